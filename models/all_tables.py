@@ -1,0 +1,3 @@
+"""Imports every module that defines tables, so Base.metadata is complete."""
+
+from models import areas, audit, meta, users  # noqa: F401

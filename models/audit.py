@@ -1,0 +1,171 @@
+"""The audit log: who changed what, written by one session hook.
+
+Every ORM insert, update and delete adds a row here in the same transaction.
+A bulk operation (an import, the demo builder) is one row: who, file,
+checksum and rows written. The table is append-only: the ORM refuses to
+change it and database triggers (see the migration) refuse UPDATE and DELETE.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Integer, String, Text, event, inspect, insert, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.base import Base, utcnow
+from models.users import Actor, Permission, actor_of, require
+
+
+class AuditRecord(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(10))  # insert, update, delete, bulk, login
+    table_name: Mapped[str] = mapped_column(String(40), index=True)
+    row_id: Mapped[str | None] = mapped_column(String(40))
+    changes: Mapped[str | None] = mapped_column(Text)  # JSON
+    rows: Mapped[int | None] = mapped_column(Integer)
+
+
+class AuditLogReadOnly(Exception):
+    pass
+
+
+@event.listens_for(AuditRecord, "before_update")
+@event.listens_for(AuditRecord, "before_delete")
+def _refuse_change(*_args: Any) -> None:
+    raise AuditLogReadOnly("the audit log is append-only")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _row_changes(obj: Any, action: str) -> tuple[str, dict[str, Any]]:
+    state = inspect(obj)
+    mapper = state.mapper
+    values: dict[str, Any] = {}
+    for attr in mapper.column_attrs:
+        key = attr.key
+        if key == "password_hash":
+            continue
+        hist = state.attrs[key].history
+        if action == "update":
+            if hist.has_changes():
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                values[key] = [_plain(old), _plain(new)]
+        elif action == "insert":
+            values[key] = _plain(getattr(obj, key))
+        else:
+            old = hist.unchanged or hist.deleted
+            values[key] = _plain(old[0] if old else None)
+    pk = ",".join(str(v) for v in mapper.primary_key_from_instance(obj))
+    return pk, values
+
+
+@event.listens_for(Session, "after_flush")
+def _record_flush(session: Session, _context: Any) -> None:
+    if session.info.get("audit_suspended"):
+        return
+    actor = actor_of(session)
+    who = actor.name if actor else "anonymous"
+    records = []
+    for action, objects in (
+        ("insert", session.new), ("update", session.dirty), ("delete", session.deleted)
+    ):
+        for obj in objects:
+            if isinstance(obj, AuditRecord):
+                continue
+            if action == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            pk, values = _row_changes(obj, action)
+            records.append(
+                {
+                    "at": utcnow(),
+                    "actor": who,
+                    "action": action,
+                    "table_name": obj.__tablename__,
+                    "row_id": pk,
+                    "changes": json.dumps(values, ensure_ascii=False),
+                    "rows": 1,
+                }
+            )
+    if records:
+        session.connection().execute(insert(AuditRecord), records)
+
+
+@contextmanager
+def bulk_operation(
+    session: Session, *, table_name: str, source: str, checksum: str | None = None
+) -> Iterator[dict[str, int]]:
+    """Suspend per-row auditing and write one record for the whole operation.
+
+    The caller sets ``counter["rows"]`` to the number of rows written.
+    """
+    counter = {"rows": 0}
+    session.info["audit_suspended"] = True
+    try:
+        yield counter
+        session.flush()
+    finally:
+        session.info.pop("audit_suspended", None)
+    actor: Actor | None = actor_of(session)
+    session.add(
+        AuditRecord(
+            actor=actor.name if actor else "anonymous",
+            action="bulk",
+            table_name=table_name,
+            changes=json.dumps({"source": source, "checksum": checksum}, ensure_ascii=False),
+            rows=counter["rows"],
+        )
+    )
+    session.flush()
+
+
+def record_event(session: Session, *, action: str, table_name: str, detail: dict[str, Any]) -> None:
+    """An audit row for something that is not a row change (a login, an unmasked export)."""
+    actor = actor_of(session)
+    session.add(
+        AuditRecord(
+            actor=actor.name if actor else "anonymous",
+            action=action,
+            table_name=table_name,
+            changes=json.dumps(detail, ensure_ascii=False),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: datetime
+    actor: str
+    action: str
+    table_name: str
+    row_id: str | None
+    changes: str | None
+    rows: int | None
+
+
+def read_audit(*, session: Session, limit: int = 1000) -> list[AuditRow]:
+    """Latest audit rows first; administrators only."""
+    require(session, Permission.READ_AUDIT)
+    result = session.execute(
+        select(
+            AuditRecord.at, AuditRecord.actor, AuditRecord.action, AuditRecord.table_name,
+            AuditRecord.row_id, AuditRecord.changes, AuditRecord.rows,
+        ).order_by(AuditRecord.id.desc()).limit(limit)
+    )
+    return [AuditRow(*row) for row in result]

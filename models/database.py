@@ -1,0 +1,191 @@
+"""Engine, sessions, database URL resolution, SQLite pragmas, migrations and backups.
+
+The only module (with migrations) that knows which backend it talks to.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.settings import Settings, data_dir
+from models.users import Actor
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BACKUPS_KEPT = 10
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'console.sqlite'}"
+
+
+def resolve_url(cli_url: str | None = None, settings: Settings | None = None) -> str:
+    """--db on the command line, then ECC_DATABASE_URL, then the setting, then the default."""
+    if cli_url:
+        url = cli_url
+    elif os.environ.get("ECC_DATABASE_URL"):
+        url = os.environ["ECC_DATABASE_URL"]
+    elif settings is not None and settings.database_url:
+        url = settings.database_url
+    else:
+        url = default_url()
+    if "://" not in url:  # a bare path means a SQLite file
+        url = f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite's own transaction handling defers BEGIN; emit it ourselves so
+        # a transaction takes its lock when it starts (SQLAlchemy docs, "Serializable isolation").
+        event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """One database: its engine and a session factory. One session per user action."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @contextmanager
+    def session(self, actor: Actor | None) -> Iterator[Session]:
+        """A unit of work as ``actor``: committed when the block ends, rolled back on error."""
+        session = self._factory()
+        session.info["actor"] = actor
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- migrations -------------------------------------------------------
+
+    def _alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        return config
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def head_revision(self) -> str | None:
+        return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+
+    def needs_upgrade(self) -> bool:
+        return self.current_revision() != self.head_revision()
+
+    def upgrade(self) -> Path | None:
+        """Apply pending migrations; back up a SQLite file that holds data first.
+
+        Returns the backup written, if any. Nothing pending: no backup, no change.
+        """
+        if not self.needs_upgrade():
+            return None
+        backup = None
+        path = sqlite_path(self.url)
+        if path is not None and self.current_revision() is not None:
+            backup = self._rotate_backup(path)
+        config = self._alembic_config()
+        with self.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        return backup
+
+    def _rotate_backup(self, path: Path) -> Path:
+        folder = path.parent / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{path.stem}-{stamp}.sqlite"
+        self.backup(target)
+        kept = sorted(folder.glob(f"{path.stem}-*.sqlite"))
+        for old in kept[:-BACKUPS_KEPT]:
+            old.unlink()
+        return target
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy: SQLite's online backup, or pg_dump for PostgreSQL."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(self.url)
+        if path is not None:
+            tmp = target.with_name(target.name + ".part")
+            source = sqlite3.connect(path)
+            dest = sqlite3.connect(tmp)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+                source.close()
+            tmp.replace(target)
+            return
+        pg_dump = shutil.which("pg_dump")
+        if pg_dump is None:
+            raise RuntimeError("pg_dump not found")
+        url = make_url(self.url).set(drivername="postgresql")
+        subprocess.run(
+            [pg_dump, "--format=custom", "--file", str(target),
+             url.render_as_string(hide_password=False)],
+            check=True, capture_output=True,
+        )

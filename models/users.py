@@ -1,0 +1,201 @@
+"""Users, roles and permissions, and who is acting in a session.
+
+The acting user travels in ``session.info["actor"]``; domain functions call
+``require(session, Permission.X)`` so a permission holds whatever the caller is
+(GUI, command line or test), not only where a button is hidden.
+"""
+
+from __future__ import annotations
+
+import enum
+import getpass
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import Boolean, Integer, String, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.base import Base, utcnow
+
+ROLE_NAMES = ("admin", "duty", "planner", "clerk", "viewer")
+
+
+class Permission(enum.Enum):
+    READ_REGISTER = "read_register"
+    EDIT_REGISTER = "edit_register"
+    IMPORT_DATA = "import_data"
+    SEE_PERSONAL = "see_personal"
+    UNMASK_EXPORTS = "unmask_exports"
+    MANAGE_USERS = "manage_users"
+    READ_AUDIT = "read_audit"
+    ADMINISTER_DATABASE = "administer_database"
+
+
+_ALL = frozenset(Permission)
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    "admin": _ALL,
+    "duty": frozenset(
+        {Permission.READ_REGISTER, Permission.EDIT_REGISTER, Permission.IMPORT_DATA,
+         Permission.SEE_PERSONAL, Permission.UNMASK_EXPORTS}
+    ),
+    "planner": frozenset(
+        {Permission.READ_REGISTER, Permission.EDIT_REGISTER, Permission.IMPORT_DATA,
+         Permission.SEE_PERSONAL}
+    ),
+    "clerk": frozenset({Permission.READ_REGISTER, Permission.SEE_PERSONAL}),
+    "viewer": frozenset({Permission.READ_REGISTER}),
+}
+
+
+class PermissionDenied(Exception):
+    """The acting user's role does not allow the action; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a database user, or the local operating-system user on SQLite."""
+
+    name: str
+    role: str
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS.get(self.role, frozenset())
+
+    @classmethod
+    def local_operator(cls) -> Actor:
+        try:
+            who = getpass.getuser()
+        except Exception:
+            who = "unknown"
+        return cls(name=f"os:{who}", role="admin")
+
+
+def actor_of(session: Session) -> Actor | None:
+    actor = session.info.get("actor")
+    return actor if isinstance(actor, Actor) else None
+
+
+def require(session: Session, permission: Permission) -> Actor:
+    """The acting user, if allowed to do what ``permission`` names; else PermissionDenied."""
+    actor = actor_of(session)
+    if actor is None or not actor.can(permission):
+        raise PermissionDenied(
+            QCoreApplication.translate("Users", "You are not allowed to do this (needs: %1).")
+            .replace("%1", permission.value)
+        )
+    return actor
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# scrypt is memory-hard: n=2**14, r=8 uses 16 MiB per hash.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(
+        password.encode(), salt=bytes.fromhex(salt), dklen=32, n=int(n), r=int(r), p=int(p)
+    )
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def validate_new_password(password: str) -> str | None:
+    """A reason the password cannot be used, or None."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return QCoreApplication.translate(
+            "Users", "The password must have at least %1 characters."
+        ).replace("%1", str(MIN_PASSWORD_LENGTH))
+    return None
+
+
+def has_users(*, session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def create_user(*, session: Session, name: str, role: str, password: str) -> User:
+    """Add a user. Needs MANAGE_USERS, except for the first administrator of a new database."""
+    if has_users(session=session) or role != "admin":
+        require(session, Permission.MANAGE_USERS)
+    if role not in ROLE_NAMES:
+        raise ValueError(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
+    name = name.strip()
+    if not name:
+        raise ValueError(QCoreApplication.translate("Users", "The user name is empty."))
+    if session.scalar(select(User.id).where(User.name == name)) is not None:
+        raise ValueError(
+            QCoreApplication.translate("Users", "The user %1 already exists.").replace("%1", name)
+        )
+    problem = validate_new_password(password)
+    if problem:
+        raise ValueError(problem)
+    user = User(name=name, role=role, password_hash=hash_password(password))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def login_delay(failed_logins: int) -> timedelta:
+    """Wait imposed before the next attempt: none for three failures, then doubling to 5 min."""
+    if failed_logins < 3:
+        return timedelta(0)
+    return timedelta(seconds=min(2 ** (failed_logins - 3), 300))
+
+
+class LoginRefused(Exception):
+    """Wrong name or password, or too soon after failures; the message is for the user."""
+
+
+def authenticate(*, session: Session, name: str, password: str) -> Actor:
+    """Check a password; failures are counted in the database so every process slows down."""
+    wrong = QCoreApplication.translate("Users", "Wrong user name or password.")
+    user = session.scalar(select(User).where(User.name == name.strip()))
+    if user is None or not user.active:
+        verify_password(password, hash_password("timing"))  # same cost as a real check
+        raise LoginRefused(wrong)
+    now = utcnow()
+    if user.last_failed_at is not None:
+        wait = user.last_failed_at + login_delay(user.failed_logins) - now
+        if wait > timedelta(0):
+            raise LoginRefused(
+                QCoreApplication.translate(
+                    "Users", "Too many failed attempts. Try again in %1 seconds."
+                ).replace("%1", str(int(wait.total_seconds()) + 1))
+            )
+    # The session runs as nobody while counting failures: the login itself is audited.
+    if not verify_password(password, user.password_hash):
+        user.failed_logins += 1
+        user.last_failed_at = now
+        raise LoginRefused(wrong)
+    user.failed_logins = 0
+    user.last_failed_at = None
+    return Actor(name=user.name, role=user.role)

@@ -1,0 +1,76 @@
+"""Test configuration: offscreen Qt, isolated settings and data directories, and a
+fresh database per test on SQLite and, when ECC_TEST_DATABASE_URL is set, PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from sqlalchemy import create_engine, make_url, text  # noqa: E402
+
+from models.database import Database  # noqa: E402
+from models.users import Actor  # noqa: E402
+
+PG_URL = os.environ.get("ECC_TEST_DATABASE_URL")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG_URL, reason="ECC_TEST_DATABASE_URL not set"))]
+ADMIN = Actor(name="test-admin", role="admin")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECC_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("ECC_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ECC_DATABASE_URL", raising=False)
+    monkeypatch.delenv("ECC_PASSWORD", raising=False)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test, dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("ECC_TEST_DATABASE_URL not set")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database URL, once per backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A migrated, empty database on each backend."""
+    database = Database(db_url)
+    database.upgrade()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """A migrated, empty SQLite database (for tests that are about the UI, not the backend)."""
+    database = Database(f"sqlite:///{tmp_path / 'ui.sqlite'}")
+    database.upgrade()
+    yield database
+    database.dispose()
