@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Emergency Command Console (应急指挥调度台): command line and window entry point.
+
+    python3 main.py [--db URL] [--lang zh_CN|en] [--user NAME] [SUBCOMMAND ...]
+
+On a Debian machine that has not seen the project, the first run installs what
+is missing (.ci/setup) and continues inside the project's virtual environment.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _bootstrap() -> None:
+    """Re-run inside .venv, creating it first when needed (POSIX; see README for Windows)."""
+    if os.environ.get("ECC_NO_BOOTSTRAP") or os.name != "posix":
+        return
+    venv = ROOT / ".venv"
+    if Path(sys.prefix).resolve() == venv.resolve():
+        return
+    stamp = venv / ".setup-stamp"
+    if not stamp.exists():
+        print("First start: installing what the console needs (this takes a few minutes) ...",
+              flush=True)
+    subprocess.run(["bash", str(ROOT / ".ci" / "setup")], check=True)
+    python = venv / "bin" / "python"
+    os.execv(python, [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    _bootstrap()
+    sys.path.insert(0, str(ROOT))
+    from ui.cli import main
+
+    sys.exit(main(sys.argv[1:]))

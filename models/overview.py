@@ -1,0 +1,68 @@
+"""The county at a glance: the figures the dashboard and the pending pages show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
+from models.users import Permission, require
+
+
+@dataclass(frozen=True)
+class Overview:
+    county_name: str | None
+    towns: int
+    villages: int
+    grids: int
+    danger_zones: int
+    hazard_points: int
+    shelters: int
+    shelter_capacity: int
+    certified_shelters: int
+    working_group_members: int
+    danger_by_kind: dict[str, int] = field(default_factory=dict)
+    shelters_by_level: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def county_overview(*, session: Session) -> Overview:
+    require(session, Permission.READ_REGISTER)
+
+    def count(stmt: object) -> int:
+        return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
+
+    levels = dict(
+        session.execute(select(Division.level, func.count()).group_by(Division.level)).tuples().all()
+    )
+    county = session.scalar(select(Division.name).where(Division.level == "county").limit(1))
+    by_kind = dict(
+        session.execute(
+            select(DangerZone.kind, func.count()).group_by(DangerZone.kind)
+        ).tuples().all()
+    )
+    by_level = {
+        level: (int(n), int(cap or 0))
+        for level, n, cap in session.execute(
+            select(Shelter.level, func.count(), func.sum(Shelter.capacity)).group_by(Shelter.level)
+        )
+    }
+    return Overview(
+        county_name=county,
+        towns=levels.get("town", 0),
+        villages=levels.get("village", 0),
+        grids=count(select(func.count()).select_from(Grid)),
+        danger_zones=sum(by_kind.values()),
+        hazard_points=count(
+            select(func.count()).select_from(DangerZone).where(DangerZone.is_point.is_(True))
+        ),
+        shelters=sum(n for n, _ in by_level.values()),
+        shelter_capacity=sum(c for _, c in by_level.values()),
+        certified_shelters=count(
+            select(func.count()).select_from(Shelter).where(Shelter.safety_certified.is_(True))
+        ),
+        working_group_members=count(select(func.count()).select_from(WorkingGroupMember)),
+        danger_by_kind=by_kind,
+        shelters_by_level=by_level,
+    )

@@ -1,0 +1,1 @@
+"""The user interfaces: the Qt window and its pages, and the command line."""

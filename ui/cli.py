@@ -1,0 +1,407 @@
+"""The command line: ``python main.py [--db URL] [--lang zh_CN|en] [--user NAME] [SUBCOMMAND ...]``.
+
+Exit codes for every subcommand: 0 done; 1 refused; 2 usage; 3 unexpected error
+(written to the log file, one line to the user, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from models.database import Database, display_url, is_sqlite, resolve_url
+from models.settings import Settings
+from models.users import Actor, LoginRefused, PermissionDenied
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+PAGES = ("dashboard", "map", "transfers", "teams", "supplies", "plans", "dispatch",
+         "dutylog", "register", "settings")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CommandLine", text)
+
+
+# argparse's own messages, so usage errors and help read in the user's language.
+_ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+)
+
+
+def _argparse_gettext(text: str) -> str:
+    return QCoreApplication.translate("argparse", text)
+
+
+class UsageError(Exception):
+    """Wrong use of the command line: exit code 2."""
+
+
+class Refused(Exception):
+    """The command was understood and refused: exit code 1."""
+
+
+@dataclass
+class Context:
+    """What every subcommand gets: the parsed arguments, the database and who acts."""
+
+    args: argparse.Namespace
+    settings: Settings
+    url: str
+    _db: Database | None = None
+    _actor: Actor | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.url)
+            backup = self._db.upgrade()
+            if backup is not None:
+                say(tr("Database upgraded; backup written to %1").replace("%1", str(backup)))
+        return self._db
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            self._actor = login_from_args(self)
+        return self._actor
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def complain(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def read_secret(prompt: str, *, confirm: bool = False) -> str:
+    """A password from ECC_PASSWORD, a prompt on a terminal, or one line of standard input."""
+    if os.environ.get("ECC_PASSWORD"):
+        return os.environ["ECC_PASSWORD"]
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass(tr("Repeat the password: ")) != first:
+            raise UsageError(tr("The two passwords differ."))
+        return first
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise UsageError(tr("No password given (set ECC_PASSWORD or pipe it on standard input)."))
+    return line.rstrip("\r\n")
+
+
+def login_from_args(ctx: Context) -> Actor:
+    """--user NAME with its password; without --user, the local operator (SQLite only)."""
+    from models.users import authenticate
+
+    name = ctx.args.user
+    if not name:
+        if not is_sqlite(ctx.url):
+            raise UsageError(tr("On a PostgreSQL database --user NAME is required."))
+        return Actor.local_operator()
+    password = read_secret(tr("Password for %1: ").replace("%1", name))
+    try:
+        with ctx.db.session(None) as session:
+            try:
+                return authenticate(session=session, name=name, password=password)
+            except LoginRefused:
+                session.commit()  # keep the failure count
+                raise
+    except LoginRefused as exc:
+        raise Refused(str(exc)) from exc
+
+
+# -- subcommands ----------------------------------------------------------------
+
+
+def cmd_demo(ctx: Context) -> int:
+    from models.demo import DEMO_ACCOUNTS, DemoRefused, build_demo
+    from models.meta import DEMO_KEY, get_meta
+
+    args = ctx.args
+    if args.open:
+        with ctx.db.session(None) as session:
+            existing = get_meta(session=session, key=DEMO_KEY)
+        if existing is not None and not args.force:
+            return cmd_gui(ctx)
+    say(tr("Building the demo county (scale %1) in %2 ...")
+        .replace("%1", str(args.scale)).replace("%2", display_url(ctx.url)))
+    try:
+        with ctx.db.session(ctx.actor) as session:
+            summary = build_demo(session=session, scale=args.scale, force=args.force)
+    except DemoRefused as exc:
+        raise Refused(str(exc)) from exc
+    say(tr("Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.")
+        .replace("%1", f"{summary.towns:,}").replace("%2", f"{summary.villages:,}")
+        .replace("%3", f"{summary.grids:,}").replace("%4", f"{summary.danger_zones:,}")
+        .replace("%5", f"{summary.shelters:,}"))
+    say(tr("Demo accounts (user / password):"))
+    for name, password in DEMO_ACCOUNTS.items():
+        say(f"  {name} / {password}")
+    if args.open:
+        return cmd_gui(ctx)
+    return EXIT_OK
+
+
+def cmd_db(ctx: Context) -> int:
+    action = ctx.args.db_action
+    if action == "upgrade":
+        db = Database(ctx.url)
+        try:
+            if not db.needs_upgrade():
+                say(tr("The database is up to date (revision %1).").replace("%1", str(db.head_revision())))
+                return EXIT_OK
+            backup = db.upgrade()
+            if backup is not None:
+                say(tr("Backup written to %1").replace("%1", str(backup)))
+            say(tr("Database upgraded to revision %1.").replace("%1", str(db.head_revision())))
+        finally:
+            db.dispose()
+        return EXIT_OK
+    if action == "backup":
+        _require_admin(ctx)
+        ctx.db.backup(Path(ctx.args.path))
+        say(tr("Backup written to %1").replace("%1", ctx.args.path))
+        return EXIT_OK
+    # check
+    from models.checks import check_database
+
+    with ctx.db.session(ctx.actor) as session:
+        problems = check_database(session=session)
+    if problems:
+        for problem in problems:
+            say(problem)
+        say(tr("%1 problems found.").replace("%1", str(len(problems))))
+        return EXIT_REFUSED
+    say(tr("The database passed every check."))
+    return EXIT_OK
+
+
+def _require_admin(ctx: Context) -> None:
+    from models.users import Permission
+
+    if not ctx.actor.can(Permission.ADMINISTER_DATABASE):
+        raise PermissionDenied(tr("Only an administrator may do this."))
+
+
+def cmd_user(ctx: Context) -> int:
+    from models.users import create_user, has_users
+
+    args = ctx.args
+    with ctx.db.session(None) as session:
+        first = not has_users(session=session)
+    # The first administrator of a new database needs nobody's permission.
+    actor = Actor.local_operator() if first and not args.user else ctx.actor
+    password = read_secret(tr("Password for %1: ").replace("%1", args.name), confirm=True)
+    try:
+        with ctx.db.session(actor) as session:
+            create_user(session=session, name=args.name, role=args.role, password=password)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    say(tr("User %1 added with role %2.").replace("%1", args.name).replace("%2", args.role))
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context) -> int:
+    from models.imports.divisions import import_divisions
+    from models.imports.report import format_report
+
+    args = ctx.args
+    importers: dict[str, Callable[..., object]] = {"divisions": import_divisions}
+    with ctx.db.session(ctx.actor) as session:
+        report = importers[args.kind](
+            session=session, path=Path(args.file), dry_run=args.dry_run, valid_only=args.valid_only
+        )
+        if not report.ok and not args.valid_only:  # type: ignore[attr-defined]
+            session.rollback()
+    say(format_report(report))  # type: ignore[arg-type]
+    return EXIT_OK if report.ok else EXIT_REFUSED  # type: ignore[attr-defined]
+
+
+def cmd_screenshot(ctx: Context) -> int:
+    from ui.screenshot import take_screenshot
+
+    args = ctx.args
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError as exc:
+        raise UsageError(tr("--size must look like 1600x1000")) from exc
+    take_screenshot(ctx.db, ctx.actor, ctx.settings, args.page, Path(args.output), (width, height))
+    say(tr("Screenshot written to %1").replace("%1", args.output))
+    return EXIT_OK
+
+
+def cmd_gui(ctx: Context) -> int:
+    from ui.app import run_console
+
+    return run_console(ctx.db, ctx.settings, user=ctx.args.user)
+
+
+# -- parser -----------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=tr("Emergency Command Console. With no subcommand the console window opens."),
+    )
+    parser.add_argument("--db", metavar="URL", help=tr("database URL or SQLite file"))
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help=tr("language of messages"))
+    parser.add_argument("--user", metavar="NAME",
+                        help=tr("act as this user (password from ECC_PASSWORD or standard input)"))
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    demo = sub.add_parser("demo", help=tr("build the demo county"),
+                          description=tr("Build the deterministic demo county with its demo accounts."))
+    demo.add_argument("--scale", type=int, default=1, help=tr("multiply the counts (performance work)"))
+    demo.add_argument("--force", action="store_true", help=tr("replace the data of a non-empty database"))
+    demo.add_argument("--open", action="store_true",
+                      help=tr("open the console afterwards (and skip building if the demo is already there)"))
+    demo.set_defaults(handler=cmd_demo)
+
+    db = sub.add_parser("db", help=tr("upgrade, back up or check the database"))
+    db_sub = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help=tr("apply pending migrations (backs up a SQLite file first)"))
+    backup = db_sub.add_parser("backup", help=tr("write a consistent copy of the database"))
+    backup.add_argument("path", metavar="PATH")
+    db_sub.add_parser("check", help=tr("check integrity and invariants (exit 1 on problems)"))
+    db.set_defaults(handler=cmd_db)
+
+    user = sub.add_parser("user", help=tr("manage users"))
+    user_sub = user.add_subparsers(dest="user_action", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", help=tr("add a user (password from a prompt or standard input)"))
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=("admin", "duty", "planner", "clerk", "viewer"))
+    user.set_defaults(handler=cmd_user)
+
+    imp = sub.add_parser("import", help=tr("import data from a file"))
+    imp.add_argument("kind", choices=("divisions",), help=tr("what the file holds"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help=tr("only check and report; write nothing"))
+    imp.add_argument("--valid-only", action="store_true",
+                     help=tr("import the valid rows and report the refused ones"))
+    imp.set_defaults(handler=cmd_import)
+
+    shot = sub.add_parser("screenshot", help=tr("render a page offscreen to a PNG file"))
+    shot.add_argument("page", choices=PAGES, metavar="PAGE", help=" | ".join(PAGES))
+    shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    shot.add_argument("--size", default="1600x1000", metavar="WxH")
+    shot.set_defaults(handler=cmd_screenshot)
+    return parser
+
+
+def _prescan(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """The --lang value and the subcommand, before the translators exist."""
+    lang = command = None
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg in ("--db", "--user", "--lang"):
+            if arg == "--lang" and i + 1 < len(argv):
+                lang = argv[i + 1]
+            skip = True
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        elif not arg.startswith("-"):
+            command = arg
+            break
+    return lang, command
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the command line; whatever happens, an exit code and never a traceback."""
+    try:
+        return _run(argv)
+    except Exception as exc:  # before logging or the parser exist
+        complain(f"Unexpected error ({type(exc).__name__}): {exc}")
+        return EXIT_ERROR
+
+
+def _run(argv: Sequence[str]) -> int:
+    from ui.logs import setup_logging
+
+    settings = Settings.load()
+    lang, command = _prescan(argv)
+    language = lang if lang in ("zh_CN", "en") else (settings.language or "zh_CN")
+    if command == "screenshot":
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    wants_help = any(a in ("-h", "--help") for a in argv)
+    gui = not wants_help and (command in (None, "screenshot") or "--open" in argv)
+    if gui and command != "screenshot" and not _has_display():
+        complain(QCoreApplication.translate(
+            "CommandLine", "No display found: the console window needs a desktop session."))
+        return EXIT_USAGE
+    app = _make_application(gui=gui)
+    from ui.i18n import install_translators
+
+    install_translators(language)
+    settings.language = language
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    log_file = setup_logging()
+    ctx = Context(args=args, settings=settings, url=resolve_url(args.db, settings))
+    handler = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(ctx)
+    except UsageError as exc:
+        complain(str(exc))
+        return EXIT_USAGE
+    except (Refused, PermissionDenied) as exc:
+        complain(str(exc))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        complain(tr("Interrupted."))
+        return EXIT_ERROR
+    except Exception as exc:
+        log.exception("command %s failed", getattr(args, "command", None))
+        complain(tr("Unexpected error (%1); details are in %2")
+                 .replace("%1", type(exc).__name__).replace("%2", str(log_file)))
+        return EXIT_ERROR
+    finally:
+        ctx.close()
+        del app
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _make_application(*, gui: bool) -> QCoreApplication:
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    if not gui:
+        return QCoreApplication(["main.py"])
+    from ui.app import make_gui_application
+
+    return make_gui_application()

@@ -1,0 +1,81 @@
+"""Run a function off the UI thread and get its result back on the UI thread.
+
+Workers receive plain data (ids, URLs, paths) and open their own session; they
+never touch a widget. ``on_done(result, error)`` runs on the main thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class CancelToken:
+    """Checked by long work between steps; set from the UI thread."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)
+    progress = Signal(int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], relay: _Relay, kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+        self.kwargs = kwargs
+
+    def run(self) -> None:
+        try:
+            result = self.fn(**self.kwargs)
+        except Exception as exc:  # handed to on_done; never raised into Qt
+            log.exception("background task failed")
+            self.relay.finished.emit(None, exc)
+        else:
+            self.relay.finished.emit(result, None)
+
+
+_live: set[_Relay] = set()
+
+
+def run_in_background(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any, BaseException | None], None],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    **kwargs: Any,
+) -> None:
+    """Run ``fn(**kwargs)`` in the global thread pool.
+
+    If ``on_progress`` is given, ``fn`` receives ``progress=callable(done, total)``
+    which it may call from its thread; the calls arrive on the UI thread.
+    """
+    relay = _Relay()  # created on the calling (UI) thread: its signals queue to it
+    _live.add(relay)
+
+    def finished(result: Any, error: BaseException | None) -> None:
+        _live.discard(relay)
+        on_done(result, error)
+
+    relay.finished.connect(finished)
+    if on_progress is not None:
+        relay.progress.connect(on_progress)
+        kwargs["progress"] = relay.progress.emit
+    QThreadPool.globalInstance().start(_Task(fn, relay, kwargs))

@@ -1,0 +1,123 @@
+"""The dashboard: the county at a glance for the duty officer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from models.database import Database
+from models.labels import DANGER_KINDS, label
+from models.overview import Overview
+from models.users import Actor
+from ui.common.overview_loader import load_overview
+
+CARD_STYLE = (
+    "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
+    "QLabel#cardValue { font-size: 30px; font-weight: bold; color: #17324d; }"
+    "QLabel#cardTitle { font-size: 14px; color: #4a5a6a; }"
+    "QLabel#cardNote { font-size: 12px; color: #6a7a8a; }"
+)
+
+
+class Card(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("cardTitle")
+        self.value_label = QLabel("—")
+        self.value_label.setObjectName("cardValue")
+        self.note_label = QLabel("")
+        self.note_label.setObjectName("cardNote")
+        self.note_label.setWordWrap(True)
+        for widget in (self.title_label, self.value_label, self.note_label):
+            layout.addWidget(widget)
+
+    def show_value(self, value: int, note: str = "") -> None:
+        self.value_label.setText(f"{value:,}")
+        self.note_label.setText(note)
+
+
+class DashboardPage(QWidget):
+    ready = Signal()
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.setStyleSheet(CARD_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        self.title_label = QLabel(self.tr("Dashboard"))
+        self.title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(self.title_label)
+        self.event_label = QLabel(self.tr(
+            "No active event. Events, response levels and live transfer figures will appear "
+            "here when event management is built."
+        ))
+        self.event_label.setWordWrap(True)
+        self.event_label.setStyleSheet(
+            "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
+        )
+        layout.addWidget(self.event_label)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.cards = {
+            "towns": Card(self.tr("Towns and streets")),
+            "villages": Card(self.tr("Villages and communities")),
+            "grids": Card(self.tr("Responsibility grids")),
+            "danger_zones": Card(self.tr("Danger zones and hazard points")),
+            "shelters": Card(self.tr("Shelters")),
+            "members": Card(self.tr("Village working group members")),
+        }
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // 3, index % 3)
+        layout.addLayout(grid)
+        self.kinds_label = QLabel()
+        self.kinds_label.setTextFormat(Qt.TextFormat.RichText)
+        self.kinds_label.setWordWrap(True)
+        self.kinds_label.setStyleSheet("font-size: 14px; padding-top: 8px;")
+        layout.addWidget(self.kinds_label)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        load_overview(self.db, self.actor, self._show)
+
+    def _show(self, overview: Overview | None, error: BaseException | None) -> None:
+        if overview is None:
+            self.kinds_label.setText(self.tr("The figures could not be loaded: %1")
+                                     .replace("%1", type(error).__name__))
+            self.ready.emit()
+            return
+        if overview.county_name:
+            self.title_label.setText(self.tr("Dashboard - %1").replace("%1", overview.county_name))
+        c = self.cards
+        c["towns"].show_value(overview.towns)
+        c["villages"].show_value(overview.villages)
+        c["grids"].show_value(overview.grids)
+        c["danger_zones"].show_value(
+            overview.danger_zones,
+            self.tr("of which %1 hazard points").replace("%1", f"{overview.hazard_points:,}"),
+        )
+        c["shelters"].show_value(
+            overview.shelters,
+            self.tr("capacity %1 persons, %2 safety certified")
+            .replace("%1", f"{overview.shelter_capacity:,}")
+            .replace("%2", f"{overview.certified_shelters:,}"),
+        )
+        c["members"].show_value(overview.working_group_members)
+        if overview.danger_zones:
+            parts = [
+                f"{label(DANGER_KINDS, kind)} <b>{n:,}</b>"
+                for kind, n in sorted(overview.danger_by_kind.items(), key=lambda kv: -kv[1])
+            ]
+            self.kinds_label.setText(self.tr("Danger zones by type: ") + " · ".join(parts))
+        elif not overview.villages:
+            self.kinds_label.setText(self.tr(
+                "The database is empty. Build the demo county with <tt>python main.py demo</tt> "
+                "or import your county's divisions with "
+                "<tt>python main.py import divisions FILE</tt>."
+            ))
+        self.ready.emit()

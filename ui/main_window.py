@@ -1,0 +1,179 @@
+"""The main window: a navigation rail to every page, the pages, and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from models.database import Database, display_url
+from models.labels import ROLES, label
+from models.settings import Settings, config_dir
+from models.users import Actor
+
+# (key, title) in rail order; the keys are the screenshot command's PAGE names.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
+    ("map", QT_TRANSLATE_NOOP("MainWindow", "Risk map")),
+    ("transfers", QT_TRANSLATE_NOOP("MainWindow", "Transfers")),
+    ("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams")),
+    ("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies")),
+    ("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans")),
+    ("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch")),
+    ("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log")),
+    ("register", QT_TRANSLATE_NOOP("MainWindow", "Geography register")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+
+RAIL_STYLE = """
+QListWidget#navRail { background: #17324d; color: #dfe8f1; border: none; font-size: 15px; }
+QListWidget#navRail::item { padding: 11px 14px; border-left: 4px solid transparent; }
+QListWidget#navRail::item:selected { background: #23496f; color: white;
+    border-left: 4px solid #f0a020; }
+QListWidget#navRail::item:hover:!selected { background: #1e3f60; }
+"""
+
+
+def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
+    """The constructor of a page, imported only when the page is first shown."""
+    if key == "dashboard":
+        from ui.dashboard.page import DashboardPage
+
+        return lambda db, actor, _settings: DashboardPage(db, actor)
+    if key == "register":
+        from ui.register.page import RegisterPage
+
+        return lambda db, actor, _settings: RegisterPage(db, actor)
+    if key == "settings":
+        from ui.settings.page import SettingsPage
+
+        return lambda db, actor, settings: SettingsPage(db, actor, settings)
+    from ui.pending import PendingPage
+
+    return lambda db, actor, _settings: PendingPage(key, db, actor)
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Shanghai")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, actor: Actor, settings: Settings) -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.settings = settings
+        self.setWindowTitle(self.tr("Emergency Command Console"))
+        self.pages: dict[str, QWidget] = {}
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav_rail = QListWidget()
+        self.nav_rail.setObjectName("navRail")
+        self.nav_rail.setStyleSheet(RAIL_STYLE)
+        self.nav_rail.setFixedWidth(168)
+        self.nav_rail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for index, (key, title) in enumerate(PAGES):
+            item = QListWidgetItem(QCoreApplication.translate("MainWindow", title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            shortcut = f"Ctrl+{(index + 1) % 10}"
+            item.setToolTip(shortcut)
+            self.nav_rail.addItem(item)
+            QShortcut(QKeySequence(shortcut), self, activated=lambda k=key: self.show_page(k))
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav_rail)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav_rail.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
+
+        self._build_status_bar()
+        self._restore_layout()
+        self.show_page("dashboard")
+
+    # -- pages ---------------------------------------------------------------
+
+    def show_page(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            page = page_factory(key)(self.db, self.actor, self.settings)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = [k for k, _ in PAGES].index(key)
+        if self.nav_rail.currentRow() != row:
+            self.nav_rail.blockSignals(True)
+            self.nav_rail.setCurrentRow(row)
+            self.nav_rail.blockSignals(False)
+        return page
+
+    def refresh_page(self) -> None:
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # -- status bar ------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.event_label = QLabel(self.tr("No active event"))
+        self.event_label.setStyleSheet(
+            "padding: 2px 10px; border-radius: 3px; background: #e4e8ec; color: #333;"
+        )
+        self.db_label = QLabel(display_url(self.db.url))
+        self.db_label.setStyleSheet("color: #666;")
+        self.user_label = QLabel(
+            self.tr("User: %1 (%2)").replace("%1", self.actor.name)
+            .replace("%2", label(ROLES, self.actor.role))
+        )
+        self.clock_label = QLabel()
+        self.clock_label.setMinimumWidth(230)
+        bar.addWidget(self.event_label)
+        bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.clock_label)
+        self._zone = zone(self.settings.timezone)
+        self._tick()
+        self.clock = QTimer(self)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start(1000)
+
+    def _tick(self) -> None:
+        now = datetime.now(self._zone)
+        zone_name = (self.tr("Beijing time") if self._zone.key == "Asia/Shanghai"
+                     else self._zone.key)
+        self.clock_label.setText(f"{zone_name} {now:%Y-%m-%d %H:%M:%S}")
+
+    # -- remembered layout -------------------------------------------------------
+
+    def _layout_store(self) -> QSettings:
+        return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        geometry = self._layout_store().value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        store = self._layout_store()
+        store.setValue("main/geometry", self.saveGeometry())
+        store.sync()
+        super().closeEvent(event)

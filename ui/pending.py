@@ -1,0 +1,107 @@
+"""Pages whose issues are not built yet: what is already known, and plainly what is not there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from models.database import Database
+from models.labels import DANGER_KINDS, label
+from models.overview import Overview
+from models.users import Actor
+from ui.common.overview_loader import load_overview
+from ui.main_window import PAGES
+
+# What each page will hold, said plainly until it is built.
+NOT_YET = {
+    "map": QT_TRANSLATE_NOOP("PendingPage",
+        "The risk grid map (offline boundaries, grids, danger zones, shelters, typhoon wind "
+        "circles and what they reach) is not built yet."),
+    "transfers": QT_TRANSLATE_NOOP("PendingPage",
+        "Personnel transfer tracking (households at risk, the village transfer list, check-in "
+        "at shelters and roll-ups) is not built yet."),
+    "teams": QT_TRANSLATE_NOOP("PendingPage",
+        "The rescue team roster (teams, members, skills, certificates and insurance) is not "
+        "built yet."),
+    "supplies": QT_TRANSLATE_NOOP("PendingPage",
+        "The supplies inventory (warehouses, stock movements and village flood kits) is not "
+        "built yet."),
+    "plans": QT_TRANSLATE_NOOP("PendingPage",
+        "The contingency plan library (plans, versions, revision schedules and drills) is not "
+        "built yet."),
+    "dispatch": QT_TRANSLATE_NOOP("PendingPage",
+        "Command and dispatch (events, response levels and dispatch orders in official format) "
+        "is not built yet."),
+    "dutylog": QT_TRANSLATE_NOOP("PendingPage",
+        "The duty log (calls, instructions and reports of each shift) is not built yet."),
+}
+
+
+def known_text(key: str, o: Overview) -> str:
+    """What the register already knows that this page will build on."""
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("PendingPage", text)
+
+    if not o.villages:
+        return t("The database is empty: build the demo county (python main.py demo) or import "
+                 "your county's divisions (python main.py import divisions FILE).")
+    kinds = ", ".join(f"{label(DANGER_KINDS, k)} {n:,}" for k, n in sorted(o.danger_by_kind.items()))
+    lines = {
+        "map": t("Known now: %1 towns and %2 villages, %3 responsibility grids, %4 danger zones "
+                 "and %5 shelters, with their geometry, ready to be drawn."),
+        "transfers": t("Known now: %4 danger zones (%6) and %5 shelters with room for %7 "
+                       "persons, where households at risk will be listed and moved."),
+        "teams": t("Known now: %8 members of village flood working groups in %2 villages, "
+                   "including the rescue posts."),
+        "supplies": t("Known now: %5 shelters in %1 towns that will hold stocked supplies."),
+        "plans": t("Known now: the county's %1 towns and %2 villages, the units plans assign "
+                   "actions to."),
+        "dispatch": t("Known now: %1 towns, %2 villages and %3 responsibility grids that orders "
+                      "will be addressed to."),
+        "dutylog": t("Known now: %3 responsibility grids with named persons and %8 working group "
+                     "members to call."),
+    }
+    return (
+        lines[key].replace("%1", f"{o.towns:,}").replace("%2", f"{o.villages:,}")
+        .replace("%3", f"{o.grids:,}").replace("%4", f"{o.danger_zones:,}")
+        .replace("%5", f"{o.shelters:,}").replace("%6", kinds)
+        .replace("%7", f"{o.shelter_capacity:,}").replace("%8", f"{o.working_group_members:,}")
+    )
+
+
+class PendingPage(QWidget):
+    ready = Signal()
+
+    def __init__(self, key: str, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.db = db
+        self.actor = actor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        title = dict(PAGES)[key]
+        title_label = QLabel(QCoreApplication.translate("MainWindow", title))
+        title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(title_label)
+        self.missing_label = QLabel(QCoreApplication.translate("PendingPage", NOT_YET[key]))
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet(
+            "background: #fff8e0; border-left: 4px solid #e0a000; padding: 10px; font-size: 15px;"
+        )
+        layout.addWidget(self.missing_label)
+        self.known_label = QLabel()
+        self.known_label.setWordWrap(True)
+        self.known_label.setStyleSheet("padding: 10px; font-size: 15px;")
+        self.known_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.known_label)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        load_overview(self.db, self.actor, self._show)
+
+    def _show(self, overview: Overview | None, _error: BaseException | None) -> None:
+        if overview is not None:
+            self.known_label.setText(known_text(self.key, overview))
+        self.ready.emit()
