@@ -92,8 +92,9 @@ def make_engine(url: str) -> Engine:
 class Database:
     """One database: its engine and a session factory. One session per user action."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.url = url
+        self.migrations_dir = migrations_dir
         self.engine = make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -122,7 +123,7 @@ class Database:
 
     def _alembic_config(self) -> Config:
         config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.set_main_option("script_location", str(self.migrations_dir))
         config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
         return config
 

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from models.database import BACKUPS_KEPT, MIGRATIONS_DIR, Database, resolve_url
+from models.settings import Settings
+
+
+def test_url_order_command_line_then_environment_then_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    settings = Settings(database_url="sqlite:///from-setting.sqlite")
+    assert resolve_url(None, settings) == "sqlite:///from-setting.sqlite"
+    monkeypatch.setenv("ECC_DATABASE_URL", "postgresql://u@h/env")
+    assert resolve_url(None, settings) == "postgresql+psycopg://u@h/env"
+    assert resolve_url("sqlite:///cli.sqlite", settings) == "sqlite:///cli.sqlite"
+    monkeypatch.delenv("ECC_DATABASE_URL")
+    default = resolve_url(None, Settings())
+    assert default.endswith("console.sqlite") and str(tmp_path / "data") in default
+    assert resolve_url(str(tmp_path / "bare.sqlite")).startswith("sqlite:////")
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    db.dispose()
+
+
+def test_upgrade_creates_schema_and_second_start_does_nothing(db: Database) -> None:
+    assert not db.needs_upgrade()
+    assert db.current_revision() == db.head_revision()
+    assert db.upgrade() is None
+
+
+NOOP_REVISION = """
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
+"""
+
+
+def test_pending_migration_backs_up_sqlite_once_and_keeps_the_last_ten(tmp_path: Path) -> None:
+    path = tmp_path / "console.sqlite"
+    Database(f"sqlite:///{path}").upgrade()  # a database at today's head
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = Database(f"sqlite:///{path}").head_revision()
+    (migrations / "versions" / "9999_next.py").write_text(NOOP_REVISION.format(head=head))
+    db = Database(f"sqlite:///{path}", migrations_dir=migrations)
+    backups = tmp_path / "backups"
+    assert db.needs_upgrade()
+    backup = db.upgrade()
+    assert backup is not None and backup.parent == backups and backup.stat().st_size > 0
+    assert db.current_revision() == "9999"
+    assert db.upgrade() is None  # nothing pending: no copy
+    assert len(list(backups.iterdir())) == 1
+    for _ in range(BACKUPS_KEPT + 2):
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+        assert db.upgrade() is not None
+    assert len(list(backups.glob("console-*.sqlite"))) == BACKUPS_KEPT
+    db.dispose()
+
+
+def test_a_new_database_is_not_backed_up(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    assert db.upgrade() is None
+    assert not (tmp_path / "backups").exists()
+    db.dispose()
+
+
+def test_backup_is_a_readable_copy(db: Database, tmp_path: Path) -> None:
+    if not db.is_sqlite:
+        if shutil.which("pg_dump") is None:
+            pytest.skip("pg_dump not installed")
+    target = tmp_path / "copy.bak"
+    db.backup(target)
+    assert target.exists() and target.stat().st_size > 0
+    if db.is_sqlite:
+        copy = Database(f"sqlite:///{target}")
+        assert copy.current_revision() == db.head_revision()
+        copy.dispose()
