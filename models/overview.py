@@ -34,13 +34,13 @@ def county_overview(*, session: Session) -> Overview:
         return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
 
     levels = dict(
-        session.execute(select(Division.level, func.count()).group_by(Division.level)).tuples().all()
+        session.execute(select(Division.level, func.count()).group_by(Division.level)).all()
     )
     county = session.scalar(select(Division.name).where(Division.level == "county").limit(1))
     by_kind = dict(
         session.execute(
             select(DangerZone.kind, func.count()).group_by(DangerZone.kind)
-        ).tuples().all()
+        ).all()
     )
     by_level = {
         level: (int(n), int(cap or 0))

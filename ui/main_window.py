@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +23,8 @@ from models.database import Database, display_url
 from models.labels import ROLES, label
 from models.settings import Settings, config_dir
 from models.users import Actor
+
+log = logging.getLogger(__name__)
 
 # (key, title) in rail order; the keys are the screenshot command's PAGE names.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -113,7 +116,12 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         page = self.pages.get(key)
         if page is None:
-            page = page_factory(key)(self.db, self.actor, self.settings)
+            try:
+                page = page_factory(key)(self.db, self.actor, self.settings)
+            except Exception:
+                log.exception("page %s could not be opened", key)
+                page = QLabel(self.tr("This page could not be opened. Details are in the log file."))
+                page.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

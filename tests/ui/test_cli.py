@@ -1,0 +1,96 @@
+"""The command line as a user meets it: exit codes, messages, who acts, no tracebacks."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+
+import pytest
+
+from models.audit import read_audit
+from models.database import Database
+from tests.cli_helpers import run_main
+from tests.conftest import ADMIN
+
+
+def test_help_and_usage_errors(tmp_path: Path) -> None:
+    assert run_main("--help").returncode == 0
+    for sub in ("demo", "db", "user", "import", "screenshot"):
+        result = run_main(sub, "--help")
+        assert result.returncode == 0, sub
+    bad = run_main("no-such-command")
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr
+
+
+def test_messages_are_chinese_by_default_and_english_on_request(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.sqlite'}"
+    zh = run_main("--db", db, "db", "upgrade")
+    en = run_main("--lang", "en", "--db", db, "db", "upgrade")
+    assert zh.returncode == en.returncode == 0
+    assert "数据库" in zh.stdout
+    assert "database is up to date" in en.stdout.lower()
+
+
+def test_user_add_reads_the_password_from_stdin_and_login_works(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'u.sqlite'}"
+    added = run_main("--db", url, "user", "add", "chief", "--role", "admin", stdin="long-secret\n")
+    assert added.returncode == 0, added.stderr
+    # Now act as chief: right password adds a user, wrong password is refused (exit 1).
+    ok = run_main("--db", url, "--user", "chief", "user", "add", "li", "--role", "clerk",
+                  env={"ECC_PASSWORD": "long-secret"}, stdin="clerk-secret\n")
+    assert ok.returncode == 0, ok.stderr
+    wrong = run_main("--db", url, "--user", "chief", "db", "check",
+                     env={"ECC_PASSWORD": "not-it"})
+    assert wrong.returncode == 1
+    assert "Traceback" not in wrong.stderr
+    # A clerk may not add users.
+    clerk = run_main("--db", url, "--user", "li", "user", "add", "x", "--role", "viewer",
+                     env={"ECC_PASSWORD": "clerk-secret"})
+    assert clerk.returncode == 1
+
+
+def test_local_operator_is_audited_as_the_os_user(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'o.sqlite'}"
+    run_main("--db", url, "user", "add", "chief", "--role", "admin", stdin="long-secret\n")
+    result = run_main("--db", url, "user", "add", "wang", "--role", "duty", stdin="duty-secret\n")
+    assert result.returncode == 0, result.stderr
+    db = Database(url)
+    with db.session(ADMIN) as session:
+        rows = read_audit(session=session)
+    db.dispose()
+    assert rows[0].actor == f"os:{getpass.getuser()}"
+    assert json.loads(rows[0].changes)["name"] == "wang"
+
+
+def test_postgresql_requires_a_user(pg_url: str) -> None:
+    result = run_main("--db", pg_url, "db", "check")
+    assert result.returncode == 2
+    assert "--user" in result.stderr
+
+
+def test_unexpected_error_is_one_line_and_logged_without_personal_data(tmp_path: Path) -> None:
+    folder = tmp_path / "13912345678"
+    folder.mkdir()
+    (folder / "x.sqlite").mkdir()  # a directory where the database file should be
+    result = run_main("--db", f"sqlite:///{folder / 'x.sqlite'}", "db", "check")
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1
+    log = (tmp_path / "data" / "logs" / "console.log").read_text(encoding="utf-8")
+    assert "Traceback" in log  # the details are for the support engineer
+    assert "13912345678" not in log
+
+
+@pytest.mark.parametrize("page", ["dashboard", "register", "settings", "map"])
+def test_screenshot_writes_a_png(tmp_path: Path, page: str) -> None:
+    out = tmp_path / f"{page}.png"
+    result = run_main("--db", f"sqlite:///{tmp_path / 's.sqlite'}", "screenshot", page,
+                      "-o", str(out), "--size", "1200x800")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pytestqt.qtbot import QtBot
+
+from models.areas import DangerZone, Division, Shelter
+from models.database import Database
+from models.settings import Settings
+from models.users import Actor
+from ui.main_window import PAGES, MainWindow
+from ui.pending import PendingPage
+from tests.conftest import ADMIN
+
+DUTY = Actor("wang", "duty")
+
+
+def make_window(qtbot: QtBot, db: Database, settings: Settings | None = None) -> MainWindow:
+    window = MainWindow(db, DUTY, settings or Settings())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_rail_reaches_every_page_and_pending_pages_say_what_is_missing(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    window = make_window(qtbot, sqlite_db)
+    assert window.nav_rail.count() == len(PAGES) == 10
+    for row, (key, _title) in enumerate(PAGES):
+        window.nav_rail.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        assert window.pages[key] is page
+        if isinstance(page, PendingPage):
+            assert "not built yet" in page.missing_label.text()
+            qtbot.waitUntil(lambda p=page: p.known_label.text() != "")
+            assert "demo" in page.known_label.text()  # empty database: says how to fill it
+
+
+def test_status_bar_shows_no_event_the_user_and_a_clock_in_the_configured_zone(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    window = make_window(qtbot, sqlite_db, Settings(timezone="UTC"))
+    assert window.event_label.text() == "No active event"
+    assert "wang" in window.user_label.text()
+    assert "Duty officer" in window.user_label.text()
+    now = datetime.now(UTC)
+    assert f"UTC {now:%Y-%m-%d %H}" in window.clock_label.text()
+    beijing = make_window(qtbot, sqlite_db)
+    assert beijing.clock_label.text().startswith("Beijing time")
+
+
+def test_dashboard_shows_the_register_figures(qtbot: QtBot, sqlite_db: Database) -> None:
+    with sqlite_db.session(ADMIN) as session:
+        county = Division(code="331081", name="温岭市", level="county")
+        session.add(county)
+        session.flush()
+        town = Division(code="331081100", name="大溪镇", level="town", parent_id=county.id)
+        session.add(town)
+        session.flush()
+        village = Division(code="331081100001", name="东山村", level="village", parent_id=town.id)
+        session.add(village)
+        session.flush()
+        session.add(DangerZone(code="D1", name="东山滑坡", kind="geological", village_id=village.id))
+        session.add(Shelter(name="东山小学", village_id=village.id, level="village", capacity=120,
+                            safety_certified=True))
+    window = make_window(qtbot, sqlite_db)
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.cards["villages"].value_label.text() == "1")
+    assert "温岭市" in dashboard.title_label.text()
+    assert "capacity 120" in dashboard.cards["shelters"].note_label.text()
+    assert "Geological hazard" in dashboard.kinds_label.text()
+
+
+def test_window_size_is_remembered(qtbot: QtBot, sqlite_db: Database) -> None:
+    # The offscreen screen is 800 x 800: sizes beyond it are clamped on restore.
+    for height in (655, 611):
+        window = make_window(qtbot, sqlite_db)
+        window.resize(window.width(), height)
+        window.close()
+        again = make_window(qtbot, sqlite_db)
+        assert again.height() == height
+        again.close()
+
+
+def test_keyboard_shortcut_switches_pages(qtbot: QtBot, sqlite_db: Database) -> None:
+    window = make_window(qtbot, sqlite_db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.stack.currentWidget(), "0", modifier=qtbot_ctrl())
+    assert window.stack.currentWidget() is window.pages["settings"]
+
+
+def qtbot_ctrl():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.KeyboardModifier.ControlModifier
