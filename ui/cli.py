@@ -24,12 +24,18 @@ from models.users import Actor, LoginRefused, PermissionDenied
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
-PAGES = ("dashboard", "map", "transfers", "teams", "supplies", "plans", "dispatch",
-         "dutylog", "register", "settings")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CommandLine", text)
+PAGES = (
+    "dashboard",
+    "map",
+    "transfers",
+    "teams",
+    "supplies",
+    "plans",
+    "dispatch",
+    "dutylog",
+    "register",
+    "settings",
+)
 
 
 # argparse's own messages, so usage errors and help read in the user's language.
@@ -76,7 +82,11 @@ class Context:
             self._db = Database(self.url)
             backup = self._db.upgrade()
             if backup is not None:
-                say(tr("Database upgraded; backup written to %1").replace("%1", str(backup)))
+                say(
+                    QCoreApplication.translate(
+                        "CommandLine", "Database upgraded; backup written to %1"
+                    ).replace("%1", str(backup))
+                )
         return self._db
 
     @property
@@ -104,12 +114,20 @@ def read_secret(prompt: str, *, confirm: bool = False) -> str:
         return os.environ["ECC_PASSWORD"]
     if sys.stdin is not None and sys.stdin.isatty():
         first = getpass.getpass(prompt)
-        if confirm and getpass.getpass(tr("Repeat the password: ")) != first:
-            raise UsageError(tr("The two passwords differ."))
+        if (
+            confirm
+            and getpass.getpass(QCoreApplication.translate("CommandLine", "Repeat the password: "))
+            != first
+        ):
+            raise UsageError(QCoreApplication.translate("CommandLine", "The two passwords differ."))
         return first
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise UsageError(tr("No password given (set ECC_PASSWORD or pipe it on standard input)."))
+        raise UsageError(
+            QCoreApplication.translate(
+                "CommandLine", "No password given (set ECC_PASSWORD or pipe it on standard input)."
+            )
+        )
     return line.rstrip("\r\n")
 
 
@@ -120,9 +138,15 @@ def login_from_args(ctx: Context) -> Actor:
     name = ctx.args.user
     if not name:
         if not is_sqlite(ctx.url):
-            raise UsageError(tr("On a PostgreSQL database --user NAME is required."))
+            raise UsageError(
+                QCoreApplication.translate(
+                    "CommandLine", "On a PostgreSQL database --user NAME is required."
+                )
+            )
         return Actor.local_operator()
-    password = read_secret(tr("Password for %1: ").replace("%1", name))
+    password = read_secret(
+        QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", name)
+    )
     try:
         with ctx.db.session(None) as session:
             try:
@@ -147,18 +171,28 @@ def cmd_demo(ctx: Context) -> int:
             existing = get_meta(session=session, key=DEMO_KEY)
         if existing is not None and not args.force:
             return cmd_gui(ctx)
-    say(tr("Building the demo county (scale %1) in %2 ...")
-        .replace("%1", str(args.scale)).replace("%2", display_url(ctx.url)))
+    say(
+        QCoreApplication.translate("CommandLine", "Building the demo county (scale %1) in %2 ...")
+        .replace("%1", str(args.scale))
+        .replace("%2", display_url(ctx.url))
+    )
     try:
         with ctx.db.session(ctx.actor) as session:
             summary = build_demo(session=session, scale=args.scale, force=args.force)
     except DemoRefused as exc:
         raise Refused(str(exc)) from exc
-    say(tr("Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.")
-        .replace("%1", f"{summary.towns:,}").replace("%2", f"{summary.villages:,}")
-        .replace("%3", f"{summary.grids:,}").replace("%4", f"{summary.danger_zones:,}")
-        .replace("%5", f"{summary.shelters:,}"))
-    say(tr("Demo accounts (user / password):"))
+    say(
+        QCoreApplication.translate(
+            "CommandLine",
+            "Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.",
+        )
+        .replace("%1", f"{summary.towns:,}")
+        .replace("%2", f"{summary.villages:,}")
+        .replace("%3", f"{summary.grids:,}")
+        .replace("%4", f"{summary.danger_zones:,}")
+        .replace("%5", f"{summary.shelters:,}")
+    )
+    say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
     for name, password in DEMO_ACCOUNTS.items():
         say(f"  {name} / {password}")
     if args.open:
@@ -172,19 +206,35 @@ def cmd_db(ctx: Context) -> int:
         db = Database(ctx.url)
         try:
             if not db.needs_upgrade():
-                say(tr("The database is up to date (revision %1).").replace("%1", str(db.head_revision())))
+                say(
+                    QCoreApplication.translate(
+                        "CommandLine", "The database is up to date (revision %1)."
+                    ).replace("%1", str(db.head_revision()))
+                )
                 return EXIT_OK
             backup = db.upgrade()
             if backup is not None:
-                say(tr("Backup written to %1").replace("%1", str(backup)))
-            say(tr("Database upgraded to revision %1.").replace("%1", str(db.head_revision())))
+                say(
+                    QCoreApplication.translate("CommandLine", "Backup written to %1").replace(
+                        "%1", str(backup)
+                    )
+                )
+            say(
+                QCoreApplication.translate(
+                    "CommandLine", "Database upgraded to revision %1."
+                ).replace("%1", str(db.head_revision()))
+            )
         finally:
             db.dispose()
         return EXIT_OK
     if action == "backup":
         _require_admin(ctx)
         ctx.db.backup(Path(ctx.args.path))
-        say(tr("Backup written to %1").replace("%1", ctx.args.path))
+        say(
+            QCoreApplication.translate("CommandLine", "Backup written to %1").replace(
+                "%1", ctx.args.path
+            )
+        )
         return EXIT_OK
     # check
     from models.checks import check_database
@@ -194,9 +244,13 @@ def cmd_db(ctx: Context) -> int:
     if problems:
         for problem in problems:
             say(problem)
-        say(tr("%1 problems found.").replace("%1", str(len(problems))))
+        say(
+            QCoreApplication.translate("CommandLine", "%1 problems found.").replace(
+                "%1", str(len(problems))
+            )
+        )
         return EXIT_REFUSED
-    say(tr("The database passed every check."))
+    say(QCoreApplication.translate("CommandLine", "The database passed every check."))
     return EXIT_OK
 
 
@@ -204,7 +258,9 @@ def _require_admin(ctx: Context) -> None:
     from models.users import Permission
 
     if not ctx.actor.can(Permission.ADMINISTER_DATABASE):
-        raise PermissionDenied(tr("Only an administrator may do this."))
+        raise PermissionDenied(
+            QCoreApplication.translate("CommandLine", "Only an administrator may do this.")
+        )
 
 
 def cmd_user(ctx: Context) -> int:
@@ -215,13 +271,20 @@ def cmd_user(ctx: Context) -> int:
         first = not has_users(session=session)
     # The first administrator of a new database needs nobody's permission.
     actor = Actor.local_operator() if first and not args.user else ctx.actor
-    password = read_secret(tr("Password for %1: ").replace("%1", args.name), confirm=True)
+    password = read_secret(
+        QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", args.name),
+        confirm=True,
+    )
     try:
         with ctx.db.session(actor) as session:
             create_user(session=session, name=args.name, role=args.role, password=password)
     except ValueError as exc:
         raise Refused(str(exc)) from exc
-    say(tr("User %1 added with role %2.").replace("%1", args.name).replace("%2", args.role))
+    say(
+        QCoreApplication.translate("CommandLine", "User %1 added with role %2.")
+        .replace("%1", args.name)
+        .replace("%2", args.role)
+    )
     return EXIT_OK
 
 
@@ -248,9 +311,15 @@ def cmd_screenshot(ctx: Context) -> int:
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError as exc:
-        raise UsageError(tr("--size must look like 1600x1000")) from exc
+        raise UsageError(
+            QCoreApplication.translate("CommandLine", "--size must look like 1600x1000")
+        ) from exc
     take_screenshot(ctx.db, ctx.actor, ctx.settings, args.page, Path(args.output), (width, height))
-    say(tr("Screenshot written to %1").replace("%1", args.output))
+    say(
+        QCoreApplication.translate("CommandLine", "Screenshot written to %1").replace(
+            "%1", args.output
+        )
+    )
     return EXIT_OK
 
 
@@ -267,46 +336,122 @@ def build_parser() -> argparse.ArgumentParser:
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description=tr("Emergency Command Console. With no subcommand the console window opens."),
+        description=QCoreApplication.translate(
+            "CommandLine", "Emergency Command Console. With no subcommand the console window opens."
+        ),
     )
-    parser.add_argument("--db", metavar="URL", help=tr("database URL or SQLite file"))
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help=tr("language of messages"))
-    parser.add_argument("--user", metavar="NAME",
-                        help=tr("act as this user (password from ECC_PASSWORD or standard input)"))
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=QCoreApplication.translate("CommandLine", "database URL or SQLite file"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help=QCoreApplication.translate("CommandLine", "language of messages"),
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "CommandLine", "act as this user (password from ECC_PASSWORD or standard input)"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
-    demo = sub.add_parser("demo", help=tr("build the demo county"),
-                          description=tr("Build the deterministic demo county with its demo accounts."))
-    demo.add_argument("--scale", type=int, default=1, help=tr("multiply the counts (performance work)"))
-    demo.add_argument("--force", action="store_true", help=tr("replace the data of a non-empty database"))
-    demo.add_argument("--open", action="store_true",
-                      help=tr("open the console afterwards (and skip building if the demo is already there)"))
+    demo = sub.add_parser(
+        "demo",
+        help=QCoreApplication.translate("CommandLine", "build the demo county"),
+        description=QCoreApplication.translate(
+            "CommandLine", "Build the deterministic demo county with its demo accounts."
+        ),
+    )
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help=QCoreApplication.translate("CommandLine", "multiply the counts (performance work)"),
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help=QCoreApplication.translate("CommandLine", "replace the data of a non-empty database"),
+    )
+    demo.add_argument(
+        "--open",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "open the console afterwards (and skip building if the demo is already there)",
+        ),
+    )
     demo.set_defaults(handler=cmd_demo)
 
-    db = sub.add_parser("db", help=tr("upgrade, back up or check the database"))
+    db = sub.add_parser(
+        "db",
+        help=QCoreApplication.translate("CommandLine", "upgrade, back up or check the database"),
+    )
     db_sub = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    db_sub.add_parser("upgrade", help=tr("apply pending migrations (backs up a SQLite file first)"))
-    backup = db_sub.add_parser("backup", help=tr("write a consistent copy of the database"))
+    db_sub.add_parser(
+        "upgrade",
+        help=QCoreApplication.translate(
+            "CommandLine", "apply pending migrations (backs up a SQLite file first)"
+        ),
+    )
+    backup = db_sub.add_parser(
+        "backup",
+        help=QCoreApplication.translate("CommandLine", "write a consistent copy of the database"),
+    )
     backup.add_argument("path", metavar="PATH")
-    db_sub.add_parser("check", help=tr("check integrity and invariants (exit 1 on problems)"))
+    db_sub.add_parser(
+        "check",
+        help=QCoreApplication.translate(
+            "CommandLine", "check integrity and invariants (exit 1 on problems)"
+        ),
+    )
     db.set_defaults(handler=cmd_db)
 
-    user = sub.add_parser("user", help=tr("manage users"))
+    user = sub.add_parser("user", help=QCoreApplication.translate("CommandLine", "manage users"))
     user_sub = user.add_subparsers(dest="user_action", metavar="ACTION", required=True)
-    add = user_sub.add_parser("add", help=tr("add a user (password from a prompt or standard input)"))
+    add = user_sub.add_parser(
+        "add",
+        help=QCoreApplication.translate(
+            "CommandLine", "add a user (password from a prompt or standard input)"
+        ),
+    )
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--role", required=True, choices=("admin", "duty", "planner", "clerk", "viewer"))
+    add.add_argument(
+        "--role", required=True, choices=("admin", "duty", "planner", "clerk", "viewer")
+    )
     user.set_defaults(handler=cmd_user)
 
-    imp = sub.add_parser("import", help=tr("import data from a file"))
-    imp.add_argument("kind", choices=("divisions",), help=tr("what the file holds"))
+    imp = sub.add_parser(
+        "import", help=QCoreApplication.translate("CommandLine", "import data from a file")
+    )
+    imp.add_argument(
+        "kind",
+        choices=("divisions",),
+        help=QCoreApplication.translate("CommandLine", "what the file holds"),
+    )
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help=tr("only check and report; write nothing"))
-    imp.add_argument("--valid-only", action="store_true",
-                     help=tr("import the valid rows and report the refused ones"))
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=QCoreApplication.translate("CommandLine", "only check and report; write nothing"),
+    )
+    imp.add_argument(
+        "--valid-only",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine", "import the valid rows and report the refused ones"
+        ),
+    )
     imp.set_defaults(handler=cmd_import)
 
-    shot = sub.add_parser("screenshot", help=tr("render a page offscreen to a PNG file"))
+    shot = sub.add_parser(
+        "screenshot",
+        help=QCoreApplication.translate("CommandLine", "render a page offscreen to a PNG file"),
+    )
     shot.add_argument("page", choices=PAGES, metavar="PAGE", help=" | ".join(PAGES))
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1600x1000", metavar="WxH")
@@ -354,8 +499,11 @@ def _run(argv: Sequence[str]) -> int:
     wants_help = any(a in ("-h", "--help") for a in argv)
     gui = not wants_help and (command in (None, "screenshot") or "--open" in argv)
     if gui and command != "screenshot" and not _has_display():
-        complain(QCoreApplication.translate(
-            "CommandLine", "No display found: the console window needs a desktop session."))
+        complain(
+            QCoreApplication.translate(
+                "CommandLine", "No display found: the console window needs a desktop session."
+            )
+        )
         return EXIT_USAGE
     app = _make_application(gui=gui)
     from ui.i18n import install_translators
@@ -378,12 +526,15 @@ def _run(argv: Sequence[str]) -> int:
         complain(str(exc))
         return EXIT_REFUSED
     except KeyboardInterrupt:
-        complain(tr("Interrupted."))
+        complain(QCoreApplication.translate("CommandLine", "Interrupted."))
         return EXIT_ERROR
     except Exception as exc:
         log.exception("command %s failed", getattr(args, "command", None))
-        complain(tr("Unexpected error (%1); details are in %2")
-                 .replace("%1", type(exc).__name__).replace("%2", str(log_file)))
+        complain(
+            QCoreApplication.translate("CommandLine", "Unexpected error (%1); details are in %2")
+            .replace("%1", type(exc).__name__)
+            .replace("%2", str(log_file))
+        )
         return EXIT_ERROR
     finally:
         ctx.close()
