@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shapely import wkb
-from shapely.geometry.base import BaseGeometry
 from sqlalchemy import DateTime, Float, LargeBinary, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+if TYPE_CHECKING:  # shapely (with numpy) is imported where geometry is used, not at start-up
+    from shapely.geometry.base import BaseGeometry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -60,6 +61,8 @@ class GeometryMixin:
 
     @property
     def geometry(self) -> BaseGeometry | None:
+        from shapely import wkb
+
         return wkb.loads(self.geom) if self.geom is not None else None
 
     @geometry.setter
@@ -74,7 +77,7 @@ def geometry_columns(shape: BaseGeometry | None) -> dict[str, Any]:
         return {"geom": None, "min_lon": None, "min_lat": None, "max_lon": None, "max_lat": None}
     min_lon, min_lat, max_lon, max_lat = shape.bounds
     return {
-        "geom": wkb.dumps(shape),
+        "geom": shape.wkb,
         "min_lon": min_lon,
         "min_lat": min_lat,
         "max_lon": max_lon,

@@ -15,13 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
 from models.users import Actor
 
@@ -121,7 +118,9 @@ class Database:
 
     # -- migrations -------------------------------------------------------
 
-    def _alembic_config(self) -> Config:
+    def _alembic_config(self) -> Any:
+        from alembic.config import Config  # alembic costs ~0.5 s to import: only when migrating
+
         config = Config()
         config.set_main_option("script_location", str(self.migrations_dir))
         config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
@@ -129,9 +128,15 @@ class Database:
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def head_revision(self) -> str | None:
+        if self.migrations_dir == MIGRATIONS_DIR:
+            return HEAD_REVISION
+        from alembic.script import ScriptDirectory
+
         return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
 
     def needs_upgrade(self) -> bool:
@@ -148,6 +153,8 @@ class Database:
         path = sqlite_path(self.url)
         if path is not None and self.current_revision() is not None:
             backup = self._rotate_backup(path)
+        from alembic import command
+
         config = self._alembic_config()
         with self.engine.begin() as conn:
             config.attributes["connection"] = conn

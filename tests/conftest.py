@@ -74,3 +74,31 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     database.upgrade()
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the demo county, built once per test run."""
+    from models.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = Database(f"sqlite:///{path}")
+    database.upgrade()
+    with database.session(ADMIN) as session:
+        build_demo(session=session)
+    with database.engine.connect() as conn:  # fold the WAL into the file before copying
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh copy of the demo county on SQLite for one test."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()

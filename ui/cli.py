@@ -108,6 +108,19 @@ def complain(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def percent_printer(step: int = 10) -> Callable[[int, int], None]:
+    """A progress callback that prints "40%" lines as long work passes each step."""
+    last = [-step]
+
+    def report(done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent >= last[0] + step:
+            last[0] = percent - percent % step
+            print(f"{last[0]}%", flush=True)
+
+    return report
+
+
 def read_secret(prompt: str, *, confirm: bool = False) -> str:
     """A password from ECC_PASSWORD, a prompt on a terminal, or one line of standard input."""
     if os.environ.get("ECC_PASSWORD"):
@@ -178,7 +191,9 @@ def cmd_demo(ctx: Context) -> int:
     )
     try:
         with ctx.db.session(ctx.actor) as session:
-            summary = build_demo(session=session, scale=args.scale, force=args.force)
+            summary = build_demo(
+                session=session, scale=args.scale, force=args.force, progress=percent_printer()
+            )
     except DemoRefused as exc:
         raise Refused(str(exc)) from exc
     say(
@@ -296,7 +311,11 @@ def cmd_import(ctx: Context) -> int:
     importers: dict[str, Callable[..., object]] = {"divisions": import_divisions}
     with ctx.db.session(ctx.actor) as session:
         report = importers[args.kind](
-            session=session, path=Path(args.file), dry_run=args.dry_run, valid_only=args.valid_only
+            session=session,
+            path=Path(args.file),
+            dry_run=args.dry_run,
+            valid_only=args.valid_only,
+            progress=percent_printer(),
         )
         if not report.ok and not args.valid_only:  # type: ignore[attr-defined]
             session.rollback()

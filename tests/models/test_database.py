@@ -95,3 +95,14 @@ def test_backup_is_a_readable_copy(db: Database, tmp_path: Path) -> None:
         copy = Database(f"sqlite:///{target}")
         assert copy.current_revision() == db.head_revision()
         copy.dispose()
+
+
+def test_head_revision_constant_matches_the_migration_scripts() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from models.migrations import HEAD_REVISION
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
