@@ -304,23 +304,32 @@ def cmd_user(ctx: Context) -> int:
 
 
 def cmd_import(ctx: Context) -> int:
+    from sqlalchemy.exc import IntegrityError
+
     from models.imports.divisions import import_divisions
-    from models.imports.report import format_report
+    from models.imports.report import ImportReport, format_report
 
     args = ctx.args
-    importers: dict[str, Callable[..., object]] = {"divisions": import_divisions}
-    with ctx.db.session(ctx.actor) as session:
-        report = importers[args.kind](
-            session=session,
-            path=Path(args.file),
-            dry_run=args.dry_run,
-            valid_only=args.valid_only,
-            progress=percent_printer(),
-        )
-        if not report.ok and not args.valid_only:  # type: ignore[attr-defined]
-            session.rollback()
-    say(format_report(report))  # type: ignore[arg-type]
-    return EXIT_OK if report.ok else EXIT_REFUSED  # type: ignore[attr-defined]
+    importers: dict[str, Callable[..., ImportReport]] = {"divisions": import_divisions}
+    try:
+        with ctx.db.session(ctx.actor) as session:
+            report = importers[args.kind](
+                session=session,
+                path=Path(args.file),
+                dry_run=args.dry_run,
+                valid_only=args.valid_only,
+                progress=percent_printer(),
+            )
+    except IntegrityError as exc:  # another workstation wrote the same rows meanwhile
+        raise Refused(
+            QCoreApplication.translate(
+                "CommandLine",
+                "Nothing was written: another user changed the same records at the same time. "
+                "Run the import again.",
+            )
+        ) from exc
+    say(format_report(report))
+    return report.exit_code
 
 
 def cmd_screenshot(ctx: Context) -> int:

@@ -1,0 +1,206 @@
+"""What an import tells the user: the problems it found and what it wrote.
+
+Every import in the product returns an :class:`ImportReport`. A problem names
+the file, sheet, Excel row number, column letter, the value as read and the
+reason it was refused; reasons are English source strings translated by the
+Qt catalogue (context "Import").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One refused value, row or file.
+
+    ``row`` is the Excel row number (1-based, as the user sees it), ``column`` the
+    column letter; both are None for a problem with the whole file or sheet.
+    """
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str
+    reason: str
+
+    def describe(self) -> str:
+        """One line for the user, without the file name."""
+        if self.row is not None and self.column is not None:
+            if self.value:
+                return (
+                    QCoreApplication.translate(
+                        "Import", 'Sheet %1, row %2, column %3, value "%4": %5'
+                    )
+                    .replace("%1", self.sheet or "")
+                    .replace("%2", str(self.row))
+                    .replace("%3", self.column)
+                    .replace("%4", self.value)
+                    .replace("%5", self.reason)
+                )
+            return (
+                QCoreApplication.translate("Import", "Sheet %1, row %2, column %3 (empty): %4")
+                .replace("%1", self.sheet or "")
+                .replace("%2", str(self.row))
+                .replace("%3", self.column)
+                .replace("%4", self.reason)
+            )
+        if self.row is not None:
+            return (
+                QCoreApplication.translate("Import", "Sheet %1, row %2: %3")
+                .replace("%1", self.sheet or "")
+                .replace("%2", str(self.row))
+                .replace("%3", self.reason)
+            )
+        if self.sheet:
+            return (
+                QCoreApplication.translate("Import", "Sheet %1: %2")
+                .replace("%1", self.sheet)
+                .replace("%2", self.reason)
+            )
+        return self.reason
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported (missing, not a spreadsheet, no header...).
+
+    Carries the problem for the report; import functions catch it and return a
+    report, so the user never sees a traceback for a bad file.
+    """
+
+    def __init__(self, problem: ImportProblem, *, checksum: str = "") -> None:
+        super().__init__(problem.describe())
+        self.problem = problem
+        self.checksum = checksum  # of the file, when it could be read
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one import of one file.
+
+    ``rows_read`` counts the data rows examined (blank rows, total rows and notes
+    not included; ``rows_skipped`` counts the latter two). ``inserted`` and
+    ``updated`` are what the import found to do (also in a dry run);
+    ``rows_written`` is what it actually wrote into the session: 0 in a dry run,
+    when cancelled, or when rows were refused and ``valid_only`` was not chosen.
+    """
+
+    file: str
+    checksum: str = ""
+    sheet: str | None = None
+    rows_read: int = 0
+    rows_skipped: int = 0
+    rows_written: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    dry_run: bool = False
+    valid_only: bool = False
+    cancelled: bool = False
+    file_failed: bool = False  # the file could not be read as a table at all
+
+    @property
+    def ok(self) -> bool:
+        """Nothing refused and not cancelled (a clean dry run is ok too)."""
+        return not self.problems and not self.cancelled
+
+    @property
+    def refused_rows(self) -> int:
+        """How many distinct rows had at least one problem."""
+        return len({(p.sheet, p.row) for p in self.problems if p.column is not None})
+
+    @property
+    def exit_code(self) -> int:
+        """For the command line: 0 when everything was imported (or would be), else 1."""
+        return 0 if self.ok else 1
+
+    def add(self, problem: ImportProblem) -> None:
+        self.problems.append(problem)
+
+    def fail(self, error: ImportFileError) -> None:
+        """Record a file-level failure: nothing can be imported from this file."""
+        self.problems.append(error.problem)
+        self.file_failed = True
+        if error.checksum:
+            self.checksum = error.checksum
+
+    def sort_problems(self) -> None:
+        """Order problems as the user reads the sheet: file-level first, then by row and column."""
+        self.problems.sort(
+            key=lambda p: (
+                p.row is not None,
+                p.row or 0,
+                len(p.column or ""),
+                p.column or "",
+            )
+        )
+
+
+def format_report(report: ImportReport, *, limit: int | None = None) -> str:
+    """The report as text for the command line (Chinese through the catalogue).
+
+    ``limit`` caps the number of problem lines printed; the rest is counted.
+    """
+    lines = [QCoreApplication.translate("Import", "File: %1").replace("%1", report.file)]
+    if report.sheet:
+        lines.append(QCoreApplication.translate("Import", "Sheet: %1").replace("%1", report.sheet))
+    if report.checksum:
+        lines.append(QCoreApplication.translate("Import", "SHA-256: %1").replace("%1", report.checksum))
+    if not report.file_failed:
+        line = QCoreApplication.translate("Import", "Rows read: %1").replace("%1", str(report.rows_read))
+        if report.rows_skipped:
+            line += QCoreApplication.translate("Import", " (%1 total or note rows skipped)").replace(
+                "%1", str(report.rows_skipped)
+            )
+        lines.append(line)
+
+    if report.file_failed:
+        lines.append(QCoreApplication.translate("Import", "Nothing was imported from this file."))
+    elif report.cancelled:
+        lines.append(QCoreApplication.translate("Import", "Cancelled: nothing was written."))
+    elif report.dry_run and report.problems and not report.valid_only:
+        lines.append(
+            QCoreApplication.translate("Import", "Dry run: nothing was written. With %1 problems, the import would write nothing either.")
+            .replace("%1", str(len(report.problems)))
+        )
+    elif report.dry_run:
+        lines.append(
+            QCoreApplication.translate("Import", "Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.")
+            .replace("%1", str(report.inserted))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged))
+        )
+    elif report.problems and report.rows_written == 0 and not report.valid_only:
+        lines.append(
+            QCoreApplication.translate("Import", "Nothing was written: %1 problems. Correct the file, or import only the valid rows.")
+            .replace("%1", str(len(report.problems)))
+        )
+    else:
+        lines.append(
+            QCoreApplication.translate("Import", "Written: %1 new, %2 updated, %3 unchanged.")
+            .replace("%1", str(report.inserted))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged))
+        )
+        if report.problems:
+            lines.append(
+                QCoreApplication.translate("Import", "Only the valid rows were imported; %1 rows were refused.")
+                .replace("%1", str(report.refused_rows))
+            )
+
+    if report.problems:
+        lines.append(QCoreApplication.translate("Import", "Problems (%1):").replace("%1", str(len(report.problems))))
+        shown = report.problems if limit is None else report.problems[:limit]
+        lines.extend("  " + problem.describe() for problem in shown)
+        if len(shown) < len(report.problems):
+            lines.append(
+                "  " + QCoreApplication.translate("Import", "... and %1 more.").replace(
+                    "%1", str(len(report.problems) - len(shown))
+                )
+            )
+    return "\n".join(lines)
