@@ -207,9 +207,10 @@ def cmd_demo(ctx: Context) -> int:
         .replace("%4", f"{summary.danger_zones:,}")
         .replace("%5", f"{summary.shelters:,}")
     )
-    say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
-    for name, password in DEMO_ACCOUNTS.items():
-        say(f"  {name} / {password}")
+    if summary.accounts:
+        say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
+        for name in summary.accounts:
+            say(f"  {name} / {DEMO_ACCOUNTS[name]}")
     if args.open:
         return cmd_gui(ctx)
     return EXIT_OK

@@ -1,0 +1,86 @@
+"""Fixtures for model tests: the demo county, built once per backend per test run."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.orm import Session
+
+from models.database import Database
+from models.demo import DemoSummary, build_demo
+from models.users import Actor
+from tests.conftest import ADMIN, BACKENDS, PG_URL
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    database: Database
+    summary: DemoSummary
+    seconds: float
+
+
+@contextmanager
+def _fresh_url(backend: str, folder: Path) -> Iterator[str]:
+    """An empty database of ``backend``, dropped afterwards (PostgreSQL)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'demo.sqlite'}"
+        return
+    assert PG_URL
+    name = f"t_demo_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def build_demo_database(url: str, scale: int = 1) -> BuiltDemo:
+    database = Database(url)
+    database.upgrade()
+    started = time.perf_counter()
+    with database.session(ADMIN) as session:
+        summary = build_demo(session=session, scale=scale)
+    return BuiltDemo(database, summary, time.perf_counter() - started)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def demo(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BuiltDemo]:
+    """The scale-1 demo county, committed; tests must not change it (see ``scratch``)."""
+    folder = tmp_path_factory.mktemp(f"demo-{request.param}")
+    with _fresh_url(request.param, folder) as url:
+        built = build_demo_database(url)
+        yield built
+        built.database.dispose()
+
+
+@pytest.fixture(scope="session")
+def reference_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltDemo]:
+    """A second scale-1 build in a fresh SQLite database, to compare builds with."""
+    built = build_demo_database(f"sqlite:///{tmp_path_factory.mktemp('reference') / 'demo.sqlite'}")
+    yield built
+    built.database.dispose()
+
+
+@contextmanager
+def scratch(database: Database, actor: Actor = ADMIN) -> Iterator[Session]:
+    """A session whose changes are always rolled back: for breaking a shared database."""
+    session = Session(database.engine)
+    session.info["actor"] = actor
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
