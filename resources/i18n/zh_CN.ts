@@ -1,0 +1,1964 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="27" />
+        <source>Emergency Command Console</source>
+        <translation>应急指挥调度台</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../models/checks.py" line="68" />
+        <source>... and %1 more problems like the one above.</source>
+        <translation>……以及另外 %1 个同类问题。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="79" />
+        <source>Division</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="80" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="81" />
+        <source>Danger zone</source>
+        <translation>危险区</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="82" />
+        <source>Shelter</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="83" />
+        <source>Working group member</source>
+        <translation>工作组成员</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="107" />
+        <source>SQLite integrity check: %1</source>
+        <translation>SQLite 完整性检查：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="110" />
+        <source>Row %1 of table %2 refers to a missing row of table %3.</source>
+        <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="142" />
+        <source>Division %1 has an unknown level %2.</source>
+        <translation>行政区划 %1 的级别 %2 无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="150" />
+        <source>Division %1: the code should have %2 digits.</source>
+        <translation>行政区划 %1：代码应为 %2 位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="160" />
+        <source>County %1 has a parent division.</source>
+        <translation>县级区划 %1 不应有上级区划。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="167" />
+        <source>Town %1 does not belong to a county.</source>
+        <translation>乡镇（街道）%1 不属于任何县级区划。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="172" />
+        <source>Village %1 does not belong to a town or street.</source>
+        <translation>村（社区）%1 不属于任何乡镇（街道）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="179" />
+        <source>Division %1: the code does not start with the code of its parent %2.</source>
+        <translation>行政区划 %1：代码与上级 %2 的代码不符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="205" />
+        <source>%1 %2 belongs to %3, which is not a village or community.</source>
+        <translation>%1 %2 所属的 %3 不是村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="220" />
+        <source>Danger zone %1 is attached to grid %2 of another village.</source>
+        <translation>危险区 %1 挂在其他村的网格 %2 上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="236" />
+        <source>Danger zone %1 has an unknown kind %2.</source>
+        <translation>危险区 %1 的类别 %2 无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="242" />
+        <source>Shelter %1 has an unknown level %2.</source>
+        <translation>避灾安置场所 %1 的级别 %2 无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="248" />
+        <source>Working group member #%1 holds an unknown post %2.</source>
+        <translation>工作组成员 #%1 的岗位 %2 无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="258" />
+        <source>Shelter %1 has a negative capacity (%2).</source>
+        <translation>避灾安置场所 %1 的容量为负数（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="304" />
+        <source>%1 %2: the geometry cannot be read.</source>
+        <translation>%1 %2：无法读取图形。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="312" />
+        <source>%1 %2: the geometry is invalid (%3).</source>
+        <translation>%1 %2：图形无效（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="342" />
+        <source>%1 %2: the bounding box does not match the geometry.</source>
+        <translation>%1 %2：外包框与图形不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="381" />
+        <source>Danger zone %1 is marked as a hazard point but drawn as an area.</source>
+        <translation>危险区 %1 标为隐患点，却绘成了面。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="388" />
+        <source>Danger zone %1 is marked as an area but drawn as a point.</source>
+        <translation>危险区 %1 标为面，却绘成了点。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="428" />
+        <source>%1 %2 lies outside %3.</source>
+        <translation>%1 %2 超出了 %3 的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../ui/cli.py" line="86" />
+        <source>Database upgraded; backup written to %1</source>
+        <translation>数据库已升级；备份已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="132" />
+        <source>Repeat the password: </source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="135" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="140" />
+        <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
+        <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="155" />
+        <source>On a PostgreSQL database --user NAME is required.</source>
+        <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="161" />
+        <location filename="../../ui/cli.py" line="291" />
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="188" />
+        <source>Building the demo county (scale %1) in %2 ...</source>
+        <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="200" />
+        <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
+        <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="211" />
+        <source>Demo accounts (user / password):</source>
+        <translation>演示账号（用户名 / 密码）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="226" />
+        <source>The database is up to date (revision %1).</source>
+        <translation>数据库已是最新版本（版本 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="234" />
+        <location filename="../../ui/cli.py" line="250" />
+        <source>Backup written to %1</source>
+        <translation>备份已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="239" />
+        <source>Database upgraded to revision %1.</source>
+        <translation>数据库已升级到版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="264" />
+        <source>%1 problems found.</source>
+        <translation>共发现 %1 个问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="269" />
+        <source>The database passed every check.</source>
+        <translation>数据库通过全部检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="278" />
+        <source>Only an administrator may do this.</source>
+        <translation>只有管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="300" />
+        <source>User %1 added with role %2.</source>
+        <translation>已添加用户 %1，角色：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="326" />
+        <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
+        <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="344" />
+        <source>--size must look like 1600x1000</source>
+        <translation>--size 的格式应为 1600x1000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="348" />
+        <source>Screenshot written to %1</source>
+        <translation>截图已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="368" />
+        <source>Emergency Command Console. With no subcommand the console window opens.</source>
+        <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="375" />
+        <source>database URL or SQLite file</source>
+        <translation>数据库地址或 SQLite 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="380" />
+        <source>language of messages</source>
+        <translation>提示信息的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="385" />
+        <source>act as this user (password from ECC_PASSWORD or standard input)</source>
+        <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="393" />
+        <source>build the demo county</source>
+        <translation>生成演示县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="394" />
+        <source>Build the deterministic demo county with its demo accounts.</source>
+        <translation>生成固定内容的演示县及其演示账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="402" />
+        <source>multiply the counts (performance work)</source>
+        <translation>数量倍数（用于性能测试）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="407" />
+        <source>replace the data of a non-empty database</source>
+        <translation>替换非空数据库中的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="412" />
+        <source>open the console afterwards (and skip building if the demo is already there)</source>
+        <translation>完成后打开调度台（已有演示县时不再生成）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="421" />
+        <source>upgrade, back up or check the database</source>
+        <translation>升级、备份或检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="426" />
+        <source>apply pending migrations (backs up a SQLite file first)</source>
+        <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="432" />
+        <source>write a consistent copy of the database</source>
+        <translation>写出数据库的一致性副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="437" />
+        <source>check integrity and invariants (exit 1 on problems)</source>
+        <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="443" />
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="447" />
+        <source>add a user (password from a prompt or standard input)</source>
+        <translation>添加用户（密码通过提示或标准输入给出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="458" />
+        <source>import data from a file</source>
+        <translation>从文件导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="463" />
+        <source>what the file holds</source>
+        <translation>文件内容的类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="469" />
+        <source>only check and report; write nothing</source>
+        <translation>只检查并报告，不写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="474" />
+        <source>import the valid rows and report the refused ones</source>
+        <translation>导入有效行，并报告被拒绝的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="482" />
+        <source>render a page offscreen to a PNG file</source>
+        <translation>离屏渲染页面并保存为 PNG 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="532" />
+        <source>No display found: the console window needs a desktop session.</source>
+        <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="558" />
+        <source>Interrupted.</source>
+        <translation>已中断。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="563" />
+        <source>Unexpected error (%1); details are in %2</source>
+        <translation>发生意外错误（%1），详细信息见 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DangerZoneForm</name>
+    <message>
+        <location filename="../../ui/register/forms.py" line="309" />
+        <source>Edit danger zone or hazard point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="310" />
+        <source>New danger zone or hazard point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="311" />
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="312" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="314" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="317" />
+        <source>Responsibility grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="318" />
+        <source>Hazard point (a place, not an area drawn on the map)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="321" />
+        <source>Longitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="321" />
+        <source>Decimal degrees, such as 121.38</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="322" />
+        <source>Latitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="322" />
+        <source>Decimal degrees, such as 28.37</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="323" />
+        <source>The outline of this area comes from a map import; the coordinates show its centre.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="328" />
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="329" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="340" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="52" />
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="56" />
+        <source>No active event. Events, response levels and live transfer figures will appear here when event management is built.</source>
+        <translation>当前无进行中的事件。事件管理功能建成后，事件、响应等级和实时转移数据将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="67" />
+        <source>Towns and streets</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="68" />
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="69" />
+        <source>Responsibility grids</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="70" />
+        <source>Danger zones and hazard points</source>
+        <translation>危险区（点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="71" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="72" />
+        <source>Village working group members</source>
+        <translation>村级防汛工作组成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="90" />
+        <source>The figures could not be loaded: %1</source>
+        <translation>数据加载失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="95" />
+        <source>Dashboard - %1</source>
+        <translation>总览 - %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="102" />
+        <source>of which %1 hazard points</source>
+        <translation>其中隐患点 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="106" />
+        <source>capacity %1 persons, %2 safety certified</source>
+        <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="116" />
+        <source>Danger zones by type: </source>
+        <translation>危险区（点）按类别：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="119" />
+        <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county's divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
+        <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../models/demo.py" line="392" />
+        <source>The demo scale must be a whole number from 1 to %1.</source>
+        <translation>演示规模须为 1 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/demo.py" line="399" />
+        <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
+        <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionPanel</name>
+    <message>
+        <location filename="../../ui/register/tree.py" line="53" />
+        <source>Find a town or village (name or pinyin)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="96" />
+        <source>First start: create the administrator</source>
+        <translation>首次启动：创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="100" />
+        <source>This database has no users yet. Choose the administrator's name and password. There is no default password.</source>
+        <translation>此数据库还没有用户。请设置管理员的用户名和密码。系统没有默认密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="111" />
+        <source>Administrator name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="112" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="113" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="130" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GridForm</name>
+    <message>
+        <location filename="../../ui/register/forms.py" line="276" />
+        <source>Edit responsibility grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="277" />
+        <source>New responsibility grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="278" />
+        <source>Grid code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="278" />
+        <source>Unique, such as 331081101001-01</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="279" />
+        <source>Grid name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="281" />
+        <source>Responsible person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="282" />
+        <source>Post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="282" />
+        <source>Such as village committee member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="283" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="283" />
+        <source>Mobile or landline, such as 0576-86123456</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="102" />
+        <source>The code is empty.</source>
+        <translation>代码为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="104" />
+        <source>The code must contain digits only.</source>
+        <translation>代码只能包含数字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="112" />
+        <source>The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.</source>
+        <translation>代码应为 6 位（县）、9 位（乡镇、街道）或 12 位（村、社区），而不是 %1 位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="117" />
+        <source>This is the code of a province or city, not of a county.</source>
+        <translation>这是省或市的代码，不是县级代码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="119" />
+        <source>The town part of the code (digits 7 to 9) is 000.</source>
+        <translation>代码中的乡镇部分（第 7 至 9 位）为 000。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="129" />
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="130" />
+        <source>town or street</source>
+        <translation>乡镇或街道</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="131" />
+        <source>village or community</source>
+        <translation>村或社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="147" />
+        <source>The name is empty.</source>
+        <translation>名称为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="153" />
+        <source>The name is longer than %1 characters.</source>
+        <translation>名称超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="167" />
+        <source>Unknown level: write county, town or village (县, 镇/街道, 村/社区).</source>
+        <translation>级别无法识别：请填写县、镇/街道或村/社区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="175" />
+        <source>The level does not match the code, which is the code of a %1.</source>
+        <translation>级别与代码不符，该代码是%1的代码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="190" />
+        <source>The parent code does not match the code; it should be %1.</source>
+        <translation>上级代码与代码不符，应为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="287" />
+        <source>The code %1 appears more than once in the file (rows %2).</source>
+        <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="317" />
+        <source>The file holds more than one county; the first is %1 in row %2.</source>
+        <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="324" />
+        <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
+        <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="343" />
+        <source>Its parent %1 was refused (row %2).</source>
+        <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="353" />
+        <source>The code belongs to the county %1, not to the county %2 being imported.</source>
+        <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="359" />
+        <source>Its county %1 is neither in the file nor in the database.</source>
+        <translation>其所属县 %1 既不在文件中，也不在数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="365" />
+        <source>Its town %1 is neither in the file nor in the database.</source>
+        <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="36" />
+        <source>Sheet %1, row %2, column %3, value "%4": %5</source>
+        <translation>工作表 %1，第 %2 行，第 %3 列，值“%4”：%5</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="46" />
+        <source>Sheet %1, row %2, column %3 (empty): %4</source>
+        <translation>工作表 %1，第 %2 行，第 %3 列（空）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="54" />
+        <source>Sheet %1, row %2: %3</source>
+        <translation>工作表 %1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="61" />
+        <source>Sheet %1: %2</source>
+        <translation>工作表 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="149" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="151" />
+        <source>Sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="153" />
+        <source>SHA-256: %1</source>
+        <translation>SHA-256 校验值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="155" />
+        <source>Rows read: %1</source>
+        <translation>读取行数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="157" />
+        <source> (%1 total or note rows skipped)</source>
+        <translation>（已跳过合计行或备注行 %1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="163" />
+        <source>Nothing was imported from this file.</source>
+        <translation>未从此文件导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="165" />
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="168" />
+        <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
+        <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="173" />
+        <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
+        <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="180" />
+        <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
+        <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="185" />
+        <source>Written: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="192" />
+        <source>Only the valid rows were imported; %1 rows were refused.</source>
+        <translation>只导入了有效行；%1 行被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="197" />
+        <source>Problems (%1):</source>
+        <translation>问题（%1 个）：</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="202" />
+        <source>... and %1 more.</source>
+        <translation>……另有 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="289" />
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="294" />
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="301" />
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="327" />
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="345" />
+        <source>This is a web page or XML file saved under a spreadsheet name. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
+        <translation>这是以电子表格文件名保存的网页或 XML 文件。请用 Excel 或 WPS 打开并另存为 .xlsx，再导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="360" />
+        <source>The file is protected by a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
+        <translation>文件设有密码保护。请用 Excel 或 WPS 打开，取消密码并保存后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="370" />
+        <source>This is not a spreadsheet. Use an .xlsx, .xls or .csv file.</source>
+        <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="425" />
+        <source>The file is damaged or incomplete and cannot be read (%1).</source>
+        <translation>文件已损坏或不完整，无法读取（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="447" />
+        <source>The text of the file is neither UTF-8 nor GBK. Save it from Excel or WPS as .xlsx or as CSV (UTF-8).</source>
+        <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="688" />
+        <source>The file has no sheet named %1.</source>
+        <translation>文件中没有名为 %1 的工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="698" />
+        <source>The sheet is empty.</source>
+        <translation>工作表为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="702" />
+        <source>The file holds no data.</source>
+        <translation>文件中没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="719" />
+        <source>The header lacks the required column(s) %1.</source>
+        <translation>表头缺少必需的列：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="727" />
+        <source>No header with the required columns %1 was found in the first %2 rows.</source>
+        <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet.py" line="770" />
+        <source>There are no data rows under the header.</source>
+        <translation>表头下方没有数据行。</translation>
+    </message>
+</context>
+<context>
+    <name>Label</name>
+    <message>
+        <location filename="../../models/labels.py" line="12" />
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="13" />
+        <source>Town / street</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="14" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="18" />
+        <source>Flash flood</source>
+        <translation>山洪</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="19" />
+        <source>Geological hazard</source>
+        <translation>地质灾害</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="20" />
+        <source>Low-lying waterlogging</source>
+        <translation>低洼易涝</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="21" />
+        <source>Dilapidated housing</source>
+        <translation>危旧房</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="22" />
+        <source>Seawall and coast</source>
+        <translation>海塘、海岛</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="23" />
+        <source>Work sheds and sites</source>
+        <translation>工棚、在建工地</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="24" />
+        <source>Fishing boats and rafts</source>
+        <translation>渔船、渔排</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="25" />
+        <source>Scenic spot</source>
+        <translation>景区</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="29" />
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="30" />
+        <source>Town level</source>
+        <translation>乡镇级</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="31" />
+        <source>Village level</source>
+        <translation>村级</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="35" />
+        <source>Village head</source>
+        <translation>村级主要负责人</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="36" />
+        <source>Monitoring and warning</source>
+        <translation>监测预警组</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="37" />
+        <source>Transfer</source>
+        <translation>人员转移组</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="38" />
+        <source>Rescue</source>
+        <translation>抢险救援组</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="39" />
+        <source>Patroller</source>
+        <translation>巡查员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="40" />
+        <source>Shelter manager</source>
+        <translation>避灾场所管理员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="41" />
+        <source>Liaison</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="45" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="46" />
+        <source>Duty officer</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="47" />
+        <source>Planner</source>
+        <translation>预案管理员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="48" />
+        <source>Clerk</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="49" />
+        <source>Viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="53" />
+        <source>Level IV (blue)</source>
+        <translation>Ⅳ级（蓝色）</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="54" />
+        <source>Level III (yellow)</source>
+        <translation>Ⅲ级（黄色）</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="55" />
+        <source>Level II (orange)</source>
+        <translation>Ⅱ级（橙色）</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="56" />
+        <source>Level I (red)</source>
+        <translation>Ⅰ级（红色）</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="25" />
+        <source>Log in - Emergency Command Console</source>
+        <translation>登录 - 应急指挥调度台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="28" />
+        <source>Emergency Command Console</source>
+        <translation>应急指挥调度台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="35" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="36" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="49" />
+        <source>This is a demo database. Demo accounts (user / password):</source>
+        <translation>这是演示数据库。演示账号（用户名 / 密码）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="57" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="31" />
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="32" />
+        <source>Risk map</source>
+        <translation>风险地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="33" />
+        <source>Transfers</source>
+        <translation>人员转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="34" />
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="35" />
+        <source>Supplies</source>
+        <translation>应急物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="36" />
+        <source>Contingency plans</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="37" />
+        <source>Dispatch</source>
+        <translation>指挥调度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="38" />
+        <source>Duty log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="39" />
+        <source>Geography register</source>
+        <translation>基础信息登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="40" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>Emergency Command Console</source>
+        <translation>应急指挥调度台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>This page could not be opened. Details are in the log file.</source>
+        <translation>此页面无法打开，详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>No active event</source>
+        <translation>无进行中的事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>User: %1 (%2)</source>
+        <translation>用户：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPage</name>
+    <message>
+        <location filename="../../ui/pending.py" line="17" />
+        <source>The risk grid map (offline boundaries, grids, danger zones, shelters, typhoon wind circles and what they reach) is not built yet.</source>
+        <translation>风险网格地图（离线的行政边界、网格、危险区、避灾场所、台风风圈及影响范围）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="20" />
+        <source>Personnel transfer tracking (households at risk, the village transfer list, check-in at shelters and roll-ups) is not built yet.</source>
+        <translation>人员转移跟踪（危险区住户、行政村危险区人员转移清单、安置点签到和汇总）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="23" />
+        <source>The rescue team roster (teams, members, skills, certificates and insurance) is not built yet.</source>
+        <translation>救援队伍名册（队伍、队员、技能、证书和保险）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="26" />
+        <source>The supplies inventory (warehouses, stock movements and village flood kits) is not built yet.</source>
+        <translation>应急物资台账（仓库、出入库记录和村级防汛物资）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="29" />
+        <source>The contingency plan library (plans, versions, revision schedules and drills) is not built yet.</source>
+        <translation>应急预案库（预案、版本、修订计划和演练）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="32" />
+        <source>Command and dispatch (events, response levels and dispatch orders in official format) is not built yet.</source>
+        <translation>指挥调度（事件、响应等级和公文格式的调度令）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="35" />
+        <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
+        <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
+    </message>
+</context>
+<context>
+    <name>Register</name>
+    <message>
+        <location filename="../../models/areas.py" line="206" />
+        <source>Too long: at most %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="216" />
+        <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="223" />
+        <source>Choose a village or community.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="227" />
+        <source>The chosen division is not a village or community.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="251" />
+        <source>Enter a number in decimal degrees, such as 121.38.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="258" />
+        <source>Give both longitude and latitude, or neither.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="264" />
+        <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="268" />
+        <source>Longitude must be between 73 and 136 degrees east (China).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="271" />
+        <source>Latitude must be between 3 and 54 degrees north (China).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="281" />
+        <source>This record no longer exists; another user may have deleted it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="642" />
+        <location filename="../../models/areas.py" line="669" />
+        <source>Enter a code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="644" />
+        <source>Another grid already has this code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="647" />
+        <location filename="../../models/areas.py" line="683" />
+        <location filename="../../models/areas.py" line="712" />
+        <location filename="../../models/areas.py" line="764" />
+        <source>Enter a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="649" />
+        <source>Enter the name of the responsible person.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="671" />
+        <source>Another danger zone already has this code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="677" />
+        <source>This grid no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="679" />
+        <source>The grid belongs to another village.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="684" />
+        <source>Choose a known type of danger zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="719" />
+        <source>This village already has a shelter with this name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="729" />
+        <source>Capacity must be a whole number of persons, zero or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="734" />
+        <source>Choose a known shelter level.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="762" />
+        <source>Choose a known post.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="776" />
+        <source>This person already holds this post in this village.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegisterColumns</name>
+    <message>
+        <location filename="../../ui/register/page.py" line="84" />
+        <source>Town / street</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="85" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="88" />
+        <location filename="../../ui/register/page.py" line="99" />
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="89" />
+        <location filename="../../ui/register/page.py" line="105" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="92" />
+        <source>Responsible person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="93" />
+        <location filename="../../ui/register/page.py" line="130" />
+        <source>Post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="94" />
+        <location filename="../../ui/register/page.py" line="121" />
+        <location filename="../../ui/register/page.py" line="133" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="95" />
+        <source>Outline on map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="100" />
+        <location filename="../../ui/register/page.py" line="113" />
+        <location filename="../../ui/register/page.py" line="132" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="101" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="102" />
+        <source>Point or area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="106" />
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="107" />
+        <location filename="../../ui/register/page.py" line="123" />
+        <source>Longitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="108" />
+        <location filename="../../ui/register/page.py" line="124" />
+        <source>Latitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="109" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="114" />
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="116" />
+        <source>Capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="117" />
+        <source>Safety certified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="120" />
+        <source>Manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="122" />
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegisterForm</name>
+    <message>
+        <location filename="../../ui/register/forms.py" line="95" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="96" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="106" />
+        <source>This record no longer exists; another user may have deleted it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="172" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="254" />
+        <source>Could not save: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../ui/register/page.py" line="62" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="63" />
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="67" />
+        <source>Point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="68" />
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="159" />
+        <source>Responsibility grids</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="161" />
+        <source>%1 grids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="162" />
+        <source>%1 of %2 grids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="165" />
+        <source>Danger zones and hazard points</source>
+        <translation>危险区（点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="167" />
+        <source>%1 danger zones and points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="168" />
+        <source>%1 of %2 danger zones and points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="169" />
+        <source>All types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="172" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="174" />
+        <source>%1 shelters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="175" />
+        <source>%1 of %2 shelters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="176" />
+        <source>All levels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="179" />
+        <source>Village working groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="181" />
+        <source>%1 members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="182" />
+        <source>%1 of %2 members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="183" />
+        <source>All posts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="242" />
+        <source>Geography register</source>
+        <translation>基础信息登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="248" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="312" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="378" />
+        <source>The register could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="420" />
+        <source>The register is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="422" />
+        <source>No county, towns or villages have been entered yet. Grids, danger zones, shelters and working groups all belong to a village, so the divisions come first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="423" />
+        <source>To try the console with a demo county, run:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="424" />
+        <source>To load your county's towns and villages from a spreadsheet, run:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="425" />
+        <source>Then press Refresh.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../../ui/register/tabs.py" line="73" />
+        <source>Search names, pinyin initials (zs for 张三) or phone digits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/tabs.py" line="91" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/tabs.py" line="92" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="37" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="41" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="44" />
+        <source>In use now</source>
+        <translation>当前使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="47" />
+        <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
+        <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="50" />
+        <source>Database URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="52" />
+        <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
+        <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="57" />
+        <source>Language and time</source>
+        <translation>语言和时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="63" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="67" />
+        <source>Beijing time (Asia/Shanghai)</source>
+        <translation>北京时间（Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="70" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="73" />
+        <source>Map tile source</source>
+        <translation>地图底图来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="76" />
+        <source>None (boundaries on a plain background)</source>
+        <translation>无（在纯色背景上绘制边界）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="77" />
+        <location filename="../../ui/settings/page.py" line="88" />
+        <source>MBTiles file</source>
+        <translation>MBTiles 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="78" />
+        <source>Tile server URL (XYZ/WMTS)</source>
+        <translation>瓦片服务地址（XYZ/WMTS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="81" />
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="83" />
+        <source>Browse...</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="91" />
+        <source>URL template</source>
+        <translation>地址模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="94" />
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="99" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="109" />
+        <source>Choose an MBTiles file</source>
+        <translation>选择 MBTiles 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="109" />
+        <source>MBTiles (*.mbtiles)</source>
+        <translation>MBTiles 文件 (*.mbtiles)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="124" />
+        <source>Saved. Language and database apply at the next start.</source>
+        <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShelterForm</name>
+    <message>
+        <location filename="../../ui/register/forms.py" line="386" />
+        <source>Edit shelter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="387" />
+        <source>New shelter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="388" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="392" />
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="396" />
+        <source> persons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="397" />
+        <source>Capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="398" />
+        <source>Safety certified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="400" />
+        <source>Manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="401" />
+        <source>Manager's phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="401" />
+        <source>Mobile or landline, such as 0576-86123456</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="402" />
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="403" />
+        <source>Longitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="403" />
+        <source>Decimal degrees, such as 121.38</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="404" />
+        <source>Latitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="404" />
+        <source>Decimal degrees, such as 28.37</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <location filename="../../models/users.py" line="87" />
+        <source>You are not allowed to do this (needs: %1).</source>
+        <translation>您无权执行此操作（需要权限：%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="135" />
+        <source>The password must have at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="150" />
+        <location filename="../../models/users.py" line="260" />
+        <source>Unknown role: %1</source>
+        <translation>未知角色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="153" />
+        <source>The user name is empty.</source>
+        <translation>用户名为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="156" />
+        <source>The user %1 already exists.</source>
+        <translation>用户 %1 已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="180" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="190" />
+        <source>Too many failed attempts. Try again in %1 seconds.</source>
+        <translation>失败次数过多，请在 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="243" />
+        <location filename="../../models/users.py" line="294" />
+        <source>This user no longer exists; reload the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="250" />
+        <source>%1 is the last active administrator. Make another user an administrator first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="278" />
+        <source>You cannot deactivate yourself. Ask another administrator.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VillageCombo</name>
+    <message>
+        <location filename="../../ui/register/widgets.py" line="34" />
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/widgets.py" line="48" />
+        <source>Type a village name or its pinyin initials</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkingGroupMemberForm</name>
+    <message>
+        <location filename="../../ui/register/forms.py" line="437" />
+        <source>Edit working group member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="438" />
+        <source>New working group member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="441" />
+        <source>Post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="442" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="443" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/register/forms.py" line="443" />
+        <source>Mobile or landline, such as 0576-86123456</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../ui/cli.py" line="43" />
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="44" />
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="45" />
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="46" />
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="47" />
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="48" />
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="49" />
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="50" />
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="51" />
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="52" />
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="53" />
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+</context>
+</TS>
