@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,9 +39,7 @@ def county_overview(*, session: Session) -> Overview:
     )
     county = session.scalar(select(Division.name).where(Division.level == "county").limit(1))
     by_kind = dict(
-        session.execute(
-            select(DangerZone.kind, func.count()).group_by(DangerZone.kind)
-        ).all()
+        session.execute(select(DangerZone.kind, func.count()).group_by(DangerZone.kind)).all()
     )
     by_level = {
         level: (int(n), int(cap or 0))
@@ -66,3 +65,62 @@ def county_overview(*, session: Session) -> Overview:
         danger_by_kind=by_kind,
         shelters_by_level=by_level,
     )
+
+
+@dataclass(frozen=True)
+class TownFigures:
+    """One town's row of the dashboard table."""
+
+    id: int
+    code: str
+    name: str
+    villages: int
+    grids: int
+    danger_zones: int
+    shelters: int
+    shelter_capacity: int
+    working_group_members: int
+
+
+def town_figures(*, session: Session) -> list[TownFigures]:
+    """Per town (by code): villages, grids, danger zones, shelters, capacity, members."""
+    require(session, Permission.READ_REGISTER)
+    village = select(Division.id, Division.parent_id).where(Division.level == "village").subquery()
+
+    def per_town(entity: Any, *extra: Any) -> dict[int, tuple[int, ...]]:
+        stmt = (
+            select(village.c.parent_id, func.count(), *extra)
+            .select_from(entity)
+            .join(village, village.c.id == entity.village_id)
+            .group_by(village.c.parent_id)
+        )
+        return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in session.execute(stmt)}
+
+    villages = dict(
+        session.execute(
+            select(village.c.parent_id, func.count()).group_by(village.c.parent_id)
+        ).all()
+    )
+    grids = per_town(Grid)
+    zones = per_town(DangerZone)
+    shelters = per_town(Shelter, func.sum(Shelter.capacity))
+    members = per_town(WorkingGroupMember)
+    towns = session.execute(
+        select(Division.id, Division.code, Division.name)
+        .where(Division.level == "town")
+        .order_by(Division.code)
+    )
+    return [
+        TownFigures(
+            id=town_id,
+            code=code,
+            name=name,
+            villages=int(villages.get(town_id, 0)),
+            grids=grids.get(town_id, (0,))[0],
+            danger_zones=zones.get(town_id, (0,))[0],
+            shelters=shelters.get(town_id, (0, 0))[0],
+            shelter_capacity=shelters.get(town_id, (0, 0))[1],
+            working_group_members=members.get(town_id, (0,))[0],
+        )
+        for town_id, code, name in towns
+    ]

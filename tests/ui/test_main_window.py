@@ -70,6 +70,11 @@ def test_dashboard_shows_the_register_figures(qtbot: QtBot, sqlite_db: Database)
     assert "温岭市" in dashboard.title_label.text()
     assert "capacity 120" in dashboard.cards["shelters"].note_label.text()
     assert "Geological hazard" in dashboard.kinds_label.text()
+    # One row per town: 大溪镇 with its village, danger zone and shelter.
+    assert dashboard.town_model.rowCount() == 1
+    row = dashboard.town_model.row_at(0)
+    assert (row.name, row.villages, row.danger_zones, row.shelters, row.shelter_capacity) == (
+        "大溪镇", 1, 1, 1, 120)
 
 
 def test_window_size_is_remembered(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.database import Database
 from models.labels import DANGER_KINDS, label
-from models.overview import Overview
+from models.overview import Overview, TownFigures
 from models.users import Actor
-from ui.common.overview_loader import load_overview
+from ui.common.overview_loader import load_overview_with_towns
+from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+
+
+def _count(value: int) -> str:
+    return f"{value:,}"
+
+
+TOWN_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=200),
+    Column("code", QT_TRANSLATE_NOOP("Columns", "Division code")),
+    Column("villages", QT_TRANSLATE_NOOP("Columns", "Villages"), formatter=_count, alignment=RIGHT),
+    Column("grids", QT_TRANSLATE_NOOP("Columns", "Grids"), formatter=_count, alignment=RIGHT),
+    Column(
+        "danger_zones",
+        QT_TRANSLATE_NOOP("Columns", "Danger zones"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column("shelters", QT_TRANSLATE_NOOP("Columns", "Shelters"), formatter=_count, alignment=RIGHT),
+    Column(
+        "shelter_capacity",
+        QT_TRANSLATE_NOOP("Columns", "Shelter capacity"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column(
+        "working_group_members",
+        QT_TRANSLATE_NOOP("Columns", "Working group members"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+)
 
 CARD_STYLE = (
     "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
@@ -52,10 +84,12 @@ class DashboardPage(QWidget):
         self.title_label = QLabel(self.tr("Dashboard"))
         self.title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(self.title_label)
-        self.event_label = QLabel(self.tr(
-            "No active event. Events, response levels and live transfer figures will appear "
-            "here when event management is built."
-        ))
+        self.event_label = QLabel(
+            self.tr(
+                "No active event. Events, response levels and live transfer figures will appear "
+                "here when event management is built."
+            )
+        )
         self.event_label.setWordWrap(True)
         self.event_label.setStyleSheet(
             "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
@@ -79,16 +113,31 @@ class DashboardPage(QWidget):
         self.kinds_label.setWordWrap(True)
         self.kinds_label.setStyleSheet("font-size: 14px; padding-top: 8px;")
         layout.addWidget(self.kinds_label)
-        layout.addStretch(1)
+        self.towns_label = QLabel(self.tr("Towns and streets at a glance"))
+        self.towns_label.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
+        layout.addWidget(self.towns_label)
+        self.town_model = RowTableModel(TOWN_COLUMNS, parent=self)
+        self.town_view = QTableView()
+        self.town_view.setModel(self.town_model)
+        setup_table_view(self.town_view)
+        layout.addWidget(self.town_view, 1)
         self.refresh()
 
     def refresh(self) -> None:
-        load_overview(self.db, self.actor, self._show)
+        load_overview_with_towns(self.db, self.actor, self._show)
 
-    def _show(self, overview: Overview | None, error: BaseException | None) -> None:
+    def _show(
+        self, result: tuple[Overview, list[TownFigures]] | None, error: BaseException | None
+    ) -> None:
+        overview, towns = result if result is not None else (None, [])
+        self.town_model.set_rows(towns)
+        fit_columns(self.town_view, self.town_model)
+        self.towns_label.setVisible(bool(towns))
+        self.town_view.setVisible(bool(towns))
         if overview is None:
-            self.kinds_label.setText(self.tr("The figures could not be loaded: %1")
-                                     .replace("%1", type(error).__name__))
+            self.kinds_label.setText(
+                self.tr("The figures could not be loaded: %1").replace("%1", type(error).__name__)
+            )
             self.ready.emit()
             return
         if overview.county_name:
@@ -115,9 +164,11 @@ class DashboardPage(QWidget):
             ]
             self.kinds_label.setText(self.tr("Danger zones by type: ") + " · ".join(parts))
         elif not overview.villages:
-            self.kinds_label.setText(self.tr(
-                "The database is empty. Build the demo county with <tt>python main.py demo</tt> "
-                "or import your county's divisions with "
-                "<tt>python main.py import divisions FILE</tt>."
-            ))
+            self.kinds_label.setText(
+                self.tr(
+                    "The database is empty. Build the demo county with <tt>python main.py demo</tt> "
+                    "or import your county's divisions with "
+                    "<tt>python main.py import divisions FILE</tt>."
+                )
+            )
         self.ready.emit()
