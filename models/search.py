@@ -16,68 +16,94 @@ second.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterable
 
 # Between the texts of one key, so a query never matches across two fields.
 SEPARATOR = "\x1f"
 
-_FULL: dict[int, str] = {}  # code point of a Han character -> its pinyin
-_INITIAL: dict[int, str] = {}  # code point -> first letter of its pinyin
-_seen: set[str] = set()  # non-ASCII characters already looked up
-_lock = threading.Lock()
 _NON_DIGIT = re.compile(r"\D+")
 _DIGIT = re.compile(r"\d")
 
 
-def _learn(chars: Iterable[str]) -> None:
-    """Look up the pinyin of characters not seen before (imports pypinyin on first use)."""
-    from pypinyin import Style, lazy_pinyin
+def _pinyin_of(char: str) -> str | None:
+    """The pinyin of one character without tones, or None when it has none."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: it takes 0.2-0.3 s
 
-    with _lock:
-        for char in chars:
-            if char in _seen:
-                continue
-            syllables = lazy_pinyin(char, style=Style.NORMAL, errors="default")
-            syllable = syllables[0].lower() if len(syllables) == 1 else ""
-            if syllable and syllable != char and syllable.isascii() and syllable.isalpha():
-                _FULL[ord(char)] = syllable
-                _INITIAL[ord(char)] = syllable[0]
-            _seen.add(char)
+    syllables = lazy_pinyin(char, style=Style.NORMAL, errors="default")
+    syllable = syllables[0].lower() if len(syllables) == 1 else ""
+    if syllable and syllable != char and syllable.isascii() and syllable.isalpha():
+        return syllable
+    return None
+
+
+class _PinyinTable(dict[int, str]):
+    """A ``str.translate`` table that looks a character up the first time it is met.
+
+    Known characters are found at C speed; ``__missing__`` runs once per
+    distinct character (a dict write is atomic, so worker threads may share it).
+    """
+
+    def __init__(self, initials: bool) -> None:
+        super().__init__()
+        self.initials = initials
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        syllable = _pinyin_of(char) if code > 0x7F else None
+        value = char if syllable is None else (syllable[0] if self.initials else syllable)
+        self[code] = value
+        return value
+
+
+_FULL = _PinyinTable(initials=False)
+_INITIAL = _PinyinTable(initials=True)
 
 
 def _with_pinyin(text: str) -> tuple[str, str] | None:
     """(full pinyin, initials) of a lowercase text, or None when it has no Han character."""
-    if text.isascii():
-        return None
-    new = set(text).difference(_seen)
-    if new:
-        _learn(new)
     full = text.translate(_FULL)
     if full == text:
         return None
     return full, text.translate(_INITIAL)
 
 
-def search_key(*texts: object) -> str:
-    """One lowercase string holding the texts, their pinyin, initials and bare digits."""
-    parts: list[str] = []
-    for value in texts:
-        if value is None:
-            continue
-        text = str(value).strip().lower()
-        if not text:
-            continue
-        parts.append(text)
+_parts: dict[str, str] = {}  # text -> its part of a key; most texts repeat (villages, posts)
+_PARTS_KEPT = 200_000
+
+
+def _part(value: object) -> str:
+    text = str(value).strip().lower()
+    if not text or text.isdigit():
+        return text
+    pieces = [text]
+    if not text.isascii():
         pinyin = _with_pinyin(text)
         if pinyin is not None:
-            parts.extend(pinyin)
-        # Bare digits let "86123456" find "0576-86123456"; a masked number gives
-        # none, so its hidden digits can never be probed through the search.
-        if "*" not in text and _DIGIT.search(text):
-            digits = _NON_DIGIT.sub("", text)
-            if digits != text and len(digits) >= 3:
-                parts.append(digits)
+            pieces.extend(pinyin)
+    # Bare digits let "86123456" find "0576-86123456"; a masked number gives
+    # none, so its hidden digits can never be probed through the search.
+    if "*" not in text and _DIGIT.search(text):
+        digits = _NON_DIGIT.sub("", text)
+        if len(digits) >= 3:
+            pieces.append(digits)
+    return SEPARATOR.join(pieces)
+
+
+def _remember(text: str) -> str:
+    if len(_parts) >= _PARTS_KEPT:
+        _parts.clear()
+    part = _parts[text] = _part(text)
+    return part
+
+
+def search_key(*texts: str | None) -> str:
+    """One lowercase string holding the texts, their pinyin, initials and bare digits."""
+    get = _parts.get
+    parts = []
+    for text in texts:
+        if text:
+            part = get(text) or _remember(text if isinstance(text, str) else str(text))
+            if part:
+                parts.append(part)
     return SEPARATOR.join(parts)
 
 
@@ -97,5 +123,11 @@ def pinyin_sort_key(text: str | None) -> str:
     if not text:
         return ""
     lowered = text.lower()
-    pinyin = _with_pinyin(lowered)
-    return (pinyin[0] if pinyin else lowered) + SEPARATOR + lowered
+    if lowered.isascii():
+        return lowered
+    return lowered.translate(_FULL) + SEPARATOR + lowered
+
+
+def warm_up() -> None:
+    """Import pypinyin now (about 0.2-0.3 s, holding the GIL) rather than on the first search."""
+    _pinyin_of("中")

@@ -1,0 +1,227 @@
+"""RowTableModel and SearchProxyModel: Qt's model tester, search, filters and sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
+
+from models.areas import GridRow, list_grids
+from models.database import Database
+from models.search import pinyin_sort_key
+from tests.conftest import ADMIN
+from tests.models.test_areas import build_sample_county
+from ui.common.table import (
+    RIGHT,
+    Column,
+    RowRole,
+    RowTableModel,
+    SearchProxyModel,
+    SortRole,
+    compute_search_keys,
+    fit_columns,
+    setup_table_view,
+)
+
+COLUMNS = (
+    Column("code", "Code"),
+    Column("name", "Grid", sort_key=pinyin_sort_key),
+    Column("village_name", "Village / community", sort_key=pinyin_sort_key),
+    Column("person_name", "Responsible person", sort_key=pinyin_sort_key),
+    Column("person_post", "Post"),
+    Column("person_phone", "Phone", alignment=RIGHT),
+)
+
+
+def texts(row: GridRow) -> tuple[str | None, ...]:
+    return (row.code, row.name, row.village_name, row.town_name, row.person_name,
+            row.person_post, row.person_phone)
+
+
+@pytest.fixture
+def grid_rows(sqlite_db: Database) -> list[GridRow]:
+    build_sample_county(sqlite_db)
+    with sqlite_db.session(ADMIN) as session:
+        return list_grids(session=session)
+
+
+@pytest.fixture
+def no_tester_failures(qapp: QApplication) -> Iterator[None]:
+    """Fails the test when QAbstractItemModelTester reported a problem.
+
+    In Warning mode the tester logs "FAIL! ..." in the category qt.modeltest.
+    """
+    failures: list[str] = []
+
+    def handler(_mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if context.category == "qt.modeltest":
+            failures.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+    assert not failures
+
+
+def make_model(rows: list[GridRow]) -> RowTableModel:
+    model = RowTableModel(COLUMNS, search_texts=texts)
+    model.set_rows(rows, compute_search_keys(rows, texts))
+    return model
+
+
+def names(model: RowTableModel | SearchProxyModel) -> list[str]:
+    return [model.index(row, 0).data(RowRole).person_name for row in range(model.rowCount())]
+
+
+def test_row_model_passes_the_qt_model_tester(
+    qtbot: QtBot, grid_rows: list[GridRow], no_tester_failures: None
+) -> None:
+    model = RowTableModel(COLUMNS, search_texts=texts)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    model.set_rows(grid_rows)
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    model.sort(5, Qt.SortOrder.AscendingOrder)  # a column with an empty cell
+    model.sort(-1)
+    model.set_rows(grid_rows[:1])
+    model.set_rows([])
+    model.set_rows(grid_rows)
+    assert tester is not None and model.rowCount() == 3
+
+
+def test_proxy_passes_the_qt_model_tester(
+    qtbot: QtBot, grid_rows: list[GridRow], no_tester_failures: None
+) -> None:
+    model = make_model(grid_rows)
+    proxy = SearchProxyModel()
+    proxy.setSourceModel(model)
+    tester = QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Warning)
+    proxy.set_query("zs")
+    assert proxy.rowCount() == 1
+    proxy.set_query("")
+    proxy.set_membership_filter("village_id", {grid_rows[0].village_id, grid_rows[2].village_id})
+    assert proxy.rowCount() == 2
+    proxy.sort(3, Qt.SortOrder.DescendingOrder)
+    assert names(proxy) == ["张三", "王五"]  # the filter follows rows the source re-sorted
+    model.set_rows(list(reversed(grid_rows)), compute_search_keys(list(reversed(grid_rows)), texts))
+    proxy.set_column_filter("person_post", "网格员")
+    proxy.set_column_filter("person_post", None)
+    proxy.set_membership_filter("village_id", None)
+    proxy.sort(-1)
+    assert tester is not None and proxy.rowCount() == 3
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("zs", ["张三"]), ("zhangsan", ["张三"]), ("张", ["张三"]), ("5678", ["张三"]),
+    ("86123456", ["李四"]), ("lrwg", ["王五"]), ("石塘", ["王五"]), ("wgy", ["李四"]),
+    ("", ["张三", "李四", "王五"]), ("zs lisi", []),
+])
+def test_search_finds_rows_by_text_pinyin_and_digits(
+    grid_rows: list[GridRow], query: str, expected: list[str]
+) -> None:
+    proxy = SearchProxyModel()
+    proxy.setSourceModel(make_model(grid_rows))
+    proxy.set_query(query)
+    assert names(proxy) == expected
+    assert proxy.is_filtered() is bool(query)
+
+
+def test_keys_are_computed_when_not_given(grid_rows: list[GridRow]) -> None:
+    model = RowTableModel(COLUMNS, search_texts=texts)
+    model.set_rows(grid_rows)
+    proxy = SearchProxyModel()
+    proxy.setSourceModel(model)
+    proxy.set_query("ww")
+    assert names(proxy) == ["王五"]
+
+
+def test_roles_headers_and_alignment(grid_rows: list[GridRow]) -> None:
+    model = make_model(grid_rows)
+    index = model.index(1, 5)
+    assert index.data() == "0576-86123456"
+    assert index.data(SortRole) == "0576-86123456"
+    assert index.data(RowRole) is grid_rows[1]
+    assert index.data(Qt.ItemDataRole.TextAlignmentRole) == RIGHT
+    assert model.index(2, 4).data() == ""  # an empty post
+    assert model.index(2, 4).data(SortRole) is None
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Responsible person"
+    assert model.index(0, 0).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert not model.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_sorting_by_pinyin_keeps_empty_cells_last_and_survives_reloads(
+    grid_rows: list[GridRow],
+) -> None:
+    model = make_model(grid_rows)
+    model.sort(3)  # 李四 li, 王五 wang, 张三 zhang
+    assert names(model) == ["李四", "王五", "张三"]
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["张三", "王五", "李四"]
+    model.sort(4, Qt.SortOrder.DescendingOrder)  # 王五 has no post: last either way
+    assert names(model)[-1] == "王五"
+    model.sort(4, Qt.SortOrder.AscendingOrder)
+    assert names(model)[-1] == "王五"
+    model.sort(3)
+    model.set_rows(grid_rows, compute_search_keys(grid_rows, texts))
+    assert names(model) == ["李四", "王五", "张三"]
+    assert model.search_key(0).startswith("331081001002-01")  # keys moved with their rows
+    model.sort(-1)
+    assert names(model) == ["张三", "李四", "王五"]
+
+
+def test_selection_follows_a_sort(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
+    model = make_model(grid_rows)
+    proxy = SearchProxyModel()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table_view(view)
+    view.setModel(proxy)
+    view.selectRow(0)  # 张三
+    view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    selected = view.selectionModel().selectedRows()
+    assert [proxy.row_at(index.row()).person_name for index in selected] == ["张三"]
+    assert selected[0].row() == 2
+    assert proxy.proxy_row_for_id(grid_rows[0].id) == 2
+
+
+def test_view_setup_sizes_from_a_sample(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
+    @dataclass(frozen=True)
+    class Wide:
+        id: int
+        text: str
+
+    model = RowTableModel((Column("id", "Id"), Column("text", "Text", max_width=250)))
+    model.set_rows([Wide(n, "很长的备注" * (n % 40)) for n in range(5000)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table_view(view)
+    view.setModel(model)
+    fit_columns(view, model)
+    assert view.horizontalHeader().sectionSize(1) == 250
+    assert 20 < view.horizontalHeader().sectionSize(0) < 120
+    heights = {view.rowHeight(row) for row in (0, 100, 4999)}
+    assert len(heights) == 1
+
+
+def test_invalid_indexes_are_harmless(grid_rows: list[GridRow]) -> None:
+    model = make_model(grid_rows)
+    assert model.data(QModelIndex()) is None
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.columnCount(QPersistentModelIndex(model.index(0, 0))) == 0
+    with pytest.raises(ValueError):
+        model.set_rows(grid_rows, ["only one key"])
