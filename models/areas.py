@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from shapely.geometry import Point
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -307,6 +306,8 @@ def _set_point(obj: GeometryMixin, point: tuple[float, float] | None, *, keep_ar
             and abs(centre[1] - point[1]) < 1e-9)
     if same and (not is_area or keep_area):
         return
+    from shapely.geometry import Point  # shapely loads numpy: not at start-up
+
     obj.geometry = Point(point)
 
 

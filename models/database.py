@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
+import models.all_tables  # noqa: F401  (every table mapped, and the audit hook registered)
 from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
 from models.users import Actor
