@@ -2,11 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="619" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="625" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="626" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="627" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="628" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="27" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="92" />
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="93" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="94" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="95" />
+        <source>Bulk operation</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="96" />
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="101" />
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="102" />
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="103" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="104" />
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="141" />
+        <source>password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="153" />
+        <location filename="../../ui/settings/page.py" line="940" />
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="787" />
+        <location filename="../../ui/settings/page.py" line="912" />
+        <source>All tables</source>
+        <translation>全部数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="790" />
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="795" />
+        <source>User name contains</source>
+        <translation>用户名包含</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="799" />
+        <source>Changes contain</source>
+        <translation>变更内容包含</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="801" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="819" />
+        <source>Select a record to see every value.</source>
+        <translation>选择一条记录以查看全部取值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="866" />
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="877" />
+        <source>The audit log could not be read: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="894" />
+        <source>Showing the latest %1 records; older ones match too. Narrow the filters to see them.</source>
+        <translation>仅显示最近的 %1 条记录，更早的记录也符合条件。请缩小筛选范围查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="897" />
+        <source>%1 records, newest first.</source>
+        <translation>共 %1 条记录，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="899" />
+        <source>No records match these filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
     </message>
 </context>
 <context>
@@ -140,6 +286,49 @@
         <location filename="../../models/checks.py" line="428" />
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="21" />
+        <source>Town / street</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="22" />
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="23" />
+        <source>Villages</source>
+        <translation>村（社区）数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="24" />
+        <source>Grids</source>
+        <translation>网格数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="27" />
+        <source>Danger zones</source>
+        <translation>危险区（点）数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="31" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="34" />
+        <source>Shelter capacity</source>
+        <translation>安置容量（人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="40" />
+        <source>Working group members</source>
+        <translation>工作组成员数</translation>
     </message>
 </context>
 <context>
@@ -362,148 +551,153 @@
     <message>
         <location filename="../../ui/register/forms.py" line="309" />
         <source>Edit danger zone or hazard point</source>
-        <translation type="unfinished" />
+        <translation>编辑危险区（点）</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="310" />
         <source>New danger zone or hazard point</source>
-        <translation type="unfinished" />
+        <translation>新增危险区（点）</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="311" />
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="312" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="314" />
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="317" />
         <source>Responsibility grid</source>
-        <translation type="unfinished" />
+        <translation>责任网格</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="318" />
         <source>Hazard point (a place, not an area drawn on the map)</source>
-        <translation type="unfinished" />
+        <translation>隐患点（一个地点，不在地图上画成区域）</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="321" />
         <source>Longitude</source>
-        <translation type="unfinished" />
+        <translation>经度</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="321" />
         <source>Decimal degrees, such as 121.38</source>
-        <translation type="unfinished" />
+        <translation>十进制度数，如 121.38</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="322" />
         <source>Latitude</source>
-        <translation type="unfinished" />
+        <translation>纬度</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="322" />
         <source>Decimal degrees, such as 28.37</source>
-        <translation type="unfinished" />
+        <translation>十进制度数，如 28.37</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="323" />
         <source>The outline of this area comes from a map import; the coordinates show its centre.</source>
-        <translation type="unfinished" />
+        <translation>该区域的轮廓来自地图导入，坐标为其中心点。</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="328" />
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="329" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="340" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="52" />
+        <location filename="../../ui/dashboard/page.py" line="84" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="56" />
+        <location filename="../../ui/dashboard/page.py" line="89" />
         <source>No active event. Events, response levels and live transfer figures will appear here when event management is built.</source>
         <translation>当前无进行中的事件。事件管理功能建成后，事件、响应等级和实时转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="67" />
+        <location filename="../../ui/dashboard/page.py" line="101" />
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="68" />
+        <location filename="../../ui/dashboard/page.py" line="102" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="69" />
+        <location filename="../../ui/dashboard/page.py" line="103" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="70" />
+        <location filename="../../ui/dashboard/page.py" line="104" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="71" />
+        <location filename="../../ui/dashboard/page.py" line="105" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="72" />
+        <location filename="../../ui/dashboard/page.py" line="106" />
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="90" />
+        <location filename="../../ui/dashboard/page.py" line="116" />
+        <source>Towns and streets at a glance</source>
+        <translation>各乡镇（街道）概况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="139" />
         <source>The figures could not be loaded: %1</source>
         <translation>数据加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="95" />
+        <location filename="../../ui/dashboard/page.py" line="144" />
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="102" />
+        <location filename="../../ui/dashboard/page.py" line="151" />
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="106" />
+        <location filename="../../ui/dashboard/page.py" line="155" />
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="116" />
+        <location filename="../../ui/dashboard/page.py" line="165" />
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="119" />
+        <location filename="../../ui/dashboard/page.py" line="169" />
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county's divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -526,7 +720,7 @@
     <message>
         <location filename="../../ui/register/tree.py" line="53" />
         <source>Find a town or village (name or pinyin)</source>
-        <translation type="unfinished" />
+        <translation>查找乡镇或村（名称或拼音）</translation>
     </message>
 </context>
 <context>
@@ -567,52 +761,52 @@
     <message>
         <location filename="../../ui/register/forms.py" line="276" />
         <source>Edit responsibility grid</source>
-        <translation type="unfinished" />
+        <translation>编辑责任网格</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="277" />
         <source>New responsibility grid</source>
-        <translation type="unfinished" />
+        <translation>新增责任网格</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="278" />
         <source>Grid code</source>
-        <translation type="unfinished" />
+        <translation>网格编码</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="278" />
         <source>Unique, such as 331081101001-01</source>
-        <translation type="unfinished" />
+        <translation>唯一编码，如 331081101001-01</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="279" />
         <source>Grid name</source>
-        <translation type="unfinished" />
+        <translation>网格名称</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="281" />
         <source>Responsible person</source>
-        <translation type="unfinished" />
+        <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="282" />
         <source>Post</source>
-        <translation type="unfinished" />
+        <translation>职务</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="282" />
         <source>Such as village committee member</source>
-        <translation type="unfinished" />
+        <translation>如：村委委员</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="283" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="283" />
         <source>Mobile or landline, such as 0576-86123456</source>
-        <translation type="unfinished" />
+        <translation>手机或固定电话，如 0576-86123456</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1342,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="675" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="678" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="679" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="680" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>PendingPage</name>
     <message>
         <location filename="../../ui/pending.py" line="17" />
@@ -1188,123 +1405,123 @@
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../models/areas.py" line="206" />
+        <location filename="../../models/areas.py" line="205" />
         <source>Too long: at most %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="216" />
+        <location filename="../../models/areas.py" line="215" />
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
-        <translation type="unfinished" />
+        <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="223" />
+        <location filename="../../models/areas.py" line="222" />
         <source>Choose a village or community.</source>
-        <translation type="unfinished" />
+        <translation>请选择村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="227" />
+        <location filename="../../models/areas.py" line="226" />
         <source>The chosen division is not a village or community.</source>
-        <translation type="unfinished" />
+        <translation>所选区划不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="251" />
+        <location filename="../../models/areas.py" line="250" />
         <source>Enter a number in decimal degrees, such as 121.38.</source>
-        <translation type="unfinished" />
+        <translation>请输入十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="258" />
+        <location filename="../../models/areas.py" line="257" />
         <source>Give both longitude and latitude, or neither.</source>
-        <translation type="unfinished" />
+        <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="264" />
+        <location filename="../../models/areas.py" line="263" />
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
-        <translation type="unfinished" />
+        <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="268" />
+        <location filename="../../models/areas.py" line="267" />
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
-        <translation type="unfinished" />
+        <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="271" />
+        <location filename="../../models/areas.py" line="270" />
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
-        <translation type="unfinished" />
+        <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="281" />
+        <location filename="../../models/areas.py" line="280" />
         <source>This record no longer exists; another user may have deleted it.</source>
-        <translation type="unfinished" />
+        <translation>该记录已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="642" />
-        <location filename="../../models/areas.py" line="669" />
+        <location filename="../../models/areas.py" line="643" />
+        <location filename="../../models/areas.py" line="670" />
         <source>Enter a code.</source>
-        <translation type="unfinished" />
+        <translation>请输入编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="644" />
+        <location filename="../../models/areas.py" line="645" />
         <source>Another grid already has this code.</source>
-        <translation type="unfinished" />
+        <translation>已有其他网格使用此编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="647" />
-        <location filename="../../models/areas.py" line="683" />
-        <location filename="../../models/areas.py" line="712" />
-        <location filename="../../models/areas.py" line="764" />
-        <source>Enter a name.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../models/areas.py" line="649" />
-        <source>Enter the name of the responsible person.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../models/areas.py" line="671" />
-        <source>Another danger zone already has this code.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../models/areas.py" line="677" />
-        <source>This grid no longer exists.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../models/areas.py" line="679" />
-        <source>The grid belongs to another village.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
+        <location filename="../../models/areas.py" line="648" />
         <location filename="../../models/areas.py" line="684" />
+        <location filename="../../models/areas.py" line="713" />
+        <location filename="../../models/areas.py" line="765" />
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="650" />
+        <source>Enter the name of the responsible person.</source>
+        <translation>请输入责任人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="672" />
+        <source>Another danger zone already has this code.</source>
+        <translation>已有其他危险区使用此编码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="678" />
+        <source>This grid no longer exists.</source>
+        <translation>该网格已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="680" />
+        <source>The grid belongs to another village.</source>
+        <translation>该网格属于其他村。</translation>
+    </message>
+    <message>
+        <location filename="../../models/areas.py" line="685" />
         <source>Choose a known type of danger zone.</source>
-        <translation type="unfinished" />
+        <translation>请选择有效的危险区类别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="719" />
+        <location filename="../../models/areas.py" line="720" />
         <source>This village already has a shelter with this name.</source>
-        <translation type="unfinished" />
+        <translation>本村已有同名的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="729" />
+        <location filename="../../models/areas.py" line="730" />
         <source>Capacity must be a whole number of persons, zero or more.</source>
-        <translation type="unfinished" />
+        <translation>容纳人数应为不小于零的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="734" />
+        <location filename="../../models/areas.py" line="735" />
         <source>Choose a known shelter level.</source>
-        <translation type="unfinished" />
+        <translation>请选择有效的场所级别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="762" />
+        <location filename="../../models/areas.py" line="763" />
         <source>Choose a known post.</source>
-        <translation type="unfinished" />
+        <translation>请选择有效的岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="776" />
+        <location filename="../../models/areas.py" line="777" />
         <source>This person already holds this post in this village.</source>
-        <translation type="unfinished" />
+        <translation>此人在本村已担任该岗位。</translation>
     </message>
 </context>
 <context>
@@ -1323,7 +1540,7 @@
         <location filename="../../ui/register/page.py" line="88" />
         <location filename="../../ui/register/page.py" line="99" />
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="89" />
@@ -1334,89 +1551,89 @@
     <message>
         <location filename="../../ui/register/page.py" line="92" />
         <source>Responsible person</source>
-        <translation type="unfinished" />
+        <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="93" />
         <location filename="../../ui/register/page.py" line="130" />
         <source>Post</source>
-        <translation type="unfinished" />
+        <translation>职务</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="94" />
         <location filename="../../ui/register/page.py" line="121" />
         <location filename="../../ui/register/page.py" line="133" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="95" />
         <source>Outline on map</source>
-        <translation type="unfinished" />
+        <translation>地图轮廓</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="100" />
         <location filename="../../ui/register/page.py" line="113" />
         <location filename="../../ui/register/page.py" line="132" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="101" />
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="102" />
         <source>Point or area</source>
-        <translation type="unfinished" />
+        <translation>点或面</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="106" />
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="107" />
         <location filename="../../ui/register/page.py" line="123" />
         <source>Longitude</source>
-        <translation type="unfinished" />
+        <translation>经度</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="108" />
         <location filename="../../ui/register/page.py" line="124" />
         <source>Latitude</source>
-        <translation type="unfinished" />
+        <translation>纬度</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="109" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="114" />
         <source>Level</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="116" />
         <source>Capacity</source>
-        <translation type="unfinished" />
+        <translation>容纳人数</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="117" />
         <source>Safety certified</source>
-        <translation type="unfinished" />
+        <translation>安全鉴定</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="120" />
         <source>Manager</source>
-        <translation type="unfinished" />
+        <translation>管理员</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="122" />
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>地址</translation>
     </message>
 </context>
 <context>
@@ -1429,12 +1646,12 @@
     <message>
         <location filename="../../ui/register/forms.py" line="96" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="106" />
         <source>This record no longer exists; another user may have deleted it.</source>
-        <translation type="unfinished" />
+        <translation>该记录已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="172" />
@@ -1444,7 +1661,7 @@
     <message>
         <location filename="../../ui/register/forms.py" line="254" />
         <source>Could not save: %1</source>
-        <translation type="unfinished" />
+        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1452,22 +1669,22 @@
     <message>
         <location filename="../../ui/register/page.py" line="62" />
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="63" />
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="67" />
         <source>Point</source>
-        <translation type="unfinished" />
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="68" />
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation>面</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="159" />
@@ -1477,12 +1694,12 @@
     <message>
         <location filename="../../ui/register/page.py" line="161" />
         <source>%1 grids</source>
-        <translation type="unfinished" />
+        <translation>共 %1 个网格</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="162" />
         <source>%1 of %2 grids</source>
-        <translation type="unfinished" />
+        <translation>%2 个网格中的 %1 个</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="165" />
@@ -1492,17 +1709,17 @@
     <message>
         <location filename="../../ui/register/page.py" line="167" />
         <source>%1 danger zones and points</source>
-        <translation type="unfinished" />
+        <translation>共 %1 处危险区（点）</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="168" />
         <source>%1 of %2 danger zones and points</source>
-        <translation type="unfinished" />
+        <translation>%2 处危险区（点）中的 %1 处</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="169" />
         <source>All types</source>
-        <translation type="unfinished" />
+        <translation>全部类别</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="172" />
@@ -1512,37 +1729,37 @@
     <message>
         <location filename="../../ui/register/page.py" line="174" />
         <source>%1 shelters</source>
-        <translation type="unfinished" />
+        <translation>共 %1 个避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="175" />
         <source>%1 of %2 shelters</source>
-        <translation type="unfinished" />
+        <translation>%2 个避灾安置场所中的 %1 个</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="176" />
         <source>All levels</source>
-        <translation type="unfinished" />
+        <translation>全部级别</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="179" />
         <source>Village working groups</source>
-        <translation type="unfinished" />
+        <translation>村级防汛工作组</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="181" />
         <source>%1 members</source>
-        <translation type="unfinished" />
+        <translation>共 %1 名成员</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="182" />
         <source>%1 of %2 members</source>
-        <translation type="unfinished" />
+        <translation>%2 名成员中的 %1 名</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="183" />
         <source>All posts</source>
-        <translation type="unfinished" />
+        <translation>全部岗位</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="242" />
@@ -1552,42 +1769,42 @@
     <message>
         <location filename="../../ui/register/page.py" line="248" />
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="312" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>正在加载……</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="378" />
         <source>The register could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation>无法加载基础信息：%1</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="420" />
         <source>The register is empty</source>
-        <translation type="unfinished" />
+        <translation>基础信息为空</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="422" />
         <source>No county, towns or villages have been entered yet. Grids, danger zones, shelters and working groups all belong to a village, so the divisions come first.</source>
-        <translation type="unfinished" />
+        <translation>尚未录入县、乡镇和村。网格、危险区、避灾场所和工作组都隶属于村，因此需要先录入行政区划。</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="423" />
         <source>To try the console with a demo county, run:</source>
-        <translation type="unfinished" />
+        <translation>如需用演示县试用调度台，请运行：</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="424" />
         <source>To load your county's towns and villages from a spreadsheet, run:</source>
-        <translation type="unfinished" />
+        <translation>如需从电子表格导入本县的乡镇和村，请运行：</translation>
     </message>
     <message>
         <location filename="../../ui/register/page.py" line="425" />
         <source>Then press Refresh.</source>
-        <translation type="unfinished" />
+        <translation>然后点击“刷新”。</translation>
     </message>
 </context>
 <context>
@@ -1595,129 +1812,225 @@
     <message>
         <location filename="../../ui/register/tabs.py" line="73" />
         <source>Search names, pinyin initials (zs for 张三) or phone digits</source>
-        <translation type="unfinished" />
+        <translation>搜索名称、拼音首字母（如 zs 查找张三）或电话号码</translation>
     </message>
     <message>
         <location filename="../../ui/register/tabs.py" line="91" />
         <source>Add…</source>
-        <translation type="unfinished" />
+        <translation>新增…</translation>
     </message>
     <message>
         <location filename="../../ui/register/tabs.py" line="92" />
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="653" />
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="656" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="657" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsColumns</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="340" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="342" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="344" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="345" />
+        <source>Failed logins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="347" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="749" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="751" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="753" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="754" />
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="755" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="757" />
+        <source>Changes</source>
+        <translation>变更内容</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="37" />
+        <location filename="../../ui/settings/page.py" line="184" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="41" />
+        <location filename="../../ui/settings/page.py" line="191" />
+        <source>Workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="196" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="199" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="208" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="44" />
+        <location filename="../../ui/settings/page.py" line="212" />
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="47" />
+        <location filename="../../ui/settings/page.py" line="215" />
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="50" />
+        <location filename="../../ui/settings/page.py" line="218" />
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="52" />
+        <location filename="../../ui/settings/page.py" line="220" />
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="57" />
+        <location filename="../../ui/settings/page.py" line="227" />
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="63" />
+        <location filename="../../ui/settings/page.py" line="233" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="67" />
+        <location filename="../../ui/settings/page.py" line="237" />
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="70" />
+        <location filename="../../ui/settings/page.py" line="240" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="73" />
+        <location filename="../../ui/settings/page.py" line="243" />
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="76" />
+        <location filename="../../ui/settings/page.py" line="246" />
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="77" />
-        <location filename="../../ui/settings/page.py" line="88" />
+        <location filename="../../ui/settings/page.py" line="247" />
+        <location filename="../../ui/settings/page.py" line="258" />
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="78" />
+        <location filename="../../ui/settings/page.py" line="248" />
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="81" />
+        <location filename="../../ui/settings/page.py" line="251" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="83" />
+        <location filename="../../ui/settings/page.py" line="253" />
         <source>Browse...</source>
-        <translation>浏览……</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="91" />
+        <location filename="../../ui/settings/page.py" line="261" />
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="94" />
+        <location filename="../../ui/settings/page.py" line="264" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="99" />
+        <location filename="../../ui/settings/page.py" line="270" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="109" />
+        <location filename="../../ui/settings/page.py" line="287" />
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="109" />
+        <location filename="../../ui/settings/page.py" line="287" />
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="124" />
+        <location filename="../../ui/settings/page.py" line="306" />
+        <source>The settings could not be saved: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="309" />
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -1727,77 +2040,77 @@
     <message>
         <location filename="../../ui/register/forms.py" line="386" />
         <source>Edit shelter</source>
-        <translation type="unfinished" />
+        <translation>编辑避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="387" />
         <source>New shelter</source>
-        <translation type="unfinished" />
+        <translation>新增避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="388" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="392" />
         <source>Level</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="396" />
         <source> persons</source>
-        <translation type="unfinished" />
+        <translation> 人</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="397" />
         <source>Capacity</source>
-        <translation type="unfinished" />
+        <translation>容纳人数</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="398" />
         <source>Safety certified</source>
-        <translation type="unfinished" />
+        <translation>安全鉴定</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="400" />
         <source>Manager</source>
-        <translation type="unfinished" />
+        <translation>管理员</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="401" />
         <source>Manager's phone</source>
-        <translation type="unfinished" />
+        <translation>管理员电话</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="401" />
         <source>Mobile or landline, such as 0576-86123456</source>
-        <translation type="unfinished" />
+        <translation>手机或固定电话，如 0576-86123456</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="402" />
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="403" />
         <source>Longitude</source>
-        <translation type="unfinished" />
+        <translation>经度</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="403" />
         <source>Decimal degrees, such as 121.38</source>
-        <translation type="unfinished" />
+        <translation>十进制度数，如 121.38</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="404" />
         <source>Latitude</source>
-        <translation type="unfinished" />
+        <translation>纬度</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="404" />
         <source>Decimal degrees, such as 28.37</source>
-        <translation type="unfinished" />
+        <translation>十进制度数，如 28.37</translation>
     </message>
 </context>
 <context>
@@ -1842,17 +2155,131 @@
         <location filename="../../models/users.py" line="243" />
         <location filename="../../models/users.py" line="294" />
         <source>This user no longer exists; reload the list.</source>
-        <translation type="unfinished" />
+        <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
         <location filename="../../models/users.py" line="250" />
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
-        <translation type="unfinished" />
+        <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
         <location filename="../../models/users.py" line="278" />
         <source>You cannot deactivate yourself. Ask another administrator.</source>
-        <translation type="unfinished" />
+        <translation>不能停用自己的账号，请联系其他管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="334" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="335" />
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="373" />
+        <source>Search users</source>
+        <translation>搜索用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="381" />
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="382" />
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="383" />
+        <location filename="../../ui/settings/page.py" line="472" />
+        <source>Deactivate…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="384" />
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="398" />
+        <source>Changes apply at the user's next login. Deactivated users cannot log in; their past work stays in the audit log.</source>
+        <translation>更改在该用户下次登录时生效。已停用的用户不能登录，其操作记录仍保留在审计日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="429" />
+        <source>The user list could not be loaded: %1</source>
+        <translation>无法加载用户列表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="450" />
+        <source>%1 users, %2 active</source>
+        <translation>共 %1 个用户，%2 个有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="470" />
+        <source>Activate…</source>
+        <translation>启用…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="475" />
+        <source>You cannot deactivate yourself.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="489" />
+        <source>User %1 added.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="498" />
+        <source>%1 is now: %2.</source>
+        <translation>%1 现在的角色：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="508" />
+        <source>The password of %1 was reset. Tell them the new password in person, not by message.</source>
+        <translation>%1 的密码已重置。请当面告知新密码，不要通过消息发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="517" />
+        <source>Allow %1 to log in again?</source>
+        <translation>允许 %1 重新登录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="518" />
+        <source>Activate user</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="521" />
+        <source>Deactivate %1? They will not be able to log in until an administrator activates them again.</source>
+        <translation>停用 %1 吗？停用后，在管理员重新启用之前将无法登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="523" />
+        <source>Deactivate user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="538" />
+        <source>%1 can log in again.</source>
+        <translation>%1 已可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="538" />
+        <source>%1 is deactivated.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="551" />
+        <source>The database refused the change: %1</source>
+        <translation>数据库拒绝了此更改：%1</translation>
     </message>
 </context>
 <context>
@@ -1860,12 +2287,12 @@
     <message>
         <location filename="../../ui/register/widgets.py" line="34" />
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../../ui/register/widgets.py" line="48" />
         <source>Type a village name or its pinyin initials</source>
-        <translation type="unfinished" />
+        <translation>输入村名或其拼音首字母</translation>
     </message>
 </context>
 <context>
@@ -1873,32 +2300,50 @@
     <message>
         <location filename="../../ui/register/forms.py" line="437" />
         <source>Edit working group member</source>
-        <translation type="unfinished" />
+        <translation>编辑工作组成员</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="438" />
         <source>New working group member</source>
-        <translation type="unfinished" />
+        <translation>新增工作组成员</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="441" />
         <source>Post</source>
-        <translation type="unfinished" />
+        <translation>岗位</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="442" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="443" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/register/forms.py" line="443" />
         <source>Mobile or landline, such as 0576-86123456</source>
-        <translation type="unfinished" />
+        <translation>手机或固定电话，如 0576-86123456</translation>
+    </message>
+</context>
+<context>
+    <name>_UserDialog</name>
+    <message>
+        <location filename="../../ui/settings/page.py" line="576" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="577" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="590" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
