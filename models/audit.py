@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, event, inspect, insert, select
+from sqlalchemy import Integer, String, Text, event, insert, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
@@ -60,6 +60,9 @@ def _row_changes(obj: Any, action: str) -> tuple[str, dict[str, Any]]:
     for attr in mapper.column_attrs:
         key = attr.key
         if key == "password_hash":
+            # The hash never reaches the log; that it changed does.
+            if action == "update" and state.attrs[key].history.has_changes():
+                values["password"] = "changed"
             continue
         hist = state.attrs[key].history
         if action == "update":
@@ -157,15 +160,50 @@ class AuditRow:
     row_id: str | None
     changes: str | None
     rows: int | None
+    id: int | None = None
 
 
-def read_audit(*, session: Session, limit: int = 1000) -> list[AuditRow]:
-    """Latest audit rows first; administrators only."""
+def read_audit(
+    *,
+    session: Session,
+    limit: int = 1000,
+    table_name: str | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    text: str | None = None,
+) -> list[AuditRow]:
+    """Latest audit rows first, at most ``limit``; administrators only.
+
+    Filters (all optional, combined): the exact table and action, part of the
+    actor's name and part of the changes (both case-insensitive), and the time
+    ``since <= at < until`` (aware datetimes).
+    """
     require(session, Permission.READ_AUDIT)
-    result = session.execute(
-        select(
-            AuditRecord.at, AuditRecord.actor, AuditRecord.action, AuditRecord.table_name,
-            AuditRecord.row_id, AuditRecord.changes, AuditRecord.rows,
-        ).order_by(AuditRecord.id.desc()).limit(limit)
+    query = select(
+        AuditRecord.at, AuditRecord.actor, AuditRecord.action, AuditRecord.table_name,
+        AuditRecord.row_id, AuditRecord.changes, AuditRecord.rows, AuditRecord.id,
     )
+    if table_name:
+        query = query.where(AuditRecord.table_name == table_name)
+    if action:
+        query = query.where(AuditRecord.action == action)
+    if actor and actor.strip():
+        query = query.where(AuditRecord.actor.icontains(actor.strip(), autoescape=True))
+    if text and text.strip():
+        query = query.where(AuditRecord.changes.icontains(text.strip(), autoescape=True))
+    if since is not None:
+        query = query.where(AuditRecord.at >= since)
+    if until is not None:
+        query = query.where(AuditRecord.at < until)
+    result = session.execute(query.order_by(AuditRecord.id.desc()).limit(limit))
     return [AuditRow(*row) for row in result]
+
+
+def audit_table_names(*, session: Session) -> list[str]:
+    """The tables the audit log has records for, sorted; administrators only."""
+    require(session, Permission.READ_AUDIT)
+    return list(session.scalars(
+        select(AuditRecord.table_name).distinct().order_by(AuditRecord.table_name)
+    ))

@@ -6,8 +6,8 @@ separators, the bare digits (0576-86123456 -> 057686123456). ``matches`` is a
 substring test per query word, so 张三 is found by "zs", "zhangsan", "张" or
 by the last digits of the phone.
 
-Pinyin is looked up once per distinct character (pypinyin, lazy style, no
-heteronyms) and applied with ``str.translate``; this loses the phrase context
+Pinyin is looked up once per distinct character (pypinyin's character table,
+first reading, no tones) and applied with ``str.translate``; this loses the phrase context
 pypinyin would use for a whole text (重庆 gives "zhongqing", 曾 gives "ceng"),
 which is the price of keys for tens of thousands of rows in a fraction of a
 second.
@@ -15,7 +15,11 @@ second.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import threading
+import unicodedata
+from pathlib import Path
 
 # Between the texts of one key, so a query never matches across two fields.
 SEPARATOR = "\x1f"
@@ -24,15 +28,55 @@ _NON_DIGIT = re.compile(r"\D+")
 _DIGIT = re.compile(r"\d")
 
 
+# Toneless first readings of U+3400..U+9FFF, one word per code point ("-": none),
+# made from pypinyin's character table by ``write_readings_file`` and shipped, so
+# loading it is one str.split (a few ms) rather than ``import pypinyin`` (0.2-0.3 s
+# holding the GIL, which freezes the UI thread while a worker builds keys).
+READINGS_FILE = Path(__file__).resolve().parent.parent / "resources" / "pinyin" / "readings.txt"
+FIRST_CODE, LAST_CODE = 0x3400, 0x9FFF
+_readings: list[str] | None = None
+_readings_lock = threading.Lock()
+
+
+def _load_readings() -> list[str]:
+    global _readings
+    with _readings_lock:
+        if _readings is None:
+            _readings = READINGS_FILE.read_text(encoding="ascii").split()
+    return _readings
+
+
 def _pinyin_of(char: str) -> str | None:
     """The pinyin of one character without tones, or None when it has none."""
-    from pypinyin import Style, lazy_pinyin  # imported on first use: it takes 0.2-0.3 s
+    code = ord(char)
+    if not FIRST_CODE <= code <= LAST_CODE:
+        return None
+    syllable = _load_readings()[code - FIRST_CODE]
+    return None if syllable == "-" else syllable
 
-    syllables = lazy_pinyin(char, style=Style.NORMAL, errors="default")
-    syllable = syllables[0].lower() if len(syllables) == 1 else ""
-    if syllable and syllable != char and syllable.isascii() and syllable.isalpha():
-        return syllable
-    return None
+
+def readings_text() -> str:
+    """The content of READINGS_FILE, made from the installed pypinyin's table."""
+    import json
+
+    spec = importlib.util.find_spec("pypinyin")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    table = {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    words = []
+    for code in range(FIRST_CODE, LAST_CODE + 1):
+        first = table.get(code, "").split(",")[0].replace("ü", "v")
+        plain = "".join(c for c in unicodedata.normalize("NFD", first)
+                        if not unicodedata.combining(c)).lower()
+        words.append(plain if plain.isascii() and plain.isalpha() else "-")
+    lines = [" ".join(words[i:i + 32]) for i in range(0, len(words), 32)]
+    return "\n".join(lines) + "\n"
+
+
+def write_readings_file() -> None:
+    """Regenerate READINGS_FILE after upgrading pypinyin."""
+    READINGS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    READINGS_FILE.write_text(readings_text(), encoding="ascii")
 
 
 class _PinyinTable(dict[int, str]):
@@ -48,7 +92,7 @@ class _PinyinTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        syllable = _pinyin_of(char) if code > 0x7F else None
+        syllable = _pinyin_of(char)
         value = char if syllable is None else (syllable[0] if self.initials else syllable)
         self[code] = value
         return value
@@ -129,5 +173,5 @@ def pinyin_sort_key(text: str | None) -> str:
 
 
 def warm_up() -> None:
-    """Import pypinyin now (about 0.2-0.3 s, holding the GIL) rather than on the first search."""
+    """Load the pinyin table now rather than on the first search."""
     _pinyin_of("中")

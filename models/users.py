@@ -199,3 +199,101 @@ def authenticate(*, session: Session, name: str, password: str) -> Actor:
     user.failed_logins = 0
     user.last_failed_at = None
     return Actor(name=user.name, role=user.role)
+
+
+# -- administration: the user list, roles, activation and password resets ----------------
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A user as the administration table shows it (no password hash)."""
+
+    id: int
+    name: str
+    role: str
+    active: bool
+    failed_logins: int
+    created_at: datetime
+
+
+def list_users(*, session: Session) -> list[UserRow]:
+    """Every user, by name; administrators only."""
+    require(session, Permission.MANAGE_USERS)
+    result = session.execute(
+        select(User.id, User.name, User.role, User.active, User.failed_logins, User.created_at)
+        .order_by(User.name)
+    )
+    return [UserRow(*row) for row in result]
+
+
+def _user_for_change(session: Session, user_id: int) -> tuple[User, int]:
+    """The user to change and how many active administrators there are.
+
+    The active administrators' rows are locked first, in id order, so two
+    administrators demoting each other at once cannot both succeed (PostgreSQL;
+    SQLite lets one writer at a time anyway).
+    """
+    admin_ids = session.scalars(
+        select(User.id).where(User.role == "admin", User.active.is_(True))
+        .order_by(User.id).with_for_update()
+    ).all()
+    user = session.get(User, user_id, populate_existing=True)
+    if user is None:
+        raise ValueError(
+            QCoreApplication.translate("Users", "This user no longer exists; reload the list.")
+        )
+    return user, len(admin_ids)
+
+
+def _refuse_losing_last_admin(user: User, active_admins: int) -> None:
+    if user.role == "admin" and user.active and active_admins <= 1:
+        raise ValueError(QCoreApplication.translate(
+            "Users",
+            "%1 is the last active administrator. Make another user an administrator first.",
+        ).replace("%1", user.name))
+
+
+def set_user_role(*, session: Session, user_id: int, role: str) -> None:
+    """Give a user another role; the last active administrator keeps theirs."""
+    require(session, Permission.MANAGE_USERS)
+    if role not in ROLE_NAMES:
+        raise ValueError(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
+    user, active_admins = _user_for_change(session, user_id)
+    if user.role == role:
+        return
+    if role != "admin":
+        _refuse_losing_last_admin(user, active_admins)
+    user.role = role
+    session.flush()
+
+
+def set_user_active(*, session: Session, user_id: int, active: bool) -> None:
+    """Allow or stop a user's logins; nobody deactivates themselves or the last administrator."""
+    acting = require(session, Permission.MANAGE_USERS)
+    user, active_admins = _user_for_change(session, user_id)
+    if user.active == active:
+        return
+    if not active:
+        if user.name == acting.name:
+            raise ValueError(QCoreApplication.translate(
+                "Users", "You cannot deactivate yourself. Ask another administrator."))
+        _refuse_losing_last_admin(user, active_admins)
+    user.active = active
+    session.flush()
+
+
+def reset_password(*, session: Session, user_id: int, password: str) -> None:
+    """Set a new password and forget earlier failed logins, so the user can log in at once."""
+    require(session, Permission.MANAGE_USERS)
+    problem = validate_new_password(password)
+    if problem:
+        raise ValueError(problem)
+    user = session.get(User, user_id)
+    if user is None:
+        raise ValueError(
+            QCoreApplication.translate("Users", "This user no longer exists; reload the list.")
+        )
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.last_failed_at = None
+    session.flush()

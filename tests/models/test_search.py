@@ -78,3 +78,9 @@ def test_keys_for_30000_rows_are_fast() -> None:
     elapsed = time.perf_counter() - started
     assert len(keys) == 30_000
     assert elapsed < 1.5, f"{elapsed:.2f} s for 30,000 keys"
+
+
+def test_shipped_pinyin_table_matches_the_installed_pypinyin() -> None:
+    from models.search import READINGS_FILE, readings_text
+
+    assert READINGS_FILE.read_text(encoding="ascii") == readings_text()
