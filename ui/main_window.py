@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -109,27 +110,55 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._restore_layout()
-        self.show_page("dashboard")
+        for key, _title in PAGES:  # import every page's code now, not when a user opens it
+            page_factory(key)
+        dashboard = self.show_page("dashboard")
+        # Build the other pages (and start their loads) while the officer reads the
+        # dashboard, one per event-loop turn, so opening a page later only paints it.
+        self._to_build = [key for key, _title in PAGES if key not in self.pages]
+        ready = getattr(dashboard, "ready", None)
+        if ready is not None:
+            ready.connect(self._build_next_page_soon, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self._build_next_page_soon()
+        # Objects alive now (modules, classes, widgets) live as long as the window: keep
+        # them out of the cyclic collector, whose full passes would otherwise pause the
+        # UI thread for tens of milliseconds.
+        gc.freeze()
 
     # -- pages ---------------------------------------------------------------
 
     def show_page(self, key: str) -> QWidget:
-        page = self.pages.get(key)
-        if page is None:
-            try:
-                page = page_factory(key)(self.db, self.actor, self.settings)
-            except Exception:
-                log.exception("page %s could not be opened", key)
-                page = QLabel(self.tr("This page could not be opened. Details are in the log file."))
-                page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        page = self.pages.get(key) or self._create_page(key)
         self.stack.setCurrentWidget(page)
         row = [k for k, _ in PAGES].index(key)
         if self.nav_rail.currentRow() != row:
             self.nav_rail.blockSignals(True)
             self.nav_rail.setCurrentRow(row)
             self.nav_rail.blockSignals(False)
+        return page
+
+    def _build_next_page_soon(self) -> None:
+        if self._to_build:
+            QTimer.singleShot(30, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        while self._to_build:
+            key = self._to_build.pop(0)
+            if key not in self.pages:
+                self._create_page(key)
+                break
+        self._build_next_page_soon()
+
+    def _create_page(self, key: str) -> QWidget:
+        try:
+            page = page_factory(key)(self.db, self.actor, self.settings)
+        except Exception:
+            log.exception("page %s could not be opened", key)
+            page = QLabel(self.tr("This page could not be opened. Details are in the log file."))
+            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages[key] = page
+        self.stack.addWidget(page)
         return page
 
     def refresh_page(self) -> None:
@@ -180,7 +209,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         store = self._layout_store()
         store.setValue("main/geometry", self.saveGeometry())
         store.sync()

@@ -99,7 +99,7 @@ class PendingPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        load_overview(self.db, self.actor, self._show)
+        load_overview(self.db, self.actor, self._show, owner=self)
 
     def _show(self, overview: Overview | None, _error: BaseException | None) -> None:
         if overview is not None:

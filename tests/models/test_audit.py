@@ -52,12 +52,12 @@ def test_a_rolled_back_change_leaves_no_audit(db: Database) -> None:
 
 
 def test_bulk_operation_is_one_record(db: Database) -> None:
-    with db.session(DUTY) as session:
-        with bulk_operation(session, table_name="divisions", source="towns.xlsx",
-                            checksum="abc") as counter:
-            for i in range(5):
-                session.add(Division(code=f"33108100{i}", name=f"镇{i}", level="town"))
-            counter["rows"] = 5
+    with db.session(DUTY) as session, bulk_operation(
+        session, table_name="divisions", source="towns.xlsx", checksum="abc"
+    ) as counter:
+        for i in range(5):
+            session.add(Division(code=f"33108100{i}", name=f"镇{i}", level="town"))
+        counter["rows"] = 5
     with db.session(ADMIN) as session:
         rows = read_audit(session=session)
     assert len(rows) == 1

@@ -85,9 +85,8 @@ def test_a_new_database_is_not_backed_up(tmp_path: Path) -> None:
 
 
 def test_backup_is_a_readable_copy(db: Database, tmp_path: Path) -> None:
-    if not db.is_sqlite:
-        if shutil.which("pg_dump") is None:
-            pytest.skip("pg_dump not installed")
+    if not db.is_sqlite and shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump not installed")
     target = tmp_path / "copy.bak"
     db.backup(target)
     assert target.exists() and target.stat().st_size > 0

@@ -5,8 +5,8 @@ from pytestqt.qtbot import QtBot
 from models.database import Database
 from models.meta import DEMO_KEY, set_meta
 from models.users import create_user, has_users
-from ui.login import FirstAdminDialog, LoginDialog
 from tests.conftest import ADMIN
+from ui.login import FirstAdminDialog, LoginDialog
 
 
 def add_user(db: Database, name: str, role: str, password: str) -> None:

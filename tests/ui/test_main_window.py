@@ -8,9 +8,9 @@ from models.areas import DangerZone, Division, Shelter
 from models.database import Database
 from models.settings import Settings
 from models.users import Actor
+from tests.conftest import ADMIN
 from ui.main_window import PAGES, MainWindow
 from ui.pending import PendingPage
-from tests.conftest import ADMIN
 
 DUTY = Actor("wang", "duty")
 

@@ -83,6 +83,12 @@ def answer_dialog(qtbot: QtBot, fill) -> list[QDialog]:
 # -- the page -----------------------------------------------------------------------------
 
 
+def switch_tab(qtbot: QtBot, page: RegisterPage, index: int) -> None:
+    """Switch tabs as a click does; the tab applies what waited for it in the next turn."""
+    page.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: page.current_tab().settled, timeout=3000)
+
+
 def test_page_shows_counts_and_rows(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     assert not page.is_empty()
@@ -90,7 +96,7 @@ def test_page_shows_counts_and_rows(qtbot: QtBot, sqlite_db: Database, county: d
     assert counts["grids"] == "3 grids"
     assert shown(page, "grids", "person_name") == ["张三", "李四", "王五"]
     assert page.tab_pages["grids"].view.model().index(0, 6).data() == "13912345678"
-    page.tabs.setCurrentIndex(2)
+    switch_tab(qtbot, page, 2)
     assert page.tab_pages["shelters"].count_label.text() == "2 shelters"
     assert [page.tabs.tabText(i) for i in range(4)] == [
         "Responsibility grids", "Danger zones and hazard points", "Shelters",
@@ -119,9 +125,9 @@ def test_selecting_a_town_filters_every_tab(qtbot: QtBot, sqlite_db: Database, c
     assert page.tree_panel.current_node().name == "石塘镇"
     assert shown(page, "grids", "village_name") == ["里箬村"]
     assert page.tab_pages["grids"].count_label.text() == "1 of 3 grids"
-    page.tabs.setCurrentIndex(1)
+    switch_tab(qtbot, page, 1)
     assert sorted(shown(page, "danger_zones", "village_name")) == ["东海村", "里箬村"]
-    page.tabs.setCurrentIndex(3)
+    switch_tab(qtbot, page, 3)
     assert shown(page, "members", "name") == ["钱七"]
     page.tree_panel.select_division(county["donghui"])
     assert shown(page, "members", "name") == ["赵六"]
@@ -142,7 +148,7 @@ def test_tree_search_by_pinyin(qtbot: QtBot, sqlite_db: Database, county: dict[s
 
 def test_kind_filter_on_danger_zones(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
-    page.tabs.setCurrentIndex(1)
+    switch_tab(qtbot, page, 1)
     tab = page.tab_pages["danger_zones"]
     assert tab.filter_combo is not None
     tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("geological"))
@@ -263,7 +269,7 @@ def test_edit_through_the_page_changes_the_row_and_audits(qtbot: QtBot, sqlite_d
 def test_add_from_a_chosen_village(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     page.tree_panel.select_division(county["donghai"])
-    page.tabs.setCurrentIndex(2)
+    switch_tab(qtbot, page, 2)
     tab = page.tab_pages["shelters"]
     assert tab.count_label.text() == "0 of 2 shelters"
 

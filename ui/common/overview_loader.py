@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject
+
 from models.database import Database
 from models.overview import Overview, TownFigures, county_overview, town_figures
 from models.users import Actor
@@ -21,14 +23,18 @@ def _load_with_towns(db: Database, actor: Actor) -> tuple[Overview, list[TownFig
 
 
 def load_overview(
-    db: Database, actor: Actor, on_done: Callable[[Overview | None, BaseException | None], None]
+    db: Database,
+    actor: Actor,
+    on_done: Callable[[Overview | None, BaseException | None], None],
+    owner: QObject,
 ) -> None:
-    run_in_background(_load, on_done, db=db, actor=actor)
+    run_in_background(_load, on_done, owner=owner, db=db, actor=actor)
 
 
 def load_overview_with_towns(
     db: Database,
     actor: Actor,
     on_done: Callable[[tuple[Overview, list[TownFigures]] | None, BaseException | None], None],
+    owner: QObject,
 ) -> None:
-    run_in_background(_load_with_towns, on_done, db=db, actor=actor)
+    run_in_background(_load_with_towns, on_done, owner=owner, db=db, actor=actor)

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -60,9 +61,13 @@ def run_in_background(
     on_done: Callable[[Any, BaseException | None], None],
     *,
     on_progress: Callable[[int, int], None] | None = None,
+    owner: QObject | None = None,
     **kwargs: Any,
 ) -> None:
     """Run ``fn(**kwargs)`` in the global thread pool.
+
+    With an ``owner`` (the widget that asked), ``on_done`` is skipped when the owner
+    was deleted meanwhile, such as a page whose window closed during the load.
 
     If ``on_progress`` is given, ``fn`` receives ``progress=callable(done, total)``
     which it may call from its thread; the calls arrive on the UI thread.
@@ -72,7 +77,8 @@ def run_in_background(
 
     def finished(result: Any, error: BaseException | None) -> None:
         _live.discard(relay)
-        on_done(result, error)
+        if owner is None or shiboken6.isValid(owner):
+            on_done(result, error)
 
     relay.finished.connect(finished)
     if on_progress is not None:

@@ -124,7 +124,7 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        load_overview_with_towns(self.db, self.actor, self._show)
+        load_overview_with_towns(self.db, self.actor, self._show, owner=self)
 
     def _show(
         self, result: tuple[Overview, list[TownFigures]] | None, error: BaseException | None

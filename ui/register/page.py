@@ -53,7 +53,7 @@ from ui.register.tree import DivisionPanel
 
 log = logging.getLogger(__name__)
 
-STEP_BUDGET_S = 0.03  # apply queued results for at most this long per event-loop turn
+STEP_BUDGET_S = 0.012  # apply queued results for at most this long per event-loop turn
 
 C = "RegisterColumns"
 

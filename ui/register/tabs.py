@@ -140,11 +140,17 @@ class RegisterTab(QWidget):
 
     def set_active(self, active: bool) -> None:
         self.active = active
-        self._sync()
+        if active:  # paint the tab first, then apply what waited for it in the next turn
+            QTimer.singleShot(0, self, self._sync)
 
     @property
     def loaded(self) -> bool:
         return self._loaded
+
+    @property
+    def settled(self) -> bool:
+        """Nothing received is waiting to be applied (rows or a division filter)."""
+        return self._incoming is None and not self._villages_dirty
 
     # -- applying -------------------------------------------------------------------------
 

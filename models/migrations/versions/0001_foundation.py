@@ -1,7 +1,7 @@
 """foundation: divisions, grids, danger zones, shelters, working groups, users, audit, meta
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22
 """
 
@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from alembic import op
 
 import models.base
-
 
 revision = '0001'
 down_revision = None
