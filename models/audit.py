@@ -19,7 +19,7 @@ from sqlalchemy import Integer, String, Text, event, insert, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
-from models.users import Actor, Permission, actor_of, require
+from models.users import Actor, LoginRefused, Permission, actor_of, authenticate, require
 
 
 class AuditRecord(Base):
@@ -147,6 +147,33 @@ def record_event(session: Session, *, action: str, table_name: str, detail: dict
             action=action,
             table_name=table_name,
             changes=json.dumps(detail, ensure_ascii=False),
+        )
+    )
+
+
+def log_in(*, session: Session, name: str, password: str, where: str) -> Actor:
+    """Check a password and record the attempt, kept even when it is refused.
+
+    Commits the caller's session on refusal too, so the failure count (which slows
+    the next attempts) and the audit row survive the LoginRefused raised after it.
+    """
+    try:
+        actor = authenticate(session=session, name=name, password=password)
+    except LoginRefused:
+        _record_login(session, name, "refused", where)
+        session.commit()
+        raise
+    _record_login(session, actor.name, "ok", where)
+    return actor
+
+
+def _record_login(session: Session, name: str, result: str, where: str) -> None:
+    session.add(
+        AuditRecord(
+            actor=name.strip()[:60] or "?",
+            action="login",
+            table_name="users",
+            changes=json.dumps({"result": result, "where": where}, ensure_ascii=False),
         )
     )
 

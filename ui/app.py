@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.database import Database
 from models.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # CJK faces in order of preference: Debian (WenQuanYi, Noto), Windows, Kylin/UOS.
 UI_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "Source Han Sans SC",
@@ -39,6 +43,28 @@ def apply_ui_font(app: QApplication) -> None:
         app.setFont(font)
 
 
+def install_error_dialog() -> None:
+    """An error the code did not expect: logged in full, one plain message on screen."""
+    previous = sys.excepthook
+
+    def show(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, trace)
+            return
+        log.error("unexpected error in the console", exc_info=(kind, error, trace))
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("App", "Unexpected error"),
+            QCoreApplication.translate(
+                "App",
+                "Something went wrong (%1). Nothing you saved is lost. The details are in the "
+                "log file for the support engineer.",
+            ).replace("%1", kind.__name__),
+        )
+
+    sys.excepthook = show
+
+
 def run_console(db: Database, settings: Settings, *, user: str | None = None) -> int:
     """First start (set the administrator password), login, then the main window."""
     from models.users import has_users
@@ -47,6 +73,7 @@ def run_console(db: Database, settings: Settings, *, user: str | None = None) ->
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    install_error_dialog()
     with db.session(None) as session:
         first = not has_users(session=session)
     if first:

@@ -146,7 +146,7 @@ def read_secret(prompt: str, *, confirm: bool = False) -> str:
 
 def login_from_args(ctx: Context) -> Actor:
     """--user NAME with its password; without --user, the local operator (SQLite only)."""
-    from models.users import authenticate
+    from models.audit import log_in
 
     name = ctx.args.user
     if not name:
@@ -162,11 +162,7 @@ def login_from_args(ctx: Context) -> Actor:
     )
     try:
         with ctx.db.session(None) as session:
-            try:
-                return authenticate(session=session, name=name, password=password)
-            except LoginRefused:
-                session.commit()  # keep the failure count
-                raise
+            return log_in(session=session, name=name, password=password, where="command line")
     except LoginRefused as exc:
         raise Refused(str(exc)) from exc
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.meta import DEMO_KEY, get_meta
-from models.users import Actor, LoginRefused, authenticate, create_user, validate_new_password
+from models.audit import log_in
+from models.users import Actor, LoginRefused, create_user, validate_new_password
 
 
 class LoginDialog(QDialog):
@@ -63,14 +64,8 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         try:
             with self.db.session(None) as session:
-                try:
-                    self.actor = authenticate(
-                        session=session, name=self.name_edit.text(),
-                        password=self.password_edit.text(),
-                    )
-                except LoginRefused:
-                    session.commit()  # keep the failure count, which slows the next try
-                    raise
+                self.actor = log_in(session=session, name=self.name_edit.text(),
+                                    password=self.password_edit.text(), where="console")
         except LoginRefused as exc:
             self.message_label.setText(str(exc))
             self.password_edit.selectAll()

@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="619" />
+        <location filename="../../ui/settings/page.py" line="616" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="625" />
+        <location filename="../../ui/settings/page.py" line="622" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="626" />
+        <location filename="../../ui/settings/page.py" line="623" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="627" />
+        <location filename="../../ui/settings/page.py" line="624" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="628" />
+        <location filename="../../ui/settings/page.py" line="625" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -32,9 +32,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="27" />
+        <location filename="../../ui/app.py" line="31" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="57" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="58" />
+        <source>Something went wrong (%1). Nothing you saved is lost. The details are in the log file for the support engineer.</source>
+        <translation>出现了问题（%1）。已保存的数据不会丢失。详细信息已写入日志文件，供技术支持人员查看。</translation>
     </message>
 </context>
 <context>
@@ -90,8 +100,8 @@
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="153" />
-        <location filename="../../ui/settings/page.py" line="940" />
+        <location filename="../../ui/settings/page.py" line="151" />
+        <location filename="../../ui/settings/page.py" line="933" />
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
@@ -99,58 +109,58 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="787" />
-        <location filename="../../ui/settings/page.py" line="912" />
+        <location filename="../../ui/settings/page.py" line="784" />
+        <location filename="../../ui/settings/page.py" line="905" />
         <source>All tables</source>
         <translation>全部数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="790" />
+        <location filename="../../ui/settings/page.py" line="787" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="795" />
+        <location filename="../../ui/settings/page.py" line="792" />
         <source>User name contains</source>
         <translation>用户名包含</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="799" />
+        <location filename="../../ui/settings/page.py" line="796" />
         <source>Changes contain</source>
         <translation>变更内容包含</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="801" />
+        <location filename="../../ui/settings/page.py" line="798" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="819" />
+        <location filename="../../ui/settings/page.py" line="816" />
         <source>Select a record to see every value.</source>
         <translation>选择一条记录以查看全部取值。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="866" />
+        <location filename="../../ui/settings/page.py" line="859" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="877" />
+        <location filename="../../ui/settings/page.py" line="870" />
         <source>The audit log could not be read: %1</source>
         <translation>无法读取审计日志：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="894" />
+        <location filename="../../ui/settings/page.py" line="887" />
         <source>Showing the latest %1 records; older ones match too. Narrow the filters to see them.</source>
         <translation>仅显示最近的 %1 条记录，更早的记录也符合条件。请缩小筛选范围查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="897" />
+        <location filename="../../ui/settings/page.py" line="890" />
         <source>%1 records, newest first.</source>
         <translation>共 %1 条记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="899" />
+        <location filename="../../ui/settings/page.py" line="892" />
         <source>No records match these filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
@@ -360,188 +370,188 @@
     </message>
     <message>
         <location filename="../../ui/cli.py" line="161" />
-        <location filename="../../ui/cli.py" line="291" />
+        <location filename="../../ui/cli.py" line="287" />
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="188" />
+        <location filename="../../ui/cli.py" line="184" />
         <source>Building the demo county (scale %1) in %2 ...</source>
         <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="200" />
+        <location filename="../../ui/cli.py" line="196" />
         <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="211" />
+        <location filename="../../ui/cli.py" line="207" />
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="226" />
+        <location filename="../../ui/cli.py" line="222" />
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="234" />
-        <location filename="../../ui/cli.py" line="250" />
+        <location filename="../../ui/cli.py" line="230" />
+        <location filename="../../ui/cli.py" line="246" />
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="239" />
+        <location filename="../../ui/cli.py" line="235" />
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="264" />
+        <location filename="../../ui/cli.py" line="260" />
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="269" />
+        <location filename="../../ui/cli.py" line="265" />
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="278" />
+        <location filename="../../ui/cli.py" line="274" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="300" />
+        <location filename="../../ui/cli.py" line="296" />
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="326" />
+        <location filename="../../ui/cli.py" line="322" />
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="344" />
+        <location filename="../../ui/cli.py" line="340" />
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="348" />
+        <location filename="../../ui/cli.py" line="344" />
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="368" />
+        <location filename="../../ui/cli.py" line="364" />
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="375" />
+        <location filename="../../ui/cli.py" line="371" />
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="380" />
+        <location filename="../../ui/cli.py" line="376" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="385" />
+        <location filename="../../ui/cli.py" line="381" />
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="393" />
+        <location filename="../../ui/cli.py" line="389" />
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="394" />
+        <location filename="../../ui/cli.py" line="390" />
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="402" />
+        <location filename="../../ui/cli.py" line="398" />
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="407" />
+        <location filename="../../ui/cli.py" line="403" />
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="412" />
+        <location filename="../../ui/cli.py" line="408" />
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="421" />
+        <location filename="../../ui/cli.py" line="417" />
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="426" />
+        <location filename="../../ui/cli.py" line="422" />
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="432" />
+        <location filename="../../ui/cli.py" line="428" />
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="437" />
+        <location filename="../../ui/cli.py" line="433" />
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="443" />
+        <location filename="../../ui/cli.py" line="439" />
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="447" />
+        <location filename="../../ui/cli.py" line="443" />
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="458" />
+        <location filename="../../ui/cli.py" line="454" />
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="463" />
+        <location filename="../../ui/cli.py" line="459" />
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="469" />
+        <location filename="../../ui/cli.py" line="465" />
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="474" />
+        <location filename="../../ui/cli.py" line="470" />
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="482" />
+        <location filename="../../ui/cli.py" line="478" />
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="532" />
+        <location filename="../../ui/cli.py" line="528" />
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="558" />
+        <location filename="../../ui/cli.py" line="554" />
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="563" />
+        <location filename="../../ui/cli.py" line="559" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -726,32 +736,32 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="96" />
+        <location filename="../../ui/login.py" line="91" />
         <source>First start: create the administrator</source>
         <translation>首次启动：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="100" />
+        <location filename="../../ui/login.py" line="95" />
         <source>This database has no users yet. Choose the administrator's name and password. There is no default password.</source>
         <translation>此数据库还没有用户。请设置管理员的用户名和密码。系统没有默认密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="111" />
+        <location filename="../../ui/login.py" line="106" />
         <source>Administrator name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="112" />
+        <location filename="../../ui/login.py" line="107" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="113" />
+        <location filename="../../ui/login.py" line="108" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="130" />
+        <location filename="../../ui/login.py" line="125" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1233,32 +1243,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="25" />
+        <location filename="../../ui/login.py" line="26" />
         <source>Log in - Emergency Command Console</source>
         <translation>登录 - 应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="28" />
+        <location filename="../../ui/login.py" line="29" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="35" />
+        <location filename="../../ui/login.py" line="36" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="36" />
+        <location filename="../../ui/login.py" line="37" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="49" />
+        <location filename="../../ui/login.py" line="50" />
         <source>This is a demo database. Demo accounts (user / password):</source>
         <translation>这是演示数据库。演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="57" />
+        <location filename="../../ui/login.py" line="58" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1266,77 +1276,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="31" />
+        <location filename="../../ui/main_window.py" line="32" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="33" />
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="34" />
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -1344,22 +1354,22 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="675" />
+        <location filename="../../ui/settings/page.py" line="672" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="678" />
+        <location filename="../../ui/settings/page.py" line="675" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="679" />
+        <location filename="../../ui/settings/page.py" line="676" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="680" />
+        <location filename="../../ui/settings/page.py" line="677" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -1828,17 +1838,17 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="653" />
+        <location filename="../../ui/settings/page.py" line="650" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="656" />
+        <location filename="../../ui/settings/page.py" line="653" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="657" />
+        <location filename="../../ui/settings/page.py" line="654" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -1871,32 +1881,32 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="749" />
+        <location filename="../../ui/settings/page.py" line="746" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="751" />
+        <location filename="../../ui/settings/page.py" line="748" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="753" />
+        <location filename="../../ui/settings/page.py" line="750" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="754" />
+        <location filename="../../ui/settings/page.py" line="751" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="755" />
+        <location filename="../../ui/settings/page.py" line="752" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="757" />
+        <location filename="../../ui/settings/page.py" line="754" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -1904,133 +1914,133 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="184" />
+        <location filename="../../ui/settings/page.py" line="182" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="191" />
+        <location filename="../../ui/settings/page.py" line="189" />
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="196" />
+        <location filename="../../ui/settings/page.py" line="194" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="199" />
+        <location filename="../../ui/settings/page.py" line="197" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="208" />
+        <location filename="../../ui/settings/page.py" line="206" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="212" />
+        <location filename="../../ui/settings/page.py" line="210" />
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="215" />
+        <location filename="../../ui/settings/page.py" line="213" />
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="218" />
+        <location filename="../../ui/settings/page.py" line="216" />
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="220" />
+        <location filename="../../ui/settings/page.py" line="218" />
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="227" />
+        <location filename="../../ui/settings/page.py" line="225" />
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="233" />
+        <location filename="../../ui/settings/page.py" line="231" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="237" />
+        <location filename="../../ui/settings/page.py" line="235" />
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="240" />
+        <location filename="../../ui/settings/page.py" line="238" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="243" />
+        <location filename="../../ui/settings/page.py" line="241" />
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="246" />
+        <location filename="../../ui/settings/page.py" line="244" />
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="247" />
-        <location filename="../../ui/settings/page.py" line="258" />
+        <location filename="../../ui/settings/page.py" line="245" />
+        <location filename="../../ui/settings/page.py" line="256" />
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="248" />
+        <location filename="../../ui/settings/page.py" line="246" />
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="251" />
+        <location filename="../../ui/settings/page.py" line="249" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="253" />
+        <location filename="../../ui/settings/page.py" line="251" />
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="261" />
+        <location filename="../../ui/settings/page.py" line="259" />
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="264" />
+        <location filename="../../ui/settings/page.py" line="262" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="270" />
+        <location filename="../../ui/settings/page.py" line="268" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="287" />
+        <location filename="../../ui/settings/page.py" line="285" />
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="287" />
+        <location filename="../../ui/settings/page.py" line="285" />
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="306" />
+        <location filename="../../ui/settings/page.py" line="304" />
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="309" />
+        <location filename="../../ui/settings/page.py" line="307" />
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -2197,7 +2207,7 @@
     </message>
     <message>
         <location filename="../../ui/settings/page.py" line="383" />
-        <location filename="../../ui/settings/page.py" line="472" />
+        <location filename="../../ui/settings/page.py" line="468" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
@@ -2212,72 +2222,72 @@
         <translation>更改在该用户下次登录时生效。已停用的用户不能登录，其操作记录仍保留在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="429" />
+        <location filename="../../ui/settings/page.py" line="425" />
         <source>The user list could not be loaded: %1</source>
         <translation>无法加载用户列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="450" />
+        <location filename="../../ui/settings/page.py" line="446" />
         <source>%1 users, %2 active</source>
         <translation>共 %1 个用户，%2 个有效</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="470" />
+        <location filename="../../ui/settings/page.py" line="466" />
         <source>Activate…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="475" />
+        <location filename="../../ui/settings/page.py" line="471" />
         <source>You cannot deactivate yourself.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="489" />
+        <location filename="../../ui/settings/page.py" line="486" />
         <source>User %1 added.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="498" />
+        <location filename="../../ui/settings/page.py" line="495" />
         <source>%1 is now: %2.</source>
         <translation>%1 现在的角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="508" />
+        <location filename="../../ui/settings/page.py" line="505" />
         <source>The password of %1 was reset. Tell them the new password in person, not by message.</source>
         <translation>%1 的密码已重置。请当面告知新密码，不要通过消息发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="517" />
+        <location filename="../../ui/settings/page.py" line="514" />
         <source>Allow %1 to log in again?</source>
         <translation>允许 %1 重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="518" />
+        <location filename="../../ui/settings/page.py" line="515" />
         <source>Activate user</source>
         <translation>启用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="521" />
+        <location filename="../../ui/settings/page.py" line="518" />
         <source>Deactivate %1? They will not be able to log in until an administrator activates them again.</source>
         <translation>停用 %1 吗？停用后，在管理员重新启用之前将无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="523" />
+        <location filename="../../ui/settings/page.py" line="520" />
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="538" />
+        <location filename="../../ui/settings/page.py" line="535" />
         <source>%1 can log in again.</source>
         <translation>%1 已可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="538" />
+        <location filename="../../ui/settings/page.py" line="535" />
         <source>%1 is deactivated.</source>
         <translation>%1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="551" />
+        <location filename="../../ui/settings/page.py" line="548" />
         <source>The database refused the change: %1</source>
         <translation>数据库拒绝了此更改：%1</translation>
     </message>
@@ -2331,17 +2341,17 @@
 <context>
     <name>_UserDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="576" />
+        <location filename="../../ui/settings/page.py" line="573" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="577" />
+        <location filename="../../ui/settings/page.py" line="574" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="590" />
+        <location filename="../../ui/settings/page.py" line="587" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

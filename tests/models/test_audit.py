@@ -84,3 +84,19 @@ def test_only_administrators_read_the_audit_log(db: Database) -> None:
     add_county(db)
     with pytest.raises(PermissionDenied), db.session(DUTY) as session:
         read_audit(session=session)
+
+
+def test_logins_are_recorded_whether_they_succeed_or_not(db: Database) -> None:
+    from models.audit import log_in
+    from models.users import LoginRefused, create_user
+
+    with db.session(ADMIN) as session:
+        create_user(session=session, name="wang", role="duty", password="right-pass")
+    with pytest.raises(LoginRefused), db.session(None) as session:
+        log_in(session=session, name="wang", password="wrong", where="console")
+    with db.session(None) as session:
+        assert log_in(session=session, name="wang", password="right-pass", where="console").role == "duty"
+    with db.session(ADMIN) as session:
+        logins = [r for r in read_audit(session=session) if r.action == "login"]
+    assert [(r.actor, json.loads(r.changes)["result"]) for r in logins] == [
+        ("wang", "ok"), ("wang", "refused")]
