@@ -1,0 +1,31 @@
+"""Start-up to the main window shown on the demo county, beside a bare PySide6 window."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.perf.common import ROOT, Figure, demo_database, median_of
+
+
+def time_process(*args: str) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    elapsed = time.perf_counter() - start
+    if "shown" not in result.stdout:
+        raise RuntimeError(f"{args} did not show its window:\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def run(folder: Path) -> list[Figure]:
+    url = demo_database(folder, 1)
+    probe = ("-m", "tests.perf.startup_probe")
+    time_process(*probe, "console", url)  # warm the file caches
+    console = median_of(5, lambda: time_process(*probe, "console", url))
+    bare = median_of(5, lambda: time_process(*probe, "bare"))
+    return [Figure("start-up to main window, demo county", console, 2.0,
+                   "bare PySide6 window", bare)]

@@ -1,0 +1,54 @@
+"""What every benchmark shares: the figure it reports and a demo database to run on."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Figure:
+    """One measured figure beside its target and a raw baseline measured in the same run."""
+
+    name: str
+    seconds: float
+    target: float
+    baseline_name: str
+    baseline: float
+
+    @property
+    def ok(self) -> bool:
+        return self.seconds <= self.target
+
+
+def median_of(runs: int, fn: Callable[[], float]) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def demo_database(folder: Path, scale: int) -> str:
+    """A SQLite demo county at ``scale`` in ``folder``, built once per benchmark run."""
+    path = folder / f"demo-{scale}.sqlite"
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        result = subprocess.run(
+            [sys.executable, "main.py", "--db", url, "demo", "--scale", str(scale)],
+            cwd=ROOT, capture_output=True, text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        if result.returncode != 0:
+            raise RuntimeError(result.stdout + result.stderr)
+    return url
