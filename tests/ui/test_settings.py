@@ -16,15 +16,9 @@ from models.database import Database
 from models.settings import Settings
 from models.users import Actor, authenticate, create_user, list_users
 from tests.conftest import ADMIN
-from ui.settings.page import (
-    AddUserDialog,
-    AuditTab,
-    PasswordDialog,
-    RoleDialog,
-    SettingsPage,
-    UsersTab,
-    summarise_changes,
-)
+from ui.settings.audit import AuditTab, summarise_changes
+from ui.settings.page import SettingsPage
+from ui.settings.users import AddUserDialog, PasswordDialog, RoleDialog, UsersTab
 
 DUTY = Actor("wang", "duty")
 
