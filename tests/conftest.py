@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,25 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = Database(f"sqlite:///{path}")
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def no_tester_failures(qapp: Any) -> Iterator[None]:
+    """Fails the test when QAbstractItemModelTester reported a problem.
+
+    In Warning mode the tester logs "FAIL! ..." in the category qt.modeltest.
+    """
+    failures: list[str] = []
+
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if context.category == "qt.modeltest":
+            failures.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+    assert not failures

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from models.areas import DangerZone, Division, Shelter
@@ -50,7 +52,9 @@ def test_status_bar_shows_no_event_the_user_and_a_clock_in_the_configured_zone(
     assert beijing.clock_label.text().startswith("Beijing time")
 
 
-def test_dashboard_shows_the_register_figures(qtbot: QtBot, sqlite_db: Database) -> None:
+def test_dashboard_shows_the_register_figures(
+    qtbot: QtBot, sqlite_db: Database, no_tester_failures: None
+) -> None:
     with sqlite_db.session(ADMIN) as session:
         county = Division(code="331081", name="温岭市", level="county")
         session.add(county)
@@ -66,6 +70,8 @@ def test_dashboard_shows_the_register_figures(qtbot: QtBot, sqlite_db: Database)
                             safety_certified=True))
     window = make_window(qtbot, sqlite_db)
     dashboard = window.pages["dashboard"]
+    tester = QAbstractItemModelTester(
+        dashboard.town_model, QAbstractItemModelTester.FailureReportingMode.Warning)
     qtbot.waitUntil(lambda: dashboard.cards["villages"].value_label.text() == "1")
     assert "温岭市" in dashboard.title_label.text()
     assert "capacity 120" in dashboard.cards["shelters"].note_label.text()
@@ -75,6 +81,8 @@ def test_dashboard_shows_the_register_figures(qtbot: QtBot, sqlite_db: Database)
     row = dashboard.town_model.row_at(0)
     assert (row.name, row.villages, row.danger_zones, row.shelters, row.shelter_capacity) == (
         "大溪镇", 1, 1, 1, 120)
+    dashboard.town_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert tester is not None
 
 
 def test_window_size_is_remembered(qtbot: QtBot, sqlite_db: Database) -> None:

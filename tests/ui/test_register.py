@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -363,3 +364,28 @@ def test_record_deleted_meanwhile(qtbot: QtBot, sqlite_db: Database, county: dic
     qtbot.addWidget(form)
     assert "no longer exists" in form.errors()[""]
     assert not form.save_button.isEnabled()
+
+
+def test_every_register_model_passes_the_qt_model_tester(
+    qtbot: QtBot, demo_db: Database, no_tester_failures: None
+) -> None:
+    page = RegisterPage(demo_db, DUTY)
+    qtbot.addWidget(page)
+    fail = QAbstractItemModelTester.FailureReportingMode.Warning
+    testers = [QAbstractItemModelTester(page.tree_panel.proxy, fail)]
+    for tab in page.tab_pages.values():
+        testers += [QAbstractItemModelTester(tab.model, fail),
+                    QAbstractItemModelTester(tab.proxy, fail)]
+    with qtbot.waitSignal(page.ready, timeout=20_000):
+        page.show()
+    town = next(n for n in page.tree_panel._children[page.tree_panel._children[None][0].id])
+    page.tree_panel.select_division(town.id)
+    for index in range(page.tabs.count()):
+        switch_tab(qtbot, page, index)
+        page.current_tab().search_edit.setText("chen")
+        qtbot.waitUntil(lambda: page.current_tab().proxy.query == "chen", timeout=3000)
+        page.current_tab().view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    page.tree_panel.search_edit.setText("sm")
+    with qtbot.waitSignal(page.ready, timeout=20_000):
+        page.refresh()
+    assert len(testers) == 9

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import (
-    QMessageLogContext,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from models.areas import GridRow, list_grids
@@ -55,26 +51,6 @@ def grid_rows(sqlite_db: Database) -> list[GridRow]:
     build_sample_county(sqlite_db)
     with sqlite_db.session(ADMIN) as session:
         return list_grids(session=session)
-
-
-@pytest.fixture
-def no_tester_failures(qapp: QApplication) -> Iterator[None]:
-    """Fails the test when QAbstractItemModelTester reported a problem.
-
-    In Warning mode the tester logs "FAIL! ..." in the category qt.modeltest.
-    """
-    failures: list[str] = []
-
-    def handler(_mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if context.category == "qt.modeltest":
-            failures.append(message)
-
-    previous = qInstallMessageHandler(handler)
-    try:
-        yield
-    finally:
-        qInstallMessageHandler(previous)
-    assert not failures
 
 
 def make_model(rows: list[GridRow]) -> RowTableModel:
