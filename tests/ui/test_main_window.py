@@ -100,11 +100,6 @@ def test_keyboard_shortcut_switches_pages(qtbot: QtBot, sqlite_db: Database) -> 
     window = make_window(qtbot, sqlite_db)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.stack.currentWidget(), "0", modifier=qtbot_ctrl())
+    qtbot.keyClick(window.stack.currentWidget(), "0", modifier=Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["settings"]
 
-
-def qtbot_ctrl():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
-    return Qt.KeyboardModifier.ControlModifier
