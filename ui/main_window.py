@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.nav_rail = QListWidget()
         self.nav_rail.setObjectName("navRail")
         self.nav_rail.setStyleSheet(RAIL_STYLE)
-        self.nav_rail.setFixedWidth(168)
+        self.nav_rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav_rail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for index, (key, title) in enumerate(PAGES):
             item = QListWidgetItem(QCoreApplication.translate("MainWindow", title))
@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(shortcut)
             self.nav_rail.addItem(item)
             QShortcut(QKeySequence(shortcut), self, activated=lambda k=key: self.show_page(k))
+        # As wide as the longest title in the language in use, and no narrower than 150 px.
+        widest = max(self.nav_rail.sizeHintForColumn(0), 0)
+        self.nav_rail.setFixedWidth(max(150, widest + 40))
         self.stack = QStackedWidget()
         layout.addWidget(self.nav_rail)
         layout.addWidget(self.stack, 1)
