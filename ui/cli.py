@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -300,22 +301,47 @@ def cmd_user(ctx: Context) -> int:
     return EXIT_OK
 
 
+IMPORT_KINDS = ("divisions", "households", "typhoon", "boundaries", "grids", "danger-zones",
+                "shelters")
+GIS_KINDS = ("boundaries", "grids", "danger-zones", "shelters")
+
+
+def _importer(args: argparse.Namespace) -> tuple[Callable[..., Any], dict[str, Any]]:
+    """The import function for ``args.kind`` and the options that kind takes."""
+    if args.kind == "divisions":
+        from models.imports.divisions import import_divisions
+
+        return import_divisions, {}
+    if args.kind == "households":
+        from models.imports.households import import_households
+
+        return import_households, {
+            "village_code": args.village, "year": args.year, "crs": args.crs or "wgs84"}
+    if args.kind == "typhoon":
+        from models.imports.typhoon import import_typhoon
+
+        return import_typhoon, {"code": args.code, "name": args.name}
+    from models.imports.gis import import_gis
+
+    return import_gis, {"kind": args.kind, "crs": args.crs}
+
+
 def cmd_import(ctx: Context) -> int:
     from sqlalchemy.exc import IntegrityError
 
-    from models.imports.divisions import import_divisions
-    from models.imports.report import ImportReport, format_report
+    from models.imports.report import format_report
 
     args = ctx.args
-    importers: dict[str, Callable[..., ImportReport]] = {"divisions": import_divisions}
+    importer, options = _importer(args)
     try:
         with ctx.db.session(ctx.actor) as session:
-            report = importers[args.kind](
+            report = importer(
                 session=session,
                 path=Path(args.file),
                 dry_run=args.dry_run,
                 valid_only=args.valid_only,
                 progress=percent_printer(),
+                **options,
             )
     except IntegrityError as exc:  # another workstation wrote the same rows meanwhile
         raise Refused(
@@ -326,7 +352,57 @@ def cmd_import(ctx: Context) -> int:
             )
         ) from exc
     say(format_report(report))
-    return report.exit_code
+    return int(report.exit_code)
+
+
+def cmd_export(ctx: Context) -> int:
+    from models.exports.households import export_households, export_template
+
+    args = ctx.args
+    if args.template:
+        result = export_template(path=Path(args.output))
+    elif not args.village:
+        raise UsageError(QCoreApplication.translate(
+            "CommandLine", "Give --village CODE, or --template for an empty list."))
+    else:
+        with ctx.db.session(ctx.actor) as session:
+            result = export_households(session=session, path=Path(args.output),
+                                       village_code=args.village, year=args.year,
+                                       unmasked=args.unmasked)
+    say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
+    return EXIT_OK if result is not None else EXIT_REFUSED
+
+
+def _parse_time(text: str | None) -> Any:
+    """ISO 8601; without an offset the time is Beijing time."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(QCoreApplication.translate(
+            "CommandLine", "Not a time: %1 (write it like 2026-08-10T14:00)").replace("%1", text)
+        ) from exc
+    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def cmd_map(ctx: Context) -> int:
+    args = ctx.args
+    if args.map_action == "reach":
+        from models.reach import compute_reach, export_reach_xlsx
+
+        with ctx.db.session(ctx.actor) as session:
+            table = compute_reach(session=session, typhoon_id=args.typhoon, at=_parse_time(args.at))
+        export_reach_xlsx(table, Path(args.output))
+    else:
+        from ui.map.export import export_map
+
+        export_map(ctx.db, ctx.actor, ctx.settings, Path(args.output))
+    say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
+    return EXIT_OK
 
 
 def cmd_screenshot(ctx: Context) -> int:
@@ -455,7 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument(
         "kind",
-        choices=("divisions",),
+        choices=IMPORT_KINDS,
         help=QCoreApplication.translate("CommandLine", "what the file holds"),
     )
     imp.add_argument("file", metavar="FILE")
@@ -471,7 +547,47 @@ def build_parser() -> argparse.ArgumentParser:
             "CommandLine", "import the valid rows and report the refused ones"
         ),
     )
+    imp.add_argument("--crs", metavar="CRS", help=QCoreApplication.translate(
+        "CommandLine",
+        "coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN "
+        "(default: a Shapefile's .prj, else wgs84)"))
+    imp.add_argument("--village", metavar="CODE", help=QCoreApplication.translate(
+        "CommandLine", "households: the village, when the title row does not name it"))
+    imp.add_argument("--year", type=int, metavar="YYYY", help=QCoreApplication.translate(
+        "CommandLine", "households: the year of the list"))
+    imp.add_argument("--code", help=QCoreApplication.translate(
+        "CommandLine", "typhoon: its number, such as 2609"))
+    imp.add_argument("--name", help=QCoreApplication.translate(
+        "CommandLine", "typhoon: its name, such as 烟花"))
     imp.set_defaults(handler=cmd_import)
+
+    exp = sub.add_parser("export", help=QCoreApplication.translate(
+        "CommandLine", "export data to a file"))
+    exp.add_argument("kind", choices=("households",), help=QCoreApplication.translate(
+        "CommandLine", "what to export"))
+    exp.add_argument("--village", metavar="CODE")
+    exp.add_argument("--year", type=int, metavar="YYYY")
+    exp.add_argument("--template", action="store_true", help=QCoreApplication.translate(
+        "CommandLine", "an empty village transfer list to fill"))
+    exp.add_argument("--unmasked", action="store_true", help=QCoreApplication.translate(
+        "CommandLine", "full mobile numbers (if your role allows; recorded in the audit)"))
+    exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    exp.set_defaults(handler=cmd_export)
+
+    map_parser = sub.add_parser("map", help=QCoreApplication.translate(
+        "CommandLine", "typhoon reach and offline map export"))
+    map_sub = map_parser.add_subparsers(dest="map_action", metavar="ACTION", required=True)
+    reach = map_sub.add_parser("reach", help=QCoreApplication.translate(
+        "CommandLine", "what the typhoon's force-7 and force-10 winds reach, to Excel"))
+    reach.add_argument("--typhoon", type=int, required=True, metavar="ID")
+    reach.add_argument("--at", metavar="TIME", help=QCoreApplication.translate(
+        "CommandLine", "ISO 8601 time (Beijing time without an offset); default: the latest "
+        "observed point"))
+    reach.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    export_map = map_sub.add_parser("export", help=QCoreApplication.translate(
+        "CommandLine", "a self-contained map page that opens offline in any browser"))
+    export_map.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    map_parser.set_defaults(handler=cmd_map)
 
     shot = sub.add_parser(
         "screenshot",
