@@ -1,0 +1,487 @@
+"""``import typhoon``: a typhoon's track from a CSV or Excel file.
+
+One row per track point: time (ISO 8601 with an offset, or Beijing time without
+one), longitude, latitude, central pressure (hPa), maximum wind (m/s), the radii
+in km of force-7, force-10 and force-12 winds (one value; four as
+"300/280/250/260" for NE/SE/SW/NW in one cell; or one column per quadrant such
+as r7_ne or 七级风圈半径 over 东北/东南/西南/西北) and whether the point is a
+forecast. English or Chinese headers.
+
+The typhoon is named by ``code``/``name``, else by 台风编号/台风名称 columns, else
+by a file name such as ``2606_演示台风.csv``. A file for a typhoon already in the
+database is the newer bulletin: its points are added or updated by time, and the
+forecast points of the earlier bulletin that it does not repeat are removed.
+Parse -> validate -> report -> write all or nothing, as one bulk audit record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from models.audit import bulk_operation
+from models.imports.report import ImportFileError, ImportProblem, ImportReport
+from models.imports.spreadsheet import Column, DataRow, Table, clean_text, read_table
+from models.typhoons import (
+    FORCES,
+    QUADRANTS,
+    Radii,
+    TrackPoint,
+    Typhoon,
+    TyphoonPoint,
+    check_position,
+    format_time,
+    parse_forecast,
+    parse_pressure,
+    parse_radii,
+    parse_radius,
+    parse_time,
+    parse_wind,
+    point_columns,
+    radii_order_problems,
+    speed_problems,
+)
+from models.users import Permission, require
+
+CODE_MAX = 12
+NAME_MAX = 40
+
+_FORCE_WORDS = {7: ("七", "7"), 10: ("十", "10"), 12: ("十二", "12")}
+_QUADRANT_WORDS = {
+    "ne": ("东北", "ne", "northeast"),
+    "se": ("东南", "se", "southeast"),
+    "sw": ("西南", "sw", "southwest"),
+    "nw": ("西北", "nw", "northwest"),
+}
+_UNITS = ("", "(km)", "(公里)", "(千米)")
+
+
+def _radius_prefixes(force: int) -> list[str]:
+    chinese, digits = _FORCE_WORDS[force]
+    return [
+        f"{chinese}级风圈半径", f"{chinese}级风圈", f"{digits}级风圈半径", f"{digits}级风圈",
+        f"{chinese}级风半径", f"{digits}级风半径", f"r{digits}", f"radius{digits}",
+        f"force{digits}radius", f"force-{digits}radius", f"r{digits}radius",
+    ]
+
+
+def _radius_columns() -> list[Column]:
+    columns: list[Column] = []
+    for force in FORCES:
+        prefixes = _radius_prefixes(force)
+        columns.append(Column(f"r{force}", tuple(p + u for p in prefixes for u in _UNITS)))
+        for quadrant in QUADRANTS:
+            aliases: list[str] = []
+            for word in _QUADRANT_WORDS[quadrant]:
+                for prefix in prefixes:
+                    for unit in _UNITS:
+                        aliases += [f"{prefix}{unit}{word}", f"{prefix}{unit}_{word}",
+                                    f"{prefix}{unit}-{word}", f"{prefix}({word}){unit}",
+                                    f"{prefix}{word}{unit}", f"{prefix}_{word}{unit}"]
+            # The label shown to the user first: 七级风圈半径东北.
+            columns.append(Column(f"r{force}_{quadrant}", tuple(dict.fromkeys(aliases))))
+    return columns
+
+
+COLUMNS = (
+    Column("time", ("时间", "时次", "日期时间", "北京时间", "时间(北京时)", "时间(北京时间)",
+                    "观测时间", "预报时间", "时刻", "time", "datetime", "date_time", "date/time",
+                    "at", "timestamp"), required=True),
+    Column("lon", ("经度", "中心经度", "东经", "经度(°e)", "经度(度)", "经度(°)", "longitude",
+                   "lon", "lng", "long"), required=True),
+    Column("lat", ("纬度", "中心纬度", "北纬", "纬度(°n)", "纬度(度)", "纬度(°)", "latitude",
+                   "lat"), required=True),
+    Column("pressure", ("中心气压", "气压", "中心气压(hpa)", "中心气压(百帕)", "气压(hpa)",
+                        "pressure", "pressure(hpa)", "pressure_hpa", "pres", "mslp")),
+    Column("wind", ("最大风速", "近中心最大风速", "中心最大风速", "最大风速(m/s)",
+                    "近中心最大风速(m/s)", "最大风速(米/秒)", "maxwind", "max_wind",
+                    "max_wind_ms", "maxwind(m/s)", "wind", "wind(m/s)", "vmax")),
+    *_radius_columns(),
+    Column("forecast", ("预报", "是否预报", "预报/实况", "实况/预报", "类型", "性质", "forecast",
+                        "is_forecast", "kind", "type")),
+    Column("code", ("台风编号", "编号", "国内编号", "code", "typhooncode", "typhoon_code")),
+    Column("name", ("台风名称", "名称", "中文名称", "中文名", "name", "typhoonname",
+                    "typhoon_name")),
+)
+
+_FILE_NAME = re.compile(r"^(\d{4})[\s_\-—]*(\S.*)?$")
+
+
+class CancelToken(Protocol):
+    @property
+    def cancelled(self) -> bool: ...
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@dataclass
+class TyphoonImportReport(ImportReport):
+    """The import report with the typhoon it wrote to and the superseded forecast points."""
+
+    typhoon_id: int | None = None
+    code: str = ""
+    name: str = ""
+    superseded: int = 0  # earlier forecast points removed (also counted in a dry run)
+
+
+@dataclass
+class _Parsed:
+    row: DataRow
+    point: TrackPoint
+
+
+def _value(table: Table, row: DataRow, key: str) -> str:
+    return clean_text(table.cell(row, key))
+
+
+def _parse_radii_of(
+    table: Table, row: DataRow, force: int, report: ImportReport
+) -> tuple[bool, Radii | None, dict[str, str]]:
+    """(ok, radii, column key per quadrant) of one force in one row."""
+    keys = [f"r{force}_{q}" for q in QUADRANTS]
+    quadrant_columns = {q: k for q, k in zip(QUADRANTS, keys, strict=True) if table.has(k)}
+    cells = {q: table.cell(row, k) for q, k in quadrant_columns.items()}
+    filled = {q: v for q, v in cells.items() if clean_text(v)}
+    single = f"r{force}"
+    if filled:
+        values: dict[str, float | None] = {}
+        ok = True
+        for quadrant in QUADRANTS:
+            key = quadrant_columns.get(quadrant)
+            if quadrant not in filled:
+                target = key if key is not None else next(iter(quadrant_columns.values()))
+                report.add(table.problem(row, target, "", QCoreApplication.translate(
+                    "Typhoon", "Give the radius of all four quadrants, or of none.")))
+                ok = False
+                continue
+            try:
+                values[quadrant] = parse_radius(filled[quadrant])
+            except ValueError as error:
+                report.add(table.problem(row, key, _value(table, row, key or single), str(error)))
+                ok = False
+        if not ok:
+            return False, None, quadrant_columns
+        ne, se, sw, nw = (values[q] or 0.0 for q in QUADRANTS)
+        return True, (ne, se, sw, nw), quadrant_columns
+    if not table.has(single):
+        return True, None, {}
+    try:
+        return True, parse_radii(table.cell(row, single)), {}
+    except ValueError as error:
+        report.add(table.problem(row, single, _value(table, row, single), str(error)))
+        return False, None, {}
+
+
+def _parse_row(
+    table: Table, row: DataRow, report: ImportReport
+) -> tuple[datetime | None, TrackPoint | None]:
+    """The row's time (when readable) and its point (None when anything was refused)."""
+    ok = True
+    at: datetime | None = None
+    try:
+        at = parse_time(table.cell(row, "time"))
+    except ValueError as error:
+        report.add(table.problem(row, "time", _value(table, row, "time"), str(error)))
+        ok = False
+    centre, found = check_position(table.cell(row, "lon"), table.cell(row, "lat"))
+    for field, message in found:
+        report.add(table.problem(row, field, _value(table, row, field), message))
+        ok = False
+    scalars: dict[str, Any] = {}
+    for key, field, parser in (("pressure", "pressure_hpa", parse_pressure),
+                               ("wind", "max_wind_ms", parse_wind),
+                               ("forecast", "is_forecast", parse_forecast)):
+        try:
+            scalars[field] = parser(table.cell(row, key)) if table.has(key) else None
+        except ValueError as error:
+            report.add(table.problem(row, key, _value(table, row, key), str(error)))
+            ok = False
+    radii: dict[int, Radii | None] = {}
+    quadrant_columns: dict[int, dict[str, str]] = {}
+    for force in FORCES:
+        good, radii[force], quadrant_columns[force] = _parse_radii_of(table, row, force, report)
+        ok = ok and good
+    for force, quadrant, message in radii_order_problems(radii[7], radii[10], radii[12]):
+        key = quadrant_columns[force].get(quadrant, f"r{force}")
+        report.add(table.problem(row, key, _value(table, row, key), message))
+        ok = False
+    if not ok or at is None or centre is None:
+        return at, None
+    return at, TrackPoint(
+        at=at, lon=centre[0], lat=centre[1], pressure_hpa=scalars["pressure_hpa"],
+        max_wind_ms=scalars["max_wind_ms"], r7=radii[7], r10=radii[10], r12=radii[12],
+        is_forecast=bool(scalars["is_forecast"]),
+    )
+
+
+def _name_typhoon(
+    table: Table, path: Path, code: str | None, name: str | None, report: TyphoonImportReport
+) -> tuple[bool, str]:
+    """Settle the typhoon's code and name into the report; False when it cannot be named.
+
+    Returns (ok, name from the file name): that name serves only a new typhoon.
+    """
+    ok = True
+    fallback_name = ""
+    for key, given in (("code", code), ("name", name)):
+        value = (given or "").strip()
+        if not value and table.has(key):
+            seen: dict[str, DataRow] = {}
+            for row in table.rows:
+                text = _value(table, row, key)
+                if text:
+                    seen.setdefault(text, row)
+            if len(seen) > 1:
+                first, second = list(seen)[:2]
+                report.add(table.problem(
+                    seen[second], key, second,
+                    QCoreApplication.translate(
+                        "Typhoon", "The file holds more than one typhoon (%1 and %2); import one per file.")
+                    .replace("%1", first).replace("%2", second)))
+                ok = False
+            value = next(iter(seen), "")
+        if not value:
+            match = _FILE_NAME.match(path.stem)
+            if match and key == "code":
+                value = match.group(1)
+            elif match:
+                fallback_name = (match.group(2) or "").strip()
+        setattr(report, key, value)
+    if not report.code:
+        report.add(ImportProblem(report.file, table.sheet, None, None, "", QCoreApplication.translate(
+            "Typhoon", "The typhoon's code is not known: give it when importing, in a column "
+            "台风编号, or in the file name (such as 2606_name.csv).")))
+        return False, fallback_name
+    if len(report.code) > CODE_MAX:
+        report.add(ImportProblem(report.file, table.sheet, None, None, report.code,
+                                 QCoreApplication.translate("Typhoon", "The code is longer than 12 characters.")))
+        ok = False
+    if len(report.name) > NAME_MAX:
+        report.add(ImportProblem(report.file, table.sheet, None, None, report.name,
+                                 QCoreApplication.translate("Typhoon", "The name is longer than 40 characters.")))
+        ok = False
+    return ok, fallback_name
+
+
+def import_typhoon(
+    *,
+    session: Session,
+    path: str | Path,
+    code: str | None = None,
+    name: str | None = None,
+    dry_run: bool = False,
+    valid_only: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> TyphoonImportReport:
+    """Import a typhoon's track from a CSV or spreadsheet file.
+
+    Writes into ``session`` only when nothing was refused (or ``valid_only``), not
+    in a dry run and not when cancelled; never commits. Raises PermissionDenied
+    without IMPORT_DATA.
+    """
+    require(session, Permission.IMPORT_DATA)
+    path = Path(path)
+    report = TyphoonImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
+    try:
+        table = read_table(path, COLUMNS)
+    except ImportFileError as error:
+        report.fail(error)
+        return report
+    report.checksum = table.checksum
+    report.sheet = table.sheet
+    report.rows_read = len(table.rows)
+    report.rows_skipped = table.skipped
+    total = 2 * len(table.rows)
+    try:
+        named, fallback_name = _name_typhoon(table, path, code, name, report)
+        points = _validate(table, report, progress, cancel)
+        existing_id = session.scalar(select(Typhoon.id).where(Typhoon.code == report.code)) if (
+            report.code) else None
+        if existing_id is None and not report.name:
+            report.name = fallback_name[:NAME_MAX]
+        if named and existing_id is None and not report.name:
+            report.add(ImportProblem(report.file, table.sheet, None, None, report.code,
+                                     QCoreApplication.translate(
+                                         "Typhoon", "The typhoon %1 is new: give its name when "
+                                         "importing or in a column 台风名称.").replace("%1", report.code)))
+            named = False
+        report.typhoon_id = existing_id
+        plan = _plan(session, existing_id, points, report)
+        report.sort_problems()
+        if dry_run or not named or (report.problems and not valid_only) or not points:
+            if progress is not None:
+                progress(total, total)
+            return report
+        _write(session, table, report, plan, progress, cancel)
+    except _Cancelled:
+        report.cancelled = True
+        report.rows_written = 0
+    return report
+
+
+def _check_cancel(cancel: CancelToken | None) -> None:
+    if cancel is not None and cancel.cancelled:
+        raise _Cancelled
+
+
+def _validate(
+    table: Table,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> list[TrackPoint]:
+    """The accepted points in time order; problems go into the report."""
+    parsed: list[_Parsed] = []
+    by_time: dict[datetime, list[DataRow]] = {}  # also rows refused for something else
+    for index, row in enumerate(table.rows):
+        if index % 200 == 0:
+            _check_cancel(cancel)
+            if progress is not None:
+                progress(index, 2 * len(table.rows))
+        at, point = _parse_row(table, row, report)
+        if at is not None:
+            by_time.setdefault(at, []).append(row)
+        if point is not None:
+            parsed.append(_Parsed(row, point))
+
+    repeated: set[datetime] = set()
+    for at, rows in by_time.items():
+        if len(rows) == 1:
+            continue
+        repeated.add(at)
+        numbers = ", ".join(str(row.number) for row in rows)
+        for row in rows:
+            report.add(table.problem(
+                row, "time", _value(table, row, "time"),
+                QCoreApplication.translate("Typhoon", "The time %1 appears more than once (rows %2).")
+                .replace("%1", format_time(at)).replace("%2", numbers)))
+    kept = [item for item in parsed if item.point.at not in repeated]
+    kept.sort(key=lambda i: i.point.at)
+    jumps = speed_problems([i.point for i in kept])
+    for position, message in jumps:
+        item = kept[position]
+        report.add(table.problem(item.row, "lon", _value(table, item.row, "lon"), message))
+    refused = {position for position, _ in jumps}
+    return [item.point for position, item in enumerate(kept) if position not in refused]
+
+
+@dataclass
+class _Plan:
+    typhoon_id: int | None
+    insert: list[TrackPoint]
+    update: list[tuple[int, TrackPoint]]  # point id, new values
+    remove: list[int]  # superseded forecast point ids
+    rename: bool
+
+
+def _plan(
+    session: Session, typhoon_id: int | None, points: list[TrackPoint], report: TyphoonImportReport
+) -> _Plan:
+    plan = _Plan(typhoon_id, [], [], [], False)
+    if typhoon_id is None:
+        plan.insert = list(points)
+        report.inserted = len(points)
+        return plan
+    current_name = session.scalar(select(Typhoon.name).where(Typhoon.id == typhoon_id))
+    if report.name and report.name != current_name:
+        plan.rename = True
+    elif not report.name:
+        report.name = current_name or ""
+    columns = [c for c in TyphoonPoint.__table__.c if c.name not in ("id", "typhoon_id")]
+    existing: dict[datetime, tuple[int, dict[str, Any]]] = {}
+    for row in session.execute(
+        select(TyphoonPoint.id, *columns).where(TyphoonPoint.typhoon_id == typhoon_id)
+    ):
+        values = dict(zip([c.name for c in columns], row[1:], strict=True))
+        existing[values["at"]] = (row[0], values)
+    incoming = {p.at for p in points}
+    for point in points:
+        found = existing.get(point.at)
+        if found is None:
+            plan.insert.append(point)
+            report.inserted += 1
+        elif _same(found[1], point_columns(point)):
+            report.unchanged += 1
+        else:
+            plan.update.append((found[0], point))
+            report.updated += 1
+    plan.remove = [id_ for at, (id_, values) in existing.items()
+                   if values["is_forecast"] and at not in incoming]
+    report.superseded = len(plan.remove)
+    return plan
+
+
+def _same(stored: dict[str, Any], new: dict[str, Any]) -> bool:
+    for key, value in new.items():
+        old = stored.get(key)
+        if key == "is_forecast":
+            if bool(old) != bool(value):
+                return False
+        elif isinstance(value, float) and isinstance(old, int | float):
+            if abs(value - old) > 1e-9:
+                return False
+        elif old != value:
+            return False
+    return True
+
+
+def _write(
+    session: Session,
+    table: Table,
+    report: TyphoonImportReport,
+    plan: _Plan,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> None:
+    """Write the plan inside a savepoint, so a cancel leaves nothing behind."""
+    _check_cancel(cancel)
+    total = 2 * len(table.rows)
+    nested = session.begin_nested()
+    try:
+        with bulk_operation(session, table_name="typhoon_points", source=table.file,
+                            checksum=table.checksum) as counter:
+            typhoon_id = plan.typhoon_id
+            if typhoon_id is None:
+                session.execute(insert(Typhoon).values(code=report.code, name=report.name,
+                                                       source=table.file[:200]))
+                typhoon_id = session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
+            elif plan.rename:
+                session.execute(update(Typhoon).where(Typhoon.id == typhoon_id).values(
+                    name=report.name, source=table.file[:200]))
+            else:
+                session.execute(update(Typhoon).where(Typhoon.id == typhoon_id).values(
+                    source=table.file[:200]))
+            assert typhoon_id is not None
+            if plan.remove:
+                session.execute(delete(TyphoonPoint).where(TyphoonPoint.id.in_(plan.remove)))
+            if plan.update:
+                session.execute(update(TyphoonPoint), [
+                    {"id": id_, **point_columns(point)} for id_, point in plan.update])
+            _check_cancel(cancel)
+            if plan.insert:
+                session.execute(insert(TyphoonPoint), [
+                    {"typhoon_id": typhoon_id, **point_columns(point)} for point in plan.insert])
+            counter["rows"] = len(plan.insert) + len(plan.update) + len(plan.remove)
+        _check_cancel(cancel)
+    except BaseException:
+        nested.rollback()
+        raise
+    nested.commit()
+    report.typhoon_id = typhoon_id
+    report.rows_written = len(plan.insert) + len(plan.update)
+    if progress is not None:
+        progress(total, total)

@@ -1,0 +1,298 @@
+"""What a typhoon's wind circles reach: the register features inside the force-7 and
+force-10 circles now and along the forecast, as a table with counts and an Excel export.
+
+The geometry work is ``maps.typhoon`` (one STRtree per layer, built once per
+computation); this module loads the register and the track from the session
+and names each feature's town and village.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from maps.typhoon import FeatureIndex, reach_circles
+from models.areas import DangerZone, Division, Grid, Shelter
+from models.labels import DANGER_KINDS, label
+from models.typhoons import BEIJING, format_time, load_track
+from models.users import Permission, require
+
+LAYERS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed object
+    "town": QT_TRANSLATE_NOOP("Reach", "Towns and streets"),
+    "village": QT_TRANSLATE_NOOP("Reach", "Villages and communities"),
+    "grid": QT_TRANSLATE_NOOP("Reach", "Responsibility grids"),
+    "danger_zone": QT_TRANSLATE_NOOP("Reach", "Danger zones and hazard points"),
+    "shelter": QT_TRANSLATE_NOOP("Reach", "Shelters"),
+}
+_KINDS = cast(dict[str, str], DANGER_KINDS)
+CIRCLES = ("force7_now", "force10_now", "force7_forecast", "force10_forecast")
+
+
+def layer_label(layer: str) -> str:
+    source = LAYERS.get(layer)
+    return QCoreApplication.translate("Reach", str(source)) if source else layer
+
+
+def circle_label(circle: str) -> str:
+    return {
+        "force7_now": QCoreApplication.translate("Reach", "Force-7 circle now"),
+        "force10_now": QCoreApplication.translate("Reach", "Force-10 circle now"),
+        "force7_forecast": QCoreApplication.translate("Reach", "Force-7 along the forecast"),
+        "force10_forecast": QCoreApplication.translate("Reach", "Force-10 along the forecast"),
+    }[circle]
+
+
+class TyphoonNotFound(LookupError):
+    """No typhoon with the id asked for; the message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReachRow:
+    """A reached feature with where it lies and which circles reach it."""
+
+    layer: str
+    id: int
+    code: str
+    name: str
+    town: str
+    village: str
+    detail: str  # the danger zone's type, the shelter's capacity
+    force7_now: bool
+    force10_now: bool
+    force7_forecast: bool
+    force10_forecast: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReachCount:
+    layer: str
+    total: int  # features of the layer with a geometry
+    force7_now: int
+    force10_now: int
+    force7_forecast: int
+    force10_forecast: int
+
+
+@dataclass(frozen=True)
+class ReachTable:
+    typhoon_id: int
+    typhoon_code: str
+    typhoon_name: str
+    at: datetime | None  # the time of the circles; None when the track is empty
+    along_forecast: bool
+    rows: list[ReachRow]  # reached by at least one circle; by layer, then code
+    counts: list[ReachCount]  # one per layer, in LAYERS order
+
+    def count(self, layer: str) -> ReachCount:
+        return next(c for c in self.counts if c.layer == layer)
+
+
+@dataclass
+class RegisterLayer:
+    """The features of one layer that have a geometry, as arrays for ``FeatureIndex``."""
+
+    ids: np.ndarray
+    geometries: np.ndarray  # shapely geometries, in the order of ``ids``
+    info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail per id
+
+
+def load_register(*, session: Session) -> dict[str, RegisterLayer]:
+    """Every register feature with a geometry, per layer (LAYERS order), with its town and
+    village names: load once, then query a ``FeatureIndex`` for as many times as needed."""
+    require(session, Permission.READ_REGISTER)
+    divisions: dict[int, tuple[str, str, str, int | None]] = {
+        id_: (code, name, level, parent)
+        for id_, code, name, level, parent in session.execute(
+            select(Division.id, Division.code, Division.name, Division.level, Division.parent_id)
+        )
+    }
+
+    def place(village_id: int | None) -> tuple[str, str]:
+        village = divisions.get(village_id) if village_id is not None else None
+        if village is None:
+            return "", ""
+        town = divisions.get(village[3]) if village[3] is not None else None
+        return (town[1] if town else ""), village[1]
+
+    layers: dict[str, RegisterLayer] = {}
+
+    def collect(layer: str, rows: Any) -> None:
+        ids: list[int] = []
+        blobs: list[bytes] = []
+        info: list[tuple[str, str, str, str, str]] = []
+        for id_, geom, code, name, town, village, detail in rows:
+            if geom is None:
+                continue
+            ids.append(id_)
+            blobs.append(geom)
+            info.append((code or "", name, town, village, detail))
+        geometries = shapely.from_wkb(np.asarray(blobs, dtype=object)) if blobs else np.empty(
+            0, dtype=object)
+        layers[layer] = RegisterLayer(np.asarray(ids, dtype=np.int64), geometries, info)
+
+    division_rows = list(session.execute(
+        select(Division.id, Division.geom, Division.level).where(Division.level != "county")))
+    collect("town", (
+        (id_, geom, divisions[id_][0], divisions[id_][1], divisions[id_][1], "", "")
+        for id_, geom, level in division_rows if level == "town"))
+    collect("village", (
+        (id_, geom, divisions[id_][0], divisions[id_][1], *place(id_), "")
+        for id_, geom, level in division_rows if level == "village"))
+    collect("grid", (
+        (id_, geom, code, name, *place(village_id), person)
+        for id_, geom, code, name, village_id, person in session.execute(
+            select(Grid.id, Grid.geom, Grid.code, Grid.name, Grid.village_id, Grid.person_name))))
+    kinds = {kind: label(_KINDS, kind) for kind in _KINDS}  # translated once, not per row
+    collect("danger_zone", (
+        (id_, geom, code, name, *place(village_id), kinds.get(kind) or kind)
+        for id_, geom, code, name, village_id, kind in session.execute(
+            select(DangerZone.id, DangerZone.geom, DangerZone.code, DangerZone.name,
+                   DangerZone.village_id, DangerZone.kind))))
+    capacity = QCoreApplication.translate("Reach", "Capacity %1")
+    collect("shelter", (
+        (id_, geom, "", name, *place(village_id), capacity.replace("%1", str(size)))
+        for id_, geom, name, village_id, size in session.execute(
+            select(Shelter.id, Shelter.geom, Shelter.name, Shelter.village_id, Shelter.capacity))))
+    return layers
+
+
+def compute_reach(
+    *,
+    session: Session,
+    typhoon_id: int,
+    at: datetime | None = None,
+    along_forecast: bool = True,
+) -> ReachTable:
+    """The register features the typhoon's force-7 and force-10 winds reach at ``at``
+    (default: the latest observed point) and, with ``along_forecast``, from then to
+    the end of the track. Raises TyphoonNotFound.
+
+    The rows of grids name the responsible person in ``detail``.
+    """
+    require(session, Permission.READ_REGISTER)
+    track = load_track(session=session, typhoon_id=typhoon_id)
+    if track is None:
+        raise TyphoonNotFound(
+            QCoreApplication.translate("Reach", "There is no typhoon with the id %1.")
+            .replace("%1", str(typhoon_id))
+        )
+    current = track.current
+    when = at if at is not None else (current.at if current is not None else None)
+    layers = load_register(session=session)
+    index = FeatureIndex.from_arrays(
+        {layer: (data.ids, data.geometries) for layer, data in layers.items()})
+    shapes = reach_circles(track, when, along_forecast=along_forecast) if when else {}
+    result = index.reach({name: shapes.get(name) for name in CIRCLES})
+
+    rows: list[ReachRow] = []
+    counts: list[ReachCount] = []
+    for layer in LAYERS:
+        data = layers[layer]
+        # flags[c, p]: circle c reaches the feature at position p
+        flags = np.array([np.isin(data.ids, result.hits[c][layer], assume_unique=True)
+                          for c in CIRCLES]).reshape(len(CIRCLES), len(data.ids))
+        counts.append(ReachCount(layer, len(data.ids), *(int(n) for n in flags.sum(axis=1))))
+        info, ids = data.info, data.ids.tolist()
+        reached = sorted(np.flatnonzero(flags.any(axis=0)).tolist(),
+                         key=lambda p: (info[p][0], info[p][1], ids[p]))
+        by_position = flags.T.tolist()
+        for p in reached:
+            rows.append(ReachRow(layer, ids[p], *info[p], *by_position[p]))
+    return ReachTable(
+        typhoon_id=track.id,
+        typhoon_code=track.code,
+        typhoon_name=track.name,
+        at=when,
+        along_forecast=along_forecast,
+        rows=rows,
+        counts=counts,
+    )
+
+
+def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJING) -> Path:
+    """Write the reach table as a workbook: a counts sheet and a detail sheet, in Chinese
+    through the catalogue. Times in ``tz`` (Beijing by default). Returns the path."""
+    from openpyxl import Workbook  # openpyxl loads slowly: only when exporting
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    path = Path(path)
+    circles = CIRCLES if table.along_forecast else CIRCLES[:2]
+    title = (
+        QCoreApplication.translate("Reach", "Typhoon %1 %2: what the wind circles reach")
+        .replace("%1", table.typhoon_code).replace("%2", table.typhoon_name)
+    )
+    when = (
+        QCoreApplication.translate("Reach", "Wind circles at %1 (%2)")
+        .replace("%1", format_time(table.at, tz))
+        .replace("%2", _zone_name(tz))
+        if table.at is not None
+        else QCoreApplication.translate("Reach", "The track has no points.")
+    )
+    yes = QCoreApplication.translate("Reach", "Yes")
+    bold = Font(bold=True)
+    big = Font(bold=True, size=14)
+
+    workbook = Workbook(write_only=True)
+    counts = workbook.create_sheet(QCoreApplication.translate("Reach", "Counts"))
+    details = workbook.create_sheet(QCoreApplication.translate("Reach", "Details"))
+
+    def styled(sheet: Any, value: object, font: Font | None = None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=value)
+        if font is not None:
+            cell.font = font
+        return cell
+
+    counts.column_dimensions["A"].width = 30
+    for letter in "BCDEF":
+        counts.column_dimensions[letter].width = 22
+    counts.freeze_panes = "B4"
+    counts.append([styled(counts, title, big)])
+    counts.append([when])
+    header = [QCoreApplication.translate("Reach", "Layer"),
+              QCoreApplication.translate("Reach", "Features on the map"),
+              *(circle_label(c) for c in circles)]
+    counts.append([styled(counts, h, bold) for h in header])
+    for count in table.counts:
+        counts.append([layer_label(count.layer), count.total,
+                       *(getattr(count, c) for c in circles)])
+
+    widths = {"A": 24, "B": 20, "C": 36, "D": 14, "E": 18, "F": 22}
+    for letter, width in widths.items():
+        details.column_dimensions[letter].width = width
+    for offset in range(len(circles)):
+        details.column_dimensions[chr(ord("G") + offset)].width = 18
+    details.freeze_panes = "A4"
+    details.append([styled(details, title, big)])
+    details.append([when])
+    header = [QCoreApplication.translate("Reach", "Layer"),
+              QCoreApplication.translate("Reach", "Code"),
+              QCoreApplication.translate("Reach", "Name"),
+              QCoreApplication.translate("Reach", "Town or street"),
+              QCoreApplication.translate("Reach", "Village or community"),
+              QCoreApplication.translate("Reach", "Type, capacity or person"),
+              *(circle_label(c) for c in circles)]
+    details.append([styled(details, h, bold) for h in header])
+    labels = {layer: layer_label(layer) for layer in LAYERS}
+    # Plain values and empty cells left out: openpyxl writes a styled cell several times slower.
+    for row in table.rows:
+        details.append([labels.get(row.layer, row.layer), row.code or None, row.name,
+                        row.town or None, row.village or None, row.detail or None,
+                        *(yes if getattr(row, circle) else None for circle in circles)])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def _zone_name(tz: tzinfo) -> str:
+    if tz is BEIJING or getattr(tz, "key", None) == "Asia/Shanghai":
+        return QCoreApplication.translate("Reach", "Beijing time")
+    return str(getattr(tz, "key", None) or tz)
