@@ -116,15 +116,21 @@ def bulk_operation(
 ) -> Iterator[dict[str, int]]:
     """Suspend per-row auditing and write one record for the whole operation.
 
-    The caller sets ``counter["rows"]`` to the number of rows written.
+    The caller sets ``counter["rows"]`` to the number of rows written. A bulk
+    operation inside another is part of the outer one: it writes no record of its
+    own, and the outer caller counts its rows.
     """
     counter = {"rows": 0}
+    nested = bool(session.info.get("audit_suspended"))
     session.info["audit_suspended"] = True
     try:
         yield counter
         session.flush()
     finally:
-        session.info.pop("audit_suspended", None)
+        if not nested:
+            session.info.pop("audit_suspended", None)
+    if nested:
+        return
     actor: Actor | None = actor_of(session)
     session.add(
         AuditRecord(

@@ -14,7 +14,7 @@ import itertools
 import math
 import random
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -22,7 +22,7 @@ import shapely
 from PySide6.QtCore import QCoreApplication
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
-from sqlalchemy import Table, delete, insert, inspect, literal, select, update
+from sqlalchemy import Table, delete, func, insert, inspect, literal, select, update
 from sqlalchemy.orm import Session
 
 import models.all_tables  # noqa: F401  (every table is in Base.metadata)
@@ -31,6 +31,7 @@ from models.audit import AuditRecord, bulk_operation
 from models.base import Base, geometry_columns
 from models.labels import WORKING_GROUP_POSTS
 from models.meta import DEMO_KEY, set_meta
+from models.typhoons import TyphoonPoint, build_demo_typhoon
 from models.users import Permission, User, hash_password, require
 
 ProgressCallback = Callable[[int, int], None]
@@ -75,6 +76,7 @@ class DemoSummary:
     working_group_members: int
     users: int
     accounts: tuple[str, ...] = ()  # demo accounts created (names already taken are kept)
+    typhoon_points: int = 0  # the demo typhoon's track, so the map has wind circles to show
 
     @property
     def rows(self) -> int:
@@ -88,6 +90,7 @@ class DemoSummary:
             + self.shelters
             + self.working_group_members
             + self.users
+            + (1 + self.typhoon_points if self.typhoon_points else 0)
             + 1
         )
 
@@ -409,6 +412,12 @@ def build_demo(
         if force:
             _wipe(session, tables)
         summary = _write(session, design, lambda done: report(done, steps))
+        typhoon_id = build_demo_typhoon(session=session)
+        points = session.scalar(
+            select(func.count()).select_from(TyphoonPoint)
+            .where(TyphoonPoint.typhoon_id == typhoon_id)
+        )
+        summary = replace(summary, typhoon_points=int(points or 0))
         set_meta(session=session, key=DEMO_KEY, value=str(scale))
         counter["rows"] = summary.rows
     report(steps, steps)

@@ -373,30 +373,28 @@ def cmd_export(ctx: Context) -> int:
     return EXIT_OK if result is not None else EXIT_REFUSED
 
 
-def _parse_time(text: str | None) -> Any:
-    """ISO 8601; without an offset the time is Beijing time."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(QCoreApplication.translate(
-            "CommandLine", "Not a time: %1 (write it like 2026-08-10T14:00)").replace("%1", text)
-        ) from exc
-    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
 def cmd_map(ctx: Context) -> int:
     args = ctx.args
     if args.map_action == "reach":
-        from models.reach import compute_reach, export_reach_xlsx
+        from maps.reach import TyphoonNotFound, compute_reach, export_reach_xlsx
+        from models.typhoons import parse_time, typhoon_id_for
+        from ui.main_window import zone
 
+        try:
+            at = parse_time(args.at) if args.at else None
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
         with ctx.db.session(ctx.actor) as session:
-            table = compute_reach(session=session, typhoon_id=args.typhoon, at=_parse_time(args.at))
-        export_reach_xlsx(table, Path(args.output))
+            typhoon_id = typhoon_id_for(session=session, key=args.typhoon)
+            if typhoon_id is None:
+                raise Refused(QCoreApplication.translate(
+                    "CommandLine", "No typhoon with the number or id %1.").replace("%1", args.typhoon))
+            try:
+                table = compute_reach(session=session, typhoon_id=typhoon_id, at=at)
+            except TyphoonNotFound as exc:
+                raise Refused(str(exc)) from exc
+        export_reach_xlsx(table, Path(args.output), tz=zone(ctx.settings.timezone))
+
     else:
         from ui.map.export import export_map
 
@@ -579,7 +577,8 @@ def build_parser() -> argparse.ArgumentParser:
     map_sub = map_parser.add_subparsers(dest="map_action", metavar="ACTION", required=True)
     reach = map_sub.add_parser("reach", help=QCoreApplication.translate(
         "CommandLine", "what the typhoon's force-7 and force-10 winds reach, to Excel"))
-    reach.add_argument("--typhoon", type=int, required=True, metavar="ID")
+    reach.add_argument("--typhoon", required=True, metavar="ID", help=QCoreApplication.translate(
+        "CommandLine", "the typhoon's number (such as 2606) or its id"))
     reach.add_argument("--at", metavar="TIME", help=QCoreApplication.translate(
         "CommandLine", "ISO 8601 time (Beijing time without an offset); default: the latest "
         "observed point"))

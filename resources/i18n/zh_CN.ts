@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="616" />
+        <location filename="../../ui/settings/users.py" line="347" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="622" />
+        <location filename="../../ui/settings/users.py" line="353" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="623" />
+        <location filename="../../ui/settings/users.py" line="354" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="624" />
+        <location filename="../../ui/settings/users.py" line="355" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="625" />
+        <location filename="../../ui/settings/users.py" line="356" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -50,58 +50,58 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="92" />
+        <location filename="../../ui/settings/audit.py" line="50" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="93" />
+        <location filename="../../ui/settings/audit.py" line="51" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="94" />
+        <location filename="../../ui/settings/audit.py" line="52" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="95" />
+        <location filename="../../ui/settings/audit.py" line="53" />
         <source>Bulk operation</source>
         <translation>批量操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="96" />
+        <location filename="../../ui/settings/audit.py" line="54" />
         <source>Login</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="101" />
+        <location filename="../../ui/settings/audit.py" line="59" />
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="102" />
+        <location filename="../../ui/settings/audit.py" line="60" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="103" />
+        <location filename="../../ui/settings/audit.py" line="61" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="104" />
+        <location filename="../../ui/settings/audit.py" line="62" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="141" />
+        <location filename="../../ui/settings/audit.py" line="94" />
         <source>password changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="151" />
-        <location filename="../../ui/settings/page.py" line="933" />
+        <location filename="../../ui/settings/audit.py" line="104" />
+        <location filename="../../ui/settings/audit.py" line="349" />
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
@@ -109,58 +109,58 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="784" />
-        <location filename="../../ui/settings/page.py" line="905" />
+        <location filename="../../ui/settings/audit.py" line="200" />
+        <location filename="../../ui/settings/audit.py" line="321" />
         <source>All tables</source>
         <translation>全部数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="787" />
+        <location filename="../../ui/settings/audit.py" line="203" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="792" />
+        <location filename="../../ui/settings/audit.py" line="208" />
         <source>User name contains</source>
         <translation>用户名包含</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="796" />
+        <location filename="../../ui/settings/audit.py" line="212" />
         <source>Changes contain</source>
         <translation>变更内容包含</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="798" />
+        <location filename="../../ui/settings/audit.py" line="214" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="816" />
+        <location filename="../../ui/settings/audit.py" line="232" />
         <source>Select a record to see every value.</source>
         <translation>选择一条记录以查看全部取值。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="859" />
+        <location filename="../../ui/settings/audit.py" line="275" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="870" />
+        <location filename="../../ui/settings/audit.py" line="286" />
         <source>The audit log could not be read: %1</source>
         <translation>无法读取审计日志：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="887" />
+        <location filename="../../ui/settings/audit.py" line="303" />
         <source>Showing the latest %1 records; older ones match too. Narrow the filters to see them.</source>
         <translation>仅显示最近的 %1 条记录，更早的记录也符合条件。请缩小筛选范围查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="890" />
+        <location filename="../../ui/settings/audit.py" line="306" />
         <source>%1 records, newest first.</source>
         <translation>共 %1 条记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="892" />
+        <location filename="../../ui/settings/audit.py" line="308" />
         <source>No records match these filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
@@ -344,214 +344,300 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli.py" line="86" />
+        <location filename="../../ui/cli.py" line="87" />
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="132" />
+        <location filename="../../ui/cli.py" line="133" />
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="135" />
+        <location filename="../../ui/cli.py" line="136" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="140" />
+        <location filename="../../ui/cli.py" line="141" />
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="155" />
+        <location filename="../../ui/cli.py" line="156" />
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="161" />
-        <location filename="../../ui/cli.py" line="287" />
+        <location filename="../../ui/cli.py" line="162" />
+        <location filename="../../ui/cli.py" line="288" />
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="184" />
+        <location filename="../../ui/cli.py" line="185" />
         <source>Building the demo county (scale %1) in %2 ...</source>
         <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="196" />
+        <location filename="../../ui/cli.py" line="197" />
         <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="207" />
+        <location filename="../../ui/cli.py" line="208" />
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="222" />
+        <location filename="../../ui/cli.py" line="223" />
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="230" />
-        <location filename="../../ui/cli.py" line="246" />
+        <location filename="../../ui/cli.py" line="231" />
+        <location filename="../../ui/cli.py" line="247" />
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="235" />
+        <location filename="../../ui/cli.py" line="236" />
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="260" />
+        <location filename="../../ui/cli.py" line="261" />
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="265" />
+        <location filename="../../ui/cli.py" line="266" />
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="274" />
+        <location filename="../../ui/cli.py" line="275" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="296" />
+        <location filename="../../ui/cli.py" line="297" />
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="322" />
+        <location filename="../../ui/cli.py" line="348" />
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="340" />
+        <location filename="../../ui/cli.py" line="365" />
+        <source>Give --village CODE, or --template for an empty list.</source>
+        <translation>请用 --village 指定村代码，或用 --template 导出空白清单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="372" />
+        <location filename="../../ui/cli.py" line="402" />
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="390" />
+        <source>No typhoon with the number or id %1.</source>
+        <translation>没有编号或标识为 %1 的台风。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="414" />
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="344" />
+        <location filename="../../ui/cli.py" line="418" />
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="364" />
+        <location filename="../../ui/cli.py" line="438" />
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="371" />
+        <location filename="../../ui/cli.py" line="445" />
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="376" />
+        <location filename="../../ui/cli.py" line="450" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="381" />
+        <location filename="../../ui/cli.py" line="455" />
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="389" />
+        <location filename="../../ui/cli.py" line="463" />
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="390" />
+        <location filename="../../ui/cli.py" line="464" />
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="398" />
+        <location filename="../../ui/cli.py" line="472" />
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="403" />
+        <location filename="../../ui/cli.py" line="477" />
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="408" />
+        <location filename="../../ui/cli.py" line="482" />
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="417" />
+        <location filename="../../ui/cli.py" line="491" />
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="422" />
+        <location filename="../../ui/cli.py" line="496" />
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="428" />
+        <location filename="../../ui/cli.py" line="502" />
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="433" />
+        <location filename="../../ui/cli.py" line="507" />
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="439" />
+        <location filename="../../ui/cli.py" line="513" />
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="443" />
+        <location filename="../../ui/cli.py" line="517" />
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="454" />
+        <location filename="../../ui/cli.py" line="528" />
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="459" />
+        <location filename="../../ui/cli.py" line="533" />
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="465" />
+        <location filename="../../ui/cli.py" line="539" />
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="470" />
+        <location filename="../../ui/cli.py" line="544" />
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="478" />
+        <location filename="../../ui/cli.py" line="548" />
+        <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile's .prj, else wgs84)</source>
+        <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="552" />
+        <source>households: the village, when the title row does not name it</source>
+        <translation>住户清单：标题行未写明村时，指定村代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="554" />
+        <source>households: the year of the list</source>
+        <translation>住户清单：清单年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="556" />
+        <source>typhoon: its number, such as 2609</source>
+        <translation>台风：编号，如 2609</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="558" />
+        <source>typhoon: its name, such as 烟花</source>
+        <translation>台风：名称，如 烟花</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="562" />
+        <source>export data to a file</source>
+        <translation>将数据导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="564" />
+        <source>what to export</source>
+        <translation>导出的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="568" />
+        <source>an empty village transfer list to fill</source>
+        <translation>导出空白的村级转移清单供填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="570" />
+        <source>full mobile numbers (if your role allows; recorded in the audit)</source>
+        <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="575" />
+        <source>typhoon reach and offline map export</source>
+        <translation>台风影响范围与离线地图导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="578" />
+        <source>what the typhoon's force-7 and force-10 winds reach, to Excel</source>
+        <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="580" />
+        <source>the typhoon's number (such as 2606) or its id</source>
+        <translation>台风编号（如 2606）或标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="582" />
+        <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
+        <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="586" />
+        <source>a self-contained map page that opens offline in any browser</source>
+        <translation>可在任意浏览器中离线打开的独立地图页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="593" />
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="528" />
+        <location filename="../../ui/cli.py" line="643" />
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="554" />
+        <location filename="../../ui/cli.py" line="669" />
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="559" />
+        <location filename="../../ui/cli.py" line="674" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -715,12 +801,12 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo.py" line="392" />
+        <location filename="../../models/demo.py" line="395" />
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo.py" line="399" />
+        <location filename="../../models/demo.py" line="402" />
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
@@ -731,6 +817,63 @@
         <location filename="../../ui/register/tree.py" line="53" />
         <source>Find a town or village (name or pinyin)</source>
         <translation>查找乡镇或村（名称或拼音）</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <location filename="../../models/events.py" line="117" />
+        <source>Give the event a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="119" />
+        <source>The name is too long: at most 80 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="122" />
+        <source>Unknown kind of event: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="125" />
+        <location filename="../../models/events.py" line="144" />
+        <source>Unknown response level: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="129" />
+        <source>The event %1 is still in progress; end it before starting another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="158" />
+        <source>An event cannot end before it started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="169" />
+        <source>This event no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="171" />
+        <source>The event %1 has already ended.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../models/exports/households.py" line="173" />
+        <source>Choose the village whose list to export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/exports/households.py" line="176" />
+        <source>No village or community has the code %1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -823,6 +966,7 @@
     <name>Import</name>
     <message>
         <location filename="../../models/imports/divisions.py" line="102" />
+        <location filename="../../models/imports/gis.py" line="1220" />
         <source>The code is empty.</source>
         <translation>代码为空。</translation>
     </message>
@@ -863,6 +1007,9 @@
     </message>
     <message>
         <location filename="../../models/imports/divisions.py" line="147" />
+        <location filename="../../models/imports/gis.py" line="1244" />
+        <location filename="../../models/imports/gis.py" line="1264" />
+        <location filename="../../models/imports/gis.py" line="1274" />
         <source>The name is empty.</source>
         <translation>名称为空。</translation>
     </message>
@@ -1012,24 +1159,331 @@
         <translation>……另有 %1 个。</translation>
     </message>
     <message>
+        <location filename="../../models/imports/gis.py" line="234" />
+        <source>geometry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="254" />
         <location filename="../../models/imports/spreadsheet.py" line="289" />
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
+        <location filename="../../models/imports/gis.py" line="259" />
         <location filename="../../models/imports/spreadsheet.py" line="294" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹，不是文件。</translation>
     </message>
     <message>
+        <location filename="../../models/imports/gis.py" line="266" />
         <location filename="../../models/imports/spreadsheet.py" line="301" />
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
+        <location filename="../../models/imports/gis.py" line="327" />
+        <source>The attribute table lacks the required field(s) %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="344" />
         <location filename="../../models/imports/spreadsheet.py" line="327" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="351" />
+        <source>This is not a GIS file. Use GeoJSON, a Shapefile (.shp with its .dbf, or zipped), or CSV/Excel with longitude and latitude.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="376" />
+        <source>The text of the file is neither UTF-8 nor GBK.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="383" />
+        <source>This is not valid GeoJSON (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="396" />
+        <source>This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="415" />
+        <source>This is not a GeoJSON feature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="433" />
+        <location filename="../../models/imports/gis.py" line="664" />
+        <source>The geometry cannot be read (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="485" />
+        <location filename="../../models/imports/gis.py" line="597" />
+        <source>The Shapefile %1 lacks its .shp file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="535" />
+        <source>The zip file holds several Shapefiles (%1): import them one at a time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="546" />
+        <source>The zip file is protected by a password. Unpack it and import the Shapefile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="569" />
+        <source>The zip file holds no Shapefile (.shp with its .dbf) and no single GeoJSON file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="603" />
+        <source>The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="638" />
+        <source>The text of the attribute table (.dbf) is neither UTF-8 nor GBK.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="713" />
+        <source>A spreadsheet holds points only, and %1 are areas: import a GeoJSON file or a Shapefile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="739" />
+        <source>Enter the longitude and latitude in degrees, such as 121.38 or 121°22'48".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="741" />
+        <source>The coordinate is empty: every row needs its longitude and latitude.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="765" />
+        <source>boundaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="766" />
+        <source>responsibility grids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="767" />
+        <source>danger zones</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="768" />
+        <source>shelters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="796" />
+        <source>The geometry is a %1, but %2 must be areas (polygons).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="799" />
+        <source>The geometry is a %1, but %2 must be points or areas (polygons).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="825" />
+        <source>The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="830" />
+        <source>The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="835" />
+        <source>The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="876" />
+        <source>Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="888" />
+        <source>The file holds no features.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="939" />
+        <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="949" />
+        <source>The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="953" />
+        <source>The file's coordinate system cannot be read (%1). State it with --crs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1008" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1026" />
+        <source>The feature has no geometry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1051" />
+        <source>Easting and northing look swapped: the northing (the larger number) comes first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1053" />
+        <source>Longitude and latitude look swapped: in China the longitude is the larger number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1059" />
+        <source>The coordinates cannot be converted from %1: check the coordinate system (--crs).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1063" />
+        <source>Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1071" />
+        <source>The geometry cannot be checked (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1092" />
+        <source>More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1110" />
+        <source>The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1114" />
+        <source>The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1120" />
+        <source>The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1161" />
+        <location filename="../../models/imports/gis.py" line="1223" />
+        <source>Too long: at most %1 characters.</source>
+        <translation>过长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1172" />
+        <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
+        <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1181" />
+        <source>The village code is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1190" />
+        <source>%1 is the code of %2, not of a village or community.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1193" />
+        <source>Unknown village code %1: no village or community in the database has it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1234" />
+        <source>No division has the code %1: import the division list first (import divisions).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1258" />
+        <source>Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1260" />
+        <source>The type is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1282" />
+        <source>Unknown shelter level: write 县级, 镇级 or 村级.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1290" />
+        <source>The capacity must be a whole number of persons.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1299" />
+        <source>Write 是 or 否.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1320" />
+        <source>rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1321" />
+        <source>features</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1329" />
+        <source>%1 appears more than once in the file (%2 %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1372" />
+        <source>The responsible person is empty: a new grid needs one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1381" />
+        <source>No grid of this village has this code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1388" />
+        <source>The level is empty: a new shelter needs one (县级, 镇级 or 村级).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/gis.py" line="1392" />
+        <source>The capacity is empty: a new shelter needs one.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../models/imports/spreadsheet.py" line="345" />
@@ -1047,6 +1501,7 @@
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
+        <location filename="../../models/imports/gis.py" line="274" />
         <location filename="../../models/imports/spreadsheet.py" line="425" />
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
@@ -1085,6 +1540,156 @@
         <location filename="../../models/imports/spreadsheet.py" line="770" />
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="210" />
+        <source>The file has no title naming the village above the header. Give the village code (--village).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="230" />
+        <source>No village or community of the register is named in the title "%1". Give the village code (--village).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="232" />
+        <source>The title "%1" could name several villages (%2). Give the village code (--village).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="348" />
+        <source>The householder's name is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="350" />
+        <source>The name is longer than 30 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="360" />
+        <source>The number of residents must be a whole number of at least 1 (such as 3 or 3人).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="369" />
+        <source>Not a count of people: write a whole number such as 2, or leave the cell empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="372" />
+        <source>More than the %1 residents of the household.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="378" />
+        <source>Longer than %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="392" />
+        <source>Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="399" />
+        <source>The danger zone is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="403" />
+        <source>No danger zone or hazard point of this name in %1. Add it to the register first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="406" />
+        <source>Several danger zones of %1 have this name; write the zone's code instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="419" />
+        <source>No responsibility grid of this name in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="421" />
+        <source>Several grids have this name; write the grid's code instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="431" />
+        <source>No shelter of this name in the register.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="433" />
+        <source>Several shelters outside this town have this name; the list cannot say which one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="444" />
+        <source>Give both longitude and latitude, or neither.</source>
+        <translation>经度和纬度要么都填，要么都不填。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="446" />
+        <source>Not a longitude: write decimal degrees such as 121.38.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="448" />
+        <source>Not a latitude: write decimal degrees such as 28.37.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="454" />
+        <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
+        <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="456" />
+        <source>Longitude must be between 73 and 136 degrees east (China).</source>
+        <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="458" />
+        <source>Latitude must be between 3 and 54 degrees north (China).</source>
+        <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="466" />
+        <source>Longitude and latitude look swapped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="469" />
+        <source>The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="513" />
+        <source>The number is masked. Enter the full number (only a number already in the register for this household may stay masked).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="567" />
+        <source>There are no households under the header.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="593" />
+        <source>No village or community has the code %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="635" />
+        <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/imports/households.py" line="636" />
+        <source>none</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1141,6 +1746,7 @@
     </message>
     <message>
         <location filename="../../models/labels.py" line="25" />
+        <location filename="../../models/transfers.py" line="108" />
         <source>Scenic spot</source>
         <translation>景区</translation>
     </message>
@@ -1239,6 +1845,76 @@
         <source>Level I (red)</source>
         <translation>Ⅰ级（红色）</translation>
     </message>
+    <message>
+        <location filename="../../models/events.py" line="23" />
+        <source>Typhoon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="24" />
+        <source>Rainstorm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="25" />
+        <source>Flood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="26" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="94" />
+        <source>To move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="95" />
+        <source>Away from home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="96" />
+        <source>In a shelter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="97" />
+        <source>With relatives or friends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="98" />
+        <source>Refused to move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="99" />
+        <source>Forcibly moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="100" />
+        <source>Returned home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="105" />
+        <source>Work shed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="106" />
+        <source>Construction site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="107" />
+        <source>Fishing raft</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1331,45 +2007,383 @@
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
 </context>
 <context>
+    <name>MapFields</name>
+    <message>
+        <location filename="../../maps/layers.py" line="136" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="137" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="138" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="139" />
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="140" />
+        <source>Drawn as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="141" />
+        <source>Town / street</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="142" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="143" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="144" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="145" />
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="146" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="147" />
+        <source>Capacity (persons)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="148" />
+        <source>Safety certified</source>
+        <translation>安全鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="149" />
+        <source>Manager</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="150" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="151" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="152" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="153" />
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="154" />
+        <source>Responsibility grids</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="155" />
+        <source>Danger zones and hazard points</source>
+        <translation>危险区（点）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="156" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayers</name>
+    <message>
+        <location filename="../../maps/layers.py" line="91" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="120" />
+        <source>Administrative divisions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="121" />
+        <location filename="../../maps/layers.py" line="129" />
+        <source>Responsibility grids</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="122" />
+        <source>Danger zones and hazard points</source>
+        <translation>危险区（点）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="123" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="126" />
+        <source>County boundary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="127" />
+        <source>Town and street boundaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="128" />
+        <source>Village and community boundaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="130" />
+        <source>Shelters (size by capacity)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="310" />
+        <location filename="../../maps/layers.py" line="343" />
+        <source>Hazard point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="310" />
+        <location filename="../../maps/layers.py" line="341" />
+        <source>Danger zone (area)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="354" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="354" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="376" />
+        <source>%1 persons</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../maps/pages.py" line="94" />
+        <source>Basemap: the tile source type "%1" is unknown; the map is drawn without a basemap. Check the tile source in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="103" />
+        <source>Basemap: no MBTiles file is chosen; the map is drawn without a basemap. Choose the file in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="107" />
+        <source>Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="113" />
+        <source>Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="116" />
+        <source>Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, JPEG or WebP images); the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="120" />
+        <source>Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="132" />
+        <source>Basemap: no tile URL template is set; the map is drawn without a basemap. Enter it in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="136" />
+        <source>Basemap: the tile URL template must contain {z}, {x} and {y}; the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="139" />
+        <source>Basemap: the tile URL template must start with http:// or https://; the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="143" />
+        <source>Basemap: the tile URL template needs a key, and none is set; the map is drawn without a basemap. Enter the key in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="161" />
+        <location filename="../../ui/map/page.py" line="113" />
+        <source>Risk map</source>
+        <translation>风险地图</translation>
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="162" />
+        <source>Layers and legend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="163" />
+        <source>Hide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="164" />
+        <source>Layers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="165" />
+        <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="167" />
+        <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="169" />
+        <source>zoom in to see</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="170" />
+        <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../maps/pages.py" line="431" />
+        <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="118" />
+        <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="141" />
+        <source>Click a feature on the map, or search for one, to see its details here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="160" />
+        <source>Show on the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="161" />
+        <source>Open in the register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="162" />
+        <source>Open this village's transfer list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="171" />
+        <source>Drawing the map ...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="199" />
+        <source>The map could not be built: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="227" />
+        <source>%1 features on the map.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="229" />
+        <source>%1 without a location are not drawn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="238" />
+        <source>The map page could not be shown. Details are in the log file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="329" />
+        <source>Nothing found.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="672" />
+        <location filename="../../ui/settings/users.py" line="403" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="675" />
+        <location filename="../../ui/settings/users.py" line="406" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="676" />
+        <location filename="../../ui/settings/users.py" line="407" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="677" />
+        <location filename="../../ui/settings/users.py" line="408" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -1410,6 +2424,135 @@
         <location filename="../../ui/pending.py" line="35" />
         <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
         <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
+    </message>
+</context>
+<context>
+    <name>Reach</name>
+    <message>
+        <location filename="../../maps/reach.py" line="29" />
+        <source>Towns and streets</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="30" />
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="31" />
+        <source>Responsibility grids</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="32" />
+        <source>Danger zones and hazard points</source>
+        <translation>危险区（隐患点）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="33" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="46" />
+        <source>Force-7 circle now</source>
+        <translation>当前七级风圈内</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="47" />
+        <source>Force-10 circle now</source>
+        <translation>当前十级风圈内</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="48" />
+        <source>Force-7 along the forecast</source>
+        <translation>预报路径七级风圈扫过</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="49" />
+        <source>Force-10 along the forecast</source>
+        <translation>预报路径十级风圈扫过</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="159" />
+        <source>Capacity %1</source>
+        <translation>可容纳%1人</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="184" />
+        <source>There is no typhoon with the id %1.</source>
+        <translation>没有编号（ID）为 %1 的台风。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="230" />
+        <source>Typhoon %1 %2: what the wind circles reach</source>
+        <translation>%1号台风“%2”风圈影响范围</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="234" />
+        <source>Wind circles at %1 (%2)</source>
+        <translation>风圈时间：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="238" />
+        <source>The track has no points.</source>
+        <translation>该台风路径没有路径点。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="240" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="245" />
+        <source>Counts</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="246" />
+        <source>Details</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="260" />
+        <location filename="../../maps/reach.py" line="276" />
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="261" />
+        <source>Features on the map</source>
+        <translation>图上总数</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="277" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="278" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="279" />
+        <source>Town or street</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="280" />
+        <source>Village or community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="281" />
+        <source>Type, capacity or person</source>
+        <translation>类别/容量/责任人</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="297" />
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
     </message>
 </context>
 <context>
@@ -1838,17 +2981,17 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="650" />
+        <location filename="../../ui/settings/users.py" line="381" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="653" />
+        <location filename="../../ui/settings/users.py" line="384" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="654" />
+        <location filename="../../ui/settings/users.py" line="385" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -1856,57 +2999,57 @@
 <context>
     <name>SettingsColumns</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="340" />
+        <location filename="../../ui/settings/users.py" line="71" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="342" />
+        <location filename="../../ui/settings/users.py" line="73" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="344" />
+        <location filename="../../ui/settings/users.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="345" />
+        <location filename="../../ui/settings/users.py" line="76" />
         <source>Failed logins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="347" />
+        <location filename="../../ui/settings/users.py" line="78" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="746" />
+        <location filename="../../ui/settings/audit.py" line="162" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="748" />
+        <location filename="../../ui/settings/audit.py" line="164" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="750" />
+        <location filename="../../ui/settings/audit.py" line="166" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="751" />
+        <location filename="../../ui/settings/audit.py" line="167" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="752" />
+        <location filename="../../ui/settings/audit.py" line="168" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="754" />
+        <location filename="../../ui/settings/audit.py" line="170" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -1914,133 +3057,133 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="182" />
+        <location filename="../../ui/settings/page.py" line="57" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="189" />
+        <location filename="../../ui/settings/page.py" line="64" />
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="194" />
+        <location filename="../../ui/settings/page.py" line="69" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="197" />
+        <location filename="../../ui/settings/page.py" line="72" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="206" />
+        <location filename="../../ui/settings/page.py" line="81" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="210" />
+        <location filename="../../ui/settings/page.py" line="85" />
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="213" />
+        <location filename="../../ui/settings/page.py" line="88" />
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="216" />
+        <location filename="../../ui/settings/page.py" line="91" />
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="218" />
+        <location filename="../../ui/settings/page.py" line="93" />
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="225" />
+        <location filename="../../ui/settings/page.py" line="100" />
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="231" />
+        <location filename="../../ui/settings/page.py" line="106" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="235" />
+        <location filename="../../ui/settings/page.py" line="110" />
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="238" />
+        <location filename="../../ui/settings/page.py" line="113" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="241" />
+        <location filename="../../ui/settings/page.py" line="116" />
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="244" />
+        <location filename="../../ui/settings/page.py" line="119" />
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="245" />
-        <location filename="../../ui/settings/page.py" line="256" />
+        <location filename="../../ui/settings/page.py" line="120" />
+        <location filename="../../ui/settings/page.py" line="131" />
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="246" />
+        <location filename="../../ui/settings/page.py" line="121" />
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="249" />
+        <location filename="../../ui/settings/page.py" line="124" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="251" />
+        <location filename="../../ui/settings/page.py" line="126" />
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="259" />
+        <location filename="../../ui/settings/page.py" line="134" />
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="262" />
+        <location filename="../../ui/settings/page.py" line="137" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="268" />
+        <location filename="../../ui/settings/page.py" line="143" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="285" />
+        <location filename="../../ui/settings/page.py" line="160" />
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="285" />
+        <location filename="../../ui/settings/page.py" line="160" />
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="304" />
+        <location filename="../../ui/settings/page.py" line="179" />
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="307" />
+        <location filename="../../ui/settings/page.py" line="182" />
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -2124,6 +3267,455 @@
     </message>
 </context>
 <context>
+    <name>Transfers</name>
+    <message>
+        <location filename="../../models/transfers.py" line="726" />
+        <source>This event no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1096" />
+        <source>This household is no longer on the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1105" />
+        <source>This transfer object is no longer on the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1339" />
+        <location filename="../../models/transfers.py" line="1341" />
+        <source>Unknown transfer status: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1343" />
+        <source>The number of people must be at least 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1348" />
+        <source>This transfer record no longer exists; reload the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1351" />
+        <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1368" />
+        <source>Say from which state the people go back to 'to move'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1374" />
+        <source>The people are already in this state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1376" />
+        <source>Only people who were moved can return home.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1378" />
+        <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1381" />
+        <source>Nobody of this record has been moved, so nobody can return.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1385" />
+        <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1392" />
+        <source>Give the reason for the refusal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1394" />
+        <source>Say who authorised the forced move.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1396" />
+        <location filename="../../models/transfers.py" line="1484" />
+        <source>The response is still in force; returns are recorded after it is lifted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1400" />
+        <source>Choose the shelter the people arrived at.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1402" />
+        <source>This shelter is no longer in the register.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1407" />
+        <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1410" />
+        <source>The reason is too long: at most 200 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1627" />
+        <source>Choose a town or street.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1630" />
+        <source>Say who reported the figures (name, post or phone call).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1635" />
+        <source>Figures are whole numbers of people, 0 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1637" />
+        <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../models/transfers.py" line="1639" />
+        <source>The people moved cannot exceed the people to move.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Typhoon</name>
+    <message>
+        <location filename="../../maps/typhoon.py" line="188" />
+        <source>%1 km</source>
+        <translation>%1公里</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="191" />
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="199" />
+        <source>%1 (forecast)</source>
+        <translation>%1（预报）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="201" />
+        <source>%1 (observed)</source>
+        <translation>%1（实况）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="203" />
+        <source>Centre: %1°E, %2°N</source>
+        <translation>中心位置：东经%1°，北纬%2°</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="207" />
+        <source>Central pressure: %1 hPa</source>
+        <translation>中心气压：%1百帕</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="211" />
+        <source>Maximum wind: %1 m/s (%2)</source>
+        <translation>最大风速：%1米/秒（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="223" />
+        <source>Force-7 wind radius</source>
+        <translation>七级风圈半径</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="224" />
+        <source>Force-10 wind radius</source>
+        <translation>十级风圈半径</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="225" />
+        <source>Force-12 wind radius</source>
+        <translation>十二级风圈半径</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="231" />
+        <source>Force-7 wind circle</source>
+        <translation>七级风圈</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="232" />
+        <source>Force-10 wind circle</source>
+        <translation>十级风圈</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="233" />
+        <source>Force-12 wind circle</source>
+        <translation>十二级风圈</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="270" />
+        <source>Past track (observed)</source>
+        <translation>历史路径（实况）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="274" />
+        <source>Forecast track</source>
+        <translation>预报路径</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="166" />
+        <location filename="../../models/typhoons.py" line="483" />
+        <source>Give the radius of all four quadrants, or of none.</source>
+        <translation>四个象限的半径要么都填，要么都不填。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="251" />
+        <source>The file holds more than one typhoon (%1 and %2); import one per file.</source>
+        <translation>文件中有不止一个台风（%1 和 %2），请每个文件只导入一个台风。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="264" />
+        <source>The typhoon's code is not known: give it when importing, in a column 台风编号, or in the file name (such as 2606_name.csv).</source>
+        <translation>不知道台风编号：请在导入时指定，或在“台风编号”列中填写，或写在文件名中（如 2606_名称.csv）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="270" />
+        <location filename="../../models/typhoons.py" line="721" />
+        <source>The code is longer than 12 characters.</source>
+        <translation>编号超过12个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="274" />
+        <location filename="../../models/typhoons.py" line="731" />
+        <location filename="../../models/typhoons.py" line="733" />
+        <source>The name is longer than 40 characters.</source>
+        <translation>名称超过40个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="318" />
+        <source>The typhoon %1 is new: give its name when importing or in a column 台风名称.</source>
+        <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="370" />
+        <source>The time %1 appears more than once (rows %2).</source>
+        <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="101" />
+        <source>Super typhoon</source>
+        <translation>超强台风</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="102" />
+        <source>Severe typhoon</source>
+        <translation>强台风</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="103" />
+        <source>Typhoon</source>
+        <translation>台风</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="104" />
+        <source>Severe tropical storm</source>
+        <translation>强热带风暴</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="105" />
+        <source>Tropical storm</source>
+        <translation>热带风暴</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="106" />
+        <source>Tropical depression</source>
+        <translation>热带低压</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="171" />
+        <source>Typhoon %1 %2</source>
+        <translation>%1号台风“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="335" />
+        <location filename="../../models/typhoons.py" line="367" />
+        <location filename="../../models/typhoons.py" line="371" />
+        <source>Give the hour as well as the date, such as 2026-08-09 20:00.</source>
+        <translation>请写明日期和时刻，如 2026-08-09 20:00。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="339" />
+        <source>The time is empty.</source>
+        <translation>时间为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="352" />
+        <source>Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, such as 2026-08-09T12:00Z.</source>
+        <translation>不是时间：请写成 2026-08-09 20:00（北京时间），或带时区，如 2026-08-09T12:00Z。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="408" />
+        <source>Enter a number in decimal degrees, such as 121.5.</source>
+        <translation>请填写十进制度数，如 121.5。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="412" />
+        <source>The longitude is empty.</source>
+        <translation>经度为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="413" />
+        <source>The latitude is empty.</source>
+        <translation>纬度为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="422" />
+        <source>Longitude and latitude look swapped: the longitude of a typhoon here is the larger number (90 to 180 degrees east).</source>
+        <translation>经纬度似乎填反了：本海域台风的经度是较大的数（东经90至180度）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="426" />
+        <source>The longitude must be between 90 and 180 degrees east (Northwest Pacific and South China Sea).</source>
+        <translation>经度须在东经90至180度之间（西北太平洋和南海）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="430" />
+        <source>The latitude must be between 0 and 60 degrees north.</source>
+        <translation>纬度须在北纬0至60度之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="439" />
+        <source>The central pressure must be a number of hPa, such as 950.</source>
+        <translation>中心气压须为百帕数，如 950。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="443" />
+        <source>The central pressure must be between 850 and 1020 hPa.</source>
+        <translation>中心气压须在850至1020百帕之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="452" />
+        <source>The maximum wind must be a number of m/s, such as 45.</source>
+        <translation>最大风速须为米/秒数，如 45。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="456" />
+        <source>The maximum wind must be between 0 and 100 m/s.</source>
+        <translation>最大风速须在0至100米/秒之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="478" />
+        <source>Give one radius, or four for the NE, SE, SW and NW quadrants.</source>
+        <translation>请填一个半径，或按东北、东南、西南、西北填四个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="498" />
+        <source>Give the radius of all four quadrants: NE, SE, SW and NW.</source>
+        <translation>请填全四个象限的半径：东北、东南、西南、西北。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="509" />
+        <source>Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.</source>
+        <translation>请填一个半径，或按东北、东南、西南、西北填四个，如 300/280/250/260。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="524" />
+        <source>A radius must be a number of kilometres.</source>
+        <translation>半径须为公里数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="528" />
+        <source>A radius cannot be negative.</source>
+        <translation>半径不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="530" />
+        <source>A radius of more than 1500 km is not a typhoon's; check the unit (km).</source>
+        <translation>半径超过1500公里不可能是台风风圈，请检查单位（公里）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="552" />
+        <source>Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.</source>
+        <translation>预报点填“是”或“预报”，实况点填“否”或“实况”（或留空）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="565" />
+        <source>The force-10 radius is larger than the force-7 radius in the %1 quadrant.</source>
+        <translation>%1象限的十级风圈半径大于七级风圈半径。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="567" />
+        <source>The force-12 radius is larger than the force-10 radius in the %1 quadrant.</source>
+        <translation>%1象限的十二级风圈半径大于十级风圈半径。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="580" />
+        <source>NE</source>
+        <translation>东北</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="581" />
+        <source>SE</source>
+        <translation>东南</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="582" />
+        <source>SW</source>
+        <translation>西南</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="583" />
+        <source>NW</source>
+        <translation>西北</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="609" />
+        <source>From the point before (%1) the centre would move %2 km/h; no typhoon moves faster than 150 km/h. Check the longitude and latitude of both points.</source>
+        <translation>与前一个路径点（%1）相比，中心移速将达每小时%2公里；台风移速不会超过每小时150公里。请核对这两个点的经纬度。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="658" />
+        <source>Another point has the same time %1.</source>
+        <translation>另有路径点的时间也是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="714" />
+        <source>This typhoon no longer exists; another user may have deleted it.</source>
+        <translation>该台风已不存在，可能已被其他用户删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="719" />
+        <source>Enter the typhoon's code, such as 2606.</source>
+        <translation>请填写台风编号，如 2606。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="727" />
+        <source>Another typhoon already has this code.</source>
+        <translation>已有台风使用该编号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="729" />
+        <source>Enter the typhoon's name.</source>
+        <translation>请填写台风名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/typhoons.py" line="737" />
+        <source>Enter at least one point of the track.</source>
+        <translation>请至少填写一个路径点。</translation>
+    </message>
+</context>
+<context>
     <name>Users</name>
     <message>
         <location filename="../../models/users.py" line="87" />
@@ -2181,113 +3773,113 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="334" />
+        <location filename="../../ui/settings/users.py" line="65" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="335" />
+        <location filename="../../ui/settings/users.py" line="66" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="373" />
+        <location filename="../../ui/settings/users.py" line="104" />
         <source>Search users</source>
         <translation>搜索用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="381" />
+        <location filename="../../ui/settings/users.py" line="112" />
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="382" />
+        <location filename="../../ui/settings/users.py" line="113" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="383" />
-        <location filename="../../ui/settings/page.py" line="468" />
+        <location filename="../../ui/settings/users.py" line="114" />
+        <location filename="../../ui/settings/users.py" line="199" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="384" />
+        <location filename="../../ui/settings/users.py" line="115" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="398" />
+        <location filename="../../ui/settings/users.py" line="129" />
         <source>Changes apply at the user's next login. Deactivated users cannot log in; their past work stays in the audit log.</source>
         <translation>更改在该用户下次登录时生效。已停用的用户不能登录，其操作记录仍保留在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="425" />
+        <location filename="../../ui/settings/users.py" line="156" />
         <source>The user list could not be loaded: %1</source>
         <translation>无法加载用户列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="446" />
+        <location filename="../../ui/settings/users.py" line="177" />
         <source>%1 users, %2 active</source>
         <translation>共 %1 个用户，%2 个有效</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="466" />
+        <location filename="../../ui/settings/users.py" line="197" />
         <source>Activate…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="471" />
+        <location filename="../../ui/settings/users.py" line="202" />
         <source>You cannot deactivate yourself.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="486" />
+        <location filename="../../ui/settings/users.py" line="217" />
         <source>User %1 added.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="495" />
+        <location filename="../../ui/settings/users.py" line="226" />
         <source>%1 is now: %2.</source>
         <translation>%1 现在的角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="505" />
+        <location filename="../../ui/settings/users.py" line="236" />
         <source>The password of %1 was reset. Tell them the new password in person, not by message.</source>
         <translation>%1 的密码已重置。请当面告知新密码，不要通过消息发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="514" />
+        <location filename="../../ui/settings/users.py" line="245" />
         <source>Allow %1 to log in again?</source>
         <translation>允许 %1 重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="515" />
+        <location filename="../../ui/settings/users.py" line="246" />
         <source>Activate user</source>
         <translation>启用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="518" />
+        <location filename="../../ui/settings/users.py" line="249" />
         <source>Deactivate %1? They will not be able to log in until an administrator activates them again.</source>
         <translation>停用 %1 吗？停用后，在管理员重新启用之前将无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="520" />
+        <location filename="../../ui/settings/users.py" line="251" />
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="535" />
+        <location filename="../../ui/settings/users.py" line="266" />
         <source>%1 can log in again.</source>
         <translation>%1 已可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="535" />
+        <location filename="../../ui/settings/users.py" line="266" />
         <source>%1 is deactivated.</source>
         <translation>%1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="548" />
+        <location filename="../../ui/settings/users.py" line="279" />
         <source>The database refused the change: %1</source>
         <translation>数据库拒绝了此更改：%1</translation>
     </message>
@@ -2341,17 +3933,17 @@
 <context>
     <name>_UserDialog</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="573" />
+        <location filename="../../ui/settings/users.py" line="304" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="574" />
+        <location filename="../../ui/settings/users.py" line="305" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="587" />
+        <location filename="../../ui/settings/users.py" line="318" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2359,57 +3951,57 @@
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../ui/cli.py" line="43" />
+        <location filename="../../ui/cli.py" line="44" />
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="44" />
+        <location filename="../../ui/cli.py" line="45" />
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="45" />
+        <location filename="../../ui/cli.py" line="46" />
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="46" />
+        <location filename="../../ui/cli.py" line="47" />
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="47" />
+        <location filename="../../ui/cli.py" line="48" />
         <source>the following arguments are required: %s</source>
         <translation>缺少以下必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="48" />
+        <location filename="../../ui/cli.py" line="49" />
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="49" />
+        <location filename="../../ui/cli.py" line="50" />
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="50" />
+        <location filename="../../ui/cli.py" line="51" />
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="51" />
+        <location filename="../../ui/cli.py" line="52" />
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="52" />
+        <location filename="../../ui/cli.py" line="53" />
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="53" />
+        <location filename="../../ui/cli.py" line="54" />
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s

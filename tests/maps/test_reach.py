@@ -12,10 +12,7 @@ import pytest
 import shapely
 from sqlalchemy import select
 
-from maps.typhoon import reach_circles
-from models.areas import DangerZone, Division, Grid, Shelter
-from models.database import Database
-from models.reach import (
+from maps.reach import (
     CIRCLES,
     LAYERS,
     TyphoonNotFound,
@@ -24,6 +21,9 @@ from models.reach import (
     export_reach_xlsx,
     layer_label,
 )
+from maps.typhoon import reach_circles
+from models.areas import DangerZone, Division, Grid, Shelter
+from models.database import Database
 from models.typhoons import BEIJING, build_demo_typhoon, load_track
 from models.users import Actor
 from tests.conftest import ADMIN
