@@ -824,43 +824,43 @@
     <message>
         <location filename="../../models/events.py" line="117" />
         <source>Give the event a name.</source>
-        <translation type="unfinished" />
+        <translation>请输入事件名称。</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="119" />
         <source>The name is too long: at most 80 characters.</source>
-        <translation type="unfinished" />
+        <translation>名称过长：最多 80 个字符。</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="122" />
         <source>Unknown kind of event: %1</source>
-        <translation type="unfinished" />
+        <translation>未知的事件类别：%1</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="125" />
         <location filename="../../models/events.py" line="144" />
         <source>Unknown response level: %1</source>
-        <translation type="unfinished" />
+        <translation>未知的响应等级：%1</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="129" />
         <source>The event %1 is still in progress; end it before starting another.</source>
-        <translation type="unfinished" />
+        <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="158" />
         <source>An event cannot end before it started.</source>
-        <translation type="unfinished" />
+        <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="169" />
         <source>This event no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>该事件已不存在。</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="171" />
         <source>The event %1 has already ended.</source>
-        <translation type="unfinished" />
+        <translation>事件“%1”已经结束。</translation>
     </message>
 </context>
 <context>
@@ -868,12 +868,12 @@
     <message>
         <location filename="../../models/exports/households.py" line="173" />
         <source>Choose the village whose list to export.</source>
-        <translation type="unfinished" />
+        <translation>请选择要导出转移清单的村（社区）。</translation>
     </message>
     <message>
         <location filename="../../models/exports/households.py" line="176" />
         <source>No village or community has the code %1.</source>
-        <translation type="unfinished" />
+        <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1161,7 @@
     <message>
         <location filename="../../models/imports/gis.py" line="234" />
         <source>geometry</source>
-        <translation type="unfinished" />
+        <translation>图形</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="254" />
@@ -1184,7 +1184,7 @@
     <message>
         <location filename="../../models/imports/gis.py" line="327" />
         <source>The attribute table lacks the required field(s) %1.</source>
-        <translation type="unfinished" />
+        <translation>属性表缺少必需的字段：%1。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="344" />
@@ -1195,204 +1195,204 @@
     <message>
         <location filename="../../models/imports/gis.py" line="351" />
         <source>This is not a GIS file. Use GeoJSON, a Shapefile (.shp with its .dbf, or zipped), or CSV/Excel with longitude and latitude.</source>
-        <translation type="unfinished" />
+        <translation>这不是 GIS 文件。请使用 GeoJSON、Shapefile（.shp 及其 .dbf，或打包为 zip），或含经纬度的 CSV/Excel 文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="376" />
         <source>The text of the file is neither UTF-8 nor GBK.</source>
-        <translation type="unfinished" />
+        <translation>文件编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="383" />
         <source>This is not valid GeoJSON (%1).</source>
-        <translation type="unfinished" />
+        <translation>这不是有效的 GeoJSON（%1）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="396" />
         <source>This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.</source>
-        <translation type="unfinished" />
+        <translation>这是 JSON 文件，但不是 GeoJSON：其中没有 FeatureCollection、Feature 或 geometry。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="415" />
         <source>This is not a GeoJSON feature.</source>
-        <translation type="unfinished" />
+        <translation>这不是 GeoJSON 要素（Feature）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="433" />
         <location filename="../../models/imports/gis.py" line="664" />
         <source>The geometry cannot be read (%1).</source>
-        <translation type="unfinished" />
+        <translation>无法读取图形（%1）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="485" />
         <location filename="../../models/imports/gis.py" line="597" />
         <source>The Shapefile %1 lacks its .shp file.</source>
-        <translation type="unfinished" />
+        <translation>Shapefile %1 缺少 .shp 文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="535" />
         <source>The zip file holds several Shapefiles (%1): import them one at a time.</source>
-        <translation type="unfinished" />
+        <translation>zip 文件中有多个 Shapefile（%1）：请逐个导入。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="546" />
         <source>The zip file is protected by a password. Unpack it and import the Shapefile.</source>
-        <translation type="unfinished" />
+        <translation>zip 文件设有密码保护。请解压后导入其中的 Shapefile。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="569" />
         <source>The zip file holds no Shapefile (.shp with its .dbf) and no single GeoJSON file.</source>
-        <translation type="unfinished" />
+        <translation>zip 文件中既没有 Shapefile（.shp 及其 .dbf），也没有单个 GeoJSON 文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="603" />
         <source>The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.</source>
-        <translation type="unfinished" />
+        <translation>Shapefile %1 缺少 .dbf 属性表；请将 .dbf 文件复制到 .shp 文件所在的文件夹。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="638" />
         <source>The text of the attribute table (.dbf) is neither UTF-8 nor GBK.</source>
-        <translation type="unfinished" />
+        <translation>属性表（.dbf）的编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="713" />
         <source>A spreadsheet holds points only, and %1 are areas: import a GeoJSON file or a Shapefile.</source>
-        <translation type="unfinished" />
+        <translation>电子表格只能包含点，而%1是面：请导入 GeoJSON 文件或 Shapefile。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="739" />
         <source>Enter the longitude and latitude in degrees, such as 121.38 or 121°22'48".</source>
-        <translation type="unfinished" />
+        <translation>请以度为单位填写经度和纬度，如 121.38 或 121°22'48"。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="741" />
         <source>The coordinate is empty: every row needs its longitude and latitude.</source>
-        <translation type="unfinished" />
+        <translation>坐标为空：每一行都需要填写经度和纬度。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="765" />
         <source>boundaries</source>
-        <translation type="unfinished" />
+        <translation>行政区划边界</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="766" />
         <source>responsibility grids</source>
-        <translation type="unfinished" />
+        <translation>责任网格</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="767" />
         <source>danger zones</source>
-        <translation type="unfinished" />
+        <translation>危险区（点）</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="768" />
         <source>shelters</source>
-        <translation type="unfinished" />
+        <translation>避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="796" />
         <source>The geometry is a %1, but %2 must be areas (polygons).</source>
-        <translation type="unfinished" />
+        <translation>图形类型为 %1，但%2必须是面（多边形）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="799" />
         <source>The geometry is a %1, but %2 must be points or areas (polygons).</source>
-        <translation type="unfinished" />
+        <translation>图形类型为 %1，但%2必须是点或面（多边形）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="825" />
         <source>The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.</source>
-        <translation type="unfinished" />
+        <translation>图形无效（%1）；修复后只剩线或点，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="830" />
         <source>The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.</source>
-        <translation type="unfinished" />
+        <translation>图形无效（%1）：轮廓线自相交，按现有画法围不成任何面积。已拒绝导入，请在 GIS 软件中修正。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="835" />
         <source>The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.</source>
-        <translation type="unfinished" />
+        <translation>图形无效（%1）；修复会使其面积变化 %2%，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="876" />
         <source>Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.</source>
-        <translation type="unfinished" />
+        <translation>未知的地图数据类别 %1：请使用 boundaries、grids、danger-zones 或 shelters。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="888" />
         <source>The file holds no features.</source>
-        <translation type="unfinished" />
+        <translation>文件中没有要素。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="939" />
         <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).</source>
-        <translation type="unfinished" />
+        <translation>未知的坐标系 %1：请使用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（如 EPSG:4549）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="949" />
         <source>The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).</source>
-        <translation type="unfinished" />
+        <translation>文件的坐标系 %1 没有 EPSG 代码。请用 --crs EPSG:NNNN 指定（如 EPSG:4549）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="953" />
         <source>The file's coordinate system cannot be read (%1). State it with --crs.</source>
-        <translation type="unfinished" />
+        <translation>无法读取文件的坐标系（%1）。请用 --crs 指定。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1008" />
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1026" />
         <source>The feature has no geometry.</source>
-        <translation type="unfinished" />
+        <translation>该要素没有图形。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1051" />
         <source>Easting and northing look swapped: the northing (the larger number) comes first.</source>
-        <translation type="unfinished" />
+        <translation>东坐标和北坐标似乎颠倒了：数据中北坐标（较大的数）在前。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1053" />
         <source>Longitude and latitude look swapped: in China the longitude is the larger number.</source>
-        <translation type="unfinished" />
+        <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1059" />
         <source>The coordinates cannot be converted from %1: check the coordinate system (--crs).</source>
-        <translation type="unfinished" />
+        <translation>无法从 %1 转换坐标：请检查坐标系（--crs）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1063" />
         <source>Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs).</source>
-        <translation type="unfinished" />
+        <translation>位于我国境外（由 %3 转换后为经度 %1、纬度 %2）：请检查坐标系（--crs）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1071" />
         <source>The geometry cannot be checked (%1).</source>
-        <translation type="unfinished" />
+        <translation>无法检查图形（%1）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1092" />
         <source>More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.</source>
-        <translation type="unfinished" />
+        <translation>超出县 %2 范围 %1 公里以上：请检查坐标系（--crs），并确认数据属于本县。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1110" />
         <source>The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.</source>
-        <translation type="unfinished" />
+        <translation>坐标是以米为单位的投影坐标，不是 %1 的经纬度（度）。请用 --crs 指定坐标系，如 %2。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1114" />
         <source>The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).</source>
-        <translation type="unfinished" />
+        <translation>坐标看起来是经纬度（度），但 %1 是以米为单位的投影坐标系。请用 --crs 指定正确的坐标系（经纬度用 wgs84）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1120" />
         <source>The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).</source>
-        <translation type="unfinished" />
+        <translation>东坐标（约 %1 米）与 %2 不符：前面的带号缺失或多余。请使用 --crs EPSG:%3（%4）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1161" />
@@ -1408,82 +1408,82 @@
     <message>
         <location filename="../../models/imports/gis.py" line="1181" />
         <source>The village code is empty.</source>
-        <translation type="unfinished" />
+        <translation>村代码为空。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1190" />
         <source>%1 is the code of %2, not of a village or community.</source>
-        <translation type="unfinished" />
+        <translation>%1 是 %2 的代码，不是村（社区）的代码。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1193" />
         <source>Unknown village code %1: no village or community in the database has it.</source>
-        <translation type="unfinished" />
+        <translation>未知的村代码 %1：数据库中没有使用该代码的村（社区）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1234" />
         <source>No division has the code %1: import the division list first (import divisions).</source>
-        <translation type="unfinished" />
+        <translation>没有代码为 %1 的行政区划：请先导入行政区划清单（import divisions）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1258" />
         <source>Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.</source>
-        <translation type="unfinished" />
+        <translation>未知的危险区类别：请填写山洪、地质灾害、低洼易涝、危旧房、海塘、工棚、渔排、景区之一。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1260" />
         <source>The type is empty.</source>
-        <translation type="unfinished" />
+        <translation>类别为空。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1282" />
         <source>Unknown shelter level: write 县级, 镇级 or 村级.</source>
-        <translation type="unfinished" />
+        <translation>未知的避灾安置场所级别：请填写县级、镇级或村级。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1290" />
         <source>The capacity must be a whole number of persons.</source>
-        <translation type="unfinished" />
+        <translation>容纳人数须为整数。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1299" />
         <source>Write 是 or 否.</source>
-        <translation type="unfinished" />
+        <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1320" />
         <source>rows</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1321" />
         <source>features</source>
-        <translation type="unfinished" />
+        <translation>个要素</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1329" />
         <source>%1 appears more than once in the file (%2 %3).</source>
-        <translation type="unfinished" />
+        <translation>%1 在文件中重复出现（第 %3 %2）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1372" />
         <source>The responsible person is empty: a new grid needs one.</source>
-        <translation type="unfinished" />
+        <translation>责任人为空：新建网格必须填写责任人。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1381" />
         <source>No grid of this village has this code.</source>
-        <translation type="unfinished" />
+        <translation>本村没有使用此编码的网格。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1388" />
         <source>The level is empty: a new shelter needs one (县级, 镇级 or 村级).</source>
-        <translation type="unfinished" />
+        <translation>级别为空：新建避灾安置场所必须填写级别（县级、镇级或村级）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="1392" />
         <source>The capacity is empty: a new shelter needs one.</source>
-        <translation type="unfinished" />
+        <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
     <message>
         <location filename="../../models/imports/spreadsheet.py" line="345" />
@@ -1544,87 +1544,87 @@
     <message>
         <location filename="../../models/imports/households.py" line="210" />
         <source>The file has no title naming the village above the header. Give the village code (--village).</source>
-        <translation type="unfinished" />
+        <translation>表头上方没有写明村名的标题行。请指定村代码（--village）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="230" />
         <source>No village or community of the register is named in the title "%1". Give the village code (--village).</source>
-        <translation type="unfinished" />
+        <translation>标题“%1”中没有基础信息中已登记的村（社区）名称。请指定村代码（--village）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="232" />
         <source>The title "%1" could name several villages (%2). Give the village code (--village).</source>
-        <translation type="unfinished" />
+        <translation>标题“%1”可能对应多个村（%2）。请指定村代码（--village）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="348" />
         <source>The householder's name is empty.</source>
-        <translation type="unfinished" />
+        <translation>户主姓名为空。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="350" />
         <source>The name is longer than 30 characters.</source>
-        <translation type="unfinished" />
+        <translation>姓名超过 30 个字符。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="360" />
         <source>The number of residents must be a whole number of at least 1 (such as 3 or 3人).</source>
-        <translation type="unfinished" />
+        <translation>居住人数须为不小于 1 的整数（如 3 或 3人）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="369" />
         <source>Not a count of people: write a whole number such as 2, or leave the cell empty.</source>
-        <translation type="unfinished" />
+        <translation>不是人数：请填写整数（如 2），或将单元格留空。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="372" />
         <source>More than the %1 residents of the household.</source>
-        <translation type="unfinished" />
+        <translation>超过该户居住人数（%1 人）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="378" />
         <source>Longer than %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>超过 %1 个字符。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="392" />
         <source>Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).</source>
-        <translation type="unfinished" />
+        <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="399" />
         <source>The danger zone is empty.</source>
-        <translation type="unfinished" />
+        <translation>危险区（点）为空。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="403" />
         <source>No danger zone or hazard point of this name in %1. Add it to the register first.</source>
-        <translation type="unfinished" />
+        <translation>%1 没有此名称的危险区（点）。请先在基础信息中添加。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="406" />
         <source>Several danger zones of %1 have this name; write the zone's code instead.</source>
-        <translation type="unfinished" />
+        <translation>%1 有多个危险区（点）使用此名称，请改填其编码。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="419" />
         <source>No responsibility grid of this name in %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 没有此名称的责任网格。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="421" />
         <source>Several grids have this name; write the grid's code instead.</source>
-        <translation type="unfinished" />
+        <translation>有多个网格使用此名称，请改填网格编码。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="431" />
         <source>No shelter of this name in the register.</source>
-        <translation type="unfinished" />
+        <translation>基础信息中没有此名称的避灾安置场所。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="433" />
         <source>Several shelters outside this town have this name; the list cannot say which one.</source>
-        <translation type="unfinished" />
+        <translation>本乡镇以外有多个同名的避灾安置场所，无法从清单确定是哪一个。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="444" />
@@ -1634,12 +1634,12 @@
     <message>
         <location filename="../../models/imports/households.py" line="446" />
         <source>Not a longitude: write decimal degrees such as 121.38.</source>
-        <translation type="unfinished" />
+        <translation>不是经度：请填写十进制度数，如 121.38。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="448" />
         <source>Not a latitude: write decimal degrees such as 28.37.</source>
-        <translation type="unfinished" />
+        <translation>不是纬度：请填写十进制度数，如 28.37。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="454" />
@@ -1659,37 +1659,37 @@
     <message>
         <location filename="../../models/imports/households.py" line="466" />
         <source>Longitude and latitude look swapped.</source>
-        <translation type="unfinished" />
+        <translation>经纬度似乎填反了。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="469" />
         <source>The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).</source>
-        <translation type="unfinished" />
+        <translation>点（%1, %2）位于本县范围以外。请检查数值和坐标系（WGS84、GCJ-02 或 BD-09）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="513" />
         <source>The number is masked. Enter the full number (only a number already in the register for this household may stay masked).</source>
-        <translation type="unfinished" />
+        <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="567" />
         <source>There are no households under the header.</source>
-        <translation type="unfinished" />
+        <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="593" />
         <source>No village or community has the code %1.</source>
-        <translation type="unfinished" />
+        <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="635" />
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
-        <translation type="unfinished" />
+        <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
         <location filename="../../models/imports/households.py" line="636" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -1848,72 +1848,72 @@
     <message>
         <location filename="../../models/events.py" line="23" />
         <source>Typhoon</source>
-        <translation type="unfinished" />
+        <translation>台风</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="24" />
         <source>Rainstorm</source>
-        <translation type="unfinished" />
+        <translation>暴雨</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="25" />
         <source>Flood</source>
-        <translation type="unfinished" />
+        <translation>洪水</translation>
     </message>
     <message>
         <location filename="../../models/events.py" line="26" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="94" />
         <source>To move</source>
-        <translation type="unfinished" />
+        <translation>待转移</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="95" />
         <source>Away from home</source>
-        <translation type="unfinished" />
+        <translation>外出</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="96" />
         <source>In a shelter</source>
-        <translation type="unfinished" />
+        <translation>集中安置</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="97" />
         <source>With relatives or friends</source>
-        <translation type="unfinished" />
+        <translation>投亲靠友</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="98" />
         <source>Refused to move</source>
-        <translation type="unfinished" />
+        <translation>拒绝转移</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="99" />
         <source>Forcibly moved</source>
-        <translation type="unfinished" />
+        <translation>强制转移</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="100" />
         <source>Returned home</source>
-        <translation type="unfinished" />
+        <translation>已返回</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="105" />
         <source>Work shed</source>
-        <translation type="unfinished" />
+        <translation>工棚</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="106" />
         <source>Construction site</source>
-        <translation type="unfinished" />
+        <translation>在建工地</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="107" />
         <source>Fishing raft</source>
-        <translation type="unfinished" />
+        <translation>渔排</translation>
     </message>
 </context>
 <context>
@@ -2052,7 +2052,7 @@
     <message>
         <location filename="../../maps/layers.py" line="140" />
         <source>Drawn as</source>
-        <translation type="unfinished" />
+        <translation>图形类型</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="141" />
@@ -2087,7 +2087,7 @@
     <message>
         <location filename="../../maps/layers.py" line="147" />
         <source>Capacity (persons)</source>
-        <translation type="unfinished" />
+        <translation>容纳人数</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="148" />
@@ -2140,12 +2140,12 @@
     <message>
         <location filename="../../maps/layers.py" line="91" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="120" />
         <source>Administrative divisions</source>
-        <translation type="unfinished" />
+        <translation>行政区划</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="121" />
@@ -2166,34 +2166,34 @@
     <message>
         <location filename="../../maps/layers.py" line="126" />
         <source>County boundary</source>
-        <translation type="unfinished" />
+        <translation>县界</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="127" />
         <source>Town and street boundaries</source>
-        <translation type="unfinished" />
+        <translation>乡镇（街道）界</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="128" />
         <source>Village and community boundaries</source>
-        <translation type="unfinished" />
+        <translation>村（社区）界</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="130" />
         <source>Shelters (size by capacity)</source>
-        <translation type="unfinished" />
+        <translation>避灾安置场所（符号大小表示容纳人数）</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="310" />
         <location filename="../../maps/layers.py" line="343" />
         <source>Hazard point</source>
-        <translation type="unfinished" />
+        <translation>隐患点</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="310" />
         <location filename="../../maps/layers.py" line="341" />
         <source>Danger zone (area)</source>
-        <translation type="unfinished" />
+        <translation>危险区（面）</translation>
     </message>
     <message>
         <location filename="../../maps/layers.py" line="354" />
@@ -2208,7 +2208,7 @@
     <message>
         <location filename="../../maps/layers.py" line="376" />
         <source>%1 persons</source>
-        <translation type="unfinished" />
+        <translation>%1 人</translation>
     </message>
 </context>
 <context>
@@ -2216,52 +2216,52 @@
     <message>
         <location filename="../../maps/pages.py" line="94" />
         <source>Basemap: the tile source type "%1" is unknown; the map is drawn without a basemap. Check the tile source in Settings.</source>
-        <translation type="unfinished" />
+        <translation>底图：瓦片来源类型“%1”无法识别，地图暂不显示底图。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="103" />
         <source>Basemap: no MBTiles file is chosen; the map is drawn without a basemap. Choose the file in Settings.</source>
-        <translation type="unfinished" />
+        <translation>底图：未选择 MBTiles 文件，地图暂不显示底图。请在“设置”中选择该文件。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="107" />
         <source>Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：未找到 MBTiles 文件 %1，地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="113" />
         <source>Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：%1 不是可读取的 MBTiles 文件，地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="116" />
         <source>Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, JPEG or WebP images); the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：%1 中是 %2 格式的瓦片，本地图无法绘制（需要 PNG、JPEG 或 WebP 图片），地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="120" />
         <source>Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：MBTiles 文件 %1 中没有瓦片，地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="132" />
         <source>Basemap: no tile URL template is set; the map is drawn without a basemap. Enter it in Settings.</source>
-        <translation type="unfinished" />
+        <translation>底图：未设置瓦片地址模板，地图暂不显示底图。请在“设置”中填写。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="136" />
         <source>Basemap: the tile URL template must contain {z}, {x} and {y}; the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：瓦片地址模板必须包含 {z}、{x} 和 {y}，地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="139" />
         <source>Basemap: the tile URL template must start with http:// or https://; the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：瓦片地址模板必须以 http:// 或 https:// 开头，地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="143" />
         <source>Basemap: the tile URL template needs a key, and none is set; the map is drawn without a basemap. Enter the key in Settings.</source>
-        <translation type="unfinished" />
+        <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="161" />
@@ -2272,97 +2272,97 @@
     <message>
         <location filename="../../maps/pages.py" line="162" />
         <source>Layers and legend</source>
-        <translation type="unfinished" />
+        <translation>图层和图例</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="163" />
         <source>Hide</source>
-        <translation type="unfinished" />
+        <translation>隐藏</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="164" />
         <source>Layers</source>
-        <translation type="unfinished" />
+        <translation>图层</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="165" />
         <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
-        <translation type="unfinished" />
+        <translation>填色区域为危险区，符号为隐患点，每种类别一种形状。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="167" />
         <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
-        <translation type="unfinished" />
+        <translation>底图：%1 个瓦片加载失败，地图中未显示这些瓦片。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="169" />
         <source>zoom in to see</source>
-        <translation type="unfinished" />
+        <translation>放大后显示</translation>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="170" />
         <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
-        <translation type="unfinished" />
+        <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="431" />
+        <location filename="../../maps/pages.py" line="436" />
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
-        <translation type="unfinished" />
+        <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="118" />
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
-        <translation type="unfinished" />
+        <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="141" />
         <source>Click a feature on the map, or search for one, to see its details here.</source>
-        <translation type="unfinished" />
+        <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="160" />
         <source>Show on the map</source>
-        <translation type="unfinished" />
+        <translation>在地图上显示</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="161" />
         <source>Open in the register</source>
-        <translation type="unfinished" />
+        <translation>在基础信息登记中打开</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="162" />
         <source>Open this village's transfer list</source>
-        <translation type="unfinished" />
+        <translation>打开本村转移清单</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="171" />
         <source>Drawing the map ...</source>
-        <translation type="unfinished" />
+        <translation>正在绘制地图……</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="199" />
         <source>The map could not be built: %1</source>
-        <translation type="unfinished" />
+        <translation>无法生成地图：%1</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="227" />
         <source>%1 features on the map.</source>
-        <translation type="unfinished" />
+        <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="229" />
         <source>%1 without a location are not drawn.</source>
-        <translation type="unfinished" />
+        <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="238" />
         <source>The map page could not be shown. Details are in the log file.</source>
-        <translation type="unfinished" />
+        <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
         <location filename="../../ui/map/page.py" line="329" />
         <source>Nothing found.</source>
-        <translation type="unfinished" />
+        <translation>未找到匹配项。</translation>
     </message>
 </context>
 <context>
@@ -3271,129 +3271,129 @@
     <message>
         <location filename="../../models/transfers.py" line="726" />
         <source>This event no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>该事件已不存在。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1096" />
         <source>This household is no longer on the list.</source>
-        <translation type="unfinished" />
+        <translation>该住户已不在清单中。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1105" />
         <source>This transfer object is no longer on the list.</source>
-        <translation type="unfinished" />
+        <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1339" />
         <location filename="../../models/transfers.py" line="1341" />
         <source>Unknown transfer status: %1</source>
-        <translation type="unfinished" />
+        <translation>未知的转移状态：%1</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1343" />
         <source>The number of people must be at least 1.</source>
-        <translation type="unfinished" />
+        <translation>人数至少为 1。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1348" />
         <source>This transfer record no longer exists; reload the list.</source>
-        <translation type="unfinished" />
+        <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1351" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
-        <translation type="unfinished" />
+        <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1368" />
         <source>Say from which state the people go back to 'to move'.</source>
-        <translation type="unfinished" />
+        <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1374" />
         <source>The people are already in this state.</source>
-        <translation type="unfinished" />
+        <translation>人员已处于该状态。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1376" />
         <source>Only people who were moved can return home.</source>
-        <translation type="unfinished" />
+        <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1378" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
-        <translation type="unfinished" />
+        <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1381" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
-        <translation type="unfinished" />
+        <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1385" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
-        <translation type="unfinished" />
+        <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1392" />
         <source>Give the reason for the refusal.</source>
-        <translation type="unfinished" />
+        <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1394" />
         <source>Say who authorised the forced move.</source>
-        <translation type="unfinished" />
+        <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1396" />
-        <location filename="../../models/transfers.py" line="1484" />
+        <location filename="../../models/transfers.py" line="1486" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
-        <translation type="unfinished" />
+        <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1400" />
         <source>Choose the shelter the people arrived at.</source>
-        <translation type="unfinished" />
+        <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1402" />
         <source>This shelter is no longer in the register.</source>
-        <translation type="unfinished" />
+        <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1407" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
-        <translation type="unfinished" />
+        <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1410" />
         <source>The reason is too long: at most 200 characters.</source>
-        <translation type="unfinished" />
+        <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1627" />
         <source>Choose a town or street.</source>
-        <translation type="unfinished" />
+        <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1630" />
         <source>Say who reported the figures (name, post or phone call).</source>
-        <translation type="unfinished" />
+        <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1635" />
         <source>Figures are whole numbers of people, 0 or more.</source>
-        <translation type="unfinished" />
+        <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1637" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
-        <translation type="unfinished" />
+        <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
         <location filename="../../models/transfers.py" line="1639" />
         <source>The people moved cannot exceed the people to move.</source>
-        <translation type="unfinished" />
+        <translation>已转移人数不能超过应转移人数。</translation>
     </message>
 </context>
 <context>
