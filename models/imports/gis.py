@@ -69,6 +69,7 @@ from models.imports.spreadsheet import (
     header_key,
     number_text,
     parse_count,
+    read_bytes,
     read_table,
 )
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, code_for
@@ -246,28 +247,6 @@ class _Source:
         )
 
 
-def _read_file(path: Path) -> bytes:
-    """The bytes of ``path``; the messages are those of the spreadsheet reader."""
-    file = path.name
-    if not path.exists():
-        raise file_problem(
-            file, QCoreApplication.translate("Import", "The file %1 does not exist.")
-            .replace("%1", str(path))
-        )
-    if path.is_dir():
-        raise file_problem(
-            file, QCoreApplication.translate("Import", "%1 is a folder, not a file.")
-            .replace("%1", str(path))
-        )
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise file_problem(
-            file, QCoreApplication.translate("Import", "The file cannot be read: %1")
-            .replace("%1", error.strerror or str(error))
-        ) from None
-
-
 def _damaged(file: str, error: object) -> ImportFileError:
     return file_problem(
         file,
@@ -337,7 +316,7 @@ def _read_source(path: Path, kind: str, spec: Sequence[Column]) -> _Source:
         return _read_spreadsheet(path, kind, spec)
     if suffix in (".shp", ".dbf", ".shx", ".prj", ".cpg"):
         return _read_loose_shapefile(path, spec)
-    data = _read_file(path)
+    data = read_bytes(path)
     checksum = file_checksum(data)
     try:
         if not data.strip():
@@ -479,13 +458,13 @@ def _read_loose_shapefile(path: Path, spec: Sequence[Column]) -> _Source:
                 found[ext] = candidate
     if "shp" not in found:
         if not path.exists():
-            _read_file(path)  # raises "does not exist"
+            read_bytes(path)  # raises "does not exist"
         raise file_problem(
             path.name,
             QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.")
             .replace("%1", stem),
         )
-    parts = {ext: _read_file(p) for ext, p in found.items()}
+    parts = {ext: read_bytes(p) for ext, p in found.items()}
     # The shapes and their attributes together make the file that was imported.
     checksum = file_checksum(b"".join(parts.get(ext, b"") for ext in SHAPEFILE_PARTS))
     try:

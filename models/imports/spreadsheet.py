@@ -282,7 +282,8 @@ def file_checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file to import, or an ImportFileError saying plainly why not."""
     file = path.name
     if not path.exists():
         raise file_problem(
@@ -311,7 +312,7 @@ _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 def read_workbook(path: str | Path) -> Workbook:
     """Every sheet of a spreadsheet or CSV file. Raises ImportFileError."""
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     file = path.name
     checksum = file_checksum(data)
     try:
