@@ -10,10 +10,8 @@ new codes are inserted. Parse -> validate -> report -> write all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import insert, select, update
@@ -21,7 +19,14 @@ from sqlalchemy.orm import Session
 
 from models.areas import Division
 from models.audit import bulk_operation
-from models.imports.report import ImportFileError, ImportReport
+from models.imports.report import (
+    CancelToken,
+    ImportCancelled,
+    ImportFileError,
+    ImportReport,
+    ProgressCallback,
+    check_cancel,
+)
 from models.imports.spreadsheet import (
     Column,
     DataRow,
@@ -69,18 +74,8 @@ _LEVEL_WORDS = {
 _LEVEL_OF_WORD = {header_key(w): level for level, words in _LEVEL_WORDS.items() for w in words}
 
 
-class CancelToken(Protocol):
-    """Anything with a ``cancelled`` flag (the UI worker's cancel button sets it)."""
-
-    @property
-    def cancelled(self) -> bool: ...
 
 
-ProgressCallback = Callable[[int, int], None]
-
-
-class _Cancelled(Exception):
-    pass
 
 
 @dataclass
@@ -236,15 +231,11 @@ def import_divisions(
             return report
         # Also an import that changes nothing is recorded: who imported which file, when.
         _write(session, table, report, plan, progress, cancel)
-    except _Cancelled:
+    except ImportCancelled:
         report.cancelled = True
         report.rows_written = 0
     return report
 
-
-def _check_cancel(cancel: CancelToken | None) -> None:
-    if cancel is not None and cancel.cancelled:
-        raise _Cancelled
 
 
 def _validate(
@@ -259,7 +250,7 @@ def _validate(
     parsed: list[_Row] = []
     for index, row in enumerate(table.rows):
         if index % 500 == 0:
-            _check_cancel(cancel)
+            check_cancel(cancel)
             if progress is not None:
                 progress(index, total)
         item = _parse_row(table, row, report)
@@ -391,7 +382,7 @@ def _write(
     cancel: CancelToken | None,
 ) -> None:
     """Write the planned rows inside a savepoint, so a cancel leaves nothing behind."""
-    _check_cancel(cancel)
+    check_cancel(cancel)
     total = len(table.rows) * 2
     done = 0
     step = max(1, len(plan))
@@ -415,7 +406,7 @@ def _write(
                     for i in plan if i.level == level and i.code in ids
                 ]
                 for start in range(0, len(new), BATCH):
-                    _check_cancel(cancel)
+                    check_cancel(cancel)
                     batch = new[start:start + BATCH]
                     session.execute(
                         insert(Division),
@@ -433,13 +424,13 @@ def _write(
                     if progress is not None:
                         progress(len(table.rows) + done * len(table.rows) // step, total)
                 for start in range(0, len(changed), BATCH):
-                    _check_cancel(cancel)
+                    check_cancel(cancel)
                     session.execute(update(Division), changed[start:start + BATCH])
                     done += len(changed[start:start + BATCH])
                     if progress is not None:
                         progress(len(table.rows) + done * len(table.rows) // step, total)
             counter["rows"] = len(plan)
-        _check_cancel(cancel)
+        check_cancel(cancel)
     except BaseException:
         nested.rollback()
         raise

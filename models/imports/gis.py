@@ -57,8 +57,16 @@ from maps.projections import (
 from models.areas import DangerZone, Division, Grid, Shelter, normalize_phone
 from models.audit import bulk_operation
 from models.base import geometry_columns
-from models.imports.divisions import CancelToken, ProgressCallback, normalise_code
-from models.imports.report import ImportFileError, ImportProblem, ImportReport
+from models.imports.divisions import normalise_code
+from models.imports.report import (
+    CancelToken,
+    ImportCancelled,
+    ImportFileError,
+    ImportProblem,
+    ImportReport,
+    ProgressCallback,
+    check_cancel,
+)
 from models.imports.spreadsheet import (
     TEXT_SUFFIXES,
     CellValue,
@@ -186,9 +194,6 @@ _LEVEL_OF_WORD = {header_key(w): code for code, words in _LEVEL_WORDS.items() fo
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
 
-
-class _Cancelled(Exception):
-    pass
 
 
 def _fill(text: str, *values: object) -> str:
@@ -858,7 +863,7 @@ def import_gis(
         return report
     spec = _COLUMNS[kind]
     try:
-        _check_cancel(cancel)
+        check_cancel(cancel)
         given = _given_crs(path.name, crs)
         source = _read_source(path, kind, spec)
         report.checksum = source.checksum
@@ -871,7 +876,7 @@ def import_gis(
     except ImportFileError as error:
         report.fail(error)
         return report
-    except _Cancelled:
+    except ImportCancelled:
         report.cancelled = True
         return report
     report.rows_read = len(source.features)
@@ -882,7 +887,7 @@ def import_gis(
     try:
         importer = _Importer(session, kind, spec, source, stated, report, cancel)
         importer.geometries()
-        _check_cancel(cancel)
+        check_cancel(cancel)
         plan = importer.plan()
         report.sort_problems()
         if progress is not None:
@@ -897,15 +902,11 @@ def import_gis(
         report.problems.clear()
         report.inserted = report.updated = report.unchanged = 0
         report.fail(error)
-    except _Cancelled:
+    except ImportCancelled:
         report.cancelled = True
         report.rows_written = 0
     return report
 
-
-def _check_cancel(cancel: CancelToken | None) -> None:
-    if cancel is not None and cancel.cancelled:
-        raise _Cancelled
 
 
 def _given_crs(file: str, crs: str | None) -> SourceCrs | None:
@@ -1015,7 +1016,7 @@ class _Importer:
             return
         source = shapely.force_2d(np.array(raw, dtype=object))
         self._check_units(source)
-        _check_cancel(self.cancel)
+        check_cancel(self.cancel)
         lonlat = to_lonlat(source, self.crs)
         inside = within_extent(lonlat, CHINA_EXTENT)
         exchanged = np.zeros(len(raw), dtype=bool)
@@ -1400,7 +1401,7 @@ class _Importer:
 
     def write(self, plan: list[_Item], progress: ProgressCallback | None, total: int) -> None:
         """Write the plan inside a savepoint, so a cancel leaves nothing behind."""
-        _check_cancel(self.cancel)
+        check_cancel(self.cancel)
         session = self.session
         model: Any = _MODELS[self.kind]
         new = [i.values for i in plan if "id" not in i.values]
@@ -1415,14 +1416,14 @@ class _Importer:
             ) as counter:
                 for rows, statement in ((new, insert(model)), (changed, update(model))):
                     for start in range(0, len(rows), BATCH):
-                        _check_cancel(self.cancel)
+                        check_cancel(self.cancel)
                         batch = rows[start:start + BATCH]
                         session.execute(statement, batch)
                         done += len(batch)
                         if progress is not None:
                             progress(half + done * half // max(1, len(plan)), total)
                 counter["rows"] = len(plan)
-            _check_cancel(self.cancel)
+            check_cancel(self.cancel)
         except BaseException:
             nested.rollback()
             raise

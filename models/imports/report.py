@@ -8,7 +8,9 @@ Qt catalogue (context "Import").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
@@ -204,3 +206,22 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
                 )
             )
     return "\n".join(lines)
+
+
+class CancelToken(Protocol):
+    """Anything with a ``cancelled`` flag (the UI worker's cancel button sets it)."""
+
+    @property
+    def cancelled(self) -> bool: ...
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class ImportCancelled(Exception):
+    """Raised between steps of an import whose cancel token was set."""
+
+
+def check_cancel(cancel: CancelToken | None) -> None:
+    if cancel is not None and cancel.cancelled:
+        raise ImportCancelled

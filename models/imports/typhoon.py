@@ -17,18 +17,25 @@ Parse -> validate -> report -> write all or nothing, as one bulk audit record.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.audit import bulk_operation
-from models.imports.report import ImportFileError, ImportProblem, ImportReport
+from models.imports.report import (
+    CancelToken,
+    ImportCancelled,
+    ImportFileError,
+    ImportProblem,
+    ImportReport,
+    ProgressCallback,
+    check_cancel,
+)
 from models.imports.spreadsheet import Column, DataRow, Table, clean_text, read_table
 from models.typhoons import (
     FORCES,
@@ -115,16 +122,7 @@ COLUMNS = (
 _FILE_NAME = re.compile(r"^(\d{4})[\s_\-—]*(\S.*)?$")
 
 
-class CancelToken(Protocol):
-    @property
-    def cancelled(self) -> bool: ...
 
-
-ProgressCallback = Callable[[int, int], None]
-
-
-class _Cancelled(Exception):
-    pass
 
 
 @dataclass
@@ -327,15 +325,11 @@ def import_typhoon(
                 progress(total, total)
             return report
         _write(session, table, report, plan, progress, cancel)
-    except _Cancelled:
+    except ImportCancelled:
         report.cancelled = True
         report.rows_written = 0
     return report
 
-
-def _check_cancel(cancel: CancelToken | None) -> None:
-    if cancel is not None and cancel.cancelled:
-        raise _Cancelled
 
 
 def _validate(
@@ -349,7 +343,7 @@ def _validate(
     by_time: dict[datetime, list[DataRow]] = {}  # also rows refused for something else
     for index, row in enumerate(table.rows):
         if index % 200 == 0:
-            _check_cancel(cancel)
+            check_cancel(cancel)
             if progress is not None:
                 progress(index, 2 * len(table.rows))
         at, point = _parse_row(table, row, report)
@@ -448,7 +442,7 @@ def _write(
     cancel: CancelToken | None,
 ) -> None:
     """Write the plan inside a savepoint, so a cancel leaves nothing behind."""
-    _check_cancel(cancel)
+    check_cancel(cancel)
     total = 2 * len(table.rows)
     nested = session.begin_nested()
     try:
@@ -471,12 +465,12 @@ def _write(
             if plan.update:
                 session.execute(update(TyphoonPoint), [
                     {"id": id_, **point_columns(point)} for id_, point in plan.update])
-            _check_cancel(cancel)
+            check_cancel(cancel)
             if plan.insert:
                 session.execute(insert(TyphoonPoint), [
                     {"typhoon_id": typhoon_id, **point_columns(point)} for point in plan.insert])
             counter["rows"] = len(plan.insert) + len(plan.update) + len(plan.remove)
-        _check_cancel(cancel)
+        check_cancel(cancel)
     except BaseException:
         nested.rollback()
         raise
