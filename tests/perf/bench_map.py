@@ -1,0 +1,155 @@
+"""The risk map at demo scale 10 (28,000 grids, 27,000 danger zones): building the page,
+then loading and drawing it in an offscreen web view with the network blocked.
+
+Baselines measured in the same run: ``json.dumps`` of the same features as plain GeoJSON
+(full precision, every property), and an empty Leaflet page loaded the same way.
+``python -m tests.perf.bench_map probe PAGE`` is the child process that loads one page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.perf.common import ROOT, Figure, demo_database, median_of, timed
+
+SCALE = 10
+RUNS = 3
+
+
+def _layers(url: str) -> list:
+    from maps.layers import register_layers
+    from models.database import Database
+    from models.users import Actor
+
+    db = Database(url)
+    try:
+        with db.session(Actor(name="bench", role="admin")) as session:
+            return register_layers(session=session)
+    finally:
+        db.dispose()
+
+
+def build_once(url: str, folder: Path) -> float:
+    from maps.pages import write_page
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+    def build() -> None:
+        write_page(folder, _layers(url))
+
+    return timed(build)
+
+
+def raw_features(url: str) -> list[dict]:
+    """The same features as plain GeoJSON dicts: full precision, all properties."""
+    from maps.geometry import load_wkb
+    from models.areas import DangerZone, Division, Grid, Shelter
+    from models.database import Database
+    from models.users import Actor
+
+    layers = _layers(url)
+    db = Database(url)
+    shapes = {}
+    with db.session(Actor(name="bench", role="admin")) as session:
+        for model, keys in ((Division, ("county", "towns", "villages")), (Grid, ("grids",)),
+                            (DangerZone, ("danger.",)), (Shelter, ("shelters",))):
+            rows = session.execute(model.__table__.select().with_only_columns(
+                model.__table__.c.id, model.__table__.c.geom)).all()
+            geoms = load_wkb([geom for _id, geom in rows])
+            for (id_, _geom), shape in zip(rows, geoms, strict=True):
+                for key in keys:
+                    shapes[(key, id_)] = shape
+    db.dispose()
+    collections = []
+    for layer in layers:
+        prefix = "danger." if layer.key.startswith("danger.") else layer.key
+        collections.append({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": shapes[(prefix, props["id"])].__geo_interface__,
+             "properties": props} for props in layer.features.properties]})
+    return collections
+
+
+def probe_load(page: Path) -> float:
+    """Seconds from load() to the page's drawn signal, in a fresh process (cold web engine)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.perf.bench_map", "probe", str(page)], cwd=ROOT,
+        capture_output=True, text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+             "QTWEBENGINE_CHROMIUM_FLAGS": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS",
+                                                          "--no-sandbox")},
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"map probe failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
+    answer = json.loads(lines[-1])
+    if answer.get("blocked"):
+        raise RuntimeError(f"the map page asked the network for {answer['blocked']}")
+    return float(answer["seconds"])
+
+
+def run(folder: Path) -> list[Figure]:
+    from maps.pages import write_page
+
+    url = demo_database(folder, SCALE)
+    pages = folder / "map-pages"
+    build_once(url, pages / "warm")  # warm the file cache and imports
+    built = median_of(RUNS, lambda: build_once(url, pages / "full"))
+    collections = raw_features(url)
+    dumped = median_of(RUNS, lambda: timed(lambda: [json.dumps(c, ensure_ascii=False)
+                                                   for c in collections]))
+    empty = write_page(pages / "empty", [])
+    page = pages / "full" / "map.html"
+    probe_load(empty)  # first web engine start of the run
+    loaded = median_of(RUNS, lambda: probe_load(page))
+    bare = median_of(RUNS, lambda: probe_load(empty))
+    return [
+        Figure(f"map page built, demo scale {SCALE}", built, 2.0,
+               "json.dumps of the same features", dumped),
+        Figure(f"map page loaded and drawn, demo scale {SCALE}", loaded, 5.0,
+               "empty Leaflet page", bare),
+    ]
+
+
+def _probe(page: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from ui.map.view import register_schemes
+
+    register_schemes()
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(["bench_map"])
+    from ui.map.view import MapView
+
+    view = MapView()
+    view.resize(1400, 900)
+    blocker = view.block_network()
+    view.show()
+    loop = QEventLoop()
+    summary: dict = {}
+    view.drawn.connect(lambda s: (summary.update(s), loop.quit()))
+    view.failed.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    start = time.perf_counter()
+    view.show_page(page)
+    loop.exec()
+    seconds = time.perf_counter() - start
+    ok = bool(summary.get("drawn"))
+    print(json.dumps({"seconds": seconds, "drawn": ok, "blocked": blocker.blocked,
+                      "timings": summary.get("timings"), "layers": summary.get("layers")}),
+          flush=True)
+    del app
+    os._exit(0 if ok else 1)  # a measuring child: skip Qt WebEngine's slow, fragile teardown
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "probe":
+        sys.exit(_probe(Path(sys.argv[2])))
+    sys.exit("usage: python -m tests.perf.bench_map probe PAGE (or run: bash .ci/run perf map)")

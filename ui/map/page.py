@@ -1,0 +1,379 @@
+"""The risk map page: the map in a web view, a search box and the details of a feature.
+
+The layers are read and the page written off the UI thread (maps.pages.build_map);
+the web view then loads the page from its folder. ``ready`` follows once the page
+has drawn (or could not be shown), so a screenshot waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.search import matches, query_terms
+from models.settings import Settings
+from models.users import Actor
+from ui.common.worker import run_in_background
+from ui.map.view import MapView, schemes_registered
+
+if TYPE_CHECKING:  # maps.* loads numpy and shapely: in the worker, not when the window opens
+    from maps.layers import LayerData, SearchEntry
+    from maps.pages import MapBuild
+
+log = logging.getLogger(__name__)
+
+MAX_RESULTS = 50
+SEARCH_DELAY_MS = 200
+
+PANEL_STYLE = """
+QLabel#detailsTitle { font-size: 17px; font-weight: bold; color: #17324d; }
+QLabel#detailsLayer { color: #5a6a7a; }
+QLabel#placeholder { color: #6a7a8a; padding: 12px 2px; }
+QLabel#statusLabel { color: #6a7a8a; font-size: 12px; }
+QLabel#errorLabel { background: #fdecea; color: #8a1c1c; border-left: 4px solid #c62828;
+    padding: 6px; }
+QFrame#details { background: white; border: 1px solid #d5dde5; border-radius: 6px; }
+"""
+
+
+def _build_map(**kwargs: Any) -> MapBuild:
+    from maps.pages import build_map
+
+    return build_map(**kwargs)
+
+
+def _search_entries(layers: list[LayerData]) -> list[SearchEntry]:
+    from maps.layers import search_entries
+
+    return search_entries(layers)
+
+
+def register_kind(layer: str) -> str | None:
+    """Which part of the register holds a feature of ``layer`` (the register's tab keys)."""
+    if layer in ("county", "towns", "villages"):
+        return "division"
+    if layer.startswith("danger."):
+        return "danger_zones"
+    if layer in ("grids", "shelters"):
+        return layer
+    return None
+
+
+class MapPage(QWidget):
+    """The county on a map; a click or a search shows a feature's details beside it."""
+
+    ready = Signal()
+    # (register kind: division, grids, danger_zones or shelters; row id)
+    open_in_register = Signal(str, int)
+    open_transfer_list = Signal(int)  # village id
+
+    def __init__(self, db: Database, actor: Actor, settings: Settings,
+                 parent: QWidget | None = None, *,
+                 sources: Sequence[Callable[..., list[LayerData]]] | None = None) -> None:
+        """``sources``: functions ``f(*, session) -> list[LayerData]`` drawn in order
+        (default: the register's layers; a typhoon's track can follow them)."""
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.settings = settings
+        self.sources = tuple(sources) if sources is not None else None
+        self.build: MapBuild | None = None
+        self.entries: list[SearchEntry] = []
+        self.current: tuple[str, int] | None = None
+        self.summary: dict[str, Any] = {}  # the page's own account of what it drew
+        self._loads = 0
+        self._building = False
+        self._again = False
+        self._folder = Path(tempfile.mkdtemp(prefix="ecc-map-"))
+        weakref.finalize(self, shutil.rmtree, self._folder, True)
+
+        self.setStyleSheet(PANEL_STYLE)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(self.splitter)
+        self.view = MapView()
+        self.view.drawn.connect(self._drawn)
+        self.view.failed.connect(self._failed)
+        self.view.feature_clicked.connect(self._clicked)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self._build_panel())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1100, 330])
+        self.refresh()
+
+    def _build_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setMinimumWidth(280)
+        panel.setMaximumWidth(460)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(10, 10, 10, 10)
+        title = QLabel(self.tr("Risk map"))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        box.addWidget(title)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Preparing the search ..."))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setEnabled(False)
+        box.addWidget(self.search_edit)
+        self.results_list = QListWidget()
+        self.results_list.hide()
+        box.addWidget(self.results_list)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._search_now)
+        self.results_list.itemActivated.connect(self._result_chosen)
+        self.results_list.itemClicked.connect(self._result_chosen)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        box.addWidget(self.error_label)
+        self.placeholder_label = QLabel(
+            self.tr("Click a feature on the map, or search for one, to see its details here."))
+        self.placeholder_label.setObjectName("placeholder")
+        self.placeholder_label.setWordWrap(True)
+        box.addWidget(self.placeholder_label)
+
+        self.details = QFrame()
+        self.details.setObjectName("details")
+        details = QVBoxLayout(self.details)
+        self.details_title = QLabel()
+        self.details_title.setObjectName("detailsTitle")
+        self.details_title.setWordWrap(True)
+        self.details_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_layer = QLabel()
+        self.details_layer.setObjectName("detailsLayer")
+        self.details_form = QFormLayout()
+        self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        details.addWidget(self.details_title)
+        details.addWidget(self.details_layer)
+        details.addLayout(self.details_form)
+        self.locate_button = QPushButton(self.tr("Show on the map"))
+        self.register_button = QPushButton(self.tr("Open in the register"))
+        self.transfers_button = QPushButton(self.tr("Open this village's transfer list"))
+        for button in (self.locate_button, self.register_button, self.transfers_button):
+            details.addWidget(button)
+        self.locate_button.clicked.connect(self._locate_current)
+        self.register_button.clicked.connect(self._open_register)
+        self.transfers_button.clicked.connect(self._open_transfers)
+        self.details.hide()
+        box.addWidget(self.details)
+        box.addStretch(1)
+        self.status_label = QLabel(self.tr("Drawing the map ..."))
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        box.addWidget(self.status_label)
+        return panel
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the layers again and reload the page; ``ready`` follows."""
+        if self._building:
+            self._again = True
+            return
+        self._building = True
+        self._loads += 1
+        folder = self._folder / f"page-{self._loads}"
+        run_in_background(_build_map, self._built, owner=self, db=self.db, actor=self.actor,
+                          folder=folder, tile_source=self.settings.tile_source,
+                          sources=self.sources, tiles_available=schemes_registered())
+
+    def _built(self, build: MapBuild | None, error: BaseException | None) -> None:
+        self._building = False
+        if self._again:  # the register changed while this was built: build again
+            self._again = False
+            if build is not None:
+                shutil.rmtree(build.page.parent, ignore_errors=True)
+            self.refresh()
+            return
+        if build is None:
+            log.error("map page not built: %r", error)
+            self._show_error(self.tr("The map could not be built: %1").replace(
+                "%1", str(error) or type(error).__name__))
+            self.ready.emit()
+            return
+        previous = self.build
+        self.build = build
+        self.error_label.hide()
+        self.view.set_mbtiles(build.basemap.mbtiles_path or None)
+        self.view.allow_remote_tiles(build.basemap.kind == "xyz")
+        self.view.show_page(build.page)
+        run_in_background(_search_entries, self._indexed, owner=self, layers=build.layers)
+        if previous is not None:
+            shutil.rmtree(previous.page.parent, ignore_errors=True)
+
+    def _indexed(self, entries: list[SearchEntry] | None, error: BaseException | None) -> None:
+        if entries is None:
+            log.error("map search index not built: %r", error)
+            return
+        self.entries = entries
+        self.search_edit.setPlaceholderText(
+            self.tr("Find a village, grid, danger zone or shelter (pinyin initials work)"))
+        self.search_edit.setEnabled(True)
+        if self.search_edit.text().strip():
+            self.search()
+
+    def _drawn(self, summary: dict[str, Any]) -> None:
+        build = self.build
+        if build is not None:
+            drawn = sum(layer.count for layer in build.layers)
+            missing = sum(layer.missing for layer in build.layers)
+            text = self.tr("%1 features on the map.").replace("%1", f"{drawn:,}")
+            if missing:
+                text += " " + self.tr("%1 without a location are not drawn.").replace(
+                    "%1", f"{missing:,}")
+            self.status_label.setText(text)
+        self.summary = summary
+        if self.current is not None:  # reloaded: keep showing what the officer looked at
+            self.view.fly_to(*self.current)
+        self.ready.emit()
+
+    def _failed(self) -> None:
+        self._show_error(self.tr("The map page could not be shown. Details are in the log file."))
+        self.ready.emit()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+        self.status_label.setText("")
+
+    # -- details --------------------------------------------------------------------------------
+
+    def _clicked(self, props: dict[str, Any]) -> None:
+        try:
+            layer, feature_id = str(props["layer"]), int(props["id"])
+        except (KeyError, TypeError, ValueError):
+            return
+        self.show_feature(layer, feature_id, props)
+
+    def show_feature(self, layer: str, feature_id: int,
+                     fallback: dict[str, Any] | None = None) -> bool:
+        """Show a feature's details in the panel; False when the map does not know it."""
+        props = self.build.properties(layer, feature_id) if self.build is not None else None
+        props = props or fallback
+        if props is None:
+            return False
+        from maps.layers import field_labels
+
+        self.current = (layer, feature_id)
+        layers = self.build.layers if self.build is not None else []
+        layer_data = next((lay for lay in layers if lay.key == layer), None)
+        self.placeholder_label.hide()
+        self.details.show()
+        self.details_title.setText(str(props.get("name") or ""))
+        self.details_layer.setText(layer_data.title_text if layer_data is not None else layer)
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        labels = layer_data.field_labels() if layer_data is not None else field_labels()
+        for key, text in labels.items():
+            value = props.get(key)
+            if key == "name" or value is None or value == "":
+                continue
+            number = isinstance(value, int) and not isinstance(value, bool)
+            shown = f"{value:,}" if number else str(value)
+            value_label = QLabel(shown)
+            value_label.setWordWrap(True)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details_form.addRow(text, value_label)
+        self.register_button.setVisible(register_kind(layer) is not None)
+        self.transfers_button.setVisible(props.get("village_id") is not None)
+        return True
+
+    def _locate_current(self) -> None:
+        if self.current is not None:
+            self.view.fly_to(*self.current)
+
+    def _open_register(self) -> None:
+        if self.current is not None:
+            kind = register_kind(self.current[0])
+            if kind is not None:
+                self.open_in_register.emit(kind, self.current[1])
+
+    def _open_transfers(self) -> None:
+        if self.current is None or self.build is None:
+            return
+        props = self.build.properties(*self.current) or {}
+        village_id = props.get("village_id")
+        if village_id is not None:
+            self.open_transfer_list.emit(int(village_id))
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def matching(self, text: str, limit: int = MAX_RESULTS) -> list[SearchEntry]:
+        """Features whose name, code, village, person or place matches every word of ``text``."""
+        terms = query_terms(text)
+        if not terms:
+            return []
+        found = []
+        for entry in self.entries:
+            if matches(entry.key, terms):
+                found.append(entry)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def search(self) -> None:
+        self._search_timer.stop()
+        text = self.search_edit.text()
+        self.results_list.clear()
+        if not text.strip():
+            self.results_list.hide()
+            return
+        found = self.matching(text)
+        for entry in found:
+            item = QListWidgetItem(entry.text)
+            item.setData(Qt.ItemDataRole.UserRole, (entry.layer, entry.id))
+            self.results_list.addItem(item)
+        if not found:
+            item = QListWidgetItem(self.tr("Nothing found."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results_list.addItem(item)
+        rows = min(self.results_list.count(), 10)
+        self.results_list.setFixedHeight(
+            rows * max(self.results_list.sizeHintForRow(0), 18)
+            + 2 * self.results_list.frameWidth() + 4)
+        self.results_list.show()
+
+    def _search_now(self) -> None:
+        self.search()
+        first = self.results_list.item(0)
+        if first is not None and first.data(Qt.ItemDataRole.UserRole):
+            self._result_chosen(first)
+
+    def _result_chosen(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.go_to(*target)
+
+    def go_to(self, layer: str, feature_id: int) -> None:
+        """Show a feature's details and fly the map to it, highlighted."""
+        if self.show_feature(layer, feature_id):
+            self.view.fly_to(layer, feature_id)
