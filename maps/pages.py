@@ -437,12 +437,12 @@ def build_map(db: Database, actor: Actor, folder: Path, tile_source: TileSource 
     ``tiles_available``: whether this process can serve tiles:// (else an MBTiles
     basemap becomes a notice).
     """
-    from maps.layers import register_layers
+    from maps.layers import console_layers
 
     start = time.perf_counter()
     layers: list[LayerData] = []
     with db.session(actor) as session:
-        for source in sources or (register_layers,):
+        for source in sources or (console_layers,):
             layers.extend(source(session=session))
     basemap = basemap_for(tile_source)
     if basemap.kind == "mbtiles" and not tiles_available:
@@ -470,11 +470,11 @@ def export_map(db: Database, actor: Actor, settings: Settings | None, path: Path
     The basemap is left out: an MBTiles file is served by the console only, and a tile
     server is network. Phones are masked as for ``actor`` on screen.
     """
-    from maps.layers import register_layers
+    from maps.layers import console_layers
 
     del settings  # the export draws no basemap (see above); kept for a stable signature
     with db.session(actor) as session:
-        layers = register_layers(session=session)
+        layers = console_layers(session=session)
     written = export_page(path, layers)
     return ExportSummary(
         path=written,

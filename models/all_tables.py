@@ -1,3 +1,3 @@
 """Imports every module that defines tables, so Base.metadata is complete."""
 
-from models import areas, audit, meta, typhoons, users  # noqa: F401
+from models import areas, audit, events, meta, transfers, typhoons, users  # noqa: F401

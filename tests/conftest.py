@@ -125,3 +125,12 @@ def no_tester_failures(qapp: Any) -> Iterator[None]:
     finally:
         qInstallMessageHandler(previous)
     assert not failures
+
+
+@pytest.fixture(scope="session", autouse=True)
+def delete_web_pages_at_the_end() -> Iterator[None]:
+    """Web pages deleted before their profile, or QtWebEngine complains at exit."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -25,6 +25,9 @@ def make_gui_application() -> QApplication:
     if sys.platform.startswith("linux") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    from ui.map.view import register_schemes  # the map's tiles:// scheme, before the app
+
+    register_schemes()
     app = QApplication.instance() or QApplication(["main.py"])
     assert isinstance(app, QApplication)
     app.setApplicationName("emergency-command-console")

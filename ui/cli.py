@@ -396,9 +396,11 @@ def cmd_map(ctx: Context) -> int:
         export_reach_xlsx(table, Path(args.output), tz=zone(ctx.settings.timezone))
 
     else:
-        from ui.map.export import export_map
+        from maps.pages import export_map
 
-        export_map(ctx.db, ctx.actor, ctx.settings, Path(args.output))
+        summary = export_map(ctx.db, ctx.actor, ctx.settings, Path(args.output))
+        say(QCoreApplication.translate("CommandLine", "%1 features on the map.")
+            .replace("%1", f"{summary.features:,}"))
     say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
     return EXIT_OK
 

@@ -56,6 +56,10 @@ def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
         from ui.dashboard.page import DashboardPage
 
         return lambda db, actor, _settings: DashboardPage(db, actor)
+    if key == "map":
+        from ui.map.page import MapPage
+
+        return lambda db, actor, settings: MapPage(db, actor, settings)
     if key == "register":
         from ui.register.page import RegisterPage
 
@@ -116,6 +120,9 @@ class MainWindow(QMainWindow):
         for key, _title in PAGES:  # import every page's code now, not when a user opens it
             page_factory(key)
         dashboard = self.show_page("dashboard")
+        # The map's web engine takes 0.1-0.2 s to start on the UI thread: pay it here, at
+        # start-up, rather than as a freeze when the officer first opens the map.
+        self._create_page("map")
         # Build the other pages (and start their loads) while the officer reads the
         # dashboard, one per event-loop turn, so opening a page later only paints it.
         self._to_build = [key for key, _title in PAGES if key not in self.pages]

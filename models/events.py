@@ -1,0 +1,188 @@
+"""Events (a typhoon, a rainstorm): the minimal record transfers hang on.
+
+One event is active at a time: the latest started and not yet ended. A later
+issue adds response level changes, the duty log and dispatch orders; until then
+an event carries its current response level code (models.labels.RESPONSE_LEVELS)
+or None when no response is in force.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from sqlalchemy import CheckConstraint, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.base import Base, utcnow
+from models.labels import RESPONSE_LEVELS
+from models.users import Permission, actor_of, require
+
+EVENT_KINDS = {
+    "typhoon": QT_TRANSLATE_NOOP("Label", "Typhoon"),
+    "rainstorm": QT_TRANSLATE_NOOP("Label", "Rainstorm"),
+    "flood": QT_TRANSLATE_NOOP("Label", "Flood"),
+    "other": QT_TRANSLATE_NOOP("Label", "Other"),
+}
+
+# Until users.py has its own permission for running events, whoever may edit the
+# register may start and end one.
+MANAGE_EVENTS = Permission.EDIT_REGISTER
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("ended_at IS NULL OR ended_at >= started_at", name="ended_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20))
+    response_level: Mapped[str | None] = mapped_column(String(4))
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(index=True)
+    created_by: Mapped[str] = mapped_column(String(60))
+
+
+class EventRefused(ValueError):
+    """The event cannot be started or ended as asked; the message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    name: str
+    kind: str
+    response_level: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    created_by: str
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def response_lifted(self) -> bool:
+        """No response in force: the event ended or its level was lowered to none."""
+        return self.ended_at is not None or self.response_level is None
+
+
+def _row(event: Event) -> EventRow:
+    return EventRow(event.id, event.name, event.kind, event.response_level, event.started_at,
+                    event.ended_at, event.created_by)
+
+
+def _active(session: Session) -> Event | None:
+    return session.scalar(
+        select(Event).where(Event.ended_at.is_(None))
+        .order_by(Event.started_at.desc(), Event.id.desc()).limit(1)
+    )
+
+
+def active_event(*, session: Session) -> EventRow | None:
+    """The event in progress, or None."""
+    require(session, Permission.READ_REGISTER)
+    event = _active(session)
+    return _row(event) if event is not None else None
+
+
+def get_event(*, session: Session, event_id: int) -> EventRow | None:
+    require(session, Permission.READ_REGISTER)
+    event = session.get(Event, event_id)
+    return _row(event) if event is not None else None
+
+
+def list_events(*, session: Session) -> list[EventRow]:
+    """Every event, latest first."""
+    require(session, Permission.READ_REGISTER)
+    events = session.scalars(select(Event).order_by(Event.started_at.desc(), Event.id.desc()))
+    return [_row(event) for event in events]
+
+
+def start_event(
+    *,
+    session: Session,
+    name: str,
+    kind: str = "typhoon",
+    response_level: str | None = None,
+    started_at: datetime | None = None,
+    open_transfers: bool = True,
+) -> EventRow:
+    """Start an event; refused while another one is active.
+
+    With ``open_transfers`` every household and object of the register gets its
+    transfer record for the event at once (models.transfers.open_transfers).
+    """
+    actor = require(session, MANAGE_EVENTS)
+    name = name.strip()
+    if not name:
+        raise EventRefused(QCoreApplication.translate("Events", "Give the event a name."))
+    if len(name) > 80:
+        raise EventRefused(QCoreApplication.translate(
+            "Events", "The name is too long: at most 80 characters."))
+    if kind not in EVENT_KINDS:
+        raise EventRefused(QCoreApplication.translate("Events", "Unknown kind of event: %1")
+                           .replace("%1", kind))
+    if response_level is not None and response_level not in RESPONSE_LEVELS:
+        raise EventRefused(QCoreApplication.translate("Events", "Unknown response level: %1")
+                           .replace("%1", response_level))
+    current = _active(session)
+    if current is not None:
+        raise EventRefused(QCoreApplication.translate(
+            "Events", "The event %1 is still in progress; end it before starting another.")
+            .replace("%1", current.name))
+    event = Event(name=name, kind=kind, response_level=response_level,
+                  started_at=started_at or utcnow(), ended_at=None, created_by=actor.name)
+    session.add(event)
+    session.flush()
+    if open_transfers:
+        from models.transfers import open_transfers as open_records  # transfers imports events
+
+        open_records(session=session, event_id=event.id)
+    return _row(event)
+
+
+def set_response_level(*, session: Session, event_id: int, response_level: str | None) -> EventRow:
+    """Raise, lower or lift (None) the response of an active event."""
+    require(session, MANAGE_EVENTS)
+    event = _get_active(session, event_id)
+    if response_level is not None and response_level not in RESPONSE_LEVELS:
+        raise EventRefused(QCoreApplication.translate("Events", "Unknown response level: %1")
+                           .replace("%1", response_level))
+    if event.response_level != response_level:
+        event.response_level = response_level
+        session.flush()
+    return _row(event)
+
+
+def end_event(*, session: Session, event_id: int, ended_at: datetime | None = None) -> EventRow:
+    """End an event (the response is lifted with it)."""
+    require(session, MANAGE_EVENTS)
+    event = _get_active(session, event_id)
+    at = ended_at or utcnow()
+    if at < event.started_at:
+        raise EventRefused(QCoreApplication.translate(
+            "Events", "An event cannot end before it started."))
+    event.ended_at = at
+    event.response_level = None
+    session.flush()
+    return _row(event)
+
+
+def _get_active(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise EventRefused(QCoreApplication.translate("Events", "This event no longer exists."))
+    if event.ended_at is not None:
+        raise EventRefused(QCoreApplication.translate("Events", "The event %1 has already ended.")
+                           .replace("%1", event.name))
+    return event
+
+
+def acting_name(session: Session) -> str:
+    """The acting user's name for history rows ("anonymous" when nobody is acting)."""
+    actor = actor_of(session)
+    return actor.name if actor is not None else "anonymous"

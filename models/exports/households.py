@@ -1,0 +1,200 @@
+"""``export households``: a village's transfer list in the template's layout, or an
+empty template for a village to fill.
+
+The layout is the one ``import households`` reads: a title row naming town,
+village and year, one header row with exactly the template's columns (DOMAIN.md)
+and our extra columns after 备注, then one row per household. Mobiles are masked
+(139****5678) unless ``unmasked`` is asked for by a role with UNMASK_EXPORTS;
+that choice is recorded in the audit log. A masked list can be imported back:
+the masked numbers of households already in the register keep their stored
+numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.areas import Division
+from models.audit import record_event
+from models.base import utcnow
+from models.imports.households import EXTRA_COLUMNS, TEMPLATE_COLUMNS
+from models.transfers import HouseholdRow, display_zone, list_households, register_year
+from models.users import Permission, require
+
+# The danger-zone kinds as the list's 类别 column writes them (data, not UI text).
+CATEGORY = {
+    "flash_flood": "山洪",
+    "geological": "地质灾害",
+    "waterlogging": "低洼易涝",
+    "dilapidated_housing": "危旧房",
+    "seawall": "海塘海岛",
+    "work_shed": "工棚和在建工地",
+    "fishing_raft": "渔船渔排",
+    "scenic_spot": "景区",
+}
+TEMPLATE_ROWS = 30  # numbered empty rows in the template, for printing and filling in
+_WIDTHS = {
+    "seq": 6, "zone": 24, "category": 10, "location": 26, "lon": 12, "lat": 11, "name": 10,
+    "residents": 9, "phone": 14, "t_name": 10, "t_post": 12, "t_phone": 14, "w_name": 10,
+    "w_post": 12, "w_phone": 14, "shelter": 26, "certified": 8, "manager": 10,
+    "manager_phone": 14, "note": 18, "grid": 16,
+}
+_PHONE_KEYS = {"phone", "t_phone", "w_phone", "manager_phone"}
+
+
+class ExportRefused(ValueError):
+    """The export cannot be made as asked; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    masked: bool
+    village_code: str | None = None
+    year: int | None = None
+
+
+
+def _cells(row: HouseholdRow, number: int) -> dict[str, object]:
+    return {
+        "seq": number,
+        "zone": row.danger_zone_name,
+        "category": CATEGORY.get(row.danger_kind or "", row.danger_kind),
+        "location": row.location,
+        "lon": row.lon,
+        "lat": row.lat,
+        "name": row.householder_name,
+        "residents": row.residents,
+        "phone": row.householder_phone,
+        "t_name": row.transfer_person_name,
+        "t_post": row.transfer_person_post,
+        "t_phone": row.transfer_person_phone,
+        "w_name": row.warning_person_name,
+        "w_post": row.warning_person_post,
+        "w_phone": row.warning_person_phone,
+        "shelter": row.shelter_name,
+        "certified": None if row.shelter_certified is None
+        else ("有" if row.shelter_certified else "无"),
+        "manager": row.shelter_manager,
+        "manager_phone": row.shelter_manager_phone,
+        "note": row.note,
+        "grid": row.grid_name,
+        "elderly": row.elderly,
+        "disabled": row.disabled,
+        "bedridden": row.bedridden,
+        "children": row.children,
+        "pregnant": row.pregnant,
+    }
+
+
+def _write(path: Path, title: str, rows: list[dict[str, object]], extras: bool,
+           numbered_blank: int = 0) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    columns = list(TEMPLATE_COLUMNS) + (list(EXTRA_COLUMNS) if extras else [])
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "转移清单"
+    last = get_column_letter(len(columns))
+    sheet.append([title])
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A1"].font = Font(size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[1].height = 30
+    sheet.append([column.label for column in columns])
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=2, column=index)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+        cell.fill = header_fill
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column.key, 7)
+    sheet.row_dimensions[2].height = 32
+    body = rows or [{"seq": n} for n in range(1, numbered_blank + 1)]
+    for values in body:
+        sheet.append([values.get(column.key) for column in columns])
+        number = sheet.max_row
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=number, column=index)
+            cell.border = border
+            if column.key in _PHONE_KEYS:
+                cell.number_format = "@"  # kept as text: Excel would show 1.39E+10
+            elif column.key in ("lon", "lat"):
+                cell.number_format = "0.000000"
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def export_households(
+    *,
+    session: Session,
+    path: str | Path,
+    village_code: str | None = None,
+    village_id: int | None = None,
+    year: int | None = None,
+    unmasked: bool = False,
+    extras: bool = True,
+) -> ExportResult:
+    """Write a village's filled transfer list to an .xlsx file.
+
+    ``year`` defaults to the register year in force. ``unmasked`` needs
+    UNMASK_EXPORTS (else PermissionDenied) and is audited. Raises ExportRefused
+    for an unknown village.
+    """
+    require(session, Permission.READ_REGISTER)
+    if unmasked:
+        require(session, Permission.UNMASK_EXPORTS)
+    query = select(Division.id, Division.code, Division.name, Division.parent_id).where(
+        Division.level == "village")
+    if village_id is not None:
+        query = query.where(Division.id == village_id)
+    elif village_code is not None:
+        query = query.where(Division.code == village_code.strip())
+    else:
+        raise ExportRefused(QCoreApplication.translate("Export", "Choose the village whose list to export."))
+    found = session.execute(query).first()
+    if found is None:
+        raise ExportRefused(QCoreApplication.translate("Export", "No village or community has the code %1.")
+                            .replace("%1", str(village_code or village_id)))
+    vid, code, name, parent = found
+    town = session.scalar(select(Division.name).where(Division.id == parent)) or ""
+    if year is None:
+        year = register_year(session=session) or utcnow().astimezone(display_zone()).year
+    households = list_households(session=session, village_id=vid, year=year,
+                                 masked=not unmasked)
+    path = Path(path)
+    title = f"{town}{name}危险区人员转移清单（{year}年）"
+    _write(path, title, [_cells(row, n) for n, row in enumerate(households, start=1)], extras)
+    if unmasked:
+        record_event(session, action="unmask", table_name="households", detail={
+            "export": path.name, "village": code, "year": year, "rows": len(households),
+        })
+        session.flush()
+    return ExportResult(path, len(households), not unmasked, code, year)
+
+
+def export_template(*, path: str | Path, extras: bool = True) -> ExportResult:
+    """Write an empty transfer list for a village to fill (title to complete, numbered rows)."""
+    path = Path(path)
+    _write(path, "××镇（街道）××村（社区）危险区人员转移清单（20××年）", [], extras,
+           numbered_blank=TEMPLATE_ROWS)
+    return ExportResult(path, 0, True)
