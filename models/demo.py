@@ -31,6 +31,7 @@ from models.audit import AuditRecord, bulk_operation
 from models.base import Base, geometry_columns
 from models.labels import WORKING_GROUP_POSTS
 from models.meta import DEMO_KEY, set_meta
+from models.transfers import build_demo_households
 from models.typhoons import TyphoonPoint, build_demo_typhoon
 from models.users import Permission, User, hash_password, require
 
@@ -77,6 +78,8 @@ class DemoSummary:
     users: int
     accounts: tuple[str, ...] = ()  # demo accounts created (names already taken are kept)
     typhoon_points: int = 0  # the demo typhoon's track, so the map has wind circles to show
+    households: int = 0  # households at risk on the transfer lists
+    transfer_objects: int = 0  # work sheds, sites, rafts, scenic spots moved by head count
 
     @property
     def rows(self) -> int:
@@ -91,6 +94,8 @@ class DemoSummary:
             + self.working_group_members
             + self.users
             + (1 + self.typhoon_points if self.typhoon_points else 0)
+            + self.households
+            + self.transfer_objects
             + 1
         )
 
@@ -417,7 +422,9 @@ def build_demo(
             select(func.count()).select_from(TyphoonPoint)
             .where(TyphoonPoint.typhoon_id == typhoon_id)
         )
-        summary = replace(summary, typhoon_points=int(points or 0))
+        listed = build_demo_households(session=session, scale=scale)
+        summary = replace(summary, typhoon_points=int(points or 0),
+                          households=listed.households, transfer_objects=listed.objects)
         set_meta(session=session, key=DEMO_KEY, value=str(scale))
         counter["rows"] = summary.rows
     report(steps, steps)

@@ -204,6 +204,9 @@ def cmd_demo(ctx: Context) -> int:
         .replace("%4", f"{summary.danger_zones:,}")
         .replace("%5", f"{summary.shelters:,}")
     )
+    say(QCoreApplication.translate(
+        "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon.")
+        .replace("%1", f"{summary.households:,}").replace("%2", f"{summary.transfer_objects:,}"))
     if summary.accounts:
         say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
         for name in summary.accounts:
@@ -356,21 +359,24 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    from models.exports.households import export_households, export_template
+    from models.exports.households import ExportRefused, export_households, export_template
 
     args = ctx.args
     if args.template:
-        result = export_template(path=Path(args.output))
+        export_template(path=Path(args.output))
     elif not args.village:
         raise UsageError(QCoreApplication.translate(
             "CommandLine", "Give --village CODE, or --template for an empty list."))
     else:
-        with ctx.db.session(ctx.actor) as session:
-            result = export_households(session=session, path=Path(args.output),
-                                       village_code=args.village, year=args.year,
-                                       unmasked=args.unmasked)
+        try:
+            with ctx.db.session(ctx.actor) as session:
+                export_households(session=session, path=Path(args.output),
+                                  village_code=args.village, year=args.year,
+                                  unmasked=args.unmasked)
+        except ExportRefused as exc:
+            raise Refused(str(exc)) from exc
     say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
-    return EXIT_OK if result is not None else EXIT_REFUSED
+    return EXIT_OK
 
 
 def cmd_map(ctx: Context) -> int:

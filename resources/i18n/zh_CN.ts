@@ -32,17 +32,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="31" />
+        <location filename="../../ui/app.py" line="34" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57" />
+        <location filename="../../ui/app.py" line="60" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58" />
+        <location filename="../../ui/app.py" line="61" />
         <source>Something went wrong (%1). Nothing you saved is lost. The details are in the log file for the support engineer.</source>
         <translation>出现了问题（%1）。已保存的数据不会丢失。详细信息已写入日志文件，供技术支持人员查看。</translation>
     </message>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <location filename="../../ui/cli.py" line="162" />
-        <location filename="../../ui/cli.py" line="288" />
+        <location filename="../../ui/cli.py" line="291" />
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -385,259 +385,269 @@
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="208" />
+        <location filename="../../ui/cli.py" line="207" />
+        <source>Transfer lists: %1 households, %2 other objects; a demo typhoon.</source>
+        <translation>转移清单：住户 %1 户，其他转移对象 %2 个；另有一个演示台风。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="211" />
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="223" />
+        <location filename="../../ui/cli.py" line="226" />
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="231" />
-        <location filename="../../ui/cli.py" line="247" />
+        <location filename="../../ui/cli.py" line="234" />
+        <location filename="../../ui/cli.py" line="250" />
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="236" />
+        <location filename="../../ui/cli.py" line="239" />
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="261" />
+        <location filename="../../ui/cli.py" line="264" />
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="266" />
+        <location filename="../../ui/cli.py" line="269" />
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="275" />
+        <location filename="../../ui/cli.py" line="278" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="297" />
+        <location filename="../../ui/cli.py" line="300" />
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="348" />
+        <location filename="../../ui/cli.py" line="351" />
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="365" />
+        <location filename="../../ui/cli.py" line="368" />
         <source>Give --village CODE, or --template for an empty list.</source>
         <translation>请用 --village 指定村代码，或用 --template 导出空白清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="372" />
-        <location filename="../../ui/cli.py" line="402" />
+        <location filename="../../ui/cli.py" line="378" />
+        <location filename="../../ui/cli.py" line="410" />
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="390" />
+        <location filename="../../ui/cli.py" line="396" />
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或标识为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="414" />
+        <location filename="../../ui/cli.py" line="408" />
+        <source>%1 features on the map.</source>
+        <translation>地图上共有 %1 个对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="422" />
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="418" />
+        <location filename="../../ui/cli.py" line="426" />
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="438" />
+        <location filename="../../ui/cli.py" line="446" />
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="445" />
+        <location filename="../../ui/cli.py" line="453" />
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="450" />
+        <location filename="../../ui/cli.py" line="458" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="455" />
+        <location filename="../../ui/cli.py" line="463" />
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="463" />
+        <location filename="../../ui/cli.py" line="471" />
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="464" />
+        <location filename="../../ui/cli.py" line="472" />
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="472" />
+        <location filename="../../ui/cli.py" line="480" />
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="477" />
+        <location filename="../../ui/cli.py" line="485" />
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="482" />
+        <location filename="../../ui/cli.py" line="490" />
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="491" />
+        <location filename="../../ui/cli.py" line="499" />
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="496" />
+        <location filename="../../ui/cli.py" line="504" />
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="502" />
+        <location filename="../../ui/cli.py" line="510" />
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="507" />
+        <location filename="../../ui/cli.py" line="515" />
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="513" />
+        <location filename="../../ui/cli.py" line="521" />
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="517" />
+        <location filename="../../ui/cli.py" line="525" />
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="528" />
+        <location filename="../../ui/cli.py" line="536" />
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="533" />
+        <location filename="../../ui/cli.py" line="541" />
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="539" />
+        <location filename="../../ui/cli.py" line="547" />
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="544" />
+        <location filename="../../ui/cli.py" line="552" />
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="548" />
+        <location filename="../../ui/cli.py" line="556" />
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile's .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="552" />
+        <location filename="../../ui/cli.py" line="560" />
         <source>households: the village, when the title row does not name it</source>
         <translation>住户清单：标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="554" />
+        <location filename="../../ui/cli.py" line="562" />
         <source>households: the year of the list</source>
         <translation>住户清单：清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="556" />
+        <location filename="../../ui/cli.py" line="564" />
         <source>typhoon: its number, such as 2609</source>
         <translation>台风：编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="558" />
+        <location filename="../../ui/cli.py" line="566" />
         <source>typhoon: its name, such as 烟花</source>
         <translation>台风：名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="562" />
+        <location filename="../../ui/cli.py" line="570" />
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="564" />
+        <location filename="../../ui/cli.py" line="572" />
         <source>what to export</source>
         <translation>导出的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="568" />
+        <location filename="../../ui/cli.py" line="576" />
         <source>an empty village transfer list to fill</source>
         <translation>导出空白的村级转移清单供填写</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="570" />
+        <location filename="../../ui/cli.py" line="578" />
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="575" />
+        <location filename="../../ui/cli.py" line="583" />
         <source>typhoon reach and offline map export</source>
         <translation>台风影响范围与离线地图导出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="578" />
+        <location filename="../../ui/cli.py" line="586" />
         <source>what the typhoon's force-7 and force-10 winds reach, to Excel</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="580" />
+        <location filename="../../ui/cli.py" line="588" />
         <source>the typhoon's number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或标识</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="582" />
+        <location filename="../../ui/cli.py" line="590" />
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="586" />
+        <location filename="../../ui/cli.py" line="594" />
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="593" />
+        <location filename="../../ui/cli.py" line="601" />
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="643" />
+        <location filename="../../ui/cli.py" line="651" />
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="669" />
+        <location filename="../../ui/cli.py" line="677" />
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="674" />
+        <location filename="../../ui/cli.py" line="682" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -801,12 +811,12 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo.py" line="395" />
+        <location filename="../../models/demo.py" line="400" />
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo.py" line="402" />
+        <location filename="../../models/demo.py" line="407" />
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
@@ -822,43 +832,43 @@
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../models/events.py" line="117" />
+        <location filename="../../models/events.py" line="122" />
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="119" />
+        <location filename="../../models/events.py" line="124" />
         <source>The name is too long: at most 80 characters.</source>
         <translation>名称过长：最多 80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="122" />
+        <location filename="../../models/events.py" line="127" />
         <source>Unknown kind of event: %1</source>
         <translation>未知的事件类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="125" />
-        <location filename="../../models/events.py" line="144" />
+        <location filename="../../models/events.py" line="130" />
+        <location filename="../../models/events.py" line="153" />
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="129" />
+        <location filename="../../models/events.py" line="134" />
         <source>The event %1 is still in progress; end it before starting another.</source>
         <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="158" />
+        <location filename="../../models/events.py" line="167" />
         <source>An event cannot end before it started.</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="169" />
+        <location filename="../../models/events.py" line="178" />
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="171" />
+        <location filename="../../models/events.py" line="180" />
         <source>The event %1 has already ended.</source>
         <translation>事件“%1”已经结束。</translation>
     </message>
@@ -965,729 +975,726 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../models/imports/divisions.py" line="102" />
-        <location filename="../../models/imports/gis.py" line="1220" />
+        <location filename="../../models/imports/divisions.py" line="97" />
+        <location filename="../../models/imports/gis.py" line="1200" />
         <source>The code is empty.</source>
         <translation>代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="104" />
+        <location filename="../../models/imports/divisions.py" line="99" />
         <source>The code must contain digits only.</source>
         <translation>代码只能包含数字。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="112" />
+        <location filename="../../models/imports/divisions.py" line="107" />
         <source>The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.</source>
         <translation>代码应为 6 位（县）、9 位（乡镇、街道）或 12 位（村、社区），而不是 %1 位。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="117" />
+        <location filename="../../models/imports/divisions.py" line="112" />
         <source>This is the code of a province or city, not of a county.</source>
         <translation>这是省或市的代码，不是县级代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="119" />
+        <location filename="../../models/imports/divisions.py" line="114" />
         <source>The town part of the code (digits 7 to 9) is 000.</source>
         <translation>代码中的乡镇部分（第 7 至 9 位）为 000。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="129" />
+        <location filename="../../models/imports/divisions.py" line="124" />
         <source>county</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="130" />
+        <location filename="../../models/imports/divisions.py" line="125" />
         <source>town or street</source>
         <translation>乡镇或街道</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="131" />
+        <location filename="../../models/imports/divisions.py" line="126" />
         <source>village or community</source>
         <translation>村或社区</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="147" />
+        <location filename="../../models/imports/divisions.py" line="142" />
+        <location filename="../../models/imports/gis.py" line="1224" />
         <location filename="../../models/imports/gis.py" line="1244" />
-        <location filename="../../models/imports/gis.py" line="1264" />
-        <location filename="../../models/imports/gis.py" line="1274" />
+        <location filename="../../models/imports/gis.py" line="1254" />
         <source>The name is empty.</source>
         <translation>名称为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="153" />
+        <location filename="../../models/imports/divisions.py" line="148" />
         <source>The name is longer than %1 characters.</source>
         <translation>名称超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="167" />
+        <location filename="../../models/imports/divisions.py" line="162" />
         <source>Unknown level: write county, town or village (县, 镇/街道, 村/社区).</source>
         <translation>级别无法识别：请填写县、镇/街道或村/社区。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="175" />
+        <location filename="../../models/imports/divisions.py" line="170" />
         <source>The level does not match the code, which is the code of a %1.</source>
         <translation>级别与代码不符，该代码是%1的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="190" />
+        <location filename="../../models/imports/divisions.py" line="185" />
         <source>The parent code does not match the code; it should be %1.</source>
         <translation>上级代码与代码不符，应为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="287" />
+        <location filename="../../models/imports/divisions.py" line="278" />
         <source>The code %1 appears more than once in the file (rows %2).</source>
         <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="317" />
+        <location filename="../../models/imports/divisions.py" line="308" />
         <source>The file holds more than one county; the first is %1 in row %2.</source>
         <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="324" />
+        <location filename="../../models/imports/divisions.py" line="315" />
         <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
         <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="343" />
+        <location filename="../../models/imports/divisions.py" line="334" />
         <source>Its parent %1 was refused (row %2).</source>
         <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="353" />
+        <location filename="../../models/imports/divisions.py" line="344" />
         <source>The code belongs to the county %1, not to the county %2 being imported.</source>
         <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="359" />
+        <location filename="../../models/imports/divisions.py" line="350" />
         <source>Its county %1 is neither in the file nor in the database.</source>
         <translation>其所属县 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="365" />
+        <location filename="../../models/imports/divisions.py" line="356" />
         <source>Its town %1 is neither in the file nor in the database.</source>
         <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="36" />
+        <location filename="../../models/imports/report.py" line="38" />
         <source>Sheet %1, row %2, column %3, value "%4": %5</source>
         <translation>工作表 %1，第 %2 行，第 %3 列，值“%4”：%5</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="46" />
+        <location filename="../../models/imports/report.py" line="48" />
         <source>Sheet %1, row %2, column %3 (empty): %4</source>
         <translation>工作表 %1，第 %2 行，第 %3 列（空）：%4</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="54" />
+        <location filename="../../models/imports/report.py" line="56" />
         <source>Sheet %1, row %2: %3</source>
         <translation>工作表 %1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="61" />
+        <location filename="../../models/imports/report.py" line="63" />
         <source>Sheet %1: %2</source>
         <translation>工作表 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="149" />
+        <location filename="../../models/imports/report.py" line="151" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="151" />
+        <location filename="../../models/imports/report.py" line="153" />
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="153" />
+        <location filename="../../models/imports/report.py" line="155" />
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="155" />
+        <location filename="../../models/imports/report.py" line="157" />
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="157" />
+        <location filename="../../models/imports/report.py" line="159" />
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="163" />
+        <location filename="../../models/imports/report.py" line="165" />
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="165" />
+        <location filename="../../models/imports/report.py" line="167" />
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="168" />
+        <location filename="../../models/imports/report.py" line="170" />
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="173" />
+        <location filename="../../models/imports/report.py" line="175" />
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="180" />
+        <location filename="../../models/imports/report.py" line="182" />
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="185" />
+        <location filename="../../models/imports/report.py" line="187" />
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="192" />
+        <location filename="../../models/imports/report.py" line="194" />
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="197" />
+        <location filename="../../models/imports/report.py" line="199" />
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="202" />
+        <location filename="../../models/imports/report.py" line="204" />
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="234" />
+        <location filename="../../models/imports/gis.py" line="240" />
         <source>geometry</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="254" />
-        <location filename="../../models/imports/spreadsheet.py" line="289" />
+        <location filename="../../models/imports/spreadsheet.py" line="290" />
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="259" />
-        <location filename="../../models/imports/spreadsheet.py" line="294" />
+        <location filename="../../models/imports/spreadsheet.py" line="295" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="266" />
-        <location filename="../../models/imports/spreadsheet.py" line="301" />
+        <location filename="../../models/imports/spreadsheet.py" line="302" />
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="327" />
+        <location filename="../../models/imports/gis.py" line="311" />
         <source>The attribute table lacks the required field(s) %1.</source>
         <translation>属性表缺少必需的字段：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="344" />
-        <location filename="../../models/imports/spreadsheet.py" line="327" />
+        <location filename="../../models/imports/gis.py" line="328" />
+        <location filename="../../models/imports/spreadsheet.py" line="328" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="351" />
+        <location filename="../../models/imports/gis.py" line="335" />
         <source>This is not a GIS file. Use GeoJSON, a Shapefile (.shp with its .dbf, or zipped), or CSV/Excel with longitude and latitude.</source>
         <translation>这不是 GIS 文件。请使用 GeoJSON、Shapefile（.shp 及其 .dbf，或打包为 zip），或含经纬度的 CSV/Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="376" />
+        <location filename="../../models/imports/gis.py" line="360" />
         <source>The text of the file is neither UTF-8 nor GBK.</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="383" />
+        <location filename="../../models/imports/gis.py" line="367" />
         <source>This is not valid GeoJSON (%1).</source>
         <translation>这不是有效的 GeoJSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="396" />
+        <location filename="../../models/imports/gis.py" line="380" />
         <source>This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.</source>
         <translation>这是 JSON 文件，但不是 GeoJSON：其中没有 FeatureCollection、Feature 或 geometry。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="415" />
+        <location filename="../../models/imports/gis.py" line="399" />
         <source>This is not a GeoJSON feature.</source>
         <translation>这不是 GeoJSON 要素（Feature）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="433" />
-        <location filename="../../models/imports/gis.py" line="664" />
+        <location filename="../../models/imports/gis.py" line="417" />
+        <location filename="../../models/imports/gis.py" line="648" />
         <source>The geometry cannot be read (%1).</source>
         <translation>无法读取图形（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="485" />
-        <location filename="../../models/imports/gis.py" line="597" />
+        <location filename="../../models/imports/gis.py" line="469" />
+        <location filename="../../models/imports/gis.py" line="581" />
         <source>The Shapefile %1 lacks its .shp file.</source>
         <translation>Shapefile %1 缺少 .shp 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="535" />
+        <location filename="../../models/imports/gis.py" line="519" />
         <source>The zip file holds several Shapefiles (%1): import them one at a time.</source>
         <translation>zip 文件中有多个 Shapefile（%1）：请逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="546" />
+        <location filename="../../models/imports/gis.py" line="530" />
         <source>The zip file is protected by a password. Unpack it and import the Shapefile.</source>
         <translation>zip 文件设有密码保护。请解压后导入其中的 Shapefile。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="569" />
+        <location filename="../../models/imports/gis.py" line="553" />
         <source>The zip file holds no Shapefile (.shp with its .dbf) and no single GeoJSON file.</source>
         <translation>zip 文件中既没有 Shapefile（.shp 及其 .dbf），也没有单个 GeoJSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="603" />
+        <location filename="../../models/imports/gis.py" line="587" />
         <source>The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.</source>
         <translation>Shapefile %1 缺少 .dbf 属性表；请将 .dbf 文件复制到 .shp 文件所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="638" />
+        <location filename="../../models/imports/gis.py" line="622" />
         <source>The text of the attribute table (.dbf) is neither UTF-8 nor GBK.</source>
         <translation>属性表（.dbf）的编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="713" />
+        <location filename="../../models/imports/gis.py" line="697" />
         <source>A spreadsheet holds points only, and %1 are areas: import a GeoJSON file or a Shapefile.</source>
         <translation>电子表格只能包含点，而%1是面：请导入 GeoJSON 文件或 Shapefile。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="739" />
+        <location filename="../../models/imports/gis.py" line="723" />
         <source>Enter the longitude and latitude in degrees, such as 121.38 or 121°22'48".</source>
         <translation>请以度为单位填写经度和纬度，如 121.38 或 121°22'48"。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="741" />
+        <location filename="../../models/imports/gis.py" line="725" />
         <source>The coordinate is empty: every row needs its longitude and latitude.</source>
         <translation>坐标为空：每一行都需要填写经度和纬度。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="765" />
+        <location filename="../../models/imports/gis.py" line="749" />
         <source>boundaries</source>
         <translation>行政区划边界</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="766" />
+        <location filename="../../models/imports/gis.py" line="750" />
         <source>responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="767" />
+        <location filename="../../models/imports/gis.py" line="751" />
         <source>danger zones</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="768" />
+        <location filename="../../models/imports/gis.py" line="752" />
         <source>shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="796" />
+        <location filename="../../models/imports/gis.py" line="780" />
         <source>The geometry is a %1, but %2 must be areas (polygons).</source>
         <translation>图形类型为 %1，但%2必须是面（多边形）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="799" />
+        <location filename="../../models/imports/gis.py" line="783" />
         <source>The geometry is a %1, but %2 must be points or areas (polygons).</source>
         <translation>图形类型为 %1，但%2必须是点或面（多边形）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="825" />
+        <location filename="../../models/imports/gis.py" line="809" />
         <source>The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.</source>
         <translation>图形无效（%1）；修复后只剩线或点，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="830" />
+        <location filename="../../models/imports/gis.py" line="814" />
         <source>The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.</source>
         <translation>图形无效（%1）：轮廓线自相交，按现有画法围不成任何面积。已拒绝导入，请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="835" />
+        <location filename="../../models/imports/gis.py" line="819" />
         <source>The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.</source>
         <translation>图形无效（%1）；修复会使其面积变化 %2%，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="876" />
+        <location filename="../../models/imports/gis.py" line="860" />
         <source>Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.</source>
         <translation>未知的地图数据类别 %1：请使用 boundaries、grids、danger-zones 或 shelters。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="888" />
+        <location filename="../../models/imports/gis.py" line="872" />
         <source>The file holds no features.</source>
         <translation>文件中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="939" />
+        <location filename="../../models/imports/gis.py" line="919" />
         <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).</source>
         <translation>未知的坐标系 %1：请使用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（如 EPSG:4549）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="949" />
+        <location filename="../../models/imports/gis.py" line="929" />
         <source>The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).</source>
         <translation>文件的坐标系 %1 没有 EPSG 代码。请用 --crs EPSG:NNNN 指定（如 EPSG:4549）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="953" />
+        <location filename="../../models/imports/gis.py" line="933" />
         <source>The file's coordinate system cannot be read (%1). State it with --crs.</source>
         <translation>无法读取文件的坐标系（%1）。请用 --crs 指定。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1008" />
+        <location filename="../../models/imports/gis.py" line="988" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1026" />
+        <location filename="../../models/imports/gis.py" line="1006" />
         <source>The feature has no geometry.</source>
         <translation>该要素没有图形。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1051" />
+        <location filename="../../models/imports/gis.py" line="1031" />
         <source>Easting and northing look swapped: the northing (the larger number) comes first.</source>
         <translation>东坐标和北坐标似乎颠倒了：数据中北坐标（较大的数）在前。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1053" />
+        <location filename="../../models/imports/gis.py" line="1033" />
         <source>Longitude and latitude look swapped: in China the longitude is the larger number.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1059" />
+        <location filename="../../models/imports/gis.py" line="1039" />
         <source>The coordinates cannot be converted from %1: check the coordinate system (--crs).</source>
         <translation>无法从 %1 转换坐标：请检查坐标系（--crs）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1063" />
+        <location filename="../../models/imports/gis.py" line="1043" />
         <source>Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs).</source>
         <translation>位于我国境外（由 %3 转换后为经度 %1、纬度 %2）：请检查坐标系（--crs）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1071" />
+        <location filename="../../models/imports/gis.py" line="1051" />
         <source>The geometry cannot be checked (%1).</source>
         <translation>无法检查图形（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1092" />
+        <location filename="../../models/imports/gis.py" line="1072" />
         <source>More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.</source>
         <translation>超出县 %2 范围 %1 公里以上：请检查坐标系（--crs），并确认数据属于本县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1110" />
+        <location filename="../../models/imports/gis.py" line="1090" />
         <source>The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.</source>
         <translation>坐标是以米为单位的投影坐标，不是 %1 的经纬度（度）。请用 --crs 指定坐标系，如 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1114" />
+        <location filename="../../models/imports/gis.py" line="1094" />
         <source>The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).</source>
         <translation>坐标看起来是经纬度（度），但 %1 是以米为单位的投影坐标系。请用 --crs 指定正确的坐标系（经纬度用 wgs84）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1120" />
+        <location filename="../../models/imports/gis.py" line="1100" />
         <source>The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).</source>
         <translation>东坐标（约 %1 米）与 %2 不符：前面的带号缺失或多余。请使用 --crs EPSG:%3（%4）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1161" />
-        <location filename="../../models/imports/gis.py" line="1223" />
+        <location filename="../../models/imports/gis.py" line="1141" />
+        <location filename="../../models/imports/gis.py" line="1203" />
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1172" />
+        <location filename="../../models/imports/gis.py" line="1152" />
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1181" />
+        <location filename="../../models/imports/gis.py" line="1161" />
         <source>The village code is empty.</source>
         <translation>村代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1190" />
+        <location filename="../../models/imports/gis.py" line="1170" />
         <source>%1 is the code of %2, not of a village or community.</source>
         <translation>%1 是 %2 的代码，不是村（社区）的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1193" />
+        <location filename="../../models/imports/gis.py" line="1173" />
         <source>Unknown village code %1: no village or community in the database has it.</source>
         <translation>未知的村代码 %1：数据库中没有使用该代码的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1234" />
+        <location filename="../../models/imports/gis.py" line="1214" />
         <source>No division has the code %1: import the division list first (import divisions).</source>
         <translation>没有代码为 %1 的行政区划：请先导入行政区划清单（import divisions）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1258" />
+        <location filename="../../models/imports/gis.py" line="1238" />
         <source>Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.</source>
         <translation>未知的危险区类别：请填写山洪、地质灾害、低洼易涝、危旧房、海塘、工棚、渔排、景区之一。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1260" />
+        <location filename="../../models/imports/gis.py" line="1240" />
         <source>The type is empty.</source>
         <translation>类别为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1282" />
+        <location filename="../../models/imports/gis.py" line="1262" />
         <source>Unknown shelter level: write 县级, 镇级 or 村级.</source>
         <translation>未知的避灾安置场所级别：请填写县级、镇级或村级。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1290" />
+        <location filename="../../models/imports/gis.py" line="1270" />
         <source>The capacity must be a whole number of persons.</source>
         <translation>容纳人数须为整数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1299" />
+        <location filename="../../models/imports/gis.py" line="1279" />
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1320" />
+        <location filename="../../models/imports/gis.py" line="1300" />
         <source>rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1321" />
+        <location filename="../../models/imports/gis.py" line="1301" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1329" />
+        <location filename="../../models/imports/gis.py" line="1309" />
         <source>%1 appears more than once in the file (%2 %3).</source>
         <translation>%1 在文件中重复出现（第 %3 %2）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1372" />
+        <location filename="../../models/imports/gis.py" line="1352" />
         <source>The responsible person is empty: a new grid needs one.</source>
         <translation>责任人为空：新建网格必须填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1381" />
+        <location filename="../../models/imports/gis.py" line="1361" />
         <source>No grid of this village has this code.</source>
         <translation>本村没有使用此编码的网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1388" />
+        <location filename="../../models/imports/gis.py" line="1368" />
         <source>The level is empty: a new shelter needs one (县级, 镇级 or 村级).</source>
         <translation>级别为空：新建避灾安置场所必须填写级别（县级、镇级或村级）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1392" />
+        <location filename="../../models/imports/gis.py" line="1372" />
         <source>The capacity is empty: a new shelter needs one.</source>
         <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="345" />
+        <location filename="../../models/imports/spreadsheet.py" line="346" />
         <source>This is a web page or XML file saved under a spreadsheet name. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
         <translation>这是以电子表格文件名保存的网页或 XML 文件。请用 Excel 或 WPS 打开并另存为 .xlsx，再导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="360" />
+        <location filename="../../models/imports/spreadsheet.py" line="361" />
         <source>The file is protected by a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>文件设有密码保护。请用 Excel 或 WPS 打开，取消密码并保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="370" />
+        <location filename="../../models/imports/spreadsheet.py" line="371" />
         <source>This is not a spreadsheet. Use an .xlsx, .xls or .csv file.</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="274" />
-        <location filename="../../models/imports/spreadsheet.py" line="425" />
+        <location filename="../../models/imports/gis.py" line="258" />
+        <location filename="../../models/imports/spreadsheet.py" line="426" />
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="447" />
+        <location filename="../../models/imports/spreadsheet.py" line="448" />
         <source>The text of the file is neither UTF-8 nor GBK. Save it from Excel or WPS as .xlsx or as CSV (UTF-8).</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="688" />
+        <location filename="../../models/imports/spreadsheet.py" line="689" />
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="698" />
+        <location filename="../../models/imports/spreadsheet.py" line="699" />
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="702" />
+        <location filename="../../models/imports/spreadsheet.py" line="703" />
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="719" />
+        <location filename="../../models/imports/spreadsheet.py" line="720" />
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="727" />
+        <location filename="../../models/imports/spreadsheet.py" line="728" />
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="770" />
+        <location filename="../../models/imports/spreadsheet.py" line="771" />
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="210" />
+        <location filename="../../models/imports/households.py" line="207" />
         <source>The file has no title naming the village above the header. Give the village code (--village).</source>
         <translation>表头上方没有写明村名的标题行。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="230" />
+        <location filename="../../models/imports/households.py" line="227" />
         <source>No village or community of the register is named in the title "%1". Give the village code (--village).</source>
         <translation>标题“%1”中没有基础信息中已登记的村（社区）名称。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="232" />
+        <location filename="../../models/imports/households.py" line="229" />
         <source>The title "%1" could name several villages (%2). Give the village code (--village).</source>
         <translation>标题“%1”可能对应多个村（%2）。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="348" />
+        <location filename="../../models/imports/households.py" line="373" />
         <source>The householder's name is empty.</source>
         <translation>户主姓名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="350" />
+        <location filename="../../models/imports/households.py" line="375" />
         <source>The name is longer than 30 characters.</source>
         <translation>姓名超过 30 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="360" />
+        <location filename="../../models/imports/households.py" line="385" />
         <source>The number of residents must be a whole number of at least 1 (such as 3 or 3人).</source>
         <translation>居住人数须为不小于 1 的整数（如 3 或 3人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="369" />
+        <location filename="../../models/imports/households.py" line="394" />
         <source>Not a count of people: write a whole number such as 2, or leave the cell empty.</source>
         <translation>不是人数：请填写整数（如 2），或将单元格留空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="372" />
+        <location filename="../../models/imports/households.py" line="397" />
         <source>More than the %1 residents of the household.</source>
         <translation>超过该户居住人数（%1 人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="378" />
+        <location filename="../../models/imports/households.py" line="403" />
         <source>Longer than %1 characters.</source>
         <translation>超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="392" />
+        <location filename="../../models/imports/households.py" line="417" />
         <source>Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="399" />
+        <location filename="../../models/imports/households.py" line="424" />
         <source>The danger zone is empty.</source>
         <translation>危险区（点）为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="403" />
+        <location filename="../../models/imports/households.py" line="428" />
         <source>No danger zone or hazard point of this name in %1. Add it to the register first.</source>
         <translation>%1 没有此名称的危险区（点）。请先在基础信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="406" />
+        <location filename="../../models/imports/households.py" line="431" />
         <source>Several danger zones of %1 have this name; write the zone's code instead.</source>
         <translation>%1 有多个危险区（点）使用此名称，请改填其编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="419" />
+        <location filename="../../models/imports/households.py" line="444" />
         <source>No responsibility grid of this name in %1.</source>
         <translation>%1 没有此名称的责任网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="421" />
+        <location filename="../../models/imports/households.py" line="446" />
         <source>Several grids have this name; write the grid's code instead.</source>
         <translation>有多个网格使用此名称，请改填网格编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="431" />
+        <location filename="../../models/imports/households.py" line="456" />
         <source>No shelter of this name in the register.</source>
         <translation>基础信息中没有此名称的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="433" />
+        <location filename="../../models/imports/households.py" line="458" />
         <source>Several shelters outside this town have this name; the list cannot say which one.</source>
         <translation>本乡镇以外有多个同名的避灾安置场所，无法从清单确定是哪一个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="444" />
+        <location filename="../../models/imports/households.py" line="469" />
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="446" />
+        <location filename="../../models/imports/households.py" line="471" />
         <source>Not a longitude: write decimal degrees such as 121.38.</source>
         <translation>不是经度：请填写十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="448" />
+        <location filename="../../models/imports/households.py" line="473" />
         <source>Not a latitude: write decimal degrees such as 28.37.</source>
         <translation>不是纬度：请填写十进制度数，如 28.37。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="454" />
+        <location filename="../../models/imports/households.py" line="479" />
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="456" />
+        <location filename="../../models/imports/households.py" line="481" />
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="458" />
+        <location filename="../../models/imports/households.py" line="483" />
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="466" />
+        <location filename="../../models/imports/households.py" line="510" />
         <source>Longitude and latitude look swapped.</source>
         <translation>经纬度似乎填反了。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="469" />
+        <location filename="../../models/imports/households.py" line="512" />
         <source>The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).</source>
         <translation>点（%1, %2）位于本县范围以外。请检查数值和坐标系（WGS84、GCJ-02 或 BD-09）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="513" />
+        <location filename="../../models/imports/households.py" line="556" />
         <source>The number is masked. Enter the full number (only a number already in the register for this household may stay masked).</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="567" />
+        <location filename="../../models/imports/households.py" line="610" />
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="593" />
+        <location filename="../../models/imports/households.py" line="636" />
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="635" />
+        <location filename="../../models/imports/households.py" line="676" />
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
         <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="636" />
+        <location filename="../../models/imports/households.py" line="677" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2002,27 +2009,27 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -2030,107 +2037,107 @@
 <context>
     <name>MapFields</name>
     <message>
-        <location filename="../../maps/layers.py" line="136" />
+        <location filename="../../maps/layers.py" line="146" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="137" />
+        <location filename="../../maps/layers.py" line="147" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="138" />
+        <location filename="../../maps/layers.py" line="148" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="139" />
+        <location filename="../../maps/layers.py" line="149" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="140" />
+        <location filename="../../maps/layers.py" line="150" />
         <source>Drawn as</source>
         <translation>图形类型</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="141" />
+        <location filename="../../maps/layers.py" line="151" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="142" />
+        <location filename="../../maps/layers.py" line="152" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="143" />
+        <location filename="../../maps/layers.py" line="153" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="144" />
+        <location filename="../../maps/layers.py" line="154" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="145" />
+        <location filename="../../maps/layers.py" line="155" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="146" />
+        <location filename="../../maps/layers.py" line="156" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="147" />
+        <location filename="../../maps/layers.py" line="157" />
         <source>Capacity (persons)</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="148" />
+        <location filename="../../maps/layers.py" line="158" />
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="149" />
+        <location filename="../../maps/layers.py" line="159" />
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="150" />
+        <location filename="../../maps/layers.py" line="160" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="151" />
+        <location filename="../../maps/layers.py" line="161" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="152" />
+        <location filename="../../maps/layers.py" line="162" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="153" />
+        <location filename="../../maps/layers.py" line="163" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="154" />
+        <location filename="../../maps/layers.py" line="164" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="155" />
+        <location filename="../../maps/layers.py" line="165" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="156" />
+        <location filename="../../maps/layers.py" line="166" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
@@ -2138,229 +2145,269 @@
 <context>
     <name>MapLayers</name>
     <message>
-        <location filename="../../maps/layers.py" line="91" />
+        <location filename="../../maps/layers.py" line="93" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="120" />
+        <location filename="../../maps/layers.py" line="130" />
         <source>Administrative divisions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="121" />
-        <location filename="../../maps/layers.py" line="129" />
+        <location filename="../../maps/layers.py" line="131" />
+        <location filename="../../maps/layers.py" line="139" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="122" />
+        <location filename="../../maps/layers.py" line="132" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="123" />
+        <location filename="../../maps/layers.py" line="133" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="126" />
+        <location filename="../../maps/layers.py" line="136" />
         <source>County boundary</source>
         <translation>县界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="127" />
+        <location filename="../../maps/layers.py" line="137" />
         <source>Town and street boundaries</source>
         <translation>乡镇（街道）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="128" />
+        <location filename="../../maps/layers.py" line="138" />
         <source>Village and community boundaries</source>
         <translation>村（社区）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="130" />
+        <location filename="../../maps/layers.py" line="140" />
         <source>Shelters (size by capacity)</source>
         <translation>避灾安置场所（符号大小表示容纳人数）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="310" />
-        <location filename="../../maps/layers.py" line="343" />
+        <location filename="../../maps/layers.py" line="321" />
+        <location filename="../../maps/layers.py" line="355" />
         <source>Hazard point</source>
         <translation>隐患点</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="310" />
-        <location filename="../../maps/layers.py" line="341" />
+        <location filename="../../maps/layers.py" line="322" />
+        <location filename="../../maps/layers.py" line="353" />
         <source>Danger zone (area)</source>
         <translation>危险区（面）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="354" />
+        <location filename="../../maps/layers.py" line="366" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="354" />
+        <location filename="../../maps/layers.py" line="367" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="376" />
+        <location filename="../../maps/layers.py" line="389" />
         <source>%1 persons</source>
         <translation>%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="443" />
+        <source>Typhoon</source>
+        <translation>台风</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="464" />
+        <source>Past track</source>
+        <translation>实况路径</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="466" />
+        <source>Forecast track</source>
+        <translation>预报路径</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="469" />
+        <source>Force-7 wind circle</source>
+        <translation>七级风圈</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="471" />
+        <source>Force-10 wind circle</source>
+        <translation>十级风圈</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="473" />
+        <source>Force-12 wind circle</source>
+        <translation>十二级风圈</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="489" />
+        <source>Typhoon %1 %2</source>
+        <translation>台风 %1 %2</translation>
     </message>
 </context>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../maps/pages.py" line="94" />
+        <location filename="../../maps/pages.py" line="97" />
         <source>Basemap: the tile source type "%1" is unknown; the map is drawn without a basemap. Check the tile source in Settings.</source>
         <translation>底图：瓦片来源类型“%1”无法识别，地图暂不显示底图。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="103" />
+        <location filename="../../maps/pages.py" line="106" />
         <source>Basemap: no MBTiles file is chosen; the map is drawn without a basemap. Choose the file in Settings.</source>
         <translation>底图：未选择 MBTiles 文件，地图暂不显示底图。请在“设置”中选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="107" />
+        <location filename="../../maps/pages.py" line="111" />
         <source>Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.</source>
         <translation>底图：未找到 MBTiles 文件 %1，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="113" />
+        <location filename="../../maps/pages.py" line="118" />
         <source>Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.</source>
         <translation>底图：%1 不是可读取的 MBTiles 文件，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="116" />
+        <location filename="../../maps/pages.py" line="122" />
         <source>Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, JPEG or WebP images); the map is drawn without a basemap.</source>
         <translation>底图：%1 中是 %2 格式的瓦片，本地图无法绘制（需要 PNG、JPEG 或 WebP 图片），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="120" />
+        <location filename="../../maps/pages.py" line="127" />
         <source>Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.</source>
         <translation>底图：MBTiles 文件 %1 中没有瓦片，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="132" />
+        <location filename="../../maps/pages.py" line="140" />
         <source>Basemap: no tile URL template is set; the map is drawn without a basemap. Enter it in Settings.</source>
         <translation>底图：未设置瓦片地址模板，地图暂不显示底图。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="136" />
+        <location filename="../../maps/pages.py" line="145" />
         <source>Basemap: the tile URL template must contain {z}, {x} and {y}; the map is drawn without a basemap.</source>
         <translation>底图：瓦片地址模板必须包含 {z}、{x} 和 {y}，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="139" />
+        <location filename="../../maps/pages.py" line="149" />
         <source>Basemap: the tile URL template must start with http:// or https://; the map is drawn without a basemap.</source>
         <translation>底图：瓦片地址模板必须以 http:// 或 https:// 开头，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="143" />
+        <location filename="../../maps/pages.py" line="153" />
         <source>Basemap: the tile URL template needs a key, and none is set; the map is drawn without a basemap. Enter the key in Settings.</source>
         <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="161" />
-        <location filename="../../ui/map/page.py" line="113" />
+        <location filename="../../maps/pages.py" line="171" />
+        <location filename="../../ui/map/page.py" line="133" />
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="162" />
+        <location filename="../../maps/pages.py" line="172" />
         <source>Layers and legend</source>
         <translation>图层和图例</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="163" />
+        <location filename="../../maps/pages.py" line="173" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="164" />
+        <location filename="../../maps/pages.py" line="174" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="165" />
+        <location filename="../../maps/pages.py" line="175" />
         <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
         <translation>填色区域为危险区，符号为隐患点，每种类别一种形状。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="167" />
+        <location filename="../../maps/pages.py" line="178" />
         <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
         <translation>底图：%1 个瓦片加载失败，地图中未显示这些瓦片。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="169" />
+        <location filename="../../maps/pages.py" line="181" />
         <source>zoom in to see</source>
         <translation>放大后显示</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="170" />
+        <location filename="../../maps/pages.py" line="182" />
         <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
         <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="436" />
+        <location filename="../../maps/pages.py" line="449" />
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="118" />
+        <location filename="../../ui/map/page.py" line="239" />
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="141" />
+        <location filename="../../ui/map/page.py" line="159" />
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="160" />
+        <location filename="../../ui/map/page.py" line="137" />
+        <source>Preparing the search ...</source>
+        <translation>正在准备搜索……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="178" />
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="161" />
+        <location filename="../../ui/map/page.py" line="179" />
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="162" />
+        <location filename="../../ui/map/page.py" line="180" />
         <source>Open this village's transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="171" />
+        <location filename="../../ui/map/page.py" line="189" />
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="199" />
+        <location filename="../../ui/map/page.py" line="219" />
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="227" />
+        <location filename="../../ui/map/page.py" line="249" />
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="229" />
+        <location filename="../../ui/map/page.py" line="251" />
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="238" />
+        <location filename="../../ui/map/page.py" line="260" />
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="329" />
+        <location filename="../../ui/map/page.py" line="356" />
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -3269,129 +3316,129 @@
 <context>
     <name>Transfers</name>
     <message>
-        <location filename="../../models/transfers.py" line="726" />
+        <location filename="../../models/transfers.py" line="731" />
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1096" />
+        <location filename="../../models/transfers.py" line="1101" />
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1105" />
+        <location filename="../../models/transfers.py" line="1110" />
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1339" />
-        <location filename="../../models/transfers.py" line="1341" />
+        <location filename="../../models/transfers.py" line="1344" />
+        <location filename="../../models/transfers.py" line="1346" />
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1343" />
+        <location filename="../../models/transfers.py" line="1348" />
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1348" />
+        <location filename="../../models/transfers.py" line="1353" />
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1351" />
+        <location filename="../../models/transfers.py" line="1356" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1368" />
+        <location filename="../../models/transfers.py" line="1373" />
         <source>Say from which state the people go back to 'to move'.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1374" />
+        <location filename="../../models/transfers.py" line="1379" />
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1376" />
+        <location filename="../../models/transfers.py" line="1381" />
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1378" />
+        <location filename="../../models/transfers.py" line="1383" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1381" />
+        <location filename="../../models/transfers.py" line="1386" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1385" />
+        <location filename="../../models/transfers.py" line="1390" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1392" />
+        <location filename="../../models/transfers.py" line="1397" />
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1394" />
+        <location filename="../../models/transfers.py" line="1399" />
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1396" />
-        <location filename="../../models/transfers.py" line="1486" />
+        <location filename="../../models/transfers.py" line="1401" />
+        <location filename="../../models/transfers.py" line="1493" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1400" />
+        <location filename="../../models/transfers.py" line="1408" />
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1402" />
+        <location filename="../../models/transfers.py" line="1410" />
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1407" />
+        <location filename="../../models/transfers.py" line="1415" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1410" />
+        <location filename="../../models/transfers.py" line="1403" />
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1627" />
+        <location filename="../../models/transfers.py" line="1634" />
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1630" />
+        <location filename="../../models/transfers.py" line="1637" />
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1635" />
+        <location filename="../../models/transfers.py" line="1642" />
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1637" />
+        <location filename="../../models/transfers.py" line="1644" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1639" />
+        <location filename="../../models/transfers.py" line="1646" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -3474,41 +3521,41 @@
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="166" />
+        <location filename="../../models/imports/typhoon.py" line="164" />
         <location filename="../../models/typhoons.py" line="483" />
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="251" />
+        <location filename="../../models/imports/typhoon.py" line="249" />
         <source>The file holds more than one typhoon (%1 and %2); import one per file.</source>
         <translation>文件中有不止一个台风（%1 和 %2），请每个文件只导入一个台风。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="264" />
+        <location filename="../../models/imports/typhoon.py" line="262" />
         <source>The typhoon's code is not known: give it when importing, in a column 台风编号, or in the file name (such as 2606_name.csv).</source>
         <translation>不知道台风编号：请在导入时指定，或在“台风编号”列中填写，或写在文件名中（如 2606_名称.csv）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="270" />
+        <location filename="../../models/imports/typhoon.py" line="268" />
         <location filename="../../models/typhoons.py" line="721" />
         <source>The code is longer than 12 characters.</source>
         <translation>编号超过12个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="274" />
+        <location filename="../../models/imports/typhoon.py" line="272" />
         <location filename="../../models/typhoons.py" line="731" />
         <location filename="../../models/typhoons.py" line="733" />
         <source>The name is longer than 40 characters.</source>
         <translation>名称超过40个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="318" />
+        <location filename="../../models/imports/typhoon.py" line="316" />
         <source>The typhoon %1 is new: give its name when importing or in a column 台风名称.</source>
         <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="370" />
+        <location filename="../../models/imports/typhoon.py" line="364" />
         <source>The time %1 appears more than once (rows %2).</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
     </message>
