@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.audit import log_in
 from models.database import Database
 from models.meta import DEMO_KEY, get_meta
-from models.audit import log_in
 from models.users import Actor, LoginRefused, create_user, validate_new_password
 
 

@@ -18,9 +18,9 @@ import numpy as np
 import shapely
 from sqlalchemy.orm import Session
 
+from maps.reach import load_register
 from maps.typhoon import FeatureIndex, reach_circles
 from models.database import Database
-from maps.reach import load_register
 from models.typhoons import build_demo_typhoon, load_track
 from models.users import Actor
 from tests.perf.common import Figure, demo_database, median_of
