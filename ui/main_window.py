@@ -60,6 +60,10 @@ def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
         from ui.map.page import MapPage
 
         return lambda db, actor, settings: MapPage(db, actor, settings)
+    if key == "transfers":
+        from ui.transfers.page import TransfersPage
+
+        return lambda db, actor, _settings: TransfersPage(db, actor)
     if key == "register":
         from ui.register.page import RegisterPage
 

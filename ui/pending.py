@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.database import Database
-from models.labels import DANGER_KINDS, label
 from models.overview import Overview
 from models.users import Actor
 from ui.common.overview_loader import load_overview
@@ -14,12 +13,6 @@ from ui.main_window import PAGES
 
 # What each page will hold, said plainly until it is built.
 NOT_YET = {
-    "map": QT_TRANSLATE_NOOP("PendingPage",
-        "The risk grid map (offline boundaries, grids, danger zones, shelters, typhoon wind "
-        "circles and what they reach) is not built yet."),
-    "transfers": QT_TRANSLATE_NOOP("PendingPage",
-        "Personnel transfer tracking (households at risk, the village transfer list, check-in "
-        "at shelters and roll-ups) is not built yet."),
     "teams": QT_TRANSLATE_NOOP("PendingPage",
         "The rescue team roster (teams, members, skills, certificates and insurance) is not "
         "built yet."),
@@ -46,12 +39,7 @@ def known_text(key: str, o: Overview) -> str:
     if not o.villages:
         return t("The database is empty: build the demo county (python main.py demo) or import "
                  "your county's divisions (python main.py import divisions FILE).")
-    kinds = ", ".join(f"{label(DANGER_KINDS, k)} {n:,}" for k, n in sorted(o.danger_by_kind.items()))
     lines = {
-        "map": t("Known now: %1 towns and %2 villages, %3 responsibility grids, %4 danger zones "
-                 "and %5 shelters, with their geometry, ready to be drawn."),
-        "transfers": t("Known now: %4 danger zones (%6) and %5 shelters with room for %7 "
-                       "persons, where households at risk will be listed and moved."),
         "teams": t("Known now: %8 members of village flood working groups in %2 villages, "
                    "including the rescue posts."),
         "supplies": t("Known now: %5 shelters in %1 towns that will hold stocked supplies."),
@@ -64,9 +52,8 @@ def known_text(key: str, o: Overview) -> str:
     }
     return (
         lines[key].replace("%1", f"{o.towns:,}").replace("%2", f"{o.villages:,}")
-        .replace("%3", f"{o.grids:,}").replace("%4", f"{o.danger_zones:,}")
-        .replace("%5", f"{o.shelters:,}").replace("%6", kinds)
-        .replace("%7", f"{o.shelter_capacity:,}").replace("%8", f"{o.working_group_members:,}")
+        .replace("%3", f"{o.grids:,}").replace("%5", f"{o.shelters:,}")
+        .replace("%8", f"{o.working_group_members:,}")
     )
 
 

@@ -302,6 +302,7 @@
     <name>Columns</name>
     <message>
         <location filename="../../ui/dashboard/page.py" line="21" />
+        <location filename="../../ui/transfers/page.py" line="167" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -339,6 +340,113 @@
         <location filename="../../ui/dashboard/page.py" line="40" />
         <source>Working group members</source>
         <translation>工作组成员数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="168" />
+        <source>People to move</source>
+        <translation>应转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="170" />
+        <location filename="../../ui/transfers/page.py" line="209" />
+        <source>Moved</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="171" />
+        <source>In shelters</source>
+        <translation>集中安置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="173" />
+        <source>With relatives</source>
+        <translation>投亲靠友</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="175" />
+        <source>Forcibly moved</source>
+        <translation>强制转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="177" />
+        <source>Refused</source>
+        <translation>拒绝转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="178" />
+        <source>Still at home</source>
+        <translation>尚未转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="180" />
+        <source>Completion rate</source>
+        <translation>转移率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="185" />
+        <location filename="../../ui/transfers/page.py" line="210" />
+        <source>Shelter</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="187" />
+        <source>Capacity</source>
+        <translation>容纳人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="189" />
+        <source>In shelter</source>
+        <translation>在场人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="191" />
+        <source>Arrivals</source>
+        <translation>到达人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="193" />
+        <source>Still expected</source>
+        <translation>待到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="195" />
+        <source>Occupancy</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="201" />
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="202" />
+        <source>Town and village</source>
+        <translation>乡镇、村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="203" />
+        <source>Residents</source>
+        <translation>居住人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="205" />
+        <source>Left to move</source>
+        <translation>待转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="207" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="211" />
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="212" />
+        <source>Card code</source>
+        <translation>转移卡编码</translation>
     </message>
 </context>
 <context>
@@ -2009,27 +2117,27 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -2438,37 +2546,27 @@
 <context>
     <name>PendingPage</name>
     <message>
-        <location filename="../../ui/pending.py" line="17" />
-        <source>The risk grid map (offline boundaries, grids, danger zones, shelters, typhoon wind circles and what they reach) is not built yet.</source>
-        <translation>风险网格地图（离线的行政边界、网格、危险区、避灾场所、台风风圈及影响范围）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="20" />
-        <source>Personnel transfer tracking (households at risk, the village transfer list, check-in at shelters and roll-ups) is not built yet.</source>
-        <translation>人员转移跟踪（危险区住户、行政村危险区人员转移清单、安置点签到和汇总）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="23" />
+        <location filename="../../ui/pending.py" line="16" />
         <source>The rescue team roster (teams, members, skills, certificates and insurance) is not built yet.</source>
         <translation>救援队伍名册（队伍、队员、技能、证书和保险）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="26" />
+        <location filename="../../ui/pending.py" line="19" />
         <source>The supplies inventory (warehouses, stock movements and village flood kits) is not built yet.</source>
         <translation>应急物资台账（仓库、出入库记录和村级防汛物资）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="29" />
+        <location filename="../../ui/pending.py" line="22" />
         <source>The contingency plan library (plans, versions, revision schedules and drills) is not built yet.</source>
         <translation>应急预案库（预案、版本、修订计划和演练）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="32" />
+        <location filename="../../ui/pending.py" line="25" />
         <source>Command and dispatch (events, response levels and dispatch orders in official format) is not built yet.</source>
         <translation>指挥调度（事件、响应等级和公文格式的调度令）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="35" />
+        <location filename="../../ui/pending.py" line="28" />
         <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
         <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
     </message>
@@ -3441,6 +3539,229 @@
         <location filename="../../models/transfers.py" line="1646" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPage</name>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="216" />
+        <source>People to move</source>
+        <translation>应转移人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="217" />
+        <source>Moved</source>
+        <translation>已转移人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="218" />
+        <source>In shelters</source>
+        <translation>集中安置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="219" />
+        <source>With relatives or friends</source>
+        <translation>投亲靠友</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="220" />
+        <source>Forcibly moved</source>
+        <translation>强制转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="221" />
+        <source>Refused</source>
+        <translation>拒绝转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="222" />
+        <source>Still at home</source>
+        <translation>尚未转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="223" />
+        <source>Completion rate</source>
+        <translation>转移率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="290" />
+        <source>Personnel transfer</source>
+        <translation>人员转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="297" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="303" />
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="310" />
+        <source>Start an event…</source>
+        <translation>启动事件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="337" />
+        <source>Towns and streets</source>
+        <translation>各乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="346" />
+        <source>Shelter occupancy</source>
+        <translation>避灾安置场所占用情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="376" />
+        <source>Check-in at a shelter</source>
+        <translation>安置点签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="381" />
+        <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
+        <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="410" />
+        <source>Shelter:</source>
+        <translation>安置场所：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="421" />
+        <source>Arrived at shelter (F2)</source>
+        <translation>已到达安置场所（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="438" />
+        <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
+        <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="439" />
+        <source>Your role can look households up but not check them in.</source>
+        <translation>您的角色可以查询住户，但不能办理签到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="463" />
+        <source>The transfer figures could not be loaded: %1</source>
+        <translation>无法加载转移数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="479" />
+        <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
+        <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="492" />
+        <source>Response: %1</source>
+        <translation>响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="494" />
+        <source>No emergency response in force</source>
+        <translation>未启动应急响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="496" />
+        <source>Event: %1 (%4) · %2 · started %3</source>
+        <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="509" />
+        <source>moved / people to move</source>
+        <translation>已转移 / 应转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="513" />
+        <source>%1 listed, %2 away</source>
+        <translation>清单 %1 户，外出 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="515" />
+        <source>Figures as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="519" />
+        <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
+        <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="537" />
+        <source>⚠ %1 full, %2 above 90%</source>
+        <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="562" />
+        <source>Start an event</source>
+        <translation>启动事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="563" />
+        <source>Name of the event (such as Typhoon Meihua):</source>
+        <translation>事件名称（如：台风“梅花”）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="571" />
+        <source>Starting the event and opening the transfer records…</source>
+        <translation>正在启动事件并建立转移记录……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="581" />
+        <source>The event was not started: %1</source>
+        <translation>事件未能启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="608" />
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="610" />
+        <source>Nobody found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="640" />
+        <source>%1: no transfer record in this event.</source>
+        <translation>%1：本次事件中没有转移记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="642" />
+        <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
+        <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="665" />
+        <source>Find and select a household first.</source>
+        <translation>请先查找并选中一户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="669" />
+        <source>This household has no transfer record in this event.</source>
+        <translation>该户在本次事件中没有转移记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="673" />
+        <source>Nobody of this household is left to move.</source>
+        <translation>该户已无待转移人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="677" />
+        <source>Choose the shelter from the list.</source>
+        <translation>请从列表中选择安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="693" />
+        <source>%1: %2 people arrived at %3.</source>
+        <translation>%1：%2 人已到达 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="704" />
+        <source>The check-in failed: %1</source>
+        <translation>签到失败：%1</translation>
     </message>
 </context>
 <context>

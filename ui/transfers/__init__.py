@@ -1,0 +1,1 @@
+"""Personnel transfer during an event: roll-ups, shelter occupancy and check-in."""
