@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database, display_url
-from models.labels import ROLES, label
+from models.events import EventRow, active_event
+from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, ROLES, label
 from models.settings import Settings, config_dir
 from models.users import Actor
+from ui.common.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,11 @@ def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
     from ui.pending import PendingPage
 
     return lambda db, actor, _settings: PendingPage(key, db, actor)
+
+
+def _active_event(db: Database, actor: Actor) -> EventRow | None:
+    with db.session(actor) as session:
+        return active_event(session=session)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -144,6 +151,8 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget:
         page = self.pages.get(key) or self._create_page(key)
+        if self.stack.currentWidget() is not page and hasattr(self, "event_label"):
+            self.load_event()
         self.stack.setCurrentWidget(page)
         row = [k for k, _ in PAGES].index(key)
         if self.nav_rail.currentRow() != row:
@@ -176,6 +185,7 @@ class MainWindow(QMainWindow):
         return page
 
     def refresh_page(self) -> None:
+        self.load_event()
         page = self.stack.currentWidget()
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
@@ -206,6 +216,31 @@ class MainWindow(QMainWindow):
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
         self.clock.start(1000)
+        # The active event can change on any workstation: look again now and then.
+        self.event_timer = QTimer(self)
+        self.event_timer.timeout.connect(self.load_event)
+        self.event_timer.start(30_000)
+        self.load_event()
+
+    def load_event(self) -> None:
+        run_in_background(_active_event, self._show_event, owner=self, db=self.db,
+                          actor=self.actor)
+
+    def _show_event(self, event: EventRow | None, error: BaseException | None) -> None:
+        if event is None:
+            self.event_label.setText(self.tr("No active event"))
+            self.event_label.setStyleSheet(
+                "padding: 2px 10px; border-radius: 3px; background: #e4e8ec; color: #333;")
+            return
+        level = event.response_level
+        text = self.tr("Event: %1").replace("%1", event.name)
+        if level:
+            text += " · " + label(RESPONSE_LEVELS, level)
+        self.event_label.setText(text)
+        colour = RESPONSE_COLOURS.get(level or "", "#4a5a6a")
+        self.event_label.setStyleSheet(
+            f"padding: 2px 10px; border-radius: 3px; background: {colour}; color: white;"
+            " font-weight: bold;")
 
     def _tick(self) -> None:
         now = datetime.now(self._zone)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from models.database import Database
@@ -36,3 +36,4 @@ def take_screenshot(
     if not window.grab().save(str(output)):
         raise OSError(f"could not write {output}")
     window.close()
+    QThreadPool.globalInstance().waitForDone(10_000)  # loads still running end before exit

@@ -302,7 +302,7 @@
     <name>Columns</name>
     <message>
         <location filename="../../ui/dashboard/page.py" line="21" />
-        <location filename="../../ui/transfers/page.py" line="167" />
+        <location filename="../../ui/transfers/page.py" line="163" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -342,109 +342,109 @@
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="168" />
+        <location filename="../../ui/transfers/page.py" line="164" />
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="170" />
-        <location filename="../../ui/transfers/page.py" line="209" />
+        <location filename="../../ui/transfers/page.py" line="166" />
+        <location filename="../../ui/transfers/page.py" line="205" />
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="171" />
+        <location filename="../../ui/transfers/page.py" line="167" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="173" />
+        <location filename="../../ui/transfers/page.py" line="169" />
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="175" />
+        <location filename="../../ui/transfers/page.py" line="171" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="177" />
+        <location filename="../../ui/transfers/page.py" line="173" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="178" />
+        <location filename="../../ui/transfers/page.py" line="174" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="180" />
+        <location filename="../../ui/transfers/page.py" line="176" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="185" />
-        <location filename="../../ui/transfers/page.py" line="210" />
+        <location filename="../../ui/transfers/page.py" line="181" />
+        <location filename="../../ui/transfers/page.py" line="206" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="187" />
+        <location filename="../../ui/transfers/page.py" line="183" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="189" />
+        <location filename="../../ui/transfers/page.py" line="185" />
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="191" />
+        <location filename="../../ui/transfers/page.py" line="187" />
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="193" />
+        <location filename="../../ui/transfers/page.py" line="189" />
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="195" />
+        <location filename="../../ui/transfers/page.py" line="191" />
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="201" />
+        <location filename="../../ui/transfers/page.py" line="197" />
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="202" />
+        <location filename="../../ui/transfers/page.py" line="198" />
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="203" />
+        <location filename="../../ui/transfers/page.py" line="199" />
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="205" />
+        <location filename="../../ui/transfers/page.py" line="201" />
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="207" />
+        <location filename="../../ui/transfers/page.py" line="203" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="211" />
+        <location filename="../../ui/transfers/page.py" line="207" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="212" />
+        <location filename="../../ui/transfers/page.py" line="208" />
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
@@ -2067,77 +2067,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="34" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="236" />
+        <source>Event: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -3544,222 +3550,227 @@
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/page.py" line="216" />
+        <location filename="../../ui/transfers/page.py" line="92" />
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="212" />
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="217" />
+        <location filename="../../ui/transfers/page.py" line="213" />
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="218" />
+        <location filename="../../ui/transfers/page.py" line="214" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="219" />
+        <location filename="../../ui/transfers/page.py" line="215" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="220" />
+        <location filename="../../ui/transfers/page.py" line="216" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="221" />
+        <location filename="../../ui/transfers/page.py" line="217" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="222" />
+        <location filename="../../ui/transfers/page.py" line="218" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="223" />
+        <location filename="../../ui/transfers/page.py" line="219" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="290" />
+        <location filename="../../ui/transfers/page.py" line="286" />
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="297" />
+        <location filename="../../ui/transfers/page.py" line="293" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="303" />
+        <location filename="../../ui/transfers/page.py" line="299" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="310" />
+        <location filename="../../ui/transfers/page.py" line="306" />
         <source>Start an event…</source>
         <translation>启动事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="337" />
+        <location filename="../../ui/transfers/page.py" line="333" />
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="346" />
+        <location filename="../../ui/transfers/page.py" line="342" />
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="376" />
+        <location filename="../../ui/transfers/page.py" line="372" />
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="381" />
+        <location filename="../../ui/transfers/page.py" line="377" />
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="410" />
+        <location filename="../../ui/transfers/page.py" line="406" />
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="421" />
+        <location filename="../../ui/transfers/page.py" line="417" />
         <source>Arrived at shelter (F2)</source>
         <translation>已到达安置场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="438" />
+        <location filename="../../ui/transfers/page.py" line="434" />
         <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
         <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="439" />
+        <location filename="../../ui/transfers/page.py" line="435" />
         <source>Your role can look households up but not check them in.</source>
         <translation>您的角色可以查询住户，但不能办理签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="463" />
+        <location filename="../../ui/transfers/page.py" line="459" />
         <source>The transfer figures could not be loaded: %1</source>
         <translation>无法加载转移数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="479" />
+        <location filename="../../ui/transfers/page.py" line="475" />
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="492" />
+        <location filename="../../ui/transfers/page.py" line="488" />
         <source>Response: %1</source>
         <translation>响应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="494" />
+        <location filename="../../ui/transfers/page.py" line="490" />
         <source>No emergency response in force</source>
         <translation>未启动应急响应</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="496" />
+        <location filename="../../ui/transfers/page.py" line="492" />
         <source>Event: %1 (%4) · %2 · started %3</source>
         <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="509" />
+        <location filename="../../ui/transfers/page.py" line="505" />
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="513" />
+        <location filename="../../ui/transfers/page.py" line="509" />
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="515" />
+        <location filename="../../ui/transfers/page.py" line="511" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="519" />
+        <location filename="../../ui/transfers/page.py" line="515" />
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="537" />
+        <location filename="../../ui/transfers/page.py" line="533" />
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="562" />
+        <location filename="../../ui/transfers/page.py" line="558" />
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="563" />
+        <location filename="../../ui/transfers/page.py" line="559" />
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="571" />
+        <location filename="../../ui/transfers/page.py" line="567" />
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="581" />
+        <location filename="../../ui/transfers/page.py" line="577" />
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="608" />
+        <location filename="../../ui/transfers/page.py" line="604" />
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="610" />
+        <location filename="../../ui/transfers/page.py" line="606" />
         <source>Nobody found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="640" />
+        <location filename="../../ui/transfers/page.py" line="636" />
         <source>%1: no transfer record in this event.</source>
         <translation>%1：本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="642" />
+        <location filename="../../ui/transfers/page.py" line="638" />
         <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="665" />
+        <location filename="../../ui/transfers/page.py" line="661" />
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="669" />
+        <location filename="../../ui/transfers/page.py" line="665" />
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="673" />
+        <location filename="../../ui/transfers/page.py" line="669" />
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="677" />
+        <location filename="../../ui/transfers/page.py" line="673" />
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="693" />
+        <location filename="../../ui/transfers/page.py" line="689" />
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="704" />
+        <location filename="../../ui/transfers/page.py" line="700" />
         <source>The check-in failed: %1</source>
         <translation>签到失败：%1</translation>
     </message>

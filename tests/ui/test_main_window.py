@@ -103,3 +103,16 @@ def test_keyboard_shortcut_switches_pages(qtbot: QtBot, sqlite_db: Database) -> 
     qtbot.keyClick(window.stack.currentWidget(), "0", modifier=Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["settings"]
 
+
+
+def test_status_bar_shows_the_active_event_in_its_level_colour(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from models.events import start_event
+
+    with sqlite_db.session(ADMIN) as session:
+        start_event(session=session, name="台风梅花", response_level="II", open_transfers=False)
+    window = make_window(qtbot, sqlite_db)
+    qtbot.waitUntil(lambda: "台风梅花" in window.event_label.text())
+    assert "Level II (orange)" in window.event_label.text()
+    assert "#f07800" in window.event_label.styleSheet()

@@ -6,6 +6,7 @@ never touch a widget. ``on_done(result, error)`` runs on the main thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -45,12 +46,12 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(**self.kwargs)
+            result, error = self.fn(**self.kwargs), None
         except Exception as exc:  # handed to on_done; never raised into Qt
             log.exception("background task failed")
-            self.relay.finished.emit(None, exc)
-        else:
-            self.relay.finished.emit(result, None)
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the application is closing: nobody to tell
+            self.relay.finished.emit(result, error)
 
 
 _live: set[_Relay] = set()

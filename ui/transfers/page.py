@@ -78,10 +78,6 @@ REFRESH_MS = 30_000  # the figures reload this often while the page is shown
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TransfersPage", text)
-
-
 def _count(value: int) -> str:
     return f"{value:,}"
 
@@ -93,7 +89,7 @@ def _percent(rate: float) -> str:
 def _occupancy(rate: float) -> str:
     """The occupancy cell: a warning marker above 90% and when full."""
     if rate >= 1:
-        return "⚠ " + _tr("Full") + f" {rate * 100:.0f}%"
+        return "⚠ " + QCoreApplication.translate("TransfersPage", "Full") + f" {rate * 100:.0f}%"
     if rate > NEARLY_FULL:
         return f"⚠ {rate * 100:.0f}%"
     return f"{rate * 100:.0f}%"
