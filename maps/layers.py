@@ -443,6 +443,7 @@ def search_entries(layers: Iterable[LayerData]) -> list[SearchEntry]:
 GROUP_TYPHOON = QT_TRANSLATE_NOOP("MapLayers", "Typhoon")
 _TYPHOON_STYLE: dict[str, Any] = {
     "by": "kind",
+    "legend_rows": True,
     "path": {"color": "#5a3e8a", "weight": 2, "fill": False},
     "marker": {"shape": "circle", "radius": 4, "color": "#5a3e8a", "fillColor": "#ffffff",
                "fillOpacity": 1, "weight": 2},

@@ -411,6 +411,36 @@ def cmd_map(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_print(ctx: Context) -> int:
+    from ui.printing.transfers import (
+        PrintRefused,
+        print_transfer_cards,
+        print_transfer_list,
+        print_transfer_rollup,
+    )
+
+    args = ctx.args
+    path = Path(args.output)
+    try:
+        with ctx.db.session(ctx.actor) as session:
+            if args.document == "transfer-rollup":
+                if args.event is None:
+                    raise UsageError(QCoreApplication.translate("CommandLine", "Give --event ID."))
+                result = print_transfer_rollup(session=session, event_id=args.event, path=path)
+            else:
+                if not args.village:
+                    raise UsageError(
+                        QCoreApplication.translate("CommandLine", "Give --village CODE."))
+                printer = (print_transfer_list if args.document == "transfer-list"
+                           else print_transfer_cards)
+                result = printer(session=session, village_code=args.village, path=path)
+    except PrintRefused as exc:
+        raise Refused(str(exc)) from exc
+    say(QCoreApplication.translate("CommandLine", "%1 pages written to %2")
+        .replace("%1", str(result.pages)).replace("%2", args.output))
+    return EXIT_OK
+
+
 def cmd_screenshot(ctx: Context) -> int:
     from ui.screenshot import take_screenshot
 
@@ -579,6 +609,14 @@ def build_parser() -> argparse.ArgumentParser:
         "CommandLine", "full mobile numbers (if your role allows; recorded in the audit)"))
     exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     exp.set_defaults(handler=cmd_export)
+
+    prn = sub.add_parser("print", help=QCoreApplication.translate(
+        "CommandLine", "print a document to PDF (Chinese fonts embedded)"))
+    prn.add_argument("document", choices=("transfer-list", "transfer-cards", "transfer-rollup"))
+    prn.add_argument("--village", metavar="CODE")
+    prn.add_argument("--event", type=int, metavar="ID")
+    prn.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    prn.set_defaults(handler=cmd_print)
 
     map_parser = sub.add_parser("map", help=QCoreApplication.translate(
         "CommandLine", "typhoon reach and offline map export"))

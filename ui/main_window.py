@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,10 +59,6 @@ def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
         from ui.dashboard.page import DashboardPage
 
         return lambda db, actor, _settings: DashboardPage(db, actor)
-    if key == "map":
-        from ui.map.page import MapPage
-
-        return lambda db, actor, settings: MapPage(db, actor, settings)
     if key == "transfers":
         from ui.transfers.page import TransfersPage
 
@@ -130,22 +127,19 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         for key, _title in PAGES:  # import every page's code now, not when a user opens it
             page_factory(key)
-        dashboard = self.show_page("dashboard")
-        # The map's web engine takes 0.1-0.2 s to start on the UI thread: pay it here, at
-        # start-up, rather than as a freeze when the officer first opens the map.
-        self._create_page("map")
-        # Build the other pages (and start their loads) while the officer reads the
-        # dashboard, one per event-loop turn, so opening a page later only paints it.
-        self._to_build = [key for key, _title in PAGES if key not in self.pages]
-        ready = getattr(dashboard, "ready", None)
-        if ready is not None:
-            ready.connect(self._build_next_page_soon, Qt.ConnectionType.SingleShotConnection)
-        else:
-            self._build_next_page_soon()
+        self.show_page("dashboard")
+        # Every page is built now, before the window shows (about 0.3 s in all), so that
+        # opening one later only paints it; their data loads in the background.
+        for key, _title in PAGES:
+            if key not in self.pages:
+                self._create_page(key)
         # Objects alive now (modules, classes, widgets) live as long as the window: keep
         # them out of the cyclic collector, whose full passes would otherwise pause the
         # UI thread for tens of milliseconds.
         gc.freeze()
+        # Table views call into Python for every cell they paint and must win the GIL back
+        # from loading workers each time: a short switch interval bounds that wait.
+        sys.setswitchinterval(0.001)
 
     # -- pages ---------------------------------------------------------------
 
@@ -160,18 +154,6 @@ class MainWindow(QMainWindow):
             self.nav_rail.setCurrentRow(row)
             self.nav_rail.blockSignals(False)
         return page
-
-    def _build_next_page_soon(self) -> None:
-        if self._to_build:
-            QTimer.singleShot(30, self._build_next_page)
-
-    def _build_next_page(self) -> None:
-        while self._to_build:
-            key = self._to_build.pop(0)
-            if key not in self.pages:
-                self._create_page(key)
-                break
-        self._build_next_page_soon()
 
     def _create_page(self, key: str) -> QWidget:
         try:

@@ -302,6 +302,7 @@
     <name>Columns</name>
     <message>
         <location filename="../../ui/dashboard/page.py" line="21" />
+        <location filename="../../ui/printing/transfers.py" line="221" />
         <location filename="../../ui/transfers/page.py" line="163" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
@@ -342,42 +343,50 @@
         <translation>工作组成员数</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="222" />
         <location filename="../../ui/transfers/page.py" line="164" />
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="223" />
         <location filename="../../ui/transfers/page.py" line="166" />
         <location filename="../../ui/transfers/page.py" line="205" />
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="224" />
         <location filename="../../ui/transfers/page.py" line="167" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="225" />
         <location filename="../../ui/transfers/page.py" line="169" />
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="226" />
         <location filename="../../ui/transfers/page.py" line="171" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="227" />
         <location filename="../../ui/transfers/page.py" line="173" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="228" />
         <location filename="../../ui/transfers/page.py" line="174" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/transfers.py" line="229" />
         <location filename="../../ui/transfers/page.py" line="176" />
         <source>Completion rate</source>
         <translation>转移率</translation>
@@ -565,197 +574,217 @@
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="422" />
+        <location filename="../../ui/cli.py" line="428" />
+        <source>Give --event ID.</source>
+        <translation>请用 --event ID 指定事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="433" />
+        <source>Give --village CODE.</source>
+        <translation>请用 --village 代码 指定村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="439" />
+        <source>%1 pages written to %2</source>
+        <translation>已将 %1 页写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="452" />
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="426" />
+        <location filename="../../ui/cli.py" line="456" />
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="446" />
+        <location filename="../../ui/cli.py" line="476" />
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="453" />
+        <location filename="../../ui/cli.py" line="483" />
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="458" />
+        <location filename="../../ui/cli.py" line="488" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="463" />
+        <location filename="../../ui/cli.py" line="493" />
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="471" />
+        <location filename="../../ui/cli.py" line="501" />
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="472" />
+        <location filename="../../ui/cli.py" line="502" />
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="480" />
+        <location filename="../../ui/cli.py" line="510" />
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="485" />
+        <location filename="../../ui/cli.py" line="515" />
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="490" />
+        <location filename="../../ui/cli.py" line="520" />
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="499" />
+        <location filename="../../ui/cli.py" line="529" />
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="504" />
+        <location filename="../../ui/cli.py" line="534" />
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="510" />
+        <location filename="../../ui/cli.py" line="540" />
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="515" />
+        <location filename="../../ui/cli.py" line="545" />
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="521" />
+        <location filename="../../ui/cli.py" line="551" />
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="525" />
+        <location filename="../../ui/cli.py" line="555" />
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="536" />
+        <location filename="../../ui/cli.py" line="566" />
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="541" />
+        <location filename="../../ui/cli.py" line="571" />
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="547" />
+        <location filename="../../ui/cli.py" line="577" />
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="552" />
+        <location filename="../../ui/cli.py" line="582" />
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="556" />
+        <location filename="../../ui/cli.py" line="586" />
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile's .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="560" />
+        <location filename="../../ui/cli.py" line="590" />
         <source>households: the village, when the title row does not name it</source>
         <translation>住户清单：标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="562" />
+        <location filename="../../ui/cli.py" line="592" />
         <source>households: the year of the list</source>
         <translation>住户清单：清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="564" />
+        <location filename="../../ui/cli.py" line="594" />
         <source>typhoon: its number, such as 2609</source>
         <translation>台风：编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="566" />
+        <location filename="../../ui/cli.py" line="596" />
         <source>typhoon: its name, such as 烟花</source>
         <translation>台风：名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="570" />
+        <location filename="../../ui/cli.py" line="600" />
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="572" />
+        <location filename="../../ui/cli.py" line="602" />
         <source>what to export</source>
         <translation>导出的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="576" />
+        <location filename="../../ui/cli.py" line="606" />
         <source>an empty village transfer list to fill</source>
         <translation>导出空白的村级转移清单供填写</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="578" />
+        <location filename="../../ui/cli.py" line="608" />
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="583" />
+        <location filename="../../ui/cli.py" line="613" />
+        <source>print a document to PDF (Chinese fonts embedded)</source>
+        <translation>将文档打印为 PDF（嵌入中文字体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="621" />
         <source>typhoon reach and offline map export</source>
         <translation>台风影响范围与离线地图导出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="586" />
+        <location filename="../../ui/cli.py" line="624" />
         <source>what the typhoon's force-7 and force-10 winds reach, to Excel</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="588" />
+        <location filename="../../ui/cli.py" line="626" />
         <source>the typhoon's number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或标识</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="590" />
+        <location filename="../../ui/cli.py" line="628" />
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="594" />
+        <location filename="../../ui/cli.py" line="632" />
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="601" />
+        <location filename="../../ui/cli.py" line="639" />
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="651" />
+        <location filename="../../ui/cli.py" line="689" />
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="677" />
+        <location filename="../../ui/cli.py" line="715" />
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="682" />
+        <location filename="../../ui/cli.py" line="720" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1808,6 +1837,279 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="49" />
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="50" />
+        <source>Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
+        <translation>地图数据 (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="53" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="68" />
+        <source>Divisions (towns and villages)</source>
+        <translation>行政区划（乡镇、村）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="70" />
+        <source>Village transfer list (households)</source>
+        <translation>村转移清单（住户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="72" />
+        <source>Division boundaries</source>
+        <translation>行政区划界线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="74" />
+        <source>Responsibility grids</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="76" />
+        <source>Danger zones and hazard points</source>
+        <translation>危险区（点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="78" />
+        <source>Shelters</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="80" />
+        <source>Typhoon track</source>
+        <translation>台风路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="86" />
+        <source>WGS84 (GPS)</source>
+        <translation>WGS84（GPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="87" />
+        <source>CGCS2000 (national)</source>
+        <translation>CGCS2000（国家大地坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="88" />
+        <source>GCJ-02 (Amap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="89" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="187" />
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="195" />
+        <source>The file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="199" />
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="201" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="204" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="206" />
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="209" />
+        <source>Choose one, or type an EPSG code such as EPSG:4549</source>
+        <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="212" />
+        <source>Village code</source>
+        <translation>村（社区）代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="214" />
+        <source>Optional: else found from the title</source>
+        <translation>可选：不填则从标题识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="216" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="219" />
+        <source>From the title, else this year</source>
+        <translation>从标题识别，否则为今年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="223" />
+        <source>Typhoon number</source>
+        <translation>台风编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="225" />
+        <source>Optional, such as 2309</source>
+        <translation>可选，如 2309</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="227" />
+        <source>Typhoon name</source>
+        <translation>台风名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="229" />
+        <source>Needed for a new typhoon without a name column</source>
+        <translation>新台风且文件无名称列时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="232" />
+        <source>Check only (dry run)</source>
+        <translation>仅检查（试运行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="233" />
+        <source>Import only the valid rows</source>
+        <translation>仅导入有效行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="235" />
+        <source>Without this, nothing is written when any row is refused.</source>
+        <translation>不勾选时，只要有一行被拒绝，就不写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="250" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="254" />
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="267" />
+        <source>The report appears here.</source>
+        <translation>导入报告将显示在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="273" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="287" />
+        <source>You are not allowed to import data.</source>
+        <translation>您无权导入数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="304" />
+        <source>As the file declares (else WGS84)</source>
+        <translation>按文件声明（未声明则为 WGS84）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="356" />
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="370" />
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="373" />
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="383" />
+        <source>A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates.</source>
+        <translation>转移清单仅支持 WGS84、CGCS2000、GCJ-02 或 BD-09 坐标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="391" />
+        <source>Checking…</source>
+        <translation>正在检查……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="392" />
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="404" />
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="417" />
+        <source>No report.</source>
+        <translation>无报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="420" />
+        <source>The import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="445" />
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="447" />
+        <source>Refused: the file cannot be imported. Nothing was written.</source>
+        <translation>已拒绝：该文件无法导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="450" />
+        <source>Check failed: %1 problems. Importing would write nothing.</source>
+        <translation>检查未通过：存在 %1 个问题，导入时不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="452" />
+        <source>Refused: %1 problems. Nothing was written.</source>
+        <translation>已拒绝：存在 %1 个问题，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="454" />
+        <source>Check passed: importing would write %1 new, %2 updated, %3 unchanged.</source>
+        <translation>检查通过：导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="457" />
+        <source>Valid rows imported: %1 new, %2 updated, %3 unchanged; %4 rows refused.</source>
+        <translation>已导入有效行：新增 %1 条、更新 %2 条、%3 条不变；拒绝 %4 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/import_dialog.py" line="459" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>导入完成：新增 %1 条、更新 %2 条、%3 条不变。</translation>
+    </message>
+</context>
+<context>
     <name>Label</name>
     <message>
         <location filename="../../models/labels.py" line="12" />
@@ -2067,83 +2369,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -2337,32 +2639,32 @@
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="464" />
+        <location filename="../../maps/layers.py" line="465" />
         <source>Past track</source>
         <translation>实况路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="466" />
+        <location filename="../../maps/layers.py" line="467" />
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="469" />
+        <location filename="../../maps/layers.py" line="470" />
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="471" />
+        <location filename="../../maps/layers.py" line="472" />
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="473" />
+        <location filename="../../maps/layers.py" line="474" />
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="489" />
+        <location filename="../../maps/layers.py" line="490" />
         <source>Typhoon %1 %2</source>
         <translation>台风 %1 %2</translation>
     </message>
@@ -2553,28 +2855,147 @@
     <name>PendingPage</name>
     <message>
         <location filename="../../ui/pending.py" line="16" />
+        <source>The risk map is built and tested but not yet switched on here: on these workstations opening it still holds the window for 0.3 to 0.6 s while the web engine starts and draws. Until that is fixed, write the map as an offline page with python main.py map export -o county.html and open it in a browser.</source>
+        <translation>风险地图已开发并测试完毕，但此处尚未启用：在这些工作站上打开地图时，网页引擎启动和绘制仍会使窗口停顿 0.3 至 0.6 秒。在此问题解决之前，请用 python main.py map export -o county.html 将地图导出为离线网页，再在浏览器中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="21" />
         <source>The rescue team roster (teams, members, skills, certificates and insurance) is not built yet.</source>
         <translation>救援队伍名册（队伍、队员、技能、证书和保险）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="19" />
+        <location filename="../../ui/pending.py" line="24" />
         <source>The supplies inventory (warehouses, stock movements and village flood kits) is not built yet.</source>
         <translation>应急物资台账（仓库、出入库记录和村级防汛物资）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="22" />
+        <location filename="../../ui/pending.py" line="27" />
         <source>The contingency plan library (plans, versions, revision schedules and drills) is not built yet.</source>
         <translation>应急预案库（预案、版本、修订计划和演练）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="25" />
+        <location filename="../../ui/pending.py" line="30" />
         <source>Command and dispatch (events, response levels and dispatch orders in official format) is not built yet.</source>
         <translation>指挥调度（事件、响应等级和公文格式的调度令）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="28" />
+        <location filename="../../ui/pending.py" line="33" />
         <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
         <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing/layout.py" line="172" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="94" />
+        <source>No village or community has the code %1.</source>
+        <translation>没有代码为 %1 的村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="146" />
+        <source>Village code: %1</source>
+        <translation>村代码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="147" />
+        <source>Households: %1  Residents: %2</source>
+        <translation>户数：%1　人数：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="149" />
+        <source>Signature of the village head:</source>
+        <translation>村负责人签字：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="150" />
+        <location filename="../../ui/printing/transfers.py" line="205" />
+        <source>Printed %1</source>
+        <translation>打印时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="162" />
+        <source>Transfer card</source>
+        <translation>转移卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="172" />
+        <source>%1 residents</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="180" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="181" />
+        <source>Danger zone</source>
+        <translation>危险区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="182" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="183" />
+        <source>Shelter</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="183" />
+        <source>(none assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="184" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="185" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="204" />
+        <source>Transfer cards</source>
+        <translation>转移卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="238" />
+        <source>There is no event %1.</source>
+        <translation>没有编号为 %1 的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="246" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="251" />
+        <source>%1 transfer of people by town</source>
+        <translation>%1各乡镇（街道）人员转移情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="258" />
+        <source>Event: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="259" />
+        <source>Figures as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="260" />
+        <source>Listed households and objects; figures phoned in by towns are not included.</source>
+        <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
 </context>
 <context>
@@ -2831,111 +3252,111 @@
 <context>
     <name>RegisterColumns</name>
     <message>
-        <location filename="../../ui/register/page.py" line="84" />
+        <location filename="../../ui/register/page.py" line="85" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="85" />
+        <location filename="../../ui/register/page.py" line="86" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="88" />
-        <location filename="../../ui/register/page.py" line="99" />
+        <location filename="../../ui/register/page.py" line="89" />
+        <location filename="../../ui/register/page.py" line="100" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="89" />
-        <location filename="../../ui/register/page.py" line="105" />
+        <location filename="../../ui/register/page.py" line="90" />
+        <location filename="../../ui/register/page.py" line="106" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="92" />
+        <location filename="../../ui/register/page.py" line="93" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="93" />
-        <location filename="../../ui/register/page.py" line="130" />
+        <location filename="../../ui/register/page.py" line="94" />
+        <location filename="../../ui/register/page.py" line="131" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="94" />
-        <location filename="../../ui/register/page.py" line="121" />
-        <location filename="../../ui/register/page.py" line="133" />
+        <location filename="../../ui/register/page.py" line="95" />
+        <location filename="../../ui/register/page.py" line="122" />
+        <location filename="../../ui/register/page.py" line="134" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="95" />
+        <location filename="../../ui/register/page.py" line="96" />
         <source>Outline on map</source>
         <translation>地图轮廓</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="100" />
-        <location filename="../../ui/register/page.py" line="113" />
-        <location filename="../../ui/register/page.py" line="132" />
+        <location filename="../../ui/register/page.py" line="101" />
+        <location filename="../../ui/register/page.py" line="114" />
+        <location filename="../../ui/register/page.py" line="133" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="101" />
+        <location filename="../../ui/register/page.py" line="102" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="102" />
+        <location filename="../../ui/register/page.py" line="103" />
         <source>Point or area</source>
         <translation>点或面</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="106" />
+        <location filename="../../ui/register/page.py" line="107" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="107" />
-        <location filename="../../ui/register/page.py" line="123" />
+        <location filename="../../ui/register/page.py" line="108" />
+        <location filename="../../ui/register/page.py" line="124" />
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="108" />
-        <location filename="../../ui/register/page.py" line="124" />
+        <location filename="../../ui/register/page.py" line="109" />
+        <location filename="../../ui/register/page.py" line="125" />
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="109" />
+        <location filename="../../ui/register/page.py" line="110" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="114" />
+        <location filename="../../ui/register/page.py" line="115" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="116" />
+        <location filename="../../ui/register/page.py" line="117" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="117" />
+        <location filename="../../ui/register/page.py" line="118" />
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="120" />
+        <location filename="../../ui/register/page.py" line="121" />
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="122" />
+        <location filename="../../ui/register/page.py" line="123" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -2971,142 +3392,152 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/register/page.py" line="62" />
+        <location filename="../../ui/register/page.py" line="63" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="63" />
+        <location filename="../../ui/register/page.py" line="64" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="67" />
+        <location filename="../../ui/register/page.py" line="68" />
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="68" />
+        <location filename="../../ui/register/page.py" line="69" />
         <source>Area</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="159" />
+        <location filename="../../ui/register/page.py" line="160" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="161" />
+        <location filename="../../ui/register/page.py" line="162" />
         <source>%1 grids</source>
         <translation>共 %1 个网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="162" />
+        <location filename="../../ui/register/page.py" line="163" />
         <source>%1 of %2 grids</source>
         <translation>%2 个网格中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="165" />
+        <location filename="../../ui/register/page.py" line="166" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="167" />
+        <location filename="../../ui/register/page.py" line="168" />
         <source>%1 danger zones and points</source>
         <translation>共 %1 处危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="168" />
+        <location filename="../../ui/register/page.py" line="169" />
         <source>%1 of %2 danger zones and points</source>
         <translation>%2 处危险区（点）中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="169" />
+        <location filename="../../ui/register/page.py" line="170" />
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="172" />
+        <location filename="../../ui/register/page.py" line="173" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="174" />
+        <location filename="../../ui/register/page.py" line="175" />
         <source>%1 shelters</source>
         <translation>共 %1 个避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="175" />
+        <location filename="../../ui/register/page.py" line="176" />
         <source>%1 of %2 shelters</source>
         <translation>%2 个避灾安置场所中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="176" />
+        <location filename="../../ui/register/page.py" line="177" />
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="179" />
+        <location filename="../../ui/register/page.py" line="180" />
         <source>Village working groups</source>
         <translation>村级防汛工作组</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="181" />
+        <location filename="../../ui/register/page.py" line="182" />
         <source>%1 members</source>
         <translation>共 %1 名成员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="182" />
+        <location filename="../../ui/register/page.py" line="183" />
         <source>%1 of %2 members</source>
         <translation>%2 名成员中的 %1 名</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="183" />
+        <location filename="../../ui/register/page.py" line="184" />
         <source>All posts</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="242" />
+        <location filename="../../ui/register/page.py" line="243" />
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="248" />
+        <location filename="../../ui/register/page.py" line="249" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="312" />
+        <location filename="../../ui/register/page.py" line="252" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="253" />
+        <source>Import divisions, transfer lists, map data or a typhoon track</source>
+        <translation>导入行政区划、转移清单、地图数据或台风路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/page.py" line="318" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="378" />
+        <location filename="../../ui/register/page.py" line="384" />
         <source>The register could not be loaded: %1</source>
         <translation>无法加载基础信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="420" />
+        <location filename="../../ui/register/page.py" line="432" />
         <source>The register is empty</source>
         <translation>基础信息为空</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="422" />
+        <location filename="../../ui/register/page.py" line="434" />
         <source>No county, towns or villages have been entered yet. Grids, danger zones, shelters and working groups all belong to a village, so the divisions come first.</source>
         <translation>尚未录入县、乡镇和村。网格、危险区、避灾场所和工作组都隶属于村，因此需要先录入行政区划。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="423" />
+        <location filename="../../ui/register/page.py" line="435" />
         <source>To try the console with a demo county, run:</source>
         <translation>如需用演示县试用调度台，请运行：</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="424" />
+        <location filename="../../ui/register/page.py" line="436" />
         <source>To load your county's towns and villages from a spreadsheet, run:</source>
         <translation>如需从电子表格导入本县的乡镇和村，请运行：</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="425" />
+        <location filename="../../ui/register/page.py" line="437" />
         <source>Then press Refresh.</source>
         <translation>然后点击“刷新”。</translation>
     </message>

@@ -108,7 +108,10 @@ def test_the_demo_county_draws_with_the_network_blocked(qtbot: QtBot, demo_db: D
     assert share_not_background(image) > 0.3  # the county fills much of the view
     legend = ask(qtbot, page.view, "document.getElementById('ecc-panel').innerText")
     assert "Flash flood" in legend and "Shelters" in legend
-    assert "6,307" in page.status_label.text()
+    assert "Force-7 wind circle" in legend  # the demo typhoon is drawn too
+    # 6,307 register features and the demo typhoon's track, points and circles.
+    assert summary["layers"]["typhoon"] == 21
+    assert f"{6_307 + 21:,}" in page.status_label.text()
 
 
 def shelter_far_from_others(page: MapPage) -> tuple[int, str]:

@@ -397,7 +397,7 @@ def setup_table_view(view: QTableView) -> None:
     view.setSortingEnabled(True)
 
 
-def fit_columns(view: QTableView, model: RowTableModel, sample: int = 200) -> None:
+def fit_columns(view: QTableView, model: RowTableModel, sample: int = 60) -> None:
     """Column widths from the header and a sample of rows, never from every row."""
     metrics = view.fontMetrics()
     header = view.horizontalHeader()

@@ -45,6 +45,7 @@ from models.database import Database
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS, label
 from models.search import pinyin_sort_key, search_key
 from models.users import Actor, Permission
+from ui.common.import_dialog import ImportDialog
 from ui.common.table import CENTRE, RIGHT, Column, column_sort_keys, compute_search_keys
 from ui.common.worker import run_in_background
 from ui.register.forms import form_for
@@ -248,6 +249,11 @@ class RegisterPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         header.addWidget(self.refresh_button)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import divisions, transfer lists, map data or a typhoon track"))
+        self.import_button.clicked.connect(self.import_data)
+        self.import_button.setVisible(actor.can(Permission.IMPORT_DATA))
+        header.addWidget(self.import_button)
         layout.addLayout(header)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -413,6 +419,12 @@ class RegisterPage(QWidget):
         if accepted and saved_id is not None:
             self.reload_tab(kind, select_id=saved_id)
         return saved_id
+
+    def import_data(self) -> None:
+        """Open the import dialog; reload everything when it wrote something."""
+        _report, accepted = ImportDialog.run(self, self.db, self.actor)
+        if accepted:
+            self.refresh()
 
     # -- texts ------------------------------------------------------------------------------
 

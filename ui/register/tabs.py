@@ -141,7 +141,7 @@ class RegisterTab(QWidget):
     def set_active(self, active: bool) -> None:
         self.active = active
         if active:  # paint the tab first, then apply what waited for it in the next turn
-            QTimer.singleShot(0, self, self._sync)
+            QTimer.singleShot(30, self, self._sync)
 
     @property
     def loaded(self) -> bool:
