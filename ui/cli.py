@@ -304,29 +304,18 @@ def cmd_user(ctx: Context) -> int:
     return EXIT_OK
 
 
-IMPORT_KINDS = ("divisions", "households", "typhoon", "boundaries", "grids", "danger-zones",
-                "shelters")
-GIS_KINDS = ("boundaries", "grids", "danger-zones", "shelters")
-
-
 def _importer(args: argparse.Namespace) -> tuple[Callable[..., Any], dict[str, Any]]:
     """The import function for ``args.kind`` and the options that kind takes."""
-    if args.kind == "divisions":
-        from models.imports.divisions import import_divisions
+    from models.imports.kinds import importer_for
 
-        return import_divisions, {}
+    importer, options = importer_for(args.kind)
     if args.kind == "households":
-        from models.imports.households import import_households
-
-        return import_households, {
-            "village_code": args.village, "year": args.year, "crs": args.crs or "wgs84"}
-    if args.kind == "typhoon":
-        from models.imports.typhoon import import_typhoon
-
-        return import_typhoon, {"code": args.code, "name": args.name}
-    from models.imports.gis import import_gis
-
-    return import_gis, {"kind": args.kind, "crs": args.crs}
+        options |= {"village_code": args.village, "year": args.year, "crs": args.crs or "wgs84"}
+    elif args.kind == "typhoon":
+        options |= {"code": args.code, "name": args.name}
+    elif args.kind != "divisions":
+        options |= {"crs": args.crs}
+    return importer, options
 
 
 def cmd_import(ctx: Context) -> int:
@@ -470,6 +459,8 @@ def cmd_gui(ctx: Context) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from models.imports.kinds import IMPORT_KINDS
+
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="main.py",

@@ -216,10 +216,7 @@ def import_divisions(
     except ImportFileError as error:
         report.fail(error)
         return report
-    report.checksum = table.checksum
-    report.sheet = table.sheet
-    report.rows_read = len(table.rows)
-    report.rows_skipped = table.skipped
+    report.read_from(table)
 
     try:
         plan = _validate(session, table, report, progress, cancel)

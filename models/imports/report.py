@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from models.imports.spreadsheet import Table
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,13 @@ class ImportReport:
 
     def add(self, problem: ImportProblem) -> None:
         self.problems.append(problem)
+
+    def read_from(self, table: Table) -> None:
+        """What the reader found: the file's checksum, the sheet and its row counts."""
+        self.checksum = table.checksum
+        self.sheet = table.sheet
+        self.rows_read = len(table.rows)
+        self.rows_skipped = table.skipped
 
     def fail(self, error: ImportFileError) -> None:
         """Record a file-level failure: nothing can be imported from this file."""

@@ -299,10 +299,7 @@ def import_typhoon(
     except ImportFileError as error:
         report.fail(error)
         return report
-    report.checksum = table.checksum
-    report.sheet = table.sheet
-    report.rows_read = len(table.rows)
-    report.rows_skipped = table.skipped
+    report.read_from(table)
     total = 2 * len(table.rows)
     try:
         named, fallback_name = _name_typhoon(table, path, code, name, report)

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from models.database import Database
 from models.demo import DemoSummary, build_demo
 from models.users import Actor
-from tests.conftest import ADMIN, BACKENDS, PG_URL
+from tests.conftest import ADMIN, BACKENDS, new_pg_database
 
 
 @dataclass(frozen=True)
@@ -32,17 +30,8 @@ def _fresh_url(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{folder / 'demo.sqlite'}"
         return
-    assert PG_URL
-    name = f"t_demo_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with new_pg_database("t_demo") as url:
+        yield url
 
 
 def build_demo_database(url: str, scale: int = 1) -> BuiltDemo:

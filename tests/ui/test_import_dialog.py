@@ -118,8 +118,9 @@ def test_cancel_during_a_large_import_writes_nothing(
 ) -> None:
     rows: list[list[Any]] = [[331081000000, "温岭市"]]
     rows += [[331081000000 + t * 1000, f"镇{t}"] for t in range(1, 21)]
-    rows += [[331081000000 + t * 1000 + v, f"村{t}-{v}"] for t in range(1, 21) for v in range(1, 1001)]
-    path = write_xlsx(tmp_path / "big.xlsx", rows)  # 20,000 villages
+    # Village 1000 of a town would be the next town's code: 999 villages per town.
+    rows += [[331081000000 + t * 1000 + v, f"村{t}-{v}"] for t in range(1, 21) for v in range(1, 1000)]
+    path = write_xlsx(tmp_path / "big.xlsx", rows)  # 19,980 villages, a file with no refusal
     dialog = make_dialog(qtbot, sqlite_db)
     dialog.path_edit.setText(str(path))
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)

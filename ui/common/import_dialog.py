@@ -2,14 +2,13 @@
 thread with progress and cancel, and read the report (parse -> validate -> report ->
 write all or nothing, ARCHITECTURE rule 8).
 
-``IMPORT_KINDS`` and ``importer_for`` are the one table from a kind of file to its
+``IMPORT_KINDS`` (labels, file filters) beside ``models.imports.kinds.importer_for`` are the one table from a kind of file to its
 import function; they hold no widgets, so the command line could share them.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.imports.kinds import GIS_KINDS, importer_for
 from models.imports.report import CancelToken as CancelFlag
 from models.imports.report import ImportReport, ProgressCallback, format_report
 from models.users import Actor, Permission
@@ -43,7 +43,6 @@ from ui.common.worker import CancelToken, run_in_background
 log = logging.getLogger(__name__)
 
 CTX = "ImportDialog"
-GIS_KINDS = ("boundaries", "grids", "danger-zones", "shelters")
 PROGRESS_STEPS = 1000  # forward at most this many progress calls per import to the UI thread
 
 _SHEETS = QT_TRANSLATE_NOOP("ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)")
@@ -88,27 +87,6 @@ CRS_CHOICES = (
     ("gcj02", QT_TRANSLATE_NOOP("ImportDialog", "GCJ-02 (Amap, Tencent)")),
     ("bd09", QT_TRANSLATE_NOOP("ImportDialog", "BD-09 (Baidu)")),
 )
-
-
-def importer_for(kind: str) -> tuple[Callable[..., ImportReport], dict[str, Any]]:
-    """The import function for ``kind`` and the fixed options it needs (GIS: its kind)."""
-    if kind == "divisions":
-        from models.imports.divisions import import_divisions
-
-        return import_divisions, {}
-    if kind == "households":
-        from models.imports.households import import_households
-
-        return import_households, {}
-    if kind == "typhoon":
-        from models.imports.typhoon import import_typhoon
-
-        return import_typhoon, {}
-    if kind in GIS_KINDS:
-        from models.imports.gis import import_gis
-
-        return import_gis, {"kind": kind}
-    raise ValueError(f"unknown kind of import: {kind}")
 
 
 def throttled(progress: ProgressCallback, steps: int = PROGRESS_STEPS) -> ProgressCallback:
