@@ -29,9 +29,9 @@ import models.all_tables  # noqa: F401  (every table is in Base.metadata)
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.audit import AuditRecord, bulk_operation
 from models.base import Base, geometry_columns
+from models.demo_transfers import build_demo_households, build_typhoon_scenario
 from models.labels import WORKING_GROUP_POSTS
 from models.meta import DEMO_KEY, set_meta
-from models.transfers import build_demo_households
 from models.typhoons import TyphoonPoint, build_demo_typhoon
 from models.users import Permission, User, hash_password, require
 
@@ -80,6 +80,7 @@ class DemoSummary:
     typhoon_points: int = 0  # the demo typhoon's track, so the map has wind circles to show
     households: int = 0  # households at risk on the transfer lists
     transfer_objects: int = 0  # work sheds, sites, rafts, scenic spots moved by head count
+    event: str | None = None  # the scenario's event in progress, if one was asked for
 
     @property
     def rows(self) -> int:
@@ -131,6 +132,7 @@ _TOWNS: tuple[_TownSpec, ...] = (
 _CENTRAL_STREETS = ("太平街道", "城东街道", "城西街道", "城北街道")
 
 MAX_SCALE = 999 // max(t.villages for t in _TOWNS)  # village codes have three digits
+SCENARIOS = ("typhoon",)  # demo --scenario: the county in the middle of an event
 
 # The outline, clockwise from the west. The letter says what the edge from a
 # vertex to the next is: E the open sea (the coastal terrain band), B the bay
@@ -387,9 +389,11 @@ def build_demo(
     session: Session,
     scale: int = 1,
     force: bool = False,
+    scenario: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> DemoSummary:
     """Fill an empty database with the demo county; with ``force``, replace what is there.
+    ``scenario`` "typhoon" adds the demo typhoon's event in progress, transfers part done.
 
     Everything is written in the caller's transaction as one bulk audit record;
     nothing is committed here.
@@ -401,6 +405,9 @@ def build_demo(
                 "Demo", "The demo scale must be a whole number from 1 to %1."
             ).replace("%1", str(MAX_SCALE))
         )
+    if scenario is not None and scenario not in SCENARIOS:
+        raise ValueError(QCoreApplication.translate("Demo", "Unknown demo scenario: %1")
+                         .replace("%1", scenario))
     tables = _domain_tables(session)
     if not force and any(_has_rows(session, table) for table in tables):
         raise DemoRefused(
@@ -425,6 +432,9 @@ def build_demo(
         listed = build_demo_households(session=session, scale=scale)
         summary = replace(summary, typhoon_points=int(points or 0),
                           households=listed.households, transfer_objects=listed.objects)
+        if scenario == "typhoon":
+            event = build_typhoon_scenario(session=session, scale=scale)
+            summary = replace(summary, event=event.event_name)
         set_meta(session=session, key=DEMO_KEY, value=str(scale))
         counter["rows"] = summary.rows
     report(steps, steps)

@@ -189,7 +189,8 @@ def cmd_demo(ctx: Context) -> int:
     try:
         with ctx.db.session(ctx.actor) as session:
             summary = build_demo(
-                session=session, scale=args.scale, force=args.force, progress=percent_printer()
+                session=session, scale=args.scale, force=args.force, scenario=args.scenario,
+                progress=percent_printer()
             )
     except DemoRefused as exc:
         raise Refused(str(exc)) from exc
@@ -207,6 +208,9 @@ def cmd_demo(ctx: Context) -> int:
     say(QCoreApplication.translate(
         "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon.")
         .replace("%1", f"{summary.households:,}").replace("%2", f"{summary.transfer_objects:,}"))
+    if summary.event:
+        say(QCoreApplication.translate(
+            "CommandLine", "Event in progress: %1 (transfers part done).").replace("%1", summary.event))
     if summary.accounts:
         say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
         for name in summary.accounts:
@@ -504,6 +508,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help=QCoreApplication.translate("CommandLine", "replace the data of a non-empty database"),
+    )
+    demo.add_argument(
+        "--scenario",
+        choices=("typhoon",),
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "also build a situation: typhoon = the demo typhoon's event in progress, "
+            "transfers part done",
+        ),
     )
     demo.add_argument(
         "--open",

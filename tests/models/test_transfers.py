@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
 from models.database import Database
-from models.events import end_event, start_event
+from models.demo_transfers import build_demo_households
+from models.events import active_event, end_event, start_event
 from models.transfers import (
     CARD_ALPHABET,
     Figures,
@@ -33,13 +34,13 @@ from models.transfers import (
     TransferRecord,
     TransferRefused,
     add_town_report,
-    build_demo_households,
     changes_since_last_snapshot,
     compare_snapshots,
     find_subjects,
     get_transfer,
     household_search_values,
     list_snapshots,
+    list_town_reports,
     list_transfers,
     load_snapshot,
     mark_returns,
@@ -659,7 +660,7 @@ def test_demo_households(demo_template: Path, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_demo_scenario_is_part_done(demo_template: Path, tmp_path: Path) -> None:
-    from models.transfers import build_demo_transfers
+    from models.demo_transfers import build_demo_transfers
 
     database = _demo_copy(demo_template, tmp_path / "scenario")
     with database.session(ADMIN) as session:
@@ -677,4 +678,36 @@ def test_demo_scenario_is_part_done(demo_template: Path, tmp_path: Path) -> None
     nearly = [s for s in data.shelters if s.name == scenario.nearly_full_shelter]
     assert nearly and nearly[0].state in ("nearly_full", "full")
     assert not [s for s in data.shelters if s.over_capacity]
+    database.dispose()
+
+
+@pytest.mark.slow
+def test_typhoon_scenario_is_an_event_in_progress(demo_template: Path, tmp_path: Path) -> None:
+    from models.demo_transfers import _LATER_CHECK_INS, build_typhoon_scenario
+
+    path = tmp_path / "typhoon.sqlite"
+    shutil.copy(demo_template, path)
+    database = Database(f"sqlite:///{path}")
+    now = datetime(2026, 8, 9, 20, 30, tzinfo=UTC)
+    with database.session(ADMIN) as session:
+        scenario = build_typhoon_scenario(session=session, now=now)
+    with database.session(VIEWER) as session:
+        event = active_event(session=session)
+        assert event is not None and event.id == scenario.event_id
+        assert event.response_level == "II" and event.started_at == now - timedelta(hours=9)
+        assert "2606" in event.name
+        data = rollup(session=session, event_id=event.id)
+        assert 0.3 < (data.county.completion_rate or 0) < 0.9
+        assert len(list_town_reports(session=session, event_id=event.id)) == 2
+        snapshots = list_snapshots(session=session, event_id=event.id)
+        assert [s.taken_at for s in snapshots] == [now - timedelta(hours=1)]
+        diff = changes_since_last_snapshot(session=session, event_id=event.id)
+        assert tallies_match_records(session=session, event_id=event.id)
+    assert scenario.later_check_ins == _LATER_CHECK_INS
+    county = {c.field: c for c in diff.changes if c.scope == "county"}
+    # The arrivals after the last report are what changed since: in shelters and moved
+    # rose by the same number of people, still at home fell by it.
+    risen = county["sheltered"].delta
+    assert risen is not None and risen >= _LATER_CHECK_INS
+    assert county["moved"].delta == risen and county["still_at_home"].delta == -risen
     database.dispose()

@@ -17,9 +17,10 @@ from sqlalchemy import select
 
 from models.audit import AuditRecord
 from models.database import Database
+from models.demo_transfers import build_demo_transfers
 from models.events import start_event
 from models.exports.households import TEMPLATE_COLUMNS
-from models.transfers import HouseholdRow, build_demo_transfers, list_households, rollup
+from models.transfers import HouseholdRow, list_households, rollup
 from models.users import Actor
 from tests.conftest import ADMIN
 from ui.printing import layout
