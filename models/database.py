@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-import models.all_tables  # noqa: F401  (every table mapped, and the audit hook registered)
+import models.all_tables  # every table mapped, and the audit hook registered
+import models.changes  # noqa: F401  (the change feed's session hooks)
 from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
 from models.users import Actor

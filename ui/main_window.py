@@ -26,6 +26,7 @@ from models.events import EventRow, active_event
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, ROLES, label
 from models.settings import Settings, config_dir
 from models.users import Actor
+from ui.common.change_feed import ChangeFeed, touches
 from ui.common.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,13 @@ class MainWindow(QMainWindow):
         for key, _title in PAGES:
             if key not in self.pages:
                 self._create_page(key)
+        # Pages that show live figures follow the change feed (commits here and elsewhere).
+        self.feed = ChangeFeed(db, self)
+        self.feed.changed.connect(self._data_changed)
+        for page in self.pages.values():
+            listener = getattr(page, "data_changed", None)
+            if callable(listener):
+                self.feed.changed.connect(listener)
         # Objects alive now (modules, classes, widgets) live as long as the window: keep
         # them out of the cyclic collector, whose full passes would otherwise pause the
         # UI thread for tens of milliseconds.
@@ -165,6 +173,10 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         self.stack.addWidget(page)
         return page
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        if touches(tables, frozenset({"events"})):
+            self.load_event()
 
     def refresh_page(self) -> None:
         self.load_event()
@@ -244,4 +256,5 @@ class MainWindow(QMainWindow):
         store = self._layout_store()
         store.setValue("main/geometry", self.saveGeometry())
         store.sync()
+        self.feed.close()
         super().closeEvent(event)

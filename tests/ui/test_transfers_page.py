@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
@@ -20,7 +24,10 @@ from models.transfers import (
 )
 from models.users import Actor
 from tests.conftest import ADMIN
+from ui.common.change_feed import ChangeFeed
 from ui.transfers.page import TransfersPage
+
+ROOT = Path(__file__).resolve().parents[2]
 
 OTHER = Actor(name="other-officer", role="duty")
 VIEWER = Actor(name="a-viewer", role="viewer")
@@ -162,3 +169,34 @@ def test_no_event_shows_the_message_and_no_check_in(qtbot: QtBot, demo_db: Datab
     assert not page.body.isHidden()
     assert shown(page, "people_to_move") == f"{county(demo_db).people_to_move:,}"
     assert shown(page, "moved") == "0"
+
+
+OTHER_WORKSTATION = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from models.database import Database
+from models.transfers import record_transfer
+from models.users import Actor
+db = Database(sys.argv[2])
+with db.session(Actor(name="shelter-desk", role="duty")) as session:
+    record_transfer(session=session, record_id=int(sys.argv[3]), status="sheltered",
+                    expected_version=None, where="shelter-desk")
+db.dispose()
+"""
+
+
+def test_figures_follow_check_ins_from_another_workstation(qtbot: QtBot,
+                                                           event_db: Database) -> None:
+    _code, record_id, residents = a_household(event_db)
+    page = open_page(qtbot, event_db)
+    feed = ChangeFeed(event_db)
+    feed.changed.connect(page.data_changed)
+    moved = county(event_db).moved
+    assert shown(page, "moved") == f"{moved:,}"
+
+    # Another process checks the household in; nobody presses refresh here.
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        subprocess.run([sys.executable, "-c", OTHER_WORKSTATION, str(ROOT), event_db.url,
+                        str(record_id)], check=True, timeout=60)
+    assert shown(page, "moved") == f"{moved + residents:,}"
+    feed.close()

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -67,6 +67,7 @@ from models.transfers import (
     rollup,
 )
 from models.users import Actor
+from ui.common.change_feed import touches
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.dashboard.page import CARD_STYLE, Card
@@ -74,7 +75,10 @@ from ui.dashboard.page import CARD_STYLE, Card
 log = logging.getLogger(__name__)
 
 ARRIVED = "sheltered"  # the status code of "moved to a shelter" (集中安置)
-REFRESH_MS = 30_000  # the figures reload this often while the page is shown
+REFRESH_MS = 60_000  # besides the change feed, the figures reload this often when shown
+CHANGE_DELAY_MS = 300  # changes arriving within this time are loaded together
+WATCHED = frozenset({"events", "transfer_records", "transfer_changes", "town_reports",
+                     "rollup_snapshots", "households", "transfer_objects", "shelters"})
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 
 
@@ -366,6 +370,11 @@ class TransfersPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self._stale = False
+        self.change_timer = QTimer(self)
+        self.change_timer.setSingleShot(True)
+        self.change_timer.setInterval(CHANGE_DELAY_MS)
+        self.change_timer.timeout.connect(self.refresh)
         self.refresh()
 
     def _build_check_in(self) -> QWidget:
@@ -448,6 +457,21 @@ class TransfersPage(QWidget):
     def _tick(self) -> None:
         if self.isVisible():
             self.refresh()
+
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """From the change feed: reload soon if shown, else when next shown."""
+        if not touches(tables, WATCHED):
+            return
+        if self.isVisible():
+            self.change_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.change_timer.start()
 
     def _loaded(self, result: Loaded | None, error: BaseException | None) -> None:
         self._loading = False
