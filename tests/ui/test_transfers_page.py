@@ -7,8 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,6 +32,8 @@ from models.transfers import (
 from models.users import Actor
 from tests.conftest import ADMIN
 from ui.common.change_feed import ChangeFeed
+from ui.transfers.arrivals import ArrivalsDialog
+from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
 from ui.transfers.page import TransfersPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,3 +209,143 @@ def test_figures_follow_check_ins_from_another_workstation(qtbot: QtBot,
                         str(record_id)], check=True, timeout=60)
     assert shown(page, "moved") == f"{moved + residents:,}"
     feed.close()
+
+
+def fill_dialog_then(qtbot: QtBot, page: TransfersPage, attribute: str, fill) -> None:
+    """While the page's modal dialog ``attribute`` runs, ``fill`` it (and press OK)."""
+    def act() -> None:
+        dialog = getattr(page, attribute, None) or next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        fill(dialog)
+    QTimer.singleShot(0, act)
+
+
+def visible_dialog(kind: type) -> QDialog:
+    return next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, kind) and w.isVisible())
+
+
+def test_part_of_a_household_goes_to_relatives_and_a_refusal_needs_a_reason(
+        qtbot: QtBot, event_db: Database) -> None:
+    code, record_id, residents = a_household(event_db)
+    page = open_page(qtbot, event_db)
+    find(qtbot, page, code)
+    before = county(event_db)
+
+    def relatives(dialog: StatusDialog) -> None:
+        dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("relatives"))
+        assert dialog.count_spin.maximum() == residents
+        dialog.count_spin.setValue(1)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    fill_dialog_then(qtbot, page, "status_dialog", relatives)
+    with qtbot.waitSignal(page.check_in_done, timeout=10_000):
+        qtbot.keyClick(page.search_edit, Qt.Key.Key_F3)
+    with event_db.session(ADMIN) as session:
+        record = get_transfer(session=session, record_id=record_id)
+    assert record.relatives == 1 and record.partial and record.remaining == residents - 1
+    assert "1" in page.message_label.text()
+
+    def refuse(dialog: StatusDialog) -> None:
+        dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("refused"))
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()  # no reason: the dialog stays open and says why
+        assert dialog.isVisible() and dialog.error_label.text()
+        dialog.reason_edit.setText("家中有老人不愿离开")
+        ok.click()
+
+    fill_dialog_then(qtbot, page, "status_dialog", refuse)
+    with qtbot.waitSignal(page.check_in_done, timeout=10_000):
+        page.other_button.click()
+    with event_db.session(ADMIN) as session:
+        record = get_transfer(session=session, record_id=record_id)
+    assert record.refused == residents - 1 and record.refusal_reason == "家中有老人不愿离开"
+    after = county(event_db)
+    assert after.refused == before.refused + residents - 1
+    assert after.moved == before.moved + 1
+
+
+def test_tables_chart_and_arrivals_of_a_shelter(qtbot: QtBot, event_db: Database) -> None:
+    code, _record_id, residents = a_household(event_db)
+    page = open_page(qtbot, event_db)
+    find(qtbot, page, code)
+    press_f2(qtbot, page)
+    data = page.data
+    assert page.village_model.rowCount() == len(data.villages) > 600
+    assert page.kind_model.rowCount() == len(data.kinds) > 3
+    assert sorted(page.chart.shown_towns) == sorted(t.name for t in data.towns)
+    lagging = min(data.towns, key=lambda t: (t.figures.completion_rate or 0, t.code))
+    assert page.chart.shown_towns[0] == lagging.name  # the town that lags most on top
+
+    shelter = page.selected_line().subject.record.shelter_id
+    row = next(n for n in range(page.shelter_model.rowCount())
+               if page.shelter_model.row_at(n).id == shelter)
+    page._open_arrivals(page.shelter_model.index(row, 0))
+    dialog = visible_dialog(ArrivalsDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    assert dialog.model.row_at(0).count == residents
+    assert str(residents) in dialog.summary_label.text()
+    dialog.close()
+
+
+def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Database,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    code, record_id, residents = a_household(event_db)
+    page = open_page(qtbot, event_db)
+    find(qtbot, page, code)
+    press_f2(qtbot, page)
+
+    def report(dialog: TownReportDialog) -> None:
+        dialog.source_edit.setText("石塘镇值班室 电话")
+        dialog.spins["people_to_move"].setValue(300)
+        dialog.spins["moved"].setValue(250)
+        dialog.spins["sheltered"].setValue(200)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    fill_dialog_then(qtbot, page, "", report)
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.report_button.click()
+    assert page.report_model.rowCount() == 1
+    assert "300" in page.reported_label.text()
+
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.snapshot_button.click()
+    assert page.change_model.rowCount() == 0 and page.since_label.text()
+
+    # Printing the roll-up writes a PDF where the user chose.
+    target = tmp_path / "rollup.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    with qtbot.waitSignal(page.action_done, timeout=30_000):
+        page.print_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+
+    # Lifting the response allows the returns; the village's moved people come home.
+    assert page.returns_button.isHidden()
+
+    def lift(dialog: ResponseDialog) -> None:
+        dialog.level_combo.setCurrentIndex(dialog.level_combo.count() - 1)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    fill_dialog_then(qtbot, page, "", lift)
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.level_button.click()
+    assert not page.returns_button.isHidden()
+    with event_db.session(ADMIN) as session:
+        village = get_transfer(session=session, record_id=record_id).village_id
+
+    def choose(dialog: ReturnsDialog) -> None:
+        dialog.village_combo.setCurrentIndex(dialog.village_combo.findData(village))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    fill_dialog_then(qtbot, page, "", choose)
+    with qtbot.waitSignal(page.action_done, timeout=15_000):
+        page.returns_button.click()
+    with event_db.session(ADMIN) as session:
+        assert get_transfer(session=session, record_id=record_id).returned == residents
+
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.end_button.click()
+    assert "No event is in progress" in page.event_label.text()

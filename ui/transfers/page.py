@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelectionModel,
+    QModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -28,15 +32,19 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,29 +56,46 @@ from models.events import (
     EventRefused,
     EventRow,
     active_event,
+    end_event,
+    set_response_level,
     start_event,
 )
-from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, label
+from models.labels import DANGER_KINDS, RESPONSE_COLOURS, RESPONSE_LEVELS, label
 from models.search import pinyin_sort_key
 from models.transfers import (
     CHECK_IN,
     NEARLY_FULL,
     TRANSFER_STATUSES,
+    AreaFigures,
+    FigureChange,
     Rollup,
     SubjectRow,
+    TownReportRow,
     TransferConflict,
     TransferRefused,
     TransferRow,
+    add_town_report,
+    compare_snapshots,
     display_zone,
     find_subjects,
+    list_snapshots,
+    list_town_reports,
+    load_snapshot,
+    mark_returns,
     record_transfer,
     rollup,
+    rollup_to_dict,
+    take_snapshot,
 )
-from models.users import Actor
+from models.users import Actor, PermissionDenied
 from ui.common.change_feed import touches
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.dashboard.page import CARD_STYLE, Card
+from ui.printing.transfers import PrintRefused, print_transfer_rollup
+from ui.transfers.arrivals import ArrivalsDialog
+from ui.transfers.charts import TownChart
+from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +135,12 @@ def _local(at: datetime) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TownLine:
-    id: int
+    """A town's, a village's or a danger-zone kind's figures (``parent``: the village's
+    town)."""
+
+    id: int | str
     name: str
+    parent: str
     people_to_move: int
     moved: int
     sheltered: int
@@ -163,8 +192,7 @@ class SubjectLine:
         return SubjectLine.of(replace(self.subject, record=record))
 
 
-TOWN_COLUMNS = (
-    Column("name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=200),
+FIGURE_COLUMNS = (
     Column("people_to_move", QT_TRANSLATE_NOOP("Columns", "People to move"), formatter=_count,
            alignment=RIGHT),
     Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
@@ -180,6 +208,88 @@ TOWN_COLUMNS = (
     Column("completion_rate", QT_TRANSLATE_NOOP("Columns", "Completion rate"),
            formatter=_percent, alignment=RIGHT),
 )
+TOWN_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=200),
+    *FIGURE_COLUMNS,
+)
+VILLAGE_COLUMNS = (
+    Column("parent", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=160),
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=200,
+           sort_key=pinyin_sort_key),
+    *FIGURE_COLUMNS,
+)
+KIND_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Danger zone type"), max_width=200),
+    *FIGURE_COLUMNS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """A figure that changed since the last hourly snapshot."""
+
+    id: tuple[str, str, str]
+    scope: str
+    name: str
+    figure: str
+    old: float | int | None
+    new: float | int | None
+    delta: float | int | None
+
+
+def _figure_value(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return _percent(value)
+    return _count(value)
+
+
+def _signed(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value * 100:+.1f}%"
+    return f"{value:+,}"
+
+
+CHANGE_COLUMNS = (
+    Column("scope", QT_TRANSLATE_NOOP("Columns", "Level"), max_width=120),
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Name"), max_width=240),
+    Column("figure", QT_TRANSLATE_NOOP("Columns", "Figure"), max_width=160),
+    Column("old", QT_TRANSLATE_NOOP("Columns", "At the last report"), formatter=_figure_value,
+           alignment=RIGHT),
+    Column("new", QT_TRANSLATE_NOOP("Columns", "Now"), formatter=_figure_value,
+           alignment=RIGHT),
+    Column("delta", QT_TRANSLATE_NOOP("Columns", "Change"), formatter=_signed,
+           alignment=RIGHT),
+)
+REPORT_COLUMNS = (
+    Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=_local),
+    Column("town_name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=160),
+    Column("source", QT_TRANSLATE_NOOP("Columns", "Reported by"), max_width=200),
+    Column("people_to_move", QT_TRANSLATE_NOOP("Columns", "People to move"), formatter=_count,
+           alignment=RIGHT),
+    Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
+    Column("sheltered", QT_TRANSLATE_NOOP("Columns", "In shelters"), formatter=_count,
+           alignment=RIGHT),
+    Column("relatives", QT_TRANSLATE_NOOP("Columns", "With relatives"), formatter=_count,
+           alignment=RIGHT),
+    Column("note", QT_TRANSLATE_NOOP("Columns", "Note"), max_width=260),
+    Column("entered_by", QT_TRANSLATE_NOOP("Columns", "Entered by")),
+)
+SCOPES = {
+    "county": QT_TRANSLATE_NOOP("TransfersPage", "County"),
+    "town": QT_TRANSLATE_NOOP("TransfersPage", "Town / street"),
+    "kind": QT_TRANSLATE_NOOP("TransfersPage", "Danger zone type"),
+    "shelter": QT_TRANSLATE_NOOP("TransfersPage", "Shelter"),
+}
+SHELTER_FIGURES = {
+    "occupants": QT_TRANSLATE_NOOP("Columns", "In shelter"),
+    "arrivals": QT_TRANSLATE_NOOP("Columns", "Arrivals"),
+    "returned": QT_TRANSLATE_NOOP("TransfersPage", "Returned home"),
+    "expected": QT_TRANSLATE_NOOP("Columns", "Still expected"),
+}
 
 SHELTER_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240,
@@ -231,13 +341,25 @@ FIGURES = (
 class Loaded:
     event: EventRow | None
     rollup: Rollup | None
+    since: datetime | None = None  # when the last hourly snapshot was taken
+    changes: tuple[FigureChange, ...] = ()  # since then (villages left out: too many)
+    reports: tuple[TownReportRow, ...] = ()
 
 
 def load_transfers(db: Database, actor: Actor) -> Loaded:
     with db.session(actor) as session:
         event = active_event(session=session)
-        data = rollup(session=session, event_id=event.id) if event is not None else None
-    return Loaded(event, data)
+        if event is None:
+            return Loaded(None, None)
+        data = rollup(session=session, event_id=event.id)
+        snapshots = list_snapshots(session=session, event_id=event.id)
+        last = (load_snapshot(session=session, snapshot_id=snapshots[-1].id)
+                if snapshots else None)
+        reports = list_town_reports(session=session, event_id=event.id)
+    changes = tuple(c for c in compare_snapshots(last, rollup_to_dict(data))
+                    if c.scope != "village") if last is not None else ()
+    return Loaded(event, data, snapshots[-1].taken_at if snapshots else None, changes,
+                  tuple(reversed(reports)))
 
 
 def search_subjects(db: Database, actor: Actor, query: str, event_id: int) -> list[SubjectRow]:
@@ -245,22 +367,27 @@ def search_subjects(db: Database, actor: Actor, query: str, event_id: int) -> li
         return find_subjects(session=session, query=query, event_id=event_id)
 
 
-def check_in(db: Database, actor: Actor, record_id: int, expected_version: int,
-             shelter_id: int | None) -> TransferRow | TransferRefused:
-    """Arrival at a shelter in its own unit of work; a refusal comes back as the result."""
+def change_transfer(db: Database, actor: Actor, record_id: int, expected_version: int,
+                    **change: Any) -> TransferRow | TransferRefused:
+    """One change of a record in its own unit of work; a refusal comes back as the result."""
     try:
         with db.session(actor) as session:
-            return record_transfer(session=session, record_id=record_id, status=ARRIVED,
-                                   expected_version=expected_version, shelter_id=shelter_id)
+            return record_transfer(session=session, record_id=record_id,
+                                   expected_version=expected_version, **change)
     except TransferRefused as exc:  # TransferConflict included: nothing was written
         return exc
 
 
-def begin_event(db: Database, actor: Actor, name: str) -> EventRow | EventRefused:
+REFUSALS = (TransferRefused, EventRefused, PermissionDenied, PrintRefused)
+
+
+def write(db: Database, actor: Actor, action: Callable[..., object], **arguments: Any) -> object:
+    """Any other write of the page (event, response level, town figures, returns,
+    snapshot) in its own unit of work; a refusal comes back as the result."""
     try:
         with db.session(actor) as session:
-            return start_event(session=session, name=name)
-    except EventRefused as exc:
+            return action(session=session, **arguments)
+    except REFUSALS as exc:
         return exc
 
 
@@ -271,6 +398,7 @@ class TransfersPage(QWidget):
     ready = Signal()  # after each load of the event and its figures
     search_done = Signal()  # after each search's results are shown
     check_in_done = Signal()  # after a check-in was saved or refused (the message is shown)
+    action_done = Signal()  # after any other write of the page was saved or refused
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -294,6 +422,11 @@ class TransfersPage(QWidget):
         self.time_label = QLabel()
         self.time_label.setStyleSheet("color: #6a7a8a;")
         top.addWidget(self.time_label)
+        self.print_button = QPushButton(self.tr("Print the town roll-up…"))
+        self.print_button.setToolTip(self.tr("A4 landscape PDF: one row per town and a total"))
+        self.print_button.clicked.connect(self.print_rollup)
+        self.print_button.setEnabled(False)
+        top.addWidget(self.print_button)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
@@ -311,6 +444,19 @@ class TransfersPage(QWidget):
         self.start_button.setVisible(False)
         self.start_button.clicked.connect(self._ask_start_event)
         banner.addWidget(self.start_button)
+        manage = self.actor.can(MANAGE_EVENTS)
+        self.level_button = QPushButton(self.tr("Response level…"))
+        self.level_button.clicked.connect(self.ask_response_level)
+        self.returns_button = QPushButton(self.tr("Mark returns…"))
+        self.returns_button.setToolTip(self.tr(
+            "Once the response is lifted: everyone moved from a village is home again."))
+        self.returns_button.clicked.connect(self.ask_returns)
+        self.end_button = QPushButton(self.tr("End the event…"))
+        self.end_button.clicked.connect(self.ask_end_event)
+        for button in (self.level_button, self.returns_button, self.end_button):
+            button.setVisible(False)
+            banner.addWidget(button)
+        self._manage = manage
         layout.addLayout(banner)
 
         self.body = QWidget()
@@ -334,14 +480,56 @@ class TransfersPage(QWidget):
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
-        towns_title = QLabel(self.tr("Towns and streets"))
-        towns_title.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
-        tables_layout.addWidget(towns_title)
-        self.town_model = RowTableModel(TOWN_COLUMNS, parent=self)
-        self.town_view = QTableView()
-        self.town_view.setModel(self.town_model)
-        setup_table_view(self.town_view)
-        tables_layout.addWidget(self.town_view, 3)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.town_model, self.town_view = self._add_table(TOWN_COLUMNS, self.tr("Towns and streets"))
+        self.village_model, self.village_view = self._add_table(
+            VILLAGE_COLUMNS, self.tr("Villages and communities"))
+        self.kind_model, self.kind_view = self._add_table(KIND_COLUMNS,
+                                                          self.tr("By danger zone type"))
+        self.chart = TownChart()
+        self.tabs.addTab(self.chart, self.tr("Chart"))
+        changes_tab = QWidget()
+        changes_layout = QVBoxLayout(changes_tab)
+        changes_layout.setContentsMargins(0, 4, 0, 0)
+        changes_top = QHBoxLayout()
+        self.since_label = QLabel()
+        self.since_label.setWordWrap(True)
+        changes_top.addWidget(self.since_label, 1)
+        self.snapshot_button = QPushButton(self.tr("Keep the figures now as a report"))
+        self.snapshot_button.setToolTip(self.tr(
+            "The figures are kept every hour by themselves; keep them now as well, for "
+            "example right after reporting upward."))
+        self.snapshot_button.clicked.connect(self.keep_snapshot)
+        changes_top.addWidget(self.snapshot_button)
+        changes_layout.addLayout(changes_top)
+        self.change_model = RowTableModel(CHANGE_COLUMNS, parent=self)
+        self.change_view = QTableView()
+        self.change_view.setModel(self.change_model)
+        setup_table_view(self.change_view)
+        changes_layout.addWidget(self.change_view, 1)
+        self.tabs.addTab(changes_tab, self.tr("Since the last report"))
+        reports_tab = QWidget()
+        reports_layout = QVBoxLayout(reports_tab)
+        reports_layout.setContentsMargins(0, 4, 0, 0)
+        reports_top = QHBoxLayout()
+        reports_note = QLabel(self.tr("Figures phoned in by towns, counted separately from "
+                                      "the households on the lists; the latest of each town "
+                                      "counts."))
+        reports_note.setWordWrap(True)
+        reports_top.addWidget(reports_note, 1)
+        self.report_button = QPushButton(self.tr("Enter a town's figures…"))
+        self.report_button.clicked.connect(self.ask_town_report)
+        self.report_button.setEnabled(self.actor.can(CHECK_IN))
+        reports_top.addWidget(self.report_button)
+        reports_layout.addLayout(reports_top)
+        self.report_model = RowTableModel(REPORT_COLUMNS, parent=self)
+        self.report_view = QTableView()
+        self.report_view.setModel(self.report_model)
+        setup_table_view(self.report_view)
+        reports_layout.addWidget(self.report_view, 1)
+        self.tabs.addTab(reports_tab, self.tr("Phoned in by towns"))
+        tables_layout.addWidget(self.tabs, 3)
         shelters_row = QHBoxLayout()
         shelters_title = QLabel(self.tr("Shelter occupancy"))
         shelters_title.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
@@ -355,6 +543,8 @@ class TransfersPage(QWidget):
         self.shelter_view.setModel(self.shelter_model)
         setup_table_view(self.shelter_view)
         self.shelter_view.sortByColumn(SHELTER_RATE_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.shelter_view.setToolTip(self.tr("Double-click a shelter for its arrivals list."))
+        self.shelter_view.doubleClicked.connect(self._open_arrivals)
         tables_layout.addWidget(self.shelter_view, 2)
         splitter.addWidget(tables)
         splitter.addWidget(self._build_check_in())
@@ -376,6 +566,15 @@ class TransfersPage(QWidget):
         self.change_timer.setInterval(CHANGE_DELAY_MS)
         self.change_timer.timeout.connect(self.refresh)
         self.refresh()
+
+    def _add_table(self, columns: tuple[Column, ...], title: str
+                   ) -> tuple[RowTableModel, QTableView]:
+        model = RowTableModel(columns, parent=self)
+        view = QTableView()
+        view.setModel(model)
+        setup_table_view(view)
+        self.tabs.addTab(view, title)
+        return model, view
 
     def _build_check_in(self) -> QWidget:
         box = QGroupBox(self.tr("Check-in at a shelter"))
@@ -431,6 +630,13 @@ class TransfersPage(QWidget):
         self.check_in_button.setEnabled(False)
         self.check_in_button.clicked.connect(self.check_in)
         form.addWidget(self.check_in_button)
+        self.other_button = QPushButton(self.tr("Other: relatives, refused, forced, part… (F3)"))
+        self.other_button.setEnabled(False)
+        self.other_button.clicked.connect(self.record_other)
+        form.addWidget(self.other_button)
+        self.other_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F3), self)
+        self.other_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.other_shortcut.activated.connect(self.record_other)
         self.shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.shortcut.activated.connect(self.check_in)
@@ -455,6 +661,7 @@ class TransfersPage(QWidget):
         run_in_background(load_transfers, self._loaded, owner=self, db=self.db, actor=self.actor)
 
     def _tick(self) -> None:
+        self._keep_hourly_snapshot()
         if self.isVisible():
             self.refresh()
 
@@ -489,6 +696,7 @@ class TransfersPage(QWidget):
         self._show_event()
         if self.data is not None:
             self._show_figures(self.data)
+            self._show_changes(result)
         self._update_button()
         self.ready.emit()
 
@@ -501,10 +709,19 @@ class TransfersPage(QWidget):
             can_start = self.actor.can(MANAGE_EVENTS)
             self.start_button.setVisible(can_start)
             self.start_button.setEnabled(can_start and not self._busy)
+            for button in (self.level_button, self.returns_button, self.end_button):
+                button.setVisible(False)
+            self.print_button.setEnabled(False)
             self.body.setVisible(False)
             self.time_label.clear()
             return
         self.start_button.setVisible(False)
+        for button in (self.level_button, self.end_button):
+            button.setVisible(self._manage)
+            button.setEnabled(not self._busy)
+        self.returns_button.setVisible(self.actor.can(CHECK_IN) and event.response_lifted)
+        self.returns_button.setEnabled(not self._busy)
+        self.print_button.setEnabled(True)
         if event.response_level:
             colour = RESPONSE_COLOURS.get(event.response_level, "#333")
             level = (f"<b style='color:{colour}'>"
@@ -542,11 +759,24 @@ class TransfersPage(QWidget):
                 .replace("%3", _local(reported.reported_at) if reported.reported_at else "—"))
         self.reported_label.setVisible(bool(reported.people_to_move))
 
-        towns = [TownLine(t.id, t.name, f.people_to_move, f.moved, f.sheltered, f.relatives,
-                          f.forced, f.refused, f.still_at_home, f.completion_rate)
-                 for t in data.towns for f in (t.figures,)]
-        self.town_model.set_rows(towns)
-        fit_columns(self.town_view, self.town_model)
+        def lines(areas: list[AreaFigures], parents: dict[int, str]) -> list[TownLine]:
+            return [TownLine(a.id, a.name, parents.get(a.parent_id or 0, ""), f.people_to_move,
+                             f.moved, f.sheltered, f.relatives, f.forced, f.refused,
+                             f.still_at_home, f.completion_rate)
+                    for a in areas for f in (a.figures,)]
+
+        town_names = {t.id: t.name for t in data.towns}
+        for model, view, rows in (
+            (self.town_model, self.town_view, lines(data.towns, {})),
+            (self.village_model, self.village_view, lines(data.villages, town_names)),
+            (self.kind_model, self.kind_view,
+             [TownLine(k.kind, label(DANGER_KINDS, k.kind), "", f.people_to_move, f.moved,
+                       f.sheltered, f.relatives, f.forced, f.refused, f.still_at_home,
+                       f.completion_rate) for k in data.kinds for f in (k.figures,)]),
+        ):
+            model.set_rows(rows)
+            fit_columns(view, model)
+        self.chart.show_towns(data.towns)
         shelters = [ShelterLine(s.id, s.name, s.capacity, s.occupants, s.arrivals, s.expected,
                                 s.rate, s.state) for s in data.shelters]
         self.shelter_model.set_rows(shelters)
@@ -589,10 +819,10 @@ class TransfersPage(QWidget):
         self._busy = True
         self.start_button.setEnabled(False)
         self.event_label.setText(self.tr("Starting the event and opening the transfer records…"))
-        run_in_background(begin_event, self._event_started, owner=self, db=self.db,
-                          actor=self.actor, name=name)
+        run_in_background(write, self._event_started, owner=self, db=self.db,
+                          actor=self.actor, action=start_event, name=name)
 
-    def _event_started(self, result: EventRow | EventRefused | None,
+    def _event_started(self, result: object,
                        error: BaseException | None) -> None:
         self._busy = False
         if not isinstance(result, EventRow):
@@ -669,10 +899,10 @@ class TransfersPage(QWidget):
 
     def _update_button(self) -> None:
         line = self.selected_line()
-        self.check_in_button.setEnabled(
-            self.current_event is not None and self.actor.can(CHECK_IN) and not self._busy
-            and line is not None and line.subject.record is not None
-            and line.subject.record.remaining > 0)
+        record = line.subject.record if line is not None else None
+        can = self.current_event is not None and self.actor.can(CHECK_IN) and not self._busy
+        self.check_in_button.setEnabled(can and record is not None and record.remaining > 0)
+        self.other_button.setEnabled(can and record is not None)
 
     def check_in(self) -> None:
         """Mark the selected household's people still to move as arrived at the shelter."""
@@ -696,22 +926,51 @@ class TransfersPage(QWidget):
         if shelter_id is None and self.shelter_combo.currentText().strip():
             self._show_message(self.tr("Choose the shelter from the list."), "error")
             return
+        self._apply(line, record, status=ARRIVED, shelter_id=shelter_id)
+
+    def record_other(self) -> None:
+        """Any other change of the selected record, or part of it: the status dialog."""
+        if self._busy or self.current_event is None or not self.actor.can(CHECK_IN):
+            return
+        line = self.selected_line()
+        record = line.subject.record if line is not None else None
+        if line is None or record is None:
+            self._show_message(self.tr("Find and select a household first."), "info")
+            return
+        shelters = sorted(((s.id, f"{s.name}  ({s.occupants:,}/{s.capacity:,})")
+                           for s in (self.data.shelters if self.data else [])),
+                          key=lambda s: pinyin_sort_key(s[1]))
+        self.status_dialog = StatusDialog(record, shelters, self)
+        if self.status_dialog.exec() == QDialog.DialogCode.Accepted:
+            self._apply(line, record, **self.status_dialog.choice().arguments())
+
+    def _apply(self, line: SubjectLine, record: TransferRow, **change: Any) -> None:
         self._busy = True
         self._update_button()
-        run_in_background(check_in, lambda r, e: self._checked_in(line, r, e), owner=self,
-                          db=self.db, actor=self.actor, record_id=record.record_id,
-                          expected_version=record.version, shelter_id=shelter_id)
+        run_in_background(change_transfer,
+                          lambda r, e: self._checked_in(line, str(change["status"]), r, e),
+                          owner=self, db=self.db, actor=self.actor, record_id=record.record_id,
+                          expected_version=record.version, **change)
 
-    def _checked_in(self, line: SubjectLine, result: TransferRow | TransferRefused | None,
+    def _checked_in(self, line: SubjectLine, status: str,
+                    result: TransferRow | TransferRefused | None,
                     error: BaseException | None) -> None:
         self._busy = False
         if isinstance(result, TransferRow):
             before = line.subject.record
-            arrived = result.sheltered - (before.sheltered if before is not None else 0)
             self._replace_line(line.with_record(result))
-            self._show_message(
-                self.tr("%1: %2 people arrived at %3.").replace("%1", line.name)
-                .replace("%2", str(arrived)).replace("%3", result.shelter_name or "?"), "ok")
+            if status == "returned":
+                count = result.returned - (before.returned if before is not None else 0)
+            else:
+                count = getattr(result, status) - (getattr(before, status) if before else 0)
+            if status == ARRIVED:
+                text = (self.tr("%1: %2 people arrived at %3.").replace("%1", line.name)
+                        .replace("%2", str(count)).replace("%3", result.shelter_name or "?"))
+            else:
+                text = (self.tr("%1: %2 people recorded as %3.").replace("%1", line.name)
+                        .replace("%2", str(abs(count)))
+                        .replace("%3", label(TRANSFER_STATUSES, status)))
+            self._show_message(text, "ok")
             self.search_edit.selectAll()  # the next scan replaces the text
             self.search_edit.setFocus()
         elif isinstance(result, TransferConflict):
@@ -739,3 +998,158 @@ class TransfersPage(QWidget):
         self.message_label.setStyleSheet(
             f"color: {colour}; font-size: 14px; font-weight: bold; padding: 4px;")
         self.message_label.setText(text)
+
+    # -- since the last report, town figures --------------------------------------------------
+
+    def _show_changes(self, result: Loaded) -> None:
+        if result.since is None:
+            self.since_label.setText(self.tr(
+                "No report has been kept yet in this event: the figures are kept every hour."))
+        else:
+            self.since_label.setText(
+                self.tr("Changes since the figures kept at %1 (%2 figures changed).")
+                .replace("%1", _local(result.since)).replace("%2", str(len(result.changes))))
+        names = dict(FIGURES) | SHELTER_FIGURES
+        order = {scope: n for n, scope in enumerate(SCOPES)}
+        changes = sorted(result.changes, key=lambda c: (order.get(c.scope, 9), c.key, c.field))
+        self.change_model.set_rows([
+            ChangeLine((c.scope, c.key, c.field),
+                       QCoreApplication.translate("TransfersPage", SCOPES.get(c.scope, c.scope)),
+                       label(DANGER_KINDS, c.name) if c.scope == "kind" else c.name,
+                       QCoreApplication.translate(
+                           "Columns" if c.field in SHELTER_FIGURES and c.field != "returned"
+                           else "TransfersPage", names.get(c.field, c.field)),
+                       c.old, c.new, c.delta)
+            for c in changes])
+        fit_columns(self.change_view, self.change_model)
+        self.report_model.set_rows(list(result.reports))
+        fit_columns(self.report_view, self.report_model)
+
+    def keep_snapshot(self) -> None:
+        if self.current_event is None:
+            return
+        self._write(take_snapshot, self.tr("The figures were kept as a report."),
+                    event_id=self.current_event.id, force=True)
+
+    def _keep_hourly_snapshot(self) -> None:
+        """Any open console keeps the hour's snapshot; the domain keeps one per hour."""
+        if self.current_event is not None:
+            run_in_background(write, lambda _r, _e: None, owner=self, db=self.db,
+                              actor=self.actor, action=take_snapshot,
+                              event_id=self.current_event.id)
+
+    def ask_town_report(self) -> None:
+        if self.current_event is None or self.data is None:
+            return
+        dialog = TownReportDialog([(t.id, t.name) for t in self.data.towns], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        figures = dialog.figures()
+        self._write(add_town_report, self.tr("The town's figures were saved."),
+                    event_id=self.current_event.id, **asdict(figures))
+
+    # -- the event: response level, returns, end -----------------------------------------------
+
+    def ask_response_level(self) -> None:
+        event = self.current_event
+        if event is None:
+            return
+        dialog = ResponseDialog(event.response_level, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.level() == event.response_level:
+            return
+        self._write(set_response_level, self.tr("The response level was changed."),
+                    event_id=event.id, response_level=dialog.level())
+
+    def ask_end_event(self) -> None:
+        event = self.current_event
+        if event is None or self.data is None:
+            return
+        still = self.data.county.still_at_home
+        answer = QMessageBox.question(
+            self, self.tr("End the event"),
+            self.tr("End the event %1? The response is lifted with it and check-in stops. "
+                    "%2 people are still counted as at home. The records and their history "
+                    "are kept.").replace("%1", event.name).replace("%2", _count(still)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._write(end_event, self.tr("The event was ended."), event_id=event.id)
+
+    def ask_returns(self) -> None:
+        event = self.current_event
+        if event is None or self.data is None:
+            return
+        town_names = {t.id: t.name for t in self.data.towns}
+        villages = sorted(
+            ((v.id, f"{town_names.get(v.parent_id or 0, '')} {v.name}".strip(),
+              v.figures.moved - v.figures.returned)
+             for v in self.data.villages if v.figures.moved > v.figures.returned),
+            key=lambda v: pinyin_sort_key(v[1]))
+        if not villages:
+            self._show_message(self.tr("Nobody moved is still away from home."), "info")
+            return
+        dialog = ReturnsDialog(villages, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        village_id = dialog.village_id()
+        name, people = next((v[1], v[2]) for v in villages if v[0] == village_id)
+        answer = QMessageBox.question(
+            self, self.tr("Mark returns by village"),
+            self.tr("Record %1 people of %2 as returned home?").replace("%1", _count(people))
+            .replace("%2", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._write(mark_returns, self.tr("Returns were recorded for %1.").replace("%1", name),
+                        event_id=event.id, village_id=village_id)
+
+    def _write(self, action: Callable[..., object], done: str, **arguments: Any) -> None:
+        """Run a domain write off the UI thread; say how it went, then reload."""
+        self._busy = True
+        self._set_actions_enabled(False)
+
+        def finished(result: object, error: BaseException | None) -> None:
+            self._busy = False
+            self._set_actions_enabled(True)
+            if isinstance(result, REFUSALS):
+                self._show_message(str(result), "error")
+            elif error is not None:
+                self._show_message(self.tr("The change was not saved: %1")
+                                   .replace("%1", type(error).__name__), "error")
+            else:
+                self._show_message(done, "ok")
+            self.action_done.emit()
+            self.refresh()
+
+        run_in_background(write, finished, owner=self, db=self.db, actor=self.actor,
+                          action=action, **arguments)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.level_button, self.returns_button, self.end_button,
+                       self.report_button, self.snapshot_button, self.other_button):
+            button.setEnabled(enabled and (button is not self.report_button
+                                           or self.actor.can(CHECK_IN)))
+        self._update_button()
+
+    # -- printing and the shelters' arrivals ---------------------------------------------------
+
+    def print_rollup(self) -> None:
+        event = self.current_event
+        if event is None:
+            return
+        stamp = datetime.now(display_zone()).strftime("%Y%m%d-%H%M")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Print the town roll-up"),
+            str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.pdf"),
+            self.tr("PDF files (*.pdf)"))
+        if path:
+            self._write(print_transfer_rollup, self.tr("Saved %1.").replace("%1", path),
+                        event_id=event.id, path=path)
+
+    def _open_arrivals(self, index: QModelIndex) -> None:
+        if self.current_event is None:
+            return
+        line = self.shelter_model.row_at(index.row())
+        dialog = ArrivalsDialog(self.db, self.actor, self.current_event, line.id, line.name,
+                                self)
+        dialog.open()

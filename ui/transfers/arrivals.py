@@ -1,0 +1,131 @@
+"""One shelter's arrivals during the event (who, how many, when), for its manager,
+with a printable list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.events import EventRow
+from models.transfers import ChangeRow, display_zone, shelter_arrivals
+from models.users import Actor
+from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.worker import run_in_background
+
+
+def _time(at: datetime) -> str:
+    return at.astimezone(display_zone()).strftime("%m-%d %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivalLine:
+    id: int
+    at: datetime
+    name: str
+    count: int
+    actor: str
+    place: str | None
+
+
+COLUMNS = (
+    Column("at", QT_TRANSLATE_NOOP("Columns", "Time"), formatter=_time),
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Household"), max_width=200),
+    Column("count", QT_TRANSLATE_NOOP("Columns", "People"), alignment=RIGHT),
+    Column("actor", QT_TRANSLATE_NOOP("Columns", "Entered by")),
+    Column("place", QT_TRANSLATE_NOOP("Columns", "Where")),
+)
+
+
+def load_arrivals(db: Database, actor: Actor, event_id: int, shelter_id: int
+                  ) -> list[ChangeRow]:
+    with db.session(actor) as session:
+        return shelter_arrivals(session=session, event_id=event_id, shelter_id=shelter_id)
+
+
+class ArrivalsDialog(QDialog):
+    loaded = Signal()
+
+    def __init__(self, db: Database, actor: Actor, event: EventRow, shelter_id: int,
+                 shelter_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.transfer_event = db, actor, event
+        self.shelter_id, self.shelter_name = shelter_id, shelter_name
+        self.setWindowTitle(self.tr("Arrivals: %1").replace("%1", shelter_name))
+        self.resize(760, 560)
+        layout = QVBoxLayout(self)
+        self.summary_label = QLabel(self.tr("Loading…"))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet("font-size: 15px;")
+        layout.addWidget(self.summary_label)
+        self.model = RowTableModel(COLUMNS, parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        setup_table_view(self.view)
+        layout.addWidget(self.view, 1)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton(self.tr("Print the arrivals list…"))
+        self.print_button.clicked.connect(self.print_list)
+        buttons.addWidget(self.print_button)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        run_in_background(load_arrivals, self._loaded, owner=self, db=db, actor=actor,
+                          event_id=event.id, shelter_id=shelter_id)
+
+    def _loaded(self, rows: list[ChangeRow] | None, error: BaseException | None) -> None:
+        if rows is None:
+            self.summary_label.setText(self.tr("The arrivals could not be loaded: %1")
+                                       .replace("%1", type(error).__name__))
+            self.loaded.emit()
+            return
+        lines = [ArrivalLine(r.id, r.at, r.name, r.count, r.actor, r.place) for r in rows]
+        self.model.set_rows(lines)
+        fit_columns(self.view, self.model)
+        self.summary_label.setText(
+            self.tr("%1: %2 people arrived in %3 check-ins during %4.")
+            .replace("%1", self.shelter_name)
+            .replace("%2", f"{sum(line.count for line in lines):,}")
+            .replace("%3", str(len(lines))).replace("%4", self.transfer_event.name))
+        self.loaded.emit()
+
+    def print_list(self) -> None:
+        from ui.printing.transfers import print_shelter_arrivals
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Print the arrivals list"),
+            str(Path.home() / f"{self.shelter_name}.pdf"), self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        self.print_button.setEnabled(False)
+
+        def printed(_result: object, error: BaseException | None) -> None:
+            self.print_button.setEnabled(True)
+            self.message_label.setText(
+                self.tr("Saved %1.").replace("%1", path) if error is None
+                else self.tr("The list was not printed: %1").replace("%1", str(error)))
+
+        def work() -> object:
+            with self.db.session(self.actor) as session:
+                return print_shelter_arrivals(session=session, event_id=self.transfer_event.id,
+                                              shelter_id=self.shelter_id, path=path)
+
+        run_in_background(work, printed, owner=self)
