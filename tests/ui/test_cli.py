@@ -94,3 +94,22 @@ def test_screenshot_writes_a_png(tmp_path: Path, page: str) -> None:
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
+
+
+@pytest.mark.slow
+def test_typhoon_scenario_screenshot_shows_the_event_mid_way(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'typhoon.sqlite'}"
+    built = run_main("--db", url, "demo", "--scenario", "typhoon")
+    assert built.returncode == 0, built.stderr
+    assert "2606" in built.stdout  # the event in progress is named
+    out = tmp_path / "transfers.png"
+    shot = run_main("--db", url, "screenshot", "transfers", "-o", str(out))
+    assert shot.returncode == 0, shot.stderr
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # Response level II's orange marks the event in the status bar and the page's banner.
+    orange = QColor("#f07800").rgb()
+    bottom = [image.pixel(x, y) for x in range(0, 400, 2) for y in range(960, 1000, 2)]
+    assert sum(1 for p in bottom if p == orange) > 200
