@@ -355,7 +355,21 @@ def cmd_export(ctx: Context) -> int:
     from models.exports.households import ExportRefused, export_households, export_template
 
     args = ctx.args
-    if args.template:
+    if args.kind == "transfer-rollup":
+        from models.exports.rollup import export_transfer_rollup
+
+        if args.event is None:
+            raise UsageError(QCoreApplication.translate("CommandLine", "Give --event ID."))
+        if args.template or args.village or args.unmasked or args.year is not None:
+            raise UsageError(QCoreApplication.translate(
+                "CommandLine", "--village, --year, --template and --unmasked are for export households."))
+        try:
+            with ctx.db.session(ctx.actor) as session:
+                export_transfer_rollup(session=session, event_id=args.event,
+                                       path=Path(args.output))
+        except ExportRefused as exc:
+            raise Refused(str(exc)) from exc
+    elif args.template:
         export_template(path=Path(args.output))
     elif not args.village:
         raise UsageError(QCoreApplication.translate(
@@ -407,6 +421,7 @@ def cmd_map(ctx: Context) -> int:
 def cmd_print(ctx: Context) -> int:
     from ui.printing.transfers import (
         PrintRefused,
+        print_shelter_arrivals,
         print_transfer_cards,
         print_transfer_list,
         print_transfer_rollup,
@@ -420,6 +435,12 @@ def cmd_print(ctx: Context) -> int:
                 if args.event is None:
                     raise UsageError(QCoreApplication.translate("CommandLine", "Give --event ID."))
                 result = print_transfer_rollup(session=session, event_id=args.event, path=path)
+            elif args.document == "shelter-arrivals":
+                if args.event is None or args.shelter is None:
+                    raise UsageError(QCoreApplication.translate(
+                        "CommandLine", "Give --event ID and --shelter ID."))
+                result = print_shelter_arrivals(session=session, event_id=args.event,
+                                                shelter_id=args.shelter, path=path)
             else:
                 if not args.village:
                     raise UsageError(
@@ -603,9 +624,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help=QCoreApplication.translate(
         "CommandLine", "export data to a file"))
-    exp.add_argument("kind", choices=("households",), help=QCoreApplication.translate(
-        "CommandLine", "what to export"))
+    exp.add_argument("kind", choices=("households", "transfer-rollup"),
+                     help=QCoreApplication.translate("CommandLine", "what to export"))
     exp.add_argument("--village", metavar="CODE")
+    exp.add_argument("--event", type=int, metavar="ID", help=QCoreApplication.translate(
+        "CommandLine", "transfer-rollup: the event's id"))
     exp.add_argument("--year", type=int, metavar="YYYY")
     exp.add_argument("--template", action="store_true", help=QCoreApplication.translate(
         "CommandLine", "an empty village transfer list to fill"))
@@ -616,9 +639,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     prn = sub.add_parser("print", help=QCoreApplication.translate(
         "CommandLine", "print a document to PDF (Chinese fonts embedded)"))
-    prn.add_argument("document", choices=("transfer-list", "transfer-cards", "transfer-rollup"))
+    prn.add_argument("document", choices=("transfer-list", "transfer-cards", "transfer-rollup",
+                                          "shelter-arrivals"))
     prn.add_argument("--village", metavar="CODE")
     prn.add_argument("--event", type=int, metavar="ID")
+    prn.add_argument("--shelter", type=int, metavar="ID", help=QCoreApplication.translate(
+        "CommandLine", "shelter-arrivals: the shelter's id"))
     prn.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     prn.set_defaults(handler=cmd_print)
 

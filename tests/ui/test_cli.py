@@ -16,7 +16,7 @@ from tests.conftest import ADMIN
 
 def test_help_and_usage_errors(tmp_path: Path) -> None:
     assert run_main("--help").returncode == 0
-    for sub in ("demo", "db", "user", "import", "screenshot"):
+    for sub in ("demo", "db", "user", "import", "export", "print", "screenshot"):
         result = run_main(sub, "--help")
         assert result.returncode == 0, sub
     bad = run_main("no-such-command")
@@ -113,3 +113,56 @@ def test_typhoon_scenario_screenshot_shows_the_event_mid_way(tmp_path: Path) -> 
     orange = QColor("#f07800").rgb()
     bottom = [image.pixel(x, y) for x in range(0, 400, 2) for y in range(960, 1000, 2)]
     assert sum(1 for p in bottom if p == orange) > 200
+
+
+def test_export_transfer_rollup_and_print_shelter_arrivals(demo_db: Database,
+                                                           tmp_path: Path) -> None:
+    import openpyxl
+
+    from models.demo_transfers import build_demo_transfers
+    from models.events import start_event
+    from models.exports.rollup import rollup_values
+    from models.transfers import rollup
+
+    with demo_db.session(ADMIN) as session:
+        event = start_event(session=session, name="台风演示")
+        build_demo_transfers(session=session, event_id=event.id)
+        session.commit()
+    with demo_db.session(ADMIN) as session:
+        data = rollup(session=session, event_id=event.id)
+    shelter = max(data.shelters, key=lambda s: s.arrivals)
+    xlsx, pdf = tmp_path / "rollup.xlsx", tmp_path / "arrivals.pdf"
+    exported = run_main("--db", demo_db.url, "export", "transfer-rollup", "--event",
+                        str(event.id), "-o", str(xlsx))
+    assert exported.returncode == 0, exported.stderr
+    sheet = openpyxl.load_workbook(xlsx).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    names = [r[0] for r in rows]
+    for town in data.towns:
+        assert rows[names.index(town.name)][1:8] == rollup_values(town.figures)
+    printed = run_main("--db", demo_db.url, "print", "shelter-arrivals", "--event",
+                       str(event.id), "--shelter", str(shelter.id), "-o", str(pdf))
+    assert printed.returncode == 0, printed.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_transfer_rollup_and_arrivals_refusals_and_usage(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    out = tmp_path / "out"
+    unknown = run_main("--db", db, "export", "transfer-rollup", "--event", "9999",
+                       "-o", f"{out}.xlsx")
+    assert unknown.returncode == 1
+    assert "9999" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert not Path(f"{out}.xlsx").exists()
+    printed = run_main("--db", db, "print", "shelter-arrivals", "--event", "9999",
+                       "--shelter", "1", "-o", f"{out}.pdf")
+    assert printed.returncode == 1
+    assert "9999" in printed.stderr and "Traceback" not in printed.stderr
+    for args in (("export", "transfer-rollup", "-o", f"{out}.xlsx"),
+                 ("export", "transfer-rollup", "--event", "1", "--template", "-o",
+                  f"{out}.xlsx"),
+                 ("print", "shelter-arrivals", "--event", "1", "-o", f"{out}.pdf")):
+        usage = run_main("--db", db, *args)
+        assert usage.returncode == 2, args
+        assert "Traceback" not in usage.stderr

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -319,6 +320,13 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
     with qtbot.waitSignal(page.action_done, timeout=30_000):
         page.print_button.click()
     assert target.read_bytes().startswith(b"%PDF")
+    workbook = tmp_path / "rollup.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(workbook), ""))
+    with qtbot.waitSignal(page.action_done, timeout=30_000):
+        page.export_button.click()
+    sheet = openpyxl.load_workbook(workbook).active
+    names = {row[0] for row in sheet.iter_rows(values_only=True)}
+    assert {t.name for t in page.data.towns} <= names
 
     # Lifting the response allows the returns; the village's moved people come home.
     assert page.returns_button.isHidden()

@@ -12,8 +12,11 @@ records an audit row; the caller commits) and writes one PDF:
 - ``print_transfer_cards``: 8 cards per A4 page, each with the household, its
   residents, its shelter, its responsible person and phone, and a QR code of
   the card code (opaque, no personal information) for the check-in panel.
-- ``print_transfer_rollup``: one row per town with the figures reported upward,
-  a total row and the time of the figures.
+- ``print_transfer_rollup``: one row per town with the figures reported upward
+  (the columns of ``models.exports.rollup``), a total row and the time of the figures.
+- ``print_shelter_arrivals``: a shelter's arrivals during an event for its manager
+  (who, mobile, village, how many, when, who recorded it), the total and a
+  signature line for the shelter manager; mobiles as on the transfer list.
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.areas import Division
+from models.arrivals import list_shelter_arrivals
 from models.audit import record_event
 from models.base import utcnow
 from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
+from models.exports.rollup import percent_text, rollup_columns, rollup_values
 from models.privacy import can_see_personal
 from models.transfers import HouseholdRow, display_zone, list_households, register_year, rollup
 from models.users import Permission, actor_of, require
@@ -208,27 +213,6 @@ def print_transfer_cards(*, session: Session, village_code: str, path: str | Pat
     return PrintResult(path, pages, len(rows), masked)
 
 
-def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
-
-
-ROLLUP_FIELDS = ("people_to_move", "moved", "sheltered", "relatives", "forced", "refused",
-                 "still_at_home")
-
-
-def rollup_columns() -> list[str]:
-    """The roll-up's column headers (the labels of the transfers page)."""
-    return [QCoreApplication.translate("Columns", "Town / street"),
-            QCoreApplication.translate("Columns", "People to move"),
-            QCoreApplication.translate("Columns", "Moved"),
-            QCoreApplication.translate("Columns", "In shelters"),
-            QCoreApplication.translate("Columns", "With relatives"),
-            QCoreApplication.translate("Columns", "Forcibly moved"),
-            QCoreApplication.translate("Columns", "Refused"),
-            QCoreApplication.translate("Columns", "Still at home"),
-            QCoreApplication.translate("Columns", "Completion rate")]
-
-
 def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) -> PrintResult:
     """The town roll-up of an event (A4 landscape): a row per town, a total row, the
     time of the figures."""
@@ -240,11 +224,10 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     body = []
     for town in data.towns:
         figures = town.figures
-        body.append([town.name, *(getattr(figures, f) for f in ROLLUP_FIELDS),
-                     _percent(figures.completion_rate)])
+        body.append([town.name, *rollup_values(figures), percent_text(figures.completion_rate)])
     county = data.county
-    total = [QCoreApplication.translate("Printing", "Total"), *(getattr(county, f) for f in ROLLUP_FIELDS),
-             _percent(county.completion_rate)]
+    total = [QCoreApplication.translate("Printing", "Total"), *rollup_values(county),
+             percent_text(county.completion_rate)]
     at = _local(data.at)
     pages = build_list_pdf(
         path,
@@ -261,3 +244,71 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(body))
+
+
+# Printed widths of the arrivals list's columns in millimetres (scaled to the page).
+_ARRIVAL_WIDTHS_MM = (10, 30, 26, 48, 14, 30, 24, 30, 40)
+_ARRIVAL_ALIGN = ("center", "center", "center", "left", "number", "center", "center", "left",
+                  "left")
+
+
+def print_shelter_arrivals(*, session: Session, event_id: int, shelter_id: int,
+                           path: str | Path) -> PrintResult:
+    """The arrivals list of one shelter during an event, for its manager (A4 landscape):
+    who arrived, how many, when and who recorded it, with the total and a signature line.
+
+    Mobiles are printed in full for roles that may see personal information (the
+    manager calls people; the printout is audited), masked for the others, as on the
+    village transfer list.
+    """
+    path = Path(path)
+    require(session, Permission.READ_REGISTER)
+    event = get_event(session=session, event_id=event_id)
+    if event is None:
+        raise PrintRefused(QCoreApplication.translate("Printing", "There is no event %1.").replace("%1", str(event_id)))
+    masked = not can_see_personal(session)
+    arrivals = list_shelter_arrivals(session=session, event_id=event_id, shelter_id=shelter_id,
+                                     masked=masked)
+    if arrivals is None:
+        raise PrintRefused(QCoreApplication.translate("Printing", "There is no shelter %1.").replace("%1", str(shelter_id)))
+    if not masked and arrivals.rows:
+        record_event(session, action="unmask", table_name="households", detail={
+            "print": "shelter-arrivals", "file": path.name, "event": event_id,
+            "shelter": shelter_id, "rows": len(arrivals.rows),
+        })
+        session.flush()
+    body = []
+    for number, row in enumerate(arrivals.rows, start=1):
+        note = "" if row.count >= row.listed else QCoreApplication.translate(
+            "Printing", "%1 of %2 listed").replace("%1", str(row.count)).replace("%2", str(row.listed))
+        body.append([number, row.name, row.phone or "", f"{row.town_name}{row.village_name}",
+                     row.count, _local(row.at), row.actor, row.place or "", note])
+    departed = "" if not arrivals.departed else QCoreApplication.translate(
+        "Printing", "Left or returned home: %1").replace("%1", str(arrivals.departed))
+    total = ["", "", "", QCoreApplication.translate("Printing", "Total people"),
+             arrivals.arrived, "", "", "", departed]
+    occupancy = (QCoreApplication.translate("Printing", "In the shelter now: %1 (capacity %2)")
+                 .replace("%1", str(arrivals.present)).replace("%2", str(arrivals.capacity)))
+    pages = build_list_pdf(
+        path,
+        title=QCoreApplication.translate("Printing", "%1: register of arrivals").replace("%1", arrivals.shelter_name),
+        columns=[QCoreApplication.translate("Printing", "No."),
+                 QCoreApplication.translate("Printing", "Householder / object"),
+                 QCoreApplication.translate("Printing", "Phone"),
+                 QCoreApplication.translate("Printing", "Village"),
+                 QCoreApplication.translate("Columns", "People"),
+                 QCoreApplication.translate("Printing", "Arrived at"),
+                 QCoreApplication.translate("Printing", "Recorded by"),
+                 QCoreApplication.translate("Printing", "Check-in point"),
+                 QCoreApplication.translate("Columns", "Note")],
+        widths_mm=_ARRIVAL_WIDTHS_MM,
+        align=_ARRIVAL_ALIGN,
+        rows=body,
+        total_row=total,
+        subtitle_left=QCoreApplication.translate("Printing", "Event: %1").replace("%1", event.name),
+        subtitle_right=occupancy,
+        signature=QCoreApplication.translate("Printing", "Signature of the shelter manager:"),
+        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", _local(utcnow())),
+        author=_printed_by(session),
+    )
+    return PrintResult(path, pages, len(body), masked)

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.arrivals import ShelterArrivals, list_shelter_arrivals
 from models.database import Database
 from models.events import EventRow
-from models.transfers import ChangeRow, display_zone, shelter_arrivals
+from models.transfers import display_zone
 from models.users import Actor
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
+from ui.printing.transfers import print_shelter_arrivals
 
 
 def _time(at: datetime) -> str:
@@ -36,7 +38,10 @@ class ArrivalLine:
     id: int
     at: datetime
     name: str
+    village: str
+    phone: str | None
     count: int
+    listed: int
     actor: str
     place: str | None
 
@@ -44,16 +49,20 @@ class ArrivalLine:
 COLUMNS = (
     Column("at", QT_TRANSLATE_NOOP("Columns", "Time"), formatter=_time),
     Column("name", QT_TRANSLATE_NOOP("Columns", "Household"), max_width=200),
+    Column("village", QT_TRANSLATE_NOOP("Columns", "Town and village"), max_width=200),
+    Column("phone", QT_TRANSLATE_NOOP("Columns", "Mobile")),
     Column("count", QT_TRANSLATE_NOOP("Columns", "People"), alignment=RIGHT),
+    Column("listed", QT_TRANSLATE_NOOP("Columns", "Residents"), alignment=RIGHT),
     Column("actor", QT_TRANSLATE_NOOP("Columns", "Entered by")),
     Column("place", QT_TRANSLATE_NOOP("Columns", "Where")),
 )
 
 
 def load_arrivals(db: Database, actor: Actor, event_id: int, shelter_id: int
-                  ) -> list[ChangeRow]:
+                  ) -> ShelterArrivals | None:
     with db.session(actor) as session:
-        return shelter_arrivals(session=session, event_id=event_id, shelter_id=shelter_id)
+        return list_shelter_arrivals(session=session, event_id=event_id,
+                                     shelter_id=shelter_id)
 
 
 class ArrivalsDialog(QDialog):
@@ -91,25 +100,25 @@ class ArrivalsDialog(QDialog):
         run_in_background(load_arrivals, self._loaded, owner=self, db=db, actor=actor,
                           event_id=event.id, shelter_id=shelter_id)
 
-    def _loaded(self, rows: list[ChangeRow] | None, error: BaseException | None) -> None:
-        if rows is None:
+    def _loaded(self, data: ShelterArrivals | None, error: BaseException | None) -> None:
+        if data is None:
             self.summary_label.setText(self.tr("The arrivals could not be loaded: %1")
                                        .replace("%1", type(error).__name__))
             self.loaded.emit()
             return
-        lines = [ArrivalLine(r.id, r.at, r.name, r.count, r.actor, r.place) for r in rows]
+        lines = [ArrivalLine(r.change_id, r.at, r.name, f"{r.town_name} {r.village_name}",
+                             r.phone, r.count, r.listed, r.actor, r.place) for r in data.rows]
         self.model.set_rows(lines)
         fit_columns(self.view, self.model)
         self.summary_label.setText(
-            self.tr("%1: %2 people arrived in %3 check-ins during %4.")
-            .replace("%1", self.shelter_name)
-            .replace("%2", f"{sum(line.count for line in lines):,}")
-            .replace("%3", str(len(lines))).replace("%4", self.transfer_event.name))
+            self.tr("%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now "
+                    "(capacity %6).")
+            .replace("%1", self.shelter_name).replace("%2", f"{data.arrived:,}")
+            .replace("%3", str(len(lines))).replace("%4", self.transfer_event.name)
+            .replace("%5", f"{data.present:,}").replace("%6", f"{data.capacity:,}"))
         self.loaded.emit()
 
     def print_list(self) -> None:
-        from ui.printing.transfers import print_shelter_arrivals
-
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Print the arrivals list"),
             str(Path.home() / f"{self.shelter_name}.pdf"), self.tr("PDF files (*.pdf)"))

@@ -60,6 +60,8 @@ from models.events import (
     set_response_level,
     start_event,
 )
+from models.exports.households import ExportRefused
+from models.exports.rollup import export_transfer_rollup
 from models.labels import DANGER_KINDS, RESPONSE_COLOURS, RESPONSE_LEVELS, label
 from models.search import pinyin_sort_key
 from models.transfers import (
@@ -378,7 +380,7 @@ def change_transfer(db: Database, actor: Actor, record_id: int, expected_version
         return exc
 
 
-REFUSALS = (TransferRefused, EventRefused, PermissionDenied, PrintRefused)
+REFUSALS = (TransferRefused, EventRefused, PermissionDenied, PrintRefused, ExportRefused)
 
 
 def write(db: Database, actor: Actor, action: Callable[..., object], **arguments: Any) -> object:
@@ -427,6 +429,11 @@ class TransfersPage(QWidget):
         self.print_button.clicked.connect(self.print_rollup)
         self.print_button.setEnabled(False)
         top.addWidget(self.print_button)
+        self.export_button = QPushButton(self.tr("Export the town roll-up…"))
+        self.export_button.setToolTip(self.tr("Excel, in the layout reported upward"))
+        self.export_button.clicked.connect(self.export_rollup)
+        self.export_button.setEnabled(False)
+        top.addWidget(self.export_button)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
@@ -712,6 +719,7 @@ class TransfersPage(QWidget):
             for button in (self.level_button, self.returns_button, self.end_button):
                 button.setVisible(False)
             self.print_button.setEnabled(False)
+            self.export_button.setEnabled(False)
             self.body.setVisible(False)
             self.time_label.clear()
             return
@@ -722,6 +730,7 @@ class TransfersPage(QWidget):
         self.returns_button.setVisible(self.actor.can(CHECK_IN) and event.response_lifted)
         self.returns_button.setEnabled(not self._busy)
         self.print_button.setEnabled(True)
+        self.export_button.setEnabled(True)
         if event.response_level:
             colour = RESPONSE_COLOURS.get(event.response_level, "#333")
             level = (f"<b style='color:{colour}'>"
@@ -1134,17 +1143,25 @@ class TransfersPage(QWidget):
     # -- printing and the shelters' arrivals ---------------------------------------------------
 
     def print_rollup(self) -> None:
+        self._save_rollup(print_transfer_rollup, self.tr("Print the town roll-up"), "pdf",
+                          self.tr("PDF files (*.pdf)"))
+
+    def export_rollup(self) -> None:
+        self._save_rollup(export_transfer_rollup, self.tr("Export the town roll-up"), "xlsx",
+                          self.tr("Excel workbooks (*.xlsx)"))
+
+    def _save_rollup(self, action: Callable[..., object], title: str, suffix: str,
+                     files: str) -> None:
         event = self.current_event
         if event is None:
             return
         stamp = datetime.now(display_zone()).strftime("%Y%m%d-%H%M")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Print the town roll-up"),
-            str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.pdf"),
-            self.tr("PDF files (*.pdf)"))
+            self, title, str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.{suffix}"),
+            files)
         if path:
-            self._write(print_transfer_rollup, self.tr("Saved %1.").replace("%1", path),
-                        event_id=event.id, path=path)
+            self._write(action, self.tr("Saved %1.").replace("%1", path), event_id=event.id,
+                        path=path)
 
     def _open_arrivals(self, index: QModelIndex) -> None:
         if self.current_event is None:

@@ -15,6 +15,7 @@ import pytest
 from reportlab.lib.units import mm
 from sqlalchemy import select
 
+from models.arrivals import ShelterArrivals, list_shelter_arrivals
 from models.audit import AuditRecord
 from models.database import Database
 from models.demo_transfers import build_demo_transfers
@@ -28,6 +29,7 @@ from ui.printing.layout import LIST_MARGINS, card_boxes, page_label
 from ui.printing.transfers import (
     CARDS_PER_PAGE,
     PrintRefused,
+    print_shelter_arrivals,
     print_transfer_cards,
     print_transfer_list,
     print_transfer_rollup,
@@ -252,3 +254,108 @@ def test_fonts_are_truetype_with_families_and_a_cid_last_resort(
     monkeypatch.setattr(layout, "_find", lambda family: None)
     fallback = layout.font("song")
     assert fallback.name == layout.CID_FALLBACK and not fallback.embedded
+
+
+def _event_with_arrivals(database: Database) -> tuple[int, ShelterArrivals]:
+    """An event part done on the demo county, and the shelter with the most arrivals."""
+    with database.session(ADMIN) as session:
+        event = start_event(session=session, name="台风演示")
+        build_demo_transfers(session=session, event_id=event.id)
+        session.commit()
+    with database.session(ADMIN) as session:
+        shelter = max(rollup(session=session, event_id=event.id).shelters,
+                      key=lambda s: s.arrivals)
+        arrivals = list_shelter_arrivals(session=session, event_id=event.id,
+                                         shelter_id=shelter.id, masked=False)
+    assert arrivals is not None and len(arrivals.rows) > 40  # more than one page
+    assert arrivals.present == shelter.occupants
+    return event.id, arrivals
+
+
+def _arrival_rows(pdf: pdfplumber.PDF) -> tuple[list[str], list[list[str]], list[str]]:
+    """The header, the body rows (the header repeats on every page) and the total row."""
+    rows = _table_rows(pdf)
+    header = rows[0]
+    body = [r for r in rows if r != header]
+    return header, body[:-1], body[-1]
+
+
+def test_shelter_arrivals_list_who_how_many_when_with_total_and_signature(
+        demo_db: Database, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    event_id, arrivals = _event_with_arrivals(demo_db)
+    path = tmp_path / "arrivals.pdf"
+    with demo_db.session(ADMIN) as session:
+        result = print_shelter_arrivals(session=session, event_id=event_id,
+                                        shelter_id=arrivals.shelter_id, path=path)
+        session.commit()
+    assert result.rows == len(arrivals.rows) and not result.masked
+    signature = QCoreApplication.translate("Printing", "Signature of the shelter manager:")
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) == result.pages > 1
+        header, body, total = _arrival_rows(pdf)
+        first = pdf.pages[0].extract_text().replace(" ", "")
+        assert QCoreApplication.translate("Printing", "%1: register of arrivals").replace(
+            "%1", arrivals.shelter_name).replace(" ", "") in first
+        assert "台风演示" in first
+        printed = QCoreApplication.translate("Printing", "Printed %1").replace(" ", "")
+        assert re.search(re.escape(printed).replace("%1", r"\d{4}-\d{2}-\d{2}\d{2}:\d{2}"),
+                         first)
+        for number, page in enumerate(pdf.pages, start=1):
+            flat = page.extract_text().replace(" ", "")
+            assert page_label(number, len(pdf.pages)).replace(" ", "") in flat
+            assert signature.replace(" ", "") in flat
+        _assert_fonts_embedded(pdf)
+    assert len(header) == 9
+    assert [r[0] for r in body] == [str(n) for n in range(1, len(arrivals.rows) + 1)]
+    assert [r[1] for r in body] == [a.name for a in arrivals.rows]
+    assert [r[2] for r in body] == [a.phone or "" for a in arrivals.rows]
+    assert "*" not in "".join(r[2] for r in body)
+    assert [r[3] for r in body] == [f"{a.town_name}{a.village_name}" for a in arrivals.rows]
+    assert [int(r[4]) for r in body] == [a.count for a in arrivals.rows]
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", r[5]) for r in body)
+    assert total[3] == QCoreApplication.translate("Printing", "Total people")
+    assert int(total[4]) == sum(int(r[4]) for r in body) == arrivals.arrived
+    with demo_db.session(ADMIN) as session:
+        audit = session.scalars(select(AuditRecord).where(AuditRecord.action == "unmask")).all()
+    assert any("shelter-arrivals" in (a.changes or "") for a in audit)
+
+
+def test_shelter_arrivals_mask_mobiles_for_a_viewer(demo_db: Database, tmp_path: Path) -> None:
+    event_id, arrivals = _event_with_arrivals(demo_db)
+    path = tmp_path / "arrivals.pdf"
+    with demo_db.session(VIEWER) as session:
+        result = print_shelter_arrivals(session=session, event_id=event_id,
+                                        shelter_id=arrivals.shelter_id, path=path)
+        session.commit()
+    assert result.masked
+    with pdfplumber.open(path) as pdf:
+        _header, body, _total = _arrival_rows(pdf)
+    phones = [r[2] for r in body if r[2]]
+    assert phones and all(re.fullmatch(r"1\d{2}\*{4}\d{4}", p) for p in phones)
+    with demo_db.session(ADMIN) as session:
+        assert not session.scalars(select(AuditRecord).where(AuditRecord.action == "unmask")).all()
+
+
+def test_shelter_arrivals_of_an_unknown_event_or_shelter_are_refused(
+        demo_db: Database, tmp_path: Path) -> None:
+    with demo_db.session(ADMIN) as session:
+        with pytest.raises(PrintRefused, match="9999"):
+            print_shelter_arrivals(session=session, event_id=9999, shelter_id=1,
+                                   path=tmp_path / "x.pdf")
+        event = start_event(session=session, name="台风演示", open_transfers=False)
+        with pytest.raises(PrintRefused, match="99999"):
+            print_shelter_arrivals(session=session, event_id=event.id, shelter_id=99_999,
+                                   path=tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_rendered_arrivals_page_is_not_blank(demo_db: Database, tmp_path: Path) -> None:
+    event_id, arrivals = _event_with_arrivals(demo_db)
+    path = tmp_path / "arrivals.pdf"
+    with demo_db.session(ADMIN) as session:
+        print_shelter_arrivals(session=session, event_id=event_id,
+                               shelter_id=arrivals.shelter_id, path=path)
+    png = _render(path, tmp_path, 50, "arrivals")
+    assert 0.02 < _ink_share(png) < 0.6
