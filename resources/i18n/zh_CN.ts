@@ -48,6 +48,59 @@
     </message>
 </context>
 <context>
+    <name>ArrivalsDialog</name>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="76" />
+        <source>Arrivals: %1</source>
+        <translation>到达登记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="79" />
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="93" />
+        <source>Print the arrivals list…</source>
+        <translation>打印到达登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="96" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="105" />
+        <source>The arrivals could not be loaded: %1</source>
+        <translation>无法读取到达记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="114" />
+        <source>%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now (capacity %6).</source>
+        <translation>%1：%4期间共签到 %3 次，到达 %2 人；现有 %5 人（容纳 %6 人）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="123" />
+        <source>Print the arrivals list</source>
+        <translation>打印到达登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="124" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="132" />
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="133" />
+        <source>The list was not printed: %1</source>
+        <translation>登记表未能打印：%1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <location filename="../../ui/settings/audit.py" line="50" />
@@ -301,9 +354,11 @@
 <context>
     <name>Columns</name>
     <message>
+        <location filename="../../models/exports/rollup.py" line="43" />
         <location filename="../../ui/dashboard/page.py" line="21" />
-        <location filename="../../ui/printing/transfers.py" line="221" />
-        <location filename="../../ui/transfers/page.py" line="163" />
+        <location filename="../../ui/transfers/page.py" line="214" />
+        <location filename="../../ui/transfers/page.py" line="218" />
+        <location filename="../../ui/transfers/page.py" line="271" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -343,119 +398,210 @@
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="222" />
-        <location filename="../../ui/transfers/page.py" line="164" />
+        <location filename="../../models/exports/rollup.py" line="44" />
+        <location filename="../../ui/transfers/page.py" line="198" />
+        <location filename="../../ui/transfers/page.py" line="273" />
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="223" />
-        <location filename="../../ui/transfers/page.py" line="166" />
-        <location filename="../../ui/transfers/page.py" line="205" />
+        <location filename="../../models/exports/rollup.py" line="45" />
+        <location filename="../../ui/transfers/page.py" line="200" />
+        <location filename="../../ui/transfers/page.py" line="275" />
+        <location filename="../../ui/transfers/page.py" line="321" />
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="224" />
-        <location filename="../../ui/transfers/page.py" line="167" />
+        <location filename="../../models/exports/rollup.py" line="46" />
+        <location filename="../../ui/transfers/page.py" line="201" />
+        <location filename="../../ui/transfers/page.py" line="276" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="225" />
-        <location filename="../../ui/transfers/page.py" line="169" />
+        <location filename="../../models/exports/rollup.py" line="47" />
+        <location filename="../../ui/transfers/page.py" line="203" />
+        <location filename="../../ui/transfers/page.py" line="278" />
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="226" />
-        <location filename="../../ui/transfers/page.py" line="171" />
+        <location filename="../../models/exports/rollup.py" line="48" />
+        <location filename="../../ui/transfers/page.py" line="205" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="227" />
-        <location filename="../../ui/transfers/page.py" line="173" />
+        <location filename="../../models/exports/rollup.py" line="49" />
+        <location filename="../../ui/transfers/page.py" line="207" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="228" />
-        <location filename="../../ui/transfers/page.py" line="174" />
+        <location filename="../../models/exports/rollup.py" line="50" />
+        <location filename="../../ui/transfers/page.py" line="208" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="229" />
-        <location filename="../../ui/transfers/page.py" line="176" />
+        <location filename="../../models/exports/rollup.py" line="51" />
+        <location filename="../../ui/transfers/page.py" line="210" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="181" />
-        <location filename="../../ui/transfers/page.py" line="206" />
+        <location filename="../../models/exports/rollup.py" line="189" />
+        <location filename="../../ui/transfers/page.py" line="272" />
+        <source>Reported by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="190" />
+        <location filename="../../ui/transfers/page.py" line="270" />
+        <source>Reported at</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="297" />
+        <location filename="../../ui/transfers/page.py" line="322" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="183" />
+        <location filename="../../ui/transfers/page.py" line="299" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="185" />
+        <location filename="../../ui/transfers/page.py" line="290" />
+        <location filename="../../ui/transfers/page.py" line="301" />
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="187" />
+        <location filename="../../ui/transfers/page.py" line="219" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="224" />
+        <source>Danger zone type</source>
+        <translation>危险区类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="259" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="260" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="261" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="262" />
+        <source>At the last report</source>
+        <translation>上次报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="264" />
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="266" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="291" />
+        <location filename="../../ui/transfers/page.py" line="303" />
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="189" />
+        <location filename="../../ui/transfers/page.py" line="293" />
+        <location filename="../../ui/transfers/page.py" line="305" />
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="191" />
+        <location filename="../../ui/transfers/page.py" line="307" />
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="197" />
+        <location filename="../../ui/transfers/arrivals.py" line="50" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="51" />
+        <location filename="../../ui/transfers/page.py" line="313" />
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="198" />
+        <location filename="../../ui/transfers/arrivals.py" line="52" />
+        <location filename="../../ui/transfers/page.py" line="314" />
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="199" />
+        <location filename="../../ui/transfers/arrivals.py" line="55" />
+        <location filename="../../ui/transfers/page.py" line="315" />
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="201" />
+        <location filename="../../ui/transfers/arrivals.py" line="56" />
+        <location filename="../../ui/transfers/page.py" line="281" />
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="57" />
+        <source>Where</source>
+        <translation>登记点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="317" />
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="203" />
+        <location filename="../../ui/transfers/page.py" line="319" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="207" />
+        <location filename="../../ui/transfers/arrivals.py" line="53" />
+        <location filename="../../ui/transfers/page.py" line="323" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="208" />
+        <location filename="../../ui/transfers/page.py" line="324" />
         <source>Card code</source>
         <translation>转移卡编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="299" />
+        <location filename="../../ui/transfers/arrivals.py" line="54" />
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="303" />
+        <location filename="../../ui/transfers/page.py" line="280" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -487,7 +633,7 @@
     </message>
     <message>
         <location filename="../../ui/cli.py" line="162" />
-        <location filename="../../ui/cli.py" line="291" />
+        <location filename="../../ui/cli.py" line="295" />
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -497,294 +643,325 @@
         <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="197" />
+        <location filename="../../ui/cli.py" line="198" />
         <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="207" />
+        <location filename="../../ui/cli.py" line="208" />
         <source>Transfer lists: %1 households, %2 other objects; a demo typhoon.</source>
         <translation>转移清单：住户 %1 户，其他转移对象 %2 个；另有一个演示台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="211" />
+        <location filename="../../ui/cli.py" line="215" />
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="226" />
+        <location filename="../../ui/cli.py" line="230" />
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="234" />
-        <location filename="../../ui/cli.py" line="250" />
+        <location filename="../../ui/cli.py" line="238" />
+        <location filename="../../ui/cli.py" line="254" />
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="239" />
+        <location filename="../../ui/cli.py" line="243" />
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="264" />
+        <location filename="../../ui/cli.py" line="268" />
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="269" />
+        <location filename="../../ui/cli.py" line="273" />
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="278" />
+        <location filename="../../ui/cli.py" line="282" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="300" />
+        <location filename="../../ui/cli.py" line="304" />
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="351" />
+        <location filename="../../ui/cli.py" line="344" />
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="368" />
+        <location filename="../../ui/cli.py" line="375" />
         <source>Give --village CODE, or --template for an empty list.</source>
         <translation>请用 --village 指定村代码，或用 --template 导出空白清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="378" />
-        <location filename="../../ui/cli.py" line="410" />
+        <location filename="../../ui/cli.py" line="385" />
+        <location filename="../../ui/cli.py" line="417" />
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="396" />
+        <location filename="../../ui/cli.py" line="403" />
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或标识为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="408" />
+        <location filename="../../ui/cli.py" line="415" />
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="428" />
+        <location filename="../../ui/cli.py" line="362" />
+        <location filename="../../ui/cli.py" line="436" />
         <source>Give --event ID.</source>
         <translation>请用 --event ID 指定事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="433" />
+        <location filename="../../ui/cli.py" line="212" />
+        <source>Event in progress: %1 (transfers part done).</source>
+        <translation>进行中的事件：%1（转移已部分完成）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="364" />
+        <source>--village, --year, --template and --unmasked are for export households.</source>
+        <translation>--village、--year、--template 和 --unmasked 只用于 export households。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="440" />
+        <source>Give --event ID and --shelter ID.</source>
+        <translation>请用 --event ID 和 --shelter ID 指定事件和安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="447" />
         <source>Give --village CODE.</source>
         <translation>请用 --village 代码 指定村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="439" />
+        <location filename="../../ui/cli.py" line="453" />
         <source>%1 pages written to %2</source>
         <translation>已将 %1 页写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="452" />
+        <location filename="../../ui/cli.py" line="466" />
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="456" />
+        <location filename="../../ui/cli.py" line="470" />
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="476" />
+        <location filename="../../ui/cli.py" line="492" />
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="483" />
+        <location filename="../../ui/cli.py" line="499" />
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="488" />
+        <location filename="../../ui/cli.py" line="504" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="493" />
+        <location filename="../../ui/cli.py" line="509" />
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="501" />
+        <location filename="../../ui/cli.py" line="517" />
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="502" />
+        <location filename="../../ui/cli.py" line="518" />
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="510" />
+        <location filename="../../ui/cli.py" line="526" />
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="515" />
+        <location filename="../../ui/cli.py" line="531" />
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="520" />
+        <location filename="../../ui/cli.py" line="536" />
+        <source>also build a situation: typhoon = the demo typhoon's event in progress, transfers part done</source>
+        <translation>同时构建情景：typhoon = 演示台风事件进行中，转移已部分完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="545" />
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="529" />
+        <location filename="../../ui/cli.py" line="554" />
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="534" />
+        <location filename="../../ui/cli.py" line="559" />
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="540" />
+        <location filename="../../ui/cli.py" line="565" />
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="545" />
+        <location filename="../../ui/cli.py" line="570" />
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="551" />
+        <location filename="../../ui/cli.py" line="576" />
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="555" />
+        <location filename="../../ui/cli.py" line="580" />
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="566" />
+        <location filename="../../ui/cli.py" line="591" />
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="571" />
+        <location filename="../../ui/cli.py" line="596" />
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="577" />
+        <location filename="../../ui/cli.py" line="602" />
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="582" />
+        <location filename="../../ui/cli.py" line="607" />
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="586" />
+        <location filename="../../ui/cli.py" line="611" />
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile's .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="590" />
+        <location filename="../../ui/cli.py" line="615" />
         <source>households: the village, when the title row does not name it</source>
         <translation>住户清单：标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="592" />
+        <location filename="../../ui/cli.py" line="617" />
         <source>households: the year of the list</source>
         <translation>住户清单：清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="594" />
+        <location filename="../../ui/cli.py" line="619" />
         <source>typhoon: its number, such as 2609</source>
         <translation>台风：编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="596" />
+        <location filename="../../ui/cli.py" line="621" />
         <source>typhoon: its name, such as 烟花</source>
         <translation>台风：名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="600" />
+        <location filename="../../ui/cli.py" line="625" />
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="602" />
+        <location filename="../../ui/cli.py" line="628" />
         <source>what to export</source>
         <translation>导出的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="606" />
+        <location filename="../../ui/cli.py" line="630" />
+        <source>transfer-rollup: the event's id</source>
+        <translation>transfer-rollup：事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="633" />
         <source>an empty village transfer list to fill</source>
         <translation>导出空白的村级转移清单供填写</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="608" />
+        <location filename="../../ui/cli.py" line="635" />
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="613" />
+        <location filename="../../ui/cli.py" line="640" />
         <source>print a document to PDF (Chinese fonts embedded)</source>
         <translation>将文档打印为 PDF（嵌入中文字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="621" />
+        <location filename="../../ui/cli.py" line="646" />
+        <source>shelter-arrivals: the shelter's id</source>
+        <translation>shelter-arrivals：安置场所编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="651" />
         <source>typhoon reach and offline map export</source>
         <translation>台风影响范围与离线地图导出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="624" />
+        <location filename="../../ui/cli.py" line="654" />
         <source>what the typhoon's force-7 and force-10 winds reach, to Excel</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="626" />
+        <location filename="../../ui/cli.py" line="656" />
         <source>the typhoon's number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或标识</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="628" />
+        <location filename="../../ui/cli.py" line="658" />
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="632" />
+        <location filename="../../ui/cli.py" line="662" />
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="639" />
+        <location filename="../../ui/cli.py" line="669" />
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="689" />
+        <location filename="../../ui/cli.py" line="719" />
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="715" />
+        <location filename="../../ui/cli.py" line="745" />
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="720" />
+        <location filename="../../ui/cli.py" line="750" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -948,12 +1125,17 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo.py" line="400" />
+        <location filename="../../models/demo.py" line="404" />
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo.py" line="407" />
+        <location filename="../../models/demo.py" line="409" />
+        <source>Unknown demo scenario: %1</source>
+        <translation>未知的演示情景：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/demo.py" line="414" />
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
@@ -1021,6 +1203,46 @@
         <location filename="../../models/exports/households.py" line="176" />
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="84" />
+        <source>There is no event %1.</source>
+        <translation>没有编号为 %1 的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="87" />
+        <source>%1: transfer of people by town</source>
+        <translation>%1人员转移情况汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="89" />
+        <source>Reporting unit: %1</source>
+        <translation>填报单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="91" />
+        <source>Time of the figures: %1</source>
+        <translation>统计时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="93" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="107" />
+        <source>The table counts the households and other objects on the transfer lists. Moved = in shelters + with relatives + forcibly moved; still at home = people to move - moved (people refusing are still at home until moved); completion rate = moved / people to move.</source>
+        <translation>说明：本表统计转移清单内的住户和其他转移对象。已转移 = 集中安置 + 投亲靠友 + 强制转移；尚未转移 = 应转移 − 已转移（拒绝转移人员在转移前计入尚未转移）；转移率 = 已转移 ÷ 应转移。</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="132" />
+        <source>Transfer roll-up</source>
+        <translation>转移汇总</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="185" />
+        <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
+        <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
     </message>
 </context>
 <context>
@@ -1181,127 +1403,127 @@
         <translation>上级代码与代码不符，应为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="278" />
+        <location filename="../../models/imports/divisions.py" line="275" />
         <source>The code %1 appears more than once in the file (rows %2).</source>
         <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="308" />
+        <location filename="../../models/imports/divisions.py" line="305" />
         <source>The file holds more than one county; the first is %1 in row %2.</source>
         <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="315" />
+        <location filename="../../models/imports/divisions.py" line="312" />
         <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
         <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="334" />
+        <location filename="../../models/imports/divisions.py" line="331" />
         <source>Its parent %1 was refused (row %2).</source>
         <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="344" />
+        <location filename="../../models/imports/divisions.py" line="341" />
         <source>The code belongs to the county %1, not to the county %2 being imported.</source>
         <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="350" />
+        <location filename="../../models/imports/divisions.py" line="347" />
         <source>Its county %1 is neither in the file nor in the database.</source>
         <translation>其所属县 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="356" />
+        <location filename="../../models/imports/divisions.py" line="353" />
         <source>Its town %1 is neither in the file nor in the database.</source>
         <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="38" />
+        <location filename="../../models/imports/report.py" line="41" />
         <source>Sheet %1, row %2, column %3, value "%4": %5</source>
         <translation>工作表 %1，第 %2 行，第 %3 列，值“%4”：%5</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="48" />
+        <location filename="../../models/imports/report.py" line="51" />
         <source>Sheet %1, row %2, column %3 (empty): %4</source>
         <translation>工作表 %1，第 %2 行，第 %3 列（空）：%4</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="56" />
+        <location filename="../../models/imports/report.py" line="59" />
         <source>Sheet %1, row %2: %3</source>
         <translation>工作表 %1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="63" />
+        <location filename="../../models/imports/report.py" line="66" />
         <source>Sheet %1: %2</source>
         <translation>工作表 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="151" />
+        <location filename="../../models/imports/report.py" line="161" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="153" />
+        <location filename="../../models/imports/report.py" line="163" />
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="155" />
+        <location filename="../../models/imports/report.py" line="165" />
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="157" />
+        <location filename="../../models/imports/report.py" line="167" />
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="159" />
+        <location filename="../../models/imports/report.py" line="169" />
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="165" />
+        <location filename="../../models/imports/report.py" line="175" />
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="167" />
+        <location filename="../../models/imports/report.py" line="177" />
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="170" />
+        <location filename="../../models/imports/report.py" line="180" />
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="175" />
+        <location filename="../../models/imports/report.py" line="185" />
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="182" />
+        <location filename="../../models/imports/report.py" line="192" />
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="187" />
+        <location filename="../../models/imports/report.py" line="197" />
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="194" />
+        <location filename="../../models/imports/report.py" line="204" />
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="199" />
+        <location filename="../../models/imports/report.py" line="209" />
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="204" />
+        <location filename="../../models/imports/report.py" line="214" />
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
@@ -1839,272 +2061,272 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="49" />
+        <location filename="../../ui/common/import_dialog.py" line="48" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="50" />
+        <location filename="../../ui/common/import_dialog.py" line="49" />
         <source>Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>地图数据 (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="53" />
+        <location filename="../../ui/common/import_dialog.py" line="52" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="68" />
+        <location filename="../../ui/common/import_dialog.py" line="67" />
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="70" />
+        <location filename="../../ui/common/import_dialog.py" line="69" />
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="72" />
+        <location filename="../../ui/common/import_dialog.py" line="71" />
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="74" />
+        <location filename="../../ui/common/import_dialog.py" line="73" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="76" />
+        <location filename="../../ui/common/import_dialog.py" line="75" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="78" />
+        <location filename="../../ui/common/import_dialog.py" line="77" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="80" />
+        <location filename="../../ui/common/import_dialog.py" line="79" />
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="86" />
+        <location filename="../../ui/common/import_dialog.py" line="85" />
         <source>WGS84 (GPS)</source>
         <translation>WGS84（GPS）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="87" />
+        <location filename="../../ui/common/import_dialog.py" line="86" />
         <source>CGCS2000 (national)</source>
         <translation>CGCS2000（国家大地坐标系）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="88" />
+        <location filename="../../ui/common/import_dialog.py" line="87" />
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="89" />
+        <location filename="../../ui/common/import_dialog.py" line="88" />
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="187" />
+        <location filename="../../ui/common/import_dialog.py" line="165" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="195" />
+        <location filename="../../ui/common/import_dialog.py" line="173" />
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="199" />
+        <location filename="../../ui/common/import_dialog.py" line="177" />
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="201" />
+        <location filename="../../ui/common/import_dialog.py" line="179" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="204" />
+        <location filename="../../ui/common/import_dialog.py" line="182" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="206" />
+        <location filename="../../ui/common/import_dialog.py" line="184" />
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="209" />
+        <location filename="../../ui/common/import_dialog.py" line="187" />
         <source>Choose one, or type an EPSG code such as EPSG:4549</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="212" />
+        <location filename="../../ui/common/import_dialog.py" line="190" />
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="214" />
+        <location filename="../../ui/common/import_dialog.py" line="192" />
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="216" />
+        <location filename="../../ui/common/import_dialog.py" line="194" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="219" />
+        <location filename="../../ui/common/import_dialog.py" line="197" />
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="223" />
+        <location filename="../../ui/common/import_dialog.py" line="201" />
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="225" />
+        <location filename="../../ui/common/import_dialog.py" line="203" />
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="227" />
+        <location filename="../../ui/common/import_dialog.py" line="205" />
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="229" />
+        <location filename="../../ui/common/import_dialog.py" line="207" />
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="232" />
+        <location filename="../../ui/common/import_dialog.py" line="210" />
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="233" />
+        <location filename="../../ui/common/import_dialog.py" line="211" />
         <source>Import only the valid rows</source>
         <translation>仅导入有效行</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="235" />
+        <location filename="../../ui/common/import_dialog.py" line="213" />
         <source>Without this, nothing is written when any row is refused.</source>
         <translation>不勾选时，只要有一行被拒绝，就不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="250" />
+        <location filename="../../ui/common/import_dialog.py" line="228" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="254" />
+        <location filename="../../ui/common/import_dialog.py" line="232" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="267" />
+        <location filename="../../ui/common/import_dialog.py" line="245" />
         <source>The report appears here.</source>
         <translation>导入报告将显示在此处。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="273" />
+        <location filename="../../ui/common/import_dialog.py" line="251" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="287" />
+        <location filename="../../ui/common/import_dialog.py" line="265" />
         <source>You are not allowed to import data.</source>
         <translation>您无权导入数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="304" />
+        <location filename="../../ui/common/import_dialog.py" line="282" />
         <source>As the file declares (else WGS84)</source>
         <translation>按文件声明（未声明则为 WGS84）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="356" />
+        <location filename="../../ui/common/import_dialog.py" line="334" />
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="370" />
+        <location filename="../../ui/common/import_dialog.py" line="348" />
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="373" />
+        <location filename="../../ui/common/import_dialog.py" line="351" />
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="383" />
+        <location filename="../../ui/common/import_dialog.py" line="361" />
         <source>A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates.</source>
         <translation>转移清单仅支持 WGS84、CGCS2000、GCJ-02 或 BD-09 坐标。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="391" />
+        <location filename="../../ui/common/import_dialog.py" line="369" />
         <source>Checking…</source>
         <translation>正在检查……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="392" />
+        <location filename="../../ui/common/import_dialog.py" line="370" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="404" />
+        <location filename="../../ui/common/import_dialog.py" line="382" />
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="417" />
+        <location filename="../../ui/common/import_dialog.py" line="395" />
         <source>No report.</source>
         <translation>无报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="420" />
+        <location filename="../../ui/common/import_dialog.py" line="398" />
         <source>The import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="445" />
+        <location filename="../../ui/common/import_dialog.py" line="423" />
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="447" />
+        <location filename="../../ui/common/import_dialog.py" line="425" />
         <source>Refused: the file cannot be imported. Nothing was written.</source>
         <translation>已拒绝：该文件无法导入，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="450" />
+        <location filename="../../ui/common/import_dialog.py" line="428" />
         <source>Check failed: %1 problems. Importing would write nothing.</source>
         <translation>检查未通过：存在 %1 个问题，导入时不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="452" />
+        <location filename="../../ui/common/import_dialog.py" line="430" />
         <source>Refused: %1 problems. Nothing was written.</source>
         <translation>已拒绝：存在 %1 个问题，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="454" />
+        <location filename="../../ui/common/import_dialog.py" line="432" />
         <source>Check passed: importing would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>检查通过：导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="457" />
+        <location filename="../../ui/common/import_dialog.py" line="435" />
         <source>Valid rows imported: %1 new, %2 updated, %3 unchanged; %4 rows refused.</source>
         <translation>已导入有效行：新增 %1 条、更新 %2 条、%3 条不变；拒绝 %4 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="459" />
+        <location filename="../../ui/common/import_dialog.py" line="437" />
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
@@ -2163,7 +2385,7 @@
     </message>
     <message>
         <location filename="../../models/labels.py" line="25" />
-        <location filename="../../models/transfers.py" line="108" />
+        <location filename="../../models/transfers.py" line="107" />
         <source>Scenic spot</source>
         <translation>景区</translation>
     </message>
@@ -2283,52 +2505,52 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="94" />
+        <location filename="../../models/transfers.py" line="93" />
         <source>To move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="95" />
+        <location filename="../../models/transfers.py" line="94" />
         <source>Away from home</source>
         <translation>外出</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="96" />
+        <location filename="../../models/transfers.py" line="95" />
         <source>In a shelter</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="97" />
+        <location filename="../../models/transfers.py" line="96" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="98" />
+        <location filename="../../models/transfers.py" line="97" />
         <source>Refused to move</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="99" />
+        <location filename="../../models/transfers.py" line="98" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="100" />
+        <location filename="../../models/transfers.py" line="99" />
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="105" />
+        <location filename="../../models/transfers.py" line="104" />
         <source>Work shed</source>
         <translation>工棚</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="106" />
+        <location filename="../../models/transfers.py" line="105" />
         <source>Construction site</source>
         <translation>在建工地</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="107" />
+        <location filename="../../models/transfers.py" line="106" />
         <source>Fishing raft</source>
         <translation>渔排</translation>
     </message>
@@ -2369,83 +2591,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -2892,110 +3114,175 @@
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="94" />
+        <location filename="../../ui/printing/transfers.py" line="99" />
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="146" />
+        <location filename="../../ui/printing/transfers.py" line="151" />
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="147" />
+        <location filename="../../ui/printing/transfers.py" line="152" />
         <source>Households: %1  Residents: %2</source>
         <translation>户数：%1　人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="149" />
+        <location filename="../../ui/printing/transfers.py" line="154" />
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="150" />
-        <location filename="../../ui/printing/transfers.py" line="205" />
+        <location filename="../../ui/printing/transfers.py" line="155" />
+        <location filename="../../ui/printing/transfers.py" line="210" />
+        <location filename="../../ui/printing/transfers.py" line="311" />
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="162" />
+        <location filename="../../ui/printing/transfers.py" line="167" />
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="172" />
+        <location filename="../../ui/printing/transfers.py" line="177" />
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="180" />
+        <location filename="../../ui/printing/transfers.py" line="185" />
+        <location filename="../../ui/printing/transfers.py" line="298" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="181" />
+        <location filename="../../ui/printing/transfers.py" line="186" />
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="182" />
+        <location filename="../../ui/printing/transfers.py" line="187" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="183" />
+        <location filename="../../ui/printing/transfers.py" line="188" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="183" />
+        <location filename="../../ui/printing/transfers.py" line="188" />
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="184" />
+        <location filename="../../ui/printing/transfers.py" line="189" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="185" />
+        <location filename="../../ui/printing/transfers.py" line="190" />
+        <location filename="../../ui/printing/transfers.py" line="297" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="204" />
+        <location filename="../../ui/printing/transfers.py" line="209" />
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="238" />
+        <location filename="../../ui/printing/transfers.py" line="222" />
+        <location filename="../../ui/printing/transfers.py" line="268" />
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="246" />
+        <location filename="../../ui/printing/transfers.py" line="229" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="251" />
+        <location filename="../../ui/printing/transfers.py" line="234" />
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="258" />
+        <location filename="../../ui/printing/transfers.py" line="241" />
+        <location filename="../../ui/printing/transfers.py" line="308" />
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="259" />
+        <location filename="../../ui/printing/transfers.py" line="242" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="260" />
+        <location filename="../../ui/printing/transfers.py" line="243" />
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="273" />
+        <source>There is no shelter %1.</source>
+        <translation>没有编号为 %1 的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="282" />
+        <source>%1 of %2 listed</source>
+        <translation>在册 %2 人，到达 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="286" />
+        <source>Left or returned home: %1</source>
+        <translation>已离开或返回 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="288" />
+        <source>Total people</source>
+        <translation>人数合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="290" />
+        <source>In the shelter now: %1 (capacity %2)</source>
+        <translation>现有 %1 人（容纳 %2 人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="294" />
+        <source>%1: register of arrivals</source>
+        <translation>%1安置人员到达登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="295" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="296" />
+        <source>Householder / object</source>
+        <translation>户主/对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="300" />
+        <source>Arrived at</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="301" />
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="302" />
+        <source>Check-in point</source>
+        <translation>登记点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/transfers.py" line="310" />
+        <source>Signature of the shelter manager:</source>
+        <translation>安置点负责人签字：</translation>
     </message>
 </context>
 <context>
@@ -3561,6 +3848,62 @@
     </message>
 </context>
 <context>
+    <name>ResponseDialog</name>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="245" />
+        <source>Response level</source>
+        <translation>响应级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="249" />
+        <source>Lifted (no response in force)</source>
+        <translation>已解除（无应急响应）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="251" />
+        <source>Response level:</source>
+        <translation>响应级别：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="252" />
+        <source>Lifting the response allows returns to be recorded; the event itself stays open until it is ended.</source>
+        <translation>解除响应后可登记人员返回；事件本身在结束前保持进行中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsDialog</name>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="265" />
+        <source>Mark returns by village</source>
+        <translation>按村登记返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="266" />
+        <source>Everyone moved from the village (shelters, relatives, forced) is recorded as returned home. People who refused or are away stay as they are. Each household keeps its history.</source>
+        <translation>该村已转移人员（集中安置、投亲靠友、强制转移）全部登记为已返回。拒绝转移和外出人员保持不变。每户的变更记录都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="275" />
+        <source>%1 (%2 people moved)</source>
+        <translation>%1（已转移 %2 人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="277" />
+        <source>Village:</source>
+        <translation>村（社区）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="279" />
+        <source>Mark as returned</source>
+        <translation>登记为已返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="287" />
+        <source>Choose the village from the list.</source>
+        <translation>请从列表中选择村（社区）。</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <location filename="../../ui/settings/users.py" line="381" />
@@ -3849,361 +4192,757 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="106" />
+        <source>Record a transfer</source>
+        <translation>登记转移情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="108" />
+        <source>%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.</source>
+        <translation>%1（%2 %3）：共 %4 人；已转移 %5 人，待转移 %6 人，拒绝 %7 人，外出 %8 人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="117" />
+        <source>What happened:</source>
+        <translation>转移情况：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="119" />
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="120" />
+        <source>How many:</source>
+        <translation>人数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="127" />
+        <source>Shelter:</source>
+        <translation>安置场所：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="129" />
+        <source>Why they refuse (required)</source>
+        <translation>拒绝转移的原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="130" />
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="132" />
+        <source>Name and post of who ordered it</source>
+        <translation>批准人姓名和职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="133" />
+        <source>Authorised by:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="155" />
+        <location filename="../../ui/transfers/dialogs.py" line="165" />
+        <source>Nobody of this record can go to this state.</source>
+        <translation>该户没有人员可以登记为此状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="167" />
+        <source>Choose the shelter from the list.</source>
+        <translation>请从列表中选择安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="169" />
+        <source>Say why they refuse.</source>
+        <translation>请填写拒绝转移的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="171" />
+        <source>Say who authorised the forced transfer.</source>
+        <translation>请填写强制转移的批准人。</translation>
+    </message>
+</context>
+<context>
+    <name>TownReportDialog</name>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="202" />
+        <source>Figures phoned in by a town</source>
+        <translation>乡镇电话报送数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="203" />
+        <source>Counted separately from the households on the lists: people the lists do not hold (fishermen back in port, workers on sites).</source>
+        <translation>与清单内住户分开统计：清单未包含的人员（回港渔民、工地务工人员等）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="208" />
+        <source>Town / street:</source>
+        <translation>乡镇（街道）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="210" />
+        <source>Who reported, by what means</source>
+        <translation>报送人及报送方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="211" />
+        <source>Reported by:</source>
+        <translation>报送人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="212" />
+        <source>People to move:</source>
+        <translation>应转移：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="212" />
+        <source>Moved:</source>
+        <translation>已转移：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="212" />
+        <source>In shelters:</source>
+        <translation>集中安置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <source>With relatives:</source>
+        <translation>投亲靠友：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <source>Forcibly moved:</source>
+        <translation>强制转移：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <source>Refused:</source>
+        <translation>拒绝转移：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="222" />
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="227" />
+        <source>Say who reported the figures.</source>
+        <translation>请填写报送人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="229" />
+        <source>The people moved cannot exceed the people to move.</source>
+        <translation>已转移人数不能超过应转移人数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="231" />
+        <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
+        <translation>集中安置、投亲靠友和强制转移之和不能超过已转移人数。</translation>
+    </message>
+</context>
+<context>
     <name>Transfers</name>
     <message>
-        <location filename="../../models/transfers.py" line="731" />
+        <location filename="../../models/transfers.py" line="730" />
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1101" />
+        <location filename="../../models/transfers.py" line="1100" />
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1110" />
+        <location filename="../../models/transfers.py" line="1109" />
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1344" />
-        <location filename="../../models/transfers.py" line="1346" />
+        <location filename="../../models/transfers.py" line="1343" />
+        <location filename="../../models/transfers.py" line="1345" />
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1348" />
+        <location filename="../../models/transfers.py" line="1347" />
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1353" />
+        <location filename="../../models/transfers.py" line="1352" />
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1356" />
+        <location filename="../../models/transfers.py" line="1355" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1373" />
+        <location filename="../../models/transfers.py" line="1372" />
         <source>Say from which state the people go back to 'to move'.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1379" />
+        <location filename="../../models/transfers.py" line="1378" />
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1381" />
+        <location filename="../../models/transfers.py" line="1380" />
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1383" />
+        <location filename="../../models/transfers.py" line="1382" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1386" />
+        <location filename="../../models/transfers.py" line="1385" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1390" />
+        <location filename="../../models/transfers.py" line="1389" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1397" />
+        <location filename="../../models/transfers.py" line="1396" />
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1399" />
+        <location filename="../../models/transfers.py" line="1398" />
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1401" />
-        <location filename="../../models/transfers.py" line="1493" />
+        <location filename="../../models/transfers.py" line="1400" />
+        <location filename="../../models/transfers.py" line="1492" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1408" />
+        <location filename="../../models/transfers.py" line="1407" />
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1410" />
+        <location filename="../../models/transfers.py" line="1409" />
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1415" />
+        <location filename="../../models/transfers.py" line="1414" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1403" />
+        <location filename="../../models/transfers.py" line="1402" />
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1634" />
+        <location filename="../../models/transfers.py" line="1633" />
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1637" />
+        <location filename="../../models/transfers.py" line="1636" />
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1642" />
+        <location filename="../../models/transfers.py" line="1641" />
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1644" />
+        <location filename="../../models/transfers.py" line="1643" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1646" />
+        <location filename="../../models/transfers.py" line="1645" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
 </context>
 <context>
-    <name>TransfersPage</name>
+    <name>TransfersChart</name>
     <message>
-        <location filename="../../ui/transfers/page.py" line="92" />
-        <source>Full</source>
-        <translation>已满</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="212" />
-        <source>People to move</source>
-        <translation>应转移人数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="213" />
-        <source>Moved</source>
-        <translation>已转移人数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="214" />
+        <location filename="../../ui/transfers/charts.py" line="21" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="215" />
+        <location filename="../../ui/transfers/charts.py" line="22" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="216" />
+        <location filename="../../ui/transfers/charts.py" line="23" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="217" />
-        <source>Refused</source>
-        <translation>拒绝转移</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="218" />
+        <location filename="../../ui/transfers/charts.py" line="24" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="219" />
+        <location filename="../../ui/transfers/charts.py" line="69" />
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPage</name>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="123" />
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="284" />
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="285" />
+        <source>Town / street</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="286" />
+        <source>Danger zone type</source>
+        <translation>危险区类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="287" />
+        <source>Shelter</source>
+        <translation>避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="292" />
+        <source>Returned home</source>
+        <translation>已返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="328" />
+        <source>People to move</source>
+        <translation>应转移人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="329" />
+        <source>Moved</source>
+        <translation>已转移人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="330" />
+        <source>In shelters</source>
+        <translation>集中安置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="331" />
+        <source>With relatives or friends</source>
+        <translation>投亲靠友</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="332" />
+        <source>Forcibly moved</source>
+        <translation>强制转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="333" />
+        <source>Refused</source>
+        <translation>拒绝转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="334" />
+        <source>Still at home</source>
+        <translation>尚未转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="335" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="286" />
+        <location filename="../../ui/transfers/page.py" line="420" />
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="293" />
+        <location filename="../../ui/transfers/page.py" line="427" />
+        <source>Print the town roll-up…</source>
+        <translation>打印乡镇汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="428" />
+        <source>A4 landscape PDF: one row per town and a total</source>
+        <translation>A4 横向 PDF：每个乡镇一行，另有合计行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="432" />
+        <source>Export the town roll-up…</source>
+        <translation>导出乡镇汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="433" />
+        <source>Excel, in the layout reported upward</source>
+        <translation>Excel，按上报格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="437" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="299" />
+        <location filename="../../ui/transfers/page.py" line="443" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="306" />
+        <location filename="../../ui/transfers/page.py" line="450" />
         <source>Start an event…</source>
         <translation>启动事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="333" />
+        <location filename="../../ui/transfers/page.py" line="455" />
+        <source>Response level…</source>
+        <translation>调整响应级别…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="457" />
+        <source>Mark returns…</source>
+        <translation>登记返回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="459" />
+        <source>Once the response is lifted: everyone moved from a village is home again.</source>
+        <translation>响应解除后：将某村已转移人员登记为已返回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="461" />
+        <source>End the event…</source>
+        <translation>结束事件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="492" />
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="342" />
+        <location filename="../../ui/transfers/page.py" line="494" />
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="496" />
+        <source>By danger zone type</source>
+        <translation>按危险区类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="498" />
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="506" />
+        <source>Keep the figures now as a report</source>
+        <translation>立即保存当前数据作为一次报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="508" />
+        <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
+        <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="518" />
+        <source>Since the last report</source>
+        <translation>与上次报送比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="523" />
+        <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
+        <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="528" />
+        <source>Enter a town's figures…</source>
+        <translation>录入乡镇报送数…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="538" />
+        <source>Phoned in by towns</source>
+        <translation>乡镇电话报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="541" />
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="372" />
+        <location filename="../../ui/transfers/page.py" line="553" />
+        <source>Double-click a shelter for its arrivals list.</source>
+        <translation>双击安置场所可查看到达登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="587" />
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="377" />
+        <location filename="../../ui/transfers/page.py" line="592" />
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="406" />
+        <location filename="../../ui/transfers/page.py" line="621" />
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="417" />
+        <location filename="../../ui/transfers/page.py" line="632" />
         <source>Arrived at shelter (F2)</source>
         <translation>已到达安置场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="434" />
+        <location filename="../../ui/transfers/page.py" line="640" />
+        <source>Other: relatives, refused, forced, part… (F3)</source>
+        <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="656" />
         <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
         <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="435" />
+        <location filename="../../ui/transfers/page.py" line="657" />
         <source>Your role can look households up but not check them in.</source>
         <translation>您的角色可以查询住户，但不能办理签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="459" />
+        <location filename="../../ui/transfers/page.py" line="697" />
         <source>The transfer figures could not be loaded: %1</source>
         <translation>无法加载转移数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="475" />
+        <location filename="../../ui/transfers/page.py" line="714" />
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="488" />
+        <location filename="../../ui/transfers/page.py" line="738" />
         <source>Response: %1</source>
         <translation>响应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="490" />
+        <location filename="../../ui/transfers/page.py" line="740" />
         <source>No emergency response in force</source>
         <translation>未启动应急响应</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="492" />
+        <location filename="../../ui/transfers/page.py" line="742" />
         <source>Event: %1 (%4) · %2 · started %3</source>
         <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="505" />
+        <location filename="../../ui/transfers/page.py" line="755" />
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="509" />
+        <location filename="../../ui/transfers/page.py" line="759" />
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="511" />
+        <location filename="../../ui/transfers/page.py" line="761" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="515" />
+        <location filename="../../ui/transfers/page.py" line="765" />
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="533" />
+        <location filename="../../ui/transfers/page.py" line="796" />
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="558" />
+        <location filename="../../ui/transfers/page.py" line="821" />
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="559" />
+        <location filename="../../ui/transfers/page.py" line="822" />
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="567" />
+        <location filename="../../ui/transfers/page.py" line="830" />
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="577" />
+        <location filename="../../ui/transfers/page.py" line="840" />
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="604" />
+        <location filename="../../ui/transfers/page.py" line="867" />
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="606" />
+        <location filename="../../ui/transfers/page.py" line="869" />
         <source>Nobody found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="636" />
+        <location filename="../../ui/transfers/page.py" line="899" />
         <source>%1: no transfer record in this event.</source>
         <translation>%1：本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="638" />
+        <location filename="../../ui/transfers/page.py" line="901" />
         <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="661" />
+        <location filename="../../ui/transfers/page.py" line="924" />
+        <location filename="../../ui/transfers/page.py" line="947" />
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="665" />
+        <location filename="../../ui/transfers/page.py" line="928" />
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="669" />
+        <location filename="../../ui/transfers/page.py" line="932" />
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="673" />
+        <location filename="../../ui/transfers/page.py" line="936" />
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="689" />
+        <location filename="../../ui/transfers/page.py" line="976" />
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="700" />
+        <location filename="../../ui/transfers/page.py" line="979" />
+        <source>%1: %2 people recorded as %3.</source>
+        <translation>%1：%2 人已登记为%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="992" />
         <source>The check-in failed: %1</source>
         <translation>签到失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1016" />
+        <source>No report has been kept yet in this event: the figures are kept every hour.</source>
+        <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1019" />
+        <source>Changes since the figures kept at %1 (%2 figures changed).</source>
+        <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1040" />
+        <source>The figures were kept as a report.</source>
+        <translation>已保存当前数据作为一次报送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1057" />
+        <source>The town's figures were saved.</source>
+        <translation>乡镇报送数已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1069" />
+        <source>The response level was changed.</source>
+        <translation>响应级别已调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1078" />
+        <source>End the event</source>
+        <translation>结束事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1079" />
+        <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
+        <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1085" />
+        <source>The event was ended.</source>
+        <translation>事件已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1098" />
+        <source>Nobody moved is still away from home.</source>
+        <translation>没有尚未返回的已转移人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1106" />
+        <source>Mark returns by village</source>
+        <translation>按村登记返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1107" />
+        <source>Record %1 people of %2 as returned home?</source>
+        <translation>确定将%2的 %1 人登记为已返回吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1112" />
+        <source>Returns were recorded for %1.</source>
+        <translation>已为%1登记返回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1126" />
+        <source>The change was not saved: %1</source>
+        <translation>修改未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1146" />
+        <source>Print the town roll-up</source>
+        <translation>打印乡镇汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1147" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1150" />
+        <source>Export the town roll-up</source>
+        <translation>导出乡镇汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1151" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="1163" />
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -4313,12 +5052,12 @@
         <translation>名称超过40个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="316" />
+        <location filename="../../models/imports/typhoon.py" line="313" />
         <source>The typhoon %1 is new: give its name when importing or in a column 台风名称.</source>
         <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="364" />
+        <location filename="../../models/imports/typhoon.py" line="361" />
         <source>The time %1 appears more than once (rows %2).</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
     </message>
