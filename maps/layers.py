@@ -155,6 +155,9 @@ FIELD_LABELS: dict[str, str] = {
     "post": QT_TRANSLATE_NOOP("MapFields", "Post"),
     "phone": QT_TRANSLATE_NOOP("MapFields", "Phone"),
     "capacity": QT_TRANSLATE_NOOP("MapFields", "Capacity (persons)"),
+    "occupants": QT_TRANSLATE_NOOP("MapFields", "In the shelter now (event)"),
+    "occupancy": QT_TRANSLATE_NOOP("MapFields", "Occupancy"),
+    "expected": QT_TRANSLATE_NOOP("MapFields", "Still expected"),
     "certified_label": QT_TRANSLATE_NOOP("MapFields", "Safety certified"),
     "manager": QT_TRANSLATE_NOOP("MapFields", "Manager"),
     "location": QT_TRANSLATE_NOOP("MapFields", "Location"),
@@ -188,6 +191,8 @@ DANGER_STYLE: dict[str, tuple[str, str]] = {  # kind -> (colour, point symbol)
 OTHER_DANGER = ("#666666", "circle")
 
 SHELTER_COLOUR = "#1a9641"
+# During an event a shelter's marker shows its occupancy (models.transfers.ShelterOccupancy).
+OCCUPANCY_COLOURS = {"nearly_full": "#f07800", "full": "#d01010"}
 
 COUNTY_PATH = {"color": "#1b1b1b", "weight": 3, "opacity": 0.9, "fill": True,
                "fillColor": "#ffffff", "fillOpacity": 0.6}  # land lighter than the background
@@ -384,14 +389,47 @@ def shelter_layer(session: Session) -> LayerData:
     biggest = max(max((p["capacity"] or 0 for p in props), default=0), 1)
     marker = shelter_marker()
     sizing = {"property": "capacity", "min": 3.5, "max": 11, "max_value": biggest}
-    style = {"marker": marker, "radius_by": sizing, "legend_rows": True}
+    style: dict[str, Any] = {"marker": marker, "radius_by": sizing, "legend_rows": True}
     legend = [
         LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "%1 persons"),
                     {"shape": "circle", "options": marker,
                      "radius": round(shelter_radius(persons, sizing), 1)}, args=(f"{persons:,}",))
         for persons in sorted({min(100, biggest), biggest})
     ]
+    if _add_occupancy(session, props):
+        style["by"] = "occupancy_state"
+        style["variants"] = {state: {"marker": {"fillColor": colour}}
+                             for state, colour in OCCUPANCY_COLOURS.items()}
+        legend += [
+            LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Above 90% full (event)"),
+                        {"shape": "circle", "options": marker | {
+                            "fillColor": OCCUPANCY_COLOURS["nearly_full"]}, "radius": 6}),
+            LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Full (event)"),
+                        {"shape": "circle", "options": marker | {
+                            "fillColor": OCCUPANCY_COLOURS["full"]}, "radius": 6}),
+        ]
     return _layer("shelters", TITLES["shelters"], GROUP_SHELTERS, blobs, props, style, legend)
+
+
+def _add_occupancy(session: Session, props: list[dict[str, Any]]) -> bool:
+    """During an event: each shelter's people now, occupancy and state; False without one."""
+    from models.events import active_event
+    from models.transfers import rollup
+
+    event = active_event(session=session)
+    if event is None:
+        return False
+    occupancy = {s.id: s for s in rollup(session=session, event_id=event.id).shelters}
+    for p in props:
+        shelter = occupancy.get(p["id"])
+        if shelter is None:
+            continue
+        rate = shelter.rate
+        p["occupants"] = shelter.occupants
+        p["expected"] = shelter.expected
+        p["occupancy"] = f"{rate * 100:.0f}%" if rate is not None else None
+        p["occupancy_state"] = shelter.state
+    return True
 
 
 def register_layers(*, session: Session) -> list[LayerData]:

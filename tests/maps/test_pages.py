@@ -337,3 +337,30 @@ def test_export_map_masks_phones_for_a_viewer(demo_db: Database, tmp_path: Path)
     assert summary.size == summary.path.stat().st_size
     admin = export_map(demo_db, ADMIN, None, tmp_path / "admin.html")
     assert phone in admin.path.read_text(encoding="utf-8")
+
+
+def test_during_an_event_shelters_show_their_occupancy(demo_db: Database) -> None:
+    from models.demo_transfers import build_typhoon_scenario
+    from models.transfers import rollup
+
+    with demo_db.session(ADMIN) as session:
+        before = by_key(register_layers(session=session))["shelters"]
+        scenario = build_typhoon_scenario(session=session)
+    assert "by" not in before.style and "occupancy" not in before.features.properties[0]
+    with demo_db.session(VIEWER) as session:
+        shelters = by_key(register_layers(session=session))["shelters"]
+        occupancy = {s.id: s for s in rollup(session=session,
+                                             event_id=scenario.event_id).shelters}
+    props = {p["id"]: p for p in shelters.features.properties}
+    assert props.keys() == occupancy.keys()
+    for shelter_id, shelter in occupancy.items():
+        assert props[shelter_id]["occupants"] == shelter.occupants
+        assert props[shelter_id]["occupancy_state"] == shelter.state
+    full = [p for p in props.values() if p["occupancy_state"] == "full"]
+    assert full and all(p["occupancy"] == "100%" for p in full if p["occupants"] == p["capacity"])
+    # The page colours the markers by state and the legend explains the colours.
+    assert shelters.style["by"] == "occupancy_state"
+    assert shelters.style["variants"]["full"]["marker"]["fillColor"] != \
+        shelters.style["marker"]["fillColor"]
+    assert len(shelters.legend) >= 3
+    assert "occupancy_state" in json.loads(layer_payload(shelters, full=False))["columns"]
