@@ -658,6 +658,38 @@ def register_year(*, session: Session, at: datetime | None = None) -> int | None
     return max(years) if years else None
 
 
+@dataclass(frozen=True, slots=True)
+class ListCounts:
+    """What the transfer lists of a register year hold."""
+
+    year: int | None
+    households: int = 0
+    residents: int = 0
+    objects: int = 0
+    object_people: int = 0
+    villages: int = 0  # villages with anything listed
+
+
+def list_counts(*, session: Session, year: int | None = None) -> ListCounts:
+    require(session, Permission.READ_REGISTER)
+    if year is None:
+        year = register_year(session=session)
+    if year is None:
+        return ListCounts(None)
+    households, residents = session.execute(
+        select(func.count(), func.coalesce(func.sum(Household.residents), 0))
+        .where(Household.year == year)).one()
+    objects, people = session.execute(
+        select(func.count(), func.coalesce(func.sum(TransferObject.head_count), 0))
+        .where(TransferObject.year == year)).one()
+    villages = session.scalar(select(func.count()).select_from(
+        select(Household.village_id).where(Household.year == year)
+        .union(select(TransferObject.village_id).where(TransferObject.year == year))
+        .subquery()))
+    return ListCounts(year, int(households), int(residents), int(objects), int(people),
+                      int(villages or 0))
+
+
 def _household_select() -> Any:
     zone = aliased(DangerZone)
     return (

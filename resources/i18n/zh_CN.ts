@@ -356,9 +356,9 @@
     <message>
         <location filename="../../models/exports/rollup.py" line="43" />
         <location filename="../../ui/dashboard/page.py" line="21" />
-        <location filename="../../ui/transfers/page.py" line="214" />
-        <location filename="../../ui/transfers/page.py" line="218" />
-        <location filename="../../ui/transfers/page.py" line="271" />
+        <location filename="../../ui/transfers/page.py" line="216" />
+        <location filename="../../ui/transfers/page.py" line="220" />
+        <location filename="../../ui/transfers/page.py" line="273" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -399,140 +399,172 @@
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="44" />
-        <location filename="../../ui/transfers/page.py" line="198" />
-        <location filename="../../ui/transfers/page.py" line="273" />
+        <location filename="../../ui/transfers/page.py" line="200" />
+        <location filename="../../ui/transfers/page.py" line="275" />
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="45" />
-        <location filename="../../ui/transfers/page.py" line="200" />
-        <location filename="../../ui/transfers/page.py" line="275" />
-        <location filename="../../ui/transfers/page.py" line="321" />
+        <location filename="../../ui/transfers/page.py" line="202" />
+        <location filename="../../ui/transfers/page.py" line="277" />
+        <location filename="../../ui/transfers/page.py" line="323" />
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="46" />
-        <location filename="../../ui/transfers/page.py" line="201" />
-        <location filename="../../ui/transfers/page.py" line="276" />
+        <location filename="../../ui/transfers/page.py" line="203" />
+        <location filename="../../ui/transfers/page.py" line="278" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="47" />
-        <location filename="../../ui/transfers/page.py" line="203" />
-        <location filename="../../ui/transfers/page.py" line="278" />
+        <location filename="../../ui/transfers/page.py" line="205" />
+        <location filename="../../ui/transfers/page.py" line="280" />
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="48" />
-        <location filename="../../ui/transfers/page.py" line="205" />
+        <location filename="../../ui/transfers/page.py" line="207" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="49" />
-        <location filename="../../ui/transfers/page.py" line="207" />
+        <location filename="../../ui/transfers/page.py" line="209" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="50" />
-        <location filename="../../ui/transfers/page.py" line="208" />
+        <location filename="../../ui/transfers/page.py" line="210" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="51" />
-        <location filename="../../ui/transfers/page.py" line="210" />
+        <location filename="../../ui/transfers/page.py" line="212" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="189" />
-        <location filename="../../ui/transfers/page.py" line="272" />
+        <location filename="../../ui/transfers/page.py" line="274" />
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="190" />
-        <location filename="../../ui/transfers/page.py" line="270" />
+        <location filename="../../ui/transfers/page.py" line="272" />
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="297" />
-        <location filename="../../ui/transfers/page.py" line="322" />
+        <location filename="../../ui/transfers/lists.py" line="41" />
+        <location filename="../../ui/transfers/page.py" line="299" />
+        <location filename="../../ui/transfers/page.py" line="324" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="299" />
+        <location filename="../../ui/transfers/lists.py" line="43" />
+        <location filename="../../ui/transfers/page.py" line="301" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="290" />
-        <location filename="../../ui/transfers/page.py" line="301" />
+        <location filename="../../ui/transfers/page.py" line="292" />
+        <location filename="../../ui/transfers/page.py" line="303" />
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="219" />
+        <location filename="../../ui/transfers/lists.py" line="42" />
+        <location filename="../../ui/transfers/lists.py" line="49" />
+        <location filename="../../ui/transfers/lists.py" line="58" />
+        <location filename="../../ui/transfers/page.py" line="221" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="224" />
+        <location filename="../../ui/transfers/lists.py" line="44" />
+        <source>People assigned</source>
+        <translation>安排人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="45" />
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="46" />
+        <source>Other objects</source>
+        <translation>其他对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="51" />
+        <location filename="../../ui/transfers/lists.py" line="55" />
+        <source>Danger zone</source>
+        <translation>危险区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="54" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="56" />
+        <location filename="../../ui/transfers/page.py" line="226" />
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="259" />
+        <location filename="../../ui/transfers/page.py" line="261" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="260" />
+        <location filename="../../ui/transfers/page.py" line="262" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="261" />
+        <location filename="../../ui/transfers/page.py" line="263" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="262" />
+        <location filename="../../ui/transfers/page.py" line="264" />
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="264" />
+        <location filename="../../ui/transfers/page.py" line="266" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="266" />
+        <location filename="../../ui/transfers/page.py" line="268" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="291" />
-        <location filename="../../ui/transfers/page.py" line="303" />
+        <location filename="../../ui/transfers/page.py" line="293" />
+        <location filename="../../ui/transfers/page.py" line="305" />
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="293" />
-        <location filename="../../ui/transfers/page.py" line="305" />
+        <location filename="../../ui/transfers/page.py" line="295" />
+        <location filename="../../ui/transfers/page.py" line="307" />
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="307" />
+        <location filename="../../ui/transfers/page.py" line="309" />
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
@@ -543,25 +575,26 @@
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="51" />
-        <location filename="../../ui/transfers/page.py" line="313" />
+        <location filename="../../ui/transfers/lists.py" line="50" />
+        <location filename="../../ui/transfers/page.py" line="315" />
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="52" />
-        <location filename="../../ui/transfers/page.py" line="314" />
+        <location filename="../../ui/transfers/page.py" line="316" />
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="55" />
-        <location filename="../../ui/transfers/page.py" line="315" />
+        <location filename="../../ui/transfers/page.py" line="317" />
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="56" />
-        <location filename="../../ui/transfers/page.py" line="281" />
+        <location filename="../../ui/transfers/page.py" line="283" />
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
@@ -571,23 +604,23 @@
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="317" />
+        <location filename="../../ui/transfers/page.py" line="319" />
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="319" />
+        <location filename="../../ui/transfers/page.py" line="321" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="53" />
-        <location filename="../../ui/transfers/page.py" line="323" />
+        <location filename="../../ui/transfers/page.py" line="325" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="324" />
+        <location filename="../../ui/transfers/page.py" line="326" />
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
@@ -599,7 +632,7 @@
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="303" />
-        <location filename="../../ui/transfers/page.py" line="280" />
+        <location filename="../../ui/transfers/page.py" line="282" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -742,226 +775,232 @@
     </message>
     <message>
         <location filename="../../ui/cli.py" line="447" />
+        <location filename="../../ui/cli.py" line="455" />
         <source>Give --village CODE.</source>
         <translation>请用 --village 代码 指定村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="453" />
+        <location filename="../../ui/cli.py" line="461" />
         <source>%1 pages written to %2</source>
         <translation>已将 %1 页写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="466" />
+        <location filename="../../ui/cli.py" line="474" />
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="470" />
+        <location filename="../../ui/cli.py" line="478" />
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="492" />
+        <location filename="../../ui/cli.py" line="500" />
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="499" />
+        <location filename="../../ui/cli.py" line="507" />
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="504" />
+        <location filename="../../ui/cli.py" line="512" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="509" />
+        <location filename="../../ui/cli.py" line="517" />
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="517" />
+        <location filename="../../ui/cli.py" line="525" />
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="518" />
+        <location filename="../../ui/cli.py" line="526" />
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="526" />
+        <location filename="../../ui/cli.py" line="534" />
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="531" />
+        <location filename="../../ui/cli.py" line="539" />
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="536" />
+        <location filename="../../ui/cli.py" line="544" />
         <source>also build a situation: typhoon = the demo typhoon's event in progress, transfers part done</source>
         <translation>同时构建情景：typhoon = 演示台风事件进行中，转移已部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="545" />
+        <location filename="../../ui/cli.py" line="553" />
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="554" />
+        <location filename="../../ui/cli.py" line="562" />
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="559" />
+        <location filename="../../ui/cli.py" line="567" />
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="565" />
+        <location filename="../../ui/cli.py" line="573" />
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="570" />
+        <location filename="../../ui/cli.py" line="578" />
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="576" />
+        <location filename="../../ui/cli.py" line="584" />
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="580" />
+        <location filename="../../ui/cli.py" line="588" />
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="591" />
+        <location filename="../../ui/cli.py" line="599" />
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="596" />
+        <location filename="../../ui/cli.py" line="604" />
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="602" />
+        <location filename="../../ui/cli.py" line="610" />
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="607" />
+        <location filename="../../ui/cli.py" line="615" />
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="611" />
+        <location filename="../../ui/cli.py" line="619" />
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile's .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="615" />
+        <location filename="../../ui/cli.py" line="623" />
         <source>households: the village, when the title row does not name it</source>
         <translation>住户清单：标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="617" />
+        <location filename="../../ui/cli.py" line="625" />
         <source>households: the year of the list</source>
         <translation>住户清单：清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="619" />
+        <location filename="../../ui/cli.py" line="627" />
         <source>typhoon: its number, such as 2609</source>
         <translation>台风：编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="621" />
+        <location filename="../../ui/cli.py" line="629" />
         <source>typhoon: its name, such as 烟花</source>
         <translation>台风：名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="625" />
+        <location filename="../../ui/cli.py" line="633" />
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="628" />
+        <location filename="../../ui/cli.py" line="636" />
         <source>what to export</source>
         <translation>导出的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="630" />
+        <location filename="../../ui/cli.py" line="638" />
         <source>transfer-rollup: the event's id</source>
         <translation>transfer-rollup：事件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="633" />
+        <location filename="../../ui/cli.py" line="641" />
         <source>an empty village transfer list to fill</source>
         <translation>导出空白的村级转移清单供填写</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="635" />
+        <location filename="../../ui/cli.py" line="643" />
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="640" />
+        <location filename="../../ui/cli.py" line="648" />
         <source>print a document to PDF (Chinese fonts embedded)</source>
         <translation>将文档打印为 PDF（嵌入中文字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="646" />
+        <location filename="../../ui/cli.py" line="654" />
         <source>shelter-arrivals: the shelter's id</source>
         <translation>shelter-arrivals：安置场所编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="651" />
+        <location filename="../../ui/cli.py" line="657" />
+        <source>situation-map: A4 or A3 landscape (default A4)</source>
+        <translation>situation-map：A4 或 A3 横向（默认 A4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="662" />
         <source>typhoon reach and offline map export</source>
         <translation>台风影响范围与离线地图导出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="654" />
+        <location filename="../../ui/cli.py" line="665" />
         <source>what the typhoon's force-7 and force-10 winds reach, to Excel</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="656" />
+        <location filename="../../ui/cli.py" line="667" />
         <source>the typhoon's number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或标识</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="658" />
+        <location filename="../../ui/cli.py" line="669" />
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="662" />
+        <location filename="../../ui/cli.py" line="673" />
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="669" />
+        <location filename="../../ui/cli.py" line="680" />
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="719" />
+        <location filename="../../ui/cli.py" line="730" />
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="745" />
+        <location filename="../../ui/cli.py" line="756" />
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="750" />
+        <location filename="../../ui/cli.py" line="761" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -2736,46 +2775,61 @@
     </message>
     <message>
         <location filename="../../maps/layers.py" line="158" />
+        <source>In the shelter now (event)</source>
+        <translation>当前在场人数（事件中）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="159" />
+        <source>Occupancy</source>
+        <translation>占用率</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="160" />
+        <source>Still expected</source>
+        <translation>待到达</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="161" />
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="159" />
+        <location filename="../../maps/layers.py" line="162" />
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="160" />
+        <location filename="../../maps/layers.py" line="163" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="161" />
+        <location filename="../../maps/layers.py" line="164" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="162" />
+        <location filename="../../maps/layers.py" line="165" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="163" />
+        <location filename="../../maps/layers.py" line="166" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="164" />
+        <location filename="../../maps/layers.py" line="167" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="165" />
+        <location filename="../../maps/layers.py" line="168" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="166" />
+        <location filename="../../maps/layers.py" line="169" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
@@ -2829,64 +2883,74 @@
         <translation>避灾安置场所（符号大小表示容纳人数）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="321" />
-        <location filename="../../maps/layers.py" line="355" />
+        <location filename="../../maps/layers.py" line="326" />
+        <location filename="../../maps/layers.py" line="360" />
         <source>Hazard point</source>
         <translation>隐患点</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="322" />
-        <location filename="../../maps/layers.py" line="353" />
+        <location filename="../../maps/layers.py" line="327" />
+        <location filename="../../maps/layers.py" line="358" />
         <source>Danger zone (area)</source>
         <translation>危险区（面）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="366" />
+        <location filename="../../maps/layers.py" line="371" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="367" />
+        <location filename="../../maps/layers.py" line="372" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="389" />
+        <location filename="../../maps/layers.py" line="394" />
         <source>%1 persons</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="443" />
+        <location filename="../../maps/layers.py" line="404" />
+        <source>Above 90% full (event)</source>
+        <translation>占用超过 90%（事件中）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="407" />
+        <source>Full (event)</source>
+        <translation>已满（事件中）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers.py" line="481" />
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="465" />
+        <location filename="../../maps/layers.py" line="503" />
         <source>Past track</source>
         <translation>实况路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="467" />
+        <location filename="../../maps/layers.py" line="505" />
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="470" />
+        <location filename="../../maps/layers.py" line="508" />
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="472" />
+        <location filename="../../maps/layers.py" line="510" />
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="474" />
+        <location filename="../../maps/layers.py" line="512" />
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="490" />
+        <location filename="../../maps/layers.py" line="528" />
         <source>Typhoon %1 %2</source>
         <translation>台风 %1 %2</translation>
     </message>
@@ -3109,14 +3173,115 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/layout.py" line="172" />
+        <location filename="../../ui/printing/layout.py" line="174" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/situation_map.py" line="150" />
+        <source>%1 km</source>
+        <translation>%1千米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="151" />
+        <source>%1 m</source>
+        <translation>%1米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="466" />
+        <source>Scale 1:%1</source>
+        <translation>比例尺 1:%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="530" />
+        <source>Capacity %1 persons</source>
+        <translation>可容纳%1人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="598" />
+        <source>The situation map prints on A4 or A3 paper, not %1.</source>
+        <translation>形势图只能打印在 A4 或 A3 纸上，不支持 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="603" />
         <location filename="../../ui/printing/transfers.py" line="99" />
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="817" />
+        <source>%1, %2 away</source>
+        <translation>%1，距本村%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="864" />
+        <source>The register has no map data for this village.</source>
+        <translation>登记册中没有该村（社区）的图形数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="922" />
+        <source>Shelter beyond the map</source>
+        <translation>图外避灾安置场所（方向）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="925" />
+        <source>Village boundary</source>
+        <translation>村（社区）界</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="928" />
+        <source>Neighbouring village</source>
+        <translation>相邻村（社区）界</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="931" />
+        <source>Responsibility grid</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="974" />
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1010" />
+        <source>Village flood working group</source>
+        <translation>村级防汛工作组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1016" />
+        <source>Grid leaders</source>
+        <translation>网格责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1021" />
+        <source>Shelter managers</source>
+        <translation>避灾场所管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1028" />
+        <source>Responsible persons</source>
+        <translation>责任人一览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1033" />
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1034" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1045" />
+        <source>%1 more not shown</source>
+        <translation>另有 %1 人未列出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/situation_map.py" line="1092" />
+        <source>Mobiles are masked: your role may not see them in full.</source>
+        <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="151" />
@@ -3167,6 +3332,7 @@
         <translation>位置</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/situation_map.py" line="920" />
         <location filename="../../ui/printing/transfers.py" line="188" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
@@ -3182,6 +3348,7 @@
         <translation>责任人</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/situation_map.py" line="1035" />
         <location filename="../../ui/printing/transfers.py" line="190" />
         <location filename="../../ui/printing/transfers.py" line="297" />
         <source>Phone</source>
@@ -4344,131 +4511,241 @@
     </message>
 </context>
 <context>
+    <name>TransferListsPanel</name>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="137" />
+        <source>Loading the transfer lists…</source>
+        <translation>正在读取转移清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="142" />
+        <source>Import a village's list…</source>
+        <translation>导入村转移清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="145" />
+        <source>Export a village's list…</source>
+        <translation>导出村转移清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="147" />
+        <source>Empty template…</source>
+        <translation>空白模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="149" />
+        <source>Print a village's list…</source>
+        <translation>打印村转移清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="151" />
+        <source>Print transfer cards…</source>
+        <translation>打印转移卡…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="162" />
+        <source>Checks before the season</source>
+        <translation>汛前检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="191" />
+        <source>The transfer lists could not be loaded: %1</source>
+        <translation>无法读取转移清单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="199" />
+        <source>No transfer list has been imported yet. Import each village's list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
+        <translation>尚未导入转移清单。请导入各村的《行政村危险区人员转移清单》，或将空白模板发给各村填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="203" />
+        <source>Transfer lists of %1: %2 households (%3 people) and %4 other objects (%5 people) in %6 villages.</source>
+        <translation>%1年度转移清单：%6 个村（社区），住户 %2 户（%3 人），其他转移对象 %4 个（%5 人）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="211" />
+        <source>Shelters too small (%1)</source>
+        <translation>安置场所容量不足（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="213" />
+        <source>Households with no responsible person (%1)</source>
+        <translation>无转移责任人的住户（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="215" />
+        <source>Danger zones with nobody listed (%1)</source>
+        <translation>无人员清单的危险区（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="238" />
+        <location filename="../../ui/transfers/lists.py" line="241" />
+        <source>Export a village's list</source>
+        <translation>导出村转移清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="243" />
+        <location filename="../../ui/transfers/lists.py" line="249" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="248" />
+        <source>Empty template</source>
+        <translation>空白模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="255" />
+        <source>Print transfer cards</source>
+        <translation>打印转移卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="255" />
+        <source>Print a village's list</source>
+        <translation>打印村转移清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="261" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="274" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="276" />
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Transfers</name>
     <message>
-        <location filename="../../models/transfers.py" line="730" />
+        <location filename="../../models/transfers.py" line="762" />
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1100" />
+        <location filename="../../models/transfers.py" line="1132" />
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1109" />
+        <location filename="../../models/transfers.py" line="1141" />
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1343" />
-        <location filename="../../models/transfers.py" line="1345" />
+        <location filename="../../models/transfers.py" line="1375" />
+        <location filename="../../models/transfers.py" line="1377" />
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1347" />
+        <location filename="../../models/transfers.py" line="1379" />
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1352" />
+        <location filename="../../models/transfers.py" line="1384" />
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1355" />
+        <location filename="../../models/transfers.py" line="1387" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1372" />
+        <location filename="../../models/transfers.py" line="1404" />
         <source>Say from which state the people go back to 'to move'.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1378" />
+        <location filename="../../models/transfers.py" line="1410" />
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1380" />
+        <location filename="../../models/transfers.py" line="1412" />
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1382" />
+        <location filename="../../models/transfers.py" line="1414" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1385" />
+        <location filename="../../models/transfers.py" line="1417" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1389" />
+        <location filename="../../models/transfers.py" line="1421" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1396" />
+        <location filename="../../models/transfers.py" line="1428" />
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1398" />
+        <location filename="../../models/transfers.py" line="1430" />
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1400" />
-        <location filename="../../models/transfers.py" line="1492" />
+        <location filename="../../models/transfers.py" line="1432" />
+        <location filename="../../models/transfers.py" line="1524" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1407" />
+        <location filename="../../models/transfers.py" line="1439" />
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1409" />
+        <location filename="../../models/transfers.py" line="1441" />
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1414" />
+        <location filename="../../models/transfers.py" line="1446" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1402" />
+        <location filename="../../models/transfers.py" line="1434" />
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1633" />
+        <location filename="../../models/transfers.py" line="1665" />
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1636" />
+        <location filename="../../models/transfers.py" line="1668" />
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1641" />
+        <location filename="../../models/transfers.py" line="1673" />
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1643" />
+        <location filename="../../models/transfers.py" line="1675" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1645" />
+        <location filename="../../models/transfers.py" line="1677" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -4504,443 +4781,448 @@
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/page.py" line="123" />
+        <location filename="../../ui/transfers/page.py" line="125" />
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="284" />
+        <location filename="../../ui/transfers/page.py" line="286" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="285" />
+        <location filename="../../ui/transfers/page.py" line="287" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="286" />
+        <location filename="../../ui/transfers/page.py" line="288" />
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="287" />
+        <location filename="../../ui/transfers/page.py" line="289" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="292" />
+        <location filename="../../ui/transfers/page.py" line="294" />
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="328" />
+        <location filename="../../ui/transfers/page.py" line="330" />
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="329" />
+        <location filename="../../ui/transfers/page.py" line="331" />
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="330" />
+        <location filename="../../ui/transfers/page.py" line="332" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="331" />
+        <location filename="../../ui/transfers/page.py" line="333" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="332" />
+        <location filename="../../ui/transfers/page.py" line="334" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="333" />
+        <location filename="../../ui/transfers/page.py" line="335" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="334" />
+        <location filename="../../ui/transfers/page.py" line="336" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="335" />
+        <location filename="../../ui/transfers/page.py" line="337" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="420" />
+        <location filename="../../ui/transfers/page.py" line="422" />
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="427" />
+        <location filename="../../ui/transfers/page.py" line="429" />
         <source>Print the town roll-up…</source>
         <translation>打印乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="428" />
+        <location filename="../../ui/transfers/page.py" line="430" />
         <source>A4 landscape PDF: one row per town and a total</source>
         <translation>A4 横向 PDF：每个乡镇一行，另有合计行</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="432" />
+        <location filename="../../ui/transfers/page.py" line="434" />
         <source>Export the town roll-up…</source>
         <translation>导出乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="433" />
+        <location filename="../../ui/transfers/page.py" line="435" />
         <source>Excel, in the layout reported upward</source>
         <translation>Excel，按上报格式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="437" />
+        <location filename="../../ui/transfers/page.py" line="439" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="443" />
+        <location filename="../../ui/transfers/page.py" line="445" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="450" />
+        <location filename="../../ui/transfers/page.py" line="452" />
         <source>Start an event…</source>
         <translation>启动事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="455" />
+        <location filename="../../ui/transfers/page.py" line="457" />
         <source>Response level…</source>
         <translation>调整响应级别…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="457" />
+        <location filename="../../ui/transfers/page.py" line="459" />
         <source>Mark returns…</source>
         <translation>登记返回…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="459" />
+        <location filename="../../ui/transfers/page.py" line="461" />
         <source>Once the response is lifted: everyone moved from a village is home again.</source>
         <translation>响应解除后：将某村已转移人员登记为已返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="461" />
+        <location filename="../../ui/transfers/page.py" line="463" />
         <source>End the event…</source>
         <translation>结束事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="492" />
+        <location filename="../../ui/transfers/page.py" line="494" />
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="494" />
+        <location filename="../../ui/transfers/page.py" line="496" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="496" />
+        <location filename="../../ui/transfers/page.py" line="498" />
         <source>By danger zone type</source>
         <translation>按危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="498" />
+        <location filename="../../ui/transfers/page.py" line="500" />
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="506" />
+        <location filename="../../ui/transfers/page.py" line="508" />
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="508" />
+        <location filename="../../ui/transfers/page.py" line="510" />
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="518" />
+        <location filename="../../ui/transfers/page.py" line="520" />
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="523" />
+        <location filename="../../ui/transfers/page.py" line="525" />
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="528" />
+        <location filename="../../ui/transfers/page.py" line="530" />
         <source>Enter a town's figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="538" />
+        <location filename="../../ui/transfers/page.py" line="540" />
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="541" />
+        <location filename="../../ui/transfers/page.py" line="543" />
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="553" />
+        <location filename="../../ui/transfers/page.py" line="555" />
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="587" />
+        <location filename="../../ui/transfers/page.py" line="600" />
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="592" />
+        <location filename="../../ui/transfers/page.py" line="605" />
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="621" />
+        <location filename="../../ui/transfers/page.py" line="634" />
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="632" />
+        <location filename="../../ui/transfers/page.py" line="645" />
         <source>Arrived at shelter (F2)</source>
         <translation>已到达安置场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="640" />
+        <location filename="../../ui/transfers/page.py" line="653" />
         <source>Other: relatives, refused, forced, part… (F3)</source>
         <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="656" />
+        <location filename="../../ui/transfers/page.py" line="669" />
         <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
         <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="657" />
+        <location filename="../../ui/transfers/page.py" line="670" />
         <source>Your role can look households up but not check them in.</source>
         <translation>您的角色可以查询住户，但不能办理签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="697" />
+        <location filename="../../ui/transfers/page.py" line="712" />
         <source>The transfer figures could not be loaded: %1</source>
         <translation>无法加载转移数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="714" />
+        <location filename="../../ui/transfers/page.py" line="737" />
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="738" />
+        <location filename="../../ui/transfers/page.py" line="763" />
         <source>Response: %1</source>
         <translation>响应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="740" />
+        <location filename="../../ui/transfers/page.py" line="765" />
         <source>No emergency response in force</source>
         <translation>未启动应急响应</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="742" />
+        <location filename="../../ui/transfers/page.py" line="767" />
         <source>Event: %1 (%4) · %2 · started %3</source>
         <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="755" />
+        <location filename="../../ui/transfers/page.py" line="778" />
+        <source>Transfer lists</source>
+        <translation>转移清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="794" />
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="759" />
+        <location filename="../../ui/transfers/page.py" line="798" />
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="761" />
+        <location filename="../../ui/transfers/page.py" line="800" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="765" />
+        <location filename="../../ui/transfers/page.py" line="804" />
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="796" />
+        <location filename="../../ui/transfers/page.py" line="835" />
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="821" />
+        <location filename="../../ui/transfers/page.py" line="860" />
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="822" />
+        <location filename="../../ui/transfers/page.py" line="861" />
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="830" />
+        <location filename="../../ui/transfers/page.py" line="869" />
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="840" />
+        <location filename="../../ui/transfers/page.py" line="879" />
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="867" />
+        <location filename="../../ui/transfers/page.py" line="906" />
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="869" />
+        <location filename="../../ui/transfers/page.py" line="908" />
         <source>Nobody found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="899" />
+        <location filename="../../ui/transfers/page.py" line="938" />
         <source>%1: no transfer record in this event.</source>
         <translation>%1：本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="901" />
+        <location filename="../../ui/transfers/page.py" line="940" />
         <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="924" />
-        <location filename="../../ui/transfers/page.py" line="947" />
+        <location filename="../../ui/transfers/page.py" line="963" />
+        <location filename="../../ui/transfers/page.py" line="986" />
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="928" />
+        <location filename="../../ui/transfers/page.py" line="967" />
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="932" />
+        <location filename="../../ui/transfers/page.py" line="971" />
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="936" />
+        <location filename="../../ui/transfers/page.py" line="975" />
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="976" />
+        <location filename="../../ui/transfers/page.py" line="1015" />
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="979" />
+        <location filename="../../ui/transfers/page.py" line="1018" />
         <source>%1: %2 people recorded as %3.</source>
         <translation>%1：%2 人已登记为%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="992" />
+        <location filename="../../ui/transfers/page.py" line="1031" />
         <source>The check-in failed: %1</source>
         <translation>签到失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1016" />
+        <location filename="../../ui/transfers/page.py" line="1055" />
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1019" />
+        <location filename="../../ui/transfers/page.py" line="1058" />
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1040" />
+        <location filename="../../ui/transfers/page.py" line="1079" />
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1057" />
+        <location filename="../../ui/transfers/page.py" line="1096" />
         <source>The town's figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1069" />
+        <location filename="../../ui/transfers/page.py" line="1108" />
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1078" />
+        <location filename="../../ui/transfers/page.py" line="1117" />
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1079" />
+        <location filename="../../ui/transfers/page.py" line="1118" />
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1085" />
+        <location filename="../../ui/transfers/page.py" line="1124" />
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1098" />
+        <location filename="../../ui/transfers/page.py" line="1137" />
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1106" />
+        <location filename="../../ui/transfers/page.py" line="1145" />
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1107" />
+        <location filename="../../ui/transfers/page.py" line="1146" />
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1112" />
+        <location filename="../../ui/transfers/page.py" line="1151" />
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1126" />
+        <location filename="../../ui/transfers/page.py" line="1165" />
         <source>The change was not saved: %1</source>
         <translation>修改未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1146" />
+        <location filename="../../ui/transfers/page.py" line="1185" />
         <source>Print the town roll-up</source>
         <translation>打印乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1147" />
+        <location filename="../../ui/transfers/page.py" line="1186" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1150" />
+        <location filename="../../ui/transfers/page.py" line="1189" />
         <source>Export the town roll-up</source>
         <translation>导出乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1151" />
+        <location filename="../../ui/transfers/page.py" line="1190" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1163" />
+        <location filename="../../ui/transfers/page.py" line="1202" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5444,6 +5726,19 @@
         <location filename="../../ui/register/widgets.py" line="48" />
         <source>Type a village name or its pinyin initials</source>
         <translation>输入村名或其拼音首字母</translation>
+    </message>
+</context>
+<context>
+    <name>VillageDialog</name>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="97" />
+        <source>Village:</source>
+        <translation>村（社区）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="112" />
+        <source>Choose the village from the list.</source>
+        <translation>请从列表中选择村（社区）。</translation>
     </message>
 </context>
 <context>

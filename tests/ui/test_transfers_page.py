@@ -27,6 +27,8 @@ from models.transfers import (
     Household,
     TransferRecord,
     get_transfer,
+    list_counts,
+    planner_checks,
     record_transfer,
     rollup,
 )
@@ -35,6 +37,7 @@ from tests.conftest import ADMIN
 from ui.common.change_feed import ChangeFeed
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
+from ui.transfers.lists import VillageDialog
 from ui.transfers.page import TransfersPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,6 +224,11 @@ def fill_dialog_then(qtbot: QtBot, page: TransfersPage, attribute: str, fill) ->
     QTimer.singleShot(0, act)
 
 
+def saved_and_reloaded(qtbot: QtBot, page: TransfersPage):
+    """The page's write is done and the load after it shown (not an earlier load's)."""
+    return qtbot.waitSignals([page.action_done, page.ready], order="simple", timeout=30_000)
+
+
 def visible_dialog(kind: type) -> QDialog:
     return next(w for w in QApplication.topLevelWidgets()
                 if isinstance(w, kind) and w.isVisible())
@@ -305,12 +313,12 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     fill_dialog_then(qtbot, page, "", report)
-    with qtbot.waitSignal(page.ready, timeout=15_000):
+    with saved_and_reloaded(qtbot, page):
         page.report_button.click()
     assert page.report_model.rowCount() == 1
     assert "300" in page.reported_label.text()
 
-    with qtbot.waitSignal(page.ready, timeout=15_000):
+    with saved_and_reloaded(qtbot, page):
         page.snapshot_button.click()
     assert page.change_model.rowCount() == 0 and page.since_label.text()
 
@@ -336,7 +344,7 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     fill_dialog_then(qtbot, page, "", lift)
-    with qtbot.waitSignal(page.ready, timeout=15_000):
+    with saved_and_reloaded(qtbot, page):
         page.level_button.click()
     assert not page.returns_button.isHidden()
     with event_db.session(ADMIN) as session:
@@ -354,6 +362,43 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
     with event_db.session(ADMIN) as session:
         assert get_transfer(session=session, record_id=record_id).returned == residents
 
-    with qtbot.waitSignal(page.ready, timeout=15_000):
+    with saved_and_reloaded(qtbot, page):
         page.end_button.click()
     assert "No event is in progress" in page.event_label.text()
+
+
+def test_between_events_the_page_shows_the_lists_and_the_planner_checks(
+        qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    page = open_page(qtbot, demo_db)
+    lists = page.lists
+    assert lists.isVisibleTo(page) and lists.data is not None
+    with demo_db.session(ADMIN) as session:
+        counts = list_counts(session=session)
+        checks = planner_checks(session=session)
+    assert f"{counts.households:,}" in lists.summary_label.text()
+    assert lists.overfull_model.rowCount() == len(checks.overfull_shelters) > 0
+    assert lists.no_person_model.rowCount() == len(checks.households_without_person) > 0
+    assert lists.empty_zone_model.rowCount() == len(checks.zones_without_households) > 0
+    assert str(len(checks.overfull_shelters)) in lists.tabs.tabText(0)
+
+    # Print a village's transfer cards: choose the village, then where to save.
+    village = lists.data.villages[0]
+    target = tmp_path / "cards.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+
+    def choose(dialog: VillageDialog) -> None:
+        dialog.combo.setCurrentIndex(dialog.combo.findData(village.id))
+        dialog._accept()
+
+    fill_dialog_then(qtbot, page, "", choose)
+    with qtbot.waitSignal(lists.document_done, timeout=30_000) as done:
+        lists.print_cards_button.click()
+    assert str(target) in done.args[0]
+    assert target.read_bytes().startswith(b"%PDF")
+
+    # During an event the lists move into a tab of their own.
+    with qtbot.waitSignal(page.ready, timeout=30_000):
+        monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("台风", True))
+        page.start_button.click()
+    assert page.tabs.indexOf(lists) >= 0

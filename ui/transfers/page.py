@@ -98,14 +98,16 @@ from ui.printing.transfers import PrintRefused, print_transfer_rollup
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.charts import TownChart
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
+from ui.transfers.lists import TransferListsPanel
 
 log = logging.getLogger(__name__)
 
 ARRIVED = "sheltered"  # the status code of "moved to a shelter" (集中安置)
 REFRESH_MS = 60_000  # besides the change feed, the figures reload this often when shown
+LIST_TABLES = frozenset({"households", "transfer_objects", "shelters", "danger_zones"})
 CHANGE_DELAY_MS = 300  # changes arriving within this time are loaded together
 WATCHED = frozenset({"events", "transfer_records", "transfer_changes", "town_reports",
-                     "rollup_snapshots", "households", "transfer_objects", "shelters"})
+                     "rollup_snapshots"}) | LIST_TABLES
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 
 
@@ -561,6 +563,17 @@ class TransfersPage(QWidget):
         body.addWidget(splitter, 1)
         layout.addWidget(self.body, 1)
         self.body.setVisible(False)
+        # The transfer lists and the planner's checks: the page's content between events,
+        # a tab of its own during one.
+        self.lists = TransferListsPanel(db, actor)
+        self.lists_holder = QVBoxLayout()
+        layout.addLayout(self.lists_holder, 1)
+        self.lists_holder.addWidget(self.lists)
+        self.lists.setVisible(False)
+        self._lists_in_tabs = False
+        self._lists_stale = False
+        self._ready_after_lists = False
+        self.lists.loaded.connect(self._lists_loaded)
         layout.addStretch(0)
 
         self.timer = QTimer(self)
@@ -676,6 +689,8 @@ class TransfersPage(QWidget):
         """From the change feed: reload soon if shown, else when next shown."""
         if not touches(tables, WATCHED):
             return
+        if touches(tables, LIST_TABLES):
+            self._lists_stale = True
         if self.isVisible():
             self.change_timer.start()
         else:
@@ -705,7 +720,15 @@ class TransfersPage(QWidget):
             self._show_figures(self.data)
             self._show_changes(result)
         self._update_button()
-        self.ready.emit()
+        if self.current_event is None and self.lists.loading:
+            self._ready_after_lists = True  # between events the lists are the page
+        else:
+            self.ready.emit()
+
+    def _lists_loaded(self) -> None:
+        if self._ready_after_lists:
+            self._ready_after_lists = False
+            self.ready.emit()
 
     def _show_event(self) -> None:
         event = self.current_event
@@ -720,6 +743,7 @@ class TransfersPage(QWidget):
                 button.setVisible(False)
             self.print_button.setEnabled(False)
             self.export_button.setEnabled(False)
+            self._place_lists(in_tabs=False)
             self.body.setVisible(False)
             self.time_label.clear()
             return
@@ -731,6 +755,7 @@ class TransfersPage(QWidget):
         self.returns_button.setEnabled(not self._busy)
         self.print_button.setEnabled(True)
         self.export_button.setEnabled(True)
+        self._place_lists(in_tabs=True)
         if event.response_level:
             colour = RESPONSE_COLOURS.get(event.response_level, "#333")
             level = (f"<b style='color:{colour}'>"
@@ -745,6 +770,20 @@ class TransfersPage(QWidget):
             .replace("%2", response)
             .replace("%3", _local(event.started_at)))
         self.body.setVisible(True)
+
+    def _place_lists(self, *, in_tabs: bool) -> None:
+        moved = in_tabs != self._lists_in_tabs
+        if moved:
+            if in_tabs:
+                self.tabs.addTab(self.lists, self.tr("Transfer lists"))
+            else:
+                self.tabs.removeTab(self.tabs.indexOf(self.lists))
+                self.lists_holder.addWidget(self.lists)
+            self._lists_in_tabs = in_tabs
+        self.lists.setVisible(True)
+        if moved or self.lists.data is None or self._lists_stale:
+            self._lists_stale = False
+            self.lists.refresh()
 
     def _show_figures(self, data: Rollup) -> None:
         county = data.county

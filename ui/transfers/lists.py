@@ -1,0 +1,281 @@
+"""The transfer lists before and between events: what the register year holds, the
+planner's checks (shelters too small for whom they are assigned, households with no
+responsible person, danger zones nobody listed), and the village documents: import a
+list, export a filled list or the empty template, print the list or the cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.areas import VillageOption, list_villages
+from models.database import Database
+from models.exports.households import ExportRefused, export_households, export_template
+from models.labels import DANGER_KINDS, label
+from models.transfers import ListCounts, PlannerChecks, list_counts, planner_checks
+from models.users import Actor, Permission, PermissionDenied
+from ui.common.import_dialog import ImportDialog
+from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.worker import run_in_background
+from ui.printing.transfers import PrintRefused, print_transfer_cards, print_transfer_list
+from ui.register.widgets import VillageCombo
+
+OVERFULL_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240),
+    Column("village_name", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=160),
+    Column("capacity", QT_TRANSLATE_NOOP("Columns", "Capacity"), alignment=RIGHT),
+    Column("assigned_people", QT_TRANSLATE_NOOP("Columns", "People assigned"), alignment=RIGHT),
+    Column("households", QT_TRANSLATE_NOOP("Columns", "Households"), alignment=RIGHT),
+    Column("objects", QT_TRANSLATE_NOOP("Columns", "Other objects"), alignment=RIGHT),
+)
+NO_PERSON_COLUMNS = (
+    Column("village_name", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=160),
+    Column("householder_name", QT_TRANSLATE_NOOP("Columns", "Household"), max_width=160),
+    Column("danger_zone_name", QT_TRANSLATE_NOOP("Columns", "Danger zone"), max_width=280),
+)
+EMPTY_ZONE_COLUMNS = (
+    Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Danger zone"), max_width=280),
+    Column("kind", QT_TRANSLATE_NOOP("Columns", "Danger zone type"),
+           formatter=lambda v: label(DANGER_KINDS, v)),
+    Column("village_name", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=160),
+)
+
+
+@dataclass(frozen=True)
+class ListsLoaded:
+    counts: ListCounts
+    checks: PlannerChecks
+    villages: list[VillageOption]
+
+
+def load_lists(db: Database, actor: Actor) -> ListsLoaded:
+    with db.session(actor) as session:
+        counts = list_counts(session=session)
+        return ListsLoaded(counts, planner_checks(session=session, year=counts.year),
+                           list_villages(session=session))
+
+
+def run_document(db: Database, actor: Actor, action: Callable[..., Any],
+                 **arguments: Any) -> object:
+    """Export or print in its own session; a refusal comes back as the result."""
+    try:
+        with db.session(actor) as session:
+            return action(session=session, **arguments)
+    except (ExportRefused, PrintRefused, PermissionDenied) as exc:
+        return exc
+
+
+class VillageDialog(QDialog):
+    """Choose the village a document is for."""
+
+    def __init__(self, title: str, villages: list[VillageOption], parent: QWidget | None
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.combo = VillageCombo(villages)
+        form.addRow(self.tr("Village:"), self.combo)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.codes = {v.id: v.code for v in villages}
+        self.names = {v.id: v.name for v in villages}
+
+    def _accept(self) -> None:
+        if self.combo.village_id() is None:
+            self.error_label.setText(self.tr("Choose the village from the list."))
+            return
+        self.accept()
+
+    def village_code(self) -> str:
+        village_id = self.combo.village_id()
+        assert village_id is not None
+        return self.codes[village_id]
+
+    def village_name(self) -> str:
+        village_id = self.combo.village_id()
+        return self.names.get(village_id or 0, "")
+
+
+class TransferListsPanel(QWidget):
+    loaded = Signal()
+    document_done = Signal(str)  # the message shown after an export or print
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.data: ListsLoaded | None = None
+        self.loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.summary_label = QLabel(self.tr("Loading the transfer lists…"))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet("font-size: 15px;")
+        layout.addWidget(self.summary_label)
+        buttons = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import a village's list…"))
+        self.import_button.clicked.connect(self.import_list)
+        self.import_button.setEnabled(actor.can(Permission.IMPORT_DATA))
+        self.export_button = QPushButton(self.tr("Export a village's list…"))
+        self.export_button.clicked.connect(self.export_list)
+        self.template_button = QPushButton(self.tr("Empty template…"))
+        self.template_button.clicked.connect(self.export_empty)
+        self.print_list_button = QPushButton(self.tr("Print a village's list…"))
+        self.print_list_button.clicked.connect(lambda: self.print_document(print_transfer_list))
+        self.print_cards_button = QPushButton(self.tr("Print transfer cards…"))
+        self.print_cards_button.clicked.connect(
+            lambda: self.print_document(print_transfer_cards))
+        for button in (self.import_button, self.export_button, self.template_button,
+                       self.print_list_button, self.print_cards_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        checks_title = QLabel(self.tr("Checks before the season"))
+        checks_title.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
+        layout.addWidget(checks_title)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.overfull_model = self._add_table(OVERFULL_COLUMNS)
+        self.no_person_model = self._add_table(NO_PERSON_COLUMNS)
+        self.empty_zone_model = self._add_table(EMPTY_ZONE_COLUMNS)
+        layout.addWidget(self.tabs, 1)
+
+    def _add_table(self, columns: tuple[Column, ...]) -> RowTableModel:
+        model = RowTableModel(columns, parent=self)
+        view = QTableView()
+        view.setModel(model)
+        setup_table_view(view)
+        self.tabs.addTab(view, "")
+        return model
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        run_in_background(load_lists, self._loaded, owner=self, db=self.db, actor=self.actor)
+
+    def _loaded(self, data: ListsLoaded | None, error: BaseException | None) -> None:
+        self.loading = False
+        if data is None:
+            self.summary_label.setText(self.tr("The transfer lists could not be loaded: %1")
+                                       .replace("%1", type(error).__name__))
+            self.loaded.emit()
+            return
+        self.data = data
+        counts, checks = data.counts, data.checks
+        if counts.year is None:
+            self.summary_label.setText(self.tr(
+                "No transfer list has been imported yet. Import each village's list "
+                "(行政村危险区人员转移清单), or give villages the empty template to fill."))
+        else:
+            self.summary_label.setText(
+                self.tr("Transfer lists of %1: %2 households (%3 people) and %4 other "
+                        "objects (%5 people) in %6 villages.")
+                .replace("%1", str(counts.year)).replace("%2", f"{counts.households:,}")
+                .replace("%3", f"{counts.residents:,}").replace("%4", f"{counts.objects:,}")
+                .replace("%5", f"{counts.object_people:,}")
+                .replace("%6", f"{counts.villages:,}"))
+        for index, (model, rows, title) in enumerate((
+            (self.overfull_model, checks.overfull_shelters,
+             self.tr("Shelters too small (%1)")),
+            (self.no_person_model, checks.households_without_person,
+             self.tr("Households with no responsible person (%1)")),
+            (self.empty_zone_model, checks.zones_without_households,
+             self.tr("Danger zones with nobody listed (%1)")),
+        )):
+            model.set_rows(list(rows))
+            view = self.tabs.widget(index)
+            assert isinstance(view, QTableView)
+            fit_columns(view, model)
+            self.tabs.setTabText(index, title.replace("%1", f"{len(rows):,}"))
+        self.loaded.emit()
+
+    # -- documents -----------------------------------------------------------------------------
+
+    def import_list(self) -> None:
+        _report, accepted = ImportDialog.run(self, self.db, self.actor, kind="households")
+        if accepted:
+            self.refresh()
+
+    def _village(self, title: str) -> VillageDialog | None:
+        if self.data is None:
+            return None
+        dialog = VillageDialog(title, self.data.villages, self)
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def export_list(self) -> None:
+        dialog = self._village(self.tr("Export a village's list"))
+        if dialog is None:
+            return
+        path = self._ask_path(self.tr("Export a village's list"),
+                              f"{dialog.village_name()}危险区人员转移清单.xlsx",
+                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self._run(export_households, path, village_code=dialog.village_code(), path=path)
+
+    def export_empty(self) -> None:
+        path = self._ask_path(self.tr("Empty template"), "危险区人员转移清单（模板）.xlsx",
+                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self._run(lambda session, **kw: export_template(**kw), path, path=path)
+
+    def print_document(self, action: Callable[..., Any]) -> None:
+        cards = action is print_transfer_cards
+        title = self.tr("Print transfer cards") if cards else self.tr("Print a village's list")
+        dialog = self._village(title)
+        if dialog is None:
+            return
+        suffix = "转移卡" if cards else "危险区人员转移清单"
+        path = self._ask_path(title, f"{dialog.village_name()}{suffix}.pdf",
+                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self._run(action, path, village_code=dialog.village_code(), path=path)
+
+    def _ask_path(self, title: str, name: str, files: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), files)
+        return path
+
+    def _run(self, action: Callable[..., Any], target: str, **arguments: Any) -> None:
+        def done(result: object, error: BaseException | None) -> None:
+            if isinstance(result, (ExportRefused, PrintRefused, PermissionDenied)):
+                text = str(result)
+            elif error is not None:
+                text = self.tr("Not saved: %1").replace("%1", type(error).__name__)
+            else:
+                text = self.tr("Saved %1.").replace("%1", target)
+            self.message_label.setText(text)
+            self.document_done.emit(text)
+
+        run_in_background(run_document, done, owner=self, db=self.db, actor=self.actor,
+                          action=action, **arguments)
