@@ -441,6 +441,14 @@ def cmd_print(ctx: Context) -> int:
                         "CommandLine", "Give --event ID and --shelter ID."))
                 result = print_shelter_arrivals(session=session, event_id=args.event,
                                                 shelter_id=args.shelter, path=path)
+            elif args.document == "situation-map":
+                if not args.village:
+                    raise UsageError(
+                        QCoreApplication.translate("CommandLine", "Give --village CODE."))
+                from ui.printing.situation_map import print_situation_map
+
+                result = print_situation_map(session=session, village_code=args.village,
+                                             path=path, paper=args.paper)
             else:
                 if not args.village:
                     raise UsageError(
@@ -640,11 +648,14 @@ def build_parser() -> argparse.ArgumentParser:
     prn = sub.add_parser("print", help=QCoreApplication.translate(
         "CommandLine", "print a document to PDF (Chinese fonts embedded)"))
     prn.add_argument("document", choices=("transfer-list", "transfer-cards", "transfer-rollup",
-                                          "shelter-arrivals"))
+                                          "shelter-arrivals", "situation-map"))
     prn.add_argument("--village", metavar="CODE")
     prn.add_argument("--event", type=int, metavar="ID")
     prn.add_argument("--shelter", type=int, metavar="ID", help=QCoreApplication.translate(
         "CommandLine", "shelter-arrivals: the shelter's id"))
+    prn.add_argument("--paper", type=str.upper, choices=("A4", "A3"), default="A4",
+                     help=QCoreApplication.translate(
+                         "CommandLine", "situation-map: A4 or A3 landscape (default A4)"))
     prn.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     prn.set_defaults(handler=cmd_print)
 

@@ -12,6 +12,8 @@ module lays it out:
 - ``build_list_pdf``: an A4 landscape list with a title, a header repeated on
   every page, page numbers "第 N 页 共 M 页" and an optional signature line;
 - ``build_card_pdf``: cards in a grid (2 x 4 on A4 portrait) with cut lines;
+- ``map_sheet``: a landscape map sheet (A4, or A3 as A4 enlarged for a wall): title
+  band, map frame on the left, side panel (legend, tables) on the right, footer;
 - ``paragraph_styles``: CJK line breaking (``wordWrap="CJK"``) everywhere.
 """
 
@@ -30,7 +32,7 @@ from PySide6.QtCore import QCoreApplication
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -448,3 +450,56 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float,
     canvas.setFillColor(colors.black)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
+
+
+# -- map sheets ------------------------------------------------------------------------------
+
+MAP_PAPERS = {"A4": landscape(A4), "A3": landscape(A3)}
+MAP_SHEET_MARGIN = 10 * mm
+MAP_SHARE = 0.7  # of the width inside the margins
+
+
+@dataclass(frozen=True)
+class MapSheet:
+    """A landscape sheet with a map. Boxes are in points of the A4 design; ``scale``
+    turns them into the paper's (A3 is the A4 design enlarged, type and all, so the
+    same sheet reads from further away on a wall)."""
+
+    paper: str
+    size: tuple[float, float]  # the paper, in points
+    scale: float
+    title: Box
+    map: Box
+    side: Box
+    footer: Box
+
+
+def map_sheet(paper: str = "A4") -> MapSheet:
+    """The boxes of a landscape map sheet on ``paper`` ("A4" or "A3")."""
+    size = MAP_PAPERS[paper]
+    width, height = MAP_PAPERS["A4"]
+    margin = MAP_SHEET_MARGIN
+    inner = width - 2 * margin
+    gap = 5 * mm
+    map_width = (inner - gap) * MAP_SHARE
+    footer = Box(margin, 6 * mm, inner, 7 * mm)
+    title = Box(margin, height - margin - 12 * mm, inner, 12 * mm)
+    bottom = footer.top + 2 * mm
+    frame = Box(margin, bottom, map_width, title.y - 2 * mm - bottom)
+    side = Box(margin + map_width + gap, bottom, inner - map_width - gap, frame.height)
+    return MapSheet(paper, (float(size[0]), float(size[1])), size[0] / width, title, frame,
+                    side, footer)
+
+
+def map_sheet_canvas(path: str | Path, sheet: MapSheet, *, title: str,
+                     author: str = "") -> Canvas:
+    """A canvas for one map sheet, scaled so callers draw in the A4 design's points."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A CJK face from the start: otherwise the page names a Helvetica it never embeds.
+    canvas = Canvas(str(path), pagesize=sheet.size, initialFontName=font_name("song"))
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator("Emergency Command Console")
+    canvas.scale(sheet.scale, sheet.scale)
+    return canvas
