@@ -463,14 +463,14 @@
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="41" />
+        <location filename="../../ui/transfers/lists.py" line="44" />
         <location filename="../../ui/transfers/page.py" line="299" />
         <location filename="../../ui/transfers/page.py" line="324" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="43" />
+        <location filename="../../ui/transfers/lists.py" line="46" />
         <location filename="../../ui/transfers/page.py" line="301" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
@@ -482,41 +482,41 @@
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="42" />
-        <location filename="../../ui/transfers/lists.py" line="49" />
-        <location filename="../../ui/transfers/lists.py" line="58" />
+        <location filename="../../ui/transfers/lists.py" line="45" />
+        <location filename="../../ui/transfers/lists.py" line="52" />
+        <location filename="../../ui/transfers/lists.py" line="61" />
         <location filename="../../ui/transfers/page.py" line="221" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="44" />
+        <location filename="../../ui/transfers/lists.py" line="47" />
         <source>People assigned</source>
         <translation>安排人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="45" />
+        <location filename="../../ui/transfers/lists.py" line="48" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="46" />
+        <location filename="../../ui/transfers/lists.py" line="49" />
         <source>Other objects</source>
         <translation>其他对象</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="51" />
-        <location filename="../../ui/transfers/lists.py" line="55" />
+        <location filename="../../ui/transfers/lists.py" line="54" />
+        <location filename="../../ui/transfers/lists.py" line="58" />
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="54" />
+        <location filename="../../ui/transfers/lists.py" line="57" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="56" />
+        <location filename="../../ui/transfers/lists.py" line="59" />
         <location filename="../../ui/transfers/page.py" line="226" />
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="51" />
-        <location filename="../../ui/transfers/lists.py" line="50" />
+        <location filename="../../ui/transfers/lists.py" line="53" />
         <location filename="../../ui/transfers/page.py" line="315" />
         <source>Household</source>
         <translation>户主</translation>
@@ -4513,109 +4513,125 @@
 <context>
     <name>TransferListsPanel</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="137" />
+        <location filename="../../ui/transfers/lists.py" line="147" />
         <source>Loading the transfer lists…</source>
         <translation>正在读取转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="142" />
+        <location filename="../../ui/transfers/lists.py" line="152" />
         <source>Import a village's list…</source>
         <translation>导入村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="145" />
+        <location filename="../../ui/transfers/lists.py" line="155" />
         <source>Export a village's list…</source>
         <translation>导出村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="147" />
+        <location filename="../../ui/transfers/lists.py" line="157" />
         <source>Empty template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="149" />
+        <location filename="../../ui/transfers/lists.py" line="159" />
         <source>Print a village's list…</source>
         <translation>打印村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="151" />
+        <location filename="../../ui/transfers/lists.py" line="161" />
         <source>Print transfer cards…</source>
         <translation>打印转移卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="162" />
+        <location filename="../../ui/transfers/lists.py" line="164" />
+        <source>Print a village's situation map…</source>
+        <translation>打印村级防汛形势图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="166" />
+        <source>村级防汛形势图: the village with its danger zones, shelters, grids and responsible persons, A4 or A3 landscape</source>
+        <translation>村级防汛形势图：本村的危险区、避灾安置场所、网格和责任人，A4 或 A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="177" />
         <source>Checks before the season</source>
         <translation>汛前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="191" />
+        <location filename="../../ui/transfers/lists.py" line="206" />
         <source>The transfer lists could not be loaded: %1</source>
         <translation>无法读取转移清单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="199" />
+        <location filename="../../ui/transfers/lists.py" line="214" />
         <source>No transfer list has been imported yet. Import each village's list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
         <translation>尚未导入转移清单。请导入各村的《行政村危险区人员转移清单》，或将空白模板发给各村填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="203" />
+        <location filename="../../ui/transfers/lists.py" line="218" />
         <source>Transfer lists of %1: %2 households (%3 people) and %4 other objects (%5 people) in %6 villages.</source>
         <translation>%1年度转移清单：%6 个村（社区），住户 %2 户（%3 人），其他转移对象 %4 个（%5 人）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="211" />
+        <location filename="../../ui/transfers/lists.py" line="226" />
         <source>Shelters too small (%1)</source>
         <translation>安置场所容量不足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="213" />
+        <location filename="../../ui/transfers/lists.py" line="228" />
         <source>Households with no responsible person (%1)</source>
         <translation>无转移责任人的住户（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="215" />
+        <location filename="../../ui/transfers/lists.py" line="230" />
         <source>Danger zones with nobody listed (%1)</source>
         <translation>无人员清单的危险区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="238" />
-        <location filename="../../ui/transfers/lists.py" line="241" />
+        <location filename="../../ui/transfers/lists.py" line="254" />
+        <location filename="../../ui/transfers/lists.py" line="257" />
         <source>Export a village's list</source>
         <translation>导出村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="243" />
-        <location filename="../../ui/transfers/lists.py" line="249" />
+        <location filename="../../ui/transfers/lists.py" line="259" />
+        <location filename="../../ui/transfers/lists.py" line="265" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="248" />
+        <location filename="../../ui/transfers/lists.py" line="264" />
         <source>Empty template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="255" />
+        <location filename="../../ui/transfers/lists.py" line="271" />
         <source>Print transfer cards</source>
         <translation>打印转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="255" />
+        <location filename="../../ui/transfers/lists.py" line="271" />
         <source>Print a village's list</source>
         <translation>打印村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="261" />
+        <location filename="../../ui/transfers/lists.py" line="277" />
+        <location filename="../../ui/transfers/lists.py" line="287" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="274" />
+        <location filename="../../ui/transfers/lists.py" line="282" />
+        <source>Print a village's situation map</source>
+        <translation>打印村级防汛形势图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="301" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="276" />
+        <location filename="../../ui/transfers/lists.py" line="303" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5731,12 +5747,17 @@
 <context>
     <name>VillageDialog</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="97" />
+        <location filename="../../ui/transfers/lists.py" line="100" />
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="112" />
+        <location filename="../../ui/transfers/lists.py" line="104" />
+        <source>Paper (landscape):</source>
+        <translation>纸张（横向）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/lists.py" line="119" />
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>

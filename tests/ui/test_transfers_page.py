@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pdfplumber
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -402,3 +403,26 @@ def test_between_events_the_page_shows_the_lists_and_the_planner_checks(
         monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("台风", True))
         page.start_button.click()
     assert page.tabs.indexOf(lists) >= 0
+
+
+def test_a_village_situation_map_prints_from_the_lists(qtbot: QtBot, demo_db: Database,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    page = open_page(qtbot, demo_db)
+    lists = page.lists
+    village = lists.data.villages[3]
+    target = tmp_path / "map.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+
+    def choose(dialog: VillageDialog) -> None:
+        dialog.combo.setCurrentIndex(dialog.combo.findData(village.id))
+        dialog.paper_combo.setCurrentText("A3")
+        dialog._accept()
+
+    fill_dialog_then(qtbot, page, "", choose)
+    with qtbot.waitSignal(lists.document_done, timeout=30_000):
+        lists.print_map_button.click()
+    with pdfplumber.open(target) as pdf:
+        page_one = pdf.pages[0]
+        assert len(pdf.pages) == 1 and page_one.width > page_one.height > 800  # A3 landscape
+        assert village.name in page_one.extract_text()

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,6 +35,8 @@ from models.users import Actor, Permission, PermissionDenied
 from ui.common.import_dialog import ImportDialog
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
+from ui.printing.layout import MAP_PAPERS
+from ui.printing.situation_map import print_situation_map
 from ui.printing.transfers import PrintRefused, print_transfer_cards, print_transfer_list
 from ui.register.widgets import VillageCombo
 
@@ -86,8 +89,8 @@ def run_document(db: Database, actor: Actor, action: Callable[..., Any],
 class VillageDialog(QDialog):
     """Choose the village a document is for."""
 
-    def __init__(self, title: str, villages: list[VillageOption], parent: QWidget | None
-                 ) -> None:
+    def __init__(self, title: str, villages: list[VillageOption], parent: QWidget | None,
+                 papers: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -95,6 +98,10 @@ class VillageDialog(QDialog):
         form = QFormLayout()
         self.combo = VillageCombo(villages)
         form.addRow(self.tr("Village:"), self.combo)
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItems(list(papers))
+        if papers:
+            form.addRow(self.tr("Paper (landscape):"), self.paper_combo)
         layout.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c62828;")
@@ -117,6 +124,9 @@ class VillageDialog(QDialog):
         village_id = self.combo.village_id()
         assert village_id is not None
         return self.codes[village_id]
+
+    def paper(self) -> str:
+        return self.paper_combo.currentText()
 
     def village_name(self) -> str:
         village_id = self.combo.village_id()
@@ -151,8 +161,13 @@ class TransferListsPanel(QWidget):
         self.print_cards_button = QPushButton(self.tr("Print transfer cards…"))
         self.print_cards_button.clicked.connect(
             lambda: self.print_document(print_transfer_cards))
+        self.print_map_button = QPushButton(self.tr("Print a village's situation map…"))
+        self.print_map_button.setToolTip(self.tr(
+            "村级防汛形势图: the village with its danger zones, shelters, grids and "
+            "responsible persons, A4 or A3 landscape"))
+        self.print_map_button.clicked.connect(self.print_map)
         for button in (self.import_button, self.export_button, self.template_button,
-                       self.print_list_button, self.print_cards_button):
+                       self.print_list_button, self.print_cards_button, self.print_map_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -228,10 +243,11 @@ class TransferListsPanel(QWidget):
         if accepted:
             self.refresh()
 
-    def _village(self, title: str) -> VillageDialog | None:
+    def _village(self, title: str, papers: tuple[str, ...] = ()) -> VillageDialog | None:
         if self.data is None:
             return None
-        dialog = VillageDialog(title, self.data.villages, self)
+        self.village_dialog = VillageDialog(title, self.data.villages, self, papers)
+        dialog = self.village_dialog
         return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def export_list(self) -> None:
@@ -261,6 +277,17 @@ class TransferListsPanel(QWidget):
                               self.tr("PDF files (*.pdf)"))
         if path:
             self._run(action, path, village_code=dialog.village_code(), path=path)
+
+    def print_map(self) -> None:
+        title = self.tr("Print a village's situation map")
+        dialog = self._village(title, tuple(MAP_PAPERS))
+        if dialog is None:
+            return
+        path = self._ask_path(title, f"{dialog.village_name()}村级防汛形势图.pdf",
+                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self._run(print_situation_map, path, village_code=dialog.village_code(),
+                      path=path, paper=dialog.paper())
 
     def _ask_path(self, title: str, name: str, files: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), files)
