@@ -4017,22 +4017,22 @@
 <context>
     <name>ResponseDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="245" />
+        <location filename="../../ui/transfers/dialogs.py" line="256" />
         <source>Response level</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="249" />
+        <location filename="../../ui/transfers/dialogs.py" line="260" />
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="251" />
+        <location filename="../../ui/transfers/dialogs.py" line="262" />
         <source>Response level:</source>
         <translation>响应级别：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="252" />
+        <location filename="../../ui/transfers/dialogs.py" line="263" />
         <source>Lifting the response allows returns to be recorded; the event itself stays open until it is ended.</source>
         <translation>解除响应后可登记人员返回；事件本身在结束前保持进行中。</translation>
     </message>
@@ -4040,32 +4040,32 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="265" />
+        <location filename="../../ui/transfers/dialogs.py" line="276" />
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="266" />
+        <location filename="../../ui/transfers/dialogs.py" line="277" />
         <source>Everyone moved from the village (shelters, relatives, forced) is recorded as returned home. People who refused or are away stay as they are. Each household keeps its history.</source>
         <translation>该村已转移人员（集中安置、投亲靠友、强制转移）全部登记为已返回。拒绝转移和外出人员保持不变。每户的变更记录都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="275" />
+        <location filename="../../ui/transfers/dialogs.py" line="286" />
         <source>%1 (%2 people moved)</source>
         <translation>%1（已转移 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="277" />
+        <location filename="../../ui/transfers/dialogs.py" line="288" />
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="279" />
+        <location filename="../../ui/transfers/dialogs.py" line="290" />
         <source>Mark as returned</source>
         <translation>登记为已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="287" />
+        <location filename="../../ui/transfers/dialogs.py" line="298" />
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>
@@ -4361,73 +4361,73 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="106" />
+        <location filename="../../ui/transfers/dialogs.py" line="108" />
         <source>Record a transfer</source>
         <translation>登记转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="108" />
+        <location filename="../../ui/transfers/dialogs.py" line="110" />
         <source>%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.</source>
         <translation>%1（%2 %3）：共 %4 人；已转移 %5 人，待转移 %6 人，拒绝 %7 人，外出 %8 人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="117" />
+        <location filename="../../ui/transfers/dialogs.py" line="119" />
         <source>What happened:</source>
         <translation>转移情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="119" />
+        <location filename="../../ui/transfers/dialogs.py" line="121" />
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="120" />
+        <location filename="../../ui/transfers/dialogs.py" line="122" />
         <source>How many:</source>
         <translation>人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="127" />
+        <location filename="../../ui/transfers/dialogs.py" line="129" />
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="129" />
+        <location filename="../../ui/transfers/dialogs.py" line="131" />
         <source>Why they refuse (required)</source>
         <translation>拒绝转移的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="130" />
+        <location filename="../../ui/transfers/dialogs.py" line="132" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="132" />
+        <location filename="../../ui/transfers/dialogs.py" line="134" />
         <source>Name and post of who ordered it</source>
         <translation>批准人姓名和职务</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="133" />
+        <location filename="../../ui/transfers/dialogs.py" line="135" />
         <source>Authorised by:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="155" />
-        <location filename="../../ui/transfers/dialogs.py" line="165" />
+        <location filename="../../ui/transfers/dialogs.py" line="157" />
+        <location filename="../../ui/transfers/dialogs.py" line="167" />
         <source>Nobody of this record can go to this state.</source>
         <translation>该户没有人员可以登记为此状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="167" />
+        <location filename="../../ui/transfers/dialogs.py" line="169" />
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="169" />
+        <location filename="../../ui/transfers/dialogs.py" line="171" />
         <source>Say why they refuse.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="171" />
+        <location filename="../../ui/transfers/dialogs.py" line="173" />
         <source>Say who authorised the forced transfer.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
@@ -4435,77 +4435,87 @@
 <context>
     <name>TownReportDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="202" />
+        <location filename="../../ui/transfers/dialogs.py" line="205" />
         <source>Figures phoned in by a town</source>
         <translation>乡镇电话报送数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="203" />
+        <location filename="../../ui/transfers/dialogs.py" line="206" />
         <source>Counted separately from the households on the lists: people the lists do not hold (fishermen back in port, workers on sites).</source>
         <translation>与清单内住户分开统计：清单未包含的人员（回港渔民、工地务工人员等）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="208" />
+        <location filename="../../ui/transfers/dialogs.py" line="211" />
         <source>Town / street:</source>
         <translation>乡镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="210" />
+        <location filename="../../ui/transfers/dialogs.py" line="213" />
         <source>Who reported, by what means</source>
         <translation>报送人及报送方式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="211" />
+        <location filename="../../ui/transfers/dialogs.py" line="214" />
         <source>Reported by:</source>
         <translation>报送人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="212" />
+        <location filename="../../ui/transfers/dialogs.py" line="218" />
+        <source>Figures as of:</source>
+        <translation>数据截至：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="219" />
         <source>People to move:</source>
         <translation>应转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="212" />
+        <location filename="../../ui/transfers/dialogs.py" line="219" />
         <source>Moved:</source>
         <translation>已转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="212" />
+        <location filename="../../ui/transfers/dialogs.py" line="219" />
         <source>In shelters:</source>
         <translation>集中安置：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <location filename="../../ui/transfers/dialogs.py" line="220" />
         <source>With relatives:</source>
         <translation>投亲靠友：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <location filename="../../ui/transfers/dialogs.py" line="220" />
         <source>Forcibly moved:</source>
         <translation>强制转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <location filename="../../ui/transfers/dialogs.py" line="220" />
         <source>Refused:</source>
         <translation>拒绝转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="222" />
+        <location filename="../../ui/transfers/dialogs.py" line="229" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="227" />
+        <location filename="../../ui/transfers/dialogs.py" line="234" />
         <source>Say who reported the figures.</source>
         <translation>请填写报送人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="229" />
+        <location filename="../../ui/transfers/dialogs.py" line="236" />
+        <source>The time of the figures cannot be in the future.</source>
+        <translation>数据时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/dialogs.py" line="238" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="231" />
+        <location filename="../../ui/transfers/dialogs.py" line="240" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移之和不能超过已转移人数。</translation>
     </message>

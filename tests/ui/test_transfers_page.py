@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
@@ -308,6 +309,7 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
 
     def report(dialog: TownReportDialog) -> None:
         dialog.source_edit.setText("石塘镇值班室 电话")
+        dialog.time_edit.setDateTime(dialog.time_edit.dateTime().addSecs(-1800))
         dialog.spins["people_to_move"].setValue(300)
         dialog.spins["moved"].setValue(250)
         dialog.spins["sheltered"].setValue(200)
@@ -317,6 +319,8 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
     with saved_and_reloaded(qtbot, page):
         page.report_button.click()
     assert page.report_model.rowCount() == 1
+    reported = page.report_model.row_at(0).reported_at
+    assert 1700 < (datetime.now(UTC) - reported).total_seconds() < 2000  # as entered
     assert "300" in page.reported_label.text()
 
     with saved_and_reloaded(qtbot, page):

@@ -9,11 +9,13 @@ thread through the domain function, which checks everything again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -191,6 +193,7 @@ class TownFigures:
     forced: int
     refused: int
     note: str | None
+    reported_at: datetime
 
 
 class TownReportDialog(_Form):
@@ -209,6 +212,10 @@ class TownReportDialog(_Form):
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(self.tr("Who reported, by what means"))
         self.form.addRow(self.tr("Reported by:"), self.source_edit)
+        self.time_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.time_edit.setCalendarPopup(True)
+        self.form.addRow(self.tr("Figures as of:"), self.time_edit)
         titles = (self.tr("People to move:"), self.tr("Moved:"), self.tr("In shelters:"),
                   self.tr("With relatives:"), self.tr("Forcibly moved:"), self.tr("Refused:"))
         self.spins: dict[str, QSpinBox] = {}
@@ -225,6 +232,8 @@ class TownReportDialog(_Form):
         values = {key: spin.value() for key, spin in self.spins.items()}
         if not self.source_edit.text().strip():
             return self.tr("Say who reported the figures.")
+        if self.time_edit.dateTime() > QDateTime.currentDateTime().addSecs(300):
+            return self.tr("The time of the figures cannot be in the future.")
         if values["moved"] > values["people_to_move"]:
             return self.tr("The people moved cannot exceed the people to move.")
         if values["sheltered"] + values["relatives"] + values["forced"] > values["moved"]:
@@ -234,8 +243,10 @@ class TownReportDialog(_Form):
 
     def figures(self) -> TownFigures:
         values = {key: spin.value() for key, spin in self.spins.items()}
+        at = self.time_edit.dateTime().toSecsSinceEpoch()
         return TownFigures(int(self.town_combo.currentData()), self.source_edit.text().strip(),
-                           note=self.note_edit.text().strip() or None, **values)
+                           note=self.note_edit.text().strip() or None,
+                           reported_at=datetime.fromtimestamp(at, UTC), **values)
 
 
 class ResponseDialog(_Form):
