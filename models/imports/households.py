@@ -536,12 +536,14 @@ def _match_existing(rows: list[_Row], ctx: _Context, table: Table,
     file_count: dict[tuple[str, int | None], int] = defaultdict(int)
     for item in pending:
         file_count[(item.values["householder_name"], item.values["danger_zone_id"])] += 1
+    by_name_zone: dict[tuple[str, int | None], list[Any]] = defaultdict(list)
+    for h in ctx.existing:
+        by_name_zone[(h.name, h.zone_id)].append(h)
     for item in pending:
         name, zone = item.values["householder_name"], item.values["danger_zone_id"]
         if zone is None or file_count[(name, zone)] != 1:
             continue
-        same = [h for h in ctx.existing
-                if h.id not in taken and h.name == name and h.zone_id == zone]
+        same = [h for h in by_name_zone.get((name, zone), ()) if h.id not in taken]
         if len(same) == 1:
             item.match = same[0]
             taken.add(same[0].id)

@@ -59,6 +59,7 @@ _HALF_WIDTH_ALL.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space (tabs, line breaks)
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _COUNT = re.compile(
     r"(\d+)(?:\.0+)?\s*(人|户|名|个|位|口|间|处|艘|只|台|顶|套|件|张|条|辆|座|头)?"
@@ -102,6 +103,8 @@ def clean_text(value: CellValue) -> str:
         text = half_width(value).strip()
         if not text:
             return ""
+        if " " not in text and not _ODD_SPACE.search(text):
+            return text  # most cells: nothing to collapse
         text = _SPACE_BETWEEN_CJK.sub("", text)
         return _SPACES.sub(" ", text)
     if isinstance(value, bool):

@@ -711,3 +711,23 @@ def test_typhoon_scenario_is_an_event_in_progress(demo_template: Path, tmp_path:
     assert risen is not None and risen >= _LATER_CHECK_INS
     assert county["moved"].delta == risen and county["still_at_home"].delta == -risen
     database.dispose()
+
+
+def test_households_listed_during_the_event_join_its_figures(db: Database) -> None:
+    sc = make_scenario(db)
+    play(db, sc)
+    with db.session(VIEWER) as session:
+        before = rollup(session=session, event_id=sc.event_id)
+    with db.session(ADMIN) as session:  # a village's list arrives while the event runs
+        add_household(session, sc.register.b1, sc.register.zones["z3"], "孙八", 6,
+                      shelter_id=sc.register.shelters["S2"])
+        add_household(session, sc.register.a2, None, "周九", 2)
+        assert open_transfers(session=session, event_id=sc.event_id) == 2
+    with db.session(VIEWER) as session:
+        after = rollup(session=session, event_id=sc.event_id)
+        assert tallies_match_records(session=session, event_id=sc.event_id)
+    assert after.county.people_to_move == before.county.people_to_move + 8
+    assert after.county.still_at_home == before.county.still_at_home + 8
+    s2 = next(s for s in after.shelters if s.id == sc.register.shelters["S2"])
+    s2_before = next(s for s in before.shelters if s.id == sc.register.shelters["S2"])
+    assert s2.expected == s2_before.expected + 6
