@@ -498,46 +498,23 @@ class TransfersPage(QWidget):
                                                           self.tr("By danger zone type"))
         self.chart = TownChart()
         self.tabs.addTab(self.chart, self.tr("Chart"))
-        changes_tab = QWidget()
-        changes_layout = QVBoxLayout(changes_tab)
-        changes_layout.setContentsMargins(0, 4, 0, 0)
-        changes_top = QHBoxLayout()
         self.since_label = QLabel()
-        self.since_label.setWordWrap(True)
-        changes_top.addWidget(self.since_label, 1)
         self.snapshot_button = QPushButton(self.tr("Keep the figures now as a report"))
         self.snapshot_button.setToolTip(self.tr(
             "The figures are kept every hour by themselves; keep them now as well, for "
             "example right after reporting upward."))
         self.snapshot_button.clicked.connect(self.keep_snapshot)
-        changes_top.addWidget(self.snapshot_button)
-        changes_layout.addLayout(changes_top)
-        self.change_model = RowTableModel(CHANGE_COLUMNS, parent=self)
-        self.change_view = QTableView()
-        self.change_view.setModel(self.change_model)
-        setup_table_view(self.change_view)
-        changes_layout.addWidget(self.change_view, 1)
-        self.tabs.addTab(changes_tab, self.tr("Since the last report"))
-        reports_tab = QWidget()
-        reports_layout = QVBoxLayout(reports_tab)
-        reports_layout.setContentsMargins(0, 4, 0, 0)
-        reports_top = QHBoxLayout()
-        reports_note = QLabel(self.tr("Figures phoned in by towns, counted separately from "
-                                      "the households on the lists; the latest of each town "
-                                      "counts."))
-        reports_note.setWordWrap(True)
-        reports_top.addWidget(reports_note, 1)
+        self.change_model, self.change_view = self._add_table(
+            CHANGE_COLUMNS, self.tr("Since the last report"), self.since_label,
+            self.snapshot_button)
         self.report_button = QPushButton(self.tr("Enter a town's figures…"))
         self.report_button.clicked.connect(self.ask_town_report)
         self.report_button.setEnabled(self.actor.can(CHECK_IN))
-        reports_top.addWidget(self.report_button)
-        reports_layout.addLayout(reports_top)
-        self.report_model = RowTableModel(REPORT_COLUMNS, parent=self)
-        self.report_view = QTableView()
-        self.report_view.setModel(self.report_model)
-        setup_table_view(self.report_view)
-        reports_layout.addWidget(self.report_view, 1)
-        self.tabs.addTab(reports_tab, self.tr("Phoned in by towns"))
+        self.report_model, self.report_view = self._add_table(
+            REPORT_COLUMNS, self.tr("Phoned in by towns"),
+            QLabel(self.tr("Figures phoned in by towns, counted separately from the households "
+                           "on the lists; the latest of each town counts.")),
+            self.report_button)
         tables_layout.addWidget(self.tabs, 3)
         shelters_row = QHBoxLayout()
         shelters_title = QLabel(self.tr("Shelter occupancy"))
@@ -587,13 +564,27 @@ class TransfersPage(QWidget):
         self.change_timer.timeout.connect(self.refresh)
         self.refresh()
 
-    def _add_table(self, columns: tuple[Column, ...], title: str
-                   ) -> tuple[RowTableModel, QTableView]:
+    def _add_table(self, columns: tuple[Column, ...], title: str, note: QLabel | None = None,
+                   button: QPushButton | None = None) -> tuple[RowTableModel, QTableView]:
+        """A tab holding a table, with a note and a button above it when given."""
         model = RowTableModel(columns, parent=self)
         view = QTableView()
         view.setModel(model)
         setup_table_view(view)
-        self.tabs.addTab(view, title)
+        if note is None:
+            self.tabs.addTab(view, title)
+            return model, view
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        top = QHBoxLayout()
+        note.setWordWrap(True)
+        top.addWidget(note, 1)
+        if button is not None:
+            top.addWidget(button)
+        layout.addLayout(top)
+        layout.addWidget(view, 1)
+        self.tabs.addTab(tab, title)
         return model, view
 
     def _build_check_in(self) -> QWidget:
