@@ -1572,17 +1572,17 @@
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="290" />
+        <location filename="../../models/imports/spreadsheet.py" line="293" />
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="295" />
+        <location filename="../../models/imports/spreadsheet.py" line="298" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="302" />
+        <location filename="../../models/imports/spreadsheet.py" line="305" />
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -1593,7 +1593,7 @@
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="328" />
-        <location filename="../../models/imports/spreadsheet.py" line="328" />
+        <location filename="../../models/imports/spreadsheet.py" line="331" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
@@ -1891,58 +1891,58 @@
         <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="346" />
+        <location filename="../../models/imports/spreadsheet.py" line="349" />
         <source>This is a web page or XML file saved under a spreadsheet name. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
         <translation>这是以电子表格文件名保存的网页或 XML 文件。请用 Excel 或 WPS 打开并另存为 .xlsx，再导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="361" />
+        <location filename="../../models/imports/spreadsheet.py" line="364" />
         <source>The file is protected by a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>文件设有密码保护。请用 Excel 或 WPS 打开，取消密码并保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="371" />
+        <location filename="../../models/imports/spreadsheet.py" line="374" />
         <source>This is not a spreadsheet. Use an .xlsx, .xls or .csv file.</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="258" />
-        <location filename="../../models/imports/spreadsheet.py" line="426" />
+        <location filename="../../models/imports/spreadsheet.py" line="429" />
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="448" />
+        <location filename="../../models/imports/spreadsheet.py" line="451" />
         <source>The text of the file is neither UTF-8 nor GBK. Save it from Excel or WPS as .xlsx or as CSV (UTF-8).</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="689" />
+        <location filename="../../models/imports/spreadsheet.py" line="692" />
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="699" />
+        <location filename="../../models/imports/spreadsheet.py" line="702" />
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="703" />
+        <location filename="../../models/imports/spreadsheet.py" line="706" />
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="720" />
+        <location filename="../../models/imports/spreadsheet.py" line="723" />
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="728" />
+        <location filename="../../models/imports/spreadsheet.py" line="731" />
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="771" />
+        <location filename="../../models/imports/spreadsheet.py" line="774" />
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
@@ -2072,27 +2072,27 @@
         <translation>点（%1, %2）位于本县范围以外。请检查数值和坐标系（WGS84、GCJ-02 或 BD-09）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="556" />
+        <location filename="../../models/imports/households.py" line="558" />
         <source>The number is masked. Enter the full number (only a number already in the register for this household may stay masked).</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="610" />
+        <location filename="../../models/imports/households.py" line="612" />
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="636" />
+        <location filename="../../models/imports/households.py" line="638" />
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="676" />
+        <location filename="../../models/imports/households.py" line="678" />
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
         <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="677" />
+        <location filename="../../models/imports/households.py" line="679" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -4654,124 +4654,124 @@
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1132" />
+        <location filename="../../models/transfers.py" line="1166" />
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1141" />
+        <location filename="../../models/transfers.py" line="1175" />
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1375" />
-        <location filename="../../models/transfers.py" line="1377" />
+        <location filename="../../models/transfers.py" line="1413" />
+        <location filename="../../models/transfers.py" line="1415" />
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1379" />
+        <location filename="../../models/transfers.py" line="1417" />
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1384" />
+        <location filename="../../models/transfers.py" line="1422" />
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1387" />
+        <location filename="../../models/transfers.py" line="1425" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1404" />
+        <location filename="../../models/transfers.py" line="1442" />
         <source>Say from which state the people go back to 'to move'.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1410" />
+        <location filename="../../models/transfers.py" line="1448" />
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1412" />
+        <location filename="../../models/transfers.py" line="1450" />
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1414" />
+        <location filename="../../models/transfers.py" line="1452" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1417" />
+        <location filename="../../models/transfers.py" line="1455" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1421" />
+        <location filename="../../models/transfers.py" line="1459" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1428" />
+        <location filename="../../models/transfers.py" line="1466" />
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1430" />
+        <location filename="../../models/transfers.py" line="1468" />
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1432" />
-        <location filename="../../models/transfers.py" line="1524" />
+        <location filename="../../models/transfers.py" line="1470" />
+        <location filename="../../models/transfers.py" line="1562" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1439" />
+        <location filename="../../models/transfers.py" line="1477" />
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1441" />
+        <location filename="../../models/transfers.py" line="1479" />
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1446" />
+        <location filename="../../models/transfers.py" line="1484" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1434" />
+        <location filename="../../models/transfers.py" line="1472" />
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1665" />
+        <location filename="../../models/transfers.py" line="1703" />
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1668" />
+        <location filename="../../models/transfers.py" line="1706" />
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1673" />
+        <location filename="../../models/transfers.py" line="1711" />
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1675" />
+        <location filename="../../models/transfers.py" line="1713" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1677" />
+        <location filename="../../models/transfers.py" line="1715" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -4957,298 +4957,303 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="508" />
+        <location filename="../../ui/transfers/page.py" line="502" />
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="510" />
+        <location filename="../../ui/transfers/page.py" line="504" />
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="520" />
+        <location filename="../../ui/transfers/page.py" line="508" />
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="525" />
+        <location filename="../../ui/transfers/page.py" line="515" />
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="530" />
+        <location filename="../../ui/transfers/page.py" line="510" />
         <source>Enter a town's figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="540" />
+        <location filename="../../ui/transfers/page.py" line="514" />
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="543" />
+        <location filename="../../ui/transfers/page.py" line="520" />
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="555" />
+        <location filename="../../ui/transfers/page.py" line="532" />
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="600" />
+        <location filename="../../ui/transfers/page.py" line="591" />
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="605" />
+        <location filename="../../ui/transfers/page.py" line="596" />
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="634" />
+        <location filename="../../ui/transfers/page.py" line="625" />
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="645" />
+        <location filename="../../ui/transfers/page.py" line="636" />
         <source>Arrived at shelter (F2)</source>
         <translation>已到达安置场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="653" />
+        <location filename="../../ui/transfers/page.py" line="644" />
         <source>Other: relatives, refused, forced, part… (F3)</source>
         <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="669" />
+        <location filename="../../ui/transfers/page.py" line="660" />
         <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
         <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="670" />
+        <location filename="../../ui/transfers/page.py" line="661" />
         <source>Your role can look households up but not check them in.</source>
         <translation>您的角色可以查询住户，但不能办理签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="712" />
+        <location filename="../../ui/transfers/page.py" line="703" />
         <source>The transfer figures could not be loaded: %1</source>
         <translation>无法加载转移数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="737" />
+        <location filename="../../ui/transfers/page.py" line="728" />
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="763" />
+        <location filename="../../ui/transfers/page.py" line="754" />
         <source>Response: %1</source>
         <translation>响应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="765" />
+        <location filename="../../ui/transfers/page.py" line="756" />
         <source>No emergency response in force</source>
         <translation>未启动应急响应</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="767" />
+        <location filename="../../ui/transfers/page.py" line="758" />
         <source>Event: %1 (%4) · %2 · started %3</source>
         <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="778" />
+        <location filename="../../ui/transfers/page.py" line="769" />
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="794" />
+        <location filename="../../ui/transfers/page.py" line="785" />
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="798" />
+        <location filename="../../ui/transfers/page.py" line="789" />
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="800" />
+        <location filename="../../ui/transfers/page.py" line="791" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="804" />
+        <location filename="../../ui/transfers/page.py" line="795" />
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="835" />
+        <location filename="../../ui/transfers/page.py" line="826" />
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="860" />
+        <location filename="../../ui/transfers/page.py" line="851" />
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="861" />
+        <location filename="../../ui/transfers/page.py" line="852" />
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="869" />
+        <location filename="../../ui/transfers/page.py" line="860" />
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="879" />
+        <location filename="../../ui/transfers/page.py" line="870" />
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="906" />
+        <location filename="../../ui/transfers/page.py" line="897" />
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="908" />
+        <location filename="../../ui/transfers/page.py" line="899" />
         <source>Nobody found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="938" />
+        <location filename="../../ui/transfers/page.py" line="922" />
+        <source>Scan a transfer card, or type a name, pinyin initials or the last 4 mobile digits. F2: arrived at the shelter chosen below. F3: any other state, or part of a household.</source>
+        <translation>扫描转移卡，或输入姓名、拼音首字母、手机号后四位查找。F2：登记到达下方所选安置场所；F3：登记其他情况或部分人员转移。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/page.py" line="932" />
         <source>%1: no transfer record in this event.</source>
         <translation>%1：本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="940" />
+        <location filename="../../ui/transfers/page.py" line="934" />
         <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="963" />
-        <location filename="../../ui/transfers/page.py" line="986" />
+        <location filename="../../ui/transfers/page.py" line="957" />
+        <location filename="../../ui/transfers/page.py" line="980" />
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="967" />
+        <location filename="../../ui/transfers/page.py" line="961" />
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="971" />
+        <location filename="../../ui/transfers/page.py" line="965" />
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="975" />
+        <location filename="../../ui/transfers/page.py" line="969" />
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1015" />
+        <location filename="../../ui/transfers/page.py" line="1009" />
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1018" />
+        <location filename="../../ui/transfers/page.py" line="1012" />
         <source>%1: %2 people recorded as %3.</source>
         <translation>%1：%2 人已登记为%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1031" />
+        <location filename="../../ui/transfers/page.py" line="1025" />
         <source>The check-in failed: %1</source>
         <translation>签到失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1055" />
+        <location filename="../../ui/transfers/page.py" line="1049" />
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1058" />
+        <location filename="../../ui/transfers/page.py" line="1052" />
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1079" />
+        <location filename="../../ui/transfers/page.py" line="1073" />
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1096" />
+        <location filename="../../ui/transfers/page.py" line="1090" />
         <source>The town's figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1108" />
+        <location filename="../../ui/transfers/page.py" line="1102" />
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1117" />
+        <location filename="../../ui/transfers/page.py" line="1111" />
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1118" />
+        <location filename="../../ui/transfers/page.py" line="1112" />
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1124" />
+        <location filename="../../ui/transfers/page.py" line="1118" />
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1137" />
+        <location filename="../../ui/transfers/page.py" line="1131" />
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1145" />
+        <location filename="../../ui/transfers/page.py" line="1139" />
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1146" />
+        <location filename="../../ui/transfers/page.py" line="1140" />
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1151" />
+        <location filename="../../ui/transfers/page.py" line="1145" />
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1165" />
+        <location filename="../../ui/transfers/page.py" line="1159" />
         <source>The change was not saved: %1</source>
         <translation>修改未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1185" />
+        <location filename="../../ui/transfers/page.py" line="1179" />
         <source>Print the town roll-up</source>
         <translation>打印乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1186" />
+        <location filename="../../ui/transfers/page.py" line="1180" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1189" />
+        <location filename="../../ui/transfers/page.py" line="1183" />
         <source>Export the town roll-up</source>
         <translation>导出乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1190" />
+        <location filename="../../ui/transfers/page.py" line="1184" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1202" />
+        <location filename="../../ui/transfers/page.py" line="1196" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>

@@ -562,6 +562,7 @@ class TransfersPage(QWidget):
         self.change_timer.setSingleShot(True)
         self.change_timer.setInterval(CHANGE_DELAY_MS)
         self.change_timer.timeout.connect(self.refresh)
+        self._selection_changed()  # the check-in panel's hint
         self.refresh()
 
     def _add_table(self, columns: tuple[Column, ...], title: str, note: QLabel | None = None,
@@ -918,7 +919,10 @@ class TransfersPage(QWidget):
     def _selection_changed(self, *_args: object) -> None:
         line = self.selected_line()
         if line is None:
-            self.detail_label.clear()
+            self.detail_label.setText(self.tr(
+                "Scan a transfer card, or type a name, pinyin initials or the last 4 mobile "
+                "digits. F2: arrived at the shelter chosen below. F3: any other state, or "
+                "part of a household."))
         else:
             rec = line.subject.record
             shelter_id = (rec.shelter_id if rec is not None and rec.shelter_id is not None
