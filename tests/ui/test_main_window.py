@@ -118,3 +118,24 @@ def test_status_bar_shows_the_active_event_in_its_level_colour(
     qtbot.waitUntil(lambda: "台风梅花" in window.event_label.text())
     assert "Level II (orange)" in window.event_label.text()
     assert "#f07800" in window.event_label.styleSheet()
+
+
+def test_pages_leave_the_document_libraries_to_the_first_document() -> None:
+    """Every page's code is imported at start-up; reportlab, numpy and openpyxl (0.4 s)
+    are imported only when a document is written."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ui.printing.layout import MAP_PAPERS as LAYOUT_PAPERS
+    from ui.transfers.documents import MAP_PAPERS
+
+    assert tuple(LAYOUT_PAPERS) == MAP_PAPERS
+    code = ("import sys; from ui.main_window import PAGES, page_factory\n"
+            "[page_factory(key) for key, _ in PAGES]\n"
+            "print(sorted(m for m in ('reportlab', 'openpyxl', 'numpy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], check=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip() == "[]", result.stdout

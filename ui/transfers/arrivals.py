@@ -26,7 +26,7 @@ from models.transfers import display_zone
 from models.users import Actor
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
-from ui.printing.transfers import print_shelter_arrivals
+from ui.transfers.documents import Refusal, document
 
 
 def _time(at: datetime) -> str:
@@ -126,15 +126,18 @@ class ArrivalsDialog(QDialog):
             return
         self.print_button.setEnabled(False)
 
-        def printed(_result: object, error: BaseException | None) -> None:
+        def printed(result: object, error: BaseException | None) -> None:
             self.print_button.setEnabled(True)
+            problem = str(error) if error is not None else (
+                str(result) if isinstance(result, Refusal) else None)
             self.message_label.setText(
-                self.tr("Saved %1.").replace("%1", path) if error is None
-                else self.tr("The list was not printed: %1").replace("%1", str(error)))
+                self.tr("Saved %1.").replace("%1", path) if problem is None
+                else self.tr("The list was not printed: %1").replace("%1", problem))
 
         def work() -> object:
             with self.db.session(self.actor) as session:
-                return print_shelter_arrivals(session=session, event_id=self.transfer_event.id,
-                                              shelter_id=self.shelter_id, path=path)
+                return document("arrivals_pdf")(session=session,
+                                                event_id=self.transfer_event.id,
+                                                shelter_id=self.shelter_id, path=path)
 
         run_in_background(work, printed, owner=self)

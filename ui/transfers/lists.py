@@ -28,17 +28,14 @@ from PySide6.QtWidgets import (
 
 from models.areas import VillageOption, list_villages
 from models.database import Database
-from models.exports.households import ExportRefused, export_households, export_template
 from models.labels import DANGER_KINDS, label
 from models.transfers import ListCounts, PlannerChecks, list_counts, planner_checks
 from models.users import Actor, Permission, PermissionDenied
 from ui.common.import_dialog import ImportDialog
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
-from ui.printing.layout import MAP_PAPERS
-from ui.printing.situation_map import print_situation_map
-from ui.printing.transfers import PrintRefused, print_transfer_cards, print_transfer_list
 from ui.register.widgets import VillageCombo
+from ui.transfers.documents import MAP_PAPERS, Refusal, document
 
 OVERFULL_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240),
@@ -82,7 +79,7 @@ def run_document(db: Database, actor: Actor, action: Callable[..., Any],
     try:
         with db.session(actor) as session:
             return action(session=session, **arguments)
-    except (ExportRefused, PrintRefused, PermissionDenied) as exc:
+    except PermissionDenied as exc:
         return exc
 
 
@@ -157,10 +154,10 @@ class TransferListsPanel(QWidget):
         self.template_button = QPushButton(self.tr("Empty template…"))
         self.template_button.clicked.connect(self.export_empty)
         self.print_list_button = QPushButton(self.tr("Print a village's list…"))
-        self.print_list_button.clicked.connect(lambda: self.print_document(print_transfer_list))
+        self.print_list_button.clicked.connect(lambda: self.print_document("list_pdf"))
         self.print_cards_button = QPushButton(self.tr("Print transfer cards…"))
         self.print_cards_button.clicked.connect(
-            lambda: self.print_document(print_transfer_cards))
+            lambda: self.print_document("cards_pdf"))
         self.print_map_button = QPushButton(self.tr("Print a village's situation map…"))
         self.print_map_button.setToolTip(self.tr(
             "村级防汛形势图: the village with its danger zones, shelters, grids and "
@@ -258,16 +255,17 @@ class TransferListsPanel(QWidget):
                               f"{dialog.village_name()}危险区人员转移清单.xlsx",
                               self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            self._run(export_households, path, village_code=dialog.village_code(), path=path)
+            self._run(document("list_xlsx"), path, village_code=dialog.village_code(),
+                      path=path)
 
     def export_empty(self) -> None:
         path = self._ask_path(self.tr("Empty template"), "危险区人员转移清单（模板）.xlsx",
                               self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            self._run(lambda session, **kw: export_template(**kw), path, path=path)
+            self._run(document("template_xlsx"), path, path=path)
 
-    def print_document(self, action: Callable[..., Any]) -> None:
-        cards = action is print_transfer_cards
+    def print_document(self, name: str) -> None:
+        cards = name == "cards_pdf"
         title = self.tr("Print transfer cards") if cards else self.tr("Print a village's list")
         dialog = self._village(title)
         if dialog is None:
@@ -276,17 +274,17 @@ class TransferListsPanel(QWidget):
         path = self._ask_path(title, f"{dialog.village_name()}{suffix}.pdf",
                               self.tr("PDF files (*.pdf)"))
         if path:
-            self._run(action, path, village_code=dialog.village_code(), path=path)
+            self._run(document(name), path, village_code=dialog.village_code(), path=path)
 
     def print_map(self) -> None:
         title = self.tr("Print a village's situation map")
-        dialog = self._village(title, tuple(MAP_PAPERS))
+        dialog = self._village(title, MAP_PAPERS)
         if dialog is None:
             return
         path = self._ask_path(title, f"{dialog.village_name()}村级防汛形势图.pdf",
                               self.tr("PDF files (*.pdf)"))
         if path:
-            self._run(print_situation_map, path, village_code=dialog.village_code(),
+            self._run(document("situation_map_pdf"), path, village_code=dialog.village_code(),
                       path=path, paper=dialog.paper())
 
     def _ask_path(self, title: str, name: str, files: str) -> str:
@@ -295,7 +293,7 @@ class TransferListsPanel(QWidget):
 
     def _run(self, action: Callable[..., Any], target: str, **arguments: Any) -> None:
         def done(result: object, error: BaseException | None) -> None:
-            if isinstance(result, (ExportRefused, PrintRefused, PermissionDenied)):
+            if isinstance(result, (Refusal, PermissionDenied)):
                 text = str(result)
             elif error is not None:
                 text = self.tr("Not saved: %1").replace("%1", type(error).__name__)

@@ -60,8 +60,6 @@ from models.events import (
     set_response_level,
     start_event,
 )
-from models.exports.households import ExportRefused
-from models.exports.rollup import export_transfer_rollup
 from models.labels import DANGER_KINDS, RESPONSE_COLOURS, RESPONSE_LEVELS, label
 from models.search import pinyin_sort_key
 from models.transfers import (
@@ -94,10 +92,10 @@ from ui.common.change_feed import touches
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.dashboard.page import CARD_STYLE, Card
-from ui.printing.transfers import PrintRefused, print_transfer_rollup
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.charts import TownChart
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
+from ui.transfers.documents import Refusal, document
 from ui.transfers.lists import TransferListsPanel
 
 log = logging.getLogger(__name__)
@@ -382,7 +380,7 @@ def change_transfer(db: Database, actor: Actor, record_id: int, expected_version
         return exc
 
 
-REFUSALS = (TransferRefused, EventRefused, PermissionDenied, PrintRefused, ExportRefused)
+REFUSALS = (TransferRefused, EventRefused, PermissionDenied)
 
 
 def write(db: Database, actor: Actor, action: Callable[..., object], **arguments: Any) -> object:
@@ -1154,7 +1152,7 @@ class TransfersPage(QWidget):
         def finished(result: object, error: BaseException | None) -> None:
             self._busy = False
             self._set_actions_enabled(True)
-            if isinstance(result, REFUSALS):
+            if isinstance(result, (*REFUSALS, Refusal)):
                 self._show_message(str(result), "error")
             elif error is not None:
                 self._show_message(self.tr("The change was not saved: %1")
@@ -1177,11 +1175,11 @@ class TransfersPage(QWidget):
     # -- printing and the shelters' arrivals ---------------------------------------------------
 
     def print_rollup(self) -> None:
-        self._save_rollup(print_transfer_rollup, self.tr("Print the town roll-up"), "pdf",
+        self._save_rollup(document("rollup_pdf"), self.tr("Print the town roll-up"), "pdf",
                           self.tr("PDF files (*.pdf)"))
 
     def export_rollup(self) -> None:
-        self._save_rollup(export_transfer_rollup, self.tr("Export the town roll-up"), "xlsx",
+        self._save_rollup(document("rollup_xlsx"), self.tr("Export the town roll-up"), "xlsx",
                           self.tr("Excel workbooks (*.xlsx)"))
 
     def _save_rollup(self, action: Callable[..., object], title: str, suffix: str,
