@@ -135,7 +135,7 @@ class PostgresListener:
         conninfo = make_url(url).set(drivername="postgresql").render_as_string(
             hide_password=False)
         self._conn = psycopg.connect(conninfo, autocommit=True)
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        self._conn.execute(f"LISTEN {CHANNEL}")  # a fixed identifier: LISTEN takes no parameters
 
     def fileno(self) -> int:
         return self._conn.fileno()

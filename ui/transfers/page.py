@@ -270,13 +270,7 @@ REPORT_COLUMNS = (
     Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=_local),
     Column("town_name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=160),
     Column("source", QT_TRANSLATE_NOOP("Columns", "Reported by"), max_width=200),
-    Column("people_to_move", QT_TRANSLATE_NOOP("Columns", "People to move"), formatter=_count,
-           alignment=RIGHT),
-    Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
-    Column("sheltered", QT_TRANSLATE_NOOP("Columns", "In shelters"), formatter=_count,
-           alignment=RIGHT),
-    Column("relatives", QT_TRANSLATE_NOOP("Columns", "With relatives"), formatter=_count,
-           alignment=RIGHT),
+    *FIGURE_COLUMNS[:4],  # people to move, moved, in shelters, with relatives
     Column("note", QT_TRANSLATE_NOOP("Columns", "Note"), max_width=260),
     Column("entered_by", QT_TRANSLATE_NOOP("Columns", "Entered by")),
 )
@@ -770,7 +764,8 @@ class TransfersPage(QWidget):
                 self.tabs.removeTab(self.tabs.indexOf(self.lists))
                 self.lists_holder.addWidget(self.lists)
             self._lists_in_tabs = in_tabs
-        self.lists.setVisible(True)
+        if not in_tabs:  # in the tabs, the tab widget shows and hides it
+            self.lists.setVisible(True)
         if moved or self.lists.data is None or self._lists_stale:
             self._lists_stale = False
             self.lists.refresh()
