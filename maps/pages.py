@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from models.users import Actor
 
 CONTEXT = "MapPage"
+MARK_COLOUR = "#7b1fa2"  # features the console marks (what a typhoon's wind reaches)
 PAGE_NAME = "map.html"
 TILES_URL = "tiles://mbtiles/{z}/{x}/{y}"
 """Where the page asks for MBTiles tiles; ui.map.view answers the ``tiles`` scheme."""
@@ -301,6 +302,7 @@ def page_config(layers: Sequence[LayerData], basemap: Basemap, *, bridge: bool,
         "bridge": bridge,
         "popups": popups,
         "font": CJK_FONTS,
+        "mark_colour": MARK_COLOUR,
     }
 
 
@@ -937,13 +939,78 @@ MAP_JS = r"""
     return {x: p.x, y: p.y};
   }
 
+  // -- from the console: a layer's features replaced (the typhoon at another time) --------
+  function replaceLayer(key, collection) {
+    var item = layers[key];
+    if (!item) { return false; }
+    var style = item.spec.style, made = [];
+    if (item.group && map.hasLayer(item.group)) { map.removeLayer(item.group); }
+    DATA[item.index] = null;
+    item.points = [];
+    item.ids = null;
+    collection.features.forEach(function (feature) {
+      var props = feature.properties;
+      props.layer = key;
+      L.geoJSON(feature, {
+        renderer: canvas,
+        style: function () { return pathStyle(key, style, props); },
+        pointToLayer: function (f, latlng) {
+          var marker = new ShapeMarker(latlng, L.extend(markerStyle(style, props), {renderer: canvas}));
+          item.points.push(marker);
+          return marker;
+        }
+      }).eachLayer(function (layer) {
+        layer.feature = feature;
+        if (!interactive(style, props)) { layer.options.interactive = false; }
+        made.push(layer);
+      });
+    });
+    item.group = L.featureGroup(made);
+    item.group.on('click', function (e) { featureClicked(key, e.layer); });
+    sync(item);
+    return made.length;
+  }
+
+  // -- from the console: features marked (what a typhoon's wind reaches) -------------------
+  map.createPane('ecc-marked').style.zIndex = 440;
+  map.getPane('ecc-marked').style.pointerEvents = 'none';
+  var markRenderer = L.canvas({pane: 'ecc-marked', padding: 0.3});
+  var marked = L.layerGroup().addTo(map), markedCount = 0, markGeneration = 0;
+  function mark(wanted) {
+    // wanted: {layer key: [feature ids]}; a layer not built yet is loaded first.
+    var generation = ++markGeneration;
+    var look = {renderer: markRenderer, color: CFG.mark_colour, weight: 2, opacity: 0.85,
+                fillColor: CFG.mark_colour, fillOpacity: 0.08, interactive: false};
+    marked.clearLayers();
+    markedCount = 0;
+    Object.keys(wanted || {}).forEach(function (key) {
+      var item = layers[key];
+      if (!item) { return; }
+      load(item, function () {
+        if (generation !== markGeneration) { return; }
+        wanted[key].forEach(function (id) {
+          var layer = findFeature(item, id);
+          if (!layer) { return; }
+          markedCount++;
+          if (layer.getLatLng) {
+            marked.addLayer(L.circleMarker(layer.getLatLng(), L.extend({}, look, {radius: 10, fillOpacity: 0})));
+          } else {
+            marked.addLayer(L.polygon(layer.getLatLngs(), look));
+          }
+        });
+      });
+    });
+    return true;
+  }
+
   // -- what the console (and tests) can ask ------------------------------------------------
   var drawn = false, told = false;
   function summary() {
     var c = map.getCenter();
     var out = {layers: {}, visible: [], deferred: [], drawn: drawn, notices: [],
                noticeShown: !noticeBox.hidden, center: [c.lat, c.lng], zoom: map.getZoom(),
-               tiles: tileStats, highlighted: highlight.getLayers().length, timings: timings};
+               tiles: tileStats, highlighted: highlight.getLayers().length, timings: timings,
+               marked: markedCount, moved: !autoFit};
     order.forEach(function (key) {
       var item = layers[key];
       out.layers[key] = item.group ? item.group.getLayers().length : null;
@@ -959,8 +1026,14 @@ MAP_JS = r"""
       bridge.onReady(JSON.stringify(summary()));
     }
   }
+  function setView(view) {
+    autoFit = false;
+    map.setView(view.center, view.zoom, {animate: false});
+    return true;
+  }
   window.ECC = {map: map, layers: layers, summary: summary, flyTo: flyTo, setVisible: setVisible,
-                screenPoint: screenPoint, addNotice: addNotice};
+                screenPoint: screenPoint, addNotice: addNotice, replaceLayer: replaceLayer,
+                mark: mark, setView: setView};
 
   timings.ready = Math.round(performance.now());
   order.forEach(function (key) { sync(layers[key]); });

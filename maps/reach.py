@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from maps.typhoon import FeatureIndex, reach_circles
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.labels import DANGER_KINDS, label
-from models.typhoons import BEIJING, format_time, load_track
+from models.typhoons import BEIJING, TyphoonTrack, format_time, load_track
 from models.users import Permission, require
 
 LAYERS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed object
@@ -164,6 +164,53 @@ def load_register(*, session: Session) -> dict[str, RegisterLayer]:
     return layers
 
 
+class ReachIndex:
+    """The register loaded and indexed once, asked about any time of any track (the map
+    page asks again each time its time slider moves)."""
+
+    def __init__(self, layers: dict[str, RegisterLayer]) -> None:
+        self.layers = layers
+        self.index = FeatureIndex.from_arrays(
+            {layer: (data.ids, data.geometries) for layer, data in layers.items()})
+
+    @classmethod
+    def load(cls, *, session: Session) -> ReachIndex:
+        return cls(load_register(session=session))
+
+    def table(self, track: TyphoonTrack, at: datetime | None = None, *,
+              along_forecast: bool = True) -> ReachTable:
+        """What the track's force-7 and force-10 winds reach at ``at`` (default: the latest
+        observed point) and, with ``along_forecast``, from then to the end of the track."""
+        current = track.current
+        when = at if at is not None else (current.at if current is not None else None)
+        shapes = reach_circles(track, when, along_forecast=along_forecast) if when else {}
+        result = self.index.reach({name: shapes.get(name) for name in CIRCLES})
+
+        rows: list[ReachRow] = []
+        counts: list[ReachCount] = []
+        for layer in LAYERS:
+            data = self.layers[layer]
+            # flags[c, p]: circle c reaches the feature at position p
+            flags = np.array([np.isin(data.ids, result.hits[c][layer], assume_unique=True)
+                              for c in CIRCLES]).reshape(len(CIRCLES), len(data.ids))
+            counts.append(ReachCount(layer, len(data.ids), *(int(n) for n in flags.sum(axis=1))))
+            info, ids = data.info, data.ids.tolist()
+            reached = sorted(np.flatnonzero(flags.any(axis=0)).tolist(),
+                             key=lambda p: (info[p][0], info[p][1], ids[p]))
+            by_position = flags.T.tolist()
+            for p in reached:
+                rows.append(ReachRow(layer, ids[p], *info[p], *by_position[p]))
+        return ReachTable(
+            typhoon_id=track.id,
+            typhoon_code=track.code,
+            typhoon_name=track.name,
+            at=when,
+            along_forecast=along_forecast,
+            rows=rows,
+            counts=counts,
+        )
+
+
 def compute_reach(
     *,
     session: Session,
@@ -184,37 +231,7 @@ def compute_reach(
             QCoreApplication.translate("Reach", "There is no typhoon with the id %1.")
             .replace("%1", str(typhoon_id))
         )
-    current = track.current
-    when = at if at is not None else (current.at if current is not None else None)
-    layers = load_register(session=session)
-    index = FeatureIndex.from_arrays(
-        {layer: (data.ids, data.geometries) for layer, data in layers.items()})
-    shapes = reach_circles(track, when, along_forecast=along_forecast) if when else {}
-    result = index.reach({name: shapes.get(name) for name in CIRCLES})
-
-    rows: list[ReachRow] = []
-    counts: list[ReachCount] = []
-    for layer in LAYERS:
-        data = layers[layer]
-        # flags[c, p]: circle c reaches the feature at position p
-        flags = np.array([np.isin(data.ids, result.hits[c][layer], assume_unique=True)
-                          for c in CIRCLES]).reshape(len(CIRCLES), len(data.ids))
-        counts.append(ReachCount(layer, len(data.ids), *(int(n) for n in flags.sum(axis=1))))
-        info, ids = data.info, data.ids.tolist()
-        reached = sorted(np.flatnonzero(flags.any(axis=0)).tolist(),
-                         key=lambda p: (info[p][0], info[p][1], ids[p]))
-        by_position = flags.T.tolist()
-        for p in reached:
-            rows.append(ReachRow(layer, ids[p], *info[p], *by_position[p]))
-    return ReachTable(
-        typhoon_id=track.id,
-        typhoon_code=track.code,
-        typhoon_name=track.name,
-        at=when,
-        along_forecast=along_forecast,
-        rows=rows,
-        counts=counts,
-    )
+    return ReachIndex.load(session=session).table(track, at, along_forecast=along_forecast)
 
 
 def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJING) -> Path:

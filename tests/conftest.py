@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --no-zygote")  # as ui.app
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 from sqlalchemy import create_engine, make_url

@@ -9,7 +9,14 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -68,6 +75,10 @@ def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
         from ui.register.page import RegisterPage
 
         return lambda db, actor, _settings: RegisterPage(db, actor)
+    if key == "map":
+        from ui.map.page import MapPage
+
+        return lambda db, actor, settings: MapPage(db, actor, settings)
     if key == "settings":
         from ui.settings.page import SettingsPage
 
@@ -89,6 +100,13 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo("Asia/Shanghai")
 
 
+# Pages that start the web engine's renderer: built once the window is idle, or at once
+# when opened first, so that they never hold the window while it starts.
+DEFERRED = frozenset({"map"})
+IDLE_POLL_MS = 100
+IDLE_POLLS = 3
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, actor: Actor, settings: Settings) -> None:
         super().__init__()
@@ -97,6 +115,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(self.tr("Emergency Command Console"))
         self.pages: dict[str, QWidget] = {}
+        self._placeholders: set[str] = set()  # deferred pages not built yet
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -132,15 +151,21 @@ class MainWindow(QMainWindow):
         # Every page is built now, before the window shows (about 0.3 s in all), so that
         # opening one later only paints it; their data loads in the background.
         for key, _title in PAGES:
-            if key not in self.pages:
+            if key in DEFERRED:
+                self._add_placeholder(key)
+            elif key not in self.pages:
                 self._create_page(key)
         # Pages that show live figures follow the change feed (commits here and elsewhere).
         self.feed = ChangeFeed(db, self)
         self.feed.changed.connect(self._data_changed)
         for page in self.pages.values():
-            listener = getattr(page, "data_changed", None)
-            if callable(listener):
-                self.feed.changed.connect(listener)
+            self._follow_feed(page)
+        self._start_web_engine()
+        self._idle_polls = 0
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(IDLE_POLL_MS)
+        self._idle_timer.timeout.connect(self._build_deferred_when_idle)
+        self._idle_timer.start()
         # Objects alive now (modules, classes, widgets) live as long as the window: keep
         # them out of the cyclic collector, whose full passes would otherwise pause the
         # UI thread for tens of milliseconds.
@@ -152,6 +177,8 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------
 
     def show_page(self, key: str) -> QWidget:
+        if key in self._placeholders:
+            self._replace_placeholder(key)
         page = self.pages.get(key) or self._create_page(key)
         if self.stack.currentWidget() is not page and hasattr(self, "event_label"):
             self.load_event()
@@ -173,6 +200,71 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         self.stack.addWidget(page)
         return page
+
+    def _follow_feed(self, page: QWidget) -> None:
+        listener = getattr(page, "data_changed", None)
+        if callable(listener):
+            self.feed.changed.connect(listener)
+
+    def _add_placeholder(self, key: str) -> None:
+        placeholder = QLabel(self.tr("Opening the page …"))
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setStyleSheet("color: #6a7a8a; font-size: 15px;")
+        self._placeholders.add(key)
+        self.pages[key] = placeholder
+        self.stack.addWidget(placeholder)
+
+    def _replace_placeholder(self, key: str) -> None:
+        self._placeholders.discard(key)
+        placeholder = self.pages.pop(key)
+        page = self._create_page(key)
+        if self.stack.currentWidget() is placeholder:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._follow_feed(page)
+        self._link_page(key, page)
+
+    def _link_page(self, key: str, page: QWidget) -> None:
+        """What a page asks of the others (the map: open a feature in the register)."""
+        if key == "map":
+            page.open_in_register.connect(self._open_in_register)  # type: ignore[attr-defined]
+            page.open_transfer_list.connect(  # type: ignore[attr-defined]
+                self._open_transfer_list)
+
+    def _open_in_register(self, kind: str, row_id: int) -> None:
+        page = self.show_page("register")
+        show_record = getattr(page, "show_record", None)
+        if callable(show_record):
+            show_record(kind, row_id)
+
+    def _open_transfer_list(self, village_id: int) -> None:
+        page = self.show_page("transfers")
+        show_village = getattr(page, "show_village", None)
+        if callable(show_village):
+            show_village(village_id)
+
+    def _start_web_engine(self) -> None:
+        """Start the web engine now, while the window is not shown yet (10-50 ms without
+        the sandbox's zygote): started later it would hold a shown window."""
+        from PySide6.QtWebEngineCore import QWebEngineProfile
+
+        from ui.map.view import tile_handler
+
+        QWebEngineProfile.defaultProfile()
+        tile_handler()
+
+    def _build_deferred_when_idle(self) -> None:
+        """Build the deferred pages once no background load has run for a few polls."""
+        if QThreadPool.globalInstance().activeThreadCount() > 0:
+            self._idle_polls = 0
+            return
+        self._idle_polls += 1
+        if self._idle_polls < IDLE_POLLS:
+            return
+        self._idle_timer.stop()
+        for key in sorted(self._placeholders):
+            self._replace_placeholder(key)
 
     def _data_changed(self, tables: frozenset[str]) -> None:
         if touches(tables, frozenset({"events"})):

@@ -13,11 +13,6 @@ from ui.main_window import PAGES
 
 # What each page will hold, said plainly until it is built.
 NOT_YET = {
-    "map": QT_TRANSLATE_NOOP("PendingPage",
-        "The risk map is built and tested but not yet switched on here: on these workstations "
-        "opening it still holds the window for 0.3 to 0.6 s while the web engine starts and "
-        "draws. Until that is fixed, write the map as an offline page with "
-        "python main.py map export -o county.html and open it in a browser."),
     "teams": QT_TRANSLATE_NOOP("PendingPage",
         "The rescue team roster (teams, members, skills, certificates and insurance) is not "
         "built yet."),
@@ -45,8 +40,6 @@ def known_text(key: str, o: Overview) -> str:
         return t("The database is empty: build the demo county (python main.py demo) or import "
                  "your county's divisions (python main.py import divisions FILE).")
     lines = {
-        "map": t("Known now: %1 towns and %2 villages, %3 responsibility grids and %5 shelters "
-                 "with their geometry, and the latest typhoon's track."),
         "teams": t("Known now: %8 members of village flood working groups in %2 villages, "
                    "including the rescue posts."),
         "supplies": t("Known now: %5 shelters in %1 towns that will hold stocked supplies."),

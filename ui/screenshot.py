@@ -13,6 +13,7 @@ from models.users import Actor
 from ui.main_window import MainWindow
 
 READY_TIMEOUT_MS = 30_000
+SETTLE_MS = 300
 
 
 def take_screenshot(
@@ -32,6 +33,9 @@ def take_screenshot(
         loop.exec()
     for _ in range(5):  # let layouts and paints settle
         QApplication.processEvents()
+    settle = QEventLoop()  # a web view composites its last drawing a few frames later
+    QTimer.singleShot(SETTLE_MS, settle.quit)
+    settle.exec()
     output.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(output)):
         raise OSError(f"could not write {output}")

@@ -139,3 +139,44 @@ def test_pages_leave_the_document_libraries_to_the_first_document() -> None:
                             cwd=Path(__file__).resolve().parents[2], check=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_the_map_is_built_when_the_window_is_idle_and_opens_features_elsewhere(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    """The map's web engine page is made once no load runs (never while the window first
+    paints); its details open the register on the feature and the transfers page."""
+    from tests.models.test_areas import build_sample_county
+    from ui.map.page import MapPage
+    from ui.register.page import RegisterPage
+    from ui.transfers.page import TransfersPage
+
+    build_sample_county(sqlite_db)
+    window = MainWindow(sqlite_db, Actor("chen", "admin"), Settings())
+    qtbot.addWidget(window)
+    assert not isinstance(window.pages["map"], MapPage)  # a placeholder while the window opens
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.pages["map"], MapPage), timeout=20_000)
+    assert window.stack.currentWidget() is window.pages["dashboard"]  # built behind it
+    map_page = window.pages["map"]
+    assert isinstance(map_page, MapPage)
+    assert window.stack.indexOf(map_page) >= 0 and window.stack.count() == len(PAGES)
+    with qtbot.waitSignal(map_page.ready, timeout=60_000):
+        window.nav_rail.setCurrentRow([k for k, _ in PAGES].index("map"))
+    assert window.stack.currentWidget() is map_page
+
+    with sqlite_db.session(ADMIN) as session:
+        shelter_id, village_id = session.query(Shelter.id, Shelter.village_id).order_by(
+            Shelter.id.desc()).first()
+    map_page.open_in_register.emit("shelters", shelter_id)
+    register = window.stack.currentWidget()
+    assert isinstance(register, RegisterPage)
+    tab = register.current_tab()
+    assert tab is register.tab_pages["shelters"]
+    qtbot.waitUntil(lambda: tab.settled and tab.selected_row() is not None, timeout=20_000)
+    assert tab.selected_row().id == shelter_id
+
+    map_page.open_transfer_list.emit(village_id)
+    transfers = window.stack.currentWidget()
+    assert isinstance(transfers, TransfersPage)
+    assert transfers.lists.village_id == village_id  # the first village its dialogs offer

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,9 @@ from models.database import Database
 from models.search import matches, query_terms
 from models.settings import Settings
 from models.users import Actor
+from ui.common.change_feed import touches
 from ui.common.worker import run_in_background
+from ui.map.typhoon import TyphoonPanel
 from ui.map.view import MapView, schemes_registered
 
 if TYPE_CHECKING:  # maps.* loads numpy and shapely: in the worker, not when the window opens
@@ -45,6 +49,13 @@ log = logging.getLogger(__name__)
 
 MAX_RESULTS = 50
 SEARCH_DELAY_MS = 200
+CHANGE_DELAY_MS = 2000
+# What the map draws: a commit touching these redraws it (check-ins do not: a reload
+# would take the map from under the officer's hands every few seconds).
+MAP_TABLES = frozenset({"divisions", "grids", "danger_zones", "shelters", "typhoons",
+                        "typhoon_points", "events"})
+# The map's layers that hold each kind of feature a typhoon's reach names.
+REACH_LAYERS = {"town": "towns", "village": "villages", "grid": "grids", "shelter": "shelters"}
 
 PANEL_STYLE = """
 QLabel#detailsTitle { font-size: 17px; font-weight: bold; color: #17324d; }
@@ -105,6 +116,11 @@ class MapPage(QWidget):
         self._loads = 0
         self._building = False
         self._again = False
+        self._stale = False
+        self._keep_view: tuple[list[float], float] | None = None
+        self._circles: dict[str, Any] | None = None  # the typhoon at the slider's time
+        self._marked: dict[str, list[int]] = {}
+        self._ready_waits = False
         self._folder = Path(tempfile.mkdtemp(prefix="ecc-map-"))
         weakref.finalize(self, shutil.rmtree, self._folder, True)
 
@@ -121,13 +137,17 @@ class MapPage(QWidget):
         self.splitter.addWidget(self._build_panel())
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([1100, 330])
+        self.splitter.setSizes([1100, 400])
+        self.change_timer = QTimer(self)
+        self.change_timer.setSingleShot(True)
+        self.change_timer.setInterval(CHANGE_DELAY_MS)
+        self.change_timer.timeout.connect(self.refresh)
         self.refresh()
 
     def _build_panel(self) -> QWidget:
         panel = QWidget()
         panel.setMinimumWidth(280)
-        panel.setMaximumWidth(460)
+        panel.setMaximumWidth(560)
         box = QVBoxLayout(panel)
         box.setContentsMargins(10, 10, 10, 10)
         title = QLabel(self.tr("Risk map"))
@@ -155,11 +175,18 @@ class MapPage(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         box.addWidget(self.error_label)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        box.addWidget(self.side_tabs, 1)
+        details_tab = QWidget()
+        details_box = QVBoxLayout(details_tab)
+        details_box.setContentsMargins(0, 6, 0, 0)
+        self.side_tabs.addTab(details_tab, self.tr("Details"))
         self.placeholder_label = QLabel(
             self.tr("Click a feature on the map, or search for one, to see its details here."))
         self.placeholder_label.setObjectName("placeholder")
         self.placeholder_label.setWordWrap(True)
-        box.addWidget(self.placeholder_label)
+        details_box.addWidget(self.placeholder_label)
 
         self.details = QFrame()
         self.details.setObjectName("details")
@@ -184,8 +211,17 @@ class MapPage(QWidget):
         self.register_button.clicked.connect(self._open_register)
         self.transfers_button.clicked.connect(self._open_transfers)
         self.details.hide()
-        box.addWidget(self.details)
-        box.addStretch(1)
+        details_box.addWidget(self.details)
+        details_box.addStretch(1)
+        self.typhoon: TyphoonPanel | None = None
+        if self.sources is None:  # the console's map: the register and the latest typhoon
+            self.typhoon = TyphoonPanel(self.db, self.actor)
+            self.side_tabs.addTab(self.typhoon, self.tr("Typhoon"))
+            self.side_tabs.setCurrentWidget(self.typhoon)
+            self.typhoon.circles.connect(self._typhoon_circles)
+            self.typhoon.marked.connect(self._typhoon_marked)
+            self.typhoon.feature_chosen.connect(self._reached_feature_chosen)
+            self.typhoon.settled.connect(self._typhoon_settled)
         self.status_label = QLabel(self.tr("Drawing the map ..."))
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
@@ -194,8 +230,25 @@ class MapPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """From the change feed: redraw soon if shown, else when next shown."""
+        if not touches(tables, MAP_TABLES):
+            return
+        if self.isVisible():
+            self.change_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def refresh(self) -> None:
-        """Read the layers again and reload the page; ``ready`` follows."""
+        """Read the layers (and the typhoon) again and reload the page; ``ready`` follows."""
+        if self.typhoon is not None and not self._building:
+            self.typhoon.load()
         if self._building:
             self._again = True
             return
@@ -225,10 +278,19 @@ class MapPage(QWidget):
         self.error_label.hide()
         self.view.set_mbtiles(build.basemap.mbtiles_path or None)
         self.view.allow_remote_tiles(build.basemap.kind == "xyz")
-        self.view.show_page(build.page)
+        if previous is None:
+            self.view.show_page(build.page)
+        else:  # keep where the officer has moved the map
+            self.view.run_json("window.ECC ? ECC.summary() : null",
+                               lambda summary: self._reload(build.page, summary))
         run_in_background(_search_entries, self._indexed, owner=self, layers=build.layers)
         if previous is not None:
             shutil.rmtree(previous.page.parent, ignore_errors=True)
+
+    def _reload(self, page: Path, summary: Any) -> None:
+        if isinstance(summary, dict) and summary.get("moved"):
+            self._keep_view = (summary["center"], summary["zoom"])
+        self.view.show_page(page)
 
     def _indexed(self, entries: list[SearchEntry] | None, error: BaseException | None) -> None:
         if entries is None:
@@ -252,13 +314,62 @@ class MapPage(QWidget):
                     "%1", f"{missing:,}")
             self.status_label.setText(text)
         self.summary = summary
+        if self._keep_view is not None:
+            self.view.set_view(*self._keep_view)
+            self._keep_view = None
         if self.current is not None:  # reloaded: keep showing what the officer looked at
             self.view.fly_to(*self.current)
-        self.ready.emit()
+        self._show_typhoon(self._tell_ready)
 
     def _failed(self) -> None:
         self._show_error(self.tr("The map page could not be shown. Details are in the log file."))
-        self.ready.emit()
+        self._tell_ready()
+
+    def _tell_ready(self) -> None:
+        """``ready`` once the page is drawn and the typhoon's figures are in."""
+        if self.typhoon is not None and self.typhoon.busy:
+            self._ready_waits = True
+        else:
+            self.ready.emit()
+
+    # -- the typhoon -----------------------------------------------------------------------------
+
+    def _typhoon_circles(self, collection: dict[str, Any]) -> None:
+        self._circles = collection
+        if self.summary:
+            self.view.replace_layer("typhoon", collection)
+
+    def _typhoon_marked(self, layer: str, ids: list[int]) -> None:
+        keys = ([key for key in self._layer_keys() if key.startswith("danger.")]
+                if layer == "danger_zone" else [REACH_LAYERS.get(layer, layer)])
+        self._marked = {key: ids for key in keys}
+        if self.summary:
+            self.view.mark(self._marked)
+
+    def _layer_keys(self) -> list[str]:
+        return [layer.key for layer in self.build.layers] if self.build is not None else []
+
+    def _show_typhoon(self, then: Callable[[], None]) -> None:
+        """Draw the slider's circles and marks on a page just loaded, then ``then()``."""
+        circles, marked = self._circles, self._marked
+        if circles is None:
+            then()
+            return
+        self.view.replace_layer(
+            "typhoon", circles, lambda _count: self.view.mark(marked, lambda _ok: then()))
+
+    def _typhoon_settled(self) -> None:
+        if self._ready_waits:
+            self._ready_waits = False
+            self._show_typhoon(self.ready.emit)
+
+    def _reached_feature_chosen(self, layer: str, feature_id: int) -> None:
+        keys = [REACH_LAYERS.get(layer, layer)]
+        if layer == "danger_zone" and self.build is not None:
+            keys = [key for key in self._layer_keys()
+                    if key.startswith("danger.") and self.build.properties(key, feature_id)]
+        if keys:
+            self.go_to(keys[0], feature_id, show_details=False)
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -275,7 +386,7 @@ class MapPage(QWidget):
         self.show_feature(layer, feature_id, props)
 
     def show_feature(self, layer: str, feature_id: int,
-                     fallback: dict[str, Any] | None = None) -> bool:
+                     fallback: dict[str, Any] | None = None, *, show_details: bool = True) -> bool:
         """Show a feature's details in the panel; False when the map does not know it."""
         props = self.build.properties(layer, feature_id) if self.build is not None else None
         props = props or fallback
@@ -284,6 +395,8 @@ class MapPage(QWidget):
         from maps.layers import field_labels
 
         self.current = (layer, feature_id)
+        if show_details:
+            self.side_tabs.setCurrentIndex(0)
         layers = self.build.layers if self.build is not None else []
         layer_data = next((lay for lay in layers if lay.key == layer), None)
         self.placeholder_label.hide()
@@ -373,7 +486,7 @@ class MapPage(QWidget):
         if target:
             self.go_to(*target)
 
-    def go_to(self, layer: str, feature_id: int) -> None:
+    def go_to(self, layer: str, feature_id: int, *, show_details: bool = True) -> None:
         """Show a feature's details and fly the map to it, highlighted."""
-        if self.show_feature(layer, feature_id):
+        if self.show_feature(layer, feature_id, show_details=show_details):
             self.view.fly_to(layer, feature_id)

@@ -314,3 +314,19 @@ class MapView(QWebEngineView):
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         self.run_json(f"window.ECC ? ECC.setVisible({json.dumps(layer)}, {json.dumps(visible)})"
                       " : false")
+
+    def replace_layer(self, layer: str, collection: dict[str, Any],
+                      callback: Callable[[Any], None] | None = None) -> None:
+        """Draw ``collection`` (GeoJSON) as the layer's features; ``callback(count)``."""
+        payload = json.dumps(collection, ensure_ascii=False)
+        self.run_json(f"window.ECC ? ECC.replaceLayer({json.dumps(layer)}, {payload}) : false",
+                      callback)
+
+    def mark(self, features: dict[str, list[int]],
+             callback: Callable[[Any], None] | None = None) -> None:
+        """Outline these features (layer key -> ids) on the map; an empty dict clears."""
+        self.run_json(f"window.ECC ? ECC.mark({json.dumps(features)}) : false", callback)
+
+    def set_view(self, center: list[float], zoom: float) -> None:
+        self.run_json(f"window.ECC ? ECC.setView({json.dumps({'center': center, 'zoom': zoom})})"
+                      " : false")

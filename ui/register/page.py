@@ -396,6 +396,19 @@ class RegisterPage(QWidget):
         for tab in self.tab_pages.values():
             tab.set_villages(villages)
 
+    def show_record(self, kind: str, row_id: int) -> None:
+        """Show one record (asked by the map): a division in the tree, any other selected
+        in its tab, with the whole county shown so that no filter hides it."""
+        if kind == "division":
+            self.tree_panel.select_division(row_id)
+            return
+        tab = self.tab_pages.get(kind)
+        if tab is None:
+            return
+        self.tree_panel.select_top()
+        self.tabs.setCurrentWidget(tab)
+        self.reload_tab(kind, select_id=row_id)
+
     def current_tab(self) -> RegisterTab:
         tab = self.tabs.currentWidget()
         assert isinstance(tab, RegisterTab)

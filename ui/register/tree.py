@@ -122,6 +122,11 @@ class DivisionPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def select_top(self) -> bool:
+        """Select the first top-level division (the county): every row shows."""
+        tops = self._children[None]
+        return bool(tops) and self.select_division(tops[0].id)
+
     def villages_under(self, node: DivisionNode | None) -> frozenset[int] | None:
         """The villages a division covers; None when it covers every row (the only county)."""
         if node is None:

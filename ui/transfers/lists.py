@@ -139,6 +139,7 @@ class TransferListsPanel(QWidget):
         self.db, self.actor = db, actor
         self.data: ListsLoaded | None = None
         self.loading = False
+        self.village_id: int | None = None  # chosen first in the village dialogs
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         self.summary_label = QLabel(self.tr("Loading the transfer lists…"))
@@ -245,6 +246,7 @@ class TransferListsPanel(QWidget):
             return None
         self.village_dialog = VillageDialog(title, self.data.villages, self, papers)
         dialog = self.village_dialog
+        dialog.combo.set_village_id(self.village_id)
         return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def export_list(self) -> None:

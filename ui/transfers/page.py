@@ -755,6 +755,18 @@ class TransfersPage(QWidget):
             .replace("%3", _local(event.started_at)))
         self.body.setVisible(True)
 
+    def show_village(self, village_id: int) -> None:
+        """A village asked for from the map: its row in the villages tab during an event;
+        always the village first chosen in the transfer lists' dialogs."""
+        self.lists.village_id = village_id
+        if not self.body.isVisible():
+            return
+        self.tabs.setCurrentWidget(self.village_view)
+        row = self.village_model.row_for_id(village_id)
+        if row is not None:
+            self.village_view.selectRow(row)
+            self.village_view.scrollTo(self.village_model.index(row, 0))
+
     def _place_lists(self, *, in_tabs: bool) -> None:
         moved = in_tabs != self._lists_in_tabs
         if moved:

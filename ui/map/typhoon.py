@@ -1,0 +1,401 @@
+"""The typhoon beside the map: a time slider for its wind circles and what they reach.
+
+The latest typhoon's track and the register (indexed once, maps.reach.ReachIndex)
+are loaded off the UI thread; each time chosen on the slider, the circles and the
+reach table are computed off the UI thread as well, and the page shows them. A
+click on a count lists the features behind it and marks them on the map.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.typhoons import format_time
+from models.users import Actor
+from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.worker import run_in_background
+
+if TYPE_CHECKING:  # numpy, shapely and pyproj: loaded in the worker
+    from maps.reach import ReachIndex, ReachTable
+    from models.typhoons import TyphoonTrack
+
+log = logging.getLogger(__name__)
+
+STEP = timedelta(hours=1)
+SLIDE_DELAY_MS = 150
+CIRCLES = ("force7_now", "force10_now", "force7_forecast", "force10_forecast")
+DEFAULT_CHOICE = ("village", "force10_now")  # where the strongest winds are
+
+
+def _number(value: int) -> str:
+    return f"{value:,}"
+
+
+COUNT_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Reached")),
+    Column("force7_now", QT_TRANSLATE_NOOP("Columns", "Force 7\nat the time"),
+           formatter=_number, alignment=RIGHT),
+    Column("force10_now", QT_TRANSLATE_NOOP("Columns", "Force 10\nat the time"),
+           formatter=_number, alignment=RIGHT),
+    Column("force7_forecast", QT_TRANSLATE_NOOP("Columns", "Force 7\nfrom then on"),
+           formatter=_number, alignment=RIGHT),
+    Column("force10_forecast", QT_TRANSLATE_NOOP("Columns", "Force 10\nfrom then on"),
+           formatter=_number, alignment=RIGHT),
+)
+FIRST_CIRCLE_COLUMN = 1
+FEATURE_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Columns", "Name"), max_width=200),
+    Column("town", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=120),
+    Column("village", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=140),
+    Column("detail", QT_TRANSLATE_NOOP("Columns", "Detail"), max_width=200),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CountLine:
+    id: str  # the reach layer: town, village, grid, danger_zone, shelter
+    name: str
+    total: int
+    force7_now: int
+    force10_now: int
+    force7_forecast: int
+    force10_forecast: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureLine:
+    id: int
+    layer: str
+    name: str
+    town: str
+    village: str
+    detail: str
+    circles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The typhoon and the indexed register, for any number of times."""
+
+    track: TyphoonTrack
+    index: ReachIndex
+    times: list[datetime]  # the slider's stops: every hour, and every track point
+    start: int  # the stop of the latest observed point
+
+
+@dataclass(frozen=True)
+class AtTime:
+    at: datetime
+    point_text: str  # the typhoon at that time: position, pressure, wind, radii
+    collection: dict[str, Any]  # the track and its circles at that time (GeoJSON)
+    table: ReachTable
+    counts: list[CountLine]
+    features: list[FeatureLine]
+
+
+def load_typhoon(*, db: Database, actor: Actor) -> Loaded | None:
+    """The latest typhoon with the register indexed; None when there is no typhoon."""
+    from maps.reach import ReachIndex
+    from models.typhoons import latest_typhoon_id, load_track
+
+    with db.session(actor) as session:
+        typhoon_id = latest_typhoon_id(session=session)
+        track = load_track(session=session, typhoon_id=typhoon_id) if typhoon_id else None
+        if track is None or not track.points:
+            return None
+        index = ReachIndex.load(session=session)
+    times = slider_times(track)
+    current = track.current
+    start = times.index(current.at) if current is not None else 0
+    return Loaded(track=track, index=index, times=times, start=start)
+
+
+def slider_times(track: TyphoonTrack) -> list[datetime]:
+    """Every whole hour between the first and the last point, and every point's time."""
+    first, last = track.points[0].at, track.points[-1].at
+    stops = {point.at for point in track.points}
+    at = first.replace(minute=0, second=0, microsecond=0)
+    while at <= last:
+        if at >= first:
+            stops.add(at)
+        at += STEP
+    return sorted(stops)
+
+
+def at_time(*, loaded: Loaded, at: datetime) -> AtTime:
+    from maps.reach import layer_label
+    from maps.typhoon import interpolate, point_label, track_geojson
+
+    track = loaded.track
+    point = interpolate(track, at)
+    table = loaded.index.table(track, at)
+    counts = [CountLine(c.layer, layer_label(c.layer), c.total, c.force7_now, c.force10_now,
+                        c.force7_forecast, c.force10_forecast) for c in table.counts]
+    features = [FeatureLine(r.id, r.layer, r.name or r.code, r.town, r.village, r.detail,
+                            frozenset(c for c in CIRCLES if getattr(r, c)))
+                for r in table.rows]
+    return AtTime(at=at, point_text=point_label(track, point) if point is not None else "",
+                  collection=track_geojson(track, at), table=table, counts=counts,
+                  features=features)
+
+
+def export_table(*, table: ReachTable, path: str) -> Path:
+    from maps.reach import export_reach_xlsx
+
+    return export_reach_xlsx(table, path)
+
+
+class TyphoonPanel(QWidget):
+    """The latest typhoon: choose a time, see its circles and what they reach."""
+
+    circles = Signal(dict)  # GeoJSON: the track and the circles at the chosen time
+    marked = Signal(str, list)  # reach layer, ids of the features to mark on the map
+    feature_chosen = Signal(str, int)  # reach layer, id: show it on the map
+    settled = Signal()  # the time's figures are shown (or there is no typhoon)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.loaded: Loaded | None = None
+        self.shown: AtTime | None = None
+        self.choice = DEFAULT_CHOICE
+        self.busy = False
+        self._wanted: datetime | None = None
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 6, 0, 0)
+        self.title_label = QLabel(self.tr("Loading the typhoon …"))
+        self.title_label.setStyleSheet("font-size: 16px; font-weight: bold; color: #17324d;")
+        self.title_label.setWordWrap(True)
+        box.addWidget(self.title_label)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setEnabled(False)
+        self.slider.setToolTip(self.tr("The time of the wind circles (arrow keys: one hour)"))
+        box.addWidget(self.slider)
+        row = QHBoxLayout()
+        self.time_label = QLabel()
+        self.time_label.setStyleSheet("font-weight: bold;")
+        row.addWidget(self.time_label, 1)
+        self.latest_button = QPushButton(self.tr("Latest bulletin"))
+        self.latest_button.setToolTip(self.tr("Back to the latest observed position"))
+        self.latest_button.clicked.connect(self.show_latest)
+        row.addWidget(self.latest_button)
+        box.addLayout(row)
+        self.point_label = QLabel()
+        self.point_label.setWordWrap(True)
+        self.point_label.setStyleSheet("color: #3a4a5a;")
+        box.addWidget(self.point_label)
+
+        self.count_model = RowTableModel(COUNT_COLUMNS, parent=self)
+        self.count_view = QTableView()
+        self.count_view.setModel(self.count_model)
+        setup_table_view(self.count_view)
+        self.count_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        self.count_view.verticalHeader().hide()
+        self.count_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.count_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.count_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.count_view.setToolTip(self.tr("Click a count to list those features and mark "
+                                           "them on the map."))
+        self.count_view.clicked.connect(self._count_clicked)
+        box.addWidget(self.count_view)
+        self.choice_label = QLabel()
+        self.choice_label.setWordWrap(True)
+        box.addWidget(self.choice_label)
+        self.feature_model = RowTableModel(FEATURE_COLUMNS, parent=self)
+        self.feature_view = QTableView()
+        self.feature_view.setModel(self.feature_model)
+        setup_table_view(self.feature_view)
+        self.feature_view.setToolTip(self.tr("Double-click to show it on the map."))
+        self.feature_view.activated.connect(self._feature_activated)
+        box.addWidget(self.feature_view, 1)
+        self.export_button = QPushButton(self.tr("Export the reach table to Excel…"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        box.addWidget(self.export_button)
+
+        self._slide_timer = QTimer(self)
+        self._slide_timer.setSingleShot(True)
+        self._slide_timer.setInterval(SLIDE_DELAY_MS)
+        self._slide_timer.timeout.connect(self._compute_chosen)
+        self.slider.valueChanged.connect(self._slid)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Load the latest typhoon again (the register or the track changed)."""
+        self.busy = True
+        run_in_background(load_typhoon, self._loaded, owner=self, db=self.db, actor=self.actor)
+
+    def _loaded(self, loaded: Loaded | None, error: BaseException | None) -> None:
+        self.busy = False
+        if loaded is None:
+            if error is not None:
+                log.error("typhoon not loaded: %r", error)
+                self.title_label.setText(self.tr("The typhoon could not be loaded. Details are "
+                                                 "in the log file."))
+            else:
+                self.title_label.setText(self.tr("No typhoon is entered. Import a track with "
+                                                 "python main.py import typhoon FILE.csv."))
+            self.settled.emit()
+            return
+        keep = self.shown.at if self.shown is not None else None
+        self.loaded = loaded
+        self.title_label.setText(loaded.track.title)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, len(loaded.times) - 1)
+        stop = loaded.times.index(keep) if keep in loaded.times else loaded.start
+        self.slider.setValue(stop)
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(True)
+        self._show_time_text(stop)
+        self.show_time(loaded.times[stop])
+
+    def show_latest(self) -> None:
+        if self.loaded is not None:
+            self.slider.setValue(self.loaded.start)
+
+    def _slid(self, stop: int) -> None:
+        self._show_time_text(stop)
+        self._slide_timer.start()
+
+    def _show_time_text(self, stop: int) -> None:
+        if self.loaded is None:
+            return
+        at = self.loaded.times[stop]
+        forecast = at > self.loaded.times[self.loaded.start]
+        state = self.tr("forecast") if forecast else self.tr("observed")
+        self.time_label.setText(self.tr("%1 Beijing time (%2)").replace(
+            "%1", format_time(at)).replace("%2", state))
+
+    def _compute_chosen(self) -> None:
+        if self.loaded is not None:
+            self.show_time(self.loaded.times[self.slider.value()])
+
+    def show_time(self, at: datetime) -> None:
+        """Compute the circles and the reach at ``at``; one computation at a time."""
+        if self.loaded is None:
+            return
+        self._wanted = at
+        if self.busy:
+            return
+        self.busy = True
+        run_in_background(at_time, self._computed, owner=self, loaded=self.loaded, at=at)
+
+    def _computed(self, result: AtTime | None, error: BaseException | None) -> None:
+        self.busy = False
+        if result is None:
+            log.error("typhoon reach not computed: %r", error)
+            self.point_label.setText(self.tr("What the wind reaches could not be computed. "
+                                             "Details are in the log file."))
+            self.settled.emit()
+            return
+        if self._wanted is not None and self._wanted != result.at:
+            self.show_time(self._wanted)  # the slider moved on meanwhile
+            return
+        self.shown = result
+        self.point_label.setText(result.point_text.split("\n", 2)[-1].replace("\n", " · "))
+        self.count_model.set_rows(result.counts)
+        self.count_view.setFixedHeight(self._table_height(self.count_view, len(result.counts)))
+        self.export_button.setEnabled(True)
+        self.circles.emit(result.collection)
+        self._show_choice()
+        self.settled.emit()
+
+    @staticmethod
+    def _table_height(view: QTableView, rows: int) -> int:
+        return (view.horizontalHeader().sizeHint().height()
+                + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
+
+    # -- what a count holds ------------------------------------------------------------------
+
+    def _count_clicked(self, index: QModelIndex) -> None:
+        if index.column() < FIRST_CIRCLE_COLUMN:
+            return
+        line = self.count_model.row_at(index.row())
+        self.choice = (line.id, CIRCLES[index.column() - FIRST_CIRCLE_COLUMN])
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        if self.shown is None:
+            return
+        layer, circle = self.choice
+        features = [f for f in self.shown.features if f.layer == layer and circle in f.circles]
+        self.feature_model.set_rows(features)
+        self.feature_view.setColumnHidden(1, layer == "town")  # its own town
+        self.feature_view.setColumnHidden(2, layer in ("town", "village"))
+        fit_columns(self.feature_view, self.feature_model)
+        row = next((n for n, c in enumerate(self.shown.counts) if c.id == layer), None)
+        if row is not None:
+            column = FIRST_CIRCLE_COLUMN + CIRCLES.index(circle)
+            self.count_view.setCurrentIndex(self.count_model.index(row, column))
+        count = next(c for c in self.shown.counts if c.id == layer)
+        self.choice_label.setText(
+            self.tr("%1 reached by the %2: %3 of %4, marked on the map.")
+            .replace("%1", count.name).replace("%2", circle_text(circle))
+            .replace("%3", f"{len(features):,}").replace("%4", f"{count.total:,}"))
+        self.marked.emit(layer, [f.id for f in features])
+
+    def _feature_activated(self, index: QModelIndex) -> None:
+        line = self.feature_model.row_at(index.row())
+        self.feature_chosen.emit(line.layer, line.id)
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        if self.shown is None:
+            return
+        table = self.shown.table
+        name = f"{table.typhoon_code}-reach-{self.shown.at:%Y%m%d%H%M}.xlsx"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the reach table"), name, self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        if self.shown is None:
+            return
+        self.export_button.setEnabled(False)
+        run_in_background(export_table, self._exported, owner=self, table=self.shown.table,
+                          path=path)
+
+    def _exported(self, path: Path | None, error: BaseException | None) -> None:
+        self.export_button.setEnabled(True)
+        if path is None:
+            QMessageBox.warning(self, self.tr("Export the reach table"),
+                                self.tr("The file could not be written: %1").replace(
+                                    "%1", str(error) or type(error).__name__))
+            return
+        self.choice_label.setText(self.tr("Written to %1.").replace("%1", str(path)))
+
+
+def circle_text(circle: str) -> str:
+    return {
+        "force7_now": QCoreApplication.translate("TyphoonPanel", "force-7 circle at this time"),
+        "force10_now": QCoreApplication.translate("TyphoonPanel", "force-10 circle at this time"),
+        "force7_forecast": QCoreApplication.translate(
+            "TyphoonPanel", "force-7 wind from this time on"),
+        "force10_forecast": QCoreApplication.translate(
+            "TyphoonPanel", "force-10 wind from this time on"),
+    }[circle]
