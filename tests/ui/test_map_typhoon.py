@@ -8,16 +8,19 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from maps.reach import compute_reach
 from maps.typhoon import interpolate
 from models.database import Database
-from models.typhoons import latest_typhoon_id, load_track
+from models.typhoons import latest_typhoon_id, list_typhoons, load_track
 from tests.conftest import ADMIN
-from tests.ui.test_map import ask, open_map  # registers the tiles scheme first
+from tests.models.test_areas import build_sample_county
+from tests.ui.test_map import ask, open_map, wait_for
 from ui.map.page import MapPage
 from ui.map.typhoon import CIRCLES, FIRST_CIRCLE_COLUMN
+from ui.map.typhoon_dialog import FORECAST_COLUMN, TyphoonDialog
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -33,15 +36,20 @@ def settled_at(qtbot: QtBot, page: MapPage, stop: int) -> None:
     qtbot.waitUntil(lambda: panel.shown is not None and panel.shown.at == at, timeout=30_000)
 
 
-def current_point(qtbot: QtBot, page: MapPage) -> list[float]:
-    """Where the page draws the typhoon's position at the chosen time (lat, lng)."""
-    return ask(qtbot, page.view, """(function () {
-        var found = null;
-        ECC.layers.typhoon.group.eachLayer(function (l) {
+CURRENT_POINT = """(function () {
+    var found = null, item = window.ECC && ECC.layers.typhoon;
+    if (item && item.group) {
+        item.group.eachLayer(function (l) {
             var p = l.feature.properties;
             if (p.kind === 'track_point' && p.current) { found = [l.getLatLng().lat, l.getLatLng().lng]; }
         });
-        return found; })()""")
+    }
+    return found; })()"""
+
+
+def current_point(qtbot: QtBot, page: MapPage) -> list[float]:
+    """Where the page draws the typhoon's position at the chosen time (lat, lng)."""
+    return ask(qtbot, page.view, CURRENT_POINT)
 
 
 def test_the_slider_moves_the_circles_and_the_reach_follows(qtbot: QtBot,
@@ -144,3 +152,60 @@ def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database,
                      for row in sheet.iter_rows(values_only=True) for cell in row if cell)
     reached = [f for f in panel.shown.features if f.layer == "village"]
     assert reached and reached[0].name in text
+
+
+def fill_row(dialog: TyphoonDialog, row: int, *texts: str) -> None:
+    for column, text in enumerate(texts):
+        dialog.table.item(row, column).setText(text)
+
+
+@pytest.fixture
+def small_county(sqlite_db: Database) -> Database:
+    build_sample_county(sqlite_db)  # no typhoon
+    return sqlite_db
+
+
+def test_a_typhoon_entered_by_hand_is_checked_saved_and_drawn(qtbot: QtBot,
+                                                              small_county: Database) -> None:
+    page, _blocker = open_map(qtbot, small_county)
+    panel = page.typhoon
+    assert panel is not None and panel.loaded is None
+    assert "No typhoon is entered" in panel.title_label.text()
+
+    dialog = TyphoonDialog(small_county, ADMIN, None, page)
+    qtbot.addWidget(dialog)
+    dialog.code_edit.setText("2611")
+    dialog.name_edit.setText("测试")
+    fill_row(dialog, 0, "2026-09-01 08:00", "123.8", "26.9", "960", "38", "250", "100", "")
+    dialog.add_point()  # a copy of the last point, three hours later
+    assert dialog.cell(1, 0) == "2026-09-01 11:00" and dialog.cell(1, 5) == "250"
+    fill_row(dialog, 1, "2026-09-01 11:00", "122.9", "127.6", "955", "40", "260/240/200/220")
+    dialog.add_point()
+    fill_row(dialog, 2, "2026-09-01 20:00", "121.6", "28.3", "950", "42", "280", "120", "50")
+    dialog.table.item(2, FORECAST_COLUMN).setCheckState(Qt.CheckState.Checked)
+
+    dialog.accept()  # the latitude of the second point is wrong: refused, nothing saved
+    assert dialog.saved_id is None and not dialog.error_label.isHidden()
+    assert "Row 2, Latitude °N" in dialog.error_label.text()
+    assert dialog.table.item(1, 2).background().color().name() == "#fdecea"
+    assert dialog.table.item(1, 2).toolTip()
+    with small_county.session(ADMIN) as session:
+        assert list_typhoons(session=session) == []
+
+    dialog.table.item(1, 2).setText("27.6")
+    dialog.accept()
+    assert dialog.saved_id is not None, dialog.error_label.text()
+    with small_county.session(ADMIN) as session:
+        track = load_track(session=session, typhoon_id=dialog.saved_id)
+    assert track is not None and track.title == "Typhoon 2611 测试"
+    assert [p.is_forecast for p in track.points] == [False, False, True]
+    assert track.points[1].r7 == (260, 240, 200, 220)
+
+    with qtbot.waitSignal(panel.settled, timeout=30_000):
+        panel.load(dialog.saved_id)
+    qtbot.waitUntil(lambda: panel.shown is not None, timeout=30_000)
+    assert panel.title_label.text() == "Typhoon 2611 测试"
+    assert panel.shown is not None and panel.shown.at == track.points[1].at  # latest observed
+    # The page had no typhoon layer: it is drawn again with one, at the chosen time.
+    point = wait_for(qtbot, page.view, CURRENT_POINT, bool, timeout=30)
+    assert abs(point[0] - 27.6) < 1e-4 and abs(point[1] - 122.9) < 1e-4

@@ -246,9 +246,13 @@ class MapPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the layers (and the typhoon) again and reload the page; ``ready`` follows."""
-        if self.typhoon is not None and not self._building:
+        """Read the layers and the typhoon again and reload the page; ``ready`` follows."""
+        if self.typhoon is not None:
             self.typhoon.load()
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Read the layers again and reload the page; ``ready`` follows."""
         if self._building:
             self._again = True
             return
@@ -265,7 +269,7 @@ class MapPage(QWidget):
             self._again = False
             if build is not None:
                 shutil.rmtree(build.page.parent, ignore_errors=True)
-            self.refresh()
+            self.rebuild()
             return
         if build is None:
             log.error("map page not built: %r", error)
@@ -336,7 +340,9 @@ class MapPage(QWidget):
 
     def _typhoon_circles(self, collection: dict[str, Any]) -> None:
         self._circles = collection
-        if self.summary:
+        if self.build is not None and "typhoon" not in self._layer_keys():
+            self.rebuild()  # the first typhoon: the page needs its layer and legend
+        elif self.summary:
             self.view.replace_layer("typhoon", collection)
 
     def _typhoon_marked(self, layer: str, ids: list[int]) -> None:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.typhoons import format_time
-from models.users import Actor
+from models.users import Actor, Permission
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 
@@ -100,6 +102,7 @@ class Loaded:
     index: ReachIndex
     times: list[datetime]  # the slider's stops: every hour, and every track point
     start: int  # the stop of the latest observed point
+    typhoons: list[tuple[int, str]]  # every typhoon (id, title), the latest first
 
 
 @dataclass(frozen=True)
@@ -112,13 +115,17 @@ class AtTime:
     features: list[FeatureLine]
 
 
-def load_typhoon(*, db: Database, actor: Actor) -> Loaded | None:
-    """The latest typhoon with the register indexed; None when there is no typhoon."""
+def load_typhoon(*, db: Database, actor: Actor, typhoon_id: int | None = None) -> Loaded | None:
+    """A typhoon (default: the latest) with the register indexed; None when there is no
+    typhoon with points."""
     from maps.reach import ReachIndex
-    from models.typhoons import latest_typhoon_id, load_track
+    from models.typhoons import latest_typhoon_id, list_typhoons, load_track
 
     with db.session(actor) as session:
-        typhoon_id = latest_typhoon_id(session=session)
+        typhoons = [(t.id, typhoon_title(t.code, t.name)) for t in list_typhoons(session=session)
+                    if t.points]
+        if typhoon_id not in {id_ for id_, _title in typhoons}:
+            typhoon_id = latest_typhoon_id(session=session)
         track = load_track(session=session, typhoon_id=typhoon_id) if typhoon_id else None
         if track is None or not track.points:
             return None
@@ -126,7 +133,12 @@ def load_typhoon(*, db: Database, actor: Actor) -> Loaded | None:
     times = slider_times(track)
     current = track.current
     start = times.index(current.at) if current is not None else 0
-    return Loaded(track=track, index=index, times=times, start=start)
+    return Loaded(track=track, index=index, times=times, start=start, typhoons=typhoons)
+
+
+def typhoon_title(code: str, name: str) -> str:
+    return QCoreApplication.translate("Typhoon", "Typhoon %1 %2").replace(
+        "%1", code).replace("%2", name)
 
 
 def slider_times(track: TyphoonTrack) -> list[datetime]:
@@ -186,7 +198,28 @@ class TyphoonPanel(QWidget):
         self.title_label = QLabel(self.tr("Loading the typhoon …"))
         self.title_label.setStyleSheet("font-size: 16px; font-weight: bold; color: #17324d;")
         self.title_label.setWordWrap(True)
-        box.addWidget(self.title_label)
+        self.typhoon_combo = QComboBox()
+        self.typhoon_combo.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.typhoon_combo.activated.connect(self._typhoon_chosen)
+        self.typhoon_combo.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.typhoon_combo, 1)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.setToolTip(self.tr("Enter a typhoon by hand"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Add the new bulletin's points, or correct the track"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import a track from a CSV or Excel file"))
+        self.new_button.clicked.connect(self.enter_typhoon)
+        self.edit_button.clicked.connect(self.edit_typhoon)
+        self.import_button.clicked.connect(self.import_track)
+        self.new_button.setEnabled(actor.can(Permission.EDIT_REGISTER))
+        self.edit_button.setEnabled(False)
+        self.import_button.setEnabled(actor.can(Permission.IMPORT_DATA))
+        for button in (self.new_button, self.edit_button, self.import_button):
+            top.addWidget(button)
+        box.addLayout(top)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setEnabled(False)
         self.slider.setToolTip(self.tr("The time of the wind circles (arrow keys: one hour)"))
@@ -243,10 +276,20 @@ class TyphoonPanel(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Load the latest typhoon again (the register or the track changed)."""
+    def load(self, typhoon_id: int | None = None) -> None:
+        """Load the typhoon again (the register or the track changed); default: the one
+        shown, else the latest."""
+        if typhoon_id is None and self.loaded is not None:
+            typhoon_id = self.loaded.track.id
         self.busy = True
-        run_in_background(load_typhoon, self._loaded, owner=self, db=self.db, actor=self.actor)
+        run_in_background(load_typhoon, self._loaded, owner=self, db=self.db, actor=self.actor,
+                          typhoon_id=typhoon_id)
+
+    def _typhoon_chosen(self, index: int) -> None:
+        typhoon_id = self.typhoon_combo.itemData(index)
+        if self.loaded is not None and typhoon_id != self.loaded.track.id:
+            self.shown = None
+            self.load(typhoon_id)
 
     def _loaded(self, loaded: Loaded | None, error: BaseException | None) -> None:
         self.busy = False
@@ -256,13 +299,21 @@ class TyphoonPanel(QWidget):
                 self.title_label.setText(self.tr("The typhoon could not be loaded. Details are "
                                                  "in the log file."))
             else:
-                self.title_label.setText(self.tr("No typhoon is entered. Import a track with "
-                                                 "python main.py import typhoon FILE.csv."))
+                self.title_label.setText(self.tr("No typhoon is entered: enter one by hand "
+                                                 "(New…) or import its track (Import…)."))
             self.settled.emit()
             return
         keep = self.shown.at if self.shown is not None else None
         self.loaded = loaded
         self.title_label.setText(loaded.track.title)
+        self.typhoon_combo.clear()
+        for typhoon_id, title in loaded.typhoons:
+            self.typhoon_combo.addItem(title, typhoon_id)
+        self.typhoon_combo.setCurrentIndex(self.typhoon_combo.findData(loaded.track.id))
+        several = len(loaded.typhoons) > 1  # a choice only when there is one to make
+        self.typhoon_combo.setVisible(several)
+        self.title_label.setVisible(not several)
+        self.edit_button.setEnabled(self.actor.can(Permission.EDIT_REGISTER))
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(loaded.times) - 1)
         stop = loaded.times.index(keep) if keep in loaded.times else loaded.start
@@ -360,6 +411,34 @@ class TyphoonPanel(QWidget):
     def _feature_activated(self, index: QModelIndex) -> None:
         line = self.feature_model.row_at(index.row())
         self.feature_chosen.emit(line.layer, line.id)
+
+    # -- entering and importing tracks -------------------------------------------------------
+
+    def enter_typhoon(self) -> None:
+        self._edit(None)
+
+    def edit_typhoon(self) -> None:
+        if self.loaded is not None:
+            self._edit(self.loaded.track)
+
+    def _edit(self, track: TyphoonTrack | None) -> None:
+        from ui.map.typhoon_dialog import TyphoonDialog
+
+        dialog = TyphoonDialog(self.db, self.actor, track, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.shown = None
+            self.load(dialog.saved_id)  # the circles follow; the feed redraws the rest
+        dialog.deleteLater()
+
+    def import_track(self) -> None:
+        from ui.common.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self.actor, "typhoon", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.shown = None
+            self.loaded = None
+            self.load()  # an imported track is the latest, or replaces one with its code
+        dialog.deleteLater()
 
     # -- export ------------------------------------------------------------------------------
 
