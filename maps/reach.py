@@ -8,8 +8,9 @@ and names each feature's town and village.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,7 +32,11 @@ LAYERS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed object
     "grid": QT_TRANSLATE_NOOP("Reach", "Responsibility grids"),
     "danger_zone": QT_TRANSLATE_NOOP("Reach", "Danger zones and hazard points"),
     "shelter": QT_TRANSLATE_NOOP("Reach", "Shelters"),
+    "household": QT_TRANSLATE_NOOP("Reach", "Households at risk"),
+    "people": QT_TRANSLATE_NOOP("Reach", "People in those households"),
 }
+# Layers of register features (one STRtree each); households are points, or their zone.
+FEATURE_LAYERS = ("town", "village", "grid", "danger_zone", "shelter")
 _KINDS = cast(dict[str, str], DANGER_KINDS)
 CIRCLES = ("force7_now", "force10_now", "force7_forecast", "force10_forecast")
 
@@ -82,17 +87,58 @@ class ReachCount:
 
 
 @dataclass(frozen=True)
+class LayerHits:
+    """Which circles reach which features of one layer: flags[c, p] for circle c (in
+    CIRCLES order) and the feature at position p of ``ids`` and ``info``."""
+
+    ids: np.ndarray
+    info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail
+    flags: np.ndarray
+
+    def rows(self, layer: str, positions: np.ndarray, limit: int | None = None
+             ) -> list[ReachRow]:
+        """The rows of these positions, ordered by code, then name (the first ``limit``)."""
+        info = self.info
+        ordered = sorted(positions.tolist(), key=lambda p: (info[p][0], info[p][1], p))[:limit]
+        ids = self.ids[ordered].tolist()
+        flags = self.flags[:, ordered].T.tolist()
+        return [ReachRow(layer, id_, *info[p], *circles)
+                for p, id_, circles in zip(ordered, ids, flags, strict=True)]
+
+
+@dataclass(frozen=True)
 class ReachTable:
     typhoon_id: int
     typhoon_code: str
     typhoon_name: str
     at: datetime | None  # the time of the circles; None when the track is empty
     along_forecast: bool
-    rows: list[ReachRow]  # reached by at least one circle; by layer, then code
-    counts: list[ReachCount]  # one per layer, in LAYERS order
+    counts: list[ReachCount]  # one per layer, in LAYERS order ("people": no rows)
+    hits: dict[str, LayerHits] = field(repr=False)
 
     def count(self, layer: str) -> ReachCount:
         return next(c for c in self.counts if c.layer == layer)
+
+    @cached_property
+    def rows(self) -> list[ReachRow]:
+        """Every feature reached by at least one circle; by layer, then code (made when
+        first asked: 260,000 rows at the demo's scale 10 take seconds)."""
+        return [row for layer, hits in self.hits.items()
+                for row in hits.rows(layer, np.flatnonzero(hits.flags.any(axis=0)))]
+
+    def ids(self, layer: str, circle: str) -> list[int]:
+        hits = self.hits.get(layer)
+        if hits is None:
+            return []
+        return hits.ids[hits.flags[CIRCLES.index(circle)]].tolist()
+
+    def reached(self, layer: str, circle: str, limit: int | None = None) -> list[ReachRow]:
+        """The features of ``layer`` the circle reaches, by code then name; the first
+        ``limit`` of them when given."""
+        hits = self.hits.get(layer)
+        if hits is None:
+            return []
+        return hits.rows(layer, np.flatnonzero(hits.flags[CIRCLES.index(circle)]), limit)
 
 
 @dataclass
@@ -102,6 +148,40 @@ class RegisterLayer:
     ids: np.ndarray
     geometries: np.ndarray  # shapely geometries, in the order of ``ids``
     info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail per id
+
+
+@dataclass
+class HouseholdLayer:
+    """The register year's households: where each is (NaN when not located), its danger
+    zone (-1 when none) and its residents, in the order of ``ids``."""
+
+    ids: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+    zones: np.ndarray
+    residents: np.ndarray
+    info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail per id
+
+
+def load_households(*, session: Session, place: Any) -> HouseholdLayer:
+    """``place(village_id) -> (town, village)`` names each household's place."""
+    from models.transfers import Household, register_year
+
+    year = register_year(session=session)
+    rows = [] if year is None else session.execute(
+        select(Household.id, Household.lon, Household.lat, Household.danger_zone_id,
+               Household.residents, Household.householder_name, Household.village_id)
+        .where(Household.year == year).order_by(Household.id)).all()
+    people = QCoreApplication.translate("Reach", "%1 residents")
+    nan = float("nan")
+    return HouseholdLayer(
+        ids=np.array([r[0] for r in rows], dtype=np.int64),
+        lon=np.array([nan if r[1] is None else r[1] for r in rows], dtype=float),
+        lat=np.array([nan if r[2] is None else r[2] for r in rows], dtype=float),
+        zones=np.array([-1 if r[3] is None else r[3] for r in rows], dtype=np.int64),
+        residents=np.array([r[4] for r in rows], dtype=np.int64),
+        info=[("", r[5], *place(r[6]), people.replace("%1", str(r[4]))) for r in rows],
+    )
 
 
 def load_register(*, session: Session) -> dict[str, RegisterLayer]:
@@ -168,14 +248,39 @@ class ReachIndex:
     """The register loaded and indexed once, asked about any time of any track (the map
     page asks again each time its time slider moves)."""
 
-    def __init__(self, layers: dict[str, RegisterLayer]) -> None:
+    def __init__(self, layers: dict[str, RegisterLayer],
+                 households: HouseholdLayer | None = None) -> None:
         self.layers = layers
+        self.households = households
         self.index = FeatureIndex.from_arrays(
             {layer: (data.ids, data.geometries) for layer, data in layers.items()})
 
     @classmethod
     def load(cls, *, session: Session) -> ReachIndex:
-        return cls(load_register(session=session))
+        layers = load_register(session=session)
+        towns = {id_: name for id_, name in session.execute(
+            select(Division.id, Division.name).where(Division.level == "town"))}
+        villages = {id_: (towns.get(parent, ""), name) for id_, name, parent in session.execute(
+            select(Division.id, Division.name, Division.parent_id)
+            .where(Division.level == "village"))}
+        households = load_households(session=session,
+                                     place=lambda village_id: villages.get(village_id, ("", "")))
+        return cls(layers, households)
+
+    def _household_flags(self, shapes: dict[str, Any], hits: Any) -> np.ndarray:
+        """flags[c, p]: circle c reaches household p (its point, else its danger zone)."""
+        data = self.households
+        assert data is not None
+        located = ~np.isnan(data.lon)
+        flags = np.zeros((len(CIRCLES), len(data.ids)), dtype=bool)
+        for c, circle in enumerate(CIRCLES):
+            shape = shapes.get(circle)
+            if shape is None or shape.is_empty:
+                continue
+            flags[c, located] = shapely.contains_xy(shape, data.lon[located], data.lat[located])
+            zones = hits[circle]["danger_zone"]
+            flags[c, ~located] = np.isin(data.zones[~located], zones)
+        return flags
 
     def table(self, track: TyphoonTrack, at: datetime | None = None, *,
               along_forecast: bool = True) -> ReachTable:
@@ -186,28 +291,32 @@ class ReachIndex:
         shapes = reach_circles(track, when, along_forecast=along_forecast) if when else {}
         result = self.index.reach({name: shapes.get(name) for name in CIRCLES})
 
-        rows: list[ReachRow] = []
         counts: list[ReachCount] = []
-        for layer in LAYERS:
+        sources: list[tuple[str, Any, np.ndarray]] = []
+        for layer in FEATURE_LAYERS:
             data = self.layers[layer]
             # flags[c, p]: circle c reaches the feature at position p
             flags = np.array([np.isin(data.ids, result.hits[c][layer], assume_unique=True)
                               for c in CIRCLES]).reshape(len(CIRCLES), len(data.ids))
+            sources.append((layer, data, flags))
+        if self.households is not None:
+            flags = self._household_flags(shapes, result.hits)
+            sources.append(("household", self.households, flags))
+        for layer, data, flags in sources:
             counts.append(ReachCount(layer, len(data.ids), *(int(n) for n in flags.sum(axis=1))))
-            info, ids = data.info, data.ids.tolist()
-            reached = sorted(np.flatnonzero(flags.any(axis=0)).tolist(),
-                             key=lambda p: (info[p][0], info[p][1], ids[p]))
-            by_position = flags.T.tolist()
-            for p in reached:
-                rows.append(ReachRow(layer, ids[p], *info[p], *by_position[p]))
+            if layer == "household":
+                residents = self.households.residents if self.households is not None else None
+                assert residents is not None
+                counts.append(ReachCount("people", int(residents.sum()),
+                                         *(int(n) for n in (flags * residents).sum(axis=1))))
         return ReachTable(
             typhoon_id=track.id,
             typhoon_code=track.code,
             typhoon_name=track.name,
             at=when,
             along_forecast=along_forecast,
-            rows=rows,
             counts=counts,
+            hits={layer: LayerHits(data.ids, data.info, flags) for layer, data, flags in sources},
         )
 
 
@@ -275,7 +384,7 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     counts.append([styled(counts, title, big)])
     counts.append([when])
     header = [QCoreApplication.translate("Reach", "Layer"),
-              QCoreApplication.translate("Reach", "Features on the map"),
+              QCoreApplication.translate("Reach", "In the county"),
               *(circle_label(c) for c in circles)]
     counts.append([styled(counts, h, bold) for h in header])
     for count in table.counts:

@@ -356,7 +356,7 @@
     <message>
         <location filename="../../models/exports/rollup.py" line="43" />
         <location filename="../../ui/dashboard/page.py" line="21" />
-        <location filename="../../ui/map/typhoon.py" line="69" />
+        <location filename="../../ui/map/typhoon.py" line="71" />
         <location filename="../../ui/transfers/page.py" line="214" />
         <location filename="../../ui/transfers/page.py" line="218" />
         <location filename="../../ui/transfers/page.py" line="271" />
@@ -479,40 +479,40 @@
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="56" />
+        <location filename="../../ui/map/typhoon.py" line="58" />
         <source>Reached</source>
         <translation>波及对象</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="57" />
+        <location filename="../../ui/map/typhoon.py" line="59" />
         <source>Force 7
 at the time</source>
         <translation>7级风圈
-该时刻</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon.py" line="59" />
-        <source>Force 10
-at the time</source>
-        <translation>10级风圈
 该时刻</translation>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="61" />
+        <source>Force 10
+at the time</source>
+        <translation>10级风圈
+该时刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon.py" line="63" />
         <source>Force 7
 from then on</source>
         <translation>7级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="63" />
+        <location filename="../../ui/map/typhoon.py" line="65" />
         <source>Force 10
 from then on</source>
         <translation>10级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="70" />
+        <location filename="../../ui/map/typhoon.py" line="72" />
         <location filename="../../ui/transfers/lists.py" line="42" />
         <location filename="../../ui/transfers/lists.py" line="49" />
         <location filename="../../ui/transfers/lists.py" line="58" />
@@ -521,7 +521,7 @@ from then on</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="71" />
+        <location filename="../../ui/map/typhoon.py" line="73" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -563,7 +563,7 @@ from then on</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="68" />
+        <location filename="../../ui/map/typhoon.py" line="70" />
         <location filename="../../ui/transfers/page.py" line="260" />
         <source>Name</source>
         <translation>名称</translation>
@@ -2461,7 +2461,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/labels.py" line="25" />
-        <location filename="../../models/transfers.py" line="109" />
+        <location filename="../../models/transfers.py" line="111" />
         <source>Scenic spot</source>
         <translation>景区</translation>
     </message>
@@ -2581,52 +2581,52 @@ from then on</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="95" />
+        <location filename="../../models/transfers.py" line="97" />
         <source>To move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="96" />
+        <location filename="../../models/transfers.py" line="98" />
         <source>Away from home</source>
         <translation>外出</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="97" />
+        <location filename="../../models/transfers.py" line="99" />
         <source>In a shelter</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="98" />
+        <location filename="../../models/transfers.py" line="100" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="99" />
+        <location filename="../../models/transfers.py" line="101" />
         <source>Refused to move</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="100" />
+        <location filename="../../models/transfers.py" line="102" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="101" />
+        <location filename="../../models/transfers.py" line="103" />
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="106" />
+        <location filename="../../models/transfers.py" line="108" />
         <source>Work shed</source>
         <translation>工棚</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="107" />
+        <location filename="../../models/transfers.py" line="109" />
         <source>Construction site</source>
         <translation>在建工地</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="108" />
+        <location filename="../../models/transfers.py" line="110" />
         <source>Fishing raft</source>
         <translation>渔排</translation>
     </message>
@@ -3502,128 +3502,143 @@ from then on</source>
 <context>
     <name>Reach</name>
     <message>
-        <location filename="../../maps/reach.py" line="29" />
+        <location filename="../../maps/reach.py" line="30" />
         <source>Towns and streets</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="30" />
+        <location filename="../../maps/reach.py" line="31" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="31" />
+        <location filename="../../maps/reach.py" line="32" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="32" />
+        <location filename="../../maps/reach.py" line="33" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（隐患点）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="33" />
+        <location filename="../../maps/reach.py" line="34" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="46" />
+        <location filename="../../maps/reach.py" line="35" />
+        <source>Households at risk</source>
+        <translation>危险区住户</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="36" />
+        <source>People in those households</source>
+        <translation>其中人口</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="51" />
         <source>Force-7 circle now</source>
         <translation>当前七级风圈内</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="47" />
+        <location filename="../../maps/reach.py" line="52" />
         <source>Force-10 circle now</source>
         <translation>当前十级风圈内</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="48" />
+        <location filename="../../maps/reach.py" line="53" />
         <source>Force-7 along the forecast</source>
         <translation>预报路径七级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="49" />
+        <location filename="../../maps/reach.py" line="54" />
         <source>Force-10 along the forecast</source>
         <translation>预报路径十级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="159" />
+        <location filename="../../maps/reach.py" line="175" />
+        <source>%1 residents</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="239" />
         <source>Capacity %1</source>
         <translation>可容纳%1人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="231" />
+        <location filename="../../maps/reach.py" line="340" />
         <source>There is no typhoon with the id %1.</source>
         <translation>没有编号（ID）为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="247" />
+        <location filename="../../maps/reach.py" line="356" />
         <source>Typhoon %1 %2: what the wind circles reach</source>
         <translation>%1号台风“%2”风圈影响范围</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="251" />
+        <location filename="../../maps/reach.py" line="360" />
         <source>Wind circles at %1 (%2)</source>
         <translation>风圈时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="255" />
+        <location filename="../../maps/reach.py" line="364" />
         <source>The track has no points.</source>
         <translation>该台风路径没有路径点。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="257" />
+        <location filename="../../maps/reach.py" line="366" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="262" />
+        <location filename="../../maps/reach.py" line="371" />
         <source>Counts</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="263" />
+        <location filename="../../maps/reach.py" line="372" />
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="277" />
-        <location filename="../../maps/reach.py" line="293" />
+        <location filename="../../maps/reach.py" line="386" />
+        <location filename="../../maps/reach.py" line="402" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="278" />
-        <source>Features on the map</source>
-        <translation>图上总数</translation>
+        <location filename="../../maps/reach.py" line="387" />
+        <source>In the county</source>
+        <translation>全县共计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="294" />
+        <location filename="../../maps/reach.py" line="403" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="295" />
+        <location filename="../../maps/reach.py" line="404" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="296" />
+        <location filename="../../maps/reach.py" line="405" />
         <source>Town or street</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="297" />
+        <location filename="../../maps/reach.py" line="406" />
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="298" />
+        <location filename="../../maps/reach.py" line="407" />
         <source>Type, capacity or person</source>
         <translation>类别/容量/责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="314" />
+        <location filename="../../maps/reach.py" line="423" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -4696,129 +4711,129 @@ from then on</source>
 <context>
     <name>Transfers</name>
     <message>
-        <location filename="../../models/transfers.py" line="764" />
+        <location filename="../../models/transfers.py" line="821" />
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1168" />
+        <location filename="../../models/transfers.py" line="1246" />
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1177" />
+        <location filename="../../models/transfers.py" line="1255" />
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1415" />
-        <location filename="../../models/transfers.py" line="1417" />
+        <location filename="../../models/transfers.py" line="1493" />
+        <location filename="../../models/transfers.py" line="1495" />
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1419" />
+        <location filename="../../models/transfers.py" line="1497" />
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1424" />
+        <location filename="../../models/transfers.py" line="1502" />
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1427" />
+        <location filename="../../models/transfers.py" line="1505" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1444" />
+        <location filename="../../models/transfers.py" line="1522" />
         <source>Say from which state the people go back to 'to move'.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1450" />
+        <location filename="../../models/transfers.py" line="1528" />
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1452" />
+        <location filename="../../models/transfers.py" line="1530" />
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1454" />
+        <location filename="../../models/transfers.py" line="1532" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1457" />
+        <location filename="../../models/transfers.py" line="1535" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1461" />
+        <location filename="../../models/transfers.py" line="1539" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1468" />
+        <location filename="../../models/transfers.py" line="1546" />
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1470" />
+        <location filename="../../models/transfers.py" line="1548" />
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1472" />
-        <location filename="../../models/transfers.py" line="1564" />
+        <location filename="../../models/transfers.py" line="1550" />
+        <location filename="../../models/transfers.py" line="1642" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1479" />
+        <location filename="../../models/transfers.py" line="1557" />
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1481" />
+        <location filename="../../models/transfers.py" line="1559" />
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1486" />
+        <location filename="../../models/transfers.py" line="1564" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1474" />
+        <location filename="../../models/transfers.py" line="1552" />
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1705" />
+        <location filename="../../models/transfers.py" line="1783" />
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1708" />
+        <location filename="../../models/transfers.py" line="1786" />
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1713" />
+        <location filename="../../models/transfers.py" line="1791" />
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1715" />
+        <location filename="../../models/transfers.py" line="1793" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1717" />
+        <location filename="../../models/transfers.py" line="1795" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -5453,7 +5468,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/typhoons.py" line="171" />
-        <location filename="../../ui/map/typhoon.py" line="140" />
+        <location filename="../../ui/map/typhoon.py" line="151" />
         <source>Typhoon %1 %2</source>
         <translation>%1号台风“%2”</translation>
     </message>
@@ -5761,143 +5776,153 @@ from then on</source>
 <context>
     <name>TyphoonPanel</name>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="198" />
+        <location filename="../../ui/map/typhoon.py" line="215" />
         <source>Loading the typhoon …</source>
         <translation>正在读取台风……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="208" />
+        <location filename="../../ui/map/typhoon.py" line="225" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="209" />
+        <location filename="../../ui/map/typhoon.py" line="226" />
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="210" />
+        <location filename="../../ui/map/typhoon.py" line="227" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="211" />
+        <location filename="../../ui/map/typhoon.py" line="228" />
         <source>Add the new bulletin's points, or correct the track</source>
         <translation>录入最新报文的路径点，或更正路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="212" />
+        <location filename="../../ui/map/typhoon.py" line="229" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="213" />
+        <location filename="../../ui/map/typhoon.py" line="230" />
         <source>Import a track from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="225" />
+        <location filename="../../ui/map/typhoon.py" line="242" />
         <source>The time of the wind circles (arrow keys: one hour)</source>
         <translation>风圈的时刻（方向键：每次一小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="231" />
+        <location filename="../../ui/map/typhoon.py" line="248" />
         <source>Latest bulletin</source>
         <translation>最新实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="232" />
+        <location filename="../../ui/map/typhoon.py" line="249" />
         <source>Back to the latest observed position</source>
         <translation>回到最新实况位置</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="252" />
+        <location filename="../../ui/map/typhoon.py" line="269" />
         <source>Click a count to list those features and mark them on the map.</source>
         <translation>点击数字，列出这些对象并在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="263" />
+        <location filename="../../ui/map/typhoon.py" line="280" />
         <source>Double-click to show it on the map.</source>
         <translation>双击在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="266" />
+        <location filename="../../ui/map/typhoon.py" line="283" />
         <source>Export the reach table to Excel…</source>
         <translation>导出影响范围表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="299" />
+        <location filename="../../ui/map/typhoon.py" line="316" />
         <source>The typhoon could not be loaded. Details are in the log file.</source>
         <translation>台风数据读取失败，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="302" />
+        <location filename="../../ui/map/typhoon.py" line="319" />
         <source>No typhoon is entered: enter one by hand (New…) or import its track (Import…).</source>
         <translation>尚未录入台风：可手工录入（新建…）或导入路径（导入…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="339" />
+        <location filename="../../ui/map/typhoon.py" line="356" />
         <source>forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="339" />
+        <location filename="../../ui/map/typhoon.py" line="356" />
         <source>observed</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="340" />
+        <location filename="../../ui/map/typhoon.py" line="357" />
         <source>%1 Beijing time (%2)</source>
         <translation>北京时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="361" />
+        <location filename="../../ui/map/typhoon.py" line="379" />
         <source>What the wind reaches could not be computed. Details are in the log file.</source>
         <translation>无法计算风圈影响范围，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="406" />
+        <location filename="../../ui/map/typhoon.py" line="432" />
         <source>%1 reached by the %2: %3 of %4, marked on the map.</source>
         <translation>%2内的%1：%3 个（共 %4 个），已在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="451" />
-        <location filename="../../ui/map/typhoon.py" line="465" />
+        <location filename="../../ui/map/typhoon.py" line="433" />
+        <source>%1 reached by the %2: %3 of %4.</source>
+        <translation>%2内的%1：%3（共 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon.py" line="437" />
+        <source>The first %1 are listed; the export holds them all.</source>
+        <translation>列表只显示前 %1 个，导出文件包含全部。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon.py" line="493" />
+        <location filename="../../ui/map/typhoon.py" line="507" />
         <source>Export the reach table</source>
         <translation>导出影响范围表</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="451" />
+        <location filename="../../ui/map/typhoon.py" line="493" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="466" />
+        <location filename="../../ui/map/typhoon.py" line="508" />
         <source>The file could not be written: %1</source>
         <translation>文件无法写入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="469" />
+        <location filename="../../ui/map/typhoon.py" line="511" />
         <source>Written to %1.</source>
         <translation>已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="474" />
+        <location filename="../../ui/map/typhoon.py" line="516" />
         <source>force-7 circle at this time</source>
         <translation>该时刻7级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="475" />
+        <location filename="../../ui/map/typhoon.py" line="517" />
         <source>force-10 circle at this time</source>
         <translation>该时刻10级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="476" />
+        <location filename="../../ui/map/typhoon.py" line="518" />
         <source>force-7 wind from this time on</source>
         <translation>此后7级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="478" />
+        <location filename="../../ui/map/typhoon.py" line="520" />
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
     </message>

@@ -24,6 +24,7 @@ from maps.reach import (
 from maps.typhoon import reach_circles
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.database import Database
+from models.transfers import Household
 from models.typhoons import BEIJING, build_demo_typhoon, load_track
 from models.users import Actor
 from tests.conftest import ADMIN
@@ -103,6 +104,21 @@ def test_strtree_answer_equals_brute_force(demo_db: Database, typhoon_id: int, h
             partial += 0 < len(expected) < len(rows)
     assert partial >= 5  # the circles cut through every layer, not all-or-nothing
 
+    # Households (the register year's): by their point; their people summed.
+    with demo_db.session(ADMIN) as session:
+        households = session.execute(select(Household.id, Household.lon, Household.lat,
+                                            Household.residents)).all()
+    assert households and all(h.lon is not None for h in households)  # the demo locates all
+    for circle in CIRCLES:
+        shape = shapes[circle]
+        inside = [h for h in households
+                  if shape is not None and shape.intersects(shapely.Point(h.lon, h.lat))]
+        got = {row.id for row in table.rows if row.layer == "household" and getattr(row, circle)}
+        assert got == {h.id for h in inside}, circle
+        assert getattr(table.count("people"), circle) == sum(h.residents for h in inside)
+    counted = table.count("household")
+    assert any(0 < getattr(counted, circle) < len(households) for circle in CIRCLES)
+
 
 def test_rows_name_town_and_village(demo_db: Database, typhoon_id: int) -> None:
     with demo_db.session(ADMIN) as session:
@@ -130,7 +146,7 @@ def test_export_reads_back_with_the_counts(demo_db: Database, typhoon_id: int,
     counts = list(counts_sheet.iter_rows(values_only=True))
     assert "2606" in counts[0][0] and "演示台风" in counts[0][0]
     assert "2026-08-09 20:00" in counts[1][0]
-    assert list(counts[2]) == ["Layer", "Features on the map", *map(circle_label, CIRCLES)]
+    assert list(counts[2]) == ["Layer", "In the county", *map(circle_label, CIRCLES)]
     for line, count in zip(counts[3:], table.counts, strict=True):
         assert list(line) == [layer_label(count.layer), count.total, count.force7_now,
                               count.force10_now, count.force7_forecast, count.force10_forecast]
@@ -141,7 +157,7 @@ def test_export_reads_back_with_the_counts(demo_db: Database, typhoon_id: int,
     for index, circle in enumerate(CIRCLES):
         column = 6 + index
         flagged = sum(1 for line in body if line[column] == "Yes")
-        assert flagged == sum(getattr(c, circle) for c in table.counts)
+        assert flagged == sum(getattr(c, circle) for c in table.counts if c.layer != "people")
     villages = [line for line in body if line[0] == layer_label("village")]
     assert len(villages) == table.count("village").force7_now
 
@@ -160,5 +176,5 @@ def test_export_without_the_forecast_and_outside_the_track(
     assert table.rows == [] and all(c.force7_now == 0 for c in table.counts)
     path = export_reach_xlsx(table, tmp_path / "reach.xlsx")
     header = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))[2]
-    assert list(header) == ["Layer", "Features on the map", circle_label("force7_now"),
+    assert list(header) == ["Layer", "In the county", circle_label("force7_now"),
                             circle_label("force10_now")]

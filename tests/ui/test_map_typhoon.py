@@ -19,10 +19,20 @@ from tests.conftest import ADMIN
 from tests.models.test_areas import build_sample_county
 from tests.ui.test_map import ask, open_map, wait_for
 from ui.map.page import MapPage
-from ui.map.typhoon import CIRCLES, FIRST_CIRCLE_COLUMN
+from ui.map.typhoon import CIRCLES, FIRST_CIRCLE_COLUMN, LIST_LIMIT, CountLine, TyphoonPanel
 from ui.map.typhoon_dialog import FORECAST_COLUMN, TyphoonDialog
 
 pytestmark = pytest.mark.timeout(120)
+
+
+def choose(qtbot: QtBot, panel: TyphoonPanel, layer: str, circle: str) -> CountLine:
+    """Click a count; wait until its features are listed. Returns the count's line."""
+    row = next(n for n, line in enumerate(panel.count_model.rows()) if line.id == layer)
+    panel.count_view.clicked.emit(
+        panel.count_model.index(row, FIRST_CIRCLE_COLUMN + CIRCLES.index(circle)))
+    qtbot.waitUntil(lambda: panel.listing is not None
+                    and (panel.listing.layer, panel.listing.circle) == (layer, circle))
+    return panel.count_model.rows()[row]
 
 
 def settled_at(qtbot: QtBot, page: MapPage, stop: int) -> None:
@@ -106,19 +116,23 @@ def test_a_count_lists_its_features_and_marks_them_on_the_map(qtbot: QtBot,
     at = next(t for t in panel.loaded.times[panel.loaded.start:]
               if 0 < _count(panel, t, "shelter", "force10_now") < 150)
     settled_at(qtbot, page, panel.loaded.times.index(at))
-    row = next(n for n, line in enumerate(panel.count_model.rows()) if line.id == "shelter")
-    column = FIRST_CIRCLE_COLUMN + CIRCLES.index("force10_now")
-    panel.count_view.clicked.emit(panel.count_model.index(row, column))
-    expected = panel.count_model.rows()[row].force10_now
+    expected = choose(qtbot, panel, "shelter", "force10_now").force10_now
     assert panel.feature_model.rowCount() == expected
     assert f"{expected:,} of 150" in panel.choice_label.text()
-    marked = ask(qtbot, page.view, "ECC.summary().marked")
-    assert marked == expected
+    qtbot.waitUntil(lambda: ask(qtbot, page.view, "ECC.summary().marked") == expected)
+
+    # The people in reached households: the households are listed, nothing is marked.
+    people = choose(qtbot, panel, "people", "force10_now").force10_now
+    households = next(c for c in panel.count_model.rows() if c.id == "household").force10_now
+    assert 0 < households < people
+    assert panel.feature_model.rowCount() == min(households, LIST_LIMIT)
+    assert f"{people:,} of" in panel.choice_label.text()
+    assert "marked" not in panel.choice_label.text()
+    qtbot.waitUntil(lambda: ask(qtbot, page.view, "ECC.summary().marked") == 0)
 
     # Danger zones are spread over eight layers of the map: all of them are marked.
-    row = next(n for n, line in enumerate(panel.count_model.rows()) if line.id == "danger_zone")
-    panel.count_view.clicked.emit(panel.count_model.index(row, column))
-    expected = panel.count_model.rows()[row].force10_now
+    expected = choose(qtbot, panel, "danger_zone", "force10_now").force10_now
+    assert panel.feature_model.rowCount() == expected
     qtbot.waitUntil(lambda: ask(qtbot, page.view, "ECC.summary().marked") == expected)
 
     # Double-click a listed danger zone: the map flies to it, the list stays.
@@ -134,7 +148,7 @@ def _count(panel: object, at: object, layer: str, circle: str) -> int:
     from ui.map.typhoon import at_time
 
     loaded = panel.loaded  # type: ignore[attr-defined]
-    result = at_time(loaded=loaded, at=at)
+    result = at_time(loaded=loaded, at=at, choice=(layer, circle))
     return next(getattr(c, circle) for c in result.counts if c.id == layer)
 
 
@@ -150,7 +164,7 @@ def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database,
     book = load_workbook(path, read_only=True)
     text = "\n".join(str(cell) for sheet in book.worksheets
                      for row in sheet.iter_rows(values_only=True) for cell in row if cell)
-    reached = [f for f in panel.shown.features if f.layer == "village"]
+    reached = panel.shown.table.reached("village", "force7_now")
     assert reached and reached[0].name in text
 
 

@@ -44,7 +44,9 @@ log = logging.getLogger(__name__)
 
 STEP = timedelta(hours=1)
 SLIDE_DELAY_MS = 150
+LIST_LIMIT = 2000  # features listed beside the map; the export holds them all
 CIRCLES = ("force7_now", "force10_now", "force7_forecast", "force10_forecast")
+ON_MAP = frozenset({"town", "village", "grid", "danger_zone", "shelter"})  # can be marked
 DEFAULT_CHOICE = ("village", "force10_now")  # where the strongest winds are
 
 
@@ -91,7 +93,16 @@ class FeatureLine:
     town: str
     village: str
     detail: str
-    circles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The features behind one count: the first LIST_LIMIT listed, every id to mark."""
+
+    layer: str
+    circle: str
+    lines: list[FeatureLine]
+    ids: list[int]  # empty for what the map does not draw (households)
 
 
 @dataclass(frozen=True)
@@ -112,7 +123,7 @@ class AtTime:
     collection: dict[str, Any]  # the track and its circles at that time (GeoJSON)
     table: ReachTable
     counts: list[CountLine]
-    features: list[FeatureLine]
+    listing: Listing  # of the count chosen when it was computed
 
 
 def load_typhoon(*, db: Database, actor: Actor, typhoon_id: int | None = None) -> Loaded | None:
@@ -153,7 +164,8 @@ def slider_times(track: TyphoonTrack) -> list[datetime]:
     return sorted(stops)
 
 
-def at_time(*, loaded: Loaded, at: datetime) -> AtTime:
+def at_time(*, loaded: Loaded, at: datetime, choice: tuple[str, str]) -> AtTime:
+    """The circles and the counts at ``at``, and the features of the chosen count."""
     from maps.reach import layer_label
     from maps.typhoon import interpolate, point_label, track_geojson
 
@@ -162,12 +174,16 @@ def at_time(*, loaded: Loaded, at: datetime) -> AtTime:
     table = loaded.index.table(track, at)
     counts = [CountLine(c.layer, layer_label(c.layer), c.total, c.force7_now, c.force10_now,
                         c.force7_forecast, c.force10_forecast) for c in table.counts]
-    features = [FeatureLine(r.id, r.layer, r.name or r.code, r.town, r.village, r.detail,
-                            frozenset(c for c in CIRCLES if getattr(r, c)))
-                for r in table.rows]
     return AtTime(at=at, point_text=point_label(track, point) if point is not None else "",
                   collection=track_geojson(track, at), table=table, counts=counts,
-                  features=features)
+                  listing=list_reached(table=table, layer=choice[0], circle=choice[1]))
+
+
+def list_reached(*, table: ReachTable, layer: str, circle: str) -> Listing:
+    listed = "household" if layer == "people" else layer  # the people are the households'
+    lines = [FeatureLine(r.id, r.layer, r.name or r.code, r.town, r.village, r.detail)
+             for r in table.reached(listed, circle, LIST_LIMIT)]
+    return Listing(layer, circle, lines, table.ids(listed, circle) if layer in ON_MAP else [])
 
 
 def export_table(*, table: ReachTable, path: str) -> Path:
@@ -189,6 +205,7 @@ class TyphoonPanel(QWidget):
         self.db, self.actor = db, actor
         self.loaded: Loaded | None = None
         self.shown: AtTime | None = None
+        self.listing: Listing | None = None
         self.choice = DEFAULT_CHOICE
         self.busy = False
         self._wanted: datetime | None = None
@@ -352,7 +369,8 @@ class TyphoonPanel(QWidget):
         if self.busy:
             return
         self.busy = True
-        run_in_background(at_time, self._computed, owner=self, loaded=self.loaded, at=at)
+        run_in_background(at_time, self._computed, owner=self, loaded=self.loaded, at=at,
+                          choice=self.choice)
 
     def _computed(self, result: AtTime | None, error: BaseException | None) -> None:
         self.busy = False
@@ -371,6 +389,7 @@ class TyphoonPanel(QWidget):
         self.count_view.setFixedHeight(self._table_height(self.count_view, len(result.counts)))
         self.export_button.setEnabled(True)
         self.circles.emit(result.collection)
+        self.listing = result.listing
         self._show_choice()
         self.settled.emit()
 
@@ -389,11 +408,19 @@ class TyphoonPanel(QWidget):
         self._show_choice()
 
     def _show_choice(self) -> None:
+        """Show the chosen count's features: listed now if at hand, else listed off the UI
+        thread (thousands of rows at scale)."""
         if self.shown is None:
             return
         layer, circle = self.choice
-        features = [f for f in self.shown.features if f.layer == layer and circle in f.circles]
-        self.feature_model.set_rows(features)
+        listing = self.listing
+        if listing is None or (listing.layer, listing.circle) != self.choice:
+            self.listing = None
+            table = self.shown.table
+            run_in_background(list_reached, lambda found, error: self._listed(table, found, error),
+                              owner=self, table=table, layer=layer, circle=circle)
+            return
+        self.feature_model.set_rows(listing.lines)
         self.feature_view.setColumnHidden(1, layer == "town")  # its own town
         self.feature_view.setColumnHidden(2, layer in ("town", "village"))
         fit_columns(self.feature_view, self.feature_model)
@@ -402,15 +429,30 @@ class TyphoonPanel(QWidget):
             column = FIRST_CIRCLE_COLUMN + CIRCLES.index(circle)
             self.count_view.setCurrentIndex(self.count_model.index(row, column))
         count = next(c for c in self.shown.counts if c.id == layer)
-        self.choice_label.setText(
-            self.tr("%1 reached by the %2: %3 of %4, marked on the map.")
-            .replace("%1", count.name).replace("%2", circle_text(circle))
-            .replace("%3", f"{len(features):,}").replace("%4", f"{count.total:,}"))
-        self.marked.emit(layer, [f.id for f in features])
+        text = (self.tr("%1 reached by the %2: %3 of %4, marked on the map.") if layer in ON_MAP
+                else self.tr("%1 reached by the %2: %3 of %4."))
+        text = (text.replace("%1", count.name).replace("%2", circle_text(circle))
+                .replace("%3", f"{getattr(count, circle):,}").replace("%4", f"{count.total:,}"))
+        if len(listing.lines) == LIST_LIMIT:
+            text += " " + self.tr("The first %1 are listed; the export holds them all.").replace(
+                "%1", f"{LIST_LIMIT:,}")
+        self.choice_label.setText(text)
+        self.marked.emit(layer, listing.ids)
+
+    def _listed(self, table: ReachTable, listing: Listing | None,
+                error: BaseException | None) -> None:
+        if listing is None:
+            log.error("reached features not listed: %r", error)
+            return
+        current = self.shown is not None and self.shown.table is table
+        if current and (listing.layer, listing.circle) == self.choice:
+            self.listing = listing
+            self._show_choice()
 
     def _feature_activated(self, index: QModelIndex) -> None:
         line = self.feature_model.row_at(index.row())
-        self.feature_chosen.emit(line.layer, line.id)
+        if line.layer in ON_MAP:
+            self.feature_chosen.emit(line.layer, line.id)
 
     # -- entering and importing tracks -------------------------------------------------------
 
