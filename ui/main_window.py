@@ -244,15 +244,14 @@ class MainWindow(QMainWindow):
         if callable(show_village):
             show_village(village_id)
 
-    def _start_web_engine(self) -> None:
-        """Start the web engine now, while the window is not shown yet (10-50 ms without
-        the sandbox's zygote): started later it would hold a shown window."""
-        from PySide6.QtWebEngineCore import QWebEngineProfile
-
+    @staticmethod
+    def _start_web_engine() -> None:
+        """Start the web engine before the window shows (10-60 ms on a quiet machine without
+        the sandbox's zygote): started when the map is first opened, it held the shown
+        window for 0.3-0.5 s."""
         from ui.map.view import tile_handler
 
-        QWebEngineProfile.defaultProfile()
-        tile_handler()
+        tile_handler()  # its default web profile serves tiles://: that starts the engine
 
     def _build_deferred_when_idle(self) -> None:
         """Build the deferred pages once no background load has run for a few polls."""
