@@ -273,13 +273,21 @@ class ReachIndex:
         assert data is not None
         located = ~np.isnan(data.lon)
         flags = np.zeros((len(CIRCLES), len(data.ids)), dtype=bool)
-        for c, circle in enumerate(CIRCLES):
-            shape = shapes.get(circle)
-            if shape is None or shape.is_empty:
-                continue
-            flags[c, located] = shapely.contains_xy(shape, data.lon[located], data.lat[located])
-            zones = hits[circle]["danger_zone"]
+        present = [c for c, circle in enumerate(CIRCLES)
+                   if shapes.get(circle) is not None and not shapes[circle].is_empty]
+        done: list[int] = []
+        # Smallest shape first: a point inside a shape that a larger one covers (the circle
+        # now inside the area swept from now on) is inside the larger one, untested.
+        for c in sorted(present, key=lambda c: shapes[CIRCLES[c]].area):
+            shape = shapes[CIRCLES[c]]
+            for earlier in done:
+                if shape.covers(shapes[CIRCLES[earlier]]):
+                    flags[c] |= flags[earlier]
+            test = located & ~flags[c]
+            flags[c, test] = shapely.contains_xy(shape, data.lon[test], data.lat[test])
+            zones = hits[CIRCLES[c]]["danger_zone"]
             flags[c, ~located] = np.isin(data.zones[~located], zones)
+            done.append(c)
         return flags
 
     def table(self, track: TyphoonTrack, at: datetime | None = None, *,

@@ -18,12 +18,13 @@ import numpy as np
 import shapely
 from sqlalchemy.orm import Session
 
-from maps.reach import load_register
+from maps.reach import ReachIndex, load_register
 from maps.typhoon import FeatureIndex, reach_circles
 from models.database import Database
-from models.typhoons import build_demo_typhoon, load_track
+from models.typhoons import TyphoonTrack, build_demo_typhoon, load_track
 from models.users import Actor
-from tests.perf.common import Figure, demo_database, median_of
+from tests.perf.common import Figure, demo_database, median_of, timed
+from ui.map.typhoon import DEFAULT_CHOICE, Loaded, at_time, slider_times
 
 SCALE = 10
 RUNS = 7
@@ -40,6 +41,7 @@ def run(folder: Path) -> list[Figure]:
         track = load_track(session=session, typhoon_id=typhoon_id)
         assert track is not None
         layers = load_register(session=session)
+        index = ReachIndex.load(session=session)  # the register and the households, as the map
     finally:
         session.rollback()
         session.close()
@@ -88,5 +90,40 @@ def run(folder: Path) -> list[Figure]:
             "shapes + STRtrees + queries)",
             seconds, TARGET,
             "brute-force shapely.intersects, prepared shapes", baseline,
-        )
+        ),
+        slider_step(track, index, everything),
     ]
+
+
+def slider_step(track: TyphoonTrack, index: ReachIndex, everything: np.ndarray) -> Figure:
+    """One step of the map's time slider (``ui.map.typhoon.at_time``, as its worker runs
+    it): the circles and the track as GeoJSON, the reach of the features and of the
+    register year's households with their people, and the chosen count's features
+    listed. Baseline: brute force over the same features and household points."""
+    households = index.households
+    assert households is not None and len(households.ids)
+    loaded = Loaded(track=track, index=index, times=slider_times(track), start=0, typhoons=[])
+    stops = [t for t in loaded.times if track.current is not None and t >= track.current.at]
+    steps = iter(stops * RUNS)
+
+    def step() -> float:
+        return timed(lambda: at_time(loaded=loaded, at=next(steps), choice=DEFAULT_CHOICE))
+
+    def brute() -> float:
+        shapes = reach_circles(track, stops[0])
+        start = time.perf_counter()
+        for shape in shapes.values():
+            if shape is None:
+                continue
+            shapely.prepare(shape)
+            shapely.intersects(shape, everything)
+            shapely.contains_xy(shape, households.lon, households.lat)
+        return time.perf_counter() - start
+
+    step()  # warm up
+    seconds = median_of(RUNS, step)
+    baseline = median_of(RUNS, brute)
+    return Figure(
+        f"map time slider step, scale {SCALE} (the features above and "
+        f"{len(households.ids):,} households; circles, counts, chosen count listed)",
+        seconds, TARGET, "brute force over the same features and household points", baseline)
