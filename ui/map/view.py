@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
     QWebEngineProfile,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
@@ -199,9 +200,7 @@ class MapView(QWebEngineView):
         self.bridge = MapBridge(self)
         self.channel = QWebChannel(self)
         self.channel.registerObject("bridge", self.bridge)
-        self.page().setWebChannel(self.channel)
-        settings = self.page().settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        self._page: QWebEnginePage | None = None  # made on first use: see web_page()
         self.bridge.feature_clicked.connect(self.feature_clicked)
         self.bridge.drawn.connect(self._drawn)
         self.loadStarted.connect(self._load_started)
@@ -217,18 +216,28 @@ class MapView(QWebEngineView):
         self.blocker: NetworkBlocker | None = None
         tile_handler()
 
+    def web_page(self) -> QWebEnginePage:
+        """The view's page, made and set up on first use: making it takes 20-40 ms of the UI
+        thread, better spent when the page is loaded than when the view is built."""
+        if self._page is None:
+            self._page = self.page()
+            self._page.setWebChannel(self.channel)
+            self._page.settings().setAttribute(
+                QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        return self._page
+
     # -- loading -----------------------------------------------------------------------------
 
     def block_network(self) -> NetworkBlocker:
         """Refuse (and record) every non-local request of this view's page."""
         if self.blocker is None:
             self.blocker = NetworkBlocker(self)
-            self.page().setUrlRequestInterceptor(self.blocker)
+            self.web_page().setUrlRequestInterceptor(self.blocker)
         return self.blocker
 
     def allow_remote_tiles(self, allowed: bool) -> None:
         """A file:// page may load tiles from a tile server (an XYZ basemap)."""
-        self.page().settings().setAttribute(
+        self.web_page().settings().setAttribute(
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allowed)
 
     def set_mbtiles(self, path: str | None) -> None:
@@ -239,7 +248,7 @@ class MapView(QWebEngineView):
         self._deadline.stop()
         if self.isVisible():
             self._deadline.start(DRAW_TIMEOUT_MS)
-        self.load(QUrl.fromLocalFile(str(Path(path).resolve())))
+        self.web_page().load(QUrl.fromLocalFile(str(Path(path).resolve())))
 
     # A hidden page loads and builds its layers but draws only when shown (the browser
     # runs no animation frames for it): the time allowed to draw counts while shown.
@@ -303,7 +312,7 @@ class MapView(QWebEngineView):
             if callback is not None:
                 callback(_parse(text) if isinstance(text, str) and text else None)
 
-        self.page().runJavaScript(f"JSON.stringify({expression})", 0, done)
+        self.web_page().runJavaScript(f"JSON.stringify({expression})", 0, done)
 
     def fly_to(self, layer: str, feature_id: int,
                callback: Callable[[Any], None] | None = None) -> None:
