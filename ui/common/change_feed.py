@@ -10,8 +10,10 @@ file ``PRAGMA data_version`` polled once a second for other processes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from models import changes
 from models.database import Database, sqlite_path
@@ -83,3 +85,30 @@ class ChangeFeed(QObject):
 def touches(tables: frozenset[str], watched: frozenset[str]) -> bool:
     """Whether a change to ``tables`` concerns a page that shows ``watched``."""
     return changes.ANY in tables or not tables.isdisjoint(watched)
+
+
+class ReloadWhenShown(QObject):
+    """Reloads a page ``delay_ms`` after a change while it is shown (changes arriving
+    meanwhile load together), else as soon as it is shown again."""
+
+    def __init__(self, page: QWidget, reload: Callable[[], None], delay_ms: int) -> None:
+        super().__init__(page)
+        self.page = page
+        self.stale = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(reload)
+        page.installEventFilter(self)
+
+    def changed(self) -> None:
+        if self.page.isVisible():
+            self.timer.start()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.timer.start()
+        return False

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -36,7 +35,7 @@ from models.database import Database
 from models.search import matches, query_terms
 from models.settings import Settings
 from models.users import Actor
-from ui.common.change_feed import touches
+from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.worker import run_in_background
 from ui.map.typhoon import TyphoonPanel
 from ui.map.view import MapView, schemes_registered
@@ -116,7 +115,6 @@ class MapPage(QWidget):
         self._loads = 0
         self._building = False
         self._again = False
-        self._stale = False
         self._keep_view: tuple[list[float], float] | None = None
         self._circles: dict[str, Any] | None = None  # the typhoon at the slider's time
         self._marked: dict[str, list[int]] = {}
@@ -138,10 +136,7 @@ class MapPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1100, 400])
-        self.change_timer = QTimer(self)
-        self.change_timer.setSingleShot(True)
-        self.change_timer.setInterval(CHANGE_DELAY_MS)
-        self.change_timer.timeout.connect(self.refresh)
+        self.reloader = ReloadWhenShown(self, self.refresh, CHANGE_DELAY_MS)
         self.refresh()
 
     def _build_panel(self) -> QWidget:
@@ -232,18 +227,8 @@ class MapPage(QWidget):
 
     def data_changed(self, tables: frozenset[str]) -> None:
         """From the change feed: redraw soon if shown, else when next shown."""
-        if not touches(tables, MAP_TABLES):
-            return
-        if self.isVisible():
-            self.change_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()
+        if touches(tables, MAP_TABLES):
+            self.reloader.changed()
 
     def refresh(self) -> None:
         """Read the layers and the typhoon again and reload the page; ``ready`` follows."""

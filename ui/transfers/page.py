@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -88,7 +88,7 @@ from models.transfers import (
     take_snapshot,
 )
 from models.users import Actor, PermissionDenied
-from ui.common.change_feed import touches
+from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.dashboard.page import CARD_STYLE, Card
@@ -549,11 +549,7 @@ class TransfersPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        self._stale = False
-        self.change_timer = QTimer(self)
-        self.change_timer.setSingleShot(True)
-        self.change_timer.setInterval(CHANGE_DELAY_MS)
-        self.change_timer.timeout.connect(self.refresh)
+        self.reloader = ReloadWhenShown(self, self.refresh, CHANGE_DELAY_MS)
         self._selection_changed()  # the check-in panel's hint
         self.refresh()
 
@@ -675,16 +671,7 @@ class TransfersPage(QWidget):
             return
         if touches(tables, LIST_TABLES):
             self._lists_stale = True
-        if self.isVisible():
-            self.change_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.change_timer.start()
+        self.reloader.changed()
 
     def _loaded(self, result: Loaded | None, error: BaseException | None) -> None:
         self._loading = False
