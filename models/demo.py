@@ -31,7 +31,7 @@ from models.audit import AuditRecord, bulk_operation
 from models.base import Base, geometry_columns
 from models.demo_transfers import build_demo_households, build_typhoon_scenario
 from models.labels import WORKING_GROUP_POSTS
-from models.meta import DEMO_KEY, set_meta
+from models.meta import DEMO_KEY, RegisterRevision, set_meta
 from models.typhoons import TyphoonPoint, build_demo_typhoon
 from models.users import Permission, User, hash_password, require
 
@@ -446,9 +446,10 @@ def _domain_tables(session: Session) -> list[Table]:
 
     Users are not data: a database whose administrator was just created still takes
     the demo, and a forced rebuild keeps the accounts (the audit log stays anyway).
+    Nor are the register revisions, which the database's triggers keep.
     """
     existing = set(inspect(session.connection()).get_table_names())
-    kept = {AuditRecord.__tablename__, User.__tablename__}
+    kept = {AuditRecord.__tablename__, User.__tablename__, RegisterRevision.__tablename__}
     return [
         table
         for table in reversed(Base.metadata.sorted_tables)

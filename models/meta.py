@@ -27,3 +27,26 @@ def set_meta(*, session: Session, key: str, value: str) -> None:
         session.add(MetaEntry(key=key, value=value))
     else:
         entry.value = value
+
+
+class RegisterRevision(Base):
+    """A random token per register table, replaced by a trigger (migration 0004) whenever
+    a row is inserted or deleted or a column that others keep copies of changes. Equal
+    tokens mean equal rows, across processes and workstations, so what is read from
+    those tables can be kept until the token changes (the roll-up keeps names and order).
+    Kept by the database, not data: the demo neither counts nor wipes it."""
+
+    __tablename__ = "register_revisions"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
+
+
+REVISED_TABLES = ("divisions", "shelters")
+_REVISIONS = select(RegisterRevision.table_name, RegisterRevision.token).where(
+    RegisterRevision.table_name.in_(REVISED_TABLES))
+
+
+def revisions(*, session: Session) -> dict[str, str]:
+    """The current token of each table in REVISED_TABLES (missing: not kept by triggers)."""
+    return {name: token for name, token in session.connection().execute(_REVISIONS).all()}

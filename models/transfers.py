@@ -46,11 +46,12 @@ import platform
 import random
 import re
 import secrets
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -81,6 +82,7 @@ from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import bulk_operation
 from models.base import Base, UTCDateTime, utcnow
 from models.events import Event, acting_name
+from models.meta import revisions
 from models.privacy import can_see_personal, phone_masker
 from models.search import SEPARATOR, search_key
 from models.users import Permission, require
@@ -1741,9 +1743,11 @@ def list_town_reports(*, session: Session, event_id: int) -> list[TownReportRow]
 # -- roll-ups ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """The transfer figures of one area, kind or the county, by the definitions above."""
+class Figures(NamedTuple):
+    """The transfer figures of one area, kind or the county, by the definitions above.
+
+    Named tuples, like ``AreaFigures``: a county's roll-up makes thousands of them,
+    and a frozen dataclass costs three times as much to build."""
 
     subjects: int = 0  # households and objects listed
     residents: int = 0
@@ -1772,7 +1776,7 @@ class Figures:
         return self.moved / self.people_to_move if self.people_to_move else None
 
     def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = asdict(self)
+        data: dict[str, Any] = self._asdict()
         data.update(people_to_move=self.people_to_move, moved=self.moved,
                     still_at_home=self.still_at_home, completion_rate=self.completion_rate)
         return data
@@ -1818,8 +1822,7 @@ class ReportedFigures:
         return self.moved / self.people_to_move if self.people_to_move else None
 
 
-@dataclass(frozen=True, slots=True)
-class AreaFigures:
+class AreaFigures(NamedTuple):
     id: int
     code: str
     name: str
@@ -1834,8 +1837,7 @@ class KindFigures:
     figures: Figures
 
 
-@dataclass(frozen=True, slots=True)
-class ShelterOccupancy:
+class ShelterOccupancy(NamedTuple):
     id: int
     name: str
     village_id: int
@@ -1881,49 +1883,123 @@ class Rollup:
     warnings: list[ShelterOccupancy] = field(default_factory=list)
 
 
+class _Divisions(NamedTuple):
+    """The divisions as the roll-up names and orders them."""
+
+    in_code_order: tuple[tuple[int, str, str, int | None], ...]  # id, code, name, parent
+    areas: dict[int, tuple[str, str, str, int | None]]  # not villages: code, name, level, parent
+
+
+# (id, name, village_id, level, capacity, lon, lat) by id
+_ShelterPlaces = tuple[tuple[int, str, int, str, int, float | None, float | None], ...]
+
+
+def _load_divisions(conn: Any) -> _Divisions:
+    d = _table(Division).c
+    rows = conn.execute(select(d.id, d.code, d.name, d.level, d.parent_id)
+                        .order_by(d.code)).all()
+    return _Divisions(tuple((id_, code, name, parent) for id_, code, name, _level, parent in rows),
+                      {id_: (code, name, level, parent)
+                       for id_, code, name, level, parent in rows if level != "village"})
+
+
+def _load_shelters(conn: Any) -> _ShelterPlaces:
+    s = _table(Shelter).c
+    rows = conn.execute(select(s.id, s.name, s.village_id, s.level, s.capacity, s.min_lon,
+                               s.min_lat, s.max_lon, s.max_lat).order_by(s.id)).all()
+    return tuple(
+        (id_, name, village_id, level, capacity,
+         (min_lon + max_lon) / 2 if min_lon is not None and max_lon is not None else None,
+         (min_lat + max_lat) / 2 if min_lat is not None and max_lat is not None else None)
+        for id_, name, village_id, level, capacity, min_lon, min_lat, max_lon, max_lat in rows
+    )
+
+
+# What the roll-up loaded from the register, by (table, revision token): a token names
+# one state of its table's rows in any database (models.meta), so entries need no
+# database key and are never stale. A few are kept: tests and tools open several databases.
+_kept: dict[tuple[str, str], Any] = {}
+_kept_lock = threading.Lock()
+_KEPT_ENTRIES = 8
+
+
+def _kept_or_load(table: str, revision: str | None, load: Callable[[], _T]) -> _T:
+    """``load()``, or what it returned before for the same revision of ``table``.
+
+    The revision must have been read before ``load`` reads the table (on PostgreSQL
+    every statement sees the latest commit): what is kept is then never older than
+    its token. Without a token (no triggers) the table is read every time."""
+    if revision is None:
+        return load()
+    key = (table, revision)
+    with _kept_lock:
+        value = _kept.get(key)
+    if value is None:
+        value = load()
+        with _kept_lock:
+            _kept[key] = value
+            while len(_kept) > _KEPT_ENTRIES:
+                del _kept[next(iter(_kept))]
+    return cast(_T, value)
+
+
+def _tally_reads() -> tuple[Any, Any, Any]:
+    """The roll-up's three reads of the tallies (built once: they run at every refresh)."""
+    t = _table(TransferTally).c
+    event_id = bindparam("event_id", type_=Integer)
+    sums = (t.subjects, t.residents, t.away, t.sheltered, t.relatives, t.forced, t.refused,
+            t.back_sheltered + t.back_relatives + t.back_forced)
+    return (
+        select(t.area_id, *sums).where(t.event_id == event_id, t.scope == "v", t.subjects > 0),
+        select(t.area_id, t.kind, *sums).where(t.event_id == event_id, t.scope == "t"),
+        select(t.area_id, t.sheltered, t.back_sheltered, t.remaining)
+        .where(t.event_id == event_id, t.scope == "s"),
+    )
+
+
+_VILLAGE_TALLIES, _TOWN_TALLIES, _SHELTER_TALLIES = _tally_reads()
+
+
 def rollup(*, session: Session, event_id: int) -> Rollup:
     """The event's figures by county, town, village, danger-zone kind and shelter.
 
     Read from the maintained tallies: one row per village, per town and kind, and
-    per shelter, a few thousand rows for a county of 200,000 households.
+    per shelter, a few thousand rows for a county of 200,000 households. The names,
+    codes and order of divisions and shelters are read only when they changed
+    (``_kept_or_load``), so each call reads numbers only.
     """
     require(session, Permission.READ_REGISTER)
     at = utcnow()
     conn = session.connection()  # plain Core rows: thousands of them, no ORM processing
-    t = _table(TransferTally).c
-    d = Division.__table__.c
-    sums = (t.subjects, t.residents, t.away, t.sheltered, t.relatives, t.forced, t.refused,
-            t.back_sheltered + t.back_relatives + t.back_forced)
-    # Villages come ordered by code with their names, ready to show.
-    village_list = [
-        AreaFigures(row[0], row[1], row[2], row[3], Figures(*row[4:]))
-        for row in conn.execute(
-            select(t.area_id, d.code, d.name, d.parent_id, *sums)
-            .join(Division.__table__, d.id == t.area_id)
-            .where(t.event_id == event_id, t.scope == "v", t.subjects > 0)
-            .order_by(d.code)
-        )
-    ]
-    divisions = {
-        id_: (code, name, level, parent)
-        for id_, code, name, level, parent in conn.execute(
-            select(d.id, d.code, d.name, d.level, d.parent_id).where(d.level != "village"))
+    revision = revisions(session=session)  # before the tables they stand for
+    divisions = _kept_or_load("divisions", revision.get("divisions"),
+                              lambda: _load_divisions(conn))
+    shelter_places = _kept_or_load("shelters", revision.get("shelters"),
+                                   lambda: _load_shelters(conn))
+    event = {"event_id": event_id}
+    by_village = {
+        area_id: Figures(subjects, residents, away, sheltered, relatives, forced, refused,
+                         returned)
+        for area_id, subjects, residents, away, sheltered, relatives, forced, refused, returned
+        in conn.execute(_VILLAGE_TALLIES, event).all()
     }
+    # Villages ordered by code with their names, ready to show (a tally of a division
+    # no longer there is left out).
+    village_list = [
+        AreaFigures(id_, code, name, parent, figures)
+        for id_, code, name, parent in divisions.in_code_order
+        if (figures := by_village.get(id_)) is not None
+    ]
     county = _Sum()
     towns: dict[int, _Sum] = defaultdict(_Sum)
     kinds: dict[str, _Sum] = defaultdict(_Sum)
-    for area_id, kind, *values in conn.execute(
-        select(t.area_id, t.kind, *sums).where(t.event_id == event_id, t.scope == "t")
-    ):
+    for area_id, kind, *values in conn.execute(_TOWN_TALLIES, event).all():
         county.add(values)
         kinds[kind].add(values)
         towns[area_id].add(values)
     at_shelter: dict[int, tuple[int, int, int]] = {
         area_id: (sheltered, back, remaining)
-        for area_id, sheltered, back, remaining in conn.execute(
-            select(t.area_id, t.sheltered, t.back_sheltered, t.remaining)
-            .where(t.event_id == event_id, t.scope == "s")
-        )
+        for area_id, sheltered, back, remaining in conn.execute(_SHELTER_TALLIES, event).all()
     }
     latest: dict[int, TownReport] = {}
     for report in session.scalars(
@@ -1946,7 +2022,7 @@ def rollup(*, session: Session, event_id: int) -> Rollup:
     )
 
     def area(id_: int, figures: Figures, reported: ReportedFigures | None = None) -> AreaFigures:
-        code, name, _level, parent = divisions.get(id_, ("", "?", "", None))
+        code, name, _level, parent = divisions.areas.get(id_, ("", "?", "", None))
         return AreaFigures(id_, code, name, parent, figures, reported)
 
     town_ids = {t for t, tally in towns.items() if tally.values[0]} | set(reported_by_town)
@@ -1958,17 +2034,11 @@ def rollup(*, session: Session, event_id: int) -> Rollup:
     kind_list = sorted((KindFigures(k, tally.figures()) for k, tally in kinds.items()
                         if tally.values[0]), key=lambda k: k.kind)
     shelters = []
-    for id_, name, village_id, level, capacity, min_lon, min_lat, max_lon, max_lat in (
-        conn.execute(select(Shelter.id, Shelter.name, Shelter.village_id, Shelter.level,
-                               Shelter.capacity, Shelter.min_lon, Shelter.min_lat,
-                               Shelter.max_lon, Shelter.max_lat).order_by(Shelter.id))
-    ):
+    for id_, name, village_id, level, capacity, lon, lat in shelter_places:
         arrivals, back, expected = at_shelter.get(id_, (0, 0, 0))
-        lon = (min_lon + max_lon) / 2 if min_lon is not None and max_lon is not None else None
-        lat = (min_lat + max_lat) / 2 if min_lat is not None and max_lat is not None else None
         shelters.append(ShelterOccupancy(id_, name, village_id, level, capacity,
                                          arrivals - back, arrivals, back, expected, lon, lat))
-    county_row = next(((c, n) for c, n, lv, _p in divisions.values() if lv == "county"),
+    county_row = next(((c, n) for c, n, lv, _p in divisions.areas.values() if lv == "county"),
                       ("", ""))
     return Rollup(
         event_id=event_id, at=at, county=county.figures(), towns=town_list,

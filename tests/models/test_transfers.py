@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models.areas import DangerZone, Division, Grid, Shelter
@@ -58,6 +58,7 @@ from models.transfers import (
 )
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
+from tests.models.conftest import scratch
 
 DUTY_A = Actor(name="duty-a", role="duty")
 DUTY_B = Actor(name="duty-b", role="duty")
@@ -402,6 +403,39 @@ def test_a_shelter_over_capacity_is_full(db: Database) -> None:
         s2 = next(s for s in rollup(session=session, event_id=sc.event_id).shelters
                   if s.id == sc.register.shelters["S2"])
     assert (s2.occupants, s2.state, s2.over_capacity) == (19, "full", True)
+
+
+def test_the_rollup_shows_places_as_they_are_now(db: Database) -> None:
+    """The roll-up keeps names and order between calls: a change made by another
+    workstation shows at once, and one rolled back leaves nothing behind."""
+    sc = make_scenario(db)
+    reg = sc.register
+
+    def places() -> tuple[list[tuple[str, str, int | None]], dict[str, int]]:
+        with db.session(VIEWER) as session:
+            data = rollup(session=session, event_id=sc.event_id)
+        return ([(v.code, v.name, v.parent_id) for v in data.villages],
+                {s.name: s.capacity for s in data.shelters})
+
+    villages, shelters = places()
+    assert [name for _code, name, _parent in villages] == ["东门社区", "西门社区", "东海村"]
+    other = Database(db.url)  # another workstation
+    with other.engine.begin() as conn:
+        conn.execute(update(Division).where(Division.id == reg.a1)
+                     .values(name="东门村", code="331081101202", parent_id=reg.town_b))
+        conn.execute(update(Shelter).where(Shelter.id == reg.shelters["S2"]).values(capacity=8))
+    other.dispose()
+    villages, shelters = places()
+    assert villages == [("331081001002", "西门社区", reg.town_a),
+                        ("331081101201", "东海村", reg.town_b),
+                        ("331081101202", "东门村", reg.town_b)]
+    assert shelters["东海村老年活动中心避灾安置点"] == 8
+
+    with scratch(db, VIEWER) as session:
+        session.execute(update(Division).where(Division.id == reg.b1).values(name="改名村"))
+        seen = {v.name for v in rollup(session=session, event_id=sc.event_id).villages}
+        assert "改名村" in seen  # its own change, before it is rolled back
+    assert places() == (villages, shelters)
 
 
 def test_town_reports_are_counted_apart(db: Database) -> None:
