@@ -54,6 +54,12 @@ def _changed(session: Session) -> set[str]:
     return tables
 
 
+def note_changed(session: Session, *tables: str) -> None:
+    """Tell the feed of tables a session changed by statements it does not see (sent
+    through the driver, as ``models.database.insert_many`` does)."""
+    _changed(session).update(tables)
+
+
 @event.listens_for(Session, "after_flush")
 def _collect_flush(session: Session, _context: Any) -> None:
     tables = _changed(session)

@@ -9,17 +9,19 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import Engine, Table, create_engine, event, insert, inspect, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 import models.all_tables  # every table mapped, and the audit hook registered
 import models.changes  # noqa: F401  (the change feed's session hooks)
+from models.changes import note_changed
 from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
 from models.users import Actor
@@ -71,6 +73,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 16 MiB of page cache (SQLite's default is 2 MiB): an import of 20,000 households
+    # touches pages all over the search indexes of a county's register, and with the
+    # default cache it writes and rereads them (insert 0.8-1.0 s instead of 0.4-0.6 s).
+    cursor.execute("PRAGMA cache_size=-16384")
     cursor.close()
 
 
@@ -86,6 +92,42 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts with the same keys) into ``table`` with one executemany of
+    the driver, in the session's transaction.
+
+    For long lists: SQLAlchemy's handling of each row's parameters costs about as much
+    as SQLite's work of storing the row (0.2-0.3 s for 20,000 households). The rows go
+    to the driver as they are, after the columns' own conversions (bind processors); a
+    statement that needs more (defaults made in Python for missing keys) goes the
+    ordinary way. The change feed hears of the table as of any Core INSERT.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = list(compiled.positiontup or []) if compiled.positional else list(compiled.binds)
+    if set(order) != set(keys):
+        session.execute(insert(table), list(rows))
+        return
+    convert = [(i, processor) for i, key in enumerate(order)
+               if (processor := table.c[key].type.bind_processor(dialect)) is not None]
+    pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
+    parameters: list[Any] = []
+    for row in rows:
+        values = pick(row)
+        if convert:
+            changed = list(values)
+            for i, processor in convert:
+                changed[i] = processor(changed[i])
+            values = tuple(changed)
+        parameters.append(values if compiled.positional else dict(zip(order, values, strict=True)))
+    conn.exec_driver_sql(compiled.string, parameters)
+    note_changed(session, table.name)
 
 
 class Database:

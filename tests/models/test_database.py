@@ -1,13 +1,18 @@
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
-from models.database import BACKUPS_KEPT, MIGRATIONS_DIR, Database, resolve_url
+from models import changes
+from models.areas import Division
+from models.audit import AuditRecord
+from models.database import BACKUPS_KEPT, MIGRATIONS_DIR, Database, insert_many, resolve_url
 from models.settings import Settings
+from tests.conftest import ADMIN
 
 
 def test_url_order_command_line_then_environment_then_setting(
@@ -30,6 +35,30 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     db.dispose()
+
+
+def test_insert_many_writes_rows_as_a_core_insert_would(db: Database) -> None:
+    heard: list[frozenset[str]] = []
+    changes.add_listener(heard.append)
+    try:
+        with db.session(ADMIN) as session:
+            rows = [{"code": f"33108100{n}", "name": f"村{n}", "level": "village",
+                     "min_lon": Decimal("121.5") if n == 1 else 121.25, "max_lon": None}
+                    for n in range(1, 4)]
+            insert_many(session, Division.__table__, rows)  # type: ignore[arg-type]
+            # Without the keys whose defaults are made in Python it goes the ordinary way.
+            insert_many(session, AuditRecord.__table__,  # type: ignore[arg-type]
+                        [{"actor": "t", "action": "bulk", "table_name": "divisions", "rows": 3}])
+    finally:
+        changes.remove_listener(heard.append)
+    assert heard == [frozenset({"divisions", "audit_log"})]
+    with db.session(ADMIN) as session:
+        stored = session.execute(select(Division.code, Division.name, Division.min_lon,
+                                        Division.max_lon).order_by(Division.code)).all()
+        assert [tuple(r) for r in stored] == [("331081001", "村1", 121.5, None),
+                                              ("331081002", "村2", 121.25, None),
+                                              ("331081003", "村3", 121.25, None)]
+        assert session.scalar(select(AuditRecord.at).where(AuditRecord.actor == "t")) is not None
 
 
 def test_upgrade_creates_schema_and_second_start_does_nothing(db: Database) -> None:
