@@ -102,7 +102,7 @@ _FULL = _PinyinTable(initials=False)
 _INITIAL = _PinyinTable(initials=True)
 
 
-def _with_pinyin(text: str) -> tuple[str, str] | None:
+def with_pinyin(text: str) -> tuple[str, str] | None:
     """(full pinyin, initials) of a lowercase text, or None when it has no Han character."""
     full = text.translate(_FULL)
     if full == text:
@@ -120,7 +120,7 @@ def _part(value: object) -> str:
         return text
     pieces = [text]
     if not text.isascii():
-        pinyin = _with_pinyin(text)
+        pinyin = with_pinyin(text)
         if pinyin is not None:
             pieces.extend(pinyin)
     # Bare digits let "86123456" find "0576-86123456"; a masked number gives

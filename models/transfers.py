@@ -42,6 +42,7 @@ Concurrency
 from __future__ import annotations
 
 import json
+import operator
 import platform
 import random
 import re
@@ -84,7 +85,7 @@ from models.base import Base, UTCDateTime, utcnow
 from models.events import Event, acting_name
 from models.meta import revisions
 from models.privacy import can_see_personal, phone_masker
-from models.search import SEPARATOR, search_key
+from models.search import SEPARATOR, search_key, with_pinyin
 from models.users import Permission, require
 
 # Until users.py has a permission of its own for check-in, whoever may edit the
@@ -468,6 +469,32 @@ def new_card_code(rng: random.Random | None = None) -> str:
     return body + _check_char(body)
 
 
+# Random bytes to code characters as new_card_code draws them: a byte at or above
+# _CARD_LIMIT is dropped (it would favour the first letters), the others taken modulo
+# the alphabet's length.
+_CARD_LIMIT = 256 - 256 % len(CARD_ALPHABET)
+_CARD_DROPPED = bytes(range(_CARD_LIMIT, 256))
+_CARD_LETTERS = bytes(ord(CARD_ALPHABET[b % len(CARD_ALPHABET)]) for b in range(256))
+_CARD_WEIGHTS = range(1, CARD_LENGTH)
+
+
+def new_card_codes(count: int) -> list[str]:
+    """``count`` codes made as ``new_card_code()`` makes one, from one draw of random bytes."""
+    size = CARD_LENGTH - 1
+    need = count * size
+    drawn = b""
+    while len(drawn) < need:  # about 3% of the bytes are dropped
+        drawn += secrets.token_bytes(need + need // 16 + 64).translate(None, _CARD_DROPPED)
+    letters = drawn[:need].translate(_CARD_LETTERS).decode("ascii")
+    index, alphabet, weights = _CARD_INDEX.__getitem__, CARD_ALPHABET, _CARD_WEIGHTS
+    base = len(alphabet)
+    codes = []
+    for start in range(0, need, size):  # _check_char, inlined
+        body = letters[start:start + size]
+        codes.append(body + alphabet[sum(map(operator.mul, weights, map(index, body))) % base])
+    return codes
+
+
 def parse_card_code(text: str) -> str | None:
     """The card code in a scanned or typed text (a prefix like ``ECC:`` allowed), or None.
 
@@ -483,21 +510,34 @@ def parse_card_code(text: str) -> str | None:
     return code if _check_char(code[:-1]) == code[-1] else None
 
 
+# The codes held, asked for 500 at a time (within any SQLite's limit of bound parameters)
+# by two statements built once: an IN list of this many named parameters, the last
+# batch padded with a repeat, costs SQLAlchemy less than expanding a list each time.
+_CODE_BATCH = 500
+_CODE_NAMES = [f"code{i}" for i in range(_CODE_BATCH)]
+_HELD_CODES = tuple(
+    select(column).where(column.in_([bindparam(name) for name in _CODE_NAMES]))
+    for column in (Household.card_code, TransferObject.card_code)
+)
+
+
 def unique_card_codes(session: Session, count: int, rng: random.Random | None = None) -> list[str]:
     """``count`` new codes, none already held by a household or an object."""
     codes: list[str] = []
     taken: set[str] = set()
     while len(codes) < count:
-        fresh = {new_card_code(rng) for _ in range(count - len(codes))} - taken
+        missing = count - len(codes)
+        fresh = (set(new_card_codes(missing)) if rng is None
+                 else {new_card_code(rng) for _ in range(missing)}) - taken
         fresh -= set(codes)
         clash: set[str] = set()
         batch = sorted(fresh)
-        for start in range(0, len(batch), 500):
-            part = batch[start:start + 500]
-            clash.update(session.scalars(select(Household.card_code)
-                                         .where(Household.card_code.in_(part))))
-            clash.update(session.scalars(select(TransferObject.card_code)
-                                         .where(TransferObject.card_code.in_(part))))
+        for start in range(0, len(batch), _CODE_BATCH):
+            part = batch[start:start + _CODE_BATCH]
+            values = dict(zip(_CODE_NAMES, part + part[:1] * (_CODE_BATCH - len(part)),
+                              strict=True))
+            for held in _HELD_CODES:
+                clash.update(session.scalars(held, values))
         taken |= clash
         codes.extend(code for code in batch if code not in clash)
     return codes[:count]
@@ -505,8 +545,12 @@ def unique_card_codes(session: Session, count: int, rng: random.Random | None = 
 
 def name_search_columns(name: str) -> tuple[str, str]:
     """(full pinyin, pinyin initials) of a name, lower case, without separators."""
-    parts = search_key(name).split(SEPARATOR)
     text = name.strip().lower()
+    if not text.isascii() and not text.isdigit() and SEPARATOR not in text:
+        pinyin = with_pinyin(text)  # what search_key holds after the text itself
+        if pinyin is not None:
+            return pinyin[0].replace(" ", "")[:120], pinyin[1].replace(" ", "")[:30]
+    parts = search_key(name).split(SEPARATOR)
     if len(parts) >= 3 and not text.isascii():
         return parts[1].replace(" ", "")[:120], parts[2].replace(" ", "")[:30]
     plain = re.sub(r"\s+", "", text)
@@ -514,7 +558,10 @@ def name_search_columns(name: str) -> tuple[str, str]:
 
 
 def phone_last4(phone: str | None) -> str | None:
-    digits = re.sub(r"\D", "", phone or "")
+    if phone and phone.isdigit() and phone.isascii():
+        digits = phone
+    else:
+        digits = re.sub(r"\D", "", phone or "")
     return digits[-4:] if len(digits) >= 4 else None
 
 
@@ -1026,13 +1073,34 @@ def rebuild_tallies(*, session: Session, event_id: int) -> None:
 
 
 def _tally_new_records(session: Session, event_id: int, after_id: int) -> None:
-    """Add the records created after ``after_id`` to the tallies (a few groups: cheaper
-    than rebuilding every tally of a county's records)."""
+    """Add the records created after ``after_id`` to the tallies (cheaper than rebuilding
+    every tally of a county's records): one grouped read of the new records by village,
+    town, kind and shelter, folded here into the three scopes of ``_tally_selects``."""
     r = _table(TransferRecord)
+    remaining = r.c.residents - r.c.away - r.c.refused - r.c.sheltered - r.c.relatives - r.c.forced
+    # The new records are the last rows of the table, read by id. The event compared as an
+    # expression keeps SQLite from walking the index of every record of the event instead.
+    event = r.c.event_id + 0 if after_id else r.c.event_id
+    groups = session.execute(
+        select(r.c.village_id, Division.id.is_not(None), func.coalesce(Division.parent_id, 0),
+               r.c.kind, r.c.shelter_id, func.count(), func.sum(r.c.residents),
+               *[func.sum(r.c[name]) for name in _COUNTS], func.sum(remaining))
+        .select_from(r.outerjoin(Division, Division.id == r.c.village_id))
+        .where(event == event_id, r.c.id > after_id)
+        .group_by(r.c.village_id, Division.id, Division.parent_id, r.c.kind, r.c.shelter_id)
+    )
     deltas: dict[_TallyKey, list[int]] = {}
-    for stmt in _tally_selects(event_id, r.c.id > after_id):
-        for _event_id, scope, area_id, kind, *values in session.execute(stmt):
-            deltas[(scope, int(area_id), kind)] = [int(v or 0) for v in values]
+    for village_id, has_division, town_id, kind, shelter_id, *sums in groups:
+        values = [int(v or 0) for v in sums]
+        keys: list[_TallyKey] = [("v", int(village_id), "")]
+        if has_division:  # as the join of _tally_selects
+            keys.append(("t", int(town_id), kind))
+        if shelter_id is not None:
+            keys.append(("s", int(shelter_id), ""))
+        for key in keys:
+            total = deltas.setdefault(key, [0] * len(TALLY_FIELDS))
+            for i, value in enumerate(values):
+                total[i] += value
     _add_to_tallies(session, event_id, deltas)
 
 

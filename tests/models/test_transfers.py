@@ -44,9 +44,12 @@ from models.transfers import (
     list_transfers,
     load_snapshot,
     mark_returns,
+    name_search_columns,
     new_card_code,
+    new_card_codes,
     open_transfers,
     parse_card_code,
+    phone_last4,
     planner_checks,
     record_for,
     record_transfer,
@@ -535,6 +538,20 @@ def test_card_codes_are_opaque_and_checked() -> None:
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in next(iter(codes)))
     assert parse_card_code(full_width) == next(iter(codes))
     assert parse_card_code("张三") is None
+
+
+def test_card_codes_in_bulk_and_search_columns() -> None:
+    codes = new_card_codes(5000)  # what an import of a long list asks for
+    assert len(set(codes)) == 5000
+    assert all(len(code) == 10 and parse_card_code(code) == code for code in codes)
+    assert set("".join(codes)) == set(CARD_ALPHABET)
+    for name, columns in [("张三", ("zhangsan", "zs")), (" 张 三 ", ("zhangsan", "zs")),
+                          ("Zhang San", ("zhangsan", "zhangsan")), ("欧阳 娜娜", ("ouyangnana", "oynn")),
+                          ("123", ("123", "123")), ("林1号", ("lin1hao", "l1h")),
+                          ("１２３", ("１２３", "１２３")), ("Ñandú", ("ñandú", "ñandú"))]:
+        assert name_search_columns(name) == columns, name
+    assert [phone_last4(p) for p in ("13912345678", "0576-86123456", "12", None)] == [
+        "5678", "3456", None, None]
 
 
 def test_a_household_listed_during_the_event_gets_its_record(db: Database) -> None:
