@@ -28,6 +28,8 @@ only when ``crs`` says so.
 from __future__ import annotations
 
 import functools
+import math
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -36,13 +38,14 @@ from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from maps.crs import CGCS2000, WGS84, normalise_crs, to_wgs84
 from models.areas import LAT_RANGE, LON_RANGE, DangerZone, Division, Grid, Shelter, normalize_phone
 from models.audit import bulk_operation
 from models.base import utcnow
+from models.database import insert_many
 from models.events import Event
 from models.imports.report import (
     CancelToken,
@@ -58,13 +61,14 @@ from models.imports.spreadsheet import (
     Column,
     DataRow,
     Table,
+    _is_blank,
     _read_table,
     clean_text,
+    clean_texts,
     file_problem,
     half_width,
     header_key,
-    is_blank_row,
-    number_text,
+    number_texts,
     parse_count,
     read_workbook,
 )
@@ -121,10 +125,13 @@ _TEXTS = (("location", "location", 120), ("t_post", "transfer_person_post", 30),
           ("w_name", "warning_person_name", 30), ("w_post", "warning_person_post", 30),
           ("t_name", "transfer_person_name", 30), ("note", "note", 200))
 BATCH = 1000
+BLOCK = 500  # rows validated between looks at the cancel button
 _HOUSEHOLDS = cast(SqlTable, Household.__table__)
 # A household may lie this far (degrees, about 2 km) outside the county outline.
 COUNTY_MARGIN = 0.02
 _MASKED = re.compile(r"^1\d{2}\*{4}\d{4}$")
+# A column of mobiles as normalize_phone gives them (number texts hold no whitespace).
+_MOBILES = re.compile(r"1[3-9][0-9]{9}(?:\n1[3-9][0-9]{9})*")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DMS = re.compile(
     r"^\s*(\d{1,3})\s*[°度]\s*(?:(\d{1,2}(?:\.\d+)?)\s*['′’分]\s*)?"
@@ -294,15 +301,15 @@ _COMPARED = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     row: DataRow
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any]  # exactly the _COMPARED columns
     masked: dict[str, str] = field(default_factory=dict)  # field -> masked value as given
     ok: bool = True
     match: _Existing | None = None
     grid_given: bool = False
-    point_text: tuple[str, str] | None = None  # the coordinates as written, when valid
+    point: tuple[CellValue, CellValue] | None = None  # the coordinates as written, when valid
 
     @property
     def key(self) -> tuple[str, str]:
@@ -314,31 +321,9 @@ def _is_seq_only(row: DataRow, others: list[int]) -> bool:
     """A pre-numbered empty row: only 序号 filled (``others``: the other columns' indexes)."""
     cells = row.cells
     size = len(cells)
-    return is_blank_row([cells[i] for i in others if i < size])
-
-
-class _Cells:
-    """Fast access to one row's cells by column key (the table's lookups, without the
-    per-call overhead that shows on lists of 20,000 rows)."""
-
-    __slots__ = ("cells", "index", "size")
-
-    def __init__(self, index: dict[str, int]) -> None:
-        self.index = index
-        self.cells: list[CellValue] = []
-        self.size = 0
-
-    def load(self, row: DataRow) -> _Cells:
-        self.cells = row.cells
-        self.size = len(row.cells)
-        return self
-
-    def cell(self, key: str) -> CellValue:
-        i = self.index.get(key)
-        return self.cells[i] if i is not None and i < self.size else None
-
-    def text(self, key: str) -> str:
-        return clean_text(self.cell(key))
+    if others and others[0] < size and not _is_blank(cells[others[0]]):
+        return False  # most rows: the first of the other columns is filled
+    return all(_is_blank(cells[i]) for i in others if i < size)
 
 
 def _coordinate(value: CellValue) -> float | None:
@@ -358,141 +343,353 @@ def _coordinate(value: CellValue) -> float | None:
     return -number if hemisphere in ("S", "W", "南", "西") else number
 
 
-def _parse(table: Table, row: DataRow, ctx: _Context, report: ImportReport,
-           cells: _Cells) -> _Row:
-    item = _Row(row)
-    values = item.values
-    cells.load(row)
+_NOT_A_COUNT = -1  # parse_count never gives a negative number
+_INF = float("inf")
 
-    def refuse(key: str, value: str, reason: str) -> None:
-        report.add(table.problem(row, key, value, reason))
-        item.ok = False
 
-    name = cells.text("name")
-    if not name:
-        refuse("name", "", QCoreApplication.translate("Import", "The householder's name is empty."))
-    elif len(name) > 30:
-        refuse("name", name, QCoreApplication.translate("Import", "The name is longer than 30 characters."))
-    values["householder_name"] = name
-
-    raw = cells.cell("residents")
+def _count(value: CellValue) -> int | None:
     try:
-        residents = parse_count(raw)
+        return parse_count(value)
     except ValueError:
-        residents = -1
-    if residents is None or residents < 1:
-        refuse("residents", clean_text(raw),
-               QCoreApplication.translate("Import", "The number of residents must be a whole number of at least 1 (such as 3 or 3人)."))
-        residents = 0
-    values["residents"] = residents
+        return _NOT_A_COUNT
 
-    for key in VULNERABLE:
-        raw = cells.cell(key)
-        try:
-            count = parse_count(raw) or 0
-        except ValueError:
-            refuse(key, clean_text(raw), QCoreApplication.translate("Import", "Not a count of people: write a whole number such as 2, or leave the cell empty."))
-            count = 0
-        if residents and count > residents:
-            refuse(key, clean_text(raw), _fill(QCoreApplication.translate("Import", "More than the %1 residents of the household."), residents))
-        values[key] = count
 
-    for key, column, limit in _TEXTS:
-        text = cells.text(key)
-        if len(text) > limit:
-            refuse(key, text, _fill(QCoreApplication.translate("Import", "Longer than %1 characters."), limit))
-        values[column] = text or None
+def _counts(values: list[CellValue], cache: dict[str, int | None]) -> list[int | None]:
+    """``parse_count`` of each cell, _NOT_A_COUNT where it raises; numbers (what a
+    spreadsheet mostly holds) decided inline, each distinct text once."""
+    kinds = set(map(type, values))
+    if kinds == {int} and min(cast(list[int], values)) >= 0:
+        return list(cast(list[int], values))
+    if (kinds == {float} and all(map(float.is_integer, cast(list[float], values)))
+            and min(cast(list[float], values)) >= 0):
+        return list(map(int, cast(list[float], values)))
+    counts: list[int | None] = []
+    append = counts.append
+    for value in values:
+        if type(value) is int:
+            append(value if value >= 0 else _NOT_A_COUNT)
+        elif type(value) is float:
+            append(int(value) if value >= 0 and value.is_integer() else _NOT_A_COUNT)
+        elif type(value) is str:
+            append(cache[value] if value in cache else cache.setdefault(value, _count(value)))
+        else:
+            append(_count(value))
+    return counts
 
-    for key, column in _PHONES:
-        text = number_text(cells.cell(key))
-        if not text:
-            values[column] = None
-            continue
-        if _MASKED.match(text):
-            item.masked[column] = text
-            values[column] = None
-            continue
-        phone = normalize_phone(text)
-        if phone is None:
-            refuse(key, text, QCoreApplication.translate("Import", "Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456)."))
-        values[column] = phone
 
-    zone_text = cells.text("zone")
-    values["danger_zone_id"] = None
-    zone_grid = None
-    if not zone_text:
-        refuse("zone", "", QCoreApplication.translate("Import", "The danger zone is empty."))
-    else:
-        found = ctx.zones.get(_key(zone_text), [])
+class _Parser:
+    """Turns data rows into households, refusing what is wrong.
+
+    Works on a block of rows at a time, one column after another: the cells of a column
+    are cleaned together, and a text met before (zone, shelter, post, responsible
+    person) is cleaned and looked up once per import. The checks are those of one row
+    after another; the block's refusals are reported in the order a user reads them.
+    """
+
+    def __init__(self, table: Table, ctx: _Context, report: ImportReport) -> None:
+        self.table = table
+        self.ctx = ctx
+        self.report = report
+        self.texts: dict[str, str] = {}
+        self.numbers: dict[str, str] = {}
+        self.counts: dict[str, int | None] = {}
+        self.zones: dict[str, tuple[int | None, int | None, str | None]] = {}
+        self.grids: dict[str, tuple[int | None, str | None]] = {}
+        self.shelters: dict[str, tuple[int | None, str | None]] = {}
+        self.project = ctx.crs not in (WGS84, CGCS2000)
+        # The block being parsed: its rows, refusals (row index, problem) and refused rows.
+        self.rows: list[DataRow] = []
+        self.points: list[tuple[CellValue, CellValue] | None] = []
+        self.cells: list[list[CellValue]] = []
+        self.width = 0
+        self.problems: list[tuple[int, ImportProblem]] = []
+        self.refused: list[bool] = []
+
+    def refuse(self, j: int, key: str, value: str, reason: str) -> None:
+        self.problems.append((j, self.table.problem(self.rows[j], key, value, reason)))
+        self.refused[j] = True
+
+    def column(self, key: str) -> list[CellValue]:
+        i = self.table.columns.get(key)
+        if i is None:
+            return [None] * len(self.rows)
+        if i < self.width:
+            return [cells[i] for cells in self.cells]
+        return [cells[i] if i < len(cells) else None for cells in self.cells]
+
+    def parse(self, rows: list[DataRow]) -> list[_Row]:
+        if not rows:
+            return []
+        self.rows, self.problems, self.refused = rows, [], [False] * len(rows)
+        self.cells = [row.cells for row in rows]
+        self.width = min(map(len, self.cells))
+        fields = ["householder_name", "residents"]
+        names = self.names()
+        residents = self.residents()
+        columns: list[list[Any]] = [names, residents]
+        for key in VULNERABLE:
+            fields.append(key)
+            columns.append(self.vulnerable(key, residents))
+        for key, field_name, limit in _TEXTS:
+            fields.append(field_name)
+            columns.append(self.text(key, limit))
+        masked: dict[int, dict[str, str]] = defaultdict(dict)
+        for key, field_name in _PHONES:
+            fields.append(field_name)
+            columns.append(self.phones(key, field_name, masked))
+        zones, zone_grids = self.zone_ids()
+        grids, grid_given = self.grid_ids(zone_grids)
+        fields += ["danger_zone_id", "grid_id", "shelter_id", "lon", "lat"]
+        columns += [zones, grids, self.shelter_ids(), *self.places()]
+        points = self.points
+
+        self.problems.sort(key=_first)  # stable: a row's refusals stay in the order of its checks
+        for _j, problem in self.problems:
+            self.report.add(problem)
+        refused = self.refused
+        return [
+            _Row(row, dict(zip(fields, values, strict=True)), masked.get(j) or {}, not refused[j],
+                 None, grid_given[j], points[j])
+            for j, (row, values) in enumerate(zip(rows, zip(*columns, strict=True), strict=True))
+        ]
+
+    def names(self) -> list[str]:
+        names = clean_texts(self.column("name"), self.texts)
+        if all(names) and max(map(len, names)) <= 30:
+            return names
+        for j in [j for j, name in enumerate(names) if not name or len(name) > 30]:
+            if not names[j]:
+                self.refuse(j, "name", "", QCoreApplication.translate("Import", "The householder's name is empty."))
+            else:
+                self.refuse(j, "name", names[j], QCoreApplication.translate("Import", "The name is longer than 30 characters."))
+        return names
+
+    def residents(self) -> list[int]:
+        raw = self.column("residents")
+        counts = _counts(raw, self.counts)
+        refused = [j for j, count in enumerate(counts) if count is None or count < 1]
+        for j in refused:
+            self.refuse(j, "residents", clean_text(raw[j]),
+                        QCoreApplication.translate("Import", "The number of residents must be a whole number of at least 1 (such as 3 or 3人)."))
+        if not refused:
+            return cast(list[int], counts)
+        return [count if count is not None and count >= 1 else 0 for count in counts]
+
+    def vulnerable(self, key: str, residents: list[int]) -> list[int]:
+        raw = self.column(key)
+        counts = [count or 0 for count in _counts(raw, self.counts)]
+        if min(counts) >= 0 and not any(map(operator.gt, counts, residents)):
+            return counts  # neither refusal below can apply
+        for j in [j for j, (count, of) in enumerate(zip(counts, residents, strict=True))
+                  if count == _NOT_A_COUNT or (of and count > of)]:
+            if counts[j] == _NOT_A_COUNT:
+                self.refuse(j, key, clean_text(raw[j]), QCoreApplication.translate("Import", "Not a count of people: write a whole number such as 2, or leave the cell empty."))
+                counts[j] = 0
+            if residents[j] and counts[j] > residents[j]:
+                self.refuse(j, key, clean_text(raw[j]), _fill(QCoreApplication.translate("Import", "More than the %1 residents of the household."), residents[j]))
+        return counts
+
+    def text(self, key: str, limit: int) -> list[str | None]:
+        texts = clean_texts(self.column(key), self.texts)
+        if max(map(len, texts)) <= limit:
+            return [text or None for text in texts]
+        for j in [j for j, text in enumerate(texts) if len(text) > limit]:
+            self.refuse(j, key, texts[j], _fill(QCoreApplication.translate("Import", "Longer than %1 characters."), limit))
+        return [text or None for text in texts]
+
+    def phones(self, key: str, field_name: str,
+               masked: dict[int, dict[str, str]]) -> list[str | None]:
+        texts = number_texts(self.column(key), self.numbers)
+        if _MOBILES.fullmatch("\n".join(texts)):
+            return list(texts)  # every one a mobile as normalize_phone gives it
+        phones: list[str | None] = []
+        append = phones.append
+        for j, text in enumerate(texts):
+            if not text:
+                append(None)
+            elif (len(text) == 11 and text.isdigit() and text.isascii() and text[0] == "1"
+                  and text[1] in "3456789"):
+                append(text)  # a mobile as normalize_phone gives it
+            elif _MASKED.match(text):
+                masked[j][field_name] = text
+                append(None)
+            else:
+                phone = normalize_phone(text)
+                if phone is None:
+                    self.refuse(j, key, text, QCoreApplication.translate("Import", "Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456)."))
+                append(phone)
+        return phones
+
+    def zone_ids(self) -> tuple[list[int | None], list[int | None]]:
+        """The danger zone of each row and that zone's grid."""
+        known = self.zones
+        zones: list[int | None] = []
+        grids: list[int | None] = []
+        for j, text in enumerate(clean_texts(self.column("zone"), self.texts)):
+            if not text:
+                self.refuse(j, "zone", "", QCoreApplication.translate("Import", "The danger zone is empty."))
+                zones.append(None)
+                grids.append(None)
+                continue
+            found = known.get(text)
+            if found is None:
+                found = known[text] = self.zone(text)
+            zone_id, grid_id, reason = found
+            if reason is not None:
+                self.refuse(j, "zone", text, reason)
+            zones.append(zone_id)
+            grids.append(grid_id)
+        return zones, grids
+
+    def zone(self, text: str) -> tuple[int | None, int | None, str | None]:
+        """(zone, its grid, None), or (None, None, why not), for a zone's name or code."""
+        ctx = self.ctx
+        found = ctx.zones.get(_key(text), [])
         if not found:
-            refuse("zone", zone_text, _fill(QCoreApplication.translate("Import", "No danger zone or hazard point of this name in %1. Add it to the register first."),
-                                            ctx.village.name))
-        elif len({z for z, _g in found}) > 1:
-            refuse("zone", zone_text, _fill(QCoreApplication.translate("Import", "Several danger zones of %1 have this name; write the zone's code instead."),
-                                            ctx.village.name))
-        else:
-            values["danger_zone_id"], zone_grid = found[0]
+            return None, None, _fill(QCoreApplication.translate("Import", "No danger zone or hazard point of this name in %1. Add it to the register first."),
+                                     ctx.village.name)
+        if len({z for z, _g in found}) > 1:
+            return None, None, _fill(QCoreApplication.translate("Import", "Several danger zones of %1 have this name; write the zone's code instead."),
+                                     ctx.village.name)
+        return found[0][0], found[0][1], None
 
-    grid_text = cells.text("grid")
-    values["grid_id"] = zone_grid
-    item.grid_given = bool(grid_text)
-    if grid_text:
-        grids = ctx.grids.get(_key(grid_text), [])
+    def grid_ids(self, zone_grids: list[int | None]) -> tuple[list[int | None], list[bool]]:
+        """The grid of each row (the zone's when none is given) and whether one was given."""
+        known = self.grids
+        texts = clean_texts(self.column("grid"), self.texts)
+        grids = list(zone_grids)
+        for j, text in enumerate(texts):
+            if not text:
+                continue
+            grid = known.get(text)
+            if grid is None:
+                grid = known[text] = self.grid(text)
+            grid_id, reason = grid
+            if reason is None:
+                grids[j] = grid_id
+            else:
+                self.refuse(j, "grid", text, reason)
+        return grids, [bool(text) for text in texts]
+
+    def grid(self, text: str) -> tuple[int | None, str | None]:
+        ctx = self.ctx
+        grids = ctx.grids.get(_key(text), [])
         if len(set(grids)) == 1:
-            values["grid_id"] = grids[0]
-        else:
-            refuse("grid", grid_text, _fill(QCoreApplication.translate("Import", "No responsibility grid of this name in %1."),
-                                            ctx.village.name) if not grids else
-                   QCoreApplication.translate("Import", "Several grids have this name; write the grid's code instead."))
+            return grids[0], None
+        return None, (_fill(QCoreApplication.translate("Import", "No responsibility grid of this name in %1."),
+                            ctx.village.name) if not grids else
+                      QCoreApplication.translate("Import", "Several grids have this name; write the grid's code instead."))
 
-    shelter_text = cells.text("shelter")
-    values["shelter_id"] = None
-    if shelter_text and shelter_text not in ("无", "/", "-", "—"):
-        options = ctx.shelters.get(_key(shelter_text), [])
+    def shelter_ids(self) -> list[int | None]:
+        known = self.shelters
+        shelters: list[int | None] = []
+        for j, text in enumerate(clean_texts(self.column("shelter"), self.texts)):
+            if not text or text in ("无", "/", "-", "—"):
+                shelters.append(None)
+                continue
+            shelter = known.get(text)
+            if shelter is None:
+                shelter = known[text] = self.shelter(text)
+            shelter_id, reason = shelter
+            if reason is not None:
+                self.refuse(j, "shelter", text, reason)
+            shelters.append(shelter_id)
+        return shelters
+
+    def shelter(self, text: str) -> tuple[int | None, str | None]:
+        ctx = self.ctx
+        options = ctx.shelters.get(_key(text), [])
         if len(options) > 1:
             options = ([o for o in options if o[1] == ctx.village.id]
                        or [o for o in options if o[2] == ctx.village.town_id] or options)
         if not options:
-            refuse("shelter", shelter_text, QCoreApplication.translate("Import", "No shelter of this name in the register."))
-        elif len(options) > 1:
-            refuse("shelter", shelter_text, QCoreApplication.translate("Import", "Several shelters outside this town have this name; the list cannot say which one."))
-        else:
-            values["shelter_id"] = options[0][0]
+            return None, QCoreApplication.translate("Import", "No shelter of this name in the register.")
+        if len(options) > 1:
+            return None, QCoreApplication.translate("Import", "Several shelters outside this town have this name; the list cannot say which one.")
+        return options[0][0], None
 
-    values["lon"], values["lat"] = None, None
-    lon_raw, lat_raw = cells.cell("lon"), cells.cell("lat")
-    lon_text, lat_text = clean_text(lon_raw), clean_text(lat_raw)
-    if lon_text or lat_text:
-        lon, lat = _coordinate(lon_raw), _coordinate(lat_raw)
-        if not lon_text or not lat_text:
-            key, text = ("lon", lon_text) if not lon_text else ("lat", lat_text)
-            refuse(key, text, QCoreApplication.translate("Import", "Give both longitude and latitude, or neither."))
-        elif lon is None:
-            refuse("lon", lon_text, QCoreApplication.translate("Import", "Not a longitude: write decimal degrees such as 121.38."))
-        elif lat is None:
-            refuse("lat", lat_text, QCoreApplication.translate("Import", "Not a latitude: write decimal degrees such as 28.37."))
-        else:
-            lon_ok = LON_RANGE[0] <= lon <= LON_RANGE[1]
-            lat_ok = LAT_RANGE[0] <= lat <= LAT_RANGE[1]
-            if (not lon_ok and LAT_RANGE[0] <= lon <= LAT_RANGE[1]
-                    and LON_RANGE[0] <= lat <= LON_RANGE[1]):
-                refuse("lon", lon_text, QCoreApplication.translate("Import", "Longitude and latitude look swapped: longitude is the larger number in China."))
-            elif not lon_ok:
-                refuse("lon", lon_text, QCoreApplication.translate("Import", "Longitude must be between 73 and 136 degrees east (China)."))
-            elif not lat_ok:
-                refuse("lat", lat_text, QCoreApplication.translate("Import", "Latitude must be between 3 and 54 degrees north (China)."))
+    def places(self) -> tuple[list[float | None], list[float | None]]:
+        """Longitude and latitude of each row as stored; ``self.points`` the cells as
+        written where the point is valid (checked against the county later)."""
+        given_lons, given_lats = self.column("lon"), self.column("lat")
+        if not self.project and _in_range(given_lons, LON_RANGE) and _in_range(given_lats,
+                                                                               LAT_RANGE):
+            self.points = list(zip(given_lons, given_lats, strict=True))
+            return ([round(x, 7) for x in cast(list[float], given_lons)],
+                    [round(y, 7) for y in cast(list[float], given_lats)])
+        lons: list[float | None] = []
+        lats: list[float | None] = []
+        self.points = []
+        for j, (lon_raw, lat_raw) in enumerate(zip(given_lons, given_lats, strict=True)):
+            place = self.place(j, lon_raw, lat_raw)
+            if place is None:
+                lons.append(None)
+                lats.append(None)
+                self.points.append(None)
             else:
-                x, y = (lon, lat) if ctx.crs in (WGS84, CGCS2000) else to_wgs84(lon, lat, ctx.crs)
-                values["lon"], values["lat"] = round(x, 7), round(y, 7)
-                item.point_text = (lon_text, lat_text)
-    return item
+                lons.append(place[0])
+                lats.append(place[1])
+                self.points.append((lon_raw, lat_raw))
+        return lons, lats
+
+    def place(self, j: int, lon_raw: CellValue, lat_raw: CellValue) -> tuple[float, float] | None:
+        lon_text: str | None = None
+        lat_text: str | None = None
+        lon: float | None
+        lat: float | None
+        if (type(lon_raw) is float and type(lat_raw) is float
+                and -_INF < lon_raw < _INF and -_INF < lat_raw < _INF):
+            lon, lat = lon_raw, lat_raw  # as _coordinate gives them; their texts are not empty
+        else:
+            lon_text, lat_text = clean_text(lon_raw), clean_text(lat_raw)
+            if not lon_text and not lat_text:
+                return None
+            lon, lat = _coordinate(lon_raw), _coordinate(lat_raw)
+            if not lon_text or not lat_text:
+                key, text = ("lon", lon_text) if not lon_text else ("lat", lat_text)
+                self.refuse(j, key, text, QCoreApplication.translate("Import", "Give both longitude and latitude, or neither."))
+                return None
+            if lon is None:
+                self.refuse(j, "lon", lon_text, QCoreApplication.translate("Import", "Not a longitude: write decimal degrees such as 121.38."))
+                return None
+            if lat is None:
+                self.refuse(j, "lat", lat_text, QCoreApplication.translate("Import", "Not a latitude: write decimal degrees such as 28.37."))
+                return None
+        lon_ok = LON_RANGE[0] <= lon <= LON_RANGE[1]
+        lat_ok = LAT_RANGE[0] <= lat <= LAT_RANGE[1]
+        if lon_ok and lat_ok:
+            x, y = to_wgs84(lon, lat, self.ctx.crs) if self.project else (lon, lat)
+            return round(x, 7), round(y, 7)
+        if lon_text is None or lat_text is None:
+            lon_text, lat_text = clean_text(lon_raw), clean_text(lat_raw)
+        if (not lon_ok and LAT_RANGE[0] <= lon <= LAT_RANGE[1]
+                and LON_RANGE[0] <= lat <= LON_RANGE[1]):
+            self.refuse(j, "lon", lon_text, QCoreApplication.translate("Import", "Longitude and latitude look swapped: longitude is the larger number in China."))
+        elif not lon_ok:
+            self.refuse(j, "lon", lon_text, QCoreApplication.translate("Import", "Longitude must be between 73 and 136 degrees east (China)."))
+        else:
+            self.refuse(j, "lat", lat_text, QCoreApplication.translate("Import", "Latitude must be between 3 and 54 degrees north (China)."))
+        return None
+
+
+def _first(pair: tuple[int, ImportProblem]) -> int:
+    return pair[0]
+
+
+def _in_range(values: list[CellValue], bounds: tuple[float, float]) -> bool:
+    """Every cell a number of degrees within ``bounds``, written as a number."""
+    if set(map(type, values)) != {float}:
+        return False
+    numbers = cast(list[float], values)
+    return (all(map(math.isfinite, numbers))
+            and bounds[0] <= min(numbers) and max(numbers) <= bounds[1])
 
 
 def _check_in_county(rows: list[_Row], ctx: _Context, table: Table,
                      report: ImportReport) -> None:
     """Refuse points outside the county (with a margin), all rows in one vectorised test."""
     county = ctx.village.county_geom
-    placed = [item for item in rows if item.point_text is not None]
+    placed = [item for item in rows if item.point is not None]
     if county is None or not placed:
         return
     import numpy as np
@@ -505,7 +702,8 @@ def _check_in_county(rows: list[_Row], ctx: _Context, table: Table,
     for item, ok, crossed in zip(placed, inside, swapped, strict=True):
         if ok:
             continue
-        lon_text, lat_text = item.point_text or ("", "")
+        lon_raw, lat_raw = item.point or (None, None)
+        lon_text, lat_text = clean_text(lon_raw), clean_text(lat_raw)
         if crossed:
             reason = QCoreApplication.translate("Import", "Longitude and latitude look swapped.")
         else:
@@ -527,28 +725,35 @@ def _match_existing(rows: list[_Row], ctx: _Context, table: Table,
     for item in rows:
         name, phone = item.key
         source = by_masked if "householder_phone" in item.masked else by_key
-        candidates = [h for h in source.get((name, phone), []) if h.id not in taken]
+        found = source.get((name, phone))
+        if not found:
+            continue
+        candidates = [h for h in found if h.id not in taken]
         if len(candidates) == 1:
             item.match = candidates[0]
             taken.add(candidates[0].id)
-    # A changed mobile: the one household of that name in the same zone.
-    pending = [i for i in rows if i.match is None]
-    file_count: dict[tuple[str, int | None], int] = defaultdict(int)
-    for item in pending:
-        file_count[(item.values["householder_name"], item.values["danger_zone_id"])] += 1
+    # A changed mobile: the one household of that name in the same zone (only rows whose
+    # name and zone some household has can find one: the others are not counted).
     by_name_zone: dict[tuple[str, int | None], list[Any]] = defaultdict(list)
     for h in ctx.existing:
         by_name_zone[(h.name, h.zone_id)].append(h)
-    for item in pending:
-        name, zone = item.values["householder_name"], item.values["danger_zone_id"]
-        if zone is None or file_count[(name, zone)] != 1:
+    pending = [(item, name_zone) for item in rows if item.match is None
+               and (name_zone := (item.values["householder_name"],
+                                  item.values["danger_zone_id"])) in by_name_zone]
+    file_count: dict[tuple[str, int | None], int] = defaultdict(int)
+    for _item, name_zone in pending:
+        file_count[name_zone] += 1
+    for item, name_zone in pending:
+        if name_zone[1] is None or file_count[name_zone] != 1:
             continue
-        same = [h for h in by_name_zone.get((name, zone), ()) if h.id not in taken]
+        same = [h for h in by_name_zone[name_zone] if h.id not in taken]
         if len(same) == 1:
             item.match = same[0]
             taken.add(same[0].id)
     # Masked numbers stand for the stored ones of the matched household only.
     for item in rows:
+        if not item.masked:
+            continue
         for column, masked in item.masked.items():
             stored = item.match.values.get(column) if item.match is not None else None
             if stored is not None and mask_phone(stored) == masked:
@@ -649,17 +854,16 @@ def _validate(table: Table, ctx: _Context, report: ImportReport,
     total = 2 * max(1, len(table.rows))
     parsed: list[_Row] = []
     others = [i for key, i in table.columns.items() if key != "seq"]
-    cells = _Cells(table.columns)
-    for index, row in enumerate(table.rows):
-        if index % 500 == 0:
-            check_cancel(cancel)
-            if progress is not None:
-                progress(index, total)
-        if _is_seq_only(row, others):
-            report.rows_skipped += 1
-            continue
-        report.rows_read += 1
-        parsed.append(_parse(table, row, ctx, report, cells))
+    parser = _Parser(table, ctx, report)
+    for start in range(0, len(table.rows), BLOCK):
+        check_cancel(cancel)
+        if progress is not None:
+            progress(start, total)
+        block = table.rows[start:start + BLOCK]
+        filled = [row for row in block if not _is_seq_only(row, others)]
+        report.rows_skipped += len(block) - len(filled)
+        report.rows_read += len(filled)
+        parsed += parser.parse(filled)
     report.rows_skipped += table.skipped
     _check_in_county(parsed, ctx, table, report)
 
@@ -717,9 +921,9 @@ def _write(session: Session, table: Table, ctx: _Context, report: ImportReport,
             for start in range(0, len(new), BATCH):
                 check_cancel(cancel)
                 batch = new[start:start + BATCH]
-                session.execute(insert(_HOUSEHOLDS), [
-                    {**_columns(item), "year": ctx.year, "village_id": ctx.village.id,
-                     "card_code": code}
+                placed = {"year": ctx.year, "village_id": ctx.village.id}
+                insert_many(session, _HOUSEHOLDS, [
+                    _columns(item, placed, card_code=code)
                     for item, code in zip(batch, codes[start:start + BATCH], strict=True)
                 ])
                 done += len(batch)
@@ -749,10 +953,13 @@ def _write(session: Session, table: Table, ctx: _Context, report: ImportReport,
         progress(total, total)
 
 
-def _columns(item: _Row) -> dict[str, Any]:
-    values = {c: item.values.get(c) for c in _COMPARED}
-    values.update(household_search_values(str(values["householder_name"]),
-                                          values["householder_phone"]))
+def _columns(item: _Row, *more: dict[str, Any], **named: Any) -> dict[str, Any]:
+    """The household's columns (``_COMPARED`` and the search columns), with ``more``."""
+    values = item.values.copy()  # the _COMPARED columns
+    values.update(household_search_values(values["householder_name"],
+                                          values["householder_phone"]), **named)
+    for extra in more:
+        values.update(extra)
     return values
 
 

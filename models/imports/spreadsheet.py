@@ -124,6 +124,49 @@ def clean_text(value: CellValue) -> str:
     return half_width(str(value)).strip()
 
 
+# What clean_text changes in a text: whitespace and the characters half_width translates.
+_UNCLEAN = re.compile("[\\s" + "".join(re.escape(chr(code)) for code in _HALF_WIDTH) + "]")
+
+
+def _all_text(values: list[CellValue]) -> bool:
+    return set(map(type, values)) <= {str}
+
+
+def clean_texts(values: Iterable[CellValue], cache: dict[str, str] | None = None) -> list[str]:
+    """``[clean_text(value) for value in values]``, cheaper on a column of a long list.
+
+    A column of texts without whitespace or full-width characters (most columns) is
+    clean as it is, found in one search. Otherwise a text met before (village, shelter
+    and post names repeat down a list) is looked up in ``cache`` (pass the same dict
+    for the next rows of the column), and a text that needs nothing but half-width
+    characters and trimming skips the rest.
+    """
+    values = list(values)
+    if _all_text(values) and _UNCLEAN.search("\0".join(cast(list[str], values))) is None:
+        return cast(list[str], values)
+    if cache is None:
+        cache = {}
+    get = cache.get
+    table = _HALF_WIDTH
+    texts: list[str] = []
+    append = texts.append
+    for value in values:
+        if type(value) is str:
+            text = get(value)
+            if text is None:
+                text = value.translate(table).strip()
+                # Printable text holds no whitespace but plain spaces (a test checks).
+                if not text or " " in text or not text.isprintable():
+                    text = clean_text(value)
+                cache[value] = text
+            append(text)
+        elif value is None:
+            append("")
+        else:
+            append(clean_text(value))
+    return texts
+
+
 def number_text(value: CellValue) -> str:
     """A code, mobile or identity number as text, all spaces removed.
 
@@ -145,6 +188,35 @@ def number_text(value: CellValue) -> str:
                 return text  # trailing digits were lost
             return str(int(number))
     return text
+
+
+def number_texts(values: Iterable[CellValue], cache: dict[str, str] | None = None) -> list[str]:
+    """``[number_text(value) for value in values]``; texts of plain ASCII digits (most
+    mobiles) pass as they are, other texts are looked up in ``cache`` or worked out."""
+    values = list(values)
+    if _all_text(values):
+        digits = "".join(cast(list[str], values))
+        if not digits or (digits.isdigit() and digits.isascii()):
+            return cast(list[str], values)
+    if cache is None:
+        cache = {}
+    get = cache.get
+    texts: list[str] = []
+    append = texts.append
+    for value in values:
+        if type(value) is str:
+            if value.isdigit() and value.isascii():
+                append(value)
+                continue
+            text = get(value)
+            if text is None:
+                text = cache[value] = number_text(value)
+            append(text)
+        elif value is None:
+            append("")
+        else:
+            append(number_text(value))
+    return texts
 
 
 def parse_count(value: CellValue) -> int | None:
@@ -490,7 +562,7 @@ class Column:
         return self.aliases[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataRow:
     number: int  # Excel row number, 1-based
     cells: list[CellValue]
@@ -752,22 +824,27 @@ def _table(
     header_cells = [header_key(last_header[i]) if i < len(last_header) else "" for i in used]
     rows = table.rows
     start = guess.rows[-1] + 1
-    for offset, cells in enumerate(sheet.rows[start:]):
+    first = used[0]
+    for number, cells in enumerate(sheet.rows[start:], start=start + 1):
         # Only the columns the import reads decide whether a row is blank.
-        picked = [cells[i] if i < len(cells) else None for i in used]
-        if is_blank_row(picked):
+        size = len(cells)
+        for i in used:
+            if i < size and not _is_blank(cells[i]):
+                break
+        else:
             continue
         if _may_be_marked(cells) and (is_total_row(cells) or is_note_row(cells)):
             table.skipped += 1
             continue
+        lead = cells[first] if first < size else None
         if (
-            isinstance(picked[0], str)
-            and header_key(picked[0]) == header_cells[0]
-            and [header_key(v) for v in picked] == header_cells
+            isinstance(lead, str)
+            and header_key(lead) == header_cells[0]
+            and [header_key(cells[i] if i < size else None) for i in used] == header_cells
         ):  # the header repeated (sheets pasted together, printed page headers)
             table.skipped += 1
             continue
-        rows.append(DataRow(number=start + offset + 1, cells=cells))
+        rows.append(DataRow(number, cells))
     if not rows:
         raise file_problem(
             workbook.file,

@@ -13,12 +13,14 @@ from models.imports.report import ImportFileError
 from models.imports.spreadsheet import (
     Column,
     clean_text,
+    clean_texts,
     column_letter,
     half_width,
     is_blank_row,
     is_note_row,
     is_total_row,
     number_text,
+    number_texts,
     parse_count,
     read_table,
     read_workbook,
@@ -112,6 +114,29 @@ def test_clean_text_dates() -> None:
 )
 def test_number_text(value: Any, text: str) -> None:
     assert number_text(value) == text
+
+
+# Cells of every kind a column may mix, for the column helpers.
+MIXED_CELLS: list[Any] = [
+    "张三", "\u3000张  三\xa0", "  Li   Ming ", "东门\u200b社区", "１２号", "a\tb", "x\x1fy", "网格长",
+    "网格长", "", "   ", None, 3.0, 7, True, 120.123456, float("nan"), "13912345678",
+    " 139 1234 5678 ", "1.3912345678E10", "1.39123E+10", "0576-86123456", "１３９１２３４５６７８",
+]
+
+
+@pytest.mark.parametrize("cells", [
+    MIXED_CELLS,
+    ["张三", "李四", "", "网格长", "网格长", "东门社区1号"],  # a clean column, as most are
+    ["13912345678", "", "13812340001"],
+    [3.0, 4.0, None],
+])
+def test_column_helpers_clean_each_cell_as_alone(cells: list[Any]) -> None:
+    cache: dict[str, str] = {}
+    assert clean_texts(cells, cache) == [clean_text(cell) for cell in cells]
+    assert clean_texts(cells, cache) == [clean_text(cell) for cell in cells]  # from the cache
+    numbers: dict[str, str] = {}
+    assert number_texts(cells, numbers) == [number_text(cell) for cell in cells]
+    assert number_texts(cells, numbers) == [number_text(cell) for cell in cells]
 
 
 @pytest.mark.parametrize(
