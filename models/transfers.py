@@ -51,7 +51,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, NamedTuple, TypeVar, cast
 from zoneinfo import ZoneInfo
 
@@ -69,6 +69,7 @@ from sqlalchemy import (
     UniqueConstraint,
     and_,
     bindparam,
+    false,
     func,
     insert,
     literal,
@@ -380,14 +381,23 @@ class TownReport(Base):
 
 
 class RollupSnapshot(Base):
-    """The roll-up of an event as it stood at one time (kept; taken hourly)."""
+    """The roll-up of an event as it stood at one time (kept; taken hourly).
+
+    ``hour`` is the clock hour (UTC) of an hourly snapshot, unique per event: when two
+    consoles take the same hour's snapshot at once, one is kept. A snapshot kept by
+    hand has none (NULLs never collide).
+    """
 
     __tablename__ = "rollup_snapshots"
-    __table_args__ = (Index("ix_rollup_snapshots_event_taken", "event_id", "taken_at"),)
+    __table_args__ = (
+        Index("ix_rollup_snapshots_event_taken", "event_id", "taken_at"),
+        UniqueConstraint("event_id", "hour", name="uq_rollup_snapshots_event_hour"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="RESTRICT"))
     taken_at: Mapped[datetime] = mapped_column()
+    hour: Mapped[datetime | None] = mapped_column()
     data: Mapped[str] = mapped_column(Text)  # JSON, see rollup_to_dict
 
 
@@ -2157,31 +2167,50 @@ def _hour(at: datetime) -> datetime:
     return at.replace(minute=0, second=0, microsecond=0)
 
 
+def _lock_snapshots(session: Session) -> None:
+    """Before anything is read: on SQLite, take the database's write lock (a zero-row
+    UPDATE), so a console that finds the hour without a snapshot writes it before any
+    other console can look; a read first would pin a snapshot of the database that the
+    other's commit makes stale, failing the insert. On PostgreSQL it locks nothing: the
+    unique hour decides. Run on the connection: nothing changes, so the change feed is
+    not told (every open console calls this each minute)."""
+    table = _table(RollupSnapshot)
+    session.connection().execute(update(table).where(false()).values(hour=table.c.hour))
+
+
 def take_snapshot(
     *, session: Session, event_id: int, at: datetime | None = None, force: bool = False
 ) -> SnapshotRow | None:
     """Keep the current roll-up; once per clock hour unless ``force``.
 
-    Returns the snapshot taken, or None when this hour already has one. A timer
-    in the app calls it (the hour boundaries are the same in UTC and China time).
+    Returns the snapshot taken, or None when this hour already has one, also when
+    another console took it at the same moment. A timer in the app calls it (the hour
+    boundaries are the same in UTC and China time); a snapshot kept by hand
+    (``force``) is one more, outside the hours.
     """
     require(session, Permission.READ_REGISTER)
+    _lock_snapshots(session)
     now = at or utcnow()
     _event(session, event_id)
-    if not force:
+    hour = None if force else _hour(now.astimezone(UTC))
+    if hour is not None:
         last = session.scalar(select(func.max(RollupSnapshot.taken_at))
                               .where(RollupSnapshot.event_id == event_id))
-        if last is not None and _hour(last) >= _hour(now):
+        if last is not None and _hour(last) >= hour:
             return None
     data = rollup_to_dict(rollup(session=session, event_id=event_id))
     data["at"] = now.isoformat()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    with bulk_operation(session, table_name="rollup_snapshots",
-                        source=f"snapshot event {event_id}") as counter:
-        snapshot = RollupSnapshot(event_id=event_id, taken_at=now, data=text)
-        session.add(snapshot)
-        session.flush()
-        counter["rows"] = 1
+    snapshot = RollupSnapshot(event_id=event_id, taken_at=now, hour=hour, data=text)
+    try:
+        with session.begin_nested(), bulk_operation(
+                session, table_name="rollup_snapshots",
+                source=f"snapshot event {event_id}") as counter:
+            session.add(snapshot)
+            session.flush()
+            counter["rows"] = 1
+    except IntegrityError:  # another console kept this hour's snapshot meanwhile
+        return None
     return SnapshotRow(snapshot.id, event_id, now)
 
 

@@ -9,6 +9,7 @@ the demo households on SQLite only.
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from models.areas import DangerZone, Division, Grid, Shelter
@@ -608,6 +609,54 @@ def test_hourly_snapshots_and_what_changed(db: Database) -> None:
         assert {(c.scope, c.field, c.delta) for c in compare_snapshots(old, new)
                 if c.scope == "county"} >= {("county", "moved", 6)}
         assert changes_since_last_snapshot(session=session, event_id=sc.event_id).changes == []
+
+
+def _wait_until_waiting(db: Database) -> None:
+    """Until another session of ``db`` waits for a lock (PostgreSQL shows it; on SQLite,
+    a moment: the second console waits for the write lock from its first statement)."""
+    if db.is_sqlite:
+        time.sleep(0.5)
+        return
+    deadline = time.monotonic() + 20
+    with db.engine.connect() as conn:
+        while time.monotonic() < deadline:
+            waiting = conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'")).scalar()
+            if waiting:
+                return
+            conn.rollback()
+            time.sleep(0.02)
+    raise AssertionError("the second console never waited for the first")
+
+
+def test_two_consoles_taking_the_same_hour_keep_one_snapshot(db: Database) -> None:
+    """Whichever console has the page open takes the hour's snapshot: when two take it
+    at the same moment, one snapshot is kept and the other console is told it exists."""
+    sc = make_scenario(db)
+    second: list[object] = []
+
+    def other_console() -> None:
+        with db.session(DUTY_B) as session:
+            second.append(take_snapshot(session=session, event_id=sc.event_id,
+                                        at=T0 + timedelta(minutes=5, seconds=1)))
+
+    thread = threading.Thread(target=other_console)
+    with db.session(DUTY_A) as session:
+        first = take_snapshot(session=session, event_id=sc.event_id,
+                              at=T0 + timedelta(minutes=5))
+        assert first is not None
+        thread.start()  # before the first commits: it finds the hour without a snapshot
+        _wait_until_waiting(db)
+    thread.join(timeout=60)
+    assert not thread.is_alive() and second == [None]
+    with db.session(VIEWER) as session:
+        assert [s.id for s in list_snapshots(session=session, event_id=sc.event_id)] == [first.id]
+    with db.session(DUTY_A) as session:  # kept by hand: one more in the same hour
+        kept = take_snapshot(session=session, event_id=sc.event_id,
+                             at=T0 + timedelta(minutes=6), force=True)
+        assert kept is not None
+        assert len(list_snapshots(session=session, event_id=sc.event_id)) == 2
 
 
 # -- planner checks ---------------------------------------------------------------------------------
