@@ -28,9 +28,12 @@ only when ``crs`` says so.
 from __future__ import annotations
 
 import functools
+import importlib
 import math
 import operator
 import re
+import sys
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,16 +191,19 @@ class _Context:
     existing: list[_Existing]
 
 
-def _villages(session: Session) -> list[_Village]:
+def _villages(session: Session, code: str | None = None) -> list[_Village]:
+    """The villages in code order (only the one of ``code`` when given)."""
     towns = {
         id_: name for id_, name in session.execute(
             select(Division.id, Division.name).where(Division.level == "town"))
     }
+    query = (select(Division.id, Division.code, Division.name, Division.parent_id)
+             .where(Division.level == "village").order_by(Division.code))
+    if code is not None:
+        query = query.where(Division.code == code)
     return [
-        _Village(id_, code, name, parent, towns.get(parent or -1, ""))
-        for id_, code, name, parent in session.execute(
-            select(Division.id, Division.code, Division.name, Division.parent_id)
-            .where(Division.level == "village").order_by(Division.code))
+        _Village(id_, village_code, name, parent, towns.get(parent or -1, ""))
+        for id_, village_code, name, parent in session.execute(query)
     ]
 
 
@@ -275,6 +281,15 @@ def _context(session: Session, village: _Village, year: int, crs: str) -> _Conte
     county = _county_geometry(session, village)
     village.county_geom = county
     return _Context(village, year, crs, dict(zones), dict(grids), dict(shelters), existing)
+
+
+def _load_shapely_meanwhile() -> None:
+    """Import shapely (with numpy: 0.1-0.2 s the first time) in the background while the
+    file is read, for the county check: python-calamine parses without holding the GIL.
+    The first ``import shapely`` of this thread waits for it (the module's import lock)."""
+    if "shapely" not in sys.modules:
+        threading.Thread(target=importlib.import_module, args=("shapely",), daemon=True,
+                         name="import shapely").start()
 
 
 def _county_geometry(session: Session, village: _Village) -> Any:
@@ -523,9 +538,16 @@ class _Parser:
     def zone_ids(self) -> tuple[list[int | None], list[int | None]]:
         """The danger zone of each row and that zone's grid."""
         known = self.zones
+        texts = clean_texts(self.column("zone"), self.texts)
+        for text in set(texts).difference(known):
+            if text:
+                known[text] = self.zone(text)
+        if all(texts) and all(known[text][2] is None for text in set(texts)):
+            every = list(map(known.__getitem__, texts))  # every row's zone is known
+            return [zone for zone, _g, _r in every], [grid for _z, grid, _r in every]
         zones: list[int | None] = []
         grids: list[int | None] = []
-        for j, text in enumerate(clean_texts(self.column("zone"), self.texts)):
+        for j, text in enumerate(texts):
             if not text:
                 self.refuse(j, "zone", "", QCoreApplication.translate("Import", "The danger zone is empty."))
                 zones.append(None)
@@ -557,6 +579,13 @@ class _Parser:
         """The grid of each row (the zone's when none is given) and whether one was given."""
         known = self.grids
         texts = clean_texts(self.column("grid"), self.texts)
+        for text in set(texts).difference(known):
+            if text:
+                known[text] = self.grid(text)
+        if all(known[text][1] is None for text in set(texts) if text):
+            return ([known[text][0] if text else grid for text, grid in zip(texts, zone_grids,
+                                                                          strict=True)],
+                    [bool(text) for text in texts])
         grids = list(zone_grids)
         for j, text in enumerate(texts):
             if not text:
@@ -582,8 +611,14 @@ class _Parser:
 
     def shelter_ids(self) -> list[int | None]:
         known = self.shelters
+        texts = clean_texts(self.column("shelter"), self.texts)
+        for text in set(texts).difference(known):
+            if text and text not in ("无", "/", "-", "—"):
+                known[text] = self.shelter(text)
+        if all(known.get(text, (None, None))[1] is None for text in set(texts)):
+            return [known[text][0] if text in known else None for text in texts]
         shelters: list[int | None] = []
-        for j, text in enumerate(clean_texts(self.column("shelter"), self.texts)):
+        for j, text in enumerate(texts):
             if not text or text in ("无", "/", "-", "—"):
                 shelters.append(None)
                 continue
@@ -788,6 +823,7 @@ def import_households(
     crs = normalise_crs(crs)
     path = Path(path)
     report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
+    _load_shapely_meanwhile()
     try:
         workbook = read_workbook(path)
         try:
@@ -835,15 +871,14 @@ def import_households(
 
 def _choose_village(session: Session, file: str, table: Table, title: str,
                     village_code: str | None) -> _Village:
-    villages = _villages(session)
     if village_code is not None:
         code = village_code.strip()
-        found = [v for v in villages if v.code == code]
+        found = _villages(session, code)
         if not found:
             raise file_problem(file, _fill(QCoreApplication.translate("Import", "No village or community has the code %1."),
                                            code), sheet=table.sheet)
         return found[0]
-    village, reason = village_from_title(title, villages)
+    village, reason = village_from_title(title, _villages(session))
     if village is None:
         raise file_problem(file, reason or "", sheet=table.sheet)
     return village
