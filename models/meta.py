@@ -32,9 +32,9 @@ def set_meta(*, session: Session, key: str, value: str) -> None:
 class RegisterRevision(Base):
     """A random token per register table, replaced by a trigger (migration 0004) whenever
     a row is inserted or deleted or a column that others keep copies of changes. Equal
-    tokens mean equal rows, across processes and workstations, so what is read from
-    those tables can be kept until the token changes (the roll-up keeps names and order).
-    Kept by the database, not data: the demo neither counts nor wipes it."""
+    tokens mean equal values in those columns, across processes and workstations, so
+    what is read from them can be kept until the token changes (the roll-up keeps names
+    and order). Kept by the database, not data: the demo neither counts nor wipes it."""
 
     __tablename__ = "register_revisions"
 

@@ -1994,7 +1994,7 @@ def _load_shelters(conn: Any) -> _ShelterPlaces:
 
 
 # What the roll-up loaded from the register, by (table, revision token): a token names
-# one state of its table's rows in any database (models.meta), so entries need no
+# one state of the columns it reads, in any database (models.meta), so entries need no
 # database key and are never stale. A few are kept: tests and tools open several databases.
 _kept: dict[tuple[str, str], Any] = {}
 _kept_lock = threading.Lock()
