@@ -14,6 +14,7 @@ from models.settings import Settings
 from models.users import Actor
 from tests.conftest import ADMIN
 from ui.main_window import PAGES, MainWindow
+from ui.map.page import MapPage
 from ui.register.page import RegisterPage
 
 TICK_S = 0.020
@@ -63,6 +64,21 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
         window.nav_rail.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
         qtbot.wait(250)
+
+    map_page = window.show_page("map")
+    assert isinstance(map_page, MapPage) and map_page.typhoon is not None
+    qtbot.waitUntil(lambda: map_page.summary.get("drawn") and map_page.typhoon.shown is not None,
+                    timeout=30_000)
+    panel = map_page.typhoon
+    for offset in (3, 6, 12):  # the officer drags the typhoon's time slider forward
+        monitor.step = f"typhoon slider +{offset} h"
+        panel.slider.setValue(panel.loaded.start + offset)
+        qtbot.waitUntil(lambda o=offset: panel.shown.at == panel.loaded.times[
+            panel.loaded.start + o], timeout=20_000)
+        qtbot.wait(300)
+    monitor.step = "list a typhoon count"
+    panel.count_view.clicked.emit(panel.count_model.index(1, 2))
+    qtbot.wait(500)
 
     register = window.show_page("register")
     assert isinstance(register, RegisterPage)

@@ -119,6 +119,7 @@ class MapPage(QWidget):
         self._circles: dict[str, Any] | None = None  # the typhoon at the slider's time
         self._marked: dict[str, list[int]] = {}
         self._ready_waits = False
+        self._typhoon_due = False  # the typhoon is read again once the layers are
         self._folder = Path(tempfile.mkdtemp(prefix="ecc-map-"))
         weakref.finalize(self, shutil.rmtree, self._folder, True)
 
@@ -231,9 +232,9 @@ class MapPage(QWidget):
             self.reloader.changed()
 
     def refresh(self) -> None:
-        """Read the layers and the typhoon again and reload the page; ``ready`` follows."""
-        if self.typhoon is not None:
-            self.typhoon.load()
+        """Read the layers and the typhoon again and reload the page; ``ready`` follows.
+        The typhoon is read once the layers are: both at once held the UI thread longer."""
+        self._typhoon_due = self.typhoon is not None
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -250,6 +251,9 @@ class MapPage(QWidget):
 
     def _built(self, build: MapBuild | None, error: BaseException | None) -> None:
         self._building = False
+        if self.typhoon is not None and self._typhoon_due and not self._again:
+            self._typhoon_due = False
+            self.typhoon.load()
         if self._again:  # the register changed while this was built: build again
             self._again = False
             if build is not None:
