@@ -840,13 +840,14 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None) 
     who = acting_name(session)
     table = _table(TransferRecord)
     zone = aliased(DangerZone)
-    def records() -> int:
-        return session.scalar(select(func.count()).select_from(TransferRecord)
-                              .where(TransferRecord.event_id == event_id)) or 0
+    def records() -> tuple[int, int]:
+        """How many records the event has, and the last one's id (one pass of its index)."""
+        count, last = session.execute(select(func.count(), func.max(TransferRecord.id))
+                                      .where(TransferRecord.event_id == event_id)).one()
+        return count or 0, last or 0
 
-    before = records()  # counted: INSERT ... SELECT reports no row count on every driver
-    last_id = session.scalar(select(func.max(TransferRecord.id))
-                             .where(TransferRecord.event_id == event_id)) or 0
+    # Counted: INSERT ... SELECT reports no row count on every driver.
+    before, last_id = records()
     with bulk_operation(session, table_name="transfer_records",
                         source=f"open transfers event {event_id} year {year}") as counter:
         existing_h = select(TransferRecord.id).where(
@@ -881,7 +882,7 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None) 
         )
         columns[1] = "object_id"
         session.execute(insert(table).from_select(columns, objects))
-        created = records() - before
+        created = records()[0] - before
         # Objects whose own kind names a work site are rolled up under the zone kind;
         # without a zone, under the danger kind their own kind belongs to.
         for object_kind, danger_kind in OBJECT_DANGER_KIND.items():
