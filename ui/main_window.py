@@ -276,9 +276,12 @@ class MainWindow(QMainWindow):
         """Start the web engine before the window shows (10-60 ms on a quiet machine without
         the sandbox's zygote): started when the map is first opened, it held the shown
         window for 0.3-0.5 s."""
+        from PySide6.QtWebEngineCore import QWebEngineProfile
+
         from ui.map.view import tile_handler
 
-        tile_handler()  # its default web profile serves tiles://: that starts the engine
+        QWebEngineProfile.defaultProfile()  # starts the engine
+        tile_handler()
 
     def _build_deferred_when_idle(self) -> None:
         """Build the deferred pages once no background load has run for a few polls, or
