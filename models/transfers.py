@@ -41,7 +41,6 @@ Concurrency
 
 from __future__ import annotations
 
-import gc
 import json
 import operator
 import platform
@@ -50,8 +49,7 @@ import re
 import secrets
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, TypeVar, cast
@@ -84,7 +82,7 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import bulk_operation
-from models.base import Base, UTCDateTime, utcnow
+from models.base import Base, UTCDateTime, collector_paused, utcnow
 from models.events import Event, acting_name
 from models.meta import revisions
 from models.privacy import can_see_personal, phone_masker
@@ -2041,21 +2039,6 @@ def _tally_reads() -> tuple[Any, Any, Any]:
 _VILLAGE_TALLIES, _TOWN_TALLIES, _SHELTER_TALLIES = _tally_reads()
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused: a roll-up's thousands of rows hold no
-    reference cycles (reference counting frees them), but while they are made they set
-    off full collections that walk every object of the process (up to a third of the
-    roll-up's time at scale 10 where long-lived objects are not frozen, as in the benchmark)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def rollup(*, session: Session, event_id: int) -> Rollup:
     """The event's figures by county, town, village, danger-zone kind and shelter.
 
@@ -2065,7 +2048,7 @@ def rollup(*, session: Session, event_id: int) -> Rollup:
     (``_kept_or_load``), so each call reads numbers only.
     """
     require(session, Permission.READ_REGISTER)
-    with _collector_paused():
+    with collector_paused():
         return _rollup(session, event_id)
 
 

@@ -28,7 +28,6 @@ only when ``crs`` says so.
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import math
 import operator
@@ -36,8 +35,6 @@ import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -50,7 +47,7 @@ from sqlalchemy.orm import Session
 from maps.crs import CGCS2000, WGS84, normalise_crs, to_wgs84
 from models.areas import LAT_RANGE, LON_RANGE, DangerZone, Division, Grid, Shelter, normalize_phone
 from models.audit import bulk_operation
-from models.base import utcnow
+from models.base import collector_paused, utcnow
 from models.database import insert_many
 from models.events import Event
 from models.imports.report import (
@@ -824,24 +821,9 @@ def import_households(
     """
     require(session, Permission.IMPORT_DATA)
     crs = normalise_crs(crs)
-    with _collector_paused():
+    with collector_paused():
         return _import(session, Path(path), village_code, year, crs, dry_run, valid_only,
                        progress, cancel)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused: a list of 20,000 rows makes a few
-    hundred thousand objects, none in reference cycles (reference counting frees them),
-    and every full collection they set off walked each object of the process (0.1-0.4 s
-    an import, outside the window, which freezes its long-lived objects)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _import(session: Session, path: Path, village_code: str | None, year: int | None,
