@@ -8,6 +8,7 @@ and names each feature's town and village.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from functools import cached_property
@@ -163,7 +164,8 @@ class HouseholdLayer:
     info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail per id
 
 
-def load_households(*, session: Session, place: Any) -> HouseholdLayer:
+def load_households(*, session: Session,
+                    place: Callable[[int | None], tuple[str, str]]) -> HouseholdLayer:
     """``place(village_id) -> (town, village)`` names each household's place."""
     from models.transfers import Household, register_year
 
@@ -184,23 +186,36 @@ def load_households(*, session: Session, place: Any) -> HouseholdLayer:
     )
 
 
-def load_register(*, session: Session) -> dict[str, RegisterLayer]:
-    """Every register feature with a geometry, per layer (LAYERS order), with its town and
-    village names: load once, then query a ``FeatureIndex`` for as many times as needed."""
-    require(session, Permission.READ_REGISTER)
-    divisions: dict[int, tuple[str, str, str, int | None]] = {
-        id_: (code, name, level, parent)
-        for id_, code, name, level, parent in session.execute(
-            select(Division.id, Division.code, Division.name, Division.level, Division.parent_id)
-        )
-    }
+Divisions = dict[int, tuple[str, str, str, int | None]]  # id -> code, name, level, parent
 
+
+def load_divisions(*, session: Session) -> Divisions:
+    return {id_: (code, name, level, parent)
+            for id_, code, name, level, parent in session.execute(
+                select(Division.id, Division.code, Division.name, Division.level,
+                       Division.parent_id))}
+
+
+def place_names(divisions: Divisions) -> Callable[[int | None], tuple[str, str]]:
+    """``place(village_id) -> (town name, village name)``."""
     def place(village_id: int | None) -> tuple[str, str]:
         village = divisions.get(village_id) if village_id is not None else None
         if village is None:
             return "", ""
         town = divisions.get(village[3]) if village[3] is not None else None
         return (town[1] if town else ""), village[1]
+
+    return place
+
+
+def load_register(*, session: Session, divisions: Divisions | None = None
+                  ) -> dict[str, RegisterLayer]:
+    """Every register feature with a geometry, per layer (LAYERS order), with its town and
+    village names: load once, then query a ``FeatureIndex`` for as many times as needed."""
+    require(session, Permission.READ_REGISTER)
+    if divisions is None:
+        divisions = load_divisions(session=session)
+    place = place_names(divisions)
 
     layers: dict[str, RegisterLayer] = {}
 
@@ -257,14 +272,9 @@ class ReachIndex:
 
     @classmethod
     def load(cls, *, session: Session) -> ReachIndex:
-        layers = load_register(session=session)
-        towns = {id_: name for id_, name in session.execute(
-            select(Division.id, Division.name).where(Division.level == "town"))}
-        villages = {id_: (towns.get(parent, ""), name) for id_, name, parent in session.execute(
-            select(Division.id, Division.name, Division.parent_id)
-            .where(Division.level == "village"))}
-        households = load_households(session=session,
-                                     place=lambda village_id: villages.get(village_id, ("", "")))
+        divisions = load_divisions(session=session)
+        layers = load_register(session=session, divisions=divisions)
+        households = load_households(session=session, place=place_names(divisions))
         return cls(layers, households)
 
     def _household_flags(self, shapes: dict[str, Any], hits: Any) -> np.ndarray:

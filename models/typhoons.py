@@ -167,11 +167,12 @@ class TyphoonTrack:
 
     @property
     def title(self) -> str:
-        return (
-            QCoreApplication.translate("Typhoon", "Typhoon %1 %2")
-            .replace("%1", self.code)
-            .replace("%2", self.name)
-        )
+        return typhoon_title(self.code, self.name)
+
+
+def typhoon_title(code: str, name: str) -> str:
+    return (QCoreApplication.translate("Typhoon", "Typhoon %1 %2")
+            .replace("%1", code).replace("%2", name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
-from models.typhoons import format_time
+from models.typhoons import format_time, typhoon_title
 from models.users import Actor, Permission
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
@@ -145,11 +145,6 @@ def load_typhoon(*, db: Database, actor: Actor, typhoon_id: int | None = None) -
     current = track.current
     start = times.index(current.at) if current is not None else 0
     return Loaded(track=track, index=index, times=times, start=start, typhoons=typhoons)
-
-
-def typhoon_title(code: str, name: str) -> str:
-    return QCoreApplication.translate("Typhoon", "Typhoon %1 %2").replace(
-        "%1", code).replace("%2", name)
 
 
 def slider_times(track: TyphoonTrack) -> list[datetime]:

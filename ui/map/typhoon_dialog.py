@@ -41,6 +41,7 @@ from models.typhoons import (
     save_typhoon,
 )
 from models.users import Actor, PermissionDenied
+from ui.settings.common import BANNER_ERROR
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +138,7 @@ class TyphoonDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(
-            "background: #fdecea; color: #8a1c1c; border-left: 4px solid #c62828; padding: 6px;")
+        self.error_label.setStyleSheet(BANNER_ERROR)
         self.error_label.hide()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(

@@ -51,6 +51,7 @@ from ui.common.worker import run_in_background
 from ui.register.forms import form_for
 from ui.register.tabs import RegisterTab, TabSpec
 from ui.register.tree import DivisionPanel
+from ui.settings.common import BANNER_ERROR
 
 log = logging.getLogger(__name__)
 
@@ -257,8 +258,7 @@ class RegisterPage(QWidget):
         layout.addLayout(header)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(
-            "background: #fdecea; color: #8a1c1c; border-left: 4px solid #c62828; padding: 6px;")
+        self.error_label.setStyleSheet(BANNER_ERROR)
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
