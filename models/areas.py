@@ -692,6 +692,7 @@ def save_danger_zone(*, session: Session, data: DangerZoneInput) -> int:
     }
     point = check.point(data.lon, data.lat) if data.is_point else None
     check.done()
+    kind_changed = zone is not None and zone.kind != values["kind"]
     if zone is None:
         zone = DangerZone(**values)
         session.add(zone)
@@ -702,6 +703,9 @@ def save_danger_zone(*, session: Session, data: DangerZoneInput) -> int:
     elif zone.geom is not None and zone.min_lon == zone.max_lon and zone.min_lat == zone.max_lat:
         zone.geometry = None  # now an area still to be drawn: a typed point would mislead the map
     session.flush()
+    if kind_changed:  # an event's figures by kind follow at once
+        from models.transfers import sync_transfers  # transfers imports this module
+        sync_transfers(session=session, zone_ids=[zone.id])
     return zone.id
 
 

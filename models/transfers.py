@@ -13,7 +13,9 @@ The register (before a typhoon)
 
 During an event
     ``open_transfers`` gives every household and object of the register year a
-    ``TransferRecord``. A record counts the subject's people in disjoint states:
+    ``TransferRecord`` (a village's list imported during the event opens that
+    village's). Register writes during the event keep the records in step at once
+    (``sync_transfers``: a list imported again, a danger zone retyped). A record counts the subject's people in disjoint states:
     still to move, away from home (外出), refusing (拒绝转移), and moved to a
     shelter (集中安置), to relatives or friends (投亲靠友) or forcibly (强制转移).
     The three moved counts are cumulative for the event: a resident who returns
@@ -69,6 +71,7 @@ from sqlalchemy import (
     UniqueConstraint,
     and_,
     bindparam,
+    case,
     false,
     func,
     insert,
@@ -822,13 +825,15 @@ def _event(session: Session, event_id: int) -> Event:
     return event
 
 
-def open_transfers(*, session: Session, event_id: int, year: int | None = None) -> int:
-    """Give every household and object of the register year a record for the event.
+def open_transfers(*, session: Session, event_id: int, year: int | None = None,
+                   village_id: int | None = None) -> int:
+    """Give every household and object of the register year (of one village with
+    ``village_id``) a record for the event.
 
     Idempotent: subjects that have one keep it; records of subjects whose residents,
     danger zone or assigned shelter changed in the register since are brought up to
-    date (unless that would contradict counts already recorded). Returns the number
-    of records created. One bulk audit record.
+    date (unless that would contradict counts already recorded; ``sync_transfers``).
+    Returns the number of records created. One bulk audit record.
     """
     require(session, CHECK_IN)
     event = _event(session, event_id)
@@ -861,7 +866,7 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None) 
                 *[literal(0) for _ in _COUNTS],
             )
             .outerjoin(zone, zone.id == Household.danger_zone_id)
-            .where(Household.year == year, ~existing_h)
+            .where(Household.year == year, ~existing_h, *_in_village(Household, village_id))
         )
         columns = ["event_id", "household_id", "village_id", "kind", "residents", "status",
                    "shelter_id", "version", "updated_at", "updated_by", *_COUNTS]
@@ -869,7 +874,10 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None) 
         existing_o = select(TransferRecord.id).where(
             TransferRecord.event_id == event_id, TransferRecord.object_id == TransferObject.id
         ).exists()
-        kind_of_object = func.coalesce(zone.kind, TransferObject.kind)
+        # Rolled up under the zone's kind, else under the danger kind of their own kind.
+        own = func.coalesce(zone.kind, TransferObject.kind)
+        kind_of_object = case(*[(own == k, literal(v)) for k, v in OBJECT_DANGER_KIND.items()
+                                if k != v], else_=own)
         objects = (
             select(
                 literal(event_id), TransferObject.id, TransferObject.village_id,
@@ -878,23 +886,13 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None) 
                 *[literal(0) for _ in _COUNTS],
             )
             .outerjoin(zone, zone.id == TransferObject.danger_zone_id)
-            .where(TransferObject.year == year, ~existing_o)
+            .where(TransferObject.year == year, ~existing_o,
+                   *_in_village(TransferObject, village_id))
         )
         columns[1] = "object_id"
         session.execute(insert(table).from_select(columns, objects))
         created = records()[0] - before
-        # Objects whose own kind names a work site are rolled up under the zone kind;
-        # without a zone, under the danger kind their own kind belongs to.
-        for object_kind, danger_kind in OBJECT_DANGER_KIND.items():
-            if object_kind != danger_kind:
-                session.execute(
-                    update(TransferRecord)
-                    .where(TransferRecord.event_id == event_id,
-                           TransferRecord.kind == object_kind,
-                           TransferRecord.object_id.is_not(None))
-                    .values(kind=danger_kind)
-                )
-        synced = _sync_records(session, event_id, who, now)
+        synced = _sync_records(session, event_id, who, now, village_id=village_id)
         counter["rows"] = created + synced
         if synced:  # changed records: their old contributions are not known here
             rebuild_tallies(session=session, event_id=event_id)
@@ -903,25 +901,89 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None) 
     return created
 
 
-def _sync_records(session: Session, event_id: int, who: str, now: datetime) -> int:
-    """Bring records up to date with register changes made during the event."""
+def _in_village(subject: type[Household] | type[TransferObject],
+                village_id: int | None) -> list[Any]:
+    return [] if village_id is None else [subject.village_id == village_id]
+
+
+def _object_kind(zone_kind: str | None, own_kind: str) -> str:
+    """The kind an object's record is rolled up under: its zone's, else the danger
+    kind its own kind belongs to."""
+    kind = zone_kind or own_kind
+    return OBJECT_DANGER_KIND.get(kind, kind)
+
+
+def sync_transfers(*, session: Session, village_id: int | None = None,
+                   zone_ids: Sequence[int] | None = None) -> int:
+    """Bring the records of the events in progress up to date with a register edit:
+    a village's households changed (``village_id``) or danger zones' kinds changed
+    (``zone_ids``). Called by the register's writes whatever the editor's role, so the
+    figures follow the register at once. Returns the number of records changed."""
+    events = session.scalars(
+        select(Event.id).where(Event.ended_at.is_(None),
+                               select(TransferRecord.id)
+                               .where(TransferRecord.event_id == Event.id).exists())
+    ).all()
+    if not events:
+        return 0
+    now = utcnow()
+    who = acting_name(session)
+    changed = 0
+    with bulk_operation(session, table_name="transfer_records",
+                        source="register edited during the event") as counter:
+        for event_id in events:
+            synced = _sync_records(session, event_id, who, now, village_id=village_id,
+                                   zone_ids=zone_ids)
+            if synced:
+                rebuild_tallies(session=session, event_id=event_id)
+            changed += synced
+        counter["rows"] = changed
+    return changed
+
+
+def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
+                  village_id: int | None = None, zone_ids: Sequence[int] | None = None) -> int:
+    """Bring records up to date with register changes made during the event: all of
+    the event's records, or those of one village's subjects, or of some zones'."""
     zone = aliased(DangerZone)
     accounted = (TransferRecord.away + TransferRecord.refused + TransferRecord.sheltered
                  + TransferRecord.relatives + TransferRecord.forced)
     in_shelter = TransferRecord.sheltered - TransferRecord.back_sheltered
+    scopes: dict[Any, list[Any]] = {}
+    for subject in (Household, TransferObject):
+        where = _in_village(subject, village_id)
+        if village_id is not None:  # a record keeps its subject's village: the index serves
+            where.append(TransferRecord.village_id == village_id)
+        if zone_ids is not None:
+            where.append(subject.danger_zone_id.in_(list(zone_ids)))
+        scopes[subject] = where
     stale = session.execute(
         select(TransferRecord.id, Household.residents, func.coalesce(zone.kind, ""),
                Household.shelter_id, TransferRecord.residents, TransferRecord.kind,
                TransferRecord.shelter_id, accounted, in_shelter)
         .join(Household, Household.id == TransferRecord.household_id)
         .outerjoin(zone, zone.id == Household.danger_zone_id)
-        .where(TransferRecord.event_id == event_id)
+        .where(TransferRecord.event_id == event_id, *scopes[Household])
         .where(or_(TransferRecord.residents != Household.residents,
                    TransferRecord.kind != func.coalesce(zone.kind, ""),
                    and_(in_shelter == 0, TransferRecord.status != "returned",
                         func.coalesce(TransferRecord.shelter_id, -1)
                         != func.coalesce(Household.shelter_id, -1))))
     ).all()
+    # Objects are few, and their kind is mapped here: every record of the scope is compared.
+    objects = session.execute(
+        select(TransferRecord.id, TransferObject.head_count, zone.kind, TransferObject.kind,
+               TransferObject.shelter_id,
+               TransferRecord.residents, TransferRecord.kind, TransferRecord.shelter_id,
+               accounted, in_shelter, TransferRecord.status)
+        .join(TransferObject, TransferObject.id == TransferRecord.object_id)
+        .outerjoin(zone, zone.id == TransferObject.danger_zone_id)
+        .where(TransferRecord.event_id == event_id, *scopes[TransferObject])
+    ).all()
+    for (record_id, head_count, zone_kind, own_kind, shelter_id, *now_held, status) in objects:
+        shelter = shelter_id if status != "returned" else now_held[2]
+        stale.append((record_id, head_count, _object_kind(zone_kind, own_kind), shelter,
+                      *now_held))
     changes: list[dict[str, Any]] = []
     for (record_id, residents, kind, shelter_id, old_residents, old_kind, old_shelter,
          done, here) in stale:
@@ -1257,7 +1319,7 @@ def record_for(
             zone_kind = session.scalar(select(DangerZone.kind)
                                        .where(DangerZone.id == obj.danger_zone_id))
             values = {"object_id": obj.id, "village_id": obj.village_id,
-                      "kind": zone_kind or OBJECT_DANGER_KIND.get(obj.kind, obj.kind),
+                      "kind": _object_kind(zone_kind, obj.kind),
                       "residents": obj.head_count, "shelter_id": obj.shelter_id}
         try:
             with session.begin_nested():

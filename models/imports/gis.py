@@ -1422,6 +1422,9 @@ class _Importer:
                         done += len(batch)
                         if progress is not None:
                             progress(half + done * half // max(1, len(plan)), total)
+                if model is DangerZone and changed:
+                    from models.transfers import sync_transfers  # transfers imports areas
+                    sync_transfers(session=session, zone_ids=[v["id"] for v in changed])
                 counter["rows"] = len(plan)
             check_cancel(self.cancel)
         except BaseException:

@@ -872,7 +872,7 @@ def _import(session: Session, path: Path, village_code: str | None, year: int | 
         report.cancelled = True
         report.rows_written = 0
         return report
-    _open_for_active_event(session, year)
+    _open_for_active_event(session, year, village.id)
     return report
 
 
@@ -1005,8 +1005,9 @@ def _columns(item: _Row, *more: dict[str, Any], **named: Any) -> dict[str, Any]:
     return values
 
 
-def _open_for_active_event(session: Session, year: int) -> None:
-    """Listed during an event: the new households get their records now."""
+def _open_for_active_event(session: Session, year: int, village_id: int) -> None:
+    """Listed during an event: the village's new households get their records now, and
+    the records of its changed households follow (residents, zone, shelter)."""
     actor = actor_of(session)
     if actor is None or not actor.can(CHECK_IN):
         return
@@ -1014,7 +1015,7 @@ def _open_for_active_event(session: Session, year: int) -> None:
                            .order_by(Event.started_at.desc(), Event.id.desc()).limit(1))
     if event is None or register_year(session=session, at=event.started_at) != year:
         return
-    open_transfers(session=session, event_id=event.id, year=year)
+    open_transfers(session=session, event_id=event.id, year=year, village_id=village_id)
 
 
 __all__ = ["COLUMNS", "EXTRA_COLUMNS", "TEMPLATE_COLUMNS", "ImportProblem", "import_households"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +20,7 @@ import shapely
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from models.areas import DangerZone, Division, Grid, Shelter
+from models.areas import DangerZone, DangerZoneInput, Division, Grid, Shelter, save_danger_zone
 from models.audit import AuditRecord
 from models.database import Database
 from models.demo_transfers import build_demo_households
@@ -440,6 +440,57 @@ def test_the_rollup_shows_places_as_they_are_now(db: Database) -> None:
         seen = {v.name for v in rollup(session=session, event_id=sc.event_id).villages}
         assert "改名村" in seen  # its own change, before it is rolled back
     assert places() == (villages, shelters)
+
+
+def test_a_danger_zone_retyped_during_the_event_moves_its_figures(db: Database) -> None:
+    """A planner corrects a zone's type mid-event: its households' and objects' figures
+    move to the new type at once, what was checked in stays, and a rename alone
+    leaves the records as they were."""
+    sc = make_scenario(db)
+    play(db, sc)
+    reg = sc.register
+
+    def by_kind() -> dict[str, tuple[int, int]]:
+        with db.session(VIEWER) as session:
+            data = rollup(session=session, event_id=sc.event_id)
+            assert tallies_match_records(session=session, event_id=sc.event_id)
+        return {k.kind: (k.figures.people_to_move, k.figures.moved) for k in data.kinds}
+
+    def versions() -> dict[int, int]:
+        with db.session(VIEWER) as session:
+            rows = session.execute(select(TransferRecord.id, TransferRecord.version))
+            return {record_id: version for record_id, version in rows}
+
+    before = by_kind()
+    assert before["seawall"] == (6, 5) and before["fishing_raft"] == (6, 0)
+    planner = Actor(name="planner", role="planner")
+    with db.session(planner) as session:  # the seawall zone is a low-lying area after all
+        zone = session.get(DangerZone, reg.zones["z3"])
+        assert zone is not None
+        save_danger_zone(session=session, data=DangerZoneInput(
+            id=zone.id, code=zone.code, name=zone.name, kind="waterlogging",
+            village_id=zone.village_id, lon=121.4, lat=28.4))
+    after = by_kind()
+    assert "seawall" not in after
+    assert after["waterlogging"] == (before["waterlogging"][0] + 6, before["waterlogging"][1] + 5)
+    with db.session(VIEWER) as session:
+        row = get_transfer(session=session, record_id=sc.records["h5"])
+        assert row is not None and (row.kind, row.sheltered, row.updated_by) == (
+            "waterlogging", 3, "planner")
+    unchanged = versions()
+    with db.session(planner) as session:  # the rafts' zone renamed, then retyped
+        zone = session.get(DangerZone, reg.zones["z4"])
+        assert zone is not None
+        data = DangerZoneInput(id=zone.id, code=zone.code, name="东海村渔港", kind="fishing_raft",
+                               village_id=zone.village_id, lon=121.4, lat=28.4)
+        save_danger_zone(session=session, data=data)
+    assert versions() == unchanged
+    with db.session(planner) as session:
+        save_danger_zone(session=session, data=replace(data, kind="scenic_spot"))
+    assert by_kind()["scenic_spot"] == (6, 0) and "fishing_raft" not in by_kind()
+    with db.session(VIEWER) as session:
+        raft = get_transfer(session=session, record_id=sc.records["o1"])
+        assert raft is not None and raft.kind == "scenic_spot"
 
 
 def test_town_reports_are_counted_apart(db: Database) -> None:

@@ -22,8 +22,9 @@ Figures, each timed from opening the session to its commit, as the console runs 
    over CHECK_INS records still to move. Baseline: a single-row UPDATE moving one
    household into its shelter and COMMIT through sqlite3, same pragmas.
 4. The 20,000-row list read, validated and imported (``import_households``), once
-   per format. The event is in progress, so the import also opens the new
-   households' transfer records and rebuilds the tallies, as it does in the console.
+   per format. The event is in progress, so the import also opens the village's
+   new households' transfer records and adds them to the tallies, as it does in the
+   console.
    Baseline: python-calamine reading the same file.
 """
 

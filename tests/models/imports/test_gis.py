@@ -29,11 +29,14 @@ from maps.crs import from_wgs84
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
 from models.database import Database
+from models.events import start_event
 from models.imports import format_report
 from models.imports.gis import import_gis
 from models.imports.report import ImportReport
+from models.transfers import rollup, tallies_match_records
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
+from tests.models.test_transfers import T0, add_household
 
 COUNTY = box(121.30, 28.30, 121.50, 28.50)
 EAST_VILLAGE = "331081001001"  # 东门村, west half (named by the gate, not the side)
@@ -691,6 +694,29 @@ def test_reimport_updates_and_keeps_what_the_file_leaves_blank(
     assert tuple(row) == ("一号", "张三", "13912345678")
     stored = geometry_of(county, Grid, code="G01")
     assert stored is not None and stored.equals(moved)
+
+
+def test_zones_retyped_during_an_event_move_their_households_figures(
+    county: Database, tmp_path: Path
+) -> None:
+    def zones(kind: str) -> Path:
+        return write_geojson(tmp_path / f"{kind}.geojson", [
+            (zone("Z01", "后山", kind=kind), Point(121.32, 28.32)),
+        ])
+
+    assert run(county, "danger-zones", zones("山洪")).ok
+    with county.session(ADMIN) as session:
+        zone_id = session.scalar(select(DangerZone.id).where(DangerZone.code == "Z01"))
+        village = session.scalar(select(Division.id).where(Division.code == EAST_VILLAGE))
+        assert zone_id is not None and village is not None
+        add_household(session, village, zone_id, "张三", 4)
+        event = start_event(session=session, name="台风", started_at=T0)
+    assert run(county, "danger-zones", zones("低洼易涝")).updated == 1
+    with county.session(ADMIN) as session:
+        figures = {k.kind: k.figures.people_to_move
+                   for k in rollup(session=session, event_id=event.id).kinds}
+        assert tallies_match_records(session=session, event_id=event.id)
+    assert figures == {"waterlogging": 4}
 
 
 def test_grid_of_a_danger_zone_must_be_in_its_village(county: Database, tmp_path: Path) -> None:

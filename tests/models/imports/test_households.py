@@ -15,7 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from maps.crs import wgs84_to_gcj02
 from models.areas import Division
@@ -25,10 +25,16 @@ from models.events import start_event
 from models.imports import format_report
 from models.imports.households import import_households, village_from_title
 from models.imports.report import ImportReport
-from models.transfers import Household, TransferRecord
+from models.transfers import (
+    Household,
+    TransferRecord,
+    get_transfer,
+    record_for,
+    tallies_match_records,
+)
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
-from tests.models.test_transfers import Register, make_register
+from tests.models.test_transfers import Register, add_household, make_register
 
 HEADER_TOP: list[Any] = [
     "序号", "危险区（点）名称", "类别", "位置", "经度", "纬度", "户主姓名", "居住人数", "户主手机",
@@ -357,12 +363,38 @@ def test_gcj02_coordinates_are_converted_only_when_asked(db: Database, register:
 
 def test_households_listed_during_an_event_get_records(db: Database, register: Register,
                                                        tmp_path: Path) -> None:
+    """During the event a village's list brings its new households' records, and a list
+    imported again moves its changed households' records (residents, shelter) at once;
+    records of other villages are not touched."""
     with db.session(ADMIN) as session:
-        start_event(session=session, name="台风")
-    report = run(db, write_list(tmp_path / "late.xlsx", [row(1)]), year=None)
-    assert report.ok
+        event = start_event(session=session, name="台风")
+        other = add_household(session, register.b1, register.zones["z3"], "赵六", 2)
+        elsewhere = record_for(session=session, event_id=event.id, household_id=other)
+    first = write_list(tmp_path / "late.xlsx", [row(1), row(2, name="李四", phone="13812340001")])
+    assert run(db, first, year=None).ok
+
+    def records() -> dict[str, tuple[int, int | None, int]]:
+        with db.session(ADMIN) as session:
+            assert tallies_match_records(session=session, event_id=event.id)
+            return {name: (residents, shelter, version) for name, residents, shelter, version
+                    in session.execute(
+                        select(Household.householder_name, TransferRecord.residents,
+                               TransferRecord.shelter_id, TransferRecord.version)
+                        .join(Household, Household.id == TransferRecord.household_id))}
+
+    s1, s3 = register.shelters["S1"], register.shelters["S3"]
+    assert records() == {"张三": (3, s1, 1), "李四": (3, s1, 1), "赵六": (2, None, 1)}
+    again = write_list(tmp_path / "late-v2.xlsx", [
+        row(1, residents=5),  # two more residents
+        row(2, name="李四", phone="13812340001", shelter="太平街道中心小学避灾安置场所"),
+        row(3, name="王五", phone="13700009999"),  # new
+    ])
+    report = run(db, again, actor=PLANNER, year=None)
+    assert (report.inserted, report.updated) == (1, 2), format_report(report)
+    assert records() == {"张三": (5, s1, 2), "李四": (3, s3, 2), "赵六": (2, None, 1),
+                         "王五": (3, s1, 1)}
     with db.session(ADMIN) as session:
-        assert session.scalar(select(func.count()).select_from(TransferRecord)) == 1
+        assert get_transfer(session=session, record_id=elsewhere.record_id) == elsewhere
 
 
 def test_dry_run_cancel_progress_and_permission(db: Database, register: Register,
