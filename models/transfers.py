@@ -957,7 +957,7 @@ def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
         if zone_ids is not None:
             where.append(subject.danger_zone_id.in_(list(zone_ids)))
         scopes[subject] = where
-    stale = session.execute(
+    stale: list[Any] = list(session.execute(
         select(TransferRecord.id, Household.residents, func.coalesce(zone.kind, ""),
                Household.shelter_id, TransferRecord.residents, TransferRecord.kind,
                TransferRecord.shelter_id, accounted, in_shelter)
@@ -969,7 +969,7 @@ def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
                    and_(in_shelter == 0, TransferRecord.status != "returned",
                         func.coalesce(TransferRecord.shelter_id, -1)
                         != func.coalesce(Household.shelter_id, -1))))
-    ).all()
+    ))
     # Objects are few, and their kind is mapped here: every record of the scope is compared.
     objects = session.execute(
         select(TransferRecord.id, TransferObject.head_count, zone.kind, TransferObject.kind,
