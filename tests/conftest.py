@@ -107,6 +107,36 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo county with the demo typhoon's event in progress, built once per test run."""
+    import shutil
+
+    from models.demo_transfers import build_typhoon_scenario
+
+    path = tmp_path_factory.mktemp("typhoon") / "typhoon.sqlite"
+    shutil.copy(demo_template, path)
+    database = Database(f"sqlite:///{path}")
+    with database.session(ADMIN) as session:
+        build_typhoon_scenario(session=session)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def typhoon_db(typhoon_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh copy of the demo county during the demo typhoon, on SQLite, for one test."""
+    import shutil
+
+    path = tmp_path / "typhoon.sqlite"
+    shutil.copy(typhoon_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
 @pytest.fixture
 def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A fresh copy of the demo county on SQLite for one test."""

@@ -355,126 +355,126 @@
     <name>Columns</name>
     <message>
         <location filename="../../models/exports/rollup.py" line="43" />
-        <location filename="../../ui/dashboard/page.py" line="21" />
+        <location filename="../../ui/dashboard/page.py" line="28" />
         <location filename="../../ui/map/typhoon.py" line="71" />
-        <location filename="../../ui/transfers/page.py" line="214" />
-        <location filename="../../ui/transfers/page.py" line="218" />
-        <location filename="../../ui/transfers/page.py" line="271" />
+        <location filename="../../ui/transfers/page.py" line="207" />
+        <location filename="../../ui/transfers/page.py" line="211" />
+        <location filename="../../ui/transfers/page.py" line="264" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="22" />
+        <location filename="../../ui/dashboard/page.py" line="29" />
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="23" />
+        <location filename="../../ui/dashboard/page.py" line="30" />
         <source>Villages</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="24" />
+        <location filename="../../ui/dashboard/page.py" line="31" />
         <source>Grids</source>
         <translation>网格数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="27" />
+        <location filename="../../ui/dashboard/page.py" line="34" />
         <source>Danger zones</source>
         <translation>危险区（点）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="31" />
+        <location filename="../../ui/dashboard/page.py" line="38" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="34" />
+        <location filename="../../ui/dashboard/page.py" line="41" />
         <source>Shelter capacity</source>
         <translation>安置容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="40" />
+        <location filename="../../ui/dashboard/page.py" line="47" />
         <source>Working group members</source>
         <translation>工作组成员数</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="44" />
-        <location filename="../../ui/transfers/page.py" line="198" />
+        <location filename="../../ui/transfers/page.py" line="191" />
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="45" />
-        <location filename="../../ui/transfers/page.py" line="200" />
-        <location filename="../../ui/transfers/page.py" line="315" />
+        <location filename="../../ui/transfers/page.py" line="193" />
+        <location filename="../../ui/transfers/page.py" line="308" />
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="46" />
-        <location filename="../../ui/transfers/page.py" line="201" />
+        <location filename="../../ui/transfers/page.py" line="194" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="47" />
-        <location filename="../../ui/transfers/page.py" line="203" />
+        <location filename="../../ui/transfers/page.py" line="196" />
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="48" />
-        <location filename="../../ui/transfers/page.py" line="205" />
+        <location filename="../../ui/transfers/page.py" line="198" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="49" />
-        <location filename="../../ui/transfers/page.py" line="207" />
+        <location filename="../../ui/transfers/page.py" line="200" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="50" />
-        <location filename="../../ui/transfers/page.py" line="208" />
+        <location filename="../../ui/transfers/page.py" line="201" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="51" />
-        <location filename="../../ui/transfers/page.py" line="210" />
+        <location filename="../../ui/transfers/page.py" line="203" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="189" />
-        <location filename="../../ui/transfers/page.py" line="272" />
+        <location filename="../../ui/transfers/page.py" line="265" />
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="190" />
-        <location filename="../../ui/transfers/page.py" line="270" />
+        <location filename="../../ui/transfers/page.py" line="263" />
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="41" />
-        <location filename="../../ui/transfers/page.py" line="291" />
-        <location filename="../../ui/transfers/page.py" line="316" />
+        <location filename="../../ui/transfers/page.py" line="284" />
+        <location filename="../../ui/transfers/page.py" line="309" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="43" />
-        <location filename="../../ui/transfers/page.py" line="293" />
+        <location filename="../../ui/transfers/page.py" line="286" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="284" />
-        <location filename="../../ui/transfers/page.py" line="295" />
+        <location filename="../../ui/transfers/page.py" line="277" />
+        <location filename="../../ui/transfers/page.py" line="288" />
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
@@ -516,7 +516,7 @@ from then on</source>
         <location filename="../../ui/transfers/lists.py" line="42" />
         <location filename="../../ui/transfers/lists.py" line="49" />
         <location filename="../../ui/transfers/lists.py" line="58" />
-        <location filename="../../ui/transfers/page.py" line="219" />
+        <location filename="../../ui/transfers/page.py" line="212" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
@@ -553,55 +553,55 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="56" />
-        <location filename="../../ui/transfers/page.py" line="224" />
+        <location filename="../../ui/transfers/page.py" line="217" />
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="259" />
+        <location filename="../../ui/transfers/page.py" line="252" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="70" />
-        <location filename="../../ui/transfers/page.py" line="260" />
+        <location filename="../../ui/transfers/page.py" line="253" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="261" />
+        <location filename="../../ui/transfers/page.py" line="254" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="262" />
+        <location filename="../../ui/transfers/page.py" line="255" />
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="264" />
+        <location filename="../../ui/transfers/page.py" line="257" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="266" />
+        <location filename="../../ui/transfers/page.py" line="259" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="285" />
-        <location filename="../../ui/transfers/page.py" line="297" />
+        <location filename="../../ui/transfers/page.py" line="278" />
+        <location filename="../../ui/transfers/page.py" line="290" />
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="287" />
-        <location filename="../../ui/transfers/page.py" line="299" />
+        <location filename="../../ui/transfers/page.py" line="280" />
+        <location filename="../../ui/transfers/page.py" line="292" />
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="301" />
+        <location filename="../../ui/transfers/page.py" line="294" />
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
@@ -613,25 +613,25 @@ from then on</source>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="51" />
         <location filename="../../ui/transfers/lists.py" line="50" />
-        <location filename="../../ui/transfers/page.py" line="307" />
+        <location filename="../../ui/transfers/page.py" line="300" />
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="52" />
-        <location filename="../../ui/transfers/page.py" line="308" />
+        <location filename="../../ui/transfers/page.py" line="301" />
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="55" />
-        <location filename="../../ui/transfers/page.py" line="309" />
+        <location filename="../../ui/transfers/page.py" line="302" />
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="56" />
-        <location filename="../../ui/transfers/page.py" line="275" />
+        <location filename="../../ui/transfers/page.py" line="268" />
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
@@ -641,23 +641,23 @@ from then on</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="311" />
+        <location filename="../../ui/transfers/page.py" line="304" />
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="313" />
+        <location filename="../../ui/transfers/page.py" line="306" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="53" />
-        <location filename="../../ui/transfers/page.py" line="317" />
+        <location filename="../../ui/transfers/page.py" line="310" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="318" />
+        <location filename="../../ui/transfers/page.py" line="311" />
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
@@ -669,7 +669,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="303" />
-        <location filename="../../ui/transfers/page.py" line="274" />
+        <location filename="../../ui/transfers/page.py" line="267" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1123,77 +1123,127 @@ from then on</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="84" />
+        <location filename="../../ui/dashboard/page.py" line="123" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="89" />
-        <source>No active event. Events, response levels and live transfer figures will appear here when event management is built.</source>
-        <translation>当前无进行中的事件。事件管理功能建成后，事件、响应等级和实时转移数据将显示在这里。</translation>
+        <location filename="../../ui/dashboard/page.py" line="126" />
+        <source>No event is in progress.</source>
+        <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="101" />
+        <location filename="../../ui/dashboard/page.py" line="135" />
+        <source>People to move</source>
+        <translation>应转移人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="136" />
+        <source>Moved</source>
+        <translation>已转移人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="137" />
+        <source>Still at home</source>
+        <translation>尚未转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="138" />
+        <source>Shelters full</source>
+        <translation>已满的避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="151" />
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="102" />
+        <location filename="../../ui/dashboard/page.py" line="152" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="103" />
+        <location filename="../../ui/dashboard/page.py" line="153" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="104" />
+        <location filename="../../ui/dashboard/page.py" line="154" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="105" />
+        <location filename="../../ui/dashboard/page.py" line="155" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="106" />
+        <location filename="../../ui/dashboard/page.py" line="156" />
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="116" />
+        <location filename="../../ui/dashboard/page.py" line="166" />
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="139" />
+        <location filename="../../ui/dashboard/page.py" line="190" />
+        <source>No event is in progress. When one starts (on the Transfers page), its response level and the county's transfer figures show here.</source>
+        <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="195" />
+        <source>figures as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="197" />
+        <source>%1 away from home</source>
+        <translation>外出 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="200" />
+        <source>completion rate %1</source>
+        <translation>转移率 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="202" />
+        <source>of whom %1 refuse to move</source>
+        <translation>其中拒绝转移 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="204" />
+        <source>%1 more above 90%</source>
+        <translation>另有 %1 个超过 90%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="217" />
         <source>The figures could not be loaded: %1</source>
         <translation>数据加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="144" />
+        <location filename="../../ui/dashboard/page.py" line="222" />
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="151" />
+        <location filename="../../ui/dashboard/page.py" line="229" />
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="155" />
+        <location filename="../../ui/dashboard/page.py" line="233" />
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="165" />
+        <location filename="../../ui/dashboard/page.py" line="243" />
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="169" />
+        <location filename="../../ui/dashboard/page.py" line="247" />
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county's divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -1222,6 +1272,24 @@ from then on</source>
         <location filename="../../ui/register/tree.py" line="53" />
         <source>Find a town or village (name or pinyin)</source>
         <translation>查找乡镇或村（名称或拼音）</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <location filename="../../ui/common/event_text.py" line="29" />
+        <source>Response: %1</source>
+        <translation>响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/event_text.py" line="31" />
+        <source>No emergency response in force</source>
+        <translation>未启动应急响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/event_text.py" line="32" />
+        <source>Event: %1 (%4) · %2 · started %3</source>
+        <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
     </message>
 </context>
 <context>
@@ -1609,17 +1677,17 @@ from then on</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="347" />
+        <location filename="../../models/imports/spreadsheet.py" line="365" />
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="352" />
+        <location filename="../../models/imports/spreadsheet.py" line="370" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="359" />
+        <location filename="../../models/imports/spreadsheet.py" line="377" />
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -1630,7 +1698,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="328" />
-        <location filename="../../models/imports/spreadsheet.py" line="385" />
+        <location filename="../../models/imports/spreadsheet.py" line="403" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
@@ -1928,208 +1996,208 @@ from then on</source>
         <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="403" />
+        <location filename="../../models/imports/spreadsheet.py" line="421" />
         <source>This is a web page or XML file saved under a spreadsheet name. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
         <translation>这是以电子表格文件名保存的网页或 XML 文件。请用 Excel 或 WPS 打开并另存为 .xlsx，再导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="418" />
+        <location filename="../../models/imports/spreadsheet.py" line="436" />
         <source>The file is protected by a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>文件设有密码保护。请用 Excel 或 WPS 打开，取消密码并保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="428" />
+        <location filename="../../models/imports/spreadsheet.py" line="446" />
         <source>This is not a spreadsheet. Use an .xlsx, .xls or .csv file.</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis.py" line="258" />
-        <location filename="../../models/imports/spreadsheet.py" line="483" />
+        <location filename="../../models/imports/spreadsheet.py" line="501" />
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="505" />
+        <location filename="../../models/imports/spreadsheet.py" line="523" />
         <source>The text of the file is neither UTF-8 nor GBK. Save it from Excel or WPS as .xlsx or as CSV (UTF-8).</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="746" />
+        <location filename="../../models/imports/spreadsheet.py" line="764" />
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="756" />
+        <location filename="../../models/imports/spreadsheet.py" line="774" />
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="760" />
+        <location filename="../../models/imports/spreadsheet.py" line="778" />
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="777" />
+        <location filename="../../models/imports/spreadsheet.py" line="795" />
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="785" />
+        <location filename="../../models/imports/spreadsheet.py" line="803" />
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="833" />
+        <location filename="../../models/imports/spreadsheet.py" line="851" />
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="209" />
+        <location filename="../../models/imports/households.py" line="220" />
         <source>The file has no title naming the village above the header. Give the village code (--village).</source>
         <translation>表头上方没有写明村名的标题行。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="229" />
+        <location filename="../../models/imports/households.py" line="240" />
         <source>No village or community of the register is named in the title "%1". Give the village code (--village).</source>
         <translation>标题“%1”中没有基础信息中已登记的村（社区）名称。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="231" />
+        <location filename="../../models/imports/households.py" line="242" />
         <source>The title "%1" could name several villages (%2). Give the village code (--village).</source>
         <translation>标题“%1”可能对应多个村（%2）。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="451" />
+        <location filename="../../models/imports/households.py" line="477" />
         <source>The householder's name is empty.</source>
         <translation>户主姓名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="453" />
+        <location filename="../../models/imports/households.py" line="479" />
         <source>The name is longer than 30 characters.</source>
         <translation>姓名超过 30 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="461" />
+        <location filename="../../models/imports/households.py" line="488" />
         <source>The number of residents must be a whole number of at least 1 (such as 3 or 3人).</source>
         <translation>居住人数须为不小于 1 的整数（如 3 或 3人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="470" />
+        <location filename="../../models/imports/households.py" line="501" />
         <source>Not a count of people: write a whole number such as 2, or leave the cell empty.</source>
         <translation>不是人数：请填写整数（如 2），或将单元格留空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="473" />
+        <location filename="../../models/imports/households.py" line="504" />
         <source>More than the %1 residents of the household.</source>
         <translation>超过该户居住人数（%1 人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="479" />
+        <location filename="../../models/imports/households.py" line="512" />
         <source>Longer than %1 characters.</source>
         <translation>超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="498" />
+        <location filename="../../models/imports/households.py" line="534" />
         <source>Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="509" />
+        <location filename="../../models/imports/households.py" line="552" />
         <source>The danger zone is empty.</source>
         <translation>危险区（点）为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="528" />
+        <location filename="../../models/imports/households.py" line="571" />
         <source>No danger zone or hazard point of this name in %1. Add it to the register first.</source>
         <translation>%1 没有此名称的危险区（点）。请先在基础信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="531" />
+        <location filename="../../models/imports/households.py" line="574" />
         <source>Several danger zones of %1 have this name; write the zone's code instead.</source>
         <translation>%1 有多个危险区（点）使用此名称，请改填其编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="558" />
+        <location filename="../../models/imports/households.py" line="608" />
         <source>No responsibility grid of this name in %1.</source>
         <translation>%1 没有此名称的责任网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="560" />
+        <location filename="../../models/imports/households.py" line="610" />
         <source>Several grids have this name; write the grid's code instead.</source>
         <translation>有多个网格使用此名称，请改填网格编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="585" />
+        <location filename="../../models/imports/households.py" line="641" />
         <source>No shelter of this name in the register.</source>
         <translation>基础信息中没有此名称的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="587" />
+        <location filename="../../models/imports/households.py" line="643" />
         <source>Several shelters outside this town have this name; the list cannot say which one.</source>
         <translation>本乡镇以外有多个同名的避灾安置场所，无法从清单确定是哪一个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="624" />
+        <location filename="../../models/imports/households.py" line="685" />
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="627" />
+        <location filename="../../models/imports/households.py" line="688" />
         <source>Not a longitude: write decimal degrees such as 121.38.</source>
         <translation>不是经度：请填写十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="630" />
+        <location filename="../../models/imports/households.py" line="691" />
         <source>Not a latitude: write decimal degrees such as 28.37.</source>
         <translation>不是纬度：请填写十进制度数，如 28.37。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="641" />
+        <location filename="../../models/imports/households.py" line="702" />
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="643" />
+        <location filename="../../models/imports/households.py" line="704" />
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="645" />
+        <location filename="../../models/imports/households.py" line="706" />
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="673" />
+        <location filename="../../models/imports/households.py" line="743" />
         <source>Longitude and latitude look swapped.</source>
         <translation>经纬度似乎填反了。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="675" />
+        <location filename="../../models/imports/households.py" line="745" />
         <source>The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).</source>
         <translation>点（%1, %2）位于本县范围以外。请检查数值和坐标系（WGS84、GCJ-02 或 BD-09）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="721" />
+        <location filename="../../models/imports/households.py" line="798" />
         <source>The number is masked. Enter the full number (only a number already in the register for this household may stay masked).</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="775" />
+        <location filename="../../models/imports/households.py" line="860" />
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="801" />
+        <location filename="../../models/imports/households.py" line="885" />
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="840" />
+        <location filename="../../models/imports/households.py" line="924" />
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
         <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="841" />
+        <location filename="../../models/imports/households.py" line="925" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2461,7 +2529,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/labels.py" line="25" />
-        <location filename="../../models/transfers.py" line="111" />
+        <location filename="../../models/transfers.py" line="114" />
         <source>Scenic spot</source>
         <translation>景区</translation>
     </message>
@@ -2581,52 +2649,52 @@ from then on</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="97" />
+        <location filename="../../models/transfers.py" line="100" />
         <source>To move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="98" />
+        <location filename="../../models/transfers.py" line="101" />
         <source>Away from home</source>
         <translation>外出</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="99" />
+        <location filename="../../models/transfers.py" line="102" />
         <source>In a shelter</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="100" />
+        <location filename="../../models/transfers.py" line="103" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="101" />
+        <location filename="../../models/transfers.py" line="104" />
         <source>Refused to move</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="102" />
+        <location filename="../../models/transfers.py" line="105" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="103" />
+        <location filename="../../models/transfers.py" line="106" />
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="108" />
+        <location filename="../../models/transfers.py" line="111" />
         <source>Work shed</source>
         <translation>工棚</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="109" />
+        <location filename="../../models/transfers.py" line="112" />
         <source>Construction site</source>
         <translation>在建工地</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="110" />
+        <location filename="../../models/transfers.py" line="113" />
         <source>Fishing raft</source>
         <translation>渔排</translation>
     </message>
@@ -2717,38 +2785,38 @@ from then on</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Opening the page …</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -3051,7 +3119,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="172" />
-        <location filename="../../ui/map/page.py" line="153" />
+        <location filename="../../ui/map/page.py" line="149" />
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -3096,72 +3164,72 @@ from then on</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="305" />
+        <location filename="../../ui/map/page.py" line="294" />
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="186" />
+        <location filename="../../ui/map/page.py" line="182" />
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="157" />
+        <location filename="../../ui/map/page.py" line="153" />
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="184" />
+        <location filename="../../ui/map/page.py" line="180" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="205" />
+        <location filename="../../ui/map/page.py" line="201" />
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="206" />
+        <location filename="../../ui/map/page.py" line="202" />
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="207" />
+        <location filename="../../ui/map/page.py" line="203" />
         <source>Open this village's transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="219" />
+        <location filename="../../ui/map/page.py" line="215" />
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="225" />
+        <location filename="../../ui/map/page.py" line="221" />
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="276" />
+        <location filename="../../ui/map/page.py" line="265" />
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="315" />
+        <location filename="../../ui/map/page.py" line="304" />
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="317" />
+        <location filename="../../ui/map/page.py" line="306" />
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="329" />
+        <location filename="../../ui/map/page.py" line="318" />
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="475" />
+        <location filename="../../ui/map/page.py" line="464" />
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -3208,13 +3276,43 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/pending.py" line="25" />
-        <source>Command and dispatch (events, response levels and dispatch orders in official format) is not built yet.</source>
-        <translation>指挥调度（事件、响应等级和公文格式的调度令）尚未建成。</translation>
+        <source>Dispatch orders in official format (teams and supplies sent where they are needed) are not built yet. Events and response levels are started and changed on the Transfers page for now.</source>
+        <translation>公文格式的调度指令（调派队伍和物资）尚未建成。目前事件和响应等级在“人员转移”页启动和调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="28" />
+        <location filename="../../ui/pending.py" line="29" />
         <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
         <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="37" />
+        <source>Known now: %8 members of village flood working groups in %2 villages, including the rescue posts.</source>
+        <translation>现有信息：%2 个村（社区）的村级防汛工作组成员 %8 人，含抢险救援岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="40" />
+        <source>Known now: %5 shelters in %1 towns that will hold stocked supplies.</source>
+        <translation>现有信息：%1 个乡镇（街道）的 %5 个避灾安置场所，将储备物资。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="42" />
+        <source>Known now: the county's %1 towns and %2 villages, the units plans assign actions to.</source>
+        <translation>现有信息：全县 %1 个乡镇（街道）、%2 个村（社区），即预案分派任务的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="44" />
+        <source>Known now: %1 towns, %2 villages and %3 responsibility grids that orders will be addressed to.</source>
+        <translation>现有信息：调度指令将发往的 %1 个乡镇（街道）、%2 个村（社区）和 %3 个责任网格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="47" />
+        <source>Known now: %3 responsibility grids with named persons and %8 working group members to call.</source>
+        <translation>现有信息：%3 个明确责任人的责任网格，以及可联系的 %8 名工作组成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending.py" line="51" />
+        <source>The database is empty: build the demo county (python main.py demo) or import your county's divisions (python main.py import divisions FILE).</source>
+        <translation>数据库为空：请生成演示县（python main.py demo），或导入本县行政区划（python main.py import divisions FILE）。</translation>
     </message>
 </context>
 <context>
@@ -3502,143 +3600,143 @@ from then on</source>
 <context>
     <name>Reach</name>
     <message>
-        <location filename="../../maps/reach.py" line="30" />
+        <location filename="../../maps/reach.py" line="31" />
         <source>Towns and streets</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="31" />
+        <location filename="../../maps/reach.py" line="32" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="32" />
+        <location filename="../../maps/reach.py" line="33" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="33" />
+        <location filename="../../maps/reach.py" line="34" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（隐患点）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="34" />
+        <location filename="../../maps/reach.py" line="35" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="35" />
+        <location filename="../../maps/reach.py" line="36" />
         <source>Households at risk</source>
         <translation>危险区住户</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="36" />
+        <location filename="../../maps/reach.py" line="37" />
         <source>People in those households</source>
         <translation>其中人口</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="51" />
+        <location filename="../../maps/reach.py" line="52" />
         <source>Force-7 circle now</source>
         <translation>当前七级风圈内</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="52" />
+        <location filename="../../maps/reach.py" line="53" />
         <source>Force-10 circle now</source>
         <translation>当前十级风圈内</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="53" />
+        <location filename="../../maps/reach.py" line="54" />
         <source>Force-7 along the forecast</source>
         <translation>预报路径七级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="54" />
+        <location filename="../../maps/reach.py" line="55" />
         <source>Force-10 along the forecast</source>
         <translation>预报路径十级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="175" />
+        <location filename="../../maps/reach.py" line="177" />
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="239" />
+        <location filename="../../maps/reach.py" line="254" />
         <source>Capacity %1</source>
         <translation>可容纳%1人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="340" />
+        <location filename="../../maps/reach.py" line="358" />
         <source>There is no typhoon with the id %1.</source>
         <translation>没有编号（ID）为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="356" />
+        <location filename="../../maps/reach.py" line="374" />
         <source>Typhoon %1 %2: what the wind circles reach</source>
         <translation>%1号台风“%2”风圈影响范围</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="360" />
+        <location filename="../../maps/reach.py" line="378" />
         <source>Wind circles at %1 (%2)</source>
         <translation>风圈时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="364" />
+        <location filename="../../maps/reach.py" line="382" />
         <source>The track has no points.</source>
         <translation>该台风路径没有路径点。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="366" />
+        <location filename="../../maps/reach.py" line="384" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="371" />
+        <location filename="../../maps/reach.py" line="389" />
         <source>Counts</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="372" />
+        <location filename="../../maps/reach.py" line="390" />
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="386" />
-        <location filename="../../maps/reach.py" line="402" />
+        <location filename="../../maps/reach.py" line="404" />
+        <location filename="../../maps/reach.py" line="420" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="387" />
+        <location filename="../../maps/reach.py" line="405" />
         <source>In the county</source>
         <translation>全县共计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="403" />
+        <location filename="../../maps/reach.py" line="421" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="404" />
+        <location filename="../../maps/reach.py" line="422" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="405" />
+        <location filename="../../maps/reach.py" line="423" />
         <source>Town or street</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="406" />
+        <location filename="../../maps/reach.py" line="424" />
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="407" />
+        <location filename="../../maps/reach.py" line="425" />
         <source>Type, capacity or person</source>
         <translation>类别/容量/责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="423" />
+        <location filename="../../maps/reach.py" line="441" />
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -3709,8 +3807,8 @@ from then on</source>
     <message>
         <location filename="../../models/areas.py" line="648" />
         <location filename="../../models/areas.py" line="684" />
-        <location filename="../../models/areas.py" line="713" />
-        <location filename="../../models/areas.py" line="765" />
+        <location filename="../../models/areas.py" line="717" />
+        <location filename="../../models/areas.py" line="769" />
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
@@ -3740,27 +3838,27 @@ from then on</source>
         <translation>请选择有效的危险区类别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="720" />
+        <location filename="../../models/areas.py" line="724" />
         <source>This village already has a shelter with this name.</source>
         <translation>本村已有同名的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="730" />
+        <location filename="../../models/areas.py" line="734" />
         <source>Capacity must be a whole number of persons, zero or more.</source>
         <translation>容纳人数应为不小于零的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="735" />
+        <location filename="../../models/areas.py" line="739" />
         <source>Choose a known shelter level.</source>
         <translation>请选择有效的场所级别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="763" />
+        <location filename="../../models/areas.py" line="767" />
         <source>Choose a known post.</source>
         <translation>请选择有效的岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="777" />
+        <location filename="../../models/areas.py" line="781" />
         <source>This person already holds this post in this village.</source>
         <translation>此人在本村已担任该岗位。</translation>
     </message>
@@ -3768,111 +3866,111 @@ from then on</source>
 <context>
     <name>RegisterColumns</name>
     <message>
-        <location filename="../../ui/register/page.py" line="85" />
+        <location filename="../../ui/register/page.py" line="86" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="86" />
+        <location filename="../../ui/register/page.py" line="87" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="89" />
-        <location filename="../../ui/register/page.py" line="100" />
+        <location filename="../../ui/register/page.py" line="90" />
+        <location filename="../../ui/register/page.py" line="101" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="90" />
-        <location filename="../../ui/register/page.py" line="106" />
+        <location filename="../../ui/register/page.py" line="91" />
+        <location filename="../../ui/register/page.py" line="107" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="93" />
+        <location filename="../../ui/register/page.py" line="94" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="94" />
-        <location filename="../../ui/register/page.py" line="131" />
+        <location filename="../../ui/register/page.py" line="95" />
+        <location filename="../../ui/register/page.py" line="132" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="95" />
-        <location filename="../../ui/register/page.py" line="122" />
-        <location filename="../../ui/register/page.py" line="134" />
+        <location filename="../../ui/register/page.py" line="96" />
+        <location filename="../../ui/register/page.py" line="123" />
+        <location filename="../../ui/register/page.py" line="135" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="96" />
+        <location filename="../../ui/register/page.py" line="97" />
         <source>Outline on map</source>
         <translation>地图轮廓</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="101" />
-        <location filename="../../ui/register/page.py" line="114" />
-        <location filename="../../ui/register/page.py" line="133" />
+        <location filename="../../ui/register/page.py" line="102" />
+        <location filename="../../ui/register/page.py" line="115" />
+        <location filename="../../ui/register/page.py" line="134" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="102" />
+        <location filename="../../ui/register/page.py" line="103" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="103" />
+        <location filename="../../ui/register/page.py" line="104" />
         <source>Point or area</source>
         <translation>点或面</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="107" />
+        <location filename="../../ui/register/page.py" line="108" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="108" />
-        <location filename="../../ui/register/page.py" line="124" />
+        <location filename="../../ui/register/page.py" line="109" />
+        <location filename="../../ui/register/page.py" line="125" />
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="109" />
-        <location filename="../../ui/register/page.py" line="125" />
+        <location filename="../../ui/register/page.py" line="110" />
+        <location filename="../../ui/register/page.py" line="126" />
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="110" />
+        <location filename="../../ui/register/page.py" line="111" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="115" />
+        <location filename="../../ui/register/page.py" line="116" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="117" />
+        <location filename="../../ui/register/page.py" line="118" />
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="118" />
+        <location filename="../../ui/register/page.py" line="119" />
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="121" />
+        <location filename="../../ui/register/page.py" line="122" />
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="123" />
+        <location filename="../../ui/register/page.py" line="124" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -3908,117 +4006,117 @@ from then on</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/register/page.py" line="63" />
+        <location filename="../../ui/register/page.py" line="64" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="64" />
+        <location filename="../../ui/register/page.py" line="65" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="68" />
+        <location filename="../../ui/register/page.py" line="69" />
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="69" />
+        <location filename="../../ui/register/page.py" line="70" />
         <source>Area</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="160" />
+        <location filename="../../ui/register/page.py" line="161" />
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="162" />
+        <location filename="../../ui/register/page.py" line="163" />
         <source>%1 grids</source>
         <translation>共 %1 个网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="163" />
+        <location filename="../../ui/register/page.py" line="164" />
         <source>%1 of %2 grids</source>
         <translation>%2 个网格中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="166" />
+        <location filename="../../ui/register/page.py" line="167" />
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="168" />
+        <location filename="../../ui/register/page.py" line="169" />
         <source>%1 danger zones and points</source>
         <translation>共 %1 处危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="169" />
+        <location filename="../../ui/register/page.py" line="170" />
         <source>%1 of %2 danger zones and points</source>
         <translation>%2 处危险区（点）中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="170" />
+        <location filename="../../ui/register/page.py" line="171" />
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="173" />
+        <location filename="../../ui/register/page.py" line="174" />
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="175" />
+        <location filename="../../ui/register/page.py" line="176" />
         <source>%1 shelters</source>
         <translation>共 %1 个避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="176" />
+        <location filename="../../ui/register/page.py" line="177" />
         <source>%1 of %2 shelters</source>
         <translation>%2 个避灾安置场所中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="177" />
+        <location filename="../../ui/register/page.py" line="178" />
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="180" />
+        <location filename="../../ui/register/page.py" line="181" />
         <source>Village working groups</source>
         <translation>村级防汛工作组</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="182" />
+        <location filename="../../ui/register/page.py" line="183" />
         <source>%1 members</source>
         <translation>共 %1 名成员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="183" />
+        <location filename="../../ui/register/page.py" line="184" />
         <source>%1 of %2 members</source>
         <translation>%2 名成员中的 %1 名</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="184" />
+        <location filename="../../ui/register/page.py" line="185" />
         <source>All posts</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="243" />
+        <location filename="../../ui/register/page.py" line="244" />
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="249" />
+        <location filename="../../ui/register/page.py" line="250" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="252" />
+        <location filename="../../ui/register/page.py" line="253" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="253" />
+        <location filename="../../ui/register/page.py" line="254" />
         <source>Import divisions, transfer lists, map data or a typhoon track</source>
         <translation>导入行政区划、转移清单、地图数据或台风路径</translation>
     </message>
@@ -4711,129 +4809,129 @@ from then on</source>
 <context>
     <name>Transfers</name>
     <message>
-        <location filename="../../models/transfers.py" line="821" />
+        <location filename="../../models/transfers.py" line="824" />
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1246" />
+        <location filename="../../models/transfers.py" line="1309" />
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1255" />
+        <location filename="../../models/transfers.py" line="1318" />
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1493" />
-        <location filename="../../models/transfers.py" line="1495" />
+        <location filename="../../models/transfers.py" line="1556" />
+        <location filename="../../models/transfers.py" line="1558" />
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1497" />
+        <location filename="../../models/transfers.py" line="1560" />
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1502" />
+        <location filename="../../models/transfers.py" line="1565" />
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1505" />
+        <location filename="../../models/transfers.py" line="1568" />
         <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1522" />
+        <location filename="../../models/transfers.py" line="1585" />
         <source>Say from which state the people go back to 'to move'.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1528" />
+        <location filename="../../models/transfers.py" line="1591" />
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1530" />
+        <location filename="../../models/transfers.py" line="1593" />
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1532" />
+        <location filename="../../models/transfers.py" line="1595" />
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1535" />
+        <location filename="../../models/transfers.py" line="1598" />
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1539" />
+        <location filename="../../models/transfers.py" line="1602" />
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1546" />
+        <location filename="../../models/transfers.py" line="1609" />
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1548" />
+        <location filename="../../models/transfers.py" line="1611" />
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1550" />
-        <location filename="../../models/transfers.py" line="1642" />
+        <location filename="../../models/transfers.py" line="1613" />
+        <location filename="../../models/transfers.py" line="1705" />
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1557" />
+        <location filename="../../models/transfers.py" line="1620" />
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1559" />
+        <location filename="../../models/transfers.py" line="1622" />
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1564" />
+        <location filename="../../models/transfers.py" line="1627" />
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1552" />
+        <location filename="../../models/transfers.py" line="1615" />
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1783" />
+        <location filename="../../models/transfers.py" line="1846" />
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1786" />
+        <location filename="../../models/transfers.py" line="1849" />
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1791" />
+        <location filename="../../models/transfers.py" line="1854" />
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1793" />
+        <location filename="../../models/transfers.py" line="1856" />
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1795" />
+        <location filename="../../models/transfers.py" line="1858" />
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -4869,453 +4967,438 @@ from then on</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/page.py" line="123" />
+        <location filename="../../ui/transfers/page.py" line="122" />
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="278" />
+        <location filename="../../ui/transfers/page.py" line="271" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="279" />
+        <location filename="../../ui/transfers/page.py" line="272" />
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="280" />
+        <location filename="../../ui/transfers/page.py" line="273" />
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="281" />
+        <location filename="../../ui/transfers/page.py" line="274" />
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="286" />
+        <location filename="../../ui/transfers/page.py" line="279" />
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="322" />
+        <location filename="../../ui/transfers/page.py" line="315" />
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="323" />
+        <location filename="../../ui/transfers/page.py" line="316" />
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="324" />
+        <location filename="../../ui/transfers/page.py" line="317" />
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="325" />
+        <location filename="../../ui/transfers/page.py" line="318" />
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="326" />
+        <location filename="../../ui/transfers/page.py" line="319" />
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="327" />
+        <location filename="../../ui/transfers/page.py" line="320" />
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="328" />
+        <location filename="../../ui/transfers/page.py" line="321" />
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="329" />
+        <location filename="../../ui/transfers/page.py" line="322" />
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="414" />
+        <location filename="../../ui/transfers/page.py" line="407" />
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="421" />
+        <location filename="../../ui/transfers/page.py" line="414" />
         <source>Print the town roll-up…</source>
         <translation>打印乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="422" />
+        <location filename="../../ui/transfers/page.py" line="415" />
         <source>A4 landscape PDF: one row per town and a total</source>
         <translation>A4 横向 PDF：每个乡镇一行，另有合计行</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="426" />
+        <location filename="../../ui/transfers/page.py" line="419" />
         <source>Export the town roll-up…</source>
         <translation>导出乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="427" />
+        <location filename="../../ui/transfers/page.py" line="420" />
         <source>Excel, in the layout reported upward</source>
         <translation>Excel，按上报格式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="431" />
+        <location filename="../../ui/transfers/page.py" line="424" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="437" />
+        <location filename="../../ui/transfers/page.py" line="430" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="444" />
+        <location filename="../../ui/transfers/page.py" line="437" />
         <source>Start an event…</source>
         <translation>启动事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="449" />
+        <location filename="../../ui/transfers/page.py" line="442" />
         <source>Response level…</source>
         <translation>调整响应级别…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="451" />
+        <location filename="../../ui/transfers/page.py" line="444" />
         <source>Mark returns…</source>
         <translation>登记返回…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="453" />
+        <location filename="../../ui/transfers/page.py" line="446" />
         <source>Once the response is lifted: everyone moved from a village is home again.</source>
         <translation>响应解除后：将某村已转移人员登记为已返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="455" />
+        <location filename="../../ui/transfers/page.py" line="448" />
         <source>End the event…</source>
         <translation>结束事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="486" />
+        <location filename="../../ui/transfers/page.py" line="479" />
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="488" />
+        <location filename="../../ui/transfers/page.py" line="481" />
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="490" />
+        <location filename="../../ui/transfers/page.py" line="483" />
         <source>By danger zone type</source>
         <translation>按危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="492" />
+        <location filename="../../ui/transfers/page.py" line="485" />
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="494" />
+        <location filename="../../ui/transfers/page.py" line="487" />
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="496" />
+        <location filename="../../ui/transfers/page.py" line="489" />
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="500" />
+        <location filename="../../ui/transfers/page.py" line="493" />
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="507" />
+        <location filename="../../ui/transfers/page.py" line="500" />
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="502" />
+        <location filename="../../ui/transfers/page.py" line="495" />
         <source>Enter a town's figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="506" />
+        <location filename="../../ui/transfers/page.py" line="499" />
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="512" />
+        <location filename="../../ui/transfers/page.py" line="505" />
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="524" />
+        <location filename="../../ui/transfers/page.py" line="517" />
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="584" />
+        <location filename="../../ui/transfers/page.py" line="573" />
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="589" />
+        <location filename="../../ui/transfers/page.py" line="578" />
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="618" />
+        <location filename="../../ui/transfers/page.py" line="607" />
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="629" />
+        <location filename="../../ui/transfers/page.py" line="618" />
         <source>Arrived at shelter (F2)</source>
         <translation>已到达安置场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="637" />
+        <location filename="../../ui/transfers/page.py" line="626" />
         <source>Other: relatives, refused, forced, part… (F3)</source>
         <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="653" />
+        <location filename="../../ui/transfers/page.py" line="642" />
         <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
         <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="654" />
+        <location filename="../../ui/transfers/page.py" line="643" />
         <source>Your role can look households up but not check them in.</source>
         <translation>您的角色可以查询住户，但不能办理签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="696" />
+        <location filename="../../ui/transfers/page.py" line="676" />
         <source>The transfer figures could not be loaded: %1</source>
         <translation>无法加载转移数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="721" />
+        <location filename="../../ui/transfers/page.py" line="701" />
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="747" />
-        <source>Response: %1</source>
-        <translation>响应：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="749" />
-        <source>No emergency response in force</source>
-        <translation>未启动应急响应</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="751" />
-        <source>Event: %1 (%4) · %2 · started %3</source>
-        <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="774" />
+        <location filename="../../ui/transfers/page.py" line="742" />
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="791" />
+        <location filename="../../ui/transfers/page.py" line="759" />
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="795" />
+        <location filename="../../ui/transfers/page.py" line="763" />
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="797" />
+        <location filename="../../ui/transfers/page.py" line="765" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="801" />
+        <location filename="../../ui/transfers/page.py" line="769" />
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="832" />
+        <location filename="../../ui/transfers/page.py" line="800" />
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="857" />
+        <location filename="../../ui/transfers/page.py" line="825" />
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="858" />
+        <location filename="../../ui/transfers/page.py" line="826" />
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="866" />
+        <location filename="../../ui/transfers/page.py" line="834" />
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="876" />
+        <location filename="../../ui/transfers/page.py" line="844" />
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="903" />
+        <location filename="../../ui/transfers/page.py" line="871" />
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="905" />
+        <location filename="../../ui/transfers/page.py" line="873" />
         <source>Nobody found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="928" />
+        <location filename="../../ui/transfers/page.py" line="896" />
         <source>Scan a transfer card, or type a name, pinyin initials or the last 4 mobile digits. F2: arrived at the shelter chosen below. F3: any other state, or part of a household.</source>
         <translation>扫描转移卡，或输入姓名、拼音首字母、手机号后四位查找。F2：登记到达下方所选安置场所；F3：登记其他情况或部分人员转移。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="938" />
+        <location filename="../../ui/transfers/page.py" line="906" />
         <source>%1: no transfer record in this event.</source>
         <translation>%1：本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="940" />
+        <location filename="../../ui/transfers/page.py" line="908" />
         <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="963" />
-        <location filename="../../ui/transfers/page.py" line="986" />
+        <location filename="../../ui/transfers/page.py" line="931" />
+        <location filename="../../ui/transfers/page.py" line="954" />
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="967" />
+        <location filename="../../ui/transfers/page.py" line="935" />
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="971" />
+        <location filename="../../ui/transfers/page.py" line="939" />
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="975" />
+        <location filename="../../ui/transfers/page.py" line="943" />
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1015" />
+        <location filename="../../ui/transfers/page.py" line="983" />
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1018" />
+        <location filename="../../ui/transfers/page.py" line="986" />
         <source>%1: %2 people recorded as %3.</source>
         <translation>%1：%2 人已登记为%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1031" />
+        <location filename="../../ui/transfers/page.py" line="999" />
         <source>The check-in failed: %1</source>
         <translation>签到失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1055" />
+        <location filename="../../ui/transfers/page.py" line="1023" />
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1058" />
+        <location filename="../../ui/transfers/page.py" line="1026" />
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1079" />
+        <location filename="../../ui/transfers/page.py" line="1047" />
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1096" />
+        <location filename="../../ui/transfers/page.py" line="1064" />
         <source>The town's figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1108" />
+        <location filename="../../ui/transfers/page.py" line="1076" />
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1117" />
+        <location filename="../../ui/transfers/page.py" line="1085" />
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1118" />
+        <location filename="../../ui/transfers/page.py" line="1086" />
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1124" />
+        <location filename="../../ui/transfers/page.py" line="1092" />
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1137" />
+        <location filename="../../ui/transfers/page.py" line="1105" />
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1145" />
+        <location filename="../../ui/transfers/page.py" line="1113" />
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1146" />
+        <location filename="../../ui/transfers/page.py" line="1114" />
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1151" />
+        <location filename="../../ui/transfers/page.py" line="1119" />
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1165" />
+        <location filename="../../ui/transfers/page.py" line="1133" />
         <source>The change was not saved: %1</source>
         <translation>修改未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1185" />
+        <location filename="../../ui/transfers/page.py" line="1153" />
         <source>Print the town roll-up</source>
         <translation>打印乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1186" />
+        <location filename="../../ui/transfers/page.py" line="1154" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1189" />
+        <location filename="../../ui/transfers/page.py" line="1157" />
         <source>Export the town roll-up</source>
         <translation>导出乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1190" />
+        <location filename="../../ui/transfers/page.py" line="1158" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1202" />
+        <location filename="../../ui/transfers/page.py" line="1170" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5399,7 +5482,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/imports/typhoon.py" line="164" />
-        <location filename="../../models/typhoons.py" line="483" />
+        <location filename="../../models/typhoons.py" line="484" />
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
@@ -5415,14 +5498,14 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/imports/typhoon.py" line="268" />
-        <location filename="../../models/typhoons.py" line="721" />
+        <location filename="../../models/typhoons.py" line="722" />
         <source>The code is longer than 12 characters.</source>
         <translation>编号超过12个字符。</translation>
     </message>
     <message>
         <location filename="../../models/imports/typhoon.py" line="272" />
-        <location filename="../../models/typhoons.py" line="731" />
-        <location filename="../../models/typhoons.py" line="733" />
+        <location filename="../../models/typhoons.py" line="732" />
+        <location filename="../../models/typhoons.py" line="734" />
         <source>The name is longer than 40 characters.</source>
         <translation>名称超过40个字符。</translation>
     </message>
@@ -5467,175 +5550,174 @@ from then on</source>
         <translation>热带低压</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="171" />
-        <location filename="../../ui/map/typhoon.py" line="151" />
+        <location filename="../../models/typhoons.py" line="174" />
         <source>Typhoon %1 %2</source>
         <translation>%1号台风“%2”</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="335" />
-        <location filename="../../models/typhoons.py" line="367" />
-        <location filename="../../models/typhoons.py" line="371" />
+        <location filename="../../models/typhoons.py" line="336" />
+        <location filename="../../models/typhoons.py" line="368" />
+        <location filename="../../models/typhoons.py" line="372" />
         <source>Give the hour as well as the date, such as 2026-08-09 20:00.</source>
         <translation>请写明日期和时刻，如 2026-08-09 20:00。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="339" />
+        <location filename="../../models/typhoons.py" line="340" />
         <source>The time is empty.</source>
         <translation>时间为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="352" />
+        <location filename="../../models/typhoons.py" line="353" />
         <source>Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, such as 2026-08-09T12:00Z.</source>
         <translation>不是时间：请写成 2026-08-09 20:00（北京时间），或带时区，如 2026-08-09T12:00Z。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="408" />
+        <location filename="../../models/typhoons.py" line="409" />
         <source>Enter a number in decimal degrees, such as 121.5.</source>
         <translation>请填写十进制度数，如 121.5。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="412" />
+        <location filename="../../models/typhoons.py" line="413" />
         <source>The longitude is empty.</source>
         <translation>经度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="413" />
+        <location filename="../../models/typhoons.py" line="414" />
         <source>The latitude is empty.</source>
         <translation>纬度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="422" />
+        <location filename="../../models/typhoons.py" line="423" />
         <source>Longitude and latitude look swapped: the longitude of a typhoon here is the larger number (90 to 180 degrees east).</source>
         <translation>经纬度似乎填反了：本海域台风的经度是较大的数（东经90至180度）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="426" />
+        <location filename="../../models/typhoons.py" line="427" />
         <source>The longitude must be between 90 and 180 degrees east (Northwest Pacific and South China Sea).</source>
         <translation>经度须在东经90至180度之间（西北太平洋和南海）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="430" />
+        <location filename="../../models/typhoons.py" line="431" />
         <source>The latitude must be between 0 and 60 degrees north.</source>
         <translation>纬度须在北纬0至60度之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="439" />
+        <location filename="../../models/typhoons.py" line="440" />
         <source>The central pressure must be a number of hPa, such as 950.</source>
         <translation>中心气压须为百帕数，如 950。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="443" />
+        <location filename="../../models/typhoons.py" line="444" />
         <source>The central pressure must be between 850 and 1020 hPa.</source>
         <translation>中心气压须在850至1020百帕之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="452" />
+        <location filename="../../models/typhoons.py" line="453" />
         <source>The maximum wind must be a number of m/s, such as 45.</source>
         <translation>最大风速须为米/秒数，如 45。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="456" />
+        <location filename="../../models/typhoons.py" line="457" />
         <source>The maximum wind must be between 0 and 100 m/s.</source>
         <translation>最大风速须在0至100米/秒之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="478" />
+        <location filename="../../models/typhoons.py" line="479" />
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="498" />
+        <location filename="../../models/typhoons.py" line="499" />
         <source>Give the radius of all four quadrants: NE, SE, SW and NW.</source>
         <translation>请填全四个象限的半径：东北、东南、西南、西北。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="509" />
+        <location filename="../../models/typhoons.py" line="510" />
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个，如 300/280/250/260。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="524" />
+        <location filename="../../models/typhoons.py" line="525" />
         <source>A radius must be a number of kilometres.</source>
         <translation>半径须为公里数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="528" />
+        <location filename="../../models/typhoons.py" line="529" />
         <source>A radius cannot be negative.</source>
         <translation>半径不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="530" />
+        <location filename="../../models/typhoons.py" line="531" />
         <source>A radius of more than 1500 km is not a typhoon's; check the unit (km).</source>
         <translation>半径超过1500公里不可能是台风风圈，请检查单位（公里）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="552" />
+        <location filename="../../models/typhoons.py" line="553" />
         <source>Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.</source>
         <translation>预报点填“是”或“预报”，实况点填“否”或“实况”（或留空）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="565" />
+        <location filename="../../models/typhoons.py" line="566" />
         <source>The force-10 radius is larger than the force-7 radius in the %1 quadrant.</source>
         <translation>%1象限的十级风圈半径大于七级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="567" />
+        <location filename="../../models/typhoons.py" line="568" />
         <source>The force-12 radius is larger than the force-10 radius in the %1 quadrant.</source>
         <translation>%1象限的十二级风圈半径大于十级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="580" />
+        <location filename="../../models/typhoons.py" line="581" />
         <source>NE</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="581" />
+        <location filename="../../models/typhoons.py" line="582" />
         <source>SE</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="582" />
+        <location filename="../../models/typhoons.py" line="583" />
         <source>SW</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="583" />
+        <location filename="../../models/typhoons.py" line="584" />
         <source>NW</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="609" />
+        <location filename="../../models/typhoons.py" line="610" />
         <source>From the point before (%1) the centre would move %2 km/h; no typhoon moves faster than 150 km/h. Check the longitude and latitude of both points.</source>
         <translation>与前一个路径点（%1）相比，中心移速将达每小时%2公里；台风移速不会超过每小时150公里。请核对这两个点的经纬度。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="658" />
+        <location filename="../../models/typhoons.py" line="659" />
         <source>Another point has the same time %1.</source>
         <translation>另有路径点的时间也是 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="714" />
+        <location filename="../../models/typhoons.py" line="715" />
         <source>This typhoon no longer exists; another user may have deleted it.</source>
         <translation>该台风已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="719" />
+        <location filename="../../models/typhoons.py" line="720" />
         <source>Enter the typhoon's code, such as 2606.</source>
         <translation>请填写台风编号，如 2606。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="727" />
+        <location filename="../../models/typhoons.py" line="728" />
         <source>Another typhoon already has this code.</source>
         <translation>已有台风使用该编号。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="729" />
+        <location filename="../../models/typhoons.py" line="730" />
         <source>Enter the typhoon's name.</source>
         <translation>请填写台风名称。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="737" />
+        <location filename="../../models/typhoons.py" line="738" />
         <source>Enter at least one point of the track.</source>
         <translation>请至少填写一个路径点。</translation>
     </message>
@@ -5643,107 +5725,107 @@ from then on</source>
 <context>
     <name>TyphoonDialog</name>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="49" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="50" />
         <source>Time (Beijing)</source>
         <translation>时间（北京时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="50" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="51" />
         <source>Longitude °E</source>
         <translation>经度 °E</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="51" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="52" />
         <source>Latitude °N</source>
         <translation>纬度 °N</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="52" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="53" />
         <source>Pressure hPa</source>
         <translation>气压 百帕</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="53" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="54" />
         <source>Max wind m/s</source>
         <translation>最大风速 米/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="54" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="55" />
         <source>Force-7 radius km</source>
         <translation>7级风圈半径 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="55" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="56" />
         <source>Force-10 radius km</source>
         <translation>10级风圈半径 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="56" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="57" />
         <source>Force-12 radius km</source>
         <translation>12级风圈半径 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="57" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="58" />
         <source>Forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="88" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="89" />
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="89" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="90" />
         <source>Edit the typhoon's track</source>
         <translation>编辑台风路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="94" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="95" />
         <source>Such as 2606</source>
         <translation>如 2606</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="96" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="97" />
         <source>Such as 烟花</source>
         <translation>如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="98" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="99" />
         <source>Number:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="99" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="100" />
         <source>Chinese name:</source>
         <translation>中文名：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="100" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="101" />
         <source>English name:</source>
         <translation>英文名：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="103" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="104" />
         <source>One row per bulletin point, in Beijing time. A radius is one value, or four for the NE, SE, SW and NW quadrants (300/280/250/260); leave it empty when the bulletin gives none. Tick Forecast for the forecast points.</source>
         <translation>每个路径点一行，时间为北京时。风圈半径填一个数，或按东北、东南、西南、西北四个象限填四个数（300/280/250/260）；报文未给出的留空。预报点请勾选“预报”。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="125" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="126" />
         <source>Add a point</source>
         <translation>添加路径点</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="126" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="127" />
         <source>A copy of the last point, three hours later (Ins)</source>
         <translation>复制最后一个点，时间推后三小时（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="128" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="129" />
         <source>Remove the point</source>
         <translation>删除路径点</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="129" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="130" />
         <source>Remove the selected point (Del)</source>
         <translation>删除选中的路径点（Del）</translation>
     </message>
@@ -5776,153 +5858,153 @@ from then on</source>
 <context>
     <name>TyphoonPanel</name>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="215" />
+        <location filename="../../ui/map/typhoon.py" line="210" />
         <source>Loading the typhoon …</source>
         <translation>正在读取台风……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="225" />
+        <location filename="../../ui/map/typhoon.py" line="220" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="226" />
+        <location filename="../../ui/map/typhoon.py" line="221" />
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="227" />
+        <location filename="../../ui/map/typhoon.py" line="222" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="228" />
+        <location filename="../../ui/map/typhoon.py" line="223" />
         <source>Add the new bulletin's points, or correct the track</source>
         <translation>录入最新报文的路径点，或更正路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="229" />
+        <location filename="../../ui/map/typhoon.py" line="224" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="230" />
+        <location filename="../../ui/map/typhoon.py" line="225" />
         <source>Import a track from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="242" />
+        <location filename="../../ui/map/typhoon.py" line="237" />
         <source>The time of the wind circles (arrow keys: one hour)</source>
         <translation>风圈的时刻（方向键：每次一小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="248" />
+        <location filename="../../ui/map/typhoon.py" line="243" />
         <source>Latest bulletin</source>
         <translation>最新实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="249" />
+        <location filename="../../ui/map/typhoon.py" line="244" />
         <source>Back to the latest observed position</source>
         <translation>回到最新实况位置</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="269" />
+        <location filename="../../ui/map/typhoon.py" line="264" />
         <source>Click a count to list those features and mark them on the map.</source>
         <translation>点击数字，列出这些对象并在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="280" />
+        <location filename="../../ui/map/typhoon.py" line="275" />
         <source>Double-click to show it on the map.</source>
         <translation>双击在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="283" />
+        <location filename="../../ui/map/typhoon.py" line="278" />
         <source>Export the reach table to Excel…</source>
         <translation>导出影响范围表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="316" />
+        <location filename="../../ui/map/typhoon.py" line="311" />
         <source>The typhoon could not be loaded. Details are in the log file.</source>
         <translation>台风数据读取失败，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="319" />
+        <location filename="../../ui/map/typhoon.py" line="314" />
         <source>No typhoon is entered: enter one by hand (New…) or import its track (Import…).</source>
         <translation>尚未录入台风：可手工录入（新建…）或导入路径（导入…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="356" />
+        <location filename="../../ui/map/typhoon.py" line="351" />
         <source>forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="356" />
+        <location filename="../../ui/map/typhoon.py" line="351" />
         <source>observed</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="357" />
+        <location filename="../../ui/map/typhoon.py" line="352" />
         <source>%1 Beijing time (%2)</source>
         <translation>北京时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="379" />
+        <location filename="../../ui/map/typhoon.py" line="374" />
         <source>What the wind reaches could not be computed. Details are in the log file.</source>
         <translation>无法计算风圈影响范围，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="432" />
+        <location filename="../../ui/map/typhoon.py" line="427" />
         <source>%1 reached by the %2: %3 of %4, marked on the map.</source>
         <translation>%2内的%1：%3 个（共 %4 个），已在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="433" />
+        <location filename="../../ui/map/typhoon.py" line="428" />
         <source>%1 reached by the %2: %3 of %4.</source>
         <translation>%2内的%1：%3（共 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="437" />
+        <location filename="../../ui/map/typhoon.py" line="432" />
         <source>The first %1 are listed; the export holds them all.</source>
         <translation>列表只显示前 %1 个，导出文件包含全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="493" />
-        <location filename="../../ui/map/typhoon.py" line="507" />
+        <location filename="../../ui/map/typhoon.py" line="488" />
+        <location filename="../../ui/map/typhoon.py" line="502" />
         <source>Export the reach table</source>
         <translation>导出影响范围表</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="493" />
+        <location filename="../../ui/map/typhoon.py" line="488" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="508" />
+        <location filename="../../ui/map/typhoon.py" line="503" />
         <source>The file could not be written: %1</source>
         <translation>文件无法写入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="511" />
+        <location filename="../../ui/map/typhoon.py" line="506" />
         <source>Written to %1.</source>
         <translation>已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="516" />
+        <location filename="../../ui/map/typhoon.py" line="511" />
         <source>force-7 circle at this time</source>
         <translation>该时刻7级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="517" />
+        <location filename="../../ui/map/typhoon.py" line="512" />
         <source>force-10 circle at this time</source>
         <translation>该时刻10级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="518" />
+        <location filename="../../ui/map/typhoon.py" line="513" />
         <source>force-7 wind from this time on</source>
         <translation>此后7级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="520" />
+        <location filename="../../ui/map/typhoon.py" line="515" />
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
     </message>

@@ -87,6 +87,53 @@ def test_dashboard_shows_the_register_figures(
     assert tester is not None
 
 
+def test_dashboard_shows_the_event_and_follows_check_ins(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """During the typhoon the dashboard names the event and its response level and shows
+    the county's transfer figures; a check-in at another workstation shows without a
+    refresh."""
+    from sqlalchemy import select
+
+    from models.events import active_event
+    from models.transfers import TransferRecord, record_transfer, rollup
+
+    with typhoon_db.session(ADMIN) as session:
+        event = active_event(session=session)
+        assert event is not None
+        data = rollup(session=session, event_id=event.id)
+        record_id, residents, version = session.execute(
+            select(TransferRecord.id, TransferRecord.residents, TransferRecord.version)
+            .where(TransferRecord.event_id == event.id, TransferRecord.status == "to_move",
+                   TransferRecord.household_id.is_not(None),
+                   TransferRecord.shelter_id.is_not(None),
+                   *[TransferRecord.__table__.c[n] == 0 for n in (
+                       "away", "refused", "sheltered", "relatives", "forced")])
+            .limit(1)).one()
+    window = make_window(qtbot, typhoon_db)
+    dashboard = window.pages["dashboard"]
+    cards = dashboard.event_cards
+    qtbot.waitUntil(lambda: dashboard.event_row.isVisible(), timeout=10_000)
+    assert event.name in dashboard.event_label.text()
+    assert "Level II (orange)" in dashboard.event_label.text()
+    county = data.county
+    full = sum(1 for s in data.warnings if s.state == "full")
+    assert [cards[k].value_label.text() for k in cards] == [
+        f"{county.people_to_move:,}", f"{county.moved:,}", f"{county.still_at_home:,}",
+        f"{full:,}"]
+    rate = f"{county.completion_rate * 100:.1f}%"
+    assert rate in cards["moved"].note_label.text()
+
+    other = Database(typhoon_db.url)  # another workstation checks a household in
+    with other.session(Actor("li", "duty")) as session:
+        record_transfer(session=session, record_id=record_id, status="sheltered",
+                        expected_version=version)
+    other.dispose()
+    qtbot.waitUntil(lambda: cards["moved"].value_label.text()
+                    == f"{county.moved + residents:,}", timeout=15_000)
+    assert cards["still_at_home"].value_label.text() == f"{county.still_at_home - residents:,}"
+
+
 def test_window_size_is_remembered(qtbot: QtBot, sqlite_db: Database) -> None:
     # The offscreen screen is 800 x 800: sizes beyond it are clamped on restore.
     for height in (655, 611):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from models.database import Database
-from models.overview import Overview, TownFigures, county_overview, town_figures
+from models.overview import Overview, county_overview
 from models.users import Actor
 from ui.common.worker import run_in_background
 
@@ -15,11 +15,6 @@ from ui.common.worker import run_in_background
 def _load(db: Database, actor: Actor) -> Overview:
     with db.session(actor) as session:
         return county_overview(session=session)
-
-
-def _load_with_towns(db: Database, actor: Actor) -> tuple[Overview, list[TownFigures]]:
-    with db.session(actor) as session:
-        return county_overview(session=session), town_figures(session=session)
 
 
 def load_overview(
@@ -30,11 +25,3 @@ def load_overview(
 ) -> None:
     run_in_background(_load, on_done, owner=owner, db=db, actor=actor)
 
-
-def load_overview_with_towns(
-    db: Database,
-    actor: Actor,
-    on_done: Callable[[tuple[Overview, list[TownFigures]] | None, BaseException | None], None],
-    owner: QObject,
-) -> None:
-    run_in_background(_load_with_towns, on_done, owner=owner, db=db, actor=actor)

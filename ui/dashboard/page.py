@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.database import Database
+from models.events import EventRow, active_event
 from models.labels import DANGER_KINDS, label
-from models.overview import Overview, TownFigures
+from models.overview import Overview, TownFigures, county_overview, town_figures
+from models.transfers import Figures, rollup
 from models.users import Actor
-from ui.common.overview_loader import load_overview_with_towns
+from ui.common.change_feed import ReloadWhenShown, touches
+from ui.common.event_text import event_summary, local_time
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.worker import run_in_background
 
 
 def _count(value: int) -> str:
@@ -42,6 +49,38 @@ TOWN_COLUMNS = (
         alignment=RIGHT,
     ),
 )
+
+# Tables whose changes show on the dashboard: the register's figures and the event's.
+WATCHED = frozenset({"divisions", "grids", "danger_zones", "shelters", "working_group_members",
+                     "events", "transfer_records"})
+CHANGE_DELAY_MS = 1000  # changes arriving within this time are loaded together
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What the dashboard shows: the register at a glance, and the event in progress with
+    its county transfer figures."""
+
+    overview: Overview
+    towns: list[TownFigures] = field(default_factory=list)
+    event: EventRow | None = None
+    figures: Figures | None = None
+    figures_at: datetime | None = None
+    full_shelters: int = 0
+    nearly_full_shelters: int = 0
+
+
+def load_dashboard(db: Database, actor: Actor) -> DashboardData:
+    with db.session(actor) as session:
+        overview, towns = county_overview(session=session), town_figures(session=session)
+        event = active_event(session=session)
+        if event is None:
+            return DashboardData(overview, towns)
+        data = rollup(session=session, event_id=event.id)
+    full = sum(1 for s in data.warnings if s.state == "full")
+    return DashboardData(overview, towns, event, data.county, data.at, full,
+                         len(data.warnings) - full)
+
 
 CARD_STYLE = (
     "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
@@ -84,17 +123,28 @@ class DashboardPage(QWidget):
         self.title_label = QLabel(self.tr("Dashboard"))
         self.title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(self.title_label)
-        self.event_label = QLabel(
-            self.tr(
-                "No active event. Events, response levels and live transfer figures will appear "
-                "here when event management is built."
-            )
-        )
+        self.event_label = QLabel(self.tr("No event is in progress."))
         self.event_label.setWordWrap(True)
+        self.event_label.setTextFormat(Qt.TextFormat.RichText)
         self.event_label.setStyleSheet(
             "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
         )
         layout.addWidget(self.event_label)
+        # The event's county figures, as the transfers page counts them.
+        self.event_cards = {
+            "people_to_move": Card(self.tr("People to move")),
+            "moved": Card(self.tr("Moved")),
+            "still_at_home": Card(self.tr("Still at home")),
+            "full_shelters": Card(self.tr("Shelters full")),
+        }
+        self.event_row = QWidget()
+        event_grid = QGridLayout(self.event_row)
+        event_grid.setContentsMargins(0, 0, 0, 0)
+        event_grid.setSpacing(14)
+        for index, card in enumerate(self.event_cards.values()):
+            event_grid.addWidget(card, 0, index)
+        self.event_row.setVisible(False)
+        layout.addWidget(self.event_row)
         grid = QGridLayout()
         grid.setSpacing(14)
         self.cards = {
@@ -121,15 +171,43 @@ class DashboardPage(QWidget):
         self.town_view.setModel(self.town_model)
         setup_table_view(self.town_view)
         layout.addWidget(self.town_view, 1)
+        self.reloader = ReloadWhenShown(self, self.refresh, CHANGE_DELAY_MS)
         self.refresh()
 
     def refresh(self) -> None:
-        load_overview_with_towns(self.db, self.actor, self._show, owner=self)
+        run_in_background(load_dashboard, self._show, owner=self, db=self.db, actor=self.actor)
 
-    def _show(
-        self, result: tuple[Overview, list[TownFigures]] | None, error: BaseException | None
-    ) -> None:
-        overview, towns = result if result is not None else (None, [])
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """From the change feed: reload soon if shown, else when next shown."""
+        if touches(tables, WATCHED):
+            self.reloader.changed()
+
+    def _show_event(self, data: DashboardData) -> None:
+        event, figures = data.event, data.figures
+        self.event_row.setVisible(event is not None and figures is not None)
+        if event is None or figures is None:
+            self.event_label.setText(self.tr(
+                "No event is in progress. When one starts (on the Transfers page), its response "
+                "level and the county's transfer figures show here."))
+            return
+        self.event_label.setText(
+            event_summary(event) + " · "
+            + self.tr("figures as of %1").replace("%1", local_time(data.figures_at or event.started_at)))
+        c = self.event_cards
+        c["people_to_move"].show_value(figures.people_to_move, self.tr("%1 away from home")
+                                       .replace("%1", f"{figures.away:,}"))
+        rate = figures.completion_rate
+        c["moved"].show_value(figures.moved, self.tr("completion rate %1")
+                              .replace("%1", f"{rate * 100:.1f}%" if rate is not None else "—"))
+        c["still_at_home"].show_value(figures.still_at_home, self.tr("of whom %1 refuse to move")
+                                      .replace("%1", f"{figures.refused:,}"))
+        c["full_shelters"].show_value(data.full_shelters, self.tr("%1 more above 90%")
+                                      .replace("%1", f"{data.nearly_full_shelters:,}"))
+
+    def _show(self, data: DashboardData | None, error: BaseException | None) -> None:
+        overview, towns = (data.overview, data.towns) if data is not None else (None, [])
+        if data is not None:
+            self._show_event(data)
         self.town_model.set_rows(towns)
         fit_columns(self.town_view, self.town_model)
         self.towns_label.setVisible(bool(towns))

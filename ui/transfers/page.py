@@ -11,11 +11,10 @@ never overwritten.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,6 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.events import (
-    EVENT_KINDS,
     MANAGE_EVENTS,
     EventRefused,
     EventRow,
@@ -60,7 +58,7 @@ from models.events import (
     set_response_level,
     start_event,
 )
-from models.labels import DANGER_KINDS, RESPONSE_COLOURS, RESPONSE_LEVELS, label
+from models.labels import DANGER_KINDS, label
 from models.search import pinyin_sort_key
 from models.transfers import (
     CHECK_IN,
@@ -89,6 +87,7 @@ from models.transfers import (
 )
 from models.users import Actor, PermissionDenied
 from ui.common.change_feed import ReloadWhenShown, touches
+from ui.common.event_text import event_summary, local_time
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.dashboard.page import CARD_STYLE, Card
@@ -124,12 +123,6 @@ def _occupancy(rate: float) -> str:
     if rate > NEARLY_FULL:
         return f"⚠ {rate * 100:.0f}%"
     return f"{rate * 100:.0f}%"
-
-
-def _local(at: datetime) -> str:
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 # -- rows --------------------------------------------------------------------------------
@@ -267,7 +260,7 @@ CHANGE_COLUMNS = (
            alignment=RIGHT),
 )
 REPORT_COLUMNS = (
-    Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=_local),
+    Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=local_time),
     Column("town_name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=160),
     Column("source", QT_TRANSLATE_NOOP("Columns", "Reported by"), max_width=200),
     *FIGURE_COLUMNS[:4],  # people to move, moved, in shelters, with relatives
@@ -727,19 +720,7 @@ class TransfersPage(QWidget):
         self.print_button.setEnabled(True)
         self.export_button.setEnabled(True)
         self._place_lists(in_tabs=True)
-        if event.response_level:
-            colour = RESPONSE_COLOURS.get(event.response_level, "#333")
-            level = (f"<b style='color:{colour}'>"
-                     f"{html.escape(label(RESPONSE_LEVELS, event.response_level))}</b>")
-            response = self.tr("Response: %1").replace("%1", level)
-        else:
-            response = self.tr("No emergency response in force")
-        self.event_label.setText(
-            self.tr("Event: %1 (%4) · %2 · started %3")
-            .replace("%1", f"<b>{html.escape(event.name)}</b>")
-            .replace("%4", html.escape(label(EVENT_KINDS, event.kind)))
-            .replace("%2", response)
-            .replace("%3", _local(event.started_at)))
+        self.event_label.setText(event_summary(event))
         self.body.setVisible(True)
 
     def show_village(self, village_id: int) -> None:
@@ -781,14 +762,14 @@ class TransfersPage(QWidget):
         self.cards["people_to_move"].note_label.setText(
             self.tr("%1 listed, %2 away").replace("%1", _count(county.subjects))
             .replace("%2", _count(county.away)))
-        self.time_label.setText(self.tr("Figures as of %1").replace("%1", _local(data.at)))
+        self.time_label.setText(self.tr("Figures as of %1").replace("%1", local_time(data.at)))
         reported = data.reported
         if reported.people_to_move:
             self.reported_label.setText(self.tr(
                 "Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3")
                 .replace("%1", _count(reported.people_to_move))
                 .replace("%2", _count(reported.moved))
-                .replace("%3", _local(reported.reported_at) if reported.reported_at else "—"))
+                .replace("%3", local_time(reported.reported_at) if reported.reported_at else "—"))
         self.reported_label.setVisible(bool(reported.people_to_move))
 
         def lines(areas: list[AreaFigures], parents: dict[int, str]) -> list[TownLine]:
@@ -1043,7 +1024,7 @@ class TransfersPage(QWidget):
         else:
             self.since_label.setText(
                 self.tr("Changes since the figures kept at %1 (%2 figures changed).")
-                .replace("%1", _local(result.since)).replace("%2", str(len(result.changes))))
+                .replace("%1", local_time(result.since)).replace("%2", str(len(result.changes))))
         names = dict(FIGURES) | SHELTER_FIGURES
         order = {scope: n for n, scope in enumerate(SCOPES)}
         changes = sorted(result.changes, key=lambda c: (order.get(c.scope, 9), c.key, c.field))

@@ -1,0 +1,36 @@
+"""How an event in progress is named on the pages that show it (transfers, dashboard)."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from models.events import EVENT_KINDS, EventRow
+from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, label
+from models.transfers import display_zone
+
+
+def local_time(at: datetime) -> str:
+    """A stored time as the duty room reads it (the display zone, to the minute)."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+def event_summary(event: EventRow) -> str:
+    """Rich text: the event's name and kind, its response level in the level's colour, and
+    when it started."""
+    if event.response_level:
+        colour = RESPONSE_COLOURS.get(event.response_level, "#333")
+        level = (f"<b style='color:{colour}'>"
+                 f"{html.escape(label(RESPONSE_LEVELS, event.response_level))}</b>")
+        response = QCoreApplication.translate("EventText", "Response: %1").replace("%1", level)
+    else:
+        response = QCoreApplication.translate("EventText", "No emergency response in force")
+    return (QCoreApplication.translate("EventText", "Event: %1 (%4) · %2 · started %3")
+            .replace("%1", f"<b>{html.escape(event.name)}</b>")
+            .replace("%4", html.escape(label(EVENT_KINDS, event.kind)))
+            .replace("%2", response)
+            .replace("%3", local_time(event.started_at)))
