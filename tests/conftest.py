@@ -4,8 +4,9 @@ fresh database per test on SQLite and, when ECC_TEST_DATABASE_URL is set, Postgr
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,62 +92,55 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file holding the demo county, built once per test run."""
-    from models.demo import build_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+def _built(path: Path, build: Callable[[Any], object], *, upgrade: bool = False) -> Path:
+    """``path`` with ``build(session)`` applied, its WAL folded into the file for copying."""
     database = Database(f"sqlite:///{path}")
-    database.upgrade()
+    if upgrade:
+        database.upgrade()
     with database.session(ADMIN) as session:
-        build_demo(session=session)
-    with database.engine.connect() as conn:  # fold the WAL into the file before copying
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.dispose()
-    return path
-
-
-@pytest.fixture(scope="session")
-def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo county with the demo typhoon's event in progress, built once per test run."""
-    import shutil
-
-    from models.demo_transfers import build_typhoon_scenario
-
-    path = tmp_path_factory.mktemp("typhoon") / "typhoon.sqlite"
-    shutil.copy(demo_template, path)
-    database = Database(f"sqlite:///{path}")
-    with database.session(ADMIN) as session:
-        build_typhoon_scenario(session=session)
+        build(session)
     with database.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
     return path
 
 
-@pytest.fixture
-def typhoon_db(typhoon_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A fresh copy of the demo county during the demo typhoon, on SQLite, for one test."""
-    import shutil
-
-    path = tmp_path / "typhoon.sqlite"
-    shutil.copy(typhoon_template, path)
+def _copy_of(template: Path, path: Path) -> Iterator[Database]:
+    shutil.copy(template, path)
     database = Database(f"sqlite:///{path}")
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the demo county, built once per test run."""
+    from models.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    return _built(path, lambda session: build_demo(session=session), upgrade=True)
+
+
+@pytest.fixture(scope="session")
+def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo county with the demo typhoon's event in progress, built once per test run."""
+    from models.demo_transfers import build_typhoon_scenario
+
+    path = tmp_path_factory.mktemp("typhoon") / "typhoon.sqlite"
+    shutil.copy(demo_template, path)
+    return _built(path, lambda session: build_typhoon_scenario(session=session))
+
+
+@pytest.fixture
+def typhoon_db(typhoon_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh copy of the demo county during the demo typhoon, on SQLite, for one test."""
+    yield from _copy_of(typhoon_template, tmp_path / "typhoon.sqlite")
 
 
 @pytest.fixture
 def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A fresh copy of the demo county on SQLite for one test."""
-    import shutil
-
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, path)
-    database = Database(f"sqlite:///{path}")
-    yield database
-    database.dispose()
+    yield from _copy_of(demo_template, tmp_path / "demo.sqlite")
 
 
 @pytest.fixture
