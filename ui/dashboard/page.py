@@ -190,9 +190,9 @@ class DashboardPage(QWidget):
                 "No event is in progress. When one starts (on the Transfers page), its response "
                 "level and the county's transfer figures show here."))
             return
+        at = local_time(data.figures_at or event.started_at)
         self.event_label.setText(
-            event_summary(event) + " · "
-            + self.tr("figures as of %1").replace("%1", local_time(data.figures_at or event.started_at)))
+            event_summary(event) + " · " + self.tr("figures as of %1").replace("%1", at))
         c = self.event_cards
         c["people_to_move"].show_value(figures.people_to_move, self.tr("%1 away from home")
                                        .replace("%1", f"{figures.away:,}"))
