@@ -36,6 +36,9 @@ def _bootstrap() -> None:
 if __name__ == "__main__":
     _bootstrap()
     sys.path.insert(0, str(ROOT))
+    from ui.binding import keep_singletons_alive
+
+    keep_singletons_alive()
     from ui.cli import main
 
     sys.exit(main(sys.argv[1:]))

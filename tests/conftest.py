@@ -17,10 +17,14 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --no-zygote")  # as ui.app
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from sqlalchemy import create_engine, make_url
+from ui.binding import keep_singletons_alive
 
-from models.database import Database
-from models.users import Actor
+keep_singletons_alive()  # as main.py does, before anything calls into Qt
+
+from sqlalchemy import create_engine, make_url  # noqa: E402
+
+from models.database import Database  # noqa: E402
+from models.users import Actor  # noqa: E402
 
 PG_URL = os.environ.get("ECC_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(

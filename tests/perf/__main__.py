@@ -13,6 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from ui.binding import keep_singletons_alive  # noqa: E402
+
+keep_singletons_alive()  # as main.py does
 from tests.perf.common import Figure  # noqa: E402
 
 

@@ -53,4 +53,7 @@ if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
+        from ui.binding import keep_singletons_alive
+
+        keep_singletons_alive()  # as main.py does
         console(sys.argv[2])
