@@ -123,6 +123,8 @@ def test_dashboard_shows_the_event_and_follows_check_ins(
         f"{full:,}"]
     rate = f"{county.completion_rate * 100:.1f}%"
     assert rate in cards["moved"].note_label.text()
+    assert full > 0 and "#b03000" in cards["full_shelters"].value_label.styleSheet()
+    assert cards["moved"].value_label.styleSheet() == ""
 
     other = Database(typhoon_db.url)  # another workstation checks a household in
     with other.session(Actor("li", "duty")) as session:

@@ -82,6 +82,7 @@ def load_dashboard(db: Database, actor: Actor) -> DashboardData:
                          len(data.warnings) - full)
 
 
+ALERT_COLOUR = "#b03000"  # as the transfers page's shelter warning
 CARD_STYLE = (
     "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
     "QLabel#cardValue { font-size: 30px; font-weight: bold; color: #17324d; }"
@@ -105,9 +106,11 @@ class Card(QFrame):
         for widget in (self.title_label, self.value_label, self.note_label):
             layout.addWidget(widget)
 
-    def show_value(self, value: int, note: str = "") -> None:
+    def show_value(self, value: int, note: str = "", *, alert: bool = False) -> None:
+        """``alert``: the figure needs action (drawn in the warning colour)."""
         self.value_label.setText(f"{value:,}")
         self.note_label.setText(note)
+        self.value_label.setStyleSheet(f"color: {ALERT_COLOUR};" if alert else "")
 
 
 class DashboardPage(QWidget):
@@ -202,7 +205,8 @@ class DashboardPage(QWidget):
         c["still_at_home"].show_value(figures.still_at_home, self.tr("of whom %1 refuse to move")
                                       .replace("%1", f"{figures.refused:,}"))
         c["full_shelters"].show_value(data.full_shelters, self.tr("%1 more above 90%")
-                                      .replace("%1", f"{data.nearly_full_shelters:,}"))
+                                      .replace("%1", f"{data.nearly_full_shelters:,}"),
+                                      alert=bool(data.full_shelters))
 
     def _show(self, data: DashboardData | None, error: BaseException | None) -> None:
         overview, towns = (data.overview, data.towns) if data is not None else (None, [])

@@ -90,7 +90,7 @@ from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.event_text import event_summary, local_time
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
-from ui.dashboard.page import CARD_STYLE, Card
+from ui.dashboard.page import ALERT_COLOUR, CARD_STYLE, Card
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.charts import TownChart
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
@@ -506,7 +506,8 @@ class TransfersPage(QWidget):
         shelters_title.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
         shelters_row.addWidget(shelters_title)
         self.warning_label = QLabel()
-        self.warning_label.setStyleSheet("color: #b03000; font-weight: bold; padding-top: 6px;")
+        self.warning_label.setStyleSheet(
+            f"color: {ALERT_COLOUR}; font-weight: bold; padding-top: 6px;")
         shelters_row.addWidget(self.warning_label, 1)
         tables_layout.addLayout(shelters_row)
         self.shelter_model = RowTableModel(SHELTER_COLUMNS, parent=self)
