@@ -15,9 +15,10 @@ During an event
     ``open_transfers`` gives every household and object of the register year a
     ``TransferRecord`` (a village's list imported during the event opens that
     village's). Register writes during the event keep the records in step at once
-    (``sync_transfers``: a list imported again, a danger zone retyped). A record counts the subject's people in disjoint states:
-    still to move, away from home (外出), refusing (拒绝转移), and moved to a
-    shelter (集中安置), to relatives or friends (投亲靠友) or forcibly (强制转移).
+    (``sync_transfers``: a list imported again, a danger zone retyped). A record
+    counts the subject's people in disjoint states: still to move, away from home
+    (外出), refusing (拒绝转移), and moved to a shelter (集中安置), to relatives or
+    friends (投亲靠友) or forcibly (强制转移).
     The three moved counts are cumulative for the event: a resident who returns
     home after the response is lifted stays counted as moved and is also counted
     in ``back_*`` (已返回), so the figures reported upward never fall and the
@@ -441,6 +442,13 @@ def display_zone() -> ZoneInfo:
         return ZoneInfo(Settings.load().timezone)
     except Exception:
         return ZoneInfo("Asia/Shanghai")
+
+
+def display_time(at: datetime) -> str:
+    """A stored time as the duty room reads it: the display zone, to the minute."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 def _local_time(at: datetime) -> str:
@@ -980,10 +988,11 @@ def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
         .outerjoin(zone, zone.id == TransferObject.danger_zone_id)
         .where(TransferRecord.event_id == event_id, *scopes[TransferObject])
     ).all()
-    for (record_id, head_count, zone_kind, own_kind, shelter_id, *now_held, status) in objects:
-        shelter = shelter_id if status != "returned" else now_held[2]
-        stale.append((record_id, head_count, _object_kind(zone_kind, own_kind), shelter,
-                      *now_held))
+    for (record_id, head_count, zone_kind, own_kind, shelter_id, old_residents, old_kind,
+         old_shelter, done, here, status) in objects:
+        stale.append((record_id, head_count, _object_kind(zone_kind, own_kind),
+                      old_shelter if status == "returned" else shelter_id,
+                      old_residents, old_kind, old_shelter, done, here))
     changes: list[dict[str, Any]] = []
     for (record_id, residents, kind, shelter_id, old_residents, old_kind, old_shelter,
          done, here) in stale:
@@ -2022,6 +2031,11 @@ class Rollup:
     county_name: str = ""
     county_code: str = ""
     warnings: list[ShelterOccupancy] = field(default_factory=list)
+
+    @property
+    def full_shelters(self) -> int:
+        """Shelters full (the other warnings are shelters above 90%)."""
+        return sum(1 for s in self.warnings if s.state == "full")
 
 
 class _Divisions(NamedTuple):

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from models.events import get_event
 from models.exports.households import ExportRefused
-from models.transfers import Figures, ReportedFigures, display_zone, rollup
+from models.transfers import Figures, ReportedFigures, display_time, rollup
 from models.users import Permission, require
 
 # The figures of a roll-up row after the town's name, in column order; the
@@ -61,11 +61,6 @@ def percent_text(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
-def figures_time(at: datetime) -> str:
-    """The time of the figures as reports write it, in the display zone."""
-    return at.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
-
-
 @dataclass(frozen=True)
 class RollupExportResult:
     path: Path
@@ -89,7 +84,7 @@ def export_transfer_rollup(*, session: Session, event_id: int,
     unit = QCoreApplication.translate("Export", "Reporting unit: %1").replace(
         "%1", data.county_name)
     when = QCoreApplication.translate("Export", "Time of the figures: %1").replace(
-        "%1", figures_time(data.at))
+        "%1", display_time(data.at))
     total_label = QCoreApplication.translate("Export", "Total")
     towns = [[town.name, *rollup_values(town.figures), town.figures.completion_rate]
              for town in data.towns]
@@ -97,7 +92,7 @@ def export_transfer_rollup(*, session: Session, event_id: int,
     reported = [(town.name, town.reported) for town in data.towns if town.reported is not None]
     phoned: list[list[Any]] = [
         [name, *rollup_values(rep), rep.completion_rate, rep.source,
-         figures_time(rep.reported_at) if rep.reported_at else None]
+         display_time(rep.reported_at) if rep.reported_at else None]
         for name, rep in reported
     ]
     if phoned:

@@ -49,7 +49,7 @@ from models.areas import LAT_RANGE, LON_RANGE, DangerZone, Division, Grid, Shelt
 from models.audit import bulk_operation
 from models.base import collector_paused, utcnow
 from models.database import insert_many
-from models.events import Event
+from models.events import active_event
 from models.imports.report import (
     CancelToken,
     ImportCancelled,
@@ -1011,8 +1011,7 @@ def _open_for_active_event(session: Session, year: int, village_id: int) -> None
     actor = actor_of(session)
     if actor is None or not actor.can(CHECK_IN):
         return
-    event = session.scalar(select(Event).where(Event.ended_at.is_(None))
-                           .order_by(Event.started_at.desc(), Event.id.desc()).limit(1))
+    event = active_event(session=session)
     if event is None or register_year(session=session, at=event.started_at) != year:
         return
     open_transfers(session=session, event_id=event.id, year=year, village_id=village_id)

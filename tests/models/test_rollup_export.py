@@ -21,11 +21,10 @@ from models.exports.households import ExportRefused
 from models.exports.rollup import (
     PERCENT_FORMAT,
     export_transfer_rollup,
-    figures_time,
     rollup_columns,
     rollup_values,
 )
-from models.transfers import add_town_report, rollup
+from models.transfers import add_town_report, display_time, rollup
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
 
@@ -79,7 +78,7 @@ def test_rollup_export_has_a_row_per_town_a_total_and_the_time(
     assert title == [QCoreApplication.translate("Export", "%1: transfer of people by town")
                      .replace("%1", "台风演示")]
     time_line = QCoreApplication.translate("Export", "Time of the figures: %1").replace(
-        "%1", figures_time(result.at))
+        "%1", display_time(result.at))
     assert time_line in _values(rows[1])
     assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", time_line)
 

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from models.events import EVENT_KINDS, EventRow
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, label
-from models.transfers import display_zone
-
-
-def local_time(at: datetime) -> str:
-    """A stored time as the duty room reads it (the display zone, to the minute)."""
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
+from models.transfers import display_time
 
 
 def event_summary(event: EventRow) -> str:
@@ -33,4 +25,4 @@ def event_summary(event: EventRow) -> str:
             .replace("%1", f"<b>{html.escape(event.name)}</b>")
             .replace("%4", html.escape(label(EVENT_KINDS, event.kind)))
             .replace("%2", response)
-            .replace("%3", local_time(event.started_at)))
+            .replace("%3", display_time(event.started_at)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
@@ -12,10 +11,10 @@ from models.database import Database
 from models.events import EventRow, active_event
 from models.labels import DANGER_KINDS, label
 from models.overview import Overview, TownFigures, county_overview, town_figures
-from models.transfers import Figures, rollup
+from models.transfers import Rollup, display_time, rollup
 from models.users import Actor
 from ui.common.change_feed import ReloadWhenShown, touches
-from ui.common.event_text import event_summary, local_time
+from ui.common.event_text import event_summary
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 
@@ -64,22 +63,15 @@ class DashboardData:
     overview: Overview
     towns: list[TownFigures] = field(default_factory=list)
     event: EventRow | None = None
-    figures: Figures | None = None
-    figures_at: datetime | None = None
-    full_shelters: int = 0
-    nearly_full_shelters: int = 0
+    rollup: Rollup | None = None
 
 
 def load_dashboard(db: Database, actor: Actor) -> DashboardData:
     with db.session(actor) as session:
         overview, towns = county_overview(session=session), town_figures(session=session)
         event = active_event(session=session)
-        if event is None:
-            return DashboardData(overview, towns)
-        data = rollup(session=session, event_id=event.id)
-    full = sum(1 for s in data.warnings if s.state == "full")
-    return DashboardData(overview, towns, event, data.county, data.at, full,
-                         len(data.warnings) - full)
+        data = rollup(session=session, event_id=event.id) if event is not None else None
+    return DashboardData(overview, towns, event, data)
 
 
 ALERT_COLOUR = "#b03000"  # as the transfers page's shelter warning
@@ -186,16 +178,16 @@ class DashboardPage(QWidget):
             self.reloader.changed()
 
     def _show_event(self, data: DashboardData) -> None:
-        event, figures = data.event, data.figures
-        self.event_row.setVisible(event is not None and figures is not None)
-        if event is None or figures is None:
+        event, rolled = data.event, data.rollup
+        self.event_row.setVisible(event is not None and rolled is not None)
+        if event is None or rolled is None:
             self.event_label.setText(self.tr(
                 "No event is in progress. When one starts (on the Transfers page), its response "
                 "level and the county's transfer figures show here."))
             return
-        at = local_time(data.figures_at or event.started_at)
-        self.event_label.setText(
-            event_summary(event) + " · " + self.tr("figures as of %1").replace("%1", at))
+        figures, full = rolled.county, rolled.full_shelters
+        self.event_label.setText(event_summary(event) + " · " + self.tr("figures as of %1")
+                                 .replace("%1", display_time(rolled.at)))
         c = self.event_cards
         c["people_to_move"].show_value(figures.people_to_move, self.tr("%1 away from home")
                                        .replace("%1", f"{figures.away:,}"))
@@ -204,9 +196,9 @@ class DashboardPage(QWidget):
                               .replace("%1", f"{rate * 100:.1f}%" if rate is not None else "—"))
         c["still_at_home"].show_value(figures.still_at_home, self.tr("of whom %1 refuse to move")
                                       .replace("%1", f"{figures.refused:,}"))
-        c["full_shelters"].show_value(data.full_shelters, self.tr("%1 more above 90%")
-                                      .replace("%1", f"{data.nearly_full_shelters:,}"),
-                                      alert=bool(data.full_shelters))
+        c["full_shelters"].show_value(full, self.tr("%1 more above 90%")
+                                      .replace("%1", f"{len(rolled.warnings) - full:,}"),
+                                      alert=bool(full))
 
     def _show(self, data: DashboardData | None, error: BaseException | None) -> None:
         overview, towns = (data.overview, data.towns) if data is not None else (None, [])

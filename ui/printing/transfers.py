@@ -22,7 +22,6 @@ records an audit row; the caller commits) and writes one PDF:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -39,7 +38,14 @@ from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
 from models.exports.rollup import percent_text, rollup_columns, rollup_values
 from models.privacy import can_see_personal
-from models.transfers import HouseholdRow, display_zone, list_households, register_year, rollup
+from models.transfers import (
+    HouseholdRow,
+    display_time,
+    display_zone,
+    list_households,
+    register_year,
+    rollup,
+)
 from models.users import Permission, actor_of, require
 from ui.printing.layout import (
     Box,
@@ -76,10 +82,6 @@ class PrintResult:
     pages: int
     rows: int
     masked: bool = True
-
-
-def _local(at: datetime) -> str:
-    return at.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ def print_transfer_list(*, session: Session, village_code: str, path: str | Path
         subtitle_right=QCoreApplication.translate("Printing", "Households: %1  Residents: %2")
         .replace("%1", str(len(rows))).replace("%2", str(sum(r.residents for r in rows))),
         signature=QCoreApplication.translate("Printing", "Signature of the village head:"),
-        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", _local(utcnow())),
+        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", display_time(utcnow())),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(rows), masked)
@@ -207,7 +209,7 @@ def print_transfer_cards(*, session: Session, village_code: str, path: str | Pat
     pages = build_card_pdf(
         path, rows, _draw_card,
         title=f"{village.town}{village.name} " + QCoreApplication.translate("Printing", "Transfer cards"),
-        note=f"{village.town}{village.name}  " + QCoreApplication.translate("Printing", "Printed %1").replace("%1", _local(utcnow())),
+        note=f"{village.town}{village.name}  " + QCoreApplication.translate("Printing", "Printed %1").replace("%1", display_time(utcnow())),
         columns=2, rows=CARDS_PER_PAGE // 2,
     )
     return PrintResult(path, pages, len(rows), masked)
@@ -228,7 +230,7 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     county = data.county
     total = [QCoreApplication.translate("Printing", "Total"), *rollup_values(county),
              percent_text(county.completion_rate)]
-    at = _local(data.at)
+    at = display_time(data.at)
     pages = build_list_pdf(
         path,
         title=QCoreApplication.translate("Printing", "%1 transfer of people by town").replace("%1", data.county_name),
@@ -282,7 +284,7 @@ def print_shelter_arrivals(*, session: Session, event_id: int, shelter_id: int,
         note = "" if row.count >= row.listed else QCoreApplication.translate(
             "Printing", "%1 of %2 listed").replace("%1", str(row.count)).replace("%2", str(row.listed))
         body.append([number, row.name, row.phone or "", f"{row.town_name}{row.village_name}",
-                     row.count, _local(row.at), row.actor, row.place or "", note])
+                     row.count, display_time(row.at), row.actor, row.place or "", note])
     departed = "" if not arrivals.departed else QCoreApplication.translate(
         "Printing", "Left or returned home: %1").replace("%1", str(arrivals.departed))
     total = ["", "", "", QCoreApplication.translate("Printing", "Total people"),
@@ -308,7 +310,7 @@ def print_shelter_arrivals(*, session: Session, event_id: int, shelter_id: int,
         subtitle_left=QCoreApplication.translate("Printing", "Event: %1").replace("%1", event.name),
         subtitle_right=occupancy,
         signature=QCoreApplication.translate("Printing", "Signature of the shelter manager:"),
-        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", _local(utcnow())),
+        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", display_time(utcnow())),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(body), masked)

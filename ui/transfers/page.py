@@ -74,6 +74,7 @@ from models.transfers import (
     TransferRow,
     add_town_report,
     compare_snapshots,
+    display_time,
     display_zone,
     find_subjects,
     list_snapshots,
@@ -87,7 +88,7 @@ from models.transfers import (
 )
 from models.users import Actor, PermissionDenied
 from ui.common.change_feed import ReloadWhenShown, touches
-from ui.common.event_text import event_summary, local_time
+from ui.common.event_text import event_summary
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.dashboard.page import ALERT_COLOUR, CARD_STYLE, Card
@@ -260,7 +261,7 @@ CHANGE_COLUMNS = (
            alignment=RIGHT),
 )
 REPORT_COLUMNS = (
-    Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=local_time),
+    Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=display_time),
     Column("town_name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=160),
     Column("source", QT_TRANSLATE_NOOP("Columns", "Reported by"), max_width=200),
     *FIGURE_COLUMNS[:4],  # people to move, moved, in shelters, with relatives
@@ -763,14 +764,14 @@ class TransfersPage(QWidget):
         self.cards["people_to_move"].note_label.setText(
             self.tr("%1 listed, %2 away").replace("%1", _count(county.subjects))
             .replace("%2", _count(county.away)))
-        self.time_label.setText(self.tr("Figures as of %1").replace("%1", local_time(data.at)))
+        self.time_label.setText(self.tr("Figures as of %1").replace("%1", display_time(data.at)))
         reported = data.reported
         if reported.people_to_move:
             self.reported_label.setText(self.tr(
                 "Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3")
                 .replace("%1", _count(reported.people_to_move))
                 .replace("%2", _count(reported.moved))
-                .replace("%3", local_time(reported.reported_at) if reported.reported_at else "—"))
+                .replace("%3", display_time(reported.reported_at) if reported.reported_at else "—"))
         self.reported_label.setVisible(bool(reported.people_to_move))
 
         def lines(areas: list[AreaFigures], parents: dict[int, str]) -> list[TownLine]:
@@ -795,7 +796,7 @@ class TransfersPage(QWidget):
                                 s.rate, s.state) for s in data.shelters]
         self.shelter_model.set_rows(shelters)
         fit_columns(self.shelter_view, self.shelter_model)
-        full = sum(1 for s in data.warnings if s.state == "full")
+        full = data.full_shelters
         nearly = len(data.warnings) - full
         self.warning_label.setText(
             self.tr("⚠ %1 full, %2 above 90%").replace("%1", str(full)).replace("%2", str(nearly))
@@ -1025,7 +1026,7 @@ class TransfersPage(QWidget):
         else:
             self.since_label.setText(
                 self.tr("Changes since the figures kept at %1 (%2 figures changed).")
-                .replace("%1", local_time(result.since)).replace("%2", str(len(result.changes))))
+                .replace("%1", display_time(result.since)).replace("%2", str(len(result.changes))))
         names = dict(FIGURES) | SHELTER_FIGURES
         order = {scope: n for n, scope in enumerate(SCOPES)}
         changes = sorted(result.changes, key=lambda c: (order.get(c.scope, 9), c.key, c.field))
