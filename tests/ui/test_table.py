@@ -1,8 +1,9 @@
-"""RowTableModel and SearchProxyModel: Qt's model tester, search, filters and sorting."""
+"""RowTableModel: Qt's model tester, search, filters, sorting, and what a painted cell costs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PySide6.QtCore import (
@@ -11,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from models.areas import GridRow, list_grids
@@ -24,7 +25,6 @@ from ui.common.table import (
     Column,
     RowRole,
     RowTableModel,
-    SearchProxyModel,
     SortRole,
     compute_search_keys,
     fit_columns,
@@ -59,7 +59,7 @@ def make_model(rows: list[GridRow]) -> RowTableModel:
     return model
 
 
-def names(model: RowTableModel | SearchProxyModel) -> list[str]:
+def names(model: RowTableModel) -> list[str]:
     return [model.index(row, 0).data(RowRole).person_name for row in range(model.rowCount())]
 
 
@@ -78,26 +78,44 @@ def test_row_model_passes_the_qt_model_tester(
     assert tester is not None and model.rowCount() == 3
 
 
-def test_proxy_passes_the_qt_model_tester(
+def test_filters_pass_the_qt_model_tester(
     qtbot: QtBot, grid_rows: list[GridRow], no_tester_failures: None
 ) -> None:
     model = make_model(grid_rows)
-    proxy = SearchProxyModel()
-    proxy.setSourceModel(model)
-    tester = QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Warning)
-    proxy.set_query("zs")
-    assert proxy.rowCount() == 1
-    proxy.set_query("")
-    proxy.set_membership_filter("village_id", {grid_rows[0].village_id, grid_rows[2].village_id})
-    assert proxy.rowCount() == 2
-    proxy.sort(3, Qt.SortOrder.DescendingOrder)
-    assert names(proxy) == ["张三", "王五"]  # the filter follows rows the source re-sorted
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    model.set_query("zs")
+    assert model.rowCount() == 1 and model.total_rows() == 3
+    model.set_query("")
+    model.set_membership_filter("village_id", {grid_rows[0].village_id, grid_rows[2].village_id})
+    assert model.rowCount() == 2
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["张三", "王五"]  # the filter follows rows re-sorted
     model.set_rows(list(reversed(grid_rows)), compute_search_keys(list(reversed(grid_rows)), texts))
-    proxy.set_column_filter("person_post", "网格员")
-    proxy.set_column_filter("person_post", None)
-    proxy.set_membership_filter("village_id", None)
-    proxy.sort(-1)
-    assert tester is not None and proxy.rowCount() == 3
+    assert names(model) == ["张三", "王五"]  # and rows reloaded
+    model.set_column_filter("person_post", "网格员")
+    model.set_column_filter("person_post", None)
+    model.set_membership_filter("village_id", None)
+    model.sort(-1)
+    assert tester is not None and model.rowCount() == 3
+
+
+def test_selection_stays_on_its_row_while_filters_change(
+    qtbot: QtBot, grid_rows: list[GridRow]
+) -> None:
+    model = make_model(grid_rows)
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table_view(view)
+    view.setModel(model)
+    view.selectRow(2)  # 王五
+    model.set_query("ww")
+    selected = view.selectionModel().selectedRows()
+    assert [model.row_at(index.row()).person_name for index in selected] == ["王五"]
+    assert view.currentIndex().row() == 0
+    model.set_query("zs")  # 王五 hidden: nothing selected
+    assert view.selectionModel().selectedRows() == []
+    model.set_query("")
+    assert model.rowCount() == 3
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -108,20 +126,17 @@ def test_proxy_passes_the_qt_model_tester(
 def test_search_finds_rows_by_text_pinyin_and_digits(
     grid_rows: list[GridRow], query: str, expected: list[str]
 ) -> None:
-    proxy = SearchProxyModel()
-    proxy.setSourceModel(make_model(grid_rows))
-    proxy.set_query(query)
-    assert names(proxy) == expected
-    assert proxy.is_filtered() is bool(query)
+    model = make_model(grid_rows)
+    model.set_query(query)
+    assert names(model) == expected
+    assert model.is_filtered() is bool(query)
 
 
 def test_keys_are_computed_when_not_given(grid_rows: list[GridRow]) -> None:
     model = RowTableModel(COLUMNS, search_texts=texts)
     model.set_rows(grid_rows)
-    proxy = SearchProxyModel()
-    proxy.setSourceModel(model)
-    proxy.set_query("ww")
-    assert names(proxy) == ["王五"]
+    model.set_query("ww")
+    assert names(model) == ["王五"]
 
 
 def test_roles_headers_and_alignment(grid_rows: list[GridRow]) -> None:
@@ -135,7 +150,6 @@ def test_roles_headers_and_alignment(grid_rows: list[GridRow]) -> None:
     assert model.index(2, 4).data(SortRole) is None
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Responsible person"
     assert model.index(0, 0).flags() & Qt.ItemFlag.ItemIsSelectable
-    assert not model.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
 
 
 def test_sorting_by_pinyin_keeps_empty_cells_last_and_survives_reloads(
@@ -153,26 +167,90 @@ def test_sorting_by_pinyin_keeps_empty_cells_last_and_survives_reloads(
     model.sort(3)
     model.set_rows(grid_rows, compute_search_keys(grid_rows, texts))
     assert names(model) == ["李四", "王五", "张三"]
-    assert model.search_key(0).startswith("331081001002-01")  # keys moved with their rows
+    model.set_query("331081001002-01")  # search keys moved with their rows
+    assert names(model) == ["李四"]
+    model.set_query("")
     model.sort(-1)
     assert names(model) == ["张三", "李四", "王五"]
 
 
 def test_selection_follows_a_sort(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
     model = make_model(grid_rows)
-    proxy = SearchProxyModel()
-    proxy.setSourceModel(model)
     view = QTableView()
     qtbot.addWidget(view)
     setup_table_view(view)
-    view.setModel(proxy)
+    view.setModel(model)
     view.selectRow(0)  # 张三
     view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     selected = view.selectionModel().selectedRows()
-    assert [proxy.row_at(index.row()).person_name for index in selected] == ["张三"]
+    assert [model.row_at(index.row()).person_name for index in selected] == ["张三"]
     assert selected[0].row() == 2
-    assert proxy.proxy_row_for_id(grid_rows[0].id) == 2
+    assert model.row_for_id(grid_rows[0].id) == 2
+
+
+def test_cells_cannot_be_edited(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
+    model = make_model(grid_rows)
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table_view(view)
+    view.setModel(model)
+    view.show()
+    index = model.index(0, 1)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=view.visualRect(index).center())
+    assert view.state() != QAbstractItemView.State.EditingState
+    assert view.findChild(QLineEdit) is None
+    assert model.index(0, 1).data() == grid_rows[0].name
+
+
+def test_a_painted_cell_asks_python_once(qtbot: QtBot) -> None:
+    """A loading worker makes every call from the view into Python wait for the GIL: a
+    painted cell asks once (multiData), not once per role and index check."""
+
+    @dataclass(frozen=True)
+    class Line:
+        id: int
+        name: str
+        count: int
+
+    class Counting(RowTableModel):
+        def __init__(self) -> None:
+            super().__init__((Column("name", "Name"), Column("count", "Count", alignment=RIGHT)))
+            self.calls = 0
+
+        def multiData(self, index: Any, span: Any) -> None:
+            self.calls += 1
+            super().multiData(index, span)
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            self.calls += 1
+            return super().data(index, role)
+
+    model = Counting()
+    model.set_rows([Line(n, f"第{n}行", n) for n in range(1000)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table_view(view)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    model.calls = 0
+    view.viewport().repaint()
+    shown = view.rowAt(view.viewport().height() - 1) - view.rowAt(0) + 1
+    assert shown > 5
+    assert model.calls <= 2 * (shown + 1)  # two columns, one call per cell
+    image = view.viewport().grab().toImage()
+    right = view.visualRect(model.index(3, 1))  # "3", right-aligned: ink in the right half
+    left_ink = any(image.pixelColor(x, right.center().y()).lightness() < 128
+                   for x in range(right.left(), right.center().x()))
+    right_ink = any(image.pixelColor(x, y).lightness() < 128
+                    for x in range(right.center().x(), right.right())
+                    for y in range(right.top(), right.bottom()))
+    assert right_ink and not left_ink
 
 
 def test_view_setup_sizes_from_a_sample(qtbot: QtBot, grid_rows: list[GridRow]) -> None:

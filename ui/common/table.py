@@ -1,12 +1,10 @@
-"""Tables over plain rows: a model, a search proxy and view settings for large tables.
+"""Tables over plain rows: one model with search, filters and sorting, and view settings.
 
-``RowTableModel`` shows a list of frozen dataclass rows through a column spec.
-``SearchProxyModel`` filters it by a text query (pinyin, initials, digits; see
-``models.search``) and by exact column values. Sorting is done by the source
-model with ``list.sort``: the proxy's own sort would call Python ``data()``
-about a million times for 30,000 rows. Filtering calls ``filterAcceptsRow``
-once per row (a few tens of milliseconds for 30,000 rows here), so hidden
-tables should defer their filter changes until they are shown.
+``RowTableModel`` shows a list of frozen dataclass rows through a column spec,
+filtered by a text query (pinyin, initials, digits; see ``models.search``) and
+by exact column values, and sorted by a column. Filtering and sorting are list
+operations in Python (a few milliseconds for 30,000 rows); painting a cell
+costs one call into Python. See the class for why.
 """
 
 from __future__ import annotations
@@ -17,14 +15,13 @@ from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from models.search import query_terms, search_key
@@ -37,10 +34,11 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
 
 _Index = QModelIndex | QPersistentModelIndex
-_DATA_ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.TextAlignmentRole, SortRole, RowRole,
-})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT = int(SortRole)
+_ROW = int(RowRole)
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,19 @@ def column_sort_keys(column: Column, rows: Sequence[Any]) -> list[Any]:
     return [None if value is None else convert(value) for value in values]
 
 
-class RowTableModel(QAbstractTableModel):
-    """A read-only table over a list of rows; ``set_rows`` replaces them with one reset."""
+class RowTableModel(QStandardItemModel):
+    """A read-only table over a list of rows: ``set_rows`` replaces them (a model reset);
+    ``set_query`` and the column filters choose the rows shown, ``sort`` orders them (layout
+    changes that keep the selection on its row).
+
+    Why a QStandardItemModel holding no item: a view paints each cell through about 24
+    model calls (the index checks call rowCount and columnCount, then data once per role),
+    and each call from C++ into Python must win the GIL back from whatever worker is
+    loading, up to the switch interval each time. Here the counts, indexes, flags and
+    headers are QStandardItemModel's own, in C++ (its row count is set, its cells stay
+    empty), and a painted cell asks Python once (``multiData``, for all its roles).
+    Rows are never edited in place: the views are read-only (``setup_table_view``).
+    """
 
     def __init__(
         self,
@@ -87,16 +96,25 @@ class RowTableModel(QAbstractTableModel):
         search_texts: Callable[[Any], Sequence[str | None]] | None = None,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(columns), parent)
         self.columns = tuple(columns)
         self.search_texts = search_texts
-        self._rows: list[Any] = []
+        for number, spec in enumerate(self.columns):
+            header = QStandardItem(QCoreApplication.translate(spec.context, spec.header))
+            header.setTextAlignment(spec.alignment)
+            self.setHorizontalHeaderItem(number, header)
+        # Every row, in the current order, and what travels with each.
+        self._all: list[Any] = []
         self._keys: list[str] | None = []
         self._load_order: list[int] = []
-        self._by_id: dict[Any, int] | None = None
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._sorted = True  # the rows are in the order self._sort asks for
         self._sort_keys: dict[int, list[Any]] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        # The filters, and the rows they let through, in order.
+        self._query = ""
+        self._terms: tuple[str, ...] = ()
+        self._column_filters: dict[str, frozenset[Any]] = {}
+        self._rows: list[Any] = []
+        self._by_id: dict[Any, int] | None = None
 
     # -- content -------------------------------------------------------------------
 
@@ -109,24 +127,24 @@ class RowTableModel(QAbstractTableModel):
         """Replace every row (a model reset).
 
         Search keys and the sort keys of columns (see ``column_sort_keys``) may
-        come precomputed from a worker thread; the current sort is kept.
+        come precomputed from a worker thread; the current sort and filters are kept.
         """
         if search_keys is not None and len(search_keys) != len(rows):
             raise ValueError("one search key per row")
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self._keys = list(search_keys) if search_keys is not None else None
-        self._load_order = list(range(len(self._rows)))
-        self._by_id = None
+        self._load_order = list(range(len(self._all)))
         self._sort_keys = {
             column: list(keys) for column, keys in (sort_keys or {}).items()
-            if 0 <= column < len(self.columns) and len(keys) == len(self._rows)
+            if 0 <= column < len(self.columns) and len(keys) == len(self._all)
         }
-        self._sorted = False
         column, order = self._sort
         if column >= 0:
             self._reorder(self._sorted_permutation(column, order))
-        self._sorted = True
+        self._rows = self._passing()
+        self._by_id = None
+        self._set_row_count(len(self._rows))
         self.endResetModel()
 
     @property
@@ -135,23 +153,22 @@ class RowTableModel(QAbstractTableModel):
         return self._sort
 
     def rows(self) -> list[Any]:
-        return list(self._rows)
+        """Every row, shown or filtered out, in the current order."""
+        return list(self._all)
+
+    def total_rows(self) -> int:
+        """How many rows there are, shown or filtered out (``rowCount``: shown)."""
+        return len(self._all)
 
     def row_at(self, row: int) -> Any:
+        """The row object shown at ``row``."""
         return self._rows[row]
 
     def row_for_id(self, row_id: Any) -> int | None:
-        """The model row of the row whose ``id`` attribute is ``row_id``."""
+        """Where the row whose ``id`` attribute is ``row_id`` is shown (None: it is not)."""
         if self._by_id is None:
             self._by_id = {getattr(r, "id", None): n for n, r in enumerate(self._rows)}
         return self._by_id.get(row_id)
-
-    def search_key(self, row: int) -> str:
-        if self._keys is None:
-            texts = self.search_texts or (lambda r: tuple(
-                str(getattr(r, c.key)) for c in self.columns if getattr(r, c.key) is not None))
-            self._keys = compute_search_keys(self._rows, texts)
-        return self._keys[row]
 
     def display_text(self, row: int, column: int) -> str:
         spec = self.columns[column]
@@ -160,80 +177,149 @@ class RowTableModel(QAbstractTableModel):
             return ""
         return spec.formatter(value) if spec.formatter else str(value)
 
+    # -- filters -------------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_query(self, text: str) -> None:
+        """Show rows whose search key holds every word of ``text``."""
+        terms = query_terms(text)
+        self._query = text
+        if terms != self._terms:
+            self._terms = terms
+            self._refilter()
+
+    def set_column_filter(self, key: str, value: Any) -> None:
+        """Show rows whose attribute ``key`` equals ``value``; None removes the filter."""
+        self.set_membership_filter(key, None if value is None else (value,))
+
+    def set_membership_filter(self, key: str, values: Collection[Any] | None) -> None:
+        """Show rows whose attribute ``key`` is one of ``values``; None removes the filter."""
+        wanted = None if values is None else frozenset(values)
+        if self._column_filters.get(key) == wanted:
+            return
+        if wanted is None:
+            self._column_filters.pop(key, None)
+        else:
+            self._column_filters[key] = wanted
+        self._refilter()
+
+    def is_filtered(self) -> bool:
+        return bool(self._terms or self._column_filters)
+
+    def _all_keys(self) -> list[str]:
+        if self._keys is None:
+            texts = self.search_texts or (lambda r: tuple(
+                str(getattr(r, c.key)) for c in self.columns if getattr(r, c.key) is not None))
+            self._keys = compute_search_keys(self._all, texts)
+        return self._keys
+
+    def _passing(self) -> list[Any]:
+        """The rows every filter lets through, in the current order."""
+        rows = self._all
+        if not self.is_filtered():
+            return list(rows)
+        passes = [True] * len(rows)
+        for key, wanted in self._column_filters.items():
+            passes = [ok and getattr(row, key) in wanted for ok, row in zip(passes, rows, strict=True)]
+        if self._terms:
+            keys = self._all_keys()
+            for term in self._terms:
+                passes = [ok and term in key for ok, key in zip(passes, keys, strict=True)]
+        return [row for row, ok in zip(rows, passes, strict=True) if ok]
+
+    def _refilter(self) -> None:
+        """Show the rows the filters now let through (a layout change: the selection stays
+        on its row while the row is shown)."""
+        self._change_layout(self._passing)
+
     # -- Qt model interface ------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # A paint asks about ten roles per cell; answer the unused ones first and cheaply.
-        if role not in _DATA_ROLES or not index.isValid():
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
+        return self._value(index.row(), index.column(), int(role))
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role a painted cell asks for, in one call."""
+        valid = index.isValid() and index.row() < len(self._rows)
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+        for role_data in roleDataSpan:
+            value = self._value(row, column, role_data.role()) if valid else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, row: int, column: int, role: int) -> Any:
+        if role in (_DISPLAY, _TOOLTIP):
             return self.display_text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return self.columns[column].alignment
-        if role == SortRole:
+        if role == _SORT:
             return getattr(self._rows[row], self.columns[column].key)
-        if role == RowRole:
+        if role == _ROW:
             return self._rows[row]
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            spec = self.columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(spec.context, spec.header)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return spec.alignment
-        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort rows with ``list.sort`` (column -1: the order they were loaded in)."""
-        if column >= len(self.columns):
-            return
-        if (column, order) == self._sort and self._sorted:
+        if column >= len(self.columns) or (column, order) == self._sort:
             return  # QTableView.sortByColumn asks twice
         self._sort = (column, order)
-        if not self._rows:
+        if not self._all:
             return
+
+        def sorted_rows() -> list[Any]:
+            self._reorder(self._sorted_permutation(column, order))
+            return self._passing()
+
+        self._change_layout(sorted_rows)
+
+    def _change_layout(self, shown_rows: Callable[[], list[Any]]) -> None:
+        """Show the rows ``shown_rows`` works out, keeping the selection and the current cell
+        (persistent indexes) on their rows."""
         self.layoutAboutToBeChanged.emit()
-        permutation = self._sorted_permutation(column, order)
-        old_indexes = self.persistentIndexList()  # the selection, the current cell: a few
-        self._reorder(permutation)
+        old_rows, old_indexes = self._rows, self.persistentIndexList()
+        self._rows = shown_rows()
+        self._by_id = None
+        # Rows are added at the end before persistent indexes move there, and removed after
+        # they left: QStandardItemModel would move or drop those it found in the way.
+        if len(self._rows) > len(old_rows):
+            self._set_row_count(len(self._rows))
         if old_indexes:
-            new_row_of = dict(zip(permutation, range(len(permutation)), strict=True))
-            self.changePersistentIndexList(
-                old_indexes,
-                [self.index(new_row_of[i.row()], i.column()) for i in old_indexes],
-            )
+            new_row_of = {id(row): n for n, row in enumerate(self._rows)}
+            moved = [new_row_of.get(id(old_rows[index.row()])) for index in old_indexes]
+            self.changePersistentIndexList(old_indexes, [
+                QModelIndex() if row is None else self.index(row, index.column())
+                for row, index in zip(moved, old_indexes, strict=True)
+            ])
+        if len(self._rows) < len(old_rows):
+            self._set_row_count(len(self._rows))
         self.layoutChanged.emit()
+
+    def _set_row_count(self, count: int) -> None:
+        """Resize the store of empty cells, silently: callers signal the change as a reset
+        or a layout change."""
+        blocked = self.blockSignals(True)
+        try:
+            self.setRowCount(count)
+        finally:
+            self.blockSignals(blocked)
 
     def _column_sort_keys(self, column: int) -> list[Any]:
         """What sorting compares for each row, kept until the rows change."""
         keys = self._sort_keys.get(column)
         if keys is None:
-            keys = self._sort_keys[column] = column_sort_keys(self.columns[column], self._rows)
+            keys = self._sort_keys[column] = column_sort_keys(self.columns[column], self._all)
         return keys
 
     def _sorted_permutation(self, column: int, order: Qt.SortOrder) -> list[int]:
         """Old row numbers in their new order; empty values always come last."""
-        self._sorted = True
         if column < 0:
-            return sorted(range(len(self._rows)), key=self._load_order.__getitem__)
+            return sorted(range(len(self._all)), key=self._load_order.__getitem__)
         keys = self._column_sort_keys(column)
         present = [n for n, key in enumerate(keys) if key is not None]
         missing = [n for n, key in enumerate(keys) if key is None]
@@ -244,132 +330,12 @@ class RowTableModel(QAbstractTableModel):
         if len(permutation) < 2:
             return
         pick = itemgetter(*permutation)  # C speed: 30,000 rows in about a millisecond
-        self._rows = list(pick(self._rows))
+        self._all = list(pick(self._all))
         self._load_order = list(pick(self._load_order))
         if self._keys is not None:
             self._keys = list(pick(self._keys))
         for column, keys in self._sort_keys.items():
             self._sort_keys[column] = list(pick(keys))
-        self._by_id = None
-
-
-class SearchProxyModel(QSortFilterProxyModel):
-    """Filters a RowTableModel by a text query and by exact column values.
-
-    Every word of the query must occur in a row's search key. Which source
-    rows pass is worked out in one list comprehension whenever the filter or
-    the source changes, so ``filterAcceptsRow`` is a list look-up. Sorting is
-    passed on to the source model.
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._source: RowTableModel | None = None
-        self._terms: tuple[str, ...] = ()
-        self._query = ""
-        self._column_filters: dict[str, frozenset[Any]] = {}
-        self._passes: list[bool] | None = None  # per source row; None: every row passes
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        if not isinstance(model, RowTableModel):
-            raise TypeError("SearchProxyModel needs a RowTableModel")
-        if self._source is not None:
-            self._source.modelReset.disconnect(self._update_passes)
-            self._source.layoutChanged.disconnect(self._update_passes)
-        self._source = model
-        # Connected before the base class connects its own slots, so the list is
-        # current when the proxy filters the reset or re-sorted rows.
-        model.modelReset.connect(self._update_passes)
-        model.layoutChanged.connect(self._update_passes)
-        self._update_passes()
-        super().setSourceModel(model)
-
-    # -- filters -------------------------------------------------------------------
-
-    @property
-    def query(self) -> str:
-        return self._query
-
-    def set_query(self, text: str, *, refilter: bool = True) -> None:
-        terms = query_terms(text)
-        self._query = text
-        if terms == self._terms:
-            return
-        self._change(lambda: setattr(self, "_terms", terms), refilter)
-
-    def set_column_filter(self, key: str, value: Any, *, refilter: bool = True) -> None:
-        """Keep rows whose attribute ``key`` equals ``value``; None removes the filter."""
-        self.set_membership_filter(key, None if value is None else (value,), refilter=refilter)
-
-    def set_membership_filter(
-        self, key: str, values: Collection[Any] | None, *, refilter: bool = True
-    ) -> None:
-        """Keep rows whose attribute ``key`` is one of ``values``; None removes the filter."""
-        wanted = None if values is None else frozenset(values)
-        if self._column_filters.get(key) == wanted:
-            return
-
-        def apply() -> None:
-            if wanted is None:
-                self._column_filters.pop(key, None)
-            else:
-                self._column_filters[key] = wanted
-
-        self._change(apply, refilter)
-
-    def is_filtered(self) -> bool:
-        return bool(self._terms or self._column_filters)
-
-    def _change(self, apply: Callable[[], None], refilter: bool) -> None:
-        apply()
-        self._update_passes()
-        if refilter:  # else the caller resets the source next, which filters anyway
-            # invalidate() relays out once; an incremental filter change
-            # (invalidateFilter, endFilterChange) signals every scattered range of
-            # rows that appears or goes, several times slower for 30,000 rows.
-            self.invalidate()
-
-    def _update_passes(self) -> None:
-        source = self._source
-        if source is None or not self.is_filtered():
-            self._passes = None
-            return
-        rows = source._rows
-        passes = [True] * len(rows)
-        for key, wanted in self._column_filters.items():
-            passes = [ok and getattr(row, key) in wanted for ok, row in zip(passes, rows, strict=True)]
-        if self._terms:
-            keys = [source.search_key(n) for n in range(len(rows))] if source._keys is None \
-                else source._keys
-            for term in self._terms:
-                passes = [ok and term in key for ok, key in zip(passes, keys, strict=True)]
-        self._passes = passes
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        passes = self._passes
-        if passes is None:
-            return True
-        if source_row < len(passes):
-            return passes[source_row]
-        return True  # not reached: the list is renewed before the proxy filters
-
-    # -- rows and sorting --------------------------------------------------------------
-
-    def row_at(self, proxy_row: int) -> Any:
-        return self.index(proxy_row, 0).data(RowRole)
-
-    def proxy_row_for_id(self, row_id: Any) -> int | None:
-        if self._source is None:
-            return None
-        source_row = self._source.row_for_id(row_id)
-        if source_row is None:
-            return None
-        index = self.mapFromSource(self._source.index(source_row, 0))
-        return index.row() if index.isValid() else None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if self._source is not None:
-            self._source.sort(column, order)
 
 
 # -- views -----------------------------------------------------------------------------

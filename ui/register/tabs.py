@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.labels import label
-from ui.common.table import Column, RowTableModel, SearchProxyModel, fit_columns, setup_table_view
+from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 
 SEARCH_DELAY_MS = 180
 
@@ -61,8 +61,6 @@ class RegisterTab(QWidget):
         self.spec = spec
         self.can_edit = can_edit
         self.model = RowTableModel(spec.columns, search_texts=spec.search_texts, parent=self)
-        self.proxy = SearchProxyModel(self)
-        self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -98,7 +96,7 @@ class RegisterTab(QWidget):
 
         self.view = QTableView()
         setup_table_view(self.view)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         layout.addWidget(self.view, 1)
 
         self._search_timer = QTimer(self)
@@ -160,8 +158,7 @@ class RegisterTab(QWidget):
         incoming, self._incoming = self._incoming, None
         if self._villages_dirty:
             self._villages_dirty = False
-            self.proxy.set_membership_filter("village_id", self._villages,
-                                             refilter=incoming is None)
+            self.model.set_membership_filter("village_id", self._villages)
         if incoming is not None:
             rows, keys, select_id, sort_keys = incoming
             if select_id is None:
@@ -178,9 +175,9 @@ class RegisterTab(QWidget):
 
     def _update_count(self) -> None:
         self._selection_changed()
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if self.proxy.is_filtered():
+        total = self.model.total_rows()
+        shown = self.model.rowCount()
+        if self.model.is_filtered():
             text = _tr(self.spec.count_some).replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         else:
             text = _tr(self.spec.count_all).replace("%1", f"{total:,}")
@@ -188,12 +185,12 @@ class RegisterTab(QWidget):
 
     def _search_now(self) -> None:
         self._search_timer.stop()
-        self.proxy.set_query(self.search_edit.text())
+        self.model.set_query(self.search_edit.text())
         self._update_count()
 
     def _filter_picked(self) -> None:
         if self.filter_combo is not None and self.spec.filter_key:
-            self.proxy.set_column_filter(self.spec.filter_key, self.filter_combo.currentData())
+            self.model.set_column_filter(self.spec.filter_key, self.filter_combo.currentData())
             self._update_count()
 
     # -- selection and editing ------------------------------------------------------------
@@ -202,14 +199,14 @@ class RegisterTab(QWidget):
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.proxy.row_at(rows[0].row())
+        return self.model.row_at(rows[0].row())
 
     def select_id(self, row_id: int) -> bool:
-        proxy_row = self.proxy.proxy_row_for_id(row_id)
-        if proxy_row is None:
+        row = self.model.row_for_id(row_id)
+        if row is None:
             return False
-        index = self.proxy.index(proxy_row, 0)
-        self.view.selectRow(proxy_row)
+        index = self.model.index(row, 0)
+        self.view.selectRow(row)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 

@@ -45,7 +45,6 @@ from ui.common.table import (
     RIGHT,
     Column,
     RowTableModel,
-    SearchProxyModel,
     fit_columns,
     setup_table_view,
 )
@@ -93,8 +92,6 @@ class UsersTab(QWidget):
         self.model = RowTableModel(
             _user_columns(lambda: zone(self.settings.timezone)),
             search_texts=lambda row: (row.name, label(ROLES, row.role)), parent=self)
-        self.proxy = SearchProxyModel(self)
-        self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -123,7 +120,7 @@ class UsersTab(QWidget):
         layout.addWidget(self.message_label)
         self.view = QTableView()
         setup_table_view(self.view)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         layout.addWidget(self.view, 1)
         note = QLabel(self.tr(
             "Changes apply at the user's next login. Deactivated users cannot log in; "
@@ -167,11 +164,11 @@ class UsersTab(QWidget):
         self._selection_changed()
 
     def _search(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self.model.set_query(text)
         self._update_count()
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total_rows()
         active = sum(1 for row in self.model.rows() if row.active)
         self.count_label.setText(
             self.tr("%1 users, %2 active").replace("%1", str(total)).replace("%2", str(active)))
@@ -180,10 +177,10 @@ class UsersTab(QWidget):
 
     def selected_user(self) -> UserRow | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.proxy.row_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_user(self, user_id: int) -> bool:
-        row = self.proxy.proxy_row_for_id(user_id)
+        row = self.model.row_for_id(user_id)
         if row is None:
             return False
         self.view.selectRow(row)
