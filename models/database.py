@@ -91,7 +91,15 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    connect_args: dict[str, Any] = {}
+    if make_url(url).get_driver_name() == "psycopg":
+        # No server-side prepared statements: from a statement's sixth run psycopg would
+        # prepare it, and PostgreSQL then plans it once for any parameters. A search for
+        # a rare part of a name then walked the whole name index in order (0.3-0.4 s at
+        # 200,000 households) instead of scanning the table (0.04 s).
+        connect_args["prepare_threshold"] = None
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                         connect_args=connect_args)
 
 
 def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:

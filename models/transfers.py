@@ -55,6 +55,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 from zoneinfo import ZoneInfo
 
@@ -434,14 +435,30 @@ def _fill(template: str, *values: object) -> str:
     )
 
 
-def display_zone() -> ZoneInfo:
-    """The zone times are shown in (the workstation setting, Asia/Shanghai by default)."""
-    try:
-        from models.settings import Settings
+# The settings file, what its status said (inode, modified, size) and the zone it named.
+_zone_read: tuple[Path, tuple[int, int, int] | None, ZoneInfo] | None = None
 
-        return ZoneInfo(Settings.load().timezone)
+
+def display_zone() -> ZoneInfo:
+    """The zone times are shown in (the workstation setting, Asia/Shanghai by default);
+    the settings file is read again only when it has changed."""
+    global _zone_read
+    from models.settings import Settings, config_dir
+
+    path = config_dir() / "settings.json"
+    try:
+        status = path.stat()
+        stamp: tuple[int, int, int] | None = (status.st_ino, status.st_mtime_ns, status.st_size)
+    except OSError:
+        stamp = None
+    if _zone_read is not None and _zone_read[:2] == (path, stamp):
+        return _zone_read[2]
+    try:
+        zone = ZoneInfo(Settings.load().timezone)
     except Exception:
-        return ZoneInfo("Asia/Shanghai")
+        zone = ZoneInfo("Asia/Shanghai")
+    _zone_read = (path, stamp, zone)
+    return zone
 
 
 def display_time(at: datetime) -> str:

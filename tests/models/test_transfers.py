@@ -882,3 +882,19 @@ def test_households_listed_during_the_event_join_its_figures(db: Database) -> No
     s2 = next(s for s in after.shelters if s.id == sc.register.shelters["S2"])
     s2_before = next(s for s in before.shelters if s.id == sc.register.shelters["S2"])
     assert s2.expected == s2_before.expected + 6
+
+
+def test_times_follow_the_time_zone_setting() -> None:
+    """The zone is read from the settings file once, and again when the file changes."""
+    from models.settings import Settings
+    from models.transfers import display_time
+
+    at = datetime(2026, 8, 1, 16, 30, tzinfo=UTC)
+    assert display_time(at) == "2026-08-02 00:30"  # Beijing time by default
+    settings = Settings.load()
+    settings.timezone = "Europe/London"
+    settings.save()
+    assert display_time(at) == "2026-08-01 17:30"
+    settings.timezone = "Asia/Shanghai"
+    settings.save()
+    assert display_time(at) == "2026-08-02 00:30"
