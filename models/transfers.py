@@ -737,10 +737,11 @@ def register_year(*, session: Session, at: datetime | None = None) -> int | None
     """The register year in force at ``at`` (default now): the latest year with
     households or objects that is not after the year of ``at``; None when empty."""
     year = (at or utcnow()).astimezone(display_zone()).year
-    latest = session.scalar(select(func.max(Household.year)).where(Household.year <= year))
-    latest_obj = session.scalar(
+    latest, latest_obj = session.execute(select(  # one round trip for both
+        select(func.max(Household.year)).where(Household.year <= year).scalar_subquery(),
         select(func.max(TransferObject.year)).where(TransferObject.year <= year)
-    )
+        .scalar_subquery(),
+    )).one()
     years = [y for y in (latest, latest_obj) if y is not None]
     return max(years) if years else None
 
@@ -1414,7 +1415,8 @@ def find_subjects(
     elif _DIGITS.match(text):
         if len(text) == 4:
             h_terms.append((Household.phone_last4 == text, Household.phone_last4))
-            o_terms.append((func.substr(TransferObject.person_phone, -4) == text,
+            # Not substr(phone, -4): PostgreSQL's counts from the start, SQLite's from the end.
+            o_terms.append((TransferObject.person_phone.endswith(text, autoescape=True),
                             TransferObject.name))
         elif can_see_personal(session) and len(text) >= 5:
             h_terms.append((Household.householder_phone.contains(text, autoescape=True),

@@ -571,6 +571,8 @@ def test_find_by_name_initials_digits_and_card(db: Database) -> None:
         assert [r.subject_id for r in scanned] == [sc.households["h1"]]
         raft = find_subjects(session=session, query="渔排", event_id=sc.event_id)
         assert [(r.subject, r.name) for r in raft] == [("object", "东海村1号渔排")]
+        by_mobile = find_subjects(session=session, query="0004")  # the raft's 13600000004
+        assert [(r.subject, r.name) for r in by_mobile] == [("object", "东海村1号渔排")]
         assert find_subjects(session=session, query="nobody") == []
     with db.session(VIEWER) as session:
         row = find_subjects(session=session, query="zs")[0]

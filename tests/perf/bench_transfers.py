@@ -1,50 +1,57 @@
 """Personnel transfers on the demo county at scale 10 (200,000 households, about
-600,000 people), each figure beside a raw SQLite baseline measured in the same run.
+600,000 people), each figure beside a raw baseline measured in the same run.
 
-Setup, not timed: the scale-10 demo is copied to its own file (the other benchmarks
-keep theirs as built), the demo typhoon's event is started with its transfers part
-done (``build_typhoon_scenario``; an event already in progress is used as it is), and
-a 20,000-row transfer list is written for one village as .xlsx and for another as .xls.
-Baselines under a millisecond print as 0.000 s: their names carry them in ms.
+Two legs. SQLite: the scale-10 demo is copied to its own file (the other benchmarks keep
+theirs as built). PostgreSQL, when ``.ci/run perf`` has started its throwaway cluster
+(ECC_TEST_DATABASE_URL): the scale-10 demo is built in a database of its own there
+(about two minutes), then analysed, as autovacuum would soon after a load. The demo
+typhoon's event is started with its transfers part done (``build_typhoon_scenario``; an
+event already in progress is used as it is). Setup is not timed. Baselines under a
+millisecond print as 0.000 s: their names carry them in ms.
 
 Figures, each timed from opening the session to its commit, as the console runs them:
 
-1. The full roll-up (``rollup``), median of ROLLUP_RUNS. Baseline: sqlite3 grouping
+1. The full roll-up (``rollup``), median of ROLLUP_RUNS. Baseline: the driver grouping
    the event's transfer records by village (the count and the sums of the nine count
    columns, the village figures the roll-up shows) with a covering index made for it
    and dropped after; the answers are compared.
 2. The check-in search (``find_subjects`` with the event) for SAMPLES households'
-   full names, pinyin initials and last four mobile digits: each query's median of
-   QUERY_RUNS, the worst query of each kind reported. Baseline: sqlite3 on the index
-   of the same column (the year, a prefix or an equality, ordered by the column,
-   LIMIT 50), the worst query the same way.
+   full names, pinyin initials, last four mobile digits and the last two characters
+   of three-character names (a part of the name no name starts with: the search then
+   scans the year's names): each query's median of QUERY_RUNS, the worst query of each
+   kind reported. Baseline: the driver on the index of the same column (the year, a
+   prefix or an equality, ordered by the column, LIMIT 50; for a part of the name, the
+   same LIKE scan), the worst query the same way.
 3. A check-in committed (``record_transfer`` into the household's shelter), median
    over CHECK_INS records still to move. Baseline: a single-row UPDATE moving one
-   household into its shelter and COMMIT through sqlite3, same pragmas.
-4. The 20,000-row list read, validated and imported (``import_households``), once
-   per format. The event is in progress, so the import also opens the village's
-   new households' transfer records and adds them to the tallies, as it does in the
-   console.
-   Baseline: python-calamine reading the same file.
+   household into its shelter and COMMIT through the driver.
+4. SQLite only: the 20,000-row list read, validated and imported
+   (``import_households``), once per format. The event is in progress, so the import
+   also opens the village's new households' transfer records and adds them to the
+   tallies, as it does in the console. Baseline: python-calamine reading the same file.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import python_calamine
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select
 
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
 from models.database import Database
+from models.demo import build_demo
 from models.demo_transfers import build_typhoon_scenario
 from models.events import active_event
 from models.imports import format_report
@@ -52,6 +59,7 @@ from models.imports.households import COLUMNS, import_households
 from models.imports.spreadsheet import header_key
 from models.transfers import (
     Household,
+    TransferRecord,
     find_subjects,
     record_transfer,
     register_year,
@@ -69,6 +77,7 @@ LIST_ROWS = 20_000
 BENCH_ACTOR = Actor(name="bench", role="admin")
 COUNTS = ("residents", "away", "refused", "sheltered", "relatives", "forced",
           "back_sheltered", "back_relatives", "back_forced")
+PG_DATABASE = "ecc_bench_transfers"
 
 
 def run(folder: Path) -> list[Figure]:
@@ -80,26 +89,103 @@ def run(folder: Path) -> list[Figure]:
     database = Database(f"sqlite:///{copy}")
     try:
         event_id, year = _event(database)
-        rows = _rollup(database, copy, event_id)
-        rows += _search(database, copy, event_id, year)
-        rows += _check_in(database, copy, event_id)
+        raw = Raw.sqlite(copy)
+        try:
+            rows = _figures(database, raw, event_id, year)
+        finally:
+            raw.close()
         rows += _import(database, folder, year)
     finally:
         database.dispose()
+    server = os.environ.get("ECC_TEST_DATABASE_URL")
+    if server:
+        rows += _postgresql(server)
     return rows
+
+
+def _figures(database: Database, raw: Raw, event_id: int, year: int) -> list[Figure]:
+    return (_rollup(database, raw, event_id) + _search(database, raw, event_id, year)
+            + _check_in(database, raw, event_id))
+
+
+def _postgresql(server: str) -> list[Figure]:
+    """The same figures on a PostgreSQL database of their own on ``server``."""
+    url = make_url(server).set(database=PG_DATABASE)
+
+    def libpq(of: Any) -> str:
+        return str(of.set(drivername="postgresql").render_as_string(hide_password=False))
+
+    def recreate(*, again: bool) -> None:
+        with psycopg.connect(libpq(make_url(server)), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+            if again:
+                admin.execute(f"CREATE DATABASE {PG_DATABASE}")
+
+    recreate(again=True)
+    database = Database(url.render_as_string(hide_password=False))
+    try:
+        database.upgrade()
+        with database.session(BENCH_ACTOR) as session:
+            build_demo(session=session, scale=SCALE, scenario="typhoon")
+        raw = Raw.postgresql(libpq(url))
+        try:
+            raw.execute("VACUUM ANALYZE")
+            event_id, year = _event(database)
+            return _figures(database, raw, event_id, year)
+        finally:
+            raw.close()
+    finally:
+        database.dispose()
+        recreate(again=False)
+
+
+class Raw:
+    """The baselines' own connection to the benchmark's database, through its driver
+    (sqlite3 with the console's pragmas, or psycopg), in autocommit: BEGIN by hand.
+    SQL is written for SQLite (``?`` parameters, ``char``) and adapted for PostgreSQL."""
+
+    def __init__(self, backend: str, conn: Any) -> None:
+        self.backend = backend
+        self.conn = conn
+
+    @classmethod
+    def sqlite(cls, path: Path) -> Raw:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=15)
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=15000",
+                       "synchronous=NORMAL"):
+            conn.execute(f"PRAGMA {pragma}")
+        return cls("sqlite3", conn)
+
+    @classmethod
+    def postgresql(cls, dsn: str) -> Raw:
+        return cls("psycopg", psycopg.connect(dsn, autocommit=True, prepare_threshold=None))
+
+    @property
+    def sqlite_leg(self) -> bool:
+        return self.backend == "sqlite3"
+
+    def sql(self, text: str) -> str:
+        if self.sqlite_leg:
+            return text
+        return text.replace("?", "%s").replace("char(65535)", "chr(65535)")
+
+    def execute(self, text: str, args: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(self.sql(text), args)
+
+    def plan(self, text: str, args: Sequence[Any]) -> str:
+        explain = "EXPLAIN QUERY PLAN " if self.sqlite_leg else "EXPLAIN "
+        return " ".join(str(r[-1]) for r in self.execute(explain + text, args))
+
+    def label(self, what: str) -> str:
+        """``what`` as the figure names it, with the backend on the PostgreSQL leg."""
+        return what if self.sqlite_leg else f"{what} [PostgreSQL]"
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """A raw connection with the console's pragmas, in autocommit (BEGIN issued by hand)."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=15)
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=15000",
-                   "synchronous=NORMAL"):
-        conn.execute(f"PRAGMA {pragma}")
-    return conn
 
 
 def _event(database: Database) -> tuple[int, int]:
@@ -118,7 +204,7 @@ def _event(database: Database) -> tuple[int, int]:
 # -- 1. the roll-up ------------------------------------------------------------------------
 
 
-def _rollup(database: Database, path: Path, event_id: int) -> list[Figure]:
+def _rollup(database: Database, raw: Raw, event_id: int) -> list[Figure]:
     answer: dict[int, tuple[int, ...]] = {}
 
     def read() -> float:
@@ -140,44 +226,47 @@ def _rollup(database: Database, path: Path, event_id: int) -> list[Figure]:
     query = (f"SELECT village_id, count(*), {sums}, "
              "sum(back_sheltered + back_relatives + back_forced) "
              "FROM transfer_records WHERE event_id = ? GROUP BY village_id")
-    conn = _connect(path)
-    raw: dict[int, tuple[int, ...]] = {}
+    result: dict[int, tuple[int, ...]] = {}
+    raw.execute("CREATE INDEX bench_records_cover ON transfer_records "
+                f"(event_id, village_id, {', '.join(COUNTS)})")
     try:
-        conn.execute("CREATE INDEX bench_records_cover ON transfer_records "
-                     f"(event_id, village_id, {', '.join(COUNTS)})")
-        plan = " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + query,
-                                                         (event_id,)))
-        if "COVERING INDEX bench_records_cover" not in plan:
+        if not raw.sqlite_leg:  # the visibility map that lets PostgreSQL read the index alone
+            raw.execute("VACUUM ANALYZE transfer_records")
+            raw.execute("SET enable_seqscan = off")
+        plan = raw.plan(query, (event_id,))
+        if "bench_records_cover" not in plan:
             raise AssertionError(f"the baseline does not use its covering index: {plan}")
 
         def group() -> float:
             start = time.perf_counter()
-            rows = conn.execute(query, (event_id,)).fetchall()
+            rows = raw.execute(query, (event_id,)).fetchall()
             elapsed = time.perf_counter() - start
             for village_id, n, residents, away, refused, sheltered, relatives, forced, back \
                     in rows:
-                raw[village_id] = (n, residents, away, sheltered, relatives, forced, refused,
-                                   back)
+                result[village_id] = tuple(int(v) for v in (
+                    n, residents, away, sheltered, relatives, forced, refused, back))
             return elapsed
 
         group()
         baseline = median_of(ROLLUP_RUNS, group)
-        conn.execute("DROP INDEX bench_records_cover")
     finally:
-        conn.close()
-    if raw != answer:  # same figures, or the comparison means nothing
+        if not raw.sqlite_leg:
+            raw.execute("RESET enable_seqscan")
+        raw.execute("DROP INDEX bench_records_cover")
+    if result != answer:  # same figures, or the comparison means nothing
         raise AssertionError("the roll-up and the raw GROUP BY differ")
-    records = sum(v[0] for v in raw.values())
-    return [Figure(f"full roll-up, scale {SCALE} ({records:,} records, {len(raw):,} villages)",
+    records = sum(v[0] for v in result.values())
+    return [Figure(raw.label(f"full roll-up, scale {SCALE} ({records:,} records, "
+                             f"{len(result):,} villages)"),
                    seconds, 0.050,
-                   "sqlite3 GROUP BY village, count + sums of 9 columns, covering index",
+                   f"{raw.backend} GROUP BY village, count + sums of 9 columns, covering index",
                    baseline)]
 
 
 # -- 2. the check-in search ------------------------------------------------------------------
 
 
-def _search(database: Database, path: Path, event_id: int, year: int) -> list[Figure]:
+def _search(database: Database, raw: Raw, event_id: int, year: int) -> list[Figure]:
     rng = random.Random(SCALE)
     with database.session(BENCH_ACTOR) as session:
         households = session.execute(
@@ -185,70 +274,77 @@ def _search(database: Database, path: Path, event_id: int, year: int) -> list[Fi
             .where(Household.year == year, Household.phone_last4.is_not(None))
             .order_by(Household.id)
         ).all()
+        names = {h[0] for h in households}
+        # Two-character ends of three-character names that start no name.
+        parts = sorted({h[0][1:] for h in households if len(h[0]) == 3}
+                       - {n[:2] for n in names})
     picked = rng.sample(households, SAMPLES)
     kinds = (
         ("full name", "householder_name", [h[0] for h in picked]),
         ("pinyin initials", "name_initials", [h[1] for h in picked]),
         ("last 4 mobile digits", "phone_last4", [str(h[2]) for h in picked]),
+        ("a part of the name", "householder_name LIKE", rng.sample(parts, SAMPLES)),
     )
-    conn = _connect(path)
     figures = []
-    try:
-        for label, column, queries in kinds:
-            def search(query: str) -> float:
-                start = time.perf_counter()
-                with database.session(BENCH_ACTOR) as session:
-                    found = find_subjects(session=session, query=query, event_id=event_id)
-                elapsed = time.perf_counter() - start
-                if not found:
-                    raise AssertionError(f"the search for {query!r} found nothing")
-                return elapsed
+    for label, column, queries in kinds:
+        def search(query: str) -> float:
+            start = time.perf_counter()
+            with database.session(BENCH_ACTOR) as session:
+                found = find_subjects(session=session, query=query, event_id=event_id)
+            elapsed = time.perf_counter() - start
+            if not found:
+                raise AssertionError(f"the search for {query!r} found nothing")
+            return elapsed
 
-            if column == "phone_last4":
-                where = f"{column} = ?"
-            else:
-                where = f"{column} >= ? AND {column} < ? || char(65535)"
-            sql = (f"SELECT id, householder_name, householder_phone, residents, village_id, "
-                   f"shelter_id, card_code FROM households WHERE year = ? AND {where} "
-                   f"ORDER BY {column}, id LIMIT 50")
-            plan = " ".join(str(r[-1]) for r in conn.execute(
-                "EXPLAIN QUERY PLAN " + sql,
-                (year, queries[0]) if column == "phone_last4" else (year, queries[0], queries[0])))
-            if "USING INDEX" not in plan or "TEMP B-TREE" in plan:
+        order = column.split()[0]
+        if column == "phone_last4":
+            where, args = f"{column} = ?", (lambda q: (year, q))
+        elif column.endswith("LIKE"):
+            where, args = f"{column} ?", (lambda q: (year, f"%{q}%"))
+        else:
+            where, args = f"{column} >= ? AND {column} < ? || char(65535)", (
+                lambda q: (year, q, q))
+        sql = (f"SELECT id, householder_name, householder_phone, residents, village_id, "
+               f"shelter_id, card_code FROM households WHERE year = ? AND {where} "
+               f"ORDER BY {order}, id LIMIT 50")
+        if not column.endswith("LIKE"):
+            plan = raw.plan(sql, args(queries[0]))
+            if "INDEX" not in plan.upper() or "TEMP B-TREE" in plan:
                 raise AssertionError(f"the baseline for {column} does not use its index: {plan}")
 
-            def select_raw(query: str, sql: str = sql, column: str = column) -> float:
-                args = (year, query) if column == "phone_last4" else (year, query, query)
-                start = time.perf_counter()
-                rows = conn.execute(sql, args).fetchall()
-                elapsed = time.perf_counter() - start
-                if not rows:
-                    raise AssertionError(f"the raw SELECT for {query!r} found nothing")
-                return elapsed
+        def select_raw(query: str, sql: str = sql, args: Any = args) -> float:
+            start = time.perf_counter()
+            rows = raw.execute(sql, args(query)).fetchall()
+            elapsed = time.perf_counter() - start
+            if not rows:
+                raise AssertionError(f"the raw SELECT for {query!r} found nothing")
+            return elapsed
 
-            search(queries[0])  # warm up
-            worst = max(median_of(QUERY_RUNS, partial(search, q)) for q in queries)
-            raw_worst = max(median_of(QUERY_RUNS, partial(select_raw, q)) for q in queries)
-            figures.append(Figure(
-                f"check-in search by {label}, worst of {SAMPLES} queries", worst, 0.050,
-                f"sqlite3 indexed SELECT on {column}, LIMIT 50: {_ms(raw_worst)}", raw_worst))
-    finally:
-        conn.close()
+        search(queries[0])  # warm up
+        worst = max(median_of(QUERY_RUNS, partial(search, q)) for q in queries)
+        raw_worst = max(median_of(QUERY_RUNS, partial(select_raw, q)) for q in queries)
+        how = "LIKE scan" if column.endswith("LIKE") else f"indexed SELECT on {column}"
+        figures.append(Figure(
+            raw.label(f"check-in search by {label}, worst of {SAMPLES} queries"), worst, 0.050,
+            f"{raw.backend} {how}, LIMIT 50: {_ms(raw_worst)}", raw_worst))
     return figures
 
 
 # -- 3. a check-in committed -------------------------------------------------------------------
 
 
-def _check_in(database: Database, path: Path, event_id: int) -> list[Figure]:
+def _check_in(database: Database, raw: Raw, event_id: int) -> list[Figure]:
     rng = random.Random(SCALE)
     with database.session(BENCH_ACTOR) as session:
-        candidates = session.connection().exec_driver_sql(
-            "SELECT id, version, shelter_id FROM transfer_records "
-            "WHERE event_id = ? AND household_id IS NOT NULL AND shelter_id IS NOT NULL "
-            "AND status = 'to_move' "
-            "AND away + refused + sheltered + relatives + forced = 0 ORDER BY id",
-            (event_id,),
+        candidates = session.execute(
+            select(TransferRecord.id, TransferRecord.version, TransferRecord.shelter_id)
+            .where(TransferRecord.event_id == event_id,
+                   TransferRecord.household_id.is_not(None),
+                   TransferRecord.shelter_id.is_not(None),
+                   TransferRecord.status == "to_move",
+                   TransferRecord.away + TransferRecord.refused + TransferRecord.sheltered
+                   + TransferRecord.relatives + TransferRecord.forced == 0)
+            .order_by(TransferRecord.id)
         ).all()
     picked = rng.sample(candidates, 2 * CHECK_INS + 1)
     ours, theirs = picked[:CHECK_INS + 1], picked[CHECK_INS + 1:]
@@ -268,27 +364,25 @@ def _check_in(database: Database, path: Path, event_id: int) -> list[Figure]:
     times = sorted(check_in(record) for record in ours[1:])
     seconds = times[len(times) // 2]
 
-    conn = _connect(path)
     raw_times = []
-    try:
-        for record_id, _version, shelter_id in theirs:
-            start = time.perf_counter()
-            conn.execute("BEGIN")
-            conn.execute(
-                "UPDATE transfer_records SET sheltered = residents, status = 'sheltered', "
-                "shelter_id = ?, version = version + 1, updated_at = ?, updated_by = ? "
-                "WHERE id = ?",
-                (shelter_id, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"), "bench",
-                 record_id),
-            )
-            conn.execute("COMMIT")
-            raw_times.append(time.perf_counter() - start)
-    finally:
-        conn.close()
+    for record_id, _version, shelter_id in theirs:
+        now = datetime.now(UTC)
+        start = time.perf_counter()
+        raw.execute("BEGIN")
+        raw.execute(
+            "UPDATE transfer_records SET sheltered = residents, status = 'sheltered', "
+            "shelter_id = ?, version = version + 1, updated_at = ?, updated_by = ? "
+            "WHERE id = ?",
+            (shelter_id, now.strftime("%Y-%m-%d %H:%M:%S.%f") if raw.sqlite_leg else now,
+             "bench", record_id),
+        )
+        raw.execute("COMMIT")
+        raw_times.append(time.perf_counter() - start)
     raw_times.sort()
     baseline = raw_times[len(raw_times) // 2]
-    return [Figure(f"a check-in committed, median of {CHECK_INS} (slowest {times[-1]:.3f}s)",
-                   seconds, 0.050, f"sqlite3 single-row UPDATE + COMMIT: {_ms(baseline)}",
+    return [Figure(raw.label(f"a check-in committed, median of {CHECK_INS} "
+                             f"(slowest {times[-1]:.3f}s)"),
+                   seconds, 0.050, f"{raw.backend} single-row UPDATE + COMMIT: {_ms(baseline)}",
                    baseline)]
 
 

@@ -82,6 +82,7 @@ from models.transfers import (
     load_snapshot,
     mark_returns,
     record_transfer,
+    register_year,
     rollup,
     rollup_to_dict,
     take_snapshot,
@@ -334,6 +335,7 @@ class Loaded:
     since: datetime | None = None  # when the last hourly snapshot was taken
     changes: tuple[FigureChange, ...] = ()  # since then (villages left out: too many)
     reports: tuple[TownReportRow, ...] = ()
+    year: int | None = None  # the register year the event's lists are from
 
 
 def load_transfers(db: Database, actor: Actor) -> Loaded:
@@ -346,15 +348,17 @@ def load_transfers(db: Database, actor: Actor) -> Loaded:
         last = (load_snapshot(session=session, snapshot_id=snapshots[-1].id)
                 if snapshots else None)
         reports = list_town_reports(session=session, event_id=event.id)
+        year = register_year(session=session, at=event.started_at)
     changes = tuple(c for c in compare_snapshots(last, rollup_to_dict(data))
                     if c.scope != "village") if last is not None else ()
     return Loaded(event, data, snapshots[-1].taken_at if snapshots else None, changes,
-                  tuple(reversed(reports)))
+                  tuple(reversed(reports)), year)
 
 
-def search_subjects(db: Database, actor: Actor, query: str, event_id: int) -> list[SubjectRow]:
+def search_subjects(db: Database, actor: Actor, query: str, event_id: int,
+                    year: int | None) -> list[SubjectRow]:
     with db.session(actor) as session:
-        return find_subjects(session=session, query=query, event_id=event_id)
+        return find_subjects(session=session, query=query, event_id=event_id, year=year)
 
 
 def change_transfer(db: Database, actor: Actor, record_id: int, expected_version: int,
@@ -395,6 +399,7 @@ class TransfersPage(QWidget):
         self.db = db
         self.actor = actor
         self.current_event: EventRow | None = None
+        self._year: int | None = None  # the event's register year (the search's scope)
         self.data: Rollup | None = None
         self._loading = False
         self._reload_again = False
@@ -681,6 +686,7 @@ class TransfersPage(QWidget):
             self.ready.emit()
             return
         self.current_event, self.data = result.event, result.rollup
+        self._year = result.year
         self._show_event()
         if self.data is not None:
             self._show_figures(self.data)
@@ -860,7 +866,7 @@ class TransfersPage(QWidget):
             return
         run_in_background(search_subjects, lambda r, e: self._show_results(seq, r, e),
                           owner=self, db=self.db, actor=self.actor, query=text,
-                          event_id=self.current_event.id)
+                          event_id=self.current_event.id, year=self._year)
 
     def _show_results(self, seq: int, rows: list[SubjectRow] | None,
                       error: BaseException | None) -> None:
