@@ -1698,9 +1698,8 @@ def record_transfer(
             version=record.version,
         ))
     session.flush()
-    row = get_transfer(session=session, record_id=record.id)
-    assert row is not None
-    return row
+    kind = "household" if record.household_id is not None else "object"
+    return _record_rows(session, [TransferRecord.id == record.id], (kind,))[0]
 
 
 def _response_lifted(event: Event) -> bool:
