@@ -59,6 +59,14 @@ def make_model(rows: list[GridRow]) -> RowTableModel:
     return model
 
 
+def make_view(qtbot: QtBot, model: RowTableModel) -> QTableView:
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table_view(view)
+    view.setModel(model)
+    return view
+
+
 def names(model: RowTableModel) -> list[str]:
     return [model.index(row, 0).data(RowRole).person_name for row in range(model.rowCount())]
 
@@ -103,10 +111,7 @@ def test_selection_stays_on_its_row_while_filters_change(
     qtbot: QtBot, grid_rows: list[GridRow]
 ) -> None:
     model = make_model(grid_rows)
-    view = QTableView()
-    qtbot.addWidget(view)
-    setup_table_view(view)
-    view.setModel(model)
+    view = make_view(qtbot, model)
     view.selectRow(2)  # 王五
     model.set_query("ww")
     selected = view.selectionModel().selectedRows()
@@ -176,10 +181,7 @@ def test_sorting_by_pinyin_keeps_empty_cells_last_and_survives_reloads(
 
 def test_selection_follows_a_sort(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
     model = make_model(grid_rows)
-    view = QTableView()
-    qtbot.addWidget(view)
-    setup_table_view(view)
-    view.setModel(model)
+    view = make_view(qtbot, model)
     view.selectRow(0)  # 张三
     view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
@@ -191,10 +193,7 @@ def test_selection_follows_a_sort(qtbot: QtBot, grid_rows: list[GridRow]) -> Non
 
 def test_cells_cannot_be_edited(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
     model = make_model(grid_rows)
-    view = QTableView()
-    qtbot.addWidget(view)
-    setup_table_view(view)
-    view.setModel(model)
+    view = make_view(qtbot, model)
     view.show()
     index = model.index(0, 1)
     view.setCurrentIndex(index)
@@ -231,10 +230,7 @@ def test_a_painted_cell_asks_python_once(qtbot: QtBot) -> None:
 
     model = Counting()
     model.set_rows([Line(n, f"第{n}行", n) for n in range(1000)])
-    view = QTableView()
-    qtbot.addWidget(view)
-    setup_table_view(view)
-    view.setModel(model)
+    view = make_view(qtbot, model)
     view.resize(400, 300)
     view.show()
     qtbot.waitExposed(view)
@@ -261,10 +257,7 @@ def test_view_setup_sizes_from_a_sample(qtbot: QtBot, grid_rows: list[GridRow]) 
 
     model = RowTableModel((Column("id", "Id"), Column("text", "Text", max_width=250)))
     model.set_rows([Wide(n, "很长的备注" * (n % 40)) for n in range(5000)])
-    view = QTableView()
-    qtbot.addWidget(view)
-    setup_table_view(view)
-    view.setModel(model)
+    view = make_view(qtbot, model)
     fit_columns(view, model)
     assert view.horizontalHeader().sectionSize(1) == 250
     assert 20 < view.horizontalHeader().sectionSize(0) < 120
