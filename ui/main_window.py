@@ -5,19 +5,21 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QPoint,
     QSettings,
     Qt,
     QThreadPool,
     QTimer,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QRegion, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from models.database import Database, display_url
 from models.events import EventRow, active_event
@@ -100,6 +103,30 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo("Asia/Shanghai")
 
 
+def render_parts(widget: QWidget) -> Iterator[tuple[QWidget, bool]]:
+    """The parts of ``widget`` to render one at a time: (widget, with its children); a
+    widget with more than WARM_PART_WIDGETS descendants is rendered alone, then its
+    children in turn."""
+    if len(widget.findChildren(QWidget)) <= WARM_PART_WIDGETS:
+        yield widget, True
+        return
+    yield widget, False
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not child.isHidden():
+            yield from render_parts(child)
+
+
+def render_offscreen(widget: QWidget, *, with_children: bool) -> None:
+    """Polish, lay out and paint ``widget`` into a pixmap that is thrown away."""
+    if widget.width() <= 0 or widget.height() <= 0:
+        return
+    pixmap = QPixmap(widget.size())
+    flags = QWidget.RenderFlag.DrawWindowBackground
+    if with_children:
+        flags |= QWidget.RenderFlag.DrawChildren
+    widget.render(pixmap, QPoint(), QRegion(), flags)
+
+
 # Pages that start the web engine's renderer: built once the window is idle, or at once
 # when opened first, so that they never hold the window while it starts.
 DEFERRED = frozenset({"map"})
@@ -107,6 +134,10 @@ IDLE_POLL_MS = 100
 IDLE_POLLS = 3
 # A deferred page opened before the window was idle: built after this long at the latest.
 OPENED_WAIT_POLLS = 15
+# Warming the pages not shown yet (``MainWindow._warm``): rendering done per idle poll,
+# and the most widgets rendered in one piece.
+WARM_BUDGET_S = 0.010
+WARM_PART_WIDGETS = 25
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +197,7 @@ class MainWindow(QMainWindow):
         self._start_web_engine()
         self._idle_polls = 0
         self._waited = 0  # polls since a deferred page was opened (0: none is waiting)
+        self._warming: Iterator[tuple[QWidget, bool]] | None = None
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_POLL_MS)
         self._idle_timer.timeout.connect(self._build_deferred_when_idle)
@@ -185,12 +217,16 @@ class MainWindow(QMainWindow):
     def open_from_rail(self, key: str) -> None:
         """What the rail and its shortcuts open. A page not built yet shows its placeholder
         at once and is built as soon as no background load competes with it for the UI
-        thread (1.5 s at the latest): built beside the window's first loads, the map page
-        held the window for 0.1-0.3 s."""
+        thread (1.5 s at the latest while its placeholder is shown): built beside the
+        window's first loads, the map page held the window for 0.1-0.3 s. A page opened
+        meanwhile paints first: built as the officer moved on to the transfers page, the
+        map page made that page's first showing 50-100 ms slower."""
+        self._idle_polls = 0  # the page opened now paints before a deferred one is built
         if key in self._placeholders:
             self.stack.setCurrentWidget(self.pages[key])
             self._waited = max(self._waited, 1)
         else:
+            self._waited = 0  # nobody looks at a placeholder now: build it when idle
             self.show_page(key)
 
     def show_page(self, key: str) -> QWidget:
@@ -287,7 +323,8 @@ class MainWindow(QMainWindow):
 
     def _build_deferred_when_idle(self) -> None:
         """Build the deferred pages once no background load has run for a few polls, or
-        when one of them has waited, opened, for OPENED_WAIT_POLLS."""
+        when one of them has waited, opened, for OPENED_WAIT_POLLS; then, while idle,
+        render the pages not shown yet offscreen, a little per poll (``_warm``)."""
         if self._waited:
             self._waited += 1
         if QThreadPool.globalInstance().activeThreadCount() > 0:
@@ -296,9 +333,41 @@ class MainWindow(QMainWindow):
             self._idle_polls += 1
         if self._idle_polls < IDLE_POLLS and self._waited <= OPENED_WAIT_POLLS:
             return
-        self._idle_timer.stop()
-        for key in sorted(self._placeholders):
-            self._build_behind(key)
+        if self._placeholders:
+            for key in sorted(self._placeholders):
+                self._build_behind(key)
+            self._idle_polls = 0  # the map page's build runs now: warm after it
+            return
+        if not self._warm():
+            self._idle_timer.stop()
+
+    def _warm(self) -> bool:
+        """Render the next parts of the pages not shown yet offscreen, for WARM_BUDGET_S;
+        False once every part has been.
+
+        PySide asks Python, once per widget and per virtual method, whether Python
+        overrides it, and must win the GIL for each question: a page's first showing asks
+        thousands, and beside a loading worker took 2-4 times as long as later showings
+        (the transfers page: 150-210 ms against 40-60). Rendered once while nothing else
+        runs, its first showing is like a later one."""
+        if self._warming is None:
+            self._warming = self._warm_parts()
+        start = time.perf_counter()
+        for widget, with_children in self._warming:
+            if not isValid(widget) or (widget.window().isVisible() and widget.isVisible()):
+                continue  # gone, or shown meanwhile: nothing left to warm there
+            render_offscreen(widget, with_children=with_children)
+            if time.perf_counter() - start > WARM_BUDGET_S:
+                return True
+        return False
+
+    def _warm_parts(self) -> Iterator[tuple[QWidget, bool]]:
+        for key, _title in PAGES:
+            page = self.pages.get(key)
+            if page is None or key in DEFERRED or page.isVisible():
+                continue  # the web engine's pages render themselves
+            page.resize(self.stack.size())
+            yield from render_parts(page)
 
     def _data_changed(self, tables: frozenset[str]) -> None:
         if touches(tables, frozenset({"events"})):

@@ -3,8 +3,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.areas import DangerZone, Division, Shelter
@@ -12,7 +13,7 @@ from models.database import Database
 from models.settings import Settings
 from models.users import Actor
 from tests.conftest import ADMIN
-from ui.main_window import PAGES, MainWindow
+from ui.main_window import PAGES, MainWindow, render_offscreen, render_parts
 from ui.pending import PendingPage
 
 DUTY = Actor("wang", "duty")
@@ -231,3 +232,43 @@ def test_the_map_is_built_when_the_window_is_idle_and_opens_features_elsewhere(
     transfers = window.stack.currentWidget()
     assert isinstance(transfers, TransfersPage)
     assert transfers.lists.village_id == village_id  # the first village its dialogs offer
+
+
+def test_the_idle_window_renders_the_pages_not_shown_yet(qtbot: QtBot, demo_db: Database) -> None:
+    """So that a page's first showing beside a loading worker is as quick as a later one."""
+    window = MainWindow(demo_db, Actor("duty", "duty"), Settings())
+    qtbot.addWidget(window)
+    register = window.pages["register"]
+    painted: list[QObject] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    spy = Spy()
+    register.current_tab().view.viewport().installEventFilter(spy)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(lambda: not window._idle_timer.isActive(), timeout=30_000)
+    assert "map" not in window._placeholders  # the deferred page was built first
+    assert painted and not register.isVisible()  # painted offscreen, never shown
+
+
+def test_render_parts_cover_every_widget_once(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    for _ in range(3):
+        group = QWidget()
+        inner = QVBoxLayout(group)
+        for n in range(20):
+            inner.addWidget(QLabel(f"标签 {n}"))
+        layout.addWidget(group)
+    root.resize(400, 1200)
+    parts = list(render_parts(root))
+    assert parts[0] == (root, False)  # 63 widgets: rendered alone, then its children
+    assert [(len(w.findChildren(QWidget)), whole) for w, whole in parts[1:]] == [(20, True)] * 3
+    for widget, whole in parts:
+        render_offscreen(widget, with_children=whole)
