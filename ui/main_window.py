@@ -347,9 +347,10 @@ class MainWindow(QMainWindow):
 
         PySide asks Python, once per widget and per virtual method, whether Python
         overrides it, and must win the GIL for each question: a page's first showing asks
-        thousands, and beside a loading worker took 2-4 times as long as later showings
-        (the transfers page: 150-210 ms against 40-60). Rendered once while nothing else
-        runs, its first showing is like a later one."""
+        thousands, and beside a loading worker took 2-4 times as long as later showings.
+        Rendered once while nothing else runs, the transfers page's first showing beside
+        a busy thread took 131-143 ms instead of 192-214 (what is left: its tables' cells
+        and its own C++ layout and painting)."""
         if self._warming is None:
             self._warming = self._warm_parts()
         start = time.perf_counter()
