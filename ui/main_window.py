@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             self._warming = self._warm_parts()
         start = time.perf_counter()
         for widget, with_children in self._warming:
-            if not isValid(widget) or (widget.window().isVisible() and widget.isVisible()):
+            if not isValid(widget) or widget.isVisible():
                 continue  # gone, or shown meanwhile: nothing left to warm there
             render_offscreen(widget, with_children=with_children)
             if time.perf_counter() - start > WARM_BUDGET_S:

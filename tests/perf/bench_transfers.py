@@ -46,6 +46,7 @@ from typing import Any
 
 import psycopg
 import python_calamine
+from psycopg.sql import SQL, Identifier
 from sqlalchemy import func, make_url, select
 
 from models.areas import DangerZone, Division, Grid, Shelter
@@ -116,10 +117,11 @@ def _postgresql(server: str) -> list[Figure]:
         return str(of.set(drivername="postgresql").render_as_string(hide_password=False))
 
     def recreate(*, again: bool) -> None:
+        name = Identifier(PG_DATABASE)
         with psycopg.connect(libpq(make_url(server)), autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+            admin.execute(SQL("DROP DATABASE IF EXISTS {}").format(name))
             if again:
-                admin.execute(f"CREATE DATABASE {PG_DATABASE}")
+                admin.execute(SQL("CREATE DATABASE {}").format(name))
 
     recreate(again=True)
     database = Database(url.render_as_string(hide_password=False))

@@ -107,6 +107,14 @@ def test_filters_pass_the_qt_model_tester(
     assert tester is not None and model.rowCount() == 3
 
 
+def test_a_filter_noted_before_new_rows_applies_to_them(grid_rows: list[GridRow]) -> None:
+    model = make_model(grid_rows)
+    model.set_membership_filter("village_id", {grid_rows[1].village_id}, refilter=False)
+    assert model.rowCount() == 3  # not applied yet: the rows are replaced next
+    model.set_rows(grid_rows)
+    assert names(model) == ["李四"]
+
+
 def test_selection_stays_on_its_row_while_filters_change(
     qtbot: QtBot, grid_rows: list[GridRow]
 ) -> None:

@@ -195,8 +195,10 @@ class RowTableModel(QStandardItemModel):
         """Show rows whose attribute ``key`` equals ``value``; None removes the filter."""
         self.set_membership_filter(key, None if value is None else (value,))
 
-    def set_membership_filter(self, key: str, values: Collection[Any] | None) -> None:
-        """Show rows whose attribute ``key`` is one of ``values``; None removes the filter."""
+    def set_membership_filter(self, key: str, values: Collection[Any] | None, *,
+                              refilter: bool = True) -> None:
+        """Show rows whose attribute ``key`` is one of ``values``; None removes the filter.
+        ``refilter`` False: the caller replaces the rows next, and ``set_rows`` filters."""
         wanted = None if values is None else frozenset(values)
         if self._column_filters.get(key) == wanted:
             return
@@ -204,7 +206,8 @@ class RowTableModel(QStandardItemModel):
             self._column_filters.pop(key, None)
         else:
             self._column_filters[key] = wanted
-        self._refilter()
+        if refilter:
+            self._refilter()
 
     def is_filtered(self) -> bool:
         return bool(self._terms or self._column_filters)

@@ -158,7 +158,8 @@ class RegisterTab(QWidget):
         incoming, self._incoming = self._incoming, None
         if self._villages_dirty:
             self._villages_dirty = False
-            self.model.set_membership_filter("village_id", self._villages)
+            self.model.set_membership_filter("village_id", self._villages,
+                                             refilter=incoming is None)
         if incoming is not None:
             rows, keys, select_id, sort_keys = incoming
             if select_id is None:
