@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QRegion, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -105,9 +107,16 @@ def zone(name: str) -> ZoneInfo:
 
 def render_parts(widget: QWidget) -> Iterator[tuple[QWidget, bool]]:
     """The parts of ``widget`` to render one at a time: (widget, with its children); a
-    widget with more than WARM_PART_WIDGETS descendants is rendered alone, then its
-    children in turn."""
-    if len(widget.findChildren(QWidget)) <= WARM_PART_WIDGETS:
+    widget with more than WARM_PART_WIDGETS descendants, or with a view among them, is
+    rendered alone, then its children in turn. A view (a table, a chart) is rendered
+    without its cells: painting them is Qt's own work, the same at every showing, and
+    took 35-40 ms for one register table."""
+    if isinstance(widget, CELL_VIEWS):
+        yield widget, False
+        return
+    descendants = widget.findChildren(QWidget)
+    if len(descendants) <= WARM_PART_WIDGETS and not any(
+            isinstance(descendant, CELL_VIEWS) for descendant in descendants):
         yield widget, True
         return
     yield widget, False
@@ -131,13 +140,19 @@ def render_offscreen(widget: QWidget, *, with_children: bool) -> None:
 # when opened first, so that they never hold the window while it starts.
 DEFERRED = frozenset({"map"})
 IDLE_POLL_MS = 100
-IDLE_POLLS = 3
-# A deferred page opened before the window was idle: built after this long at the latest.
+# Idle: no background load and no page opened for this many polls. Built as soon as
+# loads stopped (300 ms), the map page and its loads landed in the first showing of
+# the next pages an officer went through (ticks 75-140 ms late).
+IDLE_POLLS = 10
+# A deferred page opened before the window was idle: built once no load has run for
+# OPENED_IDLE_POLLS, after OPENED_WAIT_POLLS at the latest.
+OPENED_IDLE_POLLS = 3
 OPENED_WAIT_POLLS = 15
 # Warming the pages not shown yet (``MainWindow._warm``): rendering done per idle poll,
 # and the most widgets rendered in one piece.
 WARM_BUDGET_S = 0.010
 WARM_PART_WIDGETS = 25
+CELL_VIEWS = (QAbstractItemView, QGraphicsView)
 
 
 class MainWindow(QMainWindow):
@@ -322,16 +337,19 @@ class MainWindow(QMainWindow):
         tile_handler()
 
     def _build_deferred_when_idle(self) -> None:
-        """Build the deferred pages once no background load has run for a few polls, or
-        when one of them has waited, opened, for OPENED_WAIT_POLLS; then, while idle,
-        render the pages not shown yet offscreen, a little per poll (``_warm``)."""
+        """Build the deferred pages, then render the pages not shown yet offscreen, a little
+        per poll (``_warm``), once the window has been idle for IDLE_POLLS: no background
+        load and no page opened. A deferred page opened meanwhile is built sooner: once
+        no load has run for OPENED_IDLE_POLLS, or after OPENED_WAIT_POLLS at the latest."""
         if self._waited:
             self._waited += 1
         if QThreadPool.globalInstance().activeThreadCount() > 0:
             self._idle_polls = 0
         else:
             self._idle_polls += 1
-        if self._idle_polls < IDLE_POLLS and self._waited <= OPENED_WAIT_POLLS:
+        waiting = self._waited and (self._idle_polls >= OPENED_IDLE_POLLS
+                                    or self._waited > OPENED_WAIT_POLLS)
+        if self._idle_polls < IDLE_POLLS and not waiting:
             return
         if self._placeholders:
             for key in sorted(self._placeholders):

@@ -4,8 +4,9 @@ import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.areas import DangerZone, Division, Shelter
@@ -248,7 +249,7 @@ def test_the_idle_window_renders_the_pages_not_shown_yet(qtbot: QtBot, demo_db: 
             return False
 
     spy = Spy()
-    register.current_tab().view.viewport().installEventFilter(spy)
+    register.current_tab().view.installEventFilter(spy)
     window.resize(1400, 900)
     window.show()
     qtbot.waitUntil(lambda: not window._idle_timer.isActive(), timeout=30_000)
@@ -256,7 +257,7 @@ def test_the_idle_window_renders_the_pages_not_shown_yet(qtbot: QtBot, demo_db: 
     assert painted and not register.isVisible()  # painted offscreen, never shown
 
 
-def test_render_parts_cover_every_widget_once(qtbot: QtBot) -> None:
+def test_render_parts_cover_every_widget_once_and_no_table_cell(qtbot: QtBot) -> None:
     root = QWidget()
     qtbot.addWidget(root)
     layout = QVBoxLayout(root)
@@ -266,9 +267,19 @@ def test_render_parts_cover_every_widget_once(qtbot: QtBot) -> None:
         for n in range(20):
             inner.addWidget(QLabel(f"标签 {n}"))
         layout.addWidget(group)
-    root.resize(400, 1200)
+    with_table = QWidget()
+    inner = QVBoxLayout(with_table)
+    title = QLabel("表格")
+    table = QTableView()
+    table.setModel(QStandardItemModel(50, 4, table))
+    inner.addWidget(title)
+    inner.addWidget(table)
+    layout.addWidget(with_table)
+    root.resize(400, 1600)
     parts = list(render_parts(root))
-    assert parts[0] == (root, False)  # 63 widgets: rendered alone, then its children
-    assert [(len(w.findChildren(QWidget)), whole) for w, whole in parts[1:]] == [(20, True)] * 3
+    assert parts[0] == (root, False)  # 70 widgets: rendered alone, then its children
+    assert [(len(w.findChildren(QWidget)), whole) for w, whole in parts[1:4]] == [(20, True)] * 3
+    # A view's cells are not painted: its part holds only the view, without children.
+    assert parts[4:] == [(with_table, False), (title, True), (table, False)]
     for widget, whole in parts:
         render_offscreen(widget, with_children=whole)

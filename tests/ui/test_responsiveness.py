@@ -1,8 +1,15 @@
 """The UI thread stays responsive: a 20 ms timer on it never fires more than 100 ms late
-while a duty officer goes through the main flows on the demo county."""
+while a duty officer goes through the main flows on the demo county.
+
+Lateness is counted net of the time the virtual machine's host took from the machine
+(steal time in /proc/stat, shared over its processors): these machines lose up to the
+whole CPU to their host at times, and a tick measured 141 ms late on a page that opens
+in 40-50 ms had 110 ms of processor time stolen around it. What the console itself
+holds the UI thread for is what the test is about; both figures are printed."""
 
 from __future__ import annotations
 
+import os
 import time
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -21,6 +28,18 @@ TICK_S = 0.020
 ALLOWED_LATE_S = 0.100
 
 
+def stolen_s() -> float:
+    """Processor time the host took from this machine so far, in seconds of wall time
+    (steal jiffies shared over the processors); 0 where the system does not tell."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return 0.0
+    steal = int(fields[8]) if len(fields) > 8 and fields[0] == "cpu" else 0
+    return steal / os.sysconf("SC_CLK_TCK") / (os.cpu_count() or 1)
+
+
 class TickMonitor(QObject):
     """Records how late each tick of a 20 ms timer on the UI thread arrives."""
 
@@ -31,18 +50,22 @@ class TickMonitor(QObject):
         self.timer.setInterval(int(TICK_S * 1000))
         self.timer.timeout.connect(self._tick)
         self.last: float | None = None
-        self.worst = 0.0
+        self.stolen = 0.0
+        self.worst = 0.0  # net of stolen time
+        self.worst_raw = 0.0
         self.where = ""
         self.step = "start"
         self.ticks = 0
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, stolen = time.perf_counter(), stolen_s()
         if self.last is not None:
-            late = now - self.last - TICK_S
+            raw = now - self.last - TICK_S
+            late = raw - (stolen - self.stolen)
+            self.worst_raw = max(self.worst_raw, raw)
             if late > self.worst:
                 self.worst, self.where = late, self.step
-        self.last = now
+        self.last, self.stolen = now, stolen
         self.ticks += 1
 
     def start(self) -> None:
@@ -67,8 +90,9 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
 
     map_page = window.show_page("map")
     assert isinstance(map_page, MapPage) and map_page.typhoon is not None
-    qtbot.waitUntil(lambda: map_page.summary.get("drawn") and map_page.typhoon.shown is not None,
-                    timeout=30_000)
+    # bool(): a callback returning None counts as met at once for waitUntil
+    qtbot.waitUntil(lambda: bool(map_page.summary.get("drawn"))
+                    and map_page.typhoon.shown is not None, timeout=30_000)
     panel = map_page.typhoon
     for offset in (3, 6, 12):  # the officer drags the typhoon's time slider forward
         monitor.step = f"typhoon slider +{offset} h"
@@ -115,7 +139,8 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
     qtbot.wait(500)
 
     monitor.timer.stop()
-    print(f"worst tick {monitor.worst * 1000:.0f} ms late ({monitor.where}), {monitor.ticks} ticks")
+    print(f"worst tick {monitor.worst * 1000:.0f} ms late net of stolen time ({monitor.where}),"
+          f" {monitor.worst_raw * 1000:.0f} ms before; {monitor.ticks} ticks")
     assert monitor.ticks > 100
     assert monitor.worst < ALLOWED_LATE_S, (
         f"a tick came {monitor.worst * 1000:.0f} ms late during: {monitor.where}"
