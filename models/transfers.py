@@ -80,6 +80,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -548,15 +549,23 @@ def parse_card_code(text: str) -> str | None:
     return code if _check_char(code[:-1]) == code[-1] else None
 
 
-# The codes held, asked for 500 at a time (within any SQLite's limit of bound parameters)
-# by two statements built once: an IN list of this many named parameters, the last
-# batch padded with a repeat, costs SQLAlchemy less than expanding a list each time.
-_CODE_BATCH = 500
-_CODE_NAMES = [f"code{i}" for i in range(_CODE_BATCH)]
-_HELD_CODES = tuple(
-    select(column).where(column.in_([bindparam(name) for name in _CODE_NAMES]))
-    for column in (Household.card_code, TransferObject.card_code)
+# The codes of a batch already held, in one statement whatever the batch's size: the
+# batch travels as one parameter (a JSON array on SQLite, a text array on PostgreSQL).
+# Asked 500 codes per statement, 20,000 took 0.11-0.22 s; in one, 0.03 s.
+_HELD_CODES = (
+    "SELECT {code} FROM {codes} WHERE {code} IN (SELECT card_code FROM households)"
+    " OR {code} IN (SELECT card_code FROM transfer_objects)"
 )
+_CODE_LISTS = {  # (the batch as rows, their column, the batch as a parameter)
+    "sqlite": ("json_each(:codes)", "value", json.dumps),
+    "postgresql": ("unnest(CAST(:codes AS text[])) AS code", "code", list),
+}
+
+
+def _held_codes(session: Session, codes: Sequence[str]) -> set[str]:
+    rows, column, encode = _CODE_LISTS[session.get_bind().dialect.name]
+    return set(session.scalars(text(_HELD_CODES.format(codes=rows, code=column)),
+                               {"codes": encode(codes)}))
 
 
 def unique_card_codes(session: Session, count: int, rng: random.Random | None = None) -> list[str]:
@@ -568,14 +577,8 @@ def unique_card_codes(session: Session, count: int, rng: random.Random | None = 
         fresh = (set(new_card_codes(missing)) if rng is None
                  else {new_card_code(rng) for _ in range(missing)}) - taken
         fresh -= set(codes)
-        clash: set[str] = set()
         batch = sorted(fresh)
-        for start in range(0, len(batch), _CODE_BATCH):
-            part = batch[start:start + _CODE_BATCH]
-            values = dict(zip(_CODE_NAMES, part + part[:1] * (_CODE_BATCH - len(part)),
-                              strict=True))
-            for held in _HELD_CODES:
-                clash.update(session.scalars(held, values))
+        clash = _held_codes(session, batch) if batch else set()
         taken |= clash
         codes.extend(code for code in batch if code not in clash)
     return codes[:count]

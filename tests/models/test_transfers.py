@@ -8,6 +8,7 @@ the demo households on SQLite only.
 
 from __future__ import annotations
 
+import random
 import shutil
 import threading
 import time
@@ -59,6 +60,7 @@ from models.transfers import (
     take_snapshot,
     tallies_match_records,
     transfer_history,
+    unique_card_codes,
 )
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
@@ -606,6 +608,24 @@ def test_card_codes_in_bulk_and_search_columns() -> None:
         assert name_search_columns(name) == columns, name
     assert [phone_last4(p) for p in ("13912345678", "0576-86123456", "12", None)] == [
         "5678", "3456", None, None]
+
+
+def test_new_card_codes_skip_the_codes_held(db: Database) -> None:
+    """An import's codes are checked against every household's and object's, in one
+    statement on either backend."""
+    sc = make_scenario(db)
+    draws = random.Random(5)
+    held = [new_card_code(draws) for _ in range(2)]  # what the same seed draws first
+    with db.session(ADMIN) as session:
+        session.execute(update(Household).where(Household.id == sc.households["h1"])
+                        .values(card_code=held[0]))
+        session.execute(update(TransferObject).where(TransferObject.id == sc.object_id)
+                        .values(card_code=held[1]))
+        session.commit()
+        codes = unique_card_codes(session, 6, random.Random(5))
+    assert len(set(codes)) == 6
+    assert not set(codes) & set(held)
+    assert all(parse_card_code(code) == code for code in codes)
 
 
 def test_a_household_listed_during_the_event_gets_its_record(db: Database) -> None:
