@@ -29,7 +29,8 @@ Figures, each timed from opening the session to its commit, as the console runs 
    (``import_households``): per format, the median of three imports, each into a fresh
    copy of the county (one run alone swung by 0.5 s on these machines). The event is in
    progress, so the import also opens the village's new households' transfer records and
-   adds them to the tallies, as it does in the console. Baseline: python-calamine reading the same file.
+   adds them to the tallies, as it does in the console. Baseline: python-calamine reading
+   the same file.
 """
 
 from __future__ import annotations
