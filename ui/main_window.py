@@ -140,9 +140,11 @@ def render_offscreen(widget: QWidget, *, with_children: bool) -> None:
 # when opened first, so that they never hold the window while it starts.
 DEFERRED = frozenset({"map"})
 IDLE_POLL_MS = 100
-# Idle: no background load and no page opened for this many polls. Built as soon as
-# loads stopped (300 ms), the map page and its loads landed in the first showing of
-# the next pages an officer went through (ticks 75-140 ms late).
+# Idle: no background load and no page opened for this many polls. The pages not shown
+# yet are warmed first (``MainWindow._warm``), then the deferred pages are built: built
+# as soon as loads stopped (300 ms), the map page and its loads landed in the first
+# showing of the next pages an officer went through (ticks 75-140 ms late).
+WARM_IDLE_POLLS = 3
 IDLE_POLLS = 10
 # A deferred page opened before the window was idle: built once no load has run for
 # OPENED_IDLE_POLLS, after OPENED_WAIT_POLLS at the latest.
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self._idle_polls = 0
         self._waited = 0  # polls since a deferred page was opened (0: none is waiting)
         self._warming: Iterator[tuple[QWidget, bool]] | None = None
+        self._warming_done = False
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_POLL_MS)
         self._idle_timer.timeout.connect(self._build_deferred_when_idle)
@@ -337,26 +340,30 @@ class MainWindow(QMainWindow):
         tile_handler()
 
     def _build_deferred_when_idle(self) -> None:
-        """Build the deferred pages, then render the pages not shown yet offscreen, a little
-        per poll (``_warm``), once the window has been idle for IDLE_POLLS: no background
-        load and no page opened. A deferred page opened meanwhile is built sooner: once
-        no load has run for OPENED_IDLE_POLLS, or after OPENED_WAIT_POLLS at the latest."""
+        """While the window is idle (no background load, no page opened): after
+        WARM_IDLE_POLLS, render the pages not shown yet offscreen, a little per poll
+        (``_warm``); once that is done and after IDLE_POLLS, build the deferred pages. A
+        deferred page opened meanwhile is built once no load has run for
+        OPENED_IDLE_POLLS, or after OPENED_WAIT_POLLS at the latest."""
         if self._waited:
             self._waited += 1
         if QThreadPool.globalInstance().activeThreadCount() > 0:
             self._idle_polls = 0
         else:
             self._idle_polls += 1
-        waiting = self._waited and (self._idle_polls >= OPENED_IDLE_POLLS
-                                    or self._waited > OPENED_WAIT_POLLS)
-        if self._idle_polls < IDLE_POLLS and not waiting:
-            return
-        if self._placeholders:
+        opened = self._waited and (self._idle_polls >= OPENED_IDLE_POLLS
+                                   or self._waited > OPENED_WAIT_POLLS)
+        settled = self._idle_polls >= IDLE_POLLS and self._warming_done
+        if self._placeholders and (opened or settled):
             for key in sorted(self._placeholders):
                 self._build_behind(key)
-            self._idle_polls = 0  # the map page's build runs now: warm after it
+            self._idle_polls = 0  # its loads run now
             return
-        if not self._warm():
+        if self._idle_polls < WARM_IDLE_POLLS:
+            return
+        if not self._warming_done:
+            self._warming_done = not self._warm()
+        elif not self._placeholders:
             self._idle_timer.stop()
 
     def _warm(self) -> bool:

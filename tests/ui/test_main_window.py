@@ -253,7 +253,7 @@ def test_the_idle_window_renders_the_pages_not_shown_yet(qtbot: QtBot, demo_db: 
     window.resize(1400, 900)
     window.show()
     qtbot.waitUntil(lambda: not window._idle_timer.isActive(), timeout=30_000)
-    assert "map" not in window._placeholders  # the deferred page was built first
+    assert "map" not in window._placeholders  # built once the pages were warmed
     assert painted and not register.isVisible()  # painted offscreen, never shown
 
 

@@ -88,7 +88,10 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
         assert window.stack.currentWidget() is window.pages[key]
         qtbot.wait(250)
 
-    map_page = window.show_page("map")
+    monitor.step = "open the map again"
+    window.nav_rail.setCurrentRow([key for key, _title in PAGES].index("map"))
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), MapPage), timeout=30_000)
+    map_page = window.stack.currentWidget()
     assert isinstance(map_page, MapPage) and map_page.typhoon is not None
     # bool(): a callback returning None counts as met at once for waitUntil
     qtbot.waitUntil(lambda: bool(map_page.summary.get("drawn"))
