@@ -67,7 +67,9 @@ def display_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def sqlite_pragmas(dbapi_connection: Any, _record: Any = None) -> None:
+    """The console's pragmas on a new SQLite connection (the engine's, and the
+    benchmarks' raw ones)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -85,7 +87,7 @@ def make_engine(url: str) -> Engine:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; emit it ourselves so
         # a transaction takes its lock when it starts (SQLAlchemy docs, "Serializable isolation").
         event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))

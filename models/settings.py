@@ -20,6 +20,10 @@ def config_dir() -> Path:
     return Path(os.environ.get("ECC_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))
 
 
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
 def data_dir() -> Path:
     return Path(os.environ.get("ECC_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
 
@@ -41,7 +45,7 @@ class Settings:
 
     @classmethod
     def load(cls) -> Settings:
-        path = config_dir() / "settings.json"
+        path = settings_path()
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -55,7 +59,7 @@ class Settings:
         )
 
     def save(self) -> None:
-        path = config_dir() / "settings.json"
+        path = settings_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -444,9 +444,9 @@ def display_zone() -> ZoneInfo:
     """The zone times are shown in (the workstation setting, Asia/Shanghai by default);
     the settings file is read again only when it has changed."""
     global _zone_read
-    from models.settings import Settings, config_dir
+    from models.settings import Settings, settings_path
 
-    path = config_dir() / "settings.json"
+    path = settings_path()
     try:
         status = path.stat()
         stamp: tuple[int, int, int] | None = (status.st_ino, status.st_mtime_ns, status.st_size)
@@ -556,7 +556,8 @@ _HELD_CODES = (
     "SELECT {code} FROM {codes} WHERE {code} IN (SELECT card_code FROM households)"
     " OR {code} IN (SELECT card_code FROM transfer_objects)"
 )
-_CODE_LISTS = {  # (the batch as rows, their column, the batch as a parameter)
+# (the batch as rows, their column, the batch as a parameter)
+_CODE_LISTS: dict[str, tuple[str, str, Callable[[Sequence[str]], Any]]] = {
     "sqlite": ("json_each(:codes)", "value", json.dumps),
     "postgresql": ("unnest(CAST(:codes AS text[])) AS code", "code", list),
 }

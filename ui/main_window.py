@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self._start_web_engine()
         self._idle_polls = 0
         self._waited = 0  # polls since a deferred page was opened (0: none is waiting)
-        self._warming: Iterator[tuple[QWidget, bool]] | None = None
+        self._warming = self._warm_parts()  # lazy: nothing is rendered before _warm
         self._warming_done = False
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_POLL_MS)
@@ -376,8 +376,6 @@ class MainWindow(QMainWindow):
         Rendered once while nothing else runs, the transfers page's first showing beside
         a busy thread took 131-143 ms instead of 192-214 (what is left: its tables' cells
         and its own C++ layout and painting)."""
-        if self._warming is None:
-            self._warming = self._warm_parts()
         start = time.perf_counter()
         for widget, with_children in self._warming:
             if not isValid(widget) or widget.isVisible():

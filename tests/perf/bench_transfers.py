@@ -40,7 +40,7 @@ import random
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -53,7 +53,7 @@ from sqlalchemy import func, make_url, select
 
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
-from models.database import Database
+from models.database import Database, sqlite_pragmas
 from models.demo import build_demo
 from models.demo_transfers import build_typhoon_scenario
 from models.events import active_event
@@ -155,9 +155,7 @@ class Raw:
     @classmethod
     def sqlite(cls, path: Path) -> Raw:
         conn = sqlite3.connect(path, isolation_level=None, timeout=15)
-        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=15000",
-                       "synchronous=NORMAL"):
-            conn.execute(f"PRAGMA {pragma}")
+        sqlite_pragmas(conn)
         return cls("sqlite3", conn)
 
     @classmethod
@@ -301,6 +299,7 @@ def _search(database: Database, raw: Raw, event_id: int, year: int) -> list[Figu
             return elapsed
 
         order = column.split()[0]
+        args: Callable[[str], tuple[Any, ...]]
         if column == "phone_last4":
             where, args = f"{column} = ?", (lambda q: (year, q))
         elif column.endswith("LIKE"):
