@@ -26,8 +26,10 @@ def _bootstrap() -> None:
         return
     stamp = venv / ".setup-stamp"
     if not stamp.exists():
-        print("First start: installing what the console needs (this takes a few minutes) ...",
-              flush=True)
+        print(
+            "First start: installing what the console needs (this takes a few minutes) ...",
+            flush=True,
+        )
     subprocess.run(["bash", str(ROOT / ".ci" / "setup")], check=True)
     python = venv / "bin" / "python"
     os.execv(python, [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])

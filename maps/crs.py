@@ -101,10 +101,19 @@ def normalise_crs(name: str | None) -> str:
     """A CRS name as given on the command line or in a form ("GCJ-02", "bd09"...)."""
     key = (name or WGS84).strip().lower().replace("-", "").replace("_", "")
     aliases = {
-        "wgs84": WGS84, "epsg4326": WGS84, "4326": WGS84,
-        "cgcs2000": CGCS2000, "epsg4490": CGCS2000, "4490": CGCS2000,
-        "gcj02": GCJ02, "gcj": GCJ02, "amap": GCJ02, "tencent": GCJ02,
-        "bd09": BD09, "bd09ll": BD09, "baidu": BD09,
+        "wgs84": WGS84,
+        "epsg4326": WGS84,
+        "4326": WGS84,
+        "cgcs2000": CGCS2000,
+        "epsg4490": CGCS2000,
+        "4490": CGCS2000,
+        "gcj02": GCJ02,
+        "gcj": GCJ02,
+        "amap": GCJ02,
+        "tencent": GCJ02,
+        "bd09": BD09,
+        "bd09ll": BD09,
+        "baidu": BD09,
     }
     if key not in aliases:
         raise ValueError(f"unknown coordinate system: {name}")

@@ -95,8 +95,13 @@ class Features:
 
     __slots__ = ("decimals", "geometries", "properties")
 
-    def __init__(self, geometries: np.ndarray | Sequence[BaseGeometry | None],
-                 properties: Sequence[dict[str, Any]], *, decimals: int = DECIMALS) -> None:
+    def __init__(
+        self,
+        geometries: np.ndarray | Sequence[BaseGeometry | None],
+        properties: Sequence[dict[str, Any]],
+        *,
+        decimals: int = DECIMALS,
+    ) -> None:
         array = np.empty(len(geometries), dtype=object)
         array[:] = list(geometries)
         if len(array) != len(properties):
@@ -109,17 +114,23 @@ class Features:
         self.decimals = decimals
 
     @classmethod
-    def build(cls, geometries: np.ndarray | Sequence[BaseGeometry | None],
-              properties: Sequence[dict[str, Any]], *, tolerance: float = SIMPLIFY_DEGREES,
-              decimals: int = DECIMALS) -> Features:
+    def build(
+        cls,
+        geometries: np.ndarray | Sequence[BaseGeometry | None],
+        properties: Sequence[dict[str, Any]],
+        *,
+        tolerance: float = SIMPLIFY_DEGREES,
+        decimals: int = DECIMALS,
+    ) -> Features:
         """Features from raw geometries: missing ones dropped, the rest simplified."""
         features = cls(geometries, properties, decimals=decimals)
         features.geometries = simplify(features.geometries, tolerance)
         return features
 
     @classmethod
-    def from_geojson(cls, collection: dict[str, Any], *, tolerance: float = 0.0,
-                     decimals: int = DECIMALS) -> Features:
+    def from_geojson(
+        cls, collection: dict[str, Any], *, tolerance: float = 0.0, decimals: int = DECIMALS
+    ) -> Features:
         """Features from a GeoJSON FeatureCollection dict (such as a typhoon's track)."""
         from shapely.geometry import shape
 
@@ -171,13 +182,18 @@ class Features:
 
 # Drawn first to last: areas, then lines, then points (a point under an area is lost).
 _PACK_ORDER = {
-    shapely.GeometryType.MULTIPOLYGON: 0, shapely.GeometryType.POLYGON: 1,
-    shapely.GeometryType.MULTILINESTRING: 2, shapely.GeometryType.LINESTRING: 3,
-    shapely.GeometryType.MULTIPOINT: 4, shapely.GeometryType.POINT: 5,
+    shapely.GeometryType.MULTIPOLYGON: 0,
+    shapely.GeometryType.POLYGON: 1,
+    shapely.GeometryType.MULTILINESTRING: 2,
+    shapely.GeometryType.LINESTRING: 3,
+    shapely.GeometryType.MULTIPOINT: 4,
+    shapely.GeometryType.POINT: 5,
 }
 _TYPE_NAMES = {
-    shapely.GeometryType.POINT: "Point", shapely.GeometryType.LINESTRING: "LineString",
-    shapely.GeometryType.POLYGON: "Polygon", shapely.GeometryType.MULTIPOINT: "MultiPoint",
+    shapely.GeometryType.POINT: "Point",
+    shapely.GeometryType.LINESTRING: "LineString",
+    shapely.GeometryType.POLYGON: "Polygon",
+    shapely.GeometryType.MULTIPOINT: "MultiPoint",
     shapely.GeometryType.MULTILINESTRING: "MultiLineString",
     shapely.GeometryType.MULTIPOLYGON: "MultiPolygon",
 }
@@ -190,17 +206,20 @@ def _drawable(geometry: BaseGeometry) -> BaseGeometry:
     if geometry.geom_type != "GeometryCollection":
         return geometry
     parts = [p for p in shapely.get_parts(geometry) if not p.is_empty]
-    for wanted, multi in ((("Polygon", "MultiPolygon"), shapely.MultiPolygon),
-                          (("LineString", "MultiLineString"), shapely.MultiLineString),
-                          (("Point", "MultiPoint"), shapely.MultiPoint)):
+    for wanted, multi in (
+        (("Polygon", "MultiPolygon"), shapely.MultiPolygon),
+        (("LineString", "MultiLineString"), shapely.MultiLineString),
+        (("Point", "MultiPoint"), shapely.MultiPoint),
+    ):
         chosen = [q for p in parts if p.geom_type in wanted for q in shapely.get_parts(p)]
         if chosen:
             return multi(chosen)
     return shapely.Point()
 
 
-def pack(geometries: np.ndarray,
-         decimals: int = DECIMALS) -> tuple[list[int], list[dict[str, Any]]]:
+def pack(
+    geometries: np.ndarray, decimals: int = DECIMALS
+) -> tuple[list[int], list[dict[str, Any]]]:
     """Geometries as the map page reads them: ``(order, groups)``.
 
     ``order`` lists the input positions in the order the groups hold them (areas,
@@ -230,7 +249,7 @@ def pack(geometries: np.ndarray,
     rank = np.array([_PACK_ORDER.get(t, 9) for t in range(-1, 8)])[types + 1]
     order = np.argsort(rank, kind="stable")
     order = order[rank[order] < 9]
-    scale = 10 ** decimals
+    scale = 10**decimals
     groups = []
     for type_id in dict.fromkeys(types[order].tolist()):
         positions = order[types[order] == type_id]
@@ -239,12 +258,14 @@ def pack(geometries: np.ndarray,
         deltas = np.empty_like(ints)
         deltas[:1] = ints[:1]
         deltas[1:] = ints[1:] - ints[:-1]
-        groups.append({
-            "type": _TYPE_NAMES[shapely.GeometryType(type_id)],
-            "count": len(positions),
-            "sizes": [encode_ints(np.diff(o)) for o in offsets],
-            "coords": encode_ints(deltas.ravel()),
-        })
+        groups.append(
+            {
+                "type": _TYPE_NAMES[shapely.GeometryType(type_id)],
+                "count": len(positions),
+                "sizes": [encode_ints(np.diff(o)) for o in offsets],
+                "coords": encode_ints(deltas.ravel()),
+            }
+        )
     return order.tolist(), groups
 
 
@@ -265,7 +286,7 @@ def unpack(groups: list[dict[str, Any]], decimals: int = DECIMALS) -> list[BaseG
     out: list[BaseGeometry] = []
     for group in groups:
         deltas = decode_ints(group["coords"]).reshape(-1, 2)
-        points = iter((np.cumsum(deltas, axis=0) / 10 ** decimals).tolist())
+        points = iter((np.cumsum(deltas, axis=0) / 10**decimals).tolist())
         sizes = [iter(decode_ints(level).tolist()) for level in group["sizes"]]
         for _ in range(group["count"]):
             coordinates = _nested(points, sizes, len(sizes) - 1)

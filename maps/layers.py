@@ -89,10 +89,19 @@ class LayerData:
         return len(self.features)
 
     @classmethod
-    def from_geojson(cls, key: str, title: str, collection: dict[str, Any], style: dict[str, Any],
-                     *, group: str = QT_TRANSLATE_NOOP("MapLayers", "Other"),
-                     legend: Iterable[LegendEntry] = (), context: str = CONTEXT,
-                     visible: bool = True, fields: dict[str, str] | None = None) -> LayerData:
+    def from_geojson(
+        cls,
+        key: str,
+        title: str,
+        collection: dict[str, Any],
+        style: dict[str, Any],
+        *,
+        group: str = QT_TRANSLATE_NOOP("MapLayers", "Other"),
+        legend: Iterable[LegendEntry] = (),
+        context: str = CONTEXT,
+        visible: bool = True,
+        fields: dict[str, str] | None = None,
+    ) -> LayerData:
         """A layer from a GeoJSON FeatureCollection dict (a typhoon track, an import preview).
 
         Each feature gets ``layer`` = key, and ``id`` = its position when it has none.
@@ -101,14 +110,23 @@ class LayerData:
         for index, props in enumerate(features.properties):
             props.setdefault("id", index)
             props["layer"] = key
-        return cls(key=key, title=title, group=group, features=features, style=style,
-                   legend=list(legend), visible=visible, context=context,
-                   fields=dict(fields or {}))
+        return cls(
+            key=key,
+            title=title,
+            group=group,
+            features=features,
+            style=style,
+            legend=list(legend),
+            visible=visible,
+            context=context,
+            fields=dict(fields or {}),
+        )
 
     def field_labels(self) -> dict[str, str]:
         """The properties the panel and popups show for this layer, translated, in order."""
-        return field_labels() | {key: QCoreApplication.translate("MapFields", text)
-                                 for key, text in self.fields.items()}
+        return field_labels() | {
+            key: QCoreApplication.translate("MapFields", text) for key, text in self.fields.items()
+        }
 
     def to_page(self) -> dict[str, Any]:
         """What the page's configuration says about this layer (its data goes separately)."""
@@ -120,8 +138,10 @@ class LayerData:
             "legend": [entry.to_page() for entry in self.legend],
             "visible": self.visible,
             "count": self.count,
-            "fields": {key: QCoreApplication.translate("MapFields", text)
-                       for key, text in self.fields.items()},
+            "fields": {
+                key: QCoreApplication.translate("MapFields", text)
+                for key, text in self.fields.items()
+            },
         }
 
 
@@ -172,8 +192,9 @@ FIELD_LABELS: dict[str, str] = {
 
 def field_labels() -> dict[str, str]:
     """FIELD_LABELS translated, in display order."""
-    return {key: QCoreApplication.translate("MapFields", text)
-            for key, text in FIELD_LABELS.items()}
+    return {
+        key: QCoreApplication.translate("MapFields", text) for key, text in FIELD_LABELS.items()
+    }
 
 
 # -- styles -------------------------------------------------------------------------------
@@ -194,12 +215,28 @@ SHELTER_COLOUR = "#1a9641"
 # During an event a shelter's marker shows its occupancy (models.transfers.ShelterOccupancy).
 OCCUPANCY_COLOURS = {"nearly_full": "#f07800", "full": "#d01010"}
 
-COUNTY_PATH = {"color": "#1b1b1b", "weight": 3, "opacity": 0.9, "fill": True,
-               "fillColor": "#ffffff", "fillOpacity": 0.6}  # land lighter than the background
-TOWN_PATH = {"color": "#4a4a4a", "weight": 1.8, "opacity": 0.85, "fill": False,
-             "dashArray": "8 4 2 4"}
-VILLAGE_PATH = {"color": "#7d8790", "weight": 0.8, "opacity": 0.8, "fill": False,
-                "dashArray": "3 3"}
+COUNTY_PATH = {
+    "color": "#1b1b1b",
+    "weight": 3,
+    "opacity": 0.9,
+    "fill": True,
+    "fillColor": "#ffffff",
+    "fillOpacity": 0.6,
+}  # land lighter than the background
+TOWN_PATH = {
+    "color": "#4a4a4a",
+    "weight": 1.8,
+    "opacity": 0.85,
+    "fill": False,
+    "dashArray": "8 4 2 4",
+}
+VILLAGE_PATH = {
+    "color": "#7d8790",
+    "weight": 0.8,
+    "opacity": 0.8,
+    "fill": False,
+    "dashArray": "3 3",
+}
 GRID_PATH = {"color": "#4f86c6", "weight": 0.6, "opacity": 0.55, "fill": False}
 
 
@@ -208,18 +245,40 @@ def _line(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def danger_path(colour: str) -> dict[str, Any]:
-    return {"color": colour, "weight": 1.2, "opacity": 0.9, "fill": True, "fillColor": colour,
-            "fillOpacity": 0.3}
+    return {
+        "color": colour,
+        "weight": 1.2,
+        "opacity": 0.9,
+        "fill": True,
+        "fillColor": colour,
+        "fillOpacity": 0.3,
+    }
 
 
 def danger_marker(colour: str, shape: str) -> dict[str, Any]:
-    return {"shape": shape, "radius": 6, "color": "#ffffff", "weight": 1, "opacity": 1,
-            "fill": True, "fillColor": colour, "fillOpacity": 0.95}
+    return {
+        "shape": shape,
+        "radius": 6,
+        "color": "#ffffff",
+        "weight": 1,
+        "opacity": 1,
+        "fill": True,
+        "fillColor": colour,
+        "fillOpacity": 0.95,
+    }
 
 
 def shelter_marker() -> dict[str, Any]:
-    return {"shape": "circle", "radius": 6, "color": "#ffffff", "weight": 1.5, "opacity": 1,
-            "fill": True, "fillColor": SHELTER_COLOUR, "fillOpacity": 0.85}
+    return {
+        "shape": "circle",
+        "radius": 6,
+        "color": "#ffffff",
+        "weight": 1.5,
+        "opacity": 1,
+        "fill": True,
+        "fillColor": SHELTER_COLOUR,
+        "fillOpacity": 0.85,
+    }
 
 
 def shelter_radius(capacity: float, sizing: dict[str, Any]) -> float:
@@ -238,25 +297,44 @@ _TOWN = _DIVISIONS.alias("town")
 
 def _village_join(table: Any) -> Any:
     """``table`` joined to its village and the village's town (Core: no ORM rows to build)."""
-    return (table.join(_VILLAGE, _VILLAGE.c.id == table.c.village_id)
-            .outerjoin(_TOWN, _TOWN.c.id == _VILLAGE.c.parent_id))
+    return table.join(_VILLAGE, _VILLAGE.c.id == table.c.village_id).outerjoin(
+        _TOWN, _TOWN.c.id == _VILLAGE.c.parent_id
+    )
 
 
-def _layer(key: str, title: str, group: str, blobs: list[bytes | None],
-           properties: list[dict[str, Any]], style: dict[str, Any], legend: list[LegendEntry],
-           *, visible: bool = True, title_context: str = CONTEXT,
-           tolerance: float = SIMPLIFY_DEGREES, decimals: int = DECIMALS) -> LayerData:
-    features = Features.build(load_wkb(blobs), properties, tolerance=tolerance,
-                              decimals=decimals)
-    return LayerData(key=key, title=title, group=group, features=features, style=style,
-                     legend=legend, visible=visible, context=title_context,
-                     missing=len(properties) - len(features))
+def _layer(
+    key: str,
+    title: str,
+    group: str,
+    blobs: list[bytes | None],
+    properties: list[dict[str, Any]],
+    style: dict[str, Any],
+    legend: list[LegendEntry],
+    *,
+    visible: bool = True,
+    title_context: str = CONTEXT,
+    tolerance: float = SIMPLIFY_DEGREES,
+    decimals: int = DECIMALS,
+) -> LayerData:
+    features = Features.build(load_wkb(blobs), properties, tolerance=tolerance, decimals=decimals)
+    return LayerData(
+        key=key,
+        title=title,
+        group=group,
+        features=features,
+        style=style,
+        legend=legend,
+        visible=visible,
+        context=title_context,
+        missing=len(properties) - len(features),
+    )
 
 
 def _counts(session: Session, table: Any) -> dict[int, int]:
     """Rows per village."""
-    return dict(session.execute(
-        select(table.c.village_id, func.count()).group_by(table.c.village_id)).all())
+    return dict(
+        session.execute(select(table.c.village_id, func.count()).group_by(table.c.village_id)).all()
+    )
 
 
 def division_layers(session: Session) -> list[LayerData]:
@@ -267,12 +345,18 @@ def division_layers(session: Session) -> list[LayerData]:
         select(d.c.id, d.c.code, d.c.name, d.c.level, d.c.parent_id, d.c.geom).order_by(d.c.code)
     ).all()
     names = {row[0]: row[2] for row in rows}
-    children: dict[int, int] = dict(session.execute(
-        select(d.c.parent_id, func.count()).where(d.c.parent_id.is_not(None))
-        .group_by(d.c.parent_id)).all())
-    counts = {"grids": _counts(session, Grid.__table__),
-              "danger_zones": _counts(session, DangerZone.__table__),
-              "shelters": _counts(session, Shelter.__table__)}
+    children: dict[int, int] = dict(
+        session.execute(
+            select(d.c.parent_id, func.count())
+            .where(d.c.parent_id.is_not(None))
+            .group_by(d.c.parent_id)
+        ).all()
+    )
+    counts = {
+        "grids": _counts(session, Grid.__table__),
+        "danger_zones": _counts(session, DangerZone.__table__),
+        "shelters": _counts(session, Shelter.__table__),
+    }
     keys = {"county": "county", "town": "towns", "village": "villages"}
     blobs: dict[str, list[bytes | None]] = {key: [] for key in keys.values()}
     props: dict[str, list[dict[str, Any]]] = {key: [] for key in keys.values()}
@@ -281,8 +365,13 @@ def division_layers(session: Session) -> list[LayerData]:
         key = keys.get(level)
         if key is None:
             continue
-        item: dict[str, Any] = {"id": id_, "layer": key, "name": name, "code": code,
-                                "level_label": levels[level]}
+        item: dict[str, Any] = {
+            "id": id_,
+            "layer": key,
+            "name": name,
+            "code": code,
+            "level_label": levels[level],
+        }
         if level == "town":
             item["villages"] = children.get(id_, 0)
         elif level == "village":
@@ -294,8 +383,15 @@ def division_layers(session: Session) -> list[LayerData]:
         props[key].append(item)
     paths = {"county": COUNTY_PATH, "towns": TOWN_PATH, "villages": VILLAGE_PATH}
     return [
-        _layer(key, TITLES[key], GROUP_DIVISIONS, blobs[key], props[key], {"path": paths[key]},
-               [LegendEntry(TITLES[key], _line(paths[key] | {"fill": False}))])
+        _layer(
+            key,
+            TITLES[key],
+            GROUP_DIVISIONS,
+            blobs[key],
+            props[key],
+            {"path": paths[key]},
+            [LegendEntry(TITLES[key], _line(paths[key] | {"fill": False}))],
+        )
         for key in ("county", "towns", "villages")
     ]
 
@@ -305,17 +401,44 @@ def grid_layer(session: Session) -> LayerData:
     g = Grid.__table__
     mask = phone_masker(session)
     blobs, props = [], []
-    for (id_, code, name, village_id, village, town, person, post, phone,
-         geom) in session.execute(
-            select(g.c.id, g.c.code, g.c.name, g.c.village_id, _VILLAGE.c.name, _TOWN.c.name,
-                   g.c.person_name, g.c.person_post, g.c.person_phone, g.c.geom)
-            .select_from(_village_join(g))).all():
+    for id_, code, name, village_id, village, town, person, post, phone, geom in session.execute(
+        select(
+            g.c.id,
+            g.c.code,
+            g.c.name,
+            g.c.village_id,
+            _VILLAGE.c.name,
+            _TOWN.c.name,
+            g.c.person_name,
+            g.c.person_post,
+            g.c.person_phone,
+            g.c.geom,
+        ).select_from(_village_join(g))
+    ).all():
         blobs.append(geom)
-        props.append({"id": id_, "layer": "grids", "name": name, "code": code, "town": town,
-                      "village": village, "village_id": village_id, "person": person,
-                      "post": post, "phone": mask(phone)})
-    return _layer("grids", TITLES["grids"], GROUP_GRIDS, blobs, props, {"path": GRID_PATH},
-                  [LegendEntry(TITLES["grids"], _line(GRID_PATH))])
+        props.append(
+            {
+                "id": id_,
+                "layer": "grids",
+                "name": name,
+                "code": code,
+                "town": town,
+                "village": village,
+                "village_id": village_id,
+                "person": person,
+                "post": post,
+                "phone": mask(phone),
+            }
+        )
+    return _layer(
+        "grids",
+        TITLES["grids"],
+        GROUP_GRIDS,
+        blobs,
+        props,
+        {"path": GRID_PATH},
+        [LegendEntry(TITLES["grids"], _line(GRID_PATH))],
+    )
 
 
 def danger_layers(session: Session) -> list[LayerData]:
@@ -323,44 +446,96 @@ def danger_layers(session: Session) -> list[LayerData]:
     require(session, Permission.READ_REGISTER)
     z = DangerZone.__table__
     grid = Grid.__table__
-    shape_labels = {False: QCoreApplication.translate("MapLayers", "Hazard point"),
-                    True: QCoreApplication.translate("MapLayers", "Danger zone (area)")}
+    shape_labels = {
+        False: QCoreApplication.translate("MapLayers", "Hazard point"),
+        True: QCoreApplication.translate("MapLayers", "Danger zone (area)"),
+    }
     kind_labels: dict[str, str] = {}
     by_kind: dict[str, tuple[list[bytes | None], list[dict[str, Any]]]] = {}
-    for (id_, code, name, kind, village_id, village, town, grid_name, location, note, geom,
-         min_lon, max_lon, min_lat, max_lat) in session.execute(
-            select(z.c.id, z.c.code, z.c.name, z.c.kind, z.c.village_id, _VILLAGE.c.name,
-                   _TOWN.c.name, grid.c.name, z.c.location, z.c.note, z.c.geom,
-                   z.c.min_lon, z.c.max_lon, z.c.min_lat, z.c.max_lat)
-            .select_from(_village_join(z).outerjoin(grid, grid.c.id == z.c.grid_id))).all():
+    for (
+        id_,
+        code,
+        name,
+        kind,
+        village_id,
+        village,
+        town,
+        grid_name,
+        location,
+        note,
+        geom,
+        min_lon,
+        max_lon,
+        min_lat,
+        max_lat,
+    ) in session.execute(
+        select(
+            z.c.id,
+            z.c.code,
+            z.c.name,
+            z.c.kind,
+            z.c.village_id,
+            _VILLAGE.c.name,
+            _TOWN.c.name,
+            grid.c.name,
+            z.c.location,
+            z.c.note,
+            z.c.geom,
+            z.c.min_lon,
+            z.c.max_lon,
+            z.c.min_lat,
+            z.c.max_lat,
+        ).select_from(_village_join(z).outerjoin(grid, grid.c.id == z.c.grid_id))
+    ).all():
         key = f"danger.{kind}"
         if kind not in by_kind:
             by_kind[kind] = ([], [])
             kind_labels[kind] = label(DANGER_KINDS, kind)
         blobs, props = by_kind[kind]
         blobs.append(geom)
-        props.append({
-            "id": id_, "layer": key, "name": name, "code": code, "kind": kind,
-            "kind_label": kind_labels[kind],
-            "shape_label": shape_labels[min_lon != max_lon or min_lat != max_lat],
-            "town": town, "village": village, "village_id": village_id, "grid": grid_name,
-            "location": location, "note": note,
-        })
+        props.append(
+            {
+                "id": id_,
+                "layer": key,
+                "name": name,
+                "code": code,
+                "kind": kind,
+                "kind_label": kind_labels[kind],
+                "shape_label": shape_labels[min_lon != max_lon or min_lat != max_lat],
+                "town": town,
+                "village": village,
+                "village_id": village_id,
+                "grid": grid_name,
+                "location": location,
+                "note": note,
+            }
+        )
     kinds = [k for k in DANGER_KINDS if k in by_kind] + sorted(set(by_kind) - set(DANGER_KINDS))
     layers = []
     for kind in kinds:
         colour, shape = DANGER_STYLE.get(kind, OTHER_DANGER)
         path, marker = danger_path(colour), danger_marker(colour, shape)
         known = kind in DANGER_KINDS
-        layers.append(_layer(
-            f"danger.{kind}", DANGER_KINDS[kind] if known else kind, GROUP_DANGER,
-            *by_kind[kind], {"path": path, "marker": marker},
-            [LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Danger zone (area)"),
-                         {"shape": "area", "options": path}),
-             LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Hazard point"),
-                         {"shape": shape, "options": marker, "radius": 6})],
-            title_context="Label" if known else CONTEXT,
-        ))
+        layers.append(
+            _layer(
+                f"danger.{kind}",
+                DANGER_KINDS[kind] if known else kind,
+                GROUP_DANGER,
+                *by_kind[kind],
+                {"path": path, "marker": marker},
+                [
+                    LegendEntry(
+                        QT_TRANSLATE_NOOP("MapLayers", "Danger zone (area)"),
+                        {"shape": "area", "options": path},
+                    ),
+                    LegendEntry(
+                        QT_TRANSLATE_NOOP("MapLayers", "Hazard point"),
+                        {"shape": shape, "options": marker, "radius": 6},
+                    ),
+                ],
+                title_context="Label" if known else CONTEXT,
+            )
+        )
     return layers
 
 
@@ -372,41 +547,90 @@ def shelter_layer(session: Session) -> LayerData:
     no = QCoreApplication.translate("MapLayers", "No")
     levels = {level: label(SHELTER_LEVELS, level) for level in SHELTER_LEVELS}
     blobs, props = [], []
-    for (id_, name, level, capacity, certified, manager, phone, address, village_id, village,
-         town, geom) in session.execute(
-            select(s.c.id, s.c.name, s.c.level, s.c.capacity, s.c.safety_certified,
-                   s.c.manager_name, s.c.manager_phone, s.c.address, s.c.village_id,
-                   _VILLAGE.c.name, _TOWN.c.name, s.c.geom)
-            .select_from(_village_join(s))).all():
+    for (
+        id_,
+        name,
+        level,
+        capacity,
+        certified,
+        manager,
+        phone,
+        address,
+        village_id,
+        village,
+        town,
+        geom,
+    ) in session.execute(
+        select(
+            s.c.id,
+            s.c.name,
+            s.c.level,
+            s.c.capacity,
+            s.c.safety_certified,
+            s.c.manager_name,
+            s.c.manager_phone,
+            s.c.address,
+            s.c.village_id,
+            _VILLAGE.c.name,
+            _TOWN.c.name,
+            s.c.geom,
+        ).select_from(_village_join(s))
+    ).all():
         blobs.append(geom)
-        props.append({
-            "id": id_, "layer": "shelters", "name": name,
-            "level_label": levels.get(level) or label(SHELTER_LEVELS, level),
-            "capacity": capacity, "certified_label": yes if certified else no,
-            "manager": manager, "phone": mask(phone), "address": address, "town": town,
-            "village": village, "village_id": village_id,
-        })
+        props.append(
+            {
+                "id": id_,
+                "layer": "shelters",
+                "name": name,
+                "level_label": levels.get(level) or label(SHELTER_LEVELS, level),
+                "capacity": capacity,
+                "certified_label": yes if certified else no,
+                "manager": manager,
+                "phone": mask(phone),
+                "address": address,
+                "town": town,
+                "village": village,
+                "village_id": village_id,
+            }
+        )
     biggest = max(max((p["capacity"] or 0 for p in props), default=0), 1)
     marker = shelter_marker()
     sizing = {"property": "capacity", "min": 3.5, "max": 11, "max_value": biggest}
     style: dict[str, Any] = {"marker": marker, "radius_by": sizing, "legend_rows": True}
     legend = [
-        LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "%1 persons"),
-                    {"shape": "circle", "options": marker,
-                     "radius": round(shelter_radius(persons, sizing), 1)}, args=(f"{persons:,}",))
+        LegendEntry(
+            QT_TRANSLATE_NOOP("MapLayers", "%1 persons"),
+            {
+                "shape": "circle",
+                "options": marker,
+                "radius": round(shelter_radius(persons, sizing), 1),
+            },
+            args=(f"{persons:,}",),
+        )
         for persons in sorted({min(100, biggest), biggest})
     ]
     if _add_occupancy(session, props):
         style["by"] = "occupancy_state"
-        style["variants"] = {state: {"marker": {"fillColor": colour}}
-                             for state, colour in OCCUPANCY_COLOURS.items()}
+        style["variants"] = {
+            state: {"marker": {"fillColor": colour}} for state, colour in OCCUPANCY_COLOURS.items()
+        }
         legend += [
-            LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Above 90% full (event)"),
-                        {"shape": "circle", "options": marker | {
-                            "fillColor": OCCUPANCY_COLOURS["nearly_full"]}, "radius": 6}),
-            LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Full (event)"),
-                        {"shape": "circle", "options": marker | {
-                            "fillColor": OCCUPANCY_COLOURS["full"]}, "radius": 6}),
+            LegendEntry(
+                QT_TRANSLATE_NOOP("MapLayers", "Above 90% full (event)"),
+                {
+                    "shape": "circle",
+                    "options": marker | {"fillColor": OCCUPANCY_COLOURS["nearly_full"]},
+                    "radius": 6,
+                },
+            ),
+            LegendEntry(
+                QT_TRANSLATE_NOOP("MapLayers", "Full (event)"),
+                {
+                    "shape": "circle",
+                    "options": marker | {"fillColor": OCCUPANCY_COLOURS["full"]},
+                    "radius": 6,
+                },
+            ),
         ]
     return _layer("shelters", TITLES["shelters"], GROUP_SHELTERS, blobs, props, style, legend)
 
@@ -435,8 +659,12 @@ def _add_occupancy(session: Session, props: list[dict[str, Any]]) -> bool:
 def register_layers(*, session: Session) -> list[LayerData]:
     """Every layer of the register, bottom to top: boundaries, grids, danger zones, shelters."""
     require(session, Permission.READ_REGISTER)
-    return [*division_layers(session), grid_layer(session), *danger_layers(session),
-            shelter_layer(session)]
+    return [
+        *division_layers(session),
+        grid_layer(session),
+        *danger_layers(session),
+        shelter_layer(session),
+    ]
 
 
 # -- search -----------------------------------------------------------------------------------
@@ -465,14 +693,26 @@ def search_entries(layers: Iterable[LayerData]) -> list[SearchEntry]:
         for props in layer.features.properties:
             name = str(props.get("name", ""))
             where = props.get("village") or props.get("town") or ""
-            what = props.get("kind_label") or (
-                props.get("level_label") if layer.key in ("towns", "villages") else None) or title
+            what = (
+                props.get("kind_label")
+                or (props.get("level_label") if layer.key in ("towns", "villages") else None)
+                or title
+            )
             detail = ", ".join(str(p) for p in (where, what) if p)
-            entries.append(SearchEntry(
-                layer=layer.key, id=int(props["id"]), text=f"{name} ({detail})",
-                key=search_key(name, props.get("code"), props.get("village"),
-                               props.get("person"), props.get("location")),
-            ))
+            entries.append(
+                SearchEntry(
+                    layer=layer.key,
+                    id=int(props["id"]),
+                    text=f"{name} ({detail})",
+                    key=search_key(
+                        name,
+                        props.get("code"),
+                        props.get("village"),
+                        props.get("person"),
+                        props.get("location"),
+                    ),
+                )
+            )
     return entries
 
 
@@ -483,34 +723,70 @@ _TYPHOON_STYLE: dict[str, Any] = {
     "by": "kind",
     "legend_rows": True,
     "path": {"color": "#5a3e8a", "weight": 2, "fill": False},
-    "marker": {"shape": "circle", "radius": 4, "color": "#5a3e8a", "fillColor": "#ffffff",
-               "fillOpacity": 1, "weight": 2},
+    "marker": {
+        "shape": "circle",
+        "radius": 4,
+        "color": "#5a3e8a",
+        "fillColor": "#ffffff",
+        "fillOpacity": 1,
+        "weight": 2,
+    },
     "variants": {
         "track_past": {"path": {"color": "#5a3e8a", "weight": 3}},
         "track_forecast": {"path": {"color": "#c0392b", "weight": 2, "dashArray": "6 4"}},
-        "circle7": {"path": {"color": "#e6a700", "weight": 2, "fill": True,
-                             "fillColor": "#f5c400", "fillOpacity": 0.10},
-                    "interactive": False},
-        "circle10": {"path": {"color": "#e06000", "weight": 2, "fill": True,
-                              "fillColor": "#f07800", "fillOpacity": 0.14},
-                     "interactive": False},
-        "circle12": {"path": {"color": "#c00000", "weight": 2, "fill": True,
-                              "fillColor": "#d01010", "fillOpacity": 0.18},
-                     "interactive": False},
+        "circle7": {
+            "path": {
+                "color": "#e6a700",
+                "weight": 2,
+                "fill": True,
+                "fillColor": "#f5c400",
+                "fillOpacity": 0.10,
+            },
+            "interactive": False,
+        },
+        "circle10": {
+            "path": {
+                "color": "#e06000",
+                "weight": 2,
+                "fill": True,
+                "fillColor": "#f07800",
+                "fillOpacity": 0.14,
+            },
+            "interactive": False,
+        },
+        "circle12": {
+            "path": {
+                "color": "#c00000",
+                "weight": 2,
+                "fill": True,
+                "fillColor": "#d01010",
+                "fillOpacity": 0.18,
+            },
+            "interactive": False,
+        },
     },
 }
 _TYPHOON_LEGEND = (
-    LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Past track"),
-                {"shape": "line", "options": _TYPHOON_STYLE["variants"]["track_past"]["path"]}),
-    LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Forecast track"),
-                {"shape": "line",
-                 "options": _TYPHOON_STYLE["variants"]["track_forecast"]["path"]}),
-    LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Force-7 wind circle"),
-                {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle7"]["path"]}),
-    LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Force-10 wind circle"),
-                {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle10"]["path"]}),
-    LegendEntry(QT_TRANSLATE_NOOP("MapLayers", "Force-12 wind circle"),
-                {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle12"]["path"]}),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Past track"),
+        {"shape": "line", "options": _TYPHOON_STYLE["variants"]["track_past"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Forecast track"),
+        {"shape": "line", "options": _TYPHOON_STYLE["variants"]["track_forecast"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Force-7 wind circle"),
+        {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle7"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Force-10 wind circle"),
+        {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle10"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Force-12 wind circle"),
+        {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle12"]["path"]},
+    ),
 )
 
 
@@ -525,10 +801,19 @@ def typhoon_layers(*, session: Session) -> list[LayerData]:
     track = load_track(session=session, typhoon_id=typhoon_id)
     observed = [point.at for point in track.points if not point.is_forecast]
     at = max(observed) if observed else None
-    title = QCoreApplication.translate("MapLayers", "Typhoon %1 %2").replace(
-        "%1", track.code).replace("%2", track.name)
-    layer = LayerData.from_geojson("typhoon", title, track_geojson(track, at), _TYPHOON_STYLE,
-                                   group=GROUP_TYPHOON, legend=_TYPHOON_LEGEND)
+    title = (
+        QCoreApplication.translate("MapLayers", "Typhoon %1 %2")
+        .replace("%1", track.code)
+        .replace("%2", track.name)
+    )
+    layer = LayerData.from_geojson(
+        "typhoon",
+        title,
+        track_geojson(track, at),
+        _TYPHOON_STYLE,
+        group=GROUP_TYPHOON,
+        legend=_TYPHOON_LEGEND,
+    )
     return [layer]
 
 

@@ -56,8 +56,9 @@ PAGE_NAME = "map.html"
 TILES_URL = "tiles://mbtiles/{z}/{x}/{y}"
 """Where the page asks for MBTiles tiles; ui.map.view answers the ``tiles`` scheme."""
 
-CJK_FONTS = ('"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", '
-             "sans-serif")
+CJK_FONTS = (
+    '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
+)
 
 
 def leaflet_dir() -> Path:
@@ -95,41 +96,66 @@ def basemap_for(source: TileSource | None) -> Basemap:
         return _mbtiles_basemap(source.mbtiles_path.strip())
     if source.kind == "xyz":
         return _xyz_basemap(source.url_template.strip(), source.key.strip())
-    return Basemap(notice=QCoreApplication.translate(
-        "MapPage", "Basemap: the tile source type \"%1\" is unknown; the map is drawn without a "
-        "basemap. Check the tile source in Settings.").replace("%1", source.kind))
+    return Basemap(
+        notice=QCoreApplication.translate(
+            "MapPage",
+            'Basemap: the tile source type "%1" is unknown; the map is drawn without a '
+            "basemap. Check the tile source in Settings.",
+        ).replace("%1", source.kind)
+    )
 
 
 def _mbtiles_basemap(path_text: str) -> Basemap:
     from maps.tiles import MBTiles, MBTilesError
 
     if not path_text:
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: no MBTiles file is chosen; the map is drawn without a basemap. "
-            "Choose the file in Settings."))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: no MBTiles file is chosen; the map is drawn without a basemap. "
+                "Choose the file in Settings.",
+            )
+        )
     path = Path(path_text).expanduser()
     if not path.is_file():
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: the MBTiles file %1 was not found; the map is drawn without a "
-            "basemap.").replace("%1", str(path)))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.",
+            ).replace("%1", str(path))
+        )
     try:
         with MBTiles(path) as tiles:
             info = tiles.info()
     except (MBTilesError, sqlite3.Error, OSError):
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: %1 is not a readable MBTiles file; the map is drawn without a "
-            "basemap.").replace("%1", str(path)))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.",
+            ).replace("%1", str(path))
+        )
     if info.format and info.format not in _RASTER_FORMATS:
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, "
-            "JPEG or WebP images); the map is drawn without a basemap.")
-            .replace("%1", str(path)).replace("%2", info.format))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, "
+                "JPEG or WebP images); the map is drawn without a basemap.",
+            )
+            .replace("%1", str(path))
+            .replace("%2", info.format)
+        )
     if info.tile_count == 0:
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a "
-            "basemap.").replace("%1", str(path)))
-    options: dict[str, Any] = {"maxZoom": 18, "minNativeZoom": info.min_zoom,
-                               "maxNativeZoom": info.max_zoom}
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.",
+            ).replace("%1", str(path))
+        )
+    options: dict[str, Any] = {
+        "maxZoom": 18,
+        "minNativeZoom": info.min_zoom,
+        "maxNativeZoom": info.max_zoom,
+    }
     if info.bounds is not None:
         west, south, east, north = info.bounds
         options["bounds"] = [[south, west], [north, east]]
@@ -138,22 +164,38 @@ def _mbtiles_basemap(path_text: str) -> Basemap:
 
 def _xyz_basemap(template: str, key: str) -> Basemap:
     if not template:
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: no tile URL template is set; the map is drawn without a "
-            "basemap. Enter it in Settings."))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: no tile URL template is set; the map is drawn without a "
+                "basemap. Enter it in Settings.",
+            )
+        )
     has_y = "{y}" in template or "{-y}" in template
     if not ("{z}" in template and "{x}" in template and has_y):
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: the tile URL template must contain {z}, {x} and {y}; the map "
-            "is drawn without a basemap."))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: the tile URL template must contain {z}, {x} and {y}; the map "
+                "is drawn without a basemap.",
+            )
+        )
     if not re.match(r"^(https?|tiles|file)://", template, re.IGNORECASE):
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: the tile URL template must start with http:// or https://; the "
-            "map is drawn without a basemap."))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: the tile URL template must start with http:// or https://; the "
+                "map is drawn without a basemap.",
+            )
+        )
     if any(name in template for name in _KEY_FIELDS) and not key:
-        return Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: the tile URL template needs a key, and none is set; the map is "
-            "drawn without a basemap. Enter the key in Settings."))
+        return Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: the tile URL template needs a key, and none is set; the map is "
+                "drawn without a basemap. Enter the key in Settings.",
+            )
+        )
     url = template
     for name in _KEY_FIELDS:
         url = url.replace(name, quote(key, safe=""))
@@ -173,16 +215,23 @@ def page_texts() -> dict[str, Any]:
         "panel": QCoreApplication.translate("MapPage", "Layers and legend"),
         "hide": QCoreApplication.translate("MapPage", "Hide"),
         "show": QCoreApplication.translate("MapPage", "Layers"),
-        "notes": [QCoreApplication.translate(
-            "MapPage", "Filled areas are danger zones; symbols are hazard points, one shape per "
-            "type.")],
+        "notes": [
+            QCoreApplication.translate(
+                "MapPage",
+                "Filled areas are danger zones; symbols are hazard points, one shape per type.",
+            )
+        ],
         "tiles_failed": QCoreApplication.translate(
-            "MapPage", "Basemap: %1 tiles could not be loaded; the map is drawn without them. "
-            "Check the tile source in Settings."),
+            "MapPage",
+            "Basemap: %1 tiles could not be loaded; the map is drawn without them. "
+            "Check the tile source in Settings.",
+        ),
         "zoom_in": QCoreApplication.translate("MapPage", "zoom in to see"),
         "empty": QCoreApplication.translate(
-            "MapPage", "Nothing to draw yet: no boundaries, grids, danger zones or shelters have "
-            "a location. Build the demo county or import boundaries."),
+            "MapPage",
+            "Nothing to draw yet: no boundaries, grids, danger zones or shelters have "
+            "a location. Build the demo county or import boundaries.",
+        ),
         "fields": field_labels(),
     }
 
@@ -193,7 +242,8 @@ def page_texts() -> dict[str, Any]:
 def _offline(text: str) -> str:
     """Leaflet's never-fetched URLs written so a search for http:// finds none (see above)."""
     return re.sub(r"(https?):(//)", r"\1:\\/\\/", text).replace(
-        "//# sourceMappingURL=leaflet.js.map", "")
+        "//# sourceMappingURL=leaflet.js.map", ""
+    )
 
 
 def _leaflet_css() -> str:
@@ -248,10 +298,13 @@ def layer_payload(layer: LayerData, *, full: bool = True) -> str:
     draw and to name a clicked feature (the console holds the rest).
     """
     order, groups = layer.features.pack()
-    return ('{"columns":' + json.dumps(_columns(layer, order, full), ensure_ascii=False,
-                                       separators=(",", ":"))
-            + f',"scale":{10 ** layer.features.decimals},"groups":'
-            + json.dumps(groups, separators=(",", ":")) + "}")
+    return (
+        '{"columns":'
+        + json.dumps(_columns(layer, order, full), ensure_ascii=False, separators=(",", ":"))
+        + f',"scale":{10**layer.features.decimals},"groups":'
+        + json.dumps(groups, separators=(",", ":"))
+        + "}"
+    )
 
 
 def _data_script(index: int, layer: LayerData, *, inline: bool, full: bool) -> str:
@@ -270,8 +323,12 @@ def min_zoom(layer: LayerData) -> float | None:
 def _bounds(layers: Sequence[LayerData]) -> list[list[float]] | None:
     """[[south, west], [north, east]] of the boundary layers, else of everything drawn."""
     for keys in (("county",), ("towns", "villages"), None):
-        boxes = [b for layer in layers if keys is None or layer.key in keys
-                 if (b := layer.features.bounds()) is not None]
+        boxes = [
+            b
+            for layer in layers
+            if keys is None or layer.key in keys
+            if (b := layer.features.bounds()) is not None
+        ]
         if boxes:
             west = min(b[0] for b in boxes)
             south = min(b[1] for b in boxes)
@@ -281,8 +338,9 @@ def _bounds(layers: Sequence[LayerData]) -> list[list[float]] | None:
     return None
 
 
-def page_config(layers: Sequence[LayerData], basemap: Basemap, *, bridge: bool,
-                popups: bool) -> dict[str, Any]:
+def page_config(
+    layers: Sequence[LayerData], basemap: Basemap, *, bridge: bool, popups: bool
+) -> dict[str, Any]:
     """What config.js holds: everything but the layers' data."""
     notices = [basemap.notice] if basemap.notice else []
     texts = page_texts()
@@ -315,10 +373,10 @@ def _config_script(config: dict[str, Any], *, inline: bool) -> str:
 
 def _html(title: str, head: str, body: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_escape_html(title)}</title>\n{head}</head>\n<body>\n"
-        "<div id=\"map\"></div>\n<div id=\"ecc-notice\" class=\"ecc-notice\" hidden></div>\n"
+        '<div id="map"></div>\n<div id="ecc-notice" class="ecc-notice" hidden></div>\n'
         f"{body}</body>\n</html>\n"
     )
 
@@ -327,8 +385,13 @@ def _escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_page(folder: Path, layers: Sequence[LayerData], *, basemap: Basemap | None = None,
-               bridge: bool = True) -> Path:
+def write_page(
+    folder: Path,
+    layers: Sequence[LayerData],
+    *,
+    basemap: Basemap | None = None,
+    bridge: bool = True,
+) -> Path:
     """Write the page and its files into ``folder`` (created); returns the page's path.
 
     ``bridge``: the page talks to the console through QWebChannel (qrc:///qtwebchannel).
@@ -345,16 +408,16 @@ def write_page(folder: Path, layers: Sequence[LayerData], *, basemap: Basemap | 
     scripts.append('<script src="config.js"></script>\n')
     for index, (layer, spec) in enumerate(zip(layers, config["layers"], strict=True)):
         name = f"data/{index:02d}.js"
-        (folder / name).write_text(_data_script(index, layer, inline=False, full=not bridge),
-                                   encoding="utf-8")
+        (folder / name).write_text(
+            _data_script(index, layer, inline=False, full=not bridge), encoding="utf-8"
+        )
         if spec["min_zoom"] is not None:
             spec["src"] = name  # loaded by the page when the layer is first drawn
         else:
             scripts.append(f'<script src="{name}"></script>\n')
     scripts.append('<script src="map.js"></script>\n')
     (folder / "config.js").write_text(_config_script(config, inline=False), encoding="utf-8")
-    head = (f'<link rel="stylesheet" href="leaflet/leaflet.css">\n'
-            f"<style>{MAP_CSS}</style>\n")
+    head = f'<link rel="stylesheet" href="leaflet/leaflet.css">\n<style>{MAP_CSS}</style>\n'
     page = folder / PAGE_NAME
     page.write_text(_html(config["texts"]["title"], head, "".join(scripts)), encoding="utf-8")
     return page
@@ -392,8 +455,9 @@ def page_document(layers: Sequence[LayerData], *, basemap: Basemap | None = None
     leaflet_css = _inline_css(_leaflet_css())
     config = page_config(layers, basemap, bridge=False, popups=True)
     scripts = [leaflet_js, _config_script(config, inline=True)]
-    scripts += [_data_script(index, layer, inline=True, full=True)
-                for index, layer in enumerate(layers)]
+    scripts += [
+        _data_script(index, layer, inline=True, full=True) for index, layer in enumerate(layers)
+    ]
     scripts.append(MAP_JS)
     for script in scripts[:1] + scripts[-1:]:
         if re.search(r"</script", script, re.IGNORECASE):
@@ -403,8 +467,7 @@ def page_document(layers: Sequence[LayerData], *, basemap: Basemap | None = None
     return _html(config["texts"]["title"], head, body)
 
 
-def export_page(path: Path, layers: Sequence[LayerData], *,
-                basemap: Basemap | None = None) -> Path:
+def export_page(path: Path, layers: Sequence[LayerData], *, basemap: Basemap | None = None) -> Path:
     """Write ONE self-contained HTML file that opens offline in any browser."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -429,9 +492,15 @@ class MapBuild:
         return self.lookup.get((layer, feature_id))
 
 
-def build_map(db: Database, actor: Actor, folder: Path, tile_source: TileSource | None = None,
-              *, sources: Sequence[Callable[..., list[LayerData]]] | None = None,
-              tiles_available: bool = True) -> MapBuild:
+def build_map(
+    db: Database,
+    actor: Actor,
+    folder: Path,
+    tile_source: TileSource | None = None,
+    *,
+    sources: Sequence[Callable[..., list[LayerData]]] | None = None,
+    tiles_available: bool = True,
+) -> MapBuild:
     """Read the layers (one session) and write the console's page into ``folder``.
 
     ``sources`` are functions ``f(*, session) -> list[LayerData]`` drawn in order
@@ -448,14 +517,26 @@ def build_map(db: Database, actor: Actor, folder: Path, tile_source: TileSource 
             layers.extend(source(session=session))
     basemap = basemap_for(tile_source)
     if basemap.kind == "mbtiles" and not tiles_available:
-        basemap = Basemap(notice=QCoreApplication.translate(
-            "MapPage", "Basemap: this window cannot read MBTiles files (the tiles scheme was not "
-            "registered at start-up); the map is drawn without a basemap."))
+        basemap = Basemap(
+            notice=QCoreApplication.translate(
+                "MapPage",
+                "Basemap: this window cannot read MBTiles files (the tiles scheme was not "
+                "registered at start-up); the map is drawn without a basemap.",
+            )
+        )
     page = write_page(folder, layers, basemap=basemap, bridge=True)
-    lookup = {(layer.key, int(props["id"])): props
-              for layer in layers for props in layer.features.properties}
-    return MapBuild(page=page, layers=layers, basemap=basemap,
-                    seconds=time.perf_counter() - start, lookup=lookup)
+    lookup = {
+        (layer.key, int(props["id"])): props
+        for layer in layers
+        for props in layer.features.properties
+    }
+    return MapBuild(
+        page=page,
+        layers=layers,
+        basemap=basemap,
+        seconds=time.perf_counter() - start,
+        lookup=lookup,
+    )
 
 
 @dataclass(frozen=True)

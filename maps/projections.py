@@ -189,7 +189,9 @@ def _transformer(key: str) -> pyproj.Transformer:
     return pyproj.Transformer.from_crs(key, "EPSG:4326", always_xy=True)
 
 
-def _pointwise(function: Callable[[float, float], tuple[float, float]]) -> Callable[[np.ndarray], np.ndarray]:
+def _pointwise(
+    function: Callable[[float, float], tuple[float, float]],
+) -> Callable[[np.ndarray], np.ndarray]:
     def convert(coords: np.ndarray) -> np.ndarray:
         if not len(coords):
             return coords
@@ -255,9 +257,7 @@ def within_extent(geometries: np.ndarray, extent: Extent = CHINA_EXTENT) -> np.n
         )
 
 
-def swapped(
-    source: np.ndarray, crs: SourceCrs, extent: Extent = CHINA_EXTENT
-) -> np.ndarray:
+def swapped(source: np.ndarray, crs: SourceCrs, extent: Extent = CHINA_EXTENT) -> np.ndarray:
     """Per geometry in source coordinates: whether it lands outside ``extent`` as given but
     inside with its two coordinates exchanged (latitude before longitude; in a projection,
     northing before easting). In China longitude is the larger number of a pair."""
@@ -279,7 +279,9 @@ def looks_projected(bounds: Extent) -> bool:
     return max(abs(min_x), abs(max_x)) > 180 or max(abs(min_y), abs(max_y)) > 90
 
 
-def gauss_kruger_epsg(central_meridian: int, *, zone_prefix: bool, three_degree: bool = True) -> int | None:
+def gauss_kruger_epsg(
+    central_meridian: int, *, zone_prefix: bool, three_degree: bool = True
+) -> int | None:
     """The CGCS2000 Gauss-Krüger EPSG code of a central meridian (75...135°E)."""
     if three_degree:
         if central_meridian % 3 or not 75 <= central_meridian <= 135:

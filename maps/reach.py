@@ -96,15 +96,16 @@ class LayerHits:
     info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail
     flags: np.ndarray
 
-    def rows(self, layer: str, positions: np.ndarray, limit: int | None = None
-             ) -> list[ReachRow]:
+    def rows(self, layer: str, positions: np.ndarray, limit: int | None = None) -> list[ReachRow]:
         """The rows of these positions, ordered by code, then name (the first ``limit``)."""
         info = self.info
         ordered = sorted(positions.tolist(), key=lambda p: (info[p][0], info[p][1], p))[:limit]
         ids = self.ids[ordered].tolist()
         flags = self.flags[:, ordered].T.tolist()
-        return [ReachRow(layer, id_, *info[p], *circles)
-                for p, id_, circles in zip(ordered, ids, flags, strict=True)]
+        return [
+            ReachRow(layer, id_, *info[p], *circles)
+            for p, id_, circles in zip(ordered, ids, flags, strict=True)
+        ]
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,11 @@ class ReachTable:
     def rows(self) -> list[ReachRow]:
         """Every feature reached by at least one circle; by layer, then code (made when
         first asked: 260,000 rows at the demo's scale 10 take seconds)."""
-        return [row for layer, hits in self.hits.items()
-                for row in hits.rows(layer, np.flatnonzero(hits.flags.any(axis=0)))]
+        return [
+            row
+            for layer, hits in self.hits.items()
+            for row in hits.rows(layer, np.flatnonzero(hits.flags.any(axis=0)))
+        ]
 
     def ids(self, layer: str, circle: str) -> list[int]:
         hits = self.hits.get(layer)
@@ -164,16 +168,30 @@ class HouseholdLayer:
     info: list[tuple[str, str, str, str, str]]  # code, name, town, village, detail per id
 
 
-def load_households(*, session: Session,
-                    place: Callable[[int | None], tuple[str, str]]) -> HouseholdLayer:
+def load_households(
+    *, session: Session, place: Callable[[int | None], tuple[str, str]]
+) -> HouseholdLayer:
     """``place(village_id) -> (town, village)`` names each household's place."""
     from models.transfers import Household, register_year
 
     year = register_year(session=session)
-    rows = [] if year is None else session.execute(
-        select(Household.id, Household.lon, Household.lat, Household.danger_zone_id,
-               Household.residents, Household.householder_name, Household.village_id)
-        .where(Household.year == year).order_by(Household.id)).all()
+    rows = (
+        []
+        if year is None
+        else session.execute(
+            select(
+                Household.id,
+                Household.lon,
+                Household.lat,
+                Household.danger_zone_id,
+                Household.residents,
+                Household.householder_name,
+                Household.village_id,
+            )
+            .where(Household.year == year)
+            .order_by(Household.id)
+        ).all()
+    )
     people = QCoreApplication.translate("Reach", "%1 residents")
     nan = float("nan")
     return HouseholdLayer(
@@ -190,14 +208,17 @@ Divisions = dict[int, tuple[str, str, str, int | None]]  # id -> code, name, lev
 
 
 def load_divisions(*, session: Session) -> Divisions:
-    return {id_: (code, name, level, parent)
-            for id_, code, name, level, parent in session.execute(
-                select(Division.id, Division.code, Division.name, Division.level,
-                       Division.parent_id))}
+    return {
+        id_: (code, name, level, parent)
+        for id_, code, name, level, parent in session.execute(
+            select(Division.id, Division.code, Division.name, Division.level, Division.parent_id)
+        )
+    }
 
 
 def place_names(divisions: Divisions) -> Callable[[int | None], tuple[str, str]]:
     """``place(village_id) -> (town name, village name)``."""
+
     def place(village_id: int | None) -> tuple[str, str]:
         village = divisions.get(village_id) if village_id is not None else None
         if village is None:
@@ -208,8 +229,9 @@ def place_names(divisions: Divisions) -> Callable[[int | None], tuple[str, str]]
     return place
 
 
-def load_register(*, session: Session, divisions: Divisions | None = None
-                  ) -> dict[str, RegisterLayer]:
+def load_register(
+    *, session: Session, divisions: Divisions | None = None
+) -> dict[str, RegisterLayer]:
     """Every register feature with a geometry, per layer (LAYERS order), with its town and
     village names: load once, then query a ``FeatureIndex`` for as many times as needed."""
     require(session, Permission.READ_REGISTER)
@@ -229,33 +251,70 @@ def load_register(*, session: Session, divisions: Divisions | None = None
             ids.append(id_)
             blobs.append(geom)
             info.append((code or "", name, town, village, detail))
-        geometries = shapely.from_wkb(np.asarray(blobs, dtype=object)) if blobs else np.empty(
-            0, dtype=object)
+        geometries = (
+            shapely.from_wkb(np.asarray(blobs, dtype=object))
+            if blobs
+            else np.empty(0, dtype=object)
+        )
         layers[layer] = RegisterLayer(np.asarray(ids, dtype=np.int64), geometries, info)
 
-    division_rows = list(session.execute(
-        select(Division.id, Division.geom, Division.level).where(Division.level != "county")))
-    collect("town", (
-        (id_, geom, divisions[id_][0], divisions[id_][1], divisions[id_][1], "", "")
-        for id_, geom, level in division_rows if level == "town"))
-    collect("village", (
-        (id_, geom, divisions[id_][0], divisions[id_][1], *place(id_), "")
-        for id_, geom, level in division_rows if level == "village"))
-    collect("grid", (
-        (id_, geom, code, name, *place(village_id), person)
-        for id_, geom, code, name, village_id, person in session.execute(
-            select(Grid.id, Grid.geom, Grid.code, Grid.name, Grid.village_id, Grid.person_name))))
+    division_rows = list(
+        session.execute(
+            select(Division.id, Division.geom, Division.level).where(Division.level != "county")
+        )
+    )
+    collect(
+        "town",
+        (
+            (id_, geom, divisions[id_][0], divisions[id_][1], divisions[id_][1], "", "")
+            for id_, geom, level in division_rows
+            if level == "town"
+        ),
+    )
+    collect(
+        "village",
+        (
+            (id_, geom, divisions[id_][0], divisions[id_][1], *place(id_), "")
+            for id_, geom, level in division_rows
+            if level == "village"
+        ),
+    )
+    collect(
+        "grid",
+        (
+            (id_, geom, code, name, *place(village_id), person)
+            for id_, geom, code, name, village_id, person in session.execute(
+                select(Grid.id, Grid.geom, Grid.code, Grid.name, Grid.village_id, Grid.person_name)
+            )
+        ),
+    )
     kinds = {kind: label(_KINDS, kind) for kind in _KINDS}  # translated once, not per row
-    collect("danger_zone", (
-        (id_, geom, code, name, *place(village_id), kinds.get(kind) or kind)
-        for id_, geom, code, name, village_id, kind in session.execute(
-            select(DangerZone.id, DangerZone.geom, DangerZone.code, DangerZone.name,
-                   DangerZone.village_id, DangerZone.kind))))
+    collect(
+        "danger_zone",
+        (
+            (id_, geom, code, name, *place(village_id), kinds.get(kind) or kind)
+            for id_, geom, code, name, village_id, kind in session.execute(
+                select(
+                    DangerZone.id,
+                    DangerZone.geom,
+                    DangerZone.code,
+                    DangerZone.name,
+                    DangerZone.village_id,
+                    DangerZone.kind,
+                )
+            )
+        ),
+    )
     capacity = QCoreApplication.translate("Reach", "Capacity %1")
-    collect("shelter", (
-        (id_, geom, "", name, *place(village_id), capacity.replace("%1", str(size)))
-        for id_, geom, name, village_id, size in session.execute(
-            select(Shelter.id, Shelter.geom, Shelter.name, Shelter.village_id, Shelter.capacity))))
+    collect(
+        "shelter",
+        (
+            (id_, geom, "", name, *place(village_id), capacity.replace("%1", str(size)))
+            for id_, geom, name, village_id, size in session.execute(
+                select(Shelter.id, Shelter.geom, Shelter.name, Shelter.village_id, Shelter.capacity)
+            )
+        ),
+    )
     return layers
 
 
@@ -263,12 +322,14 @@ class ReachIndex:
     """The register loaded and indexed once, asked about any time of any track (the map
     page asks again each time its time slider moves)."""
 
-    def __init__(self, layers: dict[str, RegisterLayer],
-                 households: HouseholdLayer | None = None) -> None:
+    def __init__(
+        self, layers: dict[str, RegisterLayer], households: HouseholdLayer | None = None
+    ) -> None:
         self.layers = layers
         self.households = households
         self.index = FeatureIndex.from_arrays(
-            {layer: (data.ids, data.geometries) for layer, data in layers.items()})
+            {layer: (data.ids, data.geometries) for layer, data in layers.items()}
+        )
 
     @classmethod
     def load(cls, *, session: Session) -> ReachIndex:
@@ -283,8 +344,11 @@ class ReachIndex:
         assert data is not None
         located = ~np.isnan(data.lon)
         flags = np.zeros((len(CIRCLES), len(data.ids)), dtype=bool)
-        present = [c for c, circle in enumerate(CIRCLES)
-                   if shapes.get(circle) is not None and not shapes[circle].is_empty]
+        present = [
+            c
+            for c, circle in enumerate(CIRCLES)
+            if shapes.get(circle) is not None and not shapes[circle].is_empty
+        ]
         done: list[int] = []
         # Smallest shape first: a point inside a shape that a larger one covers (the circle
         # now inside the area swept from now on) is inside the larger one, untested.
@@ -300,8 +364,9 @@ class ReachIndex:
             done.append(c)
         return flags
 
-    def table(self, track: TyphoonTrack, at: datetime | None = None, *,
-              along_forecast: bool = True) -> ReachTable:
+    def table(
+        self, track: TyphoonTrack, at: datetime | None = None, *, along_forecast: bool = True
+    ) -> ReachTable:
         """What the track's force-7 and force-10 winds reach at ``at`` (default: the latest
         observed point) and, with ``along_forecast``, from then to the end of the track."""
         current = track.current
@@ -314,8 +379,9 @@ class ReachIndex:
         for layer in FEATURE_LAYERS:
             data = self.layers[layer]
             # flags[c, p]: circle c reaches the feature at position p
-            flags = np.array([np.isin(data.ids, result.hits[c][layer], assume_unique=True)
-                              for c in CIRCLES]).reshape(len(CIRCLES), len(data.ids))
+            flags = np.array(
+                [np.isin(data.ids, result.hits[c][layer], assume_unique=True) for c in CIRCLES]
+            ).reshape(len(CIRCLES), len(data.ids))
             sources.append((layer, data, flags))
         if self.households is not None:
             flags = self._household_flags(shapes, result.hits)
@@ -325,8 +391,13 @@ class ReachIndex:
             if layer == "household":
                 residents = self.households.residents if self.households is not None else None
                 assert residents is not None
-                counts.append(ReachCount("people", int(residents.sum()),
-                                         *(int(n) for n in (flags * residents).sum(axis=1))))
+                counts.append(
+                    ReachCount(
+                        "people",
+                        int(residents.sum()),
+                        *(int(n) for n in (flags * residents).sum(axis=1)),
+                    )
+                )
         return ReachTable(
             typhoon_id=track.id,
             typhoon_code=track.code,
@@ -355,8 +426,9 @@ def compute_reach(
     track = load_track(session=session, typhoon_id=typhoon_id)
     if track is None:
         raise TyphoonNotFound(
-            QCoreApplication.translate("Reach", "There is no typhoon with the id %1.")
-            .replace("%1", str(typhoon_id))
+            QCoreApplication.translate("Reach", "There is no typhoon with the id %1.").replace(
+                "%1", str(typhoon_id)
+            )
         )
     return ReachIndex.load(session=session).table(track, at, along_forecast=along_forecast)
 
@@ -372,7 +444,8 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     circles = CIRCLES if table.along_forecast else CIRCLES[:2]
     title = (
         QCoreApplication.translate("Reach", "Typhoon %1 %2: what the wind circles reach")
-        .replace("%1", table.typhoon_code).replace("%2", table.typhoon_name)
+        .replace("%1", table.typhoon_code)
+        .replace("%2", table.typhoon_name)
     )
     when = (
         QCoreApplication.translate("Reach", "Wind circles at %1 (%2)")
@@ -401,13 +474,16 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     counts.freeze_panes = "B4"
     counts.append([styled(counts, title, big)])
     counts.append([when])
-    header = [QCoreApplication.translate("Reach", "Layer"),
-              QCoreApplication.translate("Reach", "In the county"),
-              *(circle_label(c) for c in circles)]
+    header = [
+        QCoreApplication.translate("Reach", "Layer"),
+        QCoreApplication.translate("Reach", "In the county"),
+        *(circle_label(c) for c in circles),
+    ]
     counts.append([styled(counts, h, bold) for h in header])
     for count in table.counts:
-        counts.append([layer_label(count.layer), count.total,
-                       *(getattr(count, c) for c in circles)])
+        counts.append(
+            [layer_label(count.layer), count.total, *(getattr(count, c) for c in circles)]
+        )
 
     widths = {"A": 24, "B": 20, "C": 36, "D": 14, "E": 18, "F": 22}
     for letter, width in widths.items():
@@ -417,20 +493,30 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     details.freeze_panes = "A4"
     details.append([styled(details, title, big)])
     details.append([when])
-    header = [QCoreApplication.translate("Reach", "Layer"),
-              QCoreApplication.translate("Reach", "Code"),
-              QCoreApplication.translate("Reach", "Name"),
-              QCoreApplication.translate("Reach", "Town or street"),
-              QCoreApplication.translate("Reach", "Village or community"),
-              QCoreApplication.translate("Reach", "Type, capacity or person"),
-              *(circle_label(c) for c in circles)]
+    header = [
+        QCoreApplication.translate("Reach", "Layer"),
+        QCoreApplication.translate("Reach", "Code"),
+        QCoreApplication.translate("Reach", "Name"),
+        QCoreApplication.translate("Reach", "Town or street"),
+        QCoreApplication.translate("Reach", "Village or community"),
+        QCoreApplication.translate("Reach", "Type, capacity or person"),
+        *(circle_label(c) for c in circles),
+    ]
     details.append([styled(details, h, bold) for h in header])
     labels = {layer: layer_label(layer) for layer in LAYERS}
     # Plain values and empty cells left out: openpyxl writes a styled cell several times slower.
     for row in table.rows:
-        details.append([labels.get(row.layer, row.layer), row.code or None, row.name,
-                        row.town or None, row.village or None, row.detail or None,
-                        *(yes if getattr(row, circle) else None for circle in circles)])
+        details.append(
+            [
+                labels.get(row.layer, row.layer),
+                row.code or None,
+                row.name,
+                row.town or None,
+                row.village or None,
+                row.detail or None,
+                *(yes if getattr(row, circle) else None for circle in circles),
+            ]
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path

@@ -59,8 +59,12 @@ class MBTiles:
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
         try:
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            names = {row[0] for row in self._conn.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+            names = {
+                row[0]
+                for row in self._conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                )
+            }
         except sqlite3.DatabaseError as exc:
             raise MBTilesError(f"not an SQLite file: {self.path}") from exc
         if "tiles" not in names:
@@ -75,15 +79,21 @@ class MBTiles:
     def __enter__(self) -> MBTiles:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def metadata(self) -> dict[str, str]:
         if not self._has_metadata:
             return {}
-        return {str(name): str(value) for name, value in
-                self._conn.execute("SELECT name, value FROM metadata")}
+        return {
+            str(name): str(value)
+            for name, value in self._conn.execute("SELECT name, value FROM metadata")
+        }
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The tile at XYZ (z, x, y), or None when the file has none there."""
@@ -112,7 +122,8 @@ class MBTiles:
     def info(self) -> MBTilesInfo:
         meta = self.metadata()
         low, high, count = self._conn.execute(
-            "SELECT MIN(zoom_level), MAX(zoom_level), COUNT(*) FROM tiles").fetchone()
+            "SELECT MIN(zoom_level), MAX(zoom_level), COUNT(*) FROM tiles"
+        ).fetchone()
         return MBTilesInfo(
             name=meta.get("name", self.path.stem),
             format=self.format,

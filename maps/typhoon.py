@@ -186,9 +186,11 @@ def _rounded(geometry: BaseGeometry, digits: int) -> dict[str, Any]:
 def _radii_text(radii: Radii) -> str:
     if len(set(radii)) == 1:
         return QCoreApplication.translate("Typhoon", "%1 km").replace("%1", f"{radii[0]:.0f}")
-    return "  ".join(
-        f"{quadrant_label(q)} {r:.0f}" for q, r in zip(QUADRANTS, radii, strict=True)
-    ) + " " + QCoreApplication.translate("Typhoon", "km")
+    return (
+        "  ".join(f"{quadrant_label(q)} {r:.0f}" for q, r in zip(QUADRANTS, radii, strict=True))
+        + " "
+        + QCoreApplication.translate("Typhoon", "km")
+    )
 
 
 def point_label(track: TyphoonTrack, point: TrackPoint, tz: tzinfo = BEIJING) -> str:
@@ -201,11 +203,15 @@ def point_label(track: TyphoonTrack, point: TrackPoint, tz: tzinfo = BEIJING) ->
         lines.append(QCoreApplication.translate("Typhoon", "%1 (observed)").replace("%1", when))
     lines.append(
         QCoreApplication.translate("Typhoon", "Centre: %1°E, %2°N")
-        .replace("%1", f"{point.lon:.2f}").replace("%2", f"{point.lat:.2f}")
+        .replace("%1", f"{point.lon:.2f}")
+        .replace("%2", f"{point.lat:.2f}")
     )
     if point.pressure_hpa is not None:
-        lines.append(QCoreApplication.translate("Typhoon", "Central pressure: %1 hPa")
-                     .replace("%1", str(point.pressure_hpa)))
+        lines.append(
+            QCoreApplication.translate("Typhoon", "Central pressure: %1 hPa").replace(
+                "%1", str(point.pressure_hpa)
+            )
+        )
     if point.max_wind_ms is not None:
         lines.append(
             QCoreApplication.translate("Typhoon", "Maximum wind: %1 m/s (%2)")
@@ -253,36 +259,70 @@ def track_geojson(
     """
     features: list[dict[str, Any]] = []
 
-    def add(kind: str, geometry: BaseGeometry, title: str, time: str, label: str,
-            **extra: Any) -> None:
-        features.append({
-            "type": "Feature",
-            "geometry": _rounded(geometry, digits),
-            "properties": {"kind": kind, "typhoon": track.code, "title": title, "time": time,
-                           "name": f"{title} {time}" if time else title, "label": label,
-                           **extra},
-        })
+    def add(
+        kind: str, geometry: BaseGeometry, title: str, time: str, label: str, **extra: Any
+    ) -> None:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _rounded(geometry, digits),
+                "properties": {
+                    "kind": kind,
+                    "typhoon": track.code,
+                    "title": title,
+                    "time": time,
+                    "name": f"{title} {time}" if time else title,
+                    "label": label,
+                    **extra,
+                },
+            }
+        )
 
     observed = list(track.observed)
     forecast = list(track.forecast)
     if len(observed) >= 2:
-        add("track_past", LineString([(p.lon, p.lat) for p in observed]), track.title, "",
-            track.title + "\n" + QCoreApplication.translate("Typhoon", "Past track (observed)"))
+        add(
+            "track_past",
+            LineString([(p.lon, p.lat) for p in observed]),
+            track.title,
+            "",
+            track.title + "\n" + QCoreApplication.translate("Typhoon", "Past track (observed)"),
+        )
     ahead = ([observed[-1]] if observed else []) + forecast
     if len(ahead) >= 2:
-        add("track_forecast", LineString([(p.lon, p.lat) for p in ahead]), track.title, "",
-            track.title + "\n" + QCoreApplication.translate("Typhoon", "Forecast track"))
+        add(
+            "track_forecast",
+            LineString([(p.lon, p.lat) for p in ahead]),
+            track.title,
+            "",
+            track.title + "\n" + QCoreApplication.translate("Typhoon", "Forecast track"),
+        )
 
     now = _point_at(track, at)
     for point in track.points:
-        add("track_point", Point(point.lon, point.lat), track.title, format_time(point.at, tz),
-            point_label(track, point, tz), forecast=point.is_forecast,
-            pressure_hpa=point.pressure_hpa, max_wind_ms=point.max_wind_ms,
-            current=now is not None and point.at == now.at)
+        add(
+            "track_point",
+            Point(point.lon, point.lat),
+            track.title,
+            format_time(point.at, tz),
+            point_label(track, point, tz),
+            forecast=point.is_forecast,
+            pressure_hpa=point.pressure_hpa,
+            max_wind_ms=point.max_wind_ms,
+            current=now is not None and point.at == now.at,
+        )
     if now is not None and all(p.at != now.at for p in track.points):
-        add("track_point", Point(now.lon, now.lat), track.title, format_time(now.at, tz),
-            point_label(track, now, tz), forecast=now.is_forecast,
-            pressure_hpa=now.pressure_hpa, max_wind_ms=now.max_wind_ms, current=True)
+        add(
+            "track_point",
+            Point(now.lon, now.lat),
+            track.title,
+            format_time(now.at, tz),
+            point_label(track, now, tz),
+            forecast=now.is_forecast,
+            pressure_hpa=now.pressure_hpa,
+            max_wind_ms=now.max_wind_ms,
+            current=True,
+        )
 
     if now is not None:
         when = format_time(now.at, tz)
@@ -292,8 +332,9 @@ def track_geojson(
             if circle is None or radii is None:
                 continue
             title = _circle_title(force)
-            label = "\n".join([track.title, title, when, _force_label(force) + ": "
-                               + _radii_text(radii)])
+            label = "\n".join(
+                [track.title, title, when, _force_label(force) + ": " + _radii_text(radii)]
+            )
             add(CIRCLE_KINDS[force], circle, title, when, label, force=force)
     return {"type": "FeatureCollection", "features": features}
 
@@ -352,15 +393,23 @@ class FeatureIndex:
             if feature.geometry is not None and not feature.geometry.is_empty:
                 ids.append(feature.id)
                 geometries.append(feature.geometry)
-        self._build({layer: (np.asarray(ids, dtype=np.int64), np.asarray(g, dtype=object))
-                     for layer, (ids, g) in grouped.items()})
+        self._build(
+            {
+                layer: (np.asarray(ids, dtype=np.int64), np.asarray(g, dtype=object))
+                for layer, (ids, g) in grouped.items()
+            }
+        )
 
     @classmethod
     def from_arrays(cls, layers: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> FeatureIndex:
         """From layer -> (ids, geometries) arrays (no None geometries), as loaded in bulk."""
         index = cls.__new__(cls)
-        index._build({layer: (np.asarray(ids, dtype=np.int64), np.asarray(g, dtype=object))
-                      for layer, (ids, g) in layers.items()})
+        index._build(
+            {
+                layer: (np.asarray(ids, dtype=np.int64), np.asarray(g, dtype=object))
+                for layer, (ids, g) in layers.items()
+            }
+        )
         return index
 
     def _build(self, layers: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> None:
@@ -369,8 +418,9 @@ class FeatureIndex:
         self._geometries = {layer: g for layer, (_, g) in layers.items()}
         self._trees = {layer: shapely.STRtree(g) for layer, g in self._geometries.items()}
         # A corner of each feature's bounding box: see _positions.
-        self._corners = {layer: shapely.bounds(g)[:, :2].copy()
-                         for layer, g in self._geometries.items()}
+        self._corners = {
+            layer: shapely.bounds(g)[:, :2].copy() for layer, g in self._geometries.items()
+        }
 
     def totals(self) -> dict[str, int]:
         return {layer: len(ids) for layer, ids in self._ids.items()}
@@ -414,8 +464,11 @@ class FeatureIndex:
         any shape that covers it (a force-10 circle inside the force-7 circle, the
         circle now inside the area swept from now on) and is not tested again.
         """
-        shapes = {name: shape for name, shape in circles.items()
-                  if shape is not None and not shape.is_empty}
+        shapes = {
+            name: shape
+            for name, shape in circles.items()
+            if shape is not None and not shape.is_empty
+        }
         order = sorted(shapes, key=lambda name: shapes[name].area)
         edges: dict[str, np.ndarray] = {}
         for name, shape in shapes.items():

@@ -33,9 +33,7 @@ class Division(GeometryMixin, Base):
     """County (6-digit code), town or street (9), village or community (12)."""
 
     __tablename__ = "divisions"
-    __table_args__ = (
-        CheckConstraint("level IN ('county', 'town', 'village')", name="level"),
-    )
+    __table_args__ = (CheckConstraint("level IN ('county', 'town', 'village')", name="level"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(12), unique=True)
@@ -128,8 +126,9 @@ def division_tree(*, session: Session) -> list[DivisionNode]:
     """Every division as a plain row, ordered by code (parents before children)."""
     require(session, Permission.READ_REGISTER)
     rows = session.execute(
-        select(Division.id, Division.code, Division.name, Division.level, Division.parent_id)
-        .order_by(Division.code)
+        select(
+            Division.id, Division.code, Division.name, Division.level, Division.parent_id
+        ).order_by(Division.code)
     )
     return [DivisionNode(*row) for row in rows]
 
@@ -194,7 +193,9 @@ class _Checker:
     def add(self, field: str, message: str) -> None:
         self.problems.append((field, message))
 
-    def text(self, field: str, value: str | None, limit: int, missing: str | None = None) -> str | None:
+    def text(
+        self, field: str, value: str | None, limit: int, missing: str | None = None
+    ) -> str | None:
         """Stripped text, or None when empty; ``missing`` is the message when required."""
         text = (value or "").strip()
         if not text:
@@ -202,8 +203,12 @@ class _Checker:
                 self.add(field, missing)
             return None
         if len(text) > limit:
-            self.add(field, QCoreApplication.translate(
-                "Register", "Too long: at most %1 characters.").replace("%1", str(limit)))
+            self.add(
+                field,
+                QCoreApplication.translate("Register", "Too long: at most %1 characters.").replace(
+                    "%1", str(limit)
+                ),
+            )
         return text
 
     def phone(self, field: str, value: str | None) -> str | None:
@@ -212,23 +217,36 @@ class _Checker:
             return None
         phone = normalize_phone(text)
         if phone is None:
-            self.add(field, QCoreApplication.translate(
-                "Register", "Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456)."))
+            self.add(
+                field,
+                QCoreApplication.translate(
+                    "Register",
+                    "Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).",
+                ),
+            )
             return text
         return phone
 
     def village(self, session: Session, field: str, village_id: int | None) -> Division | None:
         if village_id is None:
-            self.add(field, QCoreApplication.translate("Register", "Choose a village or community."))
+            self.add(
+                field, QCoreApplication.translate("Register", "Choose a village or community.")
+            )
             return None
         village = session.get(Division, village_id)
         if village is None or village.level != "village":
-            self.add(field, QCoreApplication.translate(
-                "Register", "The chosen division is not a village or community."))
+            self.add(
+                field,
+                QCoreApplication.translate(
+                    "Register", "The chosen division is not a village or community."
+                ),
+            )
             return None
         return village
 
-    def code(self, field: str, value: str | None, known: Mapping[str, object], message: str) -> str | None:
+    def code(
+        self, field: str, value: str | None, known: Mapping[str, object], message: str
+    ) -> str | None:
         code = (value or "").strip()
         if code not in known:
             self.add(field, message)
@@ -247,28 +265,55 @@ class _Checker:
             except (TypeError, ValueError):
                 number = float("nan")
             if number != number:  # NaN: not a number at all
-                self.add(field, QCoreApplication.translate("Register", "Enter a number in decimal degrees, such as 121.38."))
+                self.add(
+                    field,
+                    QCoreApplication.translate(
+                        "Register", "Enter a number in decimal degrees, such as 121.38."
+                    ),
+                )
                 return None
             values.append(number)
         x, y = values
         if x is None and y is None:
             return None
         if x is None or y is None:
-            self.add("lon" if x is None else "lat", QCoreApplication.translate(
-                "Register", "Give both longitude and latitude, or neither."))
+            self.add(
+                "lon" if x is None else "lat",
+                QCoreApplication.translate(
+                    "Register", "Give both longitude and latitude, or neither."
+                ),
+            )
             return None
         lon_ok = LON_RANGE[0] <= x <= LON_RANGE[1]
         lat_ok = LAT_RANGE[0] <= y <= LAT_RANGE[1]
-        if not lon_ok and not lat_ok and LAT_RANGE[0] <= x <= LAT_RANGE[1] and LON_RANGE[0] <= y <= LON_RANGE[1]:
-            self.add("lon", QCoreApplication.translate(
-                "Register", "Longitude and latitude look swapped: longitude is the larger number in China."))
+        if (
+            not lon_ok
+            and not lat_ok
+            and LAT_RANGE[0] <= x <= LAT_RANGE[1]
+            and LON_RANGE[0] <= y <= LON_RANGE[1]
+        ):
+            self.add(
+                "lon",
+                QCoreApplication.translate(
+                    "Register",
+                    "Longitude and latitude look swapped: longitude is the larger number in China.",
+                ),
+            )
             return None
         if not lon_ok:
-            self.add("lon", QCoreApplication.translate(
-                "Register", "Longitude must be between 73 and 136 degrees east (China)."))
+            self.add(
+                "lon",
+                QCoreApplication.translate(
+                    "Register", "Longitude must be between 73 and 136 degrees east (China)."
+                ),
+            )
         if not lat_ok:
-            self.add("lat", QCoreApplication.translate(
-                "Register", "Latitude must be between 3 and 54 degrees north (China)."))
+            self.add(
+                "lat",
+                QCoreApplication.translate(
+                    "Register", "Latitude must be between 3 and 54 degrees north (China)."
+                ),
+            )
         return (x, y) if lon_ok and lat_ok else None
 
     def done(self) -> None:
@@ -277,8 +322,16 @@ class _Checker:
 
 
 def _missing_record() -> ValidationError:
-    return ValidationError([("", QCoreApplication.translate(
-        "Register", "This record no longer exists; another user may have deleted it."))])
+    return ValidationError(
+        [
+            (
+                "",
+                QCoreApplication.translate(
+                    "Register", "This record no longer exists; another user may have deleted it."
+                ),
+            )
+        ]
+    )
 
 
 def _assign(obj: Base, values: dict[str, Any]) -> None:
@@ -302,8 +355,9 @@ def _set_point(obj: GeometryMixin, point: tuple[float, float] | None, *, keep_ar
             obj.geometry = None
         return
     centre = _centre(obj.min_lon, obj.min_lat, obj.max_lon, obj.max_lat)
-    same = (centre is not None and abs(centre[0] - point[0]) < 1e-9
-            and abs(centre[1] - point[1]) < 1e-9)
+    same = (
+        centre is not None and abs(centre[0] - point[0]) < 1e-9 and abs(centre[1] - point[1]) < 1e-9
+    )
     if same and (not is_area or keep_area):
         return
     from shapely.geometry import Point  # shapely loads numpy: not at start-up
@@ -311,8 +365,9 @@ def _set_point(obj: GeometryMixin, point: tuple[float, float] | None, *, keep_ar
     obj.geometry = Point(point)
 
 
-def _centre(min_lon: float | None, min_lat: float | None, max_lon: float | None,
-            max_lat: float | None) -> tuple[float, float] | None:
+def _centre(
+    min_lon: float | None, min_lat: float | None, max_lon: float | None, max_lat: float | None
+) -> tuple[float, float] | None:
     if min_lon is None or min_lat is None or max_lon is None or max_lat is None:
         return None
     return (min_lon + max_lon) / 2, (min_lat + max_lat) / 2
@@ -421,9 +476,18 @@ def list_villages(*, session: Session) -> list[VillageOption]:
 
 def _grid_select() -> Select:
     return (
-        select(Grid.id, Grid.code, Grid.name, Grid.village_id, _Village.name,
-               func.coalesce(_Town.name, ""), Grid.person_name, Grid.person_post,
-               Grid.person_phone, Grid.min_lon)
+        select(
+            Grid.id,
+            Grid.code,
+            Grid.name,
+            Grid.village_id,
+            _Village.name,
+            func.coalesce(_Town.name, ""),
+            Grid.person_name,
+            Grid.person_post,
+            Grid.person_phone,
+            Grid.min_lon,
+        )
         .join(_Village, _Village.id == Grid.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
         .order_by(_Village.code, Grid.code)
@@ -433,10 +497,21 @@ def _grid_select() -> Select:
 def _grid_rows(session: Session, stmt: Select) -> list[GridRow]:
     mask = phone_masker(session)
     return [
-        GridRow(id_, code, name, village_id, village, town, person, post, mask(phone),
-                min_lon is not None)
-        for id_, code, name, village_id, village, town, person, post, phone, min_lon
-        in session.execute(stmt)
+        GridRow(
+            id_,
+            code,
+            name,
+            village_id,
+            village,
+            town,
+            person,
+            post,
+            mask(phone),
+            min_lon is not None,
+        )
+        for id_, code, name, village_id, village, town, person, post, phone, min_lon in session.execute(
+            stmt
+        )
     ]
 
 
@@ -454,11 +529,24 @@ def get_grid(*, session: Session, grid_id: int) -> GridRow | None:
 
 def _zone_select() -> Select:
     return (
-        select(DangerZone.id, DangerZone.code, DangerZone.name, DangerZone.kind,
-               DangerZone.is_point, DangerZone.village_id, _Village.name,
-               func.coalesce(_Town.name, ""), DangerZone.grid_id, Grid.name,
-               DangerZone.location, DangerZone.note, DangerZone.min_lon, DangerZone.min_lat,
-               DangerZone.max_lon, DangerZone.max_lat)
+        select(
+            DangerZone.id,
+            DangerZone.code,
+            DangerZone.name,
+            DangerZone.kind,
+            DangerZone.is_point,
+            DangerZone.village_id,
+            _Village.name,
+            func.coalesce(_Town.name, ""),
+            DangerZone.grid_id,
+            Grid.name,
+            DangerZone.location,
+            DangerZone.note,
+            DangerZone.min_lon,
+            DangerZone.min_lat,
+            DangerZone.max_lon,
+            DangerZone.max_lat,
+        )
         .join(_Village, _Village.id == DangerZone.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
         .outerjoin(Grid, Grid.id == DangerZone.grid_id)
@@ -468,14 +556,44 @@ def _zone_select() -> Select:
 
 def _zone_rows(session: Session, stmt: Select) -> list[DangerZoneRow]:
     rows = []
-    for (id_, code, name, kind, is_point, village_id, village, town, grid_id, grid_name,
-         location, note, min_lon, min_lat, max_lon, max_lat) in session.execute(stmt):
+    for (
+        id_,
+        code,
+        name,
+        kind,
+        is_point,
+        village_id,
+        village,
+        town,
+        grid_id,
+        grid_name,
+        location,
+        note,
+        min_lon,
+        min_lat,
+        max_lon,
+        max_lat,
+    ) in session.execute(stmt):
         centre = _centre(min_lon, min_lat, max_lon, max_lat)
-        rows.append(DangerZoneRow(
-            id_, code, name, kind, bool(is_point), village_id, village, town, grid_id,
-            grid_name, location, note, centre[0] if centre else None,
-            centre[1] if centre else None, centre is not None and min_lon != max_lon,
-        ))
+        rows.append(
+            DangerZoneRow(
+                id_,
+                code,
+                name,
+                kind,
+                bool(is_point),
+                village_id,
+                village,
+                town,
+                grid_id,
+                grid_name,
+                location,
+                note,
+                centre[0] if centre else None,
+                centre[1] if centre else None,
+                centre is not None and min_lon != max_lon,
+            )
+        )
     return rows
 
 
@@ -493,11 +611,23 @@ def get_danger_zone(*, session: Session, zone_id: int) -> DangerZoneRow | None:
 
 def _shelter_select() -> Select:
     return (
-        select(Shelter.id, Shelter.name, Shelter.village_id, _Village.name,
-               func.coalesce(_Town.name, ""), Shelter.level, Shelter.capacity,
-               Shelter.safety_certified, Shelter.manager_name, Shelter.manager_phone,
-               Shelter.address, Shelter.min_lon, Shelter.min_lat, Shelter.max_lon,
-               Shelter.max_lat)
+        select(
+            Shelter.id,
+            Shelter.name,
+            Shelter.village_id,
+            _Village.name,
+            func.coalesce(_Town.name, ""),
+            Shelter.level,
+            Shelter.capacity,
+            Shelter.safety_certified,
+            Shelter.manager_name,
+            Shelter.manager_phone,
+            Shelter.address,
+            Shelter.min_lon,
+            Shelter.min_lat,
+            Shelter.max_lon,
+            Shelter.max_lat,
+        )
         .join(_Village, _Village.id == Shelter.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
         .order_by(_Village.code, Shelter.name, Shelter.id)
@@ -507,13 +637,41 @@ def _shelter_select() -> Select:
 def _shelter_rows(session: Session, stmt: Select) -> list[ShelterRow]:
     mask = phone_masker(session)
     rows = []
-    for (id_, name, village_id, village, town, level, capacity, certified, manager,
-         phone, address, min_lon, min_lat, max_lon, max_lat) in session.execute(stmt):
+    for (
+        id_,
+        name,
+        village_id,
+        village,
+        town,
+        level,
+        capacity,
+        certified,
+        manager,
+        phone,
+        address,
+        min_lon,
+        min_lat,
+        max_lon,
+        max_lat,
+    ) in session.execute(stmt):
         centre = _centre(min_lon, min_lat, max_lon, max_lat)
-        rows.append(ShelterRow(
-            id_, name, village_id, village, town, level, capacity, bool(certified), manager,
-            mask(phone), address, centre[0] if centre else None, centre[1] if centre else None,
-        ))
+        rows.append(
+            ShelterRow(
+                id_,
+                name,
+                village_id,
+                village,
+                town,
+                level,
+                capacity,
+                bool(certified),
+                manager,
+                mask(phone),
+                address,
+                centre[0] if centre else None,
+                centre[1] if centre else None,
+            )
+        )
     return rows
 
 
@@ -531,9 +689,15 @@ def get_shelter(*, session: Session, shelter_id: int) -> ShelterRow | None:
 
 def _member_select() -> Select:
     return (
-        select(WorkingGroupMember.id, WorkingGroupMember.village_id, _Village.name,
-               func.coalesce(_Town.name, ""), WorkingGroupMember.post,
-               WorkingGroupMember.name, WorkingGroupMember.phone)
+        select(
+            WorkingGroupMember.id,
+            WorkingGroupMember.village_id,
+            _Village.name,
+            func.coalesce(_Town.name, ""),
+            WorkingGroupMember.post,
+            WorkingGroupMember.name,
+            WorkingGroupMember.phone,
+        )
         .join(_Village, _Village.id == WorkingGroupMember.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
         .order_by(_Village.code, WorkingGroupMember.id)
@@ -615,8 +779,9 @@ class WorkingGroupMemberInput:
     id: int | None = None
 
 
-def _code_taken(session: Session, model: type[Grid] | type[DangerZone], code: str,
-                own_id: int | None) -> bool:
+def _code_taken(
+    session: Session, model: type[Grid] | type[DangerZone], code: str, own_id: int | None
+) -> bool:
     stmt = select(model.id).where(model.code == code)
     if own_id is not None:
         stmt = stmt.where(model.id != own_id)
@@ -640,15 +805,27 @@ def save_grid(*, session: Session, data: GridInput) -> int:
     require(session, Permission.EDIT_REGISTER)
     grid = _existing(session, Grid, data.id)
     check = _Checker()
-    code = check.text("code", data.code, 24, QCoreApplication.translate("Register", "Enter a code."))
+    code = check.text(
+        "code", data.code, 24, QCoreApplication.translate("Register", "Enter a code.")
+    )
     if code and _code_taken(session, Grid, code, data.id):
-        check.add("code", QCoreApplication.translate("Register", "Another grid already has this code."))
+        check.add(
+            "code", QCoreApplication.translate("Register", "Another grid already has this code.")
+        )
     values = {
         "code": code,
-        "name": check.text("name", data.name, 60, QCoreApplication.translate("Register", "Enter a name.")),
-        "village_id": data.village_id if check.village(session, "village_id", data.village_id) else None,
-        "person_name": check.text("person_name", data.person_name, 30, QCoreApplication.translate(
-            "Register", "Enter the name of the responsible person.")),
+        "name": check.text(
+            "name", data.name, 60, QCoreApplication.translate("Register", "Enter a name.")
+        ),
+        "village_id": data.village_id
+        if check.village(session, "village_id", data.village_id)
+        else None,
+        "person_name": check.text(
+            "person_name",
+            data.person_name,
+            30,
+            QCoreApplication.translate("Register", "Enter the name of the responsible person."),
+        ),
         "person_post": check.text("person_post", data.person_post, 30),
         "person_phone": check.phone("person_phone", data.person_phone),
     }
@@ -667,23 +844,37 @@ def save_danger_zone(*, session: Session, data: DangerZoneInput) -> int:
     require(session, Permission.EDIT_REGISTER)
     zone = _existing(session, DangerZone, data.id)
     check = _Checker()
-    code = check.text("code", data.code, 24, QCoreApplication.translate("Register", "Enter a code."))
+    code = check.text(
+        "code", data.code, 24, QCoreApplication.translate("Register", "Enter a code.")
+    )
     if code and _code_taken(session, DangerZone, code, data.id):
-        check.add("code", QCoreApplication.translate(
-            "Register", "Another danger zone already has this code."))
+        check.add(
+            "code",
+            QCoreApplication.translate("Register", "Another danger zone already has this code."),
+        )
     village = check.village(session, "village_id", data.village_id)
     if data.grid_id is not None:
         grid = session.get(Grid, data.grid_id)
         if grid is None:
-            check.add("grid_id", QCoreApplication.translate("Register", "This grid no longer exists."))
+            check.add(
+                "grid_id", QCoreApplication.translate("Register", "This grid no longer exists.")
+            )
         elif village is not None and grid.village_id != village.id:
-            check.add("grid_id", QCoreApplication.translate(
-                "Register", "The grid belongs to another village."))
+            check.add(
+                "grid_id",
+                QCoreApplication.translate("Register", "The grid belongs to another village."),
+            )
     values = {
         "code": code,
-        "name": check.text("name", data.name, 80, QCoreApplication.translate("Register", "Enter a name.")),
-        "kind": check.code("kind", data.kind, DANGER_KINDS, QCoreApplication.translate(
-            "Register", "Choose a known type of danger zone.")),
+        "name": check.text(
+            "name", data.name, 80, QCoreApplication.translate("Register", "Enter a name.")
+        ),
+        "kind": check.code(
+            "kind",
+            data.kind,
+            DANGER_KINDS,
+            QCoreApplication.translate("Register", "Choose a known type of danger zone."),
+        ),
         "is_point": bool(data.is_point),
         "village_id": village.id if village else None,
         "grid_id": data.grid_id,
@@ -705,6 +896,7 @@ def save_danger_zone(*, session: Session, data: DangerZoneInput) -> int:
     session.flush()
     if kind_changed:  # an event's figures by kind follow at once
         from models.transfers import sync_transfers  # transfers imports this module
+
         sync_transfers(session=session, zone_ids=[zone.id])
     return zone.id
 
@@ -714,15 +906,21 @@ def save_shelter(*, session: Session, data: ShelterInput) -> int:
     require(session, Permission.EDIT_REGISTER)
     shelter = _existing(session, Shelter, data.id)
     check = _Checker()
-    name = check.text("name", data.name, 80, QCoreApplication.translate("Register", "Enter a name."))
+    name = check.text(
+        "name", data.name, 80, QCoreApplication.translate("Register", "Enter a name.")
+    )
     village = check.village(session, "village_id", data.village_id)
     if name and village is not None:
         same = select(Shelter.id).where(Shelter.village_id == village.id, Shelter.name == name)
         if data.id is not None:
             same = same.where(Shelter.id != data.id)
         if session.scalar(same.limit(1)) is not None:
-            check.add("name", QCoreApplication.translate(
-                "Register", "This village already has a shelter with this name."))
+            check.add(
+                "name",
+                QCoreApplication.translate(
+                    "Register", "This village already has a shelter with this name."
+                ),
+            )
     capacity: int | None = None
     try:
         if isinstance(data.capacity, bool):
@@ -731,13 +929,21 @@ def save_shelter(*, session: Session, data: ShelterInput) -> int:
     except (TypeError, ValueError):
         capacity = None
     if capacity is None or capacity < 0:
-        check.add("capacity", QCoreApplication.translate(
-            "Register", "Capacity must be a whole number of persons, zero or more."))
+        check.add(
+            "capacity",
+            QCoreApplication.translate(
+                "Register", "Capacity must be a whole number of persons, zero or more."
+            ),
+        )
     values = {
         "name": name,
         "village_id": village.id if village else None,
-        "level": check.code("level", data.level, SHELTER_LEVELS, QCoreApplication.translate(
-            "Register", "Choose a known shelter level.")),
+        "level": check.code(
+            "level",
+            data.level,
+            SHELTER_LEVELS,
+            QCoreApplication.translate("Register", "Choose a known shelter level."),
+        ),
         "capacity": capacity,
         "safety_certified": bool(data.safety_certified),
         "manager_name": check.text("manager_name", data.manager_name, 30),
@@ -764,9 +970,15 @@ def save_working_group_member(*, session: Session, data: WorkingGroupMemberInput
     village = check.village(session, "village_id", data.village_id)
     values = {
         "village_id": village.id if village else None,
-        "post": check.code("post", data.post, WORKING_GROUP_POSTS, QCoreApplication.translate(
-            "Register", "Choose a known post.")),
-        "name": check.text("name", data.name, 30, QCoreApplication.translate("Register", "Enter a name.")),
+        "post": check.code(
+            "post",
+            data.post,
+            WORKING_GROUP_POSTS,
+            QCoreApplication.translate("Register", "Choose a known post."),
+        ),
+        "name": check.text(
+            "name", data.name, 30, QCoreApplication.translate("Register", "Enter a name.")
+        ),
         "phone": check.phone("phone", data.phone),
     }
     if village is not None and values["post"] and values["name"]:
@@ -778,8 +990,12 @@ def save_working_group_member(*, session: Session, data: WorkingGroupMemberInput
         if data.id is not None:
             same = same.where(WorkingGroupMember.id != data.id)
         if session.scalar(same.limit(1)) is not None:
-            check.add("name", QCoreApplication.translate(
-                "Register", "This person already holds this post in this village."))
+            check.add(
+                "name",
+                QCoreApplication.translate(
+                    "Register", "This person already holds this post in this village."
+                ),
+            )
     check.done()
     if member is None:
         member = WorkingGroupMember(**values)

@@ -85,8 +85,14 @@ def list_shelter_arrivals(
     """
     require(session, Permission.READ_REGISTER)
     shelter = session.execute(
-        select(Shelter.id, Shelter.name, Shelter.capacity, Shelter.manager_name,
-               func.coalesce(_Village.name, ""), func.coalesce(_Town.name, ""))
+        select(
+            Shelter.id,
+            Shelter.name,
+            Shelter.capacity,
+            Shelter.manager_name,
+            func.coalesce(_Village.name, ""),
+            func.coalesce(_Town.name, ""),
+        )
         .outerjoin(_Village, _Village.id == Shelter.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
         .where(Shelter.id == shelter_id)
@@ -96,33 +102,76 @@ def list_shelter_arrivals(
     is_masked = not can_see_personal(session) if masked is None else masked
     mask = mask_phone if is_masked else _as_stored
     stmt = (
-        select(TransferChange.id, TransferChange.record_id, TransferChange.at,
-               TransferChange.count, TransferRecord.household_id, TransferObject.kind,
-               func.coalesce(Household.householder_name, TransferObject.name, ""),
-               func.coalesce(Household.householder_phone, TransferObject.person_phone),
-               _Village.name, func.coalesce(_Town.name, ""), TransferRecord.residents,
-               TransferChange.actor, TransferChange.place)
+        select(
+            TransferChange.id,
+            TransferChange.record_id,
+            TransferChange.at,
+            TransferChange.count,
+            TransferRecord.household_id,
+            TransferObject.kind,
+            func.coalesce(Household.householder_name, TransferObject.name, ""),
+            func.coalesce(Household.householder_phone, TransferObject.person_phone),
+            _Village.name,
+            func.coalesce(_Town.name, ""),
+            TransferRecord.residents,
+            TransferChange.actor,
+            TransferChange.place,
+        )
         .join(TransferRecord, TransferRecord.id == TransferChange.record_id)
         .outerjoin(Household, Household.id == TransferRecord.household_id)
         .outerjoin(TransferObject, TransferObject.id == TransferRecord.object_id)
         .join(_Village, _Village.id == TransferRecord.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
-        .where(TransferChange.event_id == event_id, TransferChange.shelter_id == shelter_id,
-               TransferChange.to_status == "sheltered")
+        .where(
+            TransferChange.event_id == event_id,
+            TransferChange.shelter_id == shelter_id,
+            TransferChange.to_status == "sheltered",
+        )
         .order_by(TransferChange.at, TransferChange.id)
     )
     rows = [
-        ArrivalRow(change_id, record_id, at, count,
-                   "household" if household_id is not None else "object", kind, name,
-                   mask(phone), village, town, listed, actor, place)
-        for (change_id, record_id, at, count, household_id, kind, name, phone, village, town,
-             listed, actor, place) in session.execute(stmt)
+        ArrivalRow(
+            change_id,
+            record_id,
+            at,
+            count,
+            "household" if household_id is not None else "object",
+            kind,
+            name,
+            mask(phone),
+            village,
+            town,
+            listed,
+            actor,
+            place,
+        )
+        for (
+            change_id,
+            record_id,
+            at,
+            count,
+            household_id,
+            kind,
+            name,
+            phone,
+            village,
+            town,
+            listed,
+            actor,
+            place,
+        ) in session.execute(stmt)
     ]
-    departed = session.scalar(
-        select(func.coalesce(func.sum(TransferChange.count), 0))
-        .where(TransferChange.event_id == event_id, TransferChange.shelter_id == shelter_id,
-               TransferChange.from_status == "sheltered")
-    ) or 0
+    departed = (
+        session.scalar(
+            select(func.coalesce(func.sum(TransferChange.count), 0)).where(
+                TransferChange.event_id == event_id,
+                TransferChange.shelter_id == shelter_id,
+                TransferChange.from_status == "sheltered",
+            )
+        )
+        or 0
+    )
     (id_, name, capacity, manager, village, town) = shelter
-    return ShelterArrivals(id_, name, capacity, manager, village, town, rows, int(departed),
-                           is_masked)
+    return ShelterArrivals(
+        id_, name, capacity, manager, village, town, rows, int(departed), is_masked
+    )

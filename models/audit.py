@@ -87,7 +87,9 @@ def _record_flush(session: Session, _context: Any) -> None:
     who = actor.name if actor else "anonymous"
     records = []
     for action, objects in (
-        ("insert", session.new), ("update", session.dirty), ("delete", session.deleted)
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
     ):
         for obj in objects:
             if isinstance(obj, AuditRecord):
@@ -215,8 +217,14 @@ def read_audit(
     """
     require(session, Permission.READ_AUDIT)
     query = select(
-        AuditRecord.at, AuditRecord.actor, AuditRecord.action, AuditRecord.table_name,
-        AuditRecord.row_id, AuditRecord.changes, AuditRecord.rows, AuditRecord.id,
+        AuditRecord.at,
+        AuditRecord.actor,
+        AuditRecord.action,
+        AuditRecord.table_name,
+        AuditRecord.row_id,
+        AuditRecord.changes,
+        AuditRecord.rows,
+        AuditRecord.id,
     )
     if table_name:
         query = query.where(AuditRecord.table_name == table_name)
@@ -237,6 +245,6 @@ def read_audit(
 def audit_table_names(*, session: Session) -> list[str]:
     """The tables the audit log has records for, sorted; administrators only."""
     require(session, Permission.READ_AUDIT)
-    return list(session.scalars(
-        select(AuditRecord.table_name).distinct().order_by(AuditRecord.table_name)
-    ))
+    return list(
+        session.scalars(select(AuditRecord.table_name).distinct().order_by(AuditRecord.table_name))
+    )

@@ -87,8 +87,9 @@ def _notify_postgresql(session: Session) -> None:
     if not tables:
         return
     payload = ",".join(sorted(tables))[:7000]  # NOTIFY payloads stop at 8000 bytes
-    session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                    {"channel": CHANNEL, "payload": payload})
+    session.execute(
+        text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload}
+    )
 
 
 @event.listens_for(Session, "after_commit")
@@ -138,8 +139,7 @@ class PostgresListener:
         import psycopg
         from sqlalchemy import make_url
 
-        conninfo = make_url(url).set(drivername="postgresql").render_as_string(
-            hide_password=False)
+        conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
         self._conn = psycopg.connect(conninfo, autocommit=True)
         self._conn.execute(f"LISTEN {CHANNEL}")  # a fixed identifier: LISTEN takes no parameters
 

@@ -57,7 +57,11 @@ def is_sqlite(url: str) -> bool:
 
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 
@@ -100,8 +104,7 @@ def make_engine(url: str) -> Engine:
         # a rare part of a name then walked the whole name index in order (0.3-0.4 s at
         # 200,000 households) instead of scanning the table (0.04 s).
         connect_args["prepare_threshold"] = None
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
-                         connect_args=connect_args)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
 
 
 def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -124,8 +127,11 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     if set(order) != set(keys):
         session.execute(insert(table), list(rows))
         return
-    convert = [(i, processor) for i, key in enumerate(order)
-               if (processor := table.c[key].type.bind_processor(dialect)) is not None]
+    convert = [
+        (i, processor)
+        for i, key in enumerate(order)
+        if (processor := table.c[key].type.bind_processor(dialect)) is not None
+    ]
     pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
     parameters: list[Any] = []
     for row in rows:
@@ -247,7 +253,13 @@ class Database:
             raise RuntimeError("pg_dump not found")
         url = make_url(self.url).set(drivername="postgresql")
         subprocess.run(
-            [pg_dump, "--format=custom", "--file", str(target),
-             url.render_as_string(hide_password=False)],
-            check=True, capture_output=True,
+            [
+                pg_dump,
+                "--format=custom",
+                "--file",
+                str(target),
+                url.render_as_string(hide_password=False),
+            ],
+            check=True,
+            capture_output=True,
         )

@@ -406,8 +406,9 @@ def build_demo(
             ).replace("%1", str(MAX_SCALE))
         )
     if scenario is not None and scenario not in SCENARIOS:
-        raise ValueError(QCoreApplication.translate("Demo", "Unknown demo scenario: %1")
-                         .replace("%1", scenario))
+        raise ValueError(
+            QCoreApplication.translate("Demo", "Unknown demo scenario: %1").replace("%1", scenario)
+        )
     tables = _domain_tables(session)
     if not force and any(_has_rows(session, table) for table in tables):
         raise DemoRefused(
@@ -426,12 +427,17 @@ def build_demo(
         summary = _write(session, design, lambda done: report(done, steps))
         typhoon_id = build_demo_typhoon(session=session)
         points = session.scalar(
-            select(func.count()).select_from(TyphoonPoint)
+            select(func.count())
+            .select_from(TyphoonPoint)
             .where(TyphoonPoint.typhoon_id == typhoon_id)
         )
         listed = build_demo_households(session=session, scale=scale)
-        summary = replace(summary, typhoon_points=int(points or 0),
-                          households=listed.households, transfer_objects=listed.objects)
+        summary = replace(
+            summary,
+            typhoon_points=int(points or 0),
+            households=listed.households,
+            transfer_objects=listed.objects,
+        )
         if scenario == "typhoon":
             event = build_typhoon_scenario(session=session, scale=scale)
             summary = replace(summary, event=event.event_name)

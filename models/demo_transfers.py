@@ -113,24 +113,45 @@ def build_demo_households(
     people = _People(rng)
     year = year or utcnow().astimezone(display_zone()).year
 
-    villages = {id_: name for id_, name in session.execute(
-        select(Division.id, Division.name).where(Division.level == "village"))}
-    grids = {id_: (name, post, phone) for id_, name, post, phone in session.execute(
-        select(Grid.id, Grid.person_name, Grid.person_post, Grid.person_phone))}
+    villages = {
+        id_: name
+        for id_, name in session.execute(
+            select(Division.id, Division.name).where(Division.level == "village")
+        )
+    }
+    grids = {
+        id_: (name, post, phone)
+        for id_, name, post, phone in session.execute(
+            select(Grid.id, Grid.person_name, Grid.person_post, Grid.person_phone)
+        )
+    }
     monitors: dict[int, tuple[str, str | None]] = {}
     for village_id, name, phone in session.execute(
         select(WorkingGroupMember.village_id, WorkingGroupMember.name, WorkingGroupMember.phone)
-        .where(WorkingGroupMember.post == "monitoring").order_by(WorkingGroupMember.id)
+        .where(WorkingGroupMember.post == "monitoring")
+        .order_by(WorkingGroupMember.id)
     ):
         monitors.setdefault(village_id, (name, phone))
     zones = session.execute(
-        select(DangerZone.id, DangerZone.village_id, DangerZone.grid_id, DangerZone.kind,
-               DangerZone.name, DangerZone.location, DangerZone.geom)
-        .order_by(DangerZone.id)
+        select(
+            DangerZone.id,
+            DangerZone.village_id,
+            DangerZone.grid_id,
+            DangerZone.kind,
+            DangerZone.name,
+            DangerZone.location,
+            DangerZone.geom,
+        ).order_by(DangerZone.id)
     ).all()
     shelters = session.execute(
-        select(Shelter.id, Shelter.capacity, Shelter.min_lon, Shelter.min_lat, Shelter.max_lon,
-               Shelter.max_lat).order_by(Shelter.id)
+        select(
+            Shelter.id,
+            Shelter.capacity,
+            Shelter.min_lon,
+            Shelter.min_lat,
+            Shelter.max_lon,
+            Shelter.max_lat,
+        ).order_by(Shelter.id)
     ).all()
     if not zones:
         return DemoHouseholds(year, 0, 0, 0, 0)
@@ -138,14 +159,18 @@ def build_demo_households(
     geoms = shapely.from_wkb(np.array([z.geom for z in zones], dtype=object))
     household_zones = [i for i, z in enumerate(zones) if z.kind in _HOUSEHOLD_WEIGHT]
     weights = [
-        0.0 if rng.random() < _EMPTY_ZONE_SHARE
+        0.0
+        if rng.random() < _EMPTY_ZONE_SHARE
         else _HOUSEHOLD_WEIGHT[zones[i].kind] * rng.uniform(0.5, 1.5)
         for i in household_zones
     ]
     counts = _apportion(weights, HOUSEHOLDS_PER_SCALE * scale)
 
-    shelter_xy = np.array([((s.min_lon + s.max_lon) / 2, (s.min_lat + s.max_lat) / 2)
-                           for s in shelters]) if shelters else np.zeros((0, 2))
+    shelter_xy = (
+        np.array([((s.min_lon + s.max_lon) / 2, (s.min_lat + s.max_lat) / 2) for s in shelters])
+        if shelters
+        else np.zeros((0, 2))
+    )
     room = np.array([int(s.capacity) for s in shelters], dtype=np.int64)
     careless = set(rng.sample(range(len(shelters)), round(len(shelters) * _CARELESS_SHARE)))
 
@@ -155,8 +180,10 @@ def build_demo_households(
             return [(0.0, 0.0)] * n
         if geom.geom_type == "Point":
             x, y = geom.x, geom.y
-            return [(round(x + rng.uniform(-4e-4, 4e-4), 6), round(y + rng.uniform(-4e-4, 4e-4), 6))
-                    for _ in range(n)]
+            return [
+                (round(x + rng.uniform(-4e-4, 4e-4), 6), round(y + rng.uniform(-4e-4, 4e-4), 6))
+                for _ in range(n)
+            ]
         minx, miny, maxx, maxy = geom.bounds
         result: list[tuple[float, float]] = []
         for _ in range(8):
@@ -166,8 +193,7 @@ def build_demo_households(
             xs = np.array([round(rng.uniform(minx, maxx), 6) for _ in range(need * 2)])
             ys = np.array([round(rng.uniform(miny, maxy), 6) for _ in range(need * 2)])
             inside = shapely.contains_xy(geom, xs, ys)
-            result.extend((float(x), float(y)) for x, y in zip(xs[inside], ys[inside],
-                                                                 strict=True))
+            result.extend((float(x), float(y)) for x, y in zip(xs[inside], ys[inside], strict=True))
         centre = geom.representative_point()
         result.extend([(round(centre.x, 6), round(centre.y, 6))] * max(0, n - len(result)))
         return result[:n]
@@ -223,33 +249,38 @@ def build_demo_households(
                 person = grid_person
             else:
                 person = (people.name(), "村民小组长", people.mobile())
-            households.append({
-                "year": year,
-                "village_id": zone.village_id,
-                "danger_zone_id": zone.id,
-                "grid_id": zone.grid_id,
-                "location": f"{zone.location or villages.get(zone.village_id, '')}{number}号"[:120],
-                "lon": x,
-                "lat": y,
-                "householder_name": name,
-                "householder_phone": phone,
-                **household_search_values(name, phone),
-                "residents": residents,
-                "elderly": elderly,
-                "disabled": disabled,
-                "bedridden": bedridden,
-                "children": children,
-                "pregnant": pregnant,
-                "transfer_person_name": person[0],
-                "transfer_person_post": person[1],
-                "transfer_person_phone": person[2],
-                "warning_person_name": monitor[0] if monitor else None,
-                "warning_person_post": "监测预警员" if monitor else None,
-                "warning_person_phone": monitor[1] if monitor else None,
-                "shelter_id": shelter,
-                "note": "独居老人" if residents == 1 and elderly == 1 and rng.random() < 0.5
-                else None,
-            })
+            households.append(
+                {
+                    "year": year,
+                    "village_id": zone.village_id,
+                    "danger_zone_id": zone.id,
+                    "grid_id": zone.grid_id,
+                    "location": f"{zone.location or villages.get(zone.village_id, '')}{number}号"[
+                        :120
+                    ],
+                    "lon": x,
+                    "lat": y,
+                    "householder_name": name,
+                    "householder_phone": phone,
+                    **household_search_values(name, phone),
+                    "residents": residents,
+                    "elderly": elderly,
+                    "disabled": disabled,
+                    "bedridden": bedridden,
+                    "children": children,
+                    "pregnant": pregnant,
+                    "transfer_person_name": person[0],
+                    "transfer_person_post": person[1],
+                    "transfer_person_phone": person[2],
+                    "warning_person_name": monitor[0] if monitor else None,
+                    "warning_person_post": "监测预警员" if monitor else None,
+                    "warning_person_phone": monitor[1] if monitor else None,
+                    "shelter_id": shelter,
+                    "note": "独居老人"
+                    if residents == 1 and elderly == 1 and rng.random() < 0.5
+                    else None,
+                }
+            )
 
     objects: list[dict[str, Any]] = []
     for index, zone in enumerate(zones):
@@ -273,30 +304,36 @@ def build_demo_households(
             heads = rng.randint(*head_range)
             # Workers go to a shelter; rafts go back to port and visitors leave.
             shelter = assign(x, y, heads) if kind in ("work_shed", "construction_site") else None
-            person = grid_person if grid_person and rng.random() < 0.3 else (
-                people.name(), "负责人", people.mobile())
-            objects.append({
-                "year": year,
-                "kind": kind,
-                "name": name[:80],
-                "name_pinyin": pinyin[:240],
-                "name_initials": initials[:60],
-                "village_id": zone.village_id,
-                "danger_zone_id": zone.id,
-                "location": (zone.location or "")[:120] or None,
-                "lon": x,
-                "lat": y,
-                "person_name": person[0],
-                "person_post": person[1],
-                "person_phone": person[2],
-                "head_count": heads,
-                "shelter_id": shelter,
-                "note": None,
-            })
+            person = (
+                grid_person
+                if grid_person and rng.random() < 0.3
+                else (people.name(), "负责人", people.mobile())
+            )
+            objects.append(
+                {
+                    "year": year,
+                    "kind": kind,
+                    "name": name[:80],
+                    "name_pinyin": pinyin[:240],
+                    "name_initials": initials[:60],
+                    "village_id": zone.village_id,
+                    "danger_zone_id": zone.id,
+                    "location": (zone.location or "")[:120] or None,
+                    "lon": x,
+                    "lat": y,
+                    "person_name": person[0],
+                    "person_post": person[1],
+                    "person_phone": person[2],
+                    "head_count": heads,
+                    "shelter_id": shelter,
+                    "note": None,
+                }
+            )
 
     codes: set[str] = set()
     existing = set(session.scalars(select(Household.card_code))) | set(
-        session.scalars(select(TransferObject.card_code)))
+        session.scalars(select(TransferObject.card_code))
+    )
     for item in (*households, *objects):
         while True:
             code = new_card_code(rng)
@@ -305,7 +342,7 @@ def build_demo_households(
                 item["card_code"] = code
                 break
     for start in range(0, len(households), 5000):
-        session.execute(insert(_table(Household)), households[start:start + 5000])
+        session.execute(insert(_table(Household)), households[start : start + 5000])
     if objects:
         session.execute(insert(_table(TransferObject)), objects)
     return DemoHouseholds(
@@ -343,13 +380,21 @@ def build_demo_transfers(
     open_transfers(session=session, event_id=event_id)
     table = _table(TransferRecord)
     records = session.execute(
-        select(table.c.id, table.c.village_id, table.c.residents, table.c.shelter_id,
-               table.c.household_id.is_(None))
-        .where(table.c.event_id == event_id).order_by(table.c.id)
+        select(
+            table.c.id,
+            table.c.village_id,
+            table.c.residents,
+            table.c.shelter_id,
+            table.c.household_id.is_(None),
+        )
+        .where(table.c.event_id == event_id)
+        .order_by(table.c.id)
     ).all()
     town_of: dict[int | None, int | None] = {
-        village: town for village, town in session.execute(
-            select(Division.id, Division.parent_id).where(Division.level == "village"))
+        village: town
+        for village, town in session.execute(
+            select(Division.id, Division.parent_id).where(Division.level == "village")
+        )
     }
     towns = sorted(set(town_of.values()), key=lambda t: t or 0)
     progress = {t: rng.choice((0.25, 0.45, 0.6, 0.75, 0.85, 0.95)) for t in towns}
@@ -361,16 +406,31 @@ def build_demo_transfers(
     start = now - timedelta(hours=6)
     actor = acting_name(session)
 
-    def log(record_id: int, source: str, target: str, count: int,
-            shelter_id: int | None = None, reason: str | None = None,
-            authorised: str | None = None) -> None:
-        changes.append({
-            "record_id": record_id, "event_id": event_id,
-            "at": start + timedelta(seconds=rng.randint(0, 6 * 3600 - 60)),
-            "actor": actor, "place": "演示", "from_status": source, "to_status": target,
-            "count": count, "shelter_id": shelter_id, "reason": reason,
-            "authorised_by": authorised, "version": 1,
-        })
+    def log(
+        record_id: int,
+        source: str,
+        target: str,
+        count: int,
+        shelter_id: int | None = None,
+        reason: str | None = None,
+        authorised: str | None = None,
+    ) -> None:
+        changes.append(
+            {
+                "record_id": record_id,
+                "event_id": event_id,
+                "at": start + timedelta(seconds=rng.randint(0, 6 * 3600 - 60)),
+                "actor": actor,
+                "place": "演示",
+                "from_status": source,
+                "to_status": target,
+                "count": count,
+                "shelter_id": shelter_id,
+                "reason": reason,
+                "authorised_by": authorised,
+                "version": 1,
+            }
+        )
 
     for record_id, village_id, residents, shelter_id, is_object in records:
         counts = dict.fromkeys(("away", "refused", "sheltered", "relatives", "forced"), 0)
@@ -391,8 +451,9 @@ def build_demo_transfers(
                 left = 0
             if left:
                 part = left if rng.random() > 0.06 else max(1, left // 2)
-                fits = (shelter_id is not None
-                        and occupants[shelter_id] + part <= capacity.get(shelter_id, 0))
+                fits = shelter_id is not None and occupants[shelter_id] + part <= capacity.get(
+                    shelter_id, 0
+                )
                 if fits and rng.random() < 0.6:
                     counts["sheltered"] = part
                     occupants[shelter_id] += part  # type: ignore[index]
@@ -423,16 +484,22 @@ def build_demo_transfers(
             shelter_of[record_id] = target
             log(record_id, "to_move", "sheltered", part, shelter_id=target)
         if occupants[target] < goal:  # too few assigned: bring others from the same village
-            village_of_target = session.scalar(select(Shelter.village_id)
-                                               .where(Shelter.id == target))
+            village_of_target = session.scalar(
+                select(Shelter.village_id).where(Shelter.id == target)
+            )
             town = town_of.get(village_of_target)
             for record_id, village_id, residents, _shelter_id, is_object in records:
                 if occupants[target] >= goal:
                     break
                 counts = state[record_id]
                 left = residents - sum(counts.values())
-                if (is_object or left <= 0 or counts["refused"] or counts["sheltered"]
-                        or town_of.get(village_id) != town):
+                if (
+                    is_object
+                    or left <= 0
+                    or counts["refused"]
+                    or counts["sheltered"]
+                    or town_of.get(village_id) != town
+                ):
                     continue
                 part = min(left, goal - occupants[target])
                 counts["sheltered"] += part
@@ -446,24 +513,37 @@ def build_demo_transfers(
         counts = state[record_id]
         if not any(counts.values()):
             continue
-        updates.append({
-            "rid": record_id, **counts, "shelter_id": shelter_of[record_id],
-            "status": derive_status(residents, counts["away"], counts["refused"],
-                                    counts["sheltered"], counts["relatives"], counts["forced"]),
-            "refusal_reason": "不愿离开房屋" if counts["refused"] or counts["forced"] else None,
-            "authorised_by": "镇长" if counts["forced"] else None,
-            "updated_at": now, "updated_by": actor,
-        })
+        updates.append(
+            {
+                "rid": record_id,
+                **counts,
+                "shelter_id": shelter_of[record_id],
+                "status": derive_status(
+                    residents,
+                    counts["away"],
+                    counts["refused"],
+                    counts["sheltered"],
+                    counts["relatives"],
+                    counts["forced"],
+                ),
+                "refusal_reason": "不愿离开房屋" if counts["refused"] or counts["forced"] else None,
+                "authorised_by": "镇长" if counts["forced"] else None,
+                "updated_at": now,
+                "updated_by": actor,
+            }
+        )
     if updates:
         session.execute(
-            update(table).where(table.c.id == bindparam("rid")).values(
+            update(table)
+            .where(table.c.id == bindparam("rid"))
+            .values(
                 **{key: bindparam(key) for key in updates[0] if key != "rid"},
                 version=table.c.version + 1,
             ),
             updates,
         )
     for start_at in range(0, len(changes), 5000):
-        part = changes[start_at:start_at + 5000]
+        part = changes[start_at : start_at + 5000]
         for change in part:
             change["version"] = 2
         session.execute(insert(_table(TransferChange)), part)
@@ -500,24 +580,40 @@ def build_typhoon_scenario(
     now = now or utcnow()
     rng = _demo_rng(scale, "scenario")
     name = f"{DEMO_CODE}号台风“{DEMO_NAME}”防御"
-    event = start_event(session=session, name=name, kind="typhoon",
-                        response_level=SCENARIO_LEVEL, started_at=now - timedelta(hours=9),
-                        open_transfers=False)
-    transfers = build_demo_transfers(session=session, event_id=event.id, scale=scale,
-                                     now=now - timedelta(hours=1, minutes=5))
+    event = start_event(
+        session=session,
+        name=name,
+        kind="typhoon",
+        response_level=SCENARIO_LEVEL,
+        started_at=now - timedelta(hours=9),
+        open_transfers=False,
+    )
+    transfers = build_demo_transfers(
+        session=session, event_id=event.id, scale=scale, now=now - timedelta(hours=1, minutes=5)
+    )
     towns = session.execute(
         select(Division.id, Division.name).where(Division.level == "town").order_by(Division.code)
     ).all()
     for (town_id, _town_name), (source, to_move, moved, note) in zip(
         rng.sample(towns, 2),
-        (("镇防指 电话报送", 420, 355, "渔船回港人员，不在村级清单"),
-         ("镇应急办 电话报送", 180, 120, "在建工地外来务工人员")),
+        (
+            ("镇防指 电话报送", 420, 355, "渔船回港人员，不在村级清单"),
+            ("镇应急办 电话报送", 180, 120, "在建工地外来务工人员"),
+        ),
         strict=True,
     ):
-        add_town_report(session=session, event_id=event.id, town_id=town_id, source=source,
-                        people_to_move=to_move, moved=moved, sheltered=moved - 40,
-                        relatives=40, reported_at=now - timedelta(minutes=rng.randint(20, 90)),
-                        note=note)
+        add_town_report(
+            session=session,
+            event_id=event.id,
+            town_id=town_id,
+            source=source,
+            people_to_move=to_move,
+            moved=moved,
+            sheltered=moved - 40,
+            relatives=40,
+            reported_at=now - timedelta(minutes=rng.randint(20, 90)),
+            note=note,
+        )
     snapshot_at = now - timedelta(hours=1)
     take_snapshot(session=session, event_id=event.id, at=snapshot_at, force=True)
 
@@ -526,15 +622,24 @@ def build_typhoon_scenario(
     waiting = session.execute(
         select(table.c.id, table.c.version)
         .join(shelters, shelters.c.id == table.c.shelter_id)
-        .where(table.c.event_id == event.id, table.c.status == "to_move",
-               table.c.household_id.is_not(None), table.c.residents <= 4,
-               shelters.c.capacity >= 200)
+        .where(
+            table.c.event_id == event.id,
+            table.c.status == "to_move",
+            table.c.household_id.is_not(None),
+            table.c.residents <= 4,
+            shelters.c.capacity >= 200,
+        )
         .order_by(table.c.id)
     ).all()
     done = 0
     for record_id, version in rng.sample(waiting, min(_LATER_CHECK_INS, len(waiting))):
-        record_transfer(session=session, record_id=record_id, status="sheltered",
-                        expected_version=version, where="演示",
-                        at=now - timedelta(minutes=rng.randint(1, 55)))
+        record_transfer(
+            session=session,
+            record_id=record_id,
+            status="sheltered",
+            expected_version=version,
+            where="演示",
+            at=now - timedelta(minutes=rng.randint(1, 55)),
+        )
         done += 1
     return TyphoonScenario(event.id, event.name, transfers, snapshot_at, done)

@@ -71,14 +71,23 @@ class EventRow:
 
 
 def _row(event: Event) -> EventRow:
-    return EventRow(event.id, event.name, event.kind, event.response_level, event.started_at,
-                    event.ended_at, event.created_by)
+    return EventRow(
+        event.id,
+        event.name,
+        event.kind,
+        event.response_level,
+        event.started_at,
+        event.ended_at,
+        event.created_by,
+    )
 
 
 def _active(session: Session) -> Event | None:
     return session.scalar(
-        select(Event).where(Event.ended_at.is_(None))
-        .order_by(Event.started_at.desc(), Event.id.desc()).limit(1)
+        select(Event)
+        .where(Event.ended_at.is_(None))
+        .order_by(Event.started_at.desc(), Event.id.desc())
+        .limit(1)
     )
 
 
@@ -121,21 +130,34 @@ def start_event(
     if not name:
         raise EventRefused(QCoreApplication.translate("Events", "Give the event a name."))
     if len(name) > 80:
-        raise EventRefused(QCoreApplication.translate(
-            "Events", "The name is too long: at most 80 characters."))
+        raise EventRefused(
+            QCoreApplication.translate("Events", "The name is too long: at most 80 characters.")
+        )
     if kind not in EVENT_KINDS:
-        raise EventRefused(QCoreApplication.translate("Events", "Unknown kind of event: %1")
-                           .replace("%1", kind))
+        raise EventRefused(
+            QCoreApplication.translate("Events", "Unknown kind of event: %1").replace("%1", kind)
+        )
     if response_level is not None and response_level not in RESPONSE_LEVELS:
-        raise EventRefused(QCoreApplication.translate("Events", "Unknown response level: %1")
-                           .replace("%1", response_level))
+        raise EventRefused(
+            QCoreApplication.translate("Events", "Unknown response level: %1").replace(
+                "%1", response_level
+            )
+        )
     current = _active(session)
     if current is not None:
-        raise EventRefused(QCoreApplication.translate(
-            "Events", "The event %1 is still in progress; end it before starting another.")
-            .replace("%1", current.name))
-    event = Event(name=name, kind=kind, response_level=response_level,
-                  started_at=started_at or utcnow(), ended_at=None, created_by=actor.name)
+        raise EventRefused(
+            QCoreApplication.translate(
+                "Events", "The event %1 is still in progress; end it before starting another."
+            ).replace("%1", current.name)
+        )
+    event = Event(
+        name=name,
+        kind=kind,
+        response_level=response_level,
+        started_at=started_at or utcnow(),
+        ended_at=None,
+        created_by=actor.name,
+    )
     session.add(event)
     session.flush()
     if open_transfers:
@@ -150,8 +172,11 @@ def set_response_level(*, session: Session, event_id: int, response_level: str |
     require(session, MANAGE_EVENTS)
     event = _get_active(session, event_id)
     if response_level is not None and response_level not in RESPONSE_LEVELS:
-        raise EventRefused(QCoreApplication.translate("Events", "Unknown response level: %1")
-                           .replace("%1", response_level))
+        raise EventRefused(
+            QCoreApplication.translate("Events", "Unknown response level: %1").replace(
+                "%1", response_level
+            )
+        )
     if event.response_level != response_level:
         event.response_level = response_level
         session.flush()
@@ -164,8 +189,9 @@ def end_event(*, session: Session, event_id: int, ended_at: datetime | None = No
     event = _get_active(session, event_id)
     at = ended_at or utcnow()
     if at < event.started_at:
-        raise EventRefused(QCoreApplication.translate(
-            "Events", "An event cannot end before it started."))
+        raise EventRefused(
+            QCoreApplication.translate("Events", "An event cannot end before it started.")
+        )
     event.ended_at = at
     event.response_level = None
     session.flush()
@@ -177,8 +203,11 @@ def _get_active(session: Session, event_id: int) -> Event:
     if event is None:
         raise EventRefused(QCoreApplication.translate("Events", "This event no longer exists."))
     if event.ended_at is not None:
-        raise EventRefused(QCoreApplication.translate("Events", "The event %1 has already ended.")
-                           .replace("%1", event.name))
+        raise EventRefused(
+            QCoreApplication.translate("Events", "The event %1 has already ended.").replace(
+                "%1", event.name
+            )
+        )
     return event
 
 

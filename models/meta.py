@@ -44,7 +44,8 @@ class RegisterRevision(Base):
 
 REVISED_TABLES = ("divisions", "shelters")
 _REVISIONS = select(RegisterRevision.table_name, RegisterRevision.token).where(
-    RegisterRevision.table_name.in_(REVISED_TABLES))
+    RegisterRevision.table_name.in_(REVISED_TABLES)
+)
 
 
 def revisions(*, session: Session) -> dict[str, str]:

@@ -97,8 +97,10 @@ def town_figures(*, session: Session) -> list[TownFigures]:
         return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in session.execute(stmt)}
 
     villages: dict[int | None, int] = {
-        town: count for town, count in session.execute(
-            select(village.c.parent_id, func.count()).group_by(village.c.parent_id))
+        town: count
+        for town, count in session.execute(
+            select(village.c.parent_id, func.count()).group_by(village.c.parent_id)
+        )
     }
     grids = per_town(Grid)
     zones = per_town(DangerZone)

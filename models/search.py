@@ -66,10 +66,11 @@ def readings_text() -> str:
     words = []
     for code in range(FIRST_CODE, LAST_CODE + 1):
         first = table.get(code, "").split(",")[0].replace("ü", "v")
-        plain = "".join(c for c in unicodedata.normalize("NFD", first)
-                        if not unicodedata.combining(c)).lower()
+        plain = "".join(
+            c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c)
+        ).lower()
         words.append(plain if plain.isascii() and plain.isalpha() else "-")
-    lines = [" ".join(words[i:i + 32]) for i in range(0, len(words), 32)]
+    lines = [" ".join(words[i : i + 32]) for i in range(0, len(words), 32)]
     return "\n".join(lines) + "\n"
 
 

@@ -147,8 +147,7 @@ class Household(Base):
         ),
         CheckConstraint("residents >= 1", name="residents"),
         CheckConstraint(
-            "elderly >= 0 AND disabled >= 0 AND bedridden >= 0 AND children >= 0 "
-            "AND pregnant >= 0",
+            "elderly >= 0 AND disabled >= 0 AND bedridden >= 0 AND children >= 0 AND pregnant >= 0",
             name="vulnerable",
         ),
         Index("ix_households_year_village", "year", "village_id"),
@@ -229,8 +228,16 @@ class TransferObject(Base):
     card_code: Mapped[str] = mapped_column(String(12), unique=True)
 
 
-_COUNTS: tuple[str, ...] = ("away", "refused", "sheltered", "relatives", "forced",
-           "back_sheltered", "back_relatives", "back_forced")
+_COUNTS: tuple[str, ...] = (
+    "away",
+    "refused",
+    "sheltered",
+    "relatives",
+    "forced",
+    "back_sheltered",
+    "back_relatives",
+    "back_forced",
+)
 
 
 class TransferRecord(Base):
@@ -335,9 +342,7 @@ class TransferTally(Base):
     """
 
     __tablename__ = "transfer_tallies"
-    __table_args__ = (
-        UniqueConstraint("event_id", "scope", "area_id", "kind", name="tally_key"),
-    )
+    __table_args__ = (UniqueConstraint("event_id", "scope", "area_id", "kind", name="tally_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -417,21 +422,22 @@ class TransferRefused(ValueError):
 class TransferConflict(TransferRefused):
     """Someone else changed the record since the user loaded it; nothing was written."""
 
-    def __init__(self, message: str, *, changed_by: str, changed_at: datetime,
-                 current: TransferRow | None) -> None:
+    def __init__(
+        self, message: str, *, changed_by: str, changed_at: datetime, current: TransferRow | None
+    ) -> None:
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.current = current
 
 
-
 def _fill(template: str, *values: object) -> str:
     """``template`` with %1, %2... replaced in one pass."""
     return re.sub(
         r"%(\d)",
-        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values)
-        else m.group(0),
+        lambda m: (
+            str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0)
+        ),
         template,
     )
 
@@ -502,7 +508,7 @@ def new_card_code(rng: random.Random | None = None) -> str:
         picks: list[str] = []
         while len(picks) < CARD_LENGTH - 1:
             picks.extend(CARD_ALPHABET[b % base] for b in secrets.token_bytes(16) if b < limit)
-        body = "".join(picks[:CARD_LENGTH - 1])
+        body = "".join(picks[: CARD_LENGTH - 1])
     else:
         body = "".join(rng.choice(CARD_ALPHABET) for _ in range(CARD_LENGTH - 1))
     return body + _check_char(body)
@@ -529,7 +535,7 @@ def new_card_codes(count: int) -> list[str]:
     base = len(alphabet)
     codes = []
     for start in range(0, need, size):  # _check_char, inlined
-        body = letters[start:start + size]
+        body = letters[start : start + size]
         codes.append(body + alphabet[sum(map(operator.mul, weights, map(index, body))) % base])
     return codes
 
@@ -565,8 +571,9 @@ _CODE_LISTS: dict[str, tuple[str, str, Callable[[Sequence[str]], Any]]] = {
 
 def _held_codes(session: Session, codes: Sequence[str]) -> set[str]:
     rows, column, encode = _CODE_LISTS[session.get_bind().dialect.name]
-    return set(session.scalars(text(_HELD_CODES.format(codes=rows, code=column)),
-                               {"codes": encode(codes)}))
+    return set(
+        session.scalars(text(_HELD_CODES.format(codes=rows, code=column)), {"codes": encode(codes)})
+    )
 
 
 def unique_card_codes(session: Session, count: int, rng: random.Random | None = None) -> list[str]:
@@ -575,8 +582,11 @@ def unique_card_codes(session: Session, count: int, rng: random.Random | None = 
     taken: set[str] = set()
     while len(codes) < count:
         missing = count - len(codes)
-        fresh = (set(new_card_codes(missing)) if rng is None
-                 else {new_card_code(rng) for _ in range(missing)}) - taken
+        fresh = (
+            set(new_card_codes(missing))
+            if rng is None
+            else {new_card_code(rng) for _ in range(missing)}
+        ) - taken
         fresh -= set(codes)
         batch = sorted(fresh)
         clash = _held_codes(session, batch) if batch else set()
@@ -741,11 +751,14 @@ def register_year(*, session: Session, at: datetime | None = None) -> int | None
     """The register year in force at ``at`` (default now): the latest year with
     households or objects that is not after the year of ``at``; None when empty."""
     year = (at or utcnow()).astimezone(display_zone()).year
-    latest, latest_obj = session.execute(select(  # one round trip for both
-        select(func.max(Household.year)).where(Household.year <= year).scalar_subquery(),
-        select(func.max(TransferObject.year)).where(TransferObject.year <= year)
-        .scalar_subquery(),
-    )).one()
+    latest, latest_obj = session.execute(
+        select(  # one round trip for both
+            select(func.max(Household.year)).where(Household.year <= year).scalar_subquery(),
+            select(func.max(TransferObject.year))
+            .where(TransferObject.year <= year)
+            .scalar_subquery(),
+        )
+    ).one()
     years = [y for y in (latest, latest_obj) if y is not None]
     return max(years) if years else None
 
@@ -769,33 +782,67 @@ def list_counts(*, session: Session, year: int | None = None) -> ListCounts:
     if year is None:
         return ListCounts(None)
     households, residents = session.execute(
-        select(func.count(), func.coalesce(func.sum(Household.residents), 0))
-        .where(Household.year == year)).one()
+        select(func.count(), func.coalesce(func.sum(Household.residents), 0)).where(
+            Household.year == year
+        )
+    ).one()
     objects, people = session.execute(
-        select(func.count(), func.coalesce(func.sum(TransferObject.head_count), 0))
-        .where(TransferObject.year == year)).one()
-    villages = session.scalar(select(func.count()).select_from(
-        select(Household.village_id).where(Household.year == year)
-        .union(select(TransferObject.village_id).where(TransferObject.year == year))
-        .subquery()))
-    return ListCounts(year, int(households), int(residents), int(objects), int(people),
-                      int(villages or 0))
+        select(func.count(), func.coalesce(func.sum(TransferObject.head_count), 0)).where(
+            TransferObject.year == year
+        )
+    ).one()
+    villages = session.scalar(
+        select(func.count()).select_from(
+            select(Household.village_id)
+            .where(Household.year == year)
+            .union(select(TransferObject.village_id).where(TransferObject.year == year))
+            .subquery()
+        )
+    )
+    return ListCounts(
+        year, int(households), int(residents), int(objects), int(people), int(villages or 0)
+    )
 
 
 def _household_select() -> Any:
     zone = aliased(DangerZone)
     return (
         select(
-            Household.id, Household.year, Household.village_id, _Village.code, _Village.name,
-            func.coalesce(_Town.name, ""), Household.danger_zone_id, zone.name, zone.kind,
-            Household.grid_id, Grid.name, Household.location, Household.lon, Household.lat,
-            Household.householder_name, Household.householder_phone, Household.residents,
-            Household.elderly, Household.disabled, Household.bedridden, Household.children,
-            Household.pregnant, Household.transfer_person_name, Household.transfer_person_post,
-            Household.transfer_person_phone, Household.warning_person_name,
-            Household.warning_person_post, Household.warning_person_phone, Household.shelter_id,
-            Shelter.name, Shelter.safety_certified, Shelter.manager_name, Shelter.manager_phone,
-            Household.note, Household.card_code,
+            Household.id,
+            Household.year,
+            Household.village_id,
+            _Village.code,
+            _Village.name,
+            func.coalesce(_Town.name, ""),
+            Household.danger_zone_id,
+            zone.name,
+            zone.kind,
+            Household.grid_id,
+            Grid.name,
+            Household.location,
+            Household.lon,
+            Household.lat,
+            Household.householder_name,
+            Household.householder_phone,
+            Household.residents,
+            Household.elderly,
+            Household.disabled,
+            Household.bedridden,
+            Household.children,
+            Household.pregnant,
+            Household.transfer_person_name,
+            Household.transfer_person_post,
+            Household.transfer_person_phone,
+            Household.warning_person_name,
+            Household.warning_person_post,
+            Household.warning_person_phone,
+            Household.shelter_id,
+            Shelter.name,
+            Shelter.safety_certified,
+            Shelter.manager_name,
+            Shelter.manager_phone,
+            Household.note,
+            Household.card_code,
         )
         .join(_Village, _Village.id == Household.village_id)
         .outerjoin(_Town, _Town.id == _Village.parent_id)
@@ -833,8 +880,10 @@ def list_households(
 
         mask = mask_phone
     else:
+
         def mask(value: str | None) -> str | None:
             return value
+
     rows = []
     for row in session.execute(stmt):
         values = list(row)
@@ -851,12 +900,15 @@ def list_households(
 def _event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "This event no longer exists."))
+        raise TransferRefused(
+            QCoreApplication.translate("Transfers", "This event no longer exists.")
+        )
     return event
 
 
-def open_transfers(*, session: Session, event_id: int, year: int | None = None,
-                   village_id: int | None = None) -> int:
+def open_transfers(
+    *, session: Session, event_id: int, year: int | None = None, village_id: int | None = None
+) -> int:
     """Give every household and object of the register year (of one village with
     ``village_id``) a record for the event.
 
@@ -875,49 +927,89 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None,
     who = acting_name(session)
     table = _table(TransferRecord)
     zone = aliased(DangerZone)
+
     def records() -> tuple[int, int]:
         """How many records the event has, and the last one's id (one pass of its index)."""
-        count, last = session.execute(select(func.count(), func.max(TransferRecord.id))
-                                      .where(TransferRecord.event_id == event_id)).one()
+        count, last = session.execute(
+            select(func.count(), func.max(TransferRecord.id)).where(
+                TransferRecord.event_id == event_id
+            )
+        ).one()
         return count or 0, last or 0
 
     # Counted: INSERT ... SELECT reports no row count on every driver.
     before, last_id = records()
-    with bulk_operation(session, table_name="transfer_records",
-                        source=f"open transfers event {event_id} year {year}") as counter:
-        existing_h = select(TransferRecord.id).where(
-            TransferRecord.event_id == event_id, TransferRecord.household_id == Household.id
-        ).exists()
+    with bulk_operation(
+        session,
+        table_name="transfer_records",
+        source=f"open transfers event {event_id} year {year}",
+    ) as counter:
+        existing_h = (
+            select(TransferRecord.id)
+            .where(TransferRecord.event_id == event_id, TransferRecord.household_id == Household.id)
+            .exists()
+        )
         households = (
             select(
-                literal(event_id), Household.id, Household.village_id,
-                func.coalesce(zone.kind, ""), Household.residents, literal("to_move"),
-                Household.shelter_id, literal(1), literal(now, UTCDateTime()), literal(who),
+                literal(event_id),
+                Household.id,
+                Household.village_id,
+                func.coalesce(zone.kind, ""),
+                Household.residents,
+                literal("to_move"),
+                Household.shelter_id,
+                literal(1),
+                literal(now, UTCDateTime()),
+                literal(who),
                 *[literal(0) for _ in _COUNTS],
             )
             .outerjoin(zone, zone.id == Household.danger_zone_id)
             .where(Household.year == year, ~existing_h, *_in_village(Household, village_id))
         )
-        columns = ["event_id", "household_id", "village_id", "kind", "residents", "status",
-                   "shelter_id", "version", "updated_at", "updated_by", *_COUNTS]
+        columns = [
+            "event_id",
+            "household_id",
+            "village_id",
+            "kind",
+            "residents",
+            "status",
+            "shelter_id",
+            "version",
+            "updated_at",
+            "updated_by",
+            *_COUNTS,
+        ]
         session.execute(insert(table).from_select(columns, households))
-        existing_o = select(TransferRecord.id).where(
-            TransferRecord.event_id == event_id, TransferRecord.object_id == TransferObject.id
-        ).exists()
+        existing_o = (
+            select(TransferRecord.id)
+            .where(
+                TransferRecord.event_id == event_id, TransferRecord.object_id == TransferObject.id
+            )
+            .exists()
+        )
         # Rolled up under the zone's kind, else under the danger kind of their own kind.
         own = func.coalesce(zone.kind, TransferObject.kind)
-        kind_of_object = case(*[(own == k, literal(v)) for k, v in OBJECT_DANGER_KIND.items()
-                                if k != v], else_=own)
+        kind_of_object = case(
+            *[(own == k, literal(v)) for k, v in OBJECT_DANGER_KIND.items() if k != v], else_=own
+        )
         objects = (
             select(
-                literal(event_id), TransferObject.id, TransferObject.village_id,
-                kind_of_object, TransferObject.head_count, literal("to_move"),
-                TransferObject.shelter_id, literal(1), literal(now, UTCDateTime()), literal(who),
+                literal(event_id),
+                TransferObject.id,
+                TransferObject.village_id,
+                kind_of_object,
+                TransferObject.head_count,
+                literal("to_move"),
+                TransferObject.shelter_id,
+                literal(1),
+                literal(now, UTCDateTime()),
+                literal(who),
                 *[literal(0) for _ in _COUNTS],
             )
             .outerjoin(zone, zone.id == TransferObject.danger_zone_id)
-            .where(TransferObject.year == year, ~existing_o,
-                   *_in_village(TransferObject, village_id))
+            .where(
+                TransferObject.year == year, ~existing_o, *_in_village(TransferObject, village_id)
+            )
         )
         columns[1] = "object_id"
         session.execute(insert(table).from_select(columns, objects))
@@ -931,8 +1023,9 @@ def open_transfers(*, session: Session, event_id: int, year: int | None = None,
     return created
 
 
-def _in_village(subject: type[Household] | type[TransferObject],
-                village_id: int | None) -> list[Any]:
+def _in_village(
+    subject: type[Household] | type[TransferObject], village_id: int | None
+) -> list[Any]:
     return [] if village_id is None else [subject.village_id == village_id]
 
 
@@ -943,27 +1036,31 @@ def _object_kind(zone_kind: str | None, own_kind: str) -> str:
     return OBJECT_DANGER_KIND.get(kind, kind)
 
 
-def sync_transfers(*, session: Session, village_id: int | None = None,
-                   zone_ids: Sequence[int] | None = None) -> int:
+def sync_transfers(
+    *, session: Session, village_id: int | None = None, zone_ids: Sequence[int] | None = None
+) -> int:
     """Bring the records of the events in progress up to date with a register edit:
     a village's households changed (``village_id``) or danger zones' kinds changed
     (``zone_ids``). Called by the register's writes whatever the editor's role, so the
     figures follow the register at once. Returns the number of records changed."""
     events = session.scalars(
-        select(Event.id).where(Event.ended_at.is_(None),
-                               select(TransferRecord.id)
-                               .where(TransferRecord.event_id == Event.id).exists())
+        select(Event.id).where(
+            Event.ended_at.is_(None),
+            select(TransferRecord.id).where(TransferRecord.event_id == Event.id).exists(),
+        )
     ).all()
     if not events:
         return 0
     now = utcnow()
     who = acting_name(session)
     changed = 0
-    with bulk_operation(session, table_name="transfer_records",
-                        source="register edited during the event") as counter:
+    with bulk_operation(
+        session, table_name="transfer_records", source="register edited during the event"
+    ) as counter:
         for event_id in events:
-            synced = _sync_records(session, event_id, who, now, village_id=village_id,
-                                   zone_ids=zone_ids)
+            synced = _sync_records(
+                session, event_id, who, now, village_id=village_id, zone_ids=zone_ids
+            )
             if synced:
                 rebuild_tallies(session=session, event_id=event_id)
             changed += synced
@@ -971,13 +1068,25 @@ def sync_transfers(*, session: Session, village_id: int | None = None,
     return changed
 
 
-def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
-                  village_id: int | None = None, zone_ids: Sequence[int] | None = None) -> int:
+def _sync_records(
+    session: Session,
+    event_id: int,
+    who: str,
+    now: datetime,
+    *,
+    village_id: int | None = None,
+    zone_ids: Sequence[int] | None = None,
+) -> int:
     """Bring records up to date with register changes made during the event: all of
     the event's records, or those of one village's subjects, or of some zones'."""
     zone = aliased(DangerZone)
-    accounted = (TransferRecord.away + TransferRecord.refused + TransferRecord.sheltered
-                 + TransferRecord.relatives + TransferRecord.forced)
+    accounted = (
+        TransferRecord.away
+        + TransferRecord.refused
+        + TransferRecord.sheltered
+        + TransferRecord.relatives
+        + TransferRecord.forced
+    )
     in_shelter = TransferRecord.sheltered - TransferRecord.back_sheltered
     scopes: dict[Any, list[Any]] = {}
     for subject in (Household, TransferObject):
@@ -987,50 +1096,119 @@ def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
         if zone_ids is not None:
             where.append(subject.danger_zone_id.in_(list(zone_ids)))
         scopes[subject] = where
-    stale: list[Any] = list(session.execute(
-        select(TransferRecord.id, Household.residents, func.coalesce(zone.kind, ""),
-               Household.shelter_id, TransferRecord.residents, TransferRecord.kind,
-               TransferRecord.shelter_id, accounted, in_shelter)
-        .join(Household, Household.id == TransferRecord.household_id)
-        .outerjoin(zone, zone.id == Household.danger_zone_id)
-        .where(TransferRecord.event_id == event_id, *scopes[Household])
-        .where(or_(TransferRecord.residents != Household.residents,
-                   TransferRecord.kind != func.coalesce(zone.kind, ""),
-                   and_(in_shelter == 0, TransferRecord.status != "returned",
+    stale: list[Any] = list(
+        session.execute(
+            select(
+                TransferRecord.id,
+                Household.residents,
+                func.coalesce(zone.kind, ""),
+                Household.shelter_id,
+                TransferRecord.residents,
+                TransferRecord.kind,
+                TransferRecord.shelter_id,
+                accounted,
+                in_shelter,
+            )
+            .join(Household, Household.id == TransferRecord.household_id)
+            .outerjoin(zone, zone.id == Household.danger_zone_id)
+            .where(TransferRecord.event_id == event_id, *scopes[Household])
+            .where(
+                or_(
+                    TransferRecord.residents != Household.residents,
+                    TransferRecord.kind != func.coalesce(zone.kind, ""),
+                    and_(
+                        in_shelter == 0,
+                        TransferRecord.status != "returned",
                         func.coalesce(TransferRecord.shelter_id, -1)
-                        != func.coalesce(Household.shelter_id, -1))))
-    ))
+                        != func.coalesce(Household.shelter_id, -1),
+                    ),
+                )
+            )
+        )
+    )
     # Objects are few, and their kind is mapped here: every record of the scope is compared.
     objects = session.execute(
-        select(TransferRecord.id, TransferObject.head_count, zone.kind, TransferObject.kind,
-               TransferObject.shelter_id,
-               TransferRecord.residents, TransferRecord.kind, TransferRecord.shelter_id,
-               accounted, in_shelter, TransferRecord.status)
+        select(
+            TransferRecord.id,
+            TransferObject.head_count,
+            zone.kind,
+            TransferObject.kind,
+            TransferObject.shelter_id,
+            TransferRecord.residents,
+            TransferRecord.kind,
+            TransferRecord.shelter_id,
+            accounted,
+            in_shelter,
+            TransferRecord.status,
+        )
         .join(TransferObject, TransferObject.id == TransferRecord.object_id)
         .outerjoin(zone, zone.id == TransferObject.danger_zone_id)
         .where(TransferRecord.event_id == event_id, *scopes[TransferObject])
     ).all()
-    for (record_id, head_count, zone_kind, own_kind, shelter_id, old_residents, old_kind,
-         old_shelter, done, here, status) in objects:
-        stale.append((record_id, head_count, _object_kind(zone_kind, own_kind),
-                      old_shelter if status == "returned" else shelter_id,
-                      old_residents, old_kind, old_shelter, done, here))
+    for (
+        record_id,
+        head_count,
+        zone_kind,
+        own_kind,
+        shelter_id,
+        old_residents,
+        old_kind,
+        old_shelter,
+        done,
+        here,
+        status,
+    ) in objects:
+        stale.append(
+            (
+                record_id,
+                head_count,
+                _object_kind(zone_kind, own_kind),
+                old_shelter if status == "returned" else shelter_id,
+                old_residents,
+                old_kind,
+                old_shelter,
+                done,
+                here,
+            )
+        )
     changes: list[dict[str, Any]] = []
-    for (record_id, residents, kind, shelter_id, old_residents, old_kind, old_shelter,
-         done, here) in stale:
+    for (
+        record_id,
+        residents,
+        kind,
+        shelter_id,
+        old_residents,
+        old_kind,
+        old_shelter,
+        done,
+        here,
+    ) in stale:
         new_residents = residents if residents >= done else old_residents
         new_shelter = shelter_id if here == 0 else old_shelter
         if (new_residents, kind, new_shelter) == (old_residents, old_kind, old_shelter):
             continue
-        changes.append({"rid": record_id, "residents": new_residents, "kind": kind,
-                        "shelter_id": new_shelter, "updated_at": now, "updated_by": who})
+        changes.append(
+            {
+                "rid": record_id,
+                "residents": new_residents,
+                "kind": kind,
+                "shelter_id": new_shelter,
+                "updated_at": now,
+                "updated_by": who,
+            }
+        )
     if changes:
         table = _table(TransferRecord)
         session.execute(
-            update(table).where(table.c.id == bindparam("rid")).values(
-                residents=bindparam("residents"), kind=bindparam("kind"),
-                shelter_id=bindparam("shelter_id"), updated_at=bindparam("updated_at"),
-                updated_by=bindparam("updated_by"), version=table.c.version + 1,
+            update(table)
+            .where(table.c.id == bindparam("rid"))
+            .values(
+                residents=bindparam("residents"),
+                kind=bindparam("kind"),
+                shelter_id=bindparam("shelter_id"),
+                updated_at=bindparam("updated_at"),
+                updated_by=bindparam("updated_by"),
+                version=table.c.version + 1,
             ),
             changes,
         )
@@ -1041,24 +1219,34 @@ def _sync_records(session: Session, event_id: int, who: str, now: datetime, *,
 def _refresh_statuses(session: Session, record_ids: Sequence[int]) -> None:
     table = _table(TransferRecord)
     for start in range(0, len(record_ids), 500):
-        part = list(record_ids[start:start + 500])
+        part = list(record_ids[start : start + 500])
         rows = session.execute(
-            select(table.c.id, table.c.residents, *[table.c[c] for c in _COUNTS])
-            .where(table.c.id.in_(part))
+            select(table.c.id, table.c.residents, *[table.c[c] for c in _COUNTS]).where(
+                table.c.id.in_(part)
+            )
         ).all()
-        updates = [{"rid": row[0], "status": derive_status(*[int(v) for v in row[1:]])}
-                   for row in rows]
+        updates = [
+            {"rid": row[0], "status": derive_status(*[int(v) for v in row[1:]])} for row in rows
+        ]
         if updates:
             session.execute(
-                update(table).where(table.c.id == bindparam("rid"))
+                update(table)
+                .where(table.c.id == bindparam("rid"))
                 .values(status=bindparam("status")),
                 updates,
             )
 
 
 def derive_status(
-    residents: int, away: int, refused: int, sheltered: int, relatives: int, forced: int,
-    back_sheltered: int = 0, back_relatives: int = 0, back_forced: int = 0,
+    residents: int,
+    away: int,
+    refused: int,
+    sheltered: int,
+    relatives: int,
+    forced: int,
+    back_sheltered: int = 0,
+    back_relatives: int = 0,
+    back_forced: int = 0,
 ) -> str:
     """The one status a list shows for a record: refusals first (they need action),
     then people still to move, then where most of the moved people are now."""
@@ -1067,8 +1255,11 @@ def derive_status(
         return "refused"
     if remaining > 0:
         return "to_move"
-    here = {"sheltered": sheltered - back_sheltered, "relatives": relatives - back_relatives,
-            "forced": forced - back_forced}
+    here = {
+        "sheltered": sheltered - back_sheltered,
+        "relatives": relatives - back_relatives,
+        "forced": forced - back_forced,
+    }
     best = max(MOVED_STATES, key=lambda s: (here[s], -MOVED_STATES.index(s)))
     if here[best] > 0:
         return best
@@ -1128,18 +1319,29 @@ def _add_to_tallies(session: Session, event_id: int, deltas: dict[_TallyKey, lis
         if not any(delta):
             continue
         scope, area_id, kind = key
-        where = (table.c.event_id == event_id, table.c.scope == scope,
-                 table.c.area_id == area_id, table.c.kind == kind)
-        change = {name: table.c[name] + d for name, d in zip(TALLY_FIELDS, delta, strict=True)
-                  if d}
-        result = cast(CursorResult[Any], session.execute(update(table).where(*where).values(change)))
+        where = (
+            table.c.event_id == event_id,
+            table.c.scope == scope,
+            table.c.area_id == area_id,
+            table.c.kind == kind,
+        )
+        change = {name: table.c[name] + d for name, d in zip(TALLY_FIELDS, delta, strict=True) if d}
+        result = cast(
+            CursorResult[Any], session.execute(update(table).where(*where).values(change))
+        )
         if result.rowcount:
             continue
         try:
             with session.begin_nested():
-                session.execute(insert(table).values(
-                    event_id=event_id, scope=scope, area_id=area_id, kind=kind,
-                    **dict(zip(TALLY_FIELDS, delta, strict=True))))
+                session.execute(
+                    insert(table).values(
+                        event_id=event_id,
+                        scope=scope,
+                        area_id=area_id,
+                        kind=kind,
+                        **dict(zip(TALLY_FIELDS, delta, strict=True)),
+                    )
+                )
         except IntegrityError:  # created meanwhile by another workstation
             session.execute(update(table).where(*where).values(change))
 
@@ -1149,8 +1351,12 @@ def _tally_selects(event_id: int, *conditions: Any) -> list[Any]:
     (event_id, scope, area_id, kind, *TALLY_FIELDS)."""
     r = _table(TransferRecord)
     remaining = r.c.residents - r.c.away - r.c.refused - r.c.sheltered - r.c.relatives - r.c.forced
-    sums = [func.count(), func.sum(r.c.residents), *[func.sum(r.c[name]) for name in _COUNTS],
-            func.sum(remaining)]
+    sums = [
+        func.count(),
+        func.sum(r.c.residents),
+        *[func.sum(r.c[name]) for name in _COUNTS],
+        func.sum(remaining),
+    ]
     town = func.coalesce(Division.parent_id, 0)
     selects = []
     for scope, area, kind, source in (
@@ -1158,8 +1364,11 @@ def _tally_selects(event_id: int, *conditions: Any) -> list[Any]:
         ("t", town, r.c.kind, r.join(Division, Division.id == r.c.village_id)),
         ("s", r.c.shelter_id, literal(""), r),
     ):
-        stmt = (select(literal(event_id), literal(scope), area, kind, *sums)
-                .select_from(source).where(r.c.event_id == event_id, *conditions))
+        stmt = (
+            select(literal(event_id), literal(scope), area, kind, *sums)
+            .select_from(source)
+            .where(r.c.event_id == event_id, *conditions)
+        )
         if scope == "s":
             stmt = stmt.where(r.c.shelter_id.is_not(None))
         selects.append(stmt.group_by(area, *([kind] if scope == "t" else [])))
@@ -1172,8 +1381,9 @@ def rebuild_tallies(*, session: Session, event_id: int) -> None:
     table = _table(TransferTally)
     session.execute(table.delete().where(table.c.event_id == event_id))
     for stmt in _tally_selects(event_id):
-        session.execute(insert(table).from_select(
-            ["event_id", "scope", "area_id", "kind", *TALLY_FIELDS], stmt))
+        session.execute(
+            insert(table).from_select(["event_id", "scope", "area_id", "kind", *TALLY_FIELDS], stmt)
+        )
 
 
 def _tally_new_records(session: Session, event_id: int, after_id: int) -> None:
@@ -1186,9 +1396,17 @@ def _tally_new_records(session: Session, event_id: int, after_id: int) -> None:
     # expression keeps SQLite from walking the index of every record of the event instead.
     event = r.c.event_id + 0 if after_id else r.c.event_id
     groups = session.execute(
-        select(r.c.village_id, Division.id.is_not(None), func.coalesce(Division.parent_id, 0),
-               r.c.kind, r.c.shelter_id, func.count(), func.sum(r.c.residents),
-               *[func.sum(r.c[name]) for name in _COUNTS], func.sum(remaining))
+        select(
+            r.c.village_id,
+            Division.id.is_not(None),
+            func.coalesce(Division.parent_id, 0),
+            r.c.kind,
+            r.c.shelter_id,
+            func.count(),
+            func.sum(r.c.residents),
+            *[func.sum(r.c[name]) for name in _COUNTS],
+            func.sum(remaining),
+        )
         .select_from(r.outerjoin(Division, Division.id == r.c.village_id))
         .where(event == event_id, r.c.id > after_id)
         .group_by(r.c.village_id, Division.id, Division.parent_id, r.c.kind, r.c.shelter_id)
@@ -1215,9 +1433,11 @@ def tallies_match_records(*, session: Session, event_id: int) -> bool:
     columns = [table.c.scope, table.c.area_id, table.c.kind, *[table.c[f] for f in TALLY_FIELDS]]
 
     def current() -> set[tuple[Any, ...]]:
-        return {tuple(row) for row in session.execute(select(*columns)
-                                                     .where(table.c.event_id == event_id))
-                if any(row[3:])}
+        return {
+            tuple(row)
+            for row in session.execute(select(*columns).where(table.c.event_id == event_id))
+            if any(row[3:])
+        }
 
     kept = current()
     nested = session.begin_nested()
@@ -1232,22 +1452,39 @@ def tallies_match_records(*, session: Session, event_id: int) -> bool:
 # -- reading records ----------------------------------------------------------------------------
 
 
-def _record_rows(session: Session, where: Iterable[Any],
-                 kinds: Sequence[str] = ("household", "object")) -> list[TransferRow]:
+def _record_rows(
+    session: Session, where: Iterable[Any], kinds: Sequence[str] = ("household", "object")
+) -> list[TransferRow]:
     """Transfer rows of households and objects (or only ``kinds``) matching the conditions
     on TransferRecord."""
     conditions = list(where)
     mask = phone_masker(session)
     zone = aliased(DangerZone)
     common = (
-        TransferRecord.id, TransferRecord.event_id, TransferRecord.village_id, _Village.name,
-        func.coalesce(_Town.name, ""), TransferRecord.kind, TransferRecord.residents,
-        TransferRecord.status, TransferRecord.away, TransferRecord.refused,
-        TransferRecord.sheltered, TransferRecord.relatives, TransferRecord.forced,
-        TransferRecord.back_sheltered, TransferRecord.back_relatives, TransferRecord.back_forced,
-        TransferRecord.shelter_id, Shelter.name, TransferRecord.refusal_reason,
-        TransferRecord.authorised_by, TransferRecord.version, TransferRecord.updated_at,
-        TransferRecord.updated_by, zone.name,
+        TransferRecord.id,
+        TransferRecord.event_id,
+        TransferRecord.village_id,
+        _Village.name,
+        func.coalesce(_Town.name, ""),
+        TransferRecord.kind,
+        TransferRecord.residents,
+        TransferRecord.status,
+        TransferRecord.away,
+        TransferRecord.refused,
+        TransferRecord.sheltered,
+        TransferRecord.relatives,
+        TransferRecord.forced,
+        TransferRecord.back_sheltered,
+        TransferRecord.back_relatives,
+        TransferRecord.back_forced,
+        TransferRecord.shelter_id,
+        Shelter.name,
+        TransferRecord.refusal_reason,
+        TransferRecord.authorised_by,
+        TransferRecord.version,
+        TransferRecord.updated_at,
+        TransferRecord.updated_by,
+        zone.name,
     )
     rows: list[TransferRow] = []
     for subject, entity, fk in (
@@ -1257,12 +1494,23 @@ def _record_rows(session: Session, where: Iterable[Any],
         if subject not in kinds:
             continue
         if entity is Household:
-            extra: tuple[Any, ...] = (Household.id, literal(None), Household.card_code,
-                                      Household.householder_name, Household.householder_phone,
-                                      Household.location)
+            extra: tuple[Any, ...] = (
+                Household.id,
+                literal(None),
+                Household.card_code,
+                Household.householder_name,
+                Household.householder_phone,
+                Household.location,
+            )
         else:
-            extra = (TransferObject.id, TransferObject.kind, TransferObject.card_code,
-                     TransferObject.name, TransferObject.person_phone, TransferObject.location)
+            extra = (
+                TransferObject.id,
+                TransferObject.kind,
+                TransferObject.card_code,
+                TransferObject.name,
+                TransferObject.person_phone,
+                TransferObject.location,
+            )
         stmt = (
             select(*common, *extra)
             .join(entity, entity.id == fk)
@@ -1273,16 +1521,72 @@ def _record_rows(session: Session, where: Iterable[Any],
             .where(*conditions)
         )
         for row in session.execute(stmt):
-            (rid, eid, vid, vname, tname, kind, residents, status, away, refused, sheltered,
-             relatives, forced, bs, br, bf, shelter_id, shelter_name, reason, authorised,
-             version, updated_at, updated_by, zone_name, sid, okind, code, name, phone,
-             location) = row
-            rows.append(TransferRow(
-                rid, eid, subject, sid, okind, code, name, mask(phone), vid, vname, tname,
-                zone_name, kind, location, residents, status, away, refused, sheltered,
-                relatives, forced, bs + br + bf, sheltered - bs, shelter_id, shelter_name,
-                reason, authorised, version, updated_at, updated_by,
-            ))
+            (
+                rid,
+                eid,
+                vid,
+                vname,
+                tname,
+                kind,
+                residents,
+                status,
+                away,
+                refused,
+                sheltered,
+                relatives,
+                forced,
+                bs,
+                br,
+                bf,
+                shelter_id,
+                shelter_name,
+                reason,
+                authorised,
+                version,
+                updated_at,
+                updated_by,
+                zone_name,
+                sid,
+                okind,
+                code,
+                name,
+                phone,
+                location,
+            ) = row
+            rows.append(
+                TransferRow(
+                    rid,
+                    eid,
+                    subject,
+                    sid,
+                    okind,
+                    code,
+                    name,
+                    mask(phone),
+                    vid,
+                    vname,
+                    tname,
+                    zone_name,
+                    kind,
+                    location,
+                    residents,
+                    status,
+                    away,
+                    refused,
+                    sheltered,
+                    relatives,
+                    forced,
+                    bs + br + bf,
+                    sheltered - bs,
+                    shelter_id,
+                    shelter_name,
+                    reason,
+                    authorised,
+                    version,
+                    updated_at,
+                    updated_by,
+                )
+            )
     return rows
 
 
@@ -1337,34 +1641,59 @@ def record_for(
         if household_id is not None:
             household = session.get(Household, household_id)
             if household is None:
-                raise TransferRefused(QCoreApplication.translate("Transfers", "This household is no longer on the list."))
-            kind = session.scalar(select(DangerZone.kind)
-                                  .where(DangerZone.id == household.danger_zone_id)) or ""
-            values = {"household_id": household.id, "village_id": household.village_id,
-                      "kind": kind, "residents": household.residents,
-                      "shelter_id": household.shelter_id}
+                raise TransferRefused(
+                    QCoreApplication.translate(
+                        "Transfers", "This household is no longer on the list."
+                    )
+                )
+            kind = (
+                session.scalar(
+                    select(DangerZone.kind).where(DangerZone.id == household.danger_zone_id)
+                )
+                or ""
+            )
+            values = {
+                "household_id": household.id,
+                "village_id": household.village_id,
+                "kind": kind,
+                "residents": household.residents,
+                "shelter_id": household.shelter_id,
+            }
         else:
             obj = session.get(TransferObject, object_id)
             if obj is None:
-                raise TransferRefused(QCoreApplication.translate("Transfers", "This transfer object is no longer on the list."))
-            zone_kind = session.scalar(select(DangerZone.kind)
-                                       .where(DangerZone.id == obj.danger_zone_id))
-            values = {"object_id": obj.id, "village_id": obj.village_id,
-                      "kind": _object_kind(zone_kind, obj.kind),
-                      "residents": obj.head_count, "shelter_id": obj.shelter_id}
+                raise TransferRefused(
+                    QCoreApplication.translate(
+                        "Transfers", "This transfer object is no longer on the list."
+                    )
+                )
+            zone_kind = session.scalar(
+                select(DangerZone.kind).where(DangerZone.id == obj.danger_zone_id)
+            )
+            values = {
+                "object_id": obj.id,
+                "village_id": obj.village_id,
+                "kind": _object_kind(zone_kind, obj.kind),
+                "residents": obj.head_count,
+                "shelter_id": obj.shelter_id,
+            }
         try:
             with session.begin_nested():
-                record = TransferRecord(event_id=event_id, updated_by=acting_name(session),
-                                        **values)
+                record = TransferRecord(
+                    event_id=event_id, updated_by=acting_name(session), **values
+                )
                 session.add(record)
                 session.flush()
-                _apply_tallies(session, event_id, [],
-                               [_tally_state(record, _town_of(session, record.village_id))])
+                _apply_tallies(
+                    session,
+                    event_id,
+                    [],
+                    [_tally_state(record, _town_of(session, record.village_id))],
+                )
         except IntegrityError:  # another workstation created it meanwhile
             pass
         found = session.scalar(
-            select(TransferRecord.id).where(TransferRecord.event_id == event_id,
-                                            fk == subject_id)
+            select(TransferRecord.id).where(TransferRecord.event_id == event_id, fk == subject_id)
         )
     row = get_transfer(session=session, record_id=int(found))  # type: ignore[arg-type]
     assert row is not None
@@ -1420,48 +1749,86 @@ def find_subjects(
         if len(text) == 4:
             h_terms.append((Household.phone_last4 == text, Household.phone_last4))
             # Not substr(phone, -4): PostgreSQL's counts from the start, SQLite's from the end.
-            o_terms.append((TransferObject.person_phone.endswith(text, autoescape=True),
-                            TransferObject.name))
+            o_terms.append(
+                (TransferObject.person_phone.endswith(text, autoescape=True), TransferObject.name)
+            )
         elif can_see_personal(session) and len(text) >= 5:
-            h_terms.append((Household.householder_phone.contains(text, autoescape=True),
-                            Household.householder_name))
-            o_terms.append((TransferObject.person_phone.contains(text, autoescape=True),
-                            TransferObject.name))
+            h_terms.append(
+                (
+                    Household.householder_phone.contains(text, autoescape=True),
+                    Household.householder_name,
+                )
+            )
+            o_terms.append(
+                (TransferObject.person_phone.contains(text, autoescape=True), TransferObject.name)
+            )
         else:
             return []
     elif text.isascii():
         upper = text + "\uffff"
-        h_terms.append((and_(Household.name_initials >= text, Household.name_initials < upper),
-                        Household.name_initials))
-        h_terms.append((and_(Household.name_pinyin >= text, Household.name_pinyin < upper),
-                        Household.name_pinyin))
-        o_terms.append((or_(TransferObject.name_initials.contains(text, autoescape=True),
-                            TransferObject.name_pinyin.contains(text, autoescape=True)),
-                        TransferObject.name))
+        h_terms.append(
+            (
+                and_(Household.name_initials >= text, Household.name_initials < upper),
+                Household.name_initials,
+            )
+        )
+        h_terms.append(
+            (
+                and_(Household.name_pinyin >= text, Household.name_pinyin < upper),
+                Household.name_pinyin,
+            )
+        )
+        o_terms.append(
+            (
+                or_(
+                    TransferObject.name_initials.contains(text, autoescape=True),
+                    TransferObject.name_pinyin.contains(text, autoescape=True),
+                ),
+                TransferObject.name,
+            )
+        )
     else:
-        h_terms.append((and_(Household.householder_name >= text,
-                             Household.householder_name < text + "\uffff"),
-                        Household.householder_name))
+        h_terms.append(
+            (
+                and_(
+                    Household.householder_name >= text, Household.householder_name < text + "\uffff"
+                ),
+                Household.householder_name,
+            )
+        )
         # Any part of the name (a scan of the year's names, ~40 ms at 200,000 households)
         # only when no name starts with the text: typing a full name stays fast.
-        h_terms.append((Household.householder_name.contains(text, autoescape=True),
-                        _WHEN_NOTHING_FOUND))
-        o_terms.append((TransferObject.name.contains(text, autoescape=True),
-                        TransferObject.name))
+        h_terms.append(
+            (Household.householder_name.contains(text, autoescape=True), _WHEN_NOTHING_FOUND)
+        )
+        o_terms.append((TransferObject.name.contains(text, autoescape=True), TransferObject.name))
 
     mask = phone_masker(session)
     zone = aliased(DangerZone)
     found: list[SubjectRow] = []
     seen: set[tuple[str, int]] = set()
-    for subject, entity, terms in (("household", Household, h_terms),
-                                   ("object", TransferObject, o_terms)):
+    for subject, entity, terms in (
+        ("household", Household, h_terms),
+        ("object", TransferObject, o_terms),
+    ):
         if entity is Household:
-            cols: tuple[Any, ...] = (Household.id, literal(None), Household.card_code,
-                                     Household.householder_name, Household.householder_phone,
-                                     Household.residents)
+            cols: tuple[Any, ...] = (
+                Household.id,
+                literal(None),
+                Household.card_code,
+                Household.householder_name,
+                Household.householder_phone,
+                Household.residents,
+            )
         else:
-            cols = (TransferObject.id, TransferObject.kind, TransferObject.card_code,
-                    TransferObject.name, TransferObject.person_phone, TransferObject.head_count)
+            cols = (
+                TransferObject.id,
+                TransferObject.kind,
+                TransferObject.card_code,
+                TransferObject.name,
+                TransferObject.person_phone,
+                TransferObject.head_count,
+            )
         scope: list[Any] = []
         if year is not None and code is None:
             scope.append(entity.year == year)
@@ -1475,8 +1842,16 @@ def find_subjects(
                     continue
                 order = Household.householder_name
             stmt = (
-                select(*cols, entity.village_id, _Village.name, func.coalesce(_Town.name, ""),
-                       zone.name, entity.location, entity.shelter_id, Shelter.name)
+                select(
+                    *cols,
+                    entity.village_id,
+                    _Village.name,
+                    func.coalesce(_Town.name, ""),
+                    zone.name,
+                    entity.location,
+                    entity.shelter_id,
+                    Shelter.name,
+                )
                 .join(_Village, _Village.id == entity.village_id)
                 .outerjoin(_Town, _Town.id == _Village.parent_id)
                 .outerjoin(zone, zone.id == entity.danger_zone_id)
@@ -1485,24 +1860,58 @@ def find_subjects(
                 .order_by(order, entity.id)
                 .limit(limit - len(found) + len(seen))
             )
-            for (sid, okind, card, name, phone, residents, vid, vname, tname, zname,
-                 location, shelter_id, shelter_name) in session.execute(stmt):
+            for (
+                sid,
+                okind,
+                card,
+                name,
+                phone,
+                residents,
+                vid,
+                vname,
+                tname,
+                zname,
+                location,
+                shelter_id,
+                shelter_name,
+            ) in session.execute(stmt):
                 if (subject, sid) in seen or len(found) >= limit:
                     continue
                 seen.add((subject, sid))
-                found.append(SubjectRow(subject, sid, okind, card, name, mask(phone), vid,
-                                        vname, tname, zname, location, residents, shelter_id,
-                                        shelter_name))
+                found.append(
+                    SubjectRow(
+                        subject,
+                        sid,
+                        okind,
+                        card,
+                        name,
+                        mask(phone),
+                        vid,
+                        vname,
+                        tname,
+                        zname,
+                        location,
+                        residents,
+                        shelter_id,
+                        shelter_name,
+                    )
+                )
     if event_id is not None and found:
         records: dict[tuple[str, int], TransferRow] = {}
         # One query per kind: an OR of the two IN lists makes SQLite (without statistics)
         # walk every record of the event instead of using the two unique indexes.
-        for column, kind in ((TransferRecord.household_id, "household"),
-                             (TransferRecord.object_id, "object")):
+        for column, kind in (
+            (TransferRecord.household_id, "household"),
+            (TransferRecord.object_id, "object"),
+        ):
             ids = [r.subject_id for r in found if r.subject == kind]
             if ids:
-                records.update(((r.subject, r.subject_id), r) for r in _record_rows(
-                    session, [TransferRecord.event_id == event_id, column.in_(ids)], (kind,)))
+                records.update(
+                    ((r.subject, r.subject_id), r)
+                    for r in _record_rows(
+                        session, [TransferRecord.event_id == event_id, column.in_(ids)], (kind,)
+                    )
+                )
         found = [replace(r, record=records.get((r.subject, r.subject_id))) for r in found]
     return found
 
@@ -1524,8 +1933,14 @@ class _Counts:
 
     def available(self, state: str) -> int:
         if state == "to_move":
-            return (self.residents - self.away - self.refused - self.sheltered
-                    - self.relatives - self.forced)
+            return (
+                self.residents
+                - self.away
+                - self.refused
+                - self.sheltered
+                - self.relatives
+                - self.forced
+            )
         if state in ("away", "refused"):
             return int(getattr(self, state))
         if state in MOVED_STATES:
@@ -1536,9 +1951,17 @@ class _Counts:
 
 
 def _counts(record: TransferRecord) -> _Counts:
-    return _Counts(record.residents, record.away, record.refused, record.sheltered,
-                   record.relatives, record.forced, record.back_sheltered,
-                   record.back_relatives, record.back_forced)
+    return _Counts(
+        record.residents,
+        record.away,
+        record.refused,
+        record.sheltered,
+        record.relatives,
+        record.forced,
+        record.back_sheltered,
+        record.back_relatives,
+        record.back_forced,
+    )
 
 
 def _status_label(status: str) -> str:
@@ -1585,21 +2008,40 @@ def record_transfer(
     """
     require(session, CHECK_IN)
     if status not in TRANSFER_STATUSES:
-        raise TransferRefused(_fill(QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), status))
+        raise TransferRefused(
+            _fill(QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), status)
+        )
     if from_status is not None and from_status not in TRANSFER_STATUSES:
-        raise TransferRefused(_fill(QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), from_status))
+        raise TransferRefused(
+            _fill(
+                QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), from_status
+            )
+        )
     if count is not None and (isinstance(count, bool) or count < 1):
-        raise TransferRefused(QCoreApplication.translate("Transfers", "The number of people must be at least 1."))
+        raise TransferRefused(
+            QCoreApplication.translate("Transfers", "The number of people must be at least 1.")
+        )
 
     _lock_records(session, _table(TransferRecord).c.id == record_id)
     record = session.get(TransferRecord, record_id, populate_existing=True)
     if record is None:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "This transfer record no longer exists; reload the list."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers", "This transfer record no longer exists; reload the list."
+            )
+        )
     if expected_version is not None and record.version != expected_version:
         raise TransferConflict(
-            _fill(QCoreApplication.translate("Transfers", "%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again."),
-                  record.updated_by, _local_time(record.updated_at)),
-            changed_by=record.updated_by, changed_at=record.updated_at,
+            _fill(
+                QCoreApplication.translate(
+                    "Transfers",
+                    "%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.",
+                ),
+                record.updated_by,
+                _local_time(record.updated_at),
+            ),
+            changed_by=record.updated_by,
+            changed_at=record.updated_at,
             current=get_transfer(session=session, record_id=record_id),
         )
     event = _event(session, record.event_id)
@@ -1614,49 +2056,100 @@ def record_transfer(
         elif status == "forced" and counts.refused > 0:
             sources = ["refused"]
         elif status == "to_move":
-            raise TransferRefused(QCoreApplication.translate("Transfers", "Say from which state the people go back to 'to move'."))
+            raise TransferRefused(
+                QCoreApplication.translate(
+                    "Transfers", "Say from which state the people go back to 'to move'."
+                )
+            )
         else:
             sources = ["to_move"]
     else:
         sources = [from_status]
     if status in sources:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "The people are already in this state."))
+        raise TransferRefused(
+            QCoreApplication.translate("Transfers", "The people are already in this state.")
+        )
     if status == "returned" and any(s not in MOVED_STATES for s in sources):
-        raise TransferRefused(QCoreApplication.translate("Transfers", "Only people who were moved can return home."))
+        raise TransferRefused(
+            QCoreApplication.translate("Transfers", "Only people who were moved can return home.")
+        )
     if "returned" in sources:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "People who returned home are not moved again in the same event; correct the record through the register instead."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers",
+                "People who returned home are not moved again in the same event; correct the record through the register instead.",
+            )
+        )
     available = sum(counts.available(s) for s in sources)
     if status == "returned" and available == 0:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "Nobody of this record has been moved, so nobody can return."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers", "Nobody of this record has been moved, so nobody can return."
+            )
+        )
     wanted = available if count is None else count
     if wanted < 1 or wanted > available:
-        raise TransferRefused(_fill(
-            QCoreApplication.translate("Transfers", "Only %1 people of this record are in the state %2; %3 cannot be moved."),
-            available, _status_label(sources[0] if len(sources) == 1 else "sheltered"),
-            wanted))
+        raise TransferRefused(
+            _fill(
+                QCoreApplication.translate(
+                    "Transfers",
+                    "Only %1 people of this record are in the state %2; %3 cannot be moved.",
+                ),
+                available,
+                _status_label(sources[0] if len(sources) == 1 else "sheltered"),
+                wanted,
+            )
+        )
 
     reason = (reason or "").strip() or None
     authorised_by = (authorised_by or "").strip() or None
     if status == "refused" and not reason:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "Give the reason for the refusal."))
+        raise TransferRefused(
+            QCoreApplication.translate("Transfers", "Give the reason for the refusal.")
+        )
     if status == "forced" and not authorised_by:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "Say who authorised the forced move."))
+        raise TransferRefused(
+            QCoreApplication.translate("Transfers", "Say who authorised the forced move.")
+        )
     if status == "returned" and not _response_lifted(event):
-        raise TransferRefused(QCoreApplication.translate("Transfers", "The response is still in force; returns are recorded after it is lifted."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers",
+                "The response is still in force; returns are recorded after it is lifted.",
+            )
+        )
     if reason and len(reason) > 200:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "The reason is too long: at most 200 characters."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers", "The reason is too long: at most 200 characters."
+            )
+        )
     target = record.shelter_id
     if status == "sheltered":
         target = shelter_id if shelter_id is not None else record.shelter_id
         if target is None:
-            raise TransferRefused(QCoreApplication.translate("Transfers", "Choose the shelter the people arrived at."))
+            raise TransferRefused(
+                QCoreApplication.translate("Transfers", "Choose the shelter the people arrived at.")
+            )
         if session.get(Shelter, target) is None:
-            raise TransferRefused(QCoreApplication.translate("Transfers", "This shelter is no longer in the register."))
+            raise TransferRefused(
+                QCoreApplication.translate(
+                    "Transfers", "This shelter is no longer in the register."
+                )
+            )
         here = counts.available("sheltered")
         if here > 0 and record.shelter_id is not None and target != record.shelter_id:
             current = session.scalar(select(Shelter.name).where(Shelter.id == record.shelter_id))
-            raise TransferRefused(_fill(
-                QCoreApplication.translate("Transfers", "%1 people of this household are in %2. Record them leaving it before checking people in at another shelter."), here, current or "?"))
+            raise TransferRefused(
+                _fill(
+                    QCoreApplication.translate(
+                        "Transfers",
+                        "%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.",
+                    ),
+                    here,
+                    current or "?",
+                )
+            )
 
     # Everything checked: change the record (nothing above has touched it).
     record.shelter_id = target
@@ -1684,23 +2177,38 @@ def record_transfer(
         record.authorised_by = authorised_by
     if record.refused == 0 and record.forced == 0:
         record.refusal_reason = None  # the reason stays while someone refuses or was forced
-    record.status = derive_status(record.residents, record.away, record.refused,
-                                  record.sheltered, record.relatives, record.forced,
-                                  record.back_sheltered, record.back_relatives,
-                                  record.back_forced)
+    record.status = derive_status(
+        record.residents,
+        record.away,
+        record.refused,
+        record.sheltered,
+        record.relatives,
+        record.forced,
+        record.back_sheltered,
+        record.back_relatives,
+        record.back_forced,
+    )
     record.updated_at = when
     record.updated_by = who
     session.flush()  # the version counter rises here
     _apply_tallies(session, record.event_id, [before], [_tally_state(record, town_id)])
     for source, take in moves:
-        session.add(TransferChange(
-            record_id=record.id, event_id=record.event_id, at=when, actor=who, place=place,
-            from_status=source, to_status=status, count=take,
-            shelter_id=record.shelter_id if "sheltered" in (status, source) else None,
-            reason=reason if status in ("refused", "to_move", "away") else None,
-            authorised_by=authorised_by if status == "forced" else None,
-            version=record.version,
-        ))
+        session.add(
+            TransferChange(
+                record_id=record.id,
+                event_id=record.event_id,
+                at=when,
+                actor=who,
+                place=place,
+                from_status=source,
+                to_status=status,
+                count=take,
+                shelter_id=record.shelter_id if "sheltered" in (status, source) else None,
+                reason=reason if status in ("refused", "to_move", "away") else None,
+                authorised_by=authorised_by if status == "forced" else None,
+                version=record.version,
+            )
+        )
     session.flush()
     kind = "household" if record.household_id is not None else "object"
     return _record_rows(session, [TransferRecord.id == record.id], (kind,))[0]
@@ -1733,13 +2241,24 @@ def mark_returns(
     _lock_records(session, table.c.event_id == event_id, table.c.village_id == village_id)
     event = _event(session, event_id)
     if not _response_lifted(event):
-        raise TransferRefused(QCoreApplication.translate("Transfers", "The response is still in force; returns are recorded after it is lifted."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers",
+                "The response is still in force; returns are recorded after it is lifted.",
+            )
+        )
     records = session.scalars(
         select(TransferRecord)
-        .where(TransferRecord.event_id == event_id, TransferRecord.village_id == village_id,
-               (TransferRecord.sheltered + TransferRecord.relatives + TransferRecord.forced)
-               > (TransferRecord.back_sheltered + TransferRecord.back_relatives
-                  + TransferRecord.back_forced))
+        .where(
+            TransferRecord.event_id == event_id,
+            TransferRecord.village_id == village_id,
+            (TransferRecord.sheltered + TransferRecord.relatives + TransferRecord.forced)
+            > (
+                TransferRecord.back_sheltered
+                + TransferRecord.back_relatives
+                + TransferRecord.back_forced
+            ),
+        )
         .execution_options(populate_existing=True)
     ).all()
     who = acting_name(session)
@@ -1754,21 +2273,36 @@ def mark_returns(
             if take > 0:
                 setattr(record, "back_" + state, getattr(record, state))
                 moves.append((record, state, take))
-        record.status = derive_status(record.residents, record.away, record.refused,
-                                      record.sheltered, record.relatives, record.forced,
-                                      record.back_sheltered, record.back_relatives,
-                                      record.back_forced)
+        record.status = derive_status(
+            record.residents,
+            record.away,
+            record.refused,
+            record.sheltered,
+            record.relatives,
+            record.forced,
+            record.back_sheltered,
+            record.back_relatives,
+            record.back_forced,
+        )
         record.updated_at = when
         record.updated_by = who
     session.flush()
     _apply_tallies(session, event_id, before, [_tally_state(r, town_id) for r in records])
     for record, state, take in moves:
-        session.add(TransferChange(
-            record_id=record.id, event_id=event_id, at=when, actor=who, place=place,
-            from_status=state, to_status="returned", count=take,
-            shelter_id=record.shelter_id if state == "sheltered" else None,
-            version=record.version,
-        ))
+        session.add(
+            TransferChange(
+                record_id=record.id,
+                event_id=event_id,
+                at=when,
+                actor=who,
+                place=place,
+                from_status=state,
+                to_status="returned",
+                count=take,
+                shelter_id=record.shelter_id if state == "sheltered" else None,
+                version=record.version,
+            )
+        )
     session.flush()
     return ReturnsMarked(records=len(records), people=sum(take for _, _, take in moves))
 
@@ -1803,12 +2337,22 @@ def transfer_history(
     """Changes of an event in time order: of one record, at one shelter, or since a time."""
     require(session, Permission.READ_REGISTER)
     stmt = (
-        select(TransferChange.id, TransferChange.record_id, TransferChange.at,
-               TransferChange.actor, TransferChange.place, TransferChange.from_status,
-               TransferChange.to_status, TransferChange.count, TransferChange.shelter_id,
-               Shelter.name, TransferChange.reason, TransferChange.authorised_by,
-               TransferChange.version,
-               func.coalesce(Household.householder_name, TransferObject.name, ""))
+        select(
+            TransferChange.id,
+            TransferChange.record_id,
+            TransferChange.at,
+            TransferChange.actor,
+            TransferChange.place,
+            TransferChange.from_status,
+            TransferChange.to_status,
+            TransferChange.count,
+            TransferChange.shelter_id,
+            Shelter.name,
+            TransferChange.reason,
+            TransferChange.authorised_by,
+            TransferChange.version,
+            func.coalesce(Household.householder_name, TransferObject.name, ""),
+        )
         .join(TransferRecord, TransferRecord.id == TransferChange.record_id)
         .outerjoin(Household, Household.id == TransferRecord.household_id)
         .outerjoin(TransferObject, TransferObject.id == TransferRecord.object_id)
@@ -1829,8 +2373,9 @@ def transfer_history(
 
 def shelter_arrivals(*, session: Session, event_id: int, shelter_id: int) -> list[ChangeRow]:
     """Who arrived at a shelter, how many and when (for the shelter manager's list)."""
-    return transfer_history(session=session, event_id=event_id, shelter_id=shelter_id,
-                            to_status="sheltered")
+    return transfer_history(
+        session=session, event_id=event_id, shelter_id=shelter_id, to_status="sheltered"
+    )
 
 
 # -- town reports --------------------------------------------------------------------------------
@@ -1877,34 +2422,86 @@ def add_town_report(
         raise TransferRefused(QCoreApplication.translate("Transfers", "Choose a town or street."))
     source = source.strip()
     if not source:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "Say who reported the figures (name, post or phone call)."))
-    values = {"people_to_move": people_to_move, "moved": moved, "sheltered": sheltered,
-              "relatives": relatives, "forced": forced, "refused": refused}
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers", "Say who reported the figures (name, post or phone call)."
+            )
+        )
+    values = {
+        "people_to_move": people_to_move,
+        "moved": moved,
+        "sheltered": sheltered,
+        "relatives": relatives,
+        "forced": forced,
+        "refused": refused,
+    }
     for value in values.values():
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise TransferRefused(QCoreApplication.translate("Transfers", "Figures are whole numbers of people, 0 or more."))
+            raise TransferRefused(
+                QCoreApplication.translate(
+                    "Transfers", "Figures are whole numbers of people, 0 or more."
+                )
+            )
     if sheltered + relatives + forced > moved:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "In shelters, with relatives and forcibly moved together cannot exceed the people moved."))
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers",
+                "In shelters, with relatives and forcibly moved together cannot exceed the people moved.",
+            )
+        )
     if moved > people_to_move:
-        raise TransferRefused(QCoreApplication.translate("Transfers", "The people moved cannot exceed the people to move."))
-    report = TownReport(event_id=event_id, town_id=town_id, source=source[:120],
-                        reported_at=reported_at or utcnow(), note=(note or "").strip() or None,
-                        entered_by=acting_name(session), **values)
+        raise TransferRefused(
+            QCoreApplication.translate(
+                "Transfers", "The people moved cannot exceed the people to move."
+            )
+        )
+    report = TownReport(
+        event_id=event_id,
+        town_id=town_id,
+        source=source[:120],
+        reported_at=reported_at or utcnow(),
+        note=(note or "").strip() or None,
+        entered_by=acting_name(session),
+        **values,
+    )
     session.add(report)
     session.flush()
-    return TownReportRow(report.id, town_id, town.name, report.reported_at, report.source,
-                         people_to_move, moved, sheltered, relatives, forced, refused,
-                         report.note, report.entered_by)
+    return TownReportRow(
+        report.id,
+        town_id,
+        town.name,
+        report.reported_at,
+        report.source,
+        people_to_move,
+        moved,
+        sheltered,
+        relatives,
+        forced,
+        refused,
+        report.note,
+        report.entered_by,
+    )
 
 
 def list_town_reports(*, session: Session, event_id: int) -> list[TownReportRow]:
     """Every report of the event, in time order."""
     require(session, Permission.READ_REGISTER)
     rows = session.execute(
-        select(TownReport.id, TownReport.town_id, Division.name, TownReport.reported_at,
-               TownReport.source, TownReport.people_to_move, TownReport.moved,
-               TownReport.sheltered, TownReport.relatives, TownReport.forced,
-               TownReport.refused, TownReport.note, TownReport.entered_by)
+        select(
+            TownReport.id,
+            TownReport.town_id,
+            Division.name,
+            TownReport.reported_at,
+            TownReport.source,
+            TownReport.people_to_move,
+            TownReport.moved,
+            TownReport.sheltered,
+            TownReport.relatives,
+            TownReport.forced,
+            TownReport.refused,
+            TownReport.note,
+            TownReport.entered_by,
+        )
         .join(Division, Division.id == TownReport.town_id)
         .where(TownReport.event_id == event_id)
         .order_by(TownReport.reported_at, TownReport.id)
@@ -1949,13 +2546,28 @@ class Figures(NamedTuple):
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = self._asdict()
-        data.update(people_to_move=self.people_to_move, moved=self.moved,
-                    still_at_home=self.still_at_home, completion_rate=self.completion_rate)
+        data.update(
+            people_to_move=self.people_to_move,
+            moved=self.moved,
+            still_at_home=self.still_at_home,
+            completion_rate=self.completion_rate,
+        )
         return data
 
 
-FIGURE_FIELDS = ("people_to_move", "moved", "sheltered", "relatives", "forced", "refused",
-                 "still_at_home", "returned", "away", "residents", "subjects")
+FIGURE_FIELDS = (
+    "people_to_move",
+    "moved",
+    "sheltered",
+    "relatives",
+    "forced",
+    "refused",
+    "still_at_home",
+    "returned",
+    "away",
+    "residents",
+    "subjects",
+)
 
 
 class _Sum:
@@ -2028,7 +2640,7 @@ class ShelterOccupancy(NamedTuple):
 
     @property
     def state(self) -> str:
-        """"full" at or over capacity, "nearly_full" above 90%, else "ok"."""
+        """ "full" at or over capacity, "nearly_full" above 90%, else "ok"."""
         if self.occupants >= self.capacity and (self.capacity > 0 or self.occupants > 0):
             return "full"
         if self.occupants > NEARLY_FULL * self.capacity:
@@ -2073,21 +2685,42 @@ _ShelterPlaces = tuple[tuple[int, str, int, str, int, float | None, float | None
 
 def _load_divisions(conn: Any) -> _Divisions:
     d = _table(Division).c
-    rows = conn.execute(select(d.id, d.code, d.name, d.level, d.parent_id)
-                        .order_by(d.code)).all()
-    return _Divisions(tuple((id_, code, name, parent) for id_, code, name, _level, parent in rows),
-                      {id_: (code, name, level, parent)
-                       for id_, code, name, level, parent in rows if level != "village"})
+    rows = conn.execute(select(d.id, d.code, d.name, d.level, d.parent_id).order_by(d.code)).all()
+    return _Divisions(
+        tuple((id_, code, name, parent) for id_, code, name, _level, parent in rows),
+        {
+            id_: (code, name, level, parent)
+            for id_, code, name, level, parent in rows
+            if level != "village"
+        },
+    )
 
 
 def _load_shelters(conn: Any) -> _ShelterPlaces:
     s = _table(Shelter).c
-    rows = conn.execute(select(s.id, s.name, s.village_id, s.level, s.capacity, s.min_lon,
-                               s.min_lat, s.max_lon, s.max_lat).order_by(s.id)).all()
+    rows = conn.execute(
+        select(
+            s.id,
+            s.name,
+            s.village_id,
+            s.level,
+            s.capacity,
+            s.min_lon,
+            s.min_lat,
+            s.max_lon,
+            s.max_lat,
+        ).order_by(s.id)
+    ).all()
     return tuple(
-        (id_, name, village_id, level, capacity,
-         (min_lon + max_lon) / 2 if min_lon is not None and max_lon is not None else None,
-         (min_lat + max_lat) / 2 if min_lat is not None and max_lat is not None else None)
+        (
+            id_,
+            name,
+            village_id,
+            level,
+            capacity,
+            (min_lon + max_lon) / 2 if min_lon is not None and max_lon is not None else None,
+            (min_lat + max_lat) / 2 if min_lat is not None and max_lat is not None else None,
+        )
         for id_, name, village_id, level, capacity, min_lon, min_lat, max_lon, max_lat in rows
     )
 
@@ -2124,13 +2757,22 @@ def _tally_reads() -> tuple[Any, Any, Any]:
     """The roll-up's three reads of the tallies (built once: they run at every refresh)."""
     t = _table(TransferTally).c
     event_id = bindparam("event_id", type_=Integer)
-    sums = (t.subjects, t.residents, t.away, t.sheltered, t.relatives, t.forced, t.refused,
-            t.back_sheltered + t.back_relatives + t.back_forced)
+    sums = (
+        t.subjects,
+        t.residents,
+        t.away,
+        t.sheltered,
+        t.relatives,
+        t.forced,
+        t.refused,
+        t.back_sheltered + t.back_relatives + t.back_forced,
+    )
     return (
         select(t.area_id, *sums).where(t.event_id == event_id, t.scope == "v", t.subjects > 0),
         select(t.area_id, t.kind, *sums).where(t.event_id == event_id, t.scope == "t"),
-        select(t.area_id, t.sheltered, t.back_sheltered, t.remaining)
-        .where(t.event_id == event_id, t.scope == "s"),
+        select(t.area_id, t.sheltered, t.back_sheltered, t.remaining).where(
+            t.event_id == event_id, t.scope == "s"
+        ),
     )
 
 
@@ -2154,16 +2796,16 @@ def _rollup(session: Session, event_id: int) -> Rollup:
     at = utcnow()
     conn = session.connection()  # plain Core rows: thousands of them, no ORM processing
     revision = revisions(session=session)  # before the tables they stand for
-    divisions = _kept_or_load("divisions", revision.get("divisions"),
-                              lambda: _load_divisions(conn))
-    shelter_places = _kept_or_load("shelters", revision.get("shelters"),
-                                   lambda: _load_shelters(conn))
+    divisions = _kept_or_load("divisions", revision.get("divisions"), lambda: _load_divisions(conn))
+    shelter_places = _kept_or_load(
+        "shelters", revision.get("shelters"), lambda: _load_shelters(conn)
+    )
     event = {"event_id": event_id}
     by_village = {
-        area_id: Figures(subjects, residents, away, sheltered, relatives, forced, refused,
-                         returned)
-        for area_id, subjects, residents, away, sheltered, relatives, forced, refused, returned
-        in conn.execute(_VILLAGE_TALLIES, event).all()
+        area_id: Figures(subjects, residents, away, sheltered, relatives, forced, refused, returned)
+        for area_id, subjects, residents, away, sheltered, relatives, forced, refused, returned in conn.execute(
+            _VILLAGE_TALLIES, event
+        ).all()
     }
     # Villages ordered by code with their names, ready to show (a tally of a division
     # no longer there is left out).
@@ -2185,20 +2827,31 @@ def _rollup(session: Session, event_id: int) -> Rollup:
     }
     latest: dict[int, TownReport] = {}
     for report in session.scalars(
-        select(TownReport).where(TownReport.event_id == event_id)
+        select(TownReport)
+        .where(TownReport.event_id == event_id)
         .order_by(TownReport.reported_at, TownReport.id)
     ):
         latest[report.town_id] = report
     reported_by_town = {
-        town_id: ReportedFigures(rep.people_to_move, rep.moved, rep.sheltered, rep.relatives,
-                                 rep.forced, rep.refused, rep.reported_at, rep.source)
+        town_id: ReportedFigures(
+            rep.people_to_move,
+            rep.moved,
+            rep.sheltered,
+            rep.relatives,
+            rep.forced,
+            rep.refused,
+            rep.reported_at,
+            rep.source,
+        )
         for town_id, rep in latest.items()
     }
     reports = list(reported_by_town.values())
     total = ReportedFigures(
         people_to_move=sum(r.people_to_move for r in reports),
-        moved=sum(r.moved for r in reports), sheltered=sum(r.sheltered for r in reports),
-        relatives=sum(r.relatives for r in reports), forced=sum(r.forced for r in reports),
+        moved=sum(r.moved for r in reports),
+        sheltered=sum(r.sheltered for r in reports),
+        relatives=sum(r.relatives for r in reports),
+        forced=sum(r.forced for r in reports),
         refused=sum(r.refused for r in reports),
         reported_at=max((r.reported_at for r in reports if r.reported_at), default=None),
     )
@@ -2209,23 +2862,48 @@ def _rollup(session: Session, event_id: int) -> Rollup:
 
     town_ids = {t for t, tally in towns.items() if tally.values[0]} | set(reported_by_town)
     town_list = sorted(
-        (area(t, towns[t].figures() if t in towns else Figures(), reported_by_town.get(t))
-         for t in town_ids),
+        (
+            area(t, towns[t].figures() if t in towns else Figures(), reported_by_town.get(t))
+            for t in town_ids
+        ),
         key=lambda a: a.code,
     )
-    kind_list = sorted((KindFigures(k, tally.figures()) for k, tally in kinds.items()
-                        if tally.values[0]), key=lambda k: k.kind)
+    kind_list = sorted(
+        (KindFigures(k, tally.figures()) for k, tally in kinds.items() if tally.values[0]),
+        key=lambda k: k.kind,
+    )
     shelters = []
     for id_, name, village_id, level, capacity, lon, lat in shelter_places:
         arrivals, back, expected = at_shelter.get(id_, (0, 0, 0))
-        shelters.append(ShelterOccupancy(id_, name, village_id, level, capacity,
-                                         arrivals - back, arrivals, back, expected, lon, lat))
-    county_row = next(((c, n) for c, n, lv, _p in divisions.areas.values() if lv == "county"),
-                      ("", ""))
+        shelters.append(
+            ShelterOccupancy(
+                id_,
+                name,
+                village_id,
+                level,
+                capacity,
+                arrivals - back,
+                arrivals,
+                back,
+                expected,
+                lon,
+                lat,
+            )
+        )
+    county_row = next(
+        ((c, n) for c, n, lv, _p in divisions.areas.values() if lv == "county"), ("", "")
+    )
     return Rollup(
-        event_id=event_id, at=at, county=county.figures(), towns=town_list,
-        villages=village_list, kinds=kind_list, shelters=shelters, reported=total,
-        county_code=county_row[0], county_name=county_row[1],
+        event_id=event_id,
+        at=at,
+        county=county.figures(),
+        towns=town_list,
+        villages=village_list,
+        kinds=kind_list,
+        shelters=shelters,
+        reported=total,
+        county_code=county_row[0],
+        county_name=county_row[1],
         warnings=[s for s in shelters if s.state != "ok"],
     )
 
@@ -2246,16 +2924,25 @@ def rollup_to_dict(data: Rollup) -> dict[str, Any]:
     return {
         "event_id": data.event_id,
         "at": data.at.isoformat(),
-        "county": {"code": data.county_code, "name": data.county_name,
-                   **data.county.as_dict()},
-        "towns": {a.code: {"name": a.name, **a.figures.as_dict(),
-                           "reported": reported(a.reported)} for a in data.towns},
+        "county": {"code": data.county_code, "name": data.county_name, **data.county.as_dict()},
+        "towns": {
+            a.code: {"name": a.name, **a.figures.as_dict(), "reported": reported(a.reported)}
+            for a in data.towns
+        },
         "villages": {a.code: {"name": a.name, **a.figures.as_dict()} for a in data.villages},
         "kinds": {k.kind: k.figures.as_dict() for k in data.kinds},
-        "shelters": {str(s.id): {"name": s.name, "capacity": s.capacity,
-                                 "occupants": s.occupants, "arrivals": s.arrivals,
-                                 "returned": s.returned, "expected": s.expected,
-                                 "state": s.state} for s in data.shelters},
+        "shelters": {
+            str(s.id): {
+                "name": s.name,
+                "capacity": s.capacity,
+                "occupants": s.occupants,
+                "arrivals": s.arrivals,
+                "returned": s.returned,
+                "expected": s.expected,
+                "state": s.state,
+            }
+            for s in data.shelters
+        },
         "reported": reported(data.reported),
     }
 
@@ -2298,8 +2985,9 @@ def take_snapshot(
     _event(session, event_id)
     hour = None if force else _hour(now.astimezone(UTC))
     if hour is not None:
-        last = session.scalar(select(func.max(RollupSnapshot.taken_at))
-                              .where(RollupSnapshot.event_id == event_id))
+        last = session.scalar(
+            select(func.max(RollupSnapshot.taken_at)).where(RollupSnapshot.event_id == event_id)
+        )
         if last is not None and _hour(last) >= hour:
             return None
     data = rollup_to_dict(rollup(session=session, event_id=event_id))
@@ -2307,9 +2995,12 @@ def take_snapshot(
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     snapshot = RollupSnapshot(event_id=event_id, taken_at=now, hour=hour, data=text)
     try:
-        with session.begin_nested(), bulk_operation(
-                session, table_name="rollup_snapshots",
-                source=f"snapshot event {event_id}") as counter:
+        with (
+            session.begin_nested(),
+            bulk_operation(
+                session, table_name="rollup_snapshots", source=f"snapshot event {event_id}"
+            ) as counter,
+        ):
             session.add(snapshot)
             session.flush()
             counter["rows"] = 1
@@ -2358,8 +3049,14 @@ def compare_snapshots(older: dict[str, Any] | None, newer: dict[str, Any]) -> li
     older = older or {}
     changes: list[FigureChange] = []
 
-    def compare(scope: str, key: str, name: str, old: dict[str, Any] | None,
-                new: dict[str, Any] | None, fields: Sequence[str]) -> None:
+    def compare(
+        scope: str,
+        key: str,
+        name: str,
+        old: dict[str, Any] | None,
+        new: dict[str, Any] | None,
+        fields: Sequence[str],
+    ) -> None:
         for name_of_field in fields:
             a = (old or {}).get(name_of_field, 0 if old is None else None)
             b = (new or {}).get(name_of_field, 0 if new is None else None)
@@ -2367,18 +3064,25 @@ def compare_snapshots(older: dict[str, Any] | None, newer: dict[str, Any]) -> li
                 changes.append(FigureChange(scope, key, name, name_of_field, a, b))
 
     county_new = newer.get("county", {})
-    compare("county", county_new.get("code", ""), county_new.get("name", ""),
-            older.get("county"), county_new, FIGURE_FIELDS)
-    for scope, plural, fields in (("town", "towns", FIGURE_FIELDS),
-                                  ("village", "villages", FIGURE_FIELDS),
-                                  ("kind", "kinds", FIGURE_FIELDS),
-                                  ("shelter", "shelters", _SHELTER_FIELDS)):
+    compare(
+        "county",
+        county_new.get("code", ""),
+        county_new.get("name", ""),
+        older.get("county"),
+        county_new,
+        FIGURE_FIELDS,
+    )
+    for scope, plural, fields in (
+        ("town", "towns", FIGURE_FIELDS),
+        ("village", "villages", FIGURE_FIELDS),
+        ("kind", "kinds", FIGURE_FIELDS),
+        ("shelter", "shelters", _SHELTER_FIELDS),
+    ):
         old_map = older.get(plural, {})
         new_map = newer.get(plural, {})
         for key in sorted(set(old_map) | set(new_map)):
             entry = new_map.get(key) or old_map.get(key) or {}
-            compare(scope, key, entry.get("name", key), old_map.get(key), new_map.get(key),
-                    fields)
+            compare(scope, key, entry.get("name", key), old_map.get(key), new_map.get(key), fields)
     return changes
 
 
@@ -2394,7 +3098,8 @@ def changes_since_last_snapshot(*, session: Session, event_id: int) -> SnapshotD
     last = session.execute(
         select(RollupSnapshot.taken_at, RollupSnapshot.data)
         .where(RollupSnapshot.event_id == event_id)
-        .order_by(RollupSnapshot.taken_at.desc(), RollupSnapshot.id.desc()).limit(1)
+        .order_by(RollupSnapshot.taken_at.desc(), RollupSnapshot.id.desc())
+        .limit(1)
     ).first()
     current = rollup_to_dict(rollup(session=session, event_id=event_id))
     if last is None:
@@ -2446,8 +3151,11 @@ class PlannerChecks:
 
     @property
     def ok(self) -> bool:
-        return not (self.overfull_shelters or self.households_without_person
-                    or self.zones_without_households)
+        return not (
+            self.overfull_shelters
+            or self.households_without_person
+            or self.zones_without_households
+        )
 
 
 def planner_checks(*, session: Session, year: int | None = None) -> PlannerChecks:
@@ -2481,8 +3189,9 @@ def planner_checks(*, session: Session, year: int | None = None) -> PlannerCheck
         ):
             people, households, objects = assigned.get(id_, (0, 0, 0))
             if people > capacity:
-                overfull.append(OverfullShelter(id_, name, village, capacity, people,
-                                                households, objects))
+                overfull.append(
+                    OverfullShelter(id_, name, village, capacity, people, households, objects)
+                )
     zone = aliased(DangerZone)
     without = [
         HouseholdIssue(*row)
@@ -2490,22 +3199,26 @@ def planner_checks(*, session: Session, year: int | None = None) -> PlannerCheck
             select(Household.id, Division.name, Household.householder_name, zone.name)
             .join(Division, Division.id == Household.village_id)
             .outerjoin(zone, zone.id == Household.danger_zone_id)
-            .where(Household.year == year,
-                   or_(Household.transfer_person_name.is_(None),
-                       Household.transfer_person_name == ""))
+            .where(
+                Household.year == year,
+                or_(Household.transfer_person_name.is_(None), Household.transfer_person_name == ""),
+            )
             .order_by(Division.code, Household.id)
         )
     ]
     # Sets rather than NOT EXISTS: SQLite would probe the year index once per zone.
-    listed = set(session.scalars(select(Household.danger_zone_id).distinct()
-                                 .where(Household.year == year)))
-    listed.update(session.scalars(select(TransferObject.danger_zone_id).distinct()
-                                  .where(TransferObject.year == year)))
+    listed = set(
+        session.scalars(select(Household.danger_zone_id).distinct().where(Household.year == year))
+    )
+    listed.update(
+        session.scalars(
+            select(TransferObject.danger_zone_id).distinct().where(TransferObject.year == year)
+        )
+    )
     empty = [
         EmptyZone(*row)
         for row in session.execute(
-            select(DangerZone.id, DangerZone.code, DangerZone.name, DangerZone.kind,
-                   Division.name)
+            select(DangerZone.id, DangerZone.code, DangerZone.name, DangerZone.kind, Division.name)
             .join(Division, Division.id == DangerZone.village_id)
             .order_by(DangerZone.code)
         )

@@ -171,8 +171,11 @@ class TyphoonTrack:
 
 
 def typhoon_title(code: str, name: str) -> str:
-    return (QCoreApplication.translate("Typhoon", "Typhoon %1 %2")
-            .replace("%1", code).replace("%2", name))
+    return (
+        QCoreApplication.translate("Typhoon", "Typhoon %1 %2")
+        .replace("%1", code)
+        .replace("%2", name)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,20 +202,37 @@ def list_typhoons(*, session: Session) -> list[TyphoonRow]:
     forecast = func.sum(case((TyphoonPoint.is_forecast, 1), else_=0))
     rows = session.execute(
         select(
-            Typhoon.id, Typhoon.code, Typhoon.name, Typhoon.name_en, Typhoon.source,
-            func.min(TyphoonPoint.at), func.max(TyphoonPoint.at), func.count(TyphoonPoint.id),
+            Typhoon.id,
+            Typhoon.code,
+            Typhoon.name,
+            Typhoon.name_en,
+            Typhoon.source,
+            func.min(TyphoonPoint.at),
+            func.max(TyphoonPoint.at),
+            func.count(TyphoonPoint.id),
             forecast,
         )
         .outerjoin(TyphoonPoint, TyphoonPoint.typhoon_id == Typhoon.id)
         .group_by(Typhoon.id, Typhoon.code, Typhoon.name, Typhoon.name_en, Typhoon.source)
     )
     typhoons = [
-        TyphoonRow(id_, code, name, name_en, source, _aware(first), _aware(last), count,
-                   int(forecast_count or 0))
+        TyphoonRow(
+            id_,
+            code,
+            name,
+            name_en,
+            source,
+            _aware(first),
+            _aware(last),
+            count,
+            int(forecast_count or 0),
+        )
         for id_, code, name, name_en, source, first, last, count, forecast_count in rows
     ]
-    typhoons.sort(key=lambda t: (t.last_at is not None, t.last_at or datetime.min.replace(tzinfo=UTC),
-                                 t.id), reverse=True)
+    typhoons.sort(
+        key=lambda t: (t.last_at is not None, t.last_at or datetime.min.replace(tzinfo=UTC), t.id),
+        reverse=True,
+    )
     return typhoons
 
 
@@ -259,23 +279,46 @@ def load_track(*, session: Session, typhoon_id: int) -> TyphoonTrack | None:
     """A typhoon and its points as plain rows; None when there is no such typhoon."""
     require(session, Permission.READ_REGISTER)
     typhoon = session.execute(
-        select(Typhoon.id, Typhoon.code, Typhoon.name, Typhoon.name_en, Typhoon.source)
-        .where(Typhoon.id == typhoon_id)
+        select(Typhoon.id, Typhoon.code, Typhoon.name, Typhoon.name_en, Typhoon.source).where(
+            Typhoon.id == typhoon_id
+        )
     ).first()
     if typhoon is None:
         return None
     p = TyphoonPoint
     rows = session.execute(
-        select(p.at, p.lon, p.lat, p.pressure_hpa, p.max_wind_ms,
-               p.r7_ne, p.r7_se, p.r7_sw, p.r7_nw, p.r10_ne, p.r10_se, p.r10_sw, p.r10_nw,
-               p.r12_ne, p.r12_se, p.r12_sw, p.r12_nw, p.is_forecast)
+        select(
+            p.at,
+            p.lon,
+            p.lat,
+            p.pressure_hpa,
+            p.max_wind_ms,
+            p.r7_ne,
+            p.r7_se,
+            p.r7_sw,
+            p.r7_nw,
+            p.r10_ne,
+            p.r10_se,
+            p.r10_sw,
+            p.r10_nw,
+            p.r12_ne,
+            p.r12_se,
+            p.r12_sw,
+            p.r12_nw,
+            p.is_forecast,
+        )
         .where(p.typhoon_id == typhoon_id)
         .order_by(p.at)
     )
     points = tuple(
         TrackPoint(
-            at=row[0], lon=row[1], lat=row[2], pressure_hpa=row[3], max_wind_ms=row[4],
-            r7=_radii_of(row[5:9]), r10=_radii_of(row[9:13]),  # type: ignore[arg-type]
+            at=row[0],
+            lon=row[1],
+            lat=row[2],
+            pressure_hpa=row[3],
+            max_wind_ms=row[4],
+            r7=_radii_of(row[5:9]),
+            r10=_radii_of(row[9:13]),  # type: ignore[arg-type]
             r12=_radii_of(row[13:17]),  # type: ignore[arg-type]
             is_forecast=bool(row[17]),
         )
@@ -333,7 +376,11 @@ def parse_time(value: object) -> datetime:
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
-        raise ValueError(QCoreApplication.translate("Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."))
+        raise ValueError(
+            QCoreApplication.translate(
+                "Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."
+            )
+        )
     else:
         text = str(value if value is not None else "").strip()
         if not text:
@@ -346,13 +393,21 @@ def parse_time(value: object) -> datetime:
 
 
 _FULL_WIDTH_DIGITS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {
-    0xFF1A: ord(":"), 0xFF0B: ord("+"), 0xFF0D: ord("-"), 0x3000: ord(" ")}
+    0xFF1A: ord(":"),
+    0xFF0B: ord("+"),
+    0xFF0D: ord("-"),
+    0x3000: ord(" "),
+}
 
 
 def _parse_time_text(text: str) -> datetime:
-    bad = ValueError(QCoreApplication.translate("Typhoon",
-        "Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, "
-        "such as 2026-08-09T12:00Z."))
+    bad = ValueError(
+        QCoreApplication.translate(
+            "Typhoon",
+            "Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, "
+            "such as 2026-08-09T12:00Z.",
+        )
+    )
     compact = _COMPACT_TIME.match(text)
     if compact:
         year, month, day, hour, minute = compact.groups()
@@ -365,15 +420,30 @@ def _parse_time_text(text: str) -> datetime:
             except ValueError:
                 raise bad from None
             if len(text) <= 10:  # a date alone
-                raise ValueError(QCoreApplication.translate("Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."))
+                raise ValueError(
+                    QCoreApplication.translate(
+                        "Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."
+                    )
+                )
             return moment
         parts = match.groups()
         if parts[3] is None:
-            raise ValueError(QCoreApplication.translate("Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."
+                )
+            )
     year, month, day, hour, minute, second, offset = parts
     try:
-        return datetime(int(year or 0), int(month or 0), int(day or 0), int(hour or 0),
-                        int(minute or 0), int(second or 0), tzinfo=_offset(offset))
+        return datetime(
+            int(year or 0),
+            int(month or 0),
+            int(day or 0),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            tzinfo=_offset(offset),
+        )
     except ValueError:
         raise bad from None
 
@@ -388,8 +458,9 @@ def parse_number(value: object) -> float | None:
         number = float(value)
     else:
         text = str(value).strip().translate(_FULL_WIDTH_DIGITS)
-        text = re.sub(r"\s*(km|公里|千米|hpa|百帕|m/s|米/秒|米每秒|°|度)$", "", text,
-                      flags=re.IGNORECASE)
+        text = re.sub(
+            r"\s*(km|公里|千米|hpa|百帕|m/s|米/秒|米每秒|°|度)$", "", text, flags=re.IGNORECASE
+        )
         if not text:
             return None
         number = float(text)
@@ -398,7 +469,9 @@ def parse_number(value: object) -> float | None:
     return number
 
 
-def check_position(lon: object, lat: object) -> tuple[tuple[float, float] | None, list[tuple[str, str]]]:
+def check_position(
+    lon: object, lat: object
+) -> tuple[tuple[float, float] | None, list[tuple[str, str]]]:
     """The centre as (lon, lat) and the problems as (field, message), field "lon" or "lat"."""
     values: list[float | None] = []
     problems: list[tuple[str, str]] = []
@@ -406,29 +479,66 @@ def check_position(lon: object, lat: object) -> tuple[tuple[float, float] | None
         try:
             number = parse_number(value)
         except (TypeError, ValueError):
-            problems.append((field, QCoreApplication.translate("Typhoon", "Enter a number in decimal degrees, such as 121.5.")))
+            problems.append(
+                (
+                    field,
+                    QCoreApplication.translate(
+                        "Typhoon", "Enter a number in decimal degrees, such as 121.5."
+                    ),
+                )
+            )
             number = None
         else:
             if number is None:
-                problems.append((field, QCoreApplication.translate("Typhoon", "The longitude is empty.") if field == "lon"
-                                 else QCoreApplication.translate("Typhoon", "The latitude is empty.")))
+                problems.append(
+                    (
+                        field,
+                        QCoreApplication.translate("Typhoon", "The longitude is empty.")
+                        if field == "lon"
+                        else QCoreApplication.translate("Typhoon", "The latitude is empty."),
+                    )
+                )
         values.append(number)
     x, y = values
     if x is None or y is None:
         return None, problems
     lon_ok = TRACK_LON_RANGE[0] <= x <= TRACK_LON_RANGE[1]
     lat_ok = TRACK_LAT_RANGE[0] <= y <= TRACK_LAT_RANGE[1]
-    if not lon_ok and TRACK_LAT_RANGE[0] <= x <= TRACK_LAT_RANGE[1] and (
-            TRACK_LON_RANGE[0] <= y <= TRACK_LON_RANGE[1]):
-        return None, [("lon", QCoreApplication.translate("Typhoon",
-            "Longitude and latitude look swapped: the longitude of a typhoon here is the "
-            "larger number (90 to 180 degrees east)."))]
+    if (
+        not lon_ok
+        and TRACK_LAT_RANGE[0] <= x <= TRACK_LAT_RANGE[1]
+        and (TRACK_LON_RANGE[0] <= y <= TRACK_LON_RANGE[1])
+    ):
+        return None, [
+            (
+                "lon",
+                QCoreApplication.translate(
+                    "Typhoon",
+                    "Longitude and latitude look swapped: the longitude of a typhoon here is the "
+                    "larger number (90 to 180 degrees east).",
+                ),
+            )
+        ]
     if not lon_ok:
-        problems.append(("lon", QCoreApplication.translate("Typhoon",
-            "The longitude must be between 90 and 180 degrees east (Northwest Pacific and "
-            "South China Sea).")))
+        problems.append(
+            (
+                "lon",
+                QCoreApplication.translate(
+                    "Typhoon",
+                    "The longitude must be between 90 and 180 degrees east (Northwest Pacific and "
+                    "South China Sea).",
+                ),
+            )
+        )
     if not lat_ok:
-        problems.append(("lat", QCoreApplication.translate("Typhoon", "The latitude must be between 0 and 60 degrees north.")))
+        problems.append(
+            (
+                "lat",
+                QCoreApplication.translate(
+                    "Typhoon", "The latitude must be between 0 and 60 degrees north."
+                ),
+            )
+        )
     return ((x, y) if lon_ok and lat_ok else None), problems
 
 
@@ -437,11 +547,19 @@ def parse_pressure(value: object) -> int | None:
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        raise ValueError(QCoreApplication.translate("Typhoon", "The central pressure must be a number of hPa, such as 950.")) from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "Typhoon", "The central pressure must be a number of hPa, such as 950."
+            )
+        ) from None
     if number is None:
         return None
     if not PRESSURE_RANGE[0] <= number <= PRESSURE_RANGE[1]:
-        raise ValueError(QCoreApplication.translate("Typhoon", "The central pressure must be between 850 and 1020 hPa."))
+        raise ValueError(
+            QCoreApplication.translate(
+                "Typhoon", "The central pressure must be between 850 and 1020 hPa."
+            )
+        )
     return round(number)
 
 
@@ -450,17 +568,29 @@ def parse_wind(value: object) -> float | None:
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        raise ValueError(QCoreApplication.translate("Typhoon", "The maximum wind must be a number of m/s, such as 45.")) from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "Typhoon", "The maximum wind must be a number of m/s, such as 45."
+            )
+        ) from None
     if number is None:
         return None
     if not 0 <= number <= WIND_MAX:
-        raise ValueError(QCoreApplication.translate("Typhoon", "The maximum wind must be between 0 and 100 m/s."))
+        raise ValueError(
+            QCoreApplication.translate("Typhoon", "The maximum wind must be between 0 and 100 m/s.")
+        )
     return number
 
 
 _DIRECTION_WORDS = {
-    "东北": "ne", "东南": "se", "西南": "sw", "西北": "nw",
-    "ne": "ne", "se": "se", "sw": "sw", "nw": "nw",
+    "东北": "ne",
+    "东南": "se",
+    "西南": "sw",
+    "西北": "nw",
+    "ne": "ne",
+    "se": "se",
+    "sw": "sw",
+    "nw": "nw",
 }
 _DIRECTED = re.compile(r"(东北|东南|西南|西北|ne|se|sw|nw)\D*?(-?\d+(?:\.\d+)?)", re.IGNORECASE)
 _RANGE = re.compile(r"^(\d+(?:\.\d+)?)\s*[-~～—至到]\s*(\d+(?:\.\d+)?)$")
@@ -476,12 +606,20 @@ def parse_radii(value: object) -> Radii | None:
     """
     if isinstance(value, tuple | list):
         if len(value) != 4:
-            raise ValueError(QCoreApplication.translate("Typhoon", "Give one radius, or four for the NE, SE, SW and NW quadrants."))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Typhoon", "Give one radius, or four for the NE, SE, SW and NW quadrants."
+                )
+            )
         radii = [parse_radius(v) for v in value]
         if all(r is None for r in radii):
             return None
         if any(r is None for r in radii):
-            raise ValueError(QCoreApplication.translate("Typhoon", "Give the radius of all four quadrants, or of none."))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Typhoon", "Give the radius of all four quadrants, or of none."
+                )
+            )
         return _four(radii)
     if value is None or isinstance(value, int | float):
         radius = parse_radius(value)
@@ -496,7 +634,11 @@ def parse_radii(value: object) -> Radii | None:
         for word, number in directed:
             found[_DIRECTION_WORDS[word.lower()]] = parse_radius(number)
         if set(found) != set(QUADRANTS):
-            raise ValueError(QCoreApplication.translate("Typhoon", "Give the radius of all four quadrants: NE, SE, SW and NW."))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Typhoon", "Give the radius of all four quadrants: NE, SE, SW and NW."
+                )
+            )
         return _four([found[q] for q in QUADRANTS])
     span = _RANGE.match(text)
     if span:
@@ -507,8 +649,12 @@ def parse_radii(value: object) -> Radii | None:
         radius = parse_radius(parts[0])
         return None if radius is None else (radius,) * 4
     if len(parts) != 4:
-        raise ValueError(QCoreApplication.translate("Typhoon",
-            "Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260."))
+        raise ValueError(
+            QCoreApplication.translate(
+                "Typhoon",
+                "Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.",
+            )
+        )
     return _four([parse_radius(part) for part in parts])
 
 
@@ -522,19 +668,38 @@ def parse_radius(value: object) -> float | None:
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        raise ValueError(QCoreApplication.translate("Typhoon", "A radius must be a number of kilometres.")) from None
+        raise ValueError(
+            QCoreApplication.translate("Typhoon", "A radius must be a number of kilometres.")
+        ) from None
     if number is None:
         return None
     if number < 0:
         raise ValueError(QCoreApplication.translate("Typhoon", "A radius cannot be negative."))
     if number > RADIUS_MAX:
-        raise ValueError(QCoreApplication.translate("Typhoon", "A radius of more than 1500 km is not a typhoon's; check the unit (km)."))
+        raise ValueError(
+            QCoreApplication.translate(
+                "Typhoon", "A radius of more than 1500 km is not a typhoon's; check the unit (km)."
+            )
+        )
     return number
 
 
 _FORECAST_WORDS = {"是", "预报", "y", "yes", "true", "1", "forecast", "f/c", "fc", "√", "预测"}
-_OBSERVED_WORDS = {"否", "实况", "观测", "实测", "n", "no", "false", "0", "observed", "obs",
-                   "analysis", "历史", "×"}
+_OBSERVED_WORDS = {
+    "否",
+    "实况",
+    "观测",
+    "实测",
+    "n",
+    "no",
+    "false",
+    "0",
+    "observed",
+    "obs",
+    "analysis",
+    "历史",
+    "×",
+}
 
 
 def parse_forecast(value: object) -> bool:
@@ -550,7 +715,12 @@ def parse_forecast(value: object) -> bool:
         return True
     if text in _OBSERVED_WORDS:
         return False
-    raise ValueError(QCoreApplication.translate("Typhoon", "Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one."))
+    raise ValueError(
+        QCoreApplication.translate(
+            "Typhoon",
+            "Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.",
+        )
+    )
 
 
 def radii_order_problems(
@@ -563,10 +733,24 @@ def radii_order_problems(
     """
     problems: list[tuple[int, str, str]] = []
     for inner, outer, force, message in (
-        (r10, r7, 10, QCoreApplication.translate(
-            "Typhoon", "The force-10 radius is larger than the force-7 radius in the %1 quadrant.")),
-        (r12, r10, 12, QCoreApplication.translate(
-            "Typhoon", "The force-12 radius is larger than the force-10 radius in the %1 quadrant.")),
+        (
+            r10,
+            r7,
+            10,
+            QCoreApplication.translate(
+                "Typhoon",
+                "The force-10 radius is larger than the force-7 radius in the %1 quadrant.",
+            ),
+        ),
+        (
+            r12,
+            r10,
+            12,
+            QCoreApplication.translate(
+                "Typhoon",
+                "The force-12 radius is larger than the force-10 radius in the %1 quadrant.",
+            ),
+        ),
     ):
         if inner is None or outer is None:
             continue
@@ -607,11 +791,18 @@ def speed_problems(points: Sequence[TrackPoint]) -> list[tuple[int, str]]:
             continue
         speed = distance_km(a.lon, a.lat, b.lon, b.lat) / hours
         if speed > SPEED_MAX_KMH:
-            problems.append((index, QCoreApplication.translate("Typhoon",
-                "From the point before (%1) the centre would move %2 km/h; no typhoon moves "
-                "faster than 150 km/h. Check the longitude and latitude of both points.")
-                .replace("%1", format_time(a.at))
-                .replace("%2", f"{speed:.0f}")))
+            problems.append(
+                (
+                    index,
+                    QCoreApplication.translate(
+                        "Typhoon",
+                        "From the point before (%1) the centre would move %2 km/h; no typhoon moves "
+                        "faster than 150 km/h. Check the longitude and latitude of both points.",
+                    )
+                    .replace("%1", format_time(a.at))
+                    .replace("%2", f"{speed:.0f}"),
+                )
+            )
     return problems
 
 
@@ -638,7 +829,9 @@ class PointInput:
     is_forecast: bool | str = False
 
 
-def check_points(points: Sequence[PointInput]) -> tuple[list[TrackPoint], list[tuple[int, str, str]]]:
+def check_points(
+    points: Sequence[PointInput],
+) -> tuple[list[TrackPoint], list[tuple[int, str, str]]]:
     """The points as track points in time order, and the problems as (index, field, message).
 
     ``index`` is the position in ``points``; fields are those of PointInput.
@@ -656,8 +849,15 @@ def check_points(points: Sequence[PointInput]) -> tuple[list[TrackPoint], list[t
     duplicates = {at for at, indices in by_time.items() if len(indices) > 1}
     for at in sorted(duplicates):
         for index in by_time[at]:
-            problems.append((index, "at", QCoreApplication.translate("Typhoon", "Another point has the same time %1.")
-                             .replace("%1", format_time(at))))
+            problems.append(
+                (
+                    index,
+                    "at",
+                    QCoreApplication.translate(
+                        "Typhoon", "Another point has the same time %1."
+                    ).replace("%1", format_time(at)),
+                )
+            )
     kept = sorted(((i, p) for i, p in parsed if p.at not in duplicates), key=lambda ip: ip[1].at)
     track = [p for _, p in kept]
     for position, message in speed_problems(track):
@@ -676,15 +876,22 @@ def _check_point(data: PointInput) -> tuple[TrackPoint | None, list[tuple[str, s
     centre, found = check_position(data.lon, data.lat)
     problems.extend(found)
     values: dict[str, Any] = {}
-    for field, parser in (("pressure_hpa", parse_pressure), ("max_wind_ms", parse_wind),
-                          ("r7", parse_radii), ("r10", parse_radii), ("r12", parse_radii),
-                          ("is_forecast", parse_forecast)):
+    for field, parser in (
+        ("pressure_hpa", parse_pressure),
+        ("max_wind_ms", parse_wind),
+        ("r7", parse_radii),
+        ("r10", parse_radii),
+        ("r12", parse_radii),
+        ("is_forecast", parse_forecast),
+    ):
         try:
             values[field] = parser(getattr(data, field))
         except ValueError as error:
             problems.append((field, str(error)))
             values[field] = None
-    for force, _quadrant, message in radii_order_problems(values["r7"], values["r10"], values["r12"]):
+    for force, _quadrant, message in radii_order_problems(
+        values["r7"], values["r10"], values["r12"]
+    ):
         problems.append((f"r{force}", message))
     if problems or at is None or centre is None:
         return None, problems
@@ -712,30 +919,74 @@ def save_typhoon(
     problems: list[tuple[str, str]] = []
     typhoon = session.get(Typhoon, typhoon_id) if typhoon_id is not None else None
     if typhoon_id is not None and typhoon is None:
-        raise ValidationError([("", QCoreApplication.translate("Typhoon", "This typhoon no longer exists; another user may have deleted it."))])
+        raise ValidationError(
+            [
+                (
+                    "",
+                    QCoreApplication.translate(
+                        "Typhoon",
+                        "This typhoon no longer exists; another user may have deleted it.",
+                    ),
+                )
+            ]
+        )
     code = (code or "").strip()
     name = (name or "").strip()
     name_en = (name_en or "").strip() or None
     if not code:
-        problems.append(("code", QCoreApplication.translate("Typhoon", "Enter the typhoon's code, such as 2606.")))
+        problems.append(
+            (
+                "code",
+                QCoreApplication.translate("Typhoon", "Enter the typhoon's code, such as 2606."),
+            )
+        )
     elif len(code) > 12:
-        problems.append(("code", QCoreApplication.translate("Typhoon", "The code is longer than 12 characters.")))
+        problems.append(
+            (
+                "code",
+                QCoreApplication.translate("Typhoon", "The code is longer than 12 characters."),
+            )
+        )
     else:
         taken = select(Typhoon.id).where(Typhoon.code == code)
         if typhoon_id is not None:
             taken = taken.where(Typhoon.id != typhoon_id)
         if session.scalar(taken.limit(1)) is not None:
-            problems.append(("code", QCoreApplication.translate("Typhoon", "Another typhoon already has this code.")))
+            problems.append(
+                (
+                    "code",
+                    QCoreApplication.translate("Typhoon", "Another typhoon already has this code."),
+                )
+            )
     if not name:
-        problems.append(("name", QCoreApplication.translate("Typhoon", "Enter the typhoon's name.")))
+        problems.append(
+            ("name", QCoreApplication.translate("Typhoon", "Enter the typhoon's name."))
+        )
     elif len(name) > 40:
-        problems.append(("name", QCoreApplication.translate("Typhoon", "The name is longer than 40 characters.")))
+        problems.append(
+            (
+                "name",
+                QCoreApplication.translate("Typhoon", "The name is longer than 40 characters."),
+            )
+        )
     if name_en is not None and len(name_en) > 40:
-        problems.append(("name_en", QCoreApplication.translate("Typhoon", "The name is longer than 40 characters.")))
+        problems.append(
+            (
+                "name_en",
+                QCoreApplication.translate("Typhoon", "The name is longer than 40 characters."),
+            )
+        )
     track, point_problems = check_points(points)
-    problems.extend((f"points[{index}].{field}", message) for index, field, message in point_problems)
+    problems.extend(
+        (f"points[{index}].{field}", message) for index, field, message in point_problems
+    )
     if not points:
-        problems.append(("points", QCoreApplication.translate("Typhoon", "Enter at least one point of the track.")))
+        problems.append(
+            (
+                "points",
+                QCoreApplication.translate("Typhoon", "Enter at least one point of the track."),
+            )
+        )
     if problems:
         raise ValidationError(problems)
     if typhoon is None:
@@ -746,8 +997,12 @@ def save_typhoon(
         for key, value in (("code", code), ("name", name), ("name_en", name_en)):
             if getattr(typhoon, key) != value:
                 setattr(typhoon, key, value)
-        old = {p.at: p for p in session.scalars(
-            select(TyphoonPoint).where(TyphoonPoint.typhoon_id == typhoon.id))}
+        old = {
+            p.at: p
+            for p in session.scalars(
+                select(TyphoonPoint).where(TyphoonPoint.typhoon_id == typhoon.id)
+            )
+        }
         keep = {p.at for p in track}
         for at, row in old.items():
             if at not in keep:
@@ -790,21 +1045,163 @@ DEMO_SOURCE = "demo (shaped like Lekima, 1909, which landed at Wenling)"
 # forecast. Like Lekima (利奇马, 1909): north-west from the sea east-south-east of the
 # county, a severe-to-super typhoon, landfall on the county's coast about 01:45 on the
 # 10th, then north across Zhejiang while filling. "Now" is the last observed point.
-_DEMO_TRACK: tuple[tuple[str, float, float, int, float, Radii, Radii | None, Radii | None, bool], ...] = (
-    ("2026-08-08 08:00", 126.90, 24.30, 950, 45.0, (300, 280, 240, 250), (110, 100, 80, 90), (50, 45, 35, 40), False),
-    ("2026-08-08 11:00", 126.55, 24.55, 945, 48.0, (310, 290, 250, 260), (120, 110, 90, 100), (55, 50, 40, 45), False),
-    ("2026-08-08 14:00", 126.20, 24.80, 940, 50.0, (320, 300, 250, 270), (130, 120, 100, 110), (60, 55, 45, 50), False),
-    ("2026-08-08 17:00", 125.85, 25.05, 935, 52.0, (330, 310, 260, 270), (140, 130, 100, 110), (70, 60, 50, 55), False),
-    ("2026-08-08 20:00", 125.50, 25.35, 930, 55.0, (340, 320, 260, 280), (150, 140, 110, 120), (80, 70, 50, 60), False),
-    ("2026-08-09 02:00", 124.75, 25.95, 930, 55.0, (350, 330, 270, 290), (150, 140, 110, 120), (80, 70, 55, 60), False),
-    ("2026-08-09 08:00", 123.95, 26.60, 935, 52.0, (350, 330, 270, 280), (150, 140, 110, 120), (80, 70, 50, 60), False),
-    ("2026-08-09 14:00", 123.10, 27.25, 935, 52.0, (340, 320, 260, 280), (150, 130, 110, 120), (75, 65, 50, 55), False),
-    ("2026-08-09 17:00", 122.70, 27.55, 938, 50.0, (340, 320, 260, 280), (140, 130, 100, 120), (70, 60, 50, 55), False),
-    ("2026-08-09 20:00", 122.30, 27.85, 940, 50.0, (330, 310, 250, 270), (140, 120, 100, 110), (70, 60, 50, 50), False),
-    ("2026-08-09 23:00", 121.92, 28.07, 945, 48.0, (320, 300, 250, 260), (130, 120, 100, 110), (65, 60, 45, 50), True),
-    ("2026-08-10 02:00", 121.52, 28.30, 950, 45.0, (300, 280, 240, 250), (120, 110, 90, 100), (60, 50, 40, 45), True),
-    ("2026-08-10 08:00", 121.05, 28.75, 965, 38.0, (260, 250, 200, 220), (90, 80, 60, 70), (30, 25, 20, 25), True),
-    ("2026-08-10 20:00", 120.60, 29.75, 980, 28.0, (220, 200, 160, 180), (50, 40, 30, 40), None, True),
+_DEMO_TRACK: tuple[
+    tuple[str, float, float, int, float, Radii, Radii | None, Radii | None, bool], ...
+] = (
+    (
+        "2026-08-08 08:00",
+        126.90,
+        24.30,
+        950,
+        45.0,
+        (300, 280, 240, 250),
+        (110, 100, 80, 90),
+        (50, 45, 35, 40),
+        False,
+    ),
+    (
+        "2026-08-08 11:00",
+        126.55,
+        24.55,
+        945,
+        48.0,
+        (310, 290, 250, 260),
+        (120, 110, 90, 100),
+        (55, 50, 40, 45),
+        False,
+    ),
+    (
+        "2026-08-08 14:00",
+        126.20,
+        24.80,
+        940,
+        50.0,
+        (320, 300, 250, 270),
+        (130, 120, 100, 110),
+        (60, 55, 45, 50),
+        False,
+    ),
+    (
+        "2026-08-08 17:00",
+        125.85,
+        25.05,
+        935,
+        52.0,
+        (330, 310, 260, 270),
+        (140, 130, 100, 110),
+        (70, 60, 50, 55),
+        False,
+    ),
+    (
+        "2026-08-08 20:00",
+        125.50,
+        25.35,
+        930,
+        55.0,
+        (340, 320, 260, 280),
+        (150, 140, 110, 120),
+        (80, 70, 50, 60),
+        False,
+    ),
+    (
+        "2026-08-09 02:00",
+        124.75,
+        25.95,
+        930,
+        55.0,
+        (350, 330, 270, 290),
+        (150, 140, 110, 120),
+        (80, 70, 55, 60),
+        False,
+    ),
+    (
+        "2026-08-09 08:00",
+        123.95,
+        26.60,
+        935,
+        52.0,
+        (350, 330, 270, 280),
+        (150, 140, 110, 120),
+        (80, 70, 50, 60),
+        False,
+    ),
+    (
+        "2026-08-09 14:00",
+        123.10,
+        27.25,
+        935,
+        52.0,
+        (340, 320, 260, 280),
+        (150, 130, 110, 120),
+        (75, 65, 50, 55),
+        False,
+    ),
+    (
+        "2026-08-09 17:00",
+        122.70,
+        27.55,
+        938,
+        50.0,
+        (340, 320, 260, 280),
+        (140, 130, 100, 120),
+        (70, 60, 50, 55),
+        False,
+    ),
+    (
+        "2026-08-09 20:00",
+        122.30,
+        27.85,
+        940,
+        50.0,
+        (330, 310, 250, 270),
+        (140, 120, 100, 110),
+        (70, 60, 50, 50),
+        False,
+    ),
+    (
+        "2026-08-09 23:00",
+        121.92,
+        28.07,
+        945,
+        48.0,
+        (320, 300, 250, 260),
+        (130, 120, 100, 110),
+        (65, 60, 45, 50),
+        True,
+    ),
+    (
+        "2026-08-10 02:00",
+        121.52,
+        28.30,
+        950,
+        45.0,
+        (300, 280, 240, 250),
+        (120, 110, 90, 100),
+        (60, 50, 40, 45),
+        True,
+    ),
+    (
+        "2026-08-10 08:00",
+        121.05,
+        28.75,
+        965,
+        38.0,
+        (260, 250, 200, 220),
+        (90, 80, 60, 70),
+        (30, 25, 20, 25),
+        True,
+    ),
+    (
+        "2026-08-10 20:00",
+        120.60,
+        29.75,
+        980,
+        28.0,
+        (220, 200, 160, 180),
+        (50, 40, 30, 40),
+        None,
+        True,
+    ),
     ("2026-08-11 08:00", 120.35, 31.00, 988, 23.0, (180, 160, 120, 140), None, None, True),
     ("2026-08-11 20:00", 120.30, 32.40, 992, 20.0, (150, 130, 100, 120), None, None, True),
 )
@@ -815,7 +1212,10 @@ def demo_track_points() -> list[TrackPoint]:
     return [
         TrackPoint(
             at=datetime.fromisoformat(when).replace(tzinfo=BEIJING).astimezone(UTC),
-            lon=lon, lat=lat, pressure_hpa=pressure, max_wind_ms=wind,
+            lon=lon,
+            lat=lat,
+            pressure_hpa=pressure,
+            max_wind_ms=wind,
             r7=tuple(float(v) for v in r7) if r7 else None,  # type: ignore[arg-type]
             r10=tuple(float(v) for v in r10) if r10 else None,  # type: ignore[arg-type]
             r12=tuple(float(v) for v in r12) if r12 else None,  # type: ignore[arg-type]
@@ -833,8 +1233,9 @@ def build_demo_typhoon(*, session: Session) -> int:
     its own it writes a bulk audit record of its own.
     """
     actor = actor_of(session)
-    if actor is None or not (actor.can(Permission.ADMINISTER_DATABASE)
-                             or actor.can(Permission.IMPORT_DATA)):
+    if actor is None or not (
+        actor.can(Permission.ADMINISTER_DATABASE) or actor.can(Permission.IMPORT_DATA)
+    ):
         require(session, Permission.IMPORT_DATA)  # raises PermissionDenied with the message
     existing = session.scalar(select(Typhoon.id).where(Typhoon.code == DEMO_CODE))
     if existing is not None:
@@ -850,12 +1251,19 @@ def build_demo_typhoon(*, session: Session) -> int:
 
 
 def _write_demo_typhoon(session: Session) -> int:
-    session.execute(insert(Typhoon).values(
-        code=DEMO_CODE, name=DEMO_NAME, name_en=DEMO_NAME_EN, source=DEMO_SOURCE,
-        created_at=datetime(2026, 8, 8, tzinfo=UTC)))
+    session.execute(
+        insert(Typhoon).values(
+            code=DEMO_CODE,
+            name=DEMO_NAME,
+            name_en=DEMO_NAME_EN,
+            source=DEMO_SOURCE,
+            created_at=datetime(2026, 8, 8, tzinfo=UTC),
+        )
+    )
     typhoon_id = session.scalar(select(Typhoon.id).where(Typhoon.code == DEMO_CODE))
     assert typhoon_id is not None
-    session.execute(insert(TyphoonPoint), [
-        {"typhoon_id": typhoon_id, **point_columns(point)} for point in demo_track_points()
-    ])
+    session.execute(
+        insert(TyphoonPoint),
+        [{"typhoon_id": typhoon_id, **point_columns(point)} for point in demo_track_points()],
+    )
     return int(typhoon_id)

@@ -39,12 +39,21 @@ _ALL = frozenset(Permission)
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "admin": _ALL,
     "duty": frozenset(
-        {Permission.READ_REGISTER, Permission.EDIT_REGISTER, Permission.IMPORT_DATA,
-         Permission.SEE_PERSONAL, Permission.UNMASK_EXPORTS}
+        {
+            Permission.READ_REGISTER,
+            Permission.EDIT_REGISTER,
+            Permission.IMPORT_DATA,
+            Permission.SEE_PERSONAL,
+            Permission.UNMASK_EXPORTS,
+        }
     ),
     "planner": frozenset(
-        {Permission.READ_REGISTER, Permission.EDIT_REGISTER, Permission.IMPORT_DATA,
-         Permission.SEE_PERSONAL}
+        {
+            Permission.READ_REGISTER,
+            Permission.EDIT_REGISTER,
+            Permission.IMPORT_DATA,
+            Permission.SEE_PERSONAL,
+        }
     ),
     "clerk": frozenset({Permission.READ_REGISTER, Permission.SEE_PERSONAL}),
     "viewer": frozenset({Permission.READ_REGISTER}),
@@ -84,8 +93,9 @@ def require(session: Session, permission: Permission) -> Actor:
     actor = actor_of(session)
     if actor is None or not actor.can(permission):
         raise PermissionDenied(
-            QCoreApplication.translate("Users", "You are not allowed to do this (needs: %1).")
-            .replace("%1", permission.value)
+            QCoreApplication.translate(
+                "Users", "You are not allowed to do this (needs: %1)."
+            ).replace("%1", permission.value)
         )
     return actor
 
@@ -147,7 +157,9 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
     if has_users(session=session) or role != "admin":
         require(session, Permission.MANAGE_USERS)
     if role not in ROLE_NAMES:
-        raise ValueError(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
+        raise ValueError(
+            QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role)
+        )
     name = name.strip()
     if not name:
         raise ValueError(QCoreApplication.translate("Users", "The user name is empty."))
@@ -220,8 +232,9 @@ def list_users(*, session: Session) -> list[UserRow]:
     """Every user, by name; administrators only."""
     require(session, Permission.MANAGE_USERS)
     result = session.execute(
-        select(User.id, User.name, User.role, User.active, User.failed_logins, User.created_at)
-        .order_by(User.name)
+        select(
+            User.id, User.name, User.role, User.active, User.failed_logins, User.created_at
+        ).order_by(User.name)
     )
     return [UserRow(*row) for row in result]
 
@@ -234,8 +247,10 @@ def _user_for_change(session: Session, user_id: int) -> tuple[User, int]:
     SQLite lets one writer at a time anyway).
     """
     admin_ids = session.scalars(
-        select(User.id).where(User.role == "admin", User.active.is_(True))
-        .order_by(User.id).with_for_update()
+        select(User.id)
+        .where(User.role == "admin", User.active.is_(True))
+        .order_by(User.id)
+        .with_for_update()
     ).all()
     user = session.get(User, user_id, populate_existing=True)
     if user is None:
@@ -247,17 +262,21 @@ def _user_for_change(session: Session, user_id: int) -> tuple[User, int]:
 
 def _refuse_losing_last_admin(user: User, active_admins: int) -> None:
     if user.role == "admin" and user.active and active_admins <= 1:
-        raise ValueError(QCoreApplication.translate(
-            "Users",
-            "%1 is the last active administrator. Make another user an administrator first.",
-        ).replace("%1", user.name))
+        raise ValueError(
+            QCoreApplication.translate(
+                "Users",
+                "%1 is the last active administrator. Make another user an administrator first.",
+            ).replace("%1", user.name)
+        )
 
 
 def set_user_role(*, session: Session, user_id: int, role: str) -> None:
     """Give a user another role; the last active administrator keeps theirs."""
     require(session, Permission.MANAGE_USERS)
     if role not in ROLE_NAMES:
-        raise ValueError(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
+        raise ValueError(
+            QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role)
+        )
     user, active_admins = _user_for_change(session, user_id)
     if user.role == role:
         return
@@ -275,8 +294,11 @@ def set_user_active(*, session: Session, user_id: int, active: bool) -> None:
         return
     if not active:
         if user.name == acting.name:
-            raise ValueError(QCoreApplication.translate(
-                "Users", "You cannot deactivate yourself. Ask another administrator."))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Users", "You cannot deactivate yourself. Ask another administrator."
+                )
+            )
         _refuse_losing_last_admin(user, active_admins)
     user.active = active
     session.flush()

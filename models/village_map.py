@@ -70,13 +70,18 @@ class VillageMap:
         return shelter.village_id == self.village.id
 
 
-def _geoms(session: Session, model: type[Grid] | type[DangerZone] | type[Shelter],
-           ids: list[int]) -> dict[int, bytes]:
+def _geoms(
+    session: Session, model: type[Grid] | type[DangerZone] | type[Shelter], ids: list[int]
+) -> dict[int, bytes]:
     if not ids:
         return {}
-    return {id_: geom for id_, geom in session.execute(
-        select(model.id, model.geom).where(model.id.in_(ids), model.geom.is_not(None)))
-        if geom is not None}
+    return {
+        id_: geom
+        for id_, geom in session.execute(
+            select(model.id, model.geom).where(model.id.in_(ids), model.geom.is_not(None))
+        )
+        if geom is not None
+    }
 
 
 def _assigned_shelter_ids(session: Session, village_id: int) -> set[int]:
@@ -85,12 +90,16 @@ def _assigned_shelter_ids(session: Session, village_id: int) -> set[int]:
     if year is None:
         return set()
     stmt = union(
-        select(Household.shelter_id).where(Household.year == year,
-                                           Household.village_id == village_id,
-                                           Household.shelter_id.is_not(None)),
-        select(TransferObject.shelter_id).where(TransferObject.year == year,
-                                                TransferObject.village_id == village_id,
-                                                TransferObject.shelter_id.is_not(None)),
+        select(Household.shelter_id).where(
+            Household.year == year,
+            Household.village_id == village_id,
+            Household.shelter_id.is_not(None),
+        ),
+        select(TransferObject.shelter_id).where(
+            TransferObject.year == year,
+            TransferObject.village_id == village_id,
+            TransferObject.shelter_id.is_not(None),
+        ),
     )
     return {row[0] for row in session.execute(stmt) if row[0] is not None}
 
@@ -101,8 +110,18 @@ def read_village_map(*, session: Session, village_code: str) -> VillageMap | Non
     town = aliased(Division)
     county = aliased(Division)
     found = session.execute(
-        select(Division.id, Division.code, Division.name, town.name, county.name, Division.geom,
-               Division.min_lon, Division.min_lat, Division.max_lon, Division.max_lat)
+        select(
+            Division.id,
+            Division.code,
+            Division.name,
+            town.name,
+            county.name,
+            Division.geom,
+            Division.min_lon,
+            Division.min_lat,
+            Division.max_lon,
+            Division.max_lat,
+        )
         .outerjoin(town, town.id == Division.parent_id)
         .outerjoin(county, county.id == town.parent_id)
         .where(Division.level == "village", Division.code == (village_code or "").strip())
@@ -121,7 +140,11 @@ def read_village_map(*, session: Session, village_code: str) -> VillageMap | Non
     shelters = own + sorted((s for s in others if s is not None), key=lambda s: s.name)
     members = list_working_group_members(session=session, division_id=id_)
     return VillageMap(
-        village=village, grids=grids, zones=zones, shelters=shelters, members=members,
+        village=village,
+        grids=grids,
+        zones=zones,
+        shelters=shelters,
+        members=members,
         grid_geoms=_geoms(session, Grid, [g.id for g in grids]),
         zone_geoms=_geoms(session, DangerZone, [z.id for z in zones]),
         shelter_geoms=_geoms(session, Shelter, [s.id for s in shelters]),
@@ -132,12 +155,20 @@ def village_outlines(*, session: Session, bbox: BBox, exclude: int | None = None
     """Villages whose bounding box meets ``bbox`` (the neighbours drawn faint around one)."""
     require(session, Permission.READ_REGISTER)
     min_lon, min_lat, max_lon, max_lat = bbox
-    stmt = (select(Division.code, Division.name, Division.geom)
-            .where(Division.level == "village", Division.geom.is_not(None),
-                   Division.min_lon <= max_lon, Division.max_lon >= min_lon,
-                   Division.min_lat <= max_lat, Division.max_lat >= min_lat)
-            .order_by(Division.code))
+    stmt = (
+        select(Division.code, Division.name, Division.geom)
+        .where(
+            Division.level == "village",
+            Division.geom.is_not(None),
+            Division.min_lon <= max_lon,
+            Division.max_lon >= min_lon,
+            Division.min_lat <= max_lat,
+            Division.max_lat >= min_lat,
+        )
+        .order_by(Division.code)
+    )
     if exclude is not None:
         stmt = stmt.where(Division.id != exclude)
-    return [Outline(code, name, geom) for code, name, geom in session.execute(stmt)
-            if geom is not None]
+    return [
+        Outline(code, name, geom) for code, name, geom in session.execute(stmt) if geom is not None
+    ]

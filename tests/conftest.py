@@ -27,8 +27,12 @@ from models.database import Database  # noqa: E402
 from models.users import Actor  # noqa: E402
 
 PG_URL = os.environ.get("ECC_TEST_DATABASE_URL")
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL, reason="ECC_TEST_DATABASE_URL not set"))]
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql", marks=pytest.mark.skipif(not PG_URL, reason="ECC_TEST_DATABASE_URL not set")
+    ),
+]
 ADMIN = Actor(name="test-admin", role="admin")
 
 

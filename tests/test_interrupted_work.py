@@ -24,8 +24,12 @@ pytestmark = pytest.mark.slow
 def kill_when_past(args: list[str], percent: int, env: dict[str, str]) -> int | None:
     """Run main.py, SIGKILL it once it prints a progress line at or past ``percent``."""
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), *args], stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True, env={**os.environ, **env}, cwd=ROOT,
+        [sys.executable, str(ROOT / "main.py"), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, **env},
+        cwd=ROOT,
     )
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -46,8 +50,9 @@ def user_args(url: str) -> tuple[list[str], dict[str, str]]:
     """On PostgreSQL a subcommand needs --user: create the administrator first."""
     if url.startswith("sqlite"):
         return [], {}
-    created = run_main("--db", url, "user", "add", "chief", "--role", "admin",
-                       stdin="chief-secret\n")
+    created = run_main(
+        "--db", url, "user", "add", "chief", "--role", "admin", stdin="chief-secret\n"
+    )
     assert created.returncode == 0, created.stderr
     return ["--user", "chief"], {"ECC_PASSWORD": "chief-secret"}
 

@@ -33,7 +33,9 @@ def test_every_message_is_translated(tmp_path: Path) -> None:
     shutil.copy(TS, work)
     subprocess.run(
         [BIN / "pyside6-lupdate", *source_files(), "-no-obsolete", "-ts", str(work)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     untranslated = [
         f"{ctx.findtext('name')}: {msg.findtext('source')}"
@@ -47,8 +49,9 @@ def test_every_message_is_translated(tmp_path: Path) -> None:
 
 def test_compiled_catalogue_is_current(tmp_path: Path) -> None:
     out = tmp_path / "zh_CN.qm"
-    subprocess.run([BIN / "pyside6-lrelease", str(TS), "-qm", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [BIN / "pyside6-lrelease", str(TS), "-qm", str(out)], check=True, capture_output=True
+    )
     assert out.read_bytes() == QM.read_bytes()
 
 

@@ -19,8 +19,14 @@ from models.settings import Settings
 log = logging.getLogger(__name__)
 
 # CJK faces in order of preference: Debian (WenQuanYi, Noto), Windows, Kylin/UOS.
-UI_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "Source Han Sans SC",
-            "WenQuanYi Zen Hei", "SimHei")
+UI_FONTS = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "SimHei",
+)
 
 
 def prepare_web_engine() -> None:
@@ -46,8 +52,11 @@ def web_engine_files() -> list[Path]:
     import PySide6
 
     qt = Path(PySide6.__file__).parent / "Qt"
-    return [qt / "lib" / "libQt6WebEngineCore.so.6", qt / "libexec" / "QtWebEngineProcess",
-            *sorted((qt / "resources").glob("*"))]
+    return [
+        qt / "lib" / "libQt6WebEngineCore.so.6",
+        qt / "libexec" / "QtWebEngineProcess",
+        *sorted((qt / "resources").glob("*")),
+    ]
 
 
 def read_ahead(paths: list[Path]) -> None:

@@ -189,8 +189,11 @@ def cmd_demo(ctx: Context) -> int:
     try:
         with ctx.db.session(ctx.actor) as session:
             summary = build_demo(
-                session=session, scale=args.scale, force=args.force, scenario=args.scenario,
-                progress=percent_printer()
+                session=session,
+                scale=args.scale,
+                force=args.force,
+                scenario=args.scenario,
+                progress=percent_printer(),
             )
     except DemoRefused as exc:
         raise Refused(str(exc)) from exc
@@ -205,12 +208,19 @@ def cmd_demo(ctx: Context) -> int:
         .replace("%4", f"{summary.danger_zones:,}")
         .replace("%5", f"{summary.shelters:,}")
     )
-    say(QCoreApplication.translate(
-        "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon.")
-        .replace("%1", f"{summary.households:,}").replace("%2", f"{summary.transfer_objects:,}"))
+    say(
+        QCoreApplication.translate(
+            "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon."
+        )
+        .replace("%1", f"{summary.households:,}")
+        .replace("%2", f"{summary.transfer_objects:,}")
+    )
     if summary.event:
-        say(QCoreApplication.translate(
-            "CommandLine", "Event in progress: %1 (transfers part done).").replace("%1", summary.event))
+        say(
+            QCoreApplication.translate(
+                "CommandLine", "Event in progress: %1 (transfers part done)."
+            ).replace("%1", summary.event)
+        )
     if summary.accounts:
         say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
         for name in summary.accounts:
@@ -361,25 +371,35 @@ def cmd_export(ctx: Context) -> int:
         if args.event is None:
             raise UsageError(QCoreApplication.translate("CommandLine", "Give --event ID."))
         if args.template or args.village or args.unmasked or args.year is not None:
-            raise UsageError(QCoreApplication.translate(
-                "CommandLine", "--village, --year, --template and --unmasked are for export households."))
+            raise UsageError(
+                QCoreApplication.translate(
+                    "CommandLine",
+                    "--village, --year, --template and --unmasked are for export households.",
+                )
+            )
         try:
             with ctx.db.session(ctx.actor) as session:
-                export_transfer_rollup(session=session, event_id=args.event,
-                                       path=Path(args.output))
+                export_transfer_rollup(session=session, event_id=args.event, path=Path(args.output))
         except ExportRefused as exc:
             raise Refused(str(exc)) from exc
     elif args.template:
         export_template(path=Path(args.output))
     elif not args.village:
-        raise UsageError(QCoreApplication.translate(
-            "CommandLine", "Give --village CODE, or --template for an empty list."))
+        raise UsageError(
+            QCoreApplication.translate(
+                "CommandLine", "Give --village CODE, or --template for an empty list."
+            )
+        )
     else:
         try:
             with ctx.db.session(ctx.actor) as session:
-                export_households(session=session, path=Path(args.output),
-                                  village_code=args.village, year=args.year,
-                                  unmasked=args.unmasked)
+                export_households(
+                    session=session,
+                    path=Path(args.output),
+                    village_code=args.village,
+                    year=args.year,
+                    unmasked=args.unmasked,
+                )
         except ExportRefused as exc:
             raise Refused(str(exc)) from exc
     say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
@@ -400,8 +420,11 @@ def cmd_map(ctx: Context) -> int:
         with ctx.db.session(ctx.actor) as session:
             typhoon_id = typhoon_id_for(session=session, key=args.typhoon)
             if typhoon_id is None:
-                raise Refused(QCoreApplication.translate(
-                    "CommandLine", "No typhoon with the number or id %1.").replace("%1", args.typhoon))
+                raise Refused(
+                    QCoreApplication.translate(
+                        "CommandLine", "No typhoon with the number or id %1."
+                    ).replace("%1", args.typhoon)
+                )
             try:
                 table = compute_reach(session=session, typhoon_id=typhoon_id, at=at)
             except TyphoonNotFound as exc:
@@ -412,8 +435,11 @@ def cmd_map(ctx: Context) -> int:
         from maps.pages import export_map
 
         summary = export_map(ctx.db, ctx.actor, ctx.settings, Path(args.output))
-        say(QCoreApplication.translate("CommandLine", "%1 features on the map.")
-            .replace("%1", f"{summary.features:,}"))
+        say(
+            QCoreApplication.translate("CommandLine", "%1 features on the map.").replace(
+                "%1", f"{summary.features:,}"
+            )
+        )
     say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
     return EXIT_OK
 
@@ -437,29 +463,42 @@ def cmd_print(ctx: Context) -> int:
                 result = print_transfer_rollup(session=session, event_id=args.event, path=path)
             elif args.document == "shelter-arrivals":
                 if args.event is None or args.shelter is None:
-                    raise UsageError(QCoreApplication.translate(
-                        "CommandLine", "Give --event ID and --shelter ID."))
-                result = print_shelter_arrivals(session=session, event_id=args.event,
-                                                shelter_id=args.shelter, path=path)
+                    raise UsageError(
+                        QCoreApplication.translate(
+                            "CommandLine", "Give --event ID and --shelter ID."
+                        )
+                    )
+                result = print_shelter_arrivals(
+                    session=session, event_id=args.event, shelter_id=args.shelter, path=path
+                )
             elif args.document == "situation-map":
                 if not args.village:
                     raise UsageError(
-                        QCoreApplication.translate("CommandLine", "Give --village CODE."))
+                        QCoreApplication.translate("CommandLine", "Give --village CODE.")
+                    )
                 from ui.printing.situation_map import print_situation_map
 
-                result = print_situation_map(session=session, village_code=args.village,
-                                             path=path, paper=args.paper)
+                result = print_situation_map(
+                    session=session, village_code=args.village, path=path, paper=args.paper
+                )
             else:
                 if not args.village:
                     raise UsageError(
-                        QCoreApplication.translate("CommandLine", "Give --village CODE."))
-                printer = (print_transfer_list if args.document == "transfer-list"
-                           else print_transfer_cards)
+                        QCoreApplication.translate("CommandLine", "Give --village CODE.")
+                    )
+                printer = (
+                    print_transfer_list
+                    if args.document == "transfer-list"
+                    else print_transfer_cards
+                )
                 result = printer(session=session, village_code=args.village, path=path)
     except PrintRefused as exc:
         raise Refused(str(exc)) from exc
-    say(QCoreApplication.translate("CommandLine", "%1 pages written to %2")
-        .replace("%1", str(result.pages)).replace("%2", args.output))
+    say(
+        QCoreApplication.translate("CommandLine", "%1 pages written to %2")
+        .replace("%1", str(result.pages))
+        .replace("%2", args.output)
+    )
     return EXIT_OK
 
 
@@ -616,62 +655,138 @@ def build_parser() -> argparse.ArgumentParser:
             "CommandLine", "import the valid rows and report the refused ones"
         ),
     )
-    imp.add_argument("--crs", metavar="CRS", help=QCoreApplication.translate(
-        "CommandLine",
-        "coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN "
-        "(default: a Shapefile's .prj, else wgs84)"))
-    imp.add_argument("--village", metavar="CODE", help=QCoreApplication.translate(
-        "CommandLine", "households: the village, when the title row does not name it"))
-    imp.add_argument("--year", type=int, metavar="YYYY", help=QCoreApplication.translate(
-        "CommandLine", "households: the year of the list"))
-    imp.add_argument("--code", help=QCoreApplication.translate(
-        "CommandLine", "typhoon: its number, such as 2609"))
-    imp.add_argument("--name", help=QCoreApplication.translate(
-        "CommandLine", "typhoon: its name, such as 烟花"))
+    imp.add_argument(
+        "--crs",
+        metavar="CRS",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN "
+            "(default: a Shapefile's .prj, else wgs84)",
+        ),
+    )
+    imp.add_argument(
+        "--village",
+        metavar="CODE",
+        help=QCoreApplication.translate(
+            "CommandLine", "households: the village, when the title row does not name it"
+        ),
+    )
+    imp.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help=QCoreApplication.translate("CommandLine", "households: the year of the list"),
+    )
+    imp.add_argument(
+        "--code",
+        help=QCoreApplication.translate("CommandLine", "typhoon: its number, such as 2609"),
+    )
+    imp.add_argument(
+        "--name", help=QCoreApplication.translate("CommandLine", "typhoon: its name, such as 烟花")
+    )
     imp.set_defaults(handler=cmd_import)
 
-    exp = sub.add_parser("export", help=QCoreApplication.translate(
-        "CommandLine", "export data to a file"))
-    exp.add_argument("kind", choices=("households", "transfer-rollup"),
-                     help=QCoreApplication.translate("CommandLine", "what to export"))
+    exp = sub.add_parser(
+        "export", help=QCoreApplication.translate("CommandLine", "export data to a file")
+    )
+    exp.add_argument(
+        "kind",
+        choices=("households", "transfer-rollup"),
+        help=QCoreApplication.translate("CommandLine", "what to export"),
+    )
     exp.add_argument("--village", metavar="CODE")
-    exp.add_argument("--event", type=int, metavar="ID", help=QCoreApplication.translate(
-        "CommandLine", "transfer-rollup: the event's id"))
+    exp.add_argument(
+        "--event",
+        type=int,
+        metavar="ID",
+        help=QCoreApplication.translate("CommandLine", "transfer-rollup: the event's id"),
+    )
     exp.add_argument("--year", type=int, metavar="YYYY")
-    exp.add_argument("--template", action="store_true", help=QCoreApplication.translate(
-        "CommandLine", "an empty village transfer list to fill"))
-    exp.add_argument("--unmasked", action="store_true", help=QCoreApplication.translate(
-        "CommandLine", "full mobile numbers (if your role allows; recorded in the audit)"))
+    exp.add_argument(
+        "--template",
+        action="store_true",
+        help=QCoreApplication.translate("CommandLine", "an empty village transfer list to fill"),
+    )
+    exp.add_argument(
+        "--unmasked",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine", "full mobile numbers (if your role allows; recorded in the audit)"
+        ),
+    )
     exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     exp.set_defaults(handler=cmd_export)
 
-    prn = sub.add_parser("print", help=QCoreApplication.translate(
-        "CommandLine", "print a document to PDF (Chinese fonts embedded)"))
-    prn.add_argument("document", choices=("transfer-list", "transfer-cards", "transfer-rollup",
-                                          "shelter-arrivals", "situation-map"))
+    prn = sub.add_parser(
+        "print",
+        help=QCoreApplication.translate(
+            "CommandLine", "print a document to PDF (Chinese fonts embedded)"
+        ),
+    )
+    prn.add_argument(
+        "document",
+        choices=(
+            "transfer-list",
+            "transfer-cards",
+            "transfer-rollup",
+            "shelter-arrivals",
+            "situation-map",
+        ),
+    )
     prn.add_argument("--village", metavar="CODE")
     prn.add_argument("--event", type=int, metavar="ID")
-    prn.add_argument("--shelter", type=int, metavar="ID", help=QCoreApplication.translate(
-        "CommandLine", "shelter-arrivals: the shelter's id"))
-    prn.add_argument("--paper", type=str.upper, choices=("A4", "A3"), default="A4",
-                     help=QCoreApplication.translate(
-                         "CommandLine", "situation-map: A4 or A3 landscape (default A4)"))
+    prn.add_argument(
+        "--shelter",
+        type=int,
+        metavar="ID",
+        help=QCoreApplication.translate("CommandLine", "shelter-arrivals: the shelter's id"),
+    )
+    prn.add_argument(
+        "--paper",
+        type=str.upper,
+        choices=("A4", "A3"),
+        default="A4",
+        help=QCoreApplication.translate(
+            "CommandLine", "situation-map: A4 or A3 landscape (default A4)"
+        ),
+    )
     prn.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     prn.set_defaults(handler=cmd_print)
 
-    map_parser = sub.add_parser("map", help=QCoreApplication.translate(
-        "CommandLine", "typhoon reach and offline map export"))
+    map_parser = sub.add_parser(
+        "map",
+        help=QCoreApplication.translate("CommandLine", "typhoon reach and offline map export"),
+    )
     map_sub = map_parser.add_subparsers(dest="map_action", metavar="ACTION", required=True)
-    reach = map_sub.add_parser("reach", help=QCoreApplication.translate(
-        "CommandLine", "what the typhoon's force-7 and force-10 winds reach, to Excel"))
-    reach.add_argument("--typhoon", required=True, metavar="ID", help=QCoreApplication.translate(
-        "CommandLine", "the typhoon's number (such as 2606) or its id"))
-    reach.add_argument("--at", metavar="TIME", help=QCoreApplication.translate(
-        "CommandLine", "ISO 8601 time (Beijing time without an offset); default: the latest "
-        "observed point"))
+    reach = map_sub.add_parser(
+        "reach",
+        help=QCoreApplication.translate(
+            "CommandLine", "what the typhoon's force-7 and force-10 winds reach, to Excel"
+        ),
+    )
+    reach.add_argument(
+        "--typhoon",
+        required=True,
+        metavar="ID",
+        help=QCoreApplication.translate(
+            "CommandLine", "the typhoon's number (such as 2606) or its id"
+        ),
+    )
+    reach.add_argument(
+        "--at",
+        metavar="TIME",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "ISO 8601 time (Beijing time without an offset); default: the latest observed point",
+        ),
+    )
     reach.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    export_map = map_sub.add_parser("export", help=QCoreApplication.translate(
-        "CommandLine", "a self-contained map page that opens offline in any browser"))
+    export_map = map_sub.add_parser(
+        "export",
+        help=QCoreApplication.translate(
+            "CommandLine", "a self-contained map page that opens offline in any browser"
+        ),
+    )
     export_map.add_argument("-o", "--output", required=True, metavar="FILE.html")
     map_parser.set_defaults(handler=cmd_map)
 

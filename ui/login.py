@@ -64,8 +64,12 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         try:
             with self.db.session(None) as session:
-                self.actor = log_in(session=session, name=self.name_edit.text(),
-                                    password=self.password_edit.text(), where="console")
+                self.actor = log_in(
+                    session=session,
+                    name=self.name_edit.text(),
+                    password=self.password_edit.text(),
+                    where="console",
+                )
         except LoginRefused as exc:
             self.message_label.setText(str(exc))
             self.password_edit.selectAll()
@@ -91,10 +95,12 @@ class FirstAdminDialog(QDialog):
         self.setWindowTitle(self.tr("First start: create the administrator"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "This database has no users yet. Choose the administrator's name and password. "
-            "There is no default password."
-        ))
+        intro = QLabel(
+            self.tr(
+                "This database has no users yet. Choose the administrator's name and password. "
+                "There is no default password."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -130,8 +136,9 @@ class FirstAdminDialog(QDialog):
             return
         try:
             with self.db.session(None) as session:
-                create_user(session=session, name=self.name_edit.text(), role="admin",
-                            password=password)
+                create_user(
+                    session=session, name=self.name_edit.text(), role="admin", password=password
+                )
         except ValueError as exc:
             self.message_label.setText(str(exc))
             return

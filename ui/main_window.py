@@ -116,7 +116,8 @@ def render_parts(widget: QWidget) -> Iterator[tuple[QWidget, bool]]:
         return
     descendants = widget.findChildren(QWidget)
     if len(descendants) <= WARM_PART_WIDGETS and not any(
-            isinstance(descendant, CELL_VIEWS) for descendant in descendants):
+        isinstance(descendant, CELL_VIEWS) for descendant in descendants
+    ):
         yield widget, True
         return
     yield widget, False
@@ -182,8 +183,11 @@ class MainWindow(QMainWindow):
             shortcut = f"Ctrl+{(index + 1) % 10}"
             item.setToolTip(shortcut)
             self.nav_rail.addItem(item)
-            QShortcut(QKeySequence(shortcut), self,
-                      activated=lambda r=index: self.nav_rail.setCurrentRow(r))
+            QShortcut(
+                QKeySequence(shortcut),
+                self,
+                activated=lambda r=index: self.nav_rail.setCurrentRow(r),
+            )
         # As wide as the longest title in the language in use, and no narrower than 150 px.
         widest = max(self.nav_rail.sizeHintForColumn(0), 0)
         self.nav_rail.setFixedWidth(max(150, widest + 40))
@@ -313,7 +317,8 @@ class MainWindow(QMainWindow):
         if key == "map":
             page.open_in_register.connect(self._open_in_register)  # type: ignore[attr-defined]
             page.open_transfer_list.connect(  # type: ignore[attr-defined]
-                self._open_transfer_list)
+                self._open_transfer_list
+            )
 
     def _open_in_register(self, kind: str, row_id: int) -> None:
         page = self.show_page("register")
@@ -351,8 +356,9 @@ class MainWindow(QMainWindow):
             self._idle_polls = 0
         else:
             self._idle_polls += 1
-        opened = self._waited and (self._idle_polls >= OPENED_IDLE_POLLS
-                                   or self._waited > OPENED_WAIT_POLLS)
+        opened = self._waited and (
+            self._idle_polls >= OPENED_IDLE_POLLS or self._waited > OPENED_WAIT_POLLS
+        )
         settled = self._idle_polls >= IDLE_POLLS and self._warming_done
         if self._placeholders and (opened or settled):
             for key in sorted(self._placeholders):
@@ -415,7 +421,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(display_url(self.db.url))
         self.db_label.setStyleSheet("color: #666;")
         self.user_label = QLabel(
-            self.tr("User: %1 (%2)").replace("%1", self.actor.name)
+            self.tr("User: %1 (%2)")
+            .replace("%1", self.actor.name)
             .replace("%2", label(ROLES, self.actor.role))
         )
         self.clock_label = QLabel()
@@ -436,14 +443,14 @@ class MainWindow(QMainWindow):
         self.load_event()
 
     def load_event(self) -> None:
-        run_in_background(_active_event, self._show_event, owner=self, db=self.db,
-                          actor=self.actor)
+        run_in_background(_active_event, self._show_event, owner=self, db=self.db, actor=self.actor)
 
     def _show_event(self, event: EventRow | None, error: BaseException | None) -> None:
         if event is None:
             self.event_label.setText(self.tr("No active event"))
             self.event_label.setStyleSheet(
-                "padding: 2px 10px; border-radius: 3px; background: #e4e8ec; color: #333;")
+                "padding: 2px 10px; border-radius: 3px; background: #e4e8ec; color: #333;"
+            )
             return
         level = event.response_level
         text = self.tr("Event: %1").replace("%1", event.name)
@@ -453,12 +460,12 @@ class MainWindow(QMainWindow):
         colour = RESPONSE_COLOURS.get(level or "", "#4a5a6a")
         self.event_label.setStyleSheet(
             f"padding: 2px 10px; border-radius: 3px; background: {colour}; color: white;"
-            " font-weight: bold;")
+            " font-weight: bold;"
+        )
 
     def _tick(self) -> None:
         now = datetime.now(self._zone)
-        zone_name = (self.tr("Beijing time") if self._zone.key == "Asia/Shanghai"
-                     else self._zone.key)
+        zone_name = self.tr("Beijing time") if self._zone.key == "Asia/Shanghai" else self._zone.key
         self.clock_label.setText(f"{zone_name} {now:%Y-%m-%d %H:%M:%S}")
 
     # -- remembered layout -------------------------------------------------------

@@ -13,44 +13,65 @@ from ui.main_window import PAGES
 
 # What each page will hold, said plainly until it is built.
 NOT_YET = {
-    "teams": QT_TRANSLATE_NOOP("PendingPage",
+    "teams": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "The rescue team roster (teams, members, skills, certificates and insurance) is not "
-        "built yet."),
-    "supplies": QT_TRANSLATE_NOOP("PendingPage",
+        "built yet.",
+    ),
+    "supplies": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "The supplies inventory (warehouses, stock movements and village flood kits) is not "
-        "built yet."),
-    "plans": QT_TRANSLATE_NOOP("PendingPage",
+        "built yet.",
+    ),
+    "plans": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "The contingency plan library (plans, versions, revision schedules and drills) is not "
-        "built yet."),
-    "dispatch": QT_TRANSLATE_NOOP("PendingPage",
+        "built yet.",
+    ),
+    "dispatch": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "Dispatch orders in official format (teams and supplies sent where they are needed) are "
         "not built yet. Events and response levels are started and changed on the Transfers "
-        "page for now."),
-    "dutylog": QT_TRANSLATE_NOOP("PendingPage",
-        "The duty log (calls, instructions and reports of each shift) is not built yet."),
+        "page for now.",
+    ),
+    "dutylog": QT_TRANSLATE_NOOP(
+        "PendingPage",
+        "The duty log (calls, instructions and reports of each shift) is not built yet.",
+    ),
 }
 
 
 # What the register already holds that each page will build on (%1 towns, %2 villages,
 # %3 grids, %5 shelters, %8 working group members).
 KNOWN = {
-    "teams": QT_TRANSLATE_NOOP("PendingPage",
+    "teams": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "Known now: %8 members of village flood working groups in %2 villages, including the "
-        "rescue posts."),
-    "supplies": QT_TRANSLATE_NOOP("PendingPage",
-        "Known now: %5 shelters in %1 towns that will hold stocked supplies."),
-    "plans": QT_TRANSLATE_NOOP("PendingPage",
-        "Known now: the county's %1 towns and %2 villages, the units plans assign actions to."),
-    "dispatch": QT_TRANSLATE_NOOP("PendingPage",
+        "rescue posts.",
+    ),
+    "supplies": QT_TRANSLATE_NOOP(
+        "PendingPage", "Known now: %5 shelters in %1 towns that will hold stocked supplies."
+    ),
+    "plans": QT_TRANSLATE_NOOP(
+        "PendingPage",
+        "Known now: the county's %1 towns and %2 villages, the units plans assign actions to.",
+    ),
+    "dispatch": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "Known now: %1 towns, %2 villages and %3 responsibility grids that orders will be "
-        "addressed to."),
-    "dutylog": QT_TRANSLATE_NOOP("PendingPage",
+        "addressed to.",
+    ),
+    "dutylog": QT_TRANSLATE_NOOP(
+        "PendingPage",
         "Known now: %3 responsibility grids with named persons and %8 working group members "
-        "to call."),
+        "to call.",
+    ),
 }
-EMPTY = QT_TRANSLATE_NOOP("PendingPage",
+EMPTY = QT_TRANSLATE_NOOP(
+    "PendingPage",
     "The database is empty: build the demo county (python main.py demo) or import your "
-    "county's divisions (python main.py import divisions FILE).")
+    "county's divisions (python main.py import divisions FILE).",
+)
 
 
 def known_text(key: str, o: Overview) -> str:
@@ -59,8 +80,10 @@ def known_text(key: str, o: Overview) -> str:
         return QCoreApplication.translate("PendingPage", EMPTY)
     return (
         QCoreApplication.translate("PendingPage", KNOWN[key])
-        .replace("%1", f"{o.towns:,}").replace("%2", f"{o.villages:,}")
-        .replace("%3", f"{o.grids:,}").replace("%5", f"{o.shelters:,}")
+        .replace("%1", f"{o.towns:,}")
+        .replace("%2", f"{o.villages:,}")
+        .replace("%3", f"{o.grids:,}")
+        .replace("%5", f"{o.shelters:,}")
         .replace("%8", f"{o.working_group_members:,}")
     )
 

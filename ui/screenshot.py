@@ -17,7 +17,11 @@ SETTLE_MS = 300
 
 
 def take_screenshot(
-    db: Database, actor: Actor, settings: Settings, page_key: str, output: Path,
+    db: Database,
+    actor: Actor,
+    settings: Settings,
+    page_key: str,
+    output: Path,
     size: tuple[int, int],
 ) -> None:
     window = MainWindow(db, actor, settings)

@@ -39,10 +39,27 @@ CATEGORY = {
 }
 TEMPLATE_ROWS = 30  # numbered empty rows in the template, for printing and filling in
 _WIDTHS = {
-    "seq": 6, "zone": 24, "category": 10, "location": 26, "lon": 12, "lat": 11, "name": 10,
-    "residents": 9, "phone": 14, "t_name": 10, "t_post": 12, "t_phone": 14, "w_name": 10,
-    "w_post": 12, "w_phone": 14, "shelter": 26, "certified": 8, "manager": 10,
-    "manager_phone": 14, "note": 18, "grid": 16,
+    "seq": 6,
+    "zone": 24,
+    "category": 10,
+    "location": 26,
+    "lon": 12,
+    "lat": 11,
+    "name": 10,
+    "residents": 9,
+    "phone": 14,
+    "t_name": 10,
+    "t_post": 12,
+    "t_phone": 14,
+    "w_name": 10,
+    "w_post": 12,
+    "w_phone": 14,
+    "shelter": 26,
+    "certified": 8,
+    "manager": 10,
+    "manager_phone": 14,
+    "note": 18,
+    "grid": 16,
 }
 _PHONE_KEYS = {"phone", "t_phone", "w_phone", "manager_phone"}
 
@@ -58,7 +75,6 @@ class ExportResult:
     masked: bool
     village_code: str | None = None
     year: int | None = None
-
 
 
 def _cells(row: HouseholdRow, number: int) -> dict[str, object]:
@@ -79,7 +95,8 @@ def _cells(row: HouseholdRow, number: int) -> dict[str, object]:
         "w_post": row.warning_person_post,
         "w_phone": row.warning_person_phone,
         "shelter": row.shelter_name,
-        "certified": None if row.shelter_certified is None
+        "certified": None
+        if row.shelter_certified is None
         else ("有" if row.shelter_certified else "无"),
         "manager": row.shelter_manager,
         "manager_phone": row.shelter_manager_phone,
@@ -93,8 +110,9 @@ def _cells(row: HouseholdRow, number: int) -> dict[str, object]:
     }
 
 
-def _write(path: Path, title: str, rows: list[dict[str, object]], extras: bool,
-           numbered_blank: int = 0) -> None:
+def _write(
+    path: Path, title: str, rows: list[dict[str, object]], extras: bool, numbered_blank: int = 0
+) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -164,30 +182,43 @@ def export_households(
     if unmasked:
         require(session, Permission.UNMASK_EXPORTS)
     query = select(Division.id, Division.code, Division.name, Division.parent_id).where(
-        Division.level == "village")
+        Division.level == "village"
+    )
     if village_id is not None:
         query = query.where(Division.id == village_id)
     elif village_code is not None:
         query = query.where(Division.code == village_code.strip())
     else:
-        raise ExportRefused(QCoreApplication.translate("Export", "Choose the village whose list to export."))
+        raise ExportRefused(
+            QCoreApplication.translate("Export", "Choose the village whose list to export.")
+        )
     found = session.execute(query).first()
     if found is None:
-        raise ExportRefused(QCoreApplication.translate("Export", "No village or community has the code %1.")
-                            .replace("%1", str(village_code or village_id)))
+        raise ExportRefused(
+            QCoreApplication.translate(
+                "Export", "No village or community has the code %1."
+            ).replace("%1", str(village_code or village_id))
+        )
     vid, code, name, parent = found
     town = session.scalar(select(Division.name).where(Division.id == parent)) or ""
     if year is None:
         year = register_year(session=session) or utcnow().astimezone(display_zone()).year
-    households = list_households(session=session, village_id=vid, year=year,
-                                 masked=not unmasked)
+    households = list_households(session=session, village_id=vid, year=year, masked=not unmasked)
     path = Path(path)
     title = f"{town}{name}危险区人员转移清单（{year}年）"
     _write(path, title, [_cells(row, n) for n, row in enumerate(households, start=1)], extras)
     if unmasked:
-        record_event(session, action="unmask", table_name="households", detail={
-            "export": path.name, "village": code, "year": year, "rows": len(households),
-        })
+        record_event(
+            session,
+            action="unmask",
+            table_name="households",
+            detail={
+                "export": path.name,
+                "village": code,
+                "year": year,
+                "rows": len(households),
+            },
+        )
         session.flush()
     return ExportResult(path, len(households), not unmasked, code, year)
 
@@ -195,6 +226,11 @@ def export_households(
 def export_template(*, path: str | Path, extras: bool = True) -> ExportResult:
     """Write an empty transfer list for a village to fill (title to complete, numbered rows)."""
     path = Path(path)
-    _write(path, "××镇（街道）××村（社区）危险区人员转移清单（20××年）", [], extras,
-           numbered_blank=TEMPLATE_ROWS)
+    _write(
+        path,
+        "××镇（街道）××村（社区）危险区人员转移清单（20××年）",
+        [],
+        extras,
+        numbered_blank=TEMPLATE_ROWS,
+    )
     return ExportResult(path, 0, True)

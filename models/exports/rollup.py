@@ -30,8 +30,15 @@ from models.users import Permission, require
 
 # The figures of a roll-up row after the town's name, in column order; the
 # completion rate follows them.
-ROLLUP_FIELDS = ("people_to_move", "moved", "sheltered", "relatives", "forced", "refused",
-                 "still_at_home")
+ROLLUP_FIELDS = (
+    "people_to_move",
+    "moved",
+    "sheltered",
+    "relatives",
+    "forced",
+    "refused",
+    "still_at_home",
+)
 PERCENT_FORMAT = "0.0%"
 _NUMBER_WIDTH = 12
 _NAME_WIDTH = 18
@@ -40,15 +47,17 @@ _EXTRA_WIDTHS = (24, 18)  # source and time of the phoned-in figures
 
 def rollup_columns() -> list[str]:
     """The roll-up's column headers (the labels of the transfers page)."""
-    return [QCoreApplication.translate("Columns", "Town / street"),
-            QCoreApplication.translate("Columns", "People to move"),
-            QCoreApplication.translate("Columns", "Moved"),
-            QCoreApplication.translate("Columns", "In shelters"),
-            QCoreApplication.translate("Columns", "With relatives"),
-            QCoreApplication.translate("Columns", "Forcibly moved"),
-            QCoreApplication.translate("Columns", "Refused"),
-            QCoreApplication.translate("Columns", "Still at home"),
-            QCoreApplication.translate("Columns", "Completion rate")]
+    return [
+        QCoreApplication.translate("Columns", "Town / street"),
+        QCoreApplication.translate("Columns", "People to move"),
+        QCoreApplication.translate("Columns", "Moved"),
+        QCoreApplication.translate("Columns", "In shelters"),
+        QCoreApplication.translate("Columns", "With relatives"),
+        QCoreApplication.translate("Columns", "Forcibly moved"),
+        QCoreApplication.translate("Columns", "Refused"),
+        QCoreApplication.translate("Columns", "Still at home"),
+        QCoreApplication.translate("Columns", "Completion rate"),
+    ]
 
 
 def rollup_values(figures: Figures | ReportedFigures) -> list[int]:
@@ -69,50 +78,77 @@ class RollupExportResult:
     at: datetime  # the time of the figures
 
 
-def export_transfer_rollup(*, session: Session, event_id: int,
-                           path: str | Path) -> RollupExportResult:
+def export_transfer_rollup(
+    *, session: Session, event_id: int, path: str | Path
+) -> RollupExportResult:
     """Write the event's town roll-up to an .xlsx file. Raises ExportRefused for an
     unknown event."""
     require(session, Permission.READ_REGISTER)
     event = get_event(session=session, event_id=event_id)
     if event is None:
-        raise ExportRefused(QCoreApplication.translate("Export", "There is no event %1.")
-                            .replace("%1", str(event_id)))
+        raise ExportRefused(
+            QCoreApplication.translate("Export", "There is no event %1.").replace(
+                "%1", str(event_id)
+            )
+        )
     data = rollup(session=session, event_id=event_id)
     title = QCoreApplication.translate("Export", "%1: transfer of people by town").replace(
-        "%1", event.name)
+        "%1", event.name
+    )
     unit = QCoreApplication.translate("Export", "Reporting unit: %1").replace(
-        "%1", data.county_name)
+        "%1", data.county_name
+    )
     when = QCoreApplication.translate("Export", "Time of the figures: %1").replace(
-        "%1", display_time(data.at))
+        "%1", display_time(data.at)
+    )
     total_label = QCoreApplication.translate("Export", "Total")
-    towns = [[town.name, *rollup_values(town.figures), town.figures.completion_rate]
-             for town in data.towns]
+    towns = [
+        [town.name, *rollup_values(town.figures), town.figures.completion_rate]
+        for town in data.towns
+    ]
     total = [total_label, *rollup_values(data.county), data.county.completion_rate]
     reported = [(town.name, town.reported) for town in data.towns if town.reported is not None]
     phoned: list[list[Any]] = [
-        [name, *rollup_values(rep), rep.completion_rate, rep.source,
-         display_time(rep.reported_at) if rep.reported_at else None]
+        [
+            name,
+            *rollup_values(rep),
+            rep.completion_rate,
+            rep.source,
+            display_time(rep.reported_at) if rep.reported_at else None,
+        ]
         for name, rep in reported
     ]
     if phoned:
-        phoned.append([total_label, *rollup_values(data.reported), data.reported.completion_rate,
-                       None, None])
+        phoned.append(
+            [total_label, *rollup_values(data.reported), data.reported.completion_rate, None, None]
+        )
     notes = [
         QCoreApplication.translate(
-            "Export", "The table counts the households and other objects on the transfer "
+            "Export",
+            "The table counts the households and other objects on the transfer "
             "lists. Moved = in shelters + with relatives + forcibly moved; still at home = "
             "people to move - moved (people refusing are still at home until moved); "
-            "completion rate = moved / people to move."),
+            "completion rate = moved / people to move.",
+        ),
     ]
     path = Path(path)
-    _write(path, title=title, unit=unit, when=when, body=towns, total=total, phoned=phoned,
-           notes=notes)
+    _write(
+        path, title=title, unit=unit, when=when, body=towns, total=total, phoned=phoned, notes=notes
+    )
     return RollupExportResult(path, len(towns), len(reported), data.at)
 
 
-def _write(path: Path, *, title: str, unit: str, when: str, body: list[list[Any]],
-           total: list[Any], phoned: list[list[Any]], notes: list[str]) -> None:
+def _write(
+    path: Path,
+    *,
+    title: str,
+    unit: str,
+    when: str,
+    body: list[list[Any]],
+    total: list[Any],
+    phoned: list[list[Any]],
+    notes: list[str],
+) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -155,8 +191,12 @@ def _write(path: Path, *, title: str, unit: str, when: str, body: list[list[Any]
             cell.fill = header_fill
         sheet.row_dimensions[first].height = 30
         for position, values in enumerate(rows):
-            sheet.append(["—" if index == rate_column - 1 and value is None else value
-                          for index, value in enumerate(values)])
+            sheet.append(
+                [
+                    "—" if index == rate_column - 1 and value is None else value
+                    for index, value in enumerate(values)
+                ]
+            )
             number = sheet.max_row
             is_total = position >= len(rows) - total_rows
             for index in range(1, len(header) + 1):
@@ -177,12 +217,25 @@ def _write(path: Path, *, title: str, unit: str, when: str, body: list[list[Any]
     header_row = table(columns, [*body, total], 1)
     if phoned:
         sheet.append([])
-        sheet.append([QCoreApplication.translate(
-            "Export", "Figures phoned in by towns (counted separately, not included above; "
-            "the latest report of each town)")])
+        sheet.append(
+            [
+                QCoreApplication.translate(
+                    "Export",
+                    "Figures phoned in by towns (counted separately, not included above; "
+                    "the latest report of each town)",
+                )
+            ]
+        )
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-        table([*columns, QCoreApplication.translate("Columns", "Reported by"),
-               QCoreApplication.translate("Columns", "Reported at")], phoned, 1)
+        table(
+            [
+                *columns,
+                QCoreApplication.translate("Columns", "Reported by"),
+                QCoreApplication.translate("Columns", "Reported at"),
+            ],
+            phoned,
+            1,
+        )
     sheet.append([])
     for note in notes:
         sheet.append([note])

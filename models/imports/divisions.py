@@ -40,21 +40,48 @@ from models.users import Permission, require
 COLUMNS = (
     Column(
         "code",
-        ("区划代码", "代码", "统计用区划代码", "行政区划代码", "区划编码", "区划代码(12位)",
-         "统计用区划代码(12位)", "编码", "code", "division code", "division_code"),
+        (
+            "区划代码",
+            "代码",
+            "统计用区划代码",
+            "行政区划代码",
+            "区划编码",
+            "区划代码(12位)",
+            "统计用区划代码(12位)",
+            "编码",
+            "code",
+            "division code",
+            "division_code",
+        ),
         required=True,
     ),
     Column(
         "name",
-        ("名称", "区划名称", "单位名称", "行政区划名称", "区域名称", "乡镇(街道)/村(社区)名称",
-         "name", "division name", "division_name"),
+        (
+            "名称",
+            "区划名称",
+            "单位名称",
+            "行政区划名称",
+            "区域名称",
+            "乡镇(街道)/村(社区)名称",
+            "name",
+            "division name",
+            "division_name",
+        ),
         required=True,
     ),
     Column("level", ("级别", "层级", "区划级别", "类型", "level")),
     Column(
         "parent",
-        ("上级代码", "上级区划代码", "上级编码", "父级代码", "parent", "parent code",
-         "parent_code"),
+        (
+            "上级代码",
+            "上级区划代码",
+            "上级编码",
+            "父级代码",
+            "parent",
+            "parent code",
+            "parent_code",
+        ),
     ),
 )
 
@@ -64,18 +91,55 @@ NAME_MAX = Division.__table__.c.name.type.length or 60  # type: ignore[attr-defi
 BATCH = 1000
 
 _LEVEL_WORDS = {
-    "county": {"county", "县", "区", "市", "县级", "区县", "县区", "县市区", "县(市、区)",
-               "县(市,区)", "县级市", "市辖区"},
-    "town": {"town", "street", "township", "乡", "镇", "街道", "乡镇", "镇街", "乡镇街道",
-             "乡级", "镇级", "乡镇级", "街道级", "乡(镇、街道)", "乡镇(街道)", "镇(街道)"},
-    "village": {"village", "community", "村", "社区", "村级", "村居", "村社", "村(社区)",
-                "社区级", "居委会", "村委会", "行政村", "村(居)"},
+    "county": {
+        "county",
+        "县",
+        "区",
+        "市",
+        "县级",
+        "区县",
+        "县区",
+        "县市区",
+        "县(市、区)",
+        "县(市,区)",
+        "县级市",
+        "市辖区",
+    },
+    "town": {
+        "town",
+        "street",
+        "township",
+        "乡",
+        "镇",
+        "街道",
+        "乡镇",
+        "镇街",
+        "乡镇街道",
+        "乡级",
+        "镇级",
+        "乡镇级",
+        "街道级",
+        "乡(镇、街道)",
+        "乡镇(街道)",
+        "镇(街道)",
+    },
+    "village": {
+        "village",
+        "community",
+        "村",
+        "社区",
+        "村级",
+        "村居",
+        "村社",
+        "村(社区)",
+        "社区级",
+        "居委会",
+        "村委会",
+        "行政村",
+        "村(居)",
+    },
 }
 _LEVEL_OF_WORD = {header_key(w): level for level, words in _LEVEL_WORDS.items() for w in words}
-
-
-
-
 
 
 @dataclass
@@ -109,9 +173,13 @@ def normalise_code(text: str) -> tuple[str | None, str | None]:
             "The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.",
         ).replace("%1", str(len(text)))
     if text[4:6] == "00":
-        return None, QCoreApplication.translate("Import", "This is the code of a province or city, not of a county.")
+        return None, QCoreApplication.translate(
+            "Import", "This is the code of a province or city, not of a county."
+        )
     if len(text) >= 9 and text[6:9] == "000":
-        return None, QCoreApplication.translate("Import", "The town part of the code (digits 7 to 9) is 000.")
+        return None, QCoreApplication.translate(
+            "Import", "The town part of the code (digits 7 to 9) is 000."
+        )
     return text, None
 
 
@@ -139,13 +207,21 @@ def _parse_row(table: Table, row: DataRow, report: ImportReport) -> _Row | None:
 
     name = table.text(row, "name")
     if not name:
-        report.add(table.problem(row, "name", name, QCoreApplication.translate("Import", "The name is empty.")))
+        report.add(
+            table.problem(
+                row, "name", name, QCoreApplication.translate("Import", "The name is empty.")
+            )
+        )
         refused = True
     elif len(name) > NAME_MAX:
         report.add(
             table.problem(
-                row, "name", name,
-                QCoreApplication.translate("Import", "The name is longer than %1 characters.").replace("%1", str(NAME_MAX)),
+                row,
+                "name",
+                name,
+                QCoreApplication.translate(
+                    "Import", "The name is longer than %1 characters."
+                ).replace("%1", str(NAME_MAX)),
             )
         )
         refused = True
@@ -158,17 +234,26 @@ def _parse_row(table: Table, row: DataRow, report: ImportReport) -> _Row | None:
             if stated is None:
                 report.add(
                     table.problem(
-                        row, "level", given,
-                        QCoreApplication.translate("Import", "Unknown level: write county, town or village (县, 镇/街道, 村/社区)."),
+                        row,
+                        "level",
+                        given,
+                        QCoreApplication.translate(
+                            "Import",
+                            "Unknown level: write county, town or village (县, 镇/街道, 村/社区).",
+                        ),
                     )
                 )
                 refused = True
             elif level is not None and stated != level:
                 report.add(
                     table.problem(
-                        row, "level", given,
-                        QCoreApplication.translate("Import", "The level does not match the code, which is the code of a %1.")
-                        .replace("%1", _level_label(level)),
+                        row,
+                        "level",
+                        given,
+                        QCoreApplication.translate(
+                            "Import",
+                            "The level does not match the code, which is the code of a %1.",
+                        ).replace("%1", _level_label(level)),
                     )
                 )
                 refused = True
@@ -181,9 +266,12 @@ def _parse_row(table: Table, row: DataRow, report: ImportReport) -> _Row | None:
             if parent != expected:
                 report.add(
                     table.problem(
-                        row, "parent", given_parent,
-                        QCoreApplication.translate("Import", "The parent code does not match the code; it should be %1.")
-                        .replace("%1", expected),
+                        row,
+                        "parent",
+                        given_parent,
+                        QCoreApplication.translate(
+                            "Import", "The parent code does not match the code; it should be %1."
+                        ).replace("%1", expected),
                     )
                 )
                 refused = True
@@ -234,7 +322,6 @@ def import_divisions(
     return report
 
 
-
 def _validate(
     session: Session,
     table: Table,
@@ -271,9 +358,14 @@ def _validate(
         for item in items:
             report.add(
                 table.problem(
-                    item.row, "code", number_text(table.cell(item.row, "code")),
-                    QCoreApplication.translate("Import", "The code %1 appears more than once in the file (rows %2).")
-                    .replace("%1", code).replace("%2", numbers),
+                    item.row,
+                    "code",
+                    number_text(table.cell(item.row, "code")),
+                    QCoreApplication.translate(
+                        "Import", "The code %1 appears more than once in the file (rows %2)."
+                    )
+                    .replace("%1", code)
+                    .replace("%2", numbers),
                 )
             )
         refused_at[code] = items[0].row.number
@@ -302,15 +394,22 @@ def _validate(
             if file_county is not None:
                 refuse(
                     item,
-                    QCoreApplication.translate("Import", "The file holds more than one county; the first is %1 in row %2.")
-                    .replace("%1", file_county.code).replace("%2", str(file_county.row.number)),
+                    QCoreApplication.translate(
+                        "Import", "The file holds more than one county; the first is %1 in row %2."
+                    )
+                    .replace("%1", file_county.code)
+                    .replace("%2", str(file_county.row.number)),
                 )
             elif db_counties and item.code not in db_counties:
                 other = sorted(db_counties)[0]
                 refuse(
                     item,
-                    QCoreApplication.translate("Import", "The database already holds the county %1 %2; a second county cannot be imported.")
-                    .replace("%1", other).replace("%2", existing[other][1]),
+                    QCoreApplication.translate(
+                        "Import",
+                        "The database already holds the county %1 %2; a second county cannot be imported.",
+                    )
+                    .replace("%1", other)
+                    .replace("%2", existing[other][1]),
                 )
             else:
                 file_county = item
@@ -329,29 +428,36 @@ def _validate(
             refuse(
                 item,
                 QCoreApplication.translate("Import", "Its parent %1 was refused (row %2).")
-                .replace("%1", parent).replace("%2", str(refused_at[parent])),
+                .replace("%1", parent)
+                .replace("%2", str(refused_at[parent])),
             )
             continue
-        the_county = file_county.code if file_county else (
-            sorted(db_counties)[0] if db_counties else None
+        the_county = (
+            file_county.code if file_county else (sorted(db_counties)[0] if db_counties else None)
         )
         if the_county is not None and parent[:6] != the_county:
             refuse(
                 item,
-                QCoreApplication.translate("Import", "The code belongs to the county %1, not to the county %2 being imported.")
-                .replace("%1", parent[:6]).replace("%2", the_county),
+                QCoreApplication.translate(
+                    "Import",
+                    "The code belongs to the county %1, not to the county %2 being imported.",
+                )
+                .replace("%1", parent[:6])
+                .replace("%2", the_county),
             )
         elif item.level == "town":
             refuse(
                 item,
-                QCoreApplication.translate("Import", "Its county %1 is neither in the file nor in the database.")
-                .replace("%1", parent),
+                QCoreApplication.translate(
+                    "Import", "Its county %1 is neither in the file nor in the database."
+                ).replace("%1", parent),
             )
         else:
             refuse(
                 item,
-                QCoreApplication.translate("Import", "Its town %1 is neither in the file nor in the database.")
-                .replace("%1", parent),
+                QCoreApplication.translate(
+                    "Import", "Its town %1 is neither in the file nor in the database."
+                ).replace("%1", parent),
             )
 
     plan: list[_Row] = []
@@ -393,18 +499,19 @@ def _write(
                 # Parents (inserted by the previous round) and this level's existing rows.
                 rows = session.execute(
                     select(Division.code, Division.id).where(
-                        Division.level.in_(LEVELS[max(0, depth - 1):depth + 1])
+                        Division.level.in_(LEVELS[max(0, depth - 1) : depth + 1])
                     )
                 )
                 ids.update((code, id_) for code, id_ in rows)
                 new = [i for i in plan if i.level == level and i.code not in ids]
                 changed = [
                     {"id": ids[i.code], "name": i.name}
-                    for i in plan if i.level == level and i.code in ids
+                    for i in plan
+                    if i.level == level and i.code in ids
                 ]
                 for start in range(0, len(new), BATCH):
                     check_cancel(cancel)
-                    batch = new[start:start + BATCH]
+                    batch = new[start : start + BATCH]
                     session.execute(
                         insert(Division),
                         [
@@ -422,8 +529,8 @@ def _write(
                         progress(len(table.rows) + done * len(table.rows) // step, total)
                 for start in range(0, len(changed), BATCH):
                     check_cancel(cancel)
-                    session.execute(update(Division), changed[start:start + BATCH])
-                    done += len(changed[start:start + BATCH])
+                    session.execute(update(Division), changed[start : start + BATCH])
+                    done += len(changed[start : start + BATCH])
                     if progress is not None:
                         progress(len(table.rows) + done * len(table.rows) // step, total)
             counter["rows"] = len(plan)

@@ -106,8 +106,19 @@ GEOJSON_SUFFIXES = frozenset({".geojson", ".json"})
 SHAPEFILE_PARTS = ("shp", "shx", "dbf", "prj", "cpg")
 
 _VILLAGE_CODE = (
-    "村代码", "村(社区)代码", "村社区代码", "村居代码", "村编码", "村级代码", "行政村代码",
-    "所属村代码", "所属村(社区)代码", "村区划代码", "village_code", "village code", "village",
+    "村代码",
+    "村(社区)代码",
+    "村社区代码",
+    "村居代码",
+    "村编码",
+    "村级代码",
+    "行政村代码",
+    "所属村代码",
+    "所属村(社区)代码",
+    "村区划代码",
+    "village_code",
+    "village code",
+    "village",
     "CJDM",
 )
 _LON = ("经度", "东经", "经度(°)", "经度(度)", "经度(e)", "lon", "lng", "long", "longitude")
@@ -115,48 +126,136 @@ _LAT = ("纬度", "北纬", "纬度(°)", "纬度(度)", "纬度(n)", "lat", "la
 
 _COLUMNS: dict[str, tuple[Column, ...]] = {
     "boundaries": (
-        Column("code", ("区划代码", "代码", "行政区划代码", "区划编码", "统计用区划代码", "编码",
-                        "code", "adcode", "division_code", "division code", "XZQDM", "QHDM"),
-               required=True),
+        Column(
+            "code",
+            (
+                "区划代码",
+                "代码",
+                "行政区划代码",
+                "区划编码",
+                "统计用区划代码",
+                "编码",
+                "code",
+                "adcode",
+                "division_code",
+                "division code",
+                "XZQDM",
+                "QHDM",
+            ),
+            required=True,
+        ),
         Column("name", ("名称", "区划名称", "行政区划名称", "name", "XZQMC", "QHMC")),
     ),
     "grids": (
-        Column("code", ("网格编码", "网格代码", "网格编号", "编码", "编号", "code", "grid_code",
-                        "grid code", "WGBM"), required=True),
-        Column("name", ("网格名称", "名称", "name", "grid_name", "grid name", "WGMC"), required=True),
+        Column(
+            "code",
+            (
+                "网格编码",
+                "网格代码",
+                "网格编号",
+                "编码",
+                "编号",
+                "code",
+                "grid_code",
+                "grid code",
+                "WGBM",
+            ),
+            required=True,
+        ),
+        Column(
+            "name", ("网格名称", "名称", "name", "grid_name", "grid name", "WGMC"), required=True
+        ),
         Column("village_code", _VILLAGE_CODE, required=True),
-        Column("person", ("责任人", "网格责任人", "责任人姓名", "网格长", "person", "person_name",
-                          "ZRR")),
+        Column(
+            "person",
+            ("责任人", "网格责任人", "责任人姓名", "网格长", "person", "person_name", "ZRR"),
+        ),
         Column("post", ("职务", "责任人职务", "post", "person_post")),
-        Column("phone", ("电话", "手机", "联系电话", "责任人电话", "责任人手机", "手机号码",
-                         "phone", "mobile", "person_phone")),
+        Column(
+            "phone",
+            (
+                "电话",
+                "手机",
+                "联系电话",
+                "责任人电话",
+                "责任人手机",
+                "手机号码",
+                "phone",
+                "mobile",
+                "person_phone",
+            ),
+        ),
     ),
     "danger-zones": (
-        Column("code", ("编码", "危险区编码", "危险区代码", "隐患点编码", "风险网格编码", "编号",
-                        "代码", "code", "zone_code"), required=True),
-        Column("name", ("名称", "危险区名称", "危险区(点)名称", "隐患点名称", "风险网格名称",
-                        "name"), required=True),
-        Column("kind", ("类别", "类型", "灾害类型", "危险区类型", "危险区类别", "隐患类型", "kind",
-                        "type"), required=True),
+        Column(
+            "code",
+            (
+                "编码",
+                "危险区编码",
+                "危险区代码",
+                "隐患点编码",
+                "风险网格编码",
+                "编号",
+                "代码",
+                "code",
+                "zone_code",
+            ),
+            required=True,
+        ),
+        Column(
+            "name",
+            ("名称", "危险区名称", "危险区(点)名称", "隐患点名称", "风险网格名称", "name"),
+            required=True,
+        ),
+        Column(
+            "kind",
+            ("类别", "类型", "灾害类型", "危险区类型", "危险区类别", "隐患类型", "kind", "type"),
+            required=True,
+        ),
         Column("village_code", _VILLAGE_CODE, required=True),
-        Column("grid_code", ("网格编码", "所属网格", "所属网格编码", "网格代码", "grid_code",
-                             "grid code", "grid")),
+        Column(
+            "grid_code",
+            ("网格编码", "所属网格", "所属网格编码", "网格代码", "grid_code", "grid code", "grid"),
+        ),
         Column("location", ("位置", "地点", "详细位置", "location")),
         Column("note", ("备注", "说明", "note", "remark")),
         Column("lon", _LON),
         Column("lat", _LAT),
     ),
     "shelters": (
-        Column("name", ("名称", "场所名称", "避灾场所名称", "安置场所名称", "避灾安置场所名称",
-                        "name"), required=True),
+        Column(
+            "name",
+            ("名称", "场所名称", "避灾场所名称", "安置场所名称", "避灾安置场所名称", "name"),
+            required=True,
+        ),
         Column("village_code", _VILLAGE_CODE, required=True),
         Column("level", ("级别", "等级", "场所级别", "level")),
         Column("capacity", ("容纳人数", "可容纳人数", "容量", "容纳量", "capacity")),
-        Column("certified", ("安全鉴定", "有无安全鉴定", "是否安全鉴定", "是否鉴定",
-                             "safety_certified", "certified")),
+        Column(
+            "certified",
+            (
+                "安全鉴定",
+                "有无安全鉴定",
+                "是否安全鉴定",
+                "是否鉴定",
+                "safety_certified",
+                "certified",
+            ),
+        ),
         Column("manager", ("管理员", "管理员姓名", "避灾场所管理员", "manager", "manager_name")),
-        Column("manager_phone", ("管理员电话", "管理员手机", "避灾场所管理员手机", "联系电话",
-                                 "电话", "手机", "manager_phone", "phone")),
+        Column(
+            "manager_phone",
+            (
+                "管理员电话",
+                "管理员手机",
+                "避灾场所管理员手机",
+                "联系电话",
+                "电话",
+                "手机",
+                "manager_phone",
+                "phone",
+            ),
+        ),
         Column("address", ("地址", "详细地址", "位置", "address")),
         Column("lon", _LON),
         Column("lat", _LAT),
@@ -193,7 +292,6 @@ _DANGER_OF_WORD = {header_key(w): code for code, words in _DANGER_WORDS.items() 
 _LEVEL_OF_WORD = {header_key(w): code for code, words in _LEVEL_WORDS.items() for w in words}
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
-
 
 
 def _fill(text: str, *values: object) -> str:
@@ -292,9 +390,13 @@ def _match_columns(
                 continue
             alias_key = header_key(alias)
             for key, cut in keyed.items():
-                if (cut not in used and key and alias_key.startswith(key)
-                        and len(cut.rstrip("\ufffd").encode(dbf_encoding, "replace"))
-                        > DBF_NAME_BYTES - 4):
+                if (
+                    cut not in used
+                    and key
+                    and alias_key.startswith(key)
+                    and len(cut.rstrip("\ufffd").encode(dbf_encoding, "replace"))
+                    > DBF_NAME_BYTES - 4
+                ):
                     found[column.key] = cut
                     used.add(cut)
                     break
@@ -325,7 +427,9 @@ def _read_source(path: Path, kind: str, spec: Sequence[Column]) -> _Source:
     checksum = file_checksum(data)
     try:
         if not data.strip():
-            raise file_problem(path.name, QCoreApplication.translate("Import", "The file is empty."))
+            raise file_problem(
+                path.name, QCoreApplication.translate("Import", "The file is empty.")
+            )
         if suffix == ".zip" or data.startswith(b"PK\x03\x04"):
             return _read_zip(path.name, checksum, data, path, kind, spec)
         if suffix in GEOJSON_SUFFIXES or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -357,15 +461,17 @@ def _read_geojson(
             continue
     if text is None:
         raise file_problem(
-            file, QCoreApplication.translate("Import", "The text of the file is neither UTF-8 nor GBK.")
+            file,
+            QCoreApplication.translate("Import", "The text of the file is neither UTF-8 nor GBK."),
         )
     try:
         document = json.loads(text)
     except ValueError as error:
         raise file_problem(
             file,
-            QCoreApplication.translate("Import", "This is not valid GeoJSON (%1).")
-            .replace("%1", str(error)[:200]),
+            QCoreApplication.translate("Import", "This is not valid GeoJSON (%1).").replace(
+                "%1", str(error)[:200]
+            ),
         ) from None
     kind = document.get("type") if isinstance(document, dict) else None
     if kind == "FeatureCollection" and isinstance(document.get("features"), list):
@@ -378,7 +484,8 @@ def _read_geojson(
         raise file_problem(
             file,
             QCoreApplication.translate(
-                "Import", "This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry."
+                "Import",
+                "This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.",
             ),
         )
     name = document.get("name")
@@ -396,7 +503,9 @@ def _read_geojson(
     names: dict[str, None] = {}
     for item in items:
         if not isinstance(item, dict):
-            raw.append(({}, None, QCoreApplication.translate("Import", "This is not a GeoJSON feature.")))
+            raw.append(
+                ({}, None, QCoreApplication.translate("Import", "This is not a GeoJSON feature."))
+            )
             continue
         properties = item.get("properties")
         properties = properties if isinstance(properties, dict) else {}
@@ -414,8 +523,13 @@ def _read_geojson(
                 feature.geometry = _from_geojson(geometry)
             except Exception as error:  # shapely reports bad coordinates in several ways
                 kind_name = geometry.get("type", "") if isinstance(geometry, dict) else ""
-                feature.problem = (None, str(kind_name), QCoreApplication.translate(
-                    "Import", "The geometry cannot be read (%1).").replace("%1", str(error)[:120]))
+                feature.problem = (
+                    None,
+                    str(kind_name),
+                    QCoreApplication.translate(
+                        "Import", "The geometry cannot be read (%1)."
+                    ).replace("%1", str(error)[:120]),
+                )
         source.features.append(feature)
     return source
 
@@ -433,7 +547,9 @@ def _from_geojson(geometry: Any) -> BaseGeometry:
     kind = geometry.get("type") if isinstance(geometry, dict) else None
     coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
     if kind == "Polygon" and isinstance(coordinates, list) and coordinates:
-        return shapely.polygons(_ring(coordinates[0]), holes=[_ring(h) for h in coordinates[1:]] or None)
+        return shapely.polygons(
+            _ring(coordinates[0]), holes=[_ring(h) for h in coordinates[1:]] or None
+        )
     if kind == "MultiPolygon" and isinstance(coordinates, list) and coordinates:
         parts = [
             shapely.polygons(_ring(p[0]), holes=[_ring(h) for h in p[1:]] or None)
@@ -466,8 +582,9 @@ def _read_loose_shapefile(path: Path, spec: Sequence[Column]) -> _Source:
             read_bytes(path)  # raises "does not exist"
         raise file_problem(
             path.name,
-            QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.")
-            .replace("%1", stem),
+            QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.").replace(
+                "%1", stem
+            ),
         )
     parts = {ext: read_bytes(p) for ext, p in found.items()}
     # The shapes and their attributes together make the file that was imported.
@@ -501,12 +618,18 @@ def _read_zip(
 
 
 def _read_archive(
-    file: str, checksum: str, archive: zipfile.ZipFile, path: Path, kind: str,
+    file: str,
+    checksum: str,
+    archive: zipfile.ZipFile,
+    path: Path,
+    kind: str,
     spec: Sequence[Column],
 ) -> _Source:
     members = [
-        m for m in archive.infolist()
-        if not m.is_dir() and "__MACOSX" not in m.filename
+        m
+        for m in archive.infolist()
+        if not m.is_dir()
+        and "__MACOSX" not in m.filename
         and not m.filename.rsplit("/", 1)[-1].startswith("._")
     ]
     names = {m.filename.lower() for m in members}
@@ -528,7 +651,8 @@ def _read_archive(
             raise file_problem(
                 file,
                 QCoreApplication.translate(
-                    "Import", "The zip file is protected by a password. Unpack it and import the Shapefile."
+                    "Import",
+                    "The zip file is protected by a password. Unpack it and import the Shapefile.",
                 ),
             ) from error
         except (zipfile.BadZipFile, ValueError, OSError, EOFError) as error:
@@ -537,10 +661,10 @@ def _read_archive(
     if shps:
         base = shps[0].filename[:-4].lower()
         parts = {
-            m.filename[len(base) + 1:].lower(): read(m)
+            m.filename[len(base) + 1 :].lower(): read(m)
             for m in members
             if m.filename.lower().startswith(base + ".")
-            and m.filename[len(base) + 1:].lower() in SHAPEFILE_PARTS
+            and m.filename[len(base) + 1 :].lower() in SHAPEFILE_PARTS
         }
         layer = _zip_name(shps[0]).rsplit("/", 1)[-1][:-4]
         return _read_shapefile(file, checksum, layer, parts, spec)
@@ -551,7 +675,8 @@ def _read_archive(
     raise file_problem(
         file,
         QCoreApplication.translate(
-            "Import", "The zip file holds no Shapefile (.shp with its .dbf) and no single GeoJSON file."
+            "Import",
+            "The zip file holds no Shapefile (.shp with its .dbf) and no single GeoJSON file.",
         ),
     )
 
@@ -560,9 +685,17 @@ def _cpg_encoding(data: bytes | None) -> str | None:
     if not data:
         return None
     text = data.decode("ascii", "ignore").strip().lower()
-    aliases = {"65001": "utf-8", "936": "gb18030", "ansi 936": "gb18030", "cp936": "gb18030",
-               "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "950": "big5",
-               "system": None}
+    aliases = {
+        "65001": "utf-8",
+        "936": "gb18030",
+        "ansi 936": "gb18030",
+        "cp936": "gb18030",
+        "gbk": "gb18030",
+        "gb2312": "gb18030",
+        "gb18030": "gb18030",
+        "950": "big5",
+        "system": None,
+    }
     if text in aliases:
         return aliases[text]
     try:
@@ -578,14 +711,17 @@ def _read_shapefile(
 
     if "shp" not in parts:
         raise file_problem(
-            file, QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.")
-            .replace("%1", layer),
+            file,
+            QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.").replace(
+                "%1", layer
+            ),
         )
     if "dbf" not in parts:
         raise file_problem(
             file,
             QCoreApplication.translate(
-                "Import", "The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp."
+                "Import",
+                "The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.",
             ).replace("%1", layer),
         )
     stated = _cpg_encoding(parts.get("cpg"))
@@ -605,8 +741,9 @@ def _read_shapefile(
                     encoding=encoding,
                     encodingErrors=errors,
                 ) as reader:
-                    fields = [f[0] if isinstance(f, tuple | list) else f.name
-                              for f in reader.fields[1:]]
+                    fields = [
+                        f[0] if isinstance(f, tuple | list) else f.name for f in reader.fields[1:]
+                    ]
                     records = [(list(sr.record), sr.shape) for sr in reader.iterShapeRecords()]
             decoded = encoding
             break
@@ -645,8 +782,13 @@ def _read_shapefile(
                     feature.geometry = geojson_shape(shape.__geo_interface__)
             except Exception as error:
                 type_name = getattr(shape, "shapeTypeName", "")
-                feature.problem = (None, str(type_name), QCoreApplication.translate(
-                    "Import", "The geometry cannot be read (%1).").replace("%1", str(error)[:120]))
+                feature.problem = (
+                    None,
+                    str(type_name),
+                    QCoreApplication.translate(
+                        "Import", "The geometry cannot be read (%1)."
+                    ).replace("%1", str(error)[:120]),
+                )
         source.features.append(feature)
     return source
 
@@ -720,10 +862,19 @@ def _read_spreadsheet(path: Path, kind: str, spec: Sequence[Column]) -> _Source:
             number = _degrees(value)
             if number is None:
                 text = clean_text(value)
-                feature.problem = (key, text, QCoreApplication.translate(
-                    "Import", "Enter the longitude and latitude in degrees, such as 121.38 or 121°22'48\"."
-                ) if text else QCoreApplication.translate(
-                    "Import", "The coordinate is empty: every row needs its longitude and latitude."))
+                feature.problem = (
+                    key,
+                    text,
+                    QCoreApplication.translate(
+                        "Import",
+                        "Enter the longitude and latitude in degrees, such as 121.38 or 121°22'48\".",
+                    )
+                    if text
+                    else QCoreApplication.translate(
+                        "Import",
+                        "The coordinate is empty: every row needs its longitude and latitude.",
+                    ),
+                )
                 break
             coordinates.append(number)
         if feature.problem is None:
@@ -777,12 +928,20 @@ def _normalise_type(geometry: BaseGeometry) -> BaseGeometry:
 
 def _type_reason(kind: str, geometry: BaseGeometry) -> str:
     if kind in ("boundaries", "grids"):
-        return _fill(QCoreApplication.translate(
-            "Import", "The geometry is a %1, but %2 must be areas (polygons)."),
-            geometry.geom_type, _kind_label(kind))
-    return _fill(QCoreApplication.translate(
-        "Import", "The geometry is a %1, but %2 must be points or areas (polygons)."),
-        geometry.geom_type, _kind_label(kind))
+        return _fill(
+            QCoreApplication.translate(
+                "Import", "The geometry is a %1, but %2 must be areas (polygons)."
+            ),
+            geometry.geom_type,
+            _kind_label(kind),
+        )
+    return _fill(
+        QCoreApplication.translate(
+            "Import", "The geometry is a %1, but %2 must be points or areas (polygons)."
+        ),
+        geometry.geom_type,
+        _kind_label(kind),
+    )
 
 
 def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | None, str]:
@@ -799,26 +958,42 @@ def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | 
         return geometry, ""
     reason = shapely.is_valid_reason(geometry)
     if shapefile or geometry.geom_type == "Polygon":
-        rings = [np.asarray(r.coords)[:, :2] for p in getattr(geometry, "geoms", [geometry])
-                 for r in (p.exterior, *p.interiors)]
+        rings = [
+            np.asarray(r.coords)[:, :2]
+            for p in getattr(geometry, "geoms", [geometry])
+            for r in (p.exterior, *p.interiors)
+        ]
         nested = _by_nesting(rings)
         if nested is not None and (shapefile or nested.geom_type == "Polygon"):
             return nested, ""
     repaired = shapely.make_valid(geometry)
     if repaired.geom_type not in _POLYGONAL:
-        return None, _fill(QCoreApplication.translate(
-            "Import", "The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software."),
-            reason)
+        return None, _fill(
+            QCoreApplication.translate(
+                "Import",
+                "The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.",
+            ),
+            reason,
+        )
     before, after = abs(geometry.area), repaired.area
     if before <= 0:
-        return None, _fill(QCoreApplication.translate(
-            "Import", "The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software."),
-            reason)
+        return None, _fill(
+            QCoreApplication.translate(
+                "Import",
+                "The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.",
+            ),
+            reason,
+        )
     change = abs(after - before) / before
     if change >= REPAIR_AREA_TOLERANCE:
-        return None, _fill(QCoreApplication.translate(
-            "Import", "The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software."),
-            reason, f"{change * 100:.1f}")
+        return None, _fill(
+            QCoreApplication.translate(
+                "Import",
+                "The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.",
+            ),
+            reason,
+            f"{change * 100:.1f}",
+        )
     return repaired, ""
 
 
@@ -857,9 +1032,18 @@ def import_gis(
     report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
     kind = (kind or "").strip().lower().replace("_", "-")
     if kind not in KINDS:
-        report.fail(file_problem(path.name, _fill(QCoreApplication.translate(
-            "Import", "Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters."),
-            kind)))
+        report.fail(
+            file_problem(
+                path.name,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.",
+                    ),
+                    kind,
+                ),
+            )
+        )
         return report
     spec = _COLUMNS[kind]
     try:
@@ -869,8 +1053,11 @@ def import_gis(
         report.checksum = source.checksum
         report.sheet = source.sheet
         if not source.features:
-            raise file_problem(source.file, QCoreApplication.translate(
-                "Import", "The file holds no features."), sheet=source.sheet)
+            raise file_problem(
+                source.file,
+                QCoreApplication.translate("Import", "The file holds no features."),
+                sheet=source.sheet,
+            )
         _check_required(source, spec)
         stated = given or _file_crs(source)
     except ImportFileError as error:
@@ -908,7 +1095,6 @@ def import_gis(
     return report
 
 
-
 def _given_crs(file: str, crs: str | None) -> SourceCrs | None:
     """The coordinate system the user stated, None when not stated."""
     if crs is None or not crs.strip():
@@ -916,9 +1102,16 @@ def _given_crs(file: str, crs: str | None) -> SourceCrs | None:
     try:
         return parse_crs(crs)
     except CrsError:
-        raise file_problem(file, _fill(QCoreApplication.translate(
-            "Import", "Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549)."),
-            crs)) from None
+        raise file_problem(
+            file,
+            _fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).",
+                ),
+                crs,
+            ),
+        ) from None
 
 
 def _file_crs(source: _Source) -> SourceCrs:
@@ -926,13 +1119,21 @@ def _file_crs(source: _Source) -> SourceCrs:
     if source.crs_error is not None:
         error = source.crs_error
         if error.reason == "unidentified":
-            message = _fill(QCoreApplication.translate(
-                "Import", "The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549)."),
-                error.name)
+            message = _fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).",
+                ),
+                error.name,
+            )
         else:
-            message = _fill(QCoreApplication.translate(
-                "Import", "The file's coordinate system cannot be read (%1). State it with --crs."),
-                (error.name or error.text).strip()[:80])
+            message = _fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The file's coordinate system cannot be read (%1). State it with --crs.",
+                ),
+                (error.name or error.text).strip()[:80],
+            )
         raise file_problem(source.file, message, sheet=source.sheet)
     return source.crs or parse_crs(None)
 
@@ -970,7 +1171,8 @@ class _Importer:
             (f"{code} {name}", shapely.from_wkb(geom))
             for code, name, geom in session.execute(
                 select(Division.code, Division.name, Division.geom).where(
-                    Division.level == "county", Division.geom.is_not(None))
+                    Division.level == "county", Division.geom.is_not(None)
+                )
             )
         ]
 
@@ -1003,8 +1205,12 @@ class _Importer:
                 continue
             geometry = feature.geometry
             if geometry is None or geometry.is_empty:
-                self.refuse(feature, None, "", QCoreApplication.translate(
-                    "Import", "The feature has no geometry."))
+                self.refuse(
+                    feature,
+                    None,
+                    "",
+                    QCoreApplication.translate("Import", "The feature has no geometry."),
+                )
                 continue
             geometry = _normalise_type(geometry)
             if geometry.geom_type not in allowed:
@@ -1028,28 +1234,65 @@ class _Importer:
         ):
             shown = _pair(*_first_xy(original))
             if swap:
-                self.refuse(feature, None, shown, QCoreApplication.translate(
-                    "Import", "Easting and northing look swapped: the northing (the larger number) comes first.")
-                    if self.crs.projected else QCoreApplication.translate(
-                    "Import", "Longitude and latitude look swapped: in China the longitude is the larger number."))
+                self.refuse(
+                    feature,
+                    None,
+                    shown,
+                    QCoreApplication.translate(
+                        "Import",
+                        "Easting and northing look swapped: the northing (the larger number) comes first.",
+                    )
+                    if self.crs.projected
+                    else QCoreApplication.translate(
+                        "Import",
+                        "Longitude and latitude look swapped: in China the longitude is the larger number.",
+                    ),
+                )
                 continue
             if not ok:
                 x, y = _first_xy(converted)
                 if not (np.isfinite(x) and np.isfinite(y)):
-                    self.refuse(feature, None, shown, _fill(QCoreApplication.translate(
-                        "Import", "The coordinates cannot be converted from %1: check the coordinate system (--crs)."),
-                        self.crs.name))
+                    self.refuse(
+                        feature,
+                        None,
+                        shown,
+                        _fill(
+                            QCoreApplication.translate(
+                                "Import",
+                                "The coordinates cannot be converted from %1: check the coordinate system (--crs).",
+                            ),
+                            self.crs.name,
+                        ),
+                    )
                 else:
-                    self.refuse(feature, None, shown, _fill(QCoreApplication.translate(
-                        "Import", "Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs)."),
-                        f"{x:.4f}", f"{y:.4f}", self.crs.name))
+                    self.refuse(
+                        feature,
+                        None,
+                        shown,
+                        _fill(
+                            QCoreApplication.translate(
+                                "Import",
+                                "Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs).",
+                            ),
+                            f"{x:.4f}",
+                            f"{y:.4f}",
+                            self.crs.name,
+                        ),
+                    )
                 continue
             if converted.geom_type in _POLYGONAL:
                 try:
                     repaired, reason = _repair(converted, shapefile=feature.shapefile)
                 except (GEOSException, ValueError) as error:
-                    repaired, reason = None, _fill(QCoreApplication.translate(
-                        "Import", "The geometry cannot be checked (%1)."), str(error)[:120])
+                    repaired, reason = (
+                        None,
+                        _fill(
+                            QCoreApplication.translate(
+                                "Import", "The geometry cannot be checked (%1)."
+                            ),
+                            str(error)[:120],
+                        ),
+                    )
                 if repaired is None:
                     self.refuse(feature, None, shapely.is_valid_reason(converted), reason)
                     continue
@@ -1069,9 +1312,19 @@ class _Importer:
         for (feature, _), shape, ok in zip(good, shapes, inside_county, strict=True):
             if not ok and not (self.kind == "boundaries" and self._is_county(feature)):
                 centre = shape.representative_point()
-                self.refuse(feature, None, _pair(centre.x, centre.y), _fill(QCoreApplication.translate(
-                    "Import", "More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county."),
-                    round(COUNTY_MARGIN_DEGREES * 100), county))
+                self.refuse(
+                    feature,
+                    None,
+                    _pair(centre.x, centre.y),
+                    _fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.",
+                        ),
+                        round(COUNTY_MARGIN_DEGREES * 100),
+                        county,
+                    ),
+                )
                 continue
             self.converted[feature.number] = shape
 
@@ -1086,20 +1339,50 @@ class _Importer:
         easting = float(np.median((bounds[:, 0] + bounds[:, 2]) / 2))
         if not self.crs.projected and metres.all():
             codes = gauss_kruger_suggestions(easting, self._county_lon())
-            example = ", ".join(f"EPSG:{c} ({epsg_name(c)})" for c in codes) or "EPSG:4513 - EPSG:4554"
-            raise file_problem(self.source.file, _fill(QCoreApplication.translate(
-                "Import", "The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2."),
-                self.crs.name, example), sheet=self.source.sheet)
+            example = (
+                ", ".join(f"EPSG:{c} ({epsg_name(c)})" for c in codes) or "EPSG:4513 - EPSG:4554"
+            )
+            raise file_problem(
+                self.source.file,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.",
+                    ),
+                    self.crs.name,
+                    example,
+                ),
+                sheet=self.source.sheet,
+            )
         if self.crs.projected and not metres.any():
-            raise file_problem(self.source.file, _fill(QCoreApplication.translate(
-                "Import", "The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees)."),
-                self.crs.name), sheet=self.source.sheet)
+            raise file_problem(
+                self.source.file,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).",
+                    ),
+                    self.crs.name,
+                ),
+                sheet=self.source.sheet,
+            )
         if self.crs.projected:
             fix = zone_prefix_fix(self.crs, easting)
             if fix is not None:
-                raise file_problem(self.source.file, _fill(QCoreApplication.translate(
-                    "Import", "The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4)."),
-                    f"{easting:.0f}", self.crs.name, fix, epsg_name(fix)), sheet=self.source.sheet)
+                raise file_problem(
+                    self.source.file,
+                    _fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).",
+                        ),
+                        f"{easting:.0f}",
+                        self.crs.name,
+                        fix,
+                        epsg_name(fix),
+                    ),
+                    sheet=self.source.sheet,
+                )
 
     def _county_lon(self) -> float | None:
         return float(self.counties[0][1].centroid.x) if self.counties else None
@@ -1108,7 +1391,9 @@ class _Importer:
         code, _ = normalise_code(number_text(feature.values.get("code")))
         return code is not None and len(code) == 6
 
-    def _reference(self, good: list[tuple[_Feature, BaseGeometry]]) -> tuple[BaseGeometry | None, str]:
+    def _reference(
+        self, good: list[tuple[_Feature, BaseGeometry]]
+    ) -> tuple[BaseGeometry | None, str]:
         """The county's outline enlarged by the margin (from the file when it brings the
         county's boundary, else from the database), and the county's name."""
         county: BaseGeometry | None = None
@@ -1138,8 +1423,14 @@ class _Importer:
                 item.ok = False
             return None
         if len(value) > limit:
-            self.refuse(feature, key, value, _fill(QCoreApplication.translate(
-                "Import", "Too long: at most %1 characters."), limit))
+            self.refuse(
+                feature,
+                key,
+                value,
+                _fill(
+                    QCoreApplication.translate("Import", "Too long: at most %1 characters."), limit
+                ),
+            )
             item.ok = False
         return value
 
@@ -1149,8 +1440,15 @@ class _Importer:
             return None
         phone = normalize_phone(number_text(value))
         if phone is None:
-            self.refuse(item.feature, key, value, QCoreApplication.translate(
-                "Import", "Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456)."))
+            self.refuse(
+                item.feature,
+                key,
+                value,
+                QCoreApplication.translate(
+                    "Import",
+                    "Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).",
+                ),
+            )
             item.ok = False
         return phone
 
@@ -1158,8 +1456,12 @@ class _Importer:
         feature = item.feature
         raw = number_text(feature.values.get("village_code"))
         if not raw:
-            self.refuse(feature, "village_code", "", QCoreApplication.translate(
-                "Import", "The village code is empty."))
+            self.refuse(
+                feature,
+                "village_code",
+                "",
+                QCoreApplication.translate("Import", "The village code is empty."),
+            )
             item.ok = False
             return None
         code, reason = normalise_code(raw)
@@ -1167,11 +1469,21 @@ class _Importer:
         if known is not None and known[2] == "village":
             return known[0]
         if known is not None:
-            reason = _fill(QCoreApplication.translate(
-                "Import", "%1 is the code of %2, not of a village or community."), code, known[1])
+            reason = _fill(
+                QCoreApplication.translate(
+                    "Import", "%1 is the code of %2, not of a village or community."
+                ),
+                code,
+                known[1],
+            )
         elif reason is None:
-            reason = _fill(QCoreApplication.translate(
-                "Import", "Unknown village code %1: no village or community in the database has it."), code)
+            reason = _fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Unknown village code %1: no village or community in the database has it.",
+                ),
+                code,
+            )
         self.refuse(feature, "village_code", raw, reason)
         item.ok = False
         return None
@@ -1197,11 +1509,19 @@ class _Importer:
         feature = item.feature
         code = number_text(feature.values.get("code"))
         if not code:
-            self.refuse(feature, "code", "", QCoreApplication.translate("Import", "The code is empty."))
+            self.refuse(
+                feature, "code", "", QCoreApplication.translate("Import", "The code is empty.")
+            )
             item.ok = False
         elif len(code) > limit:
-            self.refuse(feature, "code", code, _fill(QCoreApplication.translate(
-                "Import", "Too long: at most %1 characters."), limit))
+            self.refuse(
+                feature,
+                "code",
+                code,
+                _fill(
+                    QCoreApplication.translate("Import", "Too long: at most %1 characters."), limit
+                ),
+            )
             item.ok = False
         else:
             item.key = code
@@ -1211,8 +1531,13 @@ class _Importer:
         raw = number_text(feature.values.get("code"))
         code, reason = normalise_code(raw)
         if code is not None and code not in self.divisions:
-            reason = _fill(QCoreApplication.translate(
-                "Import", "No division has the code %1: import the division list first (import divisions)."), code)
+            reason = _fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "No division has the code %1: import the division list first (import divisions).",
+                ),
+                code,
+            )
         if reason is not None:
             self.refuse(feature, "code", raw, reason)
             item.ok = False
@@ -1221,7 +1546,12 @@ class _Importer:
     def _parse_grids(self, item: _Item) -> None:
         self._code(item, 24)
         item.values = {
-            "name": self.text(item, "name", 60, required=QCoreApplication.translate("Import", "The name is empty.")),
+            "name": self.text(
+                item,
+                "name",
+                60,
+                required=QCoreApplication.translate("Import", "The name is empty."),
+            ),
             "village_id": self.village(item),
             "person_name": self.text(item, "person", 30),
             "person_post": self.text(item, "post", 30),
@@ -1233,15 +1563,29 @@ class _Importer:
         feature = item.feature
         kind_text = clean_text(feature.values.get("kind"))
         kind = _DANGER_OF_WORD.get(header_key(kind_text)) or (
-            code_for(cast(dict[str, str], DANGER_KINDS), kind_text) if kind_text else None)
+            code_for(cast(dict[str, str], DANGER_KINDS), kind_text) if kind_text else None
+        )
         if kind is None:
-            self.refuse(feature, "kind", kind_text, QCoreApplication.translate(
-                "Import", "Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.")
-                if kind_text else QCoreApplication.translate("Import", "The type is empty."))
+            self.refuse(
+                feature,
+                "kind",
+                kind_text,
+                QCoreApplication.translate(
+                    "Import",
+                    "Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.",
+                )
+                if kind_text
+                else QCoreApplication.translate("Import", "The type is empty."),
+            )
             item.ok = False
         village_id = self.village(item)
         item.values = {
-            "name": self.text(item, "name", 80, required=QCoreApplication.translate("Import", "The name is empty.")),
+            "name": self.text(
+                item,
+                "name",
+                80,
+                required=QCoreApplication.translate("Import", "The name is empty."),
+            ),
             "kind": kind,
             "village_id": village_id,
             "location": self.text(item, "location", 120),
@@ -1251,23 +1595,38 @@ class _Importer:
 
     def _parse_shelters(self, item: _Item) -> None:
         feature = item.feature
-        name = self.text(item, "name", 80, required=QCoreApplication.translate("Import", "The name is empty."))
+        name = self.text(
+            item, "name", 80, required=QCoreApplication.translate("Import", "The name is empty.")
+        )
         village_id = self.village(item)
         level_text = clean_text(feature.values.get("level"))
         level = None
         if level_text:
             level = _LEVEL_OF_WORD.get(header_key(level_text)) or code_for(
-                cast(dict[str, str], SHELTER_LEVELS), level_text)
+                cast(dict[str, str], SHELTER_LEVELS), level_text
+            )
             if level is None:
-                self.refuse(feature, "level", level_text, QCoreApplication.translate(
-                    "Import", "Unknown shelter level: write 县级, 镇级 or 村级."))
+                self.refuse(
+                    feature,
+                    "level",
+                    level_text,
+                    QCoreApplication.translate(
+                        "Import", "Unknown shelter level: write 县级, 镇级 or 村级."
+                    ),
+                )
                 item.ok = False
         capacity: int | None = None
         try:
             capacity = parse_count(feature.values.get("capacity"))
         except ValueError:
-            self.refuse(feature, "capacity", clean_text(feature.values.get("capacity")),
-                        QCoreApplication.translate("Import", "The capacity must be a whole number of persons."))
+            self.refuse(
+                feature,
+                "capacity",
+                clean_text(feature.values.get("capacity")),
+                QCoreApplication.translate(
+                    "Import", "The capacity must be a whole number of persons."
+                ),
+            )
             item.ok = False
         certified_text = clean_text(feature.values.get("certified")).lower()
         certified: bool | None = None
@@ -1276,8 +1635,12 @@ class _Importer:
         elif certified_text in _NO:
             certified = False
         elif certified_text:
-            self.refuse(feature, "certified", certified_text, QCoreApplication.translate(
-                "Import", "Write 是 or 否."))
+            self.refuse(
+                feature,
+                "certified",
+                certified_text,
+                QCoreApplication.translate("Import", "Write 是 or 否."),
+            )
             item.ok = False
         item.values = {
             "name": name,
@@ -1297,8 +1660,11 @@ class _Importer:
         by_key: dict[Any, list[_Item]] = {}
         for item in items:
             by_key.setdefault(item.key, []).append(item)
-        unit = (QCoreApplication.translate("Import", "rows") if self.source.table
-                else QCoreApplication.translate("Import", "features"))
+        unit = (
+            QCoreApplication.translate("Import", "rows")
+            if self.source.table
+            else QCoreApplication.translate("Import", "features")
+        )
         for key, group in by_key.items():
             if len(group) == 1:
                 continue
@@ -1306,8 +1672,19 @@ class _Importer:
             shown = key[1] if isinstance(key, tuple) else key
             column = "name" if isinstance(key, tuple) else "code"
             for item in group:
-                self.refuse(item.feature, column, str(shown), _fill(QCoreApplication.translate(
-                    "Import", "%1 appears more than once in the file (%2 %3)."), shown, unit, numbers))
+                self.refuse(
+                    item.feature,
+                    column,
+                    str(shown),
+                    _fill(
+                        QCoreApplication.translate(
+                            "Import", "%1 appears more than once in the file (%2 %3)."
+                        ),
+                        shown,
+                        unit,
+                        numbers,
+                    ),
+                )
                 item.ok = False
         return items
 
@@ -1334,8 +1711,9 @@ class _Importer:
             plan.append(item)
         return plan
 
-    def _complete(self, item: _Item, current: dict[str, Any] | None,
-                  grids: dict[str, tuple[int, int]]) -> None:
+    def _complete(
+        self, item: _Item, current: dict[str, Any] | None, grids: dict[str, tuple[int, int]]
+    ) -> None:
         """The full row: blank values keep what is stored; a new row must have every
         required value."""
         feature = item.feature
@@ -1349,8 +1727,14 @@ class _Importer:
             if self.kind != "boundaries" and self.kind != "shelters":
                 values["code"] = item.key
         if self.kind == "grids" and values.get("person_name") is None:
-            self.refuse(feature, "person", "", QCoreApplication.translate(
-                "Import", "The responsible person is empty: a new grid needs one."))
+            self.refuse(
+                feature,
+                "person",
+                "",
+                QCoreApplication.translate(
+                    "Import", "The responsible person is empty: a new grid needs one."
+                ),
+            )
             item.ok = False
         if self.kind == "danger-zones":
             values["is_point"] = item.geometry is not None and item.geometry.geom_type == "Point"
@@ -1358,19 +1742,38 @@ class _Importer:
             if grid_code is not None:
                 grid = grids.get(grid_code)
                 if grid is None or grid[1] != values.get("village_id"):
-                    self.refuse(feature, "grid_code", grid_code, QCoreApplication.translate(
-                        "Import", "No grid of this village has this code."))
+                    self.refuse(
+                        feature,
+                        "grid_code",
+                        grid_code,
+                        QCoreApplication.translate(
+                            "Import", "No grid of this village has this code."
+                        ),
+                    )
                     item.ok = False
                 else:
                     values["grid_id"] = grid[0]
         if self.kind == "shelters":
             if values.get("level") is None:
-                self.refuse(feature, "level", "", QCoreApplication.translate(
-                    "Import", "The level is empty: a new shelter needs one (县级, 镇级 or 村级)."))
+                self.refuse(
+                    feature,
+                    "level",
+                    "",
+                    QCoreApplication.translate(
+                        "Import",
+                        "The level is empty: a new shelter needs one (县级, 镇级 or 村级).",
+                    ),
+                )
                 item.ok = False
             if values.get("capacity") is None:
-                self.refuse(feature, "capacity", "", QCoreApplication.translate(
-                    "Import", "The capacity is empty: a new shelter needs one."))
+                self.refuse(
+                    feature,
+                    "capacity",
+                    "",
+                    QCoreApplication.translate(
+                        "Import", "The capacity is empty: a new shelter needs one."
+                    ),
+                )
                 item.ok = False
             if values.get("safety_certified") is None:
                 values["safety_certified"] = False
@@ -1379,22 +1782,30 @@ class _Importer:
     def _existing(self) -> dict[Any, dict[str, Any]]:
         """The stored rows by what identifies them (boundaries: id and geometry only)."""
         model: Any = _MODELS[self.kind]
-        names = ("id", *_GEOMETRY_KEYS) if self.kind == "boundaries" else tuple(
-            c.key for c in model.__table__.columns)
+        names = (
+            ("id", *_GEOMETRY_KEYS)
+            if self.kind == "boundaries"
+            else tuple(c.key for c in model.__table__.columns)
+        )
         key_columns = ("code",) if self.kind != "shelters" else ("village_id", "name")
         columns = [getattr(model, name) for name in dict.fromkeys((*names, *key_columns))]
         existing: dict[Any, dict[str, Any]] = {}
         for row in self.session.execute(select(*columns)):
             mapping = dict(row._mapping)
-            key = mapping["code"] if self.kind != "shelters" else (
-                mapping["village_id"], mapping["name"])
+            key = (
+                mapping["code"]
+                if self.kind != "shelters"
+                else (mapping["village_id"], mapping["name"])
+            )
             existing[key] = {k: mapping[k] for k in names}
         return existing
 
     def _grid_villages(self) -> dict[str, tuple[int, int]]:
         return {
             code: (id_, village_id)
-            for id_, code, village_id in self.session.execute(select(Grid.id, Grid.code, Grid.village_id))
+            for id_, code, village_id in self.session.execute(
+                select(Grid.id, Grid.code, Grid.village_id)
+            )
         }
 
     # writing
@@ -1411,19 +1822,22 @@ class _Importer:
         nested = session.begin_nested()
         try:
             with bulk_operation(
-                session, table_name=_TABLE_NAMES[self.kind], source=self.source.file,
+                session,
+                table_name=_TABLE_NAMES[self.kind],
+                source=self.source.file,
                 checksum=self.source.checksum,
             ) as counter:
                 for rows, statement in ((new, insert(model)), (changed, update(model))):
                     for start in range(0, len(rows), BATCH):
                         check_cancel(self.cancel)
-                        batch = rows[start:start + BATCH]
+                        batch = rows[start : start + BATCH]
                         session.execute(statement, batch)
                         done += len(batch)
                         if progress is not None:
                             progress(half + done * half // max(1, len(plan)), total)
                 if model is DangerZone and changed:
                     from models.transfers import sync_transfers  # transfers imports areas
+
                     sync_transfers(session=session, zone_ids=[v["id"] for v in changed])
                 counter["rows"] = len(plan)
             check_cancel(self.cancel)
@@ -1446,14 +1860,19 @@ def _same(current: dict[str, Any], values: dict[str, Any]) -> bool:
         return True
     if old is None or new is None:
         return False
-    return bool(shapely.equals_exact(
-        shapely.normalize(shapely.from_wkb(old)), shapely.normalize(shapely.from_wkb(new)),
-        SAME_SHAPE_DEGREES))
+    return bool(
+        shapely.equals_exact(
+            shapely.normalize(shapely.from_wkb(old)),
+            shapely.normalize(shapely.from_wkb(new)),
+            SAME_SHAPE_DEGREES,
+        )
+    )
 
 
 _MODELS: dict[str, Any] = {
-    "boundaries": Division, "grids": Grid, "danger-zones": DangerZone, "shelters": Shelter,
+    "boundaries": Division,
+    "grids": Grid,
+    "danger-zones": DangerZone,
+    "shelters": Shelter,
 }
 _GEOMETRY_KEYS = ("geom", "min_lon", "min_lat", "max_lon", "max_lat")
-
-

@@ -91,8 +91,11 @@ from models.users import Permission, actor_of, require
 # the label the export writes.
 TEMPLATE_COLUMNS = (
     Column("seq", ("序号", "编号")),
-    Column("zone", ("危险区（点）名称", "危险区名称", "危险点名称", "危险区（点）", "隐患点名称",
-                    "危险区"), required=True),
+    Column(
+        "zone",
+        ("危险区（点）名称", "危险区名称", "危险点名称", "危险区（点）", "隐患点名称", "危险区"),
+        required=True,
+    ),
     Column("category", ("类别", "类型", "危险区类别", "灾害类别")),
     Column("location", ("位置", "具体位置", "地址", "住址")),
     Column("lon", ("经度",)),
@@ -122,11 +125,19 @@ EXTRA_COLUMNS = (
 )
 COLUMNS = TEMPLATE_COLUMNS + EXTRA_COLUMNS
 VULNERABLE = ("elderly", "disabled", "bedridden", "children", "pregnant")
-_PHONES = (("phone", "householder_phone"), ("t_phone", "transfer_person_phone"),
-           ("w_phone", "warning_person_phone"))
-_TEXTS = (("location", "location", 120), ("t_post", "transfer_person_post", 30),
-          ("w_name", "warning_person_name", 30), ("w_post", "warning_person_post", 30),
-          ("t_name", "transfer_person_name", 30), ("note", "note", 200))
+_PHONES = (
+    ("phone", "householder_phone"),
+    ("t_phone", "transfer_person_phone"),
+    ("w_phone", "warning_person_phone"),
+)
+_TEXTS = (
+    ("location", "location", 120),
+    ("t_post", "transfer_person_post", 30),
+    ("w_name", "warning_person_name", 30),
+    ("w_post", "warning_person_post", 30),
+    ("t_name", "transfer_person_name", 30),
+    ("note", "note", 200),
+)
 BATCH = 1000
 BLOCK = 500  # rows validated between looks at the cancel button
 _HOUSEHOLDS = cast(SqlTable, Household.__table__)
@@ -142,12 +153,12 @@ _DMS = re.compile(
 )
 
 
-
 def _fill(template: str, *values: object) -> str:
     return re.sub(
         r"%(\d)",
-        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values)
-        else m.group(0),
+        lambda m: (
+            str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0)
+        ),
         template,
     )
 
@@ -194,11 +205,16 @@ class _Context:
 def _villages(session: Session, code: str | None = None) -> list[_Village]:
     """The villages in code order (only the one of ``code`` when given)."""
     towns = {
-        id_: name for id_, name in session.execute(
-            select(Division.id, Division.name).where(Division.level == "town"))
+        id_: name
+        for id_, name in session.execute(
+            select(Division.id, Division.name).where(Division.level == "town")
+        )
     }
-    query = (select(Division.id, Division.code, Division.name, Division.parent_id)
-             .where(Division.level == "village").order_by(Division.code))
+    query = (
+        select(Division.id, Division.code, Division.name, Division.parent_id)
+        .where(Division.level == "village")
+        .order_by(Division.code)
+    )
     if code is not None:
         query = query.where(Division.code == code)
     return [
@@ -211,13 +227,14 @@ def _title_text(rows: list[list[CellValue]]) -> str:
     return "".join(clean_text(cell) for row in rows for cell in row if clean_text(cell))
 
 
-def village_from_title(
-    title: str, villages: list[_Village]
-) -> tuple[_Village | None, str | None]:
+def village_from_title(title: str, villages: list[_Village]) -> tuple[_Village | None, str | None]:
     """The village a title names, or (None, reason)."""
     text = re.sub(r"\s+", "", half_width(title))
     if not text:
-        return None, QCoreApplication.translate("Import", "The file has no title naming the village above the header. Give the village code (--village).")
+        return None, QCoreApplication.translate(
+            "Import",
+            "The file has no title naming the village above the header. Give the village code (--village).",
+        )
     spans: list[tuple[_Village, int, int]] = []
     for village in villages:
         start = text.find(village.name)
@@ -226,7 +243,8 @@ def village_from_title(
             start = text.find(village.name, start + 1)
     # A name inside a longer one found at the same place (东门社区 in 新东门社区) does not count.
     kept = [
-        (v, a, b) for v, a, b in spans
+        (v, a, b)
+        for v, a, b in spans
         if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for _v2, a2, b2 in spans)
     ]
     candidates = list({v.id: v for v, _a, _b in kept}.values())
@@ -237,9 +255,22 @@ def village_from_title(
     if len(candidates) == 1:
         return candidates[0], None
     if not candidates:
-        return None, _fill(QCoreApplication.translate("Import", "No village or community of the register is named in the title \"%1\". Give the village code (--village)."), title)
+        return None, _fill(
+            QCoreApplication.translate(
+                "Import",
+                'No village or community of the register is named in the title "%1". Give the village code (--village).',
+            ),
+            title,
+        )
     names = "、".join(f"{v.town_name}{v.name}" for v in candidates[:6])
-    return None, _fill(QCoreApplication.translate("Import", "The title \"%1\" could name several villages (%2). Give the village code (--village)."), title, names)
+    return None, _fill(
+        QCoreApplication.translate(
+            "Import",
+            'The title "%1" could name several villages (%2). Give the village code (--village).',
+        ),
+        title,
+        names,
+    )
 
 
 def year_from_title(title: str) -> int | None:
@@ -250,8 +281,9 @@ def year_from_title(title: str) -> int | None:
 def _context(session: Session, village: _Village, year: int, crs: str) -> _Context:
     zones: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     for id_, code, name, grid_id in session.execute(
-        select(DangerZone.id, DangerZone.code, DangerZone.name, DangerZone.grid_id)
-        .where(DangerZone.village_id == village.id)
+        select(DangerZone.id, DangerZone.code, DangerZone.name, DangerZone.grid_id).where(
+            DangerZone.village_id == village.id
+        )
     ):
         zones[_key(name)].append((id_, grid_id))
         if _key(code) != _key(name):
@@ -263,20 +295,30 @@ def _context(session: Session, village: _Village, year: int, crs: str) -> _Conte
         grids[_key(name)].append(id_)
         if _key(code) != _key(name):
             grids[_key(code)].append(id_)
-    town_of = dict(session.execute(select(Division.id, Division.parent_id)
-                                   .where(Division.level == "village")).all())
+    town_of = dict(
+        session.execute(
+            select(Division.id, Division.parent_id).where(Division.level == "village")
+        ).all()
+    )
     shelters: dict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
     for id_, name, village_id in session.execute(
         select(Shelter.id, Shelter.name, Shelter.village_id)
     ):
         shelters[_key(name)].append((id_, village_id, town_of.get(village_id)))
-    columns = [Household.id, Household.householder_name, Household.householder_phone,
-               Household.danger_zone_id, *[_HOUSEHOLDS.c[c] for c in _COMPARED]]
+    columns = [
+        Household.id,
+        Household.householder_name,
+        Household.householder_phone,
+        Household.danger_zone_id,
+        *[_HOUSEHOLDS.c[c] for c in _COMPARED],
+    ]
     existing = [
         _Existing(row[0], row[1], row[2], row[3], dict(zip(_COMPARED, row[4:], strict=True)))
         for row in session.execute(
-            select(*columns).where(Household.village_id == village.id, Household.year == year)
-            .order_by(Household.id))
+            select(*columns)
+            .where(Household.village_id == village.id, Household.year == year)
+            .order_by(Household.id)
+        )
     ]
     county = _county_geometry(session, village)
     village.county_geom = county
@@ -288,14 +330,18 @@ def _load_shapely_meanwhile() -> None:
     file is read, for the county check: python-calamine parses without holding the GIL.
     The first ``import shapely`` of this thread waits for it (the module's import lock)."""
     if "shapely" not in sys.modules:
-        threading.Thread(target=importlib.import_module, args=("shapely",), daemon=True,
-                         name="import shapely").start()
+        threading.Thread(
+            target=importlib.import_module, args=("shapely",), daemon=True, name="import shapely"
+        ).start()
 
 
 def _county_geometry(session: Session, village: _Village) -> Any:
     county_id = session.scalar(select(Division.parent_id).where(Division.id == village.town_id))
-    geom = session.scalar(select(Division.geom).where(Division.id == county_id)) \
-        if county_id is not None else None
+    geom = (
+        session.scalar(select(Division.geom).where(Division.id == county_id))
+        if county_id is not None
+        else None
+    )
     if geom is None:
         return None
     import shapely
@@ -309,10 +355,23 @@ def _county_geometry(session: Session, village: _Village) -> Any:
 
 # Household columns an import sets (and compares to tell updated from unchanged rows).
 _COMPARED = (
-    "danger_zone_id", "grid_id", "location", "lon", "lat", "householder_name",
-    "householder_phone", "residents", *VULNERABLE, "transfer_person_name",
-    "transfer_person_post", "transfer_person_phone", "warning_person_name",
-    "warning_person_post", "warning_person_phone", "shelter_id", "note",
+    "danger_zone_id",
+    "grid_id",
+    "location",
+    "lon",
+    "lat",
+    "householder_name",
+    "householder_phone",
+    "residents",
+    *VULNERABLE,
+    "transfer_person_name",
+    "transfer_person_post",
+    "transfer_person_phone",
+    "warning_person_name",
+    "warning_person_post",
+    "warning_person_phone",
+    "shelter_id",
+    "note",
 )
 
 
@@ -375,8 +434,11 @@ def _counts(values: list[CellValue], cache: dict[str, int | None]) -> list[int |
     kinds = set(map(type, values))
     if kinds == {int} and min(cast(list[int], values)) >= 0:
         return list(cast(list[int], values))
-    if (kinds == {float} and all(map(float.is_integer, cast(list[float], values)))
-            and min(cast(list[float], values)) >= 0):
+    if (
+        kinds == {float}
+        and all(map(float.is_integer, cast(list[float], values)))
+        and min(cast(list[float], values)) >= 0
+    ):
         return list(map(int, cast(list[float], values)))
     counts: list[int | None] = []
     append = counts.append
@@ -463,8 +525,15 @@ class _Parser:
             self.report.add(problem)
         refused = self.refused
         return [
-            _Row(row, dict(zip(fields, values, strict=True)), masked.get(j) or {}, not refused[j],
-                 None, grid_given[j], points[j])
+            _Row(
+                row,
+                dict(zip(fields, values, strict=True)),
+                masked.get(j) or {},
+                not refused[j],
+                None,
+                grid_given[j],
+                points[j],
+            )
             for j, (row, values) in enumerate(zip(rows, zip(*columns, strict=True), strict=True))
         ]
 
@@ -474,9 +543,19 @@ class _Parser:
             return names
         for j in [j for j, name in enumerate(names) if not name or len(name) > 30]:
             if not names[j]:
-                self.refuse(j, "name", "", QCoreApplication.translate("Import", "The householder's name is empty."))
+                self.refuse(
+                    j,
+                    "name",
+                    "",
+                    QCoreApplication.translate("Import", "The householder's name is empty."),
+                )
             else:
-                self.refuse(j, "name", names[j], QCoreApplication.translate("Import", "The name is longer than 30 characters."))
+                self.refuse(
+                    j,
+                    "name",
+                    names[j],
+                    QCoreApplication.translate("Import", "The name is longer than 30 characters."),
+                )
         return names
 
     def residents(self) -> list[int]:
@@ -484,8 +563,15 @@ class _Parser:
         counts = _counts(raw, self.counts)
         refused = [j for j, count in enumerate(counts) if count is None or count < 1]
         for j in refused:
-            self.refuse(j, "residents", clean_text(raw[j]),
-                        QCoreApplication.translate("Import", "The number of residents must be a whole number of at least 1 (such as 3 or 3人)."))
+            self.refuse(
+                j,
+                "residents",
+                clean_text(raw[j]),
+                QCoreApplication.translate(
+                    "Import",
+                    "The number of residents must be a whole number of at least 1 (such as 3 or 3人).",
+                ),
+            )
         if not refused:
             return cast(list[int], counts)
         return [count if count is not None and count >= 1 else 0 for count in counts]
@@ -495,13 +581,34 @@ class _Parser:
         counts = [count or 0 for count in _counts(raw, self.counts)]
         if min(counts) >= 0 and not any(map(operator.gt, counts, residents)):
             return counts  # neither refusal below can apply
-        for j in [j for j, (count, of) in enumerate(zip(counts, residents, strict=True))
-                  if count == _NOT_A_COUNT or (of and count > of)]:
+        for j in [
+            j
+            for j, (count, of) in enumerate(zip(counts, residents, strict=True))
+            if count == _NOT_A_COUNT or (of and count > of)
+        ]:
             if counts[j] == _NOT_A_COUNT:
-                self.refuse(j, key, clean_text(raw[j]), QCoreApplication.translate("Import", "Not a count of people: write a whole number such as 2, or leave the cell empty."))
+                self.refuse(
+                    j,
+                    key,
+                    clean_text(raw[j]),
+                    QCoreApplication.translate(
+                        "Import",
+                        "Not a count of people: write a whole number such as 2, or leave the cell empty.",
+                    ),
+                )
                 counts[j] = 0
             if residents[j] and counts[j] > residents[j]:
-                self.refuse(j, key, clean_text(raw[j]), _fill(QCoreApplication.translate("Import", "More than the %1 residents of the household."), residents[j]))
+                self.refuse(
+                    j,
+                    key,
+                    clean_text(raw[j]),
+                    _fill(
+                        QCoreApplication.translate(
+                            "Import", "More than the %1 residents of the household."
+                        ),
+                        residents[j],
+                    ),
+                )
         return counts
 
     def text(self, key: str, limit: int) -> list[str | None]:
@@ -509,11 +616,17 @@ class _Parser:
         if max(map(len, texts)) <= limit:
             return [text or None for text in texts]
         for j in [j for j, text in enumerate(texts) if len(text) > limit]:
-            self.refuse(j, key, texts[j], _fill(QCoreApplication.translate("Import", "Longer than %1 characters."), limit))
+            self.refuse(
+                j,
+                key,
+                texts[j],
+                _fill(QCoreApplication.translate("Import", "Longer than %1 characters."), limit),
+            )
         return [text or None for text in texts]
 
-    def phones(self, key: str, field_name: str,
-               masked: dict[int, dict[str, str]]) -> list[str | None]:
+    def phones(
+        self, key: str, field_name: str, masked: dict[int, dict[str, str]]
+    ) -> list[str | None]:
         texts = number_texts(self.column(key), self.numbers)
         if _MOBILES.fullmatch("\n".join(texts)):
             return list(texts)  # every one a mobile as normalize_phone gives it
@@ -522,8 +635,13 @@ class _Parser:
         for j, text in enumerate(texts):
             if not text:
                 append(None)
-            elif (len(text) == 11 and text.isdigit() and text.isascii() and text[0] == "1"
-                  and text[1] in "3456789"):
+            elif (
+                len(text) == 11
+                and text.isdigit()
+                and text.isascii()
+                and text[0] == "1"
+                and text[1] in "3456789"
+            ):
                 append(text)  # a mobile as normalize_phone gives it
             elif _MASKED.match(text):
                 masked[j][field_name] = text
@@ -531,7 +649,15 @@ class _Parser:
             else:
                 phone = normalize_phone(text)
                 if phone is None:
-                    self.refuse(j, key, text, QCoreApplication.translate("Import", "Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456)."))
+                    self.refuse(
+                        j,
+                        key,
+                        text,
+                        QCoreApplication.translate(
+                            "Import",
+                            "Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).",
+                        ),
+                    )
                 append(phone)
         return phones
 
@@ -549,7 +675,9 @@ class _Parser:
         grids: list[int | None] = []
         for j, text in enumerate(texts):
             if not text:
-                self.refuse(j, "zone", "", QCoreApplication.translate("Import", "The danger zone is empty."))
+                self.refuse(
+                    j, "zone", "", QCoreApplication.translate("Import", "The danger zone is empty.")
+                )
                 zones.append(None)
                 grids.append(None)
                 continue
@@ -568,11 +696,29 @@ class _Parser:
         ctx = self.ctx
         found = ctx.zones.get(_key(text), [])
         if not found:
-            return None, None, _fill(QCoreApplication.translate("Import", "No danger zone or hazard point of this name in %1. Add it to the register first."),
-                                     ctx.village.name)
+            return (
+                None,
+                None,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "No danger zone or hazard point of this name in %1. Add it to the register first.",
+                    ),
+                    ctx.village.name,
+                ),
+            )
         if len({z for z, _g in found}) > 1:
-            return None, None, _fill(QCoreApplication.translate("Import", "Several danger zones of %1 have this name; write the zone's code instead."),
-                                     ctx.village.name)
+            return (
+                None,
+                None,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "Several danger zones of %1 have this name; write the zone's code instead.",
+                    ),
+                    ctx.village.name,
+                ),
+            )
         return found[0][0], found[0][1], None
 
     def grid_ids(self, zone_grids: list[int | None]) -> tuple[list[int | None], list[bool]]:
@@ -583,9 +729,13 @@ class _Parser:
             if text:
                 known[text] = self.grid(text)
         if all(known[text][1] is None for text in set(texts) if text):
-            return ([known[text][0] if text else grid for text, grid in zip(texts, zone_grids,
-                                                                          strict=True)],
-                    [bool(text) for text in texts])
+            return (
+                [
+                    known[text][0] if text else grid
+                    for text, grid in zip(texts, zone_grids, strict=True)
+                ],
+                [bool(text) for text in texts],
+            )
         grids = list(zone_grids)
         for j, text in enumerate(texts):
             if not text:
@@ -605,9 +755,16 @@ class _Parser:
         grids = ctx.grids.get(_key(text), [])
         if len(set(grids)) == 1:
             return grids[0], None
-        return None, (_fill(QCoreApplication.translate("Import", "No responsibility grid of this name in %1."),
-                            ctx.village.name) if not grids else
-                      QCoreApplication.translate("Import", "Several grids have this name; write the grid's code instead."))
+        return None, (
+            _fill(
+                QCoreApplication.translate("Import", "No responsibility grid of this name in %1."),
+                ctx.village.name,
+            )
+            if not grids
+            else QCoreApplication.translate(
+                "Import", "Several grids have this name; write the grid's code instead."
+            )
+        )
 
     def shelter_ids(self) -> list[int | None]:
         known = self.shelters
@@ -635,23 +792,36 @@ class _Parser:
         ctx = self.ctx
         options = ctx.shelters.get(_key(text), [])
         if len(options) > 1:
-            options = ([o for o in options if o[1] == ctx.village.id]
-                       or [o for o in options if o[2] == ctx.village.town_id] or options)
+            options = (
+                [o for o in options if o[1] == ctx.village.id]
+                or [o for o in options if o[2] == ctx.village.town_id]
+                or options
+            )
         if not options:
-            return None, QCoreApplication.translate("Import", "No shelter of this name in the register.")
+            return None, QCoreApplication.translate(
+                "Import", "No shelter of this name in the register."
+            )
         if len(options) > 1:
-            return None, QCoreApplication.translate("Import", "Several shelters outside this town have this name; the list cannot say which one.")
+            return None, QCoreApplication.translate(
+                "Import",
+                "Several shelters outside this town have this name; the list cannot say which one.",
+            )
         return options[0][0], None
 
     def places(self) -> tuple[list[float | None], list[float | None]]:
         """Longitude and latitude of each row as stored; ``self.points`` the cells as
         written where the point is valid (checked against the county later)."""
         given_lons, given_lats = self.column("lon"), self.column("lat")
-        if not self.project and _in_range(given_lons, LON_RANGE) and _in_range(given_lats,
-                                                                               LAT_RANGE):
+        if (
+            not self.project
+            and _in_range(given_lons, LON_RANGE)
+            and _in_range(given_lats, LAT_RANGE)
+        ):
             self.points = list(zip(given_lons, given_lats, strict=True))
-            return ([round(x, 7) for x in cast(list[float], given_lons)],
-                    [round(y, 7) for y in cast(list[float], given_lats)])
+            return (
+                [round(x, 7) for x in cast(list[float], given_lons)],
+                [round(y, 7) for y in cast(list[float], given_lats)],
+            )
         lons: list[float | None] = []
         lats: list[float | None] = []
         self.points = []
@@ -672,8 +842,12 @@ class _Parser:
         lat_text: str | None = None
         lon: float | None
         lat: float | None
-        if (type(lon_raw) is float and type(lat_raw) is float
-                and -_INF < lon_raw < _INF and -_INF < lat_raw < _INF):
+        if (
+            type(lon_raw) is float
+            and type(lat_raw) is float
+            and -_INF < lon_raw < _INF
+            and -_INF < lat_raw < _INF
+        ):
             lon, lat = lon_raw, lat_raw  # as _coordinate gives them; their texts are not empty
         else:
             lon_text, lat_text = clean_text(lon_raw), clean_text(lat_raw)
@@ -682,13 +856,34 @@ class _Parser:
             lon, lat = _coordinate(lon_raw), _coordinate(lat_raw)
             if not lon_text or not lat_text:
                 key, text = ("lon", lon_text) if not lon_text else ("lat", lat_text)
-                self.refuse(j, key, text, QCoreApplication.translate("Import", "Give both longitude and latitude, or neither."))
+                self.refuse(
+                    j,
+                    key,
+                    text,
+                    QCoreApplication.translate(
+                        "Import", "Give both longitude and latitude, or neither."
+                    ),
+                )
                 return None
             if lon is None:
-                self.refuse(j, "lon", lon_text, QCoreApplication.translate("Import", "Not a longitude: write decimal degrees such as 121.38."))
+                self.refuse(
+                    j,
+                    "lon",
+                    lon_text,
+                    QCoreApplication.translate(
+                        "Import", "Not a longitude: write decimal degrees such as 121.38."
+                    ),
+                )
                 return None
             if lat is None:
-                self.refuse(j, "lat", lat_text, QCoreApplication.translate("Import", "Not a latitude: write decimal degrees such as 28.37."))
+                self.refuse(
+                    j,
+                    "lat",
+                    lat_text,
+                    QCoreApplication.translate(
+                        "Import", "Not a latitude: write decimal degrees such as 28.37."
+                    ),
+                )
                 return None
         lon_ok = LON_RANGE[0] <= lon <= LON_RANGE[1]
         lat_ok = LAT_RANGE[0] <= lat <= LAT_RANGE[1]
@@ -697,13 +892,38 @@ class _Parser:
             return round(x, 7), round(y, 7)
         if lon_text is None or lat_text is None:
             lon_text, lat_text = clean_text(lon_raw), clean_text(lat_raw)
-        if (not lon_ok and LAT_RANGE[0] <= lon <= LAT_RANGE[1]
-                and LON_RANGE[0] <= lat <= LON_RANGE[1]):
-            self.refuse(j, "lon", lon_text, QCoreApplication.translate("Import", "Longitude and latitude look swapped: longitude is the larger number in China."))
+        if (
+            not lon_ok
+            and LAT_RANGE[0] <= lon <= LAT_RANGE[1]
+            and LON_RANGE[0] <= lat <= LON_RANGE[1]
+        ):
+            self.refuse(
+                j,
+                "lon",
+                lon_text,
+                QCoreApplication.translate(
+                    "Import",
+                    "Longitude and latitude look swapped: longitude is the larger number in China.",
+                ),
+            )
         elif not lon_ok:
-            self.refuse(j, "lon", lon_text, QCoreApplication.translate("Import", "Longitude must be between 73 and 136 degrees east (China)."))
+            self.refuse(
+                j,
+                "lon",
+                lon_text,
+                QCoreApplication.translate(
+                    "Import", "Longitude must be between 73 and 136 degrees east (China)."
+                ),
+            )
         else:
-            self.refuse(j, "lat", lat_text, QCoreApplication.translate("Import", "Latitude must be between 3 and 54 degrees north (China)."))
+            self.refuse(
+                j,
+                "lat",
+                lat_text,
+                QCoreApplication.translate(
+                    "Import", "Latitude must be between 3 and 54 degrees north (China)."
+                ),
+            )
         return None
 
 
@@ -716,12 +936,12 @@ def _in_range(values: list[CellValue], bounds: tuple[float, float]) -> bool:
     if set(map(type, values)) != {float}:
         return False
     numbers = cast(list[float], values)
-    return (all(map(math.isfinite, numbers))
-            and bounds[0] <= min(numbers) and max(numbers) <= bounds[1])
+    return (
+        all(map(math.isfinite, numbers)) and bounds[0] <= min(numbers) and max(numbers) <= bounds[1]
+    )
 
 
-def _check_in_county(rows: list[_Row], ctx: _Context, table: Table,
-                     report: ImportReport) -> None:
+def _check_in_county(rows: list[_Row], ctx: _Context, table: Table, report: ImportReport) -> None:
     """Refuse points outside the county (with a margin), all rows in one vectorised test."""
     county = ctx.village.county_geom
     placed = [item for item in rows if item.point is not None]
@@ -742,13 +962,19 @@ def _check_in_county(rows: list[_Row], ctx: _Context, table: Table,
         if crossed:
             reason = QCoreApplication.translate("Import", "Longitude and latitude look swapped.")
         else:
-            reason = _fill(QCoreApplication.translate("Import", "The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09)."), lon_text, lat_text)
+            reason = _fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).",
+                ),
+                lon_text,
+                lat_text,
+            )
         report.add(table.problem(item.row, "lon", lon_text, reason))
         item.ok = False
 
 
-def _match_existing(rows: list[_Row], ctx: _Context, table: Table,
-                    report: ImportReport) -> None:
+def _match_existing(rows: list[_Row], ctx: _Context, table: Table, report: ImportReport) -> None:
     """Find each row's household in the register (see the module docstring)."""
     by_key: dict[tuple[str, str], list[_Existing]] = defaultdict(list)
     by_masked: dict[tuple[str, str], list[_Existing]] = defaultdict(list)
@@ -772,9 +998,13 @@ def _match_existing(rows: list[_Row], ctx: _Context, table: Table,
     by_name_zone: dict[tuple[str, int | None], list[Any]] = defaultdict(list)
     for h in ctx.existing:
         by_name_zone[(h.name, h.zone_id)].append(h)
-    pending = [(item, name_zone) for item in rows if item.match is None
-               and (name_zone := (item.values["householder_name"],
-                                  item.values["danger_zone_id"])) in by_name_zone]
+    pending = [
+        (item, name_zone)
+        for item in rows
+        if item.match is None
+        and (name_zone := (item.values["householder_name"], item.values["danger_zone_id"]))
+        in by_name_zone
+    ]
     file_count: dict[tuple[str, int | None], int] = defaultdict(int)
     for _item, name_zone in pending:
         file_count[name_zone] += 1
@@ -795,7 +1025,17 @@ def _match_existing(rows: list[_Row], ctx: _Context, table: Table,
                 item.values[column] = stored
                 continue
             key = {c: k for k, c in _PHONES}[column]
-            report.add(table.problem(item.row, key, masked, QCoreApplication.translate("Import", "The number is masked. Enter the full number (only a number already in the register for this household may stay masked).")))
+            report.add(
+                table.problem(
+                    item.row,
+                    key,
+                    masked,
+                    QCoreApplication.translate(
+                        "Import",
+                        "The number is masked. Enter the full number (only a number already in the register for this household may stay masked).",
+                    ),
+                )
+            )
             item.ok = False
 
 
@@ -822,13 +1062,22 @@ def import_households(
     require(session, Permission.IMPORT_DATA)
     crs = normalise_crs(crs)
     with collector_paused():
-        return _import(session, Path(path), village_code, year, crs, dry_run, valid_only,
-                       progress, cancel)
+        return _import(
+            session, Path(path), village_code, year, crs, dry_run, valid_only, progress, cancel
+        )
 
 
-def _import(session: Session, path: Path, village_code: str | None, year: int | None,
-            crs: str, dry_run: bool, valid_only: bool, progress: ProgressCallback | None,
-            cancel: CancelToken | None) -> ImportReport:
+def _import(
+    session: Session,
+    path: Path,
+    village_code: str | None,
+    year: int | None,
+    crs: str,
+    dry_run: bool,
+    valid_only: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> ImportReport:
     report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
     _load_shapely_meanwhile()
     try:
@@ -855,10 +1104,21 @@ def _import(session: Session, path: Path, village_code: str | None, year: int | 
         ctx = _context(session, village, year, crs)
         plan = _validate(table, ctx, report, progress, cancel)
         if not report.rows_read:
-            report.fail(ImportFileError(ImportProblem(
-                file=table.file, sheet=table.sheet, row=table.header_rows[-1], column=None,
-                value="", reason=QCoreApplication.translate("Import", "There are no households under the header.")),
-                checksum=table.checksum))
+            report.fail(
+                ImportFileError(
+                    ImportProblem(
+                        file=table.file,
+                        sheet=table.sheet,
+                        row=table.header_rows[-1],
+                        column=None,
+                        value="",
+                        reason=QCoreApplication.translate(
+                            "Import", "There are no households under the header."
+                        ),
+                    ),
+                    checksum=table.checksum,
+                )
+            )
             return report
         report.sort_problems()
         accepted = report.inserted + report.updated + report.unchanged
@@ -876,14 +1136,23 @@ def _import(session: Session, path: Path, village_code: str | None, year: int | 
     return report
 
 
-def _choose_village(session: Session, file: str, table: Table, title: str,
-                    village_code: str | None) -> _Village:
+def _choose_village(
+    session: Session, file: str, table: Table, title: str, village_code: str | None
+) -> _Village:
     if village_code is not None:
         code = village_code.strip()
         found = _villages(session, code)
         if not found:
-            raise file_problem(file, _fill(QCoreApplication.translate("Import", "No village or community has the code %1."),
-                                           code), sheet=table.sheet)
+            raise file_problem(
+                file,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import", "No village or community has the code %1."
+                    ),
+                    code,
+                ),
+                sheet=table.sheet,
+            )
         return found[0]
     village, reason = village_from_title(title, _villages(session))
     if village is None:
@@ -891,8 +1160,13 @@ def _choose_village(session: Session, file: str, table: Table, title: str,
     return village
 
 
-def _validate(table: Table, ctx: _Context, report: ImportReport,
-              progress: ProgressCallback | None, cancel: CancelToken | None) -> list[_Row]:
+def _validate(
+    table: Table,
+    ctx: _Context,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> list[_Row]:
     total = 2 * max(1, len(table.rows))
     parsed: list[_Row] = []
     others = [i for key, i in table.columns.items() if key != "seq"]
@@ -901,7 +1175,7 @@ def _validate(table: Table, ctx: _Context, report: ImportReport,
         check_cancel(cancel)
         if progress is not None:
             progress(start, total)
-        block = table.rows[start:start + BLOCK]
+        block = table.rows[start : start + BLOCK]
         filled = [row for row in block if not _is_seq_only(row, others)]
         report.rows_skipped += len(block) - len(filled)
         report.rows_read += len(filled)
@@ -919,10 +1193,22 @@ def _validate(table: Table, ctx: _Context, report: ImportReport,
             continue
         numbers = ", ".join(str(i.row.number) for i in items)
         for item in items:
-            report.add(table.problem(
-                item.row, "name", name,
-                _fill(QCoreApplication.translate("Import", "The household of %1 (mobile %2) is listed more than once (rows %3)."),
-                      name, phone or QCoreApplication.translate("Import", "none"), numbers)))
+            report.add(
+                table.problem(
+                    item.row,
+                    "name",
+                    name,
+                    _fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "The household of %1 (mobile %2) is listed more than once (rows %3).",
+                        ),
+                        name,
+                        phone or QCoreApplication.translate("Import", "none"),
+                        numbers,
+                    ),
+                )
+            )
             item.ok = False
     _match_existing([i for i in parsed if i.ok], ctx, table, report)
 
@@ -946,9 +1232,15 @@ def _validate(table: Table, ctx: _Context, report: ImportReport,
     return plan
 
 
-def _write(session: Session, table: Table, ctx: _Context, report: ImportReport,
-           plan: list[_Row], progress: ProgressCallback | None,
-           cancel: CancelToken | None) -> None:
+def _write(
+    session: Session,
+    table: Table,
+    ctx: _Context,
+    report: ImportReport,
+    plan: list[_Row],
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> None:
     """Write inside a savepoint, so a cancel leaves nothing behind."""
     check_cancel(cancel)
     total = 2 * max(1, len(table.rows))
@@ -956,30 +1248,39 @@ def _write(session: Session, table: Table, ctx: _Context, report: ImportReport,
     changed = [item for item in plan if item.match is not None]
     nested = session.begin_nested()
     try:
-        with bulk_operation(session, table_name="households", source=table.file,
-                            checksum=table.checksum) as counter:
+        with bulk_operation(
+            session, table_name="households", source=table.file, checksum=table.checksum
+        ) as counter:
             codes = unique_card_codes(session, len(new))
             done = 0
             for start in range(0, len(new), BATCH):
                 check_cancel(cancel)
-                batch = new[start:start + BATCH]
+                batch = new[start : start + BATCH]
                 placed = {"year": ctx.year, "village_id": ctx.village.id}
-                insert_many(session, _HOUSEHOLDS, [
-                    _columns(item, placed, card_code=code)
-                    for item, code in zip(batch, codes[start:start + BATCH], strict=True)
-                ])
+                insert_many(
+                    session,
+                    _HOUSEHOLDS,
+                    [
+                        _columns(item, placed, card_code=code)
+                        for item, code in zip(batch, codes[start : start + BATCH], strict=True)
+                    ],
+                )
                 done += len(batch)
                 if progress is not None:
                     progress(len(table.rows) + done * len(table.rows) // len(plan), total)
             hh = _HOUSEHOLDS
             for start in range(0, len(changed), BATCH):
                 check_cancel(cancel)
-                batch = changed[start:start + BATCH]
+                batch = changed[start : start + BATCH]
                 session.execute(
-                    update(hh).where(hh.c.id == bindparam("hid")).values(
-                        {c: bindparam(c) for c in _columns(batch[0])}),
-                    [{**_columns(item), "hid": item.match.id} for item in batch
-                     if item.match is not None],
+                    update(hh)
+                    .where(hh.c.id == bindparam("hid"))
+                    .values({c: bindparam(c) for c in _columns(batch[0])}),
+                    [
+                        {**_columns(item), "hid": item.match.id}
+                        for item in batch
+                        if item.match is not None
+                    ],
                 )
                 done += len(batch)
                 if progress is not None:
@@ -998,8 +1299,9 @@ def _write(session: Session, table: Table, ctx: _Context, report: ImportReport,
 def _columns(item: _Row, *more: dict[str, Any], **named: Any) -> dict[str, Any]:
     """The household's columns (``_COMPARED`` and the search columns), with ``more``."""
     values = item.values.copy()  # the _COMPARED columns
-    values.update(household_search_values(values["householder_name"],
-                                          values["householder_phone"]), **named)
+    values.update(
+        household_search_values(values["householder_name"], values["householder_phone"]), **named
+    )
     for extra in more:
         values.update(extra)
     return values

@@ -162,13 +162,17 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
     if report.sheet:
         lines.append(QCoreApplication.translate("Import", "Sheet: %1").replace("%1", report.sheet))
     if report.checksum:
-        lines.append(QCoreApplication.translate("Import", "SHA-256: %1").replace("%1", report.checksum))
+        lines.append(
+            QCoreApplication.translate("Import", "SHA-256: %1").replace("%1", report.checksum)
+        )
     if not report.file_failed:
-        line = QCoreApplication.translate("Import", "Rows read: %1").replace("%1", str(report.rows_read))
+        line = QCoreApplication.translate("Import", "Rows read: %1").replace(
+            "%1", str(report.rows_read)
+        )
         if report.rows_skipped:
-            line += QCoreApplication.translate("Import", " (%1 total or note rows skipped)").replace(
-                "%1", str(report.rows_skipped)
-            )
+            line += QCoreApplication.translate(
+                "Import", " (%1 total or note rows skipped)"
+            ).replace("%1", str(report.rows_skipped))
         lines.append(line)
 
     if report.file_failed:
@@ -177,20 +181,27 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
         lines.append(QCoreApplication.translate("Import", "Cancelled: nothing was written."))
     elif report.dry_run and report.problems and not report.valid_only:
         lines.append(
-            QCoreApplication.translate("Import", "Dry run: nothing was written. With %1 problems, the import would write nothing either.")
-            .replace("%1", str(len(report.problems)))
+            QCoreApplication.translate(
+                "Import",
+                "Dry run: nothing was written. With %1 problems, the import would write nothing either.",
+            ).replace("%1", str(len(report.problems)))
         )
     elif report.dry_run:
         lines.append(
-            QCoreApplication.translate("Import", "Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.")
+            QCoreApplication.translate(
+                "Import",
+                "Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.",
+            )
             .replace("%1", str(report.inserted))
             .replace("%2", str(report.updated))
             .replace("%3", str(report.unchanged))
         )
     elif report.problems and report.rows_written == 0 and not report.valid_only:
         lines.append(
-            QCoreApplication.translate("Import", "Nothing was written: %1 problems. Correct the file, or import only the valid rows.")
-            .replace("%1", str(len(report.problems)))
+            QCoreApplication.translate(
+                "Import",
+                "Nothing was written: %1 problems. Correct the file, or import only the valid rows.",
+            ).replace("%1", str(len(report.problems)))
         )
     else:
         lines.append(
@@ -201,17 +212,23 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
         )
         if report.problems:
             lines.append(
-                QCoreApplication.translate("Import", "Only the valid rows were imported; %1 rows were refused.")
-                .replace("%1", str(report.refused_rows))
+                QCoreApplication.translate(
+                    "Import", "Only the valid rows were imported; %1 rows were refused."
+                ).replace("%1", str(report.refused_rows))
             )
 
     if report.problems:
-        lines.append(QCoreApplication.translate("Import", "Problems (%1):").replace("%1", str(len(report.problems))))
+        lines.append(
+            QCoreApplication.translate("Import", "Problems (%1):").replace(
+                "%1", str(len(report.problems))
+            )
+        )
         shown = report.problems if limit is None else report.problems[:limit]
         lines.extend("  " + problem.describe() for problem in shown)
         if len(shown) < len(report.problems):
             lines.append(
-                "  " + QCoreApplication.translate("Import", "... and %1 more.").replace(
+                "  "
+                + QCoreApplication.translate("Import", "... and %1 more.").replace(
                     "%1", str(len(report.problems) - len(shown))
                 )
             )

@@ -61,9 +61,7 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space (tabs, line breaks)
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-_COUNT = re.compile(
-    r"(\d+)(?:\.0+)?\s*(人|户|名|个|位|口|间|处|艘|只|台|顶|套|件|张|条|辆|座|头)?"
-)
+_COUNT = re.compile(r"(\d+)(?:\.0+)?\s*(人|户|名|个|位|口|间|处|艘|只|台|顶|套|件|张|条|辆|座|头)?")
 _TOTAL = re.compile(rf"^(合计|总计|小计|共计|累计|总数|total|subtotal)(?![{_CJK}])", re.IGNORECASE)
 _NOTE = re.compile(
     r"^(注|说明|备注|填表人|填报人|审核人|审核|制表人|制表|负责人|联系人|联系电话|"
@@ -362,20 +360,26 @@ def read_bytes(path: Path) -> bytes:
     file = path.name
     if not path.exists():
         raise file_problem(
-            file, QCoreApplication.translate("Import", "The file %1 does not exist.")
-            .replace("%1", str(path))
+            file,
+            QCoreApplication.translate("Import", "The file %1 does not exist.").replace(
+                "%1", str(path)
+            ),
         )
     if path.is_dir():
         raise file_problem(
-            file, QCoreApplication.translate("Import", "%1 is a folder, not a file.")
-            .replace("%1", str(path))
+            file,
+            QCoreApplication.translate("Import", "%1 is a folder, not a file.").replace(
+                "%1", str(path)
+            ),
         )
     try:
         return path.read_bytes()
     except OSError as error:
         raise file_problem(
-            file, QCoreApplication.translate("Import", "The file cannot be read: %1")
-            .replace("%1", error.strerror or str(error))
+            file,
+            QCoreApplication.translate("Import", "The file cannot be read: %1").replace(
+                "%1", error.strerror or str(error)
+            ),
         ) from None
 
 
@@ -536,7 +540,8 @@ def _read_csv(data: bytes, file: str, sheet_name: str) -> Sheet:
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
         rows: list[list[CellValue]] = [
-            list(record) for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            list(record)
+            for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         ]
     except csv.Error as error:
         raise _damaged(file, error) from None
@@ -653,9 +658,7 @@ def _labels_double(
     return labels
 
 
-def _match(
-    labels: list[list[str]], columns: Sequence[Column]
-) -> dict[str, int]:
+def _match(labels: list[list[str]], columns: Sequence[Column]) -> dict[str, int]:
     """Which column index each known column is in (first match from the left)."""
     wanted = {column.key: {header_key(alias) for alias in column.aliases} for column in columns}
     found: dict[str, int] = {}
@@ -724,9 +727,7 @@ def locate_header(sheet: Sheet, columns: Sequence[Column]) -> _HeaderGuess | Non
             # Two rows only when together they name more than either row alone (a
             # title above a header does not), or the top row holds a merged group.
             alone = max(scores[top], scores[top + 1])
-            if score2 > alone or (
-                score2 == alone and found2 and _has_group_over(sheet, top, grid)
-            ):
+            if score2 > alone or (score2 == alone and found2 and _has_group_over(sheet, top, grid)):
                 guess = _HeaderGuess((top, top + 1), found2, score2)
         if guess.found and (best is None or guess.score > best.score):
             best = guess
@@ -737,9 +738,7 @@ def _missing_text(missing: Iterable[Column]) -> str:
     return "、".join(column.label for column in missing)
 
 
-def read_table(
-    path: str | Path, columns: Sequence[Column], *, sheet: str | None = None
-) -> Table:
+def read_table(path: str | Path, columns: Sequence[Column], *, sheet: str | None = None) -> Table:
     """The data rows of the first sheet whose header has every required column.
 
     Raises ImportFileError for a missing or unreadable file, a file without
@@ -761,8 +760,9 @@ def _read_table(workbook: Workbook, columns: Sequence[Column], sheet: str | None
         if not candidates:
             raise file_problem(
                 file,
-                QCoreApplication.translate("Import", "The file has no sheet named %1.")
-                .replace("%1", sheet),
+                QCoreApplication.translate("Import", "The file has no sheet named %1.").replace(
+                    "%1", sheet
+                ),
             )
     else:
         # Visible sheets first; a hidden sheet only when no visible one fits.
@@ -771,12 +771,11 @@ def _read_table(workbook: Workbook, columns: Sequence[Column], sheet: str | None
     if not filled:
         if len(candidates) == 1:
             raise file_problem(
-                file, QCoreApplication.translate("Import", "The sheet is empty."),
+                file,
+                QCoreApplication.translate("Import", "The sheet is empty."),
                 sheet=candidates[0].name,
             )
-        raise file_problem(
-            file, QCoreApplication.translate("Import", "The file holds no data.")
-        )
+        raise file_problem(file, QCoreApplication.translate("Import", "The file holds no data."))
     required = [c for c in columns if c.required]
     best_partial: tuple[Sheet, _HeaderGuess] | None = None
     for candidate in filled:

@@ -74,9 +74,17 @@ _UNITS = ("", "(km)", "(公里)", "(千米)")
 def _radius_prefixes(force: int) -> list[str]:
     chinese, digits = _FORCE_WORDS[force]
     return [
-        f"{chinese}级风圈半径", f"{chinese}级风圈", f"{digits}级风圈半径", f"{digits}级风圈",
-        f"{chinese}级风半径", f"{digits}级风半径", f"r{digits}", f"radius{digits}",
-        f"force{digits}radius", f"force-{digits}radius", f"r{digits}radius",
+        f"{chinese}级风圈半径",
+        f"{chinese}级风圈",
+        f"{digits}级风圈半径",
+        f"{digits}级风圈",
+        f"{chinese}级风半径",
+        f"{digits}级风半径",
+        f"r{digits}",
+        f"radius{digits}",
+        f"force{digits}radius",
+        f"force-{digits}radius",
+        f"r{digits}radius",
     ]
 
 
@@ -90,39 +98,118 @@ def _radius_columns() -> list[Column]:
             for word in _QUADRANT_WORDS[quadrant]:
                 for prefix in prefixes:
                     for unit in _UNITS:
-                        aliases += [f"{prefix}{unit}{word}", f"{prefix}{unit}_{word}",
-                                    f"{prefix}{unit}-{word}", f"{prefix}({word}){unit}",
-                                    f"{prefix}{word}{unit}", f"{prefix}_{word}{unit}"]
+                        aliases += [
+                            f"{prefix}{unit}{word}",
+                            f"{prefix}{unit}_{word}",
+                            f"{prefix}{unit}-{word}",
+                            f"{prefix}({word}){unit}",
+                            f"{prefix}{word}{unit}",
+                            f"{prefix}_{word}{unit}",
+                        ]
             # The label shown to the user first: 七级风圈半径东北.
             columns.append(Column(f"r{force}_{quadrant}", tuple(dict.fromkeys(aliases))))
     return columns
 
 
 COLUMNS = (
-    Column("time", ("时间", "时次", "日期时间", "北京时间", "时间(北京时)", "时间(北京时间)",
-                    "观测时间", "预报时间", "时刻", "time", "datetime", "date_time", "date/time",
-                    "at", "timestamp"), required=True),
-    Column("lon", ("经度", "中心经度", "东经", "经度(°e)", "经度(度)", "经度(°)", "longitude",
-                   "lon", "lng", "long"), required=True),
-    Column("lat", ("纬度", "中心纬度", "北纬", "纬度(°n)", "纬度(度)", "纬度(°)", "latitude",
-                   "lat"), required=True),
-    Column("pressure", ("中心气压", "气压", "中心气压(hpa)", "中心气压(百帕)", "气压(hpa)",
-                        "pressure", "pressure(hpa)", "pressure_hpa", "pres", "mslp")),
-    Column("wind", ("最大风速", "近中心最大风速", "中心最大风速", "最大风速(m/s)",
-                    "近中心最大风速(m/s)", "最大风速(米/秒)", "maxwind", "max_wind",
-                    "max_wind_ms", "maxwind(m/s)", "wind", "wind(m/s)", "vmax")),
+    Column(
+        "time",
+        (
+            "时间",
+            "时次",
+            "日期时间",
+            "北京时间",
+            "时间(北京时)",
+            "时间(北京时间)",
+            "观测时间",
+            "预报时间",
+            "时刻",
+            "time",
+            "datetime",
+            "date_time",
+            "date/time",
+            "at",
+            "timestamp",
+        ),
+        required=True,
+    ),
+    Column(
+        "lon",
+        (
+            "经度",
+            "中心经度",
+            "东经",
+            "经度(°e)",
+            "经度(度)",
+            "经度(°)",
+            "longitude",
+            "lon",
+            "lng",
+            "long",
+        ),
+        required=True,
+    ),
+    Column(
+        "lat",
+        ("纬度", "中心纬度", "北纬", "纬度(°n)", "纬度(度)", "纬度(°)", "latitude", "lat"),
+        required=True,
+    ),
+    Column(
+        "pressure",
+        (
+            "中心气压",
+            "气压",
+            "中心气压(hpa)",
+            "中心气压(百帕)",
+            "气压(hpa)",
+            "pressure",
+            "pressure(hpa)",
+            "pressure_hpa",
+            "pres",
+            "mslp",
+        ),
+    ),
+    Column(
+        "wind",
+        (
+            "最大风速",
+            "近中心最大风速",
+            "中心最大风速",
+            "最大风速(m/s)",
+            "近中心最大风速(m/s)",
+            "最大风速(米/秒)",
+            "maxwind",
+            "max_wind",
+            "max_wind_ms",
+            "maxwind(m/s)",
+            "wind",
+            "wind(m/s)",
+            "vmax",
+        ),
+    ),
     *_radius_columns(),
-    Column("forecast", ("预报", "是否预报", "预报/实况", "实况/预报", "类型", "性质", "forecast",
-                        "is_forecast", "kind", "type")),
+    Column(
+        "forecast",
+        (
+            "预报",
+            "是否预报",
+            "预报/实况",
+            "实况/预报",
+            "类型",
+            "性质",
+            "forecast",
+            "is_forecast",
+            "kind",
+            "type",
+        ),
+    ),
     Column("code", ("台风编号", "编号", "国内编号", "code", "typhooncode", "typhoon_code")),
-    Column("name", ("台风名称", "名称", "中文名称", "中文名", "name", "typhoonname",
-                    "typhoon_name")),
+    Column(
+        "name", ("台风名称", "名称", "中文名称", "中文名", "name", "typhoonname", "typhoon_name")
+    ),
 )
 
 _FILE_NAME = re.compile(r"^(\d{4})[\s_\-—]*(\S.*)?$")
-
-
-
 
 
 @dataclass
@@ -161,8 +248,16 @@ def _parse_radii_of(
             key = quadrant_columns.get(quadrant)
             if quadrant not in filled:
                 target = key if key is not None else next(iter(quadrant_columns.values()))
-                report.add(table.problem(row, target, "", QCoreApplication.translate(
-                    "Typhoon", "Give the radius of all four quadrants, or of none.")))
+                report.add(
+                    table.problem(
+                        row,
+                        target,
+                        "",
+                        QCoreApplication.translate(
+                            "Typhoon", "Give the radius of all four quadrants, or of none."
+                        ),
+                    )
+                )
                 ok = False
                 continue
             try:
@@ -199,9 +294,11 @@ def _parse_row(
         report.add(table.problem(row, field, _value(table, row, field), message))
         ok = False
     scalars: dict[str, Any] = {}
-    for key, field, parser in (("pressure", "pressure_hpa", parse_pressure),
-                               ("wind", "max_wind_ms", parse_wind),
-                               ("forecast", "is_forecast", parse_forecast)):
+    for key, field, parser in (
+        ("pressure", "pressure_hpa", parse_pressure),
+        ("wind", "max_wind_ms", parse_wind),
+        ("forecast", "is_forecast", parse_forecast),
+    ):
         try:
             scalars[field] = parser(table.cell(row, key)) if table.has(key) else None
         except ValueError as error:
@@ -219,8 +316,14 @@ def _parse_row(
     if not ok or at is None or centre is None:
         return at, None
     return at, TrackPoint(
-        at=at, lon=centre[0], lat=centre[1], pressure_hpa=scalars["pressure_hpa"],
-        max_wind_ms=scalars["max_wind_ms"], r7=radii[7], r10=radii[10], r12=radii[12],
+        at=at,
+        lon=centre[0],
+        lat=centre[1],
+        pressure_hpa=scalars["pressure_hpa"],
+        max_wind_ms=scalars["max_wind_ms"],
+        r7=radii[7],
+        r10=radii[10],
+        r12=radii[12],
         is_forecast=bool(scalars["is_forecast"]),
     )
 
@@ -244,11 +347,19 @@ def _name_typhoon(
                     seen.setdefault(text, row)
             if len(seen) > 1:
                 first, second = list(seen)[:2]
-                report.add(table.problem(
-                    seen[second], key, second,
-                    QCoreApplication.translate(
-                        "Typhoon", "The file holds more than one typhoon (%1 and %2); import one per file.")
-                    .replace("%1", first).replace("%2", second)))
+                report.add(
+                    table.problem(
+                        seen[second],
+                        key,
+                        second,
+                        QCoreApplication.translate(
+                            "Typhoon",
+                            "The file holds more than one typhoon (%1 and %2); import one per file.",
+                        )
+                        .replace("%1", first)
+                        .replace("%2", second),
+                    )
+                )
                 ok = False
             value = next(iter(seen), "")
         if not value:
@@ -259,17 +370,44 @@ def _name_typhoon(
                 fallback_name = (match.group(2) or "").strip()
         setattr(report, key, value)
     if not report.code:
-        report.add(ImportProblem(report.file, table.sheet, None, None, "", QCoreApplication.translate(
-            "Typhoon", "The typhoon's code is not known: give it when importing, in a column "
-            "台风编号, or in the file name (such as 2606_name.csv).")))
+        report.add(
+            ImportProblem(
+                report.file,
+                table.sheet,
+                None,
+                None,
+                "",
+                QCoreApplication.translate(
+                    "Typhoon",
+                    "The typhoon's code is not known: give it when importing, in a column "
+                    "台风编号, or in the file name (such as 2606_name.csv).",
+                ),
+            )
+        )
         return False, fallback_name
     if len(report.code) > CODE_MAX:
-        report.add(ImportProblem(report.file, table.sheet, None, None, report.code,
-                                 QCoreApplication.translate("Typhoon", "The code is longer than 12 characters.")))
+        report.add(
+            ImportProblem(
+                report.file,
+                table.sheet,
+                None,
+                None,
+                report.code,
+                QCoreApplication.translate("Typhoon", "The code is longer than 12 characters."),
+            )
+        )
         ok = False
     if len(report.name) > NAME_MAX:
-        report.add(ImportProblem(report.file, table.sheet, None, None, report.name,
-                                 QCoreApplication.translate("Typhoon", "The name is longer than 40 characters.")))
+        report.add(
+            ImportProblem(
+                report.file,
+                table.sheet,
+                None,
+                None,
+                report.name,
+                QCoreApplication.translate("Typhoon", "The name is longer than 40 characters."),
+            )
+        )
         ok = False
     return ok, fallback_name
 
@@ -304,15 +442,28 @@ def import_typhoon(
     try:
         named, fallback_name = _name_typhoon(table, path, code, name, report)
         points = _validate(table, report, progress, cancel)
-        existing_id = session.scalar(select(Typhoon.id).where(Typhoon.code == report.code)) if (
-            report.code) else None
+        existing_id = (
+            session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
+            if (report.code)
+            else None
+        )
         if existing_id is None and not report.name:
             report.name = fallback_name[:NAME_MAX]
         if named and existing_id is None and not report.name:
-            report.add(ImportProblem(report.file, table.sheet, None, None, report.code,
-                                     QCoreApplication.translate(
-                                         "Typhoon", "The typhoon %1 is new: give its name when "
-                                         "importing or in a column 台风名称.").replace("%1", report.code)))
+            report.add(
+                ImportProblem(
+                    report.file,
+                    table.sheet,
+                    None,
+                    None,
+                    report.code,
+                    QCoreApplication.translate(
+                        "Typhoon",
+                        "The typhoon %1 is new: give its name when "
+                        "importing or in a column 台风名称.",
+                    ).replace("%1", report.code),
+                )
+            )
             named = False
         report.typhoon_id = existing_id
         plan = _plan(session, existing_id, points, report)
@@ -326,7 +477,6 @@ def import_typhoon(
         report.cancelled = True
         report.rows_written = 0
     return report
-
 
 
 def _validate(
@@ -356,10 +506,18 @@ def _validate(
         repeated.add(at)
         numbers = ", ".join(str(row.number) for row in rows)
         for row in rows:
-            report.add(table.problem(
-                row, "time", _value(table, row, "time"),
-                QCoreApplication.translate("Typhoon", "The time %1 appears more than once (rows %2).")
-                .replace("%1", format_time(at)).replace("%2", numbers)))
+            report.add(
+                table.problem(
+                    row,
+                    "time",
+                    _value(table, row, "time"),
+                    QCoreApplication.translate(
+                        "Typhoon", "The time %1 appears more than once (rows %2)."
+                    )
+                    .replace("%1", format_time(at))
+                    .replace("%2", numbers),
+                )
+            )
     kept = [item for item in parsed if item.point.at not in repeated]
     kept.sort(key=lambda i: i.point.at)
     jumps = speed_problems([i.point for i in kept])
@@ -410,8 +568,11 @@ def _plan(
         else:
             plan.update.append((found[0], point))
             report.updated += 1
-    plan.remove = [id_ for at, (id_, values) in existing.items()
-                   if values["is_forecast"] and at not in incoming]
+    plan.remove = [
+        id_
+        for at, (id_, values) in existing.items()
+        if values["is_forecast"] and at not in incoming
+    ]
     report.superseded = len(plan.remove)
     return plan
 
@@ -443,29 +604,41 @@ def _write(
     total = 2 * len(table.rows)
     nested = session.begin_nested()
     try:
-        with bulk_operation(session, table_name="typhoon_points", source=table.file,
-                            checksum=table.checksum) as counter:
+        with bulk_operation(
+            session, table_name="typhoon_points", source=table.file, checksum=table.checksum
+        ) as counter:
             typhoon_id = plan.typhoon_id
             if typhoon_id is None:
-                session.execute(insert(Typhoon).values(code=report.code, name=report.name,
-                                                       source=table.file[:200]))
+                session.execute(
+                    insert(Typhoon).values(
+                        code=report.code, name=report.name, source=table.file[:200]
+                    )
+                )
                 typhoon_id = session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
             elif plan.rename:
-                session.execute(update(Typhoon).where(Typhoon.id == typhoon_id).values(
-                    name=report.name, source=table.file[:200]))
+                session.execute(
+                    update(Typhoon)
+                    .where(Typhoon.id == typhoon_id)
+                    .values(name=report.name, source=table.file[:200])
+                )
             else:
-                session.execute(update(Typhoon).where(Typhoon.id == typhoon_id).values(
-                    source=table.file[:200]))
+                session.execute(
+                    update(Typhoon).where(Typhoon.id == typhoon_id).values(source=table.file[:200])
+                )
             assert typhoon_id is not None
             if plan.remove:
                 session.execute(delete(TyphoonPoint).where(TyphoonPoint.id.in_(plan.remove)))
             if plan.update:
-                session.execute(update(TyphoonPoint), [
-                    {"id": id_, **point_columns(point)} for id_, point in plan.update])
+                session.execute(
+                    update(TyphoonPoint),
+                    [{"id": id_, **point_columns(point)} for id_, point in plan.update],
+                )
             check_cancel(cancel)
             if plan.insert:
-                session.execute(insert(TyphoonPoint), [
-                    {"typhoon_id": typhoon_id, **point_columns(point)} for point in plan.insert])
+                session.execute(
+                    insert(TyphoonPoint),
+                    [{"typhoon_id": typhoon_id, **point_columns(point)} for point in plan.insert],
+                )
             counter["rows"] = len(plan.insert) + len(plan.update) + len(plan.remove)
         check_cancel(cancel)
     except BaseException:

@@ -23,12 +23,15 @@ POINT = (116.404, 39.915)
 
 
 def test_forward_formulas_match_the_reference() -> None:
-    assert wgs84_to_gcj02(*POINT) == pytest.approx((116.41024449916938, 39.91640428150164),
-                                                   abs=1e-12)
-    assert gcj02_to_bd09(*POINT) == pytest.approx((116.41036949371029, 39.92133699351021),
-                                                  abs=1e-12)
-    assert bd09_to_gcj02(*POINT) == pytest.approx((116.39762729119315, 39.90865673957631),
-                                                  abs=1e-12)
+    assert wgs84_to_gcj02(*POINT) == pytest.approx(
+        (116.41024449916938, 39.91640428150164), abs=1e-12
+    )
+    assert gcj02_to_bd09(*POINT) == pytest.approx(
+        (116.41036949371029, 39.92133699351021), abs=1e-12
+    )
+    assert bd09_to_gcj02(*POINT) == pytest.approx(
+        (116.39762729119315, 39.90865673957631), abs=1e-12
+    )
 
 
 def test_the_inverse_is_exact_where_the_usual_one_step_is_not() -> None:
@@ -39,8 +42,9 @@ def test_the_inverse_is_exact_where_the_usual_one_step_is_not() -> None:
     assert wgs84_to_gcj02(lon, lat) == pytest.approx(POINT, abs=1e-9)
 
 
-@pytest.mark.parametrize("point", [(121.38, 28.37), (121.62, 28.25), (87.6, 43.8),
-                                   (113.26, 23.13), (126.6, 45.75)])
+@pytest.mark.parametrize(
+    "point", [(121.38, 28.37), (121.62, 28.25), (87.6, 43.8), (113.26, 23.13), (126.6, 45.75)]
+)
 def test_round_trips_across_china(point: tuple[float, float]) -> None:
     assert gcj02_to_wgs84(*wgs84_to_gcj02(*point)) == pytest.approx(point, abs=1e-8)
     assert bd09_to_wgs84(*wgs84_to_bd09(*point)) == pytest.approx(point, abs=1e-6)
@@ -57,7 +61,12 @@ def test_outside_china_nothing_moves() -> None:
 
 def test_names_and_dispatch() -> None:
     assert [normalise_crs(n) for n in ("WGS84", "gcj-02", "BD09", "cgcs2000", None)] == [
-        "wgs84", "gcj02", "bd09", "cgcs2000", "wgs84"]
+        "wgs84",
+        "gcj02",
+        "bd09",
+        "cgcs2000",
+        "wgs84",
+    ]
     with pytest.raises(ValueError):
         normalise_crs("utm51n")
     point = (121.4, 28.4)

@@ -65,10 +65,16 @@ def test_a_polygon_rounding_would_break_keeps_its_shape() -> None:
 
 
 def test_prepared_demo_like_shapes_stay_valid() -> None:
-    shapes = np.array([wiggly_ring(), wiggly_ring().buffer(-0.003),
-                       MultiPolygon([box(121, 28, 121.01, 28.01), box(121.02, 28, 121.03, 28.01)]),
-                       LineString([(121, 28), (121.00001, 28.000003), (121.1, 28.1)]),
-                       Point(121.5, 28.5)], dtype=object)
+    shapes = np.array(
+        [
+            wiggly_ring(),
+            wiggly_ring().buffer(-0.003),
+            MultiPolygon([box(121, 28, 121.01, 28.01), box(121.02, 28, 121.03, 28.01)]),
+            LineString([(121, 28), (121.00001, 28.000003), (121.1, 28.1)]),
+            Point(121.5, 28.5),
+        ],
+        dtype=object,
+    )
     prepared = prepare(shapes)
     assert shapely.is_valid(prepared).all()
     assert [g.geom_type for g in prepared] == [g.geom_type for g in shapes]
@@ -88,8 +94,10 @@ def test_features_drop_rows_without_geometry_and_keep_properties_in_step() -> No
 
 
 def test_geojson_text_is_compact_rounded_and_keeps_chinese() -> None:
-    features = Features.build([wiggly_ring(), Point(121.123456789, 28.1)],
-                              [{"id": 1, "name": "石塘村"}, {"id": 2, "name": "避灾点"}])
+    features = Features.build(
+        [wiggly_ring(), Point(121.123456789, 28.1)],
+        [{"id": 1, "name": "石塘村"}, {"id": 2, "name": "避灾点"}],
+    )
     text = features.to_json()
     assert "石塘村" in text  # not \\u escaped: a smaller page
     assert ": " not in text and ", " not in text
@@ -101,14 +109,25 @@ def test_geojson_text_is_compact_rounded_and_keeps_chinese() -> None:
 
 
 def test_from_geojson_reads_a_feature_collection() -> None:
-    collection = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": {"type": "LineString",
-                                         "coordinates": [[125.5, 25.35], [124.75, 25.95]]},
-         "properties": {"kind": "track_past"}},
-        {"type": "Feature", "geometry": None, "properties": {"kind": "nothing"}},
-        {"type": "Feature", "geometry": Point(123.1, 27.2).buffer(1.0).__geo_interface__,
-         "properties": {"kind": "circle7"}},
-    ]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[125.5, 25.35], [124.75, 25.95]],
+                },
+                "properties": {"kind": "track_past"},
+            },
+            {"type": "Feature", "geometry": None, "properties": {"kind": "nothing"}},
+            {
+                "type": "Feature",
+                "geometry": Point(123.1, 27.2).buffer(1.0).__geo_interface__,
+                "properties": {"kind": "circle7"},
+            },
+        ],
+    }
     features = Features.from_geojson(collection)
     assert [p["kind"] for p in features.properties] == ["track_past", "circle7"]
     assert features.bounds() == (122.1, 25.35, 125.5, 28.2)
@@ -122,19 +141,32 @@ def test_empty_features() -> None:
 
 
 def test_pack_keeps_every_geometry_type_in_place_areas_first() -> None:
-    shapes = np.array([
-        Point(121.123456, 28.5),
-        MultiPolygon([box(121, 28, 121.1, 28.1),
-                      box(121.2, 28.2, 121.3, 28.3).difference(box(121.22, 28.22, 121.24, 28.24))]),
-        box(121.4, 28.4, 121.41, 28.42),
-        LineString([(121, 28), (121.2, 28.25)]),
-        shapely.MultiLineString([[(121, 28), (121.1, 28.1)], [(121.2, 28.2), (121.3, 28.3)]]),
-        shapely.MultiPoint([(121, 28), (121.1, 28.1)]),
-        shapely.GeometryCollection([Point(121.5, 28.5), box(121.6, 28.6, 121.7, 28.7)]),
-    ], dtype=object)
+    shapes = np.array(
+        [
+            Point(121.123456, 28.5),
+            MultiPolygon(
+                [
+                    box(121, 28, 121.1, 28.1),
+                    box(121.2, 28.2, 121.3, 28.3).difference(box(121.22, 28.22, 121.24, 28.24)),
+                ]
+            ),
+            box(121.4, 28.4, 121.41, 28.42),
+            LineString([(121, 28), (121.2, 28.25)]),
+            shapely.MultiLineString([[(121, 28), (121.1, 28.1)], [(121.2, 28.2), (121.3, 28.3)]]),
+            shapely.MultiPoint([(121, 28), (121.1, 28.1)]),
+            shapely.GeometryCollection([Point(121.5, 28.5), box(121.6, 28.6, 121.7, 28.7)]),
+        ],
+        dtype=object,
+    )
     order, groups = pack(shapes)
-    assert [g["type"] for g in groups] == ["MultiPolygon", "Polygon", "MultiLineString",
-                                           "LineString", "MultiPoint", "Point"]
+    assert [g["type"] for g in groups] == [
+        "MultiPolygon",
+        "Polygon",
+        "MultiLineString",
+        "LineString",
+        "MultiPoint",
+        "Point",
+    ]
     assert order == [1, 6, 2, 4, 3, 5, 0]
     back = unpack(groups)
     for position, shape in zip(order, back, strict=True):

@@ -70,13 +70,21 @@ def test_known_point_from_gauss_kruger() -> None:
 
 def test_geometries_in_arrays_with_none() -> None:
     crs = parse_crs("4549")
-    square = Polygon([(EASTING, NORTHING), (EASTING + 100, NORTHING), (EASTING + 100, NORTHING + 100),
-                      (EASTING, NORTHING + 100)])
+    square = Polygon(
+        [
+            (EASTING, NORTHING),
+            (EASTING + 100, NORTHING),
+            (EASTING + 100, NORTHING + 100),
+            (EASTING, NORTHING + 100),
+        ]
+    )
     out = to_lonlat(np.array([square, None, Point(EASTING, NORTHING)], dtype=object), crs)
     assert out[1] is None
     assert metres(out[2].coords[0], (LON, LAT)) < 0.01
     # 100 m squares stay 100 m squares (Gauss-Krüger scale is 1.0002 this far from the meridian).
-    assert metres(out[0].exterior.coords[0], out[0].exterior.coords[1]) == pytest.approx(100, abs=0.1)
+    assert metres(out[0].exterior.coords[0], out[0].exterior.coords[1]) == pytest.approx(
+        100, abs=0.1
+    )
     # Z values are dropped: we store 2D.
     z = to_lonlat(Point(EASTING, NORTHING, 12.0), crs)
     assert not z.has_z
@@ -118,9 +126,13 @@ def test_prj_of_esri_and_ogc() -> None:
 
 
 def test_prj_without_epsg_code_is_named() -> None:
-    local = pyproj.CRS.from_proj4(
-        "+proj=tmerc +lat_0=0 +lon_0=121.35 +k=1 +x_0=50000 +y_0=-3000000 +ellps=GRS80 +units=m"
-    ).to_wkt(WktVersion.WKT1_ESRI).replace("unknown", "Wenling_Local")
+    local = (
+        pyproj.CRS.from_proj4(
+            "+proj=tmerc +lat_0=0 +lon_0=121.35 +k=1 +x_0=50000 +y_0=-3000000 +ellps=GRS80 +units=m"
+        )
+        .to_wkt(WktVersion.WKT1_ESRI)
+        .replace("unknown", "Wenling_Local")
+    )
     with pytest.raises(CrsError) as caught:
         crs_from_wkt(local)
     assert caught.value.reason == "unidentified"
@@ -150,11 +162,18 @@ def test_swapped_latitude_and_longitude() -> None:
 
 
 def test_extent() -> None:
-    shapes = np.array([Point(LON, LAT), Point(116.4, 39.9), Point(2.35, 48.85),
-                       Point(float("inf"), 28), None], dtype=object)
+    shapes = np.array(
+        [Point(LON, LAT), Point(116.4, 39.9), Point(2.35, 48.85), Point(float("inf"), 28), None],
+        dtype=object,
+    )
     assert within_extent(shapes, CHINA_EXTENT).tolist() == [True, True, False, False, False]
     assert within_extent(shapes, (121.15, 28.15, 121.65, 28.60)).tolist() == [
-        True, False, False, False, False]
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_gauss_kruger_hints() -> None:
@@ -195,12 +214,20 @@ def test_parse_degrees(text: str, value: float | None) -> None:
 
 def test_neighbouring_gcj02_polygons_stay_valid_and_apart() -> None:
     """Neighbours share their borders, and the shared points convert alike."""
+
     def edge(n: int) -> float:
         return n * 0.01
 
-    shapes = np.array([shapely.box(121.3 + edge(dx), 28.3 + edge(dy), 121.3 + edge(dx + 1),
-                                   28.3 + edge(dy + 1))
-                       for dx in range(20) for dy in range(20)], dtype=object)
+    shapes = np.array(
+        [
+            shapely.box(
+                121.3 + edge(dx), 28.3 + edge(dy), 121.3 + edge(dx + 1), 28.3 + edge(dy + 1)
+            )
+            for dx in range(20)
+            for dy in range(20)
+        ],
+        dtype=object,
+    )
     out = to_lonlat(shapes, parse_crs("gcj02"))
     assert shapely.is_valid(out).all()
     assert len(out) == 400

@@ -49,12 +49,16 @@ def test_force7_reaches_the_coast_first_and_the_county_by_landfall(
     demo_db: Database, typhoon_id: int
 ) -> None:
     with demo_db.session(VIEWER) as session:
-        early = compute_reach(session=session, typhoon_id=typhoon_id,
-                              at=datetime(2026, 8, 9, 10, tzinfo=BEIJING))
+        early = compute_reach(
+            session=session, typhoon_id=typhoon_id, at=datetime(2026, 8, 9, 10, tzinfo=BEIJING)
+        )
         now = compute_reach(session=session, typhoon_id=typhoon_id)
-        landfall = compute_reach(session=session, typhoon_id=typhoon_id,
-                                 at=datetime(2026, 8, 10, 2, tzinfo=BEIJING),
-                                 along_forecast=False)
+        landfall = compute_reach(
+            session=session,
+            typhoon_id=typhoon_id,
+            at=datetime(2026, 8, 10, 2, tzinfo=BEIJING),
+            along_forecast=False,
+        )
     # Twelve hours before landfall the outer gales touch the eastern coast only.
     reached = town_names(early.rows, "force7_now")
     assert reached >= COASTAL_TOWNS and not reached & HILL_TOWNS
@@ -88,8 +92,10 @@ def test_strtree_answer_equals_brute_force(demo_db: Database, typhoon_id: int, h
             "danger_zone": select(DangerZone.id, DangerZone.geom),
             "shelter": select(Shelter.id, Shelter.geom),
         }
-        loaded = {layer: [(i, g) for i, g in session.execute(stmt) if g is not None]
-                  for layer, stmt in sources.items()}
+        loaded = {
+            layer: [(i, g) for i, g in session.execute(stmt) if g is not None]
+            for layer, stmt in sources.items()
+        }
     shapes = reach_circles(track, at)
     partial = 0
     for layer, rows in loaded.items():
@@ -106,13 +112,17 @@ def test_strtree_answer_equals_brute_force(demo_db: Database, typhoon_id: int, h
 
     # Households (the register year's): by their point; their people summed.
     with demo_db.session(ADMIN) as session:
-        households = session.execute(select(Household.id, Household.lon, Household.lat,
-                                            Household.residents)).all()
+        households = session.execute(
+            select(Household.id, Household.lon, Household.lat, Household.residents)
+        ).all()
     assert households and all(h.lon is not None for h in households)  # the demo locates all
     for circle in CIRCLES:
         shape = shapes[circle]
-        inside = [h for h in households
-                  if shape is not None and shape.intersects(shapely.Point(h.lon, h.lat))]
+        inside = [
+            h
+            for h in households
+            if shape is not None and shape.intersects(shapely.Point(h.lon, h.lat))
+        ]
         got = {row.id for row in table.rows if row.layer == "household" and getattr(row, circle)}
         assert got == {h.id for h in inside}, circle
         assert getattr(table.count("people"), circle) == sum(h.residents for h in inside)
@@ -136,8 +146,9 @@ def test_rows_name_town_and_village(demo_db: Database, typhoon_id: int) -> None:
     assert "Capacity" in shelter.detail
 
 
-def test_export_reads_back_with_the_counts(demo_db: Database, typhoon_id: int,
-                                           tmp_path: Path) -> None:
+def test_export_reads_back_with_the_counts(
+    demo_db: Database, typhoon_id: int, tmp_path: Path
+) -> None:
     with demo_db.session(VIEWER) as session:
         table = compute_reach(session=session, typhoon_id=typhoon_id)
     path = export_reach_xlsx(table, tmp_path / "out" / "reach.xlsx")
@@ -148,8 +159,14 @@ def test_export_reads_back_with_the_counts(demo_db: Database, typhoon_id: int,
     assert "2026-08-09 20:00" in counts[1][0]
     assert list(counts[2]) == ["Layer", "In the county", *map(circle_label, CIRCLES)]
     for line, count in zip(counts[3:], table.counts, strict=True):
-        assert list(line) == [layer_label(count.layer), count.total, count.force7_now,
-                              count.force10_now, count.force7_forecast, count.force10_forecast]
+        assert list(line) == [
+            layer_label(count.layer),
+            count.total,
+            count.force7_now,
+            count.force10_now,
+            count.force7_forecast,
+            count.force10_forecast,
+        ]
     details = list(details_sheet.iter_rows(values_only=True))
     assert details[2][:3] == ("Layer", "Code", "Name")
     body = details[3:]
@@ -169,12 +186,17 @@ def test_export_without_the_forecast_and_outside_the_track(
         track = load_track(session=session, typhoon_id=typhoon_id)
         assert track is not None
         later = track.points[-1].at + timedelta(days=1)
-        table = compute_reach(session=session, typhoon_id=typhoon_id, at=later,
-                              along_forecast=False)
+        table = compute_reach(
+            session=session, typhoon_id=typhoon_id, at=later, along_forecast=False
+        )
         with pytest.raises(TyphoonNotFound):
             compute_reach(session=session, typhoon_id=typhoon_id + 100)
     assert table.rows == [] and all(c.force7_now == 0 for c in table.counts)
     path = export_reach_xlsx(table, tmp_path / "reach.xlsx")
     header = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))[2]
-    assert list(header) == ["Layer", "In the county", circle_label("force7_now"),
-                            circle_label("force10_now")]
+    assert list(header) == [
+        "Layer",
+        "In the county",
+        circle_label("force7_now"),
+        circle_label("force10_now"),
+    ]

@@ -20,22 +20,29 @@ def png(colour: tuple[int, int, int], size: int = 4) -> bytes:
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     row = b"\x00" + bytes(colour) * size
-    return (b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(row * size))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(row * size))
+        + chunk(b"IEND", b"")
+    )
 
 
-def make_mbtiles(path: Path, tiles: dict[tuple[int, int, int], bytes],
-                 metadata: dict[str, str] | None = None) -> Path:
+def make_mbtiles(
+    path: Path, tiles: dict[tuple[int, int, int], bytes], metadata: dict[str, str] | None = None
+) -> Path:
     """An MBTiles file holding ``tiles`` keyed by XYZ (z, x, y); rows are stored in TMS order."""
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
-    conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER,"
-                 " tile_data BLOB)")
+    conn.execute(
+        "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER,"
+        " tile_data BLOB)"
+    )
     conn.executemany("INSERT INTO metadata VALUES (?, ?)", list((metadata or {}).items()))
-    conn.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)",
-                     [(z, x, (1 << z) - 1 - y, data) for (z, x, y), data in tiles.items()])
+    conn.executemany(
+        "INSERT INTO tiles VALUES (?, ?, ?, ?)",
+        [(z, x, (1 << z) - 1 - y, data) for (z, x, y), data in tiles.items()],
+    )
     conn.commit()
     conn.close()
     return path
@@ -43,9 +50,17 @@ def make_mbtiles(path: Path, tiles: dict[tuple[int, int, int], bytes],
 
 def test_reads_a_tile_by_xyz_with_the_tms_row_flip(tmp_path: Path) -> None:
     red, blue = png((255, 0, 0)), png((0, 0, 255))
-    path = make_mbtiles(tmp_path / "t.mbtiles", {(3, 6, 2): red, (3, 6, 5): blue},
-                        {"name": "县域底图", "format": "png", "minzoom": "3", "maxzoom": "3",
-                         "bounds": "120.5,27.9,122.0,29.0"})
+    path = make_mbtiles(
+        tmp_path / "t.mbtiles",
+        {(3, 6, 2): red, (3, 6, 5): blue},
+        {
+            "name": "县域底图",
+            "format": "png",
+            "minzoom": "3",
+            "maxzoom": "3",
+            "bounds": "120.5,27.9,122.0,29.0",
+        },
+    )
     with MBTiles(path) as tiles:
         assert tiles.tile(3, 6, 2) == red  # stored at TMS row 5
         assert tiles.tile(3, 6, 5) == blue
@@ -61,8 +76,9 @@ def test_reads_a_tile_by_xyz_with_the_tms_row_flip(tmp_path: Path) -> None:
 
 def test_format_and_zooms_found_from_the_tiles_when_metadata_is_silent(tmp_path: Path) -> None:
     jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 20
-    path = make_mbtiles(tmp_path / "t.mbtiles", {(5, 1, 1): jpeg, (7, 2, 2): jpeg},
-                        {"bounds": "nonsense"})
+    path = make_mbtiles(
+        tmp_path / "t.mbtiles", {(5, 1, 1): jpeg, (7, 2, 2): jpeg}, {"bounds": "nonsense"}
+    )
     with MBTiles(path) as tiles:
         info = tiles.info()
         assert tiles.content_type(jpeg) == "image/jpeg"

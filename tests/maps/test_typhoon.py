@@ -33,8 +33,9 @@ def boundary_distances_km(lon: float, lat: float, polygon: shapely.Polygon) -> n
     """Geodesic distances from the centre to densely sampled points of the boundary."""
     ring = shapely.segmentize(polygon.exterior, 0.01)
     coords = shapely.get_coordinates(ring)
-    _, _, metres = GEOD.inv(np.full(len(coords), lon), np.full(len(coords), lat),
-                            coords[:, 0], coords[:, 1])
+    _, _, metres = GEOD.inv(
+        np.full(len(coords), lon), np.full(len(coords), lat), coords[:, 0], coords[:, 1]
+    )
     return np.asarray(metres) / 1000
 
 
@@ -43,10 +44,12 @@ def point_at(lon: float, lat: float, azimuth: float, km: float) -> Point:
     return Point(x, y)
 
 
-@pytest.mark.parametrize(("lon", "lat", "radius"), [(121.4, 28.3, 300.0), (125.0, 24.0, 50.0),
-                                                   (120.3, 40.0, 600.0)])
-def test_symmetric_circle_has_its_radius_in_every_direction(lon: float, lat: float,
-                                                            radius: float) -> None:
+@pytest.mark.parametrize(
+    ("lon", "lat", "radius"), [(121.4, 28.3, 300.0), (125.0, 24.0, 50.0), (120.3, 40.0, 600.0)]
+)
+def test_symmetric_circle_has_its_radius_in_every_direction(
+    lon: float, lat: float, radius: float
+) -> None:
     circle = wind_circle(lon, lat, radius)
     assert circle is not None and circle.is_valid
     distances = boundary_distances_km(lon, lat, circle)
@@ -83,10 +86,28 @@ def test_quadrants_without_wind_are_left_out() -> None:
 
 
 def two_point_track() -> TyphoonTrack:
-    first = TrackPoint(T0, 124.0, 26.0, 940, 50.0, (300.0, 300.0, 260.0, 280.0),
-                       (120.0, 110.0, 100.0, 100.0), (60.0, 50.0, 40.0, 40.0), False)
-    second = TrackPoint(T0 + timedelta(hours=6), 123.0, 27.0, 950, 44.0,
-                        (280.0, 260.0, 240.0, 240.0), (100.0, 90.0, 80.0, 80.0), None, True)
+    first = TrackPoint(
+        T0,
+        124.0,
+        26.0,
+        940,
+        50.0,
+        (300.0, 300.0, 260.0, 280.0),
+        (120.0, 110.0, 100.0, 100.0),
+        (60.0, 50.0, 40.0, 40.0),
+        False,
+    )
+    second = TrackPoint(
+        T0 + timedelta(hours=6),
+        123.0,
+        27.0,
+        950,
+        44.0,
+        (280.0, 260.0, 240.0, 240.0),
+        (100.0, 90.0, 80.0, 80.0),
+        None,
+        True,
+    )
     return TyphoonTrack(1, "2699", "测试", None, None, (first, second))
 
 
@@ -119,8 +140,14 @@ def test_track_geojson_carries_kinds_and_labels() -> None:
     collection = track_geojson(track, between)
     json.dumps(collection, ensure_ascii=False)  # serialisable as it is
     kinds = [f["properties"]["kind"] for f in collection["features"]]
-    assert set(kinds) == {"track_past", "track_forecast", "track_point", "circle7", "circle10",
-                          "circle12"}
+    assert set(kinds) == {
+        "track_past",
+        "track_forecast",
+        "track_point",
+        "circle7",
+        "circle10",
+        "circle12",
+    }
     for feature in collection["features"]:
         properties = feature["properties"]
         assert properties["label"] and properties["title"]
@@ -135,8 +162,9 @@ def test_track_geojson_carries_kinds_and_labels() -> None:
     assert circle7["properties"]["time"] == "2026-08-09 21:00"
     ring = circle7["geometry"]["coordinates"][0]
     assert all(round(x, 5) == x and round(y, 5) == y for x, y in ring)
-    forecast_line = next(f for f in collection["features"]
-                         if f["properties"]["kind"] == "track_forecast")
+    forecast_line = next(
+        f for f in collection["features"] if f["properties"]["kind"] == "track_forecast"
+    )
     start = forecast_line["geometry"]["coordinates"][0]
     assert list(start) == [track.observed[-1].lon, track.observed[-1].lat]
 
@@ -226,6 +254,11 @@ def test_reach_with_holes_parts_and_nested_shapes_equals_brute_force() -> None:
     result = reach(features, shapes)
     for name, shape in shapes.items():
         for layer in result.layers:
-            expected = {f.id for f in features if f.layer == layer and f.geometry is not None
-                        and shapely.intersects(f.geometry, shape)}
+            expected = {
+                f.id
+                for f in features
+                if f.layer == layer
+                and f.geometry is not None
+                and shapely.intersects(f.geometry, shape)
+            }
             assert result.ids(name, layer) == expected, (name, layer)

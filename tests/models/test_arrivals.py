@@ -20,23 +20,26 @@ def test_arrivals_name_village_mobile_count_and_departures(db: Database) -> None
     move(db, r["o1"], "to_move", 1, from_status="sheltered")  # one went back for the boat
     move(db, r["h3"], "sheltered")  # another shelter
     with db.session(DUTY_A) as session:
-        arrivals = list_shelter_arrivals(session=session, event_id=sc.event_id,
-                                         shelter_id=s["S1"])
+        arrivals = list_shelter_arrivals(session=session, event_id=sc.event_id, shelter_id=s["S1"])
         history = shelter_arrivals(session=session, event_id=sc.event_id, shelter_id=s["S1"])
-        occupancy = next(x for x in rollup(session=session, event_id=sc.event_id).shelters
-                         if x.id == s["S1"])
+        occupancy = next(
+            x for x in rollup(session=session, event_id=sc.event_id).shelters if x.id == s["S1"]
+        )
     assert arrivals is not None and not arrivals.masked
     assert arrivals.shelter_name == "东门社区文化礼堂避灾安置点"
     assert (arrivals.capacity, arrivals.manager_name) == (10, "李管理")
-    assert [(a.name, a.count, a.listed, a.subject, a.village_name, a.town_name, a.phone)
-            for a in arrivals.rows] == [
+    assert [
+        (a.name, a.count, a.listed, a.subject, a.village_name, a.town_name, a.phone)
+        for a in arrivals.rows
+    ] == [
         ("张三", 3, 5, "household", "东门社区", "太平街道", "13912345678"),
         ("东海村1号渔排", 6, 6, "object", "东海村", "石塘镇", "13600000004"),
         ("张三", 2, 5, "household", "东门社区", "太平街道", "13912345678"),
     ]
     assert arrivals.rows[1].object_kind == "fishing_raft"
     assert [(a.change_id, a.at, a.actor, a.place) for a in arrivals.rows] == [
-        (h.id, h.at, h.actor, h.place) for h in history]
+        (h.id, h.at, h.actor, h.place) for h in history
+    ]
     assert all(a.actor == "duty-a" and a.place == "东门社区文化礼堂" for a in arrivals.rows)
     assert (arrivals.arrived, arrivals.departed, arrivals.present) == (11, 1, 10)
     assert occupancy.occupants == arrivals.present
@@ -47,16 +50,16 @@ def test_viewers_get_masked_mobiles_and_unknown_shelters_none(db: Database) -> N
     s = sc.register.shelters
     move(db, sc.records["h1"], "sheltered", 3)
     with db.session(VIEWER) as session:
-        arrivals = list_shelter_arrivals(session=session, event_id=sc.event_id,
-                                         shelter_id=s["S1"])
-        assert list_shelter_arrivals(session=session, event_id=sc.event_id,
-                                     shelter_id=99_999) is None
+        arrivals = list_shelter_arrivals(session=session, event_id=sc.event_id, shelter_id=s["S1"])
+        assert (
+            list_shelter_arrivals(session=session, event_id=sc.event_id, shelter_id=99_999) is None
+        )
     assert arrivals is not None and arrivals.masked
     assert [a.phone for a in arrivals.rows] == ["139****5678"]
     with db.session(ADMIN) as session:
-        forced = list_shelter_arrivals(session=session, event_id=sc.event_id,
-                                       shelter_id=s["S1"], masked=True)
-        other = list_shelter_arrivals(session=session, event_id=sc.event_id + 1,
-                                      shelter_id=s["S1"])
+        forced = list_shelter_arrivals(
+            session=session, event_id=sc.event_id, shelter_id=s["S1"], masked=True
+        )
+        other = list_shelter_arrivals(session=session, event_id=sc.event_id + 1, shelter_id=s["S1"])
     assert forced is not None and [a.phone for a in forced.rows] == ["139****5678"]
     assert other is not None and other.rows == [] and other.arrived == 0

@@ -52,9 +52,12 @@ def test_a_rolled_back_change_leaves_no_audit(db: Database) -> None:
 
 
 def test_bulk_operation_is_one_record(db: Database) -> None:
-    with db.session(DUTY) as session, bulk_operation(
-        session, table_name="divisions", source="towns.xlsx", checksum="abc"
-    ) as counter:
+    with (
+        db.session(DUTY) as session,
+        bulk_operation(
+            session, table_name="divisions", source="towns.xlsx", checksum="abc"
+        ) as counter,
+    ):
         for i in range(5):
             session.add(Division(code=f"33108100{i}", name=f"镇{i}", level="town"))
         counter["rows"] = 5
@@ -95,8 +98,13 @@ def test_logins_are_recorded_whether_they_succeed_or_not(db: Database) -> None:
     with pytest.raises(LoginRefused), db.session(None) as session:
         log_in(session=session, name="wang", password="wrong", where="console")
     with db.session(None) as session:
-        assert log_in(session=session, name="wang", password="right-pass", where="console").role == "duty"
+        assert (
+            log_in(session=session, name="wang", password="right-pass", where="console").role
+            == "duty"
+        )
     with db.session(ADMIN) as session:
         logins = [r for r in read_audit(session=session) if r.action == "login"]
     assert [(r.actor, json.loads(r.changes)["result"]) for r in logins] == [
-        ("wang", "ok"), ("wang", "refused")]
+        ("wang", "ok"),
+        ("wang", "refused"),
+    ]

@@ -24,7 +24,8 @@ def heard() -> Iterator[list[frozenset[str]]]:
 
 
 def test_a_commit_names_its_tables_and_a_rollback_nothing(
-        db: Database, heard: list[frozenset[str]]) -> None:
+    db: Database, heard: list[frozenset[str]]
+) -> None:
     with db.session(ADMIN) as session:
         session.add(Division(code="331081", name="温岭市", level="county"))
     assert heard == [frozenset({"divisions"})]

@@ -42,22 +42,37 @@ def test_insert_many_writes_rows_as_a_core_insert_would(db: Database) -> None:
     changes.add_listener(heard.append)
     try:
         with db.session(ADMIN) as session:
-            rows = [{"code": f"33108100{n}", "name": f"村{n}", "level": "village",
-                     "min_lon": Decimal("121.5") if n == 1 else 121.25, "max_lon": None}
-                    for n in range(1, 4)]
+            rows = [
+                {
+                    "code": f"33108100{n}",
+                    "name": f"村{n}",
+                    "level": "village",
+                    "min_lon": Decimal("121.5") if n == 1 else 121.25,
+                    "max_lon": None,
+                }
+                for n in range(1, 4)
+            ]
             insert_many(session, Division.__table__, rows)  # type: ignore[arg-type]
             # Without the keys whose defaults are made in Python it goes the ordinary way.
-            insert_many(session, AuditRecord.__table__,  # type: ignore[arg-type]
-                        [{"actor": "t", "action": "bulk", "table_name": "divisions", "rows": 3}])
+            insert_many(
+                session,
+                AuditRecord.__table__,  # type: ignore[arg-type]
+                [{"actor": "t", "action": "bulk", "table_name": "divisions", "rows": 3}],
+            )
     finally:
         changes.remove_listener(heard.append)
     assert heard == [frozenset({"divisions", "audit_log"})]
     with db.session(ADMIN) as session:
-        stored = session.execute(select(Division.code, Division.name, Division.min_lon,
-                                        Division.max_lon).order_by(Division.code)).all()
-        assert [tuple(r) for r in stored] == [("331081001", "村1", 121.5, None),
-                                              ("331081002", "村2", 121.25, None),
-                                              ("331081003", "村3", 121.25, None)]
+        stored = session.execute(
+            select(Division.code, Division.name, Division.min_lon, Division.max_lon).order_by(
+                Division.code
+            )
+        ).all()
+        assert [tuple(r) for r in stored] == [
+            ("331081001", "村1", 121.5, None),
+            ("331081002", "村2", 121.25, None),
+            ("331081003", "村3", 121.25, None),
+        ]
         assert session.scalar(select(AuditRecord.at).where(AuditRecord.actor == "t")) is not None
 
 

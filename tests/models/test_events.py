@@ -29,10 +29,15 @@ def test_start_and_end_an_event(db: Database) -> None:
     with db.session(VIEWER) as session:
         assert active_event(session=session) is None
     with db.session(DUTY) as session:
-        event = start_event(session=session, name=" 台风“海葵” ", response_level="IV",
-                            started_at=T0)
+        event = start_event(
+            session=session, name=" 台风“海葵” ", response_level="IV", started_at=T0
+        )
     assert (event.name, event.kind, event.response_level, event.created_by) == (
-        "台风“海葵”", "typhoon", "IV", "duty")
+        "台风“海葵”",
+        "typhoon",
+        "IV",
+        "duty",
+    )
     assert event.active and not event.response_lifted
     with db.session(VIEWER) as session:
         current = active_event(session=session)
@@ -49,8 +54,9 @@ def test_start_and_end_an_event(db: Database) -> None:
         assert active_event(session=session) is None
         assert get_event(session=session, event_id=event.id) == ended
     with db.session(DUTY) as session:
-        audited = session.scalars(select(AuditRecord.action)
-                                  .where(AuditRecord.table_name == "events")).all()
+        audited = session.scalars(
+            select(AuditRecord.action).where(AuditRecord.table_name == "events")
+        ).all()
     assert audited == ["insert", "update", "update", "update"]
 
 
@@ -59,8 +65,11 @@ def test_one_event_at_a_time_and_sane_input(db: Database) -> None:
         first = start_event(session=session, name="台风一", started_at=T0)
         with pytest.raises(EventRefused, match="still in progress"):
             start_event(session=session, name="台风二")
-        for bad in ({"name": " "}, {"name": "x", "kind": "meteor"},
-                    {"name": "x", "response_level": "V"}):
+        for bad in (
+            {"name": " "},
+            {"name": "x", "kind": "meteor"},
+            {"name": "x", "response_level": "V"},
+        ):
             with pytest.raises(EventRefused):
                 start_event(session=session, **bad)  # type: ignore[arg-type]
         with pytest.raises(EventRefused, match="before it started"):
@@ -68,8 +77,9 @@ def test_one_event_at_a_time_and_sane_input(db: Database) -> None:
         end_event(session=session, event_id=first.id, ended_at=T0 + timedelta(hours=5))
         with pytest.raises(EventRefused, match="already ended"):
             end_event(session=session, event_id=first.id)
-        second = start_event(session=session, name="暴雨", kind="rainstorm",
-                             started_at=T0 + timedelta(days=3))
+        second = start_event(
+            session=session, name="暴雨", kind="rainstorm", started_at=T0 + timedelta(days=3)
+        )
     with db.session(VIEWER) as session:
         assert [e.name for e in list_events(session=session)] == ["暴雨", "台风一"]
         current = active_event(session=session)

@@ -39,12 +39,20 @@ def _event_part_done(database: Database, *, phoned: bool = True) -> int:
         event = start_event(session=session, name="台风演示")
         build_demo_transfers(session=session, event_id=event.id)
         if phoned:
-            town = session.scalars(select(Division.id).where(Division.level == "town")
-                                   .order_by(Division.code)).first()
+            town = session.scalars(
+                select(Division.id).where(Division.level == "town").order_by(Division.code)
+            ).first()
             assert town is not None
-            add_town_report(session=session, event_id=event.id, town_id=town,
-                            source="镇防指 电话报送", people_to_move=420, moved=355,
-                            sheltered=315, relatives=40)
+            add_town_report(
+                session=session,
+                event_id=event.id,
+                town_id=town,
+                source="镇防指 电话报送",
+                people_to_move=420,
+                moved=355,
+                sheltered=315,
+                relatives=40,
+            )
         session.commit()
     return event.id
 
@@ -67,7 +75,8 @@ def _export(session: Session, event_id: int, path: Path) -> None:
 
 
 def test_rollup_export_has_a_row_per_town_a_total_and_the_time(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     event_id = _event_part_done(demo_db)
     path = tmp_path / "rollup.xlsx"
     with demo_db.session(VIEWER) as session:
@@ -75,16 +84,20 @@ def test_rollup_export_has_a_row_per_town_a_total_and_the_time(
         data = rollup(session=session, event_id=event_id)
     rows = _rows(path)
     title = _values(rows[0])
-    assert title == [QCoreApplication.translate("Export", "%1: transfer of people by town")
-                     .replace("%1", "台风演示")]
+    assert title == [
+        QCoreApplication.translate("Export", "%1: transfer of people by town").replace(
+            "%1", "台风演示"
+        )
+    ]
     time_line = QCoreApplication.translate("Export", "Time of the figures: %1").replace(
-        "%1", display_time(result.at))
+        "%1", display_time(result.at)
+    )
     assert time_line in _values(rows[1])
     assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", time_line)
 
     header = [_values(r) for r in rows].index(rollup_columns())
     assert header == 2
-    body = rows[header + 1:header + 1 + len(data.towns)]
+    body = rows[header + 1 : header + 1 + len(data.towns)]
     assert result.towns == len(data.towns) > 10
     for cells, town in zip(body, data.towns, strict=True):
         values = _values(cells)
@@ -98,9 +111,15 @@ def test_rollup_export_has_a_row_per_town_a_total_and_the_time(
     total = rows[header + 1 + len(data.towns)]
     county = data.county
     assert _values(total)[0] == QCoreApplication.translate("Export", "Total")
-    assert _values(total)[1:8] == [county.people_to_move, county.moved, county.sheltered,
-                                   county.relatives, county.forced, county.refused,
-                                   county.still_at_home]
+    assert _values(total)[1:8] == [
+        county.people_to_move,
+        county.moved,
+        county.sheltered,
+        county.relatives,
+        county.forced,
+        county.refused,
+        county.still_at_home,
+    ]
     assert total[8].value == pytest.approx(county.completion_rate, rel=1e-12)
     assert total[8].number_format == PERCENT_FORMAT
     assert county.moved > 0 and county.still_at_home > 0  # part done
@@ -110,7 +129,8 @@ def test_rollup_export_has_a_row_per_town_a_total_and_the_time(
 
 
 def test_phoned_in_figures_are_listed_below_and_not_counted(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     event_id = _event_part_done(demo_db)
     path = tmp_path / "rollup.xlsx"
     with demo_db.session(ADMIN) as session:
@@ -132,7 +152,8 @@ def test_phoned_in_figures_are_listed_below_and_not_counted(
 
 
 def test_without_phoned_in_figures_there_is_no_second_table(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     event_id = _event_part_done(demo_db, phoned=False)
     path = tmp_path / "rollup.xlsx"
     with demo_db.session(ADMIN) as session:
@@ -152,12 +173,20 @@ def test_an_event_nobody_moved_in_yet_shows_no_rate(demo_db: Database, tmp_path:
     assert result.towns == 0
     values = [_values(r) for r in _rows(path)]
     header = values.index(rollup_columns())
-    assert values[header + 1] == [QCoreApplication.translate("Export", "Total"),
-                                  0, 0, 0, 0, 0, 0, 0, "—"]
+    assert values[header + 1] == [
+        QCoreApplication.translate("Export", "Total"),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        "—",
+    ]
 
 
-def test_unknown_event_is_refused_and_nothing_is_audited(
-        demo_db: Database, tmp_path: Path) -> None:
+def test_unknown_event_is_refused_and_nothing_is_audited(demo_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "x.xlsx"
     with demo_db.session(ADMIN) as session, pytest.raises(ExportRefused, match="9999"):
         _export(session, 9999, path)

@@ -10,7 +10,9 @@ import pytest
 from models.search import matches, pinyin_sort_key, query_terms, search_key
 
 
-@pytest.mark.parametrize("query", ["zs", "ZS", "zhangsan", "张", "张三", "5678", "wg", "东辉", "dh"])
+@pytest.mark.parametrize(
+    "query", ["zs", "ZS", "zhangsan", "张", "张三", "5678", "wg", "东辉", "dh"]
+)
 def test_finds_zhang_san(query: str) -> None:
     key = search_key("东辉第一网格", "张三", "13912345678")
     assert matches(key, query)
@@ -67,11 +69,17 @@ def test_keys_for_30000_rows_are_fast() -> None:
     rows = []
     for i in range(30_000):
         village = rng.choice(villages)
-        rows.append((
-            f"331081{i:06d}-{i % 50:02d}", f"{village}第{i % 9 + 1}网格", village, "石塘镇",
-            rng.choice(surnames) + "".join(rng.sample(given, rng.randint(1, 2))), "网格员",
-            "13" + "".join(rng.choice("0123456789") for _ in range(9)),
-        ))
+        rows.append(
+            (
+                f"331081{i:06d}-{i % 50:02d}",
+                f"{village}第{i % 9 + 1}网格",
+                village,
+                "石塘镇",
+                rng.choice(surnames) + "".join(rng.sample(given, rng.randint(1, 2))),
+                "网格员",
+                "13" + "".join(rng.choice("0123456789") for _ in range(9)),
+            )
+        )
     search_key("预热")  # pypinyin's import is paid once per process, not per load
     started = time.perf_counter()
     keys = [search_key(*row) for row in rows]

@@ -105,8 +105,14 @@ def make_register(session: Session) -> Register:
     b1 = Division(code="331081101201", name="东海村", level="village", parent_id=town_b.id)
     session.add_all([a1, a2, b1])
     session.flush()
-    grid = Grid(code="331081001001-G01", name="东门社区第1网格", village_id=a1.id,
-                person_name="王网格", person_post="网格长", person_phone="13700000001")
+    grid = Grid(
+        code="331081001001-G01",
+        name="东门社区第1网格",
+        village_id=a1.id,
+        person_name="王网格",
+        person_post="网格长",
+        person_phone="13700000001",
+    )
     session.add(grid)
     session.flush()
     zone_specs = {
@@ -118,8 +124,14 @@ def make_register(session: Session) -> Register:
     }
     zones = {}
     for n, (key, (name, kind, village, grid_id)) in enumerate(zone_specs.items(), start=1):
-        zone = DangerZone(code=f"D{n:03d}", name=name, kind=kind, village_id=village,
-                          grid_id=grid_id, is_point=True)
+        zone = DangerZone(
+            code=f"D{n:03d}",
+            name=name,
+            kind=kind,
+            village_id=village,
+            grid_id=grid_id,
+            is_point=True,
+        )
         zone.geometry = shapely.Point(121.4, 28.4)
         session.add(zone)
         session.flush()
@@ -131,15 +143,20 @@ def make_register(session: Session) -> Register:
     }
     shelters = {}
     for key, (name, village, capacity) in shelter_specs.items():
-        shelter = Shelter(name=name, village_id=village, level="village", capacity=capacity,
-                          safety_certified=True, manager_name="李管理",
-                          manager_phone="13800000002")
+        shelter = Shelter(
+            name=name,
+            village_id=village,
+            level="village",
+            capacity=capacity,
+            safety_certified=True,
+            manager_name="李管理",
+            manager_phone="13800000002",
+        )
         shelter.geometry = shapely.Point(121.41, 28.41)
         session.add(shelter)
         session.flush()
         shelters[key] = shelter.id
-    return Register(county.id, town_a.id, town_b.id, a1.id, a2.id, b1.id, zones, shelters,
-                    grid.id)
+    return Register(county.id, town_a.id, town_b.id, a1.id, a2.id, b1.id, zones, shelters, grid.id)
 
 
 def add_household(
@@ -155,11 +172,18 @@ def add_household(
     year: int = YEAR,
 ) -> int:
     household = Household(
-        year=year, village_id=village_id, danger_zone_id=zone_id, householder_name=name,
-        householder_phone=phone, residents=residents, shelter_id=shelter_id,
-        transfer_person_name=person, transfer_person_post="村干部" if person else None,
+        year=year,
+        village_id=village_id,
+        danger_zone_id=zone_id,
+        householder_name=name,
+        householder_phone=phone,
+        residents=residents,
+        shelter_id=shelter_id,
+        transfer_person_name=person,
+        transfer_person_post="村干部" if person else None,
         transfer_person_phone="13900000003" if person else None,
-        card_code=new_card_code(), **household_search_values(name, phone),
+        card_code=new_card_code(),
+        **household_search_values(name, phone),
     )
     session.add(household)
     session.flush()
@@ -181,45 +205,74 @@ def make_scenario(db: Database) -> Scenario:
         reg = make_register(session)
         s = reg.shelters
         households = {
-            "h1": add_household(session, reg.a1, reg.zones["z1"], "张三", 5, shelter_id=s["S1"],
-                                phone="13912345678"),
-            "h2": add_household(session, reg.a1, reg.zones["z1"], "李四", 3, shelter_id=s["S1"],
-                                phone="13812340001"),
+            "h1": add_household(
+                session, reg.a1, reg.zones["z1"], "张三", 5, shelter_id=s["S1"], phone="13912345678"
+            ),
+            "h2": add_household(
+                session, reg.a1, reg.zones["z1"], "李四", 3, shelter_id=s["S1"], phone="13812340001"
+            ),
             "h3": add_household(session, reg.a2, reg.zones["z2"], "王五", 4, shelter_id=s["S3"]),
-            "h4": add_household(session, reg.b1, reg.zones["z3"], "赵六", 2, shelter_id=s["S2"],
-                                person=None),
+            "h4": add_household(
+                session, reg.b1, reg.zones["z3"], "赵六", 2, shelter_id=s["S2"], person=None
+            ),
             "h5": add_household(session, reg.b1, reg.zones["z3"], "钱七", 4, shelter_id=s["S2"]),
             "h6": add_household(session, reg.a2, reg.zones["z2"], "孙八", 19, shelter_id=s["S3"]),
         }
-        raft = TransferObject(year=YEAR, kind="fishing_raft", name="东海村1号渔排",
-                              village_id=reg.b1, danger_zone_id=reg.zones["z4"], head_count=6,
-                              person_name="周船老大", person_phone="13600000004",
-                              card_code=new_card_code())
+        raft = TransferObject(
+            year=YEAR,
+            kind="fishing_raft",
+            name="东海村1号渔排",
+            village_id=reg.b1,
+            danger_zone_id=reg.zones["z4"],
+            head_count=6,
+            person_name="周船老大",
+            person_phone="13600000004",
+            card_code=new_card_code(),
+        )
         session.add(raft)
         session.flush()
-        event = start_event(session=session, name="台风“海葵”", started_at=T0,
-                            response_level="III")  # opens the records
+        event = start_event(
+            session=session, name="台风“海葵”", started_at=T0, response_level="III"
+        )  # opens the records
         assert session.scalar(select(func.count()).select_from(TransferRecord)) == 7
         records = {
-            key: session.scalar(select(TransferRecord.id).where(
-                TransferRecord.event_id == event.id, TransferRecord.household_id == hid))
+            key: session.scalar(
+                select(TransferRecord.id).where(
+                    TransferRecord.event_id == event.id, TransferRecord.household_id == hid
+                )
+            )
             for key, hid in households.items()
         }
-        records["o1"] = session.scalar(select(TransferRecord.id).where(
-            TransferRecord.event_id == event.id, TransferRecord.object_id == raft.id))
+        records["o1"] = session.scalar(
+            select(TransferRecord.id).where(
+                TransferRecord.event_id == event.id, TransferRecord.object_id == raft.id
+            )
+        )
         return Scenario(reg, event.id, households, raft.id, records)  # type: ignore[arg-type]
 
 
-def move(db: Database, record_id: int, status: str, count: int | None = None,
-         actor: Actor = DUTY_A, **options: object) -> None:
+def move(
+    db: Database,
+    record_id: int,
+    status: str,
+    count: int | None = None,
+    actor: Actor = DUTY_A,
+    **options: object,
+) -> None:
     """Check in as the UI does: read the record, then change it in a new session."""
     with db.session(actor) as session:
         row = get_transfer(session=session, record_id=record_id)
         assert row is not None
         version = row.version
     with db.session(actor) as session:
-        record_transfer(session=session, record_id=record_id, status=status, count=count,
-                        expected_version=version, **options)  # type: ignore[arg-type]
+        record_transfer(
+            session=session,
+            record_id=record_id,
+            status=status,
+            count=count,
+            expected_version=version,
+            **options,
+        )  # type: ignore[arg-type]
 
 
 def play(db: Database, sc: Scenario) -> None:
@@ -267,20 +320,30 @@ def test_a_household_moves_in_parts_with_history(db: Database) -> None:
         row = get_transfer(session=session, record_id=rid)
         assert row is not None
         assert (row.sheltered, row.in_shelter, row.remaining, row.status, row.partial) == (
-            5, 5, 0, "sheltered", False)
+            5,
+            5,
+            0,
+            "sheltered",
+            False,
+        )
         history = transfer_history(session=session, event_id=sc.event_id, record_id=rid)
-        assert [(h.actor, h.place, h.from_status, h.to_status, h.count, h.version)
-                for h in history] == [
+        assert [
+            (h.actor, h.place, h.from_status, h.to_status, h.count, h.version) for h in history
+        ] == [
             ("duty-a", "东门社区文化礼堂", "to_move", "sheltered", 3, 2),
             ("duty-b", "东门社区文化礼堂", "to_move", "sheltered", 2, 3),
         ]
         assert all(h.at.tzinfo is not None and h.name == "张三" for h in history)
-        arrivals = shelter_arrivals(session=session, event_id=sc.event_id,
-                                    shelter_id=sc.register.shelters["S1"])
+        arrivals = shelter_arrivals(
+            session=session, event_id=sc.event_id, shelter_id=sc.register.shelters["S1"]
+        )
         assert [(a.name, a.count) for a in arrivals] == [("张三", 3), ("张三", 2)]
         # Every change is in the audit log too, with who made it.
-        actors = set(session.scalars(select(AuditRecord.actor).where(
-            AuditRecord.table_name == "transfer_changes")))
+        actors = set(
+            session.scalars(
+                select(AuditRecord.actor).where(AuditRecord.table_name == "transfer_changes")
+            )
+        )
         assert actors == {"duty-a", "duty-b"}
 
 
@@ -288,12 +351,10 @@ def test_statuses_refusal_forced_away_and_corrections(db: Database) -> None:
     sc = make_scenario(db)
     r = sc.records
     with db.session(DUTY_A) as session, pytest.raises(TransferRefused, match="reason"):
-        record_transfer(session=session, record_id=r["h3"], status="refused",
-                        expected_version=None)
+        record_transfer(session=session, record_id=r["h3"], status="refused", expected_version=None)
     move(db, r["h3"], "refused", reason="不愿离开老房子")
     with db.session(DUTY_A) as session, pytest.raises(TransferRefused, match="authorised"):
-        record_transfer(session=session, record_id=r["h3"], status="forced",
-                        expected_version=None)
+        record_transfer(session=session, record_id=r["h3"], status="forced", expected_version=None)
     move(db, r["h3"], "forced", 2, authorised_by="陈主任")  # from the refusing ones
     move(db, r["h2"], "away", 1)
     move(db, r["h2"], "to_move", 1, from_status="away")  # came home: to move again
@@ -305,21 +366,29 @@ def test_statuses_refusal_forced_away_and_corrections(db: Database) -> None:
         assert (h3.refusal_reason, h3.authorised_by) == ("不愿离开老房子", "陈主任")
         assert (h2.away, h2.remaining, h2.status) == (0, 3, "to_move")
         changes = transfer_history(session=session, event_id=sc.event_id, record_id=r["h3"])
-        assert [(c.from_status, c.to_status, c.count, c.reason, c.authorised_by)
-                for c in changes] == [
+        assert [
+            (c.from_status, c.to_status, c.count, c.reason, c.authorised_by) for c in changes
+        ] == [
             ("to_move", "refused", 4, "不愿离开老房子", None),
             ("refused", "forced", 2, None, "陈主任"),
         ]
         # More people than the state holds, or a shelter the household has none of.
         with pytest.raises(TransferRefused):
-            record_transfer(session=session, record_id=r["h2"], status="relatives", count=4,
-                            expected_version=None)
+            record_transfer(
+                session=session,
+                record_id=r["h2"],
+                status="relatives",
+                count=4,
+                expected_version=None,
+            )
         with pytest.raises(TransferRefused, match="shelter"):
-            record_transfer(session=session, record_id=r["o1"], status="sheltered",
-                            expected_version=None)
+            record_transfer(
+                session=session, record_id=r["o1"], status="sheltered", expected_version=None
+            )
         with pytest.raises(TransferRefused, match="lifted"):  # the response is in force
-            record_transfer(session=session, record_id=r["h3"], status="returned",
-                            expected_version=None)
+            record_transfer(
+                session=session, record_id=r["h3"], status="returned", expected_version=None
+            )
 
 
 def test_a_stale_edit_is_refused_not_applied(db: Database) -> None:
@@ -331,11 +400,21 @@ def test_a_stale_edit_is_refused_not_applied(db: Database) -> None:
         seen_by_b = get_transfer(session=session, record_id=rid)
     assert seen_by_a is not None and seen_by_b is not None
     with db.session(DUTY_B) as session:
-        record_transfer(session=session, record_id=rid, status="relatives", count=4,
-                        expected_version=seen_by_b.version)
+        record_transfer(
+            session=session,
+            record_id=rid,
+            status="relatives",
+            count=4,
+            expected_version=seen_by_b.version,
+        )
     with db.session(DUTY_A) as session, pytest.raises(TransferConflict) as caught:
-        record_transfer(session=session, record_id=rid, status="sheltered", count=4,
-                        expected_version=seen_by_a.version)
+        record_transfer(
+            session=session,
+            record_id=rid,
+            status="sheltered",
+            count=4,
+            expected_version=seen_by_a.version,
+        )
     assert caught.value.changed_by == "duty-b"
     assert "duty-b" in str(caught.value)
     assert caught.value.current is not None and caught.value.current.relatives == 4
@@ -351,16 +430,27 @@ def test_viewers_may_look_but_not_check_in(db: Database) -> None:
     with db.session(VIEWER) as session:
         assert rollup(session=session, event_id=sc.event_id).county.people_to_move == 43
         with pytest.raises(PermissionDenied):
-            record_transfer(session=session, record_id=sc.records["h1"], status="sheltered",
-                            expected_version=None)
+            record_transfer(
+                session=session,
+                record_id=sc.records["h1"],
+                status="sheltered",
+                expected_version=None,
+            )
 
 
 # -- the roll-up --------------------------------------------------------------------------------
 
 
 def _numbers(f: Figures) -> tuple[int, int, int, int, int, int, int]:
-    return (f.people_to_move, f.moved, f.sheltered, f.relatives, f.forced, f.refused,
-            f.still_at_home)
+    return (
+        f.people_to_move,
+        f.moved,
+        f.sheltered,
+        f.relatives,
+        f.forced,
+        f.refused,
+        f.still_at_home,
+    )
 
 
 def test_rollup_definitions_by_hand(db: Database) -> None:
@@ -406,8 +496,11 @@ def test_a_shelter_over_capacity_is_full(db: Database) -> None:
     sc = make_scenario(db)
     move(db, sc.records["h6"], "sheltered", 19, shelter_id=sc.register.shelters["S2"])
     with db.session(VIEWER) as session:
-        s2 = next(s for s in rollup(session=session, event_id=sc.event_id).shelters
-                  if s.id == sc.register.shelters["S2"])
+        s2 = next(
+            s
+            for s in rollup(session=session, event_id=sc.event_id).shelters
+            if s.id == sc.register.shelters["S2"]
+        )
     assert (s2.occupants, s2.state, s2.over_capacity) == (19, "full", True)
 
 
@@ -420,21 +513,28 @@ def test_the_rollup_shows_places_as_they_are_now(db: Database) -> None:
     def places() -> tuple[list[tuple[str, str, int | None]], dict[str, int]]:
         with db.session(VIEWER) as session:
             data = rollup(session=session, event_id=sc.event_id)
-        return ([(v.code, v.name, v.parent_id) for v in data.villages],
-                {s.name: s.capacity for s in data.shelters})
+        return (
+            [(v.code, v.name, v.parent_id) for v in data.villages],
+            {s.name: s.capacity for s in data.shelters},
+        )
 
     villages, shelters = places()
     assert [name for _code, name, _parent in villages] == ["东门社区", "西门社区", "东海村"]
     other = Database(db.url)  # another workstation
     with other.engine.begin() as conn:
-        conn.execute(update(Division).where(Division.id == reg.a1)
-                     .values(name="东门村", code="331081101202", parent_id=reg.town_b))
+        conn.execute(
+            update(Division)
+            .where(Division.id == reg.a1)
+            .values(name="东门村", code="331081101202", parent_id=reg.town_b)
+        )
         conn.execute(update(Shelter).where(Shelter.id == reg.shelters["S2"]).values(capacity=8))
     other.dispose()
     villages, shelters = places()
-    assert villages == [("331081001002", "西门社区", reg.town_a),
-                        ("331081101201", "东海村", reg.town_b),
-                        ("331081101202", "东门村", reg.town_b)]
+    assert villages == [
+        ("331081001002", "西门社区", reg.town_a),
+        ("331081101201", "东海村", reg.town_b),
+        ("331081101202", "东门村", reg.town_b),
+    ]
     assert shelters["东海村老年活动中心避灾安置点"] == 8
 
     with scratch(db, VIEWER) as session:
@@ -469,22 +569,41 @@ def test_a_danger_zone_retyped_during_the_event_moves_its_figures(db: Database) 
     with db.session(planner) as session:  # the seawall zone is a low-lying area after all
         zone = session.get(DangerZone, reg.zones["z3"])
         assert zone is not None
-        save_danger_zone(session=session, data=DangerZoneInput(
-            id=zone.id, code=zone.code, name=zone.name, kind="waterlogging",
-            village_id=zone.village_id, lon=121.4, lat=28.4))
+        save_danger_zone(
+            session=session,
+            data=DangerZoneInput(
+                id=zone.id,
+                code=zone.code,
+                name=zone.name,
+                kind="waterlogging",
+                village_id=zone.village_id,
+                lon=121.4,
+                lat=28.4,
+            ),
+        )
     after = by_kind()
     assert "seawall" not in after
     assert after["waterlogging"] == (before["waterlogging"][0] + 6, before["waterlogging"][1] + 5)
     with db.session(VIEWER) as session:
         row = get_transfer(session=session, record_id=sc.records["h5"])
         assert row is not None and (row.kind, row.sheltered, row.updated_by) == (
-            "waterlogging", 3, "planner")
+            "waterlogging",
+            3,
+            "planner",
+        )
     unchanged = versions()
     with db.session(planner) as session:  # the rafts' zone renamed, then retyped
         zone = session.get(DangerZone, reg.zones["z4"])
         assert zone is not None
-        data = DangerZoneInput(id=zone.id, code=zone.code, name="东海村渔港", kind="fishing_raft",
-                               village_id=zone.village_id, lon=121.4, lat=28.4)
+        data = DangerZoneInput(
+            id=zone.id,
+            code=zone.code,
+            name="东海村渔港",
+            kind="fishing_raft",
+            village_id=zone.village_id,
+            lon=121.4,
+            lat=28.4,
+        )
         save_danger_zone(session=session, data=data)
     assert versions() == unchanged
     with db.session(planner) as session:
@@ -499,16 +618,38 @@ def test_town_reports_are_counted_apart(db: Database) -> None:
     sc = make_scenario(db)
     play(db, sc)
     with db.session(DUTY_A) as session:
-        add_town_report(session=session, event_id=sc.event_id, town_id=sc.register.town_b,
-                        source="石塘镇 值班室电话", people_to_move=100, moved=80, sheltered=50,
-                        relatives=30, reported_at=T0 + timedelta(hours=1))
-        add_town_report(session=session, event_id=sc.event_id, town_id=sc.register.town_b,
-                        source="石塘镇 值班室电话", people_to_move=120, moved=100, sheltered=60,
-                        relatives=38, forced=2, reported_at=T0 + timedelta(hours=2))
+        add_town_report(
+            session=session,
+            event_id=sc.event_id,
+            town_id=sc.register.town_b,
+            source="石塘镇 值班室电话",
+            people_to_move=100,
+            moved=80,
+            sheltered=50,
+            relatives=30,
+            reported_at=T0 + timedelta(hours=1),
+        )
+        add_town_report(
+            session=session,
+            event_id=sc.event_id,
+            town_id=sc.register.town_b,
+            source="石塘镇 值班室电话",
+            people_to_move=120,
+            moved=100,
+            sheltered=60,
+            relatives=38,
+            forced=2,
+            reported_at=T0 + timedelta(hours=2),
+        )
         with pytest.raises(TransferRefused):
-            add_town_report(session=session, event_id=sc.event_id,
-                            town_id=sc.register.town_b, source="x", people_to_move=10,
-                            moved=20)
+            add_town_report(
+                session=session,
+                event_id=sc.event_id,
+                town_id=sc.register.town_b,
+                source="x",
+                people_to_move=10,
+                moved=20,
+            )
     with db.session(VIEWER) as session:
         data = rollup(session=session, event_id=sc.event_id)
     town_b = next(t for t in data.towns if t.id == sc.register.town_b)
@@ -516,7 +657,10 @@ def test_town_reports_are_counted_apart(db: Database) -> None:
     assert town_b.reported is not None
     assert (town_b.reported.people_to_move, town_b.reported.moved) == (120, 100)  # the latest
     assert (data.reported.people_to_move, data.reported.moved, data.reported.forced) == (
-        120, 100, 2)
+        120,
+        100,
+        2,
+    )
     assert data.county.people_to_move == 42
 
 
@@ -545,11 +689,19 @@ def test_returns_by_village_after_the_response_is_lifted(db: Database) -> None:
         again = mark_returns(session=session, event_id=sc.event_id, village_id=sc.register.a1)
         assert (again.records, again.people) == (0, 0)
         # Returns one by one for another village.
-        record_transfer(session=session, record_id=sc.records["h6"], status="returned",
-                        count=4, expected_version=None)
+        record_transfer(
+            session=session,
+            record_id=sc.records["h6"],
+            status="returned",
+            count=4,
+            expected_version=None,
+        )
         row = get_transfer(session=session, record_id=sc.records["h6"])
         assert row is not None and (row.in_shelter, row.returned, row.status) == (
-            15, 4, "sheltered")
+            15,
+            4,
+            "sheltered",
+        )
 
 
 # -- searching ------------------------------------------------------------------------------------
@@ -558,8 +710,9 @@ def test_returns_by_village_after_the_response_is_lifted(db: Database) -> None:
 def test_find_by_name_initials_digits_and_card(db: Database) -> None:
     sc = make_scenario(db)
     with db.session(DUTY_A) as session:
-        code = session.scalar(select(Household.card_code)
-                              .where(Household.id == sc.households["h1"]))
+        code = session.scalar(
+            select(Household.card_code).where(Household.id == sc.households["h1"])
+        )
         assert code is not None
         by_initials = find_subjects(session=session, query="zs", event_id=sc.event_id)
         assert [r.name for r in by_initials] == ["张三"]
@@ -601,13 +754,23 @@ def test_card_codes_in_bulk_and_search_columns() -> None:
     assert len(set(codes)) == 5000
     assert all(len(code) == 10 and parse_card_code(code) == code for code in codes)
     assert set("".join(codes)) == set(CARD_ALPHABET)
-    for name, columns in [("张三", ("zhangsan", "zs")), (" 张 三 ", ("zhangsan", "zs")),
-                          ("Zhang San", ("zhangsan", "zhangsan")), ("欧阳 娜娜", ("ouyangnana", "oynn")),
-                          ("123", ("123", "123")), ("林1号", ("lin1hao", "l1h")),
-                          ("１２３", ("１２３", "１２３")), ("Ñandú", ("ñandú", "ñandú"))]:
+    for name, columns in [
+        ("张三", ("zhangsan", "zs")),
+        (" 张 三 ", ("zhangsan", "zs")),
+        ("Zhang San", ("zhangsan", "zhangsan")),
+        ("欧阳 娜娜", ("ouyangnana", "oynn")),
+        ("123", ("123", "123")),
+        ("林1号", ("lin1hao", "l1h")),
+        ("１２３", ("１２３", "１２３")),
+        ("Ñandú", ("ñandú", "ñandú")),
+    ]:
         assert name_search_columns(name) == columns, name
     assert [phone_last4(p) for p in ("13912345678", "0576-86123456", "12", None)] == [
-        "5678", "3456", None, None]
+        "5678",
+        "3456",
+        None,
+        None,
+    ]
 
 
 def test_new_card_codes_skip_the_codes_held(db: Database) -> None:
@@ -617,10 +780,14 @@ def test_new_card_codes_skip_the_codes_held(db: Database) -> None:
     draws = random.Random(5)
     held = [new_card_code(draws) for _ in range(2)]  # what the same seed draws first
     with db.session(ADMIN) as session:
-        session.execute(update(Household).where(Household.id == sc.households["h1"])
-                        .values(card_code=held[0]))
-        session.execute(update(TransferObject).where(TransferObject.id == sc.object_id)
-                        .values(card_code=held[1]))
+        session.execute(
+            update(Household).where(Household.id == sc.households["h1"]).values(card_code=held[0])
+        )
+        session.execute(
+            update(TransferObject)
+            .where(TransferObject.id == sc.object_id)
+            .values(card_code=held[1])
+        )
         session.commit()
         codes = unique_card_codes(session, 6, random.Random(5))
     assert len(set(codes)) == 6
@@ -635,10 +802,16 @@ def test_a_household_listed_during_the_event_gets_its_record(db: Database) -> No
     with db.session(DUTY_A) as session:
         row = record_for(session=session, event_id=sc.event_id, household_id=late)
         assert (row.residents, row.status, row.kind) == (2, "to_move", "flash_flood")
-        record_transfer(session=session, record_id=row.record_id, status="relatives",
-                        expected_version=row.version)
-        assert record_for(session=session, event_id=sc.event_id,
-                          household_id=late).record_id == row.record_id
+        record_transfer(
+            session=session,
+            record_id=row.record_id,
+            status="relatives",
+            expected_version=row.version,
+        )
+        assert (
+            record_for(session=session, event_id=sc.event_id, household_id=late).record_id
+            == row.record_id
+        )
     with db.session(VIEWER) as session:
         assert rollup(session=session, event_id=sc.event_id).county.people_to_move == 45
         assert tallies_match_records(session=session, event_id=sc.event_id)
@@ -650,11 +823,12 @@ def test_a_household_listed_during_the_event_gets_its_record(db: Database) -> No
 def test_hourly_snapshots_and_what_changed(db: Database) -> None:
     sc = make_scenario(db)
     with db.session(DUTY_A) as session:
-        first = take_snapshot(session=session, event_id=sc.event_id,
-                              at=T0 + timedelta(minutes=5))
+        first = take_snapshot(session=session, event_id=sc.event_id, at=T0 + timedelta(minutes=5))
         assert first is not None
-        assert take_snapshot(session=session, event_id=sc.event_id,
-                             at=T0 + timedelta(minutes=40)) is None  # same hour
+        assert (
+            take_snapshot(session=session, event_id=sc.event_id, at=T0 + timedelta(minutes=40))
+            is None
+        )  # same hour
     move(db, sc.records["h1"], "sheltered", 3)
     move(db, sc.records["h2"], "relatives", 3)
     with db.session(DUTY_A) as session:
@@ -664,14 +838,16 @@ def test_hourly_snapshots_and_what_changed(db: Database) -> None:
         assert county["moved"] == (0, 6)
         assert county["sheltered"] == (0, 3)
         assert county["still_at_home"] == (43, 37)
-        village = {c.field: c.delta for c in diff.changes
-                   if c.scope == "village" and c.name == "东门社区"}
+        village = {
+            c.field: c.delta for c in diff.changes if c.scope == "village" and c.name == "东门社区"
+        }
         assert village["moved"] == 6
         shelter = {c.field: c.delta for c in diff.changes if c.scope == "shelter"}
         assert shelter["occupants"] == 3
         assert not [c for c in diff.changes if c.scope == "village" and c.name == "东海村"]
-        second = take_snapshot(session=session, event_id=sc.event_id,
-                               at=T0 + timedelta(hours=1, minutes=1))
+        second = take_snapshot(
+            session=session, event_id=sc.event_id, at=T0 + timedelta(hours=1, minutes=1)
+        )
         assert second is not None
         snapshots = list_snapshots(session=session, event_id=sc.event_id)
         assert [s.id for s in snapshots] == [first.id, second.id]
@@ -679,8 +855,9 @@ def test_hourly_snapshots_and_what_changed(db: Database) -> None:
         new = load_snapshot(session=session, snapshot_id=second.id)
         assert old is not None and new is not None
         assert new["county"]["moved"] == 6 and old["county"]["moved"] == 0
-        assert {(c.scope, c.field, c.delta) for c in compare_snapshots(old, new)
-                if c.scope == "county"} >= {("county", "moved", 6)}
+        assert {
+            (c.scope, c.field, c.delta) for c in compare_snapshots(old, new) if c.scope == "county"
+        } >= {("county", "moved", 6)}
         assert changes_since_last_snapshot(session=session, event_id=sc.event_id).changes == []
 
 
@@ -693,9 +870,12 @@ def _wait_until_waiting(db: Database) -> None:
     deadline = time.monotonic() + 20
     with db.engine.connect() as conn:
         while time.monotonic() < deadline:
-            waiting = conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND wait_event_type = 'Lock'")).scalar()
+            waiting = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'"
+                )
+            ).scalar()
             if waiting:
                 return
             conn.rollback()
@@ -711,13 +891,15 @@ def test_two_consoles_taking_the_same_hour_keep_one_snapshot(db: Database) -> No
 
     def other_console() -> None:
         with db.session(DUTY_B) as session:
-            second.append(take_snapshot(session=session, event_id=sc.event_id,
-                                        at=T0 + timedelta(minutes=5, seconds=1)))
+            second.append(
+                take_snapshot(
+                    session=session, event_id=sc.event_id, at=T0 + timedelta(minutes=5, seconds=1)
+                )
+            )
 
     thread = threading.Thread(target=other_console)
     with db.session(DUTY_A) as session:
-        first = take_snapshot(session=session, event_id=sc.event_id,
-                              at=T0 + timedelta(minutes=5))
+        first = take_snapshot(session=session, event_id=sc.event_id, at=T0 + timedelta(minutes=5))
         assert first is not None
         thread.start()  # before the first commits: it finds the hour without a snapshot
         _wait_until_waiting(db)
@@ -726,8 +908,9 @@ def test_two_consoles_taking_the_same_hour_keep_one_snapshot(db: Database) -> No
     with db.session(VIEWER) as session:
         assert [s.id for s in list_snapshots(session=session, event_id=sc.event_id)] == [first.id]
     with db.session(DUTY_A) as session:  # kept by hand: one more in the same hour
-        kept = take_snapshot(session=session, event_id=sc.event_id,
-                             at=T0 + timedelta(minutes=6), force=True)
+        kept = take_snapshot(
+            session=session, event_id=sc.event_id, at=T0 + timedelta(minutes=6), force=True
+        )
         assert kept is not None
         assert len(list_snapshots(session=session, event_id=sc.event_id)) == 2
 
@@ -740,8 +923,9 @@ def test_planner_checks(db: Database) -> None:
     with db.session(VIEWER) as session:
         checks = planner_checks(session=session, year=YEAR)
     # S3 (capacity 20) has 王五 (4) and 孙八 (19); S2 (capacity 5) 赵六 (2) and 钱七 (4).
-    assert [(s.name, s.capacity, s.assigned_people, s.households)
-            for s in checks.overfull_shelters] == [
+    assert [
+        (s.name, s.capacity, s.assigned_people, s.households) for s in checks.overfull_shelters
+    ] == [
         ("太平街道中心小学避灾安置场所", 20, 23, 2),
         ("东海村老年活动中心避灾安置点", 5, 6, 2),
     ]
@@ -775,8 +959,12 @@ def _household_rows(database: Database) -> list[tuple[object, ...]]:
         columns = [c for c in table.columns if c.name != "id"]
         rows = [tuple(r) for r in session.execute(select(*columns).order_by(table.c.id))]
         objects = TransferObject.__table__
-        rows += [tuple(r) for r in session.execute(
-            select(*[c for c in objects.columns if c.name != "id"]).order_by(objects.c.id))]
+        rows += [
+            tuple(r)
+            for r in session.execute(
+                select(*[c for c in objects.columns if c.name != "id"]).order_by(objects.c.id)
+            )
+        ]
     return rows
 
 
@@ -791,19 +979,32 @@ def test_demo_households(demo_template: Path, tmp_path: Path) -> None:
     assert built.households == 20_000
     with database.session(ADMIN) as session:
         assert session.scalar(select(func.count()).select_from(Household)) == 20_000
-        kinds = dict(session.execute(
-            select(DangerZone.kind, func.count(Household.id))
-            .join(Household, Household.danger_zone_id == DangerZone.id)
-            .group_by(DangerZone.kind)).all())
-        zones = dict(session.execute(select(DangerZone.kind, func.count())
-                                     .group_by(DangerZone.kind)).all())
-        object_kinds = set(session.scalars(
-            select(DangerZone.kind).join(TransferObject,
-                                         TransferObject.danger_zone_id == DangerZone.id)))
+        kinds = dict(
+            session.execute(
+                select(DangerZone.kind, func.count(Household.id))
+                .join(Household, Household.danger_zone_id == DangerZone.id)
+                .group_by(DangerZone.kind)
+            ).all()
+        )
+        zones = dict(
+            session.execute(select(DangerZone.kind, func.count()).group_by(DangerZone.kind)).all()
+        )
+        object_kinds = set(
+            session.scalars(
+                select(DangerZone.kind).join(
+                    TransferObject, TransferObject.danger_zone_id == DangerZone.id
+                )
+            )
+        )
         # Households live in residential zones, in proportion to the kind's weight per zone;
         # rafts, sheds and scenic spots are objects by head count.
-        assert set(kinds) == {"waterlogging", "seawall", "flash_flood", "dilapidated_housing",
-                              "geological"}
+        assert set(kinds) == {
+            "waterlogging",
+            "seawall",
+            "flash_flood",
+            "dilapidated_housing",
+            "geological",
+        }
         assert object_kinds == {"fishing_raft", "work_shed", "scenic_spot"}
         per_zone = {k: kinds[k] / zones[k] for k in kinds}
         assert per_zone["waterlogging"] > per_zone["dilapidated_housing"] > per_zone["geological"]
@@ -811,14 +1012,18 @@ def test_demo_households(demo_template: Path, tmp_path: Path) -> None:
         # Shelters mostly but not always fit; a few nobody-listed zones and no-person households.
         checks = planner_checks(session=session, year=YEAR)
         assert 1 <= len(checks.overfull_shelters) <= 15
-        assigned = session.scalar(select(func.count()).select_from(Household)
-                                  .where(Household.shelter_id.is_not(None)))
+        assigned = session.scalar(
+            select(func.count()).select_from(Household).where(Household.shelter_id.is_not(None))
+        )
         assert checks.households_in_overfull_shelters < 0.15 * (assigned or 1)
         assert 0.6 * 20_000 < (assigned or 0) < 0.85 * 20_000
         assert checks.zones_without_households
         assert 0 < len(checks.households_without_person) < 200
-        phones = list(session.scalars(select(Household.householder_phone)
-                                      .where(Household.householder_phone.is_not(None))))
+        phones = list(
+            session.scalars(
+                select(Household.householder_phone).where(Household.householder_phone.is_not(None))
+            )
+        )
         assert all(len(p) == 11 and p[0] == "1" for p in phones)
         assert len(phones) > 0.9 * 20_000
         codes = list(session.scalars(select(Household.card_code)))
@@ -892,8 +1097,14 @@ def test_households_listed_during_the_event_join_its_figures(db: Database) -> No
     with db.session(VIEWER) as session:
         before = rollup(session=session, event_id=sc.event_id)
     with db.session(ADMIN) as session:  # a village's list arrives while the event runs
-        add_household(session, sc.register.b1, sc.register.zones["z3"], "孙八", 6,
-                      shelter_id=sc.register.shelters["S2"])
+        add_household(
+            session,
+            sc.register.b1,
+            sc.register.zones["z3"],
+            "孙八",
+            6,
+            shelter_id=sc.register.shelters["S2"],
+        )
         add_household(session, sc.register.a2, None, "周九", 2)
         assert open_transfers(session=session, event_id=sc.event_id) == 2
     with db.session(VIEWER) as session:

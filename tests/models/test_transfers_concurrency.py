@@ -70,11 +70,18 @@ def _prepare(database: Database) -> tuple[int, list[int]]:
     with database.session(ADMIN) as session:
         reg = make_register(session)
         for n in range(HOUSEHOLDS):
-            add_household(session, reg.a1, reg.zones["z1"], f"住户{n}", RESIDENTS,
-                          shelter_id=reg.shelters["S3"])
+            add_household(
+                session,
+                reg.a1,
+                reg.zones["z1"],
+                f"住户{n}",
+                RESIDENTS,
+                shelter_id=reg.shelters["S3"],
+            )
         event = start_event(session=session, name="并发测试")
-        ids = list(session.scalars(select(TransferRecord.id)
-                                   .where(TransferRecord.event_id == event.id)))
+        ids = list(
+            session.scalars(select(TransferRecord.id).where(TransferRecord.event_id == event.id))
+        )
     return event.id, ids
 
 
@@ -83,9 +90,21 @@ def _run_two(url: str, record_ids: list[int]) -> list[dict[str, int]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(ROOT), url, name, str(start_at),
-             json.dumps(record_ids), str(CHECK_INS)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            [
+                sys.executable,
+                "-c",
+                WORKER,
+                str(ROOT),
+                url,
+                name,
+                str(start_at),
+                json.dumps(record_ids),
+                str(CHECK_INS),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for name in ("workstation-1", "workstation-2")
     ]
@@ -101,13 +120,17 @@ def _check(database: Database, event_id: int, results: list[dict[str, int]]) -> 
     assert [r["done"] for r in results] == [CHECK_INS, CHECK_INS]
     assert [r["locked"] for r in results] == [0, 0]
     with database.session(ADMIN) as session:
-        sheltered = session.scalar(select(func.sum(TransferRecord.sheltered))
-                                   .where(TransferRecord.event_id == event_id))
+        sheltered = session.scalar(
+            select(func.sum(TransferRecord.sheltered)).where(TransferRecord.event_id == event_id)
+        )
         changes = session.execute(
-            select(TransferChange.place, func.sum(TransferChange.count))
-            .group_by(TransferChange.place)).all()
-        versions = session.scalar(select(func.sum(TransferRecord.version - 1))
-                                  .where(TransferRecord.event_id == event_id))
+            select(TransferChange.place, func.sum(TransferChange.count)).group_by(
+                TransferChange.place
+            )
+        ).all()
+        versions = session.scalar(
+            select(func.sum(TransferRecord.version - 1)).where(TransferRecord.event_id == event_id)
+        )
         assert sheltered == 2 * CHECK_INS  # every check-in counted once, none lost
         assert dict(changes) == {"workstation-1": CHECK_INS, "workstation-2": CHECK_INS}
         assert versions == 2 * CHECK_INS

@@ -40,8 +40,10 @@ DUTY = Actor(name="test-duty", role="duty")
 
 def counts(db: Database) -> tuple[int, int]:
     with db.session(ADMIN) as session:
-        return (session.scalar(select(func.count()).select_from(Typhoon)) or 0,
-                session.scalar(select(func.count()).select_from(TyphoonPoint)) or 0)
+        return (
+            session.scalar(select(func.count()).select_from(Typhoon)) or 0,
+            session.scalar(select(func.count()).select_from(TyphoonPoint)) or 0,
+        )
 
 
 def test_demo_typhoon_builds_and_loads_back(db: Database) -> None:
@@ -93,8 +95,10 @@ def test_demo_typhoon_is_written_once_with_one_audit_record(db: Database) -> Non
 
 
 def test_demo_typhoon_inside_the_demo_builders_bulk_record(db: Database) -> None:
-    with db.session(ADMIN) as session, bulk_operation(session, table_name="demo",
-                                                      source="demo scale 1") as counter:
+    with (
+        db.session(ADMIN) as session,
+        bulk_operation(session, table_name="demo", source="demo scale 1") as counter,
+    ):
         build_demo_typhoon(session=session)
         assert session.info.get("audit_suspended")  # the outer record stays in charge
         counter["rows"] = 1
@@ -121,12 +125,15 @@ def sample_points() -> list[PointInput]:
 
 def test_hand_entry_saves_and_replaces_the_track(db: Database) -> None:
     with db.session(DUTY) as session:
-        typhoon_id = save_typhoon(session=session, code="2605", name="测试",
-                                  points=sample_points(), name_en="Test")
+        typhoon_id = save_typhoon(
+            session=session, code="2605", name="测试", points=sample_points(), name_en="Test"
+        )
     with db.session(DUTY) as session:
         track = load_track(session=session, typhoon_id=typhoon_id)
     assert track is not None and track.name_en == "Test" and track.source == "manual"
-    assert [p.at for p in track.points] == [datetime(2026, 7, 20, h, tzinfo=UTC) for h in (0, 6, 12)]
+    assert [p.at for p in track.points] == [
+        datetime(2026, 7, 20, h, tzinfo=UTC) for h in (0, 6, 12)
+    ]
     assert track.points[0].r7 == (300, 280, 250, 260) and track.points[0].r10 == (120,) * 4
     assert track.points[0].r12 is None
     assert track.points[1].r12 == (50,) * 4
@@ -134,22 +141,31 @@ def test_hand_entry_saves_and_replaces_the_track(db: Database) -> None:
 
     changed = [sample_points()[0], PointInput("2026-07-21 02:00", 122.0, 26.5, 965, 38, 280)]
     with db.session(DUTY) as session:
-        assert save_typhoon(session=session, code="2605", name="测试二", points=changed,
-                            typhoon_id=typhoon_id) == typhoon_id
+        assert (
+            save_typhoon(
+                session=session, code="2605", name="测试二", points=changed, typhoon_id=typhoon_id
+            )
+            == typhoon_id
+        )
     with db.session(DUTY) as session:
         track = load_track(session=session, typhoon_id=typhoon_id)
         assert track is not None and track.name == "测试二"
         assert [p.at.hour for p in track.points] == [0, 18]
-        records = session.scalars(select(AuditRecord).where(
-            AuditRecord.table_name == "typhoon_points")).all()
+        records = session.scalars(
+            select(AuditRecord).where(AuditRecord.table_name == "typhoon_points")
+        ).all()
     assert {r.action for r in records} == {"insert", "delete"}  # hand entry: audited per row
     with db.session(DUTY) as session:
         delete_typhoon(session=session, typhoon_id=typhoon_id)
     assert counts(db) == (0, 0)
 
 
-def refusal(db: Database, points: list[PointInput], code: str = "2605", name: str = "测试",
-            ) -> dict[str, list[str]]:
+def refusal(
+    db: Database,
+    points: list[PointInput],
+    code: str = "2605",
+    name: str = "测试",
+) -> dict[str, list[str]]:
     with pytest.raises(ValidationError) as caught, db.session(DUTY) as session:
         save_typhoon(session=session, code=code, name=name, points=points)
     found: dict[str, list[str]] = {}
@@ -178,10 +194,12 @@ def test_hand_entry_refusals_name_the_point_and_field(db: Database) -> None:
     assert "km/h" in refusal(db, jump)["points[1].lon"][0]
     assert "points[0].at" in refusal(db, [PointInput("soon", 123, 25)])
     assert "points" in refusal(db, [])
-    assert "points[0].is_forecast" in refusal(db, [PointInput("2026-07-20 14:00", 123, 25,
-                                                              is_forecast="maybe")])
-    assert "points[0].pressure_hpa" in refusal(db, [PointInput("2026-07-20 14:00", 123, 25,
-                                                               pressure_hpa="1100")])
+    assert "points[0].is_forecast" in refusal(
+        db, [PointInput("2026-07-20 14:00", 123, 25, is_forecast="maybe")]
+    )
+    assert "points[0].pressure_hpa" in refusal(
+        db, [PointInput("2026-07-20 14:00", 123, 25, pressure_hpa="1100")]
+    )
     assert counts(db) == (1, 1)  # only the first typhoon
 
 
@@ -190,42 +208,49 @@ def test_hand_entry_needs_edit_rights(db: Database) -> None:
         save_typhoon(session=session, code="2605", name="测试", points=sample_points())
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2026-08-09 20:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),  # Beijing time by default
-    ("2026-08-09T20:00:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    ("2026-08-09T12:00Z", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    ("2026-08-09T21:00+09:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    ("2026-08-09 12:00:00+00:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    ("2026/8/9 20:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    ("2026年8月9日20时", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    ("2026年8月9日 20:30", datetime(2026, 8, 9, 12, 30, tzinfo=UTC)),
-    ("2026080920", datetime(2026, 8, 9, 12, tzinfo=UTC)),
-    (datetime(2026, 8, 9, 20), datetime(2026, 8, 9, 12, tzinfo=UTC)),  # a spreadsheet cell
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-08-09 20:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),  # Beijing time by default
+        ("2026-08-09T20:00:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        ("2026-08-09T12:00Z", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        ("2026-08-09T21:00+09:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        ("2026-08-09 12:00:00+00:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        ("2026/8/9 20:00", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        ("2026年8月9日20时", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        ("2026年8月9日 20:30", datetime(2026, 8, 9, 12, 30, tzinfo=UTC)),
+        ("2026080920", datetime(2026, 8, 9, 12, tzinfo=UTC)),
+        (datetime(2026, 8, 9, 20), datetime(2026, 8, 9, 12, tzinfo=UTC)),  # a spreadsheet cell
+    ],
+)
 def test_times_are_read_as_beijing_time_unless_offset(text: object, expected: datetime) -> None:
     assert parse_time(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "2026-08-09", date(2026, 8, 9), "tomorrow", "2026-13-01 08:00",
-                                  "2026-08-09 25:00"])
+@pytest.mark.parametrize(
+    "text", ["", "2026-08-09", date(2026, 8, 9), "tomorrow", "2026-13-01 08:00", "2026-08-09 25:00"]
+)
 def test_times_that_are_refused(text: object) -> None:
     with pytest.raises(ValueError):
         parse_time(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("300", (300.0,) * 4),
-    (300, (300.0,) * 4),
-    ("300 km", (300.0,) * 4),
-    ("300/280/250/260", (300.0, 280.0, 250.0, 260.0)),
-    ("300，280，250，260", (300.0, 280.0, 250.0, 260.0)),
-    ("300 280 250 260", (300.0, 280.0, 250.0, 260.0)),
-    ("东北300公里 东南280公里 西南250公里 西北260公里", (300.0, 280.0, 250.0, 260.0)),
-    ("SW250 NW260 NE300 SE280", (300.0, 280.0, 250.0, 260.0)),
-    ("300-350", (350.0,) * 4),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("300", (300.0,) * 4),
+        (300, (300.0,) * 4),
+        ("300 km", (300.0,) * 4),
+        ("300/280/250/260", (300.0, 280.0, 250.0, 260.0)),
+        ("300，280，250，260", (300.0, 280.0, 250.0, 260.0)),
+        ("300 280 250 260", (300.0, 280.0, 250.0, 260.0)),
+        ("东北300公里 东南280公里 西南250公里 西北260公里", (300.0, 280.0, 250.0, 260.0)),
+        ("SW250 NW260 NE300 SE280", (300.0, 280.0, 250.0, 260.0)),
+        ("300-350", (350.0,) * 4),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_radii_in_one_cell(text: object, expected: tuple[float, ...] | None) -> None:
     assert parse_radii(text) == expected
 
@@ -238,7 +263,16 @@ def test_radii_that_are_refused(text: str) -> None:
 
 def test_forecast_flags_and_grades() -> None:
     assert [parse_forecast(v) for v in ("是", "预报", "yes", 1, "", None, "否", "实况", "0")] == [
-        True, True, True, True, False, False, False, False, False]
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
     assert intensity_label(52) == "Super typhoon"
     assert intensity_label(33) == "Typhoon"
     assert intensity_label(5) == "" and intensity_label(None) == ""

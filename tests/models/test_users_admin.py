@@ -50,8 +50,11 @@ def audit_of(db: Database, user_id: int) -> list[tuple[str, str, dict]]:
     """(action, actor, changes) of the users row, oldest first."""
     with db.session(ADMIN) as session:
         rows = read_audit(session=session, table_name="users")
-    return [(r.action, r.actor, json.loads(r.changes or "{}"))
-            for r in reversed(rows) if r.row_id == str(user_id)]
+    return [
+        (r.action, r.actor, json.loads(r.changes or "{}"))
+        for r in reversed(rows)
+        if r.row_id == str(user_id)
+    ]
 
 
 def test_list_users_shows_plain_rows_sorted_by_name(db: Database) -> None:
@@ -59,7 +62,10 @@ def test_list_users_shows_plain_rows_sorted_by_name(db: Database) -> None:
     with db.session(CHIEF) as session:
         rows = list_users(session=session)
     assert [(r.name, r.role, r.active, r.failed_logins) for r in rows] == [
-        ("chief", "admin", True, 0), ("clerk1", "clerk", True, 0), ("duty1", "duty", True, 0)]
+        ("chief", "admin", True, 0),
+        ("clerk1", "clerk", True, 0),
+        ("duty1", "duty", True, 0),
+    ]
     assert rows[0].id == ids["chief"]
     assert rows[0].created_at.tzinfo is not None
     assert not hasattr(rows[0], "password_hash")
@@ -95,11 +101,15 @@ def test_deactivation_stops_logins_and_activation_restores_them(db: Database) ->
 def test_the_last_active_administrator_cannot_be_demoted_or_deactivated(db: Database) -> None:
     ids = add_users(db)
     other_admin = Actor("os:operator", "admin")  # an admin who is not the chief
-    with pytest.raises(ValueError, match="last active administrator"), \
-            db.session(other_admin) as session:
+    with (
+        pytest.raises(ValueError, match="last active administrator"),
+        db.session(other_admin) as session,
+    ):
         set_user_role(session=session, user_id=ids["chief"], role="duty")
-    with pytest.raises(ValueError, match="last active administrator"), \
-            db.session(other_admin) as session:
+    with (
+        pytest.raises(ValueError, match="last active administrator"),
+        db.session(other_admin) as session,
+    ):
         set_user_active(session=session, user_id=ids["chief"], active=False)
     assert user(db, ids["chief"]).role == "admin"
     assert user(db, ids["chief"]).active is True
@@ -110,8 +120,10 @@ def test_the_last_active_administrator_cannot_be_demoted_or_deactivated(db: Data
     with db.session(Actor("duty1", "admin")) as session:
         set_user_role(session=session, user_id=ids["chief"], role="viewer")
     assert user(db, ids["chief"]).role == "viewer"
-    with pytest.raises(ValueError, match="last active administrator"), \
-            db.session(other_admin) as session:
+    with (
+        pytest.raises(ValueError, match="last active administrator"),
+        db.session(other_admin) as session,
+    ):
         set_user_role(session=session, user_id=ids["duty1"], role="clerk")
 
     # An inactive administrator does not count: promoting chief back and deactivating
@@ -120,8 +132,10 @@ def test_the_last_active_administrator_cannot_be_demoted_or_deactivated(db: Data
         set_user_role(session=session, user_id=ids["chief"], role="admin")
     with db.session(CHIEF) as session:
         set_user_active(session=session, user_id=ids["duty1"], active=False)
-    with pytest.raises(ValueError, match="last active administrator"), \
-            db.session(other_admin) as session:
+    with (
+        pytest.raises(ValueError, match="last active administrator"),
+        db.session(other_admin) as session,
+    ):
         set_user_active(session=session, user_id=ids["chief"], active=False)
     # ... but an inactive administrator may be demoted.
     with db.session(CHIEF) as session:
@@ -152,7 +166,8 @@ def test_two_administrators_demoting_each_other_at_once_leave_one(db: Database) 
     assert outcome and outcome[0] is not None
     with db.session(CHIEF) as session:
         admins = session.scalar(
-            select(func.count()).select_from(User).where(User.role == "admin", User.active))
+            select(func.count()).select_from(User).where(User.role == "admin", User.active)
+        )
     assert admins == 1
 
 
@@ -160,8 +175,10 @@ def test_an_administrator_cannot_deactivate_themselves(db: Database) -> None:
     ids = add_users(db)
     with db.session(CHIEF) as session:
         set_user_role(session=session, user_id=ids["duty1"], role="admin")
-    with pytest.raises(ValueError, match="cannot deactivate yourself"), \
-            db.session(CHIEF) as session:
+    with (
+        pytest.raises(ValueError, match="cannot deactivate yourself"),
+        db.session(CHIEF) as session,
+    ):
         set_user_active(session=session, user_id=ids["chief"], active=False)
     assert user(db, ids["chief"]).active is True
 

@@ -14,20 +14,22 @@ from tests.conftest import ADMIN
 VIEWER = Actor(name="test-viewer", role="viewer")
 
 
-def test_a_village_with_its_features_and_the_shelters_it_sends_people_to(
-        demo_db: Database) -> None:
+def test_a_village_with_its_features_and_the_shelters_it_sends_people_to(demo_db: Database) -> None:
     with demo_db.session(ADMIN) as session:
         year = register_year(session=session)
         rows = session.execute(
-            select(Household.village_id, Household.shelter_id)
-            .where(Household.year == year, Household.shelter_id.is_not(None))).all()
+            select(Household.village_id, Household.shelter_id).where(
+                Household.year == year, Household.shelter_id.is_not(None)
+            )
+        ).all()
         home = dict(session.execute(select(Shelter.id, Shelter.village_id)).all())
         village_id = next(v for v, s in rows if home[s] != v)  # sends people elsewhere
         code = session.scalar(select(Division.code).where(Division.id == village_id))
         data = read_village_map(session=session, village_code=code or "")
         assert data is not None
-        neighbours = village_outlines(session=session, bbox=data.village.bbox or (0, 0, 0, 0),
-                                      exclude=village_id)
+        neighbours = village_outlines(
+            session=session, bbox=data.village.bbox or (0, 0, 0, 0), exclude=village_id
+        )
     assert data.village.id == village_id and data.village.town_name
     assert data.village.county_name and data.village.bbox and data.village.geom
     assert data.grids and all(g.village_id == village_id for g in data.grids)
@@ -44,8 +46,12 @@ def test_a_village_with_its_features_and_the_shelters_it_sends_people_to(
 def test_unknown_village_and_masked_phones_for_a_viewer(demo_db: Database) -> None:
     with demo_db.session(VIEWER) as session:
         assert read_village_map(session=session, village_code="999999999999") is None
-        code = session.scalar(select(Division.code).where(Division.level == "village")
-                              .order_by(Division.code).limit(1))
+        code = session.scalar(
+            select(Division.code)
+            .where(Division.level == "village")
+            .order_by(Division.code)
+            .limit(1)
+        )
         data = read_village_map(session=session, village_code=code or "")
     assert data is not None
     phones = [m.phone for m in data.members] + [g.person_phone for g in data.grids]

@@ -31,8 +31,10 @@ def main(names: list[str]) -> int:
     width = max(len(f.name) for f in figures)
     print(f"{'benchmark':<{width}}  {'measured':>9}  {'target':>8}  baseline")
     for f in figures:
-        print(f"{f.name:<{width}}  {f.seconds:8.3f}s  {f.target:7.3f}s  "
-              f"{f.baseline:.3f}s ({f.baseline_name})  {'ok' if f.ok else 'OVER TARGET'}")
+        print(
+            f"{f.name:<{width}}  {f.seconds:8.3f}s  {f.target:7.3f}s  "
+            f"{f.baseline:.3f}s ({f.baseline_name})  {'ok' if f.ok else 'OVER TARGET'}"
+        )
     return 0 if all(f.ok for f in figures) else 1
 
 

@@ -57,10 +57,17 @@ def raw_features(url: str) -> list[dict]:
     db = Database(url)
     shapes = {}
     with db.session(Actor(name="bench", role="admin")) as session:
-        for model, keys in ((Division, ("county", "towns", "villages")), (Grid, ("grids",)),
-                            (DangerZone, ("danger.",)), (Shelter, ("shelters",))):
-            rows = session.execute(model.__table__.select().with_only_columns(
-                model.__table__.c.id, model.__table__.c.geom)).all()
+        for model, keys in (
+            (Division, ("county", "towns", "villages")),
+            (Grid, ("grids",)),
+            (DangerZone, ("danger.",)),
+            (Shelter, ("shelters",)),
+        ):
+            rows = session.execute(
+                model.__table__.select().with_only_columns(
+                    model.__table__.c.id, model.__table__.c.geom
+                )
+            ).all()
             geoms = load_wkb([geom for _id, geom in rows])
             for (id_, _geom), shape in zip(rows, geoms, strict=True):
                 for key in keys:
@@ -69,20 +76,36 @@ def raw_features(url: str) -> list[dict]:
     collections = []
     for layer in layers:
         prefix = "danger." if layer.key.startswith("danger.") else layer.key
-        collections.append({"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": shapes[(prefix, props["id"])].__geo_interface__,
-             "properties": props} for props in layer.features.properties]})
+        collections.append(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "geometry": shapes[(prefix, props["id"])].__geo_interface__,
+                        "properties": props,
+                    }
+                    for props in layer.features.properties
+                ],
+            }
+        )
     return collections
 
 
 def probe_load(page: Path) -> float:
     """Seconds from load() to the page's drawn signal, in a fresh process (cold web engine)."""
     result = subprocess.run(
-        [sys.executable, "-m", "tests.perf.bench_map", "probe", str(page)], cwd=ROOT,
-        capture_output=True, text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
-             "QTWEBENGINE_CHROMIUM_FLAGS": os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS",
-                                                          "--no-sandbox")},
+        [sys.executable, "-m", "tests.perf.bench_map", "probe", str(page)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "QTWEBENGINE_CHROMIUM_FLAGS": os.environ.get(
+                "QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox"
+            ),
+        },
     )
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode != 0 or not lines:
@@ -101,18 +124,29 @@ def run(folder: Path) -> list[Figure]:
     build_once(url, pages / "warm")  # warm the file cache and imports
     built = median_of(RUNS, lambda: build_once(url, pages / "full"))
     collections = raw_features(url)
-    dumped = median_of(RUNS, lambda: timed(lambda: [json.dumps(c, ensure_ascii=False)
-                                                   for c in collections]))
+    dumped = median_of(
+        RUNS, lambda: timed(lambda: [json.dumps(c, ensure_ascii=False) for c in collections])
+    )
     empty = write_page(pages / "empty", [])
     page = pages / "full" / "map.html"
     probe_load(empty)  # first web engine start of the run
     loaded = median_of(RUNS, lambda: probe_load(page))
     bare = median_of(RUNS, lambda: probe_load(empty))
     return [
-        Figure(f"map page built, demo scale {SCALE}", built, 2.0,
-               "json.dumps of the same features", dumped),
-        Figure(f"map page loaded and drawn, demo scale {SCALE}", loaded, 5.0,
-               "empty Leaflet page", bare),
+        Figure(
+            f"map page built, demo scale {SCALE}",
+            built,
+            2.0,
+            "json.dumps of the same features",
+            dumped,
+        ),
+        Figure(
+            f"map page loaded and drawn, demo scale {SCALE}",
+            loaded,
+            5.0,
+            "empty Leaflet page",
+            bare,
+        ),
     ]
 
 
@@ -142,9 +176,18 @@ def _probe(page: Path) -> int:
     loop.exec()
     seconds = time.perf_counter() - start
     ok = bool(summary.get("drawn"))
-    print(json.dumps({"seconds": seconds, "drawn": ok, "blocked": blocker.blocked,
-                      "timings": summary.get("timings"), "layers": summary.get("layers")}),
-          flush=True)
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "drawn": ok,
+                "blocked": blocker.blocked,
+                "timings": summary.get("timings"),
+                "layers": summary.get("layers"),
+            }
+        ),
+        flush=True,
+    )
     del app
     os._exit(0 if ok else 1)  # a measuring child: skip Qt WebEngine's slow, fragile teardown
 

@@ -14,9 +14,14 @@ from tests.perf.common import ROOT, Figure, demo_database, median_of
 def time_process(*args: str) -> float:
     """Seconds from starting the process to its "shown" line (its exit is not counted)."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, *args], cwd=ROOT, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    process = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert process.stdout is not None
     line = process.stdout.readline()
     elapsed = time.perf_counter() - start
@@ -32,5 +37,6 @@ def run(folder: Path) -> list[Figure]:
     time_process(*probe, "console", url)  # warm the file caches
     console = median_of(5, lambda: time_process(*probe, "console", url))
     bare = median_of(5, lambda: time_process(*probe, "bare"))
-    return [Figure("start-up to main window, demo county", console, 2.0,
-                   "bare PySide6 window", bare)]
+    return [
+        Figure("start-up to main window, demo county", console, 2.0, "bare PySide6 window", bare)
+    ]

@@ -78,8 +78,17 @@ QUERY_RUNS = 3
 CHECK_INS = 15
 LIST_ROWS = 20_000
 BENCH_ACTOR = Actor(name="bench", role="admin")
-COUNTS = ("residents", "away", "refused", "sheltered", "relatives", "forced",
-          "back_sheltered", "back_relatives", "back_forced")
+COUNTS = (
+    "residents",
+    "away",
+    "refused",
+    "sheltered",
+    "relatives",
+    "forced",
+    "back_sheltered",
+    "back_relatives",
+    "back_forced",
+)
 PG_DATABASE = "ecc_bench_transfers"
 
 
@@ -107,8 +116,11 @@ def run(folder: Path) -> list[Figure]:
 
 
 def _figures(database: Database, raw: Raw, event_id: int, year: int) -> list[Figure]:
-    return (_rollup(database, raw, event_id) + _search(database, raw, event_id, year)
-            + _check_in(database, raw, event_id))
+    return (
+        _rollup(database, raw, event_id)
+        + _search(database, raw, event_id, year)
+        + _check_in(database, raw, event_id)
+    )
 
 
 def _postgresql(server: str) -> list[Figure]:
@@ -217,20 +229,32 @@ def _rollup(database: Database, raw: Raw, event_id: int) -> list[Figure]:
         answer.clear()
         for village in data.villages:
             f = village.figures
-            answer[village.id] = (f.subjects, f.residents, f.away, f.sheltered, f.relatives,
-                                  f.forced, f.refused, f.returned)
+            answer[village.id] = (
+                f.subjects,
+                f.residents,
+                f.away,
+                f.sheltered,
+                f.relatives,
+                f.forced,
+                f.refused,
+                f.returned,
+            )
         return elapsed
 
     read()  # warm up: connection, caches
     seconds = median_of(ROLLUP_RUNS, read)
 
     sums = ", ".join(f"sum({c})" for c in COUNTS[:6])
-    query = (f"SELECT village_id, count(*), {sums}, "
-             "sum(back_sheltered + back_relatives + back_forced) "
-             "FROM transfer_records WHERE event_id = ? GROUP BY village_id")
+    query = (
+        f"SELECT village_id, count(*), {sums}, "
+        "sum(back_sheltered + back_relatives + back_forced) "
+        "FROM transfer_records WHERE event_id = ? GROUP BY village_id"
+    )
     result: dict[int, tuple[int, ...]] = {}
-    raw.execute("CREATE INDEX bench_records_cover ON transfer_records "
-                f"(event_id, village_id, {', '.join(COUNTS)})")
+    raw.execute(
+        "CREATE INDEX bench_records_cover ON transfer_records "
+        f"(event_id, village_id, {', '.join(COUNTS)})"
+    )
     try:
         if not raw.sqlite_leg:  # the visibility map that lets PostgreSQL read the index alone
             raw.execute("VACUUM ANALYZE transfer_records")
@@ -243,10 +267,11 @@ def _rollup(database: Database, raw: Raw, event_id: int) -> list[Figure]:
             start = time.perf_counter()
             rows = raw.execute(query, (event_id,)).fetchall()
             elapsed = time.perf_counter() - start
-            for village_id, n, residents, away, refused, sheltered, relatives, forced, back \
-                    in rows:
-                result[village_id] = tuple(int(v) for v in (
-                    n, residents, away, sheltered, relatives, forced, refused, back))
+            for village_id, n, residents, away, refused, sheltered, relatives, forced, back in rows:
+                result[village_id] = tuple(
+                    int(v)
+                    for v in (n, residents, away, sheltered, relatives, forced, refused, back)
+                )
             return elapsed
 
         group()
@@ -258,11 +283,17 @@ def _rollup(database: Database, raw: Raw, event_id: int) -> list[Figure]:
     if result != answer:  # same figures, or the comparison means nothing
         raise AssertionError("the roll-up and the raw GROUP BY differ")
     records = sum(v[0] for v in result.values())
-    return [Figure(raw.label(f"full roll-up, scale {SCALE} ({records:,} records, "
-                             f"{len(result):,} villages)"),
-                   seconds, 0.050,
-                   f"{raw.backend} GROUP BY village, count + sums of 9 columns, covering index",
-                   baseline)]
+    return [
+        Figure(
+            raw.label(
+                f"full roll-up, scale {SCALE} ({records:,} records, {len(result):,} villages)"
+            ),
+            seconds,
+            0.050,
+            f"{raw.backend} GROUP BY village, count + sums of 9 columns, covering index",
+            baseline,
+        )
+    ]
 
 
 # -- 2. the check-in search ------------------------------------------------------------------
@@ -278,8 +309,7 @@ def _search(database: Database, raw: Raw, event_id: int, year: int) -> list[Figu
         ).all()
         names = {h[0] for h in households}
         # Two-character ends of three-character names that start no name.
-        parts = sorted({h[0][1:] for h in households if len(h[0]) == 3}
-                       - {n[:2] for n in names})
+        parts = sorted({h[0][1:] for h in households if len(h[0]) == 3} - {n[:2] for n in names})
     picked = rng.sample(households, SAMPLES)
     kinds = (
         ("full name", "householder_name", [h[0] for h in picked]),
@@ -289,6 +319,7 @@ def _search(database: Database, raw: Raw, event_id: int, year: int) -> list[Figu
     )
     figures = []
     for label, column, queries in kinds:
+
         def search(query: str) -> float:
             start = time.perf_counter()
             with database.session(BENCH_ACTOR) as session:
@@ -305,11 +336,12 @@ def _search(database: Database, raw: Raw, event_id: int, year: int) -> list[Figu
         elif column.endswith("LIKE"):
             where, args = f"{column} ?", (lambda q: (year, f"%{q}%"))
         else:
-            where, args = f"{column} >= ? AND {column} < ? || char(65535)", (
-                lambda q: (year, q, q))
-        sql = (f"SELECT id, householder_name, householder_phone, residents, village_id, "
-               f"shelter_id, card_code FROM households WHERE year = ? AND {where} "
-               f"ORDER BY {order}, id LIMIT 50")
+            where, args = f"{column} >= ? AND {column} < ? || char(65535)", (lambda q: (year, q, q))
+        sql = (
+            f"SELECT id, householder_name, householder_phone, residents, village_id, "
+            f"shelter_id, card_code FROM households WHERE year = ? AND {where} "
+            f"ORDER BY {order}, id LIMIT 50"
+        )
         if not column.endswith("LIKE"):
             plan = raw.plan(sql, args(queries[0]))
             if "INDEX" not in plan.upper() or "TEMP B-TREE" in plan:
@@ -327,9 +359,15 @@ def _search(database: Database, raw: Raw, event_id: int, year: int) -> list[Figu
         worst = max(median_of(QUERY_RUNS, partial(search, q)) for q in queries)
         raw_worst = max(median_of(QUERY_RUNS, partial(select_raw, q)) for q in queries)
         how = "LIKE scan" if column.endswith("LIKE") else f"indexed SELECT on {column}"
-        figures.append(Figure(
-            raw.label(f"check-in search by {label}, worst of {SAMPLES} queries"), worst, 0.050,
-            f"{raw.backend} {how}, LIMIT 50: {_ms(raw_worst)}", raw_worst))
+        figures.append(
+            Figure(
+                raw.label(f"check-in search by {label}, worst of {SAMPLES} queries"),
+                worst,
+                0.050,
+                f"{raw.backend} {how}, LIMIT 50: {_ms(raw_worst)}",
+                raw_worst,
+            )
+        )
     return figures
 
 
@@ -341,23 +379,34 @@ def _check_in(database: Database, raw: Raw, event_id: int) -> list[Figure]:
     with database.session(BENCH_ACTOR) as session:
         candidates = session.execute(
             select(TransferRecord.id, TransferRecord.version, TransferRecord.shelter_id)
-            .where(TransferRecord.event_id == event_id,
-                   TransferRecord.household_id.is_not(None),
-                   TransferRecord.shelter_id.is_not(None),
-                   TransferRecord.status == "to_move",
-                   TransferRecord.away + TransferRecord.refused + TransferRecord.sheltered
-                   + TransferRecord.relatives + TransferRecord.forced == 0)
+            .where(
+                TransferRecord.event_id == event_id,
+                TransferRecord.household_id.is_not(None),
+                TransferRecord.shelter_id.is_not(None),
+                TransferRecord.status == "to_move",
+                TransferRecord.away
+                + TransferRecord.refused
+                + TransferRecord.sheltered
+                + TransferRecord.relatives
+                + TransferRecord.forced
+                == 0,
+            )
             .order_by(TransferRecord.id)
         ).all()
     picked = rng.sample(candidates, 2 * CHECK_INS + 1)
-    ours, theirs = picked[:CHECK_INS + 1], picked[CHECK_INS + 1:]
+    ours, theirs = picked[: CHECK_INS + 1], picked[CHECK_INS + 1 :]
 
     def check_in(record: Any) -> float:
         record_id, version, shelter_id = record
         start = time.perf_counter()
         with database.session(BENCH_ACTOR) as session:
-            row = record_transfer(session=session, record_id=record_id, status="sheltered",
-                                  expected_version=version, shelter_id=shelter_id)
+            row = record_transfer(
+                session=session,
+                record_id=record_id,
+                status="sheltered",
+                expected_version=version,
+                shelter_id=shelter_id,
+            )
         elapsed = time.perf_counter() - start
         if row.sheltered != row.residents:
             raise AssertionError(f"record {record_id} was not checked in")
@@ -376,26 +425,42 @@ def _check_in(database: Database, raw: Raw, event_id: int) -> list[Figure]:
             "UPDATE transfer_records SET sheltered = residents, status = 'sheltered', "
             "shelter_id = ?, version = version + 1, updated_at = ?, updated_by = ? "
             "WHERE id = ?",
-            (shelter_id, now.strftime("%Y-%m-%d %H:%M:%S.%f") if raw.sqlite_leg else now,
-             "bench", record_id),
+            (
+                shelter_id,
+                now.strftime("%Y-%m-%d %H:%M:%S.%f") if raw.sqlite_leg else now,
+                "bench",
+                record_id,
+            ),
         )
         raw.execute("COMMIT")
         raw_times.append(time.perf_counter() - start)
     raw_times.sort()
     baseline = raw_times[len(raw_times) // 2]
-    return [Figure(raw.label(f"a check-in committed, median of {CHECK_INS} "
-                             f"(slowest {times[-1]:.3f}s)"),
-                   seconds, 0.050, f"{raw.backend} single-row UPDATE + COMMIT: {_ms(baseline)}",
-                   baseline)]
+    return [
+        Figure(
+            raw.label(f"a check-in committed, median of {CHECK_INS} (slowest {times[-1]:.3f}s)"),
+            seconds,
+            0.050,
+            f"{raw.backend} single-row UPDATE + COMMIT: {_ms(baseline)}",
+            baseline,
+        )
+    ]
 
 
 # -- 4. a 20,000-row list imported ------------------------------------------------------------
 
 
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
+)
 _GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉梅林文海波宁福春"
-_CATEGORY = {"flash_flood": "山洪", "geological": "地质灾害", "waterlogging": "低洼易涝",
-             "dilapidated_housing": "危旧房", "seawall": "海塘海岛"}
+_CATEGORY = {
+    "flash_flood": "山洪",
+    "geological": "地质灾害",
+    "waterlogging": "低洼易涝",
+    "dilapidated_housing": "危旧房",
+    "seawall": "海塘海岛",
+}
 
 
 def _villages(database: Database, year: int, count: int) -> list[dict[str, Any]]:
@@ -403,61 +468,97 @@ def _villages(database: Database, year: int, count: int) -> list[dict[str, Any]]
     theirs can name: danger zones and grids unique in the village, shelters the
     import resolves to one, and the households' points."""
     with database.session(BENCH_ACTOR) as session:
-        busiest = session.execute(
-            select(Household.village_id).where(Household.year == year)
-            .group_by(Household.village_id)
-            .order_by(func.count().desc(), Household.village_id).limit(count)
-        ).scalars().all()
-        town_of = dict(session.execute(select(Division.id, Division.parent_id)
-                                       .where(Division.level == "village")).all())
+        busiest = (
+            session.execute(
+                select(Household.village_id)
+                .where(Household.year == year)
+                .group_by(Household.village_id)
+                .order_by(func.count().desc(), Household.village_id)
+                .limit(count)
+            )
+            .scalars()
+            .all()
+        )
+        town_of = dict(
+            session.execute(
+                select(Division.id, Division.parent_id).where(Division.level == "village")
+            ).all()
+        )
         by_name: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for shelter_id, name, village_id in session.execute(
-                select(Shelter.id, Shelter.name, Shelter.village_id)):
+            select(Shelter.id, Shelter.name, Shelter.village_id)
+        ):
             by_name[header_key(name)].append((shelter_id, village_id))
         shelter_names = dict(session.execute(select(Shelter.id, Shelter.name)).all())
         villages = []
         for village_id in busiest:
             code, name, town = session.execute(
-                select(Division.code, Division.name, Division.parent_id)
-                .where(Division.id == village_id)).one()
+                select(Division.code, Division.name, Division.parent_id).where(
+                    Division.id == village_id
+                )
+            ).one()
             town_name = session.scalar(select(Division.name).where(Division.id == town)) or ""
             zones = session.execute(
                 select(DangerZone.name, DangerZone.kind, Grid.name)
                 .outerjoin(Grid, Grid.id == DangerZone.grid_id)
-                .where(DangerZone.village_id == village_id)).all()
+                .where(DangerZone.village_id == village_id)
+            ).all()
             zone_count: dict[str, int] = defaultdict(int)
             grid_count: dict[str, int] = defaultdict(int)
             for zone_name, _kind, _grid in zones:
                 zone_count[header_key(zone_name)] += 1
-            for (grid_name,) in session.execute(select(Grid.name)
-                                                .where(Grid.village_id == village_id)):
+            for (grid_name,) in session.execute(
+                select(Grid.name).where(Grid.village_id == village_id)
+            ):
                 grid_count[header_key(grid_name)] += 1
             usable_zones = [
-                (zone_name, _CATEGORY[kind],
-                 grid_name if grid_name and grid_count[header_key(grid_name)] == 1 else None)
+                (
+                    zone_name,
+                    _CATEGORY[kind],
+                    grid_name if grid_name and grid_count[header_key(grid_name)] == 1 else None,
+                )
                 for zone_name, kind, grid_name in zones
                 if kind in _CATEGORY and zone_count[header_key(zone_name)] == 1
             ]
             listed = session.execute(
-                select(Household.lon, Household.lat, Household.shelter_id)
-                .where(Household.year == year, Household.village_id == village_id,
-                       Household.lon.is_not(None))).all()
+                select(Household.lon, Household.lat, Household.shelter_id).where(
+                    Household.year == year,
+                    Household.village_id == village_id,
+                    Household.lon.is_not(None),
+                )
+            ).all()
             shelters = []
             for shelter_id in sorted({s for _x, _y, s in listed if s is not None}):
                 same = by_name[header_key(shelter_names[shelter_id])]
                 if len(same) > 1:  # narrowed as the import narrows: village, then town
-                    same = ([o for o in same if o[1] == village_id]
-                            or [o for o in same if town_of.get(o[1]) == town] or same)
+                    same = (
+                        [o for o in same if o[1] == village_id]
+                        or [o for o in same if town_of.get(o[1]) == town]
+                        or same
+                    )
                 if [o[0] for o in same] == [shelter_id]:
                     shelters.append(shelter_names[shelter_id])
-            existing = set(session.execute(
-                select(Household.householder_name, Household.householder_phone)
-                .where(Household.year == year, Household.village_id == village_id)).all())
+            existing = set(
+                session.execute(
+                    select(Household.householder_name, Household.householder_phone).where(
+                        Household.year == year, Household.village_id == village_id
+                    )
+                ).all()
+            )
             if not usable_zones or not shelters or not listed:
                 raise AssertionError(f"village {code} cannot take a benchmark list")
-            villages.append({"id": village_id, "code": code, "name": name, "town": town_name,
-                             "zones": usable_zones, "shelters": shelters,
-                             "points": [(x, y) for x, y, _s in listed], "existing": existing})
+            villages.append(
+                {
+                    "id": village_id,
+                    "code": code,
+                    "name": name,
+                    "town": town_name,
+                    "zones": usable_zones,
+                    "shelters": shelters,
+                    "points": [(x, y) for x, y, _s in listed],
+                    "existing": existing,
+                }
+            )
     return villages
 
 
@@ -469,7 +570,7 @@ def _list_rows(village: dict[str, Any], rng: random.Random) -> list[list[Any]]:
         return rng.choice(_SURNAMES) + given
 
     def mobile() -> str:
-        return f"1{rng.choice('3578')}{rng.randrange(10 ** 9):09d}"
+        return f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
 
     # New households only: no name already listed in the village (the import would take a
     # row of the same name in the same zone for that household with a changed mobile).
@@ -487,16 +588,32 @@ def _list_rows(village: dict[str, Any], rng: random.Random) -> list[list[Any]]:
         residents = rng.randint(1, 6)
         elderly = rng.randint(0, min(2, residents))
         cells = {
-            "seq": number, "zone": zone, "category": category,
+            "seq": number,
+            "zone": zone,
+            "category": category,
             "location": f"{village['name']}{number}号",
             "lon": round(x + rng.uniform(-5e-4, 5e-4), 6),
-            "lat": round(y + rng.uniform(-5e-4, 5e-4), 6), "name": householder,
-            "residents": residents, "phone": phone, "t_name": name(), "t_post": "网格长",
-            "t_phone": mobile(), "w_name": name(), "w_post": "监测预警员", "w_phone": mobile(),
-            "shelter": rng.choice(village["shelters"]), "certified": "有", "manager": name(),
-            "manager_phone": mobile(), "note": "独居老人" if residents == 1 and elderly else None,
-            "grid": grid, "elderly": elderly, "disabled": int(rng.random() < 0.02),
-            "bedridden": 0, "children": rng.randint(0, residents - elderly), "pregnant": 0,
+            "lat": round(y + rng.uniform(-5e-4, 5e-4), 6),
+            "name": householder,
+            "residents": residents,
+            "phone": phone,
+            "t_name": name(),
+            "t_post": "网格长",
+            "t_phone": mobile(),
+            "w_name": name(),
+            "w_post": "监测预警员",
+            "w_phone": mobile(),
+            "shelter": rng.choice(village["shelters"]),
+            "certified": "有",
+            "manager": name(),
+            "manager_phone": mobile(),
+            "note": "独居老人" if residents == 1 and elderly else None,
+            "grid": grid,
+            "elderly": elderly,
+            "disabled": int(rng.random() < 0.02),
+            "bedridden": 0,
+            "children": rng.randint(0, residents - elderly),
+            "pregnant": 0,
         }
         rows.append([cells[column.key] for column in COLUMNS])
     return rows
@@ -535,16 +652,24 @@ def _write_xls(path: Path, title: str, rows: list[list[Any]]) -> None:
 
 def _household_audits(database: Database) -> int:
     with database.session(BENCH_ACTOR) as session:
-        return session.scalar(select(func.count()).select_from(AuditRecord)
-                              .where(AuditRecord.table_name == "households")) or 0
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditRecord)
+                .where(AuditRecord.table_name == "households")
+            )
+            or 0
+        )
 
 
 def _import(database: Database, folder: Path, year: int) -> list[Figure]:
     rng = random.Random(SCALE)
     figures = []
     villages = _villages(database, year, 2)
-    for village, suffix, write in ((villages[0], "xlsx", _write_xlsx),
-                                   (villages[1], "xls", _write_xls)):
+    for village, suffix, write in (
+        (villages[0], "xlsx", _write_xlsx),
+        (villages[1], "xls", _write_xls),
+    ):
         path = folder / f"transfer-list-{village['code']}.{suffix}"
         write(path, _title(village, year), _list_rows(village, rng))
 
@@ -555,6 +680,7 @@ def _import(database: Database, folder: Path, year: int) -> list[Figure]:
                 workbook.close()
                 if len(rows) < LIST_ROWS:
                     raise AssertionError(f"{path.name}: calamine read {len(rows)} rows")
+
             return timed(read)
 
         read_raw()  # warm the file cache for both
@@ -571,11 +697,15 @@ def _import(database: Database, folder: Path, year: int) -> list[Figure]:
                 audited = _household_audits(target)
                 start = time.perf_counter()
                 with target.session(BENCH_ACTOR) as session:
-                    report = import_households(session=session, path=path,
-                                               village_code=village["code"], year=year)
+                    report = import_households(
+                        session=session, path=path, village_code=village["code"], year=year
+                    )
                 seconds = time.perf_counter() - start
-                if not report.ok or report.inserted != LIST_ROWS or \
-                        report.rows_written != LIST_ROWS:
+                if (
+                    not report.ok
+                    or report.inserted != LIST_ROWS
+                    or report.rows_written != LIST_ROWS
+                ):
                     raise AssertionError(format_report(report)[:2000])
                 if _household_audits(target) != audited + 1:
                     raise AssertionError("the import did not write exactly one audit record")
@@ -584,10 +714,14 @@ def _import(database: Database, folder: Path, year: int) -> list[Figure]:
                 run_copy.unlink(missing_ok=True)
             return seconds
 
-        figures.append(Figure(
-            f"a {LIST_ROWS:,}-row village list (.{suffix}) read, validated and imported "
-            "(event in progress: its records opened too; median of 3, each into a fresh copy)",
-            median_of(3, import_once), 3.0, f"python-calamine reading the same .{suffix}",
-            baseline))
+        figures.append(
+            Figure(
+                f"a {LIST_ROWS:,}-row village list (.{suffix}) read, validated and imported "
+                "(event in progress: its records opened too; median of 3, each into a fresh copy)",
+                median_of(3, import_once),
+                3.0,
+                f"python-calamine reading the same .{suffix}",
+                baseline,
+            )
+        )
     return figures
-

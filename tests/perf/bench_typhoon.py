@@ -88,8 +88,10 @@ def run(folder: Path) -> list[Figure]:
         Figure(
             f"wind-circle reach, scale {SCALE} ({features:,} features, 4 shapes; "
             "shapes + STRtrees + queries)",
-            seconds, TARGET,
-            "brute-force shapely.intersects, prepared shapes", baseline,
+            seconds,
+            TARGET,
+            "brute-force shapely.intersects, prepared shapes",
+            baseline,
         ),
         slider_step(track, index, everything),
     ]
@@ -126,4 +128,8 @@ def slider_step(track: TyphoonTrack, index: ReachIndex, everything: np.ndarray) 
     return Figure(
         f"map time slider step, scale {SCALE} (the features above and "
         f"{len(households.ids):,} households; circles, counts, chosen count listed)",
-        seconds, TARGET, "brute force over the same features and household points", baseline)
+        seconds,
+        TARGET,
+        "brute force over the same features and household points",
+        baseline,
+    )

@@ -46,7 +46,9 @@ def demo_database(folder: Path, scale: int) -> str:
     if not path.exists():
         result = subprocess.run(
             [sys.executable, "main.py", "--db", url, "demo", "--scale", str(scale)],
-            cwd=ROOT, capture_output=True, text=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         )
         if result.returncode != 0:

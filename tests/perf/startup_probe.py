@@ -1,7 +1,7 @@
 """Started as a subprocess by the start-up benchmark; prints when its window is shown.
 
-    python -m tests.perf.startup_probe bare
-    python -m tests.perf.startup_probe console DATABASE_URL
+python -m tests.perf.startup_probe bare
+python -m tests.perf.startup_probe console DATABASE_URL
 """
 
 from __future__ import annotations

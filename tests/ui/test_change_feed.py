@@ -30,8 +30,9 @@ def test_a_commit_elsewhere_reaches_the_feed(qtbot: QtBot, db: Database) -> None
     feed = ChangeFeed(db)
     try:
         with qtbot.waitSignal(feed.changed, timeout=10_000) as signal:
-            subprocess.run([sys.executable, "-c", OTHER_PROCESS, str(ROOT), db.url],
-                           check=True, timeout=60)
+            subprocess.run(
+                [sys.executable, "-c", OTHER_PROCESS, str(ROOT), db.url], check=True, timeout=60
+            )
         tables = signal.args[0]
         if db.is_sqlite:  # data_version says only that something changed
             assert tables == frozenset({changes.ANY})

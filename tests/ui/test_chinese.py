@@ -56,8 +56,10 @@ def shown_texts(root: QWidget) -> list[str]:
             texts.append(widget.placeholderText())
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
-            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-                      for c in range(model.columnCount())]
+            texts += [
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                for c in range(model.columnCount())
+            ]
     return [PATH.sub(" ", TAG.sub(" ", text)) for text in texts if text]
 
 
@@ -70,8 +72,9 @@ def test_every_page_speaks_chinese(qtbot: QtBot, typhoon_db: Database, chinese: 
     for key, _title in PAGES:
         page = window.show_page(key)
         qtbot.wait(100)  # the page's loads start, then end
-        qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0,
-                        timeout=30_000)
+        qtbot.waitUntil(
+            lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=30_000
+        )
         qtbot.wait(100)
         found = [text for text in shown_texts(page) if ENGLISH.search(text)]
         if found:
@@ -80,4 +83,6 @@ def test_every_page_speaks_chinese(qtbot: QtBot, typhoon_db: Database, chinese: 
     if found:
         english["status bar"] = found
     assert english == {}, "\n".join(f"{k}: {t!r}" for k, v in english.items() for t in v)
-    assert "应转移人数" in window.pages["dashboard"].event_cards["people_to_move"].title_label.text()
+    assert (
+        "应转移人数" in window.pages["dashboard"].event_cards["people_to_move"].title_label.text()
+    )

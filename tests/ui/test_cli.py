@@ -38,16 +38,36 @@ def test_user_add_reads_the_password_from_stdin_and_login_works(tmp_path: Path) 
     added = run_main("--db", url, "user", "add", "chief", "--role", "admin", stdin="long-secret\n")
     assert added.returncode == 0, added.stderr
     # Now act as chief: right password adds a user, wrong password is refused (exit 1).
-    ok = run_main("--db", url, "--user", "chief", "user", "add", "li", "--role", "clerk",
-                  env={"ECC_PASSWORD": "long-secret"}, stdin="clerk-secret\n")
+    ok = run_main(
+        "--db",
+        url,
+        "--user",
+        "chief",
+        "user",
+        "add",
+        "li",
+        "--role",
+        "clerk",
+        env={"ECC_PASSWORD": "long-secret"},
+        stdin="clerk-secret\n",
+    )
     assert ok.returncode == 0, ok.stderr
-    wrong = run_main("--db", url, "--user", "chief", "db", "check",
-                     env={"ECC_PASSWORD": "not-it"})
+    wrong = run_main("--db", url, "--user", "chief", "db", "check", env={"ECC_PASSWORD": "not-it"})
     assert wrong.returncode == 1
     assert "Traceback" not in wrong.stderr
     # A clerk may not add users.
-    clerk = run_main("--db", url, "--user", "li", "user", "add", "x", "--role", "viewer",
-                     env={"ECC_PASSWORD": "clerk-secret"})
+    clerk = run_main(
+        "--db",
+        url,
+        "--user",
+        "li",
+        "user",
+        "add",
+        "x",
+        "--role",
+        "viewer",
+        env={"ECC_PASSWORD": "clerk-secret"},
+    )
     assert clerk.returncode == 1
 
 
@@ -86,8 +106,16 @@ def test_unexpected_error_is_one_line_and_logged_without_personal_data(tmp_path:
 @pytest.mark.parametrize("page", ["dashboard", "register", "settings", "map"])
 def test_screenshot_writes_a_png(tmp_path: Path, page: str) -> None:
     out = tmp_path / f"{page}.png"
-    result = run_main("--db", f"sqlite:///{tmp_path / 's.sqlite'}", "screenshot", page,
-                      "-o", str(out), "--size", "1200x800")
+    result = run_main(
+        "--db",
+        f"sqlite:///{tmp_path / 's.sqlite'}",
+        "screenshot",
+        page,
+        "-o",
+        str(out),
+        "--size",
+        "1200x800",
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     from PySide6.QtGui import QImage
@@ -115,8 +143,9 @@ def test_typhoon_scenario_screenshot_shows_the_event_mid_way(tmp_path: Path) -> 
     assert sum(1 for p in bottom if p == orange) > 200
 
 
-def test_export_transfer_rollup_and_print_shelter_arrivals(demo_db: Database,
-                                                           tmp_path: Path) -> None:
+def test_export_transfer_rollup_and_print_shelter_arrivals(
+    demo_db: Database, tmp_path: Path
+) -> None:
     import openpyxl
 
     from models.demo_transfers import build_demo_transfers
@@ -132,8 +161,9 @@ def test_export_transfer_rollup_and_print_shelter_arrivals(demo_db: Database,
         data = rollup(session=session, event_id=event.id)
     shelter = max(data.shelters, key=lambda s: s.arrivals)
     xlsx, pdf = tmp_path / "rollup.xlsx", tmp_path / "arrivals.pdf"
-    exported = run_main("--db", demo_db.url, "export", "transfer-rollup", "--event",
-                        str(event.id), "-o", str(xlsx))
+    exported = run_main(
+        "--db", demo_db.url, "export", "transfer-rollup", "--event", str(event.id), "-o", str(xlsx)
+    )
     assert exported.returncode == 0, exported.stderr
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet is not None
@@ -141,8 +171,18 @@ def test_export_transfer_rollup_and_print_shelter_arrivals(demo_db: Database,
     names = [r[0] for r in rows]
     for town in data.towns:
         assert rows[names.index(town.name)][1:8] == rollup_values(town.figures)
-    printed = run_main("--db", demo_db.url, "print", "shelter-arrivals", "--event",
-                       str(event.id), "--shelter", str(shelter.id), "-o", str(pdf))
+    printed = run_main(
+        "--db",
+        demo_db.url,
+        "print",
+        "shelter-arrivals",
+        "--event",
+        str(event.id),
+        "--shelter",
+        str(shelter.id),
+        "-o",
+        str(pdf),
+    )
     assert printed.returncode == 0, printed.stderr
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
@@ -150,19 +190,31 @@ def test_export_transfer_rollup_and_print_shelter_arrivals(demo_db: Database,
 def test_transfer_rollup_and_arrivals_refusals_and_usage(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
     out = tmp_path / "out"
-    unknown = run_main("--db", db, "export", "transfer-rollup", "--event", "9999",
-                       "-o", f"{out}.xlsx")
+    unknown = run_main(
+        "--db", db, "export", "transfer-rollup", "--event", "9999", "-o", f"{out}.xlsx"
+    )
     assert unknown.returncode == 1
     assert "9999" in unknown.stderr and "Traceback" not in unknown.stderr
     assert not Path(f"{out}.xlsx").exists()
-    printed = run_main("--db", db, "print", "shelter-arrivals", "--event", "9999",
-                       "--shelter", "1", "-o", f"{out}.pdf")
+    printed = run_main(
+        "--db",
+        db,
+        "print",
+        "shelter-arrivals",
+        "--event",
+        "9999",
+        "--shelter",
+        "1",
+        "-o",
+        f"{out}.pdf",
+    )
     assert printed.returncode == 1
     assert "9999" in printed.stderr and "Traceback" not in printed.stderr
-    for args in (("export", "transfer-rollup", "-o", f"{out}.xlsx"),
-                 ("export", "transfer-rollup", "--event", "1", "--template", "-o",
-                  f"{out}.xlsx"),
-                 ("print", "shelter-arrivals", "--event", "1", "-o", f"{out}.pdf")):
+    for args in (
+        ("export", "transfer-rollup", "-o", f"{out}.xlsx"),
+        ("export", "transfer-rollup", "--event", "1", "--template", "-o", f"{out}.xlsx"),
+        ("print", "shelter-arrivals", "--event", "1", "-o", f"{out}.pdf"),
+    ):
         usage = run_main("--db", db, *args)
         assert usage.returncode == 2, args
         assert "Traceback" not in usage.stderr

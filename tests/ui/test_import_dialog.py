@@ -45,8 +45,9 @@ def count(db: Database) -> int:
         return session.scalar(select(func.count()).select_from(Division)) or 0
 
 
-def make_dialog(qtbot: QtBot, db: Database, actor: Actor = ADMIN, kind: str | None = "divisions"
-                ) -> ImportDialog:
+def make_dialog(
+    qtbot: QtBot, db: Database, actor: Actor = ADMIN, kind: str | None = "divisions"
+) -> ImportDialog:
     dialog = ImportDialog(db, actor, kind)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -92,7 +93,9 @@ def test_bad_file_is_refused_with_row_and_column(
     assert dialog.result() == ImportDialog.DialogCode.Rejected
 
 
-def test_valid_only_imports_the_good_rows(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
+def test_valid_only_imports_the_good_rows(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
     rows = [*GOOD_ROWS, [33108100100, "缺一位村"]]
     dialog = make_dialog(qtbot, sqlite_db)
     dialog.valid_only_check.setChecked(True)
@@ -106,7 +109,8 @@ def test_dry_run_writes_nothing(qtbot: QtBot, sqlite_db: Database, tmp_path: Pat
     dialog.dry_run_check.setChecked(True)
     start(qtbot, dialog, write_xlsx(tmp_path / "区划.xlsx", GOOD_ROWS))
     assert dialog.summary_label.text() == (
-        "Check passed: importing would write 7 new, 0 updated, 0 unchanged.")
+        "Check passed: importing would write 7 new, 0 updated, 0 unchanged."
+    )
     assert dialog.progress_bar.value() == dialog.progress_bar.maximum()
     assert count(sqlite_db) == 0
     dialog.close_dialog()
@@ -119,7 +123,9 @@ def test_cancel_during_a_large_import_writes_nothing(
     rows: list[list[Any]] = [[331081000000, "温岭市"]]
     rows += [[331081000000 + t * 1000, f"镇{t}"] for t in range(1, 21)]
     # Village 1000 of a town would be the next town's code: 999 villages per town.
-    rows += [[331081000000 + t * 1000 + v, f"村{t}-{v}"] for t in range(1, 21) for v in range(1, 1000)]
+    rows += [
+        [331081000000 + t * 1000 + v, f"村{t}-{v}"] for t in range(1, 21) for v in range(1, 1000)
+    ]
     path = write_xlsx(tmp_path / "big.xlsx", rows)  # 19,980 villages, a file with no refusal
     dialog = make_dialog(qtbot, sqlite_db)
     dialog.path_edit.setText(str(path))
@@ -186,7 +192,9 @@ def test_options_follow_the_kind(qtbot: QtBot, sqlite_db: Database) -> None:
     assert dialog.crs_combo.isHidden() and not dialog.typhoon_name_edit.isHidden()
 
 
-def test_missing_file_is_said_not_started(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
+def test_missing_file_is_said_not_started(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
     dialog = make_dialog(qtbot, sqlite_db)
     dialog.path_edit.setText(str(tmp_path / "nowhere.xlsx"))
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)

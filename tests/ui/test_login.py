@@ -35,7 +35,9 @@ def test_demo_database_shows_its_accounts_and_others_do_not(
 ) -> None:
     plain = LoginDialog(None, sqlite_db)
     qtbot.addWidget(plain)
-    assert "demo-admin" not in "".join(w.text() for w in plain.findChildren(type(plain.message_label)))
+    assert "demo-admin" not in "".join(
+        w.text() for w in plain.findChildren(type(plain.message_label))
+    )
     with sqlite_db.session(ADMIN) as session:
         set_meta(session=session, key=DEMO_KEY, value="1")
     demo = LoginDialog(None, sqlite_db)

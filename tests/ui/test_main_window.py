@@ -69,13 +69,23 @@ def test_dashboard_shows_the_register_figures(
         village = Division(code="331081100001", name="东山村", level="village", parent_id=town.id)
         session.add(village)
         session.flush()
-        session.add(DangerZone(code="D1", name="东山滑坡", kind="geological", village_id=village.id))
-        session.add(Shelter(name="东山小学", village_id=village.id, level="village", capacity=120,
-                            safety_certified=True))
+        session.add(
+            DangerZone(code="D1", name="东山滑坡", kind="geological", village_id=village.id)
+        )
+        session.add(
+            Shelter(
+                name="东山小学",
+                village_id=village.id,
+                level="village",
+                capacity=120,
+                safety_certified=True,
+            )
+        )
     window = make_window(qtbot, sqlite_db)
     dashboard = window.pages["dashboard"]
     tester = QAbstractItemModelTester(
-        dashboard.town_model, QAbstractItemModelTester.FailureReportingMode.Warning)
+        dashboard.town_model, QAbstractItemModelTester.FailureReportingMode.Warning
+    )
     qtbot.waitUntil(lambda: dashboard.cards["villages"].value_label.text() == "1")
     assert "温岭市" in dashboard.title_label.text()
     assert "capacity 120" in dashboard.cards["shelters"].note_label.text()
@@ -84,7 +94,12 @@ def test_dashboard_shows_the_register_figures(
     assert dashboard.town_model.rowCount() == 1
     row = dashboard.town_model.row_at(0)
     assert (row.name, row.villages, row.danger_zones, row.shelters, row.shelter_capacity) == (
-        "大溪镇", 1, 1, 1, 120)
+        "大溪镇",
+        1,
+        1,
+        1,
+        120,
+    )
     dashboard.town_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert tester is not None
 
@@ -106,12 +121,18 @@ def test_dashboard_shows_the_event_and_follows_check_ins(
         data = rollup(session=session, event_id=event.id)
         record_id, residents, version = session.execute(
             select(TransferRecord.id, TransferRecord.residents, TransferRecord.version)
-            .where(TransferRecord.event_id == event.id, TransferRecord.status == "to_move",
-                   TransferRecord.household_id.is_not(None),
-                   TransferRecord.shelter_id.is_not(None),
-                   *[TransferRecord.__table__.c[n] == 0 for n in (
-                       "away", "refused", "sheltered", "relatives", "forced")])
-            .limit(1)).one()
+            .where(
+                TransferRecord.event_id == event.id,
+                TransferRecord.status == "to_move",
+                TransferRecord.household_id.is_not(None),
+                TransferRecord.shelter_id.is_not(None),
+                *[
+                    TransferRecord.__table__.c[n] == 0
+                    for n in ("away", "refused", "sheltered", "relatives", "forced")
+                ],
+            )
+            .limit(1)
+        ).one()
     window = make_window(qtbot, typhoon_db)
     dashboard = window.pages["dashboard"]
     cards = dashboard.event_cards
@@ -121,8 +142,11 @@ def test_dashboard_shows_the_event_and_follows_check_ins(
     county = data.county
     full = sum(1 for s in data.warnings if s.state == "full")
     assert [cards[k].value_label.text() for k in cards] == [
-        f"{county.people_to_move:,}", f"{county.moved:,}", f"{county.still_at_home:,}",
-        f"{full:,}"]
+        f"{county.people_to_move:,}",
+        f"{county.moved:,}",
+        f"{county.still_at_home:,}",
+        f"{full:,}",
+    ]
     rate = f"{county.completion_rate * 100:.1f}%"
     assert rate in cards["moved"].note_label.text()
     assert full > 0 and "#b03000" in cards["full_shelters"].value_label.styleSheet()
@@ -130,11 +154,13 @@ def test_dashboard_shows_the_event_and_follows_check_ins(
 
     other = Database(typhoon_db.url)  # another workstation checks a household in
     with other.session(Actor("li", "duty")) as session:
-        record_transfer(session=session, record_id=record_id, status="sheltered",
-                        expected_version=version)
+        record_transfer(
+            session=session, record_id=record_id, status="sheltered", expected_version=version
+        )
     other.dispose()
-    qtbot.waitUntil(lambda: cards["moved"].value_label.text()
-                    == f"{county.moved + residents:,}", timeout=15_000)
+    qtbot.waitUntil(
+        lambda: cards["moved"].value_label.text() == f"{county.moved + residents:,}", timeout=15_000
+    )
     assert cards["still_at_home"].value_label.text() == f"{county.still_at_home - residents:,}"
 
 
@@ -155,7 +181,6 @@ def test_keyboard_shortcut_switches_pages(qtbot: QtBot, sqlite_db: Database) -> 
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.stack.currentWidget(), "0", modifier=Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["settings"]
-
 
 
 def test_status_bar_shows_the_active_event_in_its_level_colour(
@@ -183,12 +208,19 @@ def test_pages_leave_the_document_libraries_to_the_first_document() -> None:
     from ui.transfers.documents import MAP_PAPERS
 
     assert tuple(LAYOUT_PAPERS) == MAP_PAPERS
-    code = ("import sys; from ui.main_window import PAGES, page_factory\n"
-            "[page_factory(key) for key, _ in PAGES]\n"
-            "print(sorted(m for m in ('reportlab', 'openpyxl', 'numpy') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=Path(__file__).resolve().parents[2], check=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys; from ui.main_window import PAGES, page_factory\n"
+        "[page_factory(key) for key, _ in PAGES]\n"
+        "print(sorted(m for m in ('reportlab', 'openpyxl', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.stdout.strip() == "[]", result.stdout
 
 
@@ -208,8 +240,10 @@ def test_the_map_is_built_when_the_window_is_idle_and_opens_features_elsewhere(
     assert not isinstance(window.pages["map"], MapPage)  # a placeholder while the window opens
     window.show()
     # Built behind its placeholder, which is removed a turn of the event loop later.
-    qtbot.waitUntil(lambda: isinstance(window.pages["map"], MapPage)
-                    and window.stack.count() == len(PAGES), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: isinstance(window.pages["map"], MapPage) and window.stack.count() == len(PAGES),
+        timeout=20_000,
+    )
     assert window.stack.currentWidget() is window.pages["dashboard"]  # built behind it
     map_page = window.pages["map"]
     assert isinstance(map_page, MapPage)
@@ -219,8 +253,9 @@ def test_the_map_is_built_when_the_window_is_idle_and_opens_features_elsewhere(
     assert window.stack.currentWidget() is map_page
 
     with sqlite_db.session(ADMIN) as session:
-        shelter_id, village_id = session.query(Shelter.id, Shelter.village_id).order_by(
-            Shelter.id.desc()).first()
+        shelter_id, village_id = (
+            session.query(Shelter.id, Shelter.village_id).order_by(Shelter.id.desc()).first()
+        )
     map_page.open_in_register.emit("shelters", shelter_id)
     register = window.stack.currentWidget()
     assert isinstance(register, RegisterPage)

@@ -38,8 +38,9 @@ def delete_pages_before_the_profile() -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def open_map(qtbot: QtBot, db: Database, settings: Settings | None = None,
-             actor: Actor = ADMIN) -> tuple[MapPage, NetworkBlocker]:
+def open_map(
+    qtbot: QtBot, db: Database, settings: Settings | None = None, actor: Actor = ADMIN
+) -> tuple[MapPage, NetworkBlocker]:
     page = MapPage(db, actor, settings or Settings())
     blocker = page.view.block_network()  # before the page loads: it is built in the background
     qtbot.addWidget(page)
@@ -58,8 +59,13 @@ def ask(qtbot: QtBot, view: MapView, expression: str) -> Any:
     return answers[0]
 
 
-def wait_for(qtbot: QtBot, view: MapView, expression: str,
-             accept: Callable[[Any], bool], timeout: float = 10.0) -> Any:
+def wait_for(
+    qtbot: QtBot,
+    view: MapView,
+    expression: str,
+    accept: Callable[[Any], bool],
+    timeout: float = 10.0,
+) -> Any:
     deadline = time.monotonic() + timeout
     while True:
         value = ask(qtbot, view, expression)
@@ -86,8 +92,11 @@ def share_not_background(image: QImage) -> float:
         for x in range(0, image.width(), step):
             total += 1
             colour = image.pixelColor(x, y)
-            if (abs(colour.red() - BACKGROUND.red()) + abs(colour.green() - BACKGROUND.green())
-                    + abs(colour.blue() - BACKGROUND.blue())) > 30:
+            if (
+                abs(colour.red() - BACKGROUND.red())
+                + abs(colour.green() - BACKGROUND.green())
+                + abs(colour.blue() - BACKGROUND.blue())
+            ) > 30:
                 painted += 1
     return painted / max(total, 1)
 
@@ -116,9 +125,12 @@ def test_the_demo_county_draws_with_the_network_blocked(qtbot: QtBot, demo_db: D
 
 def shelter_far_from_others(page: MapPage) -> tuple[int, str]:
     """A shelter with no other point near it, so a click on it cannot hit another."""
-    points = [(layer.key, props, geom) for layer in page.build.layers
-              for props, geom in zip(layer.features.properties, layer.features.geometries,
-                                     strict=True) if geom.geom_type == "Point"]
+    points = [
+        (layer.key, props, geom)
+        for layer in page.build.layers
+        for props, geom in zip(layer.features.properties, layer.features.geometries, strict=True)
+        if geom.geom_type == "Point"
+    ]
     best = None
     for key, props, geom in points:
         if key != "shelters":
@@ -137,14 +149,21 @@ def test_a_click_on_a_feature_shows_it_in_the_side_panel(qtbot: QtBot, demo_db: 
     target = page.view.focusProxy()
     assert target is not None
     with qtbot.waitSignal(page.view.feature_clicked, timeout=10_000) as clicked:
-        QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(round(point["x"]), round(point["y"])))
+        QTest.mouseClick(
+            target,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(round(point["x"]), round(point["y"])),
+        )
     assert clicked.args[0]["layer"] == "shelters" and clicked.args[0]["id"] == shelter_id
     assert page.details.isVisible()
     assert page.details_title.text() == name
-    shown = {page.details_form.itemAt(row, page.details_form.ItemRole.LabelRole).widget().text():
-             page.details_form.itemAt(row, page.details_form.ItemRole.FieldRole).widget().text()
-             for row in range(page.details_form.rowCount())}
+    shown = {
+        page.details_form.itemAt(row, page.details_form.ItemRole.LabelRole)
+        .widget()
+        .text(): page.details_form.itemAt(row, page.details_form.ItemRole.FieldRole).widget().text()
+        for row in range(page.details_form.rowCount())
+    }
     assert "Capacity (persons)" in shown and "Phone" in shown
     assert page.transfers_button.isVisible() and page.register_button.isVisible()
     with qtbot.waitSignal(page.open_in_register) as opened:
@@ -170,8 +189,14 @@ def test_search_flies_to_a_village_and_highlights_it(qtbot: QtBot, demo_db: Data
     page.results_list.itemClicked.emit(page.results_list.item(row))
     assert page.details_title.text() == props["name"]
     centre = shape.centroid
-    summary = wait_for(qtbot, page.view, "ECC.summary()", lambda s: s["zoom"] > start_zoom + 1
-                       and math.dist(s["center"], (centre.y, centre.x)) < 0.01)
+    summary = wait_for(
+        qtbot,
+        page.view,
+        "ECC.summary()",
+        lambda s: (
+            s["zoom"] > start_zoom + 1 and math.dist(s["center"], (centre.y, centre.x)) < 0.01
+        ),
+    )
     assert math.dist(summary["center"], (centre.y, centre.x)) < 0.01
     assert summary["zoom"] > start_zoom + 1
     assert summary["highlighted"] == 1
@@ -183,8 +208,9 @@ def small_county(sqlite_db: Database) -> Database:
     return sqlite_db
 
 
-def test_a_missing_mbtiles_file_shows_a_notice_on_the_map(qtbot: QtBot, small_county: Database,
-                                                          tmp_path: Path) -> None:
+def test_a_missing_mbtiles_file_shows_a_notice_on_the_map(
+    qtbot: QtBot, small_county: Database, tmp_path: Path
+) -> None:
     missing = tmp_path / "county.mbtiles"
     settings = Settings(tile_source=TileSource(kind="mbtiles", mbtiles_path=str(missing)))
     page, _blocker = open_map(qtbot, small_county, settings)
@@ -194,7 +220,8 @@ def test_a_missing_mbtiles_file_shows_a_notice_on_the_map(qtbot: QtBot, small_co
 
 
 def test_an_mbtiles_basemap_is_served_through_the_tiles_scheme(
-        qtbot: QtBot, small_county: Database, tmp_path: Path) -> None:
+    qtbot: QtBot, small_county: Database, tmp_path: Path
+) -> None:
     # One red tile per position at zoom 8 over the sample county (121.50-121.56 E, 28.20-28.27 N).
     red = QImage(256, 256, QImage.Format.Format_RGB32)
     red.fill(QColor(220, 30, 30))
@@ -206,7 +233,7 @@ def test_an_mbtiles_basemap_is_served_through_the_tiles_scheme(
     red.save(buffer, "PNG")
 
     def tile_of(lon: float, lat: float, z: int) -> tuple[int, int]:
-        n = 2 ** z
+        n = 2**z
         x = int((lon + 180) / 360 * n)
         y = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
         return x, y
@@ -217,8 +244,9 @@ def test_an_mbtiles_basemap_is_served_through_the_tiles_scheme(
         for x in range(x0, x1 + 1):
             for y in range(y0, y1 + 1):
                 tiles[(z, x, y)] = bytes(data.data())
-    path = make_mbtiles(tmp_path / "county.mbtiles", tiles,
-                        {"format": "png", "minzoom": "8", "maxzoom": "10"})
+    path = make_mbtiles(
+        tmp_path / "county.mbtiles", tiles, {"format": "png", "minzoom": "8", "maxzoom": "10"}
+    )
     settings = Settings(tile_source=TileSource(kind="mbtiles", mbtiles_path=str(path)))
     page, blocker = open_map(qtbot, small_county, settings)
     assert page.summary["noticeShown"] is False
@@ -230,27 +258,37 @@ def test_an_mbtiles_basemap_is_served_through_the_tiles_scheme(
     assert blocker.blocked == []
     qtbot.wait(600)  # Leaflet fades tiles in
     image = drawn_image(qtbot, page.view)
-    reds = sum(1 for y in range(0, image.height(), 20) for x in range(0, image.width(), 20)
-               if image.pixelColor(x, y).red() > image.pixelColor(x, y).green() + 100)
+    reds = sum(
+        1
+        for y in range(0, image.height(), 20)
+        for x in range(0, image.width(), 20)
+        if image.pixelColor(x, y).red() > image.pixelColor(x, y).green() + 100
+    )
     assert reds > 500  # most of the view
 
 
 def test_an_unreachable_tile_server_shows_a_notice_and_the_vectors(
-        qtbot: QtBot, small_county: Database) -> None:
-    settings = Settings(tile_source=TileSource(
-        kind="xyz", url_template="http://tiles.county.invalid/{z}/{x}/{y}.png"))
+    qtbot: QtBot, small_county: Database
+) -> None:
+    settings = Settings(
+        tile_source=TileSource(
+            kind="xyz", url_template="http://tiles.county.invalid/{z}/{x}/{y}.png"
+        )
+    )
     page, blocker = open_map(qtbot, small_county, settings)
     summary = wait_for(qtbot, page.view, "ECC.summary()", lambda s: s["noticeShown"])
     assert summary["noticeShown"] is True
     assert "tiles could not be loaded" in summary["notices"][0]
     assert summary["tiles"]["loaded"] == 0 and summary["tiles"]["failed"] >= 4
-    assert blocker.blocked and all(url.startswith("http://tiles.county.invalid/")
-                                   for url in blocker.blocked)
+    assert blocker.blocked and all(
+        url.startswith("http://tiles.county.invalid/") for url in blocker.blocked
+    )
     assert summary["layers"]["danger.geological"] == 1
 
 
 def test_an_intranet_tile_server_is_drawn_under_the_vectors(
-        qtbot: QtBot, small_county: Database) -> None:
+    qtbot: QtBot, small_county: Database
+) -> None:
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -296,7 +334,8 @@ def test_an_intranet_tile_server_is_drawn_under_the_vectors(
 
 
 def test_the_exported_page_draws_offline_and_a_click_opens_a_popup(
-        qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
     from maps.pages import export_map
 
     summary = export_map(demo_db, ADMIN, None, tmp_path / "export" / "map.html")
@@ -311,15 +350,19 @@ def test_the_exported_page_draws_offline_and_a_click_opens_a_popup(
     assert blocker.blocked == []
     assert [Path(url).name for url in blocker.requested if url.startswith("file:")] == ["map.html"]
     popup = wait_for(
-        qtbot, view,
+        qtbot,
+        view,
         "(function () { var g = ECC.layers.shelters.group, l = g.getLayers()[0];"
         " g.fire('click', {layer: l, latlng: l.getLatLng()});"
         " var p = document.querySelector('.leaflet-popup-content'); return p ? p.innerText : null; })()",
-        lambda text: bool(text))
+        lambda text: bool(text),
+    )
     assert "Capacity (persons)" in popup and "Shelters" in popup
 
 
-def test_a_refresh_while_building_ends_in_one_drawn_page(qtbot: QtBot, small_county: Database) -> None:
+def test_a_refresh_while_building_ends_in_one_drawn_page(
+    qtbot: QtBot, small_county: Database
+) -> None:
     page, blocker = open_map(qtbot, small_county)
     with qtbot.waitSignal(page.ready, timeout=60_000):
         page.refresh()
@@ -339,7 +382,8 @@ def test_a_page_that_cannot_be_loaded_is_reported(qtbot: QtBot, tmp_path: Path) 
 
 
 def test_a_map_built_behind_another_page_draws_when_shown(
-        qtbot: QtBot, small_county: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, small_county: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QLabel, QStackedWidget
 
     import ui.map.view

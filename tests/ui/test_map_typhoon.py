@@ -29,9 +29,14 @@ def choose(qtbot: QtBot, panel: TyphoonPanel, layer: str, circle: str) -> CountL
     """Click a count; wait until its features are listed. Returns the count's line."""
     row = next(n for n, line in enumerate(panel.count_model.rows()) if line.id == layer)
     panel.count_view.clicked.emit(
-        panel.count_model.index(row, FIRST_CIRCLE_COLUMN + CIRCLES.index(circle)))
-    qtbot.waitUntil(lambda: panel.listing is not None
-                    and (panel.listing.layer, panel.listing.circle) == (layer, circle))
+        panel.count_model.index(row, FIRST_CIRCLE_COLUMN + CIRCLES.index(circle))
+    )
+    qtbot.waitUntil(
+        lambda: (
+            panel.listing is not None
+            and (panel.listing.layer, panel.listing.circle) == (layer, circle)
+        )
+    )
     return panel.count_model.rows()[row]
 
 
@@ -62,8 +67,9 @@ def current_point(qtbot: QtBot, page: MapPage) -> list[float]:
     return ask(qtbot, page.view, CURRENT_POINT)
 
 
-def test_the_slider_moves_the_circles_and_the_reach_follows(qtbot: QtBot,
-                                                            demo_db: Database) -> None:
+def test_the_slider_moves_the_circles_and_the_reach_follows(
+    qtbot: QtBot, demo_db: Database
+) -> None:
     page, blocker = open_map(qtbot, demo_db)
     panel = page.typhoon
     assert panel is not None and panel.loaded is not None and panel.shown is not None
@@ -93,9 +99,12 @@ def test_the_slider_moves_the_circles_and_the_reach_follows(qtbot: QtBot,
     shown = {line.id: line for line in panel.count_model.rows()}
     for count in expected.counts:
         line = shown[count.layer]
-        assert (line.force7_now, line.force10_now, line.force7_forecast,
-                line.force10_forecast) == (count.force7_now, count.force10_now,
-                                           count.force7_forecast, count.force10_forecast)
+        assert (line.force7_now, line.force10_now, line.force7_forecast, line.force10_forecast) == (
+            count.force7_now,
+            count.force10_now,
+            count.force7_forecast,
+            count.force10_forecast,
+        )
     assert shown["village"].force10_now > 0  # at landfall the strongest winds are on the county
     assert blocker.blocked == []
 
@@ -107,14 +116,18 @@ def test_the_slider_moves_the_circles_and_the_reach_follows(qtbot: QtBot,
     assert abs(lat - track.current.lat) < 1e-4 and abs(lng - track.current.lon) < 1e-4
 
 
-def test_a_count_lists_its_features_and_marks_them_on_the_map(qtbot: QtBot,
-                                                              demo_db: Database) -> None:
+def test_a_count_lists_its_features_and_marks_them_on_the_map(
+    qtbot: QtBot, demo_db: Database
+) -> None:
     page, _blocker = open_map(qtbot, demo_db)
     panel = page.typhoon
     assert panel is not None and panel.loaded is not None
     # At landfall some shelters are in the force-10 circle and some are not.
-    at = next(t for t in panel.loaded.times[panel.loaded.start:]
-              if 0 < _count(panel, t, "shelter", "force10_now") < 150)
+    at = next(
+        t
+        for t in panel.loaded.times[panel.loaded.start :]
+        if 0 < _count(panel, t, "shelter", "force10_now") < 150
+    )
     settled_at(qtbot, page, panel.loaded.times.index(at))
     expected = choose(qtbot, panel, "shelter", "force10_now").force10_now
     assert panel.feature_model.rowCount() == expected
@@ -152,8 +165,7 @@ def _count(panel: object, at: object, layer: str, circle: str) -> int:
     return next(getattr(c, circle) for c in result.counts if c.id == layer)
 
 
-def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database,
-                                          tmp_path: Path) -> None:
+def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
     page, _blocker = open_map(qtbot, demo_db)
     panel = page.typhoon
     assert panel is not None and panel.shown is not None
@@ -162,8 +174,13 @@ def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database,
     qtbot.waitUntil(lambda: panel.export_button.isEnabled(), timeout=30_000)
     assert "reach.xlsx" in panel.choice_label.text()
     book = load_workbook(path, read_only=True)
-    text = "\n".join(str(cell) for sheet in book.worksheets
-                     for row in sheet.iter_rows(values_only=True) for cell in row if cell)
+    text = "\n".join(
+        str(cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell
+    )
     reached = panel.shown.table.reached("village", "force7_now")
     assert reached and reached[0].name in text
 
@@ -179,8 +196,9 @@ def small_county(sqlite_db: Database) -> Database:
     return sqlite_db
 
 
-def test_a_typhoon_entered_by_hand_is_checked_saved_and_drawn(qtbot: QtBot,
-                                                              small_county: Database) -> None:
+def test_a_typhoon_entered_by_hand_is_checked_saved_and_drawn(
+    qtbot: QtBot, small_county: Database
+) -> None:
     page, _blocker = open_map(qtbot, small_county)
     panel = page.typhoon
     assert panel is not None and panel.loaded is None

@@ -90,7 +90,9 @@ def switch_tab(qtbot: QtBot, page: RegisterPage, index: int) -> None:
     qtbot.waitUntil(lambda: page.current_tab().settled, timeout=3000)
 
 
-def test_page_shows_counts_and_rows(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_page_shows_counts_and_rows(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     assert not page.is_empty()
     counts = {key: tab.count_label.text() for key, tab in page.tab_pages.items()}
@@ -100,12 +102,17 @@ def test_page_shows_counts_and_rows(qtbot: QtBot, sqlite_db: Database, county: d
     switch_tab(qtbot, page, 2)
     assert page.tab_pages["shelters"].count_label.text() == "2 shelters"
     assert [page.tabs.tabText(i) for i in range(4)] == [
-        "Responsibility grids", "Danger zones and hazard points", "Shelters",
-        "Village working groups"]
+        "Responsibility grids",
+        "Danger zones and hazard points",
+        "Shelters",
+        "Village working groups",
+    ]
     assert "pinyin initials" in page.tab_pages["grids"].search_edit.placeholderText()
 
 
-def test_typing_initials_finds_the_grid_of_zhang_san(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_typing_initials_finds_the_grid_of_zhang_san(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     search(qtbot, page, "grids", "zs")
     assert shown(page, "grids", "name") == ["东辉第一网格"]
@@ -116,12 +123,20 @@ def test_typing_initials_finds_the_grid_of_zhang_san(qtbot: QtBot, sqlite_db: Da
     assert shown(page, "members", "name") == ["钱七"]
 
 
-def test_selecting_a_town_filters_every_tab(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_selecting_a_town_filters_every_tab(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     tree = page.tree_panel.view
     town = page.tree_panel.proxy.mapFromSource(
-        page.tree_panel.model.match(page.tree_panel.model.index(0, 0), Qt.ItemDataRole.DisplayRole,
-                                    "石塘镇", 1, Qt.MatchFlag.MatchRecursive)[0])
+        page.tree_panel.model.match(
+            page.tree_panel.model.index(0, 0),
+            Qt.ItemDataRole.DisplayRole,
+            "石塘镇",
+            1,
+            Qt.MatchFlag.MatchRecursive,
+        )[0]
+    )
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(town).center())
     assert page.tree_panel.current_node().name == "石塘镇"
     assert shown(page, "grids", "village_name") == ["里箬村"]
@@ -141,13 +156,17 @@ def test_tree_search_by_pinyin(qtbot: QtBot, sqlite_db: Database, county: dict[s
     page.tree_panel.search_edit.setText("lrc")  # 里箬村
     proxy = page.tree_panel.proxy
     county_index = proxy.index(0, 0)
-    towns = [proxy.index(row, 0, county_index).data() for row in range(proxy.rowCount(county_index))]
+    towns = [
+        proxy.index(row, 0, county_index).data() for row in range(proxy.rowCount(county_index))
+    ]
     assert towns == ["石塘镇"]
     town_index = proxy.index(0, 0, county_index)
     assert proxy.index(0, 0, town_index).data() == "里箬村"
 
 
-def test_kind_filter_on_danger_zones(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_kind_filter_on_danger_zones(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     switch_tab(qtbot, page, 1)
     tab = page.tab_pages["danger_zones"]
@@ -166,7 +185,9 @@ def test_empty_database_explains_how_to_start(qtbot: QtBot, sqlite_db: Database)
     assert "python main.py import divisions FILE" in page.empty_label.text()
 
 
-def test_load_failure_is_shown_not_raised(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_load_failure_is_shown_not_raised(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, Actor(name="nobody", role="no-such-role"))
     assert page.error_label.isVisible()
     assert "not allowed" in page.error_label.text()
@@ -175,7 +196,9 @@ def test_load_failure_is_shown_not_raised(qtbot: QtBot, sqlite_db: Database, cou
 # -- the viewer ------------------------------------------------------------------------------
 
 
-def test_viewer_sees_masked_phones_and_cannot_edit(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_viewer_sees_masked_phones_and_cannot_edit(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, VIEWER)
     tab = page.tab_pages["grids"]
     assert not tab.add_button.isVisible() and not tab.edit_button.isVisible()
@@ -190,14 +213,18 @@ def test_viewer_sees_masked_phones_and_cannot_edit(qtbot: QtBot, sqlite_db: Data
     qtbot.wait(100)
     assert opened == []
     with pytest.raises(PermissionDenied), sqlite_db.session(VIEWER) as session:
-        save_grid(session=session, data=GridInput(
-            code="V-1", name="查看", village_id=county["liruo"], person_name="某人"))
+        save_grid(
+            session=session,
+            data=GridInput(code="V-1", name="查看", village_id=county["liruo"], person_name="某人"),
+        )
 
 
 # -- forms -----------------------------------------------------------------------------------
 
 
-def test_invalid_mobile_is_refused_in_place(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_invalid_mobile_is_refused_in_place(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     form = GridForm(sqlite_db, DUTY, county["g_zhangsan"])
     qtbot.addWidget(form)
     assert form.fields["person_name"].text() == "张三"
@@ -208,13 +235,17 @@ def test_invalid_mobile_is_refused_in_place(qtbot: QtBot, sqlite_db: Database, c
     assert form.result() != QDialog.DialogCode.Accepted and form.saved_id is None
     with sqlite_db.session(ADMIN) as session:
         assert get_grid(session=session, grid_id=county["g_zhangsan"]).person_phone == "13912345678"
-        assert session.scalars(select(AuditRecord).where(AuditRecord.action == "update")).all() == []
+        assert (
+            session.scalars(select(AuditRecord).where(AuditRecord.action == "update")).all() == []
+        )
 
 
 @pytest.fixture
 def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """A catalogue with the phone message in Chinese, compiled with pyside6-lrelease."""
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).parent / "pyside6-lrelease"
+    )
     if not Path(lrelease).exists():
         pytest.skip("pyside6-lrelease not found")
     ts = tmp_path / "zh_CN.ts"
@@ -224,8 +255,9 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
         f"<translation>{BAD_PHONE_ZH}</translation></message></context></TS>",
         encoding="utf-8",
     )
-    subprocess.run([lrelease, str(ts), "-qm", str(tmp_path / "zh_CN.qm")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [lrelease, str(ts), "-qm", str(tmp_path / "zh_CN.qm")], check=True, capture_output=True
+    )
     translator = QTranslator()
     assert translator.load(str(tmp_path / "zh_CN.qm"))
     QCoreApplication.installTranslator(translator)
@@ -233,7 +265,9 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     QCoreApplication.removeTranslator(translator)
 
 
-def test_refusal_reads_in_chinese(qtbot: QtBot, sqlite_db: Database, county: dict[str, int], chinese: None) -> None:
+def test_refusal_reads_in_chinese(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int], chinese: None
+) -> None:
     form = WorkingGroupMemberForm(sqlite_db, DUTY, county["m_head"])
     qtbot.addWidget(form)
     form.fields["phone"].setText("12345")
@@ -242,7 +276,9 @@ def test_refusal_reads_in_chinese(qtbot: QtBot, sqlite_db: Database, county: dic
     assert form.error_labels["phone"].isVisibleTo(form)
 
 
-def test_edit_through_the_page_changes_the_row_and_audits(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_edit_through_the_page_changes_the_row_and_audits(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     tab = page.tab_pages["grids"]
     tab.view.selectRow(0)
@@ -260,14 +296,21 @@ def test_edit_through_the_page_changes_the_row_and_audits(qtbot: QtBot, sqlite_d
     assert shown(page, "grids", "person_name") == ["张三丰", "李四", "王五"]
     assert tab.selected_row().person_phone == "13900001111"
     with sqlite_db.session(ADMIN) as session:
-        record = session.scalars(select(AuditRecord).where(
-            AuditRecord.table_name == "grids", AuditRecord.action == "update")).one()
+        record = session.scalars(
+            select(AuditRecord).where(
+                AuditRecord.table_name == "grids", AuditRecord.action == "update"
+            )
+        ).one()
     assert record.actor == "duty-officer"
     assert json.loads(record.changes) == {
-        "person_name": ["张三", "张三丰"], "person_phone": ["13912345678", "13900001111"]}
+        "person_name": ["张三", "张三丰"],
+        "person_phone": ["13912345678", "13900001111"],
+    }
 
 
-def test_add_from_a_chosen_village(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_add_from_a_chosen_village(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     page.tree_panel.select_division(county["donghai"])
     switch_tab(qtbot, page, 2)
@@ -290,7 +333,9 @@ def test_add_from_a_chosen_village(qtbot: QtBot, sqlite_db: Database, county: di
     assert tab.count_label.text() == "1 of 3 shelters"
 
 
-def test_cancelled_form_changes_nothing(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_cancelled_form_changes_nothing(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     answer_dialog(qtbot, lambda dialog: dialog.reject())
     assert page.add_record("grids") is None
@@ -298,7 +343,9 @@ def test_cancelled_form_changes_nothing(qtbot: QtBot, sqlite_db: Database, count
         assert len(list_grids(session=session)) == 3
 
 
-def test_village_chooser_finds_villages_by_initials(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_village_chooser_finds_villages_by_initials(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     form = GridForm(sqlite_db, DUTY)
     qtbot.addWidget(form)
     form.show()
@@ -314,7 +361,9 @@ def test_village_chooser_finds_villages_by_initials(qtbot: QtBot, sqlite_db: Dat
     assert combo.village_id() is None
 
 
-def test_new_grid_form_reports_every_problem(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_new_grid_form_reports_every_problem(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     form = GridForm(sqlite_db, DUTY)
     qtbot.addWidget(form)
     form.fields["code"].setText("331081001001-01")  # taken by 张三's grid
@@ -329,20 +378,26 @@ def test_new_grid_form_reports_every_problem(qtbot: QtBot, sqlite_db: Database, 
     assert form.result() == QDialog.DialogCode.Accepted and form.saved_id is not None
 
 
-def test_danger_zone_form_lists_the_grids_of_the_village(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_danger_zone_form_lists_the_grids_of_the_village(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     form = DangerZoneForm(sqlite_db, DUTY, county["z_point"])
     qtbot.addWidget(form)
     assert form.grid_combo.currentData() == county["g_wangwu"]
     assert form.fields["lon"].text() == "121.55"
     form.village_box.set_village_id(county["sanxing"])
     assert [form.grid_combo.itemData(i) for i in range(form.grid_combo.count())] == [
-        None, county["g_lisi"]]
+        None,
+        county["g_lisi"],
+    ]
     form.fields["lat"].setText("")
     form.save_button.click()
     assert form.errors() == {"lat": "Give both longitude and latitude, or neither."}
 
 
-def test_danger_zone_area_keeps_coordinates_read_only(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_danger_zone_area_keeps_coordinates_read_only(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     form = DangerZoneForm(sqlite_db, DUTY, county["z_area"])
     qtbot.addWidget(form)
     form.show()
@@ -359,7 +414,9 @@ def test_danger_zone_area_keeps_coordinates_read_only(qtbot: QtBot, sqlite_db: D
         assert zone.geometry.geom_type == "Polygon"  # the outline was not replaced by its centre
 
 
-def test_record_deleted_meanwhile(qtbot: QtBot, sqlite_db: Database, county: dict[str, int]) -> None:
+def test_record_deleted_meanwhile(
+    qtbot: QtBot, sqlite_db: Database, county: dict[str, int]
+) -> None:
     form = ShelterForm(sqlite_db, DUTY, 999_999)
     qtbot.addWidget(form)
     assert "no longer exists" in form.errors()[""]

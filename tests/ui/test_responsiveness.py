@@ -94,14 +94,18 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
     map_page = window.stack.currentWidget()
     assert isinstance(map_page, MapPage) and map_page.typhoon is not None
     # bool(): a callback returning None counts as met at once for waitUntil
-    qtbot.waitUntil(lambda: bool(map_page.summary.get("drawn"))
-                    and map_page.typhoon.shown is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: bool(map_page.summary.get("drawn")) and map_page.typhoon.shown is not None,
+        timeout=30_000,
+    )
     panel = map_page.typhoon
     for offset in (3, 6, 12):  # the officer drags the typhoon's time slider forward
         monitor.step = f"typhoon slider +{offset} h"
         panel.slider.setValue(panel.loaded.start + offset)
-        qtbot.waitUntil(lambda o=offset: panel.shown.at == panel.loaded.times[
-            panel.loaded.start + o], timeout=20_000)
+        qtbot.waitUntil(
+            lambda o=offset: panel.shown.at == panel.loaded.times[panel.loaded.start + o],
+            timeout=20_000,
+        )
         qtbot.wait(300)
     monitor.step = "list a typhoon count"
     panel.count_view.clicked.emit(panel.count_model.index(1, 2))
@@ -142,8 +146,10 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
     qtbot.wait(500)
 
     monitor.timer.stop()
-    print(f"worst tick {monitor.worst * 1000:.0f} ms late net of stolen time ({monitor.where}),"
-          f" {monitor.worst_raw * 1000:.0f} ms before; {monitor.ticks} ticks")
+    print(
+        f"worst tick {monitor.worst * 1000:.0f} ms late net of stolen time ({monitor.where}),"
+        f" {monitor.worst_raw * 1000:.0f} ms before; {monitor.ticks} ticks"
+    )
     assert monitor.ticks > 100
     assert monitor.worst < ALLOWED_LATE_S, (
         f"a tick came {monitor.worst * 1000:.0f} ms late during: {monitor.where}"

@@ -23,8 +23,9 @@ from ui.settings.users import AddUserDialog, PasswordDialog, RoleDialog, UsersTa
 DUTY = Actor("wang", "duty")
 
 
-def make_page(qtbot: QtBot, db: Database, actor: Actor = ADMIN,
-              settings: Settings | None = None) -> SettingsPage:
+def make_page(
+    qtbot: QtBot, db: Database, actor: Actor = ADMIN, settings: Settings | None = None
+) -> SettingsPage:
     page = SettingsPage(db, actor, settings or Settings())
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -114,7 +115,9 @@ def test_adding_a_user_through_the_dialog_creates_it(qtbot: QtBot, sqlite_db: Da
     assert tab.selected_user().role == "duty"
     assert tab.message_label.text() == "User zhao.duty added."
     with sqlite_db.session(None) as session:
-        assert authenticate(session=session, name="zhao.duty", password="duty-pass-1").role == "duty"
+        assert (
+            authenticate(session=session, name="zhao.duty", password="duty-pass-1").role == "duty"
+        )
 
     # The audit tab lists that insert, by the acting administrator, in Beijing time.
     audit = open_audit(qtbot, page)
@@ -213,7 +216,9 @@ def test_audit_filters_and_the_limit_note(qtbot: QtBot, sqlite_db: Database) -> 
     audit = open_audit(qtbot, page)
     assert audit.model.rowCount() == 2
     assert [audit.table_combo.itemText(i) for i in range(audit.table_combo.count())] == [
-        "All tables", "users"]
+        "All tables",
+        "users",
+    ]
     with qtbot.waitSignal(audit.ready, timeout=5000):
         audit.actor_edit.setText("CHI")  # part of the name, any case, after a short pause
     assert column_texts(audit.model, 1) == []  # chief created nobody; "anonymous" created chief
@@ -240,9 +245,7 @@ def test_audit_filters_and_the_limit_note(qtbot: QtBot, sqlite_db: Database) -> 
     assert audit.status_label.text().startswith("Showing the latest 1 records")
 
 
-def test_saving_the_workstation_tab_writes_settings_json(
-    qtbot: QtBot, sqlite_db: Database
-) -> None:
+def test_saving_the_workstation_tab_writes_settings_json(qtbot: QtBot, sqlite_db: Database) -> None:
     page = make_page(qtbot, sqlite_db, DUTY)
     page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
     page.timezone_combo.setCurrentIndex(page.timezone_combo.findData("Asia/Urumqi"))
@@ -254,9 +257,12 @@ def test_saving_the_workstation_tab_writes_settings_json(
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["language"] == "en"
     assert written["timezone"] == "Asia/Urumqi"
-    assert written["tile_source"] == {"kind": "xyz", "mbtiles_path": "",
-                                      "url_template": "http://tiles.intranet/{z}/{x}/{y}.png",
-                                      "key": ""}
+    assert written["tile_source"] == {
+        "kind": "xyz",
+        "mbtiles_path": "",
+        "url_template": "http://tiles.intranet/{z}/{x}/{y}.png",
+        "key": "",
+    }
     assert Settings.load().timezone == "Asia/Urumqi"
     assert page.status_label.text().startswith("Saved.")
 
@@ -283,10 +289,16 @@ def test_users_and_audit_models_pass_the_model_tester(qtbot: QtBot, sqlite_db: D
 
 def test_summaries_are_one_line() -> None:
     assert summarise_changes("update", '{"name": ["温岭市", "温岭"]}', 1) == "name: 温岭市 → 温岭"
-    assert summarise_changes("insert", '{"name": "东山\\n小学", "note": null}', 1) == "name=东山 小学"
-    assert summarise_changes("bulk", '{"source": "towns.xlsx"}', 1200) == \
-        "1,200 rows; source=towns.xlsx"
-    assert summarise_changes("update", '{"password": "changed", "failed_logins": [3, 0]}', 1) \
+    assert (
+        summarise_changes("insert", '{"name": "东山\\n小学", "note": null}', 1) == "name=东山 小学"
+    )
+    assert (
+        summarise_changes("bulk", '{"source": "towns.xlsx"}', 1200)
+        == "1,200 rows; source=towns.xlsx"
+    )
+    assert (
+        summarise_changes("update", '{"password": "changed", "failed_logins": [3, 0]}', 1)
         == "password changed; failed_logins: 3 → 0"
+    )
     assert summarise_changes("login", "not json", None) == "not json"
     assert len(summarise_changes("insert", json.dumps({"a": "x" * 2000}), 1)) == 400

@@ -42,8 +42,15 @@ COLUMNS = (
 
 
 def texts(row: GridRow) -> tuple[str | None, ...]:
-    return (row.code, row.name, row.village_name, row.town_name, row.person_name,
-            row.person_post, row.person_phone)
+    return (
+        row.code,
+        row.name,
+        row.village_name,
+        row.town_name,
+        row.person_name,
+        row.person_post,
+        row.person_phone,
+    )
 
 
 @pytest.fixture
@@ -131,11 +138,21 @@ def test_selection_stays_on_its_row_while_filters_change(
     assert model.rowCount() == 3
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("zs", ["张三"]), ("zhangsan", ["张三"]), ("张", ["张三"]), ("5678", ["张三"]),
-    ("86123456", ["李四"]), ("lrwg", ["王五"]), ("石塘", ["王五"]), ("wgy", ["李四"]),
-    ("", ["张三", "李四", "王五"]), ("zs lisi", []),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("zs", ["张三"]),
+        ("zhangsan", ["张三"]),
+        ("张", ["张三"]),
+        ("5678", ["张三"]),
+        ("86123456", ["李四"]),
+        ("lrwg", ["王五"]),
+        ("石塘", ["王五"]),
+        ("wgy", ["李四"]),
+        ("", ["张三", "李四", "王五"]),
+        ("zs lisi", []),
+    ],
+)
 def test_search_finds_rows_by_text_pinyin_and_digits(
     grid_rows: list[GridRow], query: str, expected: list[str]
 ) -> None:
@@ -206,8 +223,9 @@ def test_cells_cannot_be_edited(qtbot: QtBot, grid_rows: list[GridRow]) -> None:
     index = model.index(0, 1)
     view.setCurrentIndex(index)
     qtbot.keyClick(view, Qt.Key.Key_F2)
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
-                      pos=view.visualRect(index).center())
+    qtbot.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     assert view.state() != QAbstractItemView.State.EditingState
     assert view.findChild(QLineEdit) is None
     assert model.index(0, 1).data() == grid_rows[0].name
@@ -249,11 +267,15 @@ def test_a_painted_cell_asks_python_once(qtbot: QtBot) -> None:
     assert model.calls <= 2 * (shown + 1)  # two columns, one call per cell
     image = view.viewport().grab().toImage()
     right = view.visualRect(model.index(3, 1))  # "3", right-aligned: ink in the right half
-    left_ink = any(image.pixelColor(x, right.center().y()).lightness() < 128
-                   for x in range(right.left(), right.center().x()))
-    right_ink = any(image.pixelColor(x, y).lightness() < 128
-                    for x in range(right.center().x(), right.right())
-                    for y in range(right.top(), right.bottom()))
+    left_ink = any(
+        image.pixelColor(x, right.center().y()).lightness() < 128
+        for x in range(right.left(), right.center().x())
+    )
+    right_ink = any(
+        image.pixelColor(x, y).lightness() < 128
+        for x in range(right.center().x(), right.right())
+        for y in range(right.top(), right.bottom())
+    )
     assert right_ink and not left_ink
 
 

@@ -71,9 +71,13 @@ def a_household(db: Database) -> tuple[str, int, int]:
         row = session.execute(
             select(Household.card_code, TransferRecord.id, TransferRecord.residents)
             .join(TransferRecord, TransferRecord.household_id == Household.id)
-            .where(TransferRecord.status == "to_move", TransferRecord.shelter_id.is_not(None),
-                   TransferRecord.residents >= 2)
-            .order_by(TransferRecord.id).limit(1)
+            .where(
+                TransferRecord.status == "to_move",
+                TransferRecord.shelter_id.is_not(None),
+                TransferRecord.residents >= 2,
+            )
+            .order_by(TransferRecord.id)
+            .limit(1)
         ).one()
     return row[0], row[1], row[2]
 
@@ -97,8 +101,10 @@ def find(qtbot: QtBot, page: TransfersPage, text: str) -> None:
 
 
 def press_f2(qtbot: QtBot, page: TransfersPage) -> None:
-    with qtbot.waitSignal(page.check_in_done, timeout=10_000), \
-            qtbot.waitSignal(page.ready, timeout=15_000):
+    with (
+        qtbot.waitSignal(page.check_in_done, timeout=10_000),
+        qtbot.waitSignal(page.ready, timeout=15_000),
+    ):
         qtbot.keyClick(page.search_edit, Qt.Key.Key_F2)
 
 
@@ -143,8 +149,13 @@ def test_conflict_is_shown_and_nothing_changes(qtbot: QtBot, event_db: Database)
     seen = page.selected_line().subject.record
     # Another workstation moves one resident to relatives after the page loaded the row.
     with event_db.session(OTHER) as session:
-        record_transfer(session=session, record_id=record_id, status="relatives", count=1,
-                        expected_version=seen.version)
+        record_transfer(
+            session=session,
+            record_id=record_id,
+            status="relatives",
+            count=1,
+            expected_version=seen.version,
+        )
     moved = county(event_db).moved
     with event_db.session(ADMIN) as session:
         before = get_transfer(session=session, record_id=record_id)
@@ -162,8 +173,9 @@ def test_conflict_is_shown_and_nothing_changes(qtbot: QtBot, event_db: Database)
     assert line.remaining == residents - 1
 
 
-def test_no_event_shows_the_message_and_no_check_in(qtbot: QtBot, demo_db: Database,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_event_shows_the_message_and_no_check_in(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = open_page(qtbot, demo_db)
     assert "No event is in progress" in page.event_label.text()
     assert page.body.isHidden()
@@ -200,8 +212,9 @@ db.dispose()
 """
 
 
-def test_figures_follow_check_ins_from_another_workstation(qtbot: QtBot,
-                                                           event_db: Database) -> None:
+def test_figures_follow_check_ins_from_another_workstation(
+    qtbot: QtBot, event_db: Database
+) -> None:
     _code, record_id, residents = a_household(event_db)
     page = open_page(qtbot, event_db)
     feed = ChangeFeed(event_db)
@@ -211,18 +224,24 @@ def test_figures_follow_check_ins_from_another_workstation(qtbot: QtBot,
 
     # Another process checks the household in; nobody presses refresh here.
     with qtbot.waitSignal(page.ready, timeout=15_000):
-        subprocess.run([sys.executable, "-c", OTHER_WORKSTATION, str(ROOT), event_db.url,
-                        str(record_id)], check=True, timeout=60)
+        subprocess.run(
+            [sys.executable, "-c", OTHER_WORKSTATION, str(ROOT), event_db.url, str(record_id)],
+            check=True,
+            timeout=60,
+        )
     assert shown(page, "moved") == f"{moved + residents:,}"
     feed.close()
 
 
 def fill_dialog_then(qtbot: QtBot, page: TransfersPage, attribute: str, fill) -> None:
     """While the page's modal dialog ``attribute`` runs, ``fill`` it (and press OK)."""
+
     def act() -> None:
         dialog = getattr(page, attribute, None) or next(
-            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        )
         fill(dialog)
+
     QTimer.singleShot(0, act)
 
 
@@ -232,12 +251,12 @@ def saved_and_reloaded(qtbot: QtBot, page: TransfersPage):
 
 
 def visible_dialog(kind: type) -> QDialog:
-    return next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, kind) and w.isVisible())
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
 
 
 def test_part_of_a_household_goes_to_relatives_and_a_refusal_needs_a_reason(
-        qtbot: QtBot, event_db: Database) -> None:
+    qtbot: QtBot, event_db: Database
+) -> None:
     code, record_id, residents = a_household(event_db)
     page = open_page(qtbot, event_db)
     find(qtbot, page, code)
@@ -289,8 +308,11 @@ def test_tables_chart_and_arrivals_of_a_shelter(qtbot: QtBot, event_db: Database
     assert page.chart.shown_towns[0] == lagging.name  # the town that lags most on top
 
     shelter = page.selected_line().subject.record.shelter_id
-    row = next(n for n in range(page.shelter_model.rowCount())
-               if page.shelter_model.row_at(n).id == shelter)
+    row = next(
+        n
+        for n in range(page.shelter_model.rowCount())
+        if page.shelter_model.row_at(n).id == shelter
+    )
     page._open_arrivals(page.shelter_model.index(row, 0))
     dialog = visible_dialog(ArrivalsDialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
@@ -299,9 +321,9 @@ def test_tables_chart_and_arrivals_of_a_shelter(qtbot: QtBot, event_db: Database
     dialog.close()
 
 
-def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Database,
-                                                     monkeypatch: pytest.MonkeyPatch,
-                                                     tmp_path: Path) -> None:
+def test_town_figures_snapshot_level_returns_and_end(
+    qtbot: QtBot, event_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     code, record_id, residents = a_household(event_db)
     page = open_page(qtbot, event_db)
     find(qtbot, page, code)
@@ -359,8 +381,7 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
         dialog.village_combo.setCurrentIndex(dialog.village_combo.findData(village))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     fill_dialog_then(qtbot, page, "", choose)
     with qtbot.waitSignal(page.action_done, timeout=15_000):
         page.returns_button.click()
@@ -373,8 +394,8 @@ def test_town_figures_snapshot_level_returns_and_end(qtbot: QtBot, event_db: Dat
 
 
 def test_between_events_the_page_shows_the_lists_and_the_planner_checks(
-        qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     page = open_page(qtbot, demo_db)
     lists = page.lists
     assert lists.isVisibleTo(page) and lists.data is not None
@@ -409,9 +430,9 @@ def test_between_events_the_page_shows_the_lists_and_the_planner_checks(
     assert page.tabs.indexOf(lists) >= 0
 
 
-def test_a_village_situation_map_prints_from_the_lists(qtbot: QtBot, demo_db: Database,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
+def test_a_village_situation_map_prints_from_the_lists(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     page = open_page(qtbot, demo_db)
     lists = page.lists
     village = lists.data.villages[3]

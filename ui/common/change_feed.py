@@ -41,8 +41,9 @@ class ChangeFeed(QObject):
                 self._timer.start(POLL_MS)
             elif db.url.startswith("postgresql"):
                 self._listener = changes.PostgresListener(db.url)
-                self._notifier = QSocketNotifier(self._listener.fileno(),
-                                                 QSocketNotifier.Type.Read, self)
+                self._notifier = QSocketNotifier(
+                    self._listener.fileno(), QSocketNotifier.Type.Read, self
+                )
                 self._notifier.activated.connect(self._notified)
         except Exception:  # pages still reload when shown and on F5
             log.exception("the change feed from other workstations could not start")

@@ -16,13 +16,17 @@ def event_summary(event: EventRow) -> str:
     when it started."""
     if event.response_level:
         colour = RESPONSE_COLOURS.get(event.response_level, "#333")
-        level = (f"<b style='color:{colour}'>"
-                 f"{html.escape(label(RESPONSE_LEVELS, event.response_level))}</b>")
+        level = (
+            f"<b style='color:{colour}'>"
+            f"{html.escape(label(RESPONSE_LEVELS, event.response_level))}</b>"
+        )
         response = QCoreApplication.translate("EventText", "Response: %1").replace("%1", level)
     else:
         response = QCoreApplication.translate("EventText", "No emergency response in force")
-    return (QCoreApplication.translate("EventText", "Event: %1 (%4) · %2 · started %3")
-            .replace("%1", f"<b>{html.escape(event.name)}</b>")
-            .replace("%4", html.escape(label(EVENT_KINDS, event.kind)))
-            .replace("%2", response)
-            .replace("%3", display_time(event.started_at)))
+    return (
+        QCoreApplication.translate("EventText", "Event: %1 (%4) · %2 · started %3")
+        .replace("%1", f"<b>{html.escape(event.name)}</b>")
+        .replace("%4", html.escape(label(EVENT_KINDS, event.kind)))
+        .replace("%2", response)
+        .replace("%3", display_time(event.started_at))
+    )

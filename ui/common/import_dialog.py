@@ -45,10 +45,13 @@ log = logging.getLogger(__name__)
 CTX = "ImportDialog"
 PROGRESS_STEPS = 1000  # forward at most this many progress calls per import to the UI thread
 
-_SHEETS = QT_TRANSLATE_NOOP("ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)")
+_SHEETS = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)"
+)
 _GIS = QT_TRANSLATE_NOOP(
     "ImportDialog",
-    "Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)")
+    "Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
+)
 _ALL = QT_TRANSLATE_NOOP("ImportDialog", "All files (*)")
 
 
@@ -64,18 +67,42 @@ class ImportKind:
 
 
 IMPORT_KINDS: tuple[ImportKind, ...] = (
-    ImportKind("divisions", QT_TRANSLATE_NOOP("ImportDialog", "Divisions (towns and villages)"),
-               _SHEETS, None),
-    ImportKind("households", QT_TRANSLATE_NOOP("ImportDialog", "Village transfer list (households)"),
-               _SHEETS, "wgs84"),
-    ImportKind("boundaries", QT_TRANSLATE_NOOP("ImportDialog", "Division boundaries"),
-               _GIS, "", crs_from_file=True),
-    ImportKind("grids", QT_TRANSLATE_NOOP("ImportDialog", "Responsibility grids"),
-               _GIS, "", crs_from_file=True),
-    ImportKind("danger-zones", QT_TRANSLATE_NOOP("ImportDialog", "Danger zones and hazard points"),
-               _GIS, "", crs_from_file=True),
-    ImportKind("shelters", QT_TRANSLATE_NOOP("ImportDialog", "Shelters"),
-               _GIS, "", crs_from_file=True),
+    ImportKind(
+        "divisions",
+        QT_TRANSLATE_NOOP("ImportDialog", "Divisions (towns and villages)"),
+        _SHEETS,
+        None,
+    ),
+    ImportKind(
+        "households",
+        QT_TRANSLATE_NOOP("ImportDialog", "Village transfer list (households)"),
+        _SHEETS,
+        "wgs84",
+    ),
+    ImportKind(
+        "boundaries",
+        QT_TRANSLATE_NOOP("ImportDialog", "Division boundaries"),
+        _GIS,
+        "",
+        crs_from_file=True,
+    ),
+    ImportKind(
+        "grids",
+        QT_TRANSLATE_NOOP("ImportDialog", "Responsibility grids"),
+        _GIS,
+        "",
+        crs_from_file=True,
+    ),
+    ImportKind(
+        "danger-zones",
+        QT_TRANSLATE_NOOP("ImportDialog", "Danger zones and hazard points"),
+        _GIS,
+        "",
+        crs_from_file=True,
+    ),
+    ImportKind(
+        "shelters", QT_TRANSLATE_NOOP("ImportDialog", "Shelters"), _GIS, "", crs_from_file=True
+    ),
     ImportKind("typhoon", QT_TRANSLATE_NOOP("ImportDialog", "Typhoon track"), _SHEETS, None),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in IMPORT_KINDS}
@@ -104,8 +131,15 @@ def throttled(progress: ProgressCallback, steps: int = PROGRESS_STEPS) -> Progre
 
 
 def run_import(
-    *, db: Database, actor: Actor, kind: str, path: str, dry_run: bool, valid_only: bool,
-    options: dict[str, Any], cancel: CancelFlag | None = None,
+    *,
+    db: Database,
+    actor: Actor,
+    kind: str,
+    path: str,
+    dry_run: bool,
+    valid_only: bool,
+    options: dict[str, Any],
+    cancel: CancelFlag | None = None,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Runs in a worker thread: one session for the import, committed on success.
@@ -116,16 +150,25 @@ def run_import(
     importer, fixed = importer_for(kind)
     with db.session(actor) as session:
         return importer(
-            session=session, path=Path(path), dry_run=dry_run, valid_only=valid_only,
-            progress=throttled(progress) if progress is not None else None, cancel=cancel,
-            **fixed, **options,
+            session=session,
+            path=Path(path),
+            dry_run=dry_run,
+            valid_only=valid_only,
+            progress=throttled(progress) if progress is not None else None,
+            cancel=cancel,
+            **fixed,
+            **options,
         )
 
 
 def wrote(report: ImportReport) -> bool:
     """Whether the import was committed (a dry run, cancel or refusal writes nothing)."""
-    return (not report.dry_run and not report.cancelled and not report.file_failed
-            and (report.ok or report.valid_only))
+    return (
+        not report.dry_run
+        and not report.cancelled
+        and not report.file_failed
+        and (report.ok or report.valid_only)
+    )
 
 
 def error_line(error: BaseException) -> str:
@@ -134,7 +177,8 @@ def error_line(error: BaseException) -> str:
 
     if isinstance(error, IntegrityError):  # another workstation wrote the same rows meanwhile
         return QCoreApplication.translate(
-            CTX, "Another user changed the same records at the same time. Run the import again.")
+            CTX, "Another user changed the same records at the same time. Run the import again."
+        )
     lines = str(error).strip().splitlines()
     return lines[0][:300] if lines else type(error).__name__
 
@@ -151,8 +195,9 @@ class ImportDialog(QDialog):
     RED = "background: #fdecea; color: #8a1c1c; border-left: 4px solid #c62828;"
     AMBER = "background: #fff8e1; color: #6d4c00; border-left: 4px solid #f9a825;"
 
-    def __init__(self, db: Database, actor: Actor, kind: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, actor: Actor, kind: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
@@ -204,20 +249,31 @@ class ImportDialog(QDialog):
         form.addRow(self.typhoon_code_label, self.typhoon_code_edit)
         self.typhoon_name_label = QLabel(self.tr("Typhoon name"))
         self.typhoon_name_edit = QLineEdit()
-        self.typhoon_name_edit.setPlaceholderText(self.tr("Needed for a new typhoon without a name column"))
+        self.typhoon_name_edit.setPlaceholderText(
+            self.tr("Needed for a new typhoon without a name column")
+        )
         form.addRow(self.typhoon_name_label, self.typhoon_name_edit)
 
         self.dry_run_check = QCheckBox(self.tr("Check only (dry run)"))
         self.valid_only_check = QCheckBox(self.tr("Import only the valid rows"))
-        self.valid_only_check.setToolTip(self.tr(
-            "Without this, nothing is written when any row is refused."))
+        self.valid_only_check.setToolTip(
+            self.tr("Without this, nothing is written when any row is refused.")
+        )
         form.addRow("", self.dry_run_check)
         form.addRow("", self.valid_only_check)
         layout.addLayout(form)
         self.form_widgets: list[QWidget] = [
-            self.kind_combo, self.path_edit, self.browse_button, self.crs_combo,
-            self.village_edit, self.year_spin, self.typhoon_code_edit, self.typhoon_name_edit,
-            self.dry_run_check, self.valid_only_check]
+            self.kind_combo,
+            self.path_edit,
+            self.browse_button,
+            self.crs_combo,
+            self.village_edit,
+            self.year_spin,
+            self.typhoon_code_edit,
+            self.typhoon_name_edit,
+            self.dry_run_check,
+            self.valid_only_check,
+        ]
 
         run_row = QHBoxLayout()
         self.progress_bar = QProgressBar()
@@ -316,22 +372,32 @@ class ImportDialog(QDialog):
         key = self.kind().key
         if key == "households":
             year = self.year_spin.value()
-            return {"village_code": self.village_edit.text().strip() or None,
-                    "year": None if year == self.year_spin.minimum() else year,
-                    "crs": self.crs() or "wgs84"}
+            return {
+                "village_code": self.village_edit.text().strip() or None,
+                "year": None if year == self.year_spin.minimum() else year,
+                "crs": self.crs() or "wgs84",
+            }
         if key == "typhoon":
-            return {"code": self.typhoon_code_edit.text().strip() or None,
-                    "name": self.typhoon_name_edit.text().strip() or None}
+            return {
+                "code": self.typhoon_code_edit.text().strip() or None,
+                "name": self.typhoon_name_edit.text().strip() or None,
+            }
         if key in GIS_KINDS:
             return {"crs": self.crs()}
         return {}
 
     def browse(self) -> None:
         kind = self.kind()
-        filters = ";;".join((QCoreApplication.translate(CTX, kind.file_filter),
-                             QCoreApplication.translate(CTX, _ALL)))
+        filters = ";;".join(
+            (
+                QCoreApplication.translate(CTX, kind.file_filter),
+                QCoreApplication.translate(CTX, _ALL),
+            )
+        )
         start = str(Path(self.path_edit.text()).parent) if self.path_edit.text() else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to import"), start, filters)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the file to import"), start, filters
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -357,8 +423,10 @@ class ImportDialog(QDialog):
             try:
                 normalise_crs(options["crs"])
             except ValueError:
-                self._show_summary(self.tr(
-                    "A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates."), self.RED)
+                self._show_summary(
+                    self.tr("A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates."),
+                    self.RED,
+                )
                 return
         self.report = None
         self.error = None
@@ -366,13 +434,22 @@ class ImportDialog(QDialog):
         self._set_running(True)
         self.report_edit.clear()
         self.progress_bar.setRange(0, 0)  # busy until the import says how far it has to go
-        self._show_summary(self.tr("Checking…") if self.dry_run_check.isChecked()
-                           else self.tr("Importing…"), "")
+        self._show_summary(
+            self.tr("Checking…") if self.dry_run_check.isChecked() else self.tr("Importing…"), ""
+        )
         run_in_background(
-            run_import, self._finished, on_progress=self._progress, owner=self,
-            db=self.db, actor=self.actor, kind=self.kind().key, path=path,
-            dry_run=self.dry_run_check.isChecked(), valid_only=self.valid_only_check.isChecked(),
-            options=options, cancel=self._cancel,
+            run_import,
+            self._finished,
+            on_progress=self._progress,
+            owner=self,
+            db=self.db,
+            actor=self.actor,
+            kind=self.kind().key,
+            path=path,
+            dry_run=self.dry_run_check.isChecked(),
+            valid_only=self.valid_only_check.isChecked(),
+            options=options,
+            cancel=self._cancel,
         )
 
     def cancel(self) -> None:
@@ -425,15 +502,21 @@ class ImportDialog(QDialog):
             return self.tr("Refused: the file cannot be imported. Nothing was written."), self.RED
         if report.problems and not report.valid_only:
             if report.dry_run:
-                return fill(self.tr("Check failed: %1 problems. Importing would write nothing."),
-                            problems), self.RED
+                return fill(
+                    self.tr("Check failed: %1 problems. Importing would write nothing."), problems
+                ), self.RED
             return fill(self.tr("Refused: %1 problems. Nothing was written."), problems), self.RED
         if report.dry_run:
-            return fill(self.tr("Check passed: importing would write %1 new, %2 updated, "
-                                "%3 unchanged."), *counts), self.GREEN
+            return fill(
+                self.tr("Check passed: importing would write %1 new, %2 updated, %3 unchanged."),
+                *counts,
+            ), self.GREEN
         if report.problems:
-            return fill(self.tr("Valid rows imported: %1 new, %2 updated, %3 unchanged; "
-                                "%4 rows refused."), *counts, str(report.refused_rows)), self.AMBER
+            return fill(
+                self.tr("Valid rows imported: %1 new, %2 updated, %3 unchanged; %4 rows refused."),
+                *counts,
+                str(report.refused_rows),
+            ), self.AMBER
         return fill(self.tr("Imported: %1 new, %2 updated, %3 unchanged."), *counts), self.GREEN
 
     def _show_summary(self, text: str, style: str) -> None:
@@ -474,8 +557,9 @@ class ImportDialog(QDialog):
         super().closeEvent(event)
 
     @classmethod
-    def run(cls, parent: QWidget | None, db: Database, actor: Actor,
-            kind: str | None = None) -> tuple[ImportReport | None, bool]:
+    def run(
+        cls, parent: QWidget | None, db: Database, actor: Actor, kind: str | None = None
+    ) -> tuple[ImportReport | None, bool]:
         """Open the dialog modally: (the last report or None, whether anything was written)."""
         if not actor.can(Permission.IMPORT_DATA):
             return None, False

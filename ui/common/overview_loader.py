@@ -24,4 +24,3 @@ def load_overview(
     owner: QObject,
 ) -> None:
     run_in_background(_load, on_done, owner=owner, db=db, actor=actor)
-

@@ -136,7 +136,8 @@ class RowTableModel(QStandardItemModel):
         self._keys = list(search_keys) if search_keys is not None else None
         self._load_order = list(range(len(self._all)))
         self._sort_keys = {
-            column: list(keys) for column, keys in (sort_keys or {}).items()
+            column: list(keys)
+            for column, keys in (sort_keys or {}).items()
             if 0 <= column < len(self.columns) and len(keys) == len(self._all)
         }
         column, order = self._sort
@@ -195,8 +196,9 @@ class RowTableModel(QStandardItemModel):
         """Show rows whose attribute ``key`` equals ``value``; None removes the filter."""
         self.set_membership_filter(key, None if value is None else (value,))
 
-    def set_membership_filter(self, key: str, values: Collection[Any] | None, *,
-                              refilter: bool = True) -> None:
+    def set_membership_filter(
+        self, key: str, values: Collection[Any] | None, *, refilter: bool = True
+    ) -> None:
         """Show rows whose attribute ``key`` is one of ``values``; None removes the filter.
         ``refilter`` False: the caller replaces the rows next, and ``set_rows`` filters."""
         wanted = None if values is None else frozenset(values)
@@ -214,8 +216,11 @@ class RowTableModel(QStandardItemModel):
 
     def _all_keys(self) -> list[str]:
         if self._keys is None:
-            texts = self.search_texts or (lambda r: tuple(
-                str(getattr(r, c.key)) for c in self.columns if getattr(r, c.key) is not None))
+            texts = self.search_texts or (
+                lambda r: tuple(
+                    str(getattr(r, c.key)) for c in self.columns if getattr(r, c.key) is not None
+                )
+            )
             self._keys = compute_search_keys(self._all, texts)
         return self._keys
 
@@ -226,7 +231,9 @@ class RowTableModel(QStandardItemModel):
             return list(rows)
         passes = [True] * len(rows)
         for key, wanted in self._column_filters.items():
-            passes = [ok and getattr(row, key) in wanted for ok, row in zip(passes, rows, strict=True)]
+            passes = [
+                ok and getattr(row, key) in wanted for ok, row in zip(passes, rows, strict=True)
+            ]
         if self._terms:
             keys = self._all_keys()
             for term in self._terms:
@@ -295,10 +302,13 @@ class RowTableModel(QStandardItemModel):
         if old_indexes:
             new_row_of = {id(row): n for n, row in enumerate(self._rows)}
             moved = [new_row_of.get(id(old_rows[index.row()])) for index in old_indexes]
-            self.changePersistentIndexList(old_indexes, [
-                QModelIndex() if row is None else self.index(row, index.column())
-                for row, index in zip(moved, old_indexes, strict=True)
-            ])
+            self.changePersistentIndexList(
+                old_indexes,
+                [
+                    QModelIndex() if row is None else self.index(row, index.column())
+                    for row, index in zip(moved, old_indexes, strict=True)
+                ],
+            )
         if len(self._rows) < len(old_rows):
             self._set_row_count(len(self._rows))
         self.layoutChanged.emit()

@@ -50,8 +50,17 @@ TOWN_COLUMNS = (
 )
 
 # Tables whose changes show on the dashboard: the register's figures and the event's.
-WATCHED = frozenset({"divisions", "grids", "danger_zones", "shelters", "working_group_members",
-                     "events", "transfer_records"})
+WATCHED = frozenset(
+    {
+        "divisions",
+        "grids",
+        "danger_zones",
+        "shelters",
+        "working_group_members",
+        "events",
+        "transfer_records",
+    }
+)
 CHANGE_DELAY_MS = 1000  # changes arriving within this time are loaded together
 
 
@@ -181,24 +190,39 @@ class DashboardPage(QWidget):
         event, rolled = data.event, data.rollup
         self.event_row.setVisible(event is not None and rolled is not None)
         if event is None or rolled is None:
-            self.event_label.setText(self.tr(
-                "No event is in progress. When one starts (on the Transfers page), its response "
-                "level and the county's transfer figures show here."))
+            self.event_label.setText(
+                self.tr(
+                    "No event is in progress. When one starts (on the Transfers page), its response "
+                    "level and the county's transfer figures show here."
+                )
+            )
             return
         figures, full = rolled.county, rolled.full_shelters
-        self.event_label.setText(event_summary(event) + " · " + self.tr("figures as of %1")
-                                 .replace("%1", display_time(rolled.at)))
+        self.event_label.setText(
+            event_summary(event)
+            + " · "
+            + self.tr("figures as of %1").replace("%1", display_time(rolled.at))
+        )
         c = self.event_cards
-        c["people_to_move"].show_value(figures.people_to_move, self.tr("%1 away from home")
-                                       .replace("%1", f"{figures.away:,}"))
+        c["people_to_move"].show_value(
+            figures.people_to_move, self.tr("%1 away from home").replace("%1", f"{figures.away:,}")
+        )
         rate = figures.completion_rate
-        c["moved"].show_value(figures.moved, self.tr("completion rate %1")
-                              .replace("%1", f"{rate * 100:.1f}%" if rate is not None else "—"))
-        c["still_at_home"].show_value(figures.still_at_home, self.tr("of whom %1 refuse to move")
-                                      .replace("%1", f"{figures.refused:,}"))
-        c["full_shelters"].show_value(full, self.tr("%1 more above 90%")
-                                      .replace("%1", f"{len(rolled.warnings) - full:,}"),
-                                      alert=bool(full))
+        c["moved"].show_value(
+            figures.moved,
+            self.tr("completion rate %1").replace(
+                "%1", f"{rate * 100:.1f}%" if rate is not None else "—"
+            ),
+        )
+        c["still_at_home"].show_value(
+            figures.still_at_home,
+            self.tr("of whom %1 refuse to move").replace("%1", f"{figures.refused:,}"),
+        )
+        c["full_shelters"].show_value(
+            full,
+            self.tr("%1 more above 90%").replace("%1", f"{len(rolled.warnings) - full:,}"),
+            alert=bool(full),
+        )
 
     def _show(self, data: DashboardData | None, error: BaseException | None) -> None:
         overview, towns = (data.overview, data.towns) if data is not None else (None, [])

@@ -51,8 +51,9 @@ SEARCH_DELAY_MS = 200
 CHANGE_DELAY_MS = 2000
 # What the map draws: a commit touching these redraws it (check-ins do not: a reload
 # would take the map from under the officer's hands every few seconds).
-MAP_TABLES = frozenset({"divisions", "grids", "danger_zones", "shelters", "typhoons",
-                        "typhoon_points", "events"})
+MAP_TABLES = frozenset(
+    {"divisions", "grids", "danger_zones", "shelters", "typhoons", "typhoon_points", "events"}
+)
 # The map's layers that hold each kind of feature a typhoon's reach names.
 REACH_LAYERS = {"town": "towns", "village": "villages", "grid": "grids", "shelter": "shelters"}
 
@@ -98,9 +99,15 @@ class MapPage(QWidget):
     open_in_register = Signal(str, int)
     open_transfer_list = Signal(int)  # village id
 
-    def __init__(self, db: Database, actor: Actor, settings: Settings,
-                 parent: QWidget | None = None, *,
-                 sources: Sequence[Callable[..., list[LayerData]]] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        sources: Sequence[Callable[..., list[LayerData]]] | None = None,
+    ) -> None:
         """``sources``: functions ``f(*, session) -> list[LayerData]`` drawn in order
         (default: the register's layers; a typhoon's track can follow them)."""
         super().__init__(parent)
@@ -179,7 +186,8 @@ class MapPage(QWidget):
         details_box.setContentsMargins(0, 6, 0, 0)
         self.side_tabs.addTab(details_tab, self.tr("Details"))
         self.placeholder_label = QLabel(
-            self.tr("Click a feature on the map, or search for one, to see its details here."))
+            self.tr("Click a feature on the map, or search for one, to see its details here.")
+        )
         self.placeholder_label.setObjectName("placeholder")
         self.placeholder_label.setWordWrap(True)
         details_box.addWidget(self.placeholder_label)
@@ -245,9 +253,17 @@ class MapPage(QWidget):
         self._building = True
         self._loads += 1
         folder = self._folder / f"page-{self._loads}"
-        run_in_background(_build_map, self._built, owner=self, db=self.db, actor=self.actor,
-                          folder=folder, tile_source=self.settings.tile_source,
-                          sources=self.sources, tiles_available=schemes_registered())
+        run_in_background(
+            _build_map,
+            self._built,
+            owner=self,
+            db=self.db,
+            actor=self.actor,
+            folder=folder,
+            tile_source=self.settings.tile_source,
+            sources=self.sources,
+            tiles_available=schemes_registered(),
+        )
 
     def _built(self, build: MapBuild | None, error: BaseException | None) -> None:
         self._building = False
@@ -262,8 +278,11 @@ class MapPage(QWidget):
             return
         if build is None:
             log.error("map page not built: %r", error)
-            self._show_error(self.tr("The map could not be built: %1").replace(
-                "%1", str(error) or type(error).__name__))
+            self._show_error(
+                self.tr("The map could not be built: %1").replace(
+                    "%1", str(error) or type(error).__name__
+                )
+            )
             self.ready.emit()
             return
         previous = self.build
@@ -274,8 +293,10 @@ class MapPage(QWidget):
         if previous is None:
             self.view.show_page(build.page)
         else:  # keep where the officer has moved the map
-            self.view.run_json("window.ECC ? ECC.summary() : null",
-                               lambda summary: self._reload(build.page, summary))
+            self.view.run_json(
+                "window.ECC ? ECC.summary() : null",
+                lambda summary: self._reload(build.page, summary),
+            )
         run_in_background(_search_entries, self._indexed, owner=self, layers=build.layers)
         if previous is not None:
             shutil.rmtree(previous.page.parent, ignore_errors=True)
@@ -291,7 +312,8 @@ class MapPage(QWidget):
             return
         self.entries = entries
         self.search_edit.setPlaceholderText(
-            self.tr("Find a village, grid, danger zone or shelter (pinyin initials work)"))
+            self.tr("Find a village, grid, danger zone or shelter (pinyin initials work)")
+        )
         self.search_edit.setEnabled(True)
         if self.search_edit.text().strip():
             self.search()
@@ -304,7 +326,8 @@ class MapPage(QWidget):
             text = self.tr("%1 features on the map.").replace("%1", f"{drawn:,}")
             if missing:
                 text += " " + self.tr("%1 without a location are not drawn.").replace(
-                    "%1", f"{missing:,}")
+                    "%1", f"{missing:,}"
+                )
             self.status_label.setText(text)
         self.summary = summary
         if self._keep_view is not None:
@@ -335,8 +358,11 @@ class MapPage(QWidget):
             self.view.replace_layer("typhoon", collection)
 
     def _typhoon_marked(self, layer: str, ids: list[int]) -> None:
-        keys = ([key for key in self._layer_keys() if key.startswith("danger.")]
-                if layer == "danger_zone" else [REACH_LAYERS.get(layer, layer)])
+        keys = (
+            [key for key in self._layer_keys() if key.startswith("danger.")]
+            if layer == "danger_zone"
+            else [REACH_LAYERS.get(layer, layer)]
+        )
         self._marked = {key: ids for key in keys}
         if self.summary:
             self.view.mark(self._marked)
@@ -351,7 +377,8 @@ class MapPage(QWidget):
             then()
             return
         self.view.replace_layer(
-            "typhoon", circles, lambda _count: self.view.mark(marked, lambda _ok: then()))
+            "typhoon", circles, lambda _count: self.view.mark(marked, lambda _ok: then())
+        )
 
     def _typhoon_settled(self) -> None:
         if self._ready_waits:
@@ -361,8 +388,11 @@ class MapPage(QWidget):
     def _reached_feature_chosen(self, layer: str, feature_id: int) -> None:
         keys = [REACH_LAYERS.get(layer, layer)]
         if layer == "danger_zone" and self.build is not None:
-            keys = [key for key in self._layer_keys()
-                    if key.startswith("danger.") and self.build.properties(key, feature_id)]
+            keys = [
+                key
+                for key in self._layer_keys()
+                if key.startswith("danger.") and self.build.properties(key, feature_id)
+            ]
         if keys:
             self.go_to(keys[0], feature_id, show_details=False)
 
@@ -380,8 +410,14 @@ class MapPage(QWidget):
             return
         self.show_feature(layer, feature_id, props)
 
-    def show_feature(self, layer: str, feature_id: int,
-                     fallback: dict[str, Any] | None = None, *, show_details: bool = True) -> bool:
+    def show_feature(
+        self,
+        layer: str,
+        feature_id: int,
+        fallback: dict[str, Any] | None = None,
+        *,
+        show_details: bool = True,
+    ) -> bool:
         """Show a feature's details in the panel; False when the map does not know it."""
         props = self.build.properties(layer, feature_id) if self.build is not None else None
         props = props or fallback
@@ -467,7 +503,9 @@ class MapPage(QWidget):
         rows = min(self.results_list.count(), 10)
         self.results_list.setFixedHeight(
             rows * max(self.results_list.sizeHintForRow(0), 18)
-            + 2 * self.results_list.frameWidth() + 4)
+            + 2 * self.results_list.frameWidth()
+            + 4
+        )
         self.results_list.show()
 
     def _search_now(self) -> None:

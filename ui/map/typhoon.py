@@ -56,14 +56,30 @@ def _number(value: int) -> str:
 
 COUNT_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Reached")),
-    Column("force7_now", QT_TRANSLATE_NOOP("Columns", "Force 7\nat the time"),
-           formatter=_number, alignment=RIGHT),
-    Column("force10_now", QT_TRANSLATE_NOOP("Columns", "Force 10\nat the time"),
-           formatter=_number, alignment=RIGHT),
-    Column("force7_forecast", QT_TRANSLATE_NOOP("Columns", "Force 7\nfrom then on"),
-           formatter=_number, alignment=RIGHT),
-    Column("force10_forecast", QT_TRANSLATE_NOOP("Columns", "Force 10\nfrom then on"),
-           formatter=_number, alignment=RIGHT),
+    Column(
+        "force7_now",
+        QT_TRANSLATE_NOOP("Columns", "Force 7\nat the time"),
+        formatter=_number,
+        alignment=RIGHT,
+    ),
+    Column(
+        "force10_now",
+        QT_TRANSLATE_NOOP("Columns", "Force 10\nat the time"),
+        formatter=_number,
+        alignment=RIGHT,
+    ),
+    Column(
+        "force7_forecast",
+        QT_TRANSLATE_NOOP("Columns", "Force 7\nfrom then on"),
+        formatter=_number,
+        alignment=RIGHT,
+    ),
+    Column(
+        "force10_forecast",
+        QT_TRANSLATE_NOOP("Columns", "Force 10\nfrom then on"),
+        formatter=_number,
+        alignment=RIGHT,
+    ),
 )
 FIRST_CIRCLE_COLUMN = 1
 FEATURE_COLUMNS = (
@@ -133,8 +149,11 @@ def load_typhoon(*, db: Database, actor: Actor, typhoon_id: int | None = None) -
     from models.typhoons import latest_typhoon_id, list_typhoons, load_track
 
     with db.session(actor) as session:
-        typhoons = [(t.id, typhoon_title(t.code, t.name)) for t in list_typhoons(session=session)
-                    if t.points]
+        typhoons = [
+            (t.id, typhoon_title(t.code, t.name))
+            for t in list_typhoons(session=session)
+            if t.points
+        ]
         if typhoon_id not in {id_ for id_, _title in typhoons}:
             typhoon_id = latest_typhoon_id(session=session)
         track = load_track(session=session, typhoon_id=typhoon_id) if typhoon_id else None
@@ -167,17 +186,34 @@ def at_time(*, loaded: Loaded, at: datetime, choice: tuple[str, str]) -> AtTime:
     track = loaded.track
     point = interpolate(track, at)
     table = loaded.index.table(track, at)
-    counts = [CountLine(c.layer, layer_label(c.layer), c.total, c.force7_now, c.force10_now,
-                        c.force7_forecast, c.force10_forecast) for c in table.counts]
-    return AtTime(at=at, point_text=point_label(track, point) if point is not None else "",
-                  collection=track_geojson(track, at), table=table, counts=counts,
-                  listing=list_reached(table=table, layer=choice[0], circle=choice[1]))
+    counts = [
+        CountLine(
+            c.layer,
+            layer_label(c.layer),
+            c.total,
+            c.force7_now,
+            c.force10_now,
+            c.force7_forecast,
+            c.force10_forecast,
+        )
+        for c in table.counts
+    ]
+    return AtTime(
+        at=at,
+        point_text=point_label(track, point) if point is not None else "",
+        collection=track_geojson(track, at),
+        table=table,
+        counts=counts,
+        listing=list_reached(table=table, layer=choice[0], circle=choice[1]),
+    )
 
 
 def list_reached(*, table: ReachTable, layer: str, circle: str) -> Listing:
     listed = "household" if layer == "people" else layer  # the people are the households'
-    lines = [FeatureLine(r.id, r.layer, r.name or r.code, r.town, r.village, r.detail)
-             for r in table.reached(listed, circle, LIST_LIMIT)]
+    lines = [
+        FeatureLine(r.id, r.layer, r.name or r.code, r.town, r.village, r.detail)
+        for r in table.reached(listed, circle, LIST_LIMIT)
+    ]
     return Listing(layer, circle, lines, table.ids(listed, circle) if layer in ON_MAP else [])
 
 
@@ -261,8 +297,9 @@ class TyphoonPanel(QWidget):
         header = self.count_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.count_view.setToolTip(self.tr("Click a count to list those features and mark "
-                                           "them on the map."))
+        self.count_view.setToolTip(
+            self.tr("Click a count to list those features and mark them on the map.")
+        )
         self.count_view.clicked.connect(self._count_clicked)
         box.addWidget(self.count_view)
         self.choice_label = QLabel()
@@ -294,8 +331,14 @@ class TyphoonPanel(QWidget):
         if typhoon_id is None and self.loaded is not None:
             typhoon_id = self.loaded.track.id
         self.busy = True
-        run_in_background(load_typhoon, self._loaded, owner=self, db=self.db, actor=self.actor,
-                          typhoon_id=typhoon_id)
+        run_in_background(
+            load_typhoon,
+            self._loaded,
+            owner=self,
+            db=self.db,
+            actor=self.actor,
+            typhoon_id=typhoon_id,
+        )
 
     def _typhoon_chosen(self, index: int) -> None:
         typhoon_id = self.typhoon_combo.itemData(index)
@@ -308,11 +351,16 @@ class TyphoonPanel(QWidget):
         if loaded is None:
             if error is not None:
                 log.error("typhoon not loaded: %r", error)
-                self.title_label.setText(self.tr("The typhoon could not be loaded. Details are "
-                                                 "in the log file."))
+                self.title_label.setText(
+                    self.tr("The typhoon could not be loaded. Details are in the log file.")
+                )
             else:
-                self.title_label.setText(self.tr("No typhoon is entered: enter one by hand "
-                                                 "(New…) or import its track (Import…)."))
+                self.title_label.setText(
+                    self.tr(
+                        "No typhoon is entered: enter one by hand "
+                        "(New…) or import its track (Import…)."
+                    )
+                )
             self.settled.emit()
             return
         keep = self.shown.at if self.shown is not None else None
@@ -349,8 +397,9 @@ class TyphoonPanel(QWidget):
         at = self.loaded.times[stop]
         forecast = at > self.loaded.times[self.loaded.start]
         state = self.tr("forecast") if forecast else self.tr("observed")
-        self.time_label.setText(self.tr("%1 Beijing time (%2)").replace(
-            "%1", format_time(at)).replace("%2", state))
+        self.time_label.setText(
+            self.tr("%1 Beijing time (%2)").replace("%1", format_time(at)).replace("%2", state)
+        )
 
     def _compute_chosen(self) -> None:
         if self.loaded is not None:
@@ -364,15 +413,17 @@ class TyphoonPanel(QWidget):
         if self.busy:
             return
         self.busy = True
-        run_in_background(at_time, self._computed, owner=self, loaded=self.loaded, at=at,
-                          choice=self.choice)
+        run_in_background(
+            at_time, self._computed, owner=self, loaded=self.loaded, at=at, choice=self.choice
+        )
 
     def _computed(self, result: AtTime | None, error: BaseException | None) -> None:
         self.busy = False
         if result is None:
             log.error("typhoon reach not computed: %r", error)
-            self.point_label.setText(self.tr("What the wind reaches could not be computed. "
-                                             "Details are in the log file."))
+            self.point_label.setText(
+                self.tr("What the wind reaches could not be computed. Details are in the log file.")
+            )
             self.settled.emit()
             return
         if self._wanted is not None and self._wanted != result.at:
@@ -390,8 +441,11 @@ class TyphoonPanel(QWidget):
 
     @staticmethod
     def _table_height(view: QTableView, rows: int) -> int:
-        return (view.horizontalHeader().sizeHint().height()
-                + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
+        return (
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
 
     # -- what a count holds ------------------------------------------------------------------
 
@@ -412,8 +466,14 @@ class TyphoonPanel(QWidget):
         if listing is None or (listing.layer, listing.circle) != self.choice:
             self.listing = None
             table = self.shown.table
-            run_in_background(list_reached, lambda found, error: self._listed(table, found, error),
-                              owner=self, table=table, layer=layer, circle=circle)
+            run_in_background(
+                list_reached,
+                lambda found, error: self._listed(table, found, error),
+                owner=self,
+                table=table,
+                layer=layer,
+                circle=circle,
+            )
             return
         self.feature_model.set_rows(listing.lines)
         self.feature_view.setColumnHidden(1, layer == "town")  # its own town
@@ -424,18 +484,27 @@ class TyphoonPanel(QWidget):
             column = FIRST_CIRCLE_COLUMN + CIRCLES.index(circle)
             self.count_view.setCurrentIndex(self.count_model.index(row, column))
         count = next(c for c in self.shown.counts if c.id == layer)
-        text = (self.tr("%1 reached by the %2: %3 of %4, marked on the map.") if layer in ON_MAP
-                else self.tr("%1 reached by the %2: %3 of %4."))
-        text = (text.replace("%1", count.name).replace("%2", circle_text(circle))
-                .replace("%3", f"{getattr(count, circle):,}").replace("%4", f"{count.total:,}"))
+        text = (
+            self.tr("%1 reached by the %2: %3 of %4, marked on the map.")
+            if layer in ON_MAP
+            else self.tr("%1 reached by the %2: %3 of %4.")
+        )
+        text = (
+            text.replace("%1", count.name)
+            .replace("%2", circle_text(circle))
+            .replace("%3", f"{getattr(count, circle):,}")
+            .replace("%4", f"{count.total:,}")
+        )
         if len(listing.lines) == LIST_LIMIT:
             text += " " + self.tr("The first %1 are listed; the export holds them all.").replace(
-                "%1", f"{LIST_LIMIT:,}")
+                "%1", f"{LIST_LIMIT:,}"
+            )
         self.choice_label.setText(text)
         self.marked.emit(layer, listing.ids)
 
-    def _listed(self, table: ReachTable, listing: Listing | None,
-                error: BaseException | None) -> None:
+    def _listed(
+        self, table: ReachTable, listing: Listing | None, error: BaseException | None
+    ) -> None:
         if listing is None:
             log.error("reached features not listed: %r", error)
             return
@@ -485,7 +554,8 @@ class TyphoonPanel(QWidget):
         table = self.shown.table
         name = f"{table.typhoon_code}-reach-{self.shown.at:%Y%m%d%H%M}.xlsx"
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the reach table"), name, self.tr("Excel workbook (*.xlsx)"))
+            self, self.tr("Export the reach table"), name, self.tr("Excel workbook (*.xlsx)")
+        )
         if path:
             self.export_to(path)
 
@@ -493,15 +563,20 @@ class TyphoonPanel(QWidget):
         if self.shown is None:
             return
         self.export_button.setEnabled(False)
-        run_in_background(export_table, self._exported, owner=self, table=self.shown.table,
-                          path=path)
+        run_in_background(
+            export_table, self._exported, owner=self, table=self.shown.table, path=path
+        )
 
     def _exported(self, path: Path | None, error: BaseException | None) -> None:
         self.export_button.setEnabled(True)
         if path is None:
-            QMessageBox.warning(self, self.tr("Export the reach table"),
-                                self.tr("The file could not be written: %1").replace(
-                                    "%1", str(error) or type(error).__name__))
+            QMessageBox.warning(
+                self,
+                self.tr("Export the reach table"),
+                self.tr("The file could not be written: %1").replace(
+                    "%1", str(error) or type(error).__name__
+                ),
+            )
             return
         self.choice_label.setText(self.tr("Written to %1.").replace("%1", str(path)))
 
@@ -511,7 +586,9 @@ def circle_text(circle: str) -> str:
         "force7_now": QCoreApplication.translate("TyphoonPanel", "force-7 circle at this time"),
         "force10_now": QCoreApplication.translate("TyphoonPanel", "force-10 circle at this time"),
         "force7_forecast": QCoreApplication.translate(
-            "TyphoonPanel", "force-7 wind from this time on"),
+            "TyphoonPanel", "force-7 wind from this time on"
+        ),
         "force10_forecast": QCoreApplication.translate(
-            "TyphoonPanel", "force-10 wind from this time on"),
+            "TyphoonPanel", "force-10 wind from this time on"
+        ),
     }[circle]

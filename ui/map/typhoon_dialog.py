@@ -80,14 +80,22 @@ def _radii(radii: Radii | None) -> str:
 class TyphoonDialog(QDialog):
     """A typhoon's code, names and points; ``saved_id`` after it was saved."""
 
-    def __init__(self, db: Database, actor: Actor, track: TyphoonTrack | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        track: TyphoonTrack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.typhoon_id = track.id if track is not None else None
         self.saved_id: int | None = None
-        self.setWindowTitle(self.tr("Enter a typhoon by hand") if track is None
-                            else self.tr("Edit the typhoon's track"))
+        self.setWindowTitle(
+            self.tr("Enter a typhoon by hand")
+            if track is None
+            else self.tr("Edit the typhoon's track")
+        )
         self.resize(1100, 560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -100,27 +108,40 @@ class TyphoonDialog(QDialog):
         form.addRow(self.tr("Chinese name:"), self.name_edit)
         form.addRow(self.tr("English name:"), self.name_en_edit)
         layout.addLayout(form)
-        hint = QLabel(self.tr(
-            "One row per bulletin point, in Beijing time. A radius is one value, or four for "
-            "the NE, SE, SW and NW quadrants (300/280/250/260); leave it empty when the "
-            "bulletin gives none. Tick Forecast for the forecast points."))
+        hint = QLabel(
+            self.tr(
+                "One row per bulletin point, in Beijing time. A radius is one value, or four for "
+                "the NE, SE, SW and NW quadrants (300/280/250/260); leave it empty when the "
+                "bulletin gives none. Tick Forecast for the forecast points."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #4a5a6a;")
         layout.addWidget(hint)
 
         self.table = QTableWidget(0, len(POINT_COLUMNS))
         self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("TyphoonDialog", header) for _f, header in POINT_COLUMNS])
+            [QCoreApplication.translate("TyphoonDialog", header) for _f, header in POINT_COLUMNS]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 150)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.table, 1)
         for point in track.points if track is not None else ():
-            self._add_row([format_time(point.at), _number(point.lon, 2), _number(point.lat, 2),
-                           _number(point.pressure_hpa), _number(point.max_wind_ms),
-                           _radii(point.r7), _radii(point.r10), _radii(point.r12)],
-                          point.is_forecast)
+            self._add_row(
+                [
+                    format_time(point.at),
+                    _number(point.lon, 2),
+                    _number(point.lat, 2),
+                    _number(point.pressure_hpa),
+                    _number(point.max_wind_ms),
+                    _radii(point.r7),
+                    _radii(point.r10),
+                    _radii(point.r12),
+                ],
+                point.is_forecast,
+            )
 
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add a point"))
@@ -142,7 +163,8 @@ class TyphoonDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -157,8 +179,11 @@ class TyphoonDialog(QDialog):
         for column, text in enumerate(texts):
             self.table.setItem(row, column, QTableWidgetItem(text))
         check = QTableWidgetItem()
-        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                       | Qt.ItemFlag.ItemIsSelectable)
+        check.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+        )
         check.setCheckState(Qt.CheckState.Checked if forecast else Qt.CheckState.Unchecked)
         self.table.setItem(row, FORECAST_COLUMN, check)
         return row
@@ -193,9 +218,13 @@ class TyphoonDialog(QDialog):
 
     def points(self) -> list[PointInput]:
         return [
-            PointInput(**{field: self.cell(row, column) or None
-                          for column, field in enumerate(FIELDS[:FORECAST_COLUMN])},
-                       is_forecast=self.is_forecast(row))
+            PointInput(
+                **{
+                    field: self.cell(row, column) or None
+                    for column, field in enumerate(FIELDS[:FORECAST_COLUMN])
+                },
+                is_forecast=self.is_forecast(row),
+            )
             for row in range(self.table.rowCount())
         ]
 
@@ -207,9 +236,13 @@ class TyphoonDialog(QDialog):
         try:
             with self.db.session(self.actor) as session:
                 self.saved_id = save_typhoon(
-                    session=session, code=self.code_edit.text(), name=self.name_edit.text(),
-                    name_en=self.name_en_edit.text(), points=self.points(),
-                    typhoon_id=self.typhoon_id)
+                    session=session,
+                    code=self.code_edit.text(),
+                    name=self.name_edit.text(),
+                    name_en=self.name_en_edit.text(),
+                    points=self.points(),
+                    typhoon_id=self.typhoon_id,
+                )
         except ValidationError as error:
             self._show_problems(error.problems)
             return
@@ -218,8 +251,7 @@ class TyphoonDialog(QDialog):
             return
         except Exception as error:  # a database failure: say so, keep what was typed
             log.exception("saving a typhoon failed")
-            self._show_messages([self.tr("Could not save: %1").replace(
-                "%1", type(error).__name__)])
+            self._show_messages([self.tr("Could not save: %1").replace("%1", type(error).__name__)])
             return
         super().accept()
 
@@ -234,19 +266,26 @@ class TyphoonDialog(QDialog):
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> None:
         lines = []
-        captions = {"code": self.tr("Number"), "name": self.tr("Chinese name"),
-                    "name_en": self.tr("English name")}
+        captions = {
+            "code": self.tr("Number"),
+            "name": self.tr("Chinese name"),
+            "name_en": self.tr("English name"),
+        }
         for field, message in problems:
             if field.startswith("points[") and "]." in field:
-                index_text, point_field = field[len("points["):].split("].", 1)
+                index_text, point_field = field[len("points[") :].split("].", 1)
                 row, column = int(index_text), FIELDS.index(point_field)
                 item = self.table.item(row, column)
                 if item is not None:
                     item.setBackground(ERROR_BRUSH)
                     item.setToolTip(message)
                 header = QCoreApplication.translate("TyphoonDialog", POINT_COLUMNS[column][1])
-                lines.append(self.tr("Row %1, %2: %3").replace("%1", str(row + 1))
-                             .replace("%2", header).replace("%3", message))
+                lines.append(
+                    self.tr("Row %1, %2: %3")
+                    .replace("%1", str(row + 1))
+                    .replace("%2", header)
+                    .replace("%3", message)
+                )
             elif field in captions:
                 lines.append(f"{captions[field]}: {message}")
             else:

@@ -70,17 +70,20 @@ def register_schemes() -> bool:
     scheme = QWebEngineUrlScheme(TILES_SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
     # Without LocalScheme a file:// page silently sends no request at all.
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme
-                    | QWebEngineUrlScheme.Flag.LocalAccessAllowed
-                    | QWebEngineUrlScheme.Flag.CorsEnabled
-                    | QWebEngineUrlScheme.Flag.LocalScheme)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+        | QWebEngineUrlScheme.Flag.LocalScheme
+    )
     QWebEngineUrlScheme.registerScheme(scheme)
     return True
 
 
 def schemes_registered() -> bool:
     return QWebEngineUrlScheme.schemeByName(QByteArray(TILES_SCHEME)).name() == QByteArray(
-        TILES_SCHEME)
+        TILES_SCHEME
+    )
 
 
 class TileSchemeHandler(QWebEngineUrlSchemeHandler):
@@ -223,7 +226,8 @@ class MapView(QWebEngineView):
             self._page = self.page()
             self._page.setWebChannel(self.channel)
             self._page.settings().setAttribute(
-                QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+                QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True
+            )
         return self._page
 
     # -- loading -----------------------------------------------------------------------------
@@ -238,7 +242,8 @@ class MapView(QWebEngineView):
     def allow_remote_tiles(self, allowed: bool) -> None:
         """A file:// page may load tiles from a tile server (an XYZ basemap)."""
         self.web_page().settings().setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allowed)
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allowed
+        )
 
     def set_mbtiles(self, path: str | None) -> None:
         tile_handler().set_source(path)
@@ -314,28 +319,35 @@ class MapView(QWebEngineView):
 
         self.web_page().runJavaScript(f"JSON.stringify({expression})", 0, done)
 
-    def fly_to(self, layer: str, feature_id: int,
-               callback: Callable[[Any], None] | None = None) -> None:
+    def fly_to(
+        self, layer: str, feature_id: int, callback: Callable[[Any], None] | None = None
+    ) -> None:
         """Fly to a feature and highlight it; ``callback(found)``."""
-        self.run_json(f"window.ECC ? ECC.flyTo({json.dumps(layer)}, {int(feature_id)}) : false",
-                      callback)
+        self.run_json(
+            f"window.ECC ? ECC.flyTo({json.dumps(layer)}, {int(feature_id)}) : false", callback
+        )
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        self.run_json(f"window.ECC ? ECC.setVisible({json.dumps(layer)}, {json.dumps(visible)})"
-                      " : false")
+        self.run_json(
+            f"window.ECC ? ECC.setVisible({json.dumps(layer)}, {json.dumps(visible)}) : false"
+        )
 
-    def replace_layer(self, layer: str, collection: dict[str, Any],
-                      callback: Callable[[Any], None] | None = None) -> None:
+    def replace_layer(
+        self, layer: str, collection: dict[str, Any], callback: Callable[[Any], None] | None = None
+    ) -> None:
         """Draw ``collection`` (GeoJSON) as the layer's features; ``callback(count)``."""
         payload = json.dumps(collection, ensure_ascii=False)
-        self.run_json(f"window.ECC ? ECC.replaceLayer({json.dumps(layer)}, {payload}) : false",
-                      callback)
+        self.run_json(
+            f"window.ECC ? ECC.replaceLayer({json.dumps(layer)}, {payload}) : false", callback
+        )
 
-    def mark(self, features: dict[str, list[int]],
-             callback: Callable[[Any], None] | None = None) -> None:
+    def mark(
+        self, features: dict[str, list[int]], callback: Callable[[Any], None] | None = None
+    ) -> None:
         """Outline these features (layer key -> ids) on the map; an empty dict clears."""
         self.run_json(f"window.ECC ? ECC.mark({json.dumps(features)}) : false", callback)
 
     def set_view(self, center: list[float], zoom: float) -> None:
-        self.run_json(f"window.ECC ? ECC.setView({json.dumps({'center': center, 'zoom': zoom})})"
-                      " : false")
+        self.run_json(
+            f"window.ECC ? ECC.setView({json.dumps({'center': center, 'zoom': zoom})}) : false"
+        )

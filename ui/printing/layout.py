@@ -57,8 +57,12 @@ _FILES: dict[str, tuple[tuple[str, int], ...]] = {
     "fangsong": (("simfang.ttf", 0),),
 }
 _DEBIAN_DIRS = {
-    "uming.ttc": "arphic", "ukai.ttc": "arphic", "gbsn00lp.ttf": "arphic-gbsn00lp",
-    "gkai00mp.ttf": "arphic-gkai00mp", "wqy-microhei.ttc": "wqy", "wqy-zenhei.ttc": "wqy",
+    "uming.ttc": "arphic",
+    "ukai.ttc": "arphic",
+    "gbsn00lp.ttf": "arphic-gbsn00lp",
+    "gkai00mp.ttf": "arphic-gkai00mp",
+    "wqy-microhei.ttc": "wqy",
+    "wqy-zenhei.ttc": "wqy",
 }
 # When a family is not installed, the nearest one that is.
 _FALLBACK = {
@@ -126,8 +130,9 @@ def _register(family: str) -> FontChoice:
                 pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
             except Exception:  # e.g. CFF outlines, a damaged file: try the next one
                 continue
-            pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
-                                          boldItalic=name)
+            pdfmetrics.registerFontFamily(
+                name, normal=name, bold=name, italic=name, boldItalic=name
+            )
         return FontChoice(name, family, str(path), index)
     if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
@@ -143,11 +148,17 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles of all documents, CJK line breaking throughout."""
     song, hei, kai = font_name("song"), font_name("hei"), font_name("kai")
 
-    def style(name: str, face: str, size: float, align: int = TA_LEFT,
-              leading: float | None = None) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=face, fontSize=size,
-                              leading=leading or round(size * 1.25, 2), alignment=align,
-                              wordWrap="CJK")
+    def style(
+        name: str, face: str, size: float, align: int = TA_LEFT, leading: float | None = None
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=face,
+            fontSize=size,
+            leading=leading or round(size * 1.25, 2),
+            alignment=align,
+            wordWrap="CJK",
+        )
 
     return {
         "title": style("title", hei, 18, TA_CENTER, 24),
@@ -170,17 +181,25 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
 
 
 def page_label(number: int, total: int) -> str:
-    """"第 N 页 共 M 页" (through the catalogue: "Page %1 of %2")."""
-    return (QCoreApplication.translate("Printing", "Page %1 of %2")
-            .replace("%1", str(number)).replace("%2", str(total)))
+    """ "第 N 页 共 M 页" (through the catalogue: "Page %1 of %2")."""
+    return (
+        QCoreApplication.translate("Printing", "Page %1 of %2")
+        .replace("%1", str(number))
+        .replace("%2", str(total))
+    )
 
 
 def escape(text: object) -> str:
     """Plain text made safe for a reportlab Paragraph (which reads a little markup)."""
     if text is None:
         return ""
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", "<br/>"))
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", "<br/>")
+    )
 
 
 # -- page furniture -----------------------------------------------------------------------
@@ -200,8 +219,9 @@ FOOTER_SIZE = 9
 SIGNATURE_RULE = 55 * mm
 
 
-def _numbered_canvas(footer: Footer, margins: tuple[float, float, float, float],
-                     pages: list[int]) -> type[Canvas]:
+def _numbered_canvas(
+    footer: Footer, margins: tuple[float, float, float, float], pages: list[int]
+) -> type[Canvas]:
     """A canvas class that keeps its pages back until the end, to write "of M"."""
     left, right, _top, bottom = margins
 
@@ -283,8 +303,9 @@ def build_list_pdf(
         "number": styles["roll_number" if large else "cell_number"],
     }
     if large:
-        cell_styles["center"] = ParagraphStyle("roll_center", parent=styles["roll_cell"],
-                                               alignment=TA_CENTER)
+        cell_styles["center"] = ParagraphStyle(
+            "roll_center", parent=styles["roll_cell"], alignment=TA_CENTER
+        )
     align = list(align or ["left"] * len(columns))
     left, right, top, bottom = LIST_MARGINS
     page = landscape(A4)
@@ -294,8 +315,9 @@ def build_list_pdf(
 
     data: list[list[Any]] = [[Paragraph(escape(c), header_style) for c in columns]]
     for row in rows:
-        data.append([Paragraph(escape(value), cell_styles[align[i]])
-                     for i, value in enumerate(row)])
+        data.append(
+            [Paragraph(escape(value), cell_styles[align[i]]) for i, value in enumerate(row)]
+        )
     if total_row is not None:
         total_styles = [styles["roll_total_label"]] + [styles["roll_total"]] * (len(columns) - 1)
         if not large:
@@ -321,21 +343,40 @@ def build_list_pdf(
     story: list[Any] = [Paragraph(escape(title), styles["title"]), Spacer(1, 3 * mm)]
     if subtitle_left or subtitle_right:
         info = LongTable(
-            [[Paragraph(escape(subtitle_left), styles["subtitle"]),
-              Paragraph(escape(subtitle_right), styles["subtitle_right"])]],
-            colWidths=[usable * 0.6, usable * 0.4])
-        info.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+            [
+                [
+                    Paragraph(escape(subtitle_left), styles["subtitle"]),
+                    Paragraph(escape(subtitle_right), styles["subtitle_right"]),
+                ]
+            ],
+            colWidths=[usable * 0.6, usable * 0.4],
+        )
+        info.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
         story.append(info)
     story.append(table)
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pages: list[int] = []
-    doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=left, rightMargin=right,
-                            topMargin=top, bottomMargin=bottom, title=title, author=author,
-                            creator="Emergency Command Console")
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=page,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        creator="Emergency Command Console",
+    )
     footer = Footer(signature=signature, note=note, running_title=title)
     doc.build(story, canvasmaker=_numbered_canvas(footer, LIST_MARGINS, pages))
     return pages[0] if pages else 0
@@ -370,7 +411,8 @@ def card_boxes(columns: int = 2, rows: int = 4, gap: float = 4 * mm) -> list[Box
     cell_h = (height - top - bottom - gap * (rows - 1)) / rows
     return [
         Box(left + c * (cell_w + gap), height - top - (r + 1) * cell_h - r * gap, cell_w, cell_h)
-        for r in range(rows) for c in range(columns)
+        for r in range(rows)
+        for c in range(columns)
     ]
 
 
@@ -396,7 +438,7 @@ def build_card_pdf(
     boxes = card_boxes(columns, rows)
     per_page = len(boxes)
     for start in range(0, max(len(items), 1), per_page):
-        for item, box in zip(items[start:start + per_page], boxes, strict=False):
+        for item, box in zip(items[start : start + per_page], boxes, strict=False):
             canvas.saveState()
             canvas.setDash(3, 2)
             canvas.setLineWidth(0.4)
@@ -411,8 +453,15 @@ def build_card_pdf(
     return pages[0] if pages else 0
 
 
-def draw_paragraph(canvas: Canvas, text: str, style: ParagraphStyle, x: float, top: float,
-                   width: float, max_height: float | None = None) -> float:
+def draw_paragraph(
+    canvas: Canvas,
+    text: str,
+    style: ParagraphStyle,
+    x: float,
+    top: float,
+    width: float,
+    max_height: float | None = None,
+) -> float:
     """Draw ``text`` (Paragraph markup allowed) with its top at ``top``; returns the
     height used. Shrinks the type, down to 60%, rather than run past ``max_height``."""
     paragraph = Paragraph(text, style)
@@ -420,16 +469,21 @@ def draw_paragraph(canvas: Canvas, text: str, style: ParagraphStyle, x: float, t
     size = style.fontSize
     while max_height is not None and height > max_height and size > style.fontSize * 0.6:
         size -= 0.5
-        smaller = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
-                                 leading=size * style.leading / style.fontSize)
+        smaller = ParagraphStyle(
+            f"{style.name}-{size}",
+            parent=style,
+            fontSize=size,
+            leading=size * style.leading / style.fontSize,
+        )
         paragraph = Paragraph(text, smaller)
         _w, height = paragraph.wrap(width, 10_000)
     paragraph.drawOn(canvas, x, top - height)
     return height
 
 
-def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float,
-            border: int = 4, level: str = "M") -> None:
+def draw_qr(
+    canvas: Canvas, value: str, x: float, y: float, size: float, border: int = 4, level: str = "M"
+) -> None:
     """A QR code of ``value``, ``size`` points square with its quiet zone of ``border``
     modules, its bottom left at (x, y). Encoded by reportlab's QrCodeWidget, drawn as
     one path (rendering the widget's thousands of shapes costs 0.1 s a code)."""
@@ -443,8 +497,12 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float,
         for dark, run in itertools.groupby(bool(v) for v in row):
             length = len(list(run))
             if dark:
-                path.rect(x + (c + border) * module, y + size - (r + border + 1) * module,
-                          length * module, module)
+                path.rect(
+                    x + (c + border) * module,
+                    y + size - (r + border + 1) * module,
+                    length * module,
+                    module,
+                )
             c += length
     canvas.saveState()
     canvas.setFillColor(colors.black)
@@ -487,12 +545,12 @@ def map_sheet(paper: str = "A4") -> MapSheet:
     bottom = footer.top + 2 * mm
     frame = Box(margin, bottom, map_width, title.y - 2 * mm - bottom)
     side = Box(margin + map_width + gap, bottom, inner - map_width - gap, frame.height)
-    return MapSheet(paper, (float(size[0]), float(size[1])), size[0] / width, title, frame,
-                    side, footer)
+    return MapSheet(
+        paper, (float(size[0]), float(size[1])), size[0] / width, title, frame, side, footer
+    )
 
 
-def map_sheet_canvas(path: str | Path, sheet: MapSheet, *, title: str,
-                     author: str = "") -> Canvas:
+def map_sheet_canvas(path: str | Path, sheet: MapSheet, *, title: str, author: str = "") -> Canvas:
     """A canvas for one map sheet, scaled so callers draw in the A4 design's points."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

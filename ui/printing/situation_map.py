@@ -115,8 +115,9 @@ class _Projection:
 
     def geometry(self, geom: BaseGeometry) -> BaseGeometry:
         """The geometry in sheet points, without detail finer than the printer's dot."""
-        return shapely.simplify(shapely.transform(geom, self.array), SIMPLIFY_POINTS,
-                                preserve_topology=True)
+        return shapely.simplify(
+            shapely.transform(geom, self.array), SIMPLIFY_POINTS, preserve_topology=True
+        )
 
 
 def _metres(box: tuple[float, float, float, float], lat0: float) -> tuple[float, float]:
@@ -179,8 +180,12 @@ class _Labeller:
 
     def __init__(self, frame: Box) -> None:
         inset = 1 * mm
-        self.frame = (frame.x + inset, frame.y + inset, frame.x + frame.width - inset,
-                      frame.top - inset)
+        self.frame = (
+            frame.x + inset,
+            frame.y + inset,
+            frame.x + frame.width - inset,
+            frame.top - inset,
+        )
         self.taken: list[Rect] = []
         self.labels: list[_Label] = []
 
@@ -193,8 +198,16 @@ class _Labeller:
             return math.inf
         return sum(_overlap(rect, other) for other in self.taken)
 
-    def place(self, lines: Sequence[str], face: str, size: float, colour: str,
-              candidates: Iterable[tuple[float, float, str]], *, must: bool) -> bool:
+    def place(
+        self,
+        lines: Sequence[str],
+        face: str,
+        size: float,
+        colour: str,
+        candidates: Iterable[tuple[float, float, str]],
+        *,
+        must: bool,
+    ) -> bool:
         """``candidates``: (x, y, anchor) with anchor one of "l", "r", "c", "t", "b" and the
         diagonals "tl", "tr", "bl", "br": which side of the box (x, y) touches."""
         pad = 0.6
@@ -203,10 +216,17 @@ class _Labeller:
         height = leading * len(lines) + 2 * pad
         best: tuple[float, Rect] | None = None
         for x, y, anchor in candidates:
-            left = {"l": x, "tl": x, "bl": x, "r": x - width, "tr": x - width,
-                    "br": x - width}.get(anchor, x - width / 2)
-            bottom = {"b": y, "bl": y, "br": y, "t": y - height, "tl": y - height,
-                      "tr": y - height}.get(anchor, y - height / 2)
+            left = {"l": x, "tl": x, "bl": x, "r": x - width, "tr": x - width, "br": x - width}.get(
+                anchor, x - width / 2
+            )
+            bottom = {
+                "b": y,
+                "bl": y,
+                "br": y,
+                "t": y - height,
+                "tl": y - height,
+                "tr": y - height,
+            }.get(anchor, y - height / 2)
             rect = (left, bottom, left + width, bottom + height)
             cost = self._cost(rect)
             if cost == 0:
@@ -245,31 +265,55 @@ class _Labeller:
 def _around_point(x: float, y: float, r: float) -> list[tuple[float, float, str]]:
     g = r + 0.8
     d = r * 0.75 + 0.5
-    return [(x + g, y, "l"), (x - g, y, "r"), (x, y + g, "b"), (x, y - g, "t"),
-            (x + d, y + d, "bl"), (x - d, y + d, "br"), (x + d, y - d, "tl"),
-            (x - d, y - d, "tr"), (x + g + 3 * mm, y, "l"), (x - g - 3 * mm, y, "r"),
-            (x, y + g + 3 * mm, "b"), (x, y - g - 3 * mm, "t")]
+    return [
+        (x + g, y, "l"),
+        (x - g, y, "r"),
+        (x, y + g, "b"),
+        (x, y - g, "t"),
+        (x + d, y + d, "bl"),
+        (x - d, y + d, "br"),
+        (x + d, y - d, "tl"),
+        (x - d, y - d, "tr"),
+        (x + g + 3 * mm, y, "l"),
+        (x - g - 3 * mm, y, "r"),
+        (x, y + g + 3 * mm, "b"),
+        (x, y - g - 3 * mm, "t"),
+    ]
 
 
-def _around_area(x: float, y: float, shape: BaseGeometry,
-                 size: tuple[float, float]) -> list[tuple[float, float, str]]:
+def _around_area(
+    x: float, y: float, shape: BaseGeometry, size: tuple[float, float]
+) -> list[tuple[float, float, str]]:
     """Candidates for an area's label of ``size`` (width, height): inside when it fits,
     else beside the area first, so a small area is not hidden under its own name."""
     x0, y0, x1, y1 = shape.bounds
     inside = [(x, y, "c"), (x, y + 3 * mm, "c"), (x, y - 3 * mm, "c")]
-    beside = [(x, y1 + 0.8, "b"), (x, y0 - 0.8, "t"), (x1 + 0.8, y, "l"), (x0 - 0.8, y, "r"),
-              (x1 + 0.5, y1 + 0.5, "bl"), (x0 - 0.5, y1 + 0.5, "br"),
-              (x1 + 0.5, y0 - 0.5, "tl"), (x0 - 0.5, y0 - 0.5, "tr")]
+    beside = [
+        (x, y1 + 0.8, "b"),
+        (x, y0 - 0.8, "t"),
+        (x1 + 0.8, y, "l"),
+        (x0 - 0.8, y, "r"),
+        (x1 + 0.5, y1 + 0.5, "bl"),
+        (x0 - 0.5, y1 + 0.5, "br"),
+        (x1 + 0.5, y0 - 0.5, "tl"),
+        (x0 - 0.5, y0 - 0.5, "tr"),
+    ]
     for step in (4 * mm, 8 * mm):
-        beside += [(x, y1 + step, "b"), (x, y0 - step, "t"), (x1 + step, y, "l"),
-                   (x0 - step, y, "r")]
+        beside += [
+            (x, y1 + step, "b"),
+            (x, y0 - step, "t"),
+            (x1 + step, y, "l"),
+            (x0 - step, y, "r"),
+        ]
     fits = size[0] <= (x1 - x0) * 0.9 and size[1] <= (y1 - y0) * 0.6
     return inside + beside if fits else beside + inside
 
 
 def _text_size(lines: Sequence[str], face: str, size: float) -> tuple[float, float]:
-    return (max(pdfmetrics.stringWidth(line, face, size) for line in lines),
-            size * 1.15 * len(lines))
+    return (
+        max(pdfmetrics.stringWidth(line, face, size) for line in lines),
+        size * 1.15 * len(lines),
+    )
 
 
 def _label_point(shape: BaseGeometry) -> tuple[float, float]:
@@ -308,9 +352,17 @@ def _path(canvas: Canvas, shape: BaseGeometry) -> Any:
     return path
 
 
-def _stroke_fill(canvas: Canvas, shape: BaseGeometry, *, stroke: str | None = None,
-                 width: float = 0.5, stroke_alpha: float = 1.0, fill: str | None = None,
-                 fill_alpha: float = 1.0, dash: Sequence[float] | None = None) -> None:
+def _stroke_fill(
+    canvas: Canvas,
+    shape: BaseGeometry,
+    *,
+    stroke: str | None = None,
+    width: float = 0.5,
+    stroke_alpha: float = 1.0,
+    fill: str | None = None,
+    fill_alpha: float = 1.0,
+    dash: Sequence[float] | None = None,
+) -> None:
     canvas.saveState()
     if stroke:
         canvas.setStrokeColor(colors.HexColor(stroke))
@@ -322,8 +374,9 @@ def _stroke_fill(canvas: Canvas, shape: BaseGeometry, *, stroke: str | None = No
     if fill:
         canvas.setFillColor(colors.HexColor(fill))
         canvas.setFillAlpha(fill_alpha)
-    canvas.drawPath(_path(canvas, shape), stroke=1 if stroke else 0, fill=1 if fill else 0,
-                    fillMode=0)  # even-odd: holes stay holes
+    canvas.drawPath(
+        _path(canvas, shape), stroke=1 if stroke else 0, fill=1 if fill else 0, fillMode=0
+    )  # even-odd: holes stay holes
     canvas.restoreState()
 
 
@@ -357,8 +410,17 @@ def symbol_points(shape: str, x: float, y: float, r: float) -> list[tuple[float,
     return points
 
 
-def draw_symbol(canvas: Canvas, shape: str, x: float, y: float, r: float, fill: str,
-                *, outline: str = "#ffffff", width: float = 0.6) -> None:
+def draw_symbol(
+    canvas: Canvas,
+    shape: str,
+    x: float,
+    y: float,
+    r: float,
+    fill: str,
+    *,
+    outline: str = "#ffffff",
+    width: float = 0.6,
+) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.HexColor(fill))
     canvas.setStrokeColor(colors.HexColor(outline))
@@ -453,8 +515,9 @@ def draw_north_arrow(canvas: Canvas, x: float, top: float, height: float = 13 * 
     return box
 
 
-def draw_scale_bar(canvas: Canvas, x: float, y: float, ppm: float, ratio: int,
-                   longest: float = 32 * mm) -> Rect:
+def draw_scale_bar(
+    canvas: Canvas, x: float, y: float, ppm: float, ratio: int, longest: float = 32 * mm
+) -> Rect:
     """A scale bar (two halves, 0 - half - whole) and the ratio, with the bar's bottom
     left at (x, y); returns the box it covers."""
     metres = scale_bar_length(1 / ppm, longest)
@@ -466,8 +529,12 @@ def draw_scale_bar(canvas: Canvas, x: float, y: float, ppm: float, ratio: int,
     ratio_text = QCoreApplication.translate("Printing", "Scale 1:%1").replace("%1", str(ratio))
     end_width = pdfmetrics.stringWidth(end_text, face, size)
     right = x + length + end_width / 2
-    box = (x - 2.5 * mm, y - 2 * mm, max(right, x + pdfmetrics.stringWidth(
-        ratio_text, face, size)) + 2.5 * mm, y + bar + size * 2.6 + 1.5 * mm)
+    box = (
+        x - 2.5 * mm,
+        y - 2 * mm,
+        max(right, x + pdfmetrics.stringWidth(ratio_text, face, size)) + 2.5 * mm,
+        y + bar + size * 2.6 + 1.5 * mm,
+    )
     canvas.saveState()
     canvas.setFillColor(colors.white)
     canvas.setFillAlpha(0.8)
@@ -483,8 +550,9 @@ def draw_scale_bar(canvas: Canvas, x: float, y: float, ppm: float, ratio: int,
     canvas.setFont(face, size)
     above = y + bar + 1.2
     canvas.drawCentredString(x, above, "0")
-    canvas.drawCentredString(x + length / 2, above, f"{metres / 2:g}" if metres < 1000
-                             else f"{metres / 2000:g}")
+    canvas.drawCentredString(
+        x + length / 2, above, f"{metres / 2:g}" if metres < 1000 else f"{metres / 2000:g}"
+    )
     canvas.drawCentredString(x + length, above, end_text)
     canvas.drawString(x, above + size * 1.35, ratio_text)
     canvas.restoreState()
@@ -508,8 +576,9 @@ def _bounds(shapes: Iterable[BaseGeometry]) -> tuple[float, float, float, float]
     return float(b[0]), float(b[1]), float(b[2]), float(b[3])
 
 
-def _union(a: tuple[float, float, float, float],
-           b: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+def _union(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
@@ -523,12 +592,13 @@ def _is_area(shape: BaseGeometry) -> bool:
 
 def _short(name: str, village: str) -> str:
     """A grid's name without its village's (第1网格 on the village's own sheet)."""
-    return name[len(village):] if name.startswith(village) and len(name) > len(village) else name
+    return name[len(village) :] if name.startswith(village) and len(name) > len(village) else name
 
 
 def _capacity_text(capacity: int) -> str:
     return QCoreApplication.translate("Printing", "Capacity %1 persons").replace(
-        "%1", str(capacity))
+        "%1", str(capacity)
+    )
 
 
 @dataclass
@@ -546,11 +616,17 @@ def _extent(sheet: _Sheet) -> tuple[float, float, float, float] | None:
     """The lon/lat box the map must show: the village, its features, and the shelters
     elsewhere it sends people to when they are near enough not to shrink it much."""
     own = [sheet.village_shape, *sheet.grids.values(), *sheet.zones.values()]
-    own += [g for i, g in sheet.shelters.items() if _shelter(sheet, i).village_id
-            == sheet.data.village.id]
+    own += [
+        g
+        for i, g in sheet.shelters.items()
+        if _shelter(sheet, i).village_id == sheet.data.village.id
+    ]
     box = _bounds(own)
-    elsewhere = {i: g for i, g in sheet.shelters.items()
-                 if _shelter(sheet, i).village_id != sheet.data.village.id}
+    elsewhere = {
+        i: g
+        for i, g in sheet.shelters.items()
+        if _shelter(sheet, i).village_id != sheet.data.village.id
+    }
     if box is None:
         return _bounds(elsewhere.values())
     lat0 = (box[1] + box[3]) / 2
@@ -571,8 +647,9 @@ def _shelter(sheet: _Sheet, shelter_id: int) -> ShelterRow:
     return next(s for s in sheet.data.shelters if s.id == shelter_id)
 
 
-def _projection(box: tuple[float, float, float, float], frame: Box,
-                scale: float) -> tuple[_Projection, int]:
+def _projection(
+    box: tuple[float, float, float, float], frame: Box, scale: float
+) -> tuple[_Projection, int]:
     """The projection that shows ``box`` (padded) in ``frame`` at a round ratio."""
     lon0, lat0 = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     width, height = _metres(box, lat0)
@@ -581,12 +658,19 @@ def _projection(box: tuple[float, float, float, float], frame: Box,
     ppm = min(frame.width / width, frame.height / height)  # design points per metre
     ratio = nice_ratio(POINTS_PER_METRE / (ppm * scale))
     ppm = POINTS_PER_METRE / (ratio * scale)
-    return _Projection(lon0, lat0, ppm, frame.x + frame.width / 2,
-                       frame.y + frame.height / 2), ratio
+    return _Projection(
+        lon0, lat0, ppm, frame.x + frame.width / 2, frame.y + frame.height / 2
+    ), ratio
 
 
-def print_situation_map(*, session: Session, village_code: str, path: str | Path,
-                        paper: str = "A4", unit: str | None = None) -> PrintResult:
+def print_situation_map(
+    *,
+    session: Session,
+    village_code: str,
+    path: str | Path,
+    paper: str = "A4",
+    unit: str | None = None,
+) -> PrintResult:
     """The village flood situation map as a one-page PDF, A4 or A3 landscape.
 
     ``unit`` is the making unit printed at the bottom (default: the county's
@@ -595,35 +679,51 @@ def print_situation_map(*, session: Session, village_code: str, path: str | Path
     path = Path(path)
     paper = (paper or "A4").upper()
     if paper not in MAP_PAPERS:
-        raise PrintRefused(QCoreApplication.translate(
-            "Printing", "The situation map prints on A4 or A3 paper, not %1.").replace("%1", paper))
+        raise PrintRefused(
+            QCoreApplication.translate(
+                "Printing", "The situation map prints on A4 or A3 paper, not %1."
+            ).replace("%1", paper)
+        )
     require(session, Permission.READ_REGISTER)
     data = read_village_map(session=session, village_code=village_code)
     if data is None:
-        raise PrintRefused(QCoreApplication.translate(
-            "Printing", "No village or community has the code %1.").replace("%1", village_code))
+        raise PrintRefused(
+            QCoreApplication.translate(
+                "Printing", "No village or community has the code %1."
+            ).replace("%1", village_code)
+        )
     masked = not can_see_personal(session)
     village = data.village
     rows = _person_rows(data)
     if not masked:
-        printed = {table: count for table, count in (
-            ("working_group_members", sum(1 for m in data.members if m.phone)),
-            ("grids", sum(1 for g in data.grids if g.person_phone)),
-            ("shelters", sum(1 for s in data.shelters if s.manager_phone)),
-        ) if count}
+        printed = {
+            table: count
+            for table, count in (
+                ("working_group_members", sum(1 for m in data.members if m.phone)),
+                ("grids", sum(1 for g in data.grids if g.person_phone)),
+                ("shelters", sum(1 for s in data.shelters if s.manager_phone)),
+            )
+            if count
+        }
         for table, count in printed.items():
-            record_event(session, action="unmask", table_name=table, detail={
-                "print": "situation-map", "file": path.name, "village": village.code,
-                "rows": count,
-            })
+            record_event(
+                session,
+                action="unmask",
+                table_name=table,
+                detail={
+                    "print": "situation-map",
+                    "file": path.name,
+                    "village": village.code,
+                    "rows": count,
+                },
+            )
         if printed:
             session.flush()
 
     sheet_layout = map_sheet(paper)
     title = f"{village.town_name}{village.name}村级防汛形势图"
     actor = actor_of(session)
-    canvas = map_sheet_canvas(path, sheet_layout, title=title,
-                              author=actor.name if actor else "")
+    canvas = map_sheet_canvas(path, sheet_layout, title=title, author=actor.name if actor else "")
     geoms = load_wkb([village.geom]) if village.geom is not None else [None]
     sheet = _Sheet(
         data=data,
@@ -637,9 +737,13 @@ def print_situation_map(*, session: Session, village_code: str, path: str | Path
     legend = _draw_map(canvas, session, sheet, frame, sheet_layout.scale)
     _draw_side(canvas, sheet_layout.side, legend, rows, masked)
     today = utcnow().astimezone(display_zone()).date()
-    _draw_footer(canvas, sheet_layout.footer,
-                 unit or f"{village.county_name}应急管理局",
-                 f"{today.year}年{today.month}月{today.day}日", masked)
+    _draw_footer(
+        canvas,
+        sheet_layout.footer,
+        unit or f"{village.county_name}应急管理局",
+        f"{today.year}年{today.month}月{today.day}日",
+        masked,
+    )
     canvas.showPage()
     canvas.save()
     return PrintResult(path, 1, sum(1 for row in rows if len(row) > 1), masked)
@@ -652,8 +756,9 @@ def _draw_title(canvas: Canvas, box: Box, title: str) -> None:
     while pdfmetrics.stringWidth(title, face, size) > box.width and size > 12:
         size -= 1
     canvas.setFont(face, size)
-    canvas.drawCentredString(box.x + box.width / 2, box.y + (box.height - size) / 2 + size * 0.12,
-                             title)
+    canvas.drawCentredString(
+        box.x + box.width / 2, box.y + (box.height - size) / 2 + size * 0.12, title
+    )
 
 
 @dataclass(frozen=True)
@@ -672,8 +777,15 @@ TINY_AREA = 2.5 * mm  # an area smaller than this on paper also gets its kind's 
 class _MapDrawer:
     """Draws the map frame's content, bottom to top, then the labels over it all."""
 
-    def __init__(self, canvas: Canvas, session: Session, sheet: _Sheet, frame: Box,
-                 proj: _Projection, ratio: int) -> None:
+    def __init__(
+        self,
+        canvas: Canvas,
+        session: Session,
+        sheet: _Sheet,
+        frame: Box,
+        proj: _Projection,
+        ratio: int,
+    ) -> None:
         self.canvas, self.session, self.sheet, self.frame = canvas, session, sheet, frame
         self.proj, self.ratio = proj, ratio
         self.labels = _Labeller(frame)
@@ -688,8 +800,11 @@ class _MapDrawer:
 
     def draw(self) -> _Legend:
         self.draw_neighbours()
-        village = (self.proj.geometry(self.sheet.village_shape)
-                   if self.sheet.village_shape is not None else None)
+        village = (
+            self.proj.geometry(self.sheet.village_shape)
+            if self.sheet.village_shape is not None
+            else None
+        )
         if village is not None:
             _stroke_fill(self.canvas, village, fill="#ffffff")
         self.draw_grids()
@@ -699,19 +814,31 @@ class _MapDrawer:
             _stroke_fill(self.canvas, village, stroke=BOUNDARY_COLOUR, width=1.5)
         frame = self.frame
         # Furniture before the labels, so they keep off it.
-        self.labels.block(draw_scale_bar(self.canvas, frame.x + 5 * mm, frame.y + 4 * mm,
-                                         self.proj.ppm, self.ratio))
-        self.labels.block(draw_north_arrow(self.canvas, frame.x + frame.width - 7 * mm,
-                                           frame.top - 3 * mm))
+        self.labels.block(
+            draw_scale_bar(
+                self.canvas, frame.x + 5 * mm, frame.y + 4 * mm, self.proj.ppm, self.ratio
+            )
+        )
+        self.labels.block(
+            draw_north_arrow(self.canvas, frame.x + frame.width - 7 * mm, frame.top - 3 * mm)
+        )
         self.draw_points()
         self.draw_shelters()
         self.place_labels()
         self.labels.draw(self.canvas)
-        ordered = {k: self.kinds[k] for k in [*DANGER_KINDS, *sorted(set(self.kinds)
-                                                                      - set(DANGER_KINDS))]
-                   if k in self.kinds}
-        return _Legend(ordered, self.sheet.village_shape is not None, bool(self.neighbours),
-                       bool(self.grids), bool(self.shelters), bool(self.arrows))
+        ordered = {
+            k: self.kinds[k]
+            for k in [*DANGER_KINDS, *sorted(set(self.kinds) - set(DANGER_KINDS))]
+            if k in self.kinds
+        }
+        return _Legend(
+            ordered,
+            self.sheet.village_shape is not None,
+            bool(self.neighbours),
+            bool(self.grids),
+            bool(self.shelters),
+            bool(self.arrows),
+        )
 
     def _note_kind(self, kind: str, *, area: bool = False, point: bool = False) -> None:
         had_area, had_point = self.kinds.get(kind, (False, False))
@@ -722,22 +849,23 @@ class _MapDrawer:
         frame, proj = self.frame, self.proj
         west, south = proj.lonlat(frame.x, frame.y)
         east, north = proj.lonlat(frame.x + frame.width, frame.top)
-        outlines = village_outlines(session=self.session, bbox=(west, south, east, north),
-                                    exclude=self.sheet.data.village.id)
+        outlines = village_outlines(
+            session=self.session,
+            bbox=(west, south, east, north),
+            exclude=self.sheet.data.village.id,
+        )
         for outline, geom in zip(outlines, load_wkb([o.geom for o in outlines]), strict=True):
             if geom is None or geom.is_empty:
                 continue
             shape = proj.geometry(geom)
             _stroke_fill(self.canvas, shape, fill="#ffffff", fill_alpha=0.45)
-            _stroke_fill(self.canvas, shape, stroke=NEIGHBOUR_LINE, width=0.6,
-                         dash=(3, 2))
+            _stroke_fill(self.canvas, shape, stroke=NEIGHBOUR_LINE, width=0.6, dash=(3, 2))
             self.neighbours.append((outline.name, shape))
 
     def draw_grids(self) -> None:
         self.grids = {i: self.proj.geometry(g) for i, g in self.sheet.grids.items()}
         for shape in self.grids.values():
-            _stroke_fill(self.canvas, shape, stroke=GRID_LINE, width=0.7,
-                         stroke_alpha=0.85)
+            _stroke_fill(self.canvas, shape, stroke=GRID_LINE, width=0.7, stroke_alpha=0.85)
 
     def draw_areas(self) -> None:
         """Danger zones drawn as areas, large first so small ones stay visible on top."""
@@ -795,8 +923,10 @@ class _MapDrawer:
                 self.shelters.append((shelter, x, y))
                 continue
             # Where the line from the centre to the shelter leaves the (inset) frame.
-            t = min((frame.width / 2 - inset) / abs(x - cx) if x != cx else math.inf,
-                    (frame.height / 2 - inset) / abs(y - cy) if y != cy else math.inf)
+            t = min(
+                (frame.width / 2 - inset) / abs(x - cx) if x != cx else math.inf,
+                (frame.height / 2 - inset) / abs(y - cy) if y != cy else math.inf,
+            )
             ax, ay = cx + (x - cx) * t, cy + (y - cy) * t
             angle = math.atan2(y - cy, x - cx)
             draw_edge_arrow(self.canvas, ax, ay, angle)
@@ -809,46 +939,78 @@ class _MapDrawer:
         labels = self.labels
         hei, song, kai = font_name("hei"), font_name("song"), font_name("kai")
         for shelter, x, y in self.shelters:
-            labels.place([shelter.name, _capacity_text(shelter.capacity)], hei, LABEL_SIZE,
-                         SHELTER_INK, _around_point(x, y, SHELTER_RADIUS), must=True)
+            labels.place(
+                [shelter.name, _capacity_text(shelter.capacity)],
+                hei,
+                LABEL_SIZE,
+                SHELTER_INK,
+                _around_point(x, y, SHELTER_RADIUS),
+                must=True,
+            )
         for shelter, ax, ay, angle, distance in self.arrows:
             back = (ax - math.cos(angle) * 4 * mm, ay - math.sin(angle) * 4 * mm)
             rounded = round(distance, -2) if distance >= 1000 else round(distance, -1)
-            text = (QCoreApplication.translate("Printing", "%1, %2 away")
-                    .replace("%1", _capacity_text(shelter.capacity))
-                    .replace("%2", distance_text(rounded)))
-            labels.place([shelter.name, text], hei, LABEL_SIZE, SHELTER_INK,
-                         _around_point(*back, 3 * mm), must=True)
+            text = (
+                QCoreApplication.translate("Printing", "%1, %2 away")
+                .replace("%1", _capacity_text(shelter.capacity))
+                .replace("%2", distance_text(rounded))
+            )
+            labels.place(
+                [shelter.name, text],
+                hei,
+                LABEL_SIZE,
+                SHELTER_INK,
+                _around_point(*back, 3 * mm),
+                must=True,
+            )
         for zone, x, y in self.points:
-            labels.place([zone.name], song, LABEL_SIZE, INK, _around_point(x, y, POINT_RADIUS),
-                         must=True)
+            labels.place(
+                [zone.name], song, LABEL_SIZE, INK, _around_point(x, y, POINT_RADIUS), must=True
+            )
         for zone_id, shape in sorted(self.areas, key=lambda item: item[1].area):
             x, y = _label_point(shape)
             lines = [self.zones[zone_id].name]
-            labels.place(lines, song, LABEL_SIZE, INK,
-                         _around_area(x, y, shape, _text_size(lines, song, LABEL_SIZE)),
-                         must=True)
+            labels.place(
+                lines,
+                song,
+                LABEL_SIZE,
+                INK,
+                _around_area(x, y, shape, _text_size(lines, song, LABEL_SIZE)),
+                must=True,
+            )
         village_name = self.sheet.data.village.name
         for grid in self.sheet.data.grids:
             shape = self.grids.get(grid.id)
             if shape is None:
                 continue
             x, y = _label_point(shape)
-            labels.place([_short(grid.name, village_name)], kai, LABEL_SIZE - 0.5, GRID_INK,
-                         [(x, y, "c"), (x, y + 3 * mm, "c"), (x, y - 3 * mm, "c")], must=False)
-        window = shapely.box(self.frame.x, self.frame.y, self.frame.x + self.frame.width,
-                             self.frame.top)
+            labels.place(
+                [_short(grid.name, village_name)],
+                kai,
+                LABEL_SIZE - 0.5,
+                GRID_INK,
+                [(x, y, "c"), (x, y + 3 * mm, "c"), (x, y - 3 * mm, "c")],
+                must=False,
+            )
+        window = shapely.box(
+            self.frame.x, self.frame.y, self.frame.x + self.frame.width, self.frame.top
+        )
         for name, shape in self.neighbours:
             visible = shape.intersection(window)
             if visible.is_empty or visible.area < (12 * mm) ** 2:
                 continue
             x, y = _label_point(visible)
-            labels.place([name], kai, LABEL_SIZE + 1, NEIGHBOUR_INK,
-                         [(x, y, "c"), (x, y + 4 * mm, "c"), (x, y - 4 * mm, "c")], must=False)
+            labels.place(
+                [name],
+                kai,
+                LABEL_SIZE + 1,
+                NEIGHBOUR_INK,
+                [(x, y, "c"), (x, y + 4 * mm, "c"), (x, y - 4 * mm, "c")],
+                must=False,
+            )
 
 
-def _draw_map(canvas: Canvas, session: Session, sheet: _Sheet, frame: Box,
-              scale: float) -> _Legend:
+def _draw_map(canvas: Canvas, session: Session, sheet: _Sheet, frame: Box, scale: float) -> _Legend:
     """The map frame: its content clipped to it, and its border."""
     box = _extent(sheet)
     canvas.saveState()
@@ -860,9 +1022,13 @@ def _draw_map(canvas: Canvas, session: Session, sheet: _Sheet, frame: Box,
     if box is None:
         canvas.setFont(font_name("song"), 11)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawCentredString(frame.x + frame.width / 2, frame.y + frame.height / 2,
-                                 QCoreApplication.translate(
-                                     "Printing", "The register has no map data for this village."))
+        canvas.drawCentredString(
+            frame.x + frame.width / 2,
+            frame.y + frame.height / 2,
+            QCoreApplication.translate(
+                "Printing", "The register has no map data for this village."
+            ),
+        )
         legend = _Legend({}, False, False, False, False, False)
     else:
         proj, ratio = _projection(box, frame, scale)
@@ -883,8 +1049,9 @@ def _frame(canvas: Canvas, frame: Box) -> None:
 # -- the side panel: legend and responsible persons ------------------------------------------
 
 
-def _draw_side(canvas: Canvas, box: Box, legend: _Legend, rows: list[list[str]],
-               masked: bool) -> None:
+def _draw_side(
+    canvas: Canvas, box: Box, legend: _Legend, rows: list[list[str]], masked: bool
+) -> None:
     canvas.saveState()
     canvas.setLineWidth(1)
     canvas.rect(box.x, box.y, box.width, box.height, stroke=1, fill=0)
@@ -919,22 +1086,23 @@ def _legend_entries(legend: _Legend) -> list[tuple[str, Any]]:
     if legend.shelters or legend.off_map:
         entries.append((QCoreApplication.translate("Printing", "Shelter"), ("shelter",)))
     if legend.off_map:
-        entries.append((QCoreApplication.translate("Printing", "Shelter beyond the map"),
-                        ("arrow",)))
+        entries.append(
+            (QCoreApplication.translate("Printing", "Shelter beyond the map"), ("arrow",))
+        )
     if legend.boundary:
-        entries.append((QCoreApplication.translate("Printing", "Village boundary"),
-                        ("boundary",)))
+        entries.append((QCoreApplication.translate("Printing", "Village boundary"), ("boundary",)))
     if legend.neighbours:
-        entries.append((QCoreApplication.translate("Printing", "Neighbouring village"),
-                        ("neighbour",)))
+        entries.append(
+            (QCoreApplication.translate("Printing", "Neighbouring village"), ("neighbour",))
+        )
     if legend.grids:
-        entries.append((QCoreApplication.translate("Printing", "Responsibility grid"),
-                        ("grid",)))
+        entries.append((QCoreApplication.translate("Printing", "Responsibility grid"), ("grid",)))
     return entries
 
 
-def _legend_symbol(canvas: Canvas, how: Any, x: float, y: float, width: float,
-                   height: float) -> None:
+def _legend_symbol(
+    canvas: Canvas, how: Any, x: float, y: float, width: float, height: float
+) -> None:
     kind = how[0]
     cy = y + height / 2
     canvas.saveState()
@@ -968,8 +1136,9 @@ def _legend_symbol(canvas: Canvas, how: Any, x: float, y: float, width: float,
     canvas.restoreState()
 
 
-def _draw_legend(canvas: Canvas, entries: list[tuple[str, Any]], x: float, top: float,
-                 width: float) -> float:
+def _draw_legend(
+    canvas: Canvas, entries: list[tuple[str, Any]], x: float, top: float, width: float
+) -> float:
     """The legend, in two columns when its labels fit; returns where it ends."""
     top = _heading(canvas, QCoreApplication.translate("Printing", "Legend"), x, top, width)
     face = font_name("song")
@@ -1009,13 +1178,17 @@ def _person_rows(data: VillageMap) -> list[list[str]]:
     if data.members:
         rows.append([QCoreApplication.translate("Printing", "Village flood working group")])
         order = list(WORKING_GROUP_POSTS)
-        members = sorted(data.members, key=lambda m: (
-            order.index(m.post) if m.post in order else len(order), m.id))
+        members = sorted(
+            data.members,
+            key=lambda m: (order.index(m.post) if m.post in order else len(order), m.id),
+        )
         rows += [[label(WORKING_GROUP_POSTS, m.post), m.name, m.phone or ""] for m in members]
     if data.grids:
         rows.append([QCoreApplication.translate("Printing", "Grid leaders")])
-        rows += [[_short(g.name, data.village.name), g.person_name, g.person_phone or ""]
-                 for g in data.grids]
+        rows += [
+            [_short(g.name, data.village.name), g.person_name, g.person_phone or ""]
+            for g in data.grids
+        ]
     managed = [s for s in data.shelters if s.manager_name or s.manager_phone]
     if managed:
         rows.append([QCoreApplication.translate("Printing", "Shelter managers")])
@@ -1023,16 +1196,20 @@ def _person_rows(data: VillageMap) -> list[list[str]]:
     return rows
 
 
-def _draw_people(canvas: Canvas, rows: list[list[str]], x: float, top: float, width: float,
-                 height: float) -> None:
-    top = _heading(canvas, QCoreApplication.translate("Printing", "Responsible persons"), x,
-                   top, width)
+def _draw_people(
+    canvas: Canvas, rows: list[list[str]], x: float, top: float, width: float, height: float
+) -> None:
+    top = _heading(
+        canvas, QCoreApplication.translate("Printing", "Responsible persons"), x, top, width
+    )
     height -= 11 * 1.5
     if not rows:
         return
-    header = [QCoreApplication.translate("Printing", "Duty"),
-              QCoreApplication.translate("Printing", "Name"),
-              QCoreApplication.translate("Printing", "Phone")]
+    header = [
+        QCoreApplication.translate("Printing", "Duty"),
+        QCoreApplication.translate("Printing", "Name"),
+        QCoreApplication.translate("Printing", "Phone"),
+    ]
     shown = list(rows)
     for size in (10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6, 5.5):
         table = _people_table(header, shown, width, size)
@@ -1043,18 +1220,19 @@ def _draw_people(canvas: Canvas, rows: list[list[str]], x: float, top: float, wi
             while needed > height and len(shown) > 1:
                 shown.pop()
                 more = QCoreApplication.translate("Printing", "%1 more not shown").replace(
-                    "%1", str(len(rows) - len(shown)))
+                    "%1", str(len(rows) - len(shown))
+                )
                 table = _people_table(header, [*shown, [more]], width, size)
                 _w, needed = table.wrap(width, height)
             break
     table.drawOn(canvas, x, top - needed)
 
 
-def _people_table(header: list[str], rows: list[list[str]], width: float,
-                  size: float) -> Table:
+def _people_table(header: list[str], rows: list[list[str]], width: float, size: float) -> Table:
     song, hei = font_name("song"), font_name("hei")
-    cell = ParagraphStyle("person", fontName=song, fontSize=size, leading=size * 1.2,
-                          wordWrap="CJK")
+    cell = ParagraphStyle(
+        "person", fontName=song, fontSize=size, leading=size * 1.2, wordWrap="CJK"
+    )
     head = ParagraphStyle("person_head", parent=cell, fontName=hei, alignment=1)
     section = ParagraphStyle("person_section", parent=cell, fontName=hei)
     data: list[list[Any]] = [[Paragraph(escape(text), head) for text in header]]
@@ -1071,8 +1249,10 @@ def _people_table(header: list[str], rows: list[list[str]], width: float,
     for number, row in enumerate(rows, start=1):
         if len(row) == 1:
             data.append([Paragraph(escape(row[0]), section), "", ""])
-            commands += [("SPAN", (0, number), (-1, number)),
-                         ("BACKGROUND", (0, number), (-1, number), colors.HexColor("#F3F3F3"))]
+            commands += [
+                ("SPAN", (0, number), (-1, number)),
+                ("BACKGROUND", (0, number), (-1, number), colors.HexColor("#F3F3F3")),
+            ]
         else:
             data.append([Paragraph(escape(value), cell) for value in row])
     phone = pdfmetrics.stringWidth("13800000000", song, size) + 5
@@ -1089,5 +1269,10 @@ def _draw_footer(canvas: Canvas, box: Box, unit: str, date: str, masked: bool) -
     canvas.drawString(box.x, box.y + 1.5 * mm, f"制图单位：{unit}　　制图日期：{date}")
     if masked:
         canvas.setFont(face, 7.5)
-        canvas.drawRightString(box.x + box.width, box.y + 1.5 * mm, QCoreApplication.translate(
-            "Printing", "Mobiles are masked: your role may not see them in full."))
+        canvas.drawRightString(
+            box.x + box.width,
+            box.y + 1.5 * mm,
+            QCoreApplication.translate(
+                "Printing", "Mobiles are masked: your role may not see them in full."
+            ),
+        )

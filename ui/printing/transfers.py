@@ -61,15 +61,42 @@ CARDS_PER_PAGE = 8  # 2 x 4 on A4 portrait
 
 # Printed widths of the template's columns in millimetres (scaled to the page).
 _WIDTHS_MM = {
-    "seq": 7, "zone": 21, "category": 11, "location": 22, "lon": 16, "lat": 14, "name": 11,
-    "residents": 8, "phone": 17, "t_name": 11, "t_post": 11, "t_phone": 17, "w_name": 11,
-    "w_post": 11, "w_phone": 17, "shelter": 20, "certified": 8, "manager": 11,
-    "manager_phone": 17, "note": 13,
+    "seq": 7,
+    "zone": 21,
+    "category": 11,
+    "location": 22,
+    "lon": 16,
+    "lat": 14,
+    "name": 11,
+    "residents": 8,
+    "phone": 17,
+    "t_name": 11,
+    "t_post": 11,
+    "t_phone": 17,
+    "w_name": 11,
+    "w_post": 11,
+    "w_phone": 17,
+    "shelter": 20,
+    "certified": 8,
+    "manager": 11,
+    "manager_phone": 17,
+    "note": 13,
 }
-_ALIGN = {"seq": "center", "residents": "center", "certified": "center", "lon": "center",
-          "lat": "center", "name": "center", "t_name": "center", "w_name": "center",
-          "manager": "center", "phone": "center", "t_phone": "center", "w_phone": "center",
-          "manager_phone": "center"}
+_ALIGN = {
+    "seq": "center",
+    "residents": "center",
+    "certified": "center",
+    "lon": "center",
+    "lat": "center",
+    "name": "center",
+    "t_name": "center",
+    "w_name": "center",
+    "manager": "center",
+    "phone": "center",
+    "t_phone": "center",
+    "w_phone": "center",
+    "manager_phone": "center",
+}
 
 
 class PrintRefused(ValueError):
@@ -94,17 +121,23 @@ class _Village:
 
 def _village(session: Session, code: str) -> _Village:
     found = session.execute(
-        select(Division.id, Division.code, Division.name, Division.parent_id)
-        .where(Division.level == "village", Division.code == (code or "").strip())
+        select(Division.id, Division.code, Division.name, Division.parent_id).where(
+            Division.level == "village", Division.code == (code or "").strip()
+        )
     ).first()
     if found is None:
-        raise PrintRefused(QCoreApplication.translate("Printing", "No village or community has the code %1.").replace("%1", code))
+        raise PrintRefused(
+            QCoreApplication.translate(
+                "Printing", "No village or community has the code %1."
+            ).replace("%1", code)
+        )
     town = session.scalar(select(Division.name).where(Division.id == found[3])) or ""
     return _Village(found[0], found[1], found[2], town)
 
 
-def _households(session: Session, village: _Village, document: str,
-                path: Path) -> tuple[list[HouseholdRow], int | None, bool]:
+def _households(
+    session: Session, village: _Village, document: str, path: Path
+) -> tuple[list[HouseholdRow], int | None, bool]:
     """The village's households of the register year, and whether phones are masked.
 
     Phones are shown in full to roles with SEE_PERSONAL, and that printout is audited.
@@ -112,13 +145,24 @@ def _households(session: Session, village: _Village, document: str,
     require(session, Permission.READ_REGISTER)
     masked = not can_see_personal(session)
     year = register_year(session=session)
-    rows = [] if year is None else list_households(
-        session=session, village_id=village.id, year=year, masked=masked)
+    rows = (
+        []
+        if year is None
+        else list_households(session=session, village_id=village.id, year=year, masked=masked)
+    )
     if not masked and rows:
-        record_event(session, action="unmask", table_name="households", detail={
-            "print": document, "file": path.name, "village": village.code, "year": year,
-            "rows": len(rows),
-        })
+        record_event(
+            session,
+            action="unmask",
+            table_name="households",
+            detail={
+                "print": document,
+                "file": path.name,
+                "village": village.code,
+                "year": year,
+                "rows": len(rows),
+            },
+        )
         session.flush()
     return rows, year, masked
 
@@ -150,11 +194,16 @@ def print_transfer_list(*, session: Session, village_code: str, path: str | Path
         widths_mm=[_WIDTHS_MM[key] for key in keys],
         align=[_ALIGN.get(key, "left") for key in keys],
         rows=body,
-        subtitle_left=QCoreApplication.translate("Printing", "Village code: %1").replace("%1", village.code),
+        subtitle_left=QCoreApplication.translate("Printing", "Village code: %1").replace(
+            "%1", village.code
+        ),
         subtitle_right=QCoreApplication.translate("Printing", "Households: %1  Residents: %2")
-        .replace("%1", str(len(rows))).replace("%2", str(sum(r.residents for r in rows))),
+        .replace("%1", str(len(rows)))
+        .replace("%2", str(sum(r.residents for r in rows))),
         signature=QCoreApplication.translate("Printing", "Signature of the village head:"),
-        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", display_time(utcnow())),
+        note=QCoreApplication.translate("Printing", "Printed %1").replace(
+            "%1", display_time(utcnow())
+        ),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(rows), masked)
@@ -166,28 +215,46 @@ def _draw_card(canvas: Canvas, row: HouseholdRow, box: Box) -> None:
     qr = 30 * mm
     inner = box.width - 2 * pad
     top = box.top - pad
-    top -= draw_paragraph(canvas, escape(QCoreApplication.translate("Printing", "Transfer card")), styles["card_title"],
-                          box.x + pad, top, inner) + 1.5 * mm
+    top -= (
+        draw_paragraph(
+            canvas,
+            escape(QCoreApplication.translate("Printing", "Transfer card")),
+            styles["card_title"],
+            box.x + pad,
+            top,
+            inner,
+        )
+        + 1.5 * mm
+    )
     canvas.setLineWidth(0.5)
     canvas.line(box.x + pad, top, box.x + box.width - pad, top)
     top -= 2 * mm
     text_width = inner - qr - 2 * mm
     qr_x = box.x + box.width - pad - qr
     draw_qr(canvas, row.card_code, qr_x, top - qr, qr)
-    draw_paragraph(canvas, escape(row.card_code), styles["card_code"], qr_x, top - qr - 0.5 * mm,
-                   qr)
+    draw_paragraph(
+        canvas, escape(row.card_code), styles["card_code"], qr_x, top - qr - 0.5 * mm, qr
+    )
     residents = QCoreApplication.translate("Printing", "%1 residents").replace(
-        "%1", str(row.residents))
+        "%1", str(row.residents)
+    )
     name = f"{escape(row.householder_name)}<font size=10>  {escape(residents)}</font>"
-    top -= draw_paragraph(canvas, name, styles["card_name"], box.x + pad, top, text_width,
-                          max_height=20) + 1 * mm
+    top -= (
+        draw_paragraph(
+            canvas, name, styles["card_name"], box.x + pad, top, text_width, max_height=20
+        )
+        + 1 * mm
+    )
     label = styles["card_text"]
     person = " ".join(p for p in (row.transfer_person_name, row.transfer_person_post) if p)
     lines = [
         (QCoreApplication.translate("Printing", "Village"), f"{row.town_name}{row.village_name}"),
         (QCoreApplication.translate("Printing", "Danger zone"), row.danger_zone_name or ""),
         (QCoreApplication.translate("Printing", "Location"), row.location or ""),
-        (QCoreApplication.translate("Printing", "Shelter"), row.shelter_name or QCoreApplication.translate("Printing", "(none assigned)")),
+        (
+            QCoreApplication.translate("Printing", "Shelter"),
+            row.shelter_name or QCoreApplication.translate("Printing", "(none assigned)"),
+        ),
         (QCoreApplication.translate("Printing", "Responsible"), person),
         (QCoreApplication.translate("Printing", "Phone"), row.transfer_person_phone or ""),
     ]
@@ -197,8 +264,18 @@ def _draw_card(canvas: Canvas, row: HouseholdRow, box: Box) -> None:
         if room < label.leading:
             break
         text = f"<font name='{styles['card_title'].fontName}'>{escape(caption)}：</font>{escape(value)}"
-        top -= draw_paragraph(canvas, text, label, box.x + pad, top, text_width,
-                              max_height=min(room, 2 * label.leading)) + 0.8 * mm
+        top -= (
+            draw_paragraph(
+                canvas,
+                text,
+                label,
+                box.x + pad,
+                top,
+                text_width,
+                max_height=min(room, 2 * label.leading),
+            )
+            + 0.8 * mm
+        )
 
 
 def print_transfer_cards(*, session: Session, village_code: str, path: str | Path) -> PrintResult:
@@ -207,10 +284,17 @@ def print_transfer_cards(*, session: Session, village_code: str, path: str | Pat
     village = _village(session, village_code)
     rows, _year, masked = _households(session, village, "transfer-cards", path)
     pages = build_card_pdf(
-        path, rows, _draw_card,
-        title=f"{village.town}{village.name} " + QCoreApplication.translate("Printing", "Transfer cards"),
-        note=f"{village.town}{village.name}  " + QCoreApplication.translate("Printing", "Printed %1").replace("%1", display_time(utcnow())),
-        columns=2, rows=CARDS_PER_PAGE // 2,
+        path,
+        rows,
+        _draw_card,
+        title=f"{village.town}{village.name} "
+        + QCoreApplication.translate("Printing", "Transfer cards"),
+        note=f"{village.town}{village.name}  "
+        + QCoreApplication.translate("Printing", "Printed %1").replace(
+            "%1", display_time(utcnow())
+        ),
+        columns=2,
+        rows=CARDS_PER_PAGE // 2,
     )
     return PrintResult(path, pages, len(rows), masked)
 
@@ -221,19 +305,28 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     path = Path(path)
     event = get_event(session=session, event_id=event_id)
     if event is None:
-        raise PrintRefused(QCoreApplication.translate("Printing", "There is no event %1.").replace("%1", str(event_id)))
+        raise PrintRefused(
+            QCoreApplication.translate("Printing", "There is no event %1.").replace(
+                "%1", str(event_id)
+            )
+        )
     data = rollup(session=session, event_id=event_id)
     body = []
     for town in data.towns:
         figures = town.figures
         body.append([town.name, *rollup_values(figures), percent_text(figures.completion_rate)])
     county = data.county
-    total = [QCoreApplication.translate("Printing", "Total"), *rollup_values(county),
-             percent_text(county.completion_rate)]
+    total = [
+        QCoreApplication.translate("Printing", "Total"),
+        *rollup_values(county),
+        percent_text(county.completion_rate),
+    ]
     at = display_time(data.at)
     pages = build_list_pdf(
         path,
-        title=QCoreApplication.translate("Printing", "%1 transfer of people by town").replace("%1", data.county_name),
+        title=QCoreApplication.translate("Printing", "%1 transfer of people by town").replace(
+            "%1", data.county_name
+        ),
         columns=rollup_columns(),
         widths_mm=[40, 24, 24, 24, 24, 24, 24, 24, 24],
         align=["center"] + ["number"] * 8,
@@ -242,7 +335,10 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
         large=True,
         subtitle_left=QCoreApplication.translate("Printing", "Event: %1").replace("%1", event.name),
         subtitle_right=QCoreApplication.translate("Printing", "Figures as of %1").replace("%1", at),
-        note=QCoreApplication.translate("Printing", "Listed households and objects; figures phoned in by towns are not included."),
+        note=QCoreApplication.translate(
+            "Printing",
+            "Listed households and objects; figures phoned in by towns are not included.",
+        ),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(body))
@@ -250,12 +346,22 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
 
 # Printed widths of the arrivals list's columns in millimetres (scaled to the page).
 _ARRIVAL_WIDTHS_MM = (10, 30, 26, 48, 14, 30, 24, 30, 40)
-_ARRIVAL_ALIGN = ("center", "center", "center", "left", "number", "center", "center", "left",
-                  "left")
+_ARRIVAL_ALIGN = (
+    "center",
+    "center",
+    "center",
+    "left",
+    "number",
+    "center",
+    "center",
+    "left",
+    "left",
+)
 
 
-def print_shelter_arrivals(*, session: Session, event_id: int, shelter_id: int,
-                           path: str | Path) -> PrintResult:
+def print_shelter_arrivals(
+    *, session: Session, event_id: int, shelter_id: int, path: str | Path
+) -> PrintResult:
     """The arrivals list of one shelter during an event, for its manager (A4 landscape):
     who arrived, how many, when and who recorded it, with the total and a signature line.
 
@@ -267,42 +373,96 @@ def print_shelter_arrivals(*, session: Session, event_id: int, shelter_id: int,
     require(session, Permission.READ_REGISTER)
     event = get_event(session=session, event_id=event_id)
     if event is None:
-        raise PrintRefused(QCoreApplication.translate("Printing", "There is no event %1.").replace("%1", str(event_id)))
+        raise PrintRefused(
+            QCoreApplication.translate("Printing", "There is no event %1.").replace(
+                "%1", str(event_id)
+            )
+        )
     masked = not can_see_personal(session)
-    arrivals = list_shelter_arrivals(session=session, event_id=event_id, shelter_id=shelter_id,
-                                     masked=masked)
+    arrivals = list_shelter_arrivals(
+        session=session, event_id=event_id, shelter_id=shelter_id, masked=masked
+    )
     if arrivals is None:
-        raise PrintRefused(QCoreApplication.translate("Printing", "There is no shelter %1.").replace("%1", str(shelter_id)))
+        raise PrintRefused(
+            QCoreApplication.translate("Printing", "There is no shelter %1.").replace(
+                "%1", str(shelter_id)
+            )
+        )
     if not masked and arrivals.rows:
-        record_event(session, action="unmask", table_name="households", detail={
-            "print": "shelter-arrivals", "file": path.name, "event": event_id,
-            "shelter": shelter_id, "rows": len(arrivals.rows),
-        })
+        record_event(
+            session,
+            action="unmask",
+            table_name="households",
+            detail={
+                "print": "shelter-arrivals",
+                "file": path.name,
+                "event": event_id,
+                "shelter": shelter_id,
+                "rows": len(arrivals.rows),
+            },
+        )
         session.flush()
     body = []
     for number, row in enumerate(arrivals.rows, start=1):
-        note = "" if row.count >= row.listed else QCoreApplication.translate(
-            "Printing", "%1 of %2 listed").replace("%1", str(row.count)).replace("%2", str(row.listed))
-        body.append([number, row.name, row.phone or "", f"{row.town_name}{row.village_name}",
-                     row.count, display_time(row.at), row.actor, row.place or "", note])
-    departed = "" if not arrivals.departed else QCoreApplication.translate(
-        "Printing", "Left or returned home: %1").replace("%1", str(arrivals.departed))
-    total = ["", "", "", QCoreApplication.translate("Printing", "Total people"),
-             arrivals.arrived, "", "", "", departed]
-    occupancy = (QCoreApplication.translate("Printing", "In the shelter now: %1 (capacity %2)")
-                 .replace("%1", str(arrivals.present)).replace("%2", str(arrivals.capacity)))
+        note = (
+            ""
+            if row.count >= row.listed
+            else QCoreApplication.translate("Printing", "%1 of %2 listed")
+            .replace("%1", str(row.count))
+            .replace("%2", str(row.listed))
+        )
+        body.append(
+            [
+                number,
+                row.name,
+                row.phone or "",
+                f"{row.town_name}{row.village_name}",
+                row.count,
+                display_time(row.at),
+                row.actor,
+                row.place or "",
+                note,
+            ]
+        )
+    departed = (
+        ""
+        if not arrivals.departed
+        else QCoreApplication.translate("Printing", "Left or returned home: %1").replace(
+            "%1", str(arrivals.departed)
+        )
+    )
+    total = [
+        "",
+        "",
+        "",
+        QCoreApplication.translate("Printing", "Total people"),
+        arrivals.arrived,
+        "",
+        "",
+        "",
+        departed,
+    ]
+    occupancy = (
+        QCoreApplication.translate("Printing", "In the shelter now: %1 (capacity %2)")
+        .replace("%1", str(arrivals.present))
+        .replace("%2", str(arrivals.capacity))
+    )
     pages = build_list_pdf(
         path,
-        title=QCoreApplication.translate("Printing", "%1: register of arrivals").replace("%1", arrivals.shelter_name),
-        columns=[QCoreApplication.translate("Printing", "No."),
-                 QCoreApplication.translate("Printing", "Householder / object"),
-                 QCoreApplication.translate("Printing", "Phone"),
-                 QCoreApplication.translate("Printing", "Village"),
-                 QCoreApplication.translate("Columns", "People"),
-                 QCoreApplication.translate("Printing", "Arrived at"),
-                 QCoreApplication.translate("Printing", "Recorded by"),
-                 QCoreApplication.translate("Printing", "Check-in point"),
-                 QCoreApplication.translate("Columns", "Note")],
+        title=QCoreApplication.translate("Printing", "%1: register of arrivals").replace(
+            "%1", arrivals.shelter_name
+        ),
+        columns=[
+            QCoreApplication.translate("Printing", "No."),
+            QCoreApplication.translate("Printing", "Householder / object"),
+            QCoreApplication.translate("Printing", "Phone"),
+            QCoreApplication.translate("Printing", "Village"),
+            QCoreApplication.translate("Columns", "People"),
+            QCoreApplication.translate("Printing", "Arrived at"),
+            QCoreApplication.translate("Printing", "Recorded by"),
+            QCoreApplication.translate("Printing", "Check-in point"),
+            QCoreApplication.translate("Columns", "Note"),
+        ],
         widths_mm=_ARRIVAL_WIDTHS_MM,
         align=_ARRIVAL_ALIGN,
         rows=body,
@@ -310,7 +470,9 @@ def print_shelter_arrivals(*, session: Session, event_id: int, shelter_id: int,
         subtitle_left=QCoreApplication.translate("Printing", "Event: %1").replace("%1", event.name),
         subtitle_right=occupancy,
         signature=QCoreApplication.translate("Printing", "Signature of the shelter manager:"),
-        note=QCoreApplication.translate("Printing", "Printed %1").replace("%1", display_time(utcnow())),
+        note=QCoreApplication.translate("Printing", "Printed %1").replace(
+            "%1", display_time(utcnow())
+        ),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(body), masked)

@@ -68,8 +68,15 @@ class RegisterForm(QDialog):
 
     record_kind: ClassVar[str] = ""
 
-    def __init__(self, db: Database, actor: Actor, record_id: int | None = None, *,
-                 village_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        record_id: int | None = None,
+        *,
+        village_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
@@ -87,10 +94,13 @@ class RegisterForm(QDialog):
         layout.addWidget(self.general_error)
         self.form_layout = QFormLayout()
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form_layout.setLabelAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         layout.addLayout(self.form_layout)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -103,7 +113,9 @@ class RegisterForm(QDialog):
             self._build(session)
             record = self._load(session, record_id) if record_id is not None else None
             if record_id is not None and record is None:
-                self._show_general(self.tr("This record no longer exists; another user may have deleted it."))
+                self._show_general(
+                    self.tr("This record no longer exists; another user may have deleted it.")
+                )
                 self.save_button.setEnabled(False)
             elif record is not None:
                 self._fill(session, record)
@@ -189,8 +201,9 @@ class RegisterForm(QDialog):
 
     def errors(self) -> dict[str, str]:
         """The messages shown now, by field ("" for the message above the form)."""
-        shown = {name: label.text() for name, label in self.error_labels.items()
-                 if not label.isHidden()}
+        shown = {
+            name: label.text() for name, label in self.error_labels.items() if not label.isHidden()
+        }
         if not self.general_error.isHidden():
             shown[""] = self.general_error.text()
         return shown
@@ -229,8 +242,11 @@ class RegisterForm(QDialog):
         if layout is None or not self.isVisible():
             return
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
             else layout.totalSizeHint().height()
+        )
         if needed > self.height():
             self.resize(self.width(), needed)
 
@@ -257,9 +273,15 @@ class RegisterForm(QDialog):
         super().accept()
 
     @classmethod
-    def edit(cls, parent: QWidget | None, db: Database, actor: Actor,
-             record_id: int | None = None, *, village_id: int | None = None
-             ) -> tuple[int | None, bool]:
+    def edit(
+        cls,
+        parent: QWidget | None,
+        db: Database,
+        actor: Actor,
+        record_id: int | None = None,
+        *,
+        village_id: int | None = None,
+    ) -> tuple[int | None, bool]:
         """Open the dialog modally: (id of the saved record or None, whether it was saved)."""
         dialog = cls(db, actor, record_id, village_id=village_id, parent=parent)
         try:
@@ -273,14 +295,22 @@ class GridForm(RegisterForm):
     record_kind = "grid"
 
     def _build(self, session: Session) -> None:
-        self.setWindowTitle(self.tr("Edit responsibility grid") if self.record_id is not None
-                            else self.tr("New responsibility grid"))
+        self.setWindowTitle(
+            self.tr("Edit responsibility grid")
+            if self.record_id is not None
+            else self.tr("New responsibility grid")
+        )
         self.line("code", self.tr("Grid code"), 24, self.tr("Unique, such as 331081101001-01"))
         self.line("name", self.tr("Grid name"), 60)
         self.village_combo()
         self.line("person_name", self.tr("Responsible person"), 30)
         self.line("person_post", self.tr("Post"), 30, self.tr("Such as village committee member"))
-        self.line("person_phone", self.tr("Phone"), 20, self.tr("Mobile or landline, such as 0576-86123456"))
+        self.line(
+            "person_phone",
+            self.tr("Phone"),
+            20,
+            self.tr("Mobile or landline, such as 0576-86123456"),
+        )
 
     def _load(self, session: Session, record_id: int) -> Any:
         return get_grid(session=session, grid_id=record_id)
@@ -293,9 +323,13 @@ class GridForm(RegisterForm):
     def _collect(self) -> GridInput:
         village = self.village_box
         return GridInput(
-            id=self.record_id, code=self.text_of("code"), name=self.text_of("name"),
-            village_id=village.village_id(), person_name=self.text_of("person_name"),
-            person_post=self.text_of("person_post"), person_phone=self.text_of("person_phone"),
+            id=self.record_id,
+            code=self.text_of("code"),
+            name=self.text_of("name"),
+            village_id=village.village_id(),
+            person_name=self.text_of("person_name"),
+            person_post=self.text_of("person_post"),
+            person_phone=self.text_of("person_phone"),
         )
 
     def _save(self, session: Session, data: Any) -> int:
@@ -306,8 +340,11 @@ class DangerZoneForm(RegisterForm):
     record_kind = "danger_zone"
 
     def _build(self, session: Session) -> None:
-        self.setWindowTitle(self.tr("Edit danger zone or hazard point") if self.record_id is not None
-                            else self.tr("New danger zone or hazard point"))
+        self.setWindowTitle(
+            self.tr("Edit danger zone or hazard point")
+            if self.record_id is not None
+            else self.tr("New danger zone or hazard point")
+        )
         self.line("code", self.tr("Code"), 24)
         self.line("name", self.tr("Name"), 80)
         self.kind_combo = CodeCombo(DANGER_KINDS)
@@ -315,12 +352,18 @@ class DangerZoneForm(RegisterForm):
         self.village_combo()
         self.grid_combo = QComboBox()
         self.add_field("grid_id", self.tr("Responsibility grid"), self.grid_combo)
-        self.point_check = QCheckBox(self.tr("Hazard point (a place, not an area drawn on the map)"))
+        self.point_check = QCheckBox(
+            self.tr("Hazard point (a place, not an area drawn on the map)")
+        )
         self.point_check.setChecked(True)
         self.add_field("is_point", "", self.point_check)
         self.line("lon", self.tr("Longitude"), 16, self.tr("Decimal degrees, such as 121.38"))
         self.line("lat", self.tr("Latitude"), 16, self.tr("Decimal degrees, such as 28.37"))
-        self.area_note = QLabel(self.tr("The outline of this area comes from a map import; the coordinates show its centre."))
+        self.area_note = QLabel(
+            self.tr(
+                "The outline of this area comes from a map import; the coordinates show its centre."
+            )
+        )
         self.area_note.setWordWrap(True)
         self.area_note.setStyleSheet("color: #555;")
         self.area_note.hide()
@@ -368,11 +411,17 @@ class DangerZoneForm(RegisterForm):
         village = self.village_box
         is_point = self.point_check.isChecked()
         return DangerZoneInput(
-            id=self.record_id, code=self.text_of("code"), name=self.text_of("name"),
-            kind=self.kind_combo.code() or "", village_id=village.village_id(),
-            is_point=is_point, lon=self.text_of("lon") if is_point else None,
-            lat=self.text_of("lat") if is_point else None, grid_id=self.grid_combo.currentData(),
-            location=self.text_of("location"), note=self.text_of("note"),
+            id=self.record_id,
+            code=self.text_of("code"),
+            name=self.text_of("name"),
+            kind=self.kind_combo.code() or "",
+            village_id=village.village_id(),
+            is_point=is_point,
+            lon=self.text_of("lon") if is_point else None,
+            lat=self.text_of("lat") if is_point else None,
+            grid_id=self.grid_combo.currentData(),
+            location=self.text_of("location"),
+            note=self.text_of("note"),
         )
 
     def _save(self, session: Session, data: Any) -> int:
@@ -383,8 +432,9 @@ class ShelterForm(RegisterForm):
     record_kind = "shelter"
 
     def _build(self, session: Session) -> None:
-        self.setWindowTitle(self.tr("Edit shelter") if self.record_id is not None
-                            else self.tr("New shelter"))
+        self.setWindowTitle(
+            self.tr("Edit shelter") if self.record_id is not None else self.tr("New shelter")
+        )
         self.line("name", self.tr("Name"), 80)
         self.village_combo()
         self.level_combo = CodeCombo(SHELTER_LEVELS)
@@ -398,7 +448,12 @@ class ShelterForm(RegisterForm):
         self.certified_check = QCheckBox(self.tr("Safety certified"))
         self.add_field("safety_certified", "", self.certified_check)
         self.line("manager_name", self.tr("Manager"), 30)
-        self.line("manager_phone", self.tr("Manager's phone"), 20, self.tr("Mobile or landline, such as 0576-86123456"))
+        self.line(
+            "manager_phone",
+            self.tr("Manager's phone"),
+            20,
+            self.tr("Mobile or landline, such as 0576-86123456"),
+        )
         self.line("address", self.tr("Address"), 120)
         self.line("lon", self.tr("Longitude"), 16, self.tr("Decimal degrees, such as 121.38"))
         self.line("lat", self.tr("Latitude"), 16, self.tr("Decimal degrees, such as 28.37"))
@@ -419,11 +474,17 @@ class ShelterForm(RegisterForm):
     def _collect(self) -> ShelterInput:
         village = self.village_box
         return ShelterInput(
-            id=self.record_id, name=self.text_of("name"), village_id=village.village_id(),
-            level=self.level_combo.code() or "", capacity=self.capacity_spin.value(),
+            id=self.record_id,
+            name=self.text_of("name"),
+            village_id=village.village_id(),
+            level=self.level_combo.code() or "",
+            capacity=self.capacity_spin.value(),
             safety_certified=self.certified_check.isChecked(),
-            manager_name=self.text_of("manager_name"), manager_phone=self.text_of("manager_phone"),
-            address=self.text_of("address"), lon=self.text_of("lon"), lat=self.text_of("lat"),
+            manager_name=self.text_of("manager_name"),
+            manager_phone=self.text_of("manager_phone"),
+            address=self.text_of("address"),
+            lon=self.text_of("lon"),
+            lat=self.text_of("lat"),
         )
 
     def _save(self, session: Session, data: Any) -> int:
@@ -434,13 +495,18 @@ class WorkingGroupMemberForm(RegisterForm):
     record_kind = "working_group_member"
 
     def _build(self, session: Session) -> None:
-        self.setWindowTitle(self.tr("Edit working group member") if self.record_id is not None
-                            else self.tr("New working group member"))
+        self.setWindowTitle(
+            self.tr("Edit working group member")
+            if self.record_id is not None
+            else self.tr("New working group member")
+        )
         self.village_combo()
         self.post_combo = CodeCombo(WORKING_GROUP_POSTS)
         self.add_field("post", self.tr("Post"), self.post_combo)
         self.line("name", self.tr("Name"), 30)
-        self.line("phone", self.tr("Phone"), 20, self.tr("Mobile or landline, such as 0576-86123456"))
+        self.line(
+            "phone", self.tr("Phone"), 20, self.tr("Mobile or landline, such as 0576-86123456")
+        )
 
     def _load(self, session: Session, record_id: int) -> Any:
         return get_working_group_member(session=session, member_id=record_id)
@@ -454,8 +520,10 @@ class WorkingGroupMemberForm(RegisterForm):
     def _collect(self) -> WorkingGroupMemberInput:
         village = self.village_box
         return WorkingGroupMemberInput(
-            id=self.record_id, village_id=village.village_id(),
-            post=self.post_combo.code() or "", name=self.text_of("name"),
+            id=self.record_id,
+            village_id=village.village_id(),
+            post=self.post_combo.code() or "",
+            name=self.text_of("name"),
             phone=self.text_of("phone"),
         )
 
@@ -471,4 +539,3 @@ def form_for(kind: str) -> type[RegisterForm]:
         "shelters": ShelterForm,
         "members": WorkingGroupMemberForm,
     }[kind]
-

@@ -61,13 +61,19 @@ C = "RegisterColumns"
 
 
 def _yes_no(value: bool) -> str:
-    return (QCoreApplication.translate("RegisterPage", "Yes") if value
-            else QCoreApplication.translate("RegisterPage", "No"))
+    return (
+        QCoreApplication.translate("RegisterPage", "Yes")
+        if value
+        else QCoreApplication.translate("RegisterPage", "No")
+    )
 
 
 def _point_or_area(is_point: bool) -> str:
-    return (QCoreApplication.translate("RegisterPage", "Point") if is_point
-            else QCoreApplication.translate("RegisterPage", "Area"))
+    return (
+        QCoreApplication.translate("RegisterPage", "Point")
+        if is_point
+        else QCoreApplication.translate("RegisterPage", "Area")
+    )
 
 
 def _tick(value: bool) -> str:
@@ -83,16 +89,30 @@ def _post_order(code: str) -> int:
     return codes.index(code) if code in codes else len(codes)
 
 
-TOWN = Column("town_name", QT_TRANSLATE_NOOP("RegisterColumns", "Town / street"), C, sort_key=pinyin_sort_key)
-VILLAGE = Column("village_name", QT_TRANSLATE_NOOP("RegisterColumns", "Village / community"), C, sort_key=pinyin_sort_key)
+TOWN = Column(
+    "town_name", QT_TRANSLATE_NOOP("RegisterColumns", "Town / street"), C, sort_key=pinyin_sort_key
+)
+VILLAGE = Column(
+    "village_name",
+    QT_TRANSLATE_NOOP("RegisterColumns", "Village / community"),
+    C,
+    sort_key=pinyin_sort_key,
+)
 
 GRID_COLUMNS = (
     Column("code", QT_TRANSLATE_NOOP("RegisterColumns", "Code"), C),
     Column("name", QT_TRANSLATE_NOOP("RegisterColumns", "Grid"), C, sort_key=pinyin_sort_key),
     TOWN,
     VILLAGE,
-    Column("person_name", QT_TRANSLATE_NOOP("RegisterColumns", "Responsible person"), C, sort_key=pinyin_sort_key),
-    Column("person_post", QT_TRANSLATE_NOOP("RegisterColumns", "Post"), C, sort_key=pinyin_sort_key),
+    Column(
+        "person_name",
+        QT_TRANSLATE_NOOP("RegisterColumns", "Responsible person"),
+        C,
+        sort_key=pinyin_sort_key,
+    ),
+    Column(
+        "person_post", QT_TRANSLATE_NOOP("RegisterColumns", "Post"), C, sort_key=pinyin_sort_key
+    ),
     Column("person_phone", QT_TRANSLATE_NOOP("RegisterColumns", "Phone"), C),
     Column("has_area", QT_TRANSLATE_NOOP("RegisterColumns", "Outline on map"), C, _tick, CENTRE),
 )
@@ -100,12 +120,18 @@ GRID_COLUMNS = (
 ZONE_COLUMNS = (
     Column("code", QT_TRANSLATE_NOOP("RegisterColumns", "Code"), C),
     Column("name", QT_TRANSLATE_NOOP("RegisterColumns", "Name"), C, sort_key=pinyin_sort_key),
-    Column("kind", QT_TRANSLATE_NOOP("RegisterColumns", "Type"), C, lambda v: label(DANGER_KINDS, v)),
-    Column("is_point", QT_TRANSLATE_NOOP("RegisterColumns", "Point or area"), C, _point_or_area, CENTRE),
+    Column(
+        "kind", QT_TRANSLATE_NOOP("RegisterColumns", "Type"), C, lambda v: label(DANGER_KINDS, v)
+    ),
+    Column(
+        "is_point", QT_TRANSLATE_NOOP("RegisterColumns", "Point or area"), C, _point_or_area, CENTRE
+    ),
     TOWN,
     VILLAGE,
     Column("grid_name", QT_TRANSLATE_NOOP("RegisterColumns", "Grid"), C, sort_key=pinyin_sort_key),
-    Column("location", QT_TRANSLATE_NOOP("RegisterColumns", "Location"), C, sort_key=pinyin_sort_key),
+    Column(
+        "location", QT_TRANSLATE_NOOP("RegisterColumns", "Location"), C, sort_key=pinyin_sort_key
+    ),
     Column("lon", QT_TRANSLATE_NOOP("RegisterColumns", "Longitude"), C, _degrees, RIGHT),
     Column("lat", QT_TRANSLATE_NOOP("RegisterColumns", "Latitude"), C, _degrees, RIGHT),
     Column("note", QT_TRANSLATE_NOOP("RegisterColumns", "Note"), C),
@@ -113,13 +139,28 @@ ZONE_COLUMNS = (
 
 SHELTER_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("RegisterColumns", "Name"), C, sort_key=pinyin_sort_key),
-    Column("level", QT_TRANSLATE_NOOP("RegisterColumns", "Level"), C, lambda v: label(SHELTER_LEVELS, v),
-           sort_key=lambda v: list(SHELTER_LEVELS).index(v) if v in SHELTER_LEVELS else 9),
-    Column("capacity", QT_TRANSLATE_NOOP("RegisterColumns", "Capacity"), C, lambda v: f"{v:,}", RIGHT),
-    Column("safety_certified", QT_TRANSLATE_NOOP("RegisterColumns", "Safety certified"), C, _yes_no, CENTRE),
+    Column(
+        "level",
+        QT_TRANSLATE_NOOP("RegisterColumns", "Level"),
+        C,
+        lambda v: label(SHELTER_LEVELS, v),
+        sort_key=lambda v: list(SHELTER_LEVELS).index(v) if v in SHELTER_LEVELS else 9,
+    ),
+    Column(
+        "capacity", QT_TRANSLATE_NOOP("RegisterColumns", "Capacity"), C, lambda v: f"{v:,}", RIGHT
+    ),
+    Column(
+        "safety_certified",
+        QT_TRANSLATE_NOOP("RegisterColumns", "Safety certified"),
+        C,
+        _yes_no,
+        CENTRE,
+    ),
     TOWN,
     VILLAGE,
-    Column("manager_name", QT_TRANSLATE_NOOP("RegisterColumns", "Manager"), C, sort_key=pinyin_sort_key),
+    Column(
+        "manager_name", QT_TRANSLATE_NOOP("RegisterColumns", "Manager"), C, sort_key=pinyin_sort_key
+    ),
     Column("manager_phone", QT_TRANSLATE_NOOP("RegisterColumns", "Phone"), C),
     Column("address", QT_TRANSLATE_NOOP("RegisterColumns", "Address"), C),
     Column("lon", QT_TRANSLATE_NOOP("RegisterColumns", "Longitude"), C, _degrees, RIGHT),
@@ -129,60 +170,110 @@ SHELTER_COLUMNS = (
 MEMBER_COLUMNS = (
     TOWN,
     VILLAGE,
-    Column("post", QT_TRANSLATE_NOOP("RegisterColumns", "Post"), C, lambda v: label(WORKING_GROUP_POSTS, v),
-           sort_key=_post_order),
+    Column(
+        "post",
+        QT_TRANSLATE_NOOP("RegisterColumns", "Post"),
+        C,
+        lambda v: label(WORKING_GROUP_POSTS, v),
+        sort_key=_post_order,
+    ),
     Column("name", QT_TRANSLATE_NOOP("RegisterColumns", "Name"), C, sort_key=pinyin_sort_key),
     Column("phone", QT_TRANSLATE_NOOP("RegisterColumns", "Phone"), C),
 )
 
 
 def _grid_texts(row: GridRow) -> tuple[str | None, ...]:
-    return (row.code, row.name, row.village_name, row.town_name, row.person_name,
-            row.person_post, row.person_phone)
+    return (
+        row.code,
+        row.name,
+        row.village_name,
+        row.town_name,
+        row.person_name,
+        row.person_post,
+        row.person_phone,
+    )
 
 
 def _zone_texts(row: DangerZoneRow) -> tuple[str | None, ...]:
-    return (row.code, row.name, label(DANGER_KINDS, row.kind), row.village_name, row.town_name,
-            row.grid_name, row.location, row.note)
+    return (
+        row.code,
+        row.name,
+        label(DANGER_KINDS, row.kind),
+        row.village_name,
+        row.town_name,
+        row.grid_name,
+        row.location,
+        row.note,
+    )
 
 
 def _shelter_texts(row: ShelterRow) -> tuple[str | None, ...]:
-    return (row.name, label(SHELTER_LEVELS, row.level), row.village_name, row.town_name,
-            row.manager_name, row.manager_phone, row.address)
+    return (
+        row.name,
+        label(SHELTER_LEVELS, row.level),
+        row.village_name,
+        row.town_name,
+        row.manager_name,
+        row.manager_phone,
+        row.address,
+    )
 
 
 def _member_texts(row: WorkingGroupMemberRow) -> tuple[str | None, ...]:
-    return (row.name, label(WORKING_GROUP_POSTS, row.post), row.village_name, row.town_name,
-            row.phone)
+    return (
+        row.name,
+        label(WORKING_GROUP_POSTS, row.post),
+        row.village_name,
+        row.town_name,
+        row.phone,
+    )
 
 
 TABS: tuple[TabSpec, ...] = (
     TabSpec(
-        "grids", QT_TRANSLATE_NOOP("RegisterPage", "Responsibility grids"), GRID_COLUMNS,
-        list_grids, _grid_texts,
+        "grids",
+        QT_TRANSLATE_NOOP("RegisterPage", "Responsibility grids"),
+        GRID_COLUMNS,
+        list_grids,
+        _grid_texts,
         QT_TRANSLATE_NOOP("RegisterPage", "%1 grids"),
         QT_TRANSLATE_NOOP("RegisterPage", "%1 of %2 grids"),
     ),
     TabSpec(
-        "danger_zones", QT_TRANSLATE_NOOP("RegisterPage", "Danger zones and hazard points"),
-        ZONE_COLUMNS, list_danger_zones, _zone_texts,
+        "danger_zones",
+        QT_TRANSLATE_NOOP("RegisterPage", "Danger zones and hazard points"),
+        ZONE_COLUMNS,
+        list_danger_zones,
+        _zone_texts,
         QT_TRANSLATE_NOOP("RegisterPage", "%1 danger zones and points"),
         QT_TRANSLATE_NOOP("RegisterPage", "%1 of %2 danger zones and points"),
-        "kind", DANGER_KINDS, QT_TRANSLATE_NOOP("RegisterPage", "All types"),
+        "kind",
+        DANGER_KINDS,
+        QT_TRANSLATE_NOOP("RegisterPage", "All types"),
     ),
     TabSpec(
-        "shelters", QT_TRANSLATE_NOOP("RegisterPage", "Shelters"), SHELTER_COLUMNS,
-        list_shelters, _shelter_texts,
+        "shelters",
+        QT_TRANSLATE_NOOP("RegisterPage", "Shelters"),
+        SHELTER_COLUMNS,
+        list_shelters,
+        _shelter_texts,
         QT_TRANSLATE_NOOP("RegisterPage", "%1 shelters"),
         QT_TRANSLATE_NOOP("RegisterPage", "%1 of %2 shelters"),
-        "level", SHELTER_LEVELS, QT_TRANSLATE_NOOP("RegisterPage", "All levels"),
+        "level",
+        SHELTER_LEVELS,
+        QT_TRANSLATE_NOOP("RegisterPage", "All levels"),
     ),
     TabSpec(
-        "members", QT_TRANSLATE_NOOP("RegisterPage", "Village working groups"), MEMBER_COLUMNS,
-        list_working_group_members, _member_texts,
+        "members",
+        QT_TRANSLATE_NOOP("RegisterPage", "Village working groups"),
+        MEMBER_COLUMNS,
+        list_working_group_members,
+        _member_texts,
         QT_TRANSLATE_NOOP("RegisterPage", "%1 members"),
         QT_TRANSLATE_NOOP("RegisterPage", "%1 of %2 members"),
-        "post", WORKING_GROUP_POSTS, QT_TRANSLATE_NOOP("RegisterPage", "All posts"),
+        "post",
+        WORKING_GROUP_POSTS,
+        QT_TRANSLATE_NOOP("RegisterPage", "All posts"),
     ),
 )
 SPECS = {spec.key: spec for spec in TABS}
@@ -196,11 +287,15 @@ class Loaded:
     node_keys: list[str] = field(default_factory=list)
     # kind -> (rows, search keys, sort keys of the column the table is sorted by)
     tables: dict[str, tuple[list[Any], list[str], dict[int, list[Any]]]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
 
 
 def load_register(
-    db: Database, actor: Actor, kinds: tuple[str, ...], with_tree: bool,
+    db: Database,
+    actor: Actor,
+    kinds: tuple[str, ...],
+    with_tree: bool,
     sorted_by: dict[str, int] | None = None,
 ) -> Loaded:
     """Runs in a worker thread with its own session; computes keys after it closes."""
@@ -214,10 +309,16 @@ def load_register(
     for kind, kind_rows in rows.items():
         spec = SPECS[kind]
         column = (sorted_by or {}).get(kind, -1)
-        sort_keys = ({column: column_sort_keys(spec.columns[column], kind_rows)}
-                     if 0 <= column < len(spec.columns) else {})
-        loaded.tables[kind] = (kind_rows, compute_search_keys(kind_rows, spec.search_texts),
-                               sort_keys)
+        sort_keys = (
+            {column: column_sort_keys(spec.columns[column], kind_rows)}
+            if 0 <= column < len(spec.columns)
+            else {}
+        )
+        loaded.tables[kind] = (
+            kind_rows,
+            compute_search_keys(kind_rows, spec.search_texts),
+            sort_keys,
+        )
     return loaded
 
 
@@ -251,7 +352,9 @@ class RegisterPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         header.addWidget(self.refresh_button)
         self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setToolTip(self.tr("Import divisions, transfer lists, map data or a typhoon track"))
+        self.import_button.setToolTip(
+            self.tr("Import divisions, transfer lists, map data or a typhoon track")
+        )
         self.import_button.clicked.connect(self.import_data)
         self.import_button.setVisible(actor.can(Permission.IMPORT_DATA))
         header.addWidget(self.import_button)
@@ -288,7 +391,8 @@ class RegisterPage(QWidget):
         self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_label.setStyleSheet(
             "background: #f4f7fa; border: 1px solid #d5dde5; border-radius: 6px;"
-            " padding: 24px; font-size: 14px;")
+            " padding: 24px; font-size: 14px;"
+        )
         self.stack.addWidget(self.empty_label)
 
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -321,7 +425,11 @@ class RegisterPage(QWidget):
         run_in_background(
             load_register,
             lambda result, error: self._loaded(generation, result, error),
-            db=self.db, actor=self.actor, kinds=kinds, with_tree=with_tree, sorted_by=sorted_by,
+            db=self.db,
+            actor=self.actor,
+            kinds=kinds,
+            with_tree=with_tree,
+            sorted_by=sorted_by,
         )
 
     def _loaded(self, generation: int, result: Loaded | None, error: BaseException | None) -> None:
@@ -340,11 +448,14 @@ class RegisterPage(QWidget):
                     self._steps.append(self._tab_step(kind, rows, keys, sort_keys))
         self._drain_soon()
 
-    def _tab_step(self, kind: str, rows: list[Any], keys: list[str],
-                  sort_keys: dict[int, list[Any]]) -> Callable[[], None]:
+    def _tab_step(
+        self, kind: str, rows: list[Any], keys: list[str], sort_keys: dict[int, list[Any]]
+    ) -> Callable[[], None]:
         def step() -> None:
-            self.tab_pages[kind].show_rows(rows, keys, self._select_after.pop(kind, None),
-                                           sort_keys)
+            self.tab_pages[kind].show_rows(
+                rows, keys, self._select_after.pop(kind, None), sort_keys
+            )
+
         return step
 
     def _drain_soon(self) -> None:
@@ -381,7 +492,10 @@ class RegisterPage(QWidget):
     def _show_error(self, error: BaseException | None) -> None:
         detail = str(error).strip().splitlines()[0][:300] if error is not None else ""
         self.error_label.setText(
-            self.tr("The register could not be loaded: %1").replace("%1", detail or type(error).__name__))
+            self.tr("The register could not be loaded: %1").replace(
+                "%1", detail or type(error).__name__
+            )
+        )
         self.error_label.show()
 
     # -- selection ------------------------------------------------------------------------
@@ -422,7 +536,9 @@ class RegisterPage(QWidget):
     def add_record(self, kind: str) -> int | None:
         node = self.tree_panel.current_node()
         village_id = node.id if node is not None and node.level == "village" else None
-        saved_id, accepted = form_for(kind).edit(self, self.db, self.actor, None, village_id=village_id)
+        saved_id, accepted = form_for(kind).edit(
+            self, self.db, self.actor, None, village_id=village_id
+        )
         if accepted and saved_id is not None:
             self.reload_tab(kind, select_id=saved_id)
         return saved_id
@@ -443,10 +559,15 @@ class RegisterPage(QWidget):
 
     def _empty_text(self) -> str:
         title = html.escape(self.tr("The register is empty"))
-        intro = html.escape(self.tr(
-            "No county, towns or villages have been entered yet. Grids, danger zones, shelters and working groups all belong to a village, so the divisions come first."))
+        intro = html.escape(
+            self.tr(
+                "No county, towns or villages have been entered yet. Grids, danger zones, shelters and working groups all belong to a village, so the divisions come first."
+            )
+        )
         demo = html.escape(self.tr("To try the console with a demo county, run:"))
-        divisions = html.escape(self.tr("To load your county's towns and villages from a spreadsheet, run:"))
+        divisions = html.escape(
+            self.tr("To load your county's towns and villages from a spreadsheet, run:")
+        )
         after = html.escape(self.tr("Then press Refresh."))
         code = "font-family: monospace; background: #e8eef4; padding: 2px 6px;"
         return (

@@ -68,7 +68,8 @@ class RegisterTab(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Search names, pinyin initials (zs for 张三) or phone digits"))
+            self.tr("Search names, pinyin initials (zs for 张三) or phone digits")
+        )
         self.search_edit.setMinimumWidth(220)
         bar.addWidget(self.search_edit, 2)
         self.filter_combo: QComboBox | None = None
@@ -112,8 +113,9 @@ class RegisterTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.active = False
-        self._incoming: tuple[list[Any], list[str] | None, int | None,
-                              dict[int, list[Any]] | None] | None = None
+        self._incoming: (
+            tuple[list[Any], list[str] | None, int | None, dict[int, list[Any]] | None] | None
+        ) = None
         self._villages: frozenset[int] | None = None
         self._villages_dirty = False
         self._loaded = False
@@ -122,8 +124,13 @@ class RegisterTab(QWidget):
 
     # -- what the page feeds in ---------------------------------------------------------
 
-    def show_rows(self, rows: list[Any], keys: list[str] | None, select_id: int | None = None,
-                  sort_keys: dict[int, list[Any]] | None = None) -> None:
+    def show_rows(
+        self,
+        rows: list[Any],
+        keys: list[str] | None,
+        select_id: int | None = None,
+        sort_keys: dict[int, list[Any]] | None = None,
+    ) -> None:
         """New rows (with search and sort keys); applied now if showing, else when shown."""
         self._incoming = (rows, keys, select_id, sort_keys)
         self._sync()
@@ -158,8 +165,9 @@ class RegisterTab(QWidget):
         incoming, self._incoming = self._incoming, None
         if self._villages_dirty:
             self._villages_dirty = False
-            self.model.set_membership_filter("village_id", self._villages,
-                                             refilter=incoming is None)
+            self.model.set_membership_filter(
+                "village_id", self._villages, refilter=incoming is None
+            )
         if incoming is not None:
             rows, keys, select_id, sort_keys = incoming
             if select_id is None:
@@ -215,9 +223,12 @@ class RegisterTab(QWidget):
         self.edit_button.setEnabled(self.selected_row() is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.view and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._edit_current()
             return True
         return super().eventFilter(watched, event)

@@ -32,7 +32,9 @@ class _TreeFilter(QSortFilterProxyModel):
         self.terms = terms
         self.invalidate()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         if not self.terms:
             return True
         key = self.sourceModel().index(source_row, 0, source_parent).data(KEY_ROLE) or ""
@@ -107,8 +109,13 @@ class DivisionPanel(QWidget):
         return self._nodes.get(index.data(ID_ROLE))
 
     def select_division(self, division_id: int) -> bool:
-        matches = self.model.match(self.model.index(0, 0), ID_ROLE, division_id, 1,
-                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        matches = self.model.match(
+            self.model.index(0, 0),
+            ID_ROLE,
+            division_id,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
         if not matches:
             return False
         index = self.proxy.mapFromSource(matches[0])

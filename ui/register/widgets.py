@@ -31,11 +31,17 @@ class VillageCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
         for village in villages:
-            text = self.tr("%1 (%2)").replace("%1", village.name).replace("%2", village.town_name) \
-                if village.town_name else village.name
+            text = (
+                self.tr("%1 (%2)").replace("%1", village.name).replace("%2", village.town_name)
+                if village.town_name
+                else village.name
+            )
             self.addItem(text, village.id)
-            self.setItemData(self.count() - 1, search_key(village.name, village.town_name,
-                                                          village.code), KEY_ROLE)
+            self.setItemData(
+                self.count() - 1,
+                search_key(village.name, village.town_name, village.code),
+                KEY_ROLE,
+            )
         completer = _KeyCompleter(self.model(), self)
         completer.setCompletionRole(KEY_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -66,8 +72,13 @@ class VillageCombo(QComboBox):
 class CodeCombo(QComboBox):
     """A fixed code list shown by translated labels; ``code()`` is what gets stored."""
 
-    def __init__(self, table: Mapping[str, Any], parent: QWidget | None = None,
-                 *, empty_text: str | None = None) -> None:
+    def __init__(
+        self,
+        table: Mapping[str, Any],
+        parent: QWidget | None = None,
+        *,
+        empty_text: str | None = None,
+    ) -> None:
         super().__init__(parent)
         if empty_text is not None:
             self.addItem(empty_text, None)

@@ -98,8 +98,9 @@ def summarise_changes(action: str, changes: str | None, rows: int | None) -> str
                 parts.append(f"{key}: {_value_text(pair)}")
         text = "; ".join(parts)
     else:
-        text = ", ".join(f"{key}={_value_text(value)}" for key, value in values.items()
-                         if value is not None)
+        text = ", ".join(
+            f"{key}={_value_text(value)}" for key, value in values.items() if value is not None
+        )
     if action == "bulk" and rows is not None:
         count = QCoreApplication.translate("AuditLog", "%1 rows").replace("%1", f"{rows:,}")
         text = f"{count}; {text}" if text else count
@@ -142,31 +143,51 @@ class AuditLoad:
 
 
 def _line(row: AuditRow) -> AuditLine:
-    return AuditLine(row.id, row.at, row.actor, row.action, row.table_name, row.row_id,
-                     summarise_changes(row.action, row.changes, row.rows),
-                     row.changes, row.rows)
+    return AuditLine(
+        row.id,
+        row.at,
+        row.actor,
+        row.action,
+        row.table_name,
+        row.row_id,
+        summarise_changes(row.action, row.changes, row.rows),
+        row.changes,
+        row.rows,
+    )
 
 
 def load_audit(db: Database, actor: Actor, wanted: AuditFilter, limit: int) -> AuditLoad:
     """Runs in a worker thread with its own session."""
     with db.session(actor) as session:
         rows = read_audit(
-            session=session, limit=limit + 1, table_name=wanted.table_name, actor=wanted.actor,
-            action=wanted.action, text=wanted.text, since=wanted.since)
+            session=session,
+            limit=limit + 1,
+            table_name=wanted.table_name,
+            actor=wanted.actor,
+            action=wanted.action,
+            text=wanted.text,
+            since=wanted.since,
+        )
         tables = audit_table_names(session=session)
     return AuditLoad([_line(row) for row in rows[:limit]], len(rows) > limit, tables)
 
 
 def _audit_columns(tz: Callable[[], ZoneInfo]) -> tuple[Column, ...]:
     return (
-        Column("at", QT_TRANSLATE_NOOP("SettingsColumns", "Time"), C,
-               lambda v: local_time(v, tz())),
-        Column("actor", QT_TRANSLATE_NOOP("SettingsColumns", "User"), C,
-               sort_key=pinyin_sort_key),
+        Column(
+            "at", QT_TRANSLATE_NOOP("SettingsColumns", "Time"), C, lambda v: local_time(v, tz())
+        ),
+        Column("actor", QT_TRANSLATE_NOOP("SettingsColumns", "User"), C, sort_key=pinyin_sort_key),
         Column("action", QT_TRANSLATE_NOOP("SettingsColumns", "Action"), C, action_label),
         Column("table_name", QT_TRANSLATE_NOOP("SettingsColumns", "Table"), C),
-        Column("row_id", QT_TRANSLATE_NOOP("SettingsColumns", "Row"), C, alignment=RIGHT,
-               sort_key=lambda v: (0, int(v), "") if v.isdigit() else (1, 0, v), max_width=90),
+        Column(
+            "row_id",
+            QT_TRANSLATE_NOOP("SettingsColumns", "Row"),
+            C,
+            alignment=RIGHT,
+            sort_key=lambda v: (0, int(v), "") if v.isdigit() else (1, 0, v),
+            max_width=90,
+        ),
         Column("summary", QT_TRANSLATE_NOOP("SettingsColumns", "Changes"), C, max_width=900),
     )
 
@@ -176,8 +197,9 @@ class AuditTab(QWidget):
 
     ready = Signal()  # a load has been applied
 
-    def __init__(self, db: Database, actor: Actor, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, actor: Actor, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
@@ -186,8 +208,9 @@ class AuditTab(QWidget):
         self.limit = AUDIT_LIMIT
         self._generation = 0
         self._fitted = False
-        self.model = RowTableModel(_audit_columns(lambda: zone(self.settings.timezone)),
-                                   parent=self)
+        self.model = RowTableModel(
+            _audit_columns(lambda: zone(self.settings.timezone)), parent=self
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -253,8 +276,9 @@ class AuditTab(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def current_filter(self) -> AuditFilter:
-        delta = next((d for key, _t, d in AUDIT_PERIODS
-                      if key == self.period_combo.currentData()), None)
+        delta = next(
+            (d for key, _t, d in AUDIT_PERIODS if key == self.period_combo.currentData()), None
+        )
         return AuditFilter(
             table_name=self.table_combo.currentData(),
             actor=self.actor_edit.text().strip() or None,
@@ -274,17 +298,25 @@ class AuditTab(QWidget):
         generation = self._generation
         self.status_label.setText(self.tr("Loading…"))
         run_in_background(
-            load_audit, lambda result, error: self._loaded(generation, result, error),
-            db=self.db, actor=self.actor, wanted=self.current_filter(), limit=self.limit)
+            load_audit,
+            lambda result, error: self._loaded(generation, result, error),
+            db=self.db,
+            actor=self.actor,
+            wanted=self.current_filter(),
+            limit=self.limit,
+        )
 
-    def _loaded(self, generation: int, result: AuditLoad | None,
-                error: BaseException | None) -> None:
+    def _loaded(
+        self, generation: int, result: AuditLoad | None, error: BaseException | None
+    ) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # closed, or a newer load is on its way
         if error is not None or result is None:
             self.status_label.setText(
-                self.tr("The audit log could not be read: %1")
-                .replace("%1", short_error(error) if error else ""))
+                self.tr("The audit log could not be read: %1").replace(
+                    "%1", short_error(error) if error else ""
+                )
+            )
             self.status_label.setStyleSheet(ERROR_STYLE)
             return
         self.status_label.setStyleSheet("color: #444;")
@@ -300,8 +332,10 @@ class AuditTab(QWidget):
             self._show_detail()
         count = len(result.lines)
         if result.limited:
-            text = self.tr("Showing the latest %1 records; older ones match too. Narrow the "
-                           "filters to see them.").replace("%1", f"{count:,}")
+            text = self.tr(
+                "Showing the latest %1 records; older ones match too. Narrow the "
+                "filters to see them."
+            ).replace("%1", f"{count:,}")
         elif count:
             text = self.tr("%1 records, newest first.").replace("%1", f"{count:,}")
         else:
@@ -336,8 +370,11 @@ class AuditTab(QWidget):
             self.detail_edit.clear()
             return
         try:
-            changes = json.dumps(json.loads(line.changes), ensure_ascii=False, indent=2) \
-                if line.changes else ""
+            changes = (
+                json.dumps(json.loads(line.changes), ensure_ascii=False, indent=2)
+                if line.changes
+                else ""
+            )
         except ValueError:
             changes = line.changes or ""
         head = [
@@ -346,6 +383,7 @@ class AuditTab(QWidget):
             + (f" #{line.row_id}" if line.row_id else ""),
         ]
         if line.rows is not None and line.action == "bulk":
-            head.append(QCoreApplication.translate("AuditLog", "%1 rows")
-                        .replace("%1", f"{line.rows:,}"))
+            head.append(
+                QCoreApplication.translate("AuditLog", "%1 rows").replace("%1", f"{line.rows:,}")
+            )
         self.detail_edit.setPlainText("\n".join([*head, "", changes]).rstrip())

@@ -84,15 +84,19 @@ class SettingsPage(QWidget):
         self.current_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("In use now"), self.current_label)
         self.database_edit = QLineEdit(settings.database_url)
-        self.database_edit.setPlaceholderText(self.tr(
-            "empty: the SQLite file in the user data directory; or "
-            "postgresql://user@server/database"
-        ))
+        self.database_edit.setPlaceholderText(
+            self.tr(
+                "empty: the SQLite file in the user data directory; or "
+                "postgresql://user@server/database"
+            )
+        )
         form.addRow(self.tr("Database URL"), self.database_edit)
-        note = QLabel(self.tr(
-            "--db on the command line and the ECC_DATABASE_URL variable take precedence. "
-            "Takes effect at the next start."
-        ))
+        note = QLabel(
+            self.tr(
+                "--db on the command line and the ECC_DATABASE_URL variable take precedence. "
+                "Takes effect at the next start."
+            )
+        )
         note.setStyleSheet("color: #555;")
         form.addRow("", note)
         layout.addWidget(database_box)
@@ -176,7 +180,8 @@ class SettingsPage(QWidget):
         except OSError as exc:
             self.status_label.setStyleSheet(ERROR_STYLE)
             self.status_label.setText(
-                self.tr("The settings could not be saved: %1").replace("%1", short_error(exc)))
+                self.tr("The settings could not be saved: %1").replace("%1", short_error(exc))
+            )
             return
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Saved. Language and database apply at the next start."))
@@ -196,5 +201,3 @@ class SettingsPage(QWidget):
         current = self.tabs.currentWidget()
         if isinstance(current, UsersTab | AuditTab):
             current.reload()
-
-

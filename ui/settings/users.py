@@ -61,29 +61,47 @@ def _role_order(role: str) -> int:
 
 
 def _active_text(active: bool) -> str:
-    return (QCoreApplication.translate("UsersTab", "Active") if active
-            else QCoreApplication.translate("UsersTab", "Deactivated"))
+    return (
+        QCoreApplication.translate("UsersTab", "Active")
+        if active
+        else QCoreApplication.translate("UsersTab", "Deactivated")
+    )
 
 
 def _user_columns(tz: Callable[[], ZoneInfo]) -> tuple[Column, ...]:
     return (
-        Column("name", QT_TRANSLATE_NOOP("SettingsColumns", "User name"), C,
-               sort_key=pinyin_sort_key),
-        Column("role", QT_TRANSLATE_NOOP("SettingsColumns", "Role"), C,
-               lambda v: label(ROLES, v), sort_key=_role_order),
+        Column(
+            "name", QT_TRANSLATE_NOOP("SettingsColumns", "User name"), C, sort_key=pinyin_sort_key
+        ),
+        Column(
+            "role",
+            QT_TRANSLATE_NOOP("SettingsColumns", "Role"),
+            C,
+            lambda v: label(ROLES, v),
+            sort_key=_role_order,
+        ),
         Column("active", QT_TRANSLATE_NOOP("SettingsColumns", "Status"), C, _active_text, CENTRE),
-        Column("failed_logins", QT_TRANSLATE_NOOP("SettingsColumns", "Failed logins"), C,
-               alignment=RIGHT),
-        Column("created_at", QT_TRANSLATE_NOOP("SettingsColumns", "Created"), C,
-               lambda v: local_time(v, tz())),
+        Column(
+            "failed_logins",
+            QT_TRANSLATE_NOOP("SettingsColumns", "Failed logins"),
+            C,
+            alignment=RIGHT,
+        ),
+        Column(
+            "created_at",
+            QT_TRANSLATE_NOOP("SettingsColumns", "Created"),
+            C,
+            lambda v: local_time(v, tz()),
+        ),
     )
 
 
 class UsersTab(QWidget):
     """The user list and the administrator's actions on it."""
 
-    def __init__(self, db: Database, actor: Actor, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, actor: Actor, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
@@ -91,7 +109,9 @@ class UsersTab(QWidget):
         self.loaded = False
         self.model = RowTableModel(
             _user_columns(lambda: zone(self.settings.timezone)),
-            search_texts=lambda row: (row.name, label(ROLES, row.role)), parent=self)
+            search_texts=lambda row: (row.name, label(ROLES, row.role)),
+            parent=self,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -110,8 +130,7 @@ class UsersTab(QWidget):
         self.role_button = QPushButton(self.tr("Change role…"))
         self.active_button = QPushButton(self.tr("Deactivate…"))
         self.password_button = QPushButton(self.tr("Reset password…"))
-        for button in (self.add_button, self.role_button, self.active_button,
-                       self.password_button):
+        for button in (self.add_button, self.role_button, self.active_button, self.password_button):
             bar.addWidget(button)
         layout.addLayout(bar)
         self.message_label = QLabel()
@@ -122,9 +141,12 @@ class UsersTab(QWidget):
         setup_table_view(self.view)
         self.view.setModel(self.model)
         layout.addWidget(self.view, 1)
-        note = QLabel(self.tr(
-            "Changes apply at the user's next login. Deactivated users cannot log in; "
-            "their past work stays in the audit log."))
+        note = QLabel(
+            self.tr(
+                "Changes apply at the user's next login. Deactivated users cannot log in; "
+                "their past work stays in the audit log."
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -151,7 +173,8 @@ class UsersTab(QWidget):
             log.warning("user list not loaded: %s", type(exc).__name__)
             self.show_message(
                 self.tr("The user list could not be loaded: %1").replace("%1", short_error(exc)),
-                error=True)
+                error=True,
+            )
             return
         first = not self.loaded
         self.loaded = True
@@ -171,7 +194,8 @@ class UsersTab(QWidget):
         total = self.model.total_rows()
         active = sum(1 for row in self.model.rows() if row.active)
         self.count_label.setText(
-            self.tr("%1 users, %2 active").replace("%1", str(total)).replace("%2", str(active)))
+            self.tr("%1 users, %2 active").replace("%1", str(total)).replace("%2", str(active))
+        )
 
     # -- selection -------------------------------------------------------------------------
 
@@ -220,8 +244,9 @@ class UsersTab(QWidget):
         role, accepted = RoleDialog.ask(self, self.db, self.actor, user)
         if accepted and role is not None:
             self.reload(select_id=user.id)
-            self.show_message(self.tr("%1 is now: %2.").replace("%1", user.name)
-                              .replace("%2", label(ROLES, role)))
+            self.show_message(
+                self.tr("%1 is now: %2.").replace("%1", user.name).replace("%2", label(ROLES, role))
+            )
 
     def reset_password(self) -> None:
         user = self.selected_user()
@@ -230,8 +255,12 @@ class UsersTab(QWidget):
         _done, accepted = PasswordDialog.ask(self, self.db, self.actor, user)
         if accepted:
             self.reload(select_id=user.id)
-            self.show_message(self.tr("The password of %1 was reset. Tell them the new password "
-                                      "in person, not by message.").replace("%1", user.name))
+            self.show_message(
+                self.tr(
+                    "The password of %1 was reset. Tell them the new password "
+                    "in person, not by message."
+                ).replace("%1", user.name)
+            )
 
     def toggle_active(self) -> None:
         user = self.selected_user()
@@ -244,24 +273,33 @@ class UsersTab(QWidget):
         else:
             question = self.tr(
                 "Deactivate %1? They will not be able to log in until an administrator "
-                "activates them again.").replace("%1", user.name)
+                "activates them again."
+            ).replace("%1", user.name)
             title = self.tr("Deactivate user")
         answer = QMessageBox.question(
-            self, title, question,
+            self,
+            title,
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        problem = _run_change(self.db, self.actor, lambda session: set_user_active(
-            session=session, user_id=user.id, active=activate))
+        problem = _run_change(
+            self.db,
+            self.actor,
+            lambda session: set_user_active(session=session, user_id=user.id, active=activate),
+        )
         if problem:
             self.show_message(problem, error=True)
             self.reload(select_id=user.id)
             return
         self.reload(select_id=user.id)
         self.show_message(
-            (self.tr("%1 can log in again.") if activate else self.tr("%1 is deactivated."))
-            .replace("%1", user.name))
+            (
+                self.tr("%1 can log in again.") if activate else self.tr("%1 is deactivated.")
+            ).replace("%1", user.name)
+        )
 
 
 def _run_change(db: Database, actor: Actor, change: Callable[[Any], Any]) -> str | None:
@@ -274,7 +312,8 @@ def _run_change(db: Database, actor: Actor, change: Callable[[Any], Any]) -> str
     except SQLAlchemyError as exc:
         log.warning("user change failed: %s", type(exc).__name__)
         return QCoreApplication.translate(
-            "UsersTab", "The database refused the change: %1").replace("%1", short_error(exc))
+            "UsersTab", "The database refused the change: %1"
+        ).replace("%1", short_error(exc))
     return None
 
 
@@ -296,7 +335,8 @@ class _UserDialog(QDialog):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -359,8 +399,11 @@ class AddUserDialog(_UserDialog):
 
         def change(session: Any) -> None:
             self.user_id = create_user(
-                session=session, name=self.name_edit.text(), role=self.role_combo.currentData(),
-                password=self.password_edit.text()).id
+                session=session,
+                name=self.name_edit.text(),
+                role=self.role_combo.currentData(),
+                password=self.password_edit.text(),
+            ).id
 
         if not self._save(change):
             self.user_id = None
@@ -374,8 +417,7 @@ class AddUserDialog(_UserDialog):
 
 class RoleDialog(_UserDialog):
     def __init__(self, parent: QWidget | None, db: Database, actor: Actor, user: UserRow) -> None:
-        super().__init__(parent, db, actor,
-                         QCoreApplication.translate("RoleDialog", "Change role"))
+        super().__init__(parent, db, actor, QCoreApplication.translate("RoleDialog", "Change role"))
         self.user = user
         self.role_combo = _role_combo(user.role)
         self.form.addRow(self.tr("User"), QLabel(user.name))
@@ -387,8 +429,9 @@ class RoleDialog(_UserDialog):
         self._save(lambda session: set_user_role(session=session, user_id=self.user.id, role=role))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db: Database, actor: Actor,
-            user: UserRow) -> tuple[str | None, bool]:
+    def ask(
+        cls, parent: QWidget | None, db: Database, actor: Actor, user: UserRow
+    ) -> tuple[str | None, bool]:
         dialog = cls(parent, db, actor, user)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return (dialog.role_combo.currentData() if accepted else None), accepted
@@ -396,8 +439,9 @@ class RoleDialog(_UserDialog):
 
 class PasswordDialog(_UserDialog):
     def __init__(self, parent: QWidget | None, db: Database, actor: Actor, user: UserRow) -> None:
-        super().__init__(parent, db, actor,
-                         QCoreApplication.translate("PasswordDialog", "Reset password"))
+        super().__init__(
+            parent, db, actor, QCoreApplication.translate("PasswordDialog", "Reset password")
+        )
         self.user = user
         self.password_edit, self.repeat_edit = self._password_pair()
         self.form.addRow(self.tr("User"), QLabel(user.name))
@@ -409,13 +453,13 @@ class PasswordDialog(_UserDialog):
         if not self._passwords_match(self.password_edit, self.repeat_edit):
             return
         password = self.password_edit.text()
-        self._save(lambda session: reset_password(
-            session=session, user_id=self.user.id, password=password))
+        self._save(
+            lambda session: reset_password(session=session, user_id=self.user.id, password=password)
+        )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db: Database, actor: Actor,
-            user: UserRow) -> tuple[None, bool]:
+    def ask(
+        cls, parent: QWidget | None, db: Database, actor: Actor, user: UserRow
+    ) -> tuple[None, bool]:
         dialog = cls(parent, db, actor, user)
         return None, dialog.exec() == QDialog.DialogCode.Accepted
-
-

@@ -58,18 +58,25 @@ COLUMNS = (
 )
 
 
-def load_arrivals(db: Database, actor: Actor, event_id: int, shelter_id: int
-                  ) -> ShelterArrivals | None:
+def load_arrivals(
+    db: Database, actor: Actor, event_id: int, shelter_id: int
+) -> ShelterArrivals | None:
     with db.session(actor) as session:
-        return list_shelter_arrivals(session=session, event_id=event_id,
-                                     shelter_id=shelter_id)
+        return list_shelter_arrivals(session=session, event_id=event_id, shelter_id=shelter_id)
 
 
 class ArrivalsDialog(QDialog):
     loaded = Signal()
 
-    def __init__(self, db: Database, actor: Actor, event: EventRow, shelter_id: int,
-                 shelter_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        event: EventRow,
+        shelter_id: int,
+        shelter_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db, self.actor, self.transfer_event = db, actor, event
         self.shelter_id, self.shelter_name = shelter_id, shelter_name
@@ -97,47 +104,84 @@ class ArrivalsDialog(QDialog):
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        run_in_background(load_arrivals, self._loaded, owner=self, db=db, actor=actor,
-                          event_id=event.id, shelter_id=shelter_id)
+        run_in_background(
+            load_arrivals,
+            self._loaded,
+            owner=self,
+            db=db,
+            actor=actor,
+            event_id=event.id,
+            shelter_id=shelter_id,
+        )
 
     def _loaded(self, data: ShelterArrivals | None, error: BaseException | None) -> None:
         if data is None:
-            self.summary_label.setText(self.tr("The arrivals could not be loaded: %1")
-                                       .replace("%1", type(error).__name__))
+            self.summary_label.setText(
+                self.tr("The arrivals could not be loaded: %1").replace("%1", type(error).__name__)
+            )
             self.loaded.emit()
             return
-        lines = [ArrivalLine(r.change_id, r.at, r.name, f"{r.town_name} {r.village_name}",
-                             r.phone, r.count, r.listed, r.actor, r.place) for r in data.rows]
+        lines = [
+            ArrivalLine(
+                r.change_id,
+                r.at,
+                r.name,
+                f"{r.town_name} {r.village_name}",
+                r.phone,
+                r.count,
+                r.listed,
+                r.actor,
+                r.place,
+            )
+            for r in data.rows
+        ]
         self.model.set_rows(lines)
         fit_columns(self.view, self.model)
         self.summary_label.setText(
-            self.tr("%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now "
-                    "(capacity %6).")
-            .replace("%1", self.shelter_name).replace("%2", f"{data.arrived:,}")
-            .replace("%3", str(len(lines))).replace("%4", self.transfer_event.name)
-            .replace("%5", f"{data.present:,}").replace("%6", f"{data.capacity:,}"))
+            self.tr(
+                "%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now "
+                "(capacity %6)."
+            )
+            .replace("%1", self.shelter_name)
+            .replace("%2", f"{data.arrived:,}")
+            .replace("%3", str(len(lines)))
+            .replace("%4", self.transfer_event.name)
+            .replace("%5", f"{data.present:,}")
+            .replace("%6", f"{data.capacity:,}")
+        )
         self.loaded.emit()
 
     def print_list(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Print the arrivals list"),
-            str(Path.home() / f"{self.shelter_name}.pdf"), self.tr("PDF files (*.pdf)"))
+            self,
+            self.tr("Print the arrivals list"),
+            str(Path.home() / f"{self.shelter_name}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
         if not path:
             return
         self.print_button.setEnabled(False)
 
         def printed(result: object, error: BaseException | None) -> None:
             self.print_button.setEnabled(True)
-            problem = str(error) if error is not None else (
-                str(result) if isinstance(result, Refusal) else None)
+            problem = (
+                str(error)
+                if error is not None
+                else (str(result) if isinstance(result, Refusal) else None)
+            )
             self.message_label.setText(
-                self.tr("Saved %1.").replace("%1", path) if problem is None
-                else self.tr("The list was not printed: %1").replace("%1", problem))
+                self.tr("Saved %1.").replace("%1", path)
+                if problem is None
+                else self.tr("The list was not printed: %1").replace("%1", problem)
+            )
 
         def work() -> object:
             with self.db.session(self.actor) as session:
-                return document("arrivals_pdf")(session=session,
-                                                event_id=self.transfer_event.id,
-                                                shelter_id=self.shelter_id, path=path)
+                return document("arrivals_pdf")(
+                    session=session,
+                    event_id=self.transfer_event.id,
+                    shelter_id=self.shelter_id,
+                    path=path,
+                )
 
         run_in_background(work, printed, owner=self)

@@ -43,8 +43,9 @@ class TownChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        ordered = sorted(towns, key=lambda t: (t.figures.completion_rate or 0, t.code),
-                         reverse=True)  # horizontal bars stack bottom-up
+        ordered = sorted(
+            towns, key=lambda t: (t.figures.completion_rate or 0, t.code), reverse=True
+        )  # horizontal bars stack bottom-up
         series = QHorizontalStackedBarSeries()
         for key, title, colour in SEGMENTS:
             bar = QBarSet(QCoreApplication.translate("TransfersChart", title))

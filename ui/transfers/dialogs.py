@@ -53,8 +53,13 @@ class StatusChoice:
     authorised_by: str | None
 
     def arguments(self) -> dict[str, Any]:
-        return {"status": self.status, "count": self.count, "shelter_id": self.shelter_id,
-                "reason": self.reason, "authorised_by": self.authorised_by}
+        return {
+            "status": self.status,
+            "count": self.count,
+            "shelter_id": self.shelter_id,
+            "reason": self.reason,
+            "authorised_by": self.authorised_by,
+        }
 
 
 class _Form(QDialog):
@@ -76,7 +81,8 @@ class _Form(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.layout_.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
@@ -103,16 +109,26 @@ class _Form(QDialog):
 class StatusDialog(_Form):
     """Record what happened to some or all of a household's (or object's) people."""
 
-    def __init__(self, record: TransferRow, shelters: list[tuple[int, str]],
-                 parent: QWidget | None = None, status: str = "relatives") -> None:
+    def __init__(
+        self,
+        record: TransferRow,
+        shelters: list[tuple[int, str]],
+        parent: QWidget | None = None,
+        status: str = "relatives",
+    ) -> None:
         super().__init__(self.tr("Record a transfer"), parent)
         self.record = record
-        self.say(self.tr("%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, "
-                         "%8 away.")
-                 .replace("%1", record.name).replace("%2", record.town_name)
-                 .replace("%3", record.village_name).replace("%4", str(record.residents))
-                 .replace("%5", str(record.moved)).replace("%6", str(record.remaining))
-                 .replace("%7", str(record.refused)).replace("%8", str(record.away)))
+        self.say(
+            self.tr("%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.")
+            .replace("%1", record.name)
+            .replace("%2", record.town_name)
+            .replace("%3", record.village_name)
+            .replace("%4", str(record.residents))
+            .replace("%5", str(record.moved))
+            .replace("%6", str(record.remaining))
+            .replace("%7", str(record.refused))
+            .replace("%8", str(record.away))
+        )
         self.status_combo = QComboBox()
         for code in CHOICES:
             self.status_combo.addItem(label(TRANSFER_STATUSES, code), code)
@@ -149,9 +165,11 @@ class StatusDialog(_Form):
         self.count_spin.setRange(0 if most == 0 else 1, max(most, 0))
         self.count_spin.setValue(most)
         self.count_spin.setEnabled(most > 1)
-        for widget, wanted in ((self.shelter_combo, status == "sheltered"),
-                               (self.reason_edit, status == "refused"),
-                               (self.authorised_edit, status == "forced")):
+        for widget, wanted in (
+            (self.shelter_combo, status == "sheltered"),
+            (self.reason_edit, status == "refused"),
+            (self.authorised_edit, status == "forced"),
+        ):
             widget.setEnabled(wanted)
             self.form.setRowVisible(widget, wanted)
         self.refuse("" if most > 0 else self.tr("Nobody of this record can go to this state."))
@@ -176,10 +194,12 @@ class StatusDialog(_Form):
     def choice(self) -> StatusChoice:
         status = self.status
         return StatusChoice(
-            status, self.count_spin.value(),
+            status,
+            self.count_spin.value(),
             self._shelter_id() if status == "sheltered" else None,
             self.reason_edit.text().strip() or None if status == "refused" else None,
-            self.authorised_edit.text().strip() or None if status == "forced" else None)
+            self.authorised_edit.text().strip() or None if status == "forced" else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -203,8 +223,12 @@ class TownReportDialog(_Form):
 
     def __init__(self, towns: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Figures phoned in by a town"), parent)
-        self.say(self.tr("Counted separately from the households on the lists: people the "
-                         "lists do not hold (fishermen back in port, workers on sites)."))
+        self.say(
+            self.tr(
+                "Counted separately from the households on the lists: people the "
+                "lists do not hold (fishermen back in port, workers on sites)."
+            )
+        )
         self.town_combo = QComboBox()
         for town_id, name in towns:
             self.town_combo.addItem(name, town_id)
@@ -216,8 +240,14 @@ class TownReportDialog(_Form):
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.time_edit.setCalendarPopup(True)
         self.form.addRow(self.tr("Figures as of:"), self.time_edit)
-        titles = (self.tr("People to move:"), self.tr("Moved:"), self.tr("In shelters:"),
-                  self.tr("With relatives:"), self.tr("Forcibly moved:"), self.tr("Refused:"))
+        titles = (
+            self.tr("People to move:"),
+            self.tr("Moved:"),
+            self.tr("In shelters:"),
+            self.tr("With relatives:"),
+            self.tr("Forcibly moved:"),
+            self.tr("Refused:"),
+        )
         self.spins: dict[str, QSpinBox] = {}
         for key, title in zip(self.FIELDS, titles, strict=True):
             spin = QSpinBox()
@@ -237,16 +267,22 @@ class TownReportDialog(_Form):
         if values["moved"] > values["people_to_move"]:
             return self.tr("The people moved cannot exceed the people to move.")
         if values["sheltered"] + values["relatives"] + values["forced"] > values["moved"]:
-            return self.tr("In shelters, with relatives and forcibly moved together cannot "
-                           "exceed the people moved.")
+            return self.tr(
+                "In shelters, with relatives and forcibly moved together cannot "
+                "exceed the people moved."
+            )
         return None
 
     def figures(self) -> TownFigures:
         values = {key: spin.value() for key, spin in self.spins.items()}
         at = self.time_edit.dateTime().toSecsSinceEpoch()
-        return TownFigures(int(self.town_combo.currentData()), self.source_edit.text().strip(),
-                           note=self.note_edit.text().strip() or None,
-                           reported_at=datetime.fromtimestamp(at, UTC), **values)
+        return TownFigures(
+            int(self.town_combo.currentData()),
+            self.source_edit.text().strip(),
+            note=self.note_edit.text().strip() or None,
+            reported_at=datetime.fromtimestamp(at, UTC),
+            **values,
+        )
 
 
 class ResponseDialog(_Form):
@@ -260,8 +296,12 @@ class ResponseDialog(_Form):
         self.level_combo.addItem(self.tr("Lifted (no response in force)"), None)
         self.level_combo.setCurrentIndex(self.level_combo.findData(current))
         self.form.addRow(self.tr("Response level:"), self.level_combo)
-        self.say(self.tr("Lifting the response allows returns to be recorded; the event "
-                         "itself stays open until it is ended."))
+        self.say(
+            self.tr(
+                "Lifting the response allows returns to be recorded; the event "
+                "itself stays open until it is ended."
+            )
+        )
 
     def level(self) -> str | None:
         value = self.level_combo.currentData()
@@ -271,28 +311,32 @@ class ResponseDialog(_Form):
 class ReturnsDialog(_Form):
     """Everyone moved from one village is home again: choose the village, then confirm."""
 
-    def __init__(self, villages: list[tuple[int, str, int]], parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, villages: list[tuple[int, str, int]], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Mark returns by village"), parent)
-        self.say(self.tr("Everyone moved from the village (shelters, relatives, forced) is "
-                         "recorded as returned home. People who refused or are away stay "
-                         "as they are. Each household keeps its history."))
+        self.say(
+            self.tr(
+                "Everyone moved from the village (shelters, relatives, forced) is "
+                "recorded as returned home. People who refused or are away stay "
+                "as they are. Each household keeps its history."
+            )
+        )
         self.village_combo = QComboBox()
         self.village_combo.setEditable(True)
         self.village_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.village_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         for village_id, name, moved in villages:
             self.village_combo.addItem(
-                self.tr("%1 (%2 people moved)").replace("%1", name)
-                .replace("%2", f"{moved:,}"), village_id)
+                self.tr("%1 (%2 people moved)").replace("%1", name).replace("%2", f"{moved:,}"),
+                village_id,
+            )
         self.form.addRow(self.tr("Village:"), self.village_combo)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Mark as returned"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mark as returned"))
 
     def village_id(self) -> int | None:
         index = self.village_combo.findText(self.village_combo.currentText())
         return int(self.village_combo.itemData(index)) if index >= 0 else None
 
     def check(self) -> str | None:
-        return None if self.village_id() is not None else self.tr(
-            "Choose the village from the list.")
+        return (
+            None if self.village_id() is not None else self.tr("Choose the village from the list.")
+        )

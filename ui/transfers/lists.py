@@ -53,8 +53,11 @@ NO_PERSON_COLUMNS = (
 EMPTY_ZONE_COLUMNS = (
     Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
     Column("name", QT_TRANSLATE_NOOP("Columns", "Danger zone"), max_width=280),
-    Column("kind", QT_TRANSLATE_NOOP("Columns", "Danger zone type"),
-           formatter=lambda v: label(DANGER_KINDS, v)),
+    Column(
+        "kind",
+        QT_TRANSLATE_NOOP("Columns", "Danger zone type"),
+        formatter=lambda v: label(DANGER_KINDS, v),
+    ),
     Column("village_name", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=160),
 )
 
@@ -69,12 +72,16 @@ class ListsLoaded:
 def load_lists(db: Database, actor: Actor) -> ListsLoaded:
     with db.session(actor) as session:
         counts = list_counts(session=session)
-        return ListsLoaded(counts, planner_checks(session=session, year=counts.year),
-                           list_villages(session=session))
+        return ListsLoaded(
+            counts,
+            planner_checks(session=session, year=counts.year),
+            list_villages(session=session),
+        )
 
 
-def run_document(db: Database, actor: Actor, action: Callable[..., Any],
-                 **arguments: Any) -> object:
+def run_document(
+    db: Database, actor: Actor, action: Callable[..., Any], **arguments: Any
+) -> object:
     """Export or print in its own session; a refusal comes back as the result."""
     try:
         with db.session(actor) as session:
@@ -86,8 +93,13 @@ def run_document(db: Database, actor: Actor, action: Callable[..., Any],
 class VillageDialog(QDialog):
     """Choose the village a document is for."""
 
-    def __init__(self, title: str, villages: list[VillageOption], parent: QWidget | None,
-                 papers: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        title: str,
+        villages: list[VillageOption],
+        parent: QWidget | None,
+        papers: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -104,7 +116,8 @@ class VillageDialog(QDialog):
         self.error_label.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -157,15 +170,23 @@ class TransferListsPanel(QWidget):
         self.print_list_button = QPushButton(self.tr("Print a village's list…"))
         self.print_list_button.clicked.connect(lambda: self.print_document("list_pdf"))
         self.print_cards_button = QPushButton(self.tr("Print transfer cards…"))
-        self.print_cards_button.clicked.connect(
-            lambda: self.print_document("cards_pdf"))
+        self.print_cards_button.clicked.connect(lambda: self.print_document("cards_pdf"))
         self.print_map_button = QPushButton(self.tr("Print a village's situation map…"))
-        self.print_map_button.setToolTip(self.tr(
-            "村级防汛形势图: the village with its danger zones, shelters, grids and "
-            "responsible persons, A4 or A3 landscape"))
+        self.print_map_button.setToolTip(
+            self.tr(
+                "村级防汛形势图: the village with its danger zones, shelters, grids and "
+                "responsible persons, A4 or A3 landscape"
+            )
+        )
         self.print_map_button.clicked.connect(self.print_map)
-        for button in (self.import_button, self.export_button, self.template_button,
-                       self.print_list_button, self.print_cards_button, self.print_map_button):
+        for button in (
+            self.import_button,
+            self.export_button,
+            self.template_button,
+            self.print_list_button,
+            self.print_cards_button,
+            self.print_map_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -201,32 +222,50 @@ class TransferListsPanel(QWidget):
     def _loaded(self, data: ListsLoaded | None, error: BaseException | None) -> None:
         self.loading = False
         if data is None:
-            self.summary_label.setText(self.tr("The transfer lists could not be loaded: %1")
-                                       .replace("%1", type(error).__name__))
+            self.summary_label.setText(
+                self.tr("The transfer lists could not be loaded: %1").replace(
+                    "%1", type(error).__name__
+                )
+            )
             self.loaded.emit()
             return
         self.data = data
         counts, checks = data.counts, data.checks
         if counts.year is None:
-            self.summary_label.setText(self.tr(
-                "No transfer list has been imported yet. Import each village's list "
-                "(行政村危险区人员转移清单), or give villages the empty template to fill."))
+            self.summary_label.setText(
+                self.tr(
+                    "No transfer list has been imported yet. Import each village's list "
+                    "(行政村危险区人员转移清单), or give villages the empty template to fill."
+                )
+            )
         else:
             self.summary_label.setText(
-                self.tr("Transfer lists of %1: %2 households (%3 people) and %4 other "
-                        "objects (%5 people) in %6 villages.")
-                .replace("%1", str(counts.year)).replace("%2", f"{counts.households:,}")
-                .replace("%3", f"{counts.residents:,}").replace("%4", f"{counts.objects:,}")
+                self.tr(
+                    "Transfer lists of %1: %2 households (%3 people) and %4 other "
+                    "objects (%5 people) in %6 villages."
+                )
+                .replace("%1", str(counts.year))
+                .replace("%2", f"{counts.households:,}")
+                .replace("%3", f"{counts.residents:,}")
+                .replace("%4", f"{counts.objects:,}")
                 .replace("%5", f"{counts.object_people:,}")
-                .replace("%6", f"{counts.villages:,}"))
-        for index, (model, rows, title) in enumerate((
-            (self.overfull_model, checks.overfull_shelters,
-             self.tr("Shelters too small (%1)")),
-            (self.no_person_model, checks.households_without_person,
-             self.tr("Households with no responsible person (%1)")),
-            (self.empty_zone_model, checks.zones_without_households,
-             self.tr("Danger zones with nobody listed (%1)")),
-        )):
+                .replace("%6", f"{counts.villages:,}")
+            )
+        for index, (model, rows, title) in enumerate(
+            (
+                (self.overfull_model, checks.overfull_shelters, self.tr("Shelters too small (%1)")),
+                (
+                    self.no_person_model,
+                    checks.households_without_person,
+                    self.tr("Households with no responsible person (%1)"),
+                ),
+                (
+                    self.empty_zone_model,
+                    checks.zones_without_households,
+                    self.tr("Danger zones with nobody listed (%1)"),
+                ),
+            )
+        ):
             model.set_rows(list(rows))
             view = self.tabs.widget(index)
             assert isinstance(view, QTableView)
@@ -253,16 +292,20 @@ class TransferListsPanel(QWidget):
         dialog = self._village(self.tr("Export a village's list"))
         if dialog is None:
             return
-        path = self._ask_path(self.tr("Export a village's list"),
-                              f"{dialog.village_name()}危险区人员转移清单.xlsx",
-                              self.tr("Excel workbooks (*.xlsx)"))
+        path = self._ask_path(
+            self.tr("Export a village's list"),
+            f"{dialog.village_name()}危险区人员转移清单.xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
         if path:
-            self._run(document("list_xlsx"), path, village_code=dialog.village_code(),
-                      path=path)
+            self._run(document("list_xlsx"), path, village_code=dialog.village_code(), path=path)
 
     def export_empty(self) -> None:
-        path = self._ask_path(self.tr("Empty template"), "危险区人员转移清单（模板）.xlsx",
-                              self.tr("Excel workbooks (*.xlsx)"))
+        path = self._ask_path(
+            self.tr("Empty template"),
+            "危险区人员转移清单（模板）.xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
         if path:
             self._run(document("template_xlsx"), path, path=path)
 
@@ -273,8 +316,9 @@ class TransferListsPanel(QWidget):
         if dialog is None:
             return
         suffix = "转移卡" if cards else "危险区人员转移清单"
-        path = self._ask_path(title, f"{dialog.village_name()}{suffix}.pdf",
-                              self.tr("PDF files (*.pdf)"))
+        path = self._ask_path(
+            title, f"{dialog.village_name()}{suffix}.pdf", self.tr("PDF files (*.pdf)")
+        )
         if path:
             self._run(document(name), path, village_code=dialog.village_code(), path=path)
 
@@ -283,11 +327,17 @@ class TransferListsPanel(QWidget):
         dialog = self._village(title, MAP_PAPERS)
         if dialog is None:
             return
-        path = self._ask_path(title, f"{dialog.village_name()}村级防汛形势图.pdf",
-                              self.tr("PDF files (*.pdf)"))
+        path = self._ask_path(
+            title, f"{dialog.village_name()}村级防汛形势图.pdf", self.tr("PDF files (*.pdf)")
+        )
         if path:
-            self._run(document("situation_map_pdf"), path, village_code=dialog.village_code(),
-                      path=path, paper=dialog.paper())
+            self._run(
+                document("situation_map_pdf"),
+                path,
+                village_code=dialog.village_code(),
+                path=path,
+                paper=dialog.paper(),
+            )
 
     def _ask_path(self, title: str, name: str, files: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), files)
@@ -304,5 +354,6 @@ class TransferListsPanel(QWidget):
             self.message_label.setText(text)
             self.document_done.emit(text)
 
-        run_in_background(run_document, done, owner=self, db=self.db, actor=self.actor,
-                          action=action, **arguments)
+        run_in_background(
+            run_document, done, owner=self, db=self.db, actor=self.actor, action=action, **arguments
+        )

@@ -105,8 +105,12 @@ ARRIVED = "sheltered"  # the status code of "moved to a shelter" (集中安置)
 REFRESH_MS = 60_000  # besides the change feed, the figures reload this often when shown
 LIST_TABLES = frozenset({"households", "transfer_objects", "shelters", "danger_zones"})
 CHANGE_DELAY_MS = 300  # changes arriving within this time are loaded together
-WATCHED = frozenset({"events", "transfer_records", "transfer_changes", "town_reports",
-                     "rollup_snapshots"}) | LIST_TABLES
+WATCHED = (
+    frozenset(
+        {"events", "transfer_records", "transfer_changes", "town_reports", "rollup_snapshots"}
+    )
+    | LIST_TABLES
+)
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 
 
@@ -180,30 +184,58 @@ class SubjectLine:
     def of(cls, row: SubjectRow) -> SubjectLine:
         rec = row.record
         place = " ".join(p for p in (row.town_name, row.village_name) if p)
-        shelter = (rec.shelter_name if rec is not None and rec.shelter_name else row.shelter_name)
-        return cls((row.subject, row.subject_id), row.name, row.phone, place, row.residents,
-                   rec.status if rec else None, rec.moved if rec else None,
-                   rec.remaining if rec else None, shelter, row.card_code, row)
+        shelter = rec.shelter_name if rec is not None and rec.shelter_name else row.shelter_name
+        return cls(
+            (row.subject, row.subject_id),
+            row.name,
+            row.phone,
+            place,
+            row.residents,
+            rec.status if rec else None,
+            rec.moved if rec else None,
+            rec.remaining if rec else None,
+            shelter,
+            row.card_code,
+            row,
+        )
 
     def with_record(self, record: TransferRow) -> SubjectLine:
         return SubjectLine.of(replace(self.subject, record=record))
 
 
 FIGURE_COLUMNS = (
-    Column("people_to_move", QT_TRANSLATE_NOOP("Columns", "People to move"), formatter=_count,
-           alignment=RIGHT),
+    Column(
+        "people_to_move",
+        QT_TRANSLATE_NOOP("Columns", "People to move"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
     Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
-    Column("sheltered", QT_TRANSLATE_NOOP("Columns", "In shelters"), formatter=_count,
-           alignment=RIGHT),
-    Column("relatives", QT_TRANSLATE_NOOP("Columns", "With relatives"), formatter=_count,
-           alignment=RIGHT),
-    Column("forced", QT_TRANSLATE_NOOP("Columns", "Forcibly moved"), formatter=_count,
-           alignment=RIGHT),
+    Column(
+        "sheltered", QT_TRANSLATE_NOOP("Columns", "In shelters"), formatter=_count, alignment=RIGHT
+    ),
+    Column(
+        "relatives",
+        QT_TRANSLATE_NOOP("Columns", "With relatives"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column(
+        "forced", QT_TRANSLATE_NOOP("Columns", "Forcibly moved"), formatter=_count, alignment=RIGHT
+    ),
     Column("refused", QT_TRANSLATE_NOOP("Columns", "Refused"), formatter=_count, alignment=RIGHT),
-    Column("still_at_home", QT_TRANSLATE_NOOP("Columns", "Still at home"), formatter=_count,
-           alignment=RIGHT),
-    Column("completion_rate", QT_TRANSLATE_NOOP("Columns", "Completion rate"),
-           formatter=_percent, alignment=RIGHT),
+    Column(
+        "still_at_home",
+        QT_TRANSLATE_NOOP("Columns", "Still at home"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column(
+        "completion_rate",
+        QT_TRANSLATE_NOOP("Columns", "Completion rate"),
+        formatter=_percent,
+        alignment=RIGHT,
+    ),
 )
 TOWN_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=200),
@@ -211,8 +243,12 @@ TOWN_COLUMNS = (
 )
 VILLAGE_COLUMNS = (
     Column("parent", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=160),
-    Column("name", QT_TRANSLATE_NOOP("Columns", "Village / community"), max_width=200,
-           sort_key=pinyin_sort_key),
+    Column(
+        "name",
+        QT_TRANSLATE_NOOP("Columns", "Village / community"),
+        max_width=200,
+        sort_key=pinyin_sort_key,
+    ),
     *FIGURE_COLUMNS,
 )
 KIND_COLUMNS = (
@@ -254,12 +290,14 @@ CHANGE_COLUMNS = (
     Column("scope", QT_TRANSLATE_NOOP("Columns", "Level"), max_width=120),
     Column("name", QT_TRANSLATE_NOOP("Columns", "Name"), max_width=240),
     Column("figure", QT_TRANSLATE_NOOP("Columns", "Figure"), max_width=160),
-    Column("old", QT_TRANSLATE_NOOP("Columns", "At the last report"), formatter=_figure_value,
-           alignment=RIGHT),
-    Column("new", QT_TRANSLATE_NOOP("Columns", "Now"), formatter=_figure_value,
-           alignment=RIGHT),
-    Column("delta", QT_TRANSLATE_NOOP("Columns", "Change"), formatter=_signed,
-           alignment=RIGHT),
+    Column(
+        "old",
+        QT_TRANSLATE_NOOP("Columns", "At the last report"),
+        formatter=_figure_value,
+        alignment=RIGHT,
+    ),
+    Column("new", QT_TRANSLATE_NOOP("Columns", "Now"), formatter=_figure_value, alignment=RIGHT),
+    Column("delta", QT_TRANSLATE_NOOP("Columns", "Change"), formatter=_signed, alignment=RIGHT),
 )
 REPORT_COLUMNS = (
     Column("reported_at", QT_TRANSLATE_NOOP("Columns", "Reported at"), formatter=display_time),
@@ -283,30 +321,41 @@ SHELTER_FIGURES = {
 }
 
 SHELTER_COLUMNS = (
-    Column("name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240,
-           sort_key=pinyin_sort_key),
-    Column("capacity", QT_TRANSLATE_NOOP("Columns", "Capacity"), formatter=_count,
-           alignment=RIGHT),
-    Column("occupants", QT_TRANSLATE_NOOP("Columns", "In shelter"), formatter=_count,
-           alignment=RIGHT),
-    Column("arrivals", QT_TRANSLATE_NOOP("Columns", "Arrivals"), formatter=_count,
-           alignment=RIGHT),
-    Column("expected", QT_TRANSLATE_NOOP("Columns", "Still expected"), formatter=_count,
-           alignment=RIGHT),
-    Column("rate", QT_TRANSLATE_NOOP("Columns", "Occupancy"), formatter=_occupancy,
-           alignment=RIGHT),
+    Column(
+        "name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240, sort_key=pinyin_sort_key
+    ),
+    Column("capacity", QT_TRANSLATE_NOOP("Columns", "Capacity"), formatter=_count, alignment=RIGHT),
+    Column(
+        "occupants", QT_TRANSLATE_NOOP("Columns", "In shelter"), formatter=_count, alignment=RIGHT
+    ),
+    Column("arrivals", QT_TRANSLATE_NOOP("Columns", "Arrivals"), formatter=_count, alignment=RIGHT),
+    Column(
+        "expected",
+        QT_TRANSLATE_NOOP("Columns", "Still expected"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column(
+        "rate", QT_TRANSLATE_NOOP("Columns", "Occupancy"), formatter=_occupancy, alignment=RIGHT
+    ),
 )
 SHELTER_RATE_COLUMN = 5
 
 SUBJECT_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Household"), max_width=160),
     Column("place", QT_TRANSLATE_NOOP("Columns", "Town and village"), max_width=200),
-    Column("residents", QT_TRANSLATE_NOOP("Columns", "Residents"), formatter=_count,
-           alignment=RIGHT),
-    Column("remaining", QT_TRANSLATE_NOOP("Columns", "Left to move"), formatter=_count,
-           alignment=RIGHT),
-    Column("status", QT_TRANSLATE_NOOP("Columns", "Status"),
-           formatter=lambda v: label(TRANSFER_STATUSES, v), max_width=180),
+    Column(
+        "residents", QT_TRANSLATE_NOOP("Columns", "Residents"), formatter=_count, alignment=RIGHT
+    ),
+    Column(
+        "remaining", QT_TRANSLATE_NOOP("Columns", "Left to move"), formatter=_count, alignment=RIGHT
+    ),
+    Column(
+        "status",
+        QT_TRANSLATE_NOOP("Columns", "Status"),
+        formatter=lambda v: label(TRANSFER_STATUSES, v),
+        max_width=180,
+    ),
     Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
     Column("shelter", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=200),
     Column("phone", QT_TRANSLATE_NOOP("Columns", "Mobile")),
@@ -345,29 +394,40 @@ def load_transfers(db: Database, actor: Actor) -> Loaded:
             return Loaded(None, None)
         data = rollup(session=session, event_id=event.id)
         snapshots = list_snapshots(session=session, event_id=event.id)
-        last = (load_snapshot(session=session, snapshot_id=snapshots[-1].id)
-                if snapshots else None)
+        last = load_snapshot(session=session, snapshot_id=snapshots[-1].id) if snapshots else None
         reports = list_town_reports(session=session, event_id=event.id)
         year = register_year(session=session, at=event.started_at)
-    changes = tuple(c for c in compare_snapshots(last, rollup_to_dict(data))
-                    if c.scope != "village") if last is not None else ()
-    return Loaded(event, data, snapshots[-1].taken_at if snapshots else None, changes,
-                  tuple(reversed(reports)), year)
+    changes = (
+        tuple(c for c in compare_snapshots(last, rollup_to_dict(data)) if c.scope != "village")
+        if last is not None
+        else ()
+    )
+    return Loaded(
+        event,
+        data,
+        snapshots[-1].taken_at if snapshots else None,
+        changes,
+        tuple(reversed(reports)),
+        year,
+    )
 
 
-def search_subjects(db: Database, actor: Actor, query: str, event_id: int,
-                    year: int | None) -> list[SubjectRow]:
+def search_subjects(
+    db: Database, actor: Actor, query: str, event_id: int, year: int | None
+) -> list[SubjectRow]:
     with db.session(actor) as session:
         return find_subjects(session=session, query=query, event_id=event_id, year=year)
 
 
-def change_transfer(db: Database, actor: Actor, record_id: int, expected_version: int,
-                    **change: Any) -> TransferRow | TransferRefused:
+def change_transfer(
+    db: Database, actor: Actor, record_id: int, expected_version: int, **change: Any
+) -> TransferRow | TransferRefused:
     """One change of a record in its own unit of work; a refusal comes back as the result."""
     try:
         with db.session(actor) as session:
-            return record_transfer(session=session, record_id=record_id,
-                                   expected_version=expected_version, **change)
+            return record_transfer(
+                session=session, record_id=record_id, expected_version=expected_version, **change
+            )
     except TransferRefused as exc:  # TransferConflict included: nothing was written
         return exc
 
@@ -438,7 +498,8 @@ class TransfersPage(QWidget):
         self.event_label.setTextFormat(Qt.TextFormat.RichText)
         self.event_label.setStyleSheet(
             "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
-            "font-size: 15px;")
+            "font-size: 15px;"
+        )
         banner.addWidget(self.event_label, 1)
         self.start_button = QPushButton(self.tr("Start an event…"))
         self.start_button.setVisible(False)
@@ -448,8 +509,9 @@ class TransfersPage(QWidget):
         self.level_button = QPushButton(self.tr("Response level…"))
         self.level_button.clicked.connect(self.ask_response_level)
         self.returns_button = QPushButton(self.tr("Mark returns…"))
-        self.returns_button.setToolTip(self.tr(
-            "Once the response is lifted: everyone moved from a village is home again."))
+        self.returns_button.setToolTip(
+            self.tr("Once the response is lifted: everyone moved from a village is home again.")
+        )
         self.returns_button.clicked.connect(self.ask_returns)
         self.end_button = QPushButton(self.tr("End the event…"))
         self.end_button.clicked.connect(self.ask_end_event)
@@ -482,30 +544,43 @@ class TransfersPage(QWidget):
         tables_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.town_model, self.town_view = self._add_table(TOWN_COLUMNS, self.tr("Towns and streets"))
+        self.town_model, self.town_view = self._add_table(
+            TOWN_COLUMNS, self.tr("Towns and streets")
+        )
         self.village_model, self.village_view = self._add_table(
-            VILLAGE_COLUMNS, self.tr("Villages and communities"))
-        self.kind_model, self.kind_view = self._add_table(KIND_COLUMNS,
-                                                          self.tr("By danger zone type"))
+            VILLAGE_COLUMNS, self.tr("Villages and communities")
+        )
+        self.kind_model, self.kind_view = self._add_table(
+            KIND_COLUMNS, self.tr("By danger zone type")
+        )
         self.chart = TownChart()
         self.tabs.addTab(self.chart, self.tr("Chart"))
         self.since_label = QLabel()
         self.snapshot_button = QPushButton(self.tr("Keep the figures now as a report"))
-        self.snapshot_button.setToolTip(self.tr(
-            "The figures are kept every hour by themselves; keep them now as well, for "
-            "example right after reporting upward."))
+        self.snapshot_button.setToolTip(
+            self.tr(
+                "The figures are kept every hour by themselves; keep them now as well, for "
+                "example right after reporting upward."
+            )
+        )
         self.snapshot_button.clicked.connect(self.keep_snapshot)
         self.change_model, self.change_view = self._add_table(
-            CHANGE_COLUMNS, self.tr("Since the last report"), self.since_label,
-            self.snapshot_button)
+            CHANGE_COLUMNS, self.tr("Since the last report"), self.since_label, self.snapshot_button
+        )
         self.report_button = QPushButton(self.tr("Enter a town's figures…"))
         self.report_button.clicked.connect(self.ask_town_report)
         self.report_button.setEnabled(self.actor.can(CHECK_IN))
         self.report_model, self.report_view = self._add_table(
-            REPORT_COLUMNS, self.tr("Phoned in by towns"),
-            QLabel(self.tr("Figures phoned in by towns, counted separately from the households "
-                           "on the lists; the latest of each town counts.")),
-            self.report_button)
+            REPORT_COLUMNS,
+            self.tr("Phoned in by towns"),
+            QLabel(
+                self.tr(
+                    "Figures phoned in by towns, counted separately from the households "
+                    "on the lists; the latest of each town counts."
+                )
+            ),
+            self.report_button,
+        )
         tables_layout.addWidget(self.tabs, 3)
         shelters_row = QHBoxLayout()
         shelters_title = QLabel(self.tr("Shelter occupancy"))
@@ -513,7 +588,8 @@ class TransfersPage(QWidget):
         shelters_row.addWidget(shelters_title)
         self.warning_label = QLabel()
         self.warning_label.setStyleSheet(
-            f"color: {ALERT_COLOUR}; font-weight: bold; padding-top: 6px;")
+            f"color: {ALERT_COLOUR}; font-weight: bold; padding-top: 6px;"
+        )
         shelters_row.addWidget(self.warning_label, 1)
         tables_layout.addLayout(shelters_row)
         self.shelter_model = RowTableModel(SHELTER_COLUMNS, parent=self)
@@ -553,8 +629,13 @@ class TransfersPage(QWidget):
         self._selection_changed()  # the check-in panel's hint
         self.refresh()
 
-    def _add_table(self, columns: tuple[Column, ...], title: str, note: QLabel | None = None,
-                   button: QPushButton | None = None) -> tuple[RowTableModel, QTableView]:
+    def _add_table(
+        self,
+        columns: tuple[Column, ...],
+        title: str,
+        note: QLabel | None = None,
+        button: QPushButton | None = None,
+    ) -> tuple[RowTableModel, QTableView]:
         """A tab holding a table, with a note and a button above it when given."""
         model = RowTableModel(columns, parent=self)
         view = QTableView()
@@ -581,12 +662,14 @@ class TransfersPage(QWidget):
         box.setStyleSheet("QGroupBox { font-size: 15px; font-weight: bold; }")
         form = QVBoxLayout(box)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr(
-            "Name, pinyin initials, last 4 mobile digits, or scan the card code"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Name, pinyin initials, last 4 mobile digits, or scan the card code")
+        )
         self.search_edit.setClearButtonEnabled(True)
         # A keyboard-wedge scanner types the code and Enter: no input method in between.
         self.search_edit.setInputMethodHints(
-            Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText)
+            Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText
+        )
         self.search_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.search_edit.setStyleSheet("font-size: 16px; padding: 4px; font-weight: normal;")
         form.addWidget(self.search_edit)
@@ -626,7 +709,8 @@ class TransfersPage(QWidget):
         self.check_in_button.setStyleSheet(
             "QPushButton { font-size: 16px; font-weight: bold; padding: 8px; background: #1f7a3f;"
             " color: white; border-radius: 4px; }"
-            "QPushButton:disabled { background: #a0b0a8; }")
+            "QPushButton:disabled { background: #a0b0a8; }"
+        )
         self.check_in_button.setEnabled(False)
         self.check_in_button.clicked.connect(self.check_in)
         form.addWidget(self.check_in_button)
@@ -645,10 +729,14 @@ class TransfersPage(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addWidget(self.message_label)
         if not self.actor.can(CHECK_IN):
-            self.search_edit.setPlaceholderText(self.tr(
-                "Find a household: name, pinyin initials, last 4 mobile digits or card code"))
-            self._show_message(self.tr("Your role can look households up but not check them in."),
-                               "info")
+            self.search_edit.setPlaceholderText(
+                self.tr(
+                    "Find a household: name, pinyin initials, last 4 mobile digits or card code"
+                )
+            )
+            self._show_message(
+                self.tr("Your role can look households up but not check them in."), "info"
+            )
         return box
 
     # -- loading the event and its figures ---------------------------------------------------
@@ -680,8 +768,11 @@ class TransfersPage(QWidget):
             self.refresh()
             return
         if result is None:
-            self.event_label.setText(self.tr("The transfer figures could not be loaded: %1")
-                                     .replace("%1", type(error).__name__))
+            self.event_label.setText(
+                self.tr("The transfer figures could not be loaded: %1").replace(
+                    "%1", type(error).__name__
+                )
+            )
             self.body.setVisible(False)
             self.ready.emit()
             return
@@ -705,9 +796,12 @@ class TransfersPage(QWidget):
     def _show_event(self) -> None:
         event = self.current_event
         if event is None:
-            self.event_label.setText(self.tr(
-                "No event is in progress. Transfer figures and check-in start with an event: "
-                "every household on the register then gets its transfer record."))
+            self.event_label.setText(
+                self.tr(
+                    "No event is in progress. Transfer figures and check-in start with an event: "
+                    "every household on the register then gets its transfer record."
+                )
+            )
             can_start = self.actor.can(MANAGE_EVENTS)
             self.start_button.setVisible(can_start)
             self.start_button.setEnabled(can_start and not self._busy)
@@ -768,45 +862,86 @@ class TransfersPage(QWidget):
             else:
                 card.show_value(getattr(county, key))
         self.cards["people_to_move"].note_label.setText(
-            self.tr("%1 listed, %2 away").replace("%1", _count(county.subjects))
-            .replace("%2", _count(county.away)))
+            self.tr("%1 listed, %2 away")
+            .replace("%1", _count(county.subjects))
+            .replace("%2", _count(county.away))
+        )
         self.time_label.setText(self.tr("Figures as of %1").replace("%1", display_time(data.at)))
         reported = data.reported
         if reported.people_to_move:
-            self.reported_label.setText(self.tr(
-                "Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3")
+            self.reported_label.setText(
+                self.tr(
+                    "Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3"
+                )
                 .replace("%1", _count(reported.people_to_move))
                 .replace("%2", _count(reported.moved))
-                .replace("%3", display_time(reported.reported_at) if reported.reported_at else "—"))
+                .replace("%3", display_time(reported.reported_at) if reported.reported_at else "—")
+            )
         self.reported_label.setVisible(bool(reported.people_to_move))
 
         def lines(areas: list[AreaFigures], parents: dict[int, str]) -> list[TownLine]:
-            return [TownLine(a.id, a.name, parents.get(a.parent_id or 0, ""), f.people_to_move,
-                             f.moved, f.sheltered, f.relatives, f.forced, f.refused,
-                             f.still_at_home, f.completion_rate)
-                    for a in areas for f in (a.figures,)]
+            return [
+                TownLine(
+                    a.id,
+                    a.name,
+                    parents.get(a.parent_id or 0, ""),
+                    f.people_to_move,
+                    f.moved,
+                    f.sheltered,
+                    f.relatives,
+                    f.forced,
+                    f.refused,
+                    f.still_at_home,
+                    f.completion_rate,
+                )
+                for a in areas
+                for f in (a.figures,)
+            ]
 
         town_names = {t.id: t.name for t in data.towns}
         for model, view, rows in (
             (self.town_model, self.town_view, lines(data.towns, {})),
             (self.village_model, self.village_view, lines(data.villages, town_names)),
-            (self.kind_model, self.kind_view,
-             [TownLine(k.kind, label(DANGER_KINDS, k.kind), "", f.people_to_move, f.moved,
-                       f.sheltered, f.relatives, f.forced, f.refused, f.still_at_home,
-                       f.completion_rate) for k in data.kinds for f in (k.figures,)]),
+            (
+                self.kind_model,
+                self.kind_view,
+                [
+                    TownLine(
+                        k.kind,
+                        label(DANGER_KINDS, k.kind),
+                        "",
+                        f.people_to_move,
+                        f.moved,
+                        f.sheltered,
+                        f.relatives,
+                        f.forced,
+                        f.refused,
+                        f.still_at_home,
+                        f.completion_rate,
+                    )
+                    for k in data.kinds
+                    for f in (k.figures,)
+                ],
+            ),
         ):
             model.set_rows(rows)
             fit_columns(view, model)
         self.chart.show_towns(data.towns)
-        shelters = [ShelterLine(s.id, s.name, s.capacity, s.occupants, s.arrivals, s.expected,
-                                s.rate, s.state) for s in data.shelters]
+        shelters = [
+            ShelterLine(
+                s.id, s.name, s.capacity, s.occupants, s.arrivals, s.expected, s.rate, s.state
+            )
+            for s in data.shelters
+        ]
         self.shelter_model.set_rows(shelters)
         fit_columns(self.shelter_view, self.shelter_model)
         full = data.full_shelters
         nearly = len(data.warnings) - full
         self.warning_label.setText(
             self.tr("⚠ %1 full, %2 above 90%").replace("%1", str(full)).replace("%2", str(nearly))
-            if data.warnings else "")
+            if data.warnings
+            else ""
+        )
         self._fill_shelters(data)
 
     def _fill_shelters(self, data: Rollup) -> None:
@@ -830,8 +965,9 @@ class TransfersPage(QWidget):
     # -- starting an event -----------------------------------------------------------------
 
     def _ask_start_event(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Start an event"),
-                                        self.tr("Name of the event (such as Typhoon Meihua):"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("Start an event"), self.tr("Name of the event (such as Typhoon Meihua):")
+        )
         if ok and name.strip():
             self.start_event(name)
 
@@ -840,11 +976,17 @@ class TransfersPage(QWidget):
         self._busy = True
         self.start_button.setEnabled(False)
         self.event_label.setText(self.tr("Starting the event and opening the transfer records…"))
-        run_in_background(write, self._event_started, owner=self, db=self.db,
-                          actor=self.actor, action=start_event, name=name)
+        run_in_background(
+            write,
+            self._event_started,
+            owner=self,
+            db=self.db,
+            actor=self.actor,
+            action=start_event,
+            name=name,
+        )
 
-    def _event_started(self, result: object,
-                       error: BaseException | None) -> None:
+    def _event_started(self, result: object, error: BaseException | None) -> None:
         self._busy = False
         if not isinstance(result, EventRow):
             text = str(result) if result is not None else type(error).__name__
@@ -864,12 +1006,20 @@ class TransfersPage(QWidget):
         if self.current_event is None or not text:
             self._show_results(seq, [], None)
             return
-        run_in_background(search_subjects, lambda r, e: self._show_results(seq, r, e),
-                          owner=self, db=self.db, actor=self.actor, query=text,
-                          event_id=self.current_event.id, year=self._year)
+        run_in_background(
+            search_subjects,
+            lambda r, e: self._show_results(seq, r, e),
+            owner=self,
+            db=self.db,
+            actor=self.actor,
+            query=text,
+            event_id=self.current_event.id,
+            year=self._year,
+        )
 
-    def _show_results(self, seq: int, rows: list[SubjectRow] | None,
-                      error: BaseException | None) -> None:
+    def _show_results(
+        self, seq: int, rows: list[SubjectRow] | None, error: BaseException | None
+    ) -> None:
         if seq != self._search_seq:
             return  # a later search is on its way
         lines = [SubjectLine.of(r) for r in rows or []]
@@ -888,8 +1038,10 @@ class TransfersPage(QWidget):
     def _select(self, row: int) -> None:
         index = self.subject_model.index(row, 0)
         self.subject_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def selected_line(self) -> SubjectLine | None:
         index = self.subject_view.selectionModel().currentIndex()
@@ -900,24 +1052,34 @@ class TransfersPage(QWidget):
     def _selection_changed(self, *_args: object) -> None:
         line = self.selected_line()
         if line is None:
-            self.detail_label.setText(self.tr(
-                "Scan a transfer card, or type a name, pinyin initials or the last 4 mobile "
-                "digits. F2: arrived at the shelter chosen below. F3: any other state, or "
-                "part of a household."))
+            self.detail_label.setText(
+                self.tr(
+                    "Scan a transfer card, or type a name, pinyin initials or the last 4 mobile "
+                    "digits. F2: arrived at the shelter chosen below. F3: any other state, or "
+                    "part of a household."
+                )
+            )
         else:
             rec = line.subject.record
-            shelter_id = (rec.shelter_id if rec is not None and rec.shelter_id is not None
-                          else line.subject.shelter_id)
+            shelter_id = (
+                rec.shelter_id
+                if rec is not None and rec.shelter_id is not None
+                else line.subject.shelter_id
+            )
             if shelter_id is not None:
                 self.shelter_combo.setCurrentIndex(self.shelter_combo.findData(shelter_id))
             if rec is None:
                 detail = self.tr("%1: no transfer record in this event.").replace("%1", line.name)
             else:
-                detail = (self.tr("%1, %2: %3 residents, %4 moved, %5 left to move (%6).")
-                          .replace("%1", line.name).replace("%2", line.place)
-                          .replace("%3", str(rec.residents)).replace("%4", str(rec.moved))
-                          .replace("%5", str(rec.remaining))
-                          .replace("%6", label(TRANSFER_STATUSES, rec.status)))
+                detail = (
+                    self.tr("%1, %2: %3 residents, %4 moved, %5 left to move (%6).")
+                    .replace("%1", line.name)
+                    .replace("%2", line.place)
+                    .replace("%3", str(rec.residents))
+                    .replace("%4", str(rec.moved))
+                    .replace("%5", str(rec.remaining))
+                    .replace("%6", label(TRANSFER_STATUSES, rec.status))
+                )
             self.detail_label.setText(detail)
         self._update_button()
 
@@ -940,8 +1102,9 @@ class TransfersPage(QWidget):
             return
         record = line.subject.record
         if record is None:
-            self._show_message(self.tr("This household has no transfer record in this event."),
-                               "error")
+            self._show_message(
+                self.tr("This household has no transfer record in this event."), "error"
+            )
             return
         if record.remaining <= 0:
             self._show_message(self.tr("Nobody of this household is left to move."), "info")
@@ -961,9 +1124,13 @@ class TransfersPage(QWidget):
         if line is None or record is None:
             self._show_message(self.tr("Find and select a household first."), "info")
             return
-        shelters = sorted(((s.id, f"{s.name}  ({s.occupants:,}/{s.capacity:,})")
-                           for s in (self.data.shelters if self.data else [])),
-                          key=lambda s: pinyin_sort_key(s[1]))
+        shelters = sorted(
+            (
+                (s.id, f"{s.name}  ({s.occupants:,}/{s.capacity:,})")
+                for s in (self.data.shelters if self.data else [])
+            ),
+            key=lambda s: pinyin_sort_key(s[1]),
+        )
         self.status_dialog = StatusDialog(record, shelters, self)
         if self.status_dialog.exec() == QDialog.DialogCode.Accepted:
             self._apply(line, record, **self.status_dialog.choice().arguments())
@@ -971,14 +1138,24 @@ class TransfersPage(QWidget):
     def _apply(self, line: SubjectLine, record: TransferRow, **change: Any) -> None:
         self._busy = True
         self._update_button()
-        run_in_background(change_transfer,
-                          lambda r, e: self._checked_in(line, str(change["status"]), r, e),
-                          owner=self, db=self.db, actor=self.actor, record_id=record.record_id,
-                          expected_version=record.version, **change)
+        run_in_background(
+            change_transfer,
+            lambda r, e: self._checked_in(line, str(change["status"]), r, e),
+            owner=self,
+            db=self.db,
+            actor=self.actor,
+            record_id=record.record_id,
+            expected_version=record.version,
+            **change,
+        )
 
-    def _checked_in(self, line: SubjectLine, status: str,
-                    result: TransferRow | TransferRefused | None,
-                    error: BaseException | None) -> None:
+    def _checked_in(
+        self,
+        line: SubjectLine,
+        status: str,
+        result: TransferRow | TransferRefused | None,
+        error: BaseException | None,
+    ) -> None:
         self._busy = False
         if isinstance(result, TransferRow):
             before = line.subject.record
@@ -988,12 +1165,19 @@ class TransfersPage(QWidget):
             else:
                 count = getattr(result, status) - (getattr(before, status) if before else 0)
             if status == ARRIVED:
-                text = (self.tr("%1: %2 people arrived at %3.").replace("%1", line.name)
-                        .replace("%2", str(count)).replace("%3", result.shelter_name or "?"))
+                text = (
+                    self.tr("%1: %2 people arrived at %3.")
+                    .replace("%1", line.name)
+                    .replace("%2", str(count))
+                    .replace("%3", result.shelter_name or "?")
+                )
             else:
-                text = (self.tr("%1: %2 people recorded as %3.").replace("%1", line.name)
-                        .replace("%2", str(abs(count)))
-                        .replace("%3", label(TRANSFER_STATUSES, status)))
+                text = (
+                    self.tr("%1: %2 people recorded as %3.")
+                    .replace("%1", line.name)
+                    .replace("%2", str(abs(count)))
+                    .replace("%3", label(TRANSFER_STATUSES, status))
+                )
             self._show_message(text, "ok")
             self.search_edit.selectAll()  # the next scan replaces the text
             self.search_edit.setFocus()
@@ -1004,8 +1188,9 @@ class TransfersPage(QWidget):
         elif isinstance(result, TransferRefused):
             self._show_message(str(result), "error")
         else:
-            self._show_message(self.tr("The check-in failed: %1")
-                               .replace("%1", type(error).__name__), "error")
+            self._show_message(
+                self.tr("The check-in failed: %1").replace("%1", type(error).__name__), "error"
+            )
         self._update_button()
         self.check_in_done.emit()
         self.refresh()
@@ -1020,31 +1205,47 @@ class TransfersPage(QWidget):
     def _show_message(self, text: str, kind: str) -> None:
         colour = {"ok": "#1f7a3f", "error": "#b00020"}.get(kind, "#4a5a6a")
         self.message_label.setStyleSheet(
-            f"color: {colour}; font-size: 14px; font-weight: bold; padding: 4px;")
+            f"color: {colour}; font-size: 14px; font-weight: bold; padding: 4px;"
+        )
         self.message_label.setText(text)
 
     # -- since the last report, town figures --------------------------------------------------
 
     def _show_changes(self, result: Loaded) -> None:
         if result.since is None:
-            self.since_label.setText(self.tr(
-                "No report has been kept yet in this event: the figures are kept every hour."))
+            self.since_label.setText(
+                self.tr(
+                    "No report has been kept yet in this event: the figures are kept every hour."
+                )
+            )
         else:
             self.since_label.setText(
                 self.tr("Changes since the figures kept at %1 (%2 figures changed).")
-                .replace("%1", display_time(result.since)).replace("%2", str(len(result.changes))))
+                .replace("%1", display_time(result.since))
+                .replace("%2", str(len(result.changes)))
+            )
         names = dict(FIGURES) | SHELTER_FIGURES
         order = {scope: n for n, scope in enumerate(SCOPES)}
         changes = sorted(result.changes, key=lambda c: (order.get(c.scope, 9), c.key, c.field))
-        self.change_model.set_rows([
-            ChangeLine((c.scope, c.key, c.field),
-                       QCoreApplication.translate("TransfersPage", SCOPES.get(c.scope, c.scope)),
-                       label(DANGER_KINDS, c.name) if c.scope == "kind" else c.name,
-                       QCoreApplication.translate(
-                           "Columns" if c.field in SHELTER_FIGURES and c.field != "returned"
-                           else "TransfersPage", names.get(c.field, c.field)),
-                       c.old, c.new, c.delta)
-            for c in changes])
+        self.change_model.set_rows(
+            [
+                ChangeLine(
+                    (c.scope, c.key, c.field),
+                    QCoreApplication.translate("TransfersPage", SCOPES.get(c.scope, c.scope)),
+                    label(DANGER_KINDS, c.name) if c.scope == "kind" else c.name,
+                    QCoreApplication.translate(
+                        "Columns"
+                        if c.field in SHELTER_FIGURES and c.field != "returned"
+                        else "TransfersPage",
+                        names.get(c.field, c.field),
+                    ),
+                    c.old,
+                    c.new,
+                    c.delta,
+                )
+                for c in changes
+            ]
+        )
         fit_columns(self.change_view, self.change_model)
         self.report_model.set_rows(list(result.reports))
         fit_columns(self.report_view, self.report_model)
@@ -1052,15 +1253,25 @@ class TransfersPage(QWidget):
     def keep_snapshot(self) -> None:
         if self.current_event is None:
             return
-        self._write(take_snapshot, self.tr("The figures were kept as a report."),
-                    event_id=self.current_event.id, force=True)
+        self._write(
+            take_snapshot,
+            self.tr("The figures were kept as a report."),
+            event_id=self.current_event.id,
+            force=True,
+        )
 
     def _keep_hourly_snapshot(self) -> None:
         """Any open console keeps the hour's snapshot; the domain keeps one per hour."""
         if self.current_event is not None:
-            run_in_background(write, lambda _r, _e: None, owner=self, db=self.db,
-                              actor=self.actor, action=take_snapshot,
-                              event_id=self.current_event.id)
+            run_in_background(
+                write,
+                lambda _r, _e: None,
+                owner=self,
+                db=self.db,
+                actor=self.actor,
+                action=take_snapshot,
+                event_id=self.current_event.id,
+            )
 
     def ask_town_report(self) -> None:
         if self.current_event is None or self.data is None:
@@ -1069,8 +1280,12 @@ class TransfersPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         figures = dialog.figures()
-        self._write(add_town_report, self.tr("The town's figures were saved."),
-                    event_id=self.current_event.id, **asdict(figures))
+        self._write(
+            add_town_report,
+            self.tr("The town's figures were saved."),
+            event_id=self.current_event.id,
+            **asdict(figures),
+        )
 
     # -- the event: response level, returns, end -----------------------------------------------
 
@@ -1081,8 +1296,12 @@ class TransfersPage(QWidget):
         dialog = ResponseDialog(event.response_level, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.level() == event.response_level:
             return
-        self._write(set_response_level, self.tr("The response level was changed."),
-                    event_id=event.id, response_level=dialog.level())
+        self._write(
+            set_response_level,
+            self.tr("The response level was changed."),
+            event_id=event.id,
+            response_level=dialog.level(),
+        )
 
     def ask_end_event(self) -> None:
         event = self.current_event
@@ -1090,12 +1309,18 @@ class TransfersPage(QWidget):
             return
         still = self.data.county.still_at_home
         answer = QMessageBox.question(
-            self, self.tr("End the event"),
-            self.tr("End the event %1? The response is lifted with it and check-in stops. "
-                    "%2 people are still counted as at home. The records and their history "
-                    "are kept.").replace("%1", event.name).replace("%2", _count(still)),
+            self,
+            self.tr("End the event"),
+            self.tr(
+                "End the event %1? The response is lifted with it and check-in stops. "
+                "%2 people are still counted as at home. The records and their history "
+                "are kept."
+            )
+            .replace("%1", event.name)
+            .replace("%2", _count(still)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._write(end_event, self.tr("The event was ended."), event_id=event.id)
 
@@ -1105,10 +1330,17 @@ class TransfersPage(QWidget):
             return
         town_names = {t.id: t.name for t in self.data.towns}
         villages = sorted(
-            ((v.id, f"{town_names.get(v.parent_id or 0, '')} {v.name}".strip(),
-              v.figures.moved - v.figures.returned)
-             for v in self.data.villages if v.figures.moved > v.figures.returned),
-            key=lambda v: pinyin_sort_key(v[1]))
+            (
+                (
+                    v.id,
+                    f"{town_names.get(v.parent_id or 0, '')} {v.name}".strip(),
+                    v.figures.moved - v.figures.returned,
+                )
+                for v in self.data.villages
+                if v.figures.moved > v.figures.returned
+            ),
+            key=lambda v: pinyin_sort_key(v[1]),
+        )
         if not villages:
             self._show_message(self.tr("Nobody moved is still away from home."), "info")
             return
@@ -1118,14 +1350,21 @@ class TransfersPage(QWidget):
         village_id = dialog.village_id()
         name, people = next((v[1], v[2]) for v in villages if v[0] == village_id)
         answer = QMessageBox.question(
-            self, self.tr("Mark returns by village"),
-            self.tr("Record %1 people of %2 as returned home?").replace("%1", _count(people))
+            self,
+            self.tr("Mark returns by village"),
+            self.tr("Record %1 people of %2 as returned home?")
+            .replace("%1", _count(people))
             .replace("%2", name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self._write(mark_returns, self.tr("Returns were recorded for %1.").replace("%1", name),
-                        event_id=event.id, village_id=village_id)
+            self._write(
+                mark_returns,
+                self.tr("Returns were recorded for %1.").replace("%1", name),
+                event_id=event.id,
+                village_id=village_id,
+            )
 
     def _write(self, action: Callable[..., object], done: str, **arguments: Any) -> None:
         """Run a domain write off the UI thread; say how it went, then reload."""
@@ -1138,50 +1377,69 @@ class TransfersPage(QWidget):
             if isinstance(result, (*REFUSALS, Refusal)):
                 self._show_message(str(result), "error")
             elif error is not None:
-                self._show_message(self.tr("The change was not saved: %1")
-                                   .replace("%1", type(error).__name__), "error")
+                self._show_message(
+                    self.tr("The change was not saved: %1").replace("%1", type(error).__name__),
+                    "error",
+                )
             else:
                 self._show_message(done, "ok")
             self.action_done.emit()
             self.refresh()
 
-        run_in_background(write, finished, owner=self, db=self.db, actor=self.actor,
-                          action=action, **arguments)
+        run_in_background(
+            write, finished, owner=self, db=self.db, actor=self.actor, action=action, **arguments
+        )
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for button in (self.level_button, self.returns_button, self.end_button,
-                       self.report_button, self.snapshot_button, self.other_button):
-            button.setEnabled(enabled and (button is not self.report_button
-                                           or self.actor.can(CHECK_IN)))
+        for button in (
+            self.level_button,
+            self.returns_button,
+            self.end_button,
+            self.report_button,
+            self.snapshot_button,
+            self.other_button,
+        ):
+            button.setEnabled(
+                enabled and (button is not self.report_button or self.actor.can(CHECK_IN))
+            )
         self._update_button()
 
     # -- printing and the shelters' arrivals ---------------------------------------------------
 
     def print_rollup(self) -> None:
-        self._save_rollup(document("rollup_pdf"), self.tr("Print the town roll-up"), "pdf",
-                          self.tr("PDF files (*.pdf)"))
+        self._save_rollup(
+            document("rollup_pdf"),
+            self.tr("Print the town roll-up"),
+            "pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
 
     def export_rollup(self) -> None:
-        self._save_rollup(document("rollup_xlsx"), self.tr("Export the town roll-up"), "xlsx",
-                          self.tr("Excel workbooks (*.xlsx)"))
+        self._save_rollup(
+            document("rollup_xlsx"),
+            self.tr("Export the town roll-up"),
+            "xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
 
-    def _save_rollup(self, action: Callable[..., object], title: str, suffix: str,
-                     files: str) -> None:
+    def _save_rollup(
+        self, action: Callable[..., object], title: str, suffix: str, files: str
+    ) -> None:
         event = self.current_event
         if event is None:
             return
         stamp = datetime.now(display_zone()).strftime("%Y%m%d-%H%M")
         path, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.{suffix}"),
-            files)
+            self, title, str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.{suffix}"), files
+        )
         if path:
-            self._write(action, self.tr("Saved %1.").replace("%1", path), event_id=event.id,
-                        path=path)
+            self._write(
+                action, self.tr("Saved %1.").replace("%1", path), event_id=event.id, path=path
+            )
 
     def _open_arrivals(self, index: QModelIndex) -> None:
         if self.current_event is None:
             return
         line = self.shelter_model.row_at(index.row())
-        dialog = ArrivalsDialog(self.db, self.actor, self.current_event, line.id, line.name,
-                                self)
+        dialog = ArrivalsDialog(self.db, self.actor, self.current_event, line.id, line.name, self)
         dialog.open()

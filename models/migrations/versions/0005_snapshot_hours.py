@@ -14,27 +14,32 @@ from alembic import op
 
 import models.base
 
-revision = '0005'
-down_revision = '0004'
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('rollup_snapshots', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('hour', models.base.UTCDateTime(timezone=True),
-                                      nullable=True))
+    with op.batch_alter_table("rollup_snapshots", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("hour", models.base.UTCDateTime(timezone=True), nullable=True)
+        )
 
-    snapshots = sa.table('rollup_snapshots', sa.column('id', sa.Integer),
-                         sa.column('event_id', sa.Integer),
-                         sa.column('taken_at', models.base.UTCDateTime(timezone=True)),
-                         sa.column('hour', models.base.UTCDateTime(timezone=True)))
+    snapshots = sa.table(
+        "rollup_snapshots",
+        sa.column("id", sa.Integer),
+        sa.column("event_id", sa.Integer),
+        sa.column("taken_at", models.base.UTCDateTime(timezone=True)),
+        sa.column("hour", models.base.UTCDateTime(timezone=True)),
+    )
     bind = op.get_bind()
     hours: dict[tuple[int, object], int] = {}  # (event, hour) -> the earliest snapshot
     later: list[int] = []
     for id_, event_id, taken_at in bind.execute(
-        sa.select(snapshots.c.id, snapshots.c.event_id, snapshots.c.taken_at)
-        .order_by(snapshots.c.taken_at, snapshots.c.id)
+        sa.select(snapshots.c.id, snapshots.c.event_id, snapshots.c.taken_at).order_by(
+            snapshots.c.taken_at, snapshots.c.id
+        )
     ):
         key = (event_id, taken_at.replace(minute=0, second=0, microsecond=0))
         if key in hours:
@@ -44,15 +49,18 @@ def upgrade() -> None:
     if later:
         bind.execute(snapshots.delete().where(snapshots.c.id.in_(later)))
     if hours:
-        bind.execute(snapshots.update().where(snapshots.c.id == sa.bindparam('kept'))
-                     .values(hour=sa.bindparam('taken_hour')),
-                     [{'kept': id_, 'taken_hour': hour} for (_e, hour), id_ in hours.items()])
+        bind.execute(
+            snapshots.update()
+            .where(snapshots.c.id == sa.bindparam("kept"))
+            .values(hour=sa.bindparam("taken_hour")),
+            [{"kept": id_, "taken_hour": hour} for (_e, hour), id_ in hours.items()],
+        )
 
-    with op.batch_alter_table('rollup_snapshots', schema=None) as batch_op:
-        batch_op.create_unique_constraint('uq_rollup_snapshots_event_hour', ['event_id', 'hour'])
+    with op.batch_alter_table("rollup_snapshots", schema=None) as batch_op:
+        batch_op.create_unique_constraint("uq_rollup_snapshots_event_hour", ["event_id", "hour"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('rollup_snapshots', schema=None) as batch_op:
-        batch_op.drop_constraint('uq_rollup_snapshots_event_hour', type_='unique')
-        batch_op.drop_column('hour')
+    with op.batch_alter_table("rollup_snapshots", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_rollup_snapshots_event_hour", type_="unique")
+        batch_op.drop_column("hour")

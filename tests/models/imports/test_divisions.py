@@ -81,7 +81,12 @@ def audit(db: Database) -> list[tuple[str, str, int | None, str | None]]:
         return [
             tuple(row)  # type: ignore[misc]
             for row in session.execute(
-                select(AuditRecord.action, AuditRecord.table_name, AuditRecord.rows, AuditRecord.changes)
+                select(
+                    AuditRecord.action,
+                    AuditRecord.table_name,
+                    AuditRecord.rows,
+                    AuditRecord.changes,
+                )
                 .where(AuditRecord.table_name == "divisions")
                 .order_by(AuditRecord.id)
             )
@@ -167,15 +172,33 @@ def test_refused_rows_write_nothing(db: Database, tmp_path: Path) -> None:
     found = problems(report)
     assert found == [
         (5, "A", "33108100100X", "The code must contain digits only."),
-        (6, "A", "3310810010", "The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not 10."),
+        (
+            6,
+            "A",
+            "3310810010",
+            "The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not 10.",
+        ),
         (7, "B", "", "The name is empty."),
         (8, "A", "331081002001", "Its town 331081002 is neither in the file nor in the database."),
-        (9, "A", "331081001004", "The code 331081001004 appears more than once in the file (rows 9, 10)."),
-        (10, "A", "331081001004", "The code 331081001004 appears more than once in the file (rows 9, 10)."),
+        (
+            9,
+            "A",
+            "331081001004",
+            "The code 331081001004 appears more than once in the file (rows 9, 10).",
+        ),
+        (
+            10,
+            "A",
+            "331081001004",
+            "The code 331081001004 appears more than once in the file (rows 9, 10).",
+        ),
         (11, "A", "331000000000", "This is the code of a province or city, not of a county."),
     ]
     text = format_report(report)
-    assert 'Sheet 区划, row 5, column A, value "33108100100X": The code must contain digits only.' in text
+    assert (
+        'Sheet 区划, row 5, column A, value "33108100100X": The code must contain digits only.'
+        in text
+    )
     assert "Sheet 区划, row 7, column B (empty): The name is empty." in text
     assert "Nothing was written" in text
 
@@ -233,10 +256,17 @@ def test_second_county_is_refused(db: Database, tmp_path: Path) -> None:
     assert run(db, write_xlsx(tmp_path / "wenling.xlsx", STATISTICS_ROWS[:2])).ok
     report = run(
         db,
-        write_xlsx(tmp_path / "yuhuan.xlsx", [[331083000000, "玉环市"], [331083001000, "玉城街道"]]),
+        write_xlsx(
+            tmp_path / "yuhuan.xlsx", [[331083000000, "玉环市"], [331083001000, "玉城街道"]]
+        ),
     )
     assert problems(report) == [
-        (3, "A", "331083000000", "The database already holds the county 331081 温岭市; a second county cannot be imported."),
+        (
+            3,
+            "A",
+            "331083000000",
+            "The database already holds the county 331081 温岭市; a second county cannot be imported.",
+        ),
         (4, "A", "331083001000", "Its parent 331083 was refused (row 3)."),
     ]
     assert count(db) == 2
@@ -253,13 +283,20 @@ def test_two_counties_in_one_file(db: Database, tmp_path: Path) -> None:
     )
     assert problems(report) == [
         (4, "A", "331083", "The file holds more than one county; the first is 331081 in row 3."),
-        (5, "A", "331082001", "The code belongs to the county 331082, not to the county 331081 being imported."),
+        (
+            5,
+            "A",
+            "331082001",
+            "The code belongs to the county 331082, not to the county 331081 being imported.",
+        ),
     ]
     assert count(db) == 0
 
 
 def test_towns_without_their_county(db: Database, tmp_path: Path) -> None:
-    report = run(db, write_xlsx(tmp_path / "towns.xlsx", [[331081001, "太平街道"]], header=["代码", "名称"]))
+    report = run(
+        db, write_xlsx(tmp_path / "towns.xlsx", [[331081001, "太平街道"]], header=["代码", "名称"])
+    )
     assert problems(report) == [
         (3, "A", "331081001", "Its county 331081 is neither in the file nor in the database."),
     ]
@@ -309,7 +346,9 @@ def test_viewer_may_not_import(db: Database, tmp_path: Path) -> None:
 
 
 def test_duty_officer_may_import(db: Database, tmp_path: Path) -> None:
-    report = run(db, write_xlsx(tmp_path / "d.xlsx", STATISTICS_ROWS), actor=Actor(name="duty", role="duty"))
+    report = run(
+        db, write_xlsx(tmp_path / "d.xlsx", STATISTICS_ROWS), actor=Actor(name="duty", role="duty")
+    )
     assert report.ok
 
 
@@ -382,7 +421,9 @@ def test_cancel_while_writing_leaves_nothing(db: Database, tmp_path: Path) -> No
 def test_progress_reaches_the_end(db: Database, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     report = run(
-        db, write_xlsx(tmp_path / "p.xlsx", STATISTICS_ROWS), progress=lambda d, t: seen.append((d, t))
+        db,
+        write_xlsx(tmp_path / "p.xlsx", STATISTICS_ROWS),
+        progress=lambda d, t: seen.append((d, t)),
     )
     assert report.ok
     assert seen[0][0] == 0
@@ -390,5 +431,10 @@ def test_progress_reaches_the_end(db: Database, tmp_path: Path) -> None:
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
     seen.clear()
-    run(db, write_xlsx(tmp_path / "q.xlsx", STATISTICS_ROWS), dry_run=True, progress=lambda d, t: seen.append((d, t)))
+    run(
+        db,
+        write_xlsx(tmp_path / "q.xlsx", STATISTICS_ROWS),
+        dry_run=True,
+        progress=lambda d, t: seen.append((d, t)),
+    )
     assert seen[-1][0] == seen[-1][1] > 0

@@ -59,10 +59,12 @@ def county(db: Database) -> Database:
         town = Division(code="331081001", name="太平街道", level="town", parent_id=top.id)
         session.add(town)
         session.flush()
-        session.add_all([
-            Division(code=EAST_VILLAGE, name="东门村", level="village", parent_id=town.id),
-            Division(code=WEST_VILLAGE, name="西门村", level="village", parent_id=town.id),
-        ])
+        session.add_all(
+            [
+                Division(code=EAST_VILLAGE, name="东门村", level="village", parent_id=town.id),
+                Division(code=WEST_VILLAGE, name="西门村", level="village", parent_id=town.id),
+            ]
+        )
     return db
 
 
@@ -107,7 +109,8 @@ def bulk_records(db: Database, table: str) -> list[tuple[int | None, dict[str, A
 
 
 def write_geojson(
-    path: Path, features: list[tuple[dict[str, Any], BaseGeometry | dict[str, Any] | None]],
+    path: Path,
+    features: list[tuple[dict[str, Any], BaseGeometry | dict[str, Any] | None]],
     **extra: Any,
 ) -> Path:
     document = {
@@ -132,8 +135,12 @@ def metres(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def project(shape: BaseGeometry, epsg: int) -> BaseGeometry:
     transformer = pyproj.Transformer.from_crs(4490, epsg, always_xy=True)
-    return shapely.transform(shape, lambda xy: shapely.get_coordinates(
-        shapely.points(*transformer.transform(xy[:, 0], xy[:, 1]))))
+    return shapely.transform(
+        shape,
+        lambda xy: shapely.get_coordinates(
+            shapely.points(*transformer.transform(xy[:, 0], xy[:, 1]))
+        ),
+    )
 
 
 def write_shapefile(
@@ -196,11 +203,17 @@ GRID_TRUTH = {
 
 def test_geojson_village_boundaries_update_geometry(county: Database, tmp_path: Path) -> None:
     west, east = box(121.30, 28.30, 121.40, 28.50), box(121.40, 28.30, 121.50, 28.50)
-    path = write_geojson(tmp_path / "村界.geojson", [
-        ({"区划代码": "331081001000", "名称": "太平街道"}, COUNTY),  # statistics form of the code
-        ({"区划代码": int(EAST_VILLAGE), "名称": "东门村"}, west),  # numbers as numbers
-        ({"区划代码": WEST_VILLAGE, "名称": "西门村"}, east),
-    ])
+    path = write_geojson(
+        tmp_path / "村界.geojson",
+        [
+            (
+                {"区划代码": "331081001000", "名称": "太平街道"},
+                COUNTY,
+            ),  # statistics form of the code
+            ({"区划代码": int(EAST_VILLAGE), "名称": "东门村"}, west),  # numbers as numbers
+            ({"区划代码": WEST_VILLAGE, "名称": "西门村"}, east),
+        ],
+    )
     report = run(county, "boundaries", path)
 
     assert report.ok, format_report(report)
@@ -210,8 +223,9 @@ def test_geojson_village_boundaries_update_geometry(county: Database, tmp_path: 
     assert geometry_of(county, Division, code="331081001").equals(COUNTY)
     with county.session(ADMIN) as session:
         bounds = session.execute(
-            select(Division.min_lon, Division.min_lat, Division.max_lon, Division.max_lat)
-            .where(Division.code == EAST_VILLAGE)
+            select(Division.min_lon, Division.min_lat, Division.max_lon, Division.max_lat).where(
+                Division.code == EAST_VILLAGE
+            )
         ).one()
     assert tuple(bounds) == pytest.approx((121.30, 28.30, 121.40, 28.50))
     assert bulk_records(county, "divisions") == [
@@ -227,7 +241,9 @@ def test_boundaries_on_the_demo_county(demo_db: Database, tmp_path: Path) -> Non
     with demo_db.session(ADMIN) as session:
         villages = session.execute(
             select(Division.code, Division.name, Division.geom)
-            .where(Division.level == "village").order_by(Division.code).limit(4)
+            .where(Division.level == "village")
+            .order_by(Division.code)
+            .limit(4)
         ).all()
     shrunk = {code: shapely.from_wkb(geom).buffer(-0.0005) for code, _, geom in villages}
     features: list[tuple[dict[str, Any], BaseGeometry | None]] = [
@@ -239,8 +255,13 @@ def test_boundaries_on_the_demo_county(demo_db: Database, tmp_path: Path) -> Non
 
     refused = run(demo_db, "boundaries", path)
     assert problems(refused) == [
-        (5, "XZQDM", "331081999999", "331081999999 无此村: No division has the code 331081999999: "
-         "import the division list first (import divisions)."),
+        (
+            5,
+            "XZQDM",
+            "331081999999",
+            "331081999999 无此村: No division has the code 331081999999: "
+            "import the division list first (import divisions).",
+        ),
     ]
     assert snapshot(demo_db) == before
 
@@ -256,10 +277,13 @@ def test_a_file_that_brings_the_county_outline_is_measured_against_it(
 ) -> None:
     """Boundaries that move the county (a corrected outline) are checked against the new one."""
     moved = shapely.affinity.translate(COUNTY, 0.3, 0.0)
-    path = write_geojson(tmp_path / "moved.geojson", [
-        ({"code": "331081", "name": "温岭市"}, moved),
-        ({"code": EAST_VILLAGE, "name": "东门村"}, box(121.60, 28.30, 121.70, 28.50)),
-    ])
+    path = write_geojson(
+        tmp_path / "moved.geojson",
+        [
+            ({"code": "331081", "name": "温岭市"}, moved),
+            ({"code": EAST_VILLAGE, "name": "东门村"}, box(121.60, 28.30, 121.70, 28.50)),
+        ],
+    )
     report = run(county, "boundaries", path)
     assert report.ok, format_report(report)
     assert geometry_of(county, Division, code="331081").equals(moved)
@@ -276,14 +300,23 @@ def test_a_file_that_brings_the_county_outline_is_measured_against_it(
     ],
 )
 def test_zipped_shapefile_grids_land_at_the_right_place(
-    county: Database, tmp_path: Path, epsg: int, encoding: str, cpg: str | None,
-    with_prj: bool, crs: str | None,
+    county: Database,
+    tmp_path: Path,
+    epsg: int,
+    encoding: str,
+    cpg: str | None,
+    with_prj: bool,
+    crs: str | None,
 ) -> None:
     rows = [
-        (["G01", "东门第1网格", EAST_VILLAGE, "张三", "村主任", "139 1234 5678"],
-         clockwise(project(GRID_TRUTH["G01"], epsg))),
-        (["G02", "东门第2网格", EAST_VILLAGE, "李四", "", ""],
-         clockwise(project(GRID_TRUTH["G02"], epsg))),
+        (
+            ["G01", "东门第1网格", EAST_VILLAGE, "张三", "村主任", "139 1234 5678"],
+            clockwise(project(GRID_TRUTH["G01"], epsg)),
+        ),
+        (
+            ["G02", "东门第2网格", EAST_VILLAGE, "李四", "", ""],
+            clockwise(project(GRID_TRUTH["G02"], epsg)),
+        ),
     ]
     prj = pyproj.CRS.from_epsg(epsg).to_wkt(WktVersion.WKT1_ESRI) if with_prj else None
     shp = write_shapefile(tmp_path / "shp", "网格", rows, encoding=encoding, prj=prj, cpg=cpg)
@@ -318,11 +351,15 @@ def test_loose_shapefile_reads_prj_and_reports_a_wrong_zone_prefix(
     """Eastings with the zone number in front, a .prj without: the report says which code fits."""
     shape = clockwise(project(GRID_TRUTH["G01"], 4528))
     prj = pyproj.CRS.from_epsg(4549).to_wkt(WktVersion.WKT1_ESRI)
-    shp = write_shapefile(tmp_path, "grids", [(["G01", "网格", EAST_VILLAGE, "张三", "", ""], shape)],
-                          prj=prj)
+    shp = write_shapefile(
+        tmp_path, "grids", [(["G01", "网格", EAST_VILLAGE, "张三", "", ""], shape)], prj=prj
+    )
     report = run(county, "grids", shp)
     assert report.file_failed
-    assert "Use --crs EPSG:4528 (CGCS2000 / 3-degree Gauss-Kruger zone 40)" in report.problems[0].reason
+    assert (
+        "Use --crs EPSG:4528 (CGCS2000 / 3-degree Gauss-Kruger zone 40)"
+        in report.problems[0].reason
+    )
 
     # Told the right zone, the same files import.
     assert run(county, "grids", tmp_path / "grids.dbf", crs="EPSG:4528").ok
@@ -331,10 +368,15 @@ def test_loose_shapefile_reads_prj_and_reports_a_wrong_zone_prefix(
 def test_metres_without_a_coordinate_system_are_refused_with_a_suggestion(
     county: Database, tmp_path: Path
 ) -> None:
-    path = write_geojson(tmp_path / "gk.geojson", [
-        ({"网格编码": "G01", "网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"},
-         project(GRID_TRUTH["G01"], 4549)),
-    ])
+    path = write_geojson(
+        tmp_path / "gk.geojson",
+        [
+            (
+                {"网格编码": "G01", "网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"},
+                project(GRID_TRUTH["G01"], 4549),
+            ),
+        ],
+    )
     report = run(county, "grids", path)
     assert report.file_failed
     reason = report.problems[0].reason
@@ -345,8 +387,12 @@ def test_metres_without_a_coordinate_system_are_refused_with_a_suggestion(
     # A GeoJSON that names its CRS (as GIS software writes it) needs no --crs.
     named = write_geojson(
         tmp_path / "named.geojson",
-        [({"网格编码": "G01", "网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"},
-          project(GRID_TRUTH["G01"], 4549))],
+        [
+            (
+                {"网格编码": "G01", "网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"},
+                project(GRID_TRUTH["G01"], 4549),
+            )
+        ],
         crs={"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4549"}},
     )
     assert run(county, "grids", named).ok
@@ -355,24 +401,39 @@ def test_metres_without_a_coordinate_system_are_refused_with_a_suggestion(
 def test_northing_before_easting_is_refused(county: Database, tmp_path: Path) -> None:
     grid = {"网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"}
     projected = project(GRID_TRUTH["G02"], 4549)
-    path = write_geojson(tmp_path / "gk.geojson", [
-        ({**grid, "网格编码": "G01"}, project(GRID_TRUTH["G01"], 4549)),
-        ({**grid, "网格编码": "G02"}, shapely.transform(projected, lambda xy: xy[:, ::-1])),
-    ])
+    path = write_geojson(
+        tmp_path / "gk.geojson",
+        [
+            ({**grid, "网格编码": "G01"}, project(GRID_TRUTH["G01"], 4549)),
+            ({**grid, "网格编码": "G02"}, shapely.transform(projected, lambda xy: xy[:, ::-1])),
+        ],
+    )
     report = run(county, "grids", path, crs="EPSG:4549")
     assert [(p.row, p.column, p.reason) for p in report.problems] == [
-        (2, "geometry", "G02 网格: Easting and northing look swapped: the northing (the larger "
-         "number) comes first."),
+        (
+            2,
+            "geometry",
+            "G02 网格: Easting and northing look swapped: the northing (the larger "
+            "number) comes first.",
+        ),
     ]
     assert report.problems[0].value.startswith("313")  # the northing (metres), as given
 
 
 def test_prj_without_epsg_code_asks_for_crs(county: Database, tmp_path: Path) -> None:
-    local = pyproj.CRS.from_proj4(
-        "+proj=tmerc +lat_0=0 +lon_0=121.35 +k=1 +x_0=50000 +y_0=-3000000 +ellps=GRS80 +units=m"
-    ).to_wkt(WktVersion.WKT1_ESRI).replace("unknown", "Wenling_Local")
-    shp = write_shapefile(tmp_path, "local", [
-        (["G01", "网格", EAST_VILLAGE, "张三", "", ""], clockwise(box(0, 0, 100, 100)))], prj=local)
+    local = (
+        pyproj.CRS.from_proj4(
+            "+proj=tmerc +lat_0=0 +lon_0=121.35 +k=1 +x_0=50000 +y_0=-3000000 +ellps=GRS80 +units=m"
+        )
+        .to_wkt(WktVersion.WKT1_ESRI)
+        .replace("unknown", "Wenling_Local")
+    )
+    shp = write_shapefile(
+        tmp_path,
+        "local",
+        [(["G01", "网格", EAST_VILLAGE, "张三", "", ""], clockwise(box(0, 0, 100, 100)))],
+        prj=local,
+    )
     report = run(county, "grids", shp)
     assert report.file_failed
     assert "has no EPSG code. State it with --crs EPSG:NNNN" in report.problems[0].reason
@@ -387,8 +448,9 @@ def test_shapefile_rings_the_wrong_way_round_are_read_by_nesting(
     hole = box(121.32, 28.32, 121.33, 28.33)
     reversed_rings = Polygon(outer.exterior.coords, [hole.exterior.coords[::-1]])
     assert reversed_rings.exterior.is_ccw and not reversed_rings.interiors[0].is_ccw
-    shp = write_shapefile(tmp_path, "rev", [(["G01", "网格", EAST_VILLAGE, "张三", "", ""],
-                                             reversed_rings)])
+    shp = write_shapefile(
+        tmp_path, "rev", [(["G01", "网格", EAST_VILLAGE, "张三", "", ""], reversed_rings)]
+    )
     report = run(county, "grids", shp)
     assert report.ok, format_report(report)
     stored = geometry_of(county, Grid, code="G01")
@@ -401,8 +463,28 @@ def test_shapefile_rings_the_wrong_way_round_are_read_by_nesting(
 
 SHELTERS = [
     # name, village, level, capacity, certified, manager, phone, address, true WGS84 point
-    ("东门小学", EAST_VILLAGE, "村级", 300, "是", "王五", "13800001111", "东门路1号", (121.3512, 28.4021)),
-    ("西门文化礼堂", WEST_VILLAGE, "镇级", "120人", "否", "赵六", "0576-86123456", "", (121.4530, 28.3377)),
+    (
+        "东门小学",
+        EAST_VILLAGE,
+        "村级",
+        300,
+        "是",
+        "王五",
+        "13800001111",
+        "东门路1号",
+        (121.3512, 28.4021),
+    ),
+    (
+        "西门文化礼堂",
+        WEST_VILLAGE,
+        "镇级",
+        "120人",
+        "否",
+        "赵六",
+        "0576-86123456",
+        "",
+        (121.4530, 28.3377),
+    ),
 ]
 
 
@@ -410,8 +492,10 @@ def test_csv_shelters_in_gcj02_land_within_metres(county: Database, tmp_path: Pa
     lines = ["名称,村代码,级别,容纳人数,安全鉴定,管理员,管理员电话,地址,经度,纬度"]
     for name, village, level, capacity, certified, manager, phone, address, point in SHELTERS:
         lon, lat = from_wgs84(*point, "gcj02")  # as copied from Amap
-        lines.append(f"{name},{village},{level},{capacity},{certified},{manager},{phone},{address},"
-                     f"{lon:.6f},{lat:.6f}")
+        lines.append(
+            f"{name},{village},{level},{capacity},{certified},{manager},{phone},{address},"
+            f"{lon:.6f},{lat:.6f}"
+        )
     path = tmp_path / "避灾场所.csv"
     path.write_bytes("\r\n".join(lines).encode("gbk"))
 
@@ -422,17 +506,36 @@ def test_csv_shelters_in_gcj02_land_within_metres(county: Database, tmp_path: Pa
     with county.session(ADMIN) as session:
         rows = {
             row.name: row
-            for row in session.execute(select(
-                Shelter.name, Shelter.level, Shelter.capacity, Shelter.safety_certified,
-                Shelter.manager_name, Shelter.manager_phone, Shelter.address,
-                Shelter.min_lon, Shelter.min_lat, Shelter.max_lon, Shelter.max_lat))
+            for row in session.execute(
+                select(
+                    Shelter.name,
+                    Shelter.level,
+                    Shelter.capacity,
+                    Shelter.safety_certified,
+                    Shelter.manager_name,
+                    Shelter.manager_phone,
+                    Shelter.address,
+                    Shelter.min_lon,
+                    Shelter.min_lat,
+                    Shelter.max_lon,
+                    Shelter.max_lat,
+                )
+            )
         }
     first = rows["东门小学"]
     assert (first.level, first.capacity, first.safety_certified, first.manager_phone) == (
-        "village", 300, True, "13800001111")
+        "village",
+        300,
+        True,
+        "13800001111",
+    )
     second = rows["西门文化礼堂"]
     assert (second.level, second.capacity, second.safety_certified, second.address) == (
-        "town", 120, False, None)
+        "town",
+        120,
+        False,
+        None,
+    )
     for name, *_, point in SHELTERS:
         row = rows[name]
         assert (row.min_lon, row.min_lat) == (row.max_lon, row.max_lat)  # a point
@@ -451,7 +554,9 @@ def test_excel_hazard_points_with_degrees_minutes_seconds(county: Database, tmp_
     sheet.title = "隐患点"
     sheet.append(["东门村隐患点清单"])
     sheet.append(["编码", "名称", "类别", "村代码", "位置", "经度", "纬度"])
-    sheet.append(["Z01", "后山滑坡点", "滑坡", int(EAST_VILLAGE), "后山", "121°21'00\"", "28°24'00\""])
+    sheet.append(
+        ["Z01", "后山滑坡点", "滑坡", int(EAST_VILLAGE), "后山", "121°21'00\"", "28°24'00\""]
+    )
     sheet.append(["Z02", "低洼片", "低洼易涝", EAST_VILLAGE, "", 121.33, 28.33])
     path = tmp_path / "隐患点.xlsx"
     workbook.save(path)
@@ -459,8 +564,12 @@ def test_excel_hazard_points_with_degrees_minutes_seconds(county: Database, tmp_
     report = run(county, "danger-zones", path)
     assert report.ok, format_report(report)
     with county.session(ADMIN) as session:
-        zones = {code: (kind, is_point, location) for code, kind, is_point, location in session.execute(
-            select(DangerZone.code, DangerZone.kind, DangerZone.is_point, DangerZone.location))}
+        zones = {
+            code: (kind, is_point, location)
+            for code, kind, is_point, location in session.execute(
+                select(DangerZone.code, DangerZone.kind, DangerZone.is_point, DangerZone.location)
+            )
+        }
     assert zones == {"Z01": ("geological", True, "后山"), "Z02": ("waterlogging", True, None)}
     stored = geometry_of(county, DangerZone, code="Z01")
     assert stored is not None and (stored.x, stored.y) == pytest.approx((121.35, 28.40))
@@ -468,7 +577,9 @@ def test_excel_hazard_points_with_degrees_minutes_seconds(county: Database, tmp_
 
 def test_areas_cannot_come_from_a_spreadsheet(county: Database, tmp_path: Path) -> None:
     path = tmp_path / "grids.csv"
-    path.write_text("网格编码,网格名称,村代码,经度,纬度\nG01,网格,331081001001,121.3,28.3\n", encoding="utf-8")
+    path.write_text(
+        "网格编码,网格名称,村代码,经度,纬度\nG01,网格,331081001001,121.3,28.3\n", encoding="utf-8"
+    )
     report = run(county, "grids", path)
     assert report.file_failed
     assert "A spreadsheet holds points only" in report.problems[0].reason
@@ -480,10 +591,18 @@ def test_areas_cannot_come_from_a_spreadsheet(county: Database, tmp_path: Path) 
 BOW_TIE = Polygon([(121.31, 28.31), (121.33, 28.33), (121.33, 28.31), (121.31, 28.33)])
 # A ring that touches itself at (121.33, 28.35), enclosing an inverted hole: ESRI's way of
 # writing a hole that touches the outline. Valid once written as a polygon with a hole.
-SELF_TOUCHING = Polygon([
-    (121.31, 28.31), (121.35, 28.31), (121.35, 28.35), (121.33, 28.35), (121.34, 28.33),
-    (121.32, 28.33), (121.33, 28.35), (121.31, 28.35),
-])
+SELF_TOUCHING = Polygon(
+    [
+        (121.31, 28.31),
+        (121.35, 28.31),
+        (121.35, 28.35),
+        (121.33, 28.35),
+        (121.34, 28.33),
+        (121.32, 28.33),
+        (121.33, 28.35),
+        (121.31, 28.35),
+    ]
+)
 
 
 def zone(code: str, name: str, kind: str = "山洪", village: str = EAST_VILLAGE) -> dict[str, Any]:
@@ -491,35 +610,78 @@ def zone(code: str, name: str, kind: str = "山洪", village: str = EAST_VILLAGE
 
 
 def bad_zones(tmp_path: Path) -> Path:
-    return write_geojson(tmp_path / "危险区.geojson", [
-        (zone("Z01", "好点"), Point(121.32, 28.32)),  # 1: fine
-        (zone("Z02", "无村", village="331081001099"), Point(121.32, 28.32)),  # 2
-        (zone("Z03", "颠倒"), Point(28.33, 121.33)),  # 3: latitude first
-        (zone("Z04", "县外"), Point(120.50, 28.40)),  # 4: 80 km west
-        (zone("Z05", "国外"), Point(2.35, 48.85)),  # 5: Paris
-        (zone("Z06", "蝴蝶结"), BOW_TIE),  # 6
-        (zone("Z07", "线"), LineString([(121.32, 28.32), (121.33, 28.33)])),  # 7
-        (zone("Z08", ""), Point(121.32, 28.32)),  # 8: no name
-        (zone("Z09", "台风点", kind="台风"), Point(121.32, 28.32)),  # 9
-        (zone("Z10", "镇码", village="331081001"), Point(121.32, 28.32)),  # 10
-        (zone("Z11", "重复一"), Point(121.32, 28.32)),  # 11
-        (zone("Z11", "重复二"), Point(121.33, 28.33)),  # 12
-        (zone("Z13", "无形"), None),  # 13
-        (zone("Z14", "无村码", village=""), Point(121.32, 28.32)),  # 14
-        (zone("Z15", "好面"), SELF_TOUCHING),  # 15: repaired
-    ])
+    return write_geojson(
+        tmp_path / "危险区.geojson",
+        [
+            (zone("Z01", "好点"), Point(121.32, 28.32)),  # 1: fine
+            (zone("Z02", "无村", village="331081001099"), Point(121.32, 28.32)),  # 2
+            (zone("Z03", "颠倒"), Point(28.33, 121.33)),  # 3: latitude first
+            (zone("Z04", "县外"), Point(120.50, 28.40)),  # 4: 80 km west
+            (zone("Z05", "国外"), Point(2.35, 48.85)),  # 5: Paris
+            (zone("Z06", "蝴蝶结"), BOW_TIE),  # 6
+            (zone("Z07", "线"), LineString([(121.32, 28.32), (121.33, 28.33)])),  # 7
+            (zone("Z08", ""), Point(121.32, 28.32)),  # 8: no name
+            (zone("Z09", "台风点", kind="台风"), Point(121.32, 28.32)),  # 9
+            (zone("Z10", "镇码", village="331081001"), Point(121.32, 28.32)),  # 10
+            (zone("Z11", "重复一"), Point(121.32, 28.32)),  # 11
+            (zone("Z11", "重复二"), Point(121.33, 28.33)),  # 12
+            (zone("Z13", "无形"), None),  # 13
+            (zone("Z14", "无村码", village=""), Point(121.32, 28.32)),  # 14
+            (zone("Z15", "好面"), SELF_TOUCHING),  # 15: repaired
+        ],
+    )
 
 
 EXPECTED_REFUSALS = [
-    (2, "村代码", "331081001099", "Z02 无村: Unknown village code 331081001099: no village or community in the database has it."),
-    (3, "geometry", "28.330000, 121.330000", "Z03 颠倒: Longitude and latitude look swapped: in China the longitude is the larger number."),
-    (4, "geometry", "120.500000, 28.400000", "Z04 县外: More than 5 km outside the county 331081 温岭市: check the coordinate system (--crs) and that the data belongs to this county."),
-    (5, "geometry", "2.350000, 48.850000", "Z05 国外: Outside China (longitude 2.3500, latitude 48.8500 after conversion from WGS84): check the coordinate system (--crs)."),
-    (6, "geometry", "Self-intersection[121.32 28.32]", "Z06 蝴蝶结: The geometry is invalid (Self-intersection[121.32 28.32]): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software."),
-    (7, "geometry", "LineString", "Z07 线: The geometry is a LineString, but danger zones must be points or areas (polygons)."),
+    (
+        2,
+        "村代码",
+        "331081001099",
+        "Z02 无村: Unknown village code 331081001099: no village or community in the database has it.",
+    ),
+    (
+        3,
+        "geometry",
+        "28.330000, 121.330000",
+        "Z03 颠倒: Longitude and latitude look swapped: in China the longitude is the larger number.",
+    ),
+    (
+        4,
+        "geometry",
+        "120.500000, 28.400000",
+        "Z04 县外: More than 5 km outside the county 331081 温岭市: check the coordinate system (--crs) and that the data belongs to this county.",
+    ),
+    (
+        5,
+        "geometry",
+        "2.350000, 48.850000",
+        "Z05 国外: Outside China (longitude 2.3500, latitude 48.8500 after conversion from WGS84): check the coordinate system (--crs).",
+    ),
+    (
+        6,
+        "geometry",
+        "Self-intersection[121.32 28.32]",
+        "Z06 蝴蝶结: The geometry is invalid (Self-intersection[121.32 28.32]): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.",
+    ),
+    (
+        7,
+        "geometry",
+        "LineString",
+        "Z07 线: The geometry is a LineString, but danger zones must be points or areas (polygons).",
+    ),
     (8, "名称", "", "Z08: The name is empty."),
-    (9, "类别", "台风", "Z09 台风点: Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区."),
-    (10, "村代码", "331081001", "Z10 镇码: 331081001 is the code of 太平街道, not of a village or community."),
+    (
+        9,
+        "类别",
+        "台风",
+        "Z09 台风点: Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.",
+    ),
+    (
+        10,
+        "村代码",
+        "331081001",
+        "Z10 镇码: 331081001 is the code of 太平街道, not of a village or community.",
+    ),
     (11, "编码", "Z11", "Z11 重复一: Z11 appears more than once in the file (features 11, 12)."),
     (12, "编码", "Z11", "Z11 重复二: Z11 appears more than once in the file (features 11, 12)."),
     (13, "geometry", "", "Z13 无形: The feature has no geometry."),
@@ -549,8 +711,10 @@ def test_valid_only_imports_the_good_features_and_reports_the_rest(
     assert problems(report) == EXPECTED_REFUSALS
     assert (report.inserted, report.rows_written) == (2, 2)
     with county.session(ADMIN) as session:
-        zones = {code: is_point for code, is_point in session.execute(
-            select(DangerZone.code, DangerZone.is_point))}
+        zones = {
+            code: is_point
+            for code, is_point in session.execute(select(DangerZone.code, DangerZone.is_point))
+        }
     assert zones == {"Z01": True, "Z15": False}
     repaired = geometry_of(county, DangerZone, code="Z15")
     assert repaired is not None and repaired.is_valid
@@ -565,10 +729,13 @@ def test_valid_only_imports_the_good_features_and_reports_the_rest(
 def test_self_touching_ring_repaired_and_bow_tie_refused(county: Database, tmp_path: Path) -> None:
     assert not SELF_TOUCHING.is_valid and not BOW_TIE.is_valid
     grid = {"网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"}
-    path = write_geojson(tmp_path / "grids.geojson", [
-        ({**grid, "网格编码": "G01"}, SELF_TOUCHING),
-        ({**grid, "网格编码": "G02"}, BOW_TIE),
-    ])
+    path = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            ({**grid, "网格编码": "G01"}, SELF_TOUCHING),
+            ({**grid, "网格编码": "G02"}, BOW_TIE),
+        ],
+    )
     before = snapshot(county)
     report = run(county, "grids", path)
     assert [(p.row, p.column) for p in report.problems] == [(2, "geometry")]
@@ -586,19 +753,29 @@ def test_hole_listed_first_is_read_by_nesting_and_lopsided_bow_tie_refused(
     county: Database, tmp_path: Path
 ) -> None:
     outer, hole = box(121.31, 28.31, 121.35, 28.35), box(121.32, 28.32, 121.33, 28.33)
-    hole_first = {"type": "Polygon", "coordinates": [
-        [list(c) for c in hole.exterior.coords], [list(c) for c in outer.exterior.coords]]}
+    hole_first = {
+        "type": "Polygon",
+        "coordinates": [
+            [list(c) for c in hole.exterior.coords],
+            [list(c) for c in outer.exterior.coords],
+        ],
+    }
     # Edges cross at a third of the way: lobes of 1/3 and 4/3 (units of 0.0001 square degrees)
     # whose signed areas cancel partly: 1 as drawn, 5/3 repaired.
     lopsided = Polygon([(121.31, 28.31), (121.33, 28.33), (121.33, 28.31), (121.31, 28.32)])
     grid = {"网格名称": "网格", "村代码": EAST_VILLAGE, "责任人": "张三"}
-    path = write_geojson(tmp_path / "grids.geojson", [
-        ({**grid, "网格编码": "G01"}, hole_first),
-        ({**grid, "网格编码": "G02"}, lopsided),
-    ])
+    path = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            ({**grid, "网格编码": "G01"}, hole_first),
+            ({**grid, "网格编码": "G02"}, lopsided),
+        ],
+    )
     report = run(county, "grids", path, valid_only=True)
     assert [(p.row, p.column) for p in report.problems] == [(2, "geometry")]
-    assert "repairing it would change its area by 66.7%, so it is refused" in report.problems[0].reason
+    assert (
+        "repairing it would change its area by 66.7%, so it is refused" in report.problems[0].reason
+    )
     stored = geometry_of(county, Grid, code="G01")
     assert stored is not None and stored.equals(outer.difference(hole))
 
@@ -643,17 +820,22 @@ def test_spreadsheet_refusals_name_rows_and_columns(county: Database, tmp_path: 
     ]
     assert report.problems[0].reason.startswith("甲: Longitude and latitude")
     assert report.problems[4].reason == (
-        "乙: The coordinate is empty: every row needs its longitude and latitude.")
+        "乙: The coordinate is empty: every row needs its longitude and latitude."
+    )
     assert report.problems[5].reason == (
-        "丙: The level is empty: a new shelter needs one (县级, 镇级 or 村级).")
+        "丙: The level is empty: a new shelter needs one (县级, 镇级 or 村级)."
+    )
     assert snapshot(county)["shelters"] == []
 
 
 def test_dry_run_writes_nothing(county: Database, tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "grids.geojson", [
-        ({"code": code, "name": code, "village_code": EAST_VILLAGE, "person": "张三"}, shape)
-        for code, shape in GRID_TRUTH.items()
-    ])
+    path = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            ({"code": code, "name": code, "village_code": EAST_VILLAGE, "person": "张三"}, shape)
+            for code, shape in GRID_TRUTH.items()
+        ],
+    )
     before = snapshot(county)
     report = run(county, "grids", path, dry_run=True)
     assert report.ok and report.exit_code == 0
@@ -669,17 +851,39 @@ def test_dry_run_writes_nothing(county: Database, tmp_path: Path) -> None:
 def test_reimport_updates_and_keeps_what_the_file_leaves_blank(
     county: Database, tmp_path: Path
 ) -> None:
-    first = write_geojson(tmp_path / "one.geojson", [
-        ({"网格编码": "G01", "网格名称": "一", "村代码": EAST_VILLAGE, "责任人": "张三",
-          "手机": "13912345678"}, GRID_TRUTH["G01"]),
-    ])
+    first = write_geojson(
+        tmp_path / "one.geojson",
+        [
+            (
+                {
+                    "网格编码": "G01",
+                    "网格名称": "一",
+                    "村代码": EAST_VILLAGE,
+                    "责任人": "张三",
+                    "手机": "13912345678",
+                },
+                GRID_TRUTH["G01"],
+            ),
+        ],
+    )
     assert run(county, "grids", first).ok
     moved = shapely.affinity.translate(GRID_TRUTH["G01"], 0.001, 0)
-    second = write_geojson(tmp_path / "two.geojson", [
-        ({"网格编码": "G01", "网格名称": "一号", "村代码": EAST_VILLAGE, "责任人": "", "手机": None},
-         moved),
-        ({"网格编码": "G02", "网格名称": "二", "村代码": EAST_VILLAGE}, GRID_TRUTH["G02"]),
-    ])
+    second = write_geojson(
+        tmp_path / "two.geojson",
+        [
+            (
+                {
+                    "网格编码": "G01",
+                    "网格名称": "一号",
+                    "村代码": EAST_VILLAGE,
+                    "责任人": "",
+                    "手机": None,
+                },
+                moved,
+            ),
+            ({"网格编码": "G02", "网格名称": "二", "村代码": EAST_VILLAGE}, GRID_TRUTH["G02"]),
+        ],
+    )
     report = run(county, "grids", second)
     # A new grid needs its responsible person; an existing one keeps it.
     assert [(p.row, p.column, p.reason) for p in report.problems] == [
@@ -700,9 +904,12 @@ def test_zones_retyped_during_an_event_move_their_households_figures(
     county: Database, tmp_path: Path
 ) -> None:
     def zones(kind: str) -> Path:
-        return write_geojson(tmp_path / f"{kind}.geojson", [
-            (zone("Z01", "后山", kind=kind), Point(121.32, 28.32)),
-        ])
+        return write_geojson(
+            tmp_path / f"{kind}.geojson",
+            [
+                (zone("Z01", "后山", kind=kind), Point(121.32, 28.32)),
+            ],
+        )
 
     assert run(county, "danger-zones", zones("山洪")).ok
     with county.session(ADMIN) as session:
@@ -713,22 +920,32 @@ def test_zones_retyped_during_an_event_move_their_households_figures(
         event = start_event(session=session, name="台风", started_at=T0)
     assert run(county, "danger-zones", zones("低洼易涝")).updated == 1
     with county.session(ADMIN) as session:
-        figures = {k.kind: k.figures.people_to_move
-                   for k in rollup(session=session, event_id=event.id).kinds}
+        figures = {
+            k.kind: k.figures.people_to_move
+            for k in rollup(session=session, event_id=event.id).kinds
+        }
         assert tallies_match_records(session=session, event_id=event.id)
     assert figures == {"waterlogging": 4}
 
 
 def test_grid_of_a_danger_zone_must_be_in_its_village(county: Database, tmp_path: Path) -> None:
-    grids = write_geojson(tmp_path / "grids.geojson", [
-        ({"code": "G01", "name": "一", "village_code": EAST_VILLAGE, "person": "张三"},
-         GRID_TRUTH["G01"]),
-    ])
+    grids = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            (
+                {"code": "G01", "name": "一", "village_code": EAST_VILLAGE, "person": "张三"},
+                GRID_TRUTH["G01"],
+            ),
+        ],
+    )
     assert run(county, "grids", grids).ok
-    zones = write_geojson(tmp_path / "zones.geojson", [
-        ({**zone("Z01", "一"), "网格编码": "G01"}, Point(121.32, 28.32)),
-        ({**zone("Z02", "二", village=WEST_VILLAGE), "网格编码": "G01"}, Point(121.45, 28.32)),
-    ])
+    zones = write_geojson(
+        tmp_path / "zones.geojson",
+        [
+            ({**zone("Z01", "一"), "网格编码": "G01"}, Point(121.32, 28.32)),
+            ({**zone("Z02", "二", village=WEST_VILLAGE), "网格编码": "G01"}, Point(121.45, 28.32)),
+        ],
+    )
     report = run(county, "danger-zones", zones)
     assert [(p.row, p.column, p.reason) for p in report.problems] == [
         (2, "网格编码", "Z02 二: No grid of this village has this code."),
@@ -743,8 +960,11 @@ def test_grid_of_a_danger_zone_must_be_in_its_village(county: Database, tmp_path
 
 
 def _truncated_shapefile_zip(tmp_path: Path) -> bytes:
-    shp = write_shapefile(tmp_path / "src", "grids", [
-        (["G01", "网格", EAST_VILLAGE, "张三", "", ""], clockwise(GRID_TRUTH["G01"]))])
+    shp = write_shapefile(
+        tmp_path / "src",
+        "grids",
+        [(["G01", "网格", EAST_VILLAGE, "张三", "", ""], clockwise(GRID_TRUTH["G01"]))],
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("grids.shp", shp.read_bytes()[:120])
@@ -753,8 +973,11 @@ def _truncated_shapefile_zip(tmp_path: Path) -> bytes:
 
 
 def _no_dbf_zip(tmp_path: Path) -> bytes:
-    shp = write_shapefile(tmp_path / "src2", "grids", [
-        (["G01", "网格", EAST_VILLAGE, "张三", "", ""], clockwise(GRID_TRUTH["G01"]))])
+    shp = write_shapefile(
+        tmp_path / "src2",
+        "grids",
+        [(["G01", "网格", EAST_VILLAGE, "张三", "", ""], clockwise(GRID_TRUTH["G01"]))],
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("grids.shp", shp.read_bytes())
@@ -832,11 +1055,21 @@ class Cancel:
 
 
 def test_cancel_leaves_nothing(county: Database, tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "grids.geojson", [
-        ({"code": f"G{i:03d}", "name": f"网格{i}", "village_code": EAST_VILLAGE, "person": "张三"},
-         box(121.31 + i * 1e-4, 28.31, 121.31 + (i + 1) * 1e-4, 28.32))
-        for i in range(1500)
-    ])
+    path = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            (
+                {
+                    "code": f"G{i:03d}",
+                    "name": f"网格{i}",
+                    "village_code": EAST_VILLAGE,
+                    "person": "张三",
+                },
+                box(121.31 + i * 1e-4, 28.31, 121.31 + (i + 1) * 1e-4, 28.32),
+            )
+            for i in range(1500)
+        ],
+    )
     before = snapshot(county)
     # Checks: at the start, after the unit check, after validating, before writing, then
     # one per batch of 1000: the sixth comes after the first batch went in.
@@ -850,10 +1083,13 @@ def test_cancel_leaves_nothing(county: Database, tmp_path: Path) -> None:
 
 
 def test_progress_reaches_the_end(county: Database, tmp_path: Path) -> None:
-    path = write_geojson(tmp_path / "grids.geojson", [
-        ({"code": code, "name": code, "village_code": EAST_VILLAGE, "person": "张三"}, shape)
-        for code, shape in GRID_TRUTH.items()
-    ])
+    path = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            ({"code": code, "name": code, "village_code": EAST_VILLAGE, "person": "张三"}, shape)
+            for code, shape in GRID_TRUTH.items()
+        ],
+    )
     seen: list[tuple[int, int]] = []
     assert run(county, "grids", path, progress=lambda d, t: seen.append((d, t))).ok
     assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0

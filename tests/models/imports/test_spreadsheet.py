@@ -38,7 +38,10 @@ HOUSEHOLD_COLUMNS = (
     Column("warn_name", ("预警责任人姓名",)),
     Column("warn_phone", ("预警责任人手机",)),
 )
-SIMPLE_COLUMNS = (Column("code", ("代码", "code"), required=True), Column("name", ("名称",), required=True))
+SIMPLE_COLUMNS = (
+    Column("code", ("代码", "code"), required=True),
+    Column("name", ("名称",), required=True),
+)
 
 
 def write_xlsx(path: Path, rows: list[list[Any]], *, title: str = "Sheet1") -> Path:
@@ -55,7 +58,8 @@ def write_xlsx(path: Path, rows: list[list[Any]], *, title: str = "Sheet1") -> P
 
 
 @pytest.mark.parametrize(
-    ("index", "letters"), [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")]
+    ("index", "letters"),
+    [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")],
 )
 def test_column_letter(index: int, letters: str) -> None:
     assert column_letter(index) == letters
@@ -118,18 +122,41 @@ def test_number_text(value: Any, text: str) -> None:
 
 # Cells of every kind a column may mix, for the column helpers.
 MIXED_CELLS: list[Any] = [
-    "张三", "\u3000张  三\xa0", "  Li   Ming ", "东门\u200b社区", "１２号", "a\tb", "x\x1fy", "网格长",
-    "网格长", "", "   ", None, 3.0, 7, True, 120.123456, float("nan"), "13912345678",
-    " 139 1234 5678 ", "1.3912345678E10", "1.39123E+10", "0576-86123456", "１３９１２３４５６７８",
+    "张三",
+    "\u3000张  三\xa0",
+    "  Li   Ming ",
+    "东门\u200b社区",
+    "１２号",
+    "a\tb",
+    "x\x1fy",
+    "网格长",
+    "网格长",
+    "",
+    "   ",
+    None,
+    3.0,
+    7,
+    True,
+    120.123456,
+    float("nan"),
+    "13912345678",
+    " 139 1234 5678 ",
+    "1.3912345678E10",
+    "1.39123E+10",
+    "0576-86123456",
+    "１３９１２３４５６７８",
 ]
 
 
-@pytest.mark.parametrize("cells", [
-    MIXED_CELLS,
-    ["张三", "李四", "", "网格长", "网格长", "东门社区1号"],  # a clean column, as most are
-    ["13912345678", "", "13812340001"],
-    [3.0, 4.0, None],
-])
+@pytest.mark.parametrize(
+    "cells",
+    [
+        MIXED_CELLS,
+        ["张三", "李四", "", "网格长", "网格长", "东门社区1号"],  # a clean column, as most are
+        ["13912345678", "", "13812340001"],
+        [3.0, 4.0, None],
+    ],
+)
 def test_column_helpers_clean_each_cell_as_alone(cells: list[Any]) -> None:
     cache: dict[str, str] = {}
     assert clean_texts(cells, cache) == [clean_text(cell) for cell in cells]
@@ -141,7 +168,18 @@ def test_column_helpers_clean_each_cell_as_alone(cells: list[Any]) -> None:
 
 @pytest.mark.parametrize(
     ("value", "count"),
-    [(3, 3), (3.0, 3), ("3", 3), ("3人", 3), ("３ 户", 3), ("12 人", 12), ("0", 0), ("", None), (None, None), ("  ", None)],
+    [
+        (3, 3),
+        (3.0, 3),
+        ("3", 3),
+        ("3人", 3),
+        ("３ 户", 3),
+        ("12 人", 12),
+        ("0", 0),
+        ("", None),
+        (None, None),
+        ("  ", None),
+    ],
 )
 def test_parse_count(value: Any, count: int | None) -> None:
     assert parse_count(value) == count
@@ -175,7 +213,20 @@ def test_title_rows_and_merged_two_row_header(tmp_path: Path) -> None:
     ws.title = "转移清单"
     ws["A1"] = "东门村2026年危险区人员转移清单"
     ws.merge_cells("A1:L1")
-    top = ["序号", "危险区（点）\n名称", "户主姓名", "居住人数", "户主手机", "责任人", None, None, "预警责任人", None, None, "备注"]
+    top = [
+        "序号",
+        "危险区（点）\n名称",
+        "户主姓名",
+        "居住人数",
+        "户主手机",
+        "责任人",
+        None,
+        None,
+        "预警责任人",
+        None,
+        None,
+        "备注",
+    ]
     sub = [None, None, None, None, None, "姓名", "职务", "手机", "姓名", "职务", "手机", None]
     for c, value in enumerate(top, start=1):
         ws.cell(row=2, column=c, value=value)
@@ -185,9 +236,39 @@ def test_title_rows_and_merged_two_row_header(tmp_path: Path) -> None:
         ws.merge_cells(f"{col}2:{col}3")
     ws.merge_cells("F2:H2")
     ws.merge_cells("I2:K2")
-    ws.append([1, "后山塘", "张 三", "3人", 13912345678, "李四", "村委委员", 13800000001, "王五", "监测员", 13800000002, ""])
+    ws.append(
+        [
+            1,
+            "后山塘",
+            "张 三",
+            "3人",
+            13912345678,
+            "李四",
+            "村委委员",
+            13800000001,
+            "王五",
+            "监测员",
+            13800000002,
+            "",
+        ]
+    )
     ws.append([])
-    ws.append([2, "后山塘", "赵六", 2, "1.3912345679E10", "李四", "村委委员", 13800000001, "王五", "监测员", 13800000002, ""])
+    ws.append(
+        [
+            2,
+            "后山塘",
+            "赵六",
+            2,
+            "1.3912345679E10",
+            "李四",
+            "村委委员",
+            13800000001,
+            "王五",
+            "监测员",
+            13800000002,
+            "",
+        ]
+    )
     ws.append(["合计", None, None, 5])
     ws.append(["填表人：张三"])
     wb.save(tmp_path / "list.xlsx")
@@ -290,7 +371,10 @@ def test_csv_utf8_with_bom(tmp_path: Path) -> None:
     path.write_bytes("代码,名称\n331081,温岭市\n\n331081001,太平街道\n".encode("utf-8-sig"))
     table = read_table(path, SIMPLE_COLUMNS)
     assert table.sheet == "d"
-    assert [(r.number, table.text(r, "name")) for r in table.rows] == [(2, "温岭市"), (4, "太平街道")]
+    assert [(r.number, table.text(r, "name")) for r in table.rows] == [
+        (2, "温岭市"),
+        (4, "太平街道"),
+    ]
 
 
 def test_csv_gbk(tmp_path: Path) -> None:

@@ -64,9 +64,13 @@ def test_good_csv_imports_with_beijing_time_and_quadrants(db: Database, tmp_path
         audit = session.scalars(select(AuditRecord)).all()
     assert track is not None and track.source == "2606_演示.csv"
     times = [p.at for p in track.points]
-    assert times == [datetime(2026, 8, 9, 0, tzinfo=UTC), datetime(2026, 8, 9, 6, tzinfo=UTC),
-                     datetime(2026, 8, 9, 12, tzinfo=UTC), datetime(2026, 8, 9, 18, tzinfo=UTC),
-                     datetime(2026, 8, 10, 0, tzinfo=UTC)]
+    assert times == [
+        datetime(2026, 8, 9, 0, tzinfo=UTC),
+        datetime(2026, 8, 9, 6, tzinfo=UTC),
+        datetime(2026, 8, 9, 12, tzinfo=UTC),
+        datetime(2026, 8, 9, 18, tzinfo=UTC),
+        datetime(2026, 8, 10, 0, tzinfo=UTC),
+    ]
     first, _, third, fourth, fifth = track.points
     assert first.r7 == (350, 330, 270, 280) and first.r12 == (80, 70, 50, 60)
     assert third.r7 == (330, 310, 250, 270) and third.r10 == (140,) * 4
@@ -81,17 +85,65 @@ def test_xlsx_with_quadrant_columns_under_merged_headers(db: Database, tmp_path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["台风路径"])
-    ws.append(["时间", "经度", "纬度", "中心气压", "最大风速", "七级风圈半径(km)", None, None, None,
-               "十级风圈半径(km)", None, None, None, "是否预报"])
+    ws.append(
+        [
+            "时间",
+            "经度",
+            "纬度",
+            "中心气压",
+            "最大风速",
+            "七级风圈半径(km)",
+            None,
+            None,
+            None,
+            "十级风圈半径(km)",
+            None,
+            None,
+            None,
+            "是否预报",
+        ]
+    )
     ws.append([None] * 5 + ["东北", "东南", "西南", "西北"] * 2 + [None])
     for first, last in (("F2", "I2"), ("J2", "M2")):
         ws.merge_cells(f"{first}:{last}")
     for col in "ABCDEN":
         ws.merge_cells(f"{col}2:{col}3")
-    ws.append([datetime(2026, 8, 9, 20), 122.3, 27.85, 940, 50, 330, 310, 250, 270, 140, 120, 100,
-               110, "否"])
-    ws.append([datetime(2026, 8, 10, 2), 121.52, 28.30, 950, 45, 300, 280, 240, 250, None, None,
-               None, None, "是"])
+    ws.append(
+        [
+            datetime(2026, 8, 9, 20),
+            122.3,
+            27.85,
+            940,
+            50,
+            330,
+            310,
+            250,
+            270,
+            140,
+            120,
+            100,
+            110,
+            "否",
+        ]
+    )
+    ws.append(
+        [
+            datetime(2026, 8, 10, 2),
+            121.52,
+            28.30,
+            950,
+            45,
+            300,
+            280,
+            240,
+            250,
+            None,
+            None,
+            None,
+            None,
+            "是",
+        ]
+    )
     path = tmp_path / "track.xlsx"
     wb.save(path)
     report = run(db, path, code="2606", name="演示台风")
@@ -123,8 +175,12 @@ REFUSALS = [
     ("2026-08-09 20:00,200,27.85,940,50,300,120,60,否", "B", "200", "longitude"),
     ("2026-08-09 20:00,122.3,75,940,50,300,120,60,否", "C", "75", "latitude"),
     ("2026-08-09 20:00,122.3,27.85,940,50,-300,120,60,否", "F", "-300", "negative"),
-    ("2026-08-09 20:00,122.3,27.85,940,50,110,100/120/100/100,60,否", "G", "100/120/100/100",
-     "force-10 radius is larger"),
+    (
+        "2026-08-09 20:00,122.3,27.85,940,50,110,100/120/100/100,60,否",
+        "G",
+        "100/120/100/100",
+        "force-10 radius is larger",
+    ),
     ("2026-08-09 20:00,122.3,27.85,940,50,300,120,150,否", "H", "150", "force-12 radius is larger"),
     ("2026-08-09 20:00,122.3,27.85,940,50,300/200,120,60,否", "F", "300/200", "four"),
     ("2026-08-09 20:00,122.3,27.85,1100,50,300,120,60,否", "D", "1100", "pressure"),
@@ -183,8 +239,13 @@ def test_a_newer_bulletin_updates_and_supersedes_the_forecast(db: Database, tmp_
     with db.session(ADMIN) as session:
         track = load_track(session=session, typhoon_id=report.typhoon_id or 0)
     assert track is not None and track.name == "演示"  # the name stays as it was
-    assert [p.at.strftime("%d %H") for p in track.points] == ["09 00", "09 06", "09 12", "09 18",
-                                                              "10 06"]
+    assert [p.at.strftime("%d %H") for p in track.points] == [
+        "09 00",
+        "09 06",
+        "09 12",
+        "09 18",
+        "10 06",
+    ]
     assert not track.points[3].is_forecast and track.points[3].pressure_hpa == 948
     assert stored(db) == (1, 5, 2)
 

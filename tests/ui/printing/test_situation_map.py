@@ -59,11 +59,13 @@ def _demo_village(database: Database) -> VillageMap:
     return data
 
 
-def _print(database: Database, data: VillageMap, path: Path, *, paper: str = "A4",
-           actor: Actor = ADMIN) -> PrintResult:
+def _print(
+    database: Database, data: VillageMap, path: Path, *, paper: str = "A4", actor: Actor = ADMIN
+) -> PrintResult:
     with database.session(actor) as session:
-        return print_situation_map(session=session, village_code=data.village.code, path=path,
-                                   paper=paper)
+        return print_situation_map(
+            session=session, village_code=data.village.code, path=path, paper=paper
+        )
 
 
 def _flat(text: str | None) -> str:
@@ -75,14 +77,18 @@ def _box(page: pdfplumber.page.Page, paper: str, which: str) -> tuple[float, flo
     sheet = map_sheet(paper)
     box = getattr(sheet, which)
     k = sheet.scale
-    return (box.x * k, page.height - box.top * k, (box.x + box.width) * k,
-            page.height - box.y * k)
+    return (box.x * k, page.height - box.top * k, (box.x + box.width) * k, page.height - box.y * k)
 
 
-def _within(inner: tuple[float, float, float, float],
-            outer: tuple[float, float, float, float]) -> bool:
-    return (inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5
-            and inner[2] <= outer[2] + 0.5 and inner[3] <= outer[3] + 0.5)
+def _within(
+    inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]
+) -> bool:
+    return (
+        inner[0] >= outer[0] - 0.5
+        and inner[1] >= outer[1] - 0.5
+        and inner[2] <= outer[2] + 0.5
+        and inner[3] <= outer[3] + 0.5
+    )
 
 
 def _word_box(words: list[dict], text: str) -> tuple[float, float, float, float] | None:
@@ -95,7 +101,8 @@ def _word_box(words: list[dict], text: str) -> tuple[float, float, float, float]
 
 @pytest.mark.parametrize("paper", ["A4", "A3"])
 def test_one_landscape_page_of_the_right_size_with_title_and_date(
-        demo_db: Database, tmp_path: Path, paper: str) -> None:
+    demo_db: Database, tmp_path: Path, paper: str
+) -> None:
     data = _demo_village(demo_db)
     path = tmp_path / f"map-{paper}.pdf"
     result = _print(demo_db, data, path, paper=paper)
@@ -116,7 +123,8 @@ def test_one_landscape_page_of_the_right_size_with_title_and_date(
 
 
 def test_every_shelter_and_danger_zone_is_named_on_the_map_without_overlaps(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     data = _demo_village(demo_db)
     path = tmp_path / "map.pdf"
     _print(demo_db, data, path)
@@ -137,15 +145,17 @@ def test_every_shelter_and_danger_zone_is_named_on_the_map_without_overlaps(
             assert _word_box(words, capacity.replace("%1", str(shelter.capacity))), shelter.name
     names = list(boxes)
     for i, a in enumerate(names):  # no label lies over another
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             x0, top0, x1, bottom0 = boxes[a]
             u0, top1, u1, bottom1 = boxes[b]
-            assert min(x1, u1) - max(x0, u0) <= 0.5 or min(bottom0, bottom1) - max(
-                top0, top1) <= 0.5, (a, b)
+            assert (
+                min(x1, u1) - max(x0, u0) <= 0.5 or min(bottom0, bottom1) - max(top0, top1) <= 0.5
+            ), (a, b)
 
 
-def test_legend_lists_the_kinds_present_and_the_map_symbols(demo_db: Database,
-                                                            tmp_path: Path) -> None:
+def test_legend_lists_the_kinds_present_and_the_map_symbols(
+    demo_db: Database, tmp_path: Path
+) -> None:
     data = _demo_village(demo_db)
     path = tmp_path / "map.pdf"
     _print(demo_db, data, path)
@@ -154,8 +164,13 @@ def test_legend_lists_the_kinds_present_and_the_map_symbols(demo_db: Database,
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
         side = _flat(page.crop(_box(page, "A4", "side")).extract_text())
-    for source in ("Legend", "Shelter", "Village boundary", "Responsibility grid",
-                   "Neighbouring village"):
+    for source in (
+        "Legend",
+        "Shelter",
+        "Village boundary",
+        "Responsibility grid",
+        "Neighbouring village",
+    ):
         assert _flat(QCoreApplication.translate("Printing", source)) in side, source
     for kind in kinds:
         assert _flat(label(DANGER_KINDS, kind)) in side, kind
@@ -164,7 +179,8 @@ def test_legend_lists_the_kinds_present_and_the_map_symbols(demo_db: Database,
 
 
 def test_scale_bar_measures_the_printed_scale_and_the_map_is_true_to_it(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     data = _demo_village(demo_db)
     for paper in ("A4", "A3"):
         path = tmp_path / f"scale-{paper}.pdf"
@@ -180,8 +196,15 @@ def test_scale_bar_measures_the_printed_scale_and_the_map_is_true_to_it(
             ratio = int(found.group(1))
             assert nice_ratio(ratio) == ratio
             # The bar: four equal segments side by side near the frame's bottom left.
-            segments = sorted((r for r in page.rects if abs(r["height"] - 1.4 / 25.4 * 72 * k)
-                               < 0.3 and r["bottom"] > frame[3] - 30 * k), key=lambda r: r["x0"])
+            segments = sorted(
+                (
+                    r
+                    for r in page.rects
+                    if abs(r["height"] - 1.4 / 25.4 * 72 * k) < 0.3
+                    and r["bottom"] > frame[3] - 30 * k
+                ),
+                key=lambda r: r["x0"],
+            )
             assert len(segments) == 4
             length = segments[-1]["x1"] - segments[0]["x0"]
             metres = length / POINTS_PER_METRE * ratio
@@ -191,9 +214,14 @@ def test_scale_bar_measures_the_printed_scale_and_the_map_is_true_to_it(
             assert _flat(distance_text(round(metres))) in text
             # The village boundary (drawn 1.5 pt wide in its colour) at the same scale, in
             # both directions: the projection is not stretched.
-            boundary = max((c for c in page.curves if c.get("stroking_color") and
-                            abs(c["stroking_color"][0] - 0x1B / 255) < 0.01),
-                           key=lambda c: c["x1"] - c["x0"])
+            boundary = max(
+                (
+                    c
+                    for c in page.curves
+                    if c.get("stroking_color") and abs(c["stroking_color"][0] - 0x1B / 255) < 0.01
+                ),
+                key=lambda c: c["x1"] - c["x0"],
+            )
             box = data.village.bbox
             assert box is not None
             lat0 = (box[1] + box[3]) / 2
@@ -204,8 +232,13 @@ def test_scale_bar_measures_the_printed_scale_and_the_map_is_true_to_it(
             assert printed_w == pytest.approx(width_m, rel=0.02)
             assert printed_h == pytest.approx(height_m, rel=0.02)
             # The map fills its frame in at least one direction.
-            assert max((boundary["x1"] - boundary["x0"]) / (frame[2] - frame[0]),
-                       (boundary["bottom"] - boundary["top"]) / (frame[3] - frame[1])) > 0.6
+            assert (
+                max(
+                    (boundary["x1"] - boundary["x0"]) / (frame[2] - frame[0]),
+                    (boundary["bottom"] - boundary["top"]) / (frame[3] - frame[1]),
+                )
+                > 0.6
+            )
 
 
 def test_scale_helpers_pick_round_values() -> None:
@@ -218,8 +251,9 @@ def test_scale_helpers_pick_round_values() -> None:
     assert scale_bar_length(40.0, 32) == 1000
 
 
-def test_responsible_persons_with_full_mobiles_and_the_audit(demo_db: Database,
-                                                            tmp_path: Path) -> None:
+def test_responsible_persons_with_full_mobiles_and_the_audit(
+    demo_db: Database, tmp_path: Path
+) -> None:
     data = _demo_village(demo_db)
     path = tmp_path / "map.pdf"
     result = _print(demo_db, data, path)
@@ -229,7 +263,9 @@ def test_responsible_persons_with_full_mobiles_and_the_audit(demo_db: Database,
         side = _flat(page.crop(_box(page, "A4", "side")).extract_text())
     for member in data.members:
         assert member.phone
-        assert f"{_flat(label(WORKING_GROUP_POSTS, member.post))}{member.name}{member.phone}" in side
+        assert (
+            f"{_flat(label(WORKING_GROUP_POSTS, member.post))}{member.name}{member.phone}" in side
+        )
     for grid in data.grids:
         assert f"{grid.person_name}{grid.person_phone}" in side
     for shelter in data.shelters:
@@ -269,26 +305,31 @@ def test_fonts_are_embedded(demo_db: Database, tmp_path: Path) -> None:
         assert "STSong" not in name
     if shutil.which("pdffonts") is None:
         return
-    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                             check=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert listing and all(line.split()[-5] == "yes" for line in listing), listing
 
 
 def _render(pdf_path: Path, tmp_path: Path, resolution: int) -> Path:
     prefix = tmp_path / pdf_path.stem
-    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", "-singlefile", str(pdf_path),
-                    str(prefix)], check=True, capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(resolution), "-png", "-singlefile", str(pdf_path), str(prefix)],
+        check=True,
+        capture_output=True,
+    )
     return prefix.with_suffix(".png")
 
 
 def _near(pixels: np.ndarray, colour: str, tolerance: int = 40) -> int:
     """How many pixels are within ``tolerance`` of ``colour`` in every channel."""
-    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    rgb = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
     return int((np.abs(pixels.astype(int) - rgb) <= tolerance).all(axis=-1).sum())
 
 
-def test_rendered_map_is_drawn_in_the_colours_of_the_screen(demo_db: Database,
-                                                            tmp_path: Path) -> None:
+def test_rendered_map_is_drawn_in_the_colours_of_the_screen(
+    demo_db: Database, tmp_path: Path
+) -> None:
     from PIL import Image
 
     data = _demo_village(demo_db)
@@ -299,7 +340,7 @@ def test_rendered_map_is_drawn_in_the_colours_of_the_screen(demo_db: Database,
         frame = _box(pdf.pages[0], "A4", "map")
     scale = image.width / MAP_PAPERS["A4"][0]
     x0, top, x1, bottom = (int(v * scale) for v in frame)
-    pixels = np.asarray(image)[top + 2:bottom - 2, x0 + 2:x1 - 2]  # inside the border
+    pixels = np.asarray(image)[top + 2 : bottom - 2, x0 + 2 : x1 - 2]  # inside the border
     total = pixels.shape[0] * pixels.shape[1]
     dark = (pixels.sum(axis=-1) < 3 * 120).sum() / total
     white = (pixels.min(axis=-1) > 250).sum() / total
@@ -320,30 +361,50 @@ def test_unknown_village_and_paper_are_refused(demo_db: Database, tmp_path: Path
     data = _demo_village(demo_db)
     with demo_db.session(ADMIN) as session:
         with pytest.raises(PrintRefused, match="999999999999"):
-            print_situation_map(session=session, village_code="999999999999",
-                                path=tmp_path / "x.pdf")
+            print_situation_map(
+                session=session, village_code="999999999999", path=tmp_path / "x.pdf"
+            )
         with pytest.raises(PrintRefused, match="A5"):
-            print_situation_map(session=session, village_code=data.village.code,
-                                path=tmp_path / "x.pdf", paper="A5")
+            print_situation_map(
+                session=session, village_code=data.village.code, path=tmp_path / "x.pdf", paper="A5"
+            )
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_command_line_prints_the_map_and_refuses_an_unknown_village(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     data = _demo_village(demo_db)
     pdf = tmp_path / "map.pdf"
-    printed = run_main("--db", demo_db.url, "print", "situation-map", "--village",
-                       data.village.code, "--paper", "A3", "-o", str(pdf))
+    printed = run_main(
+        "--db",
+        demo_db.url,
+        "print",
+        "situation-map",
+        "--village",
+        data.village.code,
+        "--paper",
+        "A3",
+        "-o",
+        str(pdf),
+    )
     assert printed.returncode == 0, printed.stderr
     with pdfplumber.open(pdf) as document:
         assert len(document.pages) == 1
         assert round(document.pages[0].width) == round(MAP_PAPERS["A3"][0])
-    unknown = run_main("--db", demo_db.url, "print", "situation-map", "--village",
-                       "999999999999", "-o", str(tmp_path / "x.pdf"))
+    unknown = run_main(
+        "--db",
+        demo_db.url,
+        "print",
+        "situation-map",
+        "--village",
+        "999999999999",
+        "-o",
+        str(tmp_path / "x.pdf"),
+    )
     assert unknown.returncode == 1
     assert "999999999999" in unknown.stderr and "Traceback" not in unknown.stderr
     assert "没有代码为" in unknown.stderr  # in Chinese by default
     assert not (tmp_path / "x.pdf").exists()
-    usage = run_main("--db", demo_db.url, "print", "situation-map", "-o",
-                     str(tmp_path / "y.pdf"))
+    usage = run_main("--db", demo_db.url, "print", "situation-map", "-o", str(tmp_path / "y.pdf"))
     assert usage.returncode == 2 and "Traceback" not in usage.stderr

@@ -69,8 +69,22 @@ def _assert_fonts_embedded(pdf: pdfplumber.PDF) -> None:
 
 def _render(pdf_path: Path, tmp_path: Path, resolution: int, stem: str) -> Path:
     prefix = tmp_path / stem
-    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", "-f", "1", "-l", "1",
-                    str(pdf_path), str(prefix)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(resolution),
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf_path),
+            str(prefix),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return next(tmp_path.glob(f"{stem}*.png"))
 
 
@@ -84,7 +98,8 @@ def _ink_share(png: Path) -> float:
 
 
 def test_transfer_list_has_the_template_columns_names_and_full_mobiles(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     code, households = _village(demo_db)
     path = tmp_path / "list.pdf"
     with demo_db.session(ADMIN) as session:
@@ -134,8 +149,13 @@ def test_signature_line_sits_near_the_bottom_margin(demo_db: Database, tmp_path:
             word = words[0]
             assert word["bottom"] > page.height - bottom_margin  # below the type area
             assert word["bottom"] < page.height - 5 * mm  # not cut off by the printer
-            rules = [ln for ln in page.lines if abs(ln["top"] - word["bottom"]) < 4
-                     and ln["x0"] >= word["x0"] and ln["width"] > 40 * mm]
+            rules = [
+                ln
+                for ln in page.lines
+                if abs(ln["top"] - word["bottom"]) < 4
+                and ln["x0"] >= word["x0"]
+                and ln["width"] > 40 * mm
+            ]
             assert rules, "a rule to sign on"
             table_bottom = max(r["bottom"] for r in page.rects) if page.rects else 0
             assert table_bottom < word["top"]
@@ -201,10 +221,19 @@ def test_cards_eight_per_page_with_readable_qr_codes(demo_db: Database, tmp_path
     found = []
     for index, box in enumerate(card_boxes()):  # one card at a time: the QR is its own
         crop = tmp_path / f"card{index}.png"
-        image.crop((int(box.x * scale), int((A4[1] - box.top) * scale),
-                    int((box.x + box.width) * scale), int((A4[1] - box.y) * scale))).save(crop)
-        found.append(subprocess.run(["zbarimg", "-q", "--raw", str(crop)], capture_output=True,
-                                    text=True).stdout.strip())
+        image.crop(
+            (
+                int(box.x * scale),
+                int((A4[1] - box.top) * scale),
+                int((box.x + box.width) * scale),
+                int((A4[1] - box.y) * scale),
+            )
+        ).save(crop)
+        found.append(
+            subprocess.run(
+                ["zbarimg", "-q", "--raw", str(crop)], capture_output=True, text=True
+            ).stdout.strip()
+        )
     assert found == [h.card_code for h in households[:CARDS_PER_PAGE]]
 
 
@@ -226,8 +255,15 @@ def test_rollup_total_row_equals_the_county_figures(demo_db: Database, tmp_path:
     assert result.rows == len(data.towns) == len(rows) - 2
     assert [r[0] for r in rows[1:-1]] == [t.name for t in data.towns]
     total = rows[-1]
-    expected = [county.people_to_move, county.moved, county.sheltered, county.relatives,
-                county.forced, county.refused, county.still_at_home]
+    expected = [
+        county.people_to_move,
+        county.moved,
+        county.sheltered,
+        county.relatives,
+        county.forced,
+        county.refused,
+        county.still_at_home,
+    ]
     assert [int(v) for v in total[1:8]] == expected
     assert county.completion_rate is not None
     assert total[8] == f"{county.completion_rate * 100:.1f}%"
@@ -243,7 +279,8 @@ def test_rollup_of_an_unknown_event_is_refused(demo_db: Database, tmp_path: Path
 
 
 def test_fonts_are_truetype_with_families_and_a_cid_last_resort(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for family in layout.FAMILIES:
         choice = layout.font(family)
         assert choice.embedded, family
@@ -263,10 +300,10 @@ def _event_with_arrivals(database: Database) -> tuple[int, ShelterArrivals]:
         build_demo_transfers(session=session, event_id=event.id)
         session.commit()
     with database.session(ADMIN) as session:
-        shelter = max(rollup(session=session, event_id=event.id).shelters,
-                      key=lambda s: s.arrivals)
-        arrivals = list_shelter_arrivals(session=session, event_id=event.id,
-                                         shelter_id=shelter.id, masked=False)
+        shelter = max(rollup(session=session, event_id=event.id).shelters, key=lambda s: s.arrivals)
+        arrivals = list_shelter_arrivals(
+            session=session, event_id=event.id, shelter_id=shelter.id, masked=False
+        )
     assert arrivals is not None and len(arrivals.rows) > 40  # more than one page
     assert arrivals.present == shelter.occupants
     return event.id, arrivals
@@ -281,14 +318,16 @@ def _arrival_rows(pdf: pdfplumber.PDF) -> tuple[list[str], list[list[str]], list
 
 
 def test_shelter_arrivals_list_who_how_many_when_with_total_and_signature(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     from PySide6.QtCore import QCoreApplication
 
     event_id, arrivals = _event_with_arrivals(demo_db)
     path = tmp_path / "arrivals.pdf"
     with demo_db.session(ADMIN) as session:
-        result = print_shelter_arrivals(session=session, event_id=event_id,
-                                        shelter_id=arrivals.shelter_id, path=path)
+        result = print_shelter_arrivals(
+            session=session, event_id=event_id, shelter_id=arrivals.shelter_id, path=path
+        )
         session.commit()
     assert result.rows == len(arrivals.rows) and not result.masked
     signature = QCoreApplication.translate("Printing", "Signature of the shelter manager:")
@@ -296,12 +335,15 @@ def test_shelter_arrivals_list_who_how_many_when_with_total_and_signature(
         assert len(pdf.pages) == result.pages > 1
         header, body, total = _arrival_rows(pdf)
         first = pdf.pages[0].extract_text().replace(" ", "")
-        assert QCoreApplication.translate("Printing", "%1: register of arrivals").replace(
-            "%1", arrivals.shelter_name).replace(" ", "") in first
+        assert (
+            QCoreApplication.translate("Printing", "%1: register of arrivals")
+            .replace("%1", arrivals.shelter_name)
+            .replace(" ", "")
+            in first
+        )
         assert "台风演示" in first
         printed = QCoreApplication.translate("Printing", "Printed %1").replace(" ", "")
-        assert re.search(re.escape(printed).replace("%1", r"\d{4}-\d{2}-\d{2}\d{2}:\d{2}"),
-                         first)
+        assert re.search(re.escape(printed).replace("%1", r"\d{4}-\d{2}-\d{2}\d{2}:\d{2}"), first)
         for number, page in enumerate(pdf.pages, start=1):
             flat = page.extract_text().replace(" ", "")
             assert page_label(number, len(pdf.pages)).replace(" ", "") in flat
@@ -326,8 +368,9 @@ def test_shelter_arrivals_mask_mobiles_for_a_viewer(demo_db: Database, tmp_path:
     event_id, arrivals = _event_with_arrivals(demo_db)
     path = tmp_path / "arrivals.pdf"
     with demo_db.session(VIEWER) as session:
-        result = print_shelter_arrivals(session=session, event_id=event_id,
-                                        shelter_id=arrivals.shelter_id, path=path)
+        result = print_shelter_arrivals(
+            session=session, event_id=event_id, shelter_id=arrivals.shelter_id, path=path
+        )
         session.commit()
     assert result.masked
     with pdfplumber.open(path) as pdf:
@@ -339,15 +382,18 @@ def test_shelter_arrivals_mask_mobiles_for_a_viewer(demo_db: Database, tmp_path:
 
 
 def test_shelter_arrivals_of_an_unknown_event_or_shelter_are_refused(
-        demo_db: Database, tmp_path: Path) -> None:
+    demo_db: Database, tmp_path: Path
+) -> None:
     with demo_db.session(ADMIN) as session:
         with pytest.raises(PrintRefused, match="9999"):
-            print_shelter_arrivals(session=session, event_id=9999, shelter_id=1,
-                                   path=tmp_path / "x.pdf")
+            print_shelter_arrivals(
+                session=session, event_id=9999, shelter_id=1, path=tmp_path / "x.pdf"
+            )
         event = start_event(session=session, name="台风演示", open_transfers=False)
         with pytest.raises(PrintRefused, match="99999"):
-            print_shelter_arrivals(session=session, event_id=event.id, shelter_id=99_999,
-                                   path=tmp_path / "x.pdf")
+            print_shelter_arrivals(
+                session=session, event_id=event.id, shelter_id=99_999, path=tmp_path / "x.pdf"
+            )
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -355,7 +401,8 @@ def test_rendered_arrivals_page_is_not_blank(demo_db: Database, tmp_path: Path) 
     event_id, arrivals = _event_with_arrivals(demo_db)
     path = tmp_path / "arrivals.pdf"
     with demo_db.session(ADMIN) as session:
-        print_shelter_arrivals(session=session, event_id=event_id,
-                               shelter_id=arrivals.shelter_id, path=path)
+        print_shelter_arrivals(
+            session=session, event_id=event_id, shelter_id=arrivals.shelter_id, path=path
+        )
     png = _render(path, tmp_path, 50, "arrivals")
     assert 0.02 < _ink_share(png) < 0.6
