@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from maps.typhoon import FeatureIndex, reach_circles
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.labels import DANGER_KINDS, label
+from models.refusals import NotFound
 from models.typhoons import BEIJING, TyphoonTrack, format_time, load_track
 from models.users import Permission, require
 
@@ -56,7 +57,7 @@ def circle_label(circle: str) -> str:
     }[circle]
 
 
-class TyphoonNotFound(LookupError):
+class TyphoonNotFound(NotFound):
     """No typhoon with the id asked for; the message is for the user."""
 
 

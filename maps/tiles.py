@@ -13,6 +13,8 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
 
+from models.refusals import Refused
+
 CONTENT_TYPES = {
     "png": "image/png",
     "jpg": "image/jpeg",
@@ -22,7 +24,7 @@ CONTENT_TYPES = {
 }
 
 
-class MBTilesError(Exception):
+class MBTilesError(Refused):
     """The file is not an MBTiles file (no tiles table, or not SQLite at all)."""
 
 

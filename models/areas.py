@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from models.base import Base, GeometryMixin
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.privacy import phone_masker
+from models.refusals import ValidationError
 from models.users import Permission, require
 
 
@@ -134,20 +135,6 @@ def division_tree(*, session: Session) -> list[DivisionNode]:
 
 
 # -- validation -------------------------------------------------------------------
-
-
-class ValidationError(ValueError):
-    """Refused input: ``problems`` holds (field, message) pairs, messages for the user.
-
-    A field of "" is about the record as a whole (for example: it was deleted meanwhile).
-    """
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        self.problems = list(problems)
-        super().__init__("; ".join(message for _field, message in self.problems))
-
-    def messages_for(self, field: str) -> list[str]:
-        return [message for name, message in self.problems if name == field]
 
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
 from models.labels import RESPONSE_LEVELS
+from models.refusals import Refused
 from models.users import Permission, actor_of, require
 
 EVENT_KINDS = {
@@ -26,9 +27,7 @@ EVENT_KINDS = {
     "other": QT_TRANSLATE_NOOP("Label", "Other"),
 }
 
-# Until users.py has its own permission for running events, whoever may edit the
-# register may start and end one.
-MANAGE_EVENTS = Permission.EDIT_REGISTER
+MANAGE_EVENTS = Permission.MANAGE_EVENTS
 
 
 class Event(Base):
@@ -46,7 +45,7 @@ class Event(Base):
     created_by: Mapped[str] = mapped_column(String(60))
 
 
-class EventRefused(ValueError):
+class EventRefused(Refused):
     """The event cannot be started or ended as asked; the message is for the user."""
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
+from models.refusals import Conflict, NotFound, PermissionDenied, Refused
 
 ROLE_NAMES = ("admin", "duty", "planner", "clerk", "viewer")
 
@@ -30,38 +31,34 @@ class Permission(enum.Enum):
     IMPORT_DATA = "import_data"
     SEE_PERSONAL = "see_personal"
     UNMASK_EXPORTS = "unmask_exports"
+    CHECK_IN = "check_in"
+    MANAGE_EVENTS = "manage_events"
     MANAGE_USERS = "manage_users"
     READ_AUDIT = "read_audit"
     ADMINISTER_DATABASE = "administer_database"
 
 
-_ALL = frozenset(Permission)
-ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    "admin": _ALL,
-    "duty": frozenset(
-        {
-            Permission.READ_REGISTER,
-            Permission.EDIT_REGISTER,
-            Permission.IMPORT_DATA,
-            Permission.SEE_PERSONAL,
-            Permission.UNMASK_EXPORTS,
-        }
-    ),
-    "planner": frozenset(
-        {
-            Permission.READ_REGISTER,
-            Permission.EDIT_REGISTER,
-            Permission.IMPORT_DATA,
-            Permission.SEE_PERSONAL,
-        }
-    ),
-    "clerk": frozenset({Permission.READ_REGISTER, Permission.SEE_PERSONAL}),
-    "viewer": frozenset({Permission.READ_REGISTER}),
+# The role-permission matrix, one row per permission (docs/architecture.md shows the same
+# table; a test keeps them equal). A module that adds a permission adds its row here.
+# fmt: off
+ROLE_MATRIX: dict[Permission, tuple[int, int, int, int, int]] = {
+    #                                admin duty planner clerk viewer
+    Permission.READ_REGISTER:       (1,    1,   1,      1,    1),
+    Permission.EDIT_REGISTER:       (1,    1,   1,      0,    0),
+    Permission.IMPORT_DATA:         (1,    1,   1,      0,    0),
+    Permission.SEE_PERSONAL:        (1,    1,   1,      1,    0),
+    Permission.UNMASK_EXPORTS:      (1,    1,   0,      0,    0),
+    Permission.CHECK_IN:            (1,    1,   1,      0,    0),
+    Permission.MANAGE_EVENTS:       (1,    1,   1,      0,    0),
+    Permission.MANAGE_USERS:        (1,    0,   0,      0,    0),
+    Permission.READ_AUDIT:          (1,    0,   0,      0,    0),
+    Permission.ADMINISTER_DATABASE: (1,    0,   0,      0,    0),
 }
-
-
-class PermissionDenied(Exception):
-    """The acting user's role does not allow the action; the message is for the user."""
+# fmt: on
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    role: frozenset(p for p, allowed in ROLE_MATRIX.items() if allowed[column])
+    for column, role in enumerate(ROLE_NAMES)
+}
 
 
 @dataclass(frozen=True)
@@ -157,19 +154,17 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
     if has_users(session=session) or role != "admin":
         require(session, Permission.MANAGE_USERS)
     if role not in ROLE_NAMES:
-        raise ValueError(
-            QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role)
-        )
+        raise Refused(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
     name = name.strip()
     if not name:
-        raise ValueError(QCoreApplication.translate("Users", "The user name is empty."))
+        raise Refused(QCoreApplication.translate("Users", "The user name is empty."))
     if session.scalar(select(User.id).where(User.name == name)) is not None:
-        raise ValueError(
+        raise Conflict(
             QCoreApplication.translate("Users", "The user %1 already exists.").replace("%1", name)
         )
     problem = validate_new_password(password)
     if problem:
-        raise ValueError(problem)
+        raise Refused(problem)
     user = User(name=name, role=role, password_hash=hash_password(password))
     session.add(user)
     session.flush()
@@ -183,7 +178,7 @@ def login_delay(failed_logins: int) -> timedelta:
     return timedelta(seconds=min(2 ** (failed_logins - 3), 300))
 
 
-class LoginRefused(Exception):
+class LoginRefused(Refused):
     """Wrong name or password, or too soon after failures; the message is for the user."""
 
 
@@ -254,7 +249,7 @@ def _user_for_change(session: Session, user_id: int) -> tuple[User, int]:
     ).all()
     user = session.get(User, user_id, populate_existing=True)
     if user is None:
-        raise ValueError(
+        raise NotFound(
             QCoreApplication.translate("Users", "This user no longer exists; reload the list.")
         )
     return user, len(admin_ids)
@@ -262,7 +257,7 @@ def _user_for_change(session: Session, user_id: int) -> tuple[User, int]:
 
 def _refuse_losing_last_admin(user: User, active_admins: int) -> None:
     if user.role == "admin" and user.active and active_admins <= 1:
-        raise ValueError(
+        raise Conflict(
             QCoreApplication.translate(
                 "Users",
                 "%1 is the last active administrator. Make another user an administrator first.",
@@ -274,9 +269,7 @@ def set_user_role(*, session: Session, user_id: int, role: str) -> None:
     """Give a user another role; the last active administrator keeps theirs."""
     require(session, Permission.MANAGE_USERS)
     if role not in ROLE_NAMES:
-        raise ValueError(
-            QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role)
-        )
+        raise Refused(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
     user, active_admins = _user_for_change(session, user_id)
     if user.role == role:
         return
@@ -294,7 +287,7 @@ def set_user_active(*, session: Session, user_id: int, active: bool) -> None:
         return
     if not active:
         if user.name == acting.name:
-            raise ValueError(
+            raise Refused(
                 QCoreApplication.translate(
                     "Users", "You cannot deactivate yourself. Ask another administrator."
                 )
@@ -309,10 +302,10 @@ def reset_password(*, session: Session, user_id: int, password: str) -> None:
     require(session, Permission.MANAGE_USERS)
     problem = validate_new_password(password)
     if problem:
-        raise ValueError(problem)
+        raise Refused(problem)
     user = session.get(User, user_id)
     if user is None:
-        raise ValueError(
+        raise NotFound(
             QCoreApplication.translate("Users", "This user no longer exists; reload the list.")
         )
     user.password_hash = hash_password(password)

@@ -19,8 +19,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from models.database import Database, display_url, is_sqlite, resolve_url
+from models.refusals import PermissionDenied, Refused
 from models.settings import Settings
-from models.users import Actor, LoginRefused, PermissionDenied
+from models.users import Actor, LoginRefused
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,6 @@ def _argparse_gettext(text: str) -> str:
 
 class UsageError(Exception):
     """Wrong use of the command line: exit code 2."""
-
-
-class Refused(Exception):
-    """The command was understood and refused: exit code 1."""
 
 
 @dataclass
@@ -305,11 +302,8 @@ def cmd_user(ctx: Context) -> int:
         QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", args.name),
         confirm=True,
     )
-    try:
-        with ctx.db.session(actor) as session:
-            create_user(session=session, name=args.name, role=args.role, password=password)
-    except ValueError as exc:
-        raise Refused(str(exc)) from exc
+    with ctx.db.session(actor) as session:
+        create_user(session=session, name=args.name, role=args.role, password=password)
     say(
         QCoreApplication.translate("CommandLine", "User %1 added with role %2.")
         .replace("%1", args.name)
@@ -864,7 +858,7 @@ def _run(argv: Sequence[str]) -> int:
     except UsageError as exc:
         complain(str(exc))
         return EXIT_USAGE
-    except (Refused, PermissionDenied) as exc:
+    except Refused as exc:
         complain(str(exc))
         return EXIT_REFUSED
     except KeyboardInterrupt:

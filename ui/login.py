@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from models.audit import log_in
 from models.database import Database
 from models.meta import DEMO_KEY, get_meta
+from models.refusals import Refused
 from models.users import Actor, LoginRefused, create_user, validate_new_password
 
 
@@ -139,7 +140,7 @@ class FirstAdminDialog(QDialog):
                 create_user(
                     session=session, name=self.name_edit.text(), role="admin", password=password
                 )
-        except ValueError as exc:
+        except Refused as exc:
             self.message_label.setText(str(exc))
             return
         self.accept()

@@ -23,6 +23,7 @@ from models.areas import Division
 from models.audit import record_event
 from models.base import utcnow
 from models.imports.households import EXTRA_COLUMNS, TEMPLATE_COLUMNS
+from models.refusals import Refused
 from models.transfers import HouseholdRow, display_zone, list_households, register_year
 from models.users import Permission, require
 
@@ -64,7 +65,7 @@ _WIDTHS = {
 _PHONE_KEYS = {"phone", "t_phone", "w_phone", "manager_phone"}
 
 
-class ExportRefused(ValueError):
+class ExportRefused(Refused):
     """The export cannot be made as asked; the message is for the user."""
 
 

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import select, update
 
 from models.database import Database
+from models.refusals import Refused
 from models.users import (
     Actor,
     LoginRefused,
@@ -41,11 +42,11 @@ def test_first_admin_needs_no_permission_but_later_users_do(db: Database) -> Non
 
 
 def test_short_password_and_duplicate_name_are_refused(db: Database) -> None:
-    with pytest.raises(ValueError), db.session(ADMIN) as session:
+    with pytest.raises(Refused), db.session(ADMIN) as session:
         create_user(session=session, name="a", role="duty", password="short")
     with db.session(ADMIN) as session:
         create_user(session=session, name="a", role="duty", password="long-enough")
-    with pytest.raises(ValueError), db.session(ADMIN) as session:
+    with pytest.raises(Refused), db.session(ADMIN) as session:
         create_user(session=session, name="a", role="viewer", password="long-enough")
 
 

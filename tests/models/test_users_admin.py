@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from models.audit import audit_table_names, read_audit
 from models.database import Database
+from models.refusals import Refused
 from models.users import (
     Actor,
     LoginRefused,
@@ -77,7 +78,7 @@ def test_role_change_is_saved_and_audited_with_the_acting_admin(db: Database) ->
         set_user_role(session=session, user_id=ids["clerk1"], role="planner")
     assert user(db, ids["clerk1"]).role == "planner"
     assert audit_of(db, ids["clerk1"])[-1] == ("update", "chief", {"role": ["clerk", "planner"]})
-    with pytest.raises(ValueError, match="Unknown role"), db.session(CHIEF) as session:
+    with pytest.raises(Refused, match="Unknown role"), db.session(CHIEF) as session:
         set_user_role(session=session, user_id=ids["clerk1"], role="boss")
 
 
@@ -102,12 +103,12 @@ def test_the_last_active_administrator_cannot_be_demoted_or_deactivated(db: Data
     ids = add_users(db)
     other_admin = Actor("os:operator", "admin")  # an admin who is not the chief
     with (
-        pytest.raises(ValueError, match="last active administrator"),
+        pytest.raises(Refused, match="last active administrator"),
         db.session(other_admin) as session,
     ):
         set_user_role(session=session, user_id=ids["chief"], role="duty")
     with (
-        pytest.raises(ValueError, match="last active administrator"),
+        pytest.raises(Refused, match="last active administrator"),
         db.session(other_admin) as session,
     ):
         set_user_active(session=session, user_id=ids["chief"], active=False)
@@ -121,7 +122,7 @@ def test_the_last_active_administrator_cannot_be_demoted_or_deactivated(db: Data
         set_user_role(session=session, user_id=ids["chief"], role="viewer")
     assert user(db, ids["chief"]).role == "viewer"
     with (
-        pytest.raises(ValueError, match="last active administrator"),
+        pytest.raises(Refused, match="last active administrator"),
         db.session(other_admin) as session,
     ):
         set_user_role(session=session, user_id=ids["duty1"], role="clerk")
@@ -133,7 +134,7 @@ def test_the_last_active_administrator_cannot_be_demoted_or_deactivated(db: Data
     with db.session(CHIEF) as session:
         set_user_active(session=session, user_id=ids["duty1"], active=False)
     with (
-        pytest.raises(ValueError, match="last active administrator"),
+        pytest.raises(Refused, match="last active administrator"),
         db.session(other_admin) as session,
     ):
         set_user_active(session=session, user_id=ids["chief"], active=False)
@@ -152,7 +153,7 @@ def test_two_administrators_demoting_each_other_at_once_leave_one(db: Database) 
         try:
             with db.session(Actor("duty1", "admin")) as session:
                 set_user_role(session=session, user_id=ids["chief"], role="duty")
-        except (ValueError, DBAPIError) as exc:  # PostgreSQL: refused; SQLite: busy
+        except (Refused, DBAPIError) as exc:  # PostgreSQL: refused; SQLite: busy
             outcome.append(exc)
         else:
             outcome.append(None)
@@ -176,7 +177,7 @@ def test_an_administrator_cannot_deactivate_themselves(db: Database) -> None:
     with db.session(CHIEF) as session:
         set_user_role(session=session, user_id=ids["duty1"], role="admin")
     with (
-        pytest.raises(ValueError, match="cannot deactivate yourself"),
+        pytest.raises(Refused, match="cannot deactivate yourself"),
         db.session(CHIEF) as session,
     ):
         set_user_active(session=session, user_id=ids["chief"], active=False)
@@ -194,7 +195,7 @@ def test_reset_password_then_login_works_and_failures_are_forgotten(db: Database
     assert user(db, ids["duty1"]).failed_logins == 3
     with pytest.raises(LoginRefused, match="seconds"), db.session(None) as session:
         authenticate(session=session, name="duty1", password="duty-pass")
-    with pytest.raises(ValueError, match="at least"), db.session(CHIEF) as session:
+    with pytest.raises(Refused, match="at least"), db.session(CHIEF) as session:
         reset_password(session=session, user_id=ids["duty1"], password="short")
     with db.session(CHIEF) as session:
         reset_password(session=session, user_id=ids["duty1"], password="brand-new-pass")
@@ -220,7 +221,7 @@ def test_a_missing_user_is_a_message_not_a_crash(db: Database) -> None:
         lambda s: set_user_active(session=s, user_id=9999, active=False),
         lambda s: reset_password(session=s, user_id=9999, password="long-enough"),
     ):
-        with pytest.raises(ValueError, match="no longer exists"), db.session(CHIEF) as session:
+        with pytest.raises(Refused, match="no longer exists"), db.session(CHIEF) as session:
             change(session)
 
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.areas import ValidationError
 from models.database import Database
+from models.refusals import ValidationError
 from models.typhoons import (
     BEIJING,
     PointInput,

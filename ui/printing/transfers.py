@@ -38,6 +38,7 @@ from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
 from models.exports.rollup import percent_text, rollup_columns, rollup_values
 from models.privacy import can_see_personal
+from models.refusals import Refused
 from models.transfers import (
     HouseholdRow,
     display_time,
@@ -99,7 +100,7 @@ _ALIGN = {
 }
 
 
-class PrintRefused(ValueError):
+class PrintRefused(Refused):
     """The document cannot be printed as asked; the message is for the user."""
 
 

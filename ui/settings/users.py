@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models.database import Database
 from models.labels import ROLES, label
+from models.refusals import Refused
 from models.search import pinyin_sort_key
 from models.settings import Settings
 from models.users import (
@@ -307,7 +308,7 @@ def _run_change(db: Database, actor: Actor, change: Callable[[Any], Any]) -> str
     try:
         with db.session(actor) as session:
             change(session)
-    except (ValueError, PermissionDenied) as exc:
+    except Refused as exc:
         return str(exc)
     except SQLAlchemyError as exc:
         log.warning("user change failed: %s", type(exc).__name__)
