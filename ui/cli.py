@@ -404,8 +404,8 @@ def cmd_map(ctx: Context) -> int:
     args = ctx.args
     if args.map_action == "reach":
         from maps.reach import TyphoonNotFound, compute_reach, export_reach_xlsx
+        from models.clock import zone
         from models.typhoons import parse_time, typhoon_id_for
-        from ui.main_window import zone
 
         try:
             at = parse_time(args.at) if args.at else None

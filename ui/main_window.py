@@ -6,13 +6,10 @@ import gc
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QPoint,
     QSettings,
     Qt,
@@ -33,29 +30,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from models.clock import zone
 from models.database import Database, display_url
 from models.events import EventRow, active_event
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, ROLES, label
 from models.settings import Settings, config_dir
 from models.users import Actor
 from ui.common.change_feed import ChangeFeed, touches
+from ui.common.pages import PAGE_KEYS, PAGES, page_factory
 from ui.common.worker import run_in_background
 
 log = logging.getLogger(__name__)
-
-# (key, title) in rail order; the keys are the screenshot command's PAGE names.
-PAGES: tuple[tuple[str, str], ...] = (
-    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
-    ("map", QT_TRANSLATE_NOOP("MainWindow", "Risk map")),
-    ("transfers", QT_TRANSLATE_NOOP("MainWindow", "Transfers")),
-    ("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams")),
-    ("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies")),
-    ("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans")),
-    ("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch")),
-    ("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log")),
-    ("register", QT_TRANSLATE_NOOP("MainWindow", "Geography register")),
-    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
-)
 
 RAIL_STYLE = """
 QListWidget#navRail { background: #17324d; color: #dfe8f1; border: none; font-size: 15px; }
@@ -66,43 +51,9 @@ QListWidget#navRail::item:hover:!selected { background: #1e3f60; }
 """
 
 
-def page_factory(key: str) -> Callable[[Database, Actor, Settings], QWidget]:
-    """The constructor of a page, imported only when the page is first shown."""
-    if key == "dashboard":
-        from ui.dashboard.page import DashboardPage
-
-        return lambda db, actor, _settings: DashboardPage(db, actor)
-    if key == "transfers":
-        from ui.transfers.page import TransfersPage
-
-        return lambda db, actor, _settings: TransfersPage(db, actor)
-    if key == "register":
-        from ui.register.page import RegisterPage
-
-        return lambda db, actor, _settings: RegisterPage(db, actor)
-    if key == "map":
-        from ui.map.page import MapPage
-
-        return lambda db, actor, settings: MapPage(db, actor, settings)
-    if key == "settings":
-        from ui.settings.page import SettingsPage
-
-        return lambda db, actor, settings: SettingsPage(db, actor, settings)
-    from ui.pending import PendingPage
-
-    return lambda db, actor, _settings: PendingPage(key, db, actor)
-
-
 def _active_event(db: Database, actor: Actor) -> EventRow | None:
     with db.session(actor) as session:
         return active_event(session=session)
-
-
-def zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Asia/Shanghai")
 
 
 def render_parts(widget: QWidget) -> Iterator[tuple[QWidget, bool]]:
@@ -139,7 +90,7 @@ def render_offscreen(widget: QWidget, *, with_children: bool) -> None:
 
 # Pages that start the web engine's renderer: built once the window is idle, or at once
 # when opened first, so that they never hold the window while it starts.
-DEFERRED = frozenset({"map"})
+DEFERRED = frozenset(spec.key for spec in PAGES if spec.deferred)
 IDLE_POLL_MS = 100
 # Idle: no background load and no page opened for this many polls. The pages not shown
 # yet are warmed first (``MainWindow._warm``), then the deferred pages are built: built
@@ -177,9 +128,9 @@ class MainWindow(QMainWindow):
         self.nav_rail.setStyleSheet(RAIL_STYLE)
         self.nav_rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav_rail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for index, (key, title) in enumerate(PAGES):
-            item = QListWidgetItem(QCoreApplication.translate("MainWindow", title))
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        for index, spec in enumerate(PAGES):
+            item = QListWidgetItem(spec.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             shortcut = f"Ctrl+{(index + 1) % 10}"
             item.setToolTip(shortcut)
             self.nav_rail.addItem(item)
@@ -195,17 +146,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav_rail)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav_rail.currentRowChanged.connect(lambda row: self.open_from_rail(PAGES[row][0]))
+        self.nav_rail.currentRowChanged.connect(lambda row: self.open_from_rail(PAGES[row].key))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
 
         self._build_status_bar()
         self._restore_layout()
-        for key, _title in PAGES:  # import every page's code now, not when a user opens it
+        for key in PAGE_KEYS:  # import every page's code now, not when a user opens it
             page_factory(key)
         self.show_page("dashboard")
         # Every page is built now, before the window shows (about 0.3 s in all), so that
         # opening one later only paints it; their data loads in the background.
-        for key, _title in PAGES:
+        for key in PAGE_KEYS:
             if key in DEFERRED:
                 self._add_placeholder(key)
             elif key not in self.pages:
@@ -259,7 +210,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not page and hasattr(self, "event_label"):
             self.load_event()
         self.stack.setCurrentWidget(page)
-        row = [k for k, _ in PAGES].index(key)
+        row = PAGE_KEYS.index(key)
         if self.nav_rail.currentRow() != row:
             self.nav_rail.blockSignals(True)
             self.nav_rail.setCurrentRow(row)
@@ -392,7 +343,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _warm_parts(self) -> Iterator[tuple[QWidget, bool]]:
-        for key, _title in PAGES:
+        for key in PAGE_KEYS:
             page = self.pages.get(key)
             if page is None or key in DEFERRED or page.isVisible():
                 continue  # the web engine's pages render themselves

@@ -9,7 +9,6 @@ from models.database import Database
 from models.overview import Overview
 from models.users import Actor
 from ui.common.overview_loader import load_overview
-from ui.main_window import PAGES
 
 # What each page will hold, said plainly until it is built.
 NOT_YET = {
@@ -91,15 +90,16 @@ def known_text(key: str, o: Overview) -> str:
 class PendingPage(QWidget):
     ready = Signal()
 
-    def __init__(self, key: str, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, key: str, title: str, db: Database, actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.key = key
         self.db = db
         self.actor = actor
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        title = dict(PAGES)[key]
-        title_label = QLabel(QCoreApplication.translate("MainWindow", title))
+        title_label = QLabel(title)
         title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(title_label)
         self.missing_label = QLabel(QCoreApplication.translate("PendingPage", NOT_YET[key]))

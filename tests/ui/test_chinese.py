@@ -24,8 +24,9 @@ from pytestqt.qtbot import QtBot
 from models.database import Database
 from models.settings import Settings
 from models.users import Actor
+from ui.common.pages import PAGE_KEYS
 from ui.i18n import install_translators
-from ui.main_window import PAGES, MainWindow
+from ui.main_window import MainWindow
 
 # Three English words in a row: an untranslated sentence or label.
 ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
@@ -69,7 +70,7 @@ def test_every_page_speaks_chinese(qtbot: QtBot, typhoon_db: Database, chinese: 
     window.resize(1600, 1000)
     window.show()
     english: dict[str, list[str]] = {}
-    for key, _title in PAGES:
+    for key in PAGE_KEYS:
         page = window.show_page(key)
         qtbot.wait(100)  # the page's loads start, then end
         qtbot.waitUntil(

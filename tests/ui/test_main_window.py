@@ -14,7 +14,8 @@ from models.database import Database
 from models.settings import Settings
 from models.users import Actor
 from tests.conftest import ADMIN
-from ui.main_window import PAGES, MainWindow, render_offscreen, render_parts
+from ui.common.pages import PAGE_KEYS, PAGES
+from ui.main_window import MainWindow, render_offscreen, render_parts
 from ui.pending import PendingPage
 
 DUTY = Actor("wang", "duty")
@@ -32,7 +33,7 @@ def test_rail_reaches_every_page_and_pending_pages_say_what_is_missing(
 ) -> None:
     window = make_window(qtbot, sqlite_db)
     assert window.nav_rail.count() == len(PAGES) == 10
-    for row, (key, _title) in enumerate(PAGES):
+    for row, key in enumerate(PAGE_KEYS):
         window.nav_rail.setCurrentRow(row)
         page = window.stack.currentWidget()
         assert window.pages[key] is page
@@ -209,8 +210,8 @@ def test_pages_leave_the_document_libraries_to_the_first_document() -> None:
 
     assert tuple(LAYOUT_PAPERS) == MAP_PAPERS
     code = (
-        "import sys; from ui.main_window import PAGES, page_factory\n"
-        "[page_factory(key) for key, _ in PAGES]\n"
+        "import sys; from ui.common.pages import PAGE_KEYS, page_factory\n"
+        "[page_factory(key) for key in PAGE_KEYS]\n"
         "print(sorted(m for m in ('reportlab', 'openpyxl', 'numpy') if m in sys.modules))"
     )
     result = subprocess.run(
@@ -249,7 +250,7 @@ def test_the_map_is_built_when_the_window_is_idle_and_opens_features_elsewhere(
     assert isinstance(map_page, MapPage)
     assert window.stack.indexOf(map_page) >= 0
     with qtbot.waitSignal(map_page.ready, timeout=60_000):
-        window.nav_rail.setCurrentRow([k for k, _ in PAGES].index("map"))
+        window.nav_rail.setCurrentRow(PAGE_KEYS.index("map"))
     assert window.stack.currentWidget() is map_page
 
     with sqlite_db.session(ADMIN) as session:

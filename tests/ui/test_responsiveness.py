@@ -20,7 +20,8 @@ from models.database import Database
 from models.settings import Settings
 from models.users import Actor
 from tests.conftest import ADMIN
-from ui.main_window import PAGES, MainWindow
+from ui.common.pages import PAGE_KEYS
+from ui.main_window import MainWindow
 from ui.map.page import MapPage
 from ui.register.page import RegisterPage
 
@@ -82,14 +83,14 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
     monitor.start()
     qtbot.wait(100)
 
-    for row, (key, _title) in enumerate(PAGES):  # every page of the rail, in turn
+    for row, key in enumerate(PAGE_KEYS):  # every page of the rail, in turn
         monitor.step = f"open page {key}"
         window.nav_rail.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
         qtbot.wait(250)
 
     monitor.step = "open the map again"
-    window.nav_rail.setCurrentRow([key for key, _title in PAGES].index("map"))
+    window.nav_rail.setCurrentRow(PAGE_KEYS.index("map"))
     qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), MapPage), timeout=30_000)
     map_page = window.stack.currentWidget()
     assert isinstance(map_page, MapPage) and map_page.typhoon is not None

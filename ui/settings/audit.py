@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.audit import AuditRow, audit_table_names, read_audit
+from models.clock import display_time, zone
 from models.database import Database
 from models.search import pinyin_sort_key
 from models.settings import Settings
@@ -40,8 +41,7 @@ from ui.common.table import (
     setup_table_view,
 )
 from ui.common.worker import run_in_background
-from ui.main_window import zone
-from ui.settings.common import ERROR_STYLE, C, local_time, short_error
+from ui.settings.common import ERROR_STYLE, C, short_error
 
 AUDIT_LIMIT = 2000  # rows the audit tab shows at most; narrower filters reach older ones
 FILTER_DELAY_MS = 350
@@ -175,7 +175,10 @@ def load_audit(db: Database, actor: Actor, wanted: AuditFilter, limit: int) -> A
 def _audit_columns(tz: Callable[[], ZoneInfo]) -> tuple[Column, ...]:
     return (
         Column(
-            "at", QT_TRANSLATE_NOOP("SettingsColumns", "Time"), C, lambda v: local_time(v, tz())
+            "at",
+            QT_TRANSLATE_NOOP("SettingsColumns", "Time"),
+            C,
+            lambda v: display_time(v, seconds=True, tz=tz()),
         ),
         Column("actor", QT_TRANSLATE_NOOP("SettingsColumns", "User"), C, sort_key=pinyin_sort_key),
         Column("action", QT_TRANSLATE_NOOP("SettingsColumns", "Action"), C, action_label),
@@ -378,7 +381,7 @@ class AuditTab(QWidget):
         except ValueError:
             changes = line.changes or ""
         head = [
-            f"{local_time(line.at, zone(self.settings.timezone))}  {line.actor}  "
+            f"{display_time(line.at, seconds=True, tz=zone(self.settings.timezone))}  {line.actor}  "
             f"{action_label(line.action)}  {line.table_name}"
             + (f" #{line.row_id}" if line.row_id else ""),
         ]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from PySide6.QtWidgets import QLabel
 
 ERROR_STYLE = "color: #b00020;"
@@ -12,11 +9,6 @@ BANNER_ERROR = "background: #fdecea; color: #8a1c1c; border-left: 4px solid #c62
 BANNER_INFO = "background: #e8f3ea; color: #1d4d24; border-left: 4px solid #3c8d40; padding: 6px;"
 
 C = "SettingsColumns"  # translation context of the tables' column headers
-
-
-def local_time(at: datetime, tz: ZoneInfo) -> str:
-    """An aware UTC time as the duty room reads it: 2026-07-20 14:03:05."""
-    return at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def short_error(error: BaseException) -> str:

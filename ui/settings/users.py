@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from models.clock import display_time, zone
 from models.database import Database
 from models.labels import ROLES, label
 from models.refusals import Refused
@@ -49,8 +50,7 @@ from ui.common.table import (
     fit_columns,
     setup_table_view,
 )
-from ui.main_window import zone
-from ui.settings.common import ERROR_STYLE, C, banner, local_time, short_error
+from ui.settings.common import ERROR_STYLE, C, banner, short_error
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _user_columns(tz: Callable[[], ZoneInfo]) -> tuple[Column, ...]:
             "created_at",
             QT_TRANSLATE_NOOP("SettingsColumns", "Created"),
             C,
-            lambda v: local_time(v, tz()),
+            lambda v: display_time(v, seconds=True, tz=tz()),
         ),
     )
 
