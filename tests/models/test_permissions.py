@@ -1,0 +1,39 @@
+"""The role-permission matrix: one table in the code, the same in docs/architecture.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.users import ROLE_MATRIX, ROLE_NAMES, ROLE_PERMISSIONS, Permission
+
+ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+
+
+def documented_matrix() -> dict[str, tuple[int, ...]]:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text.split("### Roles and permissions", 1)[1]
+    rows: dict[str, tuple[int, ...]] = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| permission"):
+            assert cells[1:] == list(ROLE_NAMES)
+        elif line.startswith("|") and not line.startswith("|---"):
+            rows[cells[0]] = tuple(1 if cell == "x" else 0 for cell in cells[1:])
+        elif rows:
+            break
+    return rows
+
+
+def test_the_documented_matrix_is_the_code_matrix() -> None:
+    assert documented_matrix() == {
+        permission.value: allowed for permission, allowed in ROLE_MATRIX.items()
+    }
+
+
+def test_every_permission_has_a_row_and_roles_follow_it() -> None:
+    assert set(ROLE_MATRIX) == set(Permission)
+    assert Permission.MANAGE_USERS in ROLE_PERMISSIONS["admin"]
+    assert Permission.MANAGE_USERS not in ROLE_PERMISSIONS["duty"]
+    assert Permission.CHECK_IN in ROLE_PERMISSIONS["duty"]
+    assert Permission.CHECK_IN not in ROLE_PERMISSIONS["clerk"]
+    assert ROLE_PERMISSIONS["viewer"] == frozenset({Permission.READ_REGISTER})
