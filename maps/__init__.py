@@ -1,4 +1,4 @@
-"""Geometry and map pages: shapely work, coordinate systems, typhoons and folium pages.
+"""Geometry and map pages: shapely work, typhoons and folium pages (coordinate systems: models.geo).
 
 Nothing here imports Qt widgets or ``ui``. The map issue fills this package.
 """

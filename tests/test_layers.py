@@ -1,4 +1,4 @@
-"""The layers stay apart: models/ and maps/ never import Qt widgets or ui/."""
+"""The layers stay apart: models/ and maps/ never import Qt widgets or ui/, models/ never maps/."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ def test_models_and_maps_import_no_widgets_or_ui() -> None:
             for name in imported_modules(path):
                 if any(name == f or name.startswith(f + ".") for f in FORBIDDEN):
                     offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_models_import_no_maps() -> None:
+    """maps/ sits above models/: the geometry the domain needs lives in models.geo."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "models").rglob("*.py")
+        for name in imported_modules(path)
+        if name == "maps" or name.startswith("maps.")
+    ]
     assert offenders == []
 
 

@@ -4,7 +4,7 @@ Files come from the county GIS office (Shapefiles, loose or zipped, their .dbf
 text in GBK or UTF-8, often in a CGCS2000 Gauss-Krüger projection), from web
 tools (GeoJSON) or from villages (CSV/Excel with longitude and latitude, for
 shelters and hazard points). Coordinates are converted to WGS84 longitude-
-latitude (``maps.projections``) from the system stated by the caller, else the
+latitude (``models.geo.projections``) from the system stated by the caller, else the
 Shapefile's .prj or the GeoJSON ``crs`` member, else WGS84.
 
 Boundaries give existing divisions (county, towns, villages, matched by code)
@@ -38,7 +38,7 @@ from shapely.geometry.base import BaseGeometry
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from maps.projections import (
+from models.geo.projections import (
     CHINA_EXTENT,
     CrsError,
     SourceCrs,

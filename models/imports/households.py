@@ -44,7 +44,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from maps.crs import CGCS2000, WGS84, normalise_crs, to_wgs84
+from models.geo.crs import CGCS2000, WGS84, normalise_crs, to_wgs84
 from models.areas import LAT_RANGE, LON_RANGE, DangerZone, Division, Grid, Shelter, normalize_phone
 from models.audit import bulk_operation
 from models.base import collector_paused, utcnow

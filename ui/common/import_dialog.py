@@ -418,7 +418,7 @@ class ImportDialog(QDialog):
             return
         options = self.options()
         if self.kind().key == "households":
-            from maps.crs import normalise_crs
+            from models.geo.crs import normalise_crs
 
             try:
                 normalise_crs(options["crs"])

@@ -25,7 +25,7 @@ from shapely.geometry import LineString, Point, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy import func, select
 
-from maps.crs import from_wgs84
+from models.geo.crs import from_wgs84
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
 from models.database import Database

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from maps.crs import wgs84_to_gcj02
+from models.geo.crs import wgs84_to_gcj02
 from models.areas import Division
 from models.audit import AuditRecord
 from models.database import Database

@@ -14,8 +14,8 @@ import shapely
 from pyproj.enums import WktVersion
 from shapely.geometry import LineString, Point, Polygon
 
-from maps.crs import from_wgs84
-from maps.projections import (
+from models.geo.crs import from_wgs84
+from models.geo.projections import (
     CHINA_EXTENT,
     CrsError,
     crs_from_geojson,

@@ -10,7 +10,7 @@ pyproj knows by EPSG code works too (Beijing 1954, Xi'an 1980, Web Mercator...).
 
 Everything works on arrays: ``to_lonlat`` converts a whole array of shapely
 geometries in one ``shapely.transform`` call. GCJ-02 and BD-09 go through
-``maps.crs.to_wgs84`` point by point (each distinct point once). No Qt here:
+``models.geo.crs.to_wgs84`` point by point (each distinct point once). No Qt here:
 failures raise :class:`CrsError` with a code the caller turns into a message.
 """
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from maps.crs import BD09, CGCS2000, GCJ02, WGS84, normalise_crs, to_wgs84
+from models.geo.crs import BD09, CGCS2000, GCJ02, WGS84, normalise_crs, to_wgs84
 
 if TYPE_CHECKING:
     import pyproj
@@ -123,7 +123,7 @@ def _identify(crs: pyproj.CRS, text: str) -> SourceCrs:
 
 def parse_crs(text: str | None) -> SourceCrs:
     """The coordinate system a user stated: wgs84, cgcs2000, gcj02, bd09 (and their
-    spellings, see ``maps.crs.normalise_crs``), ``EPSG:NNNN`` or a bare EPSG number.
+    spellings, see ``models.geo.crs.normalise_crs``), ``EPSG:NNNN`` or a bare EPSG number.
 
     None or blank means WGS84. Raises CrsError.
     """

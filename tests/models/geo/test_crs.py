@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from maps.crs import (
+from models.geo.crs import (
     bd09_to_gcj02,
     bd09_to_wgs84,
     from_wgs84,
