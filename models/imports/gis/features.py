@@ -1,0 +1,134 @@
+"""What every reader hands on: the features as read, and the file's attributes matched to the columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from shapely.geometry.base import BaseGeometry
+
+from models.geo.projections import CrsError, SourceCrs
+from models.imports.gis.columns import DBF_NAME_BYTES
+from models.imports.report import ImportFileError, ImportProblem
+from models.imports.spreadsheet import CellValue, Column, file_problem, header_key
+
+
+@dataclass
+class _Feature:
+    """One feature or spreadsheet row as read, its geometry in the file's coordinates."""
+
+    number: int  # 1-based feature number, or the Excel row for spreadsheets
+    values: dict[str, CellValue]  # Column.key -> value
+    geometry: BaseGeometry | None
+    problem: tuple[str | None, str, str] | None = None  # (column key, value, reason)
+    shapefile: bool = False  # rings whose roles follow orientation, not structure
+
+
+@dataclass
+class _Source:
+    file: str
+    checksum: str
+    sheet: str
+    columns: dict[str, str]  # Column.key -> the attribute name (or column letter) in the file
+    features: list[_Feature] = field(default_factory=list)
+    crs: SourceCrs | None = None  # what the file declares (.prj, GeoJSON "crs")
+    crs_error: CrsError | None = None
+    table: bool = False
+    skipped: int = 0
+
+    def column(self, key: str | None, spec: Sequence[Column]) -> str:
+        if key is None:
+            key = "lon" if self.table else ""
+        if key in self.columns:
+            return self.columns[key]
+        for column in spec:
+            if column.key == key:
+                return column.label
+        return QCoreApplication.translate("Import", "geometry")
+
+    def problem(
+        self, feature: _Feature, key: str | None, value: str, reason: str, spec: Sequence[Column]
+    ) -> ImportProblem:
+        return ImportProblem(
+            file=self.file,
+            sheet=self.sheet,
+            row=feature.number,
+            column=self.column(key, spec),
+            value=value,
+            reason=reason,
+        )
+
+
+def _damaged(file: str, error: object) -> ImportFileError:
+    return file_problem(
+        file,
+        QCoreApplication.translate(
+            "Import", "The file is damaged or incomplete and cannot be read (%1)."
+        ).replace("%1", str(error)[:200]),
+    )
+
+
+def _match_columns(
+    names: Iterable[str], spec: Sequence[Column], *, dbf_encoding: str | None = None
+) -> dict[str, str]:
+    """Which attribute of the file each known column is (first match, most specific alias).
+
+    A .dbf keeps at most 10 bytes of a field name, which in UTF-8 is three Chinese
+    characters: with ``dbf_encoding`` a cut name matches the alias it is the start of
+    ("网格编" for 网格编码), after the exact names had their turn.
+    """
+    keyed: dict[str, str] = {}
+    for name in names:
+        keyed.setdefault(header_key(name.rstrip("\ufffd")), name)
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    for column in spec:
+        for alias in column.aliases:
+            match = keyed.get(header_key(alias))
+            if match is not None and match not in used:
+                found[column.key] = match
+                used.add(match)
+                break
+    if dbf_encoding is None:
+        return found
+    for column in spec:
+        if column.key in found:
+            continue
+        for alias in column.aliases:
+            if len(alias.encode(dbf_encoding, "replace")) <= DBF_NAME_BYTES:
+                continue
+            alias_key = header_key(alias)
+            for key, cut in keyed.items():
+                if (
+                    cut not in used
+                    and key
+                    and alias_key.startswith(key)
+                    and len(cut.rstrip("\ufffd").encode(dbf_encoding, "replace"))
+                    > DBF_NAME_BYTES - 4
+                ):
+                    found[column.key] = cut
+                    used.add(cut)
+                    break
+            if column.key in found:
+                break
+    return found
+
+
+def _check_required(source: _Source, spec: Sequence[Column]) -> None:
+    missing = [c for c in spec if c.required and c.key not in source.columns]
+    if missing:
+        raise file_problem(
+            source.file,
+            QCoreApplication.translate(
+                "Import", "The attribute table lacks the required field(s) %1."
+            ).replace("%1", "、".join(c.label for c in missing)),
+            sheet=source.sheet,
+        )
+
+
+def _cell(value: Any) -> CellValue:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

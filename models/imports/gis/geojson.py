@@ -1,0 +1,127 @@
+"""GeoJSON as web tools write it: UTF-8 or GB18030, a ``crs`` member or none."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QCoreApplication
+from shapely.geometry import shape as geojson_shape
+from shapely.geometry.base import BaseGeometry
+
+from models.geo.projections import CrsError, crs_from_geojson
+from models.imports.gis.features import _cell, _Feature, _match_columns, _Source
+from models.imports.spreadsheet import Column, file_problem
+
+
+def _read_geojson(
+    file: str, checksum: str, data: bytes, stem: str, spec: Sequence[Column]
+) -> _Source:
+    text: str | None = None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        raise file_problem(
+            file,
+            QCoreApplication.translate("Import", "The text of the file is neither UTF-8 nor GBK."),
+        )
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise file_problem(
+            file,
+            QCoreApplication.translate("Import", "This is not valid GeoJSON (%1).").replace(
+                "%1", str(error)[:200]
+            ),
+        ) from None
+    kind = document.get("type") if isinstance(document, dict) else None
+    if kind == "FeatureCollection" and isinstance(document.get("features"), list):
+        items: list[Any] = document["features"]
+    elif kind == "Feature":
+        items = [document]
+    elif (isinstance(kind, str) and "coordinates" in document) or kind == "GeometryCollection":
+        items = [{"type": "Feature", "geometry": document, "properties": {}}]
+    else:
+        raise file_problem(
+            file,
+            QCoreApplication.translate(
+                "Import",
+                "This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.",
+            ),
+        )
+    name = document.get("name")
+    source = _Source(
+        file=file,
+        checksum=checksum,
+        sheet=name.strip() if isinstance(name, str) and name.strip() else stem,
+        columns={},
+    )
+    try:
+        source.crs = crs_from_geojson(document.get("crs"))
+    except CrsError as error:
+        source.crs_error = error
+    raw: list[tuple[dict[str, Any], Any, str | None]] = []
+    names: dict[str, None] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            raw.append(
+                ({}, None, QCoreApplication.translate("Import", "This is not a GeoJSON feature."))
+            )
+            continue
+        properties = item.get("properties")
+        properties = properties if isinstance(properties, dict) else {}
+        names.update(dict.fromkeys(str(k) for k in properties))
+        raw.append((properties, item.get("geometry"), None))
+    matched = _match_columns(names, spec)
+    source.columns = matched
+    for number, (properties, geometry, problem) in enumerate(raw, start=1):
+        values = {key: _cell(properties.get(name)) for key, name in matched.items()}
+        feature = _Feature(number=number, values=values, geometry=None)
+        if problem is not None:
+            feature.problem = (None, "", problem)
+        elif geometry is not None:
+            try:
+                feature.geometry = _from_geojson(geometry)
+            except Exception as error:  # shapely reports bad coordinates in several ways
+                kind_name = geometry.get("type", "") if isinstance(geometry, dict) else ""
+                feature.problem = (
+                    None,
+                    str(kind_name),
+                    QCoreApplication.translate(
+                        "Import", "The geometry cannot be read (%1)."
+                    ).replace("%1", str(error)[:120]),
+                )
+        source.features.append(feature)
+    return source
+
+
+def _ring(coordinates: Any) -> np.ndarray:
+    ring = np.asarray(coordinates, dtype=float)
+    if ring.ndim != 2 or ring.shape[1] < 2:
+        raise ValueError("a ring must be a list of positions")
+    return ring[:, :2]
+
+
+def _from_geojson(geometry: Any) -> BaseGeometry:
+    """A GeoJSON geometry as shapely; polygons straight from numpy arrays (shapely's own
+    ``shape`` walks every position in Python, several times slower on dense outlines)."""
+    kind = geometry.get("type") if isinstance(geometry, dict) else None
+    coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if kind == "Polygon" and isinstance(coordinates, list) and coordinates:
+        return shapely.polygons(
+            _ring(coordinates[0]), holes=[_ring(h) for h in coordinates[1:]] or None
+        )
+    if kind == "MultiPolygon" and isinstance(coordinates, list) and coordinates:
+        parts = [
+            shapely.polygons(_ring(p[0]), holes=[_ring(h) for h in p[1:]] or None)
+            for p in coordinates
+        ]
+        return shapely.multipolygons(parts)
+    return geojson_shape(geometry)
