@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from models.areas import Division
 from models.audit import bulk_operation
+from models.imports.problems import ImportFileError
 from models.imports.report import (
     CancelToken,
     ImportCancelled,
-    ImportFileError,
     ImportReport,
     ProgressCallback,
     check_cancel,

@@ -44,17 +44,16 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from models.geo.crs import CGCS2000, WGS84, normalise_crs, to_wgs84
 from models.areas import LAT_RANGE, LON_RANGE, DangerZone, Division, Grid, Shelter, normalize_phone
 from models.audit import bulk_operation
 from models.base import collector_paused, utcnow
 from models.database import insert_many
 from models.events import active_event
+from models.geo.crs import CGCS2000, WGS84, normalise_crs, to_wgs84
+from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.report import (
     CancelToken,
     ImportCancelled,
-    ImportFileError,
-    ImportProblem,
     ImportReport,
     ProgressCallback,
     check_cancel,
@@ -64,16 +63,16 @@ from models.imports.spreadsheet import (
     Column,
     DataRow,
     Table,
-    _is_blank,
-    _read_table,
     clean_text,
     clean_texts,
     file_problem,
     half_width,
     header_key,
+    is_blank,
     number_texts,
     parse_count,
     read_workbook,
+    table_from_workbook,
 )
 from models.privacy import mask_phone
 from models.transfers import (
@@ -395,9 +394,9 @@ def _is_seq_only(row: DataRow, others: list[int]) -> bool:
     """A pre-numbered empty row: only 序号 filled (``others``: the other columns' indexes)."""
     cells = row.cells
     size = len(cells)
-    if others and others[0] < size and not _is_blank(cells[others[0]]):
+    if others and others[0] < size and not is_blank(cells[others[0]]):
         return False  # most rows: the first of the other columns is filled
-    return all(_is_blank(cells[i]) for i in others if i < size)
+    return all(is_blank(cells[i]) for i in others if i < size)
 
 
 def _coordinate(value: CellValue) -> float | None:
@@ -1083,7 +1082,7 @@ def _import(
     try:
         workbook = read_workbook(path)
         try:
-            table = _read_table(workbook, COLUMNS, None)
+            table = table_from_workbook(workbook, COLUMNS, None)
         except ImportFileError as error:
             error.checksum = workbook.checksum
             raise

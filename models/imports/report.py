@@ -14,73 +14,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from models.imports.problems import ImportFileError, ImportProblem
+
 if TYPE_CHECKING:
     from models.imports.spreadsheet import Table
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    """One refused value, row or file.
-
-    ``row`` is the Excel row number (1-based, as the user sees it), ``column`` the
-    column letter; both are None for a problem with the whole file or sheet.
-    """
-
-    file: str
-    sheet: str | None
-    row: int | None
-    column: str | None
-    value: str
-    reason: str
-
-    def describe(self) -> str:
-        """One line for the user, without the file name."""
-        if self.row is not None and self.column is not None:
-            if self.value:
-                return (
-                    QCoreApplication.translate(
-                        "Import", 'Sheet %1, row %2, column %3, value "%4": %5'
-                    )
-                    .replace("%1", self.sheet or "")
-                    .replace("%2", str(self.row))
-                    .replace("%3", self.column)
-                    .replace("%4", self.value)
-                    .replace("%5", self.reason)
-                )
-            return (
-                QCoreApplication.translate("Import", "Sheet %1, row %2, column %3 (empty): %4")
-                .replace("%1", self.sheet or "")
-                .replace("%2", str(self.row))
-                .replace("%3", self.column)
-                .replace("%4", self.reason)
-            )
-        if self.row is not None:
-            return (
-                QCoreApplication.translate("Import", "Sheet %1, row %2: %3")
-                .replace("%1", self.sheet or "")
-                .replace("%2", str(self.row))
-                .replace("%3", self.reason)
-            )
-        if self.sheet:
-            return (
-                QCoreApplication.translate("Import", "Sheet %1: %2")
-                .replace("%1", self.sheet)
-                .replace("%2", self.reason)
-            )
-        return self.reason
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported (missing, not a spreadsheet, no header...).
-
-    Carries the problem for the report; import functions catch it and return a
-    report, so the user never sees a traceback for a bad file.
-    """
-
-    def __init__(self, problem: ImportProblem, *, checksum: str = "") -> None:
-        super().__init__(problem.describe())
-        self.problem = problem
-        self.checksum = checksum  # of the file, when it could be read
 
 
 @dataclass

@@ -27,11 +27,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.audit import bulk_operation
+from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.report import (
     CancelToken,
     ImportCancelled,
-    ImportFileError,
-    ImportProblem,
     ImportReport,
     ProgressCallback,
     check_cancel,

@@ -11,7 +11,7 @@ from shapely.geometry.base import BaseGeometry
 
 from models.geo.projections import CrsError, SourceCrs
 from models.imports.gis.columns import DBF_NAME_BYTES
-from models.imports.report import ImportFileError, ImportProblem
+from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.spreadsheet import CellValue, Column, file_problem, header_key
 
 

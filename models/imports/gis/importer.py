@@ -14,10 +14,10 @@ from models.imports.gis.features import _check_required
 from models.imports.gis.readers import _read_source
 from models.imports.gis.rows import _Rows
 from models.imports.gis.writer import _Writer
+from models.imports.problems import ImportFileError
 from models.imports.report import (
     CancelToken,
     ImportCancelled,
-    ImportFileError,
     ImportReport,
     ProgressCallback,
     check_cancel,

@@ -14,7 +14,7 @@ from models.imports.gis.features import _damaged, _Source
 from models.imports.gis.geojson import _read_geojson
 from models.imports.gis.points import _read_spreadsheet
 from models.imports.gis.shapefile import _read_loose_shapefile, _read_shapefile
-from models.imports.report import ImportFileError
+from models.imports.problems import ImportFileError
 from models.imports.spreadsheet import (
     TEXT_SUFFIXES,
     Column,

@@ -15,7 +15,7 @@ from shapely.geometry import shape as geojson_shape
 from models.geo.projections import CrsError, crs_from_wkt
 from models.imports.gis.columns import SHAPEFILE_PARTS
 from models.imports.gis.features import _cell, _damaged, _Feature, _match_columns, _Source
-from models.imports.report import ImportFileError
+from models.imports.problems import ImportFileError
 from models.imports.spreadsheet import Column, file_checksum, file_problem, read_bytes
 
 

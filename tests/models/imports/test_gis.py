@@ -25,11 +25,11 @@ from shapely.geometry import LineString, Point, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy import func, select
 
-from models.geo.crs import from_wgs84
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
 from models.database import Database
 from models.events import start_event
+from models.geo.crs import from_wgs84
 from models.imports import format_report
 from models.imports.gis import import_gis
 from models.imports.report import ImportReport

@@ -17,11 +17,11 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from models.geo.crs import wgs84_to_gcj02
 from models.areas import Division
 from models.audit import AuditRecord
 from models.database import Database
 from models.events import start_event
+from models.geo.crs import wgs84_to_gcj02
 from models.imports import format_report
 from models.imports.households import import_households, village_from_title
 from models.imports.report import ImportReport

@@ -9,7 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from models.imports.report import ImportFileError
+from models.imports.problems import ImportFileError
 from models.imports.spreadsheet import (
     Column,
     clean_text,
