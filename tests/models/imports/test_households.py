@@ -448,7 +448,7 @@ def test_the_village_comes_from_the_title_or_the_code(
 
 
 def test_village_from_title_prefers_the_longer_name() -> None:
-    from models.imports.households import _Village
+    from models.imports.households.village import _Village
 
     villages = [
         _Village(1, "1", "东门社区", 10, "太平街道"),

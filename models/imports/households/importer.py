@@ -1,0 +1,329 @@
+"""``import_households``: read, choose the village, validate in blocks, write all or nothing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import bindparam, update
+from sqlalchemy.orm import Session
+
+from models.audit import bulk_operation
+from models.base import collector_paused, utcnow
+from models.database import insert_many
+from models.events import active_event
+from models.geo.crs import normalise_crs
+from models.imports.households.checks import _check_in_county, _match_existing
+from models.imports.households.columns import _COMPARED, _HOUSEHOLDS, BATCH, BLOCK, COLUMNS, _fill
+from models.imports.households.parser import _Parser
+from models.imports.households.rows import _is_seq_only, _Row
+from models.imports.households.village import (
+    _Context,
+    _context,
+    _load_shapely_meanwhile,
+    _title_text,
+    _Village,
+    _villages,
+    village_from_title,
+    year_from_title,
+)
+from models.imports.problems import ImportFileError, ImportProblem
+from models.imports.report import (
+    CancelToken,
+    ImportCancelled,
+    ImportReport,
+    ProgressCallback,
+    check_cancel,
+)
+from models.imports.spreadsheet import Table, file_problem, read_workbook, table_from_workbook
+from models.transfers import (
+    CHECK_IN,
+    display_zone,
+    household_search_values,
+    open_transfers,
+    register_year,
+    unique_card_codes,
+)
+from models.users import Permission, actor_of, require
+
+
+def import_households(
+    *,
+    session: Session,
+    path: str | Path,
+    village_code: str | None = None,
+    year: int | None = None,
+    crs: str = "wgs84",
+    dry_run: bool = False,
+    valid_only: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportReport:
+    """Import a village transfer list; see the module docstring.
+
+    Returns the report; writes into ``session`` only when no row was refused (or
+    ``valid_only``), not in a dry run, and not when cancelled. Never commits.
+    When an event is active and the list is of the register year in force, the
+    new households get their transfer records at once. Raises PermissionDenied
+    without IMPORT_DATA, ValueError for an unknown ``crs``.
+    """
+    require(session, Permission.IMPORT_DATA)
+    crs = normalise_crs(crs)
+    with collector_paused():
+        return _import(
+            session, Path(path), village_code, year, crs, dry_run, valid_only, progress, cancel
+        )
+
+
+def _import(
+    session: Session,
+    path: Path,
+    village_code: str | None,
+    year: int | None,
+    crs: str,
+    dry_run: bool,
+    valid_only: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> ImportReport:
+    report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
+    _load_shapely_meanwhile()
+    try:
+        workbook = read_workbook(path)
+        try:
+            table = table_from_workbook(workbook, COLUMNS, None)
+        except ImportFileError as error:
+            error.checksum = workbook.checksum
+            raise
+        sheet = next(s for s in workbook.sheets if s.name == table.sheet)
+        title = _title_text(sheet.rows[: table.header_rows[0] - 1])
+        village = _choose_village(session, path.name, table, title, village_code)
+    except ImportFileError as error:
+        report.fail(error)
+        return report
+    report.checksum = table.checksum
+    report.sheet = table.sheet
+    if year is None:
+        year = year_from_title(title) or utcnow().astimezone(display_zone()).year
+    if not 2000 <= year <= 2100:
+        raise ValueError(f"implausible year {year}")
+
+    try:
+        ctx = _context(session, village, year, crs)
+        plan = _validate(table, ctx, report, progress, cancel)
+        if not report.rows_read:
+            report.fail(
+                ImportFileError(
+                    ImportProblem(
+                        file=table.file,
+                        sheet=table.sheet,
+                        row=table.header_rows[-1],
+                        column=None,
+                        value="",
+                        reason=QCoreApplication.translate(
+                            "Import", "There are no households under the header."
+                        ),
+                    ),
+                    checksum=table.checksum,
+                )
+            )
+            return report
+        report.sort_problems()
+        accepted = report.inserted + report.updated + report.unchanged
+        # Also an import that changes nothing is recorded: who imported which file, when.
+        if dry_run or (report.problems and not valid_only) or not accepted:
+            if progress is not None:
+                progress(2 * max(1, len(table.rows)), 2 * max(1, len(table.rows)))
+            return report
+        _write(session, table, ctx, report, plan, progress, cancel)
+    except ImportCancelled:
+        report.cancelled = True
+        report.rows_written = 0
+        return report
+    _open_for_active_event(session, year, village.id)
+    return report
+
+
+def _choose_village(
+    session: Session, file: str, table: Table, title: str, village_code: str | None
+) -> _Village:
+    if village_code is not None:
+        code = village_code.strip()
+        found = _villages(session, code)
+        if not found:
+            raise file_problem(
+                file,
+                _fill(
+                    QCoreApplication.translate(
+                        "Import", "No village or community has the code %1."
+                    ),
+                    code,
+                ),
+                sheet=table.sheet,
+            )
+        return found[0]
+    village, reason = village_from_title(title, _villages(session))
+    if village is None:
+        raise file_problem(file, reason or "", sheet=table.sheet)
+    return village
+
+
+def _validate(
+    table: Table,
+    ctx: _Context,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> list[_Row]:
+    total = 2 * max(1, len(table.rows))
+    parsed: list[_Row] = []
+    others = [i for key, i in table.columns.items() if key != "seq"]
+    parser = _Parser(table, ctx, report)
+    for start in range(0, len(table.rows), BLOCK):
+        check_cancel(cancel)
+        if progress is not None:
+            progress(start, total)
+        block = table.rows[start : start + BLOCK]
+        filled = [row for row in block if not _is_seq_only(row, others)]
+        report.rows_skipped += len(block) - len(filled)
+        report.rows_read += len(filled)
+        parsed += parser.parse(filled)
+    report.rows_skipped += table.skipped
+    _check_in_county(parsed, ctx, table, report)
+
+    # The same householder and mobile twice: every such row is refused.
+    by_key: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for item in parsed:
+        if item.values["householder_name"]:
+            by_key[item.key].append(item)
+    for (name, phone), items in by_key.items():
+        if len(items) < 2:
+            continue
+        numbers = ", ".join(str(i.row.number) for i in items)
+        for item in items:
+            report.add(
+                table.problem(
+                    item.row,
+                    "name",
+                    name,
+                    _fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "The household of %1 (mobile %2) is listed more than once (rows %3).",
+                        ),
+                        name,
+                        phone or QCoreApplication.translate("Import", "none"),
+                        numbers,
+                    ),
+                )
+            )
+            item.ok = False
+    _match_existing([i for i in parsed if i.ok], ctx, table, report)
+
+    plan: list[_Row] = []
+    for item in parsed:
+        if not item.ok:
+            continue
+        if item.match is not None and not item.grid_given:
+            # No grid in the file (the template has no such column): keep the stored one.
+            item.values["grid_id"] = item.match.values["grid_id"]
+        if item.match is None:
+            report.inserted += 1
+        elif all(item.match.values.get(c) == item.values.get(c) for c in _COMPARED):
+            report.unchanged += 1
+            continue
+        else:
+            report.updated += 1
+        plan.append(item)
+    if progress is not None:
+        progress(len(table.rows), total)
+    return plan
+
+
+def _write(
+    session: Session,
+    table: Table,
+    ctx: _Context,
+    report: ImportReport,
+    plan: list[_Row],
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> None:
+    """Write inside a savepoint, so a cancel leaves nothing behind."""
+    check_cancel(cancel)
+    total = 2 * max(1, len(table.rows))
+    new = [item for item in plan if item.match is None]
+    changed = [item for item in plan if item.match is not None]
+    nested = session.begin_nested()
+    try:
+        with bulk_operation(
+            session, table_name="households", source=table.file, checksum=table.checksum
+        ) as counter:
+            codes = unique_card_codes(session, len(new))
+            done = 0
+            for start in range(0, len(new), BATCH):
+                check_cancel(cancel)
+                batch = new[start : start + BATCH]
+                placed = {"year": ctx.year, "village_id": ctx.village.id}
+                insert_many(
+                    session,
+                    _HOUSEHOLDS,
+                    [
+                        _columns(item, placed, card_code=code)
+                        for item, code in zip(batch, codes[start : start + BATCH], strict=True)
+                    ],
+                )
+                done += len(batch)
+                if progress is not None:
+                    progress(len(table.rows) + done * len(table.rows) // len(plan), total)
+            hh = _HOUSEHOLDS
+            for start in range(0, len(changed), BATCH):
+                check_cancel(cancel)
+                batch = changed[start : start + BATCH]
+                session.execute(
+                    update(hh)
+                    .where(hh.c.id == bindparam("hid"))
+                    .values({c: bindparam(c) for c in _columns(batch[0])}),
+                    [
+                        {**_columns(item), "hid": item.match.id}
+                        for item in batch
+                        if item.match is not None
+                    ],
+                )
+                done += len(batch)
+                if progress is not None:
+                    progress(len(table.rows) + done * len(table.rows) // len(plan), total)
+            counter["rows"] = len(plan)
+        check_cancel(cancel)
+    except BaseException:
+        nested.rollback()
+        raise
+    nested.commit()
+    report.rows_written = len(plan)
+    if progress is not None:
+        progress(total, total)
+
+
+def _columns(item: _Row, *more: dict[str, Any], **named: Any) -> dict[str, Any]:
+    """The household's columns (``_COMPARED`` and the search columns), with ``more``."""
+    values = item.values.copy()  # the _COMPARED columns
+    values.update(
+        household_search_values(values["householder_name"], values["householder_phone"]), **named
+    )
+    for extra in more:
+        values.update(extra)
+    return values
+
+
+def _open_for_active_event(session: Session, year: int, village_id: int) -> None:
+    """Listed during an event: the village's new households get their records now, and
+    the records of its changed households follow (residents, zone, shelter)."""
+    actor = actor_of(session)
+    if actor is None or not actor.can(CHECK_IN):
+        return
+    event = active_event(session=session)
+    if event is None or register_year(session=session, at=event.started_at) != year:
+        return
+    open_transfers(session=session, event_id=event.id, year=year, village_id=village_id)
