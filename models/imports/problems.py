@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from models.refusals import Refused
+
 
 @dataclass(frozen=True)
 class ImportProblem:
@@ -63,7 +65,7 @@ class ImportProblem:
         return self.reason
 
 
-class ImportFileError(Exception):
+class ImportFileError(Refused):
     """The file as a whole cannot be imported (missing, not a spreadsheet, no header...).
 
     Carries the problem for the report; import functions catch it and return a
