@@ -16,7 +16,7 @@ Why not folium: its page loads Leaflet, jQuery and Bootstrap from CDNs, and its
 per-feature objects cannot build tens of thousands of features in two seconds.
 Here each layer is one data file (maps.geometry.pack) turned into Leaflet
 polygons, lines and markers on one shared canvas renderer, styled by a property
-(maps.layers documents the style spec). A layer of more than LARGE_LAYER features
+(maps.layers.styles documents the style spec). A layer of more than LARGE_LAYER features
 is drawn, and its file loaded, only from LARGE_LAYER_MIN_ZOOM on.
 
 Leaflet's own files name two URLs that are never fetched: the SVG namespace and a
