@@ -219,6 +219,105 @@
     </message>
 </context>
 <context>
+    <name>CheckInPanel</name>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="67" />
+        <source>Check-in at a shelter</source>
+        <translation>安置点签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="80" />
+        <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
+        <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="111" />
+        <source>Shelter:</source>
+        <translation>安置场所：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="122" />
+        <source>Arrived at shelter (F2)</source>
+        <translation>已到达安置场所（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="131" />
+        <source>Other: relatives, refused, forced, part… (F3)</source>
+        <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="142" />
+        <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
+        <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="146" />
+        <source>Your role can look households up but not check them in.</source>
+        <translation>您的角色可以查询住户，但不能办理签到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="202" />
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="204" />
+        <source>Nobody found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="230" />
+        <source>Scan a transfer card, or type a name, pinyin initials or the last 4 mobile digits. F2: arrived at the shelter chosen below. F3: any other state, or part of a household.</source>
+        <translation>扫描转移卡，或输入姓名、拼音首字母、手机号后四位查找。F2：登记到达下方所选安置场所；F3：登记其他情况或部分人员转移。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="245" />
+        <source>%1: no transfer record in this event.</source>
+        <translation>%1：本次事件中没有转移记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="248" />
+        <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
+        <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="276" />
+        <location filename="../../ui/transfers/check_in.py" line="300" />
+        <source>Find and select a household first.</source>
+        <translation>请先查找并选中一户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="281" />
+        <source>This household has no transfer record in this event.</source>
+        <translation>该户在本次事件中没有转移记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="285" />
+        <source>Nobody of this household is left to move.</source>
+        <translation>该户已无待转移人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="289" />
+        <source>Choose the shelter from the list.</source>
+        <translation>请从列表中选择安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="344" />
+        <source>%1: %2 people arrived at %3.</source>
+        <translation>%1：%2 人已到达 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="351" />
+        <source>%1: %2 people recorded as %3.</source>
+        <translation>%1：%2 人已登记为%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/check_in.py" line="367" />
+        <source>The check-in failed: %1</source>
+        <translation>签到失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <location filename="../../models/checks.py" line="68" />
@@ -1275,6 +1374,39 @@ from then on</source>
     </message>
 </context>
 <context>
+    <name>EventBar</name>
+    <message>
+        <location filename="../../ui/transfers/event_bar.py" line="39" />
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/event_bar.py" line="47" />
+        <source>Start an event…</source>
+        <translation>启动事件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/event_bar.py" line="52" />
+        <source>Response level…</source>
+        <translation>调整响应级别…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/event_bar.py" line="54" />
+        <source>Mark returns…</source>
+        <translation>登记返回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/event_bar.py" line="56" />
+        <source>Once the response is lifted: everyone moved from a village is home again.</source>
+        <translation>响应解除后：将某村已转移人员登记为已返回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/event_bar.py" line="59" />
+        <source>End the event…</source>
+        <translation>结束事件…</translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <location filename="../../ui/common/event_text.py" line="29" />
@@ -1387,6 +1519,102 @@ from then on</source>
         <location filename="../../models/exports/rollup.py" line="185" />
         <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
         <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCards</name>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="75" />
+        <source>moved / people to move</source>
+        <translation>已转移 / 应转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="79" />
+        <source>%1 listed, %2 away</source>
+        <translation>清单 %1 户，外出 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="87" />
+        <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
+        <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTabs</name>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="111" />
+        <source>Towns and streets</source>
+        <translation>各乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="114" />
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="117" />
+        <source>By danger zone type</source>
+        <translation>按危险区类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="120" />
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="122" />
+        <source>Keep the figures now as a report</source>
+        <translation>立即保存当前数据作为一次报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="125" />
+        <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
+        <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="130" />
+        <source>Since the last report</source>
+        <translation>与上次报送比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="132" />
+        <source>Enter a town's figures…</source>
+        <translation>录入乡镇报送数…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="136" />
+        <source>Phoned in by towns</source>
+        <translation>乡镇电话报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="139" />
+        <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
+        <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="147" />
+        <source>Shelter occupancy</source>
+        <translation>避灾安置场所占用情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="161" />
+        <source>Double-click a shelter for its arrivals list.</source>
+        <translation>双击安置场所可查看到达登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="257" />
+        <source>⚠ %1 full, %2 above 90%</source>
+        <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="267" />
+        <source>No report has been kept yet in this event: the figures are kept every hour.</source>
+        <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="272" />
+        <source>Changes since the figures kept at %1 (%2 figures changed).</source>
+        <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
 </context>
 <context>
@@ -5067,131 +5295,6 @@ from then on</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="430" />
-        <source>Loading…</source>
-        <translation>正在加载……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="437" />
-        <source>Start an event…</source>
-        <translation>启动事件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="442" />
-        <source>Response level…</source>
-        <translation>调整响应级别…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="444" />
-        <source>Mark returns…</source>
-        <translation>登记返回…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="446" />
-        <source>Once the response is lifted: everyone moved from a village is home again.</source>
-        <translation>响应解除后：将某村已转移人员登记为已返回。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="448" />
-        <source>End the event…</source>
-        <translation>结束事件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="479" />
-        <source>Towns and streets</source>
-        <translation>各乡镇（街道）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="481" />
-        <source>Villages and communities</source>
-        <translation>村（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="483" />
-        <source>By danger zone type</source>
-        <translation>按危险区类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="485" />
-        <source>Chart</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="487" />
-        <source>Keep the figures now as a report</source>
-        <translation>立即保存当前数据作为一次报送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="489" />
-        <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
-        <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="493" />
-        <source>Since the last report</source>
-        <translation>与上次报送比较</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="500" />
-        <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
-        <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="495" />
-        <source>Enter a town's figures…</source>
-        <translation>录入乡镇报送数…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="499" />
-        <source>Phoned in by towns</source>
-        <translation>乡镇电话报送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="505" />
-        <source>Shelter occupancy</source>
-        <translation>避灾安置场所占用情况</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="517" />
-        <source>Double-click a shelter for its arrivals list.</source>
-        <translation>双击安置场所可查看到达登记。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="573" />
-        <source>Check-in at a shelter</source>
-        <translation>安置点签到</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="578" />
-        <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
-        <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="607" />
-        <source>Shelter:</source>
-        <translation>安置场所：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="618" />
-        <source>Arrived at shelter (F2)</source>
-        <translation>已到达安置场所（F2）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="626" />
-        <source>Other: relatives, refused, forced, part… (F3)</source>
-        <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="642" />
-        <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
-        <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="643" />
-        <source>Your role can look households up but not check them in.</source>
-        <translation>您的角色可以查询住户，但不能办理签到。</translation>
-    </message>
-    <message>
         <location filename="../../ui/transfers/page.py" line="676" />
         <source>The transfer figures could not be loaded: %1</source>
         <translation>无法加载转移数据：%1</translation>
@@ -5207,29 +5310,9 @@ from then on</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="759" />
-        <source>moved / people to move</source>
-        <translation>已转移 / 应转移</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="763" />
-        <source>%1 listed, %2 away</source>
-        <translation>清单 %1 户，外出 %2 人</translation>
-    </message>
-    <message>
         <location filename="../../ui/transfers/page.py" line="765" />
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="769" />
-        <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
-        <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="800" />
-        <source>⚠ %1 full, %2 above 90%</source>
-        <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/page.py" line="825" />
@@ -5250,77 +5333,6 @@ from then on</source>
         <location filename="../../ui/transfers/page.py" line="844" />
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="871" />
-        <source>The search failed: %1</source>
-        <translation>查询失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="873" />
-        <source>Nobody found.</source>
-        <translation>未找到。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="896" />
-        <source>Scan a transfer card, or type a name, pinyin initials or the last 4 mobile digits. F2: arrived at the shelter chosen below. F3: any other state, or part of a household.</source>
-        <translation>扫描转移卡，或输入姓名、拼音首字母、手机号后四位查找。F2：登记到达下方所选安置场所；F3：登记其他情况或部分人员转移。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="906" />
-        <source>%1: no transfer record in this event.</source>
-        <translation>%1：本次事件中没有转移记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="908" />
-        <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
-        <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="931" />
-        <location filename="../../ui/transfers/page.py" line="954" />
-        <source>Find and select a household first.</source>
-        <translation>请先查找并选中一户。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="935" />
-        <source>This household has no transfer record in this event.</source>
-        <translation>该户在本次事件中没有转移记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="939" />
-        <source>Nobody of this household is left to move.</source>
-        <translation>该户已无待转移人员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="943" />
-        <source>Choose the shelter from the list.</source>
-        <translation>请从列表中选择安置场所。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="983" />
-        <source>%1: %2 people arrived at %3.</source>
-        <translation>%1：%2 人已到达 %3。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="986" />
-        <source>%1: %2 people recorded as %3.</source>
-        <translation>%1：%2 人已登记为%3。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="999" />
-        <source>The check-in failed: %1</source>
-        <translation>签到失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="1023" />
-        <source>No report has been kept yet in this event: the figures are kept every hour.</source>
-        <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="1026" />
-        <source>Changes since the figures kept at %1 (%2 figures changed).</source>
-        <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/page.py" line="1047" />

@@ -1,0 +1,108 @@
+"""The latest typhoon as a map layer: its track and wind circles, drawn over the register."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from sqlalchemy.orm import Session
+
+from maps.layers.base import LayerData, LegendEntry
+
+GROUP_TYPHOON = QT_TRANSLATE_NOOP("MapLayers", "Typhoon")
+_TYPHOON_STYLE: dict[str, Any] = {
+    "by": "kind",
+    "legend_rows": True,
+    "path": {"color": "#5a3e8a", "weight": 2, "fill": False},
+    "marker": {
+        "shape": "circle",
+        "radius": 4,
+        "color": "#5a3e8a",
+        "fillColor": "#ffffff",
+        "fillOpacity": 1,
+        "weight": 2,
+    },
+    "variants": {
+        "track_past": {"path": {"color": "#5a3e8a", "weight": 3}},
+        "track_forecast": {"path": {"color": "#c0392b", "weight": 2, "dashArray": "6 4"}},
+        "circle7": {
+            "path": {
+                "color": "#e6a700",
+                "weight": 2,
+                "fill": True,
+                "fillColor": "#f5c400",
+                "fillOpacity": 0.10,
+            },
+            "interactive": False,
+        },
+        "circle10": {
+            "path": {
+                "color": "#e06000",
+                "weight": 2,
+                "fill": True,
+                "fillColor": "#f07800",
+                "fillOpacity": 0.14,
+            },
+            "interactive": False,
+        },
+        "circle12": {
+            "path": {
+                "color": "#c00000",
+                "weight": 2,
+                "fill": True,
+                "fillColor": "#d01010",
+                "fillOpacity": 0.18,
+            },
+            "interactive": False,
+        },
+    },
+}
+_TYPHOON_LEGEND = (
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Past track"),
+        {"shape": "line", "options": _TYPHOON_STYLE["variants"]["track_past"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Forecast track"),
+        {"shape": "line", "options": _TYPHOON_STYLE["variants"]["track_forecast"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Force-7 wind circle"),
+        {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle7"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Force-10 wind circle"),
+        {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle10"]["path"]},
+    ),
+    LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Force-12 wind circle"),
+        {"shape": "area", "options": _TYPHOON_STYLE["variants"]["circle12"]["path"]},
+    ),
+)
+
+
+def typhoon_layers(*, session: Session) -> list[LayerData]:
+    """The latest typhoon's track and its wind circles at its latest observed point."""
+    from maps.typhoon import track_geojson
+    from models.typhoons import latest_typhoon_id, load_track
+
+    typhoon_id = latest_typhoon_id(session=session)
+    if typhoon_id is None:
+        return []
+    track = load_track(session=session, typhoon_id=typhoon_id)
+    observed = [point.at for point in track.points if not point.is_forecast]
+    at = max(observed) if observed else None
+    title = (
+        QCoreApplication.translate("MapLayers", "Typhoon %1 %2")
+        .replace("%1", track.code)
+        .replace("%2", track.name)
+    )
+    layer = LayerData.from_geojson(
+        "typhoon",
+        title,
+        track_geojson(track, at),
+        _TYPHOON_STYLE,
+        group=GROUP_TYPHOON,
+        legend=_TYPHOON_LEGEND,
+    )
+    return [layer]

@@ -1,0 +1,98 @@
+"""The transfers page's work off the UI thread: loads, searches and writes, each in its own
+unit of work; a refusal comes back as the result so the page shows it in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from models.database import Database
+from models.events import EventRefused, EventRow, active_event
+from models.transfers import (
+    FigureChange,
+    Rollup,
+    SubjectRow,
+    TownReportRow,
+    TransferRefused,
+    TransferRow,
+    compare_snapshots,
+    find_subjects,
+    list_snapshots,
+    list_town_reports,
+    load_snapshot,
+    record_transfer,
+    register_year,
+    rollup,
+    rollup_to_dict,
+)
+from models.users import Actor, PermissionDenied
+
+
+@dataclass(frozen=True)
+class Loaded:
+    event: EventRow | None
+    rollup: Rollup | None
+    since: datetime | None = None  # when the last hourly snapshot was taken
+    changes: tuple[FigureChange, ...] = ()  # since then (villages left out: too many)
+    reports: tuple[TownReportRow, ...] = ()
+    year: int | None = None  # the register year the event's lists are from
+
+
+def load_transfers(db: Database, actor: Actor) -> Loaded:
+    with db.session(actor) as session:
+        event = active_event(session=session)
+        if event is None:
+            return Loaded(None, None)
+        data = rollup(session=session, event_id=event.id)
+        snapshots = list_snapshots(session=session, event_id=event.id)
+        last = load_snapshot(session=session, snapshot_id=snapshots[-1].id) if snapshots else None
+        reports = list_town_reports(session=session, event_id=event.id)
+        year = register_year(session=session, at=event.started_at)
+    changes = (
+        tuple(c for c in compare_snapshots(last, rollup_to_dict(data)) if c.scope != "village")
+        if last is not None
+        else ()
+    )
+    return Loaded(
+        event,
+        data,
+        snapshots[-1].taken_at if snapshots else None,
+        changes,
+        tuple(reversed(reports)),
+        year,
+    )
+
+
+def search_subjects(
+    db: Database, actor: Actor, query: str, event_id: int, year: int | None
+) -> list[SubjectRow]:
+    with db.session(actor) as session:
+        return find_subjects(session=session, query=query, event_id=event_id, year=year)
+
+
+def change_transfer(
+    db: Database, actor: Actor, record_id: int, expected_version: int, **change: Any
+) -> TransferRow | TransferRefused:
+    """One change of a record in its own unit of work; a refusal comes back as the result."""
+    try:
+        with db.session(actor) as session:
+            return record_transfer(
+                session=session, record_id=record_id, expected_version=expected_version, **change
+            )
+    except TransferRefused as exc:  # TransferConflict included: nothing was written
+        return exc
+
+
+REFUSALS = (TransferRefused, EventRefused, PermissionDenied)
+
+
+def write(db: Database, actor: Actor, action: Callable[..., object], **arguments: Any) -> object:
+    """Any other write of the page (event, response level, town figures, returns,
+    snapshot) in its own unit of work; a refusal comes back as the result."""
+    try:
+        with db.session(actor) as session:
+            return action(session=session, **arguments)
+    except REFUSALS as exc:
+        return exc
