@@ -29,7 +29,6 @@ from models.transfers import (
     TransferChange,
     TransferObject,
     TransferRecord,
-    _table,
     derive_status,
     display_zone,
     household_search_values,
@@ -38,6 +37,7 @@ from models.transfers import (
     open_transfers,
     rebuild_tallies,
 )
+from models.transfers.common import _table
 from models.users import Permission, require
 
 HOUSEHOLDS_PER_SCALE = 20_000
