@@ -132,7 +132,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo county with the demo typhoon's event in progress, built once per test run."""
-    from models.demo_transfers import build_typhoon_scenario
+    from models.demo import build_typhoon_scenario
 
     path = tmp_path_factory.mktemp("typhoon") / "typhoon.sqlite"
     shutil.copy(demo_template, path)

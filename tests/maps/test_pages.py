@@ -426,7 +426,7 @@ def test_export_map_masks_phones_for_a_viewer(demo_db: Database, tmp_path: Path)
 
 
 def test_during_an_event_shelters_show_their_occupancy(demo_db: Database) -> None:
-    from models.demo_transfers import build_typhoon_scenario
+    from models.demo import build_typhoon_scenario
     from models.transfers import rollup
 
     with demo_db.session(ADMIN) as session:

@@ -325,12 +325,12 @@ def test_a_bad_scale_is_refused(db: Database) -> None:
 def test_nothing_is_written_when_the_build_fails(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import models.demo
+    import models.demo.builder
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("killed half way")
 
-    monkeypatch.setattr(models.demo, "set_meta", broken)
+    monkeypatch.setattr(models.demo.builder, "set_meta", broken)
     with pytest.raises(RuntimeError), sqlite_db.session(ADMIN) as session:
         build_demo(session=session)
     with sqlite_db.session(ADMIN) as session:

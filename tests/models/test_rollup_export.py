@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from models.areas import Division
 from models.audit import AuditRecord
 from models.database import Database
-from models.demo_transfers import build_demo_transfers
+from models.demo import build_demo_transfers
 from models.events import start_event
 from models.exports.households import ExportRefused
 from models.exports.rollup import (

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from models.areas import DangerZone, DangerZoneInput, Division, Grid, Shelter, save_danger_zone
 from models.audit import AuditRecord
 from models.database import Database
-from models.demo_transfers import build_demo_households
+from models.demo import build_demo_households
 from models.events import active_event, end_event, start_event
 from models.transfers import (
     CARD_ALPHABET,
@@ -1038,7 +1038,7 @@ def test_demo_households(demo_template: Path, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_demo_scenario_is_part_done(demo_template: Path, tmp_path: Path) -> None:
-    from models.demo_transfers import build_demo_transfers
+    from models.demo import build_demo_transfers
 
     database = _demo_copy(demo_template, tmp_path / "scenario")
     with database.session(ADMIN) as session:
@@ -1061,7 +1061,8 @@ def test_demo_scenario_is_part_done(demo_template: Path, tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_typhoon_scenario_is_an_event_in_progress(demo_template: Path, tmp_path: Path) -> None:
-    from models.demo_transfers import _LATER_CHECK_INS, build_typhoon_scenario
+    from models.demo import build_typhoon_scenario
+    from models.demo.typhoon_scenario import _LATER_CHECK_INS
 
     path = tmp_path / "typhoon.sqlite"
     shutil.copy(demo_template, path)

@@ -54,8 +54,7 @@ from sqlalchemy import func, make_url, select
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
 from models.database import Database, sqlite_pragmas
-from models.demo import build_demo
-from models.demo_transfers import build_typhoon_scenario
+from models.demo import build_demo, build_typhoon_scenario
 from models.events import active_event
 from models.imports import format_report
 from models.imports.households import COLUMNS, import_households

@@ -148,7 +148,7 @@ def test_export_transfer_rollup_and_print_shelter_arrivals(
 ) -> None:
     import openpyxl
 
-    from models.demo_transfers import build_demo_transfers
+    from models.demo import build_demo_transfers
     from models.events import start_event
     from models.exports.rollup import rollup_values
     from models.transfers import rollup

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from models.arrivals import ShelterArrivals, list_shelter_arrivals
 from models.audit import AuditRecord
 from models.database import Database
-from models.demo_transfers import build_demo_transfers
+from models.demo import build_demo_transfers
 from models.events import start_event
 from models.exports.households import TEMPLATE_COLUMNS
 from models.transfers import HouseholdRow, list_households, rollup

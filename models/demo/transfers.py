@@ -1,10 +1,10 @@
-"""The demo county's transfer lists and the typhoon scenario.
+"""The demo county's transfer lists, and an event's transfers part done.
 
 ``build_demo_households`` lists about 20,000 households per scale over the danger
 zones (in proportion to their kind) and the work sheds, fishing rafts, building
 sites and scenic spots; ``build_demo_transfers`` puts an event's transfers part
-done; ``build_typhoon_scenario`` starts the demo typhoon's event on top of both.
-Deterministic for a scale; bulk Core writes inside the caller's transaction.
+done (the typhoon scenario's). Deterministic for a scale; bulk Core writes inside
+the caller's transaction.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.base import utcnow
+from models.demo.common import DemoBuild, DemoStep, _rng
+from models.demo.people import _People
 from models.events import acting_name
 from models.transfers import (
     OBJECT_ZONE_KINDS,
@@ -29,7 +31,6 @@ from models.transfers import (
     TransferChange,
     TransferObject,
     TransferRecord,
-    _table,
     derive_status,
     display_zone,
     household_search_values,
@@ -38,6 +39,7 @@ from models.transfers import (
     open_transfers,
     rebuild_tallies,
 )
+from models.transfers.common import _table
 from models.users import Permission, require
 
 HOUSEHOLDS_PER_SCALE = 20_000
@@ -68,10 +70,6 @@ class DemoHouseholds:
     @property
     def rows(self) -> int:
         return self.households + self.objects
-
-
-def _demo_rng(scale: int, purpose: str) -> random.Random:
-    return random.Random(f"wenling-demo/{scale}/{purpose}")
 
 
 def _apportion(weights: Sequence[float], total: int) -> list[int]:
@@ -106,10 +104,8 @@ def build_demo_households(
     import numpy as np
     import shapely
 
-    from models.demo import _People
-
     require(session, Permission.ADMINISTER_DATABASE)
-    rng = rng or _demo_rng(scale, "households")
+    rng = rng or _rng(scale, "households")
     people = _People(rng)
     year = year or utcnow().astimezone(display_zone()).year
 
@@ -375,7 +371,7 @@ def build_demo_transfers(
     a few refused and some of those forcibly moved, some away), and one shelter nearly
     full. Core bulk writes with history rows; deterministic for a scale."""
     require(session, Permission.ADMINISTER_DATABASE)
-    rng = rng or _demo_rng(scale, "transfers")
+    rng = rng or _rng(scale, "transfers")
     now = now or utcnow()
     open_transfers(session=session, event_id=event_id)
     table = _table(TransferRecord)
@@ -551,95 +547,9 @@ def build_demo_transfers(
     return DemoScenario(event_id, len(records), len(changes), nearly_full)
 
 
-@dataclass(frozen=True)
-class TyphoonScenario:
-    event_id: int
-    event_name: str
-    transfers: DemoScenario
-    snapshot_at: datetime
-    later_check_ins: int
+def _write(build: DemoBuild) -> None:
+    listed = build_demo_households(session=build.session, scale=build.scale)
+    build.add(households=listed.households, transfer_objects=listed.objects)
 
 
-SCENARIO_LEVEL = "II"
-_LATER_CHECK_INS = 40  # arrivals after the last hourly report: "what changed since"
-
-
-def build_typhoon_scenario(
-    *, session: Session, scale: int = 1, now: datetime | None = None
-) -> TyphoonScenario:
-    """The demo typhoon's event in progress: response level II since nine hours ago,
-    transfers part done (``build_demo_transfers``), two towns' phoned-in figures,
-    the last hourly roll-up snapshot an hour ago and some arrivals since.
-
-    Needs the demo county with its households and the demo typhoon."""
-    from models.events import start_event
-    from models.transfers import add_town_report, record_transfer, take_snapshot
-    from models.typhoons import DEMO_CODE, DEMO_NAME
-
-    require(session, Permission.ADMINISTER_DATABASE)
-    now = now or utcnow()
-    rng = _demo_rng(scale, "scenario")
-    name = f"{DEMO_CODE}号台风“{DEMO_NAME}”防御"
-    event = start_event(
-        session=session,
-        name=name,
-        kind="typhoon",
-        response_level=SCENARIO_LEVEL,
-        started_at=now - timedelta(hours=9),
-        open_transfers=False,
-    )
-    transfers = build_demo_transfers(
-        session=session, event_id=event.id, scale=scale, now=now - timedelta(hours=1, minutes=5)
-    )
-    towns = session.execute(
-        select(Division.id, Division.name).where(Division.level == "town").order_by(Division.code)
-    ).all()
-    for (town_id, _town_name), (source, to_move, moved, note) in zip(
-        rng.sample(towns, 2),
-        (
-            ("镇防指 电话报送", 420, 355, "渔船回港人员，不在村级清单"),
-            ("镇应急办 电话报送", 180, 120, "在建工地外来务工人员"),
-        ),
-        strict=True,
-    ):
-        add_town_report(
-            session=session,
-            event_id=event.id,
-            town_id=town_id,
-            source=source,
-            people_to_move=to_move,
-            moved=moved,
-            sheltered=moved - 40,
-            relatives=40,
-            reported_at=now - timedelta(minutes=rng.randint(20, 90)),
-            note=note,
-        )
-    snapshot_at = now - timedelta(hours=1)
-    take_snapshot(session=session, event_id=event.id, at=snapshot_at, force=True)
-
-    table = _table(TransferRecord)
-    shelters = _table(Shelter)
-    waiting = session.execute(
-        select(table.c.id, table.c.version)
-        .join(shelters, shelters.c.id == table.c.shelter_id)
-        .where(
-            table.c.event_id == event.id,
-            table.c.status == "to_move",
-            table.c.household_id.is_not(None),
-            table.c.residents <= 4,
-            shelters.c.capacity >= 200,
-        )
-        .order_by(table.c.id)
-    ).all()
-    done = 0
-    for record_id, version in rng.sample(waiting, min(_LATER_CHECK_INS, len(waiting))):
-        record_transfer(
-            session=session,
-            record_id=record_id,
-            status="sheltered",
-            expected_version=version,
-            where="演示",
-            at=now - timedelta(minutes=rng.randint(1, 55)),
-        )
-        done += 1
-    return TyphoonScenario(event.id, event.name, transfers, snapshot_at, done)
+STEP = DemoStep("transfers", _write)

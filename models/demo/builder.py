@@ -1,0 +1,119 @@
+"""Builds the demo county: checks the request, then runs each domain's step in order in
+the caller's transaction, as one bulk audit record.
+
+A module adds its demo data with one module here and one entry in ``STEPS``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import Table, delete, inspect, literal, select, update
+from sqlalchemy.orm import Session
+
+import models.all_tables  # noqa: F401  (every table is in Base.metadata)
+from models.audit import AuditRecord, bulk_operation
+from models.base import Base
+from models.demo import geography, transfers, typhoon, typhoon_scenario, users
+from models.demo.common import DemoBuild, DemoStep, DemoSummary
+from models.demo.county import MAX_SCALE
+from models.meta import DEMO_KEY, RegisterRevision, set_meta
+from models.users import Permission, User, require
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class DemoRefused(Exception):
+    """The database already holds data and the caller did not ask to replace it."""
+
+
+SCENARIOS = ("typhoon",)  # demo --scenario: the county in the middle of an event
+
+# Each domain's demo data, in the order written (a later step may read an earlier one's).
+STEPS: tuple[DemoStep, ...] = (
+    geography.STEP,
+    users.STEP,
+    typhoon.STEP,
+    transfers.STEP,
+    typhoon_scenario.STEP,
+)
+
+
+def build_demo(
+    *,
+    session: Session,
+    scale: int = 1,
+    force: bool = False,
+    scenario: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> DemoSummary:
+    """Fill an empty database with the demo county; with ``force``, replace what is there.
+    ``scenario`` "typhoon" adds the demo typhoon's event in progress, transfers part done.
+
+    Everything is written in the caller's transaction as one bulk audit record;
+    nothing is committed here.
+    """
+    require(session, Permission.ADMINISTER_DATABASE)
+    if isinstance(scale, bool) or not isinstance(scale, int) or not 1 <= scale <= MAX_SCALE:
+        raise ValueError(
+            QCoreApplication.translate(
+                "Demo", "The demo scale must be a whole number from 1 to %1."
+            ).replace("%1", str(MAX_SCALE))
+        )
+    if scenario is not None and scenario not in SCENARIOS:
+        raise ValueError(
+            QCoreApplication.translate("Demo", "Unknown demo scenario: %1").replace("%1", scenario)
+        )
+    tables = _domain_tables(session)
+    if not force and any(_has_rows(session, table) for table in tables):
+        raise DemoRefused(
+            QCoreApplication.translate(
+                "Demo",
+                "The database already holds data. Build the demo county in an empty "
+                "database, or choose to replace everything in this one.",
+            )
+        )
+    steps = 8
+    report = progress or (lambda _done, _total: None)
+    build = DemoBuild(session, scale, scenario, lambda done: report(done, steps))
+    for step in STEPS:
+        if step.design is not None:
+            step.design(build)
+    with bulk_operation(session, table_name="demo", source=f"demo scale {scale}") as counter:
+        if force:
+            _wipe(session, tables)
+        for step in STEPS:
+            step.write(build)
+        set_meta(session=session, key=DEMO_KEY, value=str(scale))
+        counter["rows"] = build.summary.rows
+    report(steps, steps)
+    return build.summary
+
+
+def _domain_tables(session: Session) -> list[Table]:
+    """Every data table of the application that exists in the database, children first.
+
+    Users are not data: a database whose administrator was just created still takes
+    the demo, and a forced rebuild keeps the accounts (the audit log stays anyway).
+    Nor are the register revisions, which the database's triggers keep.
+    """
+    existing = set(inspect(session.connection()).get_table_names())
+    kept = {AuditRecord.__tablename__, User.__tablename__, RegisterRevision.__tablename__}
+    return [
+        table
+        for table in reversed(Base.metadata.sorted_tables)
+        if table.name in existing and table.name not in kept
+    ]
+
+
+def _has_rows(session: Session, table: Table) -> bool:
+    return session.execute(select(literal(1)).select_from(table).limit(1)).first() is not None
+
+
+def _wipe(session: Session, tables: Sequence[Table]) -> None:
+    """Delete every row of ``tables`` (children first); the audit log stays."""
+    for table in tables:
+        for fk in table.foreign_keys:
+            if fk.column.table is table and fk.parent.nullable:
+                session.execute(update(table).values({fk.parent.name: None}))
+        session.execute(delete(table))

@@ -1,0 +1,98 @@
+"""What every step of the demo build shares: the build in progress (its settings and
+summary so far), the step's shape, the seeded random streams and the Core insert."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What a build wrote, as the command line reports it; each step adds its counts."""
+
+    counties: int = 0
+    towns: int = 0
+    villages: int = 0
+    grids: int = 0
+    danger_zones: int = 0
+    shelters: int = 0
+    working_group_members: int = 0
+    users: int = 0
+    accounts: tuple[str, ...] = ()  # demo accounts created (names already taken are kept)
+    typhoon_points: int = 0  # the demo typhoon's track, so the map has wind circles to show
+    households: int = 0  # households at risk on the transfer lists
+    transfer_objects: int = 0  # work sheds, sites, rafts, scenic spots moved by head count
+    event: str | None = None  # the scenario's event in progress, if one was asked for
+
+    @property
+    def rows(self) -> int:
+        """Rows written, the demo marker in app_meta included."""
+        return (
+            self.counties
+            + self.towns
+            + self.villages
+            + self.grids
+            + self.danger_zones
+            + self.shelters
+            + self.working_group_members
+            + self.users
+            + (1 + self.typhoon_points if self.typhoon_points else 0)
+            + self.households
+            + self.transfer_objects
+            + 1
+        )
+
+
+@dataclass
+class DemoBuild:
+    """One build in progress, handed to every step: its settings and what was written so far."""
+
+    session: Session
+    scale: int
+    scenario: str | None  # one of builder.SCENARIOS, or None
+    progress: Callable[[int], None]  # reports the build's steps done (of eight)
+    summary: DemoSummary = field(default_factory=DemoSummary)
+    designs: dict[str, Any] = field(default_factory=dict)  # what a step designed, by step
+
+    def add(self, **counts: Any) -> None:
+        """Add a step's counts to the summary."""
+        self.summary = replace(self.summary, **counts)
+
+
+class DemoStep(NamedTuple):
+    """A domain's part of the demo. ``design`` (pure computation, no database) runs for
+    every step before anything is written or wiped; ``write`` then adds the rows."""
+
+    name: str
+    write: Callable[[DemoBuild], None]
+    design: Callable[[DemoBuild], None] | None = None
+
+
+def _rng(scale: int, purpose: str) -> random.Random:
+    # Separate streams, so that changing how names are drawn keeps the map.
+    return random.Random(f"wenling-demo/{scale}/{purpose}")
+
+
+def _insert(session: Session, entity: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Core executemany (the fastest path on both backends); the new ids in row order.
+
+    Ids are read back by code, which the demo makes unique.
+    """
+    table = entity.__table__
+    session.execute(insert(table), rows)
+    if "code" not in table.c:
+        return []
+    codes = [row["code"] for row in rows]
+    wanted = set(codes)
+    id_of = {
+        code: row_id
+        for row_id, code in session.execute(select(table.c.id, table.c.code))
+        if code in wanted
+    }
+    return [id_of[code] for code in codes]
