@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from models.settings import TileSource
 
 TILES_URL = "tiles://mbtiles/{z}/{x}/{y}"
@@ -48,11 +49,14 @@ def basemap_for(source: TileSource | None) -> Basemap:
     if source.kind == "xyz":
         return _xyz_basemap(source.url_template.strip(), source.key.strip())
     return Basemap(
-        notice=QCoreApplication.translate(
-            "MapPage",
-            'Basemap: the tile source type "%1" is unknown; the map is drawn without a '
-            "basemap. Check the tile source in Settings.",
-        ).replace("%1", source.kind)
+        notice=fill(
+            QCoreApplication.translate(
+                "MapPage",
+                'Basemap: the tile source type "%1" is unknown; the map is drawn without a '
+                "basemap. Check the tile source in Settings.",
+            ),
+            source.kind,
+        )
     )
 
 
@@ -70,37 +74,48 @@ def _mbtiles_basemap(path_text: str) -> Basemap:
     path = Path(path_text).expanduser()
     if not path.is_file():
         return Basemap(
-            notice=QCoreApplication.translate(
-                "MapPage",
-                "Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.",
-            ).replace("%1", str(path))
+            notice=fill(
+                QCoreApplication.translate(
+                    "MapPage",
+                    "Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.",
+                ),
+                str(path),
+            )
         )
     try:
         with MBTiles(path) as tiles:
             info = tiles.info()
     except (MBTilesError, sqlite3.Error, OSError):
         return Basemap(
-            notice=QCoreApplication.translate(
-                "MapPage",
-                "Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.",
-            ).replace("%1", str(path))
+            notice=fill(
+                QCoreApplication.translate(
+                    "MapPage",
+                    "Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.",
+                ),
+                str(path),
+            )
         )
     if info.format and info.format not in _RASTER_FORMATS:
         return Basemap(
-            notice=QCoreApplication.translate(
-                "MapPage",
-                "Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, "
-                "JPEG or WebP images); the map is drawn without a basemap.",
+            notice=fill(
+                QCoreApplication.translate(
+                    "MapPage",
+                    "Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, "
+                    "JPEG or WebP images); the map is drawn without a basemap.",
+                ),
+                str(path),
+                info.format,
             )
-            .replace("%1", str(path))
-            .replace("%2", info.format)
         )
     if info.tile_count == 0:
         return Basemap(
-            notice=QCoreApplication.translate(
-                "MapPage",
-                "Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.",
-            ).replace("%1", str(path))
+            notice=fill(
+                QCoreApplication.translate(
+                    "MapPage",
+                    "Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.",
+                ),
+                str(path),
+            )
         )
     options: dict[str, Any] = {
         "maxZoom": 18,

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from maps.typhoon import FeatureIndex, reach_circles
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.labels import DANGER_KINDS, label
+from models.messages import fill
 from models.refusals import NotFound
 from models.typhoons import BEIJING, TyphoonTrack, format_time, load_track
 from models.users import Permission, require
@@ -201,7 +202,7 @@ def load_households(
         lat=np.array([nan if r[2] is None else r[2] for r in rows], dtype=float),
         zones=np.array([-1 if r[3] is None else r[3] for r in rows], dtype=np.int64),
         residents=np.array([r[4] for r in rows], dtype=np.int64),
-        info=[("", r[5], *place(r[6]), people.replace("%1", str(r[4]))) for r in rows],
+        info=[("", r[5], *place(r[6]), fill(people, str(r[4]))) for r in rows],
     )
 
 
@@ -310,7 +311,7 @@ def load_register(
     collect(
         "shelter",
         (
-            (id_, geom, "", name, *place(village_id), capacity.replace("%1", str(size)))
+            (id_, geom, "", name, *place(village_id), fill(capacity, str(size)))
             for id_, geom, name, village_id, size in session.execute(
                 select(Shelter.id, Shelter.geom, Shelter.name, Shelter.village_id, Shelter.capacity)
             )
@@ -427,8 +428,9 @@ def compute_reach(
     track = load_track(session=session, typhoon_id=typhoon_id)
     if track is None:
         raise TyphoonNotFound(
-            QCoreApplication.translate("Reach", "There is no typhoon with the id %1.").replace(
-                "%1", str(typhoon_id)
+            fill(
+                QCoreApplication.translate("Reach", "There is no typhoon with the id %1."),
+                str(typhoon_id),
             )
         )
     return ReachIndex.load(session=session).table(track, at, along_forecast=along_forecast)
@@ -443,15 +445,17 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
 
     path = Path(path)
     circles = CIRCLES if table.along_forecast else CIRCLES[:2]
-    title = (
-        QCoreApplication.translate("Reach", "Typhoon %1 %2: what the wind circles reach")
-        .replace("%1", table.typhoon_code)
-        .replace("%2", table.typhoon_name)
+    title = fill(
+        QCoreApplication.translate("Reach", "Typhoon %1 %2: what the wind circles reach"),
+        table.typhoon_code,
+        table.typhoon_name,
     )
     when = (
-        QCoreApplication.translate("Reach", "Wind circles at %1 (%2)")
-        .replace("%1", format_time(table.at, tz))
-        .replace("%2", _zone_name(tz))
+        fill(
+            QCoreApplication.translate("Reach", "Wind circles at %1 (%2)"),
+            format_time(table.at, tz),
+            _zone_name(tz),
+        )
         if table.at is not None
         else QCoreApplication.translate("Reach", "The track has no points.")
     )

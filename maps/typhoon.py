@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 from shapely.geometry import LineString, Point, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
+from models.messages import fill
 from models.typhoons import (
     BEIJING,
     FORCES,
@@ -185,7 +186,7 @@ def _rounded(geometry: BaseGeometry, digits: int) -> dict[str, Any]:
 
 def _radii_text(radii: Radii) -> str:
     if len(set(radii)) == 1:
-        return QCoreApplication.translate("Typhoon", "%1 km").replace("%1", f"{radii[0]:.0f}")
+        return fill(QCoreApplication.translate("Typhoon", "%1 km"), f"{radii[0]:.0f}")
     return (
         "  ".join(f"{quadrant_label(q)} {r:.0f}" for q, r in zip(QUADRANTS, radii, strict=True))
         + " "
@@ -198,25 +199,30 @@ def point_label(track: TyphoonTrack, point: TrackPoint, tz: tzinfo = BEIJING) ->
     lines = [track.title]
     when = format_time(point.at, tz)
     if point.is_forecast:
-        lines.append(QCoreApplication.translate("Typhoon", "%1 (forecast)").replace("%1", when))
+        lines.append(fill(QCoreApplication.translate("Typhoon", "%1 (forecast)"), when))
     else:
-        lines.append(QCoreApplication.translate("Typhoon", "%1 (observed)").replace("%1", when))
+        lines.append(fill(QCoreApplication.translate("Typhoon", "%1 (observed)"), when))
     lines.append(
-        QCoreApplication.translate("Typhoon", "Centre: %1°E, %2°N")
-        .replace("%1", f"{point.lon:.2f}")
-        .replace("%2", f"{point.lat:.2f}")
+        fill(
+            QCoreApplication.translate("Typhoon", "Centre: %1°E, %2°N"),
+            f"{point.lon:.2f}",
+            f"{point.lat:.2f}",
+        )
     )
     if point.pressure_hpa is not None:
         lines.append(
-            QCoreApplication.translate("Typhoon", "Central pressure: %1 hPa").replace(
-                "%1", str(point.pressure_hpa)
+            fill(
+                QCoreApplication.translate("Typhoon", "Central pressure: %1 hPa"),
+                str(point.pressure_hpa),
             )
         )
     if point.max_wind_ms is not None:
         lines.append(
-            QCoreApplication.translate("Typhoon", "Maximum wind: %1 m/s (%2)")
-            .replace("%1", f"{point.max_wind_ms:.0f}")
-            .replace("%2", intensity_label(point.max_wind_ms))
+            fill(
+                QCoreApplication.translate("Typhoon", "Maximum wind: %1 m/s (%2)"),
+                f"{point.max_wind_ms:.0f}",
+                intensity_label(point.max_wind_ms),
+            )
         )
     for force, radii in ((7, point.r7), (10, point.r10), (12, point.r12)):
         if radii is not None:

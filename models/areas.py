@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from models.base import Base, GeometryMixin
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
+from models.messages import fill
 from models.privacy import phone_masker
 from models.refusals import ValidationError
 from models.users import Permission, require
@@ -192,8 +193,9 @@ class _Checker:
         if len(text) > limit:
             self.add(
                 field,
-                QCoreApplication.translate("Register", "Too long: at most %1 characters.").replace(
-                    "%1", str(limit)
+                fill(
+                    QCoreApplication.translate("Register", "Too long: at most %1 characters."),
+                    str(limit),
                 ),
             )
         return text

@@ -7,7 +7,6 @@ second.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
+from models.messages import fill
 from models.users import Permission, require
 
 # Geometries may stray this far (degrees, about 0.1 mm) outside their container:
@@ -30,17 +30,6 @@ MAX_PER_KIND = 50
 
 _CODE_LENGTH = {"county": 6, "town": 9, "village": 12}
 _PARENT_LEVEL = {"town": "county", "village": "town"}
-
-
-def _fill(template: str, *values: object) -> str:
-    """``template`` with %1, %2... replaced in one pass (a value may itself hold "%2")."""
-    return re.sub(
-        r"%(\d)",
-        lambda m: (
-            str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0)
-        ),
-        template,
-    )
 
 
 class _Problems:
@@ -54,7 +43,7 @@ class _Problems:
         """A problem: ``template`` is a translated message with %1, %2... for ``values``."""
         listed = self._kinds.setdefault(template, [])
         if len(listed) < MAX_PER_KIND:
-            listed.append(_fill(template, *values))
+            listed.append(fill(template, *values))
         else:
             self._extra[template] = self._extra.get(template, 0) + 1
 
@@ -64,7 +53,7 @@ class _Problems:
             result.extend(listed)
             if template in self._extra:
                 result.append(
-                    _fill(
+                    fill(
                         QCoreApplication.translate(
                             "Checks", "... and %1 more problems like the one above."
                         ),

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
 from models.labels import RESPONSE_LEVELS
+from models.messages import fill
 from models.refusals import Refused
 from models.users import Permission, actor_of, require
 
@@ -134,20 +135,21 @@ def start_event(
         )
     if kind not in EVENT_KINDS:
         raise EventRefused(
-            QCoreApplication.translate("Events", "Unknown kind of event: %1").replace("%1", kind)
+            fill(QCoreApplication.translate("Events", "Unknown kind of event: %1"), kind)
         )
     if response_level is not None and response_level not in RESPONSE_LEVELS:
         raise EventRefused(
-            QCoreApplication.translate("Events", "Unknown response level: %1").replace(
-                "%1", response_level
-            )
+            fill(QCoreApplication.translate("Events", "Unknown response level: %1"), response_level)
         )
     current = _active(session)
     if current is not None:
         raise EventRefused(
-            QCoreApplication.translate(
-                "Events", "The event %1 is still in progress; end it before starting another."
-            ).replace("%1", current.name)
+            fill(
+                QCoreApplication.translate(
+                    "Events", "The event %1 is still in progress; end it before starting another."
+                ),
+                current.name,
+            )
         )
     event = Event(
         name=name,
@@ -172,9 +174,7 @@ def set_response_level(*, session: Session, event_id: int, response_level: str |
     event = _get_active(session, event_id)
     if response_level is not None and response_level not in RESPONSE_LEVELS:
         raise EventRefused(
-            QCoreApplication.translate("Events", "Unknown response level: %1").replace(
-                "%1", response_level
-            )
+            fill(QCoreApplication.translate("Events", "Unknown response level: %1"), response_level)
         )
     if event.response_level != response_level:
         event.response_level = response_level
@@ -203,8 +203,8 @@ def _get_active(session: Session, event_id: int) -> Event:
         raise EventRefused(QCoreApplication.translate("Events", "This event no longer exists."))
     if event.ended_at is not None:
         raise EventRefused(
-            QCoreApplication.translate("Events", "The event %1 has already ended.").replace(
-                "%1", event.name
+            fill(
+                QCoreApplication.translate("Events", "The event %1 has already ended."), event.name
             )
         )
     return event

@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
+from models.messages import fill
 from models.refusals import Conflict, NotFound, PermissionDenied, Refused
 
 ROLE_NAMES = ("admin", "duty", "planner", "clerk", "viewer")
@@ -90,9 +91,10 @@ def require(session: Session, permission: Permission) -> Actor:
     actor = actor_of(session)
     if actor is None or not actor.can(permission):
         raise PermissionDenied(
-            QCoreApplication.translate(
-                "Users", "You are not allowed to do this (needs: %1)."
-            ).replace("%1", permission.value)
+            fill(
+                QCoreApplication.translate("Users", "You are not allowed to do this (needs: %1)."),
+                permission.value,
+            )
         )
     return actor
 
@@ -139,9 +141,10 @@ MIN_PASSWORD_LENGTH = 8
 def validate_new_password(password: str) -> str | None:
     """A reason the password cannot be used, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return QCoreApplication.translate(
-            "Users", "The password must have at least %1 characters."
-        ).replace("%1", str(MIN_PASSWORD_LENGTH))
+        return fill(
+            QCoreApplication.translate("Users", "The password must have at least %1 characters."),
+            str(MIN_PASSWORD_LENGTH),
+        )
     return None
 
 
@@ -154,13 +157,13 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
     if has_users(session=session) or role != "admin":
         require(session, Permission.MANAGE_USERS)
     if role not in ROLE_NAMES:
-        raise Refused(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
+        raise Refused(fill(QCoreApplication.translate("Users", "Unknown role: %1"), role))
     name = name.strip()
     if not name:
         raise Refused(QCoreApplication.translate("Users", "The user name is empty."))
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise Conflict(
-            QCoreApplication.translate("Users", "The user %1 already exists.").replace("%1", name)
+            fill(QCoreApplication.translate("Users", "The user %1 already exists."), name)
         )
     problem = validate_new_password(password)
     if problem:
@@ -194,9 +197,12 @@ def authenticate(*, session: Session, name: str, password: str) -> Actor:
         wait = user.last_failed_at + login_delay(user.failed_logins) - now
         if wait > timedelta(0):
             raise LoginRefused(
-                QCoreApplication.translate(
-                    "Users", "Too many failed attempts. Try again in %1 seconds."
-                ).replace("%1", str(int(wait.total_seconds()) + 1))
+                fill(
+                    QCoreApplication.translate(
+                        "Users", "Too many failed attempts. Try again in %1 seconds."
+                    ),
+                    str(int(wait.total_seconds()) + 1),
+                )
             )
     # The session runs as nobody while counting failures: the login itself is audited.
     if not verify_password(password, user.password_hash):
@@ -258,10 +264,13 @@ def _user_for_change(session: Session, user_id: int) -> tuple[User, int]:
 def _refuse_losing_last_admin(user: User, active_admins: int) -> None:
     if user.role == "admin" and user.active and active_admins <= 1:
         raise Conflict(
-            QCoreApplication.translate(
-                "Users",
-                "%1 is the last active administrator. Make another user an administrator first.",
-            ).replace("%1", user.name)
+            fill(
+                QCoreApplication.translate(
+                    "Users",
+                    "%1 is the last active administrator. Make another user an administrator first.",
+                ),
+                user.name,
+            )
         )
 
 
@@ -269,7 +278,7 @@ def set_user_role(*, session: Session, user_id: int, role: str) -> None:
     """Give a user another role; the last active administrator keeps theirs."""
     require(session, Permission.MANAGE_USERS)
     if role not in ROLE_NAMES:
-        raise Refused(QCoreApplication.translate("Users", "Unknown role: %1").replace("%1", role))
+        raise Refused(fill(QCoreApplication.translate("Users", "Unknown role: %1"), role))
     user, active_admins = _user_for_change(session, user_id)
     if user.role == role:
         return

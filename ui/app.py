@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.database import Database
+from models.messages import fill
 from models.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -112,11 +113,14 @@ def install_error_dialog() -> None:
         QMessageBox.critical(
             QApplication.activeWindow(),
             QCoreApplication.translate("App", "Unexpected error"),
-            QCoreApplication.translate(
-                "App",
-                "Something went wrong (%1). Nothing you saved is lost. The details are in the "
-                "log file for the support engineer.",
-            ).replace("%1", kind.__name__),
+            fill(
+                QCoreApplication.translate(
+                    "App",
+                    "Something went wrong (%1). Nothing you saved is lost. The details are in the "
+                    "log file for the support engineer.",
+                ),
+                kind.__name__,
+            ),
         )
 
     sys.excepthook = show

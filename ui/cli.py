@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from models.database import Database, display_url, is_sqlite, resolve_url
+from models.messages import fill
 from models.refusals import PermissionDenied, Refused
 from models.settings import Settings
 from models.users import Actor, LoginRefused
@@ -81,9 +82,12 @@ class Context:
             backup = self._db.upgrade()
             if backup is not None:
                 say(
-                    QCoreApplication.translate(
-                        "CommandLine", "Database upgraded; backup written to %1"
-                    ).replace("%1", str(backup))
+                    fill(
+                        QCoreApplication.translate(
+                            "CommandLine", "Database upgraded; backup written to %1"
+                        ),
+                        str(backup),
+                    )
                 )
         return self._db
 
@@ -156,7 +160,7 @@ def login_from_args(ctx: Context) -> Actor:
             )
         return Actor.local_operator()
     password = read_secret(
-        QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", name)
+        fill(QCoreApplication.translate("CommandLine", "Password for %1: "), name)
     )
     try:
         with ctx.db.session(None) as session:
@@ -179,9 +183,13 @@ def cmd_demo(ctx: Context) -> int:
         if existing is not None and not args.force:
             return cmd_gui(ctx)
     say(
-        QCoreApplication.translate("CommandLine", "Building the demo county (scale %1) in %2 ...")
-        .replace("%1", str(args.scale))
-        .replace("%2", display_url(ctx.url))
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Building the demo county (scale %1) in %2 ..."
+            ),
+            str(args.scale),
+            display_url(ctx.url),
+        )
     )
     try:
         with ctx.db.session(ctx.actor) as session:
@@ -195,28 +203,35 @@ def cmd_demo(ctx: Context) -> int:
     except DemoRefused as exc:
         raise Refused(str(exc)) from exc
     say(
-        QCoreApplication.translate(
-            "CommandLine",
-            "Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.",
+        fill(
+            QCoreApplication.translate(
+                "CommandLine",
+                "Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.",
+            ),
+            f"{summary.towns:,}",
+            f"{summary.villages:,}",
+            f"{summary.grids:,}",
+            f"{summary.danger_zones:,}",
+            f"{summary.shelters:,}",
         )
-        .replace("%1", f"{summary.towns:,}")
-        .replace("%2", f"{summary.villages:,}")
-        .replace("%3", f"{summary.grids:,}")
-        .replace("%4", f"{summary.danger_zones:,}")
-        .replace("%5", f"{summary.shelters:,}")
     )
     say(
-        QCoreApplication.translate(
-            "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon."
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon."
+            ),
+            f"{summary.households:,}",
+            f"{summary.transfer_objects:,}",
         )
-        .replace("%1", f"{summary.households:,}")
-        .replace("%2", f"{summary.transfer_objects:,}")
     )
     if summary.event:
         say(
-            QCoreApplication.translate(
-                "CommandLine", "Event in progress: %1 (transfers part done)."
-            ).replace("%1", summary.event)
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Event in progress: %1 (transfers part done)."
+                ),
+                summary.event,
+            )
         )
     if summary.accounts:
         say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
@@ -234,22 +249,27 @@ def cmd_db(ctx: Context) -> int:
         try:
             if not db.needs_upgrade():
                 say(
-                    QCoreApplication.translate(
-                        "CommandLine", "The database is up to date (revision %1)."
-                    ).replace("%1", str(db.head_revision()))
+                    fill(
+                        QCoreApplication.translate(
+                            "CommandLine", "The database is up to date (revision %1)."
+                        ),
+                        str(db.head_revision()),
+                    )
                 )
                 return EXIT_OK
             backup = db.upgrade()
             if backup is not None:
                 say(
-                    QCoreApplication.translate("CommandLine", "Backup written to %1").replace(
-                        "%1", str(backup)
+                    fill(
+                        QCoreApplication.translate("CommandLine", "Backup written to %1"),
+                        str(backup),
                     )
                 )
             say(
-                QCoreApplication.translate(
-                    "CommandLine", "Database upgraded to revision %1."
-                ).replace("%1", str(db.head_revision()))
+                fill(
+                    QCoreApplication.translate("CommandLine", "Database upgraded to revision %1."),
+                    str(db.head_revision()),
+                )
             )
         finally:
             db.dispose()
@@ -257,11 +277,7 @@ def cmd_db(ctx: Context) -> int:
     if action == "backup":
         _require_admin(ctx)
         ctx.db.backup(Path(ctx.args.path))
-        say(
-            QCoreApplication.translate("CommandLine", "Backup written to %1").replace(
-                "%1", ctx.args.path
-            )
-        )
+        say(fill(QCoreApplication.translate("CommandLine", "Backup written to %1"), ctx.args.path))
         return EXIT_OK
     # check
     from models.checks import check_database
@@ -272,8 +288,8 @@ def cmd_db(ctx: Context) -> int:
         for problem in problems:
             say(problem)
         say(
-            QCoreApplication.translate("CommandLine", "%1 problems found.").replace(
-                "%1", str(len(problems))
+            fill(
+                QCoreApplication.translate("CommandLine", "%1 problems found."), str(len(problems))
             )
         )
         return EXIT_REFUSED
@@ -299,15 +315,17 @@ def cmd_user(ctx: Context) -> int:
     # The first administrator of a new database needs nobody's permission.
     actor = Actor.local_operator() if first and not args.user else ctx.actor
     password = read_secret(
-        QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", args.name),
+        fill(QCoreApplication.translate("CommandLine", "Password for %1: "), args.name),
         confirm=True,
     )
     with ctx.db.session(actor) as session:
         create_user(session=session, name=args.name, role=args.role, password=password)
     say(
-        QCoreApplication.translate("CommandLine", "User %1 added with role %2.")
-        .replace("%1", args.name)
-        .replace("%2", args.role)
+        fill(
+            QCoreApplication.translate("CommandLine", "User %1 added with role %2."),
+            args.name,
+            args.role,
+        )
     )
     return EXIT_OK
 
@@ -396,7 +414,7 @@ def cmd_export(ctx: Context) -> int:
                 )
         except ExportRefused as exc:
             raise Refused(str(exc)) from exc
-    say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
+    say(fill(QCoreApplication.translate("CommandLine", "Written to %1"), args.output))
     return EXIT_OK
 
 
@@ -415,9 +433,12 @@ def cmd_map(ctx: Context) -> int:
             typhoon_id = typhoon_id_for(session=session, key=args.typhoon)
             if typhoon_id is None:
                 raise Refused(
-                    QCoreApplication.translate(
-                        "CommandLine", "No typhoon with the number or id %1."
-                    ).replace("%1", args.typhoon)
+                    fill(
+                        QCoreApplication.translate(
+                            "CommandLine", "No typhoon with the number or id %1."
+                        ),
+                        args.typhoon,
+                    )
                 )
             try:
                 table = compute_reach(session=session, typhoon_id=typhoon_id, at=at)
@@ -430,11 +451,12 @@ def cmd_map(ctx: Context) -> int:
 
         summary = export_map(ctx.db, ctx.actor, ctx.settings, Path(args.output))
         say(
-            QCoreApplication.translate("CommandLine", "%1 features on the map.").replace(
-                "%1", f"{summary.features:,}"
+            fill(
+                QCoreApplication.translate("CommandLine", "%1 features on the map."),
+                f"{summary.features:,}",
             )
         )
-    say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
+    say(fill(QCoreApplication.translate("CommandLine", "Written to %1"), args.output))
     return EXIT_OK
 
 
@@ -489,9 +511,11 @@ def cmd_print(ctx: Context) -> int:
     except PrintRefused as exc:
         raise Refused(str(exc)) from exc
     say(
-        QCoreApplication.translate("CommandLine", "%1 pages written to %2")
-        .replace("%1", str(result.pages))
-        .replace("%2", args.output)
+        fill(
+            QCoreApplication.translate("CommandLine", "%1 pages written to %2"),
+            str(result.pages),
+            args.output,
+        )
     )
     return EXIT_OK
 
@@ -507,11 +531,7 @@ def cmd_screenshot(ctx: Context) -> int:
             QCoreApplication.translate("CommandLine", "--size must look like 1600x1000")
         ) from exc
     take_screenshot(ctx.db, ctx.actor, ctx.settings, args.page, Path(args.output), (width, height))
-    say(
-        QCoreApplication.translate("CommandLine", "Screenshot written to %1").replace(
-            "%1", args.output
-        )
-    )
+    say(fill(QCoreApplication.translate("CommandLine", "Screenshot written to %1"), args.output))
     return EXIT_OK
 
 
@@ -867,9 +887,13 @@ def _run(argv: Sequence[str]) -> int:
     except Exception as exc:
         log.exception("command %s failed", getattr(args, "command", None))
         complain(
-            QCoreApplication.translate("CommandLine", "Unexpected error (%1); details are in %2")
-            .replace("%1", type(exc).__name__)
-            .replace("%2", str(log_file))
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Unexpected error (%1); details are in %2"
+                ),
+                type(exc).__name__,
+                str(log_file),
+            )
         )
         return EXIT_ERROR
     finally:

@@ -34,6 +34,7 @@ from models.clock import zone
 from models.database import Database, display_url
 from models.events import EventRow, active_event
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, ROLES, label
+from models.messages import fill
 from models.settings import Settings, config_dir
 from models.users import Actor
 from ui.common.change_feed import ChangeFeed, touches
@@ -372,9 +373,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(display_url(self.db.url))
         self.db_label.setStyleSheet("color: #666;")
         self.user_label = QLabel(
-            self.tr("User: %1 (%2)")
-            .replace("%1", self.actor.name)
-            .replace("%2", label(ROLES, self.actor.role))
+            fill(self.tr("User: %1 (%2)"), self.actor.name, label(ROLES, self.actor.role))
         )
         self.clock_label = QLabel()
         self.clock_label.setMinimumWidth(230)
@@ -404,7 +403,7 @@ class MainWindow(QMainWindow):
             )
             return
         level = event.response_level
-        text = self.tr("Event: %1").replace("%1", event.name)
+        text = fill(self.tr("Event: %1"), event.name)
         if level:
             text += " · " + label(RESPONSE_LEVELS, level)
         self.event_label.setText(text)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.database import Database
+from models.messages import fill
 from models.overview import Overview
 from models.users import Actor
 from ui.common.overview_loader import load_overview
@@ -77,14 +78,9 @@ def known_text(key: str, o: Overview) -> str:
     """What the register already knows that this page will build on."""
     if not o.villages:
         return QCoreApplication.translate("PendingPage", EMPTY)
-    return (
-        QCoreApplication.translate("PendingPage", KNOWN[key])
-        .replace("%1", f"{o.towns:,}")
-        .replace("%2", f"{o.villages:,}")
-        .replace("%3", f"{o.grids:,}")
-        .replace("%5", f"{o.shelters:,}")
-        .replace("%8", f"{o.working_group_members:,}")
-    )
+    text = QCoreApplication.translate("PendingPage", KNOWN[key])
+    figures = (o.towns, o.villages, o.grids, "", o.shelters, "", "", o.working_group_members)
+    return fill(text, *(f"{value:,}" if value != "" else "" for value in figures))
 
 
 class PendingPage(QWidget):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.orm import Session
 
 from maps.layers.base import LayerData, LegendEntry
+from models.messages import fill
 
 GROUP_TYPHOON = QT_TRANSLATE_NOOP("MapLayers", "Typhoon")
 _TYPHOON_STYLE: dict[str, Any] = {
@@ -92,11 +93,7 @@ def typhoon_layers(*, session: Session) -> list[LayerData]:
     track = load_track(session=session, typhoon_id=typhoon_id)
     observed = [point.at for point in track.points if not point.is_forecast]
     at = max(observed) if observed else None
-    title = (
-        QCoreApplication.translate("MapLayers", "Typhoon %1 %2")
-        .replace("%1", track.code)
-        .replace("%2", track.name)
-    )
+    title = fill(QCoreApplication.translate("MapLayers", "Typhoon %1 %2"), track.code, track.name)
     layer = LayerData.from_geojson(
         "typhoon",
         title,

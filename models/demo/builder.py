@@ -17,6 +17,7 @@ from models.base import Base
 from models.demo import geography, transfers, typhoon, typhoon_scenario, users
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
+from models.messages import fill
 from models.meta import DEMO_KEY, RegisterRevision, set_meta
 from models.users import Permission, User, require
 
@@ -56,13 +57,16 @@ def build_demo(
     require(session, Permission.ADMINISTER_DATABASE)
     if isinstance(scale, bool) or not isinstance(scale, int) or not 1 <= scale <= MAX_SCALE:
         raise ValueError(
-            QCoreApplication.translate(
-                "Demo", "The demo scale must be a whole number from 1 to %1."
-            ).replace("%1", str(MAX_SCALE))
+            fill(
+                QCoreApplication.translate(
+                    "Demo", "The demo scale must be a whole number from 1 to %1."
+                ),
+                str(MAX_SCALE),
+            )
         )
     if scenario is not None and scenario not in SCENARIOS:
         raise ValueError(
-            QCoreApplication.translate("Demo", "Unknown demo scenario: %1").replace("%1", scenario)
+            fill(QCoreApplication.translate("Demo", "Unknown demo scenario: %1"), scenario)
         )
     tables = _domain_tables(session)
     if not force and any(_has_rows(session, table) for table in tables):

@@ -23,6 +23,7 @@ from models.areas import Division
 from models.audit import record_event
 from models.base import utcnow
 from models.imports.households import EXTRA_COLUMNS, TEMPLATE_COLUMNS
+from models.messages import fill
 from models.refusals import Refused
 from models.transfers import HouseholdRow, display_zone, list_households, register_year
 from models.users import Permission, require
@@ -196,9 +197,10 @@ def export_households(
     found = session.execute(query).first()
     if found is None:
         raise ExportRefused(
-            QCoreApplication.translate(
-                "Export", "No village or community has the code %1."
-            ).replace("%1", str(village_code or village_id))
+            fill(
+                QCoreApplication.translate("Export", "No village or community has the code %1."),
+                str(village_code or village_id),
+            )
         )
     vid, code, name, parent = found
     town = session.scalar(select(Division.name).where(Division.id == parent)) or ""

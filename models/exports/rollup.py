@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from models.events import get_event
 from models.exports.households import ExportRefused
+from models.messages import fill
 from models.transfers import Figures, ReportedFigures, display_time, rollup
 from models.users import Permission, require
 
@@ -87,19 +88,13 @@ def export_transfer_rollup(
     event = get_event(session=session, event_id=event_id)
     if event is None:
         raise ExportRefused(
-            QCoreApplication.translate("Export", "There is no event %1.").replace(
-                "%1", str(event_id)
-            )
+            fill(QCoreApplication.translate("Export", "There is no event %1."), str(event_id))
         )
     data = rollup(session=session, event_id=event_id)
-    title = QCoreApplication.translate("Export", "%1: transfer of people by town").replace(
-        "%1", event.name
-    )
-    unit = QCoreApplication.translate("Export", "Reporting unit: %1").replace(
-        "%1", data.county_name
-    )
-    when = QCoreApplication.translate("Export", "Time of the figures: %1").replace(
-        "%1", display_time(data.at)
+    title = fill(QCoreApplication.translate("Export", "%1: transfer of people by town"), event.name)
+    unit = fill(QCoreApplication.translate("Export", "Reporting unit: %1"), data.county_name)
+    when = fill(
+        QCoreApplication.translate("Export", "Time of the figures: %1"), display_time(data.at)
     )
     total_label = QCoreApplication.translate("Export", "Total")
     towns = [

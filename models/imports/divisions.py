@@ -35,6 +35,7 @@ from models.imports.spreadsheet import (
     number_text,
     read_table,
 )
+from models.messages import fill
 from models.users import Permission, require
 
 COLUMNS = (
@@ -168,10 +169,13 @@ def normalise_code(text: str) -> tuple[str | None, str | None]:
         elif text[9:] == "000":
             text = text[:9]
     if len(text) not in LEVEL_BY_LENGTH:
-        return None, QCoreApplication.translate(
-            "Import",
-            "The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.",
-        ).replace("%1", str(len(text)))
+        return None, fill(
+            QCoreApplication.translate(
+                "Import",
+                "The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.",
+            ),
+            str(len(text)),
+        )
     if text[4:6] == "00":
         return None, QCoreApplication.translate(
             "Import", "This is the code of a province or city, not of a county."
@@ -219,9 +223,10 @@ def _parse_row(table: Table, row: DataRow, report: ImportReport) -> _Row | None:
                 row,
                 "name",
                 name,
-                QCoreApplication.translate(
-                    "Import", "The name is longer than %1 characters."
-                ).replace("%1", str(NAME_MAX)),
+                fill(
+                    QCoreApplication.translate("Import", "The name is longer than %1 characters."),
+                    str(NAME_MAX),
+                ),
             )
         )
         refused = True
@@ -250,10 +255,13 @@ def _parse_row(table: Table, row: DataRow, report: ImportReport) -> _Row | None:
                         row,
                         "level",
                         given,
-                        QCoreApplication.translate(
-                            "Import",
-                            "The level does not match the code, which is the code of a %1.",
-                        ).replace("%1", _level_label(level)),
+                        fill(
+                            QCoreApplication.translate(
+                                "Import",
+                                "The level does not match the code, which is the code of a %1.",
+                            ),
+                            _level_label(level),
+                        ),
                     )
                 )
                 refused = True
@@ -269,9 +277,13 @@ def _parse_row(table: Table, row: DataRow, report: ImportReport) -> _Row | None:
                         row,
                         "parent",
                         given_parent,
-                        QCoreApplication.translate(
-                            "Import", "The parent code does not match the code; it should be %1."
-                        ).replace("%1", expected),
+                        fill(
+                            QCoreApplication.translate(
+                                "Import",
+                                "The parent code does not match the code; it should be %1.",
+                            ),
+                            expected,
+                        ),
                     )
                 )
                 refused = True
@@ -361,11 +373,13 @@ def _validate(
                     item.row,
                     "code",
                     number_text(table.cell(item.row, "code")),
-                    QCoreApplication.translate(
-                        "Import", "The code %1 appears more than once in the file (rows %2)."
-                    )
-                    .replace("%1", code)
-                    .replace("%2", numbers),
+                    fill(
+                        QCoreApplication.translate(
+                            "Import", "The code %1 appears more than once in the file (rows %2)."
+                        ),
+                        code,
+                        numbers,
+                    ),
                 )
             )
         refused_at[code] = items[0].row.number
@@ -394,22 +408,27 @@ def _validate(
             if file_county is not None:
                 refuse(
                     item,
-                    QCoreApplication.translate(
-                        "Import", "The file holds more than one county; the first is %1 in row %2."
-                    )
-                    .replace("%1", file_county.code)
-                    .replace("%2", str(file_county.row.number)),
+                    fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "The file holds more than one county; the first is %1 in row %2.",
+                        ),
+                        file_county.code,
+                        str(file_county.row.number),
+                    ),
                 )
             elif db_counties and item.code not in db_counties:
                 other = sorted(db_counties)[0]
                 refuse(
                     item,
-                    QCoreApplication.translate(
-                        "Import",
-                        "The database already holds the county %1 %2; a second county cannot be imported.",
-                    )
-                    .replace("%1", other)
-                    .replace("%2", existing[other][1]),
+                    fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "The database already holds the county %1 %2; a second county cannot be imported.",
+                        ),
+                        other,
+                        existing[other][1],
+                    ),
                 )
             else:
                 file_county = item
@@ -427,9 +446,11 @@ def _validate(
         if parent in refused_at:
             refuse(
                 item,
-                QCoreApplication.translate("Import", "Its parent %1 was refused (row %2).")
-                .replace("%1", parent)
-                .replace("%2", str(refused_at[parent])),
+                fill(
+                    QCoreApplication.translate("Import", "Its parent %1 was refused (row %2)."),
+                    parent,
+                    str(refused_at[parent]),
+                ),
             )
             continue
         the_county = (
@@ -438,26 +459,34 @@ def _validate(
         if the_county is not None and parent[:6] != the_county:
             refuse(
                 item,
-                QCoreApplication.translate(
-                    "Import",
-                    "The code belongs to the county %1, not to the county %2 being imported.",
-                )
-                .replace("%1", parent[:6])
-                .replace("%2", the_county),
+                fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "The code belongs to the county %1, not to the county %2 being imported.",
+                    ),
+                    parent[:6],
+                    the_county,
+                ),
             )
         elif item.level == "town":
             refuse(
                 item,
-                QCoreApplication.translate(
-                    "Import", "Its county %1 is neither in the file nor in the database."
-                ).replace("%1", parent),
+                fill(
+                    QCoreApplication.translate(
+                        "Import", "Its county %1 is neither in the file nor in the database."
+                    ),
+                    parent,
+                ),
             )
         else:
             refuse(
                 item,
-                QCoreApplication.translate(
-                    "Import", "Its town %1 is neither in the file nor in the database."
-                ).replace("%1", parent),
+                fill(
+                    QCoreApplication.translate(
+                        "Import", "Its town %1 is neither in the file nor in the database."
+                    ),
+                    parent,
+                ),
             )
 
     plan: list[_Row] = []

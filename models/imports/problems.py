@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from models.refusals import Refused
 
 
@@ -32,35 +33,33 @@ class ImportProblem:
         """One line for the user, without the file name."""
         if self.row is not None and self.column is not None:
             if self.value:
-                return (
+                return fill(
                     QCoreApplication.translate(
                         "Import", 'Sheet %1, row %2, column %3, value "%4": %5'
-                    )
-                    .replace("%1", self.sheet or "")
-                    .replace("%2", str(self.row))
-                    .replace("%3", self.column)
-                    .replace("%4", self.value)
-                    .replace("%5", self.reason)
+                    ),
+                    self.sheet or "",
+                    str(self.row),
+                    self.column,
+                    self.value,
+                    self.reason,
                 )
-            return (
-                QCoreApplication.translate("Import", "Sheet %1, row %2, column %3 (empty): %4")
-                .replace("%1", self.sheet or "")
-                .replace("%2", str(self.row))
-                .replace("%3", self.column)
-                .replace("%4", self.reason)
+            return fill(
+                QCoreApplication.translate("Import", "Sheet %1, row %2, column %3 (empty): %4"),
+                self.sheet or "",
+                str(self.row),
+                self.column,
+                self.reason,
             )
         if self.row is not None:
-            return (
-                QCoreApplication.translate("Import", "Sheet %1, row %2: %3")
-                .replace("%1", self.sheet or "")
-                .replace("%2", str(self.row))
-                .replace("%3", self.reason)
+            return fill(
+                QCoreApplication.translate("Import", "Sheet %1, row %2: %3"),
+                self.sheet or "",
+                str(self.row),
+                self.reason,
             )
         if self.sheet:
-            return (
-                QCoreApplication.translate("Import", "Sheet %1: %2")
-                .replace("%1", self.sheet)
-                .replace("%2", self.reason)
+            return fill(
+                QCoreApplication.translate("Import", "Sheet %1: %2"), self.sheet, self.reason
             )
         return self.reason
 

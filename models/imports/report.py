@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from models.imports.problems import ImportFileError, ImportProblem
+from models.messages import fill
 
 if TYPE_CHECKING:
     from models.imports.spreadsheet import Table
@@ -95,21 +96,18 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
 
     ``limit`` caps the number of problem lines printed; the rest is counted.
     """
-    lines = [QCoreApplication.translate("Import", "File: %1").replace("%1", report.file)]
+    lines = [fill(QCoreApplication.translate("Import", "File: %1"), report.file)]
     if report.sheet:
-        lines.append(QCoreApplication.translate("Import", "Sheet: %1").replace("%1", report.sheet))
+        lines.append(fill(QCoreApplication.translate("Import", "Sheet: %1"), report.sheet))
     if report.checksum:
-        lines.append(
-            QCoreApplication.translate("Import", "SHA-256: %1").replace("%1", report.checksum)
-        )
+        lines.append(fill(QCoreApplication.translate("Import", "SHA-256: %1"), report.checksum))
     if not report.file_failed:
-        line = QCoreApplication.translate("Import", "Rows read: %1").replace(
-            "%1", str(report.rows_read)
-        )
+        line = fill(QCoreApplication.translate("Import", "Rows read: %1"), str(report.rows_read))
         if report.rows_skipped:
-            line += QCoreApplication.translate(
-                "Import", " (%1 total or note rows skipped)"
-            ).replace("%1", str(report.rows_skipped))
+            line += fill(
+                QCoreApplication.translate("Import", " (%1 total or note rows skipped)"),
+                str(report.rows_skipped),
+            )
         lines.append(line)
 
     if report.file_failed:
@@ -118,55 +116,67 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
         lines.append(QCoreApplication.translate("Import", "Cancelled: nothing was written."))
     elif report.dry_run and report.problems and not report.valid_only:
         lines.append(
-            QCoreApplication.translate(
-                "Import",
-                "Dry run: nothing was written. With %1 problems, the import would write nothing either.",
-            ).replace("%1", str(len(report.problems)))
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Dry run: nothing was written. With %1 problems, the import would write nothing either.",
+                ),
+                str(len(report.problems)),
+            )
         )
     elif report.dry_run:
         lines.append(
-            QCoreApplication.translate(
-                "Import",
-                "Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.",
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.",
+                ),
+                str(report.inserted),
+                str(report.updated),
+                str(report.unchanged),
             )
-            .replace("%1", str(report.inserted))
-            .replace("%2", str(report.updated))
-            .replace("%3", str(report.unchanged))
         )
     elif report.problems and report.rows_written == 0 and not report.valid_only:
         lines.append(
-            QCoreApplication.translate(
-                "Import",
-                "Nothing was written: %1 problems. Correct the file, or import only the valid rows.",
-            ).replace("%1", str(len(report.problems)))
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Nothing was written: %1 problems. Correct the file, or import only the valid rows.",
+                ),
+                str(len(report.problems)),
+            )
         )
     else:
         lines.append(
-            QCoreApplication.translate("Import", "Written: %1 new, %2 updated, %3 unchanged.")
-            .replace("%1", str(report.inserted))
-            .replace("%2", str(report.updated))
-            .replace("%3", str(report.unchanged))
+            fill(
+                QCoreApplication.translate("Import", "Written: %1 new, %2 updated, %3 unchanged."),
+                str(report.inserted),
+                str(report.updated),
+                str(report.unchanged),
+            )
         )
         if report.problems:
             lines.append(
-                QCoreApplication.translate(
-                    "Import", "Only the valid rows were imported; %1 rows were refused."
-                ).replace("%1", str(report.refused_rows))
+                fill(
+                    QCoreApplication.translate(
+                        "Import", "Only the valid rows were imported; %1 rows were refused."
+                    ),
+                    str(report.refused_rows),
+                )
             )
 
     if report.problems:
         lines.append(
-            QCoreApplication.translate("Import", "Problems (%1):").replace(
-                "%1", str(len(report.problems))
-            )
+            fill(QCoreApplication.translate("Import", "Problems (%1):"), str(len(report.problems)))
         )
         shown = report.problems if limit is None else report.problems[:limit]
         lines.extend("  " + problem.describe() for problem in shown)
         if len(shown) < len(report.problems):
             lines.append(
                 "  "
-                + QCoreApplication.translate("Import", "... and %1 more.").replace(
-                    "%1", str(len(report.problems) - len(shown))
+                + fill(
+                    QCoreApplication.translate("Import", "... and %1 more."),
+                    str(len(report.problems) - len(shown)),
                 )
             )
     return "\n".join(lines)

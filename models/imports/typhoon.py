@@ -36,6 +36,7 @@ from models.imports.report import (
     check_cancel,
 )
 from models.imports.spreadsheet import Column, DataRow, Table, clean_text, read_table
+from models.messages import fill
 from models.typhoons import (
     FORCES,
     QUADRANTS,
@@ -351,12 +352,14 @@ def _name_typhoon(
                         seen[second],
                         key,
                         second,
-                        QCoreApplication.translate(
-                            "Typhoon",
-                            "The file holds more than one typhoon (%1 and %2); import one per file.",
-                        )
-                        .replace("%1", first)
-                        .replace("%2", second),
+                        fill(
+                            QCoreApplication.translate(
+                                "Typhoon",
+                                "The file holds more than one typhoon (%1 and %2); import one per file.",
+                            ),
+                            first,
+                            second,
+                        ),
                     )
                 )
                 ok = False
@@ -456,11 +459,14 @@ def import_typhoon(
                     None,
                     None,
                     report.code,
-                    QCoreApplication.translate(
-                        "Typhoon",
-                        "The typhoon %1 is new: give its name when "
-                        "importing or in a column 台风名称.",
-                    ).replace("%1", report.code),
+                    fill(
+                        QCoreApplication.translate(
+                            "Typhoon",
+                            "The typhoon %1 is new: give its name when "
+                            "importing or in a column 台风名称.",
+                        ),
+                        report.code,
+                    ),
                 )
             )
             named = False
@@ -510,11 +516,13 @@ def _validate(
                     row,
                     "time",
                     _value(table, row, "time"),
-                    QCoreApplication.translate(
-                        "Typhoon", "The time %1 appears more than once (rows %2)."
-                    )
-                    .replace("%1", format_time(at))
-                    .replace("%2", numbers),
+                    fill(
+                        QCoreApplication.translate(
+                            "Typhoon", "The time %1 appears more than once (rows %2)."
+                        ),
+                        format_time(at),
+                        numbers,
+                    ),
                 )
             )
     kept = [item for item in parsed if item.point.at not in repeated]

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from models.areas import Shelter
 from models.base import utcnow
 from models.events import Event, acting_name
+from models.messages import fill
 from models.transfers.common import (
     CHECK_IN,
     MOVED_STATES,
     TRANSFER_STATUSES,
-    _fill,
     _local_time,
     _table,
 )
@@ -122,11 +122,11 @@ def record_transfer(
     require(session, CHECK_IN)
     if status not in TRANSFER_STATUSES:
         raise TransferRefused(
-            _fill(QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), status)
+            fill(QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), status)
         )
     if from_status is not None and from_status not in TRANSFER_STATUSES:
         raise TransferRefused(
-            _fill(
+            fill(
                 QCoreApplication.translate("Transfers", "Unknown transfer status: %1"), from_status
             )
         )
@@ -145,7 +145,7 @@ def record_transfer(
         )
     if expected_version is not None and record.version != expected_version:
         raise TransferConflict(
-            _fill(
+            fill(
                 QCoreApplication.translate(
                     "Transfers",
                     "%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.",
@@ -203,7 +203,7 @@ def record_transfer(
     wanted = available if count is None else count
     if wanted < 1 or wanted > available:
         raise TransferRefused(
-            _fill(
+            fill(
                 QCoreApplication.translate(
                     "Transfers",
                     "Only %1 people of this record are in the state %2; %3 cannot be moved.",
@@ -254,7 +254,7 @@ def record_transfer(
         if here > 0 and record.shelter_id is not None and target != record.shelter_id:
             current = session.scalar(select(Shelter.name).where(Shelter.id == record.shelter_id))
             raise TransferRefused(
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Transfers",
                         "%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.",

@@ -3,7 +3,6 @@ statuses and kinds, the display zone and time, typed Core tables."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,17 +49,6 @@ OBJECT_DANGER_KIND = {
 OBJECT_ZONE_KINDS = frozenset({"work_shed", "fishing_raft", "scenic_spot"})
 
 NEARLY_FULL = 0.9  # occupancy above this share of capacity is a warning
-
-
-def _fill(template: str, *values: object) -> str:
-    """``template`` with %1, %2... replaced in one pass."""
-    return re.sub(
-        r"%(\d)",
-        lambda m: (
-            str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0)
-        ),
-        template,
-    )
 
 
 # The settings file, what its status said (inode, modified, size) and the zone it named.

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.messages import fill
 from models.typhoons.readings import (
     check_position,
     parse_forecast,
@@ -65,9 +66,12 @@ def check_points(
                 (
                     index,
                     "at",
-                    QCoreApplication.translate(
-                        "Typhoon", "Another point has the same time %1."
-                    ).replace("%1", format_time(at)),
+                    fill(
+                        QCoreApplication.translate(
+                            "Typhoon", "Another point has the same time %1."
+                        ),
+                        format_time(at),
+                    ),
                 )
             )
     kept = sorted(((i, p) for i, p in parsed if p.at not in duplicates), key=lambda ip: ip[1].at)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from models.messages import fill
 from models.typhoons.tables import (
     PRESSURE_RANGE,
     QUADRANTS,
@@ -330,7 +331,7 @@ def radii_order_problems(
             continue
         for quadrant, a, b in zip(QUADRANTS, inner, outer, strict=True):
             if a > b:
-                problems.append((force, quadrant, message.replace("%1", quadrant_label(quadrant))))
+                problems.append((force, quadrant, fill(message, quadrant_label(quadrant))))
                 break
     return problems
 
@@ -368,13 +369,15 @@ def speed_problems(points: Sequence[TrackPoint]) -> list[tuple[int, str]]:
             problems.append(
                 (
                     index,
-                    QCoreApplication.translate(
-                        "Typhoon",
-                        "From the point before (%1) the centre would move %2 km/h; no typhoon moves "
-                        "faster than 150 km/h. Check the longitude and latitude of both points.",
-                    )
-                    .replace("%1", format_time(a.at))
-                    .replace("%2", f"{speed:.0f}"),
+                    fill(
+                        QCoreApplication.translate(
+                            "Typhoon",
+                            "From the point before (%1) the centre would move %2 km/h; no typhoon moves "
+                            "faster than 150 km/h. Check the longitude and latitude of both points.",
+                        ),
+                        format_time(a.at),
+                        f"{speed:.0f}",
+                    ),
                 )
             )
     return problems

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from models.messages import fill
 from models.typhoons.tables import FORCES, QUADRANTS, Radii, Typhoon, TyphoonPoint
 from models.users import Permission, require
 
@@ -69,11 +70,7 @@ class TyphoonTrack:
 
 
 def typhoon_title(code: str, name: str) -> str:
-    return (
-        QCoreApplication.translate("Typhoon", "Typhoon %1 %2")
-        .replace("%1", code)
-        .replace("%2", name)
-    )
+    return fill(QCoreApplication.translate("Typhoon", "Typhoon %1 %2"), code, name)
 
 
 @dataclass(frozen=True, slots=True)

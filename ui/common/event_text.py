@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.events import EVENT_KINDS, EventRow
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, label
+from models.messages import fill
 from models.transfers import display_time
 
 
@@ -20,13 +21,13 @@ def event_summary(event: EventRow) -> str:
             f"<b style='color:{colour}'>"
             f"{html.escape(label(RESPONSE_LEVELS, event.response_level))}</b>"
         )
-        response = QCoreApplication.translate("EventText", "Response: %1").replace("%1", level)
+        response = fill(QCoreApplication.translate("EventText", "Response: %1"), level)
     else:
         response = QCoreApplication.translate("EventText", "No emergency response in force")
-    return (
-        QCoreApplication.translate("EventText", "Event: %1 (%4) · %2 · started %3")
-        .replace("%1", f"<b>{html.escape(event.name)}</b>")
-        .replace("%4", html.escape(label(EVENT_KINDS, event.kind)))
-        .replace("%2", response)
-        .replace("%3", display_time(event.started_at))
+    return fill(
+        QCoreApplication.translate("EventText", "Event: %1 (%4) · %2 · started %3"),
+        f"<b>{html.escape(event.name)}</b>",
+        response,
+        display_time(event.started_at),
+        html.escape(label(EVENT_KINDS, event.kind)),
     )

@@ -37,6 +37,7 @@ from models.database import Database
 from models.imports.kinds import GIS_KINDS, importer_for
 from models.imports.report import CancelToken as CancelFlag
 from models.imports.report import ImportReport, ProgressCallback, format_report
+from models.messages import fill
 from models.users import Actor, Permission
 from ui.common.worker import CancelToken, run_in_background
 
@@ -414,7 +415,7 @@ class ImportDialog(QDialog):
             self._show_summary(self.tr("Choose a file first."), self.RED)
             return
         if not Path(path).is_file():
-            self._show_summary(self.tr("The file %1 does not exist.").replace("%1", path), self.RED)
+            self._show_summary(fill(self.tr("The file %1 does not exist."), path), self.RED)
             return
         options = self.options()
         if self.kind().key == "households":
@@ -472,7 +473,7 @@ class ImportDialog(QDialog):
             self.error = error_line(error) if error is not None else self.tr("No report.")
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
-            self._show_summary(self.tr("The import failed: %1").replace("%1", self.error), self.RED)
+            self._show_summary(fill(self.tr("The import failed: %1"), self.error), self.RED)
         else:
             self.report = report
             if wrote(report):
@@ -490,11 +491,6 @@ class ImportDialog(QDialog):
         """The one line above the report, and its colours."""
         problems = str(len(report.problems))
         counts = (str(report.inserted), str(report.updated), str(report.unchanged))
-
-        def fill(text: str, *values: str) -> str:
-            for number, value in enumerate(values, 1):
-                text = text.replace(f"%{number}", value)
-            return text
 
         if report.cancelled:
             return self.tr("Cancelled: nothing was written."), self.AMBER

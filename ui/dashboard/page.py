@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayo
 from models.database import Database
 from models.events import EventRow, active_event
 from models.labels import DANGER_KINDS, label
+from models.messages import fill
 from models.overview import Overview, TownFigures, county_overview, town_figures
 from models.transfers import Rollup, display_time, rollup
 from models.users import Actor
@@ -201,26 +202,24 @@ class DashboardPage(QWidget):
         self.event_label.setText(
             event_summary(event)
             + " · "
-            + self.tr("figures as of %1").replace("%1", display_time(rolled.at))
+            + fill(self.tr("figures as of %1"), display_time(rolled.at))
         )
         c = self.event_cards
         c["people_to_move"].show_value(
-            figures.people_to_move, self.tr("%1 away from home").replace("%1", f"{figures.away:,}")
+            figures.people_to_move, fill(self.tr("%1 away from home"), f"{figures.away:,}")
         )
         rate = figures.completion_rate
         c["moved"].show_value(
             figures.moved,
-            self.tr("completion rate %1").replace(
-                "%1", f"{rate * 100:.1f}%" if rate is not None else "—"
-            ),
+            fill(self.tr("completion rate %1"), f"{rate * 100:.1f}%" if rate is not None else "—"),
         )
         c["still_at_home"].show_value(
             figures.still_at_home,
-            self.tr("of whom %1 refuse to move").replace("%1", f"{figures.refused:,}"),
+            fill(self.tr("of whom %1 refuse to move"), f"{figures.refused:,}"),
         )
         c["full_shelters"].show_value(
             full,
-            self.tr("%1 more above 90%").replace("%1", f"{len(rolled.warnings) - full:,}"),
+            fill(self.tr("%1 more above 90%"), f"{len(rolled.warnings) - full:,}"),
             alert=bool(full),
         )
 
@@ -234,25 +233,27 @@ class DashboardPage(QWidget):
         self.town_view.setVisible(bool(towns))
         if overview is None:
             self.kinds_label.setText(
-                self.tr("The figures could not be loaded: %1").replace("%1", type(error).__name__)
+                fill(self.tr("The figures could not be loaded: %1"), type(error).__name__)
             )
             self.ready.emit()
             return
         if overview.county_name:
-            self.title_label.setText(self.tr("Dashboard - %1").replace("%1", overview.county_name))
+            self.title_label.setText(fill(self.tr("Dashboard - %1"), overview.county_name))
         c = self.cards
         c["towns"].show_value(overview.towns)
         c["villages"].show_value(overview.villages)
         c["grids"].show_value(overview.grids)
         c["danger_zones"].show_value(
             overview.danger_zones,
-            self.tr("of which %1 hazard points").replace("%1", f"{overview.hazard_points:,}"),
+            fill(self.tr("of which %1 hazard points"), f"{overview.hazard_points:,}"),
         )
         c["shelters"].show_value(
             overview.shelters,
-            self.tr("capacity %1 persons, %2 safety certified")
-            .replace("%1", f"{overview.shelter_capacity:,}")
-            .replace("%2", f"{overview.certified_shelters:,}"),
+            fill(
+                self.tr("capacity %1 persons, %2 safety certified"),
+                f"{overview.shelter_capacity:,}",
+                f"{overview.certified_shelters:,}",
+            ),
         )
         c["members"].show_value(overview.working_group_members)
         if overview.danger_zones:

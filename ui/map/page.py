@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.messages import fill
 from models.search import matches, query_terms
 from models.settings import Settings
 from models.users import Actor
@@ -279,9 +280,7 @@ class MapPage(QWidget):
         if build is None:
             log.error("map page not built: %r", error)
             self._show_error(
-                self.tr("The map could not be built: %1").replace(
-                    "%1", str(error) or type(error).__name__
-                )
+                fill(self.tr("The map could not be built: %1"), str(error) or type(error).__name__)
             )
             self.ready.emit()
             return
@@ -323,11 +322,9 @@ class MapPage(QWidget):
         if build is not None:
             drawn = sum(layer.count for layer in build.layers)
             missing = sum(layer.missing for layer in build.layers)
-            text = self.tr("%1 features on the map.").replace("%1", f"{drawn:,}")
+            text = fill(self.tr("%1 features on the map."), f"{drawn:,}")
             if missing:
-                text += " " + self.tr("%1 without a location are not drawn.").replace(
-                    "%1", f"{missing:,}"
-                )
+                text += " " + fill(self.tr("%1 without a location are not drawn."), f"{missing:,}")
             self.status_label.setText(text)
         self.summary = summary
         if self._keep_view is not None:

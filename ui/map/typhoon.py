@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.messages import fill
 from models.typhoons import format_time, typhoon_title
 from models.users import Actor, Permission
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
@@ -397,9 +398,7 @@ class TyphoonPanel(QWidget):
         at = self.loaded.times[stop]
         forecast = at > self.loaded.times[self.loaded.start]
         state = self.tr("forecast") if forecast else self.tr("observed")
-        self.time_label.setText(
-            self.tr("%1 Beijing time (%2)").replace("%1", format_time(at)).replace("%2", state)
-        )
+        self.time_label.setText(fill(self.tr("%1 Beijing time (%2)"), format_time(at), state))
 
     def _compute_chosen(self) -> None:
         if self.loaded is not None:
@@ -489,15 +488,12 @@ class TyphoonPanel(QWidget):
             if layer in ON_MAP
             else self.tr("%1 reached by the %2: %3 of %4.")
         )
-        text = (
-            text.replace("%1", count.name)
-            .replace("%2", circle_text(circle))
-            .replace("%3", f"{getattr(count, circle):,}")
-            .replace("%4", f"{count.total:,}")
+        text = fill(
+            text, count.name, circle_text(circle), f"{getattr(count, circle):,}", f"{count.total:,}"
         )
         if len(listing.lines) == LIST_LIMIT:
-            text += " " + self.tr("The first %1 are listed; the export holds them all.").replace(
-                "%1", f"{LIST_LIMIT:,}"
+            text += " " + fill(
+                self.tr("The first %1 are listed; the export holds them all."), f"{LIST_LIMIT:,}"
             )
         self.choice_label.setText(text)
         self.marked.emit(layer, listing.ids)
@@ -573,12 +569,12 @@ class TyphoonPanel(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Export the reach table"),
-                self.tr("The file could not be written: %1").replace(
-                    "%1", str(error) or type(error).__name__
+                fill(
+                    self.tr("The file could not be written: %1"), str(error) or type(error).__name__
                 ),
             )
             return
-        self.choice_label.setText(self.tr("Written to %1.").replace("%1", str(path)))
+        self.choice_label.setText(fill(self.tr("Written to %1."), str(path)))
 
 
 def circle_text(circle: str) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.messages import fill
 from models.refusals import ValidationError
 from models.typhoons import (
     BEIJING,
@@ -251,7 +252,7 @@ class TyphoonDialog(QDialog):
             return
         except Exception as error:  # a database failure: say so, keep what was typed
             log.exception("saving a typhoon failed")
-            self._show_messages([self.tr("Could not save: %1").replace("%1", type(error).__name__)])
+            self._show_messages([fill(self.tr("Could not save: %1"), type(error).__name__)])
             return
         super().accept()
 
@@ -280,12 +281,7 @@ class TyphoonDialog(QDialog):
                     item.setBackground(ERROR_BRUSH)
                     item.setToolTip(message)
                 header = QCoreApplication.translate("TyphoonDialog", POINT_COLUMNS[column][1])
-                lines.append(
-                    self.tr("Row %1, %2: %3")
-                    .replace("%1", str(row + 1))
-                    .replace("%2", header)
-                    .replace("%3", message)
-                )
+                lines.append(fill(self.tr("Row %1, %2: %3"), str(row + 1), header, message))
             elif field in captions:
                 lines.append(f"{captions[field]}: {message}")
             else:

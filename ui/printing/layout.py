@@ -41,6 +41,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+from models.messages import fill
+
 FAMILIES = ("song", "hei", "kai", "fangsong")
 CID_FALLBACK = "STSong-Light"
 RESOURCES_FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
@@ -182,11 +184,7 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
 
 def page_label(number: int, total: int) -> str:
     """ "第 N 页 共 M 页" (through the catalogue: "Page %1 of %2")."""
-    return (
-        QCoreApplication.translate("Printing", "Page %1 of %2")
-        .replace("%1", str(number))
-        .replace("%2", str(total))
-    )
+    return fill(QCoreApplication.translate("Printing", "Page %1 of %2"), str(number), str(total))
 
 
 def escape(text: object) -> str:

@@ -37,6 +37,7 @@ from models.base import utcnow
 from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
 from models.exports.rollup import percent_text, rollup_columns, rollup_values
+from models.messages import fill
 from models.privacy import can_see_personal
 from models.refusals import Refused
 from models.transfers import (
@@ -128,9 +129,10 @@ def _village(session: Session, code: str) -> _Village:
     ).first()
     if found is None:
         raise PrintRefused(
-            QCoreApplication.translate(
-                "Printing", "No village or community has the code %1."
-            ).replace("%1", code)
+            fill(
+                QCoreApplication.translate("Printing", "No village or community has the code %1."),
+                code,
+            )
         )
     town = session.scalar(select(Division.name).where(Division.id == found[3])) or ""
     return _Village(found[0], found[1], found[2], town)
@@ -195,16 +197,16 @@ def print_transfer_list(*, session: Session, village_code: str, path: str | Path
         widths_mm=[_WIDTHS_MM[key] for key in keys],
         align=[_ALIGN.get(key, "left") for key in keys],
         rows=body,
-        subtitle_left=QCoreApplication.translate("Printing", "Village code: %1").replace(
-            "%1", village.code
+        subtitle_left=fill(
+            QCoreApplication.translate("Printing", "Village code: %1"), village.code
         ),
-        subtitle_right=QCoreApplication.translate("Printing", "Households: %1  Residents: %2")
-        .replace("%1", str(len(rows)))
-        .replace("%2", str(sum(r.residents for r in rows))),
+        subtitle_right=fill(
+            QCoreApplication.translate("Printing", "Households: %1  Residents: %2"),
+            str(len(rows)),
+            str(sum(r.residents for r in rows)),
+        ),
         signature=QCoreApplication.translate("Printing", "Signature of the village head:"),
-        note=QCoreApplication.translate("Printing", "Printed %1").replace(
-            "%1", display_time(utcnow())
-        ),
+        note=fill(QCoreApplication.translate("Printing", "Printed %1"), display_time(utcnow())),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(rows), masked)
@@ -236,9 +238,7 @@ def _draw_card(canvas: Canvas, row: HouseholdRow, box: Box) -> None:
     draw_paragraph(
         canvas, escape(row.card_code), styles["card_code"], qr_x, top - qr - 0.5 * mm, qr
     )
-    residents = QCoreApplication.translate("Printing", "%1 residents").replace(
-        "%1", str(row.residents)
-    )
+    residents = fill(QCoreApplication.translate("Printing", "%1 residents"), str(row.residents))
     name = f"{escape(row.householder_name)}<font size=10>  {escape(residents)}</font>"
     top -= (
         draw_paragraph(
@@ -291,9 +291,7 @@ def print_transfer_cards(*, session: Session, village_code: str, path: str | Pat
         title=f"{village.town}{village.name} "
         + QCoreApplication.translate("Printing", "Transfer cards"),
         note=f"{village.town}{village.name}  "
-        + QCoreApplication.translate("Printing", "Printed %1").replace(
-            "%1", display_time(utcnow())
-        ),
+        + fill(QCoreApplication.translate("Printing", "Printed %1"), display_time(utcnow())),
         columns=2,
         rows=CARDS_PER_PAGE // 2,
     )
@@ -307,9 +305,7 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     event = get_event(session=session, event_id=event_id)
     if event is None:
         raise PrintRefused(
-            QCoreApplication.translate("Printing", "There is no event %1.").replace(
-                "%1", str(event_id)
-            )
+            fill(QCoreApplication.translate("Printing", "There is no event %1."), str(event_id))
         )
     data = rollup(session=session, event_id=event_id)
     body = []
@@ -325,8 +321,9 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     at = display_time(data.at)
     pages = build_list_pdf(
         path,
-        title=QCoreApplication.translate("Printing", "%1 transfer of people by town").replace(
-            "%1", data.county_name
+        title=fill(
+            QCoreApplication.translate("Printing", "%1 transfer of people by town"),
+            data.county_name,
         ),
         columns=rollup_columns(),
         widths_mm=[40, 24, 24, 24, 24, 24, 24, 24, 24],
@@ -334,8 +331,8 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
         rows=body,
         total_row=total,
         large=True,
-        subtitle_left=QCoreApplication.translate("Printing", "Event: %1").replace("%1", event.name),
-        subtitle_right=QCoreApplication.translate("Printing", "Figures as of %1").replace("%1", at),
+        subtitle_left=fill(QCoreApplication.translate("Printing", "Event: %1"), event.name),
+        subtitle_right=fill(QCoreApplication.translate("Printing", "Figures as of %1"), at),
         note=QCoreApplication.translate(
             "Printing",
             "Listed households and objects; figures phoned in by towns are not included.",
@@ -375,9 +372,7 @@ def print_shelter_arrivals(
     event = get_event(session=session, event_id=event_id)
     if event is None:
         raise PrintRefused(
-            QCoreApplication.translate("Printing", "There is no event %1.").replace(
-                "%1", str(event_id)
-            )
+            fill(QCoreApplication.translate("Printing", "There is no event %1."), str(event_id))
         )
     masked = not can_see_personal(session)
     arrivals = list_shelter_arrivals(
@@ -385,9 +380,7 @@ def print_shelter_arrivals(
     )
     if arrivals is None:
         raise PrintRefused(
-            QCoreApplication.translate("Printing", "There is no shelter %1.").replace(
-                "%1", str(shelter_id)
-            )
+            fill(QCoreApplication.translate("Printing", "There is no shelter %1."), str(shelter_id))
         )
     if not masked and arrivals.rows:
         record_event(
@@ -408,9 +401,11 @@ def print_shelter_arrivals(
         note = (
             ""
             if row.count >= row.listed
-            else QCoreApplication.translate("Printing", "%1 of %2 listed")
-            .replace("%1", str(row.count))
-            .replace("%2", str(row.listed))
+            else fill(
+                QCoreApplication.translate("Printing", "%1 of %2 listed"),
+                str(row.count),
+                str(row.listed),
+            )
         )
         body.append(
             [
@@ -428,8 +423,9 @@ def print_shelter_arrivals(
     departed = (
         ""
         if not arrivals.departed
-        else QCoreApplication.translate("Printing", "Left or returned home: %1").replace(
-            "%1", str(arrivals.departed)
+        else fill(
+            QCoreApplication.translate("Printing", "Left or returned home: %1"),
+            str(arrivals.departed),
         )
     )
     total = [
@@ -443,15 +439,16 @@ def print_shelter_arrivals(
         "",
         departed,
     ]
-    occupancy = (
-        QCoreApplication.translate("Printing", "In the shelter now: %1 (capacity %2)")
-        .replace("%1", str(arrivals.present))
-        .replace("%2", str(arrivals.capacity))
+    occupancy = fill(
+        QCoreApplication.translate("Printing", "In the shelter now: %1 (capacity %2)"),
+        str(arrivals.present),
+        str(arrivals.capacity),
     )
     pages = build_list_pdf(
         path,
-        title=QCoreApplication.translate("Printing", "%1: register of arrivals").replace(
-            "%1", arrivals.shelter_name
+        title=fill(
+            QCoreApplication.translate("Printing", "%1: register of arrivals"),
+            arrivals.shelter_name,
         ),
         columns=[
             QCoreApplication.translate("Printing", "No."),
@@ -468,12 +465,10 @@ def print_shelter_arrivals(
         align=_ARRIVAL_ALIGN,
         rows=body,
         total_row=total,
-        subtitle_left=QCoreApplication.translate("Printing", "Event: %1").replace("%1", event.name),
+        subtitle_left=fill(QCoreApplication.translate("Printing", "Event: %1"), event.name),
         subtitle_right=occupancy,
         signature=QCoreApplication.translate("Printing", "Signature of the shelter manager:"),
-        note=QCoreApplication.translate("Printing", "Printed %1").replace(
-            "%1", display_time(utcnow())
-        ),
+        note=fill(QCoreApplication.translate("Printing", "Printed %1"), display_time(utcnow())),
         author=_printed_by(session),
     )
     return PrintResult(path, pages, len(body), masked)

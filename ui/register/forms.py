@@ -47,6 +47,7 @@ from models.areas import (
 )
 from models.database import Database
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
+from models.messages import fill
 from models.users import Actor, PermissionDenied
 from ui.register.widgets import CodeCombo, VillageCombo
 
@@ -267,7 +268,7 @@ class RegisterForm(QDialog):
             return
         except Exception as error:  # a database failure: tell the user, keep their input
             log.exception("saving a register record failed")
-            self._show_general(self.tr("Could not save: %1").replace("%1", type(error).__name__))
+            self._show_general(fill(self.tr("Could not save: %1"), type(error).__name__))
             return
         self.saved_id = saved
         super().accept()

@@ -43,6 +43,7 @@ from models.areas import (
 )
 from models.database import Database
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS, label
+from models.messages import fill
 from models.search import pinyin_sort_key, search_key
 from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog
@@ -492,9 +493,7 @@ class RegisterPage(QWidget):
     def _show_error(self, error: BaseException | None) -> None:
         detail = str(error).strip().splitlines()[0][:300] if error is not None else ""
         self.error_label.setText(
-            self.tr("The register could not be loaded: %1").replace(
-                "%1", detail or type(error).__name__
-            )
+            fill(self.tr("The register could not be loaded: %1"), detail or type(error).__name__)
         )
         self.error_label.show()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.labels import label
+from models.messages import fill
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 
 SEARCH_DELAY_MS = 180
@@ -187,9 +188,9 @@ class RegisterTab(QWidget):
         total = self.model.total_rows()
         shown = self.model.rowCount()
         if self.model.is_filtered():
-            text = _tr(self.spec.count_some).replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            text = fill(_tr(self.spec.count_some), f"{shown:,}", f"{total:,}")
         else:
-            text = _tr(self.spec.count_all).replace("%1", f"{total:,}")
+            text = fill(_tr(self.spec.count_all), f"{total:,}")
         self.count_label.setText(text)
 
     def _search_now(self) -> None:

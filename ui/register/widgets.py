@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from models.areas import VillageOption
 from models.labels import label
+from models.messages import fill
 from models.search import search_key
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -32,7 +33,7 @@ class VillageCombo(QComboBox):
         self.setMaxVisibleItems(20)
         for village in villages:
             text = (
-                self.tr("%1 (%2)").replace("%1", village.name).replace("%2", village.town_name)
+                fill(self.tr("%1 (%2)"), village.name, village.town_name)
                 if village.town_name
                 else village.name
             )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.audit import AuditRow, audit_table_names, read_audit
 from models.clock import display_time, zone
 from models.database import Database
+from models.messages import fill
 from models.search import pinyin_sort_key
 from models.settings import Settings
 from models.users import (
@@ -102,7 +103,7 @@ def summarise_changes(action: str, changes: str | None, rows: int | None) -> str
             f"{key}={_value_text(value)}" for key, value in values.items() if value is not None
         )
     if action == "bulk" and rows is not None:
-        count = QCoreApplication.translate("AuditLog", "%1 rows").replace("%1", f"{rows:,}")
+        count = fill(QCoreApplication.translate("AuditLog", "%1 rows"), f"{rows:,}")
         text = f"{count}; {text}" if text else count
     text = " ".join(text.split())  # one line, whatever the values hold
     return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1] + "…"
@@ -316,8 +317,9 @@ class AuditTab(QWidget):
             return  # closed, or a newer load is on its way
         if error is not None or result is None:
             self.status_label.setText(
-                self.tr("The audit log could not be read: %1").replace(
-                    "%1", short_error(error) if error else ""
+                fill(
+                    self.tr("The audit log could not be read: %1"),
+                    short_error(error) if error else "",
                 )
             )
             self.status_label.setStyleSheet(ERROR_STYLE)
@@ -335,12 +337,15 @@ class AuditTab(QWidget):
             self._show_detail()
         count = len(result.lines)
         if result.limited:
-            text = self.tr(
-                "Showing the latest %1 records; older ones match too. Narrow the "
-                "filters to see them."
-            ).replace("%1", f"{count:,}")
+            text = fill(
+                self.tr(
+                    "Showing the latest %1 records; older ones match too. Narrow the "
+                    "filters to see them."
+                ),
+                f"{count:,}",
+            )
         elif count:
-            text = self.tr("%1 records, newest first.").replace("%1", f"{count:,}")
+            text = fill(self.tr("%1 records, newest first."), f"{count:,}")
         else:
             text = self.tr("No records match these filters.")
         self.status_label.setText(text)
@@ -386,7 +391,5 @@ class AuditTab(QWidget):
             + (f" #{line.row_id}" if line.row_id else ""),
         ]
         if line.rows is not None and line.action == "bulk":
-            head.append(
-                QCoreApplication.translate("AuditLog", "%1 rows").replace("%1", f"{line.rows:,}")
-            )
+            head.append(fill(QCoreApplication.translate("AuditLog", "%1 rows"), f"{line.rows:,}"))
         self.detail_edit.setPlainText("\n".join([*head, "", changes]).rstrip())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database, display_url
+from models.messages import fill
 from models.settings import Settings
 from models.users import (
     Actor,
@@ -180,7 +181,7 @@ class SettingsPage(QWidget):
         except OSError as exc:
             self.status_label.setStyleSheet(ERROR_STYLE)
             self.status_label.setText(
-                self.tr("The settings could not be saved: %1").replace("%1", short_error(exc))
+                fill(self.tr("The settings could not be saved: %1"), short_error(exc))
             )
             return
         self.status_label.setStyleSheet("")

@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.clock import display_time, zone
 from models.database import Database
 from models.labels import ROLES, label
+from models.messages import fill
 from models.refusals import Refused
 from models.search import pinyin_sort_key
 from models.settings import Settings
@@ -173,7 +174,7 @@ class UsersTab(QWidget):
         except (PermissionDenied, SQLAlchemyError) as exc:
             log.warning("user list not loaded: %s", type(exc).__name__)
             self.show_message(
-                self.tr("The user list could not be loaded: %1").replace("%1", short_error(exc)),
+                fill(self.tr("The user list could not be loaded: %1"), short_error(exc)),
                 error=True,
             )
             return
@@ -194,9 +195,7 @@ class UsersTab(QWidget):
     def _update_count(self) -> None:
         total = self.model.total_rows()
         active = sum(1 for row in self.model.rows() if row.active)
-        self.count_label.setText(
-            self.tr("%1 users, %2 active").replace("%1", str(total)).replace("%2", str(active))
-        )
+        self.count_label.setText(fill(self.tr("%1 users, %2 active"), str(total), str(active)))
 
     # -- selection -------------------------------------------------------------------------
 
@@ -236,7 +235,7 @@ class UsersTab(QWidget):
             self.reload(select_id=user_id)
             row = self.model.row_for_id(user_id)
             name = self.model.row_at(row).name if row is not None else ""
-            self.show_message(self.tr("User %1 added.").replace("%1", name))
+            self.show_message(fill(self.tr("User %1 added."), name))
 
     def change_role(self) -> None:
         user = self.selected_user()
@@ -245,9 +244,7 @@ class UsersTab(QWidget):
         role, accepted = RoleDialog.ask(self, self.db, self.actor, user)
         if accepted and role is not None:
             self.reload(select_id=user.id)
-            self.show_message(
-                self.tr("%1 is now: %2.").replace("%1", user.name).replace("%2", label(ROLES, role))
-            )
+            self.show_message(fill(self.tr("%1 is now: %2."), user.name, label(ROLES, role)))
 
     def reset_password(self) -> None:
         user = self.selected_user()
@@ -257,10 +254,13 @@ class UsersTab(QWidget):
         if accepted:
             self.reload(select_id=user.id)
             self.show_message(
-                self.tr(
-                    "The password of %1 was reset. Tell them the new password "
-                    "in person, not by message."
-                ).replace("%1", user.name)
+                fill(
+                    self.tr(
+                        "The password of %1 was reset. Tell them the new password "
+                        "in person, not by message."
+                    ),
+                    user.name,
+                )
             )
 
     def toggle_active(self) -> None:
@@ -269,13 +269,16 @@ class UsersTab(QWidget):
             return
         activate = not user.active
         if activate:
-            question = self.tr("Allow %1 to log in again?").replace("%1", user.name)
+            question = fill(self.tr("Allow %1 to log in again?"), user.name)
             title = self.tr("Activate user")
         else:
-            question = self.tr(
-                "Deactivate %1? They will not be able to log in until an administrator "
-                "activates them again."
-            ).replace("%1", user.name)
+            question = fill(
+                self.tr(
+                    "Deactivate %1? They will not be able to log in until an administrator "
+                    "activates them again."
+                ),
+                user.name,
+            )
             title = self.tr("Deactivate user")
         answer = QMessageBox.question(
             self,
@@ -297,9 +300,10 @@ class UsersTab(QWidget):
             return
         self.reload(select_id=user.id)
         self.show_message(
-            (
-                self.tr("%1 can log in again.") if activate else self.tr("%1 is deactivated.")
-            ).replace("%1", user.name)
+            fill(
+                self.tr("%1 can log in again.") if activate else self.tr("%1 is deactivated."),
+                user.name,
+            )
         )
 
 
@@ -312,9 +316,10 @@ def _run_change(db: Database, actor: Actor, change: Callable[[Any], Any]) -> str
         return str(exc)
     except SQLAlchemyError as exc:
         log.warning("user change failed: %s", type(exc).__name__)
-        return QCoreApplication.translate(
-            "UsersTab", "The database refused the change: %1"
-        ).replace("%1", short_error(exc))
+        return fill(
+            QCoreApplication.translate("UsersTab", "The database refused the change: %1"),
+            short_error(exc),
+        )
     return None
 
 

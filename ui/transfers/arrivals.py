@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from models.arrivals import ShelterArrivals, list_shelter_arrivals
 from models.database import Database
 from models.events import EventRow
+from models.messages import fill
 from models.transfers import display_zone
 from models.users import Actor
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
@@ -80,7 +81,7 @@ class ArrivalsDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.transfer_event = db, actor, event
         self.shelter_id, self.shelter_name = shelter_id, shelter_name
-        self.setWindowTitle(self.tr("Arrivals: %1").replace("%1", shelter_name))
+        self.setWindowTitle(fill(self.tr("Arrivals: %1"), shelter_name))
         self.resize(760, 560)
         layout = QVBoxLayout(self)
         self.summary_label = QLabel(self.tr("Loading…"))
@@ -117,7 +118,7 @@ class ArrivalsDialog(QDialog):
     def _loaded(self, data: ShelterArrivals | None, error: BaseException | None) -> None:
         if data is None:
             self.summary_label.setText(
-                self.tr("The arrivals could not be loaded: %1").replace("%1", type(error).__name__)
+                fill(self.tr("The arrivals could not be loaded: %1"), type(error).__name__)
             )
             self.loaded.emit()
             return
@@ -138,16 +139,18 @@ class ArrivalsDialog(QDialog):
         self.model.set_rows(lines)
         fit_columns(self.view, self.model)
         self.summary_label.setText(
-            self.tr(
-                "%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now "
-                "(capacity %6)."
+            fill(
+                self.tr(
+                    "%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now "
+                    "(capacity %6)."
+                ),
+                self.shelter_name,
+                f"{data.arrived:,}",
+                str(len(lines)),
+                self.transfer_event.name,
+                f"{data.present:,}",
+                f"{data.capacity:,}",
             )
-            .replace("%1", self.shelter_name)
-            .replace("%2", f"{data.arrived:,}")
-            .replace("%3", str(len(lines)))
-            .replace("%4", self.transfer_event.name)
-            .replace("%5", f"{data.present:,}")
-            .replace("%6", f"{data.capacity:,}")
         )
         self.loaded.emit()
 
@@ -170,9 +173,9 @@ class ArrivalsDialog(QDialog):
                 else (str(result) if isinstance(result, Refusal) else None)
             )
             self.message_label.setText(
-                self.tr("Saved %1.").replace("%1", path)
+                fill(self.tr("Saved %1."), path)
                 if problem is None
-                else self.tr("The list was not printed: %1").replace("%1", problem)
+                else fill(self.tr("The list was not printed: %1"), problem)
             )
 
         def work() -> object:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.database import Database
 from models.events import EventRow
 from models.labels import label
+from models.messages import fill
 from models.search import pinyin_sort_key
 from models.transfers import (
     CHECK_IN,
@@ -199,7 +200,7 @@ class CheckInPanel(QGroupBox):
         self.subject_model.set_rows(lines)
         fit_columns(self.subject_view, self.subject_model)
         if error is not None:
-            self.show_message(self.tr("The search failed: %1").replace("%1", str(error)), "error")
+            self.show_message(fill(self.tr("The search failed: %1"), str(error)), "error")
         elif self.search_edit.text().strip() and not lines:
             self.show_message(self.tr("Nobody found."), "info")
         if len(lines) == 1:
@@ -242,16 +243,16 @@ class CheckInPanel(QGroupBox):
             if shelter_id is not None:
                 self.shelter_combo.setCurrentIndex(self.shelter_combo.findData(shelter_id))
             if rec is None:
-                detail = self.tr("%1: no transfer record in this event.").replace("%1", line.name)
+                detail = fill(self.tr("%1: no transfer record in this event."), line.name)
             else:
-                detail = (
-                    self.tr("%1, %2: %3 residents, %4 moved, %5 left to move (%6).")
-                    .replace("%1", line.name)
-                    .replace("%2", line.place)
-                    .replace("%3", str(rec.residents))
-                    .replace("%4", str(rec.moved))
-                    .replace("%5", str(rec.remaining))
-                    .replace("%6", label(TRANSFER_STATUSES, rec.status))
+                detail = fill(
+                    self.tr("%1, %2: %3 residents, %4 moved, %5 left to move (%6)."),
+                    line.name,
+                    line.place,
+                    str(rec.residents),
+                    str(rec.moved),
+                    str(rec.remaining),
+                    label(TRANSFER_STATUSES, rec.status),
                 )
             self.detail_label.setText(detail)
         self.update_buttons()
@@ -340,18 +341,18 @@ class CheckInPanel(QGroupBox):
             else:
                 count = getattr(result, status) - (getattr(before, status) if before else 0)
             if status == ARRIVED:
-                text = (
-                    self.tr("%1: %2 people arrived at %3.")
-                    .replace("%1", line.name)
-                    .replace("%2", str(count))
-                    .replace("%3", result.shelter_name or "?")
+                text = fill(
+                    self.tr("%1: %2 people arrived at %3."),
+                    line.name,
+                    str(count),
+                    result.shelter_name or "?",
                 )
             else:
-                text = (
-                    self.tr("%1: %2 people recorded as %3.")
-                    .replace("%1", line.name)
-                    .replace("%2", str(abs(count)))
-                    .replace("%3", label(TRANSFER_STATUSES, status))
+                text = fill(
+                    self.tr("%1: %2 people recorded as %3."),
+                    line.name,
+                    str(abs(count)),
+                    label(TRANSFER_STATUSES, status),
                 )
             self.show_message(text, "ok")
             self.search_edit.selectAll()  # the next scan replaces the text
@@ -364,7 +365,7 @@ class CheckInPanel(QGroupBox):
             self.show_message(str(result), "error")
         else:
             self.show_message(
-                self.tr("The check-in failed: %1").replace("%1", type(error).__name__), "error"
+                fill(self.tr("The check-in failed: %1"), type(error).__name__), "error"
             )
         self.update_buttons()
         self.check_in_done.emit()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.labels import RESPONSE_LEVELS, label
+from models.messages import fill
 from models.transfers import TRANSFER_STATUSES, TransferRow
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
@@ -119,15 +120,19 @@ class StatusDialog(_Form):
         super().__init__(self.tr("Record a transfer"), parent)
         self.record = record
         self.say(
-            self.tr("%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.")
-            .replace("%1", record.name)
-            .replace("%2", record.town_name)
-            .replace("%3", record.village_name)
-            .replace("%4", str(record.residents))
-            .replace("%5", str(record.moved))
-            .replace("%6", str(record.remaining))
-            .replace("%7", str(record.refused))
-            .replace("%8", str(record.away))
+            fill(
+                self.tr(
+                    "%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away."
+                ),
+                record.name,
+                record.town_name,
+                record.village_name,
+                str(record.residents),
+                str(record.moved),
+                str(record.remaining),
+                str(record.refused),
+                str(record.away),
+            )
         )
         self.status_combo = QComboBox()
         for code in CHOICES:
@@ -326,7 +331,7 @@ class ReturnsDialog(_Form):
         self.village_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         for village_id, name, moved in villages:
             self.village_combo.addItem(
-                self.tr("%1 (%2 people moved)").replace("%1", name).replace("%2", f"{moved:,}"),
+                fill(self.tr("%1 (%2 people moved)"), name, f"{moved:,}"),
                 village_id,
             )
         self.form.addRow(self.tr("Village:"), self.village_combo)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.labels import DANGER_KINDS, label
+from models.messages import fill
 from models.transfers import CHECK_IN, AreaFigures, Rollup, display_time
 from models.users import Actor
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
@@ -76,19 +77,21 @@ class FigureCards(QWidget):
             else:
                 card.show_value(getattr(county, key))
         self.cards["people_to_move"].note_label.setText(
-            self.tr("%1 listed, %2 away")
-            .replace("%1", count_text(county.subjects))
-            .replace("%2", count_text(county.away))
+            fill(
+                self.tr("%1 listed, %2 away"), count_text(county.subjects), count_text(county.away)
+            )
         )
         reported = data.reported
         if reported.people_to_move:
             self.reported_label.setText(
-                self.tr(
-                    "Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3"
+                fill(
+                    self.tr(
+                        "Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3"
+                    ),
+                    count_text(reported.people_to_move),
+                    count_text(reported.moved),
+                    display_time(reported.reported_at) if reported.reported_at else "—",
                 )
-                .replace("%1", count_text(reported.people_to_move))
-                .replace("%2", count_text(reported.moved))
-                .replace("%3", display_time(reported.reported_at) if reported.reported_at else "—")
             )
         self.reported_label.setVisible(bool(reported.people_to_move))
 
@@ -254,7 +257,7 @@ class FigureTabs(QWidget):
         full = data.full_shelters
         nearly = len(data.warnings) - full
         self.warning_label.setText(
-            self.tr("⚠ %1 full, %2 above 90%").replace("%1", str(full)).replace("%2", str(nearly))
+            fill(self.tr("⚠ %1 full, %2 above 90%"), str(full), str(nearly))
             if data.warnings
             else ""
         )
@@ -269,9 +272,11 @@ class FigureTabs(QWidget):
             )
         else:
             self.since_label.setText(
-                self.tr("Changes since the figures kept at %1 (%2 figures changed).")
-                .replace("%1", display_time(result.since))
-                .replace("%2", str(len(result.changes)))
+                fill(
+                    self.tr("Changes since the figures kept at %1 (%2 figures changed)."),
+                    display_time(result.since),
+                    str(len(result.changes)),
+                )
             )
         names = dict(FIGURES) | SHELTER_FIGURES
         order = {scope: n for n, scope in enumerate(SCOPES)}

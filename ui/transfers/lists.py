@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.areas import VillageOption, list_villages
 from models.database import Database
 from models.labels import DANGER_KINDS, label
+from models.messages import fill
 from models.transfers import ListCounts, PlannerChecks, list_counts, planner_checks
 from models.users import Actor, Permission, PermissionDenied
 from ui.common.import_dialog import ImportDialog
@@ -223,9 +224,7 @@ class TransferListsPanel(QWidget):
         self.loading = False
         if data is None:
             self.summary_label.setText(
-                self.tr("The transfer lists could not be loaded: %1").replace(
-                    "%1", type(error).__name__
-                )
+                fill(self.tr("The transfer lists could not be loaded: %1"), type(error).__name__)
             )
             self.loaded.emit()
             return
@@ -240,16 +239,18 @@ class TransferListsPanel(QWidget):
             )
         else:
             self.summary_label.setText(
-                self.tr(
-                    "Transfer lists of %1: %2 households (%3 people) and %4 other "
-                    "objects (%5 people) in %6 villages."
+                fill(
+                    self.tr(
+                        "Transfer lists of %1: %2 households (%3 people) and %4 other "
+                        "objects (%5 people) in %6 villages."
+                    ),
+                    str(counts.year),
+                    f"{counts.households:,}",
+                    f"{counts.residents:,}",
+                    f"{counts.objects:,}",
+                    f"{counts.object_people:,}",
+                    f"{counts.villages:,}",
                 )
-                .replace("%1", str(counts.year))
-                .replace("%2", f"{counts.households:,}")
-                .replace("%3", f"{counts.residents:,}")
-                .replace("%4", f"{counts.objects:,}")
-                .replace("%5", f"{counts.object_people:,}")
-                .replace("%6", f"{counts.villages:,}")
             )
         for index, (model, rows, title) in enumerate(
             (
@@ -270,7 +271,7 @@ class TransferListsPanel(QWidget):
             view = self.tabs.widget(index)
             assert isinstance(view, QTableView)
             fit_columns(view, model)
-            self.tabs.setTabText(index, title.replace("%1", f"{len(rows):,}"))
+            self.tabs.setTabText(index, fill(title, f"{len(rows):,}"))
         self.loaded.emit()
 
     # -- documents -----------------------------------------------------------------------------
@@ -348,9 +349,9 @@ class TransferListsPanel(QWidget):
             if isinstance(result, (Refusal, PermissionDenied)):
                 text = str(result)
             elif error is not None:
-                text = self.tr("Not saved: %1").replace("%1", type(error).__name__)
+                text = fill(self.tr("Not saved: %1"), type(error).__name__)
             else:
-                text = self.tr("Saved %1.").replace("%1", target)
+                text = fill(self.tr("Saved %1."), target)
             self.message_label.setText(text)
             self.document_done.emit(text)
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.events import EventRow, end_event, set_response_level, start_event
+from models.messages import fill
 from models.search import pinyin_sort_key
 from models.transfers import (
     Rollup,
@@ -240,9 +241,7 @@ class TransfersPage(QWidget):
             return
         if result is None:
             self.event_bar.show_text(
-                self.tr("The transfer figures could not be loaded: %1").replace(
-                    "%1", type(error).__name__
-                )
+                fill(self.tr("The transfer figures could not be loaded: %1"), type(error).__name__)
             )
             self.body.setVisible(False)
             self.ready.emit()
@@ -308,7 +307,7 @@ class TransfersPage(QWidget):
 
     def _show_figures(self, data: Rollup) -> None:
         self.figure_cards.show_figures(data)
-        self.time_label.setText(self.tr("Figures as of %1").replace("%1", display_time(data.at)))
+        self.time_label.setText(fill(self.tr("Figures as of %1"), display_time(data.at)))
         self.figure_tabs.show_figures(data)
         self.check_in_panel.fill_shelters(data)
 
@@ -341,7 +340,7 @@ class TransfersPage(QWidget):
         if not isinstance(result, EventRow):
             text = str(result) if result is not None else type(error).__name__
             self.check_in_panel.show_message(text, "error")
-            self.event_bar.show_text(self.tr("The event was not started: %1").replace("%1", text))
+            self.event_bar.show_text(fill(self.tr("The event was not started: %1"), text))
             self.start_button.setEnabled(True)
             return
         self.refresh()
@@ -407,13 +406,15 @@ class TransfersPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("End the event"),
-            self.tr(
-                "End the event %1? The response is lifted with it and check-in stops. "
-                "%2 people are still counted as at home. The records and their history "
-                "are kept."
-            )
-            .replace("%1", event.name)
-            .replace("%2", count_text(still)),
+            fill(
+                self.tr(
+                    "End the event %1? The response is lifted with it and check-in stops. "
+                    "%2 people are still counted as at home. The records and their history "
+                    "are kept."
+                ),
+                event.name,
+                count_text(still),
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -450,16 +451,14 @@ class TransfersPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Mark returns by village"),
-            self.tr("Record %1 people of %2 as returned home?")
-            .replace("%1", count_text(people))
-            .replace("%2", name),
+            fill(self.tr("Record %1 people of %2 as returned home?"), count_text(people), name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._write(
                 mark_returns,
-                self.tr("Returns were recorded for %1.").replace("%1", name),
+                fill(self.tr("Returns were recorded for %1."), name),
                 event_id=event.id,
                 village_id=village_id,
             )
@@ -476,7 +475,7 @@ class TransfersPage(QWidget):
                 self.check_in_panel.show_message(str(result), "error")
             elif error is not None:
                 self.check_in_panel.show_message(
-                    self.tr("The change was not saved: %1").replace("%1", type(error).__name__),
+                    fill(self.tr("The change was not saved: %1"), type(error).__name__),
                     "error",
                 )
             else:
@@ -523,9 +522,7 @@ class TransfersPage(QWidget):
             self, title, str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.{suffix}"), files
         )
         if path:
-            self._write(
-                action, self.tr("Saved %1.").replace("%1", path), event_id=event.id, path=path
-            )
+            self._write(action, fill(self.tr("Saved %1."), path), event_id=event.id, path=path)
 
     def _open_arrivals(self, index: QModelIndex) -> None:
         if self.current_event is None:

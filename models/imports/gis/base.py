@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from models.areas import Division
 from models.geo.projections import SourceCrs
-from models.imports.gis.columns import _fill
 from models.imports.gis.features import _Feature, _Source
 from models.imports.report import CancelToken, ImportReport
 from models.imports.spreadsheet import Column, clean_text, number_text
+from models.messages import fill
 
 
 @dataclass
@@ -78,6 +78,6 @@ class _ImportBase:
     def refuse(self, feature: _Feature, key: str | None, value: str, reason: str) -> None:
         label = self.label(feature)
         if label:
-            reason = _fill(QCoreApplication.translate("Import", "%1: %2"), label, reason)
+            reason = fill(QCoreApplication.translate("Import", "%1: %2"), label, reason)
         self.report.add(self.source.problem(feature, key, value, reason, self.spec))
         self.refused.add(feature.number)

@@ -213,10 +213,3 @@ _DANGER_OF_WORD = {header_key(w): code for code, words in _DANGER_WORDS.items() 
 _LEVEL_OF_WORD = {header_key(w): code for code, words in _LEVEL_WORDS.items() for w in words}
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
-
-
-def _fill(text: str, *values: object) -> str:
-    """A translated message with %1, %2... replaced (from the highest, so %1 spares %10)."""
-    for number in range(len(values), 0, -1):
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text

@@ -23,7 +23,7 @@ from models.geo.projections import (
 )
 from models.imports.divisions import normalise_code
 from models.imports.gis.base import _ImportBase
-from models.imports.gis.columns import _POLYGONAL, COUNTY_MARGIN_DEGREES, _fill
+from models.imports.gis.columns import _POLYGONAL, COUNTY_MARGIN_DEGREES
 from models.imports.gis.features import _Feature, _Source
 from models.imports.gis.shapes import (
     _allowed_types,
@@ -35,6 +35,7 @@ from models.imports.gis.shapes import (
 )
 from models.imports.report import check_cancel
 from models.imports.spreadsheet import file_problem, number_text
+from models.messages import fill
 
 
 def _given_crs(file: str, crs: str | None) -> SourceCrs | None:
@@ -46,7 +47,7 @@ def _given_crs(file: str, crs: str | None) -> SourceCrs | None:
     except CrsError:
         raise file_problem(
             file,
-            _fill(
+            fill(
                 QCoreApplication.translate(
                     "Import",
                     "Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).",
@@ -61,7 +62,7 @@ def _file_crs(source: _Source) -> SourceCrs:
     if source.crs_error is not None:
         error = source.crs_error
         if error.reason == "unidentified":
-            message = _fill(
+            message = fill(
                 QCoreApplication.translate(
                     "Import",
                     "The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).",
@@ -69,7 +70,7 @@ def _file_crs(source: _Source) -> SourceCrs:
                 error.name,
             )
         else:
-            message = _fill(
+            message = fill(
                 QCoreApplication.translate(
                     "Import",
                     "The file's coordinate system cannot be read (%1). State it with --crs.",
@@ -146,7 +147,7 @@ class _Geometries(_ImportBase):
                         feature,
                         None,
                         shown,
-                        _fill(
+                        fill(
                             QCoreApplication.translate(
                                 "Import",
                                 "The coordinates cannot be converted from %1: check the coordinate system (--crs).",
@@ -159,7 +160,7 @@ class _Geometries(_ImportBase):
                         feature,
                         None,
                         shown,
-                        _fill(
+                        fill(
                             QCoreApplication.translate(
                                 "Import",
                                 "Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs).",
@@ -176,7 +177,7 @@ class _Geometries(_ImportBase):
                 except (GEOSException, ValueError) as error:
                     repaired, reason = (
                         None,
-                        _fill(
+                        fill(
                             QCoreApplication.translate(
                                 "Import", "The geometry cannot be checked (%1)."
                             ),
@@ -206,7 +207,7 @@ class _Geometries(_ImportBase):
                     feature,
                     None,
                     _pair(centre.x, centre.y),
-                    _fill(
+                    fill(
                         QCoreApplication.translate(
                             "Import",
                             "More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.",
@@ -234,7 +235,7 @@ class _Geometries(_ImportBase):
             )
             raise file_problem(
                 self.source.file,
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Import",
                         "The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.",
@@ -247,7 +248,7 @@ class _Geometries(_ImportBase):
         if self.crs.projected and not metres.any():
             raise file_problem(
                 self.source.file,
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Import",
                         "The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).",
@@ -261,7 +262,7 @@ class _Geometries(_ImportBase):
             if fix is not None:
                 raise file_problem(
                     self.source.file,
-                    _fill(
+                    fill(
                         QCoreApplication.translate(
                             "Import",
                             "The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).",

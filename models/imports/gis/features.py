@@ -13,6 +13,7 @@ from models.geo.projections import CrsError, SourceCrs
 from models.imports.gis.columns import DBF_NAME_BYTES
 from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.spreadsheet import CellValue, Column, file_problem, header_key
+from models.messages import fill
 
 
 @dataclass
@@ -64,9 +65,12 @@ class _Source:
 def _damaged(file: str, error: object) -> ImportFileError:
     return file_problem(
         file,
-        QCoreApplication.translate(
-            "Import", "The file is damaged or incomplete and cannot be read (%1)."
-        ).replace("%1", str(error)[:200]),
+        fill(
+            QCoreApplication.translate(
+                "Import", "The file is damaged or incomplete and cannot be read (%1)."
+            ),
+            str(error)[:200],
+        ),
     )
 
 
@@ -121,9 +125,12 @@ def _check_required(source: _Source, spec: Sequence[Column]) -> None:
     if missing:
         raise file_problem(
             source.file,
-            QCoreApplication.translate(
-                "Import", "The attribute table lacks the required field(s) %1."
-            ).replace("%1", "、".join(c.label for c in missing)),
+            fill(
+                QCoreApplication.translate(
+                    "Import", "The attribute table lacks the required field(s) %1."
+                ),
+                "、".join(c.label for c in missing),
+            ),
             sheet=source.sheet,
         )
 

@@ -15,6 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from models.geo.projections import CrsError, crs_from_geojson
 from models.imports.gis.features import _cell, _Feature, _match_columns, _Source
 from models.imports.spreadsheet import Column, file_problem
+from models.messages import fill
 
 
 def _read_geojson(
@@ -37,8 +38,9 @@ def _read_geojson(
     except ValueError as error:
         raise file_problem(
             file,
-            QCoreApplication.translate("Import", "This is not valid GeoJSON (%1).").replace(
-                "%1", str(error)[:200]
+            fill(
+                QCoreApplication.translate("Import", "This is not valid GeoJSON (%1)."),
+                str(error)[:200],
             ),
         ) from None
     kind = document.get("type") if isinstance(document, dict) else None
@@ -94,9 +96,10 @@ def _read_geojson(
                 feature.problem = (
                     None,
                     str(kind_name),
-                    QCoreApplication.translate(
-                        "Import", "The geometry cannot be read (%1)."
-                    ).replace("%1", str(error)[:120]),
+                    fill(
+                        QCoreApplication.translate("Import", "The geometry cannot be read (%1)."),
+                        str(error)[:120],
+                    ),
                 )
         source.features.append(feature)
     return source

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from models.imports.gis.base import _Item
-from models.imports.gis.columns import _COLUMNS, KINDS, _fill
+from models.imports.gis.columns import _COLUMNS, KINDS
 from models.imports.gis.coordinates import _file_crs, _Geometries, _given_crs
 from models.imports.gis.features import _check_required
 from models.imports.gis.readers import _read_source
@@ -23,6 +23,7 @@ from models.imports.report import (
     check_cancel,
 )
 from models.imports.spreadsheet import file_problem
+from models.messages import fill
 from models.users import Permission, require
 
 
@@ -52,7 +53,7 @@ def import_gis(
         report.fail(
             file_problem(
                 path.name,
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Import",
                         "Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.",

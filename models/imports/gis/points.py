@@ -13,16 +13,20 @@ from models.geo.projections import parse_degrees
 from models.imports.gis.features import _Feature, _Source
 from models.imports.gis.shapes import _kind_label
 from models.imports.spreadsheet import CellValue, Column, clean_text, file_problem, read_table
+from models.messages import fill
 
 
 def _read_spreadsheet(path: Path, kind: str, spec: Sequence[Column]) -> _Source:
     if not any(c.key == "lon" for c in spec):
         raise file_problem(
             path.name,
-            QCoreApplication.translate(
-                "Import",
-                "A spreadsheet holds points only, and %1 are areas: import a GeoJSON file or a Shapefile.",
-            ).replace("%1", _kind_label(kind)),
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "A spreadsheet holds points only, and %1 are areas: import a GeoJSON file or a Shapefile.",
+                ),
+                _kind_label(kind),
+            ),
         )
     columns = [
         Column(c.key, c.aliases, required=c.required or c.key in ("lon", "lat")) for c in spec

@@ -22,6 +22,7 @@ from models.imports.spreadsheet import (
     file_problem,
     read_bytes,
 )
+from models.messages import fill
 
 
 def _read_source(path: Path, kind: str, spec: Sequence[Column]) -> _Source:
@@ -96,9 +97,13 @@ def _read_archive(
     if len(shps) > 1:
         raise file_problem(
             file,
-            QCoreApplication.translate(
-                "Import", "The zip file holds several Shapefiles (%1): import them one at a time."
-            ).replace("%1", "、".join(_zip_name(m).rsplit("/", 1)[-1] for m in shps)),
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The zip file holds several Shapefiles (%1): import them one at a time.",
+                ),
+                "、".join(_zip_name(m).rsplit("/", 1)[-1] for m in shps),
+            ),
         )
 
     def read(member: zipfile.ZipInfo) -> bytes:

@@ -9,10 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from models.areas import normalize_phone
 from models.imports.divisions import normalise_code
 from models.imports.gis.base import _ImportBase, _Item
-from models.imports.gis.columns import _DANGER_OF_WORD, _LEVEL_OF_WORD, _NO, _YES, _fill
+from models.imports.gis.columns import _DANGER_OF_WORD, _LEVEL_OF_WORD, _NO, _YES
 from models.imports.gis.features import _Feature
 from models.imports.spreadsheet import clean_text, header_key, number_text, parse_count
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, code_for
+from models.messages import fill
 
 
 class _Rows(_ImportBase):
@@ -31,7 +32,7 @@ class _Rows(_ImportBase):
                 feature,
                 key,
                 value,
-                _fill(
+                fill(
                     QCoreApplication.translate("Import", "Too long: at most %1 characters."), limit
                 ),
             )
@@ -73,7 +74,7 @@ class _Rows(_ImportBase):
         if known is not None and known[2] == "village":
             return known[0]
         if known is not None:
-            reason = _fill(
+            reason = fill(
                 QCoreApplication.translate(
                     "Import", "%1 is the code of %2, not of a village or community."
                 ),
@@ -81,7 +82,7 @@ class _Rows(_ImportBase):
                 known[1],
             )
         elif reason is None:
-            reason = _fill(
+            reason = fill(
                 QCoreApplication.translate(
                     "Import",
                     "Unknown village code %1: no village or community in the database has it.",
@@ -117,7 +118,7 @@ class _Rows(_ImportBase):
                 feature,
                 "code",
                 code,
-                _fill(
+                fill(
                     QCoreApplication.translate("Import", "Too long: at most %1 characters."), limit
                 ),
             )
@@ -130,7 +131,7 @@ class _Rows(_ImportBase):
         raw = number_text(feature.values.get("code"))
         code, reason = normalise_code(raw)
         if code is not None and code not in self.divisions:
-            reason = _fill(
+            reason = fill(
                 QCoreApplication.translate(
                     "Import",
                     "No division has the code %1: import the division list first (import divisions).",

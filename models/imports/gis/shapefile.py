@@ -17,6 +17,7 @@ from models.imports.gis.columns import SHAPEFILE_PARTS
 from models.imports.gis.features import _cell, _damaged, _Feature, _match_columns, _Source
 from models.imports.problems import ImportFileError
 from models.imports.spreadsheet import Column, file_checksum, file_problem, read_bytes
+from models.messages import fill
 
 
 def _read_loose_shapefile(path: Path, spec: Sequence[Column]) -> _Source:
@@ -33,8 +34,8 @@ def _read_loose_shapefile(path: Path, spec: Sequence[Column]) -> _Source:
             read_bytes(path)  # raises "does not exist"
         raise file_problem(
             path.name,
-            QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.").replace(
-                "%1", stem
+            fill(
+                QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file."), stem
             ),
         )
     parts = {ext: read_bytes(p) for ext, p in found.items()}
@@ -78,17 +79,20 @@ def _read_shapefile(
     if "shp" not in parts:
         raise file_problem(
             file,
-            QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file.").replace(
-                "%1", layer
+            fill(
+                QCoreApplication.translate("Import", "The Shapefile %1 lacks its .shp file."), layer
             ),
         )
     if "dbf" not in parts:
         raise file_problem(
             file,
-            QCoreApplication.translate(
-                "Import",
-                "The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.",
-            ).replace("%1", layer),
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.",
+                ),
+                layer,
+            ),
         )
     stated = _cpg_encoding(parts.get("cpg"))
     # A .cpg is trusted (undecodable bytes replaced); without one, UTF-8 then GBK.
@@ -151,9 +155,10 @@ def _read_shapefile(
                 feature.problem = (
                     None,
                     str(type_name),
-                    QCoreApplication.translate(
-                        "Import", "The geometry cannot be read (%1)."
-                    ).replace("%1", str(error)[:120]),
+                    fill(
+                        QCoreApplication.translate("Import", "The geometry cannot be read (%1)."),
+                        str(error)[:120],
+                    ),
                 )
         source.features.append(feature)
     return source

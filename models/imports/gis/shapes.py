@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from models.imports.gis.columns import _POLYGONAL, NESTING_MAX_RINGS, REPAIR_AREA_TOLERANCE, _fill
+from models.imports.gis.columns import _POLYGONAL, NESTING_MAX_RINGS, REPAIR_AREA_TOLERANCE
+from models.messages import fill
 
 
 def _by_nesting(rings: list[np.ndarray]) -> BaseGeometry | None:
@@ -80,14 +81,14 @@ def _normalise_type(geometry: BaseGeometry) -> BaseGeometry:
 
 def _type_reason(kind: str, geometry: BaseGeometry) -> str:
     if kind in ("boundaries", "grids"):
-        return _fill(
+        return fill(
             QCoreApplication.translate(
                 "Import", "The geometry is a %1, but %2 must be areas (polygons)."
             ),
             geometry.geom_type,
             _kind_label(kind),
         )
-    return _fill(
+    return fill(
         QCoreApplication.translate(
             "Import", "The geometry is a %1, but %2 must be points or areas (polygons)."
         ),
@@ -120,7 +121,7 @@ def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | 
             return nested, ""
     repaired = shapely.make_valid(geometry)
     if repaired.geom_type not in _POLYGONAL:
-        return None, _fill(
+        return None, fill(
             QCoreApplication.translate(
                 "Import",
                 "The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.",
@@ -129,7 +130,7 @@ def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | 
         )
     before, after = abs(geometry.area), repaired.area
     if before <= 0:
-        return None, _fill(
+        return None, fill(
             QCoreApplication.translate(
                 "Import",
                 "The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.",
@@ -138,7 +139,7 @@ def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | 
         )
     change = abs(after - before) / before
     if change >= REPAIR_AREA_TOLERANCE:
-        return None, _fill(
+        return None, fill(
             QCoreApplication.translate(
                 "Import",
                 "The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.",

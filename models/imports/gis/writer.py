@@ -12,8 +12,9 @@ from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import bulk_operation
 from models.base import geometry_columns
 from models.imports.gis.base import _ImportBase, _Item
-from models.imports.gis.columns import _TABLE_NAMES, BATCH, SAME_SHAPE_DEGREES, _fill
+from models.imports.gis.columns import _TABLE_NAMES, BATCH, SAME_SHAPE_DEGREES
 from models.imports.report import ProgressCallback, check_cancel
+from models.messages import fill
 
 
 class _Writer(_ImportBase):
@@ -40,7 +41,7 @@ class _Writer(_ImportBase):
                     item.feature,
                     column,
                     str(shown),
-                    _fill(
+                    fill(
                         QCoreApplication.translate(
                             "Import", "%1 appears more than once in the file (%2 %3)."
                         ),

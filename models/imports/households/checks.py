@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from models.imports.households.columns import _PHONES, _fill
+from models.imports.households.columns import _PHONES
 from models.imports.households.rows import _Row
 from models.imports.households.village import _Context, _Existing
 from models.imports.report import ImportReport
 from models.imports.spreadsheet import Table, clean_text
+from models.messages import fill
 from models.privacy import mask_phone
 
 
@@ -36,7 +37,7 @@ def _check_in_county(rows: list[_Row], ctx: _Context, table: Table, report: Impo
         if crossed:
             reason = QCoreApplication.translate("Import", "Longitude and latitude look swapped.")
         else:
-            reason = _fill(
+            reason = fill(
                 QCoreApplication.translate(
                     "Import",
                     "The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).",

@@ -77,16 +77,6 @@ _DMS = re.compile(
 )
 
 
-def _fill(template: str, *values: object) -> str:
-    return re.sub(
-        r"%(\d)",
-        lambda m: (
-            str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0)
-        ),
-        template,
-    )
-
-
 @functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """Names compared as the user means them: half-width, no spaces, brackets alike."""

@@ -16,7 +16,7 @@ from models.database import insert_many
 from models.events import active_event
 from models.geo.crs import normalise_crs
 from models.imports.households.checks import _check_in_county, _match_existing
-from models.imports.households.columns import _COMPARED, _HOUSEHOLDS, BATCH, BLOCK, COLUMNS, _fill
+from models.imports.households.columns import _COMPARED, _HOUSEHOLDS, BATCH, BLOCK, COLUMNS
 from models.imports.households.parser import _Parser
 from models.imports.households.rows import _is_seq_only, _Row
 from models.imports.households.village import (
@@ -38,6 +38,7 @@ from models.imports.report import (
     check_cancel,
 )
 from models.imports.spreadsheet import Table, file_problem, read_workbook, table_from_workbook
+from models.messages import fill
 from models.transfers import (
     CHECK_IN,
     display_zone,
@@ -155,7 +156,7 @@ def _choose_village(
         if not found:
             raise file_problem(
                 file,
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Import", "No village or community has the code %1."
                     ),
@@ -208,7 +209,7 @@ def _validate(
                     item.row,
                     "name",
                     name,
-                    _fill(
+                    fill(
                         QCoreApplication.translate(
                             "Import",
                             "The household of %1 (mobile %2) is listed more than once (rows %3).",

@@ -16,7 +16,6 @@ from models.imports.households.columns import (
     _PHONES,
     _TEXTS,
     VULNERABLE,
-    _fill,
     _key,
 )
 from models.imports.households.rows import (
@@ -39,6 +38,7 @@ from models.imports.spreadsheet import (
     clean_texts,
     number_texts,
 )
+from models.messages import fill
 
 
 class _Parser:
@@ -189,7 +189,7 @@ class _Parser:
                     j,
                     key,
                     clean_text(raw[j]),
-                    _fill(
+                    fill(
                         QCoreApplication.translate(
                             "Import", "More than the %1 residents of the household."
                         ),
@@ -207,7 +207,7 @@ class _Parser:
                 j,
                 key,
                 texts[j],
-                _fill(QCoreApplication.translate("Import", "Longer than %1 characters."), limit),
+                fill(QCoreApplication.translate("Import", "Longer than %1 characters."), limit),
             )
         return [text or None for text in texts]
 
@@ -286,7 +286,7 @@ class _Parser:
             return (
                 None,
                 None,
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Import",
                         "No danger zone or hazard point of this name in %1. Add it to the register first.",
@@ -298,7 +298,7 @@ class _Parser:
             return (
                 None,
                 None,
-                _fill(
+                fill(
                     QCoreApplication.translate(
                         "Import",
                         "Several danger zones of %1 have this name; write the zone's code instead.",
@@ -343,7 +343,7 @@ class _Parser:
         if len(set(grids)) == 1:
             return grids[0], None
         return None, (
-            _fill(
+            fill(
                 QCoreApplication.translate("Import", "No responsibility grid of this name in %1."),
                 ctx.village.name,
             )

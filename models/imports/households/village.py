@@ -20,10 +20,10 @@ from models.imports.households.columns import (
     _HOUSEHOLDS,
     _YEAR,
     COUNTY_MARGIN,
-    _fill,
     _key,
 )
 from models.imports.spreadsheet import CellValue, clean_text, half_width
+from models.messages import fill
 from models.transfers import Household
 
 
@@ -110,7 +110,7 @@ def village_from_title(title: str, villages: list[_Village]) -> tuple[_Village |
     if len(candidates) == 1:
         return candidates[0], None
     if not candidates:
-        return None, _fill(
+        return None, fill(
             QCoreApplication.translate(
                 "Import",
                 'No village or community of the register is named in the title "%1". Give the village code (--village).',
@@ -118,7 +118,7 @@ def village_from_title(title: str, villages: list[_Village]) -> tuple[_Village |
             title,
         )
     names = "、".join(f"{v.town_name}{v.name}" for v in candidates[:6])
-    return None, _fill(
+    return None, fill(
         QCoreApplication.translate(
             "Import",
             'The title "%1" could name several villages (%2). Give the village code (--village).',

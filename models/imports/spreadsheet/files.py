@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.spreadsheet.cells import CellValue
+from models.messages import fill
 
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 
@@ -58,24 +59,21 @@ def read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise file_problem(
             file,
-            QCoreApplication.translate("Import", "The file %1 does not exist.").replace(
-                "%1", str(path)
-            ),
+            fill(QCoreApplication.translate("Import", "The file %1 does not exist."), str(path)),
         )
     if path.is_dir():
         raise file_problem(
             file,
-            QCoreApplication.translate("Import", "%1 is a folder, not a file.").replace(
-                "%1", str(path)
-            ),
+            fill(QCoreApplication.translate("Import", "%1 is a folder, not a file."), str(path)),
         )
     try:
         return path.read_bytes()
     except OSError as error:
         raise file_problem(
             file,
-            QCoreApplication.translate("Import", "The file cannot be read: %1").replace(
-                "%1", error.strerror or str(error)
+            fill(
+                QCoreApplication.translate("Import", "The file cannot be read: %1"),
+                error.strerror or str(error),
             ),
         ) from None
 
@@ -199,9 +197,12 @@ def _calamine_problem(file: str, error: Exception) -> ImportFileError:
 def _damaged(file: str, error: Exception) -> ImportFileError:
     return file_problem(
         file,
-        QCoreApplication.translate(
-            "Import", "The file is damaged or incomplete and cannot be read (%1)."
-        ).replace("%1", str(error)[:200]),
+        fill(
+            QCoreApplication.translate(
+                "Import", "The file is damaged or incomplete and cannot be read (%1)."
+            ),
+            str(error)[:200],
+        ),
     )
 
 

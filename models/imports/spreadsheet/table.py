@@ -21,6 +21,7 @@ from models.imports.spreadsheet.cells import (
     is_total_row,
 )
 from models.imports.spreadsheet.files import Sheet, Workbook, file_problem, read_workbook
+from models.messages import fill
 
 HEADER_SCAN_ROWS = 20
 """How many rows from the top of a sheet may hold titles and the header."""
@@ -234,8 +235,8 @@ def table_from_workbook(workbook: Workbook, columns: Sequence[Column], sheet: st
         if not candidates:
             raise file_problem(
                 file,
-                QCoreApplication.translate("Import", "The file has no sheet named %1.").replace(
-                    "%1", sheet
+                fill(
+                    QCoreApplication.translate("Import", "The file has no sheet named %1."), sheet
                 ),
             )
     else:
@@ -265,19 +266,22 @@ def table_from_workbook(workbook: Workbook, columns: Sequence[Column], sheet: st
         missing = [c for c in required if c.key not in guess.found]
         raise file_problem(
             file,
-            QCoreApplication.translate(
-                "Import", "The header lacks the required column(s) %1."
-            ).replace("%1", _missing_text(missing)),
+            fill(
+                QCoreApplication.translate("Import", "The header lacks the required column(s) %1."),
+                _missing_text(missing),
+            ),
             sheet=bad_sheet.name,
             row=guess.rows[0] + 1,
         )
     raise file_problem(
         file,
-        QCoreApplication.translate(
-            "Import", "No header with the required columns %1 was found in the first %2 rows."
-        )
-        .replace("%1", _missing_text(required))
-        .replace("%2", str(HEADER_SCAN_ROWS)),
+        fill(
+            QCoreApplication.translate(
+                "Import", "No header with the required columns %1 was found in the first %2 rows."
+            ),
+            _missing_text(required),
+            str(HEADER_SCAN_ROWS),
+        ),
         sheet=filled[0].name,
     )
 

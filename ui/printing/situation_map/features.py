@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from maps.geometry import load_wkb
 from models.areas import DangerZoneRow, ShelterRow
 from models.labels import DANGER_KINDS
+from models.messages import fill
 from models.village_map import village_outlines
 from ui.printing.layout import Box, font_name
 from ui.printing.situation_map.labels import (
@@ -64,9 +65,7 @@ def short_name(name: str, village: str) -> str:
 
 
 def _capacity_text(capacity: int) -> str:
-    return QCoreApplication.translate("Printing", "Capacity %1 persons").replace(
-        "%1", str(capacity)
-    )
+    return fill(QCoreApplication.translate("Printing", "Capacity %1 persons"), str(capacity))
 
 
 class _MapDrawer:
@@ -245,10 +244,10 @@ class _MapDrawer:
         for shelter, ax, ay, angle, distance in self.arrows:
             back = (ax - math.cos(angle) * 4 * mm, ay - math.sin(angle) * 4 * mm)
             rounded = round(distance, -2) if distance >= 1000 else round(distance, -1)
-            text = (
-                QCoreApplication.translate("Printing", "%1, %2 away")
-                .replace("%1", _capacity_text(shelter.capacity))
-                .replace("%2", distance_text(rounded))
+            text = fill(
+                QCoreApplication.translate("Printing", "%1, %2 away"),
+                _capacity_text(shelter.capacity),
+                distance_text(rounded),
             )
             labels.place(
                 [shelter.name, text],

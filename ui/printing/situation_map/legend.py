@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from models.labels import DANGER_KINDS, label
+from models.messages import fill
 from ui.printing.layout import font_name
 from ui.printing.situation_map.labels import Rect
 from ui.printing.situation_map.projection import distance_text, scale_bar_length
@@ -89,7 +90,7 @@ def draw_scale_bar(
     face = font_name("song")
     size = 7
     end_text = distance_text(metres)
-    ratio_text = QCoreApplication.translate("Printing", "Scale 1:%1").replace("%1", str(ratio))
+    ratio_text = fill(QCoreApplication.translate("Printing", "Scale 1:%1"), str(ratio))
     end_width = pdfmetrics.stringWidth(end_text, face, size)
     right = x + length + end_width / 2
     box = (

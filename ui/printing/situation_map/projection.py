@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from maps.geometry import load_wkb
 from models.areas import ShelterRow
+from models.messages import fill
 from models.village_map import VillageMap
 from ui.printing.layout import Box
 
@@ -95,8 +96,8 @@ def scale_bar_length(metres_per_point: float, longest: float) -> float:
 
 def distance_text(metres: float) -> str:
     if metres >= 1000:
-        return QCoreApplication.translate("Printing", "%1 km").replace("%1", f"{metres / 1000:g}")
-    return QCoreApplication.translate("Printing", "%1 m").replace("%1", f"{metres:g}")
+        return fill(QCoreApplication.translate("Printing", "%1 km"), f"{metres / 1000:g}")
+    return fill(QCoreApplication.translate("Printing", "%1 m"), f"{metres:g}")
 
 
 def load_geometries(blobs: dict[int, bytes], ids: Sequence[int]) -> dict[int, BaseGeometry]:

@@ -23,6 +23,7 @@ from maps.geometry import load_wkb
 from models.audit import record_event
 from models.base import utcnow
 from models.labels import WORKING_GROUP_POSTS, label
+from models.messages import fill
 from models.privacy import can_see_personal
 from models.transfers import display_zone
 from models.users import Permission, actor_of, require
@@ -51,17 +52,21 @@ def print_situation_map(
     paper = (paper or "A4").upper()
     if paper not in MAP_PAPERS:
         raise PrintRefused(
-            QCoreApplication.translate(
-                "Printing", "The situation map prints on A4 or A3 paper, not %1."
-            ).replace("%1", paper)
+            fill(
+                QCoreApplication.translate(
+                    "Printing", "The situation map prints on A4 or A3 paper, not %1."
+                ),
+                paper,
+            )
         )
     require(session, Permission.READ_REGISTER)
     data = read_village_map(session=session, village_code=village_code)
     if data is None:
         raise PrintRefused(
-            QCoreApplication.translate(
-                "Printing", "No village or community has the code %1."
-            ).replace("%1", village_code)
+            fill(
+                QCoreApplication.translate("Printing", "No village or community has the code %1."),
+                village_code,
+            )
         )
     masked = not can_see_personal(session)
     village = data.village
@@ -199,8 +204,9 @@ def _draw_people(
         if size == 5.5:  # still too tall at the smallest type: drop rows from the end
             while needed > height and len(shown) > 1:
                 shown.pop()
-                more = QCoreApplication.translate("Printing", "%1 more not shown").replace(
-                    "%1", str(len(rows) - len(shown))
+                more = fill(
+                    QCoreApplication.translate("Printing", "%1 more not shown"),
+                    str(len(rows) - len(shown)),
                 )
                 table = _people_table(header, [*shown, [more]], width, size)
                 _w, needed = table.wrap(width, height)
