@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from models.base import Base, GeometryMixin
+from models.domain_events import RegisterRowsChanged, emit
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.messages import fill
 from models.privacy import phone_masker
@@ -884,9 +885,7 @@ def save_danger_zone(*, session: Session, data: DangerZoneInput) -> int:
         zone.geometry = None  # now an area still to be drawn: a typed point would mislead the map
     session.flush()
     if kind_changed:  # an event's figures by kind follow at once
-        from models.transfers import sync_transfers  # transfers imports this module
-
-        sync_transfers(session=session, zone_ids=[zone.id])
+        emit(RegisterRowsChanged("danger_zones", (zone.id,), frozenset({"kind"})), session=session)
     return zone.id
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import CheckConstraint, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
+from models.domain_events import EventEnded, EventStarted, ResponseLevelChanged, emit
 from models.labels import RESPONSE_LEVELS
 from models.messages import fill
 from models.refusals import Refused
@@ -118,12 +119,13 @@ def start_event(
     kind: str = "typhoon",
     response_level: str | None = None,
     started_at: datetime | None = None,
-    open_transfers: bool = True,
+    open_records: bool = True,
 ) -> EventRow:
     """Start an event; refused while another one is active.
 
-    With ``open_transfers`` every household and object of the register gets its
-    transfer record for the event at once (models.transfers.open_transfers).
+    Announces ``EventStarted``: with ``open_records`` the modules that keep records per
+    event make them at once (transfers: a record for every household and object of the
+    register); without, the caller makes them later.
     """
     actor = require(session, MANAGE_EVENTS)
     name = name.strip()
@@ -161,10 +163,7 @@ def start_event(
     )
     session.add(event)
     session.flush()
-    if open_transfers:
-        from models.transfers import open_transfers as open_records  # transfers imports events
-
-        open_records(session=session, event_id=event.id)
+    emit(EventStarted(event.id, open_records=open_records), session=session)
     return _row(event)
 
 
@@ -177,8 +176,10 @@ def set_response_level(*, session: Session, event_id: int, response_level: str |
             fill(QCoreApplication.translate("Events", "Unknown response level: %1"), response_level)
         )
     if event.response_level != response_level:
+        old = event.response_level
         event.response_level = response_level
         session.flush()
+        emit(ResponseLevelChanged(event.id, old, response_level), session=session)
     return _row(event)
 
 
@@ -194,6 +195,7 @@ def end_event(*, session: Session, event_id: int, ended_at: datetime | None = No
     event.ended_at = at
     event.response_level = None
     session.flush()
+    emit(EventEnded(event.id), session=session)
     return _row(event)
 
 

@@ -55,3 +55,97 @@ def test_importing_every_model_loads_no_widgets() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the layers and their import graph ---------------------------------------------------
+
+LAYERS = ("models", "maps", "ui")  # each may import those before it, never those after
+
+
+def project_modules() -> dict[str, Path]:
+    """Every module of the project outside tests/ and migrations/, by dotted name."""
+    modules = {"main": ROOT / "main.py"}
+    for package in LAYERS:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            modules[".".join(parts)] = path
+    return modules
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> project modules it imports (at the top or inside functions), each import
+    pointing at the most specific module it names."""
+    modules = project_modules()
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                named = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                # "from a.b import c" names the module a.b.c if there is one, else a.b
+                named = [
+                    f"{node.module}.{alias.name}"
+                    if f"{node.module}.{alias.name}" in modules
+                    else node.module
+                    for alias in node.names
+                ]
+            else:
+                continue
+            for target in named:
+                while target and target not in modules:
+                    target = target.rpartition(".")[0]
+                if target and target != name:
+                    targets.add(target)
+        graph[name] = targets
+    return graph
+
+
+def test_no_import_runs_up_a_layer() -> None:
+    """models/ imports neither maps/ nor ui/; maps/ never imports ui/; nothing imports main."""
+    rank = {package: index for index, package in enumerate(LAYERS)}
+    upward = []
+    for module, targets in import_graph().items():
+        for target in targets:
+            if target == "main" or (
+                module != "main" and rank[target.split(".")[0]] > rank[module.split(".")[0]]
+            ):
+                upward.append(f"{module} imports {target}")
+    assert sorted(upward) == []
+
+
+def test_no_import_circles() -> None:
+    """No module imports another that imports it back, directly or through others."""
+    graph = import_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    assert circles == []

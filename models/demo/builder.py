@@ -19,12 +19,13 @@ from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
 from models.meta import DEMO_KEY, RegisterRevision, set_meta
+from models.refusals import Refused
 from models.users import Permission, User, require
 
 ProgressCallback = Callable[[int, int], None]
 
 
-class DemoRefused(Exception):
+class DemoRefused(Refused):
     """The database already holds data and the caller did not ask to replace it."""
 
 

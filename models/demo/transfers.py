@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.base import utcnow
+from models.clock import display_zone
 from models.demo.common import DemoBuild, DemoStep, _rng
 from models.demo.people import _People
 from models.events import acting_name
@@ -32,7 +33,6 @@ from models.transfers import (
     TransferObject,
     TransferRecord,
     derive_status,
-    display_zone,
     household_search_values,
     name_search_columns,
     new_card_code,

@@ -53,7 +53,7 @@ def build_typhoon_scenario(
         kind="typhoon",
         response_level=SCENARIO_LEVEL,
         started_at=now - timedelta(hours=9),
-        open_transfers=False,
+        open_records=False,
     )
     transfers = build_demo_transfers(
         session=session, event_id=event.id, scale=scale, now=now - timedelta(hours=1, minutes=5)

@@ -22,10 +22,11 @@ from sqlalchemy.orm import Session
 from models.areas import Division
 from models.audit import record_event
 from models.base import utcnow
+from models.clock import display_zone
 from models.imports.households import EXTRA_COLUMNS, TEMPLATE_COLUMNS
 from models.messages import fill
 from models.refusals import Refused
-from models.transfers import HouseholdRow, display_zone, list_households, register_year
+from models.transfers import HouseholdRow, list_households, register_year
 from models.users import Permission, require
 
 # The danger-zone kinds as the list's 类别 column writes them (data, not UI text).

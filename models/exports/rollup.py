@@ -23,10 +23,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from models.clock import display_time
 from models.events import get_event
 from models.exports.households import ExportRefused
 from models.messages import fill
-from models.transfers import Figures, ReportedFigures, display_time, rollup
+from models.transfers import Figures, ReportedFigures, rollup
 from models.users import Permission, require
 
 # The figures of a roll-up row after the town's name, in column order; the

@@ -81,8 +81,6 @@ from models.transfers.common import (
     OBJECT_KINDS,
     OBJECT_ZONE_KINDS,
     TRANSFER_STATUSES,
-    display_time,
-    display_zone,
 )
 from models.transfers.errors import TransferConflict, TransferRefused
 from models.transfers.history import ChangeRow, shelter_arrivals, transfer_history
@@ -176,8 +174,6 @@ __all__ = [
     "changes_since_last_snapshot",
     "compare_snapshots",
     "derive_status",
-    "display_time",
-    "display_zone",
     "find_subjects",
     "get_transfer",
     "household_search_values",

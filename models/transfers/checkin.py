@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from models.areas import Shelter
 from models.base import utcnow
+from models.clock import display_time
 from models.events import Event, acting_name
 from models.messages import fill
 from models.transfers.common import (
     CHECK_IN,
     MOVED_STATES,
     TRANSFER_STATUSES,
-    _local_time,
     _table,
 )
 from models.transfers.errors import TransferConflict, TransferRefused
@@ -151,7 +151,7 @@ def record_transfer(
                     "%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.",
                 ),
                 record.updated_by,
-                _local_time(record.updated_at),
+                display_time(record.updated_at, seconds=True),
             ),
             changed_by=record.updated_by,
             changed_at=record.updated_at,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from models.refusals import Conflict, Refused
 from models.transfers.rows import TransferRow
 
 
-class TransferRefused(ValueError):
+class TransferRefused(Refused):
     """A transfer change that cannot be made as asked; the message is for the user."""
 
 
-class TransferConflict(TransferRefused):
+class TransferConflict(TransferRefused, Conflict):
     """Someone else changed the record since the user loaded it; nothing was written."""
 
     def __init__(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from models.areas import DangerZone
 from models.audit import bulk_operation
 from models.base import UTCDateTime, utcnow
+from models.domain_events import EventStarted, RegisterRowsChanged, subscribe
 from models.events import Event, acting_name
 from models.transfers.common import CHECK_IN, MOVED_STATES, OBJECT_DANGER_KIND, _table
 from models.transfers.errors import TransferRefused
@@ -394,3 +395,20 @@ def derive_status(
     if away > 0:
         return "away"
     return "to_move"
+
+
+# -- what transfers hears from lower modules -------------------------------------------
+
+
+@subscribe(EventStarted)
+def _open_records_of_new_event(started: EventStarted, *, session: Session) -> None:
+    """An event started: every household and object gets its record for it at once."""
+    if started.open_records:
+        open_transfers(session=session, event_id=started.event_id)
+
+
+@subscribe(RegisterRowsChanged)
+def _follow_retyped_zones(change: RegisterRowsChanged, *, session: Session) -> None:
+    """A danger zone's kind changed: the events' figures by kind follow at once."""
+    if change.table == "danger_zones" and "kind" in change.columns:
+        sync_transfers(session=session, zone_ids=list(change.ids))

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, aliased
 
 from models.areas import DangerZone, Grid, Shelter
 from models.base import utcnow
+from models.clock import display_zone
 from models.privacy import phone_masker
-from models.transfers.common import _Town, _Village, display_zone
+from models.transfers.common import _Town, _Village
 from models.transfers.rows import HouseholdRow
 from models.transfers.tables import Household, TransferObject
 from models.users import Permission, require

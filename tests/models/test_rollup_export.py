@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.areas import Division
 from models.audit import AuditRecord
+from models.clock import display_time
 from models.database import Database
 from models.demo import build_demo_transfers
 from models.events import start_event
@@ -24,7 +25,7 @@ from models.exports.rollup import (
     rollup_columns,
     rollup_values,
 )
-from models.transfers import add_town_report, display_time, rollup
+from models.transfers import add_town_report, rollup
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
 
@@ -165,7 +166,7 @@ def test_without_phoned_in_figures_there_is_no_second_table(
 
 def test_an_event_nobody_moved_in_yet_shows_no_rate(demo_db: Database, tmp_path: Path) -> None:
     with demo_db.session(ADMIN) as session:
-        event = start_event(session=session, name="空事件", open_transfers=False)
+        event = start_event(session=session, name="空事件", open_records=False)
         session.commit()
     path = tmp_path / "empty.xlsx"
     with demo_db.session(ADMIN) as session:

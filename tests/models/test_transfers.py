@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from models.areas import DangerZone, DangerZoneInput, Division, Grid, Shelter, save_danger_zone
 from models.audit import AuditRecord
+from models.clock import display_time
 from models.database import Database
 from models.demo import build_demo_households
 from models.events import active_event, end_event, start_event
@@ -1121,7 +1122,6 @@ def test_households_listed_during_the_event_join_its_figures(db: Database) -> No
 def test_times_follow_the_time_zone_setting() -> None:
     """The zone is read from the settings file once, and again when the file changes."""
     from models.settings import Settings
-    from models.transfers import display_time
 
     at = datetime(2026, 8, 1, 16, 30, tzinfo=UTC)
     assert display_time(at) == "2026-08-02 00:30"  # Beijing time by default

@@ -190,7 +190,7 @@ def test_status_bar_shows_the_active_event_in_its_level_colour(
     from models.events import start_event
 
     with sqlite_db.session(ADMIN) as session:
-        start_event(session=session, name="台风梅花", response_level="II", open_transfers=False)
+        start_event(session=session, name="台风梅花", response_level="II", open_records=False)
     window = make_window(qtbot, sqlite_db)
     qtbot.waitUntil(lambda: "台风梅花" in window.event_label.text())
     assert "Level II (orange)" in window.event_label.text()

@@ -6,10 +6,10 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
+from models.clock import display_time
 from models.events import EVENT_KINDS, EventRow
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, label
 from models.messages import fill
-from models.transfers import display_time
 
 
 def event_summary(event: EventRow) -> str:

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from models.clock import display_time
 from models.database import Database
 from models.events import EventRow, active_event
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
 from models.overview import Overview, TownFigures, county_overview, town_figures
-from models.transfers import Rollup, display_time, rollup
+from models.transfers import Rollup, rollup
 from models.users import Actor
 from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.event_text import event_summary

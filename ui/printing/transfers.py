@@ -34,20 +34,14 @@ from models.areas import Division
 from models.arrivals import list_shelter_arrivals
 from models.audit import record_event
 from models.base import utcnow
+from models.clock import display_time, display_zone
 from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
 from models.exports.rollup import percent_text, rollup_columns, rollup_values
 from models.messages import fill
 from models.privacy import can_see_personal
 from models.refusals import Refused
-from models.transfers import (
-    HouseholdRow,
-    display_time,
-    display_zone,
-    list_households,
-    register_year,
-    rollup,
-)
+from models.transfers import HouseholdRow, list_households, register_year, rollup
 from models.users import Permission, actor_of, require
 from ui.printing.layout import (
     Box,

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.arrivals import ShelterArrivals, list_shelter_arrivals
+from models.clock import display_zone
 from models.database import Database
 from models.events import EventRow
 from models.messages import fill
-from models.transfers import display_zone
 from models.users import Actor
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background

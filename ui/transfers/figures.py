@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import display_time
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
-from models.transfers import CHECK_IN, AreaFigures, Rollup, display_time
+from models.transfers import CHECK_IN, AreaFigures, Rollup
 from models.users import Actor
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.dashboard.page import ALERT_COLOUR, Card

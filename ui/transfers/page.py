@@ -37,18 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import display_time, display_zone
 from models.database import Database
 from models.events import EventRow, end_event, set_response_level, start_event
 from models.messages import fill
 from models.search import pinyin_sort_key
-from models.transfers import (
-    Rollup,
-    add_town_report,
-    display_time,
-    display_zone,
-    mark_returns,
-    take_snapshot,
-)
+from models.transfers import Rollup, add_town_report, mark_returns, take_snapshot
 from models.users import Actor
 from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.worker import run_in_background

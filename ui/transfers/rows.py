@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from models.clock import display_time
 from models.labels import label
 from models.search import pinyin_sort_key
-from models.transfers import NEARLY_FULL, TRANSFER_STATUSES, SubjectRow, TransferRow, display_time
+from models.transfers import NEARLY_FULL, TRANSFER_STATUSES, SubjectRow, TransferRow
 from ui.common.table import RIGHT, Column
 
 ARRIVED = "sheltered"  # the status code of "moved to a shelter" (集中安置)

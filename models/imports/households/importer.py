@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.audit import bulk_operation
 from models.base import collector_paused, utcnow
+from models.clock import display_zone
 from models.database import insert_many
 from models.events import active_event
 from models.geo.crs import normalise_crs
@@ -41,7 +42,6 @@ from models.imports.spreadsheet import Table, file_problem, read_workbook, table
 from models.messages import fill
 from models.transfers import (
     CHECK_IN,
-    display_zone,
     household_search_values,
     open_transfers,
     register_year,

@@ -20,9 +20,9 @@ from maps.layers import DANGER_STYLE, SHELTER_COLOUR
 from models.areas import Division, list_danger_zones, list_shelters
 from models.audit import AuditRecord
 from models.base import utcnow
+from models.clock import display_zone
 from models.database import Database
 from models.labels import DANGER_KINDS, WORKING_GROUP_POSTS, label
-from models.transfers import display_zone
 from models.users import Actor
 from models.village_map import VillageMap, read_village_map
 from tests.cli_helpers import run_main

@@ -389,7 +389,7 @@ def test_shelter_arrivals_of_an_unknown_event_or_shelter_are_refused(
             print_shelter_arrivals(
                 session=session, event_id=9999, shelter_id=1, path=tmp_path / "x.pdf"
             )
-        event = start_event(session=session, name="台风演示", open_transfers=False)
+        event = start_event(session=session, name="台风演示", open_records=False)
         with pytest.raises(PrintRefused, match="99999"):
             print_shelter_arrivals(
                 session=session, event_id=event.id, shelter_id=99_999, path=tmp_path / "x.pdf"

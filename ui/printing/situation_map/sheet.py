@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 from maps.geometry import load_wkb
 from models.audit import record_event
 from models.base import utcnow
+from models.clock import display_zone
 from models.labels import WORKING_GROUP_POSTS, label
 from models.messages import fill
 from models.privacy import can_see_personal
-from models.transfers import display_zone
 from models.users import Permission, actor_of, require
 from models.village_map import VillageMap, read_village_map
 from ui.printing.layout import MAP_PAPERS, Box, escape, font_name, map_sheet, map_sheet_canvas
