@@ -16,7 +16,17 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Table, create_engine, event, insert, inspect, make_url, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    insert,
+    inspect,
+    make_url,
+    text,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 import models.all_tables  # every table mapped, and the audit hook registered
@@ -86,16 +96,27 @@ def sqlite_pragmas(dbapi_connection: Any, _record: Any = None) -> None:
     cursor.close()
 
 
+WRITE_OPTION = "ecc_write"  # a connection's execution option: its unit of work writes
+
+
+def _begin_sqlite(conn: Connection) -> None:
+    write = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
         event.listen(engine, "connect", sqlite_pragmas)
-        # pysqlite's own transaction handling defers BEGIN; emit it ourselves so
-        # a transaction takes its lock when it starts (SQLAlchemy docs, "Serializable isolation").
+        # pysqlite's own transaction handling defers BEGIN; emit it ourselves (SQLAlchemy
+        # docs, "Serializable isolation"). A plain BEGIN takes no lock until the first write,
+        # and a transaction that read first is then refused at once ("database is locked",
+        # whatever the busy timeout) when another process wrote meanwhile: a writing unit
+        # of work begins IMMEDIATE, taking the write lock (waiting its turn) when it starts.
         event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin_sqlite)
         return engine
     connect_args: dict[str, Any] = {}
     if make_url(url).get_driver_name() == "psycopg":
@@ -160,9 +181,17 @@ class Database:
         return is_sqlite(self.url)
 
     @contextmanager
-    def session(self, actor: Actor | None) -> Iterator[Session]:
-        """A unit of work as ``actor``: committed when the block ends, rolled back on error."""
-        session = self._factory()
+    def session(self, actor: Actor | None, *, write: bool = False) -> Iterator[Session]:
+        """A unit of work as ``actor``: committed when the block ends, rolled back on error.
+
+        ``write``: the unit of work will write, so on SQLite it takes the write lock when it
+        starts (another writer's turn is waited for, up to the busy timeout) instead of
+        failing at its first write when another process wrote since it read.
+        """
+        connection = None
+        if write and self.engine.dialect.name == "sqlite":
+            connection = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+        session = self._factory(bind=connection) if connection is not None else self._factory()
         session.info["actor"] = actor
         try:
             yield session
@@ -172,6 +201,8 @@ class Database:
             raise
         finally:
             session.close()
+            if connection is not None:
+                connection.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -149,3 +149,47 @@ def test_head_revision_constant_matches_the_migration_scripts() -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+
+def test_a_writing_unit_of_work_takes_the_lock_when_it_starts(tmp_path: Path) -> None:
+    """On SQLite a unit of work that read before another process wrote is refused at its
+    first write; one declared as writing takes the lock first, so the other waits."""
+    from sqlalchemy.exc import OperationalError
+
+    from models.meta import get_meta, set_meta
+
+    url = f"sqlite:///{tmp_path / 'lock.sqlite'}"
+    first, second = Database(url), Database(url)
+    first.upgrade()
+    with pytest.raises(OperationalError, match="locked"), first.session(ADMIN) as session:
+        get_meta(session=session, key="k")  # a read: the transaction's snapshot
+        with second.session(ADMIN, write=True) as other:
+            set_meta(session=other, key="k", value="other")
+        set_meta(session=session, key="k", value="first")
+        session.flush()
+
+    import threading
+
+    order: list[str] = []
+    started = threading.Event()
+
+    def later_writer() -> None:
+        started.wait()
+        with second.session(ADMIN, write=True) as other:  # waits for the first's commit
+            order.append("second read " + str(get_meta(session=other, key="k")))
+            set_meta(session=other, key="k", value="second")
+
+    thread = threading.Thread(target=later_writer)
+    thread.start()
+    with first.session(ADMIN, write=True) as session:
+        value = get_meta(session=session, key="k")
+        started.set()
+        thread.join(0.5)  # the other writer cannot get in meanwhile
+        set_meta(session=session, key="k", value=f"{value}+first")
+        order.append("first wrote")
+    thread.join(10)
+    assert order == ["first wrote", "second read other+first"]
+    with first.session(ADMIN) as session:
+        assert get_meta(session=session, key="k") == "second"
+    first.dispose()
+    second.dispose()
