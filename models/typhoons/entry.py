@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.messages import fill
+from models.refusals import ValidationError
 from models.typhoons.readings import (
     check_position,
     parse_forecast,
@@ -130,7 +131,6 @@ def save_typhoon(
     "points" (the track as a whole) or "points[i].field" for point i of ``points``.
     """
     require(session, Permission.EDIT_REGISTER)
-    from models.areas import ValidationError  # the register's error type (areas imports much)
 
     problems: list[tuple[str, str]] = []
     typhoon = session.get(Typhoon, typhoon_id) if typhoon_id is not None else None

@@ -16,7 +16,6 @@ from models.areas import (
     GridInput,
     Shelter,
     ShelterInput,
-    ValidationError,
     WorkingGroupMember,
     WorkingGroupMemberInput,
     get_danger_zone,
@@ -28,7 +27,6 @@ from models.areas import (
     list_shelters,
     list_villages,
     list_working_group_members,
-    normalize_phone,
     save_danger_zone,
     save_grid,
     save_shelter,
@@ -36,6 +34,8 @@ from models.areas import (
 )
 from models.audit import AuditRecord
 from models.database import Database
+from models.fields import normalize_phone
+from models.refusals import ValidationError
 from models.users import Actor, PermissionDenied
 from tests.conftest import ADMIN
 

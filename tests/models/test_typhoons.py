@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models.areas import ValidationError
 from models.audit import AuditRecord, bulk_operation
 from models.database import Database
+from models.refusals import ValidationError
 from models.typhoons import (
     DEMO_CODE,
     PointInput,

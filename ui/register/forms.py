@@ -32,7 +32,6 @@ from models.areas import (
     DangerZoneInput,
     GridInput,
     ShelterInput,
-    ValidationError,
     WorkingGroupMemberInput,
     get_danger_zone,
     get_grid,
@@ -48,6 +47,7 @@ from models.areas import (
 from models.database import Database
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.messages import fill
+from models.refusals import ValidationError
 from models.users import Actor, PermissionDenied
 from ui.register.widgets import CodeCombo, VillageCombo
 

@@ -6,7 +6,7 @@ from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 
-from models.areas import normalize_phone
+from models.fields import normalize_phone
 from models.imports.divisions import normalise_code
 from models.imports.gis.base import _ImportBase, _Item
 from models.imports.gis.columns import _DANGER_OF_WORD, _LEVEL_OF_WORD, _NO, _YES

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
 
-from models.areas import LAT_RANGE, LON_RANGE, normalize_phone
+from models.fields import LAT_RANGE, LON_RANGE, normalize_phone
 from models.geo.crs import CGCS2000, WGS84, to_wgs84
 from models.imports.households.columns import (
     _MASKED,

@@ -1,0 +1,167 @@
+"""Hand-entered fields checked the one way every form and import shares: text lengths,
+mobiles and landlines, codes from a list, longitude and latitude within China."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from models.messages import fill
+from models.refusals import ValidationError
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(-\d{1,6})?$")
+# China's extent with a margin; a pair outside it is usually swapped or mistyped.
+LON_RANGE = (73.0, 136.0)
+LAT_RANGE = (3.0, 54.0)
+
+
+def normalize_phone(text: str | None) -> str | None:
+    """A mobile as 11 digits, a landline as 0576-86123456[-ext]; None when neither.
+
+    Spaces, a +86 prefix and dashes inside a mobile are dropped. A landline's
+    area code has 3 digits for 010 and 02x, 4 otherwise.
+    """
+    if text is None:
+        return None
+    compact = re.sub(r"\s+", "", text)
+    if compact.startswith("+86"):
+        compact = compact[3:]
+    if _MOBILE.match(compact.replace("-", "")):
+        return compact.replace("-", "")
+    match = _LANDLINE.match(compact)
+    if match is None:
+        return None
+    area, number, extension = match.groups()
+    if "-" not in compact[: len(area) + 1]:
+        # Written without a dash: split the area code by the numbering plan.
+        digits = area + number
+        cut = 3 if digits[:2] in ("01", "02") else 4
+        area, number = digits[:cut], digits[cut:]
+        if not 7 <= len(number) <= 8:
+            return None
+    return f"{area}-{number}{extension or ''}"
+
+
+class FieldChecker:
+    """Cleans the fields of a hand-entered record, collecting every problem (field,
+    message) so the user sees them all at once; ``done`` refuses with them."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append((field, message))
+
+    def text(
+        self, field: str, value: str | None, limit: int, missing: str | None = None
+    ) -> str | None:
+        """Stripped text, or None when empty; ``missing`` is the message when required."""
+        text = (value or "").strip()
+        if not text:
+            if missing is not None:
+                self.add(field, missing)
+            return None
+        if len(text) > limit:
+            self.add(
+                field,
+                fill(
+                    QCoreApplication.translate("Register", "Too long: at most %1 characters."),
+                    str(limit),
+                ),
+            )
+        return text
+
+    def phone(self, field: str, value: str | None) -> str | None:
+        text = (value or "").strip()
+        if not text:
+            return None
+        phone = normalize_phone(text)
+        if phone is None:
+            self.add(
+                field,
+                QCoreApplication.translate(
+                    "Register",
+                    "Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).",
+                ),
+            )
+            return text
+        return phone
+
+    def code(
+        self, field: str, value: str | None, known: Mapping[str, object], message: str
+    ) -> str | None:
+        code = (value or "").strip()
+        if code not in known:
+            self.add(field, message)
+            return None
+        return code
+
+    def point(self, lon: float | str | None, lat: float | str | None) -> tuple[float, float] | None:
+        """A (lon, lat) pair within China, None when both are empty."""
+        values: list[float | None] = []
+        for field, value in (("lon", lon), ("lat", lat)):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                values.append(None)
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                number = float("nan")
+            if number != number:  # NaN: not a number at all
+                self.add(
+                    field,
+                    QCoreApplication.translate(
+                        "Register", "Enter a number in decimal degrees, such as 121.38."
+                    ),
+                )
+                return None
+            values.append(number)
+        x, y = values
+        if x is None and y is None:
+            return None
+        if x is None or y is None:
+            self.add(
+                "lon" if x is None else "lat",
+                QCoreApplication.translate(
+                    "Register", "Give both longitude and latitude, or neither."
+                ),
+            )
+            return None
+        lon_ok = LON_RANGE[0] <= x <= LON_RANGE[1]
+        lat_ok = LAT_RANGE[0] <= y <= LAT_RANGE[1]
+        if (
+            not lon_ok
+            and not lat_ok
+            and LAT_RANGE[0] <= x <= LAT_RANGE[1]
+            and LON_RANGE[0] <= y <= LON_RANGE[1]
+        ):
+            self.add(
+                "lon",
+                QCoreApplication.translate(
+                    "Register",
+                    "Longitude and latitude look swapped: longitude is the larger number in China.",
+                ),
+            )
+            return None
+        if not lon_ok:
+            self.add(
+                "lon",
+                QCoreApplication.translate(
+                    "Register", "Longitude must be between 73 and 136 degrees east (China)."
+                ),
+            )
+        if not lat_ok:
+            self.add(
+                "lat",
+                QCoreApplication.translate(
+                    "Register", "Latitude must be between 3 and 54 degrees north (China)."
+                ),
+            )
+        return (x, y) if lon_ok and lat_ok else None
+
+    def done(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems)
