@@ -453,7 +453,7 @@ def cmd_map(ctx: Context) -> int:
         say(
             fill(
                 QCoreApplication.translate("CommandLine", "%1 features on the map."),
-                f"{summary.features:,}",
+                f"{sum(summary.features.values()):,}",
             )
         )
     say(fill(QCoreApplication.translate("CommandLine", "Written to %1"), args.output))
