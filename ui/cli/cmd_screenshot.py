@@ -7,28 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
-
-PAGES = (
-    "dashboard",
-    "map",
-    "transfers",
-    "teams",
-    "supplies",
-    "plans",
-    "dispatch",
-    "dutylog",
-    "register",
-    "settings",
-)
+from ui.common.pages import PAGE_KEYS
 
 
 def register(commands: Commands) -> None:
-    """Adds ``screenshot`` to the command line, one choice per page."""
+    """Adds ``screenshot`` to the command line, one choice per page of the page registry."""
     shot = commands.add_parser(
         "screenshot",
         help=QCoreApplication.translate("CommandLine", "render a page offscreen to a PNG file"),
     )
-    shot.add_argument("page", choices=PAGES, metavar="PAGE", help=" | ".join(PAGES))
+    shot.add_argument("page", choices=PAGE_KEYS, metavar="PAGE", help=" | ".join(PAGE_KEYS))
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1600x1000", metavar="WxH")
     shot.set_defaults(handler=run)

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 # Where a command group adds its sub-parser (see ui.cli.groups).
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Register: TypeAlias = Callable[[Commands], None]
 # Subcommands that render widgets without a screen.
 OFFSCREEN_COMMANDS = ("screenshot",)
 
@@ -164,10 +165,8 @@ def require_admin(ctx: Context) -> None:
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The global options, then each command group's sub-parser in ui.cli.groups' order."""
-    from ui.cli.groups import GROUPS
-
+def build_parser(groups: Sequence[Register]) -> argparse.ArgumentParser:
+    """The global options, then each command group's sub-parser, in the order given."""
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -193,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
-    for register in GROUPS:
+    for register in groups:
         register(commands)
     return parser
 
@@ -218,17 +217,20 @@ def _prescan(argv: Sequence[str]) -> tuple[str | None, str | None]:
     return lang, command
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run the command line; whatever happens, an exit code and never a traceback."""
+def run_command_line(
+    argv: Sequence[str], *, groups: Sequence[Register], default: Callable[[Context], int]
+) -> int:
+    """Runs ``argv`` with these command groups (``default`` without a subcommand); whatever
+    happens, an exit code and never a traceback. The groups come from the caller, so no
+    module of the package imports this one back."""
     try:
-        return _run(argv)
+        return _run(argv, groups, default)
     except Exception as exc:  # before logging or the parser exist
         complain(f"Unexpected error ({type(exc).__name__}): {exc}")
         return EXIT_ERROR
 
 
-def _run(argv: Sequence[str]) -> int:
-    from ui.cli.cmd_gui import open_console
+def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Context], int]) -> int:
     from ui.logs import setup_logging
 
     settings = Settings.load()
@@ -252,12 +254,12 @@ def _run(argv: Sequence[str]) -> int:
     install_translators(language)
     settings.language = language
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(groups).parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return int(exc.code or 0)
     log_file = setup_logging()
     ctx = Context(args=args, settings=settings, url=resolve_url(args.db, settings))
-    handler = getattr(args, "handler", open_console)
+    handler = getattr(args, "handler", default)
     try:
         return handler(ctx)
     except UsageError as exc:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from ui.cli.cmd_db import register as register_db
+from ui.cli.cmd_demo import register as register_demo
+from ui.cli.cmd_export import register as register_export
+from ui.cli.cmd_import import register as register_import
+from ui.cli.cmd_map import register as register_map
+from ui.cli.cmd_print import register as register_print
+from ui.cli.cmd_screenshot import register as register_screenshot
+from ui.cli.cmd_user import register as register_user
+from ui.cli.core import Register
 
-from ui.cli import (
-    cmd_db,
-    cmd_demo,
-    cmd_export,
-    cmd_import,
-    cmd_map,
-    cmd_print,
-    cmd_screenshot,
-    cmd_user,
-)
-from ui.cli.core import Commands
-
-GROUPS: tuple[Callable[[Commands], None], ...] = (
-    cmd_demo.register,
-    cmd_db.register,
-    cmd_user.register,
-    cmd_import.register,
-    cmd_export.register,
-    cmd_print.register,
-    cmd_map.register,
-    cmd_screenshot.register,
+GROUPS: tuple[Register, ...] = (
+    register_demo,
+    register_db,
+    register_user,
+    register_import,
+    register_export,
+    register_print,
+    register_map,
+    register_screenshot,
 )
