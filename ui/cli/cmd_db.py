@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from models.database import Database
+from models.messages import fill
 from ui.cli.core import EXIT_OK, EXIT_REFUSED, Commands, Context, require_admin, say
 
 
@@ -45,11 +46,7 @@ def run(ctx: Context) -> int:
     if action == "backup":
         require_admin(ctx)
         ctx.db.backup(Path(ctx.args.path))
-        say(
-            QCoreApplication.translate("CommandLine", "Backup written to %1").replace(
-                "%1", ctx.args.path
-            )
-        )
+        say(fill(QCoreApplication.translate("CommandLine", "Backup written to %1"), ctx.args.path))
         return EXIT_OK
     return _check(ctx)
 
@@ -60,21 +57,23 @@ def _upgrade(ctx: Context) -> int:
     try:
         if not db.needs_upgrade():
             say(
-                QCoreApplication.translate(
-                    "CommandLine", "The database is up to date (revision %1)."
-                ).replace("%1", str(db.head_revision()))
+                fill(
+                    QCoreApplication.translate(
+                        "CommandLine", "The database is up to date (revision %1)."
+                    ),
+                    str(db.head_revision()),
+                )
             )
             return EXIT_OK
         backup = db.upgrade()
         if backup is not None:
             say(
-                QCoreApplication.translate("CommandLine", "Backup written to %1").replace(
-                    "%1", str(backup)
-                )
+                fill(QCoreApplication.translate("CommandLine", "Backup written to %1"), str(backup))
             )
         say(
-            QCoreApplication.translate("CommandLine", "Database upgraded to revision %1.").replace(
-                "%1", str(db.head_revision())
+            fill(
+                QCoreApplication.translate("CommandLine", "Database upgraded to revision %1."),
+                str(db.head_revision()),
             )
         )
     finally:
@@ -91,8 +90,8 @@ def _check(ctx: Context) -> int:
         for problem in problems:
             say(problem)
         say(
-            QCoreApplication.translate("CommandLine", "%1 problems found.").replace(
-                "%1", str(len(problems))
+            fill(
+                QCoreApplication.translate("CommandLine", "%1 problems found."), str(len(problems))
             )
         )
         return EXIT_REFUSED

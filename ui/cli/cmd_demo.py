@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.database import display_url
+from models.messages import fill
 from models.refusals import Refused
 from ui.cli.core import EXIT_OK, Commands, Context, percent_printer, say
 
@@ -62,9 +63,13 @@ def run(ctx: Context) -> int:
         if existing is not None and not args.force:
             return open_console(ctx)
     say(
-        QCoreApplication.translate("CommandLine", "Building the demo county (scale %1) in %2 ...")
-        .replace("%1", str(args.scale))
-        .replace("%2", display_url(ctx.url))
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Building the demo county (scale %1) in %2 ..."
+            ),
+            str(args.scale),
+            display_url(ctx.url),
+        )
     )
     try:
         with ctx.db.session(ctx.actor) as session:
@@ -78,28 +83,35 @@ def run(ctx: Context) -> int:
     except DemoRefused as exc:  # the one refusal not yet on the models.refusals base
         raise Refused(str(exc)) from exc
     say(
-        QCoreApplication.translate(
-            "CommandLine",
-            "Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.",
+        fill(
+            QCoreApplication.translate(
+                "CommandLine",
+                "Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.",
+            ),
+            f"{summary.towns:,}",
+            f"{summary.villages:,}",
+            f"{summary.grids:,}",
+            f"{summary.danger_zones:,}",
+            f"{summary.shelters:,}",
         )
-        .replace("%1", f"{summary.towns:,}")
-        .replace("%2", f"{summary.villages:,}")
-        .replace("%3", f"{summary.grids:,}")
-        .replace("%4", f"{summary.danger_zones:,}")
-        .replace("%5", f"{summary.shelters:,}")
     )
     say(
-        QCoreApplication.translate(
-            "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon."
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon."
+            ),
+            f"{summary.households:,}",
+            f"{summary.transfer_objects:,}",
         )
-        .replace("%1", f"{summary.households:,}")
-        .replace("%2", f"{summary.transfer_objects:,}")
     )
     if summary.event:
         say(
-            QCoreApplication.translate(
-                "CommandLine", "Event in progress: %1 (transfers part done)."
-            ).replace("%1", summary.event)
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Event in progress: %1 (transfers part done)."
+                ),
+                summary.event,
+            )
         )
     if summary.accounts:
         say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
 
 
@@ -79,5 +80,5 @@ def run(ctx: Context) -> int:
                 year=args.year,
                 unmasked=args.unmasked,
             )
-    say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", args.output))
+    say(fill(QCoreApplication.translate("CommandLine", "Written to %1"), args.output))
     return EXIT_OK

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from models.refusals import NotFound
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
 
@@ -56,7 +57,7 @@ def run(ctx: Context) -> int:
         _reach(ctx)
     else:
         _export(ctx)
-    say(QCoreApplication.translate("CommandLine", "Written to %1").replace("%1", ctx.args.output))
+    say(fill(QCoreApplication.translate("CommandLine", "Written to %1"), ctx.args.output))
     return EXIT_OK
 
 
@@ -74,9 +75,12 @@ def _reach(ctx: Context) -> None:
         typhoon_id = typhoon_id_for(session=session, key=args.typhoon)
         if typhoon_id is None:
             raise NotFound(
-                QCoreApplication.translate(
-                    "CommandLine", "No typhoon with the number or id %1."
-                ).replace("%1", args.typhoon)
+                fill(
+                    QCoreApplication.translate(
+                        "CommandLine", "No typhoon with the number or id %1."
+                    ),
+                    args.typhoon,
+                )
             )
         table = compute_reach(session=session, typhoon_id=typhoon_id, at=at)
     export_reach_xlsx(table, Path(args.output), tz=zone(ctx.settings.timezone))
@@ -87,7 +91,8 @@ def _export(ctx: Context) -> None:
 
     summary = export_map(ctx.db, ctx.actor, ctx.settings, Path(ctx.args.output))
     say(
-        QCoreApplication.translate("CommandLine", "%1 features on the map.").replace(
-            "%1", f"{sum(summary.features.values()):,}"
+        fill(
+            QCoreApplication.translate("CommandLine", "%1 features on the map."),
+            f"{sum(summary.features.values()):,}",
         )
     )

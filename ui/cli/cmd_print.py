@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
 
 DOCUMENTS = (
@@ -93,8 +94,10 @@ def run(ctx: Context) -> int:
             )
             result = printer(session=session, village_code=args.village, path=path)
     say(
-        QCoreApplication.translate("CommandLine", "%1 pages written to %2")
-        .replace("%1", str(result.pages))
-        .replace("%2", args.output)
+        fill(
+            QCoreApplication.translate("CommandLine", "%1 pages written to %2"),
+            str(result.pages),
+            args.output,
+        )
     )
     return EXIT_OK

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
 from ui.common.pages import PAGE_KEYS
 
@@ -34,9 +35,5 @@ def run(ctx: Context) -> int:
             QCoreApplication.translate("CommandLine", "--size must look like 1600x1000")
         ) from exc
     take_screenshot(ctx.db, ctx.actor, ctx.settings, args.page, Path(args.output), (width, height))
-    say(
-        QCoreApplication.translate("CommandLine", "Screenshot written to %1").replace(
-            "%1", args.output
-        )
-    )
+    say(fill(QCoreApplication.translate("CommandLine", "Screenshot written to %1"), args.output))
     return EXIT_OK

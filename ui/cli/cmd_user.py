@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from models.messages import fill
 from models.users import Actor
 from ui.cli.core import EXIT_OK, Commands, Context, read_secret, say
 
@@ -36,14 +37,16 @@ def run(ctx: Context) -> int:
         first = not has_users(session=session)
     actor = Actor.local_operator() if first and not args.user else ctx.actor
     password = read_secret(
-        QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", args.name),
+        fill(QCoreApplication.translate("CommandLine", "Password for %1: "), args.name),
         confirm=True,
     )
     with ctx.db.session(actor) as session:
         create_user(session=session, name=args.name, role=args.role, password=password)
     say(
-        QCoreApplication.translate("CommandLine", "User %1 added with role %2.")
-        .replace("%1", args.name)
-        .replace("%2", args.role)
+        fill(
+            QCoreApplication.translate("CommandLine", "User %1 added with role %2."),
+            args.name,
+            args.role,
+        )
     )
     return EXIT_OK

@@ -19,6 +19,7 @@ from typing import TypeAlias
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from models.database import Database, is_sqlite, resolve_url
+from models.messages import fill
 from models.refusals import PermissionDenied, Refused
 from models.settings import Settings
 from models.users import Actor
@@ -74,9 +75,12 @@ class Context:
             backup = self._db.upgrade()
             if backup is not None:
                 say(
-                    QCoreApplication.translate(
-                        "CommandLine", "Database upgraded; backup written to %1"
-                    ).replace("%1", str(backup))
+                    fill(
+                        QCoreApplication.translate(
+                            "CommandLine", "Database upgraded; backup written to %1"
+                        ),
+                        str(backup),
+                    )
                 )
         return self._db
 
@@ -149,7 +153,7 @@ def login_from_args(ctx: Context) -> Actor:
             )
         return Actor.local_operator()
     password = read_secret(
-        QCoreApplication.translate("CommandLine", "Password for %1: ").replace("%1", name)
+        fill(QCoreApplication.translate("CommandLine", "Password for %1: "), name)
     )
     with ctx.db.session(None) as session:
         return log_in(session=session, name=name, password=password, where="command line")
@@ -274,9 +278,13 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
     except Exception as exc:
         log.exception("command %s failed", getattr(args, "command", None))
         complain(
-            QCoreApplication.translate("CommandLine", "Unexpected error (%1); details are in %2")
-            .replace("%1", type(exc).__name__)
-            .replace("%2", str(log_file))
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Unexpected error (%1); details are in %2"
+                ),
+                type(exc).__name__,
+                str(log_file),
+            )
         )
         return EXIT_ERROR
     finally:
