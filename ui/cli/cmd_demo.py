@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication
 
 from models.database import display_url
 from models.messages import fill
-from models.refusals import Refused
 from ui.cli.core import EXIT_OK, Commands, Context, percent_printer, say
 
 
@@ -52,7 +51,7 @@ def register(commands: Commands) -> None:
 
 def run(ctx: Context) -> int:
     """Builds the demo county (a refusal if the database holds other data), then maybe opens it."""
-    from models.demo import DEMO_ACCOUNTS, DemoRefused, build_demo
+    from models.demo import DEMO_ACCOUNTS, build_demo
     from models.meta import DEMO_KEY, get_meta
     from ui.cli.cmd_gui import open_console
 
@@ -71,17 +70,14 @@ def run(ctx: Context) -> int:
             display_url(ctx.url),
         )
     )
-    try:
-        with ctx.db.session(ctx.actor) as session:
-            summary = build_demo(
-                session=session,
-                scale=args.scale,
-                force=args.force,
-                scenario=args.scenario,
-                progress=percent_printer(),
-            )
-    except DemoRefused as exc:  # the one refusal not yet on the models.refusals base
-        raise Refused(str(exc)) from exc
+    with ctx.db.session(ctx.actor) as session:
+        summary = build_demo(
+            session=session,
+            scale=args.scale,
+            force=args.force,
+            scenario=args.scenario,
+            progress=percent_printer(),
+        )
     say(
         fill(
             QCoreApplication.translate(
