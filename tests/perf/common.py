@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SMOKE = False  # set by ``--smoke``: every figure measured once
 
 
 @dataclass
@@ -30,7 +31,8 @@ class Figure:
 
 
 def median_of(runs: int, fn: Callable[[], float]) -> float:
-    return statistics.median(fn() for _ in range(runs))
+    """The median of ``runs`` measurements; one measurement in a smoke run."""
+    return statistics.median(fn() for _ in range(1 if SMOKE else runs))
 
 
 def timed(fn: Callable[[], object]) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,13 @@ def test_transfer_rollup_and_arrivals_refusals_and_usage(tmp_path: Path) -> None
         usage = run_main("--db", db, *args)
         assert usage.returncode == 2, args
         assert "Traceback" not in usage.stderr
+
+
+def test_map_export_writes_an_offline_page(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "county.html"
+    result = run_main("--lang", "en", "--db", demo_db.url, "map", "export", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "features on the map" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    assert "L.map" in html or "leaflet" in html.lower()
+    assert not re.search(r"""https?://|(?:src|href)\s*=\s*["']//""", html)

@@ -1,0 +1,118 @@
+"""``demo``: the deterministic demo county, for trying the console and for performance work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from models.database import display_url
+from models.messages import fill
+from ui.cli.core import EXIT_OK, Commands, Context, percent_printer, say
+
+
+def register(commands: Commands) -> None:
+    """Adds ``demo`` to the command line."""
+    demo = commands.add_parser(
+        "demo",
+        help=QCoreApplication.translate("CommandLine", "build the demo county"),
+        description=QCoreApplication.translate(
+            "CommandLine", "Build the deterministic demo county with its demo accounts."
+        ),
+    )
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help=QCoreApplication.translate("CommandLine", "multiply the counts (performance work)"),
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help=QCoreApplication.translate("CommandLine", "replace the data of a non-empty database"),
+    )
+    demo.add_argument(
+        "--scenario",
+        choices=("typhoon",),
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "also build a situation: typhoon = the demo typhoon's event in progress, "
+            "transfers part done",
+        ),
+    )
+    demo.add_argument(
+        "--open",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "open the console afterwards (and skip building if the demo is already there)",
+        ),
+    )
+    demo.set_defaults(handler=run)
+
+
+def run(ctx: Context) -> int:
+    """Builds the demo county (a refusal if the database holds other data), then maybe opens it."""
+    from models.demo import DEMO_ACCOUNTS, build_demo
+    from models.meta import DEMO_KEY, get_meta
+    from ui.cli.cmd_gui import open_console
+
+    args = ctx.args
+    if args.open:
+        with ctx.db.session(None) as session:
+            existing = get_meta(session=session, key=DEMO_KEY)
+        if existing is not None and not args.force:
+            return open_console(ctx)
+    say(
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Building the demo county (scale %1) in %2 ..."
+            ),
+            str(args.scale),
+            display_url(ctx.url),
+        )
+    )
+    with ctx.db.session(ctx.actor) as session:
+        summary = build_demo(
+            session=session,
+            scale=args.scale,
+            force=args.force,
+            scenario=args.scenario,
+            progress=percent_printer(),
+        )
+    say(
+        fill(
+            QCoreApplication.translate(
+                "CommandLine",
+                "Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.",
+            ),
+            f"{summary.towns:,}",
+            f"{summary.villages:,}",
+            f"{summary.grids:,}",
+            f"{summary.danger_zones:,}",
+            f"{summary.shelters:,}",
+        )
+    )
+    say(
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Transfer lists: %1 households, %2 other objects; a demo typhoon."
+            ),
+            f"{summary.households:,}",
+            f"{summary.transfer_objects:,}",
+        )
+    )
+    if summary.event:
+        say(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Event in progress: %1 (transfers part done)."
+                ),
+                summary.event,
+            )
+        )
+    if summary.accounts:
+        say(QCoreApplication.translate("CommandLine", "Demo accounts (user / password):"))
+        for name in summary.accounts:
+            say(f"  {name} / {DEMO_ACCOUNTS[name]}")
+    if args.open:
+        return open_console(ctx)
+    return EXIT_OK

@@ -1,0 +1,309 @@
+"""What every command group shares: global options, the Context, login, and the one place
+where an exception becomes an exit code.
+
+Exit codes for every subcommand: 0 done; 1 refused; 2 usage; 3 unexpected error
+(written to the log file, one line to the user, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from models.database import Database, is_sqlite, resolve_url
+from models.messages import fill
+from models.refusals import PermissionDenied, Refused
+from models.settings import Settings
+from models.users import Actor
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+# Where a command group adds its sub-parser (see ui.cli.groups).
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Register: TypeAlias = Callable[[Commands], None]
+# Subcommands that render widgets without a screen.
+OFFSCREEN_COMMANDS = ("screenshot",)
+
+
+# argparse's own messages, so usage errors and help read in the user's language.
+_ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+)
+
+
+def _argparse_gettext(text: str) -> str:
+    return QCoreApplication.translate("argparse", text)
+
+
+class UsageError(Exception):
+    """Wrong use of the command line: exit code 2."""
+
+
+@dataclass
+class Context:
+    """What every subcommand gets: the parsed arguments, the database and who acts."""
+
+    args: argparse.Namespace
+    settings: Settings
+    url: str
+    _db: Database | None = None
+    _actor: Actor | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.url)
+            backup = self._db.upgrade()
+            if backup is not None:
+                say(
+                    fill(
+                        QCoreApplication.translate(
+                            "CommandLine", "Database upgraded; backup written to %1"
+                        ),
+                        str(backup),
+                    )
+                )
+        return self._db
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            self._actor = login_from_args(self)
+        return self._actor
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def complain(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def percent_printer(step: int = 10) -> Callable[[int, int], None]:
+    """A progress callback that prints "40%" lines as long work passes each step."""
+    last = [-step]
+
+    def report(done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent >= last[0] + step:
+            last[0] = percent - percent % step
+            print(f"{last[0]}%", flush=True)
+
+    return report
+
+
+def read_secret(prompt: str, *, confirm: bool = False) -> str:
+    """A password from ECC_PASSWORD, a prompt on a terminal, or one line of standard input."""
+    if os.environ.get("ECC_PASSWORD"):
+        return os.environ["ECC_PASSWORD"]
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if (
+            confirm
+            and getpass.getpass(QCoreApplication.translate("CommandLine", "Repeat the password: "))
+            != first
+        ):
+            raise UsageError(QCoreApplication.translate("CommandLine", "The two passwords differ."))
+        return first
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise UsageError(
+            QCoreApplication.translate(
+                "CommandLine", "No password given (set ECC_PASSWORD or pipe it on standard input)."
+            )
+        )
+    return line.rstrip("\r\n")
+
+
+def login_from_args(ctx: Context) -> Actor:
+    """--user NAME with its password; without --user, the local operator (SQLite only)."""
+    from models.audit import log_in
+
+    name = ctx.args.user
+    if not name:
+        if not is_sqlite(ctx.url):
+            raise UsageError(
+                QCoreApplication.translate(
+                    "CommandLine", "On a PostgreSQL database --user NAME is required."
+                )
+            )
+        return Actor.local_operator()
+    password = read_secret(
+        fill(QCoreApplication.translate("CommandLine", "Password for %1: "), name)
+    )
+    with ctx.db.session(None) as session:
+        return log_in(session=session, name=name, password=password, where="command line")
+
+
+def require_admin(ctx: Context) -> None:
+    """Database upkeep beyond upgrading is for administrators only."""
+    from models.users import Permission
+
+    if not ctx.actor.can(Permission.ADMINISTER_DATABASE):
+        raise PermissionDenied(
+            QCoreApplication.translate("CommandLine", "Only an administrator may do this.")
+        )
+
+
+def build_parser(groups: Sequence[Register]) -> argparse.ArgumentParser:
+    """The global options, then each command group's sub-parser, in the order given."""
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=QCoreApplication.translate(
+            "CommandLine", "Emergency Command Console. With no subcommand the console window opens."
+        ),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=QCoreApplication.translate("CommandLine", "database URL or SQLite file"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help=QCoreApplication.translate("CommandLine", "language of messages"),
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "CommandLine", "act as this user (password from ECC_PASSWORD or standard input)"
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    for register in groups:
+        register(commands)
+    return parser
+
+
+def _prescan(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """The --lang value and the subcommand, before the translators exist."""
+    lang = command = None
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg in ("--db", "--user", "--lang"):
+            if arg == "--lang" and i + 1 < len(argv):
+                lang = argv[i + 1]
+            skip = True
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        elif not arg.startswith("-"):
+            command = arg
+            break
+    return lang, command
+
+
+def run_command_line(
+    argv: Sequence[str], *, groups: Sequence[Register], default: Callable[[Context], int]
+) -> int:
+    """Runs ``argv`` with these command groups (``default`` without a subcommand); whatever
+    happens, an exit code and never a traceback. The groups come from the caller, so no
+    module of the package imports this one back."""
+    try:
+        return _run(argv, groups, default)
+    except Exception as exc:  # before logging or the parser exist
+        complain(f"Unexpected error ({type(exc).__name__}): {exc}")
+        return EXIT_ERROR
+
+
+def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Context], int]) -> int:
+    from ui.logs import setup_logging
+
+    settings = Settings.load()
+    lang, command = _prescan(argv)
+    language = lang if lang in ("zh_CN", "en") else (settings.language or "zh_CN")
+    offscreen = command in OFFSCREEN_COMMANDS
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    wants_help = any(a in ("-h", "--help") for a in argv)
+    gui = not wants_help and (command is None or offscreen or "--open" in argv)
+    if gui and not offscreen and not _has_display():
+        complain(
+            QCoreApplication.translate(
+                "CommandLine", "No display found: the console window needs a desktop session."
+            )
+        )
+        return EXIT_USAGE
+    app = _make_application(gui=gui)
+    from ui.i18n import install_translators
+
+    install_translators(language)
+    settings.language = language
+    try:
+        args = build_parser(groups).parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    log_file = setup_logging()
+    ctx = Context(args=args, settings=settings, url=resolve_url(args.db, settings))
+    handler = getattr(args, "handler", default)
+    try:
+        return handler(ctx)
+    except UsageError as exc:
+        complain(str(exc))
+        return EXIT_USAGE
+    except Refused as exc:  # the one place a refusal becomes exit 1
+        complain(str(exc))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        complain(QCoreApplication.translate("CommandLine", "Interrupted."))
+        return EXIT_ERROR
+    except Exception as exc:
+        log.exception("command %s failed", getattr(args, "command", None))
+        complain(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Unexpected error (%1); details are in %2"
+                ),
+                type(exc).__name__,
+                str(log_file),
+            )
+        )
+        return EXIT_ERROR
+    finally:
+        ctx.close()
+        del app
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _make_application(*, gui: bool) -> QCoreApplication:
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    if not gui:
+        return QCoreApplication(["main.py"])
+    from ui.app import make_gui_application
+
+    return make_gui_application()

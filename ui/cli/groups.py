@@ -1,0 +1,24 @@
+"""The command groups, in the order ``--help`` lists them: a new group is one module and one line here."""
+
+from __future__ import annotations
+
+from ui.cli.cmd_db import register as register_db
+from ui.cli.cmd_demo import register as register_demo
+from ui.cli.cmd_export import register as register_export
+from ui.cli.cmd_import import register as register_import
+from ui.cli.cmd_map import register as register_map
+from ui.cli.cmd_print import register as register_print
+from ui.cli.cmd_screenshot import register as register_screenshot
+from ui.cli.cmd_user import register as register_user
+from ui.cli.core import Register
+
+GROUPS: tuple[Register, ...] = (
+    register_demo,
+    register_db,
+    register_user,
+    register_import,
+    register_export,
+    register_print,
+    register_map,
+    register_screenshot,
+)
