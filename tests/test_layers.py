@@ -149,3 +149,17 @@ def test_no_import_circles() -> None:
         if node not in index:
             visit(node)
     assert circles == []
+
+
+MAX_LINES = 800
+
+
+def test_no_source_file_is_too_long_to_hold_in_ones_head() -> None:
+    """A module past 800 lines is split by concern into a package (tests and migrations
+    excepted)."""
+    long = [
+        f"{path.relative_to(ROOT)} ({lines} lines)"
+        for path in project_modules().values()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    ]
+    assert long == []
