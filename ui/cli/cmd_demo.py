@@ -70,7 +70,7 @@ def run(ctx: Context) -> int:
             display_url(ctx.url),
         )
     )
-    with ctx.db.session(ctx.actor) as session:
+    with ctx.db.session(ctx.actor, write=True) as session:
         summary = build_demo(
             session=session,
             scale=args.scale,

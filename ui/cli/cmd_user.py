@@ -40,7 +40,7 @@ def run(ctx: Context) -> int:
         fill(QCoreApplication.translate("CommandLine", "Password for %1: "), args.name),
         confirm=True,
     )
-    with ctx.db.session(actor) as session:
+    with ctx.db.session(actor, write=True) as session:
         create_user(session=session, name=args.name, role=args.role, password=password)
     say(
         fill(

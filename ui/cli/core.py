@@ -155,7 +155,7 @@ def login_from_args(ctx: Context) -> Actor:
     password = read_secret(
         fill(QCoreApplication.translate("CommandLine", "Password for %1: "), name)
     )
-    with ctx.db.session(None) as session:
+    with ctx.db.session(None, write=True) as session:  # failures and the audit row
         return log_in(session=session, name=name, password=password, where="command line")
 
 
