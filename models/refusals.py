@@ -41,3 +41,9 @@ class ValidationError(Refused):
 
     def messages_for(self, field: str) -> list[str]:
         return [message for name, message in self.problems if name == field]
+
+
+class InvalidValue(Refused, ValueError):
+    """One value that cannot be read as asked (a time, a pressure, a radius): the message
+    says why. A ValueError too, as parsers conventionally raise, so a form or an import
+    row can gather it as a field's problem."""

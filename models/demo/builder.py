@@ -19,7 +19,7 @@ from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
 from models.meta import DEMO_KEY, RegisterRevision, set_meta
-from models.refusals import Refused
+from models.refusals import InvalidValue, Refused
 from models.users import Permission, User, require
 
 ProgressCallback = Callable[[int, int], None]
@@ -57,7 +57,7 @@ def build_demo(
     """
     require(session, Permission.ADMINISTER_DATABASE)
     if isinstance(scale, bool) or not isinstance(scale, int) or not 1 <= scale <= MAX_SCALE:
-        raise ValueError(
+        raise InvalidValue(
             fill(
                 QCoreApplication.translate(
                     "Demo", "The demo scale must be a whole number from 1 to %1."
@@ -66,7 +66,7 @@ def build_demo(
             )
         )
     if scenario is not None and scenario not in SCENARIOS:
-        raise ValueError(
+        raise InvalidValue(
             fill(QCoreApplication.translate("Demo", "Unknown demo scenario: %1"), scenario)
         )
     tables = _domain_tables(session)

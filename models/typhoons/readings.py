@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from models.messages import fill
+from models.refusals import InvalidValue
 from models.typhoons.tables import (
     PRESSURE_RANGE,
     QUADRANTS,
@@ -122,7 +123,7 @@ def parse_pressure(value: object) -> int | None:
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate(
                 "Typhoon", "The central pressure must be a number of hPa, such as 950."
             )
@@ -130,7 +131,7 @@ def parse_pressure(value: object) -> int | None:
     if number is None:
         return None
     if not PRESSURE_RANGE[0] <= number <= PRESSURE_RANGE[1]:
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate(
                 "Typhoon", "The central pressure must be between 850 and 1020 hPa."
             )
@@ -143,7 +144,7 @@ def parse_wind(value: object) -> float | None:
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate(
                 "Typhoon", "The maximum wind must be a number of m/s, such as 45."
             )
@@ -151,7 +152,7 @@ def parse_wind(value: object) -> float | None:
     if number is None:
         return None
     if not 0 <= number <= WIND_MAX:
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate("Typhoon", "The maximum wind must be between 0 and 100 m/s.")
         )
     return number
@@ -181,7 +182,7 @@ def parse_radii(value: object) -> Radii | None:
     """
     if isinstance(value, tuple | list):
         if len(value) != 4:
-            raise ValueError(
+            raise InvalidValue(
                 QCoreApplication.translate(
                     "Typhoon", "Give one radius, or four for the NE, SE, SW and NW quadrants."
                 )
@@ -190,7 +191,7 @@ def parse_radii(value: object) -> Radii | None:
         if all(r is None for r in radii):
             return None
         if any(r is None for r in radii):
-            raise ValueError(
+            raise InvalidValue(
                 QCoreApplication.translate(
                     "Typhoon", "Give the radius of all four quadrants, or of none."
                 )
@@ -209,7 +210,7 @@ def parse_radii(value: object) -> Radii | None:
         for word, number in directed:
             found[_DIRECTION_WORDS[word.lower()]] = parse_radius(number)
         if set(found) != set(QUADRANTS):
-            raise ValueError(
+            raise InvalidValue(
                 QCoreApplication.translate(
                     "Typhoon", "Give the radius of all four quadrants: NE, SE, SW and NW."
                 )
@@ -224,7 +225,7 @@ def parse_radii(value: object) -> Radii | None:
         radius = parse_radius(parts[0])
         return None if radius is None else (radius,) * 4
     if len(parts) != 4:
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate(
                 "Typhoon",
                 "Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.",
@@ -243,15 +244,15 @@ def parse_radius(value: object) -> float | None:
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate("Typhoon", "A radius must be a number of kilometres.")
         ) from None
     if number is None:
         return None
     if number < 0:
-        raise ValueError(QCoreApplication.translate("Typhoon", "A radius cannot be negative."))
+        raise InvalidValue(QCoreApplication.translate("Typhoon", "A radius cannot be negative."))
     if number > RADIUS_MAX:
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate(
                 "Typhoon", "A radius of more than 1500 km is not a typhoon's; check the unit (km)."
             )
@@ -290,7 +291,7 @@ def parse_forecast(value: object) -> bool:
         return True
     if text in _OBSERVED_WORDS:
         return False
-    raise ValueError(
+    raise InvalidValue(
         QCoreApplication.translate(
             "Typhoon",
             "Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.",

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
+from models.refusals import InvalidValue
 from models.typhoons.tables import BEIJING
 
 _TIME = re.compile(
@@ -38,7 +39,7 @@ def parse_time(value: object) -> datetime:
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
-        raise ValueError(
+        raise InvalidValue(
             QCoreApplication.translate(
                 "Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."
             )
@@ -46,7 +47,7 @@ def parse_time(value: object) -> datetime:
     else:
         text = str(value if value is not None else "").strip()
         if not text:
-            raise ValueError(QCoreApplication.translate("Typhoon", "The time is empty."))
+            raise InvalidValue(QCoreApplication.translate("Typhoon", "The time is empty."))
         text = text.translate(_FULL_WIDTH_DIGITS)
         moment = _parse_time_text(text)
     if moment.tzinfo is None:
@@ -82,7 +83,7 @@ def _parse_time_text(text: str) -> datetime:
             except ValueError:
                 raise bad from None
             if len(text) <= 10:  # a date alone
-                raise ValueError(
+                raise InvalidValue(
                     QCoreApplication.translate(
                         "Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."
                     )
@@ -90,7 +91,7 @@ def _parse_time_text(text: str) -> datetime:
             return moment
         parts = match.groups()
         if parts[3] is None:
-            raise ValueError(
+            raise InvalidValue(
                 QCoreApplication.translate(
                     "Typhoon", "Give the hour as well as the date, such as 2026-08-09 20:00."
                 )
