@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 from models.audit import log_in
 from models.database import Database
 from models.meta import DEMO_KEY, get_meta
-from models.refusals import Refused
-from models.users import Actor, LoginRefused, create_user, validate_new_password
+from models.users import Actor, create_user, validate_new_password
+from ui.common.operations import run_operation_now
+from ui.common.styles import ERROR_STYLE
 
 
 class LoginDialog(QDialog):
@@ -38,7 +39,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Password"), self.password_edit)
         layout.addLayout(form)
         self.message_label = QLabel()
-        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         with db.session(None) as session:
@@ -63,19 +64,21 @@ class LoginDialog(QDialog):
         (self.password_edit if user else self.name_edit).setFocus()
 
     def try_login(self) -> None:
-        try:
-            with self.db.session(None) as session:
-                self.actor = log_in(
-                    session=session,
-                    name=self.name_edit.text(),
-                    password=self.password_edit.text(),
-                    where="console",
-                )
-        except LoginRefused as exc:
-            self.message_label.setText(str(exc))
+        # A writing unit of work: failed attempts are counted and every attempt is audited.
+        outcome = run_operation_now(
+            self.db,
+            None,
+            log_in,
+            show=self.message_label,
+            name=self.name_edit.text(),
+            password=self.password_edit.text(),
+            where="console",
+        )
+        if not outcome.ok:
             self.password_edit.selectAll()
             self.password_edit.setFocus()
             return
+        self.actor = outcome.value
         self.accept()
 
     @classmethod
@@ -115,7 +118,7 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("Repeat password"), self.repeat_edit)
         layout.addLayout(form)
         self.message_label = QLabel()
-        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         buttons = QDialogButtonBox(
@@ -135,15 +138,17 @@ class FirstAdminDialog(QDialog):
         if problem:
             self.message_label.setText(problem)
             return
-        try:
-            with self.db.session(None) as session:
-                create_user(
-                    session=session, name=self.name_edit.text(), role="admin", password=password
-                )
-        except Refused as exc:
-            self.message_label.setText(str(exc))
-            return
-        self.accept()
+        outcome = run_operation_now(
+            self.db,
+            None,
+            create_user,
+            show=self.message_label,
+            name=self.name_edit.text(),
+            role="admin",
+            password=password,
+        )
+        if outcome.ok:
+            self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database) -> tuple[str, bool]:

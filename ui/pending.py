@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from models.database import Database
 from models.messages import fill
 from models.overview import Overview
 from models.users import Actor
-from ui.common.overview_loader import load_overview
+from ui.common.overview_loader import read_overview
+from ui.common.page import Page
+from ui.common.styles import BANNER_WARNING
 
 # What each page will hold, said plainly until it is built.
 NOT_YET = {
@@ -83,26 +85,16 @@ def known_text(key: str, o: Overview) -> str:
     return fill(text, *(f"{value:,}" if value != "" else "" for value in figures))
 
 
-class PendingPage(QWidget):
-    ready = Signal()
-
+class PendingPage(Page):
     def __init__(
         self, key: str, title: str, db: Database, actor: Actor, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, actor, title, parent)
         self.key = key
-        self.db = db
-        self.actor = actor
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        title_label = QLabel(title)
-        title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
-        layout.addWidget(title_label)
+        layout = self.layout_
         self.missing_label = QLabel(QCoreApplication.translate("PendingPage", NOT_YET[key]))
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet(
-            "background: #fff8e0; border-left: 4px solid #e0a000; padding: 10px; font-size: 15px;"
-        )
+        self.missing_label.setStyleSheet(BANNER_WARNING + "padding: 10px; font-size: 15px;")
         layout.addWidget(self.missing_label)
         self.known_label = QLabel()
         self.known_label.setWordWrap(True)
@@ -113,9 +105,8 @@ class PendingPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        load_overview(self.db, self.actor, self._show, owner=self)
+        self.load(read_overview, self._show, db=self.db, actor=self.actor)
 
-    def _show(self, overview: Overview | None, _error: BaseException | None) -> None:
-        if overview is not None:
-            self.known_label.setText(known_text(self.key, overview))
+    def _show(self, overview: Overview) -> None:
+        self.known_label.setText(known_text(self.key, overview))
         self.ready.emit()

@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="347" />
+        <location filename="../../ui/settings/users.py" line="376"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="353" />
+        <location filename="../../ui/settings/users.py" line="382"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="354" />
+        <location filename="../../ui/settings/users.py" line="383"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="355" />
+        <location filename="../../ui/settings/users.py" line="384"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="356" />
+        <location filename="../../ui/settings/users.py" line="385"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -32,17 +32,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="79" />
+        <location filename="../../ui/app.py" line="89"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="105" />
+        <location filename="../../ui/app.py" line="115"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106" />
+        <location filename="../../ui/app.py" line="117"/>
         <source>Something went wrong (%1). Nothing you saved is lost. The details are in the log file for the support engineer.</source>
         <translation>出现了问题（%1）。已保存的数据不会丢失。详细信息已写入日志文件，供技术支持人员查看。</translation>
     </message>
@@ -50,52 +50,52 @@
 <context>
     <name>ArrivalsDialog</name>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="76" />
+        <location filename="../../ui/transfers/arrivals.py" line="85"/>
         <source>Arrivals: %1</source>
         <translation>到达登记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="79" />
+        <location filename="../../ui/transfers/arrivals.py" line="88"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="93" />
+        <location filename="../../ui/transfers/arrivals.py" line="102"/>
         <source>Print the arrivals list…</source>
         <translation>打印到达登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="96" />
+        <location filename="../../ui/transfers/arrivals.py" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="105" />
+        <location filename="../../ui/transfers/arrivals.py" line="122"/>
         <source>The arrivals could not be loaded: %1</source>
         <translation>无法读取到达记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="114" />
+        <location filename="../../ui/transfers/arrivals.py" line="145"/>
         <source>%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now (capacity %6).</source>
         <translation>%1：%4期间共签到 %3 次，到达 %2 人；现有 %5 人（容纳 %6 人）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="123" />
+        <location filename="../../ui/transfers/arrivals.py" line="161"/>
         <source>Print the arrivals list</source>
         <translation>打印到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="124" />
+        <location filename="../../ui/transfers/arrivals.py" line="163"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="134" />
+        <location filename="../../ui/transfers/arrivals.py" line="173"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="135" />
+        <location filename="../../ui/transfers/arrivals.py" line="175"/>
         <source>The list was not printed: %1</source>
         <translation>登记表未能打印：%1</translation>
     </message>
@@ -103,58 +103,58 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../ui/settings/audit.py" line="50" />
+        <location filename="../../ui/settings/audit.py" line="53"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="51" />
+        <location filename="../../ui/settings/audit.py" line="54"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="52" />
+        <location filename="../../ui/settings/audit.py" line="55"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="53" />
+        <location filename="../../ui/settings/audit.py" line="56"/>
         <source>Bulk operation</source>
         <translation>批量操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="54" />
+        <location filename="../../ui/settings/audit.py" line="57"/>
         <source>Login</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="59" />
+        <location filename="../../ui/settings/audit.py" line="62"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="60" />
+        <location filename="../../ui/settings/audit.py" line="63"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="61" />
+        <location filename="../../ui/settings/audit.py" line="64"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="62" />
+        <location filename="../../ui/settings/audit.py" line="65"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="94" />
+        <location filename="../../ui/settings/audit.py" line="97"/>
         <source>password changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="104" />
-        <location filename="../../ui/settings/audit.py" line="349" />
+        <location filename="../../ui/settings/audit.py" line="108"/>
+        <location filename="../../ui/settings/audit.py" line="396"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
@@ -162,58 +162,58 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../ui/settings/audit.py" line="200" />
-        <location filename="../../ui/settings/audit.py" line="321" />
+        <location filename="../../ui/settings/audit.py" line="229"/>
+        <location filename="../../ui/settings/audit.py" line="365"/>
         <source>All tables</source>
         <translation>全部数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="203" />
+        <location filename="../../ui/settings/audit.py" line="232"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="208" />
+        <location filename="../../ui/settings/audit.py" line="237"/>
         <source>User name contains</source>
         <translation>用户名包含</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="212" />
+        <location filename="../../ui/settings/audit.py" line="241"/>
         <source>Changes contain</source>
         <translation>变更内容包含</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="214" />
+        <location filename="../../ui/settings/audit.py" line="243"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="232" />
+        <location filename="../../ui/settings/audit.py" line="261"/>
         <source>Select a record to see every value.</source>
         <translation>选择一条记录以查看全部取值。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="275" />
+        <location filename="../../ui/settings/audit.py" line="305"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="286" />
+        <location filename="../../ui/settings/audit.py" line="323"/>
         <source>The audit log could not be read: %1</source>
         <translation>无法读取审计日志：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="303" />
+        <location filename="../../ui/settings/audit.py" line="344"/>
         <source>Showing the latest %1 records; older ones match too. Narrow the filters to see them.</source>
         <translation>仅显示最近的 %1 条记录，更早的记录也符合条件。请缩小筛选范围查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="306" />
+        <location filename="../../ui/settings/audit.py" line="350"/>
         <source>%1 records, newest first.</source>
         <translation>共 %1 条记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="308" />
+        <location filename="../../ui/settings/audit.py" line="352"/>
         <source>No records match these filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
@@ -221,231 +221,226 @@
 <context>
     <name>CheckInPanel</name>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="67" />
+        <location filename="../../ui/transfers/check_in.py" line="69"/>
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="80" />
+        <location filename="../../ui/transfers/check_in.py" line="82"/>
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="111" />
+        <location filename="../../ui/transfers/check_in.py" line="113"/>
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="122" />
+        <location filename="../../ui/transfers/check_in.py" line="124"/>
         <source>Arrived at shelter (F2)</source>
         <translation>已到达安置场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="131" />
+        <location filename="../../ui/transfers/check_in.py" line="133"/>
         <source>Other: relatives, refused, forced, part… (F3)</source>
         <translation>其他情况：投亲靠友、拒绝、强制、部分转移…（F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="142" />
+        <location filename="../../ui/transfers/check_in.py" line="144"/>
         <source>Find a household: name, pinyin initials, last 4 mobile digits or card code</source>
         <translation>查找住户：姓名、拼音首字母、手机号后四位或转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="146" />
+        <location filename="../../ui/transfers/check_in.py" line="148"/>
         <source>Your role can look households up but not check them in.</source>
         <translation>您的角色可以查询住户，但不能办理签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="202" />
+        <location filename="../../ui/transfers/check_in.py" line="204"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="204" />
+        <location filename="../../ui/transfers/check_in.py" line="206"/>
         <source>Nobody found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="230" />
+        <location filename="../../ui/transfers/check_in.py" line="232"/>
         <source>Scan a transfer card, or type a name, pinyin initials or the last 4 mobile digits. F2: arrived at the shelter chosen below. F3: any other state, or part of a household.</source>
         <translation>扫描转移卡，或输入姓名、拼音首字母、手机号后四位查找。F2：登记到达下方所选安置场所；F3：登记其他情况或部分人员转移。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="245" />
+        <location filename="../../ui/transfers/check_in.py" line="247"/>
         <source>%1: no transfer record in this event.</source>
         <translation>%1：本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="248" />
+        <location filename="../../ui/transfers/check_in.py" line="250"/>
         <source>%1, %2: %3 residents, %4 moved, %5 left to move (%6).</source>
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="276" />
-        <location filename="../../ui/transfers/check_in.py" line="300" />
+        <location filename="../../ui/transfers/check_in.py" line="278"/>
+        <location filename="../../ui/transfers/check_in.py" line="302"/>
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="281" />
+        <location filename="../../ui/transfers/check_in.py" line="283"/>
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="285" />
+        <location filename="../../ui/transfers/check_in.py" line="287"/>
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="289" />
+        <location filename="../../ui/transfers/check_in.py" line="291"/>
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="344" />
+        <location filename="../../ui/transfers/check_in.py" line="344"/>
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="351" />
+        <location filename="../../ui/transfers/check_in.py" line="351"/>
         <source>%1: %2 people recorded as %3.</source>
         <translation>%1：%2 人已登记为%3。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/check_in.py" line="367" />
-        <source>The check-in failed: %1</source>
-        <translation>签到失败：%1</translation>
     </message>
 </context>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../models/checks.py" line="68" />
+        <location filename="../../models/checks.py" line="57"/>
         <source>... and %1 more problems like the one above.</source>
         <translation>……以及另外 %1 个同类问题。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="79" />
+        <location filename="../../models/checks.py" line="68"/>
         <source>Division</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="80" />
+        <location filename="../../models/checks.py" line="69"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="81" />
+        <location filename="../../models/checks.py" line="70"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="82" />
+        <location filename="../../models/checks.py" line="71"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="83" />
+        <location filename="../../models/checks.py" line="72"/>
         <source>Working group member</source>
         <translation>工作组成员</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="107" />
+        <location filename="../../models/checks.py" line="96"/>
         <source>SQLite integrity check: %1</source>
         <translation>SQLite 完整性检查：%1</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="110" />
+        <location filename="../../models/checks.py" line="99"/>
         <source>Row %1 of table %2 refers to a missing row of table %3.</source>
         <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="142" />
+        <location filename="../../models/checks.py" line="131"/>
         <source>Division %1 has an unknown level %2.</source>
         <translation>行政区划 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="150" />
+        <location filename="../../models/checks.py" line="139"/>
         <source>Division %1: the code should have %2 digits.</source>
         <translation>行政区划 %1：代码应为 %2 位。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="160" />
+        <location filename="../../models/checks.py" line="149"/>
         <source>County %1 has a parent division.</source>
         <translation>县级区划 %1 不应有上级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="167" />
+        <location filename="../../models/checks.py" line="156"/>
         <source>Town %1 does not belong to a county.</source>
         <translation>乡镇（街道）%1 不属于任何县级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="172" />
+        <location filename="../../models/checks.py" line="161"/>
         <source>Village %1 does not belong to a town or street.</source>
         <translation>村（社区）%1 不属于任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="179" />
+        <location filename="../../models/checks.py" line="168"/>
         <source>Division %1: the code does not start with the code of its parent %2.</source>
         <translation>行政区划 %1：代码与上级 %2 的代码不符。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="205" />
+        <location filename="../../models/checks.py" line="194"/>
         <source>%1 %2 belongs to %3, which is not a village or community.</source>
         <translation>%1 %2 所属的 %3 不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="220" />
+        <location filename="../../models/checks.py" line="209"/>
         <source>Danger zone %1 is attached to grid %2 of another village.</source>
         <translation>危险区 %1 挂在其他村的网格 %2 上。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="236" />
+        <location filename="../../models/checks.py" line="225"/>
         <source>Danger zone %1 has an unknown kind %2.</source>
         <translation>危险区 %1 的类别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="242" />
+        <location filename="../../models/checks.py" line="231"/>
         <source>Shelter %1 has an unknown level %2.</source>
         <translation>避灾安置场所 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="248" />
+        <location filename="../../models/checks.py" line="237"/>
         <source>Working group member #%1 holds an unknown post %2.</source>
         <translation>工作组成员 #%1 的岗位 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="258" />
+        <location filename="../../models/checks.py" line="247"/>
         <source>Shelter %1 has a negative capacity (%2).</source>
         <translation>避灾安置场所 %1 的容量为负数（%2）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="304" />
+        <location filename="../../models/checks.py" line="293"/>
         <source>%1 %2: the geometry cannot be read.</source>
         <translation>%1 %2：无法读取图形。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="312" />
+        <location filename="../../models/checks.py" line="301"/>
         <source>%1 %2: the geometry is invalid (%3).</source>
         <translation>%1 %2：图形无效（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="342" />
+        <location filename="../../models/checks.py" line="331"/>
         <source>%1 %2: the bounding box does not match the geometry.</source>
         <translation>%1 %2：外包框与图形不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="381" />
+        <location filename="../../models/checks.py" line="370"/>
         <source>Danger zone %1 is marked as a hazard point but drawn as an area.</source>
         <translation>危险区 %1 标为隐患点，却绘成了面。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="388" />
+        <location filename="../../models/checks.py" line="377"/>
         <source>Danger zone %1 is marked as an area but drawn as a point.</source>
         <translation>危险区 %1 标为面，却绘成了点。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="428" />
+        <location filename="../../models/checks.py" line="417"/>
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
     </message>
@@ -453,322 +448,322 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/exports/rollup.py" line="43" />
-        <location filename="../../ui/dashboard/page.py" line="28" />
-        <location filename="../../ui/map/typhoon.py" line="71" />
-        <location filename="../../ui/transfers/page.py" line="207" />
-        <location filename="../../ui/transfers/page.py" line="211" />
-        <location filename="../../ui/transfers/page.py" line="264" />
+        <location filename="../../models/exports/rollup.py" line="53"/>
+        <location filename="../../ui/dashboard/page.py" line="30"/>
+        <location filename="../../ui/map/typhoon.py" line="88"/>
+        <location filename="../../ui/transfers/rows.py" line="150"/>
+        <location filename="../../ui/transfers/rows.py" line="154"/>
+        <location filename="../../ui/transfers/rows.py" line="213"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="29" />
+        <location filename="../../ui/dashboard/page.py" line="31"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="30" />
+        <location filename="../../ui/dashboard/page.py" line="32"/>
         <source>Villages</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="31" />
+        <location filename="../../ui/dashboard/page.py" line="33"/>
         <source>Grids</source>
         <translation>网格数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="34" />
+        <location filename="../../ui/dashboard/page.py" line="36"/>
         <source>Danger zones</source>
         <translation>危险区（点）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="38" />
+        <location filename="../../ui/dashboard/page.py" line="40"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="41" />
+        <location filename="../../ui/dashboard/page.py" line="43"/>
         <source>Shelter capacity</source>
         <translation>安置容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="47" />
+        <location filename="../../ui/dashboard/page.py" line="49"/>
         <source>Working group members</source>
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="44" />
-        <location filename="../../ui/transfers/page.py" line="191" />
+        <location filename="../../models/exports/rollup.py" line="54"/>
+        <location filename="../../ui/transfers/rows.py" line="110"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="45" />
-        <location filename="../../ui/transfers/page.py" line="193" />
-        <location filename="../../ui/transfers/page.py" line="308" />
+        <location filename="../../models/exports/rollup.py" line="55"/>
+        <location filename="../../ui/transfers/rows.py" line="114"/>
+        <location filename="../../ui/transfers/rows.py" line="279"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="46" />
-        <location filename="../../ui/transfers/page.py" line="194" />
+        <location filename="../../models/exports/rollup.py" line="56"/>
+        <location filename="../../ui/transfers/rows.py" line="117"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="47" />
-        <location filename="../../ui/transfers/page.py" line="196" />
+        <location filename="../../models/exports/rollup.py" line="57"/>
+        <location filename="../../ui/transfers/rows.py" line="123"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="48" />
-        <location filename="../../ui/transfers/page.py" line="198" />
+        <location filename="../../models/exports/rollup.py" line="58"/>
+        <location filename="../../ui/transfers/rows.py" line="129"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="49" />
-        <location filename="../../ui/transfers/page.py" line="200" />
+        <location filename="../../models/exports/rollup.py" line="59"/>
+        <location filename="../../ui/transfers/rows.py" line="134"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="50" />
-        <location filename="../../ui/transfers/page.py" line="201" />
+        <location filename="../../models/exports/rollup.py" line="60"/>
+        <location filename="../../ui/transfers/rows.py" line="138"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="51" />
-        <location filename="../../ui/transfers/page.py" line="203" />
+        <location filename="../../models/exports/rollup.py" line="61"/>
+        <location filename="../../ui/transfers/rows.py" line="144"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="189" />
-        <location filename="../../ui/transfers/page.py" line="265" />
+        <location filename="../../models/exports/rollup.py" line="229"/>
+        <location filename="../../ui/transfers/rows.py" line="214"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="190" />
-        <location filename="../../ui/transfers/page.py" line="263" />
+        <location filename="../../models/exports/rollup.py" line="230"/>
+        <location filename="../../ui/transfers/rows.py" line="212"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="41" />
-        <location filename="../../ui/transfers/page.py" line="284" />
-        <location filename="../../ui/transfers/page.py" line="309" />
+        <location filename="../../ui/transfers/lists.py" line="44"/>
+        <location filename="../../ui/transfers/rows.py" line="233"/>
+        <location filename="../../ui/transfers/rows.py" line="280"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="43" />
-        <location filename="../../ui/transfers/page.py" line="286" />
+        <location filename="../../ui/transfers/lists.py" line="46"/>
+        <location filename="../../ui/transfers/rows.py" line="236"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="277" />
-        <location filename="../../ui/transfers/page.py" line="288" />
+        <location filename="../../ui/transfers/rows.py" line="226"/>
+        <location filename="../../ui/transfers/rows.py" line="240"/>
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="58" />
+        <location filename="../../ui/map/typhoon.py" line="59"/>
         <source>Reached</source>
         <translation>波及对象</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="59" />
+        <location filename="../../ui/map/typhoon.py" line="62"/>
         <source>Force 7
 at the time</source>
         <translation>7级风圈
 该时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="61" />
+        <location filename="../../ui/map/typhoon.py" line="68"/>
         <source>Force 10
 at the time</source>
         <translation>10级风圈
 该时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="63" />
+        <location filename="../../ui/map/typhoon.py" line="74"/>
         <source>Force 7
 from then on</source>
         <translation>7级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="65" />
+        <location filename="../../ui/map/typhoon.py" line="80"/>
         <source>Force 10
 from then on</source>
         <translation>10级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="72" />
-        <location filename="../../ui/transfers/lists.py" line="42" />
-        <location filename="../../ui/transfers/lists.py" line="49" />
-        <location filename="../../ui/transfers/lists.py" line="58" />
-        <location filename="../../ui/transfers/page.py" line="212" />
+        <location filename="../../ui/map/typhoon.py" line="89"/>
+        <location filename="../../ui/transfers/lists.py" line="45"/>
+        <location filename="../../ui/transfers/lists.py" line="52"/>
+        <location filename="../../ui/transfers/lists.py" line="64"/>
+        <location filename="../../ui/transfers/rows.py" line="157"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="73" />
+        <location filename="../../ui/map/typhoon.py" line="90"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="44" />
+        <location filename="../../ui/transfers/lists.py" line="47"/>
         <source>People assigned</source>
         <translation>安排人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="45" />
+        <location filename="../../ui/transfers/lists.py" line="48"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="46" />
+        <location filename="../../ui/transfers/lists.py" line="49"/>
         <source>Other objects</source>
         <translation>其他对象</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="51" />
-        <location filename="../../ui/transfers/lists.py" line="55" />
+        <location filename="../../ui/transfers/lists.py" line="54"/>
+        <location filename="../../ui/transfers/lists.py" line="58"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="54" />
+        <location filename="../../ui/transfers/lists.py" line="57"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="56" />
-        <location filename="../../ui/transfers/page.py" line="217" />
+        <location filename="../../ui/transfers/lists.py" line="61"/>
+        <location filename="../../ui/transfers/rows.py" line="164"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="252" />
+        <location filename="../../ui/transfers/rows.py" line="199"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="70" />
-        <location filename="../../ui/transfers/page.py" line="253" />
+        <location filename="../../ui/map/typhoon.py" line="87"/>
+        <location filename="../../ui/transfers/rows.py" line="200"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="254" />
+        <location filename="../../ui/transfers/rows.py" line="201"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="255" />
+        <location filename="../../ui/transfers/rows.py" line="204"/>
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="257" />
+        <location filename="../../ui/transfers/rows.py" line="208"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="259" />
+        <location filename="../../ui/transfers/rows.py" line="209"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="278" />
-        <location filename="../../ui/transfers/page.py" line="290" />
+        <location filename="../../ui/transfers/rows.py" line="227"/>
+        <location filename="../../ui/transfers/rows.py" line="245"/>
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="280" />
-        <location filename="../../ui/transfers/page.py" line="292" />
+        <location filename="../../ui/transfers/rows.py" line="229"/>
+        <location filename="../../ui/transfers/rows.py" line="249"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="294" />
+        <location filename="../../ui/transfers/rows.py" line="254"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="50" />
+        <location filename="../../ui/transfers/arrivals.py" line="52"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="51" />
-        <location filename="../../ui/transfers/lists.py" line="50" />
-        <location filename="../../ui/transfers/page.py" line="300" />
+        <location filename="../../ui/transfers/arrivals.py" line="53"/>
+        <location filename="../../ui/transfers/lists.py" line="53"/>
+        <location filename="../../ui/transfers/rows.py" line="259"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="52" />
-        <location filename="../../ui/transfers/page.py" line="301" />
+        <location filename="../../ui/transfers/arrivals.py" line="54"/>
+        <location filename="../../ui/transfers/rows.py" line="260"/>
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="55" />
-        <location filename="../../ui/transfers/page.py" line="302" />
+        <location filename="../../ui/transfers/arrivals.py" line="57"/>
+        <location filename="../../ui/transfers/rows.py" line="263"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="56" />
-        <location filename="../../ui/transfers/page.py" line="268" />
+        <location filename="../../ui/transfers/arrivals.py" line="58"/>
+        <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="57" />
+        <location filename="../../ui/transfers/arrivals.py" line="59"/>
         <source>Where</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="304" />
+        <location filename="../../ui/transfers/rows.py" line="269"/>
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="306" />
+        <location filename="../../ui/transfers/rows.py" line="275"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="53" />
-        <location filename="../../ui/transfers/page.py" line="310" />
+        <location filename="../../ui/transfers/arrivals.py" line="55"/>
+        <location filename="../../ui/transfers/rows.py" line="281"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="311" />
+        <location filename="../../ui/transfers/rows.py" line="282"/>
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="299" />
-        <location filename="../../ui/transfers/arrivals.py" line="54" />
+        <location filename="../../ui/printing/transfers.py" line="452"/>
+        <location filename="../../ui/transfers/arrivals.py" line="56"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="303" />
-        <location filename="../../ui/transfers/page.py" line="267" />
+        <location filename="../../ui/printing/transfers.py" line="456"/>
+        <location filename="../../ui/transfers/rows.py" line="216"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -776,367 +771,367 @@ from then on</source>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli.py" line="87" />
+        <location filename="../../ui/cli.py" line="86"/>
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="133" />
+        <location filename="../../ui/cli.py" line="134"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="136" />
+        <location filename="../../ui/cli.py" line="137"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="141" />
+        <location filename="../../ui/cli.py" line="142"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="156" />
+        <location filename="../../ui/cli.py" line="157"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="162" />
-        <location filename="../../ui/cli.py" line="295" />
+        <location filename="../../ui/cli.py" line="163"/>
+        <location filename="../../ui/cli.py" line="318"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="185" />
+        <location filename="../../ui/cli.py" line="187"/>
         <source>Building the demo county (scale %1) in %2 ...</source>
         <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="198" />
+        <location filename="../../ui/cli.py" line="207"/>
         <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="208" />
+        <location filename="../../ui/cli.py" line="220"/>
         <source>Transfer lists: %1 households, %2 other objects; a demo typhoon.</source>
         <translation>转移清单：住户 %1 户，其他转移对象 %2 个；另有一个演示台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="215" />
+        <location filename="../../ui/cli.py" line="237"/>
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="230" />
+        <location filename="../../ui/cli.py" line="253"/>
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="238" />
-        <location filename="../../ui/cli.py" line="254" />
+        <location filename="../../ui/cli.py" line="264"/>
+        <location filename="../../ui/cli.py" line="280"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="243" />
+        <location filename="../../ui/cli.py" line="270"/>
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="268" />
+        <location filename="../../ui/cli.py" line="292"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="273" />
+        <location filename="../../ui/cli.py" line="296"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="282" />
+        <location filename="../../ui/cli.py" line="305"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="304" />
+        <location filename="../../ui/cli.py" line="325"/>
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="344" />
+        <location filename="../../ui/cli.py" line="366"/>
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="375" />
+        <location filename="../../ui/cli.py" line="401"/>
         <source>Give --village CODE, or --template for an empty list.</source>
         <translation>请用 --village 指定村代码，或用 --template 导出空白清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="385" />
-        <location filename="../../ui/cli.py" line="417" />
+        <location filename="../../ui/cli.py" line="417"/>
+        <location filename="../../ui/cli.py" line="459"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="403" />
+        <location filename="../../ui/cli.py" line="437"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或标识为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="415" />
+        <location filename="../../ui/cli.py" line="455"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="362" />
-        <location filename="../../ui/cli.py" line="436" />
+        <location filename="../../ui/cli.py" line="384"/>
+        <location filename="../../ui/cli.py" line="478"/>
         <source>Give --event ID.</source>
         <translation>请用 --event ID 指定事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="212" />
+        <location filename="../../ui/cli.py" line="230"/>
         <source>Event in progress: %1 (transfers part done).</source>
         <translation>进行中的事件：%1（转移已部分完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="364" />
+        <location filename="../../ui/cli.py" line="387"/>
         <source>--village, --year, --template and --unmasked are for export households.</source>
         <translation>--village、--year、--template 和 --unmasked 只用于 export households。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="440" />
+        <location filename="../../ui/cli.py" line="483"/>
         <source>Give --event ID and --shelter ID.</source>
         <translation>请用 --event ID 和 --shelter ID 指定事件和安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="447" />
-        <location filename="../../ui/cli.py" line="455" />
+        <location filename="../../ui/cli.py" line="493"/>
+        <location filename="../../ui/cli.py" line="503"/>
         <source>Give --village CODE.</source>
         <translation>请用 --village 代码 指定村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="461" />
+        <location filename="../../ui/cli.py" line="515"/>
         <source>%1 pages written to %2</source>
         <translation>已将 %1 页写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="474" />
+        <location filename="../../ui/cli.py" line="531"/>
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="478" />
+        <location filename="../../ui/cli.py" line="534"/>
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="500" />
+        <location filename="../../ui/cli.py" line="553"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="507" />
+        <location filename="../../ui/cli.py" line="560"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="512" />
+        <location filename="../../ui/cli.py" line="565"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="517" />
+        <location filename="../../ui/cli.py" line="570"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="525" />
+        <location filename="../../ui/cli.py" line="578"/>
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="526" />
+        <location filename="../../ui/cli.py" line="579"/>
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="534" />
+        <location filename="../../ui/cli.py" line="587"/>
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="539" />
+        <location filename="../../ui/cli.py" line="592"/>
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="544" />
-        <source>also build a situation: typhoon = the demo typhoon's event in progress, transfers part done</source>
+        <location filename="../../ui/cli.py" line="597"/>
+        <source>also build a situation: typhoon = the demo typhoon&apos;s event in progress, transfers part done</source>
         <translation>同时构建情景：typhoon = 演示台风事件进行中，转移已部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="553" />
+        <location filename="../../ui/cli.py" line="606"/>
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="562" />
+        <location filename="../../ui/cli.py" line="615"/>
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="567" />
+        <location filename="../../ui/cli.py" line="620"/>
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="573" />
+        <location filename="../../ui/cli.py" line="626"/>
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="578" />
+        <location filename="../../ui/cli.py" line="631"/>
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="584" />
+        <location filename="../../ui/cli.py" line="637"/>
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="588" />
+        <location filename="../../ui/cli.py" line="641"/>
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="599" />
+        <location filename="../../ui/cli.py" line="652"/>
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="604" />
+        <location filename="../../ui/cli.py" line="657"/>
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="610" />
+        <location filename="../../ui/cli.py" line="663"/>
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="615" />
+        <location filename="../../ui/cli.py" line="668"/>
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="619" />
-        <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile's .prj, else wgs84)</source>
+        <location filename="../../ui/cli.py" line="675"/>
+        <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile&apos;s .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="623" />
+        <location filename="../../ui/cli.py" line="684"/>
         <source>households: the village, when the title row does not name it</source>
         <translation>住户清单：标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="625" />
+        <location filename="../../ui/cli.py" line="692"/>
         <source>households: the year of the list</source>
         <translation>住户清单：清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="627" />
+        <location filename="../../ui/cli.py" line="696"/>
         <source>typhoon: its number, such as 2609</source>
         <translation>台风：编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="629" />
+        <location filename="../../ui/cli.py" line="699"/>
         <source>typhoon: its name, such as 烟花</source>
         <translation>台风：名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="633" />
+        <location filename="../../ui/cli.py" line="704"/>
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="636" />
+        <location filename="../../ui/cli.py" line="709"/>
         <source>what to export</source>
         <translation>导出的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="638" />
-        <source>transfer-rollup: the event's id</source>
+        <location filename="../../ui/cli.py" line="716"/>
+        <source>transfer-rollup: the event&apos;s id</source>
         <translation>transfer-rollup：事件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="641" />
+        <location filename="../../ui/cli.py" line="722"/>
         <source>an empty village transfer list to fill</source>
         <translation>导出空白的村级转移清单供填写</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="643" />
+        <location filename="../../ui/cli.py" line="727"/>
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="648" />
+        <location filename="../../ui/cli.py" line="736"/>
         <source>print a document to PDF (Chinese fonts embedded)</source>
         <translation>将文档打印为 PDF（嵌入中文字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="654" />
-        <source>shelter-arrivals: the shelter's id</source>
+        <location filename="../../ui/cli.py" line="756"/>
+        <source>shelter-arrivals: the shelter&apos;s id</source>
         <translation>shelter-arrivals：安置场所编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="657" />
+        <location filename="../../ui/cli.py" line="763"/>
         <source>situation-map: A4 or A3 landscape (default A4)</source>
         <translation>situation-map：A4 或 A3 横向（默认 A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="662" />
+        <location filename="../../ui/cli.py" line="772"/>
         <source>typhoon reach and offline map export</source>
         <translation>台风影响范围与离线地图导出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="665" />
-        <source>what the typhoon's force-7 and force-10 winds reach, to Excel</source>
+        <location filename="../../ui/cli.py" line="777"/>
+        <source>what the typhoon&apos;s force-7 and force-10 winds reach, to Excel</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="667" />
-        <source>the typhoon's number (such as 2606) or its id</source>
+        <location filename="../../ui/cli.py" line="785"/>
+        <source>the typhoon&apos;s number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或标识</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="669" />
+        <location filename="../../ui/cli.py" line="792"/>
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="673" />
+        <location filename="../../ui/cli.py" line="800"/>
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="680" />
+        <location filename="../../ui/cli.py" line="809"/>
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="730" />
+        <location filename="../../ui/cli.py" line="859"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="756" />
+        <location filename="../../ui/cli.py" line="885"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="761" />
+        <location filename="../../ui/cli.py" line="891"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1144,77 +1139,77 @@ from then on</source>
 <context>
     <name>DangerZoneForm</name>
     <message>
-        <location filename="../../ui/register/forms.py" line="309" />
+        <location filename="../../ui/register/forms.py" line="139"/>
         <source>Edit danger zone or hazard point</source>
         <translation>编辑危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="310" />
+        <location filename="../../ui/register/forms.py" line="141"/>
         <source>New danger zone or hazard point</source>
         <translation>新增危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="311" />
+        <location filename="../../ui/register/forms.py" line="143"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="312" />
+        <location filename="../../ui/register/forms.py" line="144"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="314" />
+        <location filename="../../ui/register/forms.py" line="146"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="317" />
+        <location filename="../../ui/register/forms.py" line="149"/>
         <source>Responsibility grid</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="318" />
+        <location filename="../../ui/register/forms.py" line="151"/>
         <source>Hazard point (a place, not an area drawn on the map)</source>
         <translation>隐患点（一个地点，不在地图上画成区域）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="321" />
+        <location filename="../../ui/register/forms.py" line="155"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="321" />
+        <location filename="../../ui/register/forms.py" line="155"/>
         <source>Decimal degrees, such as 121.38</source>
         <translation>十进制度数，如 121.38</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="322" />
+        <location filename="../../ui/register/forms.py" line="156"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="322" />
+        <location filename="../../ui/register/forms.py" line="156"/>
         <source>Decimal degrees, such as 28.37</source>
         <translation>十进制度数，如 28.37</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="323" />
+        <location filename="../../ui/register/forms.py" line="159"/>
         <source>The outline of this area comes from a map import; the coordinates show its centre.</source>
         <translation>该区域的轮廓来自地图导入，坐标为其中心点。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="328" />
+        <location filename="../../ui/register/forms.py" line="166"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="329" />
+        <location filename="../../ui/register/forms.py" line="167"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="340" />
+        <location filename="../../ui/register/forms.py" line="178"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1222,145 +1217,140 @@ from then on</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="123" />
+        <location filename="../../ui/dashboard/page.py" line="96"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="126" />
+        <location filename="../../ui/dashboard/page.py" line="98"/>
         <source>No event is in progress.</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="135" />
+        <location filename="../../ui/dashboard/page.py" line="106"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="136" />
+        <location filename="../../ui/dashboard/page.py" line="107"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="137" />
+        <location filename="../../ui/dashboard/page.py" line="108"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="138" />
+        <location filename="../../ui/dashboard/page.py" line="109"/>
         <source>Shelters full</source>
         <translation>已满的避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="151" />
+        <location filename="../../ui/dashboard/page.py" line="118"/>
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="152" />
+        <location filename="../../ui/dashboard/page.py" line="119"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="153" />
+        <location filename="../../ui/dashboard/page.py" line="120"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="154" />
+        <location filename="../../ui/dashboard/page.py" line="121"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="155" />
+        <location filename="../../ui/dashboard/page.py" line="122"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="156" />
+        <location filename="../../ui/dashboard/page.py" line="123"/>
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="166" />
+        <location filename="../../ui/dashboard/page.py" line="137"/>
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="190" />
-        <source>No event is in progress. When one starts (on the Transfers page), its response level and the county's transfer figures show here.</source>
+        <location filename="../../ui/dashboard/page.py" line="162"/>
+        <source>No event is in progress. When one starts (on the Transfers page), its response level and the county&apos;s transfer figures show here.</source>
         <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="195" />
+        <location filename="../../ui/dashboard/page.py" line="171"/>
         <source>figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="197" />
+        <location filename="../../ui/dashboard/page.py" line="175"/>
         <source>%1 away from home</source>
         <translation>外出 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="200" />
+        <location filename="../../ui/dashboard/page.py" line="180"/>
         <source>completion rate %1</source>
         <translation>转移率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="202" />
+        <location filename="../../ui/dashboard/page.py" line="184"/>
         <source>of whom %1 refuse to move</source>
         <translation>其中拒绝转移 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="204" />
+        <location filename="../../ui/dashboard/page.py" line="188"/>
         <source>%1 more above 90%</source>
         <translation>另有 %1 个超过 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="217" />
-        <source>The figures could not be loaded: %1</source>
-        <translation>数据加载失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/page.py" line="222" />
+        <location filename="../../ui/dashboard/page.py" line="200"/>
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="229" />
+        <location filename="../../ui/dashboard/page.py" line="207"/>
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="233" />
+        <location filename="../../ui/dashboard/page.py" line="212"/>
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="243" />
+        <location filename="../../ui/dashboard/page.py" line="223"/>
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="247" />
-        <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county's divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
+        <location filename="../../ui/dashboard/page.py" line="231"/>
+        <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
 </context>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo.py" line="404" />
+        <location filename="../../models/demo/builder.py" line="62"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo.py" line="409" />
+        <location filename="../../models/demo/builder.py" line="70"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo.py" line="414" />
+        <location filename="../../models/demo/builder.py" line="75"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
@@ -1368,7 +1358,7 @@ from then on</source>
 <context>
     <name>DivisionPanel</name>
     <message>
-        <location filename="../../ui/register/tree.py" line="53" />
+        <location filename="../../ui/register/tree.py" line="55"/>
         <source>Find a town or village (name or pinyin)</source>
         <translation>查找乡镇或村（名称或拼音）</translation>
     </message>
@@ -1376,32 +1366,32 @@ from then on</source>
 <context>
     <name>EventBar</name>
     <message>
-        <location filename="../../ui/transfers/event_bar.py" line="39" />
+        <location filename="../../ui/common/event_bar.py" line="39"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/event_bar.py" line="47" />
+        <location filename="../../ui/common/event_bar.py" line="44"/>
         <source>Start an event…</source>
         <translation>启动事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/event_bar.py" line="52" />
+        <location filename="../../ui/common/event_bar.py" line="49"/>
         <source>Response level…</source>
         <translation>调整响应级别…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/event_bar.py" line="54" />
+        <location filename="../../ui/common/event_bar.py" line="51"/>
         <source>Mark returns…</source>
         <translation>登记返回…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/event_bar.py" line="56" />
+        <location filename="../../ui/common/event_bar.py" line="53"/>
         <source>Once the response is lifted: everyone moved from a village is home again.</source>
         <translation>响应解除后：将某村已转移人员登记为已返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/event_bar.py" line="59" />
+        <location filename="../../ui/common/event_bar.py" line="56"/>
         <source>End the event…</source>
         <translation>结束事件…</translation>
     </message>
@@ -1409,17 +1399,17 @@ from then on</source>
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../ui/common/event_text.py" line="29" />
+        <location filename="../../ui/common/event_text.py" line="24"/>
         <source>Response: %1</source>
         <translation>响应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/event_text.py" line="31" />
+        <location filename="../../ui/common/event_text.py" line="26"/>
         <source>No emergency response in force</source>
         <translation>未启动应急响应</translation>
     </message>
     <message>
-        <location filename="../../ui/common/event_text.py" line="32" />
+        <location filename="../../ui/common/event_text.py" line="28"/>
         <source>Event: %1 (%4) · %2 · started %3</source>
         <translation>事件：%1（%4）· %2 · 开始于 %3</translation>
     </message>
@@ -1427,43 +1417,43 @@ from then on</source>
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../models/events.py" line="122" />
+        <location filename="../../models/events.py" line="133"/>
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="124" />
+        <location filename="../../models/events.py" line="136"/>
         <source>The name is too long: at most 80 characters.</source>
         <translation>名称过长：最多 80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="127" />
+        <location filename="../../models/events.py" line="140"/>
         <source>Unknown kind of event: %1</source>
         <translation>未知的事件类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="130" />
-        <location filename="../../models/events.py" line="153" />
+        <location filename="../../models/events.py" line="144"/>
+        <location filename="../../models/events.py" line="176"/>
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="134" />
+        <location filename="../../models/events.py" line="150"/>
         <source>The event %1 is still in progress; end it before starting another.</source>
         <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="167" />
+        <location filename="../../models/events.py" line="193"/>
         <source>An event cannot end before it started.</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="178" />
+        <location filename="../../models/events.py" line="205"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="180" />
+        <location filename="../../models/events.py" line="209"/>
         <source>The event %1 has already ended.</source>
         <translation>事件“%1”已经结束。</translation>
     </message>
@@ -1471,52 +1461,52 @@ from then on</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../models/exports/households.py" line="173" />
+        <location filename="../../models/exports/households.py" line="196"/>
         <source>Choose the village whose list to export.</source>
         <translation>请选择要导出转移清单的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/households.py" line="176" />
+        <location filename="../../models/exports/households.py" line="202"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="84" />
+        <location filename="../../models/exports/rollup.py" line="92"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="87" />
+        <location filename="../../models/exports/rollup.py" line="95"/>
         <source>%1: transfer of people by town</source>
         <translation>%1人员转移情况汇总表</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="89" />
+        <location filename="../../models/exports/rollup.py" line="96"/>
         <source>Reporting unit: %1</source>
         <translation>填报单位：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="91" />
+        <location filename="../../models/exports/rollup.py" line="98"/>
         <source>Time of the figures: %1</source>
         <translation>统计时间：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="93" />
+        <location filename="../../models/exports/rollup.py" line="100"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="107" />
+        <location filename="../../models/exports/rollup.py" line="122"/>
         <source>The table counts the households and other objects on the transfer lists. Moved = in shelters + with relatives + forcibly moved; still at home = people to move - moved (people refusing are still at home until moved); completion rate = moved / people to move.</source>
         <translation>说明：本表统计转移清单内的住户和其他转移对象。已转移 = 集中安置 + 投亲靠友 + 强制转移；尚未转移 = 应转移 − 已转移（拒绝转移人员在转移前计入尚未转移）；转移率 = 已转移 ÷ 应转移。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="132" />
+        <location filename="../../models/exports/rollup.py" line="159"/>
         <source>Transfer roll-up</source>
         <translation>转移汇总</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="185" />
+        <location filename="../../models/exports/rollup.py" line="218"/>
         <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
         <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
     </message>
@@ -1524,17 +1514,17 @@ from then on</source>
 <context>
     <name>FigureCards</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="75" />
+        <location filename="../../ui/transfers/figures.py" line="75"/>
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="79" />
+        <location filename="../../ui/transfers/figures.py" line="80"/>
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="87" />
+        <location filename="../../ui/transfers/figures.py" line="88"/>
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
@@ -1542,77 +1532,77 @@ from then on</source>
 <context>
     <name>FigureTabs</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="111" />
+        <location filename="../../ui/transfers/figures.py" line="113"/>
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="114" />
+        <location filename="../../ui/transfers/figures.py" line="116"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="117" />
+        <location filename="../../ui/transfers/figures.py" line="119"/>
         <source>By danger zone type</source>
         <translation>按危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="120" />
+        <location filename="../../ui/transfers/figures.py" line="122"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="122" />
+        <location filename="../../ui/transfers/figures.py" line="124"/>
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="125" />
+        <location filename="../../ui/transfers/figures.py" line="127"/>
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="130" />
+        <location filename="../../ui/transfers/figures.py" line="132"/>
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="132" />
-        <source>Enter a town's figures…</source>
+        <location filename="../../ui/transfers/figures.py" line="134"/>
+        <source>Enter a town&apos;s figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="136" />
+        <location filename="../../ui/transfers/figures.py" line="138"/>
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="139" />
+        <location filename="../../ui/transfers/figures.py" line="141"/>
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="147" />
+        <location filename="../../ui/transfers/figures.py" line="149"/>
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="161" />
+        <location filename="../../ui/transfers/figures.py" line="163"/>
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="257" />
+        <location filename="../../ui/transfers/figures.py" line="259"/>
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="267" />
+        <location filename="../../ui/transfers/figures.py" line="269"/>
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="272" />
+        <location filename="../../ui/transfers/figures.py" line="275"/>
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
@@ -1620,32 +1610,32 @@ from then on</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="91" />
+        <location filename="../../ui/login.py" line="99"/>
         <source>First start: create the administrator</source>
         <translation>首次启动：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="95" />
-        <source>This database has no users yet. Choose the administrator's name and password. There is no default password.</source>
+        <location filename="../../ui/login.py" line="104"/>
+        <source>This database has no users yet. Choose the administrator&apos;s name and password. There is no default password.</source>
         <translation>此数据库还没有用户。请设置管理员的用户名和密码。系统没有默认密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="106" />
+        <location filename="../../ui/login.py" line="116"/>
         <source>Administrator name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107" />
+        <location filename="../../ui/login.py" line="117"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="108" />
+        <location filename="../../ui/login.py" line="118"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125" />
+        <location filename="../../ui/login.py" line="135"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1653,52 +1643,52 @@ from then on</source>
 <context>
     <name>GridForm</name>
     <message>
-        <location filename="../../ui/register/forms.py" line="276" />
+        <location filename="../../ui/register/forms.py" line="94"/>
         <source>Edit responsibility grid</source>
         <translation>编辑责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="277" />
+        <location filename="../../ui/register/forms.py" line="96"/>
         <source>New responsibility grid</source>
         <translation>新增责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="278" />
+        <location filename="../../ui/register/forms.py" line="98"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="278" />
+        <location filename="../../ui/register/forms.py" line="98"/>
         <source>Unique, such as 331081101001-01</source>
         <translation>唯一编码，如 331081101001-01</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="279" />
+        <location filename="../../ui/register/forms.py" line="99"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="281" />
+        <location filename="../../ui/register/forms.py" line="101"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="282" />
+        <location filename="../../ui/register/forms.py" line="102"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="282" />
+        <location filename="../../ui/register/forms.py" line="102"/>
         <source>Such as village committee member</source>
         <translation>如：村委委员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="283" />
+        <location filename="../../ui/register/forms.py" line="105"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="283" />
+        <location filename="../../ui/register/forms.py" line="107"/>
         <source>Mobile or landline, such as 0576-86123456</source>
         <translation>手机或固定电话，如 0576-86123456</translation>
     </message>
@@ -1706,726 +1696,726 @@ from then on</source>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../models/imports/divisions.py" line="97" />
-        <location filename="../../models/imports/gis.py" line="1200" />
+        <location filename="../../models/imports/divisions.py" line="162"/>
+        <location filename="../../models/imports/gis/rows.py" line="113"/>
         <source>The code is empty.</source>
         <translation>代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="99" />
+        <location filename="../../models/imports/divisions.py" line="164"/>
         <source>The code must contain digits only.</source>
         <translation>代码只能包含数字。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="107" />
+        <location filename="../../models/imports/divisions.py" line="173"/>
         <source>The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.</source>
         <translation>代码应为 6 位（县）、9 位（乡镇、街道）或 12 位（村、社区），而不是 %1 位。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="112" />
+        <location filename="../../models/imports/divisions.py" line="180"/>
         <source>This is the code of a province or city, not of a county.</source>
         <translation>这是省或市的代码，不是县级代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="114" />
+        <location filename="../../models/imports/divisions.py" line="184"/>
         <source>The town part of the code (digits 7 to 9) is 000.</source>
         <translation>代码中的乡镇部分（第 7 至 9 位）为 000。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="124" />
+        <location filename="../../models/imports/divisions.py" line="196"/>
         <source>county</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="125" />
+        <location filename="../../models/imports/divisions.py" line="197"/>
         <source>town or street</source>
         <translation>乡镇或街道</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="126" />
+        <location filename="../../models/imports/divisions.py" line="198"/>
         <source>village or community</source>
         <translation>村或社区</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="142" />
-        <location filename="../../models/imports/gis.py" line="1224" />
-        <location filename="../../models/imports/gis.py" line="1244" />
-        <location filename="../../models/imports/gis.py" line="1254" />
+        <location filename="../../models/imports/divisions.py" line="216"/>
+        <location filename="../../models/imports/gis/rows.py" line="153"/>
+        <location filename="../../models/imports/gis/rows.py" line="187"/>
+        <location filename="../../models/imports/gis/rows.py" line="199"/>
         <source>The name is empty.</source>
         <translation>名称为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="148" />
+        <location filename="../../models/imports/divisions.py" line="227"/>
         <source>The name is longer than %1 characters.</source>
         <translation>名称超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="162" />
+        <location filename="../../models/imports/divisions.py" line="245"/>
         <source>Unknown level: write county, town or village (县, 镇/街道, 村/社区).</source>
         <translation>级别无法识别：请填写县、镇/街道或村/社区。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="170" />
+        <location filename="../../models/imports/divisions.py" line="259"/>
         <source>The level does not match the code, which is the code of a %1.</source>
         <translation>级别与代码不符，该代码是%1的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="185" />
+        <location filename="../../models/imports/divisions.py" line="281"/>
         <source>The parent code does not match the code; it should be %1.</source>
         <translation>上级代码与代码不符，应为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="275" />
+        <location filename="../../models/imports/divisions.py" line="377"/>
         <source>The code %1 appears more than once in the file (rows %2).</source>
         <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="305" />
+        <location filename="../../models/imports/divisions.py" line="412"/>
         <source>The file holds more than one county; the first is %1 in row %2.</source>
         <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="312" />
+        <location filename="../../models/imports/divisions.py" line="425"/>
         <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
         <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="331" />
+        <location filename="../../models/imports/divisions.py" line="450"/>
         <source>Its parent %1 was refused (row %2).</source>
         <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="341" />
+        <location filename="../../models/imports/divisions.py" line="463"/>
         <source>The code belongs to the county %1, not to the county %2 being imported.</source>
         <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="347" />
+        <location filename="../../models/imports/divisions.py" line="475"/>
         <source>Its county %1 is neither in the file nor in the database.</source>
         <translation>其所属县 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="353" />
+        <location filename="../../models/imports/divisions.py" line="485"/>
         <source>Its town %1 is neither in the file nor in the database.</source>
         <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="41" />
-        <source>Sheet %1, row %2, column %3, value "%4": %5</source>
+        <location filename="../../models/imports/problems.py" line="37"/>
+        <source>Sheet %1, row %2, column %3, value &quot;%4&quot;: %5</source>
         <translation>工作表 %1，第 %2 行，第 %3 列，值“%4”：%5</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="51" />
+        <location filename="../../models/imports/problems.py" line="47"/>
         <source>Sheet %1, row %2, column %3 (empty): %4</source>
         <translation>工作表 %1，第 %2 行，第 %3 列（空）：%4</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="59" />
+        <location filename="../../models/imports/problems.py" line="55"/>
         <source>Sheet %1, row %2: %3</source>
         <translation>工作表 %1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="66" />
+        <location filename="../../models/imports/problems.py" line="62"/>
         <source>Sheet %1: %2</source>
         <translation>工作表 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="161" />
+        <location filename="../../models/imports/report.py" line="99"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="163" />
+        <location filename="../../models/imports/report.py" line="101"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="165" />
+        <location filename="../../models/imports/report.py" line="103"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="167" />
+        <location filename="../../models/imports/report.py" line="105"/>
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="169" />
+        <location filename="../../models/imports/report.py" line="108"/>
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="175" />
+        <location filename="../../models/imports/report.py" line="114"/>
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="177" />
+        <location filename="../../models/imports/report.py" line="116"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="180" />
+        <location filename="../../models/imports/report.py" line="120"/>
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="185" />
+        <location filename="../../models/imports/report.py" line="130"/>
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="192" />
+        <location filename="../../models/imports/report.py" line="142"/>
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="197" />
+        <location filename="../../models/imports/report.py" line="152"/>
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="204" />
+        <location filename="../../models/imports/report.py" line="161"/>
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="209" />
+        <location filename="../../models/imports/report.py" line="170"/>
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="214" />
+        <location filename="../../models/imports/report.py" line="178"/>
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="240" />
+        <location filename="../../models/imports/gis/features.py" line="50"/>
         <source>geometry</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="365" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="62"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="370" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="67"/>
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="377" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="75"/>
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="311" />
+        <location filename="../../models/imports/gis/features.py" line="129"/>
         <source>The attribute table lacks the required field(s) %1.</source>
         <translation>属性表缺少必需的字段：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="328" />
-        <location filename="../../models/imports/spreadsheet.py" line="403" />
+        <location filename="../../models/imports/gis/readers.py" line="39"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="102"/>
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="335" />
+        <location filename="../../models/imports/gis/readers.py" line="47"/>
         <source>This is not a GIS file. Use GeoJSON, a Shapefile (.shp with its .dbf, or zipped), or CSV/Excel with longitude and latitude.</source>
         <translation>这不是 GIS 文件。请使用 GeoJSON、Shapefile（.shp 及其 .dbf，或打包为 zip），或含经纬度的 CSV/Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="360" />
+        <location filename="../../models/imports/gis/geojson.py" line="34"/>
         <source>The text of the file is neither UTF-8 nor GBK.</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="367" />
+        <location filename="../../models/imports/gis/geojson.py" line="42"/>
         <source>This is not valid GeoJSON (%1).</source>
         <translation>这不是有效的 GeoJSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="380" />
+        <location filename="../../models/imports/gis/geojson.py" line="56"/>
         <source>This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.</source>
         <translation>这是 JSON 文件，但不是 GeoJSON：其中没有 FeatureCollection、Feature 或 geometry。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="399" />
+        <location filename="../../models/imports/gis/geojson.py" line="77"/>
         <source>This is not a GeoJSON feature.</source>
         <translation>这不是 GeoJSON 要素（Feature）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="417" />
-        <location filename="../../models/imports/gis.py" line="648" />
+        <location filename="../../models/imports/gis/geojson.py" line="100"/>
+        <location filename="../../models/imports/gis/shapefile.py" line="159"/>
         <source>The geometry cannot be read (%1).</source>
         <translation>无法读取图形（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="469" />
-        <location filename="../../models/imports/gis.py" line="581" />
+        <location filename="../../models/imports/gis/shapefile.py" line="38"/>
+        <location filename="../../models/imports/gis/shapefile.py" line="83"/>
         <source>The Shapefile %1 lacks its .shp file.</source>
         <translation>Shapefile %1 缺少 .shp 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="519" />
+        <location filename="../../models/imports/gis/readers.py" line="101"/>
         <source>The zip file holds several Shapefiles (%1): import them one at a time.</source>
         <translation>zip 文件中有多个 Shapefile（%1）：请逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="530" />
+        <location filename="../../models/imports/gis/readers.py" line="115"/>
         <source>The zip file is protected by a password. Unpack it and import the Shapefile.</source>
         <translation>zip 文件设有密码保护。请解压后导入其中的 Shapefile。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="553" />
+        <location filename="../../models/imports/gis/readers.py" line="139"/>
         <source>The zip file holds no Shapefile (.shp with its .dbf) and no single GeoJSON file.</source>
         <translation>zip 文件中既没有 Shapefile（.shp 及其 .dbf），也没有单个 GeoJSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="587" />
+        <location filename="../../models/imports/gis/shapefile.py" line="90"/>
         <source>The Shapefile %1 lacks its .dbf attribute table; copy the .dbf beside the .shp.</source>
         <translation>Shapefile %1 缺少 .dbf 属性表；请将 .dbf 文件复制到 .shp 文件所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="622" />
+        <location filename="../../models/imports/gis/shapefile.py" line="129"/>
         <source>The text of the attribute table (.dbf) is neither UTF-8 nor GBK.</source>
         <translation>属性表（.dbf）的编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="697" />
+        <location filename="../../models/imports/gis/points.py" line="24"/>
         <source>A spreadsheet holds points only, and %1 are areas: import a GeoJSON file or a Shapefile.</source>
         <translation>电子表格只能包含点，而%1是面：请导入 GeoJSON 文件或 Shapefile。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="723" />
-        <source>Enter the longitude and latitude in degrees, such as 121.38 or 121°22'48".</source>
-        <translation>请以度为单位填写经度和纬度，如 121.38 或 121°22'48"。</translation>
+        <location filename="../../models/imports/gis/points.py" line="55"/>
+        <source>Enter the longitude and latitude in degrees, such as 121.38 or 121°22&apos;48&quot;.</source>
+        <translation>请以度为单位填写经度和纬度，如 121.38 或 121°22&apos;48&quot;。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="725" />
+        <location filename="../../models/imports/gis/points.py" line="60"/>
         <source>The coordinate is empty: every row needs its longitude and latitude.</source>
         <translation>坐标为空：每一行都需要填写经度和纬度。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="749" />
+        <location filename="../../models/imports/gis/shapes.py" line="53"/>
         <source>boundaries</source>
         <translation>行政区划边界</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="750" />
+        <location filename="../../models/imports/gis/shapes.py" line="54"/>
         <source>responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="751" />
+        <location filename="../../models/imports/gis/shapes.py" line="55"/>
         <source>danger zones</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="752" />
+        <location filename="../../models/imports/gis/shapes.py" line="56"/>
         <source>shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="780" />
+        <location filename="../../models/imports/gis/shapes.py" line="85"/>
         <source>The geometry is a %1, but %2 must be areas (polygons).</source>
         <translation>图形类型为 %1，但%2必须是面（多边形）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="783" />
+        <location filename="../../models/imports/gis/shapes.py" line="92"/>
         <source>The geometry is a %1, but %2 must be points or areas (polygons).</source>
         <translation>图形类型为 %1，但%2必须是点或面（多边形）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="809" />
+        <location filename="../../models/imports/gis/shapes.py" line="125"/>
         <source>The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.</source>
         <translation>图形无效（%1）；修复后只剩线或点，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="814" />
+        <location filename="../../models/imports/gis/shapes.py" line="134"/>
         <source>The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.</source>
         <translation>图形无效（%1）：轮廓线自相交，按现有画法围不成任何面积。已拒绝导入，请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="819" />
+        <location filename="../../models/imports/gis/shapes.py" line="143"/>
         <source>The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.</source>
         <translation>图形无效（%1）；修复会使其面积变化 %2%，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="860" />
+        <location filename="../../models/imports/gis/importer.py" line="57"/>
         <source>Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.</source>
         <translation>未知的地图数据类别 %1：请使用 boundaries、grids、danger-zones 或 shelters。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="872" />
+        <location filename="../../models/imports/gis/importer.py" line="76"/>
         <source>The file holds no features.</source>
         <translation>文件中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="919" />
+        <location filename="../../models/imports/gis/coordinates.py" line="51"/>
         <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).</source>
         <translation>未知的坐标系 %1：请使用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（如 EPSG:4549）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="929" />
-        <source>The file's coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).</source>
+        <location filename="../../models/imports/gis/coordinates.py" line="66"/>
+        <source>The file&apos;s coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).</source>
         <translation>文件的坐标系 %1 没有 EPSG 代码。请用 --crs EPSG:NNNN 指定（如 EPSG:4549）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="933" />
-        <source>The file's coordinate system cannot be read (%1). State it with --crs.</source>
+        <location filename="../../models/imports/gis/coordinates.py" line="74"/>
+        <source>The file&apos;s coordinate system cannot be read (%1). State it with --crs.</source>
         <translation>无法读取文件的坐标系（%1）。请用 --crs 指定。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="988" />
+        <location filename="../../models/imports/gis/base.py" line="81"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1006" />
+        <location filename="../../models/imports/gis/coordinates.py" line="103"/>
         <source>The feature has no geometry.</source>
         <translation>该要素没有图形。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1031" />
+        <location filename="../../models/imports/gis/coordinates.py" line="132"/>
         <source>Easting and northing look swapped: the northing (the larger number) comes first.</source>
         <translation>东坐标和北坐标似乎颠倒了：数据中北坐标（较大的数）在前。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1033" />
+        <location filename="../../models/imports/gis/coordinates.py" line="137"/>
         <source>Longitude and latitude look swapped: in China the longitude is the larger number.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1039" />
+        <location filename="../../models/imports/gis/coordinates.py" line="151"/>
         <source>The coordinates cannot be converted from %1: check the coordinate system (--crs).</source>
         <translation>无法从 %1 转换坐标：请检查坐标系（--crs）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1043" />
+        <location filename="../../models/imports/gis/coordinates.py" line="164"/>
         <source>Outside China (longitude %1, latitude %2 after conversion from %3): check the coordinate system (--crs).</source>
         <translation>位于我国境外（由 %3 转换后为经度 %1、纬度 %2）：请检查坐标系（--crs）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1051" />
+        <location filename="../../models/imports/gis/coordinates.py" line="181"/>
         <source>The geometry cannot be checked (%1).</source>
         <translation>无法检查图形（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1072" />
+        <location filename="../../models/imports/gis/coordinates.py" line="211"/>
         <source>More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.</source>
         <translation>超出县 %2 范围 %1 公里以上：请检查坐标系（--crs），并确认数据属于本县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1090" />
+        <location filename="../../models/imports/gis/coordinates.py" line="239"/>
         <source>The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.</source>
         <translation>坐标是以米为单位的投影坐标，不是 %1 的经纬度（度）。请用 --crs 指定坐标系，如 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1094" />
+        <location filename="../../models/imports/gis/coordinates.py" line="252"/>
         <source>The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).</source>
         <translation>坐标看起来是经纬度（度），但 %1 是以米为单位的投影坐标系。请用 --crs 指定正确的坐标系（经纬度用 wgs84）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1100" />
+        <location filename="../../models/imports/gis/coordinates.py" line="266"/>
         <source>The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).</source>
         <translation>东坐标（约 %1 米）与 %2 不符：前面的带号缺失或多余。请使用 --crs EPSG:%3（%4）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1141" />
-        <location filename="../../models/imports/gis.py" line="1203" />
+        <location filename="../../models/imports/gis/rows.py" line="36"/>
+        <location filename="../../models/imports/gis/rows.py" line="122"/>
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1152" />
+        <location filename="../../models/imports/gis/rows.py" line="52"/>
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1161" />
+        <location filename="../../models/imports/gis/rows.py" line="68"/>
         <source>The village code is empty.</source>
         <translation>村代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1170" />
+        <location filename="../../models/imports/gis/rows.py" line="78"/>
         <source>%1 is the code of %2, not of a village or community.</source>
         <translation>%1 是 %2 的代码，不是村（社区）的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1173" />
+        <location filename="../../models/imports/gis/rows.py" line="86"/>
         <source>Unknown village code %1: no village or community in the database has it.</source>
         <translation>未知的村代码 %1：数据库中没有使用该代码的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1214" />
+        <location filename="../../models/imports/gis/rows.py" line="135"/>
         <source>No division has the code %1: import the division list first (import divisions).</source>
         <translation>没有代码为 %1 的行政区划：请先导入行政区划清单（import divisions）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1238" />
+        <location filename="../../models/imports/gis/rows.py" line="173"/>
         <source>Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.</source>
         <translation>未知的危险区类别：请填写山洪、地质灾害、低洼易涝、危旧房、海塘、工棚、渔排、景区之一。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1240" />
+        <location filename="../../models/imports/gis/rows.py" line="178"/>
         <source>The type is empty.</source>
         <translation>类别为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1262" />
+        <location filename="../../models/imports/gis/rows.py" line="213"/>
         <source>Unknown shelter level: write 县级, 镇级 or 村级.</source>
         <translation>未知的避灾安置场所级别：请填写县级、镇级或村级。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1270" />
+        <location filename="../../models/imports/gis/rows.py" line="226"/>
         <source>The capacity must be a whole number of persons.</source>
         <translation>容纳人数须为整数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1279" />
+        <location filename="../../models/imports/gis/rows.py" line="242"/>
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1300" />
+        <location filename="../../models/imports/gis/writer.py" line="29"/>
         <source>rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1301" />
+        <location filename="../../models/imports/gis/writer.py" line="31"/>
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1309" />
+        <location filename="../../models/imports/gis/writer.py" line="45"/>
         <source>%1 appears more than once in the file (%2 %3).</source>
         <translation>%1 在文件中重复出现（第 %3 %2）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1352" />
+        <location filename="../../models/imports/gis/writer.py" line="99"/>
         <source>The responsible person is empty: a new grid needs one.</source>
         <translation>责任人为空：新建网格必须填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1361" />
+        <location filename="../../models/imports/gis/writer.py" line="114"/>
         <source>No grid of this village has this code.</source>
         <translation>本村没有使用此编码的网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1368" />
+        <location filename="../../models/imports/gis/writer.py" line="127"/>
         <source>The level is empty: a new shelter needs one (县级, 镇级 or 村级).</source>
         <translation>级别为空：新建避灾安置场所必须填写级别（县级、镇级或村级）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="1372" />
+        <location filename="../../models/imports/gis/writer.py" line="138"/>
         <source>The capacity is empty: a new shelter needs one.</source>
         <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="421" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="120"/>
         <source>This is a web page or XML file saved under a spreadsheet name. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
         <translation>这是以电子表格文件名保存的网页或 XML 文件。请用 Excel 或 WPS 打开并另存为 .xlsx，再导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="436" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="135"/>
         <source>The file is protected by a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>文件设有密码保护。请用 Excel 或 WPS 打开，取消密码并保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="446" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="145"/>
         <source>This is not a spreadsheet. Use an .xlsx, .xls or .csv file.</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis.py" line="258" />
-        <location filename="../../models/imports/spreadsheet.py" line="501" />
+        <location filename="../../models/imports/gis/features.py" line="69"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="201"/>
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="523" />
+        <location filename="../../models/imports/spreadsheet/files.py" line="225"/>
         <source>The text of the file is neither UTF-8 nor GBK. Save it from Excel or WPS as .xlsx or as CSV (UTF-8).</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="764" />
+        <location filename="../../models/imports/spreadsheet/table.py" line="239"/>
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="774" />
+        <location filename="../../models/imports/spreadsheet/table.py" line="250"/>
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="778" />
+        <location filename="../../models/imports/spreadsheet/table.py" line="253"/>
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="795" />
+        <location filename="../../models/imports/spreadsheet/table.py" line="270"/>
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="803" />
+        <location filename="../../models/imports/spreadsheet/table.py" line="279"/>
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet.py" line="851" />
+        <location filename="../../models/imports/spreadsheet/table.py" line="328"/>
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="220" />
+        <location filename="../../models/imports/households/village.py" line="89"/>
         <source>The file has no title naming the village above the header. Give the village code (--village).</source>
         <translation>表头上方没有写明村名的标题行。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="240" />
-        <source>No village or community of the register is named in the title "%1". Give the village code (--village).</source>
+        <location filename="../../models/imports/households/village.py" line="114"/>
+        <source>No village or community of the register is named in the title &quot;%1&quot;. Give the village code (--village).</source>
         <translation>标题“%1”中没有基础信息中已登记的村（社区）名称。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="242" />
-        <source>The title "%1" could name several villages (%2). Give the village code (--village).</source>
+        <location filename="../../models/imports/households/village.py" line="122"/>
+        <source>The title &quot;%1&quot; could name several villages (%2). Give the village code (--village).</source>
         <translation>标题“%1”可能对应多个村（%2）。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="477" />
-        <source>The householder's name is empty.</source>
+        <location filename="../../models/imports/households/parser.py" line="137"/>
+        <source>The householder&apos;s name is empty.</source>
         <translation>户主姓名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="479" />
+        <location filename="../../models/imports/households/parser.py" line="144"/>
         <source>The name is longer than 30 characters.</source>
         <translation>姓名超过 30 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="488" />
+        <location filename="../../models/imports/households/parser.py" line="157"/>
         <source>The number of residents must be a whole number of at least 1 (such as 3 or 3人).</source>
         <translation>居住人数须为不小于 1 的整数（如 3 或 3人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="501" />
+        <location filename="../../models/imports/households/parser.py" line="181"/>
         <source>Not a count of people: write a whole number such as 2, or leave the cell empty.</source>
         <translation>不是人数：请填写整数（如 2），或将单元格留空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="504" />
+        <location filename="../../models/imports/households/parser.py" line="193"/>
         <source>More than the %1 residents of the household.</source>
         <translation>超过该户居住人数（%1 人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="512" />
+        <location filename="../../models/imports/households/parser.py" line="210"/>
         <source>Longer than %1 characters.</source>
         <translation>超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="534" />
+        <location filename="../../models/imports/households/parser.py" line="243"/>
         <source>Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="552" />
+        <location filename="../../models/imports/households/parser.py" line="266"/>
         <source>The danger zone is empty.</source>
         <translation>危险区（点）为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="571" />
+        <location filename="../../models/imports/households/parser.py" line="290"/>
         <source>No danger zone or hazard point of this name in %1. Add it to the register first.</source>
         <translation>%1 没有此名称的危险区（点）。请先在基础信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="574" />
-        <source>Several danger zones of %1 have this name; write the zone's code instead.</source>
+        <location filename="../../models/imports/households/parser.py" line="302"/>
+        <source>Several danger zones of %1 have this name; write the zone&apos;s code instead.</source>
         <translation>%1 有多个危险区（点）使用此名称，请改填其编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="608" />
+        <location filename="../../models/imports/households/parser.py" line="347"/>
         <source>No responsibility grid of this name in %1.</source>
         <translation>%1 没有此名称的责任网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="610" />
-        <source>Several grids have this name; write the grid's code instead.</source>
+        <location filename="../../models/imports/households/parser.py" line="351"/>
+        <source>Several grids have this name; write the grid&apos;s code instead.</source>
         <translation>有多个网格使用此名称，请改填网格编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="641" />
+        <location filename="../../models/imports/households/parser.py" line="388"/>
         <source>No shelter of this name in the register.</source>
         <translation>基础信息中没有此名称的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="643" />
+        <location filename="../../models/imports/households/parser.py" line="392"/>
         <source>Several shelters outside this town have this name; the list cannot say which one.</source>
         <translation>本乡镇以外有多个同名的避灾安置场所，无法从清单确定是哪一个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="685" />
+        <location filename="../../models/imports/households/parser.py" line="450"/>
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="688" />
+        <location filename="../../models/imports/households/parser.py" line="460"/>
         <source>Not a longitude: write decimal degrees such as 121.38.</source>
         <translation>不是经度：请填写十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="691" />
+        <location filename="../../models/imports/households/parser.py" line="470"/>
         <source>Not a latitude: write decimal degrees such as 28.37.</source>
         <translation>不是纬度：请填写十进制度数，如 28.37。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="702" />
+        <location filename="../../models/imports/households/parser.py" line="491"/>
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="704" />
+        <location filename="../../models/imports/households/parser.py" line="501"/>
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="706" />
+        <location filename="../../models/imports/households/parser.py" line="510"/>
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="743" />
+        <location filename="../../models/imports/households/checks.py" line="38"/>
         <source>Longitude and latitude look swapped.</source>
         <translation>经纬度似乎填反了。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="745" />
+        <location filename="../../models/imports/households/checks.py" line="41"/>
         <source>The point (%1, %2) lies outside the county. Check the numbers and the coordinate system (WGS84, GCJ-02 or BD-09).</source>
         <translation>点（%1, %2）位于本县范围以外。请检查数值和坐标系（WGS84、GCJ-02 或 BD-09）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="798" />
+        <location filename="../../models/imports/households/checks.py" line="108"/>
         <source>The number is masked. Enter the full number (only a number already in the register for this household may stay masked).</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="860" />
+        <location filename="../../models/imports/households/importer.py" line="126"/>
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="885" />
+        <location filename="../../models/imports/households/importer.py" line="160"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="924" />
+        <location filename="../../models/imports/households/importer.py" line="213"/>
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
         <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households.py" line="925" />
+        <location filename="../../models/imports/households/importer.py" line="218"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2433,272 +2423,272 @@ from then on</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="48" />
+        <location filename="../../ui/common/import_dialog.py" line="49"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="49" />
+        <location filename="../../ui/common/import_dialog.py" line="52"/>
         <source>Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>地图数据 (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="52" />
+        <location filename="../../ui/common/import_dialog.py" line="56"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="67" />
+        <location filename="../../ui/common/import_dialog.py" line="73"/>
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="69" />
+        <location filename="../../ui/common/import_dialog.py" line="79"/>
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="71" />
+        <location filename="../../ui/common/import_dialog.py" line="85"/>
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="73" />
+        <location filename="../../ui/common/import_dialog.py" line="92"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="75" />
+        <location filename="../../ui/common/import_dialog.py" line="99"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="77" />
+        <location filename="../../ui/common/import_dialog.py" line="105"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="79" />
+        <location filename="../../ui/common/import_dialog.py" line="107"/>
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="85" />
+        <location filename="../../ui/common/import_dialog.py" line="113"/>
         <source>WGS84 (GPS)</source>
         <translation>WGS84（GPS）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="86" />
+        <location filename="../../ui/common/import_dialog.py" line="114"/>
         <source>CGCS2000 (national)</source>
         <translation>CGCS2000（国家大地坐标系）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="87" />
+        <location filename="../../ui/common/import_dialog.py" line="115"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="88" />
+        <location filename="../../ui/common/import_dialog.py" line="116"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="165" />
+        <location filename="../../ui/common/import_dialog.py" line="211"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="173" />
+        <location filename="../../ui/common/import_dialog.py" line="219"/>
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="177" />
+        <location filename="../../ui/common/import_dialog.py" line="223"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="179" />
+        <location filename="../../ui/common/import_dialog.py" line="225"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="182" />
+        <location filename="../../ui/common/import_dialog.py" line="228"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="184" />
+        <location filename="../../ui/common/import_dialog.py" line="230"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="187" />
+        <location filename="../../ui/common/import_dialog.py" line="233"/>
         <source>Choose one, or type an EPSG code such as EPSG:4549</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="190" />
+        <location filename="../../ui/common/import_dialog.py" line="236"/>
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="192" />
+        <location filename="../../ui/common/import_dialog.py" line="238"/>
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="194" />
+        <location filename="../../ui/common/import_dialog.py" line="240"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="197" />
+        <location filename="../../ui/common/import_dialog.py" line="243"/>
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="201" />
+        <location filename="../../ui/common/import_dialog.py" line="247"/>
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="203" />
+        <location filename="../../ui/common/import_dialog.py" line="249"/>
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="205" />
+        <location filename="../../ui/common/import_dialog.py" line="251"/>
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="207" />
+        <location filename="../../ui/common/import_dialog.py" line="254"/>
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="210" />
+        <location filename="../../ui/common/import_dialog.py" line="258"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="211" />
+        <location filename="../../ui/common/import_dialog.py" line="259"/>
         <source>Import only the valid rows</source>
         <translation>仅导入有效行</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="213" />
+        <location filename="../../ui/common/import_dialog.py" line="261"/>
         <source>Without this, nothing is written when any row is refused.</source>
         <translation>不勾选时，只要有一行被拒绝，就不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="228" />
+        <location filename="../../ui/common/import_dialog.py" line="285"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="232" />
+        <location filename="../../ui/common/import_dialog.py" line="289"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="245" />
+        <location filename="../../ui/common/import_dialog.py" line="302"/>
         <source>The report appears here.</source>
         <translation>导入报告将显示在此处。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="251" />
+        <location filename="../../ui/common/import_dialog.py" line="308"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="265" />
+        <location filename="../../ui/common/import_dialog.py" line="322"/>
         <source>You are not allowed to import data.</source>
         <translation>您无权导入数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="282" />
+        <location filename="../../ui/common/import_dialog.py" line="339"/>
         <source>As the file declares (else WGS84)</source>
         <translation>按文件声明（未声明则为 WGS84）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="334" />
+        <location filename="../../ui/common/import_dialog.py" line="400"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="348" />
+        <location filename="../../ui/common/import_dialog.py" line="415"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="351" />
+        <location filename="../../ui/common/import_dialog.py" line="418"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="361" />
+        <location filename="../../ui/common/import_dialog.py" line="428"/>
         <source>A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates.</source>
         <translation>转移清单仅支持 WGS84、CGCS2000、GCJ-02 或 BD-09 坐标。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="369" />
+        <location filename="../../ui/common/import_dialog.py" line="439"/>
         <source>Checking…</source>
         <translation>正在检查……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="370" />
+        <location filename="../../ui/common/import_dialog.py" line="439"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="382" />
+        <location filename="../../ui/common/import_dialog.py" line="460"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="395" />
+        <location filename="../../ui/common/import_dialog.py" line="473"/>
         <source>No report.</source>
         <translation>无报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="398" />
+        <location filename="../../ui/common/import_dialog.py" line="476"/>
         <source>The import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="423" />
+        <location filename="../../ui/common/import_dialog.py" line="496"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="425" />
+        <location filename="../../ui/common/import_dialog.py" line="498"/>
         <source>Refused: the file cannot be imported. Nothing was written.</source>
         <translation>已拒绝：该文件无法导入，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="428" />
+        <location filename="../../ui/common/import_dialog.py" line="502"/>
         <source>Check failed: %1 problems. Importing would write nothing.</source>
         <translation>检查未通过：存在 %1 个问题，导入时不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="430" />
+        <location filename="../../ui/common/import_dialog.py" line="504"/>
         <source>Refused: %1 problems. Nothing was written.</source>
         <translation>已拒绝：存在 %1 个问题，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="432" />
+        <location filename="../../ui/common/import_dialog.py" line="507"/>
         <source>Check passed: importing would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>检查通过：导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="435" />
+        <location filename="../../ui/common/import_dialog.py" line="512"/>
         <source>Valid rows imported: %1 new, %2 updated, %3 unchanged; %4 rows refused.</source>
         <translation>已导入有效行：新增 %1 条、更新 %2 条、%3 条不变；拒绝 %4 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="437" />
+        <location filename="../../ui/common/import_dialog.py" line="516"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
@@ -2706,223 +2696,223 @@ from then on</source>
 <context>
     <name>Label</name>
     <message>
-        <location filename="../../models/labels.py" line="12" />
+        <location filename="../../models/labels.py" line="12"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="13" />
+        <location filename="../../models/labels.py" line="13"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="14" />
+        <location filename="../../models/labels.py" line="14"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="18" />
+        <location filename="../../models/labels.py" line="18"/>
         <source>Flash flood</source>
         <translation>山洪</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="19" />
+        <location filename="../../models/labels.py" line="19"/>
         <source>Geological hazard</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="20" />
+        <location filename="../../models/labels.py" line="20"/>
         <source>Low-lying waterlogging</source>
         <translation>低洼易涝</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="21" />
+        <location filename="../../models/labels.py" line="21"/>
         <source>Dilapidated housing</source>
         <translation>危旧房</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="22" />
+        <location filename="../../models/labels.py" line="22"/>
         <source>Seawall and coast</source>
         <translation>海塘、海岛</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="23" />
+        <location filename="../../models/labels.py" line="23"/>
         <source>Work sheds and sites</source>
         <translation>工棚、在建工地</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="24" />
+        <location filename="../../models/labels.py" line="24"/>
         <source>Fishing boats and rafts</source>
         <translation>渔船、渔排</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="25" />
-        <location filename="../../models/transfers.py" line="114" />
+        <location filename="../../models/labels.py" line="25"/>
+        <location filename="../../models/transfers/common.py" line="34"/>
         <source>Scenic spot</source>
         <translation>景区</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="29" />
+        <location filename="../../models/labels.py" line="29"/>
         <source>County level</source>
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="30" />
+        <location filename="../../models/labels.py" line="30"/>
         <source>Town level</source>
         <translation>乡镇级</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="31" />
+        <location filename="../../models/labels.py" line="31"/>
         <source>Village level</source>
         <translation>村级</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="35" />
+        <location filename="../../models/labels.py" line="35"/>
         <source>Village head</source>
         <translation>村级主要负责人</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="36" />
+        <location filename="../../models/labels.py" line="36"/>
         <source>Monitoring and warning</source>
         <translation>监测预警组</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="37" />
+        <location filename="../../models/labels.py" line="37"/>
         <source>Transfer</source>
         <translation>人员转移组</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="38" />
+        <location filename="../../models/labels.py" line="38"/>
         <source>Rescue</source>
         <translation>抢险救援组</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="39" />
+        <location filename="../../models/labels.py" line="39"/>
         <source>Patroller</source>
         <translation>巡查员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="40" />
+        <location filename="../../models/labels.py" line="40"/>
         <source>Shelter manager</source>
         <translation>避灾场所管理员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="41" />
+        <location filename="../../models/labels.py" line="41"/>
         <source>Liaison</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="45" />
+        <location filename="../../models/labels.py" line="45"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="46" />
+        <location filename="../../models/labels.py" line="46"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="47" />
+        <location filename="../../models/labels.py" line="47"/>
         <source>Planner</source>
         <translation>预案管理员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="48" />
+        <location filename="../../models/labels.py" line="48"/>
         <source>Clerk</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="49" />
+        <location filename="../../models/labels.py" line="49"/>
         <source>Viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="53" />
+        <location filename="../../models/labels.py" line="53"/>
         <source>Level IV (blue)</source>
         <translation>Ⅳ级（蓝色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="54" />
+        <location filename="../../models/labels.py" line="54"/>
         <source>Level III (yellow)</source>
         <translation>Ⅲ级（黄色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="55" />
+        <location filename="../../models/labels.py" line="55"/>
         <source>Level II (orange)</source>
         <translation>Ⅱ级（橙色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="56" />
+        <location filename="../../models/labels.py" line="56"/>
         <source>Level I (red)</source>
         <translation>Ⅰ级（红色）</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="23" />
+        <location filename="../../models/events.py" line="26"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="24" />
+        <location filename="../../models/events.py" line="27"/>
         <source>Rainstorm</source>
         <translation>暴雨</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="25" />
+        <location filename="../../models/events.py" line="28"/>
         <source>Flood</source>
         <translation>洪水</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="26" />
+        <location filename="../../models/events.py" line="29"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="100" />
+        <location filename="../../models/transfers/common.py" line="20"/>
         <source>To move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="101" />
+        <location filename="../../models/transfers/common.py" line="21"/>
         <source>Away from home</source>
         <translation>外出</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="102" />
+        <location filename="../../models/transfers/common.py" line="22"/>
         <source>In a shelter</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="103" />
+        <location filename="../../models/transfers/common.py" line="23"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="104" />
+        <location filename="../../models/transfers/common.py" line="24"/>
         <source>Refused to move</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="105" />
+        <location filename="../../models/transfers/common.py" line="25"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="106" />
+        <location filename="../../models/transfers/common.py" line="26"/>
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="111" />
+        <location filename="../../models/transfers/common.py" line="31"/>
         <source>Work shed</source>
         <translation>工棚</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="112" />
+        <location filename="../../models/transfers/common.py" line="32"/>
         <source>Construction site</source>
         <translation>在建工地</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="113" />
+        <location filename="../../models/transfers/common.py" line="33"/>
         <source>Fishing raft</source>
         <translation>渔排</translation>
     </message>
@@ -2930,32 +2920,32 @@ from then on</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="26" />
+        <location filename="../../ui/login.py" line="28"/>
         <source>Log in - Emergency Command Console</source>
         <translation>登录 - 应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="29" />
+        <location filename="../../ui/login.py" line="31"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="36" />
+        <location filename="../../ui/login.py" line="38"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="37" />
+        <location filename="../../ui/login.py" line="39"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50" />
+        <location filename="../../ui/login.py" line="52"/>
         <source>This is a demo database. Demo accounts (user / password):</source>
         <translation>这是演示数据库。演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="58" />
+        <location filename="../../ui/login.py" line="60"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -2963,88 +2953,88 @@ from then on</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/common/pages.py" line="78"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/common/pages.py" line="79"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/common/pages.py" line="80"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/common/pages.py" line="81"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/common/pages.py" line="82"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/common/pages.py" line="83"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/common/pages.py" line="84"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/common/pages.py" line="85"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/common/pages.py" line="86"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/common/pages.py" line="87"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Opening the page …</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -3052,122 +3042,122 @@ from then on</source>
 <context>
     <name>MapFields</name>
     <message>
-        <location filename="../../maps/layers.py" line="146" />
+        <location filename="../../maps/layers/base.py" line="123"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="147" />
+        <location filename="../../maps/layers/base.py" line="124"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="148" />
+        <location filename="../../maps/layers/base.py" line="125"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="149" />
+        <location filename="../../maps/layers/base.py" line="126"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="150" />
+        <location filename="../../maps/layers/base.py" line="127"/>
         <source>Drawn as</source>
         <translation>图形类型</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="151" />
+        <location filename="../../maps/layers/base.py" line="128"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="152" />
+        <location filename="../../maps/layers/base.py" line="129"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="153" />
+        <location filename="../../maps/layers/base.py" line="130"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="154" />
+        <location filename="../../maps/layers/base.py" line="131"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="155" />
+        <location filename="../../maps/layers/base.py" line="132"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="156" />
+        <location filename="../../maps/layers/base.py" line="133"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="157" />
+        <location filename="../../maps/layers/base.py" line="134"/>
         <source>Capacity (persons)</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="158" />
+        <location filename="../../maps/layers/base.py" line="135"/>
         <source>In the shelter now (event)</source>
         <translation>当前在场人数（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="159" />
+        <location filename="../../maps/layers/base.py" line="136"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="160" />
+        <location filename="../../maps/layers/base.py" line="137"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="161" />
+        <location filename="../../maps/layers/base.py" line="138"/>
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="162" />
+        <location filename="../../maps/layers/base.py" line="139"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="163" />
+        <location filename="../../maps/layers/base.py" line="140"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="164" />
+        <location filename="../../maps/layers/base.py" line="141"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="165" />
+        <location filename="../../maps/layers/base.py" line="142"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="166" />
+        <location filename="../../maps/layers/base.py" line="143"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="167" />
+        <location filename="../../maps/layers/base.py" line="144"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="168" />
+        <location filename="../../maps/layers/base.py" line="145"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="169" />
+        <location filename="../../maps/layers/base.py" line="146"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
@@ -3175,120 +3165,120 @@ from then on</source>
 <context>
     <name>MapLayers</name>
     <message>
-        <location filename="../../maps/layers.py" line="93" />
+        <location filename="../../maps/layers/base.py" line="71"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="130" />
+        <location filename="../../maps/layers/register.py" line="36"/>
         <source>Administrative divisions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="131" />
-        <location filename="../../maps/layers.py" line="139" />
+        <location filename="../../maps/layers/register.py" line="37"/>
+        <location filename="../../maps/layers/register.py" line="45"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="132" />
+        <location filename="../../maps/layers/register.py" line="38"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="133" />
+        <location filename="../../maps/layers/register.py" line="39"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="136" />
+        <location filename="../../maps/layers/register.py" line="42"/>
         <source>County boundary</source>
         <translation>县界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="137" />
+        <location filename="../../maps/layers/register.py" line="43"/>
         <source>Town and street boundaries</source>
         <translation>乡镇（街道）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="138" />
+        <location filename="../../maps/layers/register.py" line="44"/>
         <source>Village and community boundaries</source>
         <translation>村（社区）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="140" />
+        <location filename="../../maps/layers/register.py" line="46"/>
         <source>Shelters (size by capacity)</source>
         <translation>避灾安置场所（符号大小表示容纳人数）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="326" />
-        <location filename="../../maps/layers.py" line="360" />
+        <location filename="../../maps/layers/register.py" line="207"/>
+        <location filename="../../maps/layers/register.py" line="289"/>
         <source>Hazard point</source>
         <translation>隐患点</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="327" />
-        <location filename="../../maps/layers.py" line="358" />
+        <location filename="../../maps/layers/register.py" line="208"/>
+        <location filename="../../maps/layers/register.py" line="285"/>
         <source>Danger zone (area)</source>
         <translation>危险区（面）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="371" />
+        <location filename="../../maps/layers/register.py" line="303"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="372" />
+        <location filename="../../maps/layers/register.py" line="304"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="394" />
+        <location filename="../../maps/layers/register.py" line="359"/>
         <source>%1 persons</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="404" />
+        <location filename="../../maps/layers/register.py" line="376"/>
         <source>Above 90% full (event)</source>
         <translation>占用超过 90%（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="407" />
+        <location filename="../../maps/layers/register.py" line="384"/>
         <source>Full (event)</source>
         <translation>已满（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="481" />
+        <location filename="../../maps/layers/typhoon.py" line="13"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="503" />
+        <location filename="../../maps/layers/typhoon.py" line="63"/>
         <source>Past track</source>
         <translation>实况路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="505" />
+        <location filename="../../maps/layers/typhoon.py" line="67"/>
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="508" />
+        <location filename="../../maps/layers/typhoon.py" line="71"/>
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="510" />
+        <location filename="../../maps/layers/typhoon.py" line="75"/>
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="512" />
+        <location filename="../../maps/layers/typhoon.py" line="79"/>
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers.py" line="528" />
+        <location filename="../../maps/layers/typhoon.py" line="96"/>
         <source>Typhoon %1 %2</source>
         <translation>台风 %1 %2</translation>
     </message>
@@ -3296,191 +3286,204 @@ from then on</source>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../maps/pages.py" line="98" />
-        <source>Basemap: the tile source type "%1" is unknown; the map is drawn without a basemap. Check the tile source in Settings.</source>
+        <location filename="../../maps/basemap.py" line="53"/>
+        <source>Basemap: the tile source type &quot;%1&quot; is unknown; the map is drawn without a basemap. Check the tile source in Settings.</source>
         <translation>底图：瓦片来源类型“%1”无法识别，地图暂不显示底图。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="107" />
+        <location filename="../../maps/basemap.py" line="68"/>
         <source>Basemap: no MBTiles file is chosen; the map is drawn without a basemap. Choose the file in Settings.</source>
         <translation>底图：未选择 MBTiles 文件，地图暂不显示底图。请在“设置”中选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="112" />
+        <location filename="../../maps/basemap.py" line="78"/>
         <source>Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.</source>
         <translation>底图：未找到 MBTiles 文件 %1，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="119" />
+        <location filename="../../maps/basemap.py" line="91"/>
         <source>Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.</source>
         <translation>底图：%1 不是可读取的 MBTiles 文件，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="123" />
+        <location filename="../../maps/basemap.py" line="101"/>
         <source>Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, JPEG or WebP images); the map is drawn without a basemap.</source>
         <translation>底图：%1 中是 %2 格式的瓦片，本地图无法绘制（需要 PNG、JPEG 或 WebP 图片），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="128" />
+        <location filename="../../maps/basemap.py" line="113"/>
         <source>Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.</source>
         <translation>底图：MBTiles 文件 %1 中没有瓦片，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="141" />
+        <location filename="../../maps/basemap.py" line="134"/>
         <source>Basemap: no tile URL template is set; the map is drawn without a basemap. Enter it in Settings.</source>
         <translation>底图：未设置瓦片地址模板，地图暂不显示底图。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="146" />
+        <location filename="../../maps/basemap.py" line="143"/>
         <source>Basemap: the tile URL template must contain {z}, {x} and {y}; the map is drawn without a basemap.</source>
         <translation>底图：瓦片地址模板必须包含 {z}、{x} 和 {y}，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="150" />
+        <location filename="../../maps/basemap.py" line="151"/>
         <source>Basemap: the tile URL template must start with http:// or https://; the map is drawn without a basemap.</source>
         <translation>底图：瓦片地址模板必须以 http:// 或 https:// 开头，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="154" />
+        <location filename="../../maps/basemap.py" line="159"/>
         <source>Basemap: the tile URL template needs a key, and none is set; the map is drawn without a basemap. Enter the key in Settings.</source>
         <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="172" />
-        <location filename="../../ui/map/page.py" line="149" />
+        <location filename="../../maps/pages.py" line="89"/>
+        <location filename="../../ui/map/page.py" line="157"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="173" />
+        <location filename="../../maps/pages.py" line="90"/>
         <source>Layers and legend</source>
         <translation>图层和图例</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="174" />
+        <location filename="../../maps/pages.py" line="91"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="175" />
+        <location filename="../../maps/pages.py" line="92"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="176" />
+        <location filename="../../maps/pages.py" line="94"/>
         <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
         <translation>填色区域为危险区，符号为隐患点，每种类别一种形状。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="179" />
+        <location filename="../../maps/pages.py" line="99"/>
         <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
         <translation>底图：%1 个瓦片加载失败，地图中未显示这些瓦片。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="182" />
+        <location filename="../../maps/pages.py" line="104"/>
         <source>zoom in to see</source>
         <translation>放大后显示</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="183" />
+        <location filename="../../maps/pages.py" line="105"/>
         <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
         <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="451" />
+        <location filename="../../maps/pages.py" line="396"/>
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="294" />
+        <location filename="../../ui/map/page.py" line="314"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="182" />
+        <location filename="../../ui/map/page.py" line="190"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="153" />
+        <location filename="../../ui/map/page.py" line="161"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="180" />
+        <location filename="../../ui/map/page.py" line="188"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="201" />
+        <location filename="../../ui/map/page.py" line="210"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="202" />
+        <location filename="../../ui/map/page.py" line="211"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="203" />
-        <source>Open this village's transfer list</source>
+        <location filename="../../ui/map/page.py" line="212"/>
+        <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="215" />
+        <location filename="../../ui/map/page.py" line="224"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="221" />
+        <location filename="../../ui/map/page.py" line="230"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="265" />
+        <location filename="../../ui/map/page.py" line="283"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="304" />
+        <location filename="../../ui/map/page.py" line="325"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="306" />
+        <location filename="../../ui/map/page.py" line="327"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="318" />
+        <location filename="../../ui/map/page.py" line="338"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="464" />
+        <location filename="../../ui/map/page.py" line="497"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/common/operations.py" line="35"/>
+        <source>The change could not be saved; the details are in the log file.</source>
+        <translation>更改未能保存；详情见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/operations.py" line="38"/>
+        <source>The data could not be read; the details are in the log file.</source>
+        <translation>数据未能读取；详情见日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="403" />
+        <location filename="../../ui/settings/users.py" line="435"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="406" />
+        <location filename="../../ui/settings/users.py" line="439"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="407" />
+        <location filename="../../ui/settings/users.py" line="440"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="408" />
+        <location filename="../../ui/settings/users.py" line="441"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -3488,339 +3491,339 @@ from then on</source>
 <context>
     <name>PendingPage</name>
     <message>
-        <location filename="../../ui/pending.py" line="16" />
+        <location filename="../../ui/pending.py" line="18"/>
         <source>The rescue team roster (teams, members, skills, certificates and insurance) is not built yet.</source>
         <translation>救援队伍名册（队伍、队员、技能、证书和保险）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="19" />
+        <location filename="../../ui/pending.py" line="23"/>
         <source>The supplies inventory (warehouses, stock movements and village flood kits) is not built yet.</source>
         <translation>应急物资台账（仓库、出入库记录和村级防汛物资）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="22" />
+        <location filename="../../ui/pending.py" line="28"/>
         <source>The contingency plan library (plans, versions, revision schedules and drills) is not built yet.</source>
         <translation>应急预案库（预案、版本、修订计划和演练）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="25" />
+        <location filename="../../ui/pending.py" line="33"/>
         <source>Dispatch orders in official format (teams and supplies sent where they are needed) are not built yet. Events and response levels are started and changed on the Transfers page for now.</source>
         <translation>公文格式的调度指令（调派队伍和物资）尚未建成。目前事件和响应等级在“人员转移”页启动和调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="29" />
+        <location filename="../../ui/pending.py" line="39"/>
         <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
         <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="37" />
+        <location filename="../../ui/pending.py" line="49"/>
         <source>Known now: %8 members of village flood working groups in %2 villages, including the rescue posts.</source>
         <translation>现有信息：%2 个村（社区）的村级防汛工作组成员 %8 人，含抢险救援岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="40" />
+        <location filename="../../ui/pending.py" line="54"/>
         <source>Known now: %5 shelters in %1 towns that will hold stocked supplies.</source>
         <translation>现有信息：%1 个乡镇（街道）的 %5 个避灾安置场所，将储备物资。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="42" />
-        <source>Known now: the county's %1 towns and %2 villages, the units plans assign actions to.</source>
+        <location filename="../../ui/pending.py" line="57"/>
+        <source>Known now: the county&apos;s %1 towns and %2 villages, the units plans assign actions to.</source>
         <translation>现有信息：全县 %1 个乡镇（街道）、%2 个村（社区），即预案分派任务的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="44" />
+        <location filename="../../ui/pending.py" line="61"/>
         <source>Known now: %1 towns, %2 villages and %3 responsibility grids that orders will be addressed to.</source>
         <translation>现有信息：调度指令将发往的 %1 个乡镇（街道）、%2 个村（社区）和 %3 个责任网格。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="47" />
+        <location filename="../../ui/pending.py" line="66"/>
         <source>Known now: %3 responsibility grids with named persons and %8 working group members to call.</source>
         <translation>现有信息：%3 个明确责任人的责任网格，以及可联系的 %8 名工作组成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pending.py" line="51" />
-        <source>The database is empty: build the demo county (python main.py demo) or import your county's divisions (python main.py import divisions FILE).</source>
+        <location filename="../../ui/pending.py" line="72"/>
+        <source>The database is empty: build the demo county (python main.py demo) or import your county&apos;s divisions (python main.py import divisions FILE).</source>
         <translation>数据库为空：请生成演示县（python main.py demo），或导入本县行政区划（python main.py import divisions FILE）。</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/layout.py" line="174" />
+        <location filename="../../ui/printing/layout.py" line="187"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="150" />
+        <location filename="../../ui/printing/situation_map/projection.py" line="99"/>
         <source>%1 km</source>
         <translation>%1千米</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="151" />
+        <location filename="../../ui/printing/situation_map/projection.py" line="100"/>
         <source>%1 m</source>
         <translation>%1米</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="466" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="93"/>
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="530" />
+        <location filename="../../ui/printing/situation_map/features.py" line="68"/>
         <source>Capacity %1 persons</source>
         <translation>可容纳%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="598" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="56"/>
         <source>The situation map prints on A4 or A3 paper, not %1.</source>
         <translation>形势图只能打印在 A4 或 A3 纸上，不支持 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="603" />
-        <location filename="../../ui/printing/transfers.py" line="99" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="67"/>
+        <location filename="../../ui/printing/transfers.py" line="127"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="817" />
+        <location filename="../../ui/printing/situation_map/features.py" line="248"/>
         <source>%1, %2 away</source>
         <translation>%1，距本村%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="864" />
+        <location filename="../../ui/printing/situation_map/features.py" line="322"/>
         <source>The register has no map data for this village.</source>
         <translation>登记册中没有该村（社区）的图形数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="922" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="145"/>
         <source>Shelter beyond the map</source>
         <translation>图外避灾安置场所（方向）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="925" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="148"/>
         <source>Village boundary</source>
         <translation>村（社区）界</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="928" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="151"/>
         <source>Neighbouring village</source>
         <translation>相邻村（社区）界</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="931" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="154"/>
         <source>Responsibility grid</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="974" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="198"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1010" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="164"/>
         <source>Village flood working group</source>
         <translation>村级防汛工作组</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1016" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="172"/>
         <source>Grid leaders</source>
         <translation>网格责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1021" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="179"/>
         <source>Shelter managers</source>
         <translation>避灾场所管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1028" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="188"/>
         <source>Responsible persons</source>
         <translation>责任人一览</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1033" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="194"/>
         <source>Duty</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1034" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1045" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="208"/>
         <source>%1 more not shown</source>
         <translation>另有 %1 人未列出</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1092" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="261"/>
         <source>Mobiles are masked: your role may not see them in full.</source>
         <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="151" />
+        <location filename="../../ui/printing/transfers.py" line="195"/>
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="152" />
+        <location filename="../../ui/printing/transfers.py" line="198"/>
         <source>Households: %1  Residents: %2</source>
-        <translation>户数：%1　人数：%2</translation>
+        <translation>户数：%1&#x3000;人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="154" />
+        <location filename="../../ui/printing/transfers.py" line="202"/>
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="155" />
-        <location filename="../../ui/printing/transfers.py" line="210" />
-        <location filename="../../ui/printing/transfers.py" line="311" />
+        <location filename="../../ui/printing/transfers.py" line="203"/>
+        <location filename="../../ui/printing/transfers.py" line="288"/>
+        <location filename="../../ui/printing/transfers.py" line="465"/>
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="167" />
+        <location filename="../../ui/printing/transfers.py" line="218"/>
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="177" />
+        <location filename="../../ui/printing/transfers.py" line="235"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="185" />
-        <location filename="../../ui/printing/transfers.py" line="298" />
+        <location filename="../../ui/printing/transfers.py" line="246"/>
+        <location filename="../../ui/printing/transfers.py" line="451"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="186" />
+        <location filename="../../ui/printing/transfers.py" line="247"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="187" />
+        <location filename="../../ui/printing/transfers.py" line="248"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="920" />
-        <location filename="../../ui/printing/transfers.py" line="188" />
+        <location filename="../../ui/printing/situation_map/legend.py" line="142"/>
+        <location filename="../../ui/printing/transfers.py" line="250"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="188" />
+        <location filename="../../ui/printing/transfers.py" line="251"/>
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="189" />
+        <location filename="../../ui/printing/transfers.py" line="253"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map.py" line="1035" />
-        <location filename="../../ui/printing/transfers.py" line="190" />
-        <location filename="../../ui/printing/transfers.py" line="297" />
+        <location filename="../../ui/printing/situation_map/sheet.py" line="196"/>
+        <location filename="../../ui/printing/transfers.py" line="254"/>
+        <location filename="../../ui/printing/transfers.py" line="450"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="209" />
+        <location filename="../../ui/printing/transfers.py" line="286"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="222" />
-        <location filename="../../ui/printing/transfers.py" line="268" />
+        <location filename="../../ui/printing/transfers.py" line="302"/>
+        <location filename="../../ui/printing/transfers.py" line="369"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="229" />
+        <location filename="../../ui/printing/transfers.py" line="311"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="234" />
+        <location filename="../../ui/printing/transfers.py" line="319"/>
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="241" />
-        <location filename="../../ui/printing/transfers.py" line="308" />
+        <location filename="../../ui/printing/transfers.py" line="328"/>
+        <location filename="../../ui/printing/transfers.py" line="462"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="242" />
+        <location filename="../../ui/printing/transfers.py" line="329"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="243" />
+        <location filename="../../ui/printing/transfers.py" line="330"/>
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="273" />
+        <location filename="../../ui/printing/transfers.py" line="377"/>
         <source>There is no shelter %1.</source>
         <translation>没有编号为 %1 的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="282" />
+        <location filename="../../ui/printing/transfers.py" line="399"/>
         <source>%1 of %2 listed</source>
         <translation>在册 %2 人，到达 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="286" />
+        <location filename="../../ui/printing/transfers.py" line="421"/>
         <source>Left or returned home: %1</source>
         <translation>已离开或返回 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="288" />
+        <location filename="../../ui/printing/transfers.py" line="429"/>
         <source>Total people</source>
         <translation>人数合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="290" />
+        <location filename="../../ui/printing/transfers.py" line="437"/>
         <source>In the shelter now: %1 (capacity %2)</source>
         <translation>现有 %1 人（容纳 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="294" />
+        <location filename="../../ui/printing/transfers.py" line="444"/>
         <source>%1: register of arrivals</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="295" />
+        <location filename="../../ui/printing/transfers.py" line="448"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="296" />
+        <location filename="../../ui/printing/transfers.py" line="449"/>
         <source>Householder / object</source>
         <translation>户主/对象</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="300" />
+        <location filename="../../ui/printing/transfers.py" line="453"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="301" />
+        <location filename="../../ui/printing/transfers.py" line="454"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="302" />
+        <location filename="../../ui/printing/transfers.py" line="455"/>
         <source>Check-in point</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="310" />
+        <location filename="../../ui/printing/transfers.py" line="464"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
     </message>
@@ -3828,265 +3831,283 @@ from then on</source>
 <context>
     <name>Reach</name>
     <message>
-        <location filename="../../maps/reach.py" line="31" />
+        <location filename="../../maps/reach.py" line="33"/>
         <source>Towns and streets</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="32" />
+        <location filename="../../maps/reach.py" line="34"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="33" />
+        <location filename="../../maps/reach.py" line="35"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="34" />
+        <location filename="../../maps/reach.py" line="36"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（隐患点）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="35" />
+        <location filename="../../maps/reach.py" line="37"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="36" />
+        <location filename="../../maps/reach.py" line="38"/>
         <source>Households at risk</source>
         <translation>危险区住户</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="37" />
+        <location filename="../../maps/reach.py" line="39"/>
         <source>People in those households</source>
         <translation>其中人口</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="52" />
+        <location filename="../../maps/reach.py" line="54"/>
         <source>Force-7 circle now</source>
         <translation>当前七级风圈内</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="53" />
+        <location filename="../../maps/reach.py" line="55"/>
         <source>Force-10 circle now</source>
         <translation>当前十级风圈内</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="54" />
+        <location filename="../../maps/reach.py" line="56"/>
         <source>Force-7 along the forecast</source>
         <translation>预报路径七级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="55" />
+        <location filename="../../maps/reach.py" line="57"/>
         <source>Force-10 along the forecast</source>
         <translation>预报路径十级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="177" />
+        <location filename="../../maps/reach.py" line="197"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="254" />
+        <location filename="../../maps/reach.py" line="310"/>
         <source>Capacity %1</source>
         <translation>可容纳%1人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="358" />
+        <location filename="../../maps/reach.py" line="432"/>
         <source>There is no typhoon with the id %1.</source>
         <translation>没有编号（ID）为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="374" />
+        <location filename="../../maps/reach.py" line="449"/>
         <source>Typhoon %1 %2: what the wind circles reach</source>
         <translation>%1号台风“%2”风圈影响范围</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="378" />
+        <location filename="../../maps/reach.py" line="455"/>
         <source>Wind circles at %1 (%2)</source>
         <translation>风圈时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="382" />
+        <location filename="../../maps/reach.py" line="460"/>
         <source>The track has no points.</source>
         <translation>该台风路径没有路径点。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="384" />
+        <location filename="../../maps/reach.py" line="462"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="389" />
+        <location filename="../../maps/reach.py" line="467"/>
         <source>Counts</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="390" />
+        <location filename="../../maps/reach.py" line="468"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="404" />
-        <location filename="../../maps/reach.py" line="420" />
+        <location filename="../../maps/reach.py" line="483"/>
+        <location filename="../../maps/reach.py" line="502"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="405" />
+        <location filename="../../maps/reach.py" line="484"/>
         <source>In the county</source>
         <translation>全县共计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="421" />
+        <location filename="../../maps/reach.py" line="503"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="422" />
+        <location filename="../../maps/reach.py" line="504"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="423" />
+        <location filename="../../maps/reach.py" line="505"/>
         <source>Town or street</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="424" />
+        <location filename="../../maps/reach.py" line="506"/>
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="425" />
+        <location filename="../../maps/reach.py" line="507"/>
         <source>Type, capacity or person</source>
         <translation>类别/容量/责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="441" />
+        <location filename="../../maps/reach.py" line="532"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../ui/common/forms.py" line="74"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/forms.py" line="75"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/forms.py" line="86"/>
+        <source>This record no longer exists; another user may have deleted it.</source>
+        <translation>该记录已不存在，可能已被其他用户删除。</translation>
+    </message>
+</context>
+<context>
     <name>Register</name>
     <message>
-        <location filename="../../models/areas.py" line="205" />
+        <location filename="../../models/areas.py" line="198"/>
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="215" />
+        <location filename="../../models/areas.py" line="212"/>
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="222" />
+        <location filename="../../models/areas.py" line="223"/>
         <source>Choose a village or community.</source>
         <translation>请选择村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="226" />
+        <location filename="../../models/areas.py" line="230"/>
         <source>The chosen division is not a village or community.</source>
         <translation>所选区划不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="250" />
+        <location filename="../../models/areas.py" line="260"/>
         <source>Enter a number in decimal degrees, such as 121.38.</source>
         <translation>请输入十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="257" />
+        <location filename="../../models/areas.py" line="272"/>
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="263" />
+        <location filename="../../models/areas.py" line="287"/>
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="267" />
+        <location filename="../../models/areas.py" line="296"/>
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="270" />
+        <location filename="../../models/areas.py" line="303"/>
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="280" />
+        <location filename="../../models/areas.py" line="319"/>
         <source>This record no longer exists; another user may have deleted it.</source>
         <translation>该记录已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="643" />
-        <location filename="../../models/areas.py" line="670" />
+        <location filename="../../models/areas.py" line="799"/>
+        <location filename="../../models/areas.py" line="838"/>
         <source>Enter a code.</source>
         <translation>请输入编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="645" />
+        <location filename="../../models/areas.py" line="803"/>
         <source>Another grid already has this code.</source>
         <translation>已有其他网格使用此编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="648" />
-        <location filename="../../models/areas.py" line="684" />
-        <location filename="../../models/areas.py" line="717" />
-        <location filename="../../models/areas.py" line="769" />
+        <location filename="../../models/areas.py" line="808"/>
+        <location filename="../../models/areas.py" line="860"/>
+        <location filename="../../models/areas.py" line="898"/>
+        <location filename="../../models/areas.py" line="968"/>
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="650" />
+        <location filename="../../models/areas.py" line="817"/>
         <source>Enter the name of the responsible person.</source>
         <translation>请输入责任人姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="672" />
+        <location filename="../../models/areas.py" line="843"/>
         <source>Another danger zone already has this code.</source>
         <translation>已有其他危险区使用此编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="678" />
+        <location filename="../../models/areas.py" line="850"/>
         <source>This grid no longer exists.</source>
         <translation>该网格已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="680" />
+        <location filename="../../models/areas.py" line="855"/>
         <source>The grid belongs to another village.</source>
         <translation>该网格属于其他村。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="685" />
+        <location filename="../../models/areas.py" line="866"/>
         <source>Choose a known type of danger zone.</source>
         <translation>请选择有效的危险区类别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="724" />
+        <location filename="../../models/areas.py" line="908"/>
         <source>This village already has a shelter with this name.</source>
         <translation>本村已有同名的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="734" />
+        <location filename="../../models/areas.py" line="922"/>
         <source>Capacity must be a whole number of persons, zero or more.</source>
         <translation>容纳人数应为不小于零的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="739" />
+        <location filename="../../models/areas.py" line="933"/>
         <source>Choose a known shelter level.</source>
         <translation>请选择有效的场所级别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="767" />
+        <location filename="../../models/areas.py" line="965"/>
         <source>Choose a known post.</source>
         <translation>请选择有效的岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="781" />
+        <location filename="../../models/areas.py" line="983"/>
         <source>This person already holds this post in this village.</source>
         <translation>此人在本村已担任该岗位。</translation>
     </message>
@@ -4094,111 +4115,111 @@ from then on</source>
 <context>
     <name>RegisterColumns</name>
     <message>
-        <location filename="../../ui/register/page.py" line="86" />
+        <location filename="../../ui/register/page.py" line="86"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="87" />
+        <location filename="../../ui/register/page.py" line="90"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="90" />
-        <location filename="../../ui/register/page.py" line="101" />
+        <location filename="../../ui/register/page.py" line="96"/>
+        <location filename="../../ui/register/page.py" line="114"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="91" />
-        <location filename="../../ui/register/page.py" line="107" />
+        <location filename="../../ui/register/page.py" line="97"/>
+        <location filename="../../ui/register/page.py" line="124"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="94" />
+        <location filename="../../ui/register/page.py" line="102"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="95" />
-        <location filename="../../ui/register/page.py" line="132" />
+        <location filename="../../ui/register/page.py" line="107"/>
+        <location filename="../../ui/register/page.py" line="168"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="96" />
-        <location filename="../../ui/register/page.py" line="123" />
-        <location filename="../../ui/register/page.py" line="135" />
+        <location filename="../../ui/register/page.py" line="109"/>
+        <location filename="../../ui/register/page.py" line="157"/>
+        <location filename="../../ui/register/page.py" line="174"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="97" />
+        <location filename="../../ui/register/page.py" line="110"/>
         <source>Outline on map</source>
         <translation>地图轮廓</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="102" />
-        <location filename="../../ui/register/page.py" line="115" />
-        <location filename="../../ui/register/page.py" line="134" />
+        <location filename="../../ui/register/page.py" line="115"/>
+        <location filename="../../ui/register/page.py" line="134"/>
+        <location filename="../../ui/register/page.py" line="173"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="103" />
+        <location filename="../../ui/register/page.py" line="117"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="104" />
+        <location filename="../../ui/register/page.py" line="120"/>
         <source>Point or area</source>
         <translation>点或面</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="108" />
+        <location filename="../../ui/register/page.py" line="126"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="109" />
-        <location filename="../../ui/register/page.py" line="125" />
+        <location filename="../../ui/register/page.py" line="128"/>
+        <location filename="../../ui/register/page.py" line="159"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="110" />
-        <location filename="../../ui/register/page.py" line="126" />
+        <location filename="../../ui/register/page.py" line="129"/>
+        <location filename="../../ui/register/page.py" line="160"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="111" />
+        <location filename="../../ui/register/page.py" line="130"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="116" />
+        <location filename="../../ui/register/page.py" line="137"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="118" />
+        <location filename="../../ui/register/page.py" line="143"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="119" />
+        <location filename="../../ui/register/page.py" line="147"/>
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="122" />
+        <location filename="../../ui/register/page.py" line="155"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="124" />
+        <location filename="../../ui/register/page.py" line="158"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -4206,180 +4227,160 @@ from then on</source>
 <context>
     <name>RegisterForm</name>
     <message>
-        <location filename="../../ui/register/forms.py" line="95" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/register/forms.py" line="96" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/register/forms.py" line="106" />
-        <source>This record no longer exists; another user may have deleted it.</source>
-        <translation>该记录已不存在，可能已被其他用户删除。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/register/forms.py" line="172" />
+        <location filename="../../ui/register/forms.py" line="70"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/register/forms.py" line="254" />
-        <source>Could not save: %1</source>
-        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/register/page.py" line="64" />
+        <location filename="../../ui/register/page.py" line="58"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="65" />
+        <location filename="../../ui/register/page.py" line="60"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="69" />
+        <location filename="../../ui/register/page.py" line="66"/>
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="70" />
+        <location filename="../../ui/register/page.py" line="68"/>
         <source>Area</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="161" />
+        <location filename="../../ui/register/page.py" line="228"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="163" />
+        <location filename="../../ui/register/page.py" line="232"/>
         <source>%1 grids</source>
         <translation>共 %1 个网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="164" />
+        <location filename="../../ui/register/page.py" line="233"/>
         <source>%1 of %2 grids</source>
         <translation>%2 个网格中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="167" />
+        <location filename="../../ui/register/page.py" line="237"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="169" />
+        <location filename="../../ui/register/page.py" line="241"/>
         <source>%1 danger zones and points</source>
         <translation>共 %1 处危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="170" />
+        <location filename="../../ui/register/page.py" line="242"/>
         <source>%1 of %2 danger zones and points</source>
         <translation>%2 处危险区（点）中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="171" />
+        <location filename="../../ui/register/page.py" line="245"/>
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="174" />
+        <location filename="../../ui/register/page.py" line="249"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="176" />
+        <location filename="../../ui/register/page.py" line="253"/>
         <source>%1 shelters</source>
         <translation>共 %1 个避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="177" />
+        <location filename="../../ui/register/page.py" line="254"/>
         <source>%1 of %2 shelters</source>
         <translation>%2 个避灾安置场所中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="178" />
+        <location filename="../../ui/register/page.py" line="257"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="181" />
+        <location filename="../../ui/register/page.py" line="261"/>
         <source>Village working groups</source>
         <translation>村级防汛工作组</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="183" />
+        <location filename="../../ui/register/page.py" line="265"/>
         <source>%1 members</source>
         <translation>共 %1 名成员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="184" />
+        <location filename="../../ui/register/page.py" line="266"/>
         <source>%1 of %2 members</source>
         <translation>%2 名成员中的 %1 名</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="185" />
+        <location filename="../../ui/register/page.py" line="269"/>
         <source>All posts</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="244" />
+        <location filename="../../ui/register/page.py" line="339"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="250" />
+        <location filename="../../ui/register/page.py" line="343"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="253" />
+        <location filename="../../ui/register/page.py" line="346"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="254" />
+        <location filename="../../ui/register/page.py" line="348"/>
         <source>Import divisions, transfer lists, map data or a typhoon track</source>
         <translation>导入行政区划、转移清单、地图数据或台风路径</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="318" />
+        <location filename="../../ui/register/page.py" line="400"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="384" />
+        <location filename="../../ui/register/page.py" line="472"/>
         <source>The register could not be loaded: %1</source>
         <translation>无法加载基础信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="445" />
+        <location filename="../../ui/register/page.py" line="532"/>
         <source>The register is empty</source>
         <translation>基础信息为空</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="447" />
+        <location filename="../../ui/register/page.py" line="535"/>
         <source>No county, towns or villages have been entered yet. Grids, danger zones, shelters and working groups all belong to a village, so the divisions come first.</source>
         <translation>尚未录入县、乡镇和村。网格、危险区、避灾场所和工作组都隶属于村，因此需要先录入行政区划。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="448" />
+        <location filename="../../ui/register/page.py" line="538"/>
         <source>To try the console with a demo county, run:</source>
         <translation>如需用演示县试用调度台，请运行：</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="449" />
-        <source>To load your county's towns and villages from a spreadsheet, run:</source>
+        <location filename="../../ui/register/page.py" line="540"/>
+        <source>To load your county&apos;s towns and villages from a spreadsheet, run:</source>
         <translation>如需从电子表格导入本县的乡镇和村，请运行：</translation>
     </message>
     <message>
-        <location filename="../../ui/register/page.py" line="450" />
+        <location filename="../../ui/register/page.py" line="542"/>
         <source>Then press Refresh.</source>
         <translation>然后点击“刷新”。</translation>
     </message>
@@ -4387,17 +4388,17 @@ from then on</source>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../ui/register/tabs.py" line="73" />
+        <location filename="../../ui/register/tabs.py" line="72"/>
         <source>Search names, pinyin initials (zs for 张三) or phone digits</source>
         <translation>搜索名称、拼音首字母（如 zs 查找张三）或电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/register/tabs.py" line="91" />
+        <location filename="../../ui/register/tabs.py" line="91"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/tabs.py" line="92" />
+        <location filename="../../ui/register/tabs.py" line="92"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -4405,22 +4406,22 @@ from then on</source>
 <context>
     <name>ResponseDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="256" />
+        <location filename="../../ui/transfers/dialogs.py" line="297"/>
         <source>Response level</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="260" />
+        <location filename="../../ui/transfers/dialogs.py" line="301"/>
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="262" />
+        <location filename="../../ui/transfers/dialogs.py" line="303"/>
         <source>Response level:</source>
         <translation>响应级别：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="263" />
+        <location filename="../../ui/transfers/dialogs.py" line="306"/>
         <source>Lifting the response allows returns to be recorded; the event itself stays open until it is ended.</source>
         <translation>解除响应后可登记人员返回；事件本身在结束前保持进行中。</translation>
     </message>
@@ -4428,32 +4429,32 @@ from then on</source>
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="276" />
+        <location filename="../../ui/transfers/dialogs.py" line="320"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="277" />
+        <location filename="../../ui/transfers/dialogs.py" line="323"/>
         <source>Everyone moved from the village (shelters, relatives, forced) is recorded as returned home. People who refused or are away stay as they are. Each household keeps its history.</source>
         <translation>该村已转移人员（集中安置、投亲靠友、强制转移）全部登记为已返回。拒绝转移和外出人员保持不变。每户的变更记录都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="286" />
+        <location filename="../../ui/transfers/dialogs.py" line="334"/>
         <source>%1 (%2 people moved)</source>
         <translation>%1（已转移 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="288" />
+        <location filename="../../ui/transfers/dialogs.py" line="337"/>
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="290" />
+        <location filename="../../ui/transfers/dialogs.py" line="338"/>
         <source>Mark as returned</source>
         <translation>登记为已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="298" />
+        <location filename="../../ui/transfers/dialogs.py" line="346"/>
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>
@@ -4461,17 +4462,17 @@ from then on</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="381" />
+        <location filename="../../ui/settings/users.py" line="412"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="384" />
+        <location filename="../../ui/settings/users.py" line="415"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="385" />
+        <location filename="../../ui/settings/users.py" line="416"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -4479,57 +4480,57 @@ from then on</source>
 <context>
     <name>SettingsColumns</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="71" />
+        <location filename="../../ui/settings/users.py" line="73"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="73" />
+        <location filename="../../ui/settings/users.py" line="77"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="75" />
+        <location filename="../../ui/settings/users.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="76" />
+        <location filename="../../ui/settings/users.py" line="85"/>
         <source>Failed logins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="78" />
+        <location filename="../../ui/settings/users.py" line="91"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="162" />
+        <location filename="../../ui/settings/audit.py" line="182"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="164" />
+        <location filename="../../ui/settings/audit.py" line="186"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="166" />
+        <location filename="../../ui/settings/audit.py" line="187"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="167" />
+        <location filename="../../ui/settings/audit.py" line="188"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="168" />
+        <location filename="../../ui/settings/audit.py" line="191"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit.py" line="170" />
+        <location filename="../../ui/settings/audit.py" line="197"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -4537,133 +4538,133 @@ from then on</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="57" />
+        <location filename="../../ui/settings/page.py" line="59"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="64" />
+        <location filename="../../ui/settings/page.py" line="66"/>
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="69" />
+        <location filename="../../ui/settings/page.py" line="71"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="72" />
+        <location filename="../../ui/settings/page.py" line="74"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="81" />
+        <location filename="../../ui/settings/page.py" line="83"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="85" />
+        <location filename="../../ui/settings/page.py" line="87"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="88" />
+        <location filename="../../ui/settings/page.py" line="91"/>
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="91" />
+        <location filename="../../ui/settings/page.py" line="95"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="93" />
+        <location filename="../../ui/settings/page.py" line="98"/>
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="100" />
+        <location filename="../../ui/settings/page.py" line="106"/>
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="106" />
+        <location filename="../../ui/settings/page.py" line="112"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="110" />
+        <location filename="../../ui/settings/page.py" line="116"/>
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="113" />
+        <location filename="../../ui/settings/page.py" line="119"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="116" />
+        <location filename="../../ui/settings/page.py" line="122"/>
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="119" />
+        <location filename="../../ui/settings/page.py" line="125"/>
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="120" />
-        <location filename="../../ui/settings/page.py" line="131" />
+        <location filename="../../ui/settings/page.py" line="126"/>
+        <location filename="../../ui/settings/page.py" line="137"/>
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="121" />
+        <location filename="../../ui/settings/page.py" line="127"/>
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="124" />
+        <location filename="../../ui/settings/page.py" line="130"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="126" />
+        <location filename="../../ui/settings/page.py" line="132"/>
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="134" />
+        <location filename="../../ui/settings/page.py" line="140"/>
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="137" />
+        <location filename="../../ui/settings/page.py" line="143"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="143" />
+        <location filename="../../ui/settings/page.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="160" />
+        <location filename="../../ui/settings/page.py" line="166"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="160" />
+        <location filename="../../ui/settings/page.py" line="166"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="179" />
+        <location filename="../../ui/settings/page.py" line="185"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="182" />
+        <location filename="../../ui/settings/page.py" line="189"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -4671,77 +4672,77 @@ from then on</source>
 <context>
     <name>ShelterForm</name>
     <message>
-        <location filename="../../ui/register/forms.py" line="386" />
+        <location filename="../../ui/register/forms.py" line="231"/>
         <source>Edit shelter</source>
         <translation>编辑避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="387" />
+        <location filename="../../ui/register/forms.py" line="231"/>
         <source>New shelter</source>
         <translation>新增避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="388" />
+        <location filename="../../ui/register/forms.py" line="233"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="392" />
+        <location filename="../../ui/register/forms.py" line="237"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="396" />
+        <location filename="../../ui/register/forms.py" line="241"/>
         <source> persons</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="397" />
+        <location filename="../../ui/register/forms.py" line="242"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="398" />
+        <location filename="../../ui/register/forms.py" line="243"/>
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="400" />
+        <location filename="../../ui/register/forms.py" line="245"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="401" />
-        <source>Manager's phone</source>
+        <location filename="../../ui/register/forms.py" line="248"/>
+        <source>Manager&apos;s phone</source>
         <translation>管理员电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="401" />
+        <location filename="../../ui/register/forms.py" line="250"/>
         <source>Mobile or landline, such as 0576-86123456</source>
         <translation>手机或固定电话，如 0576-86123456</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="402" />
+        <location filename="../../ui/register/forms.py" line="252"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="403" />
+        <location filename="../../ui/register/forms.py" line="253"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="403" />
+        <location filename="../../ui/register/forms.py" line="253"/>
         <source>Decimal degrees, such as 121.38</source>
         <translation>十进制度数，如 121.38</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="404" />
+        <location filename="../../ui/register/forms.py" line="254"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="404" />
+        <location filename="../../ui/register/forms.py" line="254"/>
         <source>Decimal degrees, such as 28.37</source>
         <translation>十进制度数，如 28.37</translation>
     </message>
@@ -4749,73 +4750,73 @@ from then on</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="108" />
+        <location filename="../../ui/transfers/dialogs.py" line="120"/>
         <source>Record a transfer</source>
         <translation>登记转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="110" />
+        <location filename="../../ui/transfers/dialogs.py" line="125"/>
         <source>%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.</source>
         <translation>%1（%2 %3）：共 %4 人；已转移 %5 人，待转移 %6 人，拒绝 %7 人，外出 %8 人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="119" />
+        <location filename="../../ui/transfers/dialogs.py" line="140"/>
         <source>What happened:</source>
         <translation>转移情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="121" />
+        <location filename="../../ui/transfers/dialogs.py" line="142"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="122" />
+        <location filename="../../ui/transfers/dialogs.py" line="143"/>
         <source>How many:</source>
         <translation>人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="129" />
+        <location filename="../../ui/transfers/dialogs.py" line="150"/>
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="131" />
+        <location filename="../../ui/transfers/dialogs.py" line="152"/>
         <source>Why they refuse (required)</source>
         <translation>拒绝转移的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="132" />
+        <location filename="../../ui/transfers/dialogs.py" line="153"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="134" />
+        <location filename="../../ui/transfers/dialogs.py" line="155"/>
         <source>Name and post of who ordered it</source>
         <translation>批准人姓名和职务</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="135" />
+        <location filename="../../ui/transfers/dialogs.py" line="156"/>
         <source>Authorised by:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="157" />
-        <location filename="../../ui/transfers/dialogs.py" line="167" />
+        <location filename="../../ui/transfers/dialogs.py" line="180"/>
+        <location filename="../../ui/transfers/dialogs.py" line="190"/>
         <source>Nobody of this record can go to this state.</source>
         <translation>该户没有人员可以登记为此状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="169" />
+        <location filename="../../ui/transfers/dialogs.py" line="192"/>
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="171" />
+        <location filename="../../ui/transfers/dialogs.py" line="194"/>
         <source>Say why they refuse.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="173" />
+        <location filename="../../ui/transfers/dialogs.py" line="196"/>
         <source>Say who authorised the forced transfer.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
@@ -4823,87 +4824,87 @@ from then on</source>
 <context>
     <name>TownReportDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="205" />
+        <location filename="../../ui/transfers/dialogs.py" line="230"/>
         <source>Figures phoned in by a town</source>
         <translation>乡镇电话报送数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="206" />
+        <location filename="../../ui/transfers/dialogs.py" line="233"/>
         <source>Counted separately from the households on the lists: people the lists do not hold (fishermen back in port, workers on sites).</source>
         <translation>与清单内住户分开统计：清单未包含的人员（回港渔民、工地务工人员等）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="211" />
+        <location filename="../../ui/transfers/dialogs.py" line="240"/>
         <source>Town / street:</source>
         <translation>乡镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="213" />
+        <location filename="../../ui/transfers/dialogs.py" line="242"/>
         <source>Who reported, by what means</source>
         <translation>报送人及报送方式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="214" />
+        <location filename="../../ui/transfers/dialogs.py" line="243"/>
         <source>Reported by:</source>
         <translation>报送人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="218" />
+        <location filename="../../ui/transfers/dialogs.py" line="247"/>
         <source>Figures as of:</source>
         <translation>数据截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="219" />
+        <location filename="../../ui/transfers/dialogs.py" line="249"/>
         <source>People to move:</source>
         <translation>应转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="219" />
+        <location filename="../../ui/transfers/dialogs.py" line="250"/>
         <source>Moved:</source>
         <translation>已转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="219" />
+        <location filename="../../ui/transfers/dialogs.py" line="251"/>
         <source>In shelters:</source>
         <translation>集中安置：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="220" />
+        <location filename="../../ui/transfers/dialogs.py" line="252"/>
         <source>With relatives:</source>
         <translation>投亲靠友：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="220" />
+        <location filename="../../ui/transfers/dialogs.py" line="253"/>
         <source>Forcibly moved:</source>
         <translation>强制转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="220" />
+        <location filename="../../ui/transfers/dialogs.py" line="254"/>
         <source>Refused:</source>
         <translation>拒绝转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="229" />
+        <location filename="../../ui/transfers/dialogs.py" line="264"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="234" />
+        <location filename="../../ui/transfers/dialogs.py" line="269"/>
         <source>Say who reported the figures.</source>
         <translation>请填写报送人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="236" />
+        <location filename="../../ui/transfers/dialogs.py" line="271"/>
         <source>The time of the figures cannot be in the future.</source>
         <translation>数据时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="238" />
+        <location filename="../../ui/transfers/dialogs.py" line="273"/>
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="240" />
+        <location filename="../../ui/transfers/dialogs.py" line="276"/>
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移之和不能超过已转移人数。</translation>
     </message>
@@ -4911,125 +4912,120 @@ from then on</source>
 <context>
     <name>TransferListsPanel</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="145" />
+        <location filename="../../ui/transfers/lists.py" line="150"/>
         <source>Loading the transfer lists…</source>
         <translation>正在读取转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="150" />
-        <source>Import a village's list…</source>
+        <location filename="../../ui/transfers/lists.py" line="155"/>
+        <source>Import a village&apos;s list…</source>
         <translation>导入村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="153" />
-        <source>Export a village's list…</source>
+        <location filename="../../ui/transfers/lists.py" line="158"/>
+        <source>Export a village&apos;s list…</source>
         <translation>导出村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="155" />
+        <location filename="../../ui/transfers/lists.py" line="160"/>
         <source>Empty template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="157" />
-        <source>Print a village's list…</source>
+        <location filename="../../ui/transfers/lists.py" line="162"/>
+        <source>Print a village&apos;s list…</source>
         <translation>打印村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="159" />
+        <location filename="../../ui/transfers/lists.py" line="164"/>
         <source>Print transfer cards…</source>
         <translation>打印转移卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="162" />
-        <source>Print a village's situation map…</source>
+        <location filename="../../ui/transfers/lists.py" line="166"/>
+        <source>Print a village&apos;s situation map…</source>
         <translation>打印村级防汛形势图…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="164" />
+        <location filename="../../ui/transfers/lists.py" line="169"/>
         <source>村级防汛形势图: the village with its danger zones, shelters, grids and responsible persons, A4 or A3 landscape</source>
         <translation>村级防汛形势图：本村的危险区、避灾安置场所、网格和责任人，A4 或 A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="175" />
+        <location filename="../../ui/transfers/lists.py" line="188"/>
         <source>Checks before the season</source>
         <translation>汛前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="204" />
+        <location filename="../../ui/transfers/lists.py" line="218"/>
         <source>The transfer lists could not be loaded: %1</source>
         <translation>无法读取转移清单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="212" />
-        <source>No transfer list has been imported yet. Import each village's list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
+        <location filename="../../ui/transfers/lists.py" line="227"/>
+        <source>No transfer list has been imported yet. Import each village&apos;s list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
         <translation>尚未导入转移清单。请导入各村的《行政村危险区人员转移清单》，或将空白模板发给各村填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="216" />
+        <location filename="../../ui/transfers/lists.py" line="235"/>
         <source>Transfer lists of %1: %2 households (%3 people) and %4 other objects (%5 people) in %6 villages.</source>
         <translation>%1年度转移清单：%6 个村（社区），住户 %2 户（%3 人），其他转移对象 %4 个（%5 人）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="224" />
+        <location filename="../../ui/transfers/lists.py" line="248"/>
         <source>Shelters too small (%1)</source>
         <translation>安置场所容量不足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="226" />
+        <location filename="../../ui/transfers/lists.py" line="252"/>
         <source>Households with no responsible person (%1)</source>
         <translation>无转移责任人的住户（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="228" />
+        <location filename="../../ui/transfers/lists.py" line="257"/>
         <source>Danger zones with nobody listed (%1)</source>
         <translation>无人员清单的危险区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="253" />
-        <location filename="../../ui/transfers/lists.py" line="256" />
-        <source>Export a village's list</source>
+        <location filename="../../ui/transfers/lists.py" line="284"/>
+        <location filename="../../ui/transfers/lists.py" line="288"/>
+        <source>Export a village&apos;s list</source>
         <translation>导出村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="258" />
-        <location filename="../../ui/transfers/lists.py" line="265" />
+        <location filename="../../ui/transfers/lists.py" line="290"/>
+        <location filename="../../ui/transfers/lists.py" line="299"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="264" />
+        <location filename="../../ui/transfers/lists.py" line="297"/>
         <source>Empty template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="271" />
+        <location filename="../../ui/transfers/lists.py" line="306"/>
         <source>Print transfer cards</source>
         <translation>打印转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="271" />
-        <source>Print a village's list</source>
+        <location filename="../../ui/transfers/lists.py" line="306"/>
+        <source>Print a village&apos;s list</source>
         <translation>打印村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="277" />
-        <location filename="../../ui/transfers/lists.py" line="287" />
+        <location filename="../../ui/transfers/lists.py" line="312"/>
+        <location filename="../../ui/transfers/lists.py" line="323"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="282" />
-        <source>Print a village's situation map</source>
+        <location filename="../../ui/transfers/lists.py" line="318"/>
+        <source>Print a village&apos;s situation map</source>
         <translation>打印村级防汛形势图</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="301" />
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="303" />
+        <location filename="../../ui/transfers/lists.py" line="342"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5037,129 +5033,129 @@ from then on</source>
 <context>
     <name>Transfers</name>
     <message>
-        <location filename="../../models/transfers.py" line="824" />
+        <location filename="../../models/transfers/records.py" line="31"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1309" />
+        <location filename="../../models/transfers/reading.py" line="216"/>
         <source>This household is no longer on the list.</source>
         <translation>该住户已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1318" />
+        <location filename="../../models/transfers/reading.py" line="237"/>
         <source>This transfer object is no longer on the list.</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1556" />
-        <location filename="../../models/transfers.py" line="1558" />
+        <location filename="../../models/transfers/checkin.py" line="125"/>
+        <location filename="../../models/transfers/checkin.py" line="130"/>
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1560" />
+        <location filename="../../models/transfers/checkin.py" line="135"/>
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1565" />
+        <location filename="../../models/transfers/checkin.py" line="142"/>
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1568" />
-        <source>%1 changed this household's record at %2. Nothing was saved; check the current state and enter the change again.</source>
+        <location filename="../../models/transfers/checkin.py" line="149"/>
+        <source>%1 changed this household&apos;s record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1585" />
-        <source>Say from which state the people go back to 'to move'.</source>
+        <location filename="../../models/transfers/checkin.py" line="173"/>
+        <source>Say from which state the people go back to &apos;to move&apos;.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1591" />
+        <location filename="../../models/transfers/checkin.py" line="183"/>
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1593" />
+        <location filename="../../models/transfers/checkin.py" line="187"/>
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1595" />
+        <location filename="../../models/transfers/checkin.py" line="191"/>
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1598" />
+        <location filename="../../models/transfers/checkin.py" line="199"/>
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1602" />
+        <location filename="../../models/transfers/checkin.py" line="207"/>
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1609" />
+        <location filename="../../models/transfers/checkin.py" line="221"/>
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1611" />
+        <location filename="../../models/transfers/checkin.py" line="225"/>
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1613" />
-        <location filename="../../models/transfers.py" line="1705" />
+        <location filename="../../models/transfers/checkin.py" line="229"/>
+        <location filename="../../models/transfers/checkin.py" line="358"/>
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1620" />
+        <location filename="../../models/transfers/checkin.py" line="245"/>
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1622" />
+        <location filename="../../models/transfers/checkin.py" line="249"/>
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1627" />
+        <location filename="../../models/transfers/checkin.py" line="258"/>
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1615" />
+        <location filename="../../models/transfers/checkin.py" line="236"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1846" />
+        <location filename="../../models/transfers/town_reports.py" line="60"/>
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1849" />
+        <location filename="../../models/transfers/town_reports.py" line="64"/>
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1854" />
+        <location filename="../../models/transfers/town_reports.py" line="79"/>
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1856" />
+        <location filename="../../models/transfers/town_reports.py" line="85"/>
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers.py" line="1858" />
+        <location filename="../../models/transfers/town_reports.py" line="92"/>
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -5167,27 +5163,27 @@ from then on</source>
 <context>
     <name>TransfersChart</name>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="21" />
+        <location filename="../../ui/transfers/charts.py" line="21"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="22" />
+        <location filename="../../ui/transfers/charts.py" line="22"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="23" />
+        <location filename="../../ui/transfers/charts.py" line="23"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="24" />
+        <location filename="../../ui/transfers/charts.py" line="24"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="69" />
+        <location filename="../../ui/transfers/charts.py" line="70"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
@@ -5195,222 +5191,212 @@ from then on</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/page.py" line="122" />
+        <location filename="../../ui/transfers/rows.py" line="32"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="271" />
+        <location filename="../../ui/transfers/rows.py" line="220"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="272" />
+        <location filename="../../ui/transfers/rows.py" line="221"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="273" />
+        <location filename="../../ui/transfers/rows.py" line="222"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="274" />
+        <location filename="../../ui/transfers/rows.py" line="223"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="279" />
+        <location filename="../../ui/transfers/rows.py" line="228"/>
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="315" />
+        <location filename="../../ui/transfers/rows.py" line="285"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="316" />
+        <location filename="../../ui/transfers/rows.py" line="286"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="317" />
+        <location filename="../../ui/transfers/rows.py" line="287"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="318" />
+        <location filename="../../ui/transfers/rows.py" line="288"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="319" />
+        <location filename="../../ui/transfers/rows.py" line="289"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="320" />
+        <location filename="../../ui/transfers/rows.py" line="290"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="321" />
+        <location filename="../../ui/transfers/rows.py" line="291"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="322" />
+        <location filename="../../ui/transfers/rows.py" line="292"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="407" />
+        <location filename="../../ui/transfers/page.py" line="118"/>
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="414" />
+        <location filename="../../ui/transfers/page.py" line="126"/>
         <source>Print the town roll-up…</source>
         <translation>打印乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="415" />
+        <location filename="../../ui/transfers/page.py" line="127"/>
         <source>A4 landscape PDF: one row per town and a total</source>
         <translation>A4 横向 PDF：每个乡镇一行，另有合计行</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="419" />
+        <location filename="../../ui/transfers/page.py" line="131"/>
         <source>Export the town roll-up…</source>
         <translation>导出乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="420" />
+        <location filename="../../ui/transfers/page.py" line="132"/>
         <source>Excel, in the layout reported upward</source>
         <translation>Excel，按上报格式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="424" />
+        <location filename="../../ui/transfers/page.py" line="136"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="676" />
-        <source>The transfer figures could not be loaded: %1</source>
-        <translation>无法加载转移数据：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="701" />
+        <location filename="../../ui/transfers/page.py" line="143"/>
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="742" />
+        <location filename="../../ui/transfers/page.py" line="279"/>
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="765" />
+        <location filename="../../ui/transfers/page.py" line="292"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="825" />
+        <location filename="../../ui/transfers/page.py" line="300"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="826" />
+        <location filename="../../ui/transfers/page.py" line="300"/>
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="834" />
+        <location filename="../../ui/transfers/page.py" line="309"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="844" />
+        <location filename="../../ui/transfers/page.py" line="324"/>
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1047" />
+        <location filename="../../ui/transfers/page.py" line="335"/>
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1064" />
-        <source>The town's figures were saved.</source>
+        <location filename="../../ui/transfers/page.py" line="356"/>
+        <source>The town&apos;s figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1076" />
+        <location filename="../../ui/transfers/page.py" line="372"/>
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1085" />
+        <location filename="../../ui/transfers/page.py" line="384"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1086" />
+        <location filename="../../ui/transfers/page.py" line="387"/>
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1092" />
+        <location filename="../../ui/transfers/page.py" line="398"/>
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1105" />
+        <location filename="../../ui/transfers/page.py" line="419"/>
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1113" />
+        <location filename="../../ui/transfers/page.py" line="429"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1114" />
+        <location filename="../../ui/transfers/page.py" line="430"/>
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1119" />
+        <location filename="../../ui/transfers/page.py" line="437"/>
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1133" />
-        <source>The change was not saved: %1</source>
-        <translation>修改未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="1153" />
+        <location filename="../../ui/transfers/page.py" line="476"/>
         <source>Print the town roll-up</source>
         <translation>打印乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1154" />
+        <location filename="../../ui/transfers/page.py" line="478"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1157" />
+        <location filename="../../ui/transfers/page.py" line="484"/>
         <source>Export the town roll-up</source>
         <translation>导出乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1158" />
+        <location filename="../../ui/transfers/page.py" line="486"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="1170" />
+        <location filename="../../ui/transfers/page.py" line="500"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5418,318 +5404,318 @@ from then on</source>
 <context>
     <name>Typhoon</name>
     <message>
-        <location filename="../../maps/typhoon.py" line="188" />
+        <location filename="../../maps/typhoon.py" line="189"/>
         <source>%1 km</source>
         <translation>%1公里</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="191" />
+        <location filename="../../maps/typhoon.py" line="193"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="199" />
+        <location filename="../../maps/typhoon.py" line="202"/>
         <source>%1 (forecast)</source>
         <translation>%1（预报）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="201" />
+        <location filename="../../maps/typhoon.py" line="204"/>
         <source>%1 (observed)</source>
         <translation>%1（实况）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="203" />
+        <location filename="../../maps/typhoon.py" line="207"/>
         <source>Centre: %1°E, %2°N</source>
         <translation>中心位置：东经%1°，北纬%2°</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="207" />
+        <location filename="../../maps/typhoon.py" line="215"/>
         <source>Central pressure: %1 hPa</source>
         <translation>中心气压：%1百帕</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="211" />
+        <location filename="../../maps/typhoon.py" line="222"/>
         <source>Maximum wind: %1 m/s (%2)</source>
         <translation>最大风速：%1米/秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="223" />
+        <location filename="../../maps/typhoon.py" line="235"/>
         <source>Force-7 wind radius</source>
         <translation>七级风圈半径</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="224" />
+        <location filename="../../maps/typhoon.py" line="236"/>
         <source>Force-10 wind radius</source>
         <translation>十级风圈半径</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="225" />
+        <location filename="../../maps/typhoon.py" line="237"/>
         <source>Force-12 wind radius</source>
         <translation>十二级风圈半径</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="231" />
+        <location filename="../../maps/typhoon.py" line="243"/>
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="232" />
+        <location filename="../../maps/typhoon.py" line="244"/>
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="233" />
+        <location filename="../../maps/typhoon.py" line="245"/>
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="270" />
+        <location filename="../../maps/typhoon.py" line="295"/>
         <source>Past track (observed)</source>
         <translation>历史路径（实况）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="274" />
+        <location filename="../../maps/typhoon.py" line="304"/>
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="164" />
-        <location filename="../../models/typhoons.py" line="484" />
+        <location filename="../../models/imports/typhoon.py" line="256"/>
+        <location filename="../../models/typhoons/readings.py" line="194"/>
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="249" />
+        <location filename="../../models/imports/typhoon.py" line="356"/>
         <source>The file holds more than one typhoon (%1 and %2); import one per file.</source>
         <translation>文件中有不止一个台风（%1 和 %2），请每个文件只导入一个台风。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="262" />
-        <source>The typhoon's code is not known: give it when importing, in a column 台风编号, or in the file name (such as 2606_name.csv).</source>
+        <location filename="../../models/imports/typhoon.py" line="382"/>
+        <source>The typhoon&apos;s code is not known: give it when importing, in a column 台风编号, or in the file name (such as 2606_name.csv).</source>
         <translation>不知道台风编号：请在导入时指定，或在“台风编号”列中填写，或写在文件名中（如 2606_名称.csv）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="268" />
-        <location filename="../../models/typhoons.py" line="722" />
+        <location filename="../../models/imports/typhoon.py" line="398"/>
+        <location filename="../../models/typhoons/entry.py" line="163"/>
         <source>The code is longer than 12 characters.</source>
         <translation>编号超过12个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="272" />
-        <location filename="../../models/typhoons.py" line="732" />
-        <location filename="../../models/typhoons.py" line="734" />
+        <location filename="../../models/imports/typhoon.py" line="410"/>
+        <location filename="../../models/typhoons/entry.py" line="185"/>
+        <location filename="../../models/typhoons/entry.py" line="192"/>
         <source>The name is longer than 40 characters.</source>
         <translation>名称超过40个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="313" />
+        <location filename="../../models/imports/typhoon.py" line="463"/>
         <source>The typhoon %1 is new: give its name when importing or in a column 台风名称.</source>
         <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="361" />
+        <location filename="../../models/imports/typhoon.py" line="520"/>
         <source>The time %1 appears more than once (rows %2).</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="101" />
+        <location filename="../../models/typhoons/tables.py" line="76"/>
         <source>Super typhoon</source>
         <translation>超强台风</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="102" />
+        <location filename="../../models/typhoons/tables.py" line="77"/>
         <source>Severe typhoon</source>
         <translation>强台风</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="103" />
+        <location filename="../../models/typhoons/tables.py" line="78"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="104" />
+        <location filename="../../models/typhoons/tables.py" line="79"/>
         <source>Severe tropical storm</source>
         <translation>强热带风暴</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="105" />
+        <location filename="../../models/typhoons/tables.py" line="80"/>
         <source>Tropical storm</source>
         <translation>热带风暴</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="106" />
+        <location filename="../../models/typhoons/tables.py" line="81"/>
         <source>Tropical depression</source>
         <translation>热带低压</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="174" />
+        <location filename="../../models/typhoons/tracks.py" line="73"/>
         <source>Typhoon %1 %2</source>
         <translation>%1号台风“%2”</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="336" />
-        <location filename="../../models/typhoons.py" line="368" />
-        <location filename="../../models/typhoons.py" line="372" />
+        <location filename="../../models/typhoons/times.py" line="42"/>
+        <location filename="../../models/typhoons/times.py" line="86"/>
+        <location filename="../../models/typhoons/times.py" line="94"/>
         <source>Give the hour as well as the date, such as 2026-08-09 20:00.</source>
         <translation>请写明日期和时刻，如 2026-08-09 20:00。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="340" />
+        <location filename="../../models/typhoons/times.py" line="49"/>
         <source>The time is empty.</source>
         <translation>时间为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="353" />
+        <location filename="../../models/typhoons/times.py" line="67"/>
         <source>Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, such as 2026-08-09T12:00Z.</source>
         <translation>不是时间：请写成 2026-08-09 20:00（北京时间），或带时区，如 2026-08-09T12:00Z。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="409" />
+        <location filename="../../models/typhoons/readings.py" line="60"/>
         <source>Enter a number in decimal degrees, such as 121.5.</source>
         <translation>请填写十进制度数，如 121.5。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="413" />
+        <location filename="../../models/typhoons/readings.py" line="71"/>
         <source>The longitude is empty.</source>
         <translation>经度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="414" />
+        <location filename="../../models/typhoons/readings.py" line="73"/>
         <source>The latitude is empty.</source>
         <translation>纬度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="423" />
+        <location filename="../../models/typhoons/readings.py" line="90"/>
         <source>Longitude and latitude look swapped: the longitude of a typhoon here is the larger number (90 to 180 degrees east).</source>
         <translation>经纬度似乎填反了：本海域台风的经度是较大的数（东经90至180度）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="427" />
+        <location filename="../../models/typhoons/readings.py" line="101"/>
         <source>The longitude must be between 90 and 180 degrees east (Northwest Pacific and South China Sea).</source>
         <translation>经度须在东经90至180度之间（西北太平洋和南海）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="431" />
+        <location filename="../../models/typhoons/readings.py" line="112"/>
         <source>The latitude must be between 0 and 60 degrees north.</source>
         <translation>纬度须在北纬0至60度之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="440" />
+        <location filename="../../models/typhoons/readings.py" line="126"/>
         <source>The central pressure must be a number of hPa, such as 950.</source>
         <translation>中心气压须为百帕数，如 950。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="444" />
+        <location filename="../../models/typhoons/readings.py" line="134"/>
         <source>The central pressure must be between 850 and 1020 hPa.</source>
         <translation>中心气压须在850至1020百帕之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="453" />
+        <location filename="../../models/typhoons/readings.py" line="147"/>
         <source>The maximum wind must be a number of m/s, such as 45.</source>
         <translation>最大风速须为米/秒数，如 45。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="457" />
+        <location filename="../../models/typhoons/readings.py" line="155"/>
         <source>The maximum wind must be between 0 and 100 m/s.</source>
         <translation>最大风速须在0至100米/秒之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="479" />
+        <location filename="../../models/typhoons/readings.py" line="185"/>
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="499" />
+        <location filename="../../models/typhoons/readings.py" line="213"/>
         <source>Give the radius of all four quadrants: NE, SE, SW and NW.</source>
         <translation>请填全四个象限的半径：东北、东南、西南、西北。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="510" />
+        <location filename="../../models/typhoons/readings.py" line="228"/>
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个，如 300/280/250/260。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="525" />
+        <location filename="../../models/typhoons/readings.py" line="247"/>
         <source>A radius must be a number of kilometres.</source>
         <translation>半径须为公里数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="529" />
+        <location filename="../../models/typhoons/readings.py" line="252"/>
         <source>A radius cannot be negative.</source>
         <translation>半径不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="531" />
-        <source>A radius of more than 1500 km is not a typhoon's; check the unit (km).</source>
+        <location filename="../../models/typhoons/readings.py" line="255"/>
+        <source>A radius of more than 1500 km is not a typhoon&apos;s; check the unit (km).</source>
         <translation>半径超过1500公里不可能是台风风圈，请检查单位（公里）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="553" />
+        <location filename="../../models/typhoons/readings.py" line="294"/>
         <source>Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.</source>
         <translation>预报点填“是”或“预报”，实况点填“否”或“实况”（或留空）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="566" />
+        <location filename="../../models/typhoons/readings.py" line="315"/>
         <source>The force-10 radius is larger than the force-7 radius in the %1 quadrant.</source>
         <translation>%1象限的十级风圈半径大于七级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="568" />
+        <location filename="../../models/typhoons/readings.py" line="324"/>
         <source>The force-12 radius is larger than the force-10 radius in the %1 quadrant.</source>
         <translation>%1象限的十二级风圈半径大于十级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="581" />
+        <location filename="../../models/typhoons/readings.py" line="340"/>
         <source>NE</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="582" />
+        <location filename="../../models/typhoons/readings.py" line="341"/>
         <source>SE</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="583" />
+        <location filename="../../models/typhoons/readings.py" line="342"/>
         <source>SW</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="584" />
+        <location filename="../../models/typhoons/readings.py" line="343"/>
         <source>NW</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="610" />
+        <location filename="../../models/typhoons/readings.py" line="373"/>
         <source>From the point before (%1) the centre would move %2 km/h; no typhoon moves faster than 150 km/h. Check the longitude and latitude of both points.</source>
         <translation>与前一个路径点（%1）相比，中心移速将达每小时%2公里；台风移速不会超过每小时150公里。请核对这两个点的经纬度。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="659" />
+        <location filename="../../models/typhoons/entry.py" line="70"/>
         <source>Another point has the same time %1.</source>
         <translation>另有路径点的时间也是 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="715" />
+        <location filename="../../models/typhoons/entry.py" line="142"/>
         <source>This typhoon no longer exists; another user may have deleted it.</source>
         <translation>该台风已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="720" />
-        <source>Enter the typhoon's code, such as 2606.</source>
+        <location filename="../../models/typhoons/entry.py" line="156"/>
+        <source>Enter the typhoon&apos;s code, such as 2606.</source>
         <translation>请填写台风编号，如 2606。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="728" />
+        <location filename="../../models/typhoons/entry.py" line="174"/>
         <source>Another typhoon already has this code.</source>
         <translation>已有台风使用该编号。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="730" />
-        <source>Enter the typhoon's name.</source>
+        <location filename="../../models/typhoons/entry.py" line="179"/>
+        <source>Enter the typhoon&apos;s name.</source>
         <translation>请填写台风名称。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons.py" line="738" />
+        <location filename="../../models/typhoons/entry.py" line="203"/>
         <source>Enter at least one point of the track.</source>
         <translation>请至少填写一个路径点。</translation>
     </message>
@@ -5737,132 +5723,127 @@ from then on</source>
 <context>
     <name>TyphoonDialog</name>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="50" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="49"/>
         <source>Time (Beijing)</source>
         <translation>时间（北京时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="51" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="50"/>
         <source>Longitude °E</source>
         <translation>经度 °E</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="52" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="51"/>
         <source>Latitude °N</source>
         <translation>纬度 °N</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="53" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="52"/>
         <source>Pressure hPa</source>
         <translation>气压 百帕</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="54" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="53"/>
         <source>Max wind m/s</source>
         <translation>最大风速 米/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="55" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="54"/>
         <source>Force-7 radius km</source>
         <translation>7级风圈半径 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="56" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="55"/>
         <source>Force-10 radius km</source>
         <translation>10级风圈半径 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="57" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="56"/>
         <source>Force-12 radius km</source>
         <translation>12级风圈半径 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="58" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="57"/>
         <source>Forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="89" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="94"/>
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="90" />
-        <source>Edit the typhoon's track</source>
+        <location filename="../../ui/map/typhoon_dialog.py" line="96"/>
+        <source>Edit the typhoon&apos;s track</source>
         <translation>编辑台风路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="95" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="102"/>
         <source>Such as 2606</source>
         <translation>如 2606</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="97" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="104"/>
         <source>Such as 烟花</source>
         <translation>如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="99" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="106"/>
         <source>Number:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="100" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="107"/>
         <source>Chinese name:</source>
         <translation>中文名：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="101" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="108"/>
         <source>English name:</source>
         <translation>英文名：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="104" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="112"/>
         <source>One row per bulletin point, in Beijing time. A radius is one value, or four for the NE, SE, SW and NW quadrants (300/280/250/260); leave it empty when the bulletin gives none. Tick Forecast for the forecast points.</source>
         <translation>每个路径点一行，时间为北京时。风圈半径填一个数，或按东北、东南、西南、西北四个象限填四个数（300/280/250/260）；报文未给出的留空。预报点请勾选“预报”。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="126" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="146"/>
         <source>Add a point</source>
         <translation>添加路径点</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="127" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="147"/>
         <source>A copy of the last point, three hours later (Ins)</source>
         <translation>复制最后一个点，时间推后三小时（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="129" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="149"/>
         <source>Remove the point</source>
         <translation>删除路径点</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="130" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="150"/>
         <source>Remove the selected point (Del)</source>
         <translation>删除选中的路径点（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="221" />
-        <source>Could not save: %1</source>
-        <translation>无法保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="237" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="266"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="237" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="267"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="238" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="268"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="248" />
+        <location filename="../../ui/map/typhoon_dialog.py" line="279"/>
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
@@ -5870,153 +5851,153 @@ from then on</source>
 <context>
     <name>TyphoonPanel</name>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="210" />
+        <location filename="../../ui/map/typhoon.py" line="247"/>
         <source>Loading the typhoon …</source>
         <translation>正在读取台风……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="220" />
+        <location filename="../../ui/map/typhoon.py" line="257"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="221" />
+        <location filename="../../ui/map/typhoon.py" line="258"/>
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="222" />
+        <location filename="../../ui/map/typhoon.py" line="259"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="223" />
-        <source>Add the new bulletin's points, or correct the track</source>
+        <location filename="../../ui/map/typhoon.py" line="260"/>
+        <source>Add the new bulletin&apos;s points, or correct the track</source>
         <translation>录入最新报文的路径点，或更正路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="224" />
+        <location filename="../../ui/map/typhoon.py" line="261"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="225" />
+        <location filename="../../ui/map/typhoon.py" line="262"/>
         <source>Import a track from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="237" />
+        <location filename="../../ui/map/typhoon.py" line="274"/>
         <source>The time of the wind circles (arrow keys: one hour)</source>
         <translation>风圈的时刻（方向键：每次一小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="243" />
+        <location filename="../../ui/map/typhoon.py" line="280"/>
         <source>Latest bulletin</source>
         <translation>最新实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="244" />
+        <location filename="../../ui/map/typhoon.py" line="281"/>
         <source>Back to the latest observed position</source>
         <translation>回到最新实况位置</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="264" />
+        <location filename="../../ui/map/typhoon.py" line="302"/>
         <source>Click a count to list those features and mark them on the map.</source>
         <translation>点击数字，列出这些对象并在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="275" />
+        <location filename="../../ui/map/typhoon.py" line="313"/>
         <source>Double-click to show it on the map.</source>
         <translation>双击在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="278" />
+        <location filename="../../ui/map/typhoon.py" line="316"/>
         <source>Export the reach table to Excel…</source>
         <translation>导出影响范围表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="311" />
+        <location filename="../../ui/map/typhoon.py" line="356"/>
         <source>The typhoon could not be loaded. Details are in the log file.</source>
         <translation>台风数据读取失败，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="314" />
+        <location filename="../../ui/map/typhoon.py" line="361"/>
         <source>No typhoon is entered: enter one by hand (New…) or import its track (Import…).</source>
         <translation>尚未录入台风：可手工录入（新建…）或导入路径（导入…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="351" />
+        <location filename="../../ui/map/typhoon.py" line="400"/>
         <source>forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="351" />
+        <location filename="../../ui/map/typhoon.py" line="400"/>
         <source>observed</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="352" />
+        <location filename="../../ui/map/typhoon.py" line="401"/>
         <source>%1 Beijing time (%2)</source>
         <translation>北京时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="374" />
+        <location filename="../../ui/map/typhoon.py" line="424"/>
         <source>What the wind reaches could not be computed. Details are in the log file.</source>
         <translation>无法计算风圈影响范围，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="427" />
+        <location filename="../../ui/map/typhoon.py" line="487"/>
         <source>%1 reached by the %2: %3 of %4, marked on the map.</source>
         <translation>%2内的%1：%3 个（共 %4 个），已在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="428" />
+        <location filename="../../ui/map/typhoon.py" line="489"/>
         <source>%1 reached by the %2: %3 of %4.</source>
         <translation>%2内的%1：%3（共 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="432" />
+        <location filename="../../ui/map/typhoon.py" line="496"/>
         <source>The first %1 are listed; the export holds them all.</source>
         <translation>列表只显示前 %1 个，导出文件包含全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="488" />
-        <location filename="../../ui/map/typhoon.py" line="502" />
+        <location filename="../../ui/map/typhoon.py" line="553"/>
+        <location filename="../../ui/map/typhoon.py" line="571"/>
         <source>Export the reach table</source>
         <translation>导出影响范围表</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="488" />
+        <location filename="../../ui/map/typhoon.py" line="553"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="503" />
+        <location filename="../../ui/map/typhoon.py" line="573"/>
         <source>The file could not be written: %1</source>
         <translation>文件无法写入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="506" />
+        <location filename="../../ui/map/typhoon.py" line="577"/>
         <source>Written to %1.</source>
         <translation>已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="511" />
+        <location filename="../../ui/map/typhoon.py" line="582"/>
         <source>force-7 circle at this time</source>
         <translation>该时刻7级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="512" />
+        <location filename="../../ui/map/typhoon.py" line="583"/>
         <source>force-10 circle at this time</source>
         <translation>该时刻10级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="513" />
+        <location filename="../../ui/map/typhoon.py" line="584"/>
         <source>force-7 wind from this time on</source>
         <translation>此后7级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="515" />
+        <location filename="../../ui/map/typhoon.py" line="587"/>
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
     </message>
@@ -6024,54 +6005,54 @@ from then on</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="87" />
+        <location filename="../../models/users.py" line="95"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="135" />
+        <location filename="../../models/users.py" line="145"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="150" />
-        <location filename="../../models/users.py" line="260" />
+        <location filename="../../models/users.py" line="160"/>
+        <location filename="../../models/users.py" line="281"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="153" />
+        <location filename="../../models/users.py" line="163"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="156" />
+        <location filename="../../models/users.py" line="166"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="180" />
+        <location filename="../../models/users.py" line="190"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="190" />
+        <location filename="../../models/users.py" line="201"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="243" />
-        <location filename="../../models/users.py" line="294" />
+        <location filename="../../models/users.py" line="259"/>
+        <location filename="../../models/users.py" line="318"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="250" />
+        <location filename="../../models/users.py" line="268"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="278" />
+        <location filename="../../models/users.py" line="300"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>
@@ -6079,126 +6060,121 @@ from then on</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="65" />
+        <location filename="../../ui/settings/users.py" line="64"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="66" />
+        <location filename="../../ui/settings/users.py" line="66"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="104" />
+        <location filename="../../ui/settings/users.py" line="120"/>
         <source>Search users</source>
         <translation>搜索用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="112" />
+        <location filename="../../ui/settings/users.py" line="128"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="113" />
+        <location filename="../../ui/settings/users.py" line="129"/>
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="114" />
-        <location filename="../../ui/settings/users.py" line="199" />
+        <location filename="../../ui/settings/users.py" line="130"/>
+        <location filename="../../ui/settings/users.py" line="217"/>
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="115" />
+        <location filename="../../ui/settings/users.py" line="131"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="129" />
-        <source>Changes apply at the user's next login. Deactivated users cannot log in; their past work stays in the audit log.</source>
+        <location filename="../../ui/settings/users.py" line="143"/>
+        <source>Changes apply at the user&apos;s next login. Deactivated users cannot log in; their past work stays in the audit log.</source>
         <translation>更改在该用户下次登录时生效。已停用的用户不能登录，其操作记录仍保留在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="156" />
+        <location filename="../../ui/settings/users.py" line="172"/>
         <source>The user list could not be loaded: %1</source>
         <translation>无法加载用户列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="177" />
+        <location filename="../../ui/settings/users.py" line="195"/>
         <source>%1 users, %2 active</source>
         <translation>共 %1 个用户，%2 个有效</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="197" />
+        <location filename="../../ui/settings/users.py" line="215"/>
         <source>Activate…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="202" />
+        <location filename="../../ui/settings/users.py" line="220"/>
         <source>You cannot deactivate yourself.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="217" />
+        <location filename="../../ui/settings/users.py" line="238"/>
         <source>User %1 added.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="226" />
+        <location filename="../../ui/settings/users.py" line="247"/>
         <source>%1 is now: %2.</source>
         <translation>%1 现在的角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="236" />
+        <location filename="../../ui/settings/users.py" line="259"/>
         <source>The password of %1 was reset. Tell them the new password in person, not by message.</source>
         <translation>%1 的密码已重置。请当面告知新密码，不要通过消息发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="245" />
+        <location filename="../../ui/settings/users.py" line="272"/>
         <source>Allow %1 to log in again?</source>
         <translation>允许 %1 重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="246" />
+        <location filename="../../ui/settings/users.py" line="273"/>
         <source>Activate user</source>
         <translation>启用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="249" />
+        <location filename="../../ui/settings/users.py" line="277"/>
         <source>Deactivate %1? They will not be able to log in until an administrator activates them again.</source>
         <translation>停用 %1 吗？停用后，在管理员重新启用之前将无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="251" />
+        <location filename="../../ui/settings/users.py" line="282"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="266" />
+        <location filename="../../ui/settings/users.py" line="306"/>
         <source>%1 can log in again.</source>
         <translation>%1 已可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="266" />
+        <location filename="../../ui/settings/users.py" line="306"/>
         <source>%1 is deactivated.</source>
         <translation>%1 已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/users.py" line="279" />
-        <source>The database refused the change: %1</source>
-        <translation>数据库拒绝了此更改：%1</translation>
     </message>
 </context>
 <context>
     <name>VillageCombo</name>
     <message>
-        <location filename="../../ui/register/widgets.py" line="34" />
+        <location filename="../../ui/common/widgets.py" line="147"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/widgets.py" line="48" />
+        <location filename="../../ui/common/widgets.py" line="166"/>
         <source>Type a village name or its pinyin initials</source>
         <translation>输入村名或其拼音首字母</translation>
     </message>
@@ -6206,17 +6182,17 @@ from then on</source>
 <context>
     <name>VillageDialog</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="97" />
+        <location filename="../../ui/transfers/lists.py" line="101"/>
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="101" />
+        <location filename="../../ui/transfers/lists.py" line="105"/>
         <source>Paper (landscape):</source>
         <translation>纸张（横向）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="116" />
+        <location filename="../../ui/transfers/lists.py" line="121"/>
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>
@@ -6224,32 +6200,32 @@ from then on</source>
 <context>
     <name>WorkingGroupMemberForm</name>
     <message>
-        <location filename="../../ui/register/forms.py" line="437" />
+        <location filename="../../ui/register/forms.py" line="294"/>
         <source>Edit working group member</source>
         <translation>编辑工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="438" />
+        <location filename="../../ui/register/forms.py" line="296"/>
         <source>New working group member</source>
         <translation>新增工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="441" />
+        <location filename="../../ui/register/forms.py" line="300"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="442" />
+        <location filename="../../ui/register/forms.py" line="301"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="443" />
+        <location filename="../../ui/register/forms.py" line="303"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/forms.py" line="443" />
+        <location filename="../../ui/register/forms.py" line="303"/>
         <source>Mobile or landline, such as 0576-86123456</source>
         <translation>手机或固定电话，如 0576-86123456</translation>
     </message>
@@ -6257,17 +6233,17 @@ from then on</source>
 <context>
     <name>_UserDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="304" />
+        <location filename="../../ui/settings/users.py" line="333"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="305" />
+        <location filename="../../ui/settings/users.py" line="334"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="318" />
+        <location filename="../../ui/settings/users.py" line="347"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -6275,57 +6251,57 @@ from then on</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../ui/cli.py" line="44" />
+        <location filename="../../ui/cli.py" line="46"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="45" />
+        <location filename="../../ui/cli.py" line="47"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="46" />
+        <location filename="../../ui/cli.py" line="48"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="47" />
+        <location filename="../../ui/cli.py" line="49"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="48" />
+        <location filename="../../ui/cli.py" line="50"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少以下必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="49" />
+        <location filename="../../ui/cli.py" line="51"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="50" />
+        <location filename="../../ui/cli.py" line="52"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="51" />
+        <location filename="../../ui/cli.py" line="53"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="52" />
+        <location filename="../../ui/cli.py" line="54"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="53" />
+        <location filename="../../ui/cli.py" line="55"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="54" />
+        <location filename="../../ui/cli.py" line="56"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s

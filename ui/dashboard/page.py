@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.clock import display_time
 from models.database import Database
@@ -15,10 +15,11 @@ from models.messages import fill
 from models.overview import Overview, TownFigures, county_overview, town_figures
 from models.transfers import Rollup, rollup
 from models.users import Actor
-from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.event_text import event_summary
+from ui.common.page import Page
+from ui.common.styles import CARD_STYLE, EVENT_BANNER, SECTION_TITLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
-from ui.common.worker import run_in_background
+from ui.common.widgets import CardGrid
 
 
 def _count(value: int) -> str:
@@ -85,108 +86,72 @@ def load_dashboard(db: Database, actor: Actor) -> DashboardData:
     return DashboardData(overview, towns, event, data)
 
 
-ALERT_COLOUR = "#b03000"  # as the transfers page's shelter warning
-CARD_STYLE = (
-    "QFrame#card { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
-    "QLabel#cardValue { font-size: 30px; font-weight: bold; color: #17324d; }"
-    "QLabel#cardTitle { font-size: 14px; color: #4a5a6a; }"
-    "QLabel#cardNote { font-size: 12px; color: #6a7a8a; }"
-)
-
-
-class Card(QFrame):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        layout = QVBoxLayout(self)
-        self.title_label = QLabel(title)
-        self.title_label.setObjectName("cardTitle")
-        self.value_label = QLabel("—")
-        self.value_label.setObjectName("cardValue")
-        self.note_label = QLabel("")
-        self.note_label.setObjectName("cardNote")
-        self.note_label.setWordWrap(True)
-        for widget in (self.title_label, self.value_label, self.note_label):
-            layout.addWidget(widget)
-
-    def show_value(self, value: int, note: str = "", *, alert: bool = False) -> None:
-        """``alert``: the figure needs action (drawn in the warning colour)."""
-        self.value_label.setText(f"{value:,}")
-        self.note_label.setText(note)
-        self.value_label.setStyleSheet(f"color: {ALERT_COLOUR};" if alert else "")
-
-
-class DashboardPage(QWidget):
-    ready = Signal()
+class DashboardPage(Page):
+    watched_tables = WATCHED
+    change_delay_ms = CHANGE_DELAY_MS
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        super().__init__(db, actor, parent=parent)
         self.setStyleSheet(CARD_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        self.title_label = QLabel(self.tr("Dashboard"))
-        self.title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
-        layout.addWidget(self.title_label)
+        self.title_label.setText(self.tr("Dashboard"))
+        layout = self.layout_
         self.event_label = QLabel(self.tr("No event is in progress."))
         self.event_label.setWordWrap(True)
         self.event_label.setTextFormat(Qt.TextFormat.RichText)
-        self.event_label.setStyleSheet(
-            "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
-        )
+        self.event_label.setStyleSheet(EVENT_BANNER)
         layout.addWidget(self.event_label)
         # The event's county figures, as the transfers page counts them.
-        self.event_cards = {
-            "people_to_move": Card(self.tr("People to move")),
-            "moved": Card(self.tr("Moved")),
-            "still_at_home": Card(self.tr("Still at home")),
-            "full_shelters": Card(self.tr("Shelters full")),
-        }
-        self.event_row = QWidget()
-        event_grid = QGridLayout(self.event_row)
-        event_grid.setContentsMargins(0, 0, 0, 0)
-        event_grid.setSpacing(14)
-        for index, card in enumerate(self.event_cards.values()):
-            event_grid.addWidget(card, 0, index)
+        self.event_row = CardGrid(
+            [
+                ("people_to_move", self.tr("People to move")),
+                ("moved", self.tr("Moved")),
+                ("still_at_home", self.tr("Still at home")),
+                ("full_shelters", self.tr("Shelters full")),
+            ],
+            columns=4,
+        )
+        self.event_cards = self.event_row.cards
         self.event_row.setVisible(False)
         layout.addWidget(self.event_row)
-        grid = QGridLayout()
-        grid.setSpacing(14)
-        self.cards = {
-            "towns": Card(self.tr("Towns and streets")),
-            "villages": Card(self.tr("Villages and communities")),
-            "grids": Card(self.tr("Responsibility grids")),
-            "danger_zones": Card(self.tr("Danger zones and hazard points")),
-            "shelters": Card(self.tr("Shelters")),
-            "members": Card(self.tr("Village working group members")),
-        }
-        for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 3, index % 3)
-        layout.addLayout(grid)
+        register_cards = CardGrid(
+            [
+                ("towns", self.tr("Towns and streets")),
+                ("villages", self.tr("Villages and communities")),
+                ("grids", self.tr("Responsibility grids")),
+                ("danger_zones", self.tr("Danger zones and hazard points")),
+                ("shelters", self.tr("Shelters")),
+                ("members", self.tr("Village working group members")),
+            ],
+            columns=3,
+        )
+        self.cards = register_cards.cards
+        layout.addWidget(register_cards)
         self.kinds_label = QLabel()
         self.kinds_label.setTextFormat(Qt.TextFormat.RichText)
         self.kinds_label.setWordWrap(True)
         self.kinds_label.setStyleSheet("font-size: 14px; padding-top: 8px;")
         layout.addWidget(self.kinds_label)
+        towns = QWidget()
+        towns_layout = QVBoxLayout(towns)
+        towns_layout.setContentsMargins(0, 0, 0, 0)
         self.towns_label = QLabel(self.tr("Towns and streets at a glance"))
-        self.towns_label.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
-        layout.addWidget(self.towns_label)
+        self.towns_label.setStyleSheet(SECTION_TITLE)
+        towns_layout.addWidget(self.towns_label)
         self.town_model = RowTableModel(TOWN_COLUMNS, parent=self)
         self.town_view = QTableView()
         self.town_view.setModel(self.town_model)
         setup_table_view(self.town_view)
-        layout.addWidget(self.town_view, 1)
-        self.reloader = ReloadWhenShown(self, self.refresh, CHANGE_DELAY_MS)
+        towns_layout.addWidget(self.town_view, 1)
+        self.add_body(towns, empty_text="")
         self.refresh()
 
     def refresh(self) -> None:
-        run_in_background(load_dashboard, self._show, owner=self, db=self.db, actor=self.actor)
+        self.load(load_dashboard, self._show, on_failed=self._failed, db=self.db, actor=self.actor)
 
-    def data_changed(self, tables: frozenset[str]) -> None:
-        """From the change feed: reload soon if shown, else when next shown."""
-        if touches(tables, WATCHED):
-            self.reloader.changed()
+    def _failed(self, error: BaseException | None) -> None:
+        self.town_model.set_rows([])
+        self.kinds_label.clear()
+        self.load_failed(error)
 
     def _show_event(self, data: DashboardData) -> None:
         event, rolled = data.event, data.rollup
@@ -224,20 +189,13 @@ class DashboardPage(QWidget):
             alert=bool(full),
         )
 
-    def _show(self, data: DashboardData | None, error: BaseException | None) -> None:
-        overview, towns = (data.overview, data.towns) if data is not None else (None, [])
-        if data is not None:
-            self._show_event(data)
+    def _show(self, data: DashboardData) -> None:
+        self.banner.clear_message()
+        overview, towns = data.overview, data.towns
+        self._show_event(data)
         self.town_model.set_rows(towns)
         fit_columns(self.town_view, self.town_model)
-        self.towns_label.setVisible(bool(towns))
-        self.town_view.setVisible(bool(towns))
-        if overview is None:
-            self.kinds_label.setText(
-                fill(self.tr("The figures could not be loaded: %1"), type(error).__name__)
-            )
-            self.ready.emit()
-            return
+        self.show_empty(not towns, self._empty_text())
         if overview.county_name:
             self.title_label.setText(fill(self.tr("Dashboard - %1"), overview.county_name))
         c = self.cards
@@ -263,12 +221,14 @@ class DashboardPage(QWidget):
                 for kind, n in sorted(overview.danger_by_kind.items(), key=lambda kv: -kv[1])
             ]
             self.kinds_label.setText(self.tr("Danger zones by type: ") + " · ".join(parts))
-        elif not overview.villages:
-            self.kinds_label.setText(
-                self.tr(
-                    "The database is empty. Build the demo county with <tt>python main.py demo</tt> "
-                    "or import your county's divisions with "
-                    "<tt>python main.py import divisions FILE</tt>."
-                )
-            )
+        else:
+            self.kinds_label.clear()
         self.ready.emit()
+
+    def _empty_text(self) -> str:
+        """No towns: the database is empty, and how to fill it."""
+        return self.tr(
+            "The database is empty. Build the demo county with <tt>python main.py demo</tt> "
+            "or import your county's divisions with "
+            "<tt>python main.py import divisions FILE</tt>."
+        )

@@ -8,7 +8,6 @@ refuses is shown on the cell it is about, and nothing is saved.
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -41,10 +40,9 @@ from models.typhoons import (
     parse_time,
     save_typhoon,
 )
-from models.users import Actor, PermissionDenied
-from ui.settings.common import BANNER_ERROR
-
-log = logging.getLogger(__name__)
+from models.users import Actor
+from ui.common.operations import run_operation_now
+from ui.common.styles import BANNER_ERROR
 
 # (PointInput field, header): the table's columns in order.
 POINT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -234,26 +232,23 @@ class TyphoonDialog(QDialog):
     def accept(self) -> None:
         """Save the typhoon; on refusal mark the cells and say why, and stay open."""
         self._clear_marks()
-        try:
-            with self.db.session(self.actor) as session:
-                self.saved_id = save_typhoon(
-                    session=session,
-                    code=self.code_edit.text(),
-                    name=self.name_edit.text(),
-                    name_en=self.name_en_edit.text(),
-                    points=self.points(),
-                    typhoon_id=self.typhoon_id,
-                )
-        except ValidationError as error:
-            self._show_problems(error.problems)
+        outcome = run_operation_now(
+            self.db,
+            self.actor,
+            save_typhoon,
+            code=self.code_edit.text(),
+            name=self.name_edit.text(),
+            name_en=self.name_en_edit.text(),
+            points=self.points(),
+            typhoon_id=self.typhoon_id,
+        )
+        if isinstance(outcome.refusal, ValidationError):
+            self._show_problems(outcome.refusal.problems)
             return
-        except PermissionDenied as error:
-            self._show_messages([str(error)])
+        if not outcome.ok:  # refused otherwise, or failed: say so, keep what was typed
+            self._show_messages([outcome.problem or ""])
             return
-        except Exception as error:  # a database failure: say so, keep what was typed
-            log.exception("saving a typhoon failed")
-            self._show_messages([fill(self.tr("Could not save: %1"), type(error).__name__)])
-            return
+        self.saved_id = outcome.value
         super().accept()
 
     def _clear_marks(self) -> None:

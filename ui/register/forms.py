@@ -1,31 +1,17 @@
 """Add and edit dialogs for grids, danger zones, shelters and working group members.
 
-Each dialog loads its record in a short session, and on Save calls the domain's
-``save_*`` in a new session (one unit of work per save). A refusal keeps the
-dialog open and shows each message under its field; nothing is written.
-Tests drive a dialog directly (fill ``fields``, click ``save_button``) or
-through the ``edit`` classmethod, which returns ``(saved_id, accepted)``.
+Each is a ``ui.common.forms.RecordForm``: it loads its record in a short session, and on
+Save calls the domain's ``save_*`` in a new writing unit of work. A refusal keeps the
+dialog open and shows each message under its field; nothing is written. Tests drive a
+dialog directly (fill ``fields``, click ``save_button``) or through the ``edit``
+classmethod, which returns ``(saved_id, accepted)``.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
 from models.areas import (
@@ -46,26 +32,17 @@ from models.areas import (
 )
 from models.database import Database
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
-from models.messages import fill
-from models.refusals import ValidationError
-from models.users import Actor, PermissionDenied
-from ui.register.widgets import CodeCombo, VillageCombo
-
-log = logging.getLogger(__name__)
-
-ERROR_STYLE = "color: #c62828;"
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+from models.users import Actor
+from ui.common.forms import RecordForm
+from ui.common.widgets import CodeCombo, VillageCombo
 
 
 def _coordinate(value: float | None) -> str:
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-class RegisterForm(QDialog):
-    """Shared behaviour: fields with error labels, load, save, refusals shown in place."""
+class RegisterForm(RecordForm):
+    """A register record: its village first (the choices of some fields depend on it)."""
 
     record_kind: ClassVar[str] = ""
 
@@ -78,107 +55,15 @@ class RegisterForm(QDialog):
         village_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
-        self.record_id = record_id
-        self.saved_id: int | None = None
-        self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
-        self.setMinimumWidth(560)
+        self._start_village = village_id
+        super().__init__(db, actor, record_id, parent=parent)
 
-        layout = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
-        self.general_error.hide()
-        layout.addWidget(self.general_error)
-        self.form_layout = QFormLayout()
-        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form_layout.setLabelAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
-        layout.addLayout(self.form_layout)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+    def _prepare(self, session: Session) -> None:
+        self.villages = list_villages(session=session)
 
-        with db.session(actor) as session:
-            self.villages = list_villages(session=session)
-            self._build(session)
-            record = self._load(session, record_id) if record_id is not None else None
-            if record_id is not None and record is None:
-                self._show_general(
-                    self.tr("This record no longer exists; another user may have deleted it.")
-                )
-                self.save_button.setEnabled(False)
-            elif record is not None:
-                self._fill(session, record)
-            elif village_id is not None:
-                self.set_village(session, village_id)
-        first = next(iter(self.fields.values()), None)
-        if first is not None:
-            first.setFocus()
-
-    # -- for subclasses -------------------------------------------------------------------
-
-    def _build(self, session: Session) -> None:
-        raise NotImplementedError
-
-    def _load(self, session: Session, record_id: int) -> Any:
-        raise NotImplementedError
-
-    def _fill(self, session: Session, record: Any) -> None:
-        raise NotImplementedError
-
-    def _collect(self) -> Any:
-        raise NotImplementedError
-
-    def _save(self, session: Session, data: Any) -> int:
-        raise NotImplementedError
-
-    # -- fields ---------------------------------------------------------------------------
-
-    def add_field(self, name: str, caption: str, widget: QWidget) -> QWidget:
-        """A row of the form: caption, widget and a hidden error label under the widget."""
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
-        box.addWidget(error)
-        self.form_layout.addRow(caption, holder)
-        self.fields[name] = widget
-        self.error_labels[name] = error
-        return widget
-
-    def line(self, name: str, caption: str, max_length: int, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setMaxLength(max_length + 20)  # let the domain name the limit rather than truncate
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        self.add_field(name, caption, edit)
-        return edit
-
-    def text_of(self, name: str) -> str:
-        widget = self.fields[name]
-        assert isinstance(widget, QLineEdit)
-        return widget.text()
-
-    def set_text(self, name: str, value: Any) -> None:
-        widget = self.fields[name]
-        assert isinstance(widget, QLineEdit)
-        widget.setText(_text(value))
+    def _new(self, session: Session) -> None:
+        if self._start_village is not None:
+            self.set_village(session, self._start_village)
 
     def village_combo(self) -> VillageCombo:
         self.village_box = VillageCombo(self.villages)
@@ -199,97 +84,6 @@ class RegisterForm(QDialog):
 
     def _village_shown(self, session: Session) -> None:
         """What depends on the chosen village (the grids of a danger zone)."""
-
-    def errors(self) -> dict[str, str]:
-        """The messages shown now, by field ("" for the message above the form)."""
-        shown = {
-            name: label.text() for name, label in self.error_labels.items() if not label.isHidden()
-        }
-        if not self.general_error.isHidden():
-            shown[""] = self.general_error.text()
-        return shown
-
-    def _clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
-        self.general_error.clear()
-        self.general_error.hide()
-
-    def _show_general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
-        self._fit_height()
-
-    def _show_problems(self, problems: list[tuple[str, str]]) -> None:
-        first: QWidget | None = None
-        for field, message in problems:
-            label = self.error_labels.get(field)
-            if label is None:
-                general = self.general_error.text()
-                self._show_general(f"{general}\n{message}" if general else message)
-                continue
-            label.setText(f"{label.text()}\n{message}" if label.text() else message)
-            label.show()
-            if first is None:
-                first = self.fields[field]
-        if first is not None:
-            first.setFocus()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Grow to show wrapped messages in full; a dialog keeps its size by itself."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        needed = (
-            layout.totalHeightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.totalSizeHint().height()
-        )
-        if needed > self.height():
-            self.resize(self.width(), needed)
-
-    # -- saving ---------------------------------------------------------------------------
-
-    def accept(self) -> None:
-        """Save; on refusal show why and stay open."""
-        self._clear_errors()
-        data = self._collect()
-        try:
-            with self.db.session(self.actor) as session:
-                saved = self._save(session, data)
-        except ValidationError as error:
-            self._show_problems(error.problems)
-            return
-        except PermissionDenied as error:
-            self._show_general(str(error))
-            return
-        except Exception as error:  # a database failure: tell the user, keep their input
-            log.exception("saving a register record failed")
-            self._show_general(fill(self.tr("Could not save: %1"), type(error).__name__))
-            return
-        self.saved_id = saved
-        super().accept()
-
-    @classmethod
-    def edit(
-        cls,
-        parent: QWidget | None,
-        db: Database,
-        actor: Actor,
-        record_id: int | None = None,
-        *,
-        village_id: int | None = None,
-    ) -> tuple[int | None, bool]:
-        """Open the dialog modally: (id of the saved record or None, whether it was saved)."""
-        dialog = cls(db, actor, record_id, village_id=village_id, parent=parent)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            return (dialog.saved_id if accepted else None), accepted
-        finally:
-            dialog.deleteLater()
 
 
 class GridForm(RegisterForm):

@@ -17,17 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QTabWidget, QWidget
 
 from models.areas import (
     DangerZoneRow,
@@ -47,12 +38,13 @@ from models.messages import fill
 from models.search import pinyin_sort_key, search_key
 from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog
+from ui.common.operations import problem_text
+from ui.common.page import Page
 from ui.common.table import CENTRE, RIGHT, Column, column_sort_keys, compute_search_keys
 from ui.common.worker import run_in_background
 from ui.register.forms import form_for
 from ui.register.tabs import RegisterTab, TabSpec
 from ui.register.tree import DivisionPanel
-from ui.settings.common import BANNER_ERROR
 
 log = logging.getLogger(__name__)
 
@@ -323,15 +315,18 @@ def load_register(
     return loaded
 
 
-class RegisterPage(QWidget):
-    """The register: ``ready`` is emitted whenever a (re)load has been applied."""
+class RegisterPage(Page):
+    """The register: ``ready`` is emitted whenever a (re)load has been applied.
 
-    ready = Signal()
+    Its loads are its own (the tree and each tab by themselves, the latest per tab wins,
+    results applied in small steps); the page base gives it the title row, the banner
+    (``error_label``) and the empty state (``empty_label``)."""
+
+    margins = (16, 12, 16, 12)
+    title_style = "font-size: 20px; font-weight: bold;"
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        super().__init__(db, actor, parent=parent)
         self.can_edit = actor.can(Permission.EDIT_REGISTER)
         self._generation = 0
         self._pending: set[int] = set()
@@ -340,12 +335,8 @@ class RegisterPage(QWidget):
         self._steps: deque[Callable[[], None]] = deque()
         self._draining = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        header = QHBoxLayout()
-        self.title_label = QLabel(self.tr("Geography register"))
-        self.title_label.setStyleSheet("font-size: 20px; font-weight: bold;")
-        header.addWidget(self.title_label)
+        header = self.header
+        self.title_label.setText(self.tr("Geography register"))
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #666; padding-left: 12px;")
         header.addWidget(self.status_label, 1)
@@ -359,15 +350,8 @@ class RegisterPage(QWidget):
         self.import_button.clicked.connect(self.import_data)
         self.import_button.setVisible(actor.can(Permission.IMPORT_DATA))
         header.addWidget(self.import_button)
-        layout.addLayout(header)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(BANNER_ERROR)
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
+        self.error_label = self.banner
 
-        self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tree_panel = DivisionPanel()
         self.tree_panel.setMinimumWidth(170)
@@ -384,17 +368,10 @@ class RegisterPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1300])
-        self.stack.addWidget(self.splitter)
-        self.empty_label = QLabel(self._empty_text())
+        self.add_body(self.splitter, self._empty_text())
+        assert self.empty_state is not None
+        self.empty_label: QLabel = self.empty_state.message_label
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty_label.setStyleSheet(
-            "background: #f4f7fa; border: 1px solid #d5dde5; border-radius: 6px;"
-            " padding: 24px; font-size: 14px;"
-        )
-        self.stack.addWidget(self.empty_label)
 
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tree_panel.division_changed.connect(self._division_changed)
@@ -440,7 +417,7 @@ class RegisterPage(QWidget):
         if error is not None or result is None:
             self._steps.append(lambda: self._show_error(error))
         else:
-            self._steps.append(lambda: self.error_label.hide())
+            self._steps.append(self.banner.clear_message)
             if result.nodes is not None and self._latest.get("__tree__") == generation:
                 nodes, node_keys = result.nodes, result.node_keys
                 self._steps.append(lambda: self._apply_tree(nodes, node_keys))
@@ -472,9 +449,9 @@ class RegisterPage(QWidget):
             step = self._steps.popleft()
             try:
                 step()
-            except Exception as error:  # show it and go on: ready must still come
+            except Exception:  # a bug: logged, one line shown, and ready must still come
                 log.exception("applying register data failed")
-                self._show_error(error)
+                self._show_error(None)
             if time.perf_counter() >= deadline:
                 break
         if self._steps:
@@ -488,14 +465,12 @@ class RegisterPage(QWidget):
 
     def _apply_tree(self, nodes: list[DivisionNode], keys: list[str]) -> None:
         self.tree_panel.set_nodes(nodes, keys)
-        self.stack.setCurrentWidget(self.empty_label if not nodes else self.splitter)
+        self.show_empty(not nodes)
 
     def _show_error(self, error: BaseException | None) -> None:
-        detail = str(error).strip().splitlines()[0][:300] if error is not None else ""
-        self.error_label.setText(
-            fill(self.tr("The register could not be loaded: %1"), detail or type(error).__name__)
+        self.banner.show_error(
+            fill(self.tr("The register could not be loaded: %1"), problem_text(error))
         )
-        self.error_label.show()
 
     # -- selection ------------------------------------------------------------------------
 
@@ -526,9 +501,6 @@ class RegisterPage(QWidget):
         tab = self.tabs.currentWidget()
         assert isinstance(tab, RegisterTab)
         return tab
-
-    def is_empty(self) -> bool:
-        return self.stack.currentWidget() is self.empty_label
 
     # -- editing --------------------------------------------------------------------------
 

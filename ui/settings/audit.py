@@ -34,6 +34,8 @@ from models.settings import Settings
 from models.users import (
     Actor,
 )
+from ui.common.operations import problem_text
+from ui.common.styles import ERROR_STYLE
 from ui.common.table import (
     RIGHT,
     Column,
@@ -42,7 +44,7 @@ from ui.common.table import (
     setup_table_view,
 )
 from ui.common.worker import run_in_background
-from ui.settings.common import ERROR_STYLE, C, short_error
+from ui.settings.common import C
 
 AUDIT_LIMIT = 2000  # rows the audit tab shows at most; narrower filters reach older ones
 FILTER_DELAY_MS = 350
@@ -319,7 +321,7 @@ class AuditTab(QWidget):
             self.status_label.setText(
                 fill(
                     self.tr("The audit log could not be read: %1"),
-                    short_error(error) if error else "",
+                    problem_text(error),
                 )
             )
             self.status_label.setStyleSheet(ERROR_STYLE)

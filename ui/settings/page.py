@@ -34,8 +34,9 @@ from models.users import (
     Actor,
     Permission,
 )
+from ui.common.styles import ERROR_STYLE
 from ui.settings.audit import AuditTab
-from ui.settings.common import ERROR_STYLE, short_error
+from ui.settings.common import short_error
 from ui.settings.users import UsersTab
 
 TIMEZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "UTC")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,19 +22,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from models.clock import display_time, zone
 from models.database import Database
 from models.labels import ROLES, label
 from models.messages import fill
-from models.refusals import Refused
 from models.search import pinyin_sort_key
 from models.settings import Settings
 from models.users import (
     ROLE_NAMES,
     Actor,
-    PermissionDenied,
     UserRow,
     create_user,
     list_users,
@@ -43,6 +39,8 @@ from models.users import (
     set_user_active,
     set_user_role,
 )
+from ui.common.operations import run_operation_now
+from ui.common.styles import ERROR_STYLE
 from ui.common.table import (
     CENTRE,
     RIGHT,
@@ -51,9 +49,8 @@ from ui.common.table import (
     fit_columns,
     setup_table_view,
 )
-from ui.settings.common import ERROR_STYLE, C, banner, short_error
-
-log = logging.getLogger(__name__)
+from ui.common.widgets import Banner
+from ui.settings.common import C
 
 # -- users -------------------------------------------------------------------------------
 
@@ -135,9 +132,7 @@ class UsersTab(QWidget):
         for button in (self.add_button, self.role_button, self.active_button, self.password_button):
             bar.addWidget(button)
         layout.addLayout(bar)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = Banner()
         layout.addWidget(self.message_label)
         self.view = QTableView()
         setup_table_view(self.view)
@@ -168,16 +163,18 @@ class UsersTab(QWidget):
         if select_id is None:
             current = self.selected_user()
             select_id = current.id if current is not None else None
-        try:
-            with self.db.session(self.actor) as session:
-                rows = list_users(session=session)
-        except (PermissionDenied, SQLAlchemyError) as exc:
-            log.warning("user list not loaded: %s", type(exc).__name__)
-            self.show_message(
-                fill(self.tr("The user list could not be loaded: %1"), short_error(exc)),
-                error=True,
-            )
+        outcome = run_operation_now(
+            self.db,
+            self.actor,
+            list_users,
+            write=False,
+            show=lambda text: self.show_message(
+                fill(self.tr("The user list could not be loaded: %1"), text), error=True
+            ),
+        )
+        if outcome.value is None:
             return
+        rows = outcome.value
         first = not self.loaded
         self.loaded = True
         self.model.set_rows(rows)
@@ -225,7 +222,10 @@ class UsersTab(QWidget):
             self.active_button.setToolTip("")
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        banner(self.message_label, text, error=error)
+        if error:
+            self.message_label.show_error(text)
+        else:
+            self.message_label.show_info(text)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -289,13 +289,15 @@ class UsersTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        problem = _run_change(
+        outcome = run_operation_now(
             self.db,
             self.actor,
-            lambda session: set_user_active(session=session, user_id=user.id, active=activate),
+            set_user_active,
+            user_id=user.id,
+            active=activate,
+            show=lambda text: self.show_message(text, error=True),
         )
-        if problem:
-            self.show_message(problem, error=True)
+        if not outcome.ok:
             self.reload(select_id=user.id)
             return
         self.reload(select_id=user.id)
@@ -305,22 +307,6 @@ class UsersTab(QWidget):
                 user.name,
             )
         )
-
-
-def _run_change(db: Database, actor: Actor, change: Callable[[Any], Any]) -> str | None:
-    """Run one change in its own unit of work; a message for the user if it was refused."""
-    try:
-        with db.session(actor) as session:
-            change(session)
-    except Refused as exc:
-        return str(exc)
-    except SQLAlchemyError as exc:
-        log.warning("user change failed: %s", type(exc).__name__)
-        return fill(
-            QCoreApplication.translate("UsersTab", "The database refused the change: %1"),
-            short_error(exc),
-        )
-    return None
 
 
 class _UserDialog(QDialog):
@@ -364,10 +350,10 @@ class _UserDialog(QDialog):
             return False
         return True
 
-    def _save(self, change: Callable[[Any], Any]) -> bool:
-        problem = _run_change(self.db, self.actor, change)
-        if problem:
-            self.message_label.setText(problem)
+    def _save(self, change: Callable[..., Any]) -> bool:
+        """Run ``change(session=...)`` in one writing unit of work; a refusal stays here."""
+        outcome = run_operation_now(self.db, self.actor, change, show=self.message_label)
+        if not outcome.ok:
             return False
         self.accept()
         return True

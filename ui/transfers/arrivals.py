@@ -25,9 +25,10 @@ from models.database import Database
 from models.events import EventRow
 from models.messages import fill
 from models.users import Actor
+from ui.common.operations import Outcome, problem_text, run_operation
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
-from ui.transfers.documents import Refusal, document
+from ui.transfers.documents import document
 
 
 def _time(at: datetime) -> str:
@@ -118,7 +119,7 @@ class ArrivalsDialog(QDialog):
     def _loaded(self, data: ShelterArrivals | None, error: BaseException | None) -> None:
         if data is None:
             self.summary_label.setText(
-                fill(self.tr("The arrivals could not be loaded: %1"), type(error).__name__)
+                fill(self.tr("The arrivals could not be loaded: %1"), problem_text(error))
             )
             self.loaded.emit()
             return
@@ -165,26 +166,22 @@ class ArrivalsDialog(QDialog):
             return
         self.print_button.setEnabled(False)
 
-        def printed(result: object, error: BaseException | None) -> None:
+        def printed(outcome: Outcome[object]) -> None:
             self.print_button.setEnabled(True)
-            problem = (
-                str(error)
-                if error is not None
-                else (str(result) if isinstance(result, Refusal) else None)
-            )
+            problem = outcome.problem
             self.message_label.setText(
                 fill(self.tr("Saved %1."), path)
                 if problem is None
                 else fill(self.tr("The list was not printed: %1"), problem)
             )
 
-        def work() -> object:
-            with self.db.session(self.actor) as session:
-                return document("arrivals_pdf")(
-                    session=session,
-                    event_id=self.transfer_event.id,
-                    shelter_id=self.shelter_id,
-                    path=path,
-                )
-
-        run_in_background(work, printed, owner=self)
+        run_operation(
+            self.db,
+            self.actor,
+            document("arrivals_pdf"),  # the printout of mobiles is audited: a write
+            owner=self,
+            on_done=printed,
+            event_id=self.transfer_event.id,
+            shelter_id=self.shelter_id,
+            path=path,
+        )

@@ -32,19 +32,20 @@ from models.labels import label
 from models.messages import fill
 from models.search import pinyin_sort_key
 from models.transfers import (
-    CHECK_IN,
     TRANSFER_STATUSES,
     Rollup,
     SubjectRow,
     TransferConflict,
-    TransferRefused,
     TransferRow,
+    record_transfer,
 )
-from models.users import Actor
+from models.users import Actor, Permission
+from ui.common.operations import Outcome, problem_text, run_operation
+from ui.common.styles import ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
 from ui.common.table import RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.transfers.dialogs import StatusDialog
-from ui.transfers.loading import change_transfer, search_subjects
+from ui.transfers.loading import search_subjects
 from ui.transfers.rows import ARRIVED, SUBJECT_COLUMNS, SubjectLine
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
@@ -137,7 +138,7 @@ class CheckInPanel(QGroupBox):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addWidget(self.message_label)
-        if not self.actor.can(CHECK_IN):
+        if not self.actor.can(Permission.CHECK_IN):
             self.search_edit.setPlaceholderText(
                 self.tr(
                     "Find a household: name, pinyin initials, last 4 mobile digits or card code"
@@ -200,7 +201,7 @@ class CheckInPanel(QGroupBox):
         self.subject_model.set_rows(lines)
         fit_columns(self.subject_view, self.subject_model)
         if error is not None:
-            self.show_message(fill(self.tr("The search failed: %1"), str(error)), "error")
+            self.show_message(fill(self.tr("The search failed: %1"), problem_text(error)), "error")
         elif self.search_edit.text().strip() and not lines:
             self.show_message(self.tr("Nobody found."), "info")
         if len(lines) == 1:
@@ -260,7 +261,7 @@ class CheckInPanel(QGroupBox):
     def update_buttons(self) -> None:
         line = self.selected_line()
         record = line.subject.record if line is not None else None
-        can = self.event is not None and self.actor.can(CHECK_IN) and not self.busy
+        can = self.event is not None and self.actor.can(Permission.CHECK_IN) and not self.busy
         self.check_in_button.setEnabled(can and record is not None and record.remaining > 0)
         self.other_button.setEnabled(can and record is not None)
 
@@ -268,7 +269,7 @@ class CheckInPanel(QGroupBox):
 
     def check_in(self) -> None:
         """Mark the selected household's people still to move as arrived at the shelter."""
-        if self.busy or self.event is None or not self.actor.can(CHECK_IN):
+        if self.busy or self.event is None or not self.actor.can(Permission.CHECK_IN):
             return
         if not self.isVisible() and self.host.isVisible():
             return
@@ -293,7 +294,7 @@ class CheckInPanel(QGroupBox):
 
     def record_other(self) -> None:
         """Any other change of the selected record, or part of it: the status dialog."""
-        if self.busy or self.event is None or not self.actor.can(CHECK_IN):
+        if self.busy or self.event is None or not self.actor.can(Permission.CHECK_IN):
             return
         line = self.selected_line()
         record = line.subject.record if line is not None else None
@@ -314,26 +315,24 @@ class CheckInPanel(QGroupBox):
     def _apply(self, line: SubjectLine, record: TransferRow, **change: Any) -> None:
         self.busy = True
         self.update_buttons()
-        run_in_background(
-            change_transfer,
-            lambda r, e: self._checked_in(line, str(change["status"]), r, e),
+        run_operation(
+            self.db,
+            self.actor,
+            record_transfer,
             owner=self,
-            db=self.db,
-            actor=self.actor,
+            on_done=lambda outcome: self._checked_in(line, str(change["status"]), outcome),
+            show=lambda text: self.show_message(text, "error"),
             record_id=record.record_id,
             expected_version=record.version,
             **change,
         )
 
-    def _checked_in(
-        self,
-        line: SubjectLine,
-        status: str,
-        result: TransferRow | TransferRefused | None,
-        error: BaseException | None,
-    ) -> None:
+    def _checked_in(self, line: SubjectLine, status: str, outcome: Outcome[TransferRow]) -> None:
+        """Saved: the row and the message say so. Refused (a conflict included: nothing was
+        written) or failed: the message is shown already; a conflict shows the record now."""
         self.busy = False
-        if isinstance(result, TransferRow):
+        result = outcome.value
+        if result is not None:
             before = line.subject.record
             self._replace_line(line.with_record(result))
             if status == "returned":
@@ -357,16 +356,8 @@ class CheckInPanel(QGroupBox):
             self.show_message(text, "ok")
             self.search_edit.selectAll()  # the next scan replaces the text
             self.search_edit.setFocus()
-        elif isinstance(result, TransferConflict):
-            if result.current is not None:
-                self._replace_line(line.with_record(result.current))
-            self.show_message(str(result), "error")
-        elif isinstance(result, TransferRefused):
-            self.show_message(str(result), "error")
-        else:
-            self.show_message(
-                fill(self.tr("The check-in failed: %1"), type(error).__name__), "error"
-            )
+        elif isinstance(outcome.refusal, TransferConflict) and outcome.refusal.current is not None:
+            self._replace_line(line.with_record(outcome.refusal.current))
         self.update_buttons()
         self.check_in_done.emit()
 
@@ -378,7 +369,7 @@ class CheckInPanel(QGroupBox):
             self._select(row)
 
     def show_message(self, text: str, kind: str) -> None:
-        colour = {"ok": "#1f7a3f", "error": "#b00020"}.get(kind, "#4a5a6a")
+        colour = {"ok": OK_COLOUR, "error": ERROR_COLOUR}.get(kind, NOTE_COLOUR)
         self.message_label.setStyleSheet(
             f"color: {colour}; font-size: 14px; font-weight: bold; padding: 4px;"
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,16 +24,6 @@ DOCUMENTS = {
 MAP_PAPERS = ("A4", "A3")  # ui.printing.layout.MAP_PAPERS (a test keeps them the same)
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """A document that could not be written, and why (for the user)."""
-
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
-
-
 def _template(*, session: Session, path: str) -> object:
     from models.exports.households import export_template
 
@@ -42,17 +31,12 @@ def _template(*, session: Session, path: str) -> object:
 
 
 def document(name: str) -> Callable[..., object]:
-    """The function writing document ``name``; a refusal comes back as a Refusal."""
+    """The function writing document ``name`` (its refusals are ``Refused``, raised before
+    anything is written)."""
 
     def write(*, session: Session, **arguments: Any) -> object:
-        from models.exports.households import ExportRefused
-        from ui.printing.transfers import PrintRefused
-
         module, function = DOCUMENTS[name]
         action = getattr(importlib.import_module(module), function)
-        try:
-            return action(session=session, **arguments)
-        except (ExportRefused, PrintRefused) as exc:  # raised before anything is written
-            return Refusal(str(exc))
+        return action(session=session, **arguments)
 
     return write

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,10 +21,11 @@ from PySide6.QtWidgets import (
 from models.clock import display_time
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
-from models.transfers import CHECK_IN, AreaFigures, Rollup
-from models.users import Actor
+from models.transfers import AreaFigures, Rollup
+from models.users import Actor, Permission
+from ui.common.styles import ALERT_COLOUR
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
-from ui.dashboard.page import ALERT_COLOUR, Card
+from ui.common.widgets import CardGrid
 from ui.transfers.charts import TownChart
 from ui.transfers.loading import Loaded
 from ui.transfers.rows import (
@@ -54,14 +54,12 @@ class FigureCards(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        cards = QGridLayout()
-        cards.setSpacing(10)
-        self.cards: dict[str, Card] = {}
-        for n, (key, title) in enumerate(FIGURES):
-            card = Card(QCoreApplication.translate("TransfersPage", title))
-            self.cards[key] = card
-            cards.addWidget(card, 0, n)
-        layout.addLayout(cards)
+        grid = CardGrid(
+            [(key, QCoreApplication.translate("TransfersPage", title)) for key, title in FIGURES],
+            columns=len(FIGURES),
+        )
+        self.cards = grid.cards
+        layout.addWidget(grid)
         self.reported_label = QLabel()
         self.reported_label.setWordWrap(True)
         self.reported_label.setStyleSheet("color: #4a5a6a;")
@@ -134,7 +132,7 @@ class FigureTabs(QWidget):
             CHANGE_COLUMNS, self.tr("Since the last report"), self.since_label, self.snapshot_button
         )
         self.report_button = QPushButton(self.tr("Enter a town's figures…"))
-        self.report_button.setEnabled(self.actor.can(CHECK_IN))
+        self.report_button.setEnabled(self.actor.can(Permission.CHECK_IN))
         self.report_model, self.report_view = self._add_table(
             REPORT_COLUMNS,
             self.tr("Phoned in by towns"),
@@ -195,7 +193,7 @@ class FigureTabs(QWidget):
 
     def set_actions_enabled(self, enabled: bool) -> None:
         """The snapshot and town report buttons, while a write runs or after it."""
-        self.report_button.setEnabled(enabled and self.actor.can(CHECK_IN))
+        self.report_button.setEnabled(enabled and self.actor.can(Permission.CHECK_IN))
         self.snapshot_button.setEnabled(enabled)
 
     def show_figures(self, data: Rollup) -> None:

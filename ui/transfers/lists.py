@@ -31,12 +31,14 @@ from models.database import Database
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
 from models.transfers import ListCounts, PlannerChecks, list_counts, planner_checks
-from models.users import Actor, Permission, PermissionDenied
+from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog
+from ui.common.operations import Outcome, problem_text, run_operation
+from ui.common.styles import ERROR_STYLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.widgets import VillageCombo
 from ui.common.worker import run_in_background
-from ui.register.widgets import VillageCombo
-from ui.transfers.documents import MAP_PAPERS, Refusal, document
+from ui.transfers.documents import MAP_PAPERS, document
 
 OVERFULL_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240),
@@ -80,17 +82,6 @@ def load_lists(db: Database, actor: Actor) -> ListsLoaded:
         )
 
 
-def run_document(
-    db: Database, actor: Actor, action: Callable[..., Any], **arguments: Any
-) -> object:
-    """Export or print in its own session; a refusal comes back as the result."""
-    try:
-        with db.session(actor) as session:
-            return action(session=session, **arguments)
-    except PermissionDenied as exc:
-        return exc
-
-
 class VillageDialog(QDialog):
     """Choose the village a document is for."""
 
@@ -114,7 +105,7 @@ class VillageDialog(QDialog):
             form.addRow(self.tr("Paper (landscape):"), self.paper_combo)
         layout.addLayout(form)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -224,7 +215,7 @@ class TransferListsPanel(QWidget):
         self.loading = False
         if data is None:
             self.summary_label.setText(
-                fill(self.tr("The transfer lists could not be loaded: %1"), type(error).__name__)
+                fill(self.tr("The transfer lists could not be loaded: %1"), problem_text(error))
             )
             self.loaded.emit()
             return
@@ -345,16 +336,11 @@ class TransferListsPanel(QWidget):
         return path
 
     def _run(self, action: Callable[..., Any], target: str, **arguments: Any) -> None:
-        def done(result: object, error: BaseException | None) -> None:
-            if isinstance(result, (Refusal, PermissionDenied)):
-                text = str(result)
-            elif error is not None:
-                text = fill(self.tr("Not saved: %1"), type(error).__name__)
-            else:
-                text = fill(self.tr("Saved %1."), target)
+        """Write a document in a worker (an unmasked one is audited: a writing unit of work)."""
+
+        def done(outcome: Outcome[object]) -> None:
+            text = outcome.problem or fill(self.tr("Saved %1."), target)
             self.message_label.setText(text)
             self.document_done.emit(text)
 
-        run_in_background(
-            run_document, done, owner=self, db=self.db, actor=self.actor, action=action, **arguments
-        )
+        run_operation(self.db, self.actor, action, owner=self, on_done=done, **arguments)

@@ -1,33 +1,28 @@
-"""The transfers page's work off the UI thread: loads, searches and writes, each in its own
-unit of work; a refusal comes back as the result so the page shows it in place."""
+"""The transfers page's loads and searches off the UI thread, each in its own unit of work
+(its writes go through ``ui.common.operations``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from models.database import Database
-from models.events import EventRefused, EventRow, active_event
+from models.events import EventRow, active_event
 from models.transfers import (
     FigureChange,
     Rollup,
     SubjectRow,
     TownReportRow,
-    TransferRefused,
-    TransferRow,
     compare_snapshots,
     find_subjects,
     list_snapshots,
     list_town_reports,
     load_snapshot,
-    record_transfer,
     register_year,
     rollup,
     rollup_to_dict,
 )
-from models.users import Actor, PermissionDenied
+from models.users import Actor
 
 
 @dataclass(frozen=True)
@@ -70,29 +65,3 @@ def search_subjects(
 ) -> list[SubjectRow]:
     with db.session(actor) as session:
         return find_subjects(session=session, query=query, event_id=event_id, year=year)
-
-
-def change_transfer(
-    db: Database, actor: Actor, record_id: int, expected_version: int, **change: Any
-) -> TransferRow | TransferRefused:
-    """One change of a record in its own unit of work; a refusal comes back as the result."""
-    try:
-        with db.session(actor) as session:
-            return record_transfer(
-                session=session, record_id=record_id, expected_version=expected_version, **change
-            )
-    except TransferRefused as exc:  # TransferConflict included: nothing was written
-        return exc
-
-
-REFUSALS = (TransferRefused, EventRefused, PermissionDenied)
-
-
-def write(db: Database, actor: Actor, action: Callable[..., object], **arguments: Any) -> object:
-    """Any other write of the page (event, response level, town figures, returns,
-    snapshot) in its own unit of work; a refusal comes back as the result."""
-    try:
-        with db.session(actor) as session:
-            return action(session=session, **arguments)
-    except REFUSALS as exc:
-        return exc

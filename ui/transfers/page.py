@@ -8,9 +8,10 @@ pick the shelter and press F2. Every load and every check-in runs off the UI
 thread; a check-in that collides with another workstation's change is shown,
 never overwritten.
 
-This module assembles the page and does its writes; the parts are ``event_bar``,
-``figures`` (cards and tabs), ``check_in``, ``lists`` (between events the page's
-content), with their rows in ``rows`` and their loads and writes in ``loading``.
+This module assembles the page on ``ui.common.page.Page`` and does its writes through
+``ui.common.operations``; the parts are the shared ``ui.common.event_bar``, ``figures``
+(cards and tabs), ``check_in``, ``lists`` (between events the page's content), with their
+rows in ``rows`` and their loads in ``loading``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -44,17 +44,18 @@ from models.messages import fill
 from models.search import pinyin_sort_key
 from models.transfers import Rollup, add_town_report, mark_returns, take_snapshot
 from models.users import Actor
-from ui.common.change_feed import ReloadWhenShown, touches
-from ui.common.worker import run_in_background
-from ui.dashboard.page import CARD_STYLE
+from ui.common.change_feed import touches
+from ui.common.event_bar import EventBar
+from ui.common.operations import Outcome, run_operation
+from ui.common.page import Page
+from ui.common.styles import CARD_STYLE
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.check_in import CheckInPanel
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, TownReportDialog
-from ui.transfers.documents import Refusal, document
-from ui.transfers.event_bar import EventBar
+from ui.transfers.documents import document
 from ui.transfers.figures import FigureCards, FigureTabs
 from ui.transfers.lists import TransferListsPanel
-from ui.transfers.loading import REFUSALS, Loaded, load_transfers, write
+from ui.transfers.loading import Loaded, load_transfers
 from ui.transfers.rows import SubjectLine, count_text
 
 log = logging.getLogger(__name__)
@@ -75,8 +76,8 @@ def _part(part: str, name: str) -> Any:
     return property(lambda page: getattr(getattr(page, part), name))
 
 
-class TransfersPage(QWidget):
-    ready = Signal()  # after each load of the event and its figures
+class TransfersPage(Page):
+    # ready: after each load of the event and its figures
     search_done = Signal()  # after each search's results are shown
     check_in_done = Signal()  # after a check-in was saved or refused (the message is shown)
     action_done = Signal()  # after any other write of the page was saved or refused
@@ -106,22 +107,18 @@ class TransfersPage(QWidget):
     other_button = _part("check_in_panel", "other_button")
     message_label = _part("check_in_panel", "message_label")
 
+    watched_tables = WATCHED
+    change_delay_ms = CHANGE_DELAY_MS
+
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        super().__init__(db, actor, parent=parent)
         self.current_event: EventRow | None = None
         self.data: Rollup | None = None
-        self._loading = False
-        self._reload_again = False
         self.setStyleSheet(CARD_STYLE)
+        self.title_label.setText(self.tr("Personnel transfer"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        top = QHBoxLayout()
-        self.title_label = QLabel(self.tr("Personnel transfer"))
-        self.title_label.setStyleSheet("font-size: 22px; font-weight: bold;")
-        top.addWidget(self.title_label)
+        layout = self.layout_
+        top = self.header
         top.addStretch(1)
         self.time_label = QLabel()
         self.time_label.setStyleSheet("color: #6a7a8a;")
@@ -139,7 +136,6 @@ class TransfersPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
-        layout.addLayout(top)
 
         self.event_bar = EventBar(
             actor,
@@ -199,7 +195,6 @@ class TransfersPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        self.reloader = ReloadWhenShown(self, self.refresh, CHANGE_DELAY_MS)
         self.refresh()
 
     def selected_line(self) -> SubjectLine | None:
@@ -208,38 +203,31 @@ class TransfersPage(QWidget):
     # -- loading the event and its figures ---------------------------------------------------
 
     def refresh(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        run_in_background(load_transfers, self._loaded, owner=self, db=self.db, actor=self.actor)
+        self.load(
+            load_transfers,
+            self._loaded,
+            on_failed=self._load_failed,
+            db=self.db,
+            actor=self.actor,
+        )
 
     def _tick(self) -> None:
         self._keep_hourly_snapshot()
         if self.isVisible():
             self.refresh()
 
-    def data_changed(self, tables: frozenset[str]) -> None:
-        """From the change feed: reload soon if shown, else when next shown."""
-        if not touches(tables, WATCHED):
-            return
+    def tables_changed(self, tables: frozenset[str]) -> None:
         if touches(tables, LIST_TABLES):
             self._lists_stale = True
-        self.reloader.changed()
 
-    def _loaded(self, result: Loaded | None, error: BaseException | None) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.refresh()
-            return
-        if result is None:
-            self.event_bar.show_text(
-                fill(self.tr("The transfer figures could not be loaded: %1"), type(error).__name__)
-            )
-            self.body.setVisible(False)
-            self.ready.emit()
-            return
+    def _load_failed(self, error: BaseException | None) -> None:
+        self.body.setVisible(False)
+        self.event_bar.setVisible(False)
+        self.load_failed(error)
+
+    def _loaded(self, result: Loaded) -> None:
+        self.banner.clear_message()
+        self.event_bar.setVisible(True)
         self.current_event, self.data = result.event, result.rollup
         self.check_in_panel.set_event(result.event, result.year, result.rollup)
         self._show_event()
@@ -319,22 +307,22 @@ class TransfersPage(QWidget):
         self.check_in_panel.busy = True
         self.start_button.setEnabled(False)
         self.event_bar.show_text(self.tr("Starting the event and opening the transfer records…"))
-        run_in_background(
-            write,
-            self._event_started,
+        run_operation(
+            self.db,
+            self.actor,
+            start_event,
             owner=self,
-            db=self.db,
-            actor=self.actor,
-            action=start_event,
+            on_done=self._event_started,
+            show=lambda text: self.check_in_panel.show_message(text, "error"),
             name=name,
         )
 
-    def _event_started(self, result: object, error: BaseException | None) -> None:
+    def _event_started(self, outcome: Outcome[EventRow]) -> None:
         self.check_in_panel.busy = False
-        if not isinstance(result, EventRow):
-            text = str(result) if result is not None else type(error).__name__
-            self.check_in_panel.show_message(text, "error")
-            self.event_bar.show_text(fill(self.tr("The event was not started: %1"), text))
+        if not outcome.ok:
+            self.event_bar.show_text(
+                fill(self.tr("The event was not started: %1"), outcome.problem or "")
+            )
             self.start_button.setEnabled(True)
             return
         self.refresh()
@@ -351,15 +339,9 @@ class TransfersPage(QWidget):
 
     def _keep_hourly_snapshot(self) -> None:
         """Any open console keeps the hour's snapshot; the domain keeps one per hour."""
-        if self.current_event is not None:
-            run_in_background(
-                write,
-                lambda _r, _e: None,
-                owner=self,
-                db=self.db,
-                actor=self.actor,
-                action=take_snapshot,
-                event_id=self.current_event.id,
+        if self.current_event is not None:  # a refusal or a failure: the next tick tries again
+            run_operation(
+                self.db, self.actor, take_snapshot, owner=self, event_id=self.current_event.id
             )
 
     def ask_town_report(self) -> None:
@@ -462,23 +444,22 @@ class TransfersPage(QWidget):
         self.check_in_panel.busy = True
         self._set_actions_enabled(False)
 
-        def finished(result: object, error: BaseException | None) -> None:
+        def finished(outcome: Outcome[object]) -> None:
             self.check_in_panel.busy = False
             self._set_actions_enabled(True)
-            if isinstance(result, (*REFUSALS, Refusal)):
-                self.check_in_panel.show_message(str(result), "error")
-            elif error is not None:
-                self.check_in_panel.show_message(
-                    fill(self.tr("The change was not saved: %1"), type(error).__name__),
-                    "error",
-                )
-            else:
+            if outcome.ok:
                 self.check_in_panel.show_message(done, "ok")
             self.action_done.emit()
             self.refresh()
 
-        run_in_background(
-            write, finished, owner=self, db=self.db, actor=self.actor, action=action, **arguments
+        run_operation(
+            self.db,
+            self.actor,
+            action,
+            owner=self,
+            on_done=finished,
+            show=lambda text: self.check_in_panel.show_message(text, "error"),
+            **arguments,
         )
 
     def _set_actions_enabled(self, enabled: bool) -> None:

@@ -1,7 +1,7 @@
 """The event bar: the active event with its response level, or the offer to start one.
 
-Its own widget so every page that works during an event (transfers now; the command
-and duty log pages later) shows the event the same way. The bar shows and offers;
+Shared by every page that works during an event (transfers now; the command and duty
+log pages next), so each shows the event the same way. The bar shows and offers;
 the page that holds it asks, writes and reloads when a button's signal arrives, so
 its messages and its reload stay the page's own.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from models.events import MANAGE_EVENTS, EventRow
-from models.transfers import CHECK_IN
-from models.users import Actor
+from models.events import EventRow
+from models.users import Actor, Permission
 from ui.common.event_text import event_summary
+from ui.common.styles import EVENT_BANNER
 
 
 class EventBar(QWidget):
@@ -39,16 +39,13 @@ class EventBar(QWidget):
         self.event_label = QLabel(self.tr("Loading…"))
         self.event_label.setWordWrap(True)
         self.event_label.setTextFormat(Qt.TextFormat.RichText)
-        self.event_label.setStyleSheet(
-            "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
-            "font-size: 15px;"
-        )
+        self.event_label.setStyleSheet(EVENT_BANNER + "font-size: 15px;")
         banner.addWidget(self.event_label, 1)
         self.start_button = QPushButton(self.tr("Start an event…"))
         self.start_button.setVisible(False)
         self.start_button.clicked.connect(self.start_clicked)
         banner.addWidget(self.start_button)
-        self.manage = self.actor.can(MANAGE_EVENTS)
+        self.manage = self.actor.can(Permission.MANAGE_EVENTS)
         self.level_button = QPushButton(self.tr("Response level…"))
         self.level_button.clicked.connect(self.level_clicked)
         self.returns_button = QPushButton(self.tr("Mark returns…"))
@@ -70,7 +67,7 @@ class EventBar(QWidget):
         way, so they show disabled."""
         if event is None:
             self.event_label.setText(self.no_event_text)
-            can_start = self.actor.can(MANAGE_EVENTS)
+            can_start = self.actor.can(Permission.MANAGE_EVENTS)
             self.start_button.setVisible(can_start)
             self.start_button.setEnabled(can_start and not busy)
             for button in (self.level_button, self.returns_button, self.end_button):
@@ -80,7 +77,9 @@ class EventBar(QWidget):
         for button in (self.level_button, self.end_button):
             button.setVisible(self.manage)
             button.setEnabled(not busy)
-        self.returns_button.setVisible(self.actor.can(CHECK_IN) and event.response_lifted)
+        self.returns_button.setVisible(
+            self.actor.can(Permission.CHECK_IN) and event.response_lifted
+        )
         self.returns_button.setEnabled(not busy)
         self.event_label.setText(event_summary(event))
 
