@@ -223,6 +223,7 @@ class DashboardPage(Page):
             self.kinds_label.setText(self.tr("Danger zones by type: ") + " · ".join(parts))
         else:
             self.kinds_label.clear()
+        self.kinds_label.setVisible(bool(overview.danger_zones))
         self.ready.emit()
 
     def _empty_text(self) -> str:
