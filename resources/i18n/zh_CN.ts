@@ -771,367 +771,366 @@ from then on</source>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli.py" line="86"/>
+        <location filename="../../ui/cli/core.py" line="79"/>
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="134"/>
+        <location filename="../../ui/cli/core.py" line="127"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="137"/>
+        <location filename="../../ui/cli/core.py" line="130"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="142"/>
+        <location filename="../../ui/cli/core.py" line="135"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="157"/>
+        <location filename="../../ui/cli/core.py" line="150"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="163"/>
-        <location filename="../../ui/cli.py" line="318"/>
+        <location filename="../../ui/cli/cmd_user.py" line="40"/>
+        <location filename="../../ui/cli/core.py" line="156"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="187"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="66"/>
         <source>Building the demo county (scale %1) in %2 ...</source>
         <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="207"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="83"/>
         <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="220"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="96"/>
         <source>Transfer lists: %1 households, %2 other objects; a demo typhoon.</source>
         <translation>转移清单：住户 %1 户，其他转移对象 %2 个；另有一个演示台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="237"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="113"/>
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="253"/>
+        <location filename="../../ui/cli/cmd_db.py" line="61"/>
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="264"/>
-        <location filename="../../ui/cli.py" line="280"/>
+        <location filename="../../ui/cli/cmd_db.py" line="49"/>
+        <location filename="../../ui/cli/cmd_db.py" line="71"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="270"/>
+        <location filename="../../ui/cli/cmd_db.py" line="75"/>
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="292"/>
+        <location filename="../../ui/cli/cmd_db.py" line="94"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="296"/>
+        <location filename="../../ui/cli/cmd_db.py" line="98"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="305"/>
+        <location filename="../../ui/cli/core.py" line="168"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="325"/>
+        <location filename="../../ui/cli/cmd_user.py" line="47"/>
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="366"/>
+        <location filename="../../ui/cli/cmd_import.py" line="107"/>
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="401"/>
+        <location filename="../../ui/cli/cmd_export.py" line="70"/>
         <source>Give --village CODE, or --template for an empty list.</source>
         <translation>请用 --village 指定村代码，或用 --template 导出空白清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="417"/>
-        <location filename="../../ui/cli.py" line="459"/>
+        <location filename="../../ui/cli/cmd_export.py" line="83"/>
+        <location filename="../../ui/cli/cmd_map.py" line="60"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="437"/>
+        <location filename="../../ui/cli/cmd_map.py" line="79"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或标识为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="455"/>
+        <location filename="../../ui/cli/cmd_map.py" line="95"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="384"/>
-        <location filename="../../ui/cli.py" line="478"/>
+        <location filename="../../ui/cli/cmd_export.py" line="56"/>
+        <location filename="../../ui/cli/cmd_print.py" line="56"/>
         <source>Give --event ID.</source>
         <translation>请用 --event ID 指定事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="230"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="106"/>
         <source>Event in progress: %1 (transfers part done).</source>
         <translation>进行中的事件：%1（转移已部分完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="387"/>
+        <location filename="../../ui/cli/cmd_export.py" line="59"/>
         <source>--village, --year, --template and --unmasked are for export households.</source>
         <translation>--village、--year、--template 和 --unmasked 只用于 export households。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="483"/>
+        <location filename="../../ui/cli/cmd_print.py" line="60"/>
         <source>Give --event ID and --shelter ID.</source>
         <translation>请用 --event ID 和 --shelter ID 指定事件和安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="493"/>
-        <location filename="../../ui/cli.py" line="503"/>
+        <location filename="../../ui/cli/cmd_print.py" line="63"/>
         <source>Give --village CODE.</source>
         <translation>请用 --village 代码 指定村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="515"/>
+        <location filename="../../ui/cli/cmd_print.py" line="98"/>
         <source>%1 pages written to %2</source>
         <translation>已将 %1 页写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="531"/>
+        <location filename="../../ui/cli/cmd_screenshot.py" line="35"/>
         <source>--size must look like 1600x1000</source>
         <translation>--size 的格式应为 1600x1000</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="534"/>
+        <location filename="../../ui/cli/cmd_screenshot.py" line="38"/>
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="553"/>
+        <location filename="../../ui/cli/core.py" line="177"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="560"/>
+        <location filename="../../ui/cli/core.py" line="184"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="565"/>
+        <location filename="../../ui/cli/core.py" line="189"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="570"/>
+        <location filename="../../ui/cli/core.py" line="194"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="578"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="16"/>
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="579"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="17"/>
         <source>Build the deterministic demo county with its demo accounts.</source>
         <translation>生成固定内容的演示县及其演示账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="587"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="25"/>
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="592"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="30"/>
         <source>replace the data of a non-empty database</source>
         <translation>替换非空数据库中的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="597"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="35"/>
         <source>also build a situation: typhoon = the demo typhoon&apos;s event in progress, transfers part done</source>
         <translation>同时构建情景：typhoon = 演示台风事件进行中，转移已部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="606"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="44"/>
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="615"/>
+        <location filename="../../ui/cli/cmd_db.py" line="18"/>
         <source>upgrade, back up or check the database</source>
         <translation>升级、备份或检查数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="620"/>
+        <location filename="../../ui/cli/cmd_db.py" line="23"/>
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="626"/>
+        <location filename="../../ui/cli/cmd_db.py" line="29"/>
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="631"/>
+        <location filename="../../ui/cli/cmd_db.py" line="34"/>
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="637"/>
+        <location filename="../../ui/cli/cmd_user.py" line="15"/>
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="641"/>
+        <location filename="../../ui/cli/cmd_user.py" line="20"/>
         <source>add a user (password from a prompt or standard input)</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="652"/>
+        <location filename="../../ui/cli/cmd_import.py" line="21"/>
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="657"/>
+        <location filename="../../ui/cli/cmd_import.py" line="26"/>
         <source>what the file holds</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="663"/>
+        <location filename="../../ui/cli/cmd_import.py" line="32"/>
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="668"/>
+        <location filename="../../ui/cli/cmd_import.py" line="37"/>
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="675"/>
+        <location filename="../../ui/cli/cmd_import.py" line="44"/>
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile&apos;s .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="684"/>
+        <location filename="../../ui/cli/cmd_import.py" line="53"/>
         <source>households: the village, when the title row does not name it</source>
         <translation>住户清单：标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="692"/>
+        <location filename="../../ui/cli/cmd_import.py" line="61"/>
         <source>households: the year of the list</source>
         <translation>住户清单：清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="696"/>
+        <location filename="../../ui/cli/cmd_import.py" line="65"/>
         <source>typhoon: its number, such as 2609</source>
         <translation>台风：编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="699"/>
+        <location filename="../../ui/cli/cmd_import.py" line="68"/>
         <source>typhoon: its name, such as 烟花</source>
         <translation>台风：名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="704"/>
+        <location filename="../../ui/cli/cmd_export.py" line="16"/>
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="709"/>
+        <location filename="../../ui/cli/cmd_export.py" line="21"/>
         <source>what to export</source>
         <translation>导出的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="716"/>
+        <location filename="../../ui/cli/cmd_export.py" line="28"/>
         <source>transfer-rollup: the event&apos;s id</source>
         <translation>transfer-rollup：事件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="722"/>
+        <location filename="../../ui/cli/cmd_export.py" line="34"/>
         <source>an empty village transfer list to fill</source>
         <translation>导出空白的村级转移清单供填写</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="727"/>
+        <location filename="../../ui/cli/cmd_export.py" line="39"/>
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="736"/>
+        <location filename="../../ui/cli/cmd_print.py" line="26"/>
         <source>print a document to PDF (Chinese fonts embedded)</source>
         <translation>将文档打印为 PDF（嵌入中文字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="756"/>
+        <location filename="../../ui/cli/cmd_print.py" line="37"/>
         <source>shelter-arrivals: the shelter&apos;s id</source>
         <translation>shelter-arrivals：安置场所编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="763"/>
+        <location filename="../../ui/cli/cmd_print.py" line="44"/>
         <source>situation-map: A4 or A3 landscape (default A4)</source>
         <translation>situation-map：A4 或 A3 横向（默认 A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="772"/>
+        <location filename="../../ui/cli/cmd_map.py" line="18"/>
         <source>typhoon reach and offline map export</source>
         <translation>台风影响范围与离线地图导出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="777"/>
+        <location filename="../../ui/cli/cmd_map.py" line="23"/>
         <source>what the typhoon&apos;s force-7 and force-10 winds reach, to Excel</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="785"/>
+        <location filename="../../ui/cli/cmd_map.py" line="31"/>
         <source>the typhoon&apos;s number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或标识</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="792"/>
+        <location filename="../../ui/cli/cmd_map.py" line="38"/>
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="800"/>
+        <location filename="../../ui/cli/cmd_map.py" line="46"/>
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="809"/>
+        <location filename="../../ui/cli/cmd_screenshot.py" line="18"/>
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="859"/>
+        <location filename="../../ui/cli/core.py" line="250"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="885"/>
+        <location filename="../../ui/cli/core.py" line="276"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="891"/>
+        <location filename="../../ui/cli/core.py" line="282"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1332,7 +1331,7 @@ from then on</source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="231"/>
+        <location filename="../../ui/dashboard/page.py" line="232"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -3993,121 +3992,121 @@ from then on</source>
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../models/areas.py" line="198"/>
+        <location filename="../../models/fields.py" line="71"/>
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="212"/>
+        <location filename="../../models/fields.py" line="85"/>
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="223"/>
+        <location filename="../../models/areas/saving.py" line="32"/>
         <source>Choose a village or community.</source>
         <translation>请选择村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="230"/>
+        <location filename="../../models/areas/saving.py" line="39"/>
         <source>The chosen division is not a village or community.</source>
         <translation>所选区划不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="260"/>
+        <location filename="../../models/fields.py" line="116"/>
         <source>Enter a number in decimal degrees, such as 121.38.</source>
         <translation>请输入十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="272"/>
+        <location filename="../../models/fields.py" line="128"/>
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="287"/>
+        <location filename="../../models/fields.py" line="143"/>
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="296"/>
+        <location filename="../../models/fields.py" line="152"/>
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="303"/>
+        <location filename="../../models/fields.py" line="159"/>
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="319"/>
+        <location filename="../../models/areas/saving.py" line="52"/>
         <source>This record no longer exists; another user may have deleted it.</source>
         <translation>该记录已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="799"/>
-        <location filename="../../models/areas.py" line="838"/>
+        <location filename="../../models/areas/saving.py" line="171"/>
+        <location filename="../../models/areas/saving.py" line="210"/>
         <source>Enter a code.</source>
         <translation>请输入编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="803"/>
+        <location filename="../../models/areas/saving.py" line="175"/>
         <source>Another grid already has this code.</source>
         <translation>已有其他网格使用此编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="808"/>
-        <location filename="../../models/areas.py" line="860"/>
-        <location filename="../../models/areas.py" line="898"/>
-        <location filename="../../models/areas.py" line="968"/>
+        <location filename="../../models/areas/saving.py" line="180"/>
+        <location filename="../../models/areas/saving.py" line="232"/>
+        <location filename="../../models/areas/saving.py" line="270"/>
+        <location filename="../../models/areas/saving.py" line="340"/>
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="817"/>
+        <location filename="../../models/areas/saving.py" line="189"/>
         <source>Enter the name of the responsible person.</source>
         <translation>请输入责任人姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="843"/>
+        <location filename="../../models/areas/saving.py" line="215"/>
         <source>Another danger zone already has this code.</source>
         <translation>已有其他危险区使用此编码。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="850"/>
+        <location filename="../../models/areas/saving.py" line="222"/>
         <source>This grid no longer exists.</source>
         <translation>该网格已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="855"/>
+        <location filename="../../models/areas/saving.py" line="227"/>
         <source>The grid belongs to another village.</source>
         <translation>该网格属于其他村。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="866"/>
+        <location filename="../../models/areas/saving.py" line="238"/>
         <source>Choose a known type of danger zone.</source>
         <translation>请选择有效的危险区类别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="908"/>
+        <location filename="../../models/areas/saving.py" line="280"/>
         <source>This village already has a shelter with this name.</source>
         <translation>本村已有同名的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="922"/>
+        <location filename="../../models/areas/saving.py" line="294"/>
         <source>Capacity must be a whole number of persons, zero or more.</source>
         <translation>容纳人数应为不小于零的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="933"/>
+        <location filename="../../models/areas/saving.py" line="305"/>
         <source>Choose a known shelter level.</source>
         <translation>请选择有效的场所级别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="965"/>
+        <location filename="../../models/areas/saving.py" line="337"/>
         <source>Choose a known post.</source>
         <translation>请选择有效的岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/areas.py" line="983"/>
+        <location filename="../../models/areas/saving.py" line="355"/>
         <source>This person already holds this post in this village.</source>
         <translation>此人在本村已担任该岗位。</translation>
     </message>
@@ -5690,7 +5689,7 @@ from then on</source>
         <translation>与前一个路径点（%1）相比，中心移速将达每小时%2公里；台风移速不会超过每小时150公里。请核对这两个点的经纬度。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/entry.py" line="70"/>
+        <location filename="../../models/typhoons/entry.py" line="71"/>
         <source>Another point has the same time %1.</source>
         <translation>另有路径点的时间也是 %1。</translation>
     </message>
@@ -6251,57 +6250,57 @@ from then on</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../ui/cli.py" line="46"/>
+        <location filename="../../ui/cli/core.py" line="39"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="47"/>
+        <location filename="../../ui/cli/core.py" line="40"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="48"/>
+        <location filename="../../ui/cli/core.py" line="41"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="49"/>
+        <location filename="../../ui/cli/core.py" line="42"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="50"/>
+        <location filename="../../ui/cli/core.py" line="43"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少以下必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="51"/>
+        <location filename="../../ui/cli/core.py" line="44"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="52"/>
+        <location filename="../../ui/cli/core.py" line="45"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="53"/>
+        <location filename="../../ui/cli/core.py" line="46"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="54"/>
+        <location filename="../../ui/cli/core.py" line="47"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="55"/>
+        <location filename="../../ui/cli/core.py" line="48"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="56"/>
+        <location filename="../../ui/cli/core.py" line="49"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s
