@@ -60,7 +60,12 @@ class Page(QWidget):
         self.banner = Banner()
         self.layout_.addWidget(self.banner)
         self.empty_state: EmptyState | None = None
-        self.reloader = ReloadWhenShown(self, self.refresh, self.change_delay_ms)
+        # Only a page that watches tables filters its events (a call into Python for each).
+        self.reloader = (
+            ReloadWhenShown(self, self.refresh, self.change_delay_ms)
+            if self.watched_tables
+            else None
+        )
 
     # -- the body ------------------------------------------------------------------------
 
@@ -132,7 +137,7 @@ class Page(QWidget):
 
     def data_changed(self, tables: frozenset[str]) -> None:
         """From the change feed: reload soon if shown, else when next shown."""
-        if touches(tables, self.watched_tables):
+        if self.reloader is not None and touches(tables, self.watched_tables):
             self.tables_changed(tables)
             self.reloader.changed()
 
