@@ -109,22 +109,20 @@ class Card(QFrame):
         self.value_label.setStyleSheet(f"color: {ALERT_COLOUR};" if alert else "")
 
 
-class CardGrid(QWidget):
-    """Cards by key, ``columns`` to a row: the county's figures on the dashboard and the
+def card_grid(titles: Sequence[tuple[str, str]], columns: int) -> tuple[QWidget, dict[str, Card]]:
+    """Cards by key, ``columns`` to a row, in a plain widget (no Python subclass: nothing
+    more to ask Python while it paints): the county's figures on the dashboard and the
     transfers page."""
-
-    def __init__(
-        self, titles: Sequence[tuple[str, str]], columns: int, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(10 if columns > 4 else 14)
-        self.cards: dict[str, Card] = {}
-        for index, (key, title) in enumerate(titles):
-            card = Card(title)
-            self.cards[key] = card
-            grid.addWidget(card, index // columns, index % columns)
+    holder = QWidget()
+    grid = QGridLayout(holder)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setSpacing(10 if columns > 4 else 14)
+    cards: dict[str, Card] = {}
+    for index, (key, title) in enumerate(titles):
+        card = Card(title)
+        cards[key] = card
+        grid.addWidget(card, index // columns, index % columns)
+    return holder, cards
 
 
 class _KeyCompleter(QCompleter):

@@ -19,7 +19,7 @@ from ui.common.event_text import event_summary
 from ui.common.page import Page
 from ui.common.styles import CARD_STYLE, EVENT_BANNER, SECTION_TITLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
-from ui.common.widgets import CardGrid
+from ui.common.widgets import card_grid
 
 
 def _count(value: int) -> str:
@@ -101,7 +101,7 @@ class DashboardPage(Page):
         self.event_label.setStyleSheet(EVENT_BANNER)
         layout.addWidget(self.event_label)
         # The event's county figures, as the transfers page counts them.
-        self.event_row = CardGrid(
+        self.event_row, self.event_cards = card_grid(
             [
                 ("people_to_move", self.tr("People to move")),
                 ("moved", self.tr("Moved")),
@@ -110,10 +110,9 @@ class DashboardPage(Page):
             ],
             columns=4,
         )
-        self.event_cards = self.event_row.cards
         self.event_row.setVisible(False)
         layout.addWidget(self.event_row)
-        register_cards = CardGrid(
+        register_cards, self.cards = card_grid(
             [
                 ("towns", self.tr("Towns and streets")),
                 ("villages", self.tr("Villages and communities")),
@@ -124,7 +123,6 @@ class DashboardPage(Page):
             ],
             columns=3,
         )
-        self.cards = register_cards.cards
         layout.addWidget(register_cards)
         self.kinds_label = QLabel()
         self.kinds_label.setTextFormat(Qt.TextFormat.RichText)

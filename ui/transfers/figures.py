@@ -25,7 +25,7 @@ from models.transfers import AreaFigures, Rollup
 from models.users import Actor, Permission
 from ui.common.styles import ALERT_COLOUR
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
-from ui.common.widgets import CardGrid
+from ui.common.widgets import card_grid
 from ui.transfers.charts import TownChart
 from ui.transfers.loading import Loaded
 from ui.transfers.rows import (
@@ -54,11 +54,10 @@ class FigureCards(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        grid = CardGrid(
+        grid, self.cards = card_grid(
             [(key, QCoreApplication.translate("TransfersPage", title)) for key, title in FIGURES],
             columns=len(FIGURES),
         )
-        self.cards = grid.cards
         layout.addWidget(grid)
         self.reported_label = QLabel()
         self.reported_label.setWordWrap(True)
