@@ -1246,92 +1246,92 @@ from then on</source>
         <translation>已满的避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="118"/>
+        <location filename="../../ui/dashboard/page.py" line="117"/>
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="119"/>
+        <location filename="../../ui/dashboard/page.py" line="118"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="120"/>
+        <location filename="../../ui/dashboard/page.py" line="119"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="121"/>
+        <location filename="../../ui/dashboard/page.py" line="120"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="122"/>
+        <location filename="../../ui/dashboard/page.py" line="121"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="123"/>
+        <location filename="../../ui/dashboard/page.py" line="122"/>
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="137"/>
+        <location filename="../../ui/dashboard/page.py" line="135"/>
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="162"/>
+        <location filename="../../ui/dashboard/page.py" line="160"/>
         <source>No event is in progress. When one starts (on the Transfers page), its response level and the county&apos;s transfer figures show here.</source>
         <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="171"/>
+        <location filename="../../ui/dashboard/page.py" line="169"/>
         <source>figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="175"/>
+        <location filename="../../ui/dashboard/page.py" line="173"/>
         <source>%1 away from home</source>
         <translation>外出 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="180"/>
+        <location filename="../../ui/dashboard/page.py" line="178"/>
         <source>completion rate %1</source>
         <translation>转移率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="184"/>
+        <location filename="../../ui/dashboard/page.py" line="182"/>
         <source>of whom %1 refuse to move</source>
         <translation>其中拒绝转移 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="188"/>
+        <location filename="../../ui/dashboard/page.py" line="186"/>
         <source>%1 more above 90%</source>
         <translation>另有 %1 个超过 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="200"/>
+        <location filename="../../ui/dashboard/page.py" line="198"/>
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="207"/>
+        <location filename="../../ui/dashboard/page.py" line="205"/>
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="212"/>
+        <location filename="../../ui/dashboard/page.py" line="210"/>
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="223"/>
+        <location filename="../../ui/dashboard/page.py" line="221"/>
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="232"/>
+        <location filename="../../ui/dashboard/page.py" line="230"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -1513,17 +1513,17 @@ from then on</source>
 <context>
     <name>FigureCards</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="75"/>
+        <location filename="../../ui/transfers/figures.py" line="74"/>
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="80"/>
+        <location filename="../../ui/transfers/figures.py" line="79"/>
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="88"/>
+        <location filename="../../ui/transfers/figures.py" line="87"/>
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
@@ -1531,77 +1531,77 @@ from then on</source>
 <context>
     <name>FigureTabs</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="113"/>
+        <location filename="../../ui/transfers/figures.py" line="112"/>
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="116"/>
+        <location filename="../../ui/transfers/figures.py" line="115"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="119"/>
+        <location filename="../../ui/transfers/figures.py" line="118"/>
         <source>By danger zone type</source>
         <translation>按危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="122"/>
+        <location filename="../../ui/transfers/figures.py" line="121"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="124"/>
+        <location filename="../../ui/transfers/figures.py" line="123"/>
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="127"/>
+        <location filename="../../ui/transfers/figures.py" line="126"/>
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="132"/>
+        <location filename="../../ui/transfers/figures.py" line="131"/>
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="134"/>
+        <location filename="../../ui/transfers/figures.py" line="133"/>
         <source>Enter a town&apos;s figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="138"/>
+        <location filename="../../ui/transfers/figures.py" line="137"/>
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="141"/>
+        <location filename="../../ui/transfers/figures.py" line="140"/>
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="149"/>
+        <location filename="../../ui/transfers/figures.py" line="148"/>
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="163"/>
+        <location filename="../../ui/transfers/figures.py" line="162"/>
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="259"/>
+        <location filename="../../ui/transfers/figures.py" line="258"/>
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="269"/>
+        <location filename="../../ui/transfers/figures.py" line="268"/>
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="275"/>
+        <location filename="../../ui/transfers/figures.py" line="274"/>
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
@@ -5479,7 +5479,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/imports/typhoon.py" line="256"/>
-        <location filename="../../models/typhoons/readings.py" line="194"/>
+        <location filename="../../models/typhoons/readings.py" line="195"/>
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
@@ -5552,139 +5552,139 @@ from then on</source>
         <translation>%1号台风“%2”</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/times.py" line="42"/>
-        <location filename="../../models/typhoons/times.py" line="86"/>
-        <location filename="../../models/typhoons/times.py" line="94"/>
+        <location filename="../../models/typhoons/times.py" line="43"/>
+        <location filename="../../models/typhoons/times.py" line="87"/>
+        <location filename="../../models/typhoons/times.py" line="95"/>
         <source>Give the hour as well as the date, such as 2026-08-09 20:00.</source>
         <translation>请写明日期和时刻，如 2026-08-09 20:00。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/times.py" line="49"/>
+        <location filename="../../models/typhoons/times.py" line="50"/>
         <source>The time is empty.</source>
         <translation>时间为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/times.py" line="67"/>
+        <location filename="../../models/typhoons/times.py" line="68"/>
         <source>Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, such as 2026-08-09T12:00Z.</source>
         <translation>不是时间：请写成 2026-08-09 20:00（北京时间），或带时区，如 2026-08-09T12:00Z。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="60"/>
+        <location filename="../../models/typhoons/readings.py" line="61"/>
         <source>Enter a number in decimal degrees, such as 121.5.</source>
         <translation>请填写十进制度数，如 121.5。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="71"/>
+        <location filename="../../models/typhoons/readings.py" line="72"/>
         <source>The longitude is empty.</source>
         <translation>经度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="73"/>
+        <location filename="../../models/typhoons/readings.py" line="74"/>
         <source>The latitude is empty.</source>
         <translation>纬度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="90"/>
+        <location filename="../../models/typhoons/readings.py" line="91"/>
         <source>Longitude and latitude look swapped: the longitude of a typhoon here is the larger number (90 to 180 degrees east).</source>
         <translation>经纬度似乎填反了：本海域台风的经度是较大的数（东经90至180度）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="101"/>
+        <location filename="../../models/typhoons/readings.py" line="102"/>
         <source>The longitude must be between 90 and 180 degrees east (Northwest Pacific and South China Sea).</source>
         <translation>经度须在东经90至180度之间（西北太平洋和南海）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="112"/>
+        <location filename="../../models/typhoons/readings.py" line="113"/>
         <source>The latitude must be between 0 and 60 degrees north.</source>
         <translation>纬度须在北纬0至60度之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="126"/>
+        <location filename="../../models/typhoons/readings.py" line="127"/>
         <source>The central pressure must be a number of hPa, such as 950.</source>
         <translation>中心气压须为百帕数，如 950。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="134"/>
+        <location filename="../../models/typhoons/readings.py" line="135"/>
         <source>The central pressure must be between 850 and 1020 hPa.</source>
         <translation>中心气压须在850至1020百帕之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="147"/>
+        <location filename="../../models/typhoons/readings.py" line="148"/>
         <source>The maximum wind must be a number of m/s, such as 45.</source>
         <translation>最大风速须为米/秒数，如 45。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="155"/>
+        <location filename="../../models/typhoons/readings.py" line="156"/>
         <source>The maximum wind must be between 0 and 100 m/s.</source>
         <translation>最大风速须在0至100米/秒之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="185"/>
+        <location filename="../../models/typhoons/readings.py" line="186"/>
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="213"/>
+        <location filename="../../models/typhoons/readings.py" line="214"/>
         <source>Give the radius of all four quadrants: NE, SE, SW and NW.</source>
         <translation>请填全四个象限的半径：东北、东南、西南、西北。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="228"/>
+        <location filename="../../models/typhoons/readings.py" line="229"/>
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个，如 300/280/250/260。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="247"/>
+        <location filename="../../models/typhoons/readings.py" line="248"/>
         <source>A radius must be a number of kilometres.</source>
         <translation>半径须为公里数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="252"/>
+        <location filename="../../models/typhoons/readings.py" line="253"/>
         <source>A radius cannot be negative.</source>
         <translation>半径不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="255"/>
+        <location filename="../../models/typhoons/readings.py" line="256"/>
         <source>A radius of more than 1500 km is not a typhoon&apos;s; check the unit (km).</source>
         <translation>半径超过1500公里不可能是台风风圈，请检查单位（公里）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="294"/>
+        <location filename="../../models/typhoons/readings.py" line="295"/>
         <source>Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.</source>
         <translation>预报点填“是”或“预报”，实况点填“否”或“实况”（或留空）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="315"/>
+        <location filename="../../models/typhoons/readings.py" line="316"/>
         <source>The force-10 radius is larger than the force-7 radius in the %1 quadrant.</source>
         <translation>%1象限的十级风圈半径大于七级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="324"/>
+        <location filename="../../models/typhoons/readings.py" line="325"/>
         <source>The force-12 radius is larger than the force-10 radius in the %1 quadrant.</source>
         <translation>%1象限的十二级风圈半径大于十级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="340"/>
+        <location filename="../../models/typhoons/readings.py" line="341"/>
         <source>NE</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="341"/>
+        <location filename="../../models/typhoons/readings.py" line="342"/>
         <source>SE</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="342"/>
+        <location filename="../../models/typhoons/readings.py" line="343"/>
         <source>SW</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="343"/>
+        <location filename="../../models/typhoons/readings.py" line="344"/>
         <source>NW</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="373"/>
+        <location filename="../../models/typhoons/readings.py" line="374"/>
         <source>From the point before (%1) the centre would move %2 km/h; no typhoon moves faster than 150 km/h. Check the longitude and latitude of both points.</source>
         <translation>与前一个路径点（%1）相比，中心移速将达每小时%2公里；台风移速不会超过每小时150公里。请核对这两个点的经纬度。</translation>
     </message>
@@ -6168,12 +6168,12 @@ from then on</source>
 <context>
     <name>VillageCombo</name>
     <message>
-        <location filename="../../ui/common/widgets.py" line="147"/>
+        <location filename="../../ui/common/widgets.py" line="145"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="166"/>
+        <location filename="../../ui/common/widgets.py" line="164"/>
         <source>Type a village name or its pinyin initials</source>
         <translation>输入村名或其拼音首字母</translation>
     </message>
