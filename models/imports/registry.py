@@ -205,7 +205,7 @@ KINDS: dict[str, ImportKind] = {
                     QT_TRANSLATE_NOOP("ImportDialog", "Village code"),
                     QT_TRANSLATE_NOOP(
                         "CommandLine",
-                        "households: the village, when the title row does not name it",
+                        "the village, when the title row does not name it",
                     ),
                     metavar="CODE",
                     placeholder=QT_TRANSLATE_NOOP(
@@ -216,7 +216,7 @@ KINDS: dict[str, ImportKind] = {
                     "year",
                     "--year",
                     QT_TRANSLATE_NOOP("ImportDialog", "Year"),
-                    QT_TRANSLATE_NOOP("CommandLine", "households: the year of the list"),
+                    QT_TRANSLATE_NOOP("CommandLine", "the year of the list"),
                     type="year",
                     metavar="YYYY",
                     placeholder=QT_TRANSLATE_NOOP("ImportDialog", "From the title, else this year"),
@@ -228,8 +228,7 @@ KINDS: dict[str, ImportKind] = {
                     from_file=False,
                     help=QT_TRANSLATE_NOOP(
                         "CommandLine",
-                        "households: coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 "
-                        "(default wgs84)",
+                        "coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)",
                     ),
                 ),
             ),
@@ -247,14 +246,14 @@ KINDS: dict[str, ImportKind] = {
                     "code",
                     "--code",
                     QT_TRANSLATE_NOOP("ImportDialog", "Typhoon number"),
-                    QT_TRANSLATE_NOOP("CommandLine", "typhoon: its number, such as 2609"),
+                    QT_TRANSLATE_NOOP("CommandLine", "its number, such as 2609"),
                     placeholder=QT_TRANSLATE_NOOP("ImportDialog", "Optional, such as 2309"),
                 ),
                 Option(
                     "name",
                     "--name",
                     QT_TRANSLATE_NOOP("ImportDialog", "Typhoon name"),
-                    QT_TRANSLATE_NOOP("CommandLine", "typhoon: its name, such as 烟花"),
+                    QT_TRANSLATE_NOOP("CommandLine", "its name, such as 烟花"),
                     placeholder=QT_TRANSLATE_NOOP(
                         "ImportDialog", "Needed for a new typhoon without a name column"
                     ),
