@@ -186,8 +186,8 @@ def too_large(path: Path, limit: int) -> ImportFileError | None:
                     "The file is %1 MB, more than the %2 MB a file of this kind may have. "
                     "Nothing was read.",
                 ),
-                f"{size / 1048576:.1f}",
-                f"{limit / 1048576:.0f}",
+                f"{size / 1048576:.3g}",
+                f"{limit / 1048576:.3g}",
             ),
         )
     )
