@@ -1037,23 +1037,23 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/cli.py" line="623" />
-        <source>households: the village, when the title row does not name it</source>
-        <translation>住户清单：标题行未写明村时，指定村代码</translation>
+        <source>the village, when the title row does not name it</source>
+        <translation>标题行未写明村时，指定村代码</translation>
     </message>
     <message>
         <location filename="../../ui/cli.py" line="625" />
-        <source>households: the year of the list</source>
-        <translation>住户清单：清单年份</translation>
+        <source>the year of the list</source>
+        <translation>清单年份</translation>
     </message>
     <message>
         <location filename="../../ui/cli.py" line="627" />
-        <source>typhoon: its number, such as 2609</source>
-        <translation>台风：编号，如 2609</translation>
+        <source>its number, such as 2609</source>
+        <translation>台风编号，如 2609</translation>
     </message>
     <message>
         <location filename="../../ui/cli.py" line="629" />
-        <source>typhoon: its name, such as 烟花</source>
-        <translation>台风：名称，如 烟花</translation>
+        <source>its name, such as 烟花</source>
+        <translation>台风名称，如 烟花</translation>
     </message>
     <message>
         <location filename="../../ui/cli.py" line="633" />
@@ -1139,6 +1139,10 @@ from then on</source>
         <location filename="../../ui/cli.py" line="761" />
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
+    </message>
+    <message>
+        <source>coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
+        <translation>清单的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2433,14 @@ from then on</source>
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Columns not used: %1</source>
+        <translation>未使用的列：%1</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB, more than the %2 MB a file of this kind may have. Nothing was read.</source>
+        <translation>文件大小为 %1 MB，超过此类文件允许的 %2 MB 上限，未读取。</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -2636,11 +2648,6 @@ from then on</source>
         <location filename="../../ui/common/import_dialog.py" line="351" />
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/common/import_dialog.py" line="361" />
-        <source>A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates.</source>
-        <translation>转移清单仅支持 WGS84、CGCS2000、GCJ-02 或 BD-09 坐标。</translation>
     </message>
     <message>
         <location filename="../../ui/common/import_dialog.py" line="369" />

@@ -76,4 +76,3 @@ def run(ctx: Context) -> int:
         ) from exc
     say(format_report(report))
     return int(report.exit_code)
-

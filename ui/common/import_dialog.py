@@ -274,7 +274,8 @@ class ImportDialog(QDialog):
             combo.setToolTip(hint)
             if option.from_file:
                 combo.addItem(
-                    QCoreApplication.translate(CTX, "As the file declares (else WGS84)"), ""
+                    QCoreApplication.translate("ImportDialog", "As the file declares (else WGS84)"),
+                    "",
                 )
             for value, text in option.choices:
                 combo.addItem(QCoreApplication.translate(CTX, text), value)
