@@ -227,7 +227,7 @@ def import_file(
     """
     spec = import_kind(kind) if isinstance(kind, str) else kind
     require(session, spec.permission)
-    steps_type = spec.load_steps()
+    steps_type: type[ImportSteps[Any, Any]] = spec.load_steps()
     path = Path(path)
     job = Job(
         kind=spec,

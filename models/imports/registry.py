@@ -16,13 +16,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from models.messages import QT_TRANSLATE_NOOP
 from models.users import Permission
-
-if TYPE_CHECKING:
-    from models.imports.framework import ImportSteps
 
 OptionType = Literal["text", "year", "crs", "flag"]
 
@@ -121,10 +118,10 @@ class ImportKind:
     max_bytes: int = DEFAULT_MAX_BYTES
     ranges: Mapping[str, Range] = field(default_factory=dict)  # column key -> plausible range
 
-    def load_steps(self) -> type[ImportSteps[Any, Any]]:
+    def load_steps(self) -> Any:
+        """The kind's ``ImportSteps`` class (the framework imports this module, not the reverse)."""
         module, _, name = self.steps.partition(":")
-        steps: type[ImportSteps[Any, Any]] = getattr(importlib.import_module(module), name)
-        return steps
+        return getattr(importlib.import_module(module), name)
 
     def option(self, name: str) -> Option | None:
         return next((o for o in self.options if o.name == name), None)

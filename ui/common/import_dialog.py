@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,7 @@ from models.imports.framework import run_import as run_kind
 from models.imports.registry import GATE_OPTIONS, ImportKind, Option, import_kind, import_kinds
 from models.imports.report import CancelToken as CancelFlag
 from models.imports.report import ImportReport, ProgressCallback, format_report
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.users import Actor, Permission
 from ui.common.worker import CancelToken, run_in_background
 
