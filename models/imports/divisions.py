@@ -10,23 +10,18 @@ new codes are inserted. Parse -> validate -> report -> write all or nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from models.areas import Division
-from models.audit import bulk_operation
-from models.imports.problems import ImportFileError
-from models.imports.report import (
-    CancelToken,
-    ImportCancelled,
-    ImportReport,
-    ProgressCallback,
-    check_cancel,
-)
+from models.imports.framework import ImportSteps, Job, Writer, import_file
+from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import (
     Column,
     DataRow,
@@ -36,7 +31,6 @@ from models.imports.spreadsheet import (
     read_table,
 )
 from models.messages import fill
-from models.users import Permission, require
 
 COLUMNS = (
     Column(
@@ -308,47 +302,45 @@ def import_divisions(
     (or ``valid_only``), not in a dry run, and not when cancelled. Never commits.
     Raises PermissionDenied without IMPORT_DATA.
     """
-    require(session, Permission.IMPORT_DATA)
-    path = Path(path)
-    report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
-    try:
-        table = read_table(path, COLUMNS)
-    except ImportFileError as error:
-        report.fail(error)
-        return report
-    report.read_from(table)
-
-    try:
-        plan = _validate(session, table, report, progress, cancel)
-        report.sort_problems()
-        accepted = report.inserted + report.updated + report.unchanged
-        if dry_run or (report.problems and not valid_only) or not accepted:
-            if progress is not None:
-                progress(2 * len(table.rows), 2 * len(table.rows))
-            return report
-        # Also an import that changes nothing is recorded: who imported which file, when.
-        _write(session, table, report, plan, progress, cancel)
-    except ImportCancelled:
-        report.cancelled = True
-        report.rows_written = 0
-    return report
+    return import_file(
+        "divisions",
+        session=session,
+        path=path,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        progress=progress,
+        cancel=cancel,
+    )
 
 
-def _validate(
-    session: Session,
-    table: Table,
-    report: ImportReport,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> list[_Row]:
+class DivisionSteps(ImportSteps[Table, list[_Row]]):
+    """``import divisions``: read the table, validate in level order, write level by level."""
+
+    audit_table = "divisions"
+
+    @staticmethod
+    def reader(path: Path, options: Mapping[str, Any]) -> Table:
+        return read_table(path, COLUMNS)
+
+    def rows(self, source: Table) -> int:
+        return len(source.rows)
+
+    def validate(self, source: Table) -> list[_Row]:
+        self.job.report.read_from(source)
+        return _validate(self.job, source)
+
+    def write(self, plan: list[_Row], writer: Writer) -> int:
+        return _write(self.job.session, plan, writer)
+
+
+def _validate(job: Job, table: Table) -> list[_Row]:
     """The rows to write, in level order; problems go into the report."""
-    total = len(table.rows) * 2
+    session, report = job.session, job.report
     parsed: list[_Row] = []
     for index, row in enumerate(table.rows):
         if index % 500 == 0:
-            check_cancel(cancel)
-            if progress is not None:
-                progress(index, total)
+            job.check_cancel()
+            job.progress(index)
         item = _parse_row(table, row, report)
         if item is not None:
             parsed.append(item)
@@ -500,74 +492,37 @@ def _validate(
             report.unchanged += 1
             continue
         plan.append(item)
-    if progress is not None:
-        progress(len(table.rows), total)
     return plan
 
 
-def _write(
-    session: Session,
-    table: Table,
-    report: ImportReport,
-    plan: list[_Row],
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> None:
-    """Write the planned rows inside a savepoint, so a cancel leaves nothing behind."""
-    check_cancel(cancel)
-    total = len(table.rows) * 2
-    done = 0
-    step = max(1, len(plan))
-    nested = session.begin_nested()
-    try:
-        with bulk_operation(
-            session, table_name="divisions", source=table.file, checksum=table.checksum
-        ) as counter:
-            ids: dict[str, int] = {}
-            for depth, level in enumerate(LEVELS):
-                # Parents (inserted by the previous round) and this level's existing rows.
-                rows = session.execute(
-                    select(Division.code, Division.id).where(
-                        Division.level.in_(LEVELS[max(0, depth - 1) : depth + 1])
-                    )
-                )
-                ids.update((code, id_) for code, id_ in rows)
-                new = [i for i in plan if i.level == level and i.code not in ids]
-                changed = [
-                    {"id": ids[i.code], "name": i.name}
-                    for i in plan
-                    if i.level == level and i.code in ids
-                ]
-                for start in range(0, len(new), BATCH):
-                    check_cancel(cancel)
-                    batch = new[start : start + BATCH]
-                    session.execute(
-                        insert(Division),
-                        [
-                            {
-                                "code": i.code,
-                                "name": i.name,
-                                "level": i.level,
-                                "parent_id": ids.get(i.parent_code) if i.parent_code else None,
-                            }
-                            for i in batch
-                        ],
-                    )
-                    done += len(batch)
-                    if progress is not None:
-                        progress(len(table.rows) + done * len(table.rows) // step, total)
-                for start in range(0, len(changed), BATCH):
-                    check_cancel(cancel)
-                    session.execute(update(Division), changed[start : start + BATCH])
-                    done += len(changed[start : start + BATCH])
-                    if progress is not None:
-                        progress(len(table.rows) + done * len(table.rows) // step, total)
-            counter["rows"] = len(plan)
-        check_cancel(cancel)
-    except BaseException:
-        nested.rollback()
-        raise
-    nested.commit()
-    report.rows_written = len(plan)
-    if progress is not None:
-        progress(total, total)
+def _write(session: Session, plan: list[_Row], writer: Writer) -> int:
+    """Parents first: each level's inserts find their parents' ids."""
+    ids: dict[str, int] = {}
+    for depth, level in enumerate(LEVELS):
+        # Parents (inserted by the previous round) and this level's existing rows.
+        rows = session.execute(
+            select(Division.code, Division.id).where(
+                Division.level.in_(LEVELS[max(0, depth - 1) : depth + 1])
+            )
+        )
+        ids.update((code, id_) for code, id_ in rows)
+        new = [i for i in plan if i.level == level and i.code not in ids]
+        changed = [
+            {"id": ids[i.code], "name": i.name} for i in plan if i.level == level and i.code in ids
+        ]
+        for batch in writer.batches(new, BATCH):
+            session.execute(
+                insert(Division),
+                [
+                    {
+                        "code": i.code,
+                        "name": i.name,
+                        "level": i.level,
+                        "parent_id": ids.get(i.parent_code) if i.parent_code else None,
+                    }
+                    for i in batch
+                ],
+            )
+        for changes in writer.batches(changed, BATCH):
+            session.execute(update(Division), changes)
+    return len(plan)

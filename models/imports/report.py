@@ -46,6 +46,7 @@ class ImportReport:
     valid_only: bool = False
     cancelled: bool = False
     file_failed: bool = False  # the file could not be read as a table at all
+    unused_columns: list[str] = field(default_factory=list)  # in the file, not read by the import
 
     @property
     def ok(self) -> bool:
@@ -109,6 +110,13 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
                 str(report.rows_skipped),
             )
         lines.append(line)
+        if report.unused_columns:
+            lines.append(
+                fill(
+                    QCoreApplication.translate("Import", "Columns not used: %1"),
+                    "、".join(report.unused_columns),
+                )
+            )
 
     if report.file_failed:
         lines.append(QCoreApplication.translate("Import", "Nothing was imported from this file."))

@@ -17,6 +17,7 @@ Parse -> validate -> report -> write all or nothing, as one bulk audit record.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,15 +27,9 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from models.audit import bulk_operation
-from models.imports.problems import ImportFileError, ImportProblem
-from models.imports.report import (
-    CancelToken,
-    ImportCancelled,
-    ImportReport,
-    ProgressCallback,
-    check_cancel,
-)
+from models.imports.framework import ImportSteps, Job, Writer, import_file
+from models.imports.problems import ImportProblem
+from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import Column, DataRow, Table, clean_text, read_table
 from models.messages import fill
 from models.typhoons import (
@@ -56,7 +51,6 @@ from models.typhoons import (
     radii_order_problems,
     speed_problems,
 )
-from models.users import Permission, require
 
 CODE_MAX = 12
 NAME_MAX = 40
@@ -431,19 +425,44 @@ def import_typhoon(
     in a dry run and not when cancelled; never commits. Raises PermissionDenied
     without IMPORT_DATA.
     """
-    require(session, Permission.IMPORT_DATA)
-    path = Path(path)
-    report = TyphoonImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
-    try:
-        table = read_table(path, COLUMNS)
-    except ImportFileError as error:
-        report.fail(error)
-        return report
-    report.read_from(table)
-    total = 2 * len(table.rows)
-    try:
-        named, fallback_name = _name_typhoon(table, path, code, name, report)
-        points = _validate(table, report, progress, cancel)
+    report = import_file(
+        "typhoon",
+        session=session,
+        path=path,
+        code=code,
+        name=name,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        progress=progress,
+        cancel=cancel,
+    )
+    assert isinstance(report, TyphoonImportReport)
+    return report
+
+
+class TyphoonSteps(ImportSteps[Table, "_Plan"]):
+    """``import typhoon``: name the typhoon, check the track, plan against the stored points."""
+
+    report_type = TyphoonImportReport
+    audit_table = "typhoon_points"
+
+    @staticmethod
+    def reader(path: Path, options: Mapping[str, Any]) -> Table:
+        return read_table(path, COLUMNS)
+
+    def rows(self, source: Table) -> int:
+        return len(source.rows)
+
+    def validate(self, source: Table) -> _Plan | None:
+        job, table = self.job, source
+        report = job.report
+        assert isinstance(report, TyphoonImportReport)
+        report.read_from(table)
+        session = job.session
+        named, fallback_name = _name_typhoon(
+            table, Path(table.file), job.options["code"], job.options["name"], report
+        )
+        points = _validate(table, report, job)
         existing_id = (
             session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
             if (report.code)
@@ -472,32 +491,22 @@ def import_typhoon(
             named = False
         report.typhoon_id = existing_id
         plan = _plan(session, existing_id, points, report)
-        report.sort_problems()
-        if dry_run or not named or (report.problems and not valid_only) or not points:
-            if progress is not None:
-                progress(total, total)
-            return report
-        _write(session, table, report, plan, progress, cancel)
-    except ImportCancelled:
-        report.cancelled = True
-        report.rows_written = 0
-    return report
+        return plan if named and points else None
+
+    def write(self, plan: _Plan, writer: Writer) -> int:
+        report = self.job.report
+        assert isinstance(report, TyphoonImportReport)
+        return _write(self.job.session, report, plan, writer)
 
 
-def _validate(
-    table: Table,
-    report: ImportReport,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> list[TrackPoint]:
+def _validate(table: Table, report: ImportReport, job: Job) -> list[TrackPoint]:
     """The accepted points in time order; problems go into the report."""
     parsed: list[_Parsed] = []
     by_time: dict[datetime, list[DataRow]] = {}  # also rows refused for something else
     for index, row in enumerate(table.rows):
         if index % 200 == 0:
-            check_cancel(cancel)
-            if progress is not None:
-                progress(index, 2 * len(table.rows))
+            job.check_cancel()
+            job.progress(index)
         at, point = _parse_row(table, row, report)
         if at is not None:
             by_time.setdefault(at, []).append(row)
@@ -542,6 +551,9 @@ class _Plan:
     update: list[tuple[int, TrackPoint]]  # point id, new values
     remove: list[int]  # superseded forecast point ids
     rename: bool
+
+    def __len__(self) -> int:
+        return len(self.insert) + len(self.update) + len(self.remove)
 
 
 def _plan(
@@ -598,61 +610,33 @@ def _same(stored: dict[str, Any], new: dict[str, Any]) -> bool:
     return True
 
 
-def _write(
-    session: Session,
-    table: Table,
-    report: TyphoonImportReport,
-    plan: _Plan,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> None:
-    """Write the plan inside a savepoint, so a cancel leaves nothing behind."""
-    check_cancel(cancel)
-    total = 2 * len(table.rows)
-    nested = session.begin_nested()
-    try:
-        with bulk_operation(
-            session, table_name="typhoon_points", source=table.file, checksum=table.checksum
-        ) as counter:
-            typhoon_id = plan.typhoon_id
-            if typhoon_id is None:
-                session.execute(
-                    insert(Typhoon).values(
-                        code=report.code, name=report.name, source=table.file[:200]
-                    )
-                )
-                typhoon_id = session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
-            elif plan.rename:
-                session.execute(
-                    update(Typhoon)
-                    .where(Typhoon.id == typhoon_id)
-                    .values(name=report.name, source=table.file[:200])
-                )
-            else:
-                session.execute(
-                    update(Typhoon).where(Typhoon.id == typhoon_id).values(source=table.file[:200])
-                )
-            assert typhoon_id is not None
-            if plan.remove:
-                session.execute(delete(TyphoonPoint).where(TyphoonPoint.id.in_(plan.remove)))
-            if plan.update:
-                session.execute(
-                    update(TyphoonPoint),
-                    [{"id": id_, **point_columns(point)} for id_, point in plan.update],
-                )
-            check_cancel(cancel)
-            if plan.insert:
-                session.execute(
-                    insert(TyphoonPoint),
-                    [{"typhoon_id": typhoon_id, **point_columns(point)} for point in plan.insert],
-                )
-            counter["rows"] = len(plan.insert) + len(plan.update) + len(plan.remove)
-        check_cancel(cancel)
-    except BaseException:
-        nested.rollback()
-        raise
-    nested.commit()
+def _write(session: Session, report: TyphoonImportReport, plan: _Plan, writer: Writer) -> int:
+    """The typhoon, then its superseded, changed and new points."""
+    source = report.file[:200]
+    typhoon_id = plan.typhoon_id
+    if typhoon_id is None:
+        session.execute(insert(Typhoon).values(code=report.code, name=report.name, source=source))
+        typhoon_id = session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
+    elif plan.rename:
+        session.execute(
+            update(Typhoon).where(Typhoon.id == typhoon_id).values(name=report.name, source=source)
+        )
+    else:
+        session.execute(update(Typhoon).where(Typhoon.id == typhoon_id).values(source=source))
+    assert typhoon_id is not None
+    if plan.remove:
+        session.execute(delete(TyphoonPoint).where(TyphoonPoint.id.in_(plan.remove)))
+        writer.removed = len(plan.remove)
+    if plan.update:
+        session.execute(
+            update(TyphoonPoint),
+            [{"id": id_, **point_columns(point)} for id_, point in plan.update],
+        )
+    writer.check_cancel()
+    if plan.insert:
+        session.execute(
+            insert(TyphoonPoint),
+            [{"typhoon_id": typhoon_id, **point_columns(point)} for point in plan.insert],
+        )
     report.typhoon_id = typhoon_id
-    report.rows_written = len(plan.insert) + len(plan.update)
-    if progress is not None:
-        progress(total, total)
+    return len(plan.insert) + len(plan.update)

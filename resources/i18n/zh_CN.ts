@@ -858,7 +858,7 @@ from then on</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="107"/>
+        <location filename="../../ui/cli/cmd_import.py" line="71"/>
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
@@ -1005,7 +1005,7 @@ from then on</source>
         <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="21"/>
+        <location filename="../../ui/cli/cmd_import.py" line="20"/>
         <source>import data from a file</source>
         <translation>从文件导入数据</translation>
     </message>
@@ -1015,39 +1015,44 @@ from then on</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="32"/>
+        <location filename="../../models/imports/registry.py" line="88"/>
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="37"/>
+        <location filename="../../models/imports/registry.py" line="96"/>
         <source>import the valid rows and report the refused ones</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="44"/>
+        <location filename="../../models/imports/registry.py" line="167"/>
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile&apos;s .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="53"/>
-        <source>households: the village, when the title row does not name it</source>
-        <translation>住户清单：标题行未写明村时，指定村代码</translation>
+        <location filename="../../models/imports/registry.py" line="203"/>
+        <source>the village, when the title row does not name it</source>
+        <translation>标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="61"/>
-        <source>households: the year of the list</source>
-        <translation>住户清单：清单年份</translation>
+        <location filename="../../models/imports/registry.py" line="216"/>
+        <source>the year of the list</source>
+        <translation>清单年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="65"/>
-        <source>typhoon: its number, such as 2609</source>
-        <translation>台风：编号，如 2609</translation>
+        <location filename="../../models/imports/registry.py" line="226"/>
+        <source>coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
+        <translation>清单的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="68"/>
-        <source>typhoon: its name, such as 烟花</source>
-        <translation>台风：名称，如 烟花</translation>
+        <location filename="../../models/imports/registry.py" line="246"/>
+        <source>its number, such as 2609</source>
+        <translation>台风编号，如 2609</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="253"/>
+        <source>its name, such as 烟花</source>
+        <translation>台风名称，如 烟花</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_export.py" line="16"/>
@@ -1695,48 +1700,48 @@ from then on</source>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../models/imports/divisions.py" line="162"/>
+        <location filename="../../models/imports/divisions.py" line="156"/>
         <location filename="../../models/imports/gis/rows.py" line="113"/>
         <source>The code is empty.</source>
         <translation>代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="164"/>
+        <location filename="../../models/imports/divisions.py" line="158"/>
         <source>The code must contain digits only.</source>
         <translation>代码只能包含数字。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="173"/>
+        <location filename="../../models/imports/divisions.py" line="167"/>
         <source>The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.</source>
         <translation>代码应为 6 位（县）、9 位（乡镇、街道）或 12 位（村、社区），而不是 %1 位。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="180"/>
+        <location filename="../../models/imports/divisions.py" line="174"/>
         <source>This is the code of a province or city, not of a county.</source>
         <translation>这是省或市的代码，不是县级代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="184"/>
+        <location filename="../../models/imports/divisions.py" line="178"/>
         <source>The town part of the code (digits 7 to 9) is 000.</source>
         <translation>代码中的乡镇部分（第 7 至 9 位）为 000。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="196"/>
+        <location filename="../../models/imports/divisions.py" line="190"/>
         <source>county</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="197"/>
+        <location filename="../../models/imports/divisions.py" line="191"/>
         <source>town or street</source>
         <translation>乡镇或街道</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="198"/>
+        <location filename="../../models/imports/divisions.py" line="192"/>
         <source>village or community</source>
         <translation>村或社区</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="216"/>
+        <location filename="../../models/imports/divisions.py" line="210"/>
         <location filename="../../models/imports/gis/rows.py" line="153"/>
         <location filename="../../models/imports/gis/rows.py" line="187"/>
         <location filename="../../models/imports/gis/rows.py" line="199"/>
@@ -1744,57 +1749,57 @@ from then on</source>
         <translation>名称为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="227"/>
+        <location filename="../../models/imports/divisions.py" line="221"/>
         <source>The name is longer than %1 characters.</source>
         <translation>名称超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="245"/>
+        <location filename="../../models/imports/divisions.py" line="239"/>
         <source>Unknown level: write county, town or village (县, 镇/街道, 村/社区).</source>
         <translation>级别无法识别：请填写县、镇/街道或村/社区。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="259"/>
+        <location filename="../../models/imports/divisions.py" line="253"/>
         <source>The level does not match the code, which is the code of a %1.</source>
         <translation>级别与代码不符，该代码是%1的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="281"/>
+        <location filename="../../models/imports/divisions.py" line="275"/>
         <source>The parent code does not match the code; it should be %1.</source>
         <translation>上级代码与代码不符，应为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="377"/>
+        <location filename="../../models/imports/divisions.py" line="369"/>
         <source>The code %1 appears more than once in the file (rows %2).</source>
         <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="412"/>
+        <location filename="../../models/imports/divisions.py" line="404"/>
         <source>The file holds more than one county; the first is %1 in row %2.</source>
         <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="425"/>
+        <location filename="../../models/imports/divisions.py" line="417"/>
         <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
         <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="450"/>
+        <location filename="../../models/imports/divisions.py" line="442"/>
         <source>Its parent %1 was refused (row %2).</source>
         <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="463"/>
+        <location filename="../../models/imports/divisions.py" line="455"/>
         <source>The code belongs to the county %1, not to the county %2 being imported.</source>
         <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="475"/>
+        <location filename="../../models/imports/divisions.py" line="467"/>
         <source>Its county %1 is neither in the file nor in the database.</source>
         <translation>其所属县 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="485"/>
+        <location filename="../../models/imports/divisions.py" line="477"/>
         <source>Its town %1 is neither in the file nor in the database.</source>
         <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
     </message>
@@ -1819,77 +1824,82 @@ from then on</source>
         <translation>工作表 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="99"/>
+        <location filename="../../models/imports/report.py" line="100"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="101"/>
+        <location filename="../../models/imports/report.py" line="102"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="103"/>
+        <location filename="../../models/imports/report.py" line="104"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="105"/>
+        <location filename="../../models/imports/report.py" line="106"/>
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="108"/>
+        <location filename="../../models/imports/report.py" line="109"/>
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="114"/>
+        <location filename="../../models/imports/report.py" line="116"/>
+        <source>Columns not used: %1</source>
+        <translation>未使用的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="122"/>
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="116"/>
+        <location filename="../../models/imports/report.py" line="124"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="120"/>
+        <location filename="../../models/imports/report.py" line="128"/>
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="130"/>
+        <location filename="../../models/imports/report.py" line="138"/>
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="142"/>
+        <location filename="../../models/imports/report.py" line="150"/>
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="152"/>
+        <location filename="../../models/imports/report.py" line="160"/>
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="161"/>
+        <location filename="../../models/imports/report.py" line="169"/>
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="170"/>
+        <location filename="../../models/imports/report.py" line="178"/>
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="178"/>
+        <location filename="../../models/imports/report.py" line="186"/>
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="50"/>
+        <location filename="../../models/imports/gis/features.py" line="51"/>
         <source>geometry</source>
         <translation>图形</translation>
     </message>
@@ -1909,7 +1919,7 @@ from then on</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="129"/>
+        <location filename="../../models/imports/gis/features.py" line="130"/>
         <source>The attribute table lacks the required field(s) %1.</source>
         <translation>属性表缺少必需的字段：%1。</translation>
     </message>
@@ -1945,8 +1955,8 @@ from then on</source>
         <translation>这不是 GeoJSON 要素（Feature）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="100"/>
-        <location filename="../../models/imports/gis/shapefile.py" line="159"/>
+        <location filename="../../models/imports/gis/geojson.py" line="101"/>
+        <location filename="../../models/imports/gis/shapefile.py" line="160"/>
         <source>The geometry cannot be read (%1).</source>
         <translation>无法读取图形（%1）。</translation>
     </message>
@@ -1987,12 +1997,12 @@ from then on</source>
         <translation>电子表格只能包含点，而%1是面：请导入 GeoJSON 文件或 Shapefile。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/points.py" line="55"/>
+        <location filename="../../models/imports/gis/points.py" line="56"/>
         <source>Enter the longitude and latitude in degrees, such as 121.38 or 121°22&apos;48&quot;.</source>
         <translation>请以度为单位填写经度和纬度，如 121.38 或 121°22&apos;48&quot;。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/points.py" line="60"/>
+        <location filename="../../models/imports/gis/points.py" line="61"/>
         <source>The coordinate is empty: every row needs its longitude and latitude.</source>
         <translation>坐标为空：每一行都需要填写经度和纬度。</translation>
     </message>
@@ -2042,12 +2052,12 @@ from then on</source>
         <translation>图形无效（%1）；修复会使其面积变化 %2%，因此拒绝导入。请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/importer.py" line="57"/>
+        <location filename="../../models/imports/gis/importer.py" line="54"/>
         <source>Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.</source>
         <translation>未知的地图数据类别 %1：请使用 boundaries、grids、danger-zones 或 shelters。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/importer.py" line="76"/>
+        <location filename="../../models/imports/gis/importer.py" line="120"/>
         <source>The file holds no features.</source>
         <translation>文件中没有要素。</translation>
     </message>
@@ -2178,37 +2188,37 @@ from then on</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="29"/>
+        <location filename="../../models/imports/gis/writer.py" line="28"/>
         <source>rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="31"/>
+        <location filename="../../models/imports/gis/writer.py" line="30"/>
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="45"/>
+        <location filename="../../models/imports/gis/writer.py" line="44"/>
         <source>%1 appears more than once in the file (%2 %3).</source>
         <translation>%1 在文件中重复出现（第 %3 %2）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="99"/>
+        <location filename="../../models/imports/gis/writer.py" line="98"/>
         <source>The responsible person is empty: a new grid needs one.</source>
         <translation>责任人为空：新建网格必须填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="114"/>
+        <location filename="../../models/imports/gis/writer.py" line="113"/>
         <source>No grid of this village has this code.</source>
         <translation>本村没有使用此编码的网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="127"/>
+        <location filename="../../models/imports/gis/writer.py" line="126"/>
         <source>The level is empty: a new shelter needs one (县级, 镇级 or 村级).</source>
         <translation>级别为空：新建避灾安置场所必须填写级别（县级、镇级或村级）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="138"/>
+        <location filename="../../models/imports/gis/writer.py" line="137"/>
         <source>The capacity is empty: a new shelter needs one.</source>
         <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
@@ -2228,7 +2238,7 @@ from then on</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="69"/>
+        <location filename="../../models/imports/gis/features.py" line="70"/>
         <location filename="../../models/imports/spreadsheet/files.py" line="201"/>
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
@@ -2239,32 +2249,32 @@ from then on</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="239"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="240"/>
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="250"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="251"/>
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="253"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="254"/>
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="270"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="271"/>
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="279"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="280"/>
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="328"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="346"/>
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
@@ -2399,295 +2409,295 @@ from then on</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="126"/>
+        <location filename="../../models/imports/households/importer.py" line="153"/>
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="160"/>
+        <location filename="../../models/imports/households/importer.py" line="180"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="213"/>
+        <location filename="../../models/imports/households/importer.py" line="226"/>
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
         <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="218"/>
+        <location filename="../../models/imports/households/importer.py" line="231"/>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/framework.py" line="184"/>
+        <source>The file is %1 MB, more than the %2 MB a file of this kind may have. Nothing was read.</source>
+        <translation>文件大小为 %1 MB，超过此类文件允许的 %2 MB 上限，未读取。</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="49"/>
+        <location filename="../../models/imports/registry.py" line="31"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="52"/>
+        <location filename="../../models/imports/registry.py" line="34"/>
         <source>Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>地图数据 (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="56"/>
+        <location filename="../../ui/common/import_dialog.py" line="51"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="73"/>
+        <location filename="../../models/imports/registry.py" line="191"/>
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="79"/>
+        <location filename="../../models/imports/registry.py" line="196"/>
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="85"/>
+        <location filename="../../models/imports/registry.py" line="233"/>
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="92"/>
+        <location filename="../../models/imports/registry.py" line="234"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="99"/>
+        <location filename="../../models/imports/registry.py" line="235"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="105"/>
+        <location filename="../../models/imports/registry.py" line="236"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="107"/>
+        <location filename="../../models/imports/registry.py" line="239"/>
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="113"/>
+        <location filename="../../models/imports/registry.py" line="40"/>
         <source>WGS84 (GPS)</source>
         <translation>WGS84（GPS）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="114"/>
+        <location filename="../../models/imports/registry.py" line="41"/>
         <source>CGCS2000 (national)</source>
         <translation>CGCS2000（国家大地坐标系）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="115"/>
+        <location filename="../../models/imports/registry.py" line="42"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="116"/>
+        <location filename="../../models/imports/registry.py" line="43"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="211"/>
+        <location filename="../../ui/common/import_dialog.py" line="141"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="219"/>
+        <location filename="../../ui/common/import_dialog.py" line="149"/>
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="223"/>
+        <location filename="../../ui/common/import_dialog.py" line="153"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="225"/>
+        <location filename="../../ui/common/import_dialog.py" line="155"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="228"/>
+        <location filename="../../ui/common/import_dialog.py" line="158"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="230"/>
+        <location filename="../../models/imports/registry.py" line="148"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="233"/>
+        <location filename="../../models/imports/registry.py" line="153"/>
         <source>Choose one, or type an EPSG code such as EPSG:4549</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="236"/>
+        <location filename="../../models/imports/registry.py" line="202"/>
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="238"/>
+        <location filename="../../models/imports/registry.py" line="208"/>
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="240"/>
+        <location filename="../../models/imports/registry.py" line="215"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="243"/>
+        <location filename="../../models/imports/registry.py" line="219"/>
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="247"/>
+        <location filename="../../models/imports/registry.py" line="245"/>
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="249"/>
+        <location filename="../../models/imports/registry.py" line="247"/>
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="251"/>
+        <location filename="../../models/imports/registry.py" line="252"/>
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="254"/>
+        <location filename="../../models/imports/registry.py" line="254"/>
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="258"/>
+        <location filename="../../models/imports/registry.py" line="87"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="259"/>
+        <location filename="../../models/imports/registry.py" line="95"/>
         <source>Import only the valid rows</source>
         <translation>仅导入有效行</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="261"/>
+        <location filename="../../models/imports/registry.py" line="99"/>
         <source>Without this, nothing is written when any row is refused.</source>
         <translation>不勾选时，只要有一行被拒绝，就不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="285"/>
+        <location filename="../../ui/common/import_dialog.py" line="187"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="289"/>
+        <location filename="../../ui/common/import_dialog.py" line="191"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="302"/>
+        <location filename="../../ui/common/import_dialog.py" line="204"/>
         <source>The report appears here.</source>
         <translation>导入报告将显示在此处。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="308"/>
+        <location filename="../../ui/common/import_dialog.py" line="210"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="322"/>
+        <location filename="../../ui/common/import_dialog.py" line="224"/>
         <source>You are not allowed to import data.</source>
         <translation>您无权导入数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="339"/>
+        <location filename="../../ui/common/import_dialog.py" line="277"/>
         <source>As the file declares (else WGS84)</source>
         <translation>按文件声明（未声明则为 WGS84）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="400"/>
+        <location filename="../../ui/common/import_dialog.py" line="316"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="415"/>
+        <location filename="../../ui/common/import_dialog.py" line="331"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="418"/>
+        <location filename="../../ui/common/import_dialog.py" line="334"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="428"/>
-        <source>A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates.</source>
-        <translation>转移清单仅支持 WGS84、CGCS2000、GCJ-02 或 BD-09 坐标。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/common/import_dialog.py" line="439"/>
+        <location filename="../../ui/common/import_dialog.py" line="344"/>
         <source>Checking…</source>
         <translation>正在检查……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="439"/>
+        <location filename="../../ui/common/import_dialog.py" line="344"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="460"/>
+        <location filename="../../ui/common/import_dialog.py" line="365"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="473"/>
+        <location filename="../../ui/common/import_dialog.py" line="378"/>
         <source>No report.</source>
         <translation>无报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="476"/>
+        <location filename="../../ui/common/import_dialog.py" line="381"/>
         <source>The import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="496"/>
+        <location filename="../../ui/common/import_dialog.py" line="401"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="498"/>
+        <location filename="../../ui/common/import_dialog.py" line="403"/>
         <source>Refused: the file cannot be imported. Nothing was written.</source>
         <translation>已拒绝：该文件无法导入，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="502"/>
+        <location filename="../../ui/common/import_dialog.py" line="407"/>
         <source>Check failed: %1 problems. Importing would write nothing.</source>
         <translation>检查未通过：存在 %1 个问题，导入时不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="504"/>
+        <location filename="../../ui/common/import_dialog.py" line="409"/>
         <source>Refused: %1 problems. Nothing was written.</source>
         <translation>已拒绝：存在 %1 个问题，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="507"/>
+        <location filename="../../ui/common/import_dialog.py" line="412"/>
         <source>Check passed: importing would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>检查通过：导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="512"/>
+        <location filename="../../ui/common/import_dialog.py" line="417"/>
         <source>Valid rows imported: %1 new, %2 updated, %3 unchanged; %4 rows refused.</source>
         <translation>已导入有效行：新增 %1 条、更新 %2 条、%3 条不变；拒绝 %4 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/import_dialog.py" line="516"/>
+        <location filename="../../ui/common/import_dialog.py" line="421"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
@@ -5478,41 +5488,41 @@ from then on</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="256"/>
+        <location filename="../../models/imports/typhoon.py" line="250"/>
         <location filename="../../models/typhoons/readings.py" line="195"/>
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="356"/>
+        <location filename="../../models/imports/typhoon.py" line="350"/>
         <source>The file holds more than one typhoon (%1 and %2); import one per file.</source>
         <translation>文件中有不止一个台风（%1 和 %2），请每个文件只导入一个台风。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="382"/>
+        <location filename="../../models/imports/typhoon.py" line="376"/>
         <source>The typhoon&apos;s code is not known: give it when importing, in a column 台风编号, or in the file name (such as 2606_name.csv).</source>
         <translation>不知道台风编号：请在导入时指定，或在“台风编号”列中填写，或写在文件名中（如 2606_名称.csv）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="398"/>
+        <location filename="../../models/imports/typhoon.py" line="392"/>
         <location filename="../../models/typhoons/entry.py" line="163"/>
         <source>The code is longer than 12 characters.</source>
         <translation>编号超过12个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="410"/>
+        <location filename="../../models/imports/typhoon.py" line="404"/>
         <location filename="../../models/typhoons/entry.py" line="185"/>
         <location filename="../../models/typhoons/entry.py" line="192"/>
         <source>The name is longer than 40 characters.</source>
         <translation>名称超过40个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="463"/>
+        <location filename="../../models/imports/typhoon.py" line="482"/>
         <source>The typhoon %1 is new: give its name when importing or in a column 台风名称.</source>
         <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="520"/>
+        <location filename="../../models/imports/typhoon.py" line="529"/>
         <source>The time %1 appears more than once (rows %2).</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
     </message>

@@ -8,6 +8,7 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -161,10 +162,10 @@ def test_escape_while_running_cancels_then_closes(
 def test_a_failure_is_one_line_without_traceback(
     qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(kind: str) -> Any:
+    def broken(**_arguments: Any) -> Any:
         raise RuntimeError("disk on fire\nTraceback (most recent call last): ...")
 
-    monkeypatch.setattr(import_dialog, "importer_for", broken)
+    monkeypatch.setattr(import_dialog, "run_kind", broken)
     dialog = make_dialog(qtbot, sqlite_db)
     start(qtbot, dialog, write_xlsx(tmp_path / "区划.xlsx", GOOD_ROWS))
     assert dialog.summary_label.text() == "The import failed: disk on fire"
@@ -174,22 +175,26 @@ def test_a_failure_is_one_line_without_traceback(
 
 def test_options_follow_the_kind(qtbot: QtBot, sqlite_db: Database) -> None:
     dialog = make_dialog(qtbot, sqlite_db)
-    assert dialog.crs_combo.isHidden() and dialog.options() == {}
+    assert dialog.option_widget("crs") is None and dialog.options() == {}
     dialog.set_kind("grids")
-    assert not dialog.crs_combo.isHidden()
+    crs = dialog.option_widget("crs")
+    assert isinstance(crs, QComboBox) and not crs.isHidden()
     assert dialog.options() == {"crs": None}  # as the file declares
-    dialog.crs_combo.setCurrentIndex(dialog.crs_combo.findData("gcj02"))
+    crs.setCurrentIndex(crs.findData("gcj02"))
     assert dialog.options() == {"crs": "gcj02"}
-    dialog.crs_combo.setEditText("EPSG:4549")
+    crs.setEditText("EPSG:4549")
     assert dialog.options() == {"crs": "EPSG:4549"}
     dialog.set_kind("households")
     assert dialog.options() == {"village_code": None, "year": None, "crs": "wgs84"}
-    dialog.village_edit.setText("331081101201")
-    dialog.year_spin.setValue(2026)
+    village, year = dialog.option_widget("village_code"), dialog.option_widget("year")
+    assert isinstance(village, QLineEdit) and isinstance(year, QSpinBox)
+    village.setText("331081101201")
+    year.setValue(2026)
     assert dialog.options()["village_code"] == "331081101201"
     assert dialog.options()["year"] == 2026
     dialog.set_kind("typhoon")
-    assert dialog.crs_combo.isHidden() and not dialog.typhoon_name_edit.isHidden()
+    name = dialog.option_widget("name")
+    assert dialog.option_widget("crs") is None and name is not None and not name.isHidden()
 
 
 def test_missing_file_is_said_not_started(

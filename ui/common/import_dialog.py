@@ -2,19 +2,19 @@
 thread with progress and cancel, and read the report (parse -> validate -> report ->
 write all or nothing, ARCHITECTURE rule 8).
 
-``IMPORT_KINDS`` (labels, file filters) beside ``models.imports.kinds.importer_for`` are the one table from a kind of file to its
-import function; they hold no widgets, so the command line could share them.
+The kinds, their file filters and their options come from ``models.imports.registry``:
+the dialog builds an option widget per option of the chosen kind, so a new kind needs
+nothing here.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,87 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
-from models.imports.kinds import GIS_KINDS, importer_for
+from models.imports.framework import run_import as run_kind
+from models.imports.registry import GATE_OPTIONS, ImportKind, Option, import_kind, import_kinds
 from models.imports.report import CancelToken as CancelFlag
 from models.imports.report import ImportReport, ProgressCallback, format_report
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.users import Actor, Permission
 from ui.common.worker import CancelToken, run_in_background
 
 log = logging.getLogger(__name__)
 
 CTX = "ImportDialog"
+OPTION_ROW = 2  # the form's row of the first option, below the kind and the file
 PROGRESS_STEPS = 1000  # forward at most this many progress calls per import to the UI thread
 
-_SHEETS = QT_TRANSLATE_NOOP(
-    "ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)"
-)
-_GIS = QT_TRANSLATE_NOOP(
-    "ImportDialog",
-    "Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
-)
 _ALL = QT_TRANSLATE_NOOP("ImportDialog", "All files (*)")
-
-
-@dataclass(frozen=True)
-class ImportKind:
-    """One kind of file the console imports; ``key`` is the command line's name for it."""
-
-    key: str
-    label: str  # English source, context ImportDialog
-    file_filter: str  # English source, context ImportDialog
-    crs: str | None  # default coordinate system; None: the kind has no coordinates to convert
-    crs_from_file: bool = False  # the file may declare its own (.prj, GeoJSON "crs")
-
-
-IMPORT_KINDS: tuple[ImportKind, ...] = (
-    ImportKind(
-        "divisions",
-        QT_TRANSLATE_NOOP("ImportDialog", "Divisions (towns and villages)"),
-        _SHEETS,
-        None,
-    ),
-    ImportKind(
-        "households",
-        QT_TRANSLATE_NOOP("ImportDialog", "Village transfer list (households)"),
-        _SHEETS,
-        "wgs84",
-    ),
-    ImportKind(
-        "boundaries",
-        QT_TRANSLATE_NOOP("ImportDialog", "Division boundaries"),
-        _GIS,
-        "",
-        crs_from_file=True,
-    ),
-    ImportKind(
-        "grids",
-        QT_TRANSLATE_NOOP("ImportDialog", "Responsibility grids"),
-        _GIS,
-        "",
-        crs_from_file=True,
-    ),
-    ImportKind(
-        "danger-zones",
-        QT_TRANSLATE_NOOP("ImportDialog", "Danger zones and hazard points"),
-        _GIS,
-        "",
-        crs_from_file=True,
-    ),
-    ImportKind(
-        "shelters", QT_TRANSLATE_NOOP("ImportDialog", "Shelters"), _GIS, "", crs_from_file=True
-    ),
-    ImportKind("typhoon", QT_TRANSLATE_NOOP("ImportDialog", "Typhoon track"), _SHEETS, None),
-)
-KINDS_BY_KEY = {kind.key: kind for kind in IMPORT_KINDS}
-
-# (value passed to the import, label); the combo box also takes typed text such as EPSG:4549.
-CRS_CHOICES = (
-    ("wgs84", QT_TRANSLATE_NOOP("ImportDialog", "WGS84 (GPS)")),
-    ("cgcs2000", QT_TRANSLATE_NOOP("ImportDialog", "CGCS2000 (national)")),
-    ("gcj02", QT_TRANSLATE_NOOP("ImportDialog", "GCJ-02 (Amap, Tencent)")),
-    ("bd09", QT_TRANSLATE_NOOP("ImportDialog", "BD-09 (Baidu)")),
-)
 
 
 def throttled(progress: ProgressCallback, steps: int = PROGRESS_STEPS) -> ProgressCallback:
@@ -143,23 +77,19 @@ def run_import(
     cancel: CancelFlag | None = None,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Runs in a worker thread: one session for the import, committed on success.
-
-    A refused, cancelled or dry-run import has written nothing into the session, so
-    committing it stores nothing.
-    """
-    importer, fixed = importer_for(kind)
-    with db.session(actor) as session:
-        return importer(
-            session=session,
-            path=Path(path),
-            dry_run=dry_run,
-            valid_only=valid_only,
-            progress=throttled(progress) if progress is not None else None,
-            cancel=cancel,
-            **fixed,
-            **options,
-        )
+    """Runs in a worker thread: the framework's unit of work for the import, committed
+    when it ends (a refused, cancelled or dry-run import has written nothing into it)."""
+    return run_kind(
+        db=db,
+        actor=actor,
+        kind=kind,
+        path=Path(path),
+        dry_run=dry_run,
+        valid_only=valid_only,
+        options=options,
+        progress=throttled(progress) if progress is not None else None,
+        cancel=cancel,
+    )
 
 
 def wrote(report: ImportReport) -> bool:
@@ -214,8 +144,8 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind_combo = QComboBox()
-        for item in IMPORT_KINDS:
-            self.kind_combo.addItem(QCoreApplication.translate(CTX, item.label), item.key)
+        for item in import_kinds():
+            self.kind_combo.addItem(QCoreApplication.translate(CTX, item.title), item.key)
         form.addRow(self.tr("The file holds"), self.kind_combo)
 
         file_row = QHBoxLayout()
@@ -227,53 +157,25 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.browse_button)
         form.addRow(self.tr("File"), file_row)
 
-        self.crs_label = QLabel(self.tr("Coordinate system"))
-        self.crs_combo = QComboBox()
-        self.crs_combo.setEditable(True)
-        self.crs_combo.setToolTip(self.tr("Choose one, or type an EPSG code such as EPSG:4549"))
-        form.addRow(self.crs_label, self.crs_combo)
-
-        self.village_label = QLabel(self.tr("Village code"))
-        self.village_edit = QLineEdit()
-        self.village_edit.setPlaceholderText(self.tr("Optional: else found from the title"))
-        form.addRow(self.village_label, self.village_edit)
-        self.year_label = QLabel(self.tr("Year"))
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1999, 2100)
-        self.year_spin.setSpecialValueText(self.tr("From the title, else this year"))
-        self.year_spin.setValue(1999)
-        form.addRow(self.year_label, self.year_spin)
-
-        self.typhoon_code_label = QLabel(self.tr("Typhoon number"))
-        self.typhoon_code_edit = QLineEdit()
-        self.typhoon_code_edit.setPlaceholderText(self.tr("Optional, such as 2309"))
-        form.addRow(self.typhoon_code_label, self.typhoon_code_edit)
-        self.typhoon_name_label = QLabel(self.tr("Typhoon name"))
-        self.typhoon_name_edit = QLineEdit()
-        self.typhoon_name_edit.setPlaceholderText(
-            self.tr("Needed for a new typhoon without a name column")
-        )
-        form.addRow(self.typhoon_name_label, self.typhoon_name_edit)
-
-        self.dry_run_check = QCheckBox(self.tr("Check only (dry run)"))
-        self.valid_only_check = QCheckBox(self.tr("Import only the valid rows"))
-        self.valid_only_check.setToolTip(
-            self.tr("Without this, nothing is written when any row is refused.")
-        )
-        form.addRow("", self.dry_run_check)
-        form.addRow("", self.valid_only_check)
+        # Rows 2 onwards: the chosen kind's options, built from the registry whenever the
+        # kind changes; then the gate every kind shares.
+        self.form = form
+        self.option_widgets: dict[str, QWidget] = {}
+        self.gate_checks: dict[str, QCheckBox] = {}
+        for option in GATE_OPTIONS:
+            check = QCheckBox(QCoreApplication.translate(CTX, option.label))
+            if option.placeholder:
+                check.setToolTip(QCoreApplication.translate(CTX, option.placeholder))
+            form.addRow("", check)
+            self.gate_checks[option.name] = check
+        self.dry_run_check = self.gate_checks["dry_run"]
+        self.valid_only_check = self.gate_checks["valid_only"]
         layout.addLayout(form)
-        self.form_widgets: list[QWidget] = [
+        self.fixed_widgets: list[QWidget] = [
             self.kind_combo,
             self.path_edit,
             self.browse_button,
-            self.crs_combo,
-            self.village_edit,
-            self.year_spin,
-            self.typhoon_code_edit,
-            self.typhoon_name_edit,
-            self.dry_run_check,
-            self.valid_only_check,
+            *self.gate_checks.values(),
         ]
 
         run_row = QHBoxLayout()
@@ -323,8 +225,13 @@ class ImportDialog(QDialog):
 
     # -- choices ------------------------------------------------------------------------
 
+    @property
+    def form_widgets(self) -> list[QWidget]:
+        """Everything the user fills in: disabled while an import runs."""
+        return [*self.fixed_widgets, *self.option_widgets.values()]
+
     def kind(self) -> ImportKind:
-        return KINDS_BY_KEY[str(self.kind_combo.currentData())]
+        return import_kind(str(self.kind_combo.currentData()))
 
     def set_kind(self, key: str) -> None:
         index = self.kind_combo.findData(key)
@@ -332,24 +239,52 @@ class ImportDialog(QDialog):
             raise ValueError(f"unknown kind of import: {key}")
         self.kind_combo.setCurrentIndex(index)
 
+    def option_widget(self, name: str) -> QWidget | None:
+        """The widget of the chosen kind's option ``name`` (None: the kind has no such option)."""
+        return self.option_widgets.get(name)
+
     def _kind_changed(self) -> None:
-        kind = self.kind()
-        self.crs_combo.clear()
-        if kind.crs_from_file:
-            self.crs_combo.addItem(self.tr("As the file declares (else WGS84)"), "")
-        for value, text in CRS_CHOICES:
-            self.crs_combo.addItem(QCoreApplication.translate(CTX, text), value)
-        if kind.crs:
-            self.crs_combo.setCurrentIndex(self.crs_combo.findData(kind.crs))
-        for label, widget, shown in (
-            (self.crs_label, self.crs_combo, kind.crs is not None),
-            (self.village_label, self.village_edit, kind.key == "households"),
-            (self.year_label, self.year_spin, kind.key == "households"),
-            (self.typhoon_code_label, self.typhoon_code_edit, kind.key == "typhoon"),
-            (self.typhoon_name_label, self.typhoon_name_edit, kind.key == "typhoon"),
-        ):
-            label.setVisible(shown)
-            widget.setVisible(shown)
+        for _ in self.option_widgets:
+            self.form.removeRow(OPTION_ROW)
+        self.option_widgets = {}
+        for row, option in enumerate(self.kind().options, start=OPTION_ROW):
+            widget = self._option_widget(option)
+            widget.setEnabled(self.allowed and not self.is_running())
+            self.form.insertRow(row, QCoreApplication.translate(CTX, option.label), widget)
+            widget.show()  # the layout would show it only on the next event-loop turn
+            self.option_widgets[option.name] = widget
+
+    @staticmethod
+    def _option_widget(option: Option) -> QWidget:
+        hint = QCoreApplication.translate(CTX, option.placeholder) if option.placeholder else ""
+        if option.type == "flag":
+            check = QCheckBox()
+            check.setChecked(bool(option.default))
+            check.setToolTip(hint)
+            return check
+        if option.type == "year":
+            spin = QSpinBox()
+            spin.setRange(option.low, option.high)
+            spin.setSpecialValueText(hint)  # the lowest value: not given
+            spin.setValue(option.default or option.low)
+            return spin
+        if option.type == "crs":
+            combo = QComboBox()
+            combo.setEditable(option.free_text)
+            combo.setToolTip(hint)
+            if option.from_file:
+                combo.addItem(
+                    QCoreApplication.translate("ImportDialog", "As the file declares (else WGS84)"),
+                    "",
+                )
+            for value, text in option.choices:
+                combo.addItem(QCoreApplication.translate(CTX, text), value)
+            if option.default:
+                combo.setCurrentIndex(combo.findData(option.default))
+            return combo
+        edit = QLineEdit()
+        edit.setPlaceholderText(hint)
+        return edit
 
     def _clear_result(self) -> None:
         """A new choice: the last report no longer describes it."""
@@ -360,38 +295,19 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
 
-    def crs(self) -> str | None:
-        """The chosen system: a listed value, typed text (EPSG:4549), or None for the file's."""
-        text = self.crs_combo.currentText().strip()
-        index = self.crs_combo.currentIndex()
-        if index >= 0 and text == self.crs_combo.itemText(index):
-            return str(self.crs_combo.itemData(index)) or None
-        return text or None
-
     def options(self) -> dict[str, Any]:
-        """The options of the chosen kind beyond path, dry run and valid only."""
-        key = self.kind().key
-        if key == "households":
-            year = self.year_spin.value()
-            return {
-                "village_code": self.village_edit.text().strip() or None,
-                "year": None if year == self.year_spin.minimum() else year,
-                "crs": self.crs() or "wgs84",
-            }
-        if key == "typhoon":
-            return {
-                "code": self.typhoon_code_edit.text().strip() or None,
-                "name": self.typhoon_name_edit.text().strip() or None,
-            }
-        if key in GIS_KINDS:
-            return {"crs": self.crs()}
-        return {}
+        """The chosen kind's options (beyond path, dry run and valid only) as the widgets hold
+        them; None where the user gave nothing."""
+        return {
+            option.name: _value(option, self.option_widgets[option.name])
+            for option in self.kind().options
+        }
 
     def browse(self) -> None:
         kind = self.kind()
         filters = ";;".join(
             (
-                QCoreApplication.translate(CTX, kind.file_filter),
+                QCoreApplication.translate(CTX, kind.file_types),
                 QCoreApplication.translate(CTX, _ALL),
             )
         )
@@ -418,17 +334,6 @@ class ImportDialog(QDialog):
             self._show_summary(fill(self.tr("The file %1 does not exist."), path), self.RED)
             return
         options = self.options()
-        if self.kind().key == "households":
-            from models.geo.crs import normalise_crs
-
-            try:
-                normalise_crs(options["crs"])
-            except ValueError:
-                self._show_summary(
-                    self.tr("A transfer list takes WGS84, CGCS2000, GCJ-02 or BD-09 coordinates."),
-                    self.RED,
-                )
-                return
         self.report = None
         self.error = None
         self._cancel = CancelToken()
@@ -565,3 +470,19 @@ class ImportDialog(QDialog):
             return dialog.report, accepted
         finally:
             dialog.deleteLater()
+
+
+def _value(option: Option, widget: QWidget) -> Any:
+    """An option widget's value: a listed choice, typed text (EPSG:4549), a year, or None."""
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return None if widget.value() == widget.minimum() else widget.value()
+    if isinstance(widget, QComboBox):
+        text = widget.currentText().strip()
+        index = widget.currentIndex()
+        if index >= 0 and text == widget.itemText(index):
+            return str(widget.itemData(index)) or None
+        return text or None
+    assert isinstance(widget, QLineEdit), option.name
+    return widget.text().strip() or None

@@ -19,7 +19,7 @@ The steps, one module each: ``columns`` (what each kind reads), ``features`` and
 ``readers`` (a file to features: ``geojson``, ``shapefile``, ``points`` for
 CSV/Excel), ``shapes`` (types and repair), ``coordinates`` (conversion and the
 checks of place), ``rows`` (attributes per kind), ``writer`` (compare and write),
-``importer`` (``import_gis`` and the importer made of those steps).
+``importer`` (``import_gis`` and ``GisSteps``, the framework's steps made of those).
 
 Import rule: callers import the public names from the package (``from
 models.imports.gis import import_gis``), which re-exports them; names with a
@@ -29,6 +29,6 @@ leading underscore belong to the package's modules.
 from __future__ import annotations
 
 from models.imports.gis.columns import KINDS
-from models.imports.gis.importer import import_gis
+from models.imports.gis.importer import GisSteps, import_gis
 
-__all__ = ["KINDS", "import_gis"]
+__all__ = ["KINDS", "GisSteps", "import_gis"]

@@ -38,6 +38,7 @@ class _Source:
     crs_error: CrsError | None = None
     table: bool = False
     skipped: int = 0
+    unused_columns: list[str] = field(default_factory=list)  # attributes not read
 
     def column(self, key: str | None, spec: Sequence[Column]) -> str:
         if key is None:

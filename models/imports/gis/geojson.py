@@ -83,6 +83,7 @@ def _read_geojson(
         raw.append((properties, item.get("geometry"), None))
     matched = _match_columns(names, spec)
     source.columns = matched
+    source.unused_columns = [name for name in names if name not in matched.values()]
     for number, (properties, geometry, problem) in enumerate(raw, start=1):
         values = {key: _cell(properties.get(name)) for key, name in matched.items()}
         feature = _Feature(number=number, values=values, geometry=None)

@@ -1,27 +1,25 @@
-"""``import_gis``: read, convert, check, compare, then write all or nothing."""
+"""``import_gis`` and its steps: read, convert, check, compare, then write all or nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from models.geo.projections import SourceCrs
+from models.imports.framework import ImportSteps, Writer, import_file
 from models.imports.gis.base import _Item
-from models.imports.gis.columns import _COLUMNS, KINDS
+from models.imports.gis.columns import _COLUMNS, _TABLE_NAMES, KINDS
 from models.imports.gis.coordinates import _file_crs, _Geometries, _given_crs
-from models.imports.gis.features import _check_required
+from models.imports.gis.features import _check_required, _Source
 from models.imports.gis.readers import _read_source
 from models.imports.gis.rows import _Rows
 from models.imports.gis.writer import _Writer
-from models.imports.problems import ImportFileError
-from models.imports.report import (
-    CancelToken,
-    ImportCancelled,
-    ImportReport,
-    ProgressCallback,
-    check_cancel,
-)
+from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import file_problem
 from models.messages import fill
 from models.users import Permission, require
@@ -45,14 +43,13 @@ def import_gis(
     only when nothing was refused (or ``valid_only``), not in a dry run and not when
     cancelled. Never commits. Raises PermissionDenied without IMPORT_DATA.
     """
-    require(session, Permission.IMPORT_DATA)
-    path = Path(path)
-    report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
     kind = (kind or "").strip().lower().replace("_", "-")
     if kind not in KINDS:
+        require(session, Permission.IMPORT_DATA)
+        report = ImportReport(file=Path(path).name, dry_run=dry_run, valid_only=valid_only)
         report.fail(
             file_problem(
-                path.name,
+                Path(path).name,
                 fill(
                     QCoreApplication.translate(
                         "Import",
@@ -63,54 +60,79 @@ def import_gis(
             )
         )
         return report
-    spec = _COLUMNS[kind]
-    try:
-        check_cancel(cancel)
-        given = _given_crs(path.name, crs)
-        source = _read_source(path, kind, spec)
-        report.checksum = source.checksum
-        report.sheet = source.sheet
-        if not source.features:
+    return import_file(
+        kind,
+        session=session,
+        path=path,
+        crs=crs,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+@dataclass
+class _MapFile:
+    """The file as read, and the coordinate system the user stated (None: the file's)."""
+
+    source: _Source
+    given: SourceCrs | None
+
+    @property
+    def checksum(self) -> str:
+        return self.source.checksum
+
+    @property
+    def sheet(self) -> str:
+        return self.source.sheet
+
+    @property
+    def unused_columns(self) -> list[str]:
+        return self.source.unused_columns
+
+
+class GisSteps(ImportSteps[_MapFile, list[_Item]]):
+    """``import boundaries|grids|danger-zones|shelters`` (the kind in ``options["kind"]``)."""
+
+    importer: _Importer | None = None
+
+    @property
+    def audit_table(self) -> str:
+        return _TABLE_NAMES[self.job.options["kind"]]
+
+    @staticmethod
+    def reader(path: Path, options: Mapping[str, Any]) -> _MapFile:
+        kind = options["kind"]
+        given = _given_crs(path.name, options["crs"])
+        return _MapFile(_read_source(path, kind, _COLUMNS[kind]), given)
+
+    def rows(self, source: _MapFile) -> int:
+        return len(source.source.features)
+
+    def validate(self, source: _MapFile) -> list[_Item]:
+        job, read = self.job, source.source
+        kind = job.options["kind"]
+        spec = _COLUMNS[kind]
+        if not read.features:
             raise file_problem(
-                source.file,
+                read.file,
                 QCoreApplication.translate("Import", "The file holds no features."),
-                sheet=source.sheet,
+                sheet=read.sheet,
             )
-        _check_required(source, spec)
-        stated = given or _file_crs(source)
-    except ImportFileError as error:
-        report.fail(error)
-        return report
-    except ImportCancelled:
-        report.cancelled = True
-        return report
-    report.rows_read = len(source.features)
-    report.rows_skipped = source.skipped
-    total = 2 * len(source.features)
-    if progress is not None:
-        progress(0, total)
-    try:
-        importer = _Importer(session, kind, spec, source, stated, report, cancel)
+        _check_required(read, spec)
+        stated = source.given or _file_crs(read)
+        job.report.rows_read = len(read.features)
+        job.report.rows_skipped = read.skipped
+        importer = _Importer(job.session, kind, spec, read, stated, job.report, job.cancel)
+        self.importer = importer
         importer.geometries()
-        check_cancel(cancel)
-        plan = importer.plan()
-        report.sort_problems()
-        if progress is not None:
-            progress(len(source.features), total)
-        accepted = report.inserted + report.updated + report.unchanged
-        if dry_run or (report.problems and not valid_only) or not accepted:
-            if progress is not None:
-                progress(total, total)
-            return report
-        importer.write(plan, progress, total)
-    except ImportFileError as error:
-        report.problems.clear()
-        report.inserted = report.updated = report.unchanged = 0
-        report.fail(error)
-    except ImportCancelled:
-        report.cancelled = True
-        report.rows_written = 0
-    return report
+        job.check_cancel()
+        return importer.plan()
+
+    def write(self, plan: list[_Item], writer: Writer) -> int:
+        assert self.importer is not None
+        return self.importer.write(plan, writer)
 
 
 class _Importer(_Geometries, _Rows, _Writer):

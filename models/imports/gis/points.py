@@ -39,6 +39,7 @@ def _read_spreadsheet(path: Path, kind: str, spec: Sequence[Column]) -> _Source:
         columns={key: table.letter(key) or "" for key in table.columns},
         table=True,
         skipped=table.skipped,
+        unused_columns=table.unused_columns,
     )
     for row in table.rows:
         values = {key: table.cell(row, key) for key in table.columns}

@@ -138,6 +138,7 @@ def _read_shapefile(
             source.crs_error = error
     matched = _match_columns(fields, spec, dbf_encoding=decoded)
     source.columns = matched
+    source.unused_columns = [name for name in fields if name not in matched.values()]
     index = {name: i for i, name in enumerate(fields)}
     for number, (record, shape) in enumerate(records, start=1):
         values = {

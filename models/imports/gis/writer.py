@@ -1,4 +1,4 @@
-"""Rows compared with what is stored, completed, and written in a savepoint."""
+"""Rows compared with what is stored, completed, and written (the framework holds the savepoint)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import insert, select, update
 
 from models.areas import DangerZone, Division, Grid, Shelter
-from models.audit import bulk_operation
 from models.base import geometry_columns
+from models.imports.framework import Writer
 from models.imports.gis.base import _ImportBase, _Item
-from models.imports.gis.columns import _TABLE_NAMES, BATCH, SAME_SHAPE_DEGREES
-from models.imports.report import ProgressCallback, check_cancel
+from models.imports.gis.columns import BATCH, SAME_SHAPE_DEGREES
 from models.messages import fill
 
 
@@ -173,44 +172,21 @@ class _Writer(_ImportBase):
             )
         }
 
-    def write(self, plan: list[_Item], progress: ProgressCallback | None, total: int) -> None:
-        """Write the plan inside a savepoint, so a cancel leaves nothing behind."""
-        check_cancel(self.cancel)
+    def write(self, plan: list[_Item], writer: Writer) -> int:
+        """Inserts, then updates, in batches; changed danger zones bring their transfer
+        records up to date."""
         session = self.session
         model: Any = _MODELS[self.kind]
         new = [i.values for i in plan if "id" not in i.values]
         changed = [i.values for i in plan if "id" in i.values]
-        done = 0
-        half = len(self.features)
-        nested = session.begin_nested()
-        try:
-            with bulk_operation(
-                session,
-                table_name=_TABLE_NAMES[self.kind],
-                source=self.source.file,
-                checksum=self.source.checksum,
-            ) as counter:
-                for rows, statement in ((new, insert(model)), (changed, update(model))):
-                    for start in range(0, len(rows), BATCH):
-                        check_cancel(self.cancel)
-                        batch = rows[start : start + BATCH]
-                        session.execute(statement, batch)
-                        done += len(batch)
-                        if progress is not None:
-                            progress(half + done * half // max(1, len(plan)), total)
-                if model is DangerZone and changed:
-                    from models.transfers import sync_transfers  # transfers imports areas
+        for rows, statement in ((new, insert(model)), (changed, update(model))):
+            for batch in writer.batches(rows, BATCH):
+                session.execute(statement, batch)
+        if model is DangerZone and changed:
+            from models.transfers import sync_transfers  # transfers imports areas
 
-                    sync_transfers(session=session, zone_ids=[v["id"] for v in changed])
-                counter["rows"] = len(plan)
-            check_cancel(self.cancel)
-        except BaseException:
-            nested.rollback()
-            raise
-        nested.commit()
-        self.report.rows_written = len(plan)
-        if progress is not None:
-            progress(total, total)
+            sync_transfers(session=session, zone_ids=[v["id"] for v in changed])
+        return len(plan)
 
 
 def _same(current: dict[str, Any], values: dict[str, Any]) -> bool:

@@ -27,7 +27,8 @@ only when ``crs`` says so.
 The steps, one module each: ``columns`` (the list's columns and words),
 ``village`` (the register the file refers to), ``rows`` and ``parser`` (rows to
 households, column by column), ``checks`` (county and matching across rows),
-``importer`` (``import_households``: validation in blocks and the write).
+``importer`` (``import_households`` and ``HouseholdSteps``, the framework's steps:
+validation in blocks and the write).
 
 Import rule: callers import the public names from the package (``from
 models.imports.households import import_households``), which re-exports them;
@@ -37,7 +38,7 @@ names with a leading underscore belong to the package's modules.
 from __future__ import annotations
 
 from models.imports.households.columns import COLUMNS, EXTRA_COLUMNS, TEMPLATE_COLUMNS
-from models.imports.households.importer import import_households
+from models.imports.households.importer import HouseholdSteps, import_households
 from models.imports.households.village import village_from_title, year_from_title
 from models.imports.problems import ImportProblem
 
@@ -45,6 +46,7 @@ __all__ = [
     "COLUMNS",
     "EXTRA_COLUMNS",
     "TEMPLATE_COLUMNS",
+    "HouseholdSteps",
     "ImportProblem",
     "import_households",
     "village_from_title",

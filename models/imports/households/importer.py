@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
-from models.audit import bulk_operation
 from models.base import collector_paused, utcnow
 from models.clock import display_zone
 from models.database import insert_many
 from models.events import active_event
 from models.geo.crs import normalise_crs
+from models.imports.framework import ImportSteps, Job, Writer, import_file
 from models.imports.households.checks import _check_in_county, _match_existing
 from models.imports.households.columns import _COMPARED, _HOUSEHOLDS, BATCH, BLOCK, COLUMNS
 from models.imports.households.parser import _Parser
@@ -31,13 +34,7 @@ from models.imports.households.village import (
     year_from_title,
 )
 from models.imports.problems import ImportFileError, ImportProblem
-from models.imports.report import (
-    CancelToken,
-    ImportCancelled,
-    ImportReport,
-    ProgressCallback,
-    check_cancel,
-)
+from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import Table, file_problem, read_workbook, table_from_workbook
 from models.messages import fill
 from models.transfers import (
@@ -47,7 +44,7 @@ from models.transfers import (
     register_year,
     unique_card_codes,
 )
-from models.users import Permission, actor_of, require
+from models.users import actor_of
 
 
 def import_households(
@@ -62,7 +59,7 @@ def import_households(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ImportReport:
-    """Import a village transfer list; see the module docstring.
+    """Import a village transfer list; see the package docstring.
 
     Returns the report; writes into ``session`` only when no row was refused (or
     ``valid_only``), not in a dry run, and not when cancelled. Never commits.
@@ -70,28 +67,57 @@ def import_households(
     new households get their transfer records at once. Raises PermissionDenied
     without IMPORT_DATA, ValueError for an unknown ``crs``.
     """
-    require(session, Permission.IMPORT_DATA)
-    crs = normalise_crs(crs)
-    with collector_paused():
-        return _import(
-            session, Path(path), village_code, year, crs, dry_run, valid_only, progress, cancel
-        )
+    return import_file(
+        "households",
+        session=session,
+        path=path,
+        village_code=village_code,
+        year=year,
+        crs=crs,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        progress=progress,
+        cancel=cancel,
+    )
 
 
-def _import(
-    session: Session,
-    path: Path,
-    village_code: str | None,
-    year: int | None,
-    crs: str,
-    dry_run: bool,
-    valid_only: bool,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> ImportReport:
-    report = ImportReport(file=path.name, dry_run=dry_run, valid_only=valid_only)
-    _load_shapely_meanwhile()
-    try:
+@dataclass
+class _ListFile:
+    """The list as read: its table and the title above the header."""
+
+    table: Table
+    title: str
+
+    @property
+    def checksum(self) -> str:
+        return self.table.checksum
+
+    @property
+    def sheet(self) -> str:
+        return self.table.sheet
+
+    @property
+    def unused_columns(self) -> list[str]:
+        return self.table.unused_columns
+
+
+class HouseholdSteps(ImportSteps[_ListFile, list[_Row]]):
+    """``import households``: the village and year, validation in blocks, the write, and
+    during an event the village's transfer records."""
+
+    audit_table = "households"
+
+    def __init__(self, job: Job) -> None:
+        super().__init__(job)
+        job.options["crs"] = normalise_crs(job.options["crs"])
+        self.ctx: _Context | None = None
+
+    def running(self) -> AbstractContextManager[Any]:
+        return collector_paused()
+
+    @staticmethod
+    def reader(path: Path, options: Mapping[str, Any]) -> _ListFile:
+        _load_shapely_meanwhile()
         workbook = read_workbook(path)
         try:
             table = table_from_workbook(workbook, COLUMNS, None)
@@ -99,52 +125,46 @@ def _import(
             error.checksum = workbook.checksum
             raise
         sheet = next(s for s in workbook.sheets if s.name == table.sheet)
-        title = _title_text(sheet.rows[: table.header_rows[0] - 1])
-        village = _choose_village(session, path.name, table, title, village_code)
-    except ImportFileError as error:
-        report.fail(error)
-        return report
-    report.checksum = table.checksum
-    report.sheet = table.sheet
-    if year is None:
-        year = year_from_title(title) or utcnow().astimezone(display_zone()).year
-    if not 2000 <= year <= 2100:
-        raise ValueError(f"implausible year {year}")
+        return _ListFile(table, _title_text(sheet.rows[: table.header_rows[0] - 1]))
 
-    try:
-        ctx = _context(session, village, year, crs)
-        plan = _validate(table, ctx, report, progress, cancel)
-        if not report.rows_read:
-            report.fail(
-                ImportFileError(
-                    ImportProblem(
-                        file=table.file,
-                        sheet=table.sheet,
-                        row=table.header_rows[-1],
-                        column=None,
-                        value="",
-                        reason=QCoreApplication.translate(
-                            "Import", "There are no households under the header."
-                        ),
+    def rows(self, source: _ListFile) -> int:
+        return len(source.table.rows)
+
+    def validate(self, source: _ListFile) -> list[_Row]:
+        job, table = self.job, source.table
+        village = _choose_village(
+            job.session, job.report.file, table, source.title, job.options["village_code"]
+        )
+        year = job.options["year"]
+        if year is None:
+            year = year_from_title(source.title) or utcnow().astimezone(display_zone()).year
+        if not 2000 <= year <= 2100:
+            raise ValueError(f"implausible year {year}")
+        self.ctx = _context(job.session, village, year, job.options["crs"])
+        plan = _validate(table, self.ctx, job)
+        if not job.report.rows_read:
+            raise ImportFileError(
+                ImportProblem(
+                    file=table.file,
+                    sheet=table.sheet,
+                    row=table.header_rows[-1],
+                    column=None,
+                    value="",
+                    reason=QCoreApplication.translate(
+                        "Import", "There are no households under the header."
                     ),
-                    checksum=table.checksum,
-                )
+                ),
+                checksum=table.checksum,
             )
-            return report
-        report.sort_problems()
-        accepted = report.inserted + report.updated + report.unchanged
-        # Also an import that changes nothing is recorded: who imported which file, when.
-        if dry_run or (report.problems and not valid_only) or not accepted:
-            if progress is not None:
-                progress(2 * max(1, len(table.rows)), 2 * max(1, len(table.rows)))
-            return report
-        _write(session, table, ctx, report, plan, progress, cancel)
-    except ImportCancelled:
-        report.cancelled = True
-        report.rows_written = 0
-        return report
-    _open_for_active_event(session, year, village.id)
-    return report
+        return plan
+
+    def write(self, plan: list[_Row], writer: Writer) -> int:
+        assert self.ctx is not None
+        return _write(self.job.session, self.ctx, plan, writer)
+
+    def after_write(self, plan: list[_Row]) -> None:
+        assert self.ctx is not None
+        _open_for_active_event(self.job.session, self.ctx.year, self.ctx.village.id)
 
 
 def _choose_village(
@@ -171,21 +191,14 @@ def _choose_village(
     return village
 
 
-def _validate(
-    table: Table,
-    ctx: _Context,
-    report: ImportReport,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> list[_Row]:
-    total = 2 * max(1, len(table.rows))
+def _validate(table: Table, ctx: _Context, job: Job) -> list[_Row]:
+    report = job.report
     parsed: list[_Row] = []
     others = [i for key, i in table.columns.items() if key != "seq"]
     parser = _Parser(table, ctx, report)
     for start in range(0, len(table.rows), BLOCK):
-        check_cancel(cancel)
-        if progress is not None:
-            progress(start, total)
+        job.check_cancel()
+        job.progress(start)
         block = table.rows[start : start + BLOCK]
         filled = [row for row in block if not _is_seq_only(row, others)]
         report.rows_skipped += len(block) - len(filled)
@@ -238,73 +251,30 @@ def _validate(
         else:
             report.updated += 1
         plan.append(item)
-    if progress is not None:
-        progress(len(table.rows), total)
     return plan
 
 
-def _write(
-    session: Session,
-    table: Table,
-    ctx: _Context,
-    report: ImportReport,
-    plan: list[_Row],
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> None:
-    """Write inside a savepoint, so a cancel leaves nothing behind."""
-    check_cancel(cancel)
-    total = 2 * max(1, len(table.rows))
+def _write(session: Session, ctx: _Context, plan: list[_Row], writer: Writer) -> int:
+    """New households with new card codes, then the changed ones, in batches."""
     new = [item for item in plan if item.match is None]
     changed = [item for item in plan if item.match is not None]
-    nested = session.begin_nested()
-    try:
-        with bulk_operation(
-            session, table_name="households", source=table.file, checksum=table.checksum
-        ) as counter:
-            codes = unique_card_codes(session, len(new))
-            done = 0
-            for start in range(0, len(new), BATCH):
-                check_cancel(cancel)
-                batch = new[start : start + BATCH]
-                placed = {"year": ctx.year, "village_id": ctx.village.id}
-                insert_many(
-                    session,
-                    _HOUSEHOLDS,
-                    [
-                        _columns(item, placed, card_code=code)
-                        for item, code in zip(batch, codes[start : start + BATCH], strict=True)
-                    ],
-                )
-                done += len(batch)
-                if progress is not None:
-                    progress(len(table.rows) + done * len(table.rows) // len(plan), total)
-            hh = _HOUSEHOLDS
-            for start in range(0, len(changed), BATCH):
-                check_cancel(cancel)
-                batch = changed[start : start + BATCH]
-                session.execute(
-                    update(hh)
-                    .where(hh.c.id == bindparam("hid"))
-                    .values({c: bindparam(c) for c in _columns(batch[0])}),
-                    [
-                        {**_columns(item), "hid": item.match.id}
-                        for item in batch
-                        if item.match is not None
-                    ],
-                )
-                done += len(batch)
-                if progress is not None:
-                    progress(len(table.rows) + done * len(table.rows) // len(plan), total)
-            counter["rows"] = len(plan)
-        check_cancel(cancel)
-    except BaseException:
-        nested.rollback()
-        raise
-    nested.commit()
-    report.rows_written = len(plan)
-    if progress is not None:
-        progress(total, total)
+    codes = unique_card_codes(session, len(new))
+    placed = {"year": ctx.year, "village_id": ctx.village.id}
+    for batch in writer.batches(list(zip(new, codes, strict=True)), BATCH):
+        insert_many(
+            session,
+            _HOUSEHOLDS,
+            [_columns(item, placed, card_code=code) for item, code in batch],
+        )
+    hh = _HOUSEHOLDS
+    for rows in writer.batches(changed, BATCH):
+        session.execute(
+            update(hh)
+            .where(hh.c.id == bindparam("hid"))
+            .values({c: bindparam(c) for c in _columns(rows[0])}),
+            [{**_columns(item), "hid": item.match.id} for item in rows if item.match is not None],
+        )
+    return len(plan)
 
 
 def _columns(item: _Row, *more: dict[str, Any], **named: Any) -> dict[str, Any]:

@@ -58,6 +58,7 @@ class Table:
     columns: dict[str, int]  # Column.key -> 0-based column index
     rows: list[DataRow] = field(default_factory=list)
     skipped: int = 0  # total rows, notes and repeated headers
+    unused_columns: list[str] = field(default_factory=list)  # "F 身份证号": labelled, not read
 
     def has(self, key: str) -> bool:
         return key in self.columns
@@ -286,6 +287,22 @@ def table_from_workbook(workbook: Workbook, columns: Sequence[Column], sheet: st
     )
 
 
+def _unused(sheet: Sheet, header_rows: tuple[int, ...], used: set[int]) -> list[str]:
+    """The labelled header columns the import does not read, as "F 身份证号"."""
+    rows = [sheet.rows[r] for r in header_rows]
+    width = max(len(row) for row in rows)
+    unused: list[str] = []
+    for index in range(width):
+        if index in used:
+            continue
+        labels = dict.fromkeys(
+            clean_text(row[index]) for row in rows if index < len(row) and not is_blank(row[index])
+        )
+        if labels:
+            unused.append(f"{column_letter(index)} {'/'.join(labels)}")
+    return unused
+
+
 def _table(
     workbook: Workbook, sheet: Sheet, guess: _HeaderGuess, columns: Sequence[Column]
 ) -> Table:
@@ -297,6 +314,7 @@ def _table(
         columns=dict(guess.found),
     )
     used = sorted(guess.found.values())
+    table.unused_columns = _unused(sheet, guess.rows, set(used))
     last_header = sheet.rows[guess.rows[-1]]
     header_cells = [header_key(last_header[i]) if i < len(last_header) else "" for i in used]
     rows = table.rows

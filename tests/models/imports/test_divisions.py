@@ -404,15 +404,16 @@ def test_cancel_before_anything(db: Database, tmp_path: Path) -> None:
 
 
 def test_cancel_while_writing_leaves_nothing(db: Database, tmp_path: Path) -> None:
-    """Cancelled after the counties and towns were inserted: the savepoint drops them."""
+    """Cancelled after the county was inserted: the savepoint drops it."""
     rows: list[list[Any]] = [[331081000000, "温岭市"]]
     rows += [[331081001000 + t * 1000, f"镇{t}"] for t in range(1, 4)]
     rows += [[331081001000 + t * 1000 + v, f"村{t}-{v}"] for t in range(1, 4) for v in range(1, 5)]
     path = write_xlsx(tmp_path / "c.xlsx", rows)
-    # Checks: 1 while validating, 1 before writing, then one per batch (county, towns, villages).
+    # Checks: 1 before reading, 1 while validating, 1 before writing, then one per batch
+    # (county, towns, villages).
     cancel = Cancel(after_calls=4)
     report = run(db, path, cancel=cancel)
-    assert cancel.calls == 5  # stopped at the villages, after the county and towns went in
+    assert cancel.calls == 5  # stopped at the towns, after the county went in
     assert report.cancelled
     assert count(db) == 0
     assert audit(db) == []

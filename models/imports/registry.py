@@ -1,0 +1,276 @@
+"""Every kind of file the console imports, declared once: read by the command line's
+``import`` group (one sub-parser per kind, its options and their help) and by the import
+dialog (the kinds it offers, an option widget per option, the file filter).
+
+A kind names its steps (``models.imports.framework.ImportSteps``: reader, validation,
+writer) by module and class, loaded when an import runs, so building the command line
+imports no reader. Adding a kind is one module holding its steps and one ``ImportKind``
+in ``KINDS`` below (or ``register`` for a kind that lives elsewhere).
+
+Texts are English sources translated when shown: titles, labels and hints in the context
+"ImportDialog", command-line help in "CommandLine".
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from models.messages import QT_TRANSLATE_NOOP
+from models.users import Permission
+
+OptionType = Literal["text", "year", "crs", "flag"]
+
+MIB = 1024 * 1024
+DEFAULT_MAX_BYTES = 256 * MIB
+"""No kind had a size limit before; real files are a few MB (a 20,000-row list: 2 MB).
+The hardening issue sets the limits per kind."""
+
+SPREADSHEETS = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)"
+)
+MAP_DATA = QT_TRANSLATE_NOOP(
+    "ImportDialog",
+    "Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
+)
+
+CRS_CHOICES: tuple[tuple[str, str], ...] = (
+    ("wgs84", QT_TRANSLATE_NOOP("ImportDialog", "WGS84 (GPS)")),
+    ("cgcs2000", QT_TRANSLATE_NOOP("ImportDialog", "CGCS2000 (national)")),
+    ("gcj02", QT_TRANSLATE_NOOP("ImportDialog", "GCJ-02 (Amap, Tencent)")),
+    ("bd09", QT_TRANSLATE_NOOP("ImportDialog", "BD-09 (Baidu)")),
+)
+"""(value passed to the import, label): the coordinate systems a user chooses from."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """A plausible range for a numeric column (residents, capacities, radii, pressures):
+    the place for the hardening issue's checks; ``models.imports.framework.out_of_range``
+    checks a whole column at once."""
+
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a kind: ``--flag VALUE`` on the command line, a widget in the dialog,
+    ``name=value`` for the kind's steps (``job.options[name]``).
+
+    ``type``: ``text`` (a line edit), ``year`` (a number from ``low`` to ``high``; a spin
+    box whose lowest value means "not given"), ``crs`` (a coordinate system chosen from
+    ``choices``, typed when ``free_text``, or the file's own when ``from_file``), ``flag``
+    (a check box; only the framework's own options below).
+    """
+
+    name: str
+    flag: str
+    label: str  # the dialog's label, context ImportDialog
+    help: str  # the command line's help, context CommandLine
+    type: OptionType = "text"
+    metavar: str | None = None
+    default: Any = None
+    placeholder: str = ""  # the dialog's hint, context ImportDialog
+    choices: tuple[tuple[str, str], ...] = ()
+    free_text: bool = True
+    from_file: bool = False
+    low: int = 0
+    high: int = 0
+
+
+DRY_RUN = Option(
+    "dry_run",
+    "--dry-run",
+    QT_TRANSLATE_NOOP("ImportDialog", "Check only (dry run)"),
+    QT_TRANSLATE_NOOP("CommandLine", "only check and report; write nothing"),
+    type="flag",
+    default=False,
+)
+VALID_ONLY = Option(
+    "valid_only",
+    "--valid-only",
+    QT_TRANSLATE_NOOP("ImportDialog", "Import only the valid rows"),
+    QT_TRANSLATE_NOOP("CommandLine", "import the valid rows and report the refused ones"),
+    type="flag",
+    default=False,
+    placeholder=QT_TRANSLATE_NOOP(
+        "ImportDialog", "Without this, nothing is written when any row is refused."
+    ),
+)
+GATE_OPTIONS = (DRY_RUN, VALID_ONLY)
+"""The gate every kind shares (``models.imports.framework``): all or nothing by default."""
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """One kind of file: ``key`` is its name on the command line (``import KEY FILE``)."""
+
+    key: str
+    title: str  # context ImportDialog
+    steps: str  # "module:Class" of its ImportSteps, loaded when an import runs
+    file_types: str = SPREADSHEETS  # the dialog's file filter, context ImportDialog
+    options: tuple[Option, ...] = ()
+    fixed: Mapping[str, Any] = field(default_factory=dict)  # given to the steps as options
+    permission: Permission = Permission.IMPORT_DATA
+    max_bytes: int = DEFAULT_MAX_BYTES
+    ranges: Mapping[str, Range] = field(default_factory=dict)  # column key -> plausible range
+
+    def load_steps(self) -> Any:
+        """The kind's ``ImportSteps`` class (the framework imports this module, not the reverse)."""
+        module, _, name = self.steps.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
+
+    def resolve(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The options for the steps: each declared option's value (its default when not
+        given or blank), then the fixed ones. An undeclared name is a bug: TypeError."""
+        unknown = set(given) - {o.name for o in self.options}
+        if unknown:
+            raise TypeError(f"import {self.key} takes no option {', '.join(sorted(unknown))}")
+        values: dict[str, Any] = {}
+        for option in self.options:
+            value = given.get(option.name)
+            if isinstance(value, str):
+                value = value.strip()
+            values[option.name] = option.default if value is None or value == "" else value
+        return values | dict(self.fixed)
+
+
+def _crs_option(default: str | None, *, from_file: bool, help: str) -> Option:
+    return Option(
+        "crs",
+        "--crs",
+        QT_TRANSLATE_NOOP("ImportDialog", "Coordinate system"),
+        help,
+        type="crs",
+        metavar="CRS",
+        default=default,
+        placeholder=QT_TRANSLATE_NOOP(
+            "ImportDialog", "Choose one, or type an EPSG code such as EPSG:4549"
+        )
+        if from_file
+        else "",
+        choices=CRS_CHOICES,
+        free_text=from_file,
+        from_file=from_file,
+    )
+
+
+_GIS_CRS = _crs_option(
+    None,
+    from_file=True,
+    help=QT_TRANSLATE_NOOP(
+        "CommandLine",
+        "coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN "
+        "(default: a Shapefile's .prj, else wgs84)",
+    ),
+)
+
+
+def _gis(key: str, title: str) -> ImportKind:
+    return ImportKind(
+        key,
+        title,
+        "models.imports.gis:GisSteps",
+        file_types=MAP_DATA,
+        options=(_GIS_CRS,),
+        fixed={"kind": key},
+    )
+
+
+KINDS: dict[str, ImportKind] = {
+    kind.key: kind
+    for kind in (
+        ImportKind(
+            "divisions",
+            QT_TRANSLATE_NOOP("ImportDialog", "Divisions (towns and villages)"),
+            "models.imports.divisions:DivisionSteps",
+        ),
+        ImportKind(
+            "households",
+            QT_TRANSLATE_NOOP("ImportDialog", "Village transfer list (households)"),
+            "models.imports.households:HouseholdSteps",
+            options=(
+                Option(
+                    "village_code",
+                    "--village",
+                    QT_TRANSLATE_NOOP("ImportDialog", "Village code"),
+                    QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "the village, when the title row does not name it",
+                    ),
+                    metavar="CODE",
+                    placeholder=QT_TRANSLATE_NOOP(
+                        "ImportDialog", "Optional: else found from the title"
+                    ),
+                ),
+                Option(
+                    "year",
+                    "--year",
+                    QT_TRANSLATE_NOOP("ImportDialog", "Year"),
+                    QT_TRANSLATE_NOOP("CommandLine", "the year of the list"),
+                    type="year",
+                    metavar="YYYY",
+                    placeholder=QT_TRANSLATE_NOOP("ImportDialog", "From the title, else this year"),
+                    low=1999,
+                    high=2100,
+                ),
+                _crs_option(
+                    "wgs84",
+                    from_file=False,
+                    help=QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)",
+                    ),
+                ),
+            ),
+        ),
+        _gis("boundaries", QT_TRANSLATE_NOOP("ImportDialog", "Division boundaries")),
+        _gis("grids", QT_TRANSLATE_NOOP("ImportDialog", "Responsibility grids")),
+        _gis("danger-zones", QT_TRANSLATE_NOOP("ImportDialog", "Danger zones and hazard points")),
+        _gis("shelters", QT_TRANSLATE_NOOP("ImportDialog", "Shelters")),
+        ImportKind(
+            "typhoon",
+            QT_TRANSLATE_NOOP("ImportDialog", "Typhoon track"),
+            "models.imports.typhoon:TyphoonSteps",
+            options=(
+                Option(
+                    "code",
+                    "--code",
+                    QT_TRANSLATE_NOOP("ImportDialog", "Typhoon number"),
+                    QT_TRANSLATE_NOOP("CommandLine", "its number, such as 2609"),
+                    placeholder=QT_TRANSLATE_NOOP("ImportDialog", "Optional, such as 2309"),
+                ),
+                Option(
+                    "name",
+                    "--name",
+                    QT_TRANSLATE_NOOP("ImportDialog", "Typhoon name"),
+                    QT_TRANSLATE_NOOP("CommandLine", "its name, such as 烟花"),
+                    placeholder=QT_TRANSLATE_NOOP(
+                        "ImportDialog", "Needed for a new typhoon without a name column"
+                    ),
+                ),
+            ),
+        ),
+    )
+}
+"""Every kind, in the order the dialog offers them and the command line lists them."""
+
+
+def import_kinds() -> Iterator[ImportKind]:
+    return iter(tuple(KINDS.values()))
+
+
+def import_kind(key: str) -> ImportKind:
+    """The kind named ``key``; KeyError for an unknown one (a bug: callers offer only keys)."""
+    return KINDS[key]
+
+
+def register(kind: ImportKind) -> None:
+    """Add (or replace) a kind, for a module whose kinds live outside this file."""
+    KINDS[kind.key] = kind
