@@ -44,11 +44,13 @@ def display_zone() -> ZoneInfo:
     return found
 
 
-def display_time(at: datetime, *, seconds: bool = False, tz: ZoneInfo | None = None) -> str:
+def display_time(
+    at: datetime, *, seconds: bool = False, short: bool = False, tz: ZoneInfo | None = None
+) -> str:
     """A stored time as the duty room reads it: 2026-07-20 14:03 (with ``seconds``:
-    14:03:05), in ``tz`` or else the display zone. A naive time is taken as UTC."""
+    14:03:05; ``short``, for narrow columns: 07-20 14:03), in ``tz`` or else the display
+    zone. A naive time is taken as UTC."""
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
-    return at.astimezone(tz or display_zone()).strftime(
-        "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
-    )
+    layout = "%m-%d %H:%M" if short else "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+    return at.astimezone(tz or display_zone()).strftime(layout)

@@ -7,7 +7,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QPoint,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from models.clock import zone
+from models.clock import display_time, zone
 from models.database import Database, display_url
 from models.events import EventRow, active_event
 from models.labels import RESPONSE_COLOURS, RESPONSE_LEVELS, ROLES, label
@@ -414,9 +414,9 @@ class MainWindow(QMainWindow):
         )
 
     def _tick(self) -> None:
-        now = datetime.now(self._zone)
         zone_name = self.tr("Beijing time") if self._zone.key == "Asia/Shanghai" else self._zone.key
-        self.clock_label.setText(f"{zone_name} {now:%Y-%m-%d %H:%M:%S}")
+        now = display_time(datetime.now(UTC), seconds=True, tz=self._zone)
+        self.clock_label.setText(f"{zone_name} {now}")
 
     # -- remembered layout -------------------------------------------------------
 

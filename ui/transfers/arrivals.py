@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.arrivals import ShelterArrivals, list_shelter_arrivals
-from models.clock import display_zone
+from models.clock import display_time
 from models.database import Database
 from models.events import EventRow
 from models.messages import fill
@@ -32,7 +32,7 @@ from ui.transfers.documents import document
 
 
 def _time(at: datetime) -> str:
-    return at.astimezone(display_zone()).strftime("%m-%d %H:%M")
+    return display_time(at, short=True)
 
 
 @dataclass(frozen=True, slots=True)
