@@ -20,11 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.areas import Division
-from models.audit import record_event
 from models.base import utcnow
 from models.clock import display_zone
 from models.imports.households import EXTRA_COLUMNS, TEMPLATE_COLUMNS
 from models.messages import fill
+from models.privacy import audit_unmasked, unmasking
 from models.refusals import Refused
 from models.transfers import HouseholdRow, list_households, register_year
 from models.users import Permission, require
@@ -182,8 +182,7 @@ def export_households(
     for an unknown village.
     """
     require(session, Permission.READ_REGISTER)
-    if unmasked:
-        require(session, Permission.UNMASK_EXPORTS)
+    masked = unmasking(session, unmasked=unmasked)
     query = select(Division.id, Division.code, Division.name, Division.parent_id).where(
         Division.level == "village"
     )
@@ -207,24 +206,19 @@ def export_households(
     town = session.scalar(select(Division.name).where(Division.id == parent)) or ""
     if year is None:
         year = register_year(session=session) or utcnow().astimezone(display_zone()).year
-    households = list_households(session=session, village_id=vid, year=year, masked=not unmasked)
+    households = list_households(session=session, village_id=vid, year=year, masked=masked)
     path = Path(path)
     title = f"{town}{name}危险区人员转移清单（{year}年）"
     _write(path, title, [_cells(row, n) for n, row in enumerate(households, start=1)], extras)
-    if unmasked:
-        record_event(
+    if not masked:
+        audit_unmasked(
             session,
-            action="unmask",
-            table_name="households",
-            detail={
-                "export": path.name,
-                "village": code,
-                "year": year,
-                "rows": len(households),
-            },
+            document="households",
+            path=path,
+            subject={"village": code, "year": year},
+            rows=len(households),
         )
-        session.flush()
-    return ExportResult(path, len(households), not unmasked, code, year)
+    return ExportResult(path, len(households), masked, code, year)
 
 
 def export_template(*, path: str | Path, extras: bool = True) -> ExportResult:

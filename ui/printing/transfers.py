@@ -32,14 +32,13 @@ from sqlalchemy.orm import Session
 
 from models.areas import Division
 from models.arrivals import list_shelter_arrivals
-from models.audit import record_event
 from models.base import utcnow
 from models.clock import display_time, display_zone
 from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
 from models.exports.rollup import percent_text, rollup_columns, rollup_values
 from models.messages import fill
-from models.privacy import can_see_personal
+from models.privacy import audit_unmasked, can_see_personal
 from models.refusals import Refused
 from models.transfers import HouseholdRow, list_households, register_year, rollup
 from models.users import Permission, actor_of, require
@@ -147,20 +146,14 @@ def _households(
         if year is None
         else list_households(session=session, village_id=village.id, year=year, masked=masked)
     )
-    if not masked and rows:
-        record_event(
+    if not masked:
+        audit_unmasked(
             session,
-            action="unmask",
-            table_name="households",
-            detail={
-                "print": document,
-                "file": path.name,
-                "village": village.code,
-                "year": year,
-                "rows": len(rows),
-            },
+            document=document,
+            path=path,
+            subject={"village": village.code, "year": year},
+            rows=len(rows),
         )
-        session.flush()
     return rows, year, masked
 
 
@@ -376,20 +369,14 @@ def print_shelter_arrivals(
         raise PrintRefused(
             fill(QCoreApplication.translate("Printing", "There is no shelter %1."), str(shelter_id))
         )
-    if not masked and arrivals.rows:
-        record_event(
+    if not masked:
+        audit_unmasked(
             session,
-            action="unmask",
-            table_name="households",
-            detail={
-                "print": "shelter-arrivals",
-                "file": path.name,
-                "event": event_id,
-                "shelter": shelter_id,
-                "rows": len(arrivals.rows),
-            },
+            document="shelter-arrivals",
+            path=path,
+            subject={"event": event_id, "shelter": shelter_id},
+            rows=len(arrivals.rows),
         )
-        session.flush()
     body = []
     for number, row in enumerate(arrivals.rows, start=1):
         note = (

@@ -20,12 +20,11 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from maps.geometry import load_wkb
-from models.audit import record_event
 from models.base import utcnow
 from models.clock import display_zone
 from models.labels import WORKING_GROUP_POSTS, label
 from models.messages import fill
-from models.privacy import can_see_personal
+from models.privacy import audit_unmasked, can_see_personal
 from models.users import Permission, actor_of, require
 from models.village_map import VillageMap, read_village_map
 from ui.printing.layout import MAP_PAPERS, Box, escape, font_name, map_sheet, map_sheet_canvas
@@ -72,29 +71,17 @@ def print_situation_map(
     village = data.village
     rows = _person_rows(data)
     if not masked:
-        printed = {
-            table: count
-            for table, count in (
-                ("working_group_members", sum(1 for m in data.members if m.phone)),
-                ("grids", sum(1 for g in data.grids if g.person_phone)),
-                ("shelters", sum(1 for s in data.shelters if s.manager_phone)),
-            )
-            if count
-        }
-        for table, count in printed.items():
-            record_event(
-                session,
-                action="unmask",
-                table_name=table,
-                detail={
-                    "print": "situation-map",
-                    "file": path.name,
-                    "village": village.code,
-                    "rows": count,
-                },
-            )
-        if printed:
-            session.flush()
+        audit_unmasked(
+            session,
+            document="situation-map",
+            path=path,
+            subject={"village": village.code},
+            rows={
+                "working_group_members": sum(1 for m in data.members if m.phone),
+                "grids": sum(1 for g in data.grids if g.person_phone),
+                "shelters": sum(1 for s in data.shelters if s.manager_phone),
+            },
+        )
 
     sheet_layout = map_sheet(paper)
     title = f"{village.town_name}{village.name}村级防汛形势图"
