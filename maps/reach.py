@@ -439,9 +439,7 @@ def compute_reach(
 def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJING) -> Path:
     """Write the reach table as a workbook: a counts sheet and a detail sheet, in Chinese
     through the catalogue. Times in ``tz`` (Beijing by default). Returns the path."""
-    from openpyxl import Workbook  # openpyxl loads slowly: only when exporting
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from models.exports import sheet  # openpyxl loads slowly: only when exporting
 
     path = Path(path)
     circles = CIRCLES if table.along_forecast else CIRCLES[:2]
@@ -460,43 +458,31 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
         else QCoreApplication.translate("Reach", "The track has no points.")
     )
     yes = QCoreApplication.translate("Reach", "Yes")
-    bold = Font(bold=True)
-    big = Font(bold=True, size=14)
 
-    workbook = Workbook(write_only=True)
-    counts = workbook.create_sheet(QCoreApplication.translate("Reach", "Counts"))
-    details = workbook.create_sheet(QCoreApplication.translate("Reach", "Details"))
+    workbook, counts = sheet.new_workbook(
+        QCoreApplication.translate("Reach", "Counts"), write_only=True
+    )
+    details = sheet.add_sheet(workbook, QCoreApplication.translate("Reach", "Details"))
 
-    def styled(sheet: Any, value: object, font: Font | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)
-        if font is not None:
-            cell.font = font
-        return cell
-
-    counts.column_dimensions["A"].width = 30
-    for letter in "BCDEF":
-        counts.column_dimensions[letter].width = 22
+    sheet.column_widths(counts, [30, *[22] * 5])
+    sheet.print_setup(counts, header=3, freeze=False)
     counts.freeze_panes = "B4"
-    counts.append([styled(counts, title, big)])
+    sheet.title_row(counts, title, span=2 + len(circles))
     counts.append([when])
     header = [
         QCoreApplication.translate("Reach", "Layer"),
         QCoreApplication.translate("Reach", "In the county"),
         *(circle_label(c) for c in circles),
     ]
-    counts.append([styled(counts, h, bold) for h in header])
+    sheet.header_row(counts, header)
     for count in table.counts:
-        counts.append(
-            [layer_label(count.layer), count.total, *(getattr(count, c) for c in circles)]
+        sheet.body_row(
+            counts, [layer_label(count.layer), count.total, *(getattr(count, c) for c in circles)]
         )
 
-    widths = {"A": 24, "B": 20, "C": 36, "D": 14, "E": 18, "F": 22}
-    for letter, width in widths.items():
-        details.column_dimensions[letter].width = width
-    for offset in range(len(circles)):
-        details.column_dimensions[chr(ord("G") + offset)].width = 18
-    details.freeze_panes = "A4"
-    details.append([styled(details, title, big)])
+    sheet.column_widths(details, [24, 20, 36, 14, 18, 22, *[18] * len(circles)])
+    sheet.print_setup(details, header=3)
+    sheet.title_row(details, title, span=6 + len(circles))
     details.append([when])
     header = [
         QCoreApplication.translate("Reach", "Layer"),
@@ -507,7 +493,7 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
         QCoreApplication.translate("Reach", "Type, capacity or person"),
         *(circle_label(c) for c in circles),
     ]
-    details.append([styled(details, h, bold) for h in header])
+    sheet.header_row(details, header)
     labels = {layer: layer_label(layer) for layer in LAYERS}
     # Plain values and empty cells left out: openpyxl writes a styled cell several times slower.
     for row in table.rows:
@@ -522,9 +508,7 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
                 *(yes if getattr(row, circle) else None for circle in circles),
             ]
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path
+    return sheet.save(workbook, path)
 
 
 def _zone_name(tz: tzinfo) -> str:

@@ -22,6 +22,17 @@ from sqlalchemy.orm import Session
 from models.areas import Division
 from models.base import utcnow
 from models.clock import display_zone
+from models.exports.sheet import (
+    COORDINATE,
+    TEXT,
+    body_row,
+    column_widths,
+    header_row,
+    new_workbook,
+    print_setup,
+    save,
+    title_row,
+)
 from models.imports.households import EXTRA_COLUMNS, TEMPLATE_COLUMNS
 from models.messages import fill
 from models.privacy import audit_unmasked, unmasking
@@ -116,53 +127,21 @@ def _cells(row: HouseholdRow, number: int) -> dict[str, object]:
 def _write(
     path: Path, title: str, rows: list[dict[str, object]], extras: bool, numbered_blank: int = 0
 ) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
     columns = list(TEMPLATE_COLUMNS) + (list(EXTRA_COLUMNS) if extras else [])
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "转移清单"
-    last = get_column_letter(len(columns))
-    sheet.append([title])
-    sheet.merge_cells(f"A1:{last}1")
-    sheet["A1"].font = Font(size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 30
-    sheet.append([column.label for column in columns])
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=2, column=index)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-        cell.fill = header_fill
-        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column.key, 7)
-    sheet.row_dimensions[2].height = 32
+    workbook, sheet = new_workbook("转移清单")
+    title_row(sheet, title, span=len(columns))
+    header = header_row(sheet, [column.label for column in columns], height=32)
+    column_widths(sheet, [_WIDTHS.get(column.key, 7) for column in columns])
+    formats = {
+        index: TEXT if column.key in _PHONE_KEYS else COORDINATE
+        for index, column in enumerate(columns)
+        if column.key in _PHONE_KEYS or column.key in ("lon", "lat")
+    }
     body = rows or [{"seq": n} for n in range(1, numbered_blank + 1)]
     for values in body:
-        sheet.append([values.get(column.key) for column in columns])
-        number = sheet.max_row
-        for index, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=number, column=index)
-            cell.border = border
-            if column.key in _PHONE_KEYS:
-                cell.number_format = "@"  # kept as text: Excel would show 1.39E+10
-            elif column.key in ("lon", "lat"):
-                cell.number_format = "0.000000"
-    sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+        body_row(sheet, [values.get(column.key) for column in columns], formats=formats)
+    print_setup(sheet, header=header)
+    save(workbook, path)
 
 
 def export_households(

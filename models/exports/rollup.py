@@ -26,6 +26,19 @@ from sqlalchemy.orm import Session
 from models.clock import display_time
 from models.events import get_event
 from models.exports.households import ExportRefused
+from models.exports.sheet import (
+    PERCENT,
+    body_row,
+    cell,
+    column_widths,
+    header_row,
+    merged_row,
+    new_workbook,
+    note_row,
+    print_setup,
+    save,
+    title_row,
+)
 from models.messages import fill
 from models.transfers import Figures, ReportedFigures, rollup
 from models.users import Permission, require
@@ -41,7 +54,7 @@ ROLLUP_FIELDS = (
     "refused",
     "still_at_home",
 )
-PERCENT_FORMAT = "0.0%"
+PERCENT_FORMAT = PERCENT
 _NUMBER_WIDTH = 12
 _NAME_WIDTH = 18
 _EXTRA_WIDTHS = (24, 18)  # source and time of the phoned-in figures
@@ -145,84 +158,46 @@ def _write(
     phoned: list[list[Any]],
     notes: list[str],
 ) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
     columns = rollup_columns()
     width = len(columns)
-    last = get_column_letter(width)
-    rate_column = width  # the completion rate, the last of the main columns
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = QCoreApplication.translate("Export", "Transfer roll-up")[:31]
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    total_fill = PatternFill("solid", fgColor="F2F2F2")
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    rate = width - 1  # the completion rate, the last of the main columns (0-based)
+    workbook, sheet = new_workbook(QCoreApplication.translate("Export", "Transfer roll-up"))
+    title_row(sheet, title, span=width)
+    half = width // 2
+    merged_row(sheet, [(unit, half, None), (when, width - half, "right")])
 
-    sheet.append([title])
-    sheet.merge_cells(f"A1:{last}1")
-    sheet["A1"].font = Font(size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 30
-    split = get_column_letter(width // 2)
-    sheet.append([unit])
-    sheet.cell(row=2, column=width // 2 + 1, value=when)
-    sheet.merge_cells(f"A2:{split}2")
-    sheet.merge_cells(f"{get_column_letter(width // 2 + 1)}2:{last}2")
-    sheet.cell(row=2, column=width // 2 + 1).alignment = Alignment(horizontal="right")
-
-    def table(header: list[str], rows: list[list[Any]], total_rows: int) -> int:
-        """Append a bordered table; returns the row number of its header."""
-        sheet.append(header)
-        first = sheet.max_row
-        for index in range(1, len(header) + 1):
-            cell = sheet.cell(row=first, column=index)
-            cell.font = Font(bold=True)
-            cell.alignment = center
-            cell.border = border
-            cell.fill = header_fill
-        sheet.row_dimensions[first].height = 30
+    def table(header: list[str], rows: list[list[Any]]) -> int:
+        """A bordered table whose last row is its total; returns its header's row."""
+        first = header_row(sheet, header)
         for position, values in enumerate(rows):
-            sheet.append(
-                [
-                    "—" if index == rate_column - 1 and value is None else value
-                    for index, value in enumerate(values)
-                ]
+            shown = ["—" if i == rate and v is None else v for i, v in enumerate(values)]
+            body_row(
+                sheet,
+                shown,
+                formats={rate: PERCENT_FORMAT} if isinstance(shown[rate], float) else None,
+                align={0: "center"}
+                if isinstance(shown[rate], float)
+                else {0: "center", rate: "center"},
+                total=position == len(rows) - 1,
             )
-            number = sheet.max_row
-            is_total = position >= len(rows) - total_rows
-            for index in range(1, len(header) + 1):
-                cell = sheet.cell(row=number, column=index)
-                cell.border = border
-                if index == 1:
-                    cell.alignment = Alignment(horizontal="center", vertical="center")
-                elif index == rate_column:
-                    if isinstance(cell.value, float):
-                        cell.number_format = PERCENT_FORMAT
-                    else:
-                        cell.alignment = Alignment(horizontal="center")
-                if is_total:
-                    cell.font = Font(bold=True)
-                    cell.fill = total_fill
         return first
 
-    header_row = table(columns, [*body, total], 1)
+    header = table(columns, [*body, total])
     if phoned:
         sheet.append([])
         sheet.append(
             [
-                QCoreApplication.translate(
-                    "Export",
-                    "Figures phoned in by towns (counted separately, not included above; "
-                    "the latest report of each town)",
+                cell(
+                    sheet,
+                    QCoreApplication.translate(
+                        "Export",
+                        "Figures phoned in by towns (counted separately, not included above; "
+                        "the latest report of each town)",
+                    ),
+                    bold=True,
                 )
             ]
         )
-        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         table(
             [
                 *columns,
@@ -230,27 +205,10 @@ def _write(
                 QCoreApplication.translate("Columns", "Reported at"),
             ],
             phoned,
-            1,
         )
     sheet.append([])
     for note in notes:
-        sheet.append([note])
-        row = sheet.max_row
-        sheet.merge_cells(f"A{row}:{last}{row}")
-        sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[row].height = 32
-
-    sheet.column_dimensions["A"].width = _NAME_WIDTH
-    for index in range(2, width + 1):
-        sheet.column_dimensions[get_column_letter(index)].width = _NUMBER_WIDTH
-    for offset, extra in enumerate(_EXTRA_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(width + offset)].width = extra
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+        note_row(sheet, note, span=width)
+    column_widths(sheet, [_NAME_WIDTH, *[_NUMBER_WIDTH] * (width - 1), *_EXTRA_WIDTHS])
+    print_setup(sheet, header=header)
+    save(workbook, path)
