@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,46 @@ def test_map_export_writes_an_offline_page(demo_db: Database, tmp_path: Path) ->
     html = out.read_text(encoding="utf-8")
     assert "L.map" in html or "leaflet" in html.lower()
     assert not re.search(r"""https?://|(?:src|href)\s*=\s*["']//""", html)
+
+
+def test_an_unmasked_export_needs_the_permission_and_is_audited_once(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from models.areas import Division
+    from models.audit import AuditRecord
+
+    with demo_db.session(ADMIN) as session:
+        village = session.scalar(select(Division.code).where(Division.level == "village"))
+    for name, role in (("li", "planner"), ("wang", "duty")):
+        added = run_main(
+            "--db", demo_db.url, "user", "add", name, "--role", role, stdin="long-secret\n"
+        )
+        assert added.returncode == 0, added.stderr
+
+    def export(user: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        return run_main(
+            "--db",
+            demo_db.url,
+            "--user",
+            user,
+            "export",
+            "households",
+            "--village",
+            str(village),
+            *extra,
+            "-o",
+            str(tmp_path / f"{user}{len(extra)}.xlsx"),
+            env={"ECC_PASSWORD": "long-secret"},
+        )
+
+    refused = export("li", "--unmasked")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert not (tmp_path / "li1.xlsx").exists()
+    assert export("li").returncode == 0  # masked: allowed, nothing audited
+    assert export("wang", "--unmasked").returncode == 0
+    with demo_db.session(ADMIN) as session:
+        records = session.scalars(select(AuditRecord).where(AuditRecord.action == "unmask")).all()
+    assert [(r.actor, r.table_name) for r in records] == [("wang", "households")]
+    assert json.loads(records[0].changes or "{}")["export"] == "wang1.xlsx"

@@ -206,9 +206,9 @@ def test_pages_leave_the_document_libraries_to_the_first_document() -> None:
     from pathlib import Path
 
     from ui.printing.layout import MAP_PAPERS as LAYOUT_PAPERS
-    from ui.transfers.documents import MAP_PAPERS
+    from ui.printing.registry import PAPER
 
-    assert tuple(LAYOUT_PAPERS) == MAP_PAPERS
+    assert tuple(LAYOUT_PAPERS) == PAPER.choices
     code = (
         "import sys; from ui.common.pages import PAGE_KEYS, page_factory\n"
         "[page_factory(key) for key in PAGE_KEYS]\n"

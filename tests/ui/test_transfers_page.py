@@ -37,6 +37,7 @@ from models.transfers import (
 from models.users import Actor
 from tests.conftest import ADMIN
 from ui.common.change_feed import ChangeFeed
+from ui.common.print_preview import DocumentPreview
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
 from ui.transfers.lists import VillageDialog
@@ -349,12 +350,16 @@ def test_town_figures_snapshot_level_returns_and_end(
         page.snapshot_button.click()
     assert page.change_model.rowCount() == 0 and page.since_label.text()
 
-    # Printing the roll-up writes a PDF where the user chose.
+    # Printing the roll-up opens it in the print preview, which saves the PDF where the user chose.
     target = tmp_path / "rollup.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     with qtbot.waitSignal(page.action_done, timeout=30_000):
         page.print_button.click()
+    preview = page.findChild(DocumentPreview)
+    assert preview is not None and preview.page_count() >= 1
+    preview.save_action.trigger()
     assert target.read_bytes().startswith(b"%PDF")
+    preview.close()
     workbook = tmp_path / "rollup.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(workbook), ""))
     with qtbot.waitSignal(page.action_done, timeout=30_000):
@@ -418,10 +423,13 @@ def test_between_events_the_page_shows_the_lists_and_the_planner_checks(
         dialog._accept()
 
     fill_dialog_then(qtbot, page, "", choose)
-    with qtbot.waitSignal(lists.document_done, timeout=30_000) as done:
+    with qtbot.waitSignal(lists.document_done, timeout=30_000):
         lists.print_cards_button.click()
-    assert str(target) in done.args[0]
+    preview = lists.findChild(DocumentPreview)
+    assert preview is not None and preview.isVisible()
+    assert preview.save_pdf() == str(target)
     assert target.read_bytes().startswith(b"%PDF")
+    preview.close()
 
     # During an event the lists move into a tab of their own.
     with qtbot.waitSignal(page.ready, timeout=30_000):
@@ -447,6 +455,9 @@ def test_a_village_situation_map_prints_from_the_lists(
     fill_dialog_then(qtbot, page, "", choose)
     with qtbot.waitSignal(lists.document_done, timeout=30_000):
         lists.print_map_button.click()
+    preview = lists.findChild(DocumentPreview)
+    assert preview is not None and preview.page_count() == 1
+    preview.save_pdf()
     with pdfplumber.open(target) as pdf:
         page_one = pdf.pages[0]
         assert len(pdf.pages) == 1 and page_one.width > page_one.height > 800  # A3 landscape

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from models.messages import fill
-from models.refusals import NotFound
-from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
+from ui.cli.core import EXIT_OK, Commands, Context, say
+from ui.printing.registry import Format, document
 
 
 def register(commands: Commands) -> None:
@@ -24,22 +24,14 @@ def register(commands: Commands) -> None:
             "CommandLine", "what the typhoon's force-7 and force-10 winds reach, to Excel"
         ),
     )
-    reach.add_argument(
-        "--typhoon",
-        required=True,
-        metavar="ID",
-        help=QCoreApplication.translate(
-            "CommandLine", "the typhoon's number (such as 2606) or its id"
-        ),
-    )
-    reach.add_argument(
-        "--at",
-        metavar="TIME",
-        help=QCoreApplication.translate(
-            "CommandLine",
-            "ISO 8601 time (Beijing time without an offset); default: the latest observed point",
-        ),
-    )
+    for option in document("typhoon-reach", Format.EXCEL).options:
+        reach.add_argument(
+            f"--{option.name}",
+            type=option.type,
+            metavar=option.metavar,
+            required=option.required,
+            help=option.help_text,
+        )
     reach.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     export = actions.add_parser(
         "export",
@@ -62,28 +54,10 @@ def run(ctx: Context) -> int:
 
 
 def _reach(ctx: Context) -> None:
-    from maps.reach import compute_reach, export_reach_xlsx
-    from models.clock import zone
-    from models.typhoons import parse_time, typhoon_id_for
-
-    args = ctx.args
-    try:
-        at = parse_time(args.at) if args.at else None
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    """The registry's ``export typhoon-reach`` under its older name."""
+    spec = document("typhoon-reach", Format.EXCEL)
     with ctx.db.session(ctx.actor) as session:
-        typhoon_id = typhoon_id_for(session=session, key=args.typhoon)
-        if typhoon_id is None:
-            raise NotFound(
-                fill(
-                    QCoreApplication.translate(
-                        "CommandLine", "No typhoon with the number or id %1."
-                    ),
-                    args.typhoon,
-                )
-            )
-        table = compute_reach(session=session, typhoon_id=typhoon_id, at=at)
-    export_reach_xlsx(table, Path(args.output), tz=zone(ctx.settings.timezone))
+        spec.make(session=session, path=ctx.args.output, typhoon=ctx.args.typhoon, at=ctx.args.at)
 
 
 def _export(ctx: Context) -> None:

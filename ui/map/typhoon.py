@@ -11,18 +11,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSlider,
     QTableView,
@@ -36,6 +33,7 @@ from models.typhoons import format_time, typhoon_title
 from models.users import Actor, Permission
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
+from ui.printing.registry import Format, document
 
 if TYPE_CHECKING:  # numpy, shapely and pyproj: loaded in the worker
     from maps.reach import ReachIndex, ReachTable
@@ -216,12 +214,6 @@ def list_reached(*, table: ReachTable, layer: str, circle: str) -> Listing:
         for r in table.reached(listed, circle, LIST_LIMIT)
     ]
     return Listing(layer, circle, lines, table.ids(listed, circle) if layer in ON_MAP else [])
-
-
-def export_table(*, table: ReachTable, path: str) -> Path:
-    from maps.reach import export_reach_xlsx
-
-    return export_reach_xlsx(table, path)
 
 
 class TyphoonPanel(QWidget):
@@ -545,36 +537,33 @@ class TyphoonPanel(QWidget):
     # -- export ------------------------------------------------------------------------------
 
     def export(self) -> None:
-        if self.shown is None:
-            return
-        table = self.shown.table
-        name = f"{table.typhoon_code}-reach-{self.shown.at:%Y%m%d%H%M}.xlsx"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the reach table"), name, self.tr("Excel workbook (*.xlsx)")
-        )
-        if path:
-            self.export_to(path)
+        self.export_to(None)
 
-    def export_to(self, path: str) -> None:
+    def export_to(self, path: str | None) -> None:
+        """The reach table shown, as a workbook (``path`` None: asked)."""
+        from ui.common.print_preview import open_document
+
         if self.shown is None:
             return
+        shown = self.shown
         self.export_button.setEnabled(False)
-        run_in_background(
-            export_table, self._exported, owner=self, table=self.shown.table, path=path
-        )
 
-    def _exported(self, path: Path | None, error: BaseException | None) -> None:
-        self.export_button.setEnabled(True)
-        if path is None:
-            QMessageBox.warning(
-                self,
-                self.tr("Export the reach table"),
-                fill(
-                    self.tr("The file could not be written: %1"), str(error) or type(error).__name__
-                ),
-            )
-            return
-        self.choice_label.setText(fill(self.tr("Written to %1."), str(path)))
+        def said(text: str, _ok: bool) -> None:
+            self.export_button.setEnabled(True)
+            self.choice_label.setText(text)
+
+        started = open_document(
+            self,
+            db=self.db,
+            actor=self.actor,
+            spec=document("typhoon-reach", Format.EXCEL),
+            options={"typhoon": str(shown.table.typhoon_id), "at": shown.at, "table": shown.table},
+            names={"typhoon": shown.table.typhoon_code, "stamp": f"{shown.at:%Y%m%d%H%M}"},
+            on_message=said,
+            path=path,
+        )
+        if not started:  # the save dialog was cancelled
+            self.export_button.setEnabled(True)
 
 
 def circle_text(circle: str) -> str:

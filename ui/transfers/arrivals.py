@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,10 +23,10 @@ from models.database import Database
 from models.events import EventRow
 from models.messages import fill
 from models.users import Actor
-from ui.common.operations import Outcome, problem_text, run_operation
+from ui.common.operations import problem_text
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
-from ui.transfers.documents import document
+from ui.printing.registry import Format, document
 
 
 def _time(at: datetime) -> str:
@@ -156,32 +154,21 @@ class ArrivalsDialog(QDialog):
         self.loaded.emit()
 
     def print_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Print the arrivals list"),
-            str(Path.home() / f"{self.shelter_name}.pdf"),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if not path:
-            return
+        """The shelter's arrivals list in the print preview."""
+        from ui.common.print_preview import open_document
+
         self.print_button.setEnabled(False)
 
-        def printed(outcome: Outcome[object]) -> None:
+        def said(text: str, _ok: bool) -> None:
             self.print_button.setEnabled(True)
-            problem = outcome.problem
-            self.message_label.setText(
-                fill(self.tr("Saved %1."), path)
-                if problem is None
-                else fill(self.tr("The list was not printed: %1"), problem)
-            )
+            self.message_label.setText(text)
 
-        run_operation(
-            self.db,
-            self.actor,
-            document("arrivals_pdf"),  # the printout of mobiles is audited: a write
-            owner=self,
-            on_done=printed,
-            event_id=self.transfer_event.id,
-            shelter_id=self.shelter_id,
-            path=path,
+        open_document(
+            self,
+            db=self.db,
+            actor=self.actor,
+            spec=document("shelter-arrivals", Format.PDF),
+            options={"event": self.transfer_event.id, "shelter": self.shelter_id},
+            names={"shelter": self.shelter_name},
+            on_message=said,
         )

@@ -5,17 +5,15 @@ list, export a filled list or the empty template, print the list or the cards.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,12 +31,12 @@ from models.messages import fill
 from models.transfers import ListCounts, PlannerChecks, list_counts, planner_checks
 from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog
-from ui.common.operations import Outcome, problem_text, run_operation
+from ui.common.operations import problem_text
 from ui.common.styles import ERROR_STYLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import VillageCombo
 from ui.common.worker import run_in_background
-from ui.transfers.documents import MAP_PAPERS, document
+from ui.printing.registry import PAPER, Document, Format, Option, document
 
 OVERFULL_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Shelter"), max_width=240),
@@ -91,6 +89,7 @@ class VillageDialog(QDialog):
         villages: list[VillageOption],
         parent: QWidget | None,
         papers: tuple[str, ...] = (),
+        flags: tuple[Option, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -103,6 +102,9 @@ class VillageDialog(QDialog):
         self.paper_combo.addItems(list(papers))
         if papers:
             form.addRow(self.tr("Paper (landscape):"), self.paper_combo)
+        self.flag_boxes = {option.name: QCheckBox(option.help_text) for option in flags}
+        for box in self.flag_boxes.values():
+            form.addRow("", box)
         layout.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -129,6 +131,9 @@ class VillageDialog(QDialog):
 
     def paper(self) -> str:
         return self.paper_combo.currentText()
+
+    def flags(self) -> dict[str, bool]:
+        return {name: box.isChecked() for name, box in self.flag_boxes.items()}
 
     def village_name(self) -> str:
         village_id = self.combo.village_id()
@@ -160,9 +165,9 @@ class TransferListsPanel(QWidget):
         self.template_button = QPushButton(self.tr("Empty template…"))
         self.template_button.clicked.connect(self.export_empty)
         self.print_list_button = QPushButton(self.tr("Print a village's list…"))
-        self.print_list_button.clicked.connect(lambda: self.print_document("list_pdf"))
+        self.print_list_button.clicked.connect(lambda: self.print_document("transfer-list"))
         self.print_cards_button = QPushButton(self.tr("Print transfer cards…"))
-        self.print_cards_button.clicked.connect(lambda: self.print_document("cards_pdf"))
+        self.print_cards_button.clicked.connect(lambda: self.print_document("transfer-cards"))
         self.print_map_button = QPushButton(self.tr("Print a village's situation map…"))
         self.print_map_button.setToolTip(
             self.tr(
@@ -272,75 +277,64 @@ class TransferListsPanel(QWidget):
         if accepted:
             self.refresh()
 
-    def _village(self, title: str, papers: tuple[str, ...] = ()) -> VillageDialog | None:
+    def _village(
+        self, title: str, papers: tuple[str, ...] = (), flags: tuple[Option, ...] = ()
+    ) -> VillageDialog | None:
         if self.data is None:
             return None
-        self.village_dialog = VillageDialog(title, self.data.villages, self, papers)
+        self.village_dialog = VillageDialog(title, self.data.villages, self, papers, flags)
         dialog = self.village_dialog
         dialog.combo.set_village_id(self.village_id)
         return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def export_list(self) -> None:
-        dialog = self._village(self.tr("Export a village's list"))
-        if dialog is None:
-            return
-        path = self._ask_path(
-            self.tr("Export a village's list"),
-            f"{dialog.village_name()}危险区人员转移清单.xlsx",
-            self.tr("Excel workbooks (*.xlsx)"),
+    def _allowed(self, spec: Document) -> tuple[Option, ...]:
+        """The document's check-box options this user may choose (unmasking needs its
+        permission)."""
+        return tuple(
+            option
+            for option in spec.options
+            if option.kind == "flag"
+            and option.name != "template"
+            and (option.permission is None or self.actor.can(option.permission))
         )
-        if path:
-            self._run(document("list_xlsx"), path, village_code=dialog.village_code(), path=path)
+
+    def export_list(self) -> None:
+        spec = document("households", Format.EXCEL)
+        dialog = self._village(self.tr("Export a village's list"), flags=self._allowed(spec))
+        if dialog is not None:
+            options = {"village": dialog.village_code(), **dialog.flags()}
+            self._open(spec, options, village=dialog.village_name())
 
     def export_empty(self) -> None:
-        path = self._ask_path(
-            self.tr("Empty template"),
-            "危险区人员转移清单（模板）.xlsx",
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if path:
-            self._run(document("template_xlsx"), path, path=path)
+        self._open(document("households", Format.EXCEL), {"template": True}, village="")
 
-    def print_document(self, name: str) -> None:
-        cards = name == "cards_pdf"
-        title = self.tr("Print transfer cards") if cards else self.tr("Print a village's list")
-        dialog = self._village(title)
-        if dialog is None:
-            return
-        suffix = "转移卡" if cards else "危险区人员转移清单"
-        path = self._ask_path(
-            title, f"{dialog.village_name()}{suffix}.pdf", self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self._run(document(name), path, village_code=dialog.village_code(), path=path)
+    def print_document(self, key: str) -> None:
+        spec = document(key, Format.PDF)
+        dialog = self._village(spec.title_text)
+        if dialog is not None:
+            self._open(spec, {"village": dialog.village_code()}, village=dialog.village_name())
 
     def print_map(self) -> None:
-        title = self.tr("Print a village's situation map")
-        dialog = self._village(title, MAP_PAPERS)
-        if dialog is None:
-            return
-        path = self._ask_path(
-            title, f"{dialog.village_name()}村级防汛形势图.pdf", self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self._run(
-                document("situation_map_pdf"),
-                path,
-                village_code=dialog.village_code(),
-                path=path,
-                paper=dialog.paper(),
-            )
+        spec = document("situation-map", Format.PDF)
+        dialog = self._village(spec.title_text, PAPER.choices)
+        if dialog is not None:
+            options = {"village": dialog.village_code(), "paper": dialog.paper()}
+            self._open(spec, options, village=dialog.village_name())
 
-    def _ask_path(self, title: str, name: str, files: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), files)
-        return path
+    def _open(self, spec: Document, options: dict[str, Any], **names: str) -> None:
+        """A PDF into the print preview, a workbook saved where the user chooses."""
+        from ui.common.print_preview import open_document
 
-    def _run(self, action: Callable[..., Any], target: str, **arguments: Any) -> None:
-        """Write a document in a worker (an unmasked one is audited: a writing unit of work)."""
-
-        def done(outcome: Outcome[object]) -> None:
-            text = outcome.problem or fill(self.tr("Saved %1."), target)
+        def said(text: str, _ok: bool) -> None:
             self.message_label.setText(text)
             self.document_done.emit(text)
 
-        run_operation(self.db, self.actor, action, owner=self, on_done=done, **arguments)
+        open_document(
+            self,
+            db=self.db,
+            actor=self.actor,
+            spec=spec,
+            options=options,
+            names=names,
+            on_message=said,
+        )

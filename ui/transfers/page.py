@@ -20,14 +20,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -49,10 +47,10 @@ from ui.common.event_bar import EventBar
 from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
 from ui.common.styles import CARD_STYLE
+from ui.printing.registry import Format, document
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.check_in import CheckInPanel
 from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, TownReportDialog
-from ui.transfers.documents import document
 from ui.transfers.figures import FigureCards, FigureTabs
 from ui.transfers.lists import TransferListsPanel
 from ui.transfers.loading import Loaded, load_transfers
@@ -471,33 +469,32 @@ class TransfersPage(Page):
     # -- printing and the shelters' arrivals ---------------------------------------------------
 
     def print_rollup(self) -> None:
-        self._save_rollup(
-            document("rollup_pdf"),
-            self.tr("Print the town roll-up"),
-            "pdf",
-            self.tr("PDF files (*.pdf)"),
-        )
+        self._rollup(Format.PDF)
 
     def export_rollup(self) -> None:
-        self._save_rollup(
-            document("rollup_xlsx"),
-            self.tr("Export the town roll-up"),
-            "xlsx",
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
+        self._rollup(Format.EXCEL)
 
-    def _save_rollup(
-        self, action: Callable[..., object], title: str, suffix: str, files: str
-    ) -> None:
+    def _rollup(self, format: Format) -> None:
+        """The town roll-up: a PDF into the print preview, a workbook saved as chosen."""
+        from ui.common.print_preview import open_document
+
         event = self.current_event
         if event is None:
             return
-        stamp = datetime.now(display_zone()).strftime("%Y%m%d-%H%M")
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / f"{self.tr('Transfer roll-up')} {stamp}.{suffix}"), files
+
+        def said(text: str, ok: bool) -> None:
+            self.check_in_panel.show_message(text, "ok" if ok else "error")
+            self.action_done.emit()
+
+        open_document(
+            self,
+            db=self.db,
+            actor=self.actor,
+            spec=document("transfer-rollup", format),
+            options={"event": event.id},
+            names={"stamp": datetime.now(display_zone()).strftime("%Y%m%d-%H%M")},
+            on_message=said,
         )
-        if path:
-            self._write(action, fill(self.tr("Saved %1."), path), event_id=event.id, path=path)
 
     def _open_arrivals(self, index: QModelIndex) -> None:
         if self.current_event is None:
