@@ -13,12 +13,12 @@ Another source (a typhoon's track and wind circles) becomes one more layer with
 
 ``base`` (LayerData, legend entries, field labels), ``styles`` (colours and the style
 spec), ``register`` (the register's layers), ``typhoon`` (the typhoon layer) and
-``search`` (the search box's entries); their public names are all importable from here.
+``search`` (the search box's entries) and ``registry`` (the layers the console draws, each
+added by the module that owns it: ``add_layer(MapLayer(...))``); their public names are all
+importable from here.
 """
 
 from __future__ import annotations
-
-from sqlalchemy.orm import Session
 
 from maps.layers.base import CONTEXT, FIELD_LABELS, LayerData, LegendEntry, field_labels
 from maps.layers.register import (
@@ -33,6 +33,7 @@ from maps.layers.register import (
     register_layers,
     shelter_layer,
 )
+from maps.layers.registry import LAYER_MODULES, MapLayer, add_layer, console_layers, map_layers
 from maps.layers.search import SEARCHED_LAYERS, SearchEntry, search_entries
 from maps.layers.styles import (
     COUNTY_PATH,
@@ -61,6 +62,7 @@ __all__ = [
     "GROUP_GRIDS",
     "GROUP_SHELTERS",
     "GROUP_TYPHOON",
+    "LAYER_MODULES",
     "OCCUPANCY_COLOURS",
     "OTHER_DANGER",
     "SEARCHED_LAYERS",
@@ -70,7 +72,9 @@ __all__ = [
     "VILLAGE_PATH",
     "LayerData",
     "LegendEntry",
+    "MapLayer",
     "SearchEntry",
+    "add_layer",
     "console_layers",
     "danger_layers",
     "danger_marker",
@@ -78,6 +82,7 @@ __all__ = [
     "division_layers",
     "field_labels",
     "grid_layer",
+    "map_layers",
     "register_layers",
     "search_entries",
     "shelter_layer",
@@ -85,8 +90,3 @@ __all__ = [
     "shelter_radius",
     "typhoon_layers",
 ]
-
-
-def console_layers(*, session: Session) -> list[LayerData]:
-    """What the console's map shows: the register, then the typhoon on top."""
-    return [*register_layers(session=session), *typhoon_layers(session=session)]

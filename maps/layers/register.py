@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from maps.geometry import DECIMALS, SIMPLIFY_DEGREES, Features, load_wkb
 from maps.layers.base import CONTEXT, LayerData, LegendEntry
+from maps.layers.registry import MapLayer, add_layer
 from maps.layers.styles import (
     COUNTY_PATH,
     DANGER_STYLE,
@@ -422,3 +423,21 @@ def register_layers(*, session: Session) -> list[LayerData]:
         *danger_layers(session),
         shelter_layer(session),
     ]
+
+
+def _read(draw: Any) -> Any:
+    """A register layer's features, for a reader of the register."""
+
+    def features(*, session: Session) -> Any:
+        require(session, Permission.READ_REGISTER)
+        made = draw(session)
+        return made if isinstance(made, list) else [made]
+
+    return features
+
+
+# The register's layers on the console's map, bottom to top (maps.layers.registry).
+add_layer(MapLayer("divisions", GROUP_DIVISIONS, _read(division_layers), order=10))
+add_layer(MapLayer("grids", GROUP_GRIDS, _read(grid_layer), order=20))
+add_layer(MapLayer("danger_zones", GROUP_DANGER, _read(danger_layers), order=30))
+add_layer(MapLayer("shelters", GROUP_SHELTERS, _read(shelter_layer), order=40))

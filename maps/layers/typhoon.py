@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.orm import Session
 
 from maps.layers.base import LayerData, LegendEntry
+from maps.layers.registry import MapLayer, add_layer
 from models.messages import fill
 
 GROUP_TYPHOON = QT_TRANSLATE_NOOP("MapLayers", "Typhoon")
@@ -103,3 +104,7 @@ def typhoon_layers(*, session: Session) -> list[LayerData]:
         legend=_TYPHOON_LEGEND,
     )
     return [layer]
+
+
+# Drawn over the register (maps.layers.registry).
+add_layer(MapLayer("typhoon", GROUP_TYPHOON, typhoon_layers, order=90))
