@@ -50,54 +50,34 @@
 <context>
     <name>ArrivalsDialog</name>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="85"/>
+        <location filename="../../ui/transfers/arrivals.py" line="83"/>
         <source>Arrivals: %1</source>
         <translation>到达登记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="88"/>
+        <location filename="../../ui/transfers/arrivals.py" line="86"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="102"/>
+        <location filename="../../ui/transfers/arrivals.py" line="100"/>
         <source>Print the arrivals list…</source>
         <translation>打印到达登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="105"/>
+        <location filename="../../ui/transfers/arrivals.py" line="103"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="122"/>
+        <location filename="../../ui/transfers/arrivals.py" line="120"/>
         <source>The arrivals could not be loaded: %1</source>
         <translation>无法读取到达记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="145"/>
+        <location filename="../../ui/transfers/arrivals.py" line="143"/>
         <source>%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now (capacity %6).</source>
         <translation>%1：%4期间共签到 %3 次，到达 %2 人；现有 %5 人（容纳 %6 人）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/arrivals.py" line="161"/>
-        <source>Print the arrivals list</source>
-        <translation>打印到达登记表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/arrivals.py" line="163"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/arrivals.py" line="173"/>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/arrivals.py" line="175"/>
-        <source>The list was not printed: %1</source>
-        <translation>登记表未能打印：%1</translation>
     </message>
 </context>
 <context>
@@ -448,9 +428,9 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/exports/rollup.py" line="53"/>
+        <location filename="../../models/exports/rollup.py" line="66"/>
         <location filename="../../ui/dashboard/page.py" line="30"/>
-        <location filename="../../ui/map/typhoon.py" line="88"/>
+        <location filename="../../ui/map/typhoon.py" line="86"/>
         <location filename="../../ui/transfers/rows.py" line="150"/>
         <location filename="../../ui/transfers/rows.py" line="154"/>
         <location filename="../../ui/transfers/rows.py" line="213"/>
@@ -493,75 +473,75 @@
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="54"/>
+        <location filename="../../models/exports/rollup.py" line="67"/>
         <location filename="../../ui/transfers/rows.py" line="110"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="55"/>
+        <location filename="../../models/exports/rollup.py" line="68"/>
         <location filename="../../ui/transfers/rows.py" line="114"/>
         <location filename="../../ui/transfers/rows.py" line="279"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="56"/>
+        <location filename="../../models/exports/rollup.py" line="69"/>
         <location filename="../../ui/transfers/rows.py" line="117"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="57"/>
+        <location filename="../../models/exports/rollup.py" line="70"/>
         <location filename="../../ui/transfers/rows.py" line="123"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="58"/>
+        <location filename="../../models/exports/rollup.py" line="71"/>
         <location filename="../../ui/transfers/rows.py" line="129"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="59"/>
+        <location filename="../../models/exports/rollup.py" line="72"/>
         <location filename="../../ui/transfers/rows.py" line="134"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="60"/>
+        <location filename="../../models/exports/rollup.py" line="73"/>
         <location filename="../../ui/transfers/rows.py" line="138"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="61"/>
+        <location filename="../../models/exports/rollup.py" line="74"/>
         <location filename="../../ui/transfers/rows.py" line="144"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="229"/>
+        <location filename="../../models/exports/rollup.py" line="204"/>
         <location filename="../../ui/transfers/rows.py" line="214"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="230"/>
+        <location filename="../../models/exports/rollup.py" line="205"/>
         <location filename="../../ui/transfers/rows.py" line="212"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="44"/>
+        <location filename="../../ui/transfers/lists.py" line="42"/>
         <location filename="../../ui/transfers/rows.py" line="233"/>
         <location filename="../../ui/transfers/rows.py" line="280"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="46"/>
+        <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/rows.py" line="236"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
@@ -573,80 +553,80 @@
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="59"/>
+        <location filename="../../ui/map/typhoon.py" line="57"/>
         <source>Reached</source>
         <translation>波及对象</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="62"/>
+        <location filename="../../ui/map/typhoon.py" line="60"/>
         <source>Force 7
 at the time</source>
         <translation>7级风圈
 该时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="68"/>
+        <location filename="../../ui/map/typhoon.py" line="66"/>
         <source>Force 10
 at the time</source>
         <translation>10级风圈
 该时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="74"/>
+        <location filename="../../ui/map/typhoon.py" line="72"/>
         <source>Force 7
 from then on</source>
         <translation>7级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="80"/>
+        <location filename="../../ui/map/typhoon.py" line="78"/>
         <source>Force 10
 from then on</source>
         <translation>10级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="89"/>
-        <location filename="../../ui/transfers/lists.py" line="45"/>
-        <location filename="../../ui/transfers/lists.py" line="52"/>
-        <location filename="../../ui/transfers/lists.py" line="64"/>
+        <location filename="../../ui/map/typhoon.py" line="87"/>
+        <location filename="../../ui/transfers/lists.py" line="43"/>
+        <location filename="../../ui/transfers/lists.py" line="50"/>
+        <location filename="../../ui/transfers/lists.py" line="62"/>
         <location filename="../../ui/transfers/rows.py" line="157"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="90"/>
+        <location filename="../../ui/map/typhoon.py" line="88"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="47"/>
+        <location filename="../../ui/transfers/lists.py" line="45"/>
         <source>People assigned</source>
         <translation>安排人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="48"/>
+        <location filename="../../ui/transfers/lists.py" line="46"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="49"/>
+        <location filename="../../ui/transfers/lists.py" line="47"/>
         <source>Other objects</source>
         <translation>其他对象</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="54"/>
-        <location filename="../../ui/transfers/lists.py" line="58"/>
+        <location filename="../../ui/transfers/lists.py" line="52"/>
+        <location filename="../../ui/transfers/lists.py" line="56"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="57"/>
+        <location filename="../../ui/transfers/lists.py" line="55"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="61"/>
+        <location filename="../../ui/transfers/lists.py" line="59"/>
         <location filename="../../ui/transfers/rows.py" line="164"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
@@ -657,7 +637,7 @@ from then on</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="87"/>
+        <location filename="../../ui/map/typhoon.py" line="85"/>
         <location filename="../../ui/transfers/rows.py" line="200"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -700,37 +680,37 @@ from then on</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="52"/>
+        <location filename="../../ui/transfers/arrivals.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="53"/>
-        <location filename="../../ui/transfers/lists.py" line="53"/>
+        <location filename="../../ui/transfers/arrivals.py" line="51"/>
+        <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/rows.py" line="259"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="54"/>
+        <location filename="../../ui/transfers/arrivals.py" line="52"/>
         <location filename="../../ui/transfers/rows.py" line="260"/>
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="57"/>
+        <location filename="../../ui/transfers/arrivals.py" line="55"/>
         <location filename="../../ui/transfers/rows.py" line="263"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="58"/>
+        <location filename="../../ui/transfers/arrivals.py" line="56"/>
         <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="59"/>
+        <location filename="../../ui/transfers/arrivals.py" line="57"/>
         <source>Where</source>
         <translation>登记点</translation>
     </message>
@@ -745,7 +725,7 @@ from then on</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="55"/>
+        <location filename="../../ui/transfers/arrivals.py" line="53"/>
         <location filename="../../ui/transfers/rows.py" line="281"/>
         <source>Mobile</source>
         <translation>手机</translation>
@@ -756,13 +736,13 @@ from then on</source>
         <translation>转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="452"/>
-        <location filename="../../ui/transfers/arrivals.py" line="56"/>
+        <location filename="../../ui/printing/transfers.py" line="439"/>
+        <location filename="../../ui/transfers/arrivals.py" line="54"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="456"/>
+        <location filename="../../ui/printing/transfers.py" line="443"/>
         <location filename="../../ui/transfers/rows.py" line="216"/>
         <source>Note</source>
         <translation>备注</translation>
@@ -863,31 +843,15 @@ from then on</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_export.py" line="70"/>
-        <source>Give --village CODE, or --template for an empty list.</source>
-        <translation>请用 --village 指定村代码，或用 --template 导出空白清单。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_export.py" line="83"/>
-        <location filename="../../ui/cli/cmd_map.py" line="60"/>
+        <location filename="../../ui/cli/cmd_map.py" line="52"/>
+        <location filename="../../ui/cli/documents.py" line="65"/>
         <source>Written to %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_map.py" line="79"/>
-        <source>No typhoon with the number or id %1.</source>
-        <translation>没有编号或标识为 %1 的台风。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_map.py" line="95"/>
+        <location filename="../../ui/cli/cmd_map.py" line="69"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_export.py" line="56"/>
-        <location filename="../../ui/cli/cmd_print.py" line="56"/>
-        <source>Give --event ID.</source>
-        <translation>请用 --event ID 指定事件。</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_demo.py" line="106"/>
@@ -895,22 +859,7 @@ from then on</source>
         <translation>进行中的事件：%1（转移已部分完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_export.py" line="59"/>
-        <source>--village, --year, --template and --unmasked are for export households.</source>
-        <translation>--village、--year、--template 和 --unmasked 只用于 export households。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_print.py" line="60"/>
-        <source>Give --event ID and --shelter ID.</source>
-        <translation>请用 --event ID 和 --shelter ID 指定事件和安置场所。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_print.py" line="63"/>
-        <source>Give --village CODE.</source>
-        <translation>请用 --village 代码 指定村（社区）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_print.py" line="98"/>
+        <location filename="../../ui/cli/documents.py" line="59"/>
         <source>%1 pages written to %2</source>
         <translation>已将 %1 页写入 %2</translation>
     </message>
@@ -1055,44 +1004,14 @@ from then on</source>
         <translation>台风名称，如 烟花</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_export.py" line="16"/>
+        <location filename="../../ui/cli/cmd_export.py" line="15"/>
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_export.py" line="21"/>
-        <source>what to export</source>
-        <translation>导出的内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_export.py" line="28"/>
-        <source>transfer-rollup: the event&apos;s id</source>
-        <translation>transfer-rollup：事件编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_export.py" line="34"/>
-        <source>an empty village transfer list to fill</source>
-        <translation>导出空白的村级转移清单供填写</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_export.py" line="39"/>
-        <source>full mobile numbers (if your role allows; recorded in the audit)</source>
-        <translation>导出完整手机号码（需角色允许，并记入审计日志）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_print.py" line="26"/>
+        <location filename="../../ui/cli/cmd_print.py" line="17"/>
         <source>print a document to PDF (Chinese fonts embedded)</source>
         <translation>将文档打印为 PDF（嵌入中文字体）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_print.py" line="37"/>
-        <source>shelter-arrivals: the shelter&apos;s id</source>
-        <translation>shelter-arrivals：安置场所编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_print.py" line="44"/>
-        <source>situation-map: A4 or A3 landscape (default A4)</source>
-        <translation>situation-map：A4 或 A3 横向（默认 A4）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="18"/>
@@ -1105,17 +1024,7 @@ from then on</source>
         <translation>台风七级、十级风圈影响范围，导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_map.py" line="31"/>
-        <source>the typhoon&apos;s number (such as 2606) or its id</source>
-        <translation>台风编号（如 2606）或标识</translation>
-    </message>
-    <message>
         <location filename="../../ui/cli/cmd_map.py" line="38"/>
-        <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
-        <translation>ISO 8601 时间（未写时区时按北京时间）；默认：最新实况点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_map.py" line="46"/>
         <source>a self-contained map page that opens offline in any browser</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
@@ -1368,6 +1277,101 @@ from then on</source>
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="131"/>
+        <source>the village&apos;s or community&apos;s 12-digit code</source>
+        <translation>村（社区）的 12 位代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="138"/>
+        <source>the event&apos;s id</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="146"/>
+        <source>the shelter&apos;s id</source>
+        <translation>避灾场所编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="154"/>
+        <source>A4 or A3 landscape (default A4)</source>
+        <translation>A4 或 A3 横向（默认 A4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="162"/>
+        <source>the register year (default: the year in force)</source>
+        <translation>清单年度（默认：现行年度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="169"/>
+        <source>an empty village transfer list to fill</source>
+        <translation>供村里填写的空白转移清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="175"/>
+        <source>full mobile numbers (if your role allows; recorded in the audit)</source>
+        <translation>完整手机号（须角色允许；记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="184"/>
+        <source>the typhoon&apos;s number (such as 2606) or its id</source>
+        <translation>台风编号（如 2606）或记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="205"/>
+        <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
+        <translation>ISO 8601 时间（不带时区即北京时间）；默认：最新实况点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="218"/>
+        <source>--template writes an empty list: give no village, year or --unmasked.</source>
+        <translation>--template 输出空白清单：不要同时给出村、年度或 --unmasked。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="223"/>
+        <source>Give --village CODE, or --template for an empty list.</source>
+        <translation>请给出 --village 代码，或用 --template 输出空白清单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="234"/>
+        <location filename="../../ui/printing/registry.py" line="284"/>
+        <source>Village transfer list</source>
+        <translation>行政村危险区人员转移清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="244"/>
+        <source>Transfer cards</source>
+        <translation>转移卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="254"/>
+        <location filename="../../ui/printing/registry.py" line="295"/>
+        <source>Town roll-up of the transfer</source>
+        <translation>人员转移分镇汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="264"/>
+        <source>Shelter arrivals list</source>
+        <translation>避灾场所到达登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="274"/>
+        <source>Village flood situation map</source>
+        <translation>村级防汛形势图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="305"/>
+        <source>What a typhoon&apos;s wind circles reach</source>
+        <translation>台风风圈影响范围表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="388"/>
+        <source>No typhoon with the number or id %1.</source>
+        <translation>没有编号或记录编号为 %1 的台风。</translation>
+    </message>
+</context>
+<context>
     <name>EventBar</name>
     <message>
         <location filename="../../ui/common/event_bar.py" line="39"/>
@@ -1465,52 +1469,52 @@ from then on</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../models/exports/households.py" line="196"/>
+        <location filename="../../models/exports/households.py" line="174"/>
         <source>Choose the village whose list to export.</source>
         <translation>请选择要导出转移清单的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/households.py" line="202"/>
+        <location filename="../../models/exports/households.py" line="180"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="92"/>
+        <location filename="../../models/exports/rollup.py" line="105"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="95"/>
+        <location filename="../../models/exports/rollup.py" line="108"/>
         <source>%1: transfer of people by town</source>
         <translation>%1人员转移情况汇总表</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="96"/>
+        <location filename="../../models/exports/rollup.py" line="109"/>
         <source>Reporting unit: %1</source>
         <translation>填报单位：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="98"/>
+        <location filename="../../models/exports/rollup.py" line="111"/>
         <source>Time of the figures: %1</source>
         <translation>统计时间：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="100"/>
+        <location filename="../../models/exports/rollup.py" line="113"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="122"/>
+        <location filename="../../models/exports/rollup.py" line="135"/>
         <source>The table counts the households and other objects on the transfer lists. Moved = in shelters + with relatives + forcibly moved; still at home = people to move - moved (people refusing are still at home until moved); completion rate = moved / people to move.</source>
         <translation>说明：本表统计转移清单内的住户和其他转移对象。已转移 = 集中安置 + 投亲靠友 + 强制转移；尚未转移 = 应转移 − 已转移（拒绝转移人员在转移前计入尚未转移）；转移率 = 已转移 ÷ 应转移。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="159"/>
+        <location filename="../../models/exports/rollup.py" line="164"/>
         <source>Transfer roll-up</source>
         <translation>转移汇总</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="218"/>
+        <location filename="../../models/exports/rollup.py" line="192"/>
         <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
         <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
     </message>
@@ -3175,119 +3179,120 @@ from then on</source>
     <name>MapLayers</name>
     <message>
         <location filename="../../maps/layers/base.py" line="71"/>
+        <location filename="../../maps/layers/registry.py" line="39"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="36"/>
+        <location filename="../../maps/layers/register.py" line="37"/>
         <source>Administrative divisions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="37"/>
-        <location filename="../../maps/layers/register.py" line="45"/>
+        <location filename="../../maps/layers/register.py" line="38"/>
+        <location filename="../../maps/layers/register.py" line="46"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="38"/>
+        <location filename="../../maps/layers/register.py" line="39"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="39"/>
+        <location filename="../../maps/layers/register.py" line="40"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="42"/>
+        <location filename="../../maps/layers/register.py" line="43"/>
         <source>County boundary</source>
         <translation>县界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="43"/>
+        <location filename="../../maps/layers/register.py" line="44"/>
         <source>Town and street boundaries</source>
         <translation>乡镇（街道）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="44"/>
+        <location filename="../../maps/layers/register.py" line="45"/>
         <source>Village and community boundaries</source>
         <translation>村（社区）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="46"/>
+        <location filename="../../maps/layers/register.py" line="47"/>
         <source>Shelters (size by capacity)</source>
         <translation>避灾安置场所（符号大小表示容纳人数）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="207"/>
-        <location filename="../../maps/layers/register.py" line="289"/>
+        <location filename="../../maps/layers/register.py" line="208"/>
+        <location filename="../../maps/layers/register.py" line="290"/>
         <source>Hazard point</source>
         <translation>隐患点</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="208"/>
-        <location filename="../../maps/layers/register.py" line="285"/>
+        <location filename="../../maps/layers/register.py" line="209"/>
+        <location filename="../../maps/layers/register.py" line="286"/>
         <source>Danger zone (area)</source>
         <translation>危险区（面）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="303"/>
+        <location filename="../../maps/layers/register.py" line="304"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="304"/>
+        <location filename="../../maps/layers/register.py" line="305"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="359"/>
+        <location filename="../../maps/layers/register.py" line="360"/>
         <source>%1 persons</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="376"/>
+        <location filename="../../maps/layers/register.py" line="377"/>
         <source>Above 90% full (event)</source>
         <translation>占用超过 90%（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="384"/>
+        <location filename="../../maps/layers/register.py" line="385"/>
         <source>Full (event)</source>
         <translation>已满（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="13"/>
+        <location filename="../../maps/layers/typhoon.py" line="14"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="63"/>
+        <location filename="../../maps/layers/typhoon.py" line="64"/>
         <source>Past track</source>
         <translation>实况路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="67"/>
+        <location filename="../../maps/layers/typhoon.py" line="68"/>
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="71"/>
+        <location filename="../../maps/layers/typhoon.py" line="72"/>
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="75"/>
+        <location filename="../../maps/layers/typhoon.py" line="76"/>
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="79"/>
+        <location filename="../../maps/layers/typhoon.py" line="80"/>
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="96"/>
+        <location filename="../../maps/layers/typhoon.py" line="97"/>
         <source>Typhoon %1 %2</source>
         <translation>台风 %1 %2</translation>
     </message>
@@ -3556,6 +3561,44 @@ from then on</source>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="109"/>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="113"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="158"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="160"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="193"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="211"/>
+        <source>%1: opened in the print preview.</source>
+        <translation>%1：已在打印预览中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/print_preview.py" line="215"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../ui/printing/layout.py" line="187"/>
@@ -3583,13 +3626,13 @@ from then on</source>
         <translation>可容纳%1人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="56"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="55"/>
         <source>The situation map prints on A4 or A3 paper, not %1.</source>
         <translation>形势图只能打印在 A4 或 A3 纸上，不支持 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="67"/>
-        <location filename="../../ui/printing/transfers.py" line="127"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="66"/>
+        <location filename="../../ui/printing/transfers.py" line="126"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
@@ -3629,210 +3672,210 @@ from then on</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="164"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="151"/>
         <source>Village flood working group</source>
         <translation>村级防汛工作组</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="172"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="159"/>
         <source>Grid leaders</source>
         <translation>网格责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="179"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="166"/>
         <source>Shelter managers</source>
         <translation>避灾场所管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="188"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="175"/>
         <source>Responsible persons</source>
         <translation>责任人一览</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="194"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="181"/>
         <source>Duty</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="195"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="182"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="208"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="195"/>
         <source>%1 more not shown</source>
         <translation>另有 %1 人未列出</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="261"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="248"/>
         <source>Mobiles are masked: your role may not see them in full.</source>
         <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="195"/>
+        <location filename="../../ui/printing/transfers.py" line="188"/>
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="198"/>
+        <location filename="../../ui/printing/transfers.py" line="191"/>
         <source>Households: %1  Residents: %2</source>
         <translation>户数：%1&#x3000;人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="202"/>
+        <location filename="../../ui/printing/transfers.py" line="195"/>
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="203"/>
-        <location filename="../../ui/printing/transfers.py" line="288"/>
-        <location filename="../../ui/printing/transfers.py" line="465"/>
+        <location filename="../../ui/printing/transfers.py" line="196"/>
+        <location filename="../../ui/printing/transfers.py" line="281"/>
+        <location filename="../../ui/printing/transfers.py" line="452"/>
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="218"/>
+        <location filename="../../ui/printing/transfers.py" line="211"/>
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="235"/>
+        <location filename="../../ui/printing/transfers.py" line="228"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="246"/>
-        <location filename="../../ui/printing/transfers.py" line="451"/>
+        <location filename="../../ui/printing/transfers.py" line="239"/>
+        <location filename="../../ui/printing/transfers.py" line="438"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="247"/>
+        <location filename="../../ui/printing/transfers.py" line="240"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="248"/>
+        <location filename="../../ui/printing/transfers.py" line="241"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/legend.py" line="142"/>
-        <location filename="../../ui/printing/transfers.py" line="250"/>
+        <location filename="../../ui/printing/transfers.py" line="243"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="251"/>
+        <location filename="../../ui/printing/transfers.py" line="244"/>
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="253"/>
+        <location filename="../../ui/printing/transfers.py" line="246"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="196"/>
-        <location filename="../../ui/printing/transfers.py" line="254"/>
-        <location filename="../../ui/printing/transfers.py" line="450"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="183"/>
+        <location filename="../../ui/printing/transfers.py" line="247"/>
+        <location filename="../../ui/printing/transfers.py" line="437"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="286"/>
+        <location filename="../../ui/printing/transfers.py" line="279"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="302"/>
-        <location filename="../../ui/printing/transfers.py" line="369"/>
+        <location filename="../../ui/printing/transfers.py" line="295"/>
+        <location filename="../../ui/printing/transfers.py" line="362"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="311"/>
+        <location filename="../../ui/printing/transfers.py" line="304"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="319"/>
+        <location filename="../../ui/printing/transfers.py" line="312"/>
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="328"/>
-        <location filename="../../ui/printing/transfers.py" line="462"/>
+        <location filename="../../ui/printing/transfers.py" line="321"/>
+        <location filename="../../ui/printing/transfers.py" line="449"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="329"/>
+        <location filename="../../ui/printing/transfers.py" line="322"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="330"/>
+        <location filename="../../ui/printing/transfers.py" line="323"/>
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="377"/>
+        <location filename="../../ui/printing/transfers.py" line="370"/>
         <source>There is no shelter %1.</source>
         <translation>没有编号为 %1 的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="399"/>
+        <location filename="../../ui/printing/transfers.py" line="386"/>
         <source>%1 of %2 listed</source>
         <translation>在册 %2 人，到达 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="421"/>
+        <location filename="../../ui/printing/transfers.py" line="408"/>
         <source>Left or returned home: %1</source>
         <translation>已离开或返回 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="429"/>
+        <location filename="../../ui/printing/transfers.py" line="416"/>
         <source>Total people</source>
         <translation>人数合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="437"/>
+        <location filename="../../ui/printing/transfers.py" line="424"/>
         <source>In the shelter now: %1 (capacity %2)</source>
         <translation>现有 %1 人（容纳 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="444"/>
+        <location filename="../../ui/printing/transfers.py" line="431"/>
         <source>%1: register of arrivals</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="448"/>
+        <location filename="../../ui/printing/transfers.py" line="435"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="449"/>
+        <location filename="../../ui/printing/transfers.py" line="436"/>
         <source>Householder / object</source>
         <translation>户主/对象</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="453"/>
+        <location filename="../../ui/printing/transfers.py" line="440"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="454"/>
+        <location filename="../../ui/printing/transfers.py" line="441"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="455"/>
+        <location filename="../../ui/printing/transfers.py" line="442"/>
         <source>Check-in point</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="464"/>
+        <location filename="../../ui/printing/transfers.py" line="451"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
     </message>
@@ -3910,73 +3953,73 @@ from then on</source>
         <translation>没有编号（ID）为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="449"/>
+        <location filename="../../maps/reach.py" line="447"/>
         <source>Typhoon %1 %2: what the wind circles reach</source>
         <translation>%1号台风“%2”风圈影响范围</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="455"/>
+        <location filename="../../maps/reach.py" line="453"/>
         <source>Wind circles at %1 (%2)</source>
         <translation>风圈时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="460"/>
+        <location filename="../../maps/reach.py" line="458"/>
         <source>The track has no points.</source>
         <translation>该台风路径没有路径点。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="462"/>
+        <location filename="../../maps/reach.py" line="460"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="467"/>
+        <location filename="../../maps/reach.py" line="463"/>
         <source>Counts</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="468"/>
+        <location filename="../../maps/reach.py" line="465"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="483"/>
-        <location filename="../../maps/reach.py" line="502"/>
+        <location filename="../../maps/reach.py" line="473"/>
+        <location filename="../../maps/reach.py" line="488"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="484"/>
+        <location filename="../../maps/reach.py" line="474"/>
         <source>In the county</source>
         <translation>全县共计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="503"/>
+        <location filename="../../maps/reach.py" line="489"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="504"/>
+        <location filename="../../maps/reach.py" line="490"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="505"/>
+        <location filename="../../maps/reach.py" line="491"/>
         <source>Town or street</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="506"/>
+        <location filename="../../maps/reach.py" line="492"/>
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="507"/>
+        <location filename="../../maps/reach.py" line="493"/>
         <source>Type, capacity or person</source>
         <translation>类别/容量/责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="532"/>
+        <location filename="../../maps/reach.py" line="516"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -4921,122 +4964,84 @@ from then on</source>
 <context>
     <name>TransferListsPanel</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="150"/>
+        <location filename="../../ui/transfers/lists.py" line="155"/>
         <source>Loading the transfer lists…</source>
         <translation>正在读取转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="155"/>
+        <location filename="../../ui/transfers/lists.py" line="160"/>
         <source>Import a village&apos;s list…</source>
         <translation>导入村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="158"/>
+        <location filename="../../ui/transfers/lists.py" line="163"/>
         <source>Export a village&apos;s list…</source>
         <translation>导出村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="160"/>
+        <location filename="../../ui/transfers/lists.py" line="165"/>
         <source>Empty template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="162"/>
+        <location filename="../../ui/transfers/lists.py" line="167"/>
         <source>Print a village&apos;s list…</source>
         <translation>打印村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="164"/>
+        <location filename="../../ui/transfers/lists.py" line="169"/>
         <source>Print transfer cards…</source>
         <translation>打印转移卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="166"/>
+        <location filename="../../ui/transfers/lists.py" line="171"/>
         <source>Print a village&apos;s situation map…</source>
         <translation>打印村级防汛形势图…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="169"/>
+        <location filename="../../ui/transfers/lists.py" line="174"/>
         <source>村级防汛形势图: the village with its danger zones, shelters, grids and responsible persons, A4 or A3 landscape</source>
         <translation>村级防汛形势图：本村的危险区、避灾安置场所、网格和责任人，A4 或 A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="188"/>
+        <location filename="../../ui/transfers/lists.py" line="193"/>
         <source>Checks before the season</source>
         <translation>汛前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="218"/>
+        <location filename="../../ui/transfers/lists.py" line="223"/>
         <source>The transfer lists could not be loaded: %1</source>
         <translation>无法读取转移清单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="227"/>
+        <location filename="../../ui/transfers/lists.py" line="232"/>
         <source>No transfer list has been imported yet. Import each village&apos;s list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
         <translation>尚未导入转移清单。请导入各村的《行政村危险区人员转移清单》，或将空白模板发给各村填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="235"/>
+        <location filename="../../ui/transfers/lists.py" line="240"/>
         <source>Transfer lists of %1: %2 households (%3 people) and %4 other objects (%5 people) in %6 villages.</source>
         <translation>%1年度转移清单：%6 个村（社区），住户 %2 户（%3 人），其他转移对象 %4 个（%5 人）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="248"/>
+        <location filename="../../ui/transfers/lists.py" line="253"/>
         <source>Shelters too small (%1)</source>
         <translation>安置场所容量不足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="252"/>
+        <location filename="../../ui/transfers/lists.py" line="257"/>
         <source>Households with no responsible person (%1)</source>
         <translation>无转移责任人的住户（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="257"/>
+        <location filename="../../ui/transfers/lists.py" line="262"/>
         <source>Danger zones with nobody listed (%1)</source>
         <translation>无人员清单的危险区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="284"/>
-        <location filename="../../ui/transfers/lists.py" line="288"/>
+        <location filename="../../ui/transfers/lists.py" line="303"/>
         <source>Export a village&apos;s list</source>
         <translation>导出村转移清单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="290"/>
-        <location filename="../../ui/transfers/lists.py" line="299"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="297"/>
-        <source>Empty template</source>
-        <translation>空白模板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="306"/>
-        <source>Print transfer cards</source>
-        <translation>打印转移卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="306"/>
-        <source>Print a village&apos;s list</source>
-        <translation>打印村转移清单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="312"/>
-        <location filename="../../ui/transfers/lists.py" line="323"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="318"/>
-        <source>Print a village&apos;s situation map</source>
-        <translation>打印村级防汛形势图</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/lists.py" line="342"/>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -5270,144 +5275,119 @@ from then on</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="118"/>
+        <location filename="../../ui/transfers/page.py" line="116"/>
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="126"/>
+        <location filename="../../ui/transfers/page.py" line="124"/>
         <source>Print the town roll-up…</source>
         <translation>打印乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="127"/>
+        <location filename="../../ui/transfers/page.py" line="125"/>
         <source>A4 landscape PDF: one row per town and a total</source>
         <translation>A4 横向 PDF：每个乡镇一行，另有合计行</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="131"/>
+        <location filename="../../ui/transfers/page.py" line="129"/>
         <source>Export the town roll-up…</source>
         <translation>导出乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="132"/>
+        <location filename="../../ui/transfers/page.py" line="130"/>
         <source>Excel, in the layout reported upward</source>
         <translation>Excel，按上报格式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="136"/>
+        <location filename="../../ui/transfers/page.py" line="134"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="143"/>
+        <location filename="../../ui/transfers/page.py" line="141"/>
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="279"/>
+        <location filename="../../ui/transfers/page.py" line="277"/>
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="292"/>
+        <location filename="../../ui/transfers/page.py" line="290"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="300"/>
+        <location filename="../../ui/transfers/page.py" line="298"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="300"/>
+        <location filename="../../ui/transfers/page.py" line="298"/>
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="309"/>
+        <location filename="../../ui/transfers/page.py" line="307"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="324"/>
+        <location filename="../../ui/transfers/page.py" line="322"/>
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="335"/>
+        <location filename="../../ui/transfers/page.py" line="333"/>
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="356"/>
+        <location filename="../../ui/transfers/page.py" line="354"/>
         <source>The town&apos;s figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="372"/>
+        <location filename="../../ui/transfers/page.py" line="370"/>
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="384"/>
+        <location filename="../../ui/transfers/page.py" line="382"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="387"/>
+        <location filename="../../ui/transfers/page.py" line="385"/>
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="398"/>
+        <location filename="../../ui/transfers/page.py" line="396"/>
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="419"/>
+        <location filename="../../ui/transfers/page.py" line="417"/>
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="429"/>
+        <location filename="../../ui/transfers/page.py" line="427"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="430"/>
+        <location filename="../../ui/transfers/page.py" line="428"/>
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="437"/>
+        <location filename="../../ui/transfers/page.py" line="435"/>
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="476"/>
-        <source>Print the town roll-up</source>
-        <translation>打印乡镇汇总表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="478"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="484"/>
-        <source>Export the town roll-up</source>
-        <translation>导出乡镇汇总表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="486"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="500"/>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -5860,153 +5840,132 @@ from then on</source>
 <context>
     <name>TyphoonPanel</name>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="247"/>
+        <location filename="../../ui/map/typhoon.py" line="239"/>
         <source>Loading the typhoon …</source>
         <translation>正在读取台风……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="257"/>
+        <location filename="../../ui/map/typhoon.py" line="249"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="258"/>
+        <location filename="../../ui/map/typhoon.py" line="250"/>
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="259"/>
+        <location filename="../../ui/map/typhoon.py" line="251"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="260"/>
+        <location filename="../../ui/map/typhoon.py" line="252"/>
         <source>Add the new bulletin&apos;s points, or correct the track</source>
         <translation>录入最新报文的路径点，或更正路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="261"/>
+        <location filename="../../ui/map/typhoon.py" line="253"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="262"/>
+        <location filename="../../ui/map/typhoon.py" line="254"/>
         <source>Import a track from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="274"/>
+        <location filename="../../ui/map/typhoon.py" line="266"/>
         <source>The time of the wind circles (arrow keys: one hour)</source>
         <translation>风圈的时刻（方向键：每次一小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="280"/>
+        <location filename="../../ui/map/typhoon.py" line="272"/>
         <source>Latest bulletin</source>
         <translation>最新实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="281"/>
+        <location filename="../../ui/map/typhoon.py" line="273"/>
         <source>Back to the latest observed position</source>
         <translation>回到最新实况位置</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="302"/>
+        <location filename="../../ui/map/typhoon.py" line="294"/>
         <source>Click a count to list those features and mark them on the map.</source>
         <translation>点击数字，列出这些对象并在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="313"/>
+        <location filename="../../ui/map/typhoon.py" line="305"/>
         <source>Double-click to show it on the map.</source>
         <translation>双击在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="316"/>
+        <location filename="../../ui/map/typhoon.py" line="308"/>
         <source>Export the reach table to Excel…</source>
         <translation>导出影响范围表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="356"/>
+        <location filename="../../ui/map/typhoon.py" line="348"/>
         <source>The typhoon could not be loaded. Details are in the log file.</source>
         <translation>台风数据读取失败，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="361"/>
+        <location filename="../../ui/map/typhoon.py" line="353"/>
         <source>No typhoon is entered: enter one by hand (New…) or import its track (Import…).</source>
         <translation>尚未录入台风：可手工录入（新建…）或导入路径（导入…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="400"/>
+        <location filename="../../ui/map/typhoon.py" line="392"/>
         <source>forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="400"/>
+        <location filename="../../ui/map/typhoon.py" line="392"/>
         <source>observed</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="401"/>
+        <location filename="../../ui/map/typhoon.py" line="393"/>
         <source>%1 Beijing time (%2)</source>
         <translation>北京时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="424"/>
+        <location filename="../../ui/map/typhoon.py" line="416"/>
         <source>What the wind reaches could not be computed. Details are in the log file.</source>
         <translation>无法计算风圈影响范围，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="487"/>
+        <location filename="../../ui/map/typhoon.py" line="479"/>
         <source>%1 reached by the %2: %3 of %4, marked on the map.</source>
         <translation>%2内的%1：%3 个（共 %4 个），已在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="489"/>
+        <location filename="../../ui/map/typhoon.py" line="481"/>
         <source>%1 reached by the %2: %3 of %4.</source>
         <translation>%2内的%1：%3（共 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="496"/>
+        <location filename="../../ui/map/typhoon.py" line="488"/>
         <source>The first %1 are listed; the export holds them all.</source>
         <translation>列表只显示前 %1 个，导出文件包含全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="553"/>
         <location filename="../../ui/map/typhoon.py" line="571"/>
-        <source>Export the reach table</source>
-        <translation>导出影响范围表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon.py" line="553"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon.py" line="573"/>
-        <source>The file could not be written: %1</source>
-        <translation>文件无法写入：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon.py" line="577"/>
-        <source>Written to %1.</source>
-        <translation>已写入 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon.py" line="582"/>
         <source>force-7 circle at this time</source>
         <translation>该时刻7级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="583"/>
+        <location filename="../../ui/map/typhoon.py" line="572"/>
         <source>force-10 circle at this time</source>
         <translation>该时刻10级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="584"/>
+        <location filename="../../ui/map/typhoon.py" line="573"/>
         <source>force-7 wind from this time on</source>
         <translation>此后7级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="587"/>
+        <location filename="../../ui/map/typhoon.py" line="576"/>
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
     </message>
@@ -6191,17 +6150,17 @@ from then on</source>
 <context>
     <name>VillageDialog</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="101"/>
+        <location filename="../../ui/transfers/lists.py" line="100"/>
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="105"/>
+        <location filename="../../ui/transfers/lists.py" line="104"/>
         <source>Paper (landscape):</source>
         <translation>纸张（横向）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="121"/>
+        <location filename="../../ui/transfers/lists.py" line="123"/>
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>

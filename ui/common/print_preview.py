@@ -35,11 +35,6 @@ from ui.printing.registry import Document, Format
 
 PREVIEW_DPI = 96
 PRINT_DPI = 300  # enough for 5-point text; a 1200 dpi printer would need 140 MB a page
-CONTEXT = "PrintPreview"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -110,10 +105,12 @@ class DocumentPreview(QPrintPreviewDialog):
         printer.setFullPage(True)
         if prepared.sizes:
             printer.setPageLayout(_page_layout(prepared.sizes[0]))
-        self.setWindowTitle(fill(_tr("Print preview: %1"), title))
+        self.setWindowTitle(
+            fill(QCoreApplication.translate("PrintPreview", "Print preview: %1"), title)
+        )
         self.resize(1000, 760)
         self.preview_widget = self.findChild(QPrintPreviewWidget)
-        self.save_action = QAction(_tr("Save as PDF…"), self)
+        self.save_action = QAction(QCoreApplication.translate("PrintPreview", "Save as PDF…"), self)
         self.save_action.triggered.connect(lambda: self.save_pdf())
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
@@ -158,9 +155,9 @@ class DocumentPreview(QPrintPreviewDialog):
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                _tr("Save as PDF"),
+                QCoreApplication.translate("PrintPreview", "Save as PDF"),
                 str(Path.home() / self.suggested),
-                _tr("PDF files (*.pdf)"),
+                QCoreApplication.translate("PrintPreview", "PDF files (*.pdf)"),
             )
         if not path:
             return None
@@ -193,7 +190,7 @@ def open_document(
             parent,
             spec.title_text,
             str(Path.home() / suggested),
-            _tr("Excel workbooks (*.xlsx)"),
+            QCoreApplication.translate("PrintPreview", "Excel workbooks (*.xlsx)"),
         )
         if not chosen:
             return False
