@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy.orm import Session
 
 from maps.geometry import Features
 from maps.layers.base import CONTEXT, LayerData, LegendEntry
+from models.messages import QT_TRANSLATE_NOOP
 
 # Modules that add layers; a new module with a layer adds itself here.
 LAYER_MODULES: tuple[str, ...] = ("maps.layers.register", "maps.layers.typhoon")

@@ -100,7 +100,7 @@ class DocumentPreview(QPrintPreviewDialog):
     ) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         super().__init__(printer, parent)
-        self.printer, self.prepared, self.suggested = printer, prepared, suggested
+        self.paper_printer, self.prepared, self.suggested = printer, prepared, suggested
         printer.setDocName(title)
         printer.setFullPage(True)
         if prepared.sizes:

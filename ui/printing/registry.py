@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.users import Permission
 
 CONTEXT = "Documents"
