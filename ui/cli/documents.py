@@ -50,7 +50,7 @@ def run(ctx: Context) -> int:
     problem = spec.check(options) if spec.check else None
     if problem:
         raise UsageError(problem)
-    with ctx.db.session(ctx.actor) as session:
+    with ctx.db.session(ctx.actor, write=True) as session:  # an unmasked one is audited
         result = spec.make(session=session, path=args.output, **options)
     pages = getattr(result, "pages", None)
     if pages is not None:
