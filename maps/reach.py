@@ -17,14 +17,14 @@ from typing import Any, cast
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from maps.typhoon import FeatureIndex, reach_circles
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.labels import DANGER_KINDS, label
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import NotFound
 from models.typhoons import BEIJING, TyphoonTrack, format_time, load_track
 from models.users import Permission, require

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import CheckConstraint, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
 from models.domain_events import EventEnded, EventStarted, ResponseLevelChanged, emit
 from models.labels import RESPONSE_LEVELS
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import Refused
 from models.users import Permission, actor_of, require
 

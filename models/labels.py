@@ -6,7 +6,9 @@ catalogue in resources/i18n translates them (context "Label").
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from models.messages import QT_TRANSLATE_NOOP
 
 DIVISION_LEVELS = {
     "county": QT_TRANSLATE_NOOP("Label", "County"),

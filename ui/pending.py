@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from models.database import Database
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.overview import Overview
 from models.users import Actor
 from ui.common.overview_loader import read_overview

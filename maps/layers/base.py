@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from maps.geometry import Features
+from models.messages import QT_TRANSLATE_NOOP
 
 CONTEXT = "MapLayers"
 

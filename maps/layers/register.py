@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from maps.layers.styles import (
 )
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.labels import DANGER_KINDS, DIVISION_LEVELS, SHELTER_LEVELS, label
+from models.messages import QT_TRANSLATE_NOOP
 from models.privacy import phone_masker
 from models.users import Permission, require
 

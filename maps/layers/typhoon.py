@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from maps.layers.base import LayerData, LegendEntry
 from maps.layers.registry import MapLayer, add_layer
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 
 GROUP_TYPHOON = QT_TRANSLATE_NOOP("MapLayers", "Typhoon")
 _TYPHOON_STYLE: dict[str, Any] = {

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import Table
 from sqlalchemy.orm import aliased
 
 from models.areas import Division
 from models.base import Base
+from models.messages import QT_TRANSLATE_NOOP
 from models.users import Permission
 
 CHECK_IN = Permission.CHECK_IN

@@ -6,9 +6,9 @@ import math
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import InvalidValue
 from models.typhoons.tables import (
     PRESSURE_RANGE,

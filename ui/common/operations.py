@@ -19,10 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel
 
 from models.database import Database
+from models.messages import QT_TRANSLATE_NOOP
 from models.refusals import Refused
 from models.users import Actor
 from ui.common.widgets import Banner

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.clock import display_time
 from models.database import Database
 from models.events import EventRow, active_event
 from models.labels import DANGER_KINDS, label
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.overview import Overview, TownFigures, county_overview, town_figures
 from models.transfers import Rollup, rollup
 from models.users import Actor

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.typhoons import format_time, typhoon_title
 from models.users import Actor, Permission
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QTabWidget, QWidget
 
 from models.areas import (
@@ -34,7 +34,7 @@ from models.areas import (
 )
 from models.database import Database
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS, label
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.search import pinyin_sort_key, search_key
 from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from models.audit import AuditRow, audit_table_names, read_audit
 from models.clock import display_time, zone
 from models.database import Database
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.search import pinyin_sort_key
 from models.settings import Settings
 from models.users import (

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.clock import display_time, zone
 from models.database import Database
 from models.labels import ROLES, label
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.search import pinyin_sort_key
 from models.settings import Settings
 from models.users import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from models.arrivals import ShelterArrivals, list_shelter_arrivals
 from models.clock import display_time
 from models.database import Database
 from models.events import EventRow
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.users import Actor
 from ui.common.operations import problem_text
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from models.areas import VillageOption, list_villages
 from models.database import Database
 from models.labels import DANGER_KINDS, label
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.transfers import ListCounts, PlannerChecks, list_counts, planner_checks
 from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog

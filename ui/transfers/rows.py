@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from models.clock import display_time
 from models.labels import label
+from models.messages import QT_TRANSLATE_NOOP
 from models.search import pinyin_sort_key
 from models.transfers import NEARLY_FULL, TRANSFER_STATUSES, SubjectRow, TransferRow
 from ui.common.table import RIGHT, Column
