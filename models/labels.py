@@ -6,6 +6,8 @@ catalogue in resources/i18n translates them (context "Label").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from models.messages import QT_TRANSLATE_NOOP
@@ -60,7 +62,7 @@ RESPONSE_LEVELS = {
 RESPONSE_COLOURS = {"IV": "#1f5fbf", "III": "#e0b000", "II": "#f07800", "I": "#d01010"}
 
 
-def label(table: dict[str, str], code: str | None) -> str:
+def label(table: Mapping[str, str], code: str | None) -> str:
     """The translated label of a code, or the code itself when unknown."""
     if code is None:
         return ""
@@ -68,7 +70,7 @@ def label(table: dict[str, str], code: str | None) -> str:
     return QCoreApplication.translate("Label", source) if source else code
 
 
-def code_for(table: dict[str, str], text: str) -> str | None:
+def code_for(table: Mapping[str, str], text: str) -> str | None:
     """The code whose label (English or translated) or code equals text."""
     text = text.strip()
     for code, source in table.items():

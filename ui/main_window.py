@@ -135,10 +135,8 @@ class MainWindow(QMainWindow):
             shortcut = f"Ctrl+{(index + 1) % 10}"
             item.setToolTip(shortcut)
             self.nav_rail.addItem(item)
-            QShortcut(
-                QKeySequence(shortcut),
-                self,
-                activated=lambda r=index: self.nav_rail.setCurrentRow(r),
+            QShortcut(QKeySequence(shortcut), self).activated.connect(
+                lambda r=index: self.nav_rail.setCurrentRow(r)
             )
         # As wide as the longest title in the language in use, and no narrower than 150 px.
         widest = max(self.nav_rail.sizeHintForColumn(0), 0)
@@ -148,7 +146,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav_rail.currentRowChanged.connect(lambda row: self.open_from_rail(PAGES[row].key))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(
+            self.refresh_page
+        )
 
         self._build_status_bar()
         self._restore_layout()

@@ -89,9 +89,9 @@ def typhoon_layers(*, session: Session) -> list[LayerData]:
     from models.typhoons import latest_typhoon_id, load_track
 
     typhoon_id = latest_typhoon_id(session=session)
-    if typhoon_id is None:
+    track = load_track(session=session, typhoon_id=typhoon_id) if typhoon_id is not None else None
+    if track is None:
         return []
-    track = load_track(session=session, typhoon_id=typhoon_id)
     observed = [point.at for point in track.points if not point.is_forecast]
     at = max(observed) if observed else None
     title = fill(QCoreApplication.translate("MapLayers", "Typhoon %1 %2"), track.code, track.name)

@@ -9,7 +9,7 @@ Subclasses say what the record is (``_build``, ``_load``, ``_fill``, ``_collect`
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -228,7 +228,7 @@ class RecordForm(QDialog):
     @classmethod
     def edit(cls, parent: QWidget | None, *args: Any, **kwargs: Any) -> tuple[int | None, bool]:
         """Open the dialog modally: (id of the saved record or None, whether it was saved)."""
-        dialog: Self = cls(*args, parent=parent, **kwargs)
+        dialog = cls(*args, parent=parent, **kwargs)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return (dialog.saved_id if accepted else None), accepted

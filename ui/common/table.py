@@ -252,11 +252,15 @@ class RowTableModel(QStandardItemModel):
             return None
         return self._value(index.row(), index.column(), int(role))
 
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:
+    # PySide6's stubs are wrong twice here: they type the span as "QModelRoleDataSpan |
+    # QModelRoleData" (C++'s implicit conversion of one QModelRoleData to a span; Qt only
+    # ever passes a span), and they leave out the span's __len__ and __getitem__, which make
+    # it a sequence at runtime.
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan) -> None:  # type: ignore[override]
         """Every role a painted cell asks for, in one call."""
         valid = index.isValid() and index.row() < len(self._rows)
         row, column = index.row(), index.column()
-        for role_data in roleDataSpan:
+        for role_data in roleDataSpan:  # type: ignore[attr-defined]
             value = self._value(row, column, role_data.role()) if valid else None
             if value is None:
                 role_data.clearData()

@@ -4,7 +4,6 @@ choosers of a village (found by pinyin) and of a code list."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -125,6 +124,19 @@ def card_grid(titles: Sequence[tuple[str, str]], columns: int) -> tuple[QWidget,
     return holder, cards
 
 
+def find_by_any_part(combo: QComboBox) -> QCompleter:
+    """Make ``combo`` editable so that typing any part of an item's name offers it; typing
+    adds nothing to the list. Returns the completer for further settings."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is None:  # an editable combo box has one; the stubs cannot know
+        completer = QCompleter(combo.model(), combo)
+        combo.setCompleter(completer)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
 class _KeyCompleter(QCompleter):
     """Matches typed text against each item's search key but inserts the item's name."""
 
@@ -184,7 +196,7 @@ class CodeCombo(QComboBox):
 
     def __init__(
         self,
-        table: Mapping[str, Any],
+        table: Mapping[str, str],
         parent: QWidget | None = None,
         *,
         empty_text: str | None = None,

@@ -153,8 +153,8 @@ class TyphoonDialog(QDialog):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         layout.addLayout(row)
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, activated=self.add_point)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.remove_point)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self).activated.connect(self.add_point)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table).activated.connect(self.remove_point)
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -200,7 +200,9 @@ class TyphoonDialog(QDialog):
                 texts[0] = ""
             row = self._add_row(texts, self.is_forecast(last))
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_point(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
@@ -218,9 +220,11 @@ class TyphoonDialog(QDialog):
     def points(self) -> list[PointInput]:
         return [
             PointInput(
+                at=self.cell(row, FIELDS.index("at")),  # empty is refused as an empty time
                 **{
                     field: self.cell(row, column) or None
                     for column, field in enumerate(FIELDS[:FORECAST_COLUMN])
+                    if field != "at"
                 },
                 is_forecast=self.is_forecast(row),
             )

@@ -43,6 +43,7 @@ from models.users import Actor, Permission
 from ui.common.operations import Outcome, problem_text, run_operation
 from ui.common.styles import ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
 from ui.common.table import RowTableModel, fit_columns, setup_table_view
+from ui.common.widgets import find_by_any_part
 from ui.common.worker import run_in_background
 from ui.transfers.dialogs import StatusDialog
 from ui.transfers.loading import search_subjects
@@ -70,7 +71,7 @@ class CheckInPanel(QGroupBox):
         self.db = db
         self.actor = actor
         self.host = host
-        self.event: EventRow | None = None
+        self.current_event: EventRow | None = None
         self.year: int | None = None  # the event's register year (the search's scope)
         self.data: Rollup | None = None
         self.busy = False  # a check-in or another write of the page is under way
@@ -114,10 +115,9 @@ class CheckInPanel(QGroupBox):
         shelter_label.setStyleSheet("font-weight: normal;")
         row.addWidget(shelter_label)
         self.shelter_combo = QComboBox()
-        self.shelter_combo.setEditable(True)
-        self.shelter_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.shelter_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.shelter_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        find_by_any_part(self.shelter_combo).setCompletionMode(
+            QCompleter.CompletionMode.PopupCompletion
+        )
         self.shelter_combo.setStyleSheet("font-weight: normal;")
         row.addWidget(self.shelter_combo, 1)
         form.addLayout(row)
@@ -151,7 +151,7 @@ class CheckInPanel(QGroupBox):
 
     def set_event(self, event: EventRow | None, year: int | None, data: Rollup | None) -> None:
         """The event checked in to, its register year and its figures (None between events)."""
-        self.event, self.year, self.data = event, year, data
+        self.current_event, self.year, self.data = event, year, data
 
     def fill_shelters(self, data: Rollup) -> None:
         keep = self._chosen_shelter()
@@ -178,7 +178,7 @@ class CheckInPanel(QGroupBox):
         self._search_seq += 1
         seq = self._search_seq
         text = self.search_edit.text().strip()
-        if self.event is None or not text:
+        if self.current_event is None or not text:
             self._show_results(seq, [], None)
             return
         run_in_background(
@@ -188,7 +188,7 @@ class CheckInPanel(QGroupBox):
             db=self.db,
             actor=self.actor,
             query=text,
-            event_id=self.event.id,
+            event_id=self.current_event.id,
             year=self.year,
         )
 
@@ -261,7 +261,9 @@ class CheckInPanel(QGroupBox):
     def update_buttons(self) -> None:
         line = self.selected_line()
         record = line.subject.record if line is not None else None
-        can = self.event is not None and self.actor.can(Permission.CHECK_IN) and not self.busy
+        can = (
+            self.current_event is not None and self.actor.can(Permission.CHECK_IN) and not self.busy
+        )
         self.check_in_button.setEnabled(can and record is not None and record.remaining > 0)
         self.other_button.setEnabled(can and record is not None)
 
@@ -269,7 +271,7 @@ class CheckInPanel(QGroupBox):
 
     def check_in(self) -> None:
         """Mark the selected household's people still to move as arrived at the shelter."""
-        if self.busy or self.event is None or not self.actor.can(Permission.CHECK_IN):
+        if self.busy or self.current_event is None or not self.actor.can(Permission.CHECK_IN):
             return
         if not self.isVisible() and self.host.isVisible():
             return
@@ -294,7 +296,7 @@ class CheckInPanel(QGroupBox):
 
     def record_other(self) -> None:
         """Any other change of the selected record, or part of it: the status dialog."""
-        if self.busy or self.event is None or not self.actor.can(Permission.CHECK_IN):
+        if self.busy or self.current_event is None or not self.actor.can(Permission.CHECK_IN):
             return
         line = self.selected_line()
         record = line.subject.record if line is not None else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.labels import RESPONSE_LEVELS, label
 from models.messages import fill
 from models.transfers import TRANSFER_STATUSES, TransferRow
+from ui.common.widgets import find_by_any_part
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -142,9 +143,7 @@ class StatusDialog(_Form):
         self.count_spin.setSuffix(self.tr(" people"))
         self.form.addRow(self.tr("How many:"), self.count_spin)
         self.shelter_combo = QComboBox()
-        self.shelter_combo.setEditable(True)
-        self.shelter_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.shelter_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        find_by_any_part(self.shelter_combo)
         for shelter_id, name in shelters:
             self.shelter_combo.addItem(name, shelter_id)
         self.form.addRow(self.tr("Shelter:"), self.shelter_combo)
@@ -326,9 +325,7 @@ class ReturnsDialog(_Form):
             )
         )
         self.village_combo = QComboBox()
-        self.village_combo.setEditable(True)
-        self.village_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.village_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        find_by_any_part(self.village_combo)
         for village_id, name, moved in villages:
             self.village_combo.addItem(
                 fill(self.tr("%1 (%2 people moved)"), name, f"{moved:,}"),

@@ -5,6 +5,7 @@ list, export a filled list or the empty template, print the list or the cards.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,21 +249,21 @@ class TransferListsPanel(QWidget):
                     f"{counts.villages:,}",
                 )
             )
-        for index, (model, rows, title) in enumerate(
+        # One element type for the three tables (mypy joins their row lists to object).
+        tables: tuple[tuple[RowTableModel, Sequence[object], str], ...] = (
+            (self.overfull_model, checks.overfull_shelters, self.tr("Shelters too small (%1)")),
             (
-                (self.overfull_model, checks.overfull_shelters, self.tr("Shelters too small (%1)")),
-                (
-                    self.no_person_model,
-                    checks.households_without_person,
-                    self.tr("Households with no responsible person (%1)"),
-                ),
-                (
-                    self.empty_zone_model,
-                    checks.zones_without_households,
-                    self.tr("Danger zones with nobody listed (%1)"),
-                ),
-            )
-        ):
+                self.no_person_model,
+                checks.households_without_person,
+                self.tr("Households with no responsible person (%1)"),
+            ),
+            (
+                self.empty_zone_model,
+                checks.zones_without_households,
+                self.tr("Danger zones with nobody listed (%1)"),
+            ),
+        )
+        for index, (model, rows, title) in enumerate(tables):
             model.set_rows(list(rows))
             view = self.tabs.widget(index)
             assert isinstance(view, QTableView)
