@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import shapely
@@ -40,7 +40,7 @@ LAYERS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed object
 }
 # Layers of register features (one STRtree each); households are points, or their zone.
 FEATURE_LAYERS = ("town", "village", "grid", "danger_zone", "shelter")
-_KINDS = cast(dict[str, str], DANGER_KINDS)
+_KINDS = DANGER_KINDS
 CIRCLES = ("force7_now", "force10_now", "force7_forecast", "force10_forecast")
 
 

@@ -452,7 +452,7 @@ def build_demo_transfers(
                 )
                 if fits and rng.random() < 0.6:
                     counts["sheltered"] = part
-                    occupants[shelter_id] += part  # type: ignore[index]
+                    occupants[shelter_id] += part
                     log(record_id, "to_move", "sheltered", part, shelter_id=shelter_id)
                 else:
                     counts["relatives"] = part

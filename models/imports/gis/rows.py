@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtCore import QCoreApplication
 
 from models.fields import normalize_phone
@@ -163,7 +161,7 @@ class _Rows(_ImportBase):
         feature = item.feature
         kind_text = clean_text(feature.values.get("kind"))
         kind = _DANGER_OF_WORD.get(header_key(kind_text)) or (
-            code_for(cast(dict[str, str], DANGER_KINDS), kind_text) if kind_text else None
+            code_for(DANGER_KINDS, kind_text) if kind_text else None
         )
         if kind is None:
             self.refuse(
@@ -203,7 +201,7 @@ class _Rows(_ImportBase):
         level = None
         if level_text:
             level = _LEVEL_OF_WORD.get(header_key(level_text)) or code_for(
-                cast(dict[str, str], SHELTER_LEVELS), level_text
+                SHELTER_LEVELS, level_text
             )
             if level is None:
                 self.refuse(
