@@ -17,9 +17,11 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import Session, aliased
 
+import models.all_tables  # noqa: F401  (every indexed text registered)
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.messages import fill
+from models.text_index import differences, indexed_texts
 from models.users import Permission, require
 
 # Geometries may stray this far (degrees, about 0.1 mm) outside their container:
@@ -84,6 +86,7 @@ def check_database(*, session: Session) -> list[str]:
     _check_village_references(session, problems)
     _check_codes(session, problems)
     _check_geometry(session, problems, divisions)
+    _check_text_index(session, problems)
     return problems.messages()
 
 
@@ -103,6 +106,34 @@ def _check_sqlite(session: Session, problems: _Problems) -> None:
             table,
             parent,
         )
+
+
+def _check_text_index(session: Session, problems: _Problems) -> None:
+    """The text index holds exactly the bigrams of its texts: an entry missing would hide a
+    row from a search for part of its text (a household from check-in)."""
+    for indexed in indexed_texts():
+        found = differences(session, indexed)
+        column = f"{indexed.table.name}.{indexed.text.name}"
+        if found.missing:
+            problems.add(
+                QCoreApplication.translate(
+                    "Checks",
+                    "The text index lacks %1 entries of %2 (rows %3): a search for part "
+                    "of the text may not find these rows.",
+                ),
+                found.missing,
+                column,
+                ", ".join(str(r) for r in found.missing_rows),
+            )
+        if found.extra:
+            problems.add(
+                QCoreApplication.translate(
+                    "Checks", "The text index holds %1 entries of %2 that no text has (rows %3)."
+                ),
+                found.extra,
+                column,
+                ", ".join(str(r) for r in found.extra_rows),
+            )
 
 
 # -- divisions and references -----------------------------------------------------

@@ -22,9 +22,11 @@ from sqlalchemy import (
     Table,
     create_engine,
     event,
+    func,
     insert,
     inspect,
     make_url,
+    select,
     text,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +36,7 @@ import models.changes  # noqa: F401  (the change feed's session hooks)
 from models.changes import note_changed
 from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
+from models.text_index import add_texts, indexed_texts
 from models.users import Actor
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -136,10 +139,16 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     as SQLite's work of storing the row (0.2-0.3 s for 20,000 households). The rows go
     to the driver as they are, after the columns' own conversions (bind processors); a
     statement that needs more (defaults made in Python for missing keys) goes the
-    ordinary way. The change feed hears of the table as of any Core INSERT.
+    ordinary way. The change feed hears of the table as of any Core INSERT. A table
+    with texts in the text index gets ids for rows without one (``allocate_ids``), and
+    their texts are indexed in the same transaction.
     """
     if not rows:
         return
+    indexed = indexed_texts(table)
+    if indexed and "id" not in rows[0]:
+        ids = allocate_ids(session, table, len(rows))
+        rows = [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
     conn = session.connection()
     dialect = conn.dialect
     keys = list(rows[0])
@@ -147,24 +156,50 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     order = list(compiled.positiontup or []) if compiled.positional else list(compiled.binds)
     if set(order) != set(keys):
         session.execute(insert(table), list(rows))
-        return
-    convert = [
-        (i, processor)
-        for i, key in enumerate(order)
-        if (processor := table.c[key].type.bind_processor(dialect)) is not None
-    ]
-    pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
-    parameters: list[Any] = []
-    for row in rows:
-        values = pick(row)
-        if convert:
-            changed = list(values)
-            for i, processor in convert:
-                changed[i] = processor(changed[i])
-            values = tuple(changed)
-        parameters.append(values if compiled.positional else dict(zip(order, values, strict=True)))
-    conn.exec_driver_sql(compiled.string, parameters)
-    note_changed(session, table.name)
+    else:
+        convert = [
+            (i, processor)
+            for i, key in enumerate(order)
+            if (processor := table.c[key].type.bind_processor(dialect)) is not None
+        ]
+        pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
+        parameters: list[Any] = []
+        for row in rows:
+            values = pick(row)
+            if convert:
+                changed = list(values)
+                for i, processor in convert:
+                    changed[i] = processor(changed[i])
+                values = tuple(changed)
+            parameters.append(
+                values if compiled.positional else dict(zip(order, values, strict=True))
+            )
+        conn.exec_driver_sql(compiled.string, parameters)
+        note_changed(session, table.name)
+    for text_of in indexed:
+        add_texts(session, text_of, [(row["id"], row.get(text_of.key)) for row in rows])
+
+
+def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` new ids for rows of ``table`` (its integer primary key ``id``), so a bulk
+    insert knows them without reading its rows back. PostgreSQL: from the column's
+    sequence. SQLite: after the largest id, as SQLite itself would number them (a write
+    by another connection meanwhile makes the insert fail, never take another's id)."""
+    if count <= 0:
+        return []
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return list(
+            conn.execute(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                    "FROM generate_series(1, :count)"
+                ),
+                {"table": table.name, "count": count},
+            ).scalars()
+        )
+    start = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    return list(range(start + 1, start + 1 + count))
 
 
 class Database:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.base import utcnow
 from models.clock import display_zone
+from models.database import insert_many
 from models.demo.common import DemoBuild, DemoStep, _rng
 from models.demo.people import _People
 from models.events import acting_name
@@ -338,7 +339,8 @@ def build_demo_households(
                 item["card_code"] = code
                 break
     for start in range(0, len(households), 5000):
-        session.execute(insert(_table(Household)), households[start : start + 5000])
+        # insert_many numbers the rows and indexes their names (the check-in search).
+        insert_many(session, _table(Household), households[start : start + 5000])
     if objects:
         session.execute(insert(_table(TransferObject)), objects)
     return DemoHouseholds(

@@ -118,6 +118,7 @@ from models.transfers.snapshots import (
     take_snapshot,
 )
 from models.transfers.tables import (
+    HOUSEHOLD_NAMES,
     Household,
     RollupSnapshot,
     TownReport,
@@ -134,6 +135,7 @@ __all__ = [
     "CARD_LENGTH",
     "CHECK_IN",
     "FIGURE_FIELDS",
+    "HOUSEHOLD_NAMES",
     "MOVED_STATES",
     "NEARLY_FULL",
     "OBJECT_DANGER_KIND",

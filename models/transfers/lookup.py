@@ -13,12 +13,18 @@ from sqlalchemy.orm import Session, aliased
 from models.areas import DangerZone, Shelter
 from models.events import Event
 from models.privacy import can_see_personal, phone_masker
+from models.text_index import containing, unindexed
 from models.transfers.codes import parse_card_code
 from models.transfers.common import _Town, _Village
 from models.transfers.reading import _record_rows
 from models.transfers.register import register_year
 from models.transfers.rows import SubjectRow, TransferRow
-from models.transfers.tables import Household, TransferObject, TransferRecord
+from models.transfers.tables import (
+    HOUSEHOLD_NAMES,
+    Household,
+    TransferObject,
+    TransferRecord,
+)
 from models.users import Permission, require
 
 _DIGITS = re.compile(r"^\d+$")
@@ -115,11 +121,10 @@ def find_subjects(
                 Household.householder_name,
             )
         )
-        # Any part of the name (a scan of the year's names, ~40 ms at 200,000 households)
-        # only when no name starts with the text: typing a full name stays fast.
-        h_terms.append(
-            (Household.householder_name.contains(text, autoescape=True), _WHEN_NOTHING_FOUND)
-        )
+        # Any part of the name only when no name starts with the text: typing a full name
+        # stays fast. Two characters and more are looked up in the text index; one
+        # character scans the year's names (~40 ms at 200,000 households).
+        h_terms.append((containing(HOUSEHOLD_NAMES, text), _WHEN_NOTHING_FOUND))
         o_terms.append((TransferObject.name.contains(text, autoescape=True), TransferObject.name))
 
     mask = phone_masker(session)
@@ -148,18 +153,24 @@ def find_subjects(
                 TransferObject.person_phone,
                 TransferObject.head_count,
             )
-        scope: list[Any] = []
-        if year is not None and code is None:
-            scope.append(entity.year == year)
-        if village_id is not None:
-            scope.append(entity.village_id == village_id)
         for term, order in terms:
             if len(found) >= limit:
                 break
+            scope: list[Any] = []
             if order is _WHEN_NOTHING_FOUND:
                 if found:
                     continue
                 order = Household.householder_name
+                # The index's candidates, not the year's name index, lead the way.
+                if year is not None and code is None:
+                    scope.append(unindexed(entity.year) == year)
+                if village_id is not None:
+                    scope.append(unindexed(entity.village_id) == village_id)
+            else:
+                if year is not None and code is None:
+                    scope.append(entity.year == year)
+                if village_id is not None:
+                    scope.append(entity.village_id == village_id)
             stmt = (
                 select(
                     *cols,

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
+from models.text_index import register_text
 
 
 class Household(Base):
@@ -76,6 +77,10 @@ class Household(Base):
     )
     note: Mapped[str | None] = mapped_column(String(200))
     card_code: Mapped[str] = mapped_column(String(12), unique=True)
+
+
+# The check-in search finds a part of a householder's name through the text index.
+HOUSEHOLD_NAMES = register_text("household_name", Household.householder_name)
 
 
 class TransferObject(Base):

@@ -37,8 +37,10 @@ from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import Table, file_problem, read_workbook, table_from_workbook
 from models.messages import fill
+from models.text_index import replace_texts
 from models.transfers import (
     CHECK_IN,
+    HOUSEHOLD_NAMES,
     household_search_values,
     open_transfers,
     register_year,
@@ -274,6 +276,16 @@ def _write(session: Session, ctx: _Context, plan: list[_Row], writer: Writer) ->
             .values({c: bindparam(c) for c in _columns(rows[0])}),
             [{**_columns(item), "hid": item.match.id} for item in rows if item.match is not None],
         )
+    # A stored household is matched by its name, but the index follows any rename.
+    replace_texts(
+        session,
+        HOUSEHOLD_NAMES,
+        [
+            (item.match.id, item.match.name, item.values["householder_name"])
+            for item in changed
+            if item.match is not None and item.match.name != item.values["householder_name"]
+        ],
+    )
     return len(plan)
 
 
