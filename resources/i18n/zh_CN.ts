@@ -424,6 +424,16 @@
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
     </message>
+    <message>
+        <location filename="../../models/checks.py" line="119" />
+        <source>The text index lacks %1 entries of %2 (rows %3): a search for part of the text may not find these rows.</source>
+        <translation>文本索引缺少 %2 的 %1 个条目（行 %3）：按部分文字搜索可能找不到这些行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="130" />
+        <source>The text index holds %1 entries of %2 that no text has (rows %3).</source>
+        <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

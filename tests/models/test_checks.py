@@ -9,13 +9,15 @@ import pytest
 import shapely
 from shapely.affinity import translate
 from shapely.geometry import Polygon
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.base import geometry_columns
 from models.checks import MAX_PER_KIND, check_database
 from models.database import Database, sqlite_path
+from models.text_index import TextIndexEntry, add_texts
+from models.transfers import HOUSEHOLD_NAMES
 from models.users import PermissionDenied
 from tests.conftest import ADMIN
 from tests.models.conftest import BuiltDemo, scratch
@@ -132,6 +134,29 @@ def _point_flag_wrong(session: Session) -> tuple[str, str]:
     return "marked as a hazard point", str(code)
 
 
+def _index_entry_missing(session: Session) -> tuple[str, str]:
+    """A household that the search for a part of its name would no longer find."""
+    gram, row_id = session.execute(
+        select(TextIndexEntry.gram, TextIndexEntry.row_id)
+        .where(TextIndexEntry.kind == HOUSEHOLD_NAMES.kind)
+        .order_by(TextIndexEntry.row_id.desc())
+        .limit(1)
+    ).one()
+    session.execute(
+        delete(TextIndexEntry).where(
+            TextIndexEntry.kind == HOUSEHOLD_NAMES.kind,
+            TextIndexEntry.gram == gram,
+            TextIndexEntry.row_id == row_id,
+        )
+    )
+    return "text index lacks 1 entries", f"(rows {row_id})"
+
+
+def _index_entry_left_over(session: Session) -> tuple[str, str]:
+    add_texts(session, HOUSEHOLD_NAMES, [(999_999, "无此人")])
+    return "that no text has", "(rows 999999)"
+
+
 BREAKERS = [
     _village_code_not_under_its_town,
     _grid_moved_out_of_its_village,
@@ -146,6 +171,8 @@ BREAKERS = [
     _town_without_county,
     _short_county_code,
     _point_flag_wrong,
+    _index_entry_missing,
+    _index_entry_left_over,
 ]
 
 

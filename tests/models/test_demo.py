@@ -21,6 +21,8 @@ from models.database import Database
 from models.demo import DEMO_ACCOUNTS, DemoRefused, build_demo
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.meta import DEMO_KEY, MetaEntry, get_meta
+from models.text_index import differences
+from models.transfers import HOUSEHOLD_NAMES, Household
 from models.users import Actor, PermissionDenied, User, authenticate, create_user
 from tests.conftest import ADMIN
 from tests.models.conftest import BuiltDemo, scratch
@@ -258,6 +260,14 @@ def test_the_build_is_one_bulk_audit_record(demo: BuiltDemo) -> None:
 def test_the_build_passes_the_database_check(demo: BuiltDemo) -> None:
     with demo.database.session(ADMIN) as session:
         assert check_database(session=session) == []
+
+
+def test_the_households_names_are_in_the_text_index(demo: BuiltDemo) -> None:
+    """The build's bulk insert indexes every householder's name (check-in's search)."""
+    with demo.database.session(ADMIN) as session:
+        found = differences(session, HOUSEHOLD_NAMES)
+        households = _count(session, Household)
+    assert households > 0 and found.ok, found
 
 
 def test_two_builds_write_the_same_rows(demo: BuiltDemo, reference_demo: BuiltDemo) -> None:

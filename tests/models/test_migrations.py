@@ -94,3 +94,62 @@ def test_0005_keeps_the_earliest_snapshot_of_each_hour(db_url: str) -> None:
                 )
             )
     database.dispose()
+
+
+def test_0006_indexes_the_households_already_held(db_url: str) -> None:
+    from models.text_index import differences
+    from models.transfers import HOUSEHOLD_NAMES, find_subjects
+    from tests.conftest import ADMIN
+
+    database = Database(db_url)
+    _upgrade_to(database, "0005")
+    divisions = sa.table(
+        "divisions",
+        sa.column("id", sa.Integer),
+        sa.column("code", sa.String),
+        sa.column("name", sa.String),
+        sa.column("level", sa.String),
+    )
+    households = sa.table(
+        "households",
+        *(sa.column(c, sa.Integer) for c in ("year", "village_id", "residents")),
+        *(sa.column(c, sa.Integer) for c in ("elderly", "disabled", "bedridden")),
+        *(sa.column(c, sa.Integer) for c in ("children", "pregnant")),
+        *(sa.column(c, sa.String) for c in ("householder_name", "name_pinyin")),
+        *(sa.column(c, sa.String) for c in ("name_initials", "card_code")),
+    )
+    names = ["张伟明", "李晓红", "Wang伟明", "赵"]
+    with database.engine.begin() as conn:
+        conn.execute(
+            sa.insert(divisions).values(id=1, code="331081001001", name="东门社区", level="village")
+        )
+        conn.execute(
+            sa.insert(households),
+            [
+                {
+                    "year": 2026,
+                    "village_id": 1,
+                    "residents": 1,
+                    "elderly": 0,
+                    "disabled": 0,
+                    "bedridden": 0,
+                    "children": 0,
+                    "pregnant": 0,
+                    "householder_name": name,
+                    "name_pinyin": "",
+                    "name_initials": "",
+                    "card_code": f"CODE{n}",
+                }
+                for n, name in enumerate(names)
+            ],
+        )
+
+    database.upgrade()
+    with database.session(ADMIN) as session:
+        assert differences(session, HOUSEHOLD_NAMES).ok
+        found = find_subjects(session=session, query="伟明", year=2026)
+        assert sorted(r.name for r in found) == ["Wang伟明", "张伟明"]
+        assert [r.name for r in find_subjects(session=session, query="g伟", year=2026)] == [
+            "Wang伟明"
+        ]
+    database.dispose()

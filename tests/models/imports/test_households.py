@@ -25,9 +25,12 @@ from models.geo.crs import wgs84_to_gcj02
 from models.imports import format_report
 from models.imports.households import import_households, village_from_title
 from models.imports.report import ImportReport
+from models.text_index import differences
 from models.transfers import (
+    HOUSEHOLD_NAMES,
     Household,
     TransferRecord,
+    find_subjects,
     get_transfer,
     record_for,
     tallies_match_records,
@@ -487,6 +490,32 @@ def test_a_reimport_keeps_the_card_codes(db: Database, register: Register, tmp_p
     assert found["李四"]["householder_phone"] == "13812349999"
     assert found["王五"]["card_code"] not in codes.values()
     assert len(found) == 3
+
+
+def test_a_list_imported_again_keeps_the_text_index(
+    db: Database, register: Register, tmp_path: Path
+) -> None:
+    """New households of each import are found by a part of their name at once."""
+    first = write_list(tmp_path / "2026.xlsx", [row(1, name="张伟明"), row(2, name="李晓红")])
+    assert run(db, first).inserted == 2
+    second = write_list(
+        tmp_path / "2026-v2.xlsx",
+        [
+            row(1, name="张伟明", residents=5),  # changed
+            row(2, name="李晓红"),
+            row(3, name="王晓明", phone="13700009999"),  # new
+        ],
+    )
+    report = run(db, second)
+    assert (report.inserted, report.updated, report.unchanged) == (1, 1, 1)
+    with db.session(ADMIN) as session:
+        assert differences(session, HOUSEHOLD_NAMES).ok
+        found = find_subjects(session=session, query="晓明", year=2026)
+        assert [r.name for r in found] == ["王晓明"]
+        assert sorted(r.name for r in find_subjects(session=session, query="晓", year=2026)) == [
+            "李晓红",
+            "王晓明",
+        ]
 
 
 def test_gcj02_coordinates_are_converted_only_when_asked(
