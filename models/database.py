@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from operator import itemgetter
@@ -145,16 +145,19 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     """
     if not rows:
         return
-    indexed = indexed_texts(table)
-    if indexed and "id" not in rows[0]:
-        ids = allocate_ids(session, table, len(rows))
-        rows = [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
     conn = session.connection()
     dialect = conn.dialect
     keys = list(rows[0])
+    indexed = indexed_texts(table)
+    ids: list[int] | None = None
+    if indexed and "id" not in keys:
+        ids = allocate_ids(session, table, len(rows))
+        keys.append("id")
     compiled = insert(table).compile(dialect=dialect, column_keys=keys)
     order = list(compiled.positiontup or []) if compiled.positional else list(compiled.binds)
     if set(order) != set(keys):
+        if ids is not None:
+            rows = [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
         session.execute(insert(table), list(rows))
     else:
         convert = [
@@ -162,10 +165,17 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
             for i, key in enumerate(order)
             if (processor := table.c[key].type.bind_processor(dialect)) is not None
         ]
-        pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
+        values_of: Iterable[tuple[Any, ...]]
+        if ids is None:
+            values_of = map(_picker(order), rows)
+        else:  # each row's values with its new id in the id's place
+            at = order.index("id")
+            pick = _picker([key for key in order if key != "id"])
+            values_of = (
+                (*v[:at], id_, *v[at:]) for v, id_ in zip(map(pick, rows), ids, strict=True)
+            )
         parameters: list[Any] = []
-        for row in rows:
-            values = pick(row)
+        for values in values_of:
             if convert:
                 changed = list(values)
                 for i, processor in convert:
@@ -177,7 +187,20 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         conn.exec_driver_sql(compiled.string, parameters)
         note_changed(session, table.name)
     for text_of in indexed:
-        add_texts(session, text_of, [(row["id"], row.get(text_of.key)) for row in rows])
+        key = text_of.key
+        pairs = (
+            zip(ids, (row.get(key) for row in rows), strict=True)
+            if ids is not None
+            else ((row["id"], row.get(key)) for row in rows)
+        )
+        add_texts(session, text_of, pairs)
+
+
+def _picker(keys: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A row's values under ``keys``, as a tuple, at C speed."""
+    if len(keys) == 1:
+        return lambda row: (row[keys[0]],)
+    return itemgetter(*keys)
 
 
 def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
