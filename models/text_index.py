@@ -159,6 +159,9 @@ def _entries(kind: str, rows: Iterable[tuple[int, str | None]]) -> list[Entry]:
 
 
 def _write(session: Session, entries: Sequence[Entry]) -> None:
+    """Insert entries. One already there (left by a write that did not unindex its row,
+    whose id was then reused) is kept, not refused: it can only add a candidate that the
+    LIKE then drops, whereas a refusal would stop an import. ``db check`` names it."""
     if not entries:
         return
     conn = session.connection()
@@ -167,12 +170,14 @@ def _write(session: Session, entries: Sequence[Entry]) -> None:
         kinds, texts, ids = zip(*entries, strict=True)
         conn.exec_driver_sql(
             "INSERT INTO text_index (kind, gram, row_id) "
-            "SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::integer[])",
+            "SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::integer[]) "
+            "ON CONFLICT DO NOTHING",
             (list(kinds), list(texts), list(ids)),
         )
         return
-    compiled = _ENTRIES.insert().compile(dialect=conn.dialect)
-    conn.exec_driver_sql(compiled.string, list(entries))
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO text_index (kind, gram, row_id) VALUES (?, ?, ?)", list(entries)
+    )
 
 
 def _erase(session: Session, entries: Sequence[Entry]) -> None:

@@ -27,6 +27,7 @@ from models.clock import display_time
 from models.database import Database
 from models.demo import build_demo_households
 from models.events import active_event, end_event, start_event
+from models.text_index import TextIndexEntry
 from models.transfers import (
     CARD_ALPHABET,
     Figures,
@@ -951,6 +952,7 @@ def _demo_copy(template: Path, folder: Path) -> Database:
     with database.engine.begin() as conn:
         conn.execute(TransferObject.__table__.delete())
         conn.execute(Household.__table__.delete())
+        conn.execute(TextIndexEntry.__table__.delete())  # the households' names with them
     return database
 
 
