@@ -7,10 +7,11 @@ A module registers a text column of its table under a kind, once, beside the tab
     HOUSEHOLD_NAMES = register_text("household_name", Household.householder_name)
 
 The index (table ``text_index``) then holds one entry (kind, bigram, row id) for every
-distinct pair of neighbouring characters of the row's text (ASCII letters lowercased). A
-query of two characters is one lookup; a longer one intersects its bigrams; ``containing``
-confirms the candidates with ``text LIKE %query%``, so it finds exactly the rows the scan
-finds.
+distinct pair of neighbouring characters of the row's text (ASCII letters lowercased;
+from the second character on for a text registered ``after_start``, whose module finds
+starts through the column's own index). A query of two characters is one lookup; a
+longer one intersects its bigrams; ``containing`` confirms the candidates with ``text
+LIKE %query%``, so it finds exactly the rows the scan finds.
 
 Every write keeps it, in the writer's transaction: the ORM through the session hooks
 below, the bulk path ``models.database.insert_many`` (which gives an indexed table's rows
@@ -73,17 +74,26 @@ class IndexedText:
     mapped: type
     key: str  # the text's attribute on ``mapped``, and its key in insert_many's rows
     id_key: str  # the primary key's attribute
+    # The texts' starts are found by an index of the column itself, which the module
+    # searches first: only the bigrams after the first character are held.
+    after_start: bool = False
 
 
 _KINDS: dict[str, IndexedText] = {}
 _BY_CLASS: dict[type, list[IndexedText]] = {}
 
 
-def register_text(kind: str, attribute: InstrumentedAttribute[Any]) -> IndexedText:
+def register_text(
+    kind: str, attribute: InstrumentedAttribute[Any], *, after_start: bool = False
+) -> IndexedText:
     """Index the texts of a mapped column (``Household.householder_name``) under ``kind``.
 
-    The table's primary key must be one integer column. Registering the same column
-    under the same kind again returns the first registration.
+    ``after_start``: the module finds texts by their start through an index of the
+    column (``text >= query AND text < query || U+FFFF``) and looks here only when no
+    text starts with the query; the index then holds the bigrams from the second
+    character on, about half as many (none for a two-character name), which halves
+    what every write adds. The table's primary key must be one integer column.
+    Registering the same column under the same kind again returns the first registration.
     """
     mapper = attribute.parent.mapper
     mapped = mapper.class_
@@ -104,6 +114,7 @@ def register_text(kind: str, attribute: InstrumentedAttribute[Any]) -> IndexedTe
         mapped,
         attribute.key,
         mapper.get_property_by_column(row_id).key,
+        after_start,
     )
     _KINDS[kind] = indexed
     _BY_CLASS.setdefault(mapped, []).append(indexed)
@@ -133,15 +144,24 @@ def grams(text: str | None) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _entries(kind: str, rows: Iterable[tuple[int, str | None]]) -> list[Entry]:
-    """The rows' entries (``grams`` of each text, unrolled for the usual two or three
-    characters: the bulk path indexes 20,000 names in about 15 ms)."""
+def indexed_grams(indexed: IndexedText, text: str | None) -> set[str]:
+    """The bigrams the index holds for a row of ``indexed`` with this text."""
+    if text and indexed.after_start:
+        text = text[1:]
+    return grams(text)
+
+
+def _entries(indexed: IndexedText, rows: Iterable[tuple[int, str | None]]) -> list[Entry]:
+    """The rows' entries (``indexed_grams`` of each text, unrolled for the usual two or
+    three characters: the bulk path indexes 20,000 names in about 15 ms)."""
     found: list[Entry] = []
     append = found.append
+    kind = indexed.kind
+    skip = 1 if indexed.after_start else 0
     for row_id, text in rows:
         if not text:
             continue
-        text = text.translate(_ASCII_LOWER)
+        text = text[skip:].translate(_ASCII_LOWER)
         length = len(text)
         if length == 2:
             append((kind, text, row_id))
@@ -198,23 +218,24 @@ def add_texts(
     session: Session, indexed: IndexedText, rows: Iterable[tuple[int, str | None]]
 ) -> None:
     """Index new rows: (row id, text) pairs."""
-    _write(session, _entries(indexed.kind, rows))
+    _write(session, _entries(indexed, rows))
 
 
 def remove_texts(
     session: Session, indexed: IndexedText, rows: Iterable[tuple[int, str | None]]
 ) -> None:
     """Unindex rows deleted: (row id, the text they had)."""
-    _erase(session, _entries(indexed.kind, rows))
+    _erase(session, _entries(indexed, rows))
 
 
 def _changes(
-    kind: str, rows: Iterable[tuple[int, str | None, str | None]]
+    indexed: IndexedText, rows: Iterable[tuple[int, str | None, str | None]]
 ) -> tuple[list[Entry], list[Entry]]:
+    kind = indexed.kind
     gone: list[Entry] = []
     new: list[Entry] = []
     for row_id, old, text in rows:
-        before, after = grams(old), grams(text)
+        before, after = indexed_grams(indexed, old), indexed_grams(indexed, text)
         gone += ((kind, g, row_id) for g in before - after)
         new += ((kind, g, row_id) for g in after - before)
     return sorted(gone), sorted(new)
@@ -225,7 +246,7 @@ def replace_texts(
 ) -> None:
     """Rows whose text changed: (row id, old text, new text); only bigrams that differ
     are written."""
-    gone, new = _changes(indexed.kind, rows)
+    gone, new = _changes(indexed, rows)
     _erase(session, gone)
     _write(session, new)
 
@@ -270,7 +291,7 @@ def _keep_after_flush(session: Session, _context: Any) -> None:
     unknown: dict[str, list[int]] = {}
     for obj in session.new:
         for indexed in _BY_CLASS.get(type(obj), ()):
-            added += _entries(indexed.kind, [(_id(obj, indexed), getattr(obj, indexed.key))])
+            added += _entries(indexed, [(_id(obj, indexed), getattr(obj, indexed.key))])
     for obj in session.dirty:
         for indexed in _BY_CLASS.get(type(obj), ()):
             history = inspect(obj).attrs[indexed.key].history
@@ -278,19 +299,19 @@ def _keep_after_flush(session: Session, _context: Any) -> None:
                 continue
             row_id = _id(obj, indexed)
             if history.deleted:
-                gone, new = _changes(indexed.kind, [(row_id, history.deleted[0], history.added[0])])
+                gone, new = _changes(indexed, [(row_id, history.deleted[0], history.added[0])])
                 removed += gone
                 added += new
             else:  # set without being loaded: what the index holds for it is not known
                 unknown.setdefault(indexed.kind, []).append(row_id)
-                added += _entries(indexed.kind, [(row_id, history.added[0])])
+                added += _entries(indexed, [(row_id, history.added[0])])
     for obj in session.deleted:
         for indexed in _BY_CLASS.get(type(obj), ()):
             old = inspect(obj).dict.get(indexed.key, NO_VALUE)
             if old is NO_VALUE:
                 unknown.setdefault(indexed.kind, []).append(_id(obj, indexed))
             else:
-                removed += _entries(indexed.kind, [(_id(obj, indexed), old)])
+                removed += _entries(indexed, [(_id(obj, indexed), old)])
     for kind, ids in unknown.items():
         forget_rows(session, _KINDS[kind], ids)
     _erase(session, sorted(removed))
@@ -302,6 +323,14 @@ def _id(obj: Any, indexed: IndexedText) -> int:
 
 
 # -- reading ------------------------------------------------------------------------------------
+
+
+MIN_QUERY = 2  # characters: a shorter query has no bigram, and ``containing`` scans
+
+
+def uses_index(query: str) -> bool:
+    """Whether ``containing`` looks ``query`` up in the index (else it is a LIKE scan)."""
+    return len(query) >= MIN_QUERY
 
 
 def candidates(indexed: IndexedText, query: str) -> Select[Any] | None:
@@ -319,6 +348,8 @@ def candidates(indexed: IndexedText, query: str) -> Select[Any] | None:
 
 def containing(indexed: IndexedText, query: str) -> ColumnElement[bool]:
     """``text LIKE %query%`` (autoescaped) over the index's candidates: the scan's rows.
+    For an ``after_start`` kind: the rows holding the query after their first character
+    (and maybe some starting with it), so the scan's rows when no text starts with it.
 
     Keep the statement's other conditions off columns with an index of their own (see
     ``unindexed``), or the planner may walk that index instead.
@@ -361,7 +392,7 @@ def differences(session: Session, indexed: IndexedText, *, examples: int = 5) ->
     expected: set[tuple[str, int]] = set()
     for row_id, text in conn.execute(select(indexed.row_id, indexed.text)):
         if text:
-            expected.update((g, row_id) for g in grams(text))
+            expected.update((g, row_id) for g in indexed_grams(indexed, text))
     e = _ENTRIES.c
     stored: set[tuple[str, int]] = set(
         conn.execute(select(e.gram, e.row_id).where(e.kind == indexed.kind))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from models.areas import DangerZone, Shelter
 from models.events import Event
 from models.privacy import can_see_personal, phone_masker
-from models.text_index import containing, unindexed
+from models.text_index import containing, unindexed, uses_index
 from models.transfers.codes import parse_card_code
 from models.transfers.common import _Town, _Village
 from models.transfers.reading import _record_rows
@@ -29,6 +29,10 @@ from models.users import Permission, require
 
 _DIGITS = re.compile(r"^\d+$")
 _WHEN_NOTHING_FOUND = object()  # marks a search term tried only when earlier ones found none
+
+
+def _as_is(column: Any) -> Any:
+    return column
 
 
 def find_subjects(
@@ -157,20 +161,17 @@ def find_subjects(
             if len(found) >= limit:
                 break
             scope: list[Any] = []
+            # Looked up in the text index: its candidates, not the year's name index,
+            # lead the way (a scan for one character keeps to the year's index).
+            lead = unindexed if order is _WHEN_NOTHING_FOUND and uses_index(text) else _as_is
             if order is _WHEN_NOTHING_FOUND:
                 if found:
                     continue
                 order = Household.householder_name
-                # The index's candidates, not the year's name index, lead the way.
-                if year is not None and code is None:
-                    scope.append(unindexed(entity.year) == year)
-                if village_id is not None:
-                    scope.append(unindexed(entity.village_id) == village_id)
-            else:
-                if year is not None and code is None:
-                    scope.append(entity.year == year)
-                if village_id is not None:
-                    scope.append(entity.village_id == village_id)
+            if year is not None and code is None:
+                scope.append(lead(entity.year) == year)
+            if village_id is not None:
+                scope.append(lead(entity.village_id) == village_id)
             stmt = (
                 select(
                     *cols,

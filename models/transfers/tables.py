@@ -79,8 +79,9 @@ class Household(Base):
     card_code: Mapped[str] = mapped_column(String(12), unique=True)
 
 
-# The check-in search finds a part of a householder's name through the text index.
-HOUSEHOLD_NAMES = register_text("household_name", Household.householder_name)
+# The check-in search finds a part of a householder's name through the text index, when
+# no name starts with it (names by their start: ix_households_year_name).
+HOUSEHOLD_NAMES = register_text("household_name", Household.householder_name, after_start=True)
 
 
 class TransferObject(Base):

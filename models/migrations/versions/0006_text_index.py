@@ -1,6 +1,6 @@
-"""text index: the bigrams of indexed texts (households' householder names), so the
-check-in search finds any part of a name of two characters or more without a scan;
-filled from the households already held
+"""text index: the bigrams of indexed texts (households' householder names after their
+first character), so the check-in search finds any part of a name of two characters or
+more without a scan; filled from the households already held
 
 Revision ID: 0006
 Revises: 0005
@@ -22,8 +22,9 @@ _CHUNK = 50_000
 
 
 def _grams(text: str) -> set[str]:
-    """As models.text_index.grams at this revision."""
-    text = text.translate(_ASCII_LOWER)
+    """As models.text_index.indexed_grams at this revision (households' names are
+    registered ``after_start``: the bigrams from the second character on)."""
+    text = text[1:].translate(_ASCII_LOWER)
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
