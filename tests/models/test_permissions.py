@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.users import ROLE_MATRIX, ROLE_NAMES, ROLE_PERMISSIONS, Permission
+import pytest
+
+from models.database import Database
+from models.events import start_event
+from models.refusals import PermissionDenied
+from models.transfers import record_transfer
+from models.users import ROLE_MATRIX, ROLE_NAMES, ROLE_PERMISSIONS, Actor, Permission
 
 ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
 
@@ -37,3 +43,17 @@ def test_every_permission_has_a_row_and_roles_follow_it() -> None:
     assert Permission.CHECK_IN in ROLE_PERMISSIONS["duty"]
     assert Permission.CHECK_IN not in ROLE_PERMISSIONS["clerk"]
     assert ROLE_PERMISSIONS["viewer"] == frozenset({Permission.READ_REGISTER})
+
+
+def test_check_in_and_events_are_their_own_permissions(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A role that may edit the register but not check in or run events is refused both."""
+    editor_only = ROLE_PERMISSIONS["duty"] - {Permission.CHECK_IN, Permission.MANAGE_EVENTS}
+    monkeypatch.setitem(ROLE_PERMISSIONS, "duty", editor_only)
+    duty = Actor(name="duty", role="duty")
+    assert duty.can(Permission.EDIT_REGISTER)
+    with pytest.raises(PermissionDenied, match="check_in"), db.session(duty) as session:
+        record_transfer(session=session, record_id=1, status="sheltered", expected_version=None)
+    with pytest.raises(PermissionDenied, match="manage_events"), db.session(duty) as session:
+        start_event(session=session, name="台风")
