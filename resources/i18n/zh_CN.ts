@@ -201,17 +201,17 @@
 <context>
     <name>CheckInPanel</name>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="69"/>
+        <location filename="../../ui/transfers/check_in.py" line="70"/>
         <source>Check-in at a shelter</source>
         <translation>安置点签到</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="82"/>
+        <location filename="../../ui/transfers/check_in.py" line="83"/>
         <source>Name, pinyin initials, last 4 mobile digits, or scan the card code</source>
         <translation>姓名、拼音首字母、手机号后四位，或扫描转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="113"/>
+        <location filename="../../ui/transfers/check_in.py" line="114"/>
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
@@ -261,33 +261,33 @@
         <translation>%1，%2：居住 %3 人，已转移 %4 人，待转移 %5 人（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="278"/>
-        <location filename="../../ui/transfers/check_in.py" line="302"/>
+        <location filename="../../ui/transfers/check_in.py" line="280"/>
+        <location filename="../../ui/transfers/check_in.py" line="304"/>
         <source>Find and select a household first.</source>
         <translation>请先查找并选中一户。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="283"/>
+        <location filename="../../ui/transfers/check_in.py" line="285"/>
         <source>This household has no transfer record in this event.</source>
         <translation>该户在本次事件中没有转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="287"/>
+        <location filename="../../ui/transfers/check_in.py" line="289"/>
         <source>Nobody of this household is left to move.</source>
         <translation>该户已无待转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="291"/>
+        <location filename="../../ui/transfers/check_in.py" line="293"/>
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="344"/>
+        <location filename="../../ui/transfers/check_in.py" line="346"/>
         <source>%1: %2 people arrived at %3.</source>
         <translation>%1：%2 人已到达 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/check_in.py" line="351"/>
+        <location filename="../../ui/transfers/check_in.py" line="353"/>
         <source>%1: %2 people recorded as %3.</source>
         <translation>%1：%2 人已登记为%3。</translation>
     </message>
@@ -295,142 +295,142 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../models/checks.py" line="57"/>
+        <location filename="../../models/checks.py" line="59"/>
         <source>... and %1 more problems like the one above.</source>
         <translation>……以及另外 %1 个同类问题。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="68"/>
+        <location filename="../../models/checks.py" line="70"/>
         <source>Division</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="69"/>
+        <location filename="../../models/checks.py" line="71"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="70"/>
+        <location filename="../../models/checks.py" line="72"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="71"/>
+        <location filename="../../models/checks.py" line="73"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="72"/>
+        <location filename="../../models/checks.py" line="74"/>
         <source>Working group member</source>
         <translation>工作组成员</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="96"/>
+        <location filename="../../models/checks.py" line="99"/>
         <source>SQLite integrity check: %1</source>
         <translation>SQLite 完整性检查：%1</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="99"/>
+        <location filename="../../models/checks.py" line="102"/>
         <source>Row %1 of table %2 refers to a missing row of table %3.</source>
         <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="131"/>
+        <location filename="../../models/checks.py" line="162"/>
         <source>Division %1 has an unknown level %2.</source>
         <translation>行政区划 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="139"/>
+        <location filename="../../models/checks.py" line="170"/>
         <source>Division %1: the code should have %2 digits.</source>
         <translation>行政区划 %1：代码应为 %2 位。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="149"/>
+        <location filename="../../models/checks.py" line="180"/>
         <source>County %1 has a parent division.</source>
         <translation>县级区划 %1 不应有上级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="156"/>
+        <location filename="../../models/checks.py" line="187"/>
         <source>Town %1 does not belong to a county.</source>
         <translation>乡镇（街道）%1 不属于任何县级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="161"/>
+        <location filename="../../models/checks.py" line="192"/>
         <source>Village %1 does not belong to a town or street.</source>
         <translation>村（社区）%1 不属于任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="168"/>
+        <location filename="../../models/checks.py" line="199"/>
         <source>Division %1: the code does not start with the code of its parent %2.</source>
         <translation>行政区划 %1：代码与上级 %2 的代码不符。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="194"/>
+        <location filename="../../models/checks.py" line="225"/>
         <source>%1 %2 belongs to %3, which is not a village or community.</source>
         <translation>%1 %2 所属的 %3 不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="209"/>
+        <location filename="../../models/checks.py" line="240"/>
         <source>Danger zone %1 is attached to grid %2 of another village.</source>
         <translation>危险区 %1 挂在其他村的网格 %2 上。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="225"/>
+        <location filename="../../models/checks.py" line="256"/>
         <source>Danger zone %1 has an unknown kind %2.</source>
         <translation>危险区 %1 的类别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="231"/>
+        <location filename="../../models/checks.py" line="262"/>
         <source>Shelter %1 has an unknown level %2.</source>
         <translation>避灾安置场所 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="237"/>
+        <location filename="../../models/checks.py" line="268"/>
         <source>Working group member #%1 holds an unknown post %2.</source>
         <translation>工作组成员 #%1 的岗位 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="247"/>
+        <location filename="../../models/checks.py" line="278"/>
         <source>Shelter %1 has a negative capacity (%2).</source>
         <translation>避灾安置场所 %1 的容量为负数（%2）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="293"/>
+        <location filename="../../models/checks.py" line="324"/>
         <source>%1 %2: the geometry cannot be read.</source>
         <translation>%1 %2：无法读取图形。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="301"/>
+        <location filename="../../models/checks.py" line="332"/>
         <source>%1 %2: the geometry is invalid (%3).</source>
         <translation>%1 %2：图形无效（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="331"/>
+        <location filename="../../models/checks.py" line="362"/>
         <source>%1 %2: the bounding box does not match the geometry.</source>
         <translation>%1 %2：外包框与图形不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="370"/>
+        <location filename="../../models/checks.py" line="401"/>
         <source>Danger zone %1 is marked as a hazard point but drawn as an area.</source>
         <translation>危险区 %1 标为隐患点，却绘成了面。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="377"/>
+        <location filename="../../models/checks.py" line="408"/>
         <source>Danger zone %1 is marked as an area but drawn as a point.</source>
         <translation>危险区 %1 标为面，却绘成了点。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="417"/>
+        <location filename="../../models/checks.py" line="448"/>
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="119" />
+        <location filename="../../models/checks.py" line="119"/>
         <source>The text index lacks %1 entries of %2 (rows %3): a search for part of the text may not find these rows.</source>
         <translation>文本索引缺少 %2 的 %1 个条目（行 %3）：按部分文字搜索可能找不到这些行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="130" />
+        <location filename="../../models/checks.py" line="130"/>
         <source>The text index holds %1 entries of %2 that no text has (rows %3).</source>
         <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
     </message>
@@ -441,9 +441,9 @@
         <location filename="../../models/exports/rollup.py" line="66"/>
         <location filename="../../ui/dashboard/page.py" line="30"/>
         <location filename="../../ui/map/typhoon.py" line="86"/>
-        <location filename="../../ui/transfers/rows.py" line="150"/>
-        <location filename="../../ui/transfers/rows.py" line="154"/>
-        <location filename="../../ui/transfers/rows.py" line="213"/>
+        <location filename="../../ui/transfers/rows.py" line="151"/>
+        <location filename="../../ui/transfers/rows.py" line="155"/>
+        <location filename="../../ui/transfers/rows.py" line="214"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -484,81 +484,81 @@
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="67"/>
-        <location filename="../../ui/transfers/rows.py" line="110"/>
+        <location filename="../../ui/transfers/rows.py" line="111"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="68"/>
-        <location filename="../../ui/transfers/rows.py" line="114"/>
-        <location filename="../../ui/transfers/rows.py" line="279"/>
+        <location filename="../../ui/transfers/rows.py" line="115"/>
+        <location filename="../../ui/transfers/rows.py" line="280"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="69"/>
-        <location filename="../../ui/transfers/rows.py" line="117"/>
+        <location filename="../../ui/transfers/rows.py" line="118"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="70"/>
-        <location filename="../../ui/transfers/rows.py" line="123"/>
+        <location filename="../../ui/transfers/rows.py" line="124"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="71"/>
-        <location filename="../../ui/transfers/rows.py" line="129"/>
+        <location filename="../../ui/transfers/rows.py" line="130"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="72"/>
-        <location filename="../../ui/transfers/rows.py" line="134"/>
+        <location filename="../../ui/transfers/rows.py" line="135"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="73"/>
-        <location filename="../../ui/transfers/rows.py" line="138"/>
+        <location filename="../../ui/transfers/rows.py" line="139"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="74"/>
-        <location filename="../../ui/transfers/rows.py" line="144"/>
+        <location filename="../../ui/transfers/rows.py" line="145"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="204"/>
-        <location filename="../../ui/transfers/rows.py" line="214"/>
+        <location filename="../../ui/transfers/rows.py" line="215"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="205"/>
-        <location filename="../../ui/transfers/rows.py" line="212"/>
+        <location filename="../../ui/transfers/rows.py" line="213"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="42"/>
-        <location filename="../../ui/transfers/rows.py" line="233"/>
-        <location filename="../../ui/transfers/rows.py" line="280"/>
+        <location filename="../../ui/transfers/lists.py" line="43"/>
+        <location filename="../../ui/transfers/rows.py" line="234"/>
+        <location filename="../../ui/transfers/rows.py" line="281"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="44"/>
-        <location filename="../../ui/transfers/rows.py" line="236"/>
+        <location filename="../../ui/transfers/lists.py" line="45"/>
+        <location filename="../../ui/transfers/rows.py" line="237"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="226"/>
-        <location filename="../../ui/transfers/rows.py" line="240"/>
+        <location filename="../../ui/transfers/rows.py" line="227"/>
+        <location filename="../../ui/transfers/rows.py" line="241"/>
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
@@ -597,10 +597,10 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="87"/>
-        <location filename="../../ui/transfers/lists.py" line="43"/>
-        <location filename="../../ui/transfers/lists.py" line="50"/>
-        <location filename="../../ui/transfers/lists.py" line="62"/>
-        <location filename="../../ui/transfers/rows.py" line="157"/>
+        <location filename="../../ui/transfers/lists.py" line="44"/>
+        <location filename="../../ui/transfers/lists.py" line="51"/>
+        <location filename="../../ui/transfers/lists.py" line="63"/>
+        <location filename="../../ui/transfers/rows.py" line="158"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
@@ -610,82 +610,82 @@ from then on</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="45"/>
+        <location filename="../../ui/transfers/lists.py" line="46"/>
         <source>People assigned</source>
         <translation>安排人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="46"/>
+        <location filename="../../ui/transfers/lists.py" line="47"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="47"/>
+        <location filename="../../ui/transfers/lists.py" line="48"/>
         <source>Other objects</source>
         <translation>其他对象</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="52"/>
-        <location filename="../../ui/transfers/lists.py" line="56"/>
+        <location filename="../../ui/transfers/lists.py" line="53"/>
+        <location filename="../../ui/transfers/lists.py" line="57"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="55"/>
+        <location filename="../../ui/transfers/lists.py" line="56"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="59"/>
-        <location filename="../../ui/transfers/rows.py" line="164"/>
+        <location filename="../../ui/transfers/lists.py" line="60"/>
+        <location filename="../../ui/transfers/rows.py" line="165"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="199"/>
+        <location filename="../../ui/transfers/rows.py" line="200"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="85"/>
-        <location filename="../../ui/transfers/rows.py" line="200"/>
+        <location filename="../../ui/transfers/rows.py" line="201"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="201"/>
+        <location filename="../../ui/transfers/rows.py" line="202"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="204"/>
+        <location filename="../../ui/transfers/rows.py" line="205"/>
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="208"/>
+        <location filename="../../ui/transfers/rows.py" line="209"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="209"/>
+        <location filename="../../ui/transfers/rows.py" line="210"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="227"/>
-        <location filename="../../ui/transfers/rows.py" line="245"/>
+        <location filename="../../ui/transfers/rows.py" line="228"/>
+        <location filename="../../ui/transfers/rows.py" line="246"/>
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="229"/>
-        <location filename="../../ui/transfers/rows.py" line="249"/>
+        <location filename="../../ui/transfers/rows.py" line="230"/>
+        <location filename="../../ui/transfers/rows.py" line="250"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="254"/>
+        <location filename="../../ui/transfers/rows.py" line="255"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
@@ -696,26 +696,26 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="51"/>
-        <location filename="../../ui/transfers/lists.py" line="51"/>
-        <location filename="../../ui/transfers/rows.py" line="259"/>
+        <location filename="../../ui/transfers/lists.py" line="52"/>
+        <location filename="../../ui/transfers/rows.py" line="260"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="260"/>
+        <location filename="../../ui/transfers/rows.py" line="261"/>
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="55"/>
-        <location filename="../../ui/transfers/rows.py" line="263"/>
+        <location filename="../../ui/transfers/rows.py" line="264"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="56"/>
-        <location filename="../../ui/transfers/rows.py" line="217"/>
+        <location filename="../../ui/transfers/rows.py" line="218"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
@@ -725,23 +725,23 @@ from then on</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="269"/>
+        <location filename="../../ui/transfers/rows.py" line="270"/>
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="275"/>
+        <location filename="../../ui/transfers/rows.py" line="276"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="53"/>
-        <location filename="../../ui/transfers/rows.py" line="281"/>
+        <location filename="../../ui/transfers/rows.py" line="282"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="282"/>
+        <location filename="../../ui/transfers/rows.py" line="283"/>
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
@@ -753,7 +753,7 @@ from then on</source>
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="443"/>
-        <location filename="../../ui/transfers/rows.py" line="216"/>
+        <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1715,7 +1715,7 @@ from then on</source>
     <name>Import</name>
     <message>
         <location filename="../../models/imports/divisions.py" line="156"/>
-        <location filename="../../models/imports/gis/rows.py" line="113"/>
+        <location filename="../../models/imports/gis/rows.py" line="111"/>
         <source>The code is empty.</source>
         <translation>代码为空。</translation>
     </message>
@@ -1756,9 +1756,9 @@ from then on</source>
     </message>
     <message>
         <location filename="../../models/imports/divisions.py" line="210"/>
-        <location filename="../../models/imports/gis/rows.py" line="153"/>
-        <location filename="../../models/imports/gis/rows.py" line="187"/>
-        <location filename="../../models/imports/gis/rows.py" line="199"/>
+        <location filename="../../models/imports/gis/rows.py" line="151"/>
+        <location filename="../../models/imports/gis/rows.py" line="185"/>
+        <location filename="../../models/imports/gis/rows.py" line="197"/>
         <source>The name is empty.</source>
         <translation>名称为空。</translation>
     </message>
@@ -2146,58 +2146,58 @@ from then on</source>
         <translation>东坐标（约 %1 米）与 %2 不符：前面的带号缺失或多余。请使用 --crs EPSG:%3（%4）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="36"/>
-        <location filename="../../models/imports/gis/rows.py" line="122"/>
+        <location filename="../../models/imports/gis/rows.py" line="34"/>
+        <location filename="../../models/imports/gis/rows.py" line="120"/>
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="52"/>
+        <location filename="../../models/imports/gis/rows.py" line="50"/>
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="68"/>
+        <location filename="../../models/imports/gis/rows.py" line="66"/>
         <source>The village code is empty.</source>
         <translation>村代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="78"/>
+        <location filename="../../models/imports/gis/rows.py" line="76"/>
         <source>%1 is the code of %2, not of a village or community.</source>
         <translation>%1 是 %2 的代码，不是村（社区）的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="86"/>
+        <location filename="../../models/imports/gis/rows.py" line="84"/>
         <source>Unknown village code %1: no village or community in the database has it.</source>
         <translation>未知的村代码 %1：数据库中没有使用该代码的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="135"/>
+        <location filename="../../models/imports/gis/rows.py" line="133"/>
         <source>No division has the code %1: import the division list first (import divisions).</source>
         <translation>没有代码为 %1 的行政区划：请先导入行政区划清单（import divisions）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="173"/>
+        <location filename="../../models/imports/gis/rows.py" line="171"/>
         <source>Unknown type of danger zone: write one of 山洪, 地质灾害, 低洼易涝, 危旧房, 海塘, 工棚, 渔排, 景区.</source>
         <translation>未知的危险区类别：请填写山洪、地质灾害、低洼易涝、危旧房、海塘、工棚、渔排、景区之一。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="178"/>
+        <location filename="../../models/imports/gis/rows.py" line="176"/>
         <source>The type is empty.</source>
         <translation>类别为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="213"/>
+        <location filename="../../models/imports/gis/rows.py" line="211"/>
         <source>Unknown shelter level: write 县级, 镇级 or 村级.</source>
         <translation>未知的避灾安置场所级别：请填写县级、镇级或村级。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="226"/>
+        <location filename="../../models/imports/gis/rows.py" line="224"/>
         <source>The capacity must be a whole number of persons.</source>
         <translation>容纳人数须为整数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="242"/>
+        <location filename="../../models/imports/gis/rows.py" line="240"/>
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
@@ -2423,22 +2423,22 @@ from then on</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="153"/>
+        <location filename="../../models/imports/households/importer.py" line="155"/>
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="180"/>
+        <location filename="../../models/imports/households/importer.py" line="182"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="226"/>
+        <location filename="../../models/imports/households/importer.py" line="228"/>
         <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
         <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="231"/>
+        <location filename="../../models/imports/households/importer.py" line="233"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2719,153 +2719,153 @@ from then on</source>
 <context>
     <name>Label</name>
     <message>
-        <location filename="../../models/labels.py" line="12"/>
+        <location filename="../../models/labels.py" line="16"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="13"/>
+        <location filename="../../models/labels.py" line="17"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="14"/>
+        <location filename="../../models/labels.py" line="18"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="18"/>
+        <location filename="../../models/labels.py" line="22"/>
         <source>Flash flood</source>
         <translation>山洪</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="19"/>
+        <location filename="../../models/labels.py" line="23"/>
         <source>Geological hazard</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="20"/>
+        <location filename="../../models/labels.py" line="24"/>
         <source>Low-lying waterlogging</source>
         <translation>低洼易涝</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="21"/>
+        <location filename="../../models/labels.py" line="25"/>
         <source>Dilapidated housing</source>
         <translation>危旧房</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="22"/>
+        <location filename="../../models/labels.py" line="26"/>
         <source>Seawall and coast</source>
         <translation>海塘、海岛</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="23"/>
+        <location filename="../../models/labels.py" line="27"/>
         <source>Work sheds and sites</source>
         <translation>工棚、在建工地</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="24"/>
+        <location filename="../../models/labels.py" line="28"/>
         <source>Fishing boats and rafts</source>
         <translation>渔船、渔排</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="25"/>
+        <location filename="../../models/labels.py" line="29"/>
         <location filename="../../models/transfers/common.py" line="34"/>
         <source>Scenic spot</source>
         <translation>景区</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="29"/>
+        <location filename="../../models/labels.py" line="33"/>
         <source>County level</source>
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="30"/>
+        <location filename="../../models/labels.py" line="34"/>
         <source>Town level</source>
         <translation>乡镇级</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="31"/>
+        <location filename="../../models/labels.py" line="35"/>
         <source>Village level</source>
         <translation>村级</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="35"/>
+        <location filename="../../models/labels.py" line="39"/>
         <source>Village head</source>
         <translation>村级主要负责人</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="36"/>
+        <location filename="../../models/labels.py" line="40"/>
         <source>Monitoring and warning</source>
         <translation>监测预警组</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="37"/>
+        <location filename="../../models/labels.py" line="41"/>
         <source>Transfer</source>
         <translation>人员转移组</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="38"/>
+        <location filename="../../models/labels.py" line="42"/>
         <source>Rescue</source>
         <translation>抢险救援组</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="39"/>
+        <location filename="../../models/labels.py" line="43"/>
         <source>Patroller</source>
         <translation>巡查员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="40"/>
+        <location filename="../../models/labels.py" line="44"/>
         <source>Shelter manager</source>
         <translation>避灾场所管理员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="41"/>
+        <location filename="../../models/labels.py" line="45"/>
         <source>Liaison</source>
         <translation>联络员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="45"/>
+        <location filename="../../models/labels.py" line="49"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="46"/>
+        <location filename="../../models/labels.py" line="50"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="47"/>
+        <location filename="../../models/labels.py" line="51"/>
         <source>Planner</source>
         <translation>预案管理员</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="48"/>
+        <location filename="../../models/labels.py" line="52"/>
         <source>Clerk</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="49"/>
+        <location filename="../../models/labels.py" line="53"/>
         <source>Viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="53"/>
+        <location filename="../../models/labels.py" line="57"/>
         <source>Level IV (blue)</source>
         <translation>Ⅳ级（蓝色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="54"/>
+        <location filename="../../models/labels.py" line="58"/>
         <source>Level III (yellow)</source>
         <translation>Ⅲ级（黄色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="55"/>
+        <location filename="../../models/labels.py" line="59"/>
         <source>Level II (orange)</source>
         <translation>Ⅱ级（橙色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="56"/>
+        <location filename="../../models/labels.py" line="60"/>
         <source>Level I (red)</source>
         <translation>Ⅰ级（红色）</translation>
     </message>
@@ -2976,52 +2976,52 @@ from then on</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="78"/>
+        <location filename="../../ui/common/pages.py" line="80"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="79"/>
+        <location filename="../../ui/common/pages.py" line="81"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="80"/>
+        <location filename="../../ui/common/pages.py" line="82"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="81"/>
+        <location filename="../../ui/common/pages.py" line="83"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="82"/>
+        <location filename="../../ui/common/pages.py" line="84"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="83"/>
+        <location filename="../../ui/common/pages.py" line="85"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="84"/>
+        <location filename="../../ui/common/pages.py" line="86"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="85"/>
+        <location filename="../../ui/common/pages.py" line="87"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="86"/>
+        <location filename="../../ui/common/pages.py" line="88"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="87"/>
+        <location filename="../../ui/common/pages.py" line="89"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3057,7 +3057,7 @@ from then on</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -3065,122 +3065,122 @@ from then on</source>
 <context>
     <name>MapFields</name>
     <message>
-        <location filename="../../maps/layers/base.py" line="123"/>
+        <location filename="../../maps/layers/base.py" line="124"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="124"/>
+        <location filename="../../maps/layers/base.py" line="125"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="125"/>
+        <location filename="../../maps/layers/base.py" line="126"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="126"/>
+        <location filename="../../maps/layers/base.py" line="127"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="127"/>
+        <location filename="../../maps/layers/base.py" line="128"/>
         <source>Drawn as</source>
         <translation>图形类型</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="128"/>
+        <location filename="../../maps/layers/base.py" line="129"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="129"/>
+        <location filename="../../maps/layers/base.py" line="130"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="130"/>
+        <location filename="../../maps/layers/base.py" line="131"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="131"/>
+        <location filename="../../maps/layers/base.py" line="132"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="132"/>
+        <location filename="../../maps/layers/base.py" line="133"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="133"/>
+        <location filename="../../maps/layers/base.py" line="134"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="134"/>
+        <location filename="../../maps/layers/base.py" line="135"/>
         <source>Capacity (persons)</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="135"/>
+        <location filename="../../maps/layers/base.py" line="136"/>
         <source>In the shelter now (event)</source>
         <translation>当前在场人数（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="136"/>
+        <location filename="../../maps/layers/base.py" line="137"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="137"/>
+        <location filename="../../maps/layers/base.py" line="138"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="138"/>
+        <location filename="../../maps/layers/base.py" line="139"/>
         <source>Safety certified</source>
         <translation>安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="139"/>
+        <location filename="../../maps/layers/base.py" line="140"/>
         <source>Manager</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="140"/>
+        <location filename="../../maps/layers/base.py" line="141"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="141"/>
+        <location filename="../../maps/layers/base.py" line="142"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="142"/>
+        <location filename="../../maps/layers/base.py" line="143"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="143"/>
+        <location filename="../../maps/layers/base.py" line="144"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="144"/>
+        <location filename="../../maps/layers/base.py" line="145"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="145"/>
+        <location filename="../../maps/layers/base.py" line="146"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/base.py" line="146"/>
+        <location filename="../../maps/layers/base.py" line="147"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
@@ -3188,86 +3188,86 @@ from then on</source>
 <context>
     <name>MapLayers</name>
     <message>
-        <location filename="../../maps/layers/base.py" line="71"/>
+        <location filename="../../maps/layers/base.py" line="72"/>
         <location filename="../../maps/layers/registry.py" line="39"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="37"/>
+        <location filename="../../maps/layers/register.py" line="38"/>
         <source>Administrative divisions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="38"/>
-        <location filename="../../maps/layers/register.py" line="46"/>
+        <location filename="../../maps/layers/register.py" line="39"/>
+        <location filename="../../maps/layers/register.py" line="47"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="39"/>
+        <location filename="../../maps/layers/register.py" line="40"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="40"/>
+        <location filename="../../maps/layers/register.py" line="41"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="43"/>
+        <location filename="../../maps/layers/register.py" line="44"/>
         <source>County boundary</source>
         <translation>县界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="44"/>
+        <location filename="../../maps/layers/register.py" line="45"/>
         <source>Town and street boundaries</source>
         <translation>乡镇（街道）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="45"/>
+        <location filename="../../maps/layers/register.py" line="46"/>
         <source>Village and community boundaries</source>
         <translation>村（社区）界</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="47"/>
+        <location filename="../../maps/layers/register.py" line="48"/>
         <source>Shelters (size by capacity)</source>
         <translation>避灾安置场所（符号大小表示容纳人数）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="208"/>
-        <location filename="../../maps/layers/register.py" line="290"/>
+        <location filename="../../maps/layers/register.py" line="209"/>
+        <location filename="../../maps/layers/register.py" line="291"/>
         <source>Hazard point</source>
         <translation>隐患点</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="209"/>
-        <location filename="../../maps/layers/register.py" line="286"/>
+        <location filename="../../maps/layers/register.py" line="210"/>
+        <location filename="../../maps/layers/register.py" line="287"/>
         <source>Danger zone (area)</source>
         <translation>危险区（面）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="304"/>
+        <location filename="../../maps/layers/register.py" line="305"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="305"/>
+        <location filename="../../maps/layers/register.py" line="306"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="360"/>
+        <location filename="../../maps/layers/register.py" line="361"/>
         <source>%1 persons</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="377"/>
+        <location filename="../../maps/layers/register.py" line="378"/>
         <source>Above 90% full (event)</source>
         <translation>占用超过 90%（事件中）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/register.py" line="385"/>
+        <location filename="../../maps/layers/register.py" line="386"/>
         <source>Full (event)</source>
         <translation>已满（事件中）</translation>
     </message>
@@ -3479,12 +3479,12 @@ from then on</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/common/operations.py" line="35"/>
+        <location filename="../../ui/common/operations.py" line="36"/>
         <source>The change could not be saved; the details are in the log file.</source>
         <translation>更改未能保存；详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/operations.py" line="38"/>
+        <location filename="../../ui/common/operations.py" line="39"/>
         <source>The data could not be read; the details are in the log file.</source>
         <translation>数据未能读取；详情见日志文件。</translation>
     </message>
@@ -4468,22 +4468,22 @@ from then on</source>
 <context>
     <name>ResponseDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="297"/>
+        <location filename="../../ui/transfers/dialogs.py" line="296"/>
         <source>Response level</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="301"/>
+        <location filename="../../ui/transfers/dialogs.py" line="300"/>
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="303"/>
+        <location filename="../../ui/transfers/dialogs.py" line="302"/>
         <source>Response level:</source>
         <translation>响应级别：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="306"/>
+        <location filename="../../ui/transfers/dialogs.py" line="305"/>
         <source>Lifting the response allows returns to be recorded; the event itself stays open until it is ended.</source>
         <translation>解除响应后可登记人员返回；事件本身在结束前保持进行中。</translation>
     </message>
@@ -4491,32 +4491,32 @@ from then on</source>
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="320"/>
+        <location filename="../../ui/transfers/dialogs.py" line="319"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="323"/>
+        <location filename="../../ui/transfers/dialogs.py" line="322"/>
         <source>Everyone moved from the village (shelters, relatives, forced) is recorded as returned home. People who refused or are away stay as they are. Each household keeps its history.</source>
         <translation>该村已转移人员（集中安置、投亲靠友、强制转移）全部登记为已返回。拒绝转移和外出人员保持不变。每户的变更记录都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="334"/>
+        <location filename="../../ui/transfers/dialogs.py" line="331"/>
         <source>%1 (%2 people moved)</source>
         <translation>%1（已转移 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="337"/>
+        <location filename="../../ui/transfers/dialogs.py" line="334"/>
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="338"/>
+        <location filename="../../ui/transfers/dialogs.py" line="335"/>
         <source>Mark as returned</source>
         <translation>登记为已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="346"/>
+        <location filename="../../ui/transfers/dialogs.py" line="343"/>
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>
@@ -4812,73 +4812,73 @@ from then on</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="120"/>
+        <location filename="../../ui/transfers/dialogs.py" line="121"/>
         <source>Record a transfer</source>
         <translation>登记转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="125"/>
+        <location filename="../../ui/transfers/dialogs.py" line="126"/>
         <source>%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.</source>
         <translation>%1（%2 %3）：共 %4 人；已转移 %5 人，待转移 %6 人，拒绝 %7 人，外出 %8 人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="140"/>
+        <location filename="../../ui/transfers/dialogs.py" line="141"/>
         <source>What happened:</source>
         <translation>转移情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="142"/>
+        <location filename="../../ui/transfers/dialogs.py" line="143"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="143"/>
+        <location filename="../../ui/transfers/dialogs.py" line="144"/>
         <source>How many:</source>
         <translation>人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="150"/>
+        <location filename="../../ui/transfers/dialogs.py" line="149"/>
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="152"/>
+        <location filename="../../ui/transfers/dialogs.py" line="151"/>
         <source>Why they refuse (required)</source>
         <translation>拒绝转移的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="153"/>
+        <location filename="../../ui/transfers/dialogs.py" line="152"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="155"/>
+        <location filename="../../ui/transfers/dialogs.py" line="154"/>
         <source>Name and post of who ordered it</source>
         <translation>批准人姓名和职务</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="156"/>
+        <location filename="../../ui/transfers/dialogs.py" line="155"/>
         <source>Authorised by:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="180"/>
-        <location filename="../../ui/transfers/dialogs.py" line="190"/>
+        <location filename="../../ui/transfers/dialogs.py" line="179"/>
+        <location filename="../../ui/transfers/dialogs.py" line="189"/>
         <source>Nobody of this record can go to this state.</source>
         <translation>该户没有人员可以登记为此状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="192"/>
+        <location filename="../../ui/transfers/dialogs.py" line="191"/>
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="194"/>
+        <location filename="../../ui/transfers/dialogs.py" line="193"/>
         <source>Say why they refuse.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="196"/>
+        <location filename="../../ui/transfers/dialogs.py" line="195"/>
         <source>Say who authorised the forced transfer.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
@@ -4886,87 +4886,87 @@ from then on</source>
 <context>
     <name>TownReportDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="230"/>
+        <location filename="../../ui/transfers/dialogs.py" line="229"/>
         <source>Figures phoned in by a town</source>
         <translation>乡镇电话报送数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="233"/>
+        <location filename="../../ui/transfers/dialogs.py" line="232"/>
         <source>Counted separately from the households on the lists: people the lists do not hold (fishermen back in port, workers on sites).</source>
         <translation>与清单内住户分开统计：清单未包含的人员（回港渔民、工地务工人员等）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="240"/>
+        <location filename="../../ui/transfers/dialogs.py" line="239"/>
         <source>Town / street:</source>
         <translation>乡镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="242"/>
+        <location filename="../../ui/transfers/dialogs.py" line="241"/>
         <source>Who reported, by what means</source>
         <translation>报送人及报送方式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="243"/>
+        <location filename="../../ui/transfers/dialogs.py" line="242"/>
         <source>Reported by:</source>
         <translation>报送人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="247"/>
+        <location filename="../../ui/transfers/dialogs.py" line="246"/>
         <source>Figures as of:</source>
         <translation>数据截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="249"/>
+        <location filename="../../ui/transfers/dialogs.py" line="248"/>
         <source>People to move:</source>
         <translation>应转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="250"/>
+        <location filename="../../ui/transfers/dialogs.py" line="249"/>
         <source>Moved:</source>
         <translation>已转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="251"/>
+        <location filename="../../ui/transfers/dialogs.py" line="250"/>
         <source>In shelters:</source>
         <translation>集中安置：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="252"/>
+        <location filename="../../ui/transfers/dialogs.py" line="251"/>
         <source>With relatives:</source>
         <translation>投亲靠友：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="253"/>
+        <location filename="../../ui/transfers/dialogs.py" line="252"/>
         <source>Forcibly moved:</source>
         <translation>强制转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="254"/>
+        <location filename="../../ui/transfers/dialogs.py" line="253"/>
         <source>Refused:</source>
         <translation>拒绝转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="264"/>
+        <location filename="../../ui/transfers/dialogs.py" line="263"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="269"/>
+        <location filename="../../ui/transfers/dialogs.py" line="268"/>
         <source>Say who reported the figures.</source>
         <translation>请填写报送人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="271"/>
+        <location filename="../../ui/transfers/dialogs.py" line="270"/>
         <source>The time of the figures cannot be in the future.</source>
         <translation>数据时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="273"/>
+        <location filename="../../ui/transfers/dialogs.py" line="272"/>
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="276"/>
+        <location filename="../../ui/transfers/dialogs.py" line="275"/>
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移之和不能超过已转移人数。</translation>
     </message>
@@ -4974,82 +4974,82 @@ from then on</source>
 <context>
     <name>TransferListsPanel</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="155"/>
+        <location filename="../../ui/transfers/lists.py" line="156"/>
         <source>Loading the transfer lists…</source>
         <translation>正在读取转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="160"/>
+        <location filename="../../ui/transfers/lists.py" line="161"/>
         <source>Import a village&apos;s list…</source>
         <translation>导入村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="163"/>
+        <location filename="../../ui/transfers/lists.py" line="164"/>
         <source>Export a village&apos;s list…</source>
         <translation>导出村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="165"/>
+        <location filename="../../ui/transfers/lists.py" line="166"/>
         <source>Empty template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="167"/>
+        <location filename="../../ui/transfers/lists.py" line="168"/>
         <source>Print a village&apos;s list…</source>
         <translation>打印村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="169"/>
+        <location filename="../../ui/transfers/lists.py" line="170"/>
         <source>Print transfer cards…</source>
         <translation>打印转移卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="171"/>
+        <location filename="../../ui/transfers/lists.py" line="172"/>
         <source>Print a village&apos;s situation map…</source>
         <translation>打印村级防汛形势图…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="174"/>
+        <location filename="../../ui/transfers/lists.py" line="175"/>
         <source>村级防汛形势图: the village with its danger zones, shelters, grids and responsible persons, A4 or A3 landscape</source>
         <translation>村级防汛形势图：本村的危险区、避灾安置场所、网格和责任人，A4 或 A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="193"/>
+        <location filename="../../ui/transfers/lists.py" line="194"/>
         <source>Checks before the season</source>
         <translation>汛前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="223"/>
+        <location filename="../../ui/transfers/lists.py" line="224"/>
         <source>The transfer lists could not be loaded: %1</source>
         <translation>无法读取转移清单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="232"/>
+        <location filename="../../ui/transfers/lists.py" line="233"/>
         <source>No transfer list has been imported yet. Import each village&apos;s list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
         <translation>尚未导入转移清单。请导入各村的《行政村危险区人员转移清单》，或将空白模板发给各村填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="240"/>
+        <location filename="../../ui/transfers/lists.py" line="241"/>
         <source>Transfer lists of %1: %2 households (%3 people) and %4 other objects (%5 people) in %6 villages.</source>
         <translation>%1年度转移清单：%6 个村（社区），住户 %2 户（%3 人），其他转移对象 %4 个（%5 人）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="253"/>
+        <location filename="../../ui/transfers/lists.py" line="254"/>
         <source>Shelters too small (%1)</source>
         <translation>安置场所容量不足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="257"/>
+        <location filename="../../ui/transfers/lists.py" line="258"/>
         <source>Households with no responsible person (%1)</source>
         <translation>无转移责任人的住户（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="262"/>
+        <location filename="../../ui/transfers/lists.py" line="263"/>
         <source>Danger zones with nobody listed (%1)</source>
         <translation>无人员清单的危险区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="303"/>
+        <location filename="../../ui/transfers/lists.py" line="304"/>
         <source>Export a village&apos;s list</source>
         <translation>导出村转移清单</translation>
     </message>
@@ -5187,27 +5187,27 @@ from then on</source>
 <context>
     <name>TransfersChart</name>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="21"/>
+        <location filename="../../ui/transfers/charts.py" line="22"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="22"/>
+        <location filename="../../ui/transfers/charts.py" line="23"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="23"/>
+        <location filename="../../ui/transfers/charts.py" line="24"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="24"/>
+        <location filename="../../ui/transfers/charts.py" line="25"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="70"/>
+        <location filename="../../ui/transfers/charts.py" line="71"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
@@ -5215,72 +5215,72 @@ from then on</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="32"/>
+        <location filename="../../ui/transfers/rows.py" line="33"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="220"/>
+        <location filename="../../ui/transfers/rows.py" line="221"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="221"/>
+        <location filename="../../ui/transfers/rows.py" line="222"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="222"/>
+        <location filename="../../ui/transfers/rows.py" line="223"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="223"/>
+        <location filename="../../ui/transfers/rows.py" line="224"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="228"/>
+        <location filename="../../ui/transfers/rows.py" line="229"/>
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="285"/>
+        <location filename="../../ui/transfers/rows.py" line="286"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="286"/>
+        <location filename="../../ui/transfers/rows.py" line="287"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="287"/>
+        <location filename="../../ui/transfers/rows.py" line="288"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="288"/>
+        <location filename="../../ui/transfers/rows.py" line="289"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="289"/>
+        <location filename="../../ui/transfers/rows.py" line="290"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="290"/>
+        <location filename="../../ui/transfers/rows.py" line="291"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="291"/>
+        <location filename="../../ui/transfers/rows.py" line="292"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="292"/>
+        <location filename="../../ui/transfers/rows.py" line="293"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
@@ -5517,32 +5517,32 @@ from then on</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tables.py" line="76"/>
+        <location filename="../../models/typhoons/tables.py" line="77"/>
         <source>Super typhoon</source>
         <translation>超强台风</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tables.py" line="77"/>
+        <location filename="../../models/typhoons/tables.py" line="78"/>
         <source>Severe typhoon</source>
         <translation>强台风</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tables.py" line="78"/>
+        <location filename="../../models/typhoons/tables.py" line="79"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tables.py" line="79"/>
+        <location filename="../../models/typhoons/tables.py" line="80"/>
         <source>Severe tropical storm</source>
         <translation>强热带风暴</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tables.py" line="80"/>
+        <location filename="../../models/typhoons/tables.py" line="81"/>
         <source>Tropical storm</source>
         <translation>热带风暴</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tables.py" line="81"/>
+        <location filename="../../models/typhoons/tables.py" line="82"/>
         <source>Tropical depression</source>
         <translation>热带低压</translation>
     </message>
@@ -5827,22 +5827,22 @@ from then on</source>
         <translation>删除选中的路径点（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="266"/>
+        <location filename="../../ui/map/typhoon_dialog.py" line="270"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="267"/>
+        <location filename="../../ui/map/typhoon_dialog.py" line="271"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="268"/>
+        <location filename="../../ui/map/typhoon_dialog.py" line="272"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_dialog.py" line="279"/>
+        <location filename="../../ui/map/typhoon_dialog.py" line="283"/>
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
@@ -6147,12 +6147,12 @@ from then on</source>
 <context>
     <name>VillageCombo</name>
     <message>
-        <location filename="../../ui/common/widgets.py" line="145"/>
+        <location filename="../../ui/common/widgets.py" line="157"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets.py" line="164"/>
+        <location filename="../../ui/common/widgets.py" line="176"/>
         <source>Type a village name or its pinyin initials</source>
         <translation>输入村名或其拼音首字母</translation>
     </message>
@@ -6160,17 +6160,17 @@ from then on</source>
 <context>
     <name>VillageDialog</name>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="100"/>
+        <location filename="../../ui/transfers/lists.py" line="101"/>
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="104"/>
+        <location filename="../../ui/transfers/lists.py" line="105"/>
         <source>Paper (landscape):</source>
         <translation>纸张（横向）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="123"/>
+        <location filename="../../ui/transfers/lists.py" line="124"/>
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>
