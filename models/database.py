@@ -248,7 +248,7 @@ class Database:
         failing at its first write when another process wrote since it read.
         """
         connection = None
-        if write and self.engine.dialect.name == "sqlite":
+        if write and self.is_sqlite:
             connection = self.engine.connect().execution_options(**{WRITE_OPTION: True})
         session = self._factory(bind=connection) if connection is not None else self._factory()
         session.info["actor"] = actor

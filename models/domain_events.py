@@ -58,10 +58,10 @@ _handlers: dict[type, list[Handler]] = {}
 _loaded = False
 
 
-def subscribe(kind: type[E]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def subscribe(kind: type[E]) -> Callable[[Handler], Handler]:
     """Decorate ``handler(event, *, session)`` to run whenever an event of ``kind`` is emitted."""
 
-    def register(handler: Callable[..., Any]) -> Callable[..., Any]:
+    def register(handler: Handler) -> Handler:
         handlers = _handlers.setdefault(kind, [])
         if handler not in handlers:
             handlers.append(handler)

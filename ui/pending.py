@@ -81,8 +81,12 @@ def known_text(key: str, o: Overview) -> str:
     if not o.villages:
         return QCoreApplication.translate("PendingPage", EMPTY)
     text = QCoreApplication.translate("PendingPage", KNOWN[key])
-    figures = (o.towns, o.villages, o.grids, "", o.shelters, "", "", o.working_group_members)
-    return fill(text, *(f"{value:,}" if value != "" else "" for value in figures))
+    # %4, %6 and %7 are in no text: zeros keep the numbering
+    figures = (o.towns, o.villages, o.grids, 0, o.shelters, 0, 0, o.working_group_members)
+    return fill(text, *(f"{value:,}" for value in figures))
+
+
+_TEXT = "padding: 10px; font-size: 15px;"
 
 
 class PendingPage(Page):
@@ -94,11 +98,11 @@ class PendingPage(Page):
         layout = self.layout_
         self.missing_label = QLabel(QCoreApplication.translate("PendingPage", NOT_YET[key]))
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet(BANNER_WARNING + "padding: 10px; font-size: 15px;")
+        self.missing_label.setStyleSheet(BANNER_WARNING + _TEXT)
         layout.addWidget(self.missing_label)
         self.known_label = QLabel()
         self.known_label.setWordWrap(True)
-        self.known_label.setStyleSheet("padding: 10px; font-size: 15px;")
+        self.known_label.setStyleSheet(_TEXT)
         self.known_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.known_label)
         layout.addStretch(1)

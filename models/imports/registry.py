@@ -123,9 +123,6 @@ class ImportKind:
         module, _, name = self.steps.partition(":")
         return getattr(importlib.import_module(module), name)
 
-    def option(self, name: str) -> Option | None:
-        return next((o for o in self.options if o.name == name), None)
-
     def resolve(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """The options for the steps: each declared option's value (its default when not
         given or blank), then the fixed ones. An undeclared name is a bug: TypeError."""

@@ -23,6 +23,7 @@ from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import PermissionDenied, Refused
 from models.settings import Settings
 from models.users import Actor
+from ui.i18n import LANGUAGES, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +186,7 @@ def build_parser(groups: Sequence[Register]) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
-        choices=("zh_CN", "en"),
+        choices=LANGUAGES,
         help=QCoreApplication.translate("CommandLine", "language of messages"),
     )
     parser.add_argument(
@@ -239,7 +240,7 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
 
     settings = Settings.load()
     lang, command = _prescan(argv)
-    language = lang if lang in ("zh_CN", "en") else (settings.language or "zh_CN")
+    language = lang if lang in LANGUAGES else (settings.language or "zh_CN")
     offscreen = command in OFFSCREEN_COMMANDS
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -253,8 +254,6 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
         )
         return EXIT_USAGE
     app = _make_application(gui=gui)
-    from ui.i18n import install_translators
-
     install_translators(language)
     settings.language = language
     try:

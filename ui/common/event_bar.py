@@ -55,7 +55,8 @@ class EventBar(QWidget):
         self.returns_button.clicked.connect(self.returns_clicked)
         self.end_button = QPushButton(self.tr("End the event…"))
         self.end_button.clicked.connect(self.end_clicked)
-        for button in (self.level_button, self.returns_button, self.end_button):
+        self.event_buttons = (self.level_button, self.returns_button, self.end_button)
+        for button in self.event_buttons:
             button.setVisible(False)
             banner.addWidget(button)
 
@@ -67,10 +68,9 @@ class EventBar(QWidget):
         way, so they show disabled."""
         if event is None:
             self.event_label.setText(self.no_event_text)
-            can_start = self.actor.can(Permission.MANAGE_EVENTS)
-            self.start_button.setVisible(can_start)
-            self.start_button.setEnabled(can_start and not busy)
-            for button in (self.level_button, self.returns_button, self.end_button):
+            self.start_button.setVisible(self.manage)
+            self.start_button.setEnabled(self.manage and not busy)
+            for button in self.event_buttons:
                 button.setVisible(False)
             return
         self.start_button.setVisible(False)
@@ -85,5 +85,5 @@ class EventBar(QWidget):
 
     def set_actions_enabled(self, enabled: bool) -> None:
         """The level, returns and end buttons, while a write runs or after it."""
-        for button in (self.level_button, self.returns_button, self.end_button):
+        for button in self.event_buttons:
             button.setEnabled(enabled)

@@ -100,7 +100,8 @@ class DocumentPreview(QPrintPreviewDialog):
     ) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         super().__init__(printer, parent)
-        self.paper_printer, self.prepared, self.suggested = printer, prepared, suggested
+        # The dialog does not own its printer: held here, or Qt paints on a deleted one.
+        self.printer_kept, self.prepared, self.suggested = printer, prepared, suggested
         printer.setDocName(title)
         printer.setFullPage(True)
         if prepared.sizes:
@@ -117,7 +118,6 @@ class DocumentPreview(QPrintPreviewDialog):
             toolbar.addSeparator()
             toolbar.addAction(self.save_action)
         self.paintRequested.connect(self.paint)
-        self.saved_to: str | None = None
 
     def page_count(self) -> int:
         return self.preview_widget.pageCount() if self.preview_widget is not None else 0
@@ -162,7 +162,6 @@ class DocumentPreview(QPrintPreviewDialog):
         if not path:
             return None
         shutil.copyfile(self.prepared.path, path)
-        self.saved_to = path
         return path
 
 

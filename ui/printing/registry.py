@@ -69,14 +69,14 @@ class Option:
 @dataclass(frozen=True)
 class Document:
     """A document: its key (the ``print`` / ``export`` subcommand), title, format, options,
-    permission, suggested file name and the function making it, as ``module:function``."""
+    suggested file name and the function making it, as ``module:function`` (which checks
+    its permissions itself)."""
 
     key: str
     title: str  # English source text in CONTEXT
     format: Format
     maker: str
     options: tuple[Option, ...] = ()
-    permission: Permission = Permission.READ_REGISTER
     # The name offered in the save dialog, without suffix: {village}, {shelter}, {title},
     # {stamp} filled by the page.
     file_name: str = "{title}"

@@ -34,7 +34,7 @@ from models.users import (
     Actor,
     Permission,
 )
-from ui.common.styles import ERROR_STYLE
+from ui.common.styles import ERROR_STYLE, PAGE_TITLE
 from ui.settings.audit import AuditTab
 from ui.settings.common import short_error
 from ui.settings.users import UsersTab
@@ -57,7 +57,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         title = QLabel(self.tr("Settings"))
-        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        title.setStyleSheet(PAGE_TITLE)
         layout.addWidget(title)
 
         self.tabs = QTabWidget()

@@ -23,7 +23,7 @@ from models.labels import DANGER_KINDS, label
 from models.messages import fill
 from models.transfers import AreaFigures, Rollup
 from models.users import Actor, Permission
-from ui.common.styles import ALERT_COLOUR
+from ui.common.styles import ALERT_COLOUR, SECTION_TITLE
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
 from ui.transfers.charts import TownChart
@@ -146,7 +146,7 @@ class FigureTabs(QWidget):
         tables_layout.addWidget(self.tabs, 3)
         shelters_row = QHBoxLayout()
         shelters_title = QLabel(self.tr("Shelter occupancy"))
-        shelters_title.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
+        shelters_title.setStyleSheet(SECTION_TITLE)
         shelters_row.addWidget(shelters_title)
         self.warning_label = QLabel()
         self.warning_label.setStyleSheet(

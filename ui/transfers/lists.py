@@ -33,7 +33,7 @@ from models.transfers import ListCounts, PlannerChecks, list_counts, planner_che
 from models.users import Actor, Permission
 from ui.common.import_dialog import ImportDialog
 from ui.common.operations import problem_text
-from ui.common.styles import ERROR_STYLE
+from ui.common.styles import ERROR_STYLE, SECTION_TITLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import VillageCombo
 from ui.common.worker import run_in_background
@@ -192,7 +192,7 @@ class TransferListsPanel(QWidget):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         checks_title = QLabel(self.tr("Checks before the season"))
-        checks_title.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 6px;")
+        checks_title.setStyleSheet(SECTION_TITLE)
         layout.addWidget(checks_title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
