@@ -21,11 +21,11 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from maps.typhoon import FeatureIndex, reach_circles
+from maps.typhoon import FeatureIndex, interpolate, reach_circles
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.labels import DANGER_KINDS, label
 from models.messages import QT_TRANSLATE_NOOP, fill
-from models.refusals import NotFound
+from models.refusals import InvalidValue, NotFound
 from models.typhoons import BEIJING, TyphoonTrack, format_time, load_track
 from models.users import Permission, require
 
@@ -60,6 +60,10 @@ def circle_label(circle: str) -> str:
 
 class TyphoonNotFound(NotFound):
     """No typhoon with the id asked for; the message is for the user."""
+
+
+class OutsideTrack(InvalidValue):
+    """A time before the typhoon's track starts or after it ends; the message gives the span."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,26 @@ class ReachTable:
     along_forecast: bool
     counts: list[ReachCount]  # one per layer, in LAYERS order ("people": no rows)
     hits: dict[str, LayerHits] = field(repr=False)
+    radii_known: bool = (
+        True  # False: the track gives no wind radii at ``at`` (counts "now" say nothing)
+    )
+    radii_interpolated: bool = False  # the radii at ``at`` are interpolated between points
+
+    @property
+    def radii_text(self) -> str:
+        """What the counts "at the time" rest on, when it is not the track's own radii."""
+        if not self.radii_known:
+            return QCoreApplication.translate(
+                "Reach",
+                "No wind radii known at this time: the track gives none here, so what the "
+                "wind circles reach now cannot be told.",
+            )
+        if self.radii_interpolated:
+            return QCoreApplication.translate(
+                "Reach",
+                "Wind radii at this time are interpolated between the points that give them.",
+            )
+        return ""
 
     def count(self, layer: str) -> ReachCount:
         return next(c for c in self.counts if c.layer == layer)
@@ -374,6 +398,7 @@ class ReachIndex:
         current = track.current
         when = at if at is not None else (current.at if current is not None else None)
         shapes = reach_circles(track, when, along_forecast=along_forecast) if when else {}
+        point = interpolate(track, when) if when else None
         result = self.index.reach({name: shapes.get(name) for name in CIRCLES})
 
         counts: list[ReachCount] = []
@@ -408,6 +433,8 @@ class ReachIndex:
             along_forecast=along_forecast,
             counts=counts,
             hits={layer: LayerHits(data.ids, data.info, flags) for layer, data, flags in sources},
+            radii_known=point is not None and point.has_radii,
+            radii_interpolated=point is not None and point.radii_interpolated,
         )
 
 
@@ -420,7 +447,8 @@ def compute_reach(
 ) -> ReachTable:
     """The register features the typhoon's force-7 and force-10 winds reach at ``at``
     (default: the latest observed point) and, with ``along_forecast``, from then to
-    the end of the track. Raises TyphoonNotFound.
+    the end of the track. Raises TyphoonNotFound, and OutsideTrack for a time before
+    the track starts or after it ends.
 
     The rows of grids name the responsible person in ``detail``.
     """
@@ -431,6 +459,22 @@ def compute_reach(
             fill(
                 QCoreApplication.translate("Reach", "There is no typhoon with the id %1."),
                 str(typhoon_id),
+            )
+        )
+    if at is not None and track.points and not track.points[0].at <= at <= track.points[-1].at:
+        from models.clock import display_time, display_zone
+
+        raise OutsideTrack(
+            fill(
+                QCoreApplication.translate(
+                    "Reach",
+                    "%1 is outside the track of %2: it runs from %3 to %4. Choose a time "
+                    "within it.",
+                ),
+                display_time(at),
+                track.title,
+                display_time(track.points[0].at),
+                display_time(track.points[-1].at) + f" ({_zone_name(display_zone())})",
             )
         )
     return ReachIndex.load(session=session).table(track, at, along_forecast=along_forecast)
@@ -457,6 +501,9 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
         if table.at is not None
         else QCoreApplication.translate("Reach", "The track has no points.")
     )
+    if table.radii_text:
+        when += " " + table.radii_text
+    unknown = set() if table.radii_known else {"force7_now", "force10_now"}
     yes = QCoreApplication.translate("Reach", "Yes")
 
     workbook, counts = sheet.new_workbook(
@@ -477,7 +524,12 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     sheet.header_row(counts, header)
     for count in table.counts:
         sheet.body_row(
-            counts, [layer_label(count.layer), count.total, *(getattr(count, c) for c in circles)]
+            counts,
+            [
+                layer_label(count.layer),
+                count.total,
+                *(None if c in unknown else getattr(count, c) for c in circles),
+            ],
         )
 
     sheet.column_widths(details, [24, 20, 36, 14, 18, 22, *[18] * len(circles)])

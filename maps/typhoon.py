@@ -32,8 +32,10 @@ from models.typhoons import (
     Radii,
     TrackPoint,
     TyphoonTrack,
+    fill_radii,
     format_time,
     intensity_label,
+    mix_radii,
     quadrant_label,
 )
 
@@ -99,21 +101,30 @@ def _circle_of(point: TrackPoint | None, force: int) -> BaseGeometry | None:
 
 def _point_at(track: TyphoonTrack, at: datetime | None) -> TrackPoint | None:
     if at is None:
-        return track.current
+        return with_radii(track).current
     return interpolate(track, at)
 
 
 # -- interpolation ------------------------------------------------------------------------
 
 
+def with_radii(track: TyphoonTrack) -> TyphoonTrack:
+    """The track with radii interpolated at its points that give none (``fill_radii``)."""
+    filled = fill_radii(track.points)
+    if filled == track.points:
+        return track
+    return TyphoonTrack(track.id, track.code, track.name, track.name_en, track.source, filled)
+
+
 def interpolate(track: TyphoonTrack | Sequence[TrackPoint], at: datetime) -> TrackPoint | None:
     """The typhoon at ``at``, linear in time between the neighbouring points.
 
-    Position, pressure, wind and radii are interpolated; a radius set missing at
-    either neighbour is missing in between. A time between an observed and a
-    forecast point is a forecast. None outside the track.
+    Position, pressure, wind and radii are interpolated; radii missing at a point
+    are first interpolated between the points that give them (``fill_radii``), and
+    a radius set still missing at either neighbour is missing in between. A time
+    between an observed and a forecast point is a forecast. None outside the track.
     """
-    points = track.points if isinstance(track, TyphoonTrack) else tuple(track)
+    points = fill_radii(track.points if isinstance(track, TyphoonTrack) else tuple(track))
     if not points or at < points[0].at or at > points[-1].at:
         return None
     index = bisect.bisect_left([p.at for p in points], at)
@@ -125,12 +136,6 @@ def interpolate(track: TyphoonTrack | Sequence[TrackPoint], at: datetime) -> Tra
     def mix(a: float | None, b: float | None) -> float | None:
         return None if a is None or b is None else a + (b - a) * share
 
-    def mix_radii(a: Radii | None, b: Radii | None) -> Radii | None:
-        if a is None or b is None:
-            return None
-        ne, se, sw, nw = (x + (y - x) * share for x, y in zip(a, b, strict=True))
-        return (ne, se, sw, nw)
-
     pressure = mix(before.pressure_hpa, after.pressure_hpa)
     return TrackPoint(
         at=at,
@@ -138,10 +143,11 @@ def interpolate(track: TyphoonTrack | Sequence[TrackPoint], at: datetime) -> Tra
         lat=before.lat + (after.lat - before.lat) * share,
         pressure_hpa=round(pressure) if pressure is not None else None,
         max_wind_ms=mix(before.max_wind_ms, after.max_wind_ms),
-        r7=mix_radii(before.r7, after.r7),
-        r10=mix_radii(before.r10, after.r10),
-        r12=mix_radii(before.r12, after.r12),
+        r7=mix_radii(before.r7, after.r7, share),
+        r10=mix_radii(before.r10, after.r10, share),
+        r12=mix_radii(before.r12, after.r12, share),
         is_forecast=before.is_forecast or after.is_forecast,
+        radii_interpolated=before.radii_interpolated or after.radii_interpolated,
     )
 
 
@@ -155,6 +161,7 @@ def swath(track: TyphoonTrack, force: int, start: datetime | None = None) -> Bas
     """
     if not track.points:
         return None
+    track = with_radii(track)
     if start is None:
         current = track.current
         start = current.at if current is not None else track.points[0].at
@@ -227,7 +234,20 @@ def point_label(track: TyphoonTrack, point: TrackPoint, tz: tzinfo = BEIJING) ->
     for force, radii in ((7, point.r7), (10, point.r10), (12, point.r12)):
         if radii is not None:
             lines.append(_force_label(force) + ": " + _radii_text(radii))
-    return "\n".join(lines)
+    lines.append(radii_note(point))
+    return "\n".join(line for line in lines if line)
+
+
+def radii_note(point: TrackPoint | None) -> str:
+    """Whether the point's wind radii are the track's own, interpolated, or unknown ("" for
+    radii the track gives)."""
+    if point is None or not point.has_radii:
+        return QCoreApplication.translate("Typhoon", "No wind radii known at this time.")
+    if point.radii_interpolated:
+        return QCoreApplication.translate(
+            "Typhoon", "Wind radii interpolated between the points that give them."
+        )
+    return ""
 
 
 def _force_label(force: int) -> str:
@@ -263,6 +283,7 @@ def track_geojson(
     ``current`` (true for the typhoon's position at ``at``, which is added as
     its own point when it falls between track points).
     """
+    track = with_radii(track)
     features: list[dict[str, Any]] = []
 
     def add(
@@ -316,6 +337,7 @@ def track_geojson(
             pressure_hpa=point.pressure_hpa,
             max_wind_ms=point.max_wind_ms,
             current=now is not None and point.at == now.at,
+            radii=_radii_state(point),
         )
     if now is not None and all(p.at != now.at for p in track.points):
         add(
@@ -328,6 +350,7 @@ def track_geojson(
             pressure_hpa=now.pressure_hpa,
             max_wind_ms=now.max_wind_ms,
             current=True,
+            radii=_radii_state(now),
         )
 
     if now is not None:
@@ -338,11 +361,26 @@ def track_geojson(
             if circle is None or radii is None:
                 continue
             title = _circle_title(force)
-            label = "\n".join(
-                [track.title, title, when, _force_label(force) + ": " + _radii_text(radii)]
+            lines = [track.title, title, when, _force_label(force) + ": " + _radii_text(radii)]
+            if now.radii_interpolated:
+                lines.append(radii_note(now))
+            add(
+                CIRCLE_KINDS[force],
+                circle,
+                title,
+                when,
+                "\n".join(lines),
+                force=force,
+                interpolated=now.radii_interpolated,
             )
-            add(CIRCLE_KINDS[force], circle, title, when, label, force=force)
     return {"type": "FeatureCollection", "features": features}
+
+
+def _radii_state(point: TrackPoint) -> str:
+    """ "given", "interpolated" or "none": how the page marks a track point."""
+    if not point.has_radii:
+        return "none"
+    return "interpolated" if point.radii_interpolated else "given"
 
 
 # -- what the circles reach ---------------------------------------------------------------------

@@ -47,6 +47,7 @@ class ImportReport:
     cancelled: bool = False
     file_failed: bool = False  # the file could not be read as a table at all
     unused_columns: list[str] = field(default_factory=list)  # in the file, not read by the import
+    notes: list[str] = field(default_factory=list)  # what the user should know, refused or not
 
     @property
     def ok(self) -> bool:
@@ -173,6 +174,7 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
                 )
             )
 
+    lines.extend(report.notes)
     if report.problems:
         lines.append(
             fill(QCoreApplication.translate("Import", "Problems (%1):"), str(len(report.problems)))

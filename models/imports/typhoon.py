@@ -5,7 +5,14 @@ one), longitude, latitude, central pressure (hPa), maximum wind (m/s), the radii
 in km of force-7, force-10 and force-12 winds (one value; four as
 "300/280/250/260" for NE/SE/SW/NW in one cell; or one column per quadrant such
 as r7_ne or 七级风圈半径 over 东北/东南/西南/西北) and whether the point is a
-forecast. English or Chinese headers.
+forecast. English or Chinese headers, also as archives and bulletins write them
+with units and separators (``Time_UTC``, ``Lat(N)``, ``Wind (kt)``, ``R7_NE_km``,
+``R30_NE (nmi)``: ``typhoon_headers``); a unit in the header converts the values,
+a zone in the time's header (UTC) reads times without an offset in that zone.
+
+Archives give radii at some points only (every 6 hours while positions come every
+3, none once the storm weakens): the report says at how many points, and that no
+wind circle can be drawn when no point has any. Every column not read is listed.
 
 The typhoon is named by ``code``/``name``, else by 台风编号/台风名称 columns, else
 by a file name such as ``2606_演示台风.csv``. A file for a typhoon already in the
@@ -28,13 +35,26 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.imports.framework import ImportSteps, Job, Writer, import_file
-from models.imports.problems import ImportProblem
+from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.report import CancelToken, ImportReport, ProgressCallback
-from models.imports.spreadsheet import Column, DataRow, Table, clean_text, read_table
+from models.imports.spreadsheet import (
+    HEADER_SCAN_ROWS,
+    Column,
+    DataRow,
+    Table,
+    clean_text,
+    column_letter,
+    header_key,
+    read_workbook,
+    table_from_workbook,
+)
+from models.imports.typhoon_headers import KM_PER_NAUTICAL_MILE, MS_PER_KNOT, Header, read_header
 from models.messages import fill
 from models.typhoons import (
+    BEIJING,
     FORCES,
     QUADRANTS,
+    RADII_GAP_HOURS,
     Radii,
     TrackPoint,
     Typhoon,
@@ -42,6 +62,7 @@ from models.typhoons import (
     check_position,
     format_time,
     parse_forecast,
+    parse_number,
     parse_pressure,
     parse_radii,
     parse_radius,
@@ -203,6 +224,87 @@ COLUMNS = (
     ),
 )
 
+
+@dataclass
+class TrackSource:
+    """The track's table, and how the columns whose headers gave a unit or zone are read."""
+
+    table: Table
+    headers: dict[str, Header]  # column key -> scale and zone, from its header
+
+    @property
+    def checksum(self) -> str:
+        return self.table.checksum
+
+    @property
+    def sheet(self) -> str:
+        return self.table.sheet
+
+    @property
+    def unused_columns(self) -> list[str]:
+        return self.table.unused_columns
+
+
+def read_track(path: str | Path) -> TrackSource:
+    """The first sheet with a track's columns, headers as archives write them understood.
+
+    A header cell ``typhoon_headers`` recognises and the column list does not is read
+    as the column it names; the columns not used are listed under their own labels.
+    """
+    workbook = read_workbook(path)
+    known = {key: {header_key(a) for a in column.aliases} for key, column in _BY_KEY.items()}
+    found: dict[tuple[str, int, int], tuple[str, Header]] = {}  # (sheet, row, col) -> label
+    for sheet in workbook.sheets:
+        for r, row in enumerate(sheet.rows[: HEADER_SCAN_ROWS + 1]):
+            for c, cell in enumerate(row):
+                if not isinstance(cell, str) or not cell.strip():
+                    continue
+                header = read_header(cell)
+                if header is None or header.key not in known:
+                    continue
+                found[sheet.name, r, c] = (cell, header)
+                if header_key(cell) not in known[header.key]:
+                    row[c] = header.key  # each key is one of its column's aliases
+    try:
+        table = table_from_workbook(workbook, COLUMNS, None)
+    except ImportFileError as error:
+        error.checksum = workbook.checksum
+        raise
+    rows = [r - 1 for r in table.header_rows]
+    originals = {
+        c: label for (name, r, c), (label, _) in found.items() if name == table.sheet and r in rows
+    }
+    table.unused_columns = [_original(entry, originals) for entry in table.unused_columns]
+    headers: dict[str, Header] = {}
+    for key, index in table.columns.items():
+        own = [
+            h
+            for (name, r, c), (_, h) in found.items()
+            if name == table.sheet and r in rows and c == index
+        ]
+        if own:
+            headers[key] = own[-1]
+        elif key[:1] == "r" and "_" in key:  # a quadrant under a group header such as R7 (nmi)
+            group = [
+                (c, h)
+                for (name, r, c), (_, h) in found.items()
+                if name == table.sheet and r in rows and c <= index and h.key == key.split("_")[0]
+            ]
+            if group:
+                headers[key] = max(group, key=lambda item: item[0])[1]
+    return TrackSource(table, headers)
+
+
+def _original(entry: str, originals: dict[int, str]) -> str:
+    """An unused column as "F R34_NE": its own label where the reader replaced it."""
+    letter = entry.partition(" ")[0]
+    for index, original in originals.items():
+        if column_letter(index) == letter:
+            return f"{letter} {original}"
+    return entry
+
+
+_BY_KEY = {column.key: column for column in COLUMNS}
 _FILE_NAME = re.compile(r"^(\d{4})[\s_\-—]*(\S.*)?$")
 
 
@@ -226,10 +328,17 @@ def _value(table: Table, row: DataRow, key: str) -> str:
     return clean_text(table.cell(row, key))
 
 
+def _scaled(radii: Radii | None, scale: float) -> Radii | None:
+    if radii is None or scale == 1.0:
+        return radii
+    ne, se, sw, nw = (round(value * scale, 1) for value in radii)
+    return (ne, se, sw, nw)
+
+
 def _parse_radii_of(
-    table: Table, row: DataRow, force: int, report: ImportReport
+    table: Table, row: DataRow, force: int, report: ImportReport, headers: Mapping[str, Header]
 ) -> tuple[bool, Radii | None, dict[str, str]]:
-    """(ok, radii, column key per quadrant) of one force in one row."""
+    """(ok, radii in km, column key per quadrant) of one force in one row."""
     keys = [f"r{force}_{q}" for q in QUADRANTS]
     quadrant_columns = {q: k for q, k in zip(QUADRANTS, keys, strict=True) if table.has(k)}
     cells = {q: table.cell(row, k) for q, k in quadrant_columns.items()}
@@ -255,7 +364,9 @@ def _parse_radii_of(
                 ok = False
                 continue
             try:
-                values[quadrant] = parse_radius(filled[quadrant])
+                radius = parse_radius(filled[quadrant])
+                scale = headers[key].scale if key is not None and key in headers else 1.0
+                values[quadrant] = radius * scale if radius is not None else None
             except ValueError as error:
                 report.add(table.problem(row, key, _value(table, row, key or single), str(error)))
                 ok = False
@@ -266,24 +377,41 @@ def _parse_radii_of(
     if not table.has(single):
         return True, None, {}
     try:
-        return True, parse_radii(table.cell(row, single)), {}
+        scale = headers[single].scale if single in headers else 1.0
+        return True, _scaled(parse_radii(table.cell(row, single)), scale), {}
     except ValueError as error:
         report.add(table.problem(row, single, _value(table, row, single), str(error)))
         return False, None, {}
 
 
+def _in_units(value: object, header: Header | None) -> object:
+    """A number read in the header's unit (knots, tenths of a degree) converted; text as is
+    when it is no number (the parser refuses it with its own reason)."""
+    if header is None or header.scale == 1.0:
+        return value
+    try:
+        number = parse_number(value)
+    except (TypeError, ValueError):
+        return value
+    return None if number is None else round(number * header.scale, 4)
+
+
 def _parse_row(
-    table: Table, row: DataRow, report: ImportReport
+    table: Table, row: DataRow, report: ImportReport, headers: Mapping[str, Header]
 ) -> tuple[datetime | None, TrackPoint | None]:
     """The row's time (when readable) and its point (None when anything was refused)."""
     ok = True
     at: datetime | None = None
+    zone = headers["time"].zone if "time" in headers else None
     try:
-        at = parse_time(table.cell(row, "time"))
+        at = parse_time(table.cell(row, "time"), zone or BEIJING)
     except ValueError as error:
         report.add(table.problem(row, "time", _value(table, row, "time"), str(error)))
         ok = False
-    centre, found = check_position(table.cell(row, "lon"), table.cell(row, "lat"))
+    centre, found = check_position(
+        _in_units(table.cell(row, "lon"), headers.get("lon")),
+        _in_units(table.cell(row, "lat"), headers.get("lat")),
+    )
     for field, message in found:
         report.add(table.problem(row, field, _value(table, row, field), message))
         ok = False
@@ -294,14 +422,17 @@ def _parse_row(
         ("forecast", "is_forecast", parse_forecast),
     ):
         try:
-            scalars[field] = parser(table.cell(row, key)) if table.has(key) else None
+            cell = _in_units(table.cell(row, key), headers.get(key)) if table.has(key) else None
+            scalars[field] = parser(cell) if table.has(key) else None
         except ValueError as error:
             report.add(table.problem(row, key, _value(table, row, key), str(error)))
             ok = False
     radii: dict[int, Radii | None] = {}
     quadrant_columns: dict[int, dict[str, str]] = {}
     for force in FORCES:
-        good, radii[force], quadrant_columns[force] = _parse_radii_of(table, row, force, report)
+        good, radii[force], quadrant_columns[force] = _parse_radii_of(
+            table, row, force, report, headers
+        )
         ok = ok and good
     for force, quadrant, message in radii_order_problems(radii[7], radii[10], radii[12]):
         key = quadrant_columns[force].get(quadrant, f"r{force}")
@@ -440,21 +571,21 @@ def import_typhoon(
     return report
 
 
-class TyphoonSteps(ImportSteps[Table, "_Plan"]):
+class TyphoonSteps(ImportSteps[TrackSource, "_Plan"]):
     """``import typhoon``: name the typhoon, check the track, plan against the stored points."""
 
     report_type = TyphoonImportReport
     audit_table = "typhoon_points"
 
     @staticmethod
-    def reader(path: Path, options: Mapping[str, Any]) -> Table:
-        return read_table(path, COLUMNS)
+    def reader(path: Path, options: Mapping[str, Any]) -> TrackSource:
+        return read_track(path)
 
-    def rows(self, source: Table) -> int:
-        return len(source.rows)
+    def rows(self, source: TrackSource) -> int:
+        return len(source.table.rows)
 
-    def validate(self, source: Table) -> _Plan | None:
-        job, table = self.job, source
+    def validate(self, source: TrackSource) -> _Plan | None:
+        job, table = self.job, source.table
         report = job.report
         assert isinstance(report, TyphoonImportReport)
         report.read_from(table)
@@ -462,7 +593,8 @@ class TyphoonSteps(ImportSteps[Table, "_Plan"]):
         named, fallback_name = _name_typhoon(
             table, Path(table.file), job.options["code"], job.options["name"], report
         )
-        points = _validate(table, report, job)
+        points = _validate(table, report, job, source.headers)
+        _note_radii(table, source.headers, points, report)
         existing_id = (
             session.scalar(select(Typhoon.id).where(Typhoon.code == report.code))
             if (report.code)
@@ -499,7 +631,9 @@ class TyphoonSteps(ImportSteps[Table, "_Plan"]):
         return _write(self.job.session, report, plan, writer)
 
 
-def _validate(table: Table, report: ImportReport, job: Job) -> list[TrackPoint]:
+def _validate(
+    table: Table, report: ImportReport, job: Job, headers: Mapping[str, Header]
+) -> list[TrackPoint]:
     """The accepted points in time order; problems go into the report."""
     parsed: list[_Parsed] = []
     by_time: dict[datetime, list[DataRow]] = {}  # also rows refused for something else
@@ -507,7 +641,7 @@ def _validate(table: Table, report: ImportReport, job: Job) -> list[TrackPoint]:
         if index % 200 == 0:
             job.check_cancel()
             job.progress(index)
-        at, point = _parse_row(table, row, report)
+        at, point = _parse_row(table, row, report, headers)
         if at is not None:
             by_time.setdefault(at, []).append(row)
         if point is not None:
@@ -542,6 +676,66 @@ def _validate(table: Table, report: ImportReport, job: Job) -> list[TrackPoint]:
         report.add(table.problem(item.row, "lon", _value(table, item.row, "lon"), message))
     refused = {position for position, _ in jumps}
     return [item.point for position, item in enumerate(kept) if position not in refused]
+
+
+def _note_radii(
+    table: Table, headers: Mapping[str, Header], points: list[TrackPoint], report: ImportReport
+) -> None:
+    """Tell what the track says of its wind circles, and the units the headers converted."""
+    given = sum(1 for p in points if any(p.radii(force) is not None for force in FORCES))
+    if points and not given:
+        report.notes.append(
+            QCoreApplication.translate(
+                "Typhoon",
+                "No point of this track gives wind radii (force 7, 10 or 12): no wind circles "
+                "can be drawn, and the reach table cannot say what the winds reach. If the file "
+                "has radii, their columns are among those not used: name them like R7_NE_km or "
+                "七级风圈半径.",
+            )
+        )
+    elif given < len(points):
+        report.notes.append(
+            fill(
+                QCoreApplication.translate(
+                    "Typhoon",
+                    "Wind radii are given at %1 of %2 points. Between two points that give "
+                    "them, at most %3 hours apart, the map interpolates them (marked as "
+                    "interpolated); elsewhere no wind circle is drawn.",
+                ),
+                str(given),
+                str(len(points)),
+                str(RADII_GAP_HOURS),
+            )
+        )
+    converted = {
+        KM_PER_NAUTICAL_MILE: QCoreApplication.translate(
+            "Typhoon", "Columns %1: radii in nautical miles, converted to kilometres."
+        ),
+        MS_PER_KNOT: QCoreApplication.translate(
+            "Typhoon", "Columns %1: wind in knots, converted to metres per second."
+        ),
+        0.1: QCoreApplication.translate(
+            "Typhoon", "Columns %1: positions in tenths of a degree, converted to degrees."
+        ),
+    }
+    letters: dict[float, list[str]] = {}
+    for key, header in headers.items():
+        letter = table.letter(key) or key
+        if header.scale in converted:
+            letters.setdefault(header.scale, []).append(letter)
+        if header.zone is not None and header.zone is not BEIJING:
+            report.notes.append(
+                fill(
+                    QCoreApplication.translate(
+                        "Typhoon", "Column %1: times without an offset are read as UTC."
+                    ),
+                    letter,
+                )
+            )
+    for scale, found in letters.items():
+        report.notes.append(
+            fill(converted[scale], "、".join(sorted(found, key=lambda text: (len(text), text))))
+        )
 
 
 @dataclass

@@ -18,9 +18,9 @@ _TIME = re.compile(
 _COMPACT_TIME = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?$")
 
 
-def _offset(text: str | None) -> tzinfo:
+def _offset(text: str | None) -> tzinfo | None:
     if not text:
-        return BEIJING
+        return None
     if text in ("Z", "z"):
         return UTC
     sign = -1 if text[0] == "-" else 1
@@ -29,8 +29,9 @@ def _offset(text: str | None) -> tzinfo:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def parse_time(value: object) -> datetime:
-    """A track time as aware UTC: ISO 8601 with an offset, or Beijing time without one.
+def parse_time(value: object, zone: tzinfo = BEIJING) -> datetime:
+    """A track time as aware UTC: ISO 8601 with an offset, or ``zone`` time without one
+    (Beijing time unless a column says otherwise, such as Time_UTC).
 
     Also 2026/8/9 20:00, 2026年8月9日20时, 2026080920 (YYYYMMDDHH[MM]) and
     spreadsheet date-times. A date without an hour is refused. Raises ValueError
@@ -51,7 +52,7 @@ def parse_time(value: object) -> datetime:
         text = text.translate(_FULL_WIDTH_DIGITS)
         moment = _parse_time_text(text)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=BEIJING)
+        moment = moment.replace(tzinfo=zone)
     return moment.astimezone(UTC)
 
 
@@ -64,6 +65,7 @@ _FULL_WIDTH_DIGITS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {
 
 
 def _parse_time_text(text: str) -> datetime:
+    """The time written in ``text``: naive when it carries no offset."""
     bad = ValueError(
         QCoreApplication.translate(
             "Typhoon",

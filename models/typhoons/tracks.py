@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -32,9 +33,16 @@ class TrackPoint:
     r10: Radii | None = None
     r12: Radii | None = None
     is_forecast: bool = False
+    radii_interpolated: bool = False  # the radii are not the track's own (see fill_radii)
 
     def radii(self, force: int) -> Radii | None:
         return {7: self.r7, 10: self.r10, 12: self.r12}[force]
+
+    @property
+    def has_radii(self) -> bool:
+        """Whether any wind circle is known here (a point giving some radii says which
+        circles there are: the others have no wind of their force)."""
+        return self.r7 is not None or self.r10 is not None or self.r12 is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,50 @@ class TyphoonTrack:
     @property
     def title(self) -> str:
         return typhoon_title(self.code, self.name)
+
+
+RADII_GAP_HOURS = 12
+"""Radii are interpolated between two points that give them at most this far apart."""
+
+
+def fill_radii(points: Sequence[TrackPoint]) -> tuple[TrackPoint, ...]:
+    """The points with radii interpolated where the track gives none.
+
+    Archives give radii at some points only (every 6 hours while positions come every
+    3) and none once the storm weakens. A point without radii between two points that
+    give some, at most RADII_GAP_HOURS apart, takes their radii linearly in time (a
+    force given at only one of them has no circle between: the storm strengthened or
+    weakened), marked ``radii_interpolated``. Before the first and after the last point
+    with radii nothing is carried: no wind circle is known there.
+    """
+    given = [i for i, p in enumerate(points) if p.has_radii]
+    if len(given) == len(points) or len(given) < 2:
+        return tuple(points)
+    gap = timedelta(hours=RADII_GAP_HOURS)
+    filled = list(points)
+    for left, right in pairwise(given):
+        before, after = points[left], points[right]
+        if right - left < 2 or after.at - before.at > gap:
+            continue
+        span = (after.at - before.at).total_seconds()
+        for i in range(left + 1, right):
+            share = (points[i].at - before.at).total_seconds() / span
+            filled[i] = replace(
+                points[i],
+                r7=mix_radii(before.r7, after.r7, share),
+                r10=mix_radii(before.r10, after.r10, share),
+                r12=mix_radii(before.r12, after.r12, share),
+                radii_interpolated=True,
+            )
+    return tuple(filled)
+
+
+def mix_radii(a: Radii | None, b: Radii | None, share: float) -> Radii | None:
+    """Radii ``share`` of the way from ``a`` to ``b``; None unless both are given."""
+    if a is None or b is None:
+        return None
+    ne, se, sw, nw = (x + (y - x) * share for x, y in zip(a, b, strict=True))
+    return (ne, se, sw, nw)
 
 
 def typhoon_title(code: str, name: str) -> str:

@@ -54,10 +54,33 @@ def run(ctx: Context) -> int:
 
 
 def _reach(ctx: Context) -> None:
-    """The registry's ``export typhoon-reach`` under its older name."""
+    """The registry's ``export typhoon-reach`` under its older name, saying what the
+    counts rest on when the track gives no radii at that time (or they are interpolated)."""
+    from maps.reach import compute_reach
+    from models.refusals import NotFound
+    from models.typhoons import parse_time, typhoon_id_for
+
     spec = document("typhoon-reach", Format.EXCEL)
+    at = ctx.args.at
     with ctx.db.session(ctx.actor) as session:
-        spec.make(session=session, path=ctx.args.output, typhoon=ctx.args.typhoon, at=ctx.args.at)
+        typhoon_id = typhoon_id_for(session=session, key=str(ctx.args.typhoon))
+        if typhoon_id is None:
+            raise NotFound(
+                fill(
+                    QCoreApplication.translate("Documents", "No typhoon with the number or id %1."),
+                    str(ctx.args.typhoon),
+                )
+            )
+        table = compute_reach(
+            session=session,
+            typhoon_id=typhoon_id,
+            at=parse_time(at) if isinstance(at, str) else at,
+        )
+        spec.make(
+            session=session, path=ctx.args.output, typhoon=ctx.args.typhoon, at=at, table=table
+        )
+    if table.radii_text:
+        say(table.radii_text)
 
 
 def _export(ctx: Context) -> None:
