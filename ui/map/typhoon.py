@@ -31,6 +31,7 @@ from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.typhoons import format_time, typhoon_title
 from models.users import Actor, Permission
+from ui.common.styles import ALERT_COLOUR
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.printing.registry import Format, document
@@ -57,25 +58,25 @@ COUNT_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Reached")),
     Column(
         "force7_now",
-        QT_TRANSLATE_NOOP("Columns", "Force 7\nat the time"),
+        QT_TRANSLATE_NOOP("Columns", "Force 7\nnow"),
         formatter=_number,
         alignment=RIGHT,
     ),
     Column(
         "force10_now",
-        QT_TRANSLATE_NOOP("Columns", "Force 10\nat the time"),
+        QT_TRANSLATE_NOOP("Columns", "Force 10\nnow"),
         formatter=_number,
         alignment=RIGHT,
     ),
     Column(
         "force7_forecast",
-        QT_TRANSLATE_NOOP("Columns", "Force 7\nfrom then on"),
+        QT_TRANSLATE_NOOP("Columns", "Force 7\nahead"),
         formatter=_number,
         alignment=RIGHT,
     ),
     Column(
         "force10_forecast",
-        QT_TRANSLATE_NOOP("Columns", "Force 10\nfrom then on"),
+        QT_TRANSLATE_NOOP("Columns", "Force 10\nahead"),
         formatter=_number,
         alignment=RIGHT,
     ),
@@ -94,8 +95,8 @@ class CountLine:
     id: str  # the reach layer: town, village, grid, danger_zone, shelter
     name: str
     total: int
-    force7_now: int
-    force10_now: int
+    force7_now: int | None  # None: no wind radii known at the time
+    force10_now: int | None
     force7_forecast: int
     force10_forecast: int
 
@@ -185,13 +186,14 @@ def at_time(*, loaded: Loaded, at: datetime, choice: tuple[str, str]) -> AtTime:
     track = loaded.track
     point = interpolate(track, at)
     table = loaded.index.table(track, at)
+    known = table.radii_known
     counts = [
         CountLine(
             c.layer,
             layer_label(c.layer),
             c.total,
-            c.force7_now,
-            c.force10_now,
+            c.force7_now if known else None,
+            c.force10_now if known else None,
             c.force7_forecast,
             c.force10_forecast,
         )
@@ -279,6 +281,11 @@ class TyphoonPanel(QWidget):
         self.point_label.setStyleSheet("color: #3a4a5a;")
         box.addWidget(self.point_label)
 
+        self.radii_label = QLabel()
+        self.radii_label.setWordWrap(True)
+        self.radii_label.setStyleSheet(f"color: {ALERT_COLOUR}; font-weight: bold;")
+        self.radii_label.hide()
+        box.addWidget(self.radii_label)
         self.count_model = RowTableModel(COUNT_COLUMNS, parent=self)
         self.count_view = QTableView()
         self.count_view.setModel(self.count_model)
@@ -287,9 +294,17 @@ class TyphoonPanel(QWidget):
         self.count_view.verticalHeader().hide()
         self.count_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Figures whole, whatever the language: each count column as wide as its header and
+        # its widest figure; the layer names take the rest and wrap (seven rows: cheap).
+        self.count_view.setWordWrap(True)
+        self.count_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.count_view.setSortingEnabled(False)  # seven rows in a fixed order
         header = self.count_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSortIndicatorShown(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.count_view.setToolTip(
             self.tr("Click a count to list those features and mark them on the map.")
         )
@@ -422,7 +437,11 @@ class TyphoonPanel(QWidget):
             return
         self.shown = result
         self.point_label.setText(result.point_text.split("\n", 2)[-1].replace("\n", " · "))
+        self.radii_label.setText(result.table.radii_text)
+        self.radii_label.setVisible(bool(result.table.radii_text))
         self.count_model.set_rows(result.counts)
+        self._fit_counts()
+        self.count_view.resizeRowsToContents()
         self.count_view.setFixedHeight(self._table_height(self.count_view, len(result.counts)))
         self.export_button.setEnabled(True)
         self.circles.emit(result.collection)
@@ -430,13 +449,24 @@ class TyphoonPanel(QWidget):
         self._show_choice()
         self.settled.emit()
 
+    def _fit_counts(self) -> None:
+        """Each count column as wide as its header's longest line and its widest figure."""
+        model, view = self.count_model, self.count_view
+        header = view.horizontalHeader()
+        figures, labels = view.fontMetrics(), header.fontMetrics()
+        for column in range(FIRST_CIRCLE_COLUMN, model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            texts = [model.display_text(row, column) for row in range(model.rowCount())]
+            width = max(
+                [labels.horizontalAdvance(line) for line in title.splitlines()]
+                + [figures.horizontalAdvance(text) for text in texts]
+            )
+            header.resizeSection(column, width + 14)
+
     @staticmethod
     def _table_height(view: QTableView, rows: int) -> int:
-        return (
-            view.horizontalHeader().sizeHint().height()
-            + rows * view.verticalHeader().defaultSectionSize()
-            + 2 * view.frameWidth()
-        )
+        heights = sum(view.rowHeight(row) for row in range(rows))
+        return view.horizontalHeader().sizeHint().height() + heights + 2 * view.frameWidth()
 
     # -- what a count holds ------------------------------------------------------------------
 
@@ -475,14 +505,23 @@ class TyphoonPanel(QWidget):
             column = FIRST_CIRCLE_COLUMN + CIRCLES.index(circle)
             self.count_view.setCurrentIndex(self.count_model.index(row, column))
         count = next(c for c in self.shown.counts if c.id == layer)
-        text = (
-            self.tr("%1 reached by the %2: %3 of %4, marked on the map.")
-            if layer in ON_MAP
-            else self.tr("%1 reached by the %2: %3 of %4.")
-        )
-        text = fill(
-            text, count.name, circle_text(circle), f"{getattr(count, circle):,}", f"{count.total:,}"
-        )
+        reached = getattr(count, circle)
+        if reached is None:
+            text = fill(
+                self.tr("%1 reached by the %2: not known, no wind radii are known at this time."),
+                count.name,
+                circle_text(circle),
+            )
+        else:
+            text = fill(
+                self.tr("%1 reached by the %2: %3 of %4, marked on the map.")
+                if layer in ON_MAP
+                else self.tr("%1 reached by the %2: %3 of %4."),
+                count.name,
+                circle_text(circle),
+                f"{reached:,}",
+                f"{count.total:,}",
+            )
         if len(listing.lines) == LIST_LIMIT:
             text += " " + fill(
                 self.tr("The first %1 are listed; the export holds them all."), f"{LIST_LIMIT:,}"
