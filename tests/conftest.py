@@ -8,6 +8,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,10 @@ BACKENDS = [
     ),
 ]
 ADMIN = Actor(name="test-admin", role="admin")
+# The demo county's build time in tests: its typhoon then has its latest observation at
+# 20:00 Beijing time on 9 August 2026, the track as listed in models/typhoons/demo.py.
+# The typhoon scenario (typhoon_template) is built at the present, as a user builds it.
+DEMO_BUILT_AT = datetime(2026, 8, 9, 12, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -126,7 +131,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from models.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    return _built(path, lambda session: build_demo(session=session), upgrade=True)
+    return _built(
+        path, lambda session: build_demo(session=session, now=DEMO_BUILT_AT), upgrade=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ A module adds its demo data with one module here and one entry in ``STEPS``."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Table, delete, inspect, literal, select, update
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 import models.all_tables  # noqa: F401  (every table is in Base.metadata)
 from models.audit import AuditRecord, bulk_operation
-from models.base import Base
+from models.base import Base, utcnow
 from models.demo import geography, transfers, typhoon, typhoon_scenario, users
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
@@ -48,9 +49,12 @@ def build_demo(
     force: bool = False,
     scenario: str | None = None,
     progress: ProgressCallback | None = None,
+    now: datetime | None = None,
 ) -> DemoSummary:
     """Fill an empty database with the demo county; with ``force``, replace what is there.
     ``scenario`` "typhoon" adds the demo typhoon's event in progress, transfers part done.
+    The demo typhoon, the event and its records are placed around ``now`` (default: the
+    present; a fixed time builds the same typhoon every time).
 
     Everything is written in the caller's transaction as one bulk audit record;
     nothing is committed here.
@@ -80,7 +84,9 @@ def build_demo(
         )
     steps = 8
     report = progress or (lambda _done, _total: None)
-    build = DemoBuild(session, scale, scenario, lambda done: report(done, steps))
+    build = DemoBuild(
+        session, scale, scenario, lambda done: report(done, steps), now=now or utcnow()
+    )
     for step in STEPS:
         if step.design is not None:
             step.design(build)

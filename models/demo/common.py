@@ -6,10 +6,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
+
+from models.base import utcnow
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class DemoBuild:
     scale: int
     scenario: str | None  # one of builder.SCENARIOS, or None
     progress: Callable[[int], None]  # reports the build's steps done (of eight)
+    now: datetime = field(default_factory=utcnow)  # when the demo is built: its scenario's time
     summary: DemoSummary = field(default_factory=DemoSummary)
     designs: dict[str, Any] = field(default_factory=dict)  # what a step designed, by step
 

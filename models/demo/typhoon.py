@@ -11,7 +11,7 @@ from models.typhoons import TyphoonPoint, build_demo_typhoon
 
 def _write(build: DemoBuild) -> None:
     session = build.session
-    typhoon_id = build_demo_typhoon(session=session)
+    typhoon_id = build_demo_typhoon(session=session, now=build.now)
     points = session.scalar(
         select(func.count()).select_from(TyphoonPoint).where(TyphoonPoint.typhoon_id == typhoon_id)
     )

@@ -34,17 +34,20 @@ _LATER_CHECK_INS = 40  # arrivals after the last hourly report: "what changed si
 def build_typhoon_scenario(
     *, session: Session, scale: int = 1, now: datetime | None = None
 ) -> TyphoonScenario:
-    """The demo typhoon's event in progress: response level II since nine hours ago,
-    transfers part done (``build_demo_transfers``), two towns' phoned-in figures,
-    the last hourly roll-up snapshot an hour ago and some arrivals since.
+    """The demo typhoon's event in progress at ``now`` (default: the present): the demo
+    typhoon's latest observation at the last 3-hourly synoptic time before ``now``
+    (``place_demo_typhoon``), response level II since nine hours ago, transfers part
+    done (``build_demo_transfers``), two towns' phoned-in figures, the last hourly
+    roll-up snapshot an hour ago and some arrivals since.
 
     Needs the demo county with its households and the demo typhoon."""
     from models.events import start_event
     from models.transfers import add_town_report, record_transfer, take_snapshot
-    from models.typhoons import DEMO_CODE, DEMO_NAME
+    from models.typhoons import DEMO_CODE, DEMO_NAME, place_demo_typhoon
 
     require(session, Permission.ADMINISTER_DATABASE)
     now = now or utcnow()
+    place_demo_typhoon(session=session, now=now)
     rng = _rng(scale, "scenario")
     name = f"{DEMO_CODE}号台风“{DEMO_NAME}”防御"
     event = start_event(
@@ -114,7 +117,7 @@ def build_typhoon_scenario(
 
 def _write(build: DemoBuild) -> None:
     if build.scenario == "typhoon":
-        event = build_typhoon_scenario(session=build.session, scale=build.scale)
+        event = build_typhoon_scenario(session=build.session, scale=build.scale, now=build.now)
         build.add(event=event.event_name)
 
 

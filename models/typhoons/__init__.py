@@ -24,7 +24,9 @@ from models.typhoons.demo import (
     DEMO_NAME_EN,
     DEMO_SOURCE,
     build_demo_typhoon,
+    bulletin_time,
     demo_track_points,
+    place_demo_typhoon,
 )
 from models.typhoons.entry import PointInput, check_points, delete_typhoon, save_typhoon
 from models.typhoons.readings import (
@@ -96,6 +98,7 @@ __all__ = [
     "TyphoonRow",
     "TyphoonTrack",
     "build_demo_typhoon",
+    "bulletin_time",
     "check_points",
     "check_position",
     "delete_typhoon",
@@ -115,6 +118,7 @@ __all__ = [
     "parse_radius",
     "parse_time",
     "parse_wind",
+    "place_demo_typhoon",
     "point_columns",
     "quadrant_label",
     "radii_order_problems",

@@ -1,12 +1,22 @@
-"""The demo typhoon: a fixed track past the demo county, for demos, screenshots and tests."""
+"""The demo typhoon: a fixed track past the demo county, placed in time around the
+moment the demo is built, for demos, screenshots and tests.
+
+The track's shape is fixed (positions, pressures, winds, radii and the hours between
+points); its times follow the build: its latest observed point ("now" of the latest
+bulletin) is the latest 3-hourly synoptic time (00, 03, … UTC) at or before the
+build, the forecast runs two days on. A build at a pinned time writes the same rows
+every time: a build between 12:00 and 15:00 UTC on 9 August 2026 writes the track
+as listed below.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from models.base import utcnow
 from models.typhoons.tables import BEIJING, Radii, Typhoon, TyphoonPoint
 from models.typhoons.tracks import TrackPoint, point_columns
 from models.users import Permission, actor_of, require
@@ -19,7 +29,8 @@ DEMO_SOURCE = "demo (shaped like Lekima, 1909, which landed at Wenling)"
 # Beijing time, lon, lat, hPa, m/s, force-7 / force-10 / force-12 radii (NE, SE, SW, NW),
 # forecast. Like Lekima (利奇马, 1909): north-west from the sea east-south-east of the
 # county, a severe-to-super typhoon, landfall on the county's coast about 01:45 on the
-# 10th, then north across Zhejiang while filling. "Now" is the last observed point.
+# 10th, then north across Zhejiang while filling. "Now" is the last observed point
+# (SHAPE_NOW); a build moves every time by the same offset (demo_track_points).
 _DEMO_TRACK: tuple[
     tuple[str, float, float, int, float, Radii, Radii | None, Radii | None, bool], ...
 ] = (
@@ -182,11 +193,24 @@ _DEMO_TRACK: tuple[
 )
 
 
-def demo_track_points() -> list[TrackPoint]:
-    """The demo typhoon's points, fixed in 2026 so every build writes the same rows."""
+SHAPE_NOW = datetime(2026, 8, 9, 20, tzinfo=BEIJING)  # the listed track's latest observation
+SYNOPTIC_HOURS = 3
+
+
+def bulletin_time(now: datetime) -> datetime:
+    """The latest 3-hourly synoptic time (UTC) at or before ``now``: when the latest
+    bulletin's observed position is for."""
+    at = now.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    return at - timedelta(hours=at.hour % SYNOPTIC_HOURS)
+
+
+def demo_track_points(now: datetime | None = None) -> list[TrackPoint]:
+    """The demo typhoon's points for a build at ``now`` (default: the present): its latest
+    observed point at ``bulletin_time(now)``, the others at the same hours from it."""
+    offset = bulletin_time(now or utcnow()) - SHAPE_NOW
     return [
         TrackPoint(
-            at=datetime.fromisoformat(when).replace(tzinfo=BEIJING).astimezone(UTC),
+            at=datetime.fromisoformat(when).replace(tzinfo=BEIJING).astimezone(UTC) + offset,
             lon=lon,
             lat=lat,
             pressure_hpa=pressure,
@@ -200,12 +224,14 @@ def demo_track_points() -> list[TrackPoint]:
     ]
 
 
-def build_demo_typhoon(*, session: Session) -> int:
-    """Write the demo typhoon into the caller's transaction (never commits); returns its id.
+def build_demo_typhoon(*, session: Session, now: datetime | None = None) -> int:
+    """Write the demo typhoon, placed for a build at ``now`` (default: the present), into
+    the caller's transaction (never commits); returns its id.
 
-    Already there (by its code): nothing is written and its id is returned. Inside
-    the demo builder's bulk operation it adds to that one audit record; called on
-    its own it writes a bulk audit record of its own.
+    Already there (by its code): nothing is written and its id is returned
+    (``place_demo_typhoon`` moves it in time). Inside the demo builder's bulk operation
+    it adds to that one audit record; called on its own it writes a bulk audit record of
+    its own.
     """
     actor = actor_of(session)
     if actor is None or not (
@@ -216,29 +242,68 @@ def build_demo_typhoon(*, session: Session) -> int:
     if existing is not None:
         return int(existing)
     if session.info.get("audit_suspended"):
-        return _write_demo_typhoon(session)
+        return _write_demo_typhoon(session, now)
     from models.audit import bulk_operation  # audit imports users; keep this module light
 
     with bulk_operation(session, table_name="typhoon_points", source="demo typhoon") as counter:
-        typhoon_id = _write_demo_typhoon(session)
+        typhoon_id = _write_demo_typhoon(session, now)
         counter["rows"] = len(_DEMO_TRACK) + 1
     return typhoon_id
 
 
-def _write_demo_typhoon(session: Session) -> int:
+def place_demo_typhoon(*, session: Session, now: datetime) -> int | None:
+    """Move the demo typhoon's track in time for a scenario at ``now``: its points are
+    written again, its latest observation at ``bulletin_time(now)``. The demo typhoon
+    only (by its code and source); None when there is none. Never commits."""
+    typhoon_id = session.scalar(
+        select(Typhoon.id).where(Typhoon.code == DEMO_CODE, Typhoon.source == DEMO_SOURCE)
+    )
+    if typhoon_id is None:
+        return None
+    latest = session.scalar(
+        select(TyphoonPoint.at)
+        .where(TyphoonPoint.typhoon_id == typhoon_id, TyphoonPoint.is_forecast.is_(False))
+        .order_by(TyphoonPoint.at.desc())
+        .limit(1)
+    )
+    if latest is not None and latest == bulletin_time(now):
+        return int(typhoon_id)  # already there
+    if session.info.get("audit_suspended"):
+        _place(session, typhoon_id, now)
+        return int(typhoon_id)
+    from models.audit import bulk_operation
+
+    with bulk_operation(session, table_name="typhoon_points", source="demo typhoon") as counter:
+        _place(session, typhoon_id, now)
+        counter["rows"] = len(_DEMO_TRACK)
+    return int(typhoon_id)
+
+
+def _place(session: Session, typhoon_id: int, now: datetime) -> None:
+    points = demo_track_points(now)
+    session.execute(delete(TyphoonPoint).where(TyphoonPoint.typhoon_id == typhoon_id))
+    session.execute(
+        insert(TyphoonPoint),
+        [{"typhoon_id": typhoon_id, **point_columns(point)} for point in points],
+    )
+    session.execute(update(Typhoon).where(Typhoon.id == typhoon_id).values(created_at=points[0].at))
+
+
+def _write_demo_typhoon(session: Session, now: datetime | None) -> int:
+    points = demo_track_points(now)
     session.execute(
         insert(Typhoon).values(
             code=DEMO_CODE,
             name=DEMO_NAME,
             name_en=DEMO_NAME_EN,
             source=DEMO_SOURCE,
-            created_at=datetime(2026, 8, 8, tzinfo=UTC),
+            created_at=points[0].at,  # entered when its first bulletin came
         )
     )
     typhoon_id = session.scalar(select(Typhoon.id).where(Typhoon.code == DEMO_CODE))
     assert typhoon_id is not None
     session.execute(
         insert(TyphoonPoint),
-        [{"typhoon_id": typhoon_id, **point_columns(point)} for point in demo_track_points()],
+        [{"typhoon_id": typhoon_id, **point_columns(point)} for point in points],
     )
     return int(typhoon_id)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from maps.reach import (
     CIRCLES,
     LAYERS,
+    OutsideTrack,
     TyphoonNotFound,
     circle_label,
     compute_reach,
@@ -185,13 +186,23 @@ def test_export_without_the_forecast_and_outside_the_track(
     with demo_db.session(ADMIN) as session:
         track = load_track(session=session, typhoon_id=typhoon_id)
         assert track is not None
-        later = track.points[-1].at + timedelta(days=1)
+        for outside in (
+            track.points[-1].at + timedelta(days=1),
+            track.points[0].at - timedelta(minutes=1),
+        ):
+            with pytest.raises(OutsideTrack) as refused:
+                compute_reach(session=session, typhoon_id=typhoon_id, at=outside)
+            # The message gives the track's span (Beijing time by default).
+            assert "2026-08-08 08:00" in refused.value.message
+            assert "2026-08-11 20:00" in refused.value.message
         table = compute_reach(
-            session=session, typhoon_id=typhoon_id, at=later, along_forecast=False
+            session=session, typhoon_id=typhoon_id, at=track.points[-1].at, along_forecast=False
         )
         with pytest.raises(TyphoonNotFound):
             compute_reach(session=session, typhoon_id=typhoon_id + 100)
+    # The last forecast point, far inland and weakened: no gale reaches the county.
     assert table.rows == [] and all(c.force7_now == 0 for c in table.counts)
+    assert table.radii_known
     path = export_reach_xlsx(table, tmp_path / "reach.xlsx")
     header = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))[2]
     assert list(header) == [

@@ -24,6 +24,7 @@ from maps.typhoon import (
     wind_circle,
 )
 from models.typhoons import TrackPoint, TyphoonTrack, demo_track_points
+from tests.conftest import DEMO_BUILT_AT
 
 GEOD = Geod(ellps="WGS84")
 T0 = datetime(2026, 8, 9, 0, tzinfo=UTC)
@@ -131,7 +132,9 @@ def test_interpolation_is_linear_between_neighbours() -> None:
 
 
 def demo_track() -> TyphoonTrack:
-    return TyphoonTrack(7, "2606", "演示台风", "Demo", None, tuple(demo_track_points()))
+    return TyphoonTrack(
+        7, "2606", "演示台风", "Demo", None, tuple(demo_track_points(DEMO_BUILT_AT))
+    )
 
 
 def test_track_geojson_carries_kinds_and_labels() -> None:

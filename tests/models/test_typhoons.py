@@ -21,6 +21,7 @@ from models.typhoons import (
     TyphoonPoint,
     build_demo_typhoon,
     delete_typhoon,
+    demo_track_points,
     intensity_label,
     latest_typhoon_id,
     list_typhoons,
@@ -28,11 +29,12 @@ from models.typhoons import (
     parse_forecast,
     parse_radii,
     parse_time,
+    place_demo_typhoon,
     save_typhoon,
     typhoon_id_for,
 )
 from models.users import Actor, PermissionDenied
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, DEMO_BUILT_AT
 
 VIEWER = Actor(name="test-viewer", role="viewer")
 DUTY = Actor(name="test-duty", role="duty")
@@ -48,7 +50,7 @@ def counts(db: Database) -> tuple[int, int]:
 
 def test_demo_typhoon_builds_and_loads_back(db: Database) -> None:
     with db.session(ADMIN) as session:
-        typhoon_id = build_demo_typhoon(session=session)
+        typhoon_id = build_demo_typhoon(session=session, now=DEMO_BUILT_AT)
     with db.session(VIEWER) as session:
         track = load_track(session=session, typhoon_id=typhoon_id)
         listed = list_typhoons(session=session)
@@ -81,6 +83,33 @@ def test_demo_typhoon_builds_and_loads_back(db: Database) -> None:
     assert listed[0].points == len(track.points)
     assert listed[0].forecast_points == len(track.forecast)
     assert listed[0].first_at == times[0] and listed[0].last_at == times[-1]
+
+
+def test_demo_typhoon_is_placed_around_the_time_the_demo_is_built(db: Database) -> None:
+    before = datetime.now(UTC)
+    with db.session(ADMIN) as session:
+        typhoon_id = build_demo_typhoon(session=session)
+        track = load_track(session=session, typhoon_id=typhoon_id)
+    assert track is not None and track.current is not None
+    # The latest bulletin's position is for the last 3-hourly synoptic time (UTC) before now.
+    latest = track.current.at
+    assert latest.hour % 3 == 0 and latest.minute == 0
+    assert before - timedelta(hours=3) < latest <= datetime.now(UTC)
+    assert track.points[-1].at - latest == timedelta(hours=48)  # two days of forecast
+    pinned = demo_track_points(DEMO_BUILT_AT)
+    assert [p.at - pinned[0].at for p in pinned] == [
+        p.at - track.points[0].at for p in track.points
+    ]
+
+    # A scenario later on moves the demo typhoon's track to its own time.
+    later = datetime(2027, 7, 1, 5, 40, tzinfo=UTC)
+    with db.session(ADMIN) as session:
+        assert place_demo_typhoon(session=session, now=later) == typhoon_id
+    with db.session(VIEWER) as session:
+        moved = load_track(session=session, typhoon_id=typhoon_id)
+    assert moved is not None and moved.current is not None
+    assert moved.current.at == datetime(2027, 7, 1, 3, tzinfo=UTC)
+    assert len(moved.points) == len(track.points)
 
 
 def test_demo_typhoon_is_written_once_with_one_audit_record(db: Database) -> None:

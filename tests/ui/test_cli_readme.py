@@ -19,6 +19,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,7 @@ class World:
     divisions_xlsx: Path = Path()
     households_xlsx: Path = Path()
     track_csv: Path = Path()
+    typhoon_at: str = ""  # the demo typhoon's latest observation, Beijing time as typed
     gis: dict[tuple[str, str], Path] = field(default_factory=dict)
 
     def gis_file(self, kind: str, crs: str) -> Path:
@@ -181,6 +183,7 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "EPSG:NNNN": lambda world, words: "EPSG:4549",  # CGCS2000 3-degree Gauss-Krüger, 120°E
     "TRACK.csv": lambda world, words: str(world.track_csv),
     "--name 名称": lambda world, words: "烟花",
+    "--at TIME": lambda world, words: world.typhoon_at,
     "-o FILE.xlsx": lambda world, words: _output(words, ".xlsx"),
     "-o FILE.pdf": lambda world, words: _output(words, ".pdf"),
     "--event ID": lambda world, words: str(world.event_id),
@@ -285,6 +288,12 @@ def write_inputs(world: World) -> None:
         " GROUP BY d.id, h.year ORDER BY count(*) DESC, d.code LIMIT 1",
     )
     ((world.town_name,),) = _query(db, "SELECT name FROM divisions WHERE id = ?", town_id)
+    ((latest,),) = _query(
+        db,
+        "SELECT max(p.at) FROM typhoon_points p JOIN typhoons t ON t.id = p.typhoon_id"
+        " WHERE t.code = '2606' AND NOT p.is_forecast",
+    )
+    world.typhoon_at = f"{datetime.fromisoformat(latest) + timedelta(hours=8):%Y-%m-%dT%H:%M}"
     ((world.shelter_id, world.shelter_name),) = _query(
         db,
         "SELECT s.id, s.name FROM transfer_records r JOIN shelters s ON s.id = r.shelter_id"
