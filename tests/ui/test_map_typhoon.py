@@ -241,3 +241,46 @@ def test_a_typhoon_entered_by_hand_is_checked_saved_and_drawn(
     # The page had no typhoon layer: it is drawn again with one, at the chosen time.
     point = wait_for(qtbot, page.view, CURRENT_POINT, bool, timeout=30)
     assert abs(point[0] - 27.6) < 1e-4 and abs(point[1] - 122.9) < 1e-4
+
+
+def test_radii_missing_at_a_time_are_said_and_interpolated_ones_marked(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    from models.imports.typhoon import import_typhoon
+    from tests.models.imports.test_typhoon_archives import write_track
+
+    with demo_db.session(ADMIN) as session:
+        report = import_typhoon(session=session, path=write_track(tmp_path), name="Archive")
+        session.commit()
+    assert report.ok
+    page, _blocker = open_map(qtbot, demo_db)
+    panel = page.typhoon
+    assert panel is not None and panel.loaded is not None and panel.shown is not None
+    assert panel.loaded.track.code == "2611"
+    # Its latest point, after the storm weakened, gives no radii: said above the table, and
+    # the counts "now" are left empty rather than shown as zeros.
+    assert panel.shown.at == panel.loaded.track.points[-1].at
+    assert panel.radii_label.isVisible()
+    assert "No wind radii known at this time" in panel.radii_label.text()
+    towns = next(n for n, line in enumerate(panel.count_model.rows()) if line.id == "town")
+    assert panel.count_model.display_text(towns, FIRST_CIRCLE_COLUMN) == ""
+    assert "No wind radii known" in panel.point_label.text()
+
+    # 21:00 UTC gives no radii in the file either: interpolated, the county inside, marked.
+    stop = panel.loaded.times.index(panel.loaded.track.points[7].at)
+    settled_at(qtbot, page, stop)
+    assert "interpolated" in panel.radii_label.text()
+    assert panel.count_model.rows()[towns].force7_now == 16
+    assert "interpolated" in panel.point_label.text()
+
+    # Every figure whole (no "20,0…"): each count column is as wide as its widest text.
+    view, model = panel.count_view, panel.count_model
+    for column in range(FIRST_CIRCLE_COLUMN, model.columnCount()):
+        for row in range(model.rowCount()):
+            text = model.display_text(row, column)
+            assert view.fontMetrics().horizontalAdvance(text) < view.columnWidth(column), text
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        widest = max(
+            view.horizontalHeader().fontMetrics().horizontalAdvance(t) for t in title.split("\n")
+        )
+        assert widest < view.columnWidth(column), title
