@@ -440,7 +440,7 @@
     <message>
         <location filename="../../models/exports/rollup.py" line="66"/>
         <location filename="../../ui/dashboard/page.py" line="30"/>
-        <location filename="../../ui/map/typhoon.py" line="86"/>
+        <location filename="../../ui/map/typhoon.py" line="87"/>
         <location filename="../../ui/transfers/rows.py" line="151"/>
         <location filename="../../ui/transfers/rows.py" line="155"/>
         <location filename="../../ui/transfers/rows.py" line="214"/>
@@ -563,40 +563,40 @@
         <translation>在场人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="57"/>
+        <location filename="../../ui/map/typhoon.py" line="58"/>
         <source>Reached</source>
         <translation>波及对象</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="60"/>
+        <location filename="../../ui/map/typhoon.py" line="61"/>
         <source>Force 7
-at the time</source>
+now</source>
         <translation>7级风圈
 该时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="66"/>
+        <location filename="../../ui/map/typhoon.py" line="67"/>
         <source>Force 10
-at the time</source>
+now</source>
         <translation>10级风圈
 该时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="72"/>
+        <location filename="../../ui/map/typhoon.py" line="73"/>
         <source>Force 7
-from then on</source>
+ahead</source>
         <translation>7级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="78"/>
+        <location filename="../../ui/map/typhoon.py" line="79"/>
         <source>Force 10
-from then on</source>
+ahead</source>
         <translation>10级风圈
 此后途经</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="87"/>
+        <location filename="../../ui/map/typhoon.py" line="88"/>
         <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/lists.py" line="63"/>
@@ -605,7 +605,7 @@ from then on</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="88"/>
+        <location filename="../../ui/map/typhoon.py" line="89"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -647,7 +647,7 @@ from then on</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="85"/>
+        <location filename="../../ui/map/typhoon.py" line="86"/>
         <location filename="../../ui/transfers/rows.py" line="201"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -761,33 +761,33 @@ from then on</source>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="79"/>
+        <location filename="../../ui/cli/core.py" line="80"/>
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="127"/>
+        <location filename="../../ui/cli/core.py" line="128"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="130"/>
+        <location filename="../../ui/cli/core.py" line="131"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="135"/>
+        <location filename="../../ui/cli/core.py" line="136"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="150"/>
+        <location filename="../../ui/cli/core.py" line="151"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
-        <location filename="../../ui/cli/core.py" line="156"/>
+        <location filename="../../ui/cli/core.py" line="157"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -838,7 +838,7 @@ from then on</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="168"/>
+        <location filename="../../ui/cli/core.py" line="169"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
@@ -859,7 +859,7 @@ from then on</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_map.py" line="69"/>
+        <location filename="../../ui/cli/cmd_map.py" line="92"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
@@ -884,22 +884,22 @@ from then on</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="177"/>
+        <location filename="../../ui/cli/core.py" line="178"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="184"/>
+        <location filename="../../ui/cli/core.py" line="185"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="189"/>
+        <location filename="../../ui/cli/core.py" line="190"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="194"/>
+        <location filename="../../ui/cli/core.py" line="195"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
@@ -984,32 +984,32 @@ from then on</source>
         <translation>导入有效行，并报告被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="167"/>
+        <location filename="../../models/imports/registry.py" line="164"/>
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile&apos;s .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="203"/>
+        <location filename="../../models/imports/registry.py" line="200"/>
         <source>the village, when the title row does not name it</source>
         <translation>标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="216"/>
+        <location filename="../../models/imports/registry.py" line="213"/>
         <source>the year of the list</source>
         <translation>清单年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="226"/>
+        <location filename="../../models/imports/registry.py" line="223"/>
         <source>coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
         <translation>清单的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="246"/>
+        <location filename="../../models/imports/registry.py" line="243"/>
         <source>its number, such as 2609</source>
         <translation>台风编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="253"/>
+        <location filename="../../models/imports/registry.py" line="250"/>
         <source>its name, such as 烟花</source>
         <translation>台风名称，如 烟花</translation>
     </message>
@@ -1044,17 +1044,17 @@ from then on</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="250"/>
+        <location filename="../../ui/cli/core.py" line="251"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="276"/>
+        <location filename="../../ui/cli/core.py" line="275"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="282"/>
+        <location filename="../../ui/cli/core.py" line="281"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1263,17 +1263,17 @@ from then on</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="62"/>
+        <location filename="../../models/demo/builder.py" line="66"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="70"/>
+        <location filename="../../models/demo/builder.py" line="74"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="75"/>
+        <location filename="../../models/demo/builder.py" line="79"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
@@ -1376,6 +1376,7 @@ from then on</source>
         <translation>台风风圈影响范围表</translation>
     </message>
     <message>
+        <location filename="../../ui/cli/cmd_map.py" line="70"/>
         <location filename="../../ui/printing/registry.py" line="388"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或记录编号为 %1 的台风。</translation>
@@ -1838,77 +1839,77 @@ from then on</source>
         <translation>工作表 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="100"/>
+        <location filename="../../models/imports/report.py" line="101"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="102"/>
+        <location filename="../../models/imports/report.py" line="103"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="104"/>
+        <location filename="../../models/imports/report.py" line="105"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="106"/>
+        <location filename="../../models/imports/report.py" line="107"/>
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="109"/>
+        <location filename="../../models/imports/report.py" line="110"/>
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="116"/>
+        <location filename="../../models/imports/report.py" line="117"/>
         <source>Columns not used: %1</source>
         <translation>未使用的列：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="122"/>
+        <location filename="../../models/imports/report.py" line="123"/>
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="124"/>
+        <location filename="../../models/imports/report.py" line="125"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="128"/>
+        <location filename="../../models/imports/report.py" line="129"/>
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="138"/>
+        <location filename="../../models/imports/report.py" line="139"/>
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="150"/>
+        <location filename="../../models/imports/report.py" line="151"/>
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="160"/>
+        <location filename="../../models/imports/report.py" line="161"/>
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="169"/>
+        <location filename="../../models/imports/report.py" line="170"/>
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="178"/>
+        <location filename="../../models/imports/report.py" line="180"/>
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="186"/>
+        <location filename="../../models/imports/report.py" line="188"/>
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
@@ -2466,37 +2467,37 @@ from then on</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="191"/>
+        <location filename="../../models/imports/registry.py" line="188"/>
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="196"/>
+        <location filename="../../models/imports/registry.py" line="193"/>
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="233"/>
+        <location filename="../../models/imports/registry.py" line="230"/>
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="234"/>
+        <location filename="../../models/imports/registry.py" line="231"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="235"/>
+        <location filename="../../models/imports/registry.py" line="232"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="236"/>
+        <location filename="../../models/imports/registry.py" line="233"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="239"/>
+        <location filename="../../models/imports/registry.py" line="236"/>
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
@@ -2546,52 +2547,52 @@ from then on</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="148"/>
+        <location filename="../../models/imports/registry.py" line="145"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="153"/>
+        <location filename="../../models/imports/registry.py" line="150"/>
         <source>Choose one, or type an EPSG code such as EPSG:4549</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="202"/>
+        <location filename="../../models/imports/registry.py" line="199"/>
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="208"/>
+        <location filename="../../models/imports/registry.py" line="205"/>
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="215"/>
+        <location filename="../../models/imports/registry.py" line="212"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="219"/>
+        <location filename="../../models/imports/registry.py" line="216"/>
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="245"/>
+        <location filename="../../models/imports/registry.py" line="242"/>
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="247"/>
+        <location filename="../../models/imports/registry.py" line="244"/>
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="252"/>
+        <location filename="../../models/imports/registry.py" line="249"/>
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="254"/>
+        <location filename="../../models/imports/registry.py" line="251"/>
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
@@ -3573,12 +3574,12 @@ from then on</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="109"/>
+        <location filename="../../ui/common/print_preview.py" line="110"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="113"/>
+        <location filename="../../ui/common/print_preview.py" line="114"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -3593,17 +3594,17 @@ from then on</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="193"/>
+        <location filename="../../ui/common/print_preview.py" line="192"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="211"/>
+        <location filename="../../ui/common/print_preview.py" line="210"/>
         <source>%1: opened in the print preview.</source>
         <translation>%1：已在打印预览中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="215"/>
+        <location filename="../../ui/common/print_preview.py" line="214"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -3948,88 +3949,103 @@ from then on</source>
         <translation>预报路径十级风圈扫过</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="197"/>
+        <location filename="../../maps/reach.py" line="135"/>
+        <source>No wind radii known at this time: the track gives none here, so what the wind circles reach now cannot be told.</source>
+        <translation>该时刻无已知风圈半径：路径在此未给出风圈半径，无法判断此时风圈波及范围。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="141"/>
+        <source>Wind radii at this time are interpolated between the points that give them.</source>
+        <translation>该时刻风圈半径由前后给出半径的路径点插值得到。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="221"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="310"/>
+        <location filename="../../maps/reach.py" line="334"/>
         <source>Capacity %1</source>
         <translation>可容纳%1人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="432"/>
+        <location filename="../../maps/reach.py" line="460"/>
         <source>There is no typhoon with the id %1.</source>
         <translation>没有编号（ID）为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="447"/>
+        <location filename="../../maps/reach.py" line="469"/>
+        <source>%1 is outside the track of %2: it runs from %3 to %4. Choose a time within it.</source>
+        <translation>%1 不在%2的路径时段内：路径自 %3 至 %4。请选择此时段内的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/reach.py" line="491"/>
         <source>Typhoon %1 %2: what the wind circles reach</source>
         <translation>%1号台风“%2”风圈影响范围</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="453"/>
+        <location filename="../../maps/reach.py" line="497"/>
         <source>Wind circles at %1 (%2)</source>
         <translation>风圈时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="458"/>
+        <location filename="../../maps/reach.py" line="502"/>
         <source>The track has no points.</source>
         <translation>该台风路径没有路径点。</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="460"/>
+        <location filename="../../maps/reach.py" line="507"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="463"/>
+        <location filename="../../maps/reach.py" line="510"/>
         <source>Counts</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="465"/>
+        <location filename="../../maps/reach.py" line="512"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="473"/>
-        <location filename="../../maps/reach.py" line="488"/>
+        <location filename="../../maps/reach.py" line="520"/>
+        <location filename="../../maps/reach.py" line="540"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="474"/>
+        <location filename="../../maps/reach.py" line="521"/>
         <source>In the county</source>
         <translation>全县共计</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="489"/>
+        <location filename="../../maps/reach.py" line="541"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="490"/>
+        <location filename="../../maps/reach.py" line="542"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="491"/>
+        <location filename="../../maps/reach.py" line="543"/>
         <source>Town or street</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="492"/>
+        <location filename="../../maps/reach.py" line="544"/>
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="493"/>
+        <location filename="../../maps/reach.py" line="545"/>
         <source>Type, capacity or person</source>
         <translation>类别/容量/责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="516"/>
+        <location filename="../../maps/reach.py" line="568"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -5403,118 +5419,158 @@ from then on</source>
 <context>
     <name>Typhoon</name>
     <message>
-        <location filename="../../maps/typhoon.py" line="189"/>
+        <location filename="../../maps/typhoon.py" line="196"/>
         <source>%1 km</source>
         <translation>%1公里</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="193"/>
+        <location filename="../../maps/typhoon.py" line="200"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="202"/>
+        <location filename="../../maps/typhoon.py" line="209"/>
         <source>%1 (forecast)</source>
         <translation>%1（预报）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="204"/>
+        <location filename="../../maps/typhoon.py" line="211"/>
         <source>%1 (observed)</source>
         <translation>%1（实况）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="207"/>
+        <location filename="../../maps/typhoon.py" line="214"/>
         <source>Centre: %1°E, %2°N</source>
         <translation>中心位置：东经%1°，北纬%2°</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="215"/>
+        <location filename="../../maps/typhoon.py" line="222"/>
         <source>Central pressure: %1 hPa</source>
         <translation>中心气压：%1百帕</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="222"/>
+        <location filename="../../maps/typhoon.py" line="229"/>
         <source>Maximum wind: %1 m/s (%2)</source>
         <translation>最大风速：%1米/秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="235"/>
+        <location filename="../../maps/typhoon.py" line="245"/>
+        <source>No wind radii known at this time.</source>
+        <translation>该时刻无已知风圈半径。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="247"/>
+        <source>Wind radii interpolated between the points that give them.</source>
+        <translation>风圈半径由前后给出半径的路径点插值得到。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/typhoon.py" line="255"/>
         <source>Force-7 wind radius</source>
         <translation>七级风圈半径</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="236"/>
+        <location filename="../../maps/typhoon.py" line="256"/>
         <source>Force-10 wind radius</source>
         <translation>十级风圈半径</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="237"/>
+        <location filename="../../maps/typhoon.py" line="257"/>
         <source>Force-12 wind radius</source>
         <translation>十二级风圈半径</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="243"/>
+        <location filename="../../maps/typhoon.py" line="263"/>
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="244"/>
+        <location filename="../../maps/typhoon.py" line="264"/>
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="245"/>
+        <location filename="../../maps/typhoon.py" line="265"/>
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="295"/>
+        <location filename="../../maps/typhoon.py" line="316"/>
         <source>Past track (observed)</source>
         <translation>历史路径（实况）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="304"/>
+        <location filename="../../maps/typhoon.py" line="325"/>
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="250"/>
+        <location filename="../../models/imports/typhoon.py" line="121"/>
         <location filename="../../models/typhoons/readings.py" line="195"/>
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="350"/>
+        <location filename="../../models/imports/typhoon.py" line="243"/>
         <source>The file holds more than one typhoon (%1 and %2); import one per file.</source>
         <translation>文件中有不止一个台风（%1 和 %2），请每个文件只导入一个台风。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="376"/>
+        <location filename="../../models/imports/typhoon.py" line="269"/>
         <source>The typhoon&apos;s code is not known: give it when importing, in a column 台风编号, or in the file name (such as 2606_name.csv).</source>
         <translation>不知道台风编号：请在导入时指定，或在“台风编号”列中填写，或写在文件名中（如 2606_名称.csv）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="392"/>
+        <location filename="../../models/imports/typhoon.py" line="285"/>
         <location filename="../../models/typhoons/entry.py" line="163"/>
         <source>The code is longer than 12 characters.</source>
         <translation>编号超过12个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="404"/>
+        <location filename="../../models/imports/typhoon.py" line="297"/>
         <location filename="../../models/typhoons/entry.py" line="185"/>
         <location filename="../../models/typhoons/entry.py" line="192"/>
         <source>The name is longer than 40 characters.</source>
         <translation>名称超过40个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="482"/>
+        <location filename="../../models/imports/typhoon.py" line="376"/>
         <source>The typhoon %1 is new: give its name when importing or in a column 台风名称.</source>
         <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="529"/>
+        <location filename="../../models/imports/typhoon.py" line="425"/>
         <source>The time %1 appears more than once (rows %2).</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="450"/>
+        <source>No point of this track gives wind radii (force 7, 10 or 12): no wind circles can be drawn, and the reach table cannot say what the winds reach. If the file has radii, their columns are among those not used: name them like R7_NE_km or 七级风圈半径.</source>
+        <translation>该路径没有任何点给出风圈半径（7级、10级或12级）：无法绘制风圈，影响范围表也无法判断风圈波及范围。如文件中有风圈半径，其列在未使用的列中：请将列名改为 R7_NE_km 或 七级风圈半径 等形式。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="461"/>
+        <source>Wind radii are given at %1 of %2 points. Between two points that give them, at most %3 hours apart, the map interpolates them (marked as interpolated); elsewhere no wind circle is drawn.</source>
+        <translation>%2 个路径点中有 %1 个给出风圈半径。相隔不超过 %3 小时的两个给出半径的点之间，地图按时间插值（标注为插值）；其余时段不绘制风圈。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="473"/>
+        <source>Columns %1: radii in nautical miles, converted to kilometres.</source>
+        <translation>第 %1 列：风圈半径单位为海里，已换算为公里。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="476"/>
+        <source>Columns %1: wind in knots, converted to metres per second.</source>
+        <translation>第 %1 列：风速单位为节，已换算为米/秒。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="479"/>
+        <source>Columns %1: positions in tenths of a degree, converted to degrees.</source>
+        <translation>第 %1 列：经纬度以0.1度为单位，已换算为度。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/typhoon.py" line="491"/>
+        <source>Column %1: times without an offset are read as UTC.</source>
+        <translation>第 %1 列：未注明时区的时间按世界时（UTC）读取。</translation>
     </message>
     <message>
         <location filename="../../models/typhoons/tables.py" line="77"/>
@@ -5547,24 +5603,24 @@ from then on</source>
         <translation>热带低压</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tracks.py" line="73"/>
+        <location filename="../../models/typhoons/tracks.py" line="125"/>
         <source>Typhoon %1 %2</source>
         <translation>%1号台风“%2”</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/times.py" line="43"/>
-        <location filename="../../models/typhoons/times.py" line="87"/>
-        <location filename="../../models/typhoons/times.py" line="95"/>
+        <location filename="../../models/typhoons/times.py" line="44"/>
+        <location filename="../../models/typhoons/times.py" line="89"/>
+        <location filename="../../models/typhoons/times.py" line="97"/>
         <source>Give the hour as well as the date, such as 2026-08-09 20:00.</source>
         <translation>请写明日期和时刻，如 2026-08-09 20:00。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/times.py" line="50"/>
+        <location filename="../../models/typhoons/times.py" line="51"/>
         <source>The time is empty.</source>
         <translation>时间为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/times.py" line="68"/>
+        <location filename="../../models/typhoons/times.py" line="70"/>
         <source>Not a time: write it as 2026-08-09 20:00 (Beijing time) or with an offset, such as 2026-08-09T12:00Z.</source>
         <translation>不是时间：请写成 2026-08-09 20:00（北京时间），或带时区，如 2026-08-09T12:00Z。</translation>
     </message>
@@ -5850,132 +5906,137 @@ from then on</source>
 <context>
     <name>TyphoonPanel</name>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="239"/>
+        <location filename="../../ui/map/typhoon.py" line="241"/>
         <source>Loading the typhoon …</source>
         <translation>正在读取台风……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="249"/>
+        <location filename="../../ui/map/typhoon.py" line="251"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="250"/>
+        <location filename="../../ui/map/typhoon.py" line="252"/>
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="251"/>
+        <location filename="../../ui/map/typhoon.py" line="253"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="252"/>
+        <location filename="../../ui/map/typhoon.py" line="254"/>
         <source>Add the new bulletin&apos;s points, or correct the track</source>
         <translation>录入最新报文的路径点，或更正路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="253"/>
+        <location filename="../../ui/map/typhoon.py" line="255"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="254"/>
+        <location filename="../../ui/map/typhoon.py" line="256"/>
         <source>Import a track from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="266"/>
+        <location filename="../../ui/map/typhoon.py" line="268"/>
         <source>The time of the wind circles (arrow keys: one hour)</source>
         <translation>风圈的时刻（方向键：每次一小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="272"/>
+        <location filename="../../ui/map/typhoon.py" line="274"/>
         <source>Latest bulletin</source>
         <translation>最新实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="273"/>
+        <location filename="../../ui/map/typhoon.py" line="275"/>
         <source>Back to the latest observed position</source>
         <translation>回到最新实况位置</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="294"/>
+        <location filename="../../ui/map/typhoon.py" line="309"/>
         <source>Click a count to list those features and mark them on the map.</source>
         <translation>点击数字，列出这些对象并在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="305"/>
+        <location filename="../../ui/map/typhoon.py" line="320"/>
         <source>Double-click to show it on the map.</source>
         <translation>双击在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="308"/>
+        <location filename="../../ui/map/typhoon.py" line="323"/>
         <source>Export the reach table to Excel…</source>
         <translation>导出影响范围表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="348"/>
+        <location filename="../../ui/map/typhoon.py" line="363"/>
         <source>The typhoon could not be loaded. Details are in the log file.</source>
         <translation>台风数据读取失败，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="353"/>
+        <location filename="../../ui/map/typhoon.py" line="368"/>
         <source>No typhoon is entered: enter one by hand (New…) or import its track (Import…).</source>
         <translation>尚未录入台风：可手工录入（新建…）或导入路径（导入…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="392"/>
+        <location filename="../../ui/map/typhoon.py" line="407"/>
         <source>forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="392"/>
+        <location filename="../../ui/map/typhoon.py" line="407"/>
         <source>observed</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="393"/>
+        <location filename="../../ui/map/typhoon.py" line="408"/>
         <source>%1 Beijing time (%2)</source>
         <translation>北京时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="416"/>
+        <location filename="../../ui/map/typhoon.py" line="431"/>
         <source>What the wind reaches could not be computed. Details are in the log file.</source>
         <translation>无法计算风圈影响范围，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="479"/>
+        <location filename="../../ui/map/typhoon.py" line="511"/>
+        <source>%1 reached by the %2: not known, no wind radii are known at this time.</source>
+        <translation>%2波及的%1：未知，该时刻无已知风圈半径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon.py" line="517"/>
         <source>%1 reached by the %2: %3 of %4, marked on the map.</source>
         <translation>%2内的%1：%3 个（共 %4 个），已在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="481"/>
+        <location filename="../../ui/map/typhoon.py" line="519"/>
         <source>%1 reached by the %2: %3 of %4.</source>
         <translation>%2内的%1：%3（共 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="488"/>
+        <location filename="../../ui/map/typhoon.py" line="527"/>
         <source>The first %1 are listed; the export holds them all.</source>
         <translation>列表只显示前 %1 个，导出文件包含全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="571"/>
+        <location filename="../../ui/map/typhoon.py" line="610"/>
         <source>force-7 circle at this time</source>
         <translation>该时刻7级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="572"/>
+        <location filename="../../ui/map/typhoon.py" line="611"/>
         <source>force-10 circle at this time</source>
         <translation>该时刻10级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="573"/>
+        <location filename="../../ui/map/typhoon.py" line="612"/>
         <source>force-7 wind from this time on</source>
         <translation>此后7级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="576"/>
+        <location filename="../../ui/map/typhoon.py" line="615"/>
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
     </message>
@@ -6229,57 +6290,57 @@ from then on</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="39"/>
+        <location filename="../../ui/cli/core.py" line="40"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="40"/>
+        <location filename="../../ui/cli/core.py" line="41"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="41"/>
+        <location filename="../../ui/cli/core.py" line="42"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="42"/>
+        <location filename="../../ui/cli/core.py" line="43"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="43"/>
+        <location filename="../../ui/cli/core.py" line="44"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少以下必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="44"/>
+        <location filename="../../ui/cli/core.py" line="45"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="45"/>
+        <location filename="../../ui/cli/core.py" line="46"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="46"/>
+        <location filename="../../ui/cli/core.py" line="47"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="47"/>
+        <location filename="../../ui/cli/core.py" line="48"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="48"/>
+        <location filename="../../ui/cli/core.py" line="49"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="49"/>
+        <location filename="../../ui/cli/core.py" line="50"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s
