@@ -319,3 +319,25 @@ def test_list_typhoons_puts_the_latest_track_first(db: Database) -> None:
         assert rows[1].last_at == datetime(2026, 6, 1, 6, tzinfo=UTC)
         assert rows[1].last_at - rows[1].first_at == timedelta(hours=6)
         assert latest_typhoon_id(session=session) == rows[0].id
+
+
+def test_the_typhoon_scenario_is_coherent_in_time(typhoon_db: Database) -> None:
+    """The demo typhoon's latest fix, the event and its records all sit around the time the
+    scenario was built (never months apart)."""
+    from models.events import Event
+    from models.transfers import RollupSnapshot
+
+    with typhoon_db.session(ADMIN) as session:
+        (event,) = session.scalars(select(Event).where(Event.ended_at.is_(None))).all()
+        started = event.started_at
+        snapshot = session.scalars(select(RollupSnapshot.taken_at)).all()
+        typhoon_id = typhoon_id_for(session=session, key=DEMO_CODE)
+        assert typhoon_id is not None
+        track = load_track(session=session, typhoon_id=typhoon_id)
+    assert track is not None and track.current is not None
+    built = started + timedelta(hours=9)  # level II since nine hours before the build
+    assert built - timedelta(hours=3) < track.current.at <= built  # the latest bulletin
+    assert track.points[0].at < started < track.current.at  # the event began as it approached
+    assert track.points[-1].at > built  # the forecast runs on from now
+    assert snapshot and all(started < at <= built for at in snapshot)
+    assert abs(built - datetime.now(UTC)) < timedelta(days=1)  # built for today, not August
