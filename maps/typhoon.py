@@ -276,12 +276,14 @@ def track_geojson(
     """The track and the wind circles at ``at`` (default: now) as one FeatureCollection.
 
     Every feature has ``kind`` (track_past, track_forecast, track_point, circle7,
-    circle10, circle12), ``title``, ``time`` (text in ``tz``; "" for lines),
+    circle10, circle12), ``mark`` (the kind, or for a track point whose radii are
+    interpolated or unknown track_point_interpolated or track_point_no_radii), ``title``, ``time`` (text in ``tz``; "" for lines),
     ``name`` (title and time, for a side panel) and ``label`` (popup text, lines
     separated by newlines), all translated; circles also carry ``force``. Track
     points also carry ``forecast``, ``pressure_hpa``, ``max_wind_ms`` and
     ``current`` (true for the typhoon's position at ``at``, which is added as
-    its own point when it falls between track points).
+    its own point when it falls between track points) and ``radii`` (given,
+    interpolated or none); circles also ``interpolated``.
     """
     track = with_radii(track)
     features: list[dict[str, Any]] = []
@@ -295,6 +297,7 @@ def track_geojson(
                 "geometry": _rounded(geometry, digits),
                 "properties": {
                     "kind": kind,
+                    "mark": _mark(kind, extra.get("radii")),
                     "typhoon": track.code,
                     "title": title,
                     "time": time,
@@ -374,6 +377,15 @@ def track_geojson(
                 interpolated=now.radii_interpolated,
             )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _mark(kind: str, radii: str | None) -> str:
+    """What the page's style draws: the kind, a track point's by its radii."""
+    if kind == "track_point" and radii == "interpolated":
+        return "track_point_interpolated"
+    if kind == "track_point" and radii == "none":
+        return "track_point_no_radii"
+    return kind
 
 
 def _radii_state(point: TrackPoint) -> str:

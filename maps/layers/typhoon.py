@@ -13,7 +13,7 @@ from models.messages import QT_TRANSLATE_NOOP, fill
 
 GROUP_TYPHOON = QT_TRANSLATE_NOOP("MapLayers", "Typhoon")
 _TYPHOON_STYLE: dict[str, Any] = {
-    "by": "kind",
+    "by": "mark",  # the kind; a track point by whether its radii are given (maps.typhoon)
     "legend_rows": True,
     "path": {"color": "#5a3e8a", "weight": 2, "fill": False},
     "marker": {
@@ -25,6 +25,8 @@ _TYPHOON_STYLE: dict[str, Any] = {
         "weight": 2,
     },
     "variants": {
+        "track_point_interpolated": {"marker": {"fillColor": "#d2c4ea", "dashArray": "2 2"}},
+        "track_point_no_radii": {"marker": {"color": "#9a9a9a", "fillColor": "#ececec"}},
         "track_past": {"path": {"color": "#5a3e8a", "weight": 3}},
         "track_forecast": {"path": {"color": "#c0392b", "weight": 2, "dashArray": "6 4"}},
         "circle7": {
@@ -82,11 +84,33 @@ _TYPHOON_LEGEND = (
     ),
 )
 
+# Shown only when the track has such points.
+_POINT_LEGEND = {
+    "interpolated": LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Track point, wind radii interpolated"),
+        {
+            "shape": "circle",
+            "options": _TYPHOON_STYLE["marker"]
+            | _TYPHOON_STYLE["variants"]["track_point_interpolated"]["marker"],
+            "radius": 4,
+        },
+    ),
+    "none": LegendEntry(
+        QT_TRANSLATE_NOOP("MapLayers", "Track point, no wind radii known"),
+        {
+            "shape": "circle",
+            "options": _TYPHOON_STYLE["marker"]
+            | _TYPHOON_STYLE["variants"]["track_point_no_radii"]["marker"],
+            "radius": 4,
+        },
+    ),
+}
+
 
 def typhoon_layers(*, session: Session) -> list[LayerData]:
     """The latest typhoon's track and its wind circles at its latest observed point."""
     from maps.typhoon import track_geojson
-    from models.typhoons import latest_typhoon_id, load_track
+    from models.typhoons import fill_radii, latest_typhoon_id, load_track
 
     typhoon_id = latest_typhoon_id(session=session)
     track = load_track(session=session, typhoon_id=typhoon_id) if typhoon_id is not None else None
@@ -95,13 +119,18 @@ def typhoon_layers(*, session: Session) -> list[LayerData]:
     observed = [point.at for point in track.points if not point.is_forecast]
     at = max(observed) if observed else None
     title = fill(QCoreApplication.translate("MapLayers", "Typhoon %1 %2"), track.code, track.name)
+    filled = fill_radii(track.points)
+    marks = {
+        "interpolated": any(p.radii_interpolated for p in filled),
+        "none": any(not p.has_radii for p in filled),
+    }
     layer = LayerData.from_geojson(
         "typhoon",
         title,
         track_geojson(track, at),
         _TYPHOON_STYLE,
         group=GROUP_TYPHOON,
-        legend=_TYPHOON_LEGEND,
+        legend=(*_TYPHOON_LEGEND, *(_POINT_LEGEND[k] for k, shown in marks.items() if shown)),
     )
     return [layer]
 

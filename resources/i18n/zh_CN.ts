@@ -3278,32 +3278,42 @@ ahead</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="64"/>
+        <location filename="../../maps/layers/typhoon.py" line="66"/>
         <source>Past track</source>
         <translation>实况路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="68"/>
+        <location filename="../../maps/layers/typhoon.py" line="70"/>
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="72"/>
+        <location filename="../../maps/layers/typhoon.py" line="74"/>
         <source>Force-7 wind circle</source>
         <translation>七级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="76"/>
+        <location filename="../../maps/layers/typhoon.py" line="78"/>
         <source>Force-10 wind circle</source>
         <translation>十级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="80"/>
+        <location filename="../../maps/layers/typhoon.py" line="82"/>
         <source>Force-12 wind circle</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/typhoon.py" line="97"/>
+        <location filename="../../maps/layers/typhoon.py" line="90"/>
+        <source>Track point, wind radii interpolated</source>
+        <translation>路径点（风圈半径为插值）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/typhoon.py" line="99"/>
+        <source>Track point, no wind radii known</source>
+        <translation>路径点（无已知风圈半径）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/typhoon.py" line="121"/>
         <source>Typhoon %1 %2</source>
         <translation>台风 %1 %2</translation>
     </message>
@@ -5494,12 +5504,12 @@ ahead</source>
         <translation>十二级风圈</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="316"/>
+        <location filename="../../maps/typhoon.py" line="319"/>
         <source>Past track (observed)</source>
         <translation>历史路径（实况）</translation>
     </message>
     <message>
-        <location filename="../../maps/typhoon.py" line="325"/>
+        <location filename="../../maps/typhoon.py" line="328"/>
         <source>Forecast track</source>
         <translation>预报路径</translation>
     </message>

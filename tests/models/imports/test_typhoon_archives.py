@@ -138,6 +138,14 @@ def test_archive_track_imports_its_radii_and_lists_the_columns_not_read(
     assert marks["2026-09-02 05:00"] == "interpolated"  # 21:00 UTC, in Beijing time
     assert marks["2026-09-02 02:00"] == "given"
     assert marks["2026-09-02 14:00"] == "none"  # weakened: no radii, none carried
+    drawn = {  # the page draws each kind of point with its own symbol
+        f["properties"]["time"]: f["properties"]["mark"]
+        for f in features
+        if f["properties"]["kind"] == "track_point"
+    }
+    assert drawn["2026-09-02 05:00"] == "track_point_interpolated"
+    assert drawn["2026-09-02 02:00"] == "track_point"
+    assert drawn["2026-09-02 14:00"] == "track_point_no_radii"
     current = next(f for f in features if f["properties"].get("current"))
     assert "interpolated" in current["properties"]["label"]
 
@@ -218,3 +226,16 @@ def test_radii_in_nautical_miles_under_a_grouped_header(db: Database, tmp_path: 
     assert track is not None
     assert track.points[0].at == datetime(2026, 9, 1, 0, tzinfo=UTC)  # Beijing time
     assert track.points[0].r7 == pytest.approx((185.2, 166.7, 148.2, 129.6), abs=0.05)
+
+
+def test_the_map_legend_explains_the_marked_points(db: Database, tmp_path: Path) -> None:
+    from maps.layers.typhoon import typhoon_layers
+
+    with db.session(ADMIN) as session:
+        import_typhoon(session=session, path=write_track(tmp_path), name="Archive")
+        session.commit()
+    with db.session(ADMIN) as session:
+        (layer,) = typhoon_layers(session=session)
+    labels = [entry.text() for entry in layer.legend]
+    assert "Track point, wind radii interpolated" in labels
+    assert "Track point, no wind radii known" in labels
