@@ -515,7 +515,7 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     sheet.print_setup(counts, header=3, freeze=False)
     counts.freeze_panes = "B4"
     sheet.title_row(counts, title, span=2 + len(circles))
-    counts.append([when])
+    sheet.append_row(counts, [when])
     header = [
         QCoreApplication.translate("Reach", "Layer"),
         QCoreApplication.translate("Reach", "In the county"),
@@ -535,7 +535,7 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     sheet.column_widths(details, [24, 20, 36, 14, 18, 22, *[18] * len(circles)])
     sheet.print_setup(details, header=3)
     sheet.title_row(details, title, span=6 + len(circles))
-    details.append([when])
+    sheet.append_row(details, [when])
     header = [
         QCoreApplication.translate("Reach", "Layer"),
         QCoreApplication.translate("Reach", "Code"),
@@ -547,9 +547,11 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
     ]
     sheet.header_row(details, header)
     labels = {layer: layer_label(layer) for layer in LAYERS}
-    # Plain values and empty cells left out: openpyxl writes a styled cell several times slower.
+    # Plain values and empty cells left out: openpyxl writes a styled cell several times slower
+    # (append_row styles only a text a spreadsheet could take for a formula).
     for row in table.rows:
-        details.append(
+        sheet.append_row(
+            details,
             [
                 labels.get(row.layer, row.layer),
                 row.code or None,

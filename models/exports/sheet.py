@@ -8,6 +8,13 @@ plain value, which openpyxl writes several times faster. Personal numbers go thr
 ``models.privacy`` (``unmasking`` before, ``audit_unmasked`` after writing); their
 columns keep the text format so Excel shows 13912345678, not 1.39E+10.
 
+Every text is written as text, never as a formula: a name such as ``=HYPERLINK(...)`` or
+``=cmd|' /C calc'!A0`` in an imported list would otherwise come back as a live formula.
+A text starting with = + - @, a tab or a carriage return is a text cell marked with
+Excel's quote prefix (shown as typed, kept as text when the cell is edited); ``cell``,
+``append_row`` and every row helper here do it, and ``save`` turns any formula left in an
+ordinary sheet back into its text.
+
 openpyxl is imported inside the functions: it loads slowly, and only an export needs it.
 """
 
@@ -27,6 +34,9 @@ PERCENT = "0.0%"
 HEADER_FILL = "DDEBF7"
 TOTAL_FILL = "F2F2F2"
 TITLE_SIZE = 16
+# What spreadsheet programs read as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_RISKY_FIRST = frozenset([*FORMULA_STARTS, "#"])  # and "#N/A" and the other error codes
 
 
 def new_workbook(title: str, *, write_only: bool = False) -> tuple[Workbook, Any]:
@@ -61,6 +71,8 @@ def cell(
     from openpyxl.cell import WriteOnlyCell
 
     styled = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        _keep_text(styled, value)
     font, box, paint, alignment = _styles(bold, size, border, fill, align, wrap)
     if font is not None:
         styled.font = font
@@ -73,6 +85,33 @@ def cell(
     if number_format:
         styled.number_format = number_format
     return styled
+
+
+def _keep_text(target: Any, value: str) -> None:
+    """A text cell stays text: openpyxl makes "=..." a formula and "#N/A" an error."""
+    if target.data_type != "s":
+        target.data_type = "s"
+    if value.startswith(FORMULA_STARTS):
+        target.quotePrefix = True
+
+
+def as_text(sheet: Any, value: object) -> object:
+    """``value`` as ``sheet.append`` should get it: a text a spreadsheet could read as a
+    formula (or an error code) becomes a text cell, anything else stays a plain value."""
+    if isinstance(value, str) and value[:1] in _RISKY_FIRST:
+        return cell(sheet, value)
+    return value
+
+
+def append_row(sheet: Any, values: Iterable[object]) -> None:
+    """Append plain values (the fastest cells to write), texts guarded as by ``as_text``
+    (inline: a long export appends hundreds of thousands of values)."""
+    sheet.append(
+        [
+            cell(sheet, v) if isinstance(v, str) and v[:1] in _RISKY_FIRST else v
+            for v in values
+        ]
+    )
 
 
 @lru_cache(maxsize=64)
@@ -127,7 +166,10 @@ def merged_row(
         [
             value
             for text, span, align in parts
-            for value in (cell(sheet, text, align=align) if align else text, *[None] * (span - 1))
+            for value in (
+                cell(sheet, text, align=align) if align else as_text(sheet, text),
+                *[None] * (span - 1),
+            )
         ]
     )
     row = sheet.max_row
@@ -144,7 +186,7 @@ def note_row(sheet: Any, text: str, *, span: int, height: float = 32) -> None:
     """A note across the table, wrapped, top aligned."""
     from openpyxl.styles import Alignment
 
-    sheet.append([text])
+    sheet.append([cell(sheet, text)])
     row = sheet.max_row
     sheet.merge_cells(f"A{row}:{_letter(span)}{row}")
     sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
@@ -222,7 +264,14 @@ def print_setup(sheet: Any, *, header: int, freeze: bool = True) -> None:
 
 
 def save(workbook: Workbook, path: str | Path) -> Path:
-    """Write the workbook, making its folder; returns the path."""
+    """Write the workbook, making its folder; returns the path. The console writes no
+    formulas: a text an ordinary sheet got past the helpers above is written as text."""
+    for worksheet in workbook.worksheets:
+        if not _write_only(worksheet):
+            for row in worksheet.iter_rows():
+                for each in row:
+                    if each.data_type in ("f", "e") and isinstance(each.value, str):
+                        _keep_text(each, each.value)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
