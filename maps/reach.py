@@ -560,7 +560,7 @@ def export_reach_xlsx(table: ReachTable, path: str | Path, *, tz: tzinfo = BEIJI
                 row.village or None,
                 row.detail or None,
                 *(yes if getattr(row, circle) else None for circle in circles),
-            ]
+            ],
         )
     return sheet.save(workbook, path)
 

@@ -4,11 +4,16 @@ Every ORM insert, update and delete adds a row here in the same transaction.
 A bulk operation (an import, the demo builder) is one row: who, file,
 checksum and rows written. The table is append-only: the ORM refuses to
 change it and database triggers (see the migration) refuse UPDATE and DELETE.
+
+Personal numbers (mobiles and other phones, identity card numbers) are recorded masked
+(139****5678), as a role without personal access sees them: the record shows which
+field changed, and roughly from what to what, without keeping the number for ever.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +24,7 @@ from sqlalchemy import Integer, String, Text, event, insert, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
+from models.masking import mask_id_number, mask_phone
 from models.users import Actor, LoginRefused, Permission, actor_of, authenticate, require
 
 
@@ -53,12 +59,41 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Columns holding personal numbers, by name; a column named otherwise says so with
+# ``mapped_column(..., info={"personal": "phone" | "id_number"})``.
+_PHONE_NAME = re.compile(r"(^|_)(phone|mobile|tel|telephone)(_|$)")
+_ID_NAME = re.compile(r"(^|_)(id_number|id_card|identity_number|identity_card)(_|$)")
+
+
+def personal_kind(column: Any) -> str | None:
+    """ "phone" or "id_number" for a column holding personal numbers, else None."""
+    declared = column.info.get("personal") if hasattr(column, "info") else None
+    if declared:
+        return str(declared)
+    name = str(getattr(column, "key", None) or column.name)
+    if _ID_NAME.search(name):
+        return "id_number"
+    if _PHONE_NAME.search(name):
+        return "phone"
+    return None
+
+
+def _masked(kind: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return _plain(value)
+    return mask_id_number(value) if kind == "id_number" else mask_phone(value)
+
+
 def _row_changes(obj: Any, action: str) -> tuple[str, dict[str, Any]]:
     state = inspect(obj)
     mapper = state.mapper
     values: dict[str, Any] = {}
     for attr in mapper.column_attrs:
         key = attr.key
+        personal = personal_kind(attr.columns[0])
+        if personal is not None:
+            values.update(_personal_change(state, key, personal, action))
+            continue
         if key == "password_hash":
             # The hash never reaches the log; that it changed does.
             if action == "update" and state.attrs[key].history.has_changes():
@@ -77,6 +112,21 @@ def _row_changes(obj: Any, action: str) -> tuple[str, dict[str, Any]]:
             values[key] = _plain(old[0] if old else None)
     pk = ",".join(str(v) for v in mapper.primary_key_from_instance(obj))
     return pk, values
+
+
+def _personal_change(state: Any, key: str, kind: str, action: str) -> dict[str, Any]:
+    """A personal number's entry in a record: masked, and only when it changed."""
+    hist = state.attrs[key].history
+    if action == "update":
+        if not hist.has_changes():
+            return {}
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        return {key: [_masked(kind, old), _masked(kind, new)]}
+    if action == "insert":
+        return {key: _masked(kind, getattr(state.obj(), key))}
+    old = hist.unchanged or hist.deleted
+    return {key: _masked(kind, old[0] if old else None)}
 
 
 @event.listens_for(Session, "after_flush")

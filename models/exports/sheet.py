@@ -107,10 +107,7 @@ def append_row(sheet: Any, values: Iterable[object]) -> None:
     """Append plain values (the fastest cells to write), texts guarded as by ``as_text``
     (inline: a long export appends hundreds of thousands of values)."""
     sheet.append(
-        [
-            cell(sheet, v) if isinstance(v, str) and v[:1] in _RISKY_FIRST else v
-            for v in values
-        ]
+        [cell(sheet, v) if isinstance(v, str) and v[:1] in _RISKY_FIRST else v for v in values]
     )
 
 
