@@ -426,17 +426,39 @@ def export_map(db: Database, actor: Actor, settings: Settings | None, path: Path
     """``python main.py map export -o FILE.html``: the register's layers in one offline page.
 
     The basemap is left out: an MBTiles file is served by the console only, and a tile
-    server is network. Phones are masked as for ``actor`` on screen.
+    server is network. The file leaves the console: phones are in full only for roles that
+    may unmask personal numbers, and that export is audited (``models.privacy``); masked
+    for every other role, as on a printout.
     """
     from maps.layers import console_layers
+    from models.privacy import audit_unmasked, output_masking
 
     del settings  # the export draws no basemap (see above); kept for a stable signature
     with db.session(actor) as session:
+        masked = output_masking(session)
         layers = console_layers(session=session)
     written = export_page(path, layers)
+    if not masked:
+        with db.session(actor, write=True) as session:
+            audit_unmasked(
+                session,
+                document="map",
+                path=written,
+                subject={},
+                rows={layer.key: _personal_count(layer) for layer in layers},
+            )
     return ExportSummary(
         path=written,
         features={layer.key: layer.count for layer in layers},
         missing=sum(layer.missing for layer in layers),
         size=written.stat().st_size,
+    )
+
+
+def _personal_count(layer: LayerData) -> int:
+    """How many features of a layer carry a phone."""
+    return sum(
+        1
+        for props in layer.features.properties
+        if any(value for key, value in props.items() if "phone" in key)
     )

@@ -3,6 +3,11 @@
 Roles without ``Permission.SEE_PERSONAL`` get masked values from the listing
 functions, so the full number never reaches their screen, search keys or
 clipboard. Masks keep a fixed number of stars so they do not reveal length.
+
+Anything that leaves the screen (a workbook, a printout, the map page exported) carries
+full numbers only for roles with ``Permission.UNMASK_EXPORTS``, and then one audit record
+(``audit_unmasked``): a workbook when asked for (``unmasking``), a printout or the map
+export by role (``output_masking``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ __all__ = [
     "can_see_personal",
     "mask_id_number",
     "mask_phone",
+    "output_masking",
     "phone_masker",
     "unmasking",
 ]
@@ -32,9 +38,18 @@ def _identity(value: str | None) -> str | None:
     return value
 
 
+_OUTPUT_MASKED = "privacy.output_masked"  # session.info: the session makes a masked document
+
+
 def can_see_personal(session: Session) -> bool:
+    """Whether the session shows personal numbers in full: its actor may see them, and it
+    is not making a document that must mask them (``output_masking``)."""
     actor = actor_of(session)
-    return actor is not None and actor.can(Permission.SEE_PERSONAL)
+    return (
+        actor is not None
+        and actor.can(Permission.SEE_PERSONAL)
+        and not session.info.get(_OUTPUT_MASKED)
+    )
 
 
 def phone_masker(session: Session) -> Callable[[str | None], str | None]:
@@ -48,6 +63,18 @@ def unmasking(session: Session, *, unmasked: bool) -> bool:
     if unmasked:
         require(session, Permission.UNMASK_EXPORTS)
     return not unmasked
+
+
+def output_masking(session: Session) -> bool:
+    """Whether a printout or the exported map masks personal numbers: in full only for roles
+    with UNMASK_EXPORTS (the caller then records ``audit_unmasked``). A masked document's
+    session reads every number masked from then on, whatever else the role may see: one
+    session per document."""
+    actor = actor_of(session)
+    masked = actor is None or not actor.can(Permission.UNMASK_EXPORTS)
+    if masked:
+        session.info[_OUTPUT_MASKED] = True
+    return masked
 
 
 def audit_unmasked(
@@ -64,18 +91,22 @@ def audit_unmasked(
     how many rows; nothing when no number was written. Returns whether it recorded.
 
     ``rows`` per table when numbers of several tables were printed: the record then names
-    the first of them and lists them all. Workbooks are recorded as ``{"export": file}``,
-    printouts as ``{"print": document, "file": file}``.
+    the first of them and lists them all. Printouts (PDF) are recorded as
+    ``{"print": document, "file": file}``, workbooks as ``{"export": file}``, other files
+    (the map page) as ``{"export": file, "document": document}``.
     """
     per_table = {table: rows} if isinstance(rows, int) else {k: n for k, n in rows.items() if n}
     total = sum(per_table.values())
     if not total:
         return False
     name = Path(path).name
+    suffix = Path(path).suffix.lower()
     head: dict[str, Any] = (
-        {"export": name}
-        if Path(path).suffix.lower() == ".xlsx"
-        else {"print": document, "file": name}
+        {"print": document, "file": name}
+        if suffix == ".pdf"
+        else {"export": name}
+        if suffix == ".xlsx"
+        else {"export": name, "document": document}
     )
     detail = {**head, **subject, "rows": total}
     if len(per_table) > 1:

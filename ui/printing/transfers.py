@@ -7,8 +7,9 @@ records an audit row; the caller commits) and writes one PDF:
 - ``print_transfer_list``: 行政村危险区人员转移清单, A4 landscape, exactly the
   template's columns (the headers of ``models.exports.households``), page
   numbers and a signature line for the village head. The mobiles are printed in
-  full for roles that may see personal information (village cadres need to
-  call them; the printout is audited), masked for the others.
+  full for roles that may unmask personal numbers (village cadres need to call
+  them; the printout is audited), masked for the others
+  (``models.privacy.output_masking``).
 - ``print_transfer_cards``: 8 cards per A4 page, each with the household, its
   residents, its shelter, its responsible person and phone, and a QR code of
   the card code (opaque, no personal information) for the check-in panel.
@@ -38,7 +39,7 @@ from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
 from models.exports.rollup import percent_text, rollup_columns, rollup_values
 from models.messages import fill
-from models.privacy import audit_unmasked, can_see_personal
+from models.privacy import audit_unmasked, output_masking
 from models.refusals import Refused
 from models.transfers import HouseholdRow, list_households, register_year, rollup
 from models.users import Permission, actor_of, require
@@ -136,10 +137,10 @@ def _households(
 ) -> tuple[list[HouseholdRow], int | None, bool]:
     """The village's households of the register year, and whether phones are masked.
 
-    Phones are shown in full to roles with SEE_PERSONAL, and that printout is audited.
+    Phones are shown in full to roles with UNMASK_EXPORTS, and that printout is audited.
     """
     require(session, Permission.READ_REGISTER)
-    masked = not can_see_personal(session)
+    masked = output_masking(session)
     year = register_year(session=session)
     rows = (
         []
@@ -350,9 +351,9 @@ def print_shelter_arrivals(
     """The arrivals list of one shelter during an event, for its manager (A4 landscape):
     who arrived, how many, when and who recorded it, with the total and a signature line.
 
-    Mobiles are printed in full for roles that may see personal information (the
-    manager calls people; the printout is audited), masked for the others, as on the
-    village transfer list.
+    Mobiles are printed in full for roles that may unmask personal numbers (the manager
+    calls people; the printout is audited), masked for the others, as on the village
+    transfer list.
     """
     path = Path(path)
     require(session, Permission.READ_REGISTER)
@@ -361,7 +362,7 @@ def print_shelter_arrivals(
         raise PrintRefused(
             fill(QCoreApplication.translate("Printing", "There is no event %1."), str(event_id))
         )
-    masked = not can_see_personal(session)
+    masked = output_masking(session)
     arrivals = list_shelter_arrivals(
         session=session, event_id=event_id, shelter_id=shelter_id, masked=masked
     )

@@ -1,6 +1,6 @@
 """The sheet around the map: title, side panel (legend, responsible persons), footer.
 
-Mobiles are printed in full for roles that may see personal information (the sheet
+Mobiles are printed in full for roles that may unmask personal numbers (the sheet
 hangs in the village's duty room; cadres call these numbers; the printout is
 audited), masked for the others, as on the village transfer list.
 """
@@ -24,7 +24,7 @@ from models.base import utcnow
 from models.clock import display_zone
 from models.labels import WORKING_GROUP_POSTS, label
 from models.messages import fill
-from models.privacy import audit_unmasked, can_see_personal
+from models.privacy import audit_unmasked, output_masking
 from models.users import Permission, actor_of, require
 from models.village_map import VillageMap, read_village_map
 from ui.printing.layout import MAP_PAPERS, Box, escape, font_name, map_sheet, map_sheet_canvas
@@ -59,6 +59,7 @@ def print_situation_map(
             )
         )
     require(session, Permission.READ_REGISTER)
+    masked = output_masking(session)  # before reading: a masked sheet reads masked rows
     data = read_village_map(session=session, village_code=village_code)
     if data is None:
         raise PrintRefused(
@@ -67,7 +68,6 @@ def print_situation_map(
                 village_code,
             )
         )
-    masked = not can_see_personal(session)
     village = data.village
     rows = _person_rows(data)
     if not masked:
