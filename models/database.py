@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import models.all_tables  # every table mapped, and the audit hook registered
 import models.changes  # noqa: F401  (the change feed's session hooks)
+from models import credentials
 from models.changes import note_changed
 from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
@@ -128,6 +129,7 @@ def make_engine(url: str) -> Engine:
         # a rare part of a name then walked the whole name index in order (0.3-0.4 s at
         # 200,000 households) instead of scanning the table (0.04 s).
         connect_args["prepare_threshold"] = None
+    connect_args.update(credentials.connect_args(url))  # a URL saved without its password
     return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
 
 
@@ -341,15 +343,10 @@ class Database:
         pg_dump = shutil.which("pg_dump")
         if pg_dump is None:
             raise RuntimeError("pg_dump not found")
-        url = make_url(self.url).set(drivername="postgresql")
-        subprocess.run(
-            [
-                pg_dump,
-                "--format=custom",
-                "--file",
-                str(target),
-                url.render_as_string(hide_password=False),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        with credentials.libpq_client(self.url) as (dsn, env):  # no password in argv
+            subprocess.run(
+                [pg_dump, "--format=custom", "--file", str(target), "--dbname", dsn],
+                check=True,
+                capture_output=True,
+                env=env,
+            )

@@ -2,30 +2,29 @@
 
 Plain Python (no Qt) so the command line and the window read the same file.
 ``ECC_CONFIG_DIR`` and ``ECC_DATA_DIR`` move the directories (tests use them).
+
+The file is readable by its owner only (mode 0600) and holds no database password: a
+PostgreSQL URL saved with one keeps it in ``models.credentials`` instead, and a file
+written by an older version loses it at the next load.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
-import platformdirs
+from models.credentials import remember
+from models.paths import APP_NAME, config_dir, data_dir, write_private
 
-APP_NAME = "emergency-command-console"
-
-
-def config_dir() -> Path:
-    return Path(os.environ.get("ECC_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))
+__all__ = ["APP_NAME", "Settings", "TileSource", "config_dir", "data_dir", "settings_path"]
 
 
 def settings_path() -> Path:
     return config_dir() / "settings.json"
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("ECC_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
 
 
 @dataclass
@@ -50,17 +49,46 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        loaded = cls._from(raw)
+        if _has_password(loaded.database_url) or _readable_by_others(path):
+            with suppress(OSError):  # a read-only folder: used as it is
+                loaded.save()  # the password moves to the credential store, the mode to 0600
+        return loaded
+
+    @classmethod
+    def _from(cls, raw: dict[str, Any]) -> Settings:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in raw.items() if k in known}
-        tiles = values.pop("tile_source", None) or {}
+        tiles: dict[str, Any] = values.pop("tile_source", None) or {}
         tile_known = {f.name for f in fields(TileSource)}
         return cls(
             **values, tile_source=TileSource(**{k: v for k, v in tiles.items() if k in tile_known})
         )
 
     def save(self) -> None:
-        path = settings_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        """Write the file (mode 0600), the database password kept apart."""
+        if _has_password(self.database_url):
+            self.database_url = remember(self.database_url)
+        write_private(
+            settings_path(), json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+        )
+
+
+def _has_password(url: str) -> bool:
+    if "://" not in url:
+        return False
+    from sqlalchemy import make_url
+
+    try:
+        return make_url(url).password is not None
+    except Exception:  # not a URL SQLAlchemy reads: nothing to keep apart
+        return False
+
+
+def _readable_by_others(path: Path) -> bool:
+    try:
+        return os.name == "posix" and bool(path.stat().st_mode & 0o077)
+    except OSError:
+        return False
