@@ -1,3 +1,12 @@
 """Imports every module that defines tables, so Base.metadata is complete."""
 
-from models import areas, audit, events, meta, transfers, typhoons, users  # noqa: F401
+from models import (  # noqa: F401
+    areas,
+    audit,
+    events,
+    meta,
+    pg_roles,
+    transfers,
+    typhoons,
+    users,
+)

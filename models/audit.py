@@ -25,11 +25,14 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
 from models.masking import mask_id_number, mask_phone
+from models.pg_roles import CONSOLE_RIGHTS, mark_console
 from models.users import Actor, LoginRefused, Permission, actor_of, authenticate, require
 
 
 class AuditRecord(Base):
     __tablename__ = "audit_log"
+    # PostgreSQL's console login role may add and read, never change or empty it.
+    __table_args__ = ({"info": {CONSOLE_RIGHTS: "append"}},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -127,6 +130,15 @@ def _personal_change(state: Any, key: str, kind: str, action: str) -> dict[str, 
         return {key: _masked(kind, getattr(state.obj(), key))}
     old = hist.unchanged or hist.deleted
     return {key: _masked(kind, old[0] if old else None)}
+
+
+@event.listens_for(Session, "after_begin")
+def _mark_transaction(session: Session, _transaction: Any, connection: Any) -> None:
+    """On PostgreSQL, mark the transaction as the console's: the role log's trigger tells
+    users changed here from users changed in SQL by it (``models.pg_roles``)."""
+    if connection.dialect.name == "postgresql":
+        actor = actor_of(session)
+        mark_console(connection, actor.name if actor else None)
 
 
 @event.listens_for(Session, "after_flush")

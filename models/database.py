@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import models.all_tables  # every table mapped, and the audit hook registered
 import models.changes  # noqa: F401  (the change feed's session hooks)
-from models import credentials
+from models import credentials, pg_roles
 from models.changes import note_changed
 from models.migrations import HEAD_REVISION
 from models.settings import Settings, data_dir
@@ -294,8 +294,22 @@ class Database:
     def needs_upgrade(self) -> bool:
         return self.current_revision() != self.head_revision()
 
+    def prepare(self) -> Path | None:
+        """What a workstation does with its database when it starts: a SQLite file with a
+        migration pending is upgraded (backed up first; returns the backup); a PostgreSQL
+        database is not: only the role that owns its tables upgrades it, with
+        ``db upgrade`` (refused with ``pg_roles.MigrationPending``, exit 1)."""
+        if self.is_sqlite:
+            return self.upgrade()
+        current = self.current_revision()
+        if current != self.head_revision():
+            raise pg_roles.migration_pending(current, self.head_revision())
+        return None
+
     def upgrade(self) -> Path | None:
-        """Apply pending migrations; back up a SQLite file that holds data first.
+        """Apply pending migrations; back up a SQLite file that holds data first. On
+        PostgreSQL the login roles granted with ``db grant`` get their rights on the new
+        tables in the same transaction.
 
         Returns the backup written, if any. Nothing pending: no backup, no change.
         """
@@ -311,6 +325,7 @@ class Database:
         with self.engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+            pg_roles.grant_again(conn)
         return backup
 
     def _rotate_backup(self, path: Path) -> Path:

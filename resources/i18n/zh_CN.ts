@@ -746,13 +746,13 @@ ahead</source>
         <translation>转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="439"/>
+        <location filename="../../ui/printing/transfers.py" line="440"/>
         <location filename="../../ui/transfers/arrivals.py" line="54"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="443"/>
+        <location filename="../../ui/printing/transfers.py" line="444"/>
         <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Note</source>
         <translation>备注</translation>
@@ -761,33 +761,33 @@ ahead</source>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="80"/>
+        <location filename="../../ui/cli/core.py" line="85"/>
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="128"/>
+        <location filename="../../ui/cli/core.py" line="133"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="131"/>
+        <location filename="../../ui/cli/core.py" line="136"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="136"/>
+        <location filename="../../ui/cli/core.py" line="141"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="151"/>
+        <location filename="../../ui/cli/core.py" line="156"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
-        <location filename="../../ui/cli/core.py" line="157"/>
+        <location filename="../../ui/cli/core.py" line="162"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -812,33 +812,43 @@ ahead</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="61"/>
+        <location filename="../../ui/cli/cmd_db.py" line="71"/>
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="49"/>
-        <location filename="../../ui/cli/cmd_db.py" line="71"/>
+        <location filename="../../ui/cli/cmd_db.py" line="59"/>
+        <location filename="../../ui/cli/cmd_db.py" line="81"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="75"/>
+        <location filename="../../ui/cli/cmd_db.py" line="34"/>
+        <source>PostgreSQL: give a login role what workstations need (run as the owner of the tables)</source>
+        <translation>PostgreSQL：授予工作站登录角色所需的权限（须以数据表所有者身份运行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="85"/>
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="94"/>
+        <location filename="../../ui/cli/cmd_db.py" line="105"/>
+        <source>Role %1 may now use the console: it reads and writes the register and adds to the audit log; it may not change the schema, empty a table or alter the logs.</source>
+        <translation>角色 %1 现在可以使用调度台：可读写台账、追加审计日志；不能修改表结构、清空数据表或改动日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="132"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="98"/>
+        <location filename="../../ui/cli/cmd_db.py" line="136"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="169"/>
+        <location filename="../../ui/cli/core.py" line="174"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
@@ -884,22 +894,22 @@ ahead</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="178"/>
+        <location filename="../../ui/cli/core.py" line="183"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="185"/>
+        <location filename="../../ui/cli/core.py" line="190"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="190"/>
+        <location filename="../../ui/cli/core.py" line="195"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="195"/>
+        <location filename="../../ui/cli/core.py" line="200"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
@@ -949,7 +959,7 @@ ahead</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="34"/>
+        <location filename="../../ui/cli/cmd_db.py" line="42"/>
         <source>check integrity and invariants (exit 1 on problems)</source>
         <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
@@ -1044,19 +1054,24 @@ ahead</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="251"/>
+        <location filename="../../ui/cli/core.py" line="256"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="275"/>
+        <location filename="../../ui/cli/core.py" line="280"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="281"/>
+        <location filename="../../ui/cli/core.py" line="286"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_gui.py" line="21"/>
+        <source>Database upgrade needed</source>
+        <translation>数据库需要升级</translation>
     </message>
 </context>
 <context>
@@ -3652,8 +3667,8 @@ ahead</source>
         <translation>形势图只能打印在 A4 或 A3 纸上，不支持 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/situation_map/sheet.py" line="66"/>
-        <location filename="../../ui/printing/transfers.py" line="126"/>
+        <location filename="../../ui/printing/situation_map/sheet.py" line="67"/>
+        <location filename="../../ui/printing/transfers.py" line="127"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
@@ -3733,170 +3748,170 @@ ahead</source>
         <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="188"/>
+        <location filename="../../ui/printing/transfers.py" line="189"/>
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="191"/>
+        <location filename="../../ui/printing/transfers.py" line="192"/>
         <source>Households: %1  Residents: %2</source>
         <translation>户数：%1&#x3000;人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="195"/>
+        <location filename="../../ui/printing/transfers.py" line="196"/>
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="196"/>
-        <location filename="../../ui/printing/transfers.py" line="281"/>
-        <location filename="../../ui/printing/transfers.py" line="452"/>
+        <location filename="../../ui/printing/transfers.py" line="197"/>
+        <location filename="../../ui/printing/transfers.py" line="282"/>
+        <location filename="../../ui/printing/transfers.py" line="453"/>
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="211"/>
+        <location filename="../../ui/printing/transfers.py" line="212"/>
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="228"/>
+        <location filename="../../ui/printing/transfers.py" line="229"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="239"/>
-        <location filename="../../ui/printing/transfers.py" line="438"/>
+        <location filename="../../ui/printing/transfers.py" line="240"/>
+        <location filename="../../ui/printing/transfers.py" line="439"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="240"/>
+        <location filename="../../ui/printing/transfers.py" line="241"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="241"/>
+        <location filename="../../ui/printing/transfers.py" line="242"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/legend.py" line="142"/>
-        <location filename="../../ui/printing/transfers.py" line="243"/>
+        <location filename="../../ui/printing/transfers.py" line="244"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="244"/>
+        <location filename="../../ui/printing/transfers.py" line="245"/>
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="246"/>
+        <location filename="../../ui/printing/transfers.py" line="247"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="183"/>
-        <location filename="../../ui/printing/transfers.py" line="247"/>
-        <location filename="../../ui/printing/transfers.py" line="437"/>
+        <location filename="../../ui/printing/transfers.py" line="248"/>
+        <location filename="../../ui/printing/transfers.py" line="438"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="279"/>
+        <location filename="../../ui/printing/transfers.py" line="280"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="295"/>
-        <location filename="../../ui/printing/transfers.py" line="362"/>
+        <location filename="../../ui/printing/transfers.py" line="296"/>
+        <location filename="../../ui/printing/transfers.py" line="363"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="304"/>
+        <location filename="../../ui/printing/transfers.py" line="305"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="312"/>
+        <location filename="../../ui/printing/transfers.py" line="313"/>
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="321"/>
-        <location filename="../../ui/printing/transfers.py" line="449"/>
+        <location filename="../../ui/printing/transfers.py" line="322"/>
+        <location filename="../../ui/printing/transfers.py" line="450"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="322"/>
+        <location filename="../../ui/printing/transfers.py" line="323"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="323"/>
+        <location filename="../../ui/printing/transfers.py" line="324"/>
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="370"/>
+        <location filename="../../ui/printing/transfers.py" line="371"/>
         <source>There is no shelter %1.</source>
         <translation>没有编号为 %1 的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="386"/>
+        <location filename="../../ui/printing/transfers.py" line="387"/>
         <source>%1 of %2 listed</source>
         <translation>在册 %2 人，到达 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="408"/>
+        <location filename="../../ui/printing/transfers.py" line="409"/>
         <source>Left or returned home: %1</source>
         <translation>已离开或返回 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="416"/>
+        <location filename="../../ui/printing/transfers.py" line="417"/>
         <source>Total people</source>
         <translation>人数合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="424"/>
+        <location filename="../../ui/printing/transfers.py" line="425"/>
         <source>In the shelter now: %1 (capacity %2)</source>
         <translation>现有 %1 人（容纳 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="431"/>
+        <location filename="../../ui/printing/transfers.py" line="432"/>
         <source>%1: register of arrivals</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="435"/>
+        <location filename="../../ui/printing/transfers.py" line="436"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="436"/>
+        <location filename="../../ui/printing/transfers.py" line="437"/>
         <source>Householder / object</source>
         <translation>户主/对象</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="440"/>
+        <location filename="../../ui/printing/transfers.py" line="441"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="441"/>
+        <location filename="../../ui/printing/transfers.py" line="442"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="442"/>
+        <location filename="../../ui/printing/transfers.py" line="443"/>
         <source>Check-in point</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="451"/>
+        <location filename="../../ui/printing/transfers.py" line="452"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
     </message>
@@ -4055,7 +4070,7 @@ ahead</source>
         <translation>类别/容量/责任人</translation>
     </message>
     <message>
-        <location filename="../../maps/reach.py" line="568"/>
+        <location filename="../../maps/reach.py" line="570"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -4563,6 +4578,69 @@ ahead</source>
         <location filename="../../ui/settings/users.py" line="416"/>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../models/pg_roles.py" line="136"/>
+        <source>Too many login roles granted; grant one group role instead.</source>
+        <translation>已授权的登录角色过多，请改为授权一个组角色。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="168"/>
+        <source>Database roles are for PostgreSQL: a SQLite file has none.</source>
+        <translation>数据库角色仅适用于 PostgreSQL，SQLite 文件没有角色。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="177"/>
+        <source>There is no database role %1.</source>
+        <translation>数据库中没有角色 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="186"/>
+        <source>The database is not at the newest revision: run db upgrade first.</source>
+        <translation>数据库不是最新版本，请先运行 db upgrade。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="194"/>
+        <source>Run db grant as the role that owns the tables (%1), not as %2.</source>
+        <translation>请以数据表所有者角色（%1）运行 db grant，而不是以 %2 运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="211"/>
+        <source>%1 owns the tables or is a superuser: grant the rights to the login role the workstations use, not to the owner.</source>
+        <translation>%1 是数据表所有者或超级用户：请把权限授予工作站使用的登录角色，而不是所有者。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="251"/>
+        <source>Warning: the console connects to PostgreSQL as %1, which owns the tables or is a superuser: with its password anyone can empty the audit log, drop its triggers or make themselves administrator in SQL. Let workstations connect as a login role set up with db grant (see the README).</source>
+        <translation>警告：调度台以 %1 连接 PostgreSQL，该角色是数据表所有者或超级用户：任何知道其密码的人都能用 SQL 清空审计日志、删除其触发器或把自己设为管理员。请让工作站以经 db grant 授权的登录角色连接（见 README）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="294"/>
+        <source>Administrator %1: the role log holds no record of how the account became an administrator.</source>
+        <translation>管理员 %1：角色变更记录中没有该账号成为管理员的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="312"/>
+        <source>Administrator %1 was not made by the console: the database role %2 (from %3) changed the account in SQL at %4.</source>
+        <translation>管理员 %1 不是通过调度台设置的：数据库角色 %2（来自 %3）于 %4 用 SQL 修改了该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="319"/>
+        <source>this server</source>
+        <translation>本服务器</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="327"/>
+        <source>The database is at revision %1 and this console needs %2. A workstation does not upgrade a PostgreSQL database: the role that owns the tables must run python3 main.py --db URL db upgrade.</source>
+        <translation>数据库当前为版本 %1，本调度台需要版本 %2。工作站不会自行升级 PostgreSQL 数据库：须由数据表所有者角色运行 python3 main.py --db URL db upgrade。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="333"/>
+        <source>(empty)</source>
+        <translation>（空库）</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,14 @@ def register(commands: Commands) -> None:
         help=QCoreApplication.translate("CommandLine", "write a consistent copy of the database"),
     )
     backup.add_argument("path", metavar="PATH")
+    grant = actions.add_parser(
+        "grant",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "PostgreSQL: give a login role what workstations need (run as the owner of the tables)",
+        ),
+    )
+    grant.add_argument("role", metavar="ROLE")
     actions.add_parser(
         "check",
         help=QCoreApplication.translate(
@@ -43,6 +51,8 @@ def run(ctx: Context) -> int:
     action = ctx.args.db_action
     if action == "upgrade":
         return _upgrade(ctx)
+    if action == "grant":
+        return _grant(ctx)
     if action == "backup":
         require_admin(ctx)
         ctx.db.backup(Path(ctx.args.path))
@@ -81,11 +91,39 @@ def _upgrade(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _grant(ctx: Context) -> int:
+    """Like ``db upgrade``, with the owner's connection and no console login."""
+    from models.pg_roles import grant_console_role
+
+    db = Database(ctx.url)
+    try:
+        grant_console_role(db.engine, ctx.args.role, head=db.head_revision())
+    finally:
+        db.dispose()
+    say(
+        fill(
+            QCoreApplication.translate(
+                "CommandLine",
+                "Role %1 may now use the console: it reads and writes the register and adds to "
+                "the audit log; it may not change the schema, empty a table or alter the logs.",
+            ),
+            ctx.args.role,
+        )
+    )
+    return EXIT_OK
+
+
 def _check(ctx: Context) -> int:
     from models.checks import check_database
+    from models.pg_roles import administrators_made_outside, connection_warnings
 
-    with ctx.db.session(ctx.actor) as session:
+    actor = ctx.actor  # first: on PostgreSQL a missing --user is a usage error
+    with ctx.db.session(actor) as session:
         problems = check_database(session=session)
+        problems += administrators_made_outside(session=session)
+        warnings = connection_warnings(session=session)
+    for warning in warnings:
+        say(warning)
     if problems:
         for problem in problems:
             say(problem)

@@ -72,8 +72,13 @@ class Context:
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = Database(self.url)
-            backup = self._db.upgrade()
+            database = Database(self.url)
+            try:
+                backup = database.prepare()  # PostgreSQL: refused while a migration is pending
+            except BaseException:
+                database.dispose()
+                raise
+            self._db = database
             if backup is not None:
                 say(
                     fill(
