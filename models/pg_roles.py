@@ -13,8 +13,8 @@ so the new tables of a migration are covered.
 Changes to users' roles made outside the console are recorded by an owner-owned trigger
 (migration ``0007``) in ``user_role_log``, which the console can only read: every insert,
 delete and change of a user's name, role or active flag, with the database role, the
-client address and the console's mark (``ecc.actor``, set by ``models.audit`` at the start
-of every transaction the console opens). ``db check`` lists the administrators whose
+client address and the console's mark (``ecc.actor``, set by ``models.audit`` when a
+transaction of the console starts, once per connection and actor). ``db check`` lists the administrators whose
 role was given without that mark, and warns when the console connects as the owner.
 The mark tells the console's own writes from SQL typed by hand; someone who knows it and
 holds the login role's password can imitate it, and the log still names the database
@@ -34,6 +34,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    event,
     inspect,
     select,
     text,
@@ -231,11 +232,22 @@ def grant_again(conn: Connection) -> None:
 
 
 def mark_console(conn: Connection, actor: str | None) -> None:
-    """The console's mark on a PostgreSQL transaction (the role log's ``actor``)."""
+    """The console's mark on a PostgreSQL connection (the role log's ``actor``), for the
+    connection's life: set when it differs from what the connection last had (a round
+    trip per transaction cost 1-2 ms), forgotten on a rollback, which undoes it."""
+    value = (actor or "(console)")[:60]
+    if conn.info.get(ACTOR_SETTING) == value:
+        return
     conn.execute(
-        text("SELECT set_config(:setting, :actor, true)"),
-        {"setting": ACTOR_SETTING, "actor": (actor or "(console)")[:60]},
+        text("SELECT set_config(:setting, :actor, false)"),
+        {"setting": ACTOR_SETTING, "actor": value},
     )
+    conn.info[ACTOR_SETTING] = value
+
+
+@event.listens_for(Engine, "rollback")
+def _forget_mark(conn: Connection) -> None:
+    conn.info.pop(ACTOR_SETTING, None)
 
 
 def connection_warnings(*, session: Session) -> list[str]:
