@@ -323,6 +323,7 @@ class Database:
 
         config = self._alembic_config()
         with self.engine.begin() as conn:
+            pg_roles.require_owner(conn)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
             pg_roles.grant_again(conn)

@@ -221,6 +221,24 @@ def grant_console_role(engine: Engine, role: str, *, head: str | None) -> None:
         _remember(conn, role)
 
 
+def require_owner(conn: Connection) -> None:
+    """Before migrating a PostgreSQL database that has tables: refused (RolesRefused)
+    unless this connection's role owns them (the login role could not, and must not)."""
+    if conn.dialect.name != "postgresql":
+        return
+    owner_like, current, owner = acts_as_owner(conn)
+    if owner is not None and not owner_like:
+        raise RolesRefused(
+            fill(
+                QCoreApplication.translate(
+                    "Roles", "Run db upgrade as the role that owns the tables (%1), not as %2."
+                ),
+                owner,
+                current,
+            )
+        )
+
+
 def grant_again(conn: Connection) -> None:
     """After a migration (run as the owner): the remembered login roles get the rights on
     the new tables too. Roles dropped since are skipped."""

@@ -4583,62 +4583,67 @@ ahead</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../models/pg_roles.py" line="136"/>
+        <location filename="../../models/pg_roles.py" line="137"/>
         <source>Too many login roles granted; grant one group role instead.</source>
         <translation>已授权的登录角色过多，请改为授权一个组角色。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="168"/>
+        <location filename="../../models/pg_roles.py" line="169"/>
         <source>Database roles are for PostgreSQL: a SQLite file has none.</source>
         <translation>数据库角色仅适用于 PostgreSQL，SQLite 文件没有角色。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="177"/>
+        <location filename="../../models/pg_roles.py" line="178"/>
         <source>There is no database role %1.</source>
         <translation>数据库中没有角色 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="186"/>
+        <location filename="../../models/pg_roles.py" line="187"/>
         <source>The database is not at the newest revision: run db upgrade first.</source>
         <translation>数据库不是最新版本，请先运行 db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="194"/>
+        <location filename="../../models/pg_roles.py" line="195"/>
         <source>Run db grant as the role that owns the tables (%1), not as %2.</source>
         <translation>请以数据表所有者角色（%1）运行 db grant，而不是以 %2 运行。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="211"/>
+        <location filename="../../models/pg_roles.py" line="212"/>
         <source>%1 owns the tables or is a superuser: grant the rights to the login role the workstations use, not to the owner.</source>
         <translation>%1 是数据表所有者或超级用户：请把权限授予工作站使用的登录角色，而不是所有者。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="251"/>
+        <location filename="../../models/pg_roles.py" line="233"/>
+        <source>Run db upgrade as the role that owns the tables (%1), not as %2.</source>
+        <translation>请以数据表所有者角色（%1）运行 db upgrade，而不是以 %2 运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/pg_roles.py" line="281"/>
         <source>Warning: the console connects to PostgreSQL as %1, which owns the tables or is a superuser: with its password anyone can empty the audit log, drop its triggers or make themselves administrator in SQL. Let workstations connect as a login role set up with db grant (see the README).</source>
         <translation>警告：调度台以 %1 连接 PostgreSQL，该角色是数据表所有者或超级用户：任何知道其密码的人都能用 SQL 清空审计日志、删除其触发器或把自己设为管理员。请让工作站以经 db grant 授权的登录角色连接（见 README）。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="294"/>
+        <location filename="../../models/pg_roles.py" line="324"/>
         <source>Administrator %1: the role log holds no record of how the account became an administrator.</source>
         <translation>管理员 %1：角色变更记录中没有该账号成为管理员的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="312"/>
+        <location filename="../../models/pg_roles.py" line="342"/>
         <source>Administrator %1 was not made by the console: the database role %2 (from %3) changed the account in SQL at %4.</source>
         <translation>管理员 %1 不是通过调度台设置的：数据库角色 %2（来自 %3）于 %4 用 SQL 修改了该账号。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="319"/>
+        <location filename="../../models/pg_roles.py" line="349"/>
         <source>this server</source>
         <translation>本服务器</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="327"/>
+        <location filename="../../models/pg_roles.py" line="357"/>
         <source>The database is at revision %1 and this console needs %2. A workstation does not upgrade a PostgreSQL database: the role that owns the tables must run python3 main.py --db URL db upgrade.</source>
         <translation>数据库当前为版本 %1，本调度台需要版本 %2。工作站不会自行升级 PostgreSQL 数据库：须由数据表所有者角色运行 python3 main.py --db URL db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../models/pg_roles.py" line="333"/>
+        <location filename="../../models/pg_roles.py" line="363"/>
         <source>(empty)</source>
         <translation>（空库）</translation>
     </message>

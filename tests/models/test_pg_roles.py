@@ -167,6 +167,9 @@ def test_a_workstation_finding_a_migration_pending_does_not_upgrade(roles: Roles
     engine.dispose()
     with pytest.raises(MigrationPending):
         Database(roles.console).prepare()
+    by_console = run_main("--lang", "en", "--db", roles.console, "db", "upgrade")
+    assert by_console.returncode == 1, by_console.stderr
+    assert "Run db upgrade as the role that owns the tables" in by_console.stderr
     done = run_main("--db", roles.console, "--user", "boss", "db", "check", stdin="x\n")
     assert done.returncode == 1, done.stderr
     assert (
