@@ -185,6 +185,7 @@ class SettingsPage(QWidget):
                 fill(self.tr("The settings could not be saved: %1"), short_error(exc))
             )
             return
+        self.database_edit.setText(s.database_url)  # its password, if any, is kept apart
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Saved. Language and database apply at the next start."))
         self.saved.emit()
