@@ -5,13 +5,15 @@ masked, and the full number nowhere in the log."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from models.areas import Division, Grid
 from models.areas.saving import GridInput, save_grid
 from models.audit import AuditRecord, personal_kind
-from models.base import Base
+from models.base import Base, UTCDateTime
 from models.database import Database
 from models.users import Actor
 from tests.conftest import ADMIN
@@ -76,3 +78,63 @@ def test_every_phone_and_identity_column_is_known_as_personal() -> None:
     assert phones <= personal
     assert ("households", "householder_phone") in personal
     assert ("working_group_members", "phone") in personal
+
+
+def test_records_kept_before_the_upgrade_lose_their_full_numbers(db_url: str) -> None:
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from models.database import MIGRATIONS_DIR
+
+    database = Database(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0006")
+    audit = sa.table(
+        "audit_log",
+        sa.column("id", sa.Integer),
+        sa.column("at", UTCDateTime()),
+        sa.column("actor", sa.String),
+        sa.column("action", sa.String),
+        sa.column("table_name", sa.String),
+        sa.column("row_id", sa.String),
+        sa.column("changes", sa.Text),
+    )
+    kept = [
+        ("insert", "grids", {"name": "第1网格", "person_phone": "13912345678"}),
+        ("update", "households", {"householder_phone": ["13912345678", "13800001111"]}),
+        ("delete", "working_group_members", {"phone": "0576-86123456", "name": "王"}),
+        ("update", "divisions", {"name": ["13912345678", "温岭"]}),  # not a phone column
+        ("bulk", "households", {"source": "list.xlsx"}),
+    ]
+    with database.engine.begin() as conn:
+        conn.execute(
+            sa.insert(audit),
+            [
+                {
+                    "at": datetime(2026, 7, 1, tzinfo=UTC),
+                    "actor": "duty",
+                    "action": action,
+                    "table_name": table,
+                    "row_id": "1",
+                    "changes": json.dumps(changes, ensure_ascii=False),
+                }
+                for action, table, changes in kept
+            ],
+        )
+    database.upgrade()
+    with database.engine.connect() as conn:
+        after = [json.loads(c) for c in conn.scalars(select(audit.c.changes).order_by(audit.c.id))]
+    assert after == [
+        {"name": "第1网格", "person_phone": "139****5678"},
+        {"householder_phone": ["139****5678", "138****1111"]},
+        {"phone": "0576-****3456", "name": "王"},
+        {"name": ["13912345678", "温岭"]},
+        {"source": "list.xlsx"},
+    ]
+    with pytest.raises(sa.exc.DBAPIError), database.engine.begin() as conn:  # append-only still
+        conn.execute(sa.update(audit).values(actor="x"))
+    database.dispose()

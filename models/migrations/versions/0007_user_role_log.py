@@ -2,6 +2,8 @@
 PostgreSQL by an owner-owned trigger (SECURITY DEFINER) in a table the console's login
 role may only read, with the database role, the client address and the console's mark;
 the users held now are entered as they are. The log is append-only like the audit log.
+And the personal numbers earlier audit records kept in full are masked as new records
+mask them (the append-only trigger set aside for that one statement, as the owner).
 
 Revision ID: 0007
 Revises: 0006
@@ -10,10 +12,13 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
 
 import models.base
+from models.masking import mask_phone
 
 revision = "0007"
 down_revision = "0006"
@@ -50,7 +55,76 @@ END $$
 """
 
 
+# The columns holding phones at this revision (models.audit.personal_kind then).
+_PERSONAL = {
+    "grids": ("person_phone",),
+    "shelters": ("manager_phone",),
+    "working_group_members": ("phone",),
+    "households": (
+        "householder_phone",
+        "phone_last4",
+        "transfer_person_phone",
+        "warning_person_phone",
+    ),
+    "transfer_objects": ("person_phone",),
+}
+
+
+def _masked(value: object) -> object:
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    return mask_phone(value) if isinstance(value, str) else value
+
+
+def _mask_audit_records(bind: sa.Connection) -> None:
+    audit = sa.table(
+        "audit_log",
+        sa.column("id", sa.Integer),
+        sa.column("action", sa.String),
+        sa.column("table_name", sa.String),
+        sa.column("changes", sa.Text),
+    )
+    changed = []
+    for id_, table, changes in bind.execute(
+        sa.select(audit.c.id, audit.c.table_name, audit.c.changes).where(
+            audit.c.table_name.in_(list(_PERSONAL)),
+            audit.c.action.in_(("insert", "update", "delete")),
+        )
+    ):
+        try:
+            values = json.loads(changes or "{}")
+        except ValueError:
+            continue
+        if not isinstance(values, dict):
+            continue
+        masked = {
+            key: _masked(value) if key in _PERSONAL[table] else value
+            for key, value in values.items()
+        }
+        if masked != values:
+            changed.append({"key": id_, "changes": json.dumps(masked, ensure_ascii=False)})
+    if not changed:
+        return
+    sqlite = bind.dialect.name == "sqlite"
+    if sqlite:
+        op.execute("DROP TRIGGER audit_log_no_update")
+    else:
+        op.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")
+    bind.execute(
+        sa.update(audit).where(audit.c.id == sa.bindparam("key")),
+        changed,
+    )
+    if sqlite:
+        op.execute(
+            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+        )
+    else:
+        op.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only")
+
+
 def upgrade() -> None:
+    _mask_audit_records(op.get_bind())
     op.create_table(
         "user_role_log",
         sa.Column("id", sa.Integer(), nullable=False),
