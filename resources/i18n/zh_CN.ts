@@ -32,19 +32,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="115"/>
+        <location filename="../../ui/app.py" line="152"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="117"/>
+        <location filename="../../ui/app.py" line="154"/>
         <source>Something went wrong (%1). Nothing you saved is lost. The details are in the log file for the support engineer.</source>
         <translation>出现了问题（%1）。已保存的数据不会丢失。详细信息已写入日志文件，供技术支持人员查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="191"/>
+        <source>This database has no users yet: nobody can log in.</source>
+        <translation>该数据库还没有用户：无人可以登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="224"/>
+        <source>The console window opened on the %1 platform; %2 is logged in.</source>
+        <translation>调度台窗口已在 %1 平台上打开；%2 已登录。</translation>
     </message>
 </context>
 <context>
@@ -786,6 +796,17 @@ ahead</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
+        <location filename="../../ui/cli/core.py" line="202"/>
+        <source>open the window, log --user in, close it once the first page is shown: a check that this desktop can run the console</source>
+        <translation>打开窗口，以 --user 登录，首页显示后即关闭：检查本机桌面能否运行调度台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_gui.py" line="21"/>
+        <source>--smoke needs --user NAME.</source>
+        <translation>--smoke 需要 --user 用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_gui.py" line="24"/>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
         <location filename="../../ui/cli/core.py" line="157"/>
         <source>Password for %1: </source>
@@ -1044,17 +1065,22 @@ ahead</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="251"/>
+        <location filename="../../ui/cli/core.py" line="260"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="275"/>
+        <location filename="../../ui/cli/core.py" line="268"/>
+        <source>The console window cannot start: the system library %1 is missing (on Debian the package %2; bash .ci/setup as root installs it).</source>
+        <translation>调度台窗口无法启动：缺少系统库 %1（Debian 上为软件包 %2；以 root 身份运行 bash .ci/setup 即可安装）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="297"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="281"/>
+        <location filename="../../ui/cli/core.py" line="303"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>

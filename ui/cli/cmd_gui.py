@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from ui.cli.core import Context
+from PySide6.QtCore import QCoreApplication
+
+from models.messages import fill
+from ui.cli.core import Context, UsageError, read_secret
 
 
 def open_console(ctx: Context) -> int:
-    """Opens the window on the context's database after the login dialog (``--user`` fills its name)."""
+    """Opens the window on the context's database after the login dialog (``--user`` fills its
+    name). ``--smoke`` logs ``--user`` in with its password (ECC_PASSWORD or standard input),
+    waits for the first page and closes the window."""
     from ui.app import run_console
 
-    return run_console(ctx.db, ctx.settings, user=ctx.args.user)
+    password = None
+    if getattr(ctx.args, "smoke", False):
+        if not ctx.args.user:
+            raise UsageError(
+                QCoreApplication.translate("CommandLine", "--smoke needs --user NAME.")
+            )
+        password = read_secret(
+            fill(QCoreApplication.translate("CommandLine", "Password for %1: "), ctx.args.user)
+        )
+    return run_console(ctx.db, ctx.settings, user=ctx.args.user, smoke_password=password)
