@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.areas import Division, Shelter
+from models.operators import operator_name
 from models.privacy import can_see_personal, mask_phone
 from models.transfers import Household, TransferChange, TransferObject, TransferRecord
 from models.users import Permission, require
@@ -37,8 +38,8 @@ class ArrivalRow:
     village_name: str
     town_name: str
     listed: int  # residents of the household, head count of the object
-    actor: str  # who recorded the arrival
-    place: str | None  # where: workstation or shelter
+    actor: str  # who recorded the arrival, as printed (``models.operators.operator_name``)
+    place: str | None  # where: the workstation's configured name or the shelter
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def list_shelter_arrivals(
             village,
             town,
             listed,
-            actor,
+            operator_name(actor),
             place,
         )
         for (

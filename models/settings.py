@@ -41,6 +41,8 @@ class Settings:
     database_url: str = ""
     language: str = "zh_CN"
     timezone: str = "Asia/Shanghai"
+    # This workstation as check-ins record it and lists print it (empty: the computer's name).
+    workstation_name: str = ""
     tile_source: TileSource = field(default_factory=TileSource)
 
     @classmethod

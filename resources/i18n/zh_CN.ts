@@ -448,7 +448,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/exports/rollup.py" line="66"/>
+        <location filename="../../models/exports/rollup.py" line="71"/>
         <location filename="../../ui/dashboard/page.py" line="30"/>
         <location filename="../../ui/map/typhoon.py" line="87"/>
         <location filename="../../ui/transfers/rows.py" line="151"/>
@@ -493,62 +493,62 @@
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="67"/>
+        <location filename="../../models/exports/rollup.py" line="72"/>
         <location filename="../../ui/transfers/rows.py" line="111"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="68"/>
+        <location filename="../../models/exports/rollup.py" line="73"/>
         <location filename="../../ui/transfers/rows.py" line="115"/>
         <location filename="../../ui/transfers/rows.py" line="280"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="69"/>
+        <location filename="../../models/exports/rollup.py" line="74"/>
         <location filename="../../ui/transfers/rows.py" line="118"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="70"/>
+        <location filename="../../models/exports/rollup.py" line="75"/>
         <location filename="../../ui/transfers/rows.py" line="124"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="71"/>
+        <location filename="../../models/exports/rollup.py" line="76"/>
         <location filename="../../ui/transfers/rows.py" line="130"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="72"/>
+        <location filename="../../models/exports/rollup.py" line="77"/>
         <location filename="../../ui/transfers/rows.py" line="135"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="73"/>
+        <location filename="../../models/exports/rollup.py" line="78"/>
         <location filename="../../ui/transfers/rows.py" line="139"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="74"/>
+        <location filename="../../models/exports/rollup.py" line="79"/>
         <location filename="../../ui/transfers/rows.py" line="145"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="204"/>
+        <location filename="../../models/exports/rollup.py" line="249"/>
         <location filename="../../ui/transfers/rows.py" line="215"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="205"/>
+        <location filename="../../models/exports/rollup.py" line="250"/>
         <location filename="../../ui/transfers/rows.py" line="213"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
@@ -756,13 +756,13 @@ ahead</source>
         <translation>转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="439"/>
+        <location filename="../../ui/printing/transfers.py" line="452"/>
         <location filename="../../ui/transfers/arrivals.py" line="54"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="443"/>
+        <location filename="../../ui/printing/transfers.py" line="456"/>
         <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Note</source>
         <translation>备注</translation>
@@ -1516,42 +1516,57 @@ ahead</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="105"/>
+        <location filename="../../models/exports/rollup.py" line="109"/>
+        <source>Filled in by:</source>
+        <translation>填报人：</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="110"/>
+        <source>Checked by:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="111"/>
+        <source>Date:</source>
+        <translation>填报日期：</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="138"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="108"/>
+        <location filename="../../models/exports/rollup.py" line="141"/>
         <source>%1: transfer of people by town</source>
         <translation>%1人员转移情况汇总表</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="109"/>
+        <location filename="../../models/exports/rollup.py" line="142"/>
         <source>Reporting unit: %1</source>
         <translation>填报单位：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="111"/>
+        <location filename="../../models/exports/rollup.py" line="144"/>
         <source>Time of the figures: %1</source>
         <translation>统计时间：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="113"/>
+        <location filename="../../models/exports/rollup.py" line="146"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="135"/>
+        <location filename="../../models/exports/rollup.py" line="168"/>
         <source>The table counts the households and other objects on the transfer lists. Moved = in shelters + with relatives + forcibly moved; still at home = people to move - moved (people refusing are still at home until moved); completion rate = moved / people to move.</source>
         <translation>说明：本表统计转移清单内的住户和其他转移对象。已转移 = 集中安置 + 投亲靠友 + 强制转移；尚未转移 = 应转移 − 已转移（拒绝转移人员在转移前计入尚未转移）；转移率 = 已转移 ÷ 应转移。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="164"/>
+        <location filename="../../models/exports/rollup.py" line="206"/>
         <source>Transfer roll-up</source>
         <translation>转移汇总</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="192"/>
+        <location filename="../../models/exports/rollup.py" line="237"/>
         <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
         <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
     </message>
@@ -3527,6 +3542,14 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Operators</name>
+    <message>
+        <location filename="../../models/operators.py" line="30"/>
+        <source>%1 (this computer&apos;s account)</source>
+        <translation>%1（本机账户）</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../ui/settings/users.py" line="435"/>
@@ -3679,7 +3702,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="66"/>
-        <location filename="../../ui/printing/transfers.py" line="126"/>
+        <location filename="../../ui/printing/transfers.py" line="132"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
@@ -3759,170 +3782,170 @@ ahead</source>
         <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="188"/>
+        <location filename="../../ui/printing/transfers.py" line="194"/>
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="191"/>
+        <location filename="../../ui/printing/transfers.py" line="197"/>
         <source>Households: %1  Residents: %2</source>
         <translation>户数：%1&#x3000;人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="195"/>
+        <location filename="../../ui/printing/transfers.py" line="201"/>
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="196"/>
-        <location filename="../../ui/printing/transfers.py" line="281"/>
-        <location filename="../../ui/printing/transfers.py" line="452"/>
+        <location filename="../../ui/printing/transfers.py" line="202"/>
+        <location filename="../../ui/printing/transfers.py" line="287"/>
+        <location filename="../../ui/printing/transfers.py" line="465"/>
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="211"/>
+        <location filename="../../ui/printing/transfers.py" line="217"/>
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="228"/>
+        <location filename="../../ui/printing/transfers.py" line="234"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="239"/>
-        <location filename="../../ui/printing/transfers.py" line="438"/>
+        <location filename="../../ui/printing/transfers.py" line="245"/>
+        <location filename="../../ui/printing/transfers.py" line="451"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="240"/>
+        <location filename="../../ui/printing/transfers.py" line="246"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="241"/>
+        <location filename="../../ui/printing/transfers.py" line="247"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/legend.py" line="142"/>
-        <location filename="../../ui/printing/transfers.py" line="243"/>
+        <location filename="../../ui/printing/transfers.py" line="249"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="244"/>
+        <location filename="../../ui/printing/transfers.py" line="250"/>
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="246"/>
+        <location filename="../../ui/printing/transfers.py" line="252"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="183"/>
-        <location filename="../../ui/printing/transfers.py" line="247"/>
-        <location filename="../../ui/printing/transfers.py" line="437"/>
+        <location filename="../../ui/printing/transfers.py" line="253"/>
+        <location filename="../../ui/printing/transfers.py" line="450"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="279"/>
+        <location filename="../../ui/printing/transfers.py" line="285"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="295"/>
-        <location filename="../../ui/printing/transfers.py" line="362"/>
+        <location filename="../../ui/printing/transfers.py" line="301"/>
+        <location filename="../../ui/printing/transfers.py" line="375"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="304"/>
+        <location filename="../../ui/printing/transfers.py" line="316"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="312"/>
+        <location filename="../../ui/printing/transfers.py" line="324"/>
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="321"/>
-        <location filename="../../ui/printing/transfers.py" line="449"/>
+        <location filename="../../ui/printing/transfers.py" line="333"/>
+        <location filename="../../ui/printing/transfers.py" line="462"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="322"/>
+        <location filename="../../ui/printing/transfers.py" line="334"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="323"/>
+        <location filename="../../ui/printing/transfers.py" line="335"/>
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="370"/>
+        <location filename="../../ui/printing/transfers.py" line="383"/>
         <source>There is no shelter %1.</source>
         <translation>没有编号为 %1 的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="386"/>
+        <location filename="../../ui/printing/transfers.py" line="399"/>
         <source>%1 of %2 listed</source>
         <translation>在册 %2 人，到达 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="408"/>
+        <location filename="../../ui/printing/transfers.py" line="421"/>
         <source>Left or returned home: %1</source>
         <translation>已离开或返回 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="416"/>
+        <location filename="../../ui/printing/transfers.py" line="429"/>
         <source>Total people</source>
         <translation>人数合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="424"/>
+        <location filename="../../ui/printing/transfers.py" line="437"/>
         <source>In the shelter now: %1 (capacity %2)</source>
         <translation>现有 %1 人（容纳 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="431"/>
+        <location filename="../../ui/printing/transfers.py" line="444"/>
         <source>%1: register of arrivals</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="435"/>
+        <location filename="../../ui/printing/transfers.py" line="448"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="436"/>
+        <location filename="../../ui/printing/transfers.py" line="449"/>
         <source>Householder / object</source>
         <translation>户主/对象</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="440"/>
+        <location filename="../../ui/printing/transfers.py" line="453"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="441"/>
+        <location filename="../../ui/printing/transfers.py" line="454"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="442"/>
+        <location filename="../../ui/printing/transfers.py" line="455"/>
         <source>Check-in point</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="451"/>
+        <location filename="../../ui/printing/transfers.py" line="464"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
     </message>
@@ -4652,133 +4675,153 @@ ahead</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="59"/>
+        <location filename="../../ui/settings/page.py" line="61"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="66"/>
+        <location filename="../../ui/settings/page.py" line="68"/>
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="71"/>
+        <location filename="../../ui/settings/page.py" line="73"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="74"/>
+        <location filename="../../ui/settings/page.py" line="76"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="83"/>
+        <location filename="../../ui/settings/page.py" line="85"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="87"/>
+        <location filename="../../ui/settings/page.py" line="89"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="91"/>
+        <location filename="../../ui/settings/page.py" line="93"/>
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="95"/>
+        <location filename="../../ui/settings/page.py" line="97"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="98"/>
+        <location filename="../../ui/settings/page.py" line="100"/>
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="106"/>
+        <location filename="../../ui/settings/page.py" line="108"/>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="113"/>
+        <source>empty: the computer&apos;s name (%1)</source>
+        <translation>留空则使用计算机名（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="115"/>
+        <source>Workstation name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="118"/>
+        <source>Recorded with every check-in made here and printed on shelters&apos; arrivals lists, e.g. 县防指值班室 or 城关镇中心小学安置点.</source>
+        <translation>在本机办理的每次签到都会记录此名称，并打印在安置场所的到达登记表上，例如：县防指值班室、城关镇中心小学安置点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="127"/>
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="112"/>
+        <location filename="../../ui/settings/page.py" line="133"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="116"/>
+        <location filename="../../ui/settings/page.py" line="137"/>
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="119"/>
+        <location filename="../../ui/settings/page.py" line="140"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="122"/>
+        <location filename="../../ui/settings/page.py" line="143"/>
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="125"/>
+        <location filename="../../ui/settings/page.py" line="146"/>
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="126"/>
-        <location filename="../../ui/settings/page.py" line="137"/>
+        <location filename="../../ui/settings/page.py" line="147"/>
+        <location filename="../../ui/settings/page.py" line="158"/>
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="127"/>
+        <location filename="../../ui/settings/page.py" line="148"/>
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="130"/>
+        <location filename="../../ui/settings/page.py" line="151"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="132"/>
+        <location filename="../../ui/settings/page.py" line="153"/>
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="140"/>
+        <location filename="../../ui/settings/page.py" line="161"/>
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="143"/>
+        <location filename="../../ui/settings/page.py" line="164"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="149"/>
+        <location filename="../../ui/settings/page.py" line="170"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="166"/>
+        <location filename="../../ui/settings/page.py" line="187"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="166"/>
+        <location filename="../../ui/settings/page.py" line="187"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="185"/>
+        <location filename="../../ui/settings/page.py" line="207"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="189"/>
+        <location filename="../../ui/settings/page.py" line="211"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>

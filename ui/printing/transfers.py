@@ -36,7 +36,13 @@ from models.base import utcnow
 from models.clock import display_time, display_zone
 from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
-from models.exports.rollup import percent_text, rollup_columns, rollup_values
+from models.exports.rollup import (
+    people_text,
+    percent_text,
+    rollup_columns,
+    rollup_values,
+    sign_off,
+)
 from models.messages import fill
 from models.privacy import audit_unmasked, can_see_personal
 from models.refusals import Refused
@@ -298,11 +304,17 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     body = []
     for town in data.towns:
         figures = town.figures
-        body.append([town.name, *rollup_values(figures), percent_text(figures.completion_rate)])
+        body.append(
+            [
+                town.name,
+                *map(people_text, rollup_values(figures)),
+                percent_text(figures.completion_rate),
+            ]
+        )
     county = data.county
     total = [
         QCoreApplication.translate("Printing", "Total"),
-        *rollup_values(county),
+        *map(people_text, rollup_values(county)),
         percent_text(county.completion_rate),
     ]
     at = display_time(data.at)
@@ -325,6 +337,7 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
             "Listed households and objects; figures phoned in by towns are not included.",
         ),
         author=_printed_by(session),
+        sign_off=sign_off(session).parts(),
     )
     return PrintResult(path, pages, len(body))
 

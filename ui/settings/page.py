@@ -1,7 +1,7 @@
 """The settings page: this workstation's settings, and for administrators users and the audit log.
 
-Three tabs. "Workstation" (database, language, time zone, map tiles) is for
-everyone and writes settings.json. "Users" (needs MANAGE_USERS) adds users,
+Three tabs. "Workstation" (database, this workstation's name, language, time zone,
+map tiles) is for everyone and writes settings.json. "Users" (needs MANAGE_USERS) adds users,
 changes roles, activates and deactivates them and resets passwords; every
 change is one unit of work through ``models.users`` and so lands in the audit
 log. "Audit log" (needs READ_AUDIT) reads that log, filtered, newest first,
@@ -9,6 +9,8 @@ loaded off the UI thread; it has nothing that edits or deletes.
 """
 
 from __future__ import annotations
+
+import platform
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -103,6 +105,25 @@ class SettingsPage(QWidget):
         form.addRow("", note)
         layout.addWidget(database_box)
 
+        station_box = QGroupBox(self.tr("This workstation"))
+        form = QFormLayout(station_box)
+        self.workstation_edit = QLineEdit(settings.workstation_name)
+        self.workstation_edit.setMaxLength(80)
+        self.workstation_edit.setPlaceholderText(
+            fill(self.tr("empty: the computer's name (%1)"), platform.node() or "?")
+        )
+        form.addRow(self.tr("Workstation name"), self.workstation_edit)
+        station_note = QLabel(
+            self.tr(
+                "Recorded with every check-in made here and printed on shelters' arrivals "
+                "lists, e.g. 县防指值班室 or 城关镇中心小学安置点."
+            )
+        )
+        station_note.setWordWrap(True)
+        station_note.setStyleSheet("color: #555;")
+        form.addRow("", station_note)
+        layout.addWidget(station_box)
+
         general_box = QGroupBox(self.tr("Language and time"))
         form = QFormLayout(general_box)
         self.language_combo = QComboBox()
@@ -171,6 +192,7 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         s = self.settings
         s.database_url = self.database_edit.text().strip()
+        s.workstation_name = self.workstation_edit.text().strip()
         s.language = self.language_combo.currentData()
         s.timezone = self.timezone_combo.currentData()
         s.tile_source.kind = self.tiles_combo.currentData()
