@@ -48,7 +48,8 @@ Layout (one concern per module)
     households; ``records`` opening and syncing an event's records; ``tallies`` the
     maintained sums; ``reading`` records as rows; ``lookup`` the check-in search;
     ``checkin`` recording changes and returns; ``history`` the changes; ``town_reports``
-    towns' phoned-in figures; ``rollup`` the roll-up and shelter occupancy;
+    towns' phoned-in figures; ``rollup`` the roll-up and shelter occupancy; ``overflow``
+    shelters that cannot take everyone assigned and the nearest with room;
     ``snapshots`` hourly snapshots and what changed since; ``planner`` planner checks.
 
 Imports
@@ -85,6 +86,14 @@ from models.transfers.common import (
 from models.transfers.errors import TransferConflict, TransferRefused
 from models.transfers.history import ChangeRow, shelter_arrivals, transfer_history
 from models.transfers.lookup import find_subjects
+from models.transfers.overflow import (
+    Overflow,
+    ShelterWithRoom,
+    overflow_of,
+    overflow_text,
+    overflows,
+    room_text,
+)
 from models.transfers.planner import (
     EmptyZone,
     HouseholdIssue,
@@ -153,6 +162,7 @@ __all__ = [
     "HouseholdRow",
     "KindFigures",
     "ListCounts",
+    "Overflow",
     "OverfullShelter",
     "PlannerChecks",
     "ReportedFigures",
@@ -160,6 +170,7 @@ __all__ = [
     "Rollup",
     "RollupSnapshot",
     "ShelterOccupancy",
+    "ShelterWithRoom",
     "SnapshotDiff",
     "SnapshotRow",
     "SubjectRow",
@@ -190,6 +201,9 @@ __all__ = [
     "new_card_code",
     "new_card_codes",
     "open_transfers",
+    "overflow_of",
+    "overflow_text",
+    "overflows",
     "parse_card_code",
     "phone_last4",
     "planner_checks",
@@ -199,6 +213,7 @@ __all__ = [
     "register_year",
     "rollup",
     "rollup_to_dict",
+    "room_text",
     "shelter_arrivals",
     "sync_transfers",
     "take_snapshot",

@@ -60,32 +60,32 @@
 <context>
     <name>ArrivalsDialog</name>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="83"/>
+        <location filename="../../ui/transfers/arrivals.py" line="86"/>
         <source>Arrivals: %1</source>
         <translation>到达登记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="86"/>
+        <location filename="../../ui/transfers/arrivals.py" line="89"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="100"/>
+        <location filename="../../ui/transfers/arrivals.py" line="108"/>
         <source>Print the arrivals list…</source>
         <translation>打印到达登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="103"/>
+        <location filename="../../ui/transfers/arrivals.py" line="111"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="120"/>
+        <location filename="../../ui/transfers/arrivals.py" line="128"/>
         <source>The arrivals could not be loaded: %1</source>
         <translation>无法读取到达记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="143"/>
+        <location filename="../../ui/transfers/arrivals.py" line="151"/>
         <source>%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now (capacity %6).</source>
         <translation>%1：%4期间共签到 %3 次，到达 %2 人；现有 %5 人（容纳 %6 人）。</translation>
     </message>
@@ -451,9 +451,9 @@
         <location filename="../../models/exports/rollup.py" line="71"/>
         <location filename="../../ui/dashboard/page.py" line="30"/>
         <location filename="../../ui/map/typhoon.py" line="87"/>
-        <location filename="../../ui/transfers/rows.py" line="151"/>
-        <location filename="../../ui/transfers/rows.py" line="155"/>
-        <location filename="../../ui/transfers/rows.py" line="214"/>
+        <location filename="../../ui/transfers/rows.py" line="153"/>
+        <location filename="../../ui/transfers/rows.py" line="157"/>
+        <location filename="../../ui/transfers/rows.py" line="216"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -494,81 +494,81 @@
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="72"/>
-        <location filename="../../ui/transfers/rows.py" line="111"/>
+        <location filename="../../ui/transfers/rows.py" line="113"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="73"/>
-        <location filename="../../ui/transfers/rows.py" line="115"/>
-        <location filename="../../ui/transfers/rows.py" line="280"/>
+        <location filename="../../ui/transfers/rows.py" line="117"/>
+        <location filename="../../ui/transfers/rows.py" line="289"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="74"/>
-        <location filename="../../ui/transfers/rows.py" line="118"/>
+        <location filename="../../ui/transfers/rows.py" line="120"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="75"/>
-        <location filename="../../ui/transfers/rows.py" line="124"/>
+        <location filename="../../ui/transfers/rows.py" line="126"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="76"/>
-        <location filename="../../ui/transfers/rows.py" line="130"/>
+        <location filename="../../ui/transfers/rows.py" line="132"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="77"/>
-        <location filename="../../ui/transfers/rows.py" line="135"/>
+        <location filename="../../ui/transfers/rows.py" line="137"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="78"/>
-        <location filename="../../ui/transfers/rows.py" line="139"/>
+        <location filename="../../ui/transfers/rows.py" line="141"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="79"/>
-        <location filename="../../ui/transfers/rows.py" line="145"/>
+        <location filename="../../ui/transfers/rows.py" line="147"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="249"/>
-        <location filename="../../ui/transfers/rows.py" line="215"/>
+        <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="250"/>
-        <location filename="../../ui/transfers/rows.py" line="213"/>
+        <location filename="../../ui/transfers/rows.py" line="215"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="43"/>
-        <location filename="../../ui/transfers/rows.py" line="234"/>
-        <location filename="../../ui/transfers/rows.py" line="281"/>
+        <location filename="../../ui/transfers/rows.py" line="236"/>
+        <location filename="../../ui/transfers/rows.py" line="290"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="45"/>
-        <location filename="../../ui/transfers/rows.py" line="237"/>
+        <location filename="../../ui/transfers/rows.py" line="239"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="227"/>
-        <location filename="../../ui/transfers/rows.py" line="241"/>
+        <location filename="../../ui/transfers/rows.py" line="229"/>
+        <location filename="../../ui/transfers/rows.py" line="243"/>
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
@@ -610,7 +610,7 @@ ahead</source>
         <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/lists.py" line="63"/>
-        <location filename="../../ui/transfers/rows.py" line="158"/>
+        <location filename="../../ui/transfers/rows.py" line="160"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
@@ -647,123 +647,133 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="60"/>
-        <location filename="../../ui/transfers/rows.py" line="165"/>
+        <location filename="../../ui/transfers/rows.py" line="167"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="200"/>
+        <location filename="../../ui/transfers/rows.py" line="202"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="86"/>
-        <location filename="../../ui/transfers/rows.py" line="201"/>
+        <location filename="../../ui/transfers/rows.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="202"/>
+        <location filename="../../ui/transfers/rows.py" line="204"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="205"/>
+        <location filename="../../ui/transfers/rows.py" line="207"/>
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="209"/>
+        <location filename="../../ui/transfers/rows.py" line="211"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="210"/>
+        <location filename="../../ui/transfers/rows.py" line="212"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="228"/>
-        <location filename="../../ui/transfers/rows.py" line="246"/>
+        <location filename="../../ui/transfers/rows.py" line="230"/>
+        <location filename="../../ui/transfers/rows.py" line="248"/>
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="230"/>
-        <location filename="../../ui/transfers/rows.py" line="250"/>
+        <location filename="../../ui/transfers/rows.py" line="232"/>
+        <location filename="../../ui/transfers/rows.py" line="252"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="255"/>
+        <location filename="../../ui/transfers/rows.py" line="257"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="50"/>
+        <location filename="../../ui/transfers/rows.py" line="261"/>
+        <source>Over capacity</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/rows.py" line="265"/>
+        <source>Nearest with room</source>
+        <translation>就近有空余的安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="51"/>
+        <location filename="../../ui/transfers/arrivals.py" line="54"/>
         <location filename="../../ui/transfers/lists.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="260"/>
+        <location filename="../../ui/transfers/rows.py" line="269"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="261"/>
+        <location filename="../../ui/transfers/arrivals.py" line="55"/>
+        <location filename="../../ui/transfers/rows.py" line="270"/>
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="55"/>
-        <location filename="../../ui/transfers/rows.py" line="264"/>
+        <location filename="../../ui/transfers/arrivals.py" line="58"/>
+        <location filename="../../ui/transfers/rows.py" line="273"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="56"/>
-        <location filename="../../ui/transfers/rows.py" line="218"/>
+        <location filename="../../ui/transfers/arrivals.py" line="59"/>
+        <location filename="../../ui/transfers/rows.py" line="220"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="57"/>
+        <location filename="../../ui/transfers/arrivals.py" line="60"/>
         <source>Where</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="270"/>
+        <location filename="../../ui/transfers/rows.py" line="279"/>
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="276"/>
+        <location filename="../../ui/transfers/rows.py" line="285"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="53"/>
-        <location filename="../../ui/transfers/rows.py" line="282"/>
+        <location filename="../../ui/transfers/arrivals.py" line="56"/>
+        <location filename="../../ui/transfers/rows.py" line="291"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="283"/>
+        <location filename="../../ui/transfers/rows.py" line="292"/>
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="452"/>
-        <location filename="../../ui/transfers/arrivals.py" line="54"/>
+        <location filename="../../ui/printing/transfers.py" line="460"/>
+        <location filename="../../ui/transfers/arrivals.py" line="57"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="456"/>
-        <location filename="../../ui/transfers/rows.py" line="217"/>
+        <location filename="../../ui/printing/transfers.py" line="464"/>
+        <location filename="../../ui/transfers/rows.py" line="219"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1652,17 +1662,27 @@ ahead</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="258"/>
+        <location filename="../../ui/transfers/figures.py" line="260"/>
+        <source>none has room</source>
+        <translation>均无空余</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="272"/>
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="268"/>
+        <location filename="../../ui/transfers/figures.py" line="278"/>
+        <source>%1 people assigned beyond capacity at %2 shelters: see the last columns</source>
+        <translation>%2 个安置场所共超出容量 %1 人：见表格最后两列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="289"/>
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="274"/>
+        <location filename="../../ui/transfers/figures.py" line="295"/>
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
@@ -3550,6 +3570,50 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Overflow</name>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="118"/>
+        <source>%1 (%2 free)</source>
+        <translation>%1（空余 %2 个床位）</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="121"/>
+        <source>%1 (%2 km, %3 free)</source>
+        <translation>%1（%2 公里，空余 %3 个床位）</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="131"/>
+        <source>%1 people more than it can take: %2 in it, %3 more assigned, capacity %4.</source>
+        <translation>超出容纳能力 %1 人：现有 %2 人，另有 %3 名待转移人员安排至此，容纳 %4 人。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="141"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="143"/>
+        <source>No shelter has room left.</source>
+        <translation>已无安置场所有空余床位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="145"/>
+        <source>Nearest with room: %1.</source>
+        <translation>就近有空余的安置场所：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="146"/>
+        <location filename="../../ui/transfers/figures.py" line="248"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="152"/>
+        <source>%1 places are still missing in the county.</source>
+        <translation>全县仍缺 %1 个床位。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../ui/settings/users.py" line="435"/>
@@ -3702,7 +3766,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="66"/>
-        <location filename="../../ui/printing/transfers.py" line="132"/>
+        <location filename="../../ui/printing/transfers.py" line="140"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
@@ -3782,170 +3846,170 @@ ahead</source>
         <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="194"/>
+        <location filename="../../ui/printing/transfers.py" line="202"/>
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="197"/>
+        <location filename="../../ui/printing/transfers.py" line="205"/>
         <source>Households: %1  Residents: %2</source>
         <translation>户数：%1&#x3000;人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="201"/>
+        <location filename="../../ui/printing/transfers.py" line="209"/>
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="202"/>
-        <location filename="../../ui/printing/transfers.py" line="287"/>
-        <location filename="../../ui/printing/transfers.py" line="465"/>
+        <location filename="../../ui/printing/transfers.py" line="210"/>
+        <location filename="../../ui/printing/transfers.py" line="295"/>
+        <location filename="../../ui/printing/transfers.py" line="473"/>
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="217"/>
+        <location filename="../../ui/printing/transfers.py" line="225"/>
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="234"/>
+        <location filename="../../ui/printing/transfers.py" line="242"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="245"/>
-        <location filename="../../ui/printing/transfers.py" line="451"/>
+        <location filename="../../ui/printing/transfers.py" line="253"/>
+        <location filename="../../ui/printing/transfers.py" line="459"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="246"/>
+        <location filename="../../ui/printing/transfers.py" line="254"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="247"/>
+        <location filename="../../ui/printing/transfers.py" line="255"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/legend.py" line="142"/>
-        <location filename="../../ui/printing/transfers.py" line="249"/>
+        <location filename="../../ui/printing/transfers.py" line="257"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="250"/>
+        <location filename="../../ui/printing/transfers.py" line="258"/>
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="252"/>
+        <location filename="../../ui/printing/transfers.py" line="260"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="183"/>
-        <location filename="../../ui/printing/transfers.py" line="253"/>
-        <location filename="../../ui/printing/transfers.py" line="450"/>
+        <location filename="../../ui/printing/transfers.py" line="261"/>
+        <location filename="../../ui/printing/transfers.py" line="458"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="285"/>
+        <location filename="../../ui/printing/transfers.py" line="293"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="301"/>
-        <location filename="../../ui/printing/transfers.py" line="375"/>
+        <location filename="../../ui/printing/transfers.py" line="309"/>
+        <location filename="../../ui/printing/transfers.py" line="383"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="316"/>
+        <location filename="../../ui/printing/transfers.py" line="324"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="324"/>
+        <location filename="../../ui/printing/transfers.py" line="332"/>
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="333"/>
-        <location filename="../../ui/printing/transfers.py" line="462"/>
+        <location filename="../../ui/printing/transfers.py" line="341"/>
+        <location filename="../../ui/printing/transfers.py" line="470"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="334"/>
+        <location filename="../../ui/printing/transfers.py" line="342"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="335"/>
+        <location filename="../../ui/printing/transfers.py" line="343"/>
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="383"/>
+        <location filename="../../ui/printing/transfers.py" line="391"/>
         <source>There is no shelter %1.</source>
         <translation>没有编号为 %1 的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="399"/>
+        <location filename="../../ui/printing/transfers.py" line="407"/>
         <source>%1 of %2 listed</source>
         <translation>在册 %2 人，到达 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="421"/>
+        <location filename="../../ui/printing/transfers.py" line="429"/>
         <source>Left or returned home: %1</source>
         <translation>已离开或返回 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="429"/>
+        <location filename="../../ui/printing/transfers.py" line="437"/>
         <source>Total people</source>
         <translation>人数合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="437"/>
+        <location filename="../../ui/printing/transfers.py" line="445"/>
         <source>In the shelter now: %1 (capacity %2)</source>
         <translation>现有 %1 人（容纳 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="444"/>
+        <location filename="../../ui/printing/transfers.py" line="452"/>
         <source>%1: register of arrivals</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="448"/>
+        <location filename="../../ui/printing/transfers.py" line="456"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="449"/>
+        <location filename="../../ui/printing/transfers.py" line="457"/>
         <source>Householder / object</source>
         <translation>户主/对象</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="453"/>
+        <location filename="../../ui/printing/transfers.py" line="461"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="454"/>
+        <location filename="../../ui/printing/transfers.py" line="462"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="455"/>
+        <location filename="../../ui/printing/transfers.py" line="463"/>
         <source>Check-in point</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="464"/>
+        <location filename="../../ui/printing/transfers.py" line="472"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
     </message>
@@ -5315,67 +5379,67 @@ ahead</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="221"/>
+        <location filename="../../ui/transfers/rows.py" line="223"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="222"/>
+        <location filename="../../ui/transfers/rows.py" line="224"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="223"/>
+        <location filename="../../ui/transfers/rows.py" line="225"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="224"/>
+        <location filename="../../ui/transfers/rows.py" line="226"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="229"/>
+        <location filename="../../ui/transfers/rows.py" line="231"/>
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="286"/>
+        <location filename="../../ui/transfers/rows.py" line="295"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="287"/>
+        <location filename="../../ui/transfers/rows.py" line="296"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="288"/>
+        <location filename="../../ui/transfers/rows.py" line="297"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="289"/>
+        <location filename="../../ui/transfers/rows.py" line="298"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="290"/>
+        <location filename="../../ui/transfers/rows.py" line="299"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="291"/>
+        <location filename="../../ui/transfers/rows.py" line="300"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="292"/>
+        <location filename="../../ui/transfers/rows.py" line="301"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="293"/>
+        <location filename="../../ui/transfers/rows.py" line="302"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>

@@ -322,6 +322,40 @@ def test_tables_chart_and_arrivals_of_a_shelter(qtbot: QtBot, event_db: Database
     dialog.close()
 
 
+def test_a_full_shelter_shows_its_overflow_and_the_nearest_with_room(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """The demo typhoon's full shelters that still expect people: the occupancy table
+    says by how many they overflow and names the nearest shelters with room; the
+    shelter's arrivals say it too."""
+    from models.transfers import overflows, room_text
+
+    page = open_page(qtbot, typhoon_db)
+    expected = overflows(page.data.shelters)
+    assert expected
+    lines = {line.id: line for line in page.shelter_model.rows()}
+    for overflow in expected:
+        line = lines[overflow.id]
+        assert line.over == overflow.over
+        assert line.room is not None and room_text(overflow.nearest[0]) in line.room
+    assert all(
+        line.over is None for line in lines.values() if line.id not in {o.id for o in expected}
+    )
+    worst = expected[0]
+    assert f"{sum(o.over for o in expected):,}" in page.figure_tabs.warning_label.text()
+    row = page.shelter_model.row_for_id(worst.id)
+    assert row is not None
+    over_column = [c.key for c in page.shelter_model.columns].index("over")
+    assert page.shelter_model.display_text(row, over_column) == f"{worst.over:,}"
+
+    page._open_arrivals(page.shelter_model.index(row, 0))
+    dialog = visible_dialog(ArrivalsDialog)
+    qtbot.waitUntil(lambda: dialog.overflow_label.isVisible(), timeout=10_000)
+    assert f"{worst.over:,}" in dialog.overflow_label.text()
+    assert worst.nearest[0].name in dialog.overflow_label.text()
+    dialog.close()
+
+
 def test_town_figures_snapshot_level_returns_and_end(
     qtbot: QtBot, event_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -214,6 +214,7 @@ class Footer:
 
 
 FOOTER_SIZE = 9
+LEAD_COLOUR = colors.HexColor("#B00020")  # a warning over a list: dark red, prints grey
 SIGNATURE_RULE = 55 * mm
 
 
@@ -287,6 +288,7 @@ def build_list_pdf(
     large: bool = False,
     author: str = "",
     sign_off: Sequence[tuple[str, str]] = (),
+    lead: str = "",
 ) -> int:
     """Write an A4 landscape list and return its number of pages.
 
@@ -294,7 +296,8 @@ def build_list_pdf(
     scaled to the type area. ``large`` uses the roll-up's bigger type for short
     tables. The header row repeats on every page; ``total_row`` closes the table.
     ``sign_off``: (caption, value) pairs in one line under the table, each value on
-    a rule to write or sign on (填报人、审核人 of a report upward).
+    a rule to write or sign on (填报人、审核人 of a report upward). ``lead``: a warning
+    printed bold over the table, on the first page.
     """
     styles = paragraph_styles()
     header_style = styles["roll_header" if large else "header"]
@@ -362,6 +365,11 @@ def build_list_pdf(
             )
         )
         story.append(info)
+    if lead:
+        warning = ParagraphStyle(
+            "lead", parent=styles["roll_cell"], fontName=font_name("hei"), textColor=LEAD_COLOUR
+        )
+        story += [Paragraph(escape(lead), warning), Spacer(1, 2 * mm)]
     story.append(table)
     if sign_off:
         story += [Spacer(1, 6 * mm), _sign_off_line(sign_off, usable, styles)]

@@ -16,7 +16,9 @@ records an audit row; the caller commits) and writes one PDF:
   (the columns of ``models.exports.rollup``), a total row and the time of the figures.
 - ``print_shelter_arrivals``: a shelter's arrivals during an event for its manager
   (who, mobile, village, how many, when, who recorded it), the total and a
-  signature line for the shelter manager; mobiles as on the transfer list.
+  signature line for the shelter manager; mobiles as on the transfer list. A
+  shelter that cannot take everyone still assigned to it says so over the table,
+  with the nearest shelters with room.
 """
 
 from __future__ import annotations
@@ -46,7 +48,13 @@ from models.exports.rollup import (
 from models.messages import fill
 from models.privacy import audit_unmasked, can_see_personal
 from models.refusals import Refused
-from models.transfers import HouseholdRow, list_households, register_year, rollup
+from models.transfers import (
+    HouseholdRow,
+    list_households,
+    overflow_text,
+    register_year,
+    rollup,
+)
 from models.users import Permission, actor_of, require
 from ui.printing.layout import (
     Box,
@@ -464,5 +472,6 @@ def print_shelter_arrivals(
         signature=QCoreApplication.translate("Printing", "Signature of the shelter manager:"),
         note=fill(QCoreApplication.translate("Printing", "Printed %1"), display_time(utcnow())),
         author=_printed_by(session),
+        lead=overflow_text(arrivals.overflow, with_name=False) if arrivals.overflow else "",
     )
     return PrintResult(path, pages, len(body), masked)

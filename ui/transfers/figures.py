@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from models.clock import display_time
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
-from models.transfers import AreaFigures, Rollup
+from models.transfers import AreaFigures, Rollup, overflows, room_text
 from models.users import Actor, Permission
 from ui.common.styles import ALERT_COLOUR, SECTION_TITLE
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
@@ -244,21 +244,42 @@ class FigureTabs(QWidget):
             model.set_rows(rows)
             fit_columns(view, model)
         self.chart.show_towns(data.towns)
+        overflowing = {o.id: o for o in overflows(data.shelters)}
+        separator = QCoreApplication.translate("Overflow", "; ")
         shelters = [
             ShelterLine(
-                s.id, s.name, s.capacity, s.occupants, s.arrivals, s.expected, s.rate, s.state
+                s.id,
+                s.name,
+                s.capacity,
+                s.occupants,
+                s.arrivals,
+                s.expected,
+                s.rate,
+                s.state,
+                o.over if o else None,
+                (separator.join(map(room_text, o.nearest)) or self.tr("none has room"))
+                if o
+                else None,
             )
             for s in data.shelters
+            for o in (overflowing.get(s.id),)
         ]
         self.shelter_model.set_rows(shelters)
         fit_columns(self.shelter_view, self.shelter_model)
         full = data.full_shelters
         nearly = len(data.warnings) - full
-        self.warning_label.setText(
+        warning = (
             fill(self.tr("⚠ %1 full, %2 above 90%"), str(full), str(nearly))
             if data.warnings
             else ""
         )
+        if overflowing:
+            warning += "  " + fill(
+                self.tr("%1 people assigned beyond capacity at %2 shelters: see the last columns"),
+                count_text(sum(o.over for o in overflowing.values())),
+                str(len(overflowing)),
+            )
+        self.warning_label.setText(warning)
 
     def show_changes(self, result: Loaded) -> None:
         """The figures changed since the last hourly report, and the towns' phoned-in ones."""
