@@ -49,7 +49,8 @@ Layout (one concern per module)
     maintained sums; ``reading`` records as rows; ``lookup`` the check-in search;
     ``checkin`` recording changes and returns; ``history`` the changes; ``town_reports``
     towns' phoned-in figures; ``rollup`` the roll-up and shelter occupancy; ``overflow``
-    shelters that cannot take everyone assigned and the nearest with room;
+    shelters that cannot take everyone assigned and the nearest with room; ``progress``
+    lagging and stalled towns and villages, and the completion rate over time;
     ``snapshots`` hourly snapshots and what changed since; ``planner`` planner checks.
 
 Imports
@@ -101,6 +102,15 @@ from models.transfers.planner import (
     PlannerChecks,
     planner_checks,
 )
+from models.transfers.progress import (
+    DEFAULT_LAG_PERCENT,
+    DEFAULT_STALE_HOURS,
+    Attention,
+    Lagging,
+    ProgressPoint,
+    completion_history,
+    needs_attention,
+)
 from models.transfers.reading import get_transfer, list_transfers, record_for
 from models.transfers.records import derive_status, open_transfers, sync_transfers
 from models.transfers.register import ListCounts, list_counts, list_households, register_year
@@ -143,6 +153,8 @@ __all__ = [
     "CARD_ALPHABET",
     "CARD_LENGTH",
     "CHECK_IN",
+    "DEFAULT_LAG_PERCENT",
+    "DEFAULT_STALE_HOURS",
     "FIGURE_FIELDS",
     "HOUSEHOLD_NAMES",
     "MOVED_STATES",
@@ -153,6 +165,7 @@ __all__ = [
     "TALLY_FIELDS",
     "TRANSFER_STATUSES",
     "AreaFigures",
+    "Attention",
     "ChangeRow",
     "EmptyZone",
     "FigureChange",
@@ -161,10 +174,12 @@ __all__ = [
     "HouseholdIssue",
     "HouseholdRow",
     "KindFigures",
+    "Lagging",
     "ListCounts",
     "Overflow",
     "OverfullShelter",
     "PlannerChecks",
+    "ProgressPoint",
     "ReportedFigures",
     "ReturnsMarked",
     "Rollup",
@@ -186,6 +201,7 @@ __all__ = [
     "add_town_report",
     "changes_since_last_snapshot",
     "compare_snapshots",
+    "completion_history",
     "derive_status",
     "find_subjects",
     "get_transfer",
@@ -198,6 +214,7 @@ __all__ = [
     "load_snapshot",
     "mark_returns",
     "name_search_columns",
+    "needs_attention",
     "new_card_code",
     "new_card_codes",
     "open_transfers",

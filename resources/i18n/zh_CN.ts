@@ -91,6 +91,57 @@
     </message>
 </context>
 <context>
+    <name>Attention</name>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="73"/>
+        <source>below %1</source>
+        <translation>转移率低于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="80"/>
+        <source>no change for %1 h</source>
+        <translation>%1 小时无进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="84"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="89"/>
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="90"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="109"/>
+        <source>⚠ %1 towns and %2 villages need attention: completion below %3 or no change for %4 h (Settings). Click one for its responsible persons.</source>
+        <translation>⚠ %1 个乡镇、%2 个村需关注：转移率低于 %3 或 %4 小时无进展（可在设置中调整）。点击一行查看其责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="172"/>
+        <source>Grid person</source>
+        <translation>网格责任人</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTable</name>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="137"/>
+        <source>Click a town or village for its responsible persons.</source>
+        <translation>点击乡镇或村，查看其责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="149"/>
+        <source>No town or village lags behind now.</source>
+        <translation>目前没有进度落后的乡镇或村。</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <location filename="../../ui/settings/audit.py" line="53"/>
@@ -449,8 +500,9 @@
     <name>Columns</name>
     <message>
         <location filename="../../models/exports/rollup.py" line="71"/>
-        <location filename="../../ui/dashboard/page.py" line="30"/>
+        <location filename="../../ui/dashboard/page.py" line="35"/>
         <location filename="../../ui/map/typhoon.py" line="87"/>
+        <location filename="../../ui/transfers/attention.py" line="51"/>
         <location filename="../../ui/transfers/rows.py" line="153"/>
         <location filename="../../ui/transfers/rows.py" line="157"/>
         <location filename="../../ui/transfers/rows.py" line="216"/>
@@ -458,48 +510,55 @@
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="31"/>
+        <location filename="../../ui/dashboard/page.py" line="36"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="32"/>
+        <location filename="../../ui/dashboard/page.py" line="37"/>
         <source>Villages</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="33"/>
+        <location filename="../../ui/dashboard/page.py" line="38"/>
         <source>Grids</source>
         <translation>网格数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="36"/>
+        <location filename="../../ui/dashboard/page.py" line="41"/>
         <source>Danger zones</source>
         <translation>危险区（点）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="40"/>
+        <location filename="../../ui/dashboard/page.py" line="45"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="43"/>
+        <location filename="../../ui/dashboard/page.py" line="48"/>
         <source>Shelter capacity</source>
         <translation>安置容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="49"/>
+        <location filename="../../ui/dashboard/page.py" line="54"/>
         <source>Working group members</source>
         <translation>工作组成员数</translation>
     </message>
     <message>
+        <location filename="../../ui/dashboard/page.py" line="105"/>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
         <location filename="../../models/exports/rollup.py" line="72"/>
+        <location filename="../../ui/dashboard/page.py" line="88"/>
         <location filename="../../ui/transfers/rows.py" line="113"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="73"/>
+        <location filename="../../ui/dashboard/page.py" line="92"/>
         <location filename="../../ui/transfers/rows.py" line="117"/>
         <location filename="../../ui/transfers/rows.py" line="289"/>
         <source>Moved</source>
@@ -531,12 +590,16 @@
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="78"/>
+        <location filename="../../ui/dashboard/page.py" line="95"/>
+        <location filename="../../ui/transfers/attention.py" line="60"/>
         <location filename="../../ui/transfers/rows.py" line="141"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="79"/>
+        <location filename="../../ui/dashboard/page.py" line="101"/>
+        <location filename="../../ui/transfers/attention.py" line="54"/>
         <location filename="../../ui/transfers/rows.py" line="147"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
@@ -607,6 +670,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="88"/>
+        <location filename="../../ui/transfers/attention.py" line="177"/>
         <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/lists.py" line="63"/>
@@ -652,12 +716,35 @@ ahead</source>
         <translation>危险区类型</translation>
     </message>
     <message>
+        <location filename="../../ui/transfers/attention.py" line="49"/>
         <location filename="../../ui/transfers/rows.py" line="202"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
+        <location filename="../../ui/transfers/attention.py" line="64"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="178"/>
+        <source>Responsibility</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="180"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="181"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
         <location filename="../../ui/map/typhoon.py" line="86"/>
+        <location filename="../../ui/transfers/attention.py" line="50"/>
+        <location filename="../../ui/transfers/attention.py" line="179"/>
         <location filename="../../ui/transfers/rows.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -1096,6 +1183,44 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="197"/>
+        <source>Responsible persons: %1</source>
+        <translation>责任人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="202"/>
+        <source>%1 %2: completion %3, %4 still at home (%5).</source>
+        <translation>%1 %2：转移率 %3，尚未转移 %4 人（%5）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="218"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="221"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="236"/>
+        <source>The contacts could not be loaded: %1</source>
+        <translation>无法读取责任人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="247"/>
+        <source>%1 persons to call.</source>
+        <translation>共 %1 名责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="249"/>
+        <source>No responsible person is registered for these villages.</source>
+        <translation>这些村尚未登记责任人。</translation>
+    </message>
+</context>
+<context>
     <name>DangerZoneForm</name>
     <message>
         <location filename="../../ui/register/forms.py" line="139"/>
@@ -1176,122 +1301,134 @@ ahead</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="96"/>
+        <location filename="../../ui/dashboard/page.py" line="188"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="98"/>
+        <location filename="../../ui/dashboard/page.py" line="190"/>
         <source>No event is in progress.</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="106"/>
+        <location filename="../../ui/dashboard/page.py" line="198"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="107"/>
+        <location filename="../../ui/dashboard/page.py" line="199"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="108"/>
+        <location filename="../../ui/dashboard/page.py" line="200"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="109"/>
+        <location filename="../../ui/dashboard/page.py" line="201"/>
         <source>Shelters full</source>
         <translation>已满的避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="117"/>
+        <location filename="../../ui/dashboard/page.py" line="209"/>
+        <location filename="../../ui/dashboard/page.py" line="238"/>
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="118"/>
+        <location filename="../../ui/dashboard/page.py" line="210"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="119"/>
+        <location filename="../../ui/dashboard/page.py" line="211"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="120"/>
+        <location filename="../../ui/dashboard/page.py" line="212"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="121"/>
+        <location filename="../../ui/dashboard/page.py" line="213"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="122"/>
+        <location filename="../../ui/dashboard/page.py" line="214"/>
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="135"/>
+        <location filename="../../ui/dashboard/page.py" line="227"/>
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="160"/>
+        <location filename="../../ui/dashboard/page.py" line="240"/>
+        <location filename="../../ui/dashboard/page.py" line="336"/>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="259"/>
         <source>No event is in progress. When one starts (on the Transfers page), its response level and the county&apos;s transfer figures show here.</source>
         <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="169"/>
+        <location filename="../../ui/dashboard/page.py" line="268"/>
         <source>figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="173"/>
+        <location filename="../../ui/dashboard/page.py" line="272"/>
         <source>%1 away from home</source>
         <translation>外出 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="178"/>
+        <location filename="../../ui/dashboard/page.py" line="277"/>
         <source>completion rate %1</source>
         <translation>转移率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="182"/>
+        <location filename="../../ui/dashboard/page.py" line="281"/>
         <source>of whom %1 refuse to move</source>
         <translation>其中拒绝转移 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="186"/>
+        <location filename="../../ui/dashboard/page.py" line="285"/>
         <source>%1 more above 90%</source>
         <translation>另有 %1 个超过 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="198"/>
+        <location filename="../../ui/dashboard/page.py" line="296"/>
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="205"/>
+        <location filename="../../ui/dashboard/page.py" line="303"/>
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="210"/>
+        <location filename="../../ui/dashboard/page.py" line="308"/>
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="221"/>
+        <location filename="../../ui/dashboard/page.py" line="319"/>
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="230"/>
+        <location filename="../../ui/dashboard/page.py" line="336"/>
+        <source>⚠ Attention (%1)</source>
+        <translation>⚠ 需关注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="343"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -1584,17 +1721,17 @@ ahead</source>
 <context>
     <name>FigureCards</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="74"/>
+        <location filename="../../ui/transfers/figures.py" line="80"/>
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="79"/>
+        <location filename="../../ui/transfers/figures.py" line="85"/>
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="87"/>
+        <location filename="../../ui/transfers/figures.py" line="93"/>
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
@@ -1602,87 +1739,98 @@ ahead</source>
 <context>
     <name>FigureTabs</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="112"/>
+        <location filename="../../ui/transfers/figures.py" line="121"/>
+        <location filename="../../ui/transfers/figures.py" line="310"/>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="123"/>
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="115"/>
+        <location filename="../../ui/transfers/figures.py" line="126"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="118"/>
+        <location filename="../../ui/transfers/figures.py" line="129"/>
         <source>By danger zone type</source>
         <translation>按危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="121"/>
+        <location filename="../../ui/transfers/figures.py" line="138"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="123"/>
+        <location filename="../../ui/transfers/figures.py" line="140"/>
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="126"/>
+        <location filename="../../ui/transfers/figures.py" line="143"/>
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="131"/>
+        <location filename="../../ui/transfers/figures.py" line="148"/>
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="133"/>
+        <location filename="../../ui/transfers/figures.py" line="150"/>
         <source>Enter a town&apos;s figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="137"/>
+        <location filename="../../ui/transfers/figures.py" line="154"/>
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="140"/>
+        <location filename="../../ui/transfers/figures.py" line="157"/>
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="148"/>
+        <location filename="../../ui/transfers/figures.py" line="165"/>
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="162"/>
+        <location filename="../../ui/transfers/figures.py" line="179"/>
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="260"/>
+        <location filename="../../ui/transfers/figures.py" line="277"/>
         <source>none has room</source>
         <translation>均无空余</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="272"/>
+        <location filename="../../ui/transfers/figures.py" line="289"/>
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="278"/>
+        <location filename="../../ui/transfers/figures.py" line="295"/>
         <source>%1 people assigned beyond capacity at %2 shelters: see the last columns</source>
         <translation>%2 个安置场所共超出容量 %1 人：见表格最后两列</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="289"/>
+        <location filename="../../ui/transfers/figures.py" line="310"/>
+        <source>⚠ Attention (%1)</source>
+        <translation>⚠ 需关注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="320"/>
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="295"/>
+        <location filename="../../ui/transfers/figures.py" line="326"/>
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
@@ -3603,7 +3751,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/transfers/overflow.py" line="146"/>
-        <location filename="../../ui/transfers/figures.py" line="248"/>
+        <location filename="../../ui/transfers/figures.py" line="265"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -4739,153 +4887,178 @@ ahead</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="61"/>
+        <location filename="../../ui/settings/page.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="68"/>
+        <location filename="../../ui/settings/page.py" line="80"/>
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="73"/>
+        <location filename="../../ui/settings/page.py" line="85"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="76"/>
+        <location filename="../../ui/settings/page.py" line="88"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="85"/>
+        <location filename="../../ui/settings/page.py" line="97"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="89"/>
+        <location filename="../../ui/settings/page.py" line="101"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="93"/>
+        <location filename="../../ui/settings/page.py" line="105"/>
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="97"/>
+        <location filename="../../ui/settings/page.py" line="109"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="100"/>
+        <location filename="../../ui/settings/page.py" line="112"/>
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="108"/>
+        <location filename="../../ui/settings/page.py" line="120"/>
         <source>This workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="113"/>
+        <location filename="../../ui/settings/page.py" line="125"/>
         <source>empty: the computer&apos;s name (%1)</source>
         <translation>留空则使用计算机名（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="115"/>
+        <location filename="../../ui/settings/page.py" line="127"/>
         <source>Workstation name</source>
         <translation>工作站名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="118"/>
+        <location filename="../../ui/settings/page.py" line="130"/>
         <source>Recorded with every check-in made here and printed on shelters&apos; arrivals lists, e.g. 县防指值班室 or 城关镇中心小学安置点.</source>
         <translation>在本机办理的每次签到都会记录此名称，并打印在安置场所的到达登记表上，例如：县防指值班室、城关镇中心小学安置点。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="127"/>
+        <location filename="../../ui/settings/page.py" line="139"/>
+        <source>During an event</source>
+        <translation>事件期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="145"/>
+        <source>Needs attention below the completion rate</source>
+        <translation>转移率低于此值时提示关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="148"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="149"/>
+        <source>never</source>
+        <translation>不提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="151"/>
+        <source>Needs attention after no change for</source>
+        <translation>无进展超过此时长时提示关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="154"/>
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="133"/>
+        <location filename="../../ui/settings/page.py" line="160"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="137"/>
+        <location filename="../../ui/settings/page.py" line="164"/>
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="140"/>
+        <location filename="../../ui/settings/page.py" line="167"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="143"/>
+        <location filename="../../ui/settings/page.py" line="170"/>
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="146"/>
+        <location filename="../../ui/settings/page.py" line="173"/>
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="147"/>
-        <location filename="../../ui/settings/page.py" line="158"/>
+        <location filename="../../ui/settings/page.py" line="174"/>
+        <location filename="../../ui/settings/page.py" line="185"/>
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="148"/>
+        <location filename="../../ui/settings/page.py" line="175"/>
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="151"/>
+        <location filename="../../ui/settings/page.py" line="178"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="153"/>
+        <location filename="../../ui/settings/page.py" line="180"/>
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="161"/>
+        <location filename="../../ui/settings/page.py" line="188"/>
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="164"/>
+        <location filename="../../ui/settings/page.py" line="191"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="170"/>
+        <location filename="../../ui/settings/page.py" line="197"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="187"/>
+        <location filename="../../ui/settings/page.py" line="214"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="187"/>
+        <location filename="../../ui/settings/page.py" line="214"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="207"/>
+        <location filename="../../ui/settings/page.py" line="236"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="211"/>
+        <location filename="../../ui/settings/page.py" line="240"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -5346,29 +5519,29 @@ ahead</source>
 <context>
     <name>TransfersChart</name>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="22"/>
+        <location filename="../../ui/transfers/charts.py" line="30"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="23"/>
+        <location filename="../../ui/transfers/charts.py" line="31"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="24"/>
+        <location filename="../../ui/transfers/charts.py" line="32"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="25"/>
+        <location filename="../../ui/transfers/charts.py" line="33"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="71"/>
-        <source>People</source>
-        <translation>人数</translation>
+        <location filename="../../ui/transfers/charts.py" line="181"/>
+        <source>Completion rate since the event began</source>
+        <translation>事件开始以来的转移率</translation>
     </message>
 </context>
 <context>
@@ -5479,82 +5652,82 @@ ahead</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="277"/>
+        <location filename="../../ui/transfers/page.py" line="278"/>
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="290"/>
+        <location filename="../../ui/transfers/page.py" line="291"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="298"/>
+        <location filename="../../ui/transfers/page.py" line="299"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="298"/>
+        <location filename="../../ui/transfers/page.py" line="299"/>
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="307"/>
+        <location filename="../../ui/transfers/page.py" line="308"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="322"/>
+        <location filename="../../ui/transfers/page.py" line="323"/>
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="333"/>
+        <location filename="../../ui/transfers/page.py" line="334"/>
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="354"/>
+        <location filename="../../ui/transfers/page.py" line="355"/>
         <source>The town&apos;s figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="370"/>
+        <location filename="../../ui/transfers/page.py" line="371"/>
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="382"/>
+        <location filename="../../ui/transfers/page.py" line="383"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="385"/>
+        <location filename="../../ui/transfers/page.py" line="386"/>
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="396"/>
+        <location filename="../../ui/transfers/page.py" line="397"/>
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="417"/>
+        <location filename="../../ui/transfers/page.py" line="418"/>
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="427"/>
+        <location filename="../../ui/transfers/page.py" line="428"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="428"/>
+        <location filename="../../ui/transfers/page.py" line="429"/>
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="435"/>
+        <location filename="../../ui/transfers/page.py" line="436"/>
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>

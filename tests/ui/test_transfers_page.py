@@ -356,6 +356,46 @@ def test_a_full_shelter_shows_its_overflow_and_the_nearest_with_room(
     dialog.close()
 
 
+def test_every_town_is_labelled_the_laggards_marked_and_one_click_calls_them(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """The chart names all sixteen towns (Qt Charts named 7), the lagging ones marked; the
+    attention tab lists the lagging and stalled towns and villages, and a click on one
+    opens its responsible persons, phones masked for a viewer."""
+    from ui.transfers.attention import ContactsDialog
+    from ui.transfers.charts import MARK, ROW_HEIGHT
+
+    page = open_page(qtbot, typhoon_db, VIEWER)
+    page.resize(1366, 768)
+    data, attention = page.data, page.figure_tabs.attention
+    assert data is not None and len(data.towns) == 16
+    chart = page.chart
+    lagging = [line for line in attention.model.rows() if line.id[0] == "town"]
+    assert lagging and len(lagging) < 16
+    assert sorted(chart.shown_towns) == sorted(t.name for t in data.towns)
+    assert sorted(chart.marked_towns) == sorted(line.name for line in lagging)
+    assert chart.labels() == [
+        (MARK if name in chart.marked_towns else "") + name for name in chart.shown_towns
+    ]
+    page.tabs.setCurrentWidget(chart.parentWidget())
+    qtbot.waitUntil(lambda: chart.isVisible())
+    assert chart.bars.row_height() >= ROW_HEIGHT  # a readable row for every town
+    assert chart.bars.height() >= 16 * ROW_HEIGHT
+
+    tab_text = page.tabs.tabText(page.tabs.indexOf(attention))
+    assert str(attention.model.rowCount()) in tab_text
+    towns_first = [line.id[0] for line in attention.model.rows()]
+    assert towns_first == sorted(towns_first, key=lambda level: level != "town")
+    village_row = towns_first.index("village")
+    attention.view.clicked.emit(attention.model.index(village_row, 1))
+    dialog = visible_dialog(ContactsDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
+    contacts = dialog.model.rows()
+    assert contacts[0].role == "head"
+    assert all("****" in (c.phone or "****") for c in contacts)
+    dialog.close()
+
+
 def test_town_figures_snapshot_level_returns_and_end(
     qtbot: QtBot, event_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
