@@ -396,6 +396,40 @@ def test_every_town_is_labelled_the_laggards_marked_and_one_click_calls_them(
     dialog.close()
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_fits_1366_pixels_during_an_event_in_english_and_chinese(
+    qtbot: QtBot, typhoon_db: Database, language: str
+) -> None:
+    """At 1366x768 the window, on the transfers page during an event (its widest page),
+    needs no more width than the screen has: in English the page asked for 1,299 px
+    (eight figure cards, six list buttons in a row beside the check-in panel)."""
+    from models.settings import Settings
+    from ui.app import apply_ui_font
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    apply_ui_font(app)  # the console's face, as ui.app chooses it
+    install_translators(language)
+    try:
+        window = MainWindow(typhoon_db, ADMIN, Settings())
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        page = window.show_page("transfers")
+        with qtbot.waitSignal(page.ready, timeout=20_000):
+            window.show()
+        assert window.minimumSizeHint().width() <= 1366
+        assert window.width() == 1366
+        for key in ("dashboard", "register"):
+            window.show_page(key)
+            assert window.minimumSizeHint().width() <= 1366
+    finally:
+        install_translators("en")
+        app.setFont(font)
+
+
 def test_town_figures_snapshot_level_returns_and_end(
     qtbot: QtBot, event_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -100,6 +100,11 @@ class FigureCards(QWidget):
         self.reported_label.setVisible(bool(reported.people_to_move))
 
 
+# The occupancy table keeps its header and three shelters in view (the full ones sort
+# first) however tall the tabs above it would grow.
+SHELTER_TABLE_MIN_HEIGHT = 110
+
+
 class FigureTabs(QWidget):
     """The tabs of tables and the shelter occupancy below them.
 
@@ -166,6 +171,7 @@ class FigureTabs(QWidget):
         shelters_title.setStyleSheet(SECTION_TITLE)
         shelters_row.addWidget(shelters_title)
         self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(
             f"color: {ALERT_COLOUR}; font-weight: bold; padding-top: 6px;"
         )
@@ -177,6 +183,7 @@ class FigureTabs(QWidget):
         setup_table_view(self.shelter_view)
         self.shelter_view.sortByColumn(SHELTER_RATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.shelter_view.setToolTip(self.tr("Double-click a shelter for its arrivals list."))
+        self.shelter_view.setMinimumHeight(SHELTER_TABLE_MIN_HEIGHT)
         tables_layout.addWidget(self.shelter_view, 2)
 
     def _add_table(
