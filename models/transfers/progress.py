@@ -88,10 +88,13 @@ def needs_attention(
         villages_of.setdefault(village.parent_id or 0, []).append(village.id)
 
     def lagging(area: AreaFigures, level: str, stalled: bool) -> Lagging | None:
+        # The figures' sums inline: thousands of villages per reload, each property a call.
         f = area.figures
-        if f.still_at_home <= 0:
+        to_move = f.residents - f.away
+        moved = f.sheltered + f.relatives + f.forced
+        if to_move - moved <= 0:
             return None
-        rate = f.completion_rate
+        rate = moved / to_move if to_move else None
         below = rate is not None and rate < threshold
         if not below and not stalled:
             return None
@@ -102,8 +105,8 @@ def needs_attention(
             area.code,
             area.name,
             town,
-            f.people_to_move,
-            f.still_at_home,
+            to_move,
+            to_move - moved,
             rate,
             below,
             stalled,

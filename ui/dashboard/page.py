@@ -23,7 +23,7 @@ from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, CARD_STYLE, EVENT_BANNER, NOTE_COLOUR, SECTION_TITLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
-from ui.transfers.attention import AttentionTable, reason_text
+from ui.transfers.attention import AttentionLine, AttentionTable, attention_lines, reason_text
 from ui.transfers.loading import load_attention
 
 
@@ -167,6 +167,7 @@ class DashboardData:
     event: EventRow | None = None
     rollup: Rollup | None = None
     attention: Attention | None = None
+    attention_lines: tuple[AttentionLine, ...] = ()  # made off the UI thread
 
 
 def load_dashboard(db: Database, actor: Actor) -> DashboardData:
@@ -175,7 +176,7 @@ def load_dashboard(db: Database, actor: Actor) -> DashboardData:
         event = active_event(session=session)
         data = rollup(session=session, event_id=event.id) if event is not None else None
         attention = load_attention(session, data) if data is not None else None
-    return DashboardData(overview, towns, event, data, attention)
+    return DashboardData(overview, towns, event, data, attention, tuple(attention_lines(attention)))
 
 
 class DashboardPage(Page):
@@ -328,7 +329,7 @@ class DashboardPage(Page):
         for number, column in enumerate(DASHBOARD_TOWN_COLUMNS):
             self.town_view.setColumnHidden(number, column.key in PROGRESS_KEYS and not during)
         fit_columns(self.town_view, self.town_model)
-        self.attention.show_attention(data.attention)
+        self.attention.show_attention(data.attention, data.attention_lines)
         index = self.tabs.indexOf(self.attention)
         self.tabs.setTabVisible(index, during)
         count = data.attention.count if data.attention else 0

@@ -8,6 +8,7 @@ Used by the transfers page (its "Attention" tab) and the dashboard.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -84,10 +85,19 @@ def reason_text(row: Lagging, attention: Attention) -> str:
     return QCoreApplication.translate("Attention", ", ").join(parts)
 
 
-def attention_lines(attention: Attention) -> list[AttentionLine]:
+def attention_lines(attention: Attention | None) -> list[AttentionLine]:
     """The lagging towns first, then the villages, each the worst first."""
+    if attention is None:
+        return []
     town = QCoreApplication.translate("Attention", "Town")
     village = QCoreApplication.translate("Attention", "Village")
+    reasons = {  # translated once: thousands of villages at the demo's scale 10
+        (below, stalled): reason_text(
+            Lagging("", 0, "", "", "", 0, 0, None, below, stalled), attention
+        )
+        for below in (False, True)
+        for stalled in (False, True)
+    }
     return [
         AttentionLine(
             (row.level, row.id),
@@ -96,8 +106,8 @@ def attention_lines(attention: Attention) -> list[AttentionLine]:
             row.town,
             row.completion_rate,
             row.still_at_home,
-            reason_text(row, attention),
-            attention.town_villages.get(row.id, ()) if row.level == "town" else row.village_ids,
+            reasons[row.below, row.stalled],
+            attention.town_villages.get(row.id, ()) if row.level == "town" else (row.id,),
         )
         for row in (*attention.towns, *attention.villages)
     ]
@@ -139,8 +149,12 @@ class AttentionTable(QWidget):
         layout.addWidget(self.view, 1)
         self.dialog: ContactsDialog | None = None
 
-    def show_attention(self, attention: Attention | None) -> None:
-        lines = attention_lines(attention) if attention is not None else []
+    def show_attention(
+        self, attention: Attention | None, lines: Sequence[AttentionLine] | None = None
+    ) -> None:
+        """``lines``: ``attention_lines(attention)`` made off the UI thread, when it was."""
+        if lines is None:
+            lines = attention_lines(attention) if attention is not None else []
         self.model.set_rows(lines)
         fit_columns(self.view, self.model)
         self.summary_label.setText(

@@ -26,7 +26,7 @@ from models.clock import display_time
 from models.database import Database
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
-from models.transfers import AreaFigures, Rollup, overflows, room_text
+from models.transfers import AreaFigures, Overflow, Rollup, room_text
 from models.users import Actor, Permission
 from ui.common.styles import ALERT_COLOUR, NOTE_COLOUR, SECTION_TITLE
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
@@ -116,6 +116,7 @@ class FigureTabs(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.lagging_towns: set[int] = set()
+        self.overflows: tuple[Overflow, ...] = ()
         tables_layout = QVBoxLayout(self)
         tables_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
@@ -268,7 +269,7 @@ class FigureTabs(QWidget):
             model.set_rows(rows)
             fit_columns(view, model)
         self.chart.show_towns(data.towns, self.lagging_towns)
-        overflowing = {o.id: o for o in overflows(data.shelters)}
+        overflowing = {o.id: o for o in self.overflows}
         separator = QCoreApplication.translate("Overflow", "; ")
         shelters = [
             ShelterLine(
@@ -306,11 +307,13 @@ class FigureTabs(QWidget):
         self.warning_label.setText(warning)
 
     def show_attention(self, result: Loaded) -> None:
-        """The lagging and stalled towns and villages (before ``show_figures``: the chart
-        marks the towns), and the county's completion over time."""
+        """The lagging and stalled towns and villages and the overflowing shelters (before
+        ``show_figures``: the chart marks the towns, the occupancy table the overflows),
+        and the county's completion over time."""
         attention = result.attention
         self.lagging_towns = {t.id for t in attention.towns} if attention else set()
-        self.attention.show_attention(attention)
+        self.overflows = result.overflows
+        self.attention.show_attention(attention, result.attention_lines)
         count = attention.count if attention else 0
         index = self.tabs.indexOf(self.attention)
         self.tabs.setTabText(

@@ -1,5 +1,6 @@
 """The transfers page's loads and searches off the UI thread, each in its own unit of work
-(its writes go through ``ui.common.operations``)."""
+(its writes go through ``ui.common.operations``). What takes time beyond reading (the
+attention list's rows, the shelters' overflows) is made here too, not on the UI thread."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from models.transfers import (
     DEFAULT_STALE_HOURS,
     Attention,
     FigureChange,
+    Overflow,
     ProgressPoint,
     Rollup,
     SubjectRow,
@@ -27,11 +29,13 @@ from models.transfers import (
     list_town_reports,
     load_snapshot,
     needs_attention,
+    overflows,
     register_year,
     rollup,
     rollup_to_dict,
 )
 from models.users import Actor
+from ui.transfers.attention import AttentionLine, attention_lines
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class Loaded:
     reports: tuple[TownReportRow, ...] = ()
     year: int | None = None  # the register year the event's lists are from
     attention: Attention | None = None  # lagging and stalled towns and villages
+    attention_lines: tuple[AttentionLine, ...] = ()  # the same as the table shows them
+    overflows: tuple[Overflow, ...] = ()  # shelters that cannot take everyone assigned
     history: tuple[ProgressPoint, ...] = ()  # the county's completion, hour by hour
 
 
@@ -71,6 +77,8 @@ def load_transfers(db: Database, actor: Actor) -> Loaded:
         tuple(reversed(reports)),
         year,
         attention,
+        tuple(attention_lines(attention)),
+        tuple(overflows(data.shelters)),
         tuple(history),
     )
 
