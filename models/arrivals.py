@@ -5,7 +5,9 @@ when); the manager also needs to find and call the people: the householder or
 object, its village, the mobile (the householder's, or the responsible person's
 for a work shed, raft or scenic spot) and how many were listed. Departures
 (people who left the shelter or returned home) are summed so the list agrees
-with the shelter's occupancy in the roll-up.
+with the shelter's occupancy in the roll-up. A shelter that cannot take everyone
+still assigned to it carries its overflow and the nearest shelters with room
+(``models.transfers.overflow``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.areas import Division, Shelter
+from models.operators import operator_name
 from models.privacy import can_see_personal, mask_phone
-from models.transfers import Household, TransferChange, TransferObject, TransferRecord
+from models.transfers import (
+    Household,
+    Overflow,
+    TransferChange,
+    TransferObject,
+    TransferRecord,
+    overflow_of,
+    rollup,
+)
 from models.users import Permission, require
 
 
@@ -37,8 +48,8 @@ class ArrivalRow:
     village_name: str
     town_name: str
     listed: int  # residents of the household, head count of the object
-    actor: str  # who recorded the arrival
-    place: str | None  # where: workstation or shelter
+    actor: str  # who recorded the arrival, as printed (``models.operators.operator_name``)
+    place: str | None  # where: the workstation's configured name or the shelter
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,9 @@ class ShelterArrivals:
     rows: list[ArrivalRow]
     departed: int  # people who left the shelter or returned home since
     masked: bool
+    # More people in it and still assigned to it than it can take, and the nearest
+    # shelters with room (None: everyone assigned fits).
+    overflow: Overflow | None = None
 
     @property
     def arrived(self) -> int:
@@ -142,7 +156,7 @@ def list_shelter_arrivals(
             village,
             town,
             listed,
-            actor,
+            operator_name(actor),
             place,
         )
         for (
@@ -172,6 +186,17 @@ def list_shelter_arrivals(
         or 0
     )
     (id_, name, capacity, manager, village, town) = shelter
+    occupancy = rollup(session=session, event_id=event_id).shelters
+    here = next((s for s in occupancy if s.id == id_), None)
     return ShelterArrivals(
-        id_, name, capacity, manager, village, town, rows, int(departed), is_masked
+        id_,
+        name,
+        capacity,
+        manager,
+        village,
+        town,
+        rows,
+        int(departed),
+        is_masked,
+        overflow_of(here, occupancy) if here is not None else None,
     )

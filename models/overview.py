@@ -1,14 +1,17 @@
-"""The county at a glance: the figures the dashboard and the pending pages show."""
+"""The county at a glance: the figures the dashboard and the pending pages show, and the
+responsible persons of villages to call when their transfers lag."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
+from models.privacy import phone_masker
 from models.users import Permission, require
 
 
@@ -125,3 +128,76 @@ def town_figures(*, session: Session) -> list[TownFigures]:
         )
         for town_id, code, name in towns
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person responsible in a village during a transfer, as the contact list shows it."""
+
+    village_id: int
+    village: str
+    town: str
+    role: str  # "head", "transfer", another working group post, or "grid"
+    name: str
+    phone: str | None  # masked unless the role may see personal information
+    detail: str  # a grid person's grid and post as entered
+
+
+# Order of the contact list within a village: who to call first.
+_ROLE_ORDER = {"head": 0, "transfer": 1, "grid": 2}
+
+
+def responsible_persons(*, session: Session, village_ids: Sequence[int]) -> list[Contact]:
+    """The village heads, transfer group, other working group members and grid persons
+    of these villages, village by village, phones masked by role."""
+    require(session, Permission.READ_REGISTER)
+    if not village_ids:
+        return []
+    mask = phone_masker(session)
+    wanted = sorted(set(village_ids))
+    town = aliased(Division)
+    places = {
+        id_: (code, name, town_name or "")
+        for id_, code, name, town_name in session.execute(
+            select(Division.id, Division.code, Division.name, town.name)
+            .outerjoin(town, town.id == Division.parent_id)
+            .where(Division.id.in_(wanted))
+        )
+    }
+    found: list[tuple[tuple[Any, ...], Contact]] = []
+    for village_id, post, name, phone, member_id in session.execute(
+        select(
+            WorkingGroupMember.village_id,
+            WorkingGroupMember.post,
+            WorkingGroupMember.name,
+            WorkingGroupMember.phone,
+            WorkingGroupMember.id,
+        ).where(WorkingGroupMember.village_id.in_(wanted))
+    ):
+        code, village, town_name = places.get(village_id, ("", "", ""))
+        found.append(
+            (
+                (code, _ROLE_ORDER.get(post, 3), post, member_id),
+                Contact(village_id, village, town_name, post, name, mask(phone), ""),
+            )
+        )
+    for village_id, grid_name, name, grid_post, phone, grid_id in session.execute(
+        select(
+            Grid.village_id,
+            Grid.name,
+            Grid.person_name,
+            Grid.person_post,
+            Grid.person_phone,
+            Grid.id,
+        ).where(Grid.village_id.in_(wanted))
+    ):
+        code, village, town_name = places.get(village_id, ("", "", ""))
+        detail = " ".join(part for part in (grid_name, grid_post) if part)
+        found.append(
+            (
+                (code, _ROLE_ORDER["grid"], "grid", grid_id),
+                Contact(village_id, village, town_name, "grid", name, mask(phone), detail),
+            )
+        )
+    found.sort(key=lambda pair: pair[0])
+    return [contact for _key, contact in found]

@@ -40,6 +40,12 @@ class Settings:
     database_url: str = ""
     language: str = "zh_CN"
     timezone: str = "Asia/Shanghai"
+    # This workstation as check-ins record it and lists print it (empty: the computer's name).
+    workstation_name: str = ""
+    # During an event: towns and villages below this completion rate (percent), or with no
+    # check-in for this many hours, are shown to the duty officer.
+    lag_percent: int = 60
+    stale_hours: int = 2
     tile_source: TileSource = field(default_factory=TileSource)
 
     @classmethod

@@ -4,10 +4,12 @@ One sheet: a title row naming the event, the reporting unit and the time of the
 figures, a header row, one row per town in code order with the figures as
 columns (people to move, moved, in shelters, with relatives, forcibly moved,
 refused, still at home, completion rate as a percent-formatted number) and a
-total row equal to the county's figures. Figures phoned in by towns are listed
-below in the same columns, apart: they may overlap the listed households. The
-table holds no personal information, so unlike the village transfer list there
-is nothing to mask and nothing to audit.
+total row equal to the county's figures, people with thousands separators
+(12,345). Figures phoned in by towns are listed below in the same columns,
+apart: they may overlap the listed households. Under the tables the report
+upward names who filled it in (the operator), leaves a line for who checked it
+(填报人、审核人) and dates it. The table holds no personal information, so unlike
+the village transfer list there is nothing to mask and nothing to audit.
 
 The column list lives here so the printed roll-up (``ui.printing.transfers``) and
 this export show the same columns under the same headers.
@@ -23,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from models.base import utcnow
 from models.clock import display_time
 from models.events import get_event
 from models.exports.households import ExportRefused
@@ -40,8 +43,9 @@ from models.exports.sheet import (
     title_row,
 )
 from models.messages import fill
+from models.operators import operator_name
 from models.transfers import Figures, ReportedFigures, rollup
-from models.users import Permission, require
+from models.users import Permission, actor_of, require
 
 # The figures of a roll-up row after the town's name, in column order; the
 # completion rate follows them.
@@ -55,6 +59,7 @@ ROLLUP_FIELDS = (
     "still_at_home",
 )
 PERCENT_FORMAT = PERCENT
+PEOPLE_FORMAT = "#,##0"  # 12,345
 _NUMBER_WIDTH = 12
 _NAME_WIDTH = 18
 _EXTRA_WIDTHS = (24, 18)  # source and time of the phoned-in figures
@@ -83,6 +88,34 @@ def rollup_values(figures: Figures | ReportedFigures) -> list[int]:
 def percent_text(rate: float | None) -> str:
     """A completion rate as printed: 87.5%, or a dash when nobody is to move."""
     return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def people_text(count: int) -> str:
+    """A number of people as printed: 12,345."""
+    return f"{count:,}"
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Who filled the report in and who checked it (填报人、审核人), and when it was made."""
+
+    filled_in_by: str
+    checked_by: str  # empty: a line to sign on
+    made_at: datetime
+
+    def parts(self) -> list[tuple[str, str]]:
+        """(caption, value) in the order printed."""
+        return [
+            (QCoreApplication.translate("Export", "Filled in by:"), self.filled_in_by),
+            (QCoreApplication.translate("Export", "Checked by:"), self.checked_by),
+            (QCoreApplication.translate("Export", "Date:"), display_time(self.made_at)),
+        ]
+
+
+def sign_off(session: Session) -> SignOff:
+    """The acting operator fills the report in; the checker signs it on paper."""
+    actor = actor_of(session)
+    return SignOff(operator_name(actor.name if actor else None), "", utcnow())
 
 
 @dataclass(frozen=True)
@@ -142,7 +175,15 @@ def export_transfer_rollup(
     ]
     path = Path(path)
     _write(
-        path, title=title, unit=unit, when=when, body=towns, total=total, phoned=phoned, notes=notes
+        path,
+        title=title,
+        unit=unit,
+        when=when,
+        body=towns,
+        total=total,
+        phoned=phoned,
+        notes=notes,
+        signed=sign_off(session),
     )
     return RollupExportResult(path, len(towns), len(reported), data.at)
 
@@ -157,6 +198,7 @@ def _write(
     total: list[Any],
     phoned: list[list[Any]],
     notes: list[str],
+    signed: SignOff,
 ) -> None:
     columns = rollup_columns()
     width = len(columns)
@@ -171,10 +213,13 @@ def _write(
         first = header_row(sheet, header)
         for position, values in enumerate(rows):
             shown = ["—" if i == rate and v is None else v for i, v in enumerate(values)]
+            formats = dict.fromkeys(range(1, rate), PEOPLE_FORMAT)
+            if isinstance(shown[rate], float):
+                formats[rate] = PERCENT_FORMAT
             body_row(
                 sheet,
                 shown,
-                formats={rate: PERCENT_FORMAT} if isinstance(shown[rate], float) else None,
+                formats=formats,
                 align={0: "center"}
                 if isinstance(shown[rate], float)
                 else {0: "center", rate: "center"},
@@ -206,6 +251,16 @@ def _write(
             ],
             phoned,
         )
+    sheet.append([])
+    thirds = [width // 3, width // 3, width - 2 * (width // 3)]
+    merged_row(
+        sheet,
+        [
+            (f"{caption}{value}", span, None)
+            for (caption, value), span in zip(signed.parts(), thirds, strict=True)
+        ],
+        height=24,
+    )
     sheet.append([])
     for note in notes:
         note_row(sheet, note, span=width)

@@ -48,7 +48,9 @@ Layout (one concern per module)
     households; ``records`` opening and syncing an event's records; ``tallies`` the
     maintained sums; ``reading`` records as rows; ``lookup`` the check-in search;
     ``checkin`` recording changes and returns; ``history`` the changes; ``town_reports``
-    towns' phoned-in figures; ``rollup`` the roll-up and shelter occupancy;
+    towns' phoned-in figures; ``rollup`` the roll-up and shelter occupancy; ``overflow``
+    shelters that cannot take everyone assigned and the nearest with room; ``progress``
+    lagging and stalled towns and villages, and the completion rate over time;
     ``snapshots`` hourly snapshots and what changed since; ``planner`` planner checks.
 
 Imports
@@ -85,12 +87,29 @@ from models.transfers.common import (
 from models.transfers.errors import TransferConflict, TransferRefused
 from models.transfers.history import ChangeRow, shelter_arrivals, transfer_history
 from models.transfers.lookup import find_subjects
+from models.transfers.overflow import (
+    Overflow,
+    ShelterWithRoom,
+    overflow_of,
+    overflow_text,
+    overflows,
+    room_text,
+)
 from models.transfers.planner import (
     EmptyZone,
     HouseholdIssue,
     OverfullShelter,
     PlannerChecks,
     planner_checks,
+)
+from models.transfers.progress import (
+    DEFAULT_LAG_PERCENT,
+    DEFAULT_STALE_HOURS,
+    Attention,
+    Lagging,
+    ProgressPoint,
+    completion_history,
+    needs_attention,
 )
 from models.transfers.reading import get_transfer, list_transfers, record_for
 from models.transfers.records import derive_status, open_transfers, sync_transfers
@@ -134,6 +153,8 @@ __all__ = [
     "CARD_ALPHABET",
     "CARD_LENGTH",
     "CHECK_IN",
+    "DEFAULT_LAG_PERCENT",
+    "DEFAULT_STALE_HOURS",
     "FIGURE_FIELDS",
     "HOUSEHOLD_NAMES",
     "MOVED_STATES",
@@ -144,6 +165,7 @@ __all__ = [
     "TALLY_FIELDS",
     "TRANSFER_STATUSES",
     "AreaFigures",
+    "Attention",
     "ChangeRow",
     "EmptyZone",
     "FigureChange",
@@ -152,14 +174,18 @@ __all__ = [
     "HouseholdIssue",
     "HouseholdRow",
     "KindFigures",
+    "Lagging",
     "ListCounts",
+    "Overflow",
     "OverfullShelter",
     "PlannerChecks",
+    "ProgressPoint",
     "ReportedFigures",
     "ReturnsMarked",
     "Rollup",
     "RollupSnapshot",
     "ShelterOccupancy",
+    "ShelterWithRoom",
     "SnapshotDiff",
     "SnapshotRow",
     "SubjectRow",
@@ -175,6 +201,7 @@ __all__ = [
     "add_town_report",
     "changes_since_last_snapshot",
     "compare_snapshots",
+    "completion_history",
     "derive_status",
     "find_subjects",
     "get_transfer",
@@ -187,9 +214,13 @@ __all__ = [
     "load_snapshot",
     "mark_returns",
     "name_search_columns",
+    "needs_attention",
     "new_card_code",
     "new_card_codes",
     "open_transfers",
+    "overflow_of",
+    "overflow_text",
+    "overflows",
     "parse_card_code",
     "phone_last4",
     "planner_checks",
@@ -199,6 +230,7 @@ __all__ = [
     "register_year",
     "rollup",
     "rollup_to_dict",
+    "room_text",
     "shelter_arrivals",
     "sync_transfers",
     "take_snapshot",

@@ -3,7 +3,6 @@ tallied in one step), and marking a village's returns once the response is lifte
 
 from __future__ import annotations
 
-import platform
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from models.base import utcnow
 from models.clock import display_time
 from models.events import Event, acting_name
 from models.messages import fill
+from models.operators import workstation_name
 from models.transfers.common import (
     CHECK_IN,
     MOVED_STATES,
@@ -90,7 +90,7 @@ def _lock_records(session: Session, *conditions: Any) -> None:
 
 
 def _workstation() -> str:
-    return platform.node()[:80] or "?"
+    return workstation_name()
 
 
 def record_transfer(

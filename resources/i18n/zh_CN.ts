@@ -32,52 +32,113 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="115"/>
+        <location filename="../../ui/app.py" line="152"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="117"/>
+        <location filename="../../ui/app.py" line="154"/>
         <source>Something went wrong (%1). Nothing you saved is lost. The details are in the log file for the support engineer.</source>
         <translation>出现了问题（%1）。已保存的数据不会丢失。详细信息已写入日志文件，供技术支持人员查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="191"/>
+        <source>This database has no users yet: nobody can log in.</source>
+        <translation>该数据库还没有用户：无人可以登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="224"/>
+        <source>The console window opened on the %1 platform; %2 is logged in.</source>
+        <translation>调度台窗口已在 %1 平台上打开；%2 已登录。</translation>
     </message>
 </context>
 <context>
     <name>ArrivalsDialog</name>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="83"/>
+        <location filename="../../ui/transfers/arrivals.py" line="86"/>
         <source>Arrivals: %1</source>
         <translation>到达登记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="86"/>
+        <location filename="../../ui/transfers/arrivals.py" line="89"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="100"/>
+        <location filename="../../ui/transfers/arrivals.py" line="108"/>
         <source>Print the arrivals list…</source>
         <translation>打印到达登记表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="103"/>
+        <location filename="../../ui/transfers/arrivals.py" line="111"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="120"/>
+        <location filename="../../ui/transfers/arrivals.py" line="128"/>
         <source>The arrivals could not be loaded: %1</source>
         <translation>无法读取到达记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="143"/>
+        <location filename="../../ui/transfers/arrivals.py" line="151"/>
         <source>%1: %2 people arrived in %3 check-ins during %4; %5 in the shelter now (capacity %6).</source>
         <translation>%1：%4期间共签到 %3 次，到达 %2 人；现有 %5 人（容纳 %6 人）。</translation>
+    </message>
+</context>
+<context>
+    <name>Attention</name>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="74"/>
+        <source>below %1</source>
+        <translation>转移率低于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="81"/>
+        <source>no change for %1 h</source>
+        <translation>%1 小时无进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="85"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="92"/>
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="93"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="119"/>
+        <source>⚠ %1 towns and %2 villages need attention: completion below %3 or no change for %4 h (Settings). Click one for its responsible persons.</source>
+        <translation>⚠ %1 个乡镇、%2 个村需关注：转移率低于 %3 或 %4 小时无进展（可在设置中调整）。点击一行查看其责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="186"/>
+        <source>Grid person</source>
+        <translation>网格责任人</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTable</name>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="147"/>
+        <source>Click a town or village for its responsible persons.</source>
+        <translation>点击乡镇或村，查看其责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="163"/>
+        <source>No town or village lags behind now.</source>
+        <translation>目前没有进度落后的乡镇或村。</translation>
     </message>
 </context>
 <context>
@@ -438,127 +499,139 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/exports/rollup.py" line="66"/>
-        <location filename="../../ui/dashboard/page.py" line="30"/>
+        <location filename="../../models/exports/rollup.py" line="71"/>
+        <location filename="../../ui/dashboard/page.py" line="35"/>
         <location filename="../../ui/map/typhoon.py" line="87"/>
-        <location filename="../../ui/transfers/rows.py" line="151"/>
-        <location filename="../../ui/transfers/rows.py" line="155"/>
-        <location filename="../../ui/transfers/rows.py" line="214"/>
+        <location filename="../../ui/transfers/attention.py" line="52"/>
+        <location filename="../../ui/transfers/rows.py" line="153"/>
+        <location filename="../../ui/transfers/rows.py" line="157"/>
+        <location filename="../../ui/transfers/rows.py" line="216"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="31"/>
+        <location filename="../../ui/dashboard/page.py" line="36"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="32"/>
+        <location filename="../../ui/dashboard/page.py" line="37"/>
         <source>Villages</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="33"/>
+        <location filename="../../ui/dashboard/page.py" line="38"/>
         <source>Grids</source>
         <translation>网格数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="36"/>
+        <location filename="../../ui/dashboard/page.py" line="41"/>
         <source>Danger zones</source>
         <translation>危险区（点）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="40"/>
+        <location filename="../../ui/dashboard/page.py" line="45"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="43"/>
+        <location filename="../../ui/dashboard/page.py" line="48"/>
         <source>Shelter capacity</source>
         <translation>安置容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="49"/>
+        <location filename="../../ui/dashboard/page.py" line="54"/>
         <source>Working group members</source>
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="67"/>
-        <location filename="../../ui/transfers/rows.py" line="111"/>
+        <location filename="../../ui/dashboard/page.py" line="105"/>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="72"/>
+        <location filename="../../ui/dashboard/page.py" line="88"/>
+        <location filename="../../ui/transfers/rows.py" line="113"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="68"/>
-        <location filename="../../ui/transfers/rows.py" line="115"/>
-        <location filename="../../ui/transfers/rows.py" line="280"/>
+        <location filename="../../models/exports/rollup.py" line="73"/>
+        <location filename="../../ui/dashboard/page.py" line="92"/>
+        <location filename="../../ui/transfers/rows.py" line="117"/>
+        <location filename="../../ui/transfers/rows.py" line="289"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="69"/>
-        <location filename="../../ui/transfers/rows.py" line="118"/>
+        <location filename="../../models/exports/rollup.py" line="74"/>
+        <location filename="../../ui/transfers/rows.py" line="120"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="70"/>
-        <location filename="../../ui/transfers/rows.py" line="124"/>
+        <location filename="../../models/exports/rollup.py" line="75"/>
+        <location filename="../../ui/transfers/rows.py" line="126"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="71"/>
-        <location filename="../../ui/transfers/rows.py" line="130"/>
+        <location filename="../../models/exports/rollup.py" line="76"/>
+        <location filename="../../ui/transfers/rows.py" line="132"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="72"/>
-        <location filename="../../ui/transfers/rows.py" line="135"/>
+        <location filename="../../models/exports/rollup.py" line="77"/>
+        <location filename="../../ui/transfers/rows.py" line="137"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="73"/>
-        <location filename="../../ui/transfers/rows.py" line="139"/>
+        <location filename="../../models/exports/rollup.py" line="78"/>
+        <location filename="../../ui/dashboard/page.py" line="95"/>
+        <location filename="../../ui/transfers/attention.py" line="61"/>
+        <location filename="../../ui/transfers/rows.py" line="141"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="74"/>
-        <location filename="../../ui/transfers/rows.py" line="145"/>
+        <location filename="../../models/exports/rollup.py" line="79"/>
+        <location filename="../../ui/dashboard/page.py" line="101"/>
+        <location filename="../../ui/transfers/attention.py" line="55"/>
+        <location filename="../../ui/transfers/rows.py" line="147"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="204"/>
-        <location filename="../../ui/transfers/rows.py" line="215"/>
+        <location filename="../../models/exports/rollup.py" line="249"/>
+        <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="205"/>
-        <location filename="../../ui/transfers/rows.py" line="213"/>
+        <location filename="../../models/exports/rollup.py" line="250"/>
+        <location filename="../../ui/transfers/rows.py" line="215"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="43"/>
-        <location filename="../../ui/transfers/rows.py" line="234"/>
-        <location filename="../../ui/transfers/rows.py" line="281"/>
+        <location filename="../../ui/transfers/rows.py" line="236"/>
+        <location filename="../../ui/transfers/rows.py" line="290"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="45"/>
-        <location filename="../../ui/transfers/rows.py" line="237"/>
+        <location filename="../../ui/transfers/rows.py" line="239"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="227"/>
-        <location filename="../../ui/transfers/rows.py" line="241"/>
+        <location filename="../../ui/transfers/rows.py" line="229"/>
+        <location filename="../../ui/transfers/rows.py" line="243"/>
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
@@ -597,10 +670,11 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="88"/>
+        <location filename="../../ui/transfers/attention.py" line="191"/>
         <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/lists.py" line="63"/>
-        <location filename="../../ui/transfers/rows.py" line="158"/>
+        <location filename="../../ui/transfers/rows.py" line="160"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
@@ -637,123 +711,156 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="60"/>
-        <location filename="../../ui/transfers/rows.py" line="165"/>
+        <location filename="../../ui/transfers/rows.py" line="167"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="200"/>
+        <location filename="../../ui/transfers/attention.py" line="50"/>
+        <location filename="../../ui/transfers/rows.py" line="202"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
+        <location filename="../../ui/transfers/attention.py" line="65"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="192"/>
+        <source>Responsibility</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="194"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="195"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
         <location filename="../../ui/map/typhoon.py" line="86"/>
-        <location filename="../../ui/transfers/rows.py" line="201"/>
+        <location filename="../../ui/transfers/attention.py" line="51"/>
+        <location filename="../../ui/transfers/attention.py" line="193"/>
+        <location filename="../../ui/transfers/rows.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="202"/>
+        <location filename="../../ui/transfers/rows.py" line="204"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="205"/>
+        <location filename="../../ui/transfers/rows.py" line="207"/>
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="209"/>
+        <location filename="../../ui/transfers/rows.py" line="211"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="210"/>
+        <location filename="../../ui/transfers/rows.py" line="212"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="228"/>
-        <location filename="../../ui/transfers/rows.py" line="246"/>
+        <location filename="../../ui/transfers/rows.py" line="230"/>
+        <location filename="../../ui/transfers/rows.py" line="248"/>
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="230"/>
-        <location filename="../../ui/transfers/rows.py" line="250"/>
+        <location filename="../../ui/transfers/rows.py" line="232"/>
+        <location filename="../../ui/transfers/rows.py" line="252"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="255"/>
+        <location filename="../../ui/transfers/rows.py" line="257"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="50"/>
+        <location filename="../../ui/transfers/rows.py" line="261"/>
+        <source>Over capacity</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/rows.py" line="265"/>
+        <source>Nearest with room</source>
+        <translation>就近有空余的安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/arrivals.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="51"/>
+        <location filename="../../ui/transfers/arrivals.py" line="54"/>
         <location filename="../../ui/transfers/lists.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="260"/>
+        <location filename="../../ui/transfers/rows.py" line="269"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="261"/>
+        <location filename="../../ui/transfers/arrivals.py" line="55"/>
+        <location filename="../../ui/transfers/rows.py" line="270"/>
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="55"/>
-        <location filename="../../ui/transfers/rows.py" line="264"/>
+        <location filename="../../ui/transfers/arrivals.py" line="58"/>
+        <location filename="../../ui/transfers/rows.py" line="273"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="56"/>
-        <location filename="../../ui/transfers/rows.py" line="218"/>
+        <location filename="../../ui/transfers/arrivals.py" line="59"/>
+        <location filename="../../ui/transfers/rows.py" line="220"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="57"/>
+        <location filename="../../ui/transfers/arrivals.py" line="60"/>
         <source>Where</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="270"/>
+        <location filename="../../ui/transfers/rows.py" line="279"/>
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="276"/>
+        <location filename="../../ui/transfers/rows.py" line="285"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/arrivals.py" line="53"/>
-        <location filename="../../ui/transfers/rows.py" line="282"/>
+        <location filename="../../ui/transfers/arrivals.py" line="56"/>
+        <location filename="../../ui/transfers/rows.py" line="291"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="283"/>
+        <location filename="../../ui/transfers/rows.py" line="292"/>
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="440"/>
-        <location filename="../../ui/transfers/arrivals.py" line="54"/>
+        <location filename="../../ui/printing/transfers.py" line="461"/>
+        <location filename="../../ui/transfers/arrivals.py" line="57"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="444"/>
-        <location filename="../../ui/transfers/rows.py" line="217"/>
+        <location filename="../../ui/printing/transfers.py" line="465"/>
+        <location filename="../../ui/transfers/rows.py" line="219"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -786,6 +893,17 @@ ahead</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
+        <location filename="../../ui/cli/core.py" line="207"/>
+        <source>open the window, log --user in, close it once the first page is shown: a check that this desktop can run the console</source>
+        <translation>打开窗口，以 --user 登录，首页显示后即关闭：检查本机桌面能否运行调度台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_gui.py" line="22"/>
+        <source>--smoke needs --user NAME.</source>
+        <translation>--smoke 需要 --user 用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_gui.py" line="25"/>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
         <location filename="../../ui/cli/core.py" line="162"/>
         <source>Password for %1: </source>
@@ -1054,24 +1172,67 @@ ahead</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="256"/>
+        <location filename="../../ui/cli/core.py" line="265"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="280"/>
+        <location filename="../../ui/cli/core.py" line="273"/>
+        <source>The console window cannot start: the system library %1 is missing (on Debian the package %2; bash .ci/setup as root installs it).</source>
+        <translation>调度台窗口无法启动：缺少系统库 %1（Debian 上为软件包 %2；以 root 身份运行 bash .ci/setup 即可安装）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="302"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="286"/>
+        <location filename="../../ui/cli/core.py" line="308"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_gui.py" line="21"/>
+        <location filename="../../ui/cli/cmd_gui.py" line="33"/>
         <source>Database upgrade needed</source>
         <translation>数据库需要升级</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="211"/>
+        <source>Responsible persons: %1</source>
+        <translation>责任人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="216"/>
+        <source>%1 %2: completion %3, %4 still at home (%5).</source>
+        <translation>%1 %2：转移率 %3，尚未转移 %4 人（%5）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="232"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="235"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="250"/>
+        <source>The contacts could not be loaded: %1</source>
+        <translation>无法读取责任人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="261"/>
+        <source>%1 persons to call.</source>
+        <translation>共 %1 名责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/attention.py" line="263"/>
+        <source>No responsible person is registered for these villages.</source>
+        <translation>这些村尚未登记责任人。</translation>
     </message>
 </context>
 <context>
@@ -1155,122 +1316,134 @@ ahead</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="96"/>
+        <location filename="../../ui/dashboard/page.py" line="189"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="98"/>
+        <location filename="../../ui/dashboard/page.py" line="191"/>
         <source>No event is in progress.</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="106"/>
+        <location filename="../../ui/dashboard/page.py" line="199"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="107"/>
+        <location filename="../../ui/dashboard/page.py" line="200"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="108"/>
+        <location filename="../../ui/dashboard/page.py" line="201"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="109"/>
+        <location filename="../../ui/dashboard/page.py" line="202"/>
         <source>Shelters full</source>
         <translation>已满的避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="117"/>
+        <location filename="../../ui/dashboard/page.py" line="210"/>
+        <location filename="../../ui/dashboard/page.py" line="239"/>
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="118"/>
+        <location filename="../../ui/dashboard/page.py" line="211"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="119"/>
+        <location filename="../../ui/dashboard/page.py" line="212"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="120"/>
+        <location filename="../../ui/dashboard/page.py" line="213"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="121"/>
+        <location filename="../../ui/dashboard/page.py" line="214"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="122"/>
+        <location filename="../../ui/dashboard/page.py" line="215"/>
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="135"/>
+        <location filename="../../ui/dashboard/page.py" line="228"/>
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="160"/>
+        <location filename="../../ui/dashboard/page.py" line="241"/>
+        <location filename="../../ui/dashboard/page.py" line="337"/>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="260"/>
         <source>No event is in progress. When one starts (on the Transfers page), its response level and the county&apos;s transfer figures show here.</source>
         <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="169"/>
+        <location filename="../../ui/dashboard/page.py" line="269"/>
         <source>figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="173"/>
+        <location filename="../../ui/dashboard/page.py" line="273"/>
         <source>%1 away from home</source>
         <translation>外出 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="178"/>
+        <location filename="../../ui/dashboard/page.py" line="278"/>
         <source>completion rate %1</source>
         <translation>转移率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="182"/>
+        <location filename="../../ui/dashboard/page.py" line="282"/>
         <source>of whom %1 refuse to move</source>
         <translation>其中拒绝转移 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="186"/>
+        <location filename="../../ui/dashboard/page.py" line="286"/>
         <source>%1 more above 90%</source>
         <translation>另有 %1 个超过 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="198"/>
+        <location filename="../../ui/dashboard/page.py" line="297"/>
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="205"/>
+        <location filename="../../ui/dashboard/page.py" line="304"/>
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="210"/>
+        <location filename="../../ui/dashboard/page.py" line="309"/>
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="221"/>
+        <location filename="../../ui/dashboard/page.py" line="320"/>
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="230"/>
+        <location filename="../../ui/dashboard/page.py" line="337"/>
+        <source>⚠ Attention (%1)</source>
+        <translation>⚠ 需关注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="344"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -1505,42 +1678,57 @@ ahead</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="105"/>
+        <location filename="../../models/exports/rollup.py" line="109"/>
+        <source>Filled in by:</source>
+        <translation>填报人：</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="110"/>
+        <source>Checked by:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="111"/>
+        <source>Date:</source>
+        <translation>填报日期：</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/rollup.py" line="138"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="108"/>
+        <location filename="../../models/exports/rollup.py" line="141"/>
         <source>%1: transfer of people by town</source>
         <translation>%1人员转移情况汇总表</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="109"/>
+        <location filename="../../models/exports/rollup.py" line="142"/>
         <source>Reporting unit: %1</source>
         <translation>填报单位：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="111"/>
+        <location filename="../../models/exports/rollup.py" line="144"/>
         <source>Time of the figures: %1</source>
         <translation>统计时间：%1</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="113"/>
+        <location filename="../../models/exports/rollup.py" line="146"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="135"/>
+        <location filename="../../models/exports/rollup.py" line="168"/>
         <source>The table counts the households and other objects on the transfer lists. Moved = in shelters + with relatives + forcibly moved; still at home = people to move - moved (people refusing are still at home until moved); completion rate = moved / people to move.</source>
         <translation>说明：本表统计转移清单内的住户和其他转移对象。已转移 = 集中安置 + 投亲靠友 + 强制转移；尚未转移 = 应转移 − 已转移（拒绝转移人员在转移前计入尚未转移）；转移率 = 已转移 ÷ 应转移。</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="164"/>
+        <location filename="../../models/exports/rollup.py" line="206"/>
         <source>Transfer roll-up</source>
         <translation>转移汇总</translation>
     </message>
     <message>
-        <location filename="../../models/exports/rollup.py" line="192"/>
+        <location filename="../../models/exports/rollup.py" line="237"/>
         <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
         <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
     </message>
@@ -1548,17 +1736,17 @@ ahead</source>
 <context>
     <name>FigureCards</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="74"/>
+        <location filename="../../ui/transfers/figures.py" line="80"/>
         <source>moved / people to move</source>
         <translation>已转移 / 应转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="79"/>
+        <location filename="../../ui/transfers/figures.py" line="85"/>
         <source>%1 listed, %2 away</source>
         <translation>清单 %1 户，外出 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="87"/>
+        <location filename="../../ui/transfers/figures.py" line="93"/>
         <source>Phoned in by towns (counted separately): %1 to move, %2 moved, latest at %3</source>
         <translation>乡镇电话报送（单独统计）：应转移 %1 人，已转移 %2 人，最新报送时间 %3</translation>
     </message>
@@ -1566,77 +1754,98 @@ ahead</source>
 <context>
     <name>FigureTabs</name>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="112"/>
+        <location filename="../../ui/transfers/figures.py" line="127"/>
+        <location filename="../../ui/transfers/figures.py" line="320"/>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="129"/>
         <source>Towns and streets</source>
         <translation>各乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="115"/>
+        <location filename="../../ui/transfers/figures.py" line="132"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="118"/>
+        <location filename="../../ui/transfers/figures.py" line="135"/>
         <source>By danger zone type</source>
         <translation>按危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="121"/>
+        <location filename="../../ui/transfers/figures.py" line="144"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="123"/>
+        <location filename="../../ui/transfers/figures.py" line="146"/>
         <source>Keep the figures now as a report</source>
         <translation>立即保存当前数据作为一次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="126"/>
+        <location filename="../../ui/transfers/figures.py" line="149"/>
         <source>The figures are kept every hour by themselves; keep them now as well, for example right after reporting upward.</source>
         <translation>系统每小时自动保存一次数据；也可以现在保存，例如刚向上级报送之后。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="131"/>
+        <location filename="../../ui/transfers/figures.py" line="154"/>
         <source>Since the last report</source>
         <translation>与上次报送比较</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="133"/>
+        <location filename="../../ui/transfers/figures.py" line="156"/>
         <source>Enter a town&apos;s figures…</source>
         <translation>录入乡镇报送数…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="137"/>
+        <location filename="../../ui/transfers/figures.py" line="160"/>
         <source>Phoned in by towns</source>
         <translation>乡镇电话报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="140"/>
+        <location filename="../../ui/transfers/figures.py" line="163"/>
         <source>Figures phoned in by towns, counted separately from the households on the lists; the latest of each town counts.</source>
         <translation>乡镇电话报送的数字，与清单内住户分开统计；每个乡镇以最新一次报送为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="148"/>
+        <location filename="../../ui/transfers/figures.py" line="171"/>
         <source>Shelter occupancy</source>
         <translation>避灾安置场所占用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="162"/>
+        <location filename="../../ui/transfers/figures.py" line="186"/>
         <source>Double-click a shelter for its arrivals list.</source>
         <translation>双击安置场所可查看到达登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="258"/>
+        <location filename="../../ui/transfers/figures.py" line="285"/>
+        <source>none has room</source>
+        <translation>均无空余</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="297"/>
         <source>⚠ %1 full, %2 above 90%</source>
         <translation>⚠ 已满 %1 个，超过 90% 的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="268"/>
+        <location filename="../../ui/transfers/figures.py" line="303"/>
+        <source>%1 people assigned beyond capacity at %2 shelters: see the last columns</source>
+        <translation>%2 个安置场所共超出容量 %1 人：见表格最后两列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="320"/>
+        <source>⚠ Attention (%1)</source>
+        <translation>⚠ 需关注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfers/figures.py" line="330"/>
         <source>No report has been kept yet in this event: the figures are kept every hour.</source>
         <translation>本次事件尚未保存过报送数据；系统每小时自动保存一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/figures.py" line="274"/>
+        <location filename="../../ui/transfers/figures.py" line="336"/>
         <source>Changes since the figures kept at %1 (%2 figures changed).</source>
         <translation>与 %1 保存的数据相比（%2 项有变化）。</translation>
     </message>
@@ -3516,6 +3725,58 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Operators</name>
+    <message>
+        <location filename="../../models/operators.py" line="30"/>
+        <source>%1 (this computer&apos;s account)</source>
+        <translation>%1（本机账户）</translation>
+    </message>
+</context>
+<context>
+    <name>Overflow</name>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="187"/>
+        <source>%1 (%2 free)</source>
+        <translation>%1（空余 %2 个床位）</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="190"/>
+        <source>%1 (%2 km, %3 free)</source>
+        <translation>%1（%2 公里，空余 %3 个床位）</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="200"/>
+        <source>%1 people more than it can take: %2 in it, %3 more assigned, capacity %4.</source>
+        <translation>超出容纳能力 %1 人：现有 %2 人，另有 %3 名待转移人员安排至此，容纳 %4 人。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="210"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="212"/>
+        <source>No shelter has room left.</source>
+        <translation>已无安置场所有空余床位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="214"/>
+        <source>Nearest with room: %1.</source>
+        <translation>就近有空余的安置场所：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="215"/>
+        <location filename="../../ui/transfers/figures.py" line="273"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers/overflow.py" line="221"/>
+        <source>%1 places are still missing in the county.</source>
+        <translation>全县仍缺 %1 个床位。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../ui/settings/users.py" line="435"/>
@@ -3668,7 +3929,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="67"/>
-        <location filename="../../ui/printing/transfers.py" line="127"/>
+        <location filename="../../ui/printing/transfers.py" line="141"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
@@ -3748,170 +4009,170 @@ ahead</source>
         <translation>手机号码已按本账号权限隐藏部分数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="189"/>
+        <location filename="../../ui/printing/transfers.py" line="203"/>
         <source>Village code: %1</source>
         <translation>村代码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="192"/>
+        <location filename="../../ui/printing/transfers.py" line="206"/>
         <source>Households: %1  Residents: %2</source>
         <translation>户数：%1&#x3000;人数：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="196"/>
+        <location filename="../../ui/printing/transfers.py" line="210"/>
         <source>Signature of the village head:</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="197"/>
-        <location filename="../../ui/printing/transfers.py" line="282"/>
-        <location filename="../../ui/printing/transfers.py" line="453"/>
+        <location filename="../../ui/printing/transfers.py" line="211"/>
+        <location filename="../../ui/printing/transfers.py" line="296"/>
+        <location filename="../../ui/printing/transfers.py" line="474"/>
         <source>Printed %1</source>
         <translation>打印时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="212"/>
+        <location filename="../../ui/printing/transfers.py" line="226"/>
         <source>Transfer card</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="229"/>
+        <location filename="../../ui/printing/transfers.py" line="243"/>
         <source>%1 residents</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="240"/>
-        <location filename="../../ui/printing/transfers.py" line="439"/>
+        <location filename="../../ui/printing/transfers.py" line="254"/>
+        <location filename="../../ui/printing/transfers.py" line="460"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="241"/>
+        <location filename="../../ui/printing/transfers.py" line="255"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="242"/>
+        <location filename="../../ui/printing/transfers.py" line="256"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/legend.py" line="142"/>
-        <location filename="../../ui/printing/transfers.py" line="244"/>
+        <location filename="../../ui/printing/transfers.py" line="258"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="245"/>
+        <location filename="../../ui/printing/transfers.py" line="259"/>
         <source>(none assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="247"/>
+        <location filename="../../ui/printing/transfers.py" line="261"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../ui/printing/situation_map/sheet.py" line="183"/>
-        <location filename="../../ui/printing/transfers.py" line="248"/>
-        <location filename="../../ui/printing/transfers.py" line="438"/>
+        <location filename="../../ui/printing/transfers.py" line="262"/>
+        <location filename="../../ui/printing/transfers.py" line="459"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="280"/>
+        <location filename="../../ui/printing/transfers.py" line="294"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="296"/>
-        <location filename="../../ui/printing/transfers.py" line="363"/>
+        <location filename="../../ui/printing/transfers.py" line="310"/>
+        <location filename="../../ui/printing/transfers.py" line="384"/>
         <source>There is no event %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="305"/>
+        <location filename="../../ui/printing/transfers.py" line="325"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="313"/>
+        <location filename="../../ui/printing/transfers.py" line="333"/>
         <source>%1 transfer of people by town</source>
         <translation>%1各乡镇（街道）人员转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="322"/>
-        <location filename="../../ui/printing/transfers.py" line="450"/>
+        <location filename="../../ui/printing/transfers.py" line="342"/>
+        <location filename="../../ui/printing/transfers.py" line="471"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="323"/>
+        <location filename="../../ui/printing/transfers.py" line="343"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="324"/>
+        <location filename="../../ui/printing/transfers.py" line="344"/>
         <source>Listed households and objects; figures phoned in by towns are not included.</source>
         <translation>统计范围为清单内的住户和其他转移对象，不含乡镇电话报送的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="371"/>
+        <location filename="../../ui/printing/transfers.py" line="392"/>
         <source>There is no shelter %1.</source>
         <translation>没有编号为 %1 的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="387"/>
+        <location filename="../../ui/printing/transfers.py" line="408"/>
         <source>%1 of %2 listed</source>
         <translation>在册 %2 人，到达 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="409"/>
+        <location filename="../../ui/printing/transfers.py" line="430"/>
         <source>Left or returned home: %1</source>
         <translation>已离开或返回 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="417"/>
+        <location filename="../../ui/printing/transfers.py" line="438"/>
         <source>Total people</source>
         <translation>人数合计</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="425"/>
+        <location filename="../../ui/printing/transfers.py" line="446"/>
         <source>In the shelter now: %1 (capacity %2)</source>
         <translation>现有 %1 人（容纳 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="432"/>
+        <location filename="../../ui/printing/transfers.py" line="453"/>
         <source>%1: register of arrivals</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="436"/>
+        <location filename="../../ui/printing/transfers.py" line="457"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="437"/>
+        <location filename="../../ui/printing/transfers.py" line="458"/>
         <source>Householder / object</source>
         <translation>户主/对象</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="441"/>
+        <location filename="../../ui/printing/transfers.py" line="462"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="442"/>
+        <location filename="../../ui/printing/transfers.py" line="463"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="443"/>
+        <location filename="../../ui/printing/transfers.py" line="464"/>
         <source>Check-in point</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/transfers.py" line="452"/>
+        <location filename="../../ui/printing/transfers.py" line="473"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
     </message>
@@ -4709,133 +4970,178 @@ ahead</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="59"/>
+        <location filename="../../ui/settings/page.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="66"/>
+        <location filename="../../ui/settings/page.py" line="80"/>
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="71"/>
+        <location filename="../../ui/settings/page.py" line="85"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="74"/>
+        <location filename="../../ui/settings/page.py" line="88"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="83"/>
+        <location filename="../../ui/settings/page.py" line="97"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="87"/>
+        <location filename="../../ui/settings/page.py" line="101"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="91"/>
+        <location filename="../../ui/settings/page.py" line="105"/>
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="95"/>
+        <location filename="../../ui/settings/page.py" line="109"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="98"/>
+        <location filename="../../ui/settings/page.py" line="112"/>
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="106"/>
+        <location filename="../../ui/settings/page.py" line="120"/>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="125"/>
+        <source>empty: the computer&apos;s name (%1)</source>
+        <translation>留空则使用计算机名（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="127"/>
+        <source>Workstation name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="130"/>
+        <source>Recorded with every check-in made here and printed on shelters&apos; arrivals lists, e.g. 县防指值班室 or 城关镇中心小学安置点.</source>
+        <translation>在本机办理的每次签到都会记录此名称，并打印在安置场所的到达登记表上，例如：县防指值班室、城关镇中心小学安置点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="139"/>
+        <source>During an event</source>
+        <translation>事件期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="145"/>
+        <source>Needs attention below the completion rate</source>
+        <translation>转移率低于此值时提示关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="148"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="149"/>
+        <source>never</source>
+        <translation>不提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="151"/>
+        <source>Needs attention after no change for</source>
+        <translation>无进展超过此时长时提示关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="154"/>
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="112"/>
+        <location filename="../../ui/settings/page.py" line="160"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="116"/>
+        <location filename="../../ui/settings/page.py" line="164"/>
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="119"/>
+        <location filename="../../ui/settings/page.py" line="167"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="122"/>
+        <location filename="../../ui/settings/page.py" line="170"/>
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="125"/>
+        <location filename="../../ui/settings/page.py" line="173"/>
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="126"/>
-        <location filename="../../ui/settings/page.py" line="137"/>
+        <location filename="../../ui/settings/page.py" line="174"/>
+        <location filename="../../ui/settings/page.py" line="185"/>
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="127"/>
+        <location filename="../../ui/settings/page.py" line="175"/>
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="130"/>
+        <location filename="../../ui/settings/page.py" line="178"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="132"/>
+        <location filename="../../ui/settings/page.py" line="180"/>
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="140"/>
+        <location filename="../../ui/settings/page.py" line="188"/>
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="143"/>
+        <location filename="../../ui/settings/page.py" line="191"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="149"/>
+        <location filename="../../ui/settings/page.py" line="197"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="166"/>
+        <location filename="../../ui/settings/page.py" line="214"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="166"/>
+        <location filename="../../ui/settings/page.py" line="214"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="185"/>
+        <location filename="../../ui/settings/page.py" line="236"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="190"/>
+        <location filename="../../ui/settings/page.py" line="241"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -5088,77 +5394,77 @@ ahead</source>
         <translation>正在读取转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="161"/>
+        <location filename="../../ui/transfers/lists.py" line="162"/>
         <source>Import a village&apos;s list…</source>
         <translation>导入村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="164"/>
+        <location filename="../../ui/transfers/lists.py" line="165"/>
         <source>Export a village&apos;s list…</source>
         <translation>导出村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="166"/>
+        <location filename="../../ui/transfers/lists.py" line="167"/>
         <source>Empty template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="168"/>
+        <location filename="../../ui/transfers/lists.py" line="169"/>
         <source>Print a village&apos;s list…</source>
         <translation>打印村转移清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="170"/>
+        <location filename="../../ui/transfers/lists.py" line="171"/>
         <source>Print transfer cards…</source>
         <translation>打印转移卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="172"/>
+        <location filename="../../ui/transfers/lists.py" line="173"/>
         <source>Print a village&apos;s situation map…</source>
         <translation>打印村级防汛形势图…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="175"/>
+        <location filename="../../ui/transfers/lists.py" line="176"/>
         <source>村级防汛形势图: the village with its danger zones, shelters, grids and responsible persons, A4 or A3 landscape</source>
         <translation>村级防汛形势图：本村的危险区、避灾安置场所、网格和责任人，A4 或 A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="194"/>
+        <location filename="../../ui/transfers/lists.py" line="197"/>
         <source>Checks before the season</source>
         <translation>汛前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="224"/>
+        <location filename="../../ui/transfers/lists.py" line="227"/>
         <source>The transfer lists could not be loaded: %1</source>
         <translation>无法读取转移清单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="233"/>
+        <location filename="../../ui/transfers/lists.py" line="236"/>
         <source>No transfer list has been imported yet. Import each village&apos;s list (行政村危险区人员转移清单), or give villages the empty template to fill.</source>
         <translation>尚未导入转移清单。请导入各村的《行政村危险区人员转移清单》，或将空白模板发给各村填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="241"/>
+        <location filename="../../ui/transfers/lists.py" line="244"/>
         <source>Transfer lists of %1: %2 households (%3 people) and %4 other objects (%5 people) in %6 villages.</source>
         <translation>%1年度转移清单：%6 个村（社区），住户 %2 户（%3 人），其他转移对象 %4 个（%5 人）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="254"/>
+        <location filename="../../ui/transfers/lists.py" line="257"/>
         <source>Shelters too small (%1)</source>
         <translation>安置场所容量不足（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="258"/>
+        <location filename="../../ui/transfers/lists.py" line="261"/>
         <source>Households with no responsible person (%1)</source>
         <translation>无转移责任人的住户（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="263"/>
+        <location filename="../../ui/transfers/lists.py" line="266"/>
         <source>Danger zones with nobody listed (%1)</source>
         <translation>无人员清单的危险区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/lists.py" line="304"/>
+        <location filename="../../ui/transfers/lists.py" line="307"/>
         <source>Export a village&apos;s list</source>
         <translation>导出村转移清单</translation>
     </message>
@@ -5296,29 +5602,29 @@ ahead</source>
 <context>
     <name>TransfersChart</name>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="22"/>
+        <location filename="../../ui/transfers/charts.py" line="30"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="23"/>
+        <location filename="../../ui/transfers/charts.py" line="31"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="24"/>
+        <location filename="../../ui/transfers/charts.py" line="32"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="25"/>
+        <location filename="../../ui/transfers/charts.py" line="33"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/charts.py" line="71"/>
-        <source>People</source>
-        <translation>人数</translation>
+        <location filename="../../ui/transfers/charts.py" line="181"/>
+        <source>Completion rate since the event began</source>
+        <translation>事件开始以来的转移率</translation>
     </message>
 </context>
 <context>
@@ -5329,67 +5635,67 @@ ahead</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="221"/>
+        <location filename="../../ui/transfers/rows.py" line="223"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="222"/>
+        <location filename="../../ui/transfers/rows.py" line="224"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="223"/>
+        <location filename="../../ui/transfers/rows.py" line="225"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="224"/>
+        <location filename="../../ui/transfers/rows.py" line="226"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="229"/>
+        <location filename="../../ui/transfers/rows.py" line="231"/>
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="286"/>
+        <location filename="../../ui/transfers/rows.py" line="295"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="287"/>
+        <location filename="../../ui/transfers/rows.py" line="296"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="288"/>
+        <location filename="../../ui/transfers/rows.py" line="297"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="289"/>
+        <location filename="../../ui/transfers/rows.py" line="298"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="290"/>
+        <location filename="../../ui/transfers/rows.py" line="299"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="291"/>
+        <location filename="../../ui/transfers/rows.py" line="300"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="292"/>
+        <location filename="../../ui/transfers/rows.py" line="301"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="293"/>
+        <location filename="../../ui/transfers/rows.py" line="302"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
@@ -5429,82 +5735,82 @@ ahead</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="277"/>
+        <location filename="../../ui/transfers/page.py" line="278"/>
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="290"/>
+        <location filename="../../ui/transfers/page.py" line="291"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="298"/>
+        <location filename="../../ui/transfers/page.py" line="299"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="298"/>
+        <location filename="../../ui/transfers/page.py" line="299"/>
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="307"/>
+        <location filename="../../ui/transfers/page.py" line="308"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="322"/>
+        <location filename="../../ui/transfers/page.py" line="323"/>
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="333"/>
+        <location filename="../../ui/transfers/page.py" line="334"/>
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="354"/>
+        <location filename="../../ui/transfers/page.py" line="355"/>
         <source>The town&apos;s figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="370"/>
+        <location filename="../../ui/transfers/page.py" line="371"/>
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="382"/>
+        <location filename="../../ui/transfers/page.py" line="383"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="385"/>
+        <location filename="../../ui/transfers/page.py" line="386"/>
         <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
         <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="396"/>
+        <location filename="../../ui/transfers/page.py" line="397"/>
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="417"/>
+        <location filename="../../ui/transfers/page.py" line="418"/>
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="427"/>
+        <location filename="../../ui/transfers/page.py" line="428"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="428"/>
+        <location filename="../../ui/transfers/page.py" line="429"/>
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="435"/>
+        <location filename="../../ui/transfers/page.py" line="436"/>
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>

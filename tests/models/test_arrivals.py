@@ -63,3 +63,34 @@ def test_viewers_get_masked_mobiles_and_unknown_shelters_none(db: Database) -> N
         other = list_shelter_arrivals(session=session, event_id=sc.event_id + 1, shelter_id=s["S1"])
     assert forced is not None and [a.phone for a in forced.rows] == ["139****5678"]
     assert other is not None and other.rows == [] and other.arrived == 0
+
+
+def test_arrivals_name_the_operator_and_the_configured_workstation(db: Database) -> None:
+    """Who recorded an arrival reads as a person (the local operator not as ``os:root``);
+    where, as the workstation's configured name (the computer's name until one is set)."""
+    import platform
+
+    from PySide6.QtCore import QCoreApplication
+
+    from models.settings import Settings
+    from models.users import Actor
+
+    sc = make_scenario(db)
+    r, s = sc.records, sc.register.shelters
+    move(db, r["h1"], "sheltered", 1)  # before a name is configured
+    settings = Settings.load()
+    settings.workstation_name = "  城关镇安置点登记台  "
+    settings.save()
+    move(db, r["h1"], "sheltered", 1)
+    move(db, r["h1"], "sheltered", 1, actor=Actor("os:zhouwei", "admin"))
+    with db.session(DUTY_A) as session:
+        arrivals = list_shelter_arrivals(session=session, event_id=sc.event_id, shelter_id=s["S1"])
+    assert arrivals is not None
+    assert [a.place for a in arrivals.rows] == [
+        platform.node()[:80] or "?",
+        "城关镇安置点登记台",
+        "城关镇安置点登记台",
+    ]
+    local = QCoreApplication.translate("Operators", "%1 (this computer's account)")
+    assert [a.actor for a in arrivals.rows] == ["duty-a", "duty-a", local.replace("%1", "zhouwei")]
+    assert not any(a.actor.startswith("os:") for a in arrivals.rows)

@@ -20,6 +20,7 @@ from models.demo import build_demo_transfers
 from models.events import start_event
 from models.exports.households import ExportRefused
 from models.exports.rollup import (
+    PEOPLE_FORMAT,
     PERCENT_FORMAT,
     export_transfer_rollup,
     rollup_columns,
@@ -106,6 +107,7 @@ def test_rollup_export_has_a_row_per_town_a_total_and_the_time(
         assert values[1:8] == rollup_values(town.figures)
         assert values[8] == pytest.approx(town.figures.completion_rate, rel=1e-12)
         assert cells[8].number_format == PERCENT_FORMAT
+        assert [c.number_format for c in cells[1:8]] == [PEOPLE_FORMAT] * 7  # 12,345
     codes = [town.code for town in data.towns]
     assert codes == sorted(codes)  # in code order
 
@@ -202,3 +204,36 @@ def test_unknown_event_is_refused_and_nothing_is_audited(demo_db: Database, tmp_
     with demo_db.session(ADMIN) as session:
         after = session.scalar(select(AuditRecord.id).order_by(AuditRecord.id.desc()).limit(1))
     assert after == before  # no personal information in the table: nothing to audit
+
+
+def test_the_report_upward_names_who_filled_it_in_and_leaves_a_line_for_the_checker(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """填报人 is the operator (a person, not ``os:root``), 审核人 a place to sign, and the
+    people columns, totals too, show thousands separators."""
+    event_id = _event_part_done(demo_db)
+    filled = QCoreApplication.translate("Export", "Filled in by:")
+    checked = QCoreApplication.translate("Export", "Checked by:")
+    for actor, shown in (
+        (Actor("wang", "duty"), "wang"),
+        (
+            Actor("os:zhouwei", "admin"),
+            QCoreApplication.translate("Operators", "%1 (this computer's account)").replace(
+                "%1", "zhouwei"
+            ),
+        ),
+    ):
+        path = tmp_path / f"{actor.name}.xlsx".replace(":", "-")
+        with demo_db.session(actor) as session:
+            export_transfer_rollup(session=session, event_id=event_id, path=path)
+        rows = _rows(path)
+        texts = [str(c.value) for r in rows for c in r if c.value is not None]
+        assert filled + shown in texts
+        assert checked in texts  # nothing after it: the checker signs
+        total_label = QCoreApplication.translate("Export", "Total")
+        totals = [r for r in rows if r[0].value == total_label]
+        assert totals and all(c.number_format == PEOPLE_FORMAT for r in totals for c in r[1:8])
+        assert totals[0][1].value >= 1000  # a figure the separator shows as 1,234
+        header = [_values(r) for r in rows].index(rollup_columns())
+        sign_row = next(i for i, r in enumerate(rows) if r[0].value == filled + shown)
+        assert sign_row > header + len(totals)  # under the tables

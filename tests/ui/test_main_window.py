@@ -103,6 +103,10 @@ def test_dashboard_shows_the_register_figures(
     )
     dashboard.town_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert tester is not None
+    # No event: no progress columns and no attention tab.
+    keys = [c.key for c in dashboard.town_model.columns]
+    assert dashboard.town_view.isColumnHidden(keys.index("completion_rate"))
+    assert not dashboard.tabs.isTabVisible(dashboard.tabs.indexOf(dashboard.attention))
 
 
 def test_dashboard_shows_the_event_and_follows_check_ins(
@@ -163,6 +167,46 @@ def test_dashboard_shows_the_event_and_follows_check_ins(
         lambda: cards["moved"].value_label.text() == f"{county.moved + residents:,}", timeout=15_000
     )
     assert cards["still_at_home"].value_label.text() == f"{county.still_at_home - residents:,}"
+
+
+def test_dashboard_towns_show_their_progress_during_an_event_and_mark_the_laggards(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """Each town's people to move, moved, still at home and completion rate beside its
+    register figures; the lagging ones marked with why; the attention tab beside."""
+    from models.events import active_event
+    from models.transfers import needs_attention, rollup
+
+    window = make_window(qtbot, typhoon_db)
+    dashboard = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.event_row.isVisible(), timeout=10_000)
+    with typhoon_db.session(ADMIN) as session:
+        event = active_event(session=session)
+        assert event is not None
+        data = rollup(session=session, event_id=event.id)
+        attention = needs_attention(session=session, data=data)
+    keys = [c.key for c in dashboard.town_model.columns]
+    for key in ("people_to_move", "moved", "still_at_home", "completion_rate", "attention"):
+        assert not dashboard.town_view.isColumnHidden(keys.index(key))
+    lines = {line.id: line for line in dashboard.town_model.rows()}
+    assert len(lines) == len(data.towns) == 16
+    for town in data.towns:
+        line = lines[town.id]
+        assert (line.people_to_move, line.moved, line.still_at_home) == (
+            town.figures.people_to_move,
+            town.figures.moved,
+            town.figures.still_at_home,
+        )
+        row = dashboard.town_model.row_for_id(town.id)
+        assert dashboard.town_model.display_text(row, keys.index("completion_rate")) == (
+            f"{(town.figures.completion_rate or 0) * 100:.1f}%"
+        )
+    marked = {line.name for line in lines.values() if line.attention}
+    assert marked == {t.name for t in attention.towns} and marked
+    assert all(line.attention.startswith("⚠") for line in lines.values() if line.attention)
+    index = dashboard.tabs.indexOf(dashboard.attention)
+    assert dashboard.tabs.isTabVisible(index)
+    assert dashboard.attention.model.rowCount() == attention.count
 
 
 def test_window_size_is_remembered(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -251,6 +251,9 @@ def test_saving_the_workstation_tab_writes_settings_json(qtbot: QtBot, sqlite_db
     page.timezone_combo.setCurrentIndex(page.timezone_combo.findData("Asia/Urumqi"))
     page.tiles_combo.setCurrentIndex(page.tiles_combo.findData("xyz"))
     page.url_edit.setText(" http://tiles.intranet/{z}/{x}/{y}.png ")
+    page.workstation_edit.setText(" 县防指值班室 ")
+    page.lag_spin.setValue(75)
+    page.stale_spin.setValue(3)
     with qtbot.waitSignal(page.saved):
         page.save_button.click()
     path = Path(os.environ["ECC_CONFIG_DIR"]) / "settings.json"
@@ -264,6 +267,8 @@ def test_saving_the_workstation_tab_writes_settings_json(qtbot: QtBot, sqlite_db
         "key": "",
     }
     assert Settings.load().timezone == "Asia/Urumqi"
+    assert written["workstation_name"] == "县防指值班室"  # what check-ins here record
+    assert (written["lag_percent"], written["stale_hours"]) == (75, 3)  # what needs attention
     assert page.status_label.text().startswith("Saved.")
 
 

@@ -302,3 +302,32 @@ def test_invalid_indexes_are_harmless(grid_rows: list[GridRow]) -> None:
     assert model.columnCount(QPersistentModelIndex(model.index(0, 0))) == 0
     with pytest.raises(ValueError):
         model.set_rows(grid_rows, ["only one key"])
+
+
+@dataclass(frozen=True)
+class _Village:
+    id: int
+    name: str
+    people: int | None
+
+
+def test_a_column_of_figures_fits_its_largest_value_however_rare(qtbot: QtBot) -> None:
+    """One village of 20,012 people among 6,400 small ones: the sample of 60 rows misses
+    it, and the column showed "20,0…"; it fits now, in English and Chinese alike."""
+    from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+
+    columns = (
+        Column("name", "Village"),
+        Column("people", "People", formatter=lambda v: f"{v:,}", alignment=RIGHT),
+    )
+    rows = [_Village(n, f"村{n}", None if n % 7 == 0 else n % 90) for n in range(6400)]
+    rows[4321] = _Village(4321, "大村", 20_012)
+    model = RowTableModel(columns)
+    model.set_rows(rows)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    setup_table_view(view)
+    fit_columns(view, model)
+    needed = view.fontMetrics().horizontalAdvance("20,012")
+    assert view.horizontalHeader().sectionSize(1) >= needed + 8

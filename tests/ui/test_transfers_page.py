@@ -322,6 +322,114 @@ def test_tables_chart_and_arrivals_of_a_shelter(qtbot: QtBot, event_db: Database
     dialog.close()
 
 
+def test_a_full_shelter_shows_its_overflow_and_the_nearest_with_room(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """The demo typhoon's full shelters that still expect people: the occupancy table
+    says by how many they overflow and names the nearest shelters with room; the
+    shelter's arrivals say it too."""
+    from models.transfers import overflows, room_text
+
+    page = open_page(qtbot, typhoon_db)
+    expected = overflows(page.data.shelters)
+    assert expected
+    lines = {line.id: line for line in page.shelter_model.rows()}
+    for overflow in expected:
+        line = lines[overflow.id]
+        assert line.over == overflow.over
+        assert line.room is not None and room_text(overflow.nearest[0]) in line.room
+    assert all(
+        line.over is None for line in lines.values() if line.id not in {o.id for o in expected}
+    )
+    worst = expected[0]
+    assert f"{sum(o.over for o in expected):,}" in page.figure_tabs.warning_label.text()
+    row = page.shelter_model.row_for_id(worst.id)
+    assert row is not None
+    over_column = [c.key for c in page.shelter_model.columns].index("over")
+    assert page.shelter_model.display_text(row, over_column) == f"{worst.over:,}"
+
+    page._open_arrivals(page.shelter_model.index(row, 0))
+    dialog = visible_dialog(ArrivalsDialog)
+    qtbot.waitUntil(lambda: dialog.overflow_label.isVisible(), timeout=10_000)
+    assert f"{worst.over:,}" in dialog.overflow_label.text()
+    assert worst.nearest[0].name in dialog.overflow_label.text()
+    dialog.close()
+
+
+def test_every_town_is_labelled_the_laggards_marked_and_one_click_calls_them(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """The chart names all sixteen towns (Qt Charts named 7), the lagging ones marked; the
+    attention tab lists the lagging and stalled towns and villages, and a click on one
+    opens its responsible persons, phones masked for a viewer."""
+    from ui.transfers.attention import ContactsDialog
+    from ui.transfers.charts import MARK, ROW_HEIGHT
+
+    page = open_page(qtbot, typhoon_db, VIEWER)
+    page.resize(1366, 768)
+    data, attention = page.data, page.figure_tabs.attention
+    assert data is not None and len(data.towns) == 16
+    chart = page.chart
+    lagging = [line for line in attention.model.rows() if line.id[0] == "town"]
+    assert lagging and len(lagging) < 16
+    assert sorted(chart.shown_towns) == sorted(t.name for t in data.towns)
+    assert sorted(chart.marked_towns) == sorted(line.name for line in lagging)
+    assert chart.labels() == [
+        (MARK if name in chart.marked_towns else "") + name for name in chart.shown_towns
+    ]
+    page.tabs.setCurrentWidget(chart.parentWidget())
+    qtbot.waitUntil(lambda: chart.isVisible())
+    assert chart.bars.row_height() >= ROW_HEIGHT  # a readable row for every town
+    assert chart.bars.height() >= 16 * ROW_HEIGHT
+
+    tab_text = page.tabs.tabText(page.tabs.indexOf(attention))
+    assert str(attention.model.rowCount()) in tab_text
+    towns_first = [line.id[0] for line in attention.model.rows()]
+    assert towns_first == sorted(towns_first, key=lambda level: level != "town")
+    village_row = towns_first.index("village")
+    attention.view.clicked.emit(attention.model.index(village_row, 1))
+    dialog = visible_dialog(ContactsDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
+    contacts = dialog.model.rows()
+    assert contacts[0].role == "head"
+    assert all("****" in (c.phone or "****") for c in contacts)
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_fits_1366_pixels_during_an_event_in_english_and_chinese(
+    qtbot: QtBot, typhoon_db: Database, language: str
+) -> None:
+    """At 1366x768 the window, on the transfers page during an event (its widest page),
+    needs no more width than the screen has: in English the page asked for 1,299 px
+    (eight figure cards, six list buttons in a row beside the check-in panel)."""
+    from models.settings import Settings
+    from ui.app import apply_ui_font
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    apply_ui_font(app)  # the console's face, as ui.app chooses it
+    install_translators(language)
+    try:
+        window = MainWindow(typhoon_db, ADMIN, Settings())
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        page = window.show_page("transfers")
+        with qtbot.waitSignal(page.ready, timeout=20_000):
+            window.show()
+        assert window.minimumSizeHint().width() <= 1366
+        assert window.width() == 1366
+        for key in ("dashboard", "register"):
+            window.show_page(key)
+            assert window.minimumSizeHint().width() <= 1366
+    finally:
+        install_translators("en")
+        app.setFont(font)
+
+
 def test_town_figures_snapshot_level_returns_and_end(
     qtbot: QtBot, event_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -201,6 +201,15 @@ def build_parser(groups: Sequence[Register]) -> argparse.ArgumentParser:
             "CommandLine", "act as this user (password from ECC_PASSWORD or standard input)"
         ),
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "open the window, log --user in, close it once the first page is shown: "
+            "a check that this desktop can run the console",
+        ),
+    )
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for register in groups:
         register(commands)
@@ -258,6 +267,19 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
             )
         )
         return EXIT_USAGE
+    if gui and not offscreen and (missing := _missing_window_library()):
+        complain(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine",
+                    "The console window cannot start: the system library %1 is missing "
+                    "(on Debian the package %2; bash .ci/setup as root installs it).",
+                ),
+                missing[0],
+                missing[1],
+            )
+        )
+        return EXIT_USAGE
     app = _make_application(gui=gui)
     install_translators(language)
     settings.language = language
@@ -300,6 +322,14 @@ def _has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _missing_window_library() -> tuple[str, str] | None:
+    """A library the window's platform plugin needs and cannot find, with its Debian package."""
+    from ui.app import debian_package, missing_window_library
+
+    library = missing_window_library()
+    return (library, debian_package(library)) if library else None
 
 
 def _make_application(*, gui: bool) -> QCoreApplication:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -380,8 +380,16 @@ def setup_table_view(view: QTableView) -> None:
     view.setSortingEnabled(True)
 
 
+# Tables up to this many rows (villages, shelters, changes) fit their figures' extremes;
+# longer ones (a register year's households) keep to the sample.
+EXTREMES_UP_TO = 10_000
+
+
 def fit_columns(view: QTableView, model: RowTableModel, sample: int = 60) -> None:
-    """Column widths from the header and a sample of rows, never from every row."""
+    """Column widths from the header and a sample of rows, never from every row; a column
+    of figures (right-aligned) also fits the rows holding its largest and smallest value,
+    which a sample may miss (a village of 20,012 people among thousands of smaller ones
+    showed as "20,0…"), in tables up to ``EXTREMES_UP_TO`` rows."""
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
     header_metrics = header.fontMetrics()
@@ -391,9 +399,23 @@ def fit_columns(view: QTableView, model: RowTableModel, sample: int = 60) -> Non
     for column, spec in enumerate(model.columns):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         width = header_metrics.horizontalAdvance(title) + 30  # room for the sort arrow
-        for row in sampled:
+        extremes = spec.alignment == RIGHT and count <= EXTREMES_UP_TO
+        rows = [*sampled, *_extreme_rows(model, spec)] if extremes else sampled
+        for row in rows:
             width = max(width, metrics.horizontalAdvance(model.display_text(row, column)) + 18)
             if width >= spec.max_width:
                 width = spec.max_width
                 break
         header.resizeSection(column, width)
+
+
+def _extreme_rows(model: RowTableModel, spec: Column) -> list[int]:
+    """The shown rows holding a column's largest and smallest value (about 2 ms for
+    30,000 rows: ``map`` and ``max`` in C)."""
+    values = list(map(attrgetter(spec.key), model._rows))
+    present = [value for value in values if value is not None]
+    try:
+        largest, smallest = max(present), min(present)
+    except (TypeError, ValueError):  # nothing to compare, or values that do not compare
+        return []
+    return [values.index(largest), values.index(smallest)]

@@ -1,11 +1,14 @@
-"""The dashboard: the county at a glance for the duty officer."""
+"""The dashboard: the county at a glance for the duty officer; during an event each
+town's transfer progress, the lagging ones marked, and the towns and villages that need
+attention with their responsible persons one click away."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from models.clock import display_time
 from models.database import Database
@@ -13,13 +16,15 @@ from models.events import EventRow, active_event
 from models.labels import DANGER_KINDS, label
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.overview import Overview, TownFigures, county_overview, town_figures
-from models.transfers import Rollup, rollup
+from models.transfers import Attention, Rollup, rollup
 from models.users import Actor
 from ui.common.event_text import event_summary
 from ui.common.page import Page
-from ui.common.styles import CARD_STYLE, EVENT_BANNER, SECTION_TITLE
+from ui.common.styles import ALERT_COLOUR, CARD_STYLE, EVENT_BANNER, NOTE_COLOUR, SECTION_TITLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
+from ui.transfers.attention import AttentionLine, AttentionTable, attention_lines, reason_text
+from ui.transfers.loading import load_attention
 
 
 def _count(value: int) -> str:
@@ -52,6 +57,91 @@ TOWN_COLUMNS = (
     ),
 )
 
+
+def _rate(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+@dataclass(frozen=True, slots=True)
+class TownLine:
+    """A town's register figures and, during an event, its transfer progress."""
+
+    id: int
+    code: str
+    name: str
+    villages: int
+    grids: int
+    danger_zones: int
+    shelters: int
+    shelter_capacity: int
+    working_group_members: int
+    people_to_move: int | None = None
+    moved: int | None = None
+    still_at_home: int | None = None
+    completion_rate: float | None = None
+    attention: str | None = None  # why it lags, marked
+
+
+PROGRESS_COLUMNS = (
+    Column(
+        "people_to_move",
+        QT_TRANSLATE_NOOP("Columns", "People to move"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
+    Column(
+        "still_at_home",
+        QT_TRANSLATE_NOOP("Columns", "Still at home"),
+        formatter=_count,
+        alignment=RIGHT,
+    ),
+    Column(
+        "completion_rate",
+        QT_TRANSLATE_NOOP("Columns", "Completion rate"),
+        formatter=_rate,
+        alignment=RIGHT,
+    ),
+    Column("attention", QT_TRANSLATE_NOOP("Columns", "Attention"), max_width=260),
+)
+DASHBOARD_TOWN_COLUMNS = (TOWN_COLUMNS[0], *PROGRESS_COLUMNS, *TOWN_COLUMNS[1:])
+PROGRESS_KEYS = frozenset(c.key for c in PROGRESS_COLUMNS)
+
+
+def town_lines(
+    towns: list[TownFigures], rolled: Rollup | None, attention: Attention | None
+) -> list[TownLine]:
+    """The register's towns with their event figures and, for lagging ones, why."""
+    figures = {t.id: t.figures for t in rolled.towns} if rolled is not None else {}
+    why = (
+        {t.id: "⚠ " + reason_text(t, attention) for t in attention.towns}
+        if attention is not None
+        else {}
+    )
+    lines = []
+    for town in towns:
+        f = figures.get(town.id)
+        lines.append(
+            TownLine(
+                town.id,
+                town.code,
+                town.name,
+                town.villages,
+                town.grids,
+                town.danger_zones,
+                town.shelters,
+                town.shelter_capacity,
+                town.working_group_members,
+                f.people_to_move if f else None,
+                f.moved if f else None,
+                f.still_at_home if f else None,
+                f.completion_rate if f else None,
+                why.get(town.id),
+            )
+        )
+    return lines
+
+
 # Tables whose changes show on the dashboard: the register's figures and the event's.
 WATCHED = frozenset(
     {
@@ -76,6 +166,8 @@ class DashboardData:
     towns: list[TownFigures] = field(default_factory=list)
     event: EventRow | None = None
     rollup: Rollup | None = None
+    attention: Attention | None = None
+    attention_lines: tuple[AttentionLine, ...] = ()  # made off the UI thread
 
 
 def load_dashboard(db: Database, actor: Actor) -> DashboardData:
@@ -83,7 +175,8 @@ def load_dashboard(db: Database, actor: Actor) -> DashboardData:
         overview, towns = county_overview(session=session), town_figures(session=session)
         event = active_event(session=session)
         data = rollup(session=session, event_id=event.id) if event is not None else None
-    return DashboardData(overview, towns, event, data)
+        attention = load_attention(session, data) if data is not None else None
+    return DashboardData(overview, towns, event, data, attention, tuple(attention_lines(attention)))
 
 
 class DashboardPage(Page):
@@ -135,11 +228,18 @@ class DashboardPage(Page):
         self.towns_label = QLabel(self.tr("Towns and streets at a glance"))
         self.towns_label.setStyleSheet(SECTION_TITLE)
         towns_layout.addWidget(self.towns_label)
-        self.town_model = RowTableModel(TOWN_COLUMNS, parent=self)
+        self.town_model = RowTableModel(DASHBOARD_TOWN_COLUMNS, parent=self)
         self.town_view = QTableView()
         self.town_view.setModel(self.town_model)
         setup_table_view(self.town_view)
-        towns_layout.addWidget(self.town_view, 1)
+        # During an event: the towns' progress beside their register figures, and the
+        # towns and villages that lag, one click from their responsible persons.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.town_view, self.tr("Towns and streets"))
+        self.attention = AttentionTable(db, actor)
+        self.tabs.addTab(self.attention, self.tr("Attention"))
+        towns_layout.addWidget(self.tabs, 1)
         self.add_body(towns, empty_text="")
         self.refresh()
 
@@ -191,8 +291,7 @@ class DashboardPage(Page):
         self.banner.clear_message()
         overview, towns = data.overview, data.towns
         self._show_event(data)
-        self.town_model.set_rows(towns)
-        fit_columns(self.town_view, self.town_model)
+        self._show_towns(data)
         self.show_empty(not towns, self._empty_text())
         if overview.county_name:
             self.title_label.setText(fill(self.tr("Dashboard - %1"), overview.county_name))
@@ -223,6 +322,21 @@ class DashboardPage(Page):
             self.kinds_label.clear()
         self.kinds_label.setVisible(bool(overview.danger_zones))
         self.ready.emit()
+
+    def _show_towns(self, data: DashboardData) -> None:
+        during = data.rollup is not None
+        self.town_model.set_rows(town_lines(data.towns, data.rollup, data.attention))
+        for number, column in enumerate(DASHBOARD_TOWN_COLUMNS):
+            self.town_view.setColumnHidden(number, column.key in PROGRESS_KEYS and not during)
+        fit_columns(self.town_view, self.town_model)
+        self.attention.show_attention(data.attention, data.attention_lines)
+        index = self.tabs.indexOf(self.attention)
+        self.tabs.setTabVisible(index, during)
+        count = data.attention.count if data.attention else 0
+        self.tabs.setTabText(
+            index, fill(self.tr("⚠ Attention (%1)"), str(count)) if count else self.tr("Attention")
+        )
+        self.tabs.tabBar().setTabTextColor(index, QColor(ALERT_COLOUR if count else NOTE_COLOUR))
 
     def _empty_text(self) -> str:
         """No towns: the database is empty, and how to fill it."""

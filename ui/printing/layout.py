@@ -214,6 +214,7 @@ class Footer:
 
 
 FOOTER_SIZE = 9
+LEAD_COLOUR = colors.HexColor("#B00020")  # a warning over a list: dark red, prints grey
 SIGNATURE_RULE = 55 * mm
 
 
@@ -286,12 +287,17 @@ def build_list_pdf(
     total_row: Sequence[object] | None = None,
     large: bool = False,
     author: str = "",
+    sign_off: Sequence[tuple[str, str]] = (),
+    lead: str = "",
 ) -> int:
     """Write an A4 landscape list and return its number of pages.
 
     ``align`` per column: "left", "center" or "number" (right). Column widths are
     scaled to the type area. ``large`` uses the roll-up's bigger type for short
     tables. The header row repeats on every page; ``total_row`` closes the table.
+    ``sign_off``: (caption, value) pairs in one line under the table, each value on
+    a rule to write or sign on (填报人、审核人 of a report upward). ``lead``: a warning
+    printed bold over the table, on the first page.
     """
     styles = paragraph_styles()
     header_style = styles["roll_header" if large else "header"]
@@ -359,7 +365,14 @@ def build_list_pdf(
             )
         )
         story.append(info)
+    if lead:
+        warning = ParagraphStyle(
+            "lead", parent=styles["roll_cell"], fontName=font_name("hei"), textColor=LEAD_COLOUR
+        )
+        story += [Paragraph(escape(lead), warning), Spacer(1, 2 * mm)]
     story.append(table)
+    if sign_off:
+        story += [Spacer(1, 6 * mm), _sign_off_line(sign_off, usable, styles)]
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -378,6 +391,37 @@ def build_list_pdf(
     footer = Footer(signature=signature, note=note, running_title=title)
     doc.build(story, canvasmaker=_numbered_canvas(footer, LIST_MARGINS, pages))
     return pages[0] if pages else 0
+
+
+def _sign_off_line(
+    parts: Sequence[tuple[str, str]], usable: float, styles: dict[str, ParagraphStyle]
+) -> LongTable:
+    """Captions with their values on rules, spread over the type area in one line."""
+    share = usable / len(parts)
+    caption_width = [
+        min(share * 0.45, pdfmetrics.stringWidth(caption, font_name("song"), 11) + 2 * mm)
+        for caption, _value in parts
+    ]
+    cells: list[Any] = []
+    widths: list[float] = []
+    for (caption, value), width in zip(parts, caption_width, strict=True):
+        cells += [
+            Paragraph(escape(caption), styles["roll_cell"]),
+            Paragraph(escape(value), styles["roll_cell"]),
+        ]
+        widths += [width, share - width - 4 * mm, 4 * mm]
+        cells.append("")
+    line = LongTable([cells], colWidths=widths)
+    commands: list[Any] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]
+    for index in range(len(parts)):
+        column = 3 * index + 1
+        commands.append(("LINEBELOW", (column, 0), (column, 0), 0.6, colors.black))
+    line.setStyle(TableStyle(commands))
+    return line
 
 
 # -- cards ----------------------------------------------------------------------------------

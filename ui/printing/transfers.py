@@ -17,7 +17,9 @@ records an audit row; the caller commits) and writes one PDF:
   (the columns of ``models.exports.rollup``), a total row and the time of the figures.
 - ``print_shelter_arrivals``: a shelter's arrivals during an event for its manager
   (who, mobile, village, how many, when, who recorded it), the total and a
-  signature line for the shelter manager; mobiles as on the transfer list.
+  signature line for the shelter manager; mobiles as on the transfer list. A
+  shelter that cannot take everyone still assigned to it says so over the table,
+  with the nearest shelters with room.
 """
 
 from __future__ import annotations
@@ -37,11 +39,23 @@ from models.base import utcnow
 from models.clock import display_time, display_zone
 from models.events import get_event
 from models.exports.households import TEMPLATE_COLUMNS, _cells
-from models.exports.rollup import percent_text, rollup_columns, rollup_values
+from models.exports.rollup import (
+    people_text,
+    percent_text,
+    rollup_columns,
+    rollup_values,
+    sign_off,
+)
 from models.messages import fill
 from models.privacy import audit_unmasked, output_masking
 from models.refusals import Refused
-from models.transfers import HouseholdRow, list_households, register_year, rollup
+from models.transfers import (
+    HouseholdRow,
+    list_households,
+    overflow_text,
+    register_year,
+    rollup,
+)
 from models.users import Permission, actor_of, require
 from ui.printing.layout import (
     Box,
@@ -299,11 +313,17 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
     body = []
     for town in data.towns:
         figures = town.figures
-        body.append([town.name, *rollup_values(figures), percent_text(figures.completion_rate)])
+        body.append(
+            [
+                town.name,
+                *map(people_text, rollup_values(figures)),
+                percent_text(figures.completion_rate),
+            ]
+        )
     county = data.county
     total = [
         QCoreApplication.translate("Printing", "Total"),
-        *rollup_values(county),
+        *map(people_text, rollup_values(county)),
         percent_text(county.completion_rate),
     ]
     at = display_time(data.at)
@@ -326,6 +346,7 @@ def print_transfer_rollup(*, session: Session, event_id: int, path: str | Path) 
             "Listed households and objects; figures phoned in by towns are not included.",
         ),
         author=_printed_by(session),
+        sign_off=sign_off(session).parts(),
     )
     return PrintResult(path, pages, len(body))
 
@@ -452,5 +473,6 @@ def print_shelter_arrivals(
         signature=QCoreApplication.translate("Printing", "Signature of the shelter manager:"),
         note=fill(QCoreApplication.translate("Printing", "Printed %1"), display_time(utcnow())),
         author=_printed_by(session),
+        lead=overflow_text(arrivals.overflow, with_name=False) if arrivals.overflow else "",
     )
     return PrintResult(path, pages, len(body), masked)

@@ -1,7 +1,8 @@
 """The settings page: this workstation's settings, and for administrators users and the audit log.
 
-Three tabs. "Workstation" (database, language, time zone, map tiles) is for
-everyone and writes settings.json. "Users" (needs MANAGE_USERS) adds users,
+Three tabs. "Workstation" (database, this workstation's name, when a town or village
+needs attention during an event, language, time zone, map tiles) is for everyone and
+writes settings.json. "Users" (needs MANAGE_USERS) adds users,
 changes roles, activates and deactivates them and resets passwords; every
 change is one unit of work through ``models.users`` and so lands in the audit
 log. "Audit log" (needs READ_AUDIT) reads that log, filtered, newest first,
@@ -9,6 +10,8 @@ loaded off the UI thread; it has nothing that edits or deletes.
 """
 
 from __future__ import annotations
+
+import platform
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
 from models.database import Database, display_url
 from models.messages import fill
 from models.settings import Settings
+from models.transfers import DEFAULT_LAG_PERCENT, DEFAULT_STALE_HOURS
 from models.users import (
     Actor,
     Permission,
@@ -40,6 +45,15 @@ from ui.settings.common import short_error
 from ui.settings.users import UsersTab
 
 TIMEZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "UTC")
+
+
+def _whole(value: object, default: int) -> int:
+    """A number setting from a file that may have been edited by hand."""
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+
 
 # -- the settings page -----------------------------------------------------------------
 
@@ -102,6 +116,40 @@ class SettingsPage(QWidget):
         note.setStyleSheet("color: #555;")
         form.addRow("", note)
         layout.addWidget(database_box)
+
+        station_box = QGroupBox(self.tr("This workstation"))
+        form = QFormLayout(station_box)
+        self.workstation_edit = QLineEdit(settings.workstation_name)
+        self.workstation_edit.setMaxLength(80)
+        self.workstation_edit.setPlaceholderText(
+            fill(self.tr("empty: the computer's name (%1)"), platform.node() or "?")
+        )
+        form.addRow(self.tr("Workstation name"), self.workstation_edit)
+        station_note = QLabel(
+            self.tr(
+                "Recorded with every check-in made here and printed on shelters' arrivals "
+                "lists, e.g. 县防指值班室 or 城关镇中心小学安置点."
+            )
+        )
+        station_note.setWordWrap(True)
+        station_note.setStyleSheet("color: #555;")
+        form.addRow("", station_note)
+        layout.addWidget(station_box)
+
+        event_box = QGroupBox(self.tr("During an event"))
+        form = QFormLayout(event_box)
+        self.lag_spin = QSpinBox()
+        self.lag_spin.setRange(0, 100)
+        self.lag_spin.setSuffix(" %")
+        self.lag_spin.setValue(_whole(settings.lag_percent, DEFAULT_LAG_PERCENT))
+        form.addRow(self.tr("Needs attention below the completion rate"), self.lag_spin)
+        self.stale_spin = QSpinBox()
+        self.stale_spin.setRange(0, 72)
+        self.stale_spin.setSuffix(self.tr(" h"))
+        self.stale_spin.setSpecialValueText(self.tr("never"))
+        self.stale_spin.setValue(_whole(settings.stale_hours, DEFAULT_STALE_HOURS))
+        form.addRow(self.tr("Needs attention after no change for"), self.stale_spin)
+        layout.addWidget(event_box)
 
         general_box = QGroupBox(self.tr("Language and time"))
         form = QFormLayout(general_box)
@@ -171,6 +219,9 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         s = self.settings
         s.database_url = self.database_edit.text().strip()
+        s.workstation_name = self.workstation_edit.text().strip()
+        s.lag_percent = self.lag_spin.value()
+        s.stale_hours = self.stale_spin.value()
         s.language = self.language_combo.currentData()
         s.timezone = self.timezone_combo.currentData()
         s.tile_source.kind = self.tiles_combo.currentData()

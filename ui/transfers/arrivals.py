@@ -1,5 +1,6 @@
 """One shelter's arrivals during the event (who, how many, when), for its manager,
-with a printable list."""
+with a printable list; a shelter that cannot take everyone still assigned to it says
+by how many, and the nearest shelters with room."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ from models.clock import display_time
 from models.database import Database
 from models.events import EventRow
 from models.messages import QT_TRANSLATE_NOOP, fill
+from models.transfers import overflow_text
 from models.users import Actor
 from ui.common.operations import problem_text
+from ui.common.styles import ALERT_COLOUR
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.printing.registry import Format, document
@@ -87,6 +90,11 @@ class ArrivalsDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.summary_label)
+        self.overflow_label = QLabel()  # more assigned than it can take: where the rest go
+        self.overflow_label.setWordWrap(True)
+        self.overflow_label.setStyleSheet(f"color: {ALERT_COLOUR}; font-weight: bold;")
+        self.overflow_label.hide()
+        layout.addWidget(self.overflow_label)
         self.model = RowTableModel(COLUMNS, parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -151,6 +159,10 @@ class ArrivalsDialog(QDialog):
                 f"{data.capacity:,}",
             )
         )
+        self.overflow_label.setText(
+            "⚠ " + overflow_text(data.overflow, with_name=False) if data.overflow else ""
+        )
+        self.overflow_label.setVisible(data.overflow is not None)
         self.loaded.emit()
 
     def print_list(self) -> None:

@@ -1,17 +1,21 @@
 """The transfers page's figures: the county's cards, and the tabs of tables beside check-in.
 
-The tabs hold the towns, villages and danger zone types, a chart, the changes since the
-last hourly report and the towns' phoned-in figures; the shelter occupancy table is
-below them. The page fills both from one load (``show_figures``, ``show_changes``).
+The tabs hold the towns and villages that need attention (one click to their responsible
+persons), the towns, villages and danger zone types, the charts (every town's bar, and
+the completion rate over time), the changes since the last hourly report and the towns'
+phoned-in figures; the shelter occupancy table is below them. The page fills both from
+one load (``show_attention``, ``show_figures``, ``show_changes``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -19,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import display_time
+from models.database import Database
 from models.labels import DANGER_KINDS, label
 from models.messages import fill
-from models.transfers import AreaFigures, Rollup
+from models.transfers import AreaFigures, Overflow, Rollup, room_text
 from models.users import Actor, Permission
-from ui.common.styles import ALERT_COLOUR, SECTION_TITLE
+from ui.common.styles import ALERT_COLOUR, NOTE_COLOUR, SECTION_TITLE
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
-from ui.transfers.charts import TownChart
+from ui.transfers.attention import AttentionTable
+from ui.transfers.charts import ProgressChart, TownChart
 from ui.transfers.loading import Loaded
 from ui.transfers.rows import (
     CHANGE_COLUMNS,
@@ -94,6 +100,11 @@ class FigureCards(QWidget):
         self.reported_label.setVisible(bool(reported.people_to_move))
 
 
+# The occupancy table keeps its header and three shelters in view (the full ones sort
+# first) however tall the tabs above it would grow.
+SHELTER_TABLE_MIN_HEIGHT = 110
+
+
 class FigureTabs(QWidget):
     """The tabs of tables and the shelter occupancy below them.
 
@@ -101,13 +112,19 @@ class FigureTabs(QWidget):
     ``shelter_view`` opens the shelter's arrivals (the page connects it).
     """
 
-    def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, actor: Actor, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
+        self.lagging_towns: set[int] = set()
+        self.overflows: tuple[Overflow, ...] = ()
         tables_layout = QVBoxLayout(self)
         tables_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        # Lagging and stalled towns and villages, first: the duty officer is told.
+        self.attention = AttentionTable(db, actor)
+        self.tabs.addTab(self.attention, self.tr("Attention"))
         self.town_model, self.town_view = self._add_table(
             TOWN_COLUMNS, self.tr("Towns and streets")
         )
@@ -118,7 +135,13 @@ class FigureTabs(QWidget):
             KIND_COLUMNS, self.tr("By danger zone type")
         )
         self.chart = TownChart()
-        self.tabs.addTab(self.chart, self.tr("Chart"))
+        self.progress_chart = ProgressChart()
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.chart)
+        charts.addWidget(self.progress_chart)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+        self.tabs.addTab(charts, self.tr("Chart"))
         self.since_label = QLabel()
         self.snapshot_button = QPushButton(self.tr("Keep the figures now as a report"))
         self.snapshot_button.setToolTip(
@@ -149,6 +172,7 @@ class FigureTabs(QWidget):
         shelters_title.setStyleSheet(SECTION_TITLE)
         shelters_row.addWidget(shelters_title)
         self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(
             f"color: {ALERT_COLOUR}; font-weight: bold; padding-top: 6px;"
         )
@@ -160,6 +184,7 @@ class FigureTabs(QWidget):
         setup_table_view(self.shelter_view)
         self.shelter_view.sortByColumn(SHELTER_RATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.shelter_view.setToolTip(self.tr("Double-click a shelter for its arrivals list."))
+        self.shelter_view.setMinimumHeight(SHELTER_TABLE_MIN_HEIGHT)
         tables_layout.addWidget(self.shelter_view, 2)
 
     def _add_table(
@@ -243,22 +268,59 @@ class FigureTabs(QWidget):
         ):
             model.set_rows(rows)
             fit_columns(view, model)
-        self.chart.show_towns(data.towns)
+        self.chart.show_towns(data.towns, self.lagging_towns)
+        overflowing = {o.id: o for o in self.overflows}
+        separator = QCoreApplication.translate("Overflow", "; ")
         shelters = [
             ShelterLine(
-                s.id, s.name, s.capacity, s.occupants, s.arrivals, s.expected, s.rate, s.state
+                s.id,
+                s.name,
+                s.capacity,
+                s.occupants,
+                s.arrivals,
+                s.expected,
+                s.rate,
+                s.state,
+                o.over if o else None,
+                (separator.join(map(room_text, o.nearest)) or self.tr("none has room"))
+                if o
+                else None,
             )
             for s in data.shelters
+            for o in (overflowing.get(s.id),)
         ]
         self.shelter_model.set_rows(shelters)
         fit_columns(self.shelter_view, self.shelter_model)
         full = data.full_shelters
         nearly = len(data.warnings) - full
-        self.warning_label.setText(
+        warning = (
             fill(self.tr("⚠ %1 full, %2 above 90%"), str(full), str(nearly))
             if data.warnings
             else ""
         )
+        if overflowing:
+            warning += "  " + fill(
+                self.tr("%1 people assigned beyond capacity at %2 shelters: see the last columns"),
+                count_text(sum(o.over for o in overflowing.values())),
+                str(len(overflowing)),
+            )
+        self.warning_label.setText(warning)
+
+    def show_attention(self, result: Loaded) -> None:
+        """The lagging and stalled towns and villages and the overflowing shelters (before
+        ``show_figures``: the chart marks the towns, the occupancy table the overflows),
+        and the county's completion over time."""
+        attention = result.attention
+        self.lagging_towns = {t.id for t in attention.towns} if attention else set()
+        self.overflows = result.overflows
+        self.attention.show_attention(attention, result.attention_lines)
+        count = attention.count if attention else 0
+        index = self.tabs.indexOf(self.attention)
+        self.tabs.setTabText(
+            index, fill(self.tr("⚠ Attention (%1)"), str(count)) if count else self.tr("Attention")
+        )
+        self.tabs.tabBar().setTabTextColor(index, QColor(ALERT_COLOUR if count else NOTE_COLOUR))
+        self.progress_chart.show_history(result.history, attention.threshold if attention else None)
 
     def show_changes(self, result: Loaded) -> None:
         """The figures changed since the last hourly report, and the towns' phoned-in ones."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -157,7 +157,8 @@ class TransferListsPanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.summary_label)
-        buttons = QHBoxLayout()
+        # Three buttons a row: six in one row made the page 1,300 px wide in English.
+        buttons = QGridLayout()
         self.import_button = QPushButton(self.tr("Import a village's list…"))
         self.import_button.clicked.connect(self.import_list)
         self.import_button.setEnabled(actor.can(Permission.IMPORT_DATA))
@@ -177,16 +178,18 @@ class TransferListsPanel(QWidget):
             )
         )
         self.print_map_button.clicked.connect(self.print_map)
-        for button in (
-            self.import_button,
-            self.export_button,
-            self.template_button,
-            self.print_list_button,
-            self.print_cards_button,
-            self.print_map_button,
+        for number, button in enumerate(
+            (
+                self.import_button,
+                self.export_button,
+                self.template_button,
+                self.print_list_button,
+                self.print_cards_button,
+                self.print_map_button,
+            )
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, number // 3, number % 3)
+        buttons.setColumnStretch(3, 1)
         layout.addLayout(buttons)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)

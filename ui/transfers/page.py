@@ -154,7 +154,7 @@ class TransfersPage(Page):
         self.figure_cards = FigureCards()
         body.addWidget(self.figure_cards)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.figure_tabs = FigureTabs(actor)
+        self.figure_tabs = FigureTabs(actor, db)
         self.figure_tabs.snapshot_button.clicked.connect(self.keep_snapshot)
         self.figure_tabs.report_button.clicked.connect(self.ask_town_report)
         self.figure_tabs.shelter_view.doubleClicked.connect(self._open_arrivals)
@@ -230,6 +230,7 @@ class TransfersPage(Page):
         self.check_in_panel.set_event(result.event, result.year, result.rollup)
         self._show_event()
         if self.data is not None:
+            self.figure_tabs.show_attention(result)
             self._show_figures(self.data)
             self.figure_tabs.show_changes(result)
         self.check_in_panel.update_buttons()

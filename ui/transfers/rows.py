@@ -64,6 +64,8 @@ class ShelterLine:
     expected: int
     rate: float | None
     state: str
+    over: int | None = None  # in it and still assigned to it beyond its capacity
+    room: str | None = None  # the nearest shelters with room, when it overflows
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +256,13 @@ SHELTER_COLUMNS = (
     Column(
         "rate", QT_TRANSLATE_NOOP("Columns", "Occupancy"), formatter=occupancy_text, alignment=RIGHT
     ),
+    Column(
+        "over",
+        QT_TRANSLATE_NOOP("Columns", "Over capacity"),
+        formatter=count_text,
+        alignment=RIGHT,
+    ),
+    Column("room", QT_TRANSLATE_NOOP("Columns", "Nearest with room"), max_width=420),
 )
 SHELTER_RATE_COLUMN = 5
 SUBJECT_COLUMNS = (

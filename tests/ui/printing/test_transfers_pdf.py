@@ -264,13 +264,47 @@ def test_rollup_total_row_equals_the_county_figures(demo_db: Database, tmp_path:
         county.refused,
         county.still_at_home,
     ]
-    assert [int(v) for v in total[1:8]] == expected
+    assert total[1:8] == [f"{v:,}" for v in expected]  # 67,504: thousands separated
+    assert county.people_to_move >= 1000
     assert county.completion_rate is not None
     assert total[8] == f"{county.completion_rate * 100:.1f}%"
     town = data.towns[0]
-    assert [int(v) for v in rows[1][1:3]] == [town.figures.people_to_move, town.figures.moved]
+    assert rows[1][1:3] == [f"{town.figures.people_to_move:,}", f"{town.figures.moved:,}"]
     assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text)  # the time of the figures
     assert "台风演示" in text
+
+
+def test_rollup_names_who_filled_it_in_with_a_line_for_the_checker(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Under the table: 填报人 with the operator's name on a rule, 审核人 with an empty
+    rule to sign on, and the date."""
+    from PySide6.QtCore import QCoreApplication
+
+    path = tmp_path / "rollup.pdf"
+    with demo_db.session(ADMIN) as session:
+        event = start_event(session=session, name="台风演示")
+        build_demo_transfers(session=session, event_id=event.id)
+        session.commit()
+    with demo_db.session(Actor("wang", "duty")) as session:
+        print_transfer_rollup(session=session, event_id=event.id, path=path)
+    filled = QCoreApplication.translate("Export", "Filled in by:").replace(" ", "")
+    checked = QCoreApplication.translate("Export", "Checked by:").replace(" ", "")
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        lines = [line.replace(" ", "") for line in page.extract_text().splitlines()]
+        table_bottom = max(t.bbox[3] for t in page.find_tables())
+        words = page.extract_words()
+        rules = [
+            e for e in page.horizontal_edges if e["top"] > table_bottom + 5 and e["width"] > 60
+        ]
+    sign_line = next(line for line in lines if filled in line)
+    assert sign_line.index(filled) < sign_line.index("wang") < sign_line.index(checked)
+    assert re.search(r"\d{4}-\d{2}-\d{2}\d{2}:\d{2}$", sign_line)  # the date
+    assert len(rules) >= 3  # a rule under each value: the name, the checker's, the date
+    wang = next(w for w in words if w["text"] == "wang")
+    assert wang["top"] > table_bottom
+    assert any(r["x0"] <= wang["x0"] and r["x1"] >= wang["x1"] for r in rules)
 
 
 def test_rollup_of_an_unknown_event_is_refused(demo_db: Database, tmp_path: Path) -> None:
