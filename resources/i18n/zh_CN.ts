@@ -2556,57 +2556,62 @@ ahead</source>
         <translation>文件大小为 %1 MB，超过此类文件允许的 %2 MB 上限，未读取。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="124"/>
+        <location filename="../../models/imports/gis/containment.py" line="159"/>
         <source>Outside the village %1 named in the file (by about %2 m); moved to the village %3, whose outline holds it.</source>
         <translation>不在文件所填的村 %1 边界内（超出约 %2 米）；已改归包含它的村 %3。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="136"/>
+        <location filename="../../models/imports/gis/containment.py" line="171"/>
         <source>It lies in the village %1: correct the village code, or import with --reassign to move it there.</source>
         <translation>它位于村 %1 内：请更正村代码，或用 --reassign 导入以改归该村。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="143"/>
+        <location filename="../../models/imports/gis/containment.py" line="178"/>
         <source>No village&apos;s outline holds it whole: correct its geometry.</source>
         <translation>没有哪个村的边界能完整包含它：请更正其几何图形。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="151"/>
+        <location filename="../../models/imports/gis/containment.py" line="186"/>
         <source>It lies outside its village %1 (by about %2 m). %3</source>
         <translation>它不在所属村 %1 的边界内（超出约 %2 米）。%3</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="242"/>
+        <location filename="../../models/imports/gis/containment.py" line="292"/>
         <source>; and %1 more</source>
         <translation>；另有 %1 处</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="252"/>
+        <location filename="../../models/imports/gis/containment.py" line="302"/>
+        <source>The outline was fitted to the outlines around and within it: it strayed from them by at most %1 m (up to %2 m is fitted).</source>
+        <translation>边界已与其上级和所含区域对齐：原边界与它们相差至多 %1 米（%2 米以内予以对齐）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="317"/>
         <source>The outline would fail the database check: %1. Correct the outlines so that they nest.</source>
         <translation>该边界将使数据库检查不通过：%1。请更正边界，使其逐级包含。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="288"/>
+        <location filename="../../models/imports/gis/containment.py" line="353"/>
         <source>it lies outside %1 (by about %2 m)</source>
         <translation>它超出了 %1（约 %2 米）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="289"/>
+        <location filename="../../models/imports/gis/containment.py" line="354"/>
         <source>it leaves %1 outside (by about %2 m)</source>
         <translation>它未包含 %1（超出约 %2 米）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="290"/>
+        <location filename="../../models/imports/gis/containment.py" line="355"/>
         <source>it leaves the grid %1 outside (by about %2 m)</source>
         <translation>它未包含网格 %1（超出约 %2 米）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="291"/>
+        <location filename="../../models/imports/gis/containment.py" line="356"/>
         <source>it leaves the danger zone %1 outside (by about %2 m)</source>
         <translation>它未包含危险区 %1（超出约 %2 米）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/containment.py" line="292"/>
+        <location filename="../../models/imports/gis/containment.py" line="357"/>
         <source>it leaves the shelter %1 outside (by about %2 m)</source>
         <translation>它未包含避灾场所 %1（超出约 %2 米）</translation>
     </message>

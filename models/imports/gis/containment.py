@@ -11,7 +11,7 @@ where it brings them, else the stored ones), until no accepted outline breaks a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
@@ -26,6 +26,11 @@ from models.messages import QT_TRANSLATE_NOOP, fill
 
 METRES_PER_DEGREE = 111_000.0
 """For telling the user how far a shape sticks out: about, not surveyed."""
+
+FIT_DEGREES = 5e-6
+"""An outline straying from its parent's, its children's or its grids' by at most this much
+(about half a metre: what a conversion from BD-09 and back, or another program's rounding,
+leaves) is fitted to them, and the report says so; further, it is refused."""
 
 
 def covered(containers: list[BaseGeometry], shapes: list[BaseGeometry]) -> np.ndarray:
@@ -48,12 +53,42 @@ def covered(containers: list[BaseGeometry], shapes: list[BaseGeometry]) -> np.nd
     return inside
 
 
+def _outside_degrees(container: BaseGeometry, shape: BaseGeometry) -> float:
+    """How far the farthest vertex of ``shape`` lies outside ``container``, in degrees."""
+    points = shapely.points(shapely.get_coordinates(shape))
+    return float(np.max(shapely.distance(container, points))) if len(points) else 0.0
+
+
+def _metres(degrees: float) -> str:
+    metres = degrees * METRES_PER_DEGREE
+    return f"{metres:.0f}" if metres >= 1 else f"{metres:.2f}"
+
+
 def outside_by(container: BaseGeometry, shape: BaseGeometry) -> str:
     """How far (metres, about) the farthest vertex of ``shape`` lies outside ``container``."""
-    points = shapely.points(shapely.get_coordinates(shape))
-    farthest = float(np.max(shapely.distance(container, points))) if len(points) else 0.0
-    metres = farthest * METRES_PER_DEGREE
-    return f"{metres:.0f}" if metres >= 1 else f"{metres:.2f}"
+    return _metres(_outside_degrees(container, shape))
+
+
+def _fit(
+    outline: BaseGeometry,
+    misfits: list[tuple[BaseGeometry, BaseGeometry, float]],
+    *,
+    outline_is: BaseGeometry,
+) -> BaseGeometry | None:
+    """``outline`` grown over what it should hold and cut to what should hold it (pairs of
+    (outer, inner) where it is one of them), or None when that leaves no valid area."""
+    held = [inner for outer, inner, _ in misfits if outer is outline_is]
+    holders = [outer for outer, inner, _ in misfits if inner is outline_is]
+    shape = shapely.union_all([outline, *held]) if held else outline
+    for holder in holders:
+        shape = shapely.intersection(shape, holder)
+    shape = shapely.make_valid(shape, method="structure", keep_collapsed=False)
+    if shape.geom_type == "GeometryCollection":
+        parts = [g for g in shape.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
+        shape = shapely.union_all(parts) if parts else shapely.Polygon()
+    if shape.is_empty or shape.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    return shapely.orient_polygons(shape)  # RFC 7946 order, as every outline imported
 
 
 @dataclass(frozen=True)
@@ -197,6 +232,7 @@ class _Containment(_ImportBase):
         )
         accepted = set(new)
         reasons: dict[str, str] = {}
+        fitted: dict[str, float] = {}  # code -> how far (degrees) its outline was moved
         while accepted:
             after = stored | {code: new[code] for code in accepted}
             # (blamed code, outer, inner, template: %1 the other, %2 metres, the other)
@@ -223,17 +259,31 @@ class _Containment(_ImportBase):
                     pairs.append((code, outline.geometry, shape, template, name))
             inside = covered([p[1] for p in pairs], [p[2] for p in pairs])
             failed: dict[str, list[str]] = {}
+            misfits: dict[str, list[tuple[BaseGeometry, BaseGeometry, float]]] = {}
             for (code, outer, inner, template, name), ok in zip(pairs, inside, strict=True):
                 if not ok:
+                    by = _outside_degrees(outer, inner)
+                    misfits.setdefault(code, []).append((outer, inner, by))
                     failed.setdefault(code, []).append(
                         fill(
                             QCoreApplication.translate("Import", template),
                             name,
-                            outside_by(outer, inner),
+                            _metres(by),
                         )
                     )
             if not failed:
                 break
+            refitted = False
+            for code, found in misfits.items():
+                if code in fitted or max(by for _, _, by in found) > FIT_DEGREES:
+                    continue
+                fit = _fit(new[code].geometry, found, outline_is=new[code].geometry)
+                if fit is not None:
+                    new[code] = replace(new[code], geometry=fit)
+                    fitted[code] = max(by for _, _, by in found)
+                    refitted = True
+            if refitted:
+                continue  # measured again as fitted
             for code, whys in failed.items():
                 accepted.discard(code)
                 shown = "; ".join(whys[:3])
@@ -242,6 +292,21 @@ class _Containment(_ImportBase):
                         QCoreApplication.translate("Import", "; and %1 more"), str(len(whys) - 3)
                     )
                 reasons[code] = shown
+        for code, by in fitted.items():
+            if code in accepted:
+                item = candidates[code]
+                item.geometry = new[code].geometry
+                self.note(
+                    item.feature,
+                    fill(
+                        QCoreApplication.translate(
+                            "Import",
+                            "The outline was fitted to the outlines around and within it: it strayed from them by at most %1 m (up to %2 m is fitted).",
+                        ),
+                        _metres(by),
+                        _metres(FIT_DEGREES),
+                    ),
+                )
         for code, reason in reasons.items():
             item = candidates[code]
             self.refuse(

@@ -230,3 +230,54 @@ def test_the_command_line_as_typed(tmp_path: Path) -> None:
     moved = run_main("--db", url, "import", "danger-zones", zones, "--reassign", "--valid-only")
     assert "Traceback" not in moved.stderr
     assert run_main("--db", url, "db", "check").returncode == 0
+
+
+def test_an_outline_straying_by_centimetres_is_fitted_and_reported(
+    county: Database,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A conversion from BD-09 and back, or another program's rounding, moves a shared
+    edge by centimetres: the outline is fitted to its town and its grids, not refused."""
+    db = outlined(county, tmp_path)
+    grid = {"网格编码": "G01", "网格名称": "一网格", "村代码": EAST_VILLAGE, "责任人": "王伟"}
+    edge = box(121.30, 28.31, 121.35, 28.35)  # on the village's western edge
+    assert run(db, "grids", write_geojson(tmp_path / "网格.geojson", [(grid, edge)])).ok
+    # 10 cm west of the town's edge and 10 cm short of the grid's.
+    # Its eastern edge redrawn 100 m inside: the change the file brings.
+    redrawn = box(121.30 - 1e-6, 28.30, 121.399, 28.50).difference(
+        box(121.30, 28.33, 121.300001, 28.34)
+    )
+
+    report = run(
+        db,
+        "boundaries",
+        write_geojson(
+            tmp_path / "新村界.geojson", [({"区划代码": EAST_VILLAGE, "名称": "东门村"}, redrawn)]
+        ),
+    )
+
+    assert report.ok and report.rows_written == 1, format_report(report)
+    [fitted] = report.changes
+    assert (
+        "was fitted to the outlines around and within it: it strayed from them by at most 0.11 m"
+        in fitted.reason
+    )
+    stored = geometry_of(db, Division, code=EAST_VILLAGE)
+    assert (
+        stored is not None
+        and stored.symmetric_difference(box(121.30, 28.30, 121.399, 28.50)).area < 1e-12
+    )
+    assert sound(db)
+
+    far = box(121.30 - 1e-4, 28.30, 121.40, 28.50)  # 11 m out: refused
+    refused = run(
+        db,
+        "boundaries",
+        write_geojson(
+            tmp_path / "外扩.geojson", [({"区划代码": EAST_VILLAGE, "名称": "东门村"}, far)]
+        ),
+    )
+    assert (
+        not refused.ok
+        and "it lies outside 331081001 太平街道 (by about 11 m)" in refused.problems[0].reason
+    )
