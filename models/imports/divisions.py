@@ -10,8 +10,8 @@ new codes are inserted. Parse -> validate -> report -> write all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,13 @@ from sqlalchemy.orm import Session
 
 from models.areas import Division
 from models.imports.framework import ImportSteps, Job, Writer, import_file
+from models.imports.problems import ImportProblem
 from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import (
     Column,
     DataRow,
     Table,
+    file_problem,
     header_key,
     number_text,
     read_table,
@@ -295,10 +297,13 @@ def import_divisions(
     valid_only: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    county: str | None = None,
+    county_name: str | None = None,
 ) -> ImportReport:
     """Import the county's divisions from a spreadsheet or CSV file.
 
-    Returns the report; writes into ``session`` only when no row was refused
+    ``county`` and ``county_name`` name the county of a list without its row (the
+    statistics bureau's). Returns the report; writes into ``session`` only when no row was refused
     (or ``valid_only``), not in a dry run, and not when cancelled. Never commits.
     Raises PermissionDenied without IMPORT_DATA.
     """
@@ -310,6 +315,8 @@ def import_divisions(
         valid_only=valid_only,
         progress=progress,
         cancel=cancel,
+        county=county,
+        county_name=county_name,
     )
 
 
@@ -388,13 +395,18 @@ def _validate(job: Job, table: Table) -> list[_Row]:
     accepted: dict[str, _Row] = {}
     candidates.sort(key=lambda i: (LEVELS.index(i.level), i.row.number))
 
+    refused: list[ImportProblem] = []  # reported together: one line per cause
+    cause: dict[str, str] = {}  # code -> the reason its children share (a county missing)
+
     def refuse(item: _Row, reason: str) -> None:
-        report.add(
+        refused.append(
             table.problem(item.row, "code", number_text(table.cell(item.row, "code")), reason)
         )
         refused_at[item.code] = item.row.number
 
-    file_county: _Row | None = None
+    file_county: _Row | None = _named_county(job, table, candidates, existing)
+    if file_county is not None:
+        accepted[file_county.code] = file_county
     for item in candidates:
         if item.level == "county":
             if file_county is not None:
@@ -435,6 +447,10 @@ def _validate(job: Job, table: Table) -> list[_Row]:
         if known:
             accepted[item.code] = item
             continue
+        if parent in cause:
+            refuse(item, cause[parent])
+            cause[item.code] = cause[parent]
+            continue
         if parent in refused_at:
             refuse(
                 item,
@@ -449,27 +465,26 @@ def _validate(job: Job, table: Table) -> list[_Row]:
             file_county.code if file_county else (sorted(db_counties)[0] if db_counties else None)
         )
         if the_county is not None and parent[:6] != the_county:
-            refuse(
-                item,
-                fill(
-                    QCoreApplication.translate(
-                        "Import",
-                        "The code belongs to the county %1, not to the county %2 being imported.",
-                    ),
-                    parent[:6],
-                    the_county,
+            cause[item.code] = fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The code belongs to the county %1, not to the county %2 being imported.",
                 ),
+                parent[:6],
+                the_county,
             )
+            refuse(item, cause[item.code])
         elif item.level == "town":
-            refuse(
-                item,
-                fill(
-                    QCoreApplication.translate(
-                        "Import", "Its county %1 is neither in the file nor in the database."
-                    ),
-                    parent,
+            cause[item.code] = fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Its county %1 is neither in the file nor in the database: add the county's "
+                    "row, or name the county (--county %1 --county-name NAME; in the import "
+                    "dialog, County code and County name).",
                 ),
+                parent,
             )
+            refuse(item, cause[item.code])
         else:
             refuse(
                 item,
@@ -481,6 +496,8 @@ def _validate(job: Job, table: Table) -> list[_Row]:
                 ),
             )
 
+    report.add_together(refused)
+    _note_development_zones(report, table, accepted.values())
     plan: list[_Row] = []
     for item in accepted.values():
         current = existing.get(item.code)
@@ -493,6 +510,142 @@ def _validate(job: Job, table: Table) -> list[_Row]:
             continue
         plan.append(item)
     return plan
+
+
+def _named_county(
+    job: Job, table: Table, candidates: list[_Row], existing: dict[str, tuple[int, str, str]]
+) -> _Row | None:
+    """The county named by the options (``county``, ``county_name``) for a list without
+    its row, as a row to import; None when none is named or the file has the county's row.
+    A name without a code takes the code all the list's codes start with."""
+    given_code = str(job.options.get("county") or "").strip()
+    name = str(job.options.get("county_name") or "").strip()
+    if not given_code and not name:
+        return None
+    in_file = [item for item in candidates if item.level == "county"]
+    if not given_code:
+        prefixes = {item.code[:6] for item in candidates}
+        if len(prefixes) != 1:
+            raise file_problem(
+                table.file,
+                fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "The codes of the list belong to %1 counties (%2): name the county's code too (--county).",
+                    ),
+                    str(len(prefixes)),
+                    "、".join(sorted(prefixes)[:5]),
+                ),
+                sheet=table.sheet,
+            )
+        given_code = prefixes.pop()
+    code, reason = normalise_code(given_code)
+    if code is None or len(code) != 6:
+        raise file_problem(
+            table.file,
+            fill(
+                QCoreApplication.translate("Import", "The county code %1 is not a county's: %2"),
+                given_code,
+                reason or QCoreApplication.translate("Import", "a county's code has 6 digits."),
+            ),
+            sheet=table.sheet,
+        )
+    if in_file:
+        if in_file[0].code != code:
+            raise file_problem(
+                table.file,
+                fill(
+                    QCoreApplication.translate(
+                        "Import", "The file's row %1 is the county %2, not the county %3 named."
+                    ),
+                    str(in_file[0].row.number),
+                    in_file[0].code,
+                    code,
+                ),
+                sheet=table.sheet,
+            )
+        return None
+    held = {c: n for c, (_, n, level) in existing.items() if level == "county"}
+    if held and code not in held:
+        other = sorted(held)[0]
+        raise file_problem(
+            table.file,
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The database already holds the county %1 %2; a second county cannot be imported.",
+                ),
+                other,
+                held[other],
+            ),
+            sheet=table.sheet,
+        )
+    if not name:
+        if code not in held:
+            raise file_problem(
+                table.file,
+                fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "The county %1 is new to the database: name it too (--county-name).",
+                    ),
+                    code,
+                ),
+                sheet=table.sheet,
+            )
+        name = held[code]
+    if len(name) > NAME_MAX:
+        raise file_problem(
+            table.file,
+            fill(
+                QCoreApplication.translate(
+                    "Import", "The county's name is longer than %1 characters."
+                ),
+                str(NAME_MAX),
+            ),
+            sheet=table.sheet,
+        )
+    return _Row(row=DataRow(0, []), code=code, name=name, level="county")
+
+
+DEVELOPMENT_ZONES = range(400, 600)
+"""Town-level codes of the statistics list that are not towns: development zones, farms
+and the like (类似乡级单位). They hold communities and villages like a town and are
+imported as town-level divisions; the report names them."""
+
+
+def _note_development_zones(report: ImportReport, table: Table, rows: Iterable[_Row]) -> None:
+    zones = sorted(
+        (
+            item
+            for item in rows
+            if item.level == "town" and int(item.code[6:9]) in DEVELOPMENT_ZONES
+        ),
+        key=lambda item: item.row.number,
+    )
+    if not zones:
+        return
+    first = zones[0]
+    report.add_change(
+        replace(
+            table.problem(
+                first.row,
+                "code",
+                first.code,
+                fill(
+                    QCoreApplication.translate(
+                        "Import",
+                        "%1 development zones or similar units (town codes 400 to 599: %2) "
+                        "are imported as towns, holding their communities and villages.",
+                    ),
+                    str(len(zones)),
+                    "、".join(f"{item.code} {item.name}" for item in zones[:5])
+                    + ("…" if len(zones) > 5 else ""),
+                ),
+            ),
+            more_rows=tuple(item.row.number for item in zones[1:]),
+        )
+    )
 
 
 def _write(session: Session, plan: list[_Row], writer: Writer) -> int:

@@ -63,7 +63,7 @@ class Option:
     ``type``: ``text`` (a line edit), ``year`` (a number from ``low`` to ``high``; a spin
     box whose lowest value means "not given"), ``crs`` (a coordinate system chosen from
     ``choices``, typed when ``free_text``, or the file's own when ``from_file``), ``flag``
-    (a check box; only the framework's own options below).
+    (a check box; ``--flag`` without a value on the command line).
     """
 
     name: str
@@ -169,13 +169,62 @@ _GIS_CRS = _crs_option(
 )
 
 
+_CODE_FIELD = Option(
+    "code_field",
+    "--code-field",
+    QT_TRANSLATE_NOOP("ImportDialog", "Code field"),
+    QT_TRANSLATE_NOOP(
+        "CommandLine",
+        "the attribute holding the code, when the file names it in its own way "
+        "(default: found by its usual names: adcode, gb, XZQDM, 区划代码 for divisions, "
+        "网格编码 for grids, 编码 for danger zones)",
+    ),
+    metavar="FIELD",
+    placeholder=QT_TRANSLATE_NOOP("ImportDialog", "Optional: else found by its name"),
+)
+_NAME_FIELD = Option(
+    "name_field",
+    "--name-field",
+    QT_TRANSLATE_NOOP("ImportDialog", "Name field"),
+    QT_TRANSLATE_NOOP(
+        "CommandLine",
+        "the attribute holding the name, when the file names it in its own way "
+        "(default: found by its usual names, such as name, NAME, XZQMC, 名称)",
+    ),
+    metavar="FIELD",
+    placeholder=QT_TRANSLATE_NOOP("ImportDialog", "Optional: else found by its name"),
+)
+_REASSIGN = Option(
+    "reassign",
+    "--reassign",
+    QT_TRANSLATE_NOOP("ImportDialog", "Move features to the village containing them"),
+    QT_TRANSLATE_NOOP(
+        "CommandLine",
+        "a feature lying outside the village it names goes to the village whose outline "
+        "contains it (else it is refused); the report lists each one moved",
+    ),
+    type="flag",
+    default=False,
+    placeholder=QT_TRANSLATE_NOOP(
+        "ImportDialog",
+        "Without this, a feature outside the outline of the village it names is refused.",
+    ),
+)
+
+
 def _gis(key: str, title: str) -> ImportKind:
+    options: tuple[Option, ...] = (_GIS_CRS,)
+    if key != "shelters":  # shelters are known by village and name
+        options += (_CODE_FIELD,)
+    options += (_NAME_FIELD,)
+    if key != "boundaries":
+        options += (_REASSIGN,)
     return ImportKind(
         key,
         title,
         "models.imports.gis:GisSteps",
         file_types=MAP_DATA,
-        options=(_GIS_CRS,),
+        options=options,
         fixed={"kind": key},
     )
 
@@ -187,6 +236,35 @@ KINDS: dict[str, ImportKind] = {
             "divisions",
             QT_TRANSLATE_NOOP("ImportDialog", "Divisions (towns and villages)"),
             "models.imports.divisions:DivisionSteps",
+            options=(
+                Option(
+                    "county",
+                    "--county",
+                    QT_TRANSLATE_NOOP("ImportDialog", "County code"),
+                    QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "the county the list belongs to, when the list has no row for it "
+                        "(the statistics bureau's list has none)",
+                    ),
+                    metavar="CODE",
+                    placeholder=QT_TRANSLATE_NOOP(
+                        "ImportDialog", "Optional: 6 digits, for a list without the county's row"
+                    ),
+                ),
+                Option(
+                    "county_name",
+                    "--county-name",
+                    QT_TRANSLATE_NOOP("ImportDialog", "County name"),
+                    QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "the county's name, for a county the database does not hold yet",
+                    ),
+                    metavar="NAME",
+                    placeholder=QT_TRANSLATE_NOOP(
+                        "ImportDialog", "Optional: needed for a county new to the database"
+                    ),
+                ),
+            ),
         ),
         ImportKind(
             "households",

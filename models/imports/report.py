@@ -8,13 +8,13 @@ Qt catalogue (context "Import").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from models.imports.problems import ImportFileError, ImportProblem
+from models.imports.problems import ImportFileError, ImportProblem, together
 from models.messages import fill
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ class ImportReport:
     file_failed: bool = False  # the file could not be read as a table at all
     unused_columns: list[str] = field(default_factory=list)  # in the file, not read by the import
     notes: list[str] = field(default_factory=list)  # what the user should know, refused or not
+    changes: list[ImportProblem] = field(
+        default_factory=list
+    )  # accepted with a change, such as a repaired outline
 
     @property
     def ok(self) -> bool:
@@ -57,7 +60,7 @@ class ImportReport:
     @property
     def refused_rows(self) -> int:
         """How many distinct rows had at least one problem."""
-        return len({(p.sheet, p.row) for p in self.problems if p.column is not None})
+        return len({(p.sheet, r) for p in self.problems if p.column is not None for r in p.rows})
 
     @property
     def exit_code(self) -> int:
@@ -66,6 +69,15 @@ class ImportReport:
 
     def add(self, problem: ImportProblem) -> None:
         self.problems.append(problem)
+
+    def add_together(self, problems: Iterable[ImportProblem]) -> None:
+        """Problems that may share a cause, each cause once with the count of its rows
+        (``models.imports.problems.together``)."""
+        self.problems.extend(together(problems))
+
+    def add_change(self, problem: ImportProblem) -> None:
+        """Something accepted with a change the user should know of (not a refusal)."""
+        self.changes.append(problem)
 
     def read_from(self, table: Table) -> None:
         """What the reader found: the file's checksum, the sheet and its row counts."""
@@ -175,6 +187,14 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
             )
 
     lines.extend(report.notes)
+    if report.changes:
+        lines.append(
+            fill(
+                QCoreApplication.translate("Import", "Accepted with a change (%1):"),
+                str(len(report.changes)),
+            )
+        )
+        lines.extend("  " + change.describe() for change in report.changes)
     if report.problems:
         lines.append(
             fill(QCoreApplication.translate("Import", "Problems (%1):"), str(len(report.problems)))

@@ -1117,27 +1117,52 @@ ahead</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="200"/>
+        <location filename="../../models/imports/registry.py" line="176"/>
+        <source>the attribute holding the code, when the file names it in its own way (default: found by its usual names: adcode, gb, XZQDM, 区划代码 for divisions, 网格编码 for grids, 编码 for danger zones)</source>
+        <translation>存放代码的属性字段（文件自有命名时指定；默认按常用字段名识别：区划为 adcode、gb、XZQDM、区划代码，网格为 网格编码，危险区为 编码）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="189"/>
+        <source>the attribute holding the name, when the file names it in its own way (default: found by its usual names, such as name, NAME, XZQMC, 名称)</source>
+        <translation>存放名称的属性字段（文件自有命名时指定；默认按常用字段名识别，如 name、NAME、XZQMC、名称）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="201"/>
+        <source>a feature lying outside the village it names goes to the village whose outline contains it (else it is refused); the report lists each one moved</source>
+        <translation>要素不在其所填村的边界内时，归入包含它的村（否则拒绝导入）；报告逐条列出改归的要素</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="244"/>
+        <source>the county the list belongs to, when the list has no row for it (the statistics bureau&apos;s list has none)</source>
+        <translation>清单所属的县（市、区），用于清单中没有该县本身一行时（统计局的清单即无此行）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="258"/>
+        <source>the county&apos;s name, for a county the database does not hold yet</source>
+        <translation>县（市、区）名称，数据库中尚无该县时需填写</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="278"/>
         <source>the village, when the title row does not name it</source>
         <translation>标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="213"/>
+        <location filename="../../models/imports/registry.py" line="291"/>
         <source>the year of the list</source>
         <translation>清单年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="223"/>
+        <location filename="../../models/imports/registry.py" line="301"/>
         <source>coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
         <translation>清单的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="243"/>
+        <location filename="../../models/imports/registry.py" line="321"/>
         <source>its number, such as 2609</source>
         <translation>台风编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="250"/>
+        <location filename="../../models/imports/registry.py" line="328"/>
         <source>its name, such as 烟花</source>
         <translation>台风名称，如 烟花</translation>
     </message>
@@ -1939,48 +1964,48 @@ ahead</source>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../models/imports/divisions.py" line="156"/>
+        <location filename="../../models/imports/divisions.py" line="158"/>
         <location filename="../../models/imports/gis/rows.py" line="111"/>
         <source>The code is empty.</source>
         <translation>代码为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="158"/>
+        <location filename="../../models/imports/divisions.py" line="160"/>
         <source>The code must contain digits only.</source>
         <translation>代码只能包含数字。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="167"/>
+        <location filename="../../models/imports/divisions.py" line="169"/>
         <source>The code must have 6 digits (county), 9 (town or street) or 12 (village or community), not %1.</source>
         <translation>代码应为 6 位（县）、9 位（乡镇、街道）或 12 位（村、社区），而不是 %1 位。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="174"/>
+        <location filename="../../models/imports/divisions.py" line="176"/>
         <source>This is the code of a province or city, not of a county.</source>
         <translation>这是省或市的代码，不是县级代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="178"/>
+        <location filename="../../models/imports/divisions.py" line="180"/>
         <source>The town part of the code (digits 7 to 9) is 000.</source>
         <translation>代码中的乡镇部分（第 7 至 9 位）为 000。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="190"/>
+        <location filename="../../models/imports/divisions.py" line="192"/>
         <source>county</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="191"/>
+        <location filename="../../models/imports/divisions.py" line="193"/>
         <source>town or street</source>
         <translation>乡镇或街道</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="192"/>
+        <location filename="../../models/imports/divisions.py" line="194"/>
         <source>village or community</source>
         <translation>村或社区</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="210"/>
+        <location filename="../../models/imports/divisions.py" line="212"/>
         <location filename="../../models/imports/gis/rows.py" line="151"/>
         <location filename="../../models/imports/gis/rows.py" line="185"/>
         <location filename="../../models/imports/gis/rows.py" line="197"/>
@@ -1988,152 +2013,213 @@ ahead</source>
         <translation>名称为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="221"/>
+        <location filename="../../models/imports/divisions.py" line="223"/>
         <source>The name is longer than %1 characters.</source>
         <translation>名称超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="239"/>
+        <location filename="../../models/imports/divisions.py" line="241"/>
         <source>Unknown level: write county, town or village (县, 镇/街道, 村/社区).</source>
         <translation>级别无法识别：请填写县、镇/街道或村/社区。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="253"/>
+        <location filename="../../models/imports/divisions.py" line="255"/>
         <source>The level does not match the code, which is the code of a %1.</source>
         <translation>级别与代码不符，该代码是%1的代码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="275"/>
+        <location filename="../../models/imports/divisions.py" line="277"/>
         <source>The parent code does not match the code; it should be %1.</source>
         <translation>上级代码与代码不符，应为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="369"/>
+        <location filename="../../models/imports/divisions.py" line="376"/>
         <source>The code %1 appears more than once in the file (rows %2).</source>
         <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="404"/>
+        <location filename="../../models/imports/divisions.py" line="416"/>
         <source>The file holds more than one county; the first is %1 in row %2.</source>
         <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="417"/>
+        <location filename="../../models/imports/divisions.py" line="429"/>
+        <location filename="../../models/imports/divisions.py" line="574"/>
         <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
         <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="442"/>
+        <location filename="../../models/imports/divisions.py" line="458"/>
         <source>Its parent %1 was refused (row %2).</source>
         <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="455"/>
+        <location filename="../../models/imports/divisions.py" line="469"/>
         <source>The code belongs to the county %1, not to the county %2 being imported.</source>
         <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="467"/>
-        <source>Its county %1 is neither in the file nor in the database.</source>
-        <translation>其所属县 %1 既不在文件中，也不在数据库中。</translation>
+        <location filename="../../models/imports/divisions.py" line="479"/>
+        <source>Its county %1 is neither in the file nor in the database: add the county&apos;s row, or name the county (--county %1 --county-name NAME; in the import dialog, County code and County name).</source>
+        <translation>其所属县 %1 既不在文件中，也不在数据库中：请在文件中加入该县一行，或指明该县（--county %1 --county-name 名称；在导入窗口中填写“县（市、区）代码”和“县（市、区）名称”）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="477"/>
+        <location filename="../../models/imports/divisions.py" line="532"/>
+        <source>The codes of the list belong to %1 counties (%2): name the county&apos;s code too (--county).</source>
+        <translation>清单中的代码属于 %1 个县（%2）：请同时指明县代码（--county）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="547"/>
+        <source>The county code %1 is not a county&apos;s: %2</source>
+        <translation>%1 不是县级代码：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="549"/>
+        <source>a county&apos;s code has 6 digits.</source>
+        <translation>县级代码为 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="558"/>
+        <source>The file&apos;s row %1 is the county %2, not the county %3 named.</source>
+        <translation>文件第 %1 行的县是 %2，与指明的县 %3 不符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="588"/>
+        <source>The county %1 is new to the database: name it too (--county-name).</source>
+        <translation>数据库中尚无县 %1：请同时填写县名称（--county-name）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="601"/>
+        <source>The county&apos;s name is longer than %1 characters.</source>
+        <translation>县名称超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="636"/>
+        <source>%1 development zones or similar units (town codes 400 to 599: %2) are imported as towns, holding their communities and villages.</source>
+        <translation>%1 个开发区等类似乡级单位（乡级代码 400 至 599：%2）作为乡镇（街道）级区划导入，其下社区和村照常导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/divisions.py" line="492"/>
         <source>Its town %1 is neither in the file nor in the database.</source>
         <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/problems.py" line="37"/>
+        <location filename="../../models/imports/problems.py" line="49"/>
         <source>Sheet %1, row %2, column %3, value &quot;%4&quot;: %5</source>
         <translation>工作表 %1，第 %2 行，第 %3 列，值“%4”：%5</translation>
     </message>
     <message>
-        <location filename="../../models/imports/problems.py" line="47"/>
+        <location filename="../../models/imports/problems.py" line="59"/>
         <source>Sheet %1, row %2, column %3 (empty): %4</source>
         <translation>工作表 %1，第 %2 行，第 %3 列（空）：%4</translation>
     </message>
     <message>
-        <location filename="../../models/imports/problems.py" line="55"/>
+        <location filename="../../models/imports/problems.py" line="67"/>
         <source>Sheet %1, row %2: %3</source>
         <translation>工作表 %1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../models/imports/problems.py" line="62"/>
+        <location filename="../../models/imports/problems.py" line="74"/>
         <source>Sheet %1: %2</source>
         <translation>工作表 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="101"/>
+        <location filename="../../models/imports/problems.py" line="82"/>
+        <source>Sheet %1, rows %2: %3</source>
+        <translation>工作表 %1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/problems.py" line="89"/>
+        <source>Sheet %1, rows %2, column %3 (empty): %4</source>
+        <translation>工作表 %1，第 %2 行，第 %3 列（空）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/problems.py" line="96"/>
+        <source>Sheet %1, rows %2, column %3, value &quot;%4&quot;: %5</source>
+        <translation>工作表 %1，第 %2 行，第 %3 列，值“%4”：%5</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/problems.py" line="115"/>
+        <source>%1 … (%2 rows in all)</source>
+        <translation>%1 …（共 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="113"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="103"/>
+        <location filename="../../models/imports/report.py" line="115"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="105"/>
+        <location filename="../../models/imports/report.py" line="117"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="107"/>
+        <location filename="../../models/imports/report.py" line="119"/>
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="110"/>
+        <location filename="../../models/imports/report.py" line="122"/>
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="117"/>
+        <location filename="../../models/imports/report.py" line="129"/>
         <source>Columns not used: %1</source>
         <translation>未使用的列：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="123"/>
+        <location filename="../../models/imports/report.py" line="135"/>
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="125"/>
+        <location filename="../../models/imports/report.py" line="137"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="129"/>
+        <location filename="../../models/imports/report.py" line="141"/>
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="139"/>
+        <location filename="../../models/imports/report.py" line="151"/>
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="151"/>
+        <location filename="../../models/imports/report.py" line="163"/>
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="161"/>
+        <location filename="../../models/imports/report.py" line="173"/>
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="170"/>
+        <location filename="../../models/imports/report.py" line="182"/>
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="180"/>
+        <location filename="../../models/imports/report.py" line="193"/>
+        <source>Accepted with a change (%1):</source>
+        <translation>经修正后接受（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="200"/>
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="188"/>
+        <location filename="../../models/imports/report.py" line="208"/>
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
@@ -2141,6 +2227,11 @@ ahead</source>
         <location filename="../../models/imports/gis/features.py" line="51"/>
         <source>geometry</source>
         <translation>图形</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/features.py" line="151"/>
+        <source>The file has no field %1. Its fields are: %2.</source>
+        <translation>文件中没有字段 %1。文件的字段有：%2。</translation>
     </message>
     <message>
         <location filename="../../models/imports/spreadsheet/files.py" line="62"/>
@@ -2158,7 +2249,7 @@ ahead</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="130"/>
+        <location filename="../../models/imports/gis/features.py" line="167"/>
         <source>The attribute table lacks the required field(s) %1.</source>
         <translation>属性表缺少必需的字段：%1。</translation>
     </message>
@@ -2174,27 +2265,27 @@ ahead</source>
         <translation>这不是 GIS 文件。请使用 GeoJSON、Shapefile（.shp 及其 .dbf，或打包为 zip），或含经纬度的 CSV/Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="34"/>
+        <location filename="../../models/imports/gis/geojson.py" line="35"/>
         <source>The text of the file is neither UTF-8 nor GBK.</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="42"/>
+        <location filename="../../models/imports/gis/geojson.py" line="43"/>
         <source>This is not valid GeoJSON (%1).</source>
         <translation>这不是有效的 GeoJSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="56"/>
+        <location filename="../../models/imports/gis/geojson.py" line="57"/>
         <source>This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.</source>
         <translation>这是 JSON 文件，但不是 GeoJSON：其中没有 FeatureCollection、Feature 或 geometry。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="77"/>
+        <location filename="../../models/imports/gis/geojson.py" line="79"/>
         <source>This is not a GeoJSON feature.</source>
         <translation>这不是 GeoJSON 要素（Feature）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="101"/>
+        <location filename="../../models/imports/gis/geojson.py" line="108"/>
         <location filename="../../models/imports/gis/shapefile.py" line="160"/>
         <source>The geometry cannot be read (%1).</source>
         <translation>无法读取图形（%1）。</translation>
@@ -2276,52 +2367,53 @@ ahead</source>
         <translation>图形类型为 %1，但%2必须是点或面（多边形）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/shapes.py" line="125"/>
-        <source>The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.</source>
-        <translation>图形无效（%1）；修复后只剩线或点，因此拒绝导入。请在 GIS 软件中修正。</translation>
+        <location filename="../../models/imports/gis/shapes.py" line="148"/>
+        <source>The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused (at most %3% is accepted). Correct it in the GIS software.</source>
+        <translation>几何图形无效（%1）；修复会使面积变化 %2%，因此拒绝导入（最多允许 %3%）。请在 GIS 软件中更正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/shapes.py" line="134"/>
+        <location filename="../../models/imports/gis/shapes.py" line="135"/>
         <source>The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.</source>
         <translation>图形无效（%1）：轮廓线自相交，按现有画法围不成任何面积。已拒绝导入，请在 GIS 软件中修正。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/shapes.py" line="143"/>
-        <source>The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.</source>
-        <translation>图形无效（%1）；修复会使其面积变化 %2%，因此拒绝导入。请在 GIS 软件中修正。</translation>
-    </message>
-    <message>
-        <location filename="../../models/imports/gis/importer.py" line="54"/>
+        <location filename="../../models/imports/gis/importer.py" line="58"/>
         <source>Unknown kind of map data %1: use boundaries, grids, danger-zones or shelters.</source>
         <translation>未知的地图数据类别 %1：请使用 boundaries、grids、danger-zones 或 shelters。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/importer.py" line="120"/>
+        <location filename="../../models/imports/gis/importer.py" line="133"/>
         <source>The file holds no features.</source>
         <translation>文件中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="51"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="50"/>
         <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).</source>
         <translation>未知的坐标系 %1：请使用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（如 EPSG:4549）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="66"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="65"/>
         <source>The file&apos;s coordinate system %1 has no EPSG code. State it with --crs EPSG:NNNN (for example EPSG:4549).</source>
         <translation>文件的坐标系 %1 没有 EPSG 代码。请用 --crs EPSG:NNNN 指定（如 EPSG:4549）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="74"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="73"/>
         <source>The file&apos;s coordinate system cannot be read (%1). State it with --crs.</source>
         <translation>无法读取文件的坐标系（%1）。请用 --crs 指定。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/base.py" line="81"/>
+        <location filename="../../models/imports/gis/base.py" line="100"/>
+        <source>The geometry was invalid (%1) and was repaired; the area changed by %2% (at most %3% is accepted).</source>
+        <translation>几何图形无效（%1），已修复；面积变化 %2%（最多允许 %3%）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/base.py" line="114"/>
+        <location filename="../../models/imports/gis/base.py" line="121"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="103"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="102"/>
         <source>The feature has no geometry.</source>
         <translation>该要素没有图形。</translation>
     </message>
@@ -2351,22 +2443,22 @@ ahead</source>
         <translation>无法检查图形（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="211"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="214"/>
         <source>More than %1 km outside the county %2: check the coordinate system (--crs) and that the data belongs to this county.</source>
         <translation>超出县 %2 范围 %1 公里以上：请检查坐标系（--crs），并确认数据属于本县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="239"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="244"/>
         <source>The coordinates are metres of a projection, not degrees of %1. State the coordinate system with --crs, for example %2.</source>
         <translation>坐标是以米为单位的投影坐标，不是 %1 的经纬度（度）。请用 --crs 指定坐标系，如 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="252"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="257"/>
         <source>The coordinates look like degrees of longitude and latitude, but %1 is a projection in metres. State the right coordinate system with --crs (wgs84 for degrees).</source>
         <translation>坐标看起来是经纬度（度），但 %1 是以米为单位的投影坐标系。请用 --crs 指定正确的坐标系（经纬度用 wgs84）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/coordinates.py" line="266"/>
+        <location filename="../../models/imports/gis/coordinates.py" line="271"/>
         <source>The eastings (about %1 m) do not fit %2: the zone number in front is missing or extra. Use --crs EPSG:%3 (%4).</source>
         <translation>东坐标（约 %1 米）与 %2 不符：前面的带号缺失或多余。请使用 --crs EPSG:%3（%4）。</translation>
     </message>
@@ -2672,6 +2764,66 @@ ahead</source>
         <source>The file is %1 MB, more than the %2 MB a file of this kind may have. Nothing was read.</source>
         <translation>文件大小为 %1 MB，超过此类文件允许的 %2 MB 上限，未读取。</translation>
     </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="159"/>
+        <source>Outside the village %1 named in the file (by about %2 m); moved to the village %3, whose outline holds it.</source>
+        <translation>不在文件所填的村 %1 边界内（超出约 %2 米）；已改归包含它的村 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="171"/>
+        <source>It lies in the village %1: correct the village code, or import with --reassign to move it there.</source>
+        <translation>它位于村 %1 内：请更正村代码，或用 --reassign 导入以改归该村。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="178"/>
+        <source>No village&apos;s outline holds it whole: correct its geometry.</source>
+        <translation>没有哪个村的边界能完整包含它：请更正其几何图形。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="186"/>
+        <source>It lies outside its village %1 (by about %2 m). %3</source>
+        <translation>它不在所属村 %1 的边界内（超出约 %2 米）。%3</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="292"/>
+        <source>; and %1 more</source>
+        <translation>；另有 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="302"/>
+        <source>The outline was fitted to the outlines around and within it: it strayed from them by at most %1 m (up to %2 m is fitted).</source>
+        <translation>边界已与其上级和所含区域对齐：原边界与它们相差至多 %1 米（%2 米以内予以对齐）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="317"/>
+        <source>The outline would fail the database check: %1. Correct the outlines so that they nest.</source>
+        <translation>该边界将使数据库检查不通过：%1。请更正边界，使其逐级包含。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="353"/>
+        <source>it lies outside %1 (by about %2 m)</source>
+        <translation>它超出了 %1（约 %2 米）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="354"/>
+        <source>it leaves %1 outside (by about %2 m)</source>
+        <translation>它未包含 %1（超出约 %2 米）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="355"/>
+        <source>it leaves the grid %1 outside (by about %2 m)</source>
+        <translation>它未包含网格 %1（超出约 %2 米）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="356"/>
+        <source>it leaves the danger zone %1 outside (by about %2 m)</source>
+        <translation>它未包含危险区 %1（超出约 %2 米）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/containment.py" line="357"/>
+        <source>it leaves the shelter %1 outside (by about %2 m)</source>
+        <translation>它未包含避灾场所 %1（超出约 %2 米）</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -2691,37 +2843,37 @@ ahead</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="188"/>
+        <location filename="../../models/imports/registry.py" line="237"/>
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="193"/>
+        <location filename="../../models/imports/registry.py" line="271"/>
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="230"/>
+        <location filename="../../models/imports/registry.py" line="308"/>
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="231"/>
+        <location filename="../../models/imports/registry.py" line="309"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="232"/>
+        <location filename="../../models/imports/registry.py" line="310"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="233"/>
+        <location filename="../../models/imports/registry.py" line="311"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="236"/>
+        <location filename="../../models/imports/registry.py" line="314"/>
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
@@ -2781,42 +2933,88 @@ ahead</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="199"/>
+        <location filename="../../models/imports/registry.py" line="175"/>
+        <source>Code field</source>
+        <translation>代码字段</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="183"/>
+        <location filename="../../models/imports/registry.py" line="195"/>
+        <source>Optional: else found by its name</source>
+        <translation>可选：不填则按字段名识别</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="188"/>
+        <source>Name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="200"/>
+        <source>Move features to the village containing them</source>
+        <translation>将要素改归包含它的村</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="208"/>
+        <source>Without this, a feature outside the outline of the village it names is refused.</source>
+        <translation>不勾选时，不在所填村边界内的要素将被拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="243"/>
+        <source>County code</source>
+        <translation>县（市、区）代码</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="250"/>
+        <source>Optional: 6 digits, for a list without the county&apos;s row</source>
+        <translation>可选：6 位数字，用于没有县本身一行的清单</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="257"/>
+        <source>County name</source>
+        <translation>县（市、区）名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="263"/>
+        <source>Optional: needed for a county new to the database</source>
+        <translation>可选：数据库中尚无该县时必填</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="277"/>
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="205"/>
+        <location filename="../../models/imports/registry.py" line="283"/>
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="212"/>
+        <location filename="../../models/imports/registry.py" line="290"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="216"/>
+        <location filename="../../models/imports/registry.py" line="294"/>
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="242"/>
+        <location filename="../../models/imports/registry.py" line="320"/>
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="244"/>
+        <location filename="../../models/imports/registry.py" line="322"/>
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="249"/>
+        <location filename="../../models/imports/registry.py" line="327"/>
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="251"/>
+        <location filename="../../models/imports/registry.py" line="329"/>
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>

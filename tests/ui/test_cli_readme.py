@@ -228,7 +228,9 @@ def write_gis_file(world: World, kind: str, crs: str) -> Path:
     x, y = centre.x, centre.y
     code, name = world.village_code, world.village_name
     features = {
-        "boundaries": [({"XZQDM": code, "XZQMC": name}, inner)],
+        # The village's own outline with more vertices: its grids tile it, so an outline
+        # drawn inside it would leave them outside, and the import refuses that.
+        "boundaries": [({"XZQDM": code, "XZQMC": name}, shapely.segmentize(village, 0.0005))],
         "grids": [
             (
                 {"网格编码": "README-G1", "网格名称": "说明网格", "村代码": code, "责任人": "张三"},

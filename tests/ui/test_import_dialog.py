@@ -8,7 +8,7 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -175,15 +175,28 @@ def test_a_failure_is_one_line_without_traceback(
 
 def test_options_follow_the_kind(qtbot: QtBot, sqlite_db: Database) -> None:
     dialog = make_dialog(qtbot, sqlite_db)
-    assert dialog.option_widget("crs") is None and dialog.options() == {}
+    # Divisions: the county of a list without its row (the statistics bureau's).
+    assert dialog.option_widget("crs") is None
+    assert dialog.options() == {"county": None, "county_name": None}
+    county, county_name = dialog.option_widget("county"), dialog.option_widget("county_name")
+    assert isinstance(county, QLineEdit) and isinstance(county_name, QLineEdit)
+    county.setText(" 331081 ")
+    county_name.setText("温岭市")
+    assert dialog.options() == {"county": "331081", "county_name": "温岭市"}
     dialog.set_kind("grids")
     crs = dialog.option_widget("crs")
     assert isinstance(crs, QComboBox) and not crs.isHidden()
-    assert dialog.options() == {"crs": None}  # as the file declares
+    unset = {"code_field": None, "name_field": None, "reassign": False}
+    assert dialog.options() == {"crs": None, **unset}  # as the file declares
     crs.setCurrentIndex(crs.findData("gcj02"))
-    assert dialog.options() == {"crs": "gcj02"}
+    assert dialog.options() == {"crs": "gcj02", **unset}
     crs.setEditText("EPSG:4549")
-    assert dialog.options() == {"crs": "EPSG:4549"}
+    assert dialog.options() == {"crs": "EPSG:4549", **unset}
+    reassign, code_field = dialog.option_widget("reassign"), dialog.option_widget("code_field")
+    assert isinstance(reassign, QCheckBox) and isinstance(code_field, QLineEdit)
+    reassign.setChecked(True)
+    code_field.setText("WGBM")
+    assert dialog.options() == {"crs": "EPSG:4549", **unset, "code_field": "WGBM", "reassign": True}
     dialog.set_kind("households")
     assert dialog.options() == {"village_code": None, "year": None, "crs": "wgs84"}
     village, year = dialog.option_widget("village_code"), dialog.option_widget("year")

@@ -16,8 +16,11 @@ SAME_SHAPE_DEGREES = 1e-8
 """Vertices closer than this (about 1 mm) are the same: data that went through a projection
 and back is unchanged."""
 
-REPAIR_AREA_TOLERANCE = 0.001
-"""An invalid polygon is repaired only when the repair changes its area by less than 0.1%."""
+REPAIR_AREA_TOLERANCE = 0.005
+"""An invalid polygon is repaired only when the repair changes its area by at most 0.5%:
+web-map outlines quantised to 1/1024 degree cross themselves where a coast or a border
+folds back, and their repair changes the area by thousandths of a percent; a ring drawn
+crossing itself changes it by far more."""
 
 NESTING_MAX_RINGS = 200
 DBF_NAME_BYTES = 10
@@ -58,14 +61,32 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
                 "编码",
                 "code",
                 "adcode",
+                "gb",
                 "division_code",
                 "division code",
                 "XZQDM",
+                "XZQHDM",
                 "QHDM",
+                "行政区代码",
+                "PAC",
             ),
             required=True,
         ),
-        Column("name", ("名称", "区划名称", "行政区划名称", "name", "XZQMC", "QHMC")),
+        Column(
+            "name",
+            (
+                "名称",
+                "区划名称",
+                "行政区划名称",
+                "行政区名称",
+                "name",
+                "XZQMC",
+                "QHMC",
+                "XZQHMC",
+                "division_name",
+                "fullname",
+            ),
+        ),
     ),
     "grids": (
         Column(
@@ -182,6 +203,14 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("lat", _LAT),
     ),
 }
+
+GEOJSON_CODE_FALLBACK = "id"
+"""ECharts map files keep the division code in an ``id`` property: a GeoJSON file's code
+when no field has a code's name (a Shapefile's ``Id`` is ArcGIS's numbering, never a code)."""
+
+COUNTRY_PREFIX = "156"
+"""China's ISO 3166 number, written before the division code in some web-map files (``gb``:
+156331081 for 331081)."""
 
 _TABLE_NAMES = {
     "boundaries": "divisions",

@@ -21,8 +21,7 @@ from models.geo.projections import (
     within_extent,
     zone_prefix_fix,
 )
-from models.imports.divisions import normalise_code
-from models.imports.gis.base import _ImportBase
+from models.imports.gis.base import _ImportBase, division_code
 from models.imports.gis.columns import _POLYGONAL, COUNTY_MARGIN_DEGREES
 from models.imports.gis.features import _Feature, _Source
 from models.imports.gis.shapes import (
@@ -120,6 +119,7 @@ class _Geometries(_ImportBase):
         if not inside.all():
             exchanged[~inside] = swapped(source[~inside], self.crs)
         good: list[tuple[_Feature, BaseGeometry]] = []
+        repairs: dict[int, tuple[str, float]] = {}  # feature number -> (why invalid, area change)
         for feature, original, converted, ok, swap in zip(
             candidates, source, lonlat, inside, exchanged, strict=True
         ):
@@ -173,9 +173,9 @@ class _Geometries(_ImportBase):
                 continue
             if converted.geom_type in _POLYGONAL:
                 try:
-                    repaired, reason = _repair(converted, shapefile=feature.shapefile)
+                    repaired, reason, change = _repair(converted, shapefile=feature.shapefile)
                 except (GEOSException, ValueError) as error:
-                    repaired, reason = (
+                    repaired, reason, change = (
                         None,
                         fill(
                             QCoreApplication.translate(
@@ -183,10 +183,13 @@ class _Geometries(_ImportBase):
                             ),
                             str(error)[:120],
                         ),
+                        None,
                     )
                 if repaired is None:
                     self.refuse(feature, None, shapely.is_valid_reason(converted), reason)
                     continue
+                if change is not None:
+                    repairs[feature.number] = (shapely.is_valid_reason(converted), change)
                 converted = repaired
             good.append((feature, converted))
         if not good:
@@ -218,6 +221,8 @@ class _Geometries(_ImportBase):
                 )
                 continue
             self.converted[feature.number] = shape
+            if feature.number in repairs:
+                self.repaired(feature, *repairs[feature.number])
 
     def _check_units(self, source: np.ndarray) -> None:
         """Refuse the whole file when its numbers do not fit the stated coordinate system."""
@@ -279,7 +284,7 @@ class _Geometries(_ImportBase):
         return float(self.counties[0][1].centroid.x) if self.counties else None
 
     def _is_county(self, feature: _Feature) -> bool:
-        code, _ = normalise_code(number_text(feature.values.get("code")))
+        code, _ = division_code(number_text(feature.values.get("code")))
         return code is not None and len(code) == 6
 
     def _reference(

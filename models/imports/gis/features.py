@@ -121,6 +121,43 @@ def _match_columns(
     return found
 
 
+def _named_columns(spec: Sequence[Column], named: dict[str, str]) -> tuple[Column, ...]:
+    """The kind's columns with the fields the user named (--code-field, --name-field) first
+    among their own names and taken from every other column's."""
+    taken = {header_key(name) for name in named.values()}
+    columns: list[Column] = []
+    for column in spec:
+        aliases = tuple(a for a in column.aliases if header_key(a) not in taken)
+        if column.key in named:
+            aliases = (named[column.key], *aliases)
+        columns.append(Column(column.key, aliases, required=column.required))
+    return tuple(columns)
+
+
+def _check_named(source: _Source, spec: Sequence[Column], named: dict[str, str]) -> None:
+    """A field the user named must be in the file: else the file is refused, listing the
+    fields it has."""
+    keys = {column.key for column in spec}
+    for key, field_name in named.items():
+        if key not in keys:
+            continue
+        found = source.columns.get(key)
+        if found is not None and (source.table or header_key(found) == header_key(field_name)):
+            continue
+        fields = [*source.columns.values(), *source.unused_columns]
+        raise file_problem(
+            source.file,
+            fill(
+                QCoreApplication.translate(
+                    "Import", "The file has no field %1. Its fields are: %2."
+                ),
+                field_name,
+                "、".join(fields) if fields else "—",
+            ),
+            sheet=source.sheet,
+        )
+
+
 def _check_required(source: _Source, spec: Sequence[Column]) -> None:
     missing = [c for c in spec if c.required and c.key not in source.columns]
     if missing:

@@ -13,6 +13,7 @@ from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
 from models.geo.projections import CrsError, crs_from_geojson
+from models.imports.gis.columns import GEOJSON_CODE_FALLBACK
 from models.imports.gis.features import _cell, _Feature, _match_columns, _Source
 from models.imports.spreadsheet import Column, file_problem
 from models.messages import fill
@@ -58,6 +59,7 @@ def _read_geojson(
                 "This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.",
             ),
         )
+    scale = _echarts_scale(document)
     name = document.get("name")
     source = _Source(
         file=file,
@@ -82,6 +84,9 @@ def _read_geojson(
         names.update(dict.fromkeys(str(k) for k in properties))
         raw.append((properties, item.get("geometry"), None))
     matched = _match_columns(names, spec)
+    keys = {column.key for column in spec}
+    if "code" in keys and "code" not in matched and GEOJSON_CODE_FALLBACK in names:
+        matched["code"] = GEOJSON_CODE_FALLBACK
     source.columns = matched
     source.unused_columns = [name for name in names if name not in matched.values()]
     for number, (properties, geometry, problem) in enumerate(raw, start=1):
@@ -91,6 +96,8 @@ def _read_geojson(
             feature.problem = (None, "", problem)
         elif geometry is not None:
             try:
+                if scale is not None:
+                    geometry = _echarts_decoded(geometry, scale)
                 feature.geometry = _from_geojson(geometry)
             except Exception as error:  # shapely reports bad coordinates in several ways
                 kind_name = geometry.get("type", "") if isinstance(geometry, dict) else ""
@@ -106,11 +113,68 @@ def _read_geojson(
     return source
 
 
+def _echarts_scale(document: Any) -> float | None:
+    """The quantisation of an ECharts map file (``"UTF8Encoding": true``: every ring a string
+    of zigzag-coded differences in 1/1024 degree), None for plain GeoJSON."""
+    if not isinstance(document, dict) or document.get("UTF8Encoding") is not True:
+        return None
+    scale = document.get("UTF8Scale", 1024)
+    return float(scale) if isinstance(scale, int | float) and scale > 0 else 1024.0
+
+
+def _echarts_ring(text: Any, offsets: Any, scale: float) -> list[list[float]]:
+    """One ring of an ECharts map file: character pairs, each 64 + the zigzag-coded step
+    from the previous position, starting at ``offsets``."""
+    if not isinstance(text, str) or not isinstance(offsets, list) or len(offsets) < 2:
+        raise ValueError("an encoded ring must be a string with two offsets")
+    x, y = int(offsets[0]), int(offsets[1])
+    ring: list[list[float]] = []
+    for i in range(0, len(text) - 1, 2):
+        dx, dy = ord(text[i]) - 64, ord(text[i + 1]) - 64
+        x += (dx >> 1) ^ -(dx & 1)
+        y += (dy >> 1) ^ -(dy & 1)
+        ring.append([x / scale, y / scale])
+    return ring
+
+
+def _echarts_decoded(geometry: Any, scale: float) -> Any:
+    """A geometry of an ECharts map file as plain GeoJSON (unchanged when not encoded)."""
+    if not isinstance(geometry, dict) or "encodeOffsets" not in geometry:
+        return geometry
+    kind, rings, offsets = (
+        geometry.get("type"),
+        geometry.get("coordinates"),
+        geometry.get("encodeOffsets"),
+    )
+    if not isinstance(rings, list) or not isinstance(offsets, list):
+        raise ValueError("encoded coordinates without their offsets")
+    if kind == "Polygon":
+        decoded: Any = [_echarts_ring(r, o, scale) for r, o in zip(rings, offsets, strict=True)]
+    elif kind == "MultiPolygon":
+        decoded = [
+            [_echarts_ring(r, o, scale) for r, o in zip(part, part_offsets, strict=True)]
+            for part, part_offsets in zip(rings, offsets, strict=True)
+        ]
+    else:
+        raise ValueError(f"encoded {kind} is not an outline")
+    return {"type": kind, "coordinates": decoded}
+
+
 def _ring(coordinates: Any) -> np.ndarray:
     ring = np.asarray(coordinates, dtype=float)
     if ring.ndim != 2 or ring.shape[1] < 2:
         raise ValueError("a ring must be a list of positions")
     return ring[:, :2]
+
+
+def _polygon(rings: Any) -> BaseGeometry:
+    """One polygon from its rings, each ring made on its own: holes of different lengths
+    cannot share one numpy array."""
+    if not isinstance(rings, list) or not rings:
+        raise ValueError("a polygon must be a list of rings")
+    shell = shapely.linearrings(_ring(rings[0]))
+    holes = [shapely.linearrings(_ring(h)) for h in rings[1:]]
+    return shapely.polygons(shell, holes=holes or None)
 
 
 def _from_geojson(geometry: Any) -> BaseGeometry:
@@ -119,13 +183,7 @@ def _from_geojson(geometry: Any) -> BaseGeometry:
     kind = geometry.get("type") if isinstance(geometry, dict) else None
     coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
     if kind == "Polygon" and isinstance(coordinates, list) and coordinates:
-        return shapely.polygons(
-            _ring(coordinates[0]), holes=[_ring(h) for h in coordinates[1:]] or None
-        )
+        return _polygon(coordinates)
     if kind == "MultiPolygon" and isinstance(coordinates, list) and coordinates:
-        parts = [
-            shapely.polygons(_ring(p[0]), holes=[_ring(h) for h in p[1:]] or None)
-            for p in coordinates
-        ]
-        return shapely.multipolygons(parts)
+        return shapely.multipolygons([_polygon(p) for p in coordinates])
     return geojson_shape(geometry)

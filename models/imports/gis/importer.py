@@ -14,8 +14,9 @@ from models.geo.projections import SourceCrs
 from models.imports.framework import ImportSteps, Writer, import_file
 from models.imports.gis.base import _Item
 from models.imports.gis.columns import _COLUMNS, _TABLE_NAMES, KINDS
+from models.imports.gis.containment import _Containment
 from models.imports.gis.coordinates import _file_crs, _Geometries, _given_crs
-from models.imports.gis.features import _check_required, _Source
+from models.imports.gis.features import _check_named, _check_required, _named_columns, _Source
 from models.imports.gis.readers import _read_source
 from models.imports.gis.rows import _Rows
 from models.imports.gis.writer import _Writer
@@ -35,11 +36,14 @@ def import_gis(
     valid_only: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    **options: Any,
 ) -> ImportReport:
     """Import boundaries, grids, danger zones or shelters from a GIS or spreadsheet file.
 
     ``kind`` is one of KINDS; ``crs`` (wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN)
-    overrides what the file declares. Returns the report; writes into ``session``
+    overrides what the file declares; ``code_field`` and ``name_field`` name the
+    attributes holding the code and the name; ``reassign`` moves a feature lying outside
+    the village it names to the village containing it. Returns the report; writes into ``session``
     only when nothing was refused (or ``valid_only``), not in a dry run and not when
     cancelled. Never commits. Raises PermissionDenied without IMPORT_DATA.
     """
@@ -69,6 +73,7 @@ def import_gis(
         valid_only=valid_only,
         progress=progress,
         cancel=cancel,
+        **options,
     )
 
 
@@ -105,7 +110,15 @@ class GisSteps(ImportSteps[_MapFile, list[_Item]]):
     def reader(path: Path, options: Mapping[str, Any]) -> _MapFile:
         kind = options["kind"]
         given = _given_crs(path.name, options["crs"])
-        return _MapFile(_read_source(path, kind, _COLUMNS[kind]), given)
+        named = {
+            key: str(options[f"{key}_field"])
+            for key in ("code", "name")
+            if options.get(f"{key}_field")
+        }
+        spec = _named_columns(_COLUMNS[kind], named)
+        source = _read_source(path, kind, spec)
+        _check_named(source, spec, named)
+        return _MapFile(source, given)
 
     def rows(self, source: _MapFile) -> int:
         return len(source.source.features)
@@ -125,6 +138,7 @@ class GisSteps(ImportSteps[_MapFile, list[_Item]]):
         job.report.rows_read = len(read.features)
         job.report.rows_skipped = read.skipped
         importer = _Importer(job.session, kind, spec, read, stated, job.report, job.cancel)
+        importer.reassign = bool(job.options.get("reassign"))
         self.importer = importer
         importer.geometries()
         job.check_cancel()
@@ -135,10 +149,14 @@ class GisSteps(ImportSteps[_MapFile, list[_Item]]):
         return self.importer.write(plan, writer)
 
 
-class _Importer(_Geometries, _Rows, _Writer):
+class _Importer(_Geometries, _Rows, _Containment, _Writer):
     """Validation and writing of one import; problems go into the report as found."""
 
     def plan(self) -> list[_Item]:
-        parsed = [self._parse(feature) for feature in self.features]
-        items = self._unique([item for item in parsed if item is not None])
+        parsed = [item for item in map(self._parse, self.features) if item is not None]
+        if self.kind == "boundaries":
+            self.nesting(parsed)
+        else:
+            self.within_villages(parsed)
+        items = self._unique(parsed)
         return self._compare(items)

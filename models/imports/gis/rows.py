@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.fields import normalize_phone
 from models.imports.divisions import normalise_code
-from models.imports.gis.base import _ImportBase, _Item
+from models.imports.gis.base import _ImportBase, _Item, division_code
 from models.imports.gis.columns import _DANGER_OF_WORD, _LEVEL_OF_WORD, _NO, _YES
 from models.imports.gis.features import _Feature
 from models.imports.spreadsheet import clean_text, header_key, number_text, parse_count
@@ -127,7 +127,7 @@ class _Rows(_ImportBase):
     def _parse_boundaries(self, item: _Item) -> None:
         feature = item.feature
         raw = number_text(feature.values.get("code"))
-        code, reason = normalise_code(raw)
+        code, reason = division_code(raw)
         if code is not None and code not in self.divisions:
             reason = fill(
                 QCoreApplication.translate(

@@ -97,18 +97,22 @@ def _type_reason(kind: str, geometry: BaseGeometry) -> str:
     )
 
 
-def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | None, str]:
-    """A valid polygonal geometry, or None and why not.
+def _repair(
+    geometry: BaseGeometry, *, shapefile: bool
+) -> tuple[BaseGeometry | None, str, float | None]:
+    """A valid polygonal geometry, or None and why not; the third value is the share of
+    the area the repair changed (None: nothing to repair, or rings read by how they nest).
 
     Only faithful repairs. Rings are read by how they nest when a Shapefile had them the
     wrong way round (its format tells holes by orientation) or a polygon lists its hole
-    before its outline. Otherwise ``shapely.make_valid``, when the area changes by less
-    than 0.1% and the result is still polygons only: a ring that touches itself at a
-    point (the inverted holes some GIS software writes). A bow-tie (edges crossing)
-    changes its area and is refused.
+    before its outline. Otherwise ``shapely.make_valid`` keeping the structure (polygons
+    only: the spikes a quantised coast collapses into lines are dropped), when the area
+    changes by at most REPAIR_AREA_TOLERANCE: a ring that touches itself at a point, a
+    small loop where quantisation made two edges cross. A bow-tie drawn so changes its
+    area far more and is refused.
     """
     if geometry.is_valid:
-        return geometry, ""
+        return geometry, "", None
     reason = shapely.is_valid_reason(geometry)
     if shapefile or geometry.geom_type == "Polygon":
         rings = [
@@ -118,33 +122,47 @@ def _repair(geometry: BaseGeometry, *, shapefile: bool) -> tuple[BaseGeometry | 
         ]
         nested = _by_nesting(rings)
         if nested is not None and (shapefile or nested.geom_type == "Polygon"):
-            return nested, ""
-    repaired = shapely.make_valid(geometry)
-    if repaired.geom_type not in _POLYGONAL:
-        return None, fill(
-            QCoreApplication.translate(
-                "Import",
-                "The geometry is invalid (%1); repairing it would leave lines or points, so it is refused. Correct it in the GIS software.",
-            ),
-            reason,
-        )
+            return nested, "", None
+    repaired = shapely.make_valid(geometry, method="structure", keep_collapsed=False)
+    if repaired.geom_type == "GeometryCollection":
+        parts = [g for g in repaired.geoms if g.geom_type in _POLYGONAL]
+        repaired = shapely.union_all(parts) if parts else shapely.Polygon()
     before, after = abs(geometry.area), repaired.area
-    if before <= 0:
-        return None, fill(
-            QCoreApplication.translate(
-                "Import",
-                "The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.",
+    if before <= 0 or after <= 0 or repaired.geom_type not in _POLYGONAL:
+        return (
+            None,
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The geometry is invalid (%1): its outline crosses itself so that, as drawn, it encloses no area. It is refused; correct it in the GIS software.",
+                ),
+                reason,
             ),
-            reason,
+            None,
         )
     change = abs(after - before) / before
-    if change >= REPAIR_AREA_TOLERANCE:
-        return None, fill(
-            QCoreApplication.translate(
-                "Import",
-                "The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused. Correct it in the GIS software.",
+    if change > REPAIR_AREA_TOLERANCE:
+        return (
+            None,
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "The geometry is invalid (%1); repairing it would change its area by %2%, so it is refused (at most %3% is accepted). Correct it in the GIS software.",
+                ),
+                reason,
+                _percent(change),
+                _percent(REPAIR_AREA_TOLERANCE),
             ),
-            reason,
-            f"{change * 100:.1f}",
+            None,
         )
-    return repaired, ""
+    return repaired, "", change
+
+
+def _percent(share: float) -> str:
+    """A share as a percentage a user reads: 0.5, 12.3, 0.0004."""
+    percent = share * 100
+    if percent == 0:
+        return "0"
+    if percent >= 0.1:
+        return f"{percent:.1f}".rstrip("0").rstrip(".")
+    return f"{percent:.2g}" if percent >= 1e-4 else f"{percent:.1e}"

@@ -298,7 +298,14 @@ def test_towns_without_their_county(db: Database, tmp_path: Path) -> None:
         db, write_xlsx(tmp_path / "towns.xlsx", [[331081001, "太平街道"]], header=["代码", "名称"])
     )
     assert problems(report) == [
-        (3, "A", "331081001", "Its county 331081 is neither in the file nor in the database."),
+        (
+            3,
+            "A",
+            "331081001",
+            "Its county 331081 is neither in the file nor in the database: add the county's "
+            "row, or name the county (--county 331081 --county-name NAME; in the import "
+            "dialog, County code and County name).",
+        ),
     ]
 
 
