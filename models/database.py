@@ -322,11 +322,15 @@ class Database:
         from alembic import command
 
         config = self._alembic_config()
-        with self.engine.begin() as conn:
-            pg_roles.require_owner(conn)
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
-            pg_roles.grant_again(conn)
+        # The write lock from the start (SQLite): a console starting at the same moment
+        # waits for this upgrade, then finds nothing pending, instead of failing.
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                pg_roles.require_owner(conn)
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                pg_roles.grant_again(conn)
         return backup
 
     def _rotate_backup(self, path: Path) -> Path:

@@ -193,3 +193,55 @@ def test_a_writing_unit_of_work_takes_the_lock_when_it_starts(tmp_path: Path) ->
         assert get_meta(session=session, key="k") == "second"
     first.dispose()
     second.dispose()
+
+
+SLOW_REVISION = """
+import time
+
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("UPDATE app_meta SET value = value WHERE key = 'none'")
+    time.sleep(0.5)
+
+
+def downgrade():
+    pass
+"""
+
+
+def test_two_consoles_starting_at_once_upgrade_once(tmp_path: Path) -> None:
+    """A migration pending when two consoles start on one SQLite file: the second waits
+    for the first's upgrade and finds nothing left to do; neither fails."""
+    import threading
+
+    path = tmp_path / "console.sqlite"
+    Database(f"sqlite:///{path}").upgrade()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = Database(f"sqlite:///{path}").head_revision()
+    (migrations / "versions" / "9999_slow.py").write_text(SLOW_REVISION.format(head=head))
+    consoles = [Database(f"sqlite:///{path}", migrations_dir=migrations) for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def start(db: Database) -> None:
+        try:
+            db.upgrade()
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(db,)) for db in consoles]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert [db.current_revision() for db in consoles] == ["9999", "9999"]
+    for db in consoles:
+        db.dispose()
