@@ -37,6 +37,20 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     db.dispose()
 
 
+def test_sqlite_commits_reach_the_disk_before_they_return(tmp_path: Path) -> None:
+    """synchronous=FULL on every connection of the console's file, reading or writing: a
+    commit reported as saved survives a power cut."""
+    db = Database(f"sqlite:///{tmp_path / 'durable.sqlite'}")
+    db.upgrade()
+    full = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
+    for write in (False, True):
+        with db.session(ADMIN, write=write) as session:
+            assert session.execute(text("PRAGMA synchronous")).scalar() == full
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == full
+    db.dispose()
+
+
 def test_insert_many_writes_rows_as_a_core_insert_would(db: Database) -> None:
     heard: list[frozenset[str]] = []
     changes.add_listener(heard.append)
