@@ -27,6 +27,7 @@ from models import credentials
 from models.database import (
     BackupRefused,
     Database,
+    damaged_sqlite_file,
     last_line,
     pg_tool,
     remove_partial,
@@ -94,9 +95,18 @@ def _restore_sqlite(db: Database, path: Path, source: Path) -> Restored:
         live = sqlite3.connect(path, timeout=15)
         try:
             copy.backup(live)
+        except sqlite3.DatabaseError as error:
+            if not damaged_sqlite_file(error):
+                raise
+            damaged = True  # the file in place is no database any more: replaced whole
+        else:
+            damaged = False
         finally:
             live.close()
             copy.close()
+        if damaged:
+            remove_partial(path)
+            staged.replace(path)
     finally:
         remove_partial(staged)
     return Restored(revision, kept, _upgrade(db))

@@ -436,6 +436,12 @@ def pg_tool(name: str) -> str:
     return found
 
 
+def damaged_sqlite_file(error: BaseException) -> bool:
+    """Whether ``error`` (SQLite's, or SQLAlchemy's around it) says the file is not a
+    database or is malformed; a file that cannot be opened or is locked is another error."""
+    return type(getattr(error, "orig", error)) is sqlite3.DatabaseError
+
+
 def remove_partial(path: Path) -> None:
     """A file left half written (``.part``) and SQLite's side files with it."""
     for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):

@@ -222,3 +222,20 @@ def test_imports_and_town_figures_succeed_while_two_workstations_check_in(
         "slowest (s):",
         [round(r["slowest"], 2) for r in results],
     )
+
+
+def test_a_write_in_a_unit_of_work_not_opened_for_writing_is_caught(tmp_path: Path) -> None:
+    """The guard every test runs under (tests/write_lock_guard.py) names the place."""
+    from models.meta import set_meta
+    from tests import write_lock_guard
+
+    db = Database(f"sqlite:///{tmp_path / 'guard.sqlite'}")
+    db.upgrade()
+    assert unit_of_work(db, ADMIN, set_meta, write=True, key="k", value="1").ok
+    assert write_lock_guard.take_found() == []
+    assert unit_of_work(db, ADMIN, set_meta, write=False, key="k", value="2").ok
+    found = write_lock_guard.take_found()
+    assert found and all(
+        "ui/common/operations.py" in f and "without write=True" in f for f in found
+    )
+    db.dispose()

@@ -997,22 +997,27 @@ ahead</source>
         <translation>角色 %1 现在可以使用调度台：可读写台账、追加审计日志；不能修改表结构、清空数据表或改动日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="214"/>
+        <location filename="../../ui/cli/cmd_db.py" line="217"/>
+        <source>The database file is damaged (%1). Restore the last backup with db restore FILE.</source>
+        <translation>数据库文件已损坏（%1）。请用 db restore FILE 恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="236"/>
         <source>The database holds no console tables yet: run db upgrade.</source>
         <translation>数据库中还没有调度台的数据表：请先运行 db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="219"/>
+        <location filename="../../ui/cli/cmd_db.py" line="241"/>
         <source>A migration is pending: the database is at revision %1, this console needs %2. Run db upgrade (it backs up a SQLite file first), then check again.</source>
         <translation>有待执行的数据库迁移：数据库为版本 %1，本调度台需要版本 %2。请先运行 db upgrade（SQLite 文件会先备份），再检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="241"/>
+        <location filename="../../ui/cli/cmd_db.py" line="263"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="245"/>
+        <location filename="../../ui/cli/cmd_db.py" line="267"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
@@ -1492,53 +1497,53 @@ ahead</source>
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/backups.py" line="59"/>
+        <location filename="../../models/backups.py" line="60"/>
         <source>There is no file %1.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="70"/>
+        <location filename="../../models/backups.py" line="71"/>
         <source>%1 is not a backup of the console&apos;s database: %2 Nothing was changed.</source>
         <translation>%1 不是调度台数据库的备份：%2 数据库未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="82"/>
+        <location filename="../../models/backups.py" line="83"/>
         <source>That is the database in use, not a backup of it. Nothing was changed.</source>
         <translation>这是正在使用的数据库本身，不是它的备份。数据库未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="129"/>
+        <location filename="../../models/backups.py" line="139"/>
         <source>SQLite cannot read it (%1).</source>
         <translation>SQLite 无法读取该文件（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="135"/>
+        <location filename="../../models/backups.py" line="145"/>
         <source>it fails SQLite&apos;s integrity check (%1).</source>
         <translation>未通过 SQLite 完整性检查（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="144"/>
-        <location filename="../../models/backups.py" line="184"/>
+        <location filename="../../models/backups.py" line="154"/>
+        <location filename="../../models/backups.py" line="194"/>
         <source>the console&apos;s tables are missing (%1).</source>
         <translation>缺少调度台的数据表（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="152"/>
+        <location filename="../../models/backups.py" line="162"/>
         <source>it was made by a newer version of the console (revision %1); update the console first.</source>
         <translation>它由更新版本的调度台生成（版本 %1），请先升级调度台。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="172"/>
+        <location filename="../../models/backups.py" line="182"/>
         <source>pg_restore cannot read it as a pg_dump archive (%1).</source>
         <translation>pg_restore 无法将其作为 pg_dump 备份读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="202"/>
+        <location filename="../../models/backups.py" line="212"/>
         <source>The database %1 is not empty: a backup is restored into a new, empty database only (create one with createdb, then give its URL with --db). Nothing was changed.</source>
         <translation>数据库 %1 不是空的：备份只能恢复到新建的空数据库（先用 createdb 新建，再用 --db 指定它的地址）。数据库未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/backups.py" line="230"/>
+        <location filename="../../models/backups.py" line="240"/>
         <source>pg_restore failed: %1. Nothing was changed.</source>
         <translation>pg_restore 执行失败：%1。数据库未做任何改动。</translation>
     </message>

@@ -201,6 +201,23 @@ def test_restore_upgrades_a_backup_of_an_older_revision(tmp_path: Path) -> None:
     assert _villages(url) == []
 
 
+def test_a_damaged_database_is_reported_by_check_and_replaced_by_restore(tmp_path: Path) -> None:
+    path = tmp_path / "console.sqlite"
+    url = _county(f"sqlite:///{path}")
+    backup = tmp_path / "backup.sqlite"
+    _ok(run_main("--db", url, "db", "backup", str(backup)))
+    damaged = bytearray(path.read_bytes())
+    damaged[:16] = b"overwritten head"
+    path.write_bytes(bytes(damaged))
+    _refused(run_main("--db", url, "db", "check"), "db restore")
+    result = run_main("--db", url, "db", "restore", str(backup))
+    _ok(result)
+    (kept,) = (tmp_path / "backups").iterdir()
+    assert kept.read_bytes() == bytes(damaged)  # the damaged file kept as it was
+    assert _villages(url) == ["东门社区", "西门社区", "东海村"]
+    _ok(run_main("--db", url, "db", "check"))
+
+
 # -- check -------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from models.database import BackupRefused, Database, pg_tool
+from models.database import BackupRefused, Database, damaged_sqlite_file, pg_tool
 from models.messages import fill
 from ui.cli.core import (
     EXIT_OK,
@@ -202,11 +202,33 @@ def _grant(ctx: Context) -> int:
 
 
 def _check(ctx: Context) -> int:
-    """A pending migration is reported (exit 1), not run: checking changes nothing."""
+    """A pending migration is reported (exit 1), not run: checking changes nothing. A
+    SQLite file that is no database any more is a problem found too."""
+    from sqlalchemy.exc import DatabaseError
+
+    require_user_option(ctx)
+    try:
+        return _check_database(ctx)
+    except DatabaseError as error:
+        if not damaged_sqlite_file(error):
+            raise
+        say(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine",
+                    "The database file is damaged (%1). Restore the last backup with "
+                    "db restore FILE.",
+                ),
+                str(getattr(error, "orig", error)),
+            )
+        )
+        return EXIT_REFUSED
+
+
+def _check_database(ctx: Context) -> int:
     from models.checks import check_database
     from models.pg_roles import administrators_made_outside, connection_warnings
 
-    require_user_option(ctx)
     db = ctx.database_as_it_is()
     current, head = db.current_revision(), db.head_revision()
     if current != head:
