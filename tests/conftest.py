@@ -26,6 +26,9 @@ from sqlalchemy import create_engine, make_url  # noqa: E402
 
 from models.database import Database  # noqa: E402
 from models.users import Actor  # noqa: E402
+from tests import write_lock_guard  # noqa: E402
+
+write_lock_guard.install()
 
 PG_URL = os.environ.get("ECC_TEST_DATABASE_URL")
 BACKENDS = [
@@ -47,6 +50,15 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ECC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("ECC_DATABASE_URL", raising=False)
     monkeypatch.delenv("ECC_PASSWORD", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def writes_take_the_lock() -> Iterator[None]:
+    """Fails a test in which the console's code wrote in a unit of work it did not open
+    as a writing one (see tests/write_lock_guard.py)."""
+    write_lock_guard.take_found()
+    yield
+    assert write_lock_guard.take_found() == []
 
 
 @contextmanager

@@ -873,27 +873,27 @@ ahead</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="133"/>
+        <location filename="../../ui/cli/core.py" line="144"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="136"/>
+        <location filename="../../ui/cli/core.py" line="147"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="141"/>
+        <location filename="../../ui/cli/core.py" line="152"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="156"/>
+        <location filename="../../ui/cli/core.py" line="178"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="207"/>
+        <location filename="../../ui/cli/core.py" line="223"/>
         <source>open the window, log --user in, close it once the first page is shown: a check that this desktop can run the console</source>
         <translation>打开窗口，以 --user 登录，首页显示后即关闭：检查本机桌面能否运行调度台</translation>
     </message>
@@ -905,7 +905,7 @@ ahead</source>
     <message>
         <location filename="../../ui/cli/cmd_gui.py" line="25"/>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
-        <location filename="../../ui/cli/core.py" line="162"/>
+        <location filename="../../ui/cli/core.py" line="168"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -930,43 +930,99 @@ ahead</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="71"/>
+        <location filename="../../ui/cli/cmd_db.py" line="159"/>
         <source>The database is up to date (revision %1).</source>
         <translation>数据库已是最新版本（版本 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="59"/>
-        <location filename="../../ui/cli/cmd_db.py" line="81"/>
+        <location filename="../../ui/cli/cmd_db.py" line="114"/>
+        <location filename="../../ui/cli/cmd_db.py" line="169"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="34"/>
+        <location filename="../../ui/cli/cmd_db.py" line="26"/>
+        <source>upgrade, back up, restore or check the database</source>
+        <translation>升级、备份、恢复或检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="45"/>
+        <source>replace PATH if it exists</source>
+        <translation>PATH 已存在时覆盖它</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="49"/>
+        <source>replace the database with a backup (SQLite: the current file is kept in the backups folder; PostgreSQL: into an empty database only)</source>
+        <translation>用备份替换数据库（SQLite：当前文件先保存到 backups 文件夹；PostgreSQL：只恢复到空数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="58"/>
         <source>PostgreSQL: give a login role what workstations need (run as the owner of the tables)</source>
         <translation>PostgreSQL：授予工作站登录角色所需的权限（须以数据表所有者身份运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="85"/>
+        <location filename="../../ui/cli/cmd_db.py" line="66"/>
+        <source>check integrity and invariants (exit 1 on problems or a pending migration)</source>
+        <translation>检查完整性和数据约束（发现问题或有待执行的迁移时退出码为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="94"/>
+        <source>%1 already exists. Choose another name, or add --force to replace it.</source>
+        <translation>%1 已存在。请换一个文件名，或加 --force 覆盖它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="104"/>
+        <source>%1 is a folder: give the name of the backup file.</source>
+        <translation>%1 是文件夹：请给出备份文件的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="131"/>
+        <source>The database as it was is kept in %1</source>
+        <translation>恢复前的数据库已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="137"/>
+        <source>Restored from %1 (revision %2).</source>
+        <translation>已从 %1 恢复（版本 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="145"/>
+        <location filename="../../ui/cli/cmd_db.py" line="173"/>
         <source>Database upgraded to revision %1.</source>
         <translation>数据库已升级到版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="105"/>
+        <location filename="../../ui/cli/cmd_db.py" line="193"/>
         <source>Role %1 may now use the console: it reads and writes the register and adds to the audit log; it may not change the schema, empty a table or alter the logs.</source>
         <translation>角色 %1 现在可以使用调度台：可读写台账、追加审计日志；不能修改表结构、清空数据表或改动日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="132"/>
+        <location filename="../../ui/cli/cmd_db.py" line="217"/>
+        <source>The database file is damaged (%1). Restore the last backup with db restore FILE.</source>
+        <translation>数据库文件已损坏（%1）。请用 db restore FILE 恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="236"/>
+        <source>The database holds no console tables yet: run db upgrade.</source>
+        <translation>数据库中还没有调度台的数据表：请先运行 db upgrade。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="241"/>
+        <source>A migration is pending: the database is at revision %1, this console needs %2. Run db upgrade (it backs up a SQLite file first), then check again.</source>
+        <translation>有待执行的数据库迁移：数据库为版本 %1，本调度台需要版本 %2。请先运行 db upgrade（SQLite 文件会先备份），再检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_db.py" line="263"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="136"/>
+        <location filename="../../ui/cli/cmd_db.py" line="267"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="174"/>
+        <location filename="../../ui/cli/core.py" line="190"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
@@ -1012,22 +1068,22 @@ ahead</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="183"/>
+        <location filename="../../ui/cli/core.py" line="199"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="190"/>
+        <location filename="../../ui/cli/core.py" line="206"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="195"/>
+        <location filename="../../ui/cli/core.py" line="211"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="200"/>
+        <location filename="../../ui/cli/core.py" line="216"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
@@ -1062,24 +1118,14 @@ ahead</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="18"/>
-        <source>upgrade, back up or check the database</source>
-        <translation>升级、备份或检查数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_db.py" line="23"/>
+        <location filename="../../ui/cli/cmd_db.py" line="33"/>
         <source>apply pending migrations (backs up a SQLite file first)</source>
         <translation>执行待升级的数据库迁移（先备份 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="29"/>
+        <location filename="../../ui/cli/cmd_db.py" line="39"/>
         <source>write a consistent copy of the database</source>
         <translation>写出数据库的一致性副本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_db.py" line="42"/>
-        <source>check integrity and invariants (exit 1 on problems)</source>
-        <translation>检查完整性与数据规则（有问题时退出码为 1）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_user.py" line="15"/>
@@ -1197,22 +1243,22 @@ ahead</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="265"/>
+        <location filename="../../ui/cli/core.py" line="281"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="273"/>
+        <location filename="../../ui/cli/core.py" line="289"/>
         <source>The console window cannot start: the system library %1 is missing (on Debian the package %2; bash .ci/setup as root installs it).</source>
         <translation>调度台窗口无法启动：缺少系统库 %1（Debian 上为软件包 %2；以 root 身份运行 bash .ci/setup 即可安装）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="302"/>
+        <location filename="../../ui/cli/core.py" line="318"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="308"/>
+        <location filename="../../ui/cli/core.py" line="324"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1471,6 +1517,70 @@ ahead</source>
         <location filename="../../ui/dashboard/page.py" line="344"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../../models/backups.py" line="60"/>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="71"/>
+        <source>%1 is not a backup of the console&apos;s database: %2 Nothing was changed.</source>
+        <translation>%1 不是调度台数据库的备份：%2 数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="83"/>
+        <source>That is the database in use, not a backup of it. Nothing was changed.</source>
+        <translation>这是正在使用的数据库本身，不是它的备份。数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="139"/>
+        <source>SQLite cannot read it (%1).</source>
+        <translation>SQLite 无法读取该文件（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="145"/>
+        <source>it fails SQLite&apos;s integrity check (%1).</source>
+        <translation>未通过 SQLite 完整性检查（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="154"/>
+        <location filename="../../models/backups.py" line="194"/>
+        <source>the console&apos;s tables are missing (%1).</source>
+        <translation>缺少调度台的数据表（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="162"/>
+        <source>it was made by a newer version of the console (revision %1); update the console first.</source>
+        <translation>它由更新版本的调度台生成（版本 %1），请先升级调度台。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="182"/>
+        <source>pg_restore cannot read it as a pg_dump archive (%1).</source>
+        <translation>pg_restore 无法将其作为 pg_dump 备份读取（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="212"/>
+        <source>The database %1 is not empty: a backup is restored into a new, empty database only (create one with createdb, then give its URL with --db). Nothing was changed.</source>
+        <translation>数据库 %1 不是空的：备份只能恢复到新建的空数据库（先用 createdb 新建，再用 --db 指定它的地址）。数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backups.py" line="240"/>
+        <source>pg_restore failed: %1. Nothing was changed.</source>
+        <translation>pg_restore 执行失败：%1。数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/database.py" line="410"/>
+        <source>pg_dump failed: %1</source>
+        <translation>pg_dump 执行失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/database.py" line="428"/>
+        <source>%1 was not found. Install PostgreSQL&apos;s client programs (on Debian: apt install postgresql-client) and try again.</source>
+        <translation>未找到 %1。请安装 PostgreSQL 客户端程序（Debian：apt install postgresql-client）后重试。</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,7 @@ def _output(words: list[str], suffix: str) -> str:
 PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "--scale N": lambda world, words: "1",
     "backup PATH": lambda world, words: "backup.sqlite",
+    "restore FILE": lambda world, words: str(backup_file(world)),
     "add NAME": lambda world, words: f"readme-{_option(words, '--role')}",
     "divisions FILE.xlsx": lambda world, words: str(world.divisions_xlsx),
     "households FILE.xlsx": lambda world, words: str(world.households_xlsx),
@@ -190,6 +191,14 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "--shelter ID": lambda world, words: str(world.shelter_id),
     "...": lambda world, words: "dashboard",
 }
+
+
+def backup_file(world: World) -> Path:
+    """A backup to restore: a copy of the demo county, as ``db backup`` writes one."""
+    path = world.folder / "备份.sqlite"
+    if not path.exists():
+        shutil.copy(world.template, path)
+    return path
 
 
 def resolve(world: World, words: list[str]) -> list[str]:

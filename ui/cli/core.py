@@ -90,6 +90,17 @@ class Context:
                 )
         return self._db
 
+    def database_as_it_is(self) -> Database:
+        """The database without running a pending migration (``db check`` reports one,
+        ``db restore`` replaces the database): what ``db`` then returns too."""
+        if self._db is None:
+            self._db = Database(self.url)
+        return self._db
+
+    @property
+    def db_is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
     @property
     def actor(self) -> Actor:
         if self._actor is None:
@@ -151,18 +162,23 @@ def login_from_args(ctx: Context) -> Actor:
 
     name = ctx.args.user
     if not name:
-        if not is_sqlite(ctx.url):
-            raise UsageError(
-                QCoreApplication.translate(
-                    "CommandLine", "On a PostgreSQL database --user NAME is required."
-                )
-            )
+        require_user_option(ctx)
         return Actor.local_operator()
     password = read_secret(
         fill(QCoreApplication.translate("CommandLine", "Password for %1: "), name)
     )
     with ctx.db.session(None, write=True) as session:  # failures and the audit row
         return log_in(session=session, name=name, password=password, where="command line")
+
+
+def require_user_option(ctx: Context) -> None:
+    """On PostgreSQL --user NAME is required: a usage error before the database is read."""
+    if not ctx.args.user and not is_sqlite(ctx.url):
+        raise UsageError(
+            QCoreApplication.translate(
+                "CommandLine", "On a PostgreSQL database --user NAME is required."
+            )
+        )
 
 
 def require_admin(ctx: Context) -> None:

@@ -36,6 +36,11 @@ def add_then_fail(*, session: Session) -> None:
     raise RuntimeError(PERSONAL)
 
 
+def read_then_fail(*, session: Session) -> None:
+    list_users(session=session)
+    raise RuntimeError(PERSONAL)
+
+
 def user_names(db: Database) -> list[str]:
     with db.session(ADMIN) as session:
         return [user.name for user in list_users(session=session)]
@@ -81,7 +86,7 @@ def test_a_bug_is_logged_and_shown_as_one_line_without_its_text(
     owner = QWidget()
     qtbot.addWidget(owner)
     done: list[Outcome[None]] = []
-    run_operation(sqlite_db, ADMIN, add_then_fail, owner=owner, on_done=done.append, write=False)
+    run_operation(sqlite_db, ADMIN, read_then_fail, owner=owner, on_done=done.append, write=False)
     qtbot.waitUntil(lambda: bool(done), timeout=10_000)
     assert done[0].problem == failure_text(write=False) != failure_text(write=True)
 
