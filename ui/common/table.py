@@ -31,6 +31,18 @@ RowRole = Qt.ItemDataRole.UserRole + 2  # the row object of a cell
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def count_text(value: int) -> str:
+    """A count in a table cell: 12,345."""
+    return f"{value:,}"
+
+
+def percent_text(rate: float) -> str:
+    """A rate in a table cell: 87.5%."""
+    return f"{rate * 100:.1f}%"
+
+
 CENTRE = Qt.AlignmentFlag.AlignCenter
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -21,45 +21,48 @@ from models.users import Actor
 from ui.common.event_text import event_summary
 from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, CARD_STYLE, EVENT_BANNER, NOTE_COLOUR, SECTION_TITLE
-from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.table import (
+    RIGHT,
+    Column,
+    RowTableModel,
+    count_text,
+    fit_columns,
+    percent_text,
+    setup_table_view,
+)
 from ui.common.widgets import card_grid
 from ui.transfers.attention import AttentionLine, AttentionTable, attention_lines, reason_text
 from ui.transfers.loading import load_attention
 
-
-def _count(value: int) -> str:
-    return f"{value:,}"
-
-
 TOWN_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Columns", "Town / street"), max_width=200),
     Column("code", QT_TRANSLATE_NOOP("Columns", "Division code")),
-    Column("villages", QT_TRANSLATE_NOOP("Columns", "Villages"), formatter=_count, alignment=RIGHT),
-    Column("grids", QT_TRANSLATE_NOOP("Columns", "Grids"), formatter=_count, alignment=RIGHT),
+    Column(
+        "villages", QT_TRANSLATE_NOOP("Columns", "Villages"), formatter=count_text, alignment=RIGHT
+    ),
+    Column("grids", QT_TRANSLATE_NOOP("Columns", "Grids"), formatter=count_text, alignment=RIGHT),
     Column(
         "danger_zones",
         QT_TRANSLATE_NOOP("Columns", "Danger zones"),
-        formatter=_count,
+        formatter=count_text,
         alignment=RIGHT,
     ),
-    Column("shelters", QT_TRANSLATE_NOOP("Columns", "Shelters"), formatter=_count, alignment=RIGHT),
+    Column(
+        "shelters", QT_TRANSLATE_NOOP("Columns", "Shelters"), formatter=count_text, alignment=RIGHT
+    ),
     Column(
         "shelter_capacity",
         QT_TRANSLATE_NOOP("Columns", "Shelter capacity"),
-        formatter=_count,
+        formatter=count_text,
         alignment=RIGHT,
     ),
     Column(
         "working_group_members",
         QT_TRANSLATE_NOOP("Columns", "Working group members"),
-        formatter=_count,
+        formatter=count_text,
         alignment=RIGHT,
     ),
 )
-
-
-def _rate(value: float) -> str:
-    return f"{value * 100:.1f}%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +89,20 @@ PROGRESS_COLUMNS = (
     Column(
         "people_to_move",
         QT_TRANSLATE_NOOP("Columns", "People to move"),
-        formatter=_count,
+        formatter=count_text,
         alignment=RIGHT,
     ),
-    Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=_count, alignment=RIGHT),
+    Column("moved", QT_TRANSLATE_NOOP("Columns", "Moved"), formatter=count_text, alignment=RIGHT),
     Column(
         "still_at_home",
         QT_TRANSLATE_NOOP("Columns", "Still at home"),
-        formatter=_count,
+        formatter=count_text,
         alignment=RIGHT,
     ),
     Column(
         "completion_rate",
         QT_TRANSLATE_NOOP("Columns", "Completion rate"),
-        formatter=_rate,
+        formatter=percent_text,
         alignment=RIGHT,
     ),
     Column("attention", QT_TRANSLATE_NOOP("Columns", "Attention"), max_width=260),

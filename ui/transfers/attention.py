@@ -22,16 +22,16 @@ from models.transfers import Attention, Lagging
 from models.users import Actor
 from ui.common.operations import problem_text
 from ui.common.styles import ALERT_COLOUR
-from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.table import (
+    RIGHT,
+    Column,
+    RowTableModel,
+    count_text,
+    fit_columns,
+    percent_text,
+    setup_table_view,
+)
 from ui.common.worker import run_in_background
-
-
-def _rate(rate: float) -> str:
-    return f"{rate * 100:.1f}%"
-
-
-def _count(value: int) -> str:
-    return f"{value:,}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +53,13 @@ ATTENTION_COLUMNS = (
     Column(
         "completion_rate",
         QT_TRANSLATE_NOOP("Columns", "Completion rate"),
-        formatter=_rate,
+        formatter=percent_text,
         alignment=RIGHT,
     ),
     Column(
         "still_at_home",
         QT_TRANSLATE_NOOP("Columns", "Still at home"),
-        formatter=_count,
+        formatter=count_text,
         alignment=RIGHT,
     ),
     Column("reason", QT_TRANSLATE_NOOP("Columns", "Why"), max_width=320),
@@ -216,8 +216,8 @@ class ContactsDialog(QDialog):
                 self.tr("%1 %2: completion %3, %4 still at home (%5)."),
                 line.level,
                 line.name,
-                _rate(line.completion_rate) if line.completion_rate is not None else "—",
-                _count(line.still_at_home),
+                percent_text(line.completion_rate) if line.completion_rate is not None else "—",
+                count_text(line.still_at_home),
                 line.reason,
             )
         )

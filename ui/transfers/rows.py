@@ -14,17 +14,9 @@ from models.labels import label
 from models.messages import QT_TRANSLATE_NOOP
 from models.search import pinyin_sort_key
 from models.transfers import NEARLY_FULL, TRANSFER_STATUSES, SubjectRow, TransferRow
-from ui.common.table import RIGHT, Column
+from ui.common.table import RIGHT, Column, count_text, percent_text
 
 ARRIVED = "sheltered"  # the status code of "moved to a shelter" (集中安置)
-
-
-def count_text(value: int) -> str:
-    return f"{value:,}"
-
-
-def percent_text(rate: float) -> str:
-    return f"{rate * 100:.1f}%"
 
 
 def occupancy_text(rate: float) -> str:
