@@ -365,22 +365,25 @@ def _validate(job: Job, table: Table) -> list[_Row]:
             else:
                 refused_at[code] = items[0].row.number
             continue
-        numbers = ", ".join(str(i.row.number) for i in items)
-        for item in items:
-            report.add(
+        # One problem for the code, naming its rows (a code filled down is one cause).
+        first = items[0].row
+        report.add(
+            replace(
                 table.problem(
-                    item.row,
+                    first,
                     "code",
-                    number_text(table.cell(item.row, "code")),
+                    number_text(table.cell(first, "code")),
                     fill(
                         QCoreApplication.translate(
-                            "Import", "The code %1 appears more than once in the file (rows %2)."
+                            "Import", "The code %1 appears %2 times in the file."
                         ),
                         code,
-                        numbers,
+                        f"{len(items):,}",
                     ),
-                )
+                ),
+                more_rows=tuple(i.row.number for i in items[1:]),
             )
+        )
         refused_at[code] = items[0].row.number
 
     existing = {

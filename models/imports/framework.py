@@ -4,9 +4,11 @@
 named in ``models.imports.registry``) in the order of ARCHITECTURE rule 8:
 
 1. the kind's permission (``require``), its options resolved, the report made;
-2. the file's size against the kind's limit, then its ``reader`` through ``read_source``
-   (the place it moves into a child process, so that a crash reading a hostile file cannot
-   take the console down); a file that cannot be read is a report with one problem;
+2. the file's size against the kind's limits (``ImportKind.limits``: bytes here, rows and
+   columns by the readers as they read, and the rows read once more after), its ``reader``
+   through ``read_source`` (spreadsheets are read in a process of their own, so that a
+   crash reading a hostile file cannot take the console down); a file that cannot be read
+   is a report with one problem;
 3. ``validate``: problems into the report, a plan of what to write (None: nothing can be
    written whatever the options);
 4. the gate: a dry run writes nothing; any problem writes nothing unless ``valid_only``,
@@ -22,6 +24,7 @@ the second. ``run_import`` is the unit of work the command line and the dialog o
 
 from __future__ import annotations
 
+import stat
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from contextlib import AbstractContextManager, nullcontext
@@ -29,10 +32,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication
-
 from models.audit import bulk_operation
-from models.imports.problems import ImportFileError, ImportProblem
+from models.imports.limits import (
+    Limits,
+    not_a_file,
+    reading_within,
+    too_many_bytes,
+    too_many_features,
+)
+from models.imports.problems import ImportFileError
 from models.imports.registry import ImportKind, Range, import_kind
 from models.imports.report import (
     CancelToken,
@@ -41,7 +49,6 @@ from models.imports.report import (
     ProgressCallback,
     check_cancel,
 )
-from models.messages import fill
 from models.users import require
 
 if TYPE_CHECKING:
@@ -158,39 +165,30 @@ class ImportSteps(ABC, Generic[SourceT, PlanT]):
 
 
 def read_source(reader: Reader[SourceT], path: Path, options: Mapping[str, Any]) -> SourceT:
-    """Runs a kind's reader. Today in this process; this is where it moves into a child
-    process (``reader`` is a module-level function of plain arguments whose result is plain
-    data, so it can be pickled), reporting "this file could not be read" when that process
-    dies, so that a crash in a native reader cannot take the console down."""
+    """Runs a kind's reader; the caller has made the kind's limits the current ones
+    (``models.imports.limits``: the readers refuse a file beyond them as soon as they see
+    it). The native spreadsheet reader runs in a process of its own
+    (``models.imports.spreadsheet.files``), so that its crash on a hostile file is a report
+    saying the file could not be read, not the console gone."""
     return reader(path, options)
 
 
-def too_large(path: Path, limit: int) -> ImportFileError | None:
-    """The refusal for a file above the kind's limit, before a byte of it is read."""
+def too_large(path: Path, limits: Limits | int) -> ImportFileError | None:
+    """The refusal for a file above the kind's limit of bytes, or for a device or pipe
+    (``/dev/zero`` never ends), before a byte of it is read."""
+    if isinstance(limits, int):
+        limits = Limits(limits, 0, 0)
     try:
-        size = path.stat().st_size if path.is_file() else 0
+        status = path.stat()
     except OSError:
         return None  # the reader says why the file cannot be read
-    if size <= limit:
+    if stat.S_ISDIR(status.st_mode):
+        return None  # a folder: a Shapefile's, or the reader says it is not a file
+    if not stat.S_ISREG(status.st_mode):
+        return not_a_file(path.name)
+    if status.st_size <= limits.max_bytes:
         return None
-    return ImportFileError(
-        ImportProblem(
-            file=path.name,
-            sheet=None,
-            row=None,
-            column=None,
-            value="",
-            reason=fill(
-                QCoreApplication.translate(
-                    "Import",
-                    "The file is %1 MB, more than the %2 MB a file of this kind may have. "
-                    "Nothing was read.",
-                ),
-                f"{size / 1048576:.3g}",
-                f"{limit / 1048576:.3g}",
-            ),
-        )
-    )
+    return too_many_bytes(path.name, status.st_size, limits)
 
 
 def out_of_range(values: Sequence[float | None], limits: Range) -> list[int]:
@@ -247,10 +245,15 @@ def _run(steps: ImportSteps[Any, Any], job: Job, path: Path) -> None:
     report = job.report
     try:
         job.check_cancel()
-        refusal = too_large(path, job.kind.max_bytes)
+        limits = job.kind.limits
+        refusal = too_large(path, limits)
         if refusal is not None:
             raise refusal
-        source = read_source(steps.reader, path, job.options)
+        with reading_within(limits):
+            source = read_source(steps.reader, path, job.options)
+        rows = steps.rows(source)
+        if rows > limits.max_rows:  # a reader that does not count rows as it reads
+            raise too_many_features(path.name, rows, limits)
     except ImportFileError as error:
         report.fail(error)
         return
@@ -260,7 +263,7 @@ def _run(steps: ImportSteps[Any, Any], job: Job, path: Path) -> None:
     report.checksum = source.checksum
     report.sheet = source.sheet
     report.unused_columns = list(getattr(source, "unused_columns", ()))
-    job.total = 2 * max(1, steps.rows(source))
+    job.total = 2 * max(1, rows)
     job.progress(0)
     try:
         plan = steps.validate(source)

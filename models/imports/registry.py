@@ -18,15 +18,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from models.imports.limits import MIB, Limits
 from models.messages import QT_TRANSLATE_NOOP
 from models.users import Permission
 
 OptionType = Literal["text", "year", "crs", "flag"]
 
-MIB = 1024 * 1024
 DEFAULT_MAX_BYTES = 256 * MIB
-"""No kind had a size limit before; real files are a few MB (a 20,000-row list: 2 MB).
-The hardening issue sets the limits per kind."""
+DEFAULT_MAX_ROWS = 200_000
+DEFAULT_MAX_COLUMNS = 200
+"""Real files are a few MB (a 20,000-row village list: 2 MB, 26 columns); each kind's
+limits below stand well above its real files and far below what would hurt."""
 
 SPREADSHEETS = QT_TRANSLATE_NOOP(
     "ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)"
@@ -116,7 +118,15 @@ class ImportKind:
     fixed: Mapping[str, Any] = field(default_factory=dict)  # given to the steps as options
     permission: Permission = Permission.IMPORT_DATA
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_rows: int = DEFAULT_MAX_ROWS  # of a sheet, or features of a map file
+    max_columns: int = DEFAULT_MAX_COLUMNS  # of a sheet, or attributes of a feature
     ranges: Mapping[str, Range] = field(default_factory=dict)  # column key -> plausible range
+
+    @property
+    def limits(self) -> Limits:
+        """Beyond any of these the file is refused at once, the limit named
+        (``models.imports.limits``)."""
+        return Limits(self.max_bytes, self.max_rows, self.max_columns)
 
     def load_steps(self) -> Any:
         """The kind's ``ImportSteps`` class (the framework imports this module, not the reverse)."""
@@ -226,6 +236,9 @@ def _gis(key: str, title: str) -> ImportKind:
         file_types=MAP_DATA,
         options=options,
         fixed={"kind": key},
+        max_bytes=256 * MIB,  # a county's outlines as a Shapefile: tens of MB
+        max_rows=200_000,  # features
+        max_columns=500,  # attributes
     )
 
 
@@ -236,6 +249,9 @@ KINDS: dict[str, ImportKind] = {
             "divisions",
             QT_TRANSLATE_NOOP("ImportDialog", "Divisions (towns and villages)"),
             "models.imports.divisions:DivisionSteps",
+            max_bytes=64 * MIB,
+            max_rows=100_000,  # a province's code list; a county has a few hundred
+            max_columns=200,
             options=(
                 Option(
                     "county",
@@ -270,6 +286,9 @@ KINDS: dict[str, ImportKind] = {
             "households",
             QT_TRANSLATE_NOOP("ImportDialog", "Village transfer list (households)"),
             "models.imports.households:HouseholdSteps",
+            max_bytes=64 * MIB,  # 200,000 rows as .xlsx: about 24 MB
+            max_rows=200_000,  # a village lists hundreds, the demo county 200,000 in all
+            max_columns=200,  # the template has 26
             options=(
                 Option(
                     "village_code",
@@ -313,6 +332,9 @@ KINDS: dict[str, ImportKind] = {
             "typhoon",
             QT_TRANSLATE_NOOP("ImportDialog", "Typhoon track"),
             "models.imports.typhoon:TyphoonSteps",
+            max_bytes=64 * MIB,
+            max_rows=100_000,  # a track has tens of points, a whole archive thousands
+            max_columns=200,
             options=(
                 Option(
                     "code",

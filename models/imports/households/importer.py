@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from models.clock import display_zone
 from models.database import insert_many
 from models.events import active_event
 from models.geo.crs import normalise_crs
-from models.imports.framework import ImportSteps, Job, Writer, import_file
+from models.imports.framework import ImportSteps, Job, Writer, import_file, repeated
 from models.imports.households.checks import _check_in_county, _match_existing
 from models.imports.households.columns import _COMPARED, _HOUSEHOLDS, BATCH, BLOCK, COLUMNS
 from models.imports.households.parser import _Parser
@@ -209,32 +208,30 @@ def _validate(table: Table, ctx: _Context, job: Job) -> list[_Row]:
     report.rows_skipped += table.skipped
     _check_in_county(parsed, ctx, table, report)
 
-    # The same householder and mobile twice: every such row is refused.
-    by_key: dict[tuple[str, str], list[_Row]] = defaultdict(list)
-    for item in parsed:
-        if item.values["householder_name"]:
-            by_key[item.key].append(item)
-    for (name, phone), items in by_key.items():
-        if len(items) < 2:
-            continue
-        numbers = ", ".join(str(i.row.number) for i in items)
-        for item in items:
-            report.add(
+    # The same householder and mobile twice: every such row is refused, in one problem
+    # naming the rows (thousands of rows filled down cost one problem, not one per row).
+    named = [item for item in parsed if item.values["householder_name"]]
+    for (name, phone), positions in repeated([item.key for item in named]).items():
+        items = [named[p] for p in positions]
+        report.add(
+            replace(
                 table.problem(
-                    item.row,
+                    items[0].row,
                     "name",
                     name,
                     fill(
                         QCoreApplication.translate(
-                            "Import",
-                            "The household of %1 (mobile %2) is listed more than once (rows %3).",
+                            "Import", "The household of %1 (mobile %2) is listed %3 times."
                         ),
                         name,
                         phone or QCoreApplication.translate("Import", "none"),
-                        numbers,
+                        f"{len(items):,}",
                     ),
-                )
+                ),
+                more_rows=tuple(item.row.number for item in items[1:]),
             )
+        )
+        for item in items:
             item.ok = False
     _match_existing([i for i in parsed if i.ok], ctx, table, report)
 

@@ -180,18 +180,7 @@ def test_refused_rows_write_nothing(db: Database, tmp_path: Path) -> None:
         ),
         (7, "B", "", "The name is empty."),
         (8, "A", "331081002001", "Its town 331081002 is neither in the file nor in the database."),
-        (
-            9,
-            "A",
-            "331081001004",
-            "The code 331081001004 appears more than once in the file (rows 9, 10).",
-        ),
-        (
-            10,
-            "A",
-            "331081001004",
-            "The code 331081001004 appears more than once in the file (rows 9, 10).",
-        ),
+        (9, "A", "331081001004", "The code 331081001004 appears 2 times in the file."),
         (11, "A", "331000000000", "This is the code of a province or city, not of a county."),
     ]
     text = format_report(report)
@@ -200,6 +189,11 @@ def test_refused_rows_write_nothing(db: Database, tmp_path: Path) -> None:
         in text
     )
     assert "Sheet 区划, row 7, column B (empty): The name is empty." in text
+    assert (
+        'Sheet 区划, rows 9, 10, column A, value "331081001004": '
+        "The code 331081001004 appears 2 times in the file." in text
+    )
+    assert report.refused_rows == 7  # rows 5 to 11, row 10 under row 9's problem
     assert "Nothing was written" in text
 
 

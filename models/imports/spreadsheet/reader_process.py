@@ -1,0 +1,201 @@
+"""The spreadsheet reader's own process: ``python reader_process.py MAX_ROWS MAX_COLUMNS
+MAX_MEMORY`` reads an .xlsx/.xls/.ods file's bytes from standard input and writes its sheets
+to standard output (a pickle), so that a reader crashing on a hostile file (python-calamine
+aborts the whole process when a sheet's range does not fit in memory) ends this process,
+not the console. ``models.imports.spreadsheet.files`` runs it and turns its answer into
+sheets or a refusal.
+
+Run by its path, it imports nothing of the console (no Qt, no package ``__init__``), only
+the standard library and python-calamine, so it starts in a few tens of milliseconds.
+Before python-calamine builds a sheet (a dense grid from A1 to the farthest cell), the
+sheet's extent is checked: for an .xlsx, the rows and cells its XML holds (streamed, never
+all in memory; the declared ``<dimension>`` is not trusted), for every format the grid
+python-calamine reports before it becomes Python lists; and the process may use only so
+much memory. Its answer is one of:
+
+- ``("sheets", [(name, rows, merged or None, hidden), ...])``
+- ``("too_large", sheet name, last row, last column index)`` (1-based row, 0-based column)
+- ``("password",)``, ``("error", text)`` (the reader's own message about a damaged file)
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import re
+import sys
+import zipfile
+from typing import Any
+
+_ROW = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
+# Cell references of two or more letters (column AA onwards): few in a list, so cheap to find.
+_WIDE = re.compile(rb'\sr="([A-Za-z]{2,})(\d+)"')
+# A cell holding something (not ``<c r="A9" s="1"/>``, a formatted empty cell).
+_VALUED = re.compile(rb'<c\b[^>]*?\sr="([A-Za-z]+)(\d+)"[^>/]*>')
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_RELATION = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
+_RELATION_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+CHUNK = 1 << 20
+
+
+def column_index(letters: bytes) -> int:
+    """0-based: b"A" -> 0, b"XFD" -> 16383."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part ("xl/worksheets/sheet1.xml") -> the sheet's name as the user sees it."""
+    try:
+        workbook = archive.read("xl/workbook.xml")
+        relations = archive.read("xl/_rels/workbook.xml.rels")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return {}
+    targets = {key: target for key, target in _RELATION.findall(relations)}
+    targets.update({key: target for target, key in _RELATION_REVERSED.findall(relations)})
+    names: dict[str, str] = {}
+    for name, key in _SHEET.findall(workbook):
+        target = targets.get(key)
+        if target is None:
+            continue
+        part = target.decode("utf-8", "replace").lstrip("/")
+        if not part.startswith("xl/"):
+            part = "xl/" + part
+        names[part] = _unescape(name.decode("utf-8", "replace"))
+    return names
+
+
+def _unescape(text: str) -> str:
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'")):
+        text = text.replace(entity, char)
+    return text.replace("&amp;", "&")
+
+
+def survey_xlsx(data: bytes, max_rows: int, max_columns: int) -> tuple[str, int, int] | None:
+    """The first worksheet holding a value beyond the limits, as (sheet, last row, last
+    column), or None. Neither the declared ``<dimension>`` nor the rows are trusted (a
+    file may lie either way, and formatted empty cells, which python-calamine skips, may
+    reach far): a quick look at the row numbers and the wide cell references decides for
+    an ordinary sheet; only a sheet reaching beyond is looked at cell by cell."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = [
+            n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")
+        ]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # python-calamine says what is wrong with it
+    names: dict[str, str] | None = None
+    for part in parts:
+        try:
+            last_row, last_column = _extent(archive, part, _ROW, _WIDE)
+            if last_row <= max_rows and last_column < max_columns:
+                continue
+            last_row, last_column = _extent(archive, part, None, _VALUED)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            continue  # a damaged part: python-calamine reports it
+        if last_row > max_rows or last_column >= max_columns:
+            if names is None:
+                names = _sheet_names(archive)
+            return names.get(part, part.rsplit("/", 1)[-1]), last_row, last_column
+    return None
+
+
+def _extent(
+    archive: zipfile.ZipFile, part: str, rows: re.Pattern[bytes] | None, cells: re.Pattern[bytes]
+) -> tuple[int, int]:
+    """(last row, last column index) that ``rows`` (row numbers) and ``cells`` (letters and
+    row of a cell) find in a worksheet part, streamed in chunks."""
+    last_row = 0
+    last_column = 0
+    with archive.open(part) as stream:
+        tail = b""
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            block = tail + chunk
+            cut = block.rfind(b"<")
+            if cut <= 0:
+                tail, body = b"", block
+            else:
+                tail, body = block[cut:], block[:cut]
+            if rows is not None:
+                for number in rows.findall(body):
+                    last_row = max(last_row, int(number))
+            for letters, number in cells.findall(body):
+                last_row = max(last_row, int(number))
+                last_column = max(last_column, column_index(letters))
+    return last_row, last_column
+
+
+def read(data: bytes, max_rows: int, max_columns: int) -> tuple[Any, ...]:
+    import python_calamine
+
+    if data.startswith(b"PK\x03\x04"):
+        beyond = survey_xlsx(data, max_rows, max_columns)
+        if beyond is not None:
+            return ("too_large", *beyond)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError:
+        return ("password",)
+    except Exception as error:  # calamine reports malformed files in several ways
+        return ("error", str(error))
+    sheets: list[tuple[str, list[list[Any]], list[tuple[int, int, int, int]] | None, bool]] = []
+    try:
+        for index, meta in enumerate(workbook.sheets_metadata):
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = workbook.get_sheet_by_index(index)
+            end = sheet.end
+            if end is not None and (end[0] + 1 > max_rows or end[1] >= max_columns):
+                return ("too_large", meta.name, end[0] + 1, end[1])
+            rows = sheet.to_python(skip_empty_area=False)
+            merged_ranges = getattr(sheet, "merged_cell_ranges", None)
+            merged = (
+                [(a[0], a[1], b[0], b[1]) for a, b in merged_ranges]
+                if merged_ranges is not None
+                else None
+            )
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            sheets.append((meta.name, rows, merged, hidden))
+    except python_calamine.PasswordError:
+        return ("password",)
+    except Exception as error:
+        return ("error", str(error))
+    finally:
+        workbook.close()
+    return ("sheets", sheets)
+
+
+def _limit_memory(size: int) -> None:
+    """At most ``size`` bytes of data: beyond it an allocation fails (and calamine aborts)."""
+    try:
+        import resource
+    except ImportError:  # Windows: the process still keeps the console safe
+        return
+    for name in ("RLIMIT_DATA", "RLIMIT_AS"):
+        limit = getattr(resource, name, None)
+        if limit is not None:
+            try:
+                resource.setrlimit(limit, (size, size))
+            except (ValueError, OSError):
+                continue
+            return
+
+
+def main(argv: list[str]) -> int:
+    max_rows, max_columns, max_memory = (int(a) for a in argv[:3])
+    data = sys.stdin.buffer.read()
+    if max_memory > 0:
+        _limit_memory(max_memory)
+    answer = read(data, max_rows, max_columns)
+    sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
