@@ -95,7 +95,10 @@ VALID_ONLY = Option(
     "valid_only",
     "--valid-only",
     QT_TRANSLATE_NOOP("ImportDialog", "Import only the valid rows"),
-    QT_TRANSLATE_NOOP("CommandLine", "import the valid rows and report the refused ones"),
+    QT_TRANSLATE_NOOP(
+        "CommandLine",
+        "import the valid rows and report the refused ones (exit code 4: written in part)",
+    ),
     type="flag",
     default=False,
     placeholder=QT_TRANSLATE_NOOP(

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from models.imports.spreadsheet import Table
 
 
+EXIT_WRITTEN_IN_PART = 4
+"""The command line's exit code for an import written in part (``--valid-only``)."""
+
+
 @dataclass
 class ImportReport:
     """The outcome of one import of one file.
@@ -63,9 +67,22 @@ class ImportReport:
         return len({(p.sheet, r) for p in self.problems if p.column is not None for r in p.rows})
 
     @property
+    def written_in_part(self) -> bool:
+        """``valid_only`` wrote the valid rows and left the refused ones out."""
+        return (
+            self.valid_only
+            and bool(self.problems)
+            and not (self.dry_run or self.cancelled or self.file_failed)
+            and self.inserted + self.updated + self.unchanged > 0
+        )
+
+    @property
     def exit_code(self) -> int:
-        """For the command line: 0 when everything was imported (or would be), else 1."""
-        return 0 if self.ok else 1
+        """For the command line: 0 when everything was imported (or would be), 4 when
+        ``valid_only`` wrote the valid rows of a file with refused ones, else 1."""
+        if self.ok:
+            return 0
+        return EXIT_WRITTEN_IN_PART if self.written_in_part else 1
 
     def add(self, problem: ImportProblem) -> None:
         self.problems.append(problem)
@@ -202,6 +219,20 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
                     "Nothing was written: %1 problems. Correct the file, or import only the valid rows.",
                 ),
                 str(len(report.problems)),
+            )
+        )
+    elif report.written_in_part:
+        lines.append(
+            fill(
+                QCoreApplication.translate(
+                    "Import",
+                    "Written in part: the valid rows, %1 new, %2 updated, %3 unchanged; "
+                    "%4 refused rows were not written.",
+                ),
+                str(report.inserted),
+                str(report.updated),
+                str(report.unchanged),
+                str(report.refused_rows),
             )
         )
     else:

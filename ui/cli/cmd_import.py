@@ -45,7 +45,8 @@ def register(commands: Commands) -> None:
 
 
 def run(ctx: Context) -> int:
-    """Imports the file and prints its report; the report's verdict is the exit code."""
+    """Imports the file and prints its report; the report's verdict is the exit code (0, 1,
+    or 4 when ``--valid-only`` wrote the valid rows and refused others)."""
     from sqlalchemy.exc import IntegrityError
 
     from models.imports.framework import run_import

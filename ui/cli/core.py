@@ -2,7 +2,8 @@
 where an exception becomes an exit code.
 
 Exit codes for every subcommand: 0 done; 1 refused; 2 usage; 3 unexpected error
-(written to the log file, one line to the user, never a traceback).
+(written to the log file, one line to the user, never a traceback); 4 written in part
+(an import with ``--valid-only`` wrote its valid rows and refused others).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ui.i18n import LANGUAGES, install_translators
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3  # 4: models.imports.report
 # Where a command group adds its sub-parser (see ui.cli.groups).
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 Register: TypeAlias = Callable[[Commands], None]
@@ -198,6 +199,11 @@ def build_parser(groups: Sequence[Register]) -> argparse.ArgumentParser:
         prog="main.py",
         description=QCoreApplication.translate(
             "CommandLine", "Emergency Command Console. With no subcommand the console window opens."
+        ),
+        epilog=QCoreApplication.translate(
+            "CommandLine",
+            "Exit codes: 0 done, 1 refused, 2 usage, 3 unexpected error, "
+            "4 written in part (an import with --valid-only wrote its valid rows and refused others).",
         ),
     )
     parser.add_argument(

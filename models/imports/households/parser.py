@@ -106,6 +106,8 @@ class _Parser:
         fields += ["danger_zone_id", "grid_id", "shelter_id", "lon", "lat"]
         columns += [zones, grids, self.shelter_ids(), *self.places()]
         points = self.points
+        if self.table.unreadable:
+            self.unreadable()
 
         self.problems.sort(key=_first)  # stable: a row's refusals stay in the order of its checks
         for _j, problem in self.problems:
@@ -123,6 +125,38 @@ class _Parser:
             )
             for j, (row, values) in enumerate(zip(rows, zip(*columns, strict=True), strict=True))
         ]
+
+    def unreadable(self) -> None:
+        """Cells Excel could not compute (``#N/A``, a formula never calculated) are read as
+        empty; refused instead, so that a re-import never takes them for blanks (a stored
+        household's coordinates or mobile erased without a word)."""
+        found = self.table.unreadable
+        columns = sorted(self.table.columns.items(), key=lambda item: item[1])
+        cells = {
+            (j, self.table.letter(key))
+            for j, row in enumerate(self.rows)
+            for key, index in columns
+            if (row.number, index) in found
+        }
+        if not cells:
+            return
+        # This is the one cause: other refusals of the same cells (as if blank) go.
+        self.problems = [(j, p) for j, p in self.problems if (j, p.column) not in cells]
+        for j, row in enumerate(self.rows):
+            for key, index in columns:
+                text = found.get((row.number, index))
+                if text is None:
+                    continue
+                self.refuse(
+                    j,
+                    key,
+                    text,
+                    QCoreApplication.translate(
+                        "Import",
+                        "The cell holds no value that could be read (an error or a formula "
+                        "never calculated). Enter the value itself, or empty the cell.",
+                    ),
+                )
 
     def names(self) -> list[str]:
         names = clean_texts(self.column("name"), self.texts)

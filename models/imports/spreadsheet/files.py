@@ -17,7 +17,7 @@ import stat
 import subprocess
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,9 @@ class Sheet:
     rows: list[list[CellValue]]
     merged: list[tuple[int, int, int, int]] | None = None
     hidden: bool = False
+    unreadable: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(0-based row, column) -> an error (``#N/A``) or ``=formula`` never computed, which
+    ``rows`` hold as empty cells (.xlsx only)."""
 
 
 @dataclass
@@ -235,8 +238,8 @@ def _read_apart(data: bytes, file: str, limits: Limits) -> list[Sheet]:
             raise too_many_columns(file, sheet, column_letter(last_column), limits)
         raise too_many_rows(file, sheet, last_row, limits)
     return [
-        Sheet(name=name, rows=rows, merged=merged, hidden=hidden)
-        for name, rows, merged, hidden in answer[1]
+        Sheet(name=name, rows=rows, merged=merged, hidden=hidden, unreadable=unreadable)
+        for name, rows, merged, hidden, unreadable in answer[1]
     ]
 
 
@@ -320,7 +323,8 @@ def _read_csv(data: bytes, file: str, sheet_name: str, limits: Limits) -> Sheet:
                 record = record[:width]
             append(list(record))
             if len(rows) > max_rows:
-                raise too_many_rows(file, sheet_name, text.count("\n") + 1, limits)
+                lines = text.count("\n") + (not text.endswith("\n"))
+                raise too_many_rows(file, sheet_name, lines, limits)
     except csv.Error as error:
         raise _damaged(file, error) from None
     return Sheet(name=sheet_name, rows=rows, merged=None)

@@ -13,7 +13,7 @@ all in memory; the declared ``<dimension>`` is not trusted), for every format th
 python-calamine reports before it becomes Python lists; and the process may use only so
 much memory. Its answer is one of:
 
-- ``("sheets", [(name, rows, merged or None, hidden), ...])``
+- ``("sheets", [(name, rows, merged or None, hidden, unreadable cells), ...])``
 - ``("too_large", sheet name, last row, last column index)`` (1-based row, 0-based column)
 - ``("password",)``, ``("error", text)`` (the reader's own message about a damaged file)
 """
@@ -73,40 +73,82 @@ def _unescape(text: str) -> str:
     return text.replace("&amp;", "&")
 
 
-def survey_xlsx(data: bytes, max_rows: int, max_columns: int) -> tuple[str, int, int] | None:
+Unreadable = dict[tuple[int, int], str]
+"""(0-based row, column) -> what the cell holds instead of a value: an error such as
+``#N/A``, or ``=formula`` never computed. python-calamine gives both as empty cells."""
+
+
+def survey_xlsx(
+    data: bytes, max_rows: int, max_columns: int
+) -> tuple[tuple[str, int, int] | None, dict[str, Unreadable]]:
     """The first worksheet holding a value beyond the limits, as (sheet, last row, last
-    column), or None. Neither the declared ``<dimension>`` nor the rows are trusted (a
-    file may lie either way, and formatted empty cells, which python-calamine skips, may
-    reach far): a quick look at the row numbers and the wide cell references decides for
-    an ordinary sheet; only a sheet reaching beyond is looked at cell by cell."""
+    column), or None; and each sheet's unreadable cells. Neither the declared
+    ``<dimension>`` nor the rows are trusted (a file may lie either way, and formatted
+    empty cells, which python-calamine skips, may reach far): a quick look at the row
+    numbers and the wide cell references decides for an ordinary sheet; only a sheet
+    reaching beyond is looked at cell by cell."""
+    unreadable: dict[str, Unreadable] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = [
             n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")
         ]
     except (zipfile.BadZipFile, OSError, ValueError):
-        return None  # python-calamine says what is wrong with it
-    names: dict[str, str] | None = None
+        return None, unreadable  # python-calamine says what is wrong with it
+    names = _sheet_names(archive)
     for part in parts:
+        name = names.get(part, part.rsplit("/", 1)[-1])
+        cells: Unreadable = {}
         try:
-            last_row, last_column = _extent(archive, part, _ROW, _WIDE)
+            last_row, last_column = _extent(archive, part, _ROW, _WIDE, cells)
+            if cells:
+                unreadable[name] = cells
             if last_row <= max_rows and last_column < max_columns:
                 continue
-            last_row, last_column = _extent(archive, part, None, _VALUED)
+            last_row, last_column = _extent(archive, part, None, _VALUED, None)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             continue  # a damaged part: python-calamine reports it
         if last_row > max_rows or last_column >= max_columns:
-            if names is None:
-                names = _sheet_names(archive)
-            return names.get(part, part.rsplit("/", 1)[-1]), last_row, last_column
-    return None
+            return (name, last_row, last_column), unreadable
+    return None, unreadable
+
+
+_MARKS = (b' t="e"', b"</f></c>", b"<v/>", b"<v />", b"<v></v>")
+_CELL = re.compile(rb'<c\b([^>]*?)\sr="([A-Za-z]+)(\d+)"([^>]*)>(.*?)</c>', re.S)
+_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f\b[^>]*>([^<]*)</f>")
+_FILLED_VALUE = re.compile(rb"<v>[^<]")
+
+
+def _unreadable(body: bytes, found: Unreadable) -> None:
+    """The cells of ``body`` (whole cells only) holding an error or an uncomputed formula."""
+    if not any(mark in body for mark in _MARKS):
+        return  # most sheets: not one
+    for before, letters, number, after, content in _CELL.findall(body):
+        attributes = before + after
+        if b't="e"' in attributes:
+            value = _ERROR_VALUE.search(content)
+            text = value.group(1) if value is not None else b"#ERROR"
+        elif b"<f" in content and _FILLED_VALUE.search(content) is None:
+            formula = _FORMULA.search(content)
+            text = b"=" + (formula.group(1) if formula is not None else b"")
+        else:
+            continue
+        found[(int(number) - 1, column_index(letters))] = _unescape(
+            text.decode("utf-8", "replace")
+        )[:100]
 
 
 def _extent(
-    archive: zipfile.ZipFile, part: str, rows: re.Pattern[bytes] | None, cells: re.Pattern[bytes]
+    archive: zipfile.ZipFile,
+    part: str,
+    rows: re.Pattern[bytes] | None,
+    cells: re.Pattern[bytes],
+    unreadable: Unreadable | None,
 ) -> tuple[int, int]:
     """(last row, last column index) that ``rows`` (row numbers) and ``cells`` (letters and
-    row of a cell) find in a worksheet part, streamed in chunks."""
+    row of a cell) find in a worksheet part, streamed in chunks cut after a whole cell;
+    the unreadable cells into ``unreadable`` when given."""
     last_row = 0
     last_column = 0
     with archive.open(part) as stream:
@@ -116,7 +158,8 @@ def _extent(
             if not chunk:
                 break
             block = tail + chunk
-            cut = block.rfind(b"<")
+            cut = block.rfind(b"</c>")
+            cut = cut + 4 if cut >= 0 else block.rfind(b"<")
             if cut <= 0:
                 tail, body = b"", block
             else:
@@ -127,14 +170,19 @@ def _extent(
             for letters, number in cells.findall(body):
                 last_row = max(last_row, int(number))
                 last_column = max(last_column, column_index(letters))
+            if unreadable is not None:
+                _unreadable(body, unreadable)
+        if tail and unreadable is not None:
+            _unreadable(tail, unreadable)
     return last_row, last_column
 
 
 def read(data: bytes, max_rows: int, max_columns: int) -> tuple[Any, ...]:
     import python_calamine
 
+    unreadable: dict[str, Unreadable] = {}
     if data.startswith(b"PK\x03\x04"):
-        beyond = survey_xlsx(data, max_rows, max_columns)
+        beyond, unreadable = survey_xlsx(data, max_rows, max_columns)
         if beyond is not None:
             return ("too_large", *beyond)
     try:
@@ -143,7 +191,7 @@ def read(data: bytes, max_rows: int, max_columns: int) -> tuple[Any, ...]:
         return ("password",)
     except Exception as error:  # calamine reports malformed files in several ways
         return ("error", str(error))
-    sheets: list[tuple[str, list[list[Any]], list[tuple[int, int, int, int]] | None, bool]] = []
+    sheets: list[tuple[Any, ...]] = []
     try:
         for index, meta in enumerate(workbook.sheets_metadata):
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -160,7 +208,7 @@ def read(data: bytes, max_rows: int, max_columns: int) -> tuple[Any, ...]:
                 else None
             )
             hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
-            sheets.append((meta.name, rows, merged, hidden))
+            sheets.append((meta.name, rows, merged, hidden, unreadable.get(meta.name, {})))
     except python_calamine.PasswordError:
         return ("password",)
     except Exception as error:

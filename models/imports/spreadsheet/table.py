@@ -59,6 +59,10 @@ class Table:
     rows: list[DataRow] = field(default_factory=list)
     skipped: int = 0  # total rows, notes and repeated headers
     unused_columns: list[str] = field(default_factory=list)  # "F 身份证号": labelled, not read
+    unreadable: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(Excel row number, 0-based column) -> an error such as ``#N/A`` or an uncomputed
+    ``=formula``, which the row's cells hold as empty: a kind refuses it rather than
+    take it for a blank (``Sheet.unreadable``)."""
 
     def has(self, key: str) -> bool:
         return key in self.columns
@@ -315,6 +319,7 @@ def _table(
     )
     used = sorted(guess.found.values())
     table.unused_columns = _unused(sheet, guess.rows, set(used))
+    table.unreadable = {(r + 1, c): text for (r, c), text in sheet.unreadable.items()}
     last_header = sheet.rows[guess.rows[-1]]
     header_cells = [header_key(last_header[i]) if i < len(last_header) else "" for i in used]
     rows = table.rows
