@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 import models.all_tables  # noqa: F401  (every indexed text registered)
 from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
+from models.fields import Range
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.messages import fill
 from models.text_index import differences, indexed_texts
@@ -87,6 +88,7 @@ def check_database(*, session: Session) -> list[str]:
     _check_codes(session, problems)
     _check_geometry(session, problems, divisions)
     _check_text_index(session, problems)
+    _check_plausible(session, problems)
     return problems.messages()
 
 
@@ -450,3 +452,69 @@ def _check_within(
                 shapes.names[i],
                 divisions.get(int(shapes.owners[i]), shapes.owners[i]),
             )
+
+
+# -- plausible numbers ------------------------------------------------------------
+
+
+def _plausible_columns() -> list[tuple[str, Any, Range]]:
+    """(label, column, range): every stored number with its plausible range (``models.fields``,
+    the ranges forms and imports check)."""
+    from models.fields import (
+        HOUSEHOLD_PEOPLE,
+        HOUSEHOLD_RESIDENTS,
+        OBJECT_HEAD_COUNT,
+        SHELTER_CAPACITY,
+        TOWN_FIGURE,
+        TYPHOON_PRESSURE,
+        TYPHOON_RADIUS,
+        TYPHOON_WIND,
+    )
+    from models.transfers import Household, TownReport, TransferObject
+    from models.typhoons import TyphoonPoint
+
+    household = QCoreApplication.translate("Checks", "Household")
+    town_report = QCoreApplication.translate("Checks", "Town report")
+    point = QCoreApplication.translate("Checks", "Typhoon track point")
+    radii = [
+        getattr(TyphoonPoint, f"r{force}_{q}") for force in (7, 10, 12) for q in QUADRANT_NAMES
+    ]
+    return [
+        (household, Household.residents, HOUSEHOLD_RESIDENTS),
+        *(
+            (household, getattr(Household, name), HOUSEHOLD_PEOPLE)
+            for name in ("elderly", "disabled", "bedridden", "children", "pregnant")
+        ),
+        (_table_label("shelters"), Shelter.capacity, SHELTER_CAPACITY),
+        (
+            QCoreApplication.translate("Checks", "Transfer object"),
+            TransferObject.head_count,
+            OBJECT_HEAD_COUNT,
+        ),
+        *(
+            (town_report, getattr(TownReport, name), TOWN_FIGURE)
+            for name in ("people_to_move", "moved", "sheltered", "relatives", "forced", "refused")
+        ),
+        (point, TyphoonPoint.pressure_hpa, TYPHOON_PRESSURE),
+        (point, TyphoonPoint.max_wind_ms, TYPHOON_WIND),
+        *((point, column, TYPHOON_RADIUS) for column in radii),
+    ]
+
+
+QUADRANT_NAMES = ("ne", "se", "sw", "nw")
+
+
+def _check_plausible(session: Session, problems: _Problems) -> None:
+    """Numbers stored outside their plausible range (written before the ranges were
+    checked, or by hand in SQL): each row named, at most MAX_PER_KIND of a column."""
+    template = QCoreApplication.translate(
+        "Checks", "%1 %2: %3 is %4, outside its plausible range %5."
+    )
+    for label, column, limits in _plausible_columns():
+        table = column.class_
+        outside = (column < limits.low) | (column > limits.high)
+        rows = session.execute(
+            select(table.id, column).where(outside).order_by(table.id).limit(MAX_PER_KIND + 1)
+        ).all()
+        for ident, value in rows:
+            problems.add(template, label, ident, column.key, value, limits.text())

@@ -1,10 +1,15 @@
 """Hand-entered fields checked the one way every form and import shares: text lengths,
-mobiles and landlines, codes from a list, longitude and latitude within China."""
+mobiles and landlines, codes from a list, longitude and latitude within China, and the
+plausible range of every number the console stores (``Range``: a form checks it through
+``FieldChecker.count``, an import kind declares it in ``ImportKind.ranges`` and checks a
+column with ``models.imports.framework.out_of_range``, ``db check`` flags stored values
+outside it: one range, the same on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,6 +21,42 @@ _LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(-\d{1,6})?$")
 # China's extent with a margin; a pair outside it is usually swapped or mistyped.
 LON_RANGE = (73.0, 136.0)
 LAT_RANGE = (3.0, 54.0)
+
+
+@dataclass(frozen=True)
+class Range:
+    """A plausible range of a number: outside it the number is mistyped (or made to harm:
+    a household of a billion people would swell the figures reported upward)."""
+
+    low: float
+    high: float
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int | float) and self.low <= value <= self.high
+
+    def text(self) -> str:
+        """ "1 to 2,000", as messages name the range."""
+        return f"{_number(self.low)} – {_number(self.high)}"
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+HOUSEHOLD_RESIDENTS = Range(1, 2_000)
+"""People living in one household (a care home or a workers' dormitory listed as one)."""
+HOUSEHOLD_PEOPLE = Range(0, HOUSEHOLD_RESIDENTS.high)
+"""The elderly, disabled, bedridden, children, pregnant of a household."""
+SHELTER_CAPACITY = Range(0, 100_000)
+"""Persons a shelter takes in (a stadium: tens of thousands)."""
+OBJECT_HEAD_COUNT = Range(1, 100_000)
+"""People of another transfer object (a boat's crew, a building site's workers)."""
+TOWN_FIGURE = Range(0, 10_000_000)
+"""A figure phoned in by a town: people to move, moved, sheltered (a county: 1-2 million)."""
+# A typhoon's track point (the same as ``models.typhoons.tables``' checks of hand entry).
+TYPHOON_PRESSURE = Range(850, 1020)  # hPa
+TYPHOON_WIND = Range(0, 100)  # m/s
+TYPHOON_RADIUS = Range(0, 1500)  # km
 
 
 def normalize_phone(text: str | None) -> str | None:
@@ -162,6 +203,34 @@ class FieldChecker:
             )
         return (x, y) if lon_ok and lat_ok else None
 
+    def count(self, field: str, value: object, limits: Range, message: str) -> int | None:
+        """A whole number within ``limits``; ``message`` (translated) when it is not one or
+        lies below them, the range named when it lies above."""
+        number: int | None
+        try:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
+            number = int(str(value).strip()) if not isinstance(value, int | float) else int(value)
+        except (TypeError, ValueError, OverflowError):
+            number = None
+        if number is None or number < limits.low:
+            self.add(field, message)
+            return None
+        if number not in limits:
+            self.add(field, implausible(limits))
+            return None
+        return number
+
     def done(self) -> None:
         if self.problems:
             raise ValidationError(self.problems)
+
+
+def implausible(limits: Range) -> str:
+    """The refusal of a number outside its plausible range, naming it."""
+    return fill(
+        QCoreApplication.translate(
+            "Register", "Not plausible: the number must lie between %1 (the plausible range)."
+        ),
+        limits.text(),
+    )

@@ -17,7 +17,7 @@ from models.areas.rows import _centre
 from models.areas.tables import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.base import Base, GeometryMixin
 from models.domain_events import RegisterRowsChanged, emit
-from models.fields import FieldChecker
+from models.fields import SHELTER_CAPACITY, FieldChecker
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.refusals import ValidationError
 from models.users import Permission, require
@@ -281,20 +281,14 @@ def save_shelter(*, session: Session, data: ShelterInput) -> int:
                     "Register", "This village already has a shelter with this name."
                 ),
             )
-    capacity: int | None = None
-    try:
-        if isinstance(data.capacity, bool):
-            raise ValueError
-        capacity = int(str(data.capacity).strip())
-    except (TypeError, ValueError):
-        capacity = None
-    if capacity is None or capacity < 0:
-        check.add(
-            "capacity",
-            QCoreApplication.translate(
-                "Register", "Capacity must be a whole number of persons, zero or more."
-            ),
-        )
+    capacity = check.count(
+        "capacity",
+        data.capacity,
+        SHELTER_CAPACITY,
+        QCoreApplication.translate(
+            "Register", "Capacity must be a whole number of persons, zero or more."
+        ),
+    )
     values = {
         "name": name,
         "village_id": village.id if village else None,

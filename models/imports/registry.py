@@ -18,6 +18,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from models.fields import (
+    HOUSEHOLD_PEOPLE,
+    HOUSEHOLD_RESIDENTS,
+    SHELTER_CAPACITY,
+    TYPHOON_PRESSURE,
+    TYPHOON_RADIUS,
+    TYPHOON_WIND,
+    Range,
+)
 from models.imports.limits import MIB, Limits
 from models.messages import QT_TRANSLATE_NOOP
 from models.users import Permission
@@ -45,16 +54,6 @@ CRS_CHOICES: tuple[tuple[str, str], ...] = (
     ("bd09", QT_TRANSLATE_NOOP("ImportDialog", "BD-09 (Baidu)")),
 )
 """(value passed to the import, label): the coordinate systems a user chooses from."""
-
-
-@dataclass(frozen=True)
-class Range:
-    """A plausible range for a numeric column (residents, capacities, radii, pressures):
-    the place for the hardening issue's checks; ``models.imports.framework.out_of_range``
-    checks a whole column at once."""
-
-    low: float
-    high: float
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,9 @@ class ImportKind:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_rows: int = DEFAULT_MAX_ROWS  # of a sheet, or features of a map file
     max_columns: int = DEFAULT_MAX_COLUMNS  # of a sheet, or attributes of a feature
-    ranges: Mapping[str, Range] = field(default_factory=dict)  # column key -> plausible range
+    ranges: Mapping[str, Range] = field(default_factory=dict)
+    """Column key -> its plausible range (``models.fields``), checked in validation a
+    column at a time (``models.imports.framework.out_of_range``)."""
 
     @property
     def limits(self) -> Limits:
@@ -239,6 +240,7 @@ def _gis(key: str, title: str) -> ImportKind:
         file_types=MAP_DATA,
         options=options,
         fixed={"kind": key},
+        ranges={"capacity": SHELTER_CAPACITY} if key == "shelters" else {},
         max_bytes=256 * MIB,  # a county's outlines as a Shapefile: tens of MB
         max_rows=200_000,  # features
         max_columns=500,  # attributes
@@ -292,6 +294,12 @@ KINDS: dict[str, ImportKind] = {
             max_bytes=64 * MIB,  # 200,000 rows as .xlsx: about 24 MB
             max_rows=200_000,  # a village lists hundreds, the demo county 200,000 in all
             max_columns=200,  # the template has 26
+            ranges={
+                "residents": HOUSEHOLD_RESIDENTS,
+                **dict.fromkeys(
+                    ("elderly", "disabled", "bedridden", "children", "pregnant"), HOUSEHOLD_PEOPLE
+                ),
+            },
             options=(
                 Option(
                     "village_code",
@@ -338,6 +346,14 @@ KINDS: dict[str, ImportKind] = {
             max_bytes=64 * MIB,
             max_rows=100_000,  # a track has tens of points, a whole archive thousands
             max_columns=200,
+            ranges={
+                "pressure": TYPHOON_PRESSURE,
+                "wind": TYPHOON_WIND,
+                **dict.fromkeys(
+                    (f"r{force}_{q}" for force in (7, 10, 12) for q in ("ne", "se", "sw", "nw")),
+                    TYPHOON_RADIUS,
+                ),
+            },
             options=(
                 Option(
                     "code",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models.areas import Division
 from models.base import utcnow
 from models.events import acting_name
+from models.fields import TOWN_FIGURE, implausible
 from models.transfers.common import CHECK_IN, _rows_as
 from models.transfers.errors import TransferRefused
 from models.transfers.records import _event
@@ -80,6 +81,8 @@ def add_town_report(
                     "Transfers", "Figures are whole numbers of people, 0 or more."
                 )
             )
+        if value not in TOWN_FIGURE:
+            raise TransferRefused(implausible(TOWN_FIGURE))
     if sheltered + relatives + forced > moved:
         raise TransferRefused(
             QCoreApplication.translate(

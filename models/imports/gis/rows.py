@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.fields import normalize_phone
+from models.fields import SHELTER_CAPACITY, implausible, normalize_phone
 from models.imports.divisions import normalise_code
 from models.imports.gis.base import _ImportBase, _Item, division_code
 from models.imports.gis.columns import _DANGER_OF_WORD, _LEVEL_OF_WORD, _NO, _YES
@@ -225,6 +225,15 @@ class _Rows(_ImportBase):
                     "Import", "The capacity must be a whole number of persons."
                 ),
             )
+            item.ok = False
+        if capacity is not None and capacity not in SHELTER_CAPACITY:
+            self.refuse(
+                feature,
+                "capacity",
+                clean_text(feature.values.get("capacity")),
+                implausible(SHELTER_CAPACITY),
+            )
+            capacity = None
             item.ok = False
         certified_text = clean_text(feature.values.get("certified")).lower()
         certified: bool | None = None

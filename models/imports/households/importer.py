@@ -196,7 +196,7 @@ def _validate(table: Table, ctx: _Context, job: Job) -> list[_Row]:
     report = job.report
     parsed: list[_Row] = []
     others = [i for key, i in table.columns.items() if key != "seq"]
-    parser = _Parser(table, ctx, report)
+    parser = _Parser(table, ctx, report, job.kind.ranges)
     for start in range(0, len(table.rows), BLOCK):
         job.check_cancel()
         job.progress(start)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
 
-from models.fields import LAT_RANGE, LON_RANGE, normalize_phone
+from models.fields import LAT_RANGE, LON_RANGE, Range, implausible, normalize_phone
 from models.geo.crs import CGCS2000, WGS84, to_wgs84
+from models.imports.framework import out_of_range
 from models.imports.households.columns import (
     _MASKED,
     _MOBILES,
@@ -50,10 +52,17 @@ class _Parser:
     after another; the block's refusals are reported in the order a user reads them.
     """
 
-    def __init__(self, table: Table, ctx: _Context, report: ImportReport) -> None:
+    def __init__(
+        self,
+        table: Table,
+        ctx: _Context,
+        report: ImportReport,
+        ranges: Mapping[str, Range] | None = None,
+    ) -> None:
         self.table = table
         self.ctx = ctx
         self.report = report
+        self.ranges = ranges or {}  # the kind's plausible ranges, by column key
         self.texts: dict[str, str] = {}
         self.numbers: dict[str, str] = {}
         self.counts: dict[str, int | None] = {}
@@ -193,15 +202,39 @@ class _Parser:
                     "The number of residents must be a whole number of at least 1 (such as 3 or 3人).",
                 ),
             )
-        if not refused:
+        implausible = self.implausible("residents", raw, counts)
+        if not refused and not implausible:
             return cast(list[int], counts)
-        return [count if count is not None and count >= 1 else 0 for count in counts]
+        wrong = set(implausible)
+        return [
+            count if count is not None and count >= 1 and j not in wrong else 0
+            for j, count in enumerate(counts)
+        ]
+
+    def implausible(
+        self, key: str, raw: list[CellValue], numbers: Sequence[float | None]
+    ) -> list[int]:
+        """The rows whose number lies outside the column's plausible range, refused naming
+        it (a refused count below the range, such as 0 residents, is left to its own check)."""
+        limits = self.ranges.get(key)
+        if limits is None:
+            return []
+        positions = [
+            j
+            for j in out_of_range(numbers, limits)
+            if (number := numbers[j]) is not None and number > limits.low
+        ]
+        for j in positions:
+            self.refuse(j, key, clean_text(raw[j]), implausible(limits))
+        return positions
 
     def vulnerable(self, key: str, residents: list[int]) -> list[int]:
         raw = self.column(key)
         counts = [count or 0 for count in _counts(raw, self.counts)]
         if min(counts) >= 0 and not any(map(operator.gt, counts, residents)):
             return counts  # neither refusal below can apply
+        for j in self.implausible(key, raw, counts):
+            counts[j] = 0  # one cause once: not also "more than the residents"
         for j in [
             j
             for j, (count, of) in enumerate(zip(counts, residents, strict=True))
