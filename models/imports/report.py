@@ -221,24 +221,16 @@ def format_report(report: ImportReport, *, limit: int | None = None) -> str:
                 str(len(report.problems)),
             )
         )
-    elif report.written_in_part:
-        lines.append(
-            fill(
-                QCoreApplication.translate(
-                    "Import",
-                    "Written in part: the valid rows, %1 new, %2 updated, %3 unchanged; "
-                    "%4 refused rows were not written.",
-                ),
-                str(report.inserted),
-                str(report.updated),
-                str(report.unchanged),
-                str(report.refused_rows),
-            )
-        )
     else:
         lines.append(
             fill(
-                QCoreApplication.translate("Import", "Written: %1 new, %2 updated, %3 unchanged."),
+                QCoreApplication.translate(
+                    "Import", "Written in part: %1 new, %2 updated, %3 unchanged."
+                )
+                if report.written_in_part
+                else QCoreApplication.translate(
+                    "Import", "Written: %1 new, %2 updated, %3 unchanged."
+                ),
                 str(report.inserted),
                 str(report.updated),
                 str(report.unchanged),

@@ -84,7 +84,7 @@ def test_valid_only_writing_the_valid_rows_exits_4_written_in_part(tmp_path: Pat
     db = f"sqlite:///{tmp_path / 'c.sqlite'}"
     path = tmp_path / "区划.csv"
     path.write_text(
-        "统计用区划代码,名称\n331081000000,温岭市\n331082000000,临海市\n331083000000,\n",
+        "统计用区划代码,名称\n331081000000,温岭市\n331081001000,太平街道\n331081101000,\n",
         encoding="utf-8",
     )
     refused = run_main("--db", db, "import", "divisions", str(path))
@@ -93,8 +93,8 @@ def test_valid_only_writing_the_valid_rows_exits_4_written_in_part(tmp_path: Pat
     assert checked.returncode == 1  # nothing written
     done = run_main("--db", db, "import", "divisions", str(path), "--valid-only")
     assert done.returncode == 4, done.stdout + done.stderr
-    assert "部分写入：有效的行，新增 2、更新 0、未变 0；1 个被拒绝的行未写入。" in done.stdout
+    assert "部分写入：新增 2 条，更新 0 条，0 条不变。\n只导入了有效行；1 行被拒绝。" in done.stdout
     again = run_main("--db", db, "import", "divisions", str(path), "--valid-only")
-    assert again.returncode == 4 and "新增 0、更新 0、未变 2" in again.stdout
-    assert "4 部分写入" in run_main("--help").stdout
-    assert "退出码 4" in run_main("import", "divisions", "--help").stdout
+    assert again.returncode == 4 and "部分写入：新增 0 条，更新 0 条，2 条不变。" in again.stdout
+    assert "4=部分写入" in run_main("--help").stdout
+    assert "部分写入时退出码为4" in run_main("import", "divisions", "--help").stdout
