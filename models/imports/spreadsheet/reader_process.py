@@ -8,10 +8,11 @@ sheets or a refusal.
 Run by its path, it imports nothing of the console (no Qt, no package ``__init__``), only
 the standard library and python-calamine, so it starts in a few tens of milliseconds.
 Before python-calamine builds a sheet (a dense grid from A1 to the farthest cell), the
-sheet's extent is checked: for an .xlsx, the rows and cells its XML holds (streamed, never
-all in memory; the declared ``<dimension>`` is not trusted), for every format the grid
-python-calamine reports before it becomes Python lists; and the process may use only so
-much memory. Its answer is one of:
+sheet's extent is checked: for an .xlsx, its declared ``<dimension>`` and, when that
+says too much, the cells its XML holds (streamed, never all in memory); for every format
+the grid python-calamine reports before it becomes Python lists; and the process may use
+only so much memory, so a file lying about its extent is refused as unreadable. Its
+answer is one of:
 
 - ``("sheets", [(name, rows, merged or None, hidden, unreadable cells), ...])``
 - ``("too_large", sheet name, last row, last column index)`` (1-based row, 0-based column)
@@ -27,9 +28,6 @@ import sys
 import zipfile
 from typing import Any
 
-_ROW = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
-# Cell references of two or more letters (column AA onwards): few in a list, so cheap to find.
-_WIDE = re.compile(rb'\sr="([A-Za-z]{2,})(\d+)"')
 # A cell holding something (not ``<c r="A9" s="1"/>``, a formatted empty cell).
 _VALUED = re.compile(rb'<c\b[^>]*?\sr="([A-Za-z]+)(\d+)"[^>/]*>')
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -82,11 +80,13 @@ def survey_xlsx(
     data: bytes, max_rows: int, max_columns: int
 ) -> tuple[tuple[str, int, int] | None, dict[str, Unreadable]]:
     """The first worksheet holding a value beyond the limits, as (sheet, last row, last
-    column), or None; and each sheet's unreadable cells. Neither the declared
-    ``<dimension>`` nor the rows are trusted (a file may lie either way, and formatted
-    empty cells, which python-calamine skips, may reach far): a quick look at the row
-    numbers and the wide cell references decides for an ordinary sheet; only a sheet
-    reaching beyond is looked at cell by cell."""
+    column), or None; and each sheet's unreadable cells. A sheet's declared
+    ``<dimension>`` within the limits is taken at its word here (python-calamine's own
+    extent is checked again before its grid becomes Python lists, and this process's
+    memory is limited, so a lie costs a refusal, not the console); a sheet declaring
+    more, or nothing, is looked at cell by cell, since formatted empty cells (which
+    python-calamine skips) make Excel declare more than the values reach. Without a
+    declared extent, the row numbers and the wide cell references decide first."""
     unreadable: dict[str, Unreadable] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -100,17 +100,76 @@ def survey_xlsx(
         name = names.get(part, part.rsplit("/", 1)[-1])
         cells: Unreadable = {}
         try:
-            last_row, last_column = _extent(archive, part, _ROW, _WIDE, cells)
+            quick = [0, 0]
+            declared = _scan(archive, part, cells, quick, None)
             if cells:
                 unreadable[name] = cells
-            if last_row <= max_rows and last_column < max_columns:
+            seen = declared or (quick[0], quick[1])
+            if seen[0] <= max_rows and seen[1] < max_columns:
                 continue
-            last_row, last_column = _extent(archive, part, None, _VALUED, None)
+            reach = [0, 0]
+            _scan(archive, part, None, None, reach)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             continue  # a damaged part: python-calamine reports it
-        if last_row > max_rows or last_column >= max_columns:
-            return (name, last_row, last_column), unreadable
+        if reach[0] > max_rows or reach[1] >= max_columns:
+            return (name, reach[0], reach[1]), unreadable
     return None, unreadable
+
+
+_ROW = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
+# Cell references of two or more letters (column AA onwards): few in a list, so cheap to find.
+_WIDE = re.compile(rb' r="([A-Za-z]{2,})(\d+)"')  # a space first: found ten times faster
+_DIMENSION = re.compile(rb'<dimension\s+ref="[A-Za-z]*\d*:?([A-Za-z]*)(\d*)"')
+
+
+def _scan(
+    archive: zipfile.ZipFile,
+    part: str,
+    unreadable: Unreadable | None,
+    quick: list[int] | None,
+    reach: list[int] | None,
+) -> tuple[int, int] | None:
+    """One pass over a worksheet part, streamed in chunks cut after a whole cell: its
+    declared extent (last row, last column index) returned, its unreadable cells into
+    ``unreadable``; into ``quick`` the last row number and wide column reference (any
+    cell, when no extent is declared); into ``reach`` the last row and column of the
+    cells holding something; each when given."""
+    declared: tuple[int, int] | None = None
+    with archive.open(part) as stream:
+        tail = b""
+        first = True
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            block = tail + chunk
+            if first:
+                first = False
+                found = _DIMENSION.search(block, 0, 4096)
+                if found is not None and found.group(2):
+                    declared = (int(found.group(2)), column_index(found.group(1) or b"A"))
+                    quick = None
+            cut = block.rfind(b"</c>")
+            cut = cut + 4 if cut >= 0 else block.rfind(b"<")
+            if cut <= 0:
+                tail, body = b"", block
+            else:
+                tail, body = block[cut:], block[:cut]
+            if unreadable is not None:
+                _unreadable(body, unreadable)
+            if quick is not None:
+                for number in _ROW.findall(body):
+                    quick[0] = max(quick[0], int(number))
+                for letters, number in _WIDE.findall(body):
+                    quick[0] = max(quick[0], int(number))
+                    quick[1] = max(quick[1], column_index(letters))
+            if reach is not None:
+                for letters, number in _VALUED.findall(body):
+                    reach[0] = max(reach[0], int(number))
+                    reach[1] = max(reach[1], column_index(letters))
+        if tail and unreadable is not None:
+            _unreadable(tail, unreadable)
+    return declared
 
 
 _MARKS = (b' t="e"', b"</f></c>", b"<v/>", b"<v />", b"<v></v>")
@@ -137,44 +196,6 @@ def _unreadable(body: bytes, found: Unreadable) -> None:
         found[(int(number) - 1, column_index(letters))] = _unescape(
             text.decode("utf-8", "replace")
         )[:100]
-
-
-def _extent(
-    archive: zipfile.ZipFile,
-    part: str,
-    rows: re.Pattern[bytes] | None,
-    cells: re.Pattern[bytes],
-    unreadable: Unreadable | None,
-) -> tuple[int, int]:
-    """(last row, last column index) that ``rows`` (row numbers) and ``cells`` (letters and
-    row of a cell) find in a worksheet part, streamed in chunks cut after a whole cell;
-    the unreadable cells into ``unreadable`` when given."""
-    last_row = 0
-    last_column = 0
-    with archive.open(part) as stream:
-        tail = b""
-        while True:
-            chunk = stream.read(CHUNK)
-            if not chunk:
-                break
-            block = tail + chunk
-            cut = block.rfind(b"</c>")
-            cut = cut + 4 if cut >= 0 else block.rfind(b"<")
-            if cut <= 0:
-                tail, body = b"", block
-            else:
-                tail, body = block[cut:], block[:cut]
-            if rows is not None:
-                for number in rows.findall(body):
-                    last_row = max(last_row, int(number))
-            for letters, number in cells.findall(body):
-                last_row = max(last_row, int(number))
-                last_column = max(last_column, column_index(letters))
-            if unreadable is not None:
-                _unreadable(body, unreadable)
-        if tail and unreadable is not None:
-            _unreadable(tail, unreadable)
-    return last_row, last_column
 
 
 def read(data: bytes, max_rows: int, max_columns: int) -> tuple[Any, ...]:

@@ -59,7 +59,9 @@ _WORKBOOK_RELS = (
 )
 
 
-def raw_xlsx(path: Path, cells: list[tuple[str, str]], extra: str = "") -> Path:
+def raw_xlsx(
+    path: Path, cells: list[tuple[str, str]], extra: str = "", dimension: str | None = None
+) -> Path:
     """An .xlsx written as XML (openpyxl would take minutes to reach the last cell)."""
     rows: dict[int, list[tuple[str, str]]] = {}
     for ref, value in cells:
@@ -72,7 +74,9 @@ def raw_xlsx(path: Path, cells: list[tuple[str, str]], extra: str = "") -> Path:
     )
     sheet = (
         '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-        f'.org/spreadsheetml/2006/main"><sheetData>{body}{extra}</sheetData></worksheet>'
+        '.org/spreadsheetml/2006/main">'
+        + (f'<dimension ref="{dimension}"/>' if dimension else "")
+        + f"<sheetData>{body}{extra}</sheetData></worksheet>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -147,6 +151,16 @@ def test_a_reader_that_dies_on_a_file_is_a_file_that_could_not_be_read(
     text = refusal(run(db, "households", path))
     assert text.startswith("This file could not be read: the spreadsheet reader stopped on it")
     assert run(db, "divisions", tmp_path / "dense.xlsx", dry_run=True).file_failed  # still alive
+
+
+def test_a_sheet_lying_about_its_extent_is_refused_as_unreadable(
+    db: Database, tmp_path: Path
+) -> None:
+    """It declares three columns and three rows, and holds a value in the last cell."""
+    path = raw_xlsx(tmp_path / "liar.xlsx", [*HEADER, ("XFD1048576", "x")], dimension="A1:C3")
+    assert "could not be read" in refusal(run(db, "households", path, dry_run=True))
+    honest = raw_xlsx(tmp_path / "far.xlsx", [*HEADER, ("A300000", "x")], dimension="A1:C300000")
+    assert "reaches row 300,000" in refusal(run(db, "households", honest))
 
 
 def test_every_kind_names_its_limits_of_rows_and_columns() -> None:
