@@ -139,8 +139,9 @@ class ImportSteps(ABC, Generic[SourceT, PlanT]):
     @staticmethod
     @abstractmethod
     def reader(path: Path, options: Mapping[str, Any]) -> SourceT:
-        """The file read into plain values, or ImportFileError. No session, no shared state:
-        it may run in another process (``read_source``)."""
+        """The file read into plain values, or ImportFileError. No session, no shared state;
+        it runs within the kind's limits (``read_source``), and a spreadsheet's native
+        reader runs in a process of its own (``models.imports.spreadsheet``)."""
 
     def running(self) -> AbstractContextManager[Any]:
         """Held around the whole import (households: the cyclic collector paused)."""

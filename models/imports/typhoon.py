@@ -35,7 +35,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.imports.framework import ImportSteps, Job, Writer, import_file
-from models.imports.problems import ImportProblem
+from models.imports.problems import ImportProblem, rows_text
 from models.imports.report import CancelToken, ImportReport, ProgressCallback
 from models.imports.spreadsheet import DataRow, Table, clean_text
 from models.imports.typhoon_columns import TrackSource, read_track
@@ -414,22 +414,14 @@ def _validate(
         if len(rows) == 1:
             continue
         repeated.add(at)
-        numbers = ", ".join(str(row.number) for row in rows)
+        # Short whatever the count, and the same for every row: reported as one.
+        reason = fill(
+            QCoreApplication.translate("Typhoon", "The time %1 appears more than once (rows %2)."),
+            format_time(at),
+            rows_text([row.number for row in rows]),
+        )
         for row in rows:
-            report.add(
-                table.problem(
-                    row,
-                    "time",
-                    _value(table, row, "time"),
-                    fill(
-                        QCoreApplication.translate(
-                            "Typhoon", "The time %1 appears more than once (rows %2)."
-                        ),
-                        format_time(at),
-                        numbers,
-                    ),
-                )
-            )
+            report.add(table.problem(row, "time", _value(table, row, "time"), reason))
     kept = [item for item in parsed if item.point.at not in repeated]
     kept.sort(key=lambda i: i.point.at)
     jumps = speed_problems([i.point for i in kept])

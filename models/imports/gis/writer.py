@@ -13,6 +13,7 @@ from models.base import geometry_columns
 from models.imports.framework import Writer
 from models.imports.gis.base import _ImportBase, _Item
 from models.imports.gis.columns import BATCH, SAME_SHAPE_DEGREES
+from models.imports.problems import rows_text
 from models.messages import fill
 
 
@@ -32,23 +33,20 @@ class _Writer(_ImportBase):
         for key, group in by_key.items():
             if len(group) == 1:
                 continue
-            numbers = ", ".join(str(i.feature.number) for i in group)
+            # Short whatever the count, and the same for every row: reported as one.
+            numbers = rows_text([i.feature.number for i in group])
             shown = key[1] if isinstance(key, tuple) else key
             column = "name" if isinstance(key, tuple) else "code"
+            reason = fill(
+                QCoreApplication.translate(
+                    "Import", "%1 appears more than once in the file (%2 %3)."
+                ),
+                shown,
+                unit,
+                numbers,
+            )
             for item in group:
-                self.refuse(
-                    item.feature,
-                    column,
-                    str(shown),
-                    fill(
-                        QCoreApplication.translate(
-                            "Import", "%1 appears more than once in the file (%2 %3)."
-                        ),
-                        shown,
-                        unit,
-                        numbers,
-                    ),
-                )
+                self.refuse(item.feature, column, str(shown), reason)
                 item.ok = False
         return items
 
