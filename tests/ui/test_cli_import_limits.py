@@ -51,6 +51,10 @@ def test_a_value_in_excels_last_cell_is_exit_1_with_a_message_and_little_memory(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "超出此类文件最多 200 列" in done.stdout and "XFD" in done.stdout
     assert "Traceback" not in done.stderr and peak < GIB / 2
+    last_row = raw_xlsx(tmp_path / "row.xlsx", [*HEADER, ("A1048576", "x")])
+    done, peak = measured("--db", db, "import", "households", str(last_row))
+    assert done.returncode == 1 and "超出此类文件最多 200,000 行" in done.stdout
+    assert peak < GIB / 2
 
 
 def test_a_dying_reader_is_exit_1_and_this_file_could_not_be_read(tmp_path: Path) -> None:
