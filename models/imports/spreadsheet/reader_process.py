@@ -172,7 +172,7 @@ def _scan(
     return declared
 
 
-_MARKS = (b' t="e"', b"</f></c>", b"<v/>", b"<v />", b"<v></v>")
+_UNCOMPUTED = (b"</f></c>", b"<v/>", b"<v />", b"<v></v>")
 _CELL = re.compile(rb'<c\b([^>]*?)\sr="([A-Za-z]+)(\d+)"([^>]*)>(.*?)</c>', re.S)
 _ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
 _FORMULA = re.compile(rb"<f\b[^>]*>([^<]*)</f>")
@@ -181,8 +181,10 @@ _FILLED_VALUE = re.compile(rb"<v>[^<]")
 
 def _unreadable(body: bytes, found: Unreadable) -> None:
     """The cells of ``body`` (whole cells only) holding an error or an uncomputed formula."""
-    if not any(mark in body for mark in _MARKS):
-        return  # most sheets: not one
+    if b' t="e"' not in body and (
+        b"</f>" not in body or not any(mark in body for mark in _UNCOMPUTED)
+    ):
+        return  # most sheets: not one (two searches when no formula)
     for before, letters, number, after, content in _CELL.findall(body):
         attributes = before + after
         if b't="e"' in attributes:
