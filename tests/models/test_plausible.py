@@ -25,6 +25,8 @@ from models.refusals import ValidationError
 from models.transfers import Household, TransferRefused, add_town_report
 from models.typhoons.tables import PRESSURE_RANGE, RADIUS_MAX, WIND_MAX
 from tests.conftest import ADMIN
+from tests.models.imports.test_gis import county  # noqa: F401  (the fixture)
+from tests.models.imports.test_gis import run as run_gis
 from tests.models.imports.test_households import households, row, run, write_list
 from tests.models.test_transfers import DUTY_A, Register, make_register, make_scenario
 
@@ -110,3 +112,17 @@ def test_one_range_per_quantity() -> None:
     assert (TYPHOON_PRESSURE.low, TYPHOON_PRESSURE.high) == PRESSURE_RANGE
     assert (TYPHOON_WIND.high, TYPHOON_RADIUS.high) == (WIND_MAX, RADIUS_MAX)
     assert 1 in HOUSEHOLD_RESIDENTS and 10**23 not in HOUSEHOLD_RESIDENTS
+
+
+@pytest.mark.usefixtures("county")
+def test_a_shelter_for_a_billion_from_a_map_file_is_refused(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "shelters.csv"
+    path.write_text(
+        "名称,村代码,级别,容纳人数,安全鉴定,经度,纬度\n"
+        "体育馆,331081001001,县级,1000000000,是,121.35,28.40\n"
+        "礼堂,331081001001,村级,11111111111111111111111,是,121.35,28.40\n",
+        encoding="utf-8",
+    )
+    report = run_gis(db, "shelters", path)
+    assert [(p.row, p.column) for p in report.problems] == [(2, "D"), (3, "D")]
+    assert all("0 – 100,000" in p.reason for p in report.problems), format_report(report)
