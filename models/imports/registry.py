@@ -350,7 +350,11 @@ KINDS: dict[str, ImportKind] = {
                 "pressure": TYPHOON_PRESSURE,
                 "wind": TYPHOON_WIND,
                 **dict.fromkeys(
-                    (f"r{force}_{q}" for force in (7, 10, 12) for q in ("ne", "se", "sw", "nw")),
+                    (
+                        f"r{force}{q}"
+                        for force in (7, 10, 12)
+                        for q in ("", "_ne", "_se", "_sw", "_nw")
+                    ),
                     TYPHOON_RADIUS,
                 ),
             },
