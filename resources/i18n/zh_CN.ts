@@ -356,142 +356,167 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../models/checks.py" line="59"/>
+        <location filename="../../models/checks.py" line="60"/>
         <source>... and %1 more problems like the one above.</source>
         <translation>……以及另外 %1 个同类问题。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="70"/>
+        <location filename="../../models/checks.py" line="71"/>
         <source>Division</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="71"/>
+        <location filename="../../models/checks.py" line="72"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="72"/>
+        <location filename="../../models/checks.py" line="73"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="73"/>
+        <location filename="../../models/checks.py" line="74"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="74"/>
+        <location filename="../../models/checks.py" line="75"/>
         <source>Working group member</source>
         <translation>工作组成员</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="99"/>
+        <location filename="../../models/checks.py" line="101"/>
         <source>SQLite integrity check: %1</source>
         <translation>SQLite 完整性检查：%1</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="102"/>
+        <location filename="../../models/checks.py" line="104"/>
         <source>Row %1 of table %2 refers to a missing row of table %3.</source>
         <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="162"/>
+        <location filename="../../models/checks.py" line="164"/>
         <source>Division %1 has an unknown level %2.</source>
         <translation>行政区划 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="170"/>
+        <location filename="../../models/checks.py" line="172"/>
         <source>Division %1: the code should have %2 digits.</source>
         <translation>行政区划 %1：代码应为 %2 位。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="180"/>
+        <location filename="../../models/checks.py" line="182"/>
         <source>County %1 has a parent division.</source>
         <translation>县级区划 %1 不应有上级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="187"/>
+        <location filename="../../models/checks.py" line="189"/>
         <source>Town %1 does not belong to a county.</source>
         <translation>乡镇（街道）%1 不属于任何县级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="192"/>
+        <location filename="../../models/checks.py" line="194"/>
         <source>Village %1 does not belong to a town or street.</source>
         <translation>村（社区）%1 不属于任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="199"/>
+        <location filename="../../models/checks.py" line="201"/>
         <source>Division %1: the code does not start with the code of its parent %2.</source>
         <translation>行政区划 %1：代码与上级 %2 的代码不符。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="225"/>
+        <location filename="../../models/checks.py" line="227"/>
         <source>%1 %2 belongs to %3, which is not a village or community.</source>
         <translation>%1 %2 所属的 %3 不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="240"/>
+        <location filename="../../models/checks.py" line="242"/>
         <source>Danger zone %1 is attached to grid %2 of another village.</source>
         <translation>危险区 %1 挂在其他村的网格 %2 上。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="256"/>
+        <location filename="../../models/checks.py" line="258"/>
         <source>Danger zone %1 has an unknown kind %2.</source>
         <translation>危险区 %1 的类别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="262"/>
+        <location filename="../../models/checks.py" line="264"/>
         <source>Shelter %1 has an unknown level %2.</source>
         <translation>避灾安置场所 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="268"/>
+        <location filename="../../models/checks.py" line="270"/>
         <source>Working group member #%1 holds an unknown post %2.</source>
         <translation>工作组成员 #%1 的岗位 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="278"/>
+        <location filename="../../models/checks.py" line="280"/>
         <source>Shelter %1 has a negative capacity (%2).</source>
         <translation>避灾安置场所 %1 的容量为负数（%2）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="324"/>
+        <location filename="../../models/checks.py" line="326"/>
         <source>%1 %2: the geometry cannot be read.</source>
         <translation>%1 %2：无法读取图形。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="332"/>
+        <location filename="../../models/checks.py" line="334"/>
         <source>%1 %2: the geometry is invalid (%3).</source>
         <translation>%1 %2：图形无效（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="362"/>
+        <location filename="../../models/checks.py" line="364"/>
         <source>%1 %2: the bounding box does not match the geometry.</source>
         <translation>%1 %2：外包框与图形不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="401"/>
+        <location filename="../../models/checks.py" line="403"/>
         <source>Danger zone %1 is marked as a hazard point but drawn as an area.</source>
         <translation>危险区 %1 标为隐患点，却绘成了面。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="408"/>
+        <location filename="../../models/checks.py" line="410"/>
         <source>Danger zone %1 is marked as an area but drawn as a point.</source>
         <translation>危险区 %1 标为面，却绘成了点。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="448"/>
+        <location filename="../../models/checks.py" line="450"/>
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="119"/>
+        <location filename="../../models/checks.py" line="476"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="477"/>
+        <source>Town report</source>
+        <translation>镇街上报</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="478"/>
+        <source>Typhoon track point</source>
+        <translation>台风路径点</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="490"/>
+        <source>Transfer object</source>
+        <translation>转移对象</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="510"/>
+        <source>%1 %2: %3 is %4, outside its plausible range %5.</source>
+        <translation>%1 %2：%3 为 %4，超出合理范围 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../models/checks.py" line="121"/>
         <source>The text index lacks %1 entries of %2 (rows %3): a search for part of the text may not find these rows.</source>
         <translation>文本索引缺少 %2 的 %1 个条目（行 %3）：按部分文字搜索可能找不到这些行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="130"/>
+        <location filename="../../models/checks.py" line="132"/>
         <source>The text index holds %1 entries of %2 that no text has (rows %3).</source>
         <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
     </message>
@@ -868,32 +893,37 @@ ahead</source>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="85"/>
+        <location filename="../../ui/cli/core.py" line="86"/>
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="144"/>
+        <location filename="../../ui/cli/core.py" line="145"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="147"/>
+        <location filename="../../ui/cli/core.py" line="148"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="152"/>
+        <location filename="../../ui/cli/core.py" line="153"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="178"/>
+        <location filename="../../ui/cli/core.py" line="179"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="223"/>
+        <location filename="../../ui/cli/core.py" line="203"/>
+        <source>Exit codes: 0 done, 1 refused, 2 usage, 3 unexpected error, 4 written in part (an import with --valid-only wrote its valid rows and refused others).</source>
+        <translation>退出码：0=完成，1=被拒绝，2=用法错误，3=意外错误，4=部分写入（带 --valid-only 的导入写入了有效的行，拒绝了其余的行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="229"/>
         <source>open the window, log --user in, close it once the first page is shown: a check that this desktop can run the console</source>
         <translation>打开窗口，以 --user 登录，首页显示后即关闭：检查本机桌面能否运行调度台</translation>
     </message>
@@ -905,7 +935,7 @@ ahead</source>
     <message>
         <location filename="../../ui/cli/cmd_gui.py" line="25"/>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
-        <location filename="../../ui/cli/core.py" line="168"/>
+        <location filename="../../ui/cli/core.py" line="169"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -1022,7 +1052,7 @@ ahead</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="190"/>
+        <location filename="../../ui/cli/core.py" line="191"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
@@ -1032,7 +1062,7 @@ ahead</source>
         <translation>已添加用户 %1，角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_import.py" line="71"/>
+        <location filename="../../ui/cli/cmd_import.py" line="72"/>
         <source>Nothing was written: another user changed the same records at the same time. Run the import again.</source>
         <translation>未写入任何数据：其他用户同时修改了相同的记录。请重新导入。</translation>
     </message>
@@ -1068,22 +1098,22 @@ ahead</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="199"/>
+        <location filename="../../ui/cli/core.py" line="200"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="206"/>
+        <location filename="../../ui/cli/core.py" line="212"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="211"/>
+        <location filename="../../ui/cli/core.py" line="217"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="216"/>
+        <location filename="../../ui/cli/core.py" line="222"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
@@ -1148,67 +1178,67 @@ ahead</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="88"/>
+        <location filename="../../models/imports/registry.py" line="89"/>
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="96"/>
-        <source>import the valid rows and report the refused ones</source>
-        <translation>导入有效行，并报告被拒绝的行</translation>
+        <location filename="../../models/imports/registry.py" line="97"/>
+        <source>import the valid rows and report the refused ones (exit code 4: written in part)</source>
+        <translation>导入有效的行并报告被拒绝的行（部分写入时退出码为4）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="164"/>
+        <location filename="../../models/imports/registry.py" line="178"/>
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile&apos;s .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="176"/>
+        <location filename="../../models/imports/registry.py" line="190"/>
         <source>the attribute holding the code, when the file names it in its own way (default: found by its usual names: adcode, gb, XZQDM, 区划代码 for divisions, 网格编码 for grids, 编码 for danger zones)</source>
         <translation>存放代码的属性字段（文件自有命名时指定；默认按常用字段名识别：区划为 adcode、gb、XZQDM、区划代码，网格为 网格编码，危险区为 编码）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="189"/>
+        <location filename="../../models/imports/registry.py" line="203"/>
         <source>the attribute holding the name, when the file names it in its own way (default: found by its usual names, such as name, NAME, XZQMC, 名称)</source>
         <translation>存放名称的属性字段（文件自有命名时指定；默认按常用字段名识别，如 name、NAME、XZQMC、名称）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="201"/>
+        <location filename="../../models/imports/registry.py" line="215"/>
         <source>a feature lying outside the village it names goes to the village whose outline contains it (else it is refused); the report lists each one moved</source>
         <translation>要素不在其所填村的边界内时，归入包含它的村（否则拒绝导入）；报告逐条列出改归的要素</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="244"/>
+        <location filename="../../models/imports/registry.py" line="265"/>
         <source>the county the list belongs to, when the list has no row for it (the statistics bureau&apos;s list has none)</source>
         <translation>清单所属的县（市、区），用于清单中没有该县本身一行时（统计局的清单即无此行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="258"/>
+        <location filename="../../models/imports/registry.py" line="279"/>
         <source>the county&apos;s name, for a county the database does not hold yet</source>
         <translation>县（市、区）名称，数据库中尚无该县时需填写</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="278"/>
+        <location filename="../../models/imports/registry.py" line="308"/>
         <source>the village, when the title row does not name it</source>
         <translation>标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="291"/>
+        <location filename="../../models/imports/registry.py" line="321"/>
         <source>the year of the list</source>
         <translation>清单年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="301"/>
+        <location filename="../../models/imports/registry.py" line="331"/>
         <source>coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
         <translation>清单的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="321"/>
+        <location filename="../../models/imports/registry.py" line="366"/>
         <source>its number, such as 2609</source>
         <translation>台风编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="328"/>
+        <location filename="../../models/imports/registry.py" line="373"/>
         <source>its name, such as 烟花</source>
         <translation>台风名称，如 烟花</translation>
     </message>
@@ -1243,22 +1273,22 @@ ahead</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="281"/>
+        <location filename="../../ui/cli/core.py" line="287"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="289"/>
+        <location filename="../../ui/cli/core.py" line="295"/>
         <source>The console window cannot start: the system library %1 is missing (on Debian the package %2; bash .ci/setup as root installs it).</source>
         <translation>调度台窗口无法启动：缺少系统库 %1（Debian 上为软件包 %2；以 root 身份运行 bash .ci/setup 即可安装）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="318"/>
+        <location filename="../../ui/cli/core.py" line="324"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="324"/>
+        <location filename="../../ui/cli/core.py" line="330"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -2143,73 +2173,73 @@ ahead</source>
         <translation>上级代码与代码不符，应为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="376"/>
-        <source>The code %1 appears more than once in the file (rows %2).</source>
-        <translation>代码 %1 在文件中重复出现（第 %2 行）。</translation>
+        <location filename="../../models/imports/divisions.py" line="377"/>
+        <source>The code %1 appears %2 times in the file.</source>
+        <translation>代码 %1 在文件中出现 %2 次。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="416"/>
+        <location filename="../../models/imports/divisions.py" line="419"/>
         <source>The file holds more than one county; the first is %1 in row %2.</source>
         <translation>文件中包含多个县；第一个是第 %2 行的 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="429"/>
-        <location filename="../../models/imports/divisions.py" line="574"/>
+        <location filename="../../models/imports/divisions.py" line="432"/>
+        <location filename="../../models/imports/divisions.py" line="577"/>
         <source>The database already holds the county %1 %2; a second county cannot be imported.</source>
         <translation>数据库中已有县 %1 %2，不能再导入第二个县。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="458"/>
+        <location filename="../../models/imports/divisions.py" line="461"/>
         <source>Its parent %1 was refused (row %2).</source>
         <translation>其上级 %1 已被拒绝（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="469"/>
+        <location filename="../../models/imports/divisions.py" line="472"/>
         <source>The code belongs to the county %1, not to the county %2 being imported.</source>
         <translation>该代码属于县 %1，而不是正在导入的县 %2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="479"/>
+        <location filename="../../models/imports/divisions.py" line="482"/>
         <source>Its county %1 is neither in the file nor in the database: add the county&apos;s row, or name the county (--county %1 --county-name NAME; in the import dialog, County code and County name).</source>
         <translation>其所属县 %1 既不在文件中，也不在数据库中：请在文件中加入该县一行，或指明该县（--county %1 --county-name 名称；在导入窗口中填写“县（市、区）代码”和“县（市、区）名称”）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="532"/>
+        <location filename="../../models/imports/divisions.py" line="535"/>
         <source>The codes of the list belong to %1 counties (%2): name the county&apos;s code too (--county).</source>
         <translation>清单中的代码属于 %1 个县（%2）：请同时指明县代码（--county）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="547"/>
+        <location filename="../../models/imports/divisions.py" line="550"/>
         <source>The county code %1 is not a county&apos;s: %2</source>
         <translation>%1 不是县级代码：%2</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="549"/>
+        <location filename="../../models/imports/divisions.py" line="552"/>
         <source>a county&apos;s code has 6 digits.</source>
         <translation>县级代码为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="558"/>
+        <location filename="../../models/imports/divisions.py" line="561"/>
         <source>The file&apos;s row %1 is the county %2, not the county %3 named.</source>
         <translation>文件第 %1 行的县是 %2，与指明的县 %3 不符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="588"/>
+        <location filename="../../models/imports/divisions.py" line="591"/>
         <source>The county %1 is new to the database: name it too (--county-name).</source>
         <translation>数据库中尚无县 %1：请同时填写县名称（--county-name）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="601"/>
+        <location filename="../../models/imports/divisions.py" line="604"/>
         <source>The county&apos;s name is longer than %1 characters.</source>
         <translation>县名称超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="636"/>
+        <location filename="../../models/imports/divisions.py" line="639"/>
         <source>%1 development zones or similar units (town codes 400 to 599: %2) are imported as towns, holding their communities and villages.</source>
         <translation>%1 个开发区等类似乡级单位（乡级代码 400 至 599：%2）作为乡镇（街道）级区划导入，其下社区和村照常导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/divisions.py" line="492"/>
+        <location filename="../../models/imports/divisions.py" line="495"/>
         <source>Its town %1 is neither in the file nor in the database.</source>
         <translation>其所属乡镇 %1 既不在文件中，也不在数据库中。</translation>
     </message>
@@ -2254,82 +2284,87 @@ ahead</source>
         <translation>%1 …（共 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="113"/>
+        <location filename="../../models/imports/report.py" line="167"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="115"/>
+        <location filename="../../models/imports/report.py" line="169"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="117"/>
+        <location filename="../../models/imports/report.py" line="171"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="119"/>
+        <location filename="../../models/imports/report.py" line="173"/>
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="122"/>
+        <location filename="../../models/imports/report.py" line="176"/>
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="129"/>
+        <location filename="../../models/imports/report.py" line="183"/>
         <source>Columns not used: %1</source>
         <translation>未使用的列：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="135"/>
+        <location filename="../../models/imports/report.py" line="189"/>
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="137"/>
+        <location filename="../../models/imports/report.py" line="191"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="141"/>
+        <location filename="../../models/imports/report.py" line="195"/>
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="151"/>
+        <location filename="../../models/imports/report.py" line="205"/>
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="163"/>
+        <location filename="../../models/imports/report.py" line="217"/>
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="173"/>
+        <location filename="../../models/imports/report.py" line="227"/>
+        <source>Written in part: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>部分写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/report.py" line="231"/>
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="182"/>
+        <location filename="../../models/imports/report.py" line="242"/>
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="193"/>
+        <location filename="../../models/imports/report.py" line="253"/>
         <source>Accepted with a change (%1):</source>
         <translation>经修正后接受（%1）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="200"/>
+        <location filename="../../models/imports/report.py" line="260"/>
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="208"/>
+        <location filename="../../models/imports/report.py" line="268"/>
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
@@ -2344,19 +2379,39 @@ ahead</source>
         <translation>文件中没有字段 %1。文件的字段有：%2。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="62"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="89"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="67"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="94"/>
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="75"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="108"/>
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet/files.py" line="211"/>
+        <source>no answer after %1 seconds</source>
+        <translation>%1 秒内无响应</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet/files.py" line="227"/>
+        <source>signal %1</source>
+        <translation>信号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet/files.py" line="229"/>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/spreadsheet/files.py" line="250"/>
+        <source>This file could not be read: the spreadsheet reader stopped on it (%1). The file may be damaged or made to do harm. Open it in Excel or WPS, save it as a new .xlsx file and import that.</source>
+        <translation>无法读取此文件：表格读取程序在读取时中止（%1）。文件可能已损坏，或被人为构造以造成危害。请用 Excel 或 WPS 打开，另存为新的 .xlsx 文件后导入该文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis/features.py" line="167"/>
@@ -2365,7 +2420,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/imports/gis/readers.py" line="39"/>
-        <location filename="../../models/imports/spreadsheet/files.py" line="102"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="140"/>
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
@@ -2624,98 +2679,98 @@ ahead</source>
         <translation>容纳人数须为整数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/rows.py" line="240"/>
+        <location filename="../../models/imports/gis/rows.py" line="249"/>
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="28"/>
+        <location filename="../../models/imports/gis/writer.py" line="29"/>
         <source>rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="30"/>
+        <location filename="../../models/imports/gis/writer.py" line="31"/>
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="44"/>
+        <location filename="../../models/imports/gis/writer.py" line="41"/>
         <source>%1 appears more than once in the file (%2 %3).</source>
         <translation>%1 在文件中重复出现（第 %3 %2）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="98"/>
+        <location filename="../../models/imports/gis/writer.py" line="96"/>
         <source>The responsible person is empty: a new grid needs one.</source>
         <translation>责任人为空：新建网格必须填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="113"/>
+        <location filename="../../models/imports/gis/writer.py" line="111"/>
         <source>No grid of this village has this code.</source>
         <translation>本村没有使用此编码的网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="126"/>
+        <location filename="../../models/imports/gis/writer.py" line="124"/>
         <source>The level is empty: a new shelter needs one (县级, 镇级 or 村级).</source>
         <translation>级别为空：新建避灾安置场所必须填写级别（县级、镇级或村级）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/writer.py" line="137"/>
+        <location filename="../../models/imports/gis/writer.py" line="135"/>
         <source>The capacity is empty: a new shelter needs one.</source>
         <translation>容纳人数为空：新建避灾安置场所必须填写容纳人数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="120"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="158"/>
         <source>This is a web page or XML file saved under a spreadsheet name. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
         <translation>这是以电子表格文件名保存的网页或 XML 文件。请用 Excel 或 WPS 打开并另存为 .xlsx，再导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="135"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="173"/>
         <source>The file is protected by a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>文件设有密码保护。请用 Excel 或 WPS 打开，取消密码并保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="145"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="183"/>
         <source>This is not a spreadsheet. Use an .xlsx, .xls or .csv file.</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis/features.py" line="70"/>
-        <location filename="../../models/imports/spreadsheet/files.py" line="201"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="274"/>
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/files.py" line="225"/>
+        <location filename="../../models/imports/spreadsheet/files.py" line="298"/>
         <source>The text of the file is neither UTF-8 nor GBK. Save it from Excel or WPS as .xlsx or as CSV (UTF-8).</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="240"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="244"/>
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="251"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="255"/>
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="254"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="258"/>
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="271"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="275"/>
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="280"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="284"/>
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="346"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="351"/>
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
@@ -2735,102 +2790,107 @@ ahead</source>
         <translation>标题“%1”可能对应多个村（%2）。请指定村代码（--village）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="137"/>
+        <location filename="../../models/imports/households/parser.py" line="163"/>
+        <source>The cell holds no value that could be read (an error or a formula never calculated). Enter the value itself, or empty the cell.</source>
+        <translation>单元格中没有可读取的值（错误值或从未计算的公式）。请填写数值本身，或清空该单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/households/parser.py" line="180"/>
         <source>The householder&apos;s name is empty.</source>
         <translation>户主姓名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="144"/>
+        <location filename="../../models/imports/households/parser.py" line="187"/>
         <source>The name is longer than 30 characters.</source>
         <translation>姓名超过 30 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="157"/>
+        <location filename="../../models/imports/households/parser.py" line="200"/>
         <source>The number of residents must be a whole number of at least 1 (such as 3 or 3人).</source>
         <translation>居住人数须为不小于 1 的整数（如 3 或 3人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="181"/>
+        <location filename="../../models/imports/households/parser.py" line="248"/>
         <source>Not a count of people: write a whole number such as 2, or leave the cell empty.</source>
         <translation>不是人数：请填写整数（如 2），或将单元格留空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="193"/>
+        <location filename="../../models/imports/households/parser.py" line="260"/>
         <source>More than the %1 residents of the household.</source>
         <translation>超过该户居住人数（%1 人）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="210"/>
+        <location filename="../../models/imports/households/parser.py" line="277"/>
         <source>Longer than %1 characters.</source>
         <translation>超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="243"/>
+        <location filename="../../models/imports/households/parser.py" line="310"/>
         <source>Not a valid mobile number (11 digits starting with 13 to 19) or landline (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="266"/>
+        <location filename="../../models/imports/households/parser.py" line="333"/>
         <source>The danger zone is empty.</source>
         <translation>危险区（点）为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="290"/>
+        <location filename="../../models/imports/households/parser.py" line="357"/>
         <source>No danger zone or hazard point of this name in %1. Add it to the register first.</source>
         <translation>%1 没有此名称的危险区（点）。请先在基础信息中添加。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="302"/>
+        <location filename="../../models/imports/households/parser.py" line="369"/>
         <source>Several danger zones of %1 have this name; write the zone&apos;s code instead.</source>
         <translation>%1 有多个危险区（点）使用此名称，请改填其编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="347"/>
+        <location filename="../../models/imports/households/parser.py" line="414"/>
         <source>No responsibility grid of this name in %1.</source>
         <translation>%1 没有此名称的责任网格。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="351"/>
+        <location filename="../../models/imports/households/parser.py" line="418"/>
         <source>Several grids have this name; write the grid&apos;s code instead.</source>
         <translation>有多个网格使用此名称，请改填网格编码。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="388"/>
+        <location filename="../../models/imports/households/parser.py" line="455"/>
         <source>No shelter of this name in the register.</source>
         <translation>基础信息中没有此名称的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="392"/>
+        <location filename="../../models/imports/households/parser.py" line="459"/>
         <source>Several shelters outside this town have this name; the list cannot say which one.</source>
         <translation>本乡镇以外有多个同名的避灾安置场所，无法从清单确定是哪一个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="450"/>
+        <location filename="../../models/imports/households/parser.py" line="517"/>
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="460"/>
+        <location filename="../../models/imports/households/parser.py" line="527"/>
         <source>Not a longitude: write decimal degrees such as 121.38.</source>
         <translation>不是经度：请填写十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="470"/>
+        <location filename="../../models/imports/households/parser.py" line="537"/>
         <source>Not a latitude: write decimal degrees such as 28.37.</source>
         <translation>不是纬度：请填写十进制度数，如 28.37。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="491"/>
+        <location filename="../../models/imports/households/parser.py" line="558"/>
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="501"/>
+        <location filename="../../models/imports/households/parser.py" line="568"/>
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/parser.py" line="510"/>
+        <location filename="../../models/imports/households/parser.py" line="577"/>
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
@@ -2850,29 +2910,49 @@ ahead</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="155"/>
+        <location filename="../../models/imports/households/importer.py" line="154"/>
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="182"/>
+        <location filename="../../models/imports/households/importer.py" line="181"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="228"/>
-        <source>The household of %1 (mobile %2) is listed more than once (rows %3).</source>
-        <translation>户主 %1（手机 %2）的住户在清单中重复出现（第 %3 行）。</translation>
+        <location filename="../../models/imports/households/importer.py" line="223"/>
+        <source>The household of %1 (mobile %2) is listed %3 times.</source>
+        <translation>户主 %1（手机 %2）的住户在名单中出现 %3 次。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="233"/>
+        <location filename="../../models/imports/households/importer.py" line="227"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../models/imports/framework.py" line="184"/>
+        <location filename="../../models/imports/limits.py" line="72"/>
         <source>The file is %1 MB, more than the %2 MB a file of this kind may have. Nothing was read.</source>
         <translation>文件大小为 %1 MB，超过此类文件允许的 %2 MB 上限，未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/limits.py" line="87"/>
+        <source>This is not an ordinary file (it is a device, a pipe or a socket) and is not read. Import a file saved on disk.</source>
+        <translation>这不是普通文件（而是设备、管道或套接字），不予读取。请导入保存在磁盘上的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/limits.py" line="100"/>
+        <source>The sheet reaches row %1, beyond the %2 rows a file of this kind may have. Delete the rows below the list (or split the list) and import it again.</source>
+        <translation>工作表已到第 %1 行，超出此类文件最多 %2 行的上限。请删除名单下方的行（或拆分名单）后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/limits.py" line="117"/>
+        <source>The sheet reaches column %1, beyond the %2 columns a file of this kind may have. Delete the columns right of the list and import it again.</source>
+        <translation>工作表已到第 %1 列，超出此类文件最多 %2 列的上限。请删除名单右侧的列后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/limits.py" line="134"/>
+        <source>The file holds %1 rows or features, more than the %2 a file of this kind may have. Nothing was imported.</source>
+        <translation>文件含 %1 行或要素，超过此类文件最多 %2 个的上限。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../models/imports/gis/containment.py" line="159"/>
@@ -2938,12 +3018,12 @@ ahead</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../models/imports/registry.py" line="31"/>
+        <location filename="../../models/imports/registry.py" line="42"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="34"/>
+        <location filename="../../models/imports/registry.py" line="45"/>
         <source>Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>地图数据 (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
@@ -2953,57 +3033,57 @@ ahead</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="237"/>
+        <location filename="../../models/imports/registry.py" line="255"/>
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="271"/>
+        <location filename="../../models/imports/registry.py" line="292"/>
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="308"/>
+        <location filename="../../models/imports/registry.py" line="338"/>
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="309"/>
+        <location filename="../../models/imports/registry.py" line="339"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="310"/>
+        <location filename="../../models/imports/registry.py" line="340"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="311"/>
+        <location filename="../../models/imports/registry.py" line="341"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="314"/>
+        <location filename="../../models/imports/registry.py" line="344"/>
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="40"/>
+        <location filename="../../models/imports/registry.py" line="51"/>
         <source>WGS84 (GPS)</source>
         <translation>WGS84（GPS）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="41"/>
+        <location filename="../../models/imports/registry.py" line="52"/>
         <source>CGCS2000 (national)</source>
         <translation>CGCS2000（国家大地坐标系）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="42"/>
+        <location filename="../../models/imports/registry.py" line="53"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="43"/>
+        <location filename="../../models/imports/registry.py" line="54"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
@@ -3033,113 +3113,113 @@ ahead</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="145"/>
+        <location filename="../../models/imports/registry.py" line="159"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="150"/>
+        <location filename="../../models/imports/registry.py" line="164"/>
         <source>Choose one, or type an EPSG code such as EPSG:4549</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="175"/>
+        <location filename="../../models/imports/registry.py" line="189"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="183"/>
-        <location filename="../../models/imports/registry.py" line="195"/>
+        <location filename="../../models/imports/registry.py" line="197"/>
+        <location filename="../../models/imports/registry.py" line="209"/>
         <source>Optional: else found by its name</source>
         <translation>可选：不填则按字段名识别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="188"/>
+        <location filename="../../models/imports/registry.py" line="202"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="200"/>
+        <location filename="../../models/imports/registry.py" line="214"/>
         <source>Move features to the village containing them</source>
         <translation>将要素改归包含它的村</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="208"/>
+        <location filename="../../models/imports/registry.py" line="222"/>
         <source>Without this, a feature outside the outline of the village it names is refused.</source>
         <translation>不勾选时，不在所填村边界内的要素将被拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="243"/>
+        <location filename="../../models/imports/registry.py" line="264"/>
         <source>County code</source>
         <translation>县（市、区）代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="250"/>
+        <location filename="../../models/imports/registry.py" line="271"/>
         <source>Optional: 6 digits, for a list without the county&apos;s row</source>
         <translation>可选：6 位数字，用于没有县本身一行的清单</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="257"/>
+        <location filename="../../models/imports/registry.py" line="278"/>
         <source>County name</source>
         <translation>县（市、区）名称</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="263"/>
+        <location filename="../../models/imports/registry.py" line="284"/>
         <source>Optional: needed for a county new to the database</source>
         <translation>可选：数据库中尚无该县时必填</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="277"/>
+        <location filename="../../models/imports/registry.py" line="307"/>
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="283"/>
+        <location filename="../../models/imports/registry.py" line="313"/>
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="290"/>
+        <location filename="../../models/imports/registry.py" line="320"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="294"/>
+        <location filename="../../models/imports/registry.py" line="324"/>
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="320"/>
+        <location filename="../../models/imports/registry.py" line="365"/>
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="322"/>
+        <location filename="../../models/imports/registry.py" line="367"/>
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="327"/>
+        <location filename="../../models/imports/registry.py" line="372"/>
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="329"/>
+        <location filename="../../models/imports/registry.py" line="374"/>
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="87"/>
+        <location filename="../../models/imports/registry.py" line="88"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="95"/>
+        <location filename="../../models/imports/registry.py" line="96"/>
         <source>Import only the valid rows</source>
         <translation>仅导入有效行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="99"/>
+        <location filename="../../models/imports/registry.py" line="103"/>
         <source>Without this, nothing is written when any row is refused.</source>
         <translation>不勾选时，只要有一行被拒绝，就不写入任何数据。</translation>
     </message>
@@ -4665,12 +4745,12 @@ ahead</source>
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../models/fields.py" line="71"/>
+        <location filename="../../models/fields.py" line="112"/>
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="85"/>
+        <location filename="../../models/fields.py" line="126"/>
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
@@ -4685,29 +4765,34 @@ ahead</source>
         <translation>所选区划不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="116"/>
+        <location filename="../../models/fields.py" line="157"/>
         <source>Enter a number in decimal degrees, such as 121.38.</source>
         <translation>请输入十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="128"/>
+        <location filename="../../models/fields.py" line="169"/>
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="143"/>
+        <location filename="../../models/fields.py" line="184"/>
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="152"/>
+        <location filename="../../models/fields.py" line="193"/>
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="159"/>
+        <location filename="../../models/fields.py" line="200"/>
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/fields.py" line="232"/>
+        <source>Not plausible: the number must lie between %1 (the plausible range).</source>
+        <translation>数值不合理：应在 %1 之间（合理范围）。</translation>
     </message>
     <message>
         <location filename="../../models/areas/saving.py" line="52"/>
@@ -4729,7 +4814,7 @@ ahead</source>
         <location filename="../../models/areas/saving.py" line="180"/>
         <location filename="../../models/areas/saving.py" line="232"/>
         <location filename="../../models/areas/saving.py" line="270"/>
-        <location filename="../../models/areas/saving.py" line="340"/>
+        <location filename="../../models/areas/saving.py" line="334"/>
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
@@ -4764,22 +4849,22 @@ ahead</source>
         <translation>本村已有同名的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/areas/saving.py" line="294"/>
+        <location filename="../../models/areas/saving.py" line="288"/>
         <source>Capacity must be a whole number of persons, zero or more.</source>
         <translation>容纳人数应为不小于零的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/areas/saving.py" line="305"/>
+        <location filename="../../models/areas/saving.py" line="299"/>
         <source>Choose a known shelter level.</source>
         <translation>请选择有效的场所级别。</translation>
     </message>
     <message>
-        <location filename="../../models/areas/saving.py" line="337"/>
+        <location filename="../../models/areas/saving.py" line="331"/>
         <source>Choose a known post.</source>
         <translation>请选择有效的岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/areas/saving.py" line="355"/>
+        <location filename="../../models/areas/saving.py" line="349"/>
         <source>This person already holds this post in this village.</source>
         <translation>此人在本村已担任该岗位。</translation>
     </message>
@@ -5882,27 +5967,27 @@ ahead</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/town_reports.py" line="60"/>
+        <location filename="../../models/transfers/town_reports.py" line="61"/>
         <source>Choose a town or street.</source>
         <translation>请选择乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/town_reports.py" line="64"/>
+        <location filename="../../models/transfers/town_reports.py" line="65"/>
         <source>Say who reported the figures (name, post or phone call).</source>
         <translation>请填写数据报送人（姓名、职务或来电）。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/town_reports.py" line="79"/>
+        <location filename="../../models/transfers/town_reports.py" line="80"/>
         <source>Figures are whole numbers of people, 0 or more.</source>
         <translation>人数须为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/town_reports.py" line="85"/>
+        <location filename="../../models/transfers/town_reports.py" line="88"/>
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移人数之和不能超过已转移人数。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/town_reports.py" line="92"/>
+        <location filename="../../models/transfers/town_reports.py" line="95"/>
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
@@ -6245,37 +6330,37 @@ ahead</source>
         <translation>台风 %1 是新台风：请在导入时指定名称，或填写“台风名称”列。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="425"/>
+        <location filename="../../models/imports/typhoon.py" line="419"/>
         <source>The time %1 appears more than once (rows %2).</source>
         <translation>时间 %1 出现了不止一次（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="450"/>
+        <location filename="../../models/imports/typhoon.py" line="442"/>
         <source>No point of this track gives wind radii (force 7, 10 or 12): no wind circles can be drawn, and the reach table cannot say what the winds reach. If the file has radii, their columns are among those not used: name them like R7_NE_km or 七级风圈半径.</source>
         <translation>该路径没有任何点给出风圈半径（7级、10级或12级）：无法绘制风圈，影响范围表也无法判断风圈波及范围。如文件中有风圈半径，其列在未使用的列中：请将列名改为 R7_NE_km 或 七级风圈半径 等形式。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="461"/>
+        <location filename="../../models/imports/typhoon.py" line="453"/>
         <source>Wind radii are given at %1 of %2 points. Between two points that give them, at most %3 hours apart, the map interpolates them (marked as interpolated); elsewhere no wind circle is drawn.</source>
         <translation>%2 个路径点中有 %1 个给出风圈半径。相隔不超过 %3 小时的两个给出半径的点之间，地图按时间插值（标注为插值）；其余时段不绘制风圈。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="473"/>
+        <location filename="../../models/imports/typhoon.py" line="465"/>
         <source>Columns %1: radii in nautical miles, converted to kilometres.</source>
         <translation>第 %1 列：风圈半径单位为海里，已换算为公里。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="476"/>
+        <location filename="../../models/imports/typhoon.py" line="468"/>
         <source>Columns %1: wind in knots, converted to metres per second.</source>
         <translation>第 %1 列：风速单位为节，已换算为米/秒。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="479"/>
+        <location filename="../../models/imports/typhoon.py" line="471"/>
         <source>Columns %1: positions in tenths of a degree, converted to degrees.</source>
         <translation>第 %1 列：经纬度以0.1度为单位，已换算为度。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/typhoon.py" line="491"/>
+        <location filename="../../models/imports/typhoon.py" line="483"/>
         <source>Column %1: times without an offset are read as UTC.</source>
         <translation>第 %1 列：未注明时区的时间按世界时（UTC）读取。</translation>
     </message>
@@ -6997,57 +7082,57 @@ ahead</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="40"/>
+        <location filename="../../ui/cli/core.py" line="41"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="41"/>
+        <location filename="../../ui/cli/core.py" line="42"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="42"/>
+        <location filename="../../ui/cli/core.py" line="43"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="43"/>
+        <location filename="../../ui/cli/core.py" line="44"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="44"/>
+        <location filename="../../ui/cli/core.py" line="45"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少以下必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="45"/>
+        <location filename="../../ui/cli/core.py" line="46"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="46"/>
+        <location filename="../../ui/cli/core.py" line="47"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="47"/>
+        <location filename="../../ui/cli/core.py" line="48"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="48"/>
+        <location filename="../../ui/cli/core.py" line="49"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="49"/>
+        <location filename="../../ui/cli/core.py" line="50"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="50"/>
+        <location filename="../../ui/cli/core.py" line="51"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s
