@@ -525,138 +525,138 @@
     <name>Columns</name>
     <message>
         <location filename="../../models/exports/rollup.py" line="71"/>
-        <location filename="../../ui/dashboard/page.py" line="35"/>
+        <location filename="../../ui/dashboard/page.py" line="38"/>
         <location filename="../../ui/map/typhoon.py" line="87"/>
         <location filename="../../ui/transfers/attention.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="153"/>
-        <location filename="../../ui/transfers/rows.py" line="157"/>
-        <location filename="../../ui/transfers/rows.py" line="216"/>
+        <location filename="../../ui/transfers/rows.py" line="145"/>
+        <location filename="../../ui/transfers/rows.py" line="149"/>
+        <location filename="../../ui/transfers/rows.py" line="208"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="36"/>
+        <location filename="../../ui/dashboard/page.py" line="39"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="37"/>
+        <location filename="../../ui/dashboard/page.py" line="41"/>
         <source>Villages</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="38"/>
+        <location filename="../../ui/dashboard/page.py" line="43"/>
         <source>Grids</source>
         <translation>网格数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="41"/>
+        <location filename="../../ui/dashboard/page.py" line="46"/>
         <source>Danger zones</source>
         <translation>危险区（点）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="45"/>
+        <location filename="../../ui/dashboard/page.py" line="51"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="48"/>
+        <location filename="../../ui/dashboard/page.py" line="55"/>
         <source>Shelter capacity</source>
         <translation>安置容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="54"/>
+        <location filename="../../ui/dashboard/page.py" line="61"/>
         <source>Working group members</source>
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="105"/>
+        <location filename="../../ui/dashboard/page.py" line="108"/>
         <source>Attention</source>
         <translation>需关注</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="72"/>
-        <location filename="../../ui/dashboard/page.py" line="88"/>
-        <location filename="../../ui/transfers/rows.py" line="113"/>
+        <location filename="../../ui/dashboard/page.py" line="91"/>
+        <location filename="../../ui/transfers/rows.py" line="105"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="73"/>
-        <location filename="../../ui/dashboard/page.py" line="92"/>
-        <location filename="../../ui/transfers/rows.py" line="117"/>
-        <location filename="../../ui/transfers/rows.py" line="289"/>
+        <location filename="../../ui/dashboard/page.py" line="95"/>
+        <location filename="../../ui/transfers/rows.py" line="109"/>
+        <location filename="../../ui/transfers/rows.py" line="281"/>
         <source>Moved</source>
         <translation>已转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="74"/>
-        <location filename="../../ui/transfers/rows.py" line="120"/>
+        <location filename="../../ui/transfers/rows.py" line="112"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="75"/>
-        <location filename="../../ui/transfers/rows.py" line="126"/>
+        <location filename="../../ui/transfers/rows.py" line="118"/>
         <source>With relatives</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="76"/>
-        <location filename="../../ui/transfers/rows.py" line="132"/>
+        <location filename="../../ui/transfers/rows.py" line="124"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="77"/>
-        <location filename="../../ui/transfers/rows.py" line="137"/>
+        <location filename="../../ui/transfers/rows.py" line="129"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="78"/>
-        <location filename="../../ui/dashboard/page.py" line="95"/>
+        <location filename="../../ui/dashboard/page.py" line="98"/>
         <location filename="../../ui/transfers/attention.py" line="61"/>
-        <location filename="../../ui/transfers/rows.py" line="141"/>
+        <location filename="../../ui/transfers/rows.py" line="133"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="79"/>
-        <location filename="../../ui/dashboard/page.py" line="101"/>
+        <location filename="../../ui/dashboard/page.py" line="104"/>
         <location filename="../../ui/transfers/attention.py" line="55"/>
-        <location filename="../../ui/transfers/rows.py" line="147"/>
+        <location filename="../../ui/transfers/rows.py" line="139"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="249"/>
-        <location filename="../../ui/transfers/rows.py" line="217"/>
+        <location filename="../../ui/transfers/rows.py" line="209"/>
         <source>Reported by</source>
         <translation>报送人</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="250"/>
-        <location filename="../../ui/transfers/rows.py" line="215"/>
+        <location filename="../../ui/transfers/rows.py" line="207"/>
         <source>Reported at</source>
         <translation>报送时间</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="43"/>
-        <location filename="../../ui/transfers/rows.py" line="236"/>
-        <location filename="../../ui/transfers/rows.py" line="290"/>
+        <location filename="../../ui/transfers/rows.py" line="228"/>
+        <location filename="../../ui/transfers/rows.py" line="282"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="45"/>
-        <location filename="../../ui/transfers/rows.py" line="239"/>
+        <location filename="../../ui/transfers/rows.py" line="231"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="229"/>
-        <location filename="../../ui/transfers/rows.py" line="243"/>
+        <location filename="../../ui/transfers/rows.py" line="221"/>
+        <location filename="../../ui/transfers/rows.py" line="235"/>
         <source>In shelter</source>
         <translation>在场人数</translation>
     </message>
@@ -699,7 +699,7 @@ ahead</source>
         <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/lists.py" line="63"/>
-        <location filename="../../ui/transfers/rows.py" line="160"/>
+        <location filename="../../ui/transfers/rows.py" line="152"/>
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
@@ -736,13 +736,13 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/transfers/lists.py" line="60"/>
-        <location filename="../../ui/transfers/rows.py" line="167"/>
+        <location filename="../../ui/transfers/rows.py" line="159"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/attention.py" line="50"/>
-        <location filename="../../ui/transfers/rows.py" line="202"/>
+        <location filename="../../ui/transfers/rows.py" line="194"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -770,54 +770,54 @@ ahead</source>
         <location filename="../../ui/map/typhoon.py" line="86"/>
         <location filename="../../ui/transfers/attention.py" line="51"/>
         <location filename="../../ui/transfers/attention.py" line="193"/>
-        <location filename="../../ui/transfers/rows.py" line="203"/>
+        <location filename="../../ui/transfers/rows.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="204"/>
+        <location filename="../../ui/transfers/rows.py" line="196"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="207"/>
+        <location filename="../../ui/transfers/rows.py" line="199"/>
         <source>At the last report</source>
         <translation>上次报送</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="211"/>
+        <location filename="../../ui/transfers/rows.py" line="203"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="212"/>
+        <location filename="../../ui/transfers/rows.py" line="204"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="230"/>
-        <location filename="../../ui/transfers/rows.py" line="248"/>
+        <location filename="../../ui/transfers/rows.py" line="222"/>
+        <location filename="../../ui/transfers/rows.py" line="240"/>
         <source>Arrivals</source>
         <translation>到达人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="232"/>
-        <location filename="../../ui/transfers/rows.py" line="252"/>
+        <location filename="../../ui/transfers/rows.py" line="224"/>
+        <location filename="../../ui/transfers/rows.py" line="244"/>
         <source>Still expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="257"/>
+        <location filename="../../ui/transfers/rows.py" line="249"/>
         <source>Occupancy</source>
         <translation>占用率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="261"/>
+        <location filename="../../ui/transfers/rows.py" line="253"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="265"/>
+        <location filename="../../ui/transfers/rows.py" line="257"/>
         <source>Nearest with room</source>
         <translation>就近有空余的安置场所</translation>
     </message>
@@ -829,25 +829,25 @@ ahead</source>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="54"/>
         <location filename="../../ui/transfers/lists.py" line="52"/>
-        <location filename="../../ui/transfers/rows.py" line="269"/>
+        <location filename="../../ui/transfers/rows.py" line="261"/>
         <source>Household</source>
         <translation>户主</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="55"/>
-        <location filename="../../ui/transfers/rows.py" line="270"/>
+        <location filename="../../ui/transfers/rows.py" line="262"/>
         <source>Town and village</source>
         <translation>乡镇、村</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="58"/>
-        <location filename="../../ui/transfers/rows.py" line="273"/>
+        <location filename="../../ui/transfers/rows.py" line="265"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="59"/>
-        <location filename="../../ui/transfers/rows.py" line="220"/>
+        <location filename="../../ui/transfers/rows.py" line="212"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
@@ -857,23 +857,23 @@ ahead</source>
         <translation>登记点</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="279"/>
+        <location filename="../../ui/transfers/rows.py" line="271"/>
         <source>Left to move</source>
         <translation>待转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="285"/>
+        <location filename="../../ui/transfers/rows.py" line="277"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="56"/>
-        <location filename="../../ui/transfers/rows.py" line="291"/>
+        <location filename="../../ui/transfers/rows.py" line="283"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="292"/>
+        <location filename="../../ui/transfers/rows.py" line="284"/>
         <source>Card code</source>
         <translation>转移卡编码</translation>
     </message>
@@ -885,7 +885,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="465"/>
-        <location filename="../../ui/transfers/rows.py" line="219"/>
+        <location filename="../../ui/transfers/rows.py" line="211"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1417,134 +1417,134 @@ ahead</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="189"/>
+        <location filename="../../ui/dashboard/page.py" line="192"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="191"/>
+        <location filename="../../ui/dashboard/page.py" line="194"/>
         <source>No event is in progress.</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="199"/>
+        <location filename="../../ui/dashboard/page.py" line="202"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="200"/>
+        <location filename="../../ui/dashboard/page.py" line="203"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="201"/>
+        <location filename="../../ui/dashboard/page.py" line="204"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="202"/>
+        <location filename="../../ui/dashboard/page.py" line="205"/>
         <source>Shelters full</source>
         <translation>已满的避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="210"/>
-        <location filename="../../ui/dashboard/page.py" line="239"/>
+        <location filename="../../ui/dashboard/page.py" line="213"/>
+        <location filename="../../ui/dashboard/page.py" line="242"/>
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="211"/>
+        <location filename="../../ui/dashboard/page.py" line="214"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="212"/>
+        <location filename="../../ui/dashboard/page.py" line="215"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="213"/>
+        <location filename="../../ui/dashboard/page.py" line="216"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="214"/>
+        <location filename="../../ui/dashboard/page.py" line="217"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="215"/>
+        <location filename="../../ui/dashboard/page.py" line="218"/>
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="228"/>
+        <location filename="../../ui/dashboard/page.py" line="231"/>
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="241"/>
-        <location filename="../../ui/dashboard/page.py" line="337"/>
+        <location filename="../../ui/dashboard/page.py" line="244"/>
+        <location filename="../../ui/dashboard/page.py" line="340"/>
         <source>Attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="260"/>
+        <location filename="../../ui/dashboard/page.py" line="263"/>
         <source>No event is in progress. When one starts (on the Transfers page), its response level and the county&apos;s transfer figures show here.</source>
         <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="269"/>
+        <location filename="../../ui/dashboard/page.py" line="272"/>
         <source>figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="273"/>
+        <location filename="../../ui/dashboard/page.py" line="276"/>
         <source>%1 away from home</source>
         <translation>外出 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="278"/>
+        <location filename="../../ui/dashboard/page.py" line="281"/>
         <source>completion rate %1</source>
         <translation>转移率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="282"/>
+        <location filename="../../ui/dashboard/page.py" line="285"/>
         <source>of whom %1 refuse to move</source>
         <translation>其中拒绝转移 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="286"/>
+        <location filename="../../ui/dashboard/page.py" line="289"/>
         <source>%1 more above 90%</source>
         <translation>另有 %1 个超过 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="297"/>
+        <location filename="../../ui/dashboard/page.py" line="300"/>
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="304"/>
+        <location filename="../../ui/dashboard/page.py" line="307"/>
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="309"/>
+        <location filename="../../ui/dashboard/page.py" line="312"/>
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="320"/>
+        <location filename="../../ui/dashboard/page.py" line="323"/>
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="337"/>
+        <location filename="../../ui/dashboard/page.py" line="340"/>
         <source>⚠ Attention (%1)</source>
         <translation>⚠ 需关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="344"/>
+        <location filename="../../ui/dashboard/page.py" line="347"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -6023,72 +6023,72 @@ ahead</source>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="33"/>
+        <location filename="../../ui/transfers/rows.py" line="25"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="223"/>
+        <location filename="../../ui/transfers/rows.py" line="215"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="224"/>
+        <location filename="../../ui/transfers/rows.py" line="216"/>
         <source>Town / street</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="225"/>
+        <location filename="../../ui/transfers/rows.py" line="217"/>
         <source>Danger zone type</source>
         <translation>危险区类型</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="226"/>
+        <location filename="../../ui/transfers/rows.py" line="218"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="231"/>
+        <location filename="../../ui/transfers/rows.py" line="223"/>
         <source>Returned home</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="295"/>
+        <location filename="../../ui/transfers/rows.py" line="287"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="296"/>
+        <location filename="../../ui/transfers/rows.py" line="288"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="297"/>
+        <location filename="../../ui/transfers/rows.py" line="289"/>
         <source>In shelters</source>
         <translation>集中安置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="298"/>
+        <location filename="../../ui/transfers/rows.py" line="290"/>
         <source>With relatives or friends</source>
         <translation>投亲靠友</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="299"/>
+        <location filename="../../ui/transfers/rows.py" line="291"/>
         <source>Forcibly moved</source>
         <translation>强制转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="300"/>
+        <location filename="../../ui/transfers/rows.py" line="292"/>
         <source>Refused</source>
         <translation>拒绝转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="301"/>
+        <location filename="../../ui/transfers/rows.py" line="293"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/rows.py" line="302"/>
+        <location filename="../../ui/transfers/rows.py" line="294"/>
         <source>Completion rate</source>
         <translation>转移率</translation>
     </message>
