@@ -6,7 +6,7 @@ can name a problem without importing each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication
@@ -116,19 +116,54 @@ def rows_text(rows: tuple[int, ...] | list[int]) -> str:
     )
 
 
-def together(problems: Iterable[ImportProblem]) -> list[ImportProblem]:
-    """Problems of one cause as one: those with the same sheet, column and reason become
-    the first of them with the others' rows in ``more_rows`` (a cascade reported once, with the
-    count of rows it refuses)."""
-    groups: dict[tuple[str | None, str | None, str], list[ImportProblem]] = {}
+@dataclass(frozen=True, slots=True)
+class _Group:
+    key: Hashable
+
+
+def merge_rows(
+    problems: Iterable[ImportProblem], key: Callable[[ImportProblem], Hashable]
+) -> list[ImportProblem]:
+    """Problems of rows with the same ``key`` as one: the first of them, with all their rows
+    (the others in ``more_rows``); problems of no row stay as they are. In linear time, so a
+    column of thousands of equal wrong values costs no more than a problem a row, and prints
+    as one line."""
+    groups: dict[Hashable, list[ImportProblem]] = {}
+    order: list[ImportProblem | _Group] = []
     for problem in problems:
-        groups.setdefault((problem.sheet, problem.column, problem.reason), []).append(problem)
+        if problem.row is None:
+            order.append(problem)
+            continue
+        k = key(problem)
+        group = groups.get(k)
+        if group is None:
+            groups[k] = group = []
+            order.append(_Group(k))
+        group.append(problem)
     merged: list[ImportProblem] = []
-    for group in groups.values():
-        first = group[0]
-        rows = [r for p in group[1:] for r in p.rows] + list(first.more_rows)
-        merged.append(replace(first, more_rows=tuple(sorted(set(rows) - {first.row}))))
+    for item in order:
+        if isinstance(item, _Group):
+            group = groups[item.key]
+            first = group[0]
+            if len(group) == 1:
+                merged.append(first)
+                continue
+            rows = sorted({row for p in group for row in p.rows})
+            merged.append(replace(first, row=rows[0], more_rows=tuple(rows[1:])))
+        else:
+            merged.append(item)
     return merged
+
+
+def merge_alike(problems: Iterable[ImportProblem]) -> list[ImportProblem]:
+    """Problems alike in all but their row (a wrong value filled down a column) as one."""
+    return merge_rows(problems, lambda p: (p.file, p.sheet, p.column, p.value, p.reason))
+
+
+def together(problems: Iterable[ImportProblem]) -> list[ImportProblem]:
+    """Problems of one cause as one: those with the same sheet, column and reason, whatever
+    their values (a cascade reported once, with the count of rows it refuses)."""
+    return merge_rows(problems, lambda p: (p.file, p.sheet, p.column, p.reason))
 
 
 class ImportFileError(Refused):

@@ -9,12 +9,12 @@ Qt catalogue (context "Import").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from models.imports.problems import ImportFileError, ImportProblem, together
+from models.imports.problems import ImportFileError, ImportProblem, merge_alike, together
 from models.messages import fill
 
 if TYPE_CHECKING:
@@ -123,40 +123,6 @@ class ImportReport:
                 p.column or "",
             )
         )
-
-
-def merge_alike(problems: list[ImportProblem]) -> list[ImportProblem]:
-    """Problems of rows that differ only in their row, as one problem with ``more_rows``;
-    in linear time, so a column of thousands of equal wrong values costs no more than a
-    problem a row, and prints as one line."""
-    groups: dict[tuple[object, ...], list[ImportProblem]] = {}
-    merged: list[ImportProblem] = []
-    for problem in problems:
-        if problem.row is None:
-            merged.append(problem)
-            continue
-        key = (problem.file, problem.sheet, problem.column, problem.value, problem.reason)
-        group = groups.get(key)
-        if group is None:
-            groups[key] = group = []
-            merged.append(problem)  # stands for its group; replaced below if it has company
-        group.append(problem)
-    if len(groups) == sum(1 for p in merged if p.row is not None) and all(
-        len(g) == 1 for g in groups.values()
-    ):
-        return problems
-    result: list[ImportProblem] = []
-    for problem in merged:
-        if problem.row is None:
-            result.append(problem)
-            continue
-        group = groups[(problem.file, problem.sheet, problem.column, problem.value, problem.reason)]
-        if len(group) == 1:
-            result.append(problem)
-            continue
-        rows = sorted({row for p in group for row in p.rows})
-        result.append(replace(problem, row=rows[0], more_rows=tuple(rows[1:])))
-    return result
 
 
 def format_report(report: ImportReport, *, limit: int | None = None) -> str:
