@@ -6,7 +6,10 @@ module lays it out:
 
 - fonts: a TrueType CJK face found on the system (or in ``resources/fonts``),
   registered once per process on first use, by family: Song (宋体), Hei (黑体),
-  Kai (楷体), FangSong (仿宋); a family that is not installed falls back to
+  Kai (楷体), FangSong (仿宋), XiaoBiaoSong (方正小标宋简体, for official titles);
+  a face is taken only when it covers every character of ``DOCUMENT_CHARACTERS``
+  (GB 2312 level 1 and the punctuation of documents: a Traditional-Chinese face
+  such as cwTeX FangSong fails), a family that is not installed falls back to
   another, and when no TrueType CJK face exists at all to the non-embedded CID
   font STSong-Light (readers then need their own CJK font to draw it);
 - ``build_list_pdf``: an A4 landscape list with a title, a header repeated on
@@ -43,11 +46,19 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 
 from models.messages import fill
 
-FAMILIES = ("song", "hei", "kai", "fangsong")
+FAMILIES = ("song", "hei", "kai", "fangsong", "xbsong")
 CID_FALLBACK = "STSong-Light"
 RESOURCES_FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 _DEBIAN = Path("/usr/share/fonts/truetype")
 _WINDOWS = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+# Fonts a user installed: Windows per user, the usual Linux places.
+_USER_DIRS = (
+    Path(os.environ.get("LOCALAPPDATA", "~")).expanduser() / "Microsoft" / "Windows" / "Fonts",
+    Path("~/.local/share/fonts").expanduser(),
+    Path("~/.fonts").expanduser(),
+    Path("/usr/local/share/fonts"),
+    Path("/usr/share/fonts/truetype/founder"),
+)
 
 # (file, subfontIndex) by family, best first. TTC index 0 is the simplified
 # Chinese face of the Debian collections. Noto CJK is absent on purpose: its CFF
@@ -56,7 +67,8 @@ _FILES: dict[str, tuple[tuple[str, int], ...]] = {
     "song": (("simsun.ttc", 0), ("uming.ttc", 0), ("gbsn00lp.ttf", 0)),
     "hei": (("simhei.ttf", 0), ("wqy-microhei.ttc", 0), ("wqy-zenhei.ttc", 0)),
     "kai": (("simkai.ttf", 0), ("ukai.ttc", 0), ("gkai00mp.ttf", 0)),
-    "fangsong": (("simfang.ttf", 0),),
+    "fangsong": (("simfang.ttf", 0), ("cwfs.ttf", 0)),
+    "xbsong": (("FZXBSJW.TTF", 0), ("FZXBSK.TTF", 0), ("fzxbsjw.ttf", 0)),
 }
 _DEBIAN_DIRS = {
     "uming.ttc": "arphic",
@@ -65,6 +77,7 @@ _DEBIAN_DIRS = {
     "gkai00mp.ttf": "arphic-gkai00mp",
     "wqy-microhei.ttc": "wqy",
     "wqy-zenhei.ttc": "wqy",
+    "cwfs.ttf": "cwtex",
 }
 # When a family is not installed, the nearest one that is.
 _FALLBACK = {
@@ -72,7 +85,24 @@ _FALLBACK = {
     "fangsong": ("fangsong", "song", "kai", "hei"),
     "kai": ("kai", "fangsong", "song", "hei"),
     "hei": ("hei", "song", "fangsong", "kai"),
+    "xbsong": ("xbsong", "hei", "song", "fangsong", "kai"),
 }
+
+
+def _gb2312_level1() -> str:
+    characters = []
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                characters.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:  # the five empty places at the end of row 0xD7
+                continue
+    return "".join(characters)
+
+
+# What a face must cover to print documents: the 3,755 common characters of GB 2312
+# level 1, the full-width punctuation of official documents, digits, Roman level numbers.
+DOCUMENT_CHARACTERS = _gb2312_level1() + "，。、；：？！“”‘’（）《》〔〕【】—…·0123456789ⅠⅡⅢⅣ"
 
 
 @dataclass(frozen=True)
@@ -90,18 +120,46 @@ class FontChoice:
 
 
 def _candidates(file: str) -> list[Path]:
-    paths = [RESOURCES_FONTS / file, _WINDOWS / file]
+    paths = [RESOURCES_FONTS / file, _WINDOWS / file, *(folder / file for folder in _USER_DIRS)]
     if file in _DEBIAN_DIRS:
         paths.append(_DEBIAN / _DEBIAN_DIRS[file] / file)
     return paths
 
 
 def _find(family: str) -> tuple[Path, int] | None:
+    """The first installed face of ``family`` that covers ``DOCUMENT_CHARACTERS``."""
     for file, index in _FILES[family]:
         for path in _candidates(file):
-            if path.is_file():
+            if path.is_file() and _covers(path, index):
                 return path, index
     return None
+
+
+@cache
+def _covers(path: Path, index: int) -> bool:
+    """Whether the face covers ``DOCUMENT_CHARACTERS``; a face that does is registered
+    with reportlab under the name ``_register`` gives it (read once)."""
+    name = f"ECC-{path.stem}-{index}"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return True
+    try:
+        candidate = TTFont(name, str(path), subfontIndex=index)
+    except Exception:  # e.g. CFF outlines, a damaged file
+        return False
+    if not all(ord(c) in candidate.face.charToGlyph for c in DOCUMENT_CHARACTERS):
+        return False
+    pdfmetrics.registerFont(candidate)
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return True
+
+
+def missing_characters(family: str, text: str) -> str:
+    """The characters of ``text`` the face chosen for ``family`` cannot draw."""
+    choice = font(family)
+    face = getattr(pdfmetrics.getFont(choice.name), "face", None)
+    if face is None:  # the CID fallback draws all of GB 2312
+        return ""
+    return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in face.charToGlyph}))
 
 
 _lock = threading.Lock()
