@@ -297,3 +297,14 @@ def test_a_long_copy_to_list_runs_on_between_the_same_three_rules(tmp_path: Path
         assert len(rules) == 3
         copied = "".join(_text(line) for line in record[:-1])
         assert copied == "抄送：" + copy_to + "。"
+
+
+def test_a_face_short_of_characters_is_passed_over_for_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    short = {"uming.ttc", "gbsn00lp.ttf", "cwfs.ttf"}
+    monkeypatch.setattr(layout, "_registered", {})
+    monkeypatch.setattr(layout, "_covers", lambda path, index: path.name not in short)
+    choice = layout.font("fangsong")
+    assert choice.embedded
+    assert "ukai" in (choice.path or "")  # 仿宋, then 宋体, then 楷体
