@@ -12,6 +12,7 @@ places them:
   paragraph starts two characters in; no line starts with a closing mark or ends
   with an opening one;
 - headings 一、 in 黑体, （一） in 楷体, 1. in 仿宋 bold, （1） in 仿宋, numbered here;
+- tables in 4号, one grid line per line of text, the header repeated on each page;
 - the title in 小标宋 2号 (22 pt), centred two lines under the red rule;
 - the issuer mark (发文机关标志) in red 小标宋, its top 35 mm under the type area's
   top; the document number (``document_number``: 温防指〔2026〕12号) centred two
@@ -95,7 +96,17 @@ class Paragraph:
     text: str
 
 
-Block = Heading | Paragraph | str
+@dataclass(frozen=True)
+class Table:
+    """A table in the body: 4号 type, one grid line per line of text, the header in
+    黑体 repeated on every page it runs onto. ``widths`` are relative column widths."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    widths: Sequence[float] = ()
+
+
+Block = Heading | Paragraph | Table | str
 
 
 @dataclass(frozen=True)
@@ -356,6 +367,9 @@ def _body(writer: _Writer, blocks: Sequence[Block]) -> None:
         if isinstance(block, Paragraph):
             writer.paragraph(glyphs(block.text))
             continue
+        if isinstance(block, Table):
+            _table(writer, block)
+            continue
         level = min(max(block.level, 1), 4)
         counts[level] += 1
         for lower in range(level + 1, 5):
@@ -366,6 +380,66 @@ def _body(writer: _Writer, blocks: Sequence[Block]) -> None:
             label += "。"  # a run-in heading ends with a full stop
         heading = glyphs(label, style)
         writer.paragraph(heading + glyphs(block.text))
+
+
+TABLE_SIZE = 14.0  # 4号
+TABLE_PADDING = 1.5 * mm
+
+
+def _table(writer: _Writer, table: Table) -> None:
+    columns = len(table.header)
+    weights = list(table.widths) if len(table.widths) == columns else [1.0] * columns
+    widths = [TYPE_WIDTH * w / sum(weights) for w in weights]
+    head_style, cell_style = Style("hei", TABLE_SIZE), Style(size=TABLE_SIZE)
+
+    def cells(values: Sequence[object], style: Style) -> list[list[list[Glyph]]]:
+        return [
+            break_lines(glyphs("" if v is None else str(v), style), w - 2 * TABLE_PADDING)
+            for v, w in zip(values, widths, strict=False)
+        ]
+
+    header = cells(table.header, head_style)
+    body = [cells(row, cell_style) for row in table.rows]
+    gap = (LINE_PITCH - BODY_SIZE) / 2
+    canvas = writer.canvas
+
+    def rule(x1: float, y1: float, x2: float, y2: float) -> None:
+        canvas.setLineWidth(0.5)  # again on each page: a new page resets it
+        canvas.setStrokeColor(colors.black)
+        canvas.line(x1, y1, x2, y2)
+
+    start = writer.line  # the first line of the table on this page
+
+    def close(end: int) -> None:  # the verticals of the part on this page
+        x = LEFT_MARGIN
+        for width in [0.0, *widths]:
+            x += width
+            rule(x, writer.top(start) + gap, x, writer.top(end) + gap)
+
+    def row(lines: list[list[list[Glyph]]], first: bool = False) -> None:
+        nonlocal start
+        height = max((len(cell) for cell in lines), default=1) or 1
+        if writer.line + height > LINES_PER_PAGE:
+            close(writer.line)
+            writer.new_page()
+            start = writer.line
+            if not first:
+                row(header, first=True)
+        top = writer.top(writer.line)
+        rule(LEFT_MARGIN, top + gap, TYPE_RIGHT, top + gap)
+        x = LEFT_MARGIN
+        for cell, width in zip(lines, widths, strict=False):
+            for number, line in enumerate(cell):
+                foot = writer.top(writer.line + number) - (BODY_SIZE - TABLE_SIZE) / 2
+                writer.draw(line, x + (width - _width(line)) / 2, foot)
+            x += width
+        writer.line += height
+        rule(LEFT_MARGIN, writer.top(writer.line) + gap, TYPE_RIGHT, writer.top(writer.line) + gap)
+
+    row(header, first=True)
+    for line in body:
+        row(line)
+    close(writer.line)
 
 
 def _signature(writer: _Writer, document: OfficialDocument) -> None:

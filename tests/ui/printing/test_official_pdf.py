@@ -18,6 +18,7 @@ from ui.printing import layout
 from ui.printing.official import (
     Heading,
     OfficialDocument,
+    Table,
     break_lines,
     build_official_pdf,
     date_text,
@@ -308,3 +309,22 @@ def test_a_face_short_of_characters_is_passed_over_for_the_next(
     choice = layout.font("fangsong")
     assert choice.embedded
     assert "ukai" in (choice.path or "")  # 仿宋, then 宋体, then 楷体
+
+
+def test_a_long_table_repeats_its_header_and_keeps_to_the_type_area(tmp_path: Path) -> None:
+    rows = [(f"第{i}镇", 100 + i, 3 * i) for i in range(1, 40)]
+    table = Table(["乡镇", "转移人数", "回港渔船"], rows, (2, 1, 1))
+    path = tmp_path / "table.pdf"
+    pages = build_official_pdf(_notice(body=["各乡镇转移情况如下：", table, "完。"]), path)
+    assert pages >= 2
+    with pdfplumber.open(path) as pdf:
+        texts = [[_text(line) for line in _lines(page)] for page in pdf.pages]
+        headers = [t for page in texts for t in page if t == "乡镇转移人数回港渔船"]
+        assert len(headers) >= 2  # repeated on the page the table runs onto
+        cells = [t for page in texts for t in page if t.startswith("第") and "镇" in t]
+        assert len(cells) == 39 and cells[-1] == "第39镇139117"
+        for page in pdf.pages:
+            for char in page.chars:
+                assert _mm(char["x0"]) >= 28 - TOLERANCE and _mm(char["x1"]) <= 184 + TOLERANCE
+            for rule in page.lines:
+                assert _mm(rule["x0"]) >= 28 - TOLERANCE and _mm(rule["x1"]) <= 184 + TOLERANCE
