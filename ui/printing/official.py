@@ -24,6 +24,8 @@ places them:
 - the signature block: the issuer's name centred over the date, the date four
   characters in from the right (room for the seal), or without a seal the name two
   characters in from the right and the date two characters further right;
+  when the block would stand alone on a new page, the body's last two lines go over
+  with it (a trial layout finds where);
 - the record block (版记) at the foot of the last page: 抄送 and 印发机关 / 印发日期
   in 4号 between rules as wide as the type area;
 - page numbers in 4号 as "— 1 —", 7 mm under the type area, one character in from
@@ -244,10 +246,12 @@ def glyphs(text: str, style: Style = BODY) -> list[Glyph]:
 class _Writer:
     """Draws lines on the grid, page after page; ``line`` is the next free line."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, carry_at: int | None = None) -> None:
         self.canvas = canvas
         self.page = 1
         self.line = 0
+        self.body_lines = 0  # lines of paragraphs and headings drawn so far
+        self.carry_at = carry_at  # the body line that starts a new page, if any
 
     @staticmethod
     def top(line: int) -> float:
@@ -291,6 +295,9 @@ class _Writer:
 
     def paragraph(self, line_glyphs: Sequence[Glyph], indent: float = 2 * CHARACTER_PITCH) -> None:
         for number, line in enumerate(break_lines(line_glyphs, TYPE_WIDTH, indent)):
+            if self.body_lines == self.carry_at and self.line > 0:
+                self.new_page()
+            self.body_lines += 1
             self.ensure(1)
             self.draw(line, LEFT_MARGIN + (indent if number == 0 else 0), self.top(self.line))
             self.line += 1
@@ -538,8 +545,7 @@ class _PagedCanvas(Canvas):
         super().showPage()
 
 
-def write_official(document: OfficialDocument, target: str | Path | io.BytesIO) -> int:
-    """Lays ``document`` out into ``target`` (a path or a binary buffer); the pages."""
+def _canvas(target: str | Path | io.BytesIO, document: OfficialDocument) -> Canvas:
     canvas = _PagedCanvas(
         target if isinstance(target, io.BytesIO) else str(target),
         pagesize=A4,
@@ -549,7 +555,30 @@ def write_official(document: OfficialDocument, target: str | Path | io.BytesIO) 
     )
     canvas.setTitle(document.title or document.mark or document.issuer)
     canvas.setAuthor(document.author or document.issuer)
-    writer = _Writer(canvas)
+    return canvas
+
+
+def _carry(document: OfficialDocument) -> int | None:
+    """The body line to start a new page at so that the signature block does not stand
+    alone on a page: the last two lines go over with it (GB/T 9704 allows no page with
+    a signature and no text). None when the block fits under the body."""
+    if not (document.signature or document.date) or not document.body:
+        return None
+    if isinstance(document.body[-1], Table):
+        return None
+    trial = _Writer(_canvas(io.BytesIO(), document))
+    _header(trial, document)
+    _body(trial, document.body)
+    needed = 5 if document.order else 3  # blank lines and the block, at their fewest
+    if trial.line + needed <= LINES_PER_PAGE or trial.line < 3:
+        return None
+    return trial.body_lines - 2
+
+
+def write_official(document: OfficialDocument, target: str | Path | io.BytesIO) -> int:
+    """Lays ``document`` out into ``target`` (a path or a binary buffer); the pages."""
+    canvas = _canvas(target, document)
+    writer = _Writer(canvas, _carry(document))
     _header(writer, document)
     _body(writer, document.body)
     _signature(writer, document)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 import subprocess
 from collections import defaultdict
@@ -328,3 +329,23 @@ def test_a_long_table_repeats_its_header_and_keeps_to_the_type_area(tmp_path: Pa
                 assert _mm(char["x0"]) >= 28 - TOLERANCE and _mm(char["x1"]) <= 184 + TOLERANCE
             for rule in page.lines:
                 assert _mm(rule["x0"]) >= 28 - TOLERANCE and _mm(rule["x1"]) <= 184 + TOLERANCE
+
+
+@pytest.mark.parametrize("order", [False, True])
+def test_the_signature_never_stands_alone_on_a_page(order: bool) -> None:
+    # one paragraph ending on every line of pages 1 and 2 in turn
+    for lines in range(4, 34):
+        document = _notice(
+            body=[FILLER[: 26 + 28 * lines]],
+            order=order,
+            signature="李四" if order else ISSUER,
+            signer_post="指挥长" if order else "",
+            copy_to="",
+            printed_by="",
+            printed_on=None,
+        )
+        with pdfplumber.open(io.BytesIO(official_pdf_bytes(document))) as pdf:
+            last = pdf.pages[-1]
+            texts = [_text(line) for line in _body_lines(last)]
+            assert texts[-1] == "2026年8月9日", lines
+            assert any(FILLER.startswith(t) or t in FILLER for t in texts[:-2]), lines
