@@ -27,7 +27,9 @@ places them:
   when the block would stand alone on a new page, the body's last two lines go over
   with it (a trial layout finds where);
 - the record block (版记) at the foot of the last page: 抄送 and 印发机关 / 印发日期
-  in 4号 between rules as wide as the type area;
+  in 4号 between rules as wide as the type area; that page is an even one (the back
+  of a sheet), after a blank page when the body fills an even page, and then neither
+  the blank page nor the record page is numbered (§7.5);
 - page numbers in 4号 as "— 1 —", 7 mm under the type area, one character in from
   the right on odd pages and from the left on even pages.
 
@@ -128,6 +130,7 @@ class OfficialDocument:
     copy_to: str = ""  # 抄送
     printed_by: str = ""  # 印发机关
     printed_on: datetime.date | None = None  # 印发日期
+    record_on_even_page: bool = True  # the record (版记) on the last back of a sheet
     author: str = field(default="", compare=False)
 
 
@@ -508,9 +511,18 @@ def _record(writer: _Writer, document: OfficialDocument) -> None:
     if not rows:
         return
     first = LINES_PER_PAGE - len(rows)
-    if writer.line > first - 1:  # at least a blank line between the body and the record
-        writer.new_page()
+    fits = writer.line <= first - 1  # at least a blank line between the body and the record
     canvas = writer.canvas
+    if not document.record_on_even_page:
+        if not fits:
+            writer.new_page()
+    elif writer.page % 2:  # on the back of the sheet
+        writer.new_page()
+    elif not fits:  # a blank page, then the record on the next back: neither numbered
+        writer.new_page()
+        _unnumbered(canvas)  # the blank page
+        writer.new_page()
+        _unnumbered(canvas)  # the record page
     gap = (LINE_PITCH - BODY_SIZE) / 2
     for number, (left, right, starts) in enumerate(rows):
         top = writer.top(first + number)
@@ -536,13 +548,24 @@ def _page_number(canvas: Canvas, number: int) -> None:
 
 
 class _PagedCanvas(Canvas):
-    """Writes each page's number as the page closes."""
+    """Writes each page's number as the page closes, unless the page is told to have
+    none (a blank page before the record page, and that record page)."""
+
+    numbered = True
 
     def showPage(self) -> None:
-        self.saveState()
-        _page_number(self, self.getPageNumber())
-        self.restoreState()
+        if self.numbered:
+            self.saveState()
+            _page_number(self, self.getPageNumber())
+            self.restoreState()
+        self.numbered = True
         super().showPage()
+
+
+def _unnumbered(canvas: Canvas) -> None:
+    """The page being drawn gets no page number."""
+    if isinstance(canvas, _PagedCanvas):
+        canvas.numbered = False
 
 
 def _canvas(target: str | Path | io.BytesIO, document: OfficialDocument) -> Canvas:

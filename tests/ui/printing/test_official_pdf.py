@@ -206,7 +206,33 @@ def test_a_report_upward_puts_the_signer_opposite_the_number(tmp_path: Path) -> 
         assert _text(line) == "某防指〔2026〕12号签发人：张三"
         assert _mm(line[0]["x0"]) == pytest.approx(28 + 156 / 28, abs=TOLERANCE)
         assert _mm(line[-1]["x1"]) == pytest.approx(184 - 156 / 28, abs=TOLERANCE)
-        assert len(pdf.pages) == 1
+        assert len(pdf.pages) == 2  # the record on the back of the sheet
+
+
+def _page_texts(document: OfficialDocument) -> list[list[str]]:
+    with pdfplumber.open(io.BytesIO(official_pdf_bytes(document))) as pdf:
+        return [[_text(line) for line in _lines(page)] for page in pdf.pages]
+
+
+def test_the_record_goes_on_the_back_of_a_sheet() -> None:
+    record = "某某县防汛防台抗旱指挥部办公室2026年8月9日印发"
+    # a short body: the record on page 2, which follows the body and is numbered
+    pages = _page_texts(_notice(body=["正文。"]))
+    assert len(pages) == 2
+    assert record not in pages[0] and pages[1][-2:] == [record, "— 2 —"]
+    assert pages[0][-1] == "— 1 —"
+    # not asked for: the record under the body on page 1
+    pages = _page_texts(_notice(body=["正文。"], record_on_even_page=False))
+    assert len(pages) == 1 and pages[0][-2:] == [record, "— 1 —"]
+    # the body fills the back of a sheet: a blank page, then the record, both without numbers
+    for lines in range(20, 40):
+        pages = _page_texts(_notice(body=[FILLER[: 26 + 28 * lines]]))
+        assert len(pages) % 2 == 0, lines
+        assert record in pages[-1], lines
+        numbered = [page[-1] for page in pages if page and page[-1].startswith("—")]
+        if pages[-2] == []:  # a blank page before the record page
+            assert numbered == [f"— {n} —" for n in range(1, len(pages) - 1)], lines
+            assert not any(t.startswith("—") for t in pages[-1]), lines
 
 
 def test_an_order_has_its_red_title_20_mm_down_and_the_number_two_lines_under(
