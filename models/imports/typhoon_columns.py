@@ -15,6 +15,7 @@ from models.imports.problems import ImportFileError
 from models.imports.spreadsheet import (
     HEADER_SCAN_ROWS,
     Column,
+    OnTable,
     Table,
     column_letter,
     header_key,
@@ -177,23 +178,11 @@ _BY_KEY = {column.key: column for column in COLUMNS}
 
 
 @dataclass
-class TrackSource:
+class TrackSource(OnTable):
     """The track's table, and how the columns whose headers gave a unit or zone are read."""
 
     table: Table
     headers: dict[str, Header]  # column key -> scale and zone, from its header
-
-    @property
-    def checksum(self) -> str:
-        return self.table.checksum
-
-    @property
-    def sheet(self) -> str:
-        return self.table.sheet
-
-    @property
-    def unused_columns(self) -> list[str]:
-        return self.table.unused_columns
 
 
 def read_track(path: str | Path) -> TrackSource:

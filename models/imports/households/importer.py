@@ -34,7 +34,13 @@ from models.imports.households.village import (
 )
 from models.imports.problems import ImportFileError, ImportProblem
 from models.imports.report import CancelToken, ImportReport, ProgressCallback
-from models.imports.spreadsheet import Table, file_problem, read_workbook, table_from_workbook
+from models.imports.spreadsheet import (
+    OnTable,
+    Table,
+    file_problem,
+    read_workbook,
+    table_from_workbook,
+)
 from models.messages import fill
 from models.text_index import replace_texts
 from models.transfers import (
@@ -83,23 +89,11 @@ def import_households(
 
 
 @dataclass
-class _ListFile:
+class _ListFile(OnTable):
     """The list as read: its table and the title above the header."""
 
     table: Table
     title: str
-
-    @property
-    def checksum(self) -> str:
-        return self.table.checksum
-
-    @property
-    def sheet(self) -> str:
-        return self.table.sheet
-
-    @property
-    def unused_columns(self) -> list[str]:
-        return self.table.unused_columns
 
 
 class HouseholdSteps(ImportSteps[_ListFile, list[_Row]]):

@@ -162,6 +162,25 @@ def _score(found: dict[str, int], columns: Sequence[Column]) -> tuple[int, int]:
     return required, len(found)
 
 
+class OnTable:
+    """A reader's result that holds a ``Table`` with what the kind adds: the file's
+    checksum, the sheet and the columns not read are the table's."""
+
+    table: Table
+
+    @property
+    def checksum(self) -> str:
+        return self.table.checksum
+
+    @property
+    def sheet(self) -> str:
+        return self.table.sheet
+
+    @property
+    def unused_columns(self) -> list[str]:
+        return self.table.unused_columns
+
+
 @dataclass
 class _HeaderGuess:
     rows: tuple[int, ...]  # 0-based
