@@ -36,6 +36,14 @@ def _read_geojson(
         )
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise file_problem(
+            file,
+            QCoreApplication.translate(
+                "Import",
+                "This is not valid GeoJSON: its brackets are nested too deeply to be coordinates.",
+            ),
+        ) from None
     except ValueError as error:
         raise file_problem(
             file,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -137,9 +138,15 @@ def _labels_double(
     return labels
 
 
+@lru_cache(maxsize=64)
+def _alias_keys(column: Column) -> frozenset[str]:
+    """A column's aliases reduced for matching, once per column rather than per row tried."""
+    return frozenset(header_key(alias) for alias in column.aliases)
+
+
 def _match(labels: list[list[str]], columns: Sequence[Column]) -> dict[str, int]:
     """Which column index each known column is in (first match from the left)."""
-    wanted = {column.key: {header_key(alias) for alias in column.aliases} for column in columns}
+    wanted = {column.key: _alias_keys(column) for column in columns}
     found: dict[str, int] = {}
     used: set[int] = set()
     # Most specific first: a combined label beats a bare sub label.
