@@ -1,9 +1,10 @@
-"""Hand-entered fields checked the one way every form and import shares: text lengths,
-mobiles and landlines, codes from a list, longitude and latitude within China, and the
-plausible range of every number the console stores (``Range``: a form checks it through
-``FieldChecker.count``, an import kind declares it in ``ImportKind.ranges`` and checks a
-column with ``models.imports.framework.out_of_range``, ``db check`` flags stored values
-outside it: one range, the same on SQLite and PostgreSQL)."""
+"""Hand-entered fields checked the one way every form, import and command shares: text
+lengths and control characters, mobiles and landlines, codes from a list, longitude and
+latitude within China, years, the numbers of records, and the plausible range of every
+number the console stores (``Range``: a form checks it through ``FieldChecker.count``, an
+import kind declares it in ``ImportKind.ranges`` and checks a column with
+``models.imports.framework.out_of_range``, ``db check`` flags stored values outside it: one
+range, the same on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,72 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from models.messages import fill
-from models.refusals import ValidationError
+from models.refusals import InvalidValue, ValidationError
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(-\d{1,6})?$")
 # China's extent with a margin; a pair outside it is usually swapped or mistyped.
 LON_RANGE = (73.0, 136.0)
 LAT_RANGE = (3.0, 54.0)
+YEARS = (2000, 2100)
+"""The years a register may be kept for."""
+MAX_RECORD_ID = 2**31 - 1
+"""The largest record number both backends store (PostgreSQL's INTEGER)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_characters(text: str) -> bool:
+    """NUL and the other control characters (not tab or line breaks): PostgreSQL refuses
+    NUL in text, and none of them is meant in a name or a search."""
+    return _CONTROL.search(text) is not None
+
+
+def without_control_characters(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def year_number(value: object) -> int:
+    """A register year as typed (2026); InvalidValue outside ``YEARS``."""
+    text = str(value).strip()
+    low, high = YEARS
+    if not (text.isascii() and text.isdigit() and len(text) == 4) or not low <= int(text) <= high:
+        raise InvalidValue(
+            fill(
+                QCoreApplication.translate(
+                    "Register", "Not a year: give a year from %1 to %2, such as 2026 (given: %3)."
+                ),
+                str(low),
+                str(high),
+                text[:40],
+            )
+        )
+    return int(text)
+
+
+def record_number(value: object) -> int:
+    """A record's number as typed (an event's, a shelter's); InvalidValue for anything no
+    record can have."""
+    number = as_record_number(str(value))
+    if number is None:
+        raise InvalidValue(
+            fill(
+                QCoreApplication.translate(
+                    "Register", "Not a record number: give a whole number from 1 to %1 (given: %2)."
+                ),
+                str(MAX_RECORD_ID),
+                str(value).strip()[:40],
+            )
+        )
+    return number
+
+
+def as_record_number(text: str) -> int | None:
+    """The record number ``text`` names, None when no record can have it."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_RECORD_ID)):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_RECORD_ID else None
 
 
 @dataclass(frozen=True)
@@ -105,6 +165,13 @@ class FieldChecker:
             if missing is not None:
                 self.add(field, missing)
             return None
+        if has_control_characters(text):
+            self.add(
+                field,
+                QCoreApplication.translate(
+                    "Register", "Contains control characters (such as NUL): remove them."
+                ),
+            )
         if len(text) > limit:
             self.add(
                 field,

@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
+from models.fields import FieldChecker
 from models.messages import fill
 from models.refusals import Conflict, NotFound, PermissionDenied, Refused
 
@@ -99,11 +100,15 @@ def require(session: Session, permission: Permission) -> Actor:
     return actor
 
 
+NAME_LENGTH = 40
+"""The longest user name both backends store."""
+
+
 class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH), unique=True)
     role: Mapped[str] = mapped_column(String(10))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -161,6 +166,15 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
     name = name.strip()
     if not name:
         raise Refused(QCoreApplication.translate("Users", "The user name is empty."))
+    checker = FieldChecker()
+    checker.text("name", name, NAME_LENGTH)
+    if checker.problems:
+        raise Refused(
+            fill(
+                QCoreApplication.translate("Users", "The user name cannot be used: %1"),
+                checker.problems[0][1],
+            )
+        )
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise Conflict(
             fill(QCoreApplication.translate("Users", "The user %1 already exists."), name)

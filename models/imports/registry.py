@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from PySide6.QtCore import QCoreApplication
+
 from models.fields import (
     HOUSEHOLD_PEOPLE,
     HOUSEHOLD_RESIDENTS,
@@ -25,10 +27,13 @@ from models.fields import (
     TYPHOON_PRESSURE,
     TYPHOON_RADIUS,
     TYPHOON_WIND,
+    YEARS,
     Range,
+    year_number,
 )
 from models.imports.limits import MIB, Limits
-from models.messages import QT_TRANSLATE_NOOP
+from models.messages import QT_TRANSLATE_NOOP, fill
+from models.refusals import InvalidValue
 from models.users import Permission
 
 OptionType = Literal["text", "year", "crs", "flag"]
@@ -80,6 +85,46 @@ class Option:
     from_file: bool = False
     low: int = 0
     high: int = 0
+
+    def parse(self, value: Any) -> Any:
+        """A value as given (typed on the command line, or from the dialog's widget),
+        checked: InvalidValue, a refusal whose message names the value, for a year outside
+        the register's years or a coordinate system the console does not know. None or
+        blank: not given."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if self.type == "year":
+            return year_number(value)
+        if self.type == "crs":
+            return _checked_crs(str(value).strip(), free_text=self.free_text)
+        return value.strip() if isinstance(value, str) else value
+
+
+def _checked_crs(text: str, *, free_text: bool) -> str:
+    """``text`` when it names a coordinate system the console converts from (pyproj is
+    loaded only for a typed EPSG code or definition)."""
+    from models.geo.crs import normalise_crs
+
+    try:
+        if free_text:
+            from models.geo.projections import parse_crs
+
+            parse_crs(text)  # CrsError is a ValueError
+        else:
+            normalise_crs(text)
+        return text
+    except ValueError:
+        message = (
+            QCoreApplication.translate(
+                "Import",
+                "Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).",
+            )
+            if free_text
+            else QCoreApplication.translate(
+                "Import", "Unknown coordinate system %1: use wgs84, cgcs2000, gcj02 or bd09."
+            )
+        )
+        raise InvalidValue(fill(message, text[:40])) from None
 
 
 DRY_RUN = Option(
@@ -139,14 +184,17 @@ class ImportKind:
 
     def resolve(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """The options for the steps: each declared option's value (its default when not
-        given or blank), then the fixed ones. An undeclared name is a bug: TypeError."""
+        given or blank), then the fixed ones. An undeclared name is a bug: TypeError; a year
+        or a listed coordinate system no user could mean is refused: InvalidValue."""
         unknown = set(given) - {o.name for o in self.options}
         if unknown:
             raise TypeError(f"import {self.key} takes no option {', '.join(sorted(unknown))}")
         values: dict[str, Any] = {}
         for option in self.options:
             value = given.get(option.name)
-            if isinstance(value, str):
+            if option.type == "year" or (option.type == "crs" and not option.free_text):
+                value = option.parse(value)  # a coordinate system typed freely: the steps say
+            elif isinstance(value, str):
                 value = value.strip()
             values[option.name] = option.default if value is None or value == "" else value
         return values | dict(self.fixed)
@@ -322,8 +370,8 @@ KINDS: dict[str, ImportKind] = {
                     type="year",
                     metavar="YYYY",
                     placeholder=QT_TRANSLATE_NOOP("ImportDialog", "From the title, else this year"),
-                    low=1999,
-                    high=2100,
+                    low=YEARS[0] - 1,  # the dialog's "not given"
+                    high=YEARS[1],
                 ),
                 _crs_option(
                     "wgs84",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from models.areas import DangerZone, Shelter
 from models.events import Event
+from models.fields import without_control_characters
 from models.privacy import can_see_personal, phone_masker
 from models.text_index import containing, unindexed, uses_index
 from models.transfers.codes import parse_card_code
@@ -55,7 +56,9 @@ def find_subjects(
     require(session, Permission.READ_REGISTER)
     from models.imports.spreadsheet import half_width
 
-    text = re.sub(r"\s+", "", half_width(query or ""))
+    # Control characters (a NUL pasted or scanned) mean nothing in a search, and
+    # PostgreSQL refuses NUL in text: the same answer on both backends without them.
+    text = re.sub(r"\s+", "", half_width(without_control_characters(query or "")))
     if not text:
         return []
     code = parse_card_code(text)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from models.fields import as_record_number
 from models.messages import fill
 from models.typhoons.tables import FORCES, QUADRANTS, Radii, Typhoon, TyphoonPoint
 from models.users import Permission, require
@@ -210,8 +211,9 @@ def typhoon_id_for(*, session: Session, key: str) -> int | None:
     require(session, Permission.READ_REGISTER)
     key = key.strip()
     found = session.scalar(select(Typhoon.id).where(Typhoon.code == key))
-    if found is None and key.isdigit():
-        found = session.scalar(select(Typhoon.id).where(Typhoon.id == int(key)))
+    number = as_record_number(key)  # none for a number no record can have
+    if found is None and number is not None:
+        found = session.scalar(select(Typhoon.id).where(Typhoon.id == number))
     return int(found) if found is not None else None
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from models.refusals import Conflict
-from ui.cli.core import Commands, Context, percent_printer, say
+from ui.cli.core import Commands, Context, argument_type, percent_printer, say
 
 
 def register(commands: Commands) -> None:
@@ -38,7 +38,7 @@ def register(commands: Commands) -> None:
                     option.flag,
                     dest=option.name,
                     metavar=option.metavar,
-                    type=int if option.type == "year" else str,
+                    type=argument_type(option.parse),
                     help=help_text,
                 )
         sub.set_defaults(handler=run)

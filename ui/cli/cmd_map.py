@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from models.messages import fill
-from ui.cli.core import EXIT_OK, Commands, Context, say
+from ui.cli.core import EXIT_OK, Commands, Context, argument_type, say
 from ui.printing.registry import Format, document
 
 
@@ -27,7 +27,7 @@ def register(commands: Commands) -> None:
     for option in document("typhoon-reach", Format.EXCEL).options:
         reach.add_argument(
             f"--{option.name}",
-            type=option.type,
+            type=argument_type(option.type),
             metavar=option.metavar,
             required=option.required,
             help=option.help_text,

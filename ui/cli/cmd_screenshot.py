@@ -10,6 +10,8 @@ from models.messages import fill
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
 from ui.common.pages import PAGE_KEYS
 
+MIN_SIDE, MAX_SIDE = 320, 8000  # pixels: a window the console can lay out, an image Qt can hold
+
 
 def register(commands: Commands) -> None:
     """Adds ``screenshot`` to the command line, one choice per page of the page registry."""
@@ -30,10 +32,18 @@ def run(ctx: Context) -> int:
     args = ctx.args
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
-    except ValueError as exc:
+    except ValueError:
+        width = height = 0
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
         raise UsageError(
-            QCoreApplication.translate("CommandLine", "--size must look like 1600x1000")
-        ) from exc
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "--size must look like 1600x1000, each side from %1 to %2"
+                ),
+                str(MIN_SIDE),
+                str(MAX_SIDE),
+            )
+        )
     take_screenshot(ctx.db, ctx.actor, ctx.settings, args.page, Path(args.output), (width, height))
     say(fill(QCoreApplication.translate("CommandLine", "Screenshot written to %1"), args.output))
     return EXIT_OK

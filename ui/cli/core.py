@@ -4,24 +4,32 @@ where an exception becomes an exit code.
 Exit codes for every subcommand: 0 done; 1 refused; 2 usage; 3 unexpected error
 (written to the log file, one line to the user, never a traceback); 4 written in part
 (an import with ``--valid-only`` wrote its valid rows and refused others).
+
+The user's own mistakes are told here once for every command: a malformed ``--db`` URL
+(usage), a database that cannot be opened, an output file (``-o``) that cannot be written
+and any other file named on the command line that the system refuses (refused), and option
+values no record or year can have (usage, through ``argument_type``).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from pathlib import Path
+from typing import Any, TypeAlias, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
 from models.database import Database, is_sqlite, resolve_url
 from models.messages import QT_TRANSLATE_NOOP, fill
-from models.refusals import PermissionDenied, Refused
+from models.refusals import InvalidValue, PermissionDenied, Refused
 from models.settings import Settings
 from models.users import Actor
 from ui.i18n import LANGUAGES, install_translators
@@ -60,6 +68,118 @@ class UsageError(Exception):
     """Wrong use of the command line: exit code 2."""
 
 
+class FileRefused(Refused):
+    """A file named on the command line that cannot be written or read: exit code 1."""
+
+
+T = TypeVar("T")
+
+
+def argument_type(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse ``type`` from a parser that refuses with InvalidValue (``models.fields``
+    ``year_number``, ``record_number``, an import option's ``parse``): its translated
+    message becomes the usage error (exit 2) instead of argparse's "invalid value"."""
+
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except InvalidValue as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = getattr(parse, "__name__", "value")
+    return convert
+
+
+_OS_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("CommandLine", "no such file or folder"),
+    errno.EACCES: QT_TRANSLATE_NOOP("CommandLine", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("CommandLine", "permission denied"),
+    errno.EROFS: QT_TRANSLATE_NOOP("CommandLine", "the disk is read-only"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("CommandLine", "the disk is full"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("CommandLine", "it is a folder"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("CommandLine", "a part of the path is not a folder"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("CommandLine", "the name is too long"),
+}
+
+
+def _os_reason(error: OSError) -> str:
+    reason = _OS_REASONS.get(error.errno or 0)
+    return QCoreApplication.translate("CommandLine", reason) if reason else str(error.strerror)
+
+
+def cannot_write(path: Path | str, reason: str) -> FileRefused:
+    return FileRefused(
+        fill(QCoreApplication.translate("CommandLine", "Cannot write %1: %2."), str(path), reason)
+    )
+
+
+def check_output(path: Path) -> None:
+    """Refuses an output file the command could not write, before any work is done: a
+    folder, a path through a file, or a folder that takes no new file (the writers create
+    missing folders, so the nearest existing one is tried)."""
+    if path.is_dir():
+        raise cannot_write(path, _os_reason(OSError(errno.EISDIR, "")))
+    folder = path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise cannot_write(path, _os_reason(OSError(errno.ENOTDIR, "")))
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise cannot_write(path, _os_reason(error)) from None
+
+
+def _named_on_command_line(error: OSError, args: argparse.Namespace) -> bool:
+    """The failing file is one the user named (or a file beside it the command writes)."""
+    if not error.filename:
+        return False
+    failing = os.path.abspath(os.fsdecode(error.filename))
+    for value in vars(args).values():
+        if isinstance(value, str) and value and not value.startswith("-"):
+            given = os.path.abspath(os.path.expanduser(value))
+            if failing == given or failing.startswith(given):
+                return True
+    return False
+
+
+def check_database_url(url: str) -> None:
+    """A usage error naming the URL (without its password) for one that cannot name a
+    SQLite file or a PostgreSQL database."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    shown = _hide_password(url)
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+        _ = parsed.port  # a port that is not a number fails here
+    except (ArgumentError, ValueError):
+        backend = None
+    if backend not in ("sqlite", "postgresql"):
+        raise UsageError(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine",
+                    "Not a database URL the console can use: %1. Give a SQLite file "
+                    "(path/to/file.sqlite) or postgresql://user@host:5432/database.",
+                ),
+                shown,
+            )
+        )
+
+
+def _hide_password(url: str) -> str:
+    """The URL as typed, its password replaced: ``scheme://user:***@host``."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    credentials, _, host = rest.rpartition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}"
+
+
 @dataclass
 class Context:
     """What every subcommand gets: the parsed arguments, the database and who acts."""
@@ -75,7 +195,9 @@ class Context:
         if self._db is None:
             database = Database(self.url)
             try:
-                backup = database.prepare()  # PostgreSQL: refused while a migration is pending
+                backup = _opened(
+                    database, self.url
+                )  # PostgreSQL: refused while a migration is pending
             except BaseException:
                 database.dispose()
                 raise
@@ -111,6 +233,25 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+def _opened(db: Database, url: str) -> Any:
+    """The database upgraded on first use; one that cannot be reached or opened (a server
+    that does not answer, a file that is no database) is refused, naming it."""
+    from sqlalchemy.exc import DatabaseError, InterfaceError
+
+    try:
+        return db.prepare()
+    except (DatabaseError, InterfaceError) as error:
+        log.warning("cannot open the database: %s", error)
+        first_line = str(getattr(error, "orig", None) or error).strip().splitlines()
+        raise Refused(
+            fill(
+                QCoreApplication.translate("CommandLine", "Cannot open the database %1: %2"),
+                _hide_password(url),
+                first_line[0][:200] if first_line else type(error).__name__,
+            )
+        ) from None
 
 
 def say(text: str) -> None:
@@ -313,6 +454,9 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
     ctx = Context(args=args, settings=settings, url=resolve_url(args.db, settings))
     handler = getattr(args, "handler", default)
     try:
+        check_database_url(ctx.url)
+        if getattr(args, "output", None):
+            check_output(Path(args.output))
         return handler(ctx)
     except UsageError as exc:
         complain(str(exc))
@@ -324,6 +468,16 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
         complain(QCoreApplication.translate("CommandLine", "Interrupted."))
         return EXIT_ERROR
     except Exception as exc:
+        if isinstance(exc, OSError) and _named_on_command_line(exc, args):
+            log.warning("file named on the command line: %s", exc)
+            complain(
+                fill(
+                    QCoreApplication.translate("CommandLine", "Cannot use %1: %2."),
+                    os.fsdecode(exc.filename),
+                    _os_reason(exc),
+                )
+            )
+            return EXIT_REFUSED
         log.exception("command %s failed", getattr(args, "command", None))
         complain(
             fill(

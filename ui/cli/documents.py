@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from models.messages import fill
-from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
+from ui.cli.core import EXIT_OK, Commands, Context, UsageError, argument_type, say
 from ui.printing.registry import Document, Format, document, documents
 
 
@@ -27,7 +27,7 @@ def register_documents(commands: Commands, format: Format, help: str) -> None:
             extra: dict[str, Any] = {"choices": option.choices} if option.choices else {}
             sub.add_argument(
                 flag,
-                type=option.type,
+                type=argument_type(option.type),
                 metavar=None if option.choices else option.metavar,
                 default=option.default,
                 required=option.required,

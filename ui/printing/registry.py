@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from models.fields import record_number, year_number
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.users import Permission
 
@@ -138,7 +139,7 @@ EVENT = Option(
     QT_TRANSLATE_NOOP("Documents", "the event's id"),
     kind="event",
     metavar="ID",
-    type=int,
+    type=record_number,
     required=True,
 )
 SHELTER = Option(
@@ -146,7 +147,7 @@ SHELTER = Option(
     QT_TRANSLATE_NOOP("Documents", "the shelter's id"),
     kind="shelter",
     metavar="ID",
-    type=int,
+    type=record_number,
     required=True,
 )
 PAPER = Option(
@@ -162,7 +163,7 @@ YEAR = Option(
     QT_TRANSLATE_NOOP("Documents", "the register year (default: the year in force)"),
     kind="year",
     metavar="YYYY",
-    type=int,
+    type=year_number,
 )
 TEMPLATE = Option(
     "template",

@@ -16,6 +16,7 @@ from models.base import collector_paused, utcnow
 from models.clock import display_zone
 from models.database import insert_many
 from models.events import active_event
+from models.fields import year_number
 from models.geo.crs import normalise_crs
 from models.imports.framework import ImportSteps, Job, Writer, import_file, repeated
 from models.imports.households.checks import _check_in_county, _match_existing
@@ -133,8 +134,7 @@ class HouseholdSteps(ImportSteps[_ListFile, list[_Row]]):
         year = job.options["year"]
         if year is None:
             year = year_from_title(source.title) or utcnow().astimezone(display_zone()).year
-        if not 2000 <= year <= 2100:
-            raise ValueError(f"implausible year {year}")
+        year = year_number(year)  # the option was checked already; a title says 20xx
         self.ctx = _context(job.session, village, year, job.options["crs"])
         plan = _validate(table, self.ctx, job)
         if not job.report.rows_read:
