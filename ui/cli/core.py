@@ -6,7 +6,7 @@ Exit codes for every subcommand: 0 done; 1 refused; 2 usage; 3 unexpected error
 (an import with ``--valid-only`` wrote its valid rows and refused others).
 
 The user's own mistakes are told here once for every command: a malformed ``--db`` URL
-(usage), a database that cannot be opened, an output file (``-o``) that cannot be written
+(usage), a PostgreSQL server that cannot be reached, an output file (``-o``) that cannot be written
 and any other file named on the command line that the system refuses (refused), and option
 values no record or year can have (usage, through ``argument_type``).
 """
@@ -236,18 +236,20 @@ class Context:
 
 
 def _opened(db: Database, url: str) -> Any:
-    """The database upgraded on first use; one that cannot be reached or opened (a server
-    that does not answer, a file that is no database) is refused, naming it."""
-    from sqlalchemy.exc import DatabaseError, InterfaceError
+    """The database upgraded on first use; a PostgreSQL server that cannot be reached
+    (wrong host or port, not running, refusing the user) is refused, naming it."""
+    from sqlalchemy.exc import OperationalError
 
     try:
         return db.prepare()
-    except (DatabaseError, InterfaceError) as error:
-        log.warning("cannot open the database: %s", error)
-        first_line = str(getattr(error, "orig", None) or error).strip().splitlines()
+    except OperationalError as error:
+        if is_sqlite(url):
+            raise
+        log.warning("cannot connect to the database: %s", error)
+        first_line = str(error.orig or error).strip().splitlines()
         raise Refused(
             fill(
-                QCoreApplication.translate("CommandLine", "Cannot open the database %1: %2"),
+                QCoreApplication.translate("CommandLine", "Cannot connect to the database %1: %2"),
                 _hide_password(url),
                 first_line[0][:200] if first_line else type(error).__name__,
             )

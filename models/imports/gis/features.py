@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from shapely.geometry.base import BaseGeometry
 
+from models.fields import without_control_characters
 from models.geo.projections import CrsError, SourceCrs
 from models.imports.gis.columns import DBF_NAME_BYTES
 from models.imports.problems import ImportFileError, ImportProblem
@@ -174,6 +175,10 @@ def _check_required(source: _Source, spec: Sequence[Column]) -> None:
 
 
 def _cell(value: Any) -> CellValue:
-    if value is None or isinstance(value, str | int | float | bool):
+    """An attribute as a cell; control characters (a NUL, which PostgreSQL refuses in
+    text) dropped, as no spreadsheet cell holds them."""
+    if isinstance(value, str):
+        return without_control_characters(value)
+    if value is None or isinstance(value, int | float | bool):
         return value
-    return str(value)
+    return without_control_characters(str(value))
