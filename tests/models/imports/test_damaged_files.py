@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import models.all_tables  # noqa: F401  (every table in Base.metadata)
+from models.areas import Grid
 from models.base import Base
 from models.checks import check_database
 from models.database import Database
@@ -31,6 +32,13 @@ from models.imports.registry import import_kinds
 from tests.cli_helpers import run_main
 from tests.conftest import ADMIN
 from tests.models.imports.damaged_files import Case, corpus
+from tests.models.imports.test_gis import (  # noqa: F401  (county: a fixture)
+    EAST_VILLAGE,
+    GRID_TRUTH,
+    county,
+    run,
+    write_geojson,
+)
 
 pytestmark = pytest.mark.timeout(300)  # the corpus is made and imported in the first test's setup
 
@@ -202,3 +210,30 @@ def test_damaged_files_through_the_command_line(
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
     assert "文件" in result.stdout
+
+
+def test_a_nul_in_map_data_imports_the_same_on_both_backends(
+    county: Database,  # noqa: F811  (the fixture of test_gis)
+    tmp_path: Path,
+) -> None:
+    """PostgreSQL refuses NUL in text: an attribute holding one is read without it, on
+    both backends alike."""
+    path = write_geojson(
+        tmp_path / "grids.geojson",
+        [
+            (
+                {
+                    "网格编码": "G\x0001",
+                    "网格名称": "第一\x00网格",
+                    "村代码": EAST_VILLAGE,
+                    "责任人": "张\x07三",
+                },
+                GRID_TRUTH["G01"],
+            )
+        ],
+    )
+    report = run(county, "grids", path)
+    assert report.ok and report.rows_written == 1
+    with county.session(ADMIN) as session:
+        grid = session.scalars(select(Grid)).one()
+        assert (grid.code, grid.name, grid.person_name) == ("G01", "第一网格", "张三")
