@@ -13,7 +13,8 @@ shelters and typhoon); the damages are of three sorts:
   infinity, negative counts, an empty or repeated header, merged cells, repeated rows,
   missing and extra columns, control characters, very long text;
 - the geometry of map data: nesting 100,000 deep, NaN coordinates, open and bow-tie rings,
-  metres without a coordinate system, an unknown EPSG code, swapped axes, far away.
+  metres without a coordinate system, an unknown EPSG code, swapped axes, far away;
+- the options: a coordinate system stated wrongly, another village, a code too long.
 
 Cases known to fail the contract today are left out by name in ``KNOWN_FAILURES``.
 """
@@ -837,6 +838,10 @@ KNOWN_FAILURES: dict[str, str] = {
         f"{kind}:many-vertices": _OUTSIDE_VILLAGE
         for kind in ("boundaries", "danger-zones", "shelters")
     },
+    **{
+        f"{kind}:stated-bd09": _OUTSIDE_VILLAGE
+        for kind in ("boundaries", "grids", "danger-zones", "shelters")
+    },
     "shelters:huge-1e308-geojson": _NO_RANGE,
     "shelters:huge-23-digits-geojson": _NO_RANGE,
 }
@@ -858,13 +863,13 @@ def _kind_corpus(sound: Sound, folder: Path) -> list[Case]:
     kind = sound.kind
     cases: list[Case] = []
 
-    def add(name: str, suffix: str, content: bytes | Any) -> None:
+    def add(name: str, suffix: str, content: bytes | Any, **options: Any) -> None:
         path = folder / f"{name}{suffix}"
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
             write_geojson(path, content)
-        cases.append(Case(kind, name, path, dict(sound.options)))
+        cases.append(Case(kind, name, path, {**sound.options, **options}))
 
     write_xlsx(folder / "sound.xlsx", sound.table)
     cases.append(Case(kind, "sound", folder / "sound.xlsx", dict(sound.options)))
@@ -887,11 +892,31 @@ def _kind_corpus(sound: Sound, folder: Path) -> list[Case]:
         add("sound-geojson", ".geojson", feature_collection(sound.table, sound.geometries))
         for name, suffix, content in geometry_damages(sound):
             add(name, suffix, content)
+        sound_file = feature_collection(sound.table, sound.geometries)
+        add("stated-bd09", ".geojson", sound_file, crs="bd09")  # the wrong one stated
+        add("stated-gauss-kruger", ".geojson", sound_file, crs="EPSG:4549")
+    for name, options in _WRONG_OPTIONS.get(kind, {}).items():
+        cases.append(Case(kind, name, folder / "sound.xlsx", {**sound.options, **options}))
     cases.append(Case(kind, "missing-file", folder / "missing.xlsx", dict(sound.options)))
     (folder / "a-folder.xlsx").mkdir()
     cases.append(Case(kind, "a-folder", folder / "a-folder.xlsx", dict(sound.options)))
     return cases
 
+
+_WRONG_OPTIONS: dict[str, dict[str, dict[str, Any]]] = {
+    "households": {
+        "another-village": {"village_code": "331081001002"},
+        "no-such-village": {"village_code": "9" * 40},
+        "stated-gcj02": {"crs": "gcj02"},
+        "last-year": {"year": 2000},
+    },
+    "typhoon": {
+        "code-too-long": {"code": "2" * 40},
+        "name-too-long": {"name": "台" * 100},
+        "existing-code": {"code": "2606"},
+    },
+}
+"""A sound file imported with options that do not fit it."""
 
 GEOJSON_TOO = (
     "formula-dde",
