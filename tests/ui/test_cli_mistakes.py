@@ -155,6 +155,17 @@ def test_an_output_file_that_cannot_be_written_is_refused_naming_it(
         "/proc/list.pdf",
     )
     _told(proc, 1, "/proc/list.pdf")
+    full = run_main(
+        "--db",
+        str(county),
+        "print",
+        "transfer-list",
+        "--village",
+        "331081001001",
+        "-o",
+        "/dev/full",
+    )
+    _told(full, 1, "/dev/full", "磁盘已满")
 
 
 def test_a_malformed_database_url_is_a_usage_error_naming_it(tmp_path: Path) -> None:

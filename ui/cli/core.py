@@ -96,10 +96,15 @@ _OS_REASONS = {
     errno.EPERM: QT_TRANSLATE_NOOP("CommandLine", "permission denied"),
     errno.EROFS: QT_TRANSLATE_NOOP("CommandLine", "the disk is read-only"),
     errno.ENOSPC: QT_TRANSLATE_NOOP("CommandLine", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("CommandLine", "the disk is full"),
     errno.EISDIR: QT_TRANSLATE_NOOP("CommandLine", "it is a folder"),
     errno.ENOTDIR: QT_TRANSLATE_NOOP("CommandLine", "a part of the path is not a folder"),
     errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("CommandLine", "the name is too long"),
 }
+
+
+_FULL_DISK = (errno.ENOSPC, errno.EDQUOT)
+"""A write that finds no room fails without naming its file: the output named instead."""
 
 
 def _os_reason(error: OSError) -> str:
@@ -132,15 +137,21 @@ def check_output(path: Path) -> None:
 
 
 def _named_on_command_line(error: OSError, args: argparse.Namespace) -> bool:
-    """The failing file is one the user named (or a file beside it the command writes)."""
+    """The failing file is one the user named, a file inside a folder the user named, or
+    one the command writes beside a named file (``backup.sqlite.part``)."""
     if not error.filename:
         return False
     failing = os.path.abspath(os.fsdecode(error.filename))
+    too_wide = {os.path.abspath(os.curdir), os.path.abspath(os.sep)}
     for value in vars(args).values():
-        if isinstance(value, str) and value and not value.startswith("-"):
-            given = os.path.abspath(os.path.expanduser(value))
-            if failing == given or failing.startswith(given):
-                return True
+        if not isinstance(value, str) or not value or value.startswith("-"):
+            continue
+        given = os.path.abspath(os.path.expanduser(value))
+        if given in too_wide:
+            continue
+        rest = failing.removeprefix(given)
+        if rest != failing and (not rest or rest[0] in (".", os.sep)):
+            return True
     return False
 
 
@@ -470,12 +481,15 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
         complain(QCoreApplication.translate("CommandLine", "Interrupted."))
         return EXIT_ERROR
     except Exception as exc:
-        if isinstance(exc, OSError) and _named_on_command_line(exc, args):
+        if isinstance(exc, OSError) and (
+            _named_on_command_line(exc, args) or exc.errno in _FULL_DISK
+        ):
             log.warning("file named on the command line: %s", exc)
+            named = exc.filename or getattr(args, "output", None) or ""
             complain(
                 fill(
                     QCoreApplication.translate("CommandLine", "Cannot use %1: %2."),
-                    os.fsdecode(exc.filename),
+                    os.fsdecode(named),
                     _os_reason(exc),
                 )
             )
