@@ -20,7 +20,7 @@ from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
-from models.fields import FieldChecker
+from models.fields import FieldChecker, has_control_characters
 from models.messages import fill
 from models.refusals import Conflict, NotFound, PermissionDenied, Refused
 
@@ -202,7 +202,11 @@ class LoginRefused(Refused):
 def authenticate(*, session: Session, name: str, password: str) -> Actor:
     """Check a password; failures are counted in the database so every process slows down."""
     wrong = QCoreApplication.translate("Users", "Wrong user name or password.")
-    user = session.scalar(select(User).where(User.name == name.strip()))
+    user = (
+        None  # no name holds one; PostgreSQL refuses a NUL even in a query
+        if has_control_characters(name)
+        else session.scalar(select(User).where(User.name == name.strip()))
+    )
     if user is None or not user.active:
         verify_password(password, hash_password("timing"))  # same cost as a real check
         raise LoginRefused(wrong)

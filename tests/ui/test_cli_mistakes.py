@@ -227,3 +227,14 @@ def test_the_same_mistakes_in_process_are_refusals(db: Database, tmp_path: Path)
         for options in ({"year": 1999}, {"year": 99999}, {"crs": "EPSG:4549"}):
             with pytest.raises(InvalidValue):
                 import_file("households", session=session, path=path, **options)
+
+
+def test_a_nul_in_a_login_name_is_a_wrong_name_on_both_backends(db: Database) -> None:
+    from models.users import LoginRefused, authenticate, create_user
+
+    with db.session(None, write=True) as session:
+        create_user(session=session, name="chief", role="admin", password="long-secret")
+    with db.session(None, write=True) as session, pytest.raises(LoginRefused):
+        authenticate(session=session, name="chi\x00ef", password="long-secret")
+    with db.session(None, write=True) as session:
+        assert authenticate(session=session, name="chief", password="long-secret").name == "chief"
