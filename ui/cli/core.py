@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeAlias, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -206,9 +206,7 @@ class Context:
         if self._db is None:
             database = Database(self.url)
             try:
-                backup = _opened(
-                    database, self.url
-                )  # PostgreSQL: refused while a migration is pending
+                backup = database.prepare()  # PostgreSQL: refused while a migration is pending
             except BaseException:
                 database.dispose()
                 raise
@@ -246,25 +244,22 @@ class Context:
             self._db.dispose()
 
 
-def _opened(db: Database, url: str) -> Any:
-    """The database upgraded on first use; a PostgreSQL server that cannot be reached
-    (wrong host or port, not running, refusing the user) is refused, naming it."""
+def _unreachable(error: Exception, url: str) -> str | None:
+    """The message for a PostgreSQL server that cannot be reached (wrong host or port, not
+    running, refusing the user, gone away), naming it; None for any other error."""
     from sqlalchemy.exc import OperationalError
 
-    try:
-        return db.prepare()
-    except OperationalError as error:
-        if is_sqlite(url):
-            raise
-        log.warning("cannot connect to the database: %s", error)
-        first_line = str(error.orig or error).strip().splitlines()
-        raise Refused(
-            fill(
-                QCoreApplication.translate("CommandLine", "Cannot connect to the database %1: %2"),
-                _hide_password(url),
-                first_line[0][:200] if first_line else type(error).__name__,
-            )
-        ) from None
+    if not isinstance(error, OperationalError) or is_sqlite(url):
+        return None
+    text = str(error.orig or error).strip()
+    if not (error.connection_invalidated or text.startswith("connection")):
+        return None
+    lines = text.splitlines()
+    return fill(
+        QCoreApplication.translate("CommandLine", "Cannot connect to the database %1: %2"),
+        _hide_password(url),
+        lines[0][:200] if lines else type(error).__name__,
+    )
 
 
 def say(text: str) -> None:
@@ -481,6 +476,11 @@ def _run(argv: Sequence[str], groups: Sequence[Register], default: Callable[[Con
         complain(QCoreApplication.translate("CommandLine", "Interrupted."))
         return EXIT_ERROR
     except Exception as exc:
+        unreachable = _unreachable(exc, ctx.url)
+        if unreachable is not None:
+            log.warning("cannot connect to the database: %s", exc)
+            complain(unreachable)
+            return EXIT_REFUSED
         if isinstance(exc, OSError) and (
             _named_on_command_line(exc, args) or exc.errno in _FULL_DISK
         ):

@@ -824,24 +824,8 @@ def _holes(x: float, y: float) -> dict[str, Any]:
 
 # -- the corpus ------------------------------------------------------------------------
 
-_OUTSIDE_VILLAGE = (
-    "written, then db check fails: the feature (or the village outline) is accepted although "
-    "it leaves its village; map data is checked against the county only"
-)
 _NO_RANGE = "raises OverflowError: a capacity of 1e308 or 23 digits has no plausible range"
 KNOWN_FAILURES: dict[str, str] = {
-    **{
-        f"{kind}:open-ring": _OUTSIDE_VILLAGE
-        for kind in ("boundaries", "grids", "danger-zones", "shelters")
-    },
-    **{
-        f"{kind}:many-vertices": _OUTSIDE_VILLAGE
-        for kind in ("boundaries", "danger-zones", "shelters")
-    },
-    **{
-        f"{kind}:stated-bd09": _OUTSIDE_VILLAGE
-        for kind in ("boundaries", "grids", "danger-zones", "shelters")
-    },
     "shelters:huge-1e308-geojson": _NO_RANGE,
     "shelters:huge-23-digits-geojson": _NO_RANGE,
 }
