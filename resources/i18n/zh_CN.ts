@@ -893,37 +893,89 @@ ahead</source>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="86"/>
+        <location filename="../../ui/cli/core.py" line="94"/>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="95"/>
+        <location filename="../../ui/cli/core.py" line="96"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="97"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="98"/>
+        <location filename="../../ui/cli/core.py" line="99"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="100"/>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="101"/>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="102"/>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="117"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="174"/>
+        <source>Not a database URL the console can use: %1. Give a SQLite file (path/to/file.sqlite) or postgresql://user@host:5432/database.</source>
+        <translation>不是本系统可用的数据库地址（--db）：%1。请给出 SQLite 文件（路径/文件.sqlite）或 postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="217"/>
         <source>Database upgraded; backup written to %1</source>
         <translation>数据库已升级；备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="145"/>
+        <location filename="../../ui/cli/core.py" line="259"/>
+        <source>Cannot connect to the database %1: %2</source>
+        <translation>无法连接数据库 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="294"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="148"/>
+        <location filename="../../ui/cli/core.py" line="297"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="153"/>
+        <location filename="../../ui/cli/core.py" line="302"/>
         <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
         <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="179"/>
+        <location filename="../../ui/cli/core.py" line="328"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="203"/>
+        <location filename="../../ui/cli/core.py" line="352"/>
         <source>Exit codes: 0 done, 1 refused, 2 usage, 3 unexpected error, 4 written in part (an import with --valid-only wrote its valid rows and refused others).</source>
         <translation>退出码：0=完成，1=被拒绝，2=用法错误，3=意外错误，4=部分写入（带 --valid-only 的导入写入了有效的行，拒绝了其余的行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="229"/>
+        <location filename="../../ui/cli/core.py" line="378"/>
         <source>open the window, log --user in, close it once the first page is shown: a check that this desktop can run the console</source>
         <translation>打开窗口，以 --user 登录，首页显示后即关闭：检查本机桌面能否运行调度台</translation>
     </message>
@@ -935,7 +987,7 @@ ahead</source>
     <message>
         <location filename="../../ui/cli/cmd_gui.py" line="25"/>
         <location filename="../../ui/cli/cmd_user.py" line="40"/>
-        <location filename="../../ui/cli/core.py" line="169"/>
+        <location filename="../../ui/cli/core.py" line="318"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
@@ -1052,7 +1104,7 @@ ahead</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="191"/>
+        <location filename="../../ui/cli/core.py" line="340"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
@@ -1088,32 +1140,32 @@ ahead</source>
         <translation>已将 %1 页写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_screenshot.py" line="35"/>
-        <source>--size must look like 1600x1000</source>
-        <translation>--size 的格式应为 1600x1000</translation>
+        <location filename="../../ui/cli/cmd_screenshot.py" line="40"/>
+        <source>--size must look like 1600x1000, each side from %1 to %2</source>
+        <translation>--size 应写成 1600x1000 的形式，宽和高均在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_screenshot.py" line="38"/>
+        <location filename="../../ui/cli/cmd_screenshot.py" line="48"/>
         <source>Screenshot written to %1</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="200"/>
+        <location filename="../../ui/cli/core.py" line="349"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="212"/>
+        <location filename="../../ui/cli/core.py" line="361"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="217"/>
+        <location filename="../../ui/cli/core.py" line="366"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="222"/>
+        <location filename="../../ui/cli/core.py" line="371"/>
         <source>act as this user (password from ECC_PASSWORD or standard input)</source>
         <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
     </message>
@@ -1178,67 +1230,67 @@ ahead</source>
         <translation>文件内容的类别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="89"/>
+        <location filename="../../models/imports/registry.py" line="134"/>
         <source>only check and report; write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="97"/>
+        <location filename="../../models/imports/registry.py" line="142"/>
         <source>import the valid rows and report the refused ones (exit code 4: written in part)</source>
         <translation>导入有效的行并报告被拒绝的行（部分写入时退出码为4）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="178"/>
+        <location filename="../../models/imports/registry.py" line="226"/>
         <source>coordinate system of the file: wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (default: a Shapefile&apos;s .prj, else wgs84)</source>
         <translation>文件的坐标系：wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（默认：取 Shapefile 的 .prj，否则为 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="190"/>
+        <location filename="../../models/imports/registry.py" line="238"/>
         <source>the attribute holding the code, when the file names it in its own way (default: found by its usual names: adcode, gb, XZQDM, 区划代码 for divisions, 网格编码 for grids, 编码 for danger zones)</source>
         <translation>存放代码的属性字段（文件自有命名时指定；默认按常用字段名识别：区划为 adcode、gb、XZQDM、区划代码，网格为 网格编码，危险区为 编码）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="203"/>
+        <location filename="../../models/imports/registry.py" line="251"/>
         <source>the attribute holding the name, when the file names it in its own way (default: found by its usual names, such as name, NAME, XZQMC, 名称)</source>
         <translation>存放名称的属性字段（文件自有命名时指定；默认按常用字段名识别，如 name、NAME、XZQMC、名称）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="215"/>
+        <location filename="../../models/imports/registry.py" line="263"/>
         <source>a feature lying outside the village it names goes to the village whose outline contains it (else it is refused); the report lists each one moved</source>
         <translation>要素不在其所填村的边界内时，归入包含它的村（否则拒绝导入）；报告逐条列出改归的要素</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="265"/>
+        <location filename="../../models/imports/registry.py" line="313"/>
         <source>the county the list belongs to, when the list has no row for it (the statistics bureau&apos;s list has none)</source>
         <translation>清单所属的县（市、区），用于清单中没有该县本身一行时（统计局的清单即无此行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="279"/>
+        <location filename="../../models/imports/registry.py" line="327"/>
         <source>the county&apos;s name, for a county the database does not hold yet</source>
         <translation>县（市、区）名称，数据库中尚无该县时需填写</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="308"/>
+        <location filename="../../models/imports/registry.py" line="356"/>
         <source>the village, when the title row does not name it</source>
         <translation>标题行未写明村时，指定村代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="321"/>
+        <location filename="../../models/imports/registry.py" line="369"/>
         <source>the year of the list</source>
         <translation>清单年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="331"/>
+        <location filename="../../models/imports/registry.py" line="379"/>
         <source>coordinate system of the list: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
         <translation>清单的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="366"/>
+        <location filename="../../models/imports/registry.py" line="414"/>
         <source>its number, such as 2609</source>
         <translation>台风编号，如 2609</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="373"/>
+        <location filename="../../models/imports/registry.py" line="421"/>
         <source>its name, such as 烟花</source>
         <translation>台风名称，如 烟花</translation>
     </message>
@@ -1268,27 +1320,32 @@ ahead</source>
         <translation>可在任意浏览器中离线打开的独立地图页面</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_screenshot.py" line="18"/>
+        <location filename="../../ui/cli/cmd_screenshot.py" line="20"/>
         <source>render a page offscreen to a PNG file</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="287"/>
+        <location filename="../../ui/cli/core.py" line="436"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="295"/>
+        <location filename="../../ui/cli/core.py" line="444"/>
         <source>The console window cannot start: the system library %1 is missing (on Debian the package %2; bash .ci/setup as root installs it).</source>
         <translation>调度台窗口无法启动：缺少系统库 %1（Debian 上为软件包 %2；以 root 身份运行 bash .ci/setup 即可安装）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="324"/>
+        <location filename="../../ui/cli/core.py" line="476"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="330"/>
+        <location filename="../../ui/cli/core.py" line="491"/>
+        <source>Cannot use %1: %2.</source>
+        <translation>无法使用 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="500"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1642,95 +1699,95 @@ ahead</source>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/printing/registry.py" line="131"/>
+        <location filename="../../ui/printing/registry.py" line="132"/>
         <source>the village&apos;s or community&apos;s 12-digit code</source>
         <translation>村（社区）的 12 位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="138"/>
+        <location filename="../../ui/printing/registry.py" line="139"/>
         <source>the event&apos;s id</source>
         <translation>事件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="146"/>
+        <location filename="../../ui/printing/registry.py" line="147"/>
         <source>the shelter&apos;s id</source>
         <translation>避灾场所编号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="154"/>
+        <location filename="../../ui/printing/registry.py" line="155"/>
         <source>A4 or A3 landscape (default A4)</source>
         <translation>A4 或 A3 横向（默认 A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="162"/>
+        <location filename="../../ui/printing/registry.py" line="163"/>
         <source>the register year (default: the year in force)</source>
         <translation>清单年度（默认：现行年度）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="169"/>
+        <location filename="../../ui/printing/registry.py" line="170"/>
         <source>an empty village transfer list to fill</source>
         <translation>供村里填写的空白转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="175"/>
+        <location filename="../../ui/printing/registry.py" line="176"/>
         <source>full mobile numbers (if your role allows; recorded in the audit)</source>
         <translation>完整手机号（须角色允许；记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="184"/>
+        <location filename="../../ui/printing/registry.py" line="185"/>
         <source>the typhoon&apos;s number (such as 2606) or its id</source>
         <translation>台风编号（如 2606）或记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="205"/>
+        <location filename="../../ui/printing/registry.py" line="206"/>
         <source>ISO 8601 time (Beijing time without an offset); default: the latest observed point</source>
         <translation>ISO 8601 时间（不带时区即北京时间）；默认：最新实况点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="218"/>
+        <location filename="../../ui/printing/registry.py" line="219"/>
         <source>--template writes an empty list: give no village, year or --unmasked.</source>
         <translation>--template 输出空白清单：不要同时给出村、年度或 --unmasked。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="223"/>
+        <location filename="../../ui/printing/registry.py" line="224"/>
         <source>Give --village CODE, or --template for an empty list.</source>
         <translation>请给出 --village 代码，或用 --template 输出空白清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="234"/>
-        <location filename="../../ui/printing/registry.py" line="284"/>
+        <location filename="../../ui/printing/registry.py" line="235"/>
+        <location filename="../../ui/printing/registry.py" line="285"/>
         <source>Village transfer list</source>
         <translation>行政村危险区人员转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="244"/>
+        <location filename="../../ui/printing/registry.py" line="245"/>
         <source>Transfer cards</source>
         <translation>转移卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="254"/>
-        <location filename="../../ui/printing/registry.py" line="295"/>
+        <location filename="../../ui/printing/registry.py" line="255"/>
+        <location filename="../../ui/printing/registry.py" line="296"/>
         <source>Town roll-up of the transfer</source>
         <translation>人员转移分镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="264"/>
+        <location filename="../../ui/printing/registry.py" line="265"/>
         <source>Shelter arrivals list</source>
         <translation>避灾场所到达登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="274"/>
+        <location filename="../../ui/printing/registry.py" line="275"/>
         <source>Village flood situation map</source>
         <translation>村级防汛形势图</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="305"/>
+        <location filename="../../ui/printing/registry.py" line="306"/>
         <source>What a typhoon&apos;s wind circles reach</source>
         <translation>台风风圈影响范围表</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
-        <location filename="../../ui/printing/registry.py" line="388"/>
+        <location filename="../../ui/printing/registry.py" line="389"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或记录编号为 %1 的台风。</translation>
     </message>
@@ -2284,97 +2341,97 @@ ahead</source>
         <translation>%1 …（共 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="167"/>
+        <location filename="../../models/imports/report.py" line="133"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="169"/>
+        <location filename="../../models/imports/report.py" line="135"/>
         <source>Sheet: %1</source>
         <translation>工作表：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="171"/>
+        <location filename="../../models/imports/report.py" line="137"/>
         <source>SHA-256: %1</source>
         <translation>SHA-256 校验值：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="173"/>
+        <location filename="../../models/imports/report.py" line="139"/>
         <source>Rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="176"/>
+        <location filename="../../models/imports/report.py" line="142"/>
         <source> (%1 total or note rows skipped)</source>
         <translation>（已跳过合计行或备注行 %1 行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="183"/>
+        <location filename="../../models/imports/report.py" line="149"/>
         <source>Columns not used: %1</source>
         <translation>未使用的列：%1</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="189"/>
+        <location filename="../../models/imports/report.py" line="155"/>
         <source>Nothing was imported from this file.</source>
         <translation>未从此文件导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="191"/>
+        <location filename="../../models/imports/report.py" line="157"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="195"/>
+        <location filename="../../models/imports/report.py" line="161"/>
         <source>Dry run: nothing was written. With %1 problems, the import would write nothing either.</source>
         <translation>试运行：未写入任何数据。存在 %1 个问题，正式导入时也不会写入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="205"/>
+        <location filename="../../models/imports/report.py" line="171"/>
         <source>Dry run: nothing was written. The import would write %1 new, %2 updated, %3 unchanged.</source>
         <translation>试运行：未写入任何数据。正式导入将新增 %1 条、更新 %2 条、%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="217"/>
+        <location filename="../../models/imports/report.py" line="183"/>
         <source>Nothing was written: %1 problems. Correct the file, or import only the valid rows.</source>
         <translation>未写入任何数据：共 %1 个问题。请修改文件，或选择只导入有效行。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="227"/>
+        <location filename="../../models/imports/report.py" line="193"/>
         <source>Written in part: %1 new, %2 updated, %3 unchanged.</source>
         <translation>部分写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="231"/>
+        <location filename="../../models/imports/report.py" line="197"/>
         <source>Written: %1 new, %2 updated, %3 unchanged.</source>
         <translation>已写入：新增 %1 条，更新 %2 条，%3 条不变。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="242"/>
+        <location filename="../../models/imports/report.py" line="208"/>
         <source>Only the valid rows were imported; %1 rows were refused.</source>
         <translation>只导入了有效行；%1 行被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="253"/>
+        <location filename="../../models/imports/report.py" line="219"/>
         <source>Accepted with a change (%1):</source>
         <translation>经修正后接受（%1）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="260"/>
+        <location filename="../../models/imports/report.py" line="226"/>
         <source>Problems (%1):</source>
         <translation>问题（%1 个）：</translation>
     </message>
     <message>
-        <location filename="../../models/imports/report.py" line="268"/>
+        <location filename="../../models/imports/report.py" line="234"/>
         <source>... and %1 more.</source>
         <translation>……另有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="51"/>
+        <location filename="../../models/imports/gis/features.py" line="52"/>
         <source>geometry</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="151"/>
+        <location filename="../../models/imports/gis/features.py" line="152"/>
         <source>The file has no field %1. Its fields are: %2.</source>
         <translation>文件中没有字段 %1。文件的字段有：%2。</translation>
     </message>
@@ -2414,7 +2471,7 @@ ahead</source>
         <translation>无法读取此文件：表格读取程序在读取时中止（%1）。文件可能已损坏，或被人为构造以造成危害。请用 Excel 或 WPS 打开，另存为新的 .xlsx 文件后导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="167"/>
+        <location filename="../../models/imports/gis/features.py" line="168"/>
         <source>The attribute table lacks the required field(s) %1.</source>
         <translation>属性表缺少必需的字段：%1。</translation>
     </message>
@@ -2435,22 +2492,27 @@ ahead</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="43"/>
+        <location filename="../../models/imports/gis/geojson.py" line="42"/>
+        <source>This is not valid GeoJSON: its brackets are nested too deeply to be coordinates.</source>
+        <translation>这不是有效的 GeoJSON：括号嵌套过深，不可能是坐标。</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/gis/geojson.py" line="51"/>
         <source>This is not valid GeoJSON (%1).</source>
         <translation>这不是有效的 GeoJSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="57"/>
+        <location filename="../../models/imports/gis/geojson.py" line="65"/>
         <source>This is JSON but not GeoJSON: it holds no FeatureCollection, Feature or geometry.</source>
         <translation>这是 JSON 文件，但不是 GeoJSON：其中没有 FeatureCollection、Feature 或 geometry。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="79"/>
+        <location filename="../../models/imports/gis/geojson.py" line="87"/>
         <source>This is not a GeoJSON feature.</source>
         <translation>这不是 GeoJSON 要素（Feature）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/geojson.py" line="108"/>
+        <location filename="../../models/imports/gis/geojson.py" line="116"/>
         <location filename="../../models/imports/gis/shapefile.py" line="160"/>
         <source>The geometry cannot be read (%1).</source>
         <translation>无法读取图形（%1）。</translation>
@@ -2553,6 +2615,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/imports/gis/coordinates.py" line="50"/>
+        <location filename="../../models/imports/registry.py" line="118"/>
         <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (for example EPSG:4549).</source>
         <translation>未知的坐标系 %1：请使用 wgs84、cgcs2000、gcj02、bd09 或 EPSG:NNNN（如 EPSG:4549）。</translation>
     </message>
@@ -2734,7 +2797,7 @@ ahead</source>
         <translation>这不是电子表格文件。请使用 .xlsx、.xls 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/gis/features.py" line="70"/>
+        <location filename="../../models/imports/gis/features.py" line="71"/>
         <location filename="../../models/imports/spreadsheet/files.py" line="274"/>
         <source>The file is damaged or incomplete and cannot be read (%1).</source>
         <translation>文件已损坏或不完整，无法读取（%1）。</translation>
@@ -2745,32 +2808,32 @@ ahead</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="244"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="251"/>
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="255"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="262"/>
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="258"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="265"/>
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="275"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="282"/>
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="284"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="291"/>
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="351"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="358"/>
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
@@ -3014,16 +3077,21 @@ ahead</source>
         <source>it leaves the shelter %1 outside (by about %2 m)</source>
         <translation>它未包含避灾场所 %1（超出约 %2 米）</translation>
     </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="123"/>
+        <source>Unknown coordinate system %1: use wgs84, cgcs2000, gcj02 or bd09.</source>
+        <translation>未知的坐标系 %1：请使用 wgs84、cgcs2000、gcj02 或 bd09。</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../models/imports/registry.py" line="42"/>
+        <location filename="../../models/imports/registry.py" line="47"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="45"/>
+        <location filename="../../models/imports/registry.py" line="50"/>
         <source>Map data (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</source>
         <translation>地图数据 (*.zip *.shp *.geojson *.json *.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
@@ -3033,57 +3101,57 @@ ahead</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="255"/>
+        <location filename="../../models/imports/registry.py" line="303"/>
         <source>Divisions (towns and villages)</source>
         <translation>行政区划（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="292"/>
+        <location filename="../../models/imports/registry.py" line="340"/>
         <source>Village transfer list (households)</source>
         <translation>村转移清单（住户）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="338"/>
+        <location filename="../../models/imports/registry.py" line="386"/>
         <source>Division boundaries</source>
         <translation>行政区划界线</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="339"/>
+        <location filename="../../models/imports/registry.py" line="387"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="340"/>
+        <location filename="../../models/imports/registry.py" line="388"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="341"/>
+        <location filename="../../models/imports/registry.py" line="389"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="344"/>
+        <location filename="../../models/imports/registry.py" line="392"/>
         <source>Typhoon track</source>
         <translation>台风路径</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="51"/>
+        <location filename="../../models/imports/registry.py" line="56"/>
         <source>WGS84 (GPS)</source>
         <translation>WGS84（GPS）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="52"/>
+        <location filename="../../models/imports/registry.py" line="57"/>
         <source>CGCS2000 (national)</source>
         <translation>CGCS2000（国家大地坐标系）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="53"/>
+        <location filename="../../models/imports/registry.py" line="58"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="54"/>
+        <location filename="../../models/imports/registry.py" line="59"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
@@ -3113,113 +3181,113 @@ ahead</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="159"/>
+        <location filename="../../models/imports/registry.py" line="207"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="164"/>
+        <location filename="../../models/imports/registry.py" line="212"/>
         <source>Choose one, or type an EPSG code such as EPSG:4549</source>
         <translation>请选择，或输入 EPSG 代码，如 EPSG:4549</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="189"/>
+        <location filename="../../models/imports/registry.py" line="237"/>
         <source>Code field</source>
         <translation>代码字段</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="197"/>
-        <location filename="../../models/imports/registry.py" line="209"/>
+        <location filename="../../models/imports/registry.py" line="245"/>
+        <location filename="../../models/imports/registry.py" line="257"/>
         <source>Optional: else found by its name</source>
         <translation>可选：不填则按字段名识别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="202"/>
+        <location filename="../../models/imports/registry.py" line="250"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="214"/>
+        <location filename="../../models/imports/registry.py" line="262"/>
         <source>Move features to the village containing them</source>
         <translation>将要素改归包含它的村</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="222"/>
+        <location filename="../../models/imports/registry.py" line="270"/>
         <source>Without this, a feature outside the outline of the village it names is refused.</source>
         <translation>不勾选时，不在所填村边界内的要素将被拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="264"/>
+        <location filename="../../models/imports/registry.py" line="312"/>
         <source>County code</source>
         <translation>县（市、区）代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="271"/>
+        <location filename="../../models/imports/registry.py" line="319"/>
         <source>Optional: 6 digits, for a list without the county&apos;s row</source>
         <translation>可选：6 位数字，用于没有县本身一行的清单</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="278"/>
+        <location filename="../../models/imports/registry.py" line="326"/>
         <source>County name</source>
         <translation>县（市、区）名称</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="284"/>
+        <location filename="../../models/imports/registry.py" line="332"/>
         <source>Optional: needed for a county new to the database</source>
         <translation>可选：数据库中尚无该县时必填</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="307"/>
+        <location filename="../../models/imports/registry.py" line="355"/>
         <source>Village code</source>
         <translation>村（社区）代码</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="313"/>
+        <location filename="../../models/imports/registry.py" line="361"/>
         <source>Optional: else found from the title</source>
         <translation>可选：不填则从标题识别</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="320"/>
+        <location filename="../../models/imports/registry.py" line="368"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="324"/>
+        <location filename="../../models/imports/registry.py" line="372"/>
         <source>From the title, else this year</source>
         <translation>从标题识别，否则为今年</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="365"/>
+        <location filename="../../models/imports/registry.py" line="413"/>
         <source>Typhoon number</source>
         <translation>台风编号</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="367"/>
+        <location filename="../../models/imports/registry.py" line="415"/>
         <source>Optional, such as 2309</source>
         <translation>可选，如 2309</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="372"/>
+        <location filename="../../models/imports/registry.py" line="420"/>
         <source>Typhoon name</source>
         <translation>台风名称</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="374"/>
+        <location filename="../../models/imports/registry.py" line="422"/>
         <source>Needed for a new typhoon without a name column</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="88"/>
+        <location filename="../../models/imports/registry.py" line="133"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="96"/>
+        <location filename="../../models/imports/registry.py" line="141"/>
         <source>Import only the valid rows</source>
         <translation>仅导入有效行</translation>
     </message>
     <message>
-        <location filename="../../models/imports/registry.py" line="103"/>
+        <location filename="../../models/imports/registry.py" line="148"/>
         <source>Without this, nothing is written when any row is refused.</source>
         <translation>不勾选时，只要有一行被拒绝，就不写入任何数据。</translation>
     </message>
@@ -4745,12 +4813,12 @@ ahead</source>
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../models/fields.py" line="112"/>
+        <location filename="../../models/fields.py" line="179"/>
         <source>Too long: at most %1 characters.</source>
         <translation>过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="126"/>
+        <location filename="../../models/fields.py" line="193"/>
         <source>Not a mobile number (11 digits starting with 13 to 19) or a landline number (such as 0576-86123456).</source>
         <translation>不是有效的手机号码（以 13 至 19 开头的 11 位数字）或固定电话（如 0576-86123456）。</translation>
     </message>
@@ -4765,32 +4833,47 @@ ahead</source>
         <translation>所选区划不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="157"/>
+        <location filename="../../models/fields.py" line="49"/>
+        <source>Not a year: give a year from %1 to %2, such as 2026 (given: %3).</source>
+        <translation>不是有效年份：请填写 %1 到 %2 之间的年份，如 2026（填写的是：%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/fields.py" line="67"/>
+        <source>Not a record number: give a whole number from 1 to %1 (given: %2).</source>
+        <translation>不是有效的记录编号：请填写 1 到 %1 之间的整数（填写的是：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/fields.py" line="171"/>
+        <source>Contains control characters (such as NUL): remove them.</source>
+        <translation>含有控制字符（如 NUL），请删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/fields.py" line="224"/>
         <source>Enter a number in decimal degrees, such as 121.38.</source>
         <translation>请输入十进制度数，如 121.38。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="169"/>
+        <location filename="../../models/fields.py" line="236"/>
         <source>Give both longitude and latitude, or neither.</source>
         <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="184"/>
+        <location filename="../../models/fields.py" line="251"/>
         <source>Longitude and latitude look swapped: longitude is the larger number in China.</source>
         <translation>经纬度似乎填反了：在我国境内，经度是较大的数。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="193"/>
+        <location filename="../../models/fields.py" line="260"/>
         <source>Longitude must be between 73 and 136 degrees east (China).</source>
         <translation>经度应在东经 73 至 136 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="200"/>
+        <location filename="../../models/fields.py" line="267"/>
         <source>Latitude must be between 3 and 54 degrees north (China).</source>
         <translation>纬度应在北纬 3 至 54 度之间（我国境内）。</translation>
     </message>
     <message>
-        <location filename="../../models/fields.py" line="232"/>
+        <location filename="../../models/fields.py" line="299"/>
         <source>Not plausible: the number must lie between %1 (the plausible range).</source>
         <translation>数值不合理：应在 %1 之间（合理范围）。</translation>
     </message>
@@ -6395,7 +6478,7 @@ ahead</source>
         <translation>热带低压</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/tracks.py" line="125"/>
+        <location filename="../../models/typhoons/tracks.py" line="126"/>
         <source>Typhoon %1 %2</source>
         <translation>%1号台风“%2”</translation>
     </message>
@@ -6836,54 +6919,59 @@ ahead</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="95"/>
+        <location filename="../../models/users.py" line="96"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="145"/>
+        <location filename="../../models/users.py" line="150"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="160"/>
-        <location filename="../../models/users.py" line="281"/>
+        <location filename="../../models/users.py" line="165"/>
+        <location filename="../../models/users.py" line="299"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="163"/>
+        <location filename="../../models/users.py" line="168"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="166"/>
+        <location filename="../../models/users.py" line="174"/>
+        <source>The user name cannot be used: %1</source>
+        <translation>该用户名不能使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="180"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="190"/>
+        <location filename="../../models/users.py" line="204"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="201"/>
+        <location filename="../../models/users.py" line="219"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="259"/>
-        <location filename="../../models/users.py" line="318"/>
+        <location filename="../../models/users.py" line="277"/>
+        <location filename="../../models/users.py" line="336"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="268"/>
+        <location filename="../../models/users.py" line="286"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="300"/>
+        <location filename="../../models/users.py" line="318"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>
@@ -7082,57 +7170,57 @@ ahead</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../ui/cli/core.py" line="41"/>
+        <location filename="../../ui/cli/core.py" line="49"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="42"/>
+        <location filename="../../ui/cli/core.py" line="50"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="43"/>
+        <location filename="../../ui/cli/core.py" line="51"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="44"/>
+        <location filename="../../ui/cli/core.py" line="52"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="45"/>
+        <location filename="../../ui/cli/core.py" line="53"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少以下必需参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="46"/>
+        <location filename="../../ui/cli/core.py" line="54"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="47"/>
+        <location filename="../../ui/cli/core.py" line="55"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="48"/>
+        <location filename="../../ui/cli/core.py" line="56"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="49"/>
+        <location filename="../../ui/cli/core.py" line="57"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="50"/>
+        <location filename="../../ui/cli/core.py" line="58"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="51"/>
+        <location filename="../../ui/cli/core.py" line="59"/>
         <source>%(prog)s: error: %(message)s
 </source>
         <translation>%(prog)s：错误：%(message)s
