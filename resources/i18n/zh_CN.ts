@@ -2808,32 +2808,32 @@ ahead</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="251"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="270"/>
         <source>The file has no sheet named %1.</source>
         <translation>文件中没有名为 %1 的工作表。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="262"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="281"/>
         <source>The sheet is empty.</source>
         <translation>工作表为空。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="265"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="284"/>
         <source>The file holds no data.</source>
         <translation>文件中没有数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="282"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="301"/>
         <source>The header lacks the required column(s) %1.</source>
         <translation>表头缺少必需的列：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="291"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="310"/>
         <source>No header with the required columns %1 was found in the first %2 rows.</source>
         <translation>在前 %2 行中未找到包含必需列 %1 的表头。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/spreadsheet/table.py" line="358"/>
+        <location filename="../../models/imports/spreadsheet/table.py" line="377"/>
         <source>There are no data rows under the header.</source>
         <translation>表头下方没有数据行。</translation>
     </message>
@@ -2973,22 +2973,22 @@ ahead</source>
         <translation>号码已脱敏。请填写完整号码（只有该户在基础信息中已登记的号码可以保持脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="154"/>
+        <location filename="../../models/imports/households/importer.py" line="148"/>
         <source>There are no households under the header.</source>
         <translation>表头下方没有住户数据。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="181"/>
+        <location filename="../../models/imports/households/importer.py" line="175"/>
         <source>No village or community has the code %1.</source>
         <translation>没有代码为 %1 的村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="223"/>
+        <location filename="../../models/imports/households/importer.py" line="217"/>
         <source>The household of %1 (mobile %2) is listed %3 times.</source>
         <translation>户主 %1（手机 %2）的住户在名单中出现 %3 次。</translation>
     </message>
     <message>
-        <location filename="../../models/imports/households/importer.py" line="227"/>
+        <location filename="../../models/imports/households/importer.py" line="221"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -4354,7 +4354,7 @@ ahead</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/layout.py" line="187"/>
+        <location filename="../../ui/printing/layout.py" line="245"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
