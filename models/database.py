@@ -382,11 +382,23 @@ class Database:
         try:
             if path is not None:
                 source = sqlite3.connect(path)
-                dest = sqlite3.connect(tmp)
                 try:
-                    source.backup(dest)
+                    dest = sqlite3.connect(tmp)
+                    try:
+                        source.backup(dest)
+                    finally:
+                        dest.close()
+                except sqlite3.OperationalError as error:  # a place that takes no file
+                    raise BackupRefused(
+                        fill(
+                            QCoreApplication.translate(
+                                "Database", "The backup could not be written to %1: %2"
+                            ),
+                            str(target),
+                            str(error),
+                        )
+                    ) from None
                 finally:
-                    dest.close()
                     source.close()
             else:
                 self._pg_dump(tmp)

@@ -1660,12 +1660,17 @@ ahead</source>
         <translation>pg_restore 执行失败：%1。数据库未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="410"/>
+        <location filename="../../models/database.py" line="394"/>
+        <source>The backup could not be written to %1: %2</source>
+        <translation>备份无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/database.py" line="422"/>
         <source>pg_dump failed: %1</source>
         <translation>pg_dump 执行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="428"/>
+        <location filename="../../models/database.py" line="440"/>
         <source>%1 was not found. Install PostgreSQL&apos;s client programs (on Debian: apt install postgresql-client) and try again.</source>
         <translation>未找到 %1。请安装 PostgreSQL 客户端程序（Debian：apt install postgresql-client）后重试。</translation>
     </message>

@@ -93,6 +93,12 @@ def test_backup_removes_the_part_a_killed_backup_left(tmp_path: Path) -> None:
     assert _villages(f"sqlite:///{target}") == ["东门社区", "西门社区", "东海村"]
 
 
+def test_backup_to_a_place_that_takes_no_file_is_refused_naming_it(tmp_path: Path) -> None:
+    url = _county(f"sqlite:///{tmp_path / 'console.sqlite'}")
+    _refused(run_main("--db", url, "db", "backup", "/proc/备份.sqlite"), "/proc/备份.sqlite")
+    assert _villages(url) == ["东门社区", "西门社区", "东海村"]
+
+
 def test_a_missing_pg_dump_is_named_in_chinese(tmp_path: Path) -> None:
     empty = tmp_path / "bin"
     empty.mkdir()
