@@ -20,6 +20,7 @@ openpyxl is imported inside the functions: it loads slowly, and only an export n
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -271,5 +272,9 @@ def save(workbook: Workbook, path: str | Path) -> Path:
                         _keep_text(each, each.value)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    # Made in memory, then written: a disk that fails mid-write raises once, cleanly, where
+    # openpyxl writing the file itself leaves its zip file to fail again when collected.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path.write_bytes(buffer.getbuffer())
     return path

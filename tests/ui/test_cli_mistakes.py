@@ -166,6 +166,10 @@ def test_an_output_file_that_cannot_be_written_is_refused_naming_it(
         "/dev/full",
     )
     _told(full, 1, "/dev/full", "磁盘已满")
+    full_sheet = run_main(
+        "--db", str(county), "export", "households", "--template", "-o", "/dev/full"
+    )
+    _told(full_sheet, 1, "/dev/full", "磁盘已满")
 
 
 def test_a_malformed_database_url_is_a_usage_error_naming_it(tmp_path: Path) -> None:
