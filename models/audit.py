@@ -26,7 +26,15 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from models.base import Base, utcnow
 from models.masking import mask_id_number, mask_phone
 from models.pg_roles import CONSOLE_RIGHTS, mark_console
-from models.users import Actor, LoginRefused, Permission, actor_of, authenticate, require
+from models.users import (
+    Actor,
+    LoginRefused,
+    Permission,
+    actor_of,
+    authenticate,
+    require,
+    this_workstation,
+)
 
 
 class AuditRecord(Base):
@@ -221,29 +229,36 @@ def record_event(session: Session, *, action: str, table_name: str, detail: dict
     )
 
 
-def log_in(*, session: Session, name: str, password: str, where: str) -> Actor:
+def log_in(
+    *, session: Session, name: str, password: str, where: str, workstation: str | None = None
+) -> Actor:
     """Check a password and record the attempt, kept even when it is refused.
 
-    Commits the caller's session on refusal too, so the failure count (which slows
-    the next attempts) and the audit row survive the LoginRefused raised after it.
+    ``where``: the console or the command line; ``workstation``: the machine failures
+    are counted under (this one unless given). Commits the caller's session on refusal
+    too, so the failure count (which slows this workstation's next attempts at the name)
+    and the audit row survive the LoginRefused raised after it.
     """
+    machine = workstation or this_workstation()
     try:
-        actor = authenticate(session=session, name=name, password=password)
+        actor = authenticate(session=session, name=name, password=password, workstation=machine)
     except LoginRefused:
-        _record_login(session, name, "refused", where)
+        _record_login(session, name, "refused", where, machine)
         session.commit()
         raise
-    _record_login(session, actor.name, "ok", where)
+    _record_login(session, actor.name, "ok", where, machine)
     return actor
 
 
-def _record_login(session: Session, name: str, result: str, where: str) -> None:
+def _record_login(session: Session, name: str, result: str, where: str, machine: str) -> None:
     session.add(
         AuditRecord(
             actor=name.strip()[:60] or "?",
             action="login",
             table_name="users",
-            changes=json.dumps({"result": result, "where": where}, ensure_ascii=False),
+            changes=json.dumps(
+                {"result": result, "where": where, "workstation": machine}, ensure_ascii=False
+            ),
         )
     )
 

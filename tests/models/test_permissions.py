@@ -10,7 +10,7 @@ from models.database import Database
 from models.events import start_event
 from models.refusals import PermissionDenied
 from models.transfers import record_transfer
-from models.users import ROLE_MATRIX, ROLE_NAMES, ROLE_PERMISSIONS, Actor, Permission
+from models.users import ROLE_COLUMNS, ROLE_MATRIX, ROLE_PERMISSIONS, Actor, Permission
 
 ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
 
@@ -22,7 +22,7 @@ def documented_matrix() -> dict[str, tuple[int, ...]]:
     for line in section.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if line.startswith("| permission"):
-            assert cells[1:] == list(ROLE_NAMES)
+            assert cells[1:] == list(ROLE_COLUMNS)
         elif line.startswith("|") and not line.startswith("|---"):
             rows[cells[0]] = tuple(1 if cell == "x" else 0 for cell in cells[1:])
         elif rows:
