@@ -7,7 +7,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base
 
-DEMO_KEY = "demo_scale"
+DEMO_KEY = "demo_scale"  # set by the demo builder: this is a demo database, of that scale
+DEMO_ACCOUNTS_KEY = "demo_accounts"  # the demo accounts the builder wrote, comma-separated
 
 
 class MetaEntry(Base):

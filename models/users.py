@@ -218,6 +218,13 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
     first = not has_users(session=session)
     actor = actor_of(session)
     if not first:
+        if actor is not None and actor.role == LOCAL_ROLE:
+            raise PermissionDenied(
+                QCoreApplication.translate(
+                    "Users",
+                    "This database has users already: an administrator adds users (--user NAME).",
+                )
+            )
         require(session, Permission.MANAGE_USERS)
     elif role != "admin" and not (actor is not None and actor.can(Permission.MANAGE_USERS)):
         raise Refused(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from models.audit import log_in
 from models.database import Database
-from models.meta import DEMO_KEY, get_meta
+from models.meta import DEMO_ACCOUNTS_KEY, get_meta
 from models.users import Actor, create_user, validate_new_password
 from ui.common.operations import run_operation_now
 from ui.common.styles import ERROR_STYLE
@@ -42,12 +42,14 @@ class LoginDialog(QDialog):
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
-        with db.session(None) as session:
-            demo = get_meta(session=session, key=DEMO_KEY)
-        if demo is not None:
+        with db.session(None) as session:  # written only in a demo built from empty
+            demo = get_meta(session=session, key=DEMO_ACCOUNTS_KEY)
+        if demo:
             from models.demo import DEMO_ACCOUNTS
 
-            accounts = "<br>".join(f"{n} / {p}" for n, p in DEMO_ACCOUNTS.items())
+            accounts = "<br>".join(
+                f"{n} / {DEMO_ACCOUNTS[n]}" for n in demo.split(",") if n in DEMO_ACCOUNTS
+            )
             note = QLabel(
                 self.tr("This is a demo database. Demo accounts (user / password):")
                 + f"<br><tt>{accounts}</tt>"

@@ -25,7 +25,15 @@ Imports
 
 from __future__ import annotations
 
-from models.demo.builder import SCENARIOS, STEPS, DemoRefused, ProgressCallback, build_demo
+from models.demo.builder import (
+    SCENARIOS,
+    STEPS,
+    DemoRefused,
+    ProgressCallback,
+    build_demo,
+    is_demo_database,
+    replaces_other_data,
+)
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import (
     COAST_BAND,
@@ -81,4 +89,6 @@ __all__ = [
     "build_demo_households",
     "build_demo_transfers",
     "build_typhoon_scenario",
+    "is_demo_database",
+    "replaces_other_data",
 ]

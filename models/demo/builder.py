@@ -19,15 +19,16 @@ from models.demo import geography, transfers, typhoon, typhoon_scenario, users
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
-from models.meta import DEMO_KEY, RegisterRevision, set_meta
+from models.meta import DEMO_KEY, MetaEntry, RegisterRevision, get_meta, set_meta
 from models.refusals import InvalidValue, Refused
-from models.users import Permission, User, require
+from models.users import LoginFailures, Permission, User, has_users, require
 
 ProgressCallback = Callable[[int, int], None]
 
 
 class DemoRefused(Refused):
-    """The database already holds data and the caller did not ask to replace it."""
+    """The database already holds data and the caller did not ask to replace it, or it is
+    not a demo database and no backup of it was taken."""
 
 
 SCENARIOS = ("typhoon",)  # demo --scenario: the county in the middle of an event
@@ -47,15 +48,19 @@ def build_demo(
     session: Session,
     scale: int = 1,
     force: bool = False,
+    backed_up: bool = False,
     scenario: str | None = None,
     progress: ProgressCallback | None = None,
     now: datetime | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with the demo county; with ``force``, replace what is there.
-    ``scenario`` "typhoon" adds the demo typhoon's event in progress, transfers part done.
-    The demo typhoon, the event and its records are placed around ``now`` (default: the
-    present; a fixed time builds the same typhoon every time).
+    """Fill an empty database with the demo county; with ``force``, replace what is there:
+    a demo database's data, or another database's once the caller has taken a backup of
+    it (``backed_up``). ``scenario`` "typhoon" adds the demo typhoon's event in progress,
+    transfers part done. The demo typhoon, the event and its records are placed around
+    ``now`` (default: the present; a fixed time builds the same typhoon every time).
 
+    The demo accounts (published passwords) are written only in a database without users
+    that is empty or a demo database; a rebuild keeps the users it finds and adds none.
     Everything is written in the caller's transaction as one bulk audit record;
     nothing is committed here.
     """
@@ -74,7 +79,9 @@ def build_demo(
             fill(QCoreApplication.translate("Demo", "Unknown demo scenario: %1"), scenario)
         )
     tables = _domain_tables(session)
-    if not force and any(_has_rows(session, table) for table in tables):
+    holds_data = any(_has_rows(session, table) for table in tables)
+    demo_database = is_demo_database(session=session)
+    if holds_data and not force:
         raise DemoRefused(
             QCoreApplication.translate(
                 "Demo",
@@ -82,10 +89,24 @@ def build_demo(
                 "database, or choose to replace everything in this one.",
             )
         )
+    if holds_data and not demo_database and not backed_up:
+        raise DemoRefused(
+            QCoreApplication.translate(
+                "Demo",
+                "This is not a demo database: its data were imported or entered. Take a "
+                "backup of it before replacing it with the demo county.",
+            )
+        )
+    with_accounts = not has_users(session=session) and (demo_database or not holds_data)
     steps = 8
     report = progress or (lambda _done, _total: None)
     build = DemoBuild(
-        session, scale, scenario, lambda done: report(done, steps), now=now or utcnow()
+        session,
+        scale,
+        scenario,
+        lambda done: report(done, steps),
+        now=now or utcnow(),
+        with_accounts=with_accounts,
     )
     for step in STEPS:
         if step.design is not None:
@@ -101,15 +122,36 @@ def build_demo(
     return build.summary
 
 
+def replaces_other_data(*, session: Session) -> bool:
+    """True when a forced build here would replace data the demo builder did not write
+    (imported or entered): the caller takes a backup first and says where it went."""
+    require(session, Permission.ADMINISTER_DATABASE)
+    if is_demo_database(session=session):
+        return False
+    return any(_has_rows(session, table) for table in _domain_tables(session))
+
+
+def is_demo_database(*, session: Session) -> bool:
+    """Its data were written by the demo builder (a forced rebuild makes any database one)."""
+    return get_meta(session=session, key=DEMO_KEY) is not None
+
+
 def _domain_tables(session: Session) -> list[Table]:
     """Every data table of the application that exists in the database, children first.
 
     Users are not data: a database whose administrator was just created still takes
-    the demo, and a forced rebuild keeps the accounts (the audit log stays anyway).
-    Nor are the register revisions, which the database's triggers keep.
+    the demo, and a forced rebuild keeps the accounts and their failed logins (the audit
+    log stays anyway). Nor are the facts about the database (whether it is a demo, and
+    its demo accounts), nor the register revisions, which the database's triggers keep.
     """
     existing = set(inspect(session.connection()).get_table_names())
-    kept = {AuditRecord.__tablename__, User.__tablename__, RegisterRevision.__tablename__}
+    kept = {
+        AuditRecord.__tablename__,
+        User.__tablename__,
+        LoginFailures.__tablename__,
+        MetaEntry.__tablename__,
+        RegisterRevision.__tablename__,
+    }
     return [
         table
         for table in reversed(Base.metadata.sorted_tables)

@@ -27,7 +27,7 @@ class DemoSummary:
     shelters: int = 0
     working_group_members: int = 0
     users: int = 0
-    accounts: tuple[str, ...] = ()  # demo accounts created (names already taken are kept)
+    accounts: tuple[str, ...] = ()  # demo accounts created (only in a database without users)
     typhoon_points: int = 0  # the demo typhoon's track, so the map has wind circles to show
     households: int = 0  # households at risk on the transfer lists
     transfer_objects: int = 0  # work sheds, sites, rafts, scenic spots moved by head count
@@ -61,6 +61,7 @@ class DemoBuild:
     scenario: str | None  # one of builder.SCENARIOS, or None
     progress: Callable[[int], None]  # reports the build's steps done (of eight)
     now: datetime = field(default_factory=utcnow)  # when the demo is built: its scenario's time
+    with_accounts: bool = False  # a demo from empty: the demo accounts are written too
     summary: DemoSummary = field(default_factory=DemoSummary)
     designs: dict[str, Any] = field(default_factory=dict)  # what a step designed, by step
 

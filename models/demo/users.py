@@ -1,10 +1,15 @@
-"""The demo accounts: one per role, named after it, with a known password."""
+"""The demo accounts: one per role, named after it, with a published password.
+
+Written only in a database built as a demo from empty (no users, no data, or a demo
+database rebuilt): a database with users of its own never gets accounts whose passwords
+anyone can read in the README. The names written are kept in ``DEMO_ACCOUNTS_KEY``, which
+the login screen lists.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from models.demo.common import DemoBuild, DemoStep, _insert
+from models.meta import DEMO_ACCOUNTS_KEY, set_meta
 from models.users import User, hash_password
 
 DEMO_ACCOUNTS: dict[str, str] = {
@@ -17,19 +22,19 @@ DEMO_ACCOUNTS: dict[str, str] = {
 
 
 def _write(build: DemoBuild) -> None:
-    """The accounts not taken yet (a forced rebuild keeps the accounts it finds)."""
-    session = build.session
-    taken = set(session.scalars(select(User.name).where(User.name.in_(list(DEMO_ACCOUNTS)))))
-    accounts = tuple(name for name in DEMO_ACCOUNTS if name not in taken)
-    if accounts:
-        _insert(
-            session,
-            User,
-            [
-                {"name": name, "role": name, "password_hash": hash_password(DEMO_ACCOUNTS[name])}
-                for name in accounts
-            ],
-        )
+    """The demo accounts, when the builder found no user (a rebuild keeps the users it finds)."""
+    if not build.with_accounts:
+        return
+    accounts = tuple(DEMO_ACCOUNTS)
+    _insert(
+        build.session,
+        User,
+        [
+            {"name": name, "role": name, "password_hash": hash_password(DEMO_ACCOUNTS[name])}
+            for name in accounts
+        ],
+    )
+    set_meta(session=build.session, key=DEMO_ACCOUNTS_KEY, value=",".join(accounts))
     build.add(users=len(accounts), accounts=accounts)
 
 

@@ -20,10 +20,17 @@ from models.checks import check_database
 from models.database import Database
 from models.demo import DEMO_ACCOUNTS, DemoRefused, build_demo
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
-from models.meta import DEMO_KEY, MetaEntry, get_meta
+from models.meta import DEMO_ACCOUNTS_KEY, DEMO_KEY, MetaEntry, get_meta
 from models.text_index import differences
 from models.transfers import HOUSEHOLD_NAMES, Household
-from models.users import Actor, PermissionDenied, User, authenticate, create_user
+from models.users import (
+    Actor,
+    LoginRefused,
+    PermissionDenied,
+    User,
+    authenticate,
+    create_user,
+)
 from tests.conftest import ADMIN
 from tests.models.conftest import BuiltDemo, scratch
 
@@ -62,9 +69,10 @@ def _within(container: shapely.Geometry, shape: shapely.Geometry) -> bool:
 
 
 def _rows_digest(database: Database) -> str:
-    """A hash of every row the demo writes (ids included), except password salts and times."""
+    """A hash of every row the demo writes (ids included), except password salts and times
+    (of creation, and of the last login a test made)."""
     digest = hashlib.sha256()
-    skip = {("users", "password_hash"), ("users", "created_at")}
+    skip = {("users", "password_hash"), ("users", "created_at"), ("users", "last_login_at")}
     with database.session(ADMIN) as session:
         for name in (
             "divisions",
@@ -283,19 +291,45 @@ def test_refuses_a_database_that_holds_data(demo: BuiltDemo) -> None:
         build_demo(session=session)
 
 
-def test_a_database_with_only_users_takes_the_demo_and_keeps_them(db: Database) -> None:
-    """On PostgreSQL the administrator must exist before anything can be built."""
+def test_a_database_with_users_takes_the_demo_without_demo_accounts(db: Database) -> None:
+    """Elsewhere the demo added accounts with published passwords beside a real administrator."""
     with db.session(None) as session:
         create_user(session=session, name="root", role="admin", password="s3cret-pass")
     with db.session(ADMIN) as session:
         create_user(session=session, name="duty", role="viewer", password="own-password")
     with db.session(ADMIN) as session:
         summary = build_demo(session=session)
-    assert summary.accounts == ("admin", "planner", "clerk", "viewer")
+    assert summary.accounts == () and summary.users == 0
     with db.session(None) as session:
         assert authenticate(session=session, name="root", password="s3cret-pass").role == "admin"
         assert authenticate(session=session, name="duty", password="own-password").role == "viewer"
-        assert authenticate(session=session, name="clerk", password="demo-clerk").role == "clerk"
+        assert session.scalars(select(User.name).order_by(User.name)).all() == ["duty", "root"]
+        assert get_meta(session=session, key=DEMO_ACCOUNTS_KEY) is None  # none to list
+        for name, password in DEMO_ACCOUNTS.items():
+            with pytest.raises(LoginRefused):
+                authenticate(session=session, name=name, password=password)
+
+
+def test_force_on_a_county_not_built_as_a_demo_needs_a_backup(db: Database) -> None:
+    """Elsewhere ``demo --force`` replaced a county built by import, without a backup."""
+    from models.demo import replaces_other_data
+
+    with db.session(None) as session:
+        create_user(session=session, name="root", role="admin", password="s3cret-pass")
+    with db.session(ADMIN) as session:
+        session.add(Division(code="330000", name="某县", level="county"))
+    with db.session(ADMIN) as session:
+        assert replaces_other_data(session=session)
+        with pytest.raises(DemoRefused, match="backup"):
+            build_demo(session=session, force=True)
+    with db.session(ADMIN) as session:
+        assert session.scalar(select(Division.name)) == "某县"
+        summary = build_demo(session=session, force=True, backed_up=True)
+    assert summary.accounts == ()
+    with db.session(ADMIN) as session:
+        assert not replaces_other_data(session=session)  # a demo database now
+        assert session.scalar(select(func.count()).where(Division.code == "330000")) == 0
+        assert session.scalars(select(User.name)).all() == ["root"]
 
 
 def test_force_replaces_everything_but_the_audit_log(demo: BuiltDemo) -> None:
@@ -303,11 +337,12 @@ def test_force_replaces_everything_but_the_audit_log(demo: BuiltDemo) -> None:
         session.add(MetaEntry(key="other", value="x"))
         session.flush()
         summary = build_demo(session=session, force=True)
-        # The demo accounts exist already and are kept.
+        # A demo database needs no backup; its demo accounts exist already and are kept.
         assert summary == replace(demo.summary, users=0, accounts=())
         assert _count(session, Division) == 1 + 16 + summary.villages
         assert _count(session, Grid) == summary.grids
-        assert session.scalar(select(func.count()).select_from(MetaEntry)) == 1
+        assert get_meta(session=session, key="other") == "x"  # facts about the database stay
+        assert get_meta(session=session, key=DEMO_ACCOUNTS_KEY) == ",".join(DEMO_ACCOUNTS)
         bulk = (
             session.execute(select(AuditRecord.rows).where(AuditRecord.action == "bulk"))
             .scalars()

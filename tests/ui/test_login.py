@@ -3,7 +3,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from models.database import Database
-from models.meta import DEMO_KEY, set_meta
+from models.demo import DEMO_ACCOUNTS
+from models.meta import DEMO_ACCOUNTS_KEY, DEMO_KEY, set_meta
 from models.users import create_user, has_users
 from tests.conftest import ADMIN
 from ui.login import FirstAdminDialog, LoginDialog
@@ -38,8 +39,15 @@ def test_demo_database_shows_its_accounts_and_others_do_not(
     assert "demo-admin" not in "".join(
         w.text() for w in plain.findChildren(type(plain.message_label))
     )
-    with sqlite_db.session(ADMIN) as session:
+    with sqlite_db.session(ADMIN) as session:  # a demo rebuilt over a county with users
         set_meta(session=session, key=DEMO_KEY, value="1")
+    rebuilt = LoginDialog(None, sqlite_db)
+    qtbot.addWidget(rebuilt)
+    assert "demo-admin" not in "".join(
+        w.text() for w in rebuilt.findChildren(type(rebuilt.message_label))
+    )
+    with sqlite_db.session(ADMIN) as session:  # a demo built from empty
+        set_meta(session=session, key=DEMO_ACCOUNTS_KEY, value=",".join(DEMO_ACCOUNTS))
     demo = LoginDialog(None, sqlite_db)
     qtbot.addWidget(demo)
     texts = "".join(w.text() for w in demo.findChildren(type(demo.message_label)))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
-from models.database import display_url
+from models.database import display_url, sqlite_path
 from models.messages import fill
+from models.settings import data_dir
 from ui.cli.core import EXIT_OK, Commands, Context, percent_printer, say
 
 
@@ -15,7 +19,10 @@ def register(commands: Commands) -> None:
         "demo",
         help=QCoreApplication.translate("CommandLine", "build the demo county"),
         description=QCoreApplication.translate(
-            "CommandLine", "Build the deterministic demo county with its demo accounts."
+            "CommandLine",
+            "Build the deterministic demo county. The demo accounts (published passwords) are "
+            "added only to a database without users; a database with users keeps them and "
+            "gets no demo account.",
         ),
     )
     demo.add_argument(
@@ -27,7 +34,11 @@ def register(commands: Commands) -> None:
     demo.add_argument(
         "--force",
         action="store_true",
-        help=QCoreApplication.translate("CommandLine", "replace the data of a non-empty database"),
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "replace the data of a demo database; any other database is backed up first "
+            "(the command says where)",
+        ),
     )
     demo.add_argument(
         "--scenario",
@@ -51,7 +62,7 @@ def register(commands: Commands) -> None:
 
 def run(ctx: Context) -> int:
     """Builds the demo county (a refusal if the database holds other data), then maybe opens it."""
-    from models.demo import DEMO_ACCOUNTS, build_demo
+    from models.demo import DEMO_ACCOUNTS, build_demo, replaces_other_data
     from models.meta import DEMO_KEY, get_meta
     from ui.cli.cmd_gui import open_console
 
@@ -61,6 +72,23 @@ def run(ctx: Context) -> int:
             existing = get_meta(session=session, key=DEMO_KEY)
         if existing is not None and not args.force:
             return open_console(ctx)
+    backed_up = False
+    if args.force:
+        with ctx.db.session(ctx.actor) as session:
+            backed_up = replaces_other_data(session=session)
+        if backed_up:
+            target = _backup_path(ctx)
+            ctx.db.backup(target)
+            say(
+                fill(
+                    QCoreApplication.translate(
+                        "CommandLine",
+                        "This is not a demo database. Its data were backed up to %1 "
+                        "before being replaced; its users are kept and no demo account is added.",
+                    ),
+                    str(target),
+                )
+            )
     say(
         fill(
             QCoreApplication.translate(
@@ -75,6 +103,7 @@ def run(ctx: Context) -> int:
             session=session,
             scale=args.scale,
             force=args.force,
+            backed_up=backed_up,
             scenario=args.scenario,
             progress=percent_printer(),
         )
@@ -116,3 +145,12 @@ def run(ctx: Context) -> int:
     if args.open:
         return open_console(ctx)
     return EXIT_OK
+
+
+def _backup_path(ctx: Context) -> Path:
+    """Beside a SQLite file's upgrade backups; for PostgreSQL in the user data directory."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = sqlite_path(ctx.url)
+    if path is not None:
+        return path.parent / "backups" / f"{path.stem}-before-demo-{stamp}.sqlite"
+    return data_dir() / "backups" / f"before-demo-{stamp}.dump"

@@ -283,10 +283,11 @@ def percent_printer(step: int = 10) -> Callable[[int, int], None]:
     return report
 
 
-def read_secret(prompt: str, *, confirm: bool = False) -> str:
-    """A password from ECC_PASSWORD, a prompt on a terminal, or one line of standard input."""
-    if os.environ.get("ECC_PASSWORD"):
-        return os.environ["ECC_PASSWORD"]
+def read_secret(prompt: str, *, confirm: bool = False, variable: str = "ECC_PASSWORD") -> str:
+    """A password from the environment ``variable``, a prompt on a terminal, or one line of
+    standard input (the acting user's from ECC_PASSWORD; a new one from ECC_NEW_PASSWORD)."""
+    if os.environ.get(variable):
+        return os.environ[variable]
     if sys.stdin is not None and sys.stdin.isatty():
         first = getpass.getpass(prompt)
         if (
@@ -299,8 +300,11 @@ def read_secret(prompt: str, *, confirm: bool = False) -> str:
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
         raise UsageError(
-            QCoreApplication.translate(
-                "CommandLine", "No password given (set ECC_PASSWORD or pipe it on standard input)."
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "No password given (set %1 or pipe it on standard input)."
+                ),
+                variable,
             )
         )
     return line.rstrip("\r\n")
@@ -369,7 +373,9 @@ def build_parser(groups: Sequence[Register]) -> argparse.ArgumentParser:
         "--user",
         metavar="NAME",
         help=QCoreApplication.translate(
-            "CommandLine", "act as this user (password from ECC_PASSWORD or standard input)"
+            "CommandLine",
+            "act as this user (password from ECC_PASSWORD or standard input); without it, on "
+            "SQLite, the local operator: maintenance, imports, masked exports and printouts",
         ),
     )
     parser.add_argument(
