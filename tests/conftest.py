@@ -50,6 +50,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ECC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("ECC_DATABASE_URL", raising=False)
     monkeypatch.delenv("ECC_PASSWORD", raising=False)
+    monkeypatch.delenv("ECC_NEW_PASSWORD", raising=False)
 
 
 @pytest.fixture(autouse=True)

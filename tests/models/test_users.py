@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import statistics
+import threading
 import time
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from models.users import (
     User,
     authenticate,
     create_user,
+    has_users,
     hash_password,
     login_delay,
     require,
@@ -221,3 +223,31 @@ def test_only_administrators_read_the_audit(db: Database, role: str, allowed: bo
         else:
             with pytest.raises(PermissionDenied):
                 require(session, Permission.READ_AUDIT)
+
+
+def test_two_first_administrators_at_once_make_one(db: Database) -> None:
+    """Both see a database without users; the second waits for the first and is refused
+    (elsewhere three concurrent first users were all created on PostgreSQL)."""
+    local = Actor.local_operator()
+    outcome: list[BaseException | None] = []
+    with db.session(local, write=True) as first:
+        create_user(session=first, name="chief", role="admin", password="long-enough")
+
+        def second() -> None:
+            try:
+                with db.session(local, write=True) as session:
+                    assert not has_users(session=session) or db.is_sqlite
+                    create_user(session=session, name="zhang", role="admin", password="long-enough")
+            except Refused as refused:
+                outcome.append(refused)
+            else:
+                outcome.append(None)
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(0.5)
+        assert thread.is_alive()  # waiting for the first to commit
+    thread.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], Refused)
+    with db.session(ADMIN) as session:
+        assert session.scalars(select(User.name)).all() == ["chief"]

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from models.demo import DEMO_ACCOUNTS
+
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 PASSWORD = "readme-secret-1"
@@ -176,6 +178,7 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "backup PATH": lambda world, words: "backup.sqlite",
     "restore FILE": lambda world, words: str(backup_file(world)),
     "add NAME": lambda world, words: f"readme-{_option(words, '--role')}",
+    "deactivate NAME": lambda world, words: "duty",
     "divisions FILE.xlsx": lambda world, words: str(world.divisions_xlsx),
     "households FILE.xlsx": lambda world, words: str(world.households_xlsx),
     "--village CODE": lambda world, words: world.village_code,
@@ -329,10 +332,12 @@ def write_inputs(world: World) -> None:
     )
     # A household list as a village gets it back: exported in full, then imported again.
     world.households_xlsx = world.folder / "转移名单.xlsx"
-    exported = run_command(
+    exported = run_command(  # the administrator's export: the local operator never unmasks
         [
             "python3",
             "main.py",
+            "--user",
+            "admin",
             "export",
             "households",
             "--village",
@@ -351,8 +356,13 @@ def write_inputs(world: World) -> None:
 def world(typhoon_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """The demo county during the demo typhoon (built once per test run), and the inputs."""
     folder = tmp_path_factory.mktemp("readme")
-    env = {k: v for k, v in os.environ.items() if k not in ("ECC_DATABASE_URL", "ECC_PASSWORD")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("ECC_DATABASE_URL", "ECC_PASSWORD", "ECC_NEW_PASSWORD")
+    }
     env |= {
+        "ECC_PASSWORD": DEMO_ACCOUNTS["admin"],  # for the lines acting as --user admin
         "ECC_CONFIG_DIR": str(folder / "config"),
         "ECC_DATA_DIR": str(folder / "data"),
         "ECC_NO_BOOTSTRAP": "1",
@@ -388,9 +398,18 @@ def run_command(
     )
 
 
+def without_global_options(words: list[str]) -> list[str]:
+    """``python3 main.py --user admin export ...`` as ``python3 main.py export ...``."""
+    rest = words[2:]
+    while rest and rest[0] in ("--user", "--db", "--lang"):
+        rest = rest[2:]
+    return [*words[:2], *rest]
+
+
 def check_output(world: World, words: list[str], path: Path) -> None:
     """The file the command wrote opens and holds what a user looks for first."""
     assert path.exists(), f"{' '.join(words)} wrote no {path.name}"
+    words = without_global_options(words)
     if path.suffix == ".pdf":
         import pdfplumber
 

@@ -34,12 +34,20 @@ def register(commands: Commands) -> None:
         ),
     )
     actions = user.add_subparsers(dest="user_action", metavar="ACTION", required=True)
+    add_help = QCoreApplication.translate(
+        "CommandLine",
+        "add a user (password from ECC_NEW_PASSWORD, a prompt or standard input; "
+        "the first user of a database is its administrator)",
+    )
     add = actions.add_parser(
         "add",
-        help=QCoreApplication.translate(
+        help=add_help,
+        description=QCoreApplication.translate(
             "CommandLine",
-            "add a user (password from ECC_NEW_PASSWORD, a prompt or standard input; "
-            "the first user of a database is its administrator)",
+            "Add a user. The new user's password comes from ECC_NEW_PASSWORD, else its own "
+            "prompt, else the next line of standard input; never from ECC_PASSWORD, which "
+            "holds the password of the administrator acting with --user. The first user of "
+            "a database without users is its administrator (no --user needed).",
         ),
     )
     add.add_argument("name", metavar="NAME")
