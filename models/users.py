@@ -210,9 +210,9 @@ def has_users(*, session: Session) -> bool:
 FIRST_ADMIN_KEY = "first_administrator"
 
 
-def create_user(*, session: Session, name: str, role: str, password: str) -> User:
-    """Add a user. Needs MANAGE_USERS, except for the first user of a database without
-    users, who must be an administrator and is created by one caller only."""
+def may_add_user(*, session: Session, role: str) -> bool:
+    """Refuses what ``create_user`` would refuse for the acting user and ``role``, before
+    anyone types a password; True when the new user would be the database's first."""
     if role not in ROLE_NAMES:
         raise Refused(fill(QCoreApplication.translate("Users", "Unknown role: %1"), role))
     first = not has_users(session=session)
@@ -232,6 +232,13 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
                 "Users", "The first user of a database must be an administrator (--role admin)."
             )
         )
+    return first
+
+
+def create_user(*, session: Session, name: str, role: str, password: str) -> User:
+    """Add a user. Needs MANAGE_USERS, except for the first user of a database without
+    users, who must be an administrator and is created by one caller only."""
+    first = may_add_user(session=session, role=role)
     name = name.strip()
     if not name:
         raise Refused(QCoreApplication.translate("Users", "The user name is empty."))

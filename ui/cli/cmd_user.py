@@ -86,7 +86,7 @@ def run(ctx: Context) -> int:
 def _add(ctx: Context) -> int:
     """Adds the user; the first user of a database without users is its administrator and
     needs nobody's permission."""
-    from models.users import create_user, has_users
+    from models.users import create_user, has_users, may_add_user
 
     args = ctx.args
     with ctx.db.session(None) as session:
@@ -100,6 +100,8 @@ def _add(ctx: Context) -> int:
                 "CommandLine", "Name the new user's role: --role admin|duty|planner|clerk|viewer"
             )
         )
+    with ctx.db.session(actor) as session:  # refused before anyone types a password
+        may_add_user(session=session, role=role)
     password = read_secret(
         fill(QCoreApplication.translate("CommandLine", "Password for %1: "), args.name),
         confirm=True,
