@@ -92,6 +92,12 @@ def _user_columns(tz: Callable[[], ZoneInfo]) -> tuple[Column, ...]:
             C,
             lambda v: display_time(v, seconds=True, tz=tz()),
         ),
+        Column(
+            "last_login_at",
+            QT_TRANSLATE_NOOP("SettingsColumns", "Last login"),
+            C,
+            lambda v: display_time(v, tz=tz()),
+        ),
     )
 
 
