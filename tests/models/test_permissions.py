@@ -10,7 +10,14 @@ from models.database import Database
 from models.events import start_event
 from models.refusals import PermissionDenied
 from models.transfers import record_transfer
-from models.users import ROLE_COLUMNS, ROLE_MATRIX, ROLE_PERMISSIONS, Actor, Permission
+from models.users import (
+    ROLE_COLUMNS,
+    ROLE_MATRIX,
+    ROLE_PERMISSIONS,
+    Actor,
+    Permission,
+    require,
+)
 
 ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
 
@@ -57,3 +64,29 @@ def test_check_in_and_events_are_their_own_permissions(
         record_transfer(session=session, record_id=1, status="sheltered", expected_version=None)
     with pytest.raises(PermissionDenied, match="manage_events"), db.session(duty) as session:
         start_event(session=session, name="台风")
+
+
+def test_the_local_operator_keeps_the_machine_and_never_unmasks(db: Database) -> None:
+    """Elsewhere SQLite without --user acted as an administrator, unmasked exports included."""
+    from models.privacy import can_see_personal, unmasking
+    from models.users import create_user
+
+    local = Actor.local_operator()
+    assert local.role == "local" and local.name.startswith("os:")
+    allowed = {p for p in Permission if local.can(p)}
+    assert allowed == {
+        Permission.READ_REGISTER,  # masked exports and printouts, db check
+        Permission.IMPORT_DATA,
+        Permission.ADMINISTER_DATABASE,  # demo, db upgrade | backup | restore
+    }
+    with db.session(local) as session:
+        assert not can_see_personal(session)
+        assert unmasking(session, unmasked=False)  # masked: allowed
+        with pytest.raises(PermissionDenied, match="unmask_exports"):
+            unmasking(session, unmasked=True)
+    with db.session(local, write=True) as session:  # the first administrator: allowed
+        create_user(session=session, name="chief", role="admin", password="long-enough")
+    with pytest.raises(PermissionDenied), db.session(local, write=True) as session:
+        create_user(session=session, name="wang", role="duty", password="long-enough")
+    with pytest.raises(PermissionDenied), db.session(local) as session:
+        require(session, Permission.MANAGE_USERS)
