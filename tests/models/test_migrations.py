@@ -153,3 +153,42 @@ def test_0006_indexes_the_households_already_held(db_url: str) -> None:
             "Wang伟明"
         ]
     database.dispose()
+
+
+def test_0007_keeps_the_users_and_their_old_hashes_still_log_in(db_url: str) -> None:
+    import hashlib
+
+    from models.audit import log_in
+
+    database = Database(db_url)
+    _upgrade_to(database, "0006")
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(b"old-password", salt=salt, dklen=32, n=2**14, r=8, p=1)
+    users = sa.table(
+        "users",
+        *(sa.column(c, sa.String) for c in ("name", "role", "password_hash")),
+        sa.column("active", sa.Boolean),
+        sa.column("failed_logins", sa.Integer),
+        sa.column("created_at", UTCDateTime()),
+    )
+    with database.engine.begin() as conn:
+        conn.execute(
+            sa.insert(users).values(
+                name="chief",
+                role="admin",
+                password_hash=f"scrypt$16384$8$1${salt.hex()}${digest.hex()}",
+                active=True,
+                failed_logins=2,
+                created_at=_at(8, 0),
+            )
+        )
+    _upgrade_to(database, "0007")
+    try:
+        with database.session(None, write=True) as session:
+            actor = log_in(session=session, name="chief", password="old-password", where="x")
+        assert actor.role == "admin"
+        with database.engine.connect() as conn:
+            stored = conn.execute(sa.text("SELECT password_hash FROM users")).scalar_one()
+        assert stored.startswith("$argon2id$")
+    finally:
+        database.dispose()
