@@ -51,6 +51,7 @@ ROLES = {
     "planner": QT_TRANSLATE_NOOP("Label", "Planner"),
     "clerk": QT_TRANSLATE_NOOP("Label", "Clerk"),
     "viewer": QT_TRANSLATE_NOOP("Label", "Viewer"),
+    "local": QT_TRANSLATE_NOOP("Label", "Local operator"),  # SQLite without --user; no user's
 }
 
 RESPONSE_LEVELS = {

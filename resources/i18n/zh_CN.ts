@@ -3536,22 +3536,27 @@ ahead</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="57"/>
+        <location filename="../../models/labels.py" line="54"/>
+        <source>Local operator</source>
+        <translation>本机操作员</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="58"/>
         <source>Level IV (blue)</source>
         <translation>Ⅳ级（蓝色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="58"/>
+        <location filename="../../models/labels.py" line="59"/>
         <source>Level III (yellow)</source>
         <translation>Ⅲ级（黄色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="59"/>
+        <location filename="../../models/labels.py" line="60"/>
         <source>Level II (orange)</source>
         <translation>Ⅱ级（橙色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="60"/>
+        <location filename="../../models/labels.py" line="61"/>
         <source>Level I (red)</source>
         <translation>Ⅰ级（红色）</translation>
     </message>
