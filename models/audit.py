@@ -253,7 +253,7 @@ def log_in(
 def _record_login(session: Session, name: str, result: str, where: str, machine: str) -> None:
     session.add(
         AuditRecord(
-            actor=name.strip()[:60] or "?",
+            actor=name.strip().replace("\x00", "\ufffd")[:60] or "?",  # no NUL on PostgreSQL
             action="login",
             table_name="users",
             changes=json.dumps(

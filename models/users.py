@@ -251,6 +251,10 @@ def create_user(*, session: Session, name: str, role: str, password: str) -> Use
                 checker.problems[0][1],
             )
         )
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise Refused(
+            QCoreApplication.translate("Users", "A user name cannot hold control characters.")
+        )
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise Conflict(
             fill(QCoreApplication.translate("Users", "The user %1 already exists."), name)
@@ -314,7 +318,8 @@ def authenticate(
     stored hash is not argon2id at today's parameters stores a new one.
     """
     wrong = QCoreApplication.translate("Users", "Wrong user name or password.")
-    key_name = name.strip()[:60]
+    name = name.strip().replace("\x00", "\ufffd")  # PostgreSQL refuses NUL in a text
+    key_name = name[:60]
     where = (workstation or this_workstation())[:80]
     now = utcnow()
     failures = session.execute(
@@ -338,7 +343,7 @@ def authenticate(
     user = (
         None  # no name holds one; PostgreSQL refuses a NUL even in a query
         if has_control_characters(name)
-        else session.scalar(select(User).where(User.name == name.strip()))
+        else session.scalar(select(User).where(User.name == name))
     )
     known = user is not None and user.active
     stored = user.password_hash if user is not None and user.active else _NOBODY_HASH

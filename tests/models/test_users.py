@@ -251,3 +251,14 @@ def test_two_first_administrators_at_once_make_one(db: Database) -> None:
     assert len(outcome) == 1 and isinstance(outcome[0], Refused)
     with db.session(ADMIN) as session:
         assert session.scalars(select(User.name)).all() == ["chief"]
+
+
+def test_absurd_names_are_answered_not_crashed_on(db: Database) -> None:
+    """Elsewhere a name over 40 characters or with a NUL failed on PostgreSQL (exit 3)."""
+    with db.session(ADMIN) as session:
+        create_user(session=session, name="duty1", role="duty", password="right-pass")
+    for name in ("x" * 300, "du\x00ty1", "\x00"):
+        assert "Wrong" in attempt(db, name, "right-pass", "ws-a")
+    for name in ("x" * 41, "a\x00b", "tab\there"):
+        with pytest.raises(Refused), db.session(ADMIN) as session:
+            create_user(session=session, name=name, role="viewer", password="long-enough")
