@@ -155,13 +155,13 @@ def test_0006_indexes_the_households_already_held(db_url: str) -> None:
     database.dispose()
 
 
-def test_0007_keeps_the_users_and_their_old_hashes_still_log_in(db_url: str) -> None:
+def test_0008_keeps_the_users_and_their_old_hashes_still_log_in(db_url: str) -> None:
     import hashlib
 
     from models.audit import log_in
 
     database = Database(db_url)
-    _upgrade_to(database, "0006")
+    _upgrade_to(database, "0007")
     salt = bytes(range(16))
     digest = hashlib.scrypt(b"old-password", salt=salt, dklen=32, n=2**14, r=8, p=1)
     users = sa.table(
@@ -182,7 +182,7 @@ def test_0007_keeps_the_users_and_their_old_hashes_still_log_in(db_url: str) -> 
                 created_at=_at(8, 0),
             )
         )
-    _upgrade_to(database, "0007")
+    _upgrade_to(database, "0008")
     try:
         with database.session(None, write=True) as session:
             actor = log_in(session=session, name="chief", password="old-password", where="x")
