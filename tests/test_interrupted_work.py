@@ -50,6 +50,8 @@ def user_args(url: str) -> tuple[list[str], dict[str, str]]:
     """On PostgreSQL a subcommand needs --user: create the administrator first."""
     if url.startswith("sqlite"):
         return [], {}
+    upgraded = run_main("--db", url, "db", "upgrade")  # a workstation never upgrades PostgreSQL
+    assert upgraded.returncode == 0, upgraded.stderr
     created = run_main(
         "--db", url, "user", "add", "chief", "--role", "admin", stdin="chief-secret\n"
     )

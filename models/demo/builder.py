@@ -20,6 +20,7 @@ from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
 from models.meta import DEMO_KEY, MetaEntry, RegisterRevision, get_meta, set_meta
+from models.pg_roles import user_role_log
 from models.refusals import InvalidValue, Refused
 from models.users import Actor, LoginFailures, Permission, User, has_users, require
 
@@ -147,7 +148,7 @@ def _domain_tables(session: Session) -> list[Table]:
 
     Users are not data: a database whose administrator was just created still takes
     the demo, and a forced rebuild keeps the accounts and their failed logins (the audit
-    log stays anyway). Nor are the facts about the database (whether it is a demo, and
+    log and the users' role log stay anyway). Nor are the facts about the database (whether it is a demo, and
     its demo accounts), nor the register revisions, which the database's triggers keep.
     """
     existing = set(inspect(session.connection()).get_table_names())
@@ -157,6 +158,7 @@ def _domain_tables(session: Session) -> list[Table]:
         LoginFailures.__tablename__,
         MetaEntry.__tablename__,
         RegisterRevision.__tablename__,
+        user_role_log.name,
     }
     return [
         table
