@@ -91,9 +91,13 @@ def _add(ctx: Context) -> int:
     args = ctx.args
     with ctx.db.session(None) as session:
         first = not has_users(session=session)
-    # The acting user logs in first: its password is read before the new user's.
-    actor = Actor.local_operator() if first and not args.user else ctx.actor
-    role = args.role or ("admin" if first else None)
+    # Without --user, on either backend, the local operator asks for the first
+    # administrator (refused below once a user exists). With --user the acting user logs
+    # in first: its password is read before the new user's.
+    actor = ctx.actor if args.user else Actor.local_operator()
+    # Without --user the request is for the first administrator, refused below if another
+    # user exists; with --user an administrator names the new user's role.
+    role = args.role or ("admin" if first or not args.user else None)
     if role is None:
         raise UsageError(
             QCoreApplication.translate(
