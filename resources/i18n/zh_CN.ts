@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="376"/>
+        <location filename="../../ui/settings/users.py" line="382"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="382"/>
+        <location filename="../../ui/settings/users.py" line="388"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="383"/>
+        <location filename="../../ui/settings/users.py" line="389"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="384"/>
+        <location filename="../../ui/settings/users.py" line="390"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="385"/>
+        <location filename="../../ui/settings/users.py" line="391"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -950,32 +950,37 @@ ahead</source>
         <translation>无法连接数据库 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="294"/>
+        <location filename="../../ui/cli/core.py" line="295"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="297"/>
+        <location filename="../../ui/cli/core.py" line="298"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="302"/>
-        <source>No password given (set ECC_PASSWORD or pipe it on standard input).</source>
-        <translation>未提供密码（请设置 ECC_PASSWORD，或通过标准输入传入）。</translation>
+        <location filename="../../ui/cli/core.py" line="304"/>
+        <source>No password given (set %1 or pipe it on standard input).</source>
+        <translation>未提供密码（请设置 %1 或从标准输入传入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="328"/>
+        <location filename="../../ui/cli/core.py" line="332"/>
         <source>On a PostgreSQL database --user NAME is required.</source>
         <translation>使用 PostgreSQL 数据库时必须用 --user 用户名 指定用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="352"/>
+        <location filename="../../ui/cli/core.py" line="356"/>
         <source>Exit codes: 0 done, 1 refused, 2 usage, 3 unexpected error, 4 written in part (an import with --valid-only wrote its valid rows and refused others).</source>
         <translation>退出码：0=完成，1=被拒绝，2=用法错误，3=意外错误，4=部分写入（带 --valid-only 的导入写入了有效的行，拒绝了其余的行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="378"/>
+        <location filename="../../ui/cli/core.py" line="375"/>
+        <source>act as this user (password from ECC_PASSWORD or standard input); without it, on SQLite, the local operator: maintenance, imports, masked exports and printouts</source>
+        <translation>以此用户身份操作（密码取自 ECC_PASSWORD 或标准输入）；不指定时（仅 SQLite）为本机操作员：可维护数据库、导入、导出和打印脱敏资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/core.py" line="384"/>
         <source>open the window, log --user in, close it once the first page is shown: a check that this desktop can run the console</source>
         <translation>打开窗口，以 --user 登录，首页显示后即关闭：检查本机桌面能否运行调度台</translation>
     </message>
@@ -986,28 +991,43 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_gui.py" line="25"/>
-        <location filename="../../ui/cli/cmd_user.py" line="40"/>
-        <location filename="../../ui/cli/core.py" line="318"/>
+        <location filename="../../ui/cli/cmd_user.py" line="110"/>
+        <location filename="../../ui/cli/core.py" line="322"/>
         <source>Password for %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="66"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="21"/>
+        <source>Build the deterministic demo county. The demo accounts (published passwords) are added only to a database without users; a database with users keeps them and gets no demo account.</source>
+        <translation>生成确定性的演示县。演示账号（密码公开）只添加到尚无用户的数据库；已有用户的数据库保留其用户，不添加演示账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_demo.py" line="37"/>
+        <source>replace the data of a demo database; any other database is backed up first (the command says where)</source>
+        <translation>替换演示数据库的数据；其他数据库先备份（命令会给出备份位置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_demo.py" line="84"/>
+        <source>This is not a demo database. Its data were backed up to %1 before being replaced; its users are kept and no demo account is added.</source>
+        <translation>这不是演示数据库。替换前已将其数据备份到 %1；其用户保留，不添加演示账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_demo.py" line="94"/>
         <source>Building the demo county (scale %1) in %2 ...</source>
         <translation>正在生成演示县（规模 %1），数据库：%2 ……</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="83"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="112"/>
         <source>Demo county built: %1 towns, %2 villages, %3 grids, %4 danger zones, %5 shelters.</source>
         <translation>演示县已生成：乡镇（街道）%1 个，村（社区）%2 个，责任网格 %3 个，危险区（点）%4 处，避灾安置场所 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="96"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="125"/>
         <source>Transfer lists: %1 households, %2 other objects; a demo typhoon.</source>
         <translation>转移清单：住户 %1 户，其他转移对象 %2 个；另有一个演示台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="113"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="142"/>
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
@@ -1104,14 +1124,99 @@ ahead</source>
         <translation>数据库通过全部检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="340"/>
+        <location filename="../../ui/cli/core.py" line="344"/>
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_user.py" line="47"/>
+        <location filename="../../ui/cli/cmd_user.py" line="28"/>
+        <source>Manage users (administrators; on a database without users the local operator creates the first administrator). The acting user&apos;s password comes from ECC_PASSWORD or standard input; a new user&apos;s password from ECC_NEW_PASSWORD, a prompt, or the next line of standard input.</source>
+        <translation>管理用户（限管理员；尚无用户的数据库由本机操作员创建第一个管理员）。操作用户的密码取自 ECC_PASSWORD 或标准输入；新用户的密码取自 ECC_NEW_PASSWORD、提示输入或标准输入的下一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="37"/>
+        <source>add a user (password from ECC_NEW_PASSWORD, a prompt or standard input; the first user of a database is its administrator)</source>
+        <translation>添加用户（密码取自 ECC_NEW_PASSWORD、提示输入或标准输入；数据库的第一个用户为管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="45"/>
+        <source>Add a user. The new user&apos;s password comes from ECC_NEW_PASSWORD, else its own prompt, else the next line of standard input; never from ECC_PASSWORD, which holds the password of the administrator acting with --user. The first user of a database without users is its administrator (no --user needed).</source>
+        <translation>添加用户。新用户的密码取自 ECC_NEW_PASSWORD，否则提示输入，否则取标准输入的下一行；绝不取自 ECC_PASSWORD（那是用 --user 操作的管理员本人的密码）。尚无用户的数据库，第一个用户即为管理员（无需 --user）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="57"/>
+        <source>the user&apos;s role (admin for the first user of a database)</source>
+        <translation>用户角色（数据库的第一个用户为 admin）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="63"/>
+        <source>list the users: name, role, active or not, last login</source>
+        <translation>列出用户：用户名、角色、是否启用、最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="68"/>
+        <source>stop a user&apos;s logins</source>
+        <translation>停用用户（不再允许登录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="69"/>
+        <source>allow a user&apos;s logins again</source>
+        <translation>重新启用用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="103"/>
+        <source>Name the new user&apos;s role: --role admin|duty|planner|clerk|viewer</source>
+        <translation>请指定新用户的角色：--role admin|duty|planner|clerk|viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="118"/>
         <source>User %1 added with role %2.</source>
         <translation>已添加用户 %1，角色：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="133"/>
+        <source>never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="136"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="137"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="138"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="139"/>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="147"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="149"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="179"/>
+        <source>User %1 may log in again.</source>
+        <translation>用户 %1 已重新启用，可以登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_user.py" line="181"/>
+        <source>User %1 may no longer log in.</source>
+        <translation>用户 %1 已停用，不能再登录。</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_import.py" line="72"/>
@@ -1130,7 +1235,7 @@ ahead</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="106"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="135"/>
         <source>Event in progress: %1 (transfers part done).</source>
         <translation>进行中的事件：%1（转移已部分完成）。</translation>
     </message>
@@ -1150,52 +1255,37 @@ ahead</source>
         <translation>截图已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="349"/>
+        <location filename="../../ui/cli/core.py" line="353"/>
         <source>Emergency Command Console. With no subcommand the console window opens.</source>
         <translation>应急指挥调度台。不带子命令时打开调度台窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="361"/>
+        <location filename="../../ui/cli/core.py" line="365"/>
         <source>database URL or SQLite file</source>
         <translation>数据库地址或 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="366"/>
+        <location filename="../../ui/cli/core.py" line="370"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="371"/>
-        <source>act as this user (password from ECC_PASSWORD or standard input)</source>
-        <translation>以该用户身份操作（密码取自 ECC_PASSWORD 或标准输入）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="16"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="20"/>
         <source>build the demo county</source>
         <translation>生成演示县</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="17"/>
-        <source>Build the deterministic demo county with its demo accounts.</source>
-        <translation>生成固定内容的演示县及其演示账号。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="25"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="32"/>
         <source>multiply the counts (performance work)</source>
         <translation>数量倍数（用于性能测试）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="30"/>
-        <source>replace the data of a non-empty database</source>
-        <translation>替换非空数据库中的数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="35"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="46"/>
         <source>also build a situation: typhoon = the demo typhoon&apos;s event in progress, transfers part done</source>
         <translation>同时构建情景：typhoon = 演示台风事件进行中，转移已部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="44"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="55"/>
         <source>open the console afterwards (and skip building if the demo is already there)</source>
         <translation>完成后打开调度台（已有演示县时不再生成）</translation>
     </message>
@@ -1210,14 +1300,9 @@ ahead</source>
         <translation>写出数据库的一致性副本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_user.py" line="15"/>
+        <location filename="../../ui/cli/cmd_user.py" line="27"/>
         <source>manage users</source>
         <translation>管理用户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_user.py" line="20"/>
-        <source>add a user (password from a prompt or standard input)</source>
-        <translation>添加用户（密码通过提示或标准输入给出）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_import.py" line="20"/>
@@ -1325,27 +1410,27 @@ ahead</source>
         <translation>离屏渲染页面并保存为 PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="436"/>
+        <location filename="../../ui/cli/core.py" line="442"/>
         <source>No display found: the console window needs a desktop session.</source>
         <translation>未找到显示器：调度台窗口需要在桌面会话中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="444"/>
+        <location filename="../../ui/cli/core.py" line="450"/>
         <source>The console window cannot start: the system library %1 is missing (on Debian the package %2; bash .ci/setup as root installs it).</source>
         <translation>调度台窗口无法启动：缺少系统库 %1（Debian 上为软件包 %2；以 root 身份运行 bash .ci/setup 即可安装）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="476"/>
+        <location filename="../../ui/cli/core.py" line="482"/>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="491"/>
+        <location filename="../../ui/cli/core.py" line="497"/>
         <source>Cannot use %1: %2.</source>
         <translation>无法使用 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/core.py" line="500"/>
+        <location filename="../../ui/cli/core.py" line="506"/>
         <source>Unexpected error (%1); details are in %2</source>
         <translation>发生意外错误（%1），详细信息见 %2</translation>
     </message>
@@ -1678,19 +1763,24 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="66"/>
+        <location filename="../../models/demo/builder.py" line="72"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="74"/>
+        <location filename="../../models/demo/builder.py" line="80"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="79"/>
+        <location filename="../../models/demo/builder.py" line="87"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/demo/builder.py" line="95"/>
+        <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
+        <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
 </context>
 <context>
@@ -2080,32 +2170,32 @@ ahead</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="99"/>
+        <location filename="../../ui/login.py" line="101"/>
         <source>First start: create the administrator</source>
         <translation>首次启动：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="104"/>
+        <location filename="../../ui/login.py" line="106"/>
         <source>This database has no users yet. Choose the administrator&apos;s name and password. There is no default password.</source>
         <translation>此数据库还没有用户。请设置管理员的用户名和密码。系统没有默认密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Administrator name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="117"/>
+        <location filename="../../ui/login.py" line="119"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="118"/>
+        <location filename="../../ui/login.py" line="120"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="135"/>
+        <location filename="../../ui/login.py" line="137"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3654,12 +3744,12 @@ ahead</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="52"/>
+        <location filename="../../ui/login.py" line="54"/>
         <source>This is a demo database. Demo accounts (user / password):</source>
         <translation>这是演示数据库。演示账号（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="60"/>
+        <location filename="../../ui/login.py" line="62"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -4245,22 +4335,22 @@ ahead</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="435"/>
+        <location filename="../../ui/settings/users.py" line="441"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="439"/>
+        <location filename="../../ui/settings/users.py" line="445"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="440"/>
+        <location filename="../../ui/settings/users.py" line="446"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="441"/>
+        <location filename="../../ui/settings/users.py" line="447"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -5312,17 +5402,17 @@ ahead</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="412"/>
+        <location filename="../../ui/settings/users.py" line="418"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="415"/>
+        <location filename="../../ui/settings/users.py" line="421"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="416"/>
+        <location filename="../../ui/settings/users.py" line="422"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -5421,6 +5511,11 @@ ahead</source>
         <location filename="../../ui/settings/users.py" line="91"/>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users.py" line="97"/>
+        <source>Last login</source>
+        <translation>最近登录</translation>
     </message>
     <message>
         <location filename="../../ui/settings/audit.py" line="182"/>
@@ -6929,59 +7024,84 @@ ahead</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="96"/>
+        <location filename="../../models/users.py" line="107"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="150"/>
+        <location filename="../../models/users.py" line="198"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="165"/>
-        <location filename="../../models/users.py" line="299"/>
+        <location filename="../../models/users.py" line="217"/>
+        <location filename="../../models/users.py" line="489"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="168"/>
+        <location filename="../../models/users.py" line="223"/>
+        <source>This database has users already: an administrator adds users (--user NAME).</source>
+        <translation>此数据库已有用户：请由管理员添加用户（--user 用户名）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="231"/>
+        <source>The first user of a database must be an administrator (--role admin).</source>
+        <translation>数据库的第一个用户必须是管理员（--role admin）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="244"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="174"/>
+        <location filename="../../models/users.py" line="250"/>
         <source>The user name cannot be used: %1</source>
         <translation>该用户名不能使用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="180"/>
+        <location filename="../../models/users.py" line="256"/>
+        <source>A user name cannot hold control characters.</source>
+        <translation>用户名不能包含控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="260"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="204"/>
+        <location filename="../../models/users.py" line="283"/>
+        <source>Another administrator was created at the same time; log in as that administrator to add users.</source>
+        <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="320"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="219"/>
+        <location filename="../../models/users.py" line="337"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="277"/>
-        <location filename="../../models/users.py" line="336"/>
+        <location filename="../../models/users.py" line="447"/>
+        <source>No user is called %1.</source>
+        <translation>没有名为 %1 的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/users.py" line="467"/>
+        <location filename="../../models/users.py" line="526"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="286"/>
+        <location filename="../../models/users.py" line="476"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="318"/>
+        <location filename="../../models/users.py" line="508"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>
@@ -6999,98 +7119,98 @@ ahead</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="120"/>
+        <location filename="../../ui/settings/users.py" line="126"/>
         <source>Search users</source>
         <translation>搜索用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="128"/>
+        <location filename="../../ui/settings/users.py" line="134"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="129"/>
+        <location filename="../../ui/settings/users.py" line="135"/>
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="130"/>
-        <location filename="../../ui/settings/users.py" line="217"/>
+        <location filename="../../ui/settings/users.py" line="136"/>
+        <location filename="../../ui/settings/users.py" line="223"/>
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="131"/>
+        <location filename="../../ui/settings/users.py" line="137"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="143"/>
+        <location filename="../../ui/settings/users.py" line="149"/>
         <source>Changes apply at the user&apos;s next login. Deactivated users cannot log in; their past work stays in the audit log.</source>
         <translation>更改在该用户下次登录时生效。已停用的用户不能登录，其操作记录仍保留在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="172"/>
+        <location filename="../../ui/settings/users.py" line="178"/>
         <source>The user list could not be loaded: %1</source>
         <translation>无法加载用户列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="195"/>
+        <location filename="../../ui/settings/users.py" line="201"/>
         <source>%1 users, %2 active</source>
         <translation>共 %1 个用户，%2 个有效</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="215"/>
+        <location filename="../../ui/settings/users.py" line="221"/>
         <source>Activate…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="220"/>
+        <location filename="../../ui/settings/users.py" line="226"/>
         <source>You cannot deactivate yourself.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="238"/>
+        <location filename="../../ui/settings/users.py" line="244"/>
         <source>User %1 added.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="247"/>
+        <location filename="../../ui/settings/users.py" line="253"/>
         <source>%1 is now: %2.</source>
         <translation>%1 现在的角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="259"/>
+        <location filename="../../ui/settings/users.py" line="265"/>
         <source>The password of %1 was reset. Tell them the new password in person, not by message.</source>
         <translation>%1 的密码已重置。请当面告知新密码，不要通过消息发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="272"/>
+        <location filename="../../ui/settings/users.py" line="278"/>
         <source>Allow %1 to log in again?</source>
         <translation>允许 %1 重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="273"/>
+        <location filename="../../ui/settings/users.py" line="279"/>
         <source>Activate user</source>
         <translation>启用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="277"/>
+        <location filename="../../ui/settings/users.py" line="283"/>
         <source>Deactivate %1? They will not be able to log in until an administrator activates them again.</source>
         <translation>停用 %1 吗？停用后，在管理员重新启用之前将无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="282"/>
+        <location filename="../../ui/settings/users.py" line="288"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="306"/>
+        <location filename="../../ui/settings/users.py" line="312"/>
         <source>%1 can log in again.</source>
         <translation>%1 已可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="306"/>
+        <location filename="../../ui/settings/users.py" line="312"/>
         <source>%1 is deactivated.</source>
         <translation>%1 已停用。</translation>
     </message>
@@ -7162,17 +7282,17 @@ ahead</source>
 <context>
     <name>_UserDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="333"/>
+        <location filename="../../ui/settings/users.py" line="339"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="334"/>
+        <location filename="../../ui/settings/users.py" line="340"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="347"/>
+        <location filename="../../ui/settings/users.py" line="353"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
