@@ -10,3 +10,4 @@ from models import (  # noqa: F401
     typhoons,
     users,
 )
+from models.command import incidents, levels, units  # noqa: F401
