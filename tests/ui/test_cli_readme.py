@@ -150,6 +150,7 @@ class World:
     divisions_xlsx: Path = Path()
     households_xlsx: Path = Path()
     track_csv: Path = Path()
+    typhoon_code: str = ""
     typhoon_at: str = ""  # the demo typhoon's latest observation, Beijing time as typed
     gis: dict[tuple[str, str], Path] = field(default_factory=dict)
 
@@ -190,6 +191,15 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "--event ID": lambda world, words: str(world.event_id),
     "--shelter ID": lambda world, words: str(world.shelter_id),
     "...": lambda world, words: "dashboard",
+    "start NAME": lambda world, words: "2607号台风防御",
+    "--number N": lambda world, words: "2026-07",
+    "--typhoon CODE": lambda world, words: world.typhoon_code,
+    "--signer NAME": lambda world, words: "王县长",
+    "--reason TEXT": lambda world, words: "风圈逼近，预计24小时内登陆",
+    "--doc-number N": lambda world, words: "温防指〔2026〕12号",
+    "--place TEXT": lambda world, words: f"{world.village_name}后山",
+    "--description TEXT": lambda world, words: "山体滑坡，2户房屋受损，无人员伤亡",
+    "--division CODE": lambda world, words: world.village_code,
 }
 
 
@@ -305,6 +315,7 @@ def write_inputs(world: World) -> None:
         " WHERE t.code = '2606' AND NOT p.is_forecast",
     )
     world.typhoon_at = f"{datetime.fromisoformat(latest) + timedelta(hours=8):%Y-%m-%dT%H:%M}"
+    world.typhoon_code = "2606"
     ((world.shelter_id, world.shelter_name),) = _query(
         db,
         "SELECT s.id, s.name FROM transfer_records r JOIN shelters s ON s.id = r.shelter_id"
