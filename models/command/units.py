@@ -89,7 +89,7 @@ def check_unit(checker: FieldChecker, fields: UnitFields) -> dict[str, str | Non
 
 def save_unit(*, session: Session, fields: UnitFields, unit_id: int | None = None) -> UnitRow:
     """Add a unit (``unit_id`` None) or change one; a name already taken is refused."""
-    require(session, Permission.MANAGE_EVENTS)
+    require(session, Permission.EDIT_REGISTER)
     checker = FieldChecker()
     values = check_unit(checker, fields)
     name = values["name"]

@@ -425,6 +425,12 @@ KINDS: dict[str, ImportKind] = {
                 ),
             ),
         ),
+        ImportKind(
+            "units",
+            QT_TRANSLATE_NOOP("ImportDialog", "Member units (name, duty phone, contact)"),
+            "models.command.units_import:UnitSteps",
+            max_bytes=16 * MIB,
+        ),
     )
 }
 """Every kind, in the order the dialog offers them and the command line lists them."""

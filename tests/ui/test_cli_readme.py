@@ -179,6 +179,7 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "add NAME": lambda world, words: f"readme-{_option(words, '--role')}",
     "divisions FILE.xlsx": lambda world, words: str(world.divisions_xlsx),
     "households FILE.xlsx": lambda world, words: str(world.households_xlsx),
+    "units FILE.xlsx": lambda world, words: str(units_file(world)),
     "--village CODE": lambda world, words: world.village_code,
     "--year YYYY": lambda world, words: str(world.year),
     "FILE": lambda world, words: str(world.gis_file(words[3], _option(words, "--crs", "wgs84"))),
@@ -223,6 +224,16 @@ def resolve(world: World, words: list[str]) -> list[str]:
             assert key in PLACEHOLDERS, f"no value for {key!r} in: {' '.join(words)}"
             resolved[i] = PLACEHOLDERS[key](world, resolved)
     return resolved
+
+
+def units_file(world: World) -> Path:
+    """The member units' list as a county types it: a title row, the header, a note."""
+    from tests.models.imports.test_units import GOOD, write_units
+
+    path = world.folder / "成员单位.xlsx"
+    if not path.exists():
+        write_units(path, GOOD)
+    return path
 
 
 def _query(path: Path, sql: str, *params: object) -> list[tuple]:
