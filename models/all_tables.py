@@ -1,5 +1,6 @@
 """Imports every module that defines tables, so Base.metadata is complete."""
 
+import models.command  # noqa: F401  (levels, incidents, member units)
 from models import (  # noqa: F401
     areas,
     audit,
@@ -10,4 +11,3 @@ from models import (  # noqa: F401
     typhoons,
     users,
 )
-from models.command import incidents, levels, units  # noqa: F401

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from models.command.levels import EventLevelChange
-from models.command.units import MemberUnit
+from models.command import EventLevelChange, MemberUnit
 from models.demo.common import DemoBuild, DemoStep
 from models.events import Event, active_event
 

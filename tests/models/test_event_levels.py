@@ -7,15 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from models.command.incidents import list_incidents, log_incident
-from models.command.levels import (
+from models.command import (
+    UnitFields,
     change_grade,
     change_response_level,
     grade_history,
     level_history,
     level_since,
+    list_incidents,
+    list_units,
+    log_incident,
+    save_unit,
 )
-from models.command.units import UnitFields, list_units, save_unit
 from models.database import Database
 from models.domain_events import ResponseLevelChanged, _handlers, subscribe
 from models.events import EventRefused, active_event, end_event, start_event

@@ -156,7 +156,7 @@ def test_0006_indexes_the_households_already_held(db_url: str) -> None:
 
 
 def test_0008_keeps_an_event_in_progress_and_records_its_level_changes(db_url: str) -> None:
-    from models.command.levels import change_response_level, level_history
+    from models.command import change_response_level, level_history
     from models.events import active_event
     from models.users import Actor
 

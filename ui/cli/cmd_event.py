@@ -19,53 +19,101 @@ _LEVEL_WORDS |= {"2": "II", "1": "I"}
 
 def register(commands: Commands) -> None:
     """Adds ``event`` and its actions to the command line."""
-    from models.command.incidents import INCIDENT_KINDS
+    from models.command import INCIDENT_KINDS
     from models.events import EVENT_KINDS
     from models.labels import EVENT_GRADES
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CommandLine", text)
-
-    event = commands.add_parser("event", help=tr("the event in progress and its response level"))
+    event = commands.add_parser(
+        "event",
+        help=QCoreApplication.translate(
+            "CommandLine", "the event in progress and its response level"
+        ),
+    )
     actions = event.add_subparsers(dest="event_action", metavar="ACTION", required=True)
 
-    start = actions.add_parser("start", help=tr("start an event (one at a time)"))
+    start = actions.add_parser(
+        "start", help=QCoreApplication.translate("CommandLine", "start an event (one at a time)")
+    )
     start.add_argument("name", metavar="NAME")
     start.add_argument("--kind", choices=tuple(EVENT_KINDS), default="typhoon")
-    start.add_argument("--number", metavar="N", help=tr("the event's number, such as 2026-06"))
+    start.add_argument(
+        "--number",
+        metavar="N",
+        help=QCoreApplication.translate("CommandLine", "the event's number, such as 2026-06"),
+    )
     start.add_argument("--grade", choices=tuple(EVENT_GRADES))
-    start.add_argument("--typhoon", metavar="CODE", help=tr("the typhoon it follows, such as 2606"))
-    start.add_argument("--area", metavar="TEXT", help=tr("the county, or the towns concerned"))
-    start.add_argument("--at", metavar="TIME", help=tr("when it started (default: now)"))
+    start.add_argument(
+        "--typhoon",
+        metavar="CODE",
+        help=QCoreApplication.translate("CommandLine", "the typhoon it follows, such as 2606"),
+    )
+    start.add_argument(
+        "--area",
+        metavar="TEXT",
+        help=QCoreApplication.translate("CommandLine", "the county, or the towns concerned"),
+    )
+    start.add_argument(
+        "--at",
+        metavar="TIME",
+        help=QCoreApplication.translate("CommandLine", "when it started (default: now)"),
+    )
 
     level = actions.add_parser(
-        "level", help=tr("change the response level (sea, IV, III, II, I or lifted)")
+        "level",
+        help=QCoreApplication.translate(
+            "CommandLine", "change the response level (sea, IV, III, II, I or lifted)"
+        ),
     )
     level.add_argument("level", metavar="LEVEL")
-    level.add_argument("--signer", required=True, metavar="NAME", help=tr("the leader who signed"))
+    level.add_argument(
+        "--signer",
+        required=True,
+        metavar="NAME",
+        help=QCoreApplication.translate("CommandLine", "the leader who signed"),
+    )
     level.add_argument("--reason", required=True, metavar="TEXT")
     level.add_argument("--doc-number", dest="doc_number", metavar="N")
-    level.add_argument("--at", metavar="TIME", help=tr("when it took effect (default: now)"))
+    level.add_argument(
+        "--at",
+        metavar="TIME",
+        help=QCoreApplication.translate("CommandLine", "when it took effect (default: now)"),
+    )
     level.add_argument("--event", type=int, metavar="ID")
 
-    grade = actions.add_parser("grade", help=tr("change the event's grade"))
+    grade = actions.add_parser(
+        "grade", help=QCoreApplication.translate("CommandLine", "change the event's grade")
+    )
     grade.add_argument("grade", choices=tuple(EVENT_GRADES))
     grade.add_argument("--reason", required=True, metavar="TEXT")
     grade.add_argument("--event", type=int, metavar="ID")
 
-    incident = actions.add_parser("incident", help=tr("log an incident under the event"))
+    incident = actions.add_parser(
+        "incident",
+        help=QCoreApplication.translate("CommandLine", "log an incident under the event"),
+    )
     incident.add_argument("kind", choices=tuple(INCIDENT_KINDS))
     incident.add_argument("--place", required=True, metavar="TEXT")
     incident.add_argument("--description", required=True, metavar="TEXT")
-    incident.add_argument("--division", metavar="CODE", help=tr("the town or village code"))
+    incident.add_argument(
+        "--division",
+        metavar="CODE",
+        help=QCoreApplication.translate("CommandLine", "the town or village code"),
+    )
     incident.add_argument("--at", metavar="TIME")
     incident.add_argument("--event", type=int, metavar="ID")
 
-    end = actions.add_parser("end", help=tr("end the event in progress"))
+    end = actions.add_parser(
+        "end", help=QCoreApplication.translate("CommandLine", "end the event in progress")
+    )
     end.add_argument("--at", metavar="TIME")
     end.add_argument("--event", type=int, metavar="ID")
 
-    show = actions.add_parser("show", help=tr("the event, its level history and incidents"))
+    show = actions.add_parser(
+        "show",
+        help=QCoreApplication.translate(
+            "CommandLine", "the event, its level history and incidents"
+        ),
+    )
     show.add_argument("--event", type=int, metavar="ID")
     event.set_defaults(handler=run)
 
@@ -104,8 +152,7 @@ def run(ctx: Context) -> int:
     if action == "show":
         return _show(ctx, args)
     level = level_code(args.level) if action == "level" else None
-    from models.command.incidents import log_incident
-    from models.command.levels import change_grade, change_response_level, find_event
+    from models.command import change_grade, change_response_level, find_event, log_incident
     from models.events import end_event, start_event
 
     with ctx.db.session(ctx.actor, write=True) as session:
@@ -137,7 +184,7 @@ def run(ctx: Context) -> int:
                     doc_number=args.doc_number,
                     at=_time(args.at),
                 )
-                from models.command.levels import level_label
+                from models.command import level_label
 
                 message = fill(
                     QCoreApplication.translate("CommandLine", "Response level now: %1"),
@@ -169,13 +216,16 @@ def run(ctx: Context) -> int:
 
 
 def _show(ctx: Context, args: argparse.Namespace) -> int:
-    from models.command.incidents import INCIDENT_KINDS, list_incidents
-    from models.command.levels import find_event, grade_history, level_history, level_label
+    from models.command import (
+        INCIDENT_KINDS,
+        find_event,
+        grade_history,
+        level_history,
+        level_label,
+        list_incidents,
+    )
     from models.events import EVENT_KINDS, get_event
     from models.labels import EVENT_GRADES, label
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CommandLine", text)
 
     with ctx.db.session(ctx.actor) as session:
         found = find_event(session, args.event)
@@ -185,27 +235,43 @@ def _show(ctx: Context, args: argparse.Namespace) -> int:
         grades = grade_history(session=session, event_id=event.id)
         incidents = list_incidents(session=session, event_id=event.id)
     lines = [
-        fill(tr("Event %1 (ID %2): %3"), event.name, str(event.id), label(EVENT_KINDS, event.kind)),
         fill(
-            tr("Number: %1 · grade: %2 · typhoon: %3 · area: %4"),
+            QCoreApplication.translate("CommandLine", "Event %1 (ID %2): %3"),
+            event.name,
+            str(event.id),
+            label(EVENT_KINDS, event.kind),
+        ),
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Number: %1 · grade: %2 · typhoon: %3 · area: %4"
+            ),
             event.number or "-",
             label(EVENT_GRADES, event.grade) or "-",
             event.typhoon_code or "-",
             event.area or "-",
         ),
         fill(
-            tr("Started %1 · ended %2"),
+            QCoreApplication.translate("CommandLine", "Started %1 · ended %2"),
             display_time(event.started_at),
-            display_time(event.ended_at) if event.ended_at else tr("in progress"),
+            display_time(event.ended_at)
+            if event.ended_at
+            else QCoreApplication.translate("CommandLine", "in progress"),
         ),
-        fill(tr("Response level now: %1"), level_label(event.response_level)),
-        tr("Level changes:") if levels else tr("No level change recorded."),
+        fill(
+            QCoreApplication.translate("CommandLine", "Response level now: %1"),
+            level_label(event.response_level),
+        ),
+        QCoreApplication.translate("CommandLine", "Level changes:")
+        if levels
+        else QCoreApplication.translate("CommandLine", "No level change recorded."),
     ]
     for change in levels:
         lines.append(
             "  "
             + fill(
-                tr("%1  %2 → %3  signed by %4, recorded by %5, document %6: %7"),
+                QCoreApplication.translate(
+                    "CommandLine", "%1  %2 → %3  signed by %4, recorded by %5, document %6: %7"
+                ),
                 display_time(change.at),
                 level_label(change.old),
                 level_label(change.new),
@@ -219,7 +285,7 @@ def _show(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(
             "  "
             + fill(
-                tr("%1  grade %2 → %3 (%4): %5"),
+                QCoreApplication.translate("CommandLine", "%1  grade %2 → %3 (%4): %5"),
                 display_time(grade.at),
                 label(EVENT_GRADES, grade.old) or "-",
                 label(EVENT_GRADES, grade.new),
@@ -228,7 +294,7 @@ def _show(ctx: Context, args: argparse.Namespace) -> int:
             )
         )
     if incidents:
-        lines.append(tr("Incidents:"))
+        lines.append(QCoreApplication.translate("CommandLine", "Incidents:"))
     for incident in incidents:
         lines.append(
             "  "

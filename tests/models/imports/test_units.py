@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from models.command.units import list_units
+from models.command import list_units
 from models.database import Database
 from models.imports.framework import run_import
 from models.users import Actor
