@@ -429,7 +429,6 @@ KINDS: dict[str, ImportKind] = {
             "units",
             QT_TRANSLATE_NOOP("ImportDialog", "Member units (name, duty phone, contact)"),
             "models.command.units_import:UnitSteps",
-            max_bytes=16 * MIB,
         ),
     )
 }
