@@ -45,6 +45,8 @@ def test_an_event_from_the_sea_stage_to_ii_and_its_refusals(tmp_path: Path) -> N
     assert code == 0
     assert "海上防台风应急响应 → Ⅳ级（蓝色）" in said and "王县长" in said and "较大" in said
     assert said.count("县防指〔2026〕24号") == 4
+    code, said = event("show", "--event", "99999999999999999999")
+    assert code == 2 and "99999999999999999999" in said
     assert event("end")[0] == 0
     code, said = event("level", "I", "--signer", "王县长", "--reason", "x")
     assert code == 1 and "没有进行中的事件" in said

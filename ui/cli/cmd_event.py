@@ -9,8 +9,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from models.clock import display_time
+from models.fields import record_number
 from models.messages import fill
-from ui.cli.core import EXIT_OK, Commands, Context, UsageError, say
+from ui.cli.core import EXIT_OK, Commands, Context, UsageError, argument_type, say
 
 _LEVEL_WORDS = {"sea": "sea", "iv": "IV", "iii": "III", "ii": "II", "i": "I", "lifted": None}
 _LEVEL_WORDS |= {"Ⅳ": "IV", "Ⅲ": "III", "Ⅱ": "II", "Ⅰ": "I", "4": "IV", "3": "III"}
@@ -78,14 +79,14 @@ def register(commands: Commands) -> None:
         metavar="TIME",
         help=QCoreApplication.translate("CommandLine", "when it took effect (default: now)"),
     )
-    level.add_argument("--event", type=int, metavar="ID")
+    level.add_argument("--event", type=argument_type(record_number), metavar="ID")
 
     grade = actions.add_parser(
         "grade", help=QCoreApplication.translate("CommandLine", "change the event's grade")
     )
     grade.add_argument("grade", choices=tuple(EVENT_GRADES))
     grade.add_argument("--reason", required=True, metavar="TEXT")
-    grade.add_argument("--event", type=int, metavar="ID")
+    grade.add_argument("--event", type=argument_type(record_number), metavar="ID")
 
     incident = actions.add_parser(
         "incident",
@@ -100,13 +101,13 @@ def register(commands: Commands) -> None:
         help=QCoreApplication.translate("CommandLine", "the town or village code"),
     )
     incident.add_argument("--at", metavar="TIME")
-    incident.add_argument("--event", type=int, metavar="ID")
+    incident.add_argument("--event", type=argument_type(record_number), metavar="ID")
 
     end = actions.add_parser(
         "end", help=QCoreApplication.translate("CommandLine", "end the event in progress")
     )
     end.add_argument("--at", metavar="TIME")
-    end.add_argument("--event", type=int, metavar="ID")
+    end.add_argument("--event", type=argument_type(record_number), metavar="ID")
 
     show = actions.add_parser(
         "show",
@@ -114,7 +115,7 @@ def register(commands: Commands) -> None:
             "CommandLine", "the event, its level history and incidents"
         ),
     )
-    show.add_argument("--event", type=int, metavar="ID")
+    show.add_argument("--event", type=argument_type(record_number), metavar="ID")
     event.set_defaults(handler=run)
 
 
