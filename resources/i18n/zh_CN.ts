@@ -1355,148 +1355,148 @@ ahead</source>
         <translation>数据库需要升级</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="28"/>
+        <location filename="../../ui/cli/cmd_event.py" line="29"/>
         <source>the event in progress and its response level</source>
         <translation>当前事件及其应急响应等级</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="35"/>
+        <location filename="../../ui/cli/cmd_event.py" line="36"/>
         <source>start an event (one at a time)</source>
         <translation>启动事件（同一时间只能有一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="42"/>
+        <location filename="../../ui/cli/cmd_event.py" line="43"/>
         <source>the event&apos;s number, such as 2026-06</source>
         <translation>事件编号，如 2026-06</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="48"/>
+        <location filename="../../ui/cli/cmd_event.py" line="49"/>
         <source>the typhoon it follows, such as 2606</source>
         <translation>关联的台风编号，如 2606</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="53"/>
+        <location filename="../../ui/cli/cmd_event.py" line="54"/>
         <source>the county, or the towns concerned</source>
         <translation>涉及区域：全县或相关乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="58"/>
+        <location filename="../../ui/cli/cmd_event.py" line="59"/>
         <source>when it started (default: now)</source>
         <translation>开始时间（默认为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="63"/>
+        <location filename="../../ui/cli/cmd_event.py" line="64"/>
         <source>change the response level (sea, IV, III, II, I or lifted)</source>
         <translation>调整应急响应等级（sea 海上防台风、IV、III、II、I 或 lifted 解除）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="72"/>
+        <location filename="../../ui/cli/cmd_event.py" line="73"/>
         <source>the leader who signed</source>
         <translation>签发领导</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="79"/>
+        <location filename="../../ui/cli/cmd_event.py" line="80"/>
         <source>when it took effect (default: now)</source>
         <translation>生效时间（默认为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="84"/>
+        <location filename="../../ui/cli/cmd_event.py" line="85"/>
         <source>change the event&apos;s grade</source>
         <translation>调整事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="92"/>
+        <location filename="../../ui/cli/cmd_event.py" line="93"/>
         <source>log an incident under the event</source>
         <translation>登记本事件中发生的次生事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="100"/>
+        <location filename="../../ui/cli/cmd_event.py" line="101"/>
         <source>the town or village code</source>
         <translation>乡镇或村的区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="106"/>
+        <location filename="../../ui/cli/cmd_event.py" line="107"/>
         <source>end the event in progress</source>
         <translation>结束当前事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="113"/>
+        <location filename="../../ui/cli/cmd_event.py" line="114"/>
         <source>the event, its level history and incidents</source>
         <translation>查看事件、响应等级变更记录和次生事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="140"/>
+        <location filename="../../ui/cli/cmd_event.py" line="141"/>
         <source>Unknown response level %1: give sea, IV, III, II, I or lifted.</source>
         <translation>未知的响应等级 %1：请填写 sea（海上防台风）、IV、III、II、I 或 lifted（解除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="171"/>
+        <location filename="../../ui/cli/cmd_event.py" line="172"/>
         <source>Event %1 started (ID %2).</source>
         <translation>事件 %1 已启动（ID %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="190"/>
-        <location filename="../../ui/cli/cmd_event.py" line="261"/>
+        <location filename="../../ui/cli/cmd_event.py" line="191"/>
+        <location filename="../../ui/cli/cmd_event.py" line="262"/>
         <source>Response level now: %1</source>
         <translation>当前应急响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="197"/>
+        <location filename="../../ui/cli/cmd_event.py" line="198"/>
         <source>The grade was changed.</source>
         <translation>事件等级已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="208"/>
+        <location filename="../../ui/cli/cmd_event.py" line="209"/>
         <source>The incident was logged.</source>
         <translation>次生事件已登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="212"/>
+        <location filename="../../ui/cli/cmd_event.py" line="213"/>
         <source>Event %1 ended.</source>
         <translation>事件 %1 已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="239"/>
+        <location filename="../../ui/cli/cmd_event.py" line="240"/>
         <source>Event %1 (ID %2): %3</source>
         <translation>事件 %1（ID %2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="245"/>
+        <location filename="../../ui/cli/cmd_event.py" line="246"/>
         <source>Number: %1 · grade: %2 · typhoon: %3 · area: %4</source>
         <translation>事件编号：%1 · 事件等级：%2 · 台风：%3 · 区域：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="254"/>
+        <location filename="../../ui/cli/cmd_event.py" line="255"/>
         <source>Started %1 · ended %2</source>
         <translation>开始 %1 · 结束 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="258"/>
+        <location filename="../../ui/cli/cmd_event.py" line="259"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="264"/>
+        <location filename="../../ui/cli/cmd_event.py" line="265"/>
         <source>Level changes:</source>
         <translation>响应等级变更记录：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="266"/>
+        <location filename="../../ui/cli/cmd_event.py" line="267"/>
         <source>No level change recorded.</source>
         <translation>尚无响应等级变更记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="272"/>
+        <location filename="../../ui/cli/cmd_event.py" line="273"/>
         <source>%1  %2 → %3  signed by %4, recorded by %5, document %6: %7</source>
         <translation>%1  %2 → %3  签发：%4，记录：%5，文号：%6；理由：%7</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="288"/>
+        <location filename="../../ui/cli/cmd_event.py" line="289"/>
         <source>%1  grade %2 → %3 (%4): %5</source>
         <translation>%1  事件等级 %2 → %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="297"/>
+        <location filename="../../ui/cli/cmd_event.py" line="298"/>
         <source>Incidents:</source>
         <translation>次生事件：</translation>
     </message>
