@@ -1,5 +1,6 @@
 """Imports every module that defines tables, so Base.metadata is complete."""
 
+import models.command  # noqa: F401  (levels, incidents, member units)
 from models import (  # noqa: F401
     areas,
     audit,

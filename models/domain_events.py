@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -38,9 +39,17 @@ class EventEnded:
 
 @dataclass(frozen=True, slots=True)
 class ResponseLevelChanged:
+    """The response level of an event changed (None: no response in force). A change
+    through ``models.command.levels`` carries when, who signed it, why and the document
+    number; the transfers page's quick change leaves them empty."""
+
     event_id: int
     old: str | None
     new: str | None
+    at: datetime | None = None
+    signer: str | None = None
+    reason: str | None = None
+    doc_number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

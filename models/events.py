@@ -1,9 +1,11 @@
-"""Events (a typhoon, a rainstorm): the minimal record transfers hang on.
+"""Events (a typhoon, a rainstorm): what transfers, the duty log and reports hang on.
 
-One event is active at a time: the latest started and not yet ended. A later
-issue adds response level changes, the duty log and dispatch orders; until then
-an event carries its current response level code (models.labels.RESPONSE_LEVELS)
-or None when no response is in force.
+One event is active at a time: the latest started and not yet ended. An event has a
+kind, a name and a document-style number, a grade (models.labels.EVENT_GRADES), the
+typhoon it follows where there is one, the area it concerns, and its current response
+level code (models.labels.RESPONSE_LEVELS) or None when no response is in force.
+Level changes and grade changes are kept as history in ``models.command.levels``;
+sub-incidents (a landslide during a typhoon) in ``models.command.incidents``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
 from models.domain_events import EventEnded, EventStarted, ResponseLevelChanged, emit
-from models.labels import RESPONSE_LEVELS
+from models.labels import EVENT_GRADES, RESPONSE_LEVELS
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import Refused
 from models.users import Permission, actor_of, require
@@ -26,6 +28,9 @@ EVENT_KINDS = {
     "typhoon": QT_TRANSLATE_NOOP("Label", "Typhoon"),
     "rainstorm": QT_TRANSLATE_NOOP("Label", "Rainstorm"),
     "flood": QT_TRANSLATE_NOOP("Label", "Flood"),
+    "geological": QT_TRANSLATE_NOOP("Label", "Geological hazard"),
+    "forest_fire": QT_TRANSLATE_NOOP("Label", "Forest fire"),
+    "accident": QT_TRANSLATE_NOOP("Label", "Accident"),
     "other": QT_TRANSLATE_NOOP("Label", "Other"),
 }
 
@@ -45,6 +50,10 @@ class Event(Base):
     started_at: Mapped[datetime] = mapped_column(index=True)
     ended_at: Mapped[datetime | None] = mapped_column(index=True)
     created_by: Mapped[str] = mapped_column(String(60))
+    number: Mapped[str | None] = mapped_column(String(40))  # e.g. 2026-06, the event's own
+    grade: Mapped[str | None] = mapped_column(String(10))  # models.labels.EVENT_GRADES
+    typhoon_code: Mapped[str | None] = mapped_column(String(12))  # the typhoon it follows
+    area: Mapped[str | None] = mapped_column(String(200))  # the county, or the towns named
 
 
 class EventRefused(Refused):
@@ -60,6 +69,10 @@ class EventRow:
     started_at: datetime
     ended_at: datetime | None
     created_by: str
+    number: str | None = None
+    grade: str | None = None
+    typhoon_code: str | None = None
+    area: str | None = None
 
     @property
     def active(self) -> bool:
@@ -71,6 +84,10 @@ class EventRow:
         return self.ended_at is not None or self.response_level is None
 
 
+def event_row(event: Event) -> EventRow:
+    return _row(event)
+
+
 def _row(event: Event) -> EventRow:
     return EventRow(
         event.id,
@@ -80,6 +97,10 @@ def _row(event: Event) -> EventRow:
         event.started_at,
         event.ended_at,
         event.created_by,
+        event.number,
+        event.grade,
+        event.typhoon_code,
+        event.area,
     )
 
 
@@ -120,8 +141,13 @@ def start_event(
     response_level: str | None = None,
     started_at: datetime | None = None,
     open_records: bool = True,
+    number: str | None = None,
+    grade: str | None = None,
+    typhoon_code: str | None = None,
+    area: str | None = None,
 ) -> EventRow:
-    """Start an event; refused while another one is active.
+    """Start an event; refused while another one is active. ``typhoon_code`` names a
+    typhoon of the database; ``grade`` is a code of EVENT_GRADES.
 
     Announces ``EventStarted``: with ``open_records`` the modules that keep records per
     event make them at once (transfers: a record for every household and object of the
@@ -143,6 +169,25 @@ def start_event(
         raise EventRefused(
             fill(QCoreApplication.translate("Events", "Unknown response level: %1"), response_level)
         )
+    number = _optional_text(number, 40)
+    area = _optional_text(area, 200)
+    if grade is not None and grade not in EVENT_GRADES:
+        raise EventRefused(
+            fill(QCoreApplication.translate("Events", "Unknown event grade: %1"), grade)
+        )
+    typhoon_code = _optional_text(typhoon_code, 12)
+    if typhoon_code is not None:
+        from models.typhoons.tables import Typhoon
+
+        if session.scalar(select(Typhoon.id).where(Typhoon.code == typhoon_code)) is None:
+            raise EventRefused(
+                fill(
+                    QCoreApplication.translate(
+                        "Events", "No typhoon %1 in the database: import its track first."
+                    ),
+                    typhoon_code,
+                )
+            )
     current = _active(session)
     if current is not None:
         raise EventRefused(
@@ -160,6 +205,10 @@ def start_event(
         started_at=started_at or utcnow(),
         ended_at=None,
         created_by=actor.name,
+        number=number,
+        grade=grade,
+        typhoon_code=typhoon_code,
+        area=area,
     )
     session.add(event)
     session.flush()
@@ -168,9 +217,11 @@ def start_event(
 
 
 def set_response_level(*, session: Session, event_id: int, response_level: str | None) -> EventRow:
-    """Raise, lower or lift (None) the response of an active event."""
+    """Raise, lower or lift (None) the response of an active event, without a signer:
+    the path of the transfers page's level dialog. A change with signer, reason and
+    document number, kept as history, is ``models.command.levels.change_response_level``."""
     require(session, MANAGE_EVENTS)
-    event = _get_active(session, event_id)
+    event = get_active_for_change(session, event_id)
     if response_level is not None and response_level not in RESPONSE_LEVELS:
         raise EventRefused(
             fill(QCoreApplication.translate("Events", "Unknown response level: %1"), response_level)
@@ -183,10 +234,23 @@ def set_response_level(*, session: Session, event_id: int, response_level: str |
     return _row(event)
 
 
+def _optional_text(value: str | None, limit: int) -> str | None:
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise EventRefused(
+            fill(
+                QCoreApplication.translate("Events", "Too long: at most %1 characters: %2"),
+                str(limit),
+                text[:20] + "…",
+            )
+        )
+    return text or None
+
+
 def end_event(*, session: Session, event_id: int, ended_at: datetime | None = None) -> EventRow:
     """End an event (the response is lifted with it)."""
     require(session, MANAGE_EVENTS)
-    event = _get_active(session, event_id)
+    event = get_active_for_change(session, event_id)
     at = ended_at or utcnow()
     if at < event.started_at:
         raise EventRefused(
@@ -199,7 +263,8 @@ def end_event(*, session: Session, event_id: int, ended_at: datetime | None = No
     return _row(event)
 
 
-def _get_active(session: Session, event_id: int) -> Event:
+def get_active_for_change(session: Session, event_id: int) -> Event:
+    """The event to change: refused when it no longer exists or has ended."""
     event = session.get(Event, event_id)
     if event is None:
         raise EventRefused(QCoreApplication.translate("Events", "This event no longer exists."))

@@ -55,12 +55,28 @@ ROLES = {
 }
 
 RESPONSE_LEVELS = {
+    "sea": QT_TRANSLATE_NOOP("Label", "Sea-typhoon response"),
     "IV": QT_TRANSLATE_NOOP("Label", "Level IV (blue)"),
     "III": QT_TRANSLATE_NOOP("Label", "Level III (yellow)"),
     "II": QT_TRANSLATE_NOOP("Label", "Level II (orange)"),
     "I": QT_TRANSLATE_NOOP("Label", "Level I (red)"),
 }
-RESPONSE_COLOURS = {"IV": "#1f5fbf", "III": "#e0b000", "II": "#f07800", "I": "#d01010"}
+RESPONSE_COLOURS = {
+    "sea": "#0b7a8a",
+    "IV": "#1f5fbf",
+    "III": "#e0b000",
+    "II": "#f07800",
+    "I": "#d01010",
+}
+
+LEVEL_ORDER = ("sea", "IV", "III", "II", "I")  # lowest first; None: no response in force
+
+EVENT_GRADES = {
+    "general": QT_TRANSLATE_NOOP("Label", "General"),
+    "large": QT_TRANSLATE_NOOP("Label", "Relatively major"),
+    "major": QT_TRANSLATE_NOOP("Label", "Major"),
+    "extra": QT_TRANSLATE_NOOP("Label", "Especially major"),
+}
 
 
 def label(table: Mapping[str, str], code: str | None) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import models.all_tables  # noqa: F401  (every table is in Base.metadata)
 from models.audit import AuditRecord, bulk_operation
 from models.base import Base, utcnow
-from models.demo import geography, transfers, typhoon, typhoon_scenario, users
+from models.demo import command, geography, transfers, typhoon, typhoon_scenario, users
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
@@ -41,6 +41,7 @@ STEPS: tuple[DemoStep, ...] = (
     typhoon.STEP,
     transfers.STEP,
     typhoon_scenario.STEP,
+    command.STEP,
 )
 
 

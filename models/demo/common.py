@@ -32,6 +32,8 @@ class DemoSummary:
     households: int = 0  # households at risk on the transfer lists
     transfer_objects: int = 0  # work sheds, sites, rafts, scenic spots moved by head count
     event: str | None = None  # the scenario's event in progress, if one was asked for
+    member_units: int = 0  # the headquarters' member units
+    level_changes: int = 0  # the scenario event's response level history
 
     @property
     def rows(self) -> int:
@@ -48,6 +50,8 @@ class DemoSummary:
             + (1 + self.typhoon_points if self.typhoon_points else 0)
             + self.households
             + self.transfer_objects
+            + self.member_units
+            + self.level_changes
             + 1
         )
 

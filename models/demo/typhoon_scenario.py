@@ -36,7 +36,8 @@ def build_typhoon_scenario(
 ) -> TyphoonScenario:
     """The demo typhoon's event in progress at ``now`` (default: the present): the demo
     typhoon's latest observation at the last 3-hourly synoptic time before ``now``
-    (``place_demo_typhoon``), response level II since nine hours ago, transfers part
+    (``place_demo_typhoon``), started nine hours ago at response level II (the demo's
+    command step adds the level history that led there), transfers part
     done (``build_demo_transfers``), two towns' phoned-in figures, the last hourly
     roll-up snapshot an hour ago and some arrivals since.
 

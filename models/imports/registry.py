@@ -425,6 +425,14 @@ KINDS: dict[str, ImportKind] = {
                 ),
             ),
         ),
+        ImportKind(
+            "units",
+            QT_TRANSLATE_NOOP("ImportDialog", "Member units (name, duty phone, contact)"),
+            "models.command.units_import:UnitSteps",
+            max_bytes=64 * MIB,
+            max_rows=10_000,  # a county's headquarters has a few dozen member units
+            max_columns=100,
+        ),
     )
 }
 """Every kind, in the order the dialog offers them and the command line lists them."""

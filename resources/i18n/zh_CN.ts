@@ -1439,6 +1439,152 @@ ahead</source>
         <source>Database upgrade needed</source>
         <translation>数据库需要升级</translation>
     </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="29"/>
+        <source>the event in progress and its response level</source>
+        <translation>当前事件及其应急响应等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="36"/>
+        <source>start an event (one at a time)</source>
+        <translation>启动事件（同一时间只能有一个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="43"/>
+        <source>the event&apos;s number, such as 2026-06</source>
+        <translation>事件编号，如 2026-06</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="49"/>
+        <source>the typhoon it follows, such as 2606</source>
+        <translation>关联的台风编号，如 2606</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="54"/>
+        <source>the county, or the towns concerned</source>
+        <translation>涉及区域：全县或相关乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="59"/>
+        <source>when it started (default: now)</source>
+        <translation>开始时间（默认为现在）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="64"/>
+        <source>change the response level (sea, IV, III, II, I or lifted)</source>
+        <translation>调整应急响应等级（sea 海上防台风、IV、III、II、I 或 lifted 解除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="73"/>
+        <source>the leader who signed</source>
+        <translation>签发领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="80"/>
+        <source>when it took effect (default: now)</source>
+        <translation>生效时间（默认为现在）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="85"/>
+        <source>change the event&apos;s grade</source>
+        <translation>调整事件等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="93"/>
+        <source>log an incident under the event</source>
+        <translation>登记本事件中发生的次生事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="101"/>
+        <source>the town or village code</source>
+        <translation>乡镇或村的区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="107"/>
+        <source>end the event in progress</source>
+        <translation>结束当前事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="114"/>
+        <source>the event, its level history and incidents</source>
+        <translation>查看事件、响应等级变更记录和次生事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="141"/>
+        <source>Unknown response level %1: give sea, IV, III, II, I or lifted.</source>
+        <translation>未知的响应等级 %1：请填写 sea（海上防台风）、IV、III、II、I 或 lifted（解除）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="172"/>
+        <source>Event %1 started (ID %2).</source>
+        <translation>事件 %1 已启动（ID %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="191"/>
+        <location filename="../../ui/cli/cmd_event.py" line="262"/>
+        <source>Response level now: %1</source>
+        <translation>当前应急响应等级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="198"/>
+        <source>The grade was changed.</source>
+        <translation>事件等级已调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="209"/>
+        <source>The incident was logged.</source>
+        <translation>次生事件已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="213"/>
+        <source>Event %1 ended.</source>
+        <translation>事件 %1 已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="240"/>
+        <source>Event %1 (ID %2): %3</source>
+        <translation>事件 %1（ID %2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="246"/>
+        <source>Number: %1 · grade: %2 · typhoon: %3 · area: %4</source>
+        <translation>事件编号：%1 · 事件等级：%2 · 台风：%3 · 区域：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="255"/>
+        <source>Started %1 · ended %2</source>
+        <translation>开始 %1 · 结束 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="259"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="265"/>
+        <source>Level changes:</source>
+        <translation>响应等级变更记录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="267"/>
+        <source>No level change recorded.</source>
+        <translation>尚无响应等级变更记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="273"/>
+        <source>%1  %2 → %3  signed by %4, recorded by %5, document %6: %7</source>
+        <translation>%1  %2 → %3  签发：%4，记录：%5，文号：%6；理由：%7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="289"/>
+        <source>%1  grade %2 → %3 (%4): %5</source>
+        <translation>%1  事件等级 %2 → %3（%4）：%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="298"/>
+        <source>Incidents:</source>
+        <translation>次生事件：</translation>
+    </message>
 </context>
 <context>
     <name>ContactsDialog</name>
@@ -1763,22 +1909,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="72"/>
+        <location filename="../../models/demo/builder.py" line="73"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="80"/>
+        <location filename="../../models/demo/builder.py" line="81"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="87"/>
+        <location filename="../../models/demo/builder.py" line="88"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="95"/>
+        <location filename="../../models/demo/builder.py" line="96"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -1941,45 +2087,135 @@ ahead</source>
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../models/events.py" line="133"/>
+        <location filename="../../models/events.py" line="159"/>
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="136"/>
+        <location filename="../../models/events.py" line="162"/>
         <source>The name is too long: at most 80 characters.</source>
         <translation>名称过长：最多 80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="140"/>
+        <location filename="../../models/events.py" line="166"/>
         <source>Unknown kind of event: %1</source>
         <translation>未知的事件类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="144"/>
-        <location filename="../../models/events.py" line="176"/>
+        <location filename="../../models/events.py" line="185"/>
+        <source>No typhoon %1 in the database: import its track first.</source>
+        <translation>数据库中没有 %1 号台风：请先导入其路径。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="112"/>
+        <location filename="../../models/events.py" line="170"/>
+        <location filename="../../models/events.py" line="227"/>
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="150"/>
+        <location filename="../../models/command/levels.py" line="117"/>
+        <source>The response is already at %1.</source>
+        <translation>应急响应已处于%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="123"/>
+        <source>The sea-typhoon response is for typhoon events only.</source>
+        <translation>海上防台风应急响应仅适用于台风事件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="132"/>
+        <source>Name the leader on shift who signed the change.</source>
+        <translation>请填写签发本次调整的带班领导。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="138"/>
+        <location filename="../../models/command/levels.py" line="219"/>
+        <source>Give the reason for the change.</source>
+        <translation>请填写调整理由。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="172"/>
+        <location filename="../../models/command/levels.py" line="225"/>
+        <source>A change cannot come before the event started.</source>
+        <translation>调整时间不能早于事件开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="176"/>
+        <source>A change cannot be recorded in the future.</source>
+        <translation>调整时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="186"/>
+        <source>A change cannot come before the latest change recorded.</source>
+        <translation>调整时间不能早于最近一次已记录的调整。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="205"/>
+        <location filename="../../models/events.py" line="176"/>
+        <source>Unknown event grade: %1</source>
+        <translation>未知的事件等级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="210"/>
+        <source>The event is already graded %1.</source>
+        <translation>事件已是%1等级。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="285"/>
+        <source>No event in progress.</source>
+        <translation>当前没有进行中的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="195"/>
         <source>The event %1 is still in progress; end it before starting another.</source>
         <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="193"/>
+        <location filename="../../models/events.py" line="242"/>
+        <source>Too long: at most %1 characters: %2</source>
+        <translation>过长：最多 %1 个字符：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="257"/>
         <source>An event cannot end before it started.</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="205"/>
+        <location filename="../../models/command/levels.py" line="287"/>
+        <location filename="../../models/events.py" line="270"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="209"/>
+        <location filename="../../models/events.py" line="274"/>
         <source>The event %1 has already ended.</source>
         <translation>事件“%1”已经结束。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="72"/>
+        <source>Unknown kind of incident: %1</source>
+        <translation>未知的次生事件类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="75"/>
+        <source>Say where it happened.</source>
+        <translation>请填写发生地点。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="81"/>
+        <source>Describe what happened.</source>
+        <translation>请填写事件情况。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="90"/>
+        <source>No town or village with code %1.</source>
+        <translation>没有区划代码为 %1 的乡镇或村。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="98"/>
+        <source>An incident cannot come before the event started.</source>
+        <translation>次生事件时间不能早于事件开始时间。</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +3608,11 @@ ahead</source>
         <translation>新台风且文件无名称列时必填</translation>
     </message>
     <message>
+        <location filename="../../models/imports/registry.py" line="430"/>
+        <source>Member units (name, duty phone, contact)</source>
+        <translation>成员单位（名称、值班电话、联系人）</translation>
+    </message>
+    <message>
         <location filename="../../models/imports/registry.py" line="133"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
@@ -3515,6 +3756,7 @@ ahead</source>
         <translation>山洪</translation>
     </message>
     <message>
+        <location filename="../../models/events.py" line="31"/>
         <location filename="../../models/labels.py" line="23"/>
         <source>Geological hazard</source>
         <translation>地质灾害</translation>
@@ -3632,41 +3874,98 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/labels.py" line="58"/>
+        <source>Sea-typhoon response</source>
+        <translation>海上防台风应急响应</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="59"/>
         <source>Level IV (blue)</source>
         <translation>Ⅳ级（蓝色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="59"/>
+        <location filename="../../models/labels.py" line="60"/>
         <source>Level III (yellow)</source>
         <translation>Ⅲ级（黄色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="60"/>
+        <location filename="../../models/labels.py" line="61"/>
         <source>Level II (orange)</source>
         <translation>Ⅱ级（橙色）</translation>
     </message>
     <message>
-        <location filename="../../models/labels.py" line="61"/>
+        <location filename="../../models/labels.py" line="62"/>
         <source>Level I (red)</source>
         <translation>Ⅰ级（红色）</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="26"/>
+        <location filename="../../models/labels.py" line="75"/>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="76"/>
+        <source>Relatively major</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="77"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../models/labels.py" line="78"/>
+        <source>Especially major</source>
+        <translation>特别重大</translation>
+    </message>
+    <message>
+        <location filename="../../models/events.py" line="28"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="27"/>
+        <location filename="../../models/events.py" line="29"/>
         <source>Rainstorm</source>
         <translation>暴雨</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="28"/>
+        <location filename="../../models/events.py" line="30"/>
         <source>Flood</source>
         <translation>洪水</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="29"/>
+        <location filename="../../models/events.py" line="32"/>
+        <source>Forest fire</source>
+        <translation>森林火灾</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="21"/>
+        <source>Landslide</source>
+        <translation>山体滑坡</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="22"/>
+        <source>Flooding</source>
+        <translation>内涝积水</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="23"/>
+        <source>Building collapse</source>
+        <translation>房屋倒塌</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="24"/>
+        <location filename="../../models/events.py" line="33"/>
+        <source>Accident</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="25"/>
+        <source>People trapped</source>
+        <translation>人员被困</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/incidents.py" line="26"/>
+        <location filename="../../models/events.py" line="34"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3719,6 +4018,31 @@ ahead</source>
         <location filename="../../models/transfers/common.py" line="33"/>
         <source>Fishing raft</source>
         <translation>渔排</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="89"/>
+        <source>No response</source>
+        <translation>未启动响应</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="21"/>
+        <source>Member unit</source>
+        <translation>成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="22"/>
+        <source>Town headquarters</source>
+        <translation>乡镇（街道）防指</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="23"/>
+        <source>Higher authority</source>
+        <translation>上级机关</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="24"/>
+        <source>Other body</source>
+        <translation>其他单位</translation>
     </message>
 </context>
 <context>
@@ -7019,6 +7343,34 @@ ahead</source>
         <location filename="../../ui/map/typhoon.py" line="615"/>
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../models/command/units.py" line="74"/>
+        <source>Give the unit&apos;s name.</source>
+        <translation>请填写单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="81"/>
+        <source>Unknown kind of unit: %1</source>
+        <translation>未知的单位类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="101"/>
+        <source>A unit named %1 is registered.</source>
+        <translation>名为 %1 的单位已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units.py" line="105"/>
+        <source>This unit no longer exists.</source>
+        <translation>该单位已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/units_import.py" line="70"/>
+        <source>The unit %1 appears more than once (rows %2).</source>
+        <translation>单位 %1 重复出现（第 %2 行）。</translation>
     </message>
 </context>
 <context>

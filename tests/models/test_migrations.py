@@ -192,3 +192,51 @@ def test_0008_keeps_the_users_and_their_old_hashes_still_log_in(db_url: str) -> 
         assert stored.startswith("$argon2id$")
     finally:
         database.dispose()
+
+
+def test_0009_keeps_an_event_in_progress_and_records_its_level_changes(db_url: str) -> None:
+    from models.command import change_response_level, level_history
+    from models.events import active_event
+    from models.users import Actor
+
+    database = Database(db_url)
+    _upgrade_to(database, "0008")
+    events = sa.table(
+        "events",
+        sa.column("id", sa.Integer),
+        sa.column("name", sa.String),
+        sa.column("kind", sa.String),
+        sa.column("response_level", sa.String),
+        sa.column("started_at", UTCDateTime()),
+        sa.column("created_by", sa.String),
+    )
+    started = datetime.now(UTC).replace(microsecond=0)
+    with database.engine.begin() as conn:
+        conn.execute(
+            sa.insert(events),
+            [
+                {
+                    "id": 1,
+                    "name": "台风防御",
+                    "kind": "typhoon",
+                    "response_level": "IV",
+                    "started_at": started,
+                    "created_by": "admin",
+                }
+            ],
+        )
+    database.upgrade()
+    duty = Actor(name="duty", role="duty")
+    with database.session(duty, write=True) as session:
+        event = active_event(session=session)
+        assert event is not None
+        assert (event.id, event.response_level, event.grade, event.number) == (1, "IV", None, None)
+        assert level_history(session=session, event_id=1) == []
+        change_response_level(
+            session=session, event_id=1, level="III", signer="王县长", reason="风圈逼近"
+        )
+    with database.session(duty) as session:
+        assert [(h.old, h.new) for h in level_history(session=session, event_id=1)] == [
+            ("IV", "III")
+        ]
+    database.dispose()

@@ -152,6 +152,7 @@ class World:
     divisions_xlsx: Path = Path()
     households_xlsx: Path = Path()
     track_csv: Path = Path()
+    typhoon_code: str = ""
     typhoon_at: str = ""  # the demo typhoon's latest observation, Beijing time as typed
     gis: dict[tuple[str, str], Path] = field(default_factory=dict)
 
@@ -181,6 +182,7 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "deactivate NAME": lambda world, words: "duty",
     "divisions FILE.xlsx": lambda world, words: str(world.divisions_xlsx),
     "households FILE.xlsx": lambda world, words: str(world.households_xlsx),
+    "units FILE.xlsx": lambda world, words: str(units_file(world)),
     "--village CODE": lambda world, words: world.village_code,
     "--year YYYY": lambda world, words: str(world.year),
     "FILE": lambda world, words: str(world.gis_file(words[3], _option(words, "--crs", "wgs84"))),
@@ -193,6 +195,15 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "--event ID": lambda world, words: str(world.event_id),
     "--shelter ID": lambda world, words: str(world.shelter_id),
     "...": lambda world, words: "dashboard",
+    "start NAME": lambda world, words: "2607号台风防御",
+    "--number N": lambda world, words: "2026-07",
+    "--typhoon CODE": lambda world, words: world.typhoon_code,
+    "--signer NAME": lambda world, words: "王县长",
+    "--reason TEXT": lambda world, words: "风圈逼近，预计24小时内登陆",
+    "--doc-number N": lambda world, words: "温防指〔2026〕12号",
+    "--place TEXT": lambda world, words: f"{world.village_name}后山",
+    "--description TEXT": lambda world, words: "山体滑坡，2户房屋受损，无人员伤亡",
+    "--division CODE": lambda world, words: world.village_code,
 }
 
 
@@ -216,6 +227,16 @@ def resolve(world: World, words: list[str]) -> list[str]:
             assert key in PLACEHOLDERS, f"no value for {key!r} in: {' '.join(words)}"
             resolved[i] = PLACEHOLDERS[key](world, resolved)
     return resolved
+
+
+def units_file(world: World) -> Path:
+    """The member units' list as a county types it: a title row, the header, a note."""
+    from tests.models.imports.test_units import GOOD, write_units
+
+    path = world.folder / "成员单位.xlsx"
+    if not path.exists():
+        write_units(path, GOOD)
+    return path
 
 
 def _query(path: Path, sql: str, *params: object) -> list[tuple]:
@@ -308,6 +329,7 @@ def write_inputs(world: World) -> None:
         " WHERE t.code = '2606' AND NOT p.is_forecast",
     )
     world.typhoon_at = f"{datetime.fromisoformat(latest) + timedelta(hours=8):%Y-%m-%dT%H:%M}"
+    world.typhoon_code = "2606"
     ((world.shelter_id, world.shelter_name),) = _query(
         db,
         "SELECT s.id, s.name FROM transfer_records r JOIN shelters s ON s.id = r.shelter_id"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ui.cli.cmd_db import register as register_db
 from ui.cli.cmd_demo import register as register_demo
+from ui.cli.cmd_event import register as register_event
 from ui.cli.cmd_export import register as register_export
 from ui.cli.cmd_import import register as register_import
 from ui.cli.cmd_map import register as register_map
@@ -16,6 +17,7 @@ GROUPS: tuple[Register, ...] = (
     register_demo,
     register_db,
     register_user,
+    register_event,
     register_import,
     register_export,
     register_print,

@@ -276,6 +276,23 @@ def sound_tables(session: Session, directory: Path) -> dict[str, Sound]:
         required=[0, 1, 2],
         options={"code": "2699", "name": "损坏"},
     )
+
+    sounds["units"] = Sound(
+        "units",
+        Table(
+            ["单位名称", "简称", "值班电话", "联系人", "手机"],
+            [
+                ["县水利局", "水利局", "0576-86100220", "陈建国", _phone(200)],
+                ["县气象局", "气象局", "0576-86100440", "王雨晴", _phone(201)],
+                ["县交通运输局", "交通局", "0576-86100660", "李志强", _phone(202)],
+                ["县消防救援大队", "消防大队", "0576-86100119", "", ""],
+            ],
+            "成员单位通讯录",
+        ),
+        numeric=[],
+        text=[0, 1, 3],
+        required=[0],
+    )
     return sounds
 
 

@@ -1,0 +1,56 @@
+"""``event ...`` as typed: a level change names its signer and reason, refusals are exit 1
+in Chinese, wrong use exit 2, and ``event show`` lists the history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli_helpers import run_main
+
+
+def test_an_event_from_the_sea_stage_to_ii_and_its_refusals(tmp_path: Path) -> None:
+    env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
+    base = ("--lang", "zh_CN", "--db", f"sqlite:///{tmp_path / 'console.sqlite'}", "event")
+
+    def event(*args: str) -> tuple[int, str]:
+        done = run_main(*base, *args, env=env)
+        assert "Traceback" not in done.stderr
+        return done.returncode, done.stdout + done.stderr
+
+    assert event("start", "2606号台风防御", "--grade", "large", "--area", "全县")[0] == 0
+    for level, signer, reason in (
+        ("sea", "李副县长", "台风进入东海"),
+        ("Ⅳ", "李副县长", "24小时内可能影响"),
+        ("III", "王县长", "风圈逼近"),
+        ("2", "王县长", "预计登陆"),
+    ):
+        code, said = event(
+            "level",
+            level,
+            "--signer",
+            signer,
+            "--reason",
+            reason,
+            "--doc-number",
+            "县防指〔2026〕24号",
+        )
+        assert code == 0, said
+    assert "Ⅱ级" in said
+    assert event("level", "III", "--reason", "x")[0] == 2  # no --signer: wrong use
+    code, said = event("level", "III", "--signer", "王县长", "--reason", " ")
+    assert code == 1 and "调整理由" in said
+    code, said = event("level", "V", "--signer", "王县长", "--reason", "x")
+    assert code == 2 and "lifted" in said
+    code, said = event("show")
+    assert code == 0
+    assert "海上防台风应急响应 → Ⅳ级（蓝色）" in said and "王县长" in said and "较大" in said
+    assert said.count("县防指〔2026〕24号") == 4
+    code, said = event("show", "--event", "99999999999999999999")
+    assert code == 2 and "99999999999999999999" in said
+    assert event("end")[0] == 0
+    code, said = event("level", "I", "--signer", "王县长", "--reason", "x")
+    assert code == 1 and "没有进行中的事件" in said
+    code, said = event("start", "暴雨防御", "--kind", "rainstorm")
+    assert code == 0
+    code, said = event("level", "sea", "--signer", "王县长", "--reason", "x")
+    assert code == 1 and "仅适用于台风" in said
