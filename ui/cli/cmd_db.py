@@ -227,10 +227,17 @@ def _check(ctx: Context) -> int:
 
 def _check_database(ctx: Context) -> int:
     from models.checks import check_database
-    from models.pg_roles import administrators_made_outside, connection_warnings
+    from models.pg_roles import (
+        administrators_made_outside,
+        connection_warnings,
+        migration_pending,
+    )
 
     db = ctx.database_as_it_is()
     current, head = db.current_revision(), db.head_revision()
+    if current != head and current is not None and not db.is_sqlite:
+        say(str(migration_pending(current, head)))  # only the tables' owner may upgrade
+        return EXIT_REFUSED
     if current != head:
         say(
             QCoreApplication.translate(
