@@ -10,7 +10,13 @@ from tests.cli_helpers import run_main
 
 def test_an_event_from_the_sea_stage_to_ii_and_its_refusals(tmp_path: Path) -> None:
     env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
-    base = ("--lang", "zh_CN", "--db", f"sqlite:///{tmp_path / 'console.sqlite'}", "event")
+    url = f"sqlite:///{tmp_path / 'console.sqlite'}"
+    first = run_main(  # the first user of a database is its administrator
+        "--db", url, "user", "add", "boss", env={**env, "ECC_NEW_PASSWORD": "Boss-Password-2026"}
+    )
+    assert first.returncode == 0, first.stdout + first.stderr
+    env["ECC_PASSWORD"] = "Boss-Password-2026"
+    base = ("--lang", "zh_CN", "--db", url, "--user", "boss", "event")
 
     def event(*args: str) -> tuple[int, str]:
         done = run_main(*base, *args, env=env)
@@ -54,3 +60,11 @@ def test_an_event_from_the_sea_stage_to_ii_and_its_refusals(tmp_path: Path) -> N
     assert code == 0
     code, said = event("level", "sea", "--signer", "王县长", "--reason", "x")
     assert code == 1 and "仅适用于台风" in said
+
+
+def test_the_local_operator_does_not_run_events(tmp_path: Path) -> None:
+    env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
+    url = f"sqlite:///{tmp_path / 'console.sqlite'}"
+    done = run_main("--lang", "zh_CN", "--db", url, "event", "start", "台风防御", env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "无权" in done.stderr and "Traceback" not in done.stderr

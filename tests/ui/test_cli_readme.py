@@ -79,6 +79,8 @@ def variants(line: str) -> list[list[Part]]:
             segments[-1].append(word)
     first = segments[0]
     program = first[:2] if first[0] == "python3" else first[:1]
+    while first[len(program) : len(program) + 1] in (["--user"], ["--db"], ["--lang"]):
+        program = first[: len(program) + 2]  # global options hold for every alternative
     subcommand = program + list(
         itertools.takewhile(lambda w: not w.startswith(("-", "[")), first[len(program) :])
     )
