@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
 from models.masking import mask_id_number, mask_phone
+from models.operators import computer_name
 from models.pg_roles import CONSOLE_RIGHTS, mark_console
 from models.users import (
     Actor,
@@ -33,7 +34,6 @@ from models.users import (
     actor_of,
     authenticate,
     require,
-    this_workstation,
 )
 
 
@@ -239,7 +239,7 @@ def log_in(
     too, so the failure count (which slows this workstation's next attempts at the name)
     and the audit row survive the LoginRefused raised after it.
     """
-    machine = workstation or this_workstation()
+    machine = workstation or computer_name()
     try:
         actor = authenticate(session=session, name=name, password=password, workstation=machine)
     except LoginRefused:

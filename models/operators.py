@@ -46,6 +46,12 @@ def _full_name(account: str) -> str:
     return "" if name.lower() == account.lower() else name
 
 
+def computer_name() -> str:
+    """This computer's network name (80 characters at most, the columns' width): what
+    failed logins are counted under, and a workstation's name when none is configured."""
+    return platform.node()[:80] or "?"
+
+
 def workstation_name() -> str:
     """This workstation as check-ins record it: the configured name, else the
     computer's network name (80 characters at most, the column's width)."""
@@ -55,4 +61,4 @@ def workstation_name() -> str:
         configured = Settings.load().workstation_name.strip()
     except (OSError, ValueError, TypeError, AttributeError):  # a hand-broken settings file
         configured = ""
-    return (configured or platform.node() or "?")[:80]
+    return configured[:80] or computer_name()

@@ -11,7 +11,6 @@ import enum
 import getpass
 import hashlib
 import hmac
-import platform
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -26,6 +25,7 @@ from models.base import Base, utcnow
 from models.fields import FieldChecker, has_control_characters
 from models.messages import fill
 from models.meta import MetaEntry
+from models.operators import computer_name
 from models.refusals import Conflict, NotFound, PermissionDenied, Refused
 
 ROLE_NAMES = ("admin", "duty", "planner", "clerk", "viewer")
@@ -303,11 +303,6 @@ class LoginRefused(Refused):
     """Wrong name or password, or too soon after failures; the message is for the user."""
 
 
-def this_workstation() -> str:
-    """The name failed logins are counted under: this machine's network name."""
-    return platform.node()[:80] or "?"
-
-
 def authenticate(
     *, session: Session, name: str, password: str, workstation: str | None = None
 ) -> Actor:
@@ -320,7 +315,7 @@ def authenticate(
     wrong = QCoreApplication.translate("Users", "Wrong user name or password.")
     name = name.strip().replace("\x00", "\ufffd")  # PostgreSQL refuses NUL in a text
     key_name = name[:60]
-    where = (workstation or this_workstation())[:80]
+    where = (workstation or computer_name())[:80]
     now = utcnow()
     failures = session.execute(
         select(LoginFailures.failures, LoginFailures.last_failed_at).where(

@@ -89,10 +89,6 @@ def _lock_records(session: Session, *conditions: Any) -> None:
     session.execute(update(table).where(*conditions).values(version=table.c.version))
 
 
-def _workstation() -> str:
-    return workstation_name()
-
-
 def record_transfer(
     *,
     session: Session,
@@ -268,7 +264,7 @@ def record_transfer(
     record.shelter_id = target
     who = acting_name(session)
     when = at or utcnow()
-    place = (where or "").strip()[:80] or _workstation()
+    place = (where or "").strip()[:80] or workstation_name()
     moves: list[tuple[str, int]] = []
     left = wanted
     for source in sources:
@@ -376,7 +372,7 @@ def mark_returns(
     ).all()
     who = acting_name(session)
     when = at or utcnow()
-    place = (where or "").strip()[:80] or _workstation()
+    place = (where or "").strip()[:80] or workstation_name()
     moves: list[tuple[TransferRecord, str, int]] = []
     town_id = _town_of(session, village_id)
     before = [_tally_state(record, town_id) for record in records]

@@ -11,8 +11,6 @@ loaded off the UI thread; it has nothing that edits or deletes.
 
 from __future__ import annotations
 
-import platform
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from models.database import Database, display_url
 from models.messages import fill
+from models.operators import computer_name
 from models.settings import Settings
 from models.transfers import DEFAULT_LAG_PERCENT, DEFAULT_STALE_HOURS
 from models.users import (
@@ -122,7 +121,7 @@ class SettingsPage(QWidget):
         self.workstation_edit = QLineEdit(settings.workstation_name)
         self.workstation_edit.setMaxLength(80)
         self.workstation_edit.setPlaceholderText(
-            fill(self.tr("empty: the computer's name (%1)"), platform.node() or "?")
+            fill(self.tr("empty: the computer's name (%1)"), computer_name())
         )
         form.addRow(self.tr("Workstation name"), self.workstation_edit)
         station_note = QLabel(
