@@ -62,7 +62,7 @@ ROLE_MATRIX: dict[Permission, tuple[int, int, int, int, int, int]] = {
     Permission.SEE_PERSONAL:        (1,    1,   1,      1,    0,     0),
     Permission.UNMASK_EXPORTS:      (1,    1,   0,      0,    0,     0),
     Permission.CHECK_IN:            (1,    1,   1,      0,    0,     0),
-    Permission.MANAGE_EVENTS:       (1,    1,   1,      0,    0,     0),
+    Permission.MANAGE_EVENTS:       (1,    1,   0,      0,    0,     0),
     Permission.MANAGE_USERS:        (1,    0,   0,      0,    0,     0),
     Permission.READ_AUDIT:          (1,    0,   0,      0,    0,     0),
     Permission.ADMINISTER_DATABASE: (1,    0,   0,      0,    0,     1),

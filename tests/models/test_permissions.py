@@ -90,3 +90,15 @@ def test_the_local_operator_keeps_the_machine_and_never_unmasks(db: Database) ->
         create_user(session=session, name="wang", role="duty", password="long-enough")
     with pytest.raises(PermissionDenied), db.session(local) as session:
         require(session, Permission.MANAGE_USERS)
+
+
+def test_events_and_levels_are_managed_by_administrators_and_duty_officers_only(
+    db: Database,
+) -> None:
+    """A planner prepares the register and plans; the response is the duty room's."""
+    assert {
+        role for role in ROLE_COLUMNS if Permission.MANAGE_EVENTS in ROLE_PERMISSIONS[role]
+    } == {"admin", "duty"}
+    planner = Actor(name="li", role="planner")
+    with pytest.raises(PermissionDenied, match="manage_events"), db.session(planner) as session:
+        start_event(session=session, name="台风")
