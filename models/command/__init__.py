@@ -1,5 +1,5 @@
 """Command (指挥调度): events' response levels and grades as history, the incidents logged
-under an event, and the register of member units. The event itself is ``models.events``;
+under an event, the duty roster of the day, and the register of member units. The event itself is ``models.events``;
 ``units_import`` holds the steps of ``import units`` (loaded by the import registry)."""
 
 from models.command.incidents import INCIDENT_KINDS, IncidentRow, list_incidents, log_incident
@@ -11,11 +11,24 @@ from models.command.levels import (
     LevelChangeRow,
     change_grade,
     change_response_level,
+    end_event_lifting,
     find_event,
     grade_history,
     level_history,
     level_label,
     level_since,
+)
+from models.command.roster import (
+    SHIFTS,
+    RosterRow,
+    RosterShift,
+    day_roster,
+    duty_day,
+    leader_on_shift,
+    parse_day,
+    roster_leaders,
+    set_roster,
+    shift_now,
 )
 from models.command.units import (
     UNIT_KINDS,
@@ -29,6 +42,7 @@ from models.command.units import (
 __all__ = [
     "INCIDENT_KINDS",
     "LIFTED",
+    "SHIFTS",
     "UNIT_KINDS",
     "EventGradeChange",
     "EventLevelChange",
@@ -36,17 +50,27 @@ __all__ = [
     "IncidentRow",
     "LevelChangeRow",
     "MemberUnit",
+    "RosterRow",
+    "RosterShift",
     "UnitFields",
     "UnitRow",
     "change_grade",
     "change_response_level",
+    "day_roster",
+    "duty_day",
+    "end_event_lifting",
     "find_event",
     "grade_history",
+    "leader_on_shift",
     "level_history",
     "level_label",
     "level_since",
     "list_incidents",
     "list_units",
     "log_incident",
+    "parse_day",
+    "roster_leaders",
     "save_unit",
+    "set_roster",
+    "shift_now",
 ]

@@ -16,18 +16,22 @@ from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
+from models.command.roster import leader_on_shift
 from models.domain_events import ResponseLevelChanged, emit
 from models.events import (
     MANAGE_EVENTS,
     Event,
     EventRefused,
     EventRow,
+    acting_name,
+    end_event,
     event_row,
     get_active_for_change,
 )
 from models.fields import FieldChecker
 from models.labels import EVENT_GRADES, RESPONSE_LEVELS, label
 from models.messages import fill
+from models.refusals import NotFound
 from models.users import Permission, require
 
 LIFTED = "lifted"  # the command line's word for "no response in force" (None when stored)
@@ -164,6 +168,42 @@ def change_response_level(
         session=session,
     )
     return event_row(event)
+
+
+def end_event_lifting(
+    *,
+    session: Session,
+    event_id: int,
+    signer: str | None = None,
+    reason: str | None = None,
+    doc_number: str | None = None,
+    at: datetime | None = None,
+) -> EventRow:
+    """End the event in progress. A response still in force is lifted first through
+    ``change_response_level``, so the history ends with its "lifted" row: signed by
+    ``signer``, else by the leader on shift by the roster, else by whoever records it."""
+    require(session, MANAGE_EVENTS)
+    event = get_active_for_change(session, event_id)
+    when = at or utcnow()
+    if event.response_level is not None:
+        change_response_level(
+            session=session,
+            event_id=event_id,
+            level=None,
+            signer=(signer or "").strip() or _signer_by_default(session, when),
+            reason=(reason or "").strip()
+            or QCoreApplication.translate("Events", "The event ended."),
+            doc_number=doc_number,
+            at=when,
+        )
+    return end_event(session=session, event_id=event_id, ended_at=when)
+
+
+def _signer_by_default(session: Session, at: datetime) -> str:
+    try:
+        return leader_on_shift(session=session, at=at)
+    except NotFound:
+        return acting_name(session)
 
 
 def _check_time(session: Session, event: Event, when: datetime, now: datetime) -> None:

@@ -1104,22 +1104,22 @@ ahead</source>
         <translation>数据库文件已损坏（%1）。请用 db restore FILE 恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="236"/>
+        <location filename="../../ui/cli/cmd_db.py" line="243"/>
         <source>The database holds no console tables yet: run db upgrade.</source>
         <translation>数据库中还没有调度台的数据表：请先运行 db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="241"/>
+        <location filename="../../ui/cli/cmd_db.py" line="248"/>
         <source>A migration is pending: the database is at revision %1, this console needs %2. Run db upgrade (it backs up a SQLite file first), then check again.</source>
         <translation>有待执行的数据库迁移：数据库为版本 %1，本调度台需要版本 %2。请先运行 db upgrade（SQLite 文件会先备份），再检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="263"/>
+        <location filename="../../ui/cli/cmd_db.py" line="270"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="267"/>
+        <location filename="../../ui/cli/cmd_db.py" line="274"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
@@ -1475,115 +1475,170 @@ ahead</source>
         <translation>调整应急响应等级（sea 海上防台风、IV、III、II、I 或 lifted 解除）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="73"/>
-        <source>the leader who signed</source>
-        <translation>签发领导</translation>
+        <location filename="../../ui/cli/cmd_event.py" line="72"/>
+        <source>the leader who signed (default: the leader on shift by the roster)</source>
+        <translation>签发的带班领导（默认：值班表上的带班领导）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="80"/>
+        <location filename="../../ui/cli/cmd_event.py" line="81"/>
         <source>when it took effect (default: now)</source>
         <translation>生效时间（默认为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="85"/>
+        <location filename="../../ui/cli/cmd_event.py" line="86"/>
         <source>change the event&apos;s grade</source>
         <translation>调整事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="93"/>
+        <location filename="../../ui/cli/cmd_event.py" line="94"/>
         <source>log an incident under the event</source>
         <translation>登记本事件中发生的次生事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="101"/>
+        <location filename="../../ui/cli/cmd_event.py" line="102"/>
         <source>the town or village code</source>
         <translation>乡镇或村的区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="107"/>
+        <location filename="../../ui/cli/cmd_event.py" line="108"/>
         <source>end the event in progress</source>
         <translation>结束当前事件</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_event.py" line="114"/>
+        <source>the leader who signed the lifting of the response (default: the leader on shift)</source>
+        <translation>签发解除响应的带班领导（默认：当班带班领导）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="125"/>
         <source>the event, its level history and incidents</source>
         <translation>查看事件、响应等级变更记录和次生事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="141"/>
+        <location filename="../../ui/cli/cmd_event.py" line="152"/>
         <source>Unknown response level %1: give sea, IV, III, II, I or lifted.</source>
         <translation>未知的响应等级 %1：请填写 sea（海上防台风）、IV、III、II、I 或 lifted（解除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="172"/>
+        <location filename="../../ui/cli/cmd_event.py" line="189"/>
         <source>Event %1 started (ID %2).</source>
         <translation>事件 %1 已启动（ID %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="191"/>
-        <location filename="../../ui/cli/cmd_event.py" line="262"/>
+        <location filename="../../ui/cli/cmd_event.py" line="211"/>
+        <location filename="../../ui/cli/cmd_event.py" line="289"/>
         <source>Response level now: %1</source>
         <translation>当前应急响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="198"/>
+        <location filename="../../ui/cli/cmd_event.py" line="218"/>
         <source>The grade was changed.</source>
         <translation>事件等级已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="209"/>
+        <location filename="../../ui/cli/cmd_event.py" line="229"/>
         <source>The incident was logged.</source>
         <translation>次生事件已登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="213"/>
+        <location filename="../../ui/cli/cmd_event.py" line="240"/>
         <source>Event %1 ended.</source>
         <translation>事件 %1 已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="240"/>
+        <location filename="../../ui/cli/cmd_event.py" line="267"/>
         <source>Event %1 (ID %2): %3</source>
         <translation>事件 %1（ID %2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="246"/>
+        <location filename="../../ui/cli/cmd_event.py" line="273"/>
         <source>Number: %1 · grade: %2 · typhoon: %3 · area: %4</source>
         <translation>事件编号：%1 · 事件等级：%2 · 台风：%3 · 区域：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="255"/>
+        <location filename="../../ui/cli/cmd_event.py" line="282"/>
         <source>Started %1 · ended %2</source>
         <translation>开始 %1 · 结束 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="259"/>
+        <location filename="../../ui/cli/cmd_event.py" line="286"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="265"/>
+        <location filename="../../ui/cli/cmd_event.py" line="292"/>
         <source>Level changes:</source>
         <translation>响应等级变更记录：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="267"/>
+        <location filename="../../ui/cli/cmd_event.py" line="294"/>
         <source>No level change recorded.</source>
         <translation>尚无响应等级变更记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="273"/>
+        <location filename="../../ui/cli/cmd_event.py" line="300"/>
         <source>%1  %2 → %3  signed by %4, recorded by %5, document %6: %7</source>
         <translation>%1  %2 → %3  签发：%4，记录：%5，文号：%6；理由：%7</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="289"/>
+        <location filename="../../ui/cli/cmd_event.py" line="316"/>
         <source>%1  grade %2 → %3 (%4): %5</source>
         <translation>%1  事件等级 %2 → %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="298"/>
+        <location filename="../../ui/cli/cmd_event.py" line="325"/>
         <source>Incidents:</source>
         <translation>次生事件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="18"/>
+        <source>the duty roster: officers and the leader on shift</source>
+        <translation>值班表：值班人员和带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="23"/>
+        <source>the duty day, such as 2026-12-07 (default: today&apos;s, from 08:00)</source>
+        <translation>值班日，如 2026-12-07（默认：今天，自 08:00 起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="27"/>
+        <source>set who is on duty for a shift</source>
+        <translation>设置一个班次的值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="36"/>
+        <source>an officer on duty (repeat for more)</source>
+        <translation>值班人员（多人时重复此选项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="42"/>
+        <source>the leader on shift</source>
+        <translation>带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="46"/>
+        <source>the roster of a day</source>
+        <translation>某一天的值班表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="70"/>
+        <source>Roster of %1, %2: officers %3, leader %4.</source>
+        <translation>%1 %2 值班表：值班人员 %3，带班领导 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="83"/>
+        <source>No roster for %1: set it with roster set.</source>
+        <translation>%1 没有值班表：请用 roster set 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="90"/>
+        <source>Duty roster of %1</source>
+        <translation>%1 值班表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_roster.py" line="95"/>
+        <source>%1: officers %2 · leader on shift %3 %4</source>
+        <translation>%1：值班人员 %2 · 带班领导 %3 %4</translation>
     </message>
 </context>
 <context>
@@ -2107,62 +2162,67 @@ ahead</source>
         <translation>数据库中没有 %1 号台风：请先导入其路径。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="112"/>
+        <location filename="../../models/command/levels.py" line="116"/>
         <location filename="../../models/events.py" line="170"/>
         <location filename="../../models/events.py" line="227"/>
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="117"/>
+        <location filename="../../models/command/levels.py" line="121"/>
         <source>The response is already at %1.</source>
         <translation>应急响应已处于%1。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="123"/>
+        <location filename="../../models/command/levels.py" line="127"/>
         <source>The sea-typhoon response is for typhoon events only.</source>
         <translation>海上防台风应急响应仅适用于台风事件。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="132"/>
+        <location filename="../../models/command/levels.py" line="136"/>
         <source>Name the leader on shift who signed the change.</source>
         <translation>请填写签发本次调整的带班领导。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="138"/>
-        <location filename="../../models/command/levels.py" line="219"/>
+        <location filename="../../models/command/levels.py" line="142"/>
+        <location filename="../../models/command/levels.py" line="259"/>
         <source>Give the reason for the change.</source>
         <translation>请填写调整理由。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="172"/>
-        <location filename="../../models/command/levels.py" line="225"/>
+        <location filename="../../models/command/levels.py" line="195"/>
+        <source>The event ended.</source>
+        <translation>事件结束。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/levels.py" line="212"/>
+        <location filename="../../models/command/levels.py" line="265"/>
         <source>A change cannot come before the event started.</source>
         <translation>调整时间不能早于事件开始时间。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="176"/>
+        <location filename="../../models/command/levels.py" line="216"/>
         <source>A change cannot be recorded in the future.</source>
         <translation>调整时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="186"/>
+        <location filename="../../models/command/levels.py" line="226"/>
         <source>A change cannot come before the latest change recorded.</source>
         <translation>调整时间不能早于最近一次已记录的调整。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="205"/>
+        <location filename="../../models/command/levels.py" line="245"/>
         <location filename="../../models/events.py" line="176"/>
         <source>Unknown event grade: %1</source>
         <translation>未知的事件等级：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="210"/>
+        <location filename="../../models/command/levels.py" line="250"/>
         <source>The event is already graded %1.</source>
         <translation>事件已是%1等级。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="285"/>
+        <location filename="../../models/command/levels.py" line="325"/>
         <source>No event in progress.</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
@@ -2182,7 +2242,7 @@ ahead</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="287"/>
+        <location filename="../../models/command/levels.py" line="327"/>
         <location filename="../../models/events.py" line="270"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
@@ -4020,7 +4080,7 @@ ahead</source>
         <translation>渔排</translation>
     </message>
     <message>
-        <location filename="../../models/command/levels.py" line="89"/>
+        <location filename="../../models/command/levels.py" line="93"/>
         <source>No response</source>
         <translation>未启动响应</translation>
     </message>
@@ -4043,6 +4103,21 @@ ahead</source>
         <location filename="../../models/command/units.py" line="24"/>
         <source>Other body</source>
         <translation>其他单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="27"/>
+        <source>Whole day (08:00–08:00)</source>
+        <translation>全天（08:00–次日08:00）</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="28"/>
+        <source>Day shift (08:00–20:00)</source>
+        <translation>白班（08:00–20:00）</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="29"/>
+        <source>Night shift (20:00–08:00)</source>
+        <translation>夜班（20:00–次日08:00）</translation>
     </message>
 </context>
 <context>
@@ -5810,6 +5885,34 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Roster</name>
+    <message>
+        <location filename="../../models/command/roster.py" line="79"/>
+        <source>Not a day: give a date such as 2026-12-07, or today (given: %1).</source>
+        <translation>不是日期：请填写如 2026-12-07 的日期或 today（填写的是：%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="103"/>
+        <source>Unknown shift: %1</source>
+        <translation>未知班次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="109"/>
+        <source>Name the officer or officers on duty.</source>
+        <translation>请填写值班人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="115"/>
+        <source>Name the leader on shift.</source>
+        <translation>请填写带班领导。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/roster.py" line="161"/>
+        <source>No leader on today&apos;s roster: name the signer or set the roster first.</source>
+        <translation>今天的值班表上没有带班领导：请填写签发人，或先设置值班表。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsColumns</name>
     <message>
         <location filename="../../ui/settings/users.py" line="73"/>
@@ -5875,178 +5978,178 @@ ahead</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="73"/>
+        <location filename="../../ui/settings/page.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="80"/>
+        <location filename="../../ui/settings/page.py" line="79"/>
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="85"/>
+        <location filename="../../ui/settings/page.py" line="84"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="88"/>
+        <location filename="../../ui/settings/page.py" line="87"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="97"/>
+        <location filename="../../ui/settings/page.py" line="96"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="101"/>
+        <location filename="../../ui/settings/page.py" line="100"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="105"/>
+        <location filename="../../ui/settings/page.py" line="104"/>
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="109"/>
+        <location filename="../../ui/settings/page.py" line="108"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="112"/>
+        <location filename="../../ui/settings/page.py" line="111"/>
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="120"/>
+        <location filename="../../ui/settings/page.py" line="119"/>
         <source>This workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="125"/>
+        <location filename="../../ui/settings/page.py" line="124"/>
         <source>empty: the computer&apos;s name (%1)</source>
         <translation>留空则使用计算机名（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="127"/>
+        <location filename="../../ui/settings/page.py" line="126"/>
         <source>Workstation name</source>
         <translation>工作站名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="130"/>
+        <location filename="../../ui/settings/page.py" line="129"/>
         <source>Recorded with every check-in made here and printed on shelters&apos; arrivals lists, e.g. 县防指值班室 or 城关镇中心小学安置点.</source>
         <translation>在本机办理的每次签到都会记录此名称，并打印在安置场所的到达登记表上，例如：县防指值班室、城关镇中心小学安置点。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="139"/>
+        <location filename="../../ui/settings/page.py" line="138"/>
         <source>During an event</source>
         <translation>事件期间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="145"/>
+        <location filename="../../ui/settings/page.py" line="144"/>
         <source>Needs attention below the completion rate</source>
         <translation>转移率低于此值时提示关注</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="148"/>
+        <location filename="../../ui/settings/page.py" line="147"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="149"/>
+        <location filename="../../ui/settings/page.py" line="148"/>
         <source>never</source>
         <translation>不提示</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="151"/>
+        <location filename="../../ui/settings/page.py" line="150"/>
         <source>Needs attention after no change for</source>
         <translation>无进展超过此时长时提示关注</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="154"/>
+        <location filename="../../ui/settings/page.py" line="153"/>
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="160"/>
+        <location filename="../../ui/settings/page.py" line="159"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="164"/>
+        <location filename="../../ui/settings/page.py" line="163"/>
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="167"/>
+        <location filename="../../ui/settings/page.py" line="166"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="170"/>
+        <location filename="../../ui/settings/page.py" line="169"/>
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="173"/>
+        <location filename="../../ui/settings/page.py" line="172"/>
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="174"/>
-        <location filename="../../ui/settings/page.py" line="185"/>
+        <location filename="../../ui/settings/page.py" line="173"/>
+        <location filename="../../ui/settings/page.py" line="184"/>
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="175"/>
+        <location filename="../../ui/settings/page.py" line="174"/>
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="178"/>
+        <location filename="../../ui/settings/page.py" line="177"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="180"/>
+        <location filename="../../ui/settings/page.py" line="179"/>
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="188"/>
+        <location filename="../../ui/settings/page.py" line="187"/>
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="191"/>
+        <location filename="../../ui/settings/page.py" line="190"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="197"/>
+        <location filename="../../ui/settings/page.py" line="196"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="214"/>
+        <location filename="../../ui/settings/page.py" line="213"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="214"/>
+        <location filename="../../ui/settings/page.py" line="213"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="236"/>
+        <location filename="../../ui/settings/page.py" line="235"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="241"/>
+        <location filename="../../ui/settings/page.py" line="240"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -6392,89 +6495,89 @@ ahead</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="125"/>
-        <location filename="../../models/transfers/checkin.py" line="130"/>
+        <location filename="../../models/transfers/checkin.py" line="121"/>
+        <location filename="../../models/transfers/checkin.py" line="126"/>
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="135"/>
+        <location filename="../../models/transfers/checkin.py" line="131"/>
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="142"/>
+        <location filename="../../models/transfers/checkin.py" line="138"/>
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="149"/>
+        <location filename="../../models/transfers/checkin.py" line="145"/>
         <source>%1 changed this household&apos;s record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="173"/>
+        <location filename="../../models/transfers/checkin.py" line="169"/>
         <source>Say from which state the people go back to &apos;to move&apos;.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="183"/>
+        <location filename="../../models/transfers/checkin.py" line="179"/>
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="187"/>
+        <location filename="../../models/transfers/checkin.py" line="183"/>
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="191"/>
+        <location filename="../../models/transfers/checkin.py" line="187"/>
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="199"/>
+        <location filename="../../models/transfers/checkin.py" line="195"/>
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="207"/>
+        <location filename="../../models/transfers/checkin.py" line="203"/>
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="221"/>
+        <location filename="../../models/transfers/checkin.py" line="217"/>
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="225"/>
+        <location filename="../../models/transfers/checkin.py" line="221"/>
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="229"/>
-        <location filename="../../models/transfers/checkin.py" line="358"/>
+        <location filename="../../models/transfers/checkin.py" line="225"/>
+        <location filename="../../models/transfers/checkin.py" line="354"/>
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="245"/>
+        <location filename="../../models/transfers/checkin.py" line="241"/>
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="249"/>
+        <location filename="../../models/transfers/checkin.py" line="245"/>
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="258"/>
+        <location filename="../../models/transfers/checkin.py" line="254"/>
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="236"/>
+        <location filename="../../models/transfers/checkin.py" line="232"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
@@ -7387,7 +7490,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/users.py" line="217"/>
-        <location filename="../../models/users.py" line="489"/>
+        <location filename="../../models/users.py" line="484"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
@@ -7427,33 +7530,33 @@ ahead</source>
         <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="320"/>
+        <location filename="../../models/users.py" line="315"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="337"/>
+        <location filename="../../models/users.py" line="332"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="447"/>
+        <location filename="../../models/users.py" line="442"/>
         <source>No user is called %1.</source>
         <translation>没有名为 %1 的用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="467"/>
-        <location filename="../../models/users.py" line="526"/>
+        <location filename="../../models/users.py" line="462"/>
+        <location filename="../../models/users.py" line="521"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="476"/>
+        <location filename="../../models/users.py" line="471"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="508"/>
+        <location filename="../../models/users.py" line="503"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>

@@ -42,7 +42,8 @@ def test_an_event_from_the_sea_stage_to_ii_and_its_refusals(tmp_path: Path) -> N
         )
         assert code == 0, said
     assert "Ⅱ级" in said
-    assert event("level", "III", "--reason", "x")[0] == 2  # no --signer: wrong use
+    unsigned = event("level", "III", "--reason", "x")  # no --signer and no roster: refused
+    assert unsigned[0] == 1 and "值班表" in unsigned[1]
     code, said = event("level", "III", "--signer", "王县长", "--reason", " ")
     assert code == 1 and "调整理由" in said
     code, said = event("level", "V", "--signer", "王县长", "--reason", "x")

@@ -68,9 +68,10 @@ def register(commands: Commands) -> None:
     level.add_argument("level", metavar="LEVEL")
     level.add_argument(
         "--signer",
-        required=True,
         metavar="NAME",
-        help=QCoreApplication.translate("CommandLine", "the leader who signed"),
+        help=QCoreApplication.translate(
+            "CommandLine", "the leader who signed (default: the leader on shift by the roster)"
+        ),
     )
     level.add_argument("--reason", required=True, metavar="TEXT")
     level.add_argument("--doc-number", dest="doc_number", metavar="N")
@@ -107,6 +108,16 @@ def register(commands: Commands) -> None:
         "end", help=QCoreApplication.translate("CommandLine", "end the event in progress")
     )
     end.add_argument("--at", metavar="TIME")
+    end.add_argument(
+        "--signer",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "the leader who signed the lifting of the response (default: the leader on shift)",
+        ),
+    )
+    end.add_argument("--reason", metavar="TEXT")
+    end.add_argument("--doc-number", dest="doc_number", metavar="N")
     end.add_argument("--event", type=argument_type(record_number), metavar="ID")
 
     show = actions.add_parser(
@@ -153,8 +164,14 @@ def run(ctx: Context) -> int:
     if action == "show":
         return _show(ctx, args)
     level = level_code(args.level) if action == "level" else None
-    from models.command import change_grade, change_response_level, find_event, log_incident
-    from models.events import end_event, start_event
+    from models.command import (
+        change_grade,
+        change_response_level,
+        end_event_lifting,
+        find_event,
+        log_incident,
+    )
+    from models.events import start_event
 
     with ctx.db.session(ctx.actor, write=True) as session:
         if action == "start":
@@ -176,14 +193,17 @@ def run(ctx: Context) -> int:
         else:
             event_id = find_event(session, args.event).id
             if action == "level":
+                from models.command import leader_on_shift
+
+                at = _time(args.at)
                 change_response_level(
                     session=session,
                     event_id=event_id,
                     level=level,
-                    signer=args.signer,
+                    signer=args.signer or leader_on_shift(session=session, at=at),
                     reason=args.reason,
                     doc_number=args.doc_number,
-                    at=_time(args.at),
+                    at=at,
                 )
                 from models.command import level_label
 
@@ -208,7 +228,14 @@ def run(ctx: Context) -> int:
                 )
                 message = QCoreApplication.translate("CommandLine", "The incident was logged.")
             else:
-                ended = end_event(session=session, event_id=event_id, ended_at=_time(args.at))
+                ended = end_event_lifting(
+                    session=session,
+                    event_id=event_id,
+                    signer=args.signer,
+                    reason=args.reason,
+                    doc_number=args.doc_number,
+                    at=_time(args.at),
+                )
                 message = fill(
                     QCoreApplication.translate("CommandLine", "Event %1 ended."), ended.name
                 )
