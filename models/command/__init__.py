@@ -2,7 +2,13 @@
 under an event, the duty roster of the day, and the register of member units. The event itself is ``models.events``;
 ``units_import`` holds the steps of ``import units`` (loaded by the import registry)."""
 
-from models.command.incidents import INCIDENT_KINDS, IncidentRow, list_incidents, log_incident
+from models.command.incidents import (
+    INCIDENT_KINDS,
+    EventIncident,
+    IncidentRow,
+    list_incidents,
+    log_incident,
+)
 from models.command.levels import (
     LIFTED,
     EventGradeChange,
@@ -45,6 +51,7 @@ __all__ = [
     "SHIFTS",
     "UNIT_KINDS",
     "EventGradeChange",
+    "EventIncident",
     "EventLevelChange",
     "GradeChangeRow",
     "IncidentRow",

@@ -1,6 +1,7 @@
-"""The demo's command data: the headquarters' member units, and on the typhoon scenario
-the event's number, grade, area and level history (the sea-typhoon stage, Ⅳ, Ⅲ, Ⅱ) with
-the leaders who signed each change and why."""
+"""The demo's command data: the headquarters' member units, today's duty roster, and on
+the typhoon scenario the event's number, grade, area and level history (the sea-typhoon
+stage, Ⅳ, Ⅲ, Ⅱ) with the leaders who signed each change and why, and one landslide
+logged under it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from models.command import EventLevelChange, MemberUnit
+from models.base import utcnow
+from models.command import EventIncident, EventLevelChange, MemberUnit, RosterShift, duty_day
 from models.demo.common import DemoBuild, DemoStep
 from models.events import Event, active_event
 
@@ -52,6 +54,13 @@ LEVEL_HISTORY: tuple[tuple[float, str, str, str, str], ...] = (
 )
 
 
+# shift, officers, leader on shift, leader's phone (fictitious)
+ROSTER: tuple[tuple[str, str, str, str], ...] = (
+    ("day", "张明、陈洁", "李明华（副县长）", "13905762001"),
+    ("night", "王强、赵丽", "王建军（县长）", "13905762002"),
+)
+
+
 def add_level_history(*, session: Session, event: Event, recorded_by: str = "demo") -> int:
     """The demo event's level changes up to its level in force (Ⅱ); the rows written."""
     old: str | None = None
@@ -88,8 +97,21 @@ def _write(build: DemoBuild) -> None:
                 contact_phone=mobile or None,
             )
         )
+    today = duty_day()
+    for shift, officers, leader, phone in ROSTER:
+        session.add(
+            RosterShift(
+                day=today,
+                shift=shift,
+                officers=officers,
+                leader=leader,
+                leader_phone=phone,
+                set_by="demo",
+                set_at=utcnow(),
+            )
+        )
     session.flush()
-    changes = 0
+    changes = incidents = 0
     if build.scenario == "typhoon":
         from models.typhoons import DEMO_CODE
 
@@ -101,7 +123,23 @@ def _write(build: DemoBuild) -> None:
             event.typhoon_code = DEMO_CODE
             event.area = "全县"
             changes = add_level_history(session=session, event=event)
-    build.add(member_units=len(UNITS), level_changes=changes)
+            session.add(
+                EventIncident(
+                    event_id=event.id,
+                    kind="landslide",
+                    place="山后村后山公路边坡",
+                    at=event.started_at + timedelta(hours=7),
+                    description="边坡小规模滑塌，约20立方米土石堵塞村道，无人员伤亡，已设警戒",
+                    recorded_by="demo",
+                )
+            )
+            incidents = 1
+    build.add(
+        member_units=len(UNITS),
+        level_changes=changes,
+        roster_shifts=len(ROSTER),
+        incidents=incidents,
+    )
 
 
 STEP = DemoStep("command", _write)

@@ -34,6 +34,8 @@ class DemoSummary:
     event: str | None = None  # the scenario's event in progress, if one was asked for
     member_units: int = 0  # the headquarters' member units
     level_changes: int = 0  # the scenario event's response level history
+    roster_shifts: int = 0  # today's duty roster
+    incidents: int = 0  # incidents logged under the scenario's event
 
     @property
     def rows(self) -> int:
@@ -52,6 +54,8 @@ class DemoSummary:
             + self.transfer_objects
             + self.member_units
             + self.level_changes
+            + self.roster_shifts
+            + self.incidents
             + 1
         )
 

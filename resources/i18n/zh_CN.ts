@@ -891,6 +891,127 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>CommandColumns</name>
+    <message>
+        <location filename="../../ui/command/tables.py" line="53"/>
+        <location filename="../../ui/command/tables.py" line="62"/>
+        <location filename="../../ui/command/tables.py" line="71"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="54"/>
+        <location filename="../../ui/command/tables.py" line="64"/>
+        <source>From</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="55"/>
+        <location filename="../../ui/command/tables.py" line="66"/>
+        <source>To</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="56"/>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="57"/>
+        <location filename="../../ui/command/tables.py" line="67"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="58"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="59"/>
+        <location filename="../../ui/command/tables.py" line="68"/>
+        <location filename="../../ui/command/tables.py" line="78"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="73"/>
+        <location filename="../../ui/command/tables.py" line="90"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="75"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="76"/>
+        <source>Town or village</source>
+        <translation>乡镇或村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="77"/>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="81"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="82"/>
+        <source>Officers on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="83"/>
+        <source>Leader on shift</source>
+        <translation>带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="84"/>
+        <source>Leader&apos;s phone</source>
+        <translation>带班领导电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="85"/>
+        <source>Set by</source>
+        <translation>设置人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="88"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="89"/>
+        <source>Abbreviation</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="91"/>
+        <source>Duty phone</source>
+        <translation>值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="92"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="93"/>
+        <source>Contact&apos;s mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/tables.py" line="94"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../../ui/cli/core.py" line="94"/>
@@ -1626,19 +1747,198 @@ ahead</source>
         <translation>%1 %2 值班表：值班人员 %3，带班领导 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_roster.py" line="83"/>
+        <location filename="../../ui/cli/cmd_roster.py" line="85"/>
         <source>No roster for %1: set it with roster set.</source>
         <translation>%1 没有值班表：请用 roster set 设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_roster.py" line="90"/>
+        <location filename="../../ui/cli/cmd_roster.py" line="92"/>
         <source>Duty roster of %1</source>
         <translation>%1 值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_roster.py" line="95"/>
+        <location filename="../../ui/cli/cmd_roster.py" line="97"/>
         <source>%1: officers %2 · leader on shift %3 %4</source>
         <translation>%1：值班人员 %2 · 带班领导 %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPage</name>
+    <message>
+        <location filename="../../ui/command/page.py" line="91"/>
+        <source>Command and dispatch</source>
+        <translation>指挥调度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="93"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="100"/>
+        <source>No event is in progress. Start one when a typhoon, flood or other hazard calls for a response: its level changes, incidents and reports are kept here.</source>
+        <translation>当前没有进行中的事件。台风、洪水或其他灾害需要响应时请启动事件：其响应级别变更、险情和上报都记录在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="115"/>
+        <source>Change the grade…</source>
+        <translation>调整事件等级…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="117"/>
+        <source>Log an incident…</source>
+        <translation>登记险情…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="137"/>
+        <location filename="../../ui/command/page.py" line="222"/>
+        <source>Grade changes</source>
+        <translation>事件等级变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="142"/>
+        <source>Response levels</source>
+        <translation>响应级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="147"/>
+        <source>Incidents</source>
+        <translation>险情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="155"/>
+        <source>Set a shift…</source>
+        <translation>设置班次…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="164"/>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="172"/>
+        <source>Search units, abbreviations, contacts (pinyin initials too) or phones</source>
+        <translation>搜索单位、简称、联系人（可用拼音首字母）或电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="176"/>
+        <source>Import units…</source>
+        <translation>导入成员单位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="186"/>
+        <source>No member units are registered yet. Import the headquarters&apos; member units (name, abbreviation, duty phone, contact and mobile) from a spreadsheet with Import units…, or on the command line: python main.py import units FILE</source>
+        <translation>尚未登记成员单位。请用“导入成员单位…”从电子表格导入指挥部成员单位（名称、简称、值班电话、联系人及手机），或在命令行运行：python main.py import units 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="192"/>
+        <source>Member units</source>
+        <translation>成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="198"/>
+        <source>Reports upward</source>
+        <translation>信息报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="217"/>
+        <source>No event is in progress: nothing to show here until one starts.</source>
+        <translation>当前没有进行中的事件：事件启动后这里才有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="224"/>
+        <source>Grade changes: none recorded (the grade given at the start holds).</source>
+        <translation>事件等级变更：无记录（沿用启动时的等级）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="231"/>
+        <source>No level change recorded for this event yet. Change the response level with Response level…: the signer, the reason and the document number are kept here.</source>
+        <translation>本事件尚无响应级别变更记录。请用“调整响应级别…”变更响应级别：签发人、理由和文号都记录在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="241"/>
+        <source>No incident logged under this event. A landslide, flooding or an accident during the event is logged with Log an incident…, with its place.</source>
+        <translation>本事件下尚未登记险情。事件期间发生的山体滑坡、内涝或事故，请用“登记险情…”连同地点一并登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="248"/>
+        <source>Duty day %1 (08:00 to 08:00 the next morning)</source>
+        <translation>值班日 %1（08:00 至次日 08:00）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="254"/>
+        <source>No roster for %1 yet. The duty officer sets who is on duty and the leader on shift with Set a shift… (or: python main.py roster set); the leaders are then offered as signers of level changes.</source>
+        <translation>%1 尚无值班表。值班员用“设置班次…”（或 python main.py roster set）设置值班人员和带班领导；带班领导随后作为响应级别变更的签发人供选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="281"/>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="284"/>
+        <source>(No. %1)</source>
+        <translation>（编号 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="285"/>
+        <source>not graded</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="287"/>
+        <source>(changed %1 times)</source>
+        <translation>（已调整 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="289"/>
+        <source>no roster for today</source>
+        <translation>今天没有值班表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="292"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="293"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="294"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="295"/>
+        <source>Typhoon</source>
+        <translation>台风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="295"/>
+        <source>none linked</source>
+        <translation>未关联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="296"/>
+        <source>Area</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="296"/>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="297"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="298"/>
+        <source>Leader on shift</source>
+        <translation>带班领导</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2389,50 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>EndEventForm</name>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="152"/>
+        <location filename="../../ui/command/dialogs.py" line="153"/>
+        <source>End the event</source>
+        <translation>结束事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="155"/>
+        <source>End the event %1? Check-in stops; the records and their history are kept.</source>
+        <translation>结束事件 %1？签到将停止；各项记录及其变更历史都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="160"/>
+        <source>The response (%1) is lifted with it and the lifting kept in its history.</source>
+        <translation>应急响应（%1）随之解除，解除记录保留在响应级别变更中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="171"/>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="172"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="172"/>
+        <source>Default: the event ended</source>
+        <translation>默认：事件结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="173"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="173"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+</context>
+<context>
     <name>EventBar</name>
     <message>
         <location filename="../../ui/common/event_bar.py" line="39"/>
@@ -2494,6 +2838,24 @@ ahead</source>
         <location filename="../../ui/login.py" line="137"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GradeForm</name>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="192"/>
+        <source>Event grade</source>
+        <translation>事件等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="195"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="196"/>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +4156,49 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="210"/>
+        <source>Log an incident</source>
+        <translation>登记险情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="212"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="213"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="213"/>
+        <source>Where it happened</source>
+        <translation>发生地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="214"/>
+        <source>Town or village code</source>
+        <translation>乡镇或村代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="214"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="215"/>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="218"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
     <name>Label</name>
     <message>
         <location filename="../../models/labels.py" line="16"/>
@@ -4121,6 +4526,69 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>LevelForm</name>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="75"/>
+        <source>Response level change</source>
+        <translation>响应级别变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="81"/>
+        <source>Lifted (no response in force)</source>
+        <translation>已解除（无应急响应）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="90"/>
+        <source>New level</source>
+        <translation>新级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="93"/>
+        <source>Takes effect</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="99"/>
+        <source>The leader on shift who signed</source>
+        <translation>签发的带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="100"/>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="101"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="101"/>
+        <source>Why the level changes</source>
+        <translation>变更理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="102"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="102"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="105"/>
+        <source>Now: %1. Leaders on today&apos;s roster are offered as signers.</source>
+        <translation>当前：%1。今天值班表上的带班领导可选作签发人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="110"/>
+        <source>Now: %1. Today&apos;s roster names no leader: type the signer&apos;s name.</source>
+        <translation>当前：%1。今天的值班表上没有带班领导：请输入签发人姓名。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="28"/>
@@ -4156,52 +4624,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="80"/>
+        <location filename="../../ui/common/pages.py" line="86"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="81"/>
+        <location filename="../../ui/common/pages.py" line="87"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="82"/>
+        <location filename="../../ui/common/pages.py" line="88"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="83"/>
+        <location filename="../../ui/common/pages.py" line="89"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="84"/>
+        <location filename="../../ui/common/pages.py" line="90"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="85"/>
+        <location filename="../../ui/common/pages.py" line="91"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="86"/>
+        <location filename="../../ui/common/pages.py" line="92"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="87"/>
+        <location filename="../../ui/common/pages.py" line="93"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="88"/>
+        <location filename="../../ui/common/pages.py" line="94"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="89"/>
+        <location filename="../../ui/common/pages.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5743,57 +6211,34 @@ ahead</source>
     </message>
 </context>
 <context>
-    <name>ResponseDialog</name>
-    <message>
-        <location filename="../../ui/transfers/dialogs.py" line="296"/>
-        <source>Response level</source>
-        <translation>响应级别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/dialogs.py" line="300"/>
-        <source>Lifted (no response in force)</source>
-        <translation>已解除（无应急响应）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/dialogs.py" line="302"/>
-        <source>Response level:</source>
-        <translation>响应级别：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/dialogs.py" line="305"/>
-        <source>Lifting the response allows returns to be recorded; the event itself stays open until it is ended.</source>
-        <translation>解除响应后可登记人员返回；事件本身在结束前保持进行中。</translation>
-    </message>
-</context>
-<context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="319"/>
+        <location filename="../../ui/transfers/dialogs.py" line="295"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="322"/>
+        <location filename="../../ui/transfers/dialogs.py" line="298"/>
         <source>Everyone moved from the village (shelters, relatives, forced) is recorded as returned home. People who refused or are away stay as they are. Each household keeps its history.</source>
         <translation>该村已转移人员（集中安置、投亲靠友、强制转移）全部登记为已返回。拒绝转移和外出人员保持不变。每户的变更记录都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="331"/>
+        <location filename="../../ui/transfers/dialogs.py" line="307"/>
         <source>%1 (%2 people moved)</source>
         <translation>%1（已转移 %2 人）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="334"/>
+        <location filename="../../ui/transfers/dialogs.py" line="310"/>
         <source>Village:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="335"/>
+        <location filename="../../ui/transfers/dialogs.py" line="311"/>
         <source>Mark as returned</source>
         <translation>登记为已返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="343"/>
+        <location filename="../../ui/transfers/dialogs.py" line="319"/>
         <source>Choose the village from the list.</source>
         <translation>请从列表中选择村（社区）。</translation>
     </message>
@@ -5910,6 +6355,44 @@ ahead</source>
         <location filename="../../models/command/roster.py" line="161"/>
         <source>No leader on today&apos;s roster: name the signer or set the roster first.</source>
         <translation>今天的值班表上没有带班领导：请填写签发人，或先设置值班表。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterForm</name>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="238"/>
+        <source>Duty roster of %1</source>
+        <translation>%1 值班表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="241"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="242"/>
+        <source>Officers on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="242"/>
+        <source>Names, separated by 、</source>
+        <translation>姓名，以“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="243"/>
+        <source>Leader on shift</source>
+        <translation>带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="244"/>
+        <source>Leader&apos;s phone</source>
+        <translation>带班领导电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="244"/>
+        <source>Optional</source>
+        <translation>选填</translation>
     </message>
 </context>
 <context>
@@ -6233,75 +6716,143 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>StartEventForm</name>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="272"/>
+        <source>Start an event</source>
+        <translation>启动事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="273"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="275"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="276"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="276"/>
+        <source>Such as 2606号台风防御</source>
+        <translation>如 2606号台风防御</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="277"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="277"/>
+        <source>Optional, such as 2026-06</source>
+        <translation>选填，如 2026-06</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="278"/>
+        <source>Not graded yet</source>
+        <translation>暂未定级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="279"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="281"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="284"/>
+        <source>Typhoon followed</source>
+        <translation>关联台风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="285"/>
+        <source>Area</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="285"/>
+        <source>The county, or the towns concerned</source>
+        <translation>全县，或涉及的乡镇</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="121"/>
+        <location filename="../../ui/transfers/dialogs.py" line="120"/>
         <source>Record a transfer</source>
         <translation>登记转移情况</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="126"/>
+        <location filename="../../ui/transfers/dialogs.py" line="125"/>
         <source>%1 (%2 %3): %4 residents; %5 moved, %6 left to move, %7 refused, %8 away.</source>
         <translation>%1（%2 %3）：共 %4 人；已转移 %5 人，待转移 %6 人，拒绝 %7 人，外出 %8 人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="141"/>
+        <location filename="../../ui/transfers/dialogs.py" line="140"/>
         <source>What happened:</source>
         <translation>转移情况：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="143"/>
+        <location filename="../../ui/transfers/dialogs.py" line="142"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="144"/>
+        <location filename="../../ui/transfers/dialogs.py" line="143"/>
         <source>How many:</source>
         <translation>人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="149"/>
+        <location filename="../../ui/transfers/dialogs.py" line="148"/>
         <source>Shelter:</source>
         <translation>安置场所：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="151"/>
+        <location filename="../../ui/transfers/dialogs.py" line="150"/>
         <source>Why they refuse (required)</source>
         <translation>拒绝转移的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="152"/>
+        <location filename="../../ui/transfers/dialogs.py" line="151"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="154"/>
+        <location filename="../../ui/transfers/dialogs.py" line="153"/>
         <source>Name and post of who ordered it</source>
         <translation>批准人姓名和职务</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="155"/>
+        <location filename="../../ui/transfers/dialogs.py" line="154"/>
         <source>Authorised by:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="179"/>
-        <location filename="../../ui/transfers/dialogs.py" line="189"/>
+        <location filename="../../ui/transfers/dialogs.py" line="178"/>
+        <location filename="../../ui/transfers/dialogs.py" line="188"/>
         <source>Nobody of this record can go to this state.</source>
         <translation>该户没有人员可以登记为此状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="191"/>
+        <location filename="../../ui/transfers/dialogs.py" line="190"/>
         <source>Choose the shelter from the list.</source>
         <translation>请从列表中选择安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="193"/>
+        <location filename="../../ui/transfers/dialogs.py" line="192"/>
         <source>Say why they refuse.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="195"/>
+        <location filename="../../ui/transfers/dialogs.py" line="194"/>
         <source>Say who authorised the forced transfer.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
@@ -6309,87 +6860,87 @@ ahead</source>
 <context>
     <name>TownReportDialog</name>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="229"/>
+        <location filename="../../ui/transfers/dialogs.py" line="228"/>
         <source>Figures phoned in by a town</source>
         <translation>乡镇电话报送数</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="232"/>
+        <location filename="../../ui/transfers/dialogs.py" line="231"/>
         <source>Counted separately from the households on the lists: people the lists do not hold (fishermen back in port, workers on sites).</source>
         <translation>与清单内住户分开统计：清单未包含的人员（回港渔民、工地务工人员等）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="239"/>
+        <location filename="../../ui/transfers/dialogs.py" line="238"/>
         <source>Town / street:</source>
         <translation>乡镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="241"/>
+        <location filename="../../ui/transfers/dialogs.py" line="240"/>
         <source>Who reported, by what means</source>
         <translation>报送人及报送方式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="242"/>
+        <location filename="../../ui/transfers/dialogs.py" line="241"/>
         <source>Reported by:</source>
         <translation>报送人：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="246"/>
+        <location filename="../../ui/transfers/dialogs.py" line="245"/>
         <source>Figures as of:</source>
         <translation>数据截至：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="248"/>
+        <location filename="../../ui/transfers/dialogs.py" line="247"/>
         <source>People to move:</source>
         <translation>应转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="249"/>
+        <location filename="../../ui/transfers/dialogs.py" line="248"/>
         <source>Moved:</source>
         <translation>已转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="250"/>
+        <location filename="../../ui/transfers/dialogs.py" line="249"/>
         <source>In shelters:</source>
         <translation>集中安置：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="251"/>
+        <location filename="../../ui/transfers/dialogs.py" line="250"/>
         <source>With relatives:</source>
         <translation>投亲靠友：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="252"/>
+        <location filename="../../ui/transfers/dialogs.py" line="251"/>
         <source>Forcibly moved:</source>
         <translation>强制转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="253"/>
+        <location filename="../../ui/transfers/dialogs.py" line="252"/>
         <source>Refused:</source>
         <translation>拒绝转移：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="263"/>
+        <location filename="../../ui/transfers/dialogs.py" line="262"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="268"/>
+        <location filename="../../ui/transfers/dialogs.py" line="267"/>
         <source>Say who reported the figures.</source>
         <translation>请填写报送人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="270"/>
+        <location filename="../../ui/transfers/dialogs.py" line="269"/>
         <source>The time of the figures cannot be in the future.</source>
         <translation>数据时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="272"/>
+        <location filename="../../ui/transfers/dialogs.py" line="271"/>
         <source>The people moved cannot exceed the people to move.</source>
         <translation>已转移人数不能超过应转移人数。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/dialogs.py" line="275"/>
+        <location filename="../../ui/transfers/dialogs.py" line="274"/>
         <source>In shelters, with relatives and forcibly moved together cannot exceed the people moved.</source>
         <translation>集中安置、投亲靠友和强制转移之和不能超过已转移人数。</translation>
     </message>
@@ -6708,117 +7259,112 @@ ahead</source>
         <translation>转移率</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="116"/>
+        <location filename="../../ui/transfers/page.py" line="117"/>
         <source>Personnel transfer</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="124"/>
+        <location filename="../../ui/transfers/page.py" line="125"/>
         <source>Print the town roll-up…</source>
         <translation>打印乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="125"/>
+        <location filename="../../ui/transfers/page.py" line="126"/>
         <source>A4 landscape PDF: one row per town and a total</source>
         <translation>A4 横向 PDF：每个乡镇一行，另有合计行</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="129"/>
+        <location filename="../../ui/transfers/page.py" line="130"/>
         <source>Export the town roll-up…</source>
         <translation>导出乡镇汇总表…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="130"/>
+        <location filename="../../ui/transfers/page.py" line="131"/>
         <source>Excel, in the layout reported upward</source>
         <translation>Excel，按上报格式</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="134"/>
+        <location filename="../../ui/transfers/page.py" line="135"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="141"/>
+        <location filename="../../ui/transfers/page.py" line="142"/>
         <source>No event is in progress. Transfer figures and check-in start with an event: every household on the register then gets its transfer record.</source>
         <translation>当前没有进行中的事件。转移统计和签到从启动事件开始：届时清单上的每户都会建立转移记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="278"/>
+        <location filename="../../ui/transfers/page.py" line="279"/>
         <source>Transfer lists</source>
         <translation>转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="291"/>
+        <location filename="../../ui/transfers/page.py" line="292"/>
         <source>Figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="299"/>
+        <location filename="../../ui/transfers/page.py" line="300"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="299"/>
+        <location filename="../../ui/transfers/page.py" line="300"/>
         <source>Name of the event (such as Typhoon Meihua):</source>
         <translation>事件名称（如：台风“梅花”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="308"/>
+        <location filename="../../ui/transfers/page.py" line="309"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="323"/>
+        <location filename="../../ui/transfers/page.py" line="324"/>
         <source>The event was not started: %1</source>
         <translation>事件未能启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="334"/>
+        <location filename="../../ui/transfers/page.py" line="335"/>
         <source>The figures were kept as a report.</source>
         <translation>已保存当前数据作为一次报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="355"/>
+        <location filename="../../ui/transfers/page.py" line="356"/>
         <source>The town&apos;s figures were saved.</source>
         <translation>乡镇报送数已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="371"/>
+        <location filename="../../ui/transfers/page.py" line="370"/>
         <source>The response level was changed.</source>
         <translation>响应级别已调整。</translation>
     </message>
     <message>
+        <location filename="../../ui/transfers/page.py" line="378"/>
+        <source>%1 people are still counted as at home.</source>
+        <translation>仍有 %1 人计为在家未转移。</translation>
+    </message>
+    <message>
         <location filename="../../ui/transfers/page.py" line="383"/>
-        <source>End the event</source>
-        <translation>结束事件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="386"/>
-        <source>End the event %1? The response is lifted with it and check-in stops. %2 people are still counted as at home. The records and their history are kept.</source>
-        <translation>确定结束事件“%1”吗？应急响应随之解除，签到停止。目前仍有 %2 人计为尚未转移。转移记录及其变更历史都会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfers/page.py" line="397"/>
         <source>The event was ended.</source>
         <translation>事件已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="418"/>
+        <location filename="../../ui/transfers/page.py" line="411"/>
         <source>Nobody moved is still away from home.</source>
         <translation>没有尚未返回的已转移人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="428"/>
+        <location filename="../../ui/transfers/page.py" line="421"/>
         <source>Mark returns by village</source>
         <translation>按村登记返回</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="429"/>
+        <location filename="../../ui/transfers/page.py" line="422"/>
         <source>Record %1 people of %2 as returned home?</source>
         <translation>确定将%2的 %1 人登记为已返回吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/page.py" line="436"/>
+        <location filename="../../ui/transfers/page.py" line="429"/>
         <source>Returns were recorded for %1.</source>
         <translation>已为%1登记返回。</translation>
     </message>

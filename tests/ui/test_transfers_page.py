@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from models.command import level_history
 from models.database import Database
-from models.events import active_event, start_event
+from models.events import active_event, list_events, start_event
 from models.transfers import (
     FIGURE_FIELDS,
     Household,
@@ -36,10 +37,11 @@ from models.transfers import (
 )
 from models.users import Actor
 from tests.conftest import ADMIN
+from ui.command.dialogs import LevelForm
 from ui.common.change_feed import ChangeFeed
 from ui.common.print_preview import DocumentPreview
 from ui.transfers.arrivals import ArrivalsDialog
-from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, StatusDialog, TownReportDialog
+from ui.transfers.dialogs import ReturnsDialog, StatusDialog, TownReportDialog
 from ui.transfers.lists import VillageDialog
 from ui.transfers.page import TransfersPage
 
@@ -479,9 +481,11 @@ def test_town_figures_snapshot_level_returns_and_end(
     # Lifting the response allows the returns; the village's moved people come home.
     assert page.returns_button.isHidden()
 
-    def lift(dialog: ResponseDialog) -> None:
+    def lift(dialog: LevelForm) -> None:  # kept as history, signed and explained
         dialog.level_combo.setCurrentIndex(dialog.level_combo.count() - 1)
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        dialog.signer_combo.setEditText("王县长")
+        dialog.set_text("reason", "台风远离")
+        dialog.save_button.click()
 
     fill_dialog_then(qtbot, page, "", lift)
     with saved_and_reloaded(qtbot, page):
@@ -501,9 +505,14 @@ def test_town_figures_snapshot_level_returns_and_end(
     with event_db.session(ADMIN) as session:
         assert get_transfer(session=session, record_id=record_id).returned == residents
 
+    fill_dialog_then(qtbot, page, "", lambda dialog: dialog.save_button.click())
     with saved_and_reloaded(qtbot, page):
         page.end_button.click()
     assert "No event is in progress" in page.event_label.text()
+    with event_db.session(ADMIN) as session:
+        event_id = list_events(session=session)[0].id
+        history = level_history(session=session, event_id=event_id)
+    assert (history[-1].new, history[-1].signer) == (None, "王县长")
 
 
 def test_between_events_the_page_shows_the_lists_and_the_planner_checks(

@@ -64,6 +64,12 @@ def _settings() -> PageMaker:
     return lambda db, actor, settings: SettingsPage(db, actor, settings)
 
 
+def _command() -> PageMaker:
+    from ui.command.page import CommandPage
+
+    return lambda db, actor, _settings: CommandPage(db, actor)
+
+
 def _pending(key: str) -> Callable[[], PageMaker]:
     """A page whose module is not built yet: what is known now, and what is not there."""
 
@@ -83,7 +89,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams"), _pending("teams")),
     PageSpec("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies"), _pending("supplies")),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans"), _pending("plans")),
-    PageSpec("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch"), _pending("dispatch")),
+    PageSpec("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch"), _command),
     PageSpec("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log"), _pending("dutylog")),
     PageSpec("register", QT_TRANSLATE_NOOP("MainWindow", "Geography register"), _register),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings),

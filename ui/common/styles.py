@@ -18,6 +18,8 @@ BANNER_WARNING = (
 )
 # The active event (or the offer to start one) at the top of a page.
 EVENT_BANNER = "background: #eef3f8; border-left: 4px solid #1f5fbf; padding: 8px; color: #333;"
+# An event's facts under the event banner (the command page).
+EVENT_DETAILS = "background: #f7f9fb; border: 1px solid #d5dde5; padding: 6px; color: #333;"
 # A page with nothing to show yet: what is missing and how to fill it.
 EMPTY_STATE = (
     "background: #f4f7fa; border: 1px solid #d5dde5; border-radius: 6px;"

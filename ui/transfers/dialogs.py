@@ -1,6 +1,5 @@
 """Dialogs of the transfers page: any change of a household's state (part of it, with a
-reason or an authorisation), a town's phoned-in figures, the response level, ending the
-event, and returns by village once the response is lifted.
+reason or an authorisation), a town's phoned-in figures, and returns by village once the response is lifted.
 
 Each dialog only collects and checks what the user typed; the page saves it off the UI
 thread through the domain function, which checks everything again.
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.labels import RESPONSE_LEVELS, label
+from models.labels import label
 from models.messages import fill
 from models.transfers import TRANSFER_STATUSES, TransferRow
 from ui.common.widgets import find_by_any_part
@@ -287,29 +286,6 @@ class TownReportDialog(_Form):
             reported_at=datetime.fromtimestamp(at, UTC),
             **values,
         )
-
-
-class ResponseDialog(_Form):
-    """Raise, lower or lift the event's response level."""
-
-    def __init__(self, current: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Response level"), parent)
-        self.level_combo = QComboBox()
-        for code in ("IV", "III", "II", "I"):
-            self.level_combo.addItem(label(RESPONSE_LEVELS, code), code)
-        self.level_combo.addItem(self.tr("Lifted (no response in force)"), None)
-        self.level_combo.setCurrentIndex(self.level_combo.findData(current))
-        self.form.addRow(self.tr("Response level:"), self.level_combo)
-        self.say(
-            self.tr(
-                "Lifting the response allows returns to be recorded; the event "
-                "itself stays open until it is ended."
-            )
-        )
-
-    def level(self) -> str | None:
-        value = self.level_combo.currentData()
-        return str(value) if value is not None else None
 
 
 class ReturnsDialog(_Form):

@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 
 from models.clock import display_time, display_zone
 from models.database import Database
-from models.events import EventRow, end_event, set_response_level, start_event
+from models.events import EventRow, start_event
 from models.messages import fill
 from models.search import pinyin_sort_key
 from models.transfers import Rollup, add_town_report, mark_returns, take_snapshot
 from models.users import Actor
+from ui.command.dialogs import EndEventForm, LevelForm
 from ui.common.change_feed import touches
 from ui.common.event_bar import EventBar
 from ui.common.operations import Outcome, run_operation
@@ -50,7 +51,7 @@ from ui.common.styles import CARD_STYLE
 from ui.printing.registry import Format, document
 from ui.transfers.arrivals import ArrivalsDialog
 from ui.transfers.check_in import CheckInPanel
-from ui.transfers.dialogs import ResponseDialog, ReturnsDialog, TownReportDialog
+from ui.transfers.dialogs import ReturnsDialog, TownReportDialog
 from ui.transfers.figures import FigureCards, FigureTabs
 from ui.transfers.lists import TransferListsPanel
 from ui.transfers.loading import Loaded, load_transfers
@@ -360,41 +361,33 @@ class TransfersPage(Page):
     # -- the event: response level, returns, end -----------------------------------------------
 
     def ask_response_level(self) -> None:
+        """The command page's level form: signer, reason and document number, kept as
+        history like every level change."""
         event = self.current_event
-        if event is None:
-            return
-        dialog = ResponseDialog(event.response_level, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.level() == event.response_level:
-            return
-        self._write(
-            set_response_level,
-            self.tr("The response level was changed."),
-            event_id=event.id,
-            response_level=dialog.level(),
-        )
+        if event is not None:
+            self._saved_in_form(
+                LevelForm.edit(self, self.db, self.actor, event)[1],
+                self.tr("The response level was changed."),
+            )
 
     def ask_end_event(self) -> None:
         event = self.current_event
         if event is None or self.data is None:
             return
-        still = self.data.county.still_at_home
-        answer = QMessageBox.question(
-            self,
-            self.tr("End the event"),
-            fill(
-                self.tr(
-                    "End the event %1? The response is lifted with it and check-in stops. "
-                    "%2 people are still counted as at home. The records and their history "
-                    "are kept."
-                ),
-                event.name,
-                count_text(still),
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        still = fill(
+            self.tr("%1 people are still counted as at home."),
+            count_text(self.data.county.still_at_home),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._write(end_event, self.tr("The event was ended."), event_id=event.id)
+        self._saved_in_form(
+            EndEventForm.edit(self, self.db, self.actor, event, note=still)[1],
+            self.tr("The event was ended."),
+        )
+
+    def _saved_in_form(self, saved: bool, done: str) -> None:
+        if saved:
+            self.check_in_panel.show_message(done, "ok")
+            self.refresh()
+        self.action_done.emit()
 
     def ask_returns(self) -> None:
         event = self.current_event

@@ -1,0 +1,355 @@
+"""The command page (指挥调度): the event in progress and its response.
+
+The shared event bar names the event and its response level in the level's colour and
+offers to start, change the level of and end an event; under it the event's facts (kind,
+name and number, grade, the typhoon followed, area, start, since when the level holds),
+then tabs: the level changes with signer, reason and document number (and the grade
+changes), the incidents logged under the event, the duty roster of the day, the member
+units' register, and the reports upward. Every write goes through a record form of
+``ui.command.dialogs``; loads run off the UI thread (``ui.command.loading``).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.clock import display_time
+from models.command import SHIFTS, level_label
+from models.database import Database
+from models.events import EVENT_KINDS, EventRow
+from models.labels import EVENT_GRADES, RESPONSE_COLOURS, label
+from models.messages import fill
+from models.users import Actor, Permission
+from ui.command.dialogs import (
+    EndEventForm,
+    GradeForm,
+    IncidentForm,
+    LevelForm,
+    RosterForm,
+    StartEventForm,
+)
+from ui.command.loading import CommandData, load_command
+from ui.command.tables import (
+    grade_model,
+    incident_model,
+    level_lines,
+    level_model,
+    roster_model,
+    unit_model,
+)
+from ui.common.event_bar import EventBar
+from ui.common.page import Page
+from ui.common.styles import EVENT_DETAILS, SECTION_TITLE
+from ui.common.table import RowTableModel, fit_columns, setup_table_view
+from ui.common.widgets import EmptyState
+
+WATCHED = frozenset(
+    {
+        "events",
+        "event_level_changes",
+        "event_grade_changes",
+        "event_incidents",
+        "duty_roster",
+        "member_units",
+    }
+)
+
+
+def _table(model: RowTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    setup_table_view(view)
+    return view
+
+
+class CommandPage(Page):
+    # ready: after each load is shown
+    action_done = Signal()  # after a form saved (the page reloads) or was cancelled
+    # A level change saved from this page: (event id, new level or None). The plans module
+    # (when it lands) connects here to offer the matching plan when none is active.
+    level_changed = Signal(int, object)
+
+    watched_tables = WATCHED
+    change_delay_ms = 200
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, parent=parent)
+        self.data: CommandData | None = None
+        self.manage = actor.can(Permission.MANAGE_EVENTS)
+        self.title_label.setText(self.tr("Command and dispatch"))
+        self.header.addStretch(1)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.header.addWidget(self.refresh_button)
+
+        self.event_bar = EventBar(
+            actor,
+            self.tr(
+                "No event is in progress. Start one when a typhoon, flood or other hazard "
+                "calls for a response: its level changes, incidents and reports are kept here."
+            ),
+        )
+        self.event_bar.start_clicked.connect(self.ask_start)
+        self.event_bar.level_clicked.connect(self.ask_level)
+        self.event_bar.end_clicked.connect(self.ask_end)
+        self.layout_.addWidget(self.event_bar)
+
+        facts = QHBoxLayout()
+        self.details_label = QLabel()
+        self.details_label.setTextFormat(Qt.TextFormat.RichText)
+        self.details_label.setWordWrap(True)
+        self.details_label.setStyleSheet(EVENT_DETAILS)
+        facts.addWidget(self.details_label, 1)
+        self.grade_button = QPushButton(self.tr("Change the grade…"))
+        self.grade_button.clicked.connect(self.ask_grade)
+        self.incident_button = QPushButton(self.tr("Log an incident…"))
+        self.incident_button.clicked.connect(self.ask_incident)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.grade_button)
+        buttons.addWidget(self.incident_button)
+        buttons.addStretch(1)
+        facts.addLayout(buttons)
+        self.facts = QWidget()
+        self.facts.setLayout(facts)
+        self.layout_.addWidget(self.facts)
+
+        self.tabs = QTabWidget()
+        self.level_model = level_model()
+        self.grade_model = grade_model()
+        self.level_view = _table(self.level_model)
+        self.grade_view = _table(self.grade_model)
+        levels = QWidget()
+        levels_box = QVBoxLayout(levels)
+        levels_box.setContentsMargins(0, 0, 0, 0)
+        levels_box.addWidget(self.level_view, 3)
+        self.grade_title = QLabel(self.tr("Grade changes"))
+        self.grade_title.setStyleSheet(SECTION_TITLE)
+        levels_box.addWidget(self.grade_title)
+        levels_box.addWidget(self.grade_view, 1)
+        self.levels_state = EmptyState(levels)
+        self.tabs.addTab(self.levels_state, self.tr("Response levels"))
+
+        self.incident_model = incident_model()
+        self.incident_view = _table(self.incident_model)
+        self.incidents_state = EmptyState(self.incident_view)
+        self.tabs.addTab(self.incidents_state, self.tr("Incidents"))
+
+        roster = QWidget()
+        roster_box = QVBoxLayout(roster)
+        roster_box.setContentsMargins(0, 6, 0, 0)
+        roster_top = QHBoxLayout()
+        self.roster_label = QLabel()
+        roster_top.addWidget(self.roster_label, 1)
+        self.roster_button = QPushButton(self.tr("Set a shift…"))
+        self.roster_button.setVisible(self.manage)
+        self.roster_button.clicked.connect(self.ask_roster)
+        roster_top.addWidget(self.roster_button)
+        roster_box.addLayout(roster_top)
+        self.roster_model = roster_model()
+        self.roster_view = _table(self.roster_model)
+        self.roster_state = EmptyState(self.roster_view)
+        roster_box.addWidget(self.roster_state, 1)
+        self.tabs.addTab(roster, self.tr("Duty roster"))
+
+        units = QWidget()
+        units_box = QVBoxLayout(units)
+        units_box.setContentsMargins(0, 6, 0, 0)
+        units_top = QHBoxLayout()
+        self.unit_search = QLineEdit()
+        self.unit_search.setPlaceholderText(
+            self.tr("Search units, abbreviations, contacts (pinyin initials too) or phones")
+        )
+        self.unit_search.textChanged.connect(self._search_units)
+        units_top.addWidget(self.unit_search, 1)
+        self.import_button = QPushButton(self.tr("Import units…"))
+        self.import_button.setVisible(actor.can(Permission.IMPORT_DATA))
+        self.import_button.clicked.connect(self.ask_import)
+        units_top.addWidget(self.import_button)
+        units_box.addLayout(units_top)
+        self.unit_model = unit_model()
+        self.unit_view = _table(self.unit_model)
+        self.units_state = EmptyState(
+            self.unit_view,
+            self.tr(
+                "No member units are registered yet. Import the headquarters' member units "
+                "(name, abbreviation, duty phone, contact and mobile) from a spreadsheet with "
+                "Import units…, or on the command line: python main.py import units FILE"
+            ),
+        )
+        units_box.addWidget(self.units_state, 1)
+        self.tabs.addTab(units, self.tr("Member units"))
+
+        # The reports upward (initial, follow-ups, daily, final) have their panel here.
+        self.reports_tab = QWidget()
+        self.reports_layout = QVBoxLayout(self.reports_tab)
+        self.reports_layout.setContentsMargins(0, 6, 0, 0)
+        self.tabs.addTab(self.reports_tab, self.tr("Reports upward"))
+        self.add_body(self.tabs)
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.load(load_command, self._show, db=self.db, actor=self.actor)
+
+    def _show(self, data: CommandData) -> None:
+        self.data = data
+        event = data.event
+        self.event_bar.show_event(event, busy=False)
+        self.event_bar.returns_button.setVisible(False)  # returns are the transfers page's
+        self.facts.setVisible(event is not None)
+        self.grade_button.setVisible(self.manage)
+        self.incident_button.setVisible(self.manage)
+        if event is not None:
+            self.details_label.setText(self._details(event, data))
+        no_event = self.tr("No event is in progress: nothing to show here until one starts.")
+        self.level_model.set_rows(level_lines(data.levels))
+        self.grade_model.set_rows(list(data.grades))
+        self.grade_view.setVisible(bool(data.grades))
+        self.grade_title.setText(
+            self.tr("Grade changes")
+            if data.grades
+            else self.tr("Grade changes: none recorded (the grade given at the start holds).")
+        )
+        self.levels_state.show_empty(
+            event is None or not data.levels,
+            no_event
+            if event is None
+            else self.tr(
+                "No level change recorded for this event yet. Change the response level with "
+                "Response level…: the signer, the reason and the document number are kept here."
+            ),
+        )
+        self.incident_model.set_rows(list(data.incidents))
+        self.incidents_state.show_empty(
+            event is None or not data.incidents,
+            no_event
+            if event is None
+            else self.tr(
+                "No incident logged under this event. A landslide, flooding or an accident "
+                "during the event is logged with Log an incident…, with its place."
+            ),
+        )
+        self.roster_model.set_rows(list(data.roster))
+        day = data.day.isoformat() if data.day else ""
+        self.roster_label.setText(
+            fill(self.tr("Duty day %1 (08:00 to 08:00 the next morning)"), day)
+        )
+        self.roster_state.show_empty(
+            not data.roster,
+            fill(
+                self.tr(
+                    "No roster for %1 yet. The duty officer sets who is on duty and the leader "
+                    "on shift with Set a shift… (or: python main.py roster set); the leaders "
+                    "are then offered as signers of level changes."
+                ),
+                day,
+            ),
+        )
+        self.unit_model.set_rows(list(data.units))
+        self.units_state.show_empty(not data.units)
+        for view, model in (
+            (self.level_view, self.level_model),
+            (self.grade_view, self.grade_model),
+            (self.incident_view, self.incident_model),
+            (self.roster_view, self.roster_model),
+            (self.unit_view, self.unit_model),
+        ):
+            fit_columns(view, model)
+        self.ready.emit()
+
+    def _details(self, event: EventRow, data: CommandData) -> str:
+        def row(caption: str, value: str) -> str:
+            return f"<tr><td style='color:#4a5a6a; padding-right:10px'>{caption}</td><td>{value}</td></tr>"
+
+        level = event.response_level
+        colour = RESPONSE_COLOURS.get(level or "", "#4a5a6a")
+        level_text = f"<b style='color:{colour}'>{html.escape(level_label(level))}</b>"
+        if data.since is not None:
+            level_text += " " + html.escape(fill(self.tr("since %1"), display_time(data.since)))
+        name = html.escape(event.name)
+        if event.number:
+            name += " " + html.escape(fill(self.tr("(No. %1)"), event.number))
+        grade = label(EVENT_GRADES, event.grade) or self.tr("not graded")
+        if len(data.grades) > 1:
+            grade += " " + fill(self.tr("(changed %1 times)"), str(len(data.grades) - 1))
+        leaders = "、".join(f"{label(SHIFTS, r.shift)} {r.leader}" for r in data.roster) or self.tr(
+            "no roster for today"
+        )
+        rows = [
+            row(self.tr("Event"), f"<b>{name}</b> · {html.escape(label(EVENT_KINDS, event.kind))}"),
+            row(self.tr("Grade"), html.escape(grade)),
+            row(self.tr("Response"), level_text),
+            row(self.tr("Typhoon"), html.escape(event.typhoon_code or self.tr("none linked"))),
+            row(self.tr("Area"), html.escape(event.area or self.tr("not given"))),
+            row(self.tr("Started"), html.escape(display_time(event.started_at))),
+            row(self.tr("Leader on shift"), html.escape(leaders)),
+        ]
+        return "<table>" + "".join(rows) + "</table>"
+
+    def _search_units(self, text: str) -> None:
+        self.unit_model.set_query(text)
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def _after(self, saved: bool) -> None:
+        if saved:
+            self.refresh()
+        self.action_done.emit()
+
+    def ask_start(self) -> None:
+        _id, saved = StartEventForm.edit(self, self.db, self.actor)
+        self._after(saved)
+
+    def ask_level(self) -> None:
+        event = self.data.event if self.data else None
+        if event is None:
+            return
+        dialog = LevelForm(self.db, self.actor, event, self)
+        try:
+            saved = dialog.exec() == LevelForm.DialogCode.Accepted
+            level = dialog.level_combo.currentData()
+        finally:
+            dialog.deleteLater()
+        if saved:
+            self.level_changed.emit(event.id, level)
+        self._after(saved)
+
+    def ask_end(self) -> None:
+        event = self.data.event if self.data else None
+        if event is not None:
+            self._after(EndEventForm.edit(self, self.db, self.actor, event)[1])
+
+    def ask_grade(self) -> None:
+        event = self.data.event if self.data else None
+        if event is not None:
+            self._after(GradeForm.edit(self, self.db, self.actor, event)[1])
+
+    def ask_incident(self) -> None:
+        event = self.data.event if self.data else None
+        if event is not None:
+            self._after(IncidentForm.edit(self, self.db, self.actor, event)[1])
+
+    def ask_roster(self) -> None:
+        self._after(RosterForm.edit(self, self.db, self.actor)[1])
+
+    def ask_import(self) -> None:
+        from ui.common.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self.actor, "units", self)
+        try:
+            self._after(dialog.exec() == ImportDialog.DialogCode.Accepted)
+        finally:
+            dialog.deleteLater()
