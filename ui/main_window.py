@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -38,6 +39,7 @@ from models.messages import fill
 from models.settings import Settings, config_dir
 from models.users import Actor
 from ui.common.change_feed import ChangeFeed, touches
+from ui.common.level_banner import LevelBanner
 from ui.common.pages import PAGE_KEYS, PAGES, page_factory
 from ui.common.worker import run_in_background
 
@@ -142,8 +144,14 @@ class MainWindow(QMainWindow):
         widest = max(self.nav_rail.sizeHintForColumn(0), 0)
         self.nav_rail.setFixedWidth(max(150, widest + 40))
         self.stack = QStackedWidget()
+        self.level_banner = LevelBanner()  # the response level in force, above every page
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.level_banner)
+        pages.addWidget(self.stack, 1)
         layout.addWidget(self.nav_rail)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(pages, 1)
         self.setCentralWidget(central)
         self.nav_rail.currentRowChanged.connect(lambda row: self.open_from_rail(PAGES[row].key))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(
@@ -396,6 +404,7 @@ class MainWindow(QMainWindow):
         run_in_background(_active_event, self._show_event, owner=self, db=self.db, actor=self.actor)
 
     def _show_event(self, event: EventRow | None, error: BaseException | None) -> None:
+        self.level_banner.show_event(event)
         if event is None:
             self.event_label.setText(self.tr("No active event"))
             self.event_label.setStyleSheet(

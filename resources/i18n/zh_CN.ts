@@ -4526,6 +4526,14 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>LevelBanner</name>
+    <message>
+        <location filename="../../ui/common/level_banner.py" line="32"/>
+        <source>Emergency response in force: %1 · %2</source>
+        <translation>应急响应：%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>LevelForm</name>
     <message>
         <location filename="../../ui/command/dialogs.py" line="75"/>
@@ -4674,38 +4682,38 @@ ahead</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Opening the page …</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
