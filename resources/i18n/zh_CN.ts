@@ -1791,7 +1791,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/command/page.py" line="137"/>
-        <location filename="../../ui/command/page.py" line="222"/>
+        <location filename="../../ui/command/page.py" line="232"/>
         <source>Grade changes</source>
         <translation>事件等级变更</translation>
     </message>
@@ -1836,107 +1836,112 @@ ahead</source>
         <translation>成员单位</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="198"/>
+        <location filename="../../ui/command/page.py" line="200"/>
+        <source>Reports upward (the initial report, follow-ups, daily and final reports) are not part of this version yet; until then report by the usual channels.</source>
+        <translation>信息报送（首报、续报、日报和终报）尚未纳入本版本；在此之前请按原有渠道报送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="208"/>
         <source>Reports upward</source>
         <translation>信息报送</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="217"/>
+        <location filename="../../ui/command/page.py" line="227"/>
         <source>No event is in progress: nothing to show here until one starts.</source>
         <translation>当前没有进行中的事件：事件启动后这里才有内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="224"/>
+        <location filename="../../ui/command/page.py" line="234"/>
         <source>Grade changes: none recorded (the grade given at the start holds).</source>
         <translation>事件等级变更：无记录（沿用启动时的等级）。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="231"/>
+        <location filename="../../ui/command/page.py" line="241"/>
         <source>No level change recorded for this event yet. Change the response level with Response level…: the signer, the reason and the document number are kept here.</source>
         <translation>本事件尚无响应级别变更记录。请用“调整响应级别…”变更响应级别：签发人、理由和文号都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="241"/>
+        <location filename="../../ui/command/page.py" line="251"/>
         <source>No incident logged under this event. A landslide, flooding or an accident during the event is logged with Log an incident…, with its place.</source>
         <translation>本事件下尚未登记险情。事件期间发生的山体滑坡、内涝或事故，请用“登记险情…”连同地点一并登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="248"/>
+        <location filename="../../ui/command/page.py" line="258"/>
         <source>Duty day %1 (08:00 to 08:00 the next morning)</source>
         <translation>值班日 %1（08:00 至次日 08:00）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="254"/>
+        <location filename="../../ui/command/page.py" line="264"/>
         <source>No roster for %1 yet. The duty officer sets who is on duty and the leader on shift with Set a shift… (or: python main.py roster set); the leaders are then offered as signers of level changes.</source>
         <translation>%1 尚无值班表。值班员用“设置班次…”（或 python main.py roster set）设置值班人员和带班领导；带班领导随后作为响应级别变更的签发人供选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="281"/>
+        <location filename="../../ui/command/page.py" line="291"/>
         <source>since %1</source>
         <translation>自 %1 起</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="284"/>
+        <location filename="../../ui/command/page.py" line="294"/>
         <source>(No. %1)</source>
         <translation>（编号 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="285"/>
+        <location filename="../../ui/command/page.py" line="295"/>
         <source>not graded</source>
         <translation>未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="287"/>
+        <location filename="../../ui/command/page.py" line="297"/>
         <source>(changed %1 times)</source>
         <translation>（已调整 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="289"/>
+        <location filename="../../ui/command/page.py" line="299"/>
         <source>no roster for today</source>
         <translation>今天没有值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="292"/>
+        <location filename="../../ui/command/page.py" line="302"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="293"/>
+        <location filename="../../ui/command/page.py" line="303"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="294"/>
+        <location filename="../../ui/command/page.py" line="304"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="295"/>
+        <location filename="../../ui/command/page.py" line="305"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="295"/>
+        <location filename="../../ui/command/page.py" line="305"/>
         <source>none linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="296"/>
+        <location filename="../../ui/command/page.py" line="306"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="296"/>
+        <location filename="../../ui/command/page.py" line="306"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="297"/>
+        <location filename="../../ui/command/page.py" line="307"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="298"/>
+        <location filename="../../ui/command/page.py" line="308"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
@@ -2391,43 +2396,43 @@ ahead</source>
 <context>
     <name>EndEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="152"/>
-        <location filename="../../ui/command/dialogs.py" line="153"/>
+        <location filename="../../ui/command/dialogs.py" line="162"/>
+        <location filename="../../ui/command/dialogs.py" line="163"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="155"/>
+        <location filename="../../ui/command/dialogs.py" line="165"/>
         <source>End the event %1? Check-in stops; the records and their history are kept.</source>
         <translation>结束事件 %1？签到将停止；各项记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="160"/>
+        <location filename="../../ui/command/dialogs.py" line="170"/>
         <source>The response (%1) is lifted with it and the lifting kept in its history.</source>
         <translation>应急响应（%1）随之解除，解除记录保留在响应级别变更中。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="171"/>
+        <location filename="../../ui/command/dialogs.py" line="181"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="172"/>
+        <location filename="../../ui/command/dialogs.py" line="182"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="172"/>
+        <location filename="../../ui/command/dialogs.py" line="182"/>
         <source>Default: the event ended</source>
         <translation>默认：事件结束</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="173"/>
+        <location filename="../../ui/command/dialogs.py" line="183"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="173"/>
+        <location filename="../../ui/command/dialogs.py" line="183"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -2843,17 +2848,17 @@ ahead</source>
 <context>
     <name>GradeForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="192"/>
+        <location filename="../../ui/command/dialogs.py" line="202"/>
         <source>Event grade</source>
         <translation>事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="195"/>
+        <location filename="../../ui/command/dialogs.py" line="205"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="196"/>
+        <location filename="../../ui/command/dialogs.py" line="206"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -4158,42 +4163,42 @@ ahead</source>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="210"/>
+        <location filename="../../ui/command/dialogs.py" line="220"/>
         <source>Log an incident</source>
         <translation>登记险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="212"/>
+        <location filename="../../ui/command/dialogs.py" line="222"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="213"/>
+        <location filename="../../ui/command/dialogs.py" line="223"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="213"/>
+        <location filename="../../ui/command/dialogs.py" line="223"/>
         <source>Where it happened</source>
         <translation>发生地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="214"/>
+        <location filename="../../ui/command/dialogs.py" line="224"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="214"/>
+        <location filename="../../ui/command/dialogs.py" line="224"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="215"/>
+        <location filename="../../ui/command/dialogs.py" line="225"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="218"/>
+        <location filename="../../ui/command/dialogs.py" line="228"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4536,62 +4541,62 @@ ahead</source>
 <context>
     <name>LevelForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="75"/>
+        <location filename="../../ui/command/dialogs.py" line="85"/>
         <source>Response level change</source>
         <translation>响应级别变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="81"/>
+        <location filename="../../ui/command/dialogs.py" line="91"/>
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="90"/>
+        <location filename="../../ui/command/dialogs.py" line="100"/>
         <source>New level</source>
         <translation>新级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="93"/>
+        <location filename="../../ui/command/dialogs.py" line="103"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="99"/>
+        <location filename="../../ui/command/dialogs.py" line="109"/>
         <source>The leader on shift who signed</source>
         <translation>签发的带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="100"/>
+        <location filename="../../ui/command/dialogs.py" line="110"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="101"/>
+        <location filename="../../ui/command/dialogs.py" line="111"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="101"/>
+        <location filename="../../ui/command/dialogs.py" line="111"/>
         <source>Why the level changes</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="102"/>
+        <location filename="../../ui/command/dialogs.py" line="112"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="102"/>
+        <location filename="../../ui/command/dialogs.py" line="112"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="105"/>
+        <location filename="../../ui/command/dialogs.py" line="115"/>
         <source>Now: %1. Leaders on today&apos;s roster are offered as signers.</source>
         <translation>当前：%1。今天值班表上的带班领导可选作签发人。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="110"/>
+        <location filename="../../ui/command/dialogs.py" line="120"/>
         <source>Now: %1. Today&apos;s roster names no leader: type the signer&apos;s name.</source>
         <translation>当前：%1。今天的值班表上没有带班领导：请输入签发人姓名。</translation>
     </message>
@@ -6368,37 +6373,37 @@ ahead</source>
 <context>
     <name>RosterForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="238"/>
+        <location filename="../../ui/command/dialogs.py" line="248"/>
         <source>Duty roster of %1</source>
         <translation>%1 值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="241"/>
+        <location filename="../../ui/command/dialogs.py" line="251"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="242"/>
+        <location filename="../../ui/command/dialogs.py" line="252"/>
         <source>Officers on duty</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="242"/>
+        <location filename="../../ui/command/dialogs.py" line="252"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="243"/>
+        <location filename="../../ui/command/dialogs.py" line="253"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="244"/>
+        <location filename="../../ui/command/dialogs.py" line="254"/>
         <source>Leader&apos;s phone</source>
         <translation>带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="244"/>
+        <location filename="../../ui/command/dialogs.py" line="254"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -6726,67 +6731,67 @@ ahead</source>
 <context>
     <name>StartEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="272"/>
+        <location filename="../../ui/command/dialogs.py" line="282"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="273"/>
+        <location filename="../../ui/command/dialogs.py" line="283"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="275"/>
+        <location filename="../../ui/command/dialogs.py" line="285"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="276"/>
+        <location filename="../../ui/command/dialogs.py" line="286"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="276"/>
+        <location filename="../../ui/command/dialogs.py" line="286"/>
         <source>Such as 2606号台风防御</source>
         <translation>如 2606号台风防御</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="277"/>
+        <location filename="../../ui/command/dialogs.py" line="287"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="277"/>
+        <location filename="../../ui/command/dialogs.py" line="287"/>
         <source>Optional, such as 2026-06</source>
         <translation>选填，如 2026-06</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="278"/>
+        <location filename="../../ui/command/dialogs.py" line="288"/>
         <source>Not graded yet</source>
         <translation>暂未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="279"/>
+        <location filename="../../ui/command/dialogs.py" line="289"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="281"/>
+        <location filename="../../ui/command/dialogs.py" line="291"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="284"/>
+        <location filename="../../ui/command/dialogs.py" line="294"/>
         <source>Typhoon followed</source>
         <translation>关联台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="285"/>
+        <location filename="../../ui/command/dialogs.py" line="295"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="285"/>
+        <location filename="../../ui/command/dialogs.py" line="295"/>
         <source>The county, or the towns concerned</source>
         <translation>全县，或涉及的乡镇</translation>
     </message>

@@ -5,6 +5,7 @@ event's end lifting the response with a history row, and helpful empty states.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -25,8 +26,6 @@ VIEWER = Actor(name="viewer", role="viewer")
 def with_history(db: Database) -> None:
     """The demo's level history (sea stage to Ⅱ) and a landslide under the scenario's event,
     as ``demo --scenario typhoon`` writes them."""
-    from datetime import timedelta
-
     from models.command import EventIncident
     from models.demo.command import add_level_history
     from models.events import Event
@@ -108,6 +107,7 @@ def test_mid_typhoon_the_page_shows_the_event_and_a_level_change_is_signed_from_
         form.level_combo.setCurrentIndex(form.level_combo.findData("I"))
         form.set_text("reason", "台风登陆，全县停工停课")
         form.set_text("doc_number", "县防指〔2026〕25号")
+        form.time_edit.setDateTime(form.time_edit.dateTime().addSecs(-600))  # ten minutes ago
         form.save_button.click()
 
     in_dialog(raise_to_i)
@@ -121,6 +121,8 @@ def test_mid_typhoon_the_page_shows_the_event_and_a_level_change_is_signed_from_
     assert changed == [(event.id, "I")]
     assert (history[-1].new, history[-1].doc_number) == ("I", "县防指〔2026〕25号")
     assert history[-1].signer == offered[0]  # the leader on shift now comes first
+    ago = datetime.now(UTC) - history[-1].at  # the time typed, read in Beijing time
+    assert timedelta(minutes=9) < ago < timedelta(minutes=12)
     assert page.level_model.rowCount() == 5 and "Level I (red)" in page.details_label.text()
 
     # A refusal stays in the form: no reason given.

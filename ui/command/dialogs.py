@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
 from sqlalchemy.orm import Session
 
+from models.base import utcnow
+from models.clock import display_zone
 from models.command import (
     INCIDENT_KINDS,
     SHIFTS,
@@ -37,7 +39,11 @@ from ui.common.widgets import CodeCombo
 
 
 def _now_edit() -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime())
+    """Now, in the workstation's display zone (as every time the console shows)."""
+    now = utcnow().astimezone(display_zone())
+    edit = QDateTimeEdit(
+        QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+    )
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
     return edit
@@ -47,7 +53,11 @@ def _picked_time(edit: QDateTimeEdit, shown: QDateTime) -> datetime | None:
     """The time chosen, or None (now) when the user left it as shown."""
     if edit.dateTime() == shown:
         return None
-    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)
+    day, clock = edit.dateTime().date(), edit.dateTime().time()
+    local = datetime(
+        day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=display_zone()
+    )
+    return local.astimezone(UTC)
 
 
 class _EventForm(RecordForm):

@@ -51,7 +51,7 @@ from ui.command.tables import (
 )
 from ui.common.event_bar import EventBar
 from ui.common.page import Page
-from ui.common.styles import EVENT_DETAILS, SECTION_TITLE
+from ui.common.styles import EMPTY_STATE, EVENT_DETAILS, SECTION_TITLE
 from ui.common.table import RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import EmptyState
 
@@ -195,6 +195,16 @@ class CommandPage(Page):
         self.reports_tab = QWidget()
         self.reports_layout = QVBoxLayout(self.reports_tab)
         self.reports_layout.setContentsMargins(0, 6, 0, 0)
+        self.reports_pending = QLabel(
+            self.tr(
+                "Reports upward (the initial report, follow-ups, daily and final reports) are "
+                "not part of this version yet; until then report by the usual channels."
+            )
+        )
+        self.reports_pending.setWordWrap(True)
+        self.reports_pending.setStyleSheet(EMPTY_STATE)
+        self.reports_pending.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reports_layout.addWidget(self.reports_pending, 1)
         self.tabs.addTab(self.reports_tab, self.tr("Reports upward"))
         self.add_body(self.tabs)
         self.refresh()
