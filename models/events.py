@@ -217,9 +217,10 @@ def start_event(
 
 
 def set_response_level(*, session: Session, event_id: int, response_level: str | None) -> EventRow:
-    """Raise, lower or lift (None) the response of an active event, without a signer:
-    the path of the transfers page's level dialog. A change with signer, reason and
-    document number, kept as history, is ``models.command.levels.change_response_level``."""
+    """Raise, lower or lift (None) the response of an active event, without a signer and
+    without history: a building block below ``models.command``. Every change a user
+    makes (pages, command line) goes through ``models.command.levels.change_response_level``,
+    which keeps it as history with signer, reason and document number."""
     require(session, MANAGE_EVENTS)
     event = get_active_for_change(session, event_id)
     if response_level is not None and response_level not in RESPONSE_LEVELS:
@@ -248,7 +249,9 @@ def _optional_text(value: str | None, limit: int) -> str | None:
 
 
 def end_event(*, session: Session, event_id: int, ended_at: datetime | None = None) -> EventRow:
-    """End an event (the response is lifted with it)."""
+    """End an event (the response is lifted with it, without a history row: the pages and
+    the command line end an event through ``models.command.levels.end_event_lifting``,
+    which records the lifting first)."""
     require(session, MANAGE_EVENTS)
     event = get_active_for_change(session, event_id)
     at = ended_at or utcnow()
