@@ -1765,185 +1765,195 @@ ahead</source>
 <context>
     <name>CommandPage</name>
     <message>
-        <location filename="../../ui/command/page.py" line="91"/>
+        <location filename="../../ui/command/page.py" line="93"/>
         <source>Command and dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="93"/>
+        <location filename="../../ui/command/page.py" line="95"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="100"/>
+        <location filename="../../ui/command/page.py" line="102"/>
         <source>No event is in progress. Start one when a typhoon, flood or other hazard calls for a response: its level changes, incidents and reports are kept here.</source>
         <translation>当前没有进行中的事件。台风、洪水或其他灾害需要响应时请启动事件：其响应级别变更、险情和上报都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="115"/>
+        <location filename="../../ui/command/page.py" line="117"/>
         <source>Change the grade…</source>
         <translation>调整事件等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="117"/>
+        <location filename="../../ui/command/page.py" line="119"/>
         <source>Log an incident…</source>
         <translation>登记险情…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="137"/>
-        <location filename="../../ui/command/page.py" line="232"/>
+        <location filename="../../ui/command/page.py" line="139"/>
+        <location filename="../../ui/command/page.py" line="234"/>
         <source>Grade changes</source>
         <translation>事件等级变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="142"/>
+        <location filename="../../ui/command/page.py" line="144"/>
         <source>Response levels</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="147"/>
+        <location filename="../../ui/command/page.py" line="149"/>
         <source>Incidents</source>
         <translation>险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="155"/>
+        <location filename="../../ui/command/page.py" line="157"/>
         <source>Set a shift…</source>
         <translation>设置班次…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="164"/>
+        <location filename="../../ui/command/page.py" line="166"/>
         <source>Duty roster</source>
         <translation>值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="172"/>
+        <location filename="../../ui/command/page.py" line="174"/>
         <source>Search units, abbreviations, contacts (pinyin initials too) or phones</source>
         <translation>搜索单位、简称、联系人（可用拼音首字母）或电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="176"/>
+        <location filename="../../ui/command/page.py" line="178"/>
         <source>Import units…</source>
         <translation>导入成员单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="186"/>
+        <location filename="../../ui/command/page.py" line="188"/>
         <source>No member units are registered yet. Import the headquarters&apos; member units (name, abbreviation, duty phone, contact and mobile) from a spreadsheet with Import units…, or on the command line: python main.py import units FILE</source>
         <translation>尚未登记成员单位。请用“导入成员单位…”从电子表格导入指挥部成员单位（名称、简称、值班电话、联系人及手机），或在命令行运行：python main.py import units 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="192"/>
+        <location filename="../../ui/command/page.py" line="194"/>
         <source>Member units</source>
         <translation>成员单位</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="200"/>
+        <location filename="../../ui/command/page.py" line="202"/>
         <source>Reports upward (the initial report, follow-ups, daily and final reports) are not part of this version yet; until then report by the usual channels.</source>
         <translation>信息报送（首报、续报、日报和终报）尚未纳入本版本；在此之前请按原有渠道报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="208"/>
+        <location filename="../../ui/command/page.py" line="210"/>
         <source>Reports upward</source>
         <translation>信息报送</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="227"/>
+        <location filename="../../ui/command/page.py" line="229"/>
         <source>No event is in progress: nothing to show here until one starts.</source>
         <translation>当前没有进行中的事件：事件启动后这里才有内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="234"/>
+        <location filename="../../ui/command/page.py" line="236"/>
         <source>Grade changes: none recorded (the grade given at the start holds).</source>
         <translation>事件等级变更：无记录（沿用启动时的等级）。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="241"/>
+        <location filename="../../ui/command/page.py" line="243"/>
         <source>No level change recorded for this event yet. Change the response level with Response level…: the signer, the reason and the document number are kept here.</source>
         <translation>本事件尚无响应级别变更记录。请用“调整响应级别…”变更响应级别：签发人、理由和文号都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="251"/>
+        <location filename="../../ui/command/page.py" line="253"/>
         <source>No incident logged under this event. A landslide, flooding or an accident during the event is logged with Log an incident…, with its place.</source>
         <translation>本事件下尚未登记险情。事件期间发生的山体滑坡、内涝或事故，请用“登记险情…”连同地点一并登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="258"/>
+        <location filename="../../ui/command/page.py" line="260"/>
         <source>Duty day %1 (08:00 to 08:00 the next morning)</source>
         <translation>值班日 %1（08:00 至次日 08:00）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="264"/>
+        <location filename="../../ui/command/page.py" line="266"/>
         <source>No roster for %1 yet. The duty officer sets who is on duty and the leader on shift with Set a shift… (or: python main.py roster set); the leaders are then offered as signers of level changes.</source>
         <translation>%1 尚无值班表。值班员用“设置班次…”（或 python main.py roster set）设置值班人员和带班领导；带班领导随后作为响应级别变更的签发人供选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="291"/>
+        <location filename="../../ui/command/page.py" line="293"/>
         <source>since %1</source>
         <translation>自 %1 起</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="294"/>
+        <location filename="../../ui/command/page.py" line="296"/>
         <source>(No. %1)</source>
         <translation>（编号 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="295"/>
+        <location filename="../../ui/command/page.py" line="297"/>
         <source>not graded</source>
         <translation>未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="297"/>
+        <location filename="../../ui/command/page.py" line="299"/>
         <source>(changed %1 times)</source>
         <translation>（已调整 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="299"/>
+        <location filename="../../ui/command/page.py" line="301"/>
         <source>no roster for today</source>
         <translation>今天没有值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="302"/>
+        <location filename="../../ui/command/page.py" line="304"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="303"/>
+        <location filename="../../ui/command/page.py" line="305"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="304"/>
+        <location filename="../../ui/command/page.py" line="306"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="305"/>
+        <location filename="../../ui/command/page.py" line="307"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="305"/>
+        <location filename="../../ui/command/page.py" line="307"/>
         <source>none linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="306"/>
+        <location filename="../../ui/command/page.py" line="308"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="306"/>
+        <location filename="../../ui/command/page.py" line="308"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="307"/>
+        <location filename="../../ui/command/page.py" line="309"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="308"/>
+        <location filename="../../ui/command/page.py" line="310"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="335"/>
+        <source>Starting the event and opening the transfer records…</source>
+        <translation>正在启动事件并建立转移记录……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="350"/>
+        <source>The event %1 was started.</source>
+        <translation>事件 %1 已启动。</translation>
     </message>
 </context>
 <context>
@@ -2396,43 +2406,43 @@ ahead</source>
 <context>
     <name>EndEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="162"/>
         <location filename="../../ui/command/dialogs.py" line="163"/>
+        <location filename="../../ui/command/dialogs.py" line="164"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="165"/>
+        <location filename="../../ui/command/dialogs.py" line="166"/>
         <source>End the event %1? Check-in stops; the records and their history are kept.</source>
         <translation>结束事件 %1？签到将停止；各项记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="170"/>
+        <location filename="../../ui/command/dialogs.py" line="171"/>
         <source>The response (%1) is lifted with it and the lifting kept in its history.</source>
         <translation>应急响应（%1）随之解除，解除记录保留在响应级别变更中。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="181"/>
+        <location filename="../../ui/command/dialogs.py" line="182"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="182"/>
+        <location filename="../../ui/command/dialogs.py" line="183"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="182"/>
+        <location filename="../../ui/command/dialogs.py" line="183"/>
         <source>Default: the event ended</source>
         <translation>默认：事件结束</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="183"/>
+        <location filename="../../ui/command/dialogs.py" line="184"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="183"/>
+        <location filename="../../ui/command/dialogs.py" line="184"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -2513,7 +2523,7 @@ ahead</source>
     <message>
         <location filename="../../models/command/levels.py" line="116"/>
         <location filename="../../models/events.py" line="170"/>
-        <location filename="../../models/events.py" line="227"/>
+        <location filename="../../models/events.py" line="228"/>
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
@@ -2581,23 +2591,23 @@ ahead</source>
         <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="242"/>
+        <location filename="../../models/events.py" line="243"/>
         <source>Too long: at most %1 characters: %2</source>
         <translation>过长：最多 %1 个字符：%2</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="257"/>
+        <location filename="../../models/events.py" line="260"/>
         <source>An event cannot end before it started.</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="327"/>
-        <location filename="../../models/events.py" line="270"/>
+        <location filename="../../models/events.py" line="273"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="274"/>
+        <location filename="../../models/events.py" line="277"/>
         <source>The event %1 has already ended.</source>
         <translation>事件“%1”已经结束。</translation>
     </message>
@@ -2848,17 +2858,17 @@ ahead</source>
 <context>
     <name>GradeForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="202"/>
+        <location filename="../../ui/command/dialogs.py" line="203"/>
         <source>Event grade</source>
         <translation>事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="205"/>
+        <location filename="../../ui/command/dialogs.py" line="206"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="206"/>
+        <location filename="../../ui/command/dialogs.py" line="207"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -4163,42 +4173,42 @@ ahead</source>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="220"/>
+        <location filename="../../ui/command/dialogs.py" line="221"/>
         <source>Log an incident</source>
         <translation>登记险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="222"/>
+        <location filename="../../ui/command/dialogs.py" line="223"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="223"/>
+        <location filename="../../ui/command/dialogs.py" line="224"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="223"/>
+        <location filename="../../ui/command/dialogs.py" line="224"/>
         <source>Where it happened</source>
         <translation>发生地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="224"/>
+        <location filename="../../ui/command/dialogs.py" line="225"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="224"/>
+        <location filename="../../ui/command/dialogs.py" line="225"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="225"/>
+        <location filename="../../ui/command/dialogs.py" line="226"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="228"/>
+        <location filename="../../ui/command/dialogs.py" line="229"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4541,62 +4551,62 @@ ahead</source>
 <context>
     <name>LevelForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="85"/>
+        <location filename="../../ui/command/dialogs.py" line="86"/>
         <source>Response level change</source>
         <translation>响应级别变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="91"/>
+        <location filename="../../ui/command/dialogs.py" line="92"/>
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="100"/>
+        <location filename="../../ui/command/dialogs.py" line="101"/>
         <source>New level</source>
         <translation>新级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="103"/>
+        <location filename="../../ui/command/dialogs.py" line="104"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="109"/>
+        <location filename="../../ui/command/dialogs.py" line="110"/>
         <source>The leader on shift who signed</source>
         <translation>签发的带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="110"/>
+        <location filename="../../ui/command/dialogs.py" line="111"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="111"/>
+        <location filename="../../ui/command/dialogs.py" line="112"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="111"/>
+        <location filename="../../ui/command/dialogs.py" line="112"/>
         <source>Why the level changes</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="112"/>
+        <location filename="../../ui/command/dialogs.py" line="113"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="112"/>
+        <location filename="../../ui/command/dialogs.py" line="113"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="115"/>
+        <location filename="../../ui/command/dialogs.py" line="116"/>
         <source>Now: %1. Leaders on today&apos;s roster are offered as signers.</source>
         <translation>当前：%1。今天值班表上的带班领导可选作签发人。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="120"/>
+        <location filename="../../ui/command/dialogs.py" line="121"/>
         <source>Now: %1. Today&apos;s roster names no leader: type the signer&apos;s name.</source>
         <translation>当前：%1。今天的值班表上没有带班领导：请输入签发人姓名。</translation>
     </message>
@@ -6373,37 +6383,37 @@ ahead</source>
 <context>
     <name>RosterForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="248"/>
+        <location filename="../../ui/command/dialogs.py" line="249"/>
         <source>Duty roster of %1</source>
         <translation>%1 值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="251"/>
+        <location filename="../../ui/command/dialogs.py" line="252"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="252"/>
+        <location filename="../../ui/command/dialogs.py" line="253"/>
         <source>Officers on duty</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="252"/>
+        <location filename="../../ui/command/dialogs.py" line="253"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="253"/>
+        <location filename="../../ui/command/dialogs.py" line="254"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="254"/>
+        <location filename="../../ui/command/dialogs.py" line="255"/>
         <source>Leader&apos;s phone</source>
         <translation>带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="254"/>
+        <location filename="../../ui/command/dialogs.py" line="255"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -6731,69 +6741,74 @@ ahead</source>
 <context>
     <name>StartEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="282"/>
+        <location filename="../../ui/command/dialogs.py" line="285"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="283"/>
+        <location filename="../../ui/command/dialogs.py" line="286"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="285"/>
+        <location filename="../../ui/command/dialogs.py" line="288"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="286"/>
+        <location filename="../../ui/command/dialogs.py" line="289"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="286"/>
+        <location filename="../../ui/command/dialogs.py" line="289"/>
         <source>Such as 2606号台风防御</source>
         <translation>如 2606号台风防御</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="287"/>
+        <location filename="../../ui/command/dialogs.py" line="290"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="287"/>
+        <location filename="../../ui/command/dialogs.py" line="290"/>
         <source>Optional, such as 2026-06</source>
         <translation>选填，如 2026-06</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="288"/>
+        <location filename="../../ui/command/dialogs.py" line="291"/>
         <source>Not graded yet</source>
         <translation>暂未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="289"/>
+        <location filename="../../ui/command/dialogs.py" line="292"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="291"/>
+        <location filename="../../ui/command/dialogs.py" line="294"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="294"/>
+        <location filename="../../ui/command/dialogs.py" line="297"/>
         <source>Typhoon followed</source>
         <translation>关联台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="295"/>
+        <location filename="../../ui/command/dialogs.py" line="298"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="295"/>
+        <location filename="../../ui/command/dialogs.py" line="298"/>
         <source>The county, or the towns concerned</source>
         <translation>全县，或涉及的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="323"/>
+        <source>Give the event a name.</source>
+        <translation>请输入事件名称。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
@@ -32,6 +32,7 @@ from models.database import Database
 from models.events import EVENT_KINDS, EventRow, start_event
 from models.labels import EVENT_GRADES, LEVEL_ORDER, label
 from models.messages import fill
+from models.refusals import ValidationError
 from models.typhoons import list_typhoons
 from models.users import Actor
 from ui.common.forms import RecordForm
@@ -275,6 +276,8 @@ class RosterForm(RecordForm):
 class StartEventForm(RecordForm):
     """Start an event: kind, name and number, grade, the typhoon it follows, area."""
 
+    collected: dict[str, Any] | None = None
+
     def _prepare(self, session: Session) -> None:
         self.typhoons = [(t.code, f"{t.code} {t.name}") for t in list_typhoons(session=session)]
 
@@ -310,6 +313,16 @@ class StartEventForm(RecordForm):
             "typhoon_code": str(typhoon) if typhoon is not None else None,
             "area": self.text_of("area"),
         }
+
+    def accept(self) -> None:
+        """Collect only: starting opens a transfer record for every household on the
+        register, which the page runs off the UI thread (``collected`` holds the fields)."""
+        self._clear_errors()
+        self.collected = self._collect()
+        if not self.collected["name"].strip():
+            self._show_problems(ValidationError([("name", self.tr("Give the event a name."))]))
+            return
+        QDialog.accept(self)
 
     def _save(self, session: Session, data: dict[str, Any]) -> int:
         return start_event(session=session, **data).id

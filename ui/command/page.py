@@ -15,6 +15,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from models.clock import display_time
 from models.command import SHIFTS, level_label
 from models.database import Database
-from models.events import EVENT_KINDS, EventRow
+from models.events import EVENT_KINDS, EventRow, start_event
 from models.labels import EVENT_GRADES, RESPONSE_COLOURS, label
 from models.messages import fill
 from models.users import Actor, Permission
@@ -50,6 +51,7 @@ from ui.command.tables import (
     unit_model,
 )
 from ui.common.event_bar import EventBar
+from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
 from ui.common.styles import EMPTY_STATE, EVENT_DETAILS, SECTION_TITLE
 from ui.common.table import RowTableModel, fit_columns, setup_table_view
@@ -320,8 +322,36 @@ class CommandPage(Page):
         self.action_done.emit()
 
     def ask_start(self) -> None:
-        _id, saved = StartEventForm.edit(self, self.db, self.actor)
-        self._after(saved)
+        dialog = StartEventForm(self.db, self.actor, parent=self)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            fields = dialog.collected
+        finally:
+            dialog.deleteLater()
+        if not accepted or fields is None:
+            self.action_done.emit()
+            return
+        self.event_bar.start_button.setEnabled(False)
+        self.event_bar.show_text(self.tr("Starting the event and opening the transfer records…"))
+        run_operation(
+            self.db,
+            self.actor,
+            start_event,
+            owner=self,
+            on_done=self._started,
+            show=self.banner,
+            **fields,
+        )
+
+    def _started(self, outcome: Outcome[EventRow]) -> None:
+        if outcome.ok:
+            self.banner.show_info(
+                fill(
+                    self.tr("The event %1 was started."),
+                    outcome.value.name if outcome.value else "",
+                )
+            )
+        self._after(True)
 
     def ask_level(self) -> None:
         event = self.data.event if self.data else None
