@@ -2406,43 +2406,43 @@ ahead</source>
 <context>
     <name>EndEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="163"/>
         <location filename="../../ui/command/dialogs.py" line="164"/>
+        <location filename="../../ui/command/dialogs.py" line="165"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="166"/>
+        <location filename="../../ui/command/dialogs.py" line="167"/>
         <source>End the event %1? Check-in stops; the records and their history are kept.</source>
         <translation>结束事件 %1？签到将停止；各项记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="171"/>
+        <location filename="../../ui/command/dialogs.py" line="172"/>
         <source>The response (%1) is lifted with it and the lifting kept in its history.</source>
         <translation>应急响应（%1）随之解除，解除记录保留在响应级别变更中。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="182"/>
+        <location filename="../../ui/command/dialogs.py" line="183"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="183"/>
+        <location filename="../../ui/command/dialogs.py" line="184"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="183"/>
+        <location filename="../../ui/command/dialogs.py" line="184"/>
         <source>Default: the event ended</source>
         <translation>默认：事件结束</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="184"/>
+        <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="184"/>
+        <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -2858,17 +2858,17 @@ ahead</source>
 <context>
     <name>GradeForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="203"/>
+        <location filename="../../ui/command/dialogs.py" line="204"/>
         <source>Event grade</source>
         <translation>事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="206"/>
+        <location filename="../../ui/command/dialogs.py" line="207"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="207"/>
+        <location filename="../../ui/command/dialogs.py" line="208"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -4173,42 +4173,42 @@ ahead</source>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="221"/>
+        <location filename="../../ui/command/dialogs.py" line="222"/>
         <source>Log an incident</source>
         <translation>登记险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="223"/>
+        <location filename="../../ui/command/dialogs.py" line="224"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="224"/>
+        <location filename="../../ui/command/dialogs.py" line="225"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="224"/>
+        <location filename="../../ui/command/dialogs.py" line="225"/>
         <source>Where it happened</source>
         <translation>发生地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="225"/>
+        <location filename="../../ui/command/dialogs.py" line="226"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="225"/>
+        <location filename="../../ui/command/dialogs.py" line="226"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="226"/>
+        <location filename="../../ui/command/dialogs.py" line="227"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="229"/>
+        <location filename="../../ui/command/dialogs.py" line="230"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4551,62 +4551,62 @@ ahead</source>
 <context>
     <name>LevelForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="86"/>
+        <location filename="../../ui/command/dialogs.py" line="87"/>
         <source>Response level change</source>
         <translation>响应级别变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="92"/>
+        <location filename="../../ui/command/dialogs.py" line="93"/>
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="101"/>
+        <location filename="../../ui/command/dialogs.py" line="102"/>
         <source>New level</source>
         <translation>新级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="104"/>
+        <location filename="../../ui/command/dialogs.py" line="105"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="110"/>
+        <location filename="../../ui/command/dialogs.py" line="111"/>
         <source>The leader on shift who signed</source>
         <translation>签发的带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="111"/>
+        <location filename="../../ui/command/dialogs.py" line="112"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="112"/>
+        <location filename="../../ui/command/dialogs.py" line="113"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="112"/>
+        <location filename="../../ui/command/dialogs.py" line="113"/>
         <source>Why the level changes</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="113"/>
+        <location filename="../../ui/command/dialogs.py" line="114"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="113"/>
+        <location filename="../../ui/command/dialogs.py" line="114"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="116"/>
+        <location filename="../../ui/command/dialogs.py" line="117"/>
         <source>Now: %1. Leaders on today&apos;s roster are offered as signers.</source>
         <translation>当前：%1。今天值班表上的带班领导可选作签发人。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="121"/>
+        <location filename="../../ui/command/dialogs.py" line="122"/>
         <source>Now: %1. Today&apos;s roster names no leader: type the signer&apos;s name.</source>
         <translation>当前：%1。今天的值班表上没有带班领导：请输入签发人姓名。</translation>
     </message>
@@ -6383,37 +6383,37 @@ ahead</source>
 <context>
     <name>RosterForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="249"/>
+        <location filename="../../ui/command/dialogs.py" line="253"/>
         <source>Duty roster of %1</source>
         <translation>%1 值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="252"/>
+        <location filename="../../ui/command/dialogs.py" line="255"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="253"/>
+        <location filename="../../ui/command/dialogs.py" line="256"/>
         <source>Officers on duty</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="253"/>
+        <location filename="../../ui/command/dialogs.py" line="256"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="254"/>
+        <location filename="../../ui/command/dialogs.py" line="257"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="255"/>
+        <location filename="../../ui/command/dialogs.py" line="258"/>
         <source>Leader&apos;s phone</source>
         <translation>带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="255"/>
+        <location filename="../../ui/command/dialogs.py" line="258"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -6741,72 +6741,72 @@ ahead</source>
 <context>
     <name>StartEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="285"/>
+        <location filename="../../ui/command/dialogs.py" line="297"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="286"/>
+        <location filename="../../ui/command/dialogs.py" line="298"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="288"/>
+        <location filename="../../ui/command/dialogs.py" line="300"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="289"/>
+        <location filename="../../ui/command/dialogs.py" line="301"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="289"/>
+        <location filename="../../ui/command/dialogs.py" line="301"/>
         <source>Such as 2606号台风防御</source>
         <translation>如 2606号台风防御</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="290"/>
+        <location filename="../../ui/command/dialogs.py" line="302"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="290"/>
+        <location filename="../../ui/command/dialogs.py" line="302"/>
         <source>Optional, such as 2026-06</source>
         <translation>选填，如 2026-06</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="291"/>
+        <location filename="../../ui/command/dialogs.py" line="303"/>
         <source>Not graded yet</source>
         <translation>暂未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="292"/>
+        <location filename="../../ui/command/dialogs.py" line="304"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="294"/>
+        <location filename="../../ui/command/dialogs.py" line="306"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="297"/>
+        <location filename="../../ui/command/dialogs.py" line="309"/>
         <source>Typhoon followed</source>
         <translation>关联台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="298"/>
+        <location filename="../../ui/command/dialogs.py" line="310"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="298"/>
+        <location filename="../../ui/command/dialogs.py" line="310"/>
         <source>The county, or the towns concerned</source>
         <translation>全县，或涉及的乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="323"/>
+        <location filename="../../ui/command/dialogs.py" line="335"/>
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>

@@ -203,6 +203,16 @@ def test_between_events_the_page_says_what_to_do_and_starts_one(
     with qtbot.waitSignals([page.action_done, page.ready], order="simple", timeout=15_000):
         page.roster_button.click()
     assert page.roster_model.rowCount() == 1 and not page.roster_state.is_empty()
+    shown: list[str] = []
+
+    def again(form: Any) -> None:  # the shift set shows as it is, to be corrected
+        shown.extend((form.text_of("officers"), form.text_of("leader")))
+        form.reject()
+
+    in_dialog(again)
+    with qtbot.waitSignal(page.action_done, timeout=15_000):
+        page.roster_button.click()
+    assert shown == ["张明", "李副县长"]
 
     def start(form: Any) -> None:
         form.set_text("name", "强降雨防御")

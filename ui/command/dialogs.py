@@ -20,6 +20,7 @@ from models.command import (
     SHIFTS,
     change_grade,
     change_response_level,
+    day_roster,
     duty_day,
     end_event_lifting,
     level_label,
@@ -242,17 +243,28 @@ class IncidentForm(_EventForm):
 
 
 class RosterForm(RecordForm):
-    """Who is on duty for a shift of today's duty day."""
+    """Who is on duty for a shift of today's duty day; a shift already set shows as it is."""
+
+    def _prepare(self, session: Session) -> None:
+        self.day = duty_day()
+        self.rows = {row.shift: row for row in day_roster(session=session, day=self.day)}
 
     def _build(self, session: Session) -> None:
-        self.day = duty_day()
         self.setWindowTitle(fill(self.tr("Duty roster of %1"), self.day.isoformat()))
         self.shift_combo = CodeCombo(SHIFTS)
-        self.shift_combo.set_code(shift_now())
         self.add_field("shift", self.tr("Shift"), self.shift_combo)
         self.line("officers", self.tr("Officers on duty"), 120, self.tr("Names, separated by 、"))
         self.line("leader", self.tr("Leader on shift"), 40)
         self.line("leader_phone", self.tr("Leader's phone"), 40, self.tr("Optional"))
+        self.shift_combo.currentIndexChanged.connect(self._shift_chosen)
+        self.shift_combo.set_code(shift_now())
+        self._shift_chosen()
+
+    def _shift_chosen(self) -> None:
+        row = self.rows.get(self.shift_combo.code() or "")
+        self.set_text("officers", row.officers if row else "")
+        self.set_text("leader", row.leader if row else "")
+        self.set_text("leader_phone", row.leader_phone if row else "")
 
     def _load(self, session: Session, record_id: int) -> Any:
         return None
