@@ -22,6 +22,7 @@ from models.command import (
 )
 from models.database import Database
 from models.events import EventRow, active_event
+from models.typhoons import list_typhoons, typhoon_title
 from models.users import Actor
 
 
@@ -35,6 +36,7 @@ class CommandData:
     day: date | None = None
     roster: tuple[RosterRow, ...] = ()
     units: tuple[UnitRow, ...] = ()
+    typhoon: str | None = None  # the followed typhoon's code and name
 
 
 def load_command(db: Database, actor: Actor) -> CommandData:
@@ -45,6 +47,14 @@ def load_command(db: Database, actor: Actor) -> CommandData:
         event = active_event(session=session)
         if event is None:
             return CommandData(None, day=day, roster=roster, units=units)
+        typhoon = next(
+            (
+                typhoon_title(t.code, t.name)
+                for t in list_typhoons(session=session)
+                if t.code == event.typhoon_code
+            ),
+            event.typhoon_code,
+        )
         return CommandData(
             event,
             level_since(session=session, event_id=event.id),
@@ -54,4 +64,5 @@ def load_command(db: Database, actor: Actor) -> CommandData:
             day,
             roster,
             units,
+            typhoon,
         )

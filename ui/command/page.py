@@ -304,7 +304,7 @@ class CommandPage(Page):
             row(self.tr("Event"), f"<b>{name}</b> · {html.escape(label(EVENT_KINDS, event.kind))}"),
             row(self.tr("Grade"), html.escape(grade)),
             row(self.tr("Response"), level_text),
-            row(self.tr("Typhoon"), html.escape(event.typhoon_code or self.tr("none linked"))),
+            row(self.tr("Typhoon"), html.escape(data.typhoon or self.tr("none linked"))),
             row(self.tr("Area"), html.escape(event.area or self.tr("not given"))),
             row(self.tr("Started"), html.escape(display_time(event.started_at))),
             row(self.tr("Leader on shift"), html.escape(leaders)),
