@@ -168,12 +168,12 @@ class EndEventForm(_EventForm):
             self.event_row.name,
         )
         if self.event_row.response_level is not None:
-            text += " " + fill(
+            text += "\n" + fill(
                 self.tr("The response (%1) is lifted with it and the lifting kept in its history."),
                 level_label(self.event_row.response_level),
             )
         if self.note:
-            text += " " + self.note
+            text += "\n" + self.note
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.form_layout.addRow(intro)
