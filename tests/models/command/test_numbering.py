@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,6 +79,7 @@ taken = []
 for n in range(count):
     with db.session(actor, write=True) as session:
         taken.append(take_number(session=session, kind="report", subject=f"{name} {n}").number)
+    time.sleep(0.01)  # the other workstation gets its turn
 print(json.dumps(taken))
 """
 
@@ -117,3 +119,24 @@ def test_two_workstations_numbering_at_once_never_get_the_same_number(
         rows = numbers_taken(session=session, kind="report")
     assert len({r.text for r in rows}) == 2 * COUNT
     assert {r.taken_by for r in rows} == {"workstation-1", "workstation-2"}
+
+
+def test_a_workstation_numbering_while_another_holds_the_same_number_takes_the_next(
+    db: Database,
+) -> None:
+    """The second workstation asks while the first holds number 1 uncommitted: it waits
+    (SQLite: for the write lock; PostgreSQL: on the unique index) and takes 2."""
+    results: list[int] = []
+    with db.session(ADMIN, write=True) as first:
+        assert take_number(session=first, kind="report", subject="A").number == 1
+
+        def second() -> None:
+            with db.session(Actor(name="duty", role="duty"), write=True) as session:
+                results.append(take_number(session=session, kind="report", subject="B").number)
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(0.5)
+        assert thread.is_alive()  # waiting for the first one
+    thread.join(30)
+    assert results == [2]
