@@ -2,7 +2,6 @@
 under an event, and the register of member units. The event itself is ``models.events``;
 ``units_import`` holds the steps of ``import units`` (loaded by the import registry)."""
 
-import models.command.reports_tables  # noqa: F401  (the reports' tables)
 from models.command.incidents import INCIDENT_KINDS, IncidentRow, list_incidents, log_incident
 from models.command.levels import (
     LIFTED,
@@ -28,6 +27,34 @@ from models.command.numbering import (
     set_issuer,
     take_number,
 )
+from models.command.reports import (
+    ReportRefused,
+    daily_rule,
+    draft_report,
+    edit_report,
+    find_report,
+    get_report,
+    list_reports,
+    send_report,
+    set_daily_rule,
+    sign_report,
+)
+from models.command.reports_due import (
+    DeadlineRow,
+    DueReport,
+    deadline,
+    deadline_table,
+    due_reports,
+    set_deadline,
+)
+from models.command.reports_tables import (
+    REPORT_KINDS,
+    EventReport,
+    ReportDeadline,
+    ReportRecipient,
+    ReportRow,
+    report_name,
+)
 from models.command.units import (
     UNIT_KINDS,
     MemberUnit,
@@ -40,32 +67,54 @@ from models.command.units import (
 __all__ = [
     "INCIDENT_KINDS",
     "LIFTED",
+    "REPORT_KINDS",
     "UNIT_KINDS",
+    "DeadlineRow",
     "DocumentIssuer",
     "DocumentNumber",
+    "DueReport",
     "EventGradeChange",
     "EventLevelChange",
+    "EventReport",
     "GradeChangeRow",
     "IncidentRow",
     "Issuer",
     "LevelChangeRow",
     "MemberUnit",
     "NumberRow",
+    "ReportDeadline",
+    "ReportRecipient",
+    "ReportRefused",
+    "ReportRow",
     "UnitFields",
     "UnitRow",
     "change_grade",
     "change_response_level",
+    "daily_rule",
+    "deadline",
+    "deadline_table",
+    "draft_report",
+    "due_reports",
+    "edit_report",
     "find_event",
+    "find_report",
+    "get_report",
     "grade_history",
     "issuer",
     "level_history",
     "level_label",
     "level_since",
     "list_incidents",
+    "list_reports",
     "list_units",
     "log_incident",
     "numbers_taken",
+    "report_name",
     "save_unit",
+    "send_report",
+    "set_daily_rule",
+    "set_deadline",
     "set_issuer",
+    "sign_report",
     "take_number",
 ]
