@@ -54,10 +54,6 @@ class ReportRefused(Refused):
     """The report cannot be drafted, changed, signed or sent as asked."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reports", text)
-
-
 def _recipients(session: Session, report_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = {}
     if report_ids:
@@ -88,9 +84,15 @@ def daily_rule(*, session: Session) -> tuple[int, int]:
 def set_daily_rule(*, session: Session, after_hours: int, hour: int) -> None:
     require(session, MANAGE_EVENTS)
     if not 1 <= after_hours <= 24 * 30:
-        raise ReportRefused(_tr("Daily reports start after 1 to 720 hours of an event."))
+        raise ReportRefused(
+            QCoreApplication.translate(
+                "Reports", "Daily reports start after 1 to 720 hours of an event."
+            )
+        )
     if not 0 <= hour <= 23:
-        raise ReportRefused(_tr("The hour of the daily report is from 0 to 23."))
+        raise ReportRefused(
+            QCoreApplication.translate("Reports", "The hour of the daily report is from 0 to 23.")
+        )
     set_meta(session=session, key=DAILY_AFTER_KEY, value=str(after_hours))
     set_meta(session=session, key=DAILY_HOUR_KEY, value=str(hour))
 
@@ -129,19 +131,26 @@ def find_report(*, session: Session, event_id: int, which: int | str | None = No
     report = session.scalars(query.limit(1)).first()
     if report is None:
         if which is None:
-            raise NotFound(_tr("The event has no report yet."))
+            raise NotFound(QCoreApplication.translate("Reports", "The event has no report yet."))
         name = report_name(
             "final" if which == "final" else "initial" if which == 0 else "followup",
             which if isinstance(which, int) else 0,
         )
-        raise NotFound(fill(_tr("The event has no report %1."), name))
+        raise NotFound(
+            fill(QCoreApplication.translate("Reports", "The event has no report %1."), name)
+        )
     return _row(session, report)
 
 
 def _report(session: Session, report_id: int) -> EventReport:
     report = session.get(EventReport, report_id)
     if report is None:
-        raise NotFound(fill(_tr("No report with the number %1."), str(report_id)))
+        raise NotFound(
+            fill(
+                QCoreApplication.translate("Reports", "No report with the id %1."),
+                str(report_id),
+            )
+        )
     return report
 
 
@@ -155,7 +164,9 @@ def draft_report(
     while the response is in force; anything but the final report once the event ended."""
     actor = require(session, MANAGE_EVENTS)
     if kind not in REPORT_KINDS:
-        raise ReportRefused(fill(_tr("Unknown report kind: %1"), kind))
+        raise ReportRefused(
+            fill(QCoreApplication.translate("Reports", "Unknown report kind: %1"), kind)
+        )
     event = find_event(session, event_id)
     when = at or utcnow()
     reports = session.scalars(
@@ -200,33 +211,61 @@ def _check_draft(
     if unsigned:
         raise ReportRefused(
             fill(
-                _tr("The %1 of this event is still a draft: have it signed first."),
+                QCoreApplication.translate(
+                    "Reports", "The %1 of this event is still a draft: have it signed first."
+                ),
                 report_name(unsigned[0].kind, unsigned[0].sequence),
             )
         )
     if "final" in kinds:
-        raise ReportRefused(_tr("The event's final report has been made: no report follows it."))
+        raise ReportRefused(
+            QCoreApplication.translate(
+                "Reports", "The event's final report has been made: no report follows it."
+            )
+        )
     if kind == "initial":
         if "initial" in kinds:
-            raise ReportRefused(_tr("The event has its initial report: draft a follow-up."))
+            raise ReportRefused(
+                QCoreApplication.translate(
+                    "Reports", "The event has its initial report: draft a follow-up."
+                )
+            )
         if event.ended_at is not None:
-            raise ReportRefused(_tr("The event has ended: only its final report remains."))
+            raise ReportRefused(
+                QCoreApplication.translate(
+                    "Reports", "The event has ended: only its final report remains."
+                )
+            )
         return
     if "initial" not in kinds:
-        raise ReportRefused(_tr("Draft the event's initial report first."))
+        raise ReportRefused(
+            QCoreApplication.translate("Reports", "Draft the event's initial report first.")
+        )
     if kind == "final":
         if event.ended_at is None and event.response_level is not None:
             raise ReportRefused(
-                _tr("The final report comes once the response is lifted or the event has ended.")
+                QCoreApplication.translate(
+                    "Reports",
+                    "The final report comes once the response is lifted or the event has ended.",
+                )
             )
         return
     if event.ended_at is not None:
-        raise ReportRefused(_tr("The event has ended: only its final report remains."))
+        raise ReportRefused(
+            QCoreApplication.translate(
+                "Reports", "The event has ended: only its final report remains."
+            )
+        )
     if kind == "daily":
         after, _hour = daily_rule(session=session)
         if when - event.started_at < timedelta(hours=after):
             raise ReportRefused(
-                fill(_tr("Daily reports start once the event has lasted %1 hours."), str(after))
+                fill(
+                    QCoreApplication.translate(
+                        "Reports", "Daily reports start once the event has lasted %1 hours."
+                    ),
+                    str(after),
+                )
             )
 
 
@@ -238,10 +277,14 @@ def edit_report(
     report = _report(session, report_id)
     if report.signed_at is not None:
         raise ReportRefused(
-            _tr("A signed report cannot be changed: draft a follow-up report instead.")
+            QCoreApplication.translate(
+                "Reports", "A signed report cannot be changed: draft a follow-up report instead."
+            )
         )
     checker = FieldChecker()
-    body = checker.text("text", text, TEXT_LIMIT, _tr("The report has no text."))
+    body = checker.text(
+        "text", text, TEXT_LIMIT, QCoreApplication.translate("Reports", "The report has no text.")
+    )
     heading = checker.text("title", title, TITLE_LIMIT) if title is not None else None
     checker.done()
     report.text = body or ""
@@ -259,15 +302,27 @@ def sign_report(
     actor = require(session, MANAGE_EVENTS)
     report = _report(session, report_id)
     if report.signed_at is not None:
-        raise ReportRefused(fill(_tr("The report was signed already, by %1."), report.signer or ""))
+        raise ReportRefused(
+            fill(
+                QCoreApplication.translate("Reports", "The report was signed already, by %1."),
+                report.signer or "",
+            )
+        )
     checker = FieldChecker()
     name = checker.text(
-        "signer", signer, SIGNER_LIMIT, _tr("Name the leader who signs the report.")
+        "signer",
+        signer,
+        SIGNER_LIMIT,
+        QCoreApplication.translate("Reports", "Name the leader who signs the report."),
     )
     checker.done()
     when = at or utcnow()
     if when < report.drafted_at:
-        raise ReportRefused(_tr("A report cannot be signed before it was drafted."))
+        raise ReportRefused(
+            QCoreApplication.translate(
+                "Reports", "A report cannot be signed before it was drafted."
+            )
+        )
     label = report_name(report.kind, report.sequence)
     number = take_number(
         session=session, kind="report", subject=f"{label} event {report.event_id}", at=when
@@ -297,7 +352,12 @@ def _units(session: Session, names: Sequence[str]) -> list[MemberUnit]:
         elif unit not in units:
             units.append(unit)
     if unknown:
-        raise NotFound(fill(_tr("No member unit named %1."), "、".join(unknown)))
+        raise NotFound(
+            fill(
+                QCoreApplication.translate("Reports", "No member unit named %1."),
+                "、".join(unknown),
+            )
+        )
     return units
 
 
@@ -308,15 +368,23 @@ def send_report(
     actor = require(session, MANAGE_EVENTS)
     report = _report(session, report_id)
     if report.signed_at is None:
-        raise ReportRefused(_tr("The report is not signed: a leader signs it before it is sent."))
+        raise ReportRefused(
+            QCoreApplication.translate(
+                "Reports", "The report is not signed: a leader signs it before it is sent."
+            )
+        )
     if report.sent_at is not None:
-        raise ReportRefused(_tr("The report was sent already."))
+        raise ReportRefused(QCoreApplication.translate("Reports", "The report was sent already."))
     if not [name for name in to if name.strip()]:
-        raise ReportRefused(_tr("Name the units the report is sent to."))
+        raise ReportRefused(
+            QCoreApplication.translate("Reports", "Name the units the report is sent to.")
+        )
     units = _units(session, [name for name in to if name.strip()])
     when = at or utcnow()
     if when < report.signed_at:
-        raise ReportRefused(_tr("A report cannot be sent before it was signed."))
+        raise ReportRefused(
+            QCoreApplication.translate("Reports", "A report cannot be sent before it was signed.")
+        )
     for unit in units:
         session.add(ReportRecipient(report_id=report.id, unit_id=unit.id, name=unit.name))
     report.sent_at, report.sent_by = when, actor.name

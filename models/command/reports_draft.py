@@ -113,8 +113,7 @@ def make_draft(
 ) -> Draft:
     facts = gather_facts(session, event, at)
     name = report_name(kind, sequence)
-    subject = "防御" if event.kind == "typhoon" else "应对"
-    title = f"关于{event.name}{subject}工作情况的{name}"
+    title = f"关于{_subject(event)}{_work(event)}工作情况的{name}"
     paragraphs = [_opening(event, at)]
     paragraphs += _levels(session, event, previous)
     paragraphs += _incidents(session, event, previous)
@@ -124,7 +123,7 @@ def make_draft(
     if kind == "final":
         ended = event.ended_at or at
         paragraphs.append(
-            f"{when_zh(ended)}，{event.name}应急响应工作结束。"
+            f"{when_zh(ended)}，{_subject(event)}{_work(event)}工作结束。"
             "下一步，我县将做好转移人员有序返回、灾后恢复和损失核查工作。"
         )
     else:
@@ -135,11 +134,23 @@ def make_draft(
     return Draft(title, "\n".join(paragraphs), json.dumps(facts, ensure_ascii=False))
 
 
+def _subject(event: Event) -> str:
+    """The event's name without a closing 防御 or 应对 (2606号台风“海葵”防御)."""
+    for word in ("防御", "应对"):
+        if event.name.endswith(word) and len(event.name) > len(word):
+            return event.name[: -len(word)]
+    return event.name
+
+
+def _work(event: Event) -> str:
+    return "防御" if event.kind == "typhoon" else "应对"
+
+
 def _opening(event: Event, at: datetime) -> str:
     kind = KIND_ZH.get(event.kind, "突发事件")
     grade = f"，初判为{GRADE_ZH[event.grade]}{kind}事件" if event.grade in GRADE_ZH else ""
     number = f"（编号{event.number}）" if event.number else ""
-    return f"{when_zh(event.started_at)}起，{event.name}{number}影响我县{grade}。现将截至{when_zh(at)}有关情况报告如下。"
+    return f"{when_zh(event.started_at)}起，{_subject(event)}{number}影响我县{grade}。现将截至{when_zh(at)}有关情况报告如下。"
 
 
 def _levels(session: Session, event: Event, previous: dict[str, Any] | None) -> list[str]:
@@ -195,9 +206,6 @@ def _figures(
     )
     if before:
         gained = now["moved"] - before.get("moved", 0)
-        text += (
-            f"较{previous_name or '上次报告'}新增转移{gained}人。"
-            if gained
-            else "较上次报告无变化。"
-        )
+        since = previous_name or "上次报告"
+        text += f"较{since}新增转移{gained}人。" if gained else f"较{since}无新增转移。"
     return text

@@ -81,10 +81,6 @@ class DueReport:
         return self.seconds_left < 0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reports", text)
-
-
 def deadline(*, session: Session, kind: str, grade: str | None) -> tuple[int | None, int]:
     """(by phone, in writing) minutes for a report kind and an event grade."""
     rows = {
@@ -128,12 +124,18 @@ def set_deadline(
             )
         )
     if grade not in EVENT_GRADES and grade != ANY_GRADE:
-        raise ReportRefused(_tr("Unknown event grade."))
+        raise ReportRefused(QCoreApplication.translate("Reports", "Unknown event grade."))
     for minutes in (written_minutes, phone_minutes):
         if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
-            raise ReportRefused(_tr("A deadline is from 1 minute to 7 days."))
+            raise ReportRefused(
+                QCoreApplication.translate("Reports", "A deadline is from 1 minute to 7 days.")
+            )
     if phone_minutes is not None and phone_minutes > written_minutes:
-        raise ReportRefused(_tr("The phone report cannot be due after the written one."))
+        raise ReportRefused(
+            QCoreApplication.translate(
+                "Reports", "The phone report cannot be due after the written one."
+            )
+        )
     row = session.scalar(
         select(ReportDeadline).where(ReportDeadline.kind == kind, ReportDeadline.grade == grade)
     )

@@ -1104,22 +1104,22 @@ ahead</source>
         <translation>数据库文件已损坏（%1）。请用 db restore FILE 恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="236"/>
+        <location filename="../../ui/cli/cmd_db.py" line="243"/>
         <source>The database holds no console tables yet: run db upgrade.</source>
         <translation>数据库中还没有调度台的数据表：请先运行 db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="241"/>
+        <location filename="../../ui/cli/cmd_db.py" line="248"/>
         <source>A migration is pending: the database is at revision %1, this console needs %2. Run db upgrade (it backs up a SQLite file first), then check again.</source>
         <translation>有待执行的数据库迁移：数据库为版本 %1，本调度台需要版本 %2。请先运行 db upgrade（SQLite 文件会先备份），再检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="263"/>
+        <location filename="../../ui/cli/cmd_db.py" line="270"/>
         <source>%1 problems found.</source>
         <translation>共发现 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_db.py" line="267"/>
+        <location filename="../../ui/cli/cmd_db.py" line="274"/>
         <source>The database passed every check.</source>
         <translation>数据库通过全部检查。</translation>
     </message>
@@ -2027,10 +2027,25 @@ ahead</source>
         <translation>台风风圈影响范围表</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/registry.py" line="412"/>
+        <source>Report upward of an event</source>
+        <translation>事件上报报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="419"/>
+        <source>0 the initial report, N the Nth follow-up, final the final report (default: the latest)</source>
+        <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
+    </message>
+    <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
         <location filename="../../ui/printing/registry.py" line="389"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或记录编号为 %1 的台风。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/reports.py" line="38"/>
+        <source>Name the report as 0 (initial), N (the Nth follow-up) or final: %1</source>
+        <translation>报告应写作 0（首报）、N（第 N 次续报）或 final（终报）：%1</translation>
     </message>
 </context>
 <context>
@@ -4044,6 +4059,36 @@ ahead</source>
         <source>Other body</source>
         <translation>其他单位</translation>
     </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="34"/>
+        <source>Report upward</source>
+        <translation>上报报告</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="35"/>
+        <source>Dispatch order</source>
+        <translation>调度令</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="17"/>
+        <source>Initial report</source>
+        <translation>首报</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="18"/>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="19"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="20"/>
+        <source>Final report</source>
+        <translation>终报</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4589,6 +4634,24 @@ ahead</source>
         <location filename="../../ui/map/page.py" line="497"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
+    </message>
+</context>
+<context>
+    <name>Numbering</name>
+    <message>
+        <location filename="../../models/command/numbering.py" line="133"/>
+        <source>Give the issuer&apos;s full name.</source>
+        <translation>请填写发文机关全称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="139"/>
+        <source>Give the abbreviation document numbers start with.</source>
+        <translation>请填写发文字号使用的机关代字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="188"/>
+        <source>No document number could be taken: too many at once. Try again.</source>
+        <translation>同时编号的请求过多，未能取得文号，请重试。</translation>
     </message>
 </context>
 <context>
@@ -5668,6 +5731,145 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="122"/>
+        <source>Deadlines are set for initial, follow-up and final reports.</source>
+        <translation>只能为首报、续报和终报设置时限。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="127"/>
+        <source>Unknown event grade.</source>
+        <translation>未知的事件等级。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="131"/>
+        <source>A deadline is from 1 minute to 7 days.</source>
+        <translation>时限应在 1 分钟至 7 天之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="135"/>
+        <source>The phone report cannot be due after the written one.</source>
+        <translation>电话报告时限不能晚于书面报告时限。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="88"/>
+        <source>Daily reports start after 1 to 720 hours of an event.</source>
+        <translation>日报应在事件持续 1 至 720 小时后开始。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="94"/>
+        <source>The hour of the daily report is from 0 to 23.</source>
+        <translation>日报报送时刻应为 0 至 23 时。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="134"/>
+        <source>The event has no report yet.</source>
+        <translation>本事件还没有报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="140"/>
+        <source>The event has no report %1.</source>
+        <translation>本事件没有%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="150"/>
+        <source>No report with the id %1.</source>
+        <translation>没有编号为 %1 的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="168"/>
+        <source>Unknown report kind: %1</source>
+        <translation>未知的报告类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="214"/>
+        <source>The %1 of this event is still a draft: have it signed first.</source>
+        <translation>本事件的%1仍是草稿，请先签发。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="222"/>
+        <source>The event&apos;s final report has been made: no report follows it.</source>
+        <translation>本事件已有终报，之后不再报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="229"/>
+        <source>The event has its initial report: draft a follow-up.</source>
+        <translation>本事件已有首报，请起草续报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="235"/>
+        <location filename="../../models/command/reports.py" line="255"/>
+        <source>The event has ended: only its final report remains.</source>
+        <translation>事件已结束，只能起草终报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="242"/>
+        <source>Draft the event&apos;s initial report first.</source>
+        <translation>请先起草本事件的首报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="247"/>
+        <source>The final report comes once the response is lifted or the event has ended.</source>
+        <translation>应急响应终止或事件结束后才能起草终报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="264"/>
+        <source>Daily reports start once the event has lasted %1 hours.</source>
+        <translation>事件持续 %1 小时后才开始报送日报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="280"/>
+        <source>A signed report cannot be changed: draft a follow-up report instead.</source>
+        <translation>已签发的报告不能修改，请起草续报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="286"/>
+        <source>The report has no text.</source>
+        <translation>报告没有正文。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="307"/>
+        <source>The report was signed already, by %1.</source>
+        <translation>该报告已由%1签发。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="316"/>
+        <source>Name the leader who signs the report.</source>
+        <translation>请填写签发报告的领导姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="322"/>
+        <source>A report cannot be signed before it was drafted.</source>
+        <translation>报告不能在起草之前签发。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="357"/>
+        <source>No member unit named %1.</source>
+        <translation>没有名为%1的成员单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="372"/>
+        <source>The report is not signed: a leader signs it before it is sent.</source>
+        <translation>报告尚未签发，须经领导签发后才能报送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="377"/>
+        <source>The report was sent already.</source>
+        <translation>该报告已报送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="380"/>
+        <source>Name the units the report is sent to.</source>
+        <translation>请填写报送单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="386"/>
+        <source>A report cannot be sent before it was signed.</source>
+        <translation>报告不能在签发之前报送。</translation>
+    </message>
+</context>
+<context>
     <name>ResponseDialog</name>
     <message>
         <location filename="../../ui/transfers/dialogs.py" line="296"/>
@@ -5875,178 +6077,178 @@ ahead</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="73"/>
+        <location filename="../../ui/settings/page.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="80"/>
+        <location filename="../../ui/settings/page.py" line="79"/>
         <source>Workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="85"/>
+        <location filename="../../ui/settings/page.py" line="84"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="88"/>
+        <location filename="../../ui/settings/page.py" line="87"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="97"/>
+        <location filename="../../ui/settings/page.py" line="96"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="101"/>
+        <location filename="../../ui/settings/page.py" line="100"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="105"/>
+        <location filename="../../ui/settings/page.py" line="104"/>
         <source>empty: the SQLite file in the user data directory; or postgresql://user@server/database</source>
         <translation>留空：使用用户数据目录中的 SQLite 文件；或填写 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="109"/>
+        <location filename="../../ui/settings/page.py" line="108"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="112"/>
+        <location filename="../../ui/settings/page.py" line="111"/>
         <source>--db on the command line and the ECC_DATABASE_URL variable take precedence. Takes effect at the next start.</source>
         <translation>命令行参数 --db 和环境变量 ECC_DATABASE_URL 优先。下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="120"/>
+        <location filename="../../ui/settings/page.py" line="119"/>
         <source>This workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="125"/>
+        <location filename="../../ui/settings/page.py" line="124"/>
         <source>empty: the computer&apos;s name (%1)</source>
         <translation>留空则使用计算机名（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="127"/>
+        <location filename="../../ui/settings/page.py" line="126"/>
         <source>Workstation name</source>
         <translation>工作站名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="130"/>
+        <location filename="../../ui/settings/page.py" line="129"/>
         <source>Recorded with every check-in made here and printed on shelters&apos; arrivals lists, e.g. 县防指值班室 or 城关镇中心小学安置点.</source>
         <translation>在本机办理的每次签到都会记录此名称，并打印在安置场所的到达登记表上，例如：县防指值班室、城关镇中心小学安置点。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="139"/>
+        <location filename="../../ui/settings/page.py" line="138"/>
         <source>During an event</source>
         <translation>事件期间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="145"/>
+        <location filename="../../ui/settings/page.py" line="144"/>
         <source>Needs attention below the completion rate</source>
         <translation>转移率低于此值时提示关注</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="148"/>
+        <location filename="../../ui/settings/page.py" line="147"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="149"/>
+        <location filename="../../ui/settings/page.py" line="148"/>
         <source>never</source>
         <translation>不提示</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="151"/>
+        <location filename="../../ui/settings/page.py" line="150"/>
         <source>Needs attention after no change for</source>
         <translation>无进展超过此时长时提示关注</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="154"/>
+        <location filename="../../ui/settings/page.py" line="153"/>
         <source>Language and time</source>
         <translation>语言和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="160"/>
+        <location filename="../../ui/settings/page.py" line="159"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="164"/>
+        <location filename="../../ui/settings/page.py" line="163"/>
         <source>Beijing time (Asia/Shanghai)</source>
         <translation>北京时间（Asia/Shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="167"/>
+        <location filename="../../ui/settings/page.py" line="166"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="170"/>
+        <location filename="../../ui/settings/page.py" line="169"/>
         <source>Map tile source</source>
         <translation>地图底图来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="173"/>
+        <location filename="../../ui/settings/page.py" line="172"/>
         <source>None (boundaries on a plain background)</source>
         <translation>无（在纯色背景上绘制边界）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="174"/>
-        <location filename="../../ui/settings/page.py" line="185"/>
+        <location filename="../../ui/settings/page.py" line="173"/>
+        <location filename="../../ui/settings/page.py" line="184"/>
         <source>MBTiles file</source>
         <translation>MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="175"/>
+        <location filename="../../ui/settings/page.py" line="174"/>
         <source>Tile server URL (XYZ/WMTS)</source>
         <translation>瓦片服务地址（XYZ/WMTS）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="178"/>
+        <location filename="../../ui/settings/page.py" line="177"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="180"/>
+        <location filename="../../ui/settings/page.py" line="179"/>
         <source>Browse...</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="188"/>
+        <location filename="../../ui/settings/page.py" line="187"/>
         <source>URL template</source>
         <translation>地址模板</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="191"/>
+        <location filename="../../ui/settings/page.py" line="190"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="197"/>
+        <location filename="../../ui/settings/page.py" line="196"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="214"/>
+        <location filename="../../ui/settings/page.py" line="213"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="214"/>
+        <location filename="../../ui/settings/page.py" line="213"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="236"/>
+        <location filename="../../ui/settings/page.py" line="235"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="241"/>
+        <location filename="../../ui/settings/page.py" line="240"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>
@@ -6392,89 +6594,89 @@ ahead</source>
         <translation>该转移对象已不在清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="125"/>
-        <location filename="../../models/transfers/checkin.py" line="130"/>
+        <location filename="../../models/transfers/checkin.py" line="121"/>
+        <location filename="../../models/transfers/checkin.py" line="126"/>
         <source>Unknown transfer status: %1</source>
         <translation>未知的转移状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="135"/>
+        <location filename="../../models/transfers/checkin.py" line="131"/>
         <source>The number of people must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="142"/>
+        <location filename="../../models/transfers/checkin.py" line="138"/>
         <source>This transfer record no longer exists; reload the list.</source>
         <translation>该转移记录已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="149"/>
+        <location filename="../../models/transfers/checkin.py" line="145"/>
         <source>%1 changed this household&apos;s record at %2. Nothing was saved; check the current state and enter the change again.</source>
         <translation>%1 已于 %2 修改了该户的记录。本次未保存任何内容，请核对当前状态后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="173"/>
+        <location filename="../../models/transfers/checkin.py" line="169"/>
         <source>Say from which state the people go back to &apos;to move&apos;.</source>
         <translation>请说明人员从哪种状态退回“待转移”。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="183"/>
+        <location filename="../../models/transfers/checkin.py" line="179"/>
         <source>The people are already in this state.</source>
         <translation>人员已处于该状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="187"/>
+        <location filename="../../models/transfers/checkin.py" line="183"/>
         <source>Only people who were moved can return home.</source>
         <translation>只有已转移的人员才能登记已返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="191"/>
+        <location filename="../../models/transfers/checkin.py" line="187"/>
         <source>People who returned home are not moved again in the same event; correct the record through the register instead.</source>
         <translation>已返回的人员在同一事件中不再转移；如需更正，请在基础信息登记中修改记录。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="199"/>
+        <location filename="../../models/transfers/checkin.py" line="195"/>
         <source>Nobody of this record has been moved, so nobody can return.</source>
         <translation>该记录中没有已转移的人员，因此无人可登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="207"/>
+        <location filename="../../models/transfers/checkin.py" line="203"/>
         <source>Only %1 people of this record are in the state %2; %3 cannot be moved.</source>
         <translation>该记录中处于“%2”状态的只有 %1 人，无法变更 %3 人的状态。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="221"/>
+        <location filename="../../models/transfers/checkin.py" line="217"/>
         <source>Give the reason for the refusal.</source>
         <translation>请填写拒绝转移的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="225"/>
+        <location filename="../../models/transfers/checkin.py" line="221"/>
         <source>Say who authorised the forced move.</source>
         <translation>请填写强制转移的批准人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="229"/>
-        <location filename="../../models/transfers/checkin.py" line="358"/>
+        <location filename="../../models/transfers/checkin.py" line="225"/>
+        <location filename="../../models/transfers/checkin.py" line="354"/>
         <source>The response is still in force; returns are recorded after it is lifted.</source>
         <translation>应急响应尚未解除；须在响应解除后再登记返回。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="245"/>
+        <location filename="../../models/transfers/checkin.py" line="241"/>
         <source>Choose the shelter the people arrived at.</source>
         <translation>请选择人员到达的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="249"/>
+        <location filename="../../models/transfers/checkin.py" line="245"/>
         <source>This shelter is no longer in the register.</source>
         <translation>该避灾安置场所已不在基础信息中。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="258"/>
+        <location filename="../../models/transfers/checkin.py" line="254"/>
         <source>%1 people of this household are in %2. Record them leaving it before checking people in at another shelter.</source>
         <translation>该户有 %1 人在%2。请先登记其离开，再登记到其他避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/checkin.py" line="236"/>
+        <location filename="../../models/transfers/checkin.py" line="232"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
@@ -7387,7 +7589,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/users.py" line="217"/>
-        <location filename="../../models/users.py" line="489"/>
+        <location filename="../../models/users.py" line="484"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
@@ -7427,33 +7629,33 @@ ahead</source>
         <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="320"/>
+        <location filename="../../models/users.py" line="315"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="337"/>
+        <location filename="../../models/users.py" line="332"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="447"/>
+        <location filename="../../models/users.py" line="442"/>
         <source>No user is called %1.</source>
         <translation>没有名为 %1 的用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="467"/>
-        <location filename="../../models/users.py" line="526"/>
+        <location filename="../../models/users.py" line="462"/>
+        <location filename="../../models/users.py" line="521"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="476"/>
+        <location filename="../../models/users.py" line="471"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="508"/>
+        <location filename="../../models/users.py" line="503"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>

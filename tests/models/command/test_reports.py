@@ -171,7 +171,7 @@ def test_daily_and_final_reports(db: Database) -> None:
         with pytest.raises(ReportRefused, match="ended"):
             draft_report(session=session, event_id=event_id, kind="followup")
         final = draft_report(session=session, event_id=event_id, kind="final")
-        assert final.name == "终报" and "应急响应工作结束" in final.text
+        assert final.name == "终报" and "防御工作结束" in final.text
 
 
 def test_deadlines_by_kind_and_grade_and_the_reports_due(db: Database) -> None:
