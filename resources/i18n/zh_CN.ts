@@ -1476,6 +1476,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_event.py" line="73"/>
+        <location filename="../../ui/cli/cmd_report.py" line="70"/>
         <source>the leader who signed</source>
         <translation>签发领导</translation>
     </message>
@@ -1584,6 +1585,177 @@ ahead</source>
         <location filename="../../ui/cli/cmd_event.py" line="298"/>
         <source>Incidents:</source>
         <translation>次生事件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="29"/>
+        <source>reports upward of an event: draft, edit, sign, send, list, due</source>
+        <translation>事件的上报报告：起草、修改、签发、报送、列表、到期提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="38"/>
+        <source>draft a report from the event&apos;s facts (initial, followup, daily, final)</source>
+        <translation>根据事件情况起草报告（initial 首报、followup 续报、daily 日报、final 终报）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="47"/>
+        <source>replace a draft&apos;s text with a file&apos;s</source>
+        <translation>用文件内容替换草稿正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="55"/>
+        <source>UTF-8 text, one paragraph a line</source>
+        <translation>UTF-8 文本，每行一段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="61"/>
+        <source>record the leader&apos;s signature; the report is numbered</source>
+        <translation>登记领导签发，报告随即编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="75"/>
+        <source>record a signed report as sent</source>
+        <translation>登记已签发报告的报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="83"/>
+        <source>member units by name or abbreviation</source>
+        <translation>成员单位名称或简称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="87"/>
+        <source>the event&apos;s reports</source>
+        <translation>事件的报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="92"/>
+        <source>the reports due, soonest first</source>
+        <translation>到期应报的报告，最早的在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="97"/>
+        <source>show or set the issuer and the abbreviation numbers start with</source>
+        <translation>查看或设置发文机关及文号的机关代字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="106"/>
+        <source>show the deadlines, or set one by report kind and event grade</source>
+        <translation>查看报送时限，或按报告类别和事件等级设置时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="117"/>
+        <source>when daily reports start and the hour they are due</source>
+        <translation>日报开始的时间和每日报送时刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="134"/>
+        <source>%1 is too large for a report&apos;s text.</source>
+        <translation>%1 过大，不能作为报告正文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="144"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="153"/>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="184"/>
+        <source>Give the kind, the grade and --written MINUTES.</source>
+        <translation>请给出报告类别、事件等级和 --written 分钟数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="190"/>
+        <source>Give both --name and --abbreviation.</source>
+        <translation>请同时给出 --name 和 --abbreviation。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="197"/>
+        <source>%1 drafted (report ID %2): %3</source>
+        <translation>已起草%1（报告 ID %2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="207"/>
+        <source>The text of %1 was replaced.</source>
+        <translation>%1的正文已替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="212"/>
+        <source>%1 signed by %2, numbered %3.</source>
+        <translation>%1已由%2签发，文号 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="220"/>
+        <source>%1 (%2) sent at %3 to %4.</source>
+        <translation>%1（%2）已于 %3 报送%4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="229"/>
+        <location filename="../../ui/cli/cmd_report.py" line="342"/>
+        <source>Issuer: %1 (%2)</source>
+        <translation>发文机关：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="241"/>
+        <source>The deadline was set.</source>
+        <translation>时限已设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="244"/>
+        <source>The daily report&apos;s hours were set.</source>
+        <translation>日报时间已设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="259"/>
+        <source>No report is due.</source>
+        <translation>目前没有到期应报的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="263"/>
+        <source>%1 min overdue</source>
+        <translation>已超时 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="266"/>
+        <source>%1 min left</source>
+        <translation>剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="271"/>
+        <source>by phone %1, </source>
+        <translation>电话报告 %1，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="279"/>
+        <source>%1 %2: %3in writing %4 (%5)</source>
+        <translation>%1 %2：%3书面报告 %4（%5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="291"/>
+        <source>The event has no report yet.</source>
+        <translation>本事件还没有报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="293"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="294"/>
+        <source>signed</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="295"/>
+        <source>sent</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="323"/>
+        <source>%1 %2: by phone %3 min, in writing %4 min</source>
+        <translation>%1 %2：电话 %3 分钟，书面 %4 分钟</translation>
     </message>
 </context>
 <context>

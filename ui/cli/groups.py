@@ -9,6 +9,7 @@ from ui.cli.cmd_export import register as register_export
 from ui.cli.cmd_import import register as register_import
 from ui.cli.cmd_map import register as register_map
 from ui.cli.cmd_print import register as register_print
+from ui.cli.cmd_report import register as register_report
 from ui.cli.cmd_screenshot import register as register_screenshot
 from ui.cli.cmd_user import register as register_user
 from ui.cli.core import Register
@@ -23,4 +24,5 @@ GROUPS: tuple[Register, ...] = (
     register_print,
     register_map,
     register_screenshot,
+    register_report,
 )
