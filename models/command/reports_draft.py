@@ -75,19 +75,19 @@ def gather_facts(session: Session, event: Event, at: datetime) -> dict[str, Any]
     figures["still_at_home"] = int(county.still_at_home)
     level_changes = session.scalar(
         select(EventLevelChange.id)
-        .where(EventLevelChange.event_id == event.id)
+        .where(EventLevelChange.event_id == event.id, EventLevelChange.at <= at)
         .order_by(EventLevelChange.id.desc())
         .limit(1)
     )
     incidents = session.scalar(
         select(EventIncident.id)
-        .where(EventIncident.event_id == event.id)
+        .where(EventIncident.event_id == event.id, EventIncident.at <= at)
         .order_by(EventIncident.id.desc())
         .limit(1)
     )
     grades = session.scalar(
         select(EventGradeChange.id)
-        .where(EventGradeChange.event_id == event.id)
+        .where(EventGradeChange.event_id == event.id, EventGradeChange.at <= at)
         .order_by(EventGradeChange.id.desc())
         .limit(1)
     )
@@ -115,8 +115,8 @@ def make_draft(
     name = report_name(kind, sequence)
     title = f"关于{_subject(event)}{_work(event)}工作情况的{name}"
     paragraphs = [_opening(event, at)]
-    paragraphs += _levels(session, event, previous)
-    paragraphs += _incidents(session, event, previous)
+    paragraphs += _levels(session, event, previous, at)
+    paragraphs += _incidents(session, event, previous, at)
     figures = _figures(facts["figures"], (previous or {}).get("figures"), at, previous_name)
     if figures:
         paragraphs.append(figures)
@@ -153,11 +153,17 @@ def _opening(event: Event, at: datetime) -> str:
     return f"{when_zh(event.started_at)}起，{_subject(event)}{number}影响我县{grade}。现将截至{when_zh(at)}有关情况报告如下。"
 
 
-def _levels(session: Session, event: Event, previous: dict[str, Any] | None) -> list[str]:
+def _levels(
+    session: Session, event: Event, previous: dict[str, Any] | None, at: datetime
+) -> list[str]:
     after = int((previous or {}).get("last_level_change", 0))
     changes = session.scalars(
         select(EventLevelChange)
-        .where(EventLevelChange.event_id == event.id, EventLevelChange.id > after)
+        .where(
+            EventLevelChange.event_id == event.id,
+            EventLevelChange.id > after,
+            EventLevelChange.at <= at,
+        )
         .order_by(EventLevelChange.at, EventLevelChange.id)
     ).all()
     lines = []
@@ -169,18 +175,27 @@ def _levels(session: Session, event: Event, previous: dict[str, Any] | None) -> 
         lines.append(
             f"{when_zh(change.at)}，县防指{verb}{number}，签发人{change.signer}。{change.reason}"
         )
+    latest = session.scalars(
+        select(EventLevelChange)
+        .where(EventLevelChange.event_id == event.id, EventLevelChange.at <= at)
+        .order_by(EventLevelChange.at.desc(), EventLevelChange.id.desc())
+        .limit(1)
+    ).first()
+    current = latest.new if latest is not None else event.response_level
     if not changes and previous is not None:
-        lines.append(f"目前，我县{level_zh(event.response_level, event.kind)}维持不变。")
-    elif not changes and event.response_level is not None:
-        lines.append(f"目前，我县处于{level_zh(event.response_level, event.kind)}。")
+        lines.append(f"目前，我县{level_zh(current, event.kind)}维持不变。")
+    elif not changes and current is not None:
+        lines.append(f"目前，我县处于{level_zh(current, event.kind)}。")
     return lines
 
 
-def _incidents(session: Session, event: Event, previous: dict[str, Any] | None) -> list[str]:
+def _incidents(
+    session: Session, event: Event, previous: dict[str, Any] | None, at: datetime
+) -> list[str]:
     after = int((previous or {}).get("last_incident", 0))
     incidents = session.scalars(
         select(EventIncident)
-        .where(EventIncident.event_id == event.id, EventIncident.id > after)
+        .where(EventIncident.event_id == event.id, EventIncident.id > after, EventIncident.at <= at)
         .order_by(EventIncident.at, EventIncident.id)
     ).all()
     return [
