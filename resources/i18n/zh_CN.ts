@@ -2081,22 +2081,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="73"/>
+        <location filename="../../models/demo/builder.py" line="74"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="81"/>
+        <location filename="../../models/demo/builder.py" line="82"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="88"/>
+        <location filename="../../models/demo/builder.py" line="89"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="96"/>
+        <location filename="../../models/demo/builder.py" line="97"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -6039,6 +6039,150 @@ ahead</source>
         <location filename="../../models/command/reports.py" line="386"/>
         <source>A report cannot be sent before it was signed.</source>
         <translation>报告不能在签发之前报送。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="56"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="57"/>
+        <source>Signed</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="58"/>
+        <location filename="../../ui/command/reports_panel.py" line="76"/>
+        <source>Sent</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="67"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="70"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="74"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="75"/>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="79"/>
+        <source>To</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="121"/>
+        <source>%1 overdue by %2 min (in writing by %3)</source>
+        <translation>%1已超时 %2 分钟（书面报告时限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="128"/>
+        <source>%1 due in %2 (in writing by %3)</source>
+        <translation>%1剩余 %2（书面报告时限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="135"/>
+        <source>; by phone by %1</source>
+        <translation>；电话报告时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="146"/>
+        <source>Edit the report</source>
+        <translation>修改报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="156"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="159"/>
+        <source>Text (one paragraph a line)</source>
+        <translation>正文（每行一段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="176"/>
+        <source>Send the report to</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="210"/>
+        <source>Sign the report</source>
+        <translation>签发报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="211"/>
+        <source>Leader who signed:</source>
+        <translation>签发领导：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="225"/>
+        <source>Reports upward</source>
+        <translation>向上级报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="235"/>
+        <source>Draft a report</source>
+        <translation>起草报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="242"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="243"/>
+        <source>Sign…</source>
+        <translation>签发…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="244"/>
+        <source>Send…</source>
+        <translation>报送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="245"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="315"/>
+        <source>No report is due.</source>
+        <translation>目前没有到期应报的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="355"/>
+        <source>%1 drafted: edit it, then have it signed.</source>
+        <translation>已起草%1：请修改后报领导签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="363"/>
+        <source>%1 saved.</source>
+        <translation>%1已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="372"/>
+        <source>%1 signed and numbered.</source>
+        <translation>%1已签发并编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="380"/>
+        <source>%1 recorded as sent.</source>
+        <translation>%1已登记报送。</translation>
     </message>
 </context>
 <context>
