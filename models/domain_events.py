@@ -61,6 +61,30 @@ class RegisterRowsChanged:
     columns: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSigned:
+    """A report upward was signed by the leader and numbered (``models.command.reports``)."""
+
+    report_id: int
+    event_id: int
+    name: str  # 首报, 续报一, 日报一, 终报
+    doc_number: str
+    signer: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSent:
+    """A signed report upward was sent, at ``at``, to the units named."""
+
+    report_id: int
+    event_id: int
+    name: str
+    doc_number: str
+    recipients: tuple[str, ...]
+    at: datetime
+
+
 E = TypeVar("E")
 Handler = Callable[..., Any]
 _handlers: dict[type, list[Handler]] = {}

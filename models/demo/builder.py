@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import models.all_tables  # noqa: F401  (every table is in Base.metadata)
 from models.audit import AuditRecord, bulk_operation
 from models.base import Base, utcnow
-from models.demo import command, geography, transfers, typhoon, typhoon_scenario, users
+from models.demo import command, geography, reports, transfers, typhoon, typhoon_scenario, users
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
@@ -42,6 +42,7 @@ STEPS: tuple[DemoStep, ...] = (
     transfers.STEP,
     typhoon_scenario.STEP,
     command.STEP,
+    reports.STEP,
 )
 
 

@@ -1761,197 +1761,368 @@ ahead</source>
         <source>%1: officers %2 · leader on shift %3 %4</source>
         <translation>%1：值班人员 %2 · 带班领导 %3 %4</translation>
     </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="29"/>
+        <source>reports upward of an event: draft, edit, sign, send, list, due</source>
+        <translation>事件的上报报告：起草、修改、签发、报送、列表、到期提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="38"/>
+        <source>draft a report from the event&apos;s facts (initial, followup, daily, final)</source>
+        <translation>根据事件情况起草报告（initial 首报、followup 续报、daily 日报、final 终报）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="47"/>
+        <source>replace a draft&apos;s text with a file&apos;s</source>
+        <translation>用文件内容替换草稿正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="55"/>
+        <source>UTF-8 text, one paragraph a line</source>
+        <translation>UTF-8 文本，每行一段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="61"/>
+        <source>record the leader&apos;s signature; the report is numbered</source>
+        <translation>登记领导签发，报告随即编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="70"/>
+        <source>the leader who signed</source>
+        <translation>签发领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="75"/>
+        <source>record a signed report as sent</source>
+        <translation>登记已签发报告的报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="83"/>
+        <source>member units by name or abbreviation</source>
+        <translation>成员单位名称或简称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="87"/>
+        <source>the event&apos;s reports</source>
+        <translation>事件的报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="92"/>
+        <source>the reports due, soonest first</source>
+        <translation>到期应报的报告，最早的在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="97"/>
+        <source>show or set the issuer and the abbreviation numbers start with</source>
+        <translation>查看或设置发文机关及文号的机关代字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="106"/>
+        <source>show the deadlines, or set one by report kind and event grade</source>
+        <translation>查看报送时限，或按报告类别和事件等级设置时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="117"/>
+        <source>when daily reports start and the hour they are due</source>
+        <translation>日报开始的时间和每日报送时刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="134"/>
+        <source>%1 is too large for a report&apos;s text.</source>
+        <translation>%1 过大，不能作为报告正文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="144"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="153"/>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="184"/>
+        <source>Give the kind, the grade and --written MINUTES.</source>
+        <translation>请给出报告类别、事件等级和 --written 分钟数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="190"/>
+        <source>Give both --name and --abbreviation.</source>
+        <translation>请同时给出 --name 和 --abbreviation。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="197"/>
+        <source>%1 drafted (report ID %2): %3</source>
+        <translation>已起草%1（报告 ID %2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="207"/>
+        <source>The text of %1 was replaced.</source>
+        <translation>%1的正文已替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="212"/>
+        <source>%1 signed by %2, numbered %3.</source>
+        <translation>%1已由%2签发，文号 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="220"/>
+        <source>%1 (%2) sent at %3 to %4.</source>
+        <translation>%1（%2）已于 %3 报送%4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="229"/>
+        <location filename="../../ui/cli/cmd_report.py" line="342"/>
+        <source>Issuer: %1 (%2)</source>
+        <translation>发文机关：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="241"/>
+        <source>The deadline was set.</source>
+        <translation>时限已设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="244"/>
+        <source>The daily report&apos;s hours were set.</source>
+        <translation>日报时间已设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="259"/>
+        <source>No report is due.</source>
+        <translation>目前没有到期应报的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="263"/>
+        <source>%1 min overdue</source>
+        <translation>已超时 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="266"/>
+        <source>%1 min left</source>
+        <translation>剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="271"/>
+        <source>by phone %1, </source>
+        <translation>电话报告 %1，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="279"/>
+        <source>%1 %2: %3in writing %4 (%5)</source>
+        <translation>%1 %2：%3书面报告 %4（%5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="291"/>
+        <source>The event has no report yet.</source>
+        <translation>本事件还没有报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="293"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="294"/>
+        <source>signed</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="295"/>
+        <source>sent</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_report.py" line="323"/>
+        <source>%1 %2: by phone %3 min, in writing %4 min</source>
+        <translation>%1 %2：电话 %3 分钟，书面 %4 分钟</translation>
+    </message>
 </context>
 <context>
     <name>CommandPage</name>
     <message>
-        <location filename="../../ui/command/page.py" line="93"/>
+        <location filename="../../ui/command/page.py" line="96"/>
         <source>Command and dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="95"/>
+        <location filename="../../ui/command/page.py" line="98"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="102"/>
+        <location filename="../../ui/command/page.py" line="105"/>
         <source>No event is in progress. Start one when a typhoon, flood or other hazard calls for a response: its level changes, incidents and reports are kept here.</source>
         <translation>当前没有进行中的事件。台风、洪水或其他灾害需要响应时请启动事件：其响应级别变更、险情和上报都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="117"/>
+        <location filename="../../ui/command/page.py" line="120"/>
         <source>Change the grade…</source>
         <translation>调整事件等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="119"/>
+        <location filename="../../ui/command/page.py" line="122"/>
         <source>Log an incident…</source>
         <translation>登记险情…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="139"/>
-        <location filename="../../ui/command/page.py" line="234"/>
+        <location filename="../../ui/command/page.py" line="142"/>
+        <location filename="../../ui/command/page.py" line="227"/>
         <source>Grade changes</source>
         <translation>事件等级变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="144"/>
+        <location filename="../../ui/command/page.py" line="147"/>
         <source>Response levels</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="149"/>
+        <location filename="../../ui/command/page.py" line="152"/>
         <source>Incidents</source>
         <translation>险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="157"/>
+        <location filename="../../ui/command/page.py" line="160"/>
         <source>Set a shift…</source>
         <translation>设置班次…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="166"/>
+        <location filename="../../ui/command/page.py" line="169"/>
         <source>Duty roster</source>
         <translation>值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="174"/>
+        <location filename="../../ui/command/page.py" line="177"/>
         <source>Search units, abbreviations, contacts (pinyin initials too) or phones</source>
         <translation>搜索单位、简称、联系人（可用拼音首字母）或电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="178"/>
+        <location filename="../../ui/command/page.py" line="181"/>
         <source>Import units…</source>
         <translation>导入成员单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="188"/>
+        <location filename="../../ui/command/page.py" line="191"/>
         <source>No member units are registered yet. Import the headquarters&apos; member units (name, abbreviation, duty phone, contact and mobile) from a spreadsheet with Import units…, or on the command line: python main.py import units FILE</source>
         <translation>尚未登记成员单位。请用“导入成员单位…”从电子表格导入指挥部成员单位（名称、简称、值班电话、联系人及手机），或在命令行运行：python main.py import units 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="194"/>
+        <location filename="../../ui/command/page.py" line="197"/>
         <source>Member units</source>
         <translation>成员单位</translation>
     </message>
     <message>
         <location filename="../../ui/command/page.py" line="202"/>
-        <source>Reports upward (the initial report, follow-ups, daily and final reports) are not part of this version yet; until then report by the usual channels.</source>
-        <translation>信息报送（首报、续报、日报和终报）尚未纳入本版本；在此之前请按原有渠道报送。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/command/page.py" line="210"/>
         <source>Reports upward</source>
         <translation>信息报送</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="229"/>
+        <location filename="../../ui/command/page.py" line="222"/>
         <source>No event is in progress: nothing to show here until one starts.</source>
         <translation>当前没有进行中的事件：事件启动后这里才有内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="236"/>
+        <location filename="../../ui/command/page.py" line="229"/>
         <source>Grade changes: none recorded (the grade given at the start holds).</source>
         <translation>事件等级变更：无记录（沿用启动时的等级）。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="243"/>
+        <location filename="../../ui/command/page.py" line="236"/>
         <source>No level change recorded for this event yet. Change the response level with Response level…: the signer, the reason and the document number are kept here.</source>
         <translation>本事件尚无响应级别变更记录。请用“调整响应级别…”变更响应级别：签发人、理由和文号都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="253"/>
+        <location filename="../../ui/command/page.py" line="246"/>
         <source>No incident logged under this event. A landslide, flooding or an accident during the event is logged with Log an incident…, with its place.</source>
         <translation>本事件下尚未登记险情。事件期间发生的山体滑坡、内涝或事故，请用“登记险情…”连同地点一并登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="260"/>
+        <location filename="../../ui/command/page.py" line="253"/>
         <source>Duty day %1 (08:00 to 08:00 the next morning)</source>
         <translation>值班日 %1（08:00 至次日 08:00）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="266"/>
+        <location filename="../../ui/command/page.py" line="259"/>
         <source>No roster for %1 yet. The duty officer sets who is on duty and the leader on shift with Set a shift… (or: python main.py roster set); the leaders are then offered as signers of level changes.</source>
         <translation>%1 尚无值班表。值班员用“设置班次…”（或 python main.py roster set）设置值班人员和带班领导；带班领导随后作为响应级别变更的签发人供选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="293"/>
+        <location filename="../../ui/command/page.py" line="286"/>
         <source>since %1</source>
         <translation>自 %1 起</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="296"/>
+        <location filename="../../ui/command/page.py" line="289"/>
         <source>(No. %1)</source>
         <translation>（编号 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="297"/>
+        <location filename="../../ui/command/page.py" line="290"/>
         <source>not graded</source>
         <translation>未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="299"/>
+        <location filename="../../ui/command/page.py" line="292"/>
         <source>(changed %1 times)</source>
         <translation>（已调整 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="301"/>
+        <location filename="../../ui/command/page.py" line="294"/>
         <source>no roster for today</source>
         <translation>今天没有值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="304"/>
+        <location filename="../../ui/command/page.py" line="297"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="305"/>
+        <location filename="../../ui/command/page.py" line="298"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="306"/>
+        <location filename="../../ui/command/page.py" line="299"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="307"/>
+        <location filename="../../ui/command/page.py" line="300"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="307"/>
+        <location filename="../../ui/command/page.py" line="300"/>
         <source>none linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="308"/>
+        <location filename="../../ui/command/page.py" line="301"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="308"/>
+        <location filename="../../ui/command/page.py" line="301"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="309"/>
+        <location filename="../../ui/command/page.py" line="302"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="310"/>
+        <location filename="../../ui/command/page.py" line="303"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="335"/>
+        <location filename="../../ui/command/page.py" line="328"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="350"/>
+        <location filename="../../ui/command/page.py" line="343"/>
         <source>The event %1 was started.</source>
         <translation>事件 %1 已启动。</translation>
     </message>
@@ -2279,22 +2450,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="73"/>
+        <location filename="../../models/demo/builder.py" line="74"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="81"/>
+        <location filename="../../models/demo/builder.py" line="82"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="88"/>
+        <location filename="../../models/demo/builder.py" line="89"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="96"/>
+        <location filename="../../models/demo/builder.py" line="97"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -2397,10 +2568,25 @@ ahead</source>
         <translation>台风风圈影响范围表</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/registry.py" line="412"/>
+        <source>Report upward of an event</source>
+        <translation>事件上报报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="419"/>
+        <source>0 the initial report, N the Nth follow-up, final the final report (default: the latest)</source>
+        <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
+    </message>
+    <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
         <location filename="../../ui/printing/registry.py" line="389"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或记录编号为 %1 的台风。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/reports.py" line="38"/>
+        <source>Name the report as 0 (initial), N (the Nth follow-up) or final: %1</source>
+        <translation>报告应写作 0（首报）、N（第 N 次续报）或 final（终报）：%1</translation>
     </message>
 </context>
 <context>
@@ -4539,6 +4725,36 @@ ahead</source>
         <source>Night shift (20:00–08:00)</source>
         <translation>夜班（20:00–次日08:00）</translation>
     </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="34"/>
+        <source>Report upward</source>
+        <translation>上报报告</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="35"/>
+        <source>Dispatch order</source>
+        <translation>调度令</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="17"/>
+        <source>Initial report</source>
+        <translation>首报</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="18"/>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="19"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_tables.py" line="20"/>
+        <source>Final report</source>
+        <translation>终报</translation>
+    </message>
 </context>
 <context>
     <name>LevelBanner</name>
@@ -5155,6 +5371,24 @@ ahead</source>
         <location filename="../../ui/map/page.py" line="497"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
+    </message>
+</context>
+<context>
+    <name>Numbering</name>
+    <message>
+        <location filename="../../models/command/numbering.py" line="133"/>
+        <source>Give the issuer&apos;s full name.</source>
+        <translation>请填写发文机关全称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="139"/>
+        <source>Give the abbreviation document numbers start with.</source>
+        <translation>请填写发文字号使用的机关代字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/numbering.py" line="188"/>
+        <source>No document number could be taken: too many at once. Try again.</source>
+        <translation>同时编号的请求过多，未能取得文号，请重试。</translation>
     </message>
 </context>
 <context>
@@ -6231,6 +6465,289 @@ ahead</source>
         <location filename="../../ui/register/tabs.py" line="92"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../models/command/reports.py" line="88"/>
+        <source>Daily reports start after 1 to 720 hours of an event.</source>
+        <translation>日报应在事件持续 1 至 720 小时后开始。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="94"/>
+        <source>The hour of the daily report is from 0 to 23.</source>
+        <translation>日报报送时刻应为 0 至 23 时。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="134"/>
+        <source>The event has no report yet.</source>
+        <translation>本事件还没有报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="140"/>
+        <source>The event has no report %1.</source>
+        <translation>本事件没有%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="150"/>
+        <source>No report with the id %1.</source>
+        <translation>没有编号为 %1 的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="168"/>
+        <source>Unknown report kind: %1</source>
+        <translation>未知的报告类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="214"/>
+        <source>The %1 of this event is still a draft: have it signed first.</source>
+        <translation>本事件的%1仍是草稿，请先签发。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="222"/>
+        <source>The event&apos;s final report has been made: no report follows it.</source>
+        <translation>本事件已有终报，之后不再报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="229"/>
+        <source>The event has its initial report: draft a follow-up.</source>
+        <translation>本事件已有首报，请起草续报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="235"/>
+        <location filename="../../models/command/reports.py" line="255"/>
+        <source>The event has ended: only its final report remains.</source>
+        <translation>事件已结束，只能起草终报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="242"/>
+        <source>Draft the event&apos;s initial report first.</source>
+        <translation>请先起草本事件的首报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="247"/>
+        <source>The final report comes once the response is lifted or the event has ended.</source>
+        <translation>应急响应终止或事件结束后才能起草终报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="264"/>
+        <source>Daily reports start once the event has lasted %1 hours.</source>
+        <translation>事件持续 %1 小时后才开始报送日报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="280"/>
+        <source>A signed report cannot be changed: draft a follow-up report instead.</source>
+        <translation>已签发的报告不能修改，请起草续报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="286"/>
+        <source>The report has no text.</source>
+        <translation>报告没有正文。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="307"/>
+        <source>The report was signed already, by %1.</source>
+        <translation>该报告已由%1签发。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="316"/>
+        <source>Name the leader who signs the report.</source>
+        <translation>请填写签发报告的领导姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="322"/>
+        <source>A report cannot be signed before it was drafted.</source>
+        <translation>报告不能在起草之前签发。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="357"/>
+        <source>No member unit named %1.</source>
+        <translation>没有名为%1的成员单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="372"/>
+        <source>The report is not signed: a leader signs it before it is sent.</source>
+        <translation>报告尚未签发，须经领导签发后才能报送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="377"/>
+        <source>The report was sent already.</source>
+        <translation>该报告已报送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="380"/>
+        <source>Name the units the report is sent to.</source>
+        <translation>请填写报送单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="386"/>
+        <source>A report cannot be sent before it was signed.</source>
+        <translation>报告不能在签发之前报送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="122"/>
+        <source>Deadlines are set for initial, follow-up and final reports.</source>
+        <translation>只能为首报、续报和终报设置时限。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="127"/>
+        <source>Unknown event grade.</source>
+        <translation>未知的事件等级。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="131"/>
+        <source>A deadline is from 1 minute to 7 days.</source>
+        <translation>时限应在 1 分钟至 7 天之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports_due.py" line="135"/>
+        <source>The phone report cannot be due after the written one.</source>
+        <translation>电话报告时限不能晚于书面报告时限。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="56"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="57"/>
+        <source>Signed</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="58"/>
+        <location filename="../../ui/command/reports_panel.py" line="76"/>
+        <source>Sent</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="67"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="70"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="74"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="75"/>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="79"/>
+        <source>To</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="121"/>
+        <source>%1 overdue by %2 min (in writing by %3)</source>
+        <translation>%1已超时 %2 分钟（书面报告时限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="128"/>
+        <source>%1 due in %2 (in writing by %3)</source>
+        <translation>%1剩余 %2（书面报告时限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="135"/>
+        <source>; by phone by %1</source>
+        <translation>；电话报告时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="146"/>
+        <source>Edit the report</source>
+        <translation>修改报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="156"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="159"/>
+        <source>Text (one paragraph a line)</source>
+        <translation>正文（每行一段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="176"/>
+        <source>Send the report to</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="210"/>
+        <source>Sign the report</source>
+        <translation>签发报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="211"/>
+        <source>Leader who signed:</source>
+        <translation>签发领导：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="225"/>
+        <source>Reports upward</source>
+        <translation>向上级报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="235"/>
+        <source>Draft a report</source>
+        <translation>起草报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="242"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="243"/>
+        <source>Sign…</source>
+        <translation>签发…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="244"/>
+        <source>Send…</source>
+        <translation>报送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="245"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="315"/>
+        <source>No report is due.</source>
+        <translation>目前没有到期应报的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="355"/>
+        <source>%1 drafted: edit it, then have it signed.</source>
+        <translation>已起草%1：请修改后报领导签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="363"/>
+        <source>%1 saved.</source>
+        <translation>%1已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="372"/>
+        <source>%1 signed and numbered.</source>
+        <translation>%1已签发并编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/reports_panel.py" line="380"/>
+        <source>%1 recorded as sent.</source>
+        <translation>%1已登记报送。</translation>
     </message>
 </context>
 <context>

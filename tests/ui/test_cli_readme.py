@@ -206,6 +206,9 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "--place TEXT": lambda world, words: f"{world.village_name}后山",
     "--description TEXT": lambda world, words: "山体滑坡，2户房屋受损，无人员伤亡",
     "--division CODE": lambda world, words: world.village_code,
+    "REPORT_ID": lambda world, words: "1",  # the first report of a database without reports
+    "--to UNIT": lambda world, words: "应急局",
+    "--report N": lambda world, words: "0",
 }
 
 
@@ -440,6 +443,7 @@ def check_output(world: World, words: list[str], path: Path) -> None:
         expected = {
             "transfer-rollup": world.town_name,
             "shelter-arrivals": world.shelter_name,
+            "event-report": "首报",
         }.get(words[3], world.village_name)
         with pdfplumber.open(path) as pdf:
             text = "".join(page.extract_text() or "" for page in pdf.pages[:3])

@@ -9,6 +9,7 @@ from ui.cli.cmd_export import register as register_export
 from ui.cli.cmd_import import register as register_import
 from ui.cli.cmd_map import register as register_map
 from ui.cli.cmd_print import register as register_print
+from ui.cli.cmd_report import register as register_report
 from ui.cli.cmd_roster import register as register_roster
 from ui.cli.cmd_screenshot import register as register_screenshot
 from ui.cli.cmd_user import register as register_user
@@ -25,4 +26,5 @@ GROUPS: tuple[Register, ...] = (
     register_map,
     register_screenshot,
     register_roster,
+    register_report,
 )

@@ -1,0 +1,1 @@
+"""The command page (指挥调度) and its parts."""

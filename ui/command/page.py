@@ -42,6 +42,7 @@ from ui.command.dialogs import (
     StartEventForm,
 )
 from ui.command.loading import CommandData, load_command
+from ui.command.reports_panel import ReportsPanel
 from ui.command.tables import (
     grade_model,
     incident_model,
@@ -53,7 +54,7 @@ from ui.command.tables import (
 from ui.common.event_bar import EventBar
 from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
-from ui.common.styles import EMPTY_STATE, EVENT_DETAILS, SECTION_TITLE
+from ui.common.styles import EVENT_DETAILS, SECTION_TITLE
 from ui.common.table import RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import EmptyState
 
@@ -65,6 +66,8 @@ WATCHED = frozenset(
         "event_incidents",
         "duty_roster",
         "member_units",
+        "event_reports",
+        "event_report_recipients",
     }
 )
 
@@ -193,21 +196,10 @@ class CommandPage(Page):
         units_box.addWidget(self.units_state, 1)
         self.tabs.addTab(units, self.tr("Member units"))
 
-        # The reports upward (initial, follow-ups, daily, final) have their panel here.
-        self.reports_tab = QWidget()
-        self.reports_layout = QVBoxLayout(self.reports_tab)
-        self.reports_layout.setContentsMargins(0, 6, 0, 0)
-        self.reports_pending = QLabel(
-            self.tr(
-                "Reports upward (the initial report, follow-ups, daily and final reports) are "
-                "not part of this version yet; until then report by the usual channels."
-            )
-        )
-        self.reports_pending.setWordWrap(True)
-        self.reports_pending.setStyleSheet(EMPTY_STATE)
-        self.reports_pending.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.reports_layout.addWidget(self.reports_pending, 1)
-        self.tabs.addTab(self.reports_tab, self.tr("Reports upward"))
+        # The reports upward (initial, follow-ups, daily, final) of the event in progress.
+        self.reports_panel = ReportsPanel(db, actor)
+        self.reports_panel.changed.connect(self.refresh)
+        self.tabs.addTab(self.reports_panel, self.tr("Reports upward"))
         self.add_body(self.tabs)
         self.refresh()
 
@@ -220,6 +212,7 @@ class CommandPage(Page):
         self.data = data
         event = data.event
         self.event_bar.show_event(event, busy=False)
+        self.reports_panel.set_event(event.id if event is not None else None)
         self.event_bar.returns_button.setVisible(False)  # returns are the transfers page's
         self.facts.setVisible(event is not None)
         self.grade_button.setVisible(self.manage)

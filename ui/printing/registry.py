@@ -392,3 +392,40 @@ def _typhoon_reach(
         )
     table = compute_reach(session=session, typhoon_id=typhoon_id, at=when)
     return export_reach_xlsx(table, path, tz=display_zone())
+
+
+def _report_which(text: str) -> Any:
+    from ui.printing.reports import parse_which
+
+    return parse_which(text)
+
+
+def _event_report(*, session: Session, path: Path, event: int, report: Any = None) -> Any:
+    from ui.printing.reports import print_event_report
+
+    return print_event_report(session=session, event_id=event, which=report, path=path)
+
+
+add(
+    Document(
+        "event-report",
+        QT_TRANSLATE_NOOP("Documents", "Report upward of an event"),
+        Format.PDF,
+        "ui.printing.registry:_event_report",
+        (
+            EVENT,
+            Option(
+                "report",
+                QT_TRANSLATE_NOOP(
+                    "Documents",
+                    "0 the initial report, N the Nth follow-up, final the final report "
+                    "(default: the latest)",
+                ),
+                kind="text",
+                metavar="N|final",
+                type=_report_which,
+            ),
+        ),
+        file_name="{title} {stamp}",
+    )
+)

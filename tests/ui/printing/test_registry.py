@@ -19,6 +19,7 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "transfer-rollup",
         "shelter-arrivals",
         "situation-map",
+        "event-report",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
