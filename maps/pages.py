@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from maps.basemap import Basemap, basemap_for
+from maps.folium_page import Asset, build_document
 from maps.layers import LayerData, field_labels
 
 if TYPE_CHECKING:
@@ -66,12 +67,6 @@ def leaflet_dir() -> Path:
     import xstatic.pkg.leaflet
 
     return Path(xstatic.pkg.leaflet.BASE_DIR)
-
-
-@cache
-def page_script() -> str:
-    """The page script (resources/map/console.js), read once per process."""
-    return (ASSETS_DIR / "console.js").read_text(encoding="utf-8")
 
 
 @cache
@@ -246,18 +241,18 @@ def _config_script(config: dict[str, Any], *, inline: bool) -> str:
     return f"window.ECC_CONFIG={text};window.ECC_DATA=[];\n"
 
 
-def _html(title: str, head: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_escape_html(title)}</title>\n{head}</head>\n<body>\n"
-        '<div id="map"></div>\n<div id="ecc-notice" class="ecc-notice" hidden></div>\n'
-        f"{body}</body>\n</html>\n"
-    )
+PAGE_SCRIPTS = ("mouse_position.js", "console.js")
+"""The page's own scripts under resources/map, in the order the page runs them."""
 
 
-def _escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+@cache
+def page_asset(name: str) -> str:
+    """One of the page's own scripts (resources/map), read once per process."""
+    return (ASSETS_DIR / name).read_text(encoding="utf-8")
+
+
+def _mouse_texts() -> dict[str, str]:
+    return {"separator": " , ", "empty": ""}
 
 
 def write_page(
@@ -275,12 +270,11 @@ def write_page(
     basemap = basemap or Basemap()
     (folder / "data").mkdir(parents=True, exist_ok=True)
     _copy_leaflet(folder / "leaflet")
-    (folder / "map.js").write_text(page_script(), encoding="utf-8")
     config = page_config(layers, basemap, bridge=bridge, popups=not bridge)
-    scripts = ['<script src="leaflet/leaflet.js"></script>\n']
+    assets: list[Asset] = [("style", page_style())]
     if bridge:
-        scripts.append('<script src="qrc:///qtwebchannel/qwebchannel.js"></script>\n')
-    scripts.append('<script src="config.js"></script>\n')
+        assets.append(("js", "qrc:///qtwebchannel/qwebchannel.js"))
+    assets.append(("js", "config.js"))
     for index, (layer, spec) in enumerate(zip(layers, config["layers"], strict=True)):
         name = f"data/{index:02d}.js"
         (folder / name).write_text(
@@ -289,12 +283,20 @@ def write_page(
         if spec["min_zoom"] is not None:
             spec["src"] = name  # loaded by the page when the layer is first drawn
         else:
-            scripts.append(f'<script src="{name}"></script>\n')
-    scripts.append('<script src="map.js"></script>\n')
+            assets.append(("js", name))
+    for script in PAGE_SCRIPTS:
+        target = "map.js" if script == "console.js" else script
+        (folder / target).write_text(page_asset(script), encoding="utf-8")
+        assets.append(("js", target))
     (folder / "config.js").write_text(_config_script(config, inline=False), encoding="utf-8")
-    head = f'<link rel="stylesheet" href="leaflet/leaflet.css">\n<style>{page_style()}</style>\n'
     page = folder / PAGE_NAME
-    page.write_text(_html(config["texts"]["title"], head, "".join(scripts)), encoding="utf-8")
+    document = build_document(
+        config["texts"]["title"],
+        leaflet=[("js", "leaflet/leaflet.js"), ("css", "leaflet/leaflet.css")],
+        assets=assets,
+        mouse=_mouse_texts(),
+    )
+    page.write_text(document, encoding="utf-8")
     return page
 
 
@@ -327,19 +329,18 @@ def page_document(layers: Sequence[LayerData], *, basemap: Basemap | None = None
     basemap = basemap or Basemap()
     source = leaflet_dir()
     leaflet_js = _offline((source / "leaflet.js").read_text(encoding="utf-8"))
-    leaflet_css = _inline_css(_leaflet_css())
     config = page_config(layers, basemap, bridge=False, popups=True)
     scripts = [leaflet_js, _config_script(config, inline=True)]
     scripts += [
         _data_script(index, layer, inline=True, full=True) for index, layer in enumerate(layers)
     ]
-    scripts.append(page_script())
-    for script in scripts[:1] + scripts[-1:]:
+    scripts += [page_asset(name) for name in PAGE_SCRIPTS]
+    for script in scripts[:1] + scripts[-len(PAGE_SCRIPTS) :]:
         if re.search(r"</script", script, re.IGNORECASE):
             raise ValueError("a script to inline contains </script")
-    head = f"<style>{leaflet_css}</style>\n<style>{page_style()}</style>\n"
-    body = "".join(f"<script>\n{script}\n</script>\n" for script in scripts)
-    return _html(config["texts"]["title"], head, body)
+    assets: list[Asset] = [("style", _inline_css(_leaflet_css())), ("style", page_style())]
+    assets += [("script", script) for script in scripts]
+    return build_document(config["texts"]["title"], leaflet=[], assets=assets, mouse=_mouse_texts())
 
 
 def export_page(path: Path, layers: Sequence[LayerData], *, basemap: Basemap | None = None) -> Path:

@@ -1,6 +1,7 @@
 // The map page's script (maps.pages): map.js beside the console's page, inlined in the
-// exported page. It reads window.ECC_CONFIG (config.js) and window.ECC_DATA (data/NN.js).
-(function () {
+// exported page. It reads window.ECC_CONFIG (config.js) and window.ECC_DATA (data/NN.js);
+// the folium page calls ECC_START with the map folium made (resources/map/page.j2).
+window.ECC_START = function (map) {
   'use strict';
   var CFG = window.ECC_CONFIG, DATA = window.ECC_DATA;
   var T = CFG.texts;
@@ -53,8 +54,6 @@
   });
 
   // -- the map -----------------------------------------------------------------------------
-  var map = L.map('map', {preferCanvas: true, attributionControl: false, maxZoom: 18,
-                          minZoom: 3, zoomSnap: 0.25});
   var canvas = L.canvas({padding: 0.3, tolerance: 4});
   map.createPane('ecc-highlight').style.zIndex = 450;
   map.getPane('ecc-highlight').style.pointerEvents = 'none';
@@ -523,4 +522,4 @@
       tellReady();
     });
   }
-})();
+};

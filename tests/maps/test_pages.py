@@ -178,6 +178,10 @@ def test_the_page_and_every_file_beside_it_name_no_http_url(
     assert 'href="leaflet/leaflet.css"' in html
     for src in re.findall(r'src="([^"]+)"', html):
         assert src.startswith("qrc:") or (folder / src).is_file()
+    # folium's page: its map div and map, handed to the page script.
+    assert re.search(r'<div class="folium-map" id="(map_\w+)"', html)
+    assert re.search(r"window\.ECC_START\(map_\w+\);", html)
+    assert "new L.Control.MousePosition(" in html
 
 
 def test_the_page_config_lists_the_layers_with_counts_and_legend(
@@ -408,7 +412,8 @@ def test_the_export_is_one_offline_file_with_everything_inline(
     assert re.search(r"<link\b", html) is None
     assert "url(images/" not in html and "data:image/png;base64," in html
     assert "qwebchannel" not in html
-    assert html.count("<script>") == html.count("</script>") == len(demo_layers) + 3
+    # Leaflet, the config, one per layer, the two page scripts, folium's switches and map.
+    assert html.count("<script>") == html.count("</script>") == len(demo_layers) + 6
     assert "331081" in html  # full properties: the popups show codes
 
 
