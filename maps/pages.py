@@ -43,6 +43,7 @@ from PySide6.QtCore import QCoreApplication
 from maps.basemap import Basemap, basemap_for
 from maps.folium_page import Asset, build_document
 from maps.layers import LayerData, field_labels
+from maps.overlays import basemap_line, event_corner, overlay_texts, overview_rings, place_labels
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -209,11 +210,17 @@ def _bounds(layers: Sequence[LayerData]) -> list[list[float]] | None:
 
 
 def page_config(
-    layers: Sequence[LayerData], basemap: Basemap, *, bridge: bool, popups: bool
+    layers: Sequence[LayerData],
+    basemap: Basemap,
+    *,
+    bridge: bool,
+    popups: bool,
+    event: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What config.js holds: everything but the layers' data."""
+    """What config.js holds: everything but the layers' data (``event``: the event
+    corner, maps.overlays.event_corner)."""
     notices = [basemap.notice] if basemap.notice else []
-    texts = page_texts()
+    texts = page_texts() | overlay_texts()
     if not any(layer.count for layer in layers):
         notices.append(texts["empty"])
     specs = []
@@ -231,6 +238,10 @@ def page_config(
         "popups": popups,
         "font": CJK_FONTS,
         "mark_colour": MARK_COLOUR,
+        "labels": place_labels(layers),
+        "overview": overview_rings(layers),
+        "event": event,
+        "basemap_line": basemap_line(basemap),
     }
 
 
@@ -241,7 +252,7 @@ def _config_script(config: dict[str, Any], *, inline: bool) -> str:
     return f"window.ECC_CONFIG={text};window.ECC_DATA=[];\n"
 
 
-PAGE_SCRIPTS = ("mouse_position.js", "console.js")
+PAGE_SCRIPTS = ("mouse_position.js", "overlays.js", "console.js")
 """The page's own scripts under resources/map, in the order the page runs them."""
 
 
@@ -261,6 +272,7 @@ def write_page(
     *,
     basemap: Basemap | None = None,
     bridge: bool = True,
+    event: dict[str, Any] | None = None,
 ) -> Path:
     """Write the page and its files into ``folder`` (created); returns the page's path.
 
@@ -270,7 +282,7 @@ def write_page(
     basemap = basemap or Basemap()
     (folder / "data").mkdir(parents=True, exist_ok=True)
     _copy_leaflet(folder / "leaflet")
-    config = page_config(layers, basemap, bridge=bridge, popups=not bridge)
+    config = page_config(layers, basemap, bridge=bridge, popups=not bridge, event=event)
     assets: list[Asset] = [("style", page_style())]
     if bridge:
         assets.append(("js", "qrc:///qtwebchannel/qwebchannel.js"))
@@ -324,12 +336,17 @@ def _inline_css(css: str) -> str:
     return re.sub(r"url\(images/([\w.-]+)\)", data_url, css)
 
 
-def page_document(layers: Sequence[LayerData], *, basemap: Basemap | None = None) -> str:
+def page_document(
+    layers: Sequence[LayerData],
+    *,
+    basemap: Basemap | None = None,
+    event: dict[str, Any] | None = None,
+) -> str:
     """The whole page as one HTML text, every asset inlined (for export)."""
     basemap = basemap or Basemap()
     source = leaflet_dir()
     leaflet_js = _offline((source / "leaflet.js").read_text(encoding="utf-8"))
-    config = page_config(layers, basemap, bridge=False, popups=True)
+    config = page_config(layers, basemap, bridge=False, popups=True, event=event)
     scripts = [leaflet_js, _config_script(config, inline=True)]
     scripts += [
         _data_script(index, layer, inline=True, full=True) for index, layer in enumerate(layers)
@@ -343,12 +360,18 @@ def page_document(layers: Sequence[LayerData], *, basemap: Basemap | None = None
     return build_document(config["texts"]["title"], leaflet=[], assets=assets, mouse=_mouse_texts())
 
 
-def export_page(path: Path, layers: Sequence[LayerData], *, basemap: Basemap | None = None) -> Path:
+def export_page(
+    path: Path,
+    layers: Sequence[LayerData],
+    *,
+    basemap: Basemap | None = None,
+    event: dict[str, Any] | None = None,
+) -> Path:
     """Write ONE self-contained HTML file that opens offline in any browser."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(page_document(layers, basemap=basemap), encoding="utf-8")
+    tmp.write_text(page_document(layers, basemap=basemap, event=event), encoding="utf-8")
     tmp.replace(path)
     return path
 
@@ -391,6 +414,7 @@ def build_map(
     with db.session(actor) as session:
         for source in sources or (console_layers,):
             layers.extend(source(session=session))
+        event = event_corner(session)
     basemap = basemap_for(tile_source)
     if basemap.kind == "mbtiles" and not tiles_available:
         basemap = Basemap(
@@ -400,7 +424,7 @@ def build_map(
                 "registered at start-up); the map is drawn without a basemap.",
             )
         )
-    page = write_page(folder, layers, basemap=basemap, bridge=True)
+    page = write_page(folder, layers, basemap=basemap, bridge=True, event=event)
     lookup = {
         (layer.key, int(props["id"])): props
         for layer in layers
@@ -438,7 +462,8 @@ def export_map(db: Database, actor: Actor, settings: Settings | None, path: Path
     with db.session(actor) as session:
         masked = output_masking(session)
         layers = console_layers(session=session)
-    written = export_page(path, layers)
+        event = event_corner(session)
+    written = export_page(path, layers, event=event)
     if not masked:
         with db.session(actor, write=True) as session:
             audit_unmasked(

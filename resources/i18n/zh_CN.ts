@@ -5257,48 +5257,48 @@ ahead</source>
         <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="89"/>
+        <location filename="../../maps/pages.py" line="85"/>
         <location filename="../../ui/map/page.py" line="157"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="90"/>
+        <location filename="../../maps/pages.py" line="86"/>
         <source>Layers and legend</source>
         <translation>图层和图例</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="91"/>
+        <location filename="../../maps/pages.py" line="87"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="92"/>
+        <location filename="../../maps/pages.py" line="88"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="94"/>
+        <location filename="../../maps/pages.py" line="90"/>
         <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
         <translation>填色区域为危险区，符号为隐患点，每种类别一种形状。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="99"/>
+        <location filename="../../maps/pages.py" line="95"/>
         <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
         <translation>底图：%1 个瓦片加载失败，地图中未显示这些瓦片。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="104"/>
+        <location filename="../../maps/pages.py" line="100"/>
         <source>zoom in to see</source>
         <translation>放大后显示</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="105"/>
+        <location filename="../../maps/pages.py" line="101"/>
         <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
         <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="396"/>
+        <location filename="../../maps/pages.py" line="421"/>
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
@@ -5371,6 +5371,46 @@ ahead</source>
         <location filename="../../ui/map/page.py" line="497"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="85"/>
+        <source>Basemap: MBTiles file</source>
+        <translation>底图：MBTiles 文件</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="87"/>
+        <source>Basemap: intranet tile server</source>
+        <translation>底图：内网瓦片服务</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="89"/>
+        <source>Basemap: none</source>
+        <translation>底图：无</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="97"/>
+        <source>Lon/lat</source>
+        <translation>经纬度</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="98"/>
+        <source>GCJ-02</source>
+        <translation>GCJ-02（火星坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="99"/>
+        <source>Click to show or hide the GCJ-02 coordinates a phone map uses</source>
+        <translation>点击显示或隐藏手机地图使用的 GCJ-02 坐标</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="102"/>
+        <source>Figures as of %1</source>
+        <translation>数据时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="103"/>
+        <source>Overview</source>
+        <translation>鹰眼图</translation>
     </message>
 </context>
 <context>

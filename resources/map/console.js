@@ -182,6 +182,18 @@ window.ECC_START = function (map) {
     });
     item.group = L.featureGroup(made);
     item.group.on('click', function (e) { featureClicked(spec.key, e.layer); });
+    hoverNames(item.group);
+  }
+  var hoverTip = L.tooltip({direction: 'top', offset: [0, -8], className: 'ecc-hover'});
+  function hoverNames(group) {
+    // A feature's name where the mouse is over it.
+    group.on('mouseover', function (e) {
+      var name = e.layer.feature && e.layer.feature.properties.name;
+      if (!name) { return; }
+      hoverTip.setLatLng(e.latlng).setContent(escapeHtml(name));
+      map.openTooltip(hoverTip);
+    });
+    group.on('mouseout', function () { map.closeTooltip(hoverTip); });
   }
   function load(item, then) {
     // DATA[i] is there for inline layers; a deferred layer names its script in spec.src.
@@ -311,13 +323,17 @@ window.ECC_START = function (map) {
         input.addEventListener('change', function () { setVisible(row.dataset.layer, input.checked); });
       });
       var toggle = box.querySelector('#ecc-panel-toggle'), body = box.querySelector('#ecc-panel-body');
-      toggle.addEventListener('click', function () {
-        body.hidden = !body.hidden;
-        toggle.textContent = body.hidden ? T.show : T.hide;
-      });
+      function collapse(hidden) {
+        body.hidden = hidden;
+        toggle.textContent = hidden ? T.show : T.hide;
+      }
+      toggle.addEventListener('click', function () { collapse(!body.hidden); });
+      // On a narrow map the open panel would cover the county: it starts collapsed there.
+      collapse(map.getSize().x < PANEL_OPEN_WIDTH);
       return box;
     }
   });
+  var PANEL_OPEN_WIDTH = 1100;
   var panel = new Panel().addTo(map);
   function padding(extra) {
     // Keep what is fitted clear of the layer panel when the window is wide enough for both.
@@ -331,6 +347,7 @@ window.ECC_START = function (map) {
   function fit() { if (CFG.bounds) { map.fitBounds(CFG.bounds, padding(12)); } }
   fit();
   map.on('resize', function () { if (autoFit) { fit(); } });
+  var overlays = window.ECC_OVERLAYS(map, CFG);
   ['mousedown', 'wheel', 'keydown', 'touchstart'].forEach(function (name) {
     map.getContainer().addEventListener(name, function () { autoFit = false; }, {passive: true});
   });
@@ -435,6 +452,7 @@ window.ECC_START = function (map) {
     });
     item.group = L.featureGroup(made);
     item.group.on('click', function (e) { featureClicked(key, e.layer); });
+    hoverNames(item.group);
     sync(item);
     return made.length;
   }
@@ -478,7 +496,12 @@ window.ECC_START = function (map) {
     var out = {layers: {}, visible: [], deferred: [], drawn: drawn, notices: [],
                noticeShown: !noticeBox.hidden, center: [c.lat, c.lng], zoom: map.getZoom(),
                tiles: tileStats, highlighted: highlight.getLayers().length, timings: timings,
-               marked: markedCount, moved: !autoFit};
+               marked: markedCount, moved: !autoFit,
+               labels: overlays.labels.placed.slice(),
+               panelOpen: !panel.getContainer().querySelector('#ecc-panel-body').hidden,
+               event: overlays.corner ? overlays.corner.getContainer().textContent : null,
+               overview: !!overlays.overview,
+               basemapLine: (document.getElementById('ecc-basemap') || {}).textContent || null};
     order.forEach(function (key) {
       var item = layers[key];
       out.layers[key] = item.group ? item.group.getLayers().length : null;
@@ -499,7 +522,7 @@ window.ECC_START = function (map) {
     map.setView(view.center, view.zoom, {animate: false});
     return true;
   }
-  window.ECC = {map: map, layers: layers, summary: summary, flyTo: flyTo, setVisible: setVisible,
+  window.ECC = {map: map, layers: layers, overlays: overlays, summary: summary, flyTo: flyTo, setVisible: setVisible,
                 screenPoint: screenPoint, addNotice: addNotice, replaceLayer: replaceLayer,
                 mark: mark, setView: setView};
 
