@@ -103,4 +103,33 @@ def overlay_texts() -> dict[str, str]:
         ),
         "figures_at": QCoreApplication.translate("MapPage", "Figures as of %1"),
         "overview": QCoreApplication.translate("MapPage", "Overview"),
+        "tool_distance": QCoreApplication.translate("MapPage", "Measure a distance"),
+        "tool_area": QCoreApplication.translate("MapPage", "Measure an area"),
+        "tool_polygon": QCoreApplication.translate(
+            "MapPage", "Draw an area and list what is inside"
+        ),
+        "tool_circle": QCoreApplication.translate(
+            "MapPage", "Draw a circle around a point and list what is inside"
+        ),
+        "tool_nearest": QCoreApplication.translate(
+            "MapPage", "Nearest shelters with room from a point"
+        ),
+        "tool_clear": QCoreApplication.translate("MapPage", "Clear the drawing"),
+        "hint_distance": QCoreApplication.translate(
+            "MapPage", "Click points along the way; double-click or Enter to finish"
+        ),
+        "hint_area": QCoreApplication.translate(
+            "MapPage", "Click the corners; double-click or Enter to finish"
+        ),
+        "hint_polygon": QCoreApplication.translate(
+            "MapPage", "Click the corners; double-click or Enter to finish"
+        ),
+        "hint_circle": QCoreApplication.translate(
+            "MapPage", "Click the centre, then a point on the circle"
+        ),
+        "hint_nearest": QCoreApplication.translate("MapPage", "Click a point on the map"),
+        "distance": QCoreApplication.translate("MapPage", "Distance"),
+        "area": QCoreApplication.translate("MapPage", "Area", "measured surface"),
+        "perimeter": QCoreApplication.translate("MapPage", "perimeter"),
+        "radius": QCoreApplication.translate("MapPage", "Radius"),
     }

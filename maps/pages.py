@@ -252,7 +252,7 @@ def _config_script(config: dict[str, Any], *, inline: bool) -> str:
     return f"window.ECC_CONFIG={text};window.ECC_DATA=[];\n"
 
 
-PAGE_SCRIPTS = ("mouse_position.js", "overlays.js", "console.js")
+PAGE_SCRIPTS = ("mouse_position.js", "overlays.js", "tools.js", "console.js")
 """The page's own scripts under resources/map, in the order the page runs them."""
 
 

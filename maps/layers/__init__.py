@@ -33,7 +33,16 @@ from maps.layers.register import (
     register_layers,
     shelter_layer,
 )
-from maps.layers.registry import LAYER_MODULES, MapLayer, add_layer, console_layers, map_layers
+from maps.layers.registry import (
+    LAYER_MODULES,
+    AreaKind,
+    MapLayer,
+    add_area_kind,
+    add_layer,
+    area_kinds,
+    console_layers,
+    map_layers,
+)
 from maps.layers.search import SEARCHED_LAYERS, SearchEntry, search_entries
 from maps.layers.styles import (
     COUNTY_PATH,
@@ -70,11 +79,14 @@ __all__ = [
     "TITLES",
     "TOWN_PATH",
     "VILLAGE_PATH",
+    "AreaKind",
     "LayerData",
     "LegendEntry",
     "MapLayer",
     "SearchEntry",
+    "add_area_kind",
     "add_layer",
+    "area_kinds",
     "console_layers",
     "danger_layers",
     "danger_marker",

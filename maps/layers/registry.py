@@ -91,3 +91,37 @@ def map_layers() -> list[MapLayer]:
 def console_layers(*, session: Session) -> list[LayerData]:
     """What the console's map shows: every registered layer, bottom to top."""
     return [data for layer in map_layers() for data in layer.layers(session=session)]
+
+
+@dataclass(frozen=True)
+class AreaKind:
+    """A kind of feature a drawn area lists and Nearest can name, added by the module that
+    owns it (teams, warehouses) beside the register's own kinds (maps.area).
+
+    ``load(*, session)`` returns (ids, shapely geometries, info) with one
+    (code, name, town, village, detail) tuple per id; ``nearest``: Nearest names the
+    closest of them to a clicked point.
+    """
+
+    key: str
+    title: str  # English source text in MapLayers
+    load: Callable[..., tuple[Any, Any, list[tuple[str, str, str, str, str]]]]
+    nearest: bool = False
+    order: int = 100
+
+
+_AREA_KINDS: dict[str, AreaKind] = {}
+
+
+def add_area_kind(kind: AreaKind) -> AreaKind:
+    """Declare a kind for drawn areas and Nearest; its key is unique."""
+    if kind.key in _AREA_KINDS:
+        raise ValueError(f"area kind {kind.key} declared twice")
+    _AREA_KINDS[kind.key] = kind
+    return kind
+
+
+def area_kinds() -> list[AreaKind]:
+    """The kinds modules added, in their order (the modules of LAYER_MODULES imported)."""
+    map_layers()
+    return sorted(_AREA_KINDS.values(), key=lambda kind: kind.order)

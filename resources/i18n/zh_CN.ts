@@ -58,6 +58,111 @@
     </message>
 </context>
 <context>
+    <name>AreaPanel</name>
+    <message>
+        <location filename="../../ui/map/area.py" line="75"/>
+        <source>Draw an area with the map&apos;s polygon or circle tool to list what is inside; the crosshair tool names the nearest shelters with room from a point.</source>
+        <translation>用地图上的多边形或圆形工具画出区域，即可列出区域内的对象；十字准星工具列出离某点最近、仍有空位的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="109"/>
+        <source>Looking ...</source>
+        <translation>正在查找……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="120"/>
+        <source>The register could not be read for the area.</source>
+        <translation>无法读取区域所需的基础信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="147"/>
+        <source>The area could not be read.</source>
+        <translation>无法读取该区域。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="152"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="156"/>
+        <source>Area %1 km².</source>
+        <translation>面积 %1 平方公里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="161"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="175"/>
+        <location filename="../../ui/map/area.py" line="216"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="175"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="175"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="177"/>
+        <source>Still at home</source>
+        <translation>仍在家中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="182"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="197"/>
+        <location filename="../../ui/map/area.py" line="216"/>
+        <source>Free places</source>
+        <translation>空余床位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="199"/>
+        <source>Residents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="200"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="206"/>
+        <source>The nearest shelters could not be found.</source>
+        <translation>无法查找最近的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="212"/>
+        <source>Nearest shelters with room, by straight-line distance:</source>
+        <translation>最近的有空位避灾安置场所（按直线距离）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="214"/>
+        <source>No shelter with room has a location.</source>
+        <translation>没有有空位且有位置的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="216"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="216"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsDialog</name>
     <message>
         <location filename="../../ui/transfers/arrivals.py" line="86"/>
@@ -5258,7 +5363,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="85"/>
-        <location filename="../../ui/map/page.py" line="157"/>
+        <location filename="../../ui/map/page.py" line="159"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -5303,114 +5408,191 @@ ahead</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="314"/>
+        <location filename="../../ui/map/page.py" line="320"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="190"/>
+        <location filename="../../ui/map/page.py" line="192"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="161"/>
+        <location filename="../../ui/map/page.py" line="163"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="188"/>
+        <location filename="../../ui/map/page.py" line="190"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="210"/>
+        <location filename="../../ui/map/page.py" line="212"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="211"/>
+        <location filename="../../ui/map/page.py" line="213"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="212"/>
+        <location filename="../../ui/map/page.py" line="214"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="224"/>
+        <location filename="../../ui/map/page.py" line="226"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="230"/>
+        <location filename="../../ui/map/page.py" line="235"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="283"/>
+        <location filename="../../ui/map/page.py" line="289"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="325"/>
+        <location filename="../../ui/map/page.py" line="331"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="327"/>
+        <location filename="../../ui/map/page.py" line="333"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="338"/>
+        <location filename="../../ui/map/page.py" line="344"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="497"/>
+        <location filename="../../ui/map/page.py" line="508"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="85"/>
+        <location filename="../../maps/overlays.py" line="87"/>
         <source>Basemap: MBTiles file</source>
         <translation>底图：MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="87"/>
+        <location filename="../../maps/overlays.py" line="89"/>
         <source>Basemap: intranet tile server</source>
         <translation>底图：内网瓦片服务</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="89"/>
+        <location filename="../../maps/overlays.py" line="91"/>
         <source>Basemap: none</source>
         <translation>底图：无</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="97"/>
+        <location filename="../../maps/overlays.py" line="99"/>
         <source>Lon/lat</source>
         <translation>经纬度</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="98"/>
+        <location filename="../../maps/overlays.py" line="100"/>
         <source>GCJ-02</source>
         <translation>GCJ-02（火星坐标）</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="99"/>
+        <location filename="../../maps/overlays.py" line="101"/>
         <source>Click to show or hide the GCJ-02 coordinates a phone map uses</source>
         <translation>点击显示或隐藏手机地图使用的 GCJ-02 坐标</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="102"/>
+        <location filename="../../maps/overlays.py" line="104"/>
         <source>Figures as of %1</source>
         <translation>数据时间 %1</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="103"/>
+        <location filename="../../maps/overlays.py" line="105"/>
         <source>Overview</source>
         <translation>鹰眼图</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="106"/>
+        <source>Measure a distance</source>
+        <translation>测量距离</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="107"/>
+        <source>Measure an area</source>
+        <translation>测量面积</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="108"/>
+        <source>Draw an area and list what is inside</source>
+        <translation>画出区域并列出区域内对象</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="111"/>
+        <source>Draw a circle around a point and list what is inside</source>
+        <translation>以一点为圆心画圆并列出圆内对象</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="114"/>
+        <source>Nearest shelters with room from a point</source>
+        <translation>离某点最近的有空位避灾安置场所</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="117"/>
+        <source>Clear the drawing</source>
+        <translation>清除绘制</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="118"/>
+        <source>Click points along the way; double-click or Enter to finish</source>
+        <translation>沿途点击各点；双击或按回车结束</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="121"/>
+        <location filename="../../maps/overlays.py" line="124"/>
+        <source>Click the corners; double-click or Enter to finish</source>
+        <translation>依次点击各角点；双击或按回车结束</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="127"/>
+        <source>Click the centre, then a point on the circle</source>
+        <translation>先点击圆心，再点击圆上一点</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="130"/>
+        <source>Click a point on the map</source>
+        <translation>在地图上点击一点</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="131"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="132"/>
+        <source>Area</source>
+        <comment>measured surface</comment>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="233"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="133"/>
+        <source>perimeter</source>
+        <translation>周长</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="134"/>
+        <source>Radius</source>
+        <translation>半径</translation>
     </message>
 </context>
 <context>

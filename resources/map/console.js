@@ -348,6 +348,12 @@ window.ECC_START = function (map) {
   fit();
   map.on('resize', function () { if (autoFit) { fit(); } });
   var overlays = window.ECC_OVERLAYS(map, CFG);
+  var toolsTold = [];
+  var tools = window.ECC_TOOLS(map, CFG, function (name, value) {
+    // A drawn area or a chosen point, for the console (the exported page only shows it).
+    toolsTold.push({name: name, value: value});
+    if (bridge && bridge.onTool) { bridge.onTool(name, JSON.stringify(value)); }
+  });
   ['mousedown', 'wheel', 'keydown', 'touchstart'].forEach(function (name) {
     map.getContainer().addEventListener(name, function () { autoFit = false; }, {passive: true});
   });
@@ -381,6 +387,7 @@ window.ECC_START = function (map) {
     return html + '</table><div class="ecc-popup-layer">' + escapeHtml(title) + '</div></div>';
   }
   function featureClicked(key, layer) {
+    if (tools.active()) { return; }  // the map's own click goes to the tool
     var props = layer.feature.properties;
     showHighlight(layer.toGeoJSON());
     if (bridge) { bridge.onFeatureClick(JSON.stringify(props)); }
@@ -522,7 +529,8 @@ window.ECC_START = function (map) {
     map.setView(view.center, view.zoom, {animate: false});
     return true;
   }
-  window.ECC = {map: map, layers: layers, overlays: overlays, summary: summary, flyTo: flyTo, setVisible: setVisible,
+  window.ECC = {map: map, layers: layers, overlays: overlays, tools: tools, told: toolsTold,
+                summary: summary, flyTo: flyTo, setVisible: setVisible,
                 screenPoint: screenPoint, addNotice: addNotice, replaceLayer: replaceLayer,
                 mark: mark, setView: setView};
 

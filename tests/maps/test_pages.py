@@ -412,8 +412,8 @@ def test_the_export_is_one_offline_file_with_everything_inline(
     assert re.search(r"<link\b", html) is None
     assert "url(images/" not in html and "data:image/png;base64," in html
     assert "qwebchannel" not in html
-    # Leaflet, the config, one per layer, the three page scripts, folium's switches and map.
-    assert html.count("<script>") == html.count("</script>") == len(demo_layers) + 7
+    # Leaflet, the config, one per layer, the four page scripts, folium's switches and map.
+    assert html.count("<script>") == html.count("</script>") == len(demo_layers) + 8
     assert "331081" in html  # full properties: the popups show codes
 
 

@@ -38,6 +38,7 @@ from models.settings import Settings
 from models.users import Actor
 from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.worker import run_in_background
+from ui.map.area import AreaPanel
 from ui.map.typhoon import TyphoonPanel
 from ui.map.view import MapView, schemes_registered
 
@@ -140,6 +141,7 @@ class MapPage(QWidget):
         self.view.drawn.connect(self._drawn)
         self.view.failed.connect(self._failed)
         self.view.feature_clicked.connect(self._clicked)
+        self.view.tool_used.connect(self._tool_used)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self._build_panel())
         self.splitter.setStretchFactor(0, 1)
@@ -227,6 +229,9 @@ class MapPage(QWidget):
             self.typhoon.marked.connect(self._typhoon_marked)
             self.typhoon.feature_chosen.connect(self._reached_feature_chosen)
             self.typhoon.settled.connect(self._typhoon_settled)
+        self.area = AreaPanel(self.db, self.actor)
+        self.side_tabs.addTab(self.area, self.tr("Area"))
+        self.area.feature_chosen.connect(self._reached_feature_chosen)
         self.status_label = QLabel(self.tr("Drawing the map ..."))
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
@@ -244,6 +249,7 @@ class MapPage(QWidget):
         """Read the layers and the typhoon again and reload the page; ``ready`` follows.
         The typhoon is read once the layers are: both at once held the UI thread longer."""
         self._typhoon_due = self.typhoon is not None
+        self.area.reset()
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -392,6 +398,11 @@ class MapPage(QWidget):
             ]
         if keys:
             self.go_to(keys[0], feature_id, show_details=False)
+
+    def _tool_used(self, name: str, value: dict[str, Any]) -> None:
+        """An area drawn or a point chosen on the map: the Area tab lists what it holds."""
+        self.side_tabs.setCurrentWidget(self.area)
+        self.area.ask(name, value)
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

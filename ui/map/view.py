@@ -165,6 +165,7 @@ class MapBridge(QObject):
 
     feature_clicked = Signal(dict)
     drawn = Signal(dict)
+    tool_used = Signal(str, dict)  # "area" with its geometry, "nearest" with a point
 
     @Slot(str)
     def onFeatureClick(self, text: str) -> None:
@@ -176,6 +177,12 @@ class MapBridge(QObject):
     def onReady(self, text: str) -> None:
         summary = _parse(text)
         self.drawn.emit(summary if isinstance(summary, dict) else {})
+
+    @Slot(str, str)
+    def onTool(self, name: str, text: str) -> None:
+        value = _parse(text)
+        if name in ("area", "nearest") and isinstance(value, dict):
+            self.tool_used.emit(name, value)
 
 
 def _parse(text: str) -> Any:
@@ -197,6 +204,7 @@ class MapView(QWebEngineView):
     drawn = Signal(dict)
     failed = Signal()
     feature_clicked = Signal(dict)
+    tool_used = Signal(str, dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +213,7 @@ class MapView(QWebEngineView):
         self.channel.registerObject("bridge", self.bridge)
         self._page: QWebEnginePage | None = None  # made on first use: see web_page()
         self.bridge.feature_clicked.connect(self.feature_clicked)
+        self.bridge.tool_used.connect(self.tool_used)
         self.bridge.drawn.connect(self._drawn)
         self.loadStarted.connect(self._load_started)
         self.loadFinished.connect(self._load_finished)

@@ -1,0 +1,290 @@
+"""What a drawn area holds, and the nearest shelters with room from a point.
+
+An officer draws an area on the map for a sudden danger (a landslide, a dike breach, a
+chemical leak): a polygon, or a circle around a point. ``AreaIndex`` loads the register
+once (maps.reach's arrays and STRtrees) and answers for any number of areas: the
+villages, grids and danger zones it reaches, the shelters inside with their free places,
+the register year's households inside (by their point, else their danger zone) with
+their people, and the kinds other modules add (``maps.layers.add_area_kind``). During an
+event the households still at home come first.
+
+``nearest_shelters`` asks the transfers page's own query (models.transfers.overflow_of)
+from a point: the shelters with room, nearest first, with their straight-line distance.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+from pyproj import Geod
+from PySide6.QtCore import QCoreApplication
+from shapely.geometry import Polygon, shape
+
+from maps.layers import area_kinds
+from maps.reach import ReachIndex, layer_label
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+    from sqlalchemy.orm import Session
+
+CONTEXT = "Area"
+AREA_LAYERS = ("village", "grid", "danger_zone", "shelter")
+AT_HOME = ("to_move", "refused", "returned")
+"""Transfer states of a household still at home during an event."""
+CIRCLE_SIDES = 128
+WGS84 = Geod(ellps="WGS84")
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRow:
+    layer: str
+    id: int
+    code: str
+    name: str
+    town: str
+    village: str
+    detail: str
+    at_home: bool | None = None  # a household during an event: still at home
+
+
+@dataclass
+class AreaContents:
+    """What an area holds, layer by layer (``people``: the households' residents)."""
+
+    area_km2: float
+    counts: dict[str, int]
+    rows: dict[str, list[AreaRow]] = field(repr=False)
+    during_event: bool = False
+
+    def ids(self, layer: str) -> list[int]:
+        return [row.id for row in self.rows.get(layer, [])]
+
+
+def area_shape(geometry: dict[str, Any]) -> BaseGeometry:
+    """The drawn area as a shapely polygon: a GeoJSON polygon, or {"type": "Circle",
+    "center": [lng, lat], "radius": metres} made a geodesic polygon."""
+    if geometry.get("type") == "Circle":
+        lng, lat = (float(v) for v in geometry["center"])
+        radius = float(geometry["radius"])
+        azimuths = np.linspace(0.0, 360.0, CIRCLE_SIDES, endpoint=False)
+        xs, ys, _back = WGS84.fwd(
+            np.full(CIRCLE_SIDES, lng),
+            np.full(CIRCLE_SIDES, lat),
+            azimuths,
+            np.full(CIRCLE_SIDES, radius),
+        )
+        return Polygon(zip(xs.tolist(), ys.tolist(), strict=True))
+    return shapely.make_valid(shape(geometry))
+
+
+def geodesic_km2(polygon: BaseGeometry) -> float:
+    area, _perimeter = WGS84.geometry_area_perimeter(polygon)
+    return abs(area) / 1e6
+
+
+class AreaIndex:
+    """The register loaded and indexed once, asked about any drawn area."""
+
+    def __init__(
+        self,
+        reach: ReachIndex,
+        *,
+        shelters: list[Any] | None = None,
+        free: dict[int, int] | None = None,
+        at_home: dict[int, bool] | None = None,
+        extra: dict[str, tuple[np.ndarray, np.ndarray, list[tuple[str, str, str, str, str]]]]
+        | None = None,
+    ) -> None:
+        self.reach = reach
+        self.shelters = shelters or []
+        self.free = free or {}
+        self.at_home = at_home  # None between events
+        self.extra = extra or {}
+        self.extra_index = {
+            key: shapely.STRtree(geometries) for key, (_ids, geometries, _i) in self.extra.items()
+        }
+
+    @classmethod
+    def load(cls, *, session: Session) -> AreaIndex:
+        reach = ReachIndex.load(session=session)
+        shelters, free, at_home = _event_state(session, reach)
+        extra = {kind.key: kind.load(session=session) for kind in area_kinds()}
+        return cls(reach, shelters=shelters, free=free, at_home=at_home, extra=extra)
+
+    def contents(self, geometry: dict[str, Any] | BaseGeometry) -> AreaContents:
+        polygon = area_shape(geometry) if isinstance(geometry, dict) else geometry
+        hits = self.reach.index.reach({"area": polygon}).hits["area"]
+        counts: dict[str, int] = {}
+        rows: dict[str, list[AreaRow]] = {}
+        for layer in AREA_LAYERS:
+            data = self.reach.layers[layer]
+            positions = np.flatnonzero(np.isin(data.ids, hits[layer]))
+            made = [self._row(layer, data.ids[p], data.info[p]) for p in positions.tolist()]
+            if layer == "shelter":
+                made.sort(key=lambda r: (-int(r.detail or 0), r.code, r.name))  # most room first
+            else:
+                made.sort(key=lambda r: (r.code, r.name))
+            rows[layer] = made
+            counts[layer] = len(made)
+        for key, (ids, _geometries, info) in self.extra.items():
+            found = np.sort(self.extra_index[key].query(polygon, predicate="intersects"))
+            rows[key] = [AreaRow(key, int(ids[p]), *info[p]) for p in found.tolist()]
+            counts[key] = len(rows[key])
+        households = self._households(polygon, hits["danger_zone"])
+        rows["household"] = households
+        counts["household"] = len(households)
+        people = self.reach.households
+        if people is not None and households:
+            residents = dict(zip(people.ids.tolist(), people.residents.tolist(), strict=True))
+            counts["people"] = sum(residents[row.id] for row in households)
+        else:
+            counts["people"] = 0
+        return AreaContents(geodesic_km2(polygon), counts, rows, self.at_home is not None)
+
+    def _row(self, layer: str, id_: Any, info: tuple[str, str, str, str, str]) -> AreaRow:
+        id_ = int(id_)
+        if layer == "shelter":
+            free = self.free.get(id_)
+            detail = str(free) if free is not None else ""
+            return AreaRow(layer, id_, info[0], info[1], info[2], info[3], detail)
+        return AreaRow(layer, id_, *info)
+
+    def _households(self, polygon: BaseGeometry, zones: np.ndarray) -> list[AreaRow]:
+        data = self.reach.households
+        if data is None or not len(data.ids):
+            return []
+        located = ~np.isnan(data.lon)
+        inside = np.zeros(len(data.ids), dtype=bool)
+        west, south, east, north = polygon.bounds
+        near = located & (data.lon >= west) & (data.lon <= east)
+        near &= (data.lat >= south) & (data.lat <= north)
+        inside[near] = shapely.contains_xy(polygon, data.lon[near], data.lat[near])
+        inside[~located] = np.isin(data.zones[~located], zones)
+        at_home = self.at_home
+        made = [
+            AreaRow(
+                "household",
+                int(data.ids[p]),
+                *data.info[p],
+                at_home=None if at_home is None else at_home.get(int(data.ids[p]), False),
+            )
+            for p in np.flatnonzero(inside).tolist()
+        ]
+        made.sort(key=lambda r: (not r.at_home, r.town, r.village, r.name, r.id))
+        return made
+
+
+def _event_state(
+    session: Session, reach: ReachIndex
+) -> tuple[list[Any], dict[int, int], dict[int, bool] | None]:
+    """The shelters with their occupancy, their free places and, during an event, which
+    households are still at home (between events a shelter's free places are its
+    capacity, and no household is told apart)."""
+    from sqlalchemy import select
+
+    from models.areas import Shelter
+    from models.events import active_event
+    from models.transfers import ShelterOccupancy, TransferRecord, rollup
+    from models.transfers.overflow import free_places
+
+    event = active_event(session=session)
+    if event is None:
+        data = reach.layers["shelter"]
+        where = dict(zip(data.ids.tolist(), data.geometries.tolist(), strict=True))
+        shelters = []
+        for id_, name, village, capacity in session.execute(
+            select(Shelter.id, Shelter.name, Shelter.village_id, Shelter.capacity)
+        ):
+            point = where.get(id_)
+            shelters.append(
+                ShelterOccupancy(
+                    id_,
+                    name,
+                    village or 0,
+                    "",
+                    capacity or 0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    None if point is None else point.x,
+                    None if point is None else point.y,
+                )
+            )
+        return shelters, {s.id: free_places(s) for s in shelters}, None
+    shelters = list(rollup(session=session, event_id=event.id).shelters)
+    at_home = {
+        int(household or 0): status in AT_HOME
+        for household, status in session.execute(
+            select(TransferRecord.household_id, TransferRecord.status).where(
+                TransferRecord.event_id == event.id, TransferRecord.household_id.is_not(None)
+            )
+        )
+    }
+    return shelters, {s.id: free_places(s) for s in shelters}, at_home
+
+
+def area_layer_title(layer: str) -> str:
+    """A layer's title in the area's list (the register's, or the title a module gave)."""
+    if layer == "people":
+        return QCoreApplication.translate(CONTEXT, "People")
+    for kind in area_kinds():
+        if kind.key == layer:
+            return QCoreApplication.translate("MapLayers", kind.title)
+    return layer_label(layer)
+
+
+@dataclass(frozen=True, slots=True)
+class NearestRow:
+    layer: str
+    id: int
+    name: str
+    free: int | None  # shelters: free places
+    distance_km: float
+
+
+def nearest_shelters(
+    index: AreaIndex, *, lng: float, lat: float, count: int = 5
+) -> list[NearestRow]:
+    """The nearest shelters with room from a point, by the transfers page's own query
+    (models.transfers.overflow_of: a place at the point that needs more room than the
+    county has, so the query names the ``count`` nearest shelters with room)."""
+    from models.transfers import ShelterOccupancy, overflow_of
+
+    need = sum(max(s.capacity, 0) for s in index.shelters) + 1
+    here = ShelterOccupancy(-1, "", 0, "", 0, 0, 0, 0, need, lng, lat)
+    found = overflow_of(here, index.shelters, nearest=count)
+    if found is None:
+        return []
+    return [
+        NearestRow("shelter", s.id, s.name, s.free, s.distance_km)
+        for s in found.nearest
+        if s.distance_km is not None
+    ]
+
+
+def nearest_of_kinds(
+    index: AreaIndex, *, lng: float, lat: float, count: int = 5
+) -> list[NearestRow]:
+    """The nearest features of the kinds modules added for Nearest (teams, warehouses)."""
+    out: list[NearestRow] = []
+    for kind in area_kinds():
+        if not kind.nearest or kind.key not in index.extra:
+            continue
+        ids, geometries, info = index.extra[kind.key]
+        if not len(ids):
+            continue
+        xs = shapely.get_x(shapely.centroid(geometries))
+        ys = shapely.get_y(shapely.centroid(geometries))
+        _f, _b, dist = WGS84.inv(np.full(len(xs), lng), np.full(len(xs), lat), xs, ys)
+        for p in np.argsort(dist)[:count].tolist():
+            out.append(NearestRow(kind.key, int(ids[p]), info[p][1], None, float(dist[p]) / 1000))
+    return out
+
+
+def distance_text(km: float) -> str:
+    return f"{km:.2f} km" if km < 100 else f"{math.floor(km)} km"

@@ -1,0 +1,182 @@
+"""The map's tools in the real page: measuring on the ellipsoid, an area drawn through
+the page's bridge listed against an independent shapely computation, and Nearest."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+import shapely
+from pyproj import Geod
+from PySide6.QtCore import QCoreApplication, QEvent
+from pytestqt.qtbot import QtBot
+from shapely.geometry import Polygon
+from sqlalchemy import select
+
+from ui.map.view import register_schemes
+
+register_schemes()
+
+from maps.geometry import load_wkb  # noqa: E402
+from models.areas import DangerZone, Division, Grid, Shelter  # noqa: E402
+from models.database import Database  # noqa: E402
+from models.transfers import Household, register_year  # noqa: E402
+from tests.conftest import ADMIN  # noqa: E402
+from tests.ui.test_map import ask, open_map  # noqa: E402
+from ui.map.page import MapPage  # noqa: E402
+
+pytestmark = pytest.mark.timeout(120)
+GEOD = Geod(ellps="WGS84")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def delete_pages_before_the_profile() -> Iterator[None]:
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def click_through(
+    qtbot: QtBot, page: MapPage, tool: str, points: list[tuple[float, float]]
+) -> None:
+    """Choose a tool on the map's toolbar and click the points (lat, lng) on the map."""
+    view = page.view
+    ask(qtbot, view, f"document.querySelector('.ecc-tool-{tool}').click(), true")
+    for lat, lng in points:
+        ask(qtbot, view, f"ECC.map.fire('click', {{latlng: L.latLng({lat}, {lng})}}), true")
+
+
+def finish(qtbot: QtBot, page: MapPage) -> None:
+    ask(qtbot, page.view, "ECC.map.fire('dblclick', {latlng: ECC.map.getCenter()}), true")
+
+
+def test_a_measured_segment_is_its_geodesic_length(qtbot: QtBot, demo_db: Database) -> None:
+    page, _blocker = open_map(qtbot, demo_db)
+    a, b, c = (28.30, 121.30), (28.42, 121.47), (28.36, 121.55)
+    click_through(qtbot, page, "distance", [a, b, c])
+    finish(qtbot, page)
+    text = ask(qtbot, page.view, "ECC.tools.result()")
+    shown = float(re.search(r"([\d.]+) km", text).group(1))  # type: ignore[union-attr]
+    _f, _b, ab = GEOD.inv(a[1], a[0], b[1], b[0])
+    _f, _b, bc = GEOD.inv(b[1], b[0], c[1], c[0])
+    expected = (ab + bc) / 1000
+    assert text.startswith("Distance ")
+    assert abs(shown - expected) / expected < 0.005
+    assert ask(qtbot, page.view, "ECC.tools.active()") is None
+
+    corners = [(28.30, 121.30), (28.30, 121.40), (28.40, 121.40), (28.40, 121.30)]
+    click_through(qtbot, page, "area", corners)
+    finish(qtbot, page)
+    text = ask(qtbot, page.view, "ECC.tools.result()")
+    shown = float(re.search(r"Area ([\d.]+) km²", text).group(1))  # type: ignore[union-attr]
+    ring = Polygon([(lng, lat) for lat, lng in corners])
+    area, _perimeter = GEOD.geometry_area_perimeter(ring)
+    assert abs(shown - abs(area) / 1e6) / (abs(area) / 1e6) < 0.005
+
+
+def independent(db: Database, polygon: Polygon) -> dict[str, set[int]]:
+    """What the polygon holds, read from the tables and tested with shapely alone."""
+    out: dict[str, set[int]] = {}
+    with db.session(ADMIN) as session:
+        for key, stmt in (
+            ("village", select(Division.id, Division.geom).where(Division.level == "village")),
+            ("grid", select(Grid.id, Grid.geom)),
+            ("danger_zone", select(DangerZone.id, DangerZone.geom)),
+            ("shelter", select(Shelter.id, Shelter.geom)),
+        ):
+            rows = [(i, g) for i, g in session.execute(stmt) if g is not None]
+            shapes = load_wkb([g for _i, g in rows])
+            hit = shapely.intersects(shapes, polygon)
+            out[key] = {i for (i, _g), h in zip(rows, hit.tolist(), strict=True) if h}
+        year = register_year(session=session)
+        households = session.execute(
+            select(Household.id, Household.lon, Household.lat, Household.danger_zone_id).where(
+                Household.year == year
+            )
+        ).all()
+    out["household"] = {
+        i
+        for i, lon, lat, zone in households
+        if (
+            polygon.contains(shapely.Point(lon, lat))
+            if lon is not None
+            else zone in out["danger_zone"]
+        )
+    }
+    return out
+
+
+def test_an_area_drawn_lists_what_is_inside(qtbot: QtBot, demo_db: Database) -> None:
+    page, blocker = open_map(qtbot, demo_db)
+    corners = [(28.33, 121.33), (28.33, 121.41), (28.40, 121.43), (28.41, 121.34)]
+    with qtbot.waitSignal(page.area.answered, timeout=60_000):
+        click_through(qtbot, page, "polygon", corners)
+        finish(qtbot, page)
+    assert page.side_tabs.currentWidget() is page.area
+    contents = page.area.contents
+    assert contents is not None
+    polygon = Polygon([(lng, lat) for lat, lng in corners])
+    expected = independent(demo_db, polygon)
+    for layer, ids in expected.items():
+        assert set(contents.ids(layer)) == ids, layer
+    assert expected["household"] and expected["village"] and expected["shelter"]
+    assert contents.counts["household"] == len(expected["household"])
+    area, _p = GEOD.geometry_area_perimeter(polygon)
+    assert contents.area_km2 == pytest.approx(abs(area) / 1e6, rel=1e-6)
+    assert (
+        "Households" in page.area.summary.text() or "household" in page.area.summary.text().lower()
+    )
+    assert page.area.table.rowCount() > 0
+    assert blocker.blocked == []
+
+
+def test_a_circle_lists_the_households_within_its_radius(qtbot: QtBot, demo_db: Database) -> None:
+    page, _blocker = open_map(qtbot, demo_db)
+    centre = (28.37, 121.38)
+    edge_lng, edge_lat, _b = GEOD.fwd(centre[1], centre[0], 0, 3000)  # 3 km due north
+    with qtbot.waitSignal(page.area.answered, timeout=60_000):
+        click_through(qtbot, page, "circle", [centre, (edge_lat, edge_lng)])
+    contents = page.area.contents
+    assert contents is not None
+    with demo_db.session(ADMIN) as session:
+        year = register_year(session=session)
+        rows = session.execute(
+            select(Household.id, Household.lon, Household.lat).where(
+                Household.year == year, Household.lon.is_not(None)
+            )
+        ).all()
+    ids = np.array([r[0] for r in rows])
+    _f, _b, dist = GEOD.inv(
+        np.full(len(rows), centre[1]),
+        np.full(len(rows), centre[0]),
+        np.array([r[1] for r in rows]),
+        np.array([r[2] for r in rows]),
+    )
+    clearly_in = set(ids[dist < 2990].tolist())
+    clearly_out = set(ids[dist > 3010].tolist())
+    listed = set(contents.ids("household"))
+    assert clearly_in and clearly_in <= listed and not (listed & clearly_out)
+    assert contents.area_km2 == pytest.approx(math.pi * 9, rel=0.005)
+
+
+def test_nearest_names_the_closest_shelters_with_room(qtbot: QtBot, demo_db: Database) -> None:
+    page, _blocker = open_map(qtbot, demo_db)
+    point = (28.37, 121.38)
+    with qtbot.waitSignal(page.area.answered, timeout=60_000):
+        click_through(qtbot, page, "nearest", [point])
+    named = page.area.nearest
+    assert len(named) == 5
+    with demo_db.session(ADMIN) as session:
+        rows = session.execute(select(Shelter.id, Shelter.geom, Shelter.capacity)).all()
+    shapes = load_wkb([g for _i, g, _c in rows])
+    distances = sorted(
+        (GEOD.inv(point[1], point[0], s.x, s.y)[2] / 1000, i)
+        for (i, _g, capacity), s in zip(rows, shapes, strict=True)
+        if s is not None and capacity > 0
+    )
+    assert [row.id for row in named] == [i for _d, i in distances[:5]]
+    for row, (d, _i) in zip(named, distances, strict=False):
+        assert row.distance_km == pytest.approx(d, rel=0.005)
+    assert page.area.table.item(0, 0).text() == named[0].name

@@ -1,0 +1,241 @@
+"""The map's Area tab: what a drawn area holds, and the nearest shelters with room.
+
+The register is loaded and indexed once (maps.area.AreaIndex) in a worker and asked
+again for every area drawn; the lists are made in the worker too, so the UI thread only
+shows them. A list longer than SHOWN rows shows its first rows; the counts are whole.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.messages import fill
+from ui.common.worker import run_in_background
+
+if TYPE_CHECKING:
+    from maps.area import AreaContents, AreaIndex, NearestRow
+    from models.database import Database
+    from models.users import Actor
+
+SHOWN = 500
+"""Rows of one list shown in the table (the counts cover every row)."""
+
+MAP_KINDS = ("village", "grid", "danger_zone", "shelter")
+"""Kinds whose chosen row the map shows (the map page finds their layer)."""
+
+
+def _index(db: Database, actor: Actor) -> AreaIndex:
+    from maps.area import AreaIndex
+
+    with db.session(actor) as session:
+        return AreaIndex.load(session=session)
+
+
+def _contents(index: AreaIndex, geometry: dict[str, Any]) -> AreaContents:
+    return index.contents(geometry)
+
+
+def _nearest(index: AreaIndex, lng: float, lat: float) -> list[NearestRow]:
+    from maps.area import nearest_of_kinds, nearest_shelters
+
+    return nearest_shelters(index, lng=lng, lat=lat) + nearest_of_kinds(index, lng=lng, lat=lat)
+
+
+class AreaPanel(QWidget):
+    """Counts and lists of a drawn area; Nearest's shelters with room."""
+
+    feature_chosen = Signal(str, int)  # kind (maps.reach's layer name), feature id
+    answered = Signal()  # a list or Nearest's answer is shown (tests wait for it)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.index: AreaIndex | None = None
+        self.contents: AreaContents | None = None
+        self.nearest: list[NearestRow] = []
+        self._waiting: list[tuple[str, Any]] = []
+        self._loading = False
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 6, 4, 4)
+        self.hint = QLabel(
+            self.tr(
+                "Draw an area with the map's polygon or circle tool to list what is inside; "
+                "the crosshair tool names the nearest shelters with room from a point."
+            )
+        )
+        self.hint.setWordWrap(True)
+        box.addWidget(self.hint)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.summary)
+        self.kind = QComboBox()
+        self.kind.currentIndexChanged.connect(self._show_kind)
+        box.addWidget(self.kind)
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._row_chosen)
+        box.addWidget(self.table, 1)
+        self.kind.hide()
+        self.table.hide()
+
+    # -- asked by the map page ----------------------------------------------------------
+
+    def reset(self) -> None:
+        """The register changed: the next area loads it again."""
+        self.index = None
+
+    def ask(self, name: str, value: dict[str, Any]) -> None:
+        """A drawn area ("area", its geometry) or a point ("nearest", lng and lat)."""
+        self._waiting = [(name, value)]
+        self.summary.setText(self.tr("Looking ..."))
+        if self.index is None:
+            if not self._loading:
+                self._loading = True
+                run_in_background(_index, self._indexed, owner=self, db=self.db, actor=self.actor)
+            return
+        self._next()
+
+    def _indexed(self, index: AreaIndex | None, error: BaseException | None) -> None:
+        self._loading = False
+        if error is not None or index is None:
+            self.summary.setText(self.tr("The register could not be read for the area."))
+            return
+        self.index = index
+        self._next()
+
+    def _next(self) -> None:
+        if not self._waiting or self.index is None:
+            return
+        name, value = self._waiting.pop()
+        if name == "area":
+            run_in_background(_contents, self._listed, owner=self, index=self.index, geometry=value)
+        else:
+            run_in_background(
+                _nearest,
+                self._named,
+                owner=self,
+                index=self.index,
+                lng=float(value["lng"]),
+                lat=float(value["lat"]),
+            )
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _listed(self, contents: AreaContents | None, error: BaseException | None) -> None:
+        from maps.area import area_layer_title
+
+        if error is not None or contents is None:
+            self.summary.setText(self.tr("The area could not be read."))
+            return
+        self.contents = contents
+        self.nearest = []
+        parts = [
+            fill(self.tr("%1: %2"), area_layer_title(layer), f"{count:,}")
+            for layer, count in contents.counts.items()
+        ]
+        self.summary.setText(
+            fill(self.tr("Area %1 km²."), f"{contents.area_km2:,.2f}") + " " + "; ".join(parts)
+        )
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for layer, rows in contents.rows.items():
+            self.kind.addItem(fill(self.tr("%1 (%2)"), area_layer_title(layer), len(rows)), layer)
+        households = self.kind.findData("household")
+        self.kind.setCurrentIndex(households if contents.during_event and households >= 0 else 0)
+        self.kind.blockSignals(False)
+        self.kind.show()
+        self.table.show()
+        self._show_kind()
+        self.answered.emit()
+
+    def _show_kind(self) -> None:
+        if self.contents is None:
+            return
+        layer = self.kind.currentData()
+        rows = self.contents.rows.get(layer, [])
+        headers = [self.tr("Name"), self.tr("Town"), self.tr("Village"), self._detail(layer)]
+        if layer == "household" and self.contents.during_event:
+            headers.append(self.tr("Still at home"))
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        shown = rows[:SHOWN]
+        self.table.setRowCount(len(shown))
+        yes = self.tr("Yes")
+        for r, row in enumerate(shown):
+            values = [row.name, row.town, row.village, row.detail]
+            if len(headers) == 5:
+                values.append(yes if row.at_home else "")
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, (row.layer, row.id))
+                self.table.setItem(r, c, item)
+        for c, width in enumerate((150, 80, 90, 70)):
+            self.table.setColumnWidth(c, width)
+
+    def _detail(self, layer: str) -> str:
+        if layer == "shelter":
+            return self.tr("Free places")
+        if layer == "household":
+            return self.tr("Residents")
+        return self.tr("Details")
+
+    def _named(self, rows: list[NearestRow] | None, error: BaseException | None) -> None:
+        from maps.area import area_layer_title
+
+        if error is not None or rows is None:
+            self.summary.setText(self.tr("The nearest shelters could not be found."))
+            return
+        self.contents = None
+        self.nearest = rows
+        self.kind.hide()
+        self.summary.setText(
+            self.tr("Nearest shelters with room, by straight-line distance:")
+            if rows
+            else self.tr("No shelter with room has a location.")
+        )
+        headers = [self.tr("Name"), self.tr("Kind"), self.tr("Free places"), self.tr("Distance")]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [
+                row.name,
+                area_layer_title(row.layer),
+                "" if row.free is None else f"{row.free:,}",
+                f"{row.distance_km:.2f} km",
+            ]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, (row.layer, row.id))
+                self.table.setItem(r, c, item)
+        self.table.show()
+        self.answered.emit()
+
+    def _row_chosen(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is None:
+            return
+        layer, feature_id = item.data(Qt.ItemDataRole.UserRole)
+        if layer in MAP_KINDS:
+            self.feature_chosen.emit(layer, int(feature_id))
