@@ -132,6 +132,7 @@ def run(folder: Path) -> list[Figure]:
     probe_load(empty)  # first web engine start of the run
     loaded = median_of(RUNS, lambda: probe_load(page))
     bare = median_of(RUNS, lambda: probe_load(empty))
+    listed, brute = area_figures(url)
     return [
         Figure(
             f"map page built, demo scale {SCALE}",
@@ -147,7 +148,66 @@ def run(folder: Path) -> list[Figure]:
             "empty Leaflet page",
             bare,
         ),
+        Figure(
+            f"drawn area of 5 km radius listed, demo scale {SCALE}",
+            listed,
+            0.2,
+            "brute force: every feature and household tested",
+            brute,
+        ),
     ]
+
+
+AREA = {"type": "Circle", "center": [121.38, 28.37], "radius": 5000.0}
+"""A 5 km circle around the county seat (the demo's densest part)."""
+
+
+def area_figures(url: str) -> tuple[float, float]:
+    """Seconds to list what a 5 km circle holds with the loaded index (maps.area), and with
+    a brute force over the same arrays without the trees; both lists must agree."""
+    import numpy as np
+    import shapely
+
+    from maps.area import AreaIndex, area_shape
+    from models.database import Database
+    from models.users import Actor
+
+    db = Database(url)
+    try:
+        with db.session(Actor(name="bench", role="admin")) as session:
+            index = AreaIndex.load(session=session)
+    finally:
+        db.dispose()
+    polygon = area_shape(AREA)
+    contents = index.contents(AREA)
+
+    def brute() -> dict[str, int]:
+        counts = {}
+        zones: np.ndarray = np.empty(0)
+        for layer in ("village", "grid", "danger_zone", "shelter"):
+            data = index.reach.layers[layer]
+            hit = data.ids[shapely.intersects(data.geometries, polygon)]
+            counts[layer] = len(hit)
+            if layer == "danger_zone":
+                zones = hit
+        people = index.reach.households
+        assert people is not None
+        located = ~np.isnan(people.lon)
+        inside = np.zeros(len(people.ids), dtype=bool)
+        inside[located] = shapely.contains_xy(polygon, people.lon[located], people.lat[located])
+        inside[~located] = np.isin(people.zones[~located], zones)
+        counts["household"] = int(inside.sum())
+        return counts
+
+    expected = brute()
+    for layer, count in expected.items():
+        if contents.counts[layer] != count:
+            raise RuntimeError(
+                f"area lists disagree on {layer}: {contents.counts[layer]} != {count}"
+            )
+    listed = median_of(RUNS, lambda: timed(lambda: index.contents(AREA)))
+    baseline = median_of(RUNS, lambda: timed(brute))
+    return listed, baseline
 
 
 def _probe(page: Path) -> int:

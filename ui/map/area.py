@@ -157,8 +157,11 @@ class AreaPanel(QWidget):
         )
         self.kind.blockSignals(True)
         self.kind.clear()
-        for layer, rows in contents.rows.items():
-            self.kind.addItem(fill(self.tr("%1 (%2)"), area_layer_title(layer), len(rows)), layer)
+        for layer in contents.layers:
+            count = contents.counts[layer]
+            self.kind.addItem(
+                fill(self.tr("%1 (%2)"), area_layer_title(layer), f"{count:,}"), layer
+            )
         households = self.kind.findData("household")
         self.kind.setCurrentIndex(households if contents.during_event and households >= 0 else 0)
         self.kind.blockSignals(False)
@@ -171,13 +174,12 @@ class AreaPanel(QWidget):
         if self.contents is None:
             return
         layer = self.kind.currentData()
-        rows = self.contents.rows.get(layer, [])
+        shown = self.contents.rows(layer, SHOWN)
         headers = [self.tr("Name"), self.tr("Town"), self.tr("Village"), self._detail(layer)]
         if layer == "household" and self.contents.during_event:
             headers.append(self.tr("Still at home"))
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        shown = rows[:SHOWN]
         self.table.setRowCount(len(shown))
         yes = self.tr("Yes")
         for r, row in enumerate(shown):
