@@ -4,6 +4,7 @@ import models.command  # noqa: F401  (levels, incidents, member units)
 from models import (  # noqa: F401
     areas,
     audit,
+    drawn_areas,
     events,
     meta,
     pg_roles,

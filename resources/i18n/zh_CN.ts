@@ -60,104 +60,119 @@
 <context>
     <name>AreaPanel</name>
     <message>
-        <location filename="../../ui/map/area.py" line="75"/>
+        <location filename="../../ui/map/area.py" line="82"/>
         <source>Draw an area with the map&apos;s polygon or circle tool to list what is inside; the crosshair tool names the nearest shelters with room from a point.</source>
         <translation>用地图上的多边形或圆形工具画出区域，即可列出区域内的对象；十字准星工具列出离某点最近、仍有空位的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="109"/>
+        <location filename="../../ui/map/area.py" line="114"/>
+        <source>Name of the area, e.g. the landslide at ...</source>
+        <translation>区域名称，如某地山体滑坡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="115"/>
+        <source>Save the area</source>
+        <translation>保存区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="123"/>
+        <source>Show again</source>
+        <translation>重新显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="139"/>
         <source>Looking ...</source>
         <translation>正在查找……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="120"/>
+        <location filename="../../ui/map/area.py" line="150"/>
         <source>The register could not be read for the area.</source>
         <translation>无法读取区域所需的基础信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="147"/>
+        <location filename="../../ui/map/area.py" line="179"/>
         <source>The area could not be read.</source>
         <translation>无法读取该区域。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="152"/>
+        <location filename="../../ui/map/area.py" line="184"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="156"/>
+        <location filename="../../ui/map/area.py" line="188"/>
         <source>Area %1 km².</source>
         <translation>面积 %1 平方公里。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="161"/>
+        <location filename="../../ui/map/area.py" line="195"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="175"/>
-        <location filename="../../ui/map/area.py" line="216"/>
+        <location filename="../../ui/map/area.py" line="210"/>
+        <location filename="../../ui/map/area.py" line="250"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="175"/>
+        <location filename="../../ui/map/area.py" line="210"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="175"/>
+        <location filename="../../ui/map/area.py" line="210"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="177"/>
+        <location filename="../../ui/map/area.py" line="212"/>
         <source>Still at home</source>
         <translation>仍在家中</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="182"/>
+        <location filename="../../ui/map/area.py" line="216"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="197"/>
-        <location filename="../../ui/map/area.py" line="216"/>
+        <location filename="../../ui/map/area.py" line="231"/>
+        <location filename="../../ui/map/area.py" line="250"/>
         <source>Free places</source>
         <translation>空余床位</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="199"/>
+        <location filename="../../ui/map/area.py" line="233"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="200"/>
+        <location filename="../../ui/map/area.py" line="234"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="206"/>
+        <location filename="../../ui/map/area.py" line="240"/>
         <source>The nearest shelters could not be found.</source>
         <translation>无法查找最近的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="212"/>
+        <location filename="../../ui/map/area.py" line="246"/>
         <source>Nearest shelters with room, by straight-line distance:</source>
         <translation>最近的有空位避灾安置场所（按直线距离）：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="214"/>
+        <location filename="../../ui/map/area.py" line="248"/>
         <source>No shelter with room has a location.</source>
         <translation>没有有空位且有位置的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="216"/>
+        <location filename="../../ui/map/area.py" line="250"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="216"/>
+        <location filename="../../ui/map/area.py" line="250"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -2736,6 +2751,34 @@ ahead</source>
         <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Optional</source>
         <translation>选填</translation>
+    </message>
+</context>
+<context>
+    <name>DrawnAreas</name>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="50"/>
+        <source>The drawn area is not a polygon or a circle.</source>
+        <translation>所画区域不是多边形或圆形。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="75"/>
+        <source>Give the area a name.</source>
+        <translation>请为区域命名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="79"/>
+        <source>An area&apos;s name has at most %1 characters.</source>
+        <translation>区域名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="89"/>
+        <source>An area named %1 is saved already: choose another name.</source>
+        <translation>已保存名为“%1”的区域，请另取名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="119"/>
+        <source>That saved area is gone.</source>
+        <translation>该已保存区域已不存在。</translation>
     </message>
 </context>
 <context>
@@ -5363,7 +5406,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="85"/>
-        <location filename="../../ui/map/page.py" line="159"/>
+        <location filename="../../ui/map/page.py" line="160"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -5408,72 +5451,72 @@ ahead</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="320"/>
+        <location filename="../../ui/map/page.py" line="322"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="192"/>
+        <location filename="../../ui/map/page.py" line="193"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="163"/>
+        <location filename="../../ui/map/page.py" line="164"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="190"/>
+        <location filename="../../ui/map/page.py" line="191"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="212"/>
+        <location filename="../../ui/map/page.py" line="213"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="213"/>
+        <location filename="../../ui/map/page.py" line="214"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="214"/>
+        <location filename="../../ui/map/page.py" line="215"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="226"/>
+        <location filename="../../ui/map/page.py" line="227"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="235"/>
+        <location filename="../../ui/map/page.py" line="237"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="289"/>
+        <location filename="../../ui/map/page.py" line="291"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="331"/>
+        <location filename="../../ui/map/page.py" line="333"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="333"/>
+        <location filename="../../ui/map/page.py" line="335"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="344"/>
+        <location filename="../../ui/map/page.py" line="346"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="508"/>
+        <location filename="../../ui/map/page.py" line="514"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -5580,7 +5623,7 @@ ahead</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="233"/>
+        <location filename="../../ui/map/page.py" line="234"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>

@@ -188,6 +188,7 @@ window.ECC_TOOLS = function (map, CFG, tell) {
   return {
     start: start, finish: finish, clear: clear, distance: distance, area: area,
     length: length, result: function () { return result; },
+    shape: function () { return shape; },
     active: function () { return active; },
     show: function (geometry) {
       // A saved or registered area drawn again (GeoJSON polygon, or a circle).

@@ -180,3 +180,34 @@ def test_nearest_names_the_closest_shelters_with_room(qtbot: QtBot, demo_db: Dat
     for row, (d, _i) in zip(named, distances, strict=False):
         assert row.distance_km == pytest.approx(d, rel=0.005)
     assert page.area.table.item(0, 0).text() == named[0].name
+
+
+def test_a_drawn_area_is_saved_by_name_and_shown_again(qtbot: QtBot, demo_db: Database) -> None:
+    from models.drawn_areas import list_drawn_areas
+
+    page, _blocker = open_map(qtbot, demo_db)
+    area = page.area
+    with qtbot.waitSignal(area.answered, timeout=60_000):
+        click_through(qtbot, page, "circle", [(28.37, 121.38), (28.38, 121.38)])
+    first = dict(area.contents.counts)  # type: ignore[union-attr]
+    area.name_edit.setText("  ")
+    area.save()
+    qtbot.waitUntil(lambda: area.problem.isVisible(), timeout=10_000)
+    assert area.problem.text() == "Give the area a name."
+    area.name_edit.setText("石塘山体滑坡")
+    with qtbot.waitSignal(area.saved_loaded, timeout=10_000):
+        area.save()
+    assert area.saved.currentText() == "石塘山体滑坡"
+    with demo_db.session(ADMIN) as session:
+        saved = list_drawn_areas(session=session)
+    assert [a.name for a in saved] == ["石塘山体滑坡"] and saved[0].geometry["type"] == "Circle"
+    area.name_edit.setText("石塘山体滑坡")  # the same name again is refused
+    area.save()
+    qtbot.waitUntil(lambda: "saved already" in area.problem.text(), timeout=10_000)
+    ask(qtbot, page.view, "ECC.tools.clear(), true")
+    with qtbot.waitSignal(area.answered, timeout=60_000):
+        area.show_button.click()
+    assert area.contents is not None and area.contents.counts == first
+    assert ask(qtbot, page.view, "ECC.tools.result()") == ""
+    drawn = ask(qtbot, page.view, "ECC.map.hasLayer(ECC.tools.shape()) ")
+    assert drawn is True

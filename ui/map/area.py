@@ -13,8 +13,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.messages import fill
+from ui.common.operations import Outcome, run_operation
 from ui.common.worker import run_in_background
 
 if TYPE_CHECKING:
     from maps.area import AreaContents, AreaIndex, NearestRow
     from models.database import Database
+    from models.drawn_areas import DrawnAreaRow
     from models.users import Actor
 
 SHOWN = 500
@@ -57,7 +62,9 @@ class AreaPanel(QWidget):
     """Counts and lists of a drawn area; Nearest's shelters with room."""
 
     feature_chosen = Signal(str, int)  # kind (maps.reach's layer name), feature id
+    show_area = Signal(dict)  # a saved area to draw on the map again
     answered = Signal()  # a list or Nearest's answer is shown (tests wait for it)
+    saved_loaded = Signal()  # the saved areas are listed
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +103,29 @@ class AreaPanel(QWidget):
         box.addWidget(self.table, 1)
         self.kind.hide()
         self.table.hide()
+        self.drawn: dict[str, Any] | None = None  # the area listed
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #8a1c1c;")
+        self.problem.hide()
+        box.addWidget(self.problem)
+        save_row = QHBoxLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("Name of the area, e.g. the landslide at ..."))
+        self.save_button = QPushButton(self.tr("Save the area"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        save_row.addWidget(self.name_edit, 1)
+        save_row.addWidget(self.save_button)
+        box.addLayout(save_row)
+        saved_row = QHBoxLayout()
+        self.saved = QComboBox()
+        self.show_button = QPushButton(self.tr("Show again"))
+        self.show_button.clicked.connect(self._show_saved)
+        saved_row.addWidget(self.saved, 1)
+        saved_row.addWidget(self.show_button)
+        box.addLayout(saved_row)
+        self.load_saved()
 
     # -- asked by the map page ----------------------------------------------------------
 
@@ -127,6 +157,8 @@ class AreaPanel(QWidget):
             return
         name, value = self._waiting.pop()
         if name == "area":
+            self.drawn = value
+            self.save_button.setEnabled(True)
             run_in_background(_contents, self._listed, owner=self, index=self.index, geometry=value)
         else:
             run_in_background(
@@ -233,6 +265,57 @@ class AreaPanel(QWidget):
                 self.table.setItem(r, c, item)
         self.table.show()
         self.answered.emit()
+
+    # -- saved areas ---------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save the area listed under the name typed."""
+        from models.drawn_areas import save_drawn_area
+
+        if self.drawn is None:
+            return
+        self.problem.hide()
+        run_operation(
+            self.db,
+            self.actor,
+            save_drawn_area,
+            owner=self,
+            show=self.problem,
+            on_done=self._saved,
+            name=self.name_edit.text(),
+            geometry=self.drawn,
+        )
+
+    def _saved(self, outcome: Outcome[int]) -> None:
+        if outcome.ok:
+            self.name_edit.clear()
+            self.load_saved()
+
+    def load_saved(self) -> None:
+        from models.drawn_areas import list_drawn_areas
+
+        run_operation(
+            self.db,
+            self.actor,
+            list_drawn_areas,
+            owner=self,
+            write=False,
+            on_done=self._listed_saved,
+        )
+
+    def _listed_saved(self, outcome: Outcome[list[DrawnAreaRow]]) -> None:
+        self.saved.clear()
+        for area in outcome.value or []:
+            self.saved.addItem(area.name, area.geometry)
+        self.show_button.setEnabled(self.saved.count() > 0)
+        self.saved.setEnabled(self.saved.count() > 0)
+        self.saved_loaded.emit()
+
+    def _show_saved(self) -> None:
+        geometry = self.saved.currentData()
+        if isinstance(geometry, dict):
+            self.show_area.emit(geometry)
+            self.ask("area", geometry)
 
     def _row_chosen(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

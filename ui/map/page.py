@@ -7,6 +7,7 @@ has drawn (or could not be shown), so a screenshot waits for it.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import tempfile
@@ -232,6 +233,7 @@ class MapPage(QWidget):
         self.area = AreaPanel(self.db, self.actor)
         self.side_tabs.addTab(self.area, self.tr("Area"))
         self.area.feature_chosen.connect(self._reached_feature_chosen)
+        self.area.show_area.connect(self._show_area)
         self.status_label = QLabel(self.tr("Drawing the map ..."))
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
@@ -403,6 +405,10 @@ class MapPage(QWidget):
         """An area drawn or a point chosen on the map: the Area tab lists what it holds."""
         self.side_tabs.setCurrentWidget(self.area)
         self.area.ask(name, value)
+
+    def _show_area(self, geometry: dict[str, Any]) -> None:
+        """A saved area drawn on the map again."""
+        self.view.run_json(f"ECC.tools.show({json.dumps(geometry)}), true")
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
