@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -28,12 +29,12 @@ from shapely.geometry import Polygon, shape
 
 from maps.layers import area_kinds
 from maps.reach import ReachIndex, layer_label
+from models.messages import fill
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
     from sqlalchemy.orm import Session
 
-CONTEXT = "Area"
 AREA_LAYERS = ("village", "grid", "danger_zone", "shelter")
 AT_HOME = ("to_move", "refused", "returned")
 """Transfer states of a household still at home during an event."""
@@ -300,7 +301,7 @@ def _event_state(
 def area_layer_title(layer: str) -> str:
     """A layer's title in the area's list (the register's, or the title a module gave)."""
     if layer == "people":
-        return QCoreApplication.translate(CONTEXT, "People")
+        return QCoreApplication.translate("Area", "People")
     for kind in area_kinds():
         if kind.key == layer:
             return QCoreApplication.translate("MapLayers", kind.title)
@@ -357,3 +358,65 @@ def nearest_of_kinds(
 
 def distance_text(km: float) -> str:
     return f"{km:.2f} km" if km < 100 else f"{math.floor(km)} km"
+
+
+def export_area_xlsx(contents: AreaContents, path: str | Path, *, name: str = "") -> Path:
+    """Write what the area holds as a workbook: a counts sheet and one sheet of every
+    list's rows (households still at home first during an event)."""
+    from models.exports import sheet  # openpyxl loads slowly: only when exporting
+
+    title = (
+        fill(QCoreApplication.translate("Area", "What the area %1 holds"), name)
+        if name
+        else QCoreApplication.translate("Area", "What the drawn area holds")
+    )
+    size = fill(QCoreApplication.translate("Area", "Area %1 km²."), f"{contents.area_km2:,.2f}")
+    workbook, counts = sheet.new_workbook(
+        QCoreApplication.translate("Area", "Counts"), write_only=True
+    )
+    details = sheet.add_sheet(workbook, QCoreApplication.translate("Area", "Lists"))
+    sheet.column_widths(counts, [30, 16])
+    sheet.print_setup(counts, header=3, freeze=False)
+    sheet.title_row(counts, title, span=2)
+    sheet.append_row(counts, [size])
+    sheet.header_row(
+        counts,
+        [
+            QCoreApplication.translate("Area", "Kind"),
+            QCoreApplication.translate("Area", "Inside"),
+        ],
+    )
+    for layer, count in contents.counts.items():
+        sheet.body_row(counts, [area_layer_title(layer), count])
+    home = contents.during_event
+    header = [
+        QCoreApplication.translate("Area", "Kind"),
+        QCoreApplication.translate("Area", "Code"),
+        QCoreApplication.translate("Area", "Name"),
+        QCoreApplication.translate("Area", "Town"),
+        QCoreApplication.translate("Area", "Village"),
+        QCoreApplication.translate("Area", "Free places, type or residents"),
+    ]
+    if home:
+        header.append(QCoreApplication.translate("Area", "Still at home"))
+    sheet.column_widths(details, [18, 20, 36, 14, 18, 22, 12][: len(header)])
+    sheet.print_setup(details, header=3)
+    sheet.title_row(details, title, span=len(header))
+    sheet.append_row(details, [size])
+    sheet.header_row(details, header)
+    yes = QCoreApplication.translate("Area", "Yes")
+    for layer in contents.layers:
+        label = area_layer_title(layer)
+        for row in contents.rows(layer):
+            values: list[object] = [
+                label,
+                row.code or None,
+                row.name,
+                row.town or None,
+                row.village or None,
+                row.detail or None,
+            ]
+            if home:
+                values.append(yes if row.at_home else None)
+            sheet.append_row(details, values)
+    return sheet.save(workbook, path)

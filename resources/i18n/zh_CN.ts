@@ -58,123 +58,217 @@
     </message>
 </context>
 <context>
-    <name>AreaPanel</name>
+    <name>Area</name>
     <message>
-        <location filename="../../ui/map/area.py" line="82"/>
-        <source>Draw an area with the map&apos;s polygon or circle tool to list what is inside; the crosshair tool names the nearest shelters with room from a point.</source>
-        <translation>用地图上的多边形或圆形工具画出区域，即可列出区域内的对象；十字准星工具列出离某点最近、仍有空位的避灾安置场所。</translation>
+        <location filename="../../maps/area.py" line="305"/>
+        <source>People</source>
+        <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="114"/>
-        <source>Name of the area, e.g. the landslide at ...</source>
-        <translation>区域名称，如某地山体滑坡</translation>
+        <location filename="../../maps/area.py" line="370"/>
+        <source>What the area %1 holds</source>
+        <translation>区域“%1”内对象</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="115"/>
-        <source>Save the area</source>
-        <translation>保存区域</translation>
+        <location filename="../../maps/area.py" line="372"/>
+        <source>What the drawn area holds</source>
+        <translation>所画区域内对象</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="123"/>
-        <source>Show again</source>
-        <translation>重新显示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="139"/>
-        <source>Looking ...</source>
-        <translation>正在查找……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="150"/>
-        <source>The register could not be read for the area.</source>
-        <translation>无法读取区域所需的基础信息。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="179"/>
-        <source>The area could not be read.</source>
-        <translation>无法读取该区域。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="184"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="188"/>
+        <location filename="../../maps/area.py" line="374"/>
         <source>Area %1 km².</source>
         <translation>面积 %1 平方公里。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="195"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <location filename="../../maps/area.py" line="376"/>
+        <source>Counts</source>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="210"/>
-        <location filename="../../ui/map/area.py" line="250"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <location filename="../../maps/area.py" line="378"/>
+        <source>Lists</source>
+        <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="210"/>
-        <source>Town</source>
-        <translation>乡镇（街道）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="210"/>
-        <source>Village</source>
-        <translation>村（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="212"/>
-        <source>Still at home</source>
-        <translation>仍在家中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="216"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="231"/>
-        <location filename="../../ui/map/area.py" line="250"/>
-        <source>Free places</source>
-        <translation>空余床位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="233"/>
-        <source>Residents</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="234"/>
-        <source>Details</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="240"/>
-        <source>The nearest shelters could not be found.</source>
-        <translation>无法查找最近的避灾安置场所。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="246"/>
-        <source>Nearest shelters with room, by straight-line distance:</source>
-        <translation>最近的有空位避灾安置场所（按直线距离）：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="248"/>
-        <source>No shelter with room has a location.</source>
-        <translation>没有有空位且有位置的避灾安置场所。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/area.py" line="250"/>
+        <location filename="../../maps/area.py" line="386"/>
+        <location filename="../../maps/area.py" line="394"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="250"/>
+        <location filename="../../maps/area.py" line="387"/>
+        <source>Inside</source>
+        <translation>区域内</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="395"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="396"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="397"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="398"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="399"/>
+        <source>Free places, type or residents</source>
+        <translation>空余床位、类型或人数</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="402"/>
+        <source>Still at home</source>
+        <translation>仍在家中</translation>
+    </message>
+    <message>
+        <location filename="../../maps/area.py" line="408"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPanel</name>
+    <message>
+        <location filename="../../ui/map/area.py" line="85"/>
+        <source>Draw an area with the map&apos;s polygon or circle tool to list what is inside; the crosshair tool names the nearest shelters with room from a point.</source>
+        <translation>用地图上的多边形或圆形工具画出区域，即可列出区域内的对象；十字准星工具列出离某点最近、仍有空位的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="118"/>
+        <source>Name of the area, e.g. the landslide at ...</source>
+        <translation>区域名称，如某地山体滑坡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="119"/>
+        <source>Save the area</source>
+        <translation>保存区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="125"/>
+        <source>Export the lists to Excel...</source>
+        <translation>导出清单（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="131"/>
+        <source>Show again</source>
+        <translation>重新显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="150"/>
+        <source>Looking ...</source>
+        <translation>正在查找……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="161"/>
+        <source>The register could not be read for the area.</source>
+        <translation>无法读取区域所需的基础信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="190"/>
+        <source>The area could not be read.</source>
+        <translation>无法读取该区域。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="195"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="199"/>
+        <source>Area %1 km².</source>
+        <translation>面积 %1 平方公里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="206"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="222"/>
+        <location filename="../../ui/map/area.py" line="262"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="222"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="222"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="224"/>
+        <source>Still at home</source>
+        <translation>仍在家中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="228"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="243"/>
+        <location filename="../../ui/map/area.py" line="262"/>
+        <source>Free places</source>
+        <translation>空余床位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="245"/>
+        <source>Residents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="246"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="252"/>
+        <source>The nearest shelters could not be found.</source>
+        <translation>无法查找最近的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="258"/>
+        <source>Nearest shelters with room, by straight-line distance:</source>
+        <translation>最近的有空位避灾安置场所（按直线距离）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="260"/>
+        <source>No shelter with room has a location.</source>
+        <translation>没有有空位且有位置的避灾安置场所。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="262"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="262"/>
         <source>Distance</source>
         <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="285"/>
+        <source>Export the lists</source>
+        <translation>导出清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="285"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -66,13 +66,13 @@ def test_a_narrow_map_names_towns_keeps_the_panel_closed_and_shows_the_tools(
     assert summary["basemapLine"] == "Basemap: none"
     assert summary["event"] is None  # between events
     # Zoomed in, villages are named too, still without overlapping.
-    ask(qtbot, view, "ECC.map.setZoom(13.5, {animate: false}), true")
+    ask(qtbot, view, "(ECC.map.setZoom(13.5, {animate: false}), true)")
     names = wait_for(qtbot, view, "ECC.summary().labels", lambda v: bool(set(v) - towns), timeout=5)
     villages = {p["name"] for p in by_key(page)["villages"].features.properties}
     assert set(names) & villages
     assert overlapping(ask(qtbot, view, "ECC.overlays.labels.boxes")) == []
     # The panel opens on a click and closes again.
-    ask(qtbot, view, "document.getElementById('ecc-panel-toggle').click(), true")
+    ask(qtbot, view, "(document.getElementById('ecc-panel-toggle').click(), true)")
     assert ask(qtbot, view, "ECC.summary().panelOpen") is True
     assert blocker.blocked == []
 
@@ -116,11 +116,11 @@ def test_the_mouse_position_in_lon_lat_and_gcj02_when_asked(
 ) -> None:
     page, _blocker = open_map(qtbot, demo_db)
     view = page.view
-    move = "ECC.map.fire('mousemove', {latlng: L.latLng(28.35, 121.38)}), true"
+    move = "(ECC.map.fire('mousemove', {latlng: L.latLng(28.35, 121.38)}), true)"
     ask(qtbot, view, move)
     text = ask(qtbot, view, "document.getElementById('ecc-mouse').textContent")
     assert text == "Lon/lat 121.38000 , 28.35000"
-    ask(qtbot, view, "document.getElementById('ecc-mouse').click(), true")
+    ask(qtbot, view, "(document.getElementById('ecc-mouse').click(), true)")
     text = ask(qtbot, view, "document.getElementById('ecc-mouse').textContent")
     lng, lat = gcj02(121.38, 28.35)
     assert text.endswith(f"GCJ-02 {lng:.5f} , {lat:.5f}")

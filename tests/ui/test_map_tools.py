@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -43,13 +44,13 @@ def click_through(
 ) -> None:
     """Choose a tool on the map's toolbar and click the points (lat, lng) on the map."""
     view = page.view
-    ask(qtbot, view, f"document.querySelector('.ecc-tool-{tool}').click(), true")
+    ask(qtbot, view, f"(document.querySelector('.ecc-tool-{tool}').click(), true)")
     for lat, lng in points:
-        ask(qtbot, view, f"ECC.map.fire('click', {{latlng: L.latLng({lat}, {lng})}}), true")
+        ask(qtbot, view, f"(ECC.map.fire('click', {{latlng: L.latLng({lat}, {lng})}}), true)")
 
 
 def finish(qtbot: QtBot, page: MapPage) -> None:
-    ask(qtbot, page.view, "ECC.map.fire('dblclick', {latlng: ECC.map.getCenter()}), true")
+    ask(qtbot, page.view, "(ECC.map.fire('dblclick', {latlng: ECC.map.getCenter()}), true)")
 
 
 def test_a_measured_segment_is_its_geodesic_length(qtbot: QtBot, demo_db: Database) -> None:
@@ -204,10 +205,35 @@ def test_a_drawn_area_is_saved_by_name_and_shown_again(qtbot: QtBot, demo_db: Da
     area.name_edit.setText("石塘山体滑坡")  # the same name again is refused
     area.save()
     qtbot.waitUntil(lambda: "saved already" in area.problem.text(), timeout=10_000)
-    ask(qtbot, page.view, "ECC.tools.clear(), true")
+    ask(qtbot, page.view, "(ECC.tools.clear(), true)")
     with qtbot.waitSignal(area.answered, timeout=60_000):
         area.show_button.click()
     assert area.contents is not None and area.contents.counts == first
     assert ask(qtbot, page.view, "ECC.tools.result()") == ""
     drawn = ask(qtbot, page.view, "ECC.map.hasLayer(ECC.tools.shape()) ")
     assert drawn is True
+
+
+def test_the_lists_of_an_area_export_to_excel(
+    qtbot: QtBot, typhoon_db: Database, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    page, _blocker = open_map(qtbot, typhoon_db)
+    area = page.area
+    with qtbot.waitSignal(area.answered, timeout=60_000):
+        click_through(qtbot, page, "circle", [(28.37, 121.38), (28.385, 121.38)])
+    contents = area.contents
+    assert contents is not None and contents.during_event
+    assert area.kind.currentData() == "household"  # during an event the households first
+    assert area.table.horizontalHeaderItem(4).text() == "Still at home"
+    with qtbot.waitSignal(area.exported, timeout=30_000) as written:
+        area.export(str(tmp_path / "area.xlsx"))
+    book = load_workbook(written.args[0], read_only=True)
+    counts = {row[0]: row[1] for row in book["Counts"].iter_rows(min_row=4, values_only=True)}
+    assert counts["Households at risk"] == contents.counts["household"] > 0
+    rows = list(book["Lists"].iter_rows(min_row=4, values_only=True))
+    assert len(rows) == sum(contents.counts[k] for k in contents.layers)
+    households = [r for r in rows if r[0] == "Households at risk"]
+    flags = [len(r) > 6 and r[6] == "Yes" for r in households]
+    assert flags == sorted(flags, reverse=True) and True in flags

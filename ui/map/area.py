@@ -7,12 +7,14 @@ shows them. A list longer than SHOWN rows shows its first rows; the counts are w
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.messages import fill
-from ui.common.operations import Outcome, run_operation
+from ui.common.operations import Outcome, problem_text, run_operation
 from ui.common.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ class AreaPanel(QWidget):
     show_area = Signal(dict)  # a saved area to draw on the map again
     answered = Signal()  # a list or Nearest's answer is shown (tests wait for it)
     saved_loaded = Signal()  # the saved areas are listed
+    exported = Signal(str)  # the workbook written
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +107,7 @@ class AreaPanel(QWidget):
         self.kind.hide()
         self.table.hide()
         self.drawn: dict[str, Any] | None = None  # the area listed
+        self.saved_name = ""  # its name when it is a saved area
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #8a1c1c;")
@@ -118,6 +122,10 @@ class AreaPanel(QWidget):
         save_row.addWidget(self.name_edit, 1)
         save_row.addWidget(self.save_button)
         box.addLayout(save_row)
+        self.export_button = QPushButton(self.tr("Export the lists to Excel..."))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._choose_export)
+        box.addWidget(self.export_button)
         saved_row = QHBoxLayout()
         self.saved = QComboBox()
         self.show_button = QPushButton(self.tr("Show again"))
@@ -133,8 +141,11 @@ class AreaPanel(QWidget):
         """The register changed: the next area loads it again."""
         self.index = None
 
-    def ask(self, name: str, value: dict[str, Any]) -> None:
-        """A drawn area ("area", its geometry) or a point ("nearest", lng and lat)."""
+    def ask(self, name: str, value: dict[str, Any], *, saved_name: str = "") -> None:
+        """A drawn area ("area", its geometry; ``saved_name`` when it is a saved one) or a
+        point ("nearest", lng and lat)."""
+        if name == "area":
+            self.saved_name = saved_name
         self._waiting = [(name, value)]
         self.summary.setText(self.tr("Looking ..."))
         if self.index is None:
@@ -199,6 +210,7 @@ class AreaPanel(QWidget):
         self.kind.blockSignals(False)
         self.kind.show()
         self.table.show()
+        self.export_button.setEnabled(True)
         self._show_kind()
         self.answered.emit()
 
@@ -266,6 +278,38 @@ class AreaPanel(QWidget):
         self.table.show()
         self.answered.emit()
 
+    # -- export --------------------------------------------------------------------------
+
+    def _choose_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the lists"), "area.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        """Write every list of the area listed to ``path`` (in a worker)."""
+        from maps.area import export_area_xlsx
+
+        if self.contents is None:
+            return
+        self.problem.hide()
+        run_in_background(
+            export_area_xlsx,
+            self._exported,
+            owner=self,
+            contents=self.contents,
+            path=path,
+            name=self.saved_name,
+        )
+
+    def _exported(self, path: Path | None, error: BaseException | None) -> None:
+        if error is not None or path is None:
+            self.problem.setText(problem_text(error, write=True))
+            self.problem.show()
+            return
+        self.exported.emit(str(path))
+
     # -- saved areas ---------------------------------------------------------------------
 
     def save(self) -> None:
@@ -315,7 +359,7 @@ class AreaPanel(QWidget):
         geometry = self.saved.currentData()
         if isinstance(geometry, dict):
             self.show_area.emit(geometry)
-            self.ask("area", geometry)
+            self.ask("area", geometry, saved_name=self.saved.currentText())
 
     def _row_chosen(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
