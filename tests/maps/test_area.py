@@ -77,3 +77,36 @@ def test_a_kind_a_module_adds_is_listed_and_named_by_nearest(
     distances = [row.distance_km for row in shelters]
     assert len(shelters) == 5 and distances == sorted(distances)
     assert all(row.free and row.free > 0 for row in shelters)
+
+
+def test_drawn_areas_are_saved_by_unique_name_on_both_backends(db: Database) -> None:
+    from models.drawn_areas import delete_drawn_area, list_drawn_areas, save_drawn_area
+    from models.refusals import Conflict, InvalidValue, PermissionDenied
+    from models.users import Actor
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[121.3, 28.3], [121.4, 28.3], [121.4, 28.4], [121.3, 28.3]]],
+    }
+    with db.session(ADMIN, write=True) as session:
+        area_id = save_drawn_area(session=session, name=" 堤防决口 ", geometry=square)
+        save_drawn_area(session=session, name="化工泄漏", geometry=CIRCLE)
+    with db.session(ADMIN, write=True) as session, pytest.raises(Conflict):
+        save_drawn_area(session=session, name="堤防决口", geometry=CIRCLE)
+    for bad in ({"type": "Point", "coordinates": [121, 28]}, {"type": "Circle", "radius": 5}):
+        with db.session(ADMIN, write=True) as session, pytest.raises(InvalidValue):
+            save_drawn_area(session=session, name="x", geometry=bad)
+    viewer = Actor(name="v", role="viewer")
+    with db.session(viewer, write=True) as session, pytest.raises(PermissionDenied):
+        save_drawn_area(session=session, name="y", geometry=CIRCLE)
+    with db.session(viewer) as session:
+        saved = list_drawn_areas(session=session)
+    assert [(a.name, a.geometry["type"]) for a in saved] == [
+        ("化工泄漏", "Circle"),
+        ("堤防决口", "Polygon"),
+    ]
+    assert saved[1].geometry == square and saved[1].created_by == ADMIN.name
+    with db.session(ADMIN, write=True) as session:
+        delete_drawn_area(session=session, area_id=area_id)
+    with db.session(ADMIN) as session:
+        assert [a.name for a in list_drawn_areas(session=session)] == ["化工泄漏"]
