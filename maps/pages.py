@@ -1,23 +1,29 @@
-"""The map page: Leaflet from the XStatic package, our script, and one data file per layer.
+"""The map page: a folium page (maps.folium_page) with Leaflet from the XStatic package,
+the page's own scripts, and one data file per layer.
 
 ``write_page`` writes a folder the console's web view loads from disk::
 
-    map.html        the page (names its scripts; nothing from the network)
-    leaflet/        Leaflet's script, style sheet and images, copied from XStatic-Leaflet
-    map.js          the page script (layers, legend and layer panel, click, fly-to, notices),
-                    a copy of resources/map/console.js; resources/map/console.css is inlined
-    config.js       layer titles and styles, legend, texts, basemap (translated in Python)
-    data/NN.js      one layer each: property columns and packed geometries (JSON.parse)
+    map.html            folium's page: its map, the page's assets (resources/map/page.j2),
+                        the mouse position plugin; nothing from the network
+    leaflet/            Leaflet's script, style sheet and images, copied from XStatic-Leaflet
+    mouse_position.js   resources/map/mouse_position.js (folium's MousePosition plugin)
+    overlays.js         resources/map/overlays.js (names, overview, event corner, basemap)
+    tools.js            resources/map/tools.js (measure, draw an area, Nearest)
+    map.js              resources/map/console.js (layers, legend and layer panel, click,
+                        fly-to, notices); resources/map/console.css is inlined
+    config.js           layer titles and styles, legend, texts, labels, basemap, event
+                        (translated in Python)
+    data/NN.js          one layer each: property columns and packed geometries (JSON.parse)
 
 ``export_page`` writes the same page as ONE file with everything inlined, for any
 browser with no network; there a click opens a popup instead of the console's panel.
 
-Why not folium: its page loads Leaflet, jQuery and Bootstrap from CDNs, and its
-per-feature objects cannot build tens of thousands of features in two seconds.
-Here each layer is one data file (maps.geometry.pack) turned into Leaflet
-polygons, lines and markers on one shared canvas renderer, styled by a property
-(maps.layers.styles documents the style spec). A layer of more than LARGE_LAYER features
-is drawn, and its file loaded, only from LARGE_LAYER_MIN_ZOOM on.
+folium's own page would load Leaflet and its plugins from CDNs, and its per-feature
+objects cannot build tens of thousands of features in two seconds: here folium makes
+the page (map, template, plugin) while each layer is one data file (maps.geometry.pack)
+turned into Leaflet polygons, lines and markers on one shared canvas renderer, styled by
+a property (maps.layers.styles documents the style spec). A layer of more than
+LARGE_LAYER features is drawn, and its file loaded, only from LARGE_LAYER_MIN_ZOOM on.
 
 Leaflet's own files name two URLs that are never fetched: the SVG namespace and a
 link in the attribution prefix (which this page does not show). Their ``//`` is

@@ -333,7 +333,7 @@ window.ECC_START = function (map) {
       return box;
     }
   });
-  var PANEL_OPEN_WIDTH = 1100;
+  var PANEL_OPEN_WIDTH = 900;
   var panel = new Panel().addTo(map);
   function padding(extra) {
     // Keep what is fitted clear of the layer panel when the window is wide enough for both.

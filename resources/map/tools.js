@@ -61,7 +61,8 @@ window.ECC_TOOLS = function (map, CFG, tell) {
   }
 
   // -- the toolbar and the result box ----------------------------------------------------------
-  var TOOLS = ['distance', 'area', 'polygon', 'circle', 'nearest'];
+  // Nearest asks the console; the exported page has no console behind it.
+  var TOOLS = ['distance', 'area', 'polygon', 'circle'].concat(CFG.bridge ? ['nearest'] : []);
   var active = null, points = [], centre = null, shape = null, preview = null, result = '';
   var drawn = L.layerGroup().addTo(map);
   var look = {color: '#c2185b', weight: 3, opacity: 0.9, fillColor: '#c2185b', fillOpacity: 0.1,

@@ -20,6 +20,7 @@ register_schemes()
 from maps.layers import LayerData  # noqa: E402
 from maps.pages import export_map  # noqa: E402
 from models.database import Database  # noqa: E402
+from models.settings import Settings  # noqa: E402
 from tests.conftest import ADMIN  # noqa: E402
 from tests.ui.test_map import ask, open_map, wait_for  # noqa: E402
 from ui.map.page import MapPage  # noqa: E402
@@ -50,10 +51,14 @@ def overlapping(boxes: list[list[float]]) -> list[tuple[int, int]]:
 def test_a_narrow_map_names_towns_keeps_the_panel_closed_and_shows_the_tools(
     qtbot: QtBot, demo_db: Database
 ) -> None:
-    page, blocker = open_map(qtbot, demo_db)
-    page.resize(1366 - 170, 740)  # the map's share of a 1366x768 screen beside the rail
-    qtbot.wait(300)
+    page = MapPage(demo_db, ADMIN, Settings())
+    blocker = page.view.block_network()
+    qtbot.addWidget(page)
+    page.resize(1366 - 170, 740)  # the map page of a 1366x768 screen beside the rail
+    with qtbot.waitSignal(page.ready, timeout=60_000):
+        page.show()
     view = page.view
+    assert ask(qtbot, view, "ECC.map.getSize().x") < 900
     summary = ask(qtbot, view, "ECC.summary()")
     assert summary["panelOpen"] is False  # the legend does not cover the county
     towns = {p["name"] for p in by_key(page)["towns"].features.properties}
@@ -153,4 +158,11 @@ def test_during_an_event_the_corner_names_it_on_screen_and_in_the_export(
         lambda v: bool(v),
     )
     assert "台风梅花" in text and "Level II (orange)" in text
+    # The measuring tools work in the exported page; Nearest needs the console.
+    tools = ask(
+        qtbot,
+        exported,
+        "Array.from(document.querySelectorAll('.ecc-tool')).map(a => a.dataset.tool)",
+    )
+    assert tools == ["distance", "area", "polygon", "circle", "clear"]
     assert blocker.blocked == []
