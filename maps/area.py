@@ -248,6 +248,12 @@ def _rank(keys: list[Any]) -> np.ndarray:
     return rank
 
 
+def _free(shelter: Any) -> int:
+    """Places left once everyone assigned to the shelter has arrived (as the transfers
+    page counts them)."""
+    return int(shelter.capacity - shelter.occupants - shelter.expected)
+
+
 def _event_state(
     session: Session, reach: ReachIndex
 ) -> tuple[list[Any], dict[int, int], dict[int, bool] | None]:
@@ -259,7 +265,6 @@ def _event_state(
     from models.areas import Shelter
     from models.events import active_event
     from models.transfers import ShelterOccupancy, TransferRecord, rollup
-    from models.transfers.overflow import free_places
 
     event = active_event(session=session)
     if event is None:
@@ -285,7 +290,7 @@ def _event_state(
                     None if point is None else point.y,
                 )
             )
-        return shelters, {s.id: free_places(s) for s in shelters}, None
+        return shelters, {s.id: _free(s) for s in shelters}, None
     shelters = list(rollup(session=session, event_id=event.id).shelters)
     at_home = {
         int(household or 0): status in AT_HOME
@@ -295,7 +300,7 @@ def _event_state(
             )
         )
     }
-    return shelters, {s.id: free_places(s) for s in shelters}, at_home
+    return shelters, {s.id: _free(s) for s in shelters}, at_home
 
 
 def area_layer_title(layer: str) -> str:
