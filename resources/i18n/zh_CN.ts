@@ -60,78 +60,78 @@
 <context>
     <name>Area</name>
     <message>
-        <location filename="../../maps/area.py" line="305"/>
+        <location filename="../../maps/area.py" line="309"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="370"/>
+        <location filename="../../maps/area.py" line="374"/>
         <source>What the area %1 holds</source>
         <translation>区域“%1”内对象</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="372"/>
+        <location filename="../../maps/area.py" line="376"/>
         <source>What the drawn area holds</source>
         <translation>所画区域内对象</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="374"/>
+        <location filename="../../maps/area.py" line="378"/>
         <source>Area %1 km².</source>
         <translation>面积 %1 平方公里。</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="376"/>
+        <location filename="../../maps/area.py" line="380"/>
         <source>Counts</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="378"/>
+        <location filename="../../maps/area.py" line="382"/>
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="386"/>
-        <location filename="../../maps/area.py" line="394"/>
+        <location filename="../../maps/area.py" line="390"/>
+        <location filename="../../maps/area.py" line="398"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="387"/>
+        <location filename="../../maps/area.py" line="391"/>
         <source>Inside</source>
         <translation>区域内</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="395"/>
+        <location filename="../../maps/area.py" line="399"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="396"/>
+        <location filename="../../maps/area.py" line="400"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="397"/>
+        <location filename="../../maps/area.py" line="401"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="398"/>
+        <location filename="../../maps/area.py" line="402"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="399"/>
+        <location filename="../../maps/area.py" line="403"/>
         <source>Free places, type or residents</source>
         <translation>空余床位、类型或人数</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="402"/>
+        <location filename="../../maps/area.py" line="406"/>
         <source>Still at home</source>
         <translation>仍在家中</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="408"/>
+        <location filename="../../maps/area.py" line="412"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2804,6 +2804,34 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>DrawnAreas</name>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="50"/>
+        <source>The drawn area is not a polygon or a circle.</source>
+        <translation>所画区域不是多边形或圆形。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="75"/>
+        <source>Give the area a name.</source>
+        <translation>请为区域命名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="79"/>
+        <source>An area&apos;s name has at most %1 characters.</source>
+        <translation>区域名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="89"/>
+        <source>An area named %1 is saved already: choose another name.</source>
+        <translation>已保存名为“%1”的区域，请另取名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="119"/>
+        <source>That saved area is gone.</source>
+        <translation>该已保存区域已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>EndEventForm</name>
     <message>
         <location filename="../../ui/command/dialogs.py" line="164"/>
@@ -2845,34 +2873,6 @@ ahead</source>
         <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Optional</source>
         <translation>选填</translation>
-    </message>
-</context>
-<context>
-    <name>DrawnAreas</name>
-    <message>
-        <location filename="../../models/drawn_areas.py" line="50"/>
-        <source>The drawn area is not a polygon or a circle.</source>
-        <translation>所画区域不是多边形或圆形。</translation>
-    </message>
-    <message>
-        <location filename="../../models/drawn_areas.py" line="75"/>
-        <source>Give the area a name.</source>
-        <translation>请为区域命名。</translation>
-    </message>
-    <message>
-        <location filename="../../models/drawn_areas.py" line="79"/>
-        <source>An area&apos;s name has at most %1 characters.</source>
-        <translation>区域名称最多 %1 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../models/drawn_areas.py" line="89"/>
-        <source>An area named %1 is saved already: choose another name.</source>
-        <translation>已保存名为“%1”的区域，请另取名称。</translation>
-    </message>
-    <message>
-        <location filename="../../models/drawn_areas.py" line="119"/>
-        <source>That saved area is gone.</source>
-        <translation>该已保存区域已不存在。</translation>
     </message>
 </context>
 <context>
@@ -5499,48 +5499,48 @@ ahead</source>
         <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="85"/>
+        <location filename="../../maps/pages.py" line="91"/>
         <location filename="../../ui/map/page.py" line="160"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="86"/>
+        <location filename="../../maps/pages.py" line="92"/>
         <source>Layers and legend</source>
         <translation>图层和图例</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="87"/>
+        <location filename="../../maps/pages.py" line="93"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="88"/>
+        <location filename="../../maps/pages.py" line="94"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="90"/>
+        <location filename="../../maps/pages.py" line="96"/>
         <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
         <translation>填色区域为危险区，符号为隐患点，每种类别一种形状。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="95"/>
+        <location filename="../../maps/pages.py" line="101"/>
         <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
         <translation>底图：%1 个瓦片加载失败，地图中未显示这些瓦片。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="100"/>
+        <location filename="../../maps/pages.py" line="106"/>
         <source>zoom in to see</source>
         <translation>放大后显示</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="101"/>
+        <location filename="../../maps/pages.py" line="107"/>
         <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
         <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="421"/>
+        <location filename="../../maps/pages.py" line="427"/>
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
