@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 # Modules holding @subscribe handlers; a new module that reacts adds itself here.
-SUBSCRIBERS: tuple[str, ...] = ("models.transfers",)
+SUBSCRIBERS: tuple[str, ...] = ("models.transfers", "models.command.dutylog")
 
 
 @dataclass(frozen=True, slots=True)

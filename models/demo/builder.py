@@ -15,7 +15,17 @@ from sqlalchemy.orm import Session
 import models.all_tables  # noqa: F401  (every table is in Base.metadata)
 from models.audit import AuditRecord, bulk_operation
 from models.base import Base, utcnow
-from models.demo import command, geography, reports, transfers, typhoon, typhoon_scenario, users
+from models.command.dutylog import APPEND_ONLY_TABLES, append_only_set_aside
+from models.demo import (
+    command,
+    dutylog,
+    geography,
+    reports,
+    transfers,
+    typhoon,
+    typhoon_scenario,
+    users,
+)
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
@@ -43,6 +53,7 @@ STEPS: tuple[DemoStep, ...] = (
     typhoon_scenario.STEP,
     command.STEP,
     reports.STEP,
+    dutylog.STEP,
 )
 
 
@@ -176,6 +187,10 @@ def _has_rows(session: Session, table: Table) -> bool:
 def _wipe(session: Session, tables: Sequence[Table]) -> None:
     """Delete every row of ``tables`` (children first); the audit log stays."""
     for table in tables:
+        if table.name in APPEND_ONLY_TABLES:  # the duty log goes with the events it is about
+            with append_only_set_aside(session, table.name):
+                session.execute(delete(table))
+            continue
         for fk in table.foreign_keys:
             if fk.column.table is table and fk.parent.nullable:
                 session.execute(update(table).values({fk.parent.name: None}))

@@ -36,6 +36,8 @@ class DemoSummary:
     level_changes: int = 0  # the scenario event's response level history
     roster_shifts: int = 0  # today's duty roster
     incidents: int = 0  # incidents logged under the scenario's event
+    duty_log_entries: int = 0  # the scenario's day and night of duty log
+    handovers: int = 0  # its shift handover
 
     @property
     def rows(self) -> int:
@@ -56,6 +58,8 @@ class DemoSummary:
             + self.level_changes
             + self.roster_shifts
             + self.incidents
+            + self.duty_log_entries
+            + self.handovers
             + 1
         )
 

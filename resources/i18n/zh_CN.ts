@@ -736,6 +736,19 @@
     </message>
 </context>
 <context>
+    <name>CloseFollowUpDialog</name>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="30"/>
+        <source>Close a follow-up</source>
+        <translation>办结跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="36"/>
+        <source>How it was settled</source>
+        <translation>办理结果</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../models/exports/rollup.py" line="71"/>
@@ -1830,9 +1843,136 @@ ahead</source>
         <translation>登记本事件中发生的次生事件</translation>
     </message>
     <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="42"/>
+        <source>what was said or done</source>
+        <translation>来电内容或处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="48"/>
+        <source>when it happened (default: now; earlier needs --late-reason)</source>
+        <translation>发生时间（默认现在；补记较早时间须加 --late-reason）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="56"/>
+        <source>why the entry is logged late</source>
+        <translation>补记原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="61"/>
+        <source>the caller&apos;s unit</source>
+        <translation>来电单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="68"/>
+        <source>the caller&apos;s member unit, by its id</source>
+        <translation>来电的成员单位编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="75"/>
+        <source>the leader&apos;s instruction and handling</source>
+        <translation>领导批示及处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="80"/>
         <location filename="../../ui/cli/cmd_event.py" line="102"/>
         <source>the town or village code</source>
         <translation>乡镇或村的区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="85"/>
+        <source>the team or warehouse concerned</source>
+        <translation>涉及的队伍或仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="91"/>
+        <source>a follow-up falling due then</source>
+        <translation>跟踪事项的到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="101"/>
+        <source>the duty log: calls, instructions, follow-ups and handovers</source>
+        <translation>值班日志：来电、指示、跟踪事项和交接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="107"/>
+        <source>log an entry</source>
+        <translation>记录一条日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="113"/>
+        <source>list and search the log</source>
+        <translation>列出和查询日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="119"/>
+        <source>entries whose content holds it</source>
+        <translation>内容包含该文字的日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="128"/>
+        <source>only the follow-ups still open</source>
+        <translation>只列未办结的跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="134"/>
+        <source>correct an entry (a new entry; the facts not given are kept)</source>
+        <translation>更正一条日志（另记一条；未给出的内容保持原样）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="143"/>
+        <source>why it is corrected</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="147"/>
+        <source>close a follow-up</source>
+        <translation>办结跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="154"/>
+        <source>how it was settled</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="159"/>
+        <source>hand the shift over (passwords from ECC_FROM_PASSWORD and ECC_TO_PASSWORD)</source>
+        <translation>交接班（密码取自 ECC_FROM_PASSWORD 和 ECC_TO_PASSWORD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="170"/>
+        <source>the open items for the next shift</source>
+        <translation>留给下一班的遗留问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="222"/>
+        <source>Entry %1 logged.</source>
+        <translation>已记录日志 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="230"/>
+        <source>Entry %1 corrected by entry %2.</source>
+        <translation>日志 %1 已由日志 %2 更正。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="237"/>
+        <source>Follow-up closed by entry %1.</source>
+        <translation>跟踪事项已办结（日志 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="276"/>
+        <source>No entry matches.</source>
+        <translation>没有符合条件的日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="285"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="289"/>
+        <source>Password of %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="303"/>
+        <source>Shift handed over by %1 to %2 (handover %3): %4 entries, %5 follow-ups open.</source>
+        <translation>%1 已向 %2 交班（交接记录 %3）：本班日志 %4 条，未办结跟踪事项 %5 项。</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_event.py" line="108"/>
@@ -2664,22 +2804,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="74"/>
+        <location filename="../../models/demo/builder.py" line="85"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="82"/>
+        <location filename="../../models/demo/builder.py" line="93"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="89"/>
+        <location filename="../../models/demo/builder.py" line="100"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="97"/>
+        <location filename="../../models/demo/builder.py" line="108"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -2782,18 +2922,33 @@ ahead</source>
         <translation>台风风圈影响范围表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="412"/>
+        <location filename="../../ui/printing/registry.py" line="316"/>
+        <source>the handover&apos;s id (default: the latest)</source>
+        <translation>交接记录编号（默认最近一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="323"/>
+        <source>Shift handover record</source>
+        <translation>值班交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="333"/>
+        <source>Duty log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="438"/>
         <source>Report upward of an event</source>
         <translation>事件上报报告</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="419"/>
+        <location filename="../../ui/printing/registry.py" line="445"/>
         <source>0 the initial report, N the Nth follow-up, final the final report (default: the latest)</source>
         <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
-        <location filename="../../ui/printing/registry.py" line="389"/>
+        <location filename="../../ui/printing/registry.py" line="415"/>
         <source>No typhoon with the number or id %1.</source>
         <translation>没有编号或记录编号为 %1 的台风。</translation>
     </message>
@@ -2829,6 +2984,448 @@ ahead</source>
         <location filename="../../models/drawn_areas.py" line="119"/>
         <source>That saved area is gone.</source>
         <translation>该已保存区域已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>DutyLog</name>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="147"/>
+        <source>Unknown kind of entry: %1</source>
+        <translation>未知的日志类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="153"/>
+        <source>Write what was said or done.</source>
+        <translation>请填写来电内容或处理情况。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="164"/>
+        <source>An entry cannot lie in the future.</source>
+        <translation>日志时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="169"/>
+        <source>Say why the entry is logged for an earlier time.</source>
+        <translation>补记较早时间的日志，请说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="176"/>
+        <source>A follow-up cannot fall due before its entry.</source>
+        <translation>跟踪事项的到期时间不能早于日志时间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="184"/>
+        <source>No member unit with id %1.</source>
+        <translation>没有编号为 %1 的成员单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="197"/>
+        <source>No town or village with code %1.</source>
+        <translation>没有区划代码为 %1 的乡镇或村。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="205"/>
+        <location filename="../../models/exports/dutylog.py" line="81"/>
+        <source>No event with id %1.</source>
+        <translation>没有编号为 %1 的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="245"/>
+        <source>No duty log entry with id %1.</source>
+        <translation>没有编号为 %1 的值班日志。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="286"/>
+        <source>Entries the console wrote itself are not corrected.</source>
+        <translation>系统自动记录的日志不能更正。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="294"/>
+        <source>Entry %1 has already been corrected by entry %2: correct that one.</source>
+        <translation>日志 %1 已由日志 %2 更正，请更正后者。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="357"/>
+        <source>Entry %1 opens no follow-up.</source>
+        <translation>日志 %1 没有跟踪事项。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="365"/>
+        <source>The follow-up of entry %1 was already closed by entry %2.</source>
+        <translation>日志 %1 的跟踪事项已由日志 %2 办结。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="419"/>
+        <source>response lifted</source>
+        <translation>解除响应</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="424"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="427"/>
+        <source>Response level changed from %1 to %2.</source>
+        <translation>应急响应由%1调整为%2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="430"/>
+        <source>Signed by %1.</source>
+        <translation>签发：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="432"/>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="434"/>
+        <source>Document %1.</source>
+        <translation>文号：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="20"/>
+        <source>Correction of %1</source>
+        <translation>更正 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="23"/>
+        <source>Follow-up %1 closed</source>
+        <translation>办结 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="38"/>
+        <source>corrected by %1</source>
+        <translation>已由 %1 更正</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="44"/>
+        <source>closed by %1</source>
+        <translation>已由 %1 办结</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="48"/>
+        <source>OVERDUE since %1</source>
+        <translation>已超期（%1 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="50"/>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="68"/>
+        <source>No entries.</source>
+        <translation>无日志。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="141"/>
+        <source>%1 may not keep the duty log, so cannot take part in a handover.</source>
+        <translation>%1 无权记录值班日志，不能参与交接班。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="169"/>
+        <source>The name or password of the officer handing over is wrong: nothing was handed over.</source>
+        <translation>交班人用户名或密码错误，未完成交接。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="178"/>
+        <source>The name or password of the officer taking over is wrong: nothing was handed over.</source>
+        <translation>接班人用户名或密码错误，未完成交接。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="185"/>
+        <source>The officer taking over must be someone else.</source>
+        <translation>接班人不能与交班人相同。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="189"/>
+        <source>Shift handed over by %1 to %2: %3 entries, %4 follow-ups open.</source>
+        <translation>%1 向 %2 交班：本班日志 %3 条，未办结跟踪事项 %4 项。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/handover.py" line="198"/>
+        <location filename="../../ui/printing/dutylog.py" line="58"/>
+        <source>Open items: %1</source>
+        <translation>遗留问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="46"/>
+        <location filename="../../ui/dutylog/rows.py" line="68"/>
+        <location filename="../../ui/printing/dutylog.py" line="65"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="47"/>
+        <location filename="../../ui/dutylog/rows.py" line="71"/>
+        <location filename="../../ui/printing/dutylog.py" line="66"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="48"/>
+        <location filename="../../ui/dutylog/rows.py" line="75"/>
+        <location filename="../../ui/printing/dutylog.py" line="67"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="49"/>
+        <source>Caller&apos;s unit</source>
+        <translation>来电单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="50"/>
+        <location filename="../../ui/dutylog/rows.py" line="77"/>
+        <location filename="../../ui/printing/dutylog.py" line="68"/>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="51"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="52"/>
+        <location filename="../../ui/dutylog/rows.py" line="78"/>
+        <location filename="../../ui/printing/dutylog.py" line="69"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="53"/>
+        <location filename="../../ui/dutylog/rows.py" line="81"/>
+        <location filename="../../ui/printing/dutylog.py" line="70"/>
+        <source>Leader&apos;s instruction and handling</source>
+        <translation>领导批示及处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="54"/>
+        <location filename="../../ui/dutylog/rows.py" line="85"/>
+        <source>Town or village</source>
+        <translation>乡镇或村</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="55"/>
+        <source>Team or warehouse</source>
+        <translation>队伍或仓库</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="56"/>
+        <location filename="../../ui/dutylog/rows.py" line="76"/>
+        <location filename="../../ui/printing/dutylog.py" line="71"/>
+        <source>Follow-up</source>
+        <translation>跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="57"/>
+        <location filename="../../ui/dutylog/rows.py" line="86"/>
+        <location filename="../../ui/printing/dutylog.py" line="72"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="76"/>
+        <location filename="../../models/exports/dutylog.py" line="90"/>
+        <source>Duty log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/dutylog.py" line="83"/>
+        <source>Duty log: %1</source>
+        <translation>值班日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="34"/>
+        <source>No shift handover has been recorded.</source>
+        <translation>还没有交接班记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="37"/>
+        <source>No handover with id %1.</source>
+        <translation>没有编号为 %1 的交接班记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="48"/>
+        <source>Open follow-up</source>
+        <translation>未办结跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="51"/>
+        <source>Summary: %1</source>
+        <translation>本班情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="53"/>
+        <source>Follow-ups open: %1</source>
+        <translation>未办结跟踪事项：%1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="63"/>
+        <source>Duty shift handover record</source>
+        <translation>值班交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="78"/>
+        <source>Shift %1 to %2</source>
+        <translation>值班时段：%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="83"/>
+        <source>Handed over by %1 to %2</source>
+        <translation>交班人：%1　接班人：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="89"/>
+        <source>Officer handing over</source>
+        <translation>交班人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dutylog.py" line="90"/>
+        <source>Officer taking over</source>
+        <translation>接班人</translation>
+    </message>
+</context>
+<context>
+    <name>DutyLogPage</name>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="72"/>
+        <source>Duty log</source>
+        <translation>值班日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="78"/>
+        <source>Shift handover…</source>
+        <translation>交接班…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="81"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="83"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="89"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="109"/>
+        <source>Search the content (Ctrl+F)</source>
+        <translation>查询内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="111"/>
+        <source>Every kind</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="113"/>
+        <source>Town or village code</source>
+        <translation>乡镇或村代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="114"/>
+        <source>Open follow-ups only</source>
+        <translation>只看未办结跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="115"/>
+        <source>Every event</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="144"/>
+        <location filename="../../ui/dutylog/page.py" line="267"/>
+        <source>Select an entry to read it in full.</source>
+        <translation>选中一条日志查看全文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="150"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="152"/>
+        <source>Close the follow-up…</source>
+        <translation>办结跟踪事项…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="162"/>
+        <source>Nothing logged yet. Type the first entry above.</source>
+        <translation>还没有值班日志。请在上方录入第一条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="199"/>
+        <source>%1 entries shown</source>
+        <translation>显示 %1 条日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="203"/>
+        <source>No event in progress: entries are logged without an event.</source>
+        <translation>当前没有进行中的事件：日志不归入事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="213"/>
+        <source>No entry matches these filters.</source>
+        <translation>没有符合筛选条件的日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="218"/>
+        <source>Showing the latest %1 entries; narrow the filters to see older ones.</source>
+        <translation>仅显示最近的 %1 条日志，缩小筛选范围可查看更早的日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="232"/>
+        <source>%1 follow-ups due. The earliest, since %2: #%3 %4</source>
+        <translation>有 %1 项跟踪事项已到期。最早于 %2 到期：#%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="274"/>
+        <source>Caller: %1</source>
+        <translation>来电人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="277"/>
+        <source>Instruction and handling: %1</source>
+        <translation>批示及处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="281"/>
+        <source>Logged late: %1</source>
+        <translation>补记原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="283"/>
+        <source>Why corrected: %1</source>
+        <translation>更正原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="286"/>
+        <source>Recorded by %1</source>
+        <translation>记录人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="326"/>
+        <source>Entry %1 saved.</source>
+        <translation>日志 %1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="372"/>
+        <source>Follow-up closed by entry %1.</source>
+        <translation>跟踪事项已办结（日志 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="382"/>
+        <source>Shift handed over by %1 to %2.</source>
+        <translation>%1 已向 %2 交班。</translation>
     </message>
 </context>
 <context>
@@ -2873,6 +3470,100 @@ ahead</source>
         <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Optional</source>
         <translation>选填</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="48"/>
+        <location filename="../../ui/dutylog/form.py" line="146"/>
+        <source>New entry</source>
+        <translation>新日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="55"/>
+        <source>Alt+1 … Alt+7 choose the kind</source>
+        <translation>Alt+1 … Alt+7 选择类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="56"/>
+        <source>Logged late, at</source>
+        <translation>补记，时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="61"/>
+        <source>Why it is logged late</source>
+        <translation>补记原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="63"/>
+        <source>Caller&apos;s unit</source>
+        <translation>来电单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="65"/>
+        <source>Caller&apos;s name</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="67"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="69"/>
+        <source>What was said or done (Ctrl+Enter saves)</source>
+        <translation>来电内容或处理情况（Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="73"/>
+        <source>Leader&apos;s instruction and handling</source>
+        <translation>领导批示及处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="75"/>
+        <source>Town or village code</source>
+        <translation>乡镇或村代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="77"/>
+        <source>Team or warehouse</source>
+        <translation>队伍或仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="78"/>
+        <source>Follow up by</source>
+        <translation>跟踪期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="83"/>
+        <source>Why it is corrected</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="86"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="89"/>
+        <source>Cancel the correction</source>
+        <translation>取消更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="147"/>
+        <source>Alt+1 … Alt+7: kind · Tab: next field</source>
+        <translation>Alt+1 … Alt+7：类别 · Tab：下一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="170"/>
+        <source>Correction of entry %1</source>
+        <translation>更正日志 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/form.py" line="172"/>
+        <source>Saving adds a correction; entry %1 stays as it was.</source>
+        <translation>保存后另记一条更正，日志 %1 保持原样。</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +4043,50 @@ ahead</source>
         <location filename="../../ui/register/forms.py" line="107"/>
         <source>Mobile or landline, such as 0576-86123456</source>
         <translation>手机或固定电话，如 0576-86123456</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="61"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="70"/>
+        <source>What the next shift must pursue (遗留问题)</source>
+        <translation>下一班需继续办理的事项（遗留问题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="73"/>
+        <source>Open items</source>
+        <translation>遗留问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="80"/>
+        <source>Officer handing over</source>
+        <translation>交班人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="81"/>
+        <location filename="../../ui/dutylog/dialogs.py" line="83"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="82"/>
+        <source>Officer taking over</source>
+        <translation>接班人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="93"/>
+        <source>Hand over</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/dialogs.py" line="104"/>
+        <source>This shift: %1 entries (%2). Follow-ups still open: %3.</source>
+        <translation>本班日志 %1 条（%2）。未办结跟踪事项 %3 项。</translation>
     </message>
 </context>
 <context>
@@ -4997,6 +5732,71 @@ ahead</source>
         <source>Final report</source>
         <translation>终报</translation>
     </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="40"/>
+        <source>Call received</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="41"/>
+        <source>Call made</source>
+        <translation>去电</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="42"/>
+        <source>Report received</source>
+        <translation>收到报告</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="43"/>
+        <source>Warning received</source>
+        <translation>收到预警</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="44"/>
+        <source>Instruction relayed</source>
+        <translation>传达指示</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="45"/>
+        <source>Action taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="46"/>
+        <source>Follow-up</source>
+        <translation>跟踪事项</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="52"/>
+        <source>Level change</source>
+        <translation>响应调整</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="53"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="54"/>
+        <source>Plan activation</source>
+        <translation>预案启动</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="55"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="59"/>
+        <source>Follow-up closed</source>
+        <translation>跟踪办结</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="60"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
 </context>
 <context>
     <name>LevelBanner</name>
@@ -5105,52 +5905,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="86"/>
+        <location filename="../../ui/common/pages.py" line="92"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="87"/>
+        <location filename="../../ui/common/pages.py" line="93"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="88"/>
+        <location filename="../../ui/common/pages.py" line="94"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="89"/>
+        <location filename="../../ui/common/pages.py" line="95"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="90"/>
+        <location filename="../../ui/common/pages.py" line="96"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="91"/>
+        <location filename="../../ui/common/pages.py" line="97"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="92"/>
+        <location filename="../../ui/common/pages.py" line="98"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="93"/>
+        <location filename="../../ui/common/pages.py" line="99"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="94"/>
+        <location filename="../../ui/common/pages.py" line="100"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="95"/>
+        <location filename="../../ui/common/pages.py" line="101"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -6063,6 +6863,7 @@ ahead</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/dutylog.py" line="92"/>
         <location filename="../../ui/printing/transfers.py" line="211"/>
         <location filename="../../ui/printing/transfers.py" line="296"/>
         <location filename="../../ui/printing/transfers.py" line="474"/>
@@ -8929,84 +9730,84 @@ ahead</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="107"/>
+        <location filename="../../models/users.py" line="109"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="198"/>
+        <location filename="../../models/users.py" line="200"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="217"/>
-        <location filename="../../models/users.py" line="484"/>
+        <location filename="../../models/users.py" line="219"/>
+        <location filename="../../models/users.py" line="486"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="223"/>
+        <location filename="../../models/users.py" line="225"/>
         <source>This database has users already: an administrator adds users (--user NAME).</source>
         <translation>此数据库已有用户：请由管理员添加用户（--user 用户名）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="231"/>
+        <location filename="../../models/users.py" line="233"/>
         <source>The first user of a database must be an administrator (--role admin).</source>
         <translation>数据库的第一个用户必须是管理员（--role admin）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="244"/>
+        <location filename="../../models/users.py" line="246"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="250"/>
+        <location filename="../../models/users.py" line="252"/>
         <source>The user name cannot be used: %1</source>
         <translation>该用户名不能使用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="256"/>
+        <location filename="../../models/users.py" line="258"/>
         <source>A user name cannot hold control characters.</source>
         <translation>用户名不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="260"/>
+        <location filename="../../models/users.py" line="262"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="283"/>
+        <location filename="../../models/users.py" line="285"/>
         <source>Another administrator was created at the same time; log in as that administrator to add users.</source>
         <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="315"/>
+        <location filename="../../models/users.py" line="317"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="332"/>
+        <location filename="../../models/users.py" line="334"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="442"/>
+        <location filename="../../models/users.py" line="444"/>
         <source>No user is called %1.</source>
         <translation>没有名为 %1 的用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="462"/>
-        <location filename="../../models/users.py" line="521"/>
+        <location filename="../../models/users.py" line="464"/>
+        <location filename="../../models/users.py" line="523"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="471"/>
+        <location filename="../../models/users.py" line="473"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="503"/>
+        <location filename="../../models/users.py" line="505"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ui.cli.cmd_db import register as register_db
 from ui.cli.cmd_demo import register as register_demo
+from ui.cli.cmd_dutylog import register as register_dutylog
 from ui.cli.cmd_event import register as register_event
 from ui.cli.cmd_export import register as register_export
 from ui.cli.cmd_import import register as register_import
@@ -27,4 +28,5 @@ GROUPS: tuple[Register, ...] = (
     register_screenshot,
     register_roster,
     register_report,
+    register_dutylog,
 )

@@ -58,6 +58,12 @@ def _register() -> PageMaker:
     return lambda db, actor, _settings: RegisterPage(db, actor)
 
 
+def _dutylog() -> PageMaker:
+    from ui.dutylog.page import DutyLogPage
+
+    return lambda db, actor, _settings: DutyLogPage(db, actor)
+
+
 def _settings() -> PageMaker:
     from ui.settings.page import SettingsPage
 
@@ -90,7 +96,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies"), _pending("supplies")),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans"), _pending("plans")),
     PageSpec("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch"), _command),
-    PageSpec("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log"), _pending("dutylog")),
+    PageSpec("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log"), _dutylog),
     PageSpec("register", QT_TRANSLATE_NOOP("MainWindow", "Geography register"), _register),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings),
 )

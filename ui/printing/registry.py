@@ -311,6 +311,32 @@ add(
     )
 )
 
+HANDOVER = Option(
+    "handover",
+    QT_TRANSLATE_NOOP("Documents", "the handover's id (default: the latest)"),
+    metavar="ID",
+    type=record_number,
+)
+add(
+    Document(
+        "handover",
+        QT_TRANSLATE_NOOP("Documents", "Shift handover record"),
+        Format.PDF,
+        "ui.printing.dutylog:print_handover",
+        (HANDOVER,),
+        file_name="{title} {stamp}",
+    )
+)
+add(
+    Document(
+        "dutylog",
+        QT_TRANSLATE_NOOP("Documents", "Duty log"),
+        Format.EXCEL,
+        "models.exports.dutylog:export_dutylog",
+        (EVENT.required_as(False), UNMASKED),
+        file_name="{title} {stamp}",
+    )
+)
 
 # -- how each is made: the options' names to the writers' arguments ------------------------
 
