@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from models.areas import Division
 from models.base import Base, utcnow
 from models.command.units import MemberUnit
-from models.domain_events import ResponseLevelChanged, subscribe
+from models.domain_events import ReportSent, ReportSigned, ResponseLevelChanged, subscribe
 from models.events import Event, acting_name
 from models.fields import FieldChecker
 from models.labels import RESPONSE_LEVELS, label
@@ -438,6 +438,38 @@ def _log_level_change(change: ResponseLevelChanged, *, session: Session) -> None
         content=text,
         event_id=change.event_id,
         at=change.at,
+    )
+
+
+@subscribe(ReportSigned)
+def _log_report_signed(signed: ReportSigned, *, session: Session) -> None:
+    write_console_entry(
+        session=session,
+        kind="report",
+        content=fill(
+            QCoreApplication.translate("DutyLog", "Report %1 signed by %2, numbered %3."),
+            signed.name,
+            signed.signer,
+            signed.doc_number,
+        ),
+        event_id=signed.event_id,
+        at=signed.at,
+    )
+
+
+@subscribe(ReportSent)
+def _log_report_sent(sent: ReportSent, *, session: Session) -> None:
+    write_console_entry(
+        session=session,
+        kind="report",
+        content=fill(
+            QCoreApplication.translate("DutyLog", "Report %1 (%2) sent to %3."),
+            sent.name,
+            sent.doc_number,
+            "、".join(sent.recipients),
+        ),
+        event_id=sent.event_id,
+        at=sent.at,
     )
 
 

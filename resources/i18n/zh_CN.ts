@@ -3085,6 +3085,16 @@ ahead</source>
         <translation>文号：%1。</translation>
     </message>
     <message>
+        <location filename="../../models/command/dutylog.py" line="450"/>
+        <source>Report %1 signed by %2, numbered %3.</source>
+        <translation>%1已由%2签发，文号%3。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="466"/>
+        <source>Report %1 (%2) sent to %3.</source>
+        <translation>%1（%2）已报送%3。</translation>
+    </message>
+    <message>
         <location filename="../../models/command/dutylog_text.py" line="20"/>
         <source>Correction of %1</source>
         <translation>更正 %1</translation>
@@ -3276,7 +3286,7 @@ ahead</source>
     <message>
         <location filename="../../ui/printing/dutylog.py" line="83"/>
         <source>Handed over by %1 to %2</source>
-        <translation>交班人：%1　接班人：%2</translation>
+        <translation>交班人：%1&#x3000;接班人：%2</translation>
     </message>
     <message>
         <location filename="../../ui/printing/dutylog.py" line="89"/>

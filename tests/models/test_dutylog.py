@@ -266,3 +266,22 @@ def test_the_database_refuses_to_change_or_remove_an_entry(db: Database) -> None
             conn.execute(text("SELECT content FROM duty_log")).scalar()
             == "石塘镇报告东海村海塘有渗水"
         )
+
+
+def test_a_report_signed_and_sent_writes_its_entries(db: Database) -> None:
+    from models.command import UnitFields, draft_report, save_unit, send_report, sign_report
+    from models.command.numbering import set_issuer
+
+    event_id = _event(db)
+    with db.session(DUTY, write=True) as session:
+        set_issuer(session=session, name="某某县防汛防台抗旱指挥部", abbreviation="某防指")
+        save_unit(session=session, fields=UnitFields(name="县应急管理局", abbreviation="县应急局"))
+        draft = draft_report(session=session, event_id=event_id, kind="initial")
+        sign_report(session=session, report_id=draft.id, signer="李书记")
+        send_report(session=session, report_id=draft.id, to=["县应急局"])
+    with db.session(DUTY) as session:
+        rows = list_entries(session=session, where=LogFilter(kinds=("report",)))
+    texts = [row.content for row in reversed(rows)]
+    assert len(texts) == 2 and all(row.event_id == event_id for row in rows)
+    assert "首报" in texts[0] and "李书记" in texts[0] and "某防指" in texts[0]
+    assert "县应急管理局" in texts[1]
