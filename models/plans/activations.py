@@ -82,14 +82,27 @@ def activate_plan(
     plan = plan_by_code(session, code)
     event = _event_in_progress(session, event_id)
     if stage not in STAGE_ORDER:
-        raise Conflict(fill(_t("Unknown response stage: %1"), stage))
+        raise Conflict(
+            fill(QCoreApplication.translate("Plans", "Unknown response stage: %1"), stage)
+        )
     if stage == "sea" and event.kind != "typhoon":
-        raise Conflict(_t("The sea-typhoon stage is for typhoon events only."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "The sea-typhoon stage is for typhoon events only.")
+        )
     if plan.status in FINAL_STATUSES:
-        raise Conflict(fill(_t("The plan %1 is no longer in force."), plan.code))
+        raise Conflict(
+            fill(
+                QCoreApplication.translate("Plans", "The plan %1 is no longer in force."), plan.code
+            )
+        )
     version_id = latest_version_id(session, plan.id)
     if version_id is None:
-        raise Conflict(fill(_t("The plan %1 has no version to activate."), plan.code))
+        raise Conflict(
+            fill(
+                QCoreApplication.translate("Plans", "The plan %1 has no version to activate."),
+                plan.code,
+            )
+        )
     running = session.scalar(
         select(PlanActivation.id).where(
             PlanActivation.event_id == event.id,
@@ -98,11 +111,22 @@ def activate_plan(
         )
     )
     if running is not None:
-        raise Conflict(fill(_t("The plan %1 is active for this event already."), plan.code))
+        raise Conflict(
+            fill(
+                QCoreApplication.translate(
+                    "Plans", "The plan %1 is active for this event already."
+                ),
+                plan.code,
+            )
+        )
     now = utcnow()
     when = at or now
     if when < event.started_at or when > now:
-        raise Conflict(_t("A plan is activated between the event's start and now."))
+        raise Conflict(
+            QCoreApplication.translate(
+                "Plans", "A plan is activated between the event's start and now."
+            )
+        )
     activation = PlanActivation(
         event_id=event.id,
         plan_id=plan.id,
@@ -126,9 +150,11 @@ def change_stage(
     require(session, Permission.RUN_PLANS)
     activation = _active(session, activation_id)
     if stage not in STAGE_ORDER:
-        raise Conflict(fill(_t("Unknown response stage: %1"), stage))
+        raise Conflict(
+            fill(QCoreApplication.translate("Plans", "Unknown response stage: %1"), stage)
+        )
     if stage == activation.stage:
-        raise Conflict(_t("The plan is at this stage already."))
+        raise Conflict(QCoreApplication.translate("Plans", "The plan is at this stage already."))
     _move(session, activation, stage, at or utcnow())
     return _row(session, activation)
 
@@ -152,17 +178,21 @@ def tick_action(
     actor = require(session, Permission.RUN_PLANS)
     item = session.get(ChecklistItem, item_id)
     if item is None:
-        raise NotFound(_t("This action is not on a checklist."))
+        raise NotFound(QCoreApplication.translate("Plans", "This action is not on a checklist."))
     activation = _active(session, item.activation_id)
     if item.done_at is not None:
-        raise Conflict(_t("This action is marked done already."))
+        raise Conflict(QCoreApplication.translate("Plans", "This action is marked done already."))
     checker = FieldChecker()
     text = checker.text("note", note, 1000)
     checker.done()
     now = utcnow()
     when = done_at or now
     if when < activation.activated_at or when > now:
-        raise Conflict(_t("An action is done between the plan's activation and now."))
+        raise Conflict(
+            QCoreApplication.translate(
+                "Plans", "An action is done between the plan's activation and now."
+            )
+        )
     item.done_at, item.done_by, item.note = when, actor.name, text
     session.flush()
     return next(
@@ -176,16 +206,18 @@ def _event_in_progress(session: Session, event_id: int | None) -> Event:
     else:
         event = session.get(Event, event_id)
     if event is None or event.ended_at is not None:
-        raise Conflict(_t("A plan is activated for an event in progress."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "A plan is activated for an event in progress.")
+        )
     return event
 
 
 def _active(session: Session, activation_id: int) -> PlanActivation:
     activation = session.get(PlanActivation, activation_id)
     if activation is None:
-        raise NotFound(_t("This activation no longer exists."))
+        raise NotFound(QCoreApplication.translate("Plans", "This activation no longer exists."))
     if activation.ended_at is not None:
-        raise Conflict(_t("The plan's response has ended."))
+        raise Conflict(QCoreApplication.translate("Plans", "The plan's response has ended."))
     return activation
 
 
@@ -252,7 +284,7 @@ def checklist(*, session: Session, activation_id: int) -> list[ChecklistRow]:
     require(session, Permission.READ_REGISTER)
     activation = session.get(PlanActivation, activation_id)
     if activation is None:
-        raise NotFound(_t("This activation no longer exists."))
+        raise NotFound(QCoreApplication.translate("Plans", "This activation no longer exists."))
     rank = stage_rank(activation.stage)
     rows = session.execute(
         select(

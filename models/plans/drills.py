@@ -80,7 +80,12 @@ def record_drill(
     actor = require(session, Permission.EDIT_PLANS)
     plan = plan_by_code(session, code)
     checker = FieldChecker()
-    checker.code("kind", kind, DRILL_KINDS, fill(_t("Unknown kind of drill: %1"), kind))
+    checker.code(
+        "kind",
+        kind,
+        DRILL_KINDS,
+        fill(QCoreApplication.translate("Plans", "Unknown kind of drill: %1"), kind),
+    )
     values = {
         "organisers": checker.text("organisers", organisers, 1000),
         "participants": checker.text("participants", participants, 2000),
@@ -88,7 +93,10 @@ def record_drill(
         "findings": checker.text("findings", findings, 4000),
     }
     if held_on > utcnow().date():
-        checker.add("held_on", _t("A drill cannot be recorded before it is held."))
+        checker.add(
+            "held_on",
+            QCoreApplication.translate("Plans", "A drill cannot be recorded before it is held."),
+        )
     own_actions = set(
         session.scalars(
             select(PlanAction.id)
@@ -98,10 +106,25 @@ def record_drill(
         )
     )
     if own_actions != set(exercised):
-        checker.add("exercised", _t("Some actions exercised are not actions of this plan."))
+        checker.add(
+            "exercised",
+            QCoreApplication.translate(
+                "Plans", "Some actions exercised are not actions of this plan."
+            ),
+        )
     for n, follow_up in enumerate(follow_ups):
-        checker.text(f"follow_ups[{n}].action", follow_up.action, 2000, _t("Describe the action."))
-        checker.text(f"follow_ups[{n}].owner", follow_up.owner, 80, _t("Name who owns it."))
+        checker.text(
+            f"follow_ups[{n}].action",
+            follow_up.action,
+            2000,
+            QCoreApplication.translate("Plans", "Describe the action."),
+        )
+        checker.text(
+            f"follow_ups[{n}].owner",
+            follow_up.owner,
+            80,
+            QCoreApplication.translate("Plans", "Name who owns it."),
+        )
     checker.done()
     drill = PlanDrill(plan_id=plan.id, held_on=held_on, kind=kind, recorded_by=actor.name, **values)
     session.add(drill)
@@ -128,12 +151,20 @@ def close_follow_up(
     require(session, Permission.EDIT_PLANS)
     follow_up = session.get(DrillFollowUp, follow_up_id)
     if follow_up is None:
-        raise NotFound(_t("This follow-up action no longer exists."))
+        raise NotFound(
+            QCoreApplication.translate("Plans", "This follow-up action no longer exists.")
+        )
     if follow_up.closed_on is not None:
-        raise Conflict(_t("This follow-up action is closed already."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "This follow-up action is closed already.")
+        )
     held_on = session.scalar(select(PlanDrill.held_on).where(PlanDrill.id == follow_up.drill_id))
     if held_on is not None and closed_on < held_on:
-        raise Conflict(_t("A follow-up action cannot be closed before its drill."))
+        raise Conflict(
+            QCoreApplication.translate(
+                "Plans", "A follow-up action cannot be closed before its drill."
+            )
+        )
     checker = FieldChecker()
     follow_up.note = checker.text("note", note, 2000)
     checker.done()

@@ -95,7 +95,7 @@ def _t(text: str) -> str:
 def plan_by_code(session: Session, code: str) -> Plan:
     plan = session.scalar(select(Plan).where(Plan.code == code.strip()))
     if plan is None:
-        raise NotFound(fill(_t("No plan with the code %1."), code))
+        raise NotFound(fill(QCoreApplication.translate("Plans", "No plan with the code %1."), code))
     return plan
 
 
@@ -108,7 +108,13 @@ def unit_id(session: Session, checker: FieldChecker, field: str, name: str | Non
         select(MemberUnit.id).where((MemberUnit.name == text) | (MemberUnit.abbreviation == text))
     )
     if found is None:
-        checker.add(field, fill(_t("No member unit named %1 in the register."), text))
+        checker.add(
+            field,
+            fill(
+                QCoreApplication.translate("Plans", "No member unit named %1 in the register."),
+                text,
+            ),
+        )
     return found
 
 
@@ -116,13 +122,25 @@ def check_plan(session: Session, fields: PlanFields, plan_id: int | None) -> dic
     """The plan's cleaned values; every problem at once, refused by ``ValidationError``."""
     checker = FieldChecker()
     values: dict[str, object] = {
-        "code": checker.text("code", fields.code, CODE_LIMIT, _t("Give the plan's code.")),
-        "title": checker.text("title", fields.title, TITLE_LIMIT, _t("Give the plan's title.")),
+        "code": checker.text(
+            "code",
+            fields.code,
+            CODE_LIMIT,
+            QCoreApplication.translate("Plans", "Give the plan's code."),
+        ),
+        "title": checker.text(
+            "title",
+            fields.title,
+            TITLE_LIMIT,
+            QCoreApplication.translate("Plans", "Give the plan's title."),
+        ),
         "plan_class": checker.code(
             "plan_class",
             fields.plan_class,
             PLAN_CLASSES,
-            fill(_t("Unknown class of plan: %1"), fields.plan_class),
+            fill(
+                QCoreApplication.translate("Plans", "Unknown class of plan: %1"), fields.plan_class
+            ),
         ),
         "doc_number": checker.text("doc_number", fields.doc_number, DOC_NUMBER_LIMIT),
         "issued_on": fields.issued_on,
@@ -136,7 +154,9 @@ def check_plan(session: Session, fields: PlanFields, plan_id: int | None) -> dic
             "category",
             fields.category,
             CATEGORIES,
-            fill(_t("Unknown event category: %1"), fields.category),
+            fill(
+                QCoreApplication.translate("Plans", "Unknown event category: %1"), fields.category
+            ),
         )
         if (fields.category or "").strip()
         else None
@@ -146,7 +166,7 @@ def check_plan(session: Session, fields: PlanFields, plan_id: int | None) -> dic
             "event_type",
             fields.event_type,
             EVENT_TYPES,
-            fill(_t("Unknown event type: %1"), fields.event_type),
+            fill(QCoreApplication.translate("Plans", "Unknown event type: %1"), fields.event_type),
         )
         if (fields.event_type or "").strip()
         else None
@@ -155,7 +175,10 @@ def check_plan(session: Session, fields: PlanFields, plan_id: int | None) -> dic
     if years is not None and not EVALUATION_YEARS[0] <= years <= EVALUATION_YEARS[1]:
         checker.add(
             "evaluation_years",
-            fill(_t("Years between evaluations: from %1 to %2."), *EVALUATION_YEARS),
+            fill(
+                QCoreApplication.translate("Plans", "Years between evaluations: from %1 to %2."),
+                *EVALUATION_YEARS,
+            ),
         )
     values["evaluation_years"] = years
     parent_id = None
@@ -163,15 +186,29 @@ def check_plan(session: Session, fields: PlanFields, plan_id: int | None) -> dic
     if parent_code:
         parent_id = session.scalar(select(Plan.id).where(Plan.code == parent_code))
         if parent_id is None:
-            checker.add("parent_code", fill(_t("No plan with the code %1."), parent_code))
+            checker.add(
+                "parent_code",
+                fill(QCoreApplication.translate("Plans", "No plan with the code %1."), parent_code),
+            )
         elif plan_id is not None and _descends_from(session, parent_id, plan_id):
-            checker.add("parent_code", _t("A plan cannot be placed under itself or its own plans."))
+            checker.add(
+                "parent_code",
+                QCoreApplication.translate(
+                    "Plans", "A plan cannot be placed under itself or its own plans."
+                ),
+            )
     values["parent_id"] = parent_id
     code = values["code"]
     if code is not None:
         taken = session.scalar(select(Plan.id).where(Plan.code == code))
         if taken is not None and taken != plan_id:
-            checker.add("code", fill(_t("A plan with the code %1 is registered."), code))
+            checker.add(
+                "code",
+                fill(
+                    QCoreApplication.translate("Plans", "A plan with the code %1 is registered."),
+                    code,
+                ),
+            )
     checker.done()
     return values
 
@@ -195,13 +232,15 @@ def save_plan(*, session: Session, fields: PlanFields, plan_id: int | None = Non
     if plan_id is None:
         status = fields.status or "drafting"
         if status not in STATUSES:
-            raise Conflict(fill(_t("Unknown status of a plan: %1"), status))
+            raise Conflict(
+                fill(QCoreApplication.translate("Plans", "Unknown status of a plan: %1"), status)
+            )
         plan = Plan(status=status)
         session.add(plan)
     else:
         found = session.get(Plan, plan_id)
         if found is None:
-            raise NotFound(_t("This plan no longer exists."))
+            raise NotFound(QCoreApplication.translate("Plans", "This plan no longer exists."))
         plan = found
     for key, value in values.items():
         setattr(plan, key, value)
@@ -241,7 +280,9 @@ def change_status(
     actor = require(session, Permission.EDIT_PLANS)
     plan = plan_by_code(session, code)
     if status not in STATUSES:
-        raise Conflict(fill(_t("Unknown status of a plan: %1"), status))
+        raise Conflict(
+            fill(QCoreApplication.translate("Plans", "Unknown status of a plan: %1"), status)
+        )
     checker = FieldChecker()
     who = checker.text("person", person, PERSON_LIMIT)
     why = checker.text("note", note, 2000)
@@ -249,30 +290,44 @@ def change_status(
     current = plan.status
     if current in FINAL_STATUSES:
         raise Conflict(
-            fill(_t("The plan %1 is %2: its life has ended."), plan.code, _t(STATUSES[current]))
+            fill(
+                QCoreApplication.translate("Plans", "The plan %1 is %2: its life has ended."),
+                plan.code,
+                _t(STATUSES[current]),
+            )
         )
     rank, now_rank = STATUS_ORDER.index(status), STATUS_ORDER.index(current)
     backwards = status == "scheduled" and current in ("published", "filed")
     if status == current or (rank < now_rank and not backwards):
         raise Conflict(
             fill(
-                _t("The plan %1 cannot go from %2 to %3."),
+                QCoreApplication.translate("Plans", "The plan %1 cannot go from %2 to %3."),
                 plan.code,
                 _t(STATUSES[current]),
                 _t(STATUSES[status]),
             )
         )
     if status == "published" and not plan.doc_number:
-        raise Conflict(_t("A plan is published with a document number: enter it first."))
+        raise Conflict(
+            QCoreApplication.translate(
+                "Plans", "A plan is published with a document number: enter it first."
+            )
+        )
     if status == "filed" and current != "published":
-        raise Conflict(_t("A plan is filed after it is published."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "A plan is filed after it is published.")
+        )
     latest = session.scalar(
         select(PlanStep.on).where(PlanStep.plan_id == plan.id).order_by(PlanStep.on.desc())
     )
     if latest is not None and on < latest:
-        raise Conflict(_t("A step cannot come before the plan's latest step."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "A step cannot come before the plan's latest step.")
+        )
     if on > utcnow().date():
-        raise Conflict(_t("A step cannot be recorded in the future."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "A step cannot be recorded in the future.")
+        )
     if status == "published" and plan.issued_on is None:
         plan.issued_on = on
     if status == "filed":
@@ -300,7 +355,9 @@ def record_evaluation(*, session: Session, code: str, on: date) -> PlanRow:
     require(session, Permission.EDIT_PLANS)
     plan = plan_by_code(session, code)
     if on > utcnow().date():
-        raise Conflict(_t("An evaluation cannot be recorded in the future."))
+        raise Conflict(
+            QCoreApplication.translate("Plans", "An evaluation cannot be recorded in the future.")
+        )
     plan.evaluated_on = on
     session.flush()
     return plan_row(session, plan.id)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.command.units import MemberUnit
 from models.fields import FieldChecker
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.plans.codes import ACTION_GROUPS, STAGE_ORDER, stage_rank
 from models.plans.documents import MAX_FILE_BYTES, checksum, extract_text
 from models.plans.library import plan_by_code, unit_id
@@ -101,7 +101,12 @@ def add_version(
     actor = require(session, Permission.EDIT_PLANS)
     plan = plan_by_code(session, code)
     checker = FieldChecker()
-    label = checker.text("name", name, 60, _t("Name the version (such as 2024 edition)."))
+    label = checker.text(
+        "name",
+        name,
+        60,
+        QCoreApplication.translate("Plans", "Name the version (such as 2024 edition)."),
+    )
     remark = checker.text("note", note, 2000)
     checker.done()
     latest = session.scalar(
@@ -122,21 +127,50 @@ def add_version(
     _write_stages(session, version, stages)
     for file_name, content in files:
         _attach(session, version, file_name, content)
-    _refresh_search_text(session, version)
+    refresh_search_text(session, version)
     return version_row(session, version.id)
+
+
+def in_use(session: Session, version_id: int) -> bool:
+    """Whether an activation or a drill refers to the version's actions (its content is
+    then kept as it is: a changed plan is a new version)."""
+    from models.plans.tables import ChecklistItem, DrillExercise, PlanActivation
+
+    if session.scalar(
+        select(PlanActivation.id).where(PlanActivation.version_id == version_id).limit(1)
+    ):
+        return True
+    actions = (
+        select(PlanAction.id)
+        .join(PlanStage, PlanStage.id == PlanAction.stage_id)
+        .where(PlanStage.version_id == version_id)
+    )
+    return any(
+        session.scalar(select(column).where(column.in_(actions)).limit(1)) is not None
+        for column in (ChecklistItem.action_id, DrillExercise.action_id)
+    )
+
+
+IN_USE = QT_TRANSLATE_NOOP(
+    "Plans",
+    "This version was activated or drilled: its content stays as it was. Add a new version for the changes.",
+)
 
 
 def set_content(
     *, session: Session, version_id: int, stages: Sequence[StageFields]
 ) -> list[StageRow]:
-    """Replace the version's structured content (stages, triggers, actions)."""
+    """Replace the version's structured content (stages, triggers, actions); refused for
+    a version an activation or a drill refers to."""
     require(session, Permission.EDIT_PLANS)
     version = _version(session, version_id)
+    if in_use(session, version.id):
+        raise Conflict(_t(IN_USE))
     for stage in session.scalars(select(PlanStage).where(PlanStage.version_id == version.id)):
         session.delete(stage)
     session.flush()
     _write_stages(session, version, stages)
-    _refresh_search_text(session, version)
+    refresh_search_text(session, version)
     return version_content(session=session, version_id=version.id)
 
 
@@ -153,7 +187,7 @@ def add_actions(
     require(session, Permission.EDIT_PLANS)
     version = _version(session, version_id)
     checker = FieldChecker()
-    checked = _check_stage(session, checker, StageFields(level, trigger, actions), 0)
+    checked = check_stage(session, checker, StageFields(level, trigger, actions), 0)
     checker.done()
     stage = session.scalar(
         select(PlanStage).where(PlanStage.version_id == version.id, PlanStage.level == level)
@@ -168,15 +202,18 @@ def add_actions(
         select(func.max(PlanAction.position)).where(PlanAction.stage_id == stage.id)
     )
     _add_actions(session, stage, checked[2], (start or 0) + 1)
-    _refresh_search_text(session, version)
+    refresh_search_text(session, version)
 
 
-def _check_stage(
+def check_stage(
     session: Session, checker: FieldChecker, stage: StageFields, index: int
 ) -> tuple[str, str | None, list[tuple[str, str, int | None, int | None]]]:
     where = f"stages[{index}]"
     if stage.level not in STAGE_ORDER:
-        checker.add(where, fill(_t("Unknown response stage: %1"), stage.level))
+        checker.add(
+            where,
+            fill(QCoreApplication.translate("Plans", "Unknown response stage: %1"), stage.level),
+        )
     trigger = checker.text(where + ".trigger", stage.trigger, 4000)
     actions = []
     for n, action in enumerate(stage.actions):
@@ -185,15 +222,23 @@ def _check_stage(
             at + ".group",
             action.group,
             ACTION_GROUPS,
-            fill(_t("Unknown group of actions: %1"), action.group),
+            fill(QCoreApplication.translate("Plans", "Unknown group of actions: %1"), action.group),
         )
-        text = checker.text(at + ".text", action.text, 2000, _t("Describe the action."))
+        text = checker.text(
+            at + ".text",
+            action.text,
+            2000,
+            QCoreApplication.translate("Plans", "Describe the action."),
+        )
         unit = unit_id(session, checker, at + ".unit", action.unit)
         limit = action.time_limit_minutes
         if limit is not None and not TIME_LIMIT_MINUTES[0] <= limit <= TIME_LIMIT_MINUTES[1]:
             checker.add(
                 at + ".time_limit",
-                fill(_t("A time limit is from %1 to %2 minutes."), *TIME_LIMIT_MINUTES),
+                fill(
+                    QCoreApplication.translate("Plans", "A time limit is from %1 to %2 minutes."),
+                    *TIME_LIMIT_MINUTES,
+                ),
             )
         actions.append((group or "", text or "", unit, limit))
     return stage.level, trigger, actions
@@ -201,10 +246,13 @@ def _check_stage(
 
 def _write_stages(session: Session, version: PlanVersion, stages: Sequence[StageFields]) -> None:
     checker = FieldChecker()
-    checked = [_check_stage(session, checker, stage, n) for n, stage in enumerate(stages)]
+    checked = [check_stage(session, checker, stage, n) for n, stage in enumerate(stages)]
     levels = [level for level, _, _ in checked]
     if len(set(levels)) != len(levels):
-        checker.add("stages", _t("Each response stage appears once in a version."))
+        checker.add(
+            "stages",
+            QCoreApplication.translate("Plans", "Each response stage appears once in a version."),
+        )
     checker.done()
     for level, trigger, actions in checked:
         stage = PlanStage(version_id=version.id, level=level, trigger=trigger)
@@ -238,25 +286,31 @@ def attach_file(*, session: Session, version_id: int, name: str, content: bytes)
     require(session, Permission.EDIT_PLANS)
     version = _version(session, version_id)
     row = _attach(session, version, name, content)
-    _refresh_search_text(session, version)
+    refresh_search_text(session, version)
     return row
 
 
 def _attach(session: Session, version: PlanVersion, name: str, content: bytes) -> FileRow:
     checker = FieldChecker()
-    file_name = checker.text("name", name, FILE_NAME_LIMIT, _t("Name the file."))
+    file_name = checker.text(
+        "name", name, FILE_NAME_LIMIT, QCoreApplication.translate("Plans", "Name the file.")
+    )
     if len(content) > MAX_FILE_BYTES:
         checker.add(
             "content",
             fill(
-                _t("The file %1 is %2 MB: a plan's file may be at most %3 MB."),
+                QCoreApplication.translate(
+                    "Plans", "The file %1 is %2 MB: a plan's file may be at most %3 MB."
+                ),
                 name,
                 f"{len(content) / 1024 / 1024:.1f}",
                 str(MAX_FILE_BYTES // 1024 // 1024),
             ),
         )
     if not content:
-        checker.add("content", fill(_t("The file %1 is empty."), name))
+        checker.add(
+            "content", fill(QCoreApplication.translate("Plans", "The file %1 is empty."), name)
+        )
     checker.done()
     kept = PlanFile(
         version_id=version.id,
@@ -276,20 +330,25 @@ def file_content(*, session: Session, file_id: int) -> tuple[str, bytes]:
     require(session, Permission.READ_REGISTER)
     kept = session.get(PlanFile, file_id)
     if kept is None:
-        raise NotFound(_t("This file no longer exists."))
+        raise NotFound(QCoreApplication.translate("Plans", "This file no longer exists."))
     if checksum(kept.content) != kept.sha256:
-        raise Conflict(fill(_t("The file %1 does not match its checksum."), kept.name))
+        raise Conflict(
+            fill(
+                QCoreApplication.translate("Plans", "The file %1 does not match its checksum."),
+                kept.name,
+            )
+        )
     return kept.name, kept.content
 
 
 def _version(session: Session, version_id: int) -> PlanVersion:
     version = session.get(PlanVersion, version_id)
     if version is None:
-        raise NotFound(_t("This version no longer exists."))
+        raise NotFound(QCoreApplication.translate("Plans", "This version no longer exists."))
     return version
 
 
-def _refresh_search_text(session: Session, version: PlanVersion) -> None:
+def refresh_search_text(session: Session, version: PlanVersion) -> None:
     """The version's searchable text: title, triggers and actions, then its documents."""
     title = session.scalar(select(Plan.title).where(Plan.id == version.plan_id)) or ""
     parts = [title, version.name]
