@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 import models.all_tables  # noqa: F401  (every table is in Base.metadata)
 from models.audit import AuditRecord, bulk_operation
 from models.base import Base, utcnow
-from models.demo import command, geography, reports, transfers, typhoon, typhoon_scenario, users
+from models.demo import (
+    command,
+    geography,
+    plans,
+    reports,
+    transfers,
+    typhoon,
+    typhoon_scenario,
+    users,
+)
 from models.demo.common import DemoBuild, DemoStep, DemoSummary
 from models.demo.county import MAX_SCALE
 from models.messages import fill
@@ -43,6 +52,7 @@ STEPS: tuple[DemoStep, ...] = (
     typhoon_scenario.STEP,
     command.STEP,
     reports.STEP,
+    plans.STEP,
 )
 
 

@@ -36,6 +36,8 @@ class DemoSummary:
     level_changes: int = 0  # the scenario event's response level history
     roster_shifts: int = 0  # today's duty roster
     incidents: int = 0  # incidents logged under the scenario's event
+    plans: int = 0  # the contingency plans of the "1+N" system
+    plan_rows: int = 0  # plans with their steps, versions, actions, drills and checklist
 
     @property
     def rows(self) -> int:
@@ -56,6 +58,7 @@ class DemoSummary:
             + self.level_changes
             + self.roster_shifts
             + self.incidents
+            + self.plan_rows
             + 1
         )
 
