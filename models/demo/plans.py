@@ -441,7 +441,9 @@ def _drills(session: Session, plans: list[Plan], today: date, rng: object) -> tu
             ):
                 due = day + timedelta(days=60 + 30 * k)
                 closed = (
-                    due - timedelta(days=5) if due < today - timedelta(days=20) and n % 4 else None
+                    due - timedelta(days=5)
+                    if due < today - timedelta(days=20) and (n % 4 or (today - due).days > 300)
+                    else None
                 )
                 session.add(
                     DrillFollowUp(

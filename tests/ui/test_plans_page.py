@@ -1,0 +1,79 @@
+"""The plans page: the plan system as a tree with status and deadline marks, the overdue
+items, the search of plan texts, and the screenshot a user takes of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
+
+from models.database import Database
+from models.plans import PlanFields, get_plan, save_plan
+from tests.cli_helpers import run_main
+from tests.models.plan_helpers import PLANNER, VIEWER, add_typhoon_plan, add_units
+from ui.plans.page import PlansPage
+
+
+def _page(qtbot: QtBot, db: Database) -> PlansPage:
+    page = PlansPage(db, VIEWER)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        page.show()
+    return page
+
+
+def test_the_tree_shows_each_plan_under_its_parent_with_its_deadlines(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    with sqlite_db.session(PLANNER, write=True) as session:
+        add_units(session)
+        save_plan(
+            session=session,
+            fields=PlanFields("ZT-01", "温岭市突发事件总体应急预案", "overall", status="filed"),
+        )
+        add_typhoon_plan(session, issued_on=date(2022, 5, 10))
+        save_plan(
+            session=session,
+            fields=PlanFields(
+                "ZX-01",
+                "温岭市防台风应急预案",
+                "special",
+                doc_number="温政办发〔2024〕12号",
+                issued_on=date(2022, 5, 10),
+                parent_code="ZT-01",
+            ),
+            plan_id=get_plan(session=session, code="ZX-01").id,
+        )
+    page = _page(qtbot, sqlite_db)
+    QAbstractItemModelTester(page.deadline_model)
+    QAbstractItemModelTester(page.tree_model)
+    root = page.tree_model.item(0, 0)
+    assert root.text().startswith("ZT-01")
+    assert root.child(0, 0).text() == "ZX-01  温岭市防台风应急预案"
+    assert root.child(0, 3).text().startswith("⚠")  # filing, evaluation and drill overdue
+    kinds = [page.deadline_model.display_text(r, 2) for r in range(page.deadline_model.rowCount())]
+    assert kinds == ["Filing", "Evaluation", "Drill"]
+    assert "days overdue" in page.deadline_model.display_text(0, 4)
+    assert page.summary_label.text() == "2 plans; 3 items overdue, 0 due within 30 days."
+    page.search_edit.setText("渔船")
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        page.search_edit.returnPressed.emit()
+    assert page.search_model.rowCount() == 1
+    assert "【渔船】" in page.search_model.display_text(0, 4)
+
+
+def test_an_empty_library_says_how_to_fill_it(qtbot: QtBot, sqlite_db: Database) -> None:
+    page = _page(qtbot, sqlite_db)
+    assert page.is_empty()
+
+
+def test_screenshot_plans_as_typed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'console.sqlite'}"
+    env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
+    built = run_main("--db", url, "demo", env=env, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    done = run_main("--db", url, "screenshot", "plans", "-o", str(tmp_path / "p.png"), env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "p.png").stat().st_size > 20_000

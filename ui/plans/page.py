@@ -1,0 +1,247 @@
+"""The plans page: the plan system at a glance as a tree (status colours, deadline marks),
+the overdue and soon-due items, and the search of the plans' texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.messages import QT_TRANSLATE_NOOP, fill
+from models.plans import (
+    DeadlineRow,
+    SearchHit,
+    TreeNode,
+    deadlines,
+    plan_tree,
+    search_plans,
+)
+from models.plans.codes import PLAN_CLASSES, STATUSES
+from models.users import Actor
+from ui.common.page import Page
+from ui.common.styles import ALERT_COLOUR, ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
+from ui.common.table import Column, RowTableModel, setup_table_view
+
+STATUS_COLOURS = {
+    "scheduled": ALERT_COLOUR,
+    "drafting": ALERT_COLOUR,
+    "review": ALERT_COLOUR,
+    "approved": NOTE_COLOUR,
+    "published": NOTE_COLOUR,
+    "filed": OK_COLOUR,
+    "superseded": NOTE_COLOUR,
+    "abolished": NOTE_COLOUR,
+}
+DEADLINE_KINDS = {
+    "filing": QT_TRANSLATE_NOOP("PlansPage", "Filing"),
+    "evaluation": QT_TRANSLATE_NOOP("PlansPage", "Evaluation"),
+    "drill": QT_TRANSLATE_NOOP("PlansPage", "Drill"),
+    "revision": QT_TRANSLATE_NOOP("PlansPage", "Revision"),
+    "follow_up": QT_TRANSLATE_NOOP("PlansPage", "Drill follow-up"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlansPage", text)
+
+
+def _kind(code: str) -> str:
+    return _tr(DEADLINE_KINDS.get(code, code))
+
+
+def _days(left: int) -> str:
+    if left < 0:
+        return fill(QCoreApplication.translate("PlansPage", "%1 days overdue"), str(-left))
+    return fill(QCoreApplication.translate("PlansPage", "due in %1 days"), str(left))
+
+
+DEADLINE_COLUMNS = (
+    Column("plan_code", QT_TRANSLATE_NOOP("PlansPage", "Code"), "PlansPage"),
+    Column("title", QT_TRANSLATE_NOOP("PlansPage", "Plan"), "PlansPage", max_width=360),
+    Column("kind", QT_TRANSLATE_NOOP("PlansPage", "Deadline"), "PlansPage", formatter=_kind),
+    Column("due", QT_TRANSLATE_NOOP("PlansPage", "Due"), "PlansPage", formatter=date.isoformat),
+    Column("days_left", QT_TRANSLATE_NOOP("PlansPage", "State"), "PlansPage", formatter=_days),
+    Column("detail", QT_TRANSLATE_NOOP("PlansPage", "Detail"), "PlansPage", max_width=360),
+)
+SEARCH_COLUMNS = (
+    Column("plan_code", QT_TRANSLATE_NOOP("PlansPage", "Code"), "PlansPage"),
+    Column("title", QT_TRANSLATE_NOOP("PlansPage", "Plan"), "PlansPage", max_width=300),
+    Column("version_name", QT_TRANSLATE_NOOP("PlansPage", "Version"), "PlansPage"),
+    Column("occurrences", QT_TRANSLATE_NOOP("PlansPage", "Matches"), "PlansPage", formatter=str),
+    Column("passage", QT_TRANSLATE_NOOP("PlansPage", "Passage"), "PlansPage", max_width=700),
+)
+
+
+@dataclass(frozen=True)
+class PlansView:
+    tree: list[TreeNode]
+    deadlines: list[DeadlineRow]
+
+
+def load_plans(*, db: Database, actor: Actor) -> PlansView:
+    with db.session(actor) as session:
+        return PlansView(plan_tree(session=session), deadlines(session=session))
+
+
+def load_search(*, db: Database, actor: Actor, query: str) -> list[SearchHit]:
+    with db.session(actor) as session:
+        return search_plans(session=session, query=query)
+
+
+class PlansPage(Page):
+    watched_tables = frozenset(
+        {
+            "plans",
+            "plan_steps",
+            "plan_versions",
+            "plan_drills",
+            "drill_follow_ups",
+            "plan_activations",
+        }
+    )
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, self.tr("Contingency plans"), parent)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Search titles, actions and documents (two characters or more)")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.returnPressed.connect(self._search)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.header.addStretch(1)
+        self.header.addWidget(self.search_edit)
+        self.header.addWidget(self.refresh_button)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.tree_model = QStandardItemModel(0, 4, self)
+        self.tree_model.setHorizontalHeaderLabels(
+            [self.tr("Plan"), self.tr("Class"), self.tr("Status"), self.tr("Deadlines")]
+        )
+        self.tree_view = QTreeView()
+        self.tree_view.setModel(self.tree_model)
+        self.tree_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setAlternatingRowColors(True)
+        tree_header = self.tree_view.header()
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree_header.setStretchLastSection(False)
+        for column, width in ((1, 110), (2, 90), (3, 140)):
+            tree_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            tree_header.resizeSection(column, width)
+
+        self.deadline_model = RowTableModel(DEADLINE_COLUMNS, parent=self)
+        self.deadline_view = QTableView()
+        self.deadline_view.setModel(self.deadline_model)
+        setup_table_view(self.deadline_view)
+        self.search_model = RowTableModel(SEARCH_COLUMNS, parent=self)
+        self.search_view = QTableView()
+        self.search_view.setModel(self.search_model)
+        setup_table_view(self.search_view)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.deadline_view, self.tr("Overdue and due soon"))
+        self.tabs.addTab(self.search_view, self.tr("Search results"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary_label)
+        left_layout.addWidget(self.tree_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(splitter)
+        self.add_body(
+            body,
+            self.tr(
+                "No plans are registered yet. Import the plan register "
+                "(python main.py import plans FILE) or build the demo county (python main.py demo)."
+            ),
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.load(load_plans, self._show, db=self.db, actor=self.actor)
+
+    def _show(self, view: PlansView) -> None:
+        self.show_empty(not view.tree)
+        marks: dict[str, list[DeadlineRow]] = {}
+        for row in view.deadlines:
+            marks.setdefault(row.plan_code, []).append(row)
+        self.tree_model.removeRows(0, self.tree_model.rowCount())
+        parents: list[QStandardItem] = []
+        root = self.tree_model.invisibleRootItem()
+        for node in view.tree:
+            plan = node.plan
+            title = QStandardItem(f"{plan.code}  {plan.title}")
+            kind = QStandardItem(QCoreApplication.translate("Plans", PLAN_CLASSES[plan.plan_class]))
+            status = QStandardItem(QCoreApplication.translate("Plans", STATUSES[plan.status]))
+            status.setForeground(QBrush(QColor(STATUS_COLOURS.get(plan.status, NOTE_COLOUR))))
+            due = marks.get(plan.code, [])
+            overdue = [r for r in due if r.overdue]
+            mark = QStandardItem(
+                ("⚠ " + "、".join(_kind(r.kind) for r in overdue))
+                if overdue
+                else ("△ " + "、".join(_kind(r.kind) for r in due) if due else "")
+            )
+            if due:
+                mark.setForeground(QBrush(QColor(ERROR_COLOUR if overdue else ALERT_COLOUR)))
+                mark.setToolTip(
+                    "\n".join(f"{_kind(r.kind)} {r.due} {_days(r.days_left)}" for r in due)
+                )
+            items = [title, kind, status, mark]
+            del parents[node.depth :]
+            (parents[-1] if parents else root).appendRow(items)
+            parents.append(title)
+        self.tree_view.expandToDepth(0)
+        self.deadline_model.set_rows(view.deadlines)
+        overdue_count = sum(1 for r in view.deadlines if r.overdue)
+        self.summary_label.setText(
+            fill(
+                self.tr("%1 plans; %2 items overdue, %3 due within 30 days."),
+                str(len(view.tree)),
+                str(overdue_count),
+                str(len(view.deadlines) - overdue_count),
+            )
+        )
+        self.ready.emit()
+
+    def _search(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query:
+            self.search_model.set_rows([])
+            return
+        self.tabs.setCurrentWidget(self.search_view)
+        self.load(load_search, self._found, db=self.db, actor=self.actor, query=query)
+
+    def _found(self, hits: list[SearchHit]) -> None:
+        self.search_model.set_rows(hits)
+        if not hits:
+            self.banner.show_info(self.tr("No plan text holds these words."))
+        else:
+            self.banner.clear_message()
+        self.ready.emit()
