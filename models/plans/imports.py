@@ -275,7 +275,7 @@ class PlanSteps(ImportSteps[Table, PlanRows]):
             if years_text:
                 try:
                     years = int(float(years_text))
-                except ValueError:
+                except (ValueError, OverflowError):  # not a number, or infinite
                     problems.append(
                         (
                             "evaluation_years",
