@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.exports.plans import DEADLINE_KINDS
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.plans import (
     DeadlineRow,
@@ -47,13 +48,6 @@ STATUS_COLOURS = {
     "filed": OK_COLOUR,
     "superseded": NOTE_COLOUR,
     "abolished": NOTE_COLOUR,
-}
-DEADLINE_KINDS = {
-    "filing": QT_TRANSLATE_NOOP("PlansPage", "Filing"),
-    "evaluation": QT_TRANSLATE_NOOP("PlansPage", "Evaluation"),
-    "drill": QT_TRANSLATE_NOOP("PlansPage", "Drill"),
-    "revision": QT_TRANSLATE_NOOP("PlansPage", "Revision"),
-    "follow_up": QT_TRANSLATE_NOOP("PlansPage", "Drill follow-up"),
 }
 
 

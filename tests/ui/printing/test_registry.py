@@ -20,11 +20,16 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "shelter-arrivals",
         "situation-map",
         "event-report",
+        "plan-register",
+        "plan-deadlines",
+        "plan-checklist",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
         "transfer-rollup",
         "typhoon-reach",
+        "plan-register",
+        "plan-deadlines",
     }
     for spec in documents():
         module, function = spec.maker.split(":")
