@@ -77,3 +77,42 @@ def test_screenshot_plans_as_typed(tmp_path: Path) -> None:
     done = run_main("--db", url, "screenshot", "plans", "-o", str(tmp_path / "p.png"), env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "p.png").stat().st_size > 20_000
+
+
+def test_a_duty_officer_activates_the_plan_and_ticks_an_action(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from models.events import start_event
+    from tests.models.plan_helpers import DUTY
+
+    with sqlite_db.session(PLANNER, write=True) as session:
+        add_units(session)
+        add_typhoon_plan(session)
+    with sqlite_db.session(DUTY, write=True) as session:
+        start_event(session=session, name="2606号台风防御", kind="typhoon")
+    page = PlansPage(sqlite_db, DUTY)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        page.show()
+    tab = page.checklist_tab
+    assert "no plan activated" in tab.state_label.text()
+    tab.code_edit.setText("ZX-01")
+    tab.stage_combo.setCurrentIndex(tab.stage_combo.findData("IV"))
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        tab.activate_button.click()
+    QAbstractItemModelTester(tab.model)
+    assert tab.model.rowCount() == 4 and "0 of 4 actions done" in tab.state_label.text()
+    tab.view.selectRow(0)
+    tab.note_edit.setText("全部回港")
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        tab.tick_button.click()
+    assert "1 of 4 actions done" in tab.state_label.text()
+    assert tab.model.display_text(0, 7) == "全部回港"
+    tab.activate_button.click()  # the same plan again: refused in place
+    qtbot.waitUntil(lambda: "already" in page.banner.text(), timeout=5000)
+
+
+def test_a_viewer_cannot_activate(qtbot: QtBot, sqlite_db: Database) -> None:
+    page = _page(qtbot, sqlite_db)
+    assert not page.checklist_tab.activate_button.isEnabled()
+    assert not page.checklist_tab.tick_button.isEnabled()

@@ -23,21 +23,30 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.events import active_event
 from models.exports.plans import DEADLINE_KINDS
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.plans import (
+    ActivationRow,
+    ChecklistRow,
     DeadlineRow,
     SearchHit,
     TreeNode,
+    activate_plan,
+    activations,
+    checklist,
     deadlines,
     plan_tree,
     search_plans,
+    tick_action,
 )
 from models.plans.codes import PLAN_CLASSES, STATUSES
-from models.users import Actor
+from models.users import Actor, Permission
+from ui.common.operations import run_operation
 from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
 from ui.common.table import Column, RowTableModel, setup_table_view
+from ui.plans.checklist import ChecklistTab
 
 STATUS_COLOURS = {
     "scheduled": ALERT_COLOUR,
@@ -86,11 +95,26 @@ SEARCH_COLUMNS = (
 class PlansView:
     tree: list[TreeNode]
     deadlines: list[DeadlineRow]
+    event_name: str | None
+    activation: ActivationRow | None
+    checklist: list[ChecklistRow]
 
 
 def load_plans(*, db: Database, actor: Actor) -> PlansView:
     with db.session(actor) as session:
-        return PlansView(plan_tree(session=session), deadlines(session=session))
+        event = active_event(session=session)
+        active = (
+            [a for a in activations(session=session, event_id=event.id) if a.ended_at is None]
+            if event is not None
+            else []
+        )
+        return PlansView(
+            plan_tree(session=session),
+            deadlines(session=session),
+            event.name if event is not None else None,
+            active[-1] if active else None,
+            checklist(session=session, activation_id=active[-1].id) if active else [],
+        )
 
 
 def load_search(*, db: Database, actor: Actor, query: str) -> list[SearchHit]:
@@ -107,6 +131,8 @@ class PlansPage(Page):
             "plan_drills",
             "drill_follow_ups",
             "plan_activations",
+            "plan_checklist_items",
+            "events",
         }
     )
 
@@ -154,6 +180,10 @@ class PlansPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.deadline_view, self.tr("Overdue and due soon"))
         self.tabs.addTab(self.search_view, self.tr("Search results"))
+        self.checklist_tab = ChecklistTab(actor.can(Permission.RUN_PLANS))
+        self.checklist_tab.activate_requested.connect(self._activate)
+        self.checklist_tab.tick_requested.connect(self._tick)
+        self.tabs.addTab(self.checklist_tab, self.tr("Event checklist"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -213,6 +243,7 @@ class PlansPage(Page):
             parents.append(title)
         self.tree_view.expandToDepth(0)
         self.deadline_model.set_rows(view.deadlines)
+        self.checklist_tab.show_checklist(view.event_name, view.activation, view.checklist)
         overdue_count = sum(1 for r in view.deadlines if r.overdue)
         self.summary_label.setText(
             fill(
@@ -223,6 +254,30 @@ class PlansPage(Page):
             )
         )
         self.ready.emit()
+
+    def _activate(self, code: str, stage: str) -> None:
+        run_operation(
+            self.db,
+            self.actor,
+            activate_plan,
+            owner=self,
+            on_done=lambda outcome: self.refresh() if outcome.ok else None,
+            show=self.banner,
+            code=code,
+            stage=stage,
+        )
+
+    def _tick(self, item_id: int, note: str) -> None:
+        run_operation(
+            self.db,
+            self.actor,
+            tick_action,
+            owner=self,
+            on_done=lambda outcome: self.refresh() if outcome.ok else None,
+            show=self.banner,
+            item_id=item_id,
+            note=note or None,
+        )
 
     def _search(self) -> None:
         query = self.search_edit.text().strip()
