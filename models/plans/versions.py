@@ -157,6 +157,18 @@ IN_USE = QT_TRANSLATE_NOOP(
 )
 
 
+def content_fields(stages: Sequence[StageRow]) -> list[StageFields]:
+    """A version's content as fields again (a new version starts from the previous one's)."""
+    return [
+        StageFields(
+            stage.level,
+            stage.trigger,
+            [ActionFields(a.group, a.text, a.unit, a.time_limit_minutes) for a in stage.actions],
+        )
+        for stage in stages
+    ]
+
+
 def set_content(
     *, session: Session, version_id: int, stages: Sequence[StageFields]
 ) -> list[StageRow]:
@@ -296,17 +308,7 @@ def _attach(session: Session, version: PlanVersion, name: str, content: bytes) -
         "name", name, FILE_NAME_LIMIT, QCoreApplication.translate("Plans", "Name the file.")
     )
     if len(content) > MAX_FILE_BYTES:
-        checker.add(
-            "content",
-            fill(
-                QCoreApplication.translate(
-                    "Plans", "The file %1 is %2 MB: a plan's file may be at most %3 MB."
-                ),
-                name,
-                f"{len(content) / 1024 / 1024:.1f}",
-                str(MAX_FILE_BYTES // 1024 // 1024),
-            ),
-        )
+        checker.add("content", too_large(name, len(content)))
     if not content:
         checker.add(
             "content", fill(QCoreApplication.translate("Plans", "The file %1 is empty."), name)
@@ -339,6 +341,18 @@ def file_content(*, session: Session, file_id: int) -> tuple[str, bytes]:
             )
         )
     return kept.name, kept.content
+
+
+def too_large(name: str, size: int) -> str:
+    """The refusal of a file above the 50 MB a plan's file may have."""
+    return fill(
+        QCoreApplication.translate(
+            "Plans", "The file %1 is %2 MB: a plan's file may be at most %3 MB."
+        ),
+        name,
+        f"{size / 1024 / 1024:.1f}",
+        str(MAX_FILE_BYTES // 1024 // 1024),
+    )
 
 
 def _version(session: Session, version_id: int) -> PlanVersion:

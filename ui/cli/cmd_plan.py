@@ -4,6 +4,8 @@ actions ticked done."""
 
 from __future__ import annotations
 
+import argparse
+
 from PySide6.QtCore import QCoreApplication
 
 from models.clock import display_time
@@ -55,6 +57,28 @@ def register(commands: Commands) -> None:
     )
     tick.add_argument("item", metavar="ITEM", type=argument_type(record_number))
     tick.add_argument("--note", metavar="TEXT")
+    version = actions.add_parser(
+        "version",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "add a version of a plan (its content copied from the latest) with its files",
+        ),
+    )
+    version.add_argument("code", metavar="CODE")
+    version.add_argument("name", metavar="NAME")
+    version.add_argument("--file", action="append", default=[], metavar="FILE", dest="files")
+    compare = actions.add_parser(
+        "compare",
+        help=QCoreApplication.translate(
+            "CommandLine", "what changed in a plan's latest version from the one before"
+        ),
+    )
+    compare.add_argument("code", metavar="CODE")
+    kept = actions.add_parser(
+        "file", help=QCoreApplication.translate("CommandLine", "write a kept plan file out")
+    )
+    kept.add_argument("file_id", metavar="ID", type=argument_type(record_number))
+    kept.add_argument("-o", "--output", required=True, metavar="FILE")
     plan.set_defaults(handler=run)
 
 
@@ -89,6 +113,8 @@ def run(ctx: Context) -> int:
     )
 
     stage = _stage(args.stage) if action in ("activate", "stage") else None
+    if action in ("version", "compare", "file"):
+        return _versions(ctx, args)
     with ctx.db.session(ctx.actor, write=action in ("activate", "stage", "tick")) as session:
         if action == "deadlines":
             from models.exports.plans import DEADLINE_KINDS, deadline_state
@@ -149,4 +175,85 @@ def run(ctx: Context) -> int:
                         )
                     )
                 )
+    return EXIT_OK
+
+
+def _versions(ctx: Context, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from models.plans import (
+        add_version,
+        compare_with_previous,
+        content_fields,
+        file_content,
+        list_versions,
+        version_content,
+    )
+    from models.plans.documents import MAX_FILE_BYTES
+    from models.plans.versions import too_large
+    from models.refusals import Conflict
+
+    if args.plan_action == "version":
+        files = []
+        for name in args.files:
+            path = Path(name)
+            if not path.is_file():
+                raise UsageError(
+                    fill(QCoreApplication.translate("CommandLine", "No file %1."), name)
+                )
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise Conflict(too_large(path.name, path.stat().st_size))
+            files.append((path.name, path.read_bytes()))
+        with ctx.db.session(ctx.actor, write=True) as session:
+            versions = list_versions(session=session, code=args.code)
+            stages = (
+                content_fields(version_content(session=session, version_id=versions[-1].id))
+                if versions
+                else []
+            )
+            made = add_version(
+                session=session, code=args.code, name=args.name, stages=stages, files=files
+            )
+        say(
+            fill(
+                QCoreApplication.translate("CommandLine", "Version %1 of %2 added, %3 files."),
+                str(made.number),
+                made.plan_code,
+                str(len(made.files)),
+            )
+        )
+        for kept in made.files:
+            say(f"{kept.id}\t{kept.name}\t{kept.size}\t{kept.sha256}")
+        return EXIT_OK
+    if args.plan_action == "file":
+        with ctx.db.session(ctx.actor) as session:
+            name, content = file_content(session=session, file_id=args.file_id)
+        Path(args.output).write_bytes(content)
+        say(fill(QCoreApplication.translate("CommandLine", "%1 written to %2"), name, args.output))
+        return EXIT_OK
+    with ctx.db.session(ctx.actor) as session:
+        versions = list_versions(session=session, code=args.code)
+        if not versions:
+            say(QCoreApplication.translate("CommandLine", "The plan has no version."))
+            return EXIT_OK
+        diff = compare_with_previous(session=session, version_id=versions[-1].id)
+    for level in diff.stages_added:
+        say(f"+ {level}")
+    for level in diff.stages_removed:
+        say(f"- {level}")
+    for level, before, after in diff.triggers_changed:
+        say(f"~ {level}\t{before or ''}\t→\t{after or ''}")
+    for change in diff.actions:
+        mark = "~" if change.before and change.after else "+" if change.after else "-"
+        shown = change.after or change.before
+        assert shown is not None
+        detail = (
+            f"\t{change.before.unit or ''} {change.before.time_limit_minutes or ''}"
+            f"\t→\t{change.after.unit or ''} {change.after.time_limit_minutes or ''}"
+            if change.before and change.after
+            else ""
+        )
+        say(f"{mark} {change.level}\t{shown.text}{detail}")
+    if diff.unchanged:
+        say(QCoreApplication.translate("CommandLine", "No change from the version before."))
     return EXIT_OK
