@@ -118,3 +118,16 @@ def test_activation_is_refused_when_it_does_not_fit(db: Database) -> None:
         activate_plan(session=session, code="ZX-01", stage="III", event_id=event_id)
         with pytest.raises(Conflict, match="already"):
             activate_plan(session=session, code="ZX-01", stage="II")
+
+
+def test_an_activated_versions_content_stays_as_it_was(db: Database) -> None:
+    from models.plans import list_versions, set_content
+    from tests.models.plan_helpers import typhoon_stages
+
+    _event(db)
+    with db.session(DUTY, write=True) as session:
+        activate_plan(session=session, code="ZX-01", stage="IV")
+    with db.session(PLANNER, write=True) as session:
+        version = list_versions(session=session, code="ZX-01")[-1]
+        with pytest.raises(Conflict, match="new version"):
+            set_content(session=session, version_id=version.id, stages=typhoon_stages(True))
