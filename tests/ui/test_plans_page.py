@@ -57,6 +57,10 @@ def test_the_tree_shows_each_plan_under_its_parent_with_its_deadlines(
     assert kinds == ["Filing", "Evaluation", "Drill"]
     assert "days overdue" in page.deadline_model.display_text(0, 4)
     assert page.summary_label.text() == "2 plans; 3 items overdue, 0 due within 30 days."
+    page.tree_view.clicked.emit(page.tree_model.indexFromItem(root.child(0, 0)))
+    qtbot.waitUntil(lambda: "Steps of its life" in page.details_tab.toPlainText(), timeout=5000)
+    assert page.tabs.currentWidget() is page.details_tab
+    assert "2024年版" in page.details_tab.toPlainText()
     page.search_edit.setText("渔船")
     with qtbot.waitSignal(page.ready, timeout=5000):
         page.search_edit.returnPressed.emit()

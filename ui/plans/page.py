@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,11 +42,12 @@ from models.plans import (
 )
 from models.plans.codes import PLAN_CLASSES, STATUSES
 from models.users import Actor, Permission
-from ui.common.operations import run_operation
+from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
 from ui.common.table import Column, RowTableModel, setup_table_view
 from ui.plans.checklist import ChecklistTab
+from ui.plans.details import DetailsTab, PlanDetails, load_details
 
 STATUS_COLOURS = {
     "scheduled": ALERT_COLOUR,
@@ -184,6 +185,9 @@ class PlansPage(Page):
         self.checklist_tab.activate_requested.connect(self._activate)
         self.checklist_tab.tick_requested.connect(self._tick)
         self.tabs.addTab(self.checklist_tab, self.tr("Event checklist"))
+        self.details_tab = DetailsTab()
+        self.tabs.addTab(self.details_tab, self.tr("Plan"))
+        self.tree_view.clicked.connect(self._chosen)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -222,6 +226,7 @@ class PlansPage(Page):
         for node in view.tree:
             plan = node.plan
             title = QStandardItem(f"{plan.code}  {plan.title}")
+            title.setData(plan.code, Qt.ItemDataRole.UserRole)
             kind = QStandardItem(QCoreApplication.translate("Plans", PLAN_CLASSES[plan.plan_class]))
             status = QStandardItem(QCoreApplication.translate("Plans", STATUSES[plan.status]))
             status.setForeground(QBrush(QColor(STATUS_COLOURS.get(plan.status, NOTE_COLOUR))))
@@ -254,6 +259,25 @@ class PlansPage(Page):
             )
         )
         self.ready.emit()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        code = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if code:
+            run_operation(
+                self.db,
+                self.actor,
+                load_details,
+                owner=self,
+                on_done=self._details,
+                show=self.banner,
+                write=False,
+                code=code,
+            )
+
+    def _details(self, outcome: Outcome[PlanDetails]) -> None:
+        if outcome.ok and outcome.value is not None:
+            self.details_tab.show_details(outcome.value)
+            self.tabs.setCurrentWidget(self.details_tab)
 
     def _activate(self, code: str, stage: str) -> None:
         run_operation(
