@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.command.units import MemberUnit
-from models.domain_events import PlanActivated, ResponseLevelChanged, emit, subscribe
+from models.domain_events import EventEnded, PlanActivated, ResponseLevelChanged, emit, subscribe
 from models.events import Event
 from models.fields import FieldChecker
 from models.messages import fill
@@ -267,6 +267,22 @@ def _follow_level(change: ResponseLevelChanged, *, session: Session) -> None:
             activation.ended_by = actor.name if actor else None
         elif change.new != activation.stage:
             _move(session, activation, change.new, at)
+    session.flush()
+
+
+@subscribe(EventEnded)
+def _end_with_event(ended: EventEnded, *, session: Session) -> None:
+    """An event that ends ends its plans' responses; their checklists stay as they were."""
+    event = session.get(Event, ended.event_id)
+    at = (event.ended_at if event is not None else None) or utcnow()
+    actor = actor_of(session)
+    for activation in session.scalars(
+        select(PlanActivation).where(
+            PlanActivation.event_id == ended.event_id, PlanActivation.ended_at.is_(None)
+        )
+    ):
+        activation.ended_at = at
+        activation.ended_by = actor.name if actor else None
     session.flush()
 
 

@@ -131,3 +131,15 @@ def test_an_activated_versions_content_stays_as_it_was(db: Database) -> None:
         version = list_versions(session=session, code="ZX-01")[-1]
         with pytest.raises(Conflict, match="new version"):
             set_content(session=session, version_id=version.id, stages=typhoon_stages(True))
+
+
+def test_ending_the_event_ends_its_plans_keeping_the_checklist(db: Database) -> None:
+    from models.events import end_event
+
+    event_id = _event(db)
+    with db.session(DUTY, write=True) as session:
+        activation = activate_plan(session=session, code="ZX-01", stage="IV")
+        end_event(session=session, event_id=event_id)
+        (ended,) = activations(session=session, event_id=event_id)
+        assert ended.ended_at is not None
+        assert len(checklist(session=session, activation_id=activation.id)) == 4
