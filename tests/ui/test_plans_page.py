@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +121,26 @@ def test_a_viewer_cannot_activate(qtbot: QtBot, sqlite_db: Database) -> None:
     page = _page(qtbot, sqlite_db)
     assert not page.checklist_tab.activate_button.isEnabled()
     assert not page.checklist_tab.tick_button.isEnabled()
+
+
+def test_a_kept_file_opens_with_the_system_viewer(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from models.plans import attach_file
+    from tests.models.plan_helpers import docx_bytes
+
+    content = docx_bytes("第一章 总则")
+    with sqlite_db.session(PLANNER, write=True) as session:
+        add_units(session)
+        version = add_typhoon_plan(session)
+        kept = attach_file(session=session, version_id=version, name="预案.docx", content=content)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page = _page(qtbot, sqlite_db)
+    page.tree_view.clicked.emit(page.tree_model.index(0, 0))
+    qtbot.waitUntil(lambda: "预案.docx" in page.details_tab.toPlainText(), timeout=5000)
+    page.details_tab.open_requested.emit(kept.id)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert opened[0].endswith("预案.docx") and Path(opened[0]).read_bytes() == content

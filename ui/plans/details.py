@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from models.plans import (
     VersionDiff,
     VersionRow,
     compare_with_previous,
+    file_content,
     get_plan,
     list_versions,
     plan_steps,
@@ -90,8 +92,11 @@ def details_html(details: PlanDetails) -> str:
         parts.append(f"<li>{step.on.isoformat()} {escape(status + who + note)}</li>")
     parts.append(f"</ul><h4>{escape(_versions_title())}</h4><ul>")
     for version in details.versions:
-        files = "、".join(f"{f.name} ({f.size // 1024} KB)" for f in version.files)
-        parts.append(f"<li>{version.number}. {escape(version.name)} {escape(files)}</li>")
+        files = "、".join(
+            f'<a href="file:{f.id}">{escape(f.name)}</a> ({f.size // 1024} KB)'
+            for f in version.files
+        )
+        parts.append(f"<li>{version.number}. {escape(version.name)} {files}</li>")
     parts.append("</ul>")
     diff = details.diff
     if diff is not None and diff.before is not None:
@@ -115,10 +120,23 @@ def details_html(details: PlanDetails) -> str:
     return "".join(parts)
 
 
+def file_to_open(*, session: Session, file_id: int, folder: str) -> Path:
+    """A kept file written into ``folder`` under its own name, for the system viewer."""
+    name, content = file_content(session=session, file_id=file_id)
+    path = Path(folder) / f"{file_id}-{Path(name).name}"
+    path.write_bytes(content)
+    return path
+
+
 class DetailsTab(QTextBrowser):
+    """A plan's details; a file's link asks the page to open it (``open_requested(id)``)."""
+
+    open_requested = Signal(int)
+
     def __init__(self) -> None:
         super().__init__()
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
         self.setPlaceholderText(
             QCoreApplication.translate(
                 "PlanDetails", "Choose a plan in the tree to see its life and versions."
@@ -127,3 +145,8 @@ class DetailsTab(QTextBrowser):
 
     def show_details(self, details: PlanDetails) -> None:
         self.setHtml(details_html(details))
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("file:") and text[5:].isdigit():
+            self.open_requested.emit(int(text[5:]))

@@ -3,11 +3,13 @@ the overdue and soon-due items, and the search of the plans' texts."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -47,7 +49,7 @@ from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
 from ui.common.table import Column, RowTableModel, setup_table_view
 from ui.plans.checklist import ChecklistTab
-from ui.plans.details import DetailsTab, PlanDetails, load_details
+from ui.plans.details import DetailsTab, PlanDetails, file_to_open, load_details
 
 STATUS_COLOURS = {
     "scheduled": ALERT_COLOUR,
@@ -186,6 +188,9 @@ class PlansPage(Page):
         self.checklist_tab.tick_requested.connect(self._tick)
         self.tabs.addTab(self.checklist_tab, self.tr("Event checklist"))
         self.details_tab = DetailsTab()
+        self.details_tab.open_requested.connect(self._open_file)
+        self._files = tempfile.TemporaryDirectory(prefix="plans-")
+        self.opened_file: Path | None = None  # the file last handed to the system viewer
         self.tabs.addTab(self.details_tab, self.tr("Plan"))
         self.tree_view.clicked.connect(self._chosen)
 
@@ -278,6 +283,25 @@ class PlansPage(Page):
         if outcome.ok and outcome.value is not None:
             self.details_tab.show_details(outcome.value)
             self.tabs.setCurrentWidget(self.details_tab)
+
+    def _open_file(self, file_id: int) -> None:
+        """Write the kept file out and open it with the system's viewer."""
+        run_operation(
+            self.db,
+            self.actor,
+            file_to_open,
+            owner=self,
+            on_done=self._opened,
+            show=self.banner,
+            write=False,
+            file_id=file_id,
+            folder=self._files.name,
+        )
+
+    def _opened(self, outcome: Outcome[Path]) -> None:
+        if outcome.ok and outcome.value is not None:
+            self.opened_file = outcome.value
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.value)))
 
     def _activate(self, code: str, stage: str) -> None:
         run_operation(
