@@ -302,3 +302,32 @@ def test_search_ranks_a_title_match_first_then_by_occurrences(db: Database) -> N
         hits = search_plans(session=session, query="转移")
     assert [h.plan_code for h in hits] == ["A-3", "A-1", "A-2"]
     assert hits[1].occurrences == 3
+
+
+def test_a_word_in_very_many_versions_is_ranked_among_the_newest(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import models.plans.search as search
+
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 1)
+    with db.session(PLANNER, write=True) as session:
+        add_units(session)
+        for code, title, actions in (
+            ("A-1", "森林火灾应急预案", ["转移人员", "转移物资", "转移车辆"]),
+            ("A-2", "地质灾害应急预案", ["转移人员"]),
+            ("A-3", "人员转移专项预案", ["组织撤离"]),
+            ("A-4", "台风应急预案", ["加固"]),
+        ):
+            save_plan(session=session, fields=PlanFields(code, title, "special"))
+            add_version(
+                session=session,
+                code=code,
+                name="第一版",
+                stages=[StageFields("IV", None, [ActionFields("transfer", a) for a in actions])],
+            )
+    with db.session(VIEWER) as session:
+        hits = search_plans(session=session, query="转移", limit=2)
+        every = search_plans(session=session, query="转移")
+    assert [h.plan_code for h in hits] == ["A-3", "A-2"]  # the title, then the newest
+    assert [h.plan_code for h in every] == ["A-3", "A-1", "A-2"]
+    assert every[1].occurrences == 3 and "【转移】" in every[1].passage
