@@ -273,6 +273,8 @@ def _follow_level(change: ResponseLevelChanged, *, session: Session) -> None:
 @subscribe(EventEnded)
 def _end_with_event(ended: EventEnded, *, session: Session) -> None:
     """An event that ends ends its plans' responses; their checklists stay as they were."""
+    if not isinstance(session, Session):  # announced outside a unit of work: nothing to end
+        return
     event = session.get(Event, ended.event_id)
     at = (event.ended_at if event is not None else None) or utcnow()
     actor = actor_of(session)
