@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 # Modules holding @subscribe handlers; a new module that reacts adds itself here.
-SUBSCRIBERS: tuple[str, ...] = ("models.transfers", "models.command.dutylog")
+SUBSCRIBERS: tuple[str, ...] = ("models.transfers", "models.command.dutylog", "models.plans")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,17 @@ class ReportSent:
     doc_number: str
     recipients: tuple[str, ...]
     at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PlanActivated:
+    """A contingency plan was activated for an event at a response stage (its checklist
+    made: the stage's actions and every lower stage's)."""
+
+    event_id: int
+    plan_id: int
+    activation_id: int
+    stage: str
 
 
 E = TypeVar("E")

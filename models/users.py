@@ -47,6 +47,8 @@ class Permission(enum.Enum):
     READ_AUDIT = "read_audit"
     ADMINISTER_DATABASE = "administer_database"
     WRITE_DUTY_LOG = "write_duty_log"
+    EDIT_PLANS = "edit_plans"
+    RUN_PLANS = "run_plans"
 
 
 # The role-permission matrix, one row per permission (docs/architecture.md shows the same
@@ -68,6 +70,8 @@ ROLE_MATRIX: dict[Permission, tuple[int, int, int, int, int, int]] = {
     Permission.READ_AUDIT:          (1,    0,   0,      0,    0,     0),
     Permission.ADMINISTER_DATABASE: (1,    0,   0,      0,    0,     1),
     Permission.WRITE_DUTY_LOG:      (1,    1,   0,      1,    0,     0),
+    Permission.EDIT_PLANS:          (1,    0,   1,      0,    0,     0),
+    Permission.RUN_PLANS:           (1,    1,   0,      0,    0,     0),
 }
 # fmt: on
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

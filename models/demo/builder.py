@@ -20,6 +20,7 @@ from models.demo import (
     command,
     dutylog,
     geography,
+    plans,
     reports,
     transfers,
     typhoon,
@@ -54,6 +55,7 @@ STEPS: tuple[DemoStep, ...] = (
     command.STEP,
     reports.STEP,
     dutylog.STEP,
+    plans.STEP,
 )
 
 

@@ -38,6 +38,8 @@ class DemoSummary:
     incidents: int = 0  # incidents logged under the scenario's event
     duty_log_entries: int = 0  # the scenario's day and night of duty log
     handovers: int = 0  # its shift handover
+    plans: int = 0  # the contingency plans of the "1+N" system
+    plan_rows: int = 0  # plans with their steps, versions, actions, drills and checklist
 
     @property
     def rows(self) -> int:
@@ -60,6 +62,7 @@ class DemoSummary:
             + self.incidents
             + self.duty_log_entries
             + self.handovers
+            + self.plan_rows
             + 1
         )
 

@@ -433,6 +433,36 @@ KINDS: dict[str, ImportKind] = {
             max_rows=10_000,  # a county's headquarters has a few dozen member units
             max_columns=100,
         ),
+        ImportKind(
+            "plans",
+            QT_TRANSLATE_NOOP("ImportDialog", "Contingency plans (the plan register)"),
+            "models.plans.imports:PlanSteps",
+            max_bytes=64 * MIB,
+            max_rows=50_000,  # a county has a few hundred plans with its towns' and villages'
+            max_columns=100,
+        ),
+        ImportKind(
+            "plan-actions",
+            QT_TRANSLATE_NOOP("ImportDialog", "Plan actions (stages, triggers, actions)"),
+            "models.plans.imports:PlanActionSteps",
+            max_bytes=64 * MIB,
+            max_rows=20_000,  # a plan has tens to a few hundred actions
+            max_columns=100,
+            options=(
+                Option(
+                    "plan",
+                    "--plan",
+                    QT_TRANSLATE_NOOP("ImportDialog", "Plan code"),
+                    QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "the code of the plan whose latest version takes the actions "
+                        "(they replace its structured content)",
+                    ),
+                    metavar="CODE",
+                    placeholder=QT_TRANSLATE_NOOP("ImportDialog", "Such as ZX-01"),
+                ),
+            ),
+        ),
     )
 }
 """Every kind, in the order the dialog offers them and the command line lists them."""

@@ -568,6 +568,49 @@
     </message>
 </context>
 <context>
+    <name>ChecklistTab</name>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="65"/>
+        <source>Plan code, such as ZX-01</source>
+        <translation>预案编号，如 ZX-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="69"/>
+        <source>Activate for the event</source>
+        <translation>针对本次事件启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="72"/>
+        <source>Note (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="73"/>
+        <source>Mark the selected action done</source>
+        <translation>将所选任务标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="99"/>
+        <source>No event in progress: a plan is activated for one.</source>
+        <translation>当前没有进行中的事件：预案须针对事件启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="101"/>
+        <source>%1: no plan activated yet.</source>
+        <translation>%1：尚未启动预案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="106"/>
+        <source>%1: %2 activated %3 at %4; %5 of %6 actions done.</source>
+        <translation>%1：%2 于 %3 启动，当前 %4；已完成 %5 项，共 %6 项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="124"/>
+        <source>Select an action of the checklist first.</source>
+        <translation>请先在任务清单中选择一项任务。</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <location filename="../../models/checks.py" line="60"/>
@@ -1728,6 +1771,11 @@ ahead</source>
         <translation>台风名称，如 烟花</translation>
     </message>
     <message>
+        <location filename="../../models/imports/registry.py" line="456"/>
+        <source>the code of the plan whose latest version takes the actions (they replace its structured content)</source>
+        <translation>其最新版本接收这些任务的预案编号（任务将替换该版本的结构化内容）</translation>
+    </message>
+    <message>
         <location filename="../../ui/cli/cmd_export.py" line="15"/>
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
@@ -2291,6 +2339,101 @@ ahead</source>
         <source>%1 %2: by phone %3 min, in writing %4 min</source>
         <translation>%1 %2：电话 %3 分钟，书面 %4 分钟</translation>
     </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="22"/>
+        <source>contingency plans: deadlines, search, activation and checklist</source>
+        <translation>应急预案：期限、搜索、启动和任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="29"/>
+        <source>overdue and soon-due plan deadlines</source>
+        <translation>已超期和即将到期的预案期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="33"/>
+        <source>search the plans&apos; texts</source>
+        <translation>搜索预案文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="38"/>
+        <source>activate a plan for the event in progress at a stage</source>
+        <translation>针对进行中的事件按响应级别启动预案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="46"/>
+        <source>raise or lower an activated plan</source>
+        <translation>提高或降低已启动预案的响应级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="52"/>
+        <source>an activated plan&apos;s checklist</source>
+        <translation>已启动预案的任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="56"/>
+        <source>mark an action done</source>
+        <translation>将任务标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="62"/>
+        <source>add a version of a plan (its content copied from the latest) with its files</source>
+        <translation>新增预案版本（结构化内容沿用最新版本）及其文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="72"/>
+        <source>what changed in a plan&apos;s latest version from the one before</source>
+        <translation>预案最新版本与上一版本相比的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="78"/>
+        <source>write a kept plan file out</source>
+        <translation>导出已保存的预案文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="93"/>
+        <source>Unknown stage %1: use sea, IV, III, II or I.</source>
+        <translation>未知的响应级别 %1：请使用 sea、IV、III、II 或 I。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="136"/>
+        <source>Plan %1 activated: %2 actions.</source>
+        <translation>预案 %1 已启动：共 %2 项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="145"/>
+        <source>Done at %1: %2</source>
+        <translation>已于 %1 完成：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="157"/>
+        <source>The plan %1 was not activated.</source>
+        <translation>预案 %1 未启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="202"/>
+        <source>No file %1.</source>
+        <translation>没有文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="219"/>
+        <source>Version %1 of %2 added, %3 files.</source>
+        <translation>已新增 %2 的第 %1 版，共 %3 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="232"/>
+        <source>%1 written to %2</source>
+        <translation>%1 已写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="237"/>
+        <source>The plan has no version.</source>
+        <translation>该预案还没有版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="258"/>
+        <source>No change from the version before.</source>
+        <translation>与上一版本相比没有变化。</translation>
+    </message>
 </context>
 <context>
     <name>CommandPage</name>
@@ -2804,22 +2947,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="85"/>
+        <location filename="../../models/demo/builder.py" line="87"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="93"/>
+        <location filename="../../models/demo/builder.py" line="95"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="100"/>
+        <location filename="../../models/demo/builder.py" line="102"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="108"/>
+        <location filename="../../models/demo/builder.py" line="110"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -2945,6 +3088,33 @@ ahead</source>
         <location filename="../../ui/printing/registry.py" line="445"/>
         <source>0 the initial report, N the Nth follow-up, final the final report (default: the latest)</source>
         <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="465"/>
+        <location filename="../../ui/printing/registry.py" line="500"/>
+        <source>Contingency plan register and revision timetable</source>
+        <translation>应急预案目录及修订时间表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="474"/>
+        <location filename="../../ui/printing/registry.py" line="509"/>
+        <source>Contingency plan deadlines</source>
+        <translation>应急预案期限提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="483"/>
+        <source>Checklist of an activated plan</source>
+        <translation>已启动预案的任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="490"/>
+        <source>the plan&apos;s code (default: the latest activated)</source>
+        <translation>预案编号（默认：最近启动的预案）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="515"/>
+        <source>every deadline, not only overdue and due soon</source>
+        <translation>全部期限，而不仅是已超期和即将到期的</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
@@ -3832,6 +4002,48 @@ ahead</source>
         <location filename="../../models/exports/rollup.py" line="237"/>
         <source>Figures phoned in by towns (counted separately, not included above; the latest report of each town)</source>
         <translation>乡镇电话报送数（单独统计，未计入上表；取各乡镇最新一次报送）</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="49"/>
+        <source>Owning unit</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="50"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="51"/>
+        <source>Issued</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="53"/>
+        <source>Filed</source>
+        <translation>备案日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="54"/>
+        <source>Revision due</source>
+        <translation>修订期限</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="93"/>
+        <source> (estimated: past the official calendar)</source>
+        <translation>（估算：超出官方节假日安排的年份）</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="133"/>
+        <location filename="../../ui/printing/plans.py" line="45"/>
+        <source>Contingency plan register and revision timetable</source>
+        <translation>应急预案目录及修订时间表</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="147"/>
+        <location filename="../../ui/printing/plans.py" line="62"/>
+        <source>Contingency plan deadlines</source>
+        <translation>应急预案期限提醒</translation>
     </message>
 </context>
 <context>
@@ -5223,6 +5435,26 @@ ahead</source>
         <translation>成员单位（名称、值班电话、联系人）</translation>
     </message>
     <message>
+        <location filename="../../models/imports/registry.py" line="438"/>
+        <source>Contingency plans (the plan register)</source>
+        <translation>应急预案（预案目录）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="446"/>
+        <source>Plan actions (stages, triggers, actions)</source>
+        <translation>预案响应任务（响应级别、启动条件、任务）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="455"/>
+        <source>Plan code</source>
+        <translation>预案编号</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="462"/>
+        <source>Such as ZX-01</source>
+        <translation>如 ZX-01</translation>
+    </message>
+    <message>
         <location filename="../../models/imports/registry.py" line="133"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
@@ -5915,52 +6147,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="92"/>
+        <location filename="../../ui/common/pages.py" line="98"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="93"/>
+        <location filename="../../ui/common/pages.py" line="99"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="94"/>
+        <location filename="../../ui/common/pages.py" line="100"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="95"/>
+        <location filename="../../ui/common/pages.py" line="101"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="96"/>
+        <location filename="../../ui/common/pages.py" line="102"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="97"/>
+        <location filename="../../ui/common/pages.py" line="103"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="98"/>
+        <location filename="../../ui/common/pages.py" line="104"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="99"/>
+        <location filename="../../ui/common/pages.py" line="105"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="100"/>
+        <location filename="../../ui/common/pages.py" line="106"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="101"/>
+        <location filename="../../ui/common/pages.py" line="107"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -6707,6 +6939,743 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>PlanDetails</name>
+    <message>
+        <location filename="../../ui/plans/details.py" line="49"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="53"/>
+        <source>Steps of its life</source>
+        <translation>各环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="57"/>
+        <source>What the latest version changed</source>
+        <translation>最新版本的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="61"/>
+        <source>No change from the version before.</source>
+        <translation>与上一版本相比没有变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="75"/>
+        <source>%1; owned by %2; document %3 issued %4; filed %5.</source>
+        <translation>%1；编制单位：%2；文号：%3，印发日期：%4；备案日期：%5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="141"/>
+        <source>Choose a plan in the tree to see its life and versions.</source>
+        <translation>在左侧树中选择预案，查看其各环节和版本。</translation>
+    </message>
+</context>
+<context>
+    <name>Plans</name>
+    <message>
+        <location filename="../../models/plans/activations.py" line="86"/>
+        <location filename="../../models/plans/activations.py" line="154"/>
+        <location filename="../../models/plans/versions.py" line="227"/>
+        <source>Unknown response stage: %1</source>
+        <translation>未知的响应级别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="90"/>
+        <source>The sea-typhoon stage is for typhoon events only.</source>
+        <translation>海上防台风应急响应仅适用于台风事件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="95"/>
+        <source>The plan %1 is no longer in force.</source>
+        <translation>预案 %1 已不再有效。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="102"/>
+        <source>The plan %1 has no version to activate.</source>
+        <translation>预案 %1 没有可启动的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="116"/>
+        <source>The plan %1 is active for this event already.</source>
+        <translation>本次事件已启动预案 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="126"/>
+        <source>A plan is activated between the event&apos;s start and now.</source>
+        <translation>预案启动时间应在事件开始之后、当前时间之前。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="157"/>
+        <source>The plan is at this stage already.</source>
+        <translation>预案已处于该响应级别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="181"/>
+        <source>This action is not on a checklist.</source>
+        <translation>该任务不在任务清单中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="184"/>
+        <source>This action is marked done already.</source>
+        <translation>该任务已标记完成。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="192"/>
+        <source>An action is done between the plan&apos;s activation and now.</source>
+        <translation>任务完成时间应在预案启动之后、当前时间之前。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="210"/>
+        <source>A plan is activated for an event in progress.</source>
+        <translation>预案须针对进行中的事件启动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="218"/>
+        <location filename="../../models/plans/activations.py" line="305"/>
+        <source>This activation no longer exists.</source>
+        <translation>该预案启动记录已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/activations.py" line="220"/>
+        <source>The plan&apos;s response has ended.</source>
+        <translation>该预案的响应已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="8"/>
+        <source>Overall plan</source>
+        <translation>总体应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="9"/>
+        <source>Special plan</source>
+        <translation>专项应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="10"/>
+        <source>Departmental plan</source>
+        <translation>部门应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="11"/>
+        <source>Joint plan</source>
+        <translation>联合应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="12"/>
+        <source>Town or street plan</source>
+        <translation>乡镇（街道）应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="13"/>
+        <source>Village or community plan</source>
+        <translation>村（社区）应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="14"/>
+        <source>Enterprise plan</source>
+        <translation>企事业单位应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="20"/>
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="21"/>
+        <source>Accident</source>
+        <translation>事故灾难</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="22"/>
+        <source>Public health</source>
+        <translation>公共卫生事件</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="23"/>
+        <source>Social security</source>
+        <translation>社会安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="27"/>
+        <source>Typhoon</source>
+        <translation>台风</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="28"/>
+        <source>Flood</source>
+        <translation>洪涝</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="29"/>
+        <source>Geological hazard</source>
+        <translation>地质灾害</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="30"/>
+        <source>Forest fire</source>
+        <translation>森林火灾</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="31"/>
+        <source>Hazardous chemicals</source>
+        <translation>危险化学品</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="32"/>
+        <source>Drought</source>
+        <translation>干旱</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="33"/>
+        <source>Earthquake</source>
+        <translation>地震</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="34"/>
+        <source>Snow and freezing</source>
+        <translation>低温雨雪冰冻</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="35"/>
+        <source>Marine disaster</source>
+        <translation>海洋灾害</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="36"/>
+        <source>Production safety accident</source>
+        <translation>生产安全事故</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="37"/>
+        <source>Road traffic accident</source>
+        <translation>道路交通事故</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="38"/>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="39"/>
+        <source>Power outage</source>
+        <translation>大面积停电</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="40"/>
+        <source>Environmental pollution</source>
+        <translation>突发环境事件</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="41"/>
+        <source>Epidemic</source>
+        <translation>传染病疫情</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="42"/>
+        <source>Food safety</source>
+        <translation>食品安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="43"/>
+        <source>Mass incident</source>
+        <translation>群体性事件</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="44"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="49"/>
+        <source>Scheduled for revision</source>
+        <translation>列入修订计划</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="50"/>
+        <source>Drafting</source>
+        <translation>起草中</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="51"/>
+        <source>Expert review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="52"/>
+        <source>Approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="53"/>
+        <source>Published</source>
+        <translation>已印发</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="54"/>
+        <source>Filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="55"/>
+        <source>Superseded</source>
+        <translation>已被替代</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="56"/>
+        <source>Abolished</source>
+        <translation>已废止</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="63"/>
+        <source>Command</source>
+        <translation>指挥协调</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="64"/>
+        <source>Warning and reporting</source>
+        <translation>预警与信息报送</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="65"/>
+        <source>Transfer and resettlement</source>
+        <translation>转移安置</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="66"/>
+        <source>Rescue</source>
+        <translation>抢险救援</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="67"/>
+        <source>Medical</source>
+        <translation>医疗救治</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="68"/>
+        <source>Support</source>
+        <translation>保障</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="69"/>
+        <source>Public information</source>
+        <translation>信息发布</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="73"/>
+        <source>Tabletop</source>
+        <translation>桌面推演</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="74"/>
+        <source>Functional</source>
+        <translation>功能演练</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="75"/>
+        <source>Full-scale</source>
+        <translation>综合演练</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/codes.py" line="76"/>
+        <source>Unscripted</source>
+        <translation>无脚本演练</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="87"/>
+        <source>Unknown kind of drill: %1</source>
+        <translation>未知的演练形式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="98"/>
+        <source>A drill cannot be recorded before it is held.</source>
+        <translation>演练举行之前不能登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="111"/>
+        <source>Some actions exercised are not actions of this plan.</source>
+        <translation>所选演练任务中有不属于本预案的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="120"/>
+        <location filename="../../models/plans/versions.py" line="243"/>
+        <source>Describe the action.</source>
+        <translation>请填写任务内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="126"/>
+        <source>Name who owns it.</source>
+        <translation>请填写责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="155"/>
+        <source>This follow-up action no longer exists.</source>
+        <translation>该整改事项已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="159"/>
+        <source>This follow-up action is closed already.</source>
+        <translation>该整改事项已销号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/drills.py" line="164"/>
+        <source>A follow-up action cannot be closed before its drill.</source>
+        <translation>整改事项的销号日期不能早于演练日期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="242"/>
+        <source>The plan %1 appears more than once (rows %2).</source>
+        <translation>预案 %1 重复出现（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="268"/>
+        <source>Not a date (such as 2024-06-03).</source>
+        <translation>不是日期（如 2024-06-03）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="282"/>
+        <source>Not a number of years.</source>
+        <translation>不是年数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="292"/>
+        <location filename="../../models/plans/library.py" line="236"/>
+        <location filename="../../models/plans/library.py" line="284"/>
+        <source>Unknown status of a plan: %1</source>
+        <translation>未知的预案状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="407"/>
+        <source>No plan with the code %1: register the plan first.</source>
+        <translation>没有编号为 %1 的预案，请先登记该预案。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="413"/>
+        <source>Name the plan the actions belong to (--plan CODE).</source>
+        <translation>请指明这些任务所属的预案（--plan 预案编号）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="438"/>
+        <source>Not a time limit (such as 30分钟, 2小时 or 1天).</source>
+        <translation>不是时限（如 30分钟、2小时 或 1天）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="468"/>
+        <source>The same action is listed at row %1.</source>
+        <translation>相同的任务已在第 %1 行列出。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/imports.py" line="508"/>
+        <source>First version</source>
+        <translation>第一版</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="98"/>
+        <location filename="../../models/plans/library.py" line="191"/>
+        <source>No plan with the code %1.</source>
+        <translation>没有编号为 %1 的预案。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="114"/>
+        <source>No member unit named %1 in the register.</source>
+        <translation>成员单位名录中没有名为 %1 的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="129"/>
+        <source>Give the plan&apos;s code.</source>
+        <translation>请填写预案编号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="135"/>
+        <source>Give the plan&apos;s title.</source>
+        <translation>请填写预案名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="142"/>
+        <source>Unknown class of plan: %1</source>
+        <translation>未知的预案类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="158"/>
+        <source>Unknown event category: %1</source>
+        <translation>未知的事件类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="169"/>
+        <source>Unknown event type: %1</source>
+        <translation>未知的事件类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="179"/>
+        <source>Years between evaluations: from %1 to %2.</source>
+        <translation>评估间隔年数应在 %1 至 %2 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="196"/>
+        <source>A plan cannot be placed under itself or its own plans.</source>
+        <translation>预案不能归属于其自身或其下级预案。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="208"/>
+        <source>A plan with the code %1 is registered.</source>
+        <translation>编号为 %1 的预案已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="243"/>
+        <source>This plan no longer exists.</source>
+        <translation>该预案已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="294"/>
+        <source>The plan %1 is %2: its life has ended.</source>
+        <translation>预案 %1 %2，已不再使用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="304"/>
+        <source>The plan %1 cannot go from %2 to %3.</source>
+        <translation>预案 %1 不能从“%2”变为“%3”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="312"/>
+        <source>A plan is published with a document number: enter it first.</source>
+        <translation>预案印发须有文号，请先填写文号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="318"/>
+        <source>A plan is filed after it is published.</source>
+        <translation>预案须印发后才能备案。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="325"/>
+        <source>A step cannot come before the plan&apos;s latest step.</source>
+        <translation>该环节的日期不能早于预案最近一个环节。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="329"/>
+        <source>A step cannot be recorded in the future.</source>
+        <translation>不能登记未来日期的环节。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/library.py" line="359"/>
+        <source>An evaluation cannot be recorded in the future.</source>
+        <translation>不能登记未来日期的评估。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="108"/>
+        <source>Name the version (such as 2024 edition).</source>
+        <translation>请填写版本名称（如“2024年版”）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="154"/>
+        <source>This version was activated or drilled: its content stays as it was. Add a new version for the changes.</source>
+        <translation>该版本已启动或演练过，其内容保持不变。如需修改，请新增版本。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="237"/>
+        <source>Unknown group of actions: %1</source>
+        <translation>未知的任务分组：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="251"/>
+        <source>A time limit is from %1 to %2 minutes.</source>
+        <translation>时限应在 %1 至 %2 分钟之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="266"/>
+        <source>Each response stage appears once in a version.</source>
+        <translation>同一版本中每个响应级别只能出现一次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="308"/>
+        <source>Name the file.</source>
+        <translation>请填写文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="314"/>
+        <source>The file %1 is empty.</source>
+        <translation>文件 %1 为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="335"/>
+        <source>This file no longer exists.</source>
+        <translation>该文件已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="339"/>
+        <source>The file %1 does not match its checksum.</source>
+        <translation>文件 %1 与其校验值不符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="349"/>
+        <source>The file %1 is %2 MB: a plan&apos;s file may be at most %3 MB.</source>
+        <translation>文件 %1 大小为 %2 MB，预案文件最大为 %3 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="361"/>
+        <source>This version no longer exists.</source>
+        <translation>该版本已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../models/exports/plans.py" line="28"/>
+        <source>Filing</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="29"/>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="30"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="31"/>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="32"/>
+        <source>Drill follow-up</source>
+        <translation>演练整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="46"/>
+        <location filename="../../models/exports/plans.py" line="78"/>
+        <location filename="../../ui/plans/page.py" line="81"/>
+        <location filename="../../ui/plans/page.py" line="89"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="47"/>
+        <location filename="../../models/exports/plans.py" line="79"/>
+        <location filename="../../ui/plans/page.py" line="82"/>
+        <location filename="../../ui/plans/page.py" line="90"/>
+        <location filename="../../ui/plans/page.py" line="161"/>
+        <location filename="../../ui/plans/page.py" line="194"/>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="48"/>
+        <location filename="../../ui/plans/page.py" line="161"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="52"/>
+        <location filename="../../ui/plans/page.py" line="161"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="80"/>
+        <location filename="../../ui/plans/page.py" line="83"/>
+        <source>Deadline</source>
+        <translation>期限事项</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="81"/>
+        <location filename="../../ui/plans/page.py" line="84"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="82"/>
+        <location filename="../../ui/plans/page.py" line="85"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="83"/>
+        <location filename="../../ui/plans/page.py" line="86"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="89"/>
+        <location filename="../../ui/plans/page.py" line="76"/>
+        <source>%1 days overdue</source>
+        <translation>已超期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/plans.py" line="91"/>
+        <location filename="../../ui/plans/page.py" line="77"/>
+        <source>due in %1 days</source>
+        <translation>%1 天后到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="91"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="92"/>
+        <source>Matches</source>
+        <translation>匹配次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="93"/>
+        <source>Passage</source>
+        <translation>匹配段落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="143"/>
+        <source>Contingency plans</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="146"/>
+        <source>Search titles, actions and documents (two characters or more)</source>
+        <translation>搜索预案名称、响应任务和文件内容（至少两个字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="151"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="161"/>
+        <source>Deadlines</source>
+        <translation>期限提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="184"/>
+        <source>Overdue and due soon</source>
+        <translation>超期和即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="185"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="189"/>
+        <source>Event checklist</source>
+        <translation>事件任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="214"/>
+        <source>No plans are registered yet. Import the plan register (python main.py import plans FILE) or build the demo county (python main.py demo).</source>
+        <translation>尚未登记预案。请导入预案目录（python main.py import plans FILE），或生成演示县（python main.py demo）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="260"/>
+        <source>%1 plans; %2 items overdue, %3 due within 30 days.</source>
+        <translation>共 %1 个预案；%2 项已超期，%3 项将在 30 天内到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="341"/>
+        <source>No plan text holds these words.</source>
+        <translation>没有预案文本包含这些词。</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <location filename="../../ui/common/print_preview.py" line="110"/>
@@ -6874,6 +7843,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/dutylog.py" line="92"/>
+        <location filename="../../ui/printing/plans.py" line="38"/>
         <location filename="../../ui/printing/transfers.py" line="211"/>
         <location filename="../../ui/printing/transfers.py" line="296"/>
         <location filename="../../ui/printing/transfers.py" line="474"/>
@@ -7025,6 +7995,74 @@ ahead</source>
         <location filename="../../ui/printing/transfers.py" line="473"/>
         <source>Signature of the shelter manager:</source>
         <translation>安置点负责人签字：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="42"/>
+        <location filename="../../ui/printing/plans.py" line="115"/>
+        <source>Stage</source>
+        <translation>响应级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="43"/>
+        <location filename="../../ui/printing/plans.py" line="116"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="44"/>
+        <location filename="../../ui/printing/plans.py" line="117"/>
+        <source>Action</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="45"/>
+        <location filename="../../ui/printing/plans.py" line="118"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="46"/>
+        <location filename="../../ui/printing/plans.py" line="119"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="47"/>
+        <location filename="../../ui/printing/plans.py" line="120"/>
+        <source>Done</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="48"/>
+        <location filename="../../ui/printing/plans.py" line="121"/>
+        <source>By</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/checklist.py" line="49"/>
+        <location filename="../../ui/printing/plans.py" line="122"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/plans.py" line="80"/>
+        <source>No plan was activated for this event.</source>
+        <translation>本次事件没有启动预案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/plans.py" line="101"/>
+        <source>%1: checklist of actions</source>
+        <translation>%1：响应任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/plans.py" line="105"/>
+        <source>Activated %1; stage now: %2</source>
+        <translation>启动时间：%1；当前响应级别：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/plans.py" line="110"/>
+        <source>%1 of %2 actions done</source>
+        <translation>已完成 %1 项，共 %2 项</translation>
     </message>
 </context>
 <context>
@@ -9740,84 +10778,84 @@ ahead</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="109"/>
+        <location filename="../../models/users.py" line="113"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="200"/>
+        <location filename="../../models/users.py" line="204"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="219"/>
-        <location filename="../../models/users.py" line="486"/>
+        <location filename="../../models/users.py" line="223"/>
+        <location filename="../../models/users.py" line="490"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="225"/>
+        <location filename="../../models/users.py" line="229"/>
         <source>This database has users already: an administrator adds users (--user NAME).</source>
         <translation>此数据库已有用户：请由管理员添加用户（--user 用户名）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="233"/>
+        <location filename="../../models/users.py" line="237"/>
         <source>The first user of a database must be an administrator (--role admin).</source>
         <translation>数据库的第一个用户必须是管理员（--role admin）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="246"/>
+        <location filename="../../models/users.py" line="250"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="252"/>
+        <location filename="../../models/users.py" line="256"/>
         <source>The user name cannot be used: %1</source>
         <translation>该用户名不能使用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="258"/>
+        <location filename="../../models/users.py" line="262"/>
         <source>A user name cannot hold control characters.</source>
         <translation>用户名不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="262"/>
+        <location filename="../../models/users.py" line="266"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="285"/>
+        <location filename="../../models/users.py" line="289"/>
         <source>Another administrator was created at the same time; log in as that administrator to add users.</source>
         <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="317"/>
+        <location filename="../../models/users.py" line="321"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="334"/>
+        <location filename="../../models/users.py" line="338"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="444"/>
+        <location filename="../../models/users.py" line="448"/>
         <source>No user is called %1.</source>
         <translation>没有名为 %1 的用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="464"/>
-        <location filename="../../models/users.py" line="523"/>
+        <location filename="../../models/users.py" line="468"/>
+        <location filename="../../models/users.py" line="527"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="473"/>
+        <location filename="../../models/users.py" line="477"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="505"/>
+        <location filename="../../models/users.py" line="509"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>

@@ -9,6 +9,7 @@ from ui.cli.cmd_event import register as register_event
 from ui.cli.cmd_export import register as register_export
 from ui.cli.cmd_import import register as register_import
 from ui.cli.cmd_map import register as register_map
+from ui.cli.cmd_plan import register as register_plan
 from ui.cli.cmd_print import register as register_print
 from ui.cli.cmd_report import register as register_report
 from ui.cli.cmd_roster import register as register_roster
@@ -29,4 +30,5 @@ GROUPS: tuple[Register, ...] = (
     register_roster,
     register_report,
     register_dutylog,
+    register_plan,
 )

@@ -64,6 +64,12 @@ def _dutylog() -> PageMaker:
     return lambda db, actor, _settings: DutyLogPage(db, actor)
 
 
+def _plans() -> PageMaker:
+    from ui.plans.page import PlansPage
+
+    return lambda db, actor, _settings: PlansPage(db, actor)
+
+
 def _settings() -> PageMaker:
     from ui.settings.page import SettingsPage
 
@@ -94,7 +100,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("transfers", QT_TRANSLATE_NOOP("MainWindow", "Transfers"), _transfers),
     PageSpec("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams"), _pending("teams")),
     PageSpec("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies"), _pending("supplies")),
-    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans"), _pending("plans")),
+    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans"), _plans),
     PageSpec("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch"), _command),
     PageSpec("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log"), _dutylog),
     PageSpec("register", QT_TRANSLATE_NOOP("MainWindow", "Geography register"), _register),

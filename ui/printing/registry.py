@@ -455,3 +455,69 @@ add(
         file_name="{title} {stamp}",
     )
 )
+
+
+# -- contingency plans ---------------------------------------------------------------------
+
+add(
+    Document(
+        "plan-register",
+        QT_TRANSLATE_NOOP("Documents", "Contingency plan register and revision timetable"),
+        Format.PDF,
+        "ui.printing.plans:print_plan_register",
+        file_name="应急预案目录及修订时间表",
+    )
+)
+add(
+    Document(
+        "plan-deadlines",
+        QT_TRANSLATE_NOOP("Documents", "Contingency plan deadlines"),
+        Format.PDF,
+        "ui.printing.plans:print_plan_deadlines",
+        file_name="应急预案期限提醒",
+    )
+)
+add(
+    Document(
+        "plan-checklist",
+        QT_TRANSLATE_NOOP("Documents", "Checklist of an activated plan"),
+        Format.PDF,
+        "ui.printing.plans:print_plan_checklist",
+        (
+            EVENT,
+            Option(
+                "plan",
+                QT_TRANSLATE_NOOP("Documents", "the plan's code (default: the latest activated)"),
+                metavar="CODE",
+            ),
+        ),
+        file_name="{title} {stamp}",
+    )
+)
+add(
+    Document(
+        "plan-register",
+        QT_TRANSLATE_NOOP("Documents", "Contingency plan register and revision timetable"),
+        Format.EXCEL,
+        "models.exports.plans:export_plan_register",
+        file_name="应急预案目录及修订时间表",
+    )
+)
+add(
+    Document(
+        "plan-deadlines",
+        QT_TRANSLATE_NOOP("Documents", "Contingency plan deadlines"),
+        Format.EXCEL,
+        "models.exports.plans:export_plan_deadlines",
+        (
+            Option(
+                "everything",
+                QT_TRANSLATE_NOOP("Documents", "every deadline, not only overdue and due soon"),
+                kind="flag",
+                type=bool,
+                default=False,
+            ),
+        ),
+        file_name="应急预案期限",
+    )
+)

@@ -1,7 +1,7 @@
 """drawn areas: areas drawn on the map, saved with a name.
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0015
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import models.base
 
 revision = "0016"
-down_revision = "0012"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

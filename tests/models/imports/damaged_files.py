@@ -293,7 +293,116 @@ def sound_tables(session: Session, directory: Path) -> dict[str, Sound]:
         text=[0, 1, 3],
         required=[0],
     )
+    _plan_sounds(sounds)
     return sounds
+
+
+def _plan_sounds(sounds: dict[str, Sound]) -> None:
+    """The plan register and a town plan's actions (the demo's XZ-01, neither drilled nor
+    activated, so its content may be replaced)."""
+    sounds["plans"] = Sound(
+        "plans",
+        Table(
+            [
+                "预案编号",
+                "预案名称",
+                "预案类别",
+                "事件类型",
+                "编制单位",
+                "文号",
+                "印发日期",
+                "上级预案",
+                "评估周期",
+            ],
+            [
+                [
+                    "SH-01",
+                    "某企业危险化学品事故应急预案",
+                    "企业",
+                    "危险化学品",
+                    "县应急管理局",
+                    "企〔2025〕1号",
+                    "2025-03-01",
+                    "ZX-12",
+                    3,
+                ],
+                [
+                    "SH-02",
+                    "某景区旅游突发事件应急预案",
+                    "企业",
+                    "其他",
+                    "县交通运输局",
+                    "景〔2025〕2号",
+                    "2025-04-15",
+                    "ZX-37",
+                    3,
+                ],
+                [
+                    "SH-03",
+                    "某学校校园安全应急预案",
+                    "企业",
+                    "其他",
+                    "",
+                    "校〔2025〕3号",
+                    "2025-05-20",
+                    "ZX-38",
+                    2,
+                ],
+                [
+                    "SH-04",
+                    "某码头水上安全应急预案",
+                    "企业",
+                    "海洋灾害",
+                    "县交通运输局",
+                    "",
+                    "",
+                    "SH-02",
+                    "",
+                ],
+            ],
+            "企事业单位应急预案目录",
+        ),
+        numeric=[8],
+        text=[1, 5],
+        required=[0, 1, 2],
+    )
+    sounds["plan-actions"] = Sound(
+        "plan-actions",
+        Table(
+            ["响应级别", "启动条件", "任务分组", "任务内容", "责任单位", "时限"],
+            [
+                [
+                    "Ⅳ级",
+                    "预计24小时内出现暴雨",
+                    "预警",
+                    "向村（社区）发出预警叫应",
+                    "县气象局",
+                    "30分钟",
+                ],
+                ["Ⅳ级", "", "转移安置", "核对危险区人员名单", "县应急管理局", "2小时"],
+                [
+                    "Ⅲ级",
+                    "预计12小时内出现大暴雨",
+                    "转移安置",
+                    "组织危险区人员转移",
+                    "县应急管理局",
+                    "4小时",
+                ],
+                ["Ⅱ级", "", "抢险救援", "抢险队伍驻村待命", "县消防救援大队", "1天"],
+            ],
+            "防汛防台响应措施",
+        ),
+        numeric=[],
+        text=[1, 3],
+        required=[0, 3],
+        options={"plan": "XZ-01"},
+    )
+    _WRONG_OPTIONS["plan-actions"] = {
+        "no-plan-named": {"plan": None},
+        "no-such-plan": {"plan": "NONE-99"},
+        "plan-code-too-long": {"plan": "Z" * 400},
+        "a-drilled-plan": {"plan": "ZX-01"},
+    }
 
 
 def _kind_word(code: str) -> str:

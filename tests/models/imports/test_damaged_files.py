@@ -85,7 +85,10 @@ def _cut_down(path: Path) -> None:
                 f"UPDATE {table} SET shelter_id = NULL "
                 "WHERE shelter_id NOT IN (SELECT id FROM shelters)"
             )
-        conn.execute("DELETE FROM text_index WHERE row_id NOT IN (SELECT id FROM households)")
+        conn.execute(
+            "DELETE FROM text_index WHERE kind = 'household_name'"
+            " AND row_id NOT IN (SELECT id FROM households)"
+        )
     with sqlite3.connect(path) as conn:
         conn.execute("VACUUM")
 

@@ -21,12 +21,17 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "situation-map",
         "event-report",
         "handover",
+        "plan-register",
+        "plan-deadlines",
+        "plan-checklist",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
         "transfer-rollup",
         "typhoon-reach",
         "dutylog",
+        "plan-register",
+        "plan-deadlines",
     }
     for spec in documents():
         module, function = spec.maker.split(":")

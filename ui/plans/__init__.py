@@ -1,0 +1,1 @@
+"""The contingency plans page."""
