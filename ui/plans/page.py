@@ -47,7 +47,7 @@ from models.users import Actor, Permission
 from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
-from ui.common.table import Column, RowTableModel, setup_table_view
+from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.plans.checklist import ChecklistTab
 from ui.plans.details import DetailsTab, PlanDetails, file_to_open, load_details
 
@@ -168,7 +168,7 @@ class PlansPage(Page):
         tree_header = self.tree_view.header()
         tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         tree_header.setStretchLastSection(False)
-        for column, width in ((1, 110), (2, 90), (3, 140)):
+        for column, width in ((1, 100), (2, 84), (3, 110)):
             tree_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             tree_header.resizeSection(column, width)
 
@@ -202,8 +202,8 @@ class PlansPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 6)
-        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         body = QWidget()
         body_layout = QHBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -253,6 +253,7 @@ class PlansPage(Page):
             parents.append(title)
         self.tree_view.expandToDepth(0)
         self.deadline_model.set_rows(view.deadlines)
+        fit_columns(self.deadline_view, self.deadline_model)
         self.checklist_tab.show_checklist(view.event_name, view.activation, view.checklist)
         overdue_count = sum(1 for r in view.deadlines if r.overdue)
         self.summary_label.setText(
@@ -337,6 +338,7 @@ class PlansPage(Page):
 
     def _found(self, hits: list[SearchHit]) -> None:
         self.search_model.set_rows(hits)
+        fit_columns(self.search_view, self.search_model)
         if not hits:
             self.banner.show_info(self.tr("No plan text holds these words."))
         else:
