@@ -8,6 +8,7 @@ from models import (  # noqa: F401
     events,
     meta,
     pg_roles,
+    supplies,
     transfers,
     typhoons,
     users,

@@ -47,6 +47,10 @@ class Permission(enum.Enum):
     READ_AUDIT = "read_audit"
     ADMINISTER_DATABASE = "administer_database"
     WRITE_DUTY_LOG = "write_duty_log"
+    ISSUE_SUPPLIES = "issue_supplies"
+    RECEIVE_SUPPLIES = "receive_supplies"
+    COUNT_SUPPLIES = "count_supplies"
+    MANAGE_SUPPLY_CATALOGUE = "manage_supply_catalogue"
 
 
 # The role-permission matrix, one row per permission (docs/architecture.md shows the same
@@ -68,6 +72,10 @@ ROLE_MATRIX: dict[Permission, tuple[int, int, int, int, int, int]] = {
     Permission.READ_AUDIT:          (1,    0,   0,      0,    0,     0),
     Permission.ADMINISTER_DATABASE: (1,    0,   0,      0,    0,     1),
     Permission.WRITE_DUTY_LOG:      (1,    1,   0,      1,    0,     0),
+    Permission.ISSUE_SUPPLIES:      (1,    1,   0,      0,    0,     0),
+    Permission.RECEIVE_SUPPLIES:    (1,    1,   0,      1,    0,     0),
+    Permission.COUNT_SUPPLIES:      (1,    1,   0,      1,    0,     0),
+    Permission.MANAGE_SUPPLY_CATALOGUE: (1, 0,  1,      0,    0,     0),
 }
 # fmt: on
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
