@@ -21,6 +21,7 @@ from models.demo import (
     dutylog,
     geography,
     reports,
+    supplies,
     transfers,
     typhoon,
     typhoon_scenario,
@@ -54,6 +55,7 @@ STEPS: tuple[DemoStep, ...] = (
     command.STEP,
     reports.STEP,
     dutylog.STEP,
+    supplies.STEP,
 )
 
 

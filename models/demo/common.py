@@ -38,6 +38,10 @@ class DemoSummary:
     incidents: int = 0  # incidents logged under the scenario's event
     duty_log_entries: int = 0  # the scenario's day and night of duty log
     handovers: int = 0  # its shift handover
+    warehouses: int = 0  # supply warehouses: county, agreement storage, towns, villages
+    supply_items: int = 0  # the supplies catalogue
+    supply_movements: int = 0  # the stock ledger's movements
+    supply_rows: int = 0  # every row the supplies step wrote before the scenario's issues
 
     @property
     def rows(self) -> int:
@@ -60,6 +64,7 @@ class DemoSummary:
             + self.incidents
             + self.duty_log_entries
             + self.handovers
+            + self.supply_rows
             + 1
         )
 
