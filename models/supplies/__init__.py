@@ -2,9 +2,12 @@
 ledger (the only way stock changes, never negative), transfers in transit, issues on a
 leader's word with their paperwork after, alerts and goods out on loan.
 
-``tables`` holds the tables, ``catalogue`` warehouses and items, ``ledger`` receipts,
-issues, returns, write-offs and counts, ``transfers`` transfers between warehouses,
-``stock`` what the stock is and the ledger check. Callers import from this package."""
+``tables`` holds the tables, ``catalogue`` warehouses and items, ``ledger`` receipts and
+issues (and the locking and slip numbering every movement shares), ``corrections``
+returns, write-offs and counts, ``transfers`` transfers between warehouses, ``stock`` what
+the stock is and the ledger check, ``cells`` quantities and dates as sheets write them,
+``imports`` the steps of ``import warehouses|items|stock``. Callers import from this
+package."""
 
 from models.supplies.catalogue import (
     CATEGORIES,
@@ -23,21 +26,23 @@ from models.supplies.catalogue import (
     save_warehouse,
     standard_code_problem,
 )
-from models.supplies.ledger import (
+from models.supplies.corrections import (
     WRITE_OFF_CAUSES,
+    adjust_to_count,
+    return_goods,
+    write_off,
+    write_off_loan,
+)
+from models.supplies.ledger import (
     BatchQuantity,
     IssueLine,
     MovementRow,
     ReceiptLine,
     ShortOfStock,
-    adjust_to_count,
     complete_paperwork,
     issue,
     local_today,
     receive,
-    return_goods,
-    write_off,
-    write_off_loan,
 )
 from models.supplies.stock import (
     DEFAULT_EXPIRY_DAYS,

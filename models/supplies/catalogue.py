@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from models.fields import FieldChecker, Range
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.privacy import phone_masker
-from models.supplies.tables import Batch, MovementLine, SupplyItem, Warehouse
+from models.supplies.tables import Batch, MovementLine, SupplyItem, Warehouse, in_thousandths
 from models.users import Permission, require
 
 WAREHOUSE_LEVEL_LABELS = {
@@ -69,7 +69,7 @@ def quantity_value(value: object) -> Decimal | None:
         number = Decimal(str(value).strip())
     except InvalidOperation:
         return None
-    if not number.is_finite() or number != number.quantize(Decimal("0.001")):
+    if not number.is_finite() or not in_thousandths(number):
         return None
     return number
 

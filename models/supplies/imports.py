@@ -42,7 +42,7 @@ from models.supplies.cells import (
     unit_key,
 )
 from models.supplies.ledger import MAX_QUANTITY, add_line, find_batch, lock_warehouses, new_movement
-from models.supplies.tables import Balance, SupplyItem, Warehouse
+from models.supplies.tables import Balance, SupplyItem, Warehouse, in_thousandths
 
 OPENING_REASON = "期初库存导入"
 
@@ -556,16 +556,6 @@ class StockSteps(ImportSteps[Table, StockPlan]):
             )
             return None
         quantity = written.quantity
-        if quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
-            problems.append(
-                (
-                    "quantity",
-                    QCoreApplication.translate(
-                        "Supplies", "A quantity is a positive number with at most three decimals."
-                    ),
-                )
-            )
-            return None
         if quantity > MAX_QUANTITY:
             problems.append(
                 (
@@ -573,6 +563,16 @@ class StockSteps(ImportSteps[Table, StockPlan]):
                     fill(
                         QCoreApplication.translate("Supplies", "Not plausible: more than %1."),
                         MAX_QUANTITY,
+                    ),
+                )
+            )
+            return None
+        if quantity <= 0 or not in_thousandths(quantity):
+            problems.append(
+                (
+                    "quantity",
+                    QCoreApplication.translate(
+                        "Supplies", "A quantity is a positive number with at most three decimals."
                     ),
                 )
             )

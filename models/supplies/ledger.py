@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.domain_events import StockChanged, emit
 from models.events import acting_name
-from models.messages import QT_TRANSLATE_NOOP, fill
+from models.messages import fill
 from models.refusals import Conflict, NotFound, ValidationError
 from models.supplies.tables import (
     Balance,
@@ -34,6 +34,7 @@ from models.supplies.tables import (
     MovementLine,
     SupplyItem,
     Warehouse,
+    in_thousandths,
     plain,
 )
 from models.users import Permission, require
@@ -46,11 +47,6 @@ SLIP_KINDS = {
     "transfer_in": "transfer",
     "write_off": "write_off",  # 报损单
     "adjustment": "count",  # 盘点
-}
-WRITE_OFF_CAUSES = {
-    "lost": QT_TRANSLATE_NOOP("Supplies", "Lost"),
-    "damaged": QT_TRANSLATE_NOOP("Supplies", "Damaged"),
-    "expired": QT_TRANSLATE_NOOP("Supplies", "Expired"),
 }
 MAX_QUANTITY = Decimal(100_000_000)
 """More of one item than any county holds (a hundred million woven bags)."""
@@ -229,12 +225,14 @@ def announce(session: Session, warehouse_ids: Iterable[int], item_ids: Iterable[
 # -- checks shared by the movements ---------------------------------------------
 
 
-def _positive(checker: list[tuple[str, str]], field: str, quantity: object) -> Decimal | None:
+def positive_quantity(
+    checker: list[tuple[str, str]], field: str, quantity: object
+) -> Decimal | None:
     try:
         value = Decimal(str(quantity))
     except ArithmeticError:
         value = Decimal(-1)
-    if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.001")):
+    if not value.is_finite() or value <= 0 or not in_thousandths(value):
         checker.append(
             (
                 field,
@@ -258,7 +256,7 @@ def _positive(checker: list[tuple[str, str]], field: str, quantity: object) -> D
     return value
 
 
-def _items(session: Session, ids: Iterable[int]) -> dict[int, SupplyItem]:
+def items_by_id(session: Session, ids: Iterable[int]) -> dict[int, SupplyItem]:
     wanted = set(ids)
     items = {i.id: i for i in session.scalars(select(SupplyItem).where(SupplyItem.id.in_(wanted)))}
     if len(items) != len(wanted):
@@ -266,7 +264,7 @@ def _items(session: Session, ids: Iterable[int]) -> dict[int, SupplyItem]:
     return items
 
 
-def _text(value: str | None, limit: int) -> str | None:
+def short_text(value: str | None, limit: int) -> str | None:
     text = (value or "").strip()
     return text[:limit] if text else None
 
@@ -323,7 +321,9 @@ def receive(
     problems: list[tuple[str, str]] = []
     if not lines:
         problems.append(("lines", QCoreApplication.translate("Supplies", "List what came in.")))
-    quantities = [_positive(problems, f"lines.{n}", line.quantity) for n, line in enumerate(lines)]
+    quantities = [
+        positive_quantity(problems, f"lines.{n}", line.quantity) for n, line in enumerate(lines)
+    ]
     for n, line in enumerate(lines):
         if line.production_date and line.expiry_date and line.expiry_date < line.production_date:
             problems.append(
@@ -337,14 +337,14 @@ def receive(
     if problems:
         raise ValidationError(problems)
     lock_warehouses(session, [warehouse_id], receiving=True)
-    items = _items(session, (line.item_id for line in lines))
+    items = items_by_id(session, (line.item_id for line in lines))
     movement = new_movement(
         session,
         "receipt",
         warehouse_id,
         at,
-        reason=_text(reason, 500),
-        recipient=_text(supplier, 80),
+        reason=short_text(reason, 500),
+        recipient=short_text(supplier, 80),
         event_id=event_id,
     )
     for line, quantity in zip(lines, quantities, strict=True):
@@ -467,8 +467,10 @@ def issue(
     problems: list[tuple[str, str]] = []
     if not lines:
         problems.append(("lines", QCoreApplication.translate("Supplies", "List what goes out.")))
-    quantities = [_positive(problems, f"lines.{n}", line.quantity) for n, line in enumerate(lines)]
-    who = _text(ordered_by, 40)
+    quantities = [
+        positive_quantity(problems, f"lines.{n}", line.quantity) for n, line in enumerate(lines)
+    ]
+    who = short_text(ordered_by, 40)
     if paperwork_pending:
         from models.events import active_event
 
@@ -495,14 +497,14 @@ def issue(
                 )
             else:
                 event_id = current.id
-    elif not _text(recipient, 80):
+    elif not short_text(recipient, 80):
         problems.append(
             ("recipient", QCoreApplication.translate("Supplies", "Name who takes the goods."))
         )
     if problems:
         raise ValidationError(problems)
     lock_warehouses(session, [warehouse_id])
-    items = _items(session, (line.item_id for line in lines))
+    items = items_by_id(session, (line.item_id for line in lines))
     day = today or local_today(at)
     taken = allocate(
         session, warehouse_id, lines, [q for q in quantities if q is not None], items, day
@@ -512,8 +514,8 @@ def issue(
         "issue",
         warehouse_id,
         at,
-        reason=_text(reason, 500),
-        recipient=_text(recipient, 80),
+        reason=short_text(reason, 500),
+        recipient=short_text(recipient, 80),
         event_id=event_id,
         ordered_by=who,
     )
@@ -539,241 +541,8 @@ def complete_paperwork(
     movement.paperwork_pending = False
     movement.paperwork_completed_at = utcnow()
     movement.paperwork_completed_by = acting_name(session)
-    if _text(recipient, 80):
-        movement.recipient = _text(recipient, 80)
-    if _text(reason, 500):
-        movement.reason = _text(reason, 500)
-    return movement_row(session, movement)
-
-
-# -- returns, write-offs, counts ----------------------------------------------------
-
-
-def on_loan(session: Session, issue_id: int) -> dict[int, Decimal]:
-    """Per batch, what of an issue is still out: issued less returned and written off."""
-    issued = session.execute(
-        select(MovementLine.batch_id, func.sum(MovementLine.quantity))
-        .where(MovementLine.movement_id == issue_id)
-        .group_by(MovementLine.batch_id)
-    ).all()
-    settled = dict(
-        session.execute(
-            select(MovementLine.batch_id, func.sum(MovementLine.quantity))
-            .join(Movement, Movement.id == MovementLine.movement_id)
-            .where(Movement.issue_id == issue_id)
-            .group_by(MovementLine.batch_id)
-        ).all()
-    )
-    return {
-        int(b): plain(q - settled.get(b, Decimal(0)))
-        for b, q in issued
-        if q - settled.get(b, Decimal(0)) > 0
-    }
-
-
-def _settle(
-    session: Session,
-    kind: str,
-    issue_id: int,
-    lines: Sequence[BatchQuantity],
-    reason: str | None,
-    at: datetime | None,
-    cause: str | None = None,
-) -> MovementRow:
-    issued = session.get(Movement, issue_id)
-    if issued is None or issued.kind != "issue":
-        raise NotFound(QCoreApplication.translate("Supplies", "This issue no longer exists."))
-    problems: list[tuple[str, str]] = []
-    quantities = [_positive(problems, f"lines.{n}", line.quantity) for n, line in enumerate(lines)]
-    if not lines:
-        problems.append(("lines", QCoreApplication.translate("Supplies", "List the goods.")))
-    if problems:
-        raise ValidationError(problems)
-    lock_warehouses(session, [issued.warehouse_id], receiving=kind == "return")
-    out = on_loan(session, issue_id)
-    asked: dict[int, Decimal] = {}
-    for line, quantity in zip(lines, quantities, strict=True):
-        assert quantity is not None
-        asked[line.batch_id] = asked.get(line.batch_id, Decimal(0)) + quantity
-    for batch_id, quantity in asked.items():
-        if quantity > out.get(batch_id, Decimal(0)):
-            raise Conflict(
-                fill(
-                    QCoreApplication.translate(
-                        "Supplies", "Only %1 of this batch of the issue are still out; given %2."
-                    ),
-                    plain(out.get(batch_id, Decimal(0))),
-                    plain(quantity),
-                )
-            )
-    batch_items = dict(
-        session.execute(select(Batch.id, Batch.item_id).where(Batch.id.in_(asked))).all()
-    )
-    movement = new_movement(
-        session,
-        kind,
-        issued.warehouse_id,
-        at,
-        reason=_text(reason, 500),
-        issue_id=issue_id,
-        cause=cause,
-        event_id=issued.event_id,
-    )
-    for batch_id, quantity in asked.items():
-        change = quantity if kind == "return" else Decimal(0)
-        add_line(session, movement, batch_id, batch_items[batch_id], quantity, change)
-    announce(session, [issued.warehouse_id], batch_items.values())
-    return movement_row(session, movement)
-
-
-def return_goods(
-    *,
-    session: Session,
-    issue_id: int,
-    lines: Sequence[BatchQuantity],
-    reason: str | None = None,
-    at: datetime | None = None,
-) -> MovementRow:
-    """Goods of an issue brought back (归还入库): a receipt naming the issue."""
-    require(session, Permission.RECEIVE_SUPPLIES)
-    return _settle(session, "return", issue_id, lines, reason, at)
-
-
-def write_off_loan(
-    *,
-    session: Session,
-    issue_id: int,
-    lines: Sequence[BatchQuantity],
-    cause: str,
-    reason: str,
-    at: datetime | None = None,
-) -> MovementRow:
-    """Goods out on loan that will not come back (lost or damaged in the rescue): they
-    leave the loan list; the warehouse's stock is unchanged, they left with the issue."""
-    require(session, Permission.ISSUE_SUPPLIES)
-    _check_write_off(cause, reason)
-    return _settle(session, "write_off", issue_id, lines, reason, at, cause)
-
-
-def _check_write_off(cause: str, reason: str | None) -> None:
-    problems: list[tuple[str, str]] = []
-    if cause not in WRITE_OFF_CAUSES:
-        problems.append(
-            (
-                "cause",
-                QCoreApplication.translate("Supplies", "Say whether lost, damaged or expired."),
-            )
-        )
-    if not _text(reason, 500):
-        problems.append(
-            ("reason", QCoreApplication.translate("Supplies", "Give the reason of the write-off."))
-        )
-    if problems:
-        raise ValidationError(problems)
-
-
-def _held(session: Session, warehouse_id: int, batch_ids: Iterable[int]) -> dict[int, Balance]:
-    return {
-        b.batch_id: b
-        for b in session.scalars(
-            select(Balance).where(
-                Balance.warehouse_id == warehouse_id, Balance.batch_id.in_(set(batch_ids))
-            )
-        )
-    }
-
-
-def write_off(
-    *,
-    session: Session,
-    warehouse_id: int,
-    lines: Sequence[BatchQuantity],
-    cause: str,
-    reason: str,
-    at: datetime | None = None,
-) -> MovementRow:
-    """Stock written off (报损): lost, damaged or expired, with the reason."""
-    require(session, Permission.ISSUE_SUPPLIES)
-    _check_write_off(cause, reason)
-    problems: list[tuple[str, str]] = []
-    quantities = [_positive(problems, f"lines.{n}", line.quantity) for n, line in enumerate(lines)]
-    if not lines:
-        problems.append(("lines", QCoreApplication.translate("Supplies", "List the goods.")))
-    if problems:
-        raise ValidationError(problems)
-    lock_warehouses(session, [warehouse_id])
-    held = _held(session, warehouse_id, (line.batch_id for line in lines))
-    movement = new_movement(
-        session, "write_off", warehouse_id, at, reason=_text(reason, 500), cause=cause
-    )
-    for line, quantity in zip(lines, quantities, strict=True):
-        assert quantity is not None
-        balance = held.get(line.batch_id)
-        there = Decimal(balance.quantity) if balance is not None else Decimal(0)
-        if balance is None or quantity > there:
-            raise ShortOfStock(
-                fill(
-                    QCoreApplication.translate(
-                        "Supplies", "The warehouse holds only %1 of this batch; given %2."
-                    ),
-                    plain(there),
-                    plain(quantity),
-                )
-            )
-        add_line(session, movement, line.batch_id, balance.item_id, quantity, -quantity)
-    announce(session, [warehouse_id], (b.item_id for b in held.values()))
-    return movement_row(session, movement)
-
-
-def adjust_to_count(
-    *,
-    session: Session,
-    warehouse_id: int,
-    counted: Sequence[BatchQuantity],
-    reason: str,
-    at: datetime | None = None,
-) -> MovementRow | None:
-    """A stock count (盘点) posted: each batch counted set to what was found, the
-    differences as one adjustment with its reason; None when nothing differs."""
-    require(session, Permission.COUNT_SUPPLIES)
-    problems: list[tuple[str, str]] = []
-    for n, line in enumerate(counted):
-        value = Decimal(str(line.quantity)) if line.quantity is not None else Decimal(-1)
-        if value < 0 or value != value.quantize(Decimal("0.001")) or value > MAX_QUANTITY:
-            problems.append(
-                (
-                    f"lines.{n}",
-                    QCoreApplication.translate(
-                        "Supplies", "A counted quantity is zero or more, at most three decimals."
-                    ),
-                )
-            )
-    if not _text(reason, 500):
-        problems.append(
-            ("reason", QCoreApplication.translate("Supplies", "Give the reason of the adjustment."))
-        )
-    if problems:
-        raise ValidationError(problems)
-    lock_warehouses(session, [warehouse_id])
-    held = _held(session, warehouse_id, (line.batch_id for line in counted))
-    batch_items = dict(
-        session.execute(
-            select(Batch.id, Batch.item_id).where(Batch.id.in_({c.batch_id for c in counted}))
-        ).all()
-    )
-    if len(batch_items) != len({c.batch_id for c in counted}):
-        raise NotFound(QCoreApplication.translate("Supplies", "This batch no longer exists."))
-    differences = []
-    for line in counted:
-        balance = held.get(line.batch_id)
-        there = Decimal(balance.quantity) if balance is not None else Decimal(0)
-        change = Decimal(str(line.quantity)) - there
-        if change != 0:
-            differences.append((line.batch_id, change))
-    if not differences:
-        return None
-    movement = new_movement(session, "adjustment", warehouse_id, at, reason=_text(reason, 500))
-    for batch_id, change in differences:
-        add_line(session, movement, batch_id, batch_items[batch_id], abs(change), change)
-    announce(session, [warehouse_id], batch_items.values())
+    if short_text(recipient, 80):
+        movement.recipient = short_text(recipient, 80)
+    if short_text(reason, 500):
+        movement.reason = short_text(reason, 500)
     return movement_row(session, movement)

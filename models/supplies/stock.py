@@ -28,6 +28,7 @@ from models.supplies.tables import (
     Transfer,
     TransferLine,
     Warehouse,
+    in_thousandths,
     plain,
 )
 from models.users import Permission, require
@@ -279,7 +280,7 @@ def set_minimum(
 ) -> None:
     """The least stock of an item a warehouse should hold (None: no minimum)."""
     require(session, Permission.MANAGE_SUPPLY_CATALOGUE)
-    if minimum is not None and (minimum < 0 or minimum != minimum.quantize(Decimal("0.001"))):
+    if minimum is not None and (minimum < 0 or not in_thousandths(minimum)):
         raise ValidationError(
             [("minimum", QCoreApplication.translate("Supplies", "A minimum is zero or more."))]
         )

@@ -53,6 +53,17 @@ class Quantity(TypeDecorator[Decimal]):
         return plain(Decimal(int(value)).scaleb(-3))
 
 
+def in_thousandths(value: Decimal) -> bool:
+    """Whether ``value`` is a finite number with at most three decimals (a number too large
+    to be held to a thousandth is not)."""
+    if not value.is_finite():
+        return False
+    try:
+        return value == value.quantize(Decimal("0.001"))
+    except ArithmeticError:
+        return False
+
+
 def plain(value: Decimal) -> Decimal:
     """``value`` without trailing zeros or an exponent: 12000, 1.5."""
     if value == value.to_integral_value():

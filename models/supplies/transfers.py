@@ -23,18 +23,18 @@ from models.refusals import Conflict, NotFound, ValidationError
 from models.supplies.ledger import (
     IssueLine,
     MovementRow,
-    _items,
-    _positive,
-    _text,
     add_line,
     allocate,
     announce,
+    items_by_id,
     local_today,
     lock_warehouses,
     movement_row,
     new_movement,
+    positive_quantity,
+    short_text,
 )
-from models.supplies.tables import Batch, Movement, Transfer, TransferLine, plain
+from models.supplies.tables import Batch, Movement, Transfer, TransferLine, in_thousandths, plain
 from models.users import Permission, require
 
 
@@ -102,10 +102,10 @@ def send_transfer(
         )
     if not lines:
         problems.append(("lines", QCoreApplication.translate("Supplies", "List what is sent.")))
-    sent = [_positive(problems, f"lines.{n}", line.sent) for n, line in enumerate(lines)]
+    sent = [positive_quantity(problems, f"lines.{n}", line.sent) for n, line in enumerate(lines)]
     for n, line in enumerate(lines):
         if line.requested is not None:
-            _positive(problems, f"lines.{n}.requested", line.requested)
+            positive_quantity(problems, f"lines.{n}.requested", line.requested)
     values = {
         "transport": checker.text("transport", transport, 40),
         "vehicle_plate": checker.text("vehicle_plate", vehicle_plate, 16),
@@ -117,7 +117,7 @@ def send_transfer(
         raise ValidationError(problems)
     lock_warehouses(session, [from_warehouse_id])
     lock_warehouses(session, [to_warehouse_id], receiving=True)
-    items = _items(session, (line.item_id for line in lines))
+    items = items_by_id(session, (line.item_id for line in lines))
     when = at or utcnow()
     taken = allocate(
         session,
@@ -137,7 +137,7 @@ def send_transfer(
         status="in_transit",
         sent_at=when,
         event_id=event_id,
-        reason=_text(reason, 500),
+        reason=short_text(reason, 500),
         recorded_by=acting_name(session),
         **values,
     )
@@ -149,7 +149,7 @@ def send_transfer(
         from_warehouse_id,
         when,
         transfer_id=transfer.id,
-        reason=_text(reason, 500),
+        reason=short_text(reason, 500),
         event_id=event_id,
     )
     requested = {line.item_id: line.requested for line in lines}
@@ -212,7 +212,7 @@ def receive_transfer(
             ("lost", arrival.lost),
         ):
             number = Decimal(str(value))
-            if number < 0 or number != number.quantize(Decimal("0.001")):
+            if number < 0 or not in_thousandths(number):
                 problems.append(
                     (
                         f"lines.{line.id}.{name}",
@@ -237,7 +237,7 @@ def receive_transfer(
                     ),
                 )
             )
-        if lost > 0 and not _text(reason, 500):
+        if lost > 0 and not short_text(reason, 500):
             problems.append(
                 (
                     "reason",
@@ -265,7 +265,7 @@ def receive_transfer(
         transfer.to_warehouse_id,
         when,
         transfer_id=transfer.id,
-        reason=_text(reason, 500),
+        reason=short_text(reason, 500),
         event_id=transfer.event_id,
     )
     back: Movement | None = None
@@ -281,7 +281,7 @@ def receive_transfer(
                     transfer.from_warehouse_id,
                     when,
                     transfer_id=transfer.id,
-                    reason=_text(reason, 500),
+                    reason=short_text(reason, 500),
                     event_id=transfer.event_id,
                 )
             add_line(session, back, line.batch_id, batch_items[line.batch_id], returned, returned)

@@ -86,6 +86,10 @@ def _cut_down(path: Path) -> None:
                 "WHERE shelter_id NOT IN (SELECT id FROM shelters)"
             )
         conn.execute("DELETE FROM text_index WHERE row_id NOT IN (SELECT id FROM households)")
+        conn.execute(
+            "UPDATE supply_warehouses SET division_id = NULL "
+            "WHERE division_id NOT IN (SELECT id FROM divisions)"
+        )
     with sqlite3.connect(path) as conn:
         conn.execute("VACUUM")
 
