@@ -21,6 +21,7 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "situation-map",
         "event-report",
         "handover",
+        "supply-slip",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
