@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import case, func, literal, select, type_coerce
+from sqlalchemy import BigInteger, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from models.messages import fill
@@ -57,8 +57,14 @@ class StockRow:
         return self.minimum is not None and self.available < self.minimum
 
 
-def _zero(value: object) -> Decimal:
-    return plain(Decimal(value)) if value is not None else Decimal(0)  # type: ignore[arg-type]
+def _zero(value: Decimal | None) -> Decimal:
+    return value if value is not None else Decimal(0)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """A sum or difference without trailing zeros (integers, the usual case, as they are)."""
+    exponent = value.as_tuple().exponent
+    return value if exponent == 0 else plain(value)
 
 
 def stock(
@@ -72,61 +78,94 @@ def stock(
     """Stock per warehouse and item (of one warehouse, one item, or all), with what is in
     transit and the minimum; an item with a minimum and no stock is listed too."""
     require(session, Permission.READ_REGISTER)
+    return _stock_rows(session, today, expiry_days, warehouse_id, item_id, by_warehouse=True)
+
+
+def county_stock_by_item(
+    *, session: Session, today: date | None = None, expiry_days: int = DEFAULT_EXPIRY_DAYS
+) -> list[StockRow]:
+    """Every item's stock summed over all warehouses (warehouse_id 0); transfers in transit
+    count as available nowhere, and once in ``in_transit_out``."""
+    require(session, Permission.READ_REGISTER)
+    return _stock_rows(session, today, expiry_days, None, None, by_warehouse=False)
+
+
+def _stock_rows(
+    session: Session,
+    today: date | None,
+    expiry_days: int,
+    warehouse_id: int | None,
+    item_id: int | None,
+    *,
+    by_warehouse: bool,
+) -> list[StockRow]:
     day = today or local_today()
     soon = day + timedelta(days=expiry_days)
     expired = Batch.expiry_date < day
-    held = (
+    keys = (Balance.warehouse_id, Balance.item_id) if by_warehouse else (Balance.item_id,)
+    # What is held, then (over the few batches expiring by then, from their index) what of
+    # it has expired or expires soon.
+    held = select(*keys, func.sum(Balance.quantity)).where(Balance.quantity > 0).group_by(*keys)
+    dated = (
         select(
-            Balance.warehouse_id,
-            Balance.item_id,
-            func.sum(Balance.quantity).label("on_hand"),
-            func.sum(case((expired, Balance.quantity), else_=literal(0))).label("expired"),
-            func.sum(
-                case((Batch.expiry_date.between(day, soon), Balance.quantity), else_=literal(0))
-            ).label("expiring"),
+            *keys,
+            func.sum(case((expired, Balance.quantity), else_=literal(0))),
+            func.sum(case((expired, literal(0)), else_=Balance.quantity)),
         )
         .join(Batch, Batch.id == Balance.batch_id)
-        .where(Balance.quantity > 0)
-        .group_by(Balance.warehouse_id, Balance.item_id)
+        .where(Balance.quantity > 0, Batch.expiry_date <= soon)
+        .group_by(*keys)
     )
     if warehouse_id is not None:
         held = held.where(Balance.warehouse_id == warehouse_id)
+        dated = dated.where(Balance.warehouse_id == warehouse_id)
     if item_id is not None:
         held = held.where(Balance.item_id == item_id)
+        dated = dated.where(Balance.item_id == item_id)
+    zero = Decimal(0)
     figures: dict[tuple[int, int], list[Decimal]] = {}
-    for w, i, on_hand, gone, expiring in session.execute(held):
-        figures[(w, i)] = [_zero(on_hand), _zero(gone), _zero(expiring), Decimal(0), Decimal(0)]
+    for row in session.execute(held):
+        key = (row[0], row[1]) if by_warehouse else (0, row[0])
+        figures[key] = [_zero(row[-1]), zero, zero, zero, zero]
+    for row in session.execute(dated):
+        key = (row[0], row[1]) if by_warehouse else (0, row[0])
+        figures[key][1:3] = [_zero(row[-2]), _zero(row[-1])]
     for w, i, quantity, column in _in_transit(session, warehouse_id, item_id):
-        figures.setdefault((w, i), [Decimal(0)] * 5)[column] += quantity
-    minimums = select(MinimumStock.warehouse_id, MinimumStock.item_id, MinimumStock.minimum)
-    if warehouse_id is not None:
-        minimums = minimums.where(MinimumStock.warehouse_id == warehouse_id)
-    if item_id is not None:
-        minimums = minimums.where(MinimumStock.item_id == item_id)
-    least = {(w, i): m for w, i, m in session.execute(minimums)}
-    for key in least:
-        figures.setdefault(key, [Decimal(0)] * 5)
-    items = {
-        i.id: i
-        for i in session.scalars(
-            select(SupplyItem).where(SupplyItem.id.in_({i for _w, i in figures}))
-        )
-    }
+        if not by_warehouse:
+            if column == 4:
+                continue  # counted once, as sent
+            w = 0
+        figures.setdefault((w, i), [zero] * 5)[column] += quantity
+    least: dict[tuple[int, int], Decimal] = {}
+    if by_warehouse:
+        minimums = select(MinimumStock.warehouse_id, MinimumStock.item_id, MinimumStock.minimum)
+        if warehouse_id is not None:
+            minimums = minimums.where(MinimumStock.warehouse_id == warehouse_id)
+        if item_id is not None:
+            minimums = minimums.where(MinimumStock.item_id == item_id)
+        least = {(w, i): m for w, i, m in session.execute(minimums)}
+        for key in least:
+            figures.setdefault(key, [zero] * 5)
+    wanted = {i for _w, i in figures}
+    items_query = select(SupplyItem.id, SupplyItem.code, SupplyItem.name, SupplyItem.unit)
+    if len(wanted) <= 500:
+        items_query = items_query.where(SupplyItem.id.in_(wanted))
+    items = {i: (code, name, unit) for i, code, name, unit in session.execute(items_query)}
     rows = []
     for (w, i), (on_hand, gone, expiring, out, coming) in figures.items():
-        item = items[i]
+        code, name, unit = items[i]
         rows.append(
             StockRow(
                 w,
                 i,
-                item.code,
-                item.name,
-                item.unit,
+                code,
+                name,
+                unit,
                 on_hand,
                 gone,
-                plain(on_hand - gone),
-                plain(out),
-                plain(coming),
+                _tidy(on_hand - gone) if gone else on_hand,
+                _tidy(out) if out else zero,
+                _tidy(coming) if coming else zero,
                 least.get((w, i)),
                 expiring,
             )
@@ -160,46 +199,6 @@ def _in_transit(
         if warehouse_id in (None, destination):
             found.append((destination, item, _zero(quantity), 4))
     return found
-
-
-def county_stock_by_item(*, session: Session, today: date | None = None) -> list[StockRow]:
-    """Every item's stock summed over all warehouses (warehouse_id 0); transfers in transit
-    count in neither column of availability but as in transit."""
-    per_warehouse = stock(session=session, today=today)
-    sums: dict[int, StockRow] = {}
-    for row in per_warehouse:
-        was = sums.get(row.item_id)
-        if was is None:
-            sums[row.item_id] = StockRow(
-                0,
-                row.item_id,
-                row.item_code,
-                row.item_name,
-                row.unit,
-                row.on_hand,
-                row.expired,
-                row.available,
-                row.in_transit_out,
-                Decimal(0),
-                None,
-                row.expiring,
-            )
-            continue
-        sums[row.item_id] = StockRow(
-            0,
-            row.item_id,
-            row.item_code,
-            row.item_name,
-            row.unit,
-            plain(was.on_hand + row.on_hand),
-            plain(was.expired + row.expired),
-            plain(was.available + row.available),
-            plain(was.in_transit_out + row.in_transit_out),
-            Decimal(0),
-            None,
-            plain(was.expiring + row.expiring),
-        )
-    return sorted(sums.values(), key=lambda r: r.item_code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,42 +463,58 @@ def stock_card(*, session: Session, warehouse_id: int, item_id: int) -> list[Car
 def ledger_problems(session: Session, add: Callable[..., None]) -> None:
     """``db check``'s part: every balance equals the sum of its movement lines, no balance
     is negative, a balance's item is its batch's, and every transfer line is accounted."""
-    ledger = (
-        select(
-            Movement.warehouse_id.label("warehouse_id"),
-            MovementLine.batch_id.label("batch_id"),
-            func.sum(MovementLine.change).label("total"),
+    # Whole thousandths compared as integers: no Decimal made for a balance that agrees.
+    raw = BigInteger()
+    sums = dict(
+        ((w, b), t)
+        for w, b, t in session.execute(
+            select(
+                Movement.warehouse_id,
+                MovementLine.batch_id,
+                type_coerce(func.sum(type_coerce(MovementLine.change, raw)), raw),
+            )
+            .join(MovementLine, MovementLine.movement_id == Movement.id)
+            .group_by(Movement.warehouse_id, MovementLine.batch_id)
         )
-        .join(MovementLine, MovementLine.movement_id == Movement.id)
-        .group_by(Movement.warehouse_id, MovementLine.batch_id)
-        .subquery()
     )
-    names = dict(session.execute(select(Warehouse.id, Warehouse.name)).all())
-    kept = {
-        (w, b): (q, i)
-        for w, b, q, i in session.execute(
-            select(Balance.warehouse_id, Balance.batch_id, Balance.quantity, Balance.item_id)
+    kept = dict(
+        ((w, b), q)
+        for w, b, q in session.execute(
+            select(Balance.warehouse_id, Balance.batch_id, type_coerce(Balance.quantity, raw))
         )
-    }
-    sums = {(w, b): _zero(t) for w, b, t in session.execute(select(ledger))}
+    )
+    wrong = [key for key in set(kept) | set(sums) if kept.get(key, 0) != (sums.get(key) or 0)]
+    negative = [key for key, quantity in kept.items() if quantity < 0]
+    names = (
+        dict(session.execute(select(Warehouse.id, Warehouse.name)).all())
+        if wrong or negative
+        else {}
+    )
+
+    def quantity(thousandths: int | None) -> Decimal:
+        return plain(Decimal(thousandths or 0).scaleb(-3))
+
     message = QCoreApplication.translate(
         "Checks",
         "Supplies: the balance of batch %1 at %2 is %3, its movements add up to %4.",
     )
-    for key in sorted(set(kept) | set(sums)):
-        balance = _zero(kept[key][0]) if key in kept else Decimal(0)
-        total = sums.get(key, Decimal(0))
-        if balance != total:
-            add(message, key[1], names.get(key[0], key[0]), balance, total)
-        if balance < 0:
-            add(
-                QCoreApplication.translate(
-                    "Checks", "Supplies: the balance of batch %1 at %2 is negative (%3)."
-                ),
-                key[1],
-                names.get(key[0], key[0]),
-                balance,
-            )
+    for key in sorted(wrong):
+        add(
+            message,
+            key[1],
+            names.get(key[0], key[0]),
+            quantity(kept.get(key)),
+            quantity(sums.get(key)),
+        )
+    for key in sorted(negative):
+        add(
+            QCoreApplication.translate(
+                "Checks", "Supplies: the balance of batch %1 at %2 is negative (%3)."
+            ),
+            key[1],
+            names.get(key[0], key[0]),
+            quantity(kept[key]),
+        )
     mismatched = session.execute(
         select(Balance.batch_id)
         .join(Batch, Batch.id == Balance.batch_id)

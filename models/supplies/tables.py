@@ -50,7 +50,10 @@ class Quantity(TypeDecorator[Decimal]):
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return plain(Decimal(int(value)).scaleb(-3))
+        whole, part = divmod(int(value), SCALE)
+        if part == 0:
+            return Decimal(whole)
+        return Decimal(int(value)).scaleb(-3).normalize()
 
 
 def in_thousandths(value: Decimal) -> bool:
