@@ -26,6 +26,7 @@ from models.supplies.ledger import SLIP_KINDS, local_today
 from models.supplies.tables import (
     Balance,
     Batch,
+    KitItem,
     MinimumStock,
     Movement,
     MovementLine,
@@ -612,6 +613,9 @@ def _write(build: DemoBuild) -> None:
     year.run(receipts)
     rows = len(items) + len(warehouses) + len(year.batches) + _write_year(session, year)
     rows += _minimums(session, year)
+    for code, quantity in VILLAGE_KIT:
+        session.add(KitItem(item_id=year.items[code].id, quantity=Decimal(quantity)))
+    rows += len(VILLAGE_KIT)
     session.flush()
     movements = len(year.ledger.moves)
     if build.scenario == "typhoon":

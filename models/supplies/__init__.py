@@ -1,13 +1,14 @@
 """The supplies inventory (应急物资): warehouses, the catalogue, batches, the movement
 ledger (the only way stock changes, never negative), transfers in transit, issues on a
-leader's word with their paperwork after, alerts and goods out on loan.
+leader's word with their paperwork after, alerts, goods out on loan and the village kit.
 
 ``tables`` holds the tables, ``catalogue`` warehouses and items, ``ledger`` receipts and
 issues (and the locking and slip numbering every movement shares), ``corrections``
 returns, write-offs and counts, ``transfers`` transfers between warehouses, ``stock`` what
-the stock is and the ledger check, ``cells`` quantities and dates as sheets write them,
-``imports`` the steps of ``import warehouses|items|stock``. Callers import from this
-package."""
+the stock is and the ledger check, ``kit`` the village standard kit and its compliance,
+``overview`` the page's rows, ``slips`` what a slip prints, ``cells`` quantities and dates
+as sheets write them, ``imports`` the steps of ``import warehouses|items|stock``. Callers
+import from this package."""
 
 from models.supplies.catalogue import (
     CATEGORIES,
@@ -32,6 +33,14 @@ from models.supplies.corrections import (
     return_goods,
     write_off,
     write_off_loan,
+)
+from models.supplies.kit import (
+    KitLine,
+    Shortfall,
+    VillageKit,
+    kit,
+    kit_compliance,
+    set_kit_item,
 )
 from models.supplies.ledger import (
     BatchQuantity,
@@ -63,6 +72,7 @@ from models.supplies.stock import (
 from models.supplies.tables import (
     Balance,
     Batch,
+    KitItem,
     MinimumStock,
     Movement,
     MovementLine,
@@ -96,6 +106,8 @@ __all__ = [
     "IssueLine",
     "ItemFields",
     "ItemRow",
+    "KitItem",
+    "KitLine",
     "LoanRow",
     "MinimumStock",
     "Movement",
@@ -105,12 +117,14 @@ __all__ = [
     "Quantity",
     "ReceiptLine",
     "ShortOfStock",
+    "Shortfall",
     "StockRow",
     "SupplyItem",
     "Transfer",
     "TransferLine",
     "TransferLineIn",
     "TransferRow",
+    "VillageKit",
     "Warehouse",
     "WarehouseFields",
     "WarehouseRow",
@@ -121,6 +135,8 @@ __all__ = [
     "complete_paperwork",
     "county_stock_by_item",
     "issue",
+    "kit",
+    "kit_compliance",
     "ledger_problems",
     "list_items",
     "list_warehouses",
@@ -134,6 +150,7 @@ __all__ = [
     "save_item",
     "save_warehouse",
     "send_transfer",
+    "set_kit_item",
     "set_minimum",
     "standard_code_problem",
     "stock",

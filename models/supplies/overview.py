@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.supplies.kit import kit_compliance
 from models.supplies.stock import (
     DEFAULT_EXPIRY_DAYS,
     alerts,
@@ -84,6 +85,13 @@ class LoanLine:
 
 
 @dataclass(frozen=True, slots=True)
+class KitGap:
+    town: str
+    village: str
+    missing: str  # 救生衣 4/10件、编织袋 0/500条
+
+
+@dataclass(frozen=True, slots=True)
 class SuppliesOverview:
     warehouses: int
     items: int
@@ -93,6 +101,7 @@ class SuppliesOverview:
     pending: list[PendingLine]
     in_transit: list[TransitLine]
     on_loan: list[LoanLine]
+    kit_gaps: list[KitGap]
 
 
 def supplies_overview(
@@ -163,6 +172,15 @@ def supplies_overview(
         pending,
         _in_transit(session, name),
         loans,
+        [
+            KitGap(
+                v.town,
+                v.village,
+                "、".join(f"{m.item_name} {m.held}/{m.required}{m.unit}" for m in v.missing),
+            )
+            for v in kit_compliance(session=session, today=today)
+            if v.missing
+        ],
     )
 
 

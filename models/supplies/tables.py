@@ -314,3 +314,17 @@ class MinimumStock(Base):
         ForeignKey("supply_items.id", ondelete="RESTRICT"), primary_key=True
     )
     minimum: Mapped[Decimal] = mapped_column(Quantity)
+
+
+class KitItem(Base):
+    """The village standard kit (三大件四小件 as the county lists it): an item and the
+    quantity each village should hold; ``village_kind`` "" for every village."""
+
+    __tablename__ = "supply_kit_items"
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity"),)
+
+    village_kind: Mapped[str] = mapped_column(String(20), primary_key=True, default="")
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("supply_items.id", ondelete="RESTRICT"), primary_key=True
+    )
+    quantity: Mapped[Decimal] = mapped_column(Quantity)

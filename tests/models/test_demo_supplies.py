@@ -18,6 +18,7 @@ from models.supplies import (
     Movement,
     SupplyItem,
     alerts,
+    kit_compliance,
     list_warehouses,
     out_on_loan,
     pending_paperwork,
@@ -60,6 +61,10 @@ def test_demo_county_holds_warehouses_items_and_a_year_of_movements(demo_db: Dat
         )
         missing = [v for v in village_ids if complete[v] < len(VILLAGE_KIT)]
         assert 0 < len(missing) < len(village_ids) // 2
+        compliance = kit_compliance(session=session)
+        lacking = [v for v in compliance if not v.complete]
+        assert 0 < len(lacking) < len(compliance) // 2
+        assert all(s.held < s.required for v in lacking for s in v.missing)
         main = next(w.id for w in warehouses if w.code == "CK01")
         jackets = next(i for i in held if i.warehouse_id == main and i.item_code == "WZ004")
         card = stock_card(session=session, warehouse_id=main, item_id=jackets.item_id)

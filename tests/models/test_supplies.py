@@ -379,3 +379,39 @@ def test_db_check_catches_a_balance_edited_behind_the_ledger(db: Database) -> No
     with db.session(ADMIN) as session:
         problems = check_database(session=session)
     assert len(problems) == 1 and "107" in problems[0] and "100" in problems[0]
+
+
+def test_village_kit_compliance_counts_available_stock_of_village_stores(db: Database) -> None:
+    from models.areas import Division
+    from models.supplies import kit_compliance, set_kit_item
+
+    with db.session(ADMIN, write=True) as session:
+        town = Division(code="331081001", name="东镇", level="town")
+        session.add(town)
+        session.flush()
+        villages = [
+            Division(code=f"33108100100{n}", name=f"{n}村", level="village", parent_id=town.id)
+            for n in (1, 2)
+        ]
+        session.add_all(villages)
+        session.flush()
+        store = save_warehouse(
+            session=session,
+            fields=WarehouseFields("V1", "1村储备点", "village", division_id=villages[0].id),
+        ).id
+    ids = make_inventory(db)
+    with db.session(ADMIN, write=True) as session:
+        set_kit_item(session=session, item_id=ids["jacket"], quantity=Decimal(10))
+        set_kit_item(session=session, item_id=ids["bag"], quantity=Decimal(500))
+        receive(
+            session=session,
+            warehouse_id=store,
+            lines=[
+                ReceiptLine(ids["jacket"], Decimal(10), expiry_date=date(2030, 1, 1)),
+                ReceiptLine(ids["bag"], Decimal(500), expiry_date=date(2026, 1, 1)),
+            ],
+        )
+    with db.session(ADMIN) as session:
+        report = {v.village: v for v in kit_compliance(session=session, today=TODAY)}
+    assert [s.item_name for s in report["1村"].missing] == ["编织袋"]  # its bags expired
+    assert len(report["2村"].missing) == 2 and not report["2村"].complete

@@ -105,6 +105,17 @@ LOAN_COLUMNS = (
     Column("unit", QT_TRANSLATE_NOOP("Supplies", "Unit"), C),
 )
 
+KIT_COLUMNS = (
+    Column("town", QT_TRANSLATE_NOOP("Supplies", "Town"), "Supplies"),
+    Column("village", QT_TRANSLATE_NOOP("Supplies", "Village"), "Supplies"),
+    Column(
+        "missing",
+        QT_TRANSLATE_NOOP("Supplies", "Missing from the kit (held/required)"),
+        "Supplies",
+        max_width=640,
+    ),
+)
+
 
 def load_supplies(db: Database, actor: Actor) -> SuppliesOverview:
     with db.session(actor) as session:
@@ -139,6 +150,7 @@ class SuppliesPage(Page):
             ("pending", PENDING_COLUMNS, self.tr("Paperwork pending")),
             ("in_transit", TRANSIT_COLUMNS, self.tr("In transit")),
             ("on_loan", LOAN_COLUMNS, self.tr("Out on loan")),
+            ("kit", KIT_COLUMNS, self.tr("Village kits incomplete")),
         ):
             model = RowTableModel(columns, parent=self)
             view = QTableView()
@@ -183,4 +195,5 @@ class SuppliesPage(Page):
         self._fill("pending", data.pending)
         self._fill("in_transit", data.in_transit)
         self._fill("on_loan", data.on_loan)
+        self._fill("kit", data.kit_gaps)
         self.ready.emit()

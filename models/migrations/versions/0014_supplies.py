@@ -354,9 +354,24 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_supply_movement_lines_movement_id"), ["movement_id"], unique=False
         )
+    op.create_table(
+        "supply_kit_items",
+        sa.Column("village_kind", sa.String(length=20), nullable=False),
+        sa.Column("item_id", sa.Integer(), nullable=False),
+        sa.Column("quantity", sa.BigInteger(), nullable=False),
+        sa.CheckConstraint("quantity > 0", name=op.f("ck_supply_kit_items_quantity")),
+        sa.ForeignKeyConstraint(
+            ["item_id"],
+            ["supply_items.id"],
+            name=op.f("fk_supply_kit_items_item_id_supply_items"),
+            ondelete="RESTRICT",
+        ),
+        sa.PrimaryKeyConstraint("village_kind", "item_id", name=op.f("pk_supply_kit_items")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("supply_kit_items")
     with op.batch_alter_table("supply_movement_lines", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_supply_movement_lines_movement_id"))
         batch_op.drop_index(batch_op.f("ix_supply_movement_lines_batch_id"))
