@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from models.clock import display_time
@@ -143,6 +143,8 @@ class SuppliesPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.models: dict[str, tuple[RowTableModel, QTableView]] = {}
+        self._pending: list[tuple[str, Sequence[Any]]] = []  # tables still to fill
+        self._fitted: set[str] = set()
         for key, columns, title in (
             ("alerts", ALERT_COLUMNS, self.tr("Alerts")),
             ("by_item", ITEM_COLUMNS, self.tr("Stock by item")),
@@ -174,7 +176,20 @@ class SuppliesPage(Page):
     def _fill(self, key: str, rows: Sequence[Any]) -> None:
         model, view = self.models[key]
         model.set_rows(rows)
-        fit_columns(view, model)
+        if rows and key not in self._fitted:  # widths fitted once: a reload keeps them
+            fit_columns(view, model)
+            self._fitted.add(key)
+
+    def _drain(self) -> None:
+        """One table per turn of the event loop, so the UI thread never stalls on them."""
+        if not self._pending:
+            return
+        key, rows = self._pending.pop(0)
+        self._fill(key, rows)
+        if self._pending:
+            QTimer.singleShot(0, self, self._drain)
+        else:
+            self.ready.emit()
 
     def _show(self, data: SuppliesOverview) -> None:
         self.banner.clear_message()
@@ -189,11 +204,15 @@ class SuppliesPage(Page):
         )
         c["in_transit"].show_value(len(data.in_transit), self.tr("available at neither end"))
         c["on_loan"].show_value(len(data.on_loan), self.tr("returnable items issued"))
-        self._fill("alerts", data.alerts)
-        self._fill("by_item", data.by_item)
-        self._fill("by_warehouse", data.by_warehouse)
-        self._fill("pending", data.pending)
-        self._fill("in_transit", data.in_transit)
-        self._fill("on_loan", data.on_loan)
-        self._fill("kit", data.kit_gaps)
-        self.ready.emit()
+        draining = bool(self._pending)
+        self._pending = [
+            ("alerts", data.alerts),
+            ("by_item", data.by_item),
+            ("by_warehouse", data.by_warehouse),
+            ("pending", data.pending),
+            ("in_transit", data.in_transit),
+            ("on_loan", data.on_loan),
+            ("kit", data.kit_gaps),
+        ]
+        if not draining:  # else the running drain takes the new rows
+            self._drain()
