@@ -9,6 +9,7 @@ from models import (  # noqa: F401
     meta,
     pg_roles,
     plans,
+    supplies,
     transfers,
     typhoons,
     users,

@@ -22,6 +22,7 @@ from models.areas import DangerZone, Division, Grid, Shelter, WorkingGroupMember
 from models.fields import Range
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.messages import fill
+from models.supplies import ledger_problems
 from models.text_index import differences, indexed_texts
 from models.users import Permission, require
 
@@ -89,6 +90,7 @@ def check_database(*, session: Session) -> list[str]:
     _check_geometry(session, problems, divisions)
     _check_text_index(session, problems)
     _check_plausible(session, problems)
+    ledger_problems(session, problems.add)
     return problems.messages()
 
 

@@ -96,6 +96,14 @@ class PlanActivated:
     stage: str
 
 
+@dataclass(frozen=True, slots=True)
+class StockChanged:
+    """Movements changed the stock of these items at these warehouses."""
+
+    warehouse_ids: tuple[int, ...]
+    item_ids: tuple[int, ...]
+
+
 E = TypeVar("E")
 Handler = Callable[..., Any]
 _handlers: dict[type, list[Handler]] = {}

@@ -49,6 +49,10 @@ class Permission(enum.Enum):
     WRITE_DUTY_LOG = "write_duty_log"
     EDIT_PLANS = "edit_plans"
     RUN_PLANS = "run_plans"
+    ISSUE_SUPPLIES = "issue_supplies"
+    RECEIVE_SUPPLIES = "receive_supplies"
+    COUNT_SUPPLIES = "count_supplies"
+    MANAGE_SUPPLY_CATALOGUE = "manage_supply_catalogue"
 
 
 # The role-permission matrix, one row per permission (docs/architecture.md shows the same
@@ -72,6 +76,10 @@ ROLE_MATRIX: dict[Permission, tuple[int, int, int, int, int, int]] = {
     Permission.WRITE_DUTY_LOG:      (1,    1,   0,      1,    0,     0),
     Permission.EDIT_PLANS:          (1,    0,   1,      0,    0,     0),
     Permission.RUN_PLANS:           (1,    1,   0,      0,    0,     0),
+    Permission.ISSUE_SUPPLIES:      (1,    1,   0,      0,    0,     0),
+    Permission.RECEIVE_SUPPLIES:    (1,    1,   0,      1,    0,     0),
+    Permission.COUNT_SUPPLIES:      (1,    1,   0,      1,    0,     0),
+    Permission.MANAGE_SUPPLY_CATALOGUE: (1, 0,  1,      0,    0,     0),
 }
 # fmt: on
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

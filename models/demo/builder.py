@@ -22,6 +22,7 @@ from models.demo import (
     geography,
     plans,
     reports,
+    supplies,
     transfers,
     typhoon,
     typhoon_scenario,
@@ -56,6 +57,7 @@ STEPS: tuple[DemoStep, ...] = (
     reports.STEP,
     dutylog.STEP,
     plans.STEP,
+    supplies.STEP,
 )
 
 

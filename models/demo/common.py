@@ -40,6 +40,10 @@ class DemoSummary:
     handovers: int = 0  # its shift handover
     plans: int = 0  # the contingency plans of the "1+N" system
     plan_rows: int = 0  # plans with their steps, versions, actions, drills and checklist
+    warehouses: int = 0  # supply warehouses: county, agreement storage, towns, villages
+    supply_items: int = 0  # the supplies catalogue
+    supply_movements: int = 0  # the stock ledger's movements
+    supply_rows: int = 0  # every row the supplies step wrote before the scenario's issues
 
     @property
     def rows(self) -> int:
@@ -63,6 +67,7 @@ class DemoSummary:
             + self.duty_log_entries
             + self.handovers
             + self.plan_rows
+            + self.supply_rows
             + 1
         )
 

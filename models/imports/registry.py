@@ -463,6 +463,41 @@ KINDS: dict[str, ImportKind] = {
                 ),
             ),
         ),
+        ImportKind(
+            "warehouses",
+            QT_TRANSLATE_NOOP("ImportDialog", "Supply warehouses (code, name, level, location)"),
+            "models.supplies.imports:WarehouseSteps",
+            options=(
+                _crs_option(
+                    "wgs84",
+                    from_file=False,
+                    help=QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "coordinate system of the warehouses' longitude and latitude: wgs84, "
+                        "cgcs2000, gcj02 or bd09 (default wgs84)",
+                    ),
+                ),
+            ),
+            max_bytes=64 * MIB,
+            max_rows=20_000,  # a county has a few hundred warehouses and village stores
+            max_columns=100,
+        ),
+        ImportKind(
+            "items",
+            QT_TRANSLATE_NOOP("ImportDialog", "Supply catalogue (code, name, category, unit)"),
+            "models.supplies.imports:ItemSteps",
+            max_bytes=64 * MIB,
+            max_rows=50_000,  # a county's catalogue: a few hundred items
+            max_columns=100,
+        ),
+        ImportKind(
+            "stock",
+            QT_TRANSLATE_NOOP("ImportDialog", "Opening stock (warehouse, item, quantity, dates)"),
+            "models.supplies.imports:StockSteps",
+            max_bytes=128 * MIB,
+            max_rows=200_000,  # every batch of every warehouse: tens of thousands at most
+            max_columns=100,
+        ),
     )
 }
 """Every kind, in the order the dialog offers them and the command line lists them."""

@@ -613,169 +613,189 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../models/checks.py" line="60"/>
+        <location filename="../../models/checks.py" line="61"/>
         <source>... and %1 more problems like the one above.</source>
         <translation>……以及另外 %1 个同类问题。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="71"/>
+        <location filename="../../models/checks.py" line="72"/>
         <source>Division</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="72"/>
+        <location filename="../../models/checks.py" line="73"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="73"/>
+        <location filename="../../models/checks.py" line="74"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="74"/>
+        <location filename="../../models/checks.py" line="75"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="75"/>
+        <location filename="../../models/checks.py" line="76"/>
         <source>Working group member</source>
         <translation>工作组成员</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="101"/>
+        <location filename="../../models/checks.py" line="103"/>
         <source>SQLite integrity check: %1</source>
         <translation>SQLite 完整性检查：%1</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="104"/>
+        <location filename="../../models/checks.py" line="106"/>
         <source>Row %1 of table %2 refers to a missing row of table %3.</source>
         <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="164"/>
+        <location filename="../../models/checks.py" line="166"/>
         <source>Division %1 has an unknown level %2.</source>
         <translation>行政区划 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="172"/>
+        <location filename="../../models/checks.py" line="174"/>
         <source>Division %1: the code should have %2 digits.</source>
         <translation>行政区划 %1：代码应为 %2 位。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="182"/>
+        <location filename="../../models/checks.py" line="184"/>
         <source>County %1 has a parent division.</source>
         <translation>县级区划 %1 不应有上级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="189"/>
+        <location filename="../../models/checks.py" line="191"/>
         <source>Town %1 does not belong to a county.</source>
         <translation>乡镇（街道）%1 不属于任何县级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="194"/>
+        <location filename="../../models/checks.py" line="196"/>
         <source>Village %1 does not belong to a town or street.</source>
         <translation>村（社区）%1 不属于任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="201"/>
+        <location filename="../../models/checks.py" line="203"/>
         <source>Division %1: the code does not start with the code of its parent %2.</source>
         <translation>行政区划 %1：代码与上级 %2 的代码不符。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="227"/>
+        <location filename="../../models/checks.py" line="229"/>
         <source>%1 %2 belongs to %3, which is not a village or community.</source>
         <translation>%1 %2 所属的 %3 不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="242"/>
+        <location filename="../../models/checks.py" line="244"/>
         <source>Danger zone %1 is attached to grid %2 of another village.</source>
         <translation>危险区 %1 挂在其他村的网格 %2 上。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="258"/>
+        <location filename="../../models/checks.py" line="260"/>
         <source>Danger zone %1 has an unknown kind %2.</source>
         <translation>危险区 %1 的类别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="264"/>
+        <location filename="../../models/checks.py" line="266"/>
         <source>Shelter %1 has an unknown level %2.</source>
         <translation>避灾安置场所 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="270"/>
+        <location filename="../../models/checks.py" line="272"/>
         <source>Working group member #%1 holds an unknown post %2.</source>
         <translation>工作组成员 #%1 的岗位 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="280"/>
+        <location filename="../../models/checks.py" line="282"/>
         <source>Shelter %1 has a negative capacity (%2).</source>
         <translation>避灾安置场所 %1 的容量为负数（%2）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="326"/>
+        <location filename="../../models/checks.py" line="328"/>
         <source>%1 %2: the geometry cannot be read.</source>
         <translation>%1 %2：无法读取图形。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="334"/>
+        <location filename="../../models/checks.py" line="336"/>
         <source>%1 %2: the geometry is invalid (%3).</source>
         <translation>%1 %2：图形无效（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="364"/>
+        <location filename="../../models/checks.py" line="366"/>
         <source>%1 %2: the bounding box does not match the geometry.</source>
         <translation>%1 %2：外包框与图形不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="403"/>
+        <location filename="../../models/checks.py" line="405"/>
         <source>Danger zone %1 is marked as a hazard point but drawn as an area.</source>
         <translation>危险区 %1 标为隐患点，却绘成了面。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="410"/>
+        <location filename="../../models/checks.py" line="412"/>
         <source>Danger zone %1 is marked as an area but drawn as a point.</source>
         <translation>危险区 %1 标为面，却绘成了点。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="450"/>
+        <location filename="../../models/checks.py" line="452"/>
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="476"/>
+        <location filename="../../models/checks.py" line="478"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="477"/>
+        <location filename="../../models/checks.py" line="479"/>
         <source>Town report</source>
         <translation>镇街上报</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="478"/>
+        <location filename="../../models/checks.py" line="480"/>
         <source>Typhoon track point</source>
         <translation>台风路径点</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="490"/>
+        <location filename="../../models/checks.py" line="492"/>
         <source>Transfer object</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="510"/>
+        <location filename="../../models/checks.py" line="512"/>
         <source>%1 %2: %3 is %4, outside its plausible range %5.</source>
         <translation>%1 %2：%3 为 %4，超出合理范围 %5。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="121"/>
+        <location filename="../../models/checks.py" line="123"/>
         <source>The text index lacks %1 entries of %2 (rows %3): a search for part of the text may not find these rows.</source>
         <translation>文本索引缺少 %2 的 %1 个条目（行 %3）：按部分文字搜索可能找不到这些行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="132"/>
+        <location filename="../../models/checks.py" line="134"/>
         <source>The text index holds %1 entries of %2 that no text has (rows %3).</source>
         <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="497"/>
+        <source>Supplies: the balance of batch %1 at %2 is %3, its movements add up to %4.</source>
+        <translation>物资：批次 %1 在%2的库存余额为 %3，而其出入库记录合计为 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="511"/>
+        <source>Supplies: the balance of batch %1 at %2 is negative (%3).</source>
+        <translation>物资：批次 %1 在%2的库存余额为负数（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="525"/>
+        <source>Supplies: a balance of batch %1 names another item than its batch.</source>
+        <translation>物资：批次 %1 的库存余额记录的物资与该批次不符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="541"/>
+        <source>Supplies: transfer %1 was received, but its lines do not account for what was sent.</source>
+        <translation>物资：调拨单 %1 已签收，但各行的实收、退回、途损数量与发出数量不符。</translation>
     </message>
 </context>
 <context>
@@ -1418,7 +1438,12 @@ ahead</source>
         <translation>转移清单：住户 %1 户，其他转移对象 %2 个；另有一个演示台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="142"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="135"/>
+        <source>Supplies: %1 warehouses, %2 items, %3 movements.</source>
+        <translation>应急物资：仓库 %1 个，物资 %2 种，出入库记录 %3 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_demo.py" line="153"/>
         <source>Demo accounts (user / password):</source>
         <translation>演示账号（用户名 / 密码）：</translation>
     </message>
@@ -1626,7 +1651,7 @@ ahead</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_demo.py" line="135"/>
+        <location filename="../../ui/cli/cmd_demo.py" line="146"/>
         <source>Event in progress: %1 (transfers part done).</source>
         <translation>进行中的事件：%1（转移已部分完成）。</translation>
     </message>
@@ -1774,6 +1799,11 @@ ahead</source>
         <location filename="../../models/imports/registry.py" line="456"/>
         <source>the code of the plan whose latest version takes the actions (they replace its structured content)</source>
         <translation>其最新版本接收这些任务的预案编号（任务将替换该版本的结构化内容）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="474"/>
+        <source>coordinate system of the warehouses&apos; longitude and latitude: wgs84, cgcs2000, gcj02 or bd09 (default wgs84)</source>
+        <translation>仓库经纬度的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_export.py" line="15"/>
@@ -2947,22 +2977,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="87"/>
+        <location filename="../../models/demo/builder.py" line="89"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="95"/>
+        <location filename="../../models/demo/builder.py" line="97"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="102"/>
+        <location filename="../../models/demo/builder.py" line="104"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="110"/>
+        <location filename="../../models/demo/builder.py" line="112"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -3115,6 +3145,16 @@ ahead</source>
         <location filename="../../ui/printing/registry.py" line="515"/>
         <source>every deadline, not only overdue and due soon</source>
         <translation>全部期限，而不仅是已超期和即将到期的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="534"/>
+        <source>the movement&apos;s id (its slip)</source>
+        <translation>出入库记录编号（对应单据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="543"/>
+        <source>Supplies slip (receipt, issue, transfer)</source>
+        <translation>物资单据（入库单、出库单、调拨单）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
@@ -5455,6 +5495,21 @@ ahead</source>
         <translation>如 ZX-01</translation>
     </message>
     <message>
+        <location filename="../../models/imports/registry.py" line="468"/>
+        <source>Supply warehouses (code, name, level, location)</source>
+        <translation>物资仓库（编码、名称、级别、位置）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="487"/>
+        <source>Supply catalogue (code, name, category, unit)</source>
+        <translation>物资目录（编码、名称、类别、单位）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="495"/>
+        <source>Opening stock (warehouse, item, quantity, dates)</source>
+        <translation>期初库存（仓库、物资、数量、日期）</translation>
+    </message>
+    <message>
         <location filename="../../models/imports/registry.py" line="133"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
@@ -6147,52 +6202,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="98"/>
+        <location filename="../../ui/common/pages.py" line="104"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="99"/>
+        <location filename="../../ui/common/pages.py" line="105"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="100"/>
+        <location filename="../../ui/common/pages.py" line="106"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="101"/>
+        <location filename="../../ui/common/pages.py" line="107"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="102"/>
+        <location filename="../../ui/common/pages.py" line="108"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="103"/>
+        <location filename="../../ui/common/pages.py" line="109"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="104"/>
+        <location filename="../../ui/common/pages.py" line="110"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="105"/>
+        <location filename="../../ui/common/pages.py" line="111"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="106"/>
+        <location filename="../../ui/common/pages.py" line="112"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="107"/>
+        <location filename="../../ui/common/pages.py" line="113"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -7665,12 +7720,12 @@ ahead</source>
         <translation>尚未登记预案。请导入预案目录（python main.py import plans FILE），或生成演示县（python main.py demo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="260"/>
+        <location filename="../../ui/plans/page.py" line="261"/>
         <source>%1 plans; %2 items overdue, %3 due within 30 days.</source>
         <translation>共 %1 个预案；%2 项已超期，%3 项将在 30 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="341"/>
+        <location filename="../../ui/plans/page.py" line="343"/>
         <source>No plan text holds these words.</source>
         <translation>没有预案文本包含这些词。</translation>
     </message>
@@ -7967,9 +8022,105 @@ ahead</source>
         <translation>%1安置人员到达登记表</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/supplies.py" line="20"/>
+        <source>Receipt slip</source>
+        <translation>入库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="21"/>
+        <source>Issue slip</source>
+        <translation>出库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="22"/>
+        <source>Transfer slip</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="23"/>
+        <source>Write-off slip</source>
+        <translation>报损单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="24"/>
+        <source>Count adjustment slip</source>
+        <translation>盘点调整单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="55"/>
+        <source>From %1 to %2 · %3 %4 · driver %5 %6</source>
+        <translation>由%1调往%2 · %3 %4 · 驾驶员 %5 %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="67"/>
+        <source>Issued on the word of %1; paperwork pending.</source>
+        <translation>凭%1指令先行出库，手续待补。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="78"/>
         <location filename="../../ui/printing/transfers.py" line="457"/>
         <source>No.</source>
         <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="79"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="80"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="81"/>
+        <source>Specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="82"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="83"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="84"/>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="85"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="91"/>
+        <source>No. %1-%2  %3</source>
+        <translation>编号：%1-%2  %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="97"/>
+        <source>%1  recorded by %2</source>
+        <translation>%1  经办人：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="103"/>
+        <source>Issued by</source>
+        <translation>发货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="104"/>
+        <source>Carried by</source>
+        <translation>承运人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supplies.py" line="105"/>
+        <source>Received by</source>
+        <translation>收货人</translation>
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="458"/>
@@ -9611,6 +9762,654 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Supplies</name>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="23"/>
+        <source>County warehouse</source>
+        <translation>县级仓库</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="24"/>
+        <source>Town warehouse</source>
+        <translation>乡镇仓库</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="25"/>
+        <source>Village store</source>
+        <translation>村级储备点</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="26"/>
+        <source>Agreement storage</source>
+        <translation>协议代储</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="29"/>
+        <source>Lifesaving</source>
+        <translation>生命救助</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="30"/>
+        <source>Flood-fighting materials</source>
+        <translation>抢险物料</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="31"/>
+        <source>Drainage</source>
+        <translation>排涝</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="32"/>
+        <source>Power and lighting</source>
+        <translation>电力照明</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="33"/>
+        <source>Shelter and living</source>
+        <translation>安置生活</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="34"/>
+        <source>Communications</source>
+        <translation>通信</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="35"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="51"/>
+        <source>A GB/T 38565-2020 code has 7 digits (1+2+2+2), the first 1, 2 or 3, such as 2010101.</source>
+        <translation>GB/T 38565-2020 编码为 7 位数字（1+2+2+2），首位为 1、2 或 3，例如 2010101。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="58"/>
+        <source>A level of a GB/T 38565-2020 code follows a level left at 00.</source>
+        <translation>GB/T 38565-2020 编码中，某一级为 00 时其后各级也应为 00。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="127"/>
+        <source>Unknown warehouse level: %1</source>
+        <translation>未知的仓库级别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="133"/>
+        <source>Agreement storage names the supplier that keeps the goods.</source>
+        <translation>协议代储须填写代储单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="142"/>
+        <source>Give the warehouse&apos;s code.</source>
+        <translation>请填写仓库编码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="148"/>
+        <source>Give the warehouse&apos;s name.</source>
+        <translation>请填写仓库名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="175"/>
+        <source>The code %1 is another warehouse&apos;s.</source>
+        <translation>编码 %1 已被其他仓库使用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="176"/>
+        <location filename="../../models/supplies/imports.py" line="223"/>
+        <source>The name %1 is another warehouse&apos;s.</source>
+        <translation>名称 %1 已被其他仓库使用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="186"/>
+        <location filename="../../models/supplies/ledger.py" line="124"/>
+        <source>This warehouse no longer exists.</source>
+        <translation>该仓库已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="275"/>
+        <location filename="../../models/supplies/imports.py" line="324"/>
+        <source>A rating is a positive number, such as 500 (m³/h) or 30 (kW).</source>
+        <translation>额定值应为正数，例如 500（m³/h）或 30（kW）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="283"/>
+        <source>Give the rating&apos;s unit, such as kW.</source>
+        <translation>请填写额定值的单位，例如 kW。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="291"/>
+        <source>A shelf life is a whole number of days.</source>
+        <translation>保质期应为整数天数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="298"/>
+        <source>Give the item&apos;s code.</source>
+        <translation>请填写物资编码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="304"/>
+        <source>Give the item&apos;s name.</source>
+        <translation>请填写物资名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="310"/>
+        <source>Unknown category: %1</source>
+        <translation>未知的物资类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="317"/>
+        <source>Give the unit, such as 件 or 台.</source>
+        <translation>请填写计量单位，例如件或台。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="340"/>
+        <source>The code %1 is another item&apos;s.</source>
+        <translation>编码 %1 已被其他物资使用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="346"/>
+        <location filename="../../models/supplies/kit.py" line="64"/>
+        <location filename="../../models/supplies/ledger.py" line="263"/>
+        <source>This item no longer exists.</source>
+        <translation>该物资已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="358"/>
+        <location filename="../../models/supplies/imports.py" line="358"/>
+        <source>The item&apos;s movements are counted in %1: its unit cannot change.</source>
+        <translation>该物资的出入库记录以“%1”计量，不能更改单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="34"/>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="35"/>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="36"/>
+        <location filename="../../ui/supplies/page.py" line="58"/>
+        <location filename="../../ui/supplies/page.py" line="71"/>
+        <location filename="../../ui/supplies/page.py" line="81"/>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="76"/>
+        <location filename="../../models/supplies/ledger.py" line="536"/>
+        <source>This issue no longer exists.</source>
+        <translation>该出库记录已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="82"/>
+        <location filename="../../models/supplies/corrections.py" line="196"/>
+        <source>List the goods.</source>
+        <translation>请列出物资。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="95"/>
+        <source>Only %1 of this batch of the issue are still out; given %2.</source>
+        <translation>该出库单的此批次仅有 %1 未归还，填写的是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="157"/>
+        <source>Say whether lost, damaged or expired.</source>
+        <translation>请选择丢失、损坏或过期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="162"/>
+        <source>Give the reason of the write-off.</source>
+        <translation>请填写报损原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="211"/>
+        <source>The warehouse holds only %1 of this batch; given %2.</source>
+        <translation>该仓库此批次仅有 %1，填写的是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="241"/>
+        <source>A counted quantity is zero or more, at most three decimals.</source>
+        <translation>盘点数量应为零或正数，最多三位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="248"/>
+        <source>Give the reason of the adjustment.</source>
+        <translation>请填写盘点调整原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/corrections.py" line="260"/>
+        <source>This batch no longer exists.</source>
+        <translation>该批次已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="142"/>
+        <source>%1 appears more than once (rows %2).</source>
+        <translation>%1 重复出现（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="181"/>
+        <location filename="../../models/supplies/imports.py" line="312"/>
+        <source>Write 是 or 否.</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="190"/>
+        <source>No division has the code %1.</source>
+        <translation>没有区划代码为 %1 的区划。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="304"/>
+        <source>Write a shelf life as 365, 365天, 18个月 or 5年.</source>
+        <translation>保质期请写作 365、365天、18个月或5年。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="448"/>
+        <source>No warehouse has the code or name %1: import the warehouses first.</source>
+        <translation>没有编码或名称为 %1 的仓库：请先导入仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="461"/>
+        <location filename="../../models/supplies/ledger.py" line="129"/>
+        <source>The warehouse %1 is closed: it takes no goods.</source>
+        <translation>仓库 %1 已停用，不能入库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="475"/>
+        <source>No item of the catalogue has the code or name %1: import the catalogue first.</source>
+        <translation>物资目录中没有编码或名称为 %1 的物资：请先导入物资目录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="493"/>
+        <source>Not a date: write it as 2026-08-01 or 2026年8月1日.</source>
+        <translation>不是日期：请写作 2026-08-01 或 2026年8月1日。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="503"/>
+        <location filename="../../models/supplies/ledger.py" line="332"/>
+        <source>The expiry date lies before the production date.</source>
+        <translation>有效期早于生产日期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="510"/>
+        <location filename="../../models/supplies/imports.py" line="514"/>
+        <source>Not plausible.</source>
+        <translation>数值不合常理。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="521"/>
+        <source>Too long: at most 40 characters.</source>
+        <translation>过长：最多 40 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="547"/>
+        <source>Not a quantity: write it as 50, 50件 or 1.2万条.</source>
+        <translation>不是数量：请写作 50、50件或1.2万条。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="555"/>
+        <source>Give the quantity.</source>
+        <translation>请填写数量。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="564"/>
+        <location filename="../../models/supplies/ledger.py" line="250"/>
+        <source>Not plausible: more than %1.</source>
+        <translation>数值不合常理：超过 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="574"/>
+        <location filename="../../models/supplies/kit.py" line="75"/>
+        <location filename="../../models/supplies/ledger.py" line="239"/>
+        <source>A quantity is a positive number with at most three decimals.</source>
+        <translation>数量应为正数，最多三位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/imports.py" line="587"/>
+        <source>The catalogue counts %1 in %2, the file in %3: convert the quantity to %2.</source>
+        <translation>物资目录中%1以“%2”计量，文件中为“%3”：请将数量换算为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="323"/>
+        <source>List what came in.</source>
+        <translation>请列出入库物资。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="393"/>
+        <source>%1 has only %2 %3 of %4 available; asked for %5 %3.</source>
+        <translation>%1的%4可用仅 %2 %3，申领 %5 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="424"/>
+        <source>The chosen batch of %1 has expired: it is not issued.</source>
+        <translation>所选%1批次已过期，不能出库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="469"/>
+        <source>List what goes out.</source>
+        <translation>请列出出库物资。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="481"/>
+        <source>Name the leader who ordered the issue (先调后补).</source>
+        <translation>请填写下达调用指令的领导（先调后补）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="492"/>
+        <source>Goods leave on a leader&apos;s word only during an event: start one first.</source>
+        <translation>只有在事件处置期间才能凭领导指令先行出库：请先启动事件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="502"/>
+        <source>Name who takes the goods.</source>
+        <translation>请填写领用单位或领用人。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/ledger.py" line="539"/>
+        <source>The paperwork of this issue is complete.</source>
+        <translation>该出库单手续已补齐。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/slips.py" line="62"/>
+        <source>No movement has this number.</source>
+        <translation>没有该编号的出入库记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="228"/>
+        <source>%1: %2 %3 of %4 available, minimum %5.</source>
+        <translation>%1：%4可用 %2 %3，低于最低储备 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="246"/>
+        <source>%1: %2 %3 of %4 expire within %5 days.</source>
+        <translation>%1：%4有 %2 %3 将在 %5 天内到期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="264"/>
+        <source>%1: %2 %3 of %4 have expired (not available).</source>
+        <translation>%1：%4有 %2 %3 已过期（不可用）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="284"/>
+        <source>A minimum is zero or more.</source>
+        <translation>最低储备量应为零或正数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="100"/>
+        <source>A transfer goes to another warehouse.</source>
+        <translation>调拨须调往另一个仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="104"/>
+        <source>List what is sent.</source>
+        <translation>请列出调出物资。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="189"/>
+        <source>This transfer no longer exists.</source>
+        <translation>该调拨单已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="194"/>
+        <source>This transfer has been received already.</source>
+        <translation>该调拨单已签收。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="219"/>
+        <source>A quantity is zero or more, at most three decimals.</source>
+        <translation>数量应为零或正数，最多三位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="231"/>
+        <source>Received, returned and lost must add up to the %1 sent (given %2).</source>
+        <translation>实收、退回与途损之和应等于发出的 %1（填写合计 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="244"/>
+        <source>Say what became of the goods lost on the way.</source>
+        <translation>请说明途中损失物资的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/transfers.py" line="252"/>
+        <source>A line is not of this transfer.</source>
+        <translation>有一行不属于该调拨单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="56"/>
+        <source>Below minimum</source>
+        <translation>低于最低储备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="57"/>
+        <location filename="../../ui/supplies/page.py" line="70"/>
+        <source>Expiring soon</source>
+        <translation>临近到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="61"/>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="62"/>
+        <location filename="../../ui/supplies/page.py" line="75"/>
+        <location filename="../../ui/supplies/page.py" line="87"/>
+        <location filename="../../ui/supplies/page.py" line="101"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="63"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="66"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="67"/>
+        <location filename="../../ui/supplies/page.py" line="77"/>
+        <location filename="../../ui/supplies/page.py" line="103"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="68"/>
+        <location filename="../../ui/supplies/page.py" line="78"/>
+        <location filename="../../ui/supplies/page.py" line="105"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="69"/>
+        <location filename="../../ui/supplies/page.py" line="79"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="72"/>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="76"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="80"/>
+        <source>Minimum</source>
+        <translation>最低储备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="82"/>
+        <source>Sent, in transit</source>
+        <translation>调出在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="83"/>
+        <source>Coming, in transit</source>
+        <translation>调入在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="86"/>
+        <location filename="../../ui/supplies/page.py" line="100"/>
+        <source>Issued</source>
+        <translation>出库时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="88"/>
+        <source>Slip</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="89"/>
+        <source>Ordered by</source>
+        <translation>指令领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="90"/>
+        <location filename="../../ui/supplies/page.py" line="102"/>
+        <source>Taken by</source>
+        <translation>领用单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="93"/>
+        <source>Sent</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="94"/>
+        <source>From</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="95"/>
+        <source>To</source>
+        <translation>调入仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="96"/>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="97"/>
+        <source>Vehicle and driver</source>
+        <translation>车辆及驾驶员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="104"/>
+        <source>Out</source>
+        <translation>未归还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="109"/>
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="110"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="113"/>
+        <source>Missing from the kit (held/required)</source>
+        <translation>缺少的标准配备（现有/应配）</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesPage</name>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="131"/>
+        <source>Supplies</source>
+        <translation>应急物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="134"/>
+        <source>Warehouses</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="135"/>
+        <location filename="../../ui/supplies/page.py" line="149"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="136"/>
+        <location filename="../../ui/supplies/page.py" line="152"/>
+        <source>Paperwork pending</source>
+        <translation>待补手续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="137"/>
+        <source>Transfers in transit</source>
+        <translation>在途调拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="138"/>
+        <location filename="../../ui/supplies/page.py" line="154"/>
+        <source>Out on loan</source>
+        <translation>借出未还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="150"/>
+        <source>Stock by item</source>
+        <translation>按物资汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="151"/>
+        <source>Stock by warehouse</source>
+        <translation>按仓库库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="153"/>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="155"/>
+        <source>Village kits incomplete</source>
+        <translation>村级配备不全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="166"/>
+        <source>No warehouse is registered yet. Import the warehouses, the catalogue and the opening stock (import warehouses, import items, import stock), or build the demo county.</source>
+        <translation>尚未登记仓库。请导入仓库、物资目录和期初库存（import warehouses、import items、import stock），或生成演示县。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="200"/>
+        <source>%1 items</source>
+        <translation>物资 %1 种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="201"/>
+        <source>%1 below minimum</source>
+        <translation>%1 项低于最低储备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="203"/>
+        <source>issued on a leader&apos;s word</source>
+        <translation>凭领导指令先行出库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="205"/>
+        <source>available at neither end</source>
+        <translation>两端均不计入可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="206"/>
+        <source>returnable items issued</source>
+        <translation>需归还物资已出库</translation>
+    </message>
+</context>
+<context>
     <name>TownReportDialog</name>
     <message>
         <location filename="../../ui/transfers/dialogs.py" line="228"/>
@@ -10778,84 +11577,84 @@ ahead</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="113"/>
+        <location filename="../../models/users.py" line="121"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="204"/>
+        <location filename="../../models/users.py" line="212"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="223"/>
-        <location filename="../../models/users.py" line="490"/>
+        <location filename="../../models/users.py" line="231"/>
+        <location filename="../../models/users.py" line="498"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="229"/>
+        <location filename="../../models/users.py" line="237"/>
         <source>This database has users already: an administrator adds users (--user NAME).</source>
         <translation>此数据库已有用户：请由管理员添加用户（--user 用户名）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="237"/>
+        <location filename="../../models/users.py" line="245"/>
         <source>The first user of a database must be an administrator (--role admin).</source>
         <translation>数据库的第一个用户必须是管理员（--role admin）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="250"/>
+        <location filename="../../models/users.py" line="258"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="256"/>
+        <location filename="../../models/users.py" line="264"/>
         <source>The user name cannot be used: %1</source>
         <translation>该用户名不能使用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="262"/>
+        <location filename="../../models/users.py" line="270"/>
         <source>A user name cannot hold control characters.</source>
         <translation>用户名不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="266"/>
+        <location filename="../../models/users.py" line="274"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="289"/>
+        <location filename="../../models/users.py" line="297"/>
         <source>Another administrator was created at the same time; log in as that administrator to add users.</source>
         <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="321"/>
+        <location filename="../../models/users.py" line="329"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="338"/>
+        <location filename="../../models/users.py" line="346"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="448"/>
+        <location filename="../../models/users.py" line="456"/>
         <source>No user is called %1.</source>
         <translation>没有名为 %1 的用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="468"/>
-        <location filename="../../models/users.py" line="527"/>
+        <location filename="../../models/users.py" line="476"/>
+        <location filename="../../models/users.py" line="535"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="477"/>
+        <location filename="../../models/users.py" line="485"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="509"/>
+        <location filename="../../models/users.py" line="517"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>

@@ -129,6 +129,17 @@ def run(ctx: Context) -> int:
             f"{summary.transfer_objects:,}",
         )
     )
+    if summary.warehouses:
+        say(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Supplies: %1 warehouses, %2 items, %3 movements."
+                ),
+                f"{summary.warehouses:,}",
+                f"{summary.supply_items:,}",
+                f"{summary.supply_movements:,}",
+            )
+        )
     if summary.event:
         say(
             fill(

@@ -52,6 +52,12 @@ def _transfers() -> PageMaker:
     return lambda db, actor, _settings: TransfersPage(db, actor)
 
 
+def _supplies() -> PageMaker:
+    from ui.supplies.page import SuppliesPage
+
+    return lambda db, actor, _settings: SuppliesPage(db, actor)
+
+
 def _register() -> PageMaker:
     from ui.register.page import RegisterPage
 
@@ -99,7 +105,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("map", QT_TRANSLATE_NOOP("MainWindow", "Risk map"), _map, deferred=True),
     PageSpec("transfers", QT_TRANSLATE_NOOP("MainWindow", "Transfers"), _transfers),
     PageSpec("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams"), _pending("teams")),
-    PageSpec("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies"), _pending("supplies")),
+    PageSpec("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies"), _supplies),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans"), _plans),
     PageSpec("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch"), _command),
     PageSpec("dutylog", QT_TRANSLATE_NOOP("MainWindow", "Duty log"), _dutylog),

@@ -521,3 +521,29 @@ add(
         file_name="应急预案期限",
     )
 )
+
+
+def _supply_slip(*, session: Session, path: Path, movement: int) -> Any:
+    from ui.printing.supplies import print_slip
+
+    return print_slip(session=session, movement_id=movement, path=path)
+
+
+MOVEMENT = Option(
+    "movement",
+    QT_TRANSLATE_NOOP("Documents", "the movement's id (its slip)"),
+    kind="text",
+    metavar="ID",
+    type=record_number,
+    required=True,
+)
+add(
+    Document(
+        "supply-slip",
+        QT_TRANSLATE_NOOP("Documents", "Supplies slip (receipt, issue, transfer)"),
+        Format.PDF,
+        "ui.printing.registry:_supply_slip",
+        (MOVEMENT,),
+        file_name="{title} {stamp}",
+    )
+)

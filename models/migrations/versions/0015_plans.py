@@ -3,7 +3,7 @@ their document files and structured content, drills and their follow-ups, plans 
 for an event with their checklists)
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0014
 Create Date: 2026-12-07
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import models.base
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

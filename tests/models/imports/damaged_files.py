@@ -294,6 +294,7 @@ def sound_tables(session: Session, directory: Path) -> dict[str, Sound]:
         required=[0],
     )
     _plan_sounds(sounds)
+    sounds.update(_supplies(session))
     return sounds
 
 
@@ -1037,3 +1038,82 @@ GEOJSON_TOO = (
     "control-characters",
     "long-text",
 )
+
+
+def _supplies(session: Session) -> dict[str, Sound]:
+    """The supplies' kinds: warehouses (a new one beside the demo's), catalogue items and
+    opening stock of the demo's warehouses and items."""
+    from models.supplies import SupplyItem, Warehouse
+
+    warehouses = session.scalars(
+        select(Warehouse).where(Warehouse.level == "county").order_by(Warehouse.code)
+    ).all()
+    items = session.scalars(select(SupplyItem).order_by(SupplyItem.code).limit(4)).all()
+    return {
+        "warehouses": Sound(
+            "warehouses",
+            Table(
+                ["仓库编码", "仓库名称", "级别", "地址", "经度", "纬度", "管理员", "管理员电话"],
+                [
+                    [w.code, w.name, "县级", w.address or "", w.lon, w.lat, w.manager, _phone(n)]
+                    for n, w in enumerate(warehouses)
+                ]
+                + [
+                    [
+                        "CK09",
+                        "县北部防汛仓库",
+                        "县级",
+                        "北城路9号",
+                        121.40,
+                        28.70,
+                        "赵刚",
+                        _phone(9),
+                    ]
+                ],
+                "防汛物资仓库一览表",
+            ),
+            numeric=[4, 5],
+            text=[1, 3, 6],
+            required=[0, 1],
+            options={"crs": "gcj02"},
+            lonlat=(4, 5),
+        ),
+        "items": Sound(
+            "items",
+            Table(
+                ["物资编码", "物资名称", "类别", "规格型号", "单位", "保质期", "可归还"],
+                [
+                    [
+                        i.code,
+                        i.name,
+                        "救生类",
+                        i.specification or "",
+                        i.unit,
+                        "",
+                        "是" if i.returnable else "否",
+                    ]
+                    for i in items
+                ]
+                + [["WZ099", "救生抛绳包", "救生类", "30m", "个", "5年", "否"]],
+                "防汛物资目录",
+            ),
+            numeric=[],
+            text=[1, 3],
+            required=[0, 1, 2, 4],
+        ),
+        "stock": Sound(
+            "stock",
+            Table(
+                ["仓库", "物资", "数量", "单位", "批号", "生产日期", "有效期至"],
+                [
+                    [w.code, i.name, f"{10 + n}{i.unit}", i.unit, f"L{n}", "2026/3/1", ""]
+                    for n, (w, i) in enumerate((w, i) for w in warehouses[:2] for i in items)
+                ]
+                + [["合计", "", "", "", "", "", ""]],
+                "期初库存",
+            ),
+            numeric=[2],
+            text=[4],
+            required=[0, 1, 2],
+        ),
+    }

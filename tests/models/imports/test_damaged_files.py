@@ -89,6 +89,10 @@ def _cut_down(path: Path) -> None:
             "DELETE FROM text_index WHERE kind = 'household_name'"
             " AND row_id NOT IN (SELECT id FROM households)"
         )
+        conn.execute(
+            "UPDATE supply_warehouses SET division_id = NULL "
+            "WHERE division_id NOT IN (SELECT id FROM divisions)"
+        )
     with sqlite3.connect(path) as conn:
         conn.execute("VACUUM")
 

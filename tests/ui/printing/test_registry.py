@@ -24,6 +24,7 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "plan-register",
         "plan-deadlines",
         "plan-checklist",
+        "supply-slip",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",

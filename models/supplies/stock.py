@@ -1,0 +1,554 @@
+"""What the stock is: by warehouse and by item (on hand, expired, available, in transit
+out and in), the alerts (below minimum, expiring soon, expired), goods out on loan, issues
+whose paperwork is pending, a warehouse's stock card with its running balance, and the
+ledger check ``db check`` runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import BigInteger, case, func, literal, select, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+from models.messages import fill
+from models.refusals import ValidationError
+from models.supplies.ledger import local_today, lock_warehouses
+from models.supplies.tables import (
+    Balance,
+    Batch,
+    MinimumStock,
+    Movement,
+    MovementLine,
+    Quantity,
+    SupplyItem,
+    Transfer,
+    TransferLine,
+    Warehouse,
+    in_thousandths,
+    plain,
+)
+from models.users import Permission, require
+
+DEFAULT_EXPIRY_DAYS = 90
+"""Batches expiring within this many days are an alert unless the caller asks otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class StockRow:
+    warehouse_id: int
+    item_id: int
+    item_code: str
+    item_name: str
+    unit: str
+    on_hand: Decimal  # in the warehouse, expired or not
+    expired: Decimal  # shown, never available
+    available: Decimal
+    in_transit_out: Decimal  # sent from here, not yet received
+    in_transit_in: Decimal  # on its way here
+    minimum: Decimal | None
+    expiring: Decimal  # available but expiring within the alert's days
+
+    @property
+    def below_minimum(self) -> bool:
+        return self.minimum is not None and self.available < self.minimum
+
+
+def _zero(value: Decimal | None) -> Decimal:
+    return value if value is not None else Decimal(0)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """A sum or difference without trailing zeros (integers, the usual case, as they are)."""
+    exponent = value.as_tuple().exponent
+    return value if exponent == 0 else plain(value)
+
+
+def stock(
+    *,
+    session: Session,
+    warehouse_id: int | None = None,
+    item_id: int | None = None,
+    today: date | None = None,
+    expiry_days: int = DEFAULT_EXPIRY_DAYS,
+) -> list[StockRow]:
+    """Stock per warehouse and item (of one warehouse, one item, or all), with what is in
+    transit and the minimum; an item with a minimum and no stock is listed too."""
+    require(session, Permission.READ_REGISTER)
+    return _stock_rows(session, today, expiry_days, warehouse_id, item_id, by_warehouse=True)
+
+
+def county_stock_by_item(
+    *, session: Session, today: date | None = None, expiry_days: int = DEFAULT_EXPIRY_DAYS
+) -> list[StockRow]:
+    """Every item's stock summed over all warehouses (warehouse_id 0); transfers in transit
+    count as available nowhere, and once in ``in_transit_out``."""
+    require(session, Permission.READ_REGISTER)
+    return _stock_rows(session, today, expiry_days, None, None, by_warehouse=False)
+
+
+def _stock_rows(
+    session: Session,
+    today: date | None,
+    expiry_days: int,
+    warehouse_id: int | None,
+    item_id: int | None,
+    *,
+    by_warehouse: bool,
+) -> list[StockRow]:
+    day = today or local_today()
+    soon = day + timedelta(days=expiry_days)
+    expired = Batch.expiry_date < day
+    keys = (Balance.warehouse_id, Balance.item_id) if by_warehouse else (Balance.item_id,)
+    # What is held, then (over the few batches expiring by then, from their index) what of
+    # it has expired or expires soon.
+    held = select(*keys, func.sum(Balance.quantity)).where(Balance.quantity > 0).group_by(*keys)
+    dated = (
+        select(
+            *keys,
+            func.sum(case((expired, Balance.quantity), else_=literal(0))),
+            func.sum(case((expired, literal(0)), else_=Balance.quantity)),
+        )
+        .join(Batch, Batch.id == Balance.batch_id)
+        .where(Balance.quantity > 0, Batch.expiry_date <= soon)
+        .group_by(*keys)
+    )
+    if warehouse_id is not None:
+        held = held.where(Balance.warehouse_id == warehouse_id)
+        dated = dated.where(Balance.warehouse_id == warehouse_id)
+    if item_id is not None:
+        held = held.where(Balance.item_id == item_id)
+        dated = dated.where(Balance.item_id == item_id)
+    zero = Decimal(0)
+    figures: dict[tuple[int, int], list[Decimal]] = {}
+    for row in session.execute(held):
+        key = (row[0], row[1]) if by_warehouse else (0, row[0])
+        figures[key] = [_zero(row[-1]), zero, zero, zero, zero]
+    for row in session.execute(dated):
+        key = (row[0], row[1]) if by_warehouse else (0, row[0])
+        figures[key][1:3] = [_zero(row[-2]), _zero(row[-1])]
+    for w, i, quantity, column in _in_transit(session, warehouse_id, item_id):
+        if not by_warehouse:
+            if column == 4:
+                continue  # counted once, as sent
+            w = 0
+        figures.setdefault((w, i), [zero] * 5)[column] += quantity
+    least: dict[tuple[int, int], Decimal] = {}
+    if by_warehouse:
+        minimums = select(MinimumStock.warehouse_id, MinimumStock.item_id, MinimumStock.minimum)
+        if warehouse_id is not None:
+            minimums = minimums.where(MinimumStock.warehouse_id == warehouse_id)
+        if item_id is not None:
+            minimums = minimums.where(MinimumStock.item_id == item_id)
+        least = {(w, i): m for w, i, m in session.execute(minimums)}
+        for key in least:
+            figures.setdefault(key, [zero] * 5)
+    wanted = {i for _w, i in figures}
+    items_query = select(SupplyItem.id, SupplyItem.code, SupplyItem.name, SupplyItem.unit)
+    if len(wanted) <= 500:
+        items_query = items_query.where(SupplyItem.id.in_(wanted))
+    items = {i: (code, name, unit) for i, code, name, unit in session.execute(items_query)}
+    rows = []
+    for (w, i), (on_hand, gone, expiring, out, coming) in figures.items():
+        code, name, unit = items[i]
+        rows.append(
+            StockRow(
+                w,
+                i,
+                code,
+                name,
+                unit,
+                on_hand,
+                gone,
+                _tidy(on_hand - gone) if gone else on_hand,
+                _tidy(out) if out else zero,
+                _tidy(coming) if coming else zero,
+                least.get((w, i)),
+                expiring,
+            )
+        )
+    rows.sort(key=lambda r: (r.warehouse_id, r.item_code))
+    return rows
+
+
+def _in_transit(
+    session: Session, warehouse_id: int | None, item_id: int | None
+) -> list[tuple[int, int, Decimal, int]]:
+    """(warehouse, item, quantity, 3 for out or 4 for in) of transfers in transit."""
+    query = (
+        select(
+            Transfer.from_warehouse_id,
+            Transfer.to_warehouse_id,
+            Batch.item_id,
+            func.sum(TransferLine.sent),
+        )
+        .join(TransferLine, TransferLine.transfer_id == Transfer.id)
+        .join(Batch, Batch.id == TransferLine.batch_id)
+        .where(Transfer.status == "in_transit")
+        .group_by(Transfer.from_warehouse_id, Transfer.to_warehouse_id, Batch.item_id)
+    )
+    if item_id is not None:
+        query = query.where(Batch.item_id == item_id)
+    found: list[tuple[int, int, Decimal, int]] = []
+    for source, destination, item, quantity in session.execute(query):
+        if warehouse_id in (None, source):
+            found.append((source, item, _zero(quantity), 3))
+        if warehouse_id in (None, destination):
+            found.append((destination, item, _zero(quantity), 4))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: str  # below_minimum, expiring, expired
+    warehouse_id: int
+    item_id: int
+    text: str
+
+
+def alerts(
+    *, session: Session, expiry_days: int = DEFAULT_EXPIRY_DAYS, today: date | None = None
+) -> list[Alert]:
+    """Below minimum stock, batches expiring within ``expiry_days``, expired stock."""
+    found: list[Alert] = []
+    names = dict(session.execute(select(Warehouse.id, Warehouse.name)).all())
+    for row in stock(session=session, today=today, expiry_days=expiry_days):
+        where = names.get(row.warehouse_id, "")
+        if row.below_minimum:
+            assert row.minimum is not None
+            found.append(
+                Alert(
+                    "below_minimum",
+                    row.warehouse_id,
+                    row.item_id,
+                    fill(
+                        QCoreApplication.translate(
+                            "Supplies", "%1: %2 %3 of %4 available, minimum %5."
+                        ),
+                        where,
+                        row.available,
+                        row.unit,
+                        row.item_name,
+                        row.minimum,
+                    ),
+                )
+            )
+        if row.expiring > 0:
+            found.append(
+                Alert(
+                    "expiring",
+                    row.warehouse_id,
+                    row.item_id,
+                    fill(
+                        QCoreApplication.translate(
+                            "Supplies", "%1: %2 %3 of %4 expire within %5 days."
+                        ),
+                        where,
+                        row.expiring,
+                        row.unit,
+                        row.item_name,
+                        expiry_days,
+                    ),
+                )
+            )
+        if row.expired > 0:
+            found.append(
+                Alert(
+                    "expired",
+                    row.warehouse_id,
+                    row.item_id,
+                    fill(
+                        QCoreApplication.translate(
+                            "Supplies", "%1: %2 %3 of %4 have expired (not available)."
+                        ),
+                        where,
+                        row.expired,
+                        row.unit,
+                        row.item_name,
+                    ),
+                )
+            )
+    return found
+
+
+def set_minimum(
+    *, session: Session, warehouse_id: int, item_id: int, minimum: Decimal | None
+) -> None:
+    """The least stock of an item a warehouse should hold (None: no minimum)."""
+    require(session, Permission.MANAGE_SUPPLY_CATALOGUE)
+    if minimum is not None and (minimum < 0 or not in_thousandths(minimum)):
+        raise ValidationError(
+            [("minimum", QCoreApplication.translate("Supplies", "A minimum is zero or more."))]
+        )
+    lock_warehouses(session, [warehouse_id])
+    row = session.get(MinimumStock, (warehouse_id, item_id))
+    if minimum is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        session.add(MinimumStock(warehouse_id=warehouse_id, item_id=item_id, minimum=minimum))
+    else:
+        row.minimum = minimum
+
+
+@dataclass(frozen=True, slots=True)
+class LoanRow:
+    issue_id: int
+    warehouse_id: int
+    at: datetime
+    recipient: str | None
+    item_id: int
+    item_name: str
+    unit: str
+    out: Decimal
+
+
+def out_on_loan(*, session: Session) -> list[LoanRow]:
+    """Returnable items (boats, pumps, generators) issued and neither returned nor written
+    off, oldest issue first."""
+    require(session, Permission.READ_REGISTER)
+    settlement = aliased(Movement)
+    settled = (
+        select(
+            settlement.issue_id.label("issue_id"),
+            MovementLine.batch_id.label("batch_id"),
+            func.sum(MovementLine.quantity).label("quantity"),
+        )
+        .join(MovementLine, MovementLine.movement_id == settlement.id)
+        .where(settlement.issue_id.is_not(None))
+        .group_by(settlement.issue_id, MovementLine.batch_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Movement.id,
+            Movement.warehouse_id,
+            Movement.at,
+            Movement.recipient,
+            SupplyItem.id,
+            SupplyItem.name,
+            SupplyItem.unit,
+            type_coerce(
+                func.sum(MovementLine.quantity - func.coalesce(settled.c.quantity, 0)), Quantity()
+            ),
+        )
+        .join(MovementLine, MovementLine.movement_id == Movement.id)
+        .join(Batch, Batch.id == MovementLine.batch_id)
+        .join(SupplyItem, SupplyItem.id == Batch.item_id)
+        .outerjoin(
+            settled,
+            (settled.c.issue_id == Movement.id) & (settled.c.batch_id == MovementLine.batch_id),
+        )
+        .where(Movement.kind == "issue", SupplyItem.returnable.is_(True))
+        .group_by(
+            Movement.id,
+            Movement.warehouse_id,
+            Movement.at,
+            Movement.recipient,
+            SupplyItem.id,
+            SupplyItem.name,
+            SupplyItem.unit,
+        )
+        .order_by(Movement.at, Movement.id)
+    ).all()
+    return [LoanRow(*row[:7], _zero(row[7])) for row in rows if _zero(row[7]) > 0]
+
+
+@dataclass(frozen=True, slots=True)
+class PendingRow:
+    movement_id: int
+    warehouse_id: int
+    at: datetime
+    ordered_by: str | None
+    recipient: str | None
+    event_id: int | None
+    slip: str
+
+
+def pending_paperwork(*, session: Session) -> list[PendingRow]:
+    """Issues made on a leader's word whose slip is not completed yet, oldest first."""
+    require(session, Permission.READ_REGISTER)
+    from models.supplies.ledger import slip_number
+
+    return [
+        PendingRow(
+            m.id,
+            m.warehouse_id,
+            m.at,
+            m.ordered_by,
+            m.recipient,
+            m.event_id,
+            slip_number(m.slip_year, m.slip_number),
+        )
+        for m in session.scalars(
+            select(Movement)
+            .where(Movement.paperwork_pending.is_(True))
+            .order_by(Movement.at, Movement.id)
+        )
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class CardLine:
+    at: datetime
+    kind: str
+    slip: str
+    change: Decimal  # 0 for a transfer on its way here
+    balance: Decimal
+    in_transit: bool
+    reason: str | None
+
+
+def stock_card(*, session: Session, warehouse_id: int, item_id: int) -> list[CardLine]:
+    """A warehouse's stock card of an item (账卡): every movement with the running balance,
+    and the transfers on their way here (in transit, not yet counted)."""
+    require(session, Permission.READ_REGISTER)
+    from models.supplies.ledger import slip_number
+
+    rows = session.execute(
+        select(
+            Movement.at,
+            Movement.kind,
+            Movement.slip_year,
+            Movement.slip_number,
+            func.sum(MovementLine.change),
+            Movement.reason,
+        )
+        .join(MovementLine, MovementLine.movement_id == Movement.id)
+        .join(Batch, Batch.id == MovementLine.batch_id)
+        .where(Movement.warehouse_id == warehouse_id, Batch.item_id == item_id)
+        .group_by(
+            Movement.id,
+            Movement.at,
+            Movement.kind,
+            Movement.slip_year,
+            Movement.slip_number,
+            Movement.reason,
+        )
+        .order_by(Movement.at, Movement.id)
+    ).all()
+    card: list[CardLine] = []
+    running = Decimal(0)
+    for at, kind, year, number, change, reason in rows:
+        running = plain(running + _zero(change))
+        card.append(
+            CardLine(at, kind, slip_number(year, number), _zero(change), running, False, reason)
+        )
+    coming = session.execute(
+        select(Movement.at, Movement.slip_year, Movement.slip_number, Movement.reason)
+        .join(Transfer, Transfer.id == Movement.transfer_id)
+        .join(MovementLine, MovementLine.movement_id == Movement.id)
+        .join(Batch, Batch.id == MovementLine.batch_id)
+        .where(
+            Movement.kind == "transfer_out",
+            Transfer.to_warehouse_id == warehouse_id,
+            Transfer.status == "in_transit",
+            Batch.item_id == item_id,
+        )
+        .distinct()
+    ).all()
+    for at, year, number, reason in coming:
+        card.append(
+            CardLine(
+                at, "transfer_in", slip_number(year, number), Decimal(0), running, True, reason
+            )
+        )
+    return card
+
+
+def ledger_problems(session: Session, add: Callable[..., None]) -> None:
+    """``db check``'s part: every balance equals the sum of its movement lines, no balance
+    is negative, a balance's item is its batch's, and every transfer line is accounted."""
+    # Whole thousandths compared as integers: no Decimal made for a balance that agrees.
+    raw = BigInteger()
+    sums = dict(
+        ((w, b), t)
+        for w, b, t in session.execute(
+            select(
+                Movement.warehouse_id,
+                MovementLine.batch_id,
+                type_coerce(func.sum(type_coerce(MovementLine.change, raw)), raw),
+            )
+            .join(MovementLine, MovementLine.movement_id == Movement.id)
+            .group_by(Movement.warehouse_id, MovementLine.batch_id)
+        )
+    )
+    kept = dict(
+        ((w, b), q)
+        for w, b, q in session.execute(
+            select(Balance.warehouse_id, Balance.batch_id, type_coerce(Balance.quantity, raw))
+        )
+    )
+    wrong = [key for key in set(kept) | set(sums) if kept.get(key, 0) != (sums.get(key) or 0)]
+    negative = [key for key, quantity in kept.items() if quantity < 0]
+    names = (
+        dict(session.execute(select(Warehouse.id, Warehouse.name)).all())
+        if wrong or negative
+        else {}
+    )
+
+    def quantity(thousandths: int | None) -> Decimal:
+        return plain(Decimal(thousandths or 0).scaleb(-3))
+
+    message = QCoreApplication.translate(
+        "Checks",
+        "Supplies: the balance of batch %1 at %2 is %3, its movements add up to %4.",
+    )
+    for key in sorted(wrong):
+        add(
+            message,
+            key[1],
+            names.get(key[0], key[0]),
+            quantity(kept.get(key)),
+            quantity(sums.get(key)),
+        )
+    for key in sorted(negative):
+        add(
+            QCoreApplication.translate(
+                "Checks", "Supplies: the balance of batch %1 at %2 is negative (%3)."
+            ),
+            key[1],
+            names.get(key[0], key[0]),
+            quantity(kept[key]),
+        )
+    mismatched = session.execute(
+        select(Balance.batch_id)
+        .join(Batch, Batch.id == Balance.batch_id)
+        .where(Batch.item_id != Balance.item_id)
+    ).scalars()
+    for batch_id in mismatched:
+        add(
+            QCoreApplication.translate(
+                "Checks", "Supplies: a balance of batch %1 names another item than its batch."
+            ),
+            batch_id,
+        )
+    unaccounted = session.execute(
+        select(TransferLine.transfer_id)
+        .join(Transfer, Transfer.id == TransferLine.transfer_id)
+        .where(
+            Transfer.status == "received",
+            TransferLine.received + TransferLine.returned + TransferLine.lost != TransferLine.sent,
+        )
+        .distinct()
+    ).scalars()
+    for transfer_id in unaccounted:
+        add(
+            QCoreApplication.translate(
+                "Checks",
+                "Supplies: transfer %1 was received, but its lines do not account for what was sent.",
+            ),
+            transfer_id,
+        )
+
+
+def warehouse_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Warehouse.id, Warehouse.name)).all())
+
+
+def last_movement_at(session: Session) -> datetime | None:
+    return session.scalar(select(func.max(Movement.at)))

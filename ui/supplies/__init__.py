@@ -1,0 +1,1 @@
+"""The supplies page (应急物资)."""
