@@ -61,6 +61,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Test files whose tests share one process under ``--dist loadfile``, as they share an
+# expensive session fixture (tests/models/conftest.py ``demo``, built per backend).
+SAME_PROCESS = {"tests/models/test_checks.py": "tests/models/test_demo.py"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile`` with the files of ``SAME_PROCESS`` sent to one process."""
+    if config.getoption("dist", None) != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SAME_PROCESS.get(path, path)
+
+    return Scheduling(config, log)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     part = config.getoption("--part")
     if part == "all":
