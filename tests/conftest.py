@@ -1,5 +1,9 @@
 """Test configuration: offscreen Qt, isolated settings and data directories, and a
-fresh database per test on SQLite and, when ECC_TEST_DATABASE_URL is set, PostgreSQL."""
+fresh database per test on SQLite and, when ECC_TEST_DATABASE_URL is set, PostgreSQL.
+
+Tests marked ``serial`` measure time or run processes side by side: ``.ci/run`` runs the
+others in parallel processes (pytest-xdist, ``--part parallel``), then these alone
+(``--part serial``). A plain ``pytest`` runs them all in one process."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +46,50 @@ ADMIN = Actor(name="test-admin", role="admin")
 # 20:00 Beijing time on 9 August 2026, the track as listed in models/typhoons/demo.py.
 # The typhoon scenario (typhoon_template) is built at the present, as a user builds it.
 DEMO_BUILT_AT = datetime(2026, 8, 9, 12, 30, tzinfo=UTC)
+# A folder the test processes of one run share their built templates in (``.ci/run`` makes
+# one for its passes); pytest-xdist's workers share their run's base folder without it.
+SHARED_DIR = os.environ.get("ECC_TEST_SHARED_DIR")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--part",
+        choices=("all", "parallel", "serial"),
+        default="all",
+        help="all tests; those not marked serial (to run in parallel processes); "
+        "or only those marked serial (to run alone)",
+    )
+
+
+# Test files whose tests share one process under ``--dist loadfile``, as they share an
+# expensive session fixture (tests/models/conftest.py ``demo``, built per backend).
+SAME_PROCESS = {"tests/models/test_checks.py": "tests/models/test_demo.py"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile`` with the files of ``SAME_PROCESS`` sent to one process."""
+    if config.getoption("dist", None) != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SAME_PROCESS.get(path, path)
+
+    return Scheduling(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    part = config.getoption("--part")
+    if part == "all":
+        return
+    keep = part == "serial"
+    selected = [item for item in items if (item.get_closest_marker("serial") is not None) == keep]
+    if len(selected) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in selected])
+        items[:] = selected
 
 
 @pytest.fixture(autouse=True)
@@ -131,6 +179,47 @@ def _built(path: Path, build: Callable[[Any], object], *, upgrade: bool = False)
     return path
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """``path`` held by this process alone, across processes (POSIX; elsewhere no lock:
+    parallel test processes are for ``.ci/run``)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _template(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """The file ``make(path)`` writes, made once per test run: in a folder shared by the
+    run's test processes (``ECC_TEST_SHARED_DIR``, or the base folder of pytest-xdist's
+    workers), else in this process's own."""
+    shared = SHARED_DIR or (
+        os.environ.get("PYTEST_XDIST_WORKER") and str(tmp_path_factory.getbasetemp().parent)
+    )
+    if not shared:
+        path = tmp_path_factory.mktemp(name.split(".")[0]) / name
+        make(path)
+        return path
+    path = Path(shared) / name
+    with _locked(Path(shared) / f"{name}.lock"):
+        if not path.exists():
+            partial = path.with_name(f"{name}.partial")
+            with suppress(FileNotFoundError):
+                partial.unlink()
+            make(partial)
+            partial.rename(path)
+    return path
+
+
 def _copy_of(template: Path, path: Path) -> Iterator[Database]:
     shutil.copy(template, path)
     database = Database(f"sqlite:///{path}")
@@ -143,9 +232,12 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file holding the demo county, built once per test run."""
     from models.demo import build_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    return _built(
-        path, lambda session: build_demo(session=session, now=DEMO_BUILT_AT), upgrade=True
+    return _template(
+        tmp_path_factory,
+        "demo.sqlite",
+        lambda path: _built(
+            path, lambda session: build_demo(session=session, now=DEMO_BUILT_AT), upgrade=True
+        ),
     )
 
 
@@ -154,9 +246,11 @@ def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFacto
     """The demo county with the demo typhoon's event in progress, built once per test run."""
     from models.demo import build_typhoon_scenario
 
-    path = tmp_path_factory.mktemp("typhoon") / "typhoon.sqlite"
-    shutil.copy(demo_template, path)
-    return _built(path, lambda session: build_typhoon_scenario(session=session))
+    def make(path: Path) -> None:
+        shutil.copy(demo_template, path)
+        _built(path, lambda session: build_typhoon_scenario(session=session))
+
+    return _template(tmp_path_factory, "typhoon.sqlite", make)
 
 
 @pytest.fixture

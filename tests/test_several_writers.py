@@ -35,7 +35,7 @@ from tests.models.imports.test_households import row, write_list
 from tests.models.test_transfers import add_household, make_register
 from ui.common.operations import Outcome, unit_of_work
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.serial]  # processes side by side: run alone
 
 LIST_ROWS = 2000
 TOWN_REPORTS = 12

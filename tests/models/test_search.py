@@ -60,6 +60,7 @@ def test_pinyin_sort_key_orders_by_pinyin() -> None:
     assert sorted(names, key=pinyin_sort_key) == [None, "阿明", "李四", "王五", "张三"]
 
 
+@pytest.mark.serial  # measures time: run alone
 def test_keys_for_30000_rows_are_fast() -> None:
     rng = random.Random(7)
     surnames = "张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"

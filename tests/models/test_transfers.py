@@ -972,6 +972,7 @@ def _household_rows(database: Database) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # measures time: run alone
 def test_demo_households(demo_template: Path, tmp_path: Path) -> None:
     database = _demo_copy(demo_template, tmp_path / "one")
     started = time.perf_counter()

@@ -139,6 +139,7 @@ def _check(database: Database, event_id: int, results: list[dict[str, int]]) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # processes side by side, no lock timeout allowed: run alone
 def test_two_processes_on_one_sqlite_file(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path / 'shared.sqlite'}")
     database.upgrade()
@@ -149,6 +150,7 @@ def test_two_processes_on_one_sqlite_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # processes side by side, no lock timeout allowed: run alone
 def test_two_processes_on_one_postgresql_database(pg_url: str) -> None:
     database = Database(pg_url)
     database.upgrade()

@@ -168,6 +168,7 @@ def test_an_unknown_name_gets_the_same_messages_as_a_known_one(db: Database) -> 
     assert "seconds" in unknown[-1]  # the lock-out message, for a name that does not exist
 
 
+@pytest.mark.serial  # compares two durations: run alone
 def test_an_unknown_name_costs_the_time_a_known_one_does(db: Database) -> None:
     """Elsewhere an unknown name took twice as long: two hashes instead of one."""
     with db.session(ADMIN) as session:

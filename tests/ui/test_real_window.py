@@ -18,7 +18,10 @@ from models.users import create_user
 from tests.cli_helpers import ROOT, run_main
 from tests.conftest import ADMIN
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="X11 and Debian only")
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux", reason="X11 and Debian only"),
+    pytest.mark.serial,  # an X server and a window waited for: run alone
+]
 
 
 def qt_dir() -> Path:

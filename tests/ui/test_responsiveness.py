@@ -82,6 +82,9 @@ class TickMonitor(QObject):
         self.timer.start()
 
 
+pytestmark = pytest.mark.serial  # measures the UI thread's lateness: run alone
+
+
 def test_in_a_process_of_its_own(tmp_path: Path) -> None:
     if CHILD:
         pytest.skip("this is the process of its own")

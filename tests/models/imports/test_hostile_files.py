@@ -110,6 +110,7 @@ def refusal(report: ImportReport) -> str:
 # -- extent and limits -----------------------------------------------------------------------
 
 
+@pytest.mark.serial  # measures time: run alone
 def test_a_value_in_excels_last_cell_is_refused_naming_the_limit(
     db: Database, tmp_path: Path
 ) -> None:
@@ -170,6 +171,7 @@ def test_every_kind_names_its_limits_of_rows_and_columns() -> None:
     assert (households.max_rows, households.max_columns) == (200_000, 200)
 
 
+@pytest.mark.serial  # measures time: run alone
 def test_a_csv_beyond_the_rows_or_columns_is_refused_while_read(
     db: Database, tmp_path: Path
 ) -> None:
@@ -184,6 +186,7 @@ def test_a_csv_beyond_the_rows_or_columns_is_refused_while_read(
     assert "reaches column KQ, beyond the 200 columns" in refusal(run(db, "households", wide))
 
 
+@pytest.mark.serial  # measures time: run alone
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_a_link_to_dev_zero_is_refused_at_once(db: Database, tmp_path: Path) -> None:
     for kind in ("households", "grids", "typhoon"):
@@ -198,6 +201,7 @@ def test_a_link_to_dev_zero_is_refused_at_once(db: Database, tmp_path: Path) -> 
 # -- repeated rows ---------------------------------------------------------------------------
 
 
+@pytest.mark.serial  # measures time: run alone
 def test_thousands_of_repeated_rows_are_one_short_problem(
     db: Database, register: Register, tmp_path: Path
 ) -> None:

@@ -604,6 +604,7 @@ def test_dry_run_cancel_progress_and_permission(
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # measures time: run alone
 def test_a_list_of_2000_rows_imports_quickly(
     db: Database, register: Register, tmp_path: Path
 ) -> None:
