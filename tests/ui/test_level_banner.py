@@ -10,6 +10,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from models.command import level_history
@@ -21,6 +22,9 @@ from tests.cli_helpers import ROOT
 from ui.main_window import MainWindow
 
 ADMIN = Actor(name="chief", role="admin")
+
+
+pytestmark = pytest.mark.serial  # measures how soon another process's change shows: run alone
 
 
 def test_a_level_typed_in_another_process_reaches_banner_and_status_bar_in_time(
