@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages[key] = page
         self.stack.addWidget(page)
+        opener = getattr(page, "open_page", None)  # a page linking to others by their key
+        if opener is not None:
+            opener.connect(self.show_page)
         return page
 
     def _follow_feed(self, page: QWidget) -> None:

@@ -815,7 +815,7 @@
     <name>Columns</name>
     <message>
         <location filename="../../models/exports/rollup.py" line="71"/>
-        <location filename="../../ui/dashboard/page.py" line="38"/>
+        <location filename="../../ui/dashboard/page.py" line="39"/>
         <location filename="../../ui/map/typhoon.py" line="87"/>
         <location filename="../../ui/transfers/attention.py" line="52"/>
         <location filename="../../ui/transfers/rows.py" line="145"/>
@@ -825,55 +825,55 @@
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="39"/>
+        <location filename="../../ui/dashboard/page.py" line="40"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="41"/>
+        <location filename="../../ui/dashboard/page.py" line="42"/>
         <source>Villages</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="43"/>
+        <location filename="../../ui/dashboard/page.py" line="44"/>
         <source>Grids</source>
         <translation>网格数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="46"/>
+        <location filename="../../ui/dashboard/page.py" line="47"/>
         <source>Danger zones</source>
         <translation>危险区（点）数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="51"/>
+        <location filename="../../ui/dashboard/page.py" line="52"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="55"/>
+        <location filename="../../ui/dashboard/page.py" line="56"/>
         <source>Shelter capacity</source>
         <translation>安置容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="61"/>
+        <location filename="../../ui/dashboard/page.py" line="62"/>
         <source>Working group members</source>
         <translation>工作组成员数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="108"/>
+        <location filename="../../ui/dashboard/page.py" line="109"/>
         <source>Attention</source>
         <translation>需关注</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="72"/>
-        <location filename="../../ui/dashboard/page.py" line="91"/>
+        <location filename="../../ui/dashboard/page.py" line="92"/>
         <location filename="../../ui/transfers/rows.py" line="105"/>
         <source>People to move</source>
         <translation>应转移</translation>
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="73"/>
-        <location filename="../../ui/dashboard/page.py" line="95"/>
+        <location filename="../../ui/dashboard/page.py" line="96"/>
         <location filename="../../ui/transfers/rows.py" line="109"/>
         <location filename="../../ui/transfers/rows.py" line="281"/>
         <source>Moved</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="78"/>
-        <location filename="../../ui/dashboard/page.py" line="98"/>
+        <location filename="../../ui/dashboard/page.py" line="99"/>
         <location filename="../../ui/transfers/attention.py" line="61"/>
         <location filename="../../ui/transfers/rows.py" line="133"/>
         <source>Still at home</source>
@@ -913,7 +913,7 @@
     </message>
     <message>
         <location filename="../../models/exports/rollup.py" line="79"/>
-        <location filename="../../ui/dashboard/page.py" line="104"/>
+        <location filename="../../ui/dashboard/page.py" line="105"/>
         <location filename="../../ui/transfers/attention.py" line="55"/>
         <location filename="../../ui/transfers/rows.py" line="139"/>
         <source>Completion rate</source>
@@ -2773,134 +2773,134 @@ ahead</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="192"/>
+        <location filename="../../ui/dashboard/page.py" line="202"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="194"/>
+        <location filename="../../ui/dashboard/page.py" line="204"/>
         <source>No event is in progress.</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="202"/>
+        <location filename="../../ui/dashboard/page.py" line="212"/>
         <source>People to move</source>
         <translation>应转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="203"/>
+        <location filename="../../ui/dashboard/page.py" line="213"/>
         <source>Moved</source>
         <translation>已转移人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="204"/>
+        <location filename="../../ui/dashboard/page.py" line="214"/>
         <source>Still at home</source>
         <translation>尚未转移</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="205"/>
+        <location filename="../../ui/dashboard/page.py" line="215"/>
         <source>Shelters full</source>
         <translation>已满的避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="213"/>
-        <location filename="../../ui/dashboard/page.py" line="242"/>
+        <location filename="../../ui/dashboard/page.py" line="227"/>
+        <location filename="../../ui/dashboard/page.py" line="256"/>
         <source>Towns and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="214"/>
+        <location filename="../../ui/dashboard/page.py" line="228"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="215"/>
+        <location filename="../../ui/dashboard/page.py" line="229"/>
         <source>Responsibility grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="216"/>
+        <location filename="../../ui/dashboard/page.py" line="230"/>
         <source>Danger zones and hazard points</source>
         <translation>危险区（点）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="217"/>
+        <location filename="../../ui/dashboard/page.py" line="231"/>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="218"/>
+        <location filename="../../ui/dashboard/page.py" line="232"/>
         <source>Village working group members</source>
         <translation>村级防汛工作组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="231"/>
+        <location filename="../../ui/dashboard/page.py" line="245"/>
         <source>Towns and streets at a glance</source>
         <translation>各乡镇（街道）概况</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="244"/>
-        <location filename="../../ui/dashboard/page.py" line="340"/>
+        <location filename="../../ui/dashboard/page.py" line="258"/>
+        <location filename="../../ui/dashboard/page.py" line="355"/>
         <source>Attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="263"/>
+        <location filename="../../ui/dashboard/page.py" line="277"/>
         <source>No event is in progress. When one starts (on the Transfers page), its response level and the county&apos;s transfer figures show here.</source>
         <translation>当前没有进行中的事件。事件启动后（在“人员转移”页），响应等级和全县人员转移数据将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="272"/>
+        <location filename="../../ui/dashboard/page.py" line="286"/>
         <source>figures as of %1</source>
         <translation>数据截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="276"/>
+        <location filename="../../ui/dashboard/page.py" line="290"/>
         <source>%1 away from home</source>
         <translation>外出 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="281"/>
+        <location filename="../../ui/dashboard/page.py" line="295"/>
         <source>completion rate %1</source>
         <translation>转移率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="285"/>
+        <location filename="../../ui/dashboard/page.py" line="299"/>
         <source>of whom %1 refuse to move</source>
         <translation>其中拒绝转移 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="289"/>
+        <location filename="../../ui/dashboard/page.py" line="303"/>
         <source>%1 more above 90%</source>
         <translation>另有 %1 个超过 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="300"/>
+        <location filename="../../ui/dashboard/page.py" line="315"/>
         <source>Dashboard - %1</source>
         <translation>总览 - %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="307"/>
+        <location filename="../../ui/dashboard/page.py" line="322"/>
         <source>of which %1 hazard points</source>
         <translation>其中隐患点 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="312"/>
+        <location filename="../../ui/dashboard/page.py" line="327"/>
         <source>capacity %1 persons, %2 safety certified</source>
         <translation>可容纳 %1 人，%2 个已通过安全鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="323"/>
+        <location filename="../../ui/dashboard/page.py" line="338"/>
         <source>Danger zones by type: </source>
         <translation>危险区（点）按类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="340"/>
+        <location filename="../../ui/dashboard/page.py" line="355"/>
         <source>⚠ Attention (%1)</source>
         <translation>⚠ 需关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="347"/>
+        <location filename="../../ui/dashboard/page.py" line="362"/>
         <source>The database is empty. Build the demo county with &lt;tt&gt;python main.py demo&lt;/tt&gt; or import your county&apos;s divisions with &lt;tt&gt;python main.py import divisions FILE&lt;/tt&gt;.</source>
         <translation>数据库为空。可用 &lt;tt&gt;python main.py demo&lt;/tt&gt; 生成演示县，或用 &lt;tt&gt;python main.py import divisions 文件&lt;/tt&gt; 导入本县行政区划。</translation>
     </message>
@@ -3194,6 +3194,79 @@ ahead</source>
         <location filename="../../models/drawn_areas.py" line="119"/>
         <source>That saved area is gone.</source>
         <translation>该已保存区域已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>DutyCards</name>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="89"/>
+        <source>Next report upward</source>
+        <translation>下一份上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="90"/>
+        <source>Plan deadlines overdue</source>
+        <translation>预案事项已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="91"/>
+        <source>Supplies alerts</source>
+        <translation>物资预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="95"/>
+        <source>Open the plans page</source>
+        <translation>打开应急预案页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="97"/>
+        <source>Open the supplies page</source>
+        <translation>打开应急物资页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="125"/>
+        <source>%1 more due within %2 days</source>
+        <translation>另有 %1 项 %2 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="127"/>
+        <source>Nothing overdue or due within %1 days.</source>
+        <translation>没有逾期或 %1 天内到期的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="133"/>
+        <source>%1 below minimum · %2 expired · %3 expiring</source>
+        <translation>低于最低库存 %1 · 已过期 %2 · 临期 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="139"/>
+        <source>No stock below minimum, expired or expiring.</source>
+        <translation>没有低于最低库存、过期或临期的物资。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="141"/>
+        <source>Paperwork pending: %1</source>
+        <translation>待补手续 %1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="149"/>
+        <source>No report upward is due.</source>
+        <translation>目前没有到期应报的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="157"/>
+        <source>%1 of %2, in writing by %3</source>
+        <translation>%2 %1，书面报告时限 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="159"/>
+        <source>%1 of %2 overdue: it was due in writing by %3</source>
+        <translation>%2 %1 已超时：书面报告时限为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="165"/>
+        <source> (%1 more due)</source>
+        <translation>（另有 %1 份待报）</translation>
     </message>
 </context>
 <context>
@@ -6262,28 +6335,28 @@ ahead</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Opening the page …</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ from ui.common.table import (
     setup_table_view,
 )
 from ui.common.widgets import card_grid
+from ui.dashboard.duties import DUTY_TABLES, Duties, DutyCards, load_duties
 from ui.transfers.attention import AttentionLine, AttentionTable, attention_lines, reason_text
 from ui.transfers.loading import load_attention
 
@@ -145,17 +146,21 @@ def town_lines(
     return lines
 
 
-# Tables whose changes show on the dashboard: the register's figures and the event's.
-WATCHED = frozenset(
-    {
-        "divisions",
-        "grids",
-        "danger_zones",
-        "shelters",
-        "working_group_members",
-        "events",
-        "transfer_records",
-    }
+# Tables whose changes show on the dashboard: the register's figures, the event's, and
+# the duties' (reports upward due, plan deadlines, supplies alerts).
+WATCHED = (
+    frozenset(
+        {
+            "divisions",
+            "grids",
+            "danger_zones",
+            "shelters",
+            "working_group_members",
+            "events",
+            "transfer_records",
+        }
+    )
+    | DUTY_TABLES
 )
 CHANGE_DELAY_MS = 1000  # changes arriving within this time are loaded together
 
@@ -171,6 +176,7 @@ class DashboardData:
     rollup: Rollup | None = None
     attention: Attention | None = None
     attention_lines: tuple[AttentionLine, ...] = ()  # made off the UI thread
+    duties: Duties = field(default_factory=Duties)
 
 
 def load_dashboard(db: Database, actor: Actor) -> DashboardData:
@@ -179,10 +185,14 @@ def load_dashboard(db: Database, actor: Actor) -> DashboardData:
         event = active_event(session=session)
         data = rollup(session=session, event_id=event.id) if event is not None else None
         attention = load_attention(session, data) if data is not None else None
-    return DashboardData(overview, towns, event, data, attention, tuple(attention_lines(attention)))
+        duties = load_duties(session=session)
+    return DashboardData(
+        overview, towns, event, data, attention, tuple(attention_lines(attention)), duties
+    )
 
 
 class DashboardPage(Page):
+    open_page = Signal(str)  # a page the dashboard links to (the plans, the supplies)
     watched_tables = WATCHED
     change_delay_ms = CHANGE_DELAY_MS
 
@@ -208,6 +218,10 @@ class DashboardPage(Page):
         )
         self.event_row.setVisible(False)
         layout.addWidget(self.event_row)
+        # What is due: the next report upward, the plans' deadlines, the supplies' alerts.
+        self.duties = DutyCards(self)
+        self.duties.open_page.connect(self.open_page)
+        layout.addWidget(self.duties.widget)
         register_cards, self.cards = card_grid(
             [
                 ("towns", self.tr("Towns and streets")),
@@ -217,7 +231,7 @@ class DashboardPage(Page):
                 ("shelters", self.tr("Shelters")),
                 ("members", self.tr("Village working group members")),
             ],
-            columns=3,
+            columns=6,
         )
         layout.addWidget(register_cards)
         self.kinds_label = QLabel()
@@ -294,6 +308,7 @@ class DashboardPage(Page):
         self.banner.clear_message()
         overview, towns = data.overview, data.towns
         self._show_event(data)
+        self.duties.show_duties(data.duties)
         self._show_towns(data)
         self.show_empty(not towns, self._empty_text())
         if overview.county_name:
