@@ -3214,57 +3214,62 @@ ahead</source>
         <translation>物资预警</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="95"/>
+        <location filename="../../ui/dashboard/duties.py" line="96"/>
+        <source>Open the dispatch page</source>
+        <translation>打开指挥调度页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="98"/>
         <source>Open the plans page</source>
         <translation>打开应急预案页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="97"/>
+        <location filename="../../ui/dashboard/duties.py" line="100"/>
         <source>Open the supplies page</source>
         <translation>打开应急物资页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="125"/>
+        <location filename="../../ui/dashboard/duties.py" line="128"/>
         <source>%1 more due within %2 days</source>
         <translation>另有 %1 项 %2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="127"/>
+        <location filename="../../ui/dashboard/duties.py" line="130"/>
         <source>Nothing overdue or due within %1 days.</source>
         <translation>没有逾期或 %1 天内到期的事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="133"/>
+        <location filename="../../ui/dashboard/duties.py" line="136"/>
         <source>%1 below minimum · %2 expired · %3 expiring</source>
         <translation>低于最低库存 %1 · 已过期 %2 · 临期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="139"/>
-        <source>No stock below minimum, expired or expiring.</source>
-        <translation>没有低于最低库存、过期或临期的物资。</translation>
+        <location filename="../../ui/dashboard/duties.py" line="142"/>
+        <source>No stock below minimum, expired or expiring</source>
+        <translation>没有低于最低库存、过期或临期的物资</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="141"/>
+        <location filename="../../ui/dashboard/duties.py" line="144"/>
         <source>Paperwork pending: %1</source>
         <translation>待补手续 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="149"/>
+        <location filename="../../ui/dashboard/duties.py" line="152"/>
         <source>No report upward is due.</source>
         <translation>目前没有到期应报的报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="157"/>
+        <location filename="../../ui/dashboard/duties.py" line="160"/>
         <source>%1 of %2, in writing by %3</source>
         <translation>%2 %1，书面报告时限 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="159"/>
+        <location filename="../../ui/dashboard/duties.py" line="162"/>
         <source>%1 of %2 overdue: it was due in writing by %3</source>
         <translation>%2 %1 已超时：书面报告时限为 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="165"/>
+        <location filename="../../ui/dashboard/duties.py" line="168"/>
         <source> (%1 more due)</source>
         <translation>（另有 %1 份待报）</translation>
     </message>

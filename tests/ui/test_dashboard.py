@@ -106,9 +106,11 @@ def test_an_empty_database_says_nothing_is_due_and_the_plans_card_opens_the_plan
     assert cards["report"].value_label.text() == "—"
     assert cards["plans"].note_label.text() == "Nothing overdue or due within 30 days."
     assert cards["supplies"].value_label.text() == "0"
-    assert "No stock below minimum, expired or expiring." in cards["supplies"].note_label.text()
+    assert "No stock below minimum, expired or expiring ·" in cards["supplies"].note_label.text()
     assert "Paperwork pending: 0" in cards["supplies"].note_label.text()
     page.duties.plans_button.click()
     assert window.stack.currentWidget() is window.pages["plans"]
     page.duties.supplies_button.click()
     assert window.stack.currentWidget() is window.pages["supplies"]
+    page.duties.report_button.click()
+    assert window.stack.currentWidget() is window.pages["dispatch"]

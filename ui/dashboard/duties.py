@@ -1,7 +1,7 @@
 """The dashboard's duties: the next report upward due, counted down each second (red when
 overdue); the plans' deadlines overdue and falling due soon; the supplies' alerts (below
-minimum, expired, expiring) and the issues whose paperwork is pending. The plans and the
-supplies cards open their pages."""
+minimum, expired, expiring) and the issues whose paperwork is pending. Each card opens
+its page (the reports upward: the dispatch page)."""
 
 from __future__ import annotations
 
@@ -92,6 +92,9 @@ class DutyCards(QObject):
             ],
             columns=3,
         )
+        self.report_button = self._link(
+            self.cards["report"], self.tr("Open the dispatch page"), "dispatch"
+        )
         self.plans_button = self._link(self.cards["plans"], self.tr("Open the plans page"), "plans")
         self.supplies_button = self._link(
             self.cards["supplies"], self.tr("Open the supplies page"), "supplies"
@@ -136,7 +139,7 @@ class DutyCards(QObject):
                 f"{found.get('expiring', 0):,}",
             )
             if found
-            else self.tr("No stock below minimum, expired or expiring.")
+            else self.tr("No stock below minimum, expired or expiring")
         )
         note += " · " + fill(self.tr("Paperwork pending: %1"), f"{pending:,}")
         self.cards["supplies"].show_value(sum(found.values()), note, alert=bool(found))
