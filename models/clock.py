@@ -54,3 +54,11 @@ def display_time(
         at = at.replace(tzinfo=UTC)
     layout = "%m-%d %H:%M" if short else "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
     return at.astimezone(tz or display_zone()).strftime(layout)
+
+
+def duration_text(seconds: int) -> str:
+    """A span of time as a countdown shows it: 12:34, or 1:02:03 from an hour on (the
+    absolute value: the caller says whether it is left or past)."""
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"

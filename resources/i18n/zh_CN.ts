@@ -3199,77 +3199,77 @@ ahead</source>
 <context>
     <name>DutyCards</name>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="89"/>
+        <location filename="../../ui/dashboard/duties.py" line="85"/>
         <source>Next report upward</source>
         <translation>下一份上报</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="90"/>
+        <location filename="../../ui/dashboard/duties.py" line="86"/>
         <source>Plan deadlines overdue</source>
         <translation>预案事项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="91"/>
+        <location filename="../../ui/dashboard/duties.py" line="87"/>
         <source>Supplies alerts</source>
         <translation>物资预警</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="96"/>
+        <location filename="../../ui/dashboard/duties.py" line="92"/>
         <source>Open the dispatch page</source>
         <translation>打开指挥调度页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="98"/>
+        <location filename="../../ui/dashboard/duties.py" line="94"/>
         <source>Open the plans page</source>
         <translation>打开应急预案页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="100"/>
+        <location filename="../../ui/dashboard/duties.py" line="96"/>
         <source>Open the supplies page</source>
         <translation>打开应急物资页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="128"/>
+        <location filename="../../ui/dashboard/duties.py" line="124"/>
         <source>%1 more due within %2 days</source>
         <translation>另有 %1 项 %2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="130"/>
+        <location filename="../../ui/dashboard/duties.py" line="126"/>
         <source>Nothing overdue or due within %1 days.</source>
         <translation>没有逾期或 %1 天内到期的事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="136"/>
+        <location filename="../../ui/dashboard/duties.py" line="132"/>
         <source>%1 below minimum · %2 expired · %3 expiring</source>
         <translation>低于最低库存 %1 · 已过期 %2 · 临期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="142"/>
+        <location filename="../../ui/dashboard/duties.py" line="138"/>
         <source>No stock below minimum, expired or expiring</source>
         <translation>没有低于最低库存、过期或临期的物资</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="144"/>
+        <location filename="../../ui/dashboard/duties.py" line="140"/>
         <source>Paperwork pending: %1</source>
         <translation>待补手续 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="152"/>
+        <location filename="../../ui/dashboard/duties.py" line="148"/>
         <source>No report upward is due.</source>
         <translation>目前没有到期应报的报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="160"/>
+        <location filename="../../ui/dashboard/duties.py" line="156"/>
         <source>%1 of %2, in writing by %3</source>
         <translation>%2 %1，书面报告时限 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="162"/>
+        <location filename="../../ui/dashboard/duties.py" line="158"/>
         <source>%1 of %2 overdue: it was due in writing by %3</source>
         <translation>%2 %1 已超时：书面报告时限为 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="168"/>
+        <location filename="../../ui/dashboard/duties.py" line="164"/>
         <source> (%1 more due)</source>
         <translation>（另有 %1 份待报）</translation>
     </message>
@@ -9088,101 +9088,101 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/command/reports_panel.py" line="121"/>
-        <source>%1 overdue by %2 min (in writing by %3)</source>
-        <translation>%1已超时 %2 分钟（书面报告时限 %3）</translation>
+        <source>%1 overdue by %2 (in writing by %3)</source>
+        <translation>%1已超时 %2（书面报告时限 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="128"/>
+        <location filename="../../ui/command/reports_panel.py" line="127"/>
         <source>%1 due in %2 (in writing by %3)</source>
         <translation>%1剩余 %2（书面报告时限 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="135"/>
+        <location filename="../../ui/command/reports_panel.py" line="134"/>
         <source>; by phone by %1</source>
         <translation>；电话报告时限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="146"/>
+        <location filename="../../ui/command/reports_panel.py" line="145"/>
         <source>Edit the report</source>
         <translation>修改报告</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="156"/>
+        <location filename="../../ui/command/reports_panel.py" line="155"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="159"/>
+        <location filename="../../ui/command/reports_panel.py" line="158"/>
         <source>Text (one paragraph a line)</source>
         <translation>正文（每行一段）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="176"/>
+        <location filename="../../ui/command/reports_panel.py" line="175"/>
         <source>Send the report to</source>
         <translation>报送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="210"/>
+        <location filename="../../ui/command/reports_panel.py" line="209"/>
         <source>Sign the report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="211"/>
+        <location filename="../../ui/command/reports_panel.py" line="210"/>
         <source>Leader who signed:</source>
         <translation>签发领导：</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="225"/>
+        <location filename="../../ui/command/reports_panel.py" line="224"/>
         <source>Reports upward</source>
         <translation>向上级报告</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="235"/>
+        <location filename="../../ui/command/reports_panel.py" line="234"/>
         <source>Draft a report</source>
         <translation>起草报告</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="242"/>
+        <location filename="../../ui/command/reports_panel.py" line="241"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="243"/>
+        <location filename="../../ui/command/reports_panel.py" line="242"/>
         <source>Sign…</source>
         <translation>签发…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="244"/>
+        <location filename="../../ui/command/reports_panel.py" line="243"/>
         <source>Send…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="245"/>
+        <location filename="../../ui/command/reports_panel.py" line="244"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="315"/>
+        <location filename="../../ui/command/reports_panel.py" line="314"/>
         <source>No report is due.</source>
         <translation>目前没有到期应报的报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="355"/>
+        <location filename="../../ui/command/reports_panel.py" line="354"/>
         <source>%1 drafted: edit it, then have it signed.</source>
         <translation>已起草%1：请修改后报领导签发。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="363"/>
+        <location filename="../../ui/command/reports_panel.py" line="362"/>
         <source>%1 saved.</source>
         <translation>%1已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="372"/>
+        <location filename="../../ui/command/reports_panel.py" line="371"/>
         <source>%1 signed and numbered.</source>
         <translation>%1已签发并编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/reports_panel.py" line="380"/>
+        <location filename="../../ui/command/reports_panel.py" line="379"/>
         <source>%1 recorded as sent.</source>
         <translation>%1已登记报送。</translation>
     </message>

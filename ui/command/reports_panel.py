@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.clock import display_time
+from models.clock import display_time, duration_text
 from models.command import (
     REPORT_KINDS,
     DueReport,
@@ -118,16 +118,15 @@ def countdown_text(due: DueReport, now: datetime) -> str:
     seconds = int((due.written_due - now).total_seconds())
     if seconds < 0:
         return fill(
-            QCoreApplication.translate("ReportsPanel", "%1 overdue by %2 min (in writing by %3)"),
+            QCoreApplication.translate("ReportsPanel", "%1 overdue by %2 (in writing by %3)"),
             due.name,
-            str(-seconds // 60),
+            duration_text(seconds),
             display_time(due.written_due, short=True),
         )
-    minutes, rest = divmod(seconds, 60)
     text = fill(
         QCoreApplication.translate("ReportsPanel", "%1 due in %2 (in writing by %3)"),
         due.name,
-        f"{minutes}:{rest:02d}",
+        duration_text(seconds),
         display_time(due.written_due, short=True),
     )
     if due.phone_due is not None and due.phone_due > now:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.clock import display_time
+from models.clock import display_time, duration_text
 from models.command.reports_due import DueReport, due_reports
 from models.messages import fill
 from models.plans import DeadlineCounts, deadline_counts
@@ -70,11 +70,7 @@ def load_duties(*, session: Session) -> Duties:
 def time_left(due: DueReport, now: datetime) -> str:
     """12:34 or 1:02:03 left; overdue: the time past the deadline, after a minus sign."""
     seconds = int((due.written_due - now).total_seconds())
-    past, seconds = seconds < 0, abs(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-    return "−" + text if past else text
+    return ("−" if seconds < 0 else "") + duration_text(seconds)
 
 
 class DutyCards(QObject):

@@ -104,7 +104,7 @@ def test_the_countdown_text() -> None:
                     now + timedelta(minutes=35), 35 * 60)  # fmt: skip
     assert "35:00" in reports_panel.countdown_text(due, now)
     late = reports_panel.countdown_text(due, now + timedelta(minutes=40))
-    assert "5" in late and "35:00" not in late
+    assert "5:00" in late and "35:00" not in late
 
 
 @pytest.fixture(params=["zh_CN", "en"])
