@@ -14,3 +14,4 @@ from models import (  # noqa: F401
     typhoons,
     users,
 )
+from models.teams import tables as _teams  # noqa: F401  (rescue teams, experts)

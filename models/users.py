@@ -53,6 +53,7 @@ class Permission(enum.Enum):
     RECEIVE_SUPPLIES = "receive_supplies"
     COUNT_SUPPLIES = "count_supplies"
     MANAGE_SUPPLY_CATALOGUE = "manage_supply_catalogue"
+    MANAGE_TEAMS = "manage_teams"
 
 
 # The role-permission matrix, one row per permission (docs/architecture.md shows the same
@@ -80,6 +81,7 @@ ROLE_MATRIX: dict[Permission, tuple[int, int, int, int, int, int]] = {
     Permission.RECEIVE_SUPPLIES:    (1,    1,   0,      1,    0,     0),
     Permission.COUNT_SUPPLIES:      (1,    1,   0,      1,    0,     0),
     Permission.MANAGE_SUPPLY_CATALOGUE: (1, 0,  1,      0,    0,     0),
+    Permission.MANAGE_TEAMS:        (1,    1,   1,      0,    0,     0),
 }
 # fmt: on
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

@@ -1,0 +1,311 @@
+"""Team members: one person per identity number, in one team or several, with post,
+certificates and personal accident insurance.
+
+The identity number is checked (``models.teams.identity``) and the birth date and sex it
+carries are compared with those given. On screen it is shown in full only to roles that
+may unmask personal numbers; mobiles to roles that may see personal numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.fields import FieldChecker
+from models.masking import mask_id_number
+from models.messages import fill
+from models.privacy import can_see_personal, phone_masker
+from models.refusals import NotFound
+from models.teams.codes import MEMBER_STATUSES, POSTS
+from models.teams.identity import BadIdNumber, IdNumber, disagreements, read_id_number
+from models.teams.tables import (
+    NAME_LIMIT,
+    PERSON_LIMIT,
+    PLACE_LIMIT,
+    Certificate,
+    Insurance,
+    Membership,
+    Rescuer,
+    Team,
+)
+from models.users import Permission, actor_of, require
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Teams", text)
+
+
+def id_number_masker(session: Session) -> Callable[[str | None], str | None]:
+    """How identity numbers are shown to the session's actor: in full only to roles that
+    may unmask personal numbers (and not in a masked document), else masked."""
+    actor = actor_of(session)
+    full = actor is not None and actor.can(Permission.UNMASK_EXPORTS) and can_see_personal(session)
+    return (lambda value: value) if full else mask_id_number
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateFields:
+    kind: str | None
+    number: str | None = None
+    issuer: str | None = None
+    expires: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InsuranceFields:
+    ends: date | None
+    kind: str | None = None
+    policy: str | None = None
+    insurer: str | None = None
+    starts: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFields:
+    """A member as entered or imported, before it is checked."""
+
+    name: str | None
+    id_number: object  # as typed or as the cell holds it
+    sex: str | None = None  # "M" / "F"; None: from the identity number
+    birth_date: date | None = None  # None: from the identity number
+    mobile: str | None = None
+    post: str | None = "member"
+    joined: date | None = None
+    status: str | None = "active"
+    skills: str | None = None
+    emergency_contact: str | None = None
+    emergency_mobile: str | None = None
+    certificates: tuple[CertificateFields, ...] = ()
+    insurance: InsuranceFields | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedMember:
+    identity: IdNumber
+    person: dict[str, object]  # the rescuer's columns
+    membership: dict[str, object]  # post, joined, status
+    certificates: tuple[CertificateFields, ...]
+    insurance: InsuranceFields | None
+
+
+def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember | None:
+    """The member's cleaned values, or None when the identity number is no number;
+    problems go into ``checker`` under their fields."""
+    name = checker.text("name", fields.name, PERSON_LIMIT, _tr("Give the member's name."))
+    identity: IdNumber | None
+    try:
+        identity = read_id_number(fields.id_number)
+    except BadIdNumber as refusal:
+        checker.add("id_number", refusal.message)
+        identity = None
+    if identity is not None:
+        for field, message in disagreements(identity, birth_date=fields.birth_date, sex=fields.sex):
+            checker.add(field, message)
+    post = fields.post or "member"
+    checker.code("post", post, POSTS, fill(_tr("Unknown post: %1"), post))
+    status = fields.status or "active"
+    checker.code("status", status, MEMBER_STATUSES, fill(_tr("Unknown member status: %1"), status))
+    person: dict[str, object] = {
+        "name": name,
+        "mobile": checker.phone("mobile", fields.mobile),
+        "skills": checker.text("skills", fields.skills, PLACE_LIMIT),
+        "emergency_contact": checker.text(
+            "emergency_contact", fields.emergency_contact, PERSON_LIMIT
+        ),
+        "emergency_mobile": checker.phone("emergency_mobile", fields.emergency_mobile),
+    }
+    for certificate in fields.certificates:
+        checker.text(
+            "certificate", certificate.kind, 60, _tr("Give the certificate's name or kind.")
+        )
+        checker.text("certificate_number", certificate.number, 60)
+        checker.text("certificate_issuer", certificate.issuer, NAME_LIMIT)
+    insurance = fields.insurance
+    if insurance is not None:
+        if insurance.ends is None:
+            checker.add("insurance_ends", _tr("Give the date the insurance ends."))
+        elif insurance.starts is not None and insurance.starts > insurance.ends:
+            checker.add("insurance_ends", _tr("The insurance ends before it starts."))
+        checker.text("insurance_policy", insurance.policy, 60)
+        checker.text("insurer", insurance.insurer, NAME_LIMIT)
+        checker.text("insurance_kind", insurance.kind, 60)
+    if identity is None:
+        return None
+    person |= {
+        "id_number": identity.number,
+        "sex": identity.sex,
+        "birth_date": identity.birth_date,
+    }
+    return CheckedMember(
+        identity,
+        person,
+        {"post": post, "joined": fields.joined, "status": status},
+        fields.certificates,
+        insurance,
+    )
+
+
+def write_member(session: Session, team_id: int, member: CheckedMember) -> Membership:
+    """The checked member written: the person found by identity number (or added), their
+    membership of the team, certificates and insurance not held yet."""
+    rescuer = session.scalar(select(Rescuer).where(Rescuer.id_number == member.identity.number))
+    if rescuer is None:
+        rescuer = Rescuer()
+        session.add(rescuer)
+    for key, value in member.person.items():
+        if value is not None or key in ("name", "id_number"):
+            setattr(rescuer, key, value)
+    session.flush()
+    membership = session.scalar(
+        select(Membership).where(Membership.team_id == team_id, Membership.rescuer_id == rescuer.id)
+    )
+    if membership is None:
+        membership = Membership(team_id=team_id, rescuer_id=rescuer.id)
+        session.add(membership)
+    for key, value in member.membership.items():
+        setattr(membership, key, value)
+    held = {
+        (c.kind, c.number)
+        for c in session.scalars(select(Certificate).where(Certificate.rescuer_id == rescuer.id))
+    }
+    for certificate in member.certificates:
+        if (certificate.kind, certificate.number) not in held:
+            session.add(
+                Certificate(
+                    rescuer_id=rescuer.id,
+                    kind=(certificate.kind or "").strip(),
+                    number=certificate.number,
+                    issuer=certificate.issuer,
+                    expires=certificate.expires,
+                )
+            )
+    insurance = member.insurance
+    if insurance is not None and insurance.ends is not None:
+        policies = {
+            (i.policy, i.ends)
+            for i in session.scalars(select(Insurance).where(Insurance.rescuer_id == rescuer.id))
+        }
+        if (insurance.policy, insurance.ends) not in policies:
+            session.add(
+                Insurance(
+                    rescuer_id=rescuer.id,
+                    kind=insurance.kind,
+                    policy=insurance.policy,
+                    insurer=insurance.insurer,
+                    starts=insurance.starts,
+                    ends=insurance.ends,
+                )
+            )
+    session.flush()
+    return membership
+
+
+def save_member(*, session: Session, team_id: int, fields: MemberFields) -> MemberRow:
+    """Add a member to a team, or change a member's entry: a person already registered by
+    identity number is the same person (a name that differs is refused)."""
+    require(session, Permission.MANAGE_TEAMS)
+    if session.get(Team, team_id) is None:
+        raise NotFound(_tr("This team no longer exists."))
+    checker = FieldChecker()
+    member = check_member(checker, fields)
+    if member is not None:
+        known = session.scalar(
+            select(Rescuer.name).where(Rescuer.id_number == member.identity.number)
+        )
+        if known is not None and known != member.person["name"]:
+            checker.add(
+                "id_number",
+                fill(_tr("This identity number is registered for %1."), known),
+            )
+    checker.done()
+    assert member is not None
+    membership = write_member(session, team_id, member)
+    rows = list_members(session=session, team_id=team_id, membership_ids=[membership.id])
+    return rows[0]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    membership_id: int
+    rescuer_id: int
+    team_id: int
+    team: str
+    name: str
+    sex: str | None
+    birth_date: date | None
+    id_number: str | None  # in full only for roles that may unmask
+    mobile: str | None  # masked unless the reader may see personal numbers
+    post: str
+    joined: date | None
+    status: str
+    skills: str | None
+    emergency_contact: str | None
+    emergency_mobile: str | None
+    certificates: tuple[tuple[str, date | None], ...]  # (kind, expires)
+    insurance_ends: date | None  # the latest policy's end
+
+
+def list_members(
+    *,
+    session: Session,
+    team_id: int | None = None,
+    membership_ids: Iterable[int] | None = None,
+) -> list[MemberRow]:
+    """Members by team and name, their numbers masked by role."""
+    require(session, Permission.READ_REGISTER)
+    query = (
+        select(Membership, Rescuer, Team.name)
+        .join(Rescuer, Rescuer.id == Membership.rescuer_id)
+        .join(Team, Team.id == Membership.team_id)
+        .order_by(Team.name, Membership.post != "leader", Rescuer.name, Rescuer.id)
+    )
+    if team_id is not None:
+        query = query.where(Membership.team_id == team_id)
+    if membership_ids is not None:
+        query = query.where(Membership.id.in_(list(membership_ids)))
+    found = session.execute(query).all()
+    people = {rescuer.id for _m, rescuer, _t in found}
+    certificates: dict[int, list[tuple[str, date | None]]] = {}
+    ends: dict[int, date] = {}
+    if people:
+        ids = list(people)
+        for start in range(0, len(ids), 5000):
+            chunk = ids[start : start + 5000]
+            for rescuer_id, kind, expires in session.execute(
+                select(Certificate.rescuer_id, Certificate.kind, Certificate.expires)
+                .where(Certificate.rescuer_id.in_(chunk))
+                .order_by(Certificate.kind)
+            ):
+                certificates.setdefault(rescuer_id, []).append((kind, expires))
+            for rescuer_id, end in session.execute(
+                select(Insurance.rescuer_id, Insurance.ends).where(Insurance.rescuer_id.in_(chunk))
+            ):
+                if rescuer_id not in ends or end > ends[rescuer_id]:
+                    ends[rescuer_id] = end
+    phone, id_number = phone_masker(session), id_number_masker(session)
+    return [
+        MemberRow(
+            membership.id,
+            rescuer.id,
+            membership.team_id,
+            team,
+            rescuer.name,
+            rescuer.sex,
+            rescuer.birth_date,
+            id_number(rescuer.id_number),
+            phone(rescuer.mobile),
+            membership.post,
+            membership.joined,
+            membership.status,
+            rescuer.skills,
+            rescuer.emergency_contact,
+            phone(rescuer.emergency_mobile),
+            tuple(certificates.get(rescuer.id, ())),
+            ends.get(rescuer.id),
+        )
+        for membership, rescuer, team in found
+    ]
