@@ -498,6 +498,57 @@ KINDS: dict[str, ImportKind] = {
             max_rows=200_000,  # every batch of every warehouse: tens of thousands at most
             max_columns=100,
         ),
+        ImportKind(
+            "teams",
+            QT_TRANSLATE_NOOP("ImportDialog", "Rescue teams"),
+            "models.teams.imports.teams:TeamSteps",
+            max_bytes=64 * MIB,
+            max_rows=50_000,  # a county has hundreds of teams
+            max_columns=200,
+            options=(
+                _crs_option(
+                    "wgs84",
+                    from_file=False,
+                    help=QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "coordinate system of the bases' longitude and latitude: wgs84, "
+                        "cgcs2000, gcj02 (Amap, Tencent) or bd09 (Baidu) (default wgs84)",
+                    ),
+                ),
+            ),
+        ),
+        ImportKind(
+            "members",
+            QT_TRANSLATE_NOOP("ImportDialog", "Team members (roster)"),
+            "models.teams.imports.members:MemberSteps",
+            max_bytes=64 * MIB,  # 30,000 rows as .xlsx: about 4 MB
+            max_rows=200_000,  # a county lists about 15,000 rescuers
+            max_columns=200,
+            options=(
+                Option(
+                    "team",
+                    "--team",
+                    QT_TRANSLATE_NOOP("ImportDialog", "Team"),
+                    QT_TRANSLATE_NOOP(
+                        "CommandLine",
+                        "the team the roster belongs to, when neither its title nor a "
+                        "所属队伍 column names it",
+                    ),
+                    metavar="NAME",
+                    placeholder=QT_TRANSLATE_NOOP(
+                        "ImportDialog", "Optional: else from the title or the 所属队伍 column"
+                    ),
+                ),
+            ),
+        ),
+        ImportKind(
+            "experts",
+            QT_TRANSLATE_NOOP("ImportDialog", "Expert pool"),
+            "models.teams.imports.experts:ExpertSteps",
+            max_bytes=64 * MIB,
+            max_rows=20_000,  # a county's pool holds tens of experts
+            max_columns=200,
+        ),
     )
 }
 """Every kind, in the order the dialog offers them and the command line lists them."""

@@ -20,10 +20,6 @@ from models.teams.tables import NAME_LIMIT, PERSON_LIMIT, Expert, ExpertSubfield
 from models.users import Permission, require
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teams", text)
-
-
 @dataclass(frozen=True, slots=True)
 class ExpertFields:
     name: str | None
@@ -74,7 +70,12 @@ def set_subfields(*, session: Session, field: str, names: Iterable[str]) -> None
     """Configure the second levels under a first-level field (empty: the defaults)."""
     require(session, Permission.MANAGE_TEAMS)
     checker = FieldChecker()
-    checker.code("field", field, EXPERT_FIELDS, fill(_tr("Unknown field of experts: %1"), field))
+    checker.code(
+        "field",
+        field,
+        EXPERT_FIELDS,
+        fill(QCoreApplication.translate("Teams", "Unknown field of experts: %1"), field),
+    )
     cleaned = sorted({name.strip() for name in names if name.strip()})
     for name in cleaned:
         checker.text("subfield", name, 40)
@@ -91,14 +92,18 @@ def check_expert(
         "field",
         fields.field,
         EXPERT_FIELDS,
-        fill(_tr("Unknown field of experts: %1"), fields.field or ""),
+        fill(
+            QCoreApplication.translate("Teams", "Unknown field of experts: %1"), fields.field or ""
+        ),
     )
     subfield = checker.text("subfield", fields.subfield, 40)
     if field is not None and subfield is not None and subfield not in known.get(field, ()):
         checker.add(
             "subfield",
             fill(
-                _tr("%1 is not a second-level field of this field; configured: %2."),
+                QCoreApplication.translate(
+                    "Teams", "%1 is not a second-level field of this field; configured: %2."
+                ),
                 subfield,
                 "、".join(known.get(field, ())),
             ),
@@ -108,9 +113,17 @@ def check_expert(
         and fields.appointed_to is not None
         and fields.appointed_to < fields.appointed_from
     ):
-        checker.add("appointed_to", _tr("The appointment ends before it starts."))
+        checker.add(
+            "appointed_to",
+            QCoreApplication.translate("Teams", "The appointment ends before it starts."),
+        )
     return {
-        "name": checker.text("name", fields.name, PERSON_LIMIT, _tr("Give the expert's name.")),
+        "name": checker.text(
+            "name",
+            fields.name,
+            PERSON_LIMIT,
+            QCoreApplication.translate("Teams", "Give the expert's name."),
+        ),
         "field": field,
         "subfield": subfield,
         "specialty": checker.text("specialty", fields.specialty, NAME_LIMIT),
@@ -138,10 +151,13 @@ def save_expert(
         )
     )
     if taken is not None and taken != expert_id:
-        checker.add("name", _tr("This expert of this organisation is registered."))
+        checker.add(
+            "name",
+            QCoreApplication.translate("Teams", "This expert of this organisation is registered."),
+        )
     expert = session.get(Expert, expert_id) if expert_id is not None else Expert()
     if expert is None:
-        checker.add("", _tr("This expert no longer exists."))
+        checker.add("", QCoreApplication.translate("Teams", "This expert no longer exists."))
     checker.done()
     assert expert is not None
     for key, value in values.items():

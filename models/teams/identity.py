@@ -52,12 +52,9 @@ def check_character(first17: str) -> str:
     return _CHECK[total % 11]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IdNumber", text)
-
-
 def _refuse(text: str, *values: str) -> BadIdNumber:
-    return BadIdNumber(fill(_tr(text), *values))
+    """The refusal of a translated ``text`` with ``values`` filled in."""
+    return BadIdNumber(fill(text, *values))
 
 
 def read_id_number(value: object, *, today: date | None = None) -> IdNumber:
@@ -66,18 +63,25 @@ def read_id_number(value: object, *, today: date | None = None) -> IdNumber:
     ``value`` may be a text (spaces, dashes and full-width digits are removed), an int, or
     a float (a cell Excel stored as a number): 15 digits survive that, 18 do not."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise _refuse("The identity number is missing.")
+        raise _refuse(QCoreApplication.translate("IdNumber", "The identity number is missing."))
     if isinstance(value, bool):
-        raise _refuse("Not an identity number: %1", str(value))
+        raise _refuse(
+            QCoreApplication.translate("IdNumber", "Not an identity number: %1"), str(value)
+        )
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")) or not value.is_integer():
-            raise _refuse("Not an identity number: %1", repr(value))
+            raise _refuse(
+                QCoreApplication.translate("IdNumber", "Not an identity number: %1"), repr(value)
+            )
         digits = str(int(value))
         if len(digits) > 15:
             raise _refuse(
-                "Excel stored this identity number as a number and kept only its first 15 "
-                "digits (%1): the rest are lost. Format the column as text and type the number "
-                "again from the card.",
+                QCoreApplication.translate(
+                    "IdNumber",
+                    "Excel stored this identity number as a number and kept only its first 15 "
+                    "digits (%1): the rest are lost. Format the column as text and type the number "
+                    "again from the card.",
+                ),
                 digits,
             )
         return _parse(digits, today)
@@ -87,9 +91,12 @@ def read_id_number(value: object, *, today: date | None = None) -> IdNumber:
     text = _SEPARATORS.sub("", text)
     if _SCIENTIFIC.match(text):
         raise _refuse(
-            "The identity number %1 is in scientific notation: Excel took it for a number and "
-            "kept only 15 digits, so the rest are lost. Format the column as text and type the "
-            "number again from the card.",
+            QCoreApplication.translate(
+                "IdNumber",
+                "The identity number %1 is in scientific notation: Excel took it for a number and "
+                "kept only 15 digits, so the rest are lost. Format the column as text and type the "
+                "number again from the card.",
+            ),
             str(value).strip(),
         )
     return _parse(text, today)
@@ -102,14 +109,22 @@ def _parse(text: str, today: date | None) -> IdNumber:
         text = text[:-1] + "X"
     if len(text) == 15:
         if not text.isdigit() or not text.isascii():
-            raise _refuse("A 15-digit identity number holds digits only: %1", shown)
+            raise _refuse(
+                QCoreApplication.translate(
+                    "IdNumber", "A 15-digit identity number holds digits only: %1"
+                ),
+                shown,
+            )
         birth = _birth(text[:6], "19" + text[6:12], shown, today)
         first17 = text[:6] + "19" + text[6:]
         number = first17 + check_character(first17)
         return IdNumber(number, birth, _sex(text[14]), converted_from_15=True)
     if len(text) != 18:
         raise _refuse(
-            "An identity number has 18 characters (or 15 on an old card); %1 has %2.",
+            QCoreApplication.translate(
+                "IdNumber",
+                "An identity number has 18 characters (or 15 on an old card); %1 has %2.",
+            ),
             shown,
             str(len(text)),
         )
@@ -118,7 +133,10 @@ def _parse(text: str, today: date | None) -> IdNumber:
         last == "X" or (last.isdigit() and last.isascii())
     ):
         raise _refuse(
-            "An identity number is 17 digits and a last digit or X: %1 holds other characters.",
+            QCoreApplication.translate(
+                "IdNumber",
+                "An identity number is 17 digits and a last digit or X: %1 holds other characters.",
+            ),
             shown,
         )
     birth = _birth(text[:6], text[6:14], shown, today)
@@ -126,12 +144,18 @@ def _parse(text: str, today: date | None) -> IdNumber:
     if last != expected:
         if text.endswith("000"):
             raise _refuse(
-                "The check digit of %1 is wrong. Its last digits are zeros, as when Excel "
-                "rounded the number to 15 digits: type the number again from the card.",
+                QCoreApplication.translate(
+                    "IdNumber",
+                    "The check digit of %1 is wrong. Its last digits are zeros, as when Excel "
+                    "rounded the number to 15 digits: type the number again from the card.",
+                ),
                 shown,
             )
         raise _refuse(
-            "The check digit of %1 is wrong (it should be %2): a digit was mistyped.",
+            QCoreApplication.translate(
+                "IdNumber",
+                "The check digit of %1 is wrong (it should be %2): a digit was mistyped.",
+            ),
             shown,
             expected,
         )
@@ -140,13 +164,24 @@ def _parse(text: str, today: date | None) -> IdNumber:
 
 def _birth(region: str, digits: str, shown: str, today: date | None) -> date:
     if region[0] == "0":
-        raise _refuse("The region code of %1 cannot start with 0.", shown)
+        raise _refuse(
+            QCoreApplication.translate("IdNumber", "The region code of %1 cannot start with 0."),
+            shown,
+        )
     try:
         birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise _refuse("The birth date in %1 (%2) is not a date.", shown, digits) from None
+        raise _refuse(
+            QCoreApplication.translate("IdNumber", "The birth date in %1 (%2) is not a date."),
+            shown,
+            digits,
+        ) from None
     if birth < EARLIEST_BIRTH or birth > (today or date.today()):
-        raise _refuse("The birth date in %1 (%2) is not possible.", shown, birth.isoformat())
+        raise _refuse(
+            QCoreApplication.translate("IdNumber", "The birth date in %1 (%2) is not possible."),
+            shown,
+            birth.isoformat(),
+        )
     return birth
 
 
@@ -172,7 +207,11 @@ def disagreements(
             (
                 "birth_date",
                 fill(
-                    _tr("The birth date %1 differs from the identity number's %2."),
+                    (
+                        QCoreApplication.translate(
+                            "IdNumber", "The birth date %1 differs from the identity number's %2."
+                        )
+                    ),
                     birth_date.isoformat(),
                     identity.birth_date.isoformat(),
                 ),
@@ -183,9 +222,18 @@ def disagreements(
             (
                 "sex",
                 fill(
-                    _tr("The sex given (%1) differs from the identity number's (%2)."),
-                    _tr("male") if sex == "M" else _tr("female"),
-                    _tr("male") if identity.sex == "M" else _tr("female"),
+                    (
+                        QCoreApplication.translate(
+                            "IdNumber",
+                            "The sex given (%1) differs from the identity number's (%2).",
+                        )
+                    ),
+                    (QCoreApplication.translate("IdNumber", "male"))
+                    if sex == "M"
+                    else (QCoreApplication.translate("IdNumber", "female")),
+                    (QCoreApplication.translate("IdNumber", "male"))
+                    if identity.sex == "M"
+                    else (QCoreApplication.translate("IdNumber", "female")),
                 ),
             )
         )

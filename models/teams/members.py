@@ -35,10 +35,6 @@ from models.teams.tables import (
 from models.users import Permission, actor_of, require
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teams", text)
-
-
 def id_number_masker(session: Session) -> Callable[[str | None], str | None]:
     """How identity numbers are shown to the session's actor: in full only to roles that
     may unmask personal numbers (and not in a masked document), else masked."""
@@ -95,7 +91,12 @@ class CheckedMember:
 def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember | None:
     """The member's cleaned values, or None when the identity number is no number;
     problems go into ``checker`` under their fields."""
-    name = checker.text("name", fields.name, PERSON_LIMIT, _tr("Give the member's name."))
+    name = checker.text(
+        "name",
+        fields.name,
+        PERSON_LIMIT,
+        QCoreApplication.translate("Teams", "Give the member's name."),
+    )
     identity: IdNumber | None
     try:
         identity = read_id_number(fields.id_number)
@@ -106,9 +107,16 @@ def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember |
         for field, message in disagreements(identity, birth_date=fields.birth_date, sex=fields.sex):
             checker.add(field, message)
     post = fields.post or "member"
-    checker.code("post", post, POSTS, fill(_tr("Unknown post: %1"), post))
+    checker.code(
+        "post", post, POSTS, fill(QCoreApplication.translate("Teams", "Unknown post: %1"), post)
+    )
     status = fields.status or "active"
-    checker.code("status", status, MEMBER_STATUSES, fill(_tr("Unknown member status: %1"), status))
+    checker.code(
+        "status",
+        status,
+        MEMBER_STATUSES,
+        fill(QCoreApplication.translate("Teams", "Unknown member status: %1"), status),
+    )
     person: dict[str, object] = {
         "name": name,
         "mobile": checker.phone("mobile", fields.mobile),
@@ -120,16 +128,25 @@ def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember |
     }
     for certificate in fields.certificates:
         checker.text(
-            "certificate", certificate.kind, 60, _tr("Give the certificate's name or kind.")
+            "certificate",
+            certificate.kind,
+            60,
+            QCoreApplication.translate("Teams", "Give the certificate's name or kind."),
         )
         checker.text("certificate_number", certificate.number, 60)
         checker.text("certificate_issuer", certificate.issuer, NAME_LIMIT)
     insurance = fields.insurance
     if insurance is not None:
         if insurance.ends is None:
-            checker.add("insurance_ends", _tr("Give the date the insurance ends."))
+            checker.add(
+                "insurance_ends",
+                QCoreApplication.translate("Teams", "Give the date the insurance ends."),
+            )
         elif insurance.starts is not None and insurance.starts > insurance.ends:
-            checker.add("insurance_ends", _tr("The insurance ends before it starts."))
+            checker.add(
+                "insurance_ends",
+                QCoreApplication.translate("Teams", "The insurance ends before it starts."),
+            )
         checker.text("insurance_policy", insurance.policy, 60)
         checker.text("insurer", insurance.insurer, NAME_LIMIT)
         checker.text("insurance_kind", insurance.kind, 60)
@@ -209,7 +226,7 @@ def save_member(*, session: Session, team_id: int, fields: MemberFields) -> Memb
     identity number is the same person (a name that differs is refused)."""
     require(session, Permission.MANAGE_TEAMS)
     if session.get(Team, team_id) is None:
-        raise NotFound(_tr("This team no longer exists."))
+        raise NotFound(QCoreApplication.translate("Teams", "This team no longer exists."))
     checker = FieldChecker()
     member = check_member(checker, fields)
     if member is not None:
@@ -219,7 +236,12 @@ def save_member(*, session: Session, team_id: int, fields: MemberFields) -> Memb
         if known is not None and known != member.person["name"]:
             checker.add(
                 "id_number",
-                fill(_tr("This identity number is registered for %1."), known),
+                fill(
+                    QCoreApplication.translate(
+                        "Teams", "This identity number is registered for %1."
+                    ),
+                    known,
+                ),
             )
     checker.done()
     assert member is not None

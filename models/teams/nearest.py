@@ -28,10 +28,6 @@ from models.users import Permission, require
 EARTH_RADIUS_KM = 6371.0088
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teams", text)
-
-
 def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -73,7 +69,7 @@ def division_point(*, session: Session, division_id: int) -> tuple[float, float]
     require(session, Permission.READ_REGISTER)
     division = session.get(Division, division_id)
     if division is None or division.geom is None:
-        raise NotFound(_tr("This place has no outline on the map."))
+        raise NotFound(QCoreApplication.translate("Teams", "This place has no outline on the map."))
     point = division.geometry.representative_point()  # type: ignore[union-attr]
     return point.x, point.y
 
@@ -108,12 +104,21 @@ def nearest_teams(
                 NotOffered(
                     team_id,
                     name,
-                    fill(_tr("Not available: %1"), label(TEAM_STATUSES, status)),
+                    fill(
+                        QCoreApplication.translate("Teams", "Not available: %1"),
+                        label(TEAM_STATUSES, status),
+                    ),
                 )
             )
             continue
         if t_lon is None or t_lat is None:
-            not_offered.append(NotOffered(team_id, name, _tr("No base location on the map")))
+            not_offered.append(
+                NotOffered(
+                    team_id,
+                    name,
+                    QCoreApplication.translate("Teams", "No base location on the map"),
+                )
+            )
             continue
         road = distance_km(lon, lat, t_lon, t_lat) * rules.road_factor
         candidates.append(
@@ -150,9 +155,12 @@ def nearest_teams(
             ready = deployable.get(team_id, 0)
             if not ready:
                 why = (
-                    fill(_tr("No deployable member (%1)"), reasons[team_id])
+                    fill(
+                        QCoreApplication.translate("Teams", "No deployable member (%1)"),
+                        reasons[team_id],
+                    )
                     if team_id in reasons
-                    else _tr("No member on duty")
+                    else QCoreApplication.translate("Teams", "No member on duty")
                 )
                 not_offered.append(NotOffered(team_id, name, why))
                 continue

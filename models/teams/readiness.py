@@ -37,10 +37,6 @@ CERTIFICATE_EXPIRED = "certificate_expired"
 _CHUNK = 5000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teams", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Unfit:
     """Why a member may not be deployed: a reason code, the certificate kind concerned and
@@ -52,15 +48,18 @@ class Unfit:
 
     def text(self) -> str:
         if self.reason == NO_INSURANCE:
-            return _tr("No personal accident insurance")
+            return QCoreApplication.translate("Teams", "No personal accident insurance")
         if self.reason == INSURANCE_EXPIRED:
             return fill(
-                _tr("Accident insurance ended on %1"), self.ended.isoformat() if self.ended else ""
+                QCoreApplication.translate("Teams", "Accident insurance ended on %1"),
+                self.ended.isoformat() if self.ended else "",
             )
         if self.reason == CERTIFICATE_MISSING:
-            return fill(_tr("Lacks the certificate %1"), self.kind or "")
+            return fill(
+                QCoreApplication.translate("Teams", "Lacks the certificate %1"), self.kind or ""
+            )
         return fill(
-            _tr("Certificate %1 expired on %2"),
+            QCoreApplication.translate("Teams", "Certificate %1 expired on %2"),
             self.kind or "",
             self.ended.isoformat() if self.ended else "",
         )
@@ -286,12 +285,14 @@ def readiness(
 
 def _reason_group(unfit: Unfit) -> str:
     if unfit.reason == NO_INSURANCE:
-        return _tr("No personal accident insurance")
+        return QCoreApplication.translate("Teams", "No personal accident insurance")
     if unfit.reason == INSURANCE_EXPIRED:
-        return _tr("Accident insurance expired")
+        return QCoreApplication.translate("Teams", "Accident insurance expired")
     if unfit.reason == CERTIFICATE_MISSING:
-        return fill(_tr("Lacks the certificate %1"), unfit.kind or "")
-    return fill(_tr("Certificate %1 expired"), unfit.kind or "")
+        return fill(
+            QCoreApplication.translate("Teams", "Lacks the certificate %1"), unfit.kind or ""
+        )
+    return fill(QCoreApplication.translate("Teams", "Certificate %1 expired"), unfit.kind or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +345,7 @@ def expiring(
         .join(Rescuer, Rescuer.id == latest.c.rescuer_id)
         .where(latest.c.ends >= today, latest.c.ends <= horizon)
     )
-    insurance = _tr("Accident insurance")
+    insurance = QCoreApplication.translate("Teams", "Accident insurance")
     for rescuer_id, name, ends in session.execute(query_i):
         if rescuer_id in names:
             found.append(

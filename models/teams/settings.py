@@ -32,10 +32,6 @@ EXPIRING_DAYS = Range(0, 365)
 _ROAD_FACTOR_KEY, _EXPIRING_KEY = "road_factor", "expiring_days"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teams", text)
-
-
 @dataclass(frozen=True)
 class TeamRules:
     required_size: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_REQUIRED_SIZE))
@@ -90,10 +86,18 @@ def set_class_rule(
     require(session, Permission.MANAGE_TEAMS)
     checker = FieldChecker()
     checker.code(
-        "team_class", team_class, TEAM_CLASSES, fill(_tr("Unknown team class: %1"), team_class)
+        "team_class",
+        team_class,
+        TEAM_CLASSES,
+        fill(QCoreApplication.translate("Teams", "Unknown team class: %1"), team_class),
     )
     size = (
-        checker.count("required_size", required_size, REQUIRED_SIZE, _tr("Give a whole number."))
+        checker.count(
+            "required_size",
+            required_size,
+            REQUIRED_SIZE,
+            QCoreApplication.translate("Teams", "Give a whole number."),
+        )
         if required_size is not None
         else None
     )
@@ -104,7 +108,13 @@ def set_class_rule(
         except ValueError:
             speed = None
         if speed is None or not SPEED_KMH.low <= speed <= SPEED_KMH.high:
-            checker.add("speed_kmh", fill(_tr("Give a speed from %1 km/h."), SPEED_KMH.text()))
+            checker.add(
+                "speed_kmh",
+                fill(
+                    QCoreApplication.translate("Teams", "Give a speed from %1 km/h."),
+                    SPEED_KMH.text(),
+                ),
+            )
     checker.done()
     rule = session.get(TeamClassRule, team_class) or TeamClassRule(team_class=team_class)
     rule.required_size, rule.speed_kmh = size, speed
@@ -116,7 +126,12 @@ def set_required_certificates(*, session: Session, specialty: str, kinds: Iterab
     """The certificate kinds a member needs, unexpired, for ``specialty`` (none: empty)."""
     require(session, Permission.MANAGE_TEAMS)
     checker = FieldChecker()
-    checker.code("specialty", specialty, SPECIALTIES, fill(_tr("Unknown specialty: %1"), specialty))
+    checker.code(
+        "specialty",
+        specialty,
+        SPECIALTIES,
+        fill(QCoreApplication.translate("Teams", "Unknown specialty: %1"), specialty),
+    )
     names = sorted({kind.strip() for kind in kinds if kind.strip()})
     for name in names:
         checker.text("certificate_kind", name, 60)
@@ -139,11 +154,20 @@ def set_team_settings(
         except ValueError:
             factor = -1.0
         if not ROAD_FACTOR.low <= factor <= ROAD_FACTOR.high:
-            checker.add("road_factor", fill(_tr("Give a road factor from %1."), ROAD_FACTOR.text()))
+            checker.add(
+                "road_factor",
+                fill(
+                    QCoreApplication.translate("Teams", "Give a road factor from %1."),
+                    ROAD_FACTOR.text(),
+                ),
+            )
         values[_ROAD_FACTOR_KEY] = str(factor)
     if expiring_days is not None:
         days = checker.count(
-            "expiring_days", expiring_days, EXPIRING_DAYS, _tr("Give a whole number of days.")
+            "expiring_days",
+            expiring_days,
+            EXPIRING_DAYS,
+            QCoreApplication.translate("Teams", "Give a whole number of days."),
         )
         values[_EXPIRING_KEY] = str(days)
     checker.done()

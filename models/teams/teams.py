@@ -38,10 +38,6 @@ EQUIPMENT_COUNT = Range(0, 100_000)
 GRADES = (1, 2, 3)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teams", text)
-
-
 @dataclass(frozen=True, slots=True)
 class TeamFields:
     """A team as entered or imported, before it is checked. ``specialties`` maps a
@@ -118,12 +114,20 @@ class EquipmentRow:
 def check_team(checker: FieldChecker, fields: TeamFields) -> dict[str, object]:
     """The team's cleaned values (specialties apart); problems go into ``checker``."""
     values: dict[str, object] = {
-        "name": checker.text("name", fields.name, NAME_LIMIT, _tr("Give the team's name.")),
+        "name": checker.text(
+            "name",
+            fields.name,
+            NAME_LIMIT,
+            QCoreApplication.translate("Teams", "Give the team's name."),
+        ),
         "team_class": checker.code(
             "team_class",
             fields.team_class,
             TEAM_CLASSES,
-            fill(_tr("Unknown team class: %1"), fields.team_class or ""),
+            fill(
+                QCoreApplication.translate("Teams", "Unknown team class: %1"),
+                fields.team_class or "",
+            ),
         ),
         "division_id": fields.division_id,
         "address": checker.text("address", fields.address, PLACE_LIMIT),
@@ -142,10 +146,19 @@ def check_team(checker: FieldChecker, fields: TeamFields) -> dict[str, object]:
     values["lon"], values["lat"] = point if point is not None else (None, None)
     for code, grade in dict(fields.specialties).items():
         if code not in SPECIALTIES:
-            checker.add("specialties", fill(_tr("Unknown specialty: %1"), code))
+            checker.add(
+                "specialties",
+                fill(QCoreApplication.translate("Teams", "Unknown specialty: %1"), code),
+            )
         if grade is not None and grade not in GRADES:
             checker.add(
-                "specialties", fill(_tr("A specialty's grade is 1, 2 or 3, not %1."), str(grade))
+                "specialties",
+                fill(
+                    QCoreApplication.translate(
+                        "Teams", "A specialty's grade is 1, 2 or 3, not %1."
+                    ),
+                    str(grade),
+                ),
             )
     return values
 
@@ -159,12 +172,20 @@ def save_team(*, session: Session, fields: TeamFields, team_id: int | None = Non
     if name is not None:
         taken = session.scalar(select(Team.id).where(Team.name == name))
         if taken is not None and taken != team_id:
-            checker.add("name", fill(_tr("A team named %1 is registered."), str(name)))
+            checker.add(
+                "name",
+                fill(
+                    QCoreApplication.translate("Teams", "A team named %1 is registered."), str(name)
+                ),
+            )
     if fields.division_id is not None and session.get(Division, fields.division_id) is None:
-        checker.add("division_id", _tr("The home town or village no longer exists."))
+        checker.add(
+            "division_id",
+            QCoreApplication.translate("Teams", "The home town or village no longer exists."),
+        )
     team = session.get(Team, team_id) if team_id is not None else Team(status="standby")
     if team is None:
-        checker.add("", _tr("This team no longer exists."))
+        checker.add("", QCoreApplication.translate("Teams", "This team no longer exists."))
     checker.done()
     assert team is not None
     for key, value in values.items():
@@ -244,7 +265,7 @@ def team_row(*, session: Session, team_id: int) -> TeamRow:
     require(session, Permission.READ_REGISTER)
     team = session.get(Team, team_id)
     if team is None:
-        raise NotFound(_tr("This team no longer exists."))
+        raise NotFound(QCoreApplication.translate("Teams", "This team no longer exists."))
     homes = (
         {team.division_id: session.get(Division, team.division_id).name}  # type: ignore[union-attr]
         if team.division_id is not None and session.get(Division, team.division_id) is not None
@@ -306,11 +327,15 @@ def find_team(*, session: Session, name: str) -> Team:
         select(Team).where(Team.name.like(f"%{like}%", escape="\\")).limit(6)
     ).all()
     if not found:
-        raise NotFound(fill(_tr("No team is registered as %1."), text))
+        raise NotFound(
+            fill(QCoreApplication.translate("Teams", "No team is registered as %1."), text)
+        )
     if len(found) > 1:
         raise Conflict(
             fill(
-                _tr("%1 fits several teams: %2. Give the full name."),
+                QCoreApplication.translate(
+                    "Teams", "%1 fits several teams: %2. Give the full name."
+                ),
                 text,
                 "、".join(t.name for t in found[:5]),
             )
@@ -334,16 +359,30 @@ def change_status(
     actor = require(session, Permission.MANAGE_TEAMS)
     team = session.get(Team, team_id)
     if team is None:
-        raise NotFound(_tr("This team no longer exists."))
+        raise NotFound(QCoreApplication.translate("Teams", "This team no longer exists."))
     checker = FieldChecker()
-    checker.code("status", status, TEAM_STATUSES, fill(_tr("Unknown team status: %1"), status))
+    checker.code(
+        "status",
+        status,
+        TEAM_STATUSES,
+        fill(QCoreApplication.translate("Teams", "Unknown team status: %1"), status),
+    )
     if status == team.status:
-        checker.add("status", _tr("The team already has this status."))
-    reason_text = checker.text("reason", reason, 500, _tr("Say why the status changes."))
+        checker.add(
+            "status", QCoreApplication.translate("Teams", "The team already has this status.")
+        )
+    reason_text = checker.text(
+        "reason", reason, 500, QCoreApplication.translate("Teams", "Say why the status changes.")
+    )
     place_text = checker.text("place", place, PLACE_LIMIT)
     when = at or utcnow()
     if team.status_at is not None and when < team.status_at:
-        checker.add("at", _tr("The change cannot precede the team's last status change."))
+        checker.add(
+            "at",
+            QCoreApplication.translate(
+                "Teams", "The change cannot precede the team's last status change."
+            ),
+        )
     checker.done()
     change = TeamStatusChange(
         team_id=team_id,
@@ -401,17 +440,27 @@ def save_equipment(
     """Add or change an item of a team's equipment (kind, count, state)."""
     require(session, Permission.MANAGE_TEAMS)
     checker = FieldChecker()
-    kind_text = checker.text("kind", kind, 60, _tr("Give the kind of equipment."))
-    number = checker.count("count", count, EQUIPMENT_COUNT, _tr("Give the count as a number."))
+    kind_text = checker.text(
+        "kind", kind, 60, QCoreApplication.translate("Teams", "Give the kind of equipment.")
+    )
+    number = checker.count(
+        "count",
+        count,
+        EQUIPMENT_COUNT,
+        QCoreApplication.translate("Teams", "Give the count as a number."),
+    )
     checker.code(
-        "state", state, EQUIPMENT_STATES, fill(_tr("Unknown state of equipment: %1"), state)
+        "state",
+        state,
+        EQUIPMENT_STATES,
+        fill(QCoreApplication.translate("Teams", "Unknown state of equipment: %1"), state),
     )
     note_text = checker.text("note", note, 500)
     if session.get(Team, team_id) is None:
-        checker.add("", _tr("This team no longer exists."))
+        checker.add("", QCoreApplication.translate("Teams", "This team no longer exists."))
     item = session.get(TeamEquipment, equipment_id) if equipment_id is not None else TeamEquipment()
     if item is None:
-        checker.add("", _tr("This item no longer exists."))
+        checker.add("", QCoreApplication.translate("Teams", "This item no longer exists."))
     checker.done()
     assert item is not None
     item.team_id, item.kind, item.count = team_id, kind_text or "", number or 0

@@ -1806,6 +1806,16 @@ ahead</source>
         <translation>仓库经纬度的坐标系：wgs84、cgcs2000、gcj02 或 bd09（默认 wgs84）</translation>
     </message>
     <message>
+        <location filename="../../models/imports/registry.py" line="512"/>
+        <source>coordinate system of the bases&apos; longitude and latitude: wgs84, cgcs2000, gcj02 (Amap, Tencent) or bd09 (Baidu) (default wgs84)</source>
+        <translation>驻地经纬度的坐标系：wgs84、cgcs2000、gcj02（高德、腾讯）或 bd09（百度）（默认 wgs84）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="532"/>
+        <source>the team the roster belongs to, when neither its title nor a 所属队伍 column names it</source>
+        <translation>花名册所属的队伍（标题和“所属队伍”列都未写明时）</translation>
+    </message>
+    <message>
         <location filename="../../ui/cli/cmd_export.py" line="15"/>
         <source>export data to a file</source>
         <translation>将数据导出到文件</translation>
@@ -4430,6 +4440,92 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>IdNumber</name>
+    <message>
+        <location filename="../../models/teams/identity.py" line="66"/>
+        <source>The identity number is missing.</source>
+        <translation>缺少身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="69"/>
+        <location filename="../../models/teams/identity.py" line="74"/>
+        <source>Not an identity number: %1</source>
+        <translation>不是身份证号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="79"/>
+        <source>Excel stored this identity number as a number and kept only its first 15 digits (%1): the rest are lost. Format the column as text and type the number again from the card.</source>
+        <translation>Excel 把这个身份证号码存成了数字，只保留了前 15 位（%1），其余数字已丢失。请把该列设为文本格式，再按身份证重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="94"/>
+        <source>The identity number %1 is in scientific notation: Excel took it for a number and kept only 15 digits, so the rest are lost. Format the column as text and type the number again from the card.</source>
+        <translation>身份证号码 %1 是科学计数法：Excel 把它当成了数字，只保留 15 位，其余数字已丢失。请把该列设为文本格式，再按身份证重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="113"/>
+        <source>A 15-digit identity number holds digits only: %1</source>
+        <translation>15 位身份证号码只能是数字：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="124"/>
+        <source>An identity number has 18 characters (or 15 on an old card); %1 has %2.</source>
+        <translation>身份证号码应为 18 位（老证为 15 位），%1 有 %2 位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="136"/>
+        <source>An identity number is 17 digits and a last digit or X: %1 holds other characters.</source>
+        <translation>身份证号码由 17 位数字和最后一位数字或 X 组成：%1 含有其他字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="147"/>
+        <source>The check digit of %1 is wrong. Its last digits are zeros, as when Excel rounded the number to 15 digits: type the number again from the card.</source>
+        <translation>%1 的校验位不对。它末尾是几个 0，像是 Excel 把号码截成了 15 位：请按身份证重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="155"/>
+        <source>The check digit of %1 is wrong (it should be %2): a digit was mistyped.</source>
+        <translation>%1 的校验位不对（应为 %2）：有数字输错了。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="168"/>
+        <source>The region code of %1 cannot start with 0.</source>
+        <translation>%1 的地区码不能以 0 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="175"/>
+        <source>The birth date in %1 (%2) is not a date.</source>
+        <translation>%1 中的出生日期（%2）不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="181"/>
+        <source>The birth date in %1 (%2) is not possible.</source>
+        <translation>%1 中的出生日期（%2）不可能。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="211"/>
+        <source>The birth date %1 differs from the identity number&apos;s %2.</source>
+        <translation>出生日期 %1 与身份证号码中的 %2 不符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="226"/>
+        <source>The sex given (%1) differs from the identity number&apos;s (%2).</source>
+        <translation>填写的性别（%1）与身份证号码中的（%2）不符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="231"/>
+        <location filename="../../models/teams/identity.py" line="234"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/identity.py" line="233"/>
+        <location filename="../../models/teams/identity.py" line="236"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../models/imports/divisions.py" line="158"/>
@@ -5588,6 +5684,31 @@ ahead</source>
         <translation>期初库存（仓库、物资、数量、日期）</translation>
     </message>
     <message>
+        <location filename="../../models/imports/registry.py" line="503"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="522"/>
+        <source>Team members (roster)</source>
+        <translation>救援队员（花名册）</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="531"/>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="538"/>
+        <source>Optional: else from the title or the 所属队伍 column</source>
+        <translation>可选：否则按标题或“所属队伍”列</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="546"/>
+        <source>Expert pool</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
         <location filename="../../models/imports/registry.py" line="133"/>
         <source>Check only (dry run)</source>
         <translation>仅检查（试运行）</translation>
@@ -5952,6 +6073,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/events.py" line="32"/>
+        <location filename="../../models/teams/codes.py" line="28"/>
         <source>Forest fire</source>
         <translation>森林火灾</translation>
     </message>
@@ -6171,6 +6293,211 @@ ahead</source>
         <location filename="../../models/command/dutylog.py" line="60"/>
         <source>Correction</source>
         <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="10"/>
+        <source>County comprehensive brigade</source>
+        <translation>县综合性救援大队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="11"/>
+        <source>Town comprehensive team</source>
+        <translation>乡镇综合救援队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="12"/>
+        <source>Professional fire team</source>
+        <translation>专业消防队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="13"/>
+        <source>Forest fire team</source>
+        <translation>森林消防队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="14"/>
+        <source>Village rescue squad</source>
+        <translation>村级救援小分队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="15"/>
+        <source>Village assault team</source>
+        <translation>村级防汛抢险突击队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="16"/>
+        <source>Professional rescue team</source>
+        <translation>专业应急救援队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="17"/>
+        <source>Social rescue team</source>
+        <translation>社会应急力量</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="18"/>
+        <source>Enterprise team</source>
+        <translation>企业救援队</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="19"/>
+        <source>Volunteer team</source>
+        <translation>志愿者队伍</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="23"/>
+        <source>Water rescue</source>
+        <translation>水域救援</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="24"/>
+        <source>Sea rescue</source>
+        <translation>海上救援</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="25"/>
+        <source>Diving</source>
+        <translation>潜水</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="26"/>
+        <source>Mountain rescue</source>
+        <translation>山地救援</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="27"/>
+        <source>Building collapse and urban search</source>
+        <translation>建筑物倒塌搜救</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="29"/>
+        <source>Hazardous chemicals</source>
+        <translation>危险化学品</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="30"/>
+        <source>Emergency medical</source>
+        <translation>应急医疗</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="31"/>
+        <source>Logistics</source>
+        <translation>后勤保障</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="32"/>
+        <source>Comprehensive rescue</source>
+        <translation>综合救援</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="36"/>
+        <source>Standby</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="37"/>
+        <source>Pre-positioned</source>
+        <translation>预置</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="38"/>
+        <source>Assembling</source>
+        <translation>集结</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="39"/>
+        <source>Dispatched</source>
+        <translation>出动</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="40"/>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="41"/>
+        <source>Returning</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="42"/>
+        <source>Resting</source>
+        <translation>休整</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="48"/>
+        <source>Working</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="49"/>
+        <source>Out of service</source>
+        <translation>故障停用</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="50"/>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="54"/>
+        <source>Team leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="55"/>
+        <source>Deputy leader</source>
+        <translation>副队长</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="56"/>
+        <source>Safety officer</source>
+        <translation>安全官</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="57"/>
+        <source>Team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="61"/>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="62"/>
+        <source>Off duty</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="63"/>
+        <source>Left the team</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="67"/>
+        <source>Accidents and disasters</source>
+        <translation>事故灾难</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="68"/>
+        <source>Natural disasters</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="69"/>
+        <source>Public health</source>
+        <translation>公共卫生</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="70"/>
+        <source>Social security</source>
+        <translation>社会安全</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/codes.py" line="71"/>
+        <source>Integrated management</source>
+        <translation>综合管理</translation>
     </message>
 </context>
 <context>
@@ -10488,6 +10815,366 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>Teams</name>
+    <message>
+        <location filename="../../models/teams/experts.py" line="77"/>
+        <location filename="../../models/teams/experts.py" line="96"/>
+        <source>Unknown field of experts: %1</source>
+        <translation>未知的专家领域：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/experts.py" line="104"/>
+        <source>%1 is not a second-level field of this field; configured: %2.</source>
+        <translation>%1 不是该领域的二级分类；已设置的有：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/experts.py" line="118"/>
+        <source>The appointment ends before it starts.</source>
+        <translation>聘期结束早于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/experts.py" line="125"/>
+        <source>Give the expert&apos;s name.</source>
+        <translation>请填写专家姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/experts.py" line="156"/>
+        <source>This expert of this organisation is registered.</source>
+        <translation>该单位的这位专家已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/experts.py" line="160"/>
+        <source>This expert no longer exists.</source>
+        <translation>该专家已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="98"/>
+        <source>Give the member&apos;s name.</source>
+        <translation>请填写队员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="111"/>
+        <source>Unknown post: %1</source>
+        <translation>未知的职务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="118"/>
+        <source>Unknown member status: %1</source>
+        <translation>未知的人员状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="134"/>
+        <source>Give the certificate&apos;s name or kind.</source>
+        <translation>请填写证书名称或种类。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="143"/>
+        <source>Give the date the insurance ends.</source>
+        <translation>请填写保险截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="148"/>
+        <source>The insurance ends before it starts.</source>
+        <translation>保险截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="229"/>
+        <location filename="../../models/teams/teams.py" line="188"/>
+        <location filename="../../models/teams/teams.py" line="268"/>
+        <location filename="../../models/teams/teams.py" line="362"/>
+        <location filename="../../models/teams/teams.py" line="460"/>
+        <source>This team no longer exists.</source>
+        <translation>该队伍已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="240"/>
+        <source>This identity number is registered for %1.</source>
+        <translation>该身份证号码已登记为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/nearest.py" line="72"/>
+        <source>This place has no outline on the map.</source>
+        <translation>该地点在地图上没有边界。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/nearest.py" line="108"/>
+        <source>Not available: %1</source>
+        <translation>不可调用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/nearest.py" line="119"/>
+        <source>No base location on the map</source>
+        <translation>地图上没有驻地位置</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/nearest.py" line="159"/>
+        <source>No deployable member (%1)</source>
+        <translation>没有可出动的队员（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/nearest.py" line="163"/>
+        <source>No member on duty</source>
+        <translation>没有在岗队员</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="51"/>
+        <location filename="../../models/teams/readiness.py" line="288"/>
+        <source>No personal accident insurance</source>
+        <translation>没有人身意外伤害保险</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="54"/>
+        <source>Accident insurance ended on %1</source>
+        <translation>意外伤害保险已于 %1 到期</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="59"/>
+        <location filename="../../models/teams/readiness.py" line="293"/>
+        <source>Lacks the certificate %1</source>
+        <translation>缺少证书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="62"/>
+        <source>Certificate %1 expired on %2</source>
+        <translation>证书 %1 已于 %2 过期</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="290"/>
+        <source>Accident insurance expired</source>
+        <translation>意外伤害保险已过期</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="295"/>
+        <source>Certificate %1 expired</source>
+        <translation>证书 %1 已过期</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/readiness.py" line="348"/>
+        <source>Accident insurance</source>
+        <translation>意外伤害保险</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/settings.py" line="92"/>
+        <location filename="../../models/teams/teams.py" line="128"/>
+        <source>Unknown team class: %1</source>
+        <translation>未知的队伍类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/settings.py" line="99"/>
+        <source>Give a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/settings.py" line="114"/>
+        <source>Give a speed from %1 km/h.</source>
+        <translation>请填写 %1 公里/小时之间的速度。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/settings.py" line="133"/>
+        <location filename="../../models/teams/teams.py" line="151"/>
+        <source>Unknown specialty: %1</source>
+        <translation>未知的专业：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/settings.py" line="160"/>
+        <source>Give a road factor from %1.</source>
+        <translation>请填写 %1 之间的道路系数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/settings.py" line="170"/>
+        <source>Give a whole number of days.</source>
+        <translation>请填写整数天数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="121"/>
+        <source>Give the team&apos;s name.</source>
+        <translation>请填写队伍名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="157"/>
+        <source>A specialty&apos;s grade is 1, 2 or 3, not %1.</source>
+        <translation>专业等级为 1、2 或 3 级，不能是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="178"/>
+        <source>A team named %1 is registered.</source>
+        <translation>名为 %1 的队伍已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="184"/>
+        <source>The home town or village no longer exists.</source>
+        <translation>所在乡镇或村已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="331"/>
+        <source>No team is registered as %1.</source>
+        <translation>没有登记名为 %1 的队伍。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="336"/>
+        <source>%1 fits several teams: %2. Give the full name.</source>
+        <translation>%1 对应多支队伍：%2。请填写全称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="368"/>
+        <source>Unknown team status: %1</source>
+        <translation>未知的队伍状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="372"/>
+        <source>The team already has this status.</source>
+        <translation>队伍已是这个状态。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="375"/>
+        <source>Say why the status changes.</source>
+        <translation>请说明状态变更的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="382"/>
+        <source>The change cannot precede the team&apos;s last status change.</source>
+        <translation>变更时间不能早于队伍上一次状态变更。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="444"/>
+        <source>Give the kind of equipment.</source>
+        <translation>请填写装备种类。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="450"/>
+        <source>Give the count as a number.</source>
+        <translation>请用数字填写数量。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="456"/>
+        <source>Unknown state of equipment: %1</source>
+        <translation>未知的装备状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="463"/>
+        <source>This item no longer exists.</source>
+        <translation>该装备已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsImport</name>
+    <message>
+        <location filename="../../models/teams/imports/common.py" line="80"/>
+        <source>No team is named.</source>
+        <translation>没有写明队伍。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/common.py" line="88"/>
+        <source>No team named %1 is registered: import the teams first, or correct the name.</source>
+        <translation>没有登记名为 %1 的队伍：请先导入救援队伍，或改正名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/common.py" line="95"/>
+        <source>%1 could be any of several teams (%2): give the full name.</source>
+        <translation>%1 可能是多支队伍中的任一支（%2）：请填写全称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/common.py" line="109"/>
+        <source>Not a date: write it as 2025-06-30, 2025.6.30, 2025/06/30 or 2025年6月30日.</source>
+        <translation>不是日期：请写成 2025-06-30、2025.6.30、2025/06/30 或 2025年6月30日。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/experts.py" line="105"/>
+        <source>The expert %1 appears more than once (rows %2).</source>
+        <translation>专家 %1 出现了不止一次（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/experts.py" line="162"/>
+        <source>Write the appointment period as 2024.1.1-2026.12.31.</source>
+        <translation>请把聘期写成 2024.1.1-2026.12.31。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/experts.py" line="174"/>
+        <source>Write 是 or 否.</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/experts.py" line="195"/>
+        <source>Give the field: 事故灾难, 自然灾害, 公共卫生, 社会安全 or 综合管理.</source>
+        <translation>请填写专业领域：事故灾难、自然灾害、公共卫生、社会安全或综合管理。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="154"/>
+        <source>The row names no team, and the roster gives none.</source>
+        <translation>该行没有写明队伍，花名册也没有给出。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="195"/>
+        <source>The roster names no team: give it in the title (某某救援队队员花名册), in a 所属队伍 column or with --team.</source>
+        <translation>花名册没有写明队伍：请在标题（某某救援队队员花名册）、“所属队伍”列或 --team 中给出。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="216"/>
+        <source> (--team)</source>
+        <translation>（--team）</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="218"/>
+        <source> (the title)</source>
+        <translation>（标题）</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="239"/>
+        <source>Write the sex as 男 or 女.</source>
+        <translation>性别请写“男”或“女”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="350"/>
+        <source>One identity number under several names (%1), rows %2.</source>
+        <translation>同一身份证号码对应多个姓名（%1），第 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/members.py" line="367"/>
+        <source>The same person appears more than once in one team (rows %1).</source>
+        <translation>同一人在同一队伍中出现了不止一次（第 %1 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="86"/>
+        <source>No town or street named %1 is registered.</source>
+        <translation>没有登记名为 %1 的乡镇（街道）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="104"/>
+        <source>No village or community named %1 is registered.</source>
+        <translation>没有登记名为 %1 的村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="114"/>
+        <source>Several villages are named %1: give the town.</source>
+        <translation>有多个村名为 %1：请填写所在乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="178"/>
+        <source>The team %1 appears more than once (rows %2).</source>
+        <translation>队伍 %1 出现了不止一次（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="219"/>
+        <source>Unknown team class: %1. Known: %2.</source>
+        <translation>未知的队伍类别：%1。可用的有：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="232"/>
+        <source>Give the team&apos;s class.</source>
+        <translation>请填写队伍类别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="244"/>
+        <source>Unknown specialty: %1</source>
+        <translation>未知的专业：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/imports/teams.py" line="254"/>
+        <source>Write the grade as 一级, 二级 or 三级 (一级 highest).</source>
+        <translation>等级请写一级、二级或三级（一级最高）。</translation>
+    </message>
+</context>
+<context>
     <name>TownReportDialog</name>
     <message>
         <location filename="../../ui/transfers/dialogs.py" line="228"/>
@@ -11655,84 +12342,84 @@ ahead</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../models/users.py" line="121"/>
+        <location filename="../../models/users.py" line="123"/>
         <source>You are not allowed to do this (needs: %1).</source>
         <translation>您无权执行此操作（需要权限：%1）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="212"/>
+        <location filename="../../models/users.py" line="214"/>
         <source>The password must have at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="231"/>
-        <location filename="../../models/users.py" line="498"/>
+        <location filename="../../models/users.py" line="233"/>
+        <location filename="../../models/users.py" line="500"/>
         <source>Unknown role: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="237"/>
+        <location filename="../../models/users.py" line="239"/>
         <source>This database has users already: an administrator adds users (--user NAME).</source>
         <translation>此数据库已有用户：请由管理员添加用户（--user 用户名）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="245"/>
+        <location filename="../../models/users.py" line="247"/>
         <source>The first user of a database must be an administrator (--role admin).</source>
         <translation>数据库的第一个用户必须是管理员（--role admin）。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="258"/>
+        <location filename="../../models/users.py" line="260"/>
         <source>The user name is empty.</source>
         <translation>用户名为空。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="264"/>
+        <location filename="../../models/users.py" line="266"/>
         <source>The user name cannot be used: %1</source>
         <translation>该用户名不能使用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="270"/>
+        <location filename="../../models/users.py" line="272"/>
         <source>A user name cannot hold control characters.</source>
         <translation>用户名不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="274"/>
+        <location filename="../../models/users.py" line="276"/>
         <source>The user %1 already exists.</source>
         <translation>用户 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="297"/>
+        <location filename="../../models/users.py" line="299"/>
         <source>Another administrator was created at the same time; log in as that administrator to add users.</source>
         <translation>同时已有另一个管理员被创建；请以该管理员身份登录后再添加用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="329"/>
+        <location filename="../../models/users.py" line="331"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="346"/>
+        <location filename="../../models/users.py" line="348"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>失败次数过多，请在 %1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="456"/>
+        <location filename="../../models/users.py" line="458"/>
         <source>No user is called %1.</source>
         <translation>没有名为 %1 的用户。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="476"/>
-        <location filename="../../models/users.py" line="535"/>
+        <location filename="../../models/users.py" line="478"/>
+        <location filename="../../models/users.py" line="537"/>
         <source>This user no longer exists; reload the list.</source>
         <translation>该用户已不存在，请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="485"/>
+        <location filename="../../models/users.py" line="487"/>
         <source>%1 is the last active administrator. Make another user an administrator first.</source>
         <translation>%1 是最后一个有效的管理员。请先将其他用户设为管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/users.py" line="517"/>
+        <location filename="../../models/users.py" line="519"/>
         <source>You cannot deactivate yourself. Ask another administrator.</source>
         <translation>不能停用自己的账号，请联系其他管理员。</translation>
     </message>
