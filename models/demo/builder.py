@@ -23,6 +23,7 @@ from models.demo import (
     plans,
     reports,
     supplies,
+    teams,
     transfers,
     typhoon,
     typhoon_scenario,
@@ -58,6 +59,7 @@ STEPS: tuple[DemoStep, ...] = (
     dutylog.STEP,
     plans.STEP,
     supplies.STEP,
+    teams.STEP,
 )
 
 

@@ -44,6 +44,11 @@ class DemoSummary:
     supply_items: int = 0  # the supplies catalogue
     supply_movements: int = 0  # the stock ledger's movements
     supply_rows: int = 0  # every row the supplies step wrote before the scenario's issues
+    teams: int = 0  # rescue teams
+    rescuers: int = 0  # people in them (one person in several teams counted once)
+    team_members: int = 0  # memberships
+    experts: int = 0  # the expert pool
+    team_rows: int = 0  # every row the teams' step wrote
 
     @property
     def rows(self) -> int:
@@ -68,6 +73,7 @@ class DemoSummary:
             + self.handovers
             + self.plan_rows
             + self.supply_rows
+            + self.team_rows
             + 1
         )
 

@@ -48,7 +48,7 @@ class IdNumber:
 
 def check_character(first17: str) -> str:
     """The 18th character of a number whose first 17 digits are given."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True))
+    total = sum(map(int.__mul__, map(int, first17), _WEIGHTS))
     return _CHECK[total % 11]
 
 

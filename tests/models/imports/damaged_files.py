@@ -295,6 +295,7 @@ def sound_tables(session: Session, directory: Path) -> dict[str, Sound]:
     )
     _plan_sounds(sounds)
     sounds.update(_supplies(session))
+    sounds.update(_team_sounds(session))
     return sounds
 
 
@@ -404,6 +405,12 @@ def _plan_sounds(sounds: dict[str, Sound]) -> None:
         "plan-code-too-long": {"plan": "Z" * 400},
         "a-drilled-plan": {"plan": "ZX-01"},
     }
+
+
+def _team_sounds(session: Session) -> dict[str, Sound]:
+    from tests.models.imports.damaged_teams import team_sounds
+
+    return team_sounds(session)
 
 
 def _kind_word(code: str) -> str:

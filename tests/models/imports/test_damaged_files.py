@@ -93,6 +93,9 @@ def _cut_down(path: Path) -> None:
             "UPDATE supply_warehouses SET division_id = NULL "
             "WHERE division_id NOT IN (SELECT id FROM divisions)"
         )
+        conn.execute(
+            "UPDATE teams SET division_id = NULL WHERE division_id NOT IN (SELECT id FROM divisions)"
+        )
     with sqlite3.connect(path) as conn:
         conn.execute("VACUUM")
 
