@@ -281,7 +281,7 @@ def _write(build: DemoBuild) -> None:
                 "kind": "团体人身意外伤害保险",
                 "policy": f"PICC{today.year}{person_id:07d}",
                 "insurer": "中国人民财产保险股份有限公司",
-                "starts": ends - timedelta(days=364),
+                "starts": min(ends - timedelta(days=364), today - timedelta(days=30)),
                 "ends": ends,
             }
         )

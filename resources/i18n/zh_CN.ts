@@ -2987,22 +2987,22 @@ ahead</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/builder.py" line="89"/>
+        <location filename="../../models/demo/builder.py" line="91"/>
         <source>The demo scale must be a whole number from 1 to %1.</source>
         <translation>演示规模须为 1 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="97"/>
+        <location filename="../../models/demo/builder.py" line="99"/>
         <source>Unknown demo scenario: %1</source>
         <translation>未知的演示情景：%1</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="104"/>
+        <location filename="../../models/demo/builder.py" line="106"/>
         <source>The database already holds data. Build the demo county in an empty database, or choose to replace everything in this one.</source>
         <translation>数据库中已有数据。请在空数据库中生成演示县，或选择替换本数据库中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/builder.py" line="112"/>
+        <location filename="../../models/demo/builder.py" line="114"/>
         <source>This is not a demo database: its data were imported or entered. Take a backup of it before replacing it with the demo county.</source>
         <translation>这不是演示数据库：其数据是导入或录入的。请先备份，再用演示县替换。</translation>
     </message>
@@ -6607,52 +6607,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="104"/>
+        <location filename="../../ui/common/pages.py" line="110"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="105"/>
+        <location filename="../../ui/common/pages.py" line="111"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="106"/>
+        <location filename="../../ui/common/pages.py" line="112"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="107"/>
+        <location filename="../../ui/common/pages.py" line="113"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="108"/>
+        <location filename="../../ui/common/pages.py" line="114"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="109"/>
+        <location filename="../../ui/common/pages.py" line="115"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="110"/>
+        <location filename="../../ui/common/pages.py" line="116"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="111"/>
+        <location filename="../../ui/common/pages.py" line="117"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="112"/>
+        <location filename="../../ui/common/pages.py" line="118"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="113"/>
+        <location filename="../../ui/common/pages.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -11172,6 +11172,292 @@ ahead</source>
         <location filename="../../models/teams/imports/teams.py" line="254"/>
         <source>Write the grade as 一级, 二级 or 三级 (一级 highest).</source>
         <translation>等级请写一级、二级或三级（一级最高）。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsPage</name>
+    <message>
+        <location filename="../../ui/teams/page.py" line="71"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="77"/>
+        <source>Search teams, towns, leaders, pinyin initials or phone digits</source>
+        <translation>搜索队伍、乡镇、队长、拼音首字母或电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="79"/>
+        <source>All classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="80"/>
+        <source>All specialties</source>
+        <translation>全部专业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="81"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="103"/>
+        <location filename="../../ui/teams/rows.py" line="269"/>
+        <source>Members</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="104"/>
+        <location filename="../../ui/teams/rows.py" line="287"/>
+        <source>Equipment</source>
+        <translation>装备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="105"/>
+        <source>Status history</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="109"/>
+        <location filename="../../ui/teams/rows.py" line="310"/>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="116"/>
+        <source>Certificates and insurance expiring soon</source>
+        <translation>即将到期的证书和保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="119"/>
+        <location filename="../../ui/teams/rows.py" line="272"/>
+        <source>Readiness</source>
+        <translation>战备情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="122"/>
+        <source>Experts</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="126"/>
+        <source>No rescue team is registered yet. Import the teams (导入: 救援队伍), then their rosters (队员花名册) and the expert pool; or build the demo county.</source>
+        <translation>尚未登记救援队伍。请先导入救援队伍，再导入各队队员花名册和专家库；或生成演示数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="166"/>
+        <source>%1 teams, %2 members on duty, %3 deployable. %4 teams below their required size; %5 certificates or policies expire within %6 days; %7 items of equipment out of service.</source>
+        <translation>共 %1 支队伍，在岗队员 %2 人，可出动 %3 人。%4 支队伍人数不足；%5 个证书或保单将在 %6 天内到期；%7 件装备故障停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="213"/>
+        <source>%1 teams</source>
+        <translation>共 %1 支队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="215"/>
+        <source>%1 of %2 teams</source>
+        <translation>%2 支队伍中的 %1 支</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="137"/>
+        <source>below %1 members</source>
+        <translation>不足 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="144"/>
+        <source>%1 not deployable</source>
+        <translation>%1 人不可出动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="151"/>
+        <source>%1 items out of service</source>
+        <translation>%1 件装备停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="204"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="206"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="227"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="229"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="264"/>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="265"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="266"/>
+        <source>Specialties</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="267"/>
+        <source>Town or village</source>
+        <translation>乡镇或村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="268"/>
+        <location filename="../../ui/teams/rows.py" line="282"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="270"/>
+        <source>Deployable</source>
+        <translation>可出动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="271"/>
+        <source>Required</source>
+        <translation>应有人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="273"/>
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="274"/>
+        <source>Leader&apos;s mobile</source>
+        <translation>队长手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="277"/>
+        <location filename="../../ui/teams/rows.py" line="299"/>
+        <location filename="../../ui/teams/rows.py" line="309"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="278"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="279"/>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="280"/>
+        <source>Identity number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="281"/>
+        <location filename="../../ui/teams/rows.py" line="305"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="283"/>
+        <source>Certificates (expiry)</source>
+        <translation>证书（有效期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="284"/>
+        <source>Insurance until</source>
+        <translation>保险有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="288"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="289"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="292"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="293"/>
+        <source>Change</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="294"/>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="295"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="296"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="300"/>
+        <source>Field</source>
+        <translation>专业领域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="301"/>
+        <source>Group</source>
+        <translation>二级分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="302"/>
+        <source>Organisation</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="303"/>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="304"/>
+        <source>Appointed</source>
+        <translation>聘期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="306"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="311"/>
+        <source>Certificate or insurance</source>
+        <translation>证书或保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="312"/>
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="313"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,12 @@ def _command() -> PageMaker:
     return lambda db, actor, _settings: CommandPage(db, actor)
 
 
+def _teams() -> PageMaker:
+    from ui.teams.page import TeamsPage
+
+    return lambda db, actor, _settings: TeamsPage(db, actor)
+
+
 def _pending(key: str) -> Callable[[], PageMaker]:
     """A page whose module is not built yet: what is known now, and what is not there."""
 
@@ -104,7 +110,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), _dashboard),
     PageSpec("map", QT_TRANSLATE_NOOP("MainWindow", "Risk map"), _map, deferred=True),
     PageSpec("transfers", QT_TRANSLATE_NOOP("MainWindow", "Transfers"), _transfers),
-    PageSpec("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams"), _pending("teams")),
+    PageSpec("teams", QT_TRANSLATE_NOOP("MainWindow", "Rescue teams"), _teams),
     PageSpec("supplies", QT_TRANSLATE_NOOP("MainWindow", "Supplies"), _supplies),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Contingency plans"), _plans),
     PageSpec("dispatch", QT_TRANSLATE_NOOP("MainWindow", "Dispatch"), _command),

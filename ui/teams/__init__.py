@@ -1,0 +1,1 @@
+"""The rescue teams page."""

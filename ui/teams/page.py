@@ -1,0 +1,243 @@
+"""The rescue teams page (救援队伍): the teams with filters by class, specialty and status
+and a search, the chosen team's members, equipment and status history; the county's
+readiness (deployable members, expiring certificates and insurance, teams below their
+size); the expert pool."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.labels import label
+from models.messages import fill
+from models.teams import SPECIALTIES, TEAM_CLASSES, TEAM_STATUSES
+from models.users import Actor
+from ui.common.page import Page
+from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
+from ui.common.worker import run_in_background
+from ui.teams.rows import (
+    EQUIPMENT_COLUMNS,
+    EXPERT_COLUMNS,
+    EXPIRING_COLUMNS,
+    HISTORY_COLUMNS,
+    MEMBER_COLUMNS,
+    TEAM_COLUMNS,
+    TeamDetail,
+    TeamsData,
+    load_team_detail,
+    load_teams,
+)
+
+SEARCH_DELAY_MS = 180
+
+
+def _table(columns: tuple[Column, ...], parent: QWidget) -> tuple[QTableView, RowTableModel]:
+    model = RowTableModel(columns, parent=parent)
+    view = QTableView()
+    view.setModel(model)
+    setup_table_view(view)
+    return view, model
+
+
+class TeamsPage(Page):
+    watched_tables: ClassVar[frozenset[str]] = frozenset(
+        {
+            "teams",
+            "team_specialties",
+            "team_equipment",
+            "team_status_changes",
+            "team_memberships",
+            "rescuers",
+            "rescuer_certificates",
+            "rescuer_insurance",
+            "experts",
+        }
+    )
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, self.tr("Rescue teams"), parent)
+        self._team_id: int | None = None
+        self._specialty_sets: set[frozenset[str]] = set()
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Search teams, towns, leaders, pinyin initials or phone digits")
+        )
+        self.class_combo = self._combo(self.tr("All classes"), TEAM_CLASSES)
+        self.specialty_combo = self._combo(self.tr("All specialties"), SPECIALTIES)
+        self.status_combo = self._combo(self.tr("All statuses"), TEAM_STATUSES)
+        self.count_label = QLabel()
+        self.header.addStretch(1)
+
+        self.tabs = QTabWidget()
+        # Teams: the table above, the chosen team's members, equipment and history below.
+        teams_tab = QWidget()
+        teams_layout = QVBoxLayout(teams_tab)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 2)
+        for combo in (self.class_combo, self.specialty_combo, self.status_combo):
+            bar.addWidget(combo)
+        bar.addWidget(self.count_label, 1)
+        teams_layout.addLayout(bar)
+        splitter = QSplitter()
+        splitter.setOrientation(splitter.orientation().Vertical)
+        self.team_view, self.team_model = _table(TEAM_COLUMNS, self)
+        splitter.addWidget(self.team_view)
+        self.detail = QTabWidget()
+        self.member_view, self.member_model = _table(MEMBER_COLUMNS, self)
+        self.equipment_view, self.equipment_model = _table(EQUIPMENT_COLUMNS, self)
+        self.history_view, self.history_model = _table(HISTORY_COLUMNS, self)
+        self.detail.addTab(self.member_view, self.tr("Members"))
+        self.detail.addTab(self.equipment_view, self.tr("Equipment"))
+        self.detail.addTab(self.history_view, self.tr("Status history"))
+        splitter.addWidget(self.detail)
+        splitter.setSizes([420, 300])
+        teams_layout.addWidget(splitter, 1)
+        self.tabs.addTab(teams_tab, self.tr("Teams"))
+
+        readiness_tab = QWidget()
+        readiness_layout = QVBoxLayout(readiness_tab)
+        self.readiness_label = QLabel()
+        self.readiness_label.setWordWrap(True)
+        readiness_layout.addWidget(self.readiness_label)
+        readiness_layout.addWidget(QLabel(self.tr("Certificates and insurance expiring soon")))
+        self.expiring_view, self.expiring_model = _table(EXPIRING_COLUMNS, self)
+        readiness_layout.addWidget(self.expiring_view, 1)
+        self.tabs.addTab(readiness_tab, self.tr("Readiness"))
+
+        self.expert_view, self.expert_model = _table(EXPERT_COLUMNS, self)
+        self.tabs.addTab(self.expert_view, self.tr("Experts"))
+        self.add_body(
+            self.tabs,
+            self.tr(
+                "No rescue team is registered yet. Import the teams (导入: 救援队伍), then "
+                "their rosters (队员花名册) and the expert pool; or build the demo county."
+            ),
+        )
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.class_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.specialty_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        selection = self.team_view.selectionModel()
+        selection.currentRowChanged.connect(lambda current, _previous: self._team_chosen())
+        self.refresh()
+
+    def _combo(self, everything: str, codes: dict[str, str]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for code in codes:
+            combo.addItem(label(codes, code), code)
+        return combo
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.load(load_teams, self._loaded, db=self.db, actor=self.actor)
+
+    def _loaded(self, data: TeamsData) -> None:
+        self.banner.hide()
+        self._specialty_sets = {team.specialty_codes for team in data.teams}
+        self.team_model.set_rows(data.teams, data.team_keys)
+        self.expert_model.set_rows(data.experts, data.expert_keys)
+        self.expiring_model.set_rows(data.expiring)
+        self._apply_filters()
+        county = data.county
+        self.readiness_label.setText(
+            fill(
+                self.tr(
+                    "%1 teams, %2 members on duty, %3 deployable. %4 teams below their required "
+                    "size; %5 certificates or policies expire within %6 days; %7 items of "
+                    "equipment out of service."
+                ),
+                f"{len(county.teams):,}",
+                f"{county.members:,}",
+                f"{county.deployable:,}",
+                f"{len(county.below_size):,}",
+                f"{county.expiring:,}",
+                str(county.expiring_days),
+                f"{county.equipment_out:,}",
+            )
+        )
+        for view, model in (
+            (self.team_view, self.team_model),
+            (self.expert_view, self.expert_model),
+            (self.expiring_view, self.expiring_model),
+        ):
+            fit_columns(view, model)
+        self.show_empty(not data.teams and not data.experts)
+        if self.team_model.rowCount() and self._team_id is None:
+            self.team_view.selectRow(0)
+        elif self._team_id is not None:
+            self._load_detail(self._team_id)
+        else:
+            self.ready.emit()
+
+    def _apply_search(self) -> None:
+        self.team_model.set_query(self.search_edit.text())
+        self._show_count()
+
+    def _apply_filters(self) -> None:
+        self.team_model.set_column_filter("team_class", self.class_combo.currentData())
+        self.team_model.set_column_filter("status", self.status_combo.currentData())
+        specialty = self.specialty_combo.currentData()
+        # A team has several specialties: the sets holding the one chosen pass.
+        self.team_model.set_membership_filter(
+            "specialty_codes",
+            None
+            if specialty is None
+            else {codes for codes in self._specialty_sets if specialty in codes},
+        )
+        self._apply_search()
+
+    def _show_count(self) -> None:
+        shown, total = self.team_model.rowCount(), self.team_model.total_rows()
+        self.count_label.setText(
+            fill(self.tr("%1 teams"), f"{total:,}")
+            if shown == total
+            else fill(self.tr("%1 of %2 teams"), f"{shown:,}", f"{total:,}")
+        )
+
+    def _team_chosen(self) -> None:
+        index = self.team_view.currentIndex()
+        if not index.isValid():
+            return
+        row: Any = self.team_model.row_at(index.row())
+        self._team_id = row.id
+        self._load_detail(row.id)
+
+    def _load_detail(self, team_id: int) -> None:
+        def arrived(result: TeamDetail | None, error: BaseException | None) -> None:
+            if error is not None or result is None:
+                self.load_failed(error)
+                return
+            if team_id != self._team_id:
+                return
+            self.member_model.set_rows(result.members, result.member_keys)
+            self.equipment_model.set_rows(result.equipment)
+            self.history_model.set_rows(result.history)
+            fit_columns(self.member_view, self.member_model)
+            fit_columns(self.equipment_view, self.equipment_model)
+            fit_columns(self.history_view, self.history_model)
+            self.ready.emit()
+
+        run_in_background(
+            load_team_detail, arrived, owner=self, db=self.db, actor=self.actor, team_id=team_id
+        )
