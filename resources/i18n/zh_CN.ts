@@ -3130,39 +3130,54 @@ ahead</source>
         <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="465"/>
-        <location filename="../../ui/printing/registry.py" line="500"/>
+        <location filename="../../ui/printing/registry.py" line="461"/>
+        <source>the team&apos;s name (default: every team)</source>
+        <translation>队伍名称（默认：全部队伍）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="467"/>
+        <source>Rescue team roster</source>
+        <translation>救援队员花名册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="477"/>
+        <source>Rescue forces readiness report</source>
+        <translation>救援力量战备情况表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="491"/>
+        <location filename="../../ui/printing/registry.py" line="526"/>
         <source>Contingency plan register and revision timetable</source>
         <translation>应急预案目录及修订时间表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="474"/>
-        <location filename="../../ui/printing/registry.py" line="509"/>
+        <location filename="../../ui/printing/registry.py" line="500"/>
+        <location filename="../../ui/printing/registry.py" line="535"/>
         <source>Contingency plan deadlines</source>
         <translation>应急预案期限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="483"/>
+        <location filename="../../ui/printing/registry.py" line="509"/>
         <source>Checklist of an activated plan</source>
         <translation>已启动预案的任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="490"/>
+        <location filename="../../ui/printing/registry.py" line="516"/>
         <source>the plan&apos;s code (default: the latest activated)</source>
         <translation>预案编号（默认：最近启动的预案）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="515"/>
+        <location filename="../../ui/printing/registry.py" line="541"/>
         <source>every deadline, not only overdue and due soon</source>
         <translation>全部期限，而不仅是已超期和即将到期的</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="534"/>
+        <location filename="../../ui/printing/registry.py" line="560"/>
         <source>the movement&apos;s id (its slip)</source>
         <translation>出入库记录编号（对应单据）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="543"/>
+        <location filename="../../ui/printing/registry.py" line="569"/>
         <source>Supplies slip (receipt, issue, transfer)</source>
         <translation>物资单据（入库单、出库单、调拨单）</translation>
     </message>
@@ -10812,6 +10827,19 @@ ahead</source>
         <location filename="../../ui/supplies/page.py" line="206"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
+    </message>
+</context>
+<context>
+    <name>TeamExport</name>
+    <message>
+        <location filename="../../models/exports/teams.py" line="143"/>
+        <source>Rescue forces readiness (%1)</source>
+        <translation>救援力量战备情况（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/teams.py" line="190"/>
+        <source>Expiring within %1 days</source>
+        <translation>%1 天内到期</translation>
     </message>
 </context>
 <context>

@@ -452,6 +452,32 @@ add(
                 type=_report_which,
             ),
         ),
+
+
+# -- rescue teams ---------------------------------------------------------------------------
+
+TEAM = Option(
+    "team",
+    QT_TRANSLATE_NOOP("Documents", "the team's name (default: every team)"),
+    metavar="NAME",
+)
+add(
+    Document(
+        "team-roster",
+        QT_TRANSLATE_NOOP("Documents", "Rescue team roster"),
+        Format.EXCEL,
+        "models.exports.teams:export_roster",
+        (TEAM, UNMASKED),
+        file_name="{title}",
+    )
+)
+add(
+    Document(
+        "team-readiness",
+        QT_TRANSLATE_NOOP("Documents", "Rescue forces readiness report"),
+        Format.EXCEL,
+        "models.exports.teams:export_readiness",
+        (),
         file_name="{title} {stamp}",
     )
 )
