@@ -24,7 +24,11 @@ from maps.layers.base import CONTEXT, LayerData, LegendEntry
 from models.messages import QT_TRANSLATE_NOOP
 
 # Modules that add layers; a new module with a layer adds itself here.
-LAYER_MODULES: tuple[str, ...] = ("maps.layers.register", "maps.layers.typhoon")
+LAYER_MODULES: tuple[str, ...] = (
+    "maps.layers.register",
+    "maps.layers.typhoon",
+    "maps.layers.teams",
+)
 
 
 @dataclass(frozen=True)

@@ -3130,54 +3130,54 @@ ahead</source>
         <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="461"/>
+        <location filename="../../ui/printing/registry.py" line="464"/>
         <source>the team&apos;s name (default: every team)</source>
         <translation>队伍名称（默认：全部队伍）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="467"/>
+        <location filename="../../ui/printing/registry.py" line="470"/>
         <source>Rescue team roster</source>
         <translation>救援队员花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="477"/>
+        <location filename="../../ui/printing/registry.py" line="480"/>
         <source>Rescue forces readiness report</source>
         <translation>救援力量战备情况表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="491"/>
-        <location filename="../../ui/printing/registry.py" line="526"/>
+        <location filename="../../ui/printing/registry.py" line="494"/>
+        <location filename="../../ui/printing/registry.py" line="529"/>
         <source>Contingency plan register and revision timetable</source>
         <translation>应急预案目录及修订时间表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="500"/>
-        <location filename="../../ui/printing/registry.py" line="535"/>
+        <location filename="../../ui/printing/registry.py" line="503"/>
+        <location filename="../../ui/printing/registry.py" line="538"/>
         <source>Contingency plan deadlines</source>
         <translation>应急预案期限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="509"/>
+        <location filename="../../ui/printing/registry.py" line="512"/>
         <source>Checklist of an activated plan</source>
         <translation>已启动预案的任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="516"/>
+        <location filename="../../ui/printing/registry.py" line="519"/>
         <source>the plan&apos;s code (default: the latest activated)</source>
         <translation>预案编号（默认：最近启动的预案）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="541"/>
+        <location filename="../../ui/printing/registry.py" line="544"/>
         <source>every deadline, not only overdue and due soon</source>
         <translation>全部期限，而不仅是已超期和即将到期的</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="560"/>
+        <location filename="../../ui/printing/registry.py" line="563"/>
         <source>the movement&apos;s id (its slip)</source>
         <translation>出入库记录编号（对应单据）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/registry.py" line="569"/>
+        <location filename="../../ui/printing/registry.py" line="572"/>
         <source>Supplies slip (receipt, issue, transfer)</source>
         <translation>物资单据（入库单、出库单、调拨单）</translation>
     </message>
@@ -6835,7 +6835,7 @@ ahead</source>
     <name>MapLayers</name>
     <message>
         <location filename="../../maps/layers/base.py" line="72"/>
-        <location filename="../../maps/layers/registry.py" line="39"/>
+        <location filename="../../maps/layers/registry.py" line="43"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -6961,6 +6961,16 @@ ahead</source>
         <location filename="../../maps/layers/typhoon.py" line="121"/>
         <source>Typhoon %1 %2</source>
         <translation>台风 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="19"/>
+        <source>Rescue forces</source>
+        <translation>救援力量</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="66"/>
+        <source>Rescue teams (by status)</source>
+        <translation>救援队伍（按状态）</translation>
     </message>
 </context>
 <context>

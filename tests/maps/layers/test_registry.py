@@ -42,6 +42,7 @@ def test_the_console_draws_the_register_then_the_typhoon() -> None:
         "grids",
         "danger_zones",
         "shelters",
+        "teams",
         "typhoon",
     ]
     with pytest.raises(ValueError, match="twice"):
