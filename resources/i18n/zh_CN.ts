@@ -3136,11 +3136,13 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/registry.py" line="470"/>
+        <location filename="../../ui/printing/registry.py" line="582"/>
         <source>Rescue team roster</source>
         <translation>救援队员花名册</translation>
     </message>
     <message>
         <location filename="../../ui/printing/registry.py" line="480"/>
+        <location filename="../../ui/printing/registry.py" line="592"/>
         <source>Rescue forces readiness report</source>
         <translation>救援力量战备情况表</translation>
     </message>
@@ -3180,6 +3182,11 @@ ahead</source>
         <location filename="../../ui/printing/registry.py" line="572"/>
         <source>Supplies slip (receipt, issue, transfer)</source>
         <translation>物资单据（入库单、出库单、调拨单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="602"/>
+        <source>Expert list</source>
+        <translation>专家库名单</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
@@ -8329,6 +8336,7 @@ ahead</source>
     <message>
         <location filename="../../ui/printing/dutylog.py" line="92"/>
         <location filename="../../ui/printing/plans.py" line="38"/>
+        <location filename="../../ui/printing/teams.py" line="45"/>
         <location filename="../../ui/printing/transfers.py" line="211"/>
         <location filename="../../ui/printing/transfers.py" line="296"/>
         <location filename="../../ui/printing/transfers.py" line="474"/>
@@ -8644,6 +8652,16 @@ ahead</source>
         <location filename="../../ui/printing/plans.py" line="110"/>
         <source>%1 of %2 actions done</source>
         <translation>已完成 %1 项，共 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/teams.py" line="90"/>
+        <source>Members: %1</source>
+        <translation>队员：%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/teams.py" line="91"/>
+        <source>Signature of the team leader:</source>
+        <translation>队长签字：</translation>
     </message>
 </context>
 <context>

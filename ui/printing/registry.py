@@ -576,3 +576,33 @@ add(
         file_name="{title} {stamp}",
     )
 )
+add(
+    Document(
+        "team-roster",
+        QT_TRANSLATE_NOOP("Documents", "Rescue team roster"),
+        Format.PDF,
+        "ui.printing.teams:print_team_roster",
+        (TEAM.required_as(True),),
+        file_name="{title}",
+    )
+)
+add(
+    Document(
+        "team-readiness",
+        QT_TRANSLATE_NOOP("Documents", "Rescue forces readiness report"),
+        Format.PDF,
+        "ui.printing.teams:print_readiness",
+        (),
+        file_name="{title} {stamp}",
+    )
+)
+add(
+    Document(
+        "experts",
+        QT_TRANSLATE_NOOP("Documents", "Expert list"),
+        Format.PDF,
+        "ui.printing.teams:print_experts",
+        (),
+        file_name="{title}",
+    )
+)

@@ -25,6 +25,9 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "plan-deadlines",
         "plan-checklist",
         "supply-slip",
+        "team-roster",
+        "team-readiness",
+        "experts",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
