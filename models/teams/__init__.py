@@ -2,7 +2,7 @@
 (``codes``), identity numbers (``identity``) and roster dates (``dates``), then one module
 per concern: ``teams`` (hand entry, status and its history, equipment), ``members`` (one
 person per identity number in one team or several), ``experts``, ``settings`` (what
-readiness and travel assume), ``readiness``, ``nearest``; the steps of ``import teams``,
+readiness and travel assume), ``readiness``, ``nearest``, ``cover`` (villages no team reaches in time); the steps of ``import teams``,
 ``import members`` and ``import experts`` are in ``imports`` (loaded by the import
 registry). Callers import the public names from this package."""
 
@@ -16,6 +16,7 @@ from models.teams.codes import (
     TEAM_CLASSES,
     TEAM_STATUSES,
 )
+from models.teams.cover import VillageCover, cover
 from models.teams.experts import (
     ExpertFields,
     ExpertRow,
@@ -114,7 +115,9 @@ __all__ = [
     "TeamRules",
     "TeamSpecialty",
     "TeamStatusChange",
+    "VillageCover",
     "change_status",
+    "cover",
     "disagreements",
     "division_point",
     "expiring",

@@ -76,3 +76,19 @@ def test_the_typhoon_scenario_puts_teams_on_the_move(demo_template: Path, tmp_pa
     db.dispose()
     assert statuses["prepositioned"] and statuses["dispatched"] and statuses["on_scene"]
     assert changes >= statuses["prepositioned"] + statuses["dispatched"] + statuses["on_scene"]
+
+
+def test_the_nearest_deployable_water_team_for_a_village(demo: BuiltDemo) -> None:
+    from models.areas import Division
+    from models.teams import division_point
+
+    with demo.database.session(ADMIN) as session:
+        village = session.scalars(
+            select(Division).where(Division.level == "village").order_by(Division.code)
+        ).first()
+        assert village is not None
+        lon, lat = division_point(session=session, division_id=village.id)
+        found = nearest_teams(session=session, lon=lon, lat=lat, specialty="water", head_count=15)
+    assert found.offered and found.offered[0].minutes < 30
+    assert [o.minutes for o in found.offered] == sorted(o.minutes for o in found.offered)
+    assert found.offered[0].equipment or found.offered[0].deployable

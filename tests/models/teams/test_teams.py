@@ -276,3 +276,42 @@ def test_readiness_counts_deployable_expiring_out_of_service_and_under_strength(
     assert {t.name for t in county.below_size} == {"近队", "中队", "山队", "出动队"}
     assert county.members == 35 and county.deployable == 30
     assert [(row.name, row.days_left) for row in soon] == [("队员23", 19)]
+
+
+def test_the_county_cover_names_villages_no_team_reaches_in_time(db: Database) -> None:
+    from sqlalchemy import insert
+
+    from models.areas import Division
+    from models.teams import cover
+
+    _county(db)
+    with db.session(ADMIN, write=True) as session:
+        session.execute(
+            insert(Division),
+            [
+                {"id": 1, "code": "331081", "name": "县", "level": "county"},
+                {"id": 2, "code": "331081101", "name": "镇", "level": "town", "parent_id": 1},
+                *[
+                    {
+                        "id": 3 + n,
+                        "code": f"33108110120{n}",
+                        "name": name,
+                        "level": "village",
+                        "parent_id": 2,
+                        "min_lon": lon - 0.005,
+                        "max_lon": lon + 0.005,
+                        "min_lat": 28.395,
+                        "max_lat": 28.405,
+                    }
+                    for n, (name, lon) in enumerate((("近村", 121.50), ("远村", 122.30)))
+                ],
+            ],
+        )
+    with db.session(PLANNER) as session:
+        far = cover(session=session, specialty="water", minutes=15)
+        diving = cover(session=session, specialty="diving", minutes=15)
+        hazmat = cover(session=session, specialty="hazmat", minutes=15)
+    assert [(v.name, v.team) for v in far] == [("远村", "远队")]
+    assert far[0].minutes is not None and far[0].minutes > 60
+    assert {v.name for v in diving} == {"远村"} and diving[0].team == "中队"
+    assert {v.name for v in hazmat} == {"近村", "远村"} and hazmat[0].minutes is None
