@@ -11233,285 +11233,295 @@ ahead</source>
 <context>
     <name>TeamsPage</name>
     <message>
-        <location filename="../../ui/teams/page.py" line="71"/>
+        <location filename="../../ui/teams/page.py" line="72"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="77"/>
+        <location filename="../../ui/teams/page.py" line="78"/>
         <source>Search teams, towns, leaders, pinyin initials or phone digits</source>
         <translation>搜索队伍、乡镇、队长、拼音首字母或电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="79"/>
+        <location filename="../../ui/teams/page.py" line="80"/>
         <source>All classes</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="80"/>
+        <location filename="../../ui/teams/page.py" line="81"/>
         <source>All specialties</source>
         <translation>全部专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="81"/>
+        <location filename="../../ui/teams/page.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="103"/>
-        <location filename="../../ui/teams/rows.py" line="269"/>
+        <location filename="../../ui/teams/page.py" line="104"/>
+        <location filename="../../ui/teams/rows.py" line="277"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="104"/>
-        <location filename="../../ui/teams/rows.py" line="287"/>
+        <location filename="../../ui/teams/page.py" line="105"/>
+        <location filename="../../ui/teams/rows.py" line="295"/>
         <source>Equipment</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="105"/>
+        <location filename="../../ui/teams/page.py" line="106"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="109"/>
-        <location filename="../../ui/teams/rows.py" line="310"/>
+        <location filename="../../ui/teams/page.py" line="110"/>
+        <location filename="../../ui/teams/rows.py" line="318"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="116"/>
+        <location filename="../../ui/teams/page.py" line="117"/>
         <source>Certificates and insurance expiring soon</source>
         <translation>即将到期的证书和保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="119"/>
-        <location filename="../../ui/teams/rows.py" line="272"/>
+        <location filename="../../ui/teams/page.py" line="120"/>
+        <location filename="../../ui/teams/rows.py" line="280"/>
         <source>Readiness</source>
         <translation>战备情况</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="122"/>
+        <location filename="../../ui/teams/page.py" line="123"/>
         <source>Experts</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="126"/>
+        <location filename="../../ui/teams/page.py" line="127"/>
         <source>No rescue team is registered yet. Import the teams (导入: 救援队伍), then their rosters (队员花名册) and the expert pool; or build the demo county.</source>
         <translation>尚未登记救援队伍。请先导入救援队伍，再导入各队队员花名册和专家库；或生成演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="166"/>
+        <location filename="../../ui/teams/page.py" line="167"/>
         <source>%1 teams, %2 members on duty, %3 deployable. %4 teams below their required size; %5 certificates or policies expire within %6 days; %7 items of equipment out of service.</source>
         <translation>共 %1 支队伍，在岗队员 %2 人，可出动 %3 人。%4 支队伍人数不足；%5 个证书或保单将在 %6 天内到期；%7 件装备故障停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="213"/>
+        <location filename="../../ui/teams/page.py" line="182"/>
+        <source>No water-rescue team reaches %1 villages within %2 minutes: %3</source>
+        <translation>有 %1 个村在 %2 分钟内没有水域救援队伍能够到达：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="189"/>
+        <source>A water-rescue team reaches every village within %1 minutes.</source>
+        <translation>每个村在 %1 分钟内都有水域救援队伍能够到达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="228"/>
         <source>%1 teams</source>
         <translation>共 %1 支队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="215"/>
+        <location filename="../../ui/teams/page.py" line="230"/>
         <source>%1 of %2 teams</source>
         <translation>%2 支队伍中的 %1 支</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="137"/>
+        <location filename="../../ui/teams/rows.py" line="144"/>
         <source>below %1 members</source>
         <translation>不足 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="144"/>
+        <location filename="../../ui/teams/rows.py" line="151"/>
         <source>%1 not deployable</source>
         <translation>%1 人不可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="151"/>
+        <location filename="../../ui/teams/rows.py" line="158"/>
         <source>%1 items out of service</source>
         <translation>%1 件装备停用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="204"/>
+        <location filename="../../ui/teams/rows.py" line="212"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="206"/>
+        <location filename="../../ui/teams/rows.py" line="214"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="227"/>
+        <location filename="../../ui/teams/rows.py" line="235"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="229"/>
+        <location filename="../../ui/teams/rows.py" line="237"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="264"/>
+        <location filename="../../ui/teams/rows.py" line="272"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="265"/>
+        <location filename="../../ui/teams/rows.py" line="273"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="266"/>
+        <location filename="../../ui/teams/rows.py" line="274"/>
         <source>Specialties</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="267"/>
+        <location filename="../../ui/teams/rows.py" line="275"/>
         <source>Town or village</source>
         <translation>乡镇或村</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="268"/>
-        <location filename="../../ui/teams/rows.py" line="282"/>
+        <location filename="../../ui/teams/rows.py" line="276"/>
+        <location filename="../../ui/teams/rows.py" line="290"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="270"/>
+        <location filename="../../ui/teams/rows.py" line="278"/>
         <source>Deployable</source>
         <translation>可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="271"/>
+        <location filename="../../ui/teams/rows.py" line="279"/>
         <source>Required</source>
         <translation>应有人数</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="273"/>
+        <location filename="../../ui/teams/rows.py" line="281"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="274"/>
+        <location filename="../../ui/teams/rows.py" line="282"/>
         <source>Leader&apos;s mobile</source>
         <translation>队长手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="277"/>
-        <location filename="../../ui/teams/rows.py" line="299"/>
-        <location filename="../../ui/teams/rows.py" line="309"/>
+        <location filename="../../ui/teams/rows.py" line="285"/>
+        <location filename="../../ui/teams/rows.py" line="307"/>
+        <location filename="../../ui/teams/rows.py" line="317"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="278"/>
+        <location filename="../../ui/teams/rows.py" line="286"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="279"/>
+        <location filename="../../ui/teams/rows.py" line="287"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="280"/>
+        <location filename="../../ui/teams/rows.py" line="288"/>
         <source>Identity number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="281"/>
-        <location filename="../../ui/teams/rows.py" line="305"/>
+        <location filename="../../ui/teams/rows.py" line="289"/>
+        <location filename="../../ui/teams/rows.py" line="313"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="283"/>
+        <location filename="../../ui/teams/rows.py" line="291"/>
         <source>Certificates (expiry)</source>
         <translation>证书（有效期）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="284"/>
+        <location filename="../../ui/teams/rows.py" line="292"/>
         <source>Insurance until</source>
         <translation>保险有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="288"/>
+        <location filename="../../ui/teams/rows.py" line="296"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="289"/>
+        <location filename="../../ui/teams/rows.py" line="297"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="292"/>
+        <location filename="../../ui/teams/rows.py" line="300"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="293"/>
+        <location filename="../../ui/teams/rows.py" line="301"/>
         <source>Change</source>
         <translation>状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="294"/>
+        <location filename="../../ui/teams/rows.py" line="302"/>
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="295"/>
+        <location filename="../../ui/teams/rows.py" line="303"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="296"/>
+        <location filename="../../ui/teams/rows.py" line="304"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="300"/>
+        <location filename="../../ui/teams/rows.py" line="308"/>
         <source>Field</source>
         <translation>专业领域</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="301"/>
+        <location filename="../../ui/teams/rows.py" line="309"/>
         <source>Group</source>
         <translation>二级分类</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="302"/>
+        <location filename="../../ui/teams/rows.py" line="310"/>
         <source>Organisation</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="303"/>
+        <location filename="../../ui/teams/rows.py" line="311"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="304"/>
+        <location filename="../../ui/teams/rows.py" line="312"/>
         <source>Appointed</source>
         <translation>聘期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="306"/>
+        <location filename="../../ui/teams/rows.py" line="314"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="311"/>
+        <location filename="../../ui/teams/rows.py" line="319"/>
         <source>Certificate or insurance</source>
         <translation>证书或保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="312"/>
+        <location filename="../../ui/teams/rows.py" line="320"/>
         <source>Expires</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="313"/>
+        <location filename="../../ui/teams/rows.py" line="321"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>

@@ -29,6 +29,7 @@ from ui.common.page import Page
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.teams.rows import (
+    COVER_MINUTES,
     EQUIPMENT_COLUMNS,
     EXPERT_COLUMNS,
     EXPIRING_COLUMNS,
@@ -174,6 +175,20 @@ class TeamsPage(Page):
                 f"{county.expiring:,}",
                 str(county.expiring_days),
                 f"{county.equipment_out:,}",
+            )
+            + "\n"
+            + (
+                fill(
+                    self.tr("No water-rescue team reaches %1 villages within %2 minutes: %3"),
+                    f"{len(data.uncovered):,}",
+                    str(COVER_MINUTES),
+                    "、".join(data.uncovered[:12]) + ("…" if len(data.uncovered) > 12 else ""),
+                )
+                if data.uncovered
+                else fill(
+                    self.tr("A water-rescue team reaches every village within %1 minutes."),
+                    str(COVER_MINUTES),
+                )
             )
         )
         for view, model in (

@@ -22,6 +22,7 @@ from models.teams import (
     TEAM_STATUSES,
     CountyReadiness,
     ExpertRow,
+    cover,
     list_equipment,
     list_experts,
     list_members,
@@ -34,6 +35,7 @@ from models.users import Actor
 from ui.common.table import CENTRE, RIGHT, Column, compute_search_keys, count_text
 
 C = "TeamsPage"
+COVER_MINUTES = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,7 @@ class TeamsData:
     expert_keys: list[str]
     expiring: list[ExpiringLine]
     county: CountyReadiness
+    uncovered: list[str]  # villages no water-rescue team reaches within COVER_MINUTES
 
 
 def load_teams(*, db: Database, actor: Actor, today: date | None = None) -> TeamsData:
@@ -125,6 +128,10 @@ def load_teams(*, db: Database, actor: Actor, today: date | None = None) -> Team
         county = readiness(session=session, today=today)
         experts = list_experts(session=session)
         soon = expiring_rows(session=session, today=today)
+        uncovered = [
+            f"{v.town}{v.name}"
+            for v in cover(session=session, specialty="water", minutes=COVER_MINUTES)
+        ]
     ready = {t.team_id: t for t in county.teams}
     lines = []
     for team in teams:
@@ -185,6 +192,7 @@ def load_teams(*, db: Database, actor: Actor, today: date | None = None) -> Team
             for n, r in enumerate(soon)
         ],
         county,
+        uncovered,
     )
 
 
