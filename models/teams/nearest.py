@@ -95,7 +95,7 @@ def nearest_teams(
         query = query.where(
             Team.id.in_(select(TeamSpecialty.team_id).where(TeamSpecialty.specialty == specialty))
         )
-    teams = session.execute(query).all()
+    teams = session.connection().execute(query).all()
     not_offered: list[NotOffered] = []
     candidates: list[tuple[float, int, str, str, str]] = []
     for team_id, name, team_class, status, t_lon, t_lat in teams:
@@ -145,7 +145,7 @@ def nearest_teams(
             elif fit.team_id not in reasons:
                 reasons[fit.team_id] = fit.unfit[0].text()
         equipment: dict[int, list[tuple[str, int]]] = {}
-        for team_id, kind, count in session.execute(
+        for team_id, kind, count in session.connection().execute(
             select(TeamEquipment.team_id, TeamEquipment.kind, TeamEquipment.count)
             .where(TeamEquipment.team_id.in_(ids), TeamEquipment.state == "working")
             .order_by(TeamEquipment.kind)

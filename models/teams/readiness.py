@@ -128,7 +128,7 @@ def _specialties(session: Session, team_ids: list[int] | None) -> dict[int, list
     query = select(TeamSpecialty.team_id, TeamSpecialty.specialty)
     wanted = set(team_ids) if team_ids is not None else None
     found: dict[int, list[str]] = {}
-    for team_id, code in session.execute(query):
+    for team_id, code in session.connection().execute(query):
         if wanted is None or team_id in wanted:
             found.setdefault(team_id, []).append(code)
     return found
@@ -147,10 +147,14 @@ def member_fitness(
     when one is asked for."""
     query = select(Membership.team_id, Membership.rescuer_id).where(Membership.status == "active")
     if team_ids is not None:
-        wanted = set(team_ids)
-        pairs = [(t, r) for t, r in session.execute(query) if t in wanted]
+        pairs = []
+        for chunk in _chunks(sorted(set(team_ids))):
+            pairs += [
+                (t, r)
+                for t, r in session.connection().execute(query.where(Membership.team_id.in_(chunk)))
+            ]
     else:
-        pairs = list(session.execute(query))
+        pairs = list(session.connection().execute(query))
     people = sorted({r for _t, r in pairs})
     latest: dict[int, date] = {}
     valid: set[int] = set()
@@ -159,12 +163,16 @@ def member_fitness(
         (Insurance.starts.is_(None)) | (Insurance.starts <= today), Insurance.ends >= today
     )
     if team_ids is None:
-        latest = dict(session.execute(insured).all())
-        valid = set(session.scalars(started))
+        latest = dict(session.connection().execute(insured).all())
+        valid = set(session.connection().scalars(started))
     else:
         for chunk in _chunks(people):
-            latest |= dict(session.execute(insured.where(Insurance.rescuer_id.in_(chunk))).all())
-            valid |= set(session.scalars(started.where(Insurance.rescuer_id.in_(chunk))))
+            latest |= dict(
+                session.connection().execute(insured.where(Insurance.rescuer_id.in_(chunk))).all()
+            )
+            valid |= set(
+                session.connection().scalars(started.where(Insurance.rescuer_id.in_(chunk)))
+            )
     if specialty:
         needed_all = rules.certificates_for([specialty])
         needed_by_team = {t: needed_all for t, _r in pairs}
@@ -183,7 +191,7 @@ def member_fitness(
             else [query_c]
         )
         for q in queries:
-            for rescuer_id, kind, expires in session.execute(q):
+            for rescuer_id, kind, expires in session.connection().execute(q):
                 key = (rescuer_id, kind)
                 before = held.get(key, date.min)
                 if before is not None and (expires is None or expires > before):
@@ -218,7 +226,7 @@ def readiness(
     query = select(Team.id, Team.name, Team.team_class, Team.status).order_by(Team.name)
     if team_id is not None:
         query = query.where(Team.id == team_id)
-    teams = session.execute(query).all()
+    teams = session.connection().execute(query).all()
     ids = [t[0] for t in teams] if team_id is not None else None
     fitness = member_fitness(session, team_ids=ids, today=today, rules=rules)
     members: Counter[int] = Counter()
@@ -237,7 +245,7 @@ def readiness(
     horizon = today + timedelta(days=rules.expiring_days)
     soon_certificates = Counter(
         r
-        for (r,) in session.execute(
+        for (r,) in session.connection().execute(
             select(Certificate.rescuer_id).where(
                 Certificate.expires >= today, Certificate.expires <= horizon
             )
@@ -248,16 +256,18 @@ def readiness(
     )
     soon_insurance = {
         r
-        for r, ends in session.execute(latest_ends)
+        for r, ends in session.connection().execute(latest_ends)
         if ends is not None and today <= ends <= horizon
     }
     out = Counter(
         dict(
-            session.execute(
+            session.connection()
+            .execute(
                 select(TeamEquipment.team_id, func.sum(TeamEquipment.count))
                 .where(TeamEquipment.state != "working")
                 .group_by(TeamEquipment.team_id)
-            ).all()
+            )
+            .all()
         )
     )
     rows = []
@@ -322,7 +332,7 @@ def expiring(
         .join(Rescuer, Rescuer.id == Certificate.rescuer_id)
         .where(Certificate.expires >= today, Certificate.expires <= horizon)
     )
-    for rescuer_id, name, kind, expires in session.execute(query):
+    for rescuer_id, name, kind, expires in session.connection().execute(query):
         if rescuer_id in names and expires is not None:
             found.append(
                 ExpiringRow(
@@ -346,7 +356,7 @@ def expiring(
         .where(latest.c.ends >= today, latest.c.ends <= horizon)
     )
     insurance = QCoreApplication.translate("Teams", "Accident insurance")
-    for rescuer_id, name, ends in session.execute(query_i):
+    for rescuer_id, name, ends in session.connection().execute(query_i):
         if rescuer_id in names:
             found.append(
                 ExpiringRow(
@@ -370,6 +380,6 @@ def _team_names_of_members(session: Session) -> Mapping[int, str]:
         .join(Team, Team.id == Membership.team_id)
         .where(Membership.status == "active")
     )
-    for rescuer_id, team in session.execute(query):
+    for rescuer_id, team in session.connection().execute(query):
         names.setdefault(rescuer_id, []).append(team)
     return {r: "、".join(sorted(teams)) for r, teams in names.items()}
