@@ -88,7 +88,9 @@ class CheckedMember:
     insurance: InsuranceFields | None
 
 
-def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember | None:
+def check_member(
+    checker: FieldChecker, fields: MemberFields, *, today: date | None = None
+) -> CheckedMember | None:
     """The member's cleaned values, or None when the identity number is no number;
     problems go into ``checker`` under their fields."""
     name = checker.text(
@@ -99,7 +101,7 @@ def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember |
     )
     identity: IdNumber | None
     try:
-        identity = read_id_number(fields.id_number)
+        identity = read_id_number(fields.id_number, today=today)
     except BadIdNumber as refusal:
         checker.add("id_number", refusal.message)
         identity = None
@@ -107,16 +109,14 @@ def check_member(checker: FieldChecker, fields: MemberFields) -> CheckedMember |
         for field, message in disagreements(identity, birth_date=fields.birth_date, sex=fields.sex):
             checker.add(field, message)
     post = fields.post or "member"
-    checker.code(
-        "post", post, POSTS, fill(QCoreApplication.translate("Teams", "Unknown post: %1"), post)
-    )
+    if post not in POSTS:
+        checker.add("post", fill(QCoreApplication.translate("Teams", "Unknown post: %1"), post))
     status = fields.status or "active"
-    checker.code(
-        "status",
-        status,
-        MEMBER_STATUSES,
-        fill(QCoreApplication.translate("Teams", "Unknown member status: %1"), status),
-    )
+    if status not in MEMBER_STATUSES:
+        checker.add(
+            "status",
+            fill(QCoreApplication.translate("Teams", "Unknown member status: %1"), status),
+        )
     person: dict[str, object] = {
         "name": name,
         "mobile": checker.phone("mobile", fields.mobile),

@@ -133,6 +133,7 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         report = job.report
         report.read_from(table)
         teams = Teams(job.session)
+        self.today = date.today()  # once: each call costs an import lookup
         default_team = self._default_team(source, teams)
         plan = MemberPlan()
         checked: list[tuple[DataRow, int, CheckedMember]] = []
@@ -282,7 +283,7 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             else None,
         )
         checker = FieldChecker()
-        member = check_member(checker, fields)
+        member = check_member(checker, fields, today=self.today)
         for key, message in checker.problems:
             if key in ("birth_date", "insurance_ends") and any(
                 p.column == table.letter(key) for p in problems
