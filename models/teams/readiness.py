@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.messages import fill
@@ -228,37 +228,12 @@ def readiness(
         query = query.where(Team.id == team_id)
     teams = session.connection().execute(query).all()
     ids = [t[0] for t in teams] if team_id is not None else None
-    fitness = member_fitness(session, team_ids=ids, today=today, rules=rules)
-    members: Counter[int] = Counter()
-    deployable: Counter[int] = Counter()
-    reasons: dict[int, Counter[str]] = {}
-    people_of: dict[int, list[int]] = {}
-    for fit in fitness:
-        members[fit.team_id] += 1
-        people_of.setdefault(fit.team_id, []).append(fit.rescuer_id)
-        if fit.deployable:
-            deployable[fit.team_id] += 1
-        else:
-            counter = reasons.setdefault(fit.team_id, Counter())
-            for unfit in fit.unfit:
-                counter[_reason_group(unfit)] += 1
     horizon = today + timedelta(days=rules.expiring_days)
-    soon_certificates = Counter(
-        r
-        for (r,) in session.connection().execute(
-            select(Certificate.rescuer_id).where(
-                Certificate.expires >= today, Certificate.expires <= horizon
-            )
-        )
-    )
-    latest_ends = select(Insurance.rescuer_id, func.max(Insurance.ends)).group_by(
-        Insurance.rescuer_id
-    )
-    soon_insurance = {
-        r
-        for r, ends in session.connection().execute(latest_ends)
-        if ends is not None and today <= ends <= horizon
-    }
+    if rules.required_certificates:
+        counts = _counts_per_member(session, ids, today, horizon, rules)
+    else:  # insurance alone decides: counted by the database, team by team
+        counts = _counts_in_sql(session, ids, today, horizon)
+    members, deployable, reasons, soon_certificates, soon_insurance = counts
     out = Counter(
         dict(
             session.connection()
@@ -273,7 +248,6 @@ def readiness(
     rows = []
     for tid, name, team_class, status in teams:
         required = rules.required_size.get(team_class) or None
-        people = people_of.get(tid, [])
         rows.append(
             TeamReadiness(
                 tid,
@@ -285,12 +259,113 @@ def readiness(
                 required,
                 required is not None and members[tid] < required,
                 tuple(sorted(reasons.get(tid, Counter()).items(), key=lambda kv: -kv[1])),
-                sum(soon_certificates.get(r, 0) for r in people),
-                sum(1 for r in people if r in soon_insurance),
+                soon_certificates[tid],
+                soon_insurance[tid],
                 int(out.get(tid, 0) or 0),
             )
         )
     return CountyReadiness(today, rules.expiring_days, tuple(rows))
+
+
+_Counts = tuple[Counter[int], Counter[int], dict[int, Counter[str]], Counter[int], Counter[int]]
+"""Per team: members on duty, deployable, reasons not, expiring certificates and policies."""
+
+
+def _counts_per_member(
+    session: Session, ids: list[int] | None, today: date, horizon: date, rules: TeamRules
+) -> _Counts:
+    """Every member's fitness worked out (certificates are required for some specialty)."""
+    fitness = member_fitness(session, team_ids=ids, today=today, rules=rules)
+    members: Counter[int] = Counter()
+    deployable: Counter[int] = Counter()
+    reasons: dict[int, Counter[str]] = {}
+    people_of: dict[int, list[int]] = {}
+    for fit in fitness:
+        members[fit.team_id] += 1
+        people_of.setdefault(fit.team_id, []).append(fit.rescuer_id)
+        if fit.deployable:
+            deployable[fit.team_id] += 1
+        else:
+            counter = reasons.setdefault(fit.team_id, Counter())
+            for unfit in fit.unfit:
+                counter[_reason_group(unfit)] += 1
+    connection = session.connection()
+    soon = Counter(
+        r
+        for (r,) in connection.execute(
+            select(Certificate.rescuer_id).where(
+                Certificate.expires >= today, Certificate.expires <= horizon
+            )
+        )
+    )
+    latest = select(Insurance.rescuer_id, func.max(Insurance.ends)).group_by(Insurance.rescuer_id)
+    ending = {r for r, ends in connection.execute(latest) if ends and today <= ends <= horizon}
+    certificates: Counter[int] = Counter()
+    insurance: Counter[int] = Counter()
+    for team, people in people_of.items():
+        certificates[team] = sum(soon.get(r, 0) for r in people)
+        insurance[team] = sum(1 for r in people if r in ending)
+    return members, deployable, reasons, certificates, insurance
+
+
+def _counts_in_sql(session: Session, ids: list[int] | None, today: date, horizon: date) -> _Counts:
+    """The same counts when no certificate is required: two grouped queries."""
+    valid = case(
+        (
+            and_(
+                or_(Insurance.starts.is_(None), Insurance.starts <= today), Insurance.ends >= today
+            ),
+            1,
+        ),
+        else_=0,
+    )
+    per_person = (
+        select(
+            Insurance.rescuer_id.label("rescuer_id"),
+            func.max(Insurance.ends).label("latest"),
+            func.max(valid).label("valid"),
+        )
+        .group_by(Insurance.rescuer_id)
+        .subquery()
+    )
+    active = Membership.status == "active"
+    query = (
+        select(
+            Membership.team_id,
+            func.count(),
+            func.sum(case((per_person.c.valid == 1, 1), else_=0)),
+            func.sum(case((per_person.c.latest.is_(None), 1), else_=0)),
+            func.sum(case((per_person.c.latest.between(today, horizon), 1), else_=0)),
+        )
+        .select_from(Membership)
+        .outerjoin(per_person, per_person.c.rescuer_id == Membership.rescuer_id)
+        .where(active)
+        .group_by(Membership.team_id)
+    )
+    certificates_query = (
+        select(Membership.team_id, func.count())
+        .select_from(Membership)
+        .join(Certificate, Certificate.rescuer_id == Membership.rescuer_id)
+        .where(active, Certificate.expires >= today, Certificate.expires <= horizon)
+        .group_by(Membership.team_id)
+    )
+    if ids is not None:
+        query = query.where(Membership.team_id.in_(ids))
+        certificates_query = certificates_query.where(Membership.team_id.in_(ids))
+    members: Counter[int] = Counter()
+    deployable: Counter[int] = Counter()
+    reasons: dict[int, Counter[str]] = {}
+    insurance: Counter[int] = Counter()
+    none_text = _reason_group(Unfit(NO_INSURANCE))
+    expired_text = _reason_group(Unfit(INSURANCE_EXPIRED))
+    connection = session.connection()
+    for team, count, fit, uninsured, ending in connection.execute(query):
+        members[team], deployable[team], insurance[team] = count, fit or 0, ending or 0
+        expired = count - (fit or 0) - (uninsured or 0)
+        found = Counter({none_text: uninsured or 0, expired_text: expired})
+        reasons[team] = +found
+    certificates = Counter(dict(connection.execute(certificates_query).all()))
+    return members, deployable, reasons, certificates, insurance
 
 
 def _reason_group(unfit: Unfit) -> str:

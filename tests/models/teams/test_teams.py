@@ -315,3 +315,24 @@ def test_the_county_cover_names_villages_no_team_reaches_in_time(db: Database) -
     assert far[0].minutes is not None and far[0].minutes > 60
     assert {v.name for v in diving} == {"远村"} and diving[0].team == "中队"
     assert {v.name for v in hazmat} == {"近村", "远村"} and hazmat[0].minutes is None
+
+
+def test_readiness_counted_by_the_database_equals_the_member_by_member_count(
+    db: Database,
+) -> None:
+    """Without required certificates the database counts; with one (for a specialty no team
+    has) every member is worked out: the same figures."""
+    _county(db)
+    with db.session(PLANNER, write=True) as session:
+        save_member(
+            session=session,
+            team_id=list_teams(session=session, specialty="diving")[0].id,
+            fields=member(
+                70, certificates=(CertificateFields("潜水员证", "D-9", None, date(2026, 8, 15)),)
+            ),
+        )
+        by_database = readiness(session=session, today=TODAY)
+        set_required_certificates(session=session, specialty="sea", kinds=["船员证"])
+        by_member = readiness(session=session, today=TODAY)
+    assert by_database == by_member
+    assert any(t.expiring_certificates for t in by_member.teams)
