@@ -26,7 +26,7 @@ from models.database import insert_many
 from models.fields import FieldChecker
 from models.imports.framework import ImportSteps, Writer
 from models.imports.problems import ImportFileError, ImportProblem
-from models.imports.spreadsheet import Column, DataRow, Table, clean_text
+from models.imports.spreadsheet import Column, DataRow, Table, clean_text, clean_texts
 from models.labels import code_for
 from models.messages import fill
 from models.teams.codes import MEMBER_STATUS_WORDS, MEMBER_STATUSES, POST_WORDS, POSTS
@@ -137,11 +137,14 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         default_team = self._default_team(source, teams)
         plan = MemberPlan()
         checked: list[tuple[DataRow, int, CheckedMember]] = []
-        for row in table.rows:
-            job.check_cancel()
+        self._texts = _column_texts(table)
+        for position, row in enumerate(table.rows):
+            if position % 500 == 0:
+                job.check_cancel()
+            self._position = position
             problems: list[ImportProblem] = []
             team_id = default_team
-            team_text = table.text(row, "team")
+            team_text = self._text("team")
             if team_text:
                 team_id, why = teams.find(team_text)
                 if why is not None:
@@ -228,8 +231,8 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         for key in _DATE_COLUMNS:
             dates[key], why = date_of(table, row, key)
             if why is not None:
-                problems.append(table.problem(row, key, table.text(row, key), why))
-        sex_text = table.text(row, "sex")
+                problems.append(table.problem(row, key, self._text(key), why))
+        sex_text = self._text("sex")
         sex = read_sex(sex_text) if sex_text else None
         if sex_text and sex is None:
             problems.append(
@@ -240,15 +243,15 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                     QCoreApplication.translate("TeamsImport", "Write the sex as 男 or 女."),
                 )
             )
-        post = _coded(table.text(row, "post"), POST_WORDS, POSTS) or "member"
-        status = _coded(table.text(row, "status"), MEMBER_STATUS_WORDS, MEMBER_STATUSES)
-        certificate = table.text(row, "certificate")
+        post = _coded(self._text("post"), POST_WORDS, POSTS) or "member"
+        status = _coded(self._text("status"), MEMBER_STATUS_WORDS, MEMBER_STATUSES)
+        certificate = self._text("certificate")
         certificates = (
             (
                 CertificateFields(
                     certificate,
-                    table.text(row, "certificate_number") or None,
-                    table.text(row, "certificate_issuer") or None,
+                    self._text("certificate_number") or None,
+                    self._text("certificate_issuer") or None,
                     dates["certificate_expires"],
                 ),
             )
@@ -256,11 +259,11 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             else ()
         )
         insured = any(
-            table.text(row, key)
+            self._text(key)
             for key in ("insurance_policy", "insurer", "insurance_ends", "insurance_kind")
         )
         fields = MemberFields(
-            name=table.text(row, "name"),
+            name=self._text("name"),
             id_number=table.cell(row, "id_number"),
             sex=sex,
             birth_date=dates["birth_date"],
@@ -268,15 +271,15 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             post=post,
             joined=dates["joined"],
             status=status or "active",
-            skills=table.text(row, "skills") or None,
-            emergency_contact=table.text(row, "emergency_contact") or None,
+            skills=self._text("skills") or None,
+            emergency_contact=self._text("emergency_contact") or None,
             emergency_mobile=phone_of(table, row, "emergency_mobile"),
             certificates=certificates,
             insurance=InsuranceFields(
                 ends=dates["insurance_ends"],
-                kind=table.text(row, "insurance_kind") or None,
-                policy=table.text(row, "insurance_policy") or None,
-                insurer=table.text(row, "insurer") or None,
+                kind=self._text("insurance_kind") or None,
+                policy=self._text("insurance_policy") or None,
+                insurer=self._text("insurer") or None,
                 starts=dates["insurance_starts"],
             )
             if insured
@@ -291,6 +294,11 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                 continue  # the date itself was refused already
             problems.append(table.problem(row, key, _shown(table, row, key), message))
         return member
+
+    def _text(self, key: str) -> str:
+        """The current row's cleaned text in column ``key`` ("" when absent)."""
+        column = self._texts.get(key)
+        return column[self._position] if column is not None else ""
 
     def _known(self, session: Session, numbers: list[str]) -> dict[str, tuple[int, str]]:
         """Registered people among ``numbers``: id number -> (rescuer id, name)."""
@@ -499,6 +507,16 @@ def _person(member: CheckedMember) -> dict[str, Any]:
             "emergency_mobile",
         )
     }
+
+
+def _column_texts(table: Table) -> dict[str, list[str]]:
+    """Every read column's cells cleaned at once (``clean_texts``: a clean column costs
+    one search, repeated texts one lookup)."""
+    texts: dict[str, list[str]] = {}
+    for key, index in table.columns.items():
+        cells = [row.cells[index] if index < len(row.cells) else None for row in table.rows]
+        texts[key] = clean_texts(cells, {})
+    return texts
 
 
 def _coded(text: str, words: Mapping[str, str], codes: Mapping[str, str]) -> str | None:
