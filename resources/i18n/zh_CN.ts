@@ -10904,12 +10904,12 @@ ahead</source>
         <translation>该专家已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="98"/>
+        <location filename="../../models/teams/members.py" line="100"/>
         <source>Give the member&apos;s name.</source>
         <translation>请填写队员姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="111"/>
+        <location filename="../../models/teams/members.py" line="113"/>
         <source>Unknown post: %1</source>
         <translation>未知的职务：%1</translation>
     </message>
@@ -10974,7 +10974,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="51"/>
-        <location filename="../../models/teams/readiness.py" line="288"/>
+        <location filename="../../models/teams/readiness.py" line="373"/>
         <source>No personal accident insurance</source>
         <translation>没有人身意外伤害保险</translation>
     </message>
@@ -10985,7 +10985,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="59"/>
-        <location filename="../../models/teams/readiness.py" line="293"/>
+        <location filename="../../models/teams/readiness.py" line="378"/>
         <source>Lacks the certificate %1</source>
         <translation>缺少证书 %1</translation>
     </message>
@@ -10995,17 +10995,17 @@ ahead</source>
         <translation>证书 %1 已于 %2 过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="290"/>
+        <location filename="../../models/teams/readiness.py" line="375"/>
         <source>Accident insurance expired</source>
         <translation>意外伤害保险已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="295"/>
+        <location filename="../../models/teams/readiness.py" line="380"/>
         <source>Certificate %1 expired</source>
         <translation>证书 %1 已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="348"/>
+        <location filename="../../models/teams/readiness.py" line="433"/>
         <source>Accident insurance</source>
         <translation>意外伤害保险</translation>
     </message>
@@ -11155,37 +11155,37 @@ ahead</source>
         <translation>请填写专业领域：事故灾难、自然灾害、公共卫生、社会安全或综合管理。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="154"/>
+        <location filename="../../models/teams/imports/members.py" line="158"/>
         <source>The row names no team, and the roster gives none.</source>
         <translation>该行没有写明队伍，花名册也没有给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="195"/>
+        <location filename="../../models/teams/imports/members.py" line="199"/>
         <source>The roster names no team: give it in the title (某某救援队队员花名册), in a 所属队伍 column or with --team.</source>
         <translation>花名册没有写明队伍：请在标题（某某救援队队员花名册）、“所属队伍”列或 --team 中给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="216"/>
+        <location filename="../../models/teams/imports/members.py" line="220"/>
         <source> (--team)</source>
         <translation>（--team）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="218"/>
+        <location filename="../../models/teams/imports/members.py" line="222"/>
         <source> (the title)</source>
         <translation>（标题）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="239"/>
+        <location filename="../../models/teams/imports/members.py" line="243"/>
         <source>Write the sex as 男 or 女.</source>
         <translation>性别请写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="350"/>
+        <location filename="../../models/teams/imports/members.py" line="359"/>
         <source>One identity number under several names (%1), rows %2.</source>
         <translation>同一身份证号码对应多个姓名（%1），第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="367"/>
+        <location filename="../../models/teams/imports/members.py" line="376"/>
         <source>The same person appears more than once in one team (rows %1).</source>
         <translation>同一人在同一队伍中出现了不止一次（第 %1 行）。</translation>
     </message>
@@ -11259,13 +11259,13 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/teams/page.py" line="104"/>
-        <location filename="../../ui/teams/rows.py" line="277"/>
+        <location filename="../../ui/teams/rows.py" line="283"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
         <location filename="../../ui/teams/page.py" line="105"/>
-        <location filename="../../ui/teams/rows.py" line="295"/>
+        <location filename="../../ui/teams/rows.py" line="301"/>
         <source>Equipment</source>
         <translation>装备</translation>
     </message>
@@ -11276,7 +11276,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/teams/page.py" line="110"/>
-        <location filename="../../ui/teams/rows.py" line="318"/>
+        <location filename="../../ui/teams/rows.py" line="324"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
@@ -11287,7 +11287,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/teams/page.py" line="120"/>
-        <location filename="../../ui/teams/rows.py" line="280"/>
+        <location filename="../../ui/teams/rows.py" line="286"/>
         <source>Readiness</source>
         <translation>战备情况</translation>
     </message>
@@ -11342,186 +11342,191 @@ ahead</source>
         <translation>%1 件装备停用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="212"/>
+        <location filename="../../ui/teams/rows.py" line="170"/>
+        <source>%1 (grade %2)</source>
+        <translation>%1（%2级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="218"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="214"/>
+        <location filename="../../ui/teams/rows.py" line="220"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="235"/>
+        <location filename="../../ui/teams/rows.py" line="241"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="237"/>
+        <location filename="../../ui/teams/rows.py" line="243"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="272"/>
+        <location filename="../../ui/teams/rows.py" line="278"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="273"/>
+        <location filename="../../ui/teams/rows.py" line="279"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="274"/>
+        <location filename="../../ui/teams/rows.py" line="280"/>
         <source>Specialties</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="275"/>
+        <location filename="../../ui/teams/rows.py" line="281"/>
         <source>Town or village</source>
         <translation>乡镇或村</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="276"/>
-        <location filename="../../ui/teams/rows.py" line="290"/>
+        <location filename="../../ui/teams/rows.py" line="282"/>
+        <location filename="../../ui/teams/rows.py" line="296"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="278"/>
+        <location filename="../../ui/teams/rows.py" line="284"/>
         <source>Deployable</source>
         <translation>可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="279"/>
+        <location filename="../../ui/teams/rows.py" line="285"/>
         <source>Required</source>
         <translation>应有人数</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="281"/>
+        <location filename="../../ui/teams/rows.py" line="287"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="282"/>
+        <location filename="../../ui/teams/rows.py" line="288"/>
         <source>Leader&apos;s mobile</source>
         <translation>队长手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="285"/>
-        <location filename="../../ui/teams/rows.py" line="307"/>
-        <location filename="../../ui/teams/rows.py" line="317"/>
+        <location filename="../../ui/teams/rows.py" line="291"/>
+        <location filename="../../ui/teams/rows.py" line="313"/>
+        <location filename="../../ui/teams/rows.py" line="323"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="286"/>
+        <location filename="../../ui/teams/rows.py" line="292"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="287"/>
+        <location filename="../../ui/teams/rows.py" line="293"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="288"/>
+        <location filename="../../ui/teams/rows.py" line="294"/>
         <source>Identity number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="289"/>
-        <location filename="../../ui/teams/rows.py" line="313"/>
+        <location filename="../../ui/teams/rows.py" line="295"/>
+        <location filename="../../ui/teams/rows.py" line="319"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="291"/>
+        <location filename="../../ui/teams/rows.py" line="297"/>
         <source>Certificates (expiry)</source>
         <translation>证书（有效期）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="292"/>
+        <location filename="../../ui/teams/rows.py" line="298"/>
         <source>Insurance until</source>
         <translation>保险有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="296"/>
+        <location filename="../../ui/teams/rows.py" line="302"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="297"/>
+        <location filename="../../ui/teams/rows.py" line="303"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="300"/>
+        <location filename="../../ui/teams/rows.py" line="306"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="301"/>
+        <location filename="../../ui/teams/rows.py" line="307"/>
         <source>Change</source>
         <translation>状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="302"/>
+        <location filename="../../ui/teams/rows.py" line="308"/>
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="303"/>
+        <location filename="../../ui/teams/rows.py" line="309"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="304"/>
+        <location filename="../../ui/teams/rows.py" line="310"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="308"/>
+        <location filename="../../ui/teams/rows.py" line="314"/>
         <source>Field</source>
         <translation>专业领域</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="309"/>
+        <location filename="../../ui/teams/rows.py" line="315"/>
         <source>Group</source>
         <translation>二级分类</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="310"/>
+        <location filename="../../ui/teams/rows.py" line="316"/>
         <source>Organisation</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="311"/>
+        <location filename="../../ui/teams/rows.py" line="317"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="312"/>
+        <location filename="../../ui/teams/rows.py" line="318"/>
         <source>Appointed</source>
         <translation>聘期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="314"/>
+        <location filename="../../ui/teams/rows.py" line="320"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="319"/>
+        <location filename="../../ui/teams/rows.py" line="325"/>
         <source>Certificate or insurance</source>
         <translation>证书或保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="320"/>
+        <location filename="../../ui/teams/rows.py" line="326"/>
         <source>Expires</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="321"/>
+        <location filename="../../ui/teams/rows.py" line="327"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>

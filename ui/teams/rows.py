@@ -166,7 +166,13 @@ def load_teams(*, db: Database, actor: Actor, today: date | None = None) -> Team
                 team.team_class,
                 label(TEAM_CLASSES, team.team_class),
                 "、".join(
-                    label(SPECIALTIES, code) + (f"（{grade}级）" if grade else "")
+                    fill(
+                        QCoreApplication.translate("TeamsPage", "%1 (grade %2)"),
+                        label(SPECIALTIES, code),
+                        str(grade),
+                    )
+                    if grade
+                    else label(SPECIALTIES, code)
                     for code, grade in team.specialties
                 ),
                 frozenset(code for code, _grade in team.specialties),
