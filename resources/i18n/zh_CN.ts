@@ -11233,300 +11233,327 @@ ahead</source>
 <context>
     <name>TeamsPage</name>
     <message>
-        <location filename="../../ui/teams/page.py" line="72"/>
+        <location filename="../../ui/teams/page.py" line="74"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="78"/>
+        <location filename="../../ui/teams/page.py" line="80"/>
         <source>Search teams, towns, leaders, pinyin initials or phone digits</source>
         <translation>搜索队伍、乡镇、队长、拼音首字母或电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="80"/>
+        <location filename="../../ui/teams/page.py" line="82"/>
         <source>All classes</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="81"/>
+        <location filename="../../ui/teams/page.py" line="83"/>
         <source>All specialties</source>
         <translation>全部专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="82"/>
+        <location filename="../../ui/teams/page.py" line="84"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="104"/>
-        <location filename="../../ui/teams/rows.py" line="283"/>
+        <location filename="../../ui/teams/page.py" line="106"/>
+        <location filename="../../ui/teams/rows.py" line="316"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="105"/>
-        <location filename="../../ui/teams/rows.py" line="301"/>
+        <location filename="../../ui/teams/page.py" line="107"/>
+        <location filename="../../ui/teams/rows.py" line="334"/>
         <source>Equipment</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="106"/>
+        <location filename="../../ui/teams/page.py" line="108"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="110"/>
-        <location filename="../../ui/teams/rows.py" line="324"/>
+        <location filename="../../ui/teams/page.py" line="112"/>
+        <location filename="../../ui/teams/rows.py" line="357"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="117"/>
+        <location filename="../../ui/teams/page.py" line="121"/>
+        <source>Search members: name, pinyin initials, phone digits or identity number</source>
+        <translation>搜索队员：姓名、拼音首字母、电话号码或身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="129"/>
+        <source>All members</source>
+        <translation>全部队员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="137"/>
         <source>Certificates and insurance expiring soon</source>
         <translation>即将到期的证书和保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="120"/>
-        <location filename="../../ui/teams/rows.py" line="286"/>
+        <location filename="../../ui/teams/page.py" line="140"/>
+        <location filename="../../ui/teams/rows.py" line="319"/>
         <source>Readiness</source>
         <translation>战备情况</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="123"/>
+        <location filename="../../ui/teams/page.py" line="143"/>
         <source>Experts</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="127"/>
+        <location filename="../../ui/teams/page.py" line="147"/>
         <source>No rescue team is registered yet. Import the teams (导入: 救援队伍), then their rosters (队员花名册) and the expert pool; or build the demo county.</source>
         <translation>尚未登记救援队伍。请先导入救援队伍，再导入各队队员花名册和专家库；或生成演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="167"/>
+        <location filename="../../ui/teams/page.py" line="206"/>
+        <source>%1 members</source>
+        <translation>共 %1 名队员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="208"/>
+        <source>%1 of %2 members</source>
+        <translation>%2 名队员中的 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="224"/>
         <source>%1 teams, %2 members on duty, %3 deployable. %4 teams below their required size; %5 certificates or policies expire within %6 days; %7 items of equipment out of service.</source>
         <translation>共 %1 支队伍，在岗队员 %2 人，可出动 %3 人。%4 支队伍人数不足；%5 个证书或保单将在 %6 天内到期；%7 件装备故障停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="182"/>
+        <location filename="../../ui/teams/page.py" line="239"/>
         <source>No water-rescue team reaches %1 villages within %2 minutes: %3</source>
         <translation>有 %1 个村在 %2 分钟内没有水域救援队伍能够到达：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="189"/>
+        <location filename="../../ui/teams/page.py" line="246"/>
         <source>A water-rescue team reaches every village within %1 minutes.</source>
         <translation>每个村在 %1 分钟内都有水域救援队伍能够到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="228"/>
+        <location filename="../../ui/teams/page.py" line="285"/>
         <source>%1 teams</source>
         <translation>共 %1 支队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="230"/>
+        <location filename="../../ui/teams/page.py" line="287"/>
         <source>%1 of %2 teams</source>
         <translation>%2 支队伍中的 %1 支</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="144"/>
+        <location filename="../../ui/teams/rows.py" line="156"/>
         <source>below %1 members</source>
         <translation>不足 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="151"/>
+        <location filename="../../ui/teams/rows.py" line="163"/>
         <source>%1 not deployable</source>
         <translation>%1 人不可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="158"/>
+        <location filename="../../ui/teams/rows.py" line="170"/>
         <source>%1 items out of service</source>
         <translation>%1 件装备停用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="170"/>
+        <location filename="../../ui/teams/rows.py" line="182"/>
         <source>%1 (grade %2)</source>
         <translation>%1（%2级）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="218"/>
+        <location filename="../../ui/teams/rows.py" line="230"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="220"/>
+        <location filename="../../ui/teams/rows.py" line="232"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="241"/>
+        <location filename="../../ui/teams/rows.py" line="253"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="243"/>
+        <location filename="../../ui/teams/rows.py" line="255"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="278"/>
+        <location filename="../../ui/teams/rows.py" line="311"/>
+        <location filename="../../ui/teams/rows.py" line="364"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="279"/>
+        <location filename="../../ui/teams/rows.py" line="312"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="280"/>
+        <location filename="../../ui/teams/rows.py" line="313"/>
         <source>Specialties</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="281"/>
+        <location filename="../../ui/teams/rows.py" line="314"/>
         <source>Town or village</source>
         <translation>乡镇或村</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="282"/>
-        <location filename="../../ui/teams/rows.py" line="296"/>
+        <location filename="../../ui/teams/rows.py" line="315"/>
+        <location filename="../../ui/teams/rows.py" line="329"/>
+        <location filename="../../ui/teams/rows.py" line="368"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="284"/>
+        <location filename="../../ui/teams/rows.py" line="317"/>
         <source>Deployable</source>
         <translation>可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="285"/>
+        <location filename="../../ui/teams/rows.py" line="318"/>
         <source>Required</source>
         <translation>应有人数</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="287"/>
+        <location filename="../../ui/teams/rows.py" line="320"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="288"/>
+        <location filename="../../ui/teams/rows.py" line="321"/>
         <source>Leader&apos;s mobile</source>
         <translation>队长手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="291"/>
-        <location filename="../../ui/teams/rows.py" line="313"/>
-        <location filename="../../ui/teams/rows.py" line="323"/>
+        <location filename="../../ui/teams/rows.py" line="324"/>
+        <location filename="../../ui/teams/rows.py" line="346"/>
+        <location filename="../../ui/teams/rows.py" line="356"/>
+        <location filename="../../ui/teams/rows.py" line="363"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="292"/>
+        <location filename="../../ui/teams/rows.py" line="325"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="293"/>
+        <location filename="../../ui/teams/rows.py" line="326"/>
+        <location filename="../../ui/teams/rows.py" line="365"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="294"/>
+        <location filename="../../ui/teams/rows.py" line="327"/>
+        <location filename="../../ui/teams/rows.py" line="366"/>
         <source>Identity number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="295"/>
-        <location filename="../../ui/teams/rows.py" line="319"/>
+        <location filename="../../ui/teams/rows.py" line="328"/>
+        <location filename="../../ui/teams/rows.py" line="352"/>
+        <location filename="../../ui/teams/rows.py" line="367"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="297"/>
+        <location filename="../../ui/teams/rows.py" line="330"/>
         <source>Certificates (expiry)</source>
         <translation>证书（有效期）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="298"/>
+        <location filename="../../ui/teams/rows.py" line="331"/>
+        <location filename="../../ui/teams/rows.py" line="369"/>
         <source>Insurance until</source>
         <translation>保险有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="302"/>
+        <location filename="../../ui/teams/rows.py" line="335"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="303"/>
+        <location filename="../../ui/teams/rows.py" line="336"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="306"/>
+        <location filename="../../ui/teams/rows.py" line="339"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="307"/>
+        <location filename="../../ui/teams/rows.py" line="340"/>
         <source>Change</source>
         <translation>状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="308"/>
+        <location filename="../../ui/teams/rows.py" line="341"/>
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="309"/>
+        <location filename="../../ui/teams/rows.py" line="342"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="310"/>
+        <location filename="../../ui/teams/rows.py" line="343"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="314"/>
+        <location filename="../../ui/teams/rows.py" line="347"/>
         <source>Field</source>
         <translation>专业领域</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="315"/>
+        <location filename="../../ui/teams/rows.py" line="348"/>
         <source>Group</source>
         <translation>二级分类</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="316"/>
+        <location filename="../../ui/teams/rows.py" line="349"/>
         <source>Organisation</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="317"/>
+        <location filename="../../ui/teams/rows.py" line="350"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="318"/>
+        <location filename="../../ui/teams/rows.py" line="351"/>
         <source>Appointed</source>
         <translation>聘期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="320"/>
+        <location filename="../../ui/teams/rows.py" line="353"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="325"/>
+        <location filename="../../ui/teams/rows.py" line="358"/>
         <source>Certificate or insurance</source>
         <translation>证书或保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="326"/>
+        <location filename="../../ui/teams/rows.py" line="359"/>
         <source>Expires</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="327"/>
+        <location filename="../../ui/teams/rows.py" line="360"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>

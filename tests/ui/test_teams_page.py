@@ -81,3 +81,18 @@ def test_identity_numbers_are_masked_for_roles_that_may_not_unmask(
 def test_an_empty_database_says_how_to_fill_the_page(qtbot: QtBot, sqlite_db: Database) -> None:
     page = open_page(qtbot, sqlite_db, DUTY)
     assert page.is_empty()
+
+
+def test_every_member_found_by_initials_phone_digits_or_identity_number(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    _county(sqlite_db, tmp_path)
+    page = open_page(qtbot, sqlite_db, DUTY)
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.tabs.setCurrentIndex(1)
+    assert page.all_member_model.rowCount() == 2 and page.member_count.text() == "2 members"
+    page.member_search.setText("0002")
+    qtbot.waitUntil(lambda: page.member_count.text() == "1 of 2 members")
+    assert shown(page.all_member_model)[0].name == "队员002"
+    page.member_search.setText(ident(1)[-6:])
+    qtbot.waitUntil(lambda: [m.name for m in shown(page.all_member_model)] == ["队员001"])

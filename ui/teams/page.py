@@ -29,6 +29,7 @@ from ui.common.page import Page
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 from ui.teams.rows import (
+    COUNTY_MEMBER_COLUMNS,
     COVER_MINUTES,
     EQUIPMENT_COLUMNS,
     EXPERT_COLUMNS,
@@ -38,6 +39,7 @@ from ui.teams.rows import (
     TEAM_COLUMNS,
     TeamDetail,
     TeamsData,
+    load_all_members,
     load_team_detail,
     load_teams,
 )
@@ -109,6 +111,24 @@ class TeamsPage(Page):
         teams_layout.addWidget(splitter, 1)
         self.tabs.addTab(teams_tab, self.tr("Teams"))
 
+        # Every member of the county, read when the tab is first opened.
+        members_tab = QWidget()
+        members_layout = QVBoxLayout(members_tab)
+        member_bar = QHBoxLayout()
+        self.member_search = QLineEdit()
+        self.member_search.setClearButtonEnabled(True)
+        self.member_search.setPlaceholderText(
+            self.tr("Search members: name, pinyin initials, phone digits or identity number")
+        )
+        member_bar.addWidget(self.member_search, 2)
+        self.member_count = QLabel()
+        member_bar.addWidget(self.member_count, 1)
+        members_layout.addLayout(member_bar)
+        self.all_member_view, self.all_member_model = _table(COUNTY_MEMBER_COLUMNS, self)
+        members_layout.addWidget(self.all_member_view, 1)
+        self.tabs.addTab(members_tab, self.tr("All members"))
+        self._members_stale = True
+
         readiness_tab = QWidget()
         readiness_layout = QVBoxLayout(readiness_tab)
         self.readiness_label = QLabel()
@@ -137,6 +157,12 @@ class TeamsPage(Page):
         self.class_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.specialty_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.status_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self._member_timer = QTimer(self)
+        self._member_timer.setSingleShot(True)
+        self._member_timer.setInterval(SEARCH_DELAY_MS)
+        self._member_timer.timeout.connect(self._search_members)
+        self.member_search.textChanged.connect(lambda _text: self._member_timer.start())
+        self.tabs.currentChanged.connect(lambda _i: self._members_shown())
         selection = self.team_view.selectionModel()
         selection.currentRowChanged.connect(lambda current, _previous: self._team_chosen())
         self.refresh()
@@ -153,8 +179,39 @@ class TeamsPage(Page):
     def refresh(self) -> None:
         self.load(load_teams, self._loaded, db=self.db, actor=self.actor)
 
+    def _members_shown(self) -> None:
+        if self.tabs.currentIndex() != 1 or not self._members_stale:
+            return
+        self._members_stale = False
+
+        def arrived(
+            result: tuple[list[Any], list[str]] | None, error: BaseException | None
+        ) -> None:
+            if error is not None or result is None:
+                self._members_stale = True
+                self.load_failed(error)
+                return
+            lines, keys = result
+            self.all_member_model.set_rows(lines, keys)
+            fit_columns(self.all_member_view, self.all_member_model)
+            self._search_members()
+            self.ready.emit()
+
+        run_in_background(load_all_members, arrived, owner=self, db=self.db, actor=self.actor)
+
+    def _search_members(self) -> None:
+        self.all_member_model.set_query(self.member_search.text())
+        shown, total = self.all_member_model.rowCount(), self.all_member_model.total_rows()
+        self.member_count.setText(
+            fill(self.tr("%1 members"), f"{total:,}")
+            if shown == total
+            else fill(self.tr("%1 of %2 members"), f"{shown:,}", f"{total:,}")
+        )
+
     def _loaded(self, data: TeamsData) -> None:
         self.banner.hide()
+        self._members_stale = True
+        self._members_shown()
         self._specialty_sets = {team.specialty_codes for team in data.teams}
         self.team_model.set_rows(data.teams, data.team_keys)
         self.expert_model.set_rows(data.experts, data.expert_keys)

@@ -71,6 +71,18 @@ class MemberLine:
 
 
 @dataclass(frozen=True, slots=True)
+class CountyMemberLine:
+    id: int
+    name: str
+    team: str
+    post: str
+    id_number: str
+    mobile: str
+    status: str
+    insurance_ends: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class EquipmentLine:
     id: int
     kind: str
@@ -270,6 +282,27 @@ def load_team_detail(*, db: Database, actor: Actor, team_id: int) -> TeamDetail:
     )
 
 
+def load_all_members(*, db: Database, actor: Actor) -> tuple[list[CountyMemberLine], list[str]]:
+    """Every member of every team, with the search keys for name, pinyin initials, phone
+    digits and identity number (as the role sees them)."""
+    with db.session(actor) as session:
+        members = list_members(session=session)
+    lines = [
+        CountyMemberLine(
+            m.membership_id,
+            m.name,
+            m.team,
+            label(POSTS, m.post),
+            m.id_number or "",
+            m.mobile or "",
+            label(MEMBER_STATUSES, m.status),
+            m.insurance_ends,
+        )
+        for m in members
+    ]
+    return lines, compute_search_keys(lines, lambda m: (m.name, m.mobile, m.id_number, m.team))
+
+
 def _count(value: int | None) -> str:
     return count_text(value) if value is not None else ""
 
@@ -325,4 +358,13 @@ EXPIRING_COLUMNS = (
     Column("kind", QT_TRANSLATE_NOOP("TeamsPage", "Certificate or insurance"), C),
     Column("expires", QT_TRANSLATE_NOOP("TeamsPage", "Expires"), C, str),
     Column("days_left", QT_TRANSLATE_NOOP("TeamsPage", "Days left"), C, str, RIGHT),
+)
+COUNTY_MEMBER_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("TeamsPage", "Name"), C),
+    Column("team", QT_TRANSLATE_NOOP("TeamsPage", "Team"), C),
+    Column("post", QT_TRANSLATE_NOOP("TeamsPage", "Post"), C),
+    Column("id_number", QT_TRANSLATE_NOOP("TeamsPage", "Identity number"), C),
+    Column("mobile", QT_TRANSLATE_NOOP("TeamsPage", "Mobile"), C),
+    Column("status", QT_TRANSLATE_NOOP("TeamsPage", "Status"), C),
+    Column("insurance_ends", QT_TRANSLATE_NOOP("TeamsPage", "Insurance until"), C, str),
 )
