@@ -14,7 +14,7 @@ from maps.layers.base import LegendEntry
 from maps.layers.registry import MapLayer, add_layer
 from models.labels import label
 from models.messages import QT_TRANSLATE_NOOP
-from models.teams import SPECIALTIES, TEAM_CLASSES, TEAM_STATUSES, list_teams
+from models.teams import SPECIALTIES, TEAM_CLASSES, TEAM_STATUSES, team_positions
 
 GROUP = QT_TRANSLATE_NOOP("MapLayers", "Rescue forces")
 STATUS_COLOURS = {
@@ -42,7 +42,7 @@ def _marker(colour: str) -> dict[str, Any]:
 
 
 def team_features(*, session: Session) -> Features:
-    teams = [t for t in list_teams(session=session) if t.lon is not None and t.lat is not None]
+    teams = team_positions(session=session)
     return Features(
         [Point(t.lon, t.lat) for t in teams],
         [
@@ -51,7 +51,7 @@ def team_features(*, session: Session) -> Features:
                 "class": label(TEAM_CLASSES, t.team_class),
                 "status": t.status,
                 "status_text": label(TEAM_STATUSES, t.status),
-                "specialties": "、".join(label(SPECIALTIES, code) for code, _g in t.specialties),
+                "specialties": "、".join(label(SPECIALTIES, code) for code in t.specialties),
                 "members": t.members,
                 "leader": t.leader or "",
             }

@@ -66,6 +66,7 @@ from models.teams.teams import (
     EquipmentRow,
     StatusChangeRow,
     TeamFields,
+    TeamPosition,
     TeamRow,
     change_status,
     find_team,
@@ -74,6 +75,7 @@ from models.teams.teams import (
     save_equipment,
     save_team,
     status_history,
+    team_positions,
     team_row,
 )
 
@@ -110,6 +112,7 @@ __all__ = [
     "Team",
     "TeamEquipment",
     "TeamFields",
+    "TeamPosition",
     "TeamReadiness",
     "TeamRow",
     "TeamRules",
@@ -140,6 +143,7 @@ __all__ = [
     "set_team_settings",
     "status_history",
     "subfields",
+    "team_positions",
     "team_row",
     "team_rules",
 ]

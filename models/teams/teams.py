@@ -480,3 +480,55 @@ def list_equipment(*, session: Session, team_id: int | None = None) -> list[Equi
 
 def _equipment_row(item: TeamEquipment) -> EquipmentRow:
     return EquipmentRow(item.id, item.team_id, item.kind, item.count, item.state, item.note)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamPosition:
+    """A team on the map: where it is based and what it is doing (no phones)."""
+
+    id: int
+    name: str
+    team_class: str
+    status: str
+    lon: float
+    lat: float
+    leader: str | None
+    specialties: tuple[str, ...]
+    members: int
+
+
+def team_positions(*, session: Session) -> list[TeamPosition]:
+    """Every team with a base location, read in three plain queries (the map's layer)."""
+    require(session, Permission.READ_REGISTER)
+    connection = session.connection()
+    specialties: dict[int, list[str]] = {}
+    for team_id, code in connection.execute(
+        select(TeamSpecialty.team_id, TeamSpecialty.specialty).order_by(TeamSpecialty.specialty)
+    ):
+        specialties.setdefault(team_id, []).append(code)
+    counts = dict(
+        connection.execute(
+            select(Membership.team_id, func.count())
+            .where(Membership.status == "active")
+            .group_by(Membership.team_id)
+        ).all()
+    )
+    query = (
+        select(Team.id, Team.name, Team.team_class, Team.status, Team.lon, Team.lat, Team.leader)
+        .where(Team.lon.is_not(None), Team.lat.is_not(None))
+        .order_by(Team.id)
+    )
+    return [
+        TeamPosition(
+            id_,
+            name,
+            team_class,
+            status,
+            lon or 0.0,  # never None: the query asks for a base
+            lat or 0.0,
+            leader,
+            tuple(specialties.get(id_, ())),
+            counts.get(id_, 0),
+        )
+        for id_, name, team_class, status, lon, lat, leader in connection.execute(query)
+    ]
