@@ -5,7 +5,7 @@ and its configured second-level fields; what readiness and travel assume (requir
 and speeds per class, certificates a specialty requires, settings).
 
 Revision ID: 0013
-Revises: 0016
+Revises: 0012
 Create Date: 2026-12-07
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 import models.base
 
 revision = "0013"
-down_revision = "0016"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

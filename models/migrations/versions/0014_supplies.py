@@ -4,7 +4,7 @@ negative) and minimum stock per warehouse and item. Quantities are whole thousan
 the item's unit (BIGINT).
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-07
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 import models.base
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
