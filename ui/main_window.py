@@ -39,6 +39,7 @@ from models.messages import fill
 from models.settings import Settings, config_dir
 from models.users import Actor
 from ui.common.change_feed import ChangeFeed, touches
+from ui.common.collector import IdleCollector
 from ui.common.level_banner import LevelBanner
 from ui.common.pages import PAGE_KEYS, PAGES, page_factory
 from ui.common.worker import run_in_background
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         # them out of the cyclic collector, whose full passes would otherwise pause the
         # UI thread for tens of milliseconds.
         gc.freeze()
+        self.collector = IdleCollector(self)  # full passes of the collector when idle
         # Table views call into Python for every cell they paint and must win the GIL back
         # from loading workers each time, waiting up to the switch interval for each call:
         # 0.2 ms keeps a page's first paint beside a loading worker under 70 ms (1 ms let

@@ -14,6 +14,7 @@ NOT_REFUSALS = {
     "AuditLogReadOnly": "a guard against code that edits the audit log: a bug",
     "CrsError": "a code the import turns into its own refusal message",
     "UsageError": "the command line's usage mistakes: exit 2, not a refusal",
+    "CellProblem": "a stock sheet's cell the import turns into its own report line",
 }
 USER_TEXT = {"translate", "tr", "fill"}
 

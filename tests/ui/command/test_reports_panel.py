@@ -64,8 +64,8 @@ def test_a_report_drafted_edited_signed_and_sent_from_the_panel(
         "edit",
         classmethod(lambda cls, parent, title, text: ((title, text + "\n补充情况。"), True)),
     )
-    panel.edit_button.click()
-    qtbot.waitUntil(lambda: panel.banner.kind == "info", timeout=20_000)
+    panel.edit_button.click()  # the banner still says "drafted" until the text is saved
+    qtbot.waitUntil(lambda: "saved" in panel.banner.text(), timeout=20_000)
     monkeypatch.setattr(reports_panel, "ask_signer", lambda parent: ("王建军", True))
     panel.sign_button.click()
     qtbot.waitUntil(lambda: panel.send_button.isEnabled(), timeout=20_000)
