@@ -25,10 +25,10 @@ import numpy as np
 import shapely
 from pyproj import Geod
 from PySide6.QtCore import QCoreApplication
-from shapely.geometry import Polygon, shape
 
 from maps.layers import area_kinds
 from maps.reach import ReachIndex, layer_label
+from models.drawn_areas import area_polygon
 from models.messages import fill
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 AREA_LAYERS = ("village", "grid", "danger_zone", "shelter")
 AT_HOME = ("to_move", "refused", "returned")
 """Transfer states of a household still at home during an event."""
-CIRCLE_SIDES = 128
 WGS84 = Geod(ellps="WGS84")
 
 
@@ -85,18 +84,7 @@ class AreaContents:
 def area_shape(geometry: dict[str, Any]) -> BaseGeometry:
     """The drawn area as a shapely polygon: a GeoJSON polygon, or {"type": "Circle",
     "center": [lng, lat], "radius": metres} made a geodesic polygon."""
-    if geometry.get("type") == "Circle":
-        lng, lat = (float(v) for v in geometry["center"])
-        radius = float(geometry["radius"])
-        azimuths = np.linspace(0.0, 360.0, CIRCLE_SIDES, endpoint=False)
-        xs, ys, _back = WGS84.fwd(
-            np.full(CIRCLE_SIDES, lng),
-            np.full(CIRCLE_SIDES, lat),
-            azimuths,
-            np.full(CIRCLE_SIDES, radius),
-        )
-        return Polygon(zip(xs.tolist(), ys.tolist(), strict=True))
-    return shapely.make_valid(shape(geometry))
+    return area_polygon(geometry)
 
 
 def geodesic_km2(polygon: BaseGeometry) -> float:

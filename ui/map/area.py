@@ -33,7 +33,7 @@ from ui.common.worker import run_in_background
 if TYPE_CHECKING:
     from maps.area import AreaContents, AreaIndex, NearestRow
     from models.database import Database
-    from models.drawn_areas import DrawnAreaRow
+    from models.drawn_areas import DrawnAreaRow, RegisteredZone
     from models.users import Actor
 
 SHOWN = 500
@@ -68,6 +68,8 @@ class AreaPanel(QWidget):
     answered = Signal()  # a list or Nearest's answer is shown (tests wait for it)
     saved_loaded = Signal()  # the saved areas are listed
     exported = Signal(str)  # the workbook written
+    printed = Signal(str)  # how printing went (a refusal's message too)
+    registered = Signal(list)  # models.drawn_areas.RegisteredZone of the area registered
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +128,10 @@ class AreaPanel(QWidget):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self._choose_export)
         box.addWidget(self.export_button)
+        self.print_button = QPushButton(self.tr("Print the lists..."))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_lists)
+        box.addWidget(self.print_button)
         saved_row = QHBoxLayout()
         self.saved = QComboBox()
         self.show_button = QPushButton(self.tr("Show again"))
@@ -133,6 +139,14 @@ class AreaPanel(QWidget):
         saved_row.addWidget(self.saved, 1)
         saved_row.addWidget(self.show_button)
         box.addLayout(saved_row)
+        self.zone_button = QPushButton(self.tr("Register as a danger zone..."))
+        self.zone_button.setToolTip(
+            self.tr("The saved area listed becomes a danger zone of the register.")
+        )
+        self.zone_button.setEnabled(False)
+        self.zone_button.clicked.connect(self._choose_zone)
+        box.addWidget(self.zone_button)
+        self._saved_ids: dict[str, int] = {}
         self.load_saved()
 
     # -- asked by the map page ----------------------------------------------------------
@@ -146,6 +160,7 @@ class AreaPanel(QWidget):
         point ("nearest", lng and lat)."""
         if name == "area":
             self.saved_name = saved_name
+            self.zone_button.setEnabled(bool(saved_name))
         self._waiting = [(name, value)]
         self.summary.setText(self.tr("Looking ..."))
         if self.index is None:
@@ -211,6 +226,7 @@ class AreaPanel(QWidget):
         self.kind.show()
         self.table.show()
         self.export_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self._show_kind()
         self.answered.emit()
 
@@ -253,6 +269,8 @@ class AreaPanel(QWidget):
             return
         self.contents = None
         self.nearest = rows
+        self.export_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.kind.hide()
         self.summary.setText(
             self.tr("Nearest shelters with room, by straight-line distance:")
@@ -332,6 +350,8 @@ class AreaPanel(QWidget):
 
     def _saved(self, outcome: Outcome[int]) -> None:
         if outcome.ok:
+            self.saved_name = self.name_edit.text().strip()  # the area listed is saved now
+            self.zone_button.setEnabled(True)
             self.name_edit.clear()
             self.load_saved()
 
@@ -349,8 +369,10 @@ class AreaPanel(QWidget):
 
     def _listed_saved(self, outcome: Outcome[list[DrawnAreaRow]]) -> None:
         self.saved.clear()
+        self._saved_ids = {}
         for area in outcome.value or []:
             self.saved.addItem(area.name, area.geometry)
+            self._saved_ids[area.name] = area.id
         self.show_button.setEnabled(self.saved.count() > 0)
         self.saved.setEnabled(self.saved.count() > 0)
         self.saved_loaded.emit()
@@ -360,6 +382,74 @@ class AreaPanel(QWidget):
         if isinstance(geometry, dict):
             self.show_area.emit(geometry)
             self.ask("area", geometry, saved_name=self.saved.currentText())
+
+    # -- printed, registered ----------------------------------------------------------------
+
+    def print_lists(self) -> None:
+        """The lists of the area listed, in the print preview (made in a worker)."""
+        from ui.common.print_preview import open_document
+        from ui.printing.registry import Format, document
+
+        if self.contents is None:
+            return
+        self.problem.hide()
+        open_document(
+            self,
+            db=self.db,
+            actor=self.actor,
+            spec=document("area", Format.PDF),
+            options={"name": self.saved_name, "contents": self.contents},
+            names={"area": self.saved_name},
+            on_message=self._said,
+        )
+
+    def _said(self, text: str, ok: bool) -> None:
+        if not ok:
+            self.problem.setText(text)
+            self.problem.show()
+        self.printed.emit(text)
+
+    def _choose_zone(self) -> None:
+        from ui.map.zone_dialog import RegisterZoneDialog
+
+        if not self.saved_name:
+            return
+        (kind, name), accepted = RegisterZoneDialog.ask(self.saved_name, self)
+        if accepted:
+            self.register_zone(kind, name)
+
+    def register_zone(self, kind: str, name: str) -> None:
+        """Register the saved area listed as a danger zone of ``kind`` named ``name``."""
+        from models.drawn_areas import register_as_danger_zones
+
+        area_id = self._saved_ids.get(self.saved_name)
+        if area_id is None:
+            return
+        self.problem.hide()
+        run_operation(
+            self.db,
+            self.actor,
+            register_as_danger_zones,
+            owner=self,
+            show=self.problem,
+            on_done=self._registered,
+            area_id=area_id,
+            kind=kind,
+            name=name,
+        )
+
+    def _registered(self, outcome: Outcome[list[RegisteredZone]]) -> None:
+        if not outcome.ok or not outcome.value:
+            return
+        zones = outcome.value
+        self.reset()  # the register changed: the next area is listed against it
+        self.summary.setText(
+            fill(
+                self.tr("Registered as danger zones: %1"),
+                "; ".join(f"{z.code} {z.name}" for z in zones),
+            )
+        )
+        self.registered.emit(zones)
 
     def _row_chosen(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

@@ -606,3 +606,24 @@ add(
         file_name="{title}",
     )
 )
+
+
+# -- the map's drawn areas ------------------------------------------------------------------
+
+add(
+    Document(
+        "area",
+        QT_TRANSLATE_NOOP("Documents", "What a drawn area holds"),
+        Format.PDF,
+        "ui.printing.area:print_area",
+        (
+            Option(
+                "name",
+                QT_TRANSLATE_NOOP("Documents", "the name the area was saved under on the map"),
+                metavar="NAME",
+                required=True,
+            ),
+        ),
+        file_name="{title} {area}",
+    )
+)
