@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
@@ -31,9 +31,23 @@ class Basemap:
     options: dict[str, Any] = field(default_factory=dict)  # L.tileLayer options
     notice: str = ""  # shown on the map: the configured source cannot be used
     mbtiles_path: str = ""  # for the tiles scheme handler
+    name: str = ""  # the MBTiles file's name, or the tile server's host (never its key)
+    attribution: str = ""  # the source's credit line, plain text
+    console_only: bool = False  # an exported page: named, drawn by the console only
 
     def to_page(self) -> dict[str, Any]:
+        if self.console_only:
+            return {"kind": "none", "url": "", "options": {}}
         return {"kind": self.kind, "url": self.url, "options": self.options}
+
+    def exported(self) -> Basemap:
+        """The basemap of a page that leaves the console: named with its attribution, not
+        drawn (an MBTiles file is served by the console only, and the exported page opens
+        offline without asking the network for anything); a source that cannot be used,
+        none."""
+        if self.kind in ("mbtiles", "xyz"):
+            return replace(self, console_only=True)
+        return Basemap()
 
 
 _RASTER_FORMATS = {"png", "jpg", "jpeg", "webp"}
@@ -44,10 +58,15 @@ def basemap_for(source: TileSource | None) -> Basemap:
     """The basemap of the settings; a problem gives kind "none" and a notice saying why."""
     if source is None or source.kind in ("", "none"):
         return Basemap()
+    credit = " ".join(source.attribution.split())
     if source.kind == "mbtiles":
-        return _mbtiles_basemap(source.mbtiles_path.strip())
+        basemap = _mbtiles_basemap(source.mbtiles_path.strip())
+        return (
+            replace(basemap, attribution=credit) if credit and basemap.kind != "none" else basemap
+        )
     if source.kind == "xyz":
-        return _xyz_basemap(source.url_template.strip(), source.key.strip())
+        basemap = _xyz_basemap(source.url_template.strip(), source.key.strip())
+        return replace(basemap, attribution=credit) if basemap.kind != "none" else basemap
     return Basemap(
         notice=fill(
             QCoreApplication.translate(
@@ -125,7 +144,14 @@ def _mbtiles_basemap(path_text: str) -> Basemap:
     if info.bounds is not None:
         west, south, east, north = info.bounds
         options["bounds"] = [[south, west], [north, east]]
-    return Basemap(kind="mbtiles", url=TILES_URL, options=options, mbtiles_path=str(path))
+    return Basemap(
+        kind="mbtiles",
+        url=TILES_URL,
+        options=options,
+        mbtiles_path=str(path),
+        name=path.name,
+        attribution=info.attribution,
+    )
 
 
 def _xyz_basemap(template: str, key: str) -> Basemap:
@@ -168,4 +194,4 @@ def _xyz_basemap(template: str, key: str) -> Basemap:
     options: dict[str, Any] = {"maxZoom": 18}
     if "{s}" in url:
         options["subdomains"] = "01234567" if "tianditu" in url.lower() else "abc"
-    return Basemap(kind="xyz", url=url, options=options)
+    return Basemap(kind="xyz", url=url, options=options, name=urlsplit(template).hostname or "")

@@ -82,15 +82,31 @@ def event_corner(session: Session, *, at: datetime | None = None) -> dict[str, A
 
 
 def basemap_line(basemap: Basemap) -> str:
-    """The basemap in use, said on the map with its attribution."""
-    if basemap.kind == "mbtiles":
-        text = QCoreApplication.translate("MapPage", "Basemap: MBTiles file")
+    """The basemap in use, said on the map with its source and attribution (an exported
+    page names the console's MBTiles file it does not draw)."""
+    from models.messages import fill
+
+    if basemap.kind == "mbtiles" and basemap.console_only:
+        text = fill(
+            QCoreApplication.translate("MapPage", "Basemap: MBTiles file %1, in the console only"),
+            basemap.name,
+        )
+    elif basemap.kind == "xyz" and basemap.console_only:
+        text = fill(
+            QCoreApplication.translate(
+                "MapPage", "Basemap: intranet tile server %1, in the console only"
+            ),
+            basemap.name,
+        )
+    elif basemap.kind == "mbtiles":
+        text = fill(QCoreApplication.translate("MapPage", "Basemap: MBTiles file %1"), basemap.name)
     elif basemap.kind == "xyz":
-        text = QCoreApplication.translate("MapPage", "Basemap: intranet tile server")
+        text = fill(
+            QCoreApplication.translate("MapPage", "Basemap: intranet tile server %1"), basemap.name
+        )
     else:
         return QCoreApplication.translate("MapPage", "Basemap: none")
-    attribution = str(basemap.options.get("attribution") or "")
-    return f"{text} · {attribution}" if attribution else text
+    return f"{text} · {basemap.attribution}" if basemap.attribution else text
 
 
 def overlay_texts() -> dict[str, str]:

@@ -456,20 +456,20 @@ class ExportSummary:
 def export_map(db: Database, actor: Actor, settings: Settings | None, path: Path) -> ExportSummary:
     """``python main.py map export -o FILE.html``: the register's layers in one offline page.
 
-    The basemap is left out: an MBTiles file is served by the console only, and a tile
-    server is network. The file leaves the console: phones are in full only for roles that
+    The basemap is named with its attribution but not drawn: an MBTiles file is served by
+    the console only, and a tile server is network. The file leaves the console: phones are in full only for roles that
     may unmask personal numbers, and that export is audited (``models.privacy``); masked
     for every other role, as on a printout.
     """
     from maps.layers import console_layers
     from models.privacy import audit_unmasked, output_masking
 
-    del settings  # the export draws no basemap (see above); kept for a stable signature
+    basemap = basemap_for(settings.tile_source if settings else None).exported()
     with db.session(actor) as session:
         masked = output_masking(session)
         layers = console_layers(session=session)
         event = event_corner(session)
-    written = export_page(path, layers, event=event)
+    written = export_page(path, layers, basemap=basemap, event=event)
     if not masked:
         with db.session(actor, write=True) as session:
             audit_unmasked(

@@ -7,6 +7,7 @@ The file is opened read-only; no Qt here (ui.map.view serves the tiles to the pa
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class MBTilesInfo:
     max_zoom: int
     bounds: tuple[float, float, float, float] | None  # west, south, east, north
     tile_count: int
+    attribution: str = ""  # the metadata's credit line, as plain text
 
 
 def sniff_format(data: bytes) -> str:
@@ -133,7 +135,15 @@ class MBTiles:
             max_zoom=_int(meta.get("maxzoom"), high if high is not None else 18),
             bounds=_bounds(meta.get("bounds", "")),
             tile_count=int(count or 0),
+            attribution=plain_text(meta.get("attribution", "")),
         )
+
+
+def plain_text(text: str) -> str:
+    """An attribution as plain text: MBTiles metadata may hold HTML (a link, &copy;)."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", text or "")).split())
 
 
 def _int(text: str | None, default: int) -> int:

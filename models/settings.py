@@ -33,6 +33,7 @@ class TileSource:
     mbtiles_path: str = ""
     url_template: str = ""
     key: str = ""
+    attribution: str = ""  # the tile server's credit line, shown on the map
 
 
 @dataclass

@@ -246,11 +246,20 @@ def test_an_mbtiles_basemap_is_served_through_the_tiles_scheme(
             for y in range(y0, y1 + 1):
                 tiles[(z, x, y)] = bytes(data.data())
     path = make_mbtiles(
-        tmp_path / "county.mbtiles", tiles, {"format": "png", "minzoom": "8", "maxzoom": "10"}
+        tmp_path / "county.mbtiles",
+        tiles,
+        {
+            "format": "png",
+            "minzoom": "8",
+            "maxzoom": "10",
+            "attribution": '<a href="http://chx.county/">&copy; 温岭市测绘院</a>',
+        },
     )
     settings = Settings(tile_source=TileSource(kind="mbtiles", mbtiles_path=str(path)))
     page, blocker = open_map(qtbot, small_county, settings)
     assert page.summary["noticeShown"] is False
+    # The basemap named on the map with the file's own attribution, as plain text.
+    assert page.summary["basemapLine"] == "Basemap: MBTiles file county.mbtiles · © 温岭市测绘院"
     served = tile_handler().served
     stats = wait_for(qtbot, page.view, "ECC.summary().tiles", lambda t: t["loaded"] > 0)
     assert stats["loaded"] > 0 and stats["failed"] == 0
@@ -320,7 +329,11 @@ def test_an_intranet_tile_server_is_drawn_under_the_vectors(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         template = f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png?tk={{key}}"
-        settings = Settings(tile_source=TileSource(kind="xyz", url_template=template, key="k1"))
+        settings = Settings(
+            tile_source=TileSource(
+                kind="xyz", url_template=template, key="k1", attribution="天地图 · 温岭市"
+            )
+        )
         page = MapPage(small_county, ADMIN, settings)  # no blocker: the server is this machine
         qtbot.addWidget(page)
         page.resize(1200, 800)
@@ -330,6 +343,10 @@ def test_an_intranet_tile_server_is_drawn_under_the_vectors(
         assert stats["loaded"] >= 4 and stats["failed"] == 0
         assert asked and all(path.endswith(".png?tk=k1") for path in asked)
         assert page.summary["noticeShown"] is False
+        line = "Basemap: intranet tile server 127.0.0.1 · 天地图 · 温岭市"  # never its key
+        assert page.summary["basemapLine"] == line
+        shown = ask(qtbot, page.view, "document.getElementById('ecc-basemap').offsetWidth")
+        assert shown > 100  # on the map, not only in its summary
     finally:
         server.shutdown()
 

@@ -20,8 +20,9 @@ register_schemes()
 from maps.layers import LayerData  # noqa: E402
 from maps.pages import export_map  # noqa: E402
 from models.database import Database  # noqa: E402
-from models.settings import Settings  # noqa: E402
+from models.settings import Settings, TileSource  # noqa: E402
 from tests.conftest import ADMIN  # noqa: E402
+from tests.models.test_areas import build_sample_county  # noqa: E402
 from tests.ui.test_map import ask, open_map, wait_for  # noqa: E402
 from ui.map.page import MapPage  # noqa: E402
 from ui.map.view import MapView  # noqa: E402
@@ -166,3 +167,41 @@ def test_during_an_event_the_corner_names_it_on_screen_and_in_the_export(
     )
     assert tools == ["distance", "area", "polygon", "circle", "clear"]
     assert blocker.blocked == []
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        (
+            TileSource(
+                kind="xyz",
+                url_template="http://tiles.county.invalid/{z}/{x}/{y}.png?tk={key}",
+                key="secret-key",
+                attribution="天地图",
+            ),
+            "Basemap: intranet tile server tiles.county.invalid, in the console only · 天地图",
+        ),
+        (TileSource(), "Basemap: none"),
+    ],
+)
+def test_the_exported_page_names_the_basemap_without_asking_for_it(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, source: TileSource, line: str
+) -> None:
+    build_sample_county(sqlite_db)
+    summary = export_map(sqlite_db, ADMIN, Settings(tile_source=source), tmp_path / "m.html")
+    assert "secret-key" not in summary.path.read_text(encoding="utf-8")
+    exported = MapView()
+    qtbot.addWidget(exported)
+    blocker = exported.block_network()
+    exported.resize(900, 600)
+    exported.show()
+    with qtbot.waitSignal(exported.drawn, timeout=60_000):
+        exported.show_page(summary.path)
+    shown = wait_for(
+        qtbot,
+        exported,
+        "(document.getElementById('ecc-basemap') || {}).textContent || ''",
+        lambda v: bool(v),
+    )
+    assert shown == line
+    assert blocker.blocked == []  # named, never asked for

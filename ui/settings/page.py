@@ -188,6 +188,12 @@ class SettingsPage(QWidget):
         self.key_edit = QLineEdit(tiles.key)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         form.addRow(self.tr("Key"), self.key_edit)
+        self.attribution_edit = QLineEdit(tiles.attribution)
+        self.attribution_edit.setPlaceholderText(self.tr("e.g. © the county's surveying office"))
+        self.attribution_edit.setToolTip(
+            self.tr("Shown on the map beside the basemap (an MBTiles file's own when empty).")
+        )
+        form.addRow(self.tr("Attribution"), self.attribution_edit)
         layout.addWidget(tiles_box)
 
         buttons = QHBoxLayout()
@@ -227,6 +233,7 @@ class SettingsPage(QWidget):
         s.tile_source.mbtiles_path = self.mbtiles_edit.text().strip()
         s.tile_source.url_template = self.url_edit.text().strip()
         s.tile_source.key = self.key_edit.text().strip()
+        s.tile_source.attribution = self.attribution_edit.text().strip()
         try:
             s.save()
         except OSError as exc:
