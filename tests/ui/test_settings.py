@@ -251,6 +251,7 @@ def test_saving_the_workstation_tab_writes_settings_json(qtbot: QtBot, sqlite_db
     page.timezone_combo.setCurrentIndex(page.timezone_combo.findData("Asia/Urumqi"))
     page.tiles_combo.setCurrentIndex(page.tiles_combo.findData("xyz"))
     page.url_edit.setText(" http://tiles.intranet/{z}/{x}/{y}.png ")
+    page.attribution_edit.setText(" © 温岭市测绘院 ")
     page.workstation_edit.setText(" 县防指值班室 ")
     page.lag_spin.setValue(75)
     page.stale_spin.setValue(3)
@@ -265,6 +266,7 @@ def test_saving_the_workstation_tab_writes_settings_json(qtbot: QtBot, sqlite_db
         "mbtiles_path": "",
         "url_template": "http://tiles.intranet/{z}/{x}/{y}.png",
         "key": "",
+        "attribution": "© 温岭市测绘院",  # shown on the map beside the basemap
     }
     assert Settings.load().timezone == "Asia/Urumqi"
     assert written["workstation_name"] == "县防指值班室"  # what check-ins here record
