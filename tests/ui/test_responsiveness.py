@@ -1,11 +1,14 @@
 """The UI thread stays responsive: a 20 ms timer on it never fires more than 100 ms late
-while a duty officer goes through the main flows on the demo county.
+while a duty officer goes through the main flows on the demo county, and while, during
+the demo typhoon, the map's layers and the typhoon's reach load as the transfers and
+register pages are opened.
 
 Lateness is counted net of the time the virtual machine's host took from the machine
 (steal time in /proc/stat, shared over its processors): these machines lose up to the
 whole CPU to their host at times, and a tick measured 141 ms late on a page that opens
 in 40-50 ms had 110 ms of processor time stolen around it. What the console itself
-holds the UI thread for is what the test is about; both figures are printed.
+holds the UI thread for is what the test is about; both figures are printed, with the time
+the UI thread waited for a processor during the worst tick (other processes' load).
 
 The measurement runs in a process of its own (``test_in_a_process_of_its_own``): after
 a thousand other tests, their windows' timers and threads left in the test process
@@ -50,6 +53,17 @@ def stolen_s() -> float:
     return steal / os.sysconf("SC_CLK_TCK") / (os.cpu_count() or 1)
 
 
+def waited_s() -> float:
+    """Time the UI thread spent runnable but waiting for a processor so far (run-queue
+    delay in /proc/thread-self/schedstat; 0 where the system does not tell): printed
+    beside the worst tick, to tell a machine busy with other work from the console."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class TickMonitor(QObject):
     """Records how late each tick of a 20 ms timer on the UI thread arrives."""
 
@@ -66,16 +80,19 @@ class TickMonitor(QObject):
         self.where = ""
         self.step = "start"
         self.ticks = 0
+        self.waited = 0.0  # for a processor, by the UI thread so far
+        self.worst_waited = 0.0  # during the worst tick
 
     def _tick(self) -> None:
-        now, stolen = time.perf_counter(), stolen_s()
+        now, stolen, waited = time.perf_counter(), stolen_s(), waited_s()
         if self.last is not None:
             raw = now - self.last - TICK_S
             late = raw - (stolen - self.stolen)
             self.worst_raw = max(self.worst_raw, raw)
             if late > self.worst:
                 self.worst, self.where = late, self.step
-        self.last, self.stolen = now, stolen
+                self.worst_waited = waited - self.waited
+        self.last, self.stolen, self.waited = now, stolen, waited
         self.ticks += 1
 
     def start(self) -> None:
@@ -85,7 +102,14 @@ class TickMonitor(QObject):
 pytestmark = pytest.mark.serial  # measures the UI thread's lateness: run alone
 
 
-def test_in_a_process_of_its_own(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "flow",
+    [
+        "test_main_flows_keep_the_ui_thread_responsive",
+        "test_pages_opened_while_the_typhoon_map_loads_keep_the_ui_thread_responsive",
+    ],
+)
+def test_in_a_process_of_its_own(tmp_path: Path, flow: str) -> None:
     if CHILD:
         pytest.skip("this is the process of its own")
     done = subprocess.run(
@@ -99,7 +123,7 @@ def test_in_a_process_of_its_own(tmp_path: Path) -> None:
             "no:cacheprovider",
             "--basetemp",
             str(tmp_path / "run"),
-            f"{__file__}::test_main_flows_keep_the_ui_thread_responsive",
+            f"{__file__}::{flow}",
         ],
         env={**os.environ, "ECC_TEST_OWN_PROCESS": "1"},
         capture_output=True,
@@ -186,12 +210,62 @@ def test_main_flows_keep_the_ui_thread_responsive(qtbot: QtBot, demo_db: Databas
     window.show_page("dashboard").refresh()  # type: ignore[attr-defined]
     qtbot.wait(500)
 
+    report(monitor)
+
+
+def report(monitor: TickMonitor) -> None:
     monitor.timer.stop()
     print(
         f"worst tick {monitor.worst * 1000:.0f} ms late net of stolen time ({monitor.where}),"
-        f" {monitor.worst_raw * 1000:.0f} ms before; {monitor.ticks} ticks"
+        f" {monitor.worst_raw * 1000:.0f} ms before; {monitor.ticks} ticks; during it the UI"
+        f" thread waited {monitor.worst_waited * 1000:.0f} ms for a processor"
     )
     assert monitor.ticks > 100
     assert monitor.worst < ALLOWED_LATE_S, (
         f"a tick came {monitor.worst * 1000:.0f} ms late during: {monitor.where}"
     )
+
+
+@pytest.mark.skipif(not CHILD, reason="measured in a process of its own")
+def test_pages_opened_while_the_typhoon_map_loads_keep_the_ui_thread_responsive(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    """During a typhoon the officer opens the map and, while its layers and the typhoon's
+    reach load, the transfers and register pages; then the map is drawn again (the register
+    changed) while the same pages are opened."""
+    window = MainWindow(typhoon_db, Actor("duty", "duty"), Settings())
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    with qtbot.waitSignal(window.pages["dashboard"].ready, timeout=20_000):
+        window.show()
+    monitor = TickMonitor()
+    monitor.start()
+    qtbot.wait(100)
+    map_row = PAGE_KEYS.index("map")
+    monitor.step = "open the map"
+    window.nav_rail.setCurrentRow(map_row)
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), MapPage), timeout=30_000)
+    map_page = window.stack.currentWidget()
+    assert isinstance(map_page, MapPage) and map_page.typhoon is not None
+    typhoon = map_page.typhoon
+
+    def drawn() -> bool:
+        return bool(map_page.summary.get("drawn")) and typhoon.shown is not None
+
+    for round_ in range(3):
+        if round_:
+            monitor.step = f"the map drawn again ({round_})"
+            window.nav_rail.setCurrentRow(map_row)
+            map_page.summary = {}
+            map_page.refresh()
+        qtbot.wait(150)
+        for key in ("transfers", "register"):
+            monitor.step = f"open {key} while the map loads ({round_})"
+            window.nav_rail.setCurrentRow(PAGE_KEYS.index(key))
+            qtbot.wait(350)
+        monitor.step = f"back to the map while it loads ({round_})"
+        window.nav_rail.setCurrentRow(map_row)
+        qtbot.waitUntil(drawn, timeout=60_000)
+        monitor.step = f"the map drawn ({round_})"
+        qtbot.wait(600)
+    report(monitor)
