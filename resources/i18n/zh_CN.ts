@@ -60,215 +60,261 @@
 <context>
     <name>Area</name>
     <message>
-        <location filename="../../maps/area.py" line="309"/>
+        <location filename="../../maps/area.py" line="297"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="374"/>
+        <location filename="../../maps/area.py" line="362"/>
+        <location filename="../../ui/printing/area.py" line="89"/>
         <source>What the area %1 holds</source>
         <translation>区域“%1”内对象</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="376"/>
+        <location filename="../../maps/area.py" line="364"/>
+        <location filename="../../ui/printing/area.py" line="91"/>
         <source>What the drawn area holds</source>
         <translation>所画区域内对象</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="378"/>
+        <location filename="../../maps/area.py" line="366"/>
+        <location filename="../../ui/printing/area.py" line="101"/>
         <source>Area %1 km².</source>
         <translation>面积 %1 平方公里。</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="380"/>
+        <location filename="../../maps/area.py" line="368"/>
         <source>Counts</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="382"/>
+        <location filename="../../maps/area.py" line="370"/>
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="390"/>
-        <location filename="../../maps/area.py" line="398"/>
+        <location filename="../../maps/area.py" line="378"/>
+        <location filename="../../maps/area.py" line="386"/>
+        <location filename="../../ui/printing/area.py" line="52"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="391"/>
+        <location filename="../../maps/area.py" line="379"/>
         <source>Inside</source>
         <translation>区域内</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="399"/>
+        <location filename="../../maps/area.py" line="387"/>
+        <location filename="../../ui/printing/area.py" line="53"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="400"/>
+        <location filename="../../maps/area.py" line="388"/>
+        <location filename="../../ui/printing/area.py" line="54"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="401"/>
+        <location filename="../../maps/area.py" line="389"/>
+        <location filename="../../ui/printing/area.py" line="55"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="402"/>
+        <location filename="../../maps/area.py" line="390"/>
+        <location filename="../../ui/printing/area.py" line="56"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="403"/>
+        <location filename="../../maps/area.py" line="391"/>
+        <location filename="../../ui/printing/area.py" line="57"/>
         <source>Free places, type or residents</source>
         <translation>空余床位、类型或人数</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="406"/>
+        <location filename="../../maps/area.py" line="394"/>
+        <location filename="../../ui/printing/area.py" line="62"/>
         <source>Still at home</source>
         <translation>仍在家中</translation>
     </message>
     <message>
-        <location filename="../../maps/area.py" line="412"/>
+        <location filename="../../maps/area.py" line="400"/>
+        <location filename="../../ui/printing/area.py" line="65"/>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/area.py" line="51"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/area.py" line="83"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/area.py" line="97"/>
+        <source>Households still at home are listed first.</source>
+        <translation>仍在家中的住户排在前面。</translation>
     </message>
 </context>
 <context>
     <name>AreaPanel</name>
     <message>
-        <location filename="../../ui/map/area.py" line="85"/>
+        <location filename="../../ui/map/area.py" line="87"/>
         <source>Draw an area with the map&apos;s polygon or circle tool to list what is inside; the crosshair tool names the nearest shelters with room from a point.</source>
         <translation>用地图上的多边形或圆形工具画出区域，即可列出区域内的对象；十字准星工具列出离某点最近、仍有空位的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="118"/>
+        <location filename="../../ui/map/area.py" line="120"/>
         <source>Name of the area, e.g. the landslide at ...</source>
         <translation>区域名称，如某地山体滑坡</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="119"/>
+        <location filename="../../ui/map/area.py" line="121"/>
         <source>Save the area</source>
         <translation>保存区域</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="125"/>
+        <location filename="../../ui/map/area.py" line="127"/>
         <source>Export the lists to Excel...</source>
         <translation>导出清单（Excel）…</translation>
     </message>
     <message>
         <location filename="../../ui/map/area.py" line="131"/>
+        <source>Print the lists...</source>
+        <translation>打印清单...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="137"/>
         <source>Show again</source>
         <translation>重新显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="150"/>
+        <location filename="../../ui/map/area.py" line="142"/>
+        <source>Register as a danger zone...</source>
+        <translation>登记为危险区...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="144"/>
+        <source>The saved area listed becomes a danger zone of the register.</source>
+        <translation>将当前列出的已保存区域登记为危险区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="165"/>
         <source>Looking ...</source>
         <translation>正在查找……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="161"/>
+        <location filename="../../ui/map/area.py" line="176"/>
         <source>The register could not be read for the area.</source>
         <translation>无法读取区域所需的基础信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="190"/>
+        <location filename="../../ui/map/area.py" line="205"/>
         <source>The area could not be read.</source>
         <translation>无法读取该区域。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="195"/>
+        <location filename="../../ui/map/area.py" line="210"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="199"/>
+        <location filename="../../ui/map/area.py" line="214"/>
         <source>Area %1 km².</source>
         <translation>面积 %1 平方公里。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="206"/>
+        <location filename="../../ui/map/area.py" line="221"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="222"/>
-        <location filename="../../ui/map/area.py" line="262"/>
+        <location filename="../../ui/map/area.py" line="238"/>
+        <location filename="../../ui/map/area.py" line="280"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="222"/>
+        <location filename="../../ui/map/area.py" line="238"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="222"/>
+        <location filename="../../ui/map/area.py" line="238"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="224"/>
+        <location filename="../../ui/map/area.py" line="240"/>
         <source>Still at home</source>
         <translation>仍在家中</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="228"/>
+        <location filename="../../ui/map/area.py" line="244"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="243"/>
-        <location filename="../../ui/map/area.py" line="262"/>
+        <location filename="../../ui/map/area.py" line="259"/>
+        <location filename="../../ui/map/area.py" line="280"/>
         <source>Free places</source>
         <translation>空余床位</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="245"/>
+        <location filename="../../ui/map/area.py" line="261"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="246"/>
+        <location filename="../../ui/map/area.py" line="262"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="252"/>
+        <location filename="../../ui/map/area.py" line="268"/>
         <source>The nearest shelters could not be found.</source>
         <translation>无法查找最近的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="258"/>
+        <location filename="../../ui/map/area.py" line="276"/>
         <source>Nearest shelters with room, by straight-line distance:</source>
         <translation>最近的有空位避灾安置场所（按直线距离）：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="260"/>
+        <location filename="../../ui/map/area.py" line="278"/>
         <source>No shelter with room has a location.</source>
         <translation>没有有空位且有位置的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="262"/>
+        <location filename="../../ui/map/area.py" line="280"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="262"/>
+        <location filename="../../ui/map/area.py" line="280"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="285"/>
+        <location filename="../../ui/map/area.py" line="303"/>
         <source>Export the lists</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="285"/>
+        <location filename="../../ui/map/area.py" line="303"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="448"/>
+        <source>Registered as danger zones: %1</source>
+        <translation>已登记为危险区：%1</translation>
     </message>
 </context>
 <context>
@@ -3189,6 +3235,16 @@ ahead</source>
         <translation>专家库名单</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/registry.py" line="616"/>
+        <source>What a drawn area holds</source>
+        <translation>绘制区域内对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="622"/>
+        <source>the name the area was saved under on the map</source>
+        <translation>区域在地图上保存时的名称</translation>
+    </message>
+    <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
         <location filename="../../ui/printing/registry.py" line="415"/>
         <source>No typhoon with the number or id %1.</source>
@@ -3203,29 +3259,60 @@ ahead</source>
 <context>
     <name>DrawnAreas</name>
     <message>
-        <location filename="../../models/drawn_areas.py" line="50"/>
+        <location filename="../../models/drawn_areas.py" line="53"/>
         <source>The drawn area is not a polygon or a circle.</source>
         <translation>所画区域不是多边形或圆形。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="75"/>
+        <location filename="../../models/drawn_areas.py" line="78"/>
         <source>Give the area a name.</source>
         <translation>请为区域命名。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="79"/>
+        <location filename="../../models/drawn_areas.py" line="82"/>
         <source>An area&apos;s name has at most %1 characters.</source>
         <translation>区域名称最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="89"/>
+        <location filename="../../models/drawn_areas.py" line="92"/>
         <source>An area named %1 is saved already: choose another name.</source>
         <translation>已保存名为“%1”的区域，请另取名称。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="119"/>
+        <location filename="../../models/drawn_areas.py" line="124"/>
+        <source>No area is saved as %1.</source>
+        <translation>没有名为“%1”的已保存区域。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="135"/>
+        <location filename="../../models/drawn_areas.py" line="193"/>
         <source>That saved area is gone.</source>
         <translation>该已保存区域已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="196"/>
+        <source>Give the danger zone a name.</source>
+        <translation>请填写危险区名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="202"/>
+        <source>Choose a known type of danger zone.</source>
+        <translation>请选择已有的危险区类别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="224"/>
+        <source>The area %1 lies outside every village&apos;s outline: a danger zone belongs to a village.</source>
+        <translation>区域“%1”不在任何村（社区）的边界内：危险区须属于某个村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="244"/>
+        <source>%1 %2 has a danger zone named %3 already.</source>
+        <translation>%1 %2 已有名为“%3”的危险区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="259"/>
+        <source>Drawn on the map as %1</source>
+        <translation>在地图上绘制，区域名称“%1”</translation>
     </message>
 </context>
 <context>
@@ -6679,38 +6766,38 @@ ahead</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Emergency Command Console</source>
         <translation>应急指挥调度台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>This page could not be opened. Details are in the log file.</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Opening the page …</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -6983,52 +7070,52 @@ ahead</source>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../maps/basemap.py" line="53"/>
+        <location filename="../../maps/basemap.py" line="72"/>
         <source>Basemap: the tile source type &quot;%1&quot; is unknown; the map is drawn without a basemap. Check the tile source in Settings.</source>
         <translation>底图：瓦片来源类型“%1”无法识别，地图暂不显示底图。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="68"/>
+        <location filename="../../maps/basemap.py" line="87"/>
         <source>Basemap: no MBTiles file is chosen; the map is drawn without a basemap. Choose the file in Settings.</source>
         <translation>底图：未选择 MBTiles 文件，地图暂不显示底图。请在“设置”中选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="78"/>
+        <location filename="../../maps/basemap.py" line="97"/>
         <source>Basemap: the MBTiles file %1 was not found; the map is drawn without a basemap.</source>
         <translation>底图：未找到 MBTiles 文件 %1，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="91"/>
+        <location filename="../../maps/basemap.py" line="110"/>
         <source>Basemap: %1 is not a readable MBTiles file; the map is drawn without a basemap.</source>
         <translation>底图：%1 不是可读取的 MBTiles 文件，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="101"/>
+        <location filename="../../maps/basemap.py" line="120"/>
         <source>Basemap: %1 holds %2 tiles, which this map cannot draw (it needs PNG, JPEG or WebP images); the map is drawn without a basemap.</source>
         <translation>底图：%1 中是 %2 格式的瓦片，本地图无法绘制（需要 PNG、JPEG 或 WebP 图片），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="113"/>
+        <location filename="../../maps/basemap.py" line="132"/>
         <source>Basemap: the MBTiles file %1 holds no tiles; the map is drawn without a basemap.</source>
         <translation>底图：MBTiles 文件 %1 中没有瓦片，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="134"/>
+        <location filename="../../maps/basemap.py" line="160"/>
         <source>Basemap: no tile URL template is set; the map is drawn without a basemap. Enter it in Settings.</source>
         <translation>底图：未设置瓦片地址模板，地图暂不显示底图。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="143"/>
+        <location filename="../../maps/basemap.py" line="169"/>
         <source>Basemap: the tile URL template must contain {z}, {x} and {y}; the map is drawn without a basemap.</source>
         <translation>底图：瓦片地址模板必须包含 {z}、{x} 和 {y}，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="151"/>
+        <location filename="../../maps/basemap.py" line="177"/>
         <source>Basemap: the tile URL template must start with http:// or https://; the map is drawn without a basemap.</source>
         <translation>底图：瓦片地址模板必须以 http:// 或 https:// 开头，地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../maps/basemap.py" line="159"/>
+        <location filename="../../maps/basemap.py" line="185"/>
         <source>Basemap: the tile URL template needs a key, and none is set; the map is drawn without a basemap. Enter the key in Settings.</source>
         <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
@@ -7149,103 +7236,113 @@ ahead</source>
         <translation>未找到匹配项。</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="87"/>
-        <source>Basemap: MBTiles file</source>
-        <translation>底图：MBTiles 文件</translation>
-    </message>
-    <message>
-        <location filename="../../maps/overlays.py" line="89"/>
-        <source>Basemap: intranet tile server</source>
-        <translation>底图：内网瓦片服务</translation>
-    </message>
-    <message>
         <location filename="../../maps/overlays.py" line="91"/>
+        <source>Basemap: MBTiles file %1, in the console only</source>
+        <translation>底图：MBTiles 文件 %1（仅在调度台中显示）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="96"/>
+        <source>Basemap: intranet tile server %1, in the console only</source>
+        <translation>底图：内网瓦片服务器 %1（仅在调度台中显示）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="102"/>
+        <source>Basemap: MBTiles file %1</source>
+        <translation>底图：MBTiles 文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="105"/>
+        <source>Basemap: intranet tile server %1</source>
+        <translation>底图：内网瓦片服务器 %1</translation>
+    </message>
+    <message>
+        <location filename="../../maps/overlays.py" line="108"/>
         <source>Basemap: none</source>
         <translation>底图：无</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="99"/>
+        <location filename="../../maps/overlays.py" line="115"/>
         <source>Lon/lat</source>
         <translation>经纬度</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="100"/>
+        <location filename="../../maps/overlays.py" line="116"/>
         <source>GCJ-02</source>
         <translation>GCJ-02（火星坐标）</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="101"/>
+        <location filename="../../maps/overlays.py" line="117"/>
         <source>Click to show or hide the GCJ-02 coordinates a phone map uses</source>
         <translation>点击显示或隐藏手机地图使用的 GCJ-02 坐标</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="104"/>
+        <location filename="../../maps/overlays.py" line="120"/>
         <source>Figures as of %1</source>
         <translation>数据时间 %1</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="105"/>
+        <location filename="../../maps/overlays.py" line="121"/>
         <source>Overview</source>
         <translation>鹰眼图</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="106"/>
+        <location filename="../../maps/overlays.py" line="122"/>
         <source>Measure a distance</source>
         <translation>测量距离</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="107"/>
+        <location filename="../../maps/overlays.py" line="123"/>
         <source>Measure an area</source>
         <translation>测量面积</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="108"/>
+        <location filename="../../maps/overlays.py" line="124"/>
         <source>Draw an area and list what is inside</source>
         <translation>画出区域并列出区域内对象</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="111"/>
+        <location filename="../../maps/overlays.py" line="127"/>
         <source>Draw a circle around a point and list what is inside</source>
         <translation>以一点为圆心画圆并列出圆内对象</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="114"/>
+        <location filename="../../maps/overlays.py" line="130"/>
         <source>Nearest shelters with room from a point</source>
         <translation>离某点最近的有空位避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="117"/>
+        <location filename="../../maps/overlays.py" line="133"/>
         <source>Clear the drawing</source>
         <translation>清除绘制</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="118"/>
+        <location filename="../../maps/overlays.py" line="134"/>
         <source>Click points along the way; double-click or Enter to finish</source>
         <translation>沿途点击各点；双击或按回车结束</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="121"/>
-        <location filename="../../maps/overlays.py" line="124"/>
+        <location filename="../../maps/overlays.py" line="137"/>
+        <location filename="../../maps/overlays.py" line="140"/>
         <source>Click the corners; double-click or Enter to finish</source>
         <translation>依次点击各角点；双击或按回车结束</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="127"/>
+        <location filename="../../maps/overlays.py" line="143"/>
         <source>Click the centre, then a point on the circle</source>
         <translation>先点击圆心，再点击圆上一点</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="130"/>
+        <location filename="../../maps/overlays.py" line="146"/>
         <source>Click a point on the map</source>
         <translation>在地图上点击一点</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="131"/>
+        <location filename="../../maps/overlays.py" line="147"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="132"/>
+        <location filename="../../maps/overlays.py" line="148"/>
         <source>Area</source>
         <comment>measured surface</comment>
         <translation>面积</translation>
@@ -7256,12 +7353,12 @@ ahead</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="133"/>
+        <location filename="../../maps/overlays.py" line="149"/>
         <source>perimeter</source>
         <translation>周长</translation>
     </message>
     <message>
-        <location filename="../../maps/overlays.py" line="134"/>
+        <location filename="../../maps/overlays.py" line="150"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
@@ -8334,6 +8431,7 @@ ahead</source>
         <translation>村负责人签字：</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/area.py" line="103"/>
         <location filename="../../ui/printing/dutylog.py" line="92"/>
         <location filename="../../ui/printing/plans.py" line="38"/>
         <location filename="../../ui/printing/teams.py" line="45"/>
@@ -9275,6 +9373,29 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>RegisterZoneDialog</name>
+    <message>
+        <location filename="../../ui/map/zone_dialog.py" line="24"/>
+        <source>Register as a danger zone</source>
+        <translation>登记为危险区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/zone_dialog.py" line="28"/>
+        <source>The area becomes a danger zone of the register in each village whose outline it covers, with the village&apos;s next danger zone code.</source>
+        <translation>该区域将在其覆盖的每个村（社区）登记为一个危险区，编码按该村下一个危险区编码编排。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/zone_dialog.py" line="38"/>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/zone_dialog.py" line="41"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <location filename="../../models/command/reports.py" line="88"/>
@@ -9959,27 +10080,42 @@ ahead</source>
         <translation>密钥</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/page.py" line="192"/>
+        <source>e.g. © the county&apos;s surveying office</source>
+        <translation>例如：© 县测绘院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="194"/>
+        <source>Shown on the map beside the basemap (an MBTiles file&apos;s own when empty).</source>
+        <translation>显示在地图底图说明旁（留空时使用 MBTiles 文件自带的说明）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/page.py" line="196"/>
+        <source>Attribution</source>
+        <translation>底图版权说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py" line="202"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="213"/>
+        <location filename="../../ui/settings/page.py" line="219"/>
         <source>Choose an MBTiles file</source>
         <translation>选择 MBTiles 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="213"/>
+        <location filename="../../ui/settings/page.py" line="219"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles 文件 (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="235"/>
+        <location filename="../../ui/settings/page.py" line="242"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/page.py" line="240"/>
+        <location filename="../../ui/settings/page.py" line="247"/>
         <source>Saved. Language and database apply at the next start.</source>
         <translation>已保存。语言和数据库设置在下次启动时生效。</translation>
     </message>

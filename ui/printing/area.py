@@ -31,10 +31,6 @@ class AreaPrint:
     rows: int
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Area", text)
-
-
 def print_area(
     *, session: Session, path: str | Path, name: str = "", contents: AreaContents | None = None
 ) -> AreaPrint:
@@ -52,21 +48,21 @@ def print_area(
         contents = AreaIndex.load(session=session).contents(saved.geometry)
     home = contents.during_event
     columns = [
-        _t("No."),
-        _t("Kind"),
-        _t("Code"),
-        _t("Name"),
-        _t("Town"),
-        _t("Village"),
-        _t("Free places, type or residents"),
+        QCoreApplication.translate("Area", "No."),
+        QCoreApplication.translate("Area", "Kind"),
+        QCoreApplication.translate("Area", "Code"),
+        QCoreApplication.translate("Area", "Name"),
+        QCoreApplication.translate("Area", "Town"),
+        QCoreApplication.translate("Area", "Village"),
+        QCoreApplication.translate("Area", "Free places, type or residents"),
     ]
     widths = [12, 30, 40, 60, 26, 32, 30]
     align = ["number", "left", "left", "left", "left", "left", "left"]
     if home:
-        columns.append(_t("Still at home"))
+        columns.append(QCoreApplication.translate("Area", "Still at home"))
         widths.append(18)
         align.append("center")
-    yes = _t("Yes")
+    yes = QCoreApplication.translate("Area", "Yes")
     rows: list[list[object]] = []
     for layer in contents.layers:
         title = area_layer_title(layer)
@@ -84,20 +80,26 @@ def print_area(
                 values.append(yes if row.at_home else "")
             rows.append(values)
     counts = "; ".join(
-        fill(_t("%1: %2"), area_layer_title(layer), f"{count:,}")
+        fill(QCoreApplication.translate("Area", "%1: %2"), area_layer_title(layer), f"{count:,}")
         for layer, count in contents.counts.items()
     )
     actor = actor_of(session)
     pages = build_list_pdf(
         path,
-        title=fill(_t("What the area %1 holds"), name) if name else _t("What the drawn area holds"),
+        title=fill(QCoreApplication.translate("Area", "What the area %1 holds"), name)
+        if name
+        else QCoreApplication.translate("Area", "What the drawn area holds"),
         columns=columns,
         widths_mm=widths,
         align=align,
         rows=rows,
         subtitle_left=counts,
-        lead=_t("Households still at home are listed first.") if home else "",
-        subtitle_right=fill(_t("Area %1 km²."), f"{contents.area_km2:,.2f}"),
+        lead=QCoreApplication.translate("Area", "Households still at home are listed first.")
+        if home
+        else "",
+        subtitle_right=fill(
+            QCoreApplication.translate("Area", "Area %1 km²."), f"{contents.area_km2:,.2f}"
+        ),
         note=fill(QCoreApplication.translate("Printing", "Printed %1"), display_time(utcnow())),
         author=actor.name if actor else "",
     )
