@@ -28,6 +28,7 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "team-roster",
         "team-readiness",
         "experts",
+        "area",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
