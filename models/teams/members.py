@@ -8,7 +8,7 @@ may unmask personal numbers; mobiles to roles that may see personal numbers."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -221,12 +221,24 @@ def write_member(session: Session, team_id: int, member: CheckedMember) -> Membe
     return membership
 
 
-def save_member(*, session: Session, team_id: int, fields: MemberFields) -> MemberRow:
+def save_member(
+    *,
+    session: Session,
+    team_id: int,
+    fields: MemberFields,
+    membership_id: int | None = None,
+) -> MemberRow:
     """Add a member to a team, or change a member's entry: a person already registered by
-    identity number is the same person (a name that differs is refused)."""
+    identity number is the same person (a name that differs is refused).
+
+    With ``membership_id`` the entry of that member is changed in place (the person's
+    details, post, joined, status; certificates and insurance given are added); an
+    ``id_number`` of None keeps the number registered (a role that sees it masked)."""
     require(session, Permission.MANAGE_TEAMS)
     if session.get(Team, team_id) is None:
         raise NotFound(QCoreApplication.translate("Teams", "This team no longer exists."))
+    if membership_id is not None:
+        return _change_member(session, membership_id, fields)
     checker = FieldChecker()
     member = check_member(checker, fields)
     if member is not None:
@@ -248,6 +260,171 @@ def save_member(*, session: Session, team_id: int, fields: MemberFields) -> Memb
     membership = write_member(session, team_id, member)
     rows = list_members(session=session, team_id=team_id, membership_ids=[membership.id])
     return rows[0]
+
+
+def _change_member(session: Session, membership_id: int, fields: MemberFields) -> MemberRow:
+    membership = session.get(Membership, membership_id)
+    if membership is None:
+        raise NotFound(QCoreApplication.translate("Teams", "This member no longer exists."))
+    rescuer = session.get(Rescuer, membership.rescuer_id)
+    assert rescuer is not None  # a membership's person is deleted with it
+    if fields.id_number is None:
+        fields = replace(fields, id_number=rescuer.id_number)
+    checker = FieldChecker()
+    member = check_member(checker, fields)
+    if member is not None:
+        other = session.execute(
+            select(Rescuer.id, Rescuer.name).where(Rescuer.id_number == member.identity.number)
+        ).first()
+        if other is not None and other[0] != rescuer.id:
+            checker.add(
+                "id_number",
+                fill(
+                    QCoreApplication.translate(
+                        "Teams", "This identity number is registered for %1."
+                    ),
+                    other[1],
+                ),
+            )
+    checker.done()
+    assert member is not None
+    for key, value in member.person.items():
+        setattr(rescuer, key, value)
+    for key, value in member.membership.items():
+        setattr(membership, key, value)
+    session.flush()
+    write_member(session, membership.team_id, member)
+    rows = list_members(session=session, team_id=membership.team_id, membership_ids=[membership.id])
+    return rows[0]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberEntry:
+    """A member's entry as the edit form shows it: the identity number in full only for
+    roles that may unmask it (``id_number_full``), mobiles as the role sees them."""
+
+    membership_id: int
+    rescuer_id: int
+    team_id: int
+    name: str
+    id_number: str
+    id_number_full: bool
+    sex: str | None
+    birth_date: date | None
+    mobile: str | None
+    post: str
+    joined: date | None
+    status: str
+    skills: str | None
+    emergency_contact: str | None
+    emergency_mobile: str | None
+
+
+def member_entry(*, session: Session, membership_id: int) -> MemberEntry | None:
+    """One member's entry for editing; None when it no longer exists."""
+    require(session, Permission.READ_REGISTER)
+    membership = session.get(Membership, membership_id)
+    if membership is None:
+        return None
+    rescuer = session.get(Rescuer, membership.rescuer_id)
+    assert rescuer is not None
+    phone, id_number = phone_masker(session), id_number_masker(session)
+    shown = id_number(rescuer.id_number) or ""
+    return MemberEntry(
+        membership.id,
+        rescuer.id,
+        membership.team_id,
+        rescuer.name,
+        shown,
+        shown == rescuer.id_number,
+        rescuer.sex,
+        rescuer.birth_date,
+        phone(rescuer.mobile),
+        membership.post,
+        membership.joined,
+        membership.status,
+        rescuer.skills,
+        rescuer.emergency_contact,
+        phone(rescuer.emergency_mobile),
+    )
+
+
+def add_certificate(*, session: Session, rescuer_id: int, fields: CertificateFields) -> int:
+    """Record a certificate a person holds (name or kind, number, issuer, expiry); the
+    same kind and number held already is refused."""
+    require(session, Permission.MANAGE_TEAMS)
+    checker = FieldChecker()
+    kind = checker.text(
+        "kind",
+        fields.kind,
+        60,
+        QCoreApplication.translate("Teams", "Give the certificate's name or kind."),
+    )
+    number = checker.text("number", fields.number, 60)
+    issuer = checker.text("issuer", fields.issuer, NAME_LIMIT)
+    if session.get(Rescuer, rescuer_id) is None:
+        checker.add("", QCoreApplication.translate("Teams", "This member no longer exists."))
+    elif kind is not None and session.scalar(
+        select(Certificate.id).where(
+            Certificate.rescuer_id == rescuer_id,
+            Certificate.kind == kind,
+            Certificate.number.is_(None) if number is None else Certificate.number == number,
+        )
+    ):
+        checker.add(
+            "number",
+            QCoreApplication.translate("Teams", "This certificate is recorded already."),
+        )
+    checker.done()
+    certificate = Certificate(
+        rescuer_id=rescuer_id, kind=kind, number=number, issuer=issuer, expires=fields.expires
+    )
+    session.add(certificate)
+    session.flush()
+    return certificate.id
+
+
+def add_insurance(*, session: Session, rescuer_id: int, fields: InsuranceFields) -> int:
+    """Record a personal accident insurance policy (kind, policy, insurer, from-to); the
+    end date is required, and the same policy with the same end is refused."""
+    require(session, Permission.MANAGE_TEAMS)
+    checker = FieldChecker()
+    if fields.ends is None:
+        checker.add(
+            "ends", QCoreApplication.translate("Teams", "Give the date the insurance ends.")
+        )
+    elif fields.starts is not None and fields.starts > fields.ends:
+        checker.add(
+            "ends", QCoreApplication.translate("Teams", "The insurance ends before it starts.")
+        )
+    kind = checker.text("kind", fields.kind, 60)
+    policy = checker.text("policy", fields.policy, 60)
+    insurer = checker.text("insurer", fields.insurer, NAME_LIMIT)
+    if session.get(Rescuer, rescuer_id) is None:
+        checker.add("", QCoreApplication.translate("Teams", "This member no longer exists."))
+    elif fields.ends is not None and session.scalar(
+        select(Insurance.id).where(
+            Insurance.rescuer_id == rescuer_id,
+            Insurance.ends == fields.ends,
+            Insurance.policy.is_(None) if policy is None else Insurance.policy == policy,
+        )
+    ):
+        checker.add(
+            "policy", QCoreApplication.translate("Teams", "This policy is recorded already.")
+        )
+    checker.done()
+    assert fields.ends is not None
+    policy_row = Insurance(
+        rescuer_id=rescuer_id,
+        kind=kind,
+        policy=policy,
+        insurer=insurer,
+        starts=fields.starts,
+        ends=fields.ends,
+    )
+    session.add(policy_row)
+    session.flush()
+    return policy_row.id
 
 
 @dataclass(frozen=True, slots=True)

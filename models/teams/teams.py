@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from models.areas import Division
+from models.areas import Division, VillageOption
 from models.base import utcnow
 from models.fields import FieldChecker, Range
 from models.messages import fill
@@ -312,6 +312,23 @@ def _row(
         counts.get(team.id, 0),
         team.note,
     )
+
+
+def home_options(*, session: Session) -> list[VillageOption]:
+    """The towns and villages a team may call home, by code (a town names no town)."""
+    require(session, Permission.READ_REGISTER)
+    towns = dict(
+        session.execute(select(Division.id, Division.name).where(Division.level == "town")).all()
+    )
+    rows = session.execute(
+        select(Division.id, Division.code, Division.name, Division.level, Division.parent_id)
+        .where(Division.level.in_(("town", "village")))
+        .order_by(Division.code)
+    )
+    return [
+        VillageOption(id_, code, name, "" if level == "town" else towns.get(parent, ""))
+        for id_, code, name, level, parent in rows
+    ]
 
 
 def find_team(*, session: Session, name: str) -> Team:

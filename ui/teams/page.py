@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -24,10 +25,18 @@ from models.database import Database
 from models.labels import label
 from models.messages import fill
 from models.teams import SPECIALTIES, TEAM_CLASSES, TEAM_STATUSES
-from models.users import Actor
+from models.users import Actor, Permission
 from ui.common.page import Page
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
+from ui.teams.forms import (
+    CertificateForm,
+    EquipmentForm,
+    InsuranceForm,
+    MemberForm,
+    StatusForm,
+    TeamForm,
+)
 from ui.teams.rows import (
     COUNTY_MEMBER_COLUMNS,
     COVER_MINUTES,
@@ -56,6 +65,7 @@ def _table(columns: tuple[Column, ...], parent: QWidget) -> tuple[QTableView, Ro
 
 
 class TeamsPage(Page):
+    show_reach = Signal(int)  # a team's id: its 15-minute reach drawn on the map
     watched_tables: ClassVar[frozenset[str]] = frozenset(
         {
             "teams",
@@ -95,6 +105,21 @@ class TeamsPage(Page):
             bar.addWidget(combo)
         bar.addWidget(self.count_label, 1)
         teams_layout.addLayout(bar)
+        self.can_manage = actor.can(Permission.MANAGE_TEAMS)
+        actions = QHBoxLayout()
+        self.new_team_button = QPushButton(self.tr("New team..."))
+        self.edit_team_button = QPushButton(self.tr("Edit team..."))
+        self.status_button = QPushButton(self.tr("Change status..."))
+        self.reach_button = QPushButton(self.tr("Show reach on map"))
+        self.reach_button.setToolTip(
+            self.tr("Draw on the map how far the team gets in 15 minutes from its base")
+        )
+        for button in (self.new_team_button, self.edit_team_button, self.status_button):
+            actions.addWidget(button)
+            button.setVisible(self.can_manage)
+        actions.addWidget(self.reach_button)
+        actions.addStretch(1)
+        teams_layout.addLayout(actions)
         splitter = QSplitter()
         splitter.setOrientation(splitter.orientation().Vertical)
         self.team_view, self.team_model = _table(TEAM_COLUMNS, self)
@@ -103,8 +128,28 @@ class TeamsPage(Page):
         self.member_view, self.member_model = _table(MEMBER_COLUMNS, self)
         self.equipment_view, self.equipment_model = _table(EQUIPMENT_COLUMNS, self)
         self.history_view, self.history_model = _table(HISTORY_COLUMNS, self)
-        self.detail.addTab(self.member_view, self.tr("Members"))
-        self.detail.addTab(self.equipment_view, self.tr("Equipment"))
+        self.add_member_button = QPushButton(self.tr("Add member..."))
+        self.edit_member_button = QPushButton(self.tr("Edit member..."))
+        self.certificate_button = QPushButton(self.tr("Record certificate..."))
+        self.insurance_button = QPushButton(self.tr("Record insurance..."))
+        self.detail.addTab(
+            self._with_buttons(
+                self.member_view,
+                self.add_member_button,
+                self.edit_member_button,
+                self.certificate_button,
+                self.insurance_button,
+            ),
+            self.tr("Members"),
+        )
+        self.add_equipment_button = QPushButton(self.tr("Add equipment..."))
+        self.edit_equipment_button = QPushButton(self.tr("Edit equipment..."))
+        self.detail.addTab(
+            self._with_buttons(
+                self.equipment_view, self.add_equipment_button, self.edit_equipment_button
+            ),
+            self.tr("Equipment"),
+        )
         self.detail.addTab(self.history_view, self.tr("Status history"))
         splitter.addWidget(self.detail)
         splitter.setSizes([420, 300])
@@ -165,7 +210,56 @@ class TeamsPage(Page):
         self.tabs.currentChanged.connect(lambda _i: self._members_shown())
         selection = self.team_view.selectionModel()
         selection.currentRowChanged.connect(lambda current, _previous: self._team_chosen())
+        self.new_team_button.clicked.connect(self.new_team)
+        self.edit_team_button.clicked.connect(self.edit_team)
+        self.status_button.clicked.connect(self.change_status)
+        self.reach_button.clicked.connect(self._reach_asked)
+        self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button.clicked.connect(self.edit_member)
+        self.certificate_button.clicked.connect(self.record_certificate)
+        self.insurance_button.clicked.connect(self.record_insurance)
+        self.add_equipment_button.clicked.connect(self.add_equipment)
+        self.edit_equipment_button.clicked.connect(self.edit_equipment)
+        for view in (self.member_view, self.equipment_view):
+            view.selectionModel().currentRowChanged.connect(
+                lambda _current, _previous: self._enable_actions()
+            )
+        if self.can_manage:
+            self.team_view.doubleClicked.connect(lambda _index: self.edit_team())
+            self.member_view.doubleClicked.connect(lambda _index: self.edit_member())
+            self.equipment_view.doubleClicked.connect(lambda _index: self.edit_equipment())
+        self._enable_actions()
         self.refresh()
+
+    def _with_buttons(self, view: QTableView, *buttons: QPushButton) -> QWidget:
+        """A table with its entry buttons below (shown to roles that manage teams)."""
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(view, 1)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+            button.setVisible(self.can_manage)
+        row.addStretch(1)
+        box.addLayout(row)
+        return holder
+
+    def _enable_actions(self) -> None:
+        chosen = self._team_id is not None
+        for button in (
+            self.edit_team_button,
+            self.status_button,
+            self.reach_button,
+            self.add_member_button,
+            self.add_equipment_button,
+        ):
+            button.setEnabled(chosen)
+        member = self._current(self.member_view, self.member_model) is not None
+        for button in (self.edit_member_button, self.certificate_button, self.insurance_button):
+            button.setEnabled(chosen and member)
+        equipment = self._current(self.equipment_view, self.equipment_model) is not None
+        self.edit_equipment_button.setEnabled(chosen and equipment)
 
     def _combo(self, everything: str, codes: dict[str, str]) -> QComboBox:
         combo = QComboBox()
@@ -293,7 +387,82 @@ class TeamsPage(Page):
             return
         row: Any = self.team_model.row_at(index.row())
         self._team_id = row.id
+        self._enable_actions()
         self._load_detail(row.id)
+
+    @staticmethod
+    def _current(view: QTableView, model: RowTableModel) -> Any:
+        index = view.currentIndex()
+        return model.row_at(index.row()) if index.isValid() else None
+
+    # -- entry ------------------------------------------------------------------------------
+
+    def _saved(self, accepted: bool, message: str) -> None:
+        if accepted:
+            self.banner.show_info(message)
+            self.refresh()
+
+    def new_team(self) -> None:
+        team_id, accepted = TeamForm.edit(self, self.db, self.actor)
+        if accepted:
+            self._team_id = team_id
+        self._saved(accepted, self.tr("The team is saved."))
+
+    def edit_team(self) -> None:
+        if self._team_id is not None:
+            _id, accepted = TeamForm.edit(self, self.db, self.actor, self._team_id)
+            self._saved(accepted, self.tr("The team is saved."))
+
+    def change_status(self) -> None:
+        if self._team_id is not None:
+            _id, accepted = StatusForm.edit(self, self.db, self.actor, self._team_id)
+            self._saved(accepted, self.tr("The status change is recorded in the team's history."))
+
+    def add_member(self) -> None:
+        if self._team_id is not None:
+            _id, accepted = MemberForm.edit(self, self.db, self.actor, team_id=self._team_id)
+            self._saved(accepted, self.tr("The member is saved."))
+
+    def edit_member(self) -> None:
+        member = self._current(self.member_view, self.member_model)
+        if self._team_id is not None and member is not None:
+            _id, accepted = MemberForm.edit(
+                self, self.db, self.actor, member.id, team_id=self._team_id
+            )
+            self._saved(accepted, self.tr("The member is saved."))
+
+    def record_certificate(self) -> None:
+        member = self._current(self.member_view, self.member_model)
+        if member is not None:
+            _id, accepted = CertificateForm.edit(
+                self, self.db, self.actor, member.rescuer_id, person=member.name
+            )
+            self._saved(accepted, self.tr("The certificate is recorded."))
+
+    def record_insurance(self) -> None:
+        member = self._current(self.member_view, self.member_model)
+        if member is not None:
+            _id, accepted = InsuranceForm.edit(
+                self, self.db, self.actor, member.rescuer_id, person=member.name
+            )
+            self._saved(accepted, self.tr("The insurance policy is recorded."))
+
+    def add_equipment(self) -> None:
+        if self._team_id is not None:
+            _id, accepted = EquipmentForm.edit(self, self.db, self.actor, team_id=self._team_id)
+            self._saved(accepted, self.tr("The equipment is saved."))
+
+    def edit_equipment(self) -> None:
+        item = self._current(self.equipment_view, self.equipment_model)
+        if self._team_id is not None and item is not None:
+            _id, accepted = EquipmentForm.edit(
+                self, self.db, self.actor, item.id, team_id=self._team_id
+            )
+            self._saved(accepted, self.tr("The equipment is saved."))
+
+    def _reach_asked(self) -> None:
+        if self._team_id is not None:
+            self.show_reach.emit(self._team_id)
 
     def _load_detail(self, team_id: int) -> None:
         def arrived(result: TeamDetail | None, error: BaseException | None) -> None:
@@ -305,6 +474,7 @@ class TeamsPage(Page):
             self.member_model.set_rows(result.members, result.member_keys)
             self.equipment_model.set_rows(result.equipment)
             self.history_model.set_rows(result.history)
+            self._enable_actions()
             fit_columns(self.member_view, self.member_model)
             fit_columns(self.equipment_view, self.equipment_model)
             fit_columns(self.history_view, self.history_model)

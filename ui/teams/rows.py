@@ -59,7 +59,8 @@ class TeamLine:
 
 @dataclass(frozen=True, slots=True)
 class MemberLine:
-    id: int
+    id: int  # the membership's
+    rescuer_id: int
     name: str
     sex: str
     id_number: str
@@ -249,6 +250,7 @@ def load_team_detail(*, db: Database, actor: Actor, team_id: int) -> TeamDetail:
     member_lines = [
         MemberLine(
             m.membership_id,
+            m.rescuer_id,
             m.name,
             QCoreApplication.translate("TeamsPage", "male")
             if m.sex == "M"
