@@ -240,6 +240,9 @@ class MainWindow(QMainWindow):
         opener = getattr(page, "open_page", None)  # a page linking to others by their key
         if opener is not None:
             opener.connect(self.show_page)
+        reach = getattr(page, "show_reach", None)  # a team's reach drawn on the map
+        if reach is not None:
+            reach.connect(self._show_team_reach)
         return page
 
     def _follow_feed(self, page: QWidget) -> None:
@@ -290,6 +293,12 @@ class MainWindow(QMainWindow):
         show_record = getattr(page, "show_record", None)
         if callable(show_record):
             show_record(kind, row_id)
+
+    def _show_team_reach(self, team_id: int) -> None:
+        page = self.show_page("map")
+        show_reach = getattr(page, "show_team_reach", None)
+        if callable(show_reach):
+            show_reach(team_id)
 
     def _open_transfer_list(self, village_id: int) -> None:
         page = self.show_page("transfers")

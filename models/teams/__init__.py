@@ -71,6 +71,7 @@ from models.teams.teams import (
     StatusChangeRow,
     TeamFields,
     TeamPosition,
+    TeamReach,
     TeamRow,
     change_status,
     find_team,
@@ -81,6 +82,7 @@ from models.teams.teams import (
     save_team,
     status_history,
     team_positions,
+    team_reach,
     team_row,
 )
 
@@ -119,6 +121,7 @@ __all__ = [
     "TeamEquipment",
     "TeamFields",
     "TeamPosition",
+    "TeamReach",
     "TeamReadiness",
     "TeamRow",
     "TeamRules",
@@ -154,6 +157,7 @@ __all__ = [
     "status_history",
     "subfields",
     "team_positions",
+    "team_reach",
     "team_row",
     "team_rules",
 ]

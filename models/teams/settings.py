@@ -43,6 +43,11 @@ class TeamRules:
     def speed(self, team_class: str) -> float:
         return self.speed_kmh.get(team_class, 30.0)
 
+    def reach_km(self, team_class: str, minutes: float) -> float:
+        """The straight-line distance a team of the class covers in ``minutes`` (its road
+        distance over the road factor)."""
+        return self.speed(team_class) * minutes / 60.0 / self.road_factor
+
     def certificates_for(self, specialties: Iterable[str]) -> frozenset[str]:
         needed: set[str] = set()
         for specialty in specialties:

@@ -22,6 +22,7 @@ from models.messages import fill
 from models.privacy import phone_masker
 from models.refusals import Conflict, NotFound
 from models.teams.codes import EQUIPMENT_STATES, SPECIALTIES, TEAM_CLASSES, TEAM_STATUSES
+from models.teams.settings import team_rules
 from models.teams.tables import (
     NAME_LIMIT,
     PERSON_LIMIT,
@@ -549,3 +550,44 @@ def team_positions(*, session: Session) -> list[TeamPosition]:
         )
         for id_, name, team_class, status, lon, lat, leader in connection.execute(query)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReach:
+    """How far a team gets from its base in ``minutes``: a circle of ``radius_km``
+    (straight line; road distance over the road factor, at its class's speed)."""
+
+    team_id: int
+    name: str
+    lon: float
+    lat: float
+    minutes: float
+    radius_km: float
+    speed_kmh: float
+    road_factor: float
+
+
+def team_reach(*, session: Session, team_id: int, minutes: float = 15.0) -> TeamReach:
+    """A team's reach in ``minutes``; NotFound when it is gone or has no base location."""
+    require(session, Permission.READ_REGISTER)
+    team = session.get(Team, team_id)
+    if team is None:
+        raise NotFound(QCoreApplication.translate("Teams", "This team no longer exists."))
+    if team.lon is None or team.lat is None:
+        raise NotFound(
+            fill(
+                QCoreApplication.translate("Teams", "%1 has no base location on the map."),
+                team.name,
+            )
+        )
+    rules = team_rules(session=session)
+    return TeamReach(
+        team.id,
+        team.name,
+        team.lon,
+        team.lat,
+        minutes,
+        rules.reach_km(team.team_class, minutes),
+        rules.speed(team.team_class),
+        rules.road_factor,
+    )

@@ -70,7 +70,7 @@ def test_a_kind_a_module_adds_is_listed_and_named_by_nearest(
     contents = index.contents(CIRCLE)
     assert contents.ids("test_depots") == [7]
     assert area_layer_title("test_depots") == "Depots"
-    named = nearest_of_kinds(index, lng=121.38, lat=28.37)
+    named = [r for r in nearest_of_kinds(index, lng=121.38, lat=28.37) if r.layer == "test_depots"]
     assert [row.id for row in named] == [7, 8]
     assert named[0].distance_km == pytest.approx(0.146, abs=0.01)
     shelters = nearest_shelters(index, lng=121.38, lat=28.37)

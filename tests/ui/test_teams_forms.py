@@ -21,8 +21,14 @@ from models.teams import (
 )
 from models.users import Actor
 from tests.conftest import ADMIN
-from tests.models.teams.rosters import SOUND_TEAMS, ident, member_row, roster, small_county
-from tests.models.teams.rosters import teams_file
+from tests.models.teams.rosters import (
+    SOUND_TEAMS,
+    ident,
+    member_row,
+    roster,
+    small_county,
+    teams_file,
+)
 from tests.ui.test_teams_page import open_page
 from ui.teams.forms import (
     CertificateForm,
@@ -154,12 +160,12 @@ def test_a_planner_edits_a_member_whose_number_is_masked_and_it_is_kept(
     assert again.id_number == ident(1) and again.post == "deputy" and again.skills == "游泳"
 
 
-def test_certificates_and_insurance_recorded_for_a_member(
-    qtbot: QtBot, county: Database
-) -> None:
+def test_certificates_and_insurance_recorded_for_a_member(qtbot: QtBot, county: Database) -> None:
     squad = team_id(county, "礁山村应急救援小分队")
     with county.session(ADMIN) as session:
-        member = next(m for m in list_members(session=session, team_id=squad) if m.name == "队员002")
+        member = next(
+            m for m in list_members(session=session, team_id=squad) if m.name == "队员002"
+        )
     certificate = CertificateForm(county, DUTY, member.rescuer_id, person=member.name)
     qtbot.addWidget(certificate)
     assert "队员002" in certificate.windowTitle()
@@ -185,7 +191,9 @@ def test_certificates_and_insurance_recorded_for_a_member(
     policy.save_button.click()
     assert policy.errors() == {}
     with county.session(ADMIN) as session:
-        member = next(m for m in list_members(session=session, team_id=squad) if m.name == "队员002")
+        member = next(
+            m for m in list_members(session=session, team_id=squad) if m.name == "队员002"
+        )
     assert ("潜水员证", member.certificates[-1][1]) in member.certificates
     assert str(member.insurance_ends) >= "2026-12-31"
 
@@ -233,9 +241,7 @@ def test_equipment_added_then_put_out_of_service(qtbot: QtBot, county: Database)
     assert (item.kind, item.count, item.state) == ("冲锋舟", 2, "out_of_service")
 
 
-def test_entry_buttons_for_roles_that_manage_teams_only(
-    qtbot: QtBot, county: Database
-) -> None:
+def test_entry_buttons_for_roles_that_manage_teams_only(qtbot: QtBot, county: Database) -> None:
     page = open_page(qtbot, county, CLERK)
     assert page.new_team_button.isHidden() and page.add_member_button.isHidden()
     assert not page.reach_button.isHidden()

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 SHOWN = 500
 """Rows of one list shown in the table (the counts cover every row)."""
 
-MAP_KINDS = ("village", "grid", "danger_zone", "shelter")
+MAP_KINDS = ("village", "grid", "danger_zone", "shelter", "teams")
 """Kinds whose chosen row the map shows (the map page finds their layer)."""
 
 

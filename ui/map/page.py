@@ -46,6 +46,7 @@ from ui.map.view import MapView, schemes_registered
 if TYPE_CHECKING:  # maps.* loads numpy and shapely: in the worker, not when the window opens
     from maps.layers import LayerData, SearchEntry
     from maps.pages import MapBuild
+    from models.teams import TeamReach
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,13 @@ def _build_map(**kwargs: Any) -> MapBuild:
     from maps.pages import build_map
 
     return build_map(**kwargs)
+
+
+def _team_reach(*, db: Database, actor: Actor, team_id: int) -> TeamReach:
+    from maps.layers.teams import reach_circle
+
+    with db.session(actor) as session:
+        return reach_circle(session=session, team_id=team_id)
 
 
 def _search_entries(layers: list[LayerData]) -> list[SearchEntry]:
@@ -130,6 +138,7 @@ class MapPage(QWidget):
         self._marked: dict[str, list[int]] = {}
         self._ready_waits = False
         self._typhoon_due = False  # the typhoon is read again once the layers are
+        self._reach_due: TeamReach | None = None  # a team's reach asked before the page drew
         self._folder = Path(tempfile.mkdtemp(prefix="ecc-map-"))
         weakref.finalize(self, shutil.rmtree, self._folder, True)
 
@@ -210,6 +219,10 @@ class MapPage(QWidget):
         details.addWidget(self.details_title)
         details.addWidget(self.details_layer)
         details.addLayout(self.details_form)
+        self.reach_label = QLabel()  # a team's reach, when a team is shown
+        self.reach_label.setWordWrap(True)
+        self.reach_label.hide()
+        details.addWidget(self.reach_label)
         self.locate_button = QPushButton(self.tr("Show on the map"))
         self.register_button = QPushButton(self.tr("Open in the register"))
         self.transfers_button = QPushButton(self.tr("Open this village's transfer list"))
@@ -340,6 +353,9 @@ class MapPage(QWidget):
             self._keep_view = None
         if self.current is not None:  # reloaded: keep showing what the officer looked at
             self.view.fly_to(*self.current)
+        if self._reach_due is not None:
+            reach, self._reach_due = self._reach_due, None
+            self._draw_reach(reach)
         self._show_typhoon(self._tell_ready)
 
     def _failed(self) -> None:
@@ -423,6 +439,49 @@ class MapPage(QWidget):
         except (KeyError, TypeError, ValueError):
             return
         self.show_feature(layer, feature_id, props)
+        if layer == "teams":
+            self.show_team_reach(feature_id)
+
+    # -- a team's reach -------------------------------------------------------------------------
+
+    def show_team_reach(self, team_id: int) -> None:
+        """Draw how far a team gets in 15 minutes from its base (a circle: straight line,
+        road distance over the road factor at its class's speed) and show the team."""
+        run_in_background(
+            _team_reach, self._reach_read, owner=self, db=self.db, actor=self.actor, team_id=team_id
+        )
+
+    def _reach_read(self, reach: TeamReach | None, error: BaseException | None) -> None:
+        if reach is None:
+            message = getattr(error, "message", None)
+            self._show_error(
+                message if isinstance(message, str) else self.tr("The team could not be read.")
+            )
+            return
+        if not self.summary:  # the page has not drawn yet: once it has
+            self._reach_due = reach
+            return
+        self._draw_reach(reach)
+
+    def _draw_reach(self, reach: TeamReach) -> None:
+        from maps.layers.teams import circle_geometry
+
+        self._show_area(circle_geometry(reach))
+        if self.current != ("teams", reach.team_id):
+            self.show_feature("teams", reach.team_id, {"name": reach.name})
+        self.reach_label.setText(
+            fill(
+                self.tr(
+                    "Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor "
+                    "%4), drawn as a circle."
+                ),
+                f"{reach.minutes:g}",
+                f"{reach.radius_km:.1f}",
+                f"{reach.speed_kmh:g}",
+                f"{reach.road_factor:g}",
+            )
+        )
+        self.reach_label.show()
 
     def show_feature(
         self,
@@ -461,6 +520,7 @@ class MapPage(QWidget):
             value_label.setWordWrap(True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.details_form.addRow(text, value_label)
+        self.reach_label.hide()
         self.register_button.setVisible(register_kind(layer) is not None)
         self.transfers_button.setVisible(props.get("village_id") is not None)
         return True
