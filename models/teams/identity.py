@@ -26,6 +26,7 @@ from models.messages import fill
 from models.refusals import InvalidValue
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ZEROS = 48 * sum(_WEIGHTS)  # what the digits' character codes add beyond their values
 _CHECK = "10X98765432"
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d*)?[eE][+-]?\d+$")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u3000]")
@@ -48,7 +49,7 @@ class IdNumber:
 
 def check_character(first17: str) -> str:
     """The 18th character of a number whose first 17 digits are given."""
-    total = sum(map(int.__mul__, map(int, first17), _WEIGHTS))
+    total = sum(map(int.__mul__, first17.encode("ascii"), _WEIGHTS)) - _ZEROS
     return _CHECK[total % 11]
 
 
@@ -87,8 +88,10 @@ def read_id_number(value: object, *, today: date | None = None) -> IdNumber:
         return _parse(digits, today)
     if isinstance(value, int):
         return _parse(str(value), today)
-    text = str(value).translate(_FULL_WIDTH)
-    text = _SEPARATORS.sub("", text)
+    text = str(value)
+    if not (len(text) == 18 and text.isascii() and text[:17].isdigit()):
+        # Anything but a plain 18-character number: full-width digits, spaces, dashes.
+        text = _SEPARATORS.sub("", text.translate(_FULL_WIDTH))
     if _SCIENTIFIC.match(text):
         raise _refuse(
             QCoreApplication.translate(

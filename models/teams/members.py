@@ -97,7 +97,10 @@ def check_member(
         "name",
         fields.name,
         PERSON_LIMIT,
-        QCoreApplication.translate("Teams", "Give the member's name."),
+        # translated only when wanted: an import checks tens of thousands of rows
+        None
+        if (fields.name or "").strip()
+        else QCoreApplication.translate("Teams", "Give the member's name."),
     )
     identity: IdNumber | None
     try:
@@ -117,21 +120,29 @@ def check_member(
             "status",
             fill(QCoreApplication.translate("Teams", "Unknown member status: %1"), status),
         )
+    # An empty optional field is None without asking the checker (tens of thousands of
+    # rows in an import).
     person: dict[str, object] = {
         "name": name,
-        "mobile": checker.phone("mobile", fields.mobile),
-        "skills": checker.text("skills", fields.skills, PLACE_LIMIT),
+        "mobile": checker.phone("mobile", fields.mobile) if fields.mobile else None,
+        "skills": checker.text("skills", fields.skills, PLACE_LIMIT) if fields.skills else None,
         "emergency_contact": checker.text(
             "emergency_contact", fields.emergency_contact, PERSON_LIMIT
-        ),
-        "emergency_mobile": checker.phone("emergency_mobile", fields.emergency_mobile),
+        )
+        if fields.emergency_contact
+        else None,
+        "emergency_mobile": checker.phone("emergency_mobile", fields.emergency_mobile)
+        if fields.emergency_mobile
+        else None,
     }
     for certificate in fields.certificates:
         checker.text(
             "certificate",
             certificate.kind,
             60,
-            QCoreApplication.translate("Teams", "Give the certificate's name or kind."),
+            None
+            if (certificate.kind or "").strip()
+            else QCoreApplication.translate("Teams", "Give the certificate's name or kind."),
         )
         checker.text("certificate_number", certificate.number, 60)
         checker.text("certificate_issuer", certificate.issuer, NAME_LIMIT)

@@ -22,11 +22,18 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from models.database import insert_many
+from models.database import allocate_ids, insert_many
 from models.fields import FieldChecker
 from models.imports.framework import ImportSteps, Writer
 from models.imports.problems import ImportFileError, ImportProblem
-from models.imports.spreadsheet import Column, DataRow, Table, clean_text, clean_texts
+from models.imports.spreadsheet import (
+    Column,
+    DataRow,
+    Table,
+    clean_text,
+    clean_texts,
+    number_texts,
+)
 from models.labels import code_for
 from models.messages import fill
 from models.teams.codes import MEMBER_STATUS_WORDS, MEMBER_STATUSES, POST_WORDS, POSTS
@@ -35,7 +42,6 @@ from models.teams.imports.common import (
     Teams,
     TitledTable,
     date_of,
-    phone_of,
     read_titled,
     team_in_title,
 )
@@ -138,6 +144,13 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         plan = MemberPlan()
         checked: list[tuple[DataRow, int, CheckedMember]] = []
         self._texts = _column_texts(table)
+        named: dict[str, tuple[int | None, str | None]] = {}  # a team's text: found once
+        self._dates = {key: _column_dates(table, key) for key in _DATE_COLUMNS if table.has(key)}
+        self._phones = {
+            key: _column_phones(table, key)
+            for key in ("mobile", "emergency_mobile")
+            if table.has(key)
+        }
         for position, row in enumerate(table.rows):
             if position % 500 == 0:
                 job.check_cancel()
@@ -146,7 +159,10 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             team_id = default_team
             team_text = self._text("team")
             if team_text:
-                team_id, why = teams.find(team_text)
+                found = named.get(team_text)
+                if found is None:
+                    found = named[team_text] = teams.find(team_text)
+                team_id, why = found
                 if why is not None:
                     problems.append(table.problem(row, "team", team_text, why))
             elif team_id is None:
@@ -227,13 +243,18 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
     def _member(
         self, table: Table, row: DataRow, problems: list[ImportProblem]
     ) -> CheckedMember | None:
-        dates: dict[str, date | None] = {}
-        for key in _DATE_COLUMNS:
-            dates[key], why = date_of(table, row, key)
+        # Each column's texts, dates and phones were read for all rows at once; a row
+        # picks its own (an absent column reads as "").
+        position = self._position
+        texts = {key: column[position] for key, column in self._texts.items()}
+        text = texts.get
+        dates: dict[str, date | None] = dict.fromkeys(_DATE_COLUMNS)
+        for key, column in self._dates.items():
+            dates[key], why = column[position]
             if why is not None:
-                problems.append(table.problem(row, key, self._text(key), why))
-        sex_text = self._text("sex")
-        sex = read_sex(sex_text) if sex_text else None
+                problems.append(table.problem(row, key, text(key, ""), why))
+        sex_text = text("sex", "")
+        sex = _SEX.get(sex_text) or (read_sex(sex_text) if sex_text else None)
         if sex_text and sex is None:
             problems.append(
                 table.problem(
@@ -243,15 +264,15 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                     QCoreApplication.translate("TeamsImport", "Write the sex as 男 or 女."),
                 )
             )
-        post = _coded(self._text("post"), POST_WORDS, POSTS) or "member"
-        status = _coded(self._text("status"), MEMBER_STATUS_WORDS, MEMBER_STATUSES)
-        certificate = self._text("certificate")
+        post = _coded(text("post", ""), POST_WORDS, POSTS) or "member"
+        status = _coded(text("status", ""), MEMBER_STATUS_WORDS, MEMBER_STATUSES)
+        certificate = text("certificate", "")
         certificates = (
             (
                 CertificateFields(
                     certificate,
-                    self._text("certificate_number") or None,
-                    self._text("certificate_issuer") or None,
+                    text("certificate_number") or None,
+                    text("certificate_issuer") or None,
                     dates["certificate_expires"],
                 ),
             )
@@ -259,27 +280,29 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             else ()
         )
         insured = any(
-            self._text(key)
-            for key in ("insurance_policy", "insurer", "insurance_ends", "insurance_kind")
+            text(key) for key in ("insurance_policy", "insurer", "insurance_ends", "insurance_kind")
         )
+        phones = self._phones
         fields = MemberFields(
-            name=self._text("name"),
+            name=text("name", ""),
             id_number=table.cell(row, "id_number"),
             sex=sex,
             birth_date=dates["birth_date"],
-            mobile=phone_of(table, row, "mobile"),
+            mobile=phones["mobile"][position] if "mobile" in phones else None,
             post=post,
             joined=dates["joined"],
             status=status or "active",
-            skills=self._text("skills") or None,
-            emergency_contact=self._text("emergency_contact") or None,
-            emergency_mobile=phone_of(table, row, "emergency_mobile"),
+            skills=text("skills") or None,
+            emergency_contact=text("emergency_contact") or None,
+            emergency_mobile=(
+                phones["emergency_mobile"][position] if "emergency_mobile" in phones else None
+            ),
             certificates=certificates,
             insurance=InsuranceFields(
                 ends=dates["insurance_ends"],
-                kind=self._text("insurance_kind") or None,
-                policy=self._text("insurance_policy") or None,
-                insurer=self._text("insurer") or None,
+                kind=text("insurance_kind") or None,
+                policy=text("insurance_policy") or None,
+                insurer=text("insurer") or None,
                 starts=dates["insurance_starts"],
             )
             if insured
@@ -343,6 +366,10 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         for position, (_row, _team, member) in enumerate(checked):
             by_number.setdefault(member.identity.number, []).append(position)
         for number, positions in by_number.items():
+            if len(positions) == 1:  # most people: once in the file
+                registered = known.get(number)
+                if registered is None or registered[1] == checked[positions[0]][2].person["name"]:
+                    continue
             rows = [checked[p][0] for p in positions]
             names = {str(checked[p][2].person["name"]) for p in positions}
             registered = known.get(number)
@@ -391,8 +418,13 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         for _team, member in plan.rows:
             if member.identity.number not in known:
                 new[member.identity.number] = member
-        insert_many(session, Rescuer.__table__, [_person(m) for m in new.values()])  # type: ignore[arg-type]
-        known |= self._ids(session, list(new))
+        ids = allocate_ids(session, Rescuer.__table__, len(new))  # type: ignore[arg-type]
+        insert_many(
+            session,
+            Rescuer.__table__,  # type: ignore[arg-type]
+            [{"id": i, **_person(m)} for i, m in zip(ids, new.values(), strict=True)],
+        )
+        known |= dict(zip(new, ids, strict=True))
         changed = [
             {"b_id": known[m.identity.number], **_person(m)}
             for _t, m in plan.rows
@@ -406,9 +438,7 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                 .values({k: func.coalesce(bindparam(k), Rescuer.__table__.c[k]) for k in keys})
             )
             session.connection().execute(statement, changed)
-        existing = self._memberships(
-            session, [(known[m.identity.number], "") for _t, m in plan.rows]
-        )
+        existing = self._memberships(session, [(r, "") for r in plan.known.values()])
         held = self._held(session, sorted(set(plan.known.values())))
         written = 0
         for batch in writer.batches(plan.rows, 2000):
@@ -466,9 +496,6 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             written += len(batch)
         return written
 
-    def _ids(self, session: Session, numbers: list[str]) -> dict[str, int]:
-        return {n: found[0] for n, found in self._known(session, numbers).items()}
-
     def _held(self, session: Session, people: list[int]) -> set[tuple[Any, ...]]:
         held: set[tuple[Any, ...]] = set()
         for start in range(0, len(people), 5000):
@@ -517,6 +544,38 @@ def _column_texts(table: Table) -> dict[str, list[str]]:
         cells = [row.cells[index] if index < len(row.cells) else None for row in table.rows]
         texts[key] = clean_texts(cells, {})
     return texts
+
+
+def _cells(table: Table, key: str) -> list[Any]:
+    index = table.columns[key]
+    return [row.cells[index] if index < len(row.cells) else None for row in table.rows]
+
+
+def _column_dates(table: Table, key: str) -> list[tuple[date | None, str | None]]:
+    """Every row's (date, reason refused) in column ``key``, each distinct cell read once
+    (a roster repeats its policies' dates down the column)."""
+    seen: dict[tuple[type, Any], tuple[date | None, str | None]] = {}
+    found = []
+    for row, value in zip(table.rows, _cells(table, key), strict=True):
+        try:
+            marker = (type(value), value)
+            result = seen.get(marker)
+        except TypeError:  # unhashable: read as it is
+            marker, result = None, None
+        if result is None:
+            result = date_of(table, row, key)
+            if marker is not None:
+                seen[marker] = result
+        found.append(result)
+    return found
+
+
+def _column_phones(table: Table, key: str) -> list[str | None]:
+    """``phone_of`` every row's cell at once (plain digits pass as they are)."""
+    return [text or None for text in number_texts(_cells(table, key), {})]
+
+
+_SEX = {"男": "M", "女": "F"}
 
 
 def _coded(text: str, words: Mapping[str, str], codes: Mapping[str, str]) -> str | None:
