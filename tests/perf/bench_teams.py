@@ -1,10 +1,12 @@
 """Rescue teams on the demo county at scale 10 (about 6,500 teams, 150,000 members): the
-nearest available teams of a specialty for a place, the county's readiness summary, and a
-30,000-row roster read, validated and imported.
+search of every member on the teams page by name, pinyin initials, phone digits or
+identity number, the nearest available teams of a specialty for a place, the county's
+readiness summary, and a 30,000-row roster read, validated and imported.
 
-Baselines measured in the same run: the raw query of the teams holding the specialty with
-their positions (what ranking starts from), the raw count of members on duty per team, and
-reading the roster's file alone.
+Baselines measured in the same run: a plain substring scan of the members' search keys,
+the raw query of the teams holding the specialty with their positions (what ranking
+starts from), the raw count of members on duty per team, and reading the roster's file
+alone. The scale-10 county is built once per benchmark run (in its folder).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from sqlalchemy import func, select
 
 from models.database import Database
 from models.imports.framework import import_file
-from models.teams import Membership, Team, TeamSpecialty, nearest_teams, readiness
+from models.search import SEPARATOR, search_key
+from models.teams import Membership, Rescuer, Team, TeamSpecialty, nearest_teams, readiness
 from models.teams.identity import check_character
 from models.teams.imports.members import MemberSteps
 from models.users import Actor
@@ -42,7 +45,57 @@ def run(folder: Path) -> list[Figure]:
         database.dispose()
 
 
+def member_search(database: Database) -> Figure:
+    """The All members tab: 150,000 members loaded once with their search keys, then each
+    query typed filters them (the page's table model, as the page does)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.table import RowTableModel
+    from ui.teams.rows import COUNTY_MEMBER_COLUMNS, load_all_members
+
+    _app = QApplication.instance() or QApplication(["bench_teams"])
+    lines, keys = load_all_members(db=database, actor=ACTOR)
+    model = RowTableModel(COUNTY_MEMBER_COLUMNS)
+    model.set_rows(lines, keys)
+    sample = lines[len(lines) // 3]
+    with database.session(ADMIN) as session:
+        number = session.scalar(
+            select(Rescuer.id_number)
+            .join(Membership, Membership.rescuer_id == Rescuer.id)
+            .where(Membership.id == sample.id)
+        )
+    queries = [sample.name, search_key(sample.name).split(SEPARATOR)[-1], sample.mobile[-4:]]
+    queries.append((number or "")[-6:])  # an identity number's end, as a duty officer reads it
+    found: list[int] = []
+
+    def search() -> float:
+        seconds = 0.0
+        for query in queries:
+            seconds += timed(lambda q=query: model.set_query(q))
+            found.append(model.rowCount())
+            model.set_query("")
+        return seconds / len(queries)
+
+    def raw() -> float:
+        seconds = 0.0
+        for query in queries:
+            term = query.lower()
+            seconds += timed(lambda t=term: [k for k in keys if t in k])
+        return seconds / len(queries)
+
+    figure = Figure(
+        f"search of {len(lines):,} members (scale {SCALE})",
+        median_of(5, search),
+        0.1,
+        "plain substring scan of the keys",
+        median_of(5, raw),
+    )
+    assert all(found), "every query finds its member"
+    return figure
+
+
 def figures(database: Database, folder: Path) -> list[Figure]:
+    found = [member_search(database)]
     with database.session(ACTOR) as session:
         lon, lat = session.execute(
             select(Team.lon, Team.lat).where(Team.lon.is_not(None)).order_by(Team.id).limit(1)
@@ -73,7 +126,7 @@ def figures(database: Database, folder: Path) -> list[Figure]:
             )
             return timed(lambda: session.execute(query).all())
 
-        found = [
+        found += [
             Figure(
                 f"nearest water teams (scale {SCALE})",
                 median_of(5, nearest),
