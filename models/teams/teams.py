@@ -327,7 +327,9 @@ def home_options(*, session: Session) -> list[VillageOption]:
         .order_by(Division.code)
     )
     return [
-        VillageOption(id_, code, name, "" if level == "town" else towns.get(parent, ""))
+        VillageOption(
+            id_, code, name, "" if level == "town" or parent is None else towns.get(parent, "")
+        )
         for id_, code, name, level, parent in rows
     ]
 
