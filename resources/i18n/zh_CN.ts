@@ -520,6 +520,44 @@
     </message>
 </context>
 <context>
+    <name>CertificateForm</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="371"/>
+        <source>Record a certificate of %1</source>
+        <translation>登记 %1 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="372"/>
+        <source>Certificate</source>
+        <translation>证书名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="372"/>
+        <source>Such as 潜水员证, 急救员证</source>
+        <translation>如 潜水员证、急救员证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="373"/>
+        <source>Number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="374"/>
+        <source>Issued by</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="375"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="375"/>
+        <source>Such as 2027-06-30</source>
+        <translation>如 2027-06-30</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPanel</name>
     <message>
         <location filename="../../ui/transfers/check_in.py" line="70"/>
@@ -3984,6 +4022,44 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>EquipmentForm</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="488"/>
+        <source>Edit equipment of %1</source>
+        <translation>编辑 %1 的装备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="490"/>
+        <source>New equipment of %1</source>
+        <translation>新增 %1 的装备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="492"/>
+        <source>Equipment</source>
+        <translation>装备名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="492"/>
+        <source>Such as 冲锋舟, 救生衣</source>
+        <translation>如 冲锋舟、救生衣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="493"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="496"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="497"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>EventBar</name>
     <message>
         <location filename="../../ui/common/event_bar.py" line="39"/>
@@ -4551,85 +4627,85 @@ ahead</source>
 <context>
     <name>IdNumber</name>
     <message>
-        <location filename="../../models/teams/identity.py" line="66"/>
+        <location filename="../../models/teams/identity.py" line="67"/>
         <source>The identity number is missing.</source>
         <translation>缺少身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="69"/>
-        <location filename="../../models/teams/identity.py" line="74"/>
+        <location filename="../../models/teams/identity.py" line="70"/>
+        <location filename="../../models/teams/identity.py" line="75"/>
         <source>Not an identity number: %1</source>
         <translation>不是身份证号码：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="79"/>
+        <location filename="../../models/teams/identity.py" line="80"/>
         <source>Excel stored this identity number as a number and kept only its first 15 digits (%1): the rest are lost. Format the column as text and type the number again from the card.</source>
         <translation>Excel 把这个身份证号码存成了数字，只保留了前 15 位（%1），其余数字已丢失。请把该列设为文本格式，再按身份证重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="94"/>
+        <location filename="../../models/teams/identity.py" line="97"/>
         <source>The identity number %1 is in scientific notation: Excel took it for a number and kept only 15 digits, so the rest are lost. Format the column as text and type the number again from the card.</source>
         <translation>身份证号码 %1 是科学计数法：Excel 把它当成了数字，只保留 15 位，其余数字已丢失。请把该列设为文本格式，再按身份证重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="113"/>
+        <location filename="../../models/teams/identity.py" line="116"/>
         <source>A 15-digit identity number holds digits only: %1</source>
         <translation>15 位身份证号码只能是数字：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="124"/>
+        <location filename="../../models/teams/identity.py" line="127"/>
         <source>An identity number has 18 characters (or 15 on an old card); %1 has %2.</source>
         <translation>身份证号码应为 18 位（老证为 15 位），%1 有 %2 位。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="136"/>
+        <location filename="../../models/teams/identity.py" line="139"/>
         <source>An identity number is 17 digits and a last digit or X: %1 holds other characters.</source>
         <translation>身份证号码由 17 位数字和最后一位数字或 X 组成：%1 含有其他字符。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="147"/>
+        <location filename="../../models/teams/identity.py" line="150"/>
         <source>The check digit of %1 is wrong. Its last digits are zeros, as when Excel rounded the number to 15 digits: type the number again from the card.</source>
         <translation>%1 的校验位不对。它末尾是几个 0，像是 Excel 把号码截成了 15 位：请按身份证重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="155"/>
+        <location filename="../../models/teams/identity.py" line="158"/>
         <source>The check digit of %1 is wrong (it should be %2): a digit was mistyped.</source>
         <translation>%1 的校验位不对（应为 %2）：有数字输错了。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="168"/>
+        <location filename="../../models/teams/identity.py" line="171"/>
         <source>The region code of %1 cannot start with 0.</source>
         <translation>%1 的地区码不能以 0 开头。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="175"/>
+        <location filename="../../models/teams/identity.py" line="178"/>
         <source>The birth date in %1 (%2) is not a date.</source>
         <translation>%1 中的出生日期（%2）不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="181"/>
+        <location filename="../../models/teams/identity.py" line="184"/>
         <source>The birth date in %1 (%2) is not possible.</source>
         <translation>%1 中的出生日期（%2）不可能。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="211"/>
+        <location filename="../../models/teams/identity.py" line="214"/>
         <source>The birth date %1 differs from the identity number&apos;s %2.</source>
         <translation>出生日期 %1 与身份证号码中的 %2 不符。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="226"/>
+        <location filename="../../models/teams/identity.py" line="229"/>
         <source>The sex given (%1) differs from the identity number&apos;s (%2).</source>
         <translation>填写的性别（%1）与身份证号码中的（%2）不符。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="231"/>
         <location filename="../../models/teams/identity.py" line="234"/>
+        <location filename="../../models/teams/identity.py" line="237"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../models/teams/identity.py" line="233"/>
         <location filename="../../models/teams/identity.py" line="236"/>
+        <location filename="../../models/teams/identity.py" line="239"/>
         <source>female</source>
         <translation>女</translation>
     </message>
@@ -5982,6 +6058,54 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>InsuranceForm</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="398"/>
+        <source>Record accident insurance of %1</source>
+        <translation>登记 %1 的意外伤害保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="399"/>
+        <source>Kind</source>
+        <translation>险种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="399"/>
+        <source>Such as 团体意外伤害保险</source>
+        <translation>如 团体意外伤害保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="400"/>
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="401"/>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="402"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="402"/>
+        <source>Such as 2026-01-01</source>
+        <translation>如 2026-01-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="403"/>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="403"/>
+        <source>Such as 2026-12-31</source>
+        <translation>如 2026-12-31</translation>
+    </message>
+</context>
+<context>
     <name>Label</name>
     <message>
         <location filename="../../models/labels.py" line="16"/>
@@ -6776,28 +6900,28 @@ ahead</source>
         <translation>此页面无法打开，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Opening the page …</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -7057,14 +7181,19 @@ ahead</source>
         <translation>台风 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/teams.py" line="19"/>
+        <location filename="../../maps/layers/teams.py" line="32"/>
         <source>Rescue forces</source>
         <translation>救援力量</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/teams.py" line="66"/>
+        <location filename="../../maps/layers/teams.py" line="80"/>
         <source>Rescue teams (by status)</source>
         <translation>救援队伍（按状态）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="124"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
     </message>
 </context>
 <context>
@@ -7121,7 +7250,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="91"/>
-        <location filename="../../ui/map/page.py" line="160"/>
+        <location filename="../../ui/map/page.py" line="169"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -7166,72 +7295,82 @@ ahead</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="322"/>
+        <location filename="../../ui/map/page.py" line="335"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="193"/>
+        <location filename="../../ui/map/page.py" line="202"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="164"/>
+        <location filename="../../ui/map/page.py" line="173"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="191"/>
+        <location filename="../../ui/map/page.py" line="200"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="213"/>
+        <location filename="../../ui/map/page.py" line="226"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="214"/>
+        <location filename="../../ui/map/page.py" line="227"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="215"/>
+        <location filename="../../ui/map/page.py" line="228"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="227"/>
+        <location filename="../../ui/map/page.py" line="240"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="237"/>
+        <location filename="../../ui/map/page.py" line="250"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="291"/>
+        <location filename="../../ui/map/page.py" line="304"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="333"/>
+        <location filename="../../ui/map/page.py" line="346"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="335"/>
+        <location filename="../../ui/map/page.py" line="348"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="346"/>
+        <location filename="../../ui/map/page.py" line="362"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="514"/>
+        <location filename="../../ui/map/page.py" line="458"/>
+        <source>The team could not be read.</source>
+        <translation>无法读取该队伍。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="475"/>
+        <source>Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor %4), drawn as a circle.</source>
+        <translation>%1 分钟可达范围：直线约 %2 公里（时速 %3 公里，道路系数 %4），以圆圈画出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="574"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -7348,7 +7487,7 @@ ahead</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="234"/>
+        <location filename="../../ui/map/page.py" line="247"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -7361,6 +7500,104 @@ ahead</source>
         <location filename="../../maps/overlays.py" line="150"/>
         <source>Radius</source>
         <translation>半径</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="263"/>
+        <source>Edit member of %1</source>
+        <translation>编辑 %1 的队员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="265"/>
+        <source>New member of %1</source>
+        <translation>新增 %1 的队员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="267"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="270"/>
+        <source>Identity number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="272"/>
+        <source>18 characters, or 15 on an old card</source>
+        <translation>18 位，老身份证为 15 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="279"/>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="282"/>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="284"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="285"/>
+        <source>Joined</source>
+        <translation>入队时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="285"/>
+        <source>Such as 2024-03-01</source>
+        <translation>如 2024-03-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="286"/>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="287"/>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="288"/>
+        <source>Emergency contact&apos;s mobile</source>
+        <translation>紧急联系人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="295"/>
+        <source>The sex and birth date are read from the identity number.</source>
+        <translation>性别和出生日期从身份证号码读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="297"/>
+        <source>The identity number is shown masked to your role and is kept.</source>
+        <translation>您的角色只能看到脱敏的身份证号码，保存时保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="305"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="305"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="306"/>
+        <source>%1, born %2</source>
+        <translation>%1，出生于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="308"/>
+        <source>(15 digits, stored as %1)</source>
+        <translation>（15 位号码，保存为 %1）</translation>
     </message>
 </context>
 <context>
@@ -10346,6 +10583,49 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>StatusForm</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="432"/>
+        <source>Change the status of %1</source>
+        <translation>变更 %1 的状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="435"/>
+        <source>%1 since %2</source>
+        <translation>%1（自 %2 起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="439"/>
+        <source>Status now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="444"/>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="445"/>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="445"/>
+        <source>Such as 城东镇江滨村村委会</source>
+        <translation>如 城东镇江滨村村委会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="446"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="446"/>
+        <source>Such as 台风防御Ⅳ级响应, 预置待命</source>
+        <translation>如 台风防御Ⅳ级响应，预置待命</translation>
+    </message>
+</context>
+<context>
     <name>Supplies</name>
     <message>
         <location filename="../../models/supplies/catalogue.py" line="23"/>
@@ -11007,6 +11287,152 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>TeamForm</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="117"/>
+        <source>Edit rescue team</source>
+        <translation>编辑救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="119"/>
+        <source>New rescue team</source>
+        <translation>新增救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="121"/>
+        <source>Team name</source>
+        <translation>队伍名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="121"/>
+        <source>Such as 城东镇综合应急救援队</source>
+        <translation>如 城东镇综合应急救援队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="123"/>
+        <source>Class</source>
+        <translation>队伍类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="132"/>
+        <source>no grade</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="134"/>
+        <source>grade %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="142"/>
+        <source>Specialties</source>
+        <translation>专业方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="144"/>
+        <source>Home town or village</source>
+        <translation>所属乡镇或村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="148"/>
+        <source>Coordinates from</source>
+        <translation>坐标来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="149"/>
+        <source>Base longitude</source>
+        <translation>驻地经度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="149"/>
+        <source>Decimal degrees, such as 121.38</source>
+        <translation>十进制度，如 121.38</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="150"/>
+        <source>Base latitude</source>
+        <translation>驻地纬度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="150"/>
+        <source>Decimal degrees, such as 28.37</source>
+        <translation>十进制度，如 28.37</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="151"/>
+        <source>Base address</source>
+        <translation>驻地地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="152"/>
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="153"/>
+        <source>Leader&apos;s mobile</source>
+        <translation>队长手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="154"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="155"/>
+        <source>Contact&apos;s mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="156"/>
+        <source>Second contact</source>
+        <translation>第二联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="157"/>
+        <source>Second contact&apos;s mobile</source>
+        <translation>第二联系人手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="158"/>
+        <source>Supervising unit</source>
+        <translation>主管单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="159"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="237"/>
+        <source>No town or village is registered as %1.</source>
+        <translation>没有登记名为 %1 的乡镇或村。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamForms</name>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="59"/>
+        <source>WGS84 / CGCS2000 (GPS, survey)</source>
+        <translation>WGS84 / CGCS2000（GPS、测绘）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="60"/>
+        <source>GCJ-02 (Amap, Tencent maps)</source>
+        <translation>GCJ-02（高德、腾讯地图）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="61"/>
+        <source>BD-09 (Baidu maps)</source>
+        <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/forms.py" line="88"/>
+        <source>Not a date: write it as 2025-06-30, 2025.6.30, 2025/06/30 or 2025年6月30日.</source>
+        <translation>不是日期：请写成 2025-06-30、2025.6.30、2025/06/30 或 2025年6月30日。</translation>
+    </message>
+</context>
+<context>
     <name>Teams</name>
     <message>
         <location filename="../../models/teams/experts.py" line="77"/>
@@ -11040,48 +11466,70 @@ ahead</source>
         <translation>该专家已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="100"/>
+        <location filename="../../models/teams/members.py" line="103"/>
         <source>Give the member&apos;s name.</source>
         <translation>请填写队员姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="113"/>
+        <location filename="../../models/teams/members.py" line="116"/>
         <source>Unknown post: %1</source>
         <translation>未知的职务：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="118"/>
+        <location filename="../../models/teams/members.py" line="121"/>
         <source>Unknown member status: %1</source>
         <translation>未知的人员状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="134"/>
+        <location filename="../../models/teams/members.py" line="145"/>
+        <location filename="../../models/teams/members.py" line="372"/>
         <source>Give the certificate&apos;s name or kind.</source>
         <translation>请填写证书名称或种类。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="143"/>
+        <location filename="../../models/teams/members.py" line="154"/>
+        <location filename="../../models/teams/members.py" line="405"/>
         <source>Give the date the insurance ends.</source>
         <translation>请填写保险截止日期。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="148"/>
+        <location filename="../../models/teams/members.py" line="159"/>
+        <location filename="../../models/teams/members.py" line="409"/>
         <source>The insurance ends before it starts.</source>
         <translation>保险截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="229"/>
-        <location filename="../../models/teams/teams.py" line="188"/>
-        <location filename="../../models/teams/teams.py" line="268"/>
-        <location filename="../../models/teams/teams.py" line="362"/>
-        <location filename="../../models/teams/teams.py" line="460"/>
+        <location filename="../../models/teams/members.py" line="250"/>
+        <location filename="../../models/teams/teams.py" line="189"/>
+        <location filename="../../models/teams/teams.py" line="269"/>
+        <location filename="../../models/teams/teams.py" line="382"/>
+        <location filename="../../models/teams/teams.py" line="480"/>
+        <location filename="../../models/teams/teams.py" line="577"/>
         <source>This team no longer exists.</source>
         <translation>该队伍已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="240"/>
+        <location filename="../../models/teams/members.py" line="263"/>
+        <location filename="../../models/teams/members.py" line="294"/>
         <source>This identity number is registered for %1.</source>
         <translation>该身份证号码已登记为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="279"/>
+        <location filename="../../models/teams/members.py" line="377"/>
+        <location filename="../../models/teams/members.py" line="415"/>
+        <source>This member no longer exists.</source>
+        <translation>该队员已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="387"/>
+        <source>This certificate is recorded already.</source>
+        <translation>该证书已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/members.py" line="424"/>
+        <source>This policy is recorded already.</source>
+        <translation>该保单已登记。</translation>
     </message>
     <message>
         <location filename="../../models/teams/nearest.py" line="72"/>
@@ -11146,106 +11594,111 @@ ahead</source>
         <translation>意外伤害保险</translation>
     </message>
     <message>
-        <location filename="../../models/teams/settings.py" line="92"/>
-        <location filename="../../models/teams/teams.py" line="128"/>
+        <location filename="../../models/teams/settings.py" line="97"/>
+        <location filename="../../models/teams/teams.py" line="129"/>
         <source>Unknown team class: %1</source>
         <translation>未知的队伍类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/settings.py" line="99"/>
+        <location filename="../../models/teams/settings.py" line="104"/>
         <source>Give a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/settings.py" line="114"/>
+        <location filename="../../models/teams/settings.py" line="119"/>
         <source>Give a speed from %1 km/h.</source>
         <translation>请填写 %1 公里/小时之间的速度。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/settings.py" line="133"/>
-        <location filename="../../models/teams/teams.py" line="151"/>
+        <location filename="../../models/teams/settings.py" line="138"/>
+        <location filename="../../models/teams/teams.py" line="152"/>
         <source>Unknown specialty: %1</source>
         <translation>未知的专业：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/settings.py" line="160"/>
+        <location filename="../../models/teams/settings.py" line="165"/>
         <source>Give a road factor from %1.</source>
         <translation>请填写 %1 之间的道路系数。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/settings.py" line="170"/>
+        <location filename="../../models/teams/settings.py" line="175"/>
         <source>Give a whole number of days.</source>
         <translation>请填写整数天数。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="121"/>
+        <location filename="../../models/teams/teams.py" line="122"/>
         <source>Give the team&apos;s name.</source>
         <translation>请填写队伍名称。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="157"/>
+        <location filename="../../models/teams/teams.py" line="158"/>
         <source>A specialty&apos;s grade is 1, 2 or 3, not %1.</source>
         <translation>专业等级为 1、2 或 3 级，不能是 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="178"/>
+        <location filename="../../models/teams/teams.py" line="179"/>
         <source>A team named %1 is registered.</source>
         <translation>名为 %1 的队伍已登记。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="184"/>
+        <location filename="../../models/teams/teams.py" line="185"/>
         <source>The home town or village no longer exists.</source>
         <translation>所在乡镇或村已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="331"/>
+        <location filename="../../models/teams/teams.py" line="351"/>
         <source>No team is registered as %1.</source>
         <translation>没有登记名为 %1 的队伍。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="336"/>
+        <location filename="../../models/teams/teams.py" line="356"/>
         <source>%1 fits several teams: %2. Give the full name.</source>
         <translation>%1 对应多支队伍：%2。请填写全称。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="368"/>
+        <location filename="../../models/teams/teams.py" line="388"/>
         <source>Unknown team status: %1</source>
         <translation>未知的队伍状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="372"/>
+        <location filename="../../models/teams/teams.py" line="392"/>
         <source>The team already has this status.</source>
         <translation>队伍已是这个状态。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="375"/>
+        <location filename="../../models/teams/teams.py" line="395"/>
         <source>Say why the status changes.</source>
         <translation>请说明状态变更的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="382"/>
+        <location filename="../../models/teams/teams.py" line="402"/>
         <source>The change cannot precede the team&apos;s last status change.</source>
         <translation>变更时间不能早于队伍上一次状态变更。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="444"/>
+        <location filename="../../models/teams/teams.py" line="464"/>
         <source>Give the kind of equipment.</source>
         <translation>请填写装备种类。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="450"/>
+        <location filename="../../models/teams/teams.py" line="470"/>
         <source>Give the count as a number.</source>
         <translation>请用数字填写数量。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="456"/>
+        <location filename="../../models/teams/teams.py" line="476"/>
         <source>Unknown state of equipment: %1</source>
         <translation>未知的装备状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="463"/>
+        <location filename="../../models/teams/teams.py" line="483"/>
         <source>This item no longer exists.</source>
         <translation>该装备已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/teams.py" line="581"/>
+        <source>%1 has no base location on the map.</source>
+        <translation>%1 在地图上没有驻地位置。</translation>
     </message>
 </context>
 <context>
@@ -11291,37 +11744,37 @@ ahead</source>
         <translation>请填写专业领域：事故灾难、自然灾害、公共卫生、社会安全或综合管理。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="158"/>
+        <location filename="../../models/teams/imports/members.py" line="174"/>
         <source>The row names no team, and the roster gives none.</source>
         <translation>该行没有写明队伍，花名册也没有给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="199"/>
+        <location filename="../../models/teams/imports/members.py" line="215"/>
         <source>The roster names no team: give it in the title (某某救援队队员花名册), in a 所属队伍 column or with --team.</source>
         <translation>花名册没有写明队伍：请在标题（某某救援队队员花名册）、“所属队伍”列或 --team 中给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="220"/>
+        <location filename="../../models/teams/imports/members.py" line="236"/>
         <source> (--team)</source>
         <translation>（--team）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="222"/>
+        <location filename="../../models/teams/imports/members.py" line="238"/>
         <source> (the title)</source>
         <translation>（标题）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="243"/>
+        <location filename="../../models/teams/imports/members.py" line="264"/>
         <source>Write the sex as 男 or 女.</source>
         <translation>性别请写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="359"/>
+        <location filename="../../models/teams/imports/members.py" line="386"/>
         <source>One identity number under several names (%1), rows %2.</source>
         <translation>同一身份证号码对应多个姓名（%1），第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="376"/>
+        <location filename="../../models/teams/imports/members.py" line="403"/>
         <source>The same person appears more than once in one team (rows %1).</source>
         <translation>同一人在同一队伍中出现了不止一次（第 %1 行）。</translation>
     </message>
@@ -11369,327 +11822,415 @@ ahead</source>
 <context>
     <name>TeamsPage</name>
     <message>
-        <location filename="../../ui/teams/page.py" line="74"/>
+        <location filename="../../ui/teams/page.py" line="84"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="80"/>
+        <location filename="../../ui/teams/page.py" line="90"/>
         <source>Search teams, towns, leaders, pinyin initials or phone digits</source>
         <translation>搜索队伍、乡镇、队长、拼音首字母或电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="82"/>
+        <location filename="../../ui/teams/page.py" line="92"/>
         <source>All classes</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="83"/>
+        <location filename="../../ui/teams/page.py" line="93"/>
         <source>All specialties</source>
         <translation>全部专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="84"/>
+        <location filename="../../ui/teams/page.py" line="94"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="106"/>
-        <location filename="../../ui/teams/rows.py" line="316"/>
+        <location filename="../../ui/teams/page.py" line="110"/>
+        <source>New team...</source>
+        <translation>新增队伍…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="111"/>
+        <source>Edit team...</source>
+        <translation>编辑队伍…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="112"/>
+        <source>Change status...</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="113"/>
+        <source>Show reach on map</source>
+        <translation>在地图上显示可达范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="115"/>
+        <source>Draw on the map how far the team gets in 15 minutes from its base</source>
+        <translation>在地图上画出队伍从驻地出发 15 分钟可到达的范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="131"/>
+        <source>Add member...</source>
+        <translation>新增队员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="132"/>
+        <source>Edit member...</source>
+        <translation>编辑队员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="133"/>
+        <source>Record certificate...</source>
+        <translation>登记证书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="134"/>
+        <source>Record insurance...</source>
+        <translation>登记保险…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="143"/>
+        <location filename="../../ui/teams/rows.py" line="318"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="107"/>
-        <location filename="../../ui/teams/rows.py" line="334"/>
+        <location filename="../../ui/teams/page.py" line="145"/>
+        <source>Add equipment...</source>
+        <translation>新增装备…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="146"/>
+        <source>Edit equipment...</source>
+        <translation>编辑装备…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="151"/>
+        <location filename="../../ui/teams/rows.py" line="336"/>
         <source>Equipment</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="108"/>
+        <location filename="../../ui/teams/page.py" line="153"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="112"/>
-        <location filename="../../ui/teams/rows.py" line="357"/>
+        <location filename="../../ui/teams/page.py" line="157"/>
+        <location filename="../../ui/teams/rows.py" line="359"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="121"/>
+        <location filename="../../ui/teams/page.py" line="166"/>
         <source>Search members: name, pinyin initials, phone digits or identity number</source>
         <translation>搜索队员：姓名、拼音首字母、电话号码或身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="129"/>
+        <location filename="../../ui/teams/page.py" line="174"/>
         <source>All members</source>
         <translation>全部队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="137"/>
+        <location filename="../../ui/teams/page.py" line="182"/>
         <source>Certificates and insurance expiring soon</source>
         <translation>即将到期的证书和保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="140"/>
-        <location filename="../../ui/teams/rows.py" line="319"/>
+        <location filename="../../ui/teams/page.py" line="185"/>
+        <location filename="../../ui/teams/rows.py" line="321"/>
         <source>Readiness</source>
         <translation>战备情况</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="143"/>
+        <location filename="../../ui/teams/page.py" line="188"/>
         <source>Experts</source>
         <translation>专家库</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="147"/>
+        <location filename="../../ui/teams/page.py" line="192"/>
         <source>No rescue team is registered yet. Import the teams (导入: 救援队伍), then their rosters (队员花名册) and the expert pool; or build the demo county.</source>
         <translation>尚未登记救援队伍。请先导入救援队伍，再导入各队队员花名册和专家库；或生成演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="206"/>
+        <location filename="../../ui/teams/page.py" line="300"/>
         <source>%1 members</source>
         <translation>共 %1 名队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="208"/>
+        <location filename="../../ui/teams/page.py" line="302"/>
         <source>%1 of %2 members</source>
         <translation>%2 名队员中的 %1 名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="224"/>
+        <location filename="../../ui/teams/page.py" line="318"/>
         <source>%1 teams, %2 members on duty, %3 deployable. %4 teams below their required size; %5 certificates or policies expire within %6 days; %7 items of equipment out of service.</source>
         <translation>共 %1 支队伍，在岗队员 %2 人，可出动 %3 人。%4 支队伍人数不足；%5 个证书或保单将在 %6 天内到期；%7 件装备故障停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="239"/>
+        <location filename="../../ui/teams/page.py" line="333"/>
         <source>No water-rescue team reaches %1 villages within %2 minutes: %3</source>
         <translation>有 %1 个村在 %2 分钟内没有水域救援队伍能够到达：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="246"/>
+        <location filename="../../ui/teams/page.py" line="340"/>
         <source>A water-rescue team reaches every village within %1 minutes.</source>
         <translation>每个村在 %1 分钟内都有水域救援队伍能够到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="285"/>
+        <location filename="../../ui/teams/page.py" line="379"/>
         <source>%1 teams</source>
         <translation>共 %1 支队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/page.py" line="287"/>
+        <location filename="../../ui/teams/page.py" line="381"/>
         <source>%1 of %2 teams</source>
         <translation>%2 支队伍中的 %1 支</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="156"/>
+        <location filename="../../ui/teams/page.py" line="409"/>
+        <location filename="../../ui/teams/page.py" line="414"/>
+        <source>The team is saved.</source>
+        <translation>队伍已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="419"/>
+        <source>The status change is recorded in the team&apos;s history.</source>
+        <translation>状态变更已记入队伍的状态记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="424"/>
+        <location filename="../../ui/teams/page.py" line="432"/>
+        <source>The member is saved.</source>
+        <translation>队员已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="440"/>
+        <source>The certificate is recorded.</source>
+        <translation>证书已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="448"/>
+        <source>The insurance policy is recorded.</source>
+        <translation>保单已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/page.py" line="453"/>
+        <location filename="../../ui/teams/page.py" line="461"/>
+        <source>The equipment is saved.</source>
+        <translation>装备已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teams/rows.py" line="157"/>
         <source>below %1 members</source>
         <translation>不足 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="163"/>
+        <location filename="../../ui/teams/rows.py" line="164"/>
         <source>%1 not deployable</source>
         <translation>%1 人不可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="170"/>
+        <location filename="../../ui/teams/rows.py" line="171"/>
         <source>%1 items out of service</source>
         <translation>%1 件装备停用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="182"/>
+        <location filename="../../ui/teams/rows.py" line="183"/>
         <source>%1 (grade %2)</source>
         <translation>%1（%2级）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="230"/>
+        <location filename="../../ui/teams/rows.py" line="231"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="232"/>
+        <location filename="../../ui/teams/rows.py" line="233"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="253"/>
+        <location filename="../../ui/teams/rows.py" line="255"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="255"/>
+        <location filename="../../ui/teams/rows.py" line="257"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="311"/>
-        <location filename="../../ui/teams/rows.py" line="364"/>
+        <location filename="../../ui/teams/rows.py" line="313"/>
+        <location filename="../../ui/teams/rows.py" line="366"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="312"/>
+        <location filename="../../ui/teams/rows.py" line="314"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="313"/>
+        <location filename="../../ui/teams/rows.py" line="315"/>
         <source>Specialties</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="314"/>
+        <location filename="../../ui/teams/rows.py" line="316"/>
         <source>Town or village</source>
         <translation>乡镇或村</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="315"/>
-        <location filename="../../ui/teams/rows.py" line="329"/>
-        <location filename="../../ui/teams/rows.py" line="368"/>
+        <location filename="../../ui/teams/rows.py" line="317"/>
+        <location filename="../../ui/teams/rows.py" line="331"/>
+        <location filename="../../ui/teams/rows.py" line="370"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="317"/>
+        <location filename="../../ui/teams/rows.py" line="319"/>
         <source>Deployable</source>
         <translation>可出动</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="318"/>
+        <location filename="../../ui/teams/rows.py" line="320"/>
         <source>Required</source>
         <translation>应有人数</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="320"/>
+        <location filename="../../ui/teams/rows.py" line="322"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="321"/>
+        <location filename="../../ui/teams/rows.py" line="323"/>
         <source>Leader&apos;s mobile</source>
         <translation>队长手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="324"/>
-        <location filename="../../ui/teams/rows.py" line="346"/>
-        <location filename="../../ui/teams/rows.py" line="356"/>
-        <location filename="../../ui/teams/rows.py" line="363"/>
+        <location filename="../../ui/teams/rows.py" line="326"/>
+        <location filename="../../ui/teams/rows.py" line="348"/>
+        <location filename="../../ui/teams/rows.py" line="358"/>
+        <location filename="../../ui/teams/rows.py" line="365"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="325"/>
+        <location filename="../../ui/teams/rows.py" line="327"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="326"/>
-        <location filename="../../ui/teams/rows.py" line="365"/>
+        <location filename="../../ui/teams/rows.py" line="328"/>
+        <location filename="../../ui/teams/rows.py" line="367"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="327"/>
-        <location filename="../../ui/teams/rows.py" line="366"/>
+        <location filename="../../ui/teams/rows.py" line="329"/>
+        <location filename="../../ui/teams/rows.py" line="368"/>
         <source>Identity number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="328"/>
-        <location filename="../../ui/teams/rows.py" line="352"/>
-        <location filename="../../ui/teams/rows.py" line="367"/>
+        <location filename="../../ui/teams/rows.py" line="330"/>
+        <location filename="../../ui/teams/rows.py" line="354"/>
+        <location filename="../../ui/teams/rows.py" line="369"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="330"/>
+        <location filename="../../ui/teams/rows.py" line="332"/>
         <source>Certificates (expiry)</source>
         <translation>证书（有效期）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="331"/>
-        <location filename="../../ui/teams/rows.py" line="369"/>
+        <location filename="../../ui/teams/rows.py" line="333"/>
+        <location filename="../../ui/teams/rows.py" line="371"/>
         <source>Insurance until</source>
         <translation>保险有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="335"/>
+        <location filename="../../ui/teams/rows.py" line="337"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="336"/>
+        <location filename="../../ui/teams/rows.py" line="338"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="339"/>
+        <location filename="../../ui/teams/rows.py" line="341"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="340"/>
+        <location filename="../../ui/teams/rows.py" line="342"/>
         <source>Change</source>
         <translation>状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="341"/>
+        <location filename="../../ui/teams/rows.py" line="343"/>
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="342"/>
+        <location filename="../../ui/teams/rows.py" line="344"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="343"/>
+        <location filename="../../ui/teams/rows.py" line="345"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="347"/>
+        <location filename="../../ui/teams/rows.py" line="349"/>
         <source>Field</source>
         <translation>专业领域</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="348"/>
+        <location filename="../../ui/teams/rows.py" line="350"/>
         <source>Group</source>
         <translation>二级分类</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="349"/>
+        <location filename="../../ui/teams/rows.py" line="351"/>
         <source>Organisation</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="350"/>
+        <location filename="../../ui/teams/rows.py" line="352"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="351"/>
+        <location filename="../../ui/teams/rows.py" line="353"/>
         <source>Appointed</source>
         <translation>聘期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="353"/>
+        <location filename="../../ui/teams/rows.py" line="355"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="358"/>
+        <location filename="../../ui/teams/rows.py" line="360"/>
         <source>Certificate or insurance</source>
         <translation>证书或保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="359"/>
+        <location filename="../../ui/teams/rows.py" line="361"/>
         <source>Expires</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/rows.py" line="360"/>
+        <location filename="../../ui/teams/rows.py" line="362"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 from sqlalchemy.orm import Session
 
@@ -22,7 +23,7 @@ from models.database import Database
 from models.fields import FieldChecker
 from models.geo.crs import to_wgs84
 from models.labels import label
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import NotFound, ValidationError
 from models.teams import (
     EQUIPMENT_STATES,
@@ -55,9 +56,9 @@ from ui.common.widgets import CodeCombo, VillageCombo
 
 T = TypeVar("T")
 CRS_CHOICES = (
-    ("wgs84", "WGS84 / CGCS2000 (GPS, survey)"),
-    ("gcj02", "GCJ-02 (Amap, Tencent maps)"),
-    ("bd09", "BD-09 (Baidu maps)"),
+    ("wgs84", QT_TRANSLATE_NOOP("TeamForms", "WGS84 / CGCS2000 (GPS, survey)")),
+    ("gcj02", QT_TRANSLATE_NOOP("TeamForms", "GCJ-02 (Amap, Tencent maps)")),
+    ("bd09", QT_TRANSLATE_NOOP("TeamForms", "BD-09 (Baidu maps)")),
 )
 
 
@@ -84,8 +85,9 @@ class DateChecks:
         except (ValueError, OverflowError):
             self.checker.add(
                 name,
-                self.form.tr(
-                    "Not a date: write it as 2025-06-30, 2025.6.30, 2025/06/30 or 2025年6月30日."
+                QCoreApplication.translate(
+                    "TeamForms",
+                    "Not a date: write it as 2025-06-30, 2025.6.30, 2025/06/30 or 2025年6月30日.",
                 ),
             )
             return None
@@ -142,7 +144,7 @@ class TeamForm(RecordForm):
         self.add_field("division_id", self.tr("Home town or village"), self.home_box)
         self.crs_combo = QComboBox()
         for code, text in CRS_CHOICES:
-            self.crs_combo.addItem(self.tr(text), code)
+            self.crs_combo.addItem(QCoreApplication.translate("TeamForms", text), code)
         self.add_field("crs", self.tr("Coordinates from"), self.crs_combo)
         self.line("lon", self.tr("Base longitude"), 16, self.tr("Decimal degrees, such as 121.38"))
         self.line("lat", self.tr("Base latitude"), 16, self.tr("Decimal degrees, such as 28.37"))
