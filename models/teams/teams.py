@@ -316,19 +316,20 @@ def _row(
 
 
 def home_options(*, session: Session) -> list[VillageOption]:
-    """The towns and villages a team may call home, by code (a town names no town)."""
+    """The county, towns and villages a team may call home, by code (a village shows its
+    town)."""
     require(session, Permission.READ_REGISTER)
     towns = dict(
         session.execute(select(Division.id, Division.name).where(Division.level == "town")).all()
     )
     rows = session.execute(
         select(Division.id, Division.code, Division.name, Division.level, Division.parent_id)
-        .where(Division.level.in_(("town", "village")))
+        .where(Division.level.in_(("county", "town", "village")))
         .order_by(Division.code)
     )
     return [
         VillageOption(
-            id_, code, name, "" if level == "town" or parent is None else towns.get(parent, "")
+            id_, code, name, "" if level != "village" or parent is None else towns.get(parent, "")
         )
         for id_, code, name, level, parent in rows
     ]

@@ -250,3 +250,16 @@ def test_entry_buttons_for_roles_that_manage_teams_only(qtbot: QtBot, county: Da
     with qtbot.waitSignal(planner.show_reach) as reach:
         planner.reach_button.click()
     assert reach.args == [planner._team_id]
+
+
+def test_a_team_edited_keeps_its_home_and_base(qtbot: QtBot, county: Database) -> None:
+    town_team = team_id(county, "松门镇综合应急救援队")
+    form = TeamForm(county, DUTY, town_team)
+    qtbot.addWidget(form)
+    assert form.home_box.village_id() == 2
+    fill_in(form, leader="林新")
+    form.save_button.click()
+    assert form.errors() == {}
+    with county.session(ADMIN) as session:
+        (team,) = [t for t in list_teams(session=session) if t.id == town_team]
+    assert (team.home, team.leader, team.lon, team.lat) == ("松门镇", "林新", 121.566, 28.347)

@@ -118,6 +118,7 @@ class TeamForm(RecordForm):
             if self.record_id is not None
             else self.tr("New rescue team")
         )
+        self.setMinimumWidth(720)  # two specialties to a row, their English names in full
         self.line("name", self.tr("Team name"), 80, self.tr("Such as 城东镇综合应急救援队"))
         self.class_combo = CodeCombo(TEAM_CLASSES)
         self.add_field("team_class", self.tr("Class"), self.class_combo)
@@ -307,6 +308,11 @@ class MemberForm(RecordForm):
         if found.converted_from_15:
             text_shown += " " + fill(self.tr("(15 digits, stored as %1)"), found.number)
         self.derived_label.setText(text_shown)
+
+    def accept(self) -> None:
+        super().accept()
+        if "id_number" in self.errors():  # the reason is under the field: not twice
+            self.derived_label.clear()
 
     def _load(self, session: Session, record_id: int) -> Any:
         return member_entry(session=session, membership_id=record_id)
