@@ -14,7 +14,7 @@ from shapely.geometry import Point
 from sqlalchemy.orm import Session
 
 from maps.geometry import Features
-from maps.layers.base import LegendEntry
+from maps.layers.base import CONTEXT, LayerData, LegendEntry
 from maps.layers.registry import AreaKind, MapLayer, add_area_kind, add_layer
 from models.labels import label
 from models.messages import QT_TRANSLATE_NOOP
@@ -54,13 +54,35 @@ def _marker(colour: str) -> dict[str, Any]:
     }
 
 
-def team_features(*, session: Session) -> Features:
+TITLE = QT_TRANSLATE_NOOP("MapLayers", "Rescue teams (by status)")
+FIELDS = {
+    "class": QT_TRANSLATE_NOOP("MapFields", "Class"),
+    "status_text": QT_TRANSLATE_NOOP("MapFields", "Status"),
+    "specialties": QT_TRANSLATE_NOOP("MapFields", "Specialties"),
+    "members": QT_TRANSLATE_NOOP("MapFields", "Members on duty"),
+    "leader": QT_TRANSLATE_NOOP("MapFields", "Leader"),
+}
+STYLE: dict[str, Any] = {
+    "marker": _marker(STATUS_COLOURS["standby"]),
+    "by": "status",
+    "variants": {status: {"marker": _marker(colour)} for status, colour in STATUS_COLOURS.items()},
+}
+LEGEND = tuple(
+    LegendEntry(TEAM_STATUSES[status], {"shape": "square", "options": _marker(colour)}, "Label")
+    for status, colour in STATUS_COLOURS.items()
+)
+
+
+def team_features(*, session: Session) -> list[LayerData]:
+    """The layer, each feature named by its team's id, with the fields the side panel
+    shows for a team."""
     teams = team_positions(session=session)
-    return Features(
+    features = Features(
         [Point(t.lon, t.lat) for t in teams],
         [
             {
                 "id": t.id,
+                "layer": "teams",
                 "name": t.name,
                 "class": label(TEAM_CLASSES, t.team_class),
                 "status": t.status,
@@ -72,30 +94,21 @@ def team_features(*, session: Session) -> Features:
             for t in teams
         ],
     )
+    return [
+        LayerData(
+            key="teams",
+            title=TITLE,
+            group=GROUP,
+            features=features,
+            style=dict(STYLE),
+            legend=list(LEGEND),
+            context=CONTEXT,
+            fields=dict(FIELDS),
+        )
+    ]
 
 
-add_layer(
-    MapLayer(
-        "teams",
-        QT_TRANSLATE_NOOP("MapLayers", "Rescue teams (by status)"),
-        team_features,
-        order=60,
-        group=GROUP,
-        style={
-            "marker": _marker(STATUS_COLOURS["standby"]),
-            "by": "status",
-            "variants": {
-                status: {"marker": _marker(colour)} for status, colour in STATUS_COLOURS.items()
-            },
-        },
-        legend=tuple(
-            LegendEntry(
-                TEAM_STATUSES[status], {"shape": "square", "options": _marker(colour)}, "Label"
-            )
-            for status, colour in STATUS_COLOURS.items()
-        ),
-    )
-)
+add_layer(MapLayer("teams", TITLE, team_features, order=60, group=GROUP, style=STYLE))
 
 
 def team_area_kind(*, session: Session) -> tuple[Any, Any, list[tuple[str, str, str, str, str]]]:

@@ -522,37 +522,37 @@
 <context>
     <name>CertificateForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="371"/>
+        <location filename="../../ui/teams/forms.py" line="377"/>
         <source>Record a certificate of %1</source>
         <translation>登记 %1 的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="372"/>
+        <location filename="../../ui/teams/forms.py" line="378"/>
         <source>Certificate</source>
         <translation>证书名称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="372"/>
+        <location filename="../../ui/teams/forms.py" line="378"/>
         <source>Such as 潜水员证, 急救员证</source>
         <translation>如 潜水员证、急救员证</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="373"/>
+        <location filename="../../ui/teams/forms.py" line="379"/>
         <source>Number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="374"/>
+        <location filename="../../ui/teams/forms.py" line="380"/>
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="375"/>
+        <location filename="../../ui/teams/forms.py" line="381"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="375"/>
+        <location filename="../../ui/teams/forms.py" line="381"/>
         <source>Such as 2027-06-30</source>
         <translation>如 2027-06-30</translation>
     </message>
@@ -4024,37 +4024,37 @@ ahead</source>
 <context>
     <name>EquipmentForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="488"/>
+        <location filename="../../ui/teams/forms.py" line="494"/>
         <source>Edit equipment of %1</source>
         <translation>编辑 %1 的装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="490"/>
+        <location filename="../../ui/teams/forms.py" line="496"/>
         <source>New equipment of %1</source>
         <translation>新增 %1 的装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="492"/>
+        <location filename="../../ui/teams/forms.py" line="498"/>
         <source>Equipment</source>
         <translation>装备名称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="492"/>
+        <location filename="../../ui/teams/forms.py" line="498"/>
         <source>Such as 冲锋舟, 救生衣</source>
         <translation>如 冲锋舟、救生衣</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="493"/>
+        <location filename="../../ui/teams/forms.py" line="499"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="496"/>
+        <location filename="../../ui/teams/forms.py" line="502"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="497"/>
+        <location filename="../../ui/teams/forms.py" line="503"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6060,47 +6060,47 @@ ahead</source>
 <context>
     <name>InsuranceForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="398"/>
+        <location filename="../../ui/teams/forms.py" line="404"/>
         <source>Record accident insurance of %1</source>
         <translation>登记 %1 的意外伤害保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="399"/>
+        <location filename="../../ui/teams/forms.py" line="405"/>
         <source>Kind</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="399"/>
+        <location filename="../../ui/teams/forms.py" line="405"/>
         <source>Such as 团体意外伤害保险</source>
         <translation>如 团体意外伤害保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="400"/>
+        <location filename="../../ui/teams/forms.py" line="406"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="401"/>
+        <location filename="../../ui/teams/forms.py" line="407"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="402"/>
+        <location filename="../../ui/teams/forms.py" line="408"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="402"/>
+        <location filename="../../ui/teams/forms.py" line="408"/>
         <source>Such as 2026-01-01</source>
         <translation>如 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="403"/>
+        <location filename="../../ui/teams/forms.py" line="409"/>
         <source>Until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="403"/>
+        <location filename="../../ui/teams/forms.py" line="409"/>
         <source>Such as 2026-12-31</source>
         <translation>如 2026-12-31</translation>
     </message>
@@ -7048,6 +7048,31 @@ ahead</source>
         <source>Shelters</source>
         <translation>避灾安置场所</translation>
     </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="59"/>
+        <source>Class</source>
+        <translation>队伍类别</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="60"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="61"/>
+        <source>Specialties</source>
+        <translation>专业方向</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="62"/>
+        <source>Members on duty</source>
+        <translation>在岗队员</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/teams.py" line="63"/>
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
 </context>
 <context>
     <name>MapLayers</name>
@@ -7186,12 +7211,12 @@ ahead</source>
         <translation>救援力量</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/teams.py" line="80"/>
+        <location filename="../../maps/layers/teams.py" line="57"/>
         <source>Rescue teams (by status)</source>
         <translation>救援队伍（按状态）</translation>
     </message>
     <message>
-        <location filename="../../maps/layers/teams.py" line="124"/>
+        <location filename="../../maps/layers/teams.py" line="137"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
@@ -7505,97 +7530,97 @@ ahead</source>
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="263"/>
+        <location filename="../../ui/teams/forms.py" line="264"/>
         <source>Edit member of %1</source>
         <translation>编辑 %1 的队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="265"/>
+        <location filename="../../ui/teams/forms.py" line="266"/>
         <source>New member of %1</source>
         <translation>新增 %1 的队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="267"/>
+        <location filename="../../ui/teams/forms.py" line="268"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="270"/>
+        <location filename="../../ui/teams/forms.py" line="271"/>
         <source>Identity number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="272"/>
+        <location filename="../../ui/teams/forms.py" line="273"/>
         <source>18 characters, or 15 on an old card</source>
         <translation>18 位，老身份证为 15 位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="279"/>
+        <location filename="../../ui/teams/forms.py" line="280"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="282"/>
+        <location filename="../../ui/teams/forms.py" line="283"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="284"/>
+        <location filename="../../ui/teams/forms.py" line="285"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="285"/>
+        <location filename="../../ui/teams/forms.py" line="286"/>
         <source>Joined</source>
         <translation>入队时间</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="285"/>
+        <location filename="../../ui/teams/forms.py" line="286"/>
         <source>Such as 2024-03-01</source>
         <translation>如 2024-03-01</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="286"/>
+        <location filename="../../ui/teams/forms.py" line="287"/>
         <source>Skills</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="287"/>
+        <location filename="../../ui/teams/forms.py" line="288"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="288"/>
+        <location filename="../../ui/teams/forms.py" line="289"/>
         <source>Emergency contact&apos;s mobile</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="295"/>
+        <location filename="../../ui/teams/forms.py" line="296"/>
         <source>The sex and birth date are read from the identity number.</source>
         <translation>性别和出生日期从身份证号码读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="297"/>
+        <location filename="../../ui/teams/forms.py" line="298"/>
         <source>The identity number is shown masked to your role and is kept.</source>
         <translation>您的角色只能看到脱敏的身份证号码，保存时保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="305"/>
+        <location filename="../../ui/teams/forms.py" line="306"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="305"/>
+        <location filename="../../ui/teams/forms.py" line="306"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="306"/>
+        <location filename="../../ui/teams/forms.py" line="307"/>
         <source>%1, born %2</source>
         <translation>%1，出生于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="308"/>
+        <location filename="../../ui/teams/forms.py" line="309"/>
         <source>(15 digits, stored as %1)</source>
         <translation>（15 位号码，保存为 %1）</translation>
     </message>
@@ -10585,42 +10610,42 @@ ahead</source>
 <context>
     <name>StatusForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="432"/>
+        <location filename="../../ui/teams/forms.py" line="438"/>
         <source>Change the status of %1</source>
         <translation>变更 %1 的状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="435"/>
+        <location filename="../../ui/teams/forms.py" line="441"/>
         <source>%1 since %2</source>
         <translation>%1（自 %2 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="439"/>
+        <location filename="../../ui/teams/forms.py" line="445"/>
         <source>Status now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="444"/>
+        <location filename="../../ui/teams/forms.py" line="450"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="445"/>
+        <location filename="../../ui/teams/forms.py" line="451"/>
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="445"/>
+        <location filename="../../ui/teams/forms.py" line="451"/>
         <source>Such as 城东镇江滨村村委会</source>
         <translation>如 城东镇江滨村村委会</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="446"/>
+        <location filename="../../ui/teams/forms.py" line="452"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="446"/>
+        <location filename="../../ui/teams/forms.py" line="452"/>
         <source>Such as 台风防御Ⅳ级响应, 预置待命</source>
         <translation>如 台风防御Ⅳ级响应，预置待命</translation>
     </message>
@@ -11299,112 +11324,112 @@ ahead</source>
         <translation>新增救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="121"/>
+        <location filename="../../ui/teams/forms.py" line="122"/>
         <source>Team name</source>
         <translation>队伍名称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="121"/>
+        <location filename="../../ui/teams/forms.py" line="122"/>
         <source>Such as 城东镇综合应急救援队</source>
         <translation>如 城东镇综合应急救援队</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="123"/>
+        <location filename="../../ui/teams/forms.py" line="124"/>
         <source>Class</source>
         <translation>队伍类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="132"/>
+        <location filename="../../ui/teams/forms.py" line="133"/>
         <source>no grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="134"/>
+        <location filename="../../ui/teams/forms.py" line="135"/>
         <source>grade %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="142"/>
+        <location filename="../../ui/teams/forms.py" line="143"/>
         <source>Specialties</source>
         <translation>专业方向</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="144"/>
+        <location filename="../../ui/teams/forms.py" line="145"/>
         <source>Home town or village</source>
         <translation>所属乡镇或村</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="148"/>
+        <location filename="../../ui/teams/forms.py" line="149"/>
         <source>Coordinates from</source>
         <translation>坐标来源</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="149"/>
+        <location filename="../../ui/teams/forms.py" line="150"/>
         <source>Base longitude</source>
         <translation>驻地经度</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="149"/>
+        <location filename="../../ui/teams/forms.py" line="150"/>
         <source>Decimal degrees, such as 121.38</source>
         <translation>十进制度，如 121.38</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="150"/>
+        <location filename="../../ui/teams/forms.py" line="151"/>
         <source>Base latitude</source>
         <translation>驻地纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="150"/>
+        <location filename="../../ui/teams/forms.py" line="151"/>
         <source>Decimal degrees, such as 28.37</source>
         <translation>十进制度，如 28.37</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="151"/>
+        <location filename="../../ui/teams/forms.py" line="152"/>
         <source>Base address</source>
         <translation>驻地地址</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="152"/>
+        <location filename="../../ui/teams/forms.py" line="153"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="153"/>
+        <location filename="../../ui/teams/forms.py" line="154"/>
         <source>Leader&apos;s mobile</source>
         <translation>队长手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="154"/>
+        <location filename="../../ui/teams/forms.py" line="155"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="155"/>
+        <location filename="../../ui/teams/forms.py" line="156"/>
         <source>Contact&apos;s mobile</source>
         <translation>联系人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="156"/>
+        <location filename="../../ui/teams/forms.py" line="157"/>
         <source>Second contact</source>
         <translation>第二联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="157"/>
+        <location filename="../../ui/teams/forms.py" line="158"/>
         <source>Second contact&apos;s mobile</source>
         <translation>第二联系人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="158"/>
+        <location filename="../../ui/teams/forms.py" line="159"/>
         <source>Supervising unit</source>
         <translation>主管单位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="159"/>
+        <location filename="../../ui/teams/forms.py" line="160"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="237"/>
+        <location filename="../../ui/teams/forms.py" line="238"/>
         <source>No town or village is registered as %1.</source>
         <translation>没有登记名为 %1 的乡镇或村。</translation>
     </message>
@@ -11502,9 +11527,9 @@ ahead</source>
         <location filename="../../models/teams/members.py" line="250"/>
         <location filename="../../models/teams/teams.py" line="189"/>
         <location filename="../../models/teams/teams.py" line="269"/>
-        <location filename="../../models/teams/teams.py" line="382"/>
-        <location filename="../../models/teams/teams.py" line="480"/>
-        <location filename="../../models/teams/teams.py" line="577"/>
+        <location filename="../../models/teams/teams.py" line="383"/>
+        <location filename="../../models/teams/teams.py" line="481"/>
+        <location filename="../../models/teams/teams.py" line="578"/>
         <source>This team no longer exists.</source>
         <translation>该队伍已不存在。</translation>
     </message>
@@ -11646,57 +11671,57 @@ ahead</source>
         <translation>所在乡镇或村已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="351"/>
+        <location filename="../../models/teams/teams.py" line="352"/>
         <source>No team is registered as %1.</source>
         <translation>没有登记名为 %1 的队伍。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="356"/>
+        <location filename="../../models/teams/teams.py" line="357"/>
         <source>%1 fits several teams: %2. Give the full name.</source>
         <translation>%1 对应多支队伍：%2。请填写全称。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="388"/>
+        <location filename="../../models/teams/teams.py" line="389"/>
         <source>Unknown team status: %1</source>
         <translation>未知的队伍状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="392"/>
+        <location filename="../../models/teams/teams.py" line="393"/>
         <source>The team already has this status.</source>
         <translation>队伍已是这个状态。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="395"/>
+        <location filename="../../models/teams/teams.py" line="396"/>
         <source>Say why the status changes.</source>
         <translation>请说明状态变更的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="402"/>
+        <location filename="../../models/teams/teams.py" line="403"/>
         <source>The change cannot precede the team&apos;s last status change.</source>
         <translation>变更时间不能早于队伍上一次状态变更。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="464"/>
+        <location filename="../../models/teams/teams.py" line="465"/>
         <source>Give the kind of equipment.</source>
         <translation>请填写装备种类。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="470"/>
+        <location filename="../../models/teams/teams.py" line="471"/>
         <source>Give the count as a number.</source>
         <translation>请用数字填写数量。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="476"/>
+        <location filename="../../models/teams/teams.py" line="477"/>
         <source>Unknown state of equipment: %1</source>
         <translation>未知的装备状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="483"/>
+        <location filename="../../models/teams/teams.py" line="484"/>
         <source>This item no longer exists.</source>
         <translation>该装备已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/teams.py" line="581"/>
+        <location filename="../../models/teams/teams.py" line="582"/>
         <source>%1 has no base location on the map.</source>
         <translation>%1 在地图上没有驻地位置。</translation>
     </message>
