@@ -145,6 +145,8 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         checked: list[tuple[DataRow, int, CheckedMember]] = []
         self._texts = _column_texts(table)
         named: dict[str, tuple[int | None, str | None]] = {}  # a team's text: found once
+        self._posts: dict[str, str] = {}
+        self._statuses: dict[str, str | None] = {}
         self._dates = {key: _column_dates(table, key) for key in _DATE_COLUMNS if table.has(key)}
         self._phones = {
             key: _column_phones(table, key)
@@ -264,8 +266,12 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                     QCoreApplication.translate("TeamsImport", "Write the sex as 男 or 女."),
                 )
             )
-        post = _coded(text("post", ""), POST_WORDS, POSTS) or "member"
-        status = _coded(text("status", ""), MEMBER_STATUS_WORDS, MEMBER_STATUSES)
+        post_text, status_text = text("post", ""), text("status", "")
+        if post_text not in self._posts:  # each distinct text looked up once
+            self._posts[post_text] = _coded(post_text, POST_WORDS, POSTS) or "member"
+        if status_text not in self._statuses:
+            self._statuses[status_text] = _coded(status_text, MEMBER_STATUS_WORDS, MEMBER_STATUSES)
+        post, status = self._posts[post_text], self._statuses[status_text]
         certificate = text("certificate", "")
         certificates = (
             (
