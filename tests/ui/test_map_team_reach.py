@@ -3,6 +3,8 @@ page asks for it before the map has drawn."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -12,11 +14,16 @@ from ui.map.view import register_schemes
 register_schemes()
 
 from models.database import Database  # noqa: E402
+from models.imports.framework import run_import  # noqa: E402
 from models.settings import Settings  # noqa: E402
 from models.teams import Team, team_reach  # noqa: E402
+from models.users import Actor  # noqa: E402
 from tests.conftest import ADMIN  # noqa: E402
+from tests.models.teams.rosters import SOUND_TEAMS, small_county, teams_file  # noqa: E402
 from tests.ui.test_map import ask, open_map  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 from ui.map.page import MapPage  # noqa: E402
+from ui.teams.page import TeamsPage  # noqa: E402
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -54,3 +61,22 @@ def test_a_reach_asked_before_the_map_drew_is_drawn_once_it_has(
         page.show()
     qtbot.waitUntil(lambda: page.reach_label.isVisible(), timeout=10_000)
     assert ask(qtbot, page.view, "ECC.map.hasLayer(ECC.tools.shape())") is True
+
+
+def test_show_reach_on_the_teams_page_opens_the_map_with_the_reach(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    small_county(sqlite_db)
+    path = teams_file(tmp_path / "t.xlsx", SOUND_TEAMS)
+    assert run_import(db=sqlite_db, actor=ADMIN, kind="teams", path=path).ok
+    window = MainWindow(sqlite_db, Actor("chen", "duty"), Settings())
+    qtbot.addWidget(window)
+    window.show()
+    teams = window.show_page("teams")
+    assert isinstance(teams, TeamsPage)
+    qtbot.waitUntil(lambda: teams._team_id is not None, timeout=20_000)
+    teams.reach_button.click()
+    map_page = window.stack.currentWidget()
+    assert isinstance(map_page, MapPage)
+    qtbot.waitUntil(lambda: map_page.reach_label.isVisible(), timeout=60_000)
+    assert "Reach in 15 minutes" in map_page.reach_label.text()
