@@ -522,37 +522,37 @@
 <context>
     <name>CertificateForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="377"/>
+        <location filename="../../ui/teams/forms.py" line="386"/>
         <source>Record a certificate of %1</source>
         <translation>登记 %1 的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="378"/>
+        <location filename="../../ui/teams/forms.py" line="387"/>
         <source>Certificate</source>
         <translation>证书名称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="378"/>
+        <location filename="../../ui/teams/forms.py" line="387"/>
         <source>Such as 潜水员证, 急救员证</source>
         <translation>如 潜水员证、急救员证</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="379"/>
+        <location filename="../../ui/teams/forms.py" line="388"/>
         <source>Number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="380"/>
+        <location filename="../../ui/teams/forms.py" line="389"/>
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="381"/>
+        <location filename="../../ui/teams/forms.py" line="390"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="381"/>
+        <location filename="../../ui/teams/forms.py" line="390"/>
         <source>Such as 2027-06-30</source>
         <translation>如 2027-06-30</translation>
     </message>
@@ -4024,37 +4024,37 @@ ahead</source>
 <context>
     <name>EquipmentForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="494"/>
+        <location filename="../../ui/teams/forms.py" line="504"/>
         <source>Edit equipment of %1</source>
         <translation>编辑 %1 的装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="496"/>
+        <location filename="../../ui/teams/forms.py" line="506"/>
         <source>New equipment of %1</source>
         <translation>新增 %1 的装备</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="498"/>
+        <location filename="../../ui/teams/forms.py" line="508"/>
         <source>Equipment</source>
         <translation>装备名称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="498"/>
+        <location filename="../../ui/teams/forms.py" line="508"/>
         <source>Such as 冲锋舟, 救生衣</source>
         <translation>如 冲锋舟、救生衣</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="499"/>
+        <location filename="../../ui/teams/forms.py" line="509"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="502"/>
+        <location filename="../../ui/teams/forms.py" line="512"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="503"/>
+        <location filename="../../ui/teams/forms.py" line="513"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6060,47 +6060,47 @@ ahead</source>
 <context>
     <name>InsuranceForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="404"/>
+        <location filename="../../ui/teams/forms.py" line="413"/>
         <source>Record accident insurance of %1</source>
         <translation>登记 %1 的意外伤害保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="405"/>
+        <location filename="../../ui/teams/forms.py" line="414"/>
         <source>Kind</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="405"/>
+        <location filename="../../ui/teams/forms.py" line="414"/>
         <source>Such as 团体意外伤害保险</source>
         <translation>如 团体意外伤害保险</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="406"/>
+        <location filename="../../ui/teams/forms.py" line="415"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="407"/>
+        <location filename="../../ui/teams/forms.py" line="416"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="408"/>
+        <location filename="../../ui/teams/forms.py" line="417"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="408"/>
+        <location filename="../../ui/teams/forms.py" line="417"/>
         <source>Such as 2026-01-01</source>
         <translation>如 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="409"/>
+        <location filename="../../ui/teams/forms.py" line="418"/>
         <source>Until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="409"/>
+        <location filename="../../ui/teams/forms.py" line="418"/>
         <source>Such as 2026-12-31</source>
         <translation>如 2026-12-31</translation>
     </message>
@@ -7530,97 +7530,97 @@ ahead</source>
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="264"/>
+        <location filename="../../ui/teams/forms.py" line="273"/>
         <source>Edit member of %1</source>
         <translation>编辑 %1 的队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="266"/>
+        <location filename="../../ui/teams/forms.py" line="275"/>
         <source>New member of %1</source>
         <translation>新增 %1 的队员</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="268"/>
+        <location filename="../../ui/teams/forms.py" line="277"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="271"/>
+        <location filename="../../ui/teams/forms.py" line="280"/>
         <source>Identity number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="273"/>
+        <location filename="../../ui/teams/forms.py" line="282"/>
         <source>18 characters, or 15 on an old card</source>
         <translation>18 位，老身份证为 15 位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="280"/>
+        <location filename="../../ui/teams/forms.py" line="289"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="283"/>
+        <location filename="../../ui/teams/forms.py" line="292"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="285"/>
+        <location filename="../../ui/teams/forms.py" line="294"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="286"/>
+        <location filename="../../ui/teams/forms.py" line="295"/>
         <source>Joined</source>
         <translation>入队时间</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="286"/>
+        <location filename="../../ui/teams/forms.py" line="295"/>
         <source>Such as 2024-03-01</source>
         <translation>如 2024-03-01</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="287"/>
+        <location filename="../../ui/teams/forms.py" line="296"/>
         <source>Skills</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="288"/>
+        <location filename="../../ui/teams/forms.py" line="297"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="289"/>
+        <location filename="../../ui/teams/forms.py" line="298"/>
         <source>Emergency contact&apos;s mobile</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="296"/>
+        <location filename="../../ui/teams/forms.py" line="305"/>
         <source>The sex and birth date are read from the identity number.</source>
         <translation>性别和出生日期从身份证号码读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="298"/>
+        <location filename="../../ui/teams/forms.py" line="307"/>
         <source>The identity number is shown masked to your role and is kept.</source>
         <translation>您的角色只能看到脱敏的身份证号码，保存时保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="306"/>
+        <location filename="../../ui/teams/forms.py" line="315"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="306"/>
+        <location filename="../../ui/teams/forms.py" line="315"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="307"/>
+        <location filename="../../ui/teams/forms.py" line="316"/>
         <source>%1, born %2</source>
         <translation>%1，出生于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="309"/>
+        <location filename="../../ui/teams/forms.py" line="318"/>
         <source>(15 digits, stored as %1)</source>
         <translation>（15 位号码，保存为 %1）</translation>
     </message>
@@ -10610,42 +10610,42 @@ ahead</source>
 <context>
     <name>StatusForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="438"/>
+        <location filename="../../ui/teams/forms.py" line="459"/>
         <source>Change the status of %1</source>
         <translation>变更 %1 的状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="441"/>
+        <location filename="../../ui/teams/forms.py" line="462"/>
         <source>%1 since %2</source>
         <translation>%1（自 %2 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="445"/>
+        <location filename="../../ui/teams/forms.py" line="446"/>
         <source>Status now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="450"/>
+        <location filename="../../ui/teams/forms.py" line="448"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="451"/>
+        <location filename="../../ui/teams/forms.py" line="449"/>
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="451"/>
+        <location filename="../../ui/teams/forms.py" line="449"/>
         <source>Such as 城东镇江滨村村委会</source>
         <translation>如 城东镇江滨村村委会</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="452"/>
+        <location filename="../../ui/teams/forms.py" line="450"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="452"/>
+        <location filename="../../ui/teams/forms.py" line="450"/>
         <source>Such as 台风防御Ⅳ级响应, 预置待命</source>
         <translation>如 台风防御Ⅳ级响应，预置待命</translation>
     </message>
@@ -11314,122 +11314,122 @@ ahead</source>
 <context>
     <name>TeamForm</name>
     <message>
-        <location filename="../../ui/teams/forms.py" line="117"/>
+        <location filename="../../ui/teams/forms.py" line="126"/>
         <source>Edit rescue team</source>
         <translation>编辑救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="119"/>
+        <location filename="../../ui/teams/forms.py" line="128"/>
         <source>New rescue team</source>
         <translation>新增救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="122"/>
+        <location filename="../../ui/teams/forms.py" line="131"/>
         <source>Team name</source>
         <translation>队伍名称</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="122"/>
+        <location filename="../../ui/teams/forms.py" line="131"/>
         <source>Such as 城东镇综合应急救援队</source>
         <translation>如 城东镇综合应急救援队</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="124"/>
+        <location filename="../../ui/teams/forms.py" line="133"/>
         <source>Class</source>
         <translation>队伍类别</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="133"/>
+        <location filename="../../ui/teams/forms.py" line="142"/>
         <source>no grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="135"/>
+        <location filename="../../ui/teams/forms.py" line="144"/>
         <source>grade %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="143"/>
+        <location filename="../../ui/teams/forms.py" line="152"/>
         <source>Specialties</source>
         <translation>专业方向</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="145"/>
+        <location filename="../../ui/teams/forms.py" line="154"/>
         <source>Home town or village</source>
         <translation>所属乡镇或村</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="149"/>
+        <location filename="../../ui/teams/forms.py" line="158"/>
         <source>Coordinates from</source>
         <translation>坐标来源</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="150"/>
+        <location filename="../../ui/teams/forms.py" line="159"/>
         <source>Base longitude</source>
         <translation>驻地经度</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="150"/>
+        <location filename="../../ui/teams/forms.py" line="159"/>
         <source>Decimal degrees, such as 121.38</source>
         <translation>十进制度，如 121.38</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="151"/>
+        <location filename="../../ui/teams/forms.py" line="160"/>
         <source>Base latitude</source>
         <translation>驻地纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="151"/>
+        <location filename="../../ui/teams/forms.py" line="160"/>
         <source>Decimal degrees, such as 28.37</source>
         <translation>十进制度，如 28.37</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="152"/>
+        <location filename="../../ui/teams/forms.py" line="161"/>
         <source>Base address</source>
         <translation>驻地地址</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="153"/>
+        <location filename="../../ui/teams/forms.py" line="162"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="154"/>
+        <location filename="../../ui/teams/forms.py" line="163"/>
         <source>Leader&apos;s mobile</source>
         <translation>队长手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="155"/>
+        <location filename="../../ui/teams/forms.py" line="164"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="156"/>
+        <location filename="../../ui/teams/forms.py" line="165"/>
         <source>Contact&apos;s mobile</source>
         <translation>联系人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="157"/>
+        <location filename="../../ui/teams/forms.py" line="166"/>
         <source>Second contact</source>
         <translation>第二联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="158"/>
+        <location filename="../../ui/teams/forms.py" line="167"/>
         <source>Second contact&apos;s mobile</source>
         <translation>第二联系人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="159"/>
+        <location filename="../../ui/teams/forms.py" line="168"/>
         <source>Supervising unit</source>
         <translation>主管单位</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="160"/>
+        <location filename="../../ui/teams/forms.py" line="169"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="238"/>
+        <location filename="../../ui/teams/forms.py" line="247"/>
         <source>No town or village is registered as %1.</source>
         <translation>没有登记名为 %1 的乡镇或村。</translation>
     </message>
@@ -11452,7 +11452,7 @@ ahead</source>
         <translation>BD-09（百度地图）</translation>
     </message>
     <message>
-        <location filename="../../ui/teams/forms.py" line="88"/>
+        <location filename="../../ui/teams/forms.py" line="97"/>
         <source>Not a date: write it as 2025-06-30, 2025.6.30, 2025/06/30 or 2025年6月30日.</source>
         <translation>不是日期：请写成 2025-06-30、2025.6.30、2025/06/30 或 2025年6月30日。</translation>
     </message>
@@ -11769,37 +11769,37 @@ ahead</source>
         <translation>请填写专业领域：事故灾难、自然灾害、公共卫生、社会安全或综合管理。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="174"/>
+        <location filename="../../models/teams/imports/members.py" line="176"/>
         <source>The row names no team, and the roster gives none.</source>
         <translation>该行没有写明队伍，花名册也没有给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="215"/>
+        <location filename="../../models/teams/imports/members.py" line="217"/>
         <source>The roster names no team: give it in the title (某某救援队队员花名册), in a 所属队伍 column or with --team.</source>
         <translation>花名册没有写明队伍：请在标题（某某救援队队员花名册）、“所属队伍”列或 --team 中给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="236"/>
+        <location filename="../../models/teams/imports/members.py" line="238"/>
         <source> (--team)</source>
         <translation>（--team）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="238"/>
+        <location filename="../../models/teams/imports/members.py" line="240"/>
         <source> (the title)</source>
         <translation>（标题）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="264"/>
+        <location filename="../../models/teams/imports/members.py" line="266"/>
         <source>Write the sex as 男 or 女.</source>
         <translation>性别请写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="386"/>
+        <location filename="../../models/teams/imports/members.py" line="392"/>
         <source>One identity number under several names (%1), rows %2.</source>
         <translation>同一身份证号码对应多个姓名（%1），第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="403"/>
+        <location filename="../../models/teams/imports/members.py" line="409"/>
         <source>The same person appears more than once in one team (rows %1).</source>
         <translation>同一人在同一队伍中出现了不止一次（第 %1 行）。</translation>
     </message>

@@ -263,3 +263,16 @@ def test_a_team_edited_keeps_its_home_and_base(qtbot: QtBot, county: Database) -
     with county.session(ADMIN) as session:
         (team,) = [t for t in list_teams(session=session) if t.id == town_team]
     assert (team.home, team.leader, team.lon, team.lat) == ("松门镇", "林新", 121.566, 28.347)
+
+
+def test_a_team_deleted_meanwhile_is_said_and_nothing_saved(
+    qtbot: QtBot, county: Database
+) -> None:
+    form = StatusForm(county, DUTY, 9999)
+    qtbot.addWidget(form)
+    assert "no longer exists" in form.errors()[""] and not form.save_button.isEnabled()
+    member = MemberForm(county, DUTY, team_id=9999)
+    qtbot.addWidget(member)
+    fill_in(member, name="林", id_number=ident(40))
+    member.save_button.click()
+    assert "no longer exists" in member.errors()[""] and member.saved_id is None

@@ -70,6 +70,15 @@ def _coordinate(value: float | None) -> str:
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+def _team_name(session: Session, team_id: int) -> str:
+    """The team's name for a dialog's title ("" when it was deleted meanwhile: the dialog
+    then says so, and saving is refused)."""
+    try:
+        return team_row(session=session, team_id=team_id).name
+    except NotFound:
+        return ""
+
+
 class DateChecks:
     """Dates typed in a form, read as rosters write them; a text that is no date becomes
     the field's problem, raised with the domain's own problems."""
@@ -259,11 +268,11 @@ class MemberForm(RecordForm):
         super().__init__(db, actor, record_id, parent=parent)
 
     def _build(self, session: Session) -> None:
-        team = team_row(session=session, team_id=self.team_id)
+        team = _team_name(session, self.team_id)
         self.setWindowTitle(
-            fill(self.tr("Edit member of %1"), team.name)
+            fill(self.tr("Edit member of %1"), team)
             if self.record_id is not None
-            else fill(self.tr("New member of %1"), team.name)
+            else fill(self.tr("New member of %1"), team)
         )
         self.line("name", self.tr("Name"), 40)
         id_edit = self.line(
@@ -433,29 +442,30 @@ class StatusForm(RecordForm):
     """A change of a team's status, with where and why; ``record_id`` is the team's."""
 
     def _build(self, session: Session) -> None:
-        team = team_row(session=session, team_id=self.record_id or 0)
-        self.current_status = team.status
-        self.setWindowTitle(fill(self.tr("Change the status of %1"), team.name))
-        since = display_time(team.status_at) if team.status_at is not None else ""
-        now = QLabel(
-            fill(self.tr("%1 since %2"), label(TEAM_STATUSES, team.status), since)
-            if since
-            else label(TEAM_STATUSES, team.status)
-        )
-        self.add_field("current", self.tr("Status now"), now)
+        self.status_now = QLabel()
+        self.add_field("current", self.tr("Status now"), self.status_now)
         self.status_combo = QComboBox()
-        for code in TEAM_STATUSES:
-            if code != team.status:
-                self.status_combo.addItem(label(TEAM_STATUSES, code), code)
         self.add_field("status", self.tr("New status"), self.status_combo)
         self.line("place", self.tr("Where"), 200, self.tr("Such as 城东镇江滨村村委会"))
         self.line("reason", self.tr("Why"), 500, self.tr("Such as 台风防御Ⅳ级响应, 预置待命"))
 
     def _load(self, session: Session, record_id: int) -> Any:
-        return True  # the team is read by _build
+        try:
+            return team_row(session=session, team_id=record_id)
+        except NotFound:
+            return None
 
     def _fill(self, session: Session, record: Any) -> None:
-        pass
+        self.setWindowTitle(fill(self.tr("Change the status of %1"), record.name))
+        since = display_time(record.status_at) if record.status_at is not None else ""
+        self.status_now.setText(
+            fill(self.tr("%1 since %2"), label(TEAM_STATUSES, record.status), since)
+            if since
+            else label(TEAM_STATUSES, record.status)
+        )
+        for code in TEAM_STATUSES:
+            if code != record.status:  # the status it has is not offered
+                self.status_combo.addItem(label(TEAM_STATUSES, code), code)
 
     def _collect(self) -> tuple[str, str, str]:
         return self.status_combo.currentData() or "", self.text_of("reason"), self.text_of("place")
@@ -489,11 +499,11 @@ class EquipmentForm(RecordForm):
         super().__init__(db, actor, record_id, parent=parent)
 
     def _build(self, session: Session) -> None:
-        team = team_row(session=session, team_id=self.team_id)
+        team = _team_name(session, self.team_id)
         self.setWindowTitle(
-            fill(self.tr("Edit equipment of %1"), team.name)
+            fill(self.tr("Edit equipment of %1"), team)
             if self.record_id is not None
-            else fill(self.tr("New equipment of %1"), team.name)
+            else fill(self.tr("New equipment of %1"), team)
         )
         self.line("kind", self.tr("Equipment"), 60, self.tr("Such as 冲锋舟, 救生衣"))
         self.line("count", self.tr("Count"), 8)
