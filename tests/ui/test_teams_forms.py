@@ -265,9 +265,7 @@ def test_a_team_edited_keeps_its_home_and_base(qtbot: QtBot, county: Database) -
     assert (team.home, team.leader, team.lon, team.lat) == ("松门镇", "林新", 121.566, 28.347)
 
 
-def test_a_team_deleted_meanwhile_is_said_and_nothing_saved(
-    qtbot: QtBot, county: Database
-) -> None:
+def test_a_team_deleted_meanwhile_is_said_and_nothing_saved(qtbot: QtBot, county: Database) -> None:
     form = StatusForm(county, DUTY, 9999)
     qtbot.addWidget(form)
     assert "no longer exists" in form.errors()[""] and not form.save_button.isEnabled()
