@@ -246,6 +246,7 @@ def readiness(
         )
     )
     rows = []
+    nothing: Counter[str] = Counter()
     for tid, name, team_class, status in teams:
         required = rules.required_size.get(team_class) or None
         rows.append(
@@ -258,7 +259,7 @@ def readiness(
                 deployable[tid],
                 required,
                 required is not None and members[tid] < required,
-                tuple(sorted(reasons.get(tid, Counter()).items(), key=lambda kv: -kv[1])),
+                tuple(sorted(reasons.get(tid, nothing).items(), key=lambda kv: -kv[1])),
                 soon_certificates[tid],
                 soon_insurance[tid],
                 int(out.get(tid, 0) or 0),
@@ -362,8 +363,13 @@ def _counts_in_sql(session: Session, ids: list[int] | None, today: date, horizon
     for team, count, fit, uninsured, ending in connection.execute(query):
         members[team], deployable[team], insurance[team] = count, fit or 0, ending or 0
         expired = count - (fit or 0) - (uninsured or 0)
-        found = Counter({none_text: uninsured or 0, expired_text: expired})
-        reasons[team] = +found
+        if uninsured or expired > 0:  # a team whose members all may go has no reason
+            found: Counter[str] = Counter()
+            if uninsured:
+                found[none_text] = uninsured
+            if expired > 0:
+                found[expired_text] = expired
+            reasons[team] = found
     certificates = Counter(dict(connection.execute(certificates_query).all()))
     return members, deployable, reasons, certificates, insurance
 
