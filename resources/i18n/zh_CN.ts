@@ -11583,7 +11583,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="51"/>
-        <location filename="../../models/teams/readiness.py" line="373"/>
+        <location filename="../../models/teams/readiness.py" line="379"/>
         <source>No personal accident insurance</source>
         <translation>没有人身意外伤害保险</translation>
     </message>
@@ -11594,7 +11594,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="59"/>
-        <location filename="../../models/teams/readiness.py" line="378"/>
+        <location filename="../../models/teams/readiness.py" line="384"/>
         <source>Lacks the certificate %1</source>
         <translation>缺少证书 %1</translation>
     </message>
@@ -11604,17 +11604,17 @@ ahead</source>
         <translation>证书 %1 已于 %2 过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="375"/>
+        <location filename="../../models/teams/readiness.py" line="381"/>
         <source>Accident insurance expired</source>
         <translation>意外伤害保险已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="380"/>
+        <location filename="../../models/teams/readiness.py" line="386"/>
         <source>Certificate %1 expired</source>
         <translation>证书 %1 已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="433"/>
+        <location filename="../../models/teams/readiness.py" line="439"/>
         <source>Accident insurance</source>
         <translation>意外伤害保险</translation>
     </message>
