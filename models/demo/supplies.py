@@ -531,7 +531,13 @@ def _write_year(session: Session, year: _Year) -> int:
             move.row.issue_id = move.issue.row.id
         row_id = move.row.id
         lines.extend(
-            {"movement_id": row_id, "batch_id": b, "quantity": q, "change": c}
+            {
+                "movement_id": row_id,
+                "warehouse_id": move.warehouse,
+                "batch_id": b,
+                "quantity": q,
+                "change": c,
+            }
             for b, q, c in move.lines
         )
     session.flush()

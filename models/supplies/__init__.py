@@ -7,8 +7,10 @@ issues (and the locking and slip numbering every movement shares), ``corrections
 returns, write-offs and counts, ``transfers`` transfers between warehouses, ``stock`` what
 the stock is and the ledger check, ``kit`` the village standard kit and its compliance,
 ``overview`` the page's rows, ``slips`` what a slip prints, ``cells`` quantities and dates
-as sheets write them, ``imports`` the steps of ``import warehouses|items|stock``. Callers
-import from this package."""
+as sheets write them, ``imports`` the steps of ``import warehouses|items|stock``, ``counts``
+stock counts (the count sheet, counted quantities posted as one adjustment, the count kept),
+``classes`` the GB/T 38565-2020 class table and ``class_import`` the steps of
+``import item-classes``. Callers import from this package."""
 
 from models.supplies.catalogue import (
     CATEGORIES,
@@ -27,12 +29,28 @@ from models.supplies.catalogue import (
     save_warehouse,
     standard_code_problem,
 )
+from models.supplies.classes import ItemClass, known_classes
 from models.supplies.corrections import (
     WRITE_OFF_CAUSES,
     adjust_to_count,
     return_goods,
     write_off,
     write_off_loan,
+)
+from models.supplies.counts import (
+    CountLine,
+    CountRow,
+    CountSheet,
+    SheetLine,
+    StockCount,
+    StockCountLine,
+    count_lines,
+    count_rows,
+    count_sheet,
+    counted_quantity,
+    find_warehouse,
+    record_count,
+    resolve_lines,
 )
 from models.supplies.kit import (
     KitLine,
@@ -103,7 +121,11 @@ __all__ = [
     "Batch",
     "BatchQuantity",
     "CardLine",
+    "CountLine",
+    "CountRow",
+    "CountSheet",
     "IssueLine",
+    "ItemClass",
     "ItemFields",
     "ItemRow",
     "KitItem",
@@ -116,8 +138,11 @@ __all__ = [
     "PendingRow",
     "Quantity",
     "ReceiptLine",
+    "SheetLine",
     "ShortOfStock",
     "Shortfall",
+    "StockCount",
+    "StockCountLine",
     "StockRow",
     "SupplyItem",
     "Transfer",
@@ -133,10 +158,16 @@ __all__ = [
     "check_item",
     "check_warehouse",
     "complete_paperwork",
+    "count_lines",
+    "count_rows",
+    "count_sheet",
+    "counted_quantity",
     "county_stock_by_item",
+    "find_warehouse",
     "issue",
     "kit",
     "kit_compliance",
+    "known_classes",
     "ledger_problems",
     "list_items",
     "list_warehouses",
@@ -146,6 +177,8 @@ __all__ = [
     "quantity_value",
     "receive",
     "receive_transfer",
+    "record_count",
+    "resolve_lines",
     "return_goods",
     "save_item",
     "save_warehouse",

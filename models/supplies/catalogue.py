@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from models.fields import FieldChecker, Range
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.privacy import phone_masker
+from models.supplies.classes import known_classes
 from models.supplies.tables import Batch, MovementLine, SupplyItem, Warehouse, in_thousandths
 from models.users import Permission, require
 
@@ -258,11 +259,23 @@ class ItemRow:
     standard_code: str | None
 
 
-def check_item(checker: FieldChecker, fields: ItemFields) -> dict[str, object]:
-    """The item's cleaned values; problems go into ``checker``."""
+def check_item(
+    checker: FieldChecker, fields: ItemFields, classes: frozenset[str] | None = None
+) -> dict[str, object]:
+    """The item's cleaned values; problems go into ``checker``. ``classes``: the codes of
+    the imported GB/T 38565-2020 class table (``classes.known_classes``), None while none is
+    imported (the code is then checked by its structure only)."""
     standard = (fields.standard_code or "").strip() or None
     if standard is not None:
         problem = standard_code_problem(standard)
+        if problem is None and classes is not None and standard not in classes:
+            problem = fill(
+                QCoreApplication.translate(
+                    "Supplies",
+                    "%1 is not in the imported GB/T 38565-2020 class table (import item-classes).",
+                ),
+                standard,
+            )
         if problem:
             checker.add("standard_code", problem)
     rating: Decimal | None = None
@@ -330,7 +343,7 @@ def save_item(*, session: Session, fields: ItemFields, item_id: int | None = Non
     another item is refused, and so is another unit for an item already in stock."""
     require(session, Permission.MANAGE_SUPPLY_CATALOGUE)
     checker = FieldChecker()
-    values = check_item(checker, fields)
+    values = check_item(checker, fields, known_classes(session))
     if values["code"] is not None:
         taken = session.scalar(select(SupplyItem.id).where(SupplyItem.code == values["code"]))
         if taken is not None and taken != item_id:

@@ -41,6 +41,7 @@ from models.supplies.cells import (
     parse_shelf_life,
     unit_key,
 )
+from models.supplies.classes import known_classes
 from models.supplies.ledger import MAX_QUANTITY, add_line, find_batch, lock_warehouses, new_movement
 from models.supplies.tables import Balance, SupplyItem, Warehouse, in_thousandths
 
@@ -291,6 +292,7 @@ class ItemSteps(ImportSteps[Table, Plan]):
         session, report = self.job.session, self.job.report
         report.rows_read, report.rows_skipped = len(source.rows), source.skipped
         existing = {i.code: i for i in session.scalars(select(SupplyItem))}
+        classes = known_classes(session)
         refused = _duplicates(source, [source.text(r, "code") for r in source.rows], "code", report)
         plan = Plan()
         for position, row in enumerate(source.rows):
@@ -344,7 +346,7 @@ class ItemSteps(ImportSteps[Table, Plan]):
                 standard_code=source.text(row, "standard_code"),
                 note=source.text(row, "note"),
             )
-            values = check_item(checker, fields)
+            values = check_item(checker, fields, classes)
             found = existing.get(str(values["code"]))
             if (
                 found is not None

@@ -179,7 +179,13 @@ def add_line(
 ) -> None:
     """A line of ``movement`` and its change applied to the balance."""
     session.add(
-        MovementLine(movement_id=movement.id, batch_id=batch_id, quantity=quantity, change=change)
+        MovementLine(
+            movement_id=movement.id,
+            warehouse_id=movement.warehouse_id,
+            batch_id=batch_id,
+            quantity=quantity,
+            change=change,
+        )
     )
     if change == 0:
         return

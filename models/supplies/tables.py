@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -266,14 +267,22 @@ class Movement(Base):
 class MovementLine(Base):
     """One batch of a movement: ``quantity`` as written on the slip (never negative) and
     ``change``, what it did to the warehouse's balance of that batch (signed; 0 for goods
-    out on loan written off, which had left the warehouse with their issue)."""
+    out on loan written off, which had left the warehouse with their issue). A line carries
+    its movement's warehouse, so the ledger check reads the sums per warehouse and batch
+    from one index in their order (``db check`` proves it is the movement's)."""
 
     __tablename__ = "supply_movement_lines"
-    __table_args__ = (CheckConstraint("quantity >= 0", name="quantity"),)
+    __table_args__ = (
+        CheckConstraint("quantity >= 0", name="quantity"),
+        Index("ix_supply_movement_lines_warehouse_batch", "warehouse_id", "batch_id", "change"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     movement_id: Mapped[int] = mapped_column(
         ForeignKey("supply_movements.id", ondelete="RESTRICT"), index=True
+    )
+    warehouse_id: Mapped[int] = mapped_column(
+        ForeignKey("supply_warehouses.id", ondelete="RESTRICT")
     )
     batch_id: Mapped[int] = mapped_column(
         ForeignKey("supply_batches.id", ondelete="RESTRICT"), index=True
@@ -287,17 +296,20 @@ class Balance(Base):
     lines' changes (``db check`` proves it) and never negative."""
 
     __tablename__ = "supply_balances"
-    __table_args__ = (CheckConstraint("quantity >= 0", name="never_negative"),)
+    __table_args__ = (
+        CheckConstraint("quantity >= 0", name="never_negative"),
+        # Stock by item, and of the batches expiring soon, is summed from these alone.
+        Index("ix_supply_balances_item_quantity", "item_id", "quantity"),
+        Index("ix_supply_balances_batch_quantity", "batch_id", "quantity"),
+    )
 
     warehouse_id: Mapped[int] = mapped_column(
         ForeignKey("supply_warehouses.id", ondelete="RESTRICT"), primary_key=True
     )
     batch_id: Mapped[int] = mapped_column(
-        ForeignKey("supply_batches.id", ondelete="RESTRICT"), primary_key=True, index=True
+        ForeignKey("supply_batches.id", ondelete="RESTRICT"), primary_key=True
     )
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("supply_items.id", ondelete="RESTRICT"), index=True
-    )
+    item_id: Mapped[int] = mapped_column(ForeignKey("supply_items.id", ondelete="RESTRICT"))
     quantity: Mapped[Decimal] = mapped_column(Quantity)
 
 

@@ -115,6 +115,7 @@ def _build(database: Database, movements: int) -> tuple[int, int]:
             {
                 "id": m,
                 "movement_id": m,
+                "warehouse_id": w,
                 "batch_id": batch,
                 "quantity": abs(change) * SCALE,
                 "change": change * SCALE,
@@ -127,8 +128,9 @@ def _build(database: Database, movements: int) -> tuple[int, int]:
             conn.execute(raw_movements.insert(), movement_rows[start : start + CHUNK])
         for start in range(0, movements, CHUNK):
             conn.exec_driver_sql(
-                "INSERT INTO supply_movement_lines (id, movement_id, batch_id, quantity, change)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO supply_movement_lines"
+                " (id, movement_id, warehouse_id, batch_id, quantity, change)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 [tuple(r.values()) for r in line_rows[start : start + CHUNK]],
             )
         conn.exec_driver_sql(
