@@ -549,6 +549,14 @@ KINDS: dict[str, ImportKind] = {
             max_rows=20_000,  # a county's pool holds tens of experts
             max_columns=200,
         ),
+        ImportKind(
+            "item-classes",
+            QT_TRANSLATE_NOOP("ImportDialog", "GB/T 38565-2020 supply class table (code, name)"),
+            "models.supplies.class_import:ItemClassSteps",
+            max_bytes=32 * MIB,
+            max_rows=20_000,  # the standard's table holds a few hundred classes
+            max_columns=50,
+        ),
     )
 }
 """Every kind, in the order the dialog offers them and the command line lists them."""

@@ -22,11 +22,6 @@ from models.supplies.catalogue import standard_code_problem
 from models.supplies.classes import NAME_LIMIT, ItemClass, full_code, level_of, parent_of
 from models.supplies.tables import SupplyItem
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Supplies", text)
-
-
 COLUMNS = (
     Column("code", ("分类代码", "代码", "编码", "分类编码", "类别代码", "code"), required=True),
     Column("name", ("分类名称", "名称", "类别名称", "物资类别", "name"), required=True),
@@ -70,7 +65,9 @@ class ItemClassSteps(ImportSteps[Table, ClassPlan]):
                     "code",
                     source.text(source.rows[positions[1]], "code"),
                     fill(
-                        _t("The class %1 appears more than once (rows %2)."),
+                        QCoreApplication.translate(
+                            "Supplies", "The class %1 appears more than once (rows %2)."
+                        ),
                         code,
                         "、".join(str(source.rows[p].number) for p in positions),
                     ),
@@ -87,16 +84,22 @@ class ItemClassSteps(ImportSteps[Table, ClassPlan]):
             if code is None:
                 checker.add(
                     "code",
-                    _t(
+                    QCoreApplication.translate(
+                        "Supplies",
                         "A GB/T 38565-2020 class code has 1, 3, 5 or 7 digits "
-                        "(levels 1+2+2+2), such as 2 or 2010100."
+                        "(levels 1+2+2+2), such as 2 or 2010100.",
                     ),
                 )
             else:
                 problem = standard_code_problem(code)
                 if problem:
                     checker.add("code", problem)
-            name = checker.text("name", source.text(row, "name"), NAME_LIMIT, _t("Give the name."))
+            name = checker.text(
+                "name",
+                source.text(row, "name"),
+                NAME_LIMIT,
+                QCoreApplication.translate("Supplies", "Give the name."),
+            )
             if checker.problems:
                 for key, message in checker.problems:
                     report.add(source.problem(row, key, source.text(row, key), message))
@@ -110,7 +113,10 @@ class ItemClassSteps(ImportSteps[Table, ClassPlan]):
                         "code",
                         written,
                         fill(
-                            _t("The class one level up, %1, is neither in the file nor held."),
+                            QCoreApplication.translate(
+                                "Supplies",
+                                "The class one level up, %1, is neither in the file nor held.",
+                            ),
                             parent,
                         ),
                     )
@@ -137,9 +143,10 @@ class ItemClassSteps(ImportSteps[Table, ClassPlan]):
         if strays:
             report.notes.append(
                 fill(
-                    _t(
+                    QCoreApplication.translate(
+                        "Supplies",
                         "%1 items of the catalogue carry codes the table does not hold "
-                        "(such as %2): correct them in the catalogue."
+                        "(such as %2): correct them in the catalogue.",
                     ),
                     len(strays),
                     "、".join(strays[:5]),

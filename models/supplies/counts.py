@@ -80,10 +80,6 @@ class StockCountLine(Base):
     difference: Mapped[Decimal] = mapped_column(Quantity)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Supplies", text)
-
-
 # -- the count sheet -------------------------------------------------------------------
 
 
@@ -119,7 +115,11 @@ def find_warehouse(session: Session, text: str) -> int:
         select(Warehouse.id).where(or_(Warehouse.name == wanted, Warehouse.code == wanted))
     )
     if found is None:
-        raise NotFound(fill(_t("No warehouse is named or coded %1."), wanted))
+        raise NotFound(
+            fill(
+                QCoreApplication.translate("Supplies", "No warehouse is named or coded %1."), wanted
+            )
+        )
     return int(found)
 
 
@@ -128,7 +128,7 @@ def count_sheet(*, session: Session, warehouse_id: int, today: date | None = Non
     require(session, Permission.READ_REGISTER)
     warehouse = session.get(Warehouse, warehouse_id)
     if warehouse is None:
-        raise NotFound(_t("This warehouse no longer exists."))
+        raise NotFound(QCoreApplication.translate("Supplies", "This warehouse no longer exists."))
     day = today or local_today()
     rows = session.execute(
         select(
@@ -181,7 +181,10 @@ def counted_quantity(text: str) -> Decimal:
                 (
                     "counted",
                     fill(
-                        _t("%1 is no counted quantity: zero or more, at most three decimals."),
+                        QCoreApplication.translate(
+                            "Supplies",
+                            "%1 is no counted quantity: zero or more, at most three decimals.",
+                        ),
                         text,
                     ),
                 )
@@ -216,7 +219,17 @@ def resolve_lines(
         field = f"lines.{n}"
         item_id = items.get(code)
         if item_id is None:
-            problems.append((field, fill(_t("No item of the catalogue has the code %1."), code)))
+            problems.append(
+                (
+                    field,
+                    fill(
+                        QCoreApplication.translate(
+                            "Supplies", "No item of the catalogue has the code %1."
+                        ),
+                        code,
+                    ),
+                )
+            )
             continue
         here = held.get(item_id, [])
         if lot is None:
@@ -224,14 +237,25 @@ def resolve_lines(
                 lines.append(BatchQuantity(here[0][0], quantity))
             elif not here:
                 problems.append(
-                    (field, fill(_t("The warehouse holds no %1 on its books: name the lot."), code))
+                    (
+                        field,
+                        fill(
+                            QCoreApplication.translate(
+                                "Supplies", "The warehouse holds no %1 on its books: name the lot."
+                            ),
+                            code,
+                        ),
+                    )
                 )
             else:
                 problems.append(
                     (
                         field,
                         fill(
-                            _t("%1 is held in several lots (%2): name the lot, as %1/LOT."),
+                            QCoreApplication.translate(
+                                "Supplies",
+                                "%1 is held in several lots (%2): name the lot, as %1/LOT.",
+                            ),
                             code,
                             "、".join(lot_name or "—" for _b, lot_name in here),
                         ),
@@ -251,9 +275,21 @@ def resolve_lines(
             problems.append(
                 (
                     field,
-                    fill(_t("No single batch of %1 has the lot %2."), code, lot)
+                    fill(
+                        QCoreApplication.translate(
+                            "Supplies", "No single batch of %1 has the lot %2."
+                        ),
+                        code,
+                        lot,
+                    )
                     if not matching
-                    else fill(_t("Several batches of %1 have the lot %2."), code, lot),
+                    else fill(
+                        QCoreApplication.translate(
+                            "Supplies", "Several batches of %1 have the lot %2."
+                        ),
+                        code,
+                        lot,
+                    ),
                 )
             )
             continue
@@ -310,7 +346,7 @@ def record_count(
     require(session, Permission.COUNT_SUPPLIES)
     problems: list[tuple[str, str]] = []
     if not counted:
-        problems.append(("lines", _t("List what was counted.")))
+        problems.append(("lines", QCoreApplication.translate("Supplies", "List what was counted.")))
     seen: set[int] = set()
     for n, line in enumerate(counted):
         value = line.quantity
@@ -322,10 +358,20 @@ def record_count(
             or value > MAX_QUANTITY
         ):
             problems.append(
-                (f"lines.{n}", _t("A counted quantity is zero or more, at most three decimals."))
+                (
+                    f"lines.{n}",
+                    QCoreApplication.translate(
+                        "Supplies", "A counted quantity is zero or more, at most three decimals."
+                    ),
+                )
             )
         if line.batch_id in seen:
-            problems.append((f"lines.{n}", _t("A batch is counted once in a count.")))
+            problems.append(
+                (
+                    f"lines.{n}",
+                    QCoreApplication.translate("Supplies", "A batch is counted once in a count."),
+                )
+            )
         seen.add(line.batch_id)
     if problems:
         raise ValidationError(problems)
@@ -337,7 +383,7 @@ def record_count(
         )
     }
     if len(batches) != len(seen):
-        raise NotFound(_t("This batch no longer exists."))
+        raise NotFound(QCoreApplication.translate("Supplies", "This batch no longer exists."))
     book = {
         int(b): Decimal(q)
         for b, q in session.execute(
@@ -349,7 +395,14 @@ def record_count(
     differs = sum(1 for line in counted if line.quantity != book.get(line.batch_id, Decimal(0)))
     text = short_text(reason, 500)
     if differs and not text:
-        raise ValidationError([("reason", _t("Give the reason of the differences."))])
+        raise ValidationError(
+            [
+                (
+                    "reason",
+                    QCoreApplication.translate("Supplies", "Give the reason of the differences."),
+                )
+            ]
+        )
     when = at or utcnow()
     movement = (
         adjust_to_count(
@@ -426,7 +479,7 @@ def count_lines(*, session: Session, count_id: int) -> list[CountLine]:
     """The lines of one count: book, counted and difference per batch."""
     require(session, Permission.READ_REGISTER)
     if session.get(StockCount, count_id) is None:
-        raise NotFound(_t("No count has this number."))
+        raise NotFound(QCoreApplication.translate("Supplies", "No count has this number."))
     rows = session.execute(
         select(
             SupplyItem.code,

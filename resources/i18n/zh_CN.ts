@@ -862,22 +862,27 @@
         <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="497"/>
+        <location filename="../../models/supplies/stock.py" line="517"/>
         <source>Supplies: the balance of batch %1 at %2 is %3, its movements add up to %4.</source>
         <translation>物资：批次 %1 在%2的库存余额为 %3，而其出入库记录合计为 %4。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="511"/>
+        <location filename="../../models/supplies/stock.py" line="531"/>
         <source>Supplies: the balance of batch %1 at %2 is negative (%3).</source>
         <translation>物资：批次 %1 在%2的库存余额为负数（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="525"/>
+        <location filename="../../models/supplies/stock.py" line="546"/>
+        <source>Supplies: %1 movement lines name another warehouse than their movement.</source>
+        <translation>物资：%1 条出入库明细记录的仓库与其所属出入库单不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="558"/>
         <source>Supplies: a balance of batch %1 names another item than its batch.</source>
         <translation>物资：批次 %1 的库存余额记录的物资与该批次不符。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="541"/>
+        <location filename="../../models/supplies/stock.py" line="574"/>
         <source>Supplies: transfer %1 was received, but its lines do not account for what was sent.</source>
         <translation>物资：调拨单 %1 已签收，但各行的实收、退回、途损数量与发出数量不符。</translation>
     </message>
@@ -2558,6 +2563,81 @@ ahead</source>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="17"/>
+        <source>supplies: stock counts</source>
+        <translation>应急物资：盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="22"/>
+        <source>record a stock count of a warehouse; differences are posted as a count adjustment</source>
+        <translation>登记一个仓库的盘点；盘盈盘亏记为盘点调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="31"/>
+        <source>the warehouse&apos;s name or code</source>
+        <translation>仓库名称或编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="38"/>
+        <source>what was found of an item (and lot, when it is held in several), such as BZD=11950 or JSY/2026A=30 (repeat for more)</source>
+        <translation>某物资（存放多个批次时加批号）的实盘数量，如 BZD=11950 或 JSY/2026A=30（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="47"/>
+        <source>why the count differs from the books (needed when it does)</source>
+        <translation>盘点差异的原因（有差异时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="55"/>
+        <source>who counted</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="59"/>
+        <source>the counts kept, or one count&apos;s lines with --count</source>
+        <translation>已保存的盘点记录；用 --count 查看一次盘点的明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="66"/>
+        <source>only this warehouse&apos;s counts</source>
+        <translation>只列此仓库的盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="72"/>
+        <source>one count&apos;s lines</source>
+        <translation>一次盘点的明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="86"/>
+        <source>--line %1: write CODE=QUANTITY or CODE/LOT=QUANTITY, such as BZD=11950.</source>
+        <translation>--line %1：请写成 编码=数量 或 编码/批号=数量，如 BZD=11950。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="125"/>
+        <source>Count %1 of %2: %3 lines counted, %4 differ; posted as count adjustment %5.</source>
+        <translation>%2 第 %1 号盘点：盘点 %3 行，%4 行有差异，已记为盘点调整单 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="139"/>
+        <source>Count %1 of %2: %3 lines counted, all as on the books.</source>
+        <translation>%2 第 %1 号盘点：盘点 %3 行，账实相符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="160"/>
+        <source>No count is kept yet.</source>
+        <translation>尚无盘点记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="166"/>
+        <source>%1  %2  %3  counted by %4, recorded by %5: %6 lines, %7 differ %8</source>
+        <translation>%1  %2  %3  盘点人 %4，登记人 %5：%6 行，%7 行有差异 %8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="184"/>
+        <source>%1 %2 %3: on the books %4, counted %5, difference %6 %7</source>
+        <translation>%1 %2 %3：账面 %4，实盘 %5，差异 %6 %7</translation>
+    </message>
 </context>
 <context>
     <name>CommandPage</name>
@@ -3281,6 +3361,21 @@ ahead</source>
         <location filename="../../ui/printing/registry.py" line="622"/>
         <source>the name the area was saved under on the map</source>
         <translation>区域在地图上保存时的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="636"/>
+        <source>the warehouse&apos;s name or code</source>
+        <translation>仓库名称或编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="644"/>
+        <source>Stock count sheet of a warehouse</source>
+        <translation>仓库盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="654"/>
+        <source>Supplies stock by warehouse and by item</source>
+        <translation>应急物资库存（按仓库、按物资）</translation>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
@@ -5892,6 +5987,11 @@ ahead</source>
         <location filename="../../models/imports/registry.py" line="546"/>
         <source>Expert pool</source>
         <translation>专家库</translation>
+    </message>
+    <message>
+        <location filename="../../models/imports/registry.py" line="554"/>
+        <source>GB/T 38565-2020 supply class table (code, name)</source>
+        <translation>GB/T 38565-2020 应急物资分类代码表（代码、名称）</translation>
     </message>
     <message>
         <location filename="../../models/imports/registry.py" line="133"/>
@@ -8856,37 +8956,44 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="78"/>
+        <location filename="../../ui/printing/supply_counts.py" line="50"/>
         <location filename="../../ui/printing/transfers.py" line="457"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="79"/>
+        <location filename="../../ui/printing/supply_counts.py" line="51"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="80"/>
+        <location filename="../../ui/printing/supply_counts.py" line="52"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="81"/>
+        <location filename="../../ui/printing/supply_counts.py" line="53"/>
         <source>Specification</source>
         <translation>规格型号</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="82"/>
+        <location filename="../../ui/printing/supply_counts.py" line="54"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="83"/>
+        <location filename="../../ui/printing/supply_counts.py" line="55"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="84"/>
+        <location filename="../../ui/printing/supply_counts.py" line="56"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
@@ -9022,6 +9129,61 @@ ahead</source>
         <location filename="../../ui/printing/teams.py" line="91"/>
         <source>Signature of the team leader:</source>
         <translation>队长签字：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="36"/>
+        <source> (expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="48"/>
+        <source>%1 stock count sheet</source>
+        <translation>%1盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="57"/>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="58"/>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="59"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="65"/>
+        <source>Warehouse %1 %2 · manager %3</source>
+        <translation>仓库 %1 %2 · 管理员 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="71"/>
+        <source>Books as of %1</source>
+        <translation>账面截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="73"/>
+        <source>Blank lines: goods found that the books do not show, with their lot.</source>
+        <translation>空白行：填写账面未列而实际盘到的物资及其批号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="77"/>
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="78"/>
+        <source>Checked by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_counts.py" line="79"/>
+        <source>Warehouse manager</source>
+        <translation>仓库管理员</translation>
     </message>
 </context>
 <context>
@@ -10653,158 +10815,164 @@ ahead</source>
 <context>
     <name>Supplies</name>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="23"/>
+        <location filename="../../models/supplies/catalogue.py" line="24"/>
         <source>County warehouse</source>
         <translation>县级仓库</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="24"/>
+        <location filename="../../models/supplies/catalogue.py" line="25"/>
         <source>Town warehouse</source>
         <translation>乡镇仓库</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="25"/>
+        <location filename="../../models/supplies/catalogue.py" line="26"/>
         <source>Village store</source>
         <translation>村级储备点</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="26"/>
+        <location filename="../../models/supplies/catalogue.py" line="27"/>
         <source>Agreement storage</source>
         <translation>协议代储</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="29"/>
+        <location filename="../../models/supplies/catalogue.py" line="30"/>
         <source>Lifesaving</source>
         <translation>生命救助</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="30"/>
+        <location filename="../../models/supplies/catalogue.py" line="31"/>
         <source>Flood-fighting materials</source>
         <translation>抢险物料</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="31"/>
+        <location filename="../../models/supplies/catalogue.py" line="32"/>
         <source>Drainage</source>
         <translation>排涝</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="32"/>
+        <location filename="../../models/supplies/catalogue.py" line="33"/>
         <source>Power and lighting</source>
         <translation>电力照明</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="33"/>
+        <location filename="../../models/supplies/catalogue.py" line="34"/>
         <source>Shelter and living</source>
         <translation>安置生活</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="34"/>
+        <location filename="../../models/supplies/catalogue.py" line="35"/>
         <source>Communications</source>
         <translation>通信</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="35"/>
+        <location filename="../../models/supplies/catalogue.py" line="36"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="51"/>
+        <location filename="../../models/supplies/catalogue.py" line="52"/>
         <source>A GB/T 38565-2020 code has 7 digits (1+2+2+2), the first 1, 2 or 3, such as 2010101.</source>
         <translation>GB/T 38565-2020 编码为 7 位数字（1+2+2+2），首位为 1、2 或 3，例如 2010101。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="58"/>
+        <location filename="../../models/supplies/catalogue.py" line="59"/>
         <source>A level of a GB/T 38565-2020 code follows a level left at 00.</source>
         <translation>GB/T 38565-2020 编码中，某一级为 00 时其后各级也应为 00。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="127"/>
+        <location filename="../../models/supplies/catalogue.py" line="128"/>
         <source>Unknown warehouse level: %1</source>
         <translation>未知的仓库级别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="133"/>
+        <location filename="../../models/supplies/catalogue.py" line="134"/>
         <source>Agreement storage names the supplier that keeps the goods.</source>
         <translation>协议代储须填写代储单位。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="142"/>
+        <location filename="../../models/supplies/catalogue.py" line="143"/>
         <source>Give the warehouse&apos;s code.</source>
         <translation>请填写仓库编码。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="148"/>
+        <location filename="../../models/supplies/catalogue.py" line="149"/>
         <source>Give the warehouse&apos;s name.</source>
         <translation>请填写仓库名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="175"/>
+        <location filename="../../models/supplies/catalogue.py" line="176"/>
         <source>The code %1 is another warehouse&apos;s.</source>
         <translation>编码 %1 已被其他仓库使用。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="176"/>
-        <location filename="../../models/supplies/imports.py" line="223"/>
+        <location filename="../../models/supplies/catalogue.py" line="177"/>
+        <location filename="../../models/supplies/imports.py" line="224"/>
         <source>The name %1 is another warehouse&apos;s.</source>
         <translation>名称 %1 已被其他仓库使用。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="186"/>
+        <location filename="../../models/supplies/catalogue.py" line="187"/>
+        <location filename="../../models/supplies/counts.py" line="131"/>
         <location filename="../../models/supplies/ledger.py" line="124"/>
         <source>This warehouse no longer exists.</source>
         <translation>该仓库已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="275"/>
-        <location filename="../../models/supplies/imports.py" line="324"/>
+        <location filename="../../models/supplies/catalogue.py" line="273"/>
+        <source>%1 is not in the imported GB/T 38565-2020 class table (import item-classes).</source>
+        <translation>%1 不在已导入的 GB/T 38565-2020 分类代码表中（import item-classes）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/catalogue.py" line="288"/>
+        <location filename="../../models/supplies/imports.py" line="326"/>
         <source>A rating is a positive number, such as 500 (m³/h) or 30 (kW).</source>
         <translation>额定值应为正数，例如 500（m³/h）或 30（kW）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="283"/>
+        <location filename="../../models/supplies/catalogue.py" line="296"/>
         <source>Give the rating&apos;s unit, such as kW.</source>
         <translation>请填写额定值的单位，例如 kW。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="291"/>
+        <location filename="../../models/supplies/catalogue.py" line="304"/>
         <source>A shelf life is a whole number of days.</source>
         <translation>保质期应为整数天数。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="298"/>
+        <location filename="../../models/supplies/catalogue.py" line="311"/>
         <source>Give the item&apos;s code.</source>
         <translation>请填写物资编码。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="304"/>
+        <location filename="../../models/supplies/catalogue.py" line="317"/>
         <source>Give the item&apos;s name.</source>
         <translation>请填写物资名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="310"/>
+        <location filename="../../models/supplies/catalogue.py" line="323"/>
         <source>Unknown category: %1</source>
         <translation>未知的物资类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="317"/>
+        <location filename="../../models/supplies/catalogue.py" line="330"/>
         <source>Give the unit, such as 件 or 台.</source>
         <translation>请填写计量单位，例如件或台。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="340"/>
+        <location filename="../../models/supplies/catalogue.py" line="353"/>
         <source>The code %1 is another item&apos;s.</source>
         <translation>编码 %1 已被其他物资使用。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="346"/>
+        <location filename="../../models/supplies/catalogue.py" line="359"/>
         <location filename="../../models/supplies/kit.py" line="64"/>
-        <location filename="../../models/supplies/ledger.py" line="263"/>
+        <location filename="../../models/supplies/ledger.py" line="269"/>
         <source>This item no longer exists.</source>
         <translation>该物资已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/catalogue.py" line="358"/>
-        <location filename="../../models/supplies/imports.py" line="358"/>
+        <location filename="../../models/supplies/catalogue.py" line="371"/>
+        <location filename="../../models/supplies/imports.py" line="360"/>
         <source>The item&apos;s movements are counted in %1: its unit cannot change.</source>
         <translation>该物资的出入库记录以“%1”计量，不能更改单位。</translation>
     </message>
@@ -10828,7 +10996,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="76"/>
-        <location filename="../../models/supplies/ledger.py" line="536"/>
+        <location filename="../../models/supplies/ledger.py" line="542"/>
         <source>This issue no longer exists.</source>
         <translation>该出库记录已不存在。</translation>
     </message>
@@ -10860,6 +11028,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="241"/>
+        <location filename="../../models/supplies/counts.py" line="363"/>
         <source>A counted quantity is zero or more, at most three decimals.</source>
         <translation>盘点数量应为零或正数，最多三位小数。</translation>
     </message>
@@ -10870,133 +11039,134 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="260"/>
+        <location filename="../../models/supplies/counts.py" line="386"/>
         <source>This batch no longer exists.</source>
         <translation>该批次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="142"/>
+        <location filename="../../models/supplies/imports.py" line="143"/>
         <source>%1 appears more than once (rows %2).</source>
         <translation>%1 重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="181"/>
-        <location filename="../../models/supplies/imports.py" line="312"/>
+        <location filename="../../models/supplies/imports.py" line="182"/>
+        <location filename="../../models/supplies/imports.py" line="314"/>
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="190"/>
+        <location filename="../../models/supplies/imports.py" line="191"/>
         <source>No division has the code %1.</source>
         <translation>没有区划代码为 %1 的区划。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="304"/>
+        <location filename="../../models/supplies/imports.py" line="306"/>
         <source>Write a shelf life as 365, 365天, 18个月 or 5年.</source>
         <translation>保质期请写作 365、365天、18个月或5年。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="448"/>
+        <location filename="../../models/supplies/imports.py" line="450"/>
         <source>No warehouse has the code or name %1: import the warehouses first.</source>
         <translation>没有编码或名称为 %1 的仓库：请先导入仓库。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="461"/>
+        <location filename="../../models/supplies/imports.py" line="463"/>
         <location filename="../../models/supplies/ledger.py" line="129"/>
         <source>The warehouse %1 is closed: it takes no goods.</source>
         <translation>仓库 %1 已停用，不能入库。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="475"/>
+        <location filename="../../models/supplies/imports.py" line="477"/>
         <source>No item of the catalogue has the code or name %1: import the catalogue first.</source>
         <translation>物资目录中没有编码或名称为 %1 的物资：请先导入物资目录。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="493"/>
+        <location filename="../../models/supplies/imports.py" line="495"/>
         <source>Not a date: write it as 2026-08-01 or 2026年8月1日.</source>
         <translation>不是日期：请写作 2026-08-01 或 2026年8月1日。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="503"/>
-        <location filename="../../models/supplies/ledger.py" line="332"/>
+        <location filename="../../models/supplies/imports.py" line="505"/>
+        <location filename="../../models/supplies/ledger.py" line="338"/>
         <source>The expiry date lies before the production date.</source>
         <translation>有效期早于生产日期。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="510"/>
-        <location filename="../../models/supplies/imports.py" line="514"/>
+        <location filename="../../models/supplies/imports.py" line="512"/>
+        <location filename="../../models/supplies/imports.py" line="516"/>
         <source>Not plausible.</source>
         <translation>数值不合常理。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="521"/>
+        <location filename="../../models/supplies/imports.py" line="523"/>
         <source>Too long: at most 40 characters.</source>
         <translation>过长：最多 40 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="547"/>
+        <location filename="../../models/supplies/imports.py" line="549"/>
         <source>Not a quantity: write it as 50, 50件 or 1.2万条.</source>
         <translation>不是数量：请写作 50、50件或1.2万条。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="555"/>
+        <location filename="../../models/supplies/imports.py" line="557"/>
         <source>Give the quantity.</source>
         <translation>请填写数量。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="564"/>
-        <location filename="../../models/supplies/ledger.py" line="250"/>
+        <location filename="../../models/supplies/imports.py" line="566"/>
+        <location filename="../../models/supplies/ledger.py" line="256"/>
         <source>Not plausible: more than %1.</source>
         <translation>数值不合常理：超过 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="574"/>
+        <location filename="../../models/supplies/imports.py" line="576"/>
         <location filename="../../models/supplies/kit.py" line="75"/>
-        <location filename="../../models/supplies/ledger.py" line="239"/>
+        <location filename="../../models/supplies/ledger.py" line="245"/>
         <source>A quantity is a positive number with at most three decimals.</source>
         <translation>数量应为正数，最多三位小数。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/imports.py" line="587"/>
+        <location filename="../../models/supplies/imports.py" line="589"/>
         <source>The catalogue counts %1 in %2, the file in %3: convert the quantity to %2.</source>
         <translation>物资目录中%1以“%2”计量，文件中为“%3”：请将数量换算为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="323"/>
+        <location filename="../../models/supplies/ledger.py" line="329"/>
         <source>List what came in.</source>
         <translation>请列出入库物资。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="393"/>
+        <location filename="../../models/supplies/ledger.py" line="399"/>
         <source>%1 has only %2 %3 of %4 available; asked for %5 %3.</source>
         <translation>%1的%4可用仅 %2 %3，申领 %5 %3。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="424"/>
+        <location filename="../../models/supplies/ledger.py" line="430"/>
         <source>The chosen batch of %1 has expired: it is not issued.</source>
         <translation>所选%1批次已过期，不能出库。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="469"/>
+        <location filename="../../models/supplies/ledger.py" line="475"/>
         <source>List what goes out.</source>
         <translation>请列出出库物资。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="481"/>
+        <location filename="../../models/supplies/ledger.py" line="487"/>
         <source>Name the leader who ordered the issue (先调后补).</source>
         <translation>请填写下达调用指令的领导（先调后补）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="492"/>
+        <location filename="../../models/supplies/ledger.py" line="498"/>
         <source>Goods leave on a leader&apos;s word only during an event: start one first.</source>
         <translation>只有在事件处置期间才能凭领导指令先行出库：请先启动事件。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="502"/>
+        <location filename="../../models/supplies/ledger.py" line="508"/>
         <source>Name who takes the goods.</source>
         <translation>请填写领用单位或领用人。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/ledger.py" line="539"/>
+        <location filename="../../models/supplies/ledger.py" line="545"/>
         <source>The paperwork of this issue is complete.</source>
         <translation>该出库单手续已补齐。</translation>
     </message>
@@ -11006,22 +11176,22 @@ ahead</source>
         <translation>没有该编号的出入库记录。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="228"/>
+        <location filename="../../models/supplies/stock.py" line="226"/>
         <source>%1: %2 %3 of %4 available, minimum %5.</source>
         <translation>%1：%4可用 %2 %3，低于最低储备 %5。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="246"/>
+        <location filename="../../models/supplies/stock.py" line="244"/>
         <source>%1: %2 %3 of %4 expire within %5 days.</source>
         <translation>%1：%4有 %2 %3 将在 %5 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="264"/>
+        <location filename="../../models/supplies/stock.py" line="262"/>
         <source>%1: %2 %3 of %4 have expired (not available).</source>
         <translation>%1：%4有 %2 %3 已过期（不可用）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="284"/>
+        <location filename="../../models/supplies/stock.py" line="282"/>
         <source>A minimum is zero or more.</source>
         <translation>最低储备量应为零或正数。</translation>
     </message>
@@ -11211,6 +11381,86 @@ ahead</source>
         <source>Missing from the kit (held/required)</source>
         <translation>缺少的标准配备（现有/应配）</translation>
     </message>
+    <message>
+        <location filename="../../models/supplies/class_import.py" line="68"/>
+        <source>The class %1 appears more than once (rows %2).</source>
+        <translation>分类 %1 出现多次（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/class_import.py" line="87"/>
+        <source>A GB/T 38565-2020 class code has 1, 3, 5 or 7 digits (levels 1+2+2+2), such as 2 or 2010100.</source>
+        <translation>GB/T 38565-2020 分类代码为 1、3、5 或 7 位数字（各层 1+2+2+2），如 2 或 2010100。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/class_import.py" line="101"/>
+        <source>Give the name.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/class_import.py" line="116"/>
+        <source>The class one level up, %1, is neither in the file nor held.</source>
+        <translation>上一层分类 %1 既不在文件中，也未导入过。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/class_import.py" line="146"/>
+        <source>%1 items of the catalogue carry codes the table does not hold (such as %2): correct them in the catalogue.</source>
+        <translation>物资目录中有 %1 种物资的国标编码不在此表中（如 %2）：请在物资目录中更正。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="120"/>
+        <source>No warehouse is named or coded %1.</source>
+        <translation>没有名称或编码为 %1 的仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="184"/>
+        <source>%1 is no counted quantity: zero or more, at most three decimals.</source>
+        <translation>%1 不是有效的实盘数量：应为零或正数，最多三位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="226"/>
+        <source>No item of the catalogue has the code %1.</source>
+        <translation>物资目录中没有编码为 %1 的物资。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="243"/>
+        <source>The warehouse holds no %1 on its books: name the lot.</source>
+        <translation>该仓库账面上没有 %1：请写明批号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="255"/>
+        <source>%1 is held in several lots (%2): name the lot, as %1/LOT.</source>
+        <translation>%1 存放有多个批次（%2）：请写明批号，如 %1/批号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="279"/>
+        <source>No single batch of %1 has the lot %2.</source>
+        <translation>%1 没有批号为 %2 的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="287"/>
+        <source>Several batches of %1 have the lot %2.</source>
+        <translation>%1 有多个批次的批号都是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="349"/>
+        <source>List what was counted.</source>
+        <translation>请列出盘点的物资。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="372"/>
+        <source>A batch is counted once in a count.</source>
+        <translation>一次盘点中同一批次只能登记一次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="402"/>
+        <source>Give the reason of the differences.</source>
+        <translation>请填写盘点差异的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/counts.py" line="482"/>
+        <source>No count has this number.</source>
+        <translation>没有这个编号的盘点。</translation>
+    </message>
 </context>
 <context>
     <name>SuppliesPage</name>
@@ -11296,6 +11546,19 @@ ahead</source>
         <location filename="../../ui/supplies/page.py" line="206"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyExport</name>
+    <message>
+        <location filename="../../models/exports/supplies.py" line="113"/>
+        <source>Stock by warehouse (%1)</source>
+        <translation>应急物资库存（按仓库，%1）</translation>
+    </message>
+    <message>
+        <location filename="../../models/exports/supplies.py" line="146"/>
+        <source>County stock by item (%1)</source>
+        <translation>全县应急物资库存（按物资，%1）</translation>
     </message>
 </context>
 <context>

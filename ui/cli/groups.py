@@ -14,6 +14,7 @@ from ui.cli.cmd_print import register as register_print
 from ui.cli.cmd_report import register as register_report
 from ui.cli.cmd_roster import register as register_roster
 from ui.cli.cmd_screenshot import register as register_screenshot
+from ui.cli.cmd_supplies import register as register_supplies
 from ui.cli.cmd_user import register as register_user
 from ui.cli.core import Register
 
@@ -31,4 +32,5 @@ GROUPS: tuple[Register, ...] = (
     register_report,
     register_dutylog,
     register_plan,
+    register_supplies,
 )

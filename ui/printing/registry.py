@@ -627,3 +627,33 @@ add(
         file_name="{title} {area}",
     )
 )
+
+
+# -- stock counts ---------------------------------------------------------------------------
+
+WAREHOUSE = Option(
+    "warehouse",
+    QT_TRANSLATE_NOOP("Documents", "the warehouse's name or code"),
+    kind="text",
+    metavar="NAME",
+    required=True,
+)
+add(
+    Document(
+        "count-sheet",
+        QT_TRANSLATE_NOOP("Documents", "Stock count sheet of a warehouse"),
+        Format.PDF,
+        "ui.printing.supply_counts:print_count_sheet",
+        (WAREHOUSE,),
+        file_name="{title} {stamp}",
+    )
+)
+add(
+    Document(
+        "supplies-stock",
+        QT_TRANSLATE_NOOP("Documents", "Supplies stock by warehouse and by item"),
+        Format.EXCEL,
+        "models.exports.supplies:export_stock",
+        file_name="应急物资库存 {stamp}",
+    )
+)
