@@ -296,6 +296,7 @@ def sound_tables(session: Session, directory: Path) -> dict[str, Sound]:
     _plan_sounds(sounds)
     sounds.update(_supplies(session))
     sounds.update(_team_sounds(session))
+    sounds.update(_item_class_sounds())
     return sounds
 
 
@@ -1123,4 +1124,30 @@ def _supplies(session: Session) -> dict[str, Sound]:
             text=[4],
             required=[0, 1, 2],
         ),
+    }
+
+
+def _item_class_sounds() -> dict[str, Sound]:
+    """The GB/T 38565-2020 class table as a county types it: codes in full or by their
+    levels, a top class, its classes below and an "other" (99) class."""
+    return {
+        "item-classes": Sound(
+            "item-classes",
+            Table(
+                ["分类代码", "分类名称", "说明"],
+                [
+                    [2, "应急装备及配套物资", ""],
+                    [201, "个体防护装备", ""],
+                    ["20101", "水上救生防护", ""],
+                    [2010101, "救生衣", "含儿童救生衣"],
+                    ["2010199", "其他水上救生防护", "99 为其他"],
+                    [3, "工程材料及机械加工设备", ""],
+                    ["3010000", "抢险工程材料", ""],
+                ],
+                "应急物资分类及编码",
+            ),
+            numeric=[],
+            text=[1, 2],
+            required=[0, 1],
+        )
     }
