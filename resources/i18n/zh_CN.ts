@@ -2867,6 +2867,69 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>CountPanel</name>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="146"/>
+        <source>Print the count sheet</source>
+        <translation>打印盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="149"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="164"/>
+        <source>Counted quantity of the selected line; Enter records it and moves on</source>
+        <translation>选中行的实盘数量；回车登记并转到下一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="168"/>
+        <source>Reason of the differences</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="170"/>
+        <source>Who counted</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="171"/>
+        <source>Post the count</source>
+        <translation>过账盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="195"/>
+        <source>Counts kept</source>
+        <translation>盘点记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="253"/>
+        <source>The lines could not be read.</source>
+        <translation>无法读取盘点明细。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="307"/>
+        <source>%1 of %2 lines counted, %3 differ</source>
+        <translation>已盘 %1/%2 行，%3 行有差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="313"/>
+        <source>Enter what was found of at least one line.</source>
+        <translation>请至少登记一行的实盘数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="336"/>
+        <source>Count %1 posted: %2 of %3 lines differ (slip %4).</source>
+        <translation>第 %1 号盘点已过账：%3 行中 %2 行有差异（单号 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="343"/>
+        <source>Count %1 kept: all %2 lines as on the books.</source>
+        <translation>第 %1 号盘点已保存：%2 行账实相符。</translation>
+    </message>
+</context>
+<context>
     <name>DangerZoneForm</name>
     <message>
         <location filename="../../ui/register/forms.py" line="139"/>
@@ -10988,9 +11051,9 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="36"/>
-        <location filename="../../ui/supplies/page.py" line="58"/>
-        <location filename="../../ui/supplies/page.py" line="71"/>
-        <location filename="../../ui/supplies/page.py" line="81"/>
+        <location filename="../../ui/supplies/page.py" line="61"/>
+        <location filename="../../ui/supplies/page.py" line="74"/>
+        <location filename="../../ui/supplies/page.py" line="84"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
@@ -11236,148 +11299,148 @@ ahead</source>
         <translation>有一行不属于该调拨单。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="56"/>
+        <location filename="../../ui/supplies/page.py" line="59"/>
         <source>Below minimum</source>
         <translation>低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="57"/>
-        <location filename="../../ui/supplies/page.py" line="70"/>
+        <location filename="../../ui/supplies/page.py" line="60"/>
+        <location filename="../../ui/supplies/page.py" line="73"/>
         <source>Expiring soon</source>
         <translation>临近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="61"/>
+        <location filename="../../ui/supplies/page.py" line="64"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="62"/>
-        <location filename="../../ui/supplies/page.py" line="75"/>
-        <location filename="../../ui/supplies/page.py" line="87"/>
-        <location filename="../../ui/supplies/page.py" line="101"/>
+        <location filename="../../ui/supplies/page.py" line="65"/>
+        <location filename="../../ui/supplies/page.py" line="78"/>
+        <location filename="../../ui/supplies/page.py" line="90"/>
+        <location filename="../../ui/supplies/page.py" line="104"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="63"/>
+        <location filename="../../ui/supplies/page.py" line="66"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="66"/>
+        <location filename="../../ui/supplies/page.py" line="69"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="67"/>
-        <location filename="../../ui/supplies/page.py" line="77"/>
-        <location filename="../../ui/supplies/page.py" line="103"/>
+        <location filename="../../ui/supplies/page.py" line="70"/>
+        <location filename="../../ui/supplies/page.py" line="80"/>
+        <location filename="../../ui/supplies/page.py" line="106"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="68"/>
-        <location filename="../../ui/supplies/page.py" line="78"/>
-        <location filename="../../ui/supplies/page.py" line="105"/>
+        <location filename="../../ui/supplies/page.py" line="71"/>
+        <location filename="../../ui/supplies/page.py" line="81"/>
+        <location filename="../../ui/supplies/page.py" line="108"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="69"/>
-        <location filename="../../ui/supplies/page.py" line="79"/>
+        <location filename="../../ui/supplies/page.py" line="72"/>
+        <location filename="../../ui/supplies/page.py" line="82"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="72"/>
+        <location filename="../../ui/supplies/page.py" line="75"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="76"/>
+        <location filename="../../ui/supplies/page.py" line="79"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="80"/>
+        <location filename="../../ui/supplies/page.py" line="83"/>
         <source>Minimum</source>
         <translation>最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="82"/>
+        <location filename="../../ui/supplies/page.py" line="85"/>
         <source>Sent, in transit</source>
         <translation>调出在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="83"/>
+        <location filename="../../ui/supplies/page.py" line="86"/>
         <source>Coming, in transit</source>
         <translation>调入在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="86"/>
-        <location filename="../../ui/supplies/page.py" line="100"/>
+        <location filename="../../ui/supplies/page.py" line="89"/>
+        <location filename="../../ui/supplies/page.py" line="103"/>
         <source>Issued</source>
         <translation>出库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="88"/>
+        <location filename="../../ui/supplies/page.py" line="91"/>
         <source>Slip</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="89"/>
+        <location filename="../../ui/supplies/page.py" line="92"/>
         <source>Ordered by</source>
         <translation>指令领导</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="90"/>
-        <location filename="../../ui/supplies/page.py" line="102"/>
+        <location filename="../../ui/supplies/page.py" line="93"/>
+        <location filename="../../ui/supplies/page.py" line="105"/>
         <source>Taken by</source>
         <translation>领用单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="93"/>
+        <location filename="../../ui/supplies/page.py" line="96"/>
         <source>Sent</source>
         <translation>发出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="94"/>
+        <location filename="../../ui/supplies/page.py" line="97"/>
         <source>From</source>
         <translation>调出仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="95"/>
+        <location filename="../../ui/supplies/page.py" line="98"/>
         <source>To</source>
         <translation>调入仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="96"/>
+        <location filename="../../ui/supplies/page.py" line="99"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="97"/>
+        <location filename="../../ui/supplies/page.py" line="100"/>
         <source>Vehicle and driver</source>
         <translation>车辆及驾驶员</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="104"/>
+        <location filename="../../ui/supplies/page.py" line="107"/>
         <source>Out</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="109"/>
+        <location filename="../../ui/supplies/page.py" line="112"/>
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="110"/>
+        <location filename="../../ui/supplies/page.py" line="113"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="113"/>
+        <location filename="../../ui/supplies/page.py" line="116"/>
         <source>Missing from the kit (held/required)</source>
         <translation>缺少的标准配备（现有/应配）</translation>
     </message>
@@ -11465,87 +11528,180 @@ ahead</source>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../ui/supplies/page.py" line="131"/>
+        <location filename="../../ui/supplies/page.py" line="134"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="134"/>
+        <location filename="../../ui/supplies/page.py" line="137"/>
         <source>Warehouses</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="135"/>
-        <location filename="../../ui/supplies/page.py" line="149"/>
+        <location filename="../../ui/supplies/page.py" line="138"/>
+        <location filename="../../ui/supplies/page.py" line="152"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="136"/>
-        <location filename="../../ui/supplies/page.py" line="152"/>
+        <location filename="../../ui/supplies/page.py" line="139"/>
+        <location filename="../../ui/supplies/page.py" line="155"/>
         <source>Paperwork pending</source>
         <translation>待补手续</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="137"/>
+        <location filename="../../ui/supplies/page.py" line="140"/>
         <source>Transfers in transit</source>
         <translation>在途调拨</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="138"/>
-        <location filename="../../ui/supplies/page.py" line="154"/>
+        <location filename="../../ui/supplies/page.py" line="141"/>
+        <location filename="../../ui/supplies/page.py" line="157"/>
         <source>Out on loan</source>
         <translation>借出未还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="150"/>
+        <location filename="../../ui/supplies/page.py" line="153"/>
         <source>Stock by item</source>
         <translation>按物资汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="151"/>
+        <location filename="../../ui/supplies/page.py" line="154"/>
         <source>Stock by warehouse</source>
         <translation>按仓库库存</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="153"/>
+        <location filename="../../ui/supplies/page.py" line="156"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="155"/>
+        <location filename="../../ui/supplies/page.py" line="158"/>
         <source>Village kits incomplete</source>
         <translation>村级配备不全</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="166"/>
+        <location filename="../../ui/supplies/page.py" line="167"/>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="168"/>
+        <source>Export stock to Excel…</source>
+        <translation>导出库存（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="174"/>
         <source>No warehouse is registered yet. Import the warehouses, the catalogue and the opening stock (import warehouses, import items, import stock), or build the demo county.</source>
         <translation>尚未登记仓库。请导入仓库、物资目录和期初库存（import warehouses、import items、import stock），或生成演示县。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="200"/>
+        <location filename="../../ui/supplies/page.py" line="225"/>
         <source>%1 items</source>
         <translation>物资 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="201"/>
+        <location filename="../../ui/supplies/page.py" line="226"/>
         <source>%1 below minimum</source>
         <translation>%1 项低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="203"/>
+        <location filename="../../ui/supplies/page.py" line="228"/>
         <source>issued on a leader&apos;s word</source>
         <translation>凭领导指令先行出库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="205"/>
+        <location filename="../../ui/supplies/page.py" line="230"/>
         <source>available at neither end</source>
         <translation>两端均不计入可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="206"/>
+        <location filename="../../ui/supplies/page.py" line="231"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyCount</name>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="70"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="71"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="72"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="73"/>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="74"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="75"/>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="76"/>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="77"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="80"/>
+        <source>Counted at</source>
+        <translation>盘点时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="81"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="82"/>
+        <source>Who counted</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="83"/>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="84"/>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="85"/>
+        <source>Differences</source>
+        <translation>差异行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="86"/>
+        <source>Slip</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="87"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QTableView, QTabWidget, QWidget
 
+from models.base import utcnow
 from models.clock import display_time
 from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP, fill
@@ -22,6 +23,7 @@ from ui.common.page import Page
 from ui.common.styles import CARD_STYLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
+from ui.supplies.count import CountPanel
 
 WATCHED = frozenset(
     {
@@ -31,6 +33,7 @@ WATCHED = frozenset(
         "supply_warehouses",
         "supply_items",
         "supply_minimums",
+        "supply_counts",
     }
 )
 C = "Supplies"
@@ -160,6 +163,11 @@ class SuppliesPage(Page):
             setup_table_view(view)
             self.models[key] = (model, view)
             self.tabs.addTab(view, title)
+        self.count_panel = CountPanel(db, actor, self.banner)
+        self.tabs.addTab(self.count_panel, self.tr("Stock count"))
+        self.export_button = QPushButton(self.tr("Export stock to Excel…"))
+        self.export_button.clicked.connect(self._export_stock)
+        self.tabs.setCornerWidget(self.export_button)
         self.add_body(
             self.tabs,
             empty_text=self.tr(
@@ -172,6 +180,23 @@ class SuppliesPage(Page):
 
     def refresh(self) -> None:
         self.load(load_supplies, self._show, db=self.db, actor=self.actor)
+        self.count_panel.refresh()
+
+    def _export_stock(self) -> None:
+        from ui.common.print_preview import open_document
+        from ui.printing.registry import Format, document
+
+        open_document(
+            self,
+            db=self.db,
+            actor=self.actor,
+            spec=document("supplies-stock", Format.EXCEL),
+            options={},
+            names={"stamp": display_time(utcnow())[:10]},
+            on_message=lambda text, ok: (
+                self.banner.show_info(text) if ok else self.banner.show_error(text)
+            ),
+        )
 
     def _fill(self, key: str, rows: Sequence[Any]) -> None:
         model, view = self.models[key]

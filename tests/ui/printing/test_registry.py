@@ -29,6 +29,7 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "team-readiness",
         "experts",
         "area",
+        "count-sheet",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
@@ -39,6 +40,7 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "plan-deadlines",
         "team-roster",
         "team-readiness",
+        "supplies-stock",
     }
     for spec in documents():
         module, function = spec.maker.split(":")
