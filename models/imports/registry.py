@@ -553,7 +553,7 @@ KINDS: dict[str, ImportKind] = {
             "item-classes",
             QT_TRANSLATE_NOOP("ImportDialog", "GB/T 38565-2020 supply class table (code, name)"),
             "models.supplies.class_import:ItemClassSteps",
-            max_bytes=32 * MIB,
+            max_bytes=64 * MIB,
             max_rows=20_000,  # the standard's table holds a few hundred classes
             max_columns=50,
         ),
