@@ -2869,62 +2869,62 @@ ahead</source>
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../ui/supplies/count.py" line="146"/>
+        <location filename="../../ui/supplies/count.py" line="152"/>
         <source>Print the count sheet</source>
         <translation>打印盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="149"/>
+        <location filename="../../ui/supplies/count.py" line="155"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="164"/>
+        <location filename="../../ui/supplies/count.py" line="170"/>
         <source>Counted quantity of the selected line; Enter records it and moves on</source>
         <translation>选中行的实盘数量；回车登记并转到下一行</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="168"/>
+        <location filename="../../ui/supplies/count.py" line="174"/>
         <source>Reason of the differences</source>
         <translation>差异原因</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="170"/>
+        <location filename="../../ui/supplies/count.py" line="176"/>
         <source>Who counted</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="171"/>
+        <location filename="../../ui/supplies/count.py" line="177"/>
         <source>Post the count</source>
         <translation>过账盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="195"/>
+        <location filename="../../ui/supplies/count.py" line="201"/>
         <source>Counts kept</source>
         <translation>盘点记录</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="253"/>
+        <location filename="../../ui/supplies/count.py" line="259"/>
         <source>The lines could not be read.</source>
         <translation>无法读取盘点明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="307"/>
+        <location filename="../../ui/supplies/count.py" line="313"/>
         <source>%1 of %2 lines counted, %3 differ</source>
         <translation>已盘 %1/%2 行，%3 行有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="313"/>
+        <location filename="../../ui/supplies/count.py" line="319"/>
         <source>Enter what was found of at least one line.</source>
         <translation>请至少登记一行的实盘数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="336"/>
+        <location filename="../../ui/supplies/count.py" line="342"/>
         <source>Count %1 posted: %2 of %3 lines differ (slip %4).</source>
         <translation>第 %1 号盘点已过账：%3 行中 %2 行有差异（单号 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="343"/>
+        <location filename="../../ui/supplies/count.py" line="349"/>
         <source>Count %1 kept: all %2 lines as on the books.</source>
         <translation>第 %1 号盘点已保存：%2 行账实相符。</translation>
     </message>
@@ -11624,82 +11624,87 @@ ahead</source>
 <context>
     <name>SupplyCount</name>
     <message>
-        <location filename="../../ui/supplies/count.py" line="70"/>
+        <location filename="../../ui/supplies/count.py" line="58"/>
+        <source> (expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/count.py" line="75"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="71"/>
+        <location filename="../../ui/supplies/count.py" line="76"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="72"/>
+        <location filename="../../ui/supplies/count.py" line="77"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="73"/>
+        <location filename="../../ui/supplies/count.py" line="78"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="74"/>
+        <location filename="../../ui/supplies/count.py" line="79"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="75"/>
+        <location filename="../../ui/supplies/count.py" line="80"/>
         <source>On the books</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="76"/>
+        <location filename="../../ui/supplies/count.py" line="81"/>
         <source>Counted</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="77"/>
+        <location filename="../../ui/supplies/count.py" line="82"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="80"/>
+        <location filename="../../ui/supplies/count.py" line="85"/>
         <source>Counted at</source>
         <translation>盘点时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="81"/>
+        <location filename="../../ui/supplies/count.py" line="86"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="82"/>
+        <location filename="../../ui/supplies/count.py" line="87"/>
         <source>Who counted</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="83"/>
+        <location filename="../../ui/supplies/count.py" line="88"/>
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="84"/>
+        <location filename="../../ui/supplies/count.py" line="89"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="85"/>
+        <location filename="../../ui/supplies/count.py" line="90"/>
         <source>Differences</source>
         <translation>差异行数</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="86"/>
+        <location filename="../../ui/supplies/count.py" line="91"/>
         <source>Slip</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/count.py" line="87"/>
+        <location filename="../../ui/supplies/count.py" line="92"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,7 +47,16 @@ class EntryLine:
     lot: str
     expiry: date | None
     book: Decimal
+    expired: bool = False
     counted: Decimal | None = None
+
+    @property
+    def expiry_text(self) -> str:
+        if self.expiry is None:
+            return ""
+        return self.expiry.isoformat() + (
+            QCoreApplication.translate("SupplyCount", " (expired)") if self.expired else ""
+        )
 
     @property
     def difference(self) -> Decimal | None:
@@ -62,15 +71,11 @@ def _signed(value: Decimal | None) -> str:
     return "" if value is None else (f"{value:+,}" if value else "0")
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
-
-
 ENTRY_COLUMNS = (
     Column("item_code", QT_TRANSLATE_NOOP("SupplyCount", "Code"), C),
     Column("item_name", QT_TRANSLATE_NOOP("SupplyCount", "Item"), C),
     Column("lot", QT_TRANSLATE_NOOP("SupplyCount", "Batch"), C),
-    Column("expiry", QT_TRANSLATE_NOOP("SupplyCount", "Expires"), C, _day),
+    Column("expiry_text", QT_TRANSLATE_NOOP("SupplyCount", "Expires"), C),
     Column("unit", QT_TRANSLATE_NOOP("SupplyCount", "Unit"), C),
     Column("book", QT_TRANSLATE_NOOP("SupplyCount", "On the books"), C, _number, RIGHT),
     Column("counted", QT_TRANSLATE_NOOP("SupplyCount", "Counted"), C, _number, RIGHT),
@@ -113,6 +118,7 @@ def load_sheet(db: Database, actor: Actor, warehouse_id: int) -> list[EntryLine]
             line.lot,
             line.expiry,
             line.book,
+            line.expired,
         )
         for line in sheet.lines
     ]
