@@ -577,6 +577,34 @@ def ledger_problems(session: Session, add: Callable[..., None]) -> None:
             ),
             transfer_id,
         )
+    class_problems(session, add)
+
+
+def class_problems(session: Session, add: Callable[..., None]) -> None:
+    """Items whose GB/T 38565-2020 code the imported class table does not hold (nothing
+    while no table is imported: codes are then checked by structure when entered)."""
+    from models.supplies.classes import ItemClass
+
+    if session.scalar(select(ItemClass.code).limit(1)) is None:
+        return
+    strays = session.execute(
+        select(SupplyItem.code, SupplyItem.standard_code)
+        .where(
+            SupplyItem.standard_code.is_not(None),
+            SupplyItem.standard_code.not_in(select(ItemClass.code)),
+        )
+        .order_by(SupplyItem.code)
+    ).all()
+    for code, standard in strays:
+        add(
+            QCoreApplication.translate(
+                "Checks",
+                "Supplies: item %1 carries the code %2, which the imported GB/T 38565-2020 "
+                "class table does not hold.",
+            ),
+            code,
+            standard,
+        )
 
 
 def warehouse_names(session: Session) -> dict[int, str]:

@@ -886,6 +886,11 @@
         <source>Supplies: transfer %1 was received, but its lines do not account for what was sent.</source>
         <translation>物资：调拨单 %1 已签收，但各行的实收、退回、途损数量与发出数量不符。</translation>
     </message>
+    <message>
+        <location filename="../../models/supplies/stock.py" line="600"/>
+        <source>Supplies: item %1 carries the code %2, which the imported GB/T 38565-2020 class table does not hold.</source>
+        <translation>物资：物资 %1 的国标编码 %2 不在已导入的 GB/T 38565-2020 分类代码表中。</translation>
+    </message>
 </context>
 <context>
     <name>CloseFollowUpDialog</name>

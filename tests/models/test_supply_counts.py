@@ -185,3 +185,8 @@ def test_item_codes_checked_against_the_class_table_once_imported(db: Database) 
             fields=ItemFields("JSY2", "救生衣", "lifesaving", "件", standard_code="2010101"),
         )
     assert saved.standard_code == "2010101"
+    with db.session(ADMIN, write=True) as session:  # a class removed behind the catalogue
+        session.delete(session.get(ItemClass, "2010101"))
+    with db.session(ADMIN) as session:
+        found = check_database(session=session)
+    assert len(found) == 2 and all("2010101" in f for f in found)  # 救生衣 and its copy
