@@ -22,12 +22,19 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from models.areas import Division
 from models.base import Base, utcnow
 from models.command.units import MemberUnit
-from models.domain_events import ReportSent, ReportSigned, ResponseLevelChanged, subscribe
+from models.domain_events import (
+    PlanActivated,
+    ReportSent,
+    ReportSigned,
+    ResponseLevelChanged,
+    subscribe,
+)
 from models.events import Event, acting_name
 from models.fields import FieldChecker
 from models.labels import RESPONSE_LEVELS, label
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.pg_roles import CONSOLE_RIGHTS
+from models.plans.tables import Plan, PlanActivation
 from models.refusals import Conflict, NotFound, Refused
 from models.text_index import register_text
 from models.users import Permission, require
@@ -470,6 +477,32 @@ def _log_report_sent(sent: ReportSent, *, session: Session) -> None:
         ),
         event_id=sent.event_id,
         at=sent.at,
+    )
+
+
+@subscribe(PlanActivated)
+def _log_plan_activation(activated: PlanActivated, *, session: Session) -> None:
+    """A plan activated for the event is logged with its code, title and stage."""
+    code, title = session.execute(
+        select(Plan.code, Plan.title).where(Plan.id == activated.plan_id)
+    ).one()
+    at, by = session.execute(
+        select(PlanActivation.activated_at, PlanActivation.activated_by).where(
+            PlanActivation.id == activated.activation_id
+        )
+    ).one()
+    write_console_entry(
+        session=session,
+        kind="plan_activation",
+        content=fill(
+            QCoreApplication.translate("DutyLog", "Plan %1 %2 activated at %3 by %4."),
+            code,
+            title,
+            label(RESPONSE_LEVELS, activated.stage),
+            by,
+        ),
+        event_id=activated.event_id,
+        at=at,
     )
 
 

@@ -3597,110 +3597,115 @@ ahead</source>
 <context>
     <name>DutyLog</name>
     <message>
-        <location filename="../../models/command/dutylog.py" line="147"/>
+        <location filename="../../models/command/dutylog.py" line="154"/>
         <source>Unknown kind of entry: %1</source>
         <translation>未知的日志类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="153"/>
+        <location filename="../../models/command/dutylog.py" line="160"/>
         <source>Write what was said or done.</source>
         <translation>请填写来电内容或处理情况。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="164"/>
+        <location filename="../../models/command/dutylog.py" line="171"/>
         <source>An entry cannot lie in the future.</source>
         <translation>日志时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="169"/>
+        <location filename="../../models/command/dutylog.py" line="176"/>
         <source>Say why the entry is logged for an earlier time.</source>
         <translation>补记较早时间的日志，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="176"/>
+        <location filename="../../models/command/dutylog.py" line="183"/>
         <source>A follow-up cannot fall due before its entry.</source>
         <translation>跟踪事项的到期时间不能早于日志时间。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="184"/>
+        <location filename="../../models/command/dutylog.py" line="191"/>
         <source>No member unit with id %1.</source>
         <translation>没有编号为 %1 的成员单位。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="197"/>
+        <location filename="../../models/command/dutylog.py" line="204"/>
         <source>No town or village with code %1.</source>
         <translation>没有区划代码为 %1 的乡镇或村。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="205"/>
+        <location filename="../../models/command/dutylog.py" line="212"/>
         <location filename="../../models/exports/dutylog.py" line="81"/>
         <source>No event with id %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="245"/>
+        <location filename="../../models/command/dutylog.py" line="252"/>
         <source>No duty log entry with id %1.</source>
         <translation>没有编号为 %1 的值班日志。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="286"/>
+        <location filename="../../models/command/dutylog.py" line="293"/>
         <source>Entries the console wrote itself are not corrected.</source>
         <translation>系统自动记录的日志不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="294"/>
+        <location filename="../../models/command/dutylog.py" line="301"/>
         <source>Entry %1 has already been corrected by entry %2: correct that one.</source>
         <translation>日志 %1 已由日志 %2 更正，请更正后者。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="357"/>
+        <location filename="../../models/command/dutylog.py" line="364"/>
         <source>Entry %1 opens no follow-up.</source>
         <translation>日志 %1 没有跟踪事项。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="365"/>
+        <location filename="../../models/command/dutylog.py" line="372"/>
         <source>The follow-up of entry %1 was already closed by entry %2.</source>
         <translation>日志 %1 的跟踪事项已由日志 %2 办结。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="419"/>
+        <location filename="../../models/command/dutylog.py" line="426"/>
         <source>response lifted</source>
         <translation>解除响应</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="424"/>
+        <location filename="../../models/command/dutylog.py" line="431"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="427"/>
+        <location filename="../../models/command/dutylog.py" line="434"/>
         <source>Response level changed from %1 to %2.</source>
         <translation>应急响应由%1调整为%2。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="430"/>
+        <location filename="../../models/command/dutylog.py" line="437"/>
         <source>Signed by %1.</source>
         <translation>签发：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="432"/>
+        <location filename="../../models/command/dutylog.py" line="439"/>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="434"/>
+        <location filename="../../models/command/dutylog.py" line="441"/>
         <source>Document %1.</source>
         <translation>文号：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="450"/>
+        <location filename="../../models/command/dutylog.py" line="457"/>
         <source>Report %1 signed by %2, numbered %3.</source>
         <translation>%1已由%2签发，文号%3。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="466"/>
+        <location filename="../../models/command/dutylog.py" line="473"/>
         <source>Report %1 (%2) sent to %3.</source>
         <translation>%1（%2）已报送%3。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="498"/>
+        <source>Plan %1 %2 activated at %3 by %4.</source>
+        <translation>%4 启动预案 %1《%2》，响应级别：%3。</translation>
     </message>
     <message>
         <location filename="../../models/command/dutylog_text.py" line="20"/>
@@ -6631,67 +6636,67 @@ ahead</source>
         <translation>终报</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="40"/>
+        <location filename="../../models/command/dutylog.py" line="47"/>
         <source>Call received</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="41"/>
+        <location filename="../../models/command/dutylog.py" line="48"/>
         <source>Call made</source>
         <translation>去电</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="42"/>
+        <location filename="../../models/command/dutylog.py" line="49"/>
         <source>Report received</source>
         <translation>收到报告</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="43"/>
+        <location filename="../../models/command/dutylog.py" line="50"/>
         <source>Warning received</source>
         <translation>收到预警</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="44"/>
+        <location filename="../../models/command/dutylog.py" line="51"/>
         <source>Instruction relayed</source>
         <translation>传达指示</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="45"/>
+        <location filename="../../models/command/dutylog.py" line="52"/>
         <source>Action taken</source>
         <translation>处置措施</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="46"/>
+        <location filename="../../models/command/dutylog.py" line="53"/>
         <source>Follow-up</source>
         <translation>跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="52"/>
+        <location filename="../../models/command/dutylog.py" line="59"/>
         <source>Level change</source>
         <translation>响应调整</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="53"/>
+        <location filename="../../models/command/dutylog.py" line="60"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="54"/>
+        <location filename="../../models/command/dutylog.py" line="61"/>
         <source>Plan activation</source>
         <translation>预案启动</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="55"/>
+        <location filename="../../models/command/dutylog.py" line="62"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="59"/>
+        <location filename="../../models/command/dutylog.py" line="66"/>
         <source>Follow-up closed</source>
         <translation>跟踪办结</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="60"/>
+        <location filename="../../models/command/dutylog.py" line="67"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>

@@ -252,6 +252,26 @@ def test_a_level_change_writes_its_own_entry(db: Database) -> None:
     assert "李副县长" in rows[0].content and "温防指〔2026〕1号" in rows[0].content
 
 
+def test_a_plan_activation_writes_its_own_entry(db: Database) -> None:
+    from models.plans import activate_plan
+    from tests.models.plan_helpers import add_typhoon_plan, add_units
+
+    with db.session(PLANNER, write=True) as session:
+        add_units(session)
+        add_typhoon_plan(session)
+    event_id = _event(db)
+    with db.session(DUTY, write=True) as session:
+        activate_plan(session=session, code="ZX-01", stage="IV", at=NOW - timedelta(hours=2))
+    with db.session(DUTY) as session:
+        rows = list_entries(session=session, where=LogFilter(kinds=("plan_activation",)))
+    assert len(rows) == 1
+    (row,) = rows
+    assert row.event_id == event_id and row.at == NOW - timedelta(hours=2)
+    assert "ZX-01" in row.content and "温岭市防台风应急预案" in row.content
+    assert "Level IV" in row.content or "Ⅳ" in row.content
+    assert "zhang.san" in row.content
+
+
 def test_the_database_refuses_to_change_or_remove_an_entry(db: Database) -> None:
     entry_id = _call(db)
     for statement in (
