@@ -1,6 +1,6 @@
 """A report's first draft, made from the event's facts: its kind and grade, the response
-level and its changes, the transfer figures, the incidents logged, and what changed
-since the previous report. The text is an official document's and stays Chinese whatever
+level and its changes, the contingency plans active and their checklists' progress, the
+transfer figures, the incidents logged, and what changed since the previous report. The text is an official document's and stays Chinese whatever
 the console's language; the officer edits it before the leader signs."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.clock import display_zone
@@ -18,6 +18,7 @@ from models.command.incidents import EventIncident
 from models.command.levels import EventGradeChange, EventLevelChange
 from models.command.reports_tables import report_name
 from models.events import Event
+from models.plans.tables import ChecklistItem, Plan, PlanActivation
 
 KIND_ZH = {
     "typhoon": "台风",
@@ -116,6 +117,7 @@ def make_draft(
     title = f"关于{_subject(event)}{_work(event)}工作情况的{name}"
     paragraphs = [_opening(event, at)]
     paragraphs += _levels(session, event, previous, at)
+    paragraphs += _plans(session, event, at)
     paragraphs += _incidents(session, event, previous, at)
     figures = _figures(facts["figures"], (previous or {}).get("figures"), at, previous_name)
     if figures:
@@ -186,6 +188,35 @@ def _levels(
         lines.append(f"目前，我县{level_zh(current, event.kind)}维持不变。")
     elif not changes and current is not None:
         lines.append(f"目前，我县处于{level_zh(current, event.kind)}。")
+    return lines
+
+
+def _plans(session: Session, event: Event, at: datetime) -> list[str]:
+    """Each plan active for the event at ``at``: its stage and how many of its checklist's
+    actions were done by then."""
+    active = session.execute(
+        select(PlanActivation.id, PlanActivation.stage, Plan.title)
+        .join(Plan, Plan.id == PlanActivation.plan_id)
+        .where(
+            PlanActivation.event_id == event.id,
+            PlanActivation.activated_at <= at,
+            (PlanActivation.ended_at.is_(None)) | (PlanActivation.ended_at > at),
+        )
+        .order_by(PlanActivation.activated_at, PlanActivation.id)
+    ).all()
+    lines = []
+    for activation_id, stage, title in active:
+        listed = ChecklistItem.activation_id == activation_id, ChecklistItem.added_at <= at
+        total = session.scalar(select(func.count()).select_from(ChecklistItem).where(*listed))
+        done = session.scalar(
+            select(func.count())
+            .select_from(ChecklistItem)
+            .where(*listed, ChecklistItem.done_at <= at)
+        )
+        lines.append(
+            f"县防指按《{title}》{LEVEL_ZH.get(stage, stage)}响应开展处置，"
+            f"预案规定的{total or 0}项响应措施已完成{done or 0}项。"
+        )
     return lines
 
 

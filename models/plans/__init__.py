@@ -12,6 +12,7 @@ from models.plans.activations import (
     change_stage,
     checklist,
     end_activation,
+    plan_to_offer,
     tick_action,
 )
 from models.plans.deadlines import (
@@ -111,6 +112,7 @@ __all__ = [
     "list_plans",
     "list_versions",
     "plan_steps",
+    "plan_to_offer",
     "plan_tree",
     "record_drill",
     "record_evaluation",

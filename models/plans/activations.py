@@ -19,8 +19,8 @@ from models.domain_events import EventEnded, PlanActivated, ResponseLevelChanged
 from models.events import Event
 from models.fields import FieldChecker
 from models.messages import fill
-from models.plans.codes import FINAL_STATUSES, STAGE_ORDER, stage_rank, stages_up_to
-from models.plans.library import plan_by_code
+from models.plans.codes import FINAL_STATUSES, IN_FORCE, STAGE_ORDER, stage_rank, stages_up_to
+from models.plans.library import PlanRow, plan_by_code, plan_row
 from models.plans.tables import (
     ChecklistItem,
     Plan,
@@ -140,6 +140,52 @@ def activate_plan(
     _add_items(session, activation, stage, when)
     emit(PlanActivated(event.id, plan.id, activation.id, stage), session=session)
     return _row(session, activation)
+
+
+# The type of the county's special plan that answers each kind of event (a rainstorm is
+# met by the flood plan); kinds missing here have no plan to offer.
+PLAN_TYPE_OF_EVENT = {
+    "typhoon": "typhoon",
+    "rainstorm": "flood",
+    "flood": "flood",
+    "geological": "geological",
+    "forest_fire": "forest_fire",
+}
+
+
+def plan_to_offer(*, session: Session, event_id: int) -> PlanRow | None:
+    """The plan to offer for activation once the event's level changed: None while a plan
+    is active for the event or the event has ended; else the special plan whose type
+    answers the event's kind, not superseded or abolished, with a version (one in force
+    first, then by code), or None when there is none."""
+    require(session, Permission.READ_REGISTER)
+    event = session.get(Event, event_id)
+    if event is None or event.ended_at is not None:
+        return None
+    active = session.scalar(
+        select(PlanActivation.id).where(
+            PlanActivation.event_id == event_id, PlanActivation.ended_at.is_(None)
+        )
+    )
+    plan_type = PLAN_TYPE_OF_EVENT.get(event.kind)
+    if active is not None or plan_type is None:
+        return None
+    candidates = list(
+        session.execute(
+            select(Plan.id, Plan.status)
+            .where(
+                Plan.plan_class == "special",
+                Plan.event_type == plan_type,
+                Plan.status.not_in(FINAL_STATUSES),
+            )
+            .order_by(Plan.code)
+        )
+    )
+    candidates.sort(key=lambda row: row.status not in IN_FORCE)
+    for plan_id, _status in candidates:
+        if latest_version_id(session, plan_id) is not None:
+            return plan_row(session, plan_id)
+    return None
 
 
 def change_stage(

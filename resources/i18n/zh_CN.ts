@@ -2647,190 +2647,210 @@ ahead</source>
 <context>
     <name>CommandPage</name>
     <message>
-        <location filename="../../ui/command/page.py" line="96"/>
+        <location filename="../../ui/command/page.py" line="98"/>
         <source>Command and dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="98"/>
+        <location filename="../../ui/command/page.py" line="100"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="105"/>
+        <location filename="../../ui/command/page.py" line="107"/>
         <source>No event is in progress. Start one when a typhoon, flood or other hazard calls for a response: its level changes, incidents and reports are kept here.</source>
         <translation>当前没有进行中的事件。台风、洪水或其他灾害需要响应时请启动事件：其响应级别变更、险情和上报都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="120"/>
+        <location filename="../../ui/command/page.py" line="130"/>
+        <source>Not now</source>
+        <translation>暂不启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="143"/>
         <source>Change the grade…</source>
         <translation>调整事件等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="122"/>
+        <location filename="../../ui/command/page.py" line="145"/>
         <source>Log an incident…</source>
         <translation>登记险情…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="142"/>
-        <location filename="../../ui/command/page.py" line="227"/>
+        <location filename="../../ui/command/page.py" line="165"/>
+        <location filename="../../ui/command/page.py" line="250"/>
         <source>Grade changes</source>
         <translation>事件等级变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="147"/>
+        <location filename="../../ui/command/page.py" line="170"/>
         <source>Response levels</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="152"/>
+        <location filename="../../ui/command/page.py" line="175"/>
         <source>Incidents</source>
         <translation>险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="160"/>
+        <location filename="../../ui/command/page.py" line="183"/>
         <source>Set a shift…</source>
         <translation>设置班次…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="169"/>
+        <location filename="../../ui/command/page.py" line="192"/>
         <source>Duty roster</source>
         <translation>值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="177"/>
+        <location filename="../../ui/command/page.py" line="200"/>
         <source>Search units, abbreviations, contacts (pinyin initials too) or phones</source>
         <translation>搜索单位、简称、联系人（可用拼音首字母）或电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="181"/>
+        <location filename="../../ui/command/page.py" line="204"/>
         <source>Import units…</source>
         <translation>导入成员单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="191"/>
+        <location filename="../../ui/command/page.py" line="214"/>
         <source>No member units are registered yet. Import the headquarters&apos; member units (name, abbreviation, duty phone, contact and mobile) from a spreadsheet with Import units…, or on the command line: python main.py import units FILE</source>
         <translation>尚未登记成员单位。请用“导入成员单位…”从电子表格导入指挥部成员单位（名称、简称、值班电话、联系人及手机），或在命令行运行：python main.py import units 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="197"/>
+        <location filename="../../ui/command/page.py" line="220"/>
         <source>Member units</source>
         <translation>成员单位</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="202"/>
+        <location filename="../../ui/command/page.py" line="225"/>
         <source>Reports upward</source>
         <translation>信息报送</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="222"/>
+        <location filename="../../ui/command/page.py" line="245"/>
         <source>No event is in progress: nothing to show here until one starts.</source>
         <translation>当前没有进行中的事件：事件启动后这里才有内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="229"/>
+        <location filename="../../ui/command/page.py" line="252"/>
         <source>Grade changes: none recorded (the grade given at the start holds).</source>
         <translation>事件等级变更：无记录（沿用启动时的等级）。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="236"/>
+        <location filename="../../ui/command/page.py" line="259"/>
         <source>No level change recorded for this event yet. Change the response level with Response level…: the signer, the reason and the document number are kept here.</source>
         <translation>本事件尚无响应级别变更记录。请用“调整响应级别…”变更响应级别：签发人、理由和文号都记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="246"/>
+        <location filename="../../ui/command/page.py" line="269"/>
         <source>No incident logged under this event. A landslide, flooding or an accident during the event is logged with Log an incident…, with its place.</source>
         <translation>本事件下尚未登记险情。事件期间发生的山体滑坡、内涝或事故，请用“登记险情…”连同地点一并登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="253"/>
+        <location filename="../../ui/command/page.py" line="276"/>
         <source>Duty day %1 (08:00 to 08:00 the next morning)</source>
         <translation>值班日 %1（08:00 至次日 08:00）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="259"/>
+        <location filename="../../ui/command/page.py" line="282"/>
         <source>No roster for %1 yet. The duty officer sets who is on duty and the leader on shift with Set a shift… (or: python main.py roster set); the leaders are then offered as signers of level changes.</source>
         <translation>%1 尚无值班表。值班员用“设置班次…”（或 python main.py roster set）设置值班人员和带班领导；带班领导随后作为响应级别变更的签发人供选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="286"/>
+        <location filename="../../ui/command/page.py" line="309"/>
         <source>since %1</source>
         <translation>自 %1 起</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="289"/>
+        <location filename="../../ui/command/page.py" line="312"/>
         <source>(No. %1)</source>
         <translation>（编号 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="290"/>
+        <location filename="../../ui/command/page.py" line="313"/>
         <source>not graded</source>
         <translation>未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="292"/>
+        <location filename="../../ui/command/page.py" line="315"/>
         <source>(changed %1 times)</source>
         <translation>（已调整 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="294"/>
+        <location filename="../../ui/command/page.py" line="317"/>
         <source>no roster for today</source>
         <translation>今天没有值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="297"/>
+        <location filename="../../ui/command/page.py" line="320"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="298"/>
+        <location filename="../../ui/command/page.py" line="321"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="299"/>
+        <location filename="../../ui/command/page.py" line="322"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="300"/>
+        <location filename="../../ui/command/page.py" line="323"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="300"/>
+        <location filename="../../ui/command/page.py" line="323"/>
         <source>none linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="301"/>
+        <location filename="../../ui/command/page.py" line="324"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="301"/>
+        <location filename="../../ui/command/page.py" line="324"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="302"/>
+        <location filename="../../ui/command/page.py" line="325"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="303"/>
+        <location filename="../../ui/command/page.py" line="326"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="328"/>
+        <location filename="../../ui/command/page.py" line="351"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="343"/>
+        <location filename="../../ui/command/page.py" line="366"/>
         <source>The event %1 was started.</source>
         <translation>事件 %1 已启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="412"/>
+        <source>No contingency plan is active for this event. Activate %1 %2 at %3? Its checklist will hold the actions of this stage and every lower one.</source>
+        <translation>本事件尚无启动的应急预案。是否按%3启动 %1 %2？其响应措施清单将包含本级及以下各级的措施。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="127"/>
+        <source>Activate the plan</source>
+        <translation>启动预案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="446"/>
+        <source>The plan %1 %2 was activated at %3.</source>
+        <translation>预案 %1《%2》已按%3启动。</translation>
     </message>
 </context>
 <context>
@@ -7999,7 +8019,7 @@ ahead</source>
     <name>Plans</name>
     <message>
         <location filename="../../models/plans/activations.py" line="86"/>
-        <location filename="../../models/plans/activations.py" line="154"/>
+        <location filename="../../models/plans/activations.py" line="200"/>
         <location filename="../../models/plans/versions.py" line="227"/>
         <source>Unknown response stage: %1</source>
         <translation>未知的响应级别：%1</translation>
@@ -8030,38 +8050,38 @@ ahead</source>
         <translation>预案启动时间应在事件开始之后、当前时间之前。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="157"/>
+        <location filename="../../models/plans/activations.py" line="203"/>
         <source>The plan is at this stage already.</source>
         <translation>预案已处于该响应级别。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="181"/>
+        <location filename="../../models/plans/activations.py" line="227"/>
         <source>This action is not on a checklist.</source>
         <translation>该任务不在任务清单中。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="184"/>
+        <location filename="../../models/plans/activations.py" line="230"/>
         <source>This action is marked done already.</source>
         <translation>该任务已标记完成。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="192"/>
+        <location filename="../../models/plans/activations.py" line="238"/>
         <source>An action is done between the plan&apos;s activation and now.</source>
         <translation>任务完成时间应在预案启动之后、当前时间之前。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="210"/>
+        <location filename="../../models/plans/activations.py" line="256"/>
         <source>A plan is activated for an event in progress.</source>
         <translation>预案须针对进行中的事件启动。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="218"/>
-        <location filename="../../models/plans/activations.py" line="305"/>
+        <location filename="../../models/plans/activations.py" line="264"/>
+        <location filename="../../models/plans/activations.py" line="351"/>
         <source>This activation no longer exists.</source>
         <translation>该预案启动记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/activations.py" line="220"/>
+        <location filename="../../models/plans/activations.py" line="266"/>
         <source>The plan&apos;s response has ended.</source>
         <translation>该预案的响应已结束。</translation>
     </message>

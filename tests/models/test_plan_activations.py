@@ -143,3 +143,24 @@ def test_ending_the_event_ends_its_plans_keeping_the_checklist(db: Database) -> 
         (ended,) = activations(session=session, event_id=event_id)
         assert ended.ended_at is not None
         assert len(checklist(session=session, activation_id=activation.id)) == 4
+
+
+def test_the_matching_plan_is_offered_only_while_none_is_active(db: Database) -> None:
+    from models.plans import plan_to_offer
+
+    event_id = _event(db)
+    with db.session(DUTY) as session:
+        offered = plan_to_offer(session=session, event_id=event_id)
+    assert offered is not None and offered.code == "ZX-01"
+    with db.session(DUTY, write=True) as session:
+        activate_plan(session=session, code="ZX-01", stage="IV", at=T0 + timedelta(hours=1))
+    with db.session(DUTY) as session:
+        assert plan_to_offer(session=session, event_id=event_id) is None
+
+
+def test_no_plan_is_offered_for_an_event_no_plan_answers(db: Database) -> None:
+    from models.plans import plan_to_offer
+
+    event_id = _event(db, kind="rainstorm")  # the county has no flood plan here
+    with db.session(DUTY) as session:
+        assert plan_to_offer(session=session, event_id=event_id) is None

@@ -228,3 +228,72 @@ def test_between_events_the_page_says_what_to_do_and_starts_one(
     assert (event.name, event.area) == ("强降雨防御", "大溪镇、松门镇")
     assert not page.facts.isHidden() and "强降雨防御" in page.details_label.text()
     assert "No level change recorded" in page.levels_state.message_label.text()
+
+
+def test_with_no_plan_active_a_level_change_offers_the_matching_plan(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    from models.command import LogFilter, list_entries
+    from models.plans import activations
+
+    with typhoon_db.session(DUTY) as session:
+        event = active_event(session=session)
+        assert event is not None
+        assert activations(session=session, event_id=event.id) == []
+    page = open_page(qtbot, typhoon_db)
+
+    def change_to(level: str) -> Callable[[Any], None]:
+        def change(form: Any) -> None:
+            form.level_combo.setCurrentIndex(form.level_combo.findData(level))
+            form.set_text("reason", "台风登陆" if level == "I" else "台风减弱")
+            form.save_button.click()
+
+        return change
+
+    def activated() -> list[Any]:
+        with typhoon_db.session(DUTY) as session:
+            return [a for a in activations(session=session, event_id=event.id) if not a.ended_at]
+
+    in_dialog(change_to("I"))
+    with qtbot.waitSignals([page.action_done, page.ready], order="simple", timeout=15_000):
+        page.ask_level()
+    qtbot.waitUntil(lambda: page.plan_offer.isVisible(), timeout=15_000)
+    offer = page.plan_offer_label.text()
+    assert "ZX-01" in offer and "防台风应急预案" in offer and "Level I (red)" in offer
+    assert activated() == []  # nothing happens until the officer says so
+    page.activate_plan_button.click()
+    qtbot.waitUntil(lambda: len(activated()) == 1, timeout=15_000)
+    (running,) = activated()
+    assert running.plan_code == "ZX-01" and running.stage == "I"
+    assert not page.plan_offer.isVisible()
+    qtbot.waitUntil(lambda: "ZX-01" in page.banner.text(), timeout=15_000)
+    with typhoon_db.session(DUTY) as session:
+        logged = list_entries(session=session, where=LogFilter(kinds=("plan_activation",)))
+    assert [row.event_id for row in logged] == [event.id]
+
+    # With the plan active, a level change offers nothing: the plan follows the level.
+    in_dialog(change_to("II"))
+    with qtbot.waitSignals([page.action_done, page.ready], order="simple", timeout=15_000):
+        page.ask_level()
+    qtbot.waitUntil(lambda: activated()[0].stage == "II", timeout=15_000)
+    qtbot.wait(300)
+    assert not page.plan_offer.isVisible()
+
+
+def test_the_plan_offer_can_wait_and_a_viewer_gets_none(qtbot: QtBot, typhoon_db: Database) -> None:
+    from models.plans import activations
+
+    page = open_page(qtbot, typhoon_db)
+    event = page.data.event if page.data else None
+    assert event is not None
+    page.level_changed.emit(event.id, "III")
+    qtbot.waitUntil(lambda: page.plan_offer.isVisible(), timeout=15_000)
+    page.dismiss_offer_button.click()
+    assert not page.plan_offer.isVisible()
+    with typhoon_db.session(DUTY) as session:
+        assert activations(session=session, event_id=event.id) == []
+
+    viewer = open_page(qtbot, typhoon_db, VIEWER)
+    viewer.level_changed.emit(event.id, "III")
+    qtbot.wait(500)
+    assert not viewer.plan_offer.isVisible()

@@ -16,6 +16,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +33,7 @@ from models.database import Database
 from models.events import EVENT_KINDS, EventRow, start_event
 from models.labels import EVENT_GRADES, RESPONSE_COLOURS, label
 from models.messages import fill
+from models.plans import ActivationRow, PlanRow, activate_plan, plan_to_offer
 from models.users import Actor, Permission
 from ui.command.dialogs import (
     EndEventForm,
@@ -54,7 +56,7 @@ from ui.command.tables import (
 from ui.common.event_bar import EventBar
 from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
-from ui.common.styles import EVENT_DETAILS, SECTION_TITLE
+from ui.common.styles import BANNER_WARNING, EVENT_DETAILS, SECTION_TITLE
 from ui.common.table import RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import EmptyState
 
@@ -82,8 +84,8 @@ def _table(model: RowTableModel) -> QTableView:
 class CommandPage(Page):
     # ready: after each load is shown
     action_done = Signal()  # after a form saved (the page reloads) or was cancelled
-    # A level change saved from this page: (event id, new level or None). The plans module
-    # (when it lands) connects here to offer the matching plan when none is active.
+    # A level change saved from this page: (event id, new level or None); the page offers
+    # the matching plan here when none is active for the event.
     level_changed = Signal(int, object)
 
     watched_tables = WATCHED
@@ -109,7 +111,28 @@ class CommandPage(Page):
         self.event_bar.start_clicked.connect(self.ask_start)
         self.event_bar.level_clicked.connect(self.ask_level)
         self.event_bar.end_clicked.connect(self.ask_end)
+        self.level_changed.connect(self._offer_plan)
         self.layout_.addWidget(self.event_bar)
+
+        # The offer to activate the plan answering the event, after a level change with no
+        # plan active; it waits beside the page rather than stopping the officer.
+        self.plan_offer = QFrame()
+        self.plan_offer.setObjectName("planOffer")
+        self.plan_offer.setStyleSheet(f"#planOffer {{{BANNER_WARNING}}}")
+        offer = QHBoxLayout(self.plan_offer)
+        offer.setContentsMargins(0, 0, 0, 0)
+        self.plan_offer_label = QLabel()
+        self.plan_offer_label.setWordWrap(True)
+        offer.addWidget(self.plan_offer_label, 1)
+        self.activate_plan_button = QPushButton(self.tr("Activate the plan"))
+        self.activate_plan_button.clicked.connect(self.activate_offered_plan)
+        offer.addWidget(self.activate_plan_button)
+        self.dismiss_offer_button = QPushButton(self.tr("Not now"))
+        self.dismiss_offer_button.clicked.connect(self.plan_offer.hide)
+        offer.addWidget(self.dismiss_offer_button)
+        self.plan_offer.hide()
+        self._offered: tuple[PlanRow, int, str] | None = None
+        self.layout_.addWidget(self.plan_offer)
 
         facts = QHBoxLayout()
         self.details_label = QLabel()
@@ -359,6 +382,73 @@ class CommandPage(Page):
         if saved:
             self.level_changed.emit(event.id, level)
         self._after(saved)
+
+    def _offer_plan(self, event_id: int, level: str | None) -> None:
+        """After a level change with no plan active for the event: look for the plan that
+        answers the event's kind, to offer it (an active plan follows the level itself)."""
+        self.plan_offer.hide()
+        if level is None or not self.actor.can(Permission.RUN_PLANS):
+            return
+        run_operation(
+            self.db,
+            self.actor,
+            plan_to_offer,
+            owner=self,
+            on_done=lambda outcome: self._ask_activation(outcome, event_id, level),
+            show=self.banner,
+            write=False,
+            event_id=event_id,
+        )
+
+    def _ask_activation(self, outcome: Outcome[PlanRow | None], event_id: int, level: str) -> None:
+        plan = outcome.value if outcome.ok else None
+        if plan is None:
+            self.plan_offer.hide()
+            return
+        self._offered = (plan, event_id, level)
+        self.plan_offer_label.setText(
+            fill(
+                self.tr(
+                    "No contingency plan is active for this event. Activate %1 %2 at %3? "
+                    "Its checklist will hold the actions of this stage and every lower one."
+                ),
+                plan.code,
+                plan.title,
+                level_label(level),
+            )
+        )
+        self.plan_offer.show()
+        self.activate_plan_button.setFocus()
+
+    def activate_offered_plan(self) -> None:
+        """Activate the plan offered, at the level the event changed to."""
+        if self._offered is None:
+            return
+        plan, event_id, level = self._offered
+        self._offered = None
+        self.plan_offer.hide()
+        run_operation(
+            self.db,
+            self.actor,
+            activate_plan,
+            owner=self,
+            on_done=self._plan_activated,
+            show=self.banner,
+            code=plan.code,
+            stage=level,
+            event_id=event_id,
+        )
+
+    def _plan_activated(self, outcome: Outcome[ActivationRow]) -> None:
+        if outcome.ok and outcome.value is not None:
+            self.banner.show_info(
+                fill(
+                    self.tr("The plan %1 %2 was activated at %3."),
+                    outcome.value.plan_code,
+                    outcome.value.plan_title,
+                    level_label(outcome.value.stage),
+                )
+            )
 
     def ask_end(self) -> None:
         event = self.data.event if self.data else None

@@ -208,3 +208,27 @@ def test_deadlines_by_kind_and_grade_and_the_reports_due(db: Database) -> None:
         )
         kinds = [d.name for d in due_reports(session=session)]
     assert "续报一" in kinds
+
+
+def test_a_draft_states_the_active_plans_checklist_progress(db: Database) -> None:
+    from models.plans import activate_plan, checklist, tick_action
+    from tests.models.plan_helpers import PLANNER, UNITS, add_typhoon_plan
+
+    event_id = _event(db)
+    with db.session(PLANNER, write=True) as session:
+        for name in UNITS:
+            if name != "县应急管理局":  # in the register already
+                save_unit(session=session, fields=UnitFields(name=name))
+        add_typhoon_plan(session)
+    with db.session(DUTY, write=True) as session:
+        before = draft_report(session=session, event_id=event_id, kind="initial")
+        sign_report(session=session, report_id=before.id, signer="李书记")
+        activation = activate_plan(
+            session=session, code="ZX-01", stage="sea", at=T0 + timedelta(minutes=10)
+        )
+        first = checklist(session=session, activation_id=activation.id)[0]
+        tick_action(session=session, item_id=first.id, done_at=T0 + timedelta(hours=1))
+        after = draft_report(session=session, event_id=event_id, kind="followup")
+    assert "预案" not in before.text
+    assert "《温岭市防台风应急预案》海上防台风响应" in after.text
+    assert "2项响应措施已完成1项" in after.text
