@@ -1,7 +1,8 @@
 """A report's first draft, made from the event's facts: its kind and grade, the response
 level and its changes, the contingency plans active and their checklists' progress, the
-transfer figures, the incidents logged, and what changed since the previous report. The text is an official document's and stays Chinese whatever
-the console's language; the officer edits it before the leader signs."""
+incidents logged, the transfer figures, the rescue teams and supplies committed, and what
+changed since the previous report. The text is an official document's and stays Chinese
+whatever the console's language; the officer edits it before the leader signs."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ from sqlalchemy.orm import Session
 from models.clock import display_zone
 from models.command.incidents import EventIncident
 from models.command.levels import EventGradeChange, EventLevelChange
+from models.command.reports_forces import (
+    supplies_paragraph,
+    supply_facts,
+    team_facts,
+    teams_paragraph,
+)
 from models.command.reports_tables import report_name
 from models.events import Event
 from models.plans.tables import ChecklistItem, Plan, PlanActivation
@@ -100,6 +107,8 @@ def gather_facts(session: Session, event: Event, at: datetime) -> dict[str, Any]
         "last_incident": incidents or 0,
         "last_grade_change": grades or 0,
         "figures": figures,
+        "teams": team_facts(session, event, at),
+        "supplies": supply_facts(session, event, at),
     }
 
 
@@ -122,6 +131,14 @@ def make_draft(
     figures = _figures(facts["figures"], (previous or {}).get("figures"), at, previous_name)
     if figures:
         paragraphs.append(figures)
+    before = previous or {}
+    # A previous report made before these facts were kept says nothing of them to compare.
+    for paragraph in (
+        teams_paragraph(facts["teams"], before.get("teams"), when_zh(at), previous_name),
+        supplies_paragraph(facts["supplies"], before.get("supplies"), when_zh(at), previous_name),
+    ):
+        if paragraph:
+            paragraphs.append(paragraph)
     if kind == "final":
         ended = event.ended_at or at
         paragraphs.append(
