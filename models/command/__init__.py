@@ -20,6 +20,13 @@ from models.command.dutylog import (
     original_kind,
     write_console_entry,
 )
+from models.command.dutylog_refs import (
+    RESOURCE_KINDS,
+    AmbiguousResource,
+    ResourceChoice,
+    find_resource,
+    resource_choices,
+)
 from models.command.dutylog_rows import (
     DutyLogRow,
     LogFilter,
@@ -130,8 +137,10 @@ __all__ = [
     "LIFTED",
     "LOG_KINDS",
     "REPORT_KINDS",
+    "RESOURCE_KINDS",
     "SHIFTS",
     "UNIT_KINDS",
+    "AmbiguousResource",
     "DeadlineRow",
     "DocumentIssuer",
     "DocumentNumber",
@@ -158,6 +167,7 @@ __all__ = [
     "ReportRecipient",
     "ReportRefused",
     "ReportRow",
+    "ResourceChoice",
     "RosterRow",
     "RosterShift",
     "UnitFields",
@@ -182,6 +192,7 @@ __all__ = [
     "fields_of",
     "find_event",
     "find_report",
+    "find_resource",
     "get_entry",
     "get_handover",
     "get_report",
@@ -205,6 +216,7 @@ __all__ = [
     "original_kind",
     "parse_day",
     "report_name",
+    "resource_choices",
     "roster_leaders",
     "save_unit",
     "send_report",

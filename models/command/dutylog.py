@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from models.areas import Division
 from models.base import Base, utcnow
+from models.command.dutylog_refs import AmbiguousResource, find_exact, resource_name
 from models.command.units import MemberUnit
 from models.domain_events import (
     PlanActivated,
@@ -103,7 +104,15 @@ class DutyLogEntry(Base):
     instruction: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(60))
     division_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    # The team or warehouse concerned: its name as logged, and the reference (entries from
+    # before references were kept hold the name as free text alone).
     resource: Mapped[str | None] = mapped_column(String(RESOURCE_LIMIT))
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("teams.id", ondelete="RESTRICT"), index=True
+    )
+    warehouse_id: Mapped[int | None] = mapped_column(
+        ForeignKey("supply_warehouses.id", ondelete="RESTRICT"), index=True
+    )
     follow_up_due: Mapped[datetime | None] = mapped_column(index=True)
     refers_to: Mapped[int | None] = mapped_column(ForeignKey("duty_log.id"), index=True)
     reason: Mapped[str | None] = mapped_column(Text)  # why a correction was made
@@ -131,7 +140,9 @@ class EntryFields:
     caller_phone: str | None = None
     instruction: str | None = None
     division_code: str | None = None
-    resource: str | None = None
+    resource: str | None = None  # a team's or warehouse's exact name, found by the log
+    team_id: int | None = None
+    warehouse_id: int | None = None
     follow_up_due: datetime | None = None
 
 
@@ -142,10 +153,12 @@ def _checked(
     now: datetime,
     *,
     time_kept: bool = False,
+    kept_text: str | None = None,
 ) -> DutyLogEntry:
     """The entry ``fields`` describe, every problem refused at once under its field.
     ``time_kept``: a correction keeping the time of the entry it corrects, which needs no
-    new reason."""
+    new reason; ``kept_text``: the free text naming a team or warehouse in the entry it
+    corrects, kept as it was."""
     checker = FieldChecker()
     kind = checker.code(
         "kind",
@@ -164,6 +177,7 @@ def _checked(
     caller_name = checker.text("caller_name", fields.caller_name, NAME_LIMIT)
     caller_phone = checker.phone("caller_phone", fields.caller_phone)
     resource = checker.text("resource", fields.resource, RESOURCE_LIMIT)
+    team_id, warehouse_id, resource = _reference(session, checker, fields, resource, kept_text)
     reason = checker.text("backdate_reason", fields.backdate_reason, REASON_LIMIT)
     at = fields.at or now
     if at > now + AHEAD_GRACE:
@@ -228,8 +242,49 @@ def _checked(
         recorded_by=acting_name(session),
         division_code=division_code,
         resource=resource,
+        team_id=team_id,
+        warehouse_id=warehouse_id,
         follow_up_due=fields.follow_up_due,
     )
+
+
+def _reference(
+    session: Session,
+    checker: FieldChecker,
+    fields: EntryFields,
+    text: str | None,
+    kept_text: str | None,
+) -> tuple[int | None, int | None, str | None]:
+    """(team id, warehouse id, name) of the team or warehouse an entry concerns: given by
+    id, or by its exact name (a team's or a warehouse's). Free text naming neither is
+    refused, but for the text of an older entry kept by its correction."""
+    if fields.team_id is not None and fields.warehouse_id is not None:
+        checker.add(
+            "resource",
+            QCoreApplication.translate(
+                "DutyLog", "An entry names one team or one warehouse, not both."
+            ),
+        )
+        return None, None, None
+    for kind, given in (("team", fields.team_id), ("warehouse", fields.warehouse_id)):
+        if given is not None:
+            name = resource_name(session, kind, given)
+            if name is None:
+                message = {
+                    "team": QCoreApplication.translate("DutyLog", "No team with id %1."),
+                    "warehouse": QCoreApplication.translate("DutyLog", "No warehouse with id %1."),
+                }[kind]
+                checker.add("resource", fill(message, str(given)))
+                return None, None, None
+            return (given, None, name) if kind == "team" else (None, given, name)
+    if text is None or (kept_text is not None and text == kept_text):
+        return None, None, text
+    try:
+        found = find_exact(session, text)
+    except (AmbiguousResource, NotFound) as refused:
+        checker.add("resource", str(refused))
+        return None, None, None
+    return (found.id, None, found.name) if found.kind == "team" else (None, found.id, found.name)
 
 
 def _written(session: Session, entry: DutyLogEntry) -> int:
@@ -310,7 +365,15 @@ def correct_entry(
         fields = replace(fields, kind=original_kind(session, old.id))
     moment = now or utcnow()
     at = fields.at or old.at
-    entry = _checked(session, replace(fields, at=at), kinds, moment, time_kept=at == old.at)
+    legacy = old.resource if old.team_id is None and old.warehouse_id is None else None
+    entry = _checked(
+        session,
+        replace(fields, at=at),
+        kinds,
+        moment,
+        time_kept=at == old.at,
+        kept_text=legacy,
+    )
     if entry.backdate_reason is None and at < moment - BACKDATE_GRACE:
         entry.backdate_reason = old.backdate_reason
     checker = FieldChecker()
@@ -339,6 +402,8 @@ def fields_of(*, session: Session, entry_id: int) -> EntryFields:
         instruction=entry.instruction,
         division_code=entry.division_code,
         resource=entry.resource,
+        team_id=entry.team_id,
+        warehouse_id=entry.warehouse_id,
         follow_up_due=entry.follow_up_due,
     )
 

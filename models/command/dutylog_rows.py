@@ -46,7 +46,9 @@ class DutyLogRow:
     recorded_by: str
     division_code: str | None
     division_name: str | None
-    resource: str | None
+    resource: str | None  # the team's or warehouse's name as logged, or older free text
+    team_id: int | None
+    warehouse_id: int | None
     follow_up_due: datetime | None
     refers_to: int | None
     backdate_reason: str | None
@@ -78,6 +80,9 @@ class LogFilter:
     since: datetime | None = None
     until: datetime | None = None
     open_follow_ups: bool = False
+    team_id: int | None = None
+    warehouse_id: int | None = None
+    resource_text: str | None = None  # the team or warehouse's name holds it (or free text)
 
 
 def _later_entries(
@@ -144,6 +149,8 @@ def _rows(
             e.division_code,
             names.get(e.division_code) if e.division_code else None,
             e.resource,
+            e.team_id,
+            e.warehouse_id,
             e.follow_up_due,
             e.refers_to,
             e.backdate_reason,
@@ -171,6 +178,8 @@ _COLUMNS = tuple(
         "recorded_by",
         "division_code",
         "resource",
+        "team_id",
+        "warehouse_id",
         "follow_up_due",
         "refers_to",
         "backdate_reason",
@@ -208,6 +217,14 @@ def list_entries(
         query = query.where(at < where.until)
     if where.open_follow_ups:
         query = query.where(open_follow_up_filter())
+    if where.team_id is not None:
+        query = query.where(DutyLogEntry.team_id == where.team_id)
+    if where.warehouse_id is not None:
+        query = query.where(DutyLogEntry.warehouse_id == where.warehouse_id)
+    if where.resource_text and where.resource_text.strip():
+        query = query.where(
+            DutyLogEntry.resource.contains(where.resource_text.strip(), autoescape=True)
+        )
     query = query.order_by(DutyLogEntry.at.desc(), DutyLogEntry.id.desc())
     if limit is not None:
         query = query.limit(limit)

@@ -1,5 +1,6 @@
 """How duty-log rows read in lists, sheets and printouts: the kind's label (a correction
-names what it corrects), the caller in one cell, the state of a follow-up."""
+names what it corrects), the caller in one cell, the team or warehouse concerned, the
+state of a follow-up."""
 
 from __future__ import annotations
 
@@ -28,6 +29,17 @@ def kind_text(row: DutyLogRow) -> str:
 def caller_text(row: DutyLogRow) -> str:
     """单位 姓名 电话, the parts there are."""
     return " ".join(p for p in (row.caller_unit, row.caller_name, row.caller_phone) if p)
+
+
+def resource_text(row: DutyLogRow) -> str:
+    """队伍：名称 or 仓库：名称 for a reference; older free text as it was typed."""
+    if not row.resource:
+        return ""
+    if row.team_id is not None:
+        return fill(QCoreApplication.translate("DutyLog", "Team: %1"), row.resource)
+    if row.warehouse_id is not None:
+        return fill(QCoreApplication.translate("DutyLog", "Warehouse: %1"), row.resource)
+    return row.resource
 
 
 def state_text(row: DutyLogRow, now: datetime, tz: ZoneInfo | None = None) -> str:

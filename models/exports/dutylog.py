@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.clock import display_time
 from models.command import LogFilter, list_entries
-from models.command.dutylog_text import kind_text, state_text
+from models.command.dutylog_text import kind_text, resource_text, state_text
 from models.events import get_event
 from models.exports.sheet import (
     TEXT,
@@ -107,7 +107,7 @@ def export_dutylog(
                 row.content,
                 row.instruction or "",
                 row.division_name or row.division_code or "",
-                row.resource or "",
+                resource_text(row),
                 state_text(row, now),
                 row.recorded_by,
             ],

@@ -2025,134 +2025,144 @@ ahead</source>
         <translation>登记本事件中发生的次生事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="42"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="44"/>
         <source>what was said or done</source>
         <translation>来电内容或处理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="48"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="50"/>
         <source>when it happened (default: now; earlier needs --late-reason)</source>
         <translation>发生时间（默认现在；补记较早时间须加 --late-reason）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="56"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="58"/>
         <source>why the entry is logged late</source>
         <translation>补记原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="61"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="63"/>
         <source>the caller&apos;s unit</source>
         <translation>来电单位</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="68"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="70"/>
         <source>the caller&apos;s member unit, by its id</source>
         <translation>来电的成员单位编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="75"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="77"/>
         <source>the leader&apos;s instruction and handling</source>
         <translation>领导批示及处理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="80"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="82"/>
         <location filename="../../ui/cli/cmd_event.py" line="102"/>
         <source>the town or village code</source>
         <translation>乡镇或村的区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="85"/>
-        <source>the team or warehouse concerned</source>
-        <translation>涉及的队伍或仓库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="91"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="89"/>
         <source>a follow-up falling due then</source>
         <translation>跟踪事项的到期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="101"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="98"/>
+        <source>the rescue team concerned, by its name or a part of it</source>
+        <translation>涉及的救援队伍（名称或名称的一部分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="105"/>
+        <source>the warehouse concerned, by its name or a part of it</source>
+        <translation>涉及的物资仓库（名称或名称的一部分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="112"/>
+        <source>the team or warehouse concerned, by its full name</source>
+        <translation>涉及的救援队伍或物资仓库（全称）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="124"/>
         <source>the duty log: calls, instructions, follow-ups and handovers</source>
         <translation>值班日志：来电、指示、跟踪事项和交接班</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="107"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="130"/>
         <source>log an entry</source>
         <translation>记录一条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="113"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="136"/>
         <source>list and search the log</source>
         <translation>列出和查询日志</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="119"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="142"/>
         <source>entries whose content holds it</source>
         <translation>内容包含该文字的日志</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="128"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="152"/>
         <source>only the follow-ups still open</source>
         <translation>只列未办结的跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="134"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="158"/>
         <source>correct an entry (a new entry; the facts not given are kept)</source>
         <translation>更正一条日志（另记一条；未给出的内容保持原样）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="143"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="167"/>
         <source>why it is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="147"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="171"/>
         <source>close a follow-up</source>
         <translation>办结跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="154"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="178"/>
         <source>how it was settled</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="159"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="183"/>
         <source>hand the shift over (passwords from ECC_FROM_PASSWORD and ECC_TO_PASSWORD)</source>
         <translation>交接班（密码取自 ECC_FROM_PASSWORD 和 ECC_TO_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="170"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="194"/>
         <source>the open items for the next shift</source>
         <translation>留给下一班的遗留问题</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="222"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="267"/>
         <source>Entry %1 logged.</source>
         <translation>已记录日志 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="230"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="275"/>
         <source>Entry %1 corrected by entry %2.</source>
         <translation>日志 %1 已由日志 %2 更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="237"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="282"/>
         <source>Follow-up closed by entry %1.</source>
         <translation>跟踪事项已办结（日志 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="276"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="327"/>
         <source>No entry matches.</source>
         <translation>没有符合条件的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="285"/>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="289"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="336"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="340"/>
         <source>Password of %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="303"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="354"/>
         <source>Shift handed over by %1 to %2 (handover %3): %4 entries, %5 follow-ups open.</source>
         <translation>%1 已向 %2 交班（交接记录 %3）：本班日志 %4 条，未办结跟踪事项 %5 项。</translation>
     </message>
@@ -3617,143 +3627,168 @@ ahead</source>
 <context>
     <name>DutyLog</name>
     <message>
-        <location filename="../../models/command/dutylog.py" line="154"/>
+        <location filename="../../models/command/dutylog.py" line="167"/>
         <source>Unknown kind of entry: %1</source>
         <translation>未知的日志类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="160"/>
+        <location filename="../../models/command/dutylog.py" line="173"/>
         <source>Write what was said or done.</source>
         <translation>请填写来电内容或处理情况。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="171"/>
+        <location filename="../../models/command/dutylog.py" line="185"/>
         <source>An entry cannot lie in the future.</source>
         <translation>日志时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="176"/>
+        <location filename="../../models/command/dutylog.py" line="190"/>
         <source>Say why the entry is logged for an earlier time.</source>
         <translation>补记较早时间的日志，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="183"/>
+        <location filename="../../models/command/dutylog.py" line="197"/>
         <source>A follow-up cannot fall due before its entry.</source>
         <translation>跟踪事项的到期时间不能早于日志时间。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="191"/>
+        <location filename="../../models/command/dutylog.py" line="205"/>
         <source>No member unit with id %1.</source>
         <translation>没有编号为 %1 的成员单位。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="204"/>
+        <location filename="../../models/command/dutylog.py" line="218"/>
         <source>No town or village with code %1.</source>
         <translation>没有区划代码为 %1 的乡镇或村。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="212"/>
+        <location filename="../../models/command/dutylog.py" line="226"/>
         <location filename="../../models/exports/dutylog.py" line="81"/>
         <source>No event with id %1.</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="252"/>
+        <location filename="../../models/command/dutylog.py" line="264"/>
+        <source>An entry names one team or one warehouse, not both.</source>
+        <translation>一条日志只能关联一支救援队伍或一个物资仓库，不能同时关联两者。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="274"/>
+        <source>No team with id %1.</source>
+        <translation>没有 ID 为 %1 的救援队伍。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="275"/>
+        <source>No warehouse with id %1.</source>
+        <translation>没有 ID 为 %1 的物资仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog.py" line="307"/>
         <source>No duty log entry with id %1.</source>
         <translation>没有编号为 %1 的值班日志。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="293"/>
+        <location filename="../../models/command/dutylog.py" line="348"/>
         <source>Entries the console wrote itself are not corrected.</source>
         <translation>系统自动记录的日志不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="301"/>
+        <location filename="../../models/command/dutylog.py" line="356"/>
         <source>Entry %1 has already been corrected by entry %2: correct that one.</source>
         <translation>日志 %1 已由日志 %2 更正，请更正后者。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="364"/>
+        <location filename="../../models/command/dutylog.py" line="429"/>
         <source>Entry %1 opens no follow-up.</source>
         <translation>日志 %1 没有跟踪事项。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="372"/>
+        <location filename="../../models/command/dutylog.py" line="437"/>
         <source>The follow-up of entry %1 was already closed by entry %2.</source>
         <translation>日志 %1 的跟踪事项已由日志 %2 办结。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="426"/>
+        <location filename="../../models/command/dutylog.py" line="491"/>
         <source>response lifted</source>
         <translation>解除响应</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="431"/>
+        <location filename="../../models/command/dutylog.py" line="496"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="434"/>
+        <location filename="../../models/command/dutylog.py" line="499"/>
         <source>Response level changed from %1 to %2.</source>
         <translation>应急响应由%1调整为%2。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="437"/>
+        <location filename="../../models/command/dutylog.py" line="502"/>
         <source>Signed by %1.</source>
         <translation>签发：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="439"/>
+        <location filename="../../models/command/dutylog.py" line="504"/>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="441"/>
+        <location filename="../../models/command/dutylog.py" line="506"/>
         <source>Document %1.</source>
         <translation>文号：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="457"/>
+        <location filename="../../models/command/dutylog.py" line="522"/>
         <source>Report %1 signed by %2, numbered %3.</source>
         <translation>%1已由%2签发，文号%3。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="473"/>
+        <location filename="../../models/command/dutylog.py" line="538"/>
         <source>Report %1 (%2) sent to %3.</source>
         <translation>%1（%2）已报送%3。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="498"/>
+        <location filename="../../models/command/dutylog.py" line="563"/>
         <source>Plan %1 %2 activated at %3 by %4.</source>
         <translation>%4 启动预案 %1《%2》，响应级别：%3。</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog_text.py" line="20"/>
+        <location filename="../../models/command/dutylog_text.py" line="21"/>
         <source>Correction of %1</source>
         <translation>更正 %1</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog_text.py" line="23"/>
+        <location filename="../../models/command/dutylog_text.py" line="24"/>
         <source>Follow-up %1 closed</source>
         <translation>办结 %1</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog_text.py" line="38"/>
+        <location filename="../../models/command/dutylog_text.py" line="39"/>
+        <source>Team: %1</source>
+        <translation>队伍：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="41"/>
+        <source>Warehouse: %1</source>
+        <translation>仓库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_text.py" line="50"/>
         <source>corrected by %1</source>
         <translation>已由 %1 更正</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog_text.py" line="44"/>
+        <location filename="../../models/command/dutylog_text.py" line="56"/>
         <source>closed by %1</source>
         <translation>已由 %1 办结</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog_text.py" line="48"/>
+        <location filename="../../models/command/dutylog_text.py" line="60"/>
         <source>OVERDUE since %1</source>
         <translation>已超期（%1 到期）</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog_text.py" line="50"/>
+        <location filename="../../models/command/dutylog_text.py" line="62"/>
         <source>due %1</source>
         <translation>%1 到期</translation>
     </message>
@@ -3795,21 +3830,21 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="46"/>
-        <location filename="../../ui/dutylog/rows.py" line="68"/>
+        <location filename="../../ui/dutylog/rows.py" line="72"/>
         <location filename="../../ui/printing/dutylog.py" line="65"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="47"/>
-        <location filename="../../ui/dutylog/rows.py" line="71"/>
+        <location filename="../../ui/dutylog/rows.py" line="75"/>
         <location filename="../../ui/printing/dutylog.py" line="66"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="48"/>
-        <location filename="../../ui/dutylog/rows.py" line="75"/>
+        <location filename="../../ui/dutylog/rows.py" line="79"/>
         <location filename="../../ui/printing/dutylog.py" line="67"/>
         <source>Kind</source>
         <translation>类别</translation>
@@ -3821,7 +3856,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="50"/>
-        <location filename="../../ui/dutylog/rows.py" line="77"/>
+        <location filename="../../ui/dutylog/rows.py" line="81"/>
         <location filename="../../ui/printing/dutylog.py" line="68"/>
         <source>Caller</source>
         <translation>来电人</translation>
@@ -3833,39 +3868,40 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="52"/>
-        <location filename="../../ui/dutylog/rows.py" line="78"/>
+        <location filename="../../ui/dutylog/rows.py" line="82"/>
         <location filename="../../ui/printing/dutylog.py" line="69"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="53"/>
-        <location filename="../../ui/dutylog/rows.py" line="81"/>
+        <location filename="../../ui/dutylog/rows.py" line="85"/>
         <location filename="../../ui/printing/dutylog.py" line="70"/>
         <source>Leader&apos;s instruction and handling</source>
         <translation>领导批示及处理情况</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="54"/>
-        <location filename="../../ui/dutylog/rows.py" line="85"/>
+        <location filename="../../ui/dutylog/rows.py" line="89"/>
         <source>Town or village</source>
         <translation>乡镇或村</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="55"/>
+        <location filename="../../ui/dutylog/rows.py" line="90"/>
         <source>Team or warehouse</source>
         <translation>队伍或仓库</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="56"/>
-        <location filename="../../ui/dutylog/rows.py" line="76"/>
+        <location filename="../../ui/dutylog/rows.py" line="80"/>
         <location filename="../../ui/printing/dutylog.py" line="71"/>
         <source>Follow-up</source>
         <translation>跟踪事项</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="57"/>
-        <location filename="../../ui/dutylog/rows.py" line="86"/>
+        <location filename="../../ui/dutylog/rows.py" line="91"/>
         <location filename="../../ui/printing/dutylog.py" line="72"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
@@ -3931,6 +3967,26 @@ ahead</source>
         <source>Officer taking over</source>
         <translation>接班人</translation>
     </message>
+    <message>
+        <location filename="../../models/command/dutylog_refs.py" line="71"/>
+        <source>Several teams or warehouses match “%1”: %2. Give the full name.</source>
+        <translation>有多个救援队伍或仓库与“%1”相符：%2。请填写全称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_refs.py" line="83"/>
+        <source>No team is named “%1”.</source>
+        <translation>没有名为“%1”的救援队伍。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_refs.py" line="84"/>
+        <source>No warehouse is named “%1”.</source>
+        <translation>没有名为“%1”的物资仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_refs.py" line="85"/>
+        <source>No team or warehouse is named “%1”.</source>
+        <translation>没有名为“%1”的救援队伍或物资仓库，请从列表中选择。</translation>
+    </message>
 </context>
 <context>
     <name>DutyLogPage</name>
@@ -3975,98 +4031,103 @@ ahead</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="114"/>
+        <location filename="../../ui/dutylog/page.py" line="115"/>
+        <source>Team or warehouse</source>
+        <translation>队伍或仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="119"/>
         <source>Open follow-ups only</source>
         <translation>只看未办结跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="115"/>
+        <location filename="../../ui/dutylog/page.py" line="120"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="144"/>
-        <location filename="../../ui/dutylog/page.py" line="267"/>
+        <location filename="../../ui/dutylog/page.py" line="151"/>
+        <location filename="../../ui/dutylog/page.py" line="277"/>
         <source>Select an entry to read it in full.</source>
         <translation>选中一条日志查看全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="150"/>
+        <location filename="../../ui/dutylog/page.py" line="157"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="152"/>
+        <location filename="../../ui/dutylog/page.py" line="159"/>
         <source>Close the follow-up…</source>
         <translation>办结跟踪事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="162"/>
+        <location filename="../../ui/dutylog/page.py" line="169"/>
         <source>Nothing logged yet. Type the first entry above.</source>
         <translation>还没有值班日志。请在上方录入第一条。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="199"/>
+        <location filename="../../ui/dutylog/page.py" line="207"/>
         <source>%1 entries shown</source>
         <translation>显示 %1 条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="203"/>
+        <location filename="../../ui/dutylog/page.py" line="211"/>
         <source>No event in progress: entries are logged without an event.</source>
         <translation>当前没有进行中的事件：日志不归入事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="213"/>
+        <location filename="../../ui/dutylog/page.py" line="223"/>
         <source>No entry matches these filters.</source>
         <translation>没有符合筛选条件的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="218"/>
+        <location filename="../../ui/dutylog/page.py" line="228"/>
         <source>Showing the latest %1 entries; narrow the filters to see older ones.</source>
         <translation>仅显示最近的 %1 条日志，缩小筛选范围可查看更早的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="232"/>
+        <location filename="../../ui/dutylog/page.py" line="242"/>
         <source>%1 follow-ups due. The earliest, since %2: #%3 %4</source>
         <translation>有 %1 项跟踪事项已到期。最早于 %2 到期：#%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="274"/>
+        <location filename="../../ui/dutylog/page.py" line="284"/>
         <source>Caller: %1</source>
         <translation>来电人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="277"/>
+        <location filename="../../ui/dutylog/page.py" line="287"/>
         <source>Instruction and handling: %1</source>
         <translation>批示及处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="281"/>
+        <location filename="../../ui/dutylog/page.py" line="291"/>
         <source>Logged late: %1</source>
         <translation>补记原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="283"/>
+        <location filename="../../ui/dutylog/page.py" line="293"/>
         <source>Why corrected: %1</source>
         <translation>更正原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="286"/>
+        <location filename="../../ui/dutylog/page.py" line="296"/>
         <source>Recorded by %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="326"/>
+        <location filename="../../ui/dutylog/page.py" line="336"/>
         <source>Entry %1 saved.</source>
         <translation>日志 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="372"/>
+        <location filename="../../ui/dutylog/page.py" line="382"/>
         <source>Follow-up closed by entry %1.</source>
         <translation>跟踪事项已办结（日志 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="382"/>
+        <location filename="../../ui/dutylog/page.py" line="392"/>
         <source>Shift handed over by %1 to %2.</source>
         <translation>%1 已向 %2 交班。</translation>
     </message>
@@ -4118,93 +4179,93 @@ ahead</source>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="48"/>
-        <location filename="../../ui/dutylog/form.py" line="146"/>
+        <location filename="../../ui/dutylog/form.py" line="68"/>
+        <location filename="../../ui/dutylog/form.py" line="172"/>
         <source>New entry</source>
         <translation>新日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="55"/>
+        <location filename="../../ui/dutylog/form.py" line="75"/>
         <source>Alt+1 … Alt+7 choose the kind</source>
         <translation>Alt+1 … Alt+7 选择类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="56"/>
+        <location filename="../../ui/dutylog/form.py" line="76"/>
         <source>Logged late, at</source>
         <translation>补记，时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="61"/>
+        <location filename="../../ui/dutylog/form.py" line="81"/>
         <source>Why it is logged late</source>
         <translation>补记原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="63"/>
+        <location filename="../../ui/dutylog/form.py" line="83"/>
         <source>Caller&apos;s unit</source>
         <translation>来电单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="65"/>
+        <location filename="../../ui/dutylog/form.py" line="85"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="67"/>
+        <location filename="../../ui/dutylog/form.py" line="87"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="69"/>
+        <location filename="../../ui/dutylog/form.py" line="89"/>
         <source>What was said or done (Ctrl+Enter saves)</source>
         <translation>来电内容或处理情况（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="73"/>
+        <location filename="../../ui/dutylog/form.py" line="93"/>
         <source>Leader&apos;s instruction and handling</source>
         <translation>领导批示及处理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="75"/>
+        <location filename="../../ui/dutylog/form.py" line="95"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="77"/>
-        <source>Team or warehouse</source>
-        <translation>队伍或仓库</translation>
+        <location filename="../../ui/dutylog/form.py" line="97"/>
+        <source>Team or warehouse (type to choose)</source>
+        <translation>队伍或仓库（输入后选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="78"/>
+        <location filename="../../ui/dutylog/form.py" line="100"/>
         <source>Follow up by</source>
         <translation>跟踪期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="83"/>
+        <location filename="../../ui/dutylog/form.py" line="105"/>
         <source>Why it is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="86"/>
+        <location filename="../../ui/dutylog/form.py" line="108"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="89"/>
+        <location filename="../../ui/dutylog/form.py" line="111"/>
         <source>Cancel the correction</source>
         <translation>取消更正</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="147"/>
+        <location filename="../../ui/dutylog/form.py" line="173"/>
         <source>Alt+1 … Alt+7: kind · Tab: next field</source>
         <translation>Alt+1 … Alt+7：类别 · Tab：下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="170"/>
+        <location filename="../../ui/dutylog/form.py" line="196"/>
         <source>Correction of entry %1</source>
         <translation>更正日志 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/form.py" line="172"/>
+        <location filename="../../ui/dutylog/form.py" line="198"/>
         <source>Saving adds a correction; entry %1 stays as it was.</source>
         <translation>保存后另记一条更正，日志 %1 保持原样。</translation>
     </message>
@@ -6656,67 +6717,67 @@ ahead</source>
         <translation>终报</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="47"/>
+        <location filename="../../models/command/dutylog.py" line="48"/>
         <source>Call received</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="48"/>
+        <location filename="../../models/command/dutylog.py" line="49"/>
         <source>Call made</source>
         <translation>去电</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="49"/>
+        <location filename="../../models/command/dutylog.py" line="50"/>
         <source>Report received</source>
         <translation>收到报告</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="50"/>
+        <location filename="../../models/command/dutylog.py" line="51"/>
         <source>Warning received</source>
         <translation>收到预警</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="51"/>
+        <location filename="../../models/command/dutylog.py" line="52"/>
         <source>Instruction relayed</source>
         <translation>传达指示</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="52"/>
+        <location filename="../../models/command/dutylog.py" line="53"/>
         <source>Action taken</source>
         <translation>处置措施</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="53"/>
+        <location filename="../../models/command/dutylog.py" line="54"/>
         <source>Follow-up</source>
         <translation>跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="59"/>
+        <location filename="../../models/command/dutylog.py" line="60"/>
         <source>Level change</source>
         <translation>响应调整</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="60"/>
+        <location filename="../../models/command/dutylog.py" line="61"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="61"/>
+        <location filename="../../models/command/dutylog.py" line="62"/>
         <source>Plan activation</source>
         <translation>预案启动</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="62"/>
+        <location filename="../../models/command/dutylog.py" line="63"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="66"/>
+        <location filename="../../models/command/dutylog.py" line="67"/>
         <source>Follow-up closed</source>
         <translation>跟踪办结</translation>
     </message>
     <message>
-        <location filename="../../models/command/dutylog.py" line="67"/>
+        <location filename="../../models/command/dutylog.py" line="68"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
@@ -6924,6 +6985,16 @@ ahead</source>
         <location filename="../../models/teams/codes.py" line="71"/>
         <source>Integrated management</source>
         <translation>综合管理</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_refs.py" line="21"/>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/dutylog_refs.py" line="22"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from models.command import LogFilter, list_entries
@@ -150,3 +152,45 @@ def test_a_follow_up_falling_due_is_reminded(qtbot: QtBot, typhoon_db: Database)
     finally:
         module.datetime = original  # type: ignore[misc]
     assert "到期" in heard.args[0] or "due" in heard.args[0]
+
+
+def test_the_team_or_warehouse_is_chosen_as_typed_shown_and_searched(
+    qtbot: QtBot, typhoon_db: Database
+) -> None:
+    page = open_page(qtbot, typhoon_db)
+    form = page.form
+    completer = form.resource_completer
+    form.content_edit.setPlainText("调派救援队前往石塘镇")
+    form.resource_edit.setFocus()
+    typed = QInputMethodEvent()  # as an input method commits what was typed
+    typed.setCommitString("救援队")
+    QApplication.sendEvent(form.resource_edit, typed)
+    offered = [
+        completer.completionModel().index(n, 0).data()
+        for n in range(completer.completionModel().rowCount())
+    ]
+    assert offered and all("救援队" in name for name in offered)
+    # Down and Enter choose from the list, as an officer does without the mouse.
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    team = form.resource_edit.text()
+    assert team in offered
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.save()
+    top = page.model.rows()[0]
+    assert top.entry.team_id is not None and top.resource == f"Team: {team}"
+    column = next(n for n, c in enumerate(page.model.columns) if c.key == "resource")
+    assert page.model.index(0, column).data() == f"Team: {team}"
+
+    # A name that is neither a team's nor a warehouse's is refused in place, nothing saved.
+    form.content_edit.setPlainText("某物资点发放雨衣")
+    form.resource_edit.setText("某某物资点")
+    before = page.model.rowCount()
+    page.save()
+    qtbot.waitUntil(lambda: "某某物资点" in page.banner.text(), timeout=15_000)
+    assert page.model.rowCount() == before and form.content_edit.toPlainText()
+    form.clear()
+
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.resource_filter_edit.setText(team)
+    assert [line.id for line in page.model.rows()] == [top.id]

@@ -21,7 +21,9 @@ from models.messages import fill
 from ui.cli.core import EXIT_OK, Commands, Context, argument_type, read_secret, say
 
 if TYPE_CHECKING:
-    from models.command import EntryFields
+    from sqlalchemy.orm import Session
+
+    from models.command import EntryFields, ResourceChoice
 
 
 def _time(text: str) -> datetime:
@@ -79,16 +81,37 @@ def _entry_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
         metavar="CODE",
         help=QCoreApplication.translate("CommandLine", "the town or village code"),
     )
-    parser.add_argument(
-        "--resource",
-        metavar="TEXT",
-        help=QCoreApplication.translate("CommandLine", "the team or warehouse concerned"),
-    )
+    _resource_options(parser)
     parser.add_argument(
         "--due",
         type=TIME,
         metavar="TIME",
         help=QCoreApplication.translate("CommandLine", "a follow-up falling due then"),
+    )
+
+
+def _resource_options(parser: argparse.ArgumentParser) -> None:
+    concerned = parser.add_mutually_exclusive_group()
+    concerned.add_argument(
+        "--team",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "CommandLine", "the rescue team concerned, by its name or a part of it"
+        ),
+    )
+    concerned.add_argument(
+        "--warehouse",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "CommandLine", "the warehouse concerned, by its name or a part of it"
+        ),
+    )
+    concerned.add_argument(
+        "--resource",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "CommandLine", "the team or warehouse concerned, by its full name"
+        ),
     )
 
 
@@ -120,6 +143,7 @@ def register(commands: Commands) -> None:
     )
     listing.add_argument("--kind", action="append", choices=tuple(LOG_KINDS))
     listing.add_argument("--division", metavar="CODE")
+    _resource_options(listing)
     listing.add_argument("--since", type=TIME, metavar="TIME")
     listing.add_argument("--until", type=TIME, metavar="TIME")
     listing.add_argument(
@@ -172,8 +196,28 @@ def register(commands: Commands) -> None:
     dutylog.set_defaults(handler=run)
 
 
-def _fields(args: argparse.Namespace, base: EntryFields) -> EntryFields:
+def _concerned(session: Session, args: argparse.Namespace) -> ResourceChoice | None:
+    """The team or warehouse ``--team`` or ``--warehouse`` names (refused when none or
+    several match); None when neither is given."""
+    from models.command import find_resource
+
+    for kind in ("team", "warehouse"):
+        name = getattr(args, kind)
+        if name is not None:
+            return find_resource(session=session, name=name, kind=kind)
+    return None
+
+
+def _fields(session: Session, args: argparse.Namespace, base: EntryFields) -> EntryFields:
     """The typed options over ``base`` (an EntryFields), those not given left as they are."""
+    concerned = _concerned(session, args)
+    if concerned is not None or args.resource is not None:
+        base = replace(
+            base,
+            resource=args.resource,
+            team_id=concerned.id if concerned and concerned.kind == "team" else None,
+            warehouse_id=concerned.id if concerned and concerned.kind == "warehouse" else None,
+        )
     changes = {
         "content": args.content,
         "at": args.at,
@@ -184,7 +228,6 @@ def _fields(args: argparse.Namespace, base: EntryFields) -> EntryFields:
         "caller_phone": args.phone,
         "instruction": args.instruction,
         "division_code": args.division,
-        "resource": args.resource,
         "follow_up_due": args.due,
     }
     return replace(base, **{k: v for k, v in changes.items() if v is not None})
@@ -216,13 +259,15 @@ def run(ctx: Context) -> int:
 
                 active = active_event(session=session)
                 event_id = active.id if active is not None else None
-            fields = _fields(args, EntryFields(kind=args.kind, content="", event_id=event_id))
+            fields = _fields(
+                session, args, EntryFields(kind=args.kind, content="", event_id=event_id)
+            )
             entry_id = add_entry(session=session, fields=fields)
             message = fill(
                 QCoreApplication.translate("CommandLine", "Entry %1 logged."), str(entry_id)
             )
         elif action == "correct":
-            fields = _fields(args, fields_of(session=session, entry_id=args.entry))
+            fields = _fields(session, args, fields_of(session=session, entry_id=args.entry))
             entry_id = correct_entry(
                 session=session, entry_id=args.entry, fields=fields, reason=args.reason
             )
@@ -243,18 +288,22 @@ def run(ctx: Context) -> int:
 
 def _list(ctx: Context, args: argparse.Namespace) -> int:
     from models.command import LogFilter, list_entries
-    from models.command.dutylog_text import caller_text, kind_text, state_text
+    from models.command.dutylog_text import caller_text, kind_text, resource_text, state_text
 
-    where = LogFilter(
-        event_id=args.event,
-        text=args.text,
-        kinds=tuple(args.kind or ()),
-        division_code=args.division,
-        since=args.since,
-        until=args.until,
-        open_follow_ups=args.open,
-    )
     with ctx.db.session(ctx.actor) as session:
+        concerned = _concerned(session, args)
+        where = LogFilter(
+            event_id=args.event,
+            text=args.text,
+            kinds=tuple(args.kind or ()),
+            division_code=args.division,
+            since=args.since,
+            until=args.until,
+            open_follow_ups=args.open,
+            team_id=concerned.id if concerned and concerned.kind == "team" else None,
+            warehouse_id=concerned.id if concerned and concerned.kind == "warehouse" else None,
+            resource_text=args.resource,
+        )
         rows = list_entries(session=session, where=where, limit=args.limit)
     now = datetime.now(UTC)
     lines = []
@@ -264,6 +313,8 @@ def _list(ctx: Context, args: argparse.Namespace) -> int:
             parts.append(caller)
         if row.division_name:
             parts.append(row.division_name)
+        if concerned_text := resource_text(row):
+            parts.append(concerned_text)
         text = "  ".join(parts) + ": " + row.content
         if row.instruction:
             text += " → " + row.instruction

@@ -1,16 +1,18 @@
 """The duty log's entry form, made for the keyboard: Alt+1 … Alt+7 choose the kind, Tab
 walks the five facts of a call, Ctrl+Enter saves. The time is now unless "logged late"
-is ticked, which asks for the time and the reason. A correction fills the form with the
-entry corrected and saves a new entry pointing to it."""
+is ticked, which asks for the time and the reason. The team or warehouse concerned is
+chosen from the register as it is typed (any part of its name). A correction fills the
+form with the entry corrected and saves a new entry pointing to it."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QDateTimeEdit,
     QGridLayout,
     QGroupBox,
@@ -23,10 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import display_zone
-from models.command import ENTRY_KINDS, DutyLogRow, EntryFields
+from models.command import ENTRY_KINDS, DutyLogRow, EntryFields, ResourceChoice
 from models.labels import label
 from ui.common.styles import NOTE_COLOUR
 from ui.common.widgets import CodeCombo
+
+
+def resource_completer(parent: QWidget) -> QCompleter:
+    """A completer over team and warehouse names, found by any part, the list below the
+    field (arrow keys and Enter choose)."""
+    completer = QCompleter(QStringListModel(parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setMaxVisibleItems(12)
+    return completer
+
+
+def set_resource_names(completer: QCompleter, choices: list[ResourceChoice]) -> None:
+    model = completer.model()
+    assert isinstance(model, QStringListModel)
+    names = [choice.name for choice in choices]
+    if model.stringList() != names:
+        model.setStringList(names)
 
 
 def _qt_time(at: datetime) -> QDateTime:
@@ -74,7 +94,9 @@ class EntryForm(QGroupBox):
         self.division_edit = QLineEdit()
         self.division_edit.setPlaceholderText(self.tr("Town or village code"))
         self.resource_edit = QLineEdit()
-        self.resource_edit.setPlaceholderText(self.tr("Team or warehouse"))
+        self.resource_edit.setPlaceholderText(self.tr("Team or warehouse (type to choose)"))
+        self.resource_completer = resource_completer(self)
+        self.resource_edit.setCompleter(self.resource_completer)
         self.follow_check = QCheckBox(self.tr("Follow up by"))
         self.due_edit = QDateTimeEdit()
         self.due_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -126,6 +148,10 @@ class EntryForm(QGroupBox):
         self.late_check.toggled.connect(self._sync)
         self.follow_check.toggled.connect(self._sync)
         self.clear()
+
+    def set_resources(self, choices: list[ResourceChoice]) -> None:
+        """The teams and warehouses the field offers."""
+        set_resource_names(self.resource_completer, choices)
 
     def _choose(self, code: str) -> None:
         self.kind_combo.set_code(code)

@@ -51,7 +51,7 @@ from ui.common.styles import BANNER_WARNING, EVENT_BANNER
 from ui.common.table import fit_columns, setup_table_view
 from ui.common.widgets import CodeCombo
 from ui.dutylog.dialogs import CloseFollowUpDialog, HandoverDialog
-from ui.dutylog.form import EntryForm
+from ui.dutylog.form import EntryForm, resource_completer, set_resource_names
 from ui.dutylog.rows import LogData, LogLine, LogTableModel, load_log
 from ui.printing.registry import Format, document
 
@@ -111,11 +111,17 @@ class DutyLogPage(Page):
         self.kind_filter = CodeCombo(LOG_KINDS, empty_text=self.tr("Every kind"))
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("Town or village code"))
+        self.resource_filter_edit = QLineEdit()
+        self.resource_filter_edit.setPlaceholderText(self.tr("Team or warehouse"))
+        self.resource_filter_edit.setClearButtonEnabled(True)
+        self.resource_filter_completer = resource_completer(self)
+        self.resource_filter_edit.setCompleter(self.resource_filter_completer)
         self.open_check = QCheckBox(self.tr("Open follow-ups only"))
         self.all_events_check = QCheckBox(self.tr("Every event"))
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.place_edit, 1)
+        filters.addWidget(self.resource_filter_edit, 1)
         filters.addWidget(self.open_check)
         filters.addWidget(self.all_events_check)
         column.addLayout(filters)
@@ -125,6 +131,7 @@ class DutyLogPage(Page):
         self._filter_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._filter_timer.start)
         self.place_edit.textChanged.connect(self._filter_timer.start)
+        self.resource_filter_edit.textChanged.connect(self._filter_timer.start)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.open_check.toggled.connect(self.refresh)
         self.all_events_check.toggled.connect(self.refresh)
@@ -177,6 +184,7 @@ class DutyLogPage(Page):
             kinds=(kind,) if kind else (),
             division_code=self.place_edit.text().strip() or None,
             open_follow_ups=self.open_check.isChecked(),
+            resource_text=self.resource_filter_edit.text().strip() or None,
         )
 
     def refresh(self) -> None:
@@ -202,6 +210,8 @@ class DutyLogPage(Page):
             self.event_label.setText(
                 self.tr("No event in progress: entries are logged without an event.")
             )
+        self.form.set_resources(data.resources)
+        set_resource_names(self.resource_filter_completer, data.resources)
         selected = self._selected_line()
         self.model.set_rows(data.lines)
         fit_columns(self.table, self.model)
@@ -275,8 +285,8 @@ class DutyLogPage(Page):
         parts.append(entry.content)
         if entry.instruction:
             parts.append(fill(self.tr("Instruction and handling: %1"), entry.instruction))
-        if line.place or entry.resource:
-            parts.append(" · ".join(p for p in (line.place, entry.resource or "") if p))
+        if line.place or line.resource:
+            parts.append(" · ".join(p for p in (line.place, line.resource) if p))
         if entry.backdate_reason:
             parts.append(fill(self.tr("Logged late: %1"), entry.backdate_reason))
         if entry.reason:

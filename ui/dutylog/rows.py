@@ -4,7 +4,7 @@ follow-ups; one row per entry with a precomputed display."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,12 +18,14 @@ from models.command import (
     FOLLOW_UP_CLOSED,
     DutyLogRow,
     LogFilter,
+    ResourceChoice,
     count_due_follow_ups,
     due_follow_ups,
     list_entries,
+    resource_choices,
 )
 from models.command.dutylog_rows import DEFAULT_LIMIT
-from models.command.dutylog_text import caller_text, kind_text, state_text
+from models.command.dutylog_text import caller_text, kind_text, resource_text, state_text
 from models.database import Database
 from models.events import EventRow, active_event
 from models.messages import QT_TRANSLATE_NOOP
@@ -46,6 +48,7 @@ class LogLine:
     content: str
     instruction: str
     place: str
+    resource: str  # the team or warehouse concerned
     state: str
     recorded_by: str
     entry: DutyLogRow
@@ -62,6 +65,7 @@ class LogData:
     due_count: int
     loaded_at: datetime
     limited: bool  # more entries match than the page shows
+    resources: list[ResourceChoice]  # the teams and warehouses an entry may name
 
 
 COLUMNS = (
@@ -83,6 +87,7 @@ COLUMNS = (
         max_width=360,
     ),
     Column("place", QT_TRANSLATE_NOOP("DutyLog", "Town or village"), "DutyLog"),
+    Column("resource", QT_TRANSLATE_NOOP("DutyLog", "Team or warehouse"), "DutyLog", max_width=220),
     Column("recorded_by", QT_TRANSLATE_NOOP("DutyLog", "Recorded by"), "DutyLog"),
 )
 
@@ -129,6 +134,7 @@ def log_lines(rows: list[DutyLogRow], now: datetime) -> list[LogLine]:
             row.content,
             row.instruction or "",
             row.division_name or row.division_code or "",
+            resource_text(row),
             state_text(row, now, tz) if row.follow_up_due or row.corrected_by else "",
             row.recorded_by,
             row,
@@ -147,19 +153,14 @@ def load_log(*, db: Database, actor: Actor, where: LogFilter, every_event: bool 
     with db.session(actor) as session:
         event = active_event(session=session)
         if not every_event and where.event_id is None and event is not None:
-            where = LogFilter(
-                event_id=event.id,
-                text=where.text,
-                kinds=where.kinds,
-                division_code=where.division_code,
-                since=where.since,
-                until=where.until,
-                open_follow_ups=where.open_follow_ups,
-            )
+            where = replace(where, event_id=event.id)
         rows = list_entries(session=session, where=where, limit=DEFAULT_LIMIT)
         due = due_follow_ups(session=session, now=now)
         due_count = count_due_follow_ups(session=session, now=now) if len(due) >= 20 else len(due)
-    return LogData(event, log_lines(rows, now), due, due_count, now, len(rows) >= DEFAULT_LIMIT)
+        resources = resource_choices(session=session)
+    return LogData(
+        event, log_lines(rows, now), due, due_count, now, len(rows) >= DEFAULT_LIMIT, resources
+    )
 
 
 class LogTableModel(RowTableModel):
