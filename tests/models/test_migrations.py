@@ -240,3 +240,45 @@ def test_0009_keeps_an_event_in_progress_and_records_its_level_changes(db_url: s
             ("IV", "III")
         ]
     database.dispose()
+
+
+def test_0017_keeps_free_text_entries_readable_and_the_log_append_only(db_url: str) -> None:
+    from models.command import get_entry
+    from models.command.dutylog_text import resource_text
+    from models.users import Actor
+
+    database = Database(db_url)
+    _upgrade_to(database, "0016")
+    log = sa.table(
+        "duty_log",
+        sa.column("id", sa.Integer),
+        sa.column("at", UTCDateTime()),
+        sa.column("recorded_at", UTCDateTime()),
+        sa.column("kind", sa.String),
+        sa.column("content", sa.Text),
+        sa.column("recorded_by", sa.String),
+        sa.column("resource", sa.String),
+    )
+    with database.engine.begin() as conn:
+        conn.execute(
+            sa.insert(log),
+            [
+                {
+                    "id": 1,
+                    "at": _at(9, 0),
+                    "recorded_at": _at(9, 1),
+                    "kind": "action",
+                    "content": "三号仓库发放救生衣",
+                    "recorded_by": "duty",
+                    "resource": "三号仓库",
+                }
+            ],
+        )
+    database.upgrade()
+    with database.session(Actor(name="duty", role="duty")) as session:
+        row = get_entry(session=session, entry_id=1)
+    assert row is not None and (row.team_id, row.warehouse_id) == (None, None)
+    assert resource_text(row) == "三号仓库"
+    with pytest.raises(sa.exc.DBAPIError), database.engine.begin() as conn:
+        conn.execute(sa.update(log).values(resource="别的仓库"))
+    database.dispose()
