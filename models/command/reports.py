@@ -116,14 +116,24 @@ def get_report(*, session: Session, report_id: int) -> ReportRow:
 
 def find_report(*, session: Session, event_id: int, which: int | str | None = None) -> ReportRow:
     """The event's report named as the command line names it: 0 the initial report, N the
-    Nth follow-up, "final" the final report, None the latest drafted."""
+    Nth follow-up, "daily" the latest daily report and "dailyN" the Nth, "final" the final
+    report, None the latest drafted."""
     require(session, Permission.READ_REGISTER)
     find_event(session, event_id)
     query = select(EventReport).where(EventReport.event_id == event_id)
+    daily = isinstance(which, str) and which.startswith("daily")
+    nth = int(which[5:]) if daily and isinstance(which, str) and which[5:] else None
     if which is None:
         query = query.order_by(EventReport.drafted_at.desc(), EventReport.id.desc())
     elif which == "final":
         query = query.where(EventReport.kind == "final")
+    elif daily:
+        query = query.where(EventReport.kind == "daily")
+        query = (
+            query.where(EventReport.sequence == nth)
+            if nth is not None
+            else query.order_by(EventReport.sequence.desc())
+        )
     elif which == 0:
         query = query.where(EventReport.kind == "initial")
     else:
@@ -132,10 +142,17 @@ def find_report(*, session: Session, event_id: int, which: int | str | None = No
     if report is None:
         if which is None:
             raise NotFound(QCoreApplication.translate("Reports", "The event has no report yet."))
-        name = report_name(
-            "final" if which == "final" else "initial" if which == 0 else "followup",
-            which if isinstance(which, int) else 0,
-        )
+        if daily and nth is None:
+            raise NotFound(
+                QCoreApplication.translate("Reports", "The event has no daily report yet.")
+            )
+        if daily:
+            name = report_name("daily", nth or 0)
+        else:
+            name = report_name(
+                "final" if which == "final" else "initial" if which == 0 else "followup",
+                which if isinstance(which, int) else 0,
+            )
         raise NotFound(
             fill(QCoreApplication.translate("Reports", "The event has no report %1."), name)
         )

@@ -3388,8 +3388,8 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/registry.py" line="445"/>
-        <source>0 the initial report, N the Nth follow-up, final the final report (default: the latest)</source>
-        <translation>0 为首报，N 为第 N 次续报，final 为终报（默认：最新一份）</translation>
+        <source>0 the initial report, N the Nth follow-up, daily the latest daily report (dailyN the Nth), final the final report (default: the latest)</source>
+        <translation>0 为首报，N 为第 N 次续报，daily 为最新一份日报（dailyN 为第 N 份日报），final 为终报（默认：最新一份）</translation>
     </message>
     <message>
         <location filename="../../ui/printing/registry.py" line="464"/>
@@ -3482,9 +3482,9 @@ ahead</source>
         <translation>没有编号或记录编号为 %1 的台风。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/reports.py" line="38"/>
-        <source>Name the report as 0 (initial), N (the Nth follow-up) or final: %1</source>
-        <translation>报告应写作 0（首报）、N（第 N 次续报）或 final（终报）：%1</translation>
+        <location filename="../../ui/printing/reports.py" line="49"/>
+        <source>Name the report as 0 (initial), N (the Nth follow-up), daily or dailyN (the latest or the Nth daily report) or final: %1</source>
+        <translation>报告应写作 0（首报）、N（第 N 次续报）、daily 或 dailyN（最新一份或第 N 份日报）或 final（终报）：%1</translation>
     </message>
 </context>
 <context>
@@ -9996,108 +9996,113 @@ ahead</source>
         <translation>日报报送时刻应为 0 至 23 时。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="134"/>
+        <location filename="../../models/command/reports.py" line="144"/>
         <source>The event has no report yet.</source>
         <translation>本事件还没有报告。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="140"/>
+        <location filename="../../models/command/reports.py" line="147"/>
+        <source>The event has no daily report yet.</source>
+        <translation>该事件尚无日报。</translation>
+    </message>
+    <message>
+        <location filename="../../models/command/reports.py" line="157"/>
         <source>The event has no report %1.</source>
         <translation>本事件没有%1。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="150"/>
+        <location filename="../../models/command/reports.py" line="167"/>
         <source>No report with the id %1.</source>
         <translation>没有编号为 %1 的报告。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="168"/>
+        <location filename="../../models/command/reports.py" line="185"/>
         <source>Unknown report kind: %1</source>
         <translation>未知的报告类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="214"/>
+        <location filename="../../models/command/reports.py" line="231"/>
         <source>The %1 of this event is still a draft: have it signed first.</source>
         <translation>本事件的%1仍是草稿，请先签发。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="222"/>
+        <location filename="../../models/command/reports.py" line="239"/>
         <source>The event&apos;s final report has been made: no report follows it.</source>
         <translation>本事件已有终报，之后不再报告。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="229"/>
+        <location filename="../../models/command/reports.py" line="246"/>
         <source>The event has its initial report: draft a follow-up.</source>
         <translation>本事件已有首报，请起草续报。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="235"/>
-        <location filename="../../models/command/reports.py" line="255"/>
+        <location filename="../../models/command/reports.py" line="252"/>
+        <location filename="../../models/command/reports.py" line="272"/>
         <source>The event has ended: only its final report remains.</source>
         <translation>事件已结束，只能起草终报。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="242"/>
+        <location filename="../../models/command/reports.py" line="259"/>
         <source>Draft the event&apos;s initial report first.</source>
         <translation>请先起草本事件的首报。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="247"/>
+        <location filename="../../models/command/reports.py" line="264"/>
         <source>The final report comes once the response is lifted or the event has ended.</source>
         <translation>应急响应终止或事件结束后才能起草终报。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="264"/>
+        <location filename="../../models/command/reports.py" line="281"/>
         <source>Daily reports start once the event has lasted %1 hours.</source>
         <translation>事件持续 %1 小时后才开始报送日报。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="280"/>
+        <location filename="../../models/command/reports.py" line="297"/>
         <source>A signed report cannot be changed: draft a follow-up report instead.</source>
         <translation>已签发的报告不能修改，请起草续报。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="286"/>
+        <location filename="../../models/command/reports.py" line="303"/>
         <source>The report has no text.</source>
         <translation>报告没有正文。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="307"/>
+        <location filename="../../models/command/reports.py" line="324"/>
         <source>The report was signed already, by %1.</source>
         <translation>该报告已由%1签发。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="316"/>
+        <location filename="../../models/command/reports.py" line="333"/>
         <source>Name the leader who signs the report.</source>
         <translation>请填写签发报告的领导姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="322"/>
+        <location filename="../../models/command/reports.py" line="339"/>
         <source>A report cannot be signed before it was drafted.</source>
         <translation>报告不能在起草之前签发。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="357"/>
+        <location filename="../../models/command/reports.py" line="374"/>
         <source>No member unit named %1.</source>
         <translation>没有名为%1的成员单位。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="372"/>
+        <location filename="../../models/command/reports.py" line="389"/>
         <source>The report is not signed: a leader signs it before it is sent.</source>
         <translation>报告尚未签发，须经领导签发后才能报送。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="377"/>
+        <location filename="../../models/command/reports.py" line="394"/>
         <source>The report was sent already.</source>
         <translation>该报告已报送。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="380"/>
+        <location filename="../../models/command/reports.py" line="397"/>
         <source>Name the units the report is sent to.</source>
         <translation>请填写报送单位。</translation>
     </message>
     <message>
-        <location filename="../../models/command/reports.py" line="386"/>
+        <location filename="../../models/command/reports.py" line="403"/>
         <source>A report cannot be sent before it was signed.</source>
         <translation>报告不能在签发之前报送。</translation>
     </message>

@@ -444,11 +444,11 @@ add(
                 "report",
                 QT_TRANSLATE_NOOP(
                     "Documents",
-                    "0 the initial report, N the Nth follow-up, final the final report "
-                    "(default: the latest)",
+                    "0 the initial report, N the Nth follow-up, daily the latest daily "
+                    "report (dailyN the Nth), final the final report (default: the latest)",
                 ),
                 kind="text",
-                metavar="N|final",
+                metavar="N|daily[N]|final",
                 type=_report_which,
             ),
         ),

@@ -6,6 +6,7 @@ draft prints without number and signer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,17 +27,29 @@ class ReportPrinted:
     report: ReportRow
 
 
+_DAILY = re.compile(r"^daily[\s:-]?(\d{1,6})?$")
+
+
 def parse_which(text: str) -> int | str:
-    """``--report``: 0 the initial report, N the Nth follow-up, ``final`` the final one."""
+    """``--report``: 0 the initial report, N the Nth follow-up, ``daily`` the latest daily
+    report and ``dailyN`` (``daily-N``) the Nth, ``final`` the final one."""
     word = text.strip().lower()
     if word == "final":
         return "final"
     if word.isdigit() and len(word) <= 6:
         return int(word)
+    if daily := _DAILY.match(word):
+        nth = daily.group(1)
+        if nth is None:
+            return "daily"
+        if int(nth) > 0:
+            return f"daily{int(nth)}"
     raise InvalidValue(
         fill(
             QCoreApplication.translate(
-                "Documents", "Name the report as 0 (initial), N (the Nth follow-up) or final: %1"
+                "Documents",
+                "Name the report as 0 (initial), N (the Nth follow-up), daily or dailyN "
+                "(the latest or the Nth daily report) or final: %1",
             ),
             text,
         )

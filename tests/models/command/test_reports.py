@@ -232,3 +232,20 @@ def test_a_draft_states_the_active_plans_checklist_progress(db: Database) -> Non
     assert "预案" not in before.text
     assert "《温岭市防台风应急预案》海上防台风响应" in after.text
     assert "2项响应措施已完成1项" in after.text
+
+
+def test_daily_reports_are_found_by_name(db: Database) -> None:
+    event_id = _event(db)
+    with db.session(DUTY, write=True) as session:
+        first = draft_report(session=session, event_id=event_id, kind="initial")
+        sign_report(session=session, report_id=first.id, signer="王县长")
+        with pytest.raises(NotFound, match="daily report"):
+            find_report(session=session, event_id=event_id, which="daily")
+        set_daily_rule(session=session, after_hours=24, hour=20)  # the event is 30 hours old
+        one = draft_report(session=session, event_id=event_id, kind="daily")
+        sign_report(session=session, report_id=one.id, signer="王县长")
+        two = draft_report(session=session, event_id=event_id, kind="daily")
+        assert find_report(session=session, event_id=event_id, which="daily").id == two.id
+        assert find_report(session=session, event_id=event_id, which="daily1").id == one.id
+        with pytest.raises(NotFound, match="日报三"):
+            find_report(session=session, event_id=event_id, which="daily3")

@@ -120,3 +120,30 @@ def test_the_latest_and_the_initial_report_and_the_mistakes(
     )  # fmt: skip
     assert malformed.returncode == 2 and "two" in malformed.stderr
     assert not (tmp_path / "c.pdf").exists() and not (tmp_path / "e.pdf").exists()
+
+
+def test_the_daily_report_prints_by_name(
+    reported: tuple[Database, int, str, str], tmp_path: Path
+) -> None:
+    from models.command import set_daily_rule
+
+    db, event_id, _number, _issuer = reported
+    with db.session(ADMIN, write=True) as session:
+        set_daily_rule(session=session, after_hours=6, hour=20)  # the event is 9 hours old
+        daily = draft_report(session=session, event_id=event_id, kind="daily")
+        signed = sign_report(session=session, report_id=daily.id, signer="王建军")
+    out = tmp_path / "日报.pdf"
+    printed = run_main(
+        "--lang", "zh_CN", "--db", db.url, "print", "event-report", "--event", str(event_id),
+        "--report", "daily", "-o", str(out),
+    )  # fmt: skip
+    assert printed.returncode == 0, printed.stderr
+    with pdfplumber.open(out) as pdf:
+        texts = "".join(_text(line) for page in pdf.pages for line in _lines(page))
+    assert "日报一" in texts and str(signed.doc_number) in texts
+    second = run_main(
+        "--lang", "zh_CN", "--db", db.url, "print", "event-report", "--event", str(event_id),
+        "--report", "daily2", "-o", str(tmp_path / "日报二.pdf"),
+    )  # fmt: skip
+    assert second.returncode == 1 and "日报二" in second.stderr, second.stderr
+    assert "Traceback" not in second.stderr and not (tmp_path / "日报二.pdf").exists()
