@@ -10,7 +10,7 @@ the log when another workstation writes to it.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any
 
@@ -56,6 +56,7 @@ from ui.dutylog.rows import LogData, LogLine, LogTableModel, load_log
 from ui.printing.registry import Format, document
 
 REMINDER_INTERVAL_MS = 30_000
+RESOURCES_EVERY = timedelta(minutes=5)  # how old the teams and warehouses offered may get
 
 
 def _kind_of(*, session: Any, entry_id: int) -> str:
@@ -73,6 +74,7 @@ class DutyLogPage(Page):
         self.event_id: int | None = None
         self.data: LogData | None = None
         self._reminded: set[int] = set()
+        self._resources_at: datetime | None = None
         self.may_write = actor.can(Permission.WRITE_DUTY_LOG)
 
         self.handover_button = QPushButton(self.tr("Shift handover…"))
@@ -195,6 +197,14 @@ class DutyLogPage(Page):
             actor=self.actor,
             where=self.current_filter(),
             every_event=self.all_events_check.isChecked(),
+            with_resources=self._resources_due(),
+        )
+
+    def _resources_due(self) -> bool:
+        """The teams and warehouses are read with the first load and again every few
+        minutes, not with every filter typed."""
+        return (
+            self._resources_at is None or datetime.now(UTC) - self._resources_at > RESOURCES_EVERY
         )
 
     def _show(self, data: LogData) -> None:
@@ -210,8 +220,10 @@ class DutyLogPage(Page):
             self.event_label.setText(
                 self.tr("No event in progress: entries are logged without an event.")
             )
-        self.form.set_resources(data.resources)
-        set_resource_names(self.resource_filter_completer, data.resources)
+        if data.resources is not None:
+            self._resources_at = data.loaded_at
+            self.form.set_resources(data.resources)
+            set_resource_names(self.resource_filter_completer, data.resources)
         selected = self._selected_line()
         self.model.set_rows(data.lines)
         fit_columns(self.table, self.model)

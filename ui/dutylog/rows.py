@@ -65,7 +65,8 @@ class LogData:
     due_count: int
     loaded_at: datetime
     limited: bool  # more entries match than the page shows
-    resources: list[ResourceChoice]  # the teams and warehouses an entry may name
+    # The teams and warehouses an entry may name; None when not read with this load.
+    resources: list[ResourceChoice] | None
 
 
 COLUMNS = (
@@ -146,9 +147,17 @@ def log_lines(rows: list[DutyLogRow], now: datetime) -> list[LogLine]:
     ]
 
 
-def load_log(*, db: Database, actor: Actor, where: LogFilter, every_event: bool = False) -> LogData:
+def load_log(
+    *,
+    db: Database,
+    actor: Actor,
+    where: LogFilter,
+    every_event: bool = False,
+    with_resources: bool = False,
+) -> LogData:
     """The page's data: its event (the one in progress), the matching entries, the due
-    follow-ups (of every event: a reminder is for the whole duty room)."""
+    follow-ups (of every event: a reminder is for the whole duty room) and, when asked,
+    the teams and warehouses the form offers (a thousand names: not on every filter)."""
     now = utcnow()
     with db.session(actor) as session:
         event = active_event(session=session)
@@ -157,7 +166,7 @@ def load_log(*, db: Database, actor: Actor, where: LogFilter, every_event: bool 
         rows = list_entries(session=session, where=where, limit=DEFAULT_LIMIT)
         due = due_follow_ups(session=session, now=now)
         due_count = count_due_follow_ups(session=session, now=now) if len(due) >= 20 else len(due)
-        resources = resource_choices(session=session)
+        resources = resource_choices(session=session) if with_resources else None
     return LogData(
         event, log_lines(rows, now), due, due_count, now, len(rows) >= DEFAULT_LIMIT, resources
     )
