@@ -2077,92 +2077,97 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_dutylog.py" line="112"/>
+        <source>entries whose team or warehouse (or older free text) holds it</source>
+        <translation>涉及的队伍或仓库名称（或早期的自由文本）包含该文字的日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="116"/>
         <source>the team or warehouse concerned, by its full name</source>
         <translation>涉及的救援队伍或物资仓库（全称）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="124"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="128"/>
         <source>the duty log: calls, instructions, follow-ups and handovers</source>
         <translation>值班日志：来电、指示、跟踪事项和交接班</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="130"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="134"/>
         <source>log an entry</source>
         <translation>记录一条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="136"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="140"/>
         <source>list and search the log</source>
         <translation>列出和查询日志</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="142"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="146"/>
         <source>entries whose content holds it</source>
         <translation>内容包含该文字的日志</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="152"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="156"/>
         <source>only the follow-ups still open</source>
         <translation>只列未办结的跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="158"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="162"/>
         <source>correct an entry (a new entry; the facts not given are kept)</source>
         <translation>更正一条日志（另记一条；未给出的内容保持原样）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="167"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="171"/>
         <source>why it is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="171"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="175"/>
         <source>close a follow-up</source>
         <translation>办结跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="178"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="182"/>
         <source>how it was settled</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="183"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="187"/>
         <source>hand the shift over (passwords from ECC_FROM_PASSWORD and ECC_TO_PASSWORD)</source>
         <translation>交接班（密码取自 ECC_FROM_PASSWORD 和 ECC_TO_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="194"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="198"/>
         <source>the open items for the next shift</source>
         <translation>留给下一班的遗留问题</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="267"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="271"/>
         <source>Entry %1 logged.</source>
         <translation>已记录日志 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="275"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="279"/>
         <source>Entry %1 corrected by entry %2.</source>
         <translation>日志 %1 已由日志 %2 更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="282"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="286"/>
         <source>Follow-up closed by entry %1.</source>
         <translation>跟踪事项已办结（日志 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="327"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="331"/>
         <source>No entry matches.</source>
         <translation>没有符合条件的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="336"/>
         <location filename="../../ui/cli/cmd_dutylog.py" line="340"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="344"/>
         <source>Password of %1: </source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_dutylog.py" line="354"/>
+        <location filename="../../ui/cli/cmd_dutylog.py" line="358"/>
         <source>Shift handed over by %1 to %2 (handover %3): %4 entries, %5 follow-ups open.</source>
         <translation>%1 已向 %2 交班（交接记录 %3）：本班日志 %4 条，未办结跟踪事项 %5 项。</translation>
     </message>
@@ -3830,21 +3835,21 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="46"/>
-        <location filename="../../ui/dutylog/rows.py" line="72"/>
+        <location filename="../../ui/dutylog/rows.py" line="73"/>
         <location filename="../../ui/printing/dutylog.py" line="65"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="47"/>
-        <location filename="../../ui/dutylog/rows.py" line="75"/>
+        <location filename="../../ui/dutylog/rows.py" line="76"/>
         <location filename="../../ui/printing/dutylog.py" line="66"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="48"/>
-        <location filename="../../ui/dutylog/rows.py" line="79"/>
+        <location filename="../../ui/dutylog/rows.py" line="80"/>
         <location filename="../../ui/printing/dutylog.py" line="67"/>
         <source>Kind</source>
         <translation>类别</translation>
@@ -3856,7 +3861,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="50"/>
-        <location filename="../../ui/dutylog/rows.py" line="81"/>
+        <location filename="../../ui/dutylog/rows.py" line="82"/>
         <location filename="../../ui/printing/dutylog.py" line="68"/>
         <source>Caller</source>
         <translation>来电人</translation>
@@ -3868,40 +3873,40 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="52"/>
-        <location filename="../../ui/dutylog/rows.py" line="82"/>
+        <location filename="../../ui/dutylog/rows.py" line="83"/>
         <location filename="../../ui/printing/dutylog.py" line="69"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="53"/>
-        <location filename="../../ui/dutylog/rows.py" line="85"/>
+        <location filename="../../ui/dutylog/rows.py" line="86"/>
         <location filename="../../ui/printing/dutylog.py" line="70"/>
         <source>Leader&apos;s instruction and handling</source>
         <translation>领导批示及处理情况</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="54"/>
-        <location filename="../../ui/dutylog/rows.py" line="89"/>
+        <location filename="../../ui/dutylog/rows.py" line="90"/>
         <source>Town or village</source>
         <translation>乡镇或村</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="55"/>
-        <location filename="../../ui/dutylog/rows.py" line="90"/>
+        <location filename="../../ui/dutylog/rows.py" line="91"/>
         <source>Team or warehouse</source>
         <translation>队伍或仓库</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="56"/>
-        <location filename="../../ui/dutylog/rows.py" line="80"/>
+        <location filename="../../ui/dutylog/rows.py" line="81"/>
         <location filename="../../ui/printing/dutylog.py" line="71"/>
         <source>Follow-up</source>
         <translation>跟踪事项</translation>
     </message>
     <message>
         <location filename="../../models/exports/dutylog.py" line="57"/>
-        <location filename="../../ui/dutylog/rows.py" line="91"/>
+        <location filename="../../ui/dutylog/rows.py" line="92"/>
         <location filename="../../ui/printing/dutylog.py" line="72"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
@@ -3991,143 +3996,143 @@ ahead</source>
 <context>
     <name>DutyLogPage</name>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="72"/>
+        <location filename="../../ui/dutylog/page.py" line="73"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="78"/>
+        <location filename="../../ui/dutylog/page.py" line="80"/>
         <source>Shift handover…</source>
         <translation>交接班…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="81"/>
+        <location filename="../../ui/dutylog/page.py" line="83"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="83"/>
+        <location filename="../../ui/dutylog/page.py" line="85"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="89"/>
+        <location filename="../../ui/dutylog/page.py" line="91"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="109"/>
+        <location filename="../../ui/dutylog/page.py" line="111"/>
         <source>Search the content (Ctrl+F)</source>
         <translation>查询内容（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="111"/>
+        <location filename="../../ui/dutylog/page.py" line="113"/>
         <source>Every kind</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="113"/>
+        <location filename="../../ui/dutylog/page.py" line="115"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="115"/>
+        <location filename="../../ui/dutylog/page.py" line="117"/>
         <source>Team or warehouse</source>
         <translation>队伍或仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="119"/>
+        <location filename="../../ui/dutylog/page.py" line="121"/>
         <source>Open follow-ups only</source>
         <translation>只看未办结跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="120"/>
+        <location filename="../../ui/dutylog/page.py" line="122"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="151"/>
-        <location filename="../../ui/dutylog/page.py" line="277"/>
+        <location filename="../../ui/dutylog/page.py" line="153"/>
+        <location filename="../../ui/dutylog/page.py" line="289"/>
         <source>Select an entry to read it in full.</source>
         <translation>选中一条日志查看全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="157"/>
+        <location filename="../../ui/dutylog/page.py" line="159"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="159"/>
+        <location filename="../../ui/dutylog/page.py" line="161"/>
         <source>Close the follow-up…</source>
         <translation>办结跟踪事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="169"/>
+        <location filename="../../ui/dutylog/page.py" line="171"/>
         <source>Nothing logged yet. Type the first entry above.</source>
         <translation>还没有值班日志。请在上方录入第一条。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="207"/>
+        <location filename="../../ui/dutylog/page.py" line="217"/>
         <source>%1 entries shown</source>
         <translation>显示 %1 条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="211"/>
+        <location filename="../../ui/dutylog/page.py" line="221"/>
         <source>No event in progress: entries are logged without an event.</source>
         <translation>当前没有进行中的事件：日志不归入事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="223"/>
+        <location filename="../../ui/dutylog/page.py" line="235"/>
         <source>No entry matches these filters.</source>
         <translation>没有符合筛选条件的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="228"/>
+        <location filename="../../ui/dutylog/page.py" line="240"/>
         <source>Showing the latest %1 entries; narrow the filters to see older ones.</source>
         <translation>仅显示最近的 %1 条日志，缩小筛选范围可查看更早的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="242"/>
+        <location filename="../../ui/dutylog/page.py" line="254"/>
         <source>%1 follow-ups due. The earliest, since %2: #%3 %4</source>
         <translation>有 %1 项跟踪事项已到期。最早于 %2 到期：#%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="284"/>
+        <location filename="../../ui/dutylog/page.py" line="296"/>
         <source>Caller: %1</source>
         <translation>来电人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="287"/>
+        <location filename="../../ui/dutylog/page.py" line="299"/>
         <source>Instruction and handling: %1</source>
         <translation>批示及处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="291"/>
+        <location filename="../../ui/dutylog/page.py" line="303"/>
         <source>Logged late: %1</source>
         <translation>补记原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="293"/>
+        <location filename="../../ui/dutylog/page.py" line="305"/>
         <source>Why corrected: %1</source>
         <translation>更正原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="296"/>
+        <location filename="../../ui/dutylog/page.py" line="308"/>
         <source>Recorded by %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="336"/>
+        <location filename="../../ui/dutylog/page.py" line="348"/>
         <source>Entry %1 saved.</source>
         <translation>日志 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="382"/>
+        <location filename="../../ui/dutylog/page.py" line="394"/>
         <source>Follow-up closed by entry %1.</source>
         <translation>跟踪事项已办结（日志 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="392"/>
+        <location filename="../../ui/dutylog/page.py" line="404"/>
         <source>Shift handed over by %1 to %2.</source>
         <translation>%1 已向 %2 交班。</translation>
     </message>

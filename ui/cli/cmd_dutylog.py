@@ -90,7 +90,7 @@ def _entry_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
-def _resource_options(parser: argparse.ArgumentParser) -> None:
+def _resource_options(parser: argparse.ArgumentParser, *, listing: bool = False) -> None:
     concerned = parser.add_mutually_exclusive_group()
     concerned.add_argument(
         "--team",
@@ -110,6 +110,10 @@ def _resource_options(parser: argparse.ArgumentParser) -> None:
         "--resource",
         metavar="NAME",
         help=QCoreApplication.translate(
+            "CommandLine", "entries whose team or warehouse (or older free text) holds it"
+        )
+        if listing
+        else QCoreApplication.translate(
             "CommandLine", "the team or warehouse concerned, by its full name"
         ),
     )
@@ -143,7 +147,7 @@ def register(commands: Commands) -> None:
     )
     listing.add_argument("--kind", action="append", choices=tuple(LOG_KINDS))
     listing.add_argument("--division", metavar="CODE")
-    _resource_options(listing)
+    _resource_options(listing, listing=True)
     listing.add_argument("--since", type=TIME, metavar="TIME")
     listing.add_argument("--until", type=TIME, metavar="TIME")
     listing.add_argument(
