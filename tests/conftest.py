@@ -81,7 +81,33 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return Scheduling(config, log)
 
 
+# The longest test files (their tests start the console's command line again and again,
+# or build and kill demo counties), about in order of their time: sent to the parallel
+# processes first, so a pass does not end with one process working through one of them
+# while the other waits.
+LONGEST_FIRST = (
+    "tests/models/imports/test_damaged_files.py",
+    "tests/ui/test_cli_readme.py",
+    "tests/ui/test_cli.py",
+    "tests/test_interrupted_work.py",
+    "tests/ui/test_cli_db.py",
+    "tests/models/test_pg_roles.py",
+    "tests/ui/test_cli_users.py",
+    "tests/ui/test_cli_import_limits.py",
+    "tests/ui/test_cli_mistakes.py",
+    "tests/models/test_demo_plans.py",
+    "tests/models/test_demo.py",
+)
+
+
+def _longest_first(item: pytest.Item) -> int:
+    path = item.nodeid.split("::", 1)[0]
+    path = SAME_PROCESS.get(path, path)
+    return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items.sort(key=_longest_first)  # stable: each file's tests keep their order
     part = config.getoption("--part")
     if part == "all":
         return
