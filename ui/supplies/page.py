@@ -24,6 +24,7 @@ from ui.common.styles import CARD_STYLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
 from ui.supplies.count import CountPanel
+from ui.supplies.movements import movements_tab
 
 WATCHED = frozenset(
     {
@@ -168,6 +169,7 @@ class SuppliesPage(Page):
         self.export_button = QPushButton(self.tr("Export stock to Excel…"))
         self.export_button.clicked.connect(self._export_stock)
         self.tabs.setCornerWidget(self.export_button)
+        self.movements = movements_tab(self)
         self.add_body(
             self.tabs,
             empty_text=self.tr(
@@ -181,6 +183,8 @@ class SuppliesPage(Page):
     def refresh(self) -> None:
         self.load(load_supplies, self._show, db=self.db, actor=self.actor)
         self.count_panel.refresh()
+        if self.movements is not None:
+            self.movements.reload()
 
     def _export_stock(self) -> None:
         from ui.common.print_preview import open_document
