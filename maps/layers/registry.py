@@ -28,6 +28,7 @@ LAYER_MODULES: tuple[str, ...] = (
     "maps.layers.register",
     "maps.layers.typhoon",
     "maps.layers.teams",
+    "maps.layers.supplies",
 )
 
 

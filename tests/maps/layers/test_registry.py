@@ -43,6 +43,7 @@ def test_the_console_draws_the_register_then_the_typhoon() -> None:
         "danger_zones",
         "shelters",
         "teams",
+        "supply_warehouses",
         "typhoon",
     ]
     with pytest.raises(ValueError, match="twice"):
