@@ -169,6 +169,7 @@ def test_nearest_names_the_closest_shelters_with_room(qtbot: QtBot, demo_db: Dat
         click_through(qtbot, page, "nearest", [point])
     named = [row for row in page.area.nearest if row.layer == "shelter"]
     assert len(named) == 5
+    assert any(row.layer == "supply_warehouses" for row in page.area.nearest)
     with demo_db.session(ADMIN) as session:
         rows = session.execute(select(Shelter.id, Shelter.geom, Shelter.capacity)).all()
     shapes = load_wkb([g for _i, g, _c in rows])
