@@ -273,10 +273,12 @@ def nearest_stock(
     place: str = "",
     today: date | None = None,
     spare: int = 2,
+    levels: Sequence[str] | None = None,
 ) -> NearestStock:
     """Where the nearest available stock of ``quantity`` of an item lies from a point:
-    open warehouses by straight-line distance, as many as it takes (and ``spare`` more
-    for choice), each with what it holds available and what to ask of it."""
+    open warehouses (of ``levels`` only, when given: a village store holds its village's
+    kit) by straight-line distance, as many as it takes (and ``spare`` more for choice),
+    each with what it holds available and what to ask of it."""
     require(session, Permission.READ_REGISTER)
     problems: list[tuple[str, str]] = []
     asked = positive_quantity(problems, "quantity", quantity)
@@ -289,7 +291,7 @@ def nearest_stock(
     if item is None:
         raise NotFound(QCoreApplication.translate("Supplies", "This item no longer exists."))
     day = today or local_today()
-    rows = session.execute(
+    query = (
         select(
             Warehouse.id,
             Warehouse.name,
@@ -316,7 +318,10 @@ def nearest_stock(
             Warehouse.lat,
             Warehouse.manager,
         )
-    ).all()
+    )
+    if levels:
+        query = query.where(Warehouse.level.in_(list(levels)))
+    rows = session.execute(query).all()
     return choose_sources(
         [
             (
@@ -361,3 +366,39 @@ def choose_sources(
             StockSource(w, name, level, round(km, 3), plain(available), plain(take), manager)
         )
     return NearestStock(item, unit, plain(asked), place, sources, plain(max(left, Decimal(0))))
+
+
+def parse_quantity(text: str) -> Decimal:
+    """A quantity typed on the command line (50, 1.5, 12000), refused with InvalidValue."""
+    from models.refusals import InvalidValue
+
+    problems: list[tuple[str, str]] = []
+    try:
+        number = Decimal(text.strip().replace(",", ""))
+    except ArithmeticError:
+        number = Decimal("NaN")
+    value = positive_quantity(problems, "quantity", number)
+    if value is None:
+        raise InvalidValue(problems[0][1])
+    return value
+
+
+def parse_point(text: str) -> tuple[float, float]:
+    """LON,LAT within China (WGS84), refused with InvalidValue."""
+    from models.fields import FieldChecker
+    from models.refusals import InvalidValue
+
+    parts = [p for p in text.replace("，", ",").split(",")]
+    checker = FieldChecker()
+    point = checker.point(*parts) if len(parts) == 2 else None
+    if point is None or checker.problems:
+        reason = checker.problems[0][1] if checker.problems else ""
+        raise InvalidValue(
+            fill(
+                QCoreApplication.translate(
+                    "Supplies", "A point is LON,LAT in degrees, such as 121.38,28.37. %1"
+                ),
+                reason,
+            ).strip()
+        )
+    return point

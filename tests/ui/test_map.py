@@ -119,9 +119,10 @@ def test_the_demo_county_draws_with_the_network_blocked(qtbot: QtBot, demo_db: D
     assert "Flash flood" in legend and "Shelters" in legend
     assert "Force-7 wind circle" in legend  # the demo typhoon is drawn too
     # 6,307 register features, the demo typhoon's track, points and circles, and the
-    # demo county's 668 rescue teams at their bases.
+    # demo county's 668 rescue teams at their bases and its 664 supply warehouses.
     assert summary["layers"]["typhoon"] == 21 and summary["layers"]["teams"] == 668
-    assert f"{6_307 + 21 + 668:,} features" in page.status_label.text()
+    assert summary["layers"]["supply_warehouses"] == 664
+    assert f"{6_307 + 21 + 668 + 664:,} features" in page.status_label.text()
 
 
 def shelter_far_from_others(page: MapPage) -> tuple[int, str]:

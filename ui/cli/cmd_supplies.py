@@ -1,6 +1,8 @@
-"""``supplies count | counts``: a stock count (盘点) of a warehouse recorded from the command
-line, its differences posted as one count adjustment with the reason, and the counts kept
-(one count's lines with book quantity, counted and difference)."""
+"""``supplies count | counts | nearest``: a stock count (盘点) of a warehouse recorded from the
+command line, its differences posted as one count adjustment with the reason, and the counts
+kept (one count's lines with book quantity, counted and difference); where the nearest
+available stock of a quantity of an item lies from a village or a point, warehouse by
+warehouse until the quantity is made up."""
 
 from __future__ import annotations
 
@@ -13,8 +15,11 @@ from ui.cli.core import EXIT_OK, Commands, Context, UsageError, argument_type, s
 
 def register(commands: Commands) -> None:
     """Adds ``supplies`` and its actions to the command line."""
+    from models.supplies.nearby import parse_point, parse_quantity
+
     supplies = commands.add_parser(
-        "supplies", help=QCoreApplication.translate("CommandLine", "supplies: stock counts")
+        "supplies",
+        help=QCoreApplication.translate("CommandLine", "supplies: stock counts, the nearest stock"),
     )
     actions = supplies.add_subparsers(dest="supplies_action", metavar="ACTION", required=True)
     count = actions.add_parser(
@@ -71,6 +76,45 @@ def register(commands: Commands) -> None:
         metavar="ID",
         help=QCoreApplication.translate("CommandLine", "one count's lines"),
     )
+    nearest = actions.add_parser(
+        "nearest",
+        help=QCoreApplication.translate(
+            "CommandLine", "the nearest available stock of an item from a village or a point"
+        ),
+    )
+    nearest.add_argument(
+        "--item",
+        required=True,
+        metavar="NAME",
+        help=QCoreApplication.translate("CommandLine", "the item's name or code, such as 救生衣"),
+    )
+    nearest.add_argument(
+        "--quantity",
+        required=True,
+        type=argument_type(parse_quantity),
+        metavar="N",
+        help=QCoreApplication.translate("CommandLine", "how many, in the item's unit"),
+    )
+    nearest.add_argument(
+        "--level",
+        action="append",
+        choices=("county", "town", "village", "agreement"),
+        help=QCoreApplication.translate(
+            "CommandLine", "only warehouses of this level (repeat for more; default: every level)"
+        ),
+    )
+    place = nearest.add_mutually_exclusive_group(required=True)
+    place.add_argument(
+        "--village",
+        metavar="NAME",
+        help=QCoreApplication.translate("CommandLine", "a village or town, by name or code"),
+    )
+    place.add_argument(
+        "--at",
+        type=argument_type(parse_point),
+        metavar="LON,LAT",
+        help=QCoreApplication.translate("CommandLine", "a point in WGS84 degrees"),
+    )
     supplies.set_defaults(handler=run)
 
 
@@ -97,6 +141,8 @@ def _entries(texts: list[str]) -> list[tuple[str, str | None, str]]:
 def run(ctx: Context) -> int:
     if ctx.args.supplies_action == "count":
         return _count(ctx)
+    if ctx.args.supplies_action == "nearest":
+        return _nearest(ctx)
     return _counts(ctx)
 
 
@@ -194,4 +240,71 @@ def _counts(ctx: Context) -> int:
             )
         )
     say("\n".join(out))
+    return EXIT_OK
+
+
+def _nearest(ctx: Context) -> int:
+    from models.supplies.catalogue import WAREHOUSE_LEVEL_LABELS
+    from models.supplies.nearby import find_item, nearest_stock, village_point
+
+    args = ctx.args
+    with ctx.db.session(ctx.actor) as session:
+        item_id, _name, _unit = find_item(session, args.item)
+        if args.village is not None:
+            place, lon, lat = village_point(session, args.village)
+        else:
+            lon, lat = args.at
+            place = f"{lon:.5f},{lat:.5f}"
+        found = nearest_stock(
+            session=session,
+            item_id=item_id,
+            quantity=args.quantity,
+            lon=lon,
+            lat=lat,
+            place=place,
+            levels=args.level,
+        )
+    lines = [
+        fill(
+            QCoreApplication.translate(
+                "CommandLine", "Nearest available stock of %1 %2 %3 from %4 (straight line):"
+            ),
+            found.asked,
+            found.unit,
+            found.item,
+            found.place,
+        )
+    ]
+    for source in found.sources:
+        lines.append(
+            "  "
+            + fill(
+                QCoreApplication.translate(
+                    "CommandLine", "%1 km  %2 (%3): %4 %5 available, take %6 %5  %7"
+                ),
+                f"{source.distance_km:.1f}",
+                source.warehouse,
+                QCoreApplication.translate(
+                    "Supplies", WAREHOUSE_LEVEL_LABELS.get(source.level, source.level)
+                ),
+                source.available,
+                found.unit,
+                source.take,
+                source.manager,
+            ).rstrip()
+        )
+    if found.enough:
+        used = sum(1 for s in found.sources if s.take > 0)
+        lines.append(
+            fill(QCoreApplication.translate("CommandLine", "Enough from %1 warehouse(s)."), used)
+        )
+    else:
+        lines.append(
+            fill(
+                QCoreApplication.translate("CommandLine", "Not enough in the county: %1 %2 short."),
+                found.short,
+                found.unit,
+            )
+        )
+    say("\n".join(lines))
     return EXIT_OK
