@@ -209,6 +209,8 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "REPORT_ID": lambda world, words: "1",  # the first report of a database without reports
     "--to UNIT": lambda world, words: "应急局",
     "--report N": lambda world, words: "0",
+    "--item NAME": lambda world, words: "救生衣",
+    "--quantity N": lambda world, words: "500",
 }
 
 
