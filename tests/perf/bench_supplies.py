@@ -158,7 +158,7 @@ def run(folder: Path) -> list[Figure]:
         started = time.perf_counter()
         warehouse, item = _build(database, movements)
         print(f"supplies: {movements:,} movements written in {time.perf_counter() - started:.1f} s")
-        return figures(database, warehouse, item)
+        return figures(database, warehouse, item) + nearest_figures(database, item)
     finally:
         database.dispose()
 
@@ -238,3 +238,48 @@ def figures(database: Database, warehouse: int, item: int) -> list[Figure]:
         Figure("supplies: an issue committed", issued, 0.05, "raw insert", inserted),
         Figure("supplies: ledger check", check, 5.0, "raw SUM", check_raw),
     ]
+
+
+def nearest_figures(database: Database, item: int) -> list[Figure]:
+    """The nearest stock of an item from a point, the warehouses spread over a county of
+    about 60 × 60 km (enough asked that several are needed), beside the raw SUM of the
+    item's balances per warehouse."""
+    from models.supplies.nearby import nearest_stock
+
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE supply_warehouses SET lon = 121.1 + (id % 25) * 0.025,"
+            " lat = 28.1 + (id / 25) * 0.027"
+        )
+    today = date(2026, 8, 1)
+    with database.session(ACTOR) as session:
+        found = nearest_stock(
+            session=session, item_id=item, quantity=Decimal(2000), lon=121.4, lat=28.4, today=today
+        )
+        assert len([s for s in found.sources if s.take > 0]) > 1, found
+        nearest = median_of(
+            9,
+            lambda: timed(
+                lambda: nearest_stock(
+                    session=session,
+                    item_id=item,
+                    quantity=Decimal(2000),
+                    lon=121.4,
+                    lat=28.4,
+                    today=today,
+                )
+            ),
+        )
+        raw = median_of(
+            9,
+            lambda: timed(
+                lambda: session.execute(
+                    text(
+                        "SELECT warehouse_id, SUM(quantity) FROM supply_balances"
+                        " WHERE item_id = :i GROUP BY warehouse_id"
+                    ),
+                    {"i": item},
+                ).all()
+            ),
+        )
+    return [Figure("supplies: nearest stock of an item", nearest, 0.05, "raw SUM", raw)]
