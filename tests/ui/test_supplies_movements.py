@@ -299,7 +299,31 @@ def test_each_role_is_offered_the_kinds_it_may_record(
     qtbot.addWidget(page)
     if kinds is None:
         assert page.movements is None
-        assert page.tabs.count() == 7
+        assert page.tabs.count() == 8  # the seven lists and the nearest stock
         return
     assert page.movements is not None
     assert [k for k, _t in page.movements.kinds] == kinds
+
+
+def test_the_nearest_stock_from_a_village_is_found_on_the_page(
+    qtbot: Any, county: Database
+) -> None:
+    page = _page(qtbot, county, Actor("viewer", "viewer"))  # reading it needs no right
+    panel = page.nearest
+    qtbot.waitUntil(lambda: panel.village_combo.count() > 600, timeout=30_000)
+    page.tabs.setCurrentWidget(panel)
+    _type(panel.item_combo, "WZ004")
+    panel.village_combo.setEditText(panel.village_combo.itemText(5))
+    _type(panel.quantity_edit, "abc")
+    with qtbot.waitSignal(panel.answered, timeout=30_000):
+        QTest.keyClick(panel.quantity_edit, Qt.Key.Key_Return)
+    assert page.banner.kind == "error"  # no number: refused, named in the banner
+    panel.quantity_edit.setText("2000")
+    with qtbot.waitSignal(panel.answered, timeout=30_000):
+        QTest.keyClick(panel.quantity_edit, Qt.Key.Key_Return)
+    found = panel.result
+    assert found is not None and found.item == "救生衣" and page.banner.kind == ""
+    rows = panel.model.rows()
+    assert len([r for r in rows if r.take > 0]) > 1  # several warehouses, nearest first
+    assert [r.distance_km for r in rows] == sorted(r.distance_km for r in rows)
+    assert sum(r.take for r in rows) == 2000 and "2000" in panel.summary.text()

@@ -25,6 +25,7 @@ from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_tab
 from ui.common.widgets import card_grid
 from ui.supplies.count import CountPanel
 from ui.supplies.movements import movements_tab
+from ui.supplies.nearest import nearest_tab
 
 WATCHED = frozenset(
     {
@@ -169,6 +170,7 @@ class SuppliesPage(Page):
         self.export_button = QPushButton(self.tr("Export stock to Excel…"))
         self.export_button.clicked.connect(self._export_stock)
         self.tabs.setCornerWidget(self.export_button)
+        self.nearest = nearest_tab(self)
         self.movements = movements_tab(self)
         self.add_body(
             self.tabs,

@@ -1,0 +1,214 @@
+"""The supplies page's "where is the nearest stock": an item, a quantity and a village
+(found by name or pinyin) give the open warehouses by straight-line distance, as many as
+it takes to make up the quantity, counting available stock only; Enter searches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.areas import VillageOption, list_villages
+from models.database import Database
+from models.messages import QT_TRANSLATE_NOOP, fill
+from models.refusals import ValidationError
+from models.supplies.catalogue import WAREHOUSE_LEVEL_LABELS
+from models.supplies.entry import ItemChoice, movement_choices
+from models.supplies.nearby import NearestStock, nearest_stock, village_point
+from models.users import Actor
+from ui.common.operations import Outcome, run_operation
+from ui.common.table import RIGHT, Column, RowTableModel, setup_table_view
+from ui.common.widgets import Banner, VillageCombo
+from ui.common.worker import run_in_background
+from ui.supplies.entry_widgets import ChoiceCombo, quantity_of
+
+C = "SupplyNearest"
+
+
+def _level(value: str) -> str:
+    return QCoreApplication.translate("Supplies", WAREHOUSE_LEVEL_LABELS.get(value, value))
+
+
+def _km(value: float) -> str:
+    return f"{value:.1f} km"
+
+
+def _number(value: Decimal) -> str:
+    return f"{value:,}"
+
+
+COLUMNS = (
+    Column("distance_km", QT_TRANSLATE_NOOP("SupplyNearest", "Distance"), C, _km, RIGHT),
+    Column("warehouse", QT_TRANSLATE_NOOP("SupplyNearest", "Warehouse"), C),
+    Column("level", QT_TRANSLATE_NOOP("SupplyNearest", "Level"), C, _level),
+    Column("available", QT_TRANSLATE_NOOP("SupplyNearest", "Available"), C, _number, RIGHT),
+    Column("take", QT_TRANSLATE_NOOP("SupplyNearest", "Ask of it"), C, _number, RIGHT),
+    Column("manager", QT_TRANSLATE_NOOP("SupplyNearest", "Manager"), C),
+)
+
+
+@dataclass(frozen=True)
+class _Choices:
+    items: list[ItemChoice]
+    villages: list[VillageOption]
+
+
+def _load(db: Database, actor: Actor) -> _Choices:
+    with db.session(actor) as session:
+        return _Choices(movement_choices(session=session).items, list_villages(session=session))
+
+
+def find_nearest(*, session: Any, item_id: int, quantity: Decimal, village: str) -> NearestStock:
+    name, lon, lat = village_point(session, village)
+    return nearest_stock(
+        session=session, item_id=item_id, quantity=quantity, lon=lon, lat=lat, place=name
+    )
+
+
+class NearestPanel(QWidget):
+    """``answered`` once a search is shown (or refused in the banner)."""
+
+    answered = Signal()
+    loaded = Signal()
+
+    def __init__(self, db: Database, actor: Actor, banner: Banner) -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.banner = banner
+        self.codes: dict[int, str] = {}
+        self.result: NearestStock | None = None
+        self._asked = False
+        self.item_combo = ChoiceCombo(self.tr("Item: name, pinyin or code"))
+        self.quantity_edit = QLineEdit()
+        self.quantity_edit.setPlaceholderText(self.tr("Quantity"))
+        self.quantity_edit.setMaximumWidth(120)
+        self.village_combo = VillageCombo([])
+        self.find_button = QPushButton(self.tr("Find (Enter)"))
+        self.find_button.setAutoDefault(False)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = RowTableModel(COLUMNS, parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        setup_table_view(self.view)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.item_combo, 3)
+        self.row.addWidget(self.quantity_edit, 1)
+        self.row.addWidget(self.village_combo, 3)
+        self.row.addWidget(self.find_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 6)
+        box.addWidget(
+            QLabel(
+                self.tr(
+                    "Where is the nearest stock: open warehouses by straight-line distance, "
+                    "counting available stock only (not expired, not in transit)."
+                )
+            )
+        )
+        box.addLayout(self.row)
+        box.addWidget(self.summary)
+        box.addWidget(self.view, 1)
+        self.find_button.clicked.connect(self.search)
+        self.quantity_edit.returnPressed.connect(self.search)
+        self._connect_village()
+
+    def _connect_village(self) -> None:
+        line = self.village_combo.lineEdit()
+        assert line is not None
+        line.returnPressed.connect(self.search)
+
+    def reload(self) -> None:
+        """The catalogue and the villages, read once (the page's reloads keep them)."""
+        if self._asked:
+            return
+        self._asked = True
+        run_in_background(_load, self._arrived, owner=self, db=self.db, actor=self.actor)
+
+    def _arrived(self, choices: _Choices | None, error: BaseException | None) -> None:
+        if choices is not None:
+            self.item_combo.set_entries(
+                [(f"{i.name} [{i.code}]", i.id, f"{i.code} {i.name}") for i in choices.items]
+            )
+            kept = self.village_combo.village_id()
+            combo = VillageCombo(choices.villages)
+            self.row.replaceWidget(self.village_combo, combo)
+            self.village_combo.deleteLater()
+            self.village_combo = combo
+            self.village_combo.set_village_id(kept)
+            self._connect_village()
+            self.codes = {v.id: v.code for v in choices.villages}
+        self.loaded.emit()
+
+    def search(self) -> None:
+        item = self.item_combo.chosen()
+        village = self.village_combo.village_id()
+        problems = []
+        if item is None:
+            problems.append(("item", self.tr("Choose an item of the catalogue.")))
+        if village is None:
+            problems.append(("village", self.tr("Choose a village from the list.")))
+        if problems:
+            self.banner.show_error(ValidationError(problems).message)
+            self.answered.emit()
+            return
+        assert item is not None and village is not None
+        run_operation(
+            self.db,
+            self.actor,
+            find_nearest,
+            owner=self,
+            on_done=self._show,
+            show=self.banner,
+            write=False,
+            item_id=item,
+            quantity=quantity_of(self.quantity_edit.text()),
+            village=self.codes.get(village, ""),
+        )
+
+    def _show(self, outcome: Outcome[NearestStock]) -> None:
+        found = outcome.value
+        if outcome.ok and found is not None:
+            self.banner.clear_message()
+            self.result = found
+            self.model.set_rows(found.sources)
+            used = sum(1 for s in found.sources if s.take > 0)
+            self.summary.setText(
+                fill(
+                    self.tr("%1 %2 of %3 from %4: enough from %5 warehouse(s)."),
+                    found.asked,
+                    found.unit,
+                    found.item,
+                    found.place,
+                    used,
+                )
+                if found.enough
+                else fill(
+                    self.tr("%1 %2 of %3 from %4: the county's open warehouses are %5 %2 short."),
+                    found.asked,
+                    found.unit,
+                    found.item,
+                    found.place,
+                    found.short,
+                )
+            )
+        self.answered.emit()
+
+
+def nearest_tab(page: Any) -> NearestPanel:
+    """The panel as a tab of the supplies page (every role may read it)."""
+    panel = NearestPanel(page.db, page.actor, page.banner)
+    page.tabs.addTab(panel, QCoreApplication.translate("SupplyNearest", "Nearest stock"))
+    return panel
