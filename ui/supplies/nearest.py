@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +29,7 @@ from models.supplies.entry import ItemChoice, movement_choices
 from models.supplies.nearby import NearestStock, nearest_stock, village_point
 from models.users import Actor
 from ui.common.operations import Outcome, run_operation
-from ui.common.table import RIGHT, Column, RowTableModel, setup_table_view
+from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import Banner, VillageCombo
 from ui.common.worker import run_in_background
 from ui.supplies.entry_widgets import ChoiceCombo, quantity_of
@@ -69,10 +70,22 @@ def _load(db: Database, actor: Actor) -> _Choices:
         return _Choices(movement_choices(session=session).items, list_villages(session=session))
 
 
-def find_nearest(*, session: Any, item_id: int, quantity: Decimal, village: str) -> NearestStock:
+WITHOUT_VILLAGE_STORES = ("county", "town", "agreement")
+"""A village store holds its village's kit: offered only when asked for."""
+
+
+def find_nearest(
+    *, session: Any, item_id: int, quantity: Decimal, village: str, village_stores: bool
+) -> NearestStock:
     name, lon, lat = village_point(session, village)
     return nearest_stock(
-        session=session, item_id=item_id, quantity=quantity, lon=lon, lat=lat, place=name
+        session=session,
+        item_id=item_id,
+        quantity=quantity,
+        lon=lon,
+        lat=lat,
+        place=name,
+        levels=None if village_stores else WITHOUT_VILLAGE_STORES,
     )
 
 
@@ -90,11 +103,14 @@ class NearestPanel(QWidget):
         self.codes: dict[int, str] = {}
         self.result: NearestStock | None = None
         self._asked = False
+        self._fitted = False
         self.item_combo = ChoiceCombo(self.tr("Item: name, pinyin or code"))
         self.quantity_edit = QLineEdit()
         self.quantity_edit.setPlaceholderText(self.tr("Quantity"))
         self.quantity_edit.setMaximumWidth(120)
         self.village_combo = VillageCombo([])
+        self.stores_check = QCheckBox(self.tr("Village stores too"))
+        self.stores_check.setToolTip(self.tr("A village store holds its village's standard kit."))
         self.find_button = QPushButton(self.tr("Find (Enter)"))
         self.find_button.setAutoDefault(False)
         self.summary = QLabel()
@@ -107,6 +123,7 @@ class NearestPanel(QWidget):
         self.row.addWidget(self.item_combo, 3)
         self.row.addWidget(self.quantity_edit, 1)
         self.row.addWidget(self.village_combo, 3)
+        self.row.addWidget(self.stores_check)
         self.row.addWidget(self.find_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
@@ -176,6 +193,7 @@ class NearestPanel(QWidget):
             item_id=item,
             quantity=quantity_of(self.quantity_edit.text()),
             village=self.codes.get(village, ""),
+            village_stores=self.stores_check.isChecked(),
         )
 
     def _show(self, outcome: Outcome[NearestStock]) -> None:
@@ -184,6 +202,9 @@ class NearestPanel(QWidget):
             self.banner.clear_message()
             self.result = found
             self.model.set_rows(found.sources)
+            if found.sources and not self._fitted:
+                fit_columns(self.view, self.model)
+                self._fitted = True
             used = sum(1 for s in found.sources if s.take > 0)
             self.summary.setText(
                 fill(
