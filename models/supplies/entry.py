@@ -74,6 +74,7 @@ class TransitChoice:
     destination: str
     sent_at: datetime
     goods: str
+    lines: tuple[tuple[int, str, str, Decimal], ...] = ()  # (line, item, unit, sent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,10 @@ def movement_choices(*, session: Session) -> MovementChoices:
                 t.sent_at,
                 "、".join(
                     f"{item_text[i][0]} {plain(q)}{item_text[i][1]}" for i, q in sent.items()
+                ),
+                tuple(
+                    (line, item_text[item][0], item_text[item][1], plain(quantity))
+                    for line, item, _batch, _requested, quantity, *_rest in t.lines
                 ),
             )
         )

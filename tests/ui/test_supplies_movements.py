@@ -237,10 +237,19 @@ def test_receipt_transfer_arrival_return_and_write_off_through_the_forms(
     assert isinstance(form, ArrivalForm)
     qtbot.waitUntil(lambda: form.transit_combo.findData(sent[0].id) >= 0, timeout=10_000)
     form.transit_combo.setCurrentIndex(form.transit_combo.findData(sent[0].id))
+    arrived_before = _available(county, other, items["WZ004"])
+    first_line = sent[0].lines[0]
+    received, _back, lost = form.line_edits[first_line[0]]
+    assert received.text() == str(first_line[4])  # whole, unless told otherwise
+    received.setText(str(first_line[4] - 5))
+    _type(lost, "5")
+    assert not _save(qtbot, panel).ok  # a loss needs its reason
+    _type(form.reason_edit, "途中落水5件")
     assert _save(qtbot, panel).ok
     with county.session(ADMIN) as session:
         transfer = session.get(Transfer, sent[0].id)
         assert transfer is not None and transfer.status == "received"
+    assert _available(county, other, items["WZ004"]) == arrived_before + 45
 
     # Boats come back from the issue to the fire brigade (named by the issue).
     form = _choose(page, "return")

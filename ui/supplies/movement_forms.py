@@ -5,6 +5,7 @@ ledger's function and arguments (``collect``), refusing itself only what it cann
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -24,6 +25,7 @@ from models.messages import fill
 from models.refusals import ValidationError
 from models.supplies import (
     WRITE_OFF_CAUSES,
+    Arrival,
     BatchQuantity,
     IssueLine,
     ReceiptLine,
@@ -483,18 +485,71 @@ class TransferForm(Form):
 
 
 class ArrivalForm(Form):
-    """A transfer in transit received whole."""
+    """A transfer in transit received: each line arrived whole unless told otherwise
+    (received, sent back to the source, lost on the way with the note as reason)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.transit_combo = ChoiceCombo(
             QCoreApplication.translate("SupplyMovements", "Transfer in transit")
         )
-        self.reason_edit = _line(QCoreApplication.translate("SupplyMovements", "Note on arrival"))
+        self.lines_box = QWidget()
+        self.lines_grid = QGridLayout(self.lines_box)
+        self.lines_grid.setContentsMargins(0, 0, 0, 0)
+        self.line_edits: dict[int, tuple[QLineEdit, QLineEdit, QLineEdit]] = {}
+        self.reason_edit = _line(
+            QCoreApplication.translate("SupplyMovements", "Note on arrival; what became of losses")
+        )
         self.row(QCoreApplication.translate("SupplyMovements", "Transfer"), self.transit_combo)
+        self.row(QCoreApplication.translate("SupplyMovements", "Arrived"), self.lines_box)
         self.row(QCoreApplication.translate("SupplyMovements", "Note"), self.reason_edit)
+        self._transit: dict[int, Any] = {}
+        self.transit_combo.currentIndexChanged.connect(self._show_lines)
+        self.transit_combo.editTextChanged.connect(self._show_lines)
+
+    def _show_lines(self) -> None:
+        chosen = self._transit.get(self.transit_combo.chosen() or -1)
+        wanted = chosen.lines if chosen is not None else ()
+        if [line[0] for line in wanted] == list(self.line_edits):
+            return
+        while self.lines_grid.count():
+            child = self.lines_grid.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.line_edits = {}
+        for row, (line_id, name, unit, sent) in enumerate(wanted):
+            self.lines_grid.addWidget(
+                QLabel(
+                    fill(
+                        QCoreApplication.translate("SupplyMovements", "%1: %2 %3 sent"),
+                        name,
+                        sent,
+                        unit,
+                    )
+                ),
+                row,
+                0,
+            )
+            edits = []
+            for column, (placeholder, value) in enumerate(
+                (
+                    (QCoreApplication.translate("SupplyMovements", "Received"), str(sent)),
+                    (QCoreApplication.translate("SupplyMovements", "Sent back"), ""),
+                    (QCoreApplication.translate("SupplyMovements", "Lost"), ""),
+                ),
+                start=1,
+            ):
+                edit = QLineEdit(value)
+                edit.setPlaceholderText(placeholder)
+                edit.setToolTip(placeholder)
+                edit.setMaximumWidth(110)
+                self.lines_grid.addWidget(edit, row, column)
+                edits.append(edit)
+            self.line_edits[line_id] = (edits[0], edits[1], edits[2])
 
     def set_choices(self, choices: MovementChoices) -> None:
+        self._transit = {t.transfer_id: t for t in choices.in_transit}
         self.transit_combo.set_entries(
             [
                 (
@@ -511,6 +566,7 @@ class ArrivalForm(Form):
                 for t in choices.in_transit
             ]
         )
+        self._show_lines()
 
     def collect(self) -> Work:
         chosen = self.transit_combo.chosen()
@@ -519,7 +575,21 @@ class ArrivalForm(Form):
                 "transfer",
                 QCoreApplication.translate("SupplyMovements", "Choose a transfer in transit."),
             )
-        return receive_transfer, {"transfer_id": chosen, "reason": self.reason_edit.text()}
+        chosen_row = self._transit.get(chosen)
+        sent = {line[0]: line[3] for line in chosen_row.lines} if chosen_row else {}
+        arrivals = {}
+        for line_id, (received, back, lost) in self.line_edits.items():
+            values = [
+                quantity_of(e.text()) if e.text().strip() else Decimal(0)
+                for e in (received, back, lost)
+            ]
+            if values != [sent.get(line_id), 0, 0]:
+                arrivals[line_id] = Arrival(values[0], values[1], values[2])
+        return receive_transfer, {
+            "transfer_id": chosen,
+            "arrivals": arrivals,
+            "reason": self.reason_edit.text(),
+        }
 
     def saved_text(self, value: Any) -> str:
         return QCoreApplication.translate(
@@ -529,6 +599,7 @@ class ArrivalForm(Form):
     def clear(self) -> None:
         self.transit_combo.set_chosen(None)
         self.reason_edit.clear()
+        self._show_lines()
 
 
 class WriteOffForm(Form):
