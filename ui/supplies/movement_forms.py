@@ -326,6 +326,7 @@ class ReturnForm(Form):
         self.goods_box = QWidget()
         self.goods_grid = QGridLayout(self.goods_box)
         self.goods_grid.setContentsMargins(0, 0, 0, 0)
+        self.goods_grid.setColumnStretch(3, 1)
         self.quantity_edits: dict[int, QLineEdit] = {}
         self.reason_edit = _line(
             QCoreApplication.translate("SupplyMovements", "Reason, condition of the goods")
@@ -496,6 +497,7 @@ class ArrivalForm(Form):
         self.lines_box = QWidget()
         self.lines_grid = QGridLayout(self.lines_box)
         self.lines_grid.setContentsMargins(0, 0, 0, 0)
+        self.lines_grid.setColumnStretch(4, 1)
         self.line_edits: dict[int, tuple[QLineEdit, QLineEdit, QLineEdit]] = {}
         self.reason_edit = _line(
             QCoreApplication.translate("SupplyMovements", "Note on arrival; what became of losses")
