@@ -128,6 +128,9 @@ class ReceiptForm(Form):
         )
         self.lot_edit = _line(QCoreApplication.translate("SupplyMovements", "Lot"))
         self.expiry_edit = DateOrNone()
+        self.expiry_edit.setSpecialValueText(
+            QCoreApplication.translate("SupplyMovements", "Expiry: none")
+        )
         self.expiry_edit.setToolTip(
             QCoreApplication.translate(
                 "SupplyMovements", "Expiry date (— none; from the shelf life if produced)"
