@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.messages import fill
 from models.refusals import Conflict, NotFound, ValidationError
-from models.supplies.corrections import on_loan, return_goods
+from models.supplies.corrections import on_loan, return_goods, write_off_loan
 from models.supplies.ledger import (
     BatchQuantity,
     MovementRow,
@@ -220,6 +220,31 @@ def return_items(
     """Goods of an issue brought back, given by item and quantity: each spread over the
     issue's batches still out, oldest batch first, then ``return_goods``."""
     require(session, Permission.RECEIVE_SUPPLIES)
+    batches = _batches_out(session, issue_id, lines)
+    return return_goods(session=session, issue_id=issue_id, lines=batches, reason=reason, at=at)
+
+
+def write_off_items(
+    *,
+    session: Session,
+    issue_id: int,
+    lines: Sequence[tuple[int, Decimal]],
+    cause: str,
+    reason: str,
+    at: datetime | None = None,
+) -> MovementRow:
+    """Goods of an issue that will not come back (lost or damaged in the rescue), given by
+    item and quantity, spread over its batches still out, then ``write_off_loan``."""
+    require(session, Permission.ISSUE_SUPPLIES)
+    batches = _batches_out(session, issue_id, lines)
+    return write_off_loan(
+        session=session, issue_id=issue_id, lines=batches, cause=cause, reason=reason, at=at
+    )
+
+
+def _batches_out(
+    session: Session, issue_id: int, lines: Sequence[tuple[int, Decimal]]
+) -> list[BatchQuantity]:
     problems: list[tuple[str, str]] = []
     quantities = [positive_quantity(problems, f"lines.{n}", q) for n, (_i, q) in enumerate(lines)]
     if not lines:
@@ -256,7 +281,7 @@ def return_items(
                     plain(quantity),
                 )
             )
-    return return_goods(session=session, issue_id=issue_id, lines=batches, reason=reason, at=at)
+    return batches
 
 
 def transfer_slip(session: Session, transfer_id: int) -> str:

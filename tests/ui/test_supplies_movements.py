@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from models.database import Database
 from models.demo.supplies import COUNTY_WAREHOUSES, build_supplies_scenario
-from models.supplies import pending_paperwork, stock, transfers_in_transit
+from models.supplies import out_on_loan, pending_paperwork, stock, transfers_in_transit
 from models.supplies.tables import Movement, SupplyItem, Transfer, Warehouse
 from models.users import Actor
 from tests.conftest import ADMIN, DEMO_BUILT_AT
@@ -274,6 +274,16 @@ def test_receipt_transfer_arrival_return_and_write_off_through_the_forms(
     qtbot.waitUntil(lambda: items["WZ001"] in form.quantity_edits, timeout=10_000)
     form.quantity_edits[items["WZ001"]].setText("5")
     assert not _save(qtbot, panel).ok and page.banner.kind == "error"
+    # The last boat was wrecked in the rescue: written off the issue, off the loan list.
+    form.quantity_edits[items["WZ001"]].setText("1")
+    form.quantity_edits[items["WZ003"]].setText("")
+    form.lost_check.setChecked(True)
+    form.cause_combo.set_code("damaged")
+    form.reason_edit.setText("救援中触礁损毁")
+    assert _save(qtbot, panel).ok
+    with county.session(ADMIN) as session:
+        loans = [loan for loan in out_on_loan(session=session) if loan.issue_id == issue_id]
+    assert [(loan.item_id, loan.out) for loan in loans] == [(items["WZ003"], 4)]
 
     # A write-off of the received jackets' batch, damaged, with its reason.
     form = _choose(page, "write_off")

@@ -41,6 +41,7 @@ from models.supplies.entry import (
     BatchChoice,
     MovementChoices,
     return_items,
+    write_off_items,
 )
 from models.supplies.tables import plain
 from ui.common.widgets import CodeCombo
@@ -319,7 +320,9 @@ class CompleteForm(Form):
 
 
 class ReturnForm(Form):
-    """The issue named; each of its items still out offered with what is out."""
+    """The issue named; each of its items still out offered with what is out. Goods that
+    will not come back (lost or damaged in the rescue) are written off from the issue
+    instead, with cause and reason."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -336,7 +339,16 @@ class ReturnForm(Form):
         )
         self.row(QCoreApplication.translate("SupplyMovements", "Issue"), self.loan_combo)
         self.row(QCoreApplication.translate("SupplyMovements", "Coming back"), self.goods_box)
+        self.lost_check = QCheckBox(
+            QCoreApplication.translate(
+                "SupplyMovements", "Not coming back: write them off the issue"
+            )
+        )
+        self.cause_combo = CodeCombo(WRITE_OFF_CAUSES)
         self.row(QCoreApplication.translate("SupplyMovements", "Reason"), self.reason_edit)
+        self.row("", self.lost_check, self.cause_combo)
+        self.lost_check.toggled.connect(self.cause_combo.setEnabled)
+        self.cause_combo.setEnabled(False)
         self._loans: dict[int, Any] = {}
         self.loan_combo.currentIndexChanged.connect(self._show_goods)
         self.loan_combo.editTextChanged.connect(self._show_goods)
@@ -401,11 +413,19 @@ class ReturnForm(Form):
             for item_id, edit in self.quantity_edits.items()
             if edit.text().strip() not in ("", "0")
         ]
+        if self.lost_check.isChecked():
+            return write_off_items, {
+                "issue_id": chosen,
+                "lines": lines,
+                "cause": self.cause_combo.code() or "",
+                "reason": self.reason_edit.text(),
+            }
         return return_items, {"issue_id": chosen, "lines": lines, "reason": self.reason_edit.text()}
 
     def clear(self) -> None:
         self.loan_combo.set_chosen(None)
         self.reason_edit.clear()
+        self.lost_check.setChecked(False)
         self._show_goods()
 
 
