@@ -329,8 +329,9 @@ def test_the_nearest_stock_from_a_village_is_found_on_the_page(
 ) -> None:
     page = _page(qtbot, county, Actor("viewer", "viewer"))  # reading it needs no right
     panel = page.nearest
-    qtbot.waitUntil(lambda: panel.village_combo.count() > 600, timeout=30_000)
-    page.tabs.setCurrentWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=30_000):
+        page.tabs.setCurrentWidget(panel)  # its lists are read when first shown
+    assert panel.village_combo.count() > 600
     _type(panel.item_combo, "WZ004")
     panel.village_combo.setEditText(panel.village_combo.itemText(5))
     _type(panel.quantity_edit, "abc")

@@ -64,10 +64,15 @@ class ChoiceCombo(QComboBox):
         if placeholder:
             line.setPlaceholderText(placeholder)
         self._names: dict[str, int] = {}
+        self._entries: list[tuple[str, int, str]] = []
 
     def set_entries(self, entries: Sequence[tuple[str, int, str]]) -> None:
         """(text, id, words to find it by) per entry; the chosen id is kept when still
-        offered."""
+        offered. The same entries again change nothing."""
+        entries = list(entries)
+        if entries == self._entries:
+            return
+        self._entries = entries
         kept = self.chosen()
         self.blockSignals(True)
         self.clear()

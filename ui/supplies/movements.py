@@ -125,11 +125,14 @@ class MovementsPanel(QWidget):
         box.addWidget(self.stack)
         box.addStretch(1)
         self.kind_combo.currentIndexChanged.connect(self.stack.setCurrentIndex)
+        self.kind_combo.currentIndexChanged.connect(self._freshen)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
         self._saving = False
+        self._choices: MovementChoices | None = None
+        self._stale: set[str] = set()
 
     @property
     def kind(self) -> str:
@@ -160,10 +163,19 @@ class MovementsPanel(QWidget):
     def _choices_arrived(
         self, choices: MovementChoices | None, error: BaseException | None
     ) -> None:
+        """The shown form takes the lists now, the others when they are next shown (a
+        form's lists cost the UI thread tens of milliseconds)."""
         if choices is not None:
-            for form in self.forms.values():
-                form.set_choices(choices)
+            self._choices = choices
+            self._stale = set(self.forms)
+            self._freshen()
         self.choices_loaded.emit()
+
+    def _freshen(self) -> None:
+        key = self.kind
+        if self._choices is not None and key in self._stale:
+            self._stale.discard(key)
+            self.forms[key].set_choices(self._choices)
 
     def _read_batches(self, warehouse_id: int, item_id: int) -> None:
         form = self.forms["write_off"]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -147,8 +148,14 @@ class NearestPanel(QWidget):
         assert line is not None
         line.returnPressed.connect(self.search)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The lists are read when the panel is first shown (building the village chooser
+        costs the UI thread tens of milliseconds: not for a page that never opens it)."""
+        super().showEvent(event)
+        self.reload()
+
     def reload(self) -> None:
-        """The catalogue and the villages, read once (the page's reloads keep them)."""
+        """The catalogue and the villages, read once."""
         if self._asked:
             return
         self._asked = True
