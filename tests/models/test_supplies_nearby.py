@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from models.database import Database
-from models.refusals import Conflict, InvalidValue, NotFound, ValidationError
+from models.refusals import Conflict, InvalidValue, NotFound, PermissionDenied, ValidationError
 from models.supplies import (
     IssueLine,
     ItemFields,
@@ -23,7 +23,7 @@ from models.supplies import (
     save_warehouse,
     send_transfer,
 )
-from models.supplies.entry import movement_choices, return_items
+from models.supplies.entry import movement_choices, return_items, write_off_items
 from models.supplies.nearby import (
     distance_km,
     find_item,
@@ -31,6 +31,7 @@ from models.supplies.nearby import (
     parse_point,
     parse_quantity,
 )
+from models.users import Actor
 from tests.conftest import ADMIN
 
 TODAY = date(2026, 8, 1)
@@ -176,3 +177,24 @@ def test_a_return_given_by_item_settles_the_issue(db: Database) -> None:
     with db.session(ADMIN) as session:
         (loan,) = movement_choices(session=session).loans
     assert loan.goods[0][3] == 1
+    # The last boat was wrecked: written off the issue (a clerk may not), off the loan list.
+    clerk = Actor("clerk", "clerk")
+    with db.session(clerk, write=True) as session, pytest.raises(PermissionDenied):
+        write_off_items(
+            session=session,
+            issue_id=issued.id,
+            lines=[(ids["boat"], Decimal(1))],
+            cause="damaged",
+            reason="触礁",
+        )
+    with db.session(ADMIN, write=True) as session:
+        gone = write_off_items(
+            session=session,
+            issue_id=issued.id,
+            lines=[(ids["boat"], Decimal(1))],
+            cause="damaged",
+            reason="触礁",
+        )
+    assert gone.kind == "write_off" and gone.lines[0][3] == 0  # left with the issue
+    with db.session(ADMIN) as session:
+        assert movement_choices(session=session).loans == []
