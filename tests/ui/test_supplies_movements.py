@@ -347,3 +347,8 @@ def test_the_nearest_stock_from_a_village_is_found_on_the_page(
     assert len([r for r in rows if r.take > 0]) > 1  # several warehouses, nearest first
     assert [r.distance_km for r in rows] == sorted(r.distance_km for r in rows)
     assert sum(r.take for r in rows) == 2000 and "2000" in panel.summary.text()
+    # From a point typed as LON,LAT.
+    panel.village_combo.setEditText("121.38,28.37")
+    with qtbot.waitSignal(panel.answered, timeout=30_000):
+        QTest.keyClick(panel.quantity_edit, Qt.Key.Key_Return)
+    assert panel.result is not found and panel.result.place == "121.38000,28.37000"

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from models.areas import VillageOption, list_villages
 from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP, fill
-from models.refusals import ValidationError
+from models.refusals import InvalidValue, ValidationError
 from models.supplies.catalogue import WAREHOUSE_LEVEL_LABELS
 from models.supplies.entry import ItemChoice, movement_choices
-from models.supplies.nearby import NearestStock, nearest_stock, village_point
+from models.supplies.nearby import NearestStock, nearest_stock, parse_point, village_point
 from models.users import Actor
 from ui.common.operations import Outcome, run_operation
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
@@ -76,9 +76,20 @@ WITHOUT_VILLAGE_STORES = ("county", "town", "agreement")
 
 
 def find_nearest(
-    *, session: Any, item_id: int, quantity: Decimal, village: str, village_stores: bool
+    *,
+    session: Any,
+    item_id: int,
+    quantity: Decimal,
+    village: str | None,
+    village_stores: bool,
+    point: tuple[float, float] | None = None,
 ) -> NearestStock:
-    name, lon, lat = village_point(session, village)
+    """From a village (its code) or, when none is named, a point (LON,LAT)."""
+    if village is not None or point is None:
+        name, lon, lat = village_point(session, village or "")
+    else:
+        lon, lat = point
+        name = f"{lon:.5f},{lat:.5f}"
     return nearest_stock(
         session=session,
         item_id=item_id,
@@ -147,6 +158,7 @@ class NearestPanel(QWidget):
         line = self.village_combo.lineEdit()
         assert line is not None
         line.returnPressed.connect(self.search)
+        line.setPlaceholderText(self.tr("Village: name or pinyin initials; or a point LON,LAT"))
 
     def showEvent(self, event: QShowEvent) -> None:
         """The lists are read when the panel is first shown (building the village chooser
@@ -179,16 +191,27 @@ class NearestPanel(QWidget):
     def search(self) -> None:
         item = self.item_combo.chosen()
         village = self.village_combo.village_id()
+        point = None
+        if village is None:
+            try:
+                point = parse_point(self.village_combo.currentText())
+            except InvalidValue:
+                point = None
         problems = []
         if item is None:
             problems.append(("item", self.tr("Choose an item of the catalogue.")))
-        if village is None:
-            problems.append(("village", self.tr("Choose a village from the list.")))
+        if village is None and point is None:
+            problems.append(
+                (
+                    "village",
+                    self.tr("Choose a village from the list, or type a point as LON,LAT."),
+                )
+            )
         if problems:
             self.banner.show_error(ValidationError(problems).message)
             self.answered.emit()
             return
-        assert item is not None and village is not None
+        assert item is not None
         run_operation(
             self.db,
             self.actor,
@@ -199,8 +222,9 @@ class NearestPanel(QWidget):
             write=False,
             item_id=item,
             quantity=quantity_of(self.quantity_edit.text()),
-            village=self.codes.get(village, ""),
+            village=self.codes.get(village, "") if village is not None else None,
             village_stores=self.stores_check.isChecked(),
+            point=point,
         )
 
     def _show(self, outcome: Outcome[NearestStock]) -> None:
