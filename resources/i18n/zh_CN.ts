@@ -2584,79 +2584,129 @@ ahead</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="17"/>
-        <source>supplies: stock counts</source>
-        <translation>应急物资：盘点</translation>
+        <location filename="../../ui/cli/cmd_supplies.py" line="22"/>
+        <source>supplies: stock counts, the nearest stock</source>
+        <translation>应急物资：盘点、最近库存</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="22"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="27"/>
         <source>record a stock count of a warehouse; differences are posted as a count adjustment</source>
         <translation>登记一个仓库的盘点；盘盈盘亏记为盘点调整</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="31"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="36"/>
         <source>the warehouse&apos;s name or code</source>
         <translation>仓库名称或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="38"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="43"/>
         <source>what was found of an item (and lot, when it is held in several), such as BZD=11950 or JSY/2026A=30 (repeat for more)</source>
         <translation>某物资（存放多个批次时加批号）的实盘数量，如 BZD=11950 或 JSY/2026A=30（可重复）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="47"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="52"/>
         <source>why the count differs from the books (needed when it does)</source>
         <translation>盘点差异的原因（有差异时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="55"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="60"/>
         <source>who counted</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="59"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="64"/>
         <source>the counts kept, or one count&apos;s lines with --count</source>
         <translation>已保存的盘点记录；用 --count 查看一次盘点的明细</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="66"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="71"/>
         <source>only this warehouse&apos;s counts</source>
         <translation>只列此仓库的盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="72"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="77"/>
         <source>one count&apos;s lines</source>
         <translation>一次盘点的明细</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="86"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="81"/>
+        <source>the nearest available stock of an item from a village or a point</source>
+        <translation>从某村或某点查找某物资最近的可用库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="89"/>
+        <source>the item&apos;s name or code, such as 救生衣</source>
+        <translation>物资名称或编码，如 救生衣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="96"/>
+        <source>how many, in the item&apos;s unit</source>
+        <translation>数量（按物资的计量单位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="102"/>
+        <source>only warehouses of this level (repeat for more; default: every level)</source>
+        <translation>只查该级别的仓库（可重复填写；默认所有级别）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="110"/>
+        <source>a village or town, by name or code</source>
+        <translation>村或乡镇的名称或代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="116"/>
+        <source>a point in WGS84 degrees</source>
+        <translation>WGS84 经纬度坐标点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="130"/>
         <source>--line %1: write CODE=QUANTITY or CODE/LOT=QUANTITY, such as BZD=11950.</source>
         <translation>--line %1：请写成 编码=数量 或 编码/批号=数量，如 BZD=11950。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="125"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="171"/>
         <source>Count %1 of %2: %3 lines counted, %4 differ; posted as count adjustment %5.</source>
         <translation>%2 第 %1 号盘点：盘点 %3 行，%4 行有差异，已记为盘点调整单 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="139"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="185"/>
         <source>Count %1 of %2: %3 lines counted, all as on the books.</source>
         <translation>%2 第 %1 号盘点：盘点 %3 行，账实相符。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="160"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="206"/>
         <source>No count is kept yet.</source>
         <translation>尚无盘点记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="166"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="212"/>
         <source>%1  %2  %3  counted by %4, recorded by %5: %6 lines, %7 differ %8</source>
         <translation>%1  %2  %3  盘点人 %4，登记人 %5：%6 行，%7 行有差异 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_supplies.py" line="184"/>
+        <location filename="../../ui/cli/cmd_supplies.py" line="230"/>
         <source>%1 %2 %3: on the books %4, counted %5, difference %6 %7</source>
         <translation>%1 %2 %3：账面 %4，实盘 %5，差异 %6 %7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="269"/>
+        <source>Nearest available stock of %1 %2 %3 from %4 (straight line):</source>
+        <translation>距%4最近的%3可用库存（需 %1 %2，按直线距离）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="282"/>
+        <source>%1 km  %2 (%3): %4 %5 available, take %6 %5  %7</source>
+        <translation>%1 公里  %2（%3）：可用 %4 %5，调用 %6 %5  %7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="299"/>
+        <source>Enough from %1 warehouse(s).</source>
+        <translation>由 %1 个仓库即可满足。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_supplies.py" line="304"/>
+        <source>Not enough in the county: %1 %2 short.</source>
+        <translation>全县库存不足：尚缺 %1 %2。</translation>
     </message>
 </context>
 <context>
@@ -4761,6 +4811,19 @@ ahead</source>
         <location filename="../../ui/login.py" line="137"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsEditor</name>
+    <message>
+        <location filename="../../ui/supplies/entry_widgets.py" line="175"/>
+        <source>Add (Enter)</source>
+        <translation>添加（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/entry_widgets.py" line="215"/>
+        <source>Choose an item of the catalogue: type its name or code.</source>
+        <translation>请从物资目录中选择物资：输入名称或编码。</translation>
     </message>
 </context>
 <context>
@@ -7342,12 +7405,22 @@ ahead</source>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="34"/>
+        <source>Key stock available</source>
+        <translation>主要可用库存</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="35"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
 </context>
 <context>
     <name>MapLayers</name>
     <message>
         <location filename="../../maps/layers/base.py" line="72"/>
-        <location filename="../../maps/layers/registry.py" line="43"/>
+        <location filename="../../maps/layers/registry.py" line="44"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -7488,6 +7561,33 @@ ahead</source>
         <location filename="../../maps/layers/teams.py" line="137"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="22"/>
+        <source>Supplies</source>
+        <translation>应急物资</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="23"/>
+        <source>Supply warehouses (key stock)</source>
+        <translation>物资仓库（主要库存）</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="24"/>
+        <source>Supply warehouses</source>
+        <translation>物资仓库</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="63"/>
+        <location filename="../../maps/layers/supplies.py" line="96"/>
+        <source>Closed: takes no goods</source>
+        <translation>已关闭：不接收物资</translation>
+    </message>
+    <message>
+        <location filename="../../maps/layers/supplies.py" line="64"/>
+        <location filename="../../maps/layers/supplies.py" line="92"/>
+        <source>Forward point</source>
+        <translation>前置点</translation>
     </message>
 </context>
 <context>
@@ -7892,6 +7992,77 @@ ahead</source>
         <location filename="../../ui/teams/forms.py" line="318"/>
         <source>(15 digits, stored as %1)</source>
         <translation>（15 位号码，保存为 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>MovementsPanel</name>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="112"/>
+        <source>Alt+1 … Alt+%1: kind · Tab: next field · Enter: add the line · Ctrl+Enter: save</source>
+        <translation>Alt+1 … Alt+%1：选择类别 · Tab：下一项 · 回车：添加一行 · Ctrl+回车：保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="116"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+回车）</translation>
+    </message>
+</context>
+<context>
+    <name>NearestPanel</name>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="119"/>
+        <source>Item: name, pinyin or code</source>
+        <translation>物资：名称、拼音或编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="121"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="124"/>
+        <source>Village stores too</source>
+        <translation>含村级储备点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="125"/>
+        <source>A village store holds its village&apos;s standard kit.</source>
+        <translation>村级储备点存放的是本村的标准配备物资。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="126"/>
+        <source>Find (Enter)</source>
+        <translation>查找（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="145"/>
+        <source>Where is the nearest stock: open warehouses by straight-line distance, counting available stock only (not expired, not in transit).</source>
+        <translation>最近库存查询：按直线距离列出开放的仓库，只计可用库存（未过期、不在途）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="161"/>
+        <source>Village: name or pinyin initials; or a point LON,LAT</source>
+        <translation>村：名称或拼音首字母；或坐标点“经度,纬度”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="202"/>
+        <source>Choose an item of the catalogue.</source>
+        <translation>请选择物资目录中的物资。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="207"/>
+        <source>Choose a village from the list, or type a point as LON,LAT.</source>
+        <translation>请从列表中选择村，或输入坐标点“经度,纬度”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="242"/>
+        <source>%1 %2 of %3 from %4: enough from %5 warehouse(s).</source>
+        <translation>%4 需%3 %1 %2：由 %5 个仓库即可满足。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="251"/>
+        <source>%1 %2 of %3 from %4: the county&apos;s open warehouses are %5 %2 short.</source>
+        <translation>%4 需%3 %1 %2：全县开放仓库尚缺 %5 %2。</translation>
     </message>
 </context>
 <context>
@@ -11141,6 +11312,7 @@ ahead</source>
         <location filename="../../models/supplies/catalogue.py" line="359"/>
         <location filename="../../models/supplies/kit.py" line="64"/>
         <location filename="../../models/supplies/ledger.py" line="269"/>
+        <location filename="../../models/supplies/nearby.py" line="292"/>
         <source>This item no longer exists.</source>
         <translation>该物资已不存在。</translation>
     </message>
@@ -11162,14 +11334,15 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="36"/>
-        <location filename="../../ui/supplies/page.py" line="61"/>
-        <location filename="../../ui/supplies/page.py" line="74"/>
-        <location filename="../../ui/supplies/page.py" line="84"/>
+        <location filename="../../ui/supplies/page.py" line="63"/>
+        <location filename="../../ui/supplies/page.py" line="76"/>
+        <location filename="../../ui/supplies/page.py" line="86"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="76"/>
+        <location filename="../../models/supplies/entry.py" line="256"/>
         <location filename="../../models/supplies/ledger.py" line="542"/>
         <source>This issue no longer exists.</source>
         <translation>该出库记录已不存在。</translation>
@@ -11177,6 +11350,7 @@ ahead</source>
     <message>
         <location filename="../../models/supplies/corrections.py" line="82"/>
         <location filename="../../models/supplies/corrections.py" line="196"/>
+        <location filename="../../models/supplies/entry.py" line="251"/>
         <source>List the goods.</source>
         <translation>请列出物资。</translation>
     </message>
@@ -11410,148 +11584,148 @@ ahead</source>
         <translation>有一行不属于该调拨单。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="59"/>
+        <location filename="../../ui/supplies/page.py" line="61"/>
         <source>Below minimum</source>
         <translation>低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="60"/>
-        <location filename="../../ui/supplies/page.py" line="73"/>
+        <location filename="../../ui/supplies/page.py" line="62"/>
+        <location filename="../../ui/supplies/page.py" line="75"/>
         <source>Expiring soon</source>
         <translation>临近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="64"/>
+        <location filename="../../ui/supplies/page.py" line="66"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="65"/>
-        <location filename="../../ui/supplies/page.py" line="78"/>
-        <location filename="../../ui/supplies/page.py" line="90"/>
-        <location filename="../../ui/supplies/page.py" line="104"/>
+        <location filename="../../ui/supplies/page.py" line="67"/>
+        <location filename="../../ui/supplies/page.py" line="80"/>
+        <location filename="../../ui/supplies/page.py" line="92"/>
+        <location filename="../../ui/supplies/page.py" line="106"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="66"/>
+        <location filename="../../ui/supplies/page.py" line="68"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="69"/>
+        <location filename="../../ui/supplies/page.py" line="71"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="70"/>
-        <location filename="../../ui/supplies/page.py" line="80"/>
-        <location filename="../../ui/supplies/page.py" line="106"/>
+        <location filename="../../ui/supplies/page.py" line="72"/>
+        <location filename="../../ui/supplies/page.py" line="82"/>
+        <location filename="../../ui/supplies/page.py" line="108"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="71"/>
-        <location filename="../../ui/supplies/page.py" line="81"/>
-        <location filename="../../ui/supplies/page.py" line="108"/>
+        <location filename="../../ui/supplies/page.py" line="73"/>
+        <location filename="../../ui/supplies/page.py" line="83"/>
+        <location filename="../../ui/supplies/page.py" line="110"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="72"/>
-        <location filename="../../ui/supplies/page.py" line="82"/>
+        <location filename="../../ui/supplies/page.py" line="74"/>
+        <location filename="../../ui/supplies/page.py" line="84"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="75"/>
+        <location filename="../../ui/supplies/page.py" line="77"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="79"/>
+        <location filename="../../ui/supplies/page.py" line="81"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="83"/>
+        <location filename="../../ui/supplies/page.py" line="85"/>
         <source>Minimum</source>
         <translation>最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="85"/>
+        <location filename="../../ui/supplies/page.py" line="87"/>
         <source>Sent, in transit</source>
         <translation>调出在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="86"/>
+        <location filename="../../ui/supplies/page.py" line="88"/>
         <source>Coming, in transit</source>
         <translation>调入在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="89"/>
-        <location filename="../../ui/supplies/page.py" line="103"/>
+        <location filename="../../ui/supplies/page.py" line="91"/>
+        <location filename="../../ui/supplies/page.py" line="105"/>
         <source>Issued</source>
         <translation>出库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="91"/>
+        <location filename="../../ui/supplies/page.py" line="93"/>
         <source>Slip</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="92"/>
+        <location filename="../../ui/supplies/page.py" line="94"/>
         <source>Ordered by</source>
         <translation>指令领导</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="93"/>
-        <location filename="../../ui/supplies/page.py" line="105"/>
+        <location filename="../../ui/supplies/page.py" line="95"/>
+        <location filename="../../ui/supplies/page.py" line="107"/>
         <source>Taken by</source>
         <translation>领用单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="96"/>
+        <location filename="../../ui/supplies/page.py" line="98"/>
         <source>Sent</source>
         <translation>发出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="97"/>
+        <location filename="../../ui/supplies/page.py" line="99"/>
         <source>From</source>
         <translation>调出仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="98"/>
+        <location filename="../../ui/supplies/page.py" line="100"/>
         <source>To</source>
         <translation>调入仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="99"/>
+        <location filename="../../ui/supplies/page.py" line="101"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="100"/>
+        <location filename="../../ui/supplies/page.py" line="102"/>
         <source>Vehicle and driver</source>
         <translation>车辆及驾驶员</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="107"/>
+        <location filename="../../ui/supplies/page.py" line="109"/>
         <source>Out</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="112"/>
+        <location filename="../../ui/supplies/page.py" line="114"/>
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="113"/>
+        <location filename="../../ui/supplies/page.py" line="115"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="116"/>
+        <location filename="../../ui/supplies/page.py" line="118"/>
         <source>Missing from the kit (held/required)</source>
         <translation>缺少的标准配备（现有/应配）</translation>
     </message>
@@ -11635,99 +11809,134 @@ ahead</source>
         <source>No count has this number.</source>
         <translation>没有这个编号的盘点。</translation>
     </message>
+    <message>
+        <location filename="../../models/supplies/entry.py" line="276"/>
+        <source>Only %1 of %2 of this issue are still out; given %3.</source>
+        <translation>该出库单的%2仅有 %1 未归还；填写了 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/nearby.py" line="205"/>
+        <source>No item of the catalogue is %1.</source>
+        <translation>物资目录中没有“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/nearby.py" line="212"/>
+        <source>%1 names several items: %2. Give the code.</source>
+        <translation>“%1”对应多种物资：%2。请填写编码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/nearby.py" line="236"/>
+        <source>No village or town is named %1.</source>
+        <translation>没有名为“%1”的村或乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/nearby.py" line="244"/>
+        <source>%1 names several villages: %2. Give the code.</source>
+        <translation>“%1”对应多个村：%2。请填写代码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/nearby.py" line="258"/>
+        <source>%1 has no outline on the map.</source>
+        <translation>%1 在地图上没有边界。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/nearby.py" line="398"/>
+        <source>A point is LON,LAT in degrees, such as 121.38,28.37. %1</source>
+        <translation>坐标点应写作“经度,纬度”（度），如 121.38,28.37。%1</translation>
+    </message>
 </context>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../ui/supplies/page.py" line="134"/>
+        <location filename="../../ui/supplies/page.py" line="136"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="137"/>
+        <location filename="../../ui/supplies/page.py" line="139"/>
         <source>Warehouses</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="138"/>
-        <location filename="../../ui/supplies/page.py" line="152"/>
+        <location filename="../../ui/supplies/page.py" line="140"/>
+        <location filename="../../ui/supplies/page.py" line="154"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="139"/>
-        <location filename="../../ui/supplies/page.py" line="155"/>
+        <location filename="../../ui/supplies/page.py" line="141"/>
+        <location filename="../../ui/supplies/page.py" line="157"/>
         <source>Paperwork pending</source>
         <translation>待补手续</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="140"/>
+        <location filename="../../ui/supplies/page.py" line="142"/>
         <source>Transfers in transit</source>
         <translation>在途调拨</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="141"/>
-        <location filename="../../ui/supplies/page.py" line="157"/>
+        <location filename="../../ui/supplies/page.py" line="143"/>
+        <location filename="../../ui/supplies/page.py" line="159"/>
         <source>Out on loan</source>
         <translation>借出未还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="153"/>
+        <location filename="../../ui/supplies/page.py" line="155"/>
         <source>Stock by item</source>
         <translation>按物资汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="154"/>
+        <location filename="../../ui/supplies/page.py" line="156"/>
         <source>Stock by warehouse</source>
         <translation>按仓库库存</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="156"/>
+        <location filename="../../ui/supplies/page.py" line="158"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="158"/>
+        <location filename="../../ui/supplies/page.py" line="160"/>
         <source>Village kits incomplete</source>
         <translation>村级配备不全</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="167"/>
+        <location filename="../../ui/supplies/page.py" line="169"/>
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="168"/>
+        <location filename="../../ui/supplies/page.py" line="170"/>
         <source>Export stock to Excel…</source>
         <translation>导出库存（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="174"/>
+        <location filename="../../ui/supplies/page.py" line="178"/>
         <source>No warehouse is registered yet. Import the warehouses, the catalogue and the opening stock (import warehouses, import items, import stock), or build the demo county.</source>
         <translation>尚未登记仓库。请导入仓库、物资目录和期初库存（import warehouses、import items、import stock），或生成演示县。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="225"/>
+        <location filename="../../ui/supplies/page.py" line="231"/>
         <source>%1 items</source>
         <translation>物资 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="226"/>
+        <location filename="../../ui/supplies/page.py" line="232"/>
         <source>%1 below minimum</source>
         <translation>%1 项低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="228"/>
+        <location filename="../../ui/supplies/page.py" line="234"/>
         <source>issued on a leader&apos;s word</source>
         <translation>凭领导指令先行出库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="230"/>
+        <location filename="../../ui/supplies/page.py" line="236"/>
         <source>available at neither end</source>
         <translation>两端均不计入可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="231"/>
+        <location filename="../../ui/supplies/page.py" line="237"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
     </message>
@@ -11831,6 +12040,417 @@ ahead</source>
         <location filename="../../models/exports/supplies.py" line="146"/>
         <source>County stock by item (%1)</source>
         <translation>全县应急物资库存（按物资，%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyMovements</name>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="99"/>
+        <source>Recorded: slip %1.</source>
+        <translation>已登记：单号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="117"/>
+        <source>Choose a warehouse from the list: type its name or code.</source>
+        <translation>请从列表中选择仓库：输入名称或编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="128"/>
+        <source>Warehouse receiving the goods</source>
+        <translation>入库仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="130"/>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="133"/>
+        <source>Expiry: none</source>
+        <translation>有效期：无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="136"/>
+        <source>Expiry date (— none; from the shelf life if produced)</source>
+        <translation>有效期至（— 表示无；有生产日期时按保质期计算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="141"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="192"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="444"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="642"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="142"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="193"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="644"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="146"/>
+        <source>Supplier or where it came from</source>
+        <translation>供货单位或来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="148"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="266"/>
+        <source>Reason, document</source>
+        <translation>事由、依据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="149"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="209"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="640"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="150"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="210"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="458"/>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="152"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="189"/>
+        <source>Warehouse issuing the goods</source>
+        <translation>出库仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="196"/>
+        <source>Who takes the goods</source>
+        <translation>领用单位或领用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="199"/>
+        <source>Reason, where they go</source>
+        <translation>事由、用往何处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="202"/>
+        <source>On a leader&apos;s word, slip to follow (先调后补)</source>
+        <translation>凭领导指令先行出库，手续后补（先调后补）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="207"/>
+        <source>Leader who ordered it</source>
+        <translation>下达指令的领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="212"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="269"/>
+        <source>Taken by</source>
+        <translation>领用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="242"/>
+        <source>Issued on a leader&apos;s word: slip %1 stays on the pending list until completed.</source>
+        <translation>已凭领导指令出库：单号 %1 列入待补手续清单，直至补齐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="261"/>
+        <source>Issue whose slip is pending</source>
+        <translation>待补手续的出库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="264"/>
+        <source>Who took the goods</source>
+        <translation>领用单位或领用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="267"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="340"/>
+        <source>Issue</source>
+        <translation>出库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="279"/>
+        <source>%1 %2 · %3 · ordered by %4 · %5</source>
+        <translation>%1 %2 · %3 · 指令领导 %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="300"/>
+        <source>Choose an issue from the pending list.</source>
+        <translation>请从待补手续清单中选择出库单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="312"/>
+        <source>The slip of issue %1 is completed.</source>
+        <translation>出库单 %1 手续已补齐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="330"/>
+        <source>Issue the goods come back from</source>
+        <translation>归还物资所属的出库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="338"/>
+        <source>Reason, condition of the goods</source>
+        <translation>说明、物资状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="341"/>
+        <source>Coming back</source>
+        <translation>归还物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="343"/>
+        <source>Not coming back: write them off the issue</source>
+        <translation>无法归还：从该出库单中报损核销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="348"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="452"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="466"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="362"/>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="395"/>
+        <source>of %1 out</source>
+        <translation>（未归还 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="407"/>
+        <source>Choose the issue the goods come back from.</source>
+        <translation>请选择归还物资所属的出库单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="436"/>
+        <source>From warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="439"/>
+        <source>To warehouse or forward point</source>
+        <translation>调入仓库或前置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="441"/>
+        <source>Requested</source>
+        <translation>申请数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="445"/>
+        <source>Sent</source>
+        <translation>实发数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="448"/>
+        <location filename="../../ui/supplies/movement_forms.py" line="460"/>
+        <source>Transport</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="449"/>
+        <source>Vehicle plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="450"/>
+        <source>Driver</source>
+        <translation>驾驶员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="451"/>
+        <source>Driver&apos;s phone</source>
+        <translation>驾驶员电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="454"/>
+        <source>From, to</source>
+        <translation>调出、调入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="494"/>
+        <source>Transfer sent: in transit, available at neither warehouse until received.</source>
+        <translation>调拨已发出：在途期间两端仓库均不计入可用，签收后计入调入仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="518"/>
+        <source>Transfer in transit</source>
+        <translation>在途调拨单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="526"/>
+        <source>Note on arrival; what became of losses</source>
+        <translation>签收说明；途损情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="528"/>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="529"/>
+        <source>Arrived</source>
+        <translation>到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="530"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="550"/>
+        <source>%1: %2 %3 sent</source>
+        <translation>%1：发出 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="562"/>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="563"/>
+        <source>Sent back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="564"/>
+        <source>Lost</source>
+        <translation>途损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="582"/>
+        <source>%1 → %2 · sent %3 · %4</source>
+        <translation>%1 → %2 · %3 发出 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="601"/>
+        <source>Choose a transfer in transit.</source>
+        <translation>请选择在途的调拨单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="620"/>
+        <source>Transfer received: the goods count at the receiving warehouse.</source>
+        <translation>调拨已签收：物资计入调入仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="648"/>
+        <source>Reason of the write-off</source>
+        <translation>报损原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="651"/>
+        <source>Warehouse, item</source>
+        <translation>仓库、物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="656"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="661"/>
+        <source>Cause</source>
+        <translation>报损类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="694"/>
+        <source>lot %1 · expires %2 · %3 held</source>
+        <translation>批号 %1 · 有效期至 %2 · 库存 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="700"/>
+        <source>%1 (expired)</source>
+        <translation>%1（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movement_forms.py" line="714"/>
+        <source>Choose the item and the batch the warehouse holds.</source>
+        <translation>请选择该仓库存有的物资及批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="45"/>
+        <source>Receipt (入库)</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="48"/>
+        <source>Issue (出库)</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="51"/>
+        <source>Complete a slip (先调后补)</source>
+        <translation>补办出库手续（先调后补）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="54"/>
+        <source>Return (归还)</source>
+        <translation>归还入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="57"/>
+        <source>Transfer (调拨)</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="62"/>
+        <source>Receive a transfer</source>
+        <translation>调拨签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="67"/>
+        <source>Write-off (报损)</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="232"/>
+        <source>Record a movement</source>
+        <translation>出入库登记</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyNearest</name>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="54"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="55"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="56"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="57"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="58"/>
+        <source>Ask of it</source>
+        <translation>调用数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="59"/>
+        <source>Manager</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="265"/>
+        <source>Nearest stock</source>
+        <translation>最近库存</translation>
     </message>
 </context>
 <context>
