@@ -346,6 +346,11 @@ class MainWindow(QMainWindow):
         elif not self._placeholders:
             self._idle_timer.stop()
 
+    @property
+    def warmed(self) -> bool:
+        """Every page not shown yet has been rendered once offscreen (``_warm``)."""
+        return self._warming_done
+
     def _warm(self) -> bool:
         """Render the next parts of the pages not shown yet offscreen, for WARM_BUDGET_S;
         False once every part has been.
