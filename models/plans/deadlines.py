@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+
 import chinese_calendar
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
+from models.messages import fill
 from models.plans.codes import DRILLED_CLASSES, FINAL_STATUSES, IN_FORCE
 from models.plans.tables import DrillFollowUp, Plan, PlanDrill
 from models.users import Permission, require
@@ -29,6 +32,27 @@ _HOLIDAYS = frozenset(chinese_calendar.holidays)  # official days off on weekday
 _WORKDAYS = frozenset(chinese_calendar.workdays)  # weekends worked in exchange
 CALENDAR_LAST_YEAR: int = max(day.year for day in _HOLIDAYS)
 CALENDAR_FIRST_YEAR: int = min(day.year for day in _HOLIDAYS)
+
+
+def calendar_note() -> str:
+    """What a date marked estimated means, naming the calendar's last year and version:
+    shown beside deadlines whenever one of them is estimated."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("chinesecalendar")
+    except PackageNotFoundError:  # pragma: no cover - the package is a dependency
+        installed = "?"
+    return fill(
+        QCoreApplication.translate(
+            "Plans",
+            "Dates marked estimated fall after %1, the last year of the official holidays this "
+            "console knows (chinesecalendar %2): working days after it are counted Monday to "
+            "Friday until a newer chinesecalendar is installed.",
+        ),
+        str(CALENDAR_LAST_YEAR),
+        installed,
+    )
 
 
 def is_working_day(day: date) -> bool | None:

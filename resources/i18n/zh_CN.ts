@@ -2567,42 +2567,42 @@ ahead</source>
         <translation>未知的响应级别 %1：请使用 sea、IV、III、II 或 I。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="136"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="141"/>
         <source>Plan %1 activated: %2 actions.</source>
         <translation>预案 %1 已启动：共 %2 项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="145"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="150"/>
         <source>Done at %1: %2</source>
         <translation>已于 %1 完成：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="157"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="162"/>
         <source>The plan %1 was not activated.</source>
         <translation>预案 %1 未启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="202"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="207"/>
         <source>No file %1.</source>
         <translation>没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="219"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="224"/>
         <source>Version %1 of %2 added, %3 files.</source>
         <translation>已新增 %2 的第 %1 版，共 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="232"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="237"/>
         <source>%1 written to %2</source>
         <translation>%1 已写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="237"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="242"/>
         <source>The plan has no version.</source>
         <translation>该预案还没有版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="258"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="263"/>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
@@ -9136,6 +9136,11 @@ ahead</source>
         <source>This version no longer exists.</source>
         <translation>该版本已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../models/plans/deadlines.py" line="47"/>
+        <source>Dates marked estimated fall after %1, the last year of the official holidays this console knows (chinesecalendar %2): working days after it are counted Monday to Friday until a newer chinesecalendar is installed.</source>
+        <translation>标为“估算”的日期在 %1 年之后，本系统所知的法定节假日只到该年（chinesecalendar %2）：此后的工作日按周一至周五计算，安装新版 chinesecalendar 后即按官方日历计算。</translation>
+    </message>
 </context>
 <context>
     <name>PlansPage</name>
@@ -9167,54 +9172,54 @@ ahead</source>
     <message>
         <location filename="../../models/exports/plans.py" line="46"/>
         <location filename="../../models/exports/plans.py" line="78"/>
-        <location filename="../../ui/plans/page.py" line="87"/>
-        <location filename="../../ui/plans/page.py" line="95"/>
+        <location filename="../../ui/plans/page.py" line="107"/>
+        <location filename="../../ui/plans/page.py" line="115"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="47"/>
         <location filename="../../models/exports/plans.py" line="79"/>
-        <location filename="../../ui/plans/page.py" line="88"/>
-        <location filename="../../ui/plans/page.py" line="96"/>
-        <location filename="../../ui/plans/page.py" line="169"/>
-        <location filename="../../ui/plans/page.py" line="208"/>
+        <location filename="../../ui/plans/page.py" line="108"/>
+        <location filename="../../ui/plans/page.py" line="116"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
+        <location filename="../../ui/plans/page.py" line="228"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="48"/>
-        <location filename="../../ui/plans/page.py" line="169"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="52"/>
-        <location filename="../../ui/plans/page.py" line="169"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="80"/>
-        <location filename="../../ui/plans/page.py" line="89"/>
+        <location filename="../../ui/plans/page.py" line="109"/>
         <source>Deadline</source>
         <translation>期限事项</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="81"/>
-        <location filename="../../ui/plans/page.py" line="90"/>
+        <location filename="../../ui/plans/page.py" line="110"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="82"/>
-        <location filename="../../ui/plans/page.py" line="91"/>
+        <location filename="../../ui/plans/page.py" line="111"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="83"/>
-        <location filename="../../ui/plans/page.py" line="92"/>
+        <location filename="../../ui/plans/page.py" line="112"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -9231,102 +9236,107 @@ ahead</source>
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="97"/>
+        <location filename="../../ui/plans/page.py" line="102"/>
+        <source>%1 (estimated)</source>
+        <translation>%1（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="117"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="98"/>
+        <location filename="../../ui/plans/page.py" line="118"/>
         <source>Matches</source>
         <translation>匹配次数</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="99"/>
+        <location filename="../../ui/plans/page.py" line="119"/>
         <source>Passage</source>
         <translation>匹配段落</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="151"/>
+        <location filename="../../ui/plans/page.py" line="171"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="154"/>
+        <location filename="../../ui/plans/page.py" line="174"/>
         <source>Search titles, actions and documents (two characters or more)</source>
         <translation>搜索预案名称、响应任务和文件内容（至少两个字）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="159"/>
+        <location filename="../../ui/plans/page.py" line="179"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="169"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
         <source>Deadlines</source>
         <translation>期限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="192"/>
+        <location filename="../../ui/plans/page.py" line="212"/>
         <source>Overdue and due soon</source>
         <translation>超期和即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="193"/>
+        <location filename="../../ui/plans/page.py" line="213"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="197"/>
+        <location filename="../../ui/plans/page.py" line="217"/>
         <source>Event checklist</source>
         <translation>事件任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="212"/>
+        <location filename="../../ui/plans/page.py" line="232"/>
         <source>New plan…</source>
         <translation>新建预案…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="214"/>
+        <location filename="../../ui/plans/page.py" line="234"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="216"/>
+        <location filename="../../ui/plans/page.py" line="236"/>
         <source>Next step…</source>
         <translation>状态流转…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="218"/>
+        <location filename="../../ui/plans/page.py" line="238"/>
         <source>New version…</source>
         <translation>新增版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="220"/>
+        <location filename="../../ui/plans/page.py" line="240"/>
         <source>Stages and actions…</source>
         <translation>响应与任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="222"/>
+        <location filename="../../ui/plans/page.py" line="242"/>
         <source>Record a drill…</source>
         <translation>记录演练…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="256"/>
+        <location filename="../../ui/plans/page.py" line="276"/>
         <source>No plans are registered yet. Import the plan register (python main.py import plans FILE) or build the demo county (python main.py demo).</source>
         <translation>尚未登记预案。请导入预案目录（python main.py import plans FILE），或生成演示县（python main.py demo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="305"/>
+        <location filename="../../ui/plans/page.py" line="324"/>
         <source>%1 plans; %2 items overdue, %3 due within 30 days.</source>
         <translation>共 %1 个预案；%2 项已超期，%3 项将在 30 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="412"/>
+        <location filename="../../ui/plans/page.py" line="433"/>
         <source>The plan has no version yet: add one first.</source>
         <translation>该预案尚无版本：请先新增版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="489"/>
+        <location filename="../../ui/plans/page.py" line="510"/>
         <source>No plan text holds these words.</source>
         <translation>没有预案文本包含这些词。</translation>
     </message>

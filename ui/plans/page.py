@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Signal
@@ -38,6 +37,7 @@ from models.plans import (
     TreeNode,
     activate_plan,
     activations,
+    calendar_note,
     checklist,
     deadlines,
     plan_tree,
@@ -83,11 +83,31 @@ def _days(left: int) -> str:
     return fill(QCoreApplication.translate("PlansPage", "due in %1 days"), str(left))
 
 
+@dataclass(frozen=True, slots=True)
+class DeadlineLine:
+    """A deadline as the page lists it: a date counted past the official calendar's last
+    year marked estimated."""
+
+    plan_code: str
+    title: str
+    kind: str
+    due_text: str
+    days_left: int
+    detail: str
+
+    @classmethod
+    def of(cls, row: DeadlineRow) -> DeadlineLine:
+        due = row.due.isoformat()
+        if row.estimated:
+            due = fill(QCoreApplication.translate("PlansPage", "%1 (estimated)"), due)
+        return cls(row.plan_code, row.title, row.kind, due, row.days_left, row.detail)
+
+
 DEADLINE_COLUMNS = (
     Column("plan_code", QT_TRANSLATE_NOOP("PlansPage", "Code"), "PlansPage"),
     Column("title", QT_TRANSLATE_NOOP("PlansPage", "Plan"), "PlansPage", max_width=360),
     Column("kind", QT_TRANSLATE_NOOP("PlansPage", "Deadline"), "PlansPage", formatter=_kind),
-    Column("due", QT_TRANSLATE_NOOP("PlansPage", "Due"), "PlansPage", formatter=date.isoformat),
+    Column("due_text", QT_TRANSLATE_NOOP("PlansPage", "Due"), "PlansPage"),
     Column("days_left", QT_TRANSLATE_NOOP("PlansPage", "State"), "PlansPage", formatter=_days),
     Column("detail", QT_TRANSLATE_NOOP("PlansPage", "Detail"), "PlansPage", max_width=360),
 )
@@ -296,18 +316,19 @@ class PlansPage(Page):
             parents.append(title)
         self.tree_view.expandToDepth(0)
         self._choose_again()
-        self.deadline_model.set_rows(view.deadlines)
+        self.deadline_model.set_rows([DeadlineLine.of(row) for row in view.deadlines])
         fit_columns(self.deadline_view, self.deadline_model)
         self.checklist_tab.show_checklist(view.event_name, view.activation, view.checklist)
         overdue_count = sum(1 for r in view.deadlines if r.overdue)
-        self.summary_label.setText(
-            fill(
-                self.tr("%1 plans; %2 items overdue, %3 due within 30 days."),
-                str(len(view.tree)),
-                str(overdue_count),
-                str(len(view.deadlines) - overdue_count),
-            )
+        summary = fill(
+            self.tr("%1 plans; %2 items overdue, %3 due within 30 days."),
+            str(len(view.tree)),
+            str(overdue_count),
+            str(len(view.deadlines) - overdue_count),
         )
+        if any(r.estimated for r in view.deadlines):
+            summary += "\n" + calendar_note()
+        self.summary_label.setText(summary)
         self.ready.emit()
 
     def _chosen(self, index: QModelIndex) -> None:
