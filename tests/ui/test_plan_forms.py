@@ -298,8 +298,15 @@ def test_on_the_page_a_planner_edits_and_compares_versions_side_by_side(
     assert "BM-01 县水利局水旱灾害防御部门预案" in page.details_tab.toPlainText()
 
 
-def test_the_editing_buttons_are_not_offered_to_a_viewer(qtbot: QtBot, sqlite_db: Database) -> None:
-    page = PlansPage(sqlite_db, VIEWER)
-    qtbot.addWidget(page)
-    page.show()
-    assert not any(b.isVisible() for b in (page.new_plan_button, *page.plan_buttons))
+def test_the_editing_buttons_are_offered_to_planners_and_administrators_only(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from tests.conftest import ADMIN
+    from tests.models.plan_helpers import DUTY
+
+    for actor, offered in ((VIEWER, False), (DUTY, False), (ADMIN, True), (PLANNER, True)):
+        page = PlansPage(sqlite_db, actor)
+        qtbot.addWidget(page)
+        page.show()
+        shown = [b.isVisible() for b in (page.new_plan_button, *page.plan_buttons)]
+        assert shown == [offered] * 6, actor.role
