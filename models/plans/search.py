@@ -72,15 +72,23 @@ class _Found:
 
 
 CHUNK = 100  # versions read at a time
+_NO_LETTERS = {code: None for code in (*range(65, 91), *range(97, 123))}
 
 
-def _confirmed(session: Session, words: str, ids: Sequence[int]) -> Iterator[_Found]:
-    """The versions among ``ids`` whose text holds the words, in the order of ``ids``."""
+def _confirmed(
+    session: Session, words: str, ids: Sequence[int], first: int = CHUNK
+) -> Iterator[_Found]:
+    """The versions among ``ids`` whose text holds the words, in the order of ``ids``;
+    read ``first`` at first (a caller wanting only a few), then ``CHUNK`` at a time."""
     # ASCII letters in any case: lowered as UTF-8 bytes, where bytes.lower() changes only
     # them (a Chinese character's bytes are never ASCII), far faster than str.translate.
     wanted = normalise(words).encode()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
+    cased = words != words.translate(_NO_LETTERS)  # Latin letters in the words
+    start = 0
+    while start < len(ids):
+        size = max(first, 1) if start == 0 else CHUNK
+        chunk = ids[start : start + size]
+        start += size
         rows = {
             row[0]: row
             for row in session.execute(
@@ -101,7 +109,7 @@ def _confirmed(session: Session, words: str, ids: Sequence[int]) -> Iterator[_Fo
             if row is None:
                 continue
             body = row[5] or ""
-            occurrences = body.encode().lower().count(wanted)
+            occurrences = body.encode().lower().count(wanted) if cased else body.count(words)
             if occurrences:
                 yield _Found(
                     SearchHit(row[1], row[2], row[0], row[3], occurrences, _passage(body, words)),
@@ -123,7 +131,7 @@ def _newest(session: Session, words: str, ids: Sequence[int], limit: int) -> lis
     titled = set(titled_ids)
     found: list[_Found] = []
     for group in (titled_ids, [i for i in ids if i not in titled]):
-        for hit in _confirmed(session, words, group):
+        for hit in _confirmed(session, words, group, first=limit - len(found)):
             found.append(hit)
             if len(found) == limit:
                 break
