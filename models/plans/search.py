@@ -45,7 +45,7 @@ def search_plans(*, session: Session, query: str, limit: int = 20) -> list[Searc
     found = candidates(PLAN_TEXTS, words)
     if found is None:  # one character: no bigram to look up, a scan
         return _scanned(session, words, limit)
-    ids = sorted(set(session.scalars(found)), reverse=True)  # the newest first
+    ids = sorted(set(session.scalars(found).all()), reverse=True)  # the newest first
     if len(ids) <= RANKED_AT_MOST:
         hits = list(_confirmed(session, words, ids))
         hits.sort(key=lambda h: (words not in h.title, -h.occurrences, h.plan_code, -h.number))
@@ -126,7 +126,7 @@ def _newest(session: Session, words: str, ids: Sequence[int], limit: int) -> lis
             .join(Plan, Plan.id == PlanVersion.plan_id)
             .where(Plan.title.contains(words, autoescape=True))
             .order_by(PlanVersion.id.desc())
-        )
+        ).all()
     )
     titled = set(titled_ids)
     found: list[_Found] = []
