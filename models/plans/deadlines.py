@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
 import chinese_calendar
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
+from models.messages import fill
 from models.plans.codes import DRILLED_CLASSES, FINAL_STATUSES, IN_FORCE
 from models.plans.tables import DrillFollowUp, Plan, PlanDrill
 from models.users import Permission, require
@@ -31,6 +32,27 @@ _HOLIDAYS = frozenset(chinese_calendar.holidays)  # official days off on weekday
 _WORKDAYS = frozenset(chinese_calendar.workdays)  # weekends worked in exchange
 CALENDAR_LAST_YEAR: int = max(day.year for day in _HOLIDAYS)
 CALENDAR_FIRST_YEAR: int = min(day.year for day in _HOLIDAYS)
+
+
+def calendar_note() -> str:
+    """What a date marked estimated means, naming the calendar's last year and version:
+    shown beside deadlines whenever one of them is estimated."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("chinesecalendar")
+    except PackageNotFoundError:  # pragma: no cover - the package is a dependency
+        installed = "?"
+    return fill(
+        QCoreApplication.translate(
+            "Plans",
+            "Dates marked estimated fall after %1, the last year of the official holidays this "
+            "console knows (chinesecalendar %2): working days after it are counted Monday to "
+            "Friday until a newer chinesecalendar is installed.",
+        ),
+        str(CALENDAR_LAST_YEAR),
+        installed,
+    )
 
 
 def is_working_day(day: date) -> bool | None:
@@ -102,21 +124,20 @@ def deadlines(
     ``everything``: every deadline known."""
     require(session, Permission.READ_REGISTER)
     today = today or utcnow().date()
-    rows: list[DeadlineRow] = []
-
-    def add(plan: Any, kind: str, due: date, estimated: bool, detail: str) -> None:
-        left = (due - today).days
-        if everything or left <= soon_days:
-            rows.append(DeadlineRow(plan.code, plan.title, kind, due, left, estimated, detail))
-
+    # A deadline is kept when due by ``last``; dates compared as day numbers, and the texts
+    # of a row made only for the rows kept: a county's thousands of plans in a few ms.
+    last = date.max.toordinal() if everything else today.toordinal() + soon_days
+    start = today.toordinal()
+    found: list[tuple[int, str, str, str, date, bool, str]] = []
+    # Core rows through the session's connection: no ORM row processing.
+    connection = session.connection()
     last_drills: dict[int, date] = {
         plan_id: held_on
-        for plan_id, held_on in session.execute(
+        for plan_id, held_on in connection.execute(
             select(PlanDrill.plan_id, func.max(PlanDrill.held_on)).group_by(PlanDrill.plan_id)
         )
     }
-    # Plain rows, not ORM objects: a county's thousands of plans read in a few ms.
-    plans = session.execute(
+    plans = connection.execute(
         select(
             Plan.id,
             Plan.code,
@@ -129,35 +150,44 @@ def deadlines(
             Plan.revision_due,
         ).where(Plan.status.not_in(FINAL_STATUSES))
     ).all()
-    by_id = {plan.id: plan for plan in plans}
-    for plan in plans:
-        issued = plan.issued_on
-        if plan.status == "published" and issued is not None:
+    titles: dict[int, tuple[str, str]] = {}
+    for plan_id, code, title, plan_class, status, issued, evaluated, years, revision in plans:
+        titles[plan_id] = (code, title)
+        in_force = status in IN_FORCE
+        if status == "published" and issued is not None:
             counted = add_working_days(issued, FILING_WORKING_DAYS)
-            add(plan, "filing", counted.day, counted.estimated, issued.isoformat())
-        if plan.status in IN_FORCE and issued is not None:
-            base = max(issued, plan.evaluated_on or issued)
-            years = plan.evaluation_years or evaluation_years
-            add(plan, "evaluation", add_years(base, years), False, base.isoformat())
-        if plan.plan_class in DRILLED_CLASSES and plan.status in IN_FORCE:
-            last: date | None = last_drills.get(plan.id)
-            base = last or issued or today
-            add(
-                plan, "drill", add_years(base, DRILL_YEARS), False, base.isoformat() if last else ""
-            )
-        if plan.revision_due is not None and plan.status not in IN_FORCE:
-            add(plan, "revision", plan.revision_due, False, "")
-    follow_ups = session.execute(
+            if counted.day.toordinal() <= last:
+                found.append(
+                    (0, code, title, "filing", counted.day, counted.estimated, issued.isoformat())
+                )
+        if in_force and issued is not None:
+            base = evaluated if evaluated is not None and evaluated > issued else issued
+            due = add_years(base, years or evaluation_years)
+            if due.toordinal() <= last:
+                found.append((1, code, title, "evaluation", due, False, base.isoformat()))
+        if in_force and plan_class in DRILLED_CLASSES:
+            drilled: date | None = last_drills.get(plan_id)
+            base = drilled or issued or today
+            due = add_years(base, DRILL_YEARS)
+            if due.toordinal() <= last:
+                detail = base.isoformat() if drilled else ""
+                found.append((2, code, title, "drill", due, False, detail))
+        if revision is not None and not in_force and revision.toordinal() <= last:
+            found.append((3, code, title, "revision", revision, False, ""))
+    follow_ups = connection.execute(
         select(DrillFollowUp.action, DrillFollowUp.due_on, PlanDrill.plan_id)
         .join(PlanDrill, PlanDrill.id == DrillFollowUp.drill_id)
         .where(DrillFollowUp.closed_on.is_(None))
     )
     for action, due_on, plan_id in follow_ups:
-        owner = by_id.get(plan_id)
-        if owner is not None:
-            add(owner, "follow_up", due_on, False, action)
-    rows.sort(key=lambda r: (r.days_left, r.plan_code, DEADLINE_KINDS.index(r.kind)))
-    return rows
+        owner = titles.get(plan_id)
+        if owner is not None and due_on.toordinal() <= last:
+            found.append((4, owner[0], owner[1], "follow_up", due_on, False, action))
+    found.sort(key=lambda r: (r[4], r[1], r[0]))
+    return [
+        DeadlineRow(code, title, kind, due, due.toordinal() - start, estimated, detail)
+        for _, code, title, kind, due, estimated, detail in found
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -906,6 +906,29 @@
     </message>
 </context>
 <context>
+    <name>CloseFollowUpForm</name>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="352"/>
+        <source>Close a follow-up action</source>
+        <translation>关闭整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="357"/>
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="358"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="358"/>
+        <source>What was done</source>
+        <translation>整改情况</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../models/exports/rollup.py" line="71"/>
@@ -2544,42 +2567,42 @@ ahead</source>
         <translation>未知的响应级别 %1：请使用 sea、IV、III、II 或 I。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="136"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="141"/>
         <source>Plan %1 activated: %2 actions.</source>
         <translation>预案 %1 已启动：共 %2 项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="145"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="150"/>
         <source>Done at %1: %2</source>
         <translation>已于 %1 完成：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="157"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="162"/>
         <source>The plan %1 was not activated.</source>
         <translation>预案 %1 未启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="202"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="207"/>
         <source>No file %1.</source>
         <translation>没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="219"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="224"/>
         <source>Version %1 of %2 added, %3 files.</source>
         <translation>已新增 %2 的第 %1 版，共 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="232"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="237"/>
         <source>%1 written to %2</source>
         <translation>%1 已写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="237"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="242"/>
         <source>The plan has no version.</source>
         <translation>该预案还没有版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="258"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="263"/>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
@@ -2954,6 +2977,34 @@ ahead</source>
         <location filename="../../ui/transfers/attention.py" line="263"/>
         <source>No responsible person is registered for these villages.</source>
         <translation>这些村尚未登记责任人。</translation>
+    </message>
+</context>
+<context>
+    <name>ContentForm</name>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="120"/>
+        <source>Stages and actions of the version</source>
+        <translation>版本的响应级别与任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="130"/>
+        <source>Double-click a cell to change it. Time limits such as 30 min, 2 h, 2小时 or 1天.</source>
+        <translation>双击单元格修改。时限如 30分钟、2小时 或 1天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="170"/>
+        <source>%1, trigger</source>
+        <translation>%1，启动条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="172"/>
+        <source>%1, action %2</source>
+        <translation>%1，第%2项任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="185"/>
+        <source>Not a time limit: %1 (such as 30 min, 2 h or 1天).</source>
+        <translation>不是时限：%1（应如 30分钟、2小时 或 1天）。</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +3650,89 @@ ahead</source>
         <location filename="../../models/drawn_areas.py" line="259"/>
         <source>Drawn on the map as %1</source>
         <translation>在地图上绘制，区域名称“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DrillForm</name>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="228"/>
+        <source>Drill of %1</source>
+        <translation>%1 的演练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="231"/>
+        <source>Held on</source>
+        <translation>演练日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="233"/>
+        <source>Kind</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="234"/>
+        <source>Organisers</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="235"/>
+        <source>Participants</source>
+        <translation>参演单位和人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="238"/>
+        <source>Scenario</source>
+        <translation>演练情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="241"/>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="253"/>
+        <source>Actions exercised</source>
+        <translation>检验的预案任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="256"/>
+        <source>Follow-up action</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="257"/>
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="258"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="260"/>
+        <source>Add follow-up</source>
+        <translation>添加整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="261"/>
+        <source>Remove follow-up</source>
+        <translation>删除整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="264"/>
+        <source>Follow-up actions</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="306"/>
+        <source>Follow-up %1: give its due date.</source>
+        <translation>整改事项%1：请填写完成期限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="323"/>
+        <source>Follow-up %1: %2</source>
+        <translation>整改事项%1：%2</translation>
     </message>
 </context>
 <context>
@@ -8232,34 +8366,230 @@ ahead</source>
 <context>
     <name>PlanDetails</name>
     <message>
-        <location filename="../../ui/plans/details.py" line="49"/>
+        <location filename="../../ui/plans/details.py" line="66"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="53"/>
+        <location filename="../../ui/plans/details.py" line="70"/>
         <source>Steps of its life</source>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="57"/>
-        <source>What the latest version changed</source>
-        <translation>最新版本的变化</translation>
+        <location filename="../../ui/plans/details.py" line="74"/>
+        <source>%1 beside %2</source>
+        <translation>%1 与 %2 对照</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="61"/>
+        <location filename="../../ui/plans/details.py" line="78"/>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="75"/>
+        <location filename="../../ui/plans/details.py" line="92"/>
         <source>%1; owned by %2; document %3 issued %4; filed %5.</source>
         <translation>%1；编制单位：%2；文号：%3，印发日期：%4；备案日期：%5。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="141"/>
+        <location filename="../../ui/plans/details.py" line="112"/>
+        <source>compare with the version before</source>
+        <translation>与上一版对照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="113"/>
+        <source>stages and actions</source>
+        <translation>响应级别与任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="140"/>
+        <source>within %1 min</source>
+        <translation>时限%1分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="154"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="155"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="156"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="173"/>
+        <source>stage added</source>
+        <translation>新增该级响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="180"/>
+        <source>stage removed</source>
+        <translation>删除该级响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="185"/>
+        <source>%1 trigger</source>
+        <translation>%1启动条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="205"/>
+        <source>Stage</source>
+        <translation>响应级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="219"/>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="221"/>
+        <source>No drill recorded.</source>
+        <translation>尚无演练记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="224"/>
+        <source>close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="225"/>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="236"/>
+        <source>%1 (%2, due %3)</source>
+        <translation>%1（%2，%3前完成）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="243"/>
+        <source>closed %1</source>
+        <translation>%1已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="283"/>
         <source>Choose a plan in the tree to see its life and versions.</source>
         <translation>在左侧树中选择预案，查看其各环节和版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="130"/>
+        <source>Contingency plan</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="131"/>
+        <source>Code</source>
+        <translation>预案编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="131"/>
+        <source>Such as ZX-01</source>
+        <translation>如 ZX-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="132"/>
+        <source>Title</source>
+        <translation>预案名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="134"/>
+        <source>Class</source>
+        <translation>预案类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="136"/>
+        <source>Event category</source>
+        <translation>事件类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="138"/>
+        <source>Event type</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="140"/>
+        <source>Owning unit</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="142"/>
+        <source>Approving unit</source>
+        <translation>审批单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="143"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="144"/>
+        <source>Date of issue</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="146"/>
+        <source>(none: a plan at the top)</source>
+        <translation>（无：顶层预案）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="151"/>
+        <source>Parent plan</source>
+        <translation>上级预案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="152"/>
+        <source>Revision due</source>
+        <translation>修订期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="155"/>
+        <source>Default (3 years)</source>
+        <translation>默认（3年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="156"/>
+        <source>Years between evaluations</source>
+        <translation>评估周期（年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="162"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="163"/>
+        <source>Since</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="166"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForms</name>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="58"/>
+        <source>%1 h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="59"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="88"/>
+        <source>Not a date: %1 (write it as 2024-05-10).</source>
+        <translation>不是日期：%1（应写作 2024-05-10）。</translation>
     </message>
 </context>
 <context>
@@ -8806,6 +9136,11 @@ ahead</source>
         <source>This version no longer exists.</source>
         <translation>该版本已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../models/plans/deadlines.py" line="47"/>
+        <source>Dates marked estimated fall after %1, the last year of the official holidays this console knows (chinesecalendar %2): working days after it are counted Monday to Friday until a newer chinesecalendar is installed.</source>
+        <translation>标为“估算”的日期在 %1 年之后，本系统所知的法定节假日只到该年（chinesecalendar %2）：此后的工作日按周一至周五计算，安装新版 chinesecalendar 后即按官方日历计算。</translation>
+    </message>
 </context>
 <context>
     <name>PlansPage</name>
@@ -8837,131 +9172,171 @@ ahead</source>
     <message>
         <location filename="../../models/exports/plans.py" line="46"/>
         <location filename="../../models/exports/plans.py" line="78"/>
-        <location filename="../../ui/plans/page.py" line="81"/>
-        <location filename="../../ui/plans/page.py" line="89"/>
+        <location filename="../../ui/plans/page.py" line="107"/>
+        <location filename="../../ui/plans/page.py" line="115"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="47"/>
         <location filename="../../models/exports/plans.py" line="79"/>
-        <location filename="../../ui/plans/page.py" line="82"/>
-        <location filename="../../ui/plans/page.py" line="90"/>
-        <location filename="../../ui/plans/page.py" line="161"/>
-        <location filename="../../ui/plans/page.py" line="194"/>
+        <location filename="../../ui/plans/page.py" line="108"/>
+        <location filename="../../ui/plans/page.py" line="116"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
+        <location filename="../../ui/plans/page.py" line="228"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="48"/>
-        <location filename="../../ui/plans/page.py" line="161"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="52"/>
-        <location filename="../../ui/plans/page.py" line="161"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="80"/>
-        <location filename="../../ui/plans/page.py" line="83"/>
+        <location filename="../../ui/plans/page.py" line="109"/>
         <source>Deadline</source>
         <translation>期限事项</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="81"/>
-        <location filename="../../ui/plans/page.py" line="84"/>
+        <location filename="../../ui/plans/page.py" line="110"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="82"/>
-        <location filename="../../ui/plans/page.py" line="85"/>
+        <location filename="../../ui/plans/page.py" line="111"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="83"/>
-        <location filename="../../ui/plans/page.py" line="86"/>
+        <location filename="../../ui/plans/page.py" line="112"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="89"/>
-        <location filename="../../ui/plans/page.py" line="76"/>
+        <location filename="../../ui/plans/page.py" line="82"/>
         <source>%1 days overdue</source>
         <translation>已超期 %1 天</translation>
     </message>
     <message>
         <location filename="../../models/exports/plans.py" line="91"/>
-        <location filename="../../ui/plans/page.py" line="77"/>
+        <location filename="../../ui/plans/page.py" line="83"/>
         <source>due in %1 days</source>
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="91"/>
+        <location filename="../../ui/plans/page.py" line="102"/>
+        <source>%1 (estimated)</source>
+        <translation>%1（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="117"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="92"/>
+        <location filename="../../ui/plans/page.py" line="118"/>
         <source>Matches</source>
         <translation>匹配次数</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="93"/>
+        <location filename="../../ui/plans/page.py" line="119"/>
         <source>Passage</source>
         <translation>匹配段落</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="143"/>
+        <location filename="../../ui/plans/page.py" line="171"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="146"/>
+        <location filename="../../ui/plans/page.py" line="174"/>
         <source>Search titles, actions and documents (two characters or more)</source>
         <translation>搜索预案名称、响应任务和文件内容（至少两个字）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="151"/>
+        <location filename="../../ui/plans/page.py" line="179"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="161"/>
+        <location filename="../../ui/plans/page.py" line="189"/>
         <source>Deadlines</source>
         <translation>期限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="184"/>
+        <location filename="../../ui/plans/page.py" line="212"/>
         <source>Overdue and due soon</source>
         <translation>超期和即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="185"/>
+        <location filename="../../ui/plans/page.py" line="213"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="189"/>
+        <location filename="../../ui/plans/page.py" line="217"/>
         <source>Event checklist</source>
         <translation>事件任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="214"/>
+        <location filename="../../ui/plans/page.py" line="232"/>
+        <source>New plan…</source>
+        <translation>新建预案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="234"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="236"/>
+        <source>Next step…</source>
+        <translation>状态流转…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="238"/>
+        <source>New version…</source>
+        <translation>新增版本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="240"/>
+        <source>Stages and actions…</source>
+        <translation>响应与任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="242"/>
+        <source>Record a drill…</source>
+        <translation>记录演练…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="276"/>
         <source>No plans are registered yet. Import the plan register (python main.py import plans FILE) or build the demo county (python main.py demo).</source>
         <translation>尚未登记预案。请导入预案目录（python main.py import plans FILE），或生成演示县（python main.py demo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="261"/>
+        <location filename="../../ui/plans/page.py" line="324"/>
         <source>%1 plans; %2 items overdue, %3 due within 30 days.</source>
         <translation>共 %1 个预案；%2 项已超期，%3 项将在 30 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="343"/>
+        <location filename="../../ui/plans/page.py" line="433"/>
+        <source>The plan has no version yet: add one first.</source>
+        <translation>该预案尚无版本：请先新增版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/page.py" line="510"/>
         <source>No plan text holds these words.</source>
         <translation>没有预案文本包含这些词。</translation>
     </message>
@@ -10968,6 +11343,49 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>StageTab</name>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="80"/>
+        <source>When this stage starts (trigger conditions); empty with no action: none</source>
+        <translation>本级响应的启动条件；条件和任务都为空表示无此级响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="84"/>
+        <source>Group</source>
+        <translation>任务分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="85"/>
+        <source>Action</source>
+        <translation>任务内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="87"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="92"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="94"/>
+        <source>Add action</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="95"/>
+        <source>Remove action</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/content_forms.py" line="98"/>
+        <source>Trigger</source>
+        <translation>启动条件</translation>
+    </message>
+</context>
+<context>
     <name>StartEventForm</name>
     <message>
         <location filename="../../ui/command/dialogs.py" line="297"/>
@@ -11132,9 +11550,40 @@ ahead</source>
         <translation>当前状态</translation>
     </message>
     <message>
+        <location filename="../../ui/plans/forms.py" line="264"/>
+        <source>Step of the plan&apos;s life</source>
+        <translation>预案状态流转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="267"/>
+        <source>%1 %2 is now: %3.</source>
+        <translation>%1 %2 当前状态：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="276"/>
         <location filename="../../ui/teams/forms.py" line="448"/>
         <source>New status</source>
         <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="278"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="279"/>
+        <source>Person</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="279"/>
+        <source>Who did it (reviewer, signer …)</source>
+        <translation>经办人（评审专家、签发人等）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="280"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/teams/forms.py" line="449"/>
@@ -14772,6 +15221,69 @@ ahead</source>
         <location filename="../../ui/settings/users.py" line="312"/>
         <source>%1 is deactivated.</source>
         <translation>%1 已停用。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionForm</name>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="322"/>
+        <source>New version of %1</source>
+        <translation>%1 新增版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="323"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="323"/>
+        <source>Such as 2024 edition</source>
+        <translation>如 2024年版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="324"/>
+        <source>Date of issue</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="325"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="333"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="335"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="343"/>
+        <source>Document files</source>
+        <translation>预案文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="344"/>
+        <source>Start from the previous version&apos;s stages and actions</source>
+        <translation>以上一版本的响应级别与任务为基础</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="358"/>
+        <source>Document files of the version</source>
+        <translation>版本的预案文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="360"/>
+        <source>Plan documents (*.pdf *.docx *.doc *.wps *.txt);;All files (*)</source>
+        <translation>预案文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="404"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -331,3 +331,23 @@ def test_a_word_in_very_many_versions_is_ranked_among_the_newest(
     assert [h.plan_code for h in hits] == ["A-3", "A-2"]  # the title, then the newest
     assert [h.plan_code for h in every] == ["A-3", "A-1", "A-2"]
     assert every[1].occurrences == 3 and "【转移】" in every[1].passage
+
+
+def test_search_finds_latin_letters_in_any_case_and_a_single_character(db: Database) -> None:
+    with db.session(PLANNER, write=True) as session:
+        add_units(session)
+        save_plan(session=session, fields=PlanFields("A-1", "通信保障应急预案", "special"))
+        add_version(
+            session=session,
+            code="A-1",
+            name="第一版",
+            stages=[
+                StageFields("IV", None, [ActionFields("support", "启用北斗短报文和GIS平台")]),
+            ],
+        )
+    with db.session(VIEWER) as session:
+        for query in ("GIS", "gis", "北斗", "斗"):
+            hits = search_plans(session=session, query=query)
+            assert [h.plan_code for h in hits] == ["A-1"], query
+        assert "【GIS】" in search_plans(session=session, query="gis")[0].passage
+        assert search_plans(session=session, query="gps") == []

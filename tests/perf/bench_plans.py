@@ -4,16 +4,20 @@ two-character word found in about 1 % of the versions and for one found in over 
 them (the first 20 ranked results with their passages), and the deadline list.
 
 Baselines measured in the same run: a raw ``LIKE`` scan of every version's text for the
-same words, and reading the plans' rows. ``--smoke`` builds a tenth of the versions with
-a tenth of the text."""
+same words, and reading the plans' rows. On SQLite, and on PostgreSQL when
+ECC_TEST_DATABASE_URL names a server (a database of its own there, dropped after).
+``--smoke`` builds a tenth of the versions with a tenth of the text."""
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+import psycopg
+from psycopg.sql import SQL, Identifier
+from sqlalchemy import func, make_url, select, text
 
 from models.base import utcnow
 from models.database import Database, insert_many
@@ -30,6 +34,7 @@ RARE, COMMON = "鲲鹏", "转移"  # in about 1 % of the versions, in over half 
 SEARCH_TARGET = 0.1
 DEADLINE_TARGET = 0.05
 ACTOR = Actor("bench", "planner")
+PG_DATABASE = "ecc_bench_plans"
 WORDS = [
     "预警",
     "响应",
@@ -116,9 +121,39 @@ def run(folder: Path) -> list[Figure]:
         database.upgrade()
         _fill(database, VERSIONS // scale, TEXT_CHARACTERS // scale)
     try:
-        return _figures(database)
+        rows = _figures(database, "")
     finally:
         database.dispose()
+    server = os.environ.get("ECC_TEST_DATABASE_URL")
+    if server:
+        rows += _postgresql(server, scale)
+    return rows
+
+
+def _postgresql(server: str, scale: int) -> list[Figure]:
+    url = make_url(server).set(database=PG_DATABASE)
+
+    def recreate(*, again: bool) -> None:
+        libpq = make_url(server).set(drivername="postgresql")
+        name = Identifier(PG_DATABASE)
+        with psycopg.connect(libpq.render_as_string(hide_password=False), autocommit=True) as c:
+            c.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+            if again:
+                c.execute(SQL("CREATE DATABASE {}").format(name))
+
+    recreate(again=True)
+    database = Database(url.render_as_string(hide_password=False))
+    try:
+        database.upgrade()
+        _fill(database, VERSIONS // scale, TEXT_CHARACTERS // scale)
+        with database.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                text("VACUUM ANALYZE")
+            )
+        return _figures(database, " [PostgreSQL]")
+    finally:
+        database.dispose()
+        recreate(again=False)
 
 
 def _text(rng: random.Random, characters: int, rare: bool, common_word: bool) -> str:
@@ -175,7 +210,7 @@ def _fill(database: Database, versions: int, characters: int) -> None:
             insert_many(session, PlanVersion.__table__, batch)  # type: ignore[arg-type]
 
 
-def _figures(database: Database) -> list[Figure]:
+def _figures(database: Database, backend: str) -> list[Figure]:
     figures = []
     with database.session(ACTOR) as session:
         total = session.scalar(select(func.count()).select_from(PlanVersion)) or 0
@@ -198,7 +233,7 @@ def _figures(database: Database) -> list[Figure]:
 
             figures.append(
                 Figure(
-                    f"plan search, {label} word ({found} of {total} versions)",
+                    f"plan search, {label} word ({found} of {total} versions){backend}",
                     median_of(5, search),
                     SEARCH_TARGET,
                     "LIKE scan",
@@ -207,7 +242,7 @@ def _figures(database: Database) -> list[Figure]:
             )
         figures.append(
             Figure(
-                f"plan deadlines ({PLANS} plans)",
+                f"plan deadlines ({PLANS} plans){backend}",
                 median_of(5, lambda: timed(lambda: deadlines(session=session))),
                 DEADLINE_TARGET,
                 "plans read",

@@ -101,3 +101,31 @@ def test_a_planner_adds_a_version_with_its_document_and_sees_what_changed(
     assert "海塘巡查" in run_main(*typed, "plan", "search", "海塘巡查", env=env).stdout
     missing = run_main(*typed, "plan", "version", "ZX-01", "x", "--file", "nope.pdf", env=env)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_deadlines_past_the_official_calendar_are_marked_and_explained(tmp_path: Path) -> None:
+    from models.plans import CALENDAR_LAST_YEAR, PlanFields, save_plan
+
+    url = f"sqlite:///{tmp_path / 'console.sqlite'}"
+    database = Database(url)
+    database.upgrade()
+    with database.session(PLANNER, write=True) as session:
+        save_plan(
+            session=session,
+            fields=PlanFields(
+                "ZX-09",
+                "温岭市气象灾害应急预案",
+                "special",
+                doc_number="温政办发〔2026〕30号",
+                issued_on=date(CALENDAR_LAST_YEAR, 12, 20),
+                status="published",
+            ),
+        )
+    database.dispose()
+    env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
+    done = run_main("--lang", "en", "--db", url, "plan", "deadlines", "--all", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    filing = next(line for line in done.stdout.splitlines() if "\tFiling\t" in line)
+    assert "(estimated: past the official calendar)" in filing
+    assert f"Dates marked estimated fall after {CALENDAR_LAST_YEAR}" in done.stdout
+    assert "chinesecalendar 1." in done.stdout

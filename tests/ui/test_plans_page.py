@@ -144,3 +144,38 @@ def test_a_kept_file_opens_with_the_system_viewer(
     page.details_tab.open_requested.emit(kept.id)
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert opened[0].endswith("预案.docx") and Path(opened[0]).read_bytes() == content
+
+
+def test_a_deadline_past_the_official_calendar_is_marked_estimated(
+    qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+    from datetime import timedelta
+
+    from models.base import utcnow
+
+    counting = importlib.import_module("models.plans.deadlines")  # the package hides the module
+
+    today = utcnow().date()
+    # As the console will be once the installed calendar's last year has passed.
+    monkeypatch.setattr(counting, "CALENDAR_LAST_YEAR", today.year - 1)
+    counting.add_working_days.cache_clear()
+    try:
+        with sqlite_db.session(PLANNER, write=True) as session:
+            save_plan(
+                session=session,
+                fields=PlanFields(
+                    "ZX-09",
+                    "温岭市气象灾害应急预案",
+                    "special",
+                    doc_number="温政办发〔2026〕30号",
+                    issued_on=today - timedelta(days=7),
+                    status="published",
+                ),
+            )
+        page = _page(qtbot, sqlite_db)
+        filing = page.deadline_model.display_text(0, 3)
+        assert filing.endswith("(estimated)")
+        assert f"Dates marked estimated fall after {today.year - 1}" in page.summary_label.text()
+    finally:
+        counting.add_working_days.cache_clear()

@@ -119,12 +119,17 @@ def run(ctx: Context) -> int:
         if action == "deadlines":
             from models.exports.plans import DEADLINE_KINDS, deadline_state
 
-            for due in deadlines(session=session, everything=args.everything):
+            rows = deadlines(session=session, everything=args.everything)
+            for due in rows:
                 say(
                     f"{due.plan_code}\t{due.title}\t"
                     f"{QCoreApplication.translate('PlansPage', DEADLINE_KINDS[due.kind])}\t"
                     f"{due.due.isoformat()}\t{deadline_state(due)}"
                 )
+            if any(due.estimated for due in rows):
+                from models.plans import calendar_note
+
+                say(calendar_note())
         elif action == "search":
             for hit in search_plans(session=session, query=args.words):
                 say(f"{hit.plan_code}\t{hit.title}\t{hit.version_name}\t{hit.passage}")

@@ -1,14 +1,15 @@
 """The plans page: the plan system at a glance as a tree (status colours, deadline marks),
-the overdue and soon-due items, and the search of the plans' texts."""
+the overdue and soon-due items, the search of the plans' texts, and for planners the
+forms that keep the library (a plan, a step of its life, a version with its files, its
+stages and actions, a drill and its follow-ups)."""
 
 from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +37,7 @@ from models.plans import (
     TreeNode,
     activate_plan,
     activations,
+    calendar_note,
     checklist,
     deadlines,
     plan_tree,
@@ -49,7 +51,11 @@ from ui.common.page import Page
 from ui.common.styles import ALERT_COLOUR, ERROR_COLOUR, NOTE_COLOUR, OK_COLOUR
 from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.plans.checklist import ChecklistTab
+from ui.plans.content_forms import CloseFollowUpForm, ContentForm, DrillForm
 from ui.plans.details import DetailsTab, PlanDetails, file_to_open, load_details
+from ui.plans.forms import PlanForm, StatusForm, VersionForm
+
+PLAN_ID = Qt.ItemDataRole.UserRole + 1  # the tree's plan id beside its code
 
 STATUS_COLOURS = {
     "scheduled": ALERT_COLOUR,
@@ -77,11 +83,31 @@ def _days(left: int) -> str:
     return fill(QCoreApplication.translate("PlansPage", "due in %1 days"), str(left))
 
 
+@dataclass(frozen=True, slots=True)
+class DeadlineLine:
+    """A deadline as the page lists it: a date counted past the official calendar's last
+    year marked estimated."""
+
+    plan_code: str
+    title: str
+    kind: str
+    due_text: str
+    days_left: int
+    detail: str
+
+    @classmethod
+    def of(cls, row: DeadlineRow) -> DeadlineLine:
+        due = row.due.isoformat()
+        if row.estimated:
+            due = fill(QCoreApplication.translate("PlansPage", "%1 (estimated)"), due)
+        return cls(row.plan_code, row.title, row.kind, due, row.days_left, row.detail)
+
+
 DEADLINE_COLUMNS = (
     Column("plan_code", QT_TRANSLATE_NOOP("PlansPage", "Code"), "PlansPage"),
     Column("title", QT_TRANSLATE_NOOP("PlansPage", "Plan"), "PlansPage", max_width=360),
     Column("kind", QT_TRANSLATE_NOOP("PlansPage", "Deadline"), "PlansPage", formatter=_kind),
-    Column("due", QT_TRANSLATE_NOOP("PlansPage", "Due"), "PlansPage", formatter=date.isoformat),
+    Column("due_text", QT_TRANSLATE_NOOP("PlansPage", "Due"), "PlansPage"),
     Column("days_left", QT_TRANSLATE_NOOP("PlansPage", "State"), "PlansPage", formatter=_days),
     Column("detail", QT_TRANSLATE_NOOP("PlansPage", "Detail"), "PlansPage", max_width=360),
 )
@@ -126,6 +152,8 @@ def load_search(*, db: Database, actor: Actor, query: str) -> list[SearchHit]:
 
 
 class PlansPage(Page):
+    details_shown = Signal()  # a plan's details shown in the detail tab
+
     watched_tables = frozenset(
         {
             "plans",
@@ -189,16 +217,50 @@ class PlansPage(Page):
         self.tabs.addTab(self.checklist_tab, self.tr("Event checklist"))
         self.details_tab = DetailsTab()
         self.details_tab.open_requested.connect(self._open_file)
+        self.details_tab.compare_requested.connect(self._compare)
+        self.details_tab.content_requested.connect(self._edit_content)
+        self.details_tab.close_requested.connect(self._close_follow_up)
+        self.chosen_code: str | None = None
+        self.chosen_id: int | None = None
+        self.compared_version: int | None = None
         self._files = tempfile.TemporaryDirectory(prefix="plans-")
         self.opened_file: Path | None = None  # the file last handed to the system viewer
         self.tabs.addTab(self.details_tab, self.tr("Plan"))
         self.tree_view.clicked.connect(self._chosen)
+
+        self.may_edit = actor.can(Permission.EDIT_PLANS)
+        self.new_plan_button = QPushButton(self.tr("New plan…"))
+        self.new_plan_button.clicked.connect(self._new_plan)
+        self.edit_plan_button = QPushButton(self.tr("Edit…"))
+        self.edit_plan_button.clicked.connect(self._edit_plan)
+        self.status_button = QPushButton(self.tr("Next step…"))
+        self.status_button.clicked.connect(self._next_step)
+        self.version_button = QPushButton(self.tr("New version…"))
+        self.version_button.clicked.connect(self._new_version)
+        self.content_button = QPushButton(self.tr("Stages and actions…"))
+        self.content_button.clicked.connect(lambda: self._edit_content(None))
+        self.drill_button = QPushButton(self.tr("Record a drill…"))
+        self.drill_button.clicked.connect(self._record_drill)
+        self.plan_buttons = (
+            self.edit_plan_button,
+            self.status_button,
+            self.version_button,
+            self.content_button,
+            self.drill_button,
+        )
+        edit_row = QHBoxLayout()
+        for button in (self.new_plan_button, *self.plan_buttons):
+            button.setVisible(self.may_edit)
+            button.setEnabled(button is self.new_plan_button)
+            edit_row.addWidget(button)
+        edit_row.addStretch(1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.summary_label)
         left_layout.addWidget(self.tree_view, 1)
+        left_layout.addLayout(edit_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -232,6 +294,7 @@ class PlansPage(Page):
             plan = node.plan
             title = QStandardItem(f"{plan.code}  {plan.title}")
             title.setData(plan.code, Qt.ItemDataRole.UserRole)
+            title.setData(plan.id, PLAN_ID)
             kind = QStandardItem(QCoreApplication.translate("Plans", PLAN_CLASSES[plan.plan_class]))
             status = QStandardItem(QCoreApplication.translate("Plans", STATUSES[plan.status]))
             status.setForeground(QBrush(QColor(STATUS_COLOURS.get(plan.status, NOTE_COLOUR))))
@@ -252,38 +315,142 @@ class PlansPage(Page):
             (parents[-1] if parents else root).appendRow(items)
             parents.append(title)
         self.tree_view.expandToDepth(0)
-        self.deadline_model.set_rows(view.deadlines)
+        self._choose_again()
+        self.deadline_model.set_rows([DeadlineLine.of(row) for row in view.deadlines])
         fit_columns(self.deadline_view, self.deadline_model)
         self.checklist_tab.show_checklist(view.event_name, view.activation, view.checklist)
         overdue_count = sum(1 for r in view.deadlines if r.overdue)
-        self.summary_label.setText(
-            fill(
-                self.tr("%1 plans; %2 items overdue, %3 due within 30 days."),
-                str(len(view.tree)),
-                str(overdue_count),
-                str(len(view.deadlines) - overdue_count),
-            )
+        summary = fill(
+            self.tr("%1 plans; %2 items overdue, %3 due within 30 days."),
+            str(len(view.tree)),
+            str(overdue_count),
+            str(len(view.deadlines) - overdue_count),
         )
+        if any(r.estimated for r in view.deadlines):
+            summary += "\n" + calendar_note()
+        self.summary_label.setText(summary)
         self.ready.emit()
 
     def _chosen(self, index: QModelIndex) -> None:
-        code = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        first = index.siblingAtColumn(0)
+        code = first.data(Qt.ItemDataRole.UserRole)
         if code:
-            run_operation(
-                self.db,
-                self.actor,
-                load_details,
-                owner=self,
-                on_done=self._details,
-                show=self.banner,
-                write=False,
-                code=code,
-            )
+            if code != self.chosen_code:
+                self.compared_version = None
+            self.chosen_code, self.chosen_id = str(code), int(first.data(PLAN_ID))
+            for button in self.plan_buttons:
+                button.setEnabled(True)
+            self._load_details()
+
+    def _choose_again(self) -> None:
+        """The plan chosen before a reload (by id: its code may have changed) chosen again;
+        nothing chosen when it is gone."""
+        if self.chosen_id is None:
+            return
+        found = self.tree_model.match(
+            self.tree_model.index(0, 0),
+            PLAN_ID,
+            self.chosen_id,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        if not found:
+            self.chosen_code = self.chosen_id = None
+            for button in self.plan_buttons:
+                button.setEnabled(False)
+            return
+        self.tree_view.setCurrentIndex(found[0])
+        self.tree_view.scrollTo(found[0])
+        if self.chosen_code is None:
+            self._chosen(found[0])
+
+    def _load_details(self) -> None:
+        if self.chosen_code is None:
+            return
+        run_operation(
+            self.db,
+            self.actor,
+            load_details,
+            owner=self,
+            on_done=self._details,
+            show=self.banner,
+            write=False,
+            code=self.chosen_code,
+            version_id=self.compared_version,
+            may_edit=self.may_edit,
+        )
 
     def _details(self, outcome: Outcome[PlanDetails]) -> None:
         if outcome.ok and outcome.value is not None:
             self.details_tab.show_details(outcome.value)
             self.tabs.setCurrentWidget(self.details_tab)
+            self.details_shown.emit()
+        elif outcome.refusal is not None:  # the plan is gone or renamed: nothing chosen
+            self.chosen_code = self.chosen_id = None
+            for button in self.plan_buttons:
+                button.setEnabled(False)
+
+    def _compare(self, version_id: int) -> None:
+        self.compared_version = version_id
+        self._load_details()
+
+    # -- the planner's forms ---------------------------------------------------------------
+
+    def _after(self, saved: tuple[int | None, bool]) -> None:
+        if saved[1]:
+            self.refresh()
+            self._load_details()
+
+    def _new_plan(self) -> None:
+        saved_id, accepted = PlanForm.edit(self, self.db, self.actor)
+        if accepted and saved_id is not None:
+            self.chosen_id, self.chosen_code = saved_id, None
+            self.refresh()
+
+    def _edit_plan(self) -> None:
+        if self.chosen_id is not None:
+            saved = PlanForm.edit(self, self.db, self.actor, self.chosen_id)
+            if saved[1]:
+                self.chosen_code = None  # the code may have changed: chosen again by id
+                self.refresh()
+
+    def _next_step(self) -> None:
+        if self.chosen_code:
+            self._after(StatusForm.edit(self, self.db, self.actor, self.chosen_code))
+
+    def _new_version(self) -> None:
+        if self.chosen_code:
+            saved = VersionForm.edit(self, self.db, self.actor, self.chosen_code)
+            if saved[1]:
+                self.compared_version = saved[0]
+            self._after(saved)
+
+    def _edit_content(self, version_id: int | None) -> None:
+        details = getattr(self.details_tab, "details", None)
+        if version_id is None and details is not None and details.versions:
+            version_id = details.versions[-1].id
+        if version_id is None:
+            self.banner.show_info(self.tr("The plan has no version yet: add one first."))
+            return
+        self.compared_version = version_id
+        self._after(ContentForm.edit(self, self.db, self.actor, version_id))
+
+    def _record_drill(self) -> None:
+        if self.chosen_code:
+            self._after(DrillForm.edit(self, self.db, self.actor, self.chosen_code))
+
+    def _close_follow_up(self, follow_up_id: int) -> None:
+        details = getattr(self.details_tab, "details", None)
+        action = next(
+            (
+                f.action
+                for drill in (details.drills if details else [])
+                for f in drill.follow_ups
+                if f.id == follow_up_id
+            ),
+            "",
+        )
+        self._after(CloseFollowUpForm.edit(self, self.db, self.actor, follow_up_id, action))
 
     def _open_file(self, file_id: int) -> None:
         """Write the kept file out and open it with the system's viewer."""
