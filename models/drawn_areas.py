@@ -133,6 +133,19 @@ def delete_drawn_area(*, session: Session, area_id: int) -> None:
     area = session.get(DrawnArea, area_id)
     if area is None:
         raise NotFound(QCoreApplication.translate("DrawnAreas", "That saved area is gone."))
+    from models.events import Event
+
+    event = session.scalar(select(Event.name).where(Event.drawn_area_id == area_id).limit(1))
+    if event is not None:
+        raise Conflict(
+            fill(
+                QCoreApplication.translate(
+                    "DrawnAreas", "The area %1 is the area of the event %2: it is kept."
+                ),
+                area.name,
+                event,
+            )
+        )
     session.delete(area)
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import CheckConstraint, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.base import Base, utcnow
 from models.domain_events import EventEnded, EventStarted, ResponseLevelChanged, emit
@@ -23,6 +24,9 @@ from models.labels import EVENT_GRADES, RESPONSE_LEVELS
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import Refused
 from models.users import Permission, actor_of, require
+
+if TYPE_CHECKING:
+    from models.drawn_areas import DrawnArea
 
 EVENT_KINDS = {
     "typhoon": QT_TRANSLATE_NOOP("Label", "Typhoon"),
@@ -54,6 +58,11 @@ class Event(Base):
     grade: Mapped[str | None] = mapped_column(String(10))  # models.labels.EVENT_GRADES
     typhoon_code: Mapped[str | None] = mapped_column(String(12))  # the typhoon it follows
     area: Mapped[str | None] = mapped_column(String(200))  # the county, or the towns named
+    # An area drawn on the map and saved (models.drawn_areas), kept while the event names it.
+    drawn_area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("drawn_areas.id", ondelete="RESTRICT"), index=True
+    )
+    drawn_area: Mapped[DrawnArea | None] = relationship(lazy="joined")
 
 
 class EventRefused(Refused):
@@ -73,6 +82,7 @@ class EventRow:
     grade: str | None = None
     typhoon_code: str | None = None
     area: str | None = None
+    drawn_area: str | None = None  # the saved drawn area's name
 
     @property
     def active(self) -> bool:
@@ -101,6 +111,7 @@ def _row(event: Event) -> EventRow:
         event.grade,
         event.typhoon_code,
         event.area,
+        event.drawn_area.name if event.drawn_area is not None else None,
     )
 
 
@@ -145,9 +156,11 @@ def start_event(
     grade: str | None = None,
     typhoon_code: str | None = None,
     area: str | None = None,
+    drawn_area: str | None = None,
 ) -> EventRow:
     """Start an event; refused while another one is active. ``typhoon_code`` names a
-    typhoon of the database; ``grade`` is a code of EVENT_GRADES.
+    typhoon of the database; ``grade`` is a code of EVENT_GRADES; ``drawn_area`` the name
+    of an area saved on the map, the event's area beside the text of ``area``.
 
     Announces ``EventStarted``: with ``open_records`` the modules that keep records per
     event make them at once (transfers: a record for every household and object of the
@@ -188,6 +201,11 @@ def start_event(
                     typhoon_code,
                 )
             )
+    drawn_area_id = None
+    if drawn_area is not None and drawn_area.strip():
+        from models.drawn_areas import find_drawn_area
+
+        drawn_area_id = find_drawn_area(session=session, name=drawn_area).id
     current = _active(session)
     if current is not None:
         raise EventRefused(
@@ -209,6 +227,7 @@ def start_event(
         grade=grade,
         typhoon_code=typhoon_code,
         area=area,
+        drawn_area_id=drawn_area_id,
     )
     session.add(event)
     session.flush()

@@ -2019,31 +2019,36 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_event.py" line="59"/>
+        <source>an area drawn on the map and saved</source>
+        <translation>在地图上绘制并保存的区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="64"/>
         <source>when it started (default: now)</source>
         <translation>开始时间（默认为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="64"/>
+        <location filename="../../ui/cli/cmd_event.py" line="69"/>
         <source>change the response level (sea, IV, III, II, I or lifted)</source>
         <translation>调整应急响应等级（sea 海上防台风、IV、III、II、I 或 lifted 解除）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="72"/>
+        <location filename="../../ui/cli/cmd_event.py" line="77"/>
         <source>the leader who signed (default: the leader on shift by the roster)</source>
         <translation>签发的带班领导（默认：值班表上的带班领导）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="81"/>
+        <location filename="../../ui/cli/cmd_event.py" line="86"/>
         <source>when it took effect (default: now)</source>
         <translation>生效时间（默认为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="86"/>
+        <location filename="../../ui/cli/cmd_event.py" line="91"/>
         <source>change the event&apos;s grade</source>
         <translation>调整事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="94"/>
+        <location filename="../../ui/cli/cmd_event.py" line="99"/>
         <source>log an incident under the event</source>
         <translation>登记本事件中发生的次生事件</translation>
     </message>
@@ -2079,7 +2084,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/cli/cmd_dutylog.py" line="82"/>
-        <location filename="../../ui/cli/cmd_event.py" line="102"/>
+        <location filename="../../ui/cli/cmd_event.py" line="107"/>
         <source>the town or village code</source>
         <translation>乡镇或村的区划代码</translation>
     </message>
@@ -2195,93 +2200,98 @@ ahead</source>
         <translation>%1 已向 %2 交班（交接记录 %3）：本班日志 %4 条，未办结跟踪事项 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="108"/>
+        <location filename="../../ui/cli/cmd_event.py" line="113"/>
         <source>end the event in progress</source>
         <translation>结束当前事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="114"/>
+        <location filename="../../ui/cli/cmd_event.py" line="119"/>
         <source>the leader who signed the lifting of the response (default: the leader on shift)</source>
         <translation>签发解除响应的带班领导（默认：当班带班领导）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="125"/>
+        <location filename="../../ui/cli/cmd_event.py" line="130"/>
         <source>the event, its level history and incidents</source>
         <translation>查看事件、响应等级变更记录和次生事件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="152"/>
+        <location filename="../../ui/cli/cmd_event.py" line="157"/>
         <source>Unknown response level %1: give sea, IV, III, II, I or lifted.</source>
         <translation>未知的响应等级 %1：请填写 sea（海上防台风）、IV、III、II、I 或 lifted（解除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="189"/>
+        <location filename="../../ui/cli/cmd_event.py" line="195"/>
         <source>Event %1 started (ID %2).</source>
         <translation>事件 %1 已启动（ID %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="211"/>
-        <location filename="../../ui/cli/cmd_event.py" line="289"/>
+        <location filename="../../ui/cli/cmd_event.py" line="217"/>
+        <location filename="../../ui/cli/cmd_event.py" line="300"/>
         <source>Response level now: %1</source>
         <translation>当前应急响应等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="218"/>
+        <location filename="../../ui/cli/cmd_event.py" line="224"/>
         <source>The grade was changed.</source>
         <translation>事件等级已调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="229"/>
+        <location filename="../../ui/cli/cmd_event.py" line="235"/>
         <source>The incident was logged.</source>
         <translation>次生事件已登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="240"/>
+        <location filename="../../ui/cli/cmd_event.py" line="246"/>
         <source>Event %1 ended.</source>
         <translation>事件 %1 已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="267"/>
+        <location filename="../../ui/cli/cmd_event.py" line="273"/>
         <source>Event %1 (ID %2): %3</source>
         <translation>事件 %1（ID %2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="273"/>
+        <location filename="../../ui/cli/cmd_event.py" line="279"/>
         <source>Number: %1 · grade: %2 · typhoon: %3 · area: %4</source>
         <translation>事件编号：%1 · 事件等级：%2 · 台风：%3 · 区域：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="282"/>
+        <location filename="../../ui/cli/cmd_event.py" line="288"/>
+        <source>Drawn area: %1</source>
+        <translation>绘制区域：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_event.py" line="293"/>
         <source>Started %1 · ended %2</source>
         <translation>开始 %1 · 结束 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="286"/>
+        <location filename="../../ui/cli/cmd_event.py" line="297"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="292"/>
+        <location filename="../../ui/cli/cmd_event.py" line="303"/>
         <source>Level changes:</source>
         <translation>响应等级变更记录：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="294"/>
+        <location filename="../../ui/cli/cmd_event.py" line="305"/>
         <source>No level change recorded.</source>
         <translation>尚无响应等级变更记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="300"/>
+        <location filename="../../ui/cli/cmd_event.py" line="311"/>
         <source>%1  %2 → %3  signed by %4, recorded by %5, document %6: %7</source>
         <translation>%1  %2 → %3  签发：%4，记录：%5，文号：%6；理由：%7</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="316"/>
+        <location filename="../../ui/cli/cmd_event.py" line="327"/>
         <source>%1  grade %2 → %3 (%4): %5</source>
         <translation>%1  事件等级 %2 → %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_event.py" line="325"/>
+        <location filename="../../ui/cli/cmd_event.py" line="336"/>
         <source>Incidents:</source>
         <translation>次生事件：</translation>
     </message>
@@ -2901,7 +2911,12 @@ ahead</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="324"/>
+        <location filename="../../ui/command/page.py" line="334"/>
+        <source>drawn area %1</source>
+        <translation>绘制区域“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/page.py" line="335"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
@@ -2916,17 +2931,17 @@ ahead</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="351"/>
+        <location filename="../../ui/command/page.py" line="358"/>
         <source>Starting the event and opening the transfer records…</source>
         <translation>正在启动事件并建立转移记录……</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="366"/>
+        <location filename="../../ui/command/page.py" line="373"/>
         <source>The event %1 was started.</source>
         <translation>事件 %1 已启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="412"/>
+        <location filename="../../ui/command/page.py" line="419"/>
         <source>No contingency plan is active for this event. Activate %1 %2 at %3? Its checklist will hold the actions of this stage and every lower one.</source>
         <translation>本事件尚无启动的应急预案。是否按%3启动 %1 %2？其响应措施清单将包含本级及以下各级的措施。</translation>
     </message>
@@ -2936,7 +2951,7 @@ ahead</source>
         <translation>启动预案</translation>
     </message>
     <message>
-        <location filename="../../ui/command/page.py" line="446"/>
+        <location filename="../../ui/command/page.py" line="453"/>
         <source>The plan %1 %2 was activated at %3.</source>
         <translation>预案 %1《%2》已按%3启动。</translation>
     </message>
@@ -3622,32 +3637,37 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/drawn_areas.py" line="135"/>
-        <location filename="../../models/drawn_areas.py" line="193"/>
+        <location filename="../../models/drawn_areas.py" line="206"/>
         <source>That saved area is gone.</source>
         <translation>该已保存区域已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="196"/>
+        <location filename="../../models/drawn_areas.py" line="142"/>
+        <source>The area %1 is the area of the event %2: it is kept.</source>
+        <translation>区域“%1”是事件“%2”的范围，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/drawn_areas.py" line="209"/>
         <source>Give the danger zone a name.</source>
         <translation>请填写危险区名称。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="202"/>
+        <location filename="../../models/drawn_areas.py" line="215"/>
         <source>Choose a known type of danger zone.</source>
         <translation>请选择已有的危险区类别。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="224"/>
+        <location filename="../../models/drawn_areas.py" line="237"/>
         <source>The area %1 lies outside every village&apos;s outline: a danger zone belongs to a village.</source>
         <translation>区域“%1”不在任何村（社区）的边界内：危险区须属于某个村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="244"/>
+        <location filename="../../models/drawn_areas.py" line="257"/>
         <source>%1 %2 has a danger zone named %3 already.</source>
         <translation>%1 %2 已有名为“%3”的危险区。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="259"/>
+        <location filename="../../models/drawn_areas.py" line="272"/>
         <source>Drawn on the map as %1</source>
         <translation>在地图上绘制，区域名称“%1”</translation>
     </message>
@@ -4324,43 +4344,43 @@ ahead</source>
 <context>
     <name>EndEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="164"/>
         <location filename="../../ui/command/dialogs.py" line="165"/>
+        <location filename="../../ui/command/dialogs.py" line="166"/>
         <source>End the event</source>
         <translation>结束事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="167"/>
+        <location filename="../../ui/command/dialogs.py" line="168"/>
         <source>End the event %1? Check-in stops; the records and their history are kept.</source>
         <translation>结束事件 %1？签到将停止；各项记录及其变更历史都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="172"/>
+        <location filename="../../ui/command/dialogs.py" line="173"/>
         <source>The response (%1) is lifted with it and the lifting kept in its history.</source>
         <translation>应急响应（%1）随之解除，解除记录保留在响应级别变更中。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="183"/>
+        <location filename="../../ui/command/dialogs.py" line="184"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="184"/>
+        <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="184"/>
+        <location filename="../../ui/command/dialogs.py" line="185"/>
         <source>Default: the event ended</source>
         <translation>默认：事件结束</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="185"/>
+        <location filename="../../ui/command/dialogs.py" line="186"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="185"/>
+        <location filename="../../ui/command/dialogs.py" line="186"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -4551,29 +4571,29 @@ ahead</source>
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../models/events.py" line="159"/>
+        <location filename="../../models/events.py" line="172"/>
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="162"/>
+        <location filename="../../models/events.py" line="175"/>
         <source>The name is too long: at most 80 characters.</source>
         <translation>名称过长：最多 80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="166"/>
+        <location filename="../../models/events.py" line="179"/>
         <source>Unknown kind of event: %1</source>
         <translation>未知的事件类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="185"/>
+        <location filename="../../models/events.py" line="198"/>
         <source>No typhoon %1 in the database: import its track first.</source>
         <translation>数据库中没有 %1 号台风：请先导入其路径。</translation>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="116"/>
-        <location filename="../../models/events.py" line="170"/>
-        <location filename="../../models/events.py" line="228"/>
+        <location filename="../../models/events.py" line="183"/>
+        <location filename="../../models/events.py" line="247"/>
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
@@ -4621,7 +4641,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="245"/>
-        <location filename="../../models/events.py" line="176"/>
+        <location filename="../../models/events.py" line="189"/>
         <source>Unknown event grade: %1</source>
         <translation>未知的事件等级：%1</translation>
     </message>
@@ -4636,28 +4656,28 @@ ahead</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="195"/>
+        <location filename="../../models/events.py" line="213"/>
         <source>The event %1 is still in progress; end it before starting another.</source>
         <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="243"/>
+        <location filename="../../models/events.py" line="262"/>
         <source>Too long: at most %1 characters: %2</source>
         <translation>过长：最多 %1 个字符：%2</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="260"/>
+        <location filename="../../models/events.py" line="279"/>
         <source>An event cannot end before it started.</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="327"/>
-        <location filename="../../models/events.py" line="273"/>
+        <location filename="../../models/events.py" line="292"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="277"/>
+        <location filename="../../models/events.py" line="296"/>
         <source>The event %1 has already ended.</source>
         <translation>事件“%1”已经结束。</translation>
     </message>
@@ -4963,17 +4983,17 @@ ahead</source>
 <context>
     <name>GradeForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="204"/>
+        <location filename="../../ui/command/dialogs.py" line="205"/>
         <source>Event grade</source>
         <translation>事件等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="207"/>
+        <location filename="../../ui/command/dialogs.py" line="208"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="208"/>
+        <location filename="../../ui/command/dialogs.py" line="209"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -6473,42 +6493,42 @@ ahead</source>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="222"/>
+        <location filename="../../ui/command/dialogs.py" line="223"/>
         <source>Log an incident</source>
         <translation>登记险情</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="224"/>
+        <location filename="../../ui/command/dialogs.py" line="225"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="225"/>
+        <location filename="../../ui/command/dialogs.py" line="226"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="225"/>
+        <location filename="../../ui/command/dialogs.py" line="226"/>
         <source>Where it happened</source>
         <translation>发生地点</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="226"/>
+        <location filename="../../ui/command/dialogs.py" line="227"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="226"/>
+        <location filename="../../ui/command/dialogs.py" line="227"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="227"/>
+        <location filename="../../ui/command/dialogs.py" line="228"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="230"/>
+        <location filename="../../ui/command/dialogs.py" line="231"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -6584,7 +6604,7 @@ ahead</source>
         <translation>山洪</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="31"/>
+        <location filename="../../models/events.py" line="35"/>
         <location filename="../../models/labels.py" line="23"/>
         <source>Geological hazard</source>
         <translation>地质灾害</translation>
@@ -6746,22 +6766,22 @@ ahead</source>
         <translation>特别重大</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="28"/>
+        <location filename="../../models/events.py" line="32"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="29"/>
+        <location filename="../../models/events.py" line="33"/>
         <source>Rainstorm</source>
         <translation>暴雨</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="30"/>
+        <location filename="../../models/events.py" line="34"/>
         <source>Flood</source>
         <translation>洪水</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="32"/>
+        <location filename="../../models/events.py" line="36"/>
         <location filename="../../models/teams/codes.py" line="28"/>
         <source>Forest fire</source>
         <translation>森林火灾</translation>
@@ -6783,7 +6803,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/command/incidents.py" line="24"/>
-        <location filename="../../models/events.py" line="33"/>
+        <location filename="../../models/events.py" line="37"/>
         <source>Accident</source>
         <translation>事故</translation>
     </message>
@@ -6794,7 +6814,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/command/incidents.py" line="26"/>
-        <location filename="../../models/events.py" line="34"/>
+        <location filename="../../models/events.py" line="38"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -7210,62 +7230,62 @@ ahead</source>
 <context>
     <name>LevelForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="87"/>
+        <location filename="../../ui/command/dialogs.py" line="88"/>
         <source>Response level change</source>
         <translation>响应级别变更</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="93"/>
+        <location filename="../../ui/command/dialogs.py" line="94"/>
         <source>Lifted (no response in force)</source>
         <translation>已解除（无应急响应）</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="102"/>
+        <location filename="../../ui/command/dialogs.py" line="103"/>
         <source>New level</source>
         <translation>新级别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="105"/>
+        <location filename="../../ui/command/dialogs.py" line="106"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="111"/>
+        <location filename="../../ui/command/dialogs.py" line="112"/>
         <source>The leader on shift who signed</source>
         <translation>签发的带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="112"/>
+        <location filename="../../ui/command/dialogs.py" line="113"/>
         <source>Signed by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="113"/>
+        <location filename="../../ui/command/dialogs.py" line="114"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="113"/>
+        <location filename="../../ui/command/dialogs.py" line="114"/>
         <source>Why the level changes</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="114"/>
+        <location filename="../../ui/command/dialogs.py" line="115"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="114"/>
+        <location filename="../../ui/command/dialogs.py" line="115"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="117"/>
+        <location filename="../../ui/command/dialogs.py" line="118"/>
         <source>Now: %1. Leaders on today&apos;s roster are offered as signers.</source>
         <translation>当前：%1。今天值班表上的带班领导可选作签发人。</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="122"/>
+        <location filename="../../ui/command/dialogs.py" line="123"/>
         <source>Now: %1. Today&apos;s roster names no leader: type the signer&apos;s name.</source>
         <translation>当前：%1。今天的值班表上没有带班领导：请输入签发人姓名。</translation>
     </message>
@@ -7371,23 +7391,23 @@ ahead</source>
         <translation>正在打开页面……</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>No active event</source>
         <translation>无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Event: %1</source>
         <translation>事件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Beijing time</source>
         <translation>北京时间</translation>
     </message>
@@ -10972,37 +10992,37 @@ ahead</source>
 <context>
     <name>RosterForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="253"/>
+        <location filename="../../ui/command/dialogs.py" line="254"/>
         <source>Duty roster of %1</source>
         <translation>%1 值班表</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="255"/>
+        <location filename="../../ui/command/dialogs.py" line="256"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="256"/>
+        <location filename="../../ui/command/dialogs.py" line="257"/>
         <source>Officers on duty</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="256"/>
+        <location filename="../../ui/command/dialogs.py" line="257"/>
         <source>Names, separated by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="257"/>
+        <location filename="../../ui/command/dialogs.py" line="258"/>
         <source>Leader on shift</source>
         <translation>带班领导</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="258"/>
+        <location filename="../../ui/command/dialogs.py" line="259"/>
         <source>Leader&apos;s phone</source>
         <translation>带班领导电话</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="258"/>
+        <location filename="../../ui/command/dialogs.py" line="259"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -11388,72 +11408,83 @@ ahead</source>
 <context>
     <name>StartEventForm</name>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="297"/>
+        <location filename="../../ui/command/dialogs.py" line="299"/>
         <source>Start an event</source>
         <translation>启动事件</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="298"/>
+        <location filename="../../ui/command/dialogs.py" line="300"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="300"/>
+        <location filename="../../ui/command/dialogs.py" line="302"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="301"/>
+        <location filename="../../ui/command/dialogs.py" line="303"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="301"/>
+        <location filename="../../ui/command/dialogs.py" line="303"/>
         <source>Such as 2606号台风防御</source>
         <translation>如 2606号台风防御</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="302"/>
+        <location filename="../../ui/command/dialogs.py" line="304"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="302"/>
+        <location filename="../../ui/command/dialogs.py" line="304"/>
         <source>Optional, such as 2026-06</source>
         <translation>选填，如 2026-06</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="303"/>
+        <location filename="../../ui/command/dialogs.py" line="305"/>
         <source>Not graded yet</source>
         <translation>暂未定级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="304"/>
+        <location filename="../../ui/command/dialogs.py" line="306"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="306"/>
+        <location filename="../../ui/command/dialogs.py" line="308"/>
+        <location filename="../../ui/command/dialogs.py" line="314"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="309"/>
+        <location filename="../../ui/command/dialogs.py" line="311"/>
         <source>Typhoon followed</source>
         <translation>关联台风</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="310"/>
+        <location filename="../../ui/command/dialogs.py" line="312"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="310"/>
+        <location filename="../../ui/command/dialogs.py" line="312"/>
         <source>The county, or the towns concerned</source>
         <translation>全县，或涉及的乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/command/dialogs.py" line="335"/>
+        <location filename="../../ui/command/dialogs.py" line="317"/>
+        <source>An area drawn on the map and saved there</source>
+        <translation>在地图上绘制并保存的区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="318"/>
+        <source>Drawn area</source>
+        <translation>绘制区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command/dialogs.py" line="344"/>
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>

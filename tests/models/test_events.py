@@ -89,3 +89,30 @@ def test_one_event_at_a_time_and_sane_input(db: Database) -> None:
 def test_viewers_cannot_start_events(db: Database) -> None:
     with db.session(VIEWER) as session, pytest.raises(PermissionDenied):
         start_event(session=session, name="台风")
+
+
+CIRCLE = {"type": "Circle", "center": [121.4, 28.3], "radius": 1500.0}
+
+
+def test_an_event_names_an_area_drawn_on_the_map_which_is_kept_while_it_does(
+    db: Database,
+) -> None:
+    from models.drawn_areas import delete_drawn_area, save_drawn_area
+    from models.refusals import Conflict, NotFound
+
+    admin = Actor(name="admin", role="admin")
+    with db.session(admin, write=True) as session:
+        area_id = save_drawn_area(session=session, name="山塘溃坝淹没区", geometry=CIRCLE)
+    with pytest.raises(NotFound, match="石塘"), db.session(DUTY, write=True) as session:
+        start_event(session=session, name="溃坝", kind="flood", drawn_area="石塘")
+    with db.session(DUTY, write=True) as session:
+        event = start_event(session=session, name="溃坝", kind="flood", drawn_area="山塘溃坝淹没区")
+    assert event.drawn_area == "山塘溃坝淹没区"
+    with db.session(VIEWER) as session:
+        shown = active_event(session=session)
+    assert shown is not None and shown.drawn_area == "山塘溃坝淹没区" and shown.area is None
+    with pytest.raises(Conflict, match="溃坝"), db.session(admin, write=True) as session:
+        delete_drawn_area(session=session, area_id=area_id)
+    with db.session(admin) as session:
+        kept = get_event(session=session, event_id=event.id)
+    assert kept is not None and kept.drawn_area == "山塘溃坝淹没区"

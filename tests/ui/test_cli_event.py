@@ -63,6 +63,39 @@ def test_an_event_from_the_sea_stage_to_ii_and_its_refusals(tmp_path: Path) -> N
     assert code == 1 and "仅适用于台风" in said
 
 
+def test_an_event_started_on_an_area_drawn_on_the_map(tmp_path: Path) -> None:
+    from models.database import Database
+    from models.drawn_areas import save_drawn_area
+    from tests.conftest import ADMIN
+
+    env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
+    url = f"sqlite:///{tmp_path / 'console.sqlite'}"
+    first = run_main(
+        "--db", url, "user", "add", "boss", env={**env, "ECC_NEW_PASSWORD": "Boss-Password-2026"}
+    )
+    assert first.returncode == 0, first.stdout + first.stderr
+    env["ECC_PASSWORD"] = "Boss-Password-2026"
+    base = ("--lang", "zh_CN", "--db", url, "--user", "boss", "event")
+    unknown = run_main(
+        *base, "start", "山塘溃坝", "--kind", "flood", "--drawn-area", "淹没区", env=env
+    )
+    assert (
+        unknown.returncode == 1
+        and "没有名为“淹没区”的已保存区域" in unknown.stdout + unknown.stderr
+    )
+    database = Database(url)
+    with database.session(ADMIN, write=True) as session:
+        circle = {"type": "Circle", "center": [121.4, 28.3], "radius": 1500.0}
+        save_drawn_area(session=session, name="淹没区", geometry=circle)
+    database.dispose()
+    started = run_main(
+        *base, "start", "山塘溃坝", "--kind", "flood", "--drawn-area", "淹没区", env=env
+    )
+    assert started.returncode == 0, started.stdout + started.stderr
+    shown = run_main(*base, "show", env=env)
+    assert shown.returncode == 0 and "淹没区" in shown.stdout
+
+
 def test_the_local_operator_does_not_run_events(tmp_path: Path) -> None:
     env = {"ECC_CONFIG_DIR": str(tmp_path / "c"), "ECC_DATA_DIR": str(tmp_path / "d")}
     url = f"sqlite:///{tmp_path / 'console.sqlite'}"

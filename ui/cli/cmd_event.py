@@ -54,6 +54,11 @@ def register(commands: Commands) -> None:
         help=QCoreApplication.translate("CommandLine", "the county, or the towns concerned"),
     )
     start.add_argument(
+        "--drawn-area",
+        metavar="NAME",
+        help=QCoreApplication.translate("CommandLine", "an area drawn on the map and saved"),
+    )
+    start.add_argument(
         "--at",
         metavar="TIME",
         help=QCoreApplication.translate("CommandLine", "when it started (default: now)"),
@@ -183,6 +188,7 @@ def run(ctx: Context) -> int:
                 grade=args.grade,
                 typhoon_code=args.typhoon,
                 area=args.area,
+                drawn_area=args.drawn_area,
                 started_at=_time(args.at),
             )
             message = fill(
@@ -277,6 +283,11 @@ def _show(ctx: Context, args: argparse.Namespace) -> int:
             label(EVENT_GRADES, event.grade) or "-",
             event.typhoon_code or "-",
             event.area or "-",
+        ),
+        *(
+            [fill(QCoreApplication.translate("CommandLine", "Drawn area: %1"), event.drawn_area)]
+            if event.drawn_area
+            else []
         ),
         fill(
             QCoreApplication.translate("CommandLine", "Started %1 · ended %2"),

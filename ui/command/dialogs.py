@@ -30,6 +30,7 @@ from models.command import (
     shift_now,
 )
 from models.database import Database
+from models.drawn_areas import list_drawn_areas
 from models.events import EVENT_KINDS, EventRow, start_event
 from models.labels import EVENT_GRADES, LEVEL_ORDER, label
 from models.messages import fill
@@ -292,6 +293,7 @@ class StartEventForm(RecordForm):
 
     def _prepare(self, session: Session) -> None:
         self.typhoons = [(t.code, f"{t.code} {t.name}") for t in list_typhoons(session=session)]
+        self.drawn_areas = [area.name for area in list_drawn_areas(session=session)]
 
     def _build(self, session: Session) -> None:
         self.setWindowTitle(self.tr("Start an event"))
@@ -308,6 +310,12 @@ class StartEventForm(RecordForm):
             self.typhoon_combo.addItem(title, code)
         self.add_field("typhoon", self.tr("Typhoon followed"), self.typhoon_combo)
         self.line("area", self.tr("Area"), 200, self.tr("The county, or the towns concerned"))
+        self.drawn_area_combo = QComboBox()
+        self.drawn_area_combo.addItem(self.tr("None"), None)
+        for name in self.drawn_areas:
+            self.drawn_area_combo.addItem(name, name)
+        self.drawn_area_combo.setToolTip(self.tr("An area drawn on the map and saved there"))
+        self.add_field("drawn_area", self.tr("Drawn area"), self.drawn_area_combo)
 
     def _load(self, session: Session, record_id: int) -> Any:
         return None
@@ -324,6 +332,7 @@ class StartEventForm(RecordForm):
             "grade": self.grade_combo.code(),
             "typhoon_code": str(typhoon) if typhoon is not None else None,
             "area": self.text_of("area"),
+            "drawn_area": self.drawn_area_combo.currentData(),
         }
 
     def accept(self) -> None:

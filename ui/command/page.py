@@ -321,11 +321,18 @@ class CommandPage(Page):
             row(self.tr("Grade"), html.escape(grade)),
             row(self.tr("Response"), level_text),
             row(self.tr("Typhoon"), html.escape(data.typhoon or self.tr("none linked"))),
-            row(self.tr("Area"), html.escape(event.area or self.tr("not given"))),
+            row(self.tr("Area"), html.escape(self._area_text(event))),
             row(self.tr("Started"), html.escape(display_time(event.started_at))),
             row(self.tr("Leader on shift"), html.escape(leaders)),
         ]
         return "<table>" + "".join(rows) + "</table>"
+
+    def _area_text(self, event: EventRow) -> str:
+        """The area as written, and the area drawn on the map when one is named."""
+        parts = [event.area] if event.area else []
+        if event.drawn_area:
+            parts.append(fill(self.tr("drawn area %1"), event.drawn_area))
+        return " · ".join(parts) or self.tr("not given")
 
     def _search_units(self, text: str) -> None:
         self.unit_model.set_query(text)

@@ -5,7 +5,7 @@ Columns are added in place (no table rebuild on SQLite), so the log's append-onl
 triggers stay as they are.
 
 Revision ID: 0017
-Revises: 0018
+Revises: 0016
 Create Date: 2026-12-07
 """
 

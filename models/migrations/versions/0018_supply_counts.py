@@ -6,7 +6,7 @@ the balances' item and batch indexes hold the quantity (the county's stock by it
 what expires soon are read from them alone).
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-07
 """
 
