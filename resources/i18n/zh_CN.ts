@@ -2522,97 +2522,117 @@ ahead</source>
         <translation>%1 %2：电话 %3 分钟，书面 %4 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="22"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="24"/>
         <source>contingency plans: deadlines, search, activation and checklist</source>
         <translation>应急预案：期限、搜索、启动和任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="29"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="31"/>
         <source>overdue and soon-due plan deadlines</source>
         <translation>已超期和即将到期的预案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="33"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="35"/>
         <source>search the plans&apos; texts</source>
         <translation>搜索预案文本</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="38"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="40"/>
         <source>activate a plan for the event in progress at a stage</source>
         <translation>针对进行中的事件按响应级别启动预案</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="46"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="48"/>
         <source>raise or lower an activated plan</source>
         <translation>提高或降低已启动预案的响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="52"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="54"/>
         <source>an activated plan&apos;s checklist</source>
         <translation>已启动预案的任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="56"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="58"/>
         <source>mark an action done</source>
         <translation>将任务标记为完成</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="62"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="64"/>
         <source>add a version of a plan (its content copied from the latest) with its files</source>
         <translation>新增预案版本（结构化内容沿用最新版本）及其文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="72"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="74"/>
         <source>what changed in a plan&apos;s latest version from the one before</source>
         <translation>预案最新版本与上一版本相比的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="78"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="81"/>
+        <source>record that a plan was evaluated (its next evaluation counts from then)</source>
+        <translation>记录预案已完成评估（下次评估期限由此起算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="90"/>
+        <source>the day of the evaluation (default: today)</source>
+        <translation>评估日期（默认今天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="95"/>
         <source>write a kept plan file out</source>
         <translation>导出已保存的预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="93"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="111"/>
+        <source>Not a day: %1 (write it as 2026-12-07).</source>
+        <translation>不是日期：%1（请写成 2026-12-07）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="127"/>
         <source>Unknown stage %1: use sea, IV, III, II or I.</source>
         <translation>未知的响应级别 %1：请使用 sea、IV、III、II 或 I。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="141"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="161"/>
+        <source>Plan %1 evaluated on %2.</source>
+        <translation>预案 %1 已于 %2 完成评估。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli/cmd_plan.py" line="188"/>
         <source>Plan %1 activated: %2 actions.</source>
         <translation>预案 %1 已启动：共 %2 项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="150"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="197"/>
         <source>Done at %1: %2</source>
         <translation>已于 %1 完成：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="162"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="209"/>
         <source>The plan %1 was not activated.</source>
         <translation>预案 %1 未启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="207"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="254"/>
         <source>No file %1.</source>
         <translation>没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="224"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="271"/>
         <source>Version %1 of %2 added, %3 files.</source>
         <translation>已新增 %2 的第 %1 版，共 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="237"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="284"/>
         <source>%1 written to %2</source>
         <translation>%1 已写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="242"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="289"/>
         <source>The plan has no version.</source>
         <translation>该预案还没有版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="263"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="310"/>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
@@ -4515,6 +4535,24 @@ ahead</source>
         <location filename="../../ui/teams/forms.py" line="513"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationForm</name>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="311"/>
+        <source>Evaluation of the plan</source>
+        <translation>预案评估</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="314"/>
+        <source>%1 %2: the day its evaluation was completed.</source>
+        <translation>%1 %2：评估完成的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="322"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -8406,92 +8444,107 @@ ahead</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="92"/>
+        <location filename="../../ui/plans/details.py" line="90"/>
+        <source>Last evaluated %1.</source>
+        <translation>最近一次评估：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="94"/>
+        <source>No evaluation recorded.</source>
+        <translation>尚无评估记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="98"/>
+        <source>record an evaluation</source>
+        <translation>登记评估</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/details.py" line="110"/>
         <source>%1; owned by %2; document %3 issued %4; filed %5.</source>
         <translation>%1；编制单位：%2；文号：%3，印发日期：%4；备案日期：%5。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="112"/>
+        <location filename="../../ui/plans/details.py" line="131"/>
         <source>compare with the version before</source>
         <translation>与上一版对照</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="113"/>
+        <location filename="../../ui/plans/details.py" line="132"/>
         <source>stages and actions</source>
         <translation>响应级别与任务</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="140"/>
+        <location filename="../../ui/plans/details.py" line="159"/>
         <source>within %1 min</source>
         <translation>时限%1分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="154"/>
+        <location filename="../../ui/plans/details.py" line="173"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="155"/>
+        <location filename="../../ui/plans/details.py" line="174"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="156"/>
+        <location filename="../../ui/plans/details.py" line="175"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="173"/>
+        <location filename="../../ui/plans/details.py" line="192"/>
         <source>stage added</source>
         <translation>新增该级响应</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="180"/>
+        <location filename="../../ui/plans/details.py" line="199"/>
         <source>stage removed</source>
         <translation>删除该级响应</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="185"/>
+        <location filename="../../ui/plans/details.py" line="204"/>
         <source>%1 trigger</source>
         <translation>%1启动条件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="205"/>
+        <location filename="../../ui/plans/details.py" line="224"/>
         <source>Stage</source>
         <translation>响应级别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="219"/>
+        <location filename="../../ui/plans/details.py" line="238"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="221"/>
+        <location filename="../../ui/plans/details.py" line="240"/>
         <source>No drill recorded.</source>
         <translation>尚无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="224"/>
+        <location filename="../../ui/plans/details.py" line="243"/>
         <source>close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="225"/>
+        <location filename="../../ui/plans/details.py" line="244"/>
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="236"/>
+        <location filename="../../ui/plans/details.py" line="255"/>
         <source>%1 (%2, due %3)</source>
         <translation>%1（%2，%3前完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="243"/>
+        <location filename="../../ui/plans/details.py" line="262"/>
         <source>closed %1</source>
         <translation>%1已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/details.py" line="283"/>
+        <location filename="../../ui/plans/details.py" line="303"/>
         <source>Choose a plan in the tree to see its life and versions.</source>
         <translation>在左侧树中选择预案，查看其各环节和版本。</translation>
     </message>
@@ -8499,97 +8552,97 @@ ahead</source>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="130"/>
+        <location filename="../../ui/plans/forms.py" line="131"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="131"/>
+        <location filename="../../ui/plans/forms.py" line="132"/>
         <source>Code</source>
         <translation>预案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="131"/>
+        <location filename="../../ui/plans/forms.py" line="132"/>
         <source>Such as ZX-01</source>
         <translation>如 ZX-01</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="132"/>
+        <location filename="../../ui/plans/forms.py" line="133"/>
         <source>Title</source>
         <translation>预案名称</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="134"/>
+        <location filename="../../ui/plans/forms.py" line="135"/>
         <source>Class</source>
         <translation>预案类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="136"/>
+        <location filename="../../ui/plans/forms.py" line="137"/>
         <source>Event category</source>
         <translation>事件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="138"/>
+        <location filename="../../ui/plans/forms.py" line="139"/>
         <source>Event type</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="140"/>
+        <location filename="../../ui/plans/forms.py" line="141"/>
         <source>Owning unit</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="142"/>
+        <location filename="../../ui/plans/forms.py" line="143"/>
         <source>Approving unit</source>
         <translation>审批单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="143"/>
+        <location filename="../../ui/plans/forms.py" line="144"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="144"/>
+        <location filename="../../ui/plans/forms.py" line="145"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="146"/>
+        <location filename="../../ui/plans/forms.py" line="147"/>
         <source>(none: a plan at the top)</source>
         <translation>（无：顶层预案）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="151"/>
+        <location filename="../../ui/plans/forms.py" line="152"/>
         <source>Parent plan</source>
         <translation>上级预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="152"/>
+        <location filename="../../ui/plans/forms.py" line="153"/>
         <source>Revision due</source>
         <translation>修订期限</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="155"/>
+        <location filename="../../ui/plans/forms.py" line="156"/>
         <source>Default (3 years)</source>
         <translation>默认（3年）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="156"/>
+        <location filename="../../ui/plans/forms.py" line="157"/>
         <source>Years between evaluations</source>
         <translation>评估周期（年）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="162"/>
+        <location filename="../../ui/plans/forms.py" line="163"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="163"/>
+        <location filename="../../ui/plans/forms.py" line="164"/>
         <source>Since</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="166"/>
+        <location filename="../../ui/plans/forms.py" line="167"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -8607,7 +8660,7 @@ ahead</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="88"/>
+        <location filename="../../ui/plans/forms.py" line="89"/>
         <source>Not a date: %1 (write it as 2024-05-10).</source>
         <translation>不是日期：%1（应写作 2024-05-10）。</translation>
     </message>
@@ -9203,7 +9256,7 @@ ahead</source>
         <location filename="../../ui/plans/page.py" line="108"/>
         <location filename="../../ui/plans/page.py" line="116"/>
         <location filename="../../ui/plans/page.py" line="189"/>
-        <location filename="../../ui/plans/page.py" line="228"/>
+        <location filename="../../ui/plans/page.py" line="229"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
@@ -9311,52 +9364,52 @@ ahead</source>
         <translation>事件任务清单</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="232"/>
+        <location filename="../../ui/plans/page.py" line="233"/>
         <source>New plan…</source>
         <translation>新建预案…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="234"/>
+        <location filename="../../ui/plans/page.py" line="235"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="236"/>
+        <location filename="../../ui/plans/page.py" line="237"/>
         <source>Next step…</source>
         <translation>状态流转…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="238"/>
+        <location filename="../../ui/plans/page.py" line="239"/>
         <source>New version…</source>
         <translation>新增版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="240"/>
+        <location filename="../../ui/plans/page.py" line="241"/>
         <source>Stages and actions…</source>
         <translation>响应与任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="242"/>
+        <location filename="../../ui/plans/page.py" line="243"/>
         <source>Record a drill…</source>
         <translation>记录演练…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="276"/>
+        <location filename="../../ui/plans/page.py" line="277"/>
         <source>No plans are registered yet. Import the plan register (python main.py import plans FILE) or build the demo county (python main.py demo).</source>
         <translation>尚未登记预案。请导入预案目录（python main.py import plans FILE），或生成演示县（python main.py demo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="324"/>
+        <location filename="../../ui/plans/page.py" line="325"/>
         <source>%1 plans; %2 items overdue, %3 due within 30 days.</source>
         <translation>共 %1 个预案；%2 项已超期，%3 项将在 30 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="433"/>
+        <location filename="../../ui/plans/page.py" line="438"/>
         <source>The plan has no version yet: add one first.</source>
         <translation>该预案尚无版本：请先新增版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/page.py" line="510"/>
+        <location filename="../../ui/plans/page.py" line="515"/>
         <source>No plan text holds these words.</source>
         <translation>没有预案文本包含这些词。</translation>
     </message>
@@ -11581,38 +11634,38 @@ ahead</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="264"/>
+        <location filename="../../ui/plans/forms.py" line="265"/>
         <source>Step of the plan&apos;s life</source>
         <translation>预案状态流转</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="267"/>
+        <location filename="../../ui/plans/forms.py" line="268"/>
         <source>%1 %2 is now: %3.</source>
         <translation>%1 %2 当前状态：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="276"/>
+        <location filename="../../ui/plans/forms.py" line="277"/>
         <location filename="../../ui/teams/forms.py" line="448"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="278"/>
+        <location filename="../../ui/plans/forms.py" line="279"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="279"/>
+        <location filename="../../ui/plans/forms.py" line="280"/>
         <source>Person</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="279"/>
+        <location filename="../../ui/plans/forms.py" line="280"/>
         <source>Who did it (reviewer, signer …)</source>
         <translation>经办人（评审专家、签发人等）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="280"/>
+        <location filename="../../ui/plans/forms.py" line="281"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -15257,62 +15310,62 @@ ahead</source>
 <context>
     <name>VersionForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="322"/>
+        <location filename="../../ui/plans/forms.py" line="350"/>
         <source>New version of %1</source>
         <translation>%1 新增版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="323"/>
+        <location filename="../../ui/plans/forms.py" line="351"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="323"/>
+        <location filename="../../ui/plans/forms.py" line="351"/>
         <source>Such as 2024 edition</source>
         <translation>如 2024年版</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="324"/>
+        <location filename="../../ui/plans/forms.py" line="352"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="325"/>
+        <location filename="../../ui/plans/forms.py" line="353"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="333"/>
+        <location filename="../../ui/plans/forms.py" line="361"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="335"/>
+        <location filename="../../ui/plans/forms.py" line="363"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="343"/>
+        <location filename="../../ui/plans/forms.py" line="371"/>
         <source>Document files</source>
         <translation>预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="344"/>
+        <location filename="../../ui/plans/forms.py" line="372"/>
         <source>Start from the previous version&apos;s stages and actions</source>
         <translation>以上一版本的响应级别与任务为基础</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="358"/>
+        <location filename="../../ui/plans/forms.py" line="386"/>
         <source>Document files of the version</source>
         <translation>版本的预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="360"/>
+        <location filename="../../ui/plans/forms.py" line="388"/>
         <source>Plan documents (*.pdf *.docx *.doc *.wps *.txt);;All files (*)</source>
         <translation>预案文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="404"/>
+        <location filename="../../ui/plans/forms.py" line="432"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>

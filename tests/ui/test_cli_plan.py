@@ -102,6 +102,18 @@ def test_a_planner_adds_a_version_with_its_document_and_sees_what_changed(
     missing = run_main(*typed, "plan", "version", "ZX-01", "x", "--file", "nope.pdf", env=env)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
 
+    # The evaluation (评估): its next one is due three years on, on the deadline list.
+    bad_day = run_main(*typed, "plan", "evaluated", "ZX-01", "--on", "11月30日", env=env)
+    assert bad_day.returncode == 2 and "2026-12-07" in bad_day.stderr
+    future = run_main(*typed, "plan", "evaluated", "ZX-01", "--on", "2099-01-01", env=env)
+    assert future.returncode == 1 and "Traceback" not in future.stderr
+    evaluated = run_main(*typed, "plan", "evaluated", "ZX-01", "--on", "2026年11月30日", env=env)
+    assert evaluated.returncode == 0 and "2026-11-30" in evaluated.stdout, evaluated.stderr
+    listed = run_main(*typed, "plan", "deadlines", "--all", env=env)
+    assert any(
+        line.startswith("ZX-01") and "2029-11-30" in line for line in listed.stdout.splitlines()
+    ), listed.stdout
+
 
 def test_deadlines_past_the_official_calendar_are_marked_and_explained(tmp_path: Path) -> None:
     from models.plans import CALENDAR_LAST_YEAR, PlanFields, save_plan

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from models.plans import (
 )
 from tests.models.plan_helpers import PLANNER, VIEWER, add_typhoon_plan, add_units, docx_bytes
 from ui.plans.content_forms import CloseFollowUpForm, ContentForm, DrillForm
-from ui.plans.forms import PlanForm, StatusForm, VersionForm
+from ui.plans.forms import EvaluationForm, PlanForm, StatusForm, VersionForm
 from ui.plans.page import PlansPage
 
 
@@ -284,6 +284,20 @@ def test_on_the_page_a_planner_edits_and_compares_versions_side_by_side(
     assert "within 60 min" in text and "within 30 min" in text
     html = page.details_tab.toHtml()
     assert html.index("预计48小时内影响本县") < html.index("预计36小时内影响本县")  # left, right
+
+    # The evaluation (评估), from the link beside "No evaluation recorded."
+    assert "No evaluation recorded." in text
+    evaluated_on = utcnow().date() - timedelta(days=10)
+
+    def evaluated(dialog: EvaluationForm) -> None:
+        _set_date(dialog.on_edit, evaluated_on)
+
+    _answer_dialog(qtbot, evaluated)
+    with qtbot.waitSignal(page.details_shown, timeout=5000):
+        page.details_tab.anchorClicked.emit(QUrl(f"evaluate:{page.chosen_id}"))
+    assert f"Last evaluated {evaluated_on.isoformat()}." in page.details_tab.toPlainText()
+    with sqlite_db.session(PLANNER) as session:
+        assert get_plan(session=session, code="ZX-01").evaluated_on == evaluated_on
 
     def add_plan(dialog: PlanForm) -> None:
         dialog.set_text("code", "BM-01")

@@ -5,12 +5,14 @@ actions ticked done."""
 from __future__ import annotations
 
 import argparse
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from models.clock import display_time
+from models.clock import display_time, display_zone
 from models.fields import record_number
 from models.messages import fill
+from models.refusals import InvalidValue
 from ui.cli.cmd_event import level_code
 from ui.cli.core import EXIT_OK, Commands, Context, UsageError, argument_type, say
 
@@ -74,12 +76,44 @@ def register(commands: Commands) -> None:
         ),
     )
     compare.add_argument("code", metavar="CODE")
+    evaluated = actions.add_parser(
+        "evaluated",
+        help=QCoreApplication.translate(
+            "CommandLine", "record that a plan was evaluated (its next evaluation counts from then)"
+        ),
+    )
+    evaluated.add_argument("code", metavar="CODE")
+    evaluated.add_argument(
+        "--on",
+        metavar="DATE",
+        type=argument_type(_day),
+        help=QCoreApplication.translate(
+            "CommandLine", "the day of the evaluation (default: today)"
+        ),
+    )
     kept = actions.add_parser(
         "file", help=QCoreApplication.translate("CommandLine", "write a kept plan file out")
     )
     kept.add_argument("file_id", metavar="ID", type=argument_type(record_number))
     kept.add_argument("-o", "--output", required=True, metavar="FILE")
     plan.set_defaults(handler=run)
+
+
+def _day(text: object) -> date:
+    """A day as typed: 2026-12-07, 2026/12/7, 2026.12.7, 2026年12月7日 or 20261207."""
+    from models.plans.imports import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise InvalidValue(
+            fill(
+                QCoreApplication.translate(
+                    "CommandLine", "Not a day: %1 (write it as 2026-12-07)."
+                ),
+                str(text),
+            )
+        ) from None
 
 
 def _stage(word: str) -> str:
@@ -115,8 +149,21 @@ def run(ctx: Context) -> int:
     stage = _stage(args.stage) if action in ("activate", "stage") else None
     if action in ("version", "compare", "file"):
         return _versions(ctx, args)
-    with ctx.db.session(ctx.actor, write=action in ("activate", "stage", "tick")) as session:
-        if action == "deadlines":
+    writes = ("activate", "stage", "tick", "evaluated")
+    with ctx.db.session(ctx.actor, write=action in writes) as session:
+        if action == "evaluated":
+            from models.plans import record_evaluation
+
+            on = args.on or datetime.now(display_zone()).date()
+            plan = record_evaluation(session=session, code=args.code, on=on)
+            say(
+                fill(
+                    QCoreApplication.translate("CommandLine", "Plan %1 evaluated on %2."),
+                    plan.code,
+                    on.isoformat(),
+                )
+            )
+        elif action == "deadlines":
             from models.exports.plans import DEADLINE_KINDS, deadline_state
 
             rows = deadlines(session=session, everything=args.everything)

@@ -82,6 +82,24 @@ def _level(code: str) -> str:
     return QCoreApplication.translate("Label", RESPONSE_LEVELS.get(code, code))
 
 
+def _evaluation_html(details: PlanDetails) -> str:
+    """When the plan was last evaluated (评估), with a link to record one for a planner."""
+    plan = details.plan
+    text = (
+        fill(
+            QCoreApplication.translate("PlanDetails", "Last evaluated %1."),
+            plan.evaluated_on.isoformat(),
+        )
+        if plan.evaluated_on
+        else QCoreApplication.translate("PlanDetails", "No evaluation recorded.")
+    )
+    link = ""
+    if details.may_edit:
+        record = QCoreApplication.translate("PlanDetails", "record an evaluation")
+        link = f' [<a href="evaluate:{plan.id}">{escape(record)}</a>]'
+    return f"<p>{escape(text)}{link}</p>"
+
+
 def details_html(details: PlanDetails) -> str:
     plan = details.plan
     parts = [
@@ -100,6 +118,7 @@ def details_html(details: PlanDetails) -> str:
             )
         )
         + "</p>",
+        _evaluation_html(details),
         f"<h4>{escape(_steps_title())}</h4><ul>",
     ]
     for step in details.steps:
@@ -274,6 +293,7 @@ class DetailsTab(QTextBrowser):
     compare_requested = Signal(int)
     content_requested = Signal(int)
     close_requested = Signal(int)
+    evaluate_requested = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
@@ -296,6 +316,7 @@ class DetailsTab(QTextBrowser):
             "diff": self.compare_requested,
             "content": self.content_requested,
             "close": self.close_requested,
+            "evaluate": self.evaluate_requested,
         }
         if kind in signals and number.isdigit():
             signals[kind].emit(int(number))

@@ -42,6 +42,7 @@ from models.plans import (
     get_plan,
     list_plans,
     list_versions,
+    record_evaluation,
     save_plan,
     version_content,
 )
@@ -301,6 +302,33 @@ class StatusForm(RecordForm):
 
     def _save(self, session: Session, data: dict[str, Any]) -> int:
         return change_status(session=session, code=self.code, **data).id
+
+
+class EvaluationForm(StatusForm):
+    """The day a plan was evaluated (评估): its next evaluation counts from then."""
+
+    def _build(self, session: Session) -> None:
+        self.setWindowTitle(self.tr("Evaluation of the plan"))
+        about = QLabel(
+            fill(
+                self.tr("%1 %2: the day its evaluation was completed."),
+                self.plan.code,
+                self.plan.title,
+            )
+        )
+        about.setWordWrap(True)
+        self.form_layout.addRow(about)
+        self.on_edit = date_edit()
+        self.add_field("on", self.tr("Date"), self.on_edit)
+
+    def _new(self, session: Session) -> None:
+        pass
+
+    def _collect(self) -> dict[str, Any]:
+        return {"on": picked_date(self.on_edit)}
+
+    def _save(self, session: Session, data: dict[str, Any]) -> int:
+        return record_evaluation(session=session, code=self.code, **data).id
 
 
 class VersionForm(RecordForm):

@@ -53,7 +53,7 @@ from ui.common.table import Column, RowTableModel, fit_columns, setup_table_view
 from ui.plans.checklist import ChecklistTab
 from ui.plans.content_forms import CloseFollowUpForm, ContentForm, DrillForm
 from ui.plans.details import DetailsTab, PlanDetails, file_to_open, load_details
-from ui.plans.forms import PlanForm, StatusForm, VersionForm
+from ui.plans.forms import EvaluationForm, PlanForm, StatusForm, VersionForm
 
 PLAN_ID = Qt.ItemDataRole.UserRole + 1  # the tree's plan id beside its code
 
@@ -220,6 +220,7 @@ class PlansPage(Page):
         self.details_tab.compare_requested.connect(self._compare)
         self.details_tab.content_requested.connect(self._edit_content)
         self.details_tab.close_requested.connect(self._close_follow_up)
+        self.details_tab.evaluate_requested.connect(lambda _plan_id: self._record_evaluation())
         self.chosen_code: str | None = None
         self.chosen_id: int | None = None
         self.compared_version: int | None = None
@@ -417,6 +418,10 @@ class PlansPage(Page):
     def _next_step(self) -> None:
         if self.chosen_code:
             self._after(StatusForm.edit(self, self.db, self.actor, self.chosen_code))
+
+    def _record_evaluation(self) -> None:
+        if self.chosen_code:
+            self._after(EvaluationForm.edit(self, self.db, self.actor, self.chosen_code))
 
     def _new_version(self) -> None:
         if self.chosen_code:
