@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import String, Text, select
+from sqlalchemy import String, Text, column, select, table
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Base, utcnow
@@ -133,9 +133,9 @@ def delete_drawn_area(*, session: Session, area_id: int) -> None:
     area = session.get(DrawnArea, area_id)
     if area is None:
         raise NotFound(QCoreApplication.translate("DrawnAreas", "That saved area is gone."))
-    from models.events import Event
-
-    event = session.scalar(select(Event.name).where(Event.drawn_area_id == area_id).limit(1))
+    # The events table as a plain table: models.events refers to this module, not back.
+    events = table("events", column("name"), column("drawn_area_id"))
+    event = session.scalar(select(events.c.name).where(events.c.drawn_area_id == area_id).limit(1))
     if event is not None:
         raise Conflict(
             fill(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import CheckConstraint, ForeignKey, String, select
@@ -20,13 +19,11 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from models.base import Base, utcnow
 from models.domain_events import EventEnded, EventStarted, ResponseLevelChanged, emit
+from models.drawn_areas import DrawnArea, find_drawn_area
 from models.labels import EVENT_GRADES, RESPONSE_LEVELS
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import Refused
 from models.users import Permission, actor_of, require
-
-if TYPE_CHECKING:
-    from models.drawn_areas import DrawnArea
 
 EVENT_KINDS = {
     "typhoon": QT_TRANSLATE_NOOP("Label", "Typhoon"),
@@ -203,8 +200,6 @@ def start_event(
             )
     drawn_area_id = None
     if drawn_area is not None and drawn_area.strip():
-        from models.drawn_areas import find_drawn_area
-
         drawn_area_id = find_drawn_area(session=session, name=drawn_area).id
     current = _active(session)
     if current is not None:
