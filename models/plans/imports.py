@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy import select
 from models.base import utcnow
 from models.fields import FieldChecker
 from models.imports.framework import ImportSteps, Writer, repeated
-from models.imports.spreadsheet import Column, Table, read_table
+from models.imports.spreadsheet import Column, Table, parse_cell_date, read_table
 from models.imports.spreadsheet.files import file_problem
 from models.messages import fill
 from models.plans.codes import (
@@ -168,27 +168,30 @@ def stage_code(text: str) -> str:
     return _STAGE_WORDS.get(cleaned, text.strip())
 
 
-def parse_date(value: object) -> date:
-    """A date as a cell holds it: a date, an Excel serial day, 2024-06-03, 2024/6/3,
-    2024年6月3日 or 20240603; ValueError otherwise."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 20000 <= value <= 80000:  # Excel's serial days: 1954 to 2119
-            return date(1899, 12, 30) + timedelta(days=int(value))
+PLAN_SERIALS = (20_000, 80_000)  # Excel's serial days 1954 to 2119
+PLAN_YEARS = (1949, 2100)
+
+
+def parse_date(value: object, *, serials: tuple[int, int] | None = PLAN_SERIALS) -> date:
+    """A date as a cell holds it, read the spreadsheet cells' way (a date, an Excel serial
+    day within ``serials``, 2024-06-03, 2024/6/3, 2024.6.3, 2024年6月3日, 20240603), with
+    a written year from 1949 to 2100; ValueError otherwise, also for a blank."""
+    within = (
+        serials is not None
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and serials[0] <= value <= serials[1]
+    )
+    if within and isinstance(value, float):
+        value = int(value)  # a serial date-time: its day
+    found = parse_cell_date(value, serials=serials)
+    if found is None:
         raise ValueError(value)
-    text = str(value).strip()
-    found = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
-    if found is None:
-        found = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
-    if found is None:
-        raise ValueError(text)
-    year, month, day = (int(part) for part in found.groups())
-    if not 1949 <= year <= 2100:
-        raise ValueError(text)
-    return date(year, month, day)
+    if isinstance(value, date):
+        return found
+    if not within and not PLAN_YEARS[0] <= found.year <= PLAN_YEARS[1]:
+        raise ValueError(value)
+    return found
 
 
 def parse_minutes(text: str) -> int:

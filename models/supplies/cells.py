@@ -7,10 +7,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from models.imports.spreadsheet.cells import CellValue, clean_text, half_width
+from models.imports.spreadsheet import CellValue, clean_text, date_text, half_width, parse_cell_date
 
 _MULTIPLIERS = {"": 1, "十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 _QUANTITY = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*([十百千万亿]?)\s*(.*)$")
@@ -30,8 +30,7 @@ _UNIT_ALIASES = {
     "l": "L",
     "张床": "床",
 }
-_DATE_PARTS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 
 
 class CellProblem(ValueError):
@@ -80,31 +79,22 @@ def parse_quantity(value: CellValue) -> WrittenQuantity | None:
 
 
 def parse_date(value: CellValue, *, end_of_month: bool = False) -> date | None:
-    """A date from a spreadsheet date or a text in the usual ways; a month alone
-    (``2027年5月``) is its first day, or its last with ``end_of_month`` (an expiry).
+    """A date as the spreadsheet cells' date reading takes it (no Excel serial days: a
+    number in a stock sheet's date column is no date), or a month alone (``2027年5月``,
+    ``2027-5``): its first day, or its last with ``end_of_month`` (an expiry).
     None for a blank cell; CellProblem otherwise."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, bool | float):
-        raise CellProblem(value)
-    text = half_width(clean_text(value)).strip()
-    if not text:
-        return None
-    compact = _COMPACT_DATE.match(text)
-    match = compact or _DATE_PARTS.match(text)
-    if match is None:
-        raise CellProblem(value)
-    year, month = int(match.group(1)), int(match.group(2))
-    day_text = match.group(3)
     try:
-        if day_text is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end_of_month else 1)
-        return date(year, month, int(day_text))
+        return parse_cell_date(value, serials=None)
+    except ValueError as error:
+        if not isinstance(value, str):
+            raise CellProblem(value) from error
+        month = _MONTH.fullmatch(date_text(value))
+        if month is None:
+            raise CellProblem(value) from error
+    year, number = int(month.group(1)), int(month.group(2))
+    try:
+        last = calendar.monthrange(year, number)[1]
+        return date(year, number, last if end_of_month else 1)
     except (ValueError, calendar.IllegalMonthError) as error:
         raise CellProblem(value) from error
 

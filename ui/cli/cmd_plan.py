@@ -104,7 +104,7 @@ def _day(text: object) -> date:
     from models.plans.imports import parse_date
 
     try:
-        return parse_date(text)
+        return parse_date(text, serials=None)
     except ValueError:
         raise InvalidValue(
             fill(

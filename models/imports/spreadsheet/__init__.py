@@ -10,7 +10,7 @@ the table (注：, 填表人：...) and repeated header rows are left out.
 
 Any file-level failure raises :class:`~models.imports.problems.ImportFileError`
 with a problem for the report. The cell helpers (``clean_text``, ``number_text``,
-``parse_count``, ``half_width``, ``column_letter``) are shared by every import.
+``parse_count``, ``parse_cell_date``, ``half_width``, ``column_letter``) are shared by every import.
 
 ``cells`` cleans values, ``files`` reads a file into sheets, ``table`` finds the
 header and the data rows. Import rule: callers import the public names from the
@@ -21,10 +21,12 @@ them; names with a leading underscore belong to the package's modules.
 from __future__ import annotations
 
 from models.imports.spreadsheet.cells import (
+    EXCEL_SERIALS,
     CellValue,
     clean_text,
     clean_texts,
     column_letter,
+    date_text,
     half_width,
     header_key,
     is_blank,
@@ -33,6 +35,7 @@ from models.imports.spreadsheet.cells import (
     is_total_row,
     number_text,
     number_texts,
+    parse_cell_date,
     parse_count,
 )
 from models.imports.spreadsheet.files import (
@@ -56,6 +59,7 @@ from models.imports.spreadsheet.table import (
 )
 
 __all__ = [
+    "EXCEL_SERIALS",
     "HEADER_SCAN_ROWS",
     "TEXT_SUFFIXES",
     "CellValue",
@@ -68,6 +72,7 @@ __all__ = [
     "clean_text",
     "clean_texts",
     "column_letter",
+    "date_text",
     "file_checksum",
     "file_problem",
     "half_width",
@@ -79,6 +84,7 @@ __all__ = [
     "locate_header",
     "number_text",
     "number_texts",
+    "parse_cell_date",
     "parse_count",
     "read_bytes",
     "read_table",

@@ -283,3 +283,62 @@ def is_note_row(cells: Sequence[CellValue]) -> bool:
     """A note or signature line under a table: 注：..., 填表人：..., 联系电话：..."""
     texts = _leading_texts(cells, 1)
     return bool(texts) and bool(_NOTE.match(texts[0]))
+
+
+# Dates as sheets hold them: a date cell, an Excel serial day, or a text.
+_EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_SERIALS = (1, 73_050)  # 1900-01-01 to 2099-12-31 as Excel counts days
+_DATE_TEXT = re.compile(r"(\d{4})\s*[./\-年]\s*(\d{1,2})\s*[./\-月]\s*(\d{1,2})\s*日?")
+_DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DATE_PUNCTUATION = {code: code - 0xFEE0 for code in range(0xFF0D, 0xFF10)}  # －．／
+
+
+def date_text(value: CellValue | object) -> str:
+    """A cell as the text a date is looked for in: digits and －．／ half-width, odd
+    spaces plain, trimmed."""
+    return half_width(str(value)).translate(_DATE_PUNCTUATION).strip()
+
+
+def parse_cell_date(
+    value: CellValue | object, *, serials: tuple[int, int] | None = EXCEL_SERIALS
+) -> date | None:
+    """The day a cell means: a date or date-time cell; a whole number of 8 digits
+    (20250630); an Excel serial day within ``serials`` (45838, also as text; None takes
+    no serials); a text written ``2025-06-30``, ``2025/6/30``, ``2025.6.30``,
+    ``2025年6月30日`` (spaces between the parts allowed), ``20250630``, with full-width
+    digits or a midnight time (``2025-06-30 00:00:00``). None for a blank cell;
+    ValueError for anything else, also for a day no calendar has (2025.2.30)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+            raise ValueError(value)
+        number = int(value)
+        if serials is not None and serials[0] <= number <= serials[1]:
+            return _EXCEL_EPOCH + timedelta(days=number)
+        if 10_000_000 <= number <= 99_999_999:
+            return _ymd(_DATE_COMPACT.fullmatch(str(number)), value)
+        raise ValueError(value)
+    text = date_text(value)
+    if not text:
+        return None
+    if text.endswith(" 00:00:00"):
+        text = text[: -len(" 00:00:00")].rstrip()
+    match = _DATE_TEXT.fullmatch(text) or _DATE_COMPACT.fullmatch(text)
+    serial = int(text) if match is None and text.isdigit() and text.isascii() else None
+    if serial is not None and serials is not None and serials[0] <= serial <= serials[1]:
+        return _EXCEL_EPOCH + timedelta(days=serial)
+    return _ymd(match, value)
+
+
+def _ymd(match: re.Match[str] | None, value: object) -> date:
+    if match is None:
+        raise ValueError(value)
+    year, month, day = (int(part) for part in match.groups())
+    return date(year, month, day)  # ValueError for 2025.2.30 or month 13

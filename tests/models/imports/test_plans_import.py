@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from models.database import Database
 from models.imports.framework import run_import
@@ -180,3 +181,23 @@ def test_import_plans_and_actions_from_the_command_line(tmp_path: Path) -> None:
     refused = run_main(*typed, "--plan", "ZX-99", env=env)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "没有编号为 ZX-99 的预案" in refused.stdout + refused.stderr
+
+
+def test_plan_dates_as_cells_hold_them() -> None:
+    from models.plans.imports import parse_date
+
+    for value in (
+        "2024-06-03",
+        "2024/6/3",
+        "2024.6.3",
+        "2024年6月3日",
+        "20240603",
+        "２０２４－６－３",
+    ):
+        assert parse_date(value) == date(2024, 6, 3), value
+    assert parse_date(45446) == parse_date(45446.5) == date(2024, 6, 3)  # Excel serial days
+    for bad in ("1948-12-31", "2101-01-01", "", 10_000, "2024-02-30"):
+        with pytest.raises(ValueError):
+            parse_date(bad)
+    with pytest.raises(ValueError):
+        parse_date("45446", serials=None)  # a day typed on the command line

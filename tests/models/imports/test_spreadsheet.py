@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from models.imports.spreadsheet import (
     is_total_row,
     number_text,
     number_texts,
+    parse_cell_date,
     parse_count,
     read_table,
     read_workbook,
@@ -189,6 +191,48 @@ def test_parse_count(value: Any, count: int | None) -> None:
 def test_parse_count_refuses(value: Any) -> None:
     with pytest.raises(ValueError):
         parse_count(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2025-06-30",
+        "2025/6/30",
+        "2025.6.30",
+        "2025年6月30日",
+        "2025 年 6 月 30 日",
+        "20250630",
+        "２０２５－０６－３０",
+        "\u30002025/06/30\u00a0",
+        "2025-06-30 00:00:00",
+        20250630,
+        20250630.0,
+        45838,
+        45838.0,
+        "45838",
+        date(2025, 6, 30),
+        datetime(2025, 6, 30, 14, 30),
+    ],
+)
+def test_parse_cell_date(value: Any) -> None:
+    assert parse_cell_date(value) == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "value", ["2025.2.30", "2025-13-01", "明年", "30/06/2025", 45838.5, -3, True, 10**9, "2025-06"]
+)
+def test_parse_cell_date_refuses(value: Any) -> None:
+    with pytest.raises(ValueError):
+        parse_cell_date(value)
+
+
+def test_parse_cell_date_blank_and_serials() -> None:
+    assert parse_cell_date(None) is None and parse_cell_date(" \u3000") is None
+    with pytest.raises(ValueError):
+        parse_cell_date(45838, serials=None)
+    with pytest.raises(ValueError):
+        parse_cell_date("45838", serials=(20_000, 40_000))
+    assert parse_cell_date("20250630", serials=None) == date(2025, 6, 30)
 
 
 def test_row_kinds() -> None:

@@ -73,11 +73,21 @@ def test_quantities_and_dates_as_counties_write_them() -> None:
     for bad in ("很多", "五十件", "12件3"):
         with pytest.raises(CellProblem):
             parse_quantity(bad)
-    for text in ("2026-08-01", "2026/8/1", "2026.8.1", "20260801", "2026年8月1日"):
+    for text in (
+        "2026-08-01",
+        "2026/8/1",
+        "2026.8.1",
+        "20260801",
+        "2026年8月1日",
+        "２０２６．８．１",
+    ):
         assert parse_date(text) == date(2026, 8, 1), text
+    assert parse_date(20260801) == date(2026, 8, 1)
+    assert parse_date("2026年8月") == date(2026, 8, 1)
+    assert parse_date("２０２６－８", end_of_month=True) == date(2026, 8, 31)
     assert parse_date(datetime(2026, 8, 1, 0, 0)) == date(2026, 8, 1)
     assert parse_date("2027年5月", end_of_month=True) == date(2027, 5, 31)
-    for bad in ("2026-13-01", "明年", "2026-02-30"):
+    for bad in ("2026-13-01", "明年", "2026-02-30", "2026-13", 46235, "46235", 365):
         with pytest.raises(CellProblem):
             parse_date(bad)
 
