@@ -168,6 +168,7 @@ def kit_report(
     *, session: Session, town: str | None = None, today: date | None = None
 ) -> tuple[str, list[VillageKit]]:
     """(the town's name or "", every village's kit compliance, of the town or all)."""
+    require(session, Permission.READ_REGISTER)
     town_name = find_town(session, town)[1] if town is not None else ""
     villages = kit_compliance(session=session, today=today)
     if town is not None:

@@ -2,11 +2,12 @@
 sums the stock per area (the county's own warehouses, each town with its village stores),
 `--by warehouse --town NAME` lists one town's warehouses, `print kit-compliance --town NAME`
 lists every village of the town with what it lacks and the town's rate; an unknown town is
-refused in Chinese (exit 1). Chinese fonts are embedded."""
+refused in Chinese (exit 1). Chinese fonts are embedded. The supplies page prints them too."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 
@@ -14,6 +15,8 @@ from models.database import Database
 from models.supplies.reports import kit_report, stock_report
 from tests.cli_helpers import run_main
 from tests.conftest import ADMIN
+from ui.common.print_preview import DocumentPreview
+from ui.supplies.page import SuppliesPage
 
 TOWN = "城东街道"
 
@@ -79,3 +82,16 @@ def test_stock_report_and_kit_compliance_from_the_command_line(
     assert "没有名称或代码为“没有这个镇”的乡镇（街道）" in refused.stdout + refused.stderr
     assert "Traceback" not in refused.stderr
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_the_supplies_page_prints_the_kit_compliance(qtbot: Any, demo_db: Database) -> None:
+    page = SuppliesPage(demo_db, ADMIN)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ready, timeout=30_000):
+        page.show()
+    assert set(page.print_buttons) == {"supplies-stock-report", "kit-compliance"}
+    page.print_buttons["kit-compliance"].click()
+    qtbot.waitUntil(lambda: page.findChild(DocumentPreview) is not None, timeout=30_000)
+    preview = page.findChild(DocumentPreview)
+    assert preview is not None and preview.page_count() >= 10  # 640 villages
+    preview.close()
