@@ -3617,6 +3617,26 @@ ahead</source>
         <translation>应急物资库存（按仓库、按物资）</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/registry.py" line="666"/>
+        <source>only this town (its name or code)</source>
+        <translation>只含该乡镇（名称或代码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="673"/>
+        <source>Supplies stock report by area or by warehouse</source>
+        <translation>应急物资库存报表（按区域或按仓库）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="679"/>
+        <source>a line per area and item, or per warehouse</source>
+        <translation>按区域逐项物资汇总（area），或按仓库列出（warehouse）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/registry.py" line="693"/>
+        <source>Village standard kit compliance</source>
+        <translation>村级物资配备达标情况</translation>
+    </message>
+    <message>
         <location filename="../../ui/cli/cmd_map.py" line="70"/>
         <location filename="../../ui/printing/registry.py" line="415"/>
         <source>No typhoon with the number or id %1.</source>
@@ -4609,29 +4629,29 @@ ahead</source>
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../models/events.py" line="172"/>
+        <location filename="../../models/events.py" line="169"/>
         <source>Give the event a name.</source>
         <translation>请输入事件名称。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="175"/>
+        <location filename="../../models/events.py" line="172"/>
         <source>The name is too long: at most 80 characters.</source>
         <translation>名称过长：最多 80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="179"/>
+        <location filename="../../models/events.py" line="176"/>
         <source>Unknown kind of event: %1</source>
         <translation>未知的事件类别：%1</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="198"/>
+        <location filename="../../models/events.py" line="195"/>
         <source>No typhoon %1 in the database: import its track first.</source>
         <translation>数据库中没有 %1 号台风：请先导入其路径。</translation>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="116"/>
-        <location filename="../../models/events.py" line="183"/>
-        <location filename="../../models/events.py" line="247"/>
+        <location filename="../../models/events.py" line="180"/>
+        <location filename="../../models/events.py" line="242"/>
         <source>Unknown response level: %1</source>
         <translation>未知的响应等级：%1</translation>
     </message>
@@ -4679,7 +4699,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="245"/>
-        <location filename="../../models/events.py" line="189"/>
+        <location filename="../../models/events.py" line="186"/>
         <source>Unknown event grade: %1</source>
         <translation>未知的事件等级：%1</translation>
     </message>
@@ -4694,28 +4714,28 @@ ahead</source>
         <translation>当前没有进行中的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="213"/>
+        <location filename="../../models/events.py" line="208"/>
         <source>The event %1 is still in progress; end it before starting another.</source>
         <translation>事件“%1”仍在进行中，请先结束该事件，再启动新的事件。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="262"/>
+        <location filename="../../models/events.py" line="257"/>
         <source>Too long: at most %1 characters: %2</source>
         <translation>过长：最多 %1 个字符：%2</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="279"/>
+        <location filename="../../models/events.py" line="274"/>
         <source>An event cannot end before it started.</source>
         <translation>事件的结束时间不能早于开始时间。</translation>
     </message>
     <message>
         <location filename="../../models/command/levels.py" line="327"/>
-        <location filename="../../models/events.py" line="292"/>
+        <location filename="../../models/events.py" line="287"/>
         <source>This event no longer exists.</source>
         <translation>该事件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="296"/>
+        <location filename="../../models/events.py" line="291"/>
         <source>The event %1 has already ended.</source>
         <translation>事件“%1”已经结束。</translation>
     </message>
@@ -6642,7 +6662,7 @@ ahead</source>
         <translation>山洪</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="35"/>
+        <location filename="../../models/events.py" line="32"/>
         <location filename="../../models/labels.py" line="23"/>
         <source>Geological hazard</source>
         <translation>地质灾害</translation>
@@ -6804,22 +6824,22 @@ ahead</source>
         <translation>特别重大</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="32"/>
+        <location filename="../../models/events.py" line="29"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="33"/>
+        <location filename="../../models/events.py" line="30"/>
         <source>Rainstorm</source>
         <translation>暴雨</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="34"/>
+        <location filename="../../models/events.py" line="31"/>
         <source>Flood</source>
         <translation>洪水</translation>
     </message>
     <message>
-        <location filename="../../models/events.py" line="36"/>
+        <location filename="../../models/events.py" line="33"/>
         <location filename="../../models/teams/codes.py" line="28"/>
         <source>Forest fire</source>
         <translation>森林火灾</translation>
@@ -6841,7 +6861,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/command/incidents.py" line="24"/>
-        <location filename="../../models/events.py" line="37"/>
+        <location filename="../../models/events.py" line="34"/>
         <source>Accident</source>
         <translation>事故</translation>
     </message>
@@ -6852,7 +6872,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/command/incidents.py" line="26"/>
-        <location filename="../../models/events.py" line="38"/>
+        <location filename="../../models/events.py" line="35"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -9017,49 +9037,49 @@ ahead</source>
         <translation>整改事项的销号日期不能早于演练日期。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="242"/>
+        <location filename="../../models/plans/imports.py" line="245"/>
         <source>The plan %1 appears more than once (rows %2).</source>
         <translation>预案 %1 重复出现（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="268"/>
+        <location filename="../../models/plans/imports.py" line="271"/>
         <source>Not a date (such as 2024-06-03).</source>
         <translation>不是日期（如 2024-06-03）。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="282"/>
+        <location filename="../../models/plans/imports.py" line="285"/>
         <source>Not a number of years.</source>
         <translation>不是年数。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="292"/>
+        <location filename="../../models/plans/imports.py" line="295"/>
         <location filename="../../models/plans/library.py" line="236"/>
         <location filename="../../models/plans/library.py" line="284"/>
         <source>Unknown status of a plan: %1</source>
         <translation>未知的预案状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="407"/>
+        <location filename="../../models/plans/imports.py" line="410"/>
         <source>No plan with the code %1: register the plan first.</source>
         <translation>没有编号为 %1 的预案，请先登记该预案。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="413"/>
+        <location filename="../../models/plans/imports.py" line="416"/>
         <source>Name the plan the actions belong to (--plan CODE).</source>
         <translation>请指明这些任务所属的预案（--plan 预案编号）。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="438"/>
+        <location filename="../../models/plans/imports.py" line="441"/>
         <source>Not a time limit (such as 30分钟, 2小时 or 1天).</source>
         <translation>不是时限（如 30分钟、2小时 或 1天）。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="468"/>
+        <location filename="../../models/plans/imports.py" line="471"/>
         <source>The same action is listed at row %1.</source>
         <translation>相同的任务已在第 %1 行列出。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/imports.py" line="508"/>
+        <location filename="../../models/plans/imports.py" line="511"/>
         <source>First version</source>
         <translation>第一版</translation>
     </message>
@@ -9602,10 +9622,154 @@ ahead</source>
         <translation>%1 人</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/supply_reports.py" line="40"/>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="41"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="42"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="43"/>
+        <source>Sent</source>
+        <translation>调出在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="44"/>
+        <source>Coming</source>
+        <translation>调入在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="49"/>
+        <location filename="../../ui/printing/supply_reports.py" line="67"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="55"/>
+        <source>Warehouses</source>
+        <translation>存放仓库数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="63"/>
+        <source>Supplies stock by area</source>
+        <translation>应急物资库存报表（按区域）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="68"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="73"/>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="80"/>
+        <source> (below)</source>
+        <translation>（低于）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="85"/>
+        <source>Supplies stock by warehouse</source>
+        <translation>应急物资库存报表（按仓库）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="94"/>
+        <source>%1 lines</source>
+        <translation>共 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="96"/>
+        <location filename="../../ui/printing/supply_reports.py" line="186"/>
+        <source>Stock as of %1</source>
+        <translation>库存截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="98"/>
+        <source>Expired stock is on hand but never available; sent and coming: transfers in transit.</source>
+        <translation>已过期物资计入库存但不计入可用；调出、调入在途指尚未签收的调拨。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="103"/>
+        <location filename="../../ui/printing/supply_reports.py" line="192"/>
+        <source>Prepared by</source>
+        <translation>制表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="117"/>
+        <source>%1 of %2 complete (%3)</source>
+        <translation>达标 %1 / %2 个（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="137"/>
+        <source>%1 %2 of %3 %4</source>
+        <translation>%1 现有 %2 / 应配 %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="146"/>
+        <source>Complete</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="148"/>
+        <source>Incomplete</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="155"/>
+        <source>%1 subtotal</source>
+        <translation>%1 小计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="165"/>
+        <source>Village standard kit compliance</source>
+        <translation>村级物资配备达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="169"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="170"/>
         <location filename="../../ui/printing/transfers.py" line="254"/>
         <location filename="../../ui/printing/transfers.py" line="460"/>
         <source>Village</source>
         <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="171"/>
+        <source>Kit</source>
+        <translation>配备情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="172"/>
+        <source>Missing (held of required)</source>
+        <translation>缺少物资（现有 / 应配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="179"/>
+        <source>%1 towns</source>
+        <translation>%1 个乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="184"/>
+        <source>%1 villages</source>
+        <translation>共 %1 个村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/supply_reports.py" line="188"/>
+        <source>Available stock of the village&apos;s stores counts; expired stock does not.</source>
+        <translation>按村级储备点的可用库存计算，已过期物资不计。</translation>
     </message>
     <message>
         <location filename="../../ui/printing/transfers.py" line="255"/>
@@ -9652,6 +9816,7 @@ ahead</source>
         <translation>没有编号为 %1 的事件。</translation>
     </message>
     <message>
+        <location filename="../../ui/printing/supply_reports.py" line="178"/>
         <location filename="../../ui/printing/transfers.py" line="325"/>
         <source>Total</source>
         <translation>合计</translation>
@@ -9745,6 +9910,9 @@ ahead</source>
     <message>
         <location filename="../../ui/printing/supplies.py" line="78"/>
         <location filename="../../ui/printing/supply_counts.py" line="50"/>
+        <location filename="../../ui/printing/supply_reports.py" line="48"/>
+        <location filename="../../ui/printing/supply_reports.py" line="66"/>
+        <location filename="../../ui/printing/supply_reports.py" line="168"/>
         <location filename="../../ui/printing/transfers.py" line="457"/>
         <source>No.</source>
         <translation>序号</translation>
@@ -9752,12 +9920,16 @@ ahead</source>
     <message>
         <location filename="../../ui/printing/supplies.py" line="79"/>
         <location filename="../../ui/printing/supply_counts.py" line="51"/>
+        <location filename="../../ui/printing/supply_reports.py" line="50"/>
+        <location filename="../../ui/printing/supply_reports.py" line="69"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../ui/printing/supplies.py" line="80"/>
         <location filename="../../ui/printing/supply_counts.py" line="52"/>
+        <location filename="../../ui/printing/supply_reports.py" line="51"/>
+        <location filename="../../ui/printing/supply_reports.py" line="70"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
@@ -9770,6 +9942,8 @@ ahead</source>
     <message>
         <location filename="../../ui/printing/supplies.py" line="82"/>
         <location filename="../../ui/printing/supply_counts.py" line="54"/>
+        <location filename="../../ui/printing/supply_reports.py" line="52"/>
+        <location filename="../../ui/printing/supply_reports.py" line="71"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -9965,6 +10139,8 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/printing/supply_counts.py" line="78"/>
+        <location filename="../../ui/printing/supply_reports.py" line="104"/>
+        <location filename="../../ui/printing/supply_reports.py" line="193"/>
         <source>Checked by</source>
         <translation>复核人</translation>
     </message>
@@ -11867,9 +12043,9 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/supplies/corrections.py" line="36"/>
-        <location filename="../../ui/supplies/page.py" line="63"/>
-        <location filename="../../ui/supplies/page.py" line="76"/>
-        <location filename="../../ui/supplies/page.py" line="86"/>
+        <location filename="../../ui/supplies/page.py" line="64"/>
+        <location filename="../../ui/supplies/page.py" line="77"/>
+        <location filename="../../ui/supplies/page.py" line="87"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
@@ -12117,148 +12293,148 @@ ahead</source>
         <translation>有一行不属于该调拨单。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="61"/>
+        <location filename="../../ui/supplies/page.py" line="62"/>
         <source>Below minimum</source>
         <translation>低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="62"/>
-        <location filename="../../ui/supplies/page.py" line="75"/>
+        <location filename="../../ui/supplies/page.py" line="63"/>
+        <location filename="../../ui/supplies/page.py" line="76"/>
         <source>Expiring soon</source>
         <translation>临近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="66"/>
+        <location filename="../../ui/supplies/page.py" line="67"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="67"/>
-        <location filename="../../ui/supplies/page.py" line="80"/>
-        <location filename="../../ui/supplies/page.py" line="92"/>
-        <location filename="../../ui/supplies/page.py" line="106"/>
+        <location filename="../../ui/supplies/page.py" line="68"/>
+        <location filename="../../ui/supplies/page.py" line="81"/>
+        <location filename="../../ui/supplies/page.py" line="93"/>
+        <location filename="../../ui/supplies/page.py" line="107"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="68"/>
+        <location filename="../../ui/supplies/page.py" line="69"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="71"/>
+        <location filename="../../ui/supplies/page.py" line="72"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="72"/>
-        <location filename="../../ui/supplies/page.py" line="82"/>
-        <location filename="../../ui/supplies/page.py" line="108"/>
+        <location filename="../../ui/supplies/page.py" line="73"/>
+        <location filename="../../ui/supplies/page.py" line="83"/>
+        <location filename="../../ui/supplies/page.py" line="109"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="73"/>
-        <location filename="../../ui/supplies/page.py" line="83"/>
-        <location filename="../../ui/supplies/page.py" line="110"/>
+        <location filename="../../ui/supplies/page.py" line="74"/>
+        <location filename="../../ui/supplies/page.py" line="84"/>
+        <location filename="../../ui/supplies/page.py" line="111"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="74"/>
-        <location filename="../../ui/supplies/page.py" line="84"/>
+        <location filename="../../ui/supplies/page.py" line="75"/>
+        <location filename="../../ui/supplies/page.py" line="85"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="77"/>
+        <location filename="../../ui/supplies/page.py" line="78"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="81"/>
+        <location filename="../../ui/supplies/page.py" line="82"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="85"/>
+        <location filename="../../ui/supplies/page.py" line="86"/>
         <source>Minimum</source>
         <translation>最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="87"/>
+        <location filename="../../ui/supplies/page.py" line="88"/>
         <source>Sent, in transit</source>
         <translation>调出在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="88"/>
+        <location filename="../../ui/supplies/page.py" line="89"/>
         <source>Coming, in transit</source>
         <translation>调入在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="91"/>
-        <location filename="../../ui/supplies/page.py" line="105"/>
+        <location filename="../../ui/supplies/page.py" line="92"/>
+        <location filename="../../ui/supplies/page.py" line="106"/>
         <source>Issued</source>
         <translation>出库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="93"/>
+        <location filename="../../ui/supplies/page.py" line="94"/>
         <source>Slip</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="94"/>
+        <location filename="../../ui/supplies/page.py" line="95"/>
         <source>Ordered by</source>
         <translation>指令领导</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="95"/>
-        <location filename="../../ui/supplies/page.py" line="107"/>
+        <location filename="../../ui/supplies/page.py" line="96"/>
+        <location filename="../../ui/supplies/page.py" line="108"/>
         <source>Taken by</source>
         <translation>领用单位</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="98"/>
+        <location filename="../../ui/supplies/page.py" line="99"/>
         <source>Sent</source>
         <translation>发出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="99"/>
+        <location filename="../../ui/supplies/page.py" line="100"/>
         <source>From</source>
         <translation>调出仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="100"/>
+        <location filename="../../ui/supplies/page.py" line="101"/>
         <source>To</source>
         <translation>调入仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="101"/>
+        <location filename="../../ui/supplies/page.py" line="102"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="102"/>
+        <location filename="../../ui/supplies/page.py" line="103"/>
         <source>Vehicle and driver</source>
         <translation>车辆及驾驶员</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="109"/>
+        <location filename="../../ui/supplies/page.py" line="110"/>
         <source>Out</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="114"/>
+        <location filename="../../ui/supplies/page.py" line="115"/>
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="115"/>
+        <location filename="../../ui/supplies/page.py" line="116"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="118"/>
+        <location filename="../../ui/supplies/page.py" line="119"/>
         <source>Missing from the kit (held/required)</source>
         <translation>缺少的标准配备（现有/应配）</translation>
     </message>
@@ -12377,99 +12553,119 @@ ahead</source>
         <source>A point is LON,LAT in degrees, such as 121.38,28.37. %1</source>
         <translation>坐标点应写作“经度,纬度”（度），如 121.38,28.37。%1</translation>
     </message>
+    <message>
+        <location filename="../../models/supplies/reports.py" line="24"/>
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../../models/supplies/reports.py" line="58"/>
+        <source>No town is named or coded %1.</source>
+        <translation>没有名称或代码为“%1”的乡镇（街道）。</translation>
+    </message>
 </context>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../ui/supplies/page.py" line="136"/>
+        <location filename="../../ui/supplies/page.py" line="137"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="139"/>
+        <location filename="../../ui/supplies/page.py" line="140"/>
         <source>Warehouses</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="140"/>
-        <location filename="../../ui/supplies/page.py" line="154"/>
+        <location filename="../../ui/supplies/page.py" line="141"/>
+        <location filename="../../ui/supplies/page.py" line="155"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="141"/>
-        <location filename="../../ui/supplies/page.py" line="157"/>
+        <location filename="../../ui/supplies/page.py" line="142"/>
+        <location filename="../../ui/supplies/page.py" line="158"/>
         <source>Paperwork pending</source>
         <translation>待补手续</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="142"/>
+        <location filename="../../ui/supplies/page.py" line="143"/>
         <source>Transfers in transit</source>
         <translation>在途调拨</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="143"/>
-        <location filename="../../ui/supplies/page.py" line="159"/>
+        <location filename="../../ui/supplies/page.py" line="144"/>
+        <location filename="../../ui/supplies/page.py" line="160"/>
         <source>Out on loan</source>
         <translation>借出未还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="155"/>
+        <location filename="../../ui/supplies/page.py" line="156"/>
         <source>Stock by item</source>
         <translation>按物资汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="156"/>
+        <location filename="../../ui/supplies/page.py" line="157"/>
         <source>Stock by warehouse</source>
         <translation>按仓库库存</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="158"/>
+        <location filename="../../ui/supplies/page.py" line="159"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="160"/>
+        <location filename="../../ui/supplies/page.py" line="161"/>
         <source>Village kits incomplete</source>
         <translation>村级配备不全</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="169"/>
+        <location filename="../../ui/supplies/page.py" line="170"/>
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="170"/>
+        <location filename="../../ui/supplies/page.py" line="171"/>
         <source>Export stock to Excel…</source>
         <translation>导出库存（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="178"/>
+        <location filename="../../ui/supplies/page.py" line="179"/>
         <source>No warehouse is registered yet. Import the warehouses, the catalogue and the opening stock (import warehouses, import items, import stock), or build the demo county.</source>
         <translation>尚未登记仓库。请导入仓库、物资目录和期初库存（import warehouses、import items、import stock），或生成演示县。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="231"/>
+        <location filename="../../ui/supplies/page.py" line="199"/>
+        <source>Stock report…</source>
+        <translation>打印库存报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="200"/>
+        <source>Kit report…</source>
+        <translation>打印配备达标情况…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="249"/>
         <source>%1 items</source>
         <translation>物资 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="232"/>
+        <location filename="../../ui/supplies/page.py" line="250"/>
         <source>%1 below minimum</source>
         <translation>%1 项低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="234"/>
+        <location filename="../../ui/supplies/page.py" line="252"/>
         <source>issued on a leader&apos;s word</source>
         <translation>凭领导指令先行出库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="236"/>
+        <location filename="../../ui/supplies/page.py" line="254"/>
         <source>available at neither end</source>
         <translation>两端均不计入可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="237"/>
+        <location filename="../../ui/supplies/page.py" line="255"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
     </message>

@@ -657,3 +657,43 @@ add(
         file_name="应急物资库存 {stamp}",
     )
 )
+
+
+# -- supplies reports -----------------------------------------------------------------------
+
+TOWN = Option(
+    "town",
+    QT_TRANSLATE_NOOP("Documents", "only this town (its name or code)"),
+    kind="text",
+    metavar="TOWN",
+)
+add(
+    Document(
+        "supplies-stock-report",
+        QT_TRANSLATE_NOOP("Documents", "Supplies stock report by area or by warehouse"),
+        Format.PDF,
+        "ui.printing.supply_reports:print_stock_report",
+        (
+            Option(
+                "by",
+                QT_TRANSLATE_NOOP("Documents", "a line per area and item, or per warehouse"),
+                kind="paper",
+                metavar="area|warehouse",
+                choices=("area", "warehouse"),
+                default="area",
+            ),
+            TOWN,
+        ),
+        file_name="{title} {stamp}",
+    )
+)
+add(
+    Document(
+        "kit-compliance",
+        QT_TRANSLATE_NOOP("Documents", "Village standard kit compliance"),
+        Format.PDF,
+        "ui.printing.supply_reports:print_kit_compliance",
+        (TOWN,),
+        file_name="{title} {stamp}",
+    )
+)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QPushButton, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, QWidget
 
 from models.base import utcnow
 from models.clock import display_time
@@ -23,6 +23,7 @@ from ui.common.page import Page
 from ui.common.styles import CARD_STYLE
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.widgets import card_grid
+from ui.printing.registry import Format
 from ui.supplies.count import CountPanel
 from ui.supplies.movements import movements_tab
 from ui.supplies.nearest import nearest_tab
@@ -169,7 +170,7 @@ class SuppliesPage(Page):
         self.tabs.addTab(self.count_panel, self.tr("Stock count"))
         self.export_button = QPushButton(self.tr("Export stock to Excel…"))
         self.export_button.clicked.connect(self._export_stock)
-        self.tabs.setCornerWidget(self.export_button)
+        self.tabs.setCornerWidget(self._corner())
         self.nearest = nearest_tab(self)
         self.movements = movements_tab(self)
         self.add_body(
@@ -188,15 +189,32 @@ class SuppliesPage(Page):
         if self.movements is not None:
             self.movements.reload()
 
-    def _export_stock(self) -> None:
+    def _corner(self) -> QWidget:
+        """The export button and the printed reports (stock by area, kit compliance)."""
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.print_buttons: dict[str, QPushButton] = {}
+        for key, text in (
+            ("supplies-stock-report", self.tr("Stock report…")),
+            ("kit-compliance", self.tr("Kit report…")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, k=key: self._export_stock(k, Format.PDF))
+            self.print_buttons[key] = button
+            row.addWidget(button)
+        row.addWidget(self.export_button)
+        return corner
+
+    def _export_stock(self, key: str = "supplies-stock", format: Format = Format.EXCEL) -> None:
         from ui.common.print_preview import open_document
-        from ui.printing.registry import Format, document
+        from ui.printing.registry import document
 
         open_document(
             self,
             db=self.db,
             actor=self.actor,
-            spec=document("supplies-stock", Format.EXCEL),
+            spec=document(key, format),
             options={},
             names={"stamp": display_time(utcnow())[:10]},
             on_message=lambda text, ok: (

@@ -30,6 +30,8 @@ def test_every_document_is_declared_once_with_a_maker_and_translated_texts() -> 
         "experts",
         "area",
         "count-sheet",
+        "supplies-stock-report",
+        "kit-compliance",
     }
     assert {d.key for d in documents(Format.EXCEL)} == {
         "households",
