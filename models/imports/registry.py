@@ -555,7 +555,7 @@ KINDS: dict[str, ImportKind] = {
             "models.supplies.class_import:ItemClassSteps",
             max_bytes=64 * MIB,
             max_rows=20_000,  # the standard's table holds a few hundred classes
-            max_columns=50,
+            max_columns=200,
         ),
     )
 }
