@@ -115,6 +115,12 @@ def list_drawn_areas(*, session: Session) -> list[DrawnAreaRow]:
     ]
 
 
+def drawn_area_names(*, session: Session) -> list[str]:
+    """The saved areas' names, in order, without reading their shapes."""
+    require(session, Permission.READ_REGISTER)
+    return list(session.scalars(select(DrawnArea.name).order_by(DrawnArea.name)))
+
+
 def find_drawn_area(*, session: Session, name: str) -> DrawnAreaRow:
     """The saved area of this name, refused when there is none."""
     require(session, Permission.READ_REGISTER)

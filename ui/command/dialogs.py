@@ -30,7 +30,7 @@ from models.command import (
     shift_now,
 )
 from models.database import Database
-from models.drawn_areas import list_drawn_areas
+from models.drawn_areas import drawn_area_names
 from models.events import EVENT_KINDS, EventRow, start_event
 from models.labels import EVENT_GRADES, LEVEL_ORDER, label
 from models.messages import fill
@@ -293,7 +293,7 @@ class StartEventForm(RecordForm):
 
     def _prepare(self, session: Session) -> None:
         self.typhoons = [(t.code, f"{t.code} {t.name}") for t in list_typhoons(session=session)]
-        self.drawn_areas = [area.name for area in list_drawn_areas(session=session)]
+        self.drawn_areas = drawn_area_names(session=session)
 
     def _build(self, session: Session) -> None:
         self.setWindowTitle(self.tr("Start an event"))
