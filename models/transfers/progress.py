@@ -60,6 +60,7 @@ class Attention:
     # The villages of each lagging town that lag themselves, else all of them (whose
     # responsible persons its contact list names).
     town_villages: dict[int, tuple[int, ...]]
+    judged_at: datetime  # the time "stalled" was measured from
 
     @property
     def count(self) -> int:
@@ -144,6 +145,7 @@ def needs_attention(
         sorted(towns, key=worst_first),
         sorted(villages, key=worst_first),
         town_villages,
+        now,
     )
 
 

@@ -9,12 +9,15 @@ benchmarks still run (the README's command test uses it), not a measurement."""
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+# Benchmarks that make widgets draw them offscreen: a duty-room machine or CI may have no display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ui.binding import keep_singletons_alive  # noqa: E402
 

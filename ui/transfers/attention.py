@@ -134,6 +134,7 @@ class AttentionTable(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
+        self.shown: Attention | None = None  # what the table lists
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.summary_label = QLabel()
@@ -153,6 +154,7 @@ class AttentionTable(QWidget):
         self, attention: Attention | None, lines: Sequence[AttentionLine] | None = None
     ) -> None:
         """``lines``: ``attention_lines(attention)`` made off the UI thread, when it was."""
+        self.shown = attention
         if lines is None:
             lines = attention_lines(attention) if attention is not None else []
         self.model.set_rows(lines)
