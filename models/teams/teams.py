@@ -594,3 +594,10 @@ def team_reach(*, session: Session, team_id: int, minutes: float = 15.0) -> Team
         rules.speed(team.team_class),
         rules.road_factor,
     )
+
+
+def status_counts(*, session: Session) -> dict[str, int]:
+    """How many teams are in each status (those with none left out)."""
+    require(session, Permission.READ_REGISTER)
+    query = select(Team.status, func.count()).group_by(Team.status)
+    return {status: count for status, count in session.execute(query).all()}

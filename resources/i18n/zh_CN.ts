@@ -383,7 +383,7 @@
         <translation>⚠ %1 个乡镇、%2 个村需关注：转移率低于 %3 或 %4 小时无进展（可在设置中调整）。点击一行查看其责任人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="186"/>
+        <location filename="../../ui/transfers/attention.py" line="188"/>
         <source>Grid person</source>
         <translation>网格责任人</translation>
     </message>
@@ -391,12 +391,12 @@
 <context>
     <name>AttentionTable</name>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="147"/>
+        <location filename="../../ui/transfers/attention.py" line="148"/>
         <source>Click a town or village for its responsible persons.</source>
         <translation>点击乡镇或村，查看其责任人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="163"/>
+        <location filename="../../ui/transfers/attention.py" line="165"/>
         <source>No town or village lags behind now.</source>
         <translation>目前没有进度落后的乡镇或村。</translation>
     </message>
@@ -1102,7 +1102,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="88"/>
-        <location filename="../../ui/transfers/attention.py" line="191"/>
+        <location filename="../../ui/transfers/attention.py" line="193"/>
         <location filename="../../ui/transfers/lists.py" line="44"/>
         <location filename="../../ui/transfers/lists.py" line="51"/>
         <location filename="../../ui/transfers/lists.py" line="63"/>
@@ -1159,24 +1159,24 @@ ahead</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="192"/>
+        <location filename="../../ui/transfers/attention.py" line="194"/>
         <source>Responsibility</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="194"/>
+        <location filename="../../ui/transfers/attention.py" line="196"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="195"/>
+        <location filename="../../ui/transfers/attention.py" line="197"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
         <location filename="../../ui/map/typhoon.py" line="86"/>
         <location filename="../../ui/transfers/attention.py" line="51"/>
-        <location filename="../../ui/transfers/attention.py" line="193"/>
+        <location filename="../../ui/transfers/attention.py" line="195"/>
         <location filename="../../ui/transfers/rows.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -2979,37 +2979,37 @@ ahead</source>
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="211"/>
+        <location filename="../../ui/transfers/attention.py" line="213"/>
         <source>Responsible persons: %1</source>
         <translation>责任人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="216"/>
+        <location filename="../../ui/transfers/attention.py" line="218"/>
         <source>%1 %2: completion %3, %4 still at home (%5).</source>
         <translation>%1 %2：转移率 %3，尚未转移 %4 人（%5）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="232"/>
+        <location filename="../../ui/transfers/attention.py" line="234"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="235"/>
+        <location filename="../../ui/transfers/attention.py" line="237"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="250"/>
+        <location filename="../../ui/transfers/attention.py" line="252"/>
         <source>The contacts could not be loaded: %1</source>
         <translation>无法读取责任人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="261"/>
+        <location filename="../../ui/transfers/attention.py" line="263"/>
         <source>%1 persons to call.</source>
         <translation>共 %1 名责任人。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfers/attention.py" line="263"/>
+        <location filename="../../ui/transfers/attention.py" line="265"/>
         <source>No responsible person is registered for these villages.</source>
         <translation>这些村尚未登记责任人。</translation>
     </message>
@@ -3671,43 +3671,43 @@ ahead</source>
         <translation>已保存名为“%1”的区域，请另取名称。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="124"/>
+        <location filename="../../models/drawn_areas.py" line="130"/>
         <source>No area is saved as %1.</source>
         <translation>没有名为“%1”的已保存区域。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="135"/>
-        <location filename="../../models/drawn_areas.py" line="206"/>
+        <location filename="../../models/drawn_areas.py" line="141"/>
+        <location filename="../../models/drawn_areas.py" line="212"/>
         <source>That saved area is gone.</source>
         <translation>该已保存区域已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="142"/>
+        <location filename="../../models/drawn_areas.py" line="148"/>
         <source>The area %1 is the area of the event %2: it is kept.</source>
         <translation>区域“%1”是事件“%2”的范围，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="209"/>
+        <location filename="../../models/drawn_areas.py" line="215"/>
         <source>Give the danger zone a name.</source>
         <translation>请填写危险区名称。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="215"/>
+        <location filename="../../models/drawn_areas.py" line="221"/>
         <source>Choose a known type of danger zone.</source>
         <translation>请选择已有的危险区类别。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="237"/>
+        <location filename="../../models/drawn_areas.py" line="243"/>
         <source>The area %1 lies outside every village&apos;s outline: a danger zone belongs to a village.</source>
         <translation>区域“%1”不在任何村（社区）的边界内：危险区须属于某个村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="257"/>
+        <location filename="../../models/drawn_areas.py" line="263"/>
         <source>%1 %2 has a danger zone named %3 already.</source>
         <translation>%1 %2 已有名为“%3”的危险区。</translation>
     </message>
     <message>
-        <location filename="../../models/drawn_areas.py" line="272"/>
+        <location filename="../../models/drawn_areas.py" line="278"/>
         <source>Drawn on the map as %1</source>
         <translation>在地图上绘制，区域名称“%1”</translation>
     </message>
@@ -3798,77 +3798,97 @@ ahead</source>
 <context>
     <name>DutyCards</name>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="85"/>
+        <location filename="../../ui/dashboard/duties.py" line="92"/>
         <source>Next report upward</source>
         <translation>下一份上报</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="86"/>
+        <location filename="../../ui/dashboard/duties.py" line="93"/>
         <source>Plan deadlines overdue</source>
         <translation>预案事项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="87"/>
+        <location filename="../../ui/dashboard/duties.py" line="94"/>
         <source>Supplies alerts</source>
         <translation>物资预警</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="92"/>
+        <location filename="../../ui/dashboard/duties.py" line="95"/>
+        <source>Rescue teams out</source>
+        <translation>出动中的救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="100"/>
         <source>Open the dispatch page</source>
         <translation>打开指挥调度页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="94"/>
+        <location filename="../../ui/dashboard/duties.py" line="102"/>
         <source>Open the plans page</source>
         <translation>打开应急预案页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="96"/>
+        <location filename="../../ui/dashboard/duties.py" line="104"/>
         <source>Open the supplies page</source>
         <translation>打开应急物资页</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="124"/>
+        <location filename="../../ui/dashboard/duties.py" line="107"/>
+        <source>Open the rescue teams page</source>
+        <translation>打开救援队伍页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="135"/>
         <source>%1 more due within %2 days</source>
         <translation>另有 %1 项 %2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="126"/>
+        <location filename="../../ui/dashboard/duties.py" line="137"/>
         <source>Nothing overdue or due within %1 days.</source>
         <translation>没有逾期或 %1 天内到期的事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="132"/>
+        <location filename="../../ui/dashboard/duties.py" line="143"/>
         <source>%1 below minimum · %2 expired · %3 expiring</source>
         <translation>低于最低库存 %1 · 已过期 %2 · 临期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="138"/>
+        <location filename="../../ui/dashboard/duties.py" line="149"/>
         <source>No stock below minimum, expired or expiring</source>
         <translation>没有低于最低库存、过期或临期的物资</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="140"/>
+        <location filename="../../ui/dashboard/duties.py" line="151"/>
         <source>Paperwork pending: %1</source>
         <translation>待补手续 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="148"/>
+        <location filename="../../ui/dashboard/duties.py" line="157"/>
+        <source>%1 on scene · %2 pre-positioned · %3 of %4 on standby</source>
+        <translation>到场 %1 支 · 预置 %2 支 · 待命 %3 支（共 %4 支）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="164"/>
+        <source>No rescue team is registered yet.</source>
+        <translation>尚未登记救援队伍。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/duties.py" line="172"/>
         <source>No report upward is due.</source>
         <translation>目前没有到期应报的报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="156"/>
+        <location filename="../../ui/dashboard/duties.py" line="180"/>
         <source>%1 of %2, in writing by %3</source>
         <translation>%2 %1，书面报告时限 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="158"/>
+        <location filename="../../ui/dashboard/duties.py" line="182"/>
         <source>%1 of %2 overdue: it was due in writing by %3</source>
         <translation>%2 %1 已超时：书面报告时限为 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/duties.py" line="164"/>
+        <location filename="../../ui/dashboard/duties.py" line="188"/>
         <source> (%1 more due)</source>
         <translation>（另有 %1 份待报）</translation>
     </message>

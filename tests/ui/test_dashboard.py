@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from models.command.incidents import log_incident
 from models.command.reports_due import due_reports
@@ -14,6 +15,8 @@ from models.events import active_event
 from models.plans import deadline_counts
 from models.settings import Settings
 from models.supplies import alerts, pending_paperwork
+from models.teams import change_status, status_counts
+from models.teams.tables import Team
 from models.users import Actor
 from tests.conftest import ADMIN
 from ui.common.styles import ERROR_COLOUR
@@ -44,6 +47,11 @@ def test_the_typhoon_shows_the_report_due_counting_down_and_the_plans_and_suppli
             place="东山村",
             description="无人员伤亡。",
         )
+        teams = session.scalars(select(Team.id).order_by(Team.id).limit(4)).all()
+        for team_id, status in zip(
+            teams, ("prepositioned", "dispatched", "on_scene", "assembling"), strict=True
+        ):
+            change_status(session=session, team_id=team_id, status=status, reason="台风防御")
     with typhoon_db.session(ADMIN) as session:
         due = due_reports(session=session)
         counts = deadline_counts(session=session)
@@ -67,6 +75,16 @@ def test_the_typhoon_shows_the_report_due_counting_down_and_the_plans_and_suppli
     assert f"{kinds['expired']:,} expired" in note
     assert f"{kinds['expiring']:,} expiring" in note
     assert f"Paperwork pending: {pending:,}" in note
+    teams = page.duties.cards["teams"]
+    with typhoon_db.session(ADMIN) as session:
+        by_status = status_counts(session=session)
+    out = sum(by_status.get(s, 0) for s in ("assembling", "dispatched", "on_scene"))
+    assert out >= 3 and by_status["prepositioned"]
+    assert teams.value_label.text() == f"{out:,}"
+    assert teams.note_label.text() == (
+        f"{by_status['on_scene']:,} on scene · {by_status['prepositioned']:,} pre-positioned · "
+        f"{by_status.get('standby', 0):,} of {sum(by_status.values()):,} on standby"
+    )
 
 
 def test_an_overdue_report_is_red(qtbot: QtBot, typhoon_db: Database) -> None:
@@ -108,9 +126,12 @@ def test_an_empty_database_says_nothing_is_due_and_the_plans_card_opens_the_plan
     assert cards["supplies"].value_label.text() == "0"
     assert "No stock below minimum, expired or expiring ·" in cards["supplies"].note_label.text()
     assert "Paperwork pending: 0" in cards["supplies"].note_label.text()
+    assert cards["teams"].note_label.text() == "No rescue team is registered yet."
     page.duties.plans_button.click()
     assert window.stack.currentWidget() is window.pages["plans"]
     page.duties.supplies_button.click()
     assert window.stack.currentWidget() is window.pages["supplies"]
     page.duties.report_button.click()
     assert window.stack.currentWidget() is window.pages["dispatch"]
+    page.duties.teams_button.click()
+    assert window.stack.currentWidget() is window.pages["teams"]

@@ -1,7 +1,8 @@
 """The dashboard's duties: the next report upward due, counted down each second (red when
 overdue); the plans' deadlines overdue and falling due soon; the supplies' alerts (below
-minimum, expired, expiring) and the issues whose paperwork is pending. Each card opens
-its page (the reports upward: the dispatch page)."""
+minimum, expired, expiring) and the issues whose paperwork is pending; the rescue teams
+out (assembling, dispatched, on scene) and pre-positioned. Each card opens its page (the
+reports upward: the dispatch page)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from models.messages import fill
 from models.plans import DeadlineCounts, deadline_counts
 from models.plans.deadlines import SOON_DAYS
 from models.supplies import alerts, pending_paperwork
+from models.teams import status_counts
 from ui.common.styles import ERROR_COLOUR
 from ui.common.widgets import Card, card_grid
 
@@ -42,8 +44,11 @@ DUTY_TABLES = frozenset(
         "supply_minimums",
         "supply_warehouses",
         "supply_items",
+        "teams",
     }
 )
+# A team in one of these statuses is out on a task.
+OUT_STATUSES = ("assembling", "dispatched", "on_scene")
 TICK_MS = 1000
 
 
@@ -55,6 +60,7 @@ class Duties:
     deadlines: DeadlineCounts = field(default_factory=lambda: DeadlineCounts(0, 0))
     alerts: dict[str, int] = field(default_factory=dict)  # by kind
     pending: int = 0  # issues whose paperwork is pending
+    teams: dict[str, int] = field(default_factory=dict)  # by status
 
 
 def load_duties(*, session: Session) -> Duties:
@@ -64,6 +70,7 @@ def load_duties(*, session: Session) -> Duties:
         deadline_counts(session=session),
         dict(kinds),
         len(pending_paperwork(session=session)),
+        status_counts(session=session),
     )
 
 
@@ -74,7 +81,7 @@ def time_left(due: DueReport, now: datetime) -> str:
 
 
 class DutyCards(QObject):
-    """The three cards in a row, the report's counting down each second."""
+    """The four cards in a row, the report's counting down each second."""
 
     open_page = Signal(str)  # the page a card's button opens
 
@@ -85,8 +92,9 @@ class DutyCards(QObject):
                 ("report", self.tr("Next report upward")),
                 ("plans", self.tr("Plan deadlines overdue")),
                 ("supplies", self.tr("Supplies alerts")),
+                ("teams", self.tr("Rescue teams out")),
             ],
-            columns=3,
+            columns=4,
         )
         self.report_button = self._link(
             self.cards["report"], self.tr("Open the dispatch page"), "dispatch"
@@ -94,6 +102,9 @@ class DutyCards(QObject):
         self.plans_button = self._link(self.cards["plans"], self.tr("Open the plans page"), "plans")
         self.supplies_button = self._link(
             self.cards["supplies"], self.tr("Open the supplies page"), "supplies"
+        )
+        self.teams_button = self._link(
+            self.cards["teams"], self.tr("Open the rescue teams page"), "teams"
         )
         self.due: tuple[DueReport, ...] = ()
         self.timer = QTimer(self)
@@ -139,6 +150,19 @@ class DutyCards(QObject):
         )
         note += " · " + fill(self.tr("Paperwork pending: %1"), f"{pending:,}")
         self.cards["supplies"].show_value(sum(found.values()), note, alert=bool(found))
+        teams = duties.teams
+        self.cards["teams"].show_value(
+            sum(teams.get(s, 0) for s in OUT_STATUSES),
+            fill(
+                self.tr("%1 on scene · %2 pre-positioned · %3 of %4 on standby"),
+                f"{teams.get('on_scene', 0):,}",
+                f"{teams.get('prepositioned', 0):,}",
+                f"{teams.get('standby', 0):,}",
+                f"{sum(teams.values()):,}",
+            )
+            if teams
+            else self.tr("No rescue team is registered yet."),
+        )
 
     def tick(self) -> None:
         card = self.cards["report"]
