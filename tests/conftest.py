@@ -44,7 +44,8 @@ BACKENDS = [
 ADMIN = Actor(name="test-admin", role="admin")
 # The demo county's build time in tests: its typhoon then has its latest observation at
 # 20:00 Beijing time on 9 August 2026, the track as listed in models/typhoons/demo.py.
-# The typhoon scenario (typhoon_template) is built at the present, as a user builds it.
+# The typhoon scenario (typhoon_template, scenario_template) is built at the present, as a
+# user builds it.
 DEMO_BUILT_AT = datetime(2026, 8, 9, 12, 30, tzinfo=UTC)
 # A folder the test processes of one run share their built templates in (``.ci/run`` makes
 # one for its passes); pytest-xdist's workers share their run's base folder without it.
@@ -269,7 +270,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo county with the demo typhoon's event in progress, built once per test run."""
+    """The demo county with the demo typhoon's event in progress, transfers part done, built
+    once per test run; tests add the other parts of the scenario they need (level history,
+    teams, supplies). ``scenario_template`` is the whole of ``demo --scenario typhoon``."""
     from models.demo import build_typhoon_scenario
 
     def make(path: Path) -> None:
@@ -277,6 +280,28 @@ def typhoon_template(demo_template: Path, tmp_path_factory: pytest.TempPathFacto
         _built(path, lambda session: build_typhoon_scenario(session=session))
 
     return _template(tmp_path_factory, "typhoon.sqlite", make)
+
+
+@pytest.fixture(scope="session")
+def scenario_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo county built at the present as ``demo --scenario typhoon`` builds it: besides
+    ``typhoon_template``'s event, its level history, reports upward, duty log, teams out and
+    supplies issued. Built once per test run."""
+    from models.demo import build_demo
+
+    return _template(
+        tmp_path_factory,
+        "scenario.sqlite",
+        lambda path: _built(
+            path, lambda session: build_demo(session=session, scenario="typhoon"), upgrade=True
+        ),
+    )
+
+
+@pytest.fixture
+def scenario_db(scenario_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh copy of ``demo --scenario typhoon``'s database, on SQLite, for one test."""
+    yield from _copy_of(scenario_template, tmp_path / "scenario.sqlite")
 
 
 @pytest.fixture

@@ -206,7 +206,10 @@ PLACEHOLDERS: dict[str, Callable[[World, list[str]], str]] = {
     "--place TEXT": lambda world, words: f"{world.village_name}后山",
     "--description TEXT": lambda world, words: "山体滑坡，2户房屋受损，无人员伤亡",
     "--division CODE": lambda world, words: world.village_code,
-    "REPORT_ID": lambda world, words: "1",  # the first report of a database without reports
+    # The report the line drafts: the next after the demo scenario's reports.
+    "REPORT_ID": lambda world, words: str(
+        _query(world.template, "SELECT max(id) FROM event_reports")[0][0] + 1
+    ),
     "--to UNIT": lambda world, words: "应急局",
     "--report N": lambda world, words: "0",
     "--item NAME": lambda world, words: "救生衣",
@@ -382,8 +385,8 @@ def write_inputs(world: World) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(typhoon_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    """The demo county during the demo typhoon (built once per test run), and the inputs."""
+def world(scenario_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The database ``demo --scenario typhoon`` builds (once per test run), and the inputs."""
     folder = tmp_path_factory.mktemp("readme")
     env = {
         k: v
@@ -398,7 +401,7 @@ def world(typhoon_template: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         "QT_QPA_PLATFORM": "offscreen",
         "TMPDIR": str(folder),
     }
-    built = World(template=typhoon_template, folder=folder, env=env)
+    built = World(template=scenario_template, folder=folder, env=env)
     write_inputs(built)
     yield built
 
@@ -445,7 +448,8 @@ def check_output(world: World, words: list[str], path: Path) -> None:
         expected = {
             "transfer-rollup": world.town_name,
             "shelter-arrivals": world.shelter_name,
-            "event-report": "首报",
+            # --report 0 the initial report; else the latest: the follow-up the line drafted
+            "event-report": "首报" if _option(words, "--report") == "0" else "续报",
         }.get(words[3], world.village_name)
         with pdfplumber.open(path) as pdf:
             text = "".join(page.extract_text() or "" for page in pdf.pages[:3])

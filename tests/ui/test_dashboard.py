@@ -47,7 +47,9 @@ def test_the_typhoon_shows_the_report_due_counting_down_and_the_plans_and_suppli
             place="东山村",
             description="无人员伤亡。",
         )
-        teams = session.scalars(select(Team.id).order_by(Team.id).limit(4)).all()
+        teams = session.scalars(
+            select(Team.id).where(Team.status == "standby").order_by(Team.id).limit(4)
+        ).all()
         for team_id, status in zip(
             teams, ("prepositioned", "dispatched", "on_scene", "assembling"), strict=True
         ):
