@@ -248,9 +248,11 @@ class PlanForm(RecordForm):
         return saved
 
 
-class StatusForm(RecordForm):
-    """The next step of a plan's life: status, date, person and note (forward only; a plan
-    in force may be scheduled for revision again)."""
+class PlanAdditionForm(RecordForm):
+    """A form adding something new to one plan, named by its code (a step of its life, an
+    evaluation, a version, a drill): there is no earlier record to load or fill. The plan
+    is read as ``self.plan`` before the fields are built; a form that needs something else
+    of it reads that in its own ``_prepare``."""
 
     def __init__(
         self, db: Database, actor: Actor, code: str, *, parent: QWidget | None = None
@@ -260,6 +262,17 @@ class StatusForm(RecordForm):
 
     def _prepare(self, session: Session) -> None:
         self.plan = get_plan(session=session, code=self.code)
+
+    def _load(self, session: Session, record_id: int) -> Any:
+        return None
+
+    def _fill(self, session: Session, record: Any) -> None:
+        pass
+
+
+class StatusForm(PlanAdditionForm):
+    """The next step of a plan's life: status, date, person and note (forward only; a plan
+    in force may be scheduled for revision again)."""
 
     def _build(self, session: Session) -> None:
         self.setWindowTitle(self.tr("Step of the plan's life"))
@@ -286,12 +299,6 @@ class StatusForm(RecordForm):
         following = order[current + 1] if current + 1 < len(order) else self.plan.status
         self.status_combo.set_code("scheduled" if self.plan.status == "filed" else following)
 
-    def _load(self, session: Session, record_id: int) -> Any:
-        return None
-
-    def _fill(self, session: Session, record: Any) -> None:
-        pass
-
     def _collect(self) -> dict[str, Any]:
         return {
             "status": self.status_combo.code() or "",
@@ -304,7 +311,7 @@ class StatusForm(RecordForm):
         return change_status(session=session, code=self.code, **data).id
 
 
-class EvaluationForm(StatusForm):
+class EvaluationForm(PlanAdditionForm):
     """The day a plan was evaluated (评估): its next evaluation counts from then."""
 
     def _build(self, session: Session) -> None:
@@ -321,9 +328,6 @@ class EvaluationForm(StatusForm):
         self.on_edit = date_edit()
         self.add_field("on", self.tr("Date"), self.on_edit)
 
-    def _new(self, session: Session) -> None:
-        pass
-
     def _collect(self) -> dict[str, Any]:
         return {"on": picked_date(self.on_edit)}
 
@@ -331,7 +335,7 @@ class EvaluationForm(StatusForm):
         return record_evaluation(session=session, code=self.code, **data).id
 
 
-class VersionForm(RecordForm):
+class VersionForm(PlanAdditionForm):
     """A new version of a plan: name, date of issue, note, its document files (kept in the
     database, at most 50 MB each, their text read for the search), and optionally the
     structured content of the version before it to start from."""
@@ -339,9 +343,8 @@ class VersionForm(RecordForm):
     def __init__(
         self, db: Database, actor: Actor, code: str, *, parent: QWidget | None = None
     ) -> None:
-        self.code = code
         self.paths: list[Path] = []
-        super().__init__(db, actor, parent=parent)
+        super().__init__(db, actor, code, parent=parent)
 
     def _prepare(self, session: Session) -> None:
         self.previous = list_versions(session=session, code=self.code)
@@ -373,12 +376,6 @@ class VersionForm(RecordForm):
         self.copy_check.setChecked(bool(self.previous))
         self.copy_check.setEnabled(bool(self.previous))
         self.add_field("copy", "", self.copy_check)
-
-    def _load(self, session: Session, record_id: int) -> Any:
-        return None
-
-    def _fill(self, session: Session, record: Any) -> None:
-        pass
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
