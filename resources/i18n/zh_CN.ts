@@ -908,22 +908,22 @@
 <context>
     <name>CloseFollowUpForm</name>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="352"/>
+        <location filename="../../ui/plans/content_forms.py" line="340"/>
         <source>Close a follow-up action</source>
         <translation>关闭整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="357"/>
+        <location filename="../../ui/plans/content_forms.py" line="345"/>
         <source>Closed on</source>
         <translation>关闭日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="358"/>
+        <location filename="../../ui/plans/content_forms.py" line="346"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="358"/>
+        <location filename="../../ui/plans/content_forms.py" line="346"/>
         <source>What was done</source>
         <translation>整改情况</translation>
     </message>
@@ -3715,82 +3715,82 @@ ahead</source>
 <context>
     <name>DrillForm</name>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="228"/>
+        <location filename="../../ui/plans/content_forms.py" line="222"/>
         <source>Drill of %1</source>
         <translation>%1 的演练</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="231"/>
+        <location filename="../../ui/plans/content_forms.py" line="225"/>
         <source>Held on</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="233"/>
+        <location filename="../../ui/plans/content_forms.py" line="227"/>
         <source>Kind</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="234"/>
+        <location filename="../../ui/plans/content_forms.py" line="228"/>
         <source>Organisers</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="235"/>
+        <location filename="../../ui/plans/content_forms.py" line="229"/>
         <source>Participants</source>
         <translation>参演单位和人员</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="238"/>
+        <location filename="../../ui/plans/content_forms.py" line="232"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="241"/>
+        <location filename="../../ui/plans/content_forms.py" line="235"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="253"/>
+        <location filename="../../ui/plans/content_forms.py" line="247"/>
         <source>Actions exercised</source>
         <translation>检验的预案任务</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="256"/>
+        <location filename="../../ui/plans/content_forms.py" line="250"/>
         <source>Follow-up action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="257"/>
+        <location filename="../../ui/plans/content_forms.py" line="251"/>
         <source>Owner</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="258"/>
+        <location filename="../../ui/plans/content_forms.py" line="252"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="260"/>
+        <location filename="../../ui/plans/content_forms.py" line="254"/>
         <source>Add follow-up</source>
         <translation>添加整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="261"/>
+        <location filename="../../ui/plans/content_forms.py" line="255"/>
         <source>Remove follow-up</source>
         <translation>删除整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="264"/>
+        <location filename="../../ui/plans/content_forms.py" line="258"/>
         <source>Follow-up actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="306"/>
+        <location filename="../../ui/plans/content_forms.py" line="294"/>
         <source>Follow-up %1: give its due date.</source>
         <translation>整改事项%1：请填写完成期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="323"/>
+        <location filename="../../ui/plans/content_forms.py" line="311"/>
         <source>Follow-up %1: %2</source>
         <translation>整改事项%1：%2</translation>
     </message>
@@ -4580,17 +4580,17 @@ ahead</source>
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="311"/>
+        <location filename="../../ui/plans/forms.py" line="318"/>
         <source>Evaluation of the plan</source>
         <translation>预案评估</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="314"/>
+        <location filename="../../ui/plans/forms.py" line="321"/>
         <source>%1 %2: the day its evaluation was completed.</source>
         <translation>%1 %2：评估完成的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="322"/>
+        <location filename="../../ui/plans/forms.py" line="329"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -7404,52 +7404,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="110"/>
+        <location filename="../../ui/common/pages.py" line="98"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="111"/>
+        <location filename="../../ui/common/pages.py" line="99"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="112"/>
+        <location filename="../../ui/common/pages.py" line="100"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="113"/>
+        <location filename="../../ui/common/pages.py" line="101"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="114"/>
+        <location filename="../../ui/common/pages.py" line="102"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="115"/>
+        <location filename="../../ui/common/pages.py" line="103"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="116"/>
+        <location filename="../../ui/common/pages.py" line="104"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="117"/>
+        <location filename="../../ui/common/pages.py" line="105"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="118"/>
+        <location filename="../../ui/common/pages.py" line="106"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="119"/>
+        <location filename="../../ui/common/pages.py" line="107"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -8401,64 +8401,6 @@ ahead</source>
         <location filename="../../ui/settings/users.py" line="447"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
-    </message>
-</context>
-<context>
-    <name>PendingPage</name>
-    <message>
-        <location filename="../../ui/pending.py" line="18"/>
-        <source>The rescue team roster (teams, members, skills, certificates and insurance) is not built yet.</source>
-        <translation>救援队伍名册（队伍、队员、技能、证书和保险）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="23"/>
-        <source>The supplies inventory (warehouses, stock movements and village flood kits) is not built yet.</source>
-        <translation>应急物资台账（仓库、出入库记录和村级防汛物资）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="28"/>
-        <source>The contingency plan library (plans, versions, revision schedules and drills) is not built yet.</source>
-        <translation>应急预案库（预案、版本、修订计划和演练）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="33"/>
-        <source>Dispatch orders in official format (teams and supplies sent where they are needed) are not built yet. Events and response levels are started and changed on the Transfers page for now.</source>
-        <translation>公文格式的调度指令（调派队伍和物资）尚未建成。目前事件和响应等级在“人员转移”页启动和调整。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="39"/>
-        <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
-        <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="49"/>
-        <source>Known now: %8 members of village flood working groups in %2 villages, including the rescue posts.</source>
-        <translation>现有信息：%2 个村（社区）的村级防汛工作组成员 %8 人，含抢险救援岗位。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="54"/>
-        <source>Known now: %5 shelters in %1 towns that will hold stocked supplies.</source>
-        <translation>现有信息：%1 个乡镇（街道）的 %5 个避灾安置场所，将储备物资。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="57"/>
-        <source>Known now: the county&apos;s %1 towns and %2 villages, the units plans assign actions to.</source>
-        <translation>现有信息：全县 %1 个乡镇（街道）、%2 个村（社区），即预案分派任务的单位。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="61"/>
-        <source>Known now: %1 towns, %2 villages and %3 responsibility grids that orders will be addressed to.</source>
-        <translation>现有信息：调度指令将发往的 %1 个乡镇（街道）、%2 个村（社区）和 %3 个责任网格。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="66"/>
-        <source>Known now: %3 responsibility grids with named persons and %8 working group members to call.</source>
-        <translation>现有信息：%3 个明确责任人的责任网格，以及可联系的 %8 名工作组成员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="72"/>
-        <source>The database is empty: build the demo county (python main.py demo) or import your county&apos;s divisions (python main.py import divisions FILE).</source>
-        <translation>数据库为空：请生成演示县（python main.py demo），或导入本县行政区划（python main.py import divisions FILE）。</translation>
     </message>
 </context>
 <context>
@@ -11830,38 +11772,38 @@ ahead</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="265"/>
+        <location filename="../../ui/plans/forms.py" line="278"/>
         <source>Step of the plan&apos;s life</source>
         <translation>预案状态流转</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="268"/>
+        <location filename="../../ui/plans/forms.py" line="281"/>
         <source>%1 %2 is now: %3.</source>
         <translation>%1 %2 当前状态：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="277"/>
+        <location filename="../../ui/plans/forms.py" line="290"/>
         <location filename="../../ui/teams/forms.py" line="448"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="279"/>
+        <location filename="../../ui/plans/forms.py" line="292"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="280"/>
+        <location filename="../../ui/plans/forms.py" line="293"/>
         <source>Person</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="280"/>
+        <location filename="../../ui/plans/forms.py" line="293"/>
         <source>Who did it (reviewer, signer …)</source>
         <translation>经办人（评审专家、签发人等）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="281"/>
+        <location filename="../../ui/plans/forms.py" line="294"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -15526,62 +15468,62 @@ ahead</source>
 <context>
     <name>VersionForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="350"/>
+        <location filename="../../ui/plans/forms.py" line="353"/>
         <source>New version of %1</source>
         <translation>%1 新增版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="351"/>
+        <location filename="../../ui/plans/forms.py" line="354"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="351"/>
+        <location filename="../../ui/plans/forms.py" line="354"/>
         <source>Such as 2024 edition</source>
         <translation>如 2024年版</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="352"/>
+        <location filename="../../ui/plans/forms.py" line="355"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="353"/>
+        <location filename="../../ui/plans/forms.py" line="356"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="361"/>
+        <location filename="../../ui/plans/forms.py" line="364"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="363"/>
+        <location filename="../../ui/plans/forms.py" line="366"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="371"/>
+        <location filename="../../ui/plans/forms.py" line="374"/>
         <source>Document files</source>
         <translation>预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="372"/>
+        <location filename="../../ui/plans/forms.py" line="375"/>
         <source>Start from the previous version&apos;s stages and actions</source>
         <translation>以上一版本的响应级别与任务为基础</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="386"/>
+        <location filename="../../ui/plans/forms.py" line="383"/>
         <source>Document files of the version</source>
         <translation>版本的预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="388"/>
+        <location filename="../../ui/plans/forms.py" line="385"/>
         <source>Plan documents (*.pdf *.docx *.doc *.wps *.txt);;All files (*)</source>
         <translation>预案文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="432"/>
+        <location filename="../../ui/plans/forms.py" line="429"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
