@@ -4260,143 +4260,158 @@ ahead</source>
 <context>
     <name>DutyLogPage</name>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="73"/>
+        <location filename="../../ui/dutylog/page.py" line="76"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="80"/>
+        <location filename="../../ui/dutylog/page.py" line="83"/>
         <source>Shift handover…</source>
         <translation>交接班…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="83"/>
+        <location filename="../../ui/dutylog/page.py" line="86"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="85"/>
+        <location filename="../../ui/dutylog/page.py" line="88"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="91"/>
+        <location filename="../../ui/dutylog/page.py" line="94"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="111"/>
+        <location filename="../../ui/dutylog/page.py" line="114"/>
         <source>Search the content (Ctrl+F)</source>
         <translation>查询内容（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="113"/>
+        <location filename="../../ui/dutylog/page.py" line="116"/>
         <source>Every kind</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="115"/>
+        <location filename="../../ui/dutylog/page.py" line="118"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="117"/>
+        <location filename="../../ui/dutylog/page.py" line="120"/>
         <source>Team or warehouse</source>
         <translation>队伍或仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="121"/>
+        <location filename="../../ui/dutylog/page.py" line="124"/>
         <source>Open follow-ups only</source>
         <translation>只看未办结跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="122"/>
+        <location filename="../../ui/dutylog/page.py" line="125"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="153"/>
-        <location filename="../../ui/dutylog/page.py" line="289"/>
+        <location filename="../../ui/dutylog/page.py" line="156"/>
+        <location filename="../../ui/dutylog/page.py" line="321"/>
         <source>Select an entry to read it in full.</source>
         <translation>选中一条日志查看全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="159"/>
+        <location filename="../../ui/dutylog/page.py" line="162"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="161"/>
+        <location filename="../../ui/dutylog/page.py" line="164"/>
         <source>Close the follow-up…</source>
         <translation>办结跟踪事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="171"/>
+        <location filename="../../ui/dutylog/page.py" line="187"/>
         <source>Nothing logged yet. Type the first entry above.</source>
         <translation>还没有值班日志。请在上方录入第一条。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="217"/>
+        <location filename="../../ui/dutylog/page.py" line="188"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="196"/>
+        <source>Nothing logged yet. This computer&apos;s own account reads the duty log but does not write in it: entries are logged by users who may (%1), logged in to the console, or on the command line:</source>
+        <translation>还没有值班日志。本机账户可以查看值班日志，但不能录入：日志由有录入权限的用户（%1）登录调度台后录入，或在命令行中录入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="205"/>
+        <source>Nothing logged yet. Your role reads the duty log without writing in it: entries show here as soon as a user who may write it (%1) logs one at any workstation, and can then be searched and exported to Excel.</source>
+        <translation>还没有值班日志。您的角色可以查看值班日志，但不能录入：有录入权限的用户（%1）在任一工作站录入后，日志即显示在这里，可以检索并导出 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="249"/>
         <source>%1 entries shown</source>
         <translation>显示 %1 条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="221"/>
+        <location filename="../../ui/dutylog/page.py" line="253"/>
         <source>No event in progress: entries are logged without an event.</source>
         <translation>当前没有进行中的事件：日志不归入事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="235"/>
+        <location filename="../../ui/dutylog/page.py" line="267"/>
         <source>No entry matches these filters.</source>
         <translation>没有符合筛选条件的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="240"/>
+        <location filename="../../ui/dutylog/page.py" line="272"/>
         <source>Showing the latest %1 entries; narrow the filters to see older ones.</source>
         <translation>仅显示最近的 %1 条日志，缩小筛选范围可查看更早的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="254"/>
+        <location filename="../../ui/dutylog/page.py" line="286"/>
         <source>%1 follow-ups due. The earliest, since %2: #%3 %4</source>
         <translation>有 %1 项跟踪事项已到期。最早于 %2 到期：#%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="296"/>
+        <location filename="../../ui/dutylog/page.py" line="328"/>
         <source>Caller: %1</source>
         <translation>来电人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="299"/>
+        <location filename="../../ui/dutylog/page.py" line="331"/>
         <source>Instruction and handling: %1</source>
         <translation>批示及处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="303"/>
+        <location filename="../../ui/dutylog/page.py" line="335"/>
         <source>Logged late: %1</source>
         <translation>补记原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="305"/>
+        <location filename="../../ui/dutylog/page.py" line="337"/>
         <source>Why corrected: %1</source>
         <translation>更正原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="308"/>
+        <location filename="../../ui/dutylog/page.py" line="340"/>
         <source>Recorded by %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="348"/>
+        <location filename="../../ui/dutylog/page.py" line="380"/>
         <source>Entry %1 saved.</source>
         <translation>日志 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="394"/>
+        <location filename="../../ui/dutylog/page.py" line="426"/>
         <source>Follow-up closed by entry %1.</source>
         <translation>跟踪事项已办结（日志 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="404"/>
+        <location filename="../../ui/dutylog/page.py" line="436"/>
         <source>Shift handed over by %1 to %2.</source>
         <translation>%1 已向 %2 交班。</translation>
     </message>
