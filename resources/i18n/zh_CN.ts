@@ -2612,27 +2612,27 @@ ahead</source>
         <translation>预案 %1 未启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="254"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="253"/>
         <source>No file %1.</source>
         <translation>没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="271"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="274"/>
         <source>Version %1 of %2 added, %3 files.</source>
         <translation>已新增 %2 的第 %1 版，共 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="284"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="287"/>
         <source>%1 written to %2</source>
         <translation>%1 已写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="289"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="292"/>
         <source>The plan has no version.</source>
         <translation>该预案还没有版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="310"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="313"/>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
@@ -4595,17 +4595,17 @@ ahead</source>
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="318"/>
+        <location filename="../../ui/plans/forms.py" line="321"/>
         <source>Evaluation of the plan</source>
         <translation>预案评估</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="321"/>
+        <location filename="../../ui/plans/forms.py" line="324"/>
         <source>%1 %2: the day its evaluation was completed.</source>
         <translation>%1 %2：评估完成的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="329"/>
+        <location filename="../../ui/plans/forms.py" line="332"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -8549,97 +8549,97 @@ ahead</source>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="131"/>
+        <location filename="../../ui/plans/forms.py" line="134"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="132"/>
+        <location filename="../../ui/plans/forms.py" line="135"/>
         <source>Code</source>
         <translation>预案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="132"/>
+        <location filename="../../ui/plans/forms.py" line="135"/>
         <source>Such as ZX-01</source>
         <translation>如 ZX-01</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="133"/>
+        <location filename="../../ui/plans/forms.py" line="136"/>
         <source>Title</source>
         <translation>预案名称</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="135"/>
+        <location filename="../../ui/plans/forms.py" line="138"/>
         <source>Class</source>
         <translation>预案类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="137"/>
+        <location filename="../../ui/plans/forms.py" line="140"/>
         <source>Event category</source>
         <translation>事件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="139"/>
+        <location filename="../../ui/plans/forms.py" line="142"/>
         <source>Event type</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="141"/>
+        <location filename="../../ui/plans/forms.py" line="144"/>
         <source>Owning unit</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="143"/>
+        <location filename="../../ui/plans/forms.py" line="146"/>
         <source>Approving unit</source>
         <translation>审批单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="144"/>
+        <location filename="../../ui/plans/forms.py" line="147"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="145"/>
+        <location filename="../../ui/plans/forms.py" line="148"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="147"/>
+        <location filename="../../ui/plans/forms.py" line="150"/>
         <source>(none: a plan at the top)</source>
         <translation>（无：顶层预案）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="152"/>
+        <location filename="../../ui/plans/forms.py" line="155"/>
         <source>Parent plan</source>
         <translation>上级预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="153"/>
+        <location filename="../../ui/plans/forms.py" line="156"/>
         <source>Revision due</source>
         <translation>修订期限</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="156"/>
+        <location filename="../../ui/plans/forms.py" line="159"/>
         <source>Default (3 years)</source>
         <translation>默认（3年）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="157"/>
+        <location filename="../../ui/plans/forms.py" line="160"/>
         <source>Years between evaluations</source>
         <translation>评估周期（年）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="163"/>
+        <location filename="../../ui/plans/forms.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="164"/>
+        <location filename="../../ui/plans/forms.py" line="167"/>
         <source>Since</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="167"/>
+        <location filename="../../ui/plans/forms.py" line="170"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -8657,7 +8657,7 @@ ahead</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="89"/>
+        <location filename="../../ui/plans/forms.py" line="92"/>
         <source>Not a date: %1 (write it as 2024-05-10).</source>
         <translation>不是日期：%1（应写作 2024-05-10）。</translation>
     </message>
@@ -8667,7 +8667,7 @@ ahead</source>
     <message>
         <location filename="../../models/plans/activations.py" line="86"/>
         <location filename="../../models/plans/activations.py" line="200"/>
-        <location filename="../../models/plans/versions.py" line="227"/>
+        <location filename="../../models/plans/versions.py" line="238"/>
         <source>Unknown response stage: %1</source>
         <translation>未知的响应级别：%1</translation>
     </message>
@@ -8989,7 +8989,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/plans/drills.py" line="120"/>
-        <location filename="../../models/plans/versions.py" line="243"/>
+        <location filename="../../models/plans/versions.py" line="254"/>
         <source>Describe the action.</source>
         <translation>请填写任务内容。</translation>
     </message>
@@ -9152,57 +9152,62 @@ ahead</source>
         <translation>不能登记未来日期的评估。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="108"/>
+        <location filename="../../models/plans/versions.py" line="116"/>
         <source>Name the version (such as 2024 edition).</source>
         <translation>请填写版本名称（如“2024年版”）。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="154"/>
+        <location filename="../../models/plans/versions.py" line="165"/>
         <source>This version was activated or drilled: its content stays as it was. Add a new version for the changes.</source>
         <translation>该版本已启动或演练过，其内容保持不变。如需修改，请新增版本。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="237"/>
+        <location filename="../../models/plans/versions.py" line="248"/>
         <source>Unknown group of actions: %1</source>
         <translation>未知的任务分组：%1</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="251"/>
+        <location filename="../../models/plans/versions.py" line="262"/>
         <source>A time limit is from %1 to %2 minutes.</source>
         <translation>时限应在 %1 至 %2 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="266"/>
+        <location filename="../../models/plans/versions.py" line="277"/>
         <source>Each response stage appears once in a version.</source>
         <translation>同一版本中每个响应级别只能出现一次。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="308"/>
+        <location filename="../../models/plans/versions.py" line="326"/>
         <source>Name the file.</source>
         <translation>请填写文件名。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="314"/>
+        <location filename="../../models/plans/versions.py" line="332"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="335"/>
+        <location filename="../../models/plans/versions.py" line="353"/>
         <source>This file no longer exists.</source>
         <translation>该文件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="339"/>
+        <location filename="../../models/plans/versions.py" line="357"/>
         <source>The file %1 does not match its checksum.</source>
         <translation>文件 %1 与其校验值不符。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="349"/>
+        <location filename="../../models/plans/documents.py" line="53"/>
         <source>The file %1 is %2 MB: a plan&apos;s file may be at most %3 MB.</source>
         <translation>文件 %1 大小为 %2 MB，预案文件最大为 %3 MB。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="361"/>
+        <location filename="../../models/plans/documents.py" line="88"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="367"/>
         <source>This version no longer exists.</source>
         <translation>该版本已不存在。</translation>
     </message>
@@ -11787,38 +11792,38 @@ ahead</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="278"/>
+        <location filename="../../ui/plans/forms.py" line="281"/>
         <source>Step of the plan&apos;s life</source>
         <translation>预案状态流转</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="281"/>
+        <location filename="../../ui/plans/forms.py" line="284"/>
         <source>%1 %2 is now: %3.</source>
         <translation>%1 %2 当前状态：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="290"/>
+        <location filename="../../ui/plans/forms.py" line="293"/>
         <location filename="../../ui/teams/forms.py" line="448"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="292"/>
+        <location filename="../../ui/plans/forms.py" line="295"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="293"/>
+        <location filename="../../ui/plans/forms.py" line="296"/>
         <source>Person</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="293"/>
+        <location filename="../../ui/plans/forms.py" line="296"/>
         <source>Who did it (reviewer, signer …)</source>
         <translation>经办人（评审专家、签发人等）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="294"/>
+        <location filename="../../ui/plans/forms.py" line="297"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -15483,64 +15488,84 @@ ahead</source>
 <context>
     <name>VersionForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="353"/>
+        <location filename="../../ui/plans/forms.py" line="362"/>
         <source>New version of %1</source>
         <translation>%1 新增版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="354"/>
+        <location filename="../../ui/plans/forms.py" line="363"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="354"/>
+        <location filename="../../ui/plans/forms.py" line="363"/>
         <source>Such as 2024 edition</source>
         <translation>如 2024年版</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="355"/>
+        <location filename="../../ui/plans/forms.py" line="364"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="356"/>
+        <location filename="../../ui/plans/forms.py" line="365"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="364"/>
+        <location filename="../../ui/plans/forms.py" line="373"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="366"/>
+        <location filename="../../ui/plans/forms.py" line="375"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="374"/>
+        <location filename="../../ui/plans/forms.py" line="383"/>
         <source>Document files</source>
         <translation>预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="375"/>
+        <location filename="../../ui/plans/forms.py" line="384"/>
         <source>Start from the previous version&apos;s stages and actions</source>
         <translation>以上一版本的响应级别与任务为基础</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="383"/>
+        <location filename="../../ui/plans/forms.py" line="394"/>
+        <source>Stop reading</source>
+        <translation>停止读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="405"/>
         <source>Document files of the version</source>
         <translation>版本的预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="385"/>
+        <location filename="../../ui/plans/forms.py" line="407"/>
         <source>Plan documents (*.pdf *.docx *.doc *.wps *.txt);;All files (*)</source>
         <translation>预案文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="429"/>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
+        <location filename="../../ui/plans/forms.py" line="457"/>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="472"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="501"/>
+        <source>Reading the files was stopped; nothing was saved.</source>
+        <translation>已停止读取文件，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="511"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
