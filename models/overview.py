@@ -1,4 +1,4 @@
-"""The county at a glance: the figures the dashboard and the pending pages show, and the
+"""The county at a glance: the figures the dashboard shows, and the
 responsible persons of villages to call when their transfers lag."""
 
 from __future__ import annotations

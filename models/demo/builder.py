@@ -56,10 +56,10 @@ STEPS: tuple[DemoStep, ...] = (
     typhoon_scenario.STEP,
     command.STEP,
     reports.STEP,
-    dutylog.STEP,
     plans.STEP,
     supplies.STEP,
     teams.STEP,
+    dutylog.STEP,  # its entries name teams and warehouses
 )
 
 

@@ -16,7 +16,13 @@ from models.command.units import MemberUnit
 from models.fields import FieldChecker
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.plans.codes import ACTION_GROUPS, STAGE_ORDER, stage_rank
-from models.plans.documents import MAX_FILE_BYTES, checksum, extract_text
+from models.plans.documents import (
+    MAX_FILE_BYTES,
+    ReadDocument,
+    checksum,
+    extract_text,
+    too_large,
+)
 from models.plans.library import plan_by_code, unit_id
 from models.plans.tables import (
     FILE_NAME_LIMIT,
@@ -95,9 +101,11 @@ def add_version(
     issued_on: date | None = None,
     note: str | None = None,
     stages: Sequence[StageFields] = (),
-    files: Sequence[tuple[str, bytes]] = (),
+    files: Sequence[tuple[str, bytes] | ReadDocument] = (),
 ) -> VersionRow:
-    """A new version of the plan, numbered after the latest, with its content and files."""
+    """A new version of the plan, numbered after the latest, with its content and files:
+    (name, bytes) whose text is read here, or files ``documents.read_documents`` read
+    with their text before the unit of work."""
     actor = require(session, Permission.EDIT_PLANS)
     plan = plan_by_code(session, code)
     checker = FieldChecker()
@@ -125,8 +133,11 @@ def add_version(
     session.add(version)
     session.flush()
     _write_stages(session, version, stages)
-    for file_name, content in files:
-        _attach(session, version, file_name, content)
+    for file in files:
+        if isinstance(file, ReadDocument):
+            _attach(session, version, file.name, file.content, (file.text,))
+        else:
+            _attach(session, version, *file)
     refresh_search_text(session, version)
     return version_row(session, version.id)
 
@@ -302,7 +313,14 @@ def attach_file(*, session: Session, version_id: int, name: str, content: bytes)
     return row
 
 
-def _attach(session: Session, version: PlanVersion, name: str, content: bytes) -> FileRow:
+def _attach(
+    session: Session,
+    version: PlanVersion,
+    name: str,
+    content: bytes,
+    read: tuple[str | None] | None = None,
+) -> FileRow:
+    """Keep a file with the version; ``read``: its text as read already (else read now)."""
     checker = FieldChecker()
     file_name = checker.text(
         "name", name, FILE_NAME_LIMIT, QCoreApplication.translate("Plans", "Name the file.")
@@ -320,7 +338,7 @@ def _attach(session: Session, version: PlanVersion, name: str, content: bytes) -
         size=len(content),
         sha256=checksum(content),
         content=content,
-        extracted_text=extract_text(file_name or "", content),
+        extracted_text=read[0] if read is not None else extract_text(file_name or "", content),
     )
     session.add(kept)
     session.flush()
@@ -341,18 +359,6 @@ def file_content(*, session: Session, file_id: int) -> tuple[str, bytes]:
             )
         )
     return kept.name, kept.content
-
-
-def too_large(name: str, size: int) -> str:
-    """The refusal of a file above the 50 MB a plan's file may have."""
-    return fill(
-        QCoreApplication.translate(
-            "Plans", "The file %1 is %2 MB: a plan's file may be at most %3 MB."
-        ),
-        name,
-        f"{size / 1024 / 1024:.1f}",
-        str(MAX_FILE_BYTES // 1024 // 1024),
-    )
 
 
 def _version(session: Session, version_id: int) -> PlanVersion:

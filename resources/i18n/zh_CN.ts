@@ -908,22 +908,22 @@
 <context>
     <name>CloseFollowUpForm</name>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="352"/>
+        <location filename="../../ui/plans/content_forms.py" line="340"/>
         <source>Close a follow-up action</source>
         <translation>关闭整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="357"/>
+        <location filename="../../ui/plans/content_forms.py" line="345"/>
         <source>Closed on</source>
         <translation>关闭日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="358"/>
+        <location filename="../../ui/plans/content_forms.py" line="346"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="358"/>
+        <location filename="../../ui/plans/content_forms.py" line="346"/>
         <source>What was done</source>
         <translation>整改情况</translation>
     </message>
@@ -2612,27 +2612,27 @@ ahead</source>
         <translation>预案 %1 未启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="254"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="253"/>
         <source>No file %1.</source>
         <translation>没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="271"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="274"/>
         <source>Version %1 of %2 added, %3 files.</source>
         <translation>已新增 %2 的第 %1 版，共 %3 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="284"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="287"/>
         <source>%1 written to %2</source>
         <translation>%1 已写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="289"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="292"/>
         <source>The plan has no version.</source>
         <translation>该预案还没有版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli/cmd_plan.py" line="310"/>
+        <location filename="../../ui/cli/cmd_plan.py" line="313"/>
         <source>No change from the version before.</source>
         <translation>与上一版本相比没有变化。</translation>
     </message>
@@ -3715,82 +3715,82 @@ ahead</source>
 <context>
     <name>DrillForm</name>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="228"/>
+        <location filename="../../ui/plans/content_forms.py" line="222"/>
         <source>Drill of %1</source>
         <translation>%1 的演练</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="231"/>
+        <location filename="../../ui/plans/content_forms.py" line="225"/>
         <source>Held on</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="233"/>
+        <location filename="../../ui/plans/content_forms.py" line="227"/>
         <source>Kind</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="234"/>
+        <location filename="../../ui/plans/content_forms.py" line="228"/>
         <source>Organisers</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="235"/>
+        <location filename="../../ui/plans/content_forms.py" line="229"/>
         <source>Participants</source>
         <translation>参演单位和人员</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="238"/>
+        <location filename="../../ui/plans/content_forms.py" line="232"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="241"/>
+        <location filename="../../ui/plans/content_forms.py" line="235"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="253"/>
+        <location filename="../../ui/plans/content_forms.py" line="247"/>
         <source>Actions exercised</source>
         <translation>检验的预案任务</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="256"/>
+        <location filename="../../ui/plans/content_forms.py" line="250"/>
         <source>Follow-up action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="257"/>
+        <location filename="../../ui/plans/content_forms.py" line="251"/>
         <source>Owner</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="258"/>
+        <location filename="../../ui/plans/content_forms.py" line="252"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="260"/>
+        <location filename="../../ui/plans/content_forms.py" line="254"/>
         <source>Add follow-up</source>
         <translation>添加整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="261"/>
+        <location filename="../../ui/plans/content_forms.py" line="255"/>
         <source>Remove follow-up</source>
         <translation>删除整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="264"/>
+        <location filename="../../ui/plans/content_forms.py" line="258"/>
         <source>Follow-up actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="306"/>
+        <location filename="../../ui/plans/content_forms.py" line="294"/>
         <source>Follow-up %1: give its due date.</source>
         <translation>整改事项%1：请填写完成期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/content_forms.py" line="323"/>
+        <location filename="../../ui/plans/content_forms.py" line="311"/>
         <source>Follow-up %1: %2</source>
         <translation>整改事项%1：%2</translation>
     </message>
@@ -4260,143 +4260,158 @@ ahead</source>
 <context>
     <name>DutyLogPage</name>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="73"/>
+        <location filename="../../ui/dutylog/page.py" line="76"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="80"/>
+        <location filename="../../ui/dutylog/page.py" line="83"/>
         <source>Shift handover…</source>
         <translation>交接班…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="83"/>
+        <location filename="../../ui/dutylog/page.py" line="86"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="85"/>
+        <location filename="../../ui/dutylog/page.py" line="88"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="91"/>
+        <location filename="../../ui/dutylog/page.py" line="94"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="111"/>
+        <location filename="../../ui/dutylog/page.py" line="114"/>
         <source>Search the content (Ctrl+F)</source>
         <translation>查询内容（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="113"/>
+        <location filename="../../ui/dutylog/page.py" line="116"/>
         <source>Every kind</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="115"/>
+        <location filename="../../ui/dutylog/page.py" line="118"/>
         <source>Town or village code</source>
         <translation>乡镇或村代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="117"/>
+        <location filename="../../ui/dutylog/page.py" line="120"/>
         <source>Team or warehouse</source>
         <translation>队伍或仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="121"/>
+        <location filename="../../ui/dutylog/page.py" line="124"/>
         <source>Open follow-ups only</source>
         <translation>只看未办结跟踪事项</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="122"/>
+        <location filename="../../ui/dutylog/page.py" line="125"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="153"/>
-        <location filename="../../ui/dutylog/page.py" line="289"/>
+        <location filename="../../ui/dutylog/page.py" line="156"/>
+        <location filename="../../ui/dutylog/page.py" line="321"/>
         <source>Select an entry to read it in full.</source>
         <translation>选中一条日志查看全文。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="159"/>
+        <location filename="../../ui/dutylog/page.py" line="162"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="161"/>
+        <location filename="../../ui/dutylog/page.py" line="164"/>
         <source>Close the follow-up…</source>
         <translation>办结跟踪事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="171"/>
+        <location filename="../../ui/dutylog/page.py" line="187"/>
         <source>Nothing logged yet. Type the first entry above.</source>
         <translation>还没有值班日志。请在上方录入第一条。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="217"/>
+        <location filename="../../ui/dutylog/page.py" line="188"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="196"/>
+        <source>Nothing logged yet. This computer&apos;s own account reads the duty log but does not write in it: entries are logged by users who may (%1), logged in to the console, or on the command line:</source>
+        <translation>还没有值班日志。本机账户可以查看值班日志，但不能录入：日志由有录入权限的用户（%1）登录调度台后录入，或在命令行中录入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="205"/>
+        <source>Nothing logged yet. Your role reads the duty log without writing in it: entries show here as soon as a user who may write it (%1) logs one at any workstation, and can then be searched and exported to Excel.</source>
+        <translation>还没有值班日志。您的角色可以查看值班日志，但不能录入：有录入权限的用户（%1）在任一工作站录入后，日志即显示在这里，可以检索并导出 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dutylog/page.py" line="249"/>
         <source>%1 entries shown</source>
         <translation>显示 %1 条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="221"/>
+        <location filename="../../ui/dutylog/page.py" line="253"/>
         <source>No event in progress: entries are logged without an event.</source>
         <translation>当前没有进行中的事件：日志不归入事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="235"/>
+        <location filename="../../ui/dutylog/page.py" line="267"/>
         <source>No entry matches these filters.</source>
         <translation>没有符合筛选条件的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="240"/>
+        <location filename="../../ui/dutylog/page.py" line="272"/>
         <source>Showing the latest %1 entries; narrow the filters to see older ones.</source>
         <translation>仅显示最近的 %1 条日志，缩小筛选范围可查看更早的日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="254"/>
+        <location filename="../../ui/dutylog/page.py" line="286"/>
         <source>%1 follow-ups due. The earliest, since %2: #%3 %4</source>
         <translation>有 %1 项跟踪事项已到期。最早于 %2 到期：#%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="296"/>
+        <location filename="../../ui/dutylog/page.py" line="328"/>
         <source>Caller: %1</source>
         <translation>来电人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="299"/>
+        <location filename="../../ui/dutylog/page.py" line="331"/>
         <source>Instruction and handling: %1</source>
         <translation>批示及处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="303"/>
+        <location filename="../../ui/dutylog/page.py" line="335"/>
         <source>Logged late: %1</source>
         <translation>补记原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="305"/>
+        <location filename="../../ui/dutylog/page.py" line="337"/>
         <source>Why corrected: %1</source>
         <translation>更正原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="308"/>
+        <location filename="../../ui/dutylog/page.py" line="340"/>
         <source>Recorded by %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="348"/>
+        <location filename="../../ui/dutylog/page.py" line="380"/>
         <source>Entry %1 saved.</source>
         <translation>日志 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="394"/>
+        <location filename="../../ui/dutylog/page.py" line="426"/>
         <source>Follow-up closed by entry %1.</source>
         <translation>跟踪事项已办结（日志 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dutylog/page.py" line="404"/>
+        <location filename="../../ui/dutylog/page.py" line="436"/>
         <source>Shift handed over by %1 to %2.</source>
         <translation>%1 已向 %2 交班。</translation>
     </message>
@@ -4580,17 +4595,17 @@ ahead</source>
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="311"/>
+        <location filename="../../ui/plans/forms.py" line="321"/>
         <source>Evaluation of the plan</source>
         <translation>预案评估</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="314"/>
+        <location filename="../../ui/plans/forms.py" line="324"/>
         <source>%1 %2: the day its evaluation was completed.</source>
         <translation>%1 %2：评估完成的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="322"/>
+        <location filename="../../ui/plans/forms.py" line="332"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -7404,52 +7419,52 @@ ahead</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/common/pages.py" line="110"/>
+        <location filename="../../ui/common/pages.py" line="98"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="111"/>
+        <location filename="../../ui/common/pages.py" line="99"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="112"/>
+        <location filename="../../ui/common/pages.py" line="100"/>
         <source>Transfers</source>
         <translation>人员转移</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="113"/>
+        <location filename="../../ui/common/pages.py" line="101"/>
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="114"/>
+        <location filename="../../ui/common/pages.py" line="102"/>
         <source>Supplies</source>
         <translation>应急物资</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="115"/>
+        <location filename="../../ui/common/pages.py" line="103"/>
         <source>Contingency plans</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="116"/>
+        <location filename="../../ui/common/pages.py" line="104"/>
         <source>Dispatch</source>
         <translation>指挥调度</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="117"/>
+        <location filename="../../ui/common/pages.py" line="105"/>
         <source>Duty log</source>
         <translation>值班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="118"/>
+        <location filename="../../ui/common/pages.py" line="106"/>
         <source>Geography register</source>
         <translation>基础信息登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pages.py" line="119"/>
+        <location filename="../../ui/common/pages.py" line="107"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -8404,64 +8419,6 @@ ahead</source>
     </message>
 </context>
 <context>
-    <name>PendingPage</name>
-    <message>
-        <location filename="../../ui/pending.py" line="18"/>
-        <source>The rescue team roster (teams, members, skills, certificates and insurance) is not built yet.</source>
-        <translation>救援队伍名册（队伍、队员、技能、证书和保险）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="23"/>
-        <source>The supplies inventory (warehouses, stock movements and village flood kits) is not built yet.</source>
-        <translation>应急物资台账（仓库、出入库记录和村级防汛物资）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="28"/>
-        <source>The contingency plan library (plans, versions, revision schedules and drills) is not built yet.</source>
-        <translation>应急预案库（预案、版本、修订计划和演练）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="33"/>
-        <source>Dispatch orders in official format (teams and supplies sent where they are needed) are not built yet. Events and response levels are started and changed on the Transfers page for now.</source>
-        <translation>公文格式的调度指令（调派队伍和物资）尚未建成。目前事件和响应等级在“人员转移”页启动和调整。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="39"/>
-        <source>The duty log (calls, instructions and reports of each shift) is not built yet.</source>
-        <translation>值班日志（各班次的来电、指示和报告）尚未建成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="49"/>
-        <source>Known now: %8 members of village flood working groups in %2 villages, including the rescue posts.</source>
-        <translation>现有信息：%2 个村（社区）的村级防汛工作组成员 %8 人，含抢险救援岗位。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="54"/>
-        <source>Known now: %5 shelters in %1 towns that will hold stocked supplies.</source>
-        <translation>现有信息：%1 个乡镇（街道）的 %5 个避灾安置场所，将储备物资。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="57"/>
-        <source>Known now: the county&apos;s %1 towns and %2 villages, the units plans assign actions to.</source>
-        <translation>现有信息：全县 %1 个乡镇（街道）、%2 个村（社区），即预案分派任务的单位。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="61"/>
-        <source>Known now: %1 towns, %2 villages and %3 responsibility grids that orders will be addressed to.</source>
-        <translation>现有信息：调度指令将发往的 %1 个乡镇（街道）、%2 个村（社区）和 %3 个责任网格。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="66"/>
-        <source>Known now: %3 responsibility grids with named persons and %8 working group members to call.</source>
-        <translation>现有信息：%3 个明确责任人的责任网格，以及可联系的 %8 名工作组成员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pending.py" line="72"/>
-        <source>The database is empty: build the demo county (python main.py demo) or import your county&apos;s divisions (python main.py import divisions FILE).</source>
-        <translation>数据库为空：请生成演示县（python main.py demo），或导入本县行政区划（python main.py import divisions FILE）。</translation>
-    </message>
-</context>
-<context>
     <name>PlanDetails</name>
     <message>
         <location filename="../../ui/plans/details.py" line="66"/>
@@ -8592,97 +8549,97 @@ ahead</source>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="131"/>
+        <location filename="../../ui/plans/forms.py" line="134"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="132"/>
+        <location filename="../../ui/plans/forms.py" line="135"/>
         <source>Code</source>
         <translation>预案编号</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="132"/>
+        <location filename="../../ui/plans/forms.py" line="135"/>
         <source>Such as ZX-01</source>
         <translation>如 ZX-01</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="133"/>
+        <location filename="../../ui/plans/forms.py" line="136"/>
         <source>Title</source>
         <translation>预案名称</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="135"/>
+        <location filename="../../ui/plans/forms.py" line="138"/>
         <source>Class</source>
         <translation>预案类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="137"/>
+        <location filename="../../ui/plans/forms.py" line="140"/>
         <source>Event category</source>
         <translation>事件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="139"/>
+        <location filename="../../ui/plans/forms.py" line="142"/>
         <source>Event type</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="141"/>
+        <location filename="../../ui/plans/forms.py" line="144"/>
         <source>Owning unit</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="143"/>
+        <location filename="../../ui/plans/forms.py" line="146"/>
         <source>Approving unit</source>
         <translation>审批单位</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="144"/>
+        <location filename="../../ui/plans/forms.py" line="147"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="145"/>
+        <location filename="../../ui/plans/forms.py" line="148"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="147"/>
+        <location filename="../../ui/plans/forms.py" line="150"/>
         <source>(none: a plan at the top)</source>
         <translation>（无：顶层预案）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="152"/>
+        <location filename="../../ui/plans/forms.py" line="155"/>
         <source>Parent plan</source>
         <translation>上级预案</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="153"/>
+        <location filename="../../ui/plans/forms.py" line="156"/>
         <source>Revision due</source>
         <translation>修订期限</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="156"/>
+        <location filename="../../ui/plans/forms.py" line="159"/>
         <source>Default (3 years)</source>
         <translation>默认（3年）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="157"/>
+        <location filename="../../ui/plans/forms.py" line="160"/>
         <source>Years between evaluations</source>
         <translation>评估周期（年）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="163"/>
+        <location filename="../../ui/plans/forms.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="164"/>
+        <location filename="../../ui/plans/forms.py" line="167"/>
         <source>Since</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="167"/>
+        <location filename="../../ui/plans/forms.py" line="170"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -8700,7 +8657,7 @@ ahead</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="89"/>
+        <location filename="../../ui/plans/forms.py" line="92"/>
         <source>Not a date: %1 (write it as 2024-05-10).</source>
         <translation>不是日期：%1（应写作 2024-05-10）。</translation>
     </message>
@@ -8710,7 +8667,7 @@ ahead</source>
     <message>
         <location filename="../../models/plans/activations.py" line="86"/>
         <location filename="../../models/plans/activations.py" line="200"/>
-        <location filename="../../models/plans/versions.py" line="227"/>
+        <location filename="../../models/plans/versions.py" line="238"/>
         <source>Unknown response stage: %1</source>
         <translation>未知的响应级别：%1</translation>
     </message>
@@ -9032,7 +8989,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/plans/drills.py" line="120"/>
-        <location filename="../../models/plans/versions.py" line="243"/>
+        <location filename="../../models/plans/versions.py" line="254"/>
         <source>Describe the action.</source>
         <translation>请填写任务内容。</translation>
     </message>
@@ -9195,57 +9152,62 @@ ahead</source>
         <translation>不能登记未来日期的评估。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="108"/>
+        <location filename="../../models/plans/versions.py" line="116"/>
         <source>Name the version (such as 2024 edition).</source>
         <translation>请填写版本名称（如“2024年版”）。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="154"/>
+        <location filename="../../models/plans/versions.py" line="165"/>
         <source>This version was activated or drilled: its content stays as it was. Add a new version for the changes.</source>
         <translation>该版本已启动或演练过，其内容保持不变。如需修改，请新增版本。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="237"/>
+        <location filename="../../models/plans/versions.py" line="248"/>
         <source>Unknown group of actions: %1</source>
         <translation>未知的任务分组：%1</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="251"/>
+        <location filename="../../models/plans/versions.py" line="262"/>
         <source>A time limit is from %1 to %2 minutes.</source>
         <translation>时限应在 %1 至 %2 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="266"/>
+        <location filename="../../models/plans/versions.py" line="277"/>
         <source>Each response stage appears once in a version.</source>
         <translation>同一版本中每个响应级别只能出现一次。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="308"/>
+        <location filename="../../models/plans/versions.py" line="326"/>
         <source>Name the file.</source>
         <translation>请填写文件名。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="314"/>
+        <location filename="../../models/plans/versions.py" line="332"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="335"/>
+        <location filename="../../models/plans/versions.py" line="353"/>
         <source>This file no longer exists.</source>
         <translation>该文件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="339"/>
+        <location filename="../../models/plans/versions.py" line="357"/>
         <source>The file %1 does not match its checksum.</source>
         <translation>文件 %1 与其校验值不符。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="349"/>
+        <location filename="../../models/plans/documents.py" line="53"/>
         <source>The file %1 is %2 MB: a plan&apos;s file may be at most %3 MB.</source>
         <translation>文件 %1 大小为 %2 MB，预案文件最大为 %3 MB。</translation>
     </message>
     <message>
-        <location filename="../../models/plans/versions.py" line="361"/>
+        <location filename="../../models/plans/documents.py" line="88"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../models/plans/versions.py" line="367"/>
         <source>This version no longer exists.</source>
         <translation>该版本已不存在。</translation>
     </message>
@@ -11830,38 +11792,38 @@ ahead</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="265"/>
+        <location filename="../../ui/plans/forms.py" line="281"/>
         <source>Step of the plan&apos;s life</source>
         <translation>预案状态流转</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="268"/>
+        <location filename="../../ui/plans/forms.py" line="284"/>
         <source>%1 %2 is now: %3.</source>
         <translation>%1 %2 当前状态：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="277"/>
+        <location filename="../../ui/plans/forms.py" line="293"/>
         <location filename="../../ui/teams/forms.py" line="448"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="279"/>
+        <location filename="../../ui/plans/forms.py" line="295"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="280"/>
+        <location filename="../../ui/plans/forms.py" line="296"/>
         <source>Person</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="280"/>
+        <location filename="../../ui/plans/forms.py" line="296"/>
         <source>Who did it (reviewer, signer …)</source>
         <translation>经办人（评审专家、签发人等）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="281"/>
+        <location filename="../../ui/plans/forms.py" line="297"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -15526,64 +15488,84 @@ ahead</source>
 <context>
     <name>VersionForm</name>
     <message>
-        <location filename="../../ui/plans/forms.py" line="350"/>
+        <location filename="../../ui/plans/forms.py" line="362"/>
         <source>New version of %1</source>
         <translation>%1 新增版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="351"/>
+        <location filename="../../ui/plans/forms.py" line="363"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="351"/>
+        <location filename="../../ui/plans/forms.py" line="363"/>
         <source>Such as 2024 edition</source>
         <translation>如 2024年版</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="352"/>
+        <location filename="../../ui/plans/forms.py" line="364"/>
         <source>Date of issue</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="353"/>
+        <location filename="../../ui/plans/forms.py" line="365"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="361"/>
+        <location filename="../../ui/plans/forms.py" line="373"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="363"/>
+        <location filename="../../ui/plans/forms.py" line="375"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="371"/>
+        <location filename="../../ui/plans/forms.py" line="383"/>
         <source>Document files</source>
         <translation>预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="372"/>
+        <location filename="../../ui/plans/forms.py" line="384"/>
         <source>Start from the previous version&apos;s stages and actions</source>
         <translation>以上一版本的响应级别与任务为基础</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="386"/>
+        <location filename="../../ui/plans/forms.py" line="394"/>
+        <source>Stop reading</source>
+        <translation>停止读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="405"/>
         <source>Document files of the version</source>
         <translation>版本的预案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="388"/>
+        <location filename="../../ui/plans/forms.py" line="407"/>
         <source>Plan documents (*.pdf *.docx *.doc *.wps *.txt);;All files (*)</source>
         <translation>预案文件 (*.pdf *.docx *.doc *.wps *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/forms.py" line="432"/>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
+        <location filename="../../ui/plans/forms.py" line="457"/>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="472"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="501"/>
+        <source>Reading the files was stopped; nothing was saved.</source>
+        <translation>已停止读取文件，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/forms.py" line="511"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,34 @@ def test_the_team_or_warehouse_is_chosen_as_typed_shown_and_searched(
     with qtbot.waitSignal(page.ready, timeout=15_000):
         page.resource_filter_edit.setText(team)
     assert [line.id for line in page.model.rows()] == [top.id]
+
+
+def test_an_empty_log_tells_each_role_what_it_can_do(qtbot: QtBot, sqlite_db: Database) -> None:
+    """Writers are pointed at the form; a role without one is told who writes the log and
+    what it can do instead, never to type above."""
+    said: dict[str, str] = {}
+    for actor in (
+        DUTY,
+        Actor(name="clerk", role="clerk"),
+        Actor(name="planner", role="planner"),
+        VIEWER,
+        Actor.local_operator(),
+    ):
+        page = open_page(qtbot, sqlite_db, actor)
+        assert page.is_empty()
+        assert page.empty_state is not None
+        said[actor.role] = page.empty_state.message_label.text()
+        assert page.form.isVisible() == ("above" in said[actor.role])
+    assert said["duty"] == said["clerk"] == "Nothing logged yet. Type the first entry above."
+    for role in ("planner", "viewer", "local"):
+        assert "Administrator, Duty officer, Clerk" in said[role]  # who may write it
+    assert said["planner"] == said["viewer"] and "exported to Excel" in said["viewer"]
+    assert "python main.py --user NAME dutylog add --kind KIND --content TEXT" in said["local"]
+
+    # A filter matching nothing says so; cleared, the role's own text is back.
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.search_edit.setText("裂缝")
+    assert page.empty_state.message_label.text() == "No entry matches these filters."
+    with qtbot.waitSignal(page.ready, timeout=15_000):
+        page.search_edit.clear()
+    assert page.empty_state.message_label.text() == said["local"]

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -16,7 +15,6 @@ from models.users import Actor
 from tests.conftest import ADMIN
 from ui.common.pages import PAGE_KEYS, PAGES
 from ui.main_window import MainWindow, render_offscreen, render_parts
-from ui.pending import PendingPage
 
 DUTY = Actor("wang", "duty")
 
@@ -28,20 +26,13 @@ def make_window(qtbot: QtBot, db: Database, settings: Settings | None = None) ->
     return window
 
 
-def test_rail_reaches_every_page_and_pending_pages_say_what_is_missing(
-    qtbot: QtBot, sqlite_db: Database
-) -> None:
+def test_rail_reaches_every_page(qtbot: QtBot, sqlite_db: Database) -> None:
     window = make_window(qtbot, sqlite_db)
     assert window.nav_rail.count() == len(PAGES) == 10
     for row, key in enumerate(PAGE_KEYS):
         window.nav_rail.setCurrentRow(row)
         page = window.stack.currentWidget()
         assert window.pages[key] is page
-        if isinstance(page, PendingPage):
-            # Says plainly that the page is not there yet (built but not switched on, or not built).
-            assert re.search(r"not (built )?yet", page.missing_label.text())
-            qtbot.waitUntil(lambda p=page: p.known_label.text() != "")
-            assert "demo" in page.known_label.text()  # empty database: says how to fill it
 
 
 def test_status_bar_shows_no_event_the_user_and_a_clock_in_the_configured_zone(

@@ -4,16 +4,20 @@ with follow-ups closed later; refusals shown in the form; who sees the buttons."
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from models.base import utcnow
 from models.database import Database
 from models.plans import (
+    documents,
     file_content,
     get_plan,
     list_drills,
@@ -136,10 +140,12 @@ def test_a_new_version_keeps_its_files_and_starts_from_the_previous_content(
     form.set_text("name", "2025年修订版")
     form.add_files([document, huge])
     form.save_button.click()
+    qtbot.waitUntil(lambda: "files" in form.errors(), timeout=15_000)
     assert "at most 50 MB" in form.errors()["files"]
     form.files_view.setCurrentIndex(form.files_model.index(1, 0))
     form.remove_file_button.click()
     form.save_button.click()
+    qtbot.waitUntil(lambda: form.saved_id is not None, timeout=15_000)
     assert form.errors() == {}
     with sqlite_db.session(PLANNER) as session:
         versions = list_versions(session=session, code="ZX-01")
@@ -149,6 +155,120 @@ def test_a_new_version_keeps_its_files_and_starts_from_the_previous_content(
         assert file_content(session=session, file_id=kept[0].id)[1] == document.read_bytes()
         content = version_content(session=session, version_id=versions[-1].id)
         assert [s.level for s in content] == ["sea", "IV", "III", "II", "I"]
+
+
+def _slow_extractor(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Reading a file's text waits until released, as a large PDF's takes seconds: (started,
+    release)."""
+    started, release = threading.Event(), threading.Event()
+    real = documents.extract_text
+
+    def slow(name: str, content: bytes, **options: Any) -> str | None:
+        started.set()
+        release.wait(30)
+        return real(name, content, **options)
+
+    monkeypatch.setattr(documents, "extract_text", slow)
+    return started, release
+
+
+def _version_names(db: Database) -> list[str]:
+    with db.session(PLANNER) as session:
+        return [v.name for v in list_versions(session=session, code="ZX-01")]
+
+
+def test_save_reads_the_files_in_a_worker_while_the_form_answers(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite_db.session(PLANNER, write=True) as session:
+        add_units(session)
+        add_typhoon_plan(session)
+    document = tmp_path / "防台风预案2025.docx"
+    document.write_bytes(docx_bytes("第一章 总则", "渔船回港避风"))
+    started, release = _slow_extractor(monkeypatch)
+    form = VersionForm(sqlite_db, PLANNER, "ZX-01")
+    qtbot.addWidget(form)
+    form.show()
+    form.set_text("name", "2025年修订版")
+    form.add_files([document])
+    try:
+        form.save_button.click()  # returns while the file's text is still being read
+        assert started.wait(10)
+        ticked: list[bool] = []
+        QTimer.singleShot(0, lambda: ticked.append(True))
+        qtbot.waitUntil(lambda: bool(ticked), timeout=2_000)  # the event loop runs meanwhile
+        assert form.isVisible() and form.progress_row.isVisible()
+        qtbot.waitUntil(lambda: form.progress_bar.value() >= 300, timeout=2_000)  # bytes read
+        assert form.progress_bar.value() < form.progress_bar.maximum()
+        assert form.stop_button.isEnabled() and not form.save_button.isEnabled()
+        assert _version_names(sqlite_db) == ["2024年版"]  # nothing kept before it is read
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: form.result() == QDialog.DialogCode.Accepted, timeout=15_000)
+    assert form.saved_id is not None and form.errors() == {}
+    with sqlite_db.session(PLANNER) as session:
+        versions = list_versions(session=session, code="ZX-01")
+    assert [v.name for v in versions] == ["2024年版", "2025年修订版"]
+    assert [(f.name, f.has_text) for f in versions[-1].files] == [("防台风预案2025.docx", True)]
+
+
+def test_reading_stopped_or_refused_keeps_the_form_open_and_nothing(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite_db.session(PLANNER, write=True) as session:
+        add_units(session)
+        add_typhoon_plan(session)
+    document = tmp_path / "防台风预案2025.docx"
+    document.write_bytes(docx_bytes("第一章 总则"))
+    started, release = _slow_extractor(monkeypatch)
+    form = VersionForm(sqlite_db, PLANNER, "ZX-01")
+    qtbot.addWidget(form)
+    form.show()
+    form.set_text("name", "2025年修订版")
+    form.add_files([document])
+    try:
+        form.save_button.click()
+        assert started.wait(10)
+        form.stop_button.click()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "" in form.errors(), timeout=15_000)
+    assert "stopped" in form.errors()[""] and form.isVisible()
+    assert form.save_button.isEnabled() and not form.progress_row.isVisible()
+    assert _version_names(sqlite_db) == ["2024年版"]
+
+    # A file gone since it was chosen is named under the files; nothing is kept.
+    monkeypatch.undo()
+    gone = tmp_path / "旧版.pdf"
+    gone.write_bytes(b"%PDF-1.4")
+    form.add_files([gone])
+    gone.unlink()
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "files" in form.errors(), timeout=15_000)
+    assert "The file 旧版.pdf cannot be read: No such file or directory" in form.errors()["files"]
+    assert _version_names(sqlite_db) == ["2024年版"]
+    form.files_view.setCurrentIndex(form.files_model.index(1, 0))
+    form.remove_file_button.click()
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.result() == QDialog.DialogCode.Accepted, timeout=15_000)
+    assert _version_names(sqlite_db) == ["2024年版", "2025年修订版"]
+
+    # Cancel while the files are read stops the reading and closes the form, keeping nothing.
+    started, release = _slow_extractor(monkeypatch)
+    again = VersionForm(sqlite_db, PLANNER, "ZX-01")
+    qtbot.addWidget(again)
+    again.show()
+    again.set_text("name", "2026年修订版")
+    again.add_files([document])
+    try:
+        again.save_button.click()
+        assert started.wait(10)
+        again.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+        assert again.result() == QDialog.DialogCode.Rejected and not again.isVisible()
+    finally:
+        release.set()
+    qtbot.wait(300)
+    assert _version_names(sqlite_db) == ["2024年版", "2025年修订版"]
 
 
 def test_the_stages_and_actions_of_a_version_are_edited(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -241,12 +241,11 @@ def _versions(ctx: Context, args: argparse.Namespace) -> int:
         list_versions,
         version_content,
     )
-    from models.plans.documents import MAX_FILE_BYTES
-    from models.plans.versions import too_large
+    from models.plans.documents import MAX_FILE_BYTES, read_documents, too_large
     from models.refusals import Conflict
 
     if args.plan_action == "version":
-        files = []
+        paths = []
         for name in args.files:
             path = Path(name)
             if not path.is_file():
@@ -255,7 +254,11 @@ def _versions(ctx: Context, args: argparse.Namespace) -> int:
                 )
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise Conflict(too_large(path.name, path.stat().st_size))
-            files.append((path.name, path.read_bytes()))
+            paths.append(path)
+        read = read_documents(paths)  # their text too, before the write lock is taken
+        if read.problems:
+            raise Conflict("\n".join(read.problems))
+        files = read.files
         with ctx.db.session(ctx.actor, write=True) as session:
             versions = list_versions(session=session, code=args.code)
             stages = (

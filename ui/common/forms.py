@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from models.database import Database
 from models.refusals import ValidationError
 from models.users import Actor
-from ui.common.operations import run_operation_now
+from ui.common.operations import Outcome, run_operation_now
 from ui.common.styles import ERROR_BOLD, ERROR_STYLE
 
 
@@ -215,7 +215,11 @@ class RecordForm(QDialog):
     def accept(self) -> None:
         """Save in one writing unit of work; on refusal show why and stay open."""
         self._clear_errors()
-        outcome = run_operation_now(self.db, self.actor, self._save, data=self._collect())
+        self._finish(run_operation_now(self.db, self.actor, self._save, data=self._collect()))
+
+    def _finish(self, outcome: Outcome[int]) -> None:
+        """After the save: close with the saved id, or show why not and stay open (a form
+        saving in a worker calls it with the worker's outcome)."""
         if isinstance(outcome.refusal, ValidationError):
             self._show_problems(outcome.refusal)
             return

@@ -2,7 +2,7 @@
 
 The window builds its rail, shortcuts (Ctrl+1 … Ctrl+0) and pages from it, links between
 pages and ``screenshot PAGE`` name pages by its keys. A page's code is imported only when
-the page is first built. A new module adds its page by replacing its entry here.
+the page is first built. A new module adds its page with one entry here.
 """
 
 from __future__ import annotations
@@ -94,18 +94,6 @@ def _teams() -> PageMaker:
     return lambda db, actor, _settings: TeamsPage(db, actor)
 
 
-def _pending(key: str) -> Callable[[], PageMaker]:
-    """A page whose module is not built yet: what is known now, and what is not there."""
-
-    def make() -> PageMaker:
-        from ui.pending import PendingPage
-
-        title = page_spec(key).translated_title()
-        return lambda db, actor, _settings: PendingPage(key, title, db, actor)
-
-    return make
-
-
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), _dashboard),
     PageSpec("map", QT_TRANSLATE_NOOP("MainWindow", "Risk map"), _map, deferred=True),
@@ -120,11 +108,6 @@ PAGES: tuple[PageSpec, ...] = (
 )
 PAGE_KEYS: tuple[str, ...] = tuple(spec.key for spec in PAGES)
 _BY_KEY = {spec.key: spec for spec in PAGES}
-
-
-def page_spec(key: str) -> PageSpec:
-    """The registry's entry for ``key`` (KeyError for a page that does not exist)."""
-    return _BY_KEY[key]
 
 
 def page_factory(key: str) -> PageMaker:

@@ -41,8 +41,9 @@ from models.command import (
     original_kind,
 )
 from models.database import Database
+from models.labels import ROLES, label
 from models.messages import fill
-from models.users import Actor, Permission
+from models.users import LOCAL_ROLE, ROLE_NAMES, ROLE_PERMISSIONS, Actor, Permission
 from ui.common.event_text import event_summary
 from ui.common.operations import Outcome, run_operation
 from ui.common.page import Page
@@ -57,6 +58,8 @@ from ui.printing.registry import Format, document
 
 REMINDER_INTERVAL_MS = 30_000
 RESOURCES_EVERY = timedelta(minutes=5)  # how old the teams and warehouses offered may get
+ADD_COMMAND = "python main.py --user NAME dutylog add --kind KIND --content TEXT"
+COMMAND = "font-family: monospace; background: #e8eef4; padding: 2px 6px;"
 
 
 def _kind_of(*, session: Any, entry_id: int) -> str:
@@ -168,7 +171,7 @@ class DutyLogPage(Page):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         column.addWidget(split, 1)
-        self.add_body(body, self.tr("Nothing logged yet. Type the first entry above."))
+        self.add_body(body, self.empty_text())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         self.timer = QTimer(self)
@@ -176,6 +179,35 @@ class DutyLogPage(Page):
         self.timer.timeout.connect(self.check_due)
         self.timer.start()
         self.refresh()
+
+    def empty_text(self) -> str:
+        """What an empty log tells this user: where to type the first entry, or, to a role
+        that may not write in the log, who does and what this user can do instead."""
+        if self.may_write:
+            return self.tr("Nothing logged yet. Type the first entry above.")
+        writers = self.tr(", ").join(
+            label(ROLES, role)
+            for role in ROLE_NAMES
+            if Permission.WRITE_DUTY_LOG in ROLE_PERMISSIONS[role]
+        )
+        if self.actor.role == LOCAL_ROLE:
+            said = fill(
+                self.tr(
+                    "Nothing logged yet. This computer's own account reads the duty log but "
+                    "does not write in it: entries are logged by users who may (%1), logged "
+                    "in to the console, or on the command line:"
+                ),
+                writers,
+            )
+            return f"<p>{escape(said)}</p><p><span style='{COMMAND}'>{ADD_COMMAND}</span></p>"
+        return fill(
+            self.tr(
+                "Nothing logged yet. Your role reads the duty log without writing in it: "
+                "entries show here as soon as a user who may write it (%1) logs one at any "
+                "workstation, and can then be searched and exported to Excel."
+            ),
+            writers,
+        )
 
     # -- loading -----------------------------------------------------------------------
 
@@ -232,7 +264,7 @@ class DutyLogPage(Page):
         filtered = self.current_filter() != LogFilter()
         self.show_empty(
             not data.lines,
-            self.tr("No entry matches these filters.") if filtered else None,
+            self.tr("No entry matches these filters.") if filtered else self.empty_text(),
         )
         if data.limited:
             self.banner.show_info(

@@ -42,7 +42,7 @@ from models.refusals import ValidationError
 from models.users import Actor
 from ui.common.forms import RecordForm
 from ui.common.widgets import CodeCombo
-from ui.plans.forms import date_edit, picked_date, translated
+from ui.plans.forms import PlanAdditionForm, date_edit, picked_date, translated
 from ui.plans.rows_editor import EditColumn, RowsEditor
 
 
@@ -207,16 +207,10 @@ class ContentForm(RecordForm):
         return self.record_id
 
 
-class DrillForm(RecordForm):
+class DrillForm(PlanAdditionForm):
     """A drill of a plan: date, kind, organisers, participants, scenario, findings, the
     actions of the plan's latest version it exercised, and follow-up actions with owners
     and due dates."""
-
-    def __init__(
-        self, db: Database, actor: Actor, code: str, *, parent: QWidget | None = None
-    ) -> None:
-        self.code = code
-        super().__init__(db, actor, parent=parent)
 
     def _prepare(self, session: Session) -> None:
         versions = list_versions(session=session, code=self.code)
@@ -262,12 +256,6 @@ class DrillForm(RecordForm):
         )
         self.follow_ups.setMinimumHeight(140)
         self.add_field("follow_ups", self.tr("Follow-up actions"), self.follow_ups)
-
-    def _load(self, session: Session, record_id: int) -> Any:
-        return None
-
-    def _fill(self, session: Session, record: Any) -> None:
-        pass
 
     def check_action(self, action_id: int) -> None:
         """Mark a plan action as exercised (as a click on its box does)."""

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -47,12 +49,13 @@ from models.plans import (
     version_content,
 )
 from models.plans.codes import CATEGORIES, EVENT_TYPES, PLAN_CLASSES, STATUSES
-from models.plans.documents import MAX_FILE_BYTES
-from models.plans.versions import too_large
+from models.plans.documents import DocumentsRead, ReadDocument, read_documents
 from models.refusals import ValidationError
 from models.users import Actor
 from ui.common.forms import RecordForm
+from ui.common.operations import Outcome, failure_text, run_operation
 from ui.common.widgets import CodeCombo, find_by_any_part
+from ui.common.worker import CancelToken, run_in_background
 
 
 def translated(table: Mapping[str, str]) -> dict[str, str]:
@@ -248,9 +251,11 @@ class PlanForm(RecordForm):
         return saved
 
 
-class StatusForm(RecordForm):
-    """The next step of a plan's life: status, date, person and note (forward only; a plan
-    in force may be scheduled for revision again)."""
+class PlanAdditionForm(RecordForm):
+    """A form adding something new to one plan, named by its code (a step of its life, an
+    evaluation, a version, a drill): there is no earlier record to load or fill. The plan
+    is read as ``self.plan`` before the fields are built; a form that needs something else
+    of it reads that in its own ``_prepare``."""
 
     def __init__(
         self, db: Database, actor: Actor, code: str, *, parent: QWidget | None = None
@@ -260,6 +265,17 @@ class StatusForm(RecordForm):
 
     def _prepare(self, session: Session) -> None:
         self.plan = get_plan(session=session, code=self.code)
+
+    def _load(self, session: Session, record_id: int) -> Any:
+        return None
+
+    def _fill(self, session: Session, record: Any) -> None:
+        pass
+
+
+class StatusForm(PlanAdditionForm):
+    """The next step of a plan's life: status, date, person and note (forward only; a plan
+    in force may be scheduled for revision again)."""
 
     def _build(self, session: Session) -> None:
         self.setWindowTitle(self.tr("Step of the plan's life"))
@@ -286,12 +302,6 @@ class StatusForm(RecordForm):
         following = order[current + 1] if current + 1 < len(order) else self.plan.status
         self.status_combo.set_code("scheduled" if self.plan.status == "filed" else following)
 
-    def _load(self, session: Session, record_id: int) -> Any:
-        return None
-
-    def _fill(self, session: Session, record: Any) -> None:
-        pass
-
     def _collect(self) -> dict[str, Any]:
         return {
             "status": self.status_combo.code() or "",
@@ -304,7 +314,7 @@ class StatusForm(RecordForm):
         return change_status(session=session, code=self.code, **data).id
 
 
-class EvaluationForm(StatusForm):
+class EvaluationForm(PlanAdditionForm):
     """The day a plan was evaluated (评估): its next evaluation counts from then."""
 
     def _build(self, session: Session) -> None:
@@ -321,9 +331,6 @@ class EvaluationForm(StatusForm):
         self.on_edit = date_edit()
         self.add_field("on", self.tr("Date"), self.on_edit)
 
-    def _new(self, session: Session) -> None:
-        pass
-
     def _collect(self) -> dict[str, Any]:
         return {"on": picked_date(self.on_edit)}
 
@@ -331,17 +338,22 @@ class EvaluationForm(StatusForm):
         return record_evaluation(session=session, code=self.code, **data).id
 
 
-class VersionForm(RecordForm):
+class VersionForm(PlanAdditionForm):
     """A new version of a plan: name, date of issue, note, its document files (kept in the
     database, at most 50 MB each, their text read for the search), and optionally the
-    structured content of the version before it to start from."""
+    structured content of the version before it to start from.
+
+    Save reads the files and their text in a worker, with a progress bar and a button that
+    stops the reading (Cancel stops it and closes the form); the version is then written
+    in a worker too. A file that cannot be read is named under the files, nothing kept."""
 
     def __init__(
         self, db: Database, actor: Actor, code: str, *, parent: QWidget | None = None
     ) -> None:
-        self.code = code
         self.paths: list[Path] = []
-        super().__init__(db, actor, parent=parent)
+        self._reading: CancelToken | None = None
+        self._saving = False
+        super().__init__(db, actor, code, parent=parent)
 
     def _prepare(self, session: Session) -> None:
         self.previous = list_versions(session=session, code=self.code)
@@ -373,12 +385,19 @@ class VersionForm(RecordForm):
         self.copy_check.setChecked(bool(self.previous))
         self.copy_check.setEnabled(bool(self.previous))
         self.add_field("copy", "", self.copy_check)
-
-    def _load(self, session: Session, record_id: int) -> Any:
-        return None
-
-    def _fill(self, session: Session, record: Any) -> None:
-        pass
+        self.progress_row = QWidget()
+        progress = QHBoxLayout(self.progress_row)
+        progress.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFormat("%p%")
+        self.stop_button = QPushButton(self.tr("Stop reading"))
+        self.stop_button.clicked.connect(self.stop_reading)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_bar, 1)
+        progress.addWidget(self.stop_button)
+        self.progress_row.hide()
+        self.form_layout.addRow(self.progress_row)
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -414,38 +433,146 @@ class VersionForm(RecordForm):
             "copy": self.copy_check.isChecked(),
         }
 
-    def _save(self, session: Session, data: dict[str, Any]) -> int:
-        issued = optional_date(data["issued_on"], "issued_on")
-        files: list[tuple[str, bytes]] = []
-        problems = []
-        for path in data["paths"]:
-            try:
-                size = path.stat().st_size
-                if size > MAX_FILE_BYTES:  # refused before reading it
-                    problems.append(("files", too_large(path.name, size)))
-                    continue
-                files.append((path.name, path.read_bytes()))
-            except OSError as error:
-                problems.append(
-                    (
-                        "files",
-                        fill(self.tr("The file %1 cannot be read: %2"), path.name, error.strerror),
-                    )
-                )
-        if problems:
-            raise ValidationError(problems)
-        stages = (
-            content_fields(version_content(session=session, version_id=self.previous[-1].id))
-            if data["copy"] and self.previous
-            else []
+    # -- saving: the files read in a worker, then the version written in one ---------------
+
+    @property
+    def busy(self) -> bool:
+        """Reading the files or writing the version."""
+        return self._reading is not None or self._saving
+
+    def accept(self) -> None:
+        if self.busy:
+            return
+        self._clear_errors()
+        data = self._collect()
+        try:
+            optional_date(data["issued_on"], "issued_on")  # refused before the files are read
+        except ValidationError as refused:
+            self._show_problems(refused)
+            return
+        if not data["paths"]:
+            self._write(data, [])
+            return
+        self._reading = CancelToken()
+        self._show_busy(self.tr("Reading the files…"))
+        run_in_background(
+            read_documents,
+            lambda read, error: self._read(data, read, error),
+            on_progress=self._progress,
+            owner=self,
+            paths=data["paths"],
+            cancel=self._reading,
         )
-        version = add_version(
-            session=session,
+
+    def stop_reading(self) -> None:
+        """Stop reading the files; the form stays open, nothing saved."""
+        if self._reading is not None:
+            self._reading.cancel()
+            self.stop_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Stopping…"))
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close button: a reading is stopped and the form
+        closes; a version being written is waited for."""
+        if self._saving:
+            return
+        if self._reading is not None:
+            self._reading.cancel()
+            self._reading = None
+        super().reject()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._reading is None or total <= 0:
+            return
+        if self.progress_bar.maximum() != total:
+            self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(min(done, total))
+
+    def _read(self, data: dict[str, Any], read: DocumentsRead | None, error: object) -> None:
+        if self._reading is None:  # closed meanwhile
+            return
+        self._reading = None
+        if read is None or error is not None:
+            self._show_idle()
+            self._show_general(failure_text(write=False))
+            return
+        if read.cancelled:
+            self._show_idle()
+            self._show_general(self.tr("Reading the files was stopped; nothing was saved."))
+            return
+        if read.problems:
+            self._show_idle()
+            self._show_problems(ValidationError([("files", p) for p in read.problems]))
+            return
+        self._write(data, read.files)
+
+    def _write(self, data: dict[str, Any], files: list[ReadDocument]) -> None:
+        self._saving = True
+        self._show_busy(self.tr("Saving…"), stoppable=False)
+        run_operation(
+            self.db,
+            self.actor,
+            store_version,
+            owner=self,
+            on_done=self._written,
             code=self.code,
+            previous_id=self.previous[-1].id if data["copy"] and self.previous else None,
             name=data["name"],
-            issued_on=issued,
+            issued_on=data["issued_on"],
             note=data["note"],
-            stages=stages,
             files=files,
         )
-        return version.id
+
+    def _written(self, outcome: Outcome[int]) -> None:
+        self._saving = False
+        self._show_idle()
+        self._finish(outcome)
+
+    def _show_busy(self, text: str, *, stoppable: bool = True) -> None:
+        self.progress_label.setText(text)
+        self.progress_bar.setRange(0, 0)  # busy until the first progress
+        self.stop_button.setVisible(stoppable)
+        self.stop_button.setEnabled(stoppable)
+        self.progress_row.show()
+        self._enable_fields(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(stoppable)
+
+    def _show_idle(self) -> None:
+        self.progress_row.hide()
+        self._enable_fields(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
+
+    def _enable_fields(self, enabled: bool) -> None:
+        for widget in self.fields.values():
+            widget.setEnabled(enabled)
+        self.copy_check.setEnabled(enabled and bool(self.previous))
+        self.save_button.setEnabled(enabled)
+
+
+def store_version(
+    *,
+    session: Session,
+    code: str,
+    previous_id: int | None,
+    name: str,
+    issued_on: str,
+    note: str,
+    files: list[ReadDocument],
+) -> int:
+    """The version written with its files as read (a worker's unit of work): the date of
+    issue as typed, the content of ``previous_id`` copied when given."""
+    stages = (
+        content_fields(version_content(session=session, version_id=previous_id))
+        if previous_id is not None
+        else []
+    )
+    version = add_version(
+        session=session,
+        code=code,
+        name=name,
+        issued_on=optional_date(issued_on, "issued_on"),
+        note=note,
+        stages=stages,
+        files=files,
+    )
+    return version.id
