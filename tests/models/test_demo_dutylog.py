@@ -3,25 +3,19 @@ about as references: a search by a team's or a warehouse's name finds those entr
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 
 from models.command import LogFilter, list_entries
 from models.database import Database
-from models.demo.dutylog import add_demo_dutylog
 from models.supplies.tables import Warehouse
 from models.teams.tables import Team
 from models.users import Actor
-from tests.conftest import ADMIN
 
 VIEWER = Actor(name="viewer", role="viewer")
 
 
-def test_the_demo_log_names_a_team_and_warehouses_by_reference(typhoon_db: Database) -> None:
-    with typhoon_db.session(ADMIN, write=True) as session:
-        add_demo_dutylog(session=session, now=datetime.now(UTC))
-    with typhoon_db.session(VIEWER) as session:
+def test_the_demo_log_names_a_team_and_warehouses_by_reference(scenario_db: Database) -> None:
+    with scenario_db.session(VIEWER) as session:
         brigade = session.scalars(select(Team).where(Team.name == "县综合性应急救援大队")).one()
         main = session.scalars(select(Warehouse).where(Warehouse.code == "CK01")).one()
         forward = session.scalars(select(Warehouse).where(Warehouse.forward_point)).one()

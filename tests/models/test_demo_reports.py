@@ -1,15 +1,9 @@
 """The demo's reports upward on the typhoon scenario: the initial report and two
-follow-ups, each with the level changes of its time, signed, numbered and sent; and its
-duty log, written after the teams and supplies, naming some of them."""
+follow-ups, each with the level changes of its time, signed, numbered and sent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from models.command import LogFilter, list_entries, list_reports
+from models.command import list_reports
 from models.database import Database
 from models.events import active_event
 from models.users import Actor
@@ -17,24 +11,10 @@ from models.users import Actor
 VIEWER = Actor(name="viewer", role="viewer")
 
 
-@pytest.fixture(scope="module")
-def typhoon_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """``demo --scenario typhoon`` as the command line builds it, once for this file."""
-    from models.demo import build_demo
-
-    path: Path = tmp_path_factory.mktemp("typhoon-demo") / "demo.sqlite"
-    database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.session(Actor(name="admin", role="admin"), write=True) as session:
-        build_demo(session=session, scenario="typhoon")
-    yield database
-    database.dispose()
-
-
 def test_the_typhoon_scenario_has_an_initial_report_and_two_follow_ups(
-    typhoon_demo: Database,
+    scenario_db: Database,
 ) -> None:
-    with typhoon_demo.session(VIEWER) as session:
+    with scenario_db.session(VIEWER) as session:
         event = active_event(session=session)
         assert event is not None
         reports = list_reports(session=session, event_id=event.id)
@@ -48,18 +28,3 @@ def test_the_typhoon_scenario_has_an_initial_report_and_two_follow_ups(
     assert "调整为防台风Ⅳ级" in one and "调整为防台风Ⅲ级" in one and "Ⅱ级" not in one
     assert "调整为防台风Ⅱ级" in two and "较续报一" in two
     assert reports[1].signer == "王建军（县长）"
-
-
-def test_the_typhoon_scenario_log_names_teams_and_warehouses(typhoon_demo: Database) -> None:
-    with typhoon_demo.session(VIEWER) as session:
-        event = active_event(session=session)
-        assert event is not None
-        named = [
-            row
-            for row in list_entries(session=session, where=LogFilter(event_id=event.id))
-            if row.team_id is not None or row.warehouse_id is not None
-        ]
-        brigade = list_entries(session=session, where=LogFilter(resource_text="综合性应急救援"))
-    assert len([r for r in named if r.team_id]) == 2
-    assert len([r for r in named if r.warehouse_id]) == 2
-    assert [r.resource for r in brigade] == ["县综合性应急救援大队"]
