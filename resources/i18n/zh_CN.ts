@@ -12598,94 +12598,135 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="141"/>
-        <location filename="../../ui/supplies/page.py" line="155"/>
+        <location filename="../../ui/supplies/page.py" line="160"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="142"/>
-        <location filename="../../ui/supplies/page.py" line="158"/>
+        <location filename="../../ui/supplies/page.py" line="170"/>
         <source>Paperwork pending</source>
         <translation>待补手续</translation>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="143"/>
+        <location filename="../../ui/supplies/page.py" line="171"/>
         <source>Transfers in transit</source>
         <translation>在途调拨</translation>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="144"/>
-        <location filename="../../ui/supplies/page.py" line="160"/>
+        <location filename="../../ui/supplies/page.py" line="172"/>
         <source>Out on loan</source>
         <translation>借出未还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="156"/>
+        <location filename="../../ui/supplies/page.py" line="161"/>
+        <source>Below minimum, expiring, expired</source>
+        <translation>低于最低储备、临期、过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="163"/>
         <source>Stock by item</source>
         <translation>按物资汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="157"/>
+        <location filename="../../ui/supplies/page.py" line="163"/>
+        <source>By item</source>
+        <translation>按物资汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="167"/>
+        <source>By warehouse</source>
+        <translation>按仓库库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="168"/>
         <source>Stock by warehouse</source>
         <translation>按仓库库存</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="159"/>
+        <location filename="../../ui/supplies/page.py" line="170"/>
+        <source>Paperwork</source>
+        <translation>待补手续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="171"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="161"/>
+        <location filename="../../ui/supplies/page.py" line="172"/>
+        <source>On loan</source>
+        <translation>借出未还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="173"/>
         <source>Village kits incomplete</source>
         <translation>村级配备不全</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="170"/>
+        <location filename="../../ui/supplies/page.py" line="173"/>
+        <source>Kit gaps</source>
+        <translation>村级配备不全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="183"/>
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="171"/>
+        <location filename="../../ui/supplies/page.py" line="183"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="185"/>
+        <source>To Excel…</source>
+        <translation>导出库存（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="186"/>
         <source>Export stock to Excel…</source>
         <translation>导出库存（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="179"/>
+        <location filename="../../ui/supplies/page.py" line="194"/>
         <source>No warehouse is registered yet. Import the warehouses, the catalogue and the opening stock (import warehouses, import items, import stock), or build the demo county.</source>
         <translation>尚未登记仓库。请导入仓库、物资目录和期初库存（import warehouses、import items、import stock），或生成演示县。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="199"/>
+        <location filename="../../ui/supplies/page.py" line="214"/>
         <source>Stock report…</source>
         <translation>打印库存报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="200"/>
+        <location filename="../../ui/supplies/page.py" line="215"/>
         <source>Kit report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="249"/>
+        <location filename="../../ui/supplies/page.py" line="264"/>
         <source>%1 items</source>
         <translation>物资 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="250"/>
+        <location filename="../../ui/supplies/page.py" line="265"/>
         <source>%1 below minimum</source>
         <translation>%1 项低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="252"/>
+        <location filename="../../ui/supplies/page.py" line="267"/>
         <source>issued on a leader&apos;s word</source>
         <translation>凭领导指令先行出库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="254"/>
+        <location filename="../../ui/supplies/page.py" line="269"/>
         <source>available at neither end</source>
         <translation>两端均不计入可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="255"/>
+        <location filename="../../ui/supplies/page.py" line="270"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
     </message>
@@ -13160,6 +13201,11 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/supplies/movements.py" line="232"/>
+        <source>Movements</source>
+        <translation>出入库登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="234"/>
         <source>Record a movement</source>
         <translation>出入库登记</translation>
     </message>
@@ -13198,6 +13244,11 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/supplies/nearest.py" line="265"/>
+        <source>Nearest</source>
+        <translation>最近库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="266"/>
         <source>Nearest stock</source>
         <translation>最近库存</translation>
     </message>
