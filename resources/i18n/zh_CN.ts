@@ -11894,87 +11894,87 @@ ahead</source>
 <context>
     <name>StockFromPointPanel</name>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="69"/>
+        <location filename="../../ui/supplies/from_point.py" line="71"/>
         <source>The nearest stock of an item from a point: click the map with the crosshair tool, or type LON,LAT. Open warehouses by straight-line distance, available stock only (not expired, not in transit).</source>
         <translation>查询离某点最近的物资库存：用十字准星工具在地图上点选位置，或输入“经度,纬度”。按直线距离列出开放的仓库，只计可用库存（未过期、不在途）。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="78"/>
+        <location filename="../../ui/supplies/from_point.py" line="80"/>
         <source>Crosshair on the map, or LON,LAT</source>
         <translation>地图上十字准星点选，或输入经度,纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="79"/>
+        <location filename="../../ui/supplies/from_point.py" line="81"/>
         <source>Name, pinyin or code</source>
         <translation>名称、拼音首字母或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="81"/>
+        <location filename="../../ui/supplies/from_point.py" line="83"/>
         <source>How many</source>
         <translation>需要数量</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="82"/>
+        <location filename="../../ui/supplies/from_point.py" line="84"/>
         <source>From</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="83"/>
+        <location filename="../../ui/supplies/from_point.py" line="85"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="84"/>
+        <location filename="../../ui/supplies/from_point.py" line="86"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="87"/>
+        <location filename="../../ui/supplies/from_point.py" line="89"/>
         <source>Village stores too</source>
         <translation>含村级储备点</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="88"/>
+        <location filename="../../ui/supplies/from_point.py" line="90"/>
         <source>A village store holds its village&apos;s standard kit.</source>
         <translation>村级储备点存放的是本村的标准配备物资。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="89"/>
+        <location filename="../../ui/supplies/from_point.py" line="91"/>
         <source>Find (Enter)</source>
         <translation>查找（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="106"/>
+        <location filename="../../ui/supplies/from_point.py" line="108"/>
         <source>Enter or a double-click shows the warehouse on the map.</source>
         <translation>回车或双击在地图上显示该仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="165"/>
+        <location filename="../../ui/supplies/from_point.py" line="167"/>
         <source>Choose an item of the catalogue.</source>
         <translation>请选择物资目录中的物资。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="172"/>
+        <location filename="../../ui/supplies/from_point.py" line="174"/>
         <source>Click the map with the crosshair tool, or type a point as LON,LAT.</source>
         <translation>请用十字准星工具在地图上点选位置，或按“经度,纬度”输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="182"/>
+        <location filename="../../ui/supplies/from_point.py" line="184"/>
         <source>Looking ...</source>
         <translation>正在查找……</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="214"/>
+        <location filename="../../ui/supplies/from_point.py" line="220"/>
         <source>No open warehouse holds %1 available.</source>
         <translation>没有开放的仓库存有可用的%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="219"/>
+        <location filename="../../ui/supplies/from_point.py" line="225"/>
         <source>%1 %2 of %3: enough from the nearest %4 warehouse(s).</source>
         <translation>%3 %1 %2：由最近的 %4 个仓库即可调足。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/from_point.py" line="227"/>
+        <location filename="../../ui/supplies/from_point.py" line="233"/>
         <source>%1 %2 of %3: the open warehouses listed are %4 %2 short.</source>
         <translation>%3 %1 %2：所列开放仓库合计仍缺 %4 %2。</translation>
     </message>
