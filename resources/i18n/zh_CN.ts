@@ -862,32 +862,32 @@
         <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="517"/>
+        <location filename="../../models/supplies/stock.py" line="535"/>
         <source>Supplies: the balance of batch %1 at %2 is %3, its movements add up to %4.</source>
         <translation>物资：批次 %1 在%2的库存余额为 %3，而其出入库记录合计为 %4。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="531"/>
+        <location filename="../../models/supplies/stock.py" line="549"/>
         <source>Supplies: the balance of batch %1 at %2 is negative (%3).</source>
         <translation>物资：批次 %1 在%2的库存余额为负数（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="546"/>
+        <location filename="../../models/supplies/stock.py" line="564"/>
         <source>Supplies: %1 movement lines name another warehouse than their movement.</source>
         <translation>物资：%1 条出入库明细记录的仓库与其所属出入库单不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="558"/>
+        <location filename="../../models/supplies/stock.py" line="576"/>
         <source>Supplies: a balance of batch %1 names another item than its batch.</source>
         <translation>物资：批次 %1 的库存余额记录的物资与该批次不符。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="574"/>
+        <location filename="../../models/supplies/stock.py" line="592"/>
         <source>Supplies: transfer %1 was received, but its lines do not account for what was sent.</source>
         <translation>物资：调拨单 %1 已签收，但各行的实收、退回、途损数量与发出数量不符。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="600"/>
+        <location filename="../../models/supplies/stock.py" line="618"/>
         <source>Supplies: item %1 carries the code %2, which the imported GB/T 38565-2020 class table does not hold.</source>
         <translation>物资：物资 %1 的国标编码 %2 不在已导入的 GB/T 38565-2020 分类代码表中。</translation>
     </message>
@@ -7891,7 +7891,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="91"/>
-        <location filename="../../ui/map/page.py" line="169"/>
+        <location filename="../../ui/map/page.py" line="170"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -7936,82 +7936,87 @@ ahead</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="335"/>
+        <location filename="../../ui/map/page.py" line="337"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="202"/>
+        <location filename="../../ui/map/page.py" line="203"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="173"/>
+        <location filename="../../ui/map/page.py" line="174"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="200"/>
+        <location filename="../../ui/map/page.py" line="201"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="226"/>
+        <location filename="../../ui/map/page.py" line="227"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="227"/>
+        <location filename="../../ui/map/page.py" line="228"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="228"/>
+        <location filename="../../ui/map/page.py" line="229"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="240"/>
+        <location filename="../../ui/map/page.py" line="241"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="250"/>
+        <location filename="../../ui/map/page.py" line="252"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="304"/>
+        <location filename="../../ui/map/page.py" line="306"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="346"/>
+        <location filename="../../ui/map/page.py" line="348"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="348"/>
+        <location filename="../../ui/map/page.py" line="350"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="362"/>
+        <location filename="../../ui/map/page.py" line="364"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="458"/>
+        <location filename="../../ui/map/page.py" line="439"/>
+        <source>&amp;Stock</source>
+        <translation>物资(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/page.py" line="498"/>
         <source>The team could not be read.</source>
         <translation>无法读取该队伍。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="475"/>
+        <location filename="../../ui/map/page.py" line="515"/>
         <source>Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor %4), drawn as a circle.</source>
         <translation>%1 分钟可达范围：直线约 %2 公里（时速 %3 公里，道路系数 %4），以圆圈画出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="574"/>
+        <location filename="../../ui/map/page.py" line="614"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -8128,7 +8133,7 @@ ahead</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="247"/>
+        <location filename="../../ui/map/page.py" line="248"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -11849,6 +11854,94 @@ ahead</source>
     </message>
 </context>
 <context>
+    <name>StockFromPointPanel</name>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="71"/>
+        <source>The nearest stock of an item from a point: click the map with the crosshair tool, or type LON,LAT. Open warehouses by straight-line distance, available stock only (not expired, not in transit).</source>
+        <translation>查询离某点最近的物资库存：用十字准星工具在地图上点选位置，或输入“经度,纬度”。按直线距离列出开放的仓库，只计可用库存（未过期、不在途）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="80"/>
+        <source>Crosshair on the map, or LON,LAT</source>
+        <translation>地图上十字准星点选，或输入经度,纬度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="81"/>
+        <source>Name, pinyin or code</source>
+        <translation>名称、拼音首字母或编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="83"/>
+        <source>How many</source>
+        <translation>需要数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="84"/>
+        <source>From</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="85"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="86"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="89"/>
+        <source>Village stores too</source>
+        <translation>含村级储备点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="90"/>
+        <source>A village store holds its village&apos;s standard kit.</source>
+        <translation>村级储备点存放的是本村的标准配备物资。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="91"/>
+        <source>Find (Enter)</source>
+        <translation>查找（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="108"/>
+        <source>Enter or a double-click shows the warehouse on the map.</source>
+        <translation>回车或双击在地图上显示该仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="167"/>
+        <source>Choose an item of the catalogue.</source>
+        <translation>请选择物资目录中的物资。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="174"/>
+        <source>Click the map with the crosshair tool, or type a point as LON,LAT.</source>
+        <translation>请用十字准星工具在地图上点选位置，或按“经度,纬度”输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="184"/>
+        <source>Looking ...</source>
+        <translation>正在查找……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="220"/>
+        <source>No open warehouse holds %1 available.</source>
+        <translation>没有开放的仓库存有可用的%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="225"/>
+        <source>%1 %2 of %3: enough from the nearest %4 warehouse(s).</source>
+        <translation>%3 %1 %2：由最近的 %4 个仓库即可调足。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/from_point.py" line="233"/>
+        <source>%1 %2 of %3: the open warehouses listed are %4 %2 short.</source>
+        <translation>%3 %1 %2：所列开放仓库合计仍缺 %4 %2。</translation>
+    </message>
+</context>
+<context>
     <name>Supplies</name>
     <message>
         <location filename="../../models/supplies/catalogue.py" line="24"/>
@@ -12215,22 +12308,22 @@ ahead</source>
         <translation>没有该编号的出入库记录。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="226"/>
+        <location filename="../../models/supplies/stock.py" line="244"/>
         <source>%1: %2 %3 of %4 available, minimum %5.</source>
         <translation>%1：%4可用 %2 %3，低于最低储备 %5。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="244"/>
+        <location filename="../../models/supplies/stock.py" line="262"/>
         <source>%1: %2 %3 of %4 expire within %5 days.</source>
         <translation>%1：%4有 %2 %3 将在 %5 天内到期。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="262"/>
+        <location filename="../../models/supplies/stock.py" line="280"/>
         <source>%1: %2 %3 of %4 have expired (not available).</source>
         <translation>%1：%4有 %2 %3 已过期（不可用）。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/stock.py" line="282"/>
+        <location filename="../../models/supplies/stock.py" line="300"/>
         <source>A minimum is zero or more.</source>
         <translation>最低储备量应为零或正数。</translation>
     </message>
@@ -12560,94 +12653,135 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="141"/>
-        <location filename="../../ui/supplies/page.py" line="155"/>
+        <location filename="../../ui/supplies/page.py" line="160"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="142"/>
-        <location filename="../../ui/supplies/page.py" line="158"/>
+        <location filename="../../ui/supplies/page.py" line="170"/>
         <source>Paperwork pending</source>
         <translation>待补手续</translation>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="143"/>
+        <location filename="../../ui/supplies/page.py" line="171"/>
         <source>Transfers in transit</source>
         <translation>在途调拨</translation>
     </message>
     <message>
         <location filename="../../ui/supplies/page.py" line="144"/>
-        <location filename="../../ui/supplies/page.py" line="160"/>
+        <location filename="../../ui/supplies/page.py" line="172"/>
         <source>Out on loan</source>
         <translation>借出未还</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="156"/>
+        <location filename="../../ui/supplies/page.py" line="161"/>
+        <source>Below minimum, expiring, expired</source>
+        <translation>低于最低储备、临期、过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="163"/>
         <source>Stock by item</source>
         <translation>按物资汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="157"/>
+        <location filename="../../ui/supplies/page.py" line="163"/>
+        <source>By item</source>
+        <translation>按物资汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="167"/>
+        <source>By warehouse</source>
+        <translation>按仓库库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="168"/>
         <source>Stock by warehouse</source>
         <translation>按仓库库存</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="159"/>
+        <location filename="../../ui/supplies/page.py" line="170"/>
+        <source>Paperwork</source>
+        <translation>待补手续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="171"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="161"/>
+        <location filename="../../ui/supplies/page.py" line="172"/>
+        <source>On loan</source>
+        <translation>借出未还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="173"/>
         <source>Village kits incomplete</source>
         <translation>村级配备不全</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="170"/>
+        <location filename="../../ui/supplies/page.py" line="173"/>
+        <source>Kit gaps</source>
+        <translation>村级配备不全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="183"/>
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="171"/>
+        <location filename="../../ui/supplies/page.py" line="183"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="185"/>
+        <source>To Excel…</source>
+        <translation>导出库存（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/page.py" line="186"/>
         <source>Export stock to Excel…</source>
         <translation>导出库存（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="179"/>
+        <location filename="../../ui/supplies/page.py" line="194"/>
         <source>No warehouse is registered yet. Import the warehouses, the catalogue and the opening stock (import warehouses, import items, import stock), or build the demo county.</source>
         <translation>尚未登记仓库。请导入仓库、物资目录和期初库存（import warehouses、import items、import stock），或生成演示县。</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="199"/>
+        <location filename="../../ui/supplies/page.py" line="214"/>
         <source>Stock report…</source>
         <translation>打印库存报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="200"/>
+        <location filename="../../ui/supplies/page.py" line="215"/>
         <source>Kit report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="249"/>
+        <location filename="../../ui/supplies/page.py" line="264"/>
         <source>%1 items</source>
         <translation>物资 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="250"/>
+        <location filename="../../ui/supplies/page.py" line="265"/>
         <source>%1 below minimum</source>
         <translation>%1 项低于最低储备</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="252"/>
+        <location filename="../../ui/supplies/page.py" line="267"/>
         <source>issued on a leader&apos;s word</source>
         <translation>凭领导指令先行出库</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="254"/>
+        <location filename="../../ui/supplies/page.py" line="269"/>
         <source>available at neither end</source>
         <translation>两端均不计入可用</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/page.py" line="255"/>
+        <location filename="../../ui/supplies/page.py" line="270"/>
         <source>returnable items issued</source>
         <translation>需归还物资已出库</translation>
     </message>
@@ -13122,6 +13256,11 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/supplies/movements.py" line="232"/>
+        <source>Movements</source>
+        <translation>出入库登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/movements.py" line="234"/>
         <source>Record a movement</source>
         <translation>出入库登记</translation>
     </message>
@@ -13160,6 +13299,11 @@ ahead</source>
     </message>
     <message>
         <location filename="../../ui/supplies/nearest.py" line="265"/>
+        <source>Nearest</source>
+        <translation>最近库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supplies/nearest.py" line="266"/>
         <source>Nearest stock</source>
         <translation>最近库存</translation>
     </message>

@@ -62,3 +62,37 @@ def test_screenshot_supplies_on_the_typhoon_scenario(tmp_path: Path) -> None:
     alert = QColor("#b03000").rgb()
     cards = [image.pixel(x, y) for x in range(190, 1600, 2) for y in range(60, 150, 2)]
     assert sum(1 for p in cards if p == alert) > 50
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_tab_label_shows_at_1366_by_768(qtbot: Any, demo_db: Database, language: str) -> None:
+    """The window at 1366x768 leaves the page about 1150 px (the rail takes the rest): a
+    duty officer's tabs (every one, the movements' too) show without scrolling, beside the
+    reports' buttons, in both languages."""
+    from PySide6.QtWidgets import QToolButton
+
+    from models.users import Actor
+    from ui.i18n import install_translators
+
+    install_translators(language)
+    try:
+        page = SuppliesPage(demo_db, Actor(name="test-duty", role="duty"))
+        qtbot.addWidget(page)
+        page.resize(1150, 700)
+        with qtbot.waitSignal(page.ready, timeout=30_000):
+            page.show()
+        bar = page.tabs.tabBar()
+        assert page.tabs.count() == 10
+        scrollers = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+        assert scrollers == [], [page.tabs.tabText(i) for i in range(page.tabs.count())]
+        last = bar.tabRect(page.tabs.count() - 1)
+        assert last.right() <= bar.width()
+        corner = page.tabs.cornerWidget()
+        assert corner is not None
+        assert (
+            bar.mapTo(page, last.topRight()).x() < corner.mapTo(page, corner.rect().topLeft()).x()
+        )
+        for i in range(page.tabs.count()):  # the full name is a tooltip away
+            assert page.tabs.tabToolTip(i)
+    finally:
+        install_translators("en")

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # maps.* loads numpy and shapely: in the worker, not when the
     from maps.layers import LayerData, SearchEntry
     from maps.pages import MapBuild
     from models.teams import TeamReach
+    from ui.supplies.from_point import StockFromPointPanel
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,7 @@ class MapPage(QWidget):
         self.side_tabs.addTab(self.area, self.tr("Area"))
         self.area.feature_chosen.connect(self._reached_feature_chosen)
         self.area.show_area.connect(self._show_area)
+        self._add_stock_tab()
         self.status_label = QLabel(self.tr("Drawing the map ..."))
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
@@ -419,8 +421,46 @@ class MapPage(QWidget):
 
     def _tool_used(self, name: str, value: dict[str, Any]) -> None:
         """An area drawn or a point chosen on the map: the Area tab lists what it holds."""
+        if self._point_for_stock(name, value):
+            return
         self.side_tabs.setCurrentWidget(self.area)
         self.area.ask(name, value)
+
+    # -- the nearest stock of an item (the Stock tab) ------------------------------------------
+
+    def _add_stock_tab(self) -> None:
+        """The console's map (its warehouses layer drawn) gets the Stock tab (Alt+S)."""
+        self.stock: StockFromPointPanel | None = None
+        if self.sources is not None:
+            return
+        from ui.supplies.from_point import StockFromPointPanel
+
+        self.stock = StockFromPointPanel(self.db, self.actor)
+        self.side_tabs.addTab(self.stock, self.tr("&Stock"))
+        self.stock.found.connect(self._stock_found)
+        self.stock.warehouse_chosen.connect(lambda wid: self.go_to("supply_warehouses", wid))
+        self.side_tabs.currentChanged.connect(self._stock_tab_shown)
+
+    def _stock_tab_shown(self, _index: int) -> None:
+        if self.stock is not None and self.side_tabs.currentWidget() is self.stock:
+            self.stock.focus_first_empty()
+
+    def _point_for_stock(self, name: str, value: dict[str, Any]) -> bool:
+        """A crosshair point is the Stock tab's place too; while that tab is shown it stays
+        shown and searches from the point (the Area tab lists the shelters all the same)."""
+        if name != "nearest" or self.stock is None:
+            return False
+        shown = self.side_tabs.currentWidget() is self.stock
+        self.stock.set_point(float(value["lng"]), float(value["lat"]), search=shown)
+        if shown:
+            self.area.ask(name, value)
+        return shown
+
+    def _stock_found(self, warehouse_ids: list[int]) -> None:
+        """The warehouses the Stock tab lists, outlined on the map."""
+        self._marked = {"supply_warehouses": list(warehouse_ids)}
+        if self.summary:
+            self.view.mark(self._marked)
 
     def _show_area(self, geometry: dict[str, Any]) -> None:
         """A saved area drawn on the map again."""

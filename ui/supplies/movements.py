@@ -229,7 +229,10 @@ def movements_tab(page: Any) -> MovementsPanel | None:
     if not any(actor.can(needs) for _k, _t, needs in KINDS):
         return None
     panel = MovementsPanel(page.db, actor, page.banner)
-    page.tabs.addTab(panel, QCoreApplication.translate("SupplyMovements", "Record a movement"))
+    index = page.tabs.addTab(panel, QCoreApplication.translate("SupplyMovements", "Movements"))
+    page.tabs.setTabToolTip(
+        index, QCoreApplication.translate("SupplyMovements", "Record a movement")
+    )
     for number, (key, _title) in enumerate(panel.kinds, start=1):
         shortcut = QShortcut(QKeySequence(f"Alt+{number}"), page)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

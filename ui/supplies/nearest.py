@@ -262,5 +262,6 @@ class NearestPanel(QWidget):
 def nearest_tab(page: Any) -> NearestPanel:
     """The panel as a tab of the supplies page (every role may read it)."""
     panel = NearestPanel(page.db, page.actor, page.banner)
-    page.tabs.addTab(panel, QCoreApplication.translate("SupplyNearest", "Nearest stock"))
+    index = page.tabs.addTab(panel, QCoreApplication.translate("SupplyNearest", "Nearest"))
+    page.tabs.setTabToolTip(index, QCoreApplication.translate("SupplyNearest", "Nearest stock"))
     return panel

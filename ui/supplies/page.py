@@ -151,24 +151,39 @@ class SuppliesPage(Page):
         self.models: dict[str, tuple[RowTableModel, QTableView]] = {}
         self._pending: list[tuple[str, Sequence[Any]]] = []  # tables still to fill
         self._fitted: set[str] = set()
-        for key, columns, title in (
-            ("alerts", ALERT_COLUMNS, self.tr("Alerts")),
-            ("by_item", ITEM_COLUMNS, self.tr("Stock by item")),
-            ("by_warehouse", WAREHOUSE_COLUMNS, self.tr("Stock by warehouse")),
-            ("pending", PENDING_COLUMNS, self.tr("Paperwork pending")),
-            ("in_transit", TRANSIT_COLUMNS, self.tr("In transit")),
-            ("on_loan", LOAN_COLUMNS, self.tr("Out on loan")),
-            ("kit", KIT_COLUMNS, self.tr("Village kits incomplete")),
+        # Tab labels are short so that every tab shows at 1366x768 in either language
+        # (a tab bar that scrolls hides tabs); the tooltip says what each holds.
+        for key, columns, title, tip in (
+            (
+                "alerts",
+                ALERT_COLUMNS,
+                self.tr("Alerts"),
+                self.tr("Below minimum, expiring, expired"),
+            ),
+            ("by_item", ITEM_COLUMNS, self.tr("By item"), self.tr("Stock by item")),
+            (
+                "by_warehouse",
+                WAREHOUSE_COLUMNS,
+                self.tr("By warehouse"),
+                self.tr("Stock by warehouse"),
+            ),
+            ("pending", PENDING_COLUMNS, self.tr("Paperwork"), self.tr("Paperwork pending")),
+            ("in_transit", TRANSIT_COLUMNS, self.tr("In transit"), self.tr("Transfers in transit")),
+            ("on_loan", LOAN_COLUMNS, self.tr("On loan"), self.tr("Out on loan")),
+            ("kit", KIT_COLUMNS, self.tr("Kit gaps"), self.tr("Village kits incomplete")),
         ):
             model = RowTableModel(columns, parent=self)
             view = QTableView()
             view.setModel(model)
             setup_table_view(view)
             self.models[key] = (model, view)
-            self.tabs.addTab(view, title)
+            self.tabs.setTabToolTip(self.tabs.addTab(view, title), tip)
         self.count_panel = CountPanel(db, actor, self.banner)
-        self.tabs.addTab(self.count_panel, self.tr("Stock count"))
-        self.export_button = QPushButton(self.tr("Export stock to Excel…"))
+        self.tabs.setTabToolTip(
+            self.tabs.addTab(self.count_panel, self.tr("Count")), self.tr("Stock count")
+        )
+        self.export_button = QPushButton(self.tr("To Excel…"))
+        self.export_button.setToolTip(self.tr("Export stock to Excel…"))
         self.export_button.clicked.connect(self._export_stock)
         self.tabs.setCornerWidget(self._corner())
         self.nearest = nearest_tab(self)
