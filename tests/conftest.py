@@ -138,18 +138,22 @@ def writes_take_the_lock() -> Iterator[None]:
 
 
 @contextmanager
-def new_pg_database(prefix: str = "t") -> Iterator[str]:
-    """The URL of a new, empty PostgreSQL database, dropped afterwards.
+def new_pg_database(prefix: str = "t", *, template: str | None = None) -> Iterator[str]:
+    """The URL of a new PostgreSQL database, dropped afterwards: empty, or a copy of the
+    database ``template`` (which nobody may be connected to meanwhile).
 
-    CREATE/DROP DATABASE take no bound parameters: the name is quoted by the dialect
+    CREATE/DROP DATABASE take no bound parameters: the names are quoted by the dialect
     and made here from a random hex string, never from input.
     """
     assert PG_URL
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    quoted = admin.dialect.identifier_preparer.quote_identifier(name)
+    quote = admin.dialect.identifier_preparer.quote_identifier
+    quoted = quote(name)
     with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE " + quoted)
+        conn.exec_driver_sql(
+            "CREATE DATABASE " + quoted + (" TEMPLATE " + quote(template) if template else "")
+        )
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -167,26 +171,52 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def migrated_pg_template() -> Iterator[str]:
+    """The name of a PostgreSQL database migrated to the head once per test process, for
+    ``db`` to copy (CREATE DATABASE ... TEMPLATE: a tenth of migrating an empty one)."""
+    if not PG_URL:
+        pytest.skip("ECC_TEST_DATABASE_URL not set")
+    with new_pg_database("t_migrated") as url:
+        database = Database(url)
+        database.upgrade()
+        database.dispose()  # a template takes no copy while a connection is open
+        name = make_url(url).database
+        assert name
+        yield name
+
+
 @pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database URL, once per backend."""
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database URL, once per backend. For a test that takes ``db`` too, the
+    database ``db`` opens there: a copy of one migrated once per test run (SQLite) or per
+    test process (PostgreSQL), as migrating an empty one per test would write it."""
+    migrated = "db" in request.fixturenames
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite'}"
-    return request.getfixturevalue("pg_url")
+        path = tmp_path / "test.sqlite"
+        if migrated:
+            shutil.copy(request.getfixturevalue("migrated_template"), path)
+        yield f"sqlite:///{path}"
+    elif migrated:
+        with new_pg_database(template=request.getfixturevalue("migrated_pg_template")) as url:
+            yield url
+    else:
+        yield request.getfixturevalue("pg_url")
 
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     """A migrated, empty database on each backend."""
     database = Database(db_url)
-    database.upgrade()
+    database.upgrade()  # a copy of a migrated database: nothing left to do
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+def sqlite_db(migrated_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A migrated, empty SQLite database (for tests that are about the UI, not the backend)."""
+    shutil.copy(migrated_template, tmp_path / "ui.sqlite")
     database = Database(f"sqlite:///{tmp_path / 'ui.sqlite'}")
     database.upgrade()
     yield database
@@ -252,6 +282,18 @@ def _copy_of(template: Path, path: Path) -> Iterator[Database]:
     database = Database(f"sqlite:///{path}")
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to the head and otherwise empty, made once per test run."""
+    return _template(
+        tmp_path_factory, "migrated.sqlite", lambda path: _built(path, _nothing, upgrade=True)
+    )
+
+
+def _nothing(_session: Any) -> None:
+    pass
 
 
 @pytest.fixture(scope="session")
