@@ -63,8 +63,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # Test files whose tests share one process under ``--dist loadfile``, as they share an
-# expensive session fixture (tests/models/conftest.py ``demo``, built per backend).
-SAME_PROCESS = {"tests/models/test_checks.py": "tests/models/test_demo.py"}
+# expensive session fixture (tests/models/conftest.py ``demo``, built per backend: about
+# 40 s of processor time where another process builds it again).
+SAME_PROCESS = {
+    "tests/models/test_checks.py": "tests/models/test_demo.py",
+    "tests/models/test_demo_plans.py": "tests/models/test_demo.py",
+    "tests/models/teams/test_demo_teams.py": "tests/models/test_demo.py",
+}
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -94,10 +99,9 @@ LONGEST_FIRST = (
     "tests/ui/test_cli_db.py",
     "tests/models/test_pg_roles.py",
     "tests/ui/test_cli_users.py",
+    "tests/models/test_demo.py",  # with the files SAME_PROCESS sends to its process
     "tests/ui/test_cli_import_limits.py",
     "tests/ui/test_cli_mistakes.py",
-    "tests/models/test_demo_plans.py",
-    "tests/models/test_demo.py",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,11 +57,16 @@ def demo(
 
 
 @pytest.fixture(scope="session")
-def reference_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltDemo]:
-    """A second scale-1 build in a fresh SQLite database, to compare builds with."""
-    built = build_demo_database(f"sqlite:///{tmp_path_factory.mktemp('reference') / 'demo.sqlite'}")
-    yield built
-    built.database.dispose()
+def reference_demo(
+    demo_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A second scale-1 build to compare builds with: the run's demo template, built in a
+    fresh SQLite database of its own at another time (``DEMO_BUILT_AT``)."""
+    path = tmp_path_factory.mktemp("reference") / "demo.sqlite"
+    shutil.copy(demo_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
 
 
 @contextmanager
