@@ -7,6 +7,7 @@ others in parallel processes (pytest-xdist, ``--part parallel``), then these alo
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -111,15 +112,42 @@ def _longest_first(item: pytest.Item) -> int:
     return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
 
 
+@functools.cache
+def _says_serial(path: Path) -> bool:
+    return "serial" in path.read_text(encoding="utf-8")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """``--part serial`` imports only the test files that say "serial" (importing the others
+    costs the serial pass, which runs alone, seconds of its time); the other passes check
+    that every test marked serial is in a file that says so."""
+    if (
+        config.getoption("--part") == "serial"
+        and collection_path.name.startswith("test_")
+        and collection_path.suffix == ".py"
+        and not _says_serial(collection_path)
+    ):
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     items.sort(key=_longest_first)  # stable: each file's tests keep their order
+    serial = {item.nodeid for item in items if item.get_closest_marker("serial") is not None}
+    unsaid = sorted(
+        item.nodeid for item in items if item.nodeid in serial and not _says_serial(item.path)
+    )
+    if unsaid:
+        raise pytest.UsageError(f"marked serial in a file without the word serial: {unsaid}")
     part = config.getoption("--part")
     if part == "all":
         return
     keep = part == "serial"
-    selected = [item for item in items if (item.get_closest_marker("serial") is not None) == keep]
+    selected = [item for item in items if (item.nodeid in serial) == keep]
     if len(selected) < len(items):
-        config.hook.pytest_deselected(items=[item for item in items if item not in selected])
+        config.hook.pytest_deselected(
+            items=[item for item in items if (item.nodeid in serial) != keep]
+        )
         items[:] = selected
 
 
