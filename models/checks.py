@@ -23,6 +23,7 @@ from models.fields import Range
 from models.labels import DANGER_KINDS, SHELTER_LEVELS, WORKING_GROUP_POSTS
 from models.messages import fill
 from models.supplies import ledger_problems
+from models.teams import insurance_cover_problems
 from models.text_index import differences, indexed_texts
 from models.users import Permission, require
 
@@ -91,6 +92,7 @@ def check_database(*, session: Session) -> list[str]:
     _check_text_index(session, problems)
     _check_plausible(session, problems)
     ledger_problems(session, problems.add)
+    insurance_cover_problems(session, problems.add)
     return problems.messages()
 
 

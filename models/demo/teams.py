@@ -20,6 +20,7 @@ from models.demo.common import DemoBuild, DemoStep, _rng
 from models.demo.people import _People
 from models.teams.codes import DEFAULT_SECOND_FIELDS
 from models.teams.identity import check_character
+from models.teams.insured import insurance_cover, write_insurance_cover
 from models.teams.tables import (
     Certificate,
     Expert,
@@ -262,7 +263,7 @@ def _write(build: DemoBuild) -> None:
     insert_many(session, Membership.__table__, membership_rows)  # type: ignore[arg-type]
 
     year_end = date(today.year, 12, 31)
-    insurance_rows = []
+    insurance_rows: list[dict[str, Any]] = []
     for person_id in person_ids:
         draw = rng.random()
         if draw < 0.01:
@@ -286,6 +287,10 @@ def _write(build: DemoBuild) -> None:
             }
         )
     insert_many(session, Insurance.__table__, insurance_rows)  # type: ignore[arg-type]
+    write_insurance_cover(
+        session,
+        {r["rescuer_id"]: insurance_cover([(r["starts"], r["ends"])]) for r in insurance_rows},
+    )
     specialties_of = {team_ids[p[0]]: p[2] for p in plans}
     certificate_rows = []
     for team_id, index, _post in members:

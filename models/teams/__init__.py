@@ -2,7 +2,8 @@
 (``codes``), identity numbers (``identity``) and roster dates (``dates``), then one module
 per concern: ``teams`` (hand entry, status and its history, equipment), ``members`` (one
 person per identity number in one team or several), ``experts``, ``settings`` (what
-readiness and travel assume), ``readiness``, ``nearest``, ``cover`` (villages no team reaches in time); the steps of ``import teams``,
+readiness and travel assume), ``insured`` (each person's insurance cover kept on the
+person), ``readiness``, ``nearest``, ``cover`` (villages no team reaches in time); the steps of ``import teams``,
 ``import members`` and ``import experts`` are in ``imports`` (loaded by the import
 registry). Callers import the public names from this package."""
 
@@ -26,6 +27,13 @@ from models.teams.experts import (
     subfields,
 )
 from models.teams.identity import BadIdNumber, IdNumber, disagreements, read_id_number
+from models.teams.insured import (
+    InsuranceCover,
+    insurance_cover,
+    insurance_cover_problems,
+    insured_on,
+    store_insurance_cover,
+)
 from models.teams.members import (
     CertificateFields,
     InsuranceFields,
@@ -108,6 +116,7 @@ __all__ = [
     "ExpiringRow",
     "IdNumber",
     "Insurance",
+    "InsuranceCover",
     "InsuranceFields",
     "MemberEntry",
     "MemberFields",
@@ -139,6 +148,9 @@ __all__ = [
     "find_team",
     "home_options",
     "id_number_masker",
+    "insurance_cover",
+    "insurance_cover_problems",
+    "insured_on",
     "list_equipment",
     "list_experts",
     "list_members",
@@ -157,6 +169,7 @@ __all__ = [
     "set_team_settings",
     "status_counts",
     "status_history",
+    "store_insurance_cover",
     "subfields",
     "team_positions",
     "team_reach",

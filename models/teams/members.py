@@ -22,6 +22,7 @@ from models.privacy import can_see_personal, phone_masker
 from models.refusals import NotFound
 from models.teams.codes import MEMBER_STATUSES, POSTS
 from models.teams.identity import BadIdNumber, IdNumber, disagreements, read_id_number
+from models.teams.insured import store_insurance_cover
 from models.teams.tables import (
     NAME_LIMIT,
     PERSON_LIMIT,
@@ -228,6 +229,8 @@ def write_member(session: Session, team_id: int, member: CheckedMember) -> Membe
                     ends=insurance.ends,
                 )
             )
+            session.flush()
+            store_insurance_cover(session, [rescuer.id])
     session.flush()
     return membership
 
@@ -435,6 +438,7 @@ def add_insurance(*, session: Session, rescuer_id: int, fields: InsuranceFields)
     )
     session.add(policy_row)
     session.flush()
+    store_insurance_cover(session, [rescuer_id])
     return policy_row.id
 
 
@@ -480,7 +484,6 @@ def list_members(
     found = session.execute(query).all()
     people = {rescuer.id for _m, rescuer, _t in found}
     certificates: dict[int, list[tuple[str, date | None]]] = {}
-    ends: dict[int, date] = {}
     if people:
         ids = list(people)
         for start in range(0, len(ids), 5000):
@@ -491,11 +494,6 @@ def list_members(
                 .order_by(Certificate.kind)
             ):
                 certificates.setdefault(rescuer_id, []).append((kind, expires))
-            for rescuer_id, end in session.execute(
-                select(Insurance.rescuer_id, Insurance.ends).where(Insurance.rescuer_id.in_(chunk))
-            ):
-                if rescuer_id not in ends or end > ends[rescuer_id]:
-                    ends[rescuer_id] = end
     phone, id_number = phone_masker(session), id_number_masker(session)
     return [
         MemberRow(
@@ -515,7 +513,7 @@ def list_members(
             rescuer.emergency_contact,
             phone(rescuer.emergency_mobile),
             tuple(certificates.get(rescuer.id, ())),
-            ends.get(rescuer.id),
+            rescuer.insured_until,
         )
         for membership, rescuer, team in found
     ]

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from models.messages import fill
+from models.teams.insured import insured_on
 from models.teams.settings import TeamRules, team_rules
 from models.teams.tables import (
     Certificate,
-    Insurance,
     Membership,
     Rescuer,
     Team,
@@ -156,23 +156,21 @@ def member_fitness(
     else:
         pairs = list(session.connection().execute(query))
     people = sorted({r for _t, r in pairs})
-    latest: dict[int, date] = {}
+    latest: dict[int, date | None] = {}  # the latest policy's end, from the person
     valid: set[int] = set()
-    insured = select(Insurance.rescuer_id, func.max(Insurance.ends)).group_by(Insurance.rescuer_id)
-    started = select(Insurance.rescuer_id).where(
-        (Insurance.starts.is_(None)) | (Insurance.starts <= today), Insurance.ends >= today
+    insured = select(Rescuer.id, Rescuer.insured_until, insured_on(today)).where(
+        Rescuer.insured_until.is_not(None)
     )
-    if team_ids is None:
-        latest = dict(session.connection().execute(insured).all())
-        valid = set(session.connection().scalars(started))
-    else:
-        for chunk in _chunks(people):
-            latest |= dict(
-                session.connection().execute(insured.where(Insurance.rescuer_id.in_(chunk))).all()
-            )
-            valid |= set(
-                session.connection().scalars(started.where(Insurance.rescuer_id.in_(chunk)))
-            )
+    insured_queries = (
+        [insured]
+        if team_ids is None
+        else [insured.where(Rescuer.id.in_(chunk)) for chunk in _chunks(people)]
+    )
+    for statement in insured_queries:
+        for rescuer_id, ends, covered in session.connection().execute(statement):
+            latest[rescuer_id] = ends
+            if covered:
+                valid.add(rescuer_id)
     if specialty:
         needed_all = rules.certificates_for([specialty])
         needed_by_team = {t: needed_all for t, _r in pairs}
@@ -299,8 +297,9 @@ def _counts_per_member(
             )
         )
     )
-    latest = select(Insurance.rescuer_id, func.max(Insurance.ends)).group_by(Insurance.rescuer_id)
-    ending = {r for r, ends in connection.execute(latest) if ends and today <= ends <= horizon}
+    ending = set(
+        connection.scalars(select(Rescuer.id).where(Rescuer.insured_until.between(today, horizon)))
+    )
     certificates: Counter[int] = Counter()
     insurance: Counter[int] = Counter()
     for team, people in people_of.items():
@@ -310,36 +309,20 @@ def _counts_per_member(
 
 
 def _counts_in_sql(session: Session, ids: list[int] | None, today: date, horizon: date) -> _Counts:
-    """The same counts when no certificate is required: two grouped queries."""
-    valid = case(
-        (
-            and_(
-                or_(Insurance.starts.is_(None), Insurance.starts <= today), Insurance.ends >= today
-            ),
-            1,
-        ),
-        else_=0,
-    )
-    per_person = (
-        select(
-            Insurance.rescuer_id.label("rescuer_id"),
-            func.max(Insurance.ends).label("latest"),
-            func.max(valid).label("valid"),
-        )
-        .group_by(Insurance.rescuer_id)
-        .subquery()
-    )
+    """The same counts when no certificate is required: each member's cover read from
+    the person (``models.teams.insured``), counted team by team by the database."""
+    until = Rescuer.insured_until
     active = Membership.status == "active"
     query = (
         select(
             Membership.team_id,
             func.count(),
-            func.sum(case((per_person.c.valid == 1, 1), else_=0)),
-            func.sum(case((per_person.c.latest.is_(None), 1), else_=0)),
-            func.sum(case((per_person.c.latest.between(today, horizon), 1), else_=0)),
+            func.sum(insured_on(today)),
+            func.count() - func.count(until),
+            func.sum(case((until.between(today, horizon), 1), else_=0)),
         )
         .select_from(Membership)
-        .outerjoin(per_person, per_person.c.rescuer_id == Membership.rescuer_id)
+        .join(Rescuer, Rescuer.id == Membership.rescuer_id)
         .where(active)
         .group_by(Membership.team_id)
     )
@@ -426,19 +409,12 @@ def expiring(
                     (expires - today).days,
                 )
             )
-    latest = (
-        select(Insurance.rescuer_id, func.max(Insurance.ends).label("ends"))
-        .group_by(Insurance.rescuer_id)
-        .subquery()
-    )
-    query_i = (
-        select(latest.c.rescuer_id, Rescuer.name, latest.c.ends)
-        .join(Rescuer, Rescuer.id == latest.c.rescuer_id)
-        .where(latest.c.ends >= today, latest.c.ends <= horizon)
+    query_i = select(Rescuer.id, Rescuer.name, Rescuer.insured_until).where(
+        Rescuer.insured_until.between(today, horizon)
     )
     insurance = QCoreApplication.translate("Teams", "Accident insurance")
     for rescuer_id, name, ends in session.connection().execute(query_i):
-        if rescuer_id in names:
+        if rescuer_id in names and ends is not None:
             found.append(
                 ExpiringRow(
                     rescuer_id,

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -112,6 +113,12 @@ class Rescuer(Base):
     skills: Mapped[str | None] = mapped_column(String(PLACE_LIMIT))
     emergency_contact: Mapped[str | None] = mapped_column(String(PERSON_LIMIT))
     emergency_mobile: Mapped[str | None] = mapped_column(String(PHONE_LIMIT))
+    # The accident insurance cover the person's policies give (``models.teams.insured``),
+    # kept by every write of a policy: the unbroken cover up to the latest end, and
+    # whether there was cover before it, after a gap.
+    insured_from: Mapped[date | None] = mapped_column(Date)
+    insured_until: Mapped[date | None] = mapped_column(Date, index=True)
+    insurance_gap: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class Membership(Base):
@@ -214,3 +221,7 @@ class TeamSetting(Base):
 
 
 Index("ix_rescuer_certificates_kind", Certificate.kind)
+# The members on duty of each team with their people, read from the index alone.
+Index(
+    "ix_team_memberships_team_status", Membership.team_id, Membership.status, Membership.rescuer_id
+)

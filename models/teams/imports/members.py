@@ -45,6 +45,7 @@ from models.teams.imports.common import (
     read_titled,
     team_in_title,
 )
+from models.teams.insured import NO_COVER, insurance_cover, store_insurance_cover
 from models.teams.members import (
     CertificateFields,
     CheckedMember,
@@ -420,15 +421,34 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
     def write(self, plan: MemberPlan, writer: Writer) -> int:
         session = self.job.session
         known = dict(plan.known)
-        new = {}
+        new: dict[str, CheckedMember] = {}
+        new_policies: dict[str, dict[tuple[Any, ...], tuple[Any, Any]]] = {}
         for _team, member in plan.rows:
-            if member.identity.number not in known:
-                new[member.identity.number] = member
+            number = member.identity.number
+            if number not in known:
+                new.setdefault(number, member)
+                i = member.insurance
+                if i is not None and i.ends is not None:  # first of a repeated policy kept
+                    new_policies.setdefault(number, {}).setdefault(
+                        (i.policy, i.ends), (i.starts, i.ends)
+                    )
         ids = allocate_ids(session, Rescuer.__table__, len(new))  # type: ignore[arg-type]
+        no_policy = NO_COVER.values()
         insert_many(
             session,
             Rescuer.__table__,  # type: ignore[arg-type]
-            [{"id": i, **_person(m)} for i, m in zip(ids, new.values(), strict=True)],
+            [
+                {
+                    "id": i,
+                    **_person(m),
+                    **(
+                        insurance_cover(given.values()).values()
+                        if (given := new_policies.get(number)) is not None
+                        else no_policy
+                    ),
+                }
+                for i, (number, m) in zip(ids, new.items(), strict=True)
+            ],
         )
         known |= dict(zip(new, ids, strict=True))
         changed = [
@@ -446,6 +466,8 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             session.connection().execute(statement, changed)
         existing = self._memberships(session, [(r, "") for r in plan.known.values()])
         held = self._held(session, sorted(set(plan.known.values())))
+        registered = set(plan.known.values())
+        insured: set[int] = set()  # people registered before who got a policy
         written = 0
         for batch in writer.batches(plan.rows, 2000):
             members, updates, certificates, policies = [], [], [], []
@@ -475,6 +497,8 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                     key = ("i", rescuer_id, i.policy, i.ends)
                     if key not in held:
                         held.add(key)
+                        if rescuer_id in registered:
+                            insured.add(rescuer_id)
                         policies.append(
                             {
                                 "rescuer_id": rescuer_id,
@@ -500,6 +524,7 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             insert_many(session, Certificate.__table__, certificates)  # type: ignore[arg-type]
             insert_many(session, Insurance.__table__, policies)  # type: ignore[arg-type]
             written += len(batch)
+        store_insurance_cover(session, insured)  # new people's came with them
         return written
 
     def _held(self, session: Session, people: list[int]) -> set[tuple[Any, ...]]:
