@@ -697,167 +697,167 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../models/checks.py" line="61"/>
+        <location filename="../../models/checks.py" line="62"/>
         <source>... and %1 more problems like the one above.</source>
         <translation>……以及另外 %1 个同类问题。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="72"/>
+        <location filename="../../models/checks.py" line="73"/>
         <source>Division</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="73"/>
+        <location filename="../../models/checks.py" line="74"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="74"/>
+        <location filename="../../models/checks.py" line="75"/>
         <source>Danger zone</source>
         <translation>危险区</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="75"/>
+        <location filename="../../models/checks.py" line="76"/>
         <source>Shelter</source>
         <translation>避灾安置场所</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="76"/>
+        <location filename="../../models/checks.py" line="77"/>
         <source>Working group member</source>
         <translation>工作组成员</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="103"/>
+        <location filename="../../models/checks.py" line="105"/>
         <source>SQLite integrity check: %1</source>
         <translation>SQLite 完整性检查：%1</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="106"/>
+        <location filename="../../models/checks.py" line="108"/>
         <source>Row %1 of table %2 refers to a missing row of table %3.</source>
         <translation>表 %2 的第 %1 行引用了表 %3 中不存在的行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="166"/>
+        <location filename="../../models/checks.py" line="168"/>
         <source>Division %1 has an unknown level %2.</source>
         <translation>行政区划 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="174"/>
+        <location filename="../../models/checks.py" line="176"/>
         <source>Division %1: the code should have %2 digits.</source>
         <translation>行政区划 %1：代码应为 %2 位。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="184"/>
+        <location filename="../../models/checks.py" line="186"/>
         <source>County %1 has a parent division.</source>
         <translation>县级区划 %1 不应有上级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="191"/>
+        <location filename="../../models/checks.py" line="193"/>
         <source>Town %1 does not belong to a county.</source>
         <translation>乡镇（街道）%1 不属于任何县级区划。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="196"/>
+        <location filename="../../models/checks.py" line="198"/>
         <source>Village %1 does not belong to a town or street.</source>
         <translation>村（社区）%1 不属于任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="203"/>
+        <location filename="../../models/checks.py" line="205"/>
         <source>Division %1: the code does not start with the code of its parent %2.</source>
         <translation>行政区划 %1：代码与上级 %2 的代码不符。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="229"/>
+        <location filename="../../models/checks.py" line="231"/>
         <source>%1 %2 belongs to %3, which is not a village or community.</source>
         <translation>%1 %2 所属的 %3 不是村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="244"/>
+        <location filename="../../models/checks.py" line="246"/>
         <source>Danger zone %1 is attached to grid %2 of another village.</source>
         <translation>危险区 %1 挂在其他村的网格 %2 上。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="260"/>
+        <location filename="../../models/checks.py" line="262"/>
         <source>Danger zone %1 has an unknown kind %2.</source>
         <translation>危险区 %1 的类别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="266"/>
+        <location filename="../../models/checks.py" line="268"/>
         <source>Shelter %1 has an unknown level %2.</source>
         <translation>避灾安置场所 %1 的级别 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="272"/>
+        <location filename="../../models/checks.py" line="274"/>
         <source>Working group member #%1 holds an unknown post %2.</source>
         <translation>工作组成员 #%1 的岗位 %2 无法识别。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="282"/>
+        <location filename="../../models/checks.py" line="284"/>
         <source>Shelter %1 has a negative capacity (%2).</source>
         <translation>避灾安置场所 %1 的容量为负数（%2）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="328"/>
+        <location filename="../../models/checks.py" line="330"/>
         <source>%1 %2: the geometry cannot be read.</source>
         <translation>%1 %2：无法读取图形。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="336"/>
+        <location filename="../../models/checks.py" line="338"/>
         <source>%1 %2: the geometry is invalid (%3).</source>
         <translation>%1 %2：图形无效（%3）。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="366"/>
+        <location filename="../../models/checks.py" line="368"/>
         <source>%1 %2: the bounding box does not match the geometry.</source>
         <translation>%1 %2：外包框与图形不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="405"/>
+        <location filename="../../models/checks.py" line="407"/>
         <source>Danger zone %1 is marked as a hazard point but drawn as an area.</source>
         <translation>危险区 %1 标为隐患点，却绘成了面。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="412"/>
+        <location filename="../../models/checks.py" line="414"/>
         <source>Danger zone %1 is marked as an area but drawn as a point.</source>
         <translation>危险区 %1 标为面，却绘成了点。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="452"/>
+        <location filename="../../models/checks.py" line="454"/>
         <source>%1 %2 lies outside %3.</source>
         <translation>%1 %2 超出了 %3 的范围。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="478"/>
+        <location filename="../../models/checks.py" line="480"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="479"/>
+        <location filename="../../models/checks.py" line="481"/>
         <source>Town report</source>
         <translation>镇街上报</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="480"/>
+        <location filename="../../models/checks.py" line="482"/>
         <source>Typhoon track point</source>
         <translation>台风路径点</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="492"/>
+        <location filename="../../models/checks.py" line="494"/>
         <source>Transfer object</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="512"/>
+        <location filename="../../models/checks.py" line="514"/>
         <source>%1 %2: %3 is %4, outside its plausible range %5.</source>
         <translation>%1 %2：%3 为 %4，超出合理范围 %5。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="123"/>
+        <location filename="../../models/checks.py" line="125"/>
         <source>The text index lacks %1 entries of %2 (rows %3): a search for part of the text may not find these rows.</source>
         <translation>文本索引缺少 %2 的 %1 个条目（行 %3）：按部分文字搜索可能找不到这些行。</translation>
     </message>
     <message>
-        <location filename="../../models/checks.py" line="134"/>
+        <location filename="../../models/checks.py" line="136"/>
         <source>The text index holds %1 entries of %2 that no text has (rows %3).</source>
         <translation>文本索引中有 %2 的 %1 个条目不属于任何文字（行 %3）。</translation>
     </message>
@@ -890,6 +890,21 @@
         <location filename="../../models/supplies/stock.py" line="618"/>
         <source>Supplies: item %1 carries the code %2, which the imported GB/T 38565-2020 class table does not hold.</source>
         <translation>物资：物资 %1 的国标编码 %2 不在已导入的 GB/T 38565-2020 分类代码表中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/insured.py" line="166"/>
+        <source>Rescuer %1 (%2): the insurance cover kept on the person (%3) differs from what their policies give (%4), so readiness counts them wrongly.</source>
+        <translation>救援队员 %1（%2）：人员记录上的保险保障期（%3）与其保单所示（%4）不符，战备统计会因此出错。</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/insured.py" line="187"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../models/teams/insured.py" line="191"/>
+        <source>, earlier cover after a gap</source>
+        <translation>，此前另有中断前的保障</translation>
     </message>
 </context>
 <context>
@@ -13501,40 +13516,40 @@ ahead</source>
         <translation>该专家已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="103"/>
+        <location filename="../../models/teams/members.py" line="104"/>
         <source>Give the member&apos;s name.</source>
         <translation>请填写队员姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="116"/>
+        <location filename="../../models/teams/members.py" line="117"/>
         <source>Unknown post: %1</source>
         <translation>未知的职务：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="121"/>
+        <location filename="../../models/teams/members.py" line="122"/>
         <source>Unknown member status: %1</source>
         <translation>未知的人员状态：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="145"/>
-        <location filename="../../models/teams/members.py" line="372"/>
+        <location filename="../../models/teams/members.py" line="146"/>
+        <location filename="../../models/teams/members.py" line="375"/>
         <source>Give the certificate&apos;s name or kind.</source>
         <translation>请填写证书名称或种类。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="154"/>
-        <location filename="../../models/teams/members.py" line="405"/>
+        <location filename="../../models/teams/members.py" line="155"/>
+        <location filename="../../models/teams/members.py" line="408"/>
         <source>Give the date the insurance ends.</source>
         <translation>请填写保险截止日期。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="159"/>
-        <location filename="../../models/teams/members.py" line="409"/>
+        <location filename="../../models/teams/members.py" line="160"/>
+        <location filename="../../models/teams/members.py" line="412"/>
         <source>The insurance ends before it starts.</source>
         <translation>保险截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="250"/>
+        <location filename="../../models/teams/members.py" line="253"/>
         <location filename="../../models/teams/teams.py" line="189"/>
         <location filename="../../models/teams/teams.py" line="269"/>
         <location filename="../../models/teams/teams.py" line="383"/>
@@ -13544,25 +13559,25 @@ ahead</source>
         <translation>该队伍已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="263"/>
-        <location filename="../../models/teams/members.py" line="294"/>
+        <location filename="../../models/teams/members.py" line="266"/>
+        <location filename="../../models/teams/members.py" line="297"/>
         <source>This identity number is registered for %1.</source>
         <translation>该身份证号码已登记为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="279"/>
-        <location filename="../../models/teams/members.py" line="377"/>
-        <location filename="../../models/teams/members.py" line="415"/>
+        <location filename="../../models/teams/members.py" line="282"/>
+        <location filename="../../models/teams/members.py" line="380"/>
+        <location filename="../../models/teams/members.py" line="418"/>
         <source>This member no longer exists.</source>
         <translation>该队员已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="387"/>
+        <location filename="../../models/teams/members.py" line="390"/>
         <source>This certificate is recorded already.</source>
         <translation>该证书已登记。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="424"/>
+        <location filename="../../models/teams/members.py" line="427"/>
         <source>This policy is recorded already.</source>
         <translation>该保单已登记。</translation>
     </message>
@@ -13593,7 +13608,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="51"/>
-        <location filename="../../models/teams/readiness.py" line="379"/>
+        <location filename="../../models/teams/readiness.py" line="362"/>
         <source>No personal accident insurance</source>
         <translation>没有人身意外伤害保险</translation>
     </message>
@@ -13604,7 +13619,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="59"/>
-        <location filename="../../models/teams/readiness.py" line="384"/>
+        <location filename="../../models/teams/readiness.py" line="367"/>
         <source>Lacks the certificate %1</source>
         <translation>缺少证书 %1</translation>
     </message>
@@ -13614,17 +13629,17 @@ ahead</source>
         <translation>证书 %1 已于 %2 过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="381"/>
+        <location filename="../../models/teams/readiness.py" line="364"/>
         <source>Accident insurance expired</source>
         <translation>意外伤害保险已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="386"/>
+        <location filename="../../models/teams/readiness.py" line="369"/>
         <source>Certificate %1 expired</source>
         <translation>证书 %1 已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="439"/>
+        <location filename="../../models/teams/readiness.py" line="415"/>
         <source>Accident insurance</source>
         <translation>意外伤害保险</translation>
     </message>
@@ -13779,37 +13794,37 @@ ahead</source>
         <translation>请填写专业领域：事故灾难、自然灾害、公共卫生、社会安全或综合管理。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="176"/>
+        <location filename="../../models/teams/imports/members.py" line="177"/>
         <source>The row names no team, and the roster gives none.</source>
         <translation>该行没有写明队伍，花名册也没有给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="217"/>
+        <location filename="../../models/teams/imports/members.py" line="218"/>
         <source>The roster names no team: give it in the title (某某救援队队员花名册), in a 所属队伍 column or with --team.</source>
         <translation>花名册没有写明队伍：请在标题（某某救援队队员花名册）、“所属队伍”列或 --team 中给出。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="238"/>
+        <location filename="../../models/teams/imports/members.py" line="239"/>
         <source> (--team)</source>
         <translation>（--team）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="240"/>
+        <location filename="../../models/teams/imports/members.py" line="241"/>
         <source> (the title)</source>
         <translation>（标题）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="266"/>
+        <location filename="../../models/teams/imports/members.py" line="267"/>
         <source>Write the sex as 男 or 女.</source>
         <translation>性别请写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="392"/>
+        <location filename="../../models/teams/imports/members.py" line="393"/>
         <source>One identity number under several names (%1), rows %2.</source>
         <translation>同一身份证号码对应多个姓名（%1），第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="409"/>
+        <location filename="../../models/teams/imports/members.py" line="410"/>
         <source>The same person appears more than once in one team (rows %1).</source>
         <translation>同一人在同一队伍中出现了不止一次（第 %1 行）。</translation>
     </message>
