@@ -158,9 +158,7 @@ def member_fitness(
     people = sorted({r for _t, r in pairs})
     latest: dict[int, date | None] = {}  # the latest policy's end, from the person
     valid: set[int] = set()
-    insured = select(Rescuer.id, Rescuer.insured_until, insured_on(today)).where(
-        Rescuer.insured_until.is_not(None)
-    )
+    insured = select(Rescuer.id, Rescuer.insured_until, insured_on(today))
     insured_queries = (
         [insured]
         if team_ids is None
@@ -168,7 +166,8 @@ def member_fitness(
     )
     for statement in insured_queries:
         for rescuer_id, ends, covered in session.connection().execute(statement):
-            latest[rescuer_id] = ends
+            if ends is not None:
+                latest[rescuer_id] = ends
             if covered:
                 valid.add(rescuer_id)
     if specialty:
@@ -244,26 +243,35 @@ def readiness(
         )
     )
     rows = []
-    nothing: Counter[str] = Counter()
+    # Plain lookups: a Counter's missing key costs a call, thousands of teams lack one.
+    members_of, deployable_of = dict(members).get, dict(deployable).get
+    certificates_of, insurance_of = dict(soon_certificates).get, dict(soon_insurance).get
+    out_of, reasons_of, sizes = dict(out).get, reasons.get, rules.required_size.get
     for tid, name, team_class, status in teams:
-        required = rules.required_size.get(team_class) or None
+        required = sizes(team_class) or None
+        count = members_of(tid, 0)
+        found = reasons_of(tid)
         rows.append(
             TeamReadiness(
                 tid,
                 name,
                 team_class,
                 status,
-                members[tid],
-                deployable[tid],
+                count,
+                deployable_of(tid, 0),
                 required,
-                required is not None and members[tid] < required,
-                tuple(sorted(reasons.get(tid, nothing).items(), key=lambda kv: -kv[1])),
-                soon_certificates[tid],
-                soon_insurance[tid],
-                int(out.get(tid, 0) or 0),
+                required is not None and count < required,
+                tuple(sorted(found.items(), key=_most_first)) if found else (),
+                certificates_of(tid, 0),
+                insurance_of(tid, 0),
+                int(out_of(tid, 0) or 0),
             )
         )
     return CountyReadiness(today, rules.expiring_days, tuple(rows))
+
+
+def _most_first(item: tuple[str, int]) -> int:
+    return -item[1]
 
 
 _Counts = tuple[Counter[int], Counter[int], dict[int, Counter[str]], Counter[int], Counter[int]]
@@ -343,7 +351,7 @@ def _counts_in_sql(session: Session, ids: list[int] | None, today: date, horizon
     none_text = _reason_group(Unfit(NO_INSURANCE))
     expired_text = _reason_group(Unfit(INSURANCE_EXPIRED))
     connection = session.connection()
-    for team, count, fit, uninsured, ending in connection.execute(query):
+    for team, count, fit, uninsured, ending in connection.execute(query).all():
         members[team], deployable[team], insurance[team] = count, fit or 0, ending or 0
         expired = count - (fit or 0) - (uninsured or 0)
         if uninsured or expired > 0:  # a team whose members all may go has no reason

@@ -42,13 +42,15 @@ def _cover(policies: list[tuple[Any, Any]]) -> tuple[Any, Any, bool]:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("rescuers", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("insured_from", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("insured_until", sa.Date(), nullable=True))
-        batch_op.add_column(
-            sa.Column("insurance_gap", sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
-        batch_op.create_index(batch_op.f("ix_rescuers_insured_until"), ["insured_until"])
+    # Columns added in place: rebuilding ``rescuers`` on SQLite would delete, through
+    # their ON DELETE CASCADE, every membership, certificate and policy.
+    op.add_column("rescuers", sa.Column("insured_from", sa.Date(), nullable=True))
+    op.add_column("rescuers", sa.Column("insured_until", sa.Date(), nullable=True))
+    op.add_column(
+        "rescuers",
+        sa.Column("insurance_gap", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
+    op.create_index(op.f("ix_rescuers_insured_until"), "rescuers", ["insured_until"])
     op.create_index(
         "ix_team_memberships_team_status",
         "team_memberships",
@@ -93,8 +95,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_team_memberships_team_status", table_name="team_memberships")
-    with op.batch_alter_table("rescuers", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_rescuers_insured_until"))
-        batch_op.drop_column("insurance_gap")
-        batch_op.drop_column("insured_until")
-        batch_op.drop_column("insured_from")
+    op.drop_index(op.f("ix_rescuers_insured_until"), table_name="rescuers")
+    for column in ("insurance_gap", "insured_until", "insured_from"):
+        op.drop_column("rescuers", column)  # in place (SQLite 3.35+), as they were added
