@@ -159,9 +159,12 @@ def check_member(
                 "insurance_ends",
                 QCoreApplication.translate("Teams", "The insurance ends before it starts."),
             )
-        checker.text("insurance_policy", insurance.policy, 60)
-        checker.text("insurer", insurance.insurer, NAME_LIMIT)
-        checker.text("insurance_kind", insurance.kind, 60)
+        if insurance.policy:
+            checker.text("insurance_policy", insurance.policy, 60)
+        if insurance.insurer:
+            checker.text("insurer", insurance.insurer, NAME_LIMIT)
+        if insurance.kind:
+            checker.text("insurance_kind", insurance.kind, 60)
     if identity is None:
         return None
     person |= {

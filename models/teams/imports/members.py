@@ -286,8 +286,11 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
             if certificate
             else ()
         )
-        insured = any(
-            text(key) for key in ("insurance_policy", "insurer", "insurance_ends", "insurance_kind")
+        insured = bool(
+            text("insurance_policy")
+            or text("insurer")
+            or text("insurance_ends")
+            or text("insurance_kind")
         )
         phones = self._phones
         fields = MemberFields(
@@ -433,23 +436,24 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                         (i.policy, i.ends), (i.starts, i.ends)
                     )
         ids = allocate_ids(session, Rescuer.__table__, len(new))  # type: ignore[arg-type]
-        no_policy = NO_COVER.values()
-        insert_many(
-            session,
-            Rescuer.__table__,  # type: ignore[arg-type]
-            [
-                {
-                    "id": i,
-                    **_person(m),
-                    **(
-                        insurance_cover(given.values()).values()
-                        if (given := new_policies.get(number)) is not None
-                        else no_policy
-                    ),
-                }
-                for i, (number, m) in zip(ids, new.items(), strict=True)
-            ],
-        )
+        rows = []
+        for i, (number, m) in zip(ids, new.items(), strict=True):
+            row = _person(m)
+            row["id"] = i
+            given = new_policies.get(number)
+            if given is None:
+                row |= _NO_COVER
+            elif len(given) == 1:  # most people: one policy, its own cover
+                ((starts, ends),) = given.values()
+                row["insurance_gap"] = False
+                if starts is None or starts <= ends:
+                    row["insured_from"], row["insured_until"] = starts, ends
+                else:
+                    row |= insurance_cover(given.values()).values()
+            else:
+                row |= insurance_cover(given.values()).values()
+            rows.append(row)
+        insert_many(session, Rescuer.__table__, rows)  # type: ignore[arg-type]
         known |= dict(zip(new, ids, strict=True))
         changed = [
             {"b_id": known[m.identity.number], **_person(m)}
@@ -550,21 +554,22 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
         return held
 
 
+_PERSON_KEYS = (
+    "name",
+    "id_number",
+    "sex",
+    "birth_date",
+    "mobile",
+    "skills",
+    "emergency_contact",
+    "emergency_mobile",
+)
+_NO_COVER = NO_COVER.values()
+
+
 def _person(member: CheckedMember) -> dict[str, Any]:
-    person = member.person
-    return {
-        key: person.get(key)
-        for key in (
-            "name",
-            "id_number",
-            "sex",
-            "birth_date",
-            "mobile",
-            "skills",
-            "emergency_contact",
-            "emergency_mobile",
-        )
-    }
+    get = member.person.get
+    return {key: get(key) for key in _PERSON_KEYS}
 
 
 def _column_texts(table: Table) -> dict[str, list[str]]:
