@@ -98,6 +98,13 @@ def nearest_teams(
     teams = session.connection().execute(query).all()
     not_offered: list[NotOffered] = []
     candidates: list[tuple[float, int, str, str, str]] = []
+    # distance_km for every team, the place's part worked out once (the same arithmetic,
+    # so the same figures): thousands of teams may hold a specialty.
+    radians, sin, cos, asin, sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
+    p1 = radians(lat)
+    cos_p1 = cos(p1)
+    speeds = {c: rules.speed(c) for c in {t[2] for t in teams}}
+    road_factor = rules.road_factor
     for team_id, name, team_class, status, t_lon, t_lat in teams:
         if status not in AVAILABLE_STATUSES:
             not_offered.append(
@@ -120,10 +127,10 @@ def nearest_teams(
                 )
             )
             continue
-        road = distance_km(lon, lat, t_lon, t_lat) * rules.road_factor
-        candidates.append(
-            (road / rules.speed(team_class) * 60.0, team_id, name, team_class, status)
-        )
+        p2 = radians(t_lat)
+        a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos(p2) * sin(radians(t_lon - lon) / 2) ** 2
+        road = 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(a))) * road_factor
+        candidates.append((road / speeds[team_class] * 60.0, team_id, name, team_class, status))
     candidates.sort()
     offered: list[Offer] = []
     # Fitness is worked out for the nearest few first, more only when those fall short.
