@@ -437,9 +437,9 @@ class MemberSteps(ImportSteps[TitledTable, MemberPlan]):
                     )
         ids = allocate_ids(session, Rescuer.__table__, len(new))  # type: ignore[arg-type]
         rows = []
-        for i, (number, m) in zip(ids, new.items(), strict=True):
+        for new_id, (number, m) in zip(ids, new.items(), strict=True):
             row = _person(m)
-            row["id"] = i
+            row["id"] = new_id
             given = new_policies.get(number)
             if given is None:
                 row |= _NO_COVER
