@@ -92,3 +92,17 @@ def test_the_nearest_deployable_water_team_for_a_village(demo: BuiltDemo) -> Non
     assert found.offered and found.offered[0].minutes < 30
     assert [o.minutes for o in found.offered] == sorted(o.minutes for o in found.offered)
     assert found.offered[0].equipment or found.offered[0].deployable
+
+
+def test_the_demo_keeps_each_persons_insurance_cover(demo: BuiltDemo) -> None:
+    from models.teams import insurance_cover_problems
+
+    with demo.database.session(ADMIN) as session:
+        problems: list[object] = []
+        insurance_cover_problems(session, lambda *values: problems.append(values))
+        insured = session.scalar(
+            select(func.count()).select_from(Rescuer).where(Rescuer.insured_until.is_not(None))
+        )
+        people = session.scalar(select(func.count()).select_from(Rescuer))
+    assert problems == []
+    assert insured and people and 0.95 * people < insured < people  # about 1 % uninsured
