@@ -417,8 +417,10 @@ def expiring(
                     (expires - today).days,
                 )
             )
-    query_i = select(Rescuer.id, Rescuer.name, Rescuer.insured_until).where(
-        Rescuer.insured_until.between(today, horizon)
+    query_i = (
+        select(Rescuer.id, Rescuer.name, Rescuer.insured_until)
+        .where(Rescuer.insured_until.between(today, horizon))
+        .order_by(Rescuer.id)  # people of one name and day keep their order
     )
     insurance = QCoreApplication.translate("Teams", "Accident insurance")
     for rescuer_id, name, ends in session.connection().execute(query_i):
