@@ -13532,24 +13532,24 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/members.py" line="146"/>
-        <location filename="../../models/teams/members.py" line="375"/>
+        <location filename="../../models/teams/members.py" line="378"/>
         <source>Give the certificate&apos;s name or kind.</source>
         <translation>请填写证书名称或种类。</translation>
     </message>
     <message>
         <location filename="../../models/teams/members.py" line="155"/>
-        <location filename="../../models/teams/members.py" line="408"/>
+        <location filename="../../models/teams/members.py" line="411"/>
         <source>Give the date the insurance ends.</source>
         <translation>请填写保险截止日期。</translation>
     </message>
     <message>
         <location filename="../../models/teams/members.py" line="160"/>
-        <location filename="../../models/teams/members.py" line="412"/>
+        <location filename="../../models/teams/members.py" line="415"/>
         <source>The insurance ends before it starts.</source>
         <translation>保险截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="253"/>
+        <location filename="../../models/teams/members.py" line="256"/>
         <location filename="../../models/teams/teams.py" line="189"/>
         <location filename="../../models/teams/teams.py" line="269"/>
         <location filename="../../models/teams/teams.py" line="383"/>
@@ -13559,25 +13559,25 @@ ahead</source>
         <translation>该队伍已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="266"/>
-        <location filename="../../models/teams/members.py" line="297"/>
+        <location filename="../../models/teams/members.py" line="269"/>
+        <location filename="../../models/teams/members.py" line="300"/>
         <source>This identity number is registered for %1.</source>
         <translation>该身份证号码已登记为 %1。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="282"/>
-        <location filename="../../models/teams/members.py" line="380"/>
-        <location filename="../../models/teams/members.py" line="418"/>
+        <location filename="../../models/teams/members.py" line="285"/>
+        <location filename="../../models/teams/members.py" line="383"/>
+        <location filename="../../models/teams/members.py" line="421"/>
         <source>This member no longer exists.</source>
         <translation>该队员已不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="390"/>
+        <location filename="../../models/teams/members.py" line="393"/>
         <source>This certificate is recorded already.</source>
         <translation>该证书已登记。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/members.py" line="427"/>
+        <location filename="../../models/teams/members.py" line="430"/>
         <source>This policy is recorded already.</source>
         <translation>该保单已登记。</translation>
     </message>
@@ -13587,28 +13587,28 @@ ahead</source>
         <translation>该地点在地图上没有边界。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="108"/>
+        <location filename="../../models/teams/nearest.py" line="115"/>
         <source>Not available: %1</source>
         <translation>不可调用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="119"/>
+        <location filename="../../models/teams/nearest.py" line="126"/>
         <source>No base location on the map</source>
         <translation>地图上没有驻地位置</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="159"/>
+        <location filename="../../models/teams/nearest.py" line="166"/>
         <source>No deployable member (%1)</source>
         <translation>没有可出动的队员（%1）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="163"/>
+        <location filename="../../models/teams/nearest.py" line="170"/>
         <source>No member on duty</source>
         <translation>没有在岗队员</translation>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="51"/>
-        <location filename="../../models/teams/readiness.py" line="362"/>
+        <location filename="../../models/teams/readiness.py" line="370"/>
         <source>No personal accident insurance</source>
         <translation>没有人身意外伤害保险</translation>
     </message>
@@ -13619,7 +13619,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/teams/readiness.py" line="59"/>
-        <location filename="../../models/teams/readiness.py" line="367"/>
+        <location filename="../../models/teams/readiness.py" line="375"/>
         <source>Lacks the certificate %1</source>
         <translation>缺少证书 %1</translation>
     </message>
@@ -13629,17 +13629,17 @@ ahead</source>
         <translation>证书 %1 已于 %2 过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="364"/>
+        <location filename="../../models/teams/readiness.py" line="372"/>
         <source>Accident insurance expired</source>
         <translation>意外伤害保险已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="369"/>
+        <location filename="../../models/teams/readiness.py" line="377"/>
         <source>Certificate %1 expired</source>
         <translation>证书 %1 已过期</translation>
     </message>
     <message>
-        <location filename="../../models/teams/readiness.py" line="415"/>
+        <location filename="../../models/teams/readiness.py" line="425"/>
         <source>Accident insurance</source>
         <translation>意外伤害保险</translation>
     </message>
@@ -13819,12 +13819,12 @@ ahead</source>
         <translation>性别请写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="393"/>
+        <location filename="../../models/teams/imports/members.py" line="396"/>
         <source>One identity number under several names (%1), rows %2.</source>
         <translation>同一身份证号码对应多个姓名（%1），第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/imports/members.py" line="410"/>
+        <location filename="../../models/teams/imports/members.py" line="413"/>
         <source>The same person appears more than once in one team (rows %1).</source>
         <translation>同一人在同一队伍中出现了不止一次（第 %1 行）。</translation>
     </message>
