@@ -5,7 +5,6 @@ available stock (not expired; goods in transit are at neither warehouse)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,25 +15,17 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from models.areas import Division
+from models.geo.distance import great_circle_km
 from models.messages import fill
 from models.refusals import NotFound, ValidationError
 from models.supplies.ledger import local_today, positive_quantity
 from models.supplies.tables import Balance, Batch, SupplyItem, Warehouse, plain
 from models.users import Permission, require
 
-EARTH_RADIUS_KM = 6371.0088
 KEY_STOCK_LINES = 6
 """Lines of key stock a warehouse shows on the map."""
 KEY_CATEGORIES = ("lifesaving", "drainage", "power_lighting", "flood_materials", "shelter_living")
 """The categories whose stock is the key stock, in the order shown."""
-
-
-def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Straight-line (great-circle) distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _available(today: date) -> object:
@@ -328,7 +319,7 @@ def nearest_stock(
                 int(w),
                 name,
                 level,
-                distance_km(lon, lat, x or 0.0, y or 0.0),
+                great_circle_km(lon, lat, x or 0.0, y or 0.0),
                 Decimal(total),
                 manager or "",
             )

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.areas import Division
+from models.geo.distance import EARTH_RADIUS_KM
 from models.teams.codes import AVAILABLE_STATUSES
-from models.teams.nearest import EARTH_RADIUS_KM
 from models.teams.settings import team_rules
 from models.teams.tables import Team, TeamSpecialty
 from models.users import Permission, require

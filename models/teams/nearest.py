@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.areas import Division
+from models.geo.distance import EARTH_RADIUS_KM
 from models.labels import label
 from models.messages import fill
 from models.refusals import NotFound
@@ -24,16 +25,6 @@ from models.teams.readiness import member_fitness
 from models.teams.settings import team_rules
 from models.teams.tables import Team, TeamEquipment, TeamSpecialty
 from models.users import Permission, require
-
-EARTH_RADIUS_KM = 6371.0088
-
-
-def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from models.geo.distance import great_circle_km
 from models.messages import fill
 from models.transfers.rollup import ShelterOccupancy
 
 NEAREST = 5  # the most shelters with room named for one overflowing shelter
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +58,7 @@ def distance_km(a: ShelterOccupancy, b: ShelterOccupancy) -> float | None:
     """Great-circle distance between two shelters (haversine), None without coordinates."""
     if a.lon is None or a.lat is None or b.lon is None or b.lat is None:
         return None
-    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
-    d_phi = phi2 - phi1
-    d_lambda = math.radians(b.lon - a.lon)
-    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lon, a.lat, b.lon, b.lat)
 
 
 def overflow_of(

@@ -31,7 +31,6 @@ from models.typhoons.demo import (
 from models.typhoons.entry import PointInput, check_points, delete_typhoon, save_typhoon
 from models.typhoons.readings import (
     check_position,
-    distance_km,
     parse_forecast,
     parse_number,
     parse_pressure,
@@ -103,7 +102,6 @@ __all__ = [
     "check_position",
     "delete_typhoon",
     "demo_track_points",
-    "distance_km",
     "fill_radii",
     "format_time",
     "intensity_label",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from models.geo.distance import great_circle_km
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.refusals import InvalidValue
 from models.typhoons.tables import (
@@ -349,14 +350,6 @@ def quadrant_label(quadrant: str) -> str:
     return QCoreApplication.translate("Typhoon", str(_QUADRANT_LABELS[quadrant]))
 
 
-def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance (haversine on a 6371 km sphere)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def speed_problems(points: Sequence[TrackPoint]) -> list[tuple[int, str]]:
     """Jumps no typhoon makes, as (index of the later point, message); points in time order."""
     problems: list[tuple[int, str]] = []
@@ -365,7 +358,7 @@ def speed_problems(points: Sequence[TrackPoint]) -> list[tuple[int, str]]:
         hours = (b.at - a.at).total_seconds() / 3600
         if hours <= 0:
             continue
-        speed = distance_km(a.lon, a.lat, b.lon, b.lat) / hours
+        speed = great_circle_km(a.lon, a.lat, b.lon, b.lat) / hours
         if speed > SPEED_MAX_KMH:
             problems.append(
                 (

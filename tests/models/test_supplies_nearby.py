@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from models.database import Database
+from models.geo.distance import great_circle_km
 from models.refusals import Conflict, InvalidValue, NotFound, PermissionDenied, ValidationError
 from models.supplies import (
     IssueLine,
@@ -25,7 +26,6 @@ from models.supplies import (
 )
 from models.supplies.entry import movement_choices, return_items, write_off_items
 from models.supplies.nearby import (
-    distance_km,
     find_item,
     nearest_stock,
     parse_point,
@@ -153,7 +153,7 @@ def test_items_are_found_by_code_or_name_and_quantities_and_points_are_checked(
     for bad in ("121.38", "x,y", "0,0"):
         with pytest.raises(InvalidValue):
             parse_point(bad)
-    assert distance_km(121.0, 28.0, 121.0, 29.0) == pytest.approx(111.2, abs=0.1)
+    assert great_circle_km(121.0, 28.0, 121.0, 29.0) == pytest.approx(111.2, abs=0.1)
 
 
 def test_a_return_given_by_item_settles_the_issue(db: Database) -> None:
