@@ -38,8 +38,7 @@ import base64
 import json
 import re
 import shutil
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,10 +51,10 @@ from maps.layers import LayerData, field_labels
 from maps.overlays import basemap_line, event_corner, overlay_texts, overview_rings, place_labels
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from models.database import Database
-    from models.settings import Settings, TileSource
+    from models.settings import Settings
     from models.users import Actor
 
 CONTEXT = "MapPage"
@@ -380,69 +379,6 @@ def export_page(
     tmp.write_text(page_document(layers, basemap=basemap, event=event), encoding="utf-8")
     tmp.replace(path)
     return path
-
-
-@dataclass
-class MapBuild:
-    """A page written for the console, with what the console needs beside it."""
-
-    page: Path
-    layers: list[LayerData]
-    basemap: Basemap
-    seconds: float
-    lookup: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
-
-    def properties(self, layer: str, feature_id: int) -> dict[str, Any] | None:
-        """All display properties of a feature (the page holds only a few)."""
-        return self.lookup.get((layer, feature_id))
-
-
-def build_map(
-    db: Database,
-    actor: Actor,
-    folder: Path,
-    tile_source: TileSource | None = None,
-    *,
-    sources: Sequence[Callable[..., list[LayerData]]] | None = None,
-    tiles_available: bool = True,
-) -> MapBuild:
-    """Read the layers (one session) and write the console's page into ``folder``.
-
-    ``sources`` are functions ``f(*, session) -> list[LayerData]`` drawn in order
-    (default: the register's layers; a typhoon's layers can follow them).
-    ``tiles_available``: whether this process can serve tiles:// (else an MBTiles
-    basemap becomes a notice).
-    """
-    from maps.layers import console_layers
-
-    start = time.perf_counter()
-    layers: list[LayerData] = []
-    with db.session(actor) as session:
-        for source in sources or (console_layers,):
-            layers.extend(source(session=session))
-        event = event_corner(session)
-    basemap = basemap_for(tile_source)
-    if basemap.kind == "mbtiles" and not tiles_available:
-        basemap = Basemap(
-            notice=QCoreApplication.translate(
-                "MapPage",
-                "Basemap: this window cannot read MBTiles files (the tiles scheme was not "
-                "registered at start-up); the map is drawn without a basemap.",
-            )
-        )
-    page = write_page(folder, layers, basemap=basemap, bridge=True, event=event)
-    lookup = {
-        (layer.key, int(props["id"])): props
-        for layer in layers
-        for props in layer.features.properties
-    }
-    return MapBuild(
-        page=page,
-        layers=layers,
-        basemap=basemap,
-        seconds=time.perf_counter() - start,
-        lookup=lookup,
-    )
 
 
 @dataclass(frozen=True)

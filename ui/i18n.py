@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
+_language: list[str] = []  # the language installed last (none: the English source texts)
 
 
 def install_translators(language: str) -> None:
@@ -18,6 +19,7 @@ def install_translators(language: str) -> None:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _language[:] = [language]
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return
@@ -28,3 +30,8 @@ def install_translators(language: str) -> None:
         if translator.load(name, directory):
             app.installTranslator(translator)
             _installed.append(translator)
+
+
+def installed_language() -> str | None:
+    """The language ``install_translators`` installed last; None when it was never called."""
+    return _language[0] if _language else None

@@ -18,6 +18,7 @@ from ui.map.view import register_schemes
 
 register_schemes()  # before the QApplication exists (pytest-qt creates it for the first test)
 
+from maps.layers import LayerData, console_layers  # noqa: E402
 from models.database import Database  # noqa: E402
 from models.settings import Settings, TileSource  # noqa: E402
 from models.users import Actor  # noqa: E402
@@ -49,6 +50,13 @@ def open_map(
         page.show()
     assert page.error_label.isHidden(), page.error_label.text()
     return page, blocker
+
+
+def drawn_layers(page: MapPage) -> list[LayerData]:
+    """What the page draws, read from the database here: the page's own process holds only
+    a summary of its layers (they are prepared in a process of their own)."""
+    with page.db.session(page.actor) as session:
+        return console_layers(session=session)
 
 
 def ask(qtbot: QtBot, view: MapView, expression: str) -> Any:
@@ -105,7 +113,8 @@ def test_the_demo_county_draws_with_the_network_blocked(qtbot: QtBot, demo_db: D
     page, blocker = open_map(qtbot, demo_db)
     summary = page.summary
     assert summary["drawn"] is True
-    expected = {layer.key: layer.count for layer in page.build.layers}
+    expected = {layer.key: layer.count for layer in drawn_layers(page)}
+    assert {layer.key: layer.count for layer in page.build.layers} == expected
     assert summary["layers"] == expected
     assert summary["layers"]["villages"] == 640 and summary["layers"]["grids"] == 2800
     assert set(summary["visible"]) == set(expected)
@@ -129,7 +138,7 @@ def shelter_far_from_others(page: MapPage) -> tuple[int, str]:
     """A shelter with no other point near it, so a click on it cannot hit another."""
     points = [
         (layer.key, props, geom)
-        for layer in page.build.layers
+        for layer in drawn_layers(page)
         for props, geom in zip(layer.features.properties, layer.features.geometries, strict=True)
         if geom.geom_type == "Point"
     ]
@@ -177,7 +186,7 @@ def test_a_click_on_a_feature_shows_it_in_the_side_panel(qtbot: QtBot, demo_db: 
 def test_search_flies_to_a_village_and_highlights_it(qtbot: QtBot, demo_db: Database) -> None:
     page, _blocker = open_map(qtbot, demo_db)
     qtbot.waitUntil(lambda: page.search_edit.isEnabled(), timeout=10_000)
-    villages = next(layer for layer in page.build.layers if layer.key == "villages")
+    villages = next(layer for layer in drawn_layers(page) if layer.key == "villages")
     index = len(villages.features.properties) // 2
     props, shape = villages.features.properties[index], villages.features.geometries[index]
     from models.search import search_key

@@ -23,7 +23,7 @@ from models.database import Database  # noqa: E402
 from models.settings import Settings, TileSource  # noqa: E402
 from tests.conftest import ADMIN  # noqa: E402
 from tests.models.test_areas import build_sample_county  # noqa: E402
-from tests.ui.test_map import ask, open_map, wait_for  # noqa: E402
+from tests.ui.test_map import ask, drawn_layers, open_map, wait_for  # noqa: E402
 from ui.map.page import MapPage  # noqa: E402
 from ui.map.view import MapView  # noqa: E402
 
@@ -37,7 +37,7 @@ def delete_pages_before_the_profile() -> Iterator[None]:
 
 
 def by_key(page: MapPage) -> dict[str, LayerData]:
-    return {layer.key: layer for layer in page.build.layers}
+    return {layer.key: layer for layer in drawn_layers(page)}
 
 
 def overlapping(boxes: list[list[float]]) -> list[tuple[int, int]]:

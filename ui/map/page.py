@@ -1,6 +1,7 @@
 """The risk map page: the map in a web view, a search box and the details of a feature.
 
-The layers are read and the page written off the UI thread (maps.pages.build_map);
+The layers are read and the page written in a process of its own (ui.map.preparer,
+maps.prepared), which also writes what the details panel and the search box read later;
 the web view then loads the page from its folder. ``ready`` follows once the page
 has drawn (or could not be shown), so a screenshot waits for it.
 """
@@ -12,11 +13,12 @@ import logging
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -34,18 +36,19 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.messages import fill
-from models.search import matches, query_terms
+from models.search import query_terms
 from models.settings import Settings
 from models.users import Actor
 from ui.common.change_feed import ReloadWhenShown, touches
 from ui.common.worker import run_in_background
 from ui.map.area import AreaPanel
+from ui.map.preparer import MapPreparer
 from ui.map.typhoon import TyphoonPanel
 from ui.map.view import MapView, schemes_registered
 
 if TYPE_CHECKING:  # maps.* loads numpy and shapely: in the worker, not when the window opens
-    from maps.layers import LayerData, SearchEntry
-    from maps.pages import MapBuild
+    from maps.layers import SearchEntry
+    from maps.prepared import PreparedMap
     from models.teams import TeamReach
     from ui.supplies.from_point import StockFromPointPanel
 
@@ -73,23 +76,11 @@ QFrame#details { background: white; border: 1px solid #d5dde5; border-radius: 6p
 """
 
 
-def _build_map(**kwargs: Any) -> MapBuild:
-    from maps.pages import build_map
-
-    return build_map(**kwargs)
-
-
 def _team_reach(*, db: Database, actor: Actor, team_id: int) -> TeamReach:
     from maps.layers.teams import reach_circle
 
     with db.session(actor) as session:
         return reach_circle(session=session, team_id=team_id)
-
-
-def _search_entries(layers: list[LayerData]) -> list[SearchEntry]:
-    from maps.layers import search_entries
-
-    return search_entries(layers)
 
 
 def register_kind(layer: str) -> str | None:
@@ -117,23 +108,15 @@ class MapPage(QWidget):
         actor: Actor,
         settings: Settings,
         parent: QWidget | None = None,
-        *,
-        sources: Sequence[Callable[..., list[LayerData]]] | None = None,
     ) -> None:
-        """``sources``: functions ``f(*, session) -> list[LayerData]`` drawn in order
-        (default: the register's layers; a typhoon's track can follow them)."""
         super().__init__(parent)
         self.db = db
         self.actor = actor
         self.settings = settings
-        self.sources = tuple(sources) if sources is not None else None
-        self.build: MapBuild | None = None
-        self.entries: list[SearchEntry] = []
+        self.build: PreparedMap | None = None
         self.current: tuple[str, int] | None = None
         self.summary: dict[str, Any] = {}  # the page's own account of what it drew
         self._loads = 0
-        self._building = False
-        self._again = False
         self._keep_view: tuple[list[float], float] | None = None
         self._circles: dict[str, Any] | None = None  # the typhoon at the slider's time
         self._marked: dict[str, list[int]] = {}
@@ -142,6 +125,7 @@ class MapPage(QWidget):
         self._reach_due: TeamReach | None = None  # a team's reach asked before the page drew
         self._folder = Path(tempfile.mkdtemp(prefix="ecc-map-"))
         weakref.finalize(self, shutil.rmtree, self._folder, True)
+        self.preparer = MapPreparer(db.url, actor, self)
 
         self.setStyleSheet(PANEL_STYLE)
         layout = QHBoxLayout(self)
@@ -235,15 +219,13 @@ class MapPage(QWidget):
         self.details.hide()
         details_box.addWidget(self.details)
         details_box.addStretch(1)
-        self.typhoon: TyphoonPanel | None = None
-        if self.sources is None:  # the console's map: the register and the latest typhoon
-            self.typhoon = TyphoonPanel(self.db, self.actor)
-            self.side_tabs.addTab(self.typhoon, self.tr("Typhoon"))
-            self.side_tabs.setCurrentWidget(self.typhoon)
-            self.typhoon.circles.connect(self._typhoon_circles)
-            self.typhoon.marked.connect(self._typhoon_marked)
-            self.typhoon.feature_chosen.connect(self._reached_feature_chosen)
-            self.typhoon.settled.connect(self._typhoon_settled)
+        self.typhoon = TyphoonPanel(self.db, self.actor)
+        self.side_tabs.addTab(self.typhoon, self.tr("Typhoon"))
+        self.side_tabs.setCurrentWidget(self.typhoon)
+        self.typhoon.circles.connect(self._typhoon_circles)
+        self.typhoon.marked.connect(self._typhoon_marked)
+        self.typhoon.feature_chosen.connect(self._reached_feature_chosen)
+        self.typhoon.settled.connect(self._typhoon_settled)
         self.area = AreaPanel(self.db, self.actor)
         self.side_tabs.addTab(self.area, self.tr("Area"))
         self.area.feature_chosen.connect(self._reached_feature_chosen)
@@ -265,53 +247,38 @@ class MapPage(QWidget):
     def refresh(self) -> None:
         """Read the layers and the typhoon again and reload the page; ``ready`` follows.
         The typhoon is read once the layers are: both at once held the UI thread longer."""
-        self._typhoon_due = self.typhoon is not None
+        self._typhoon_due = True
         self.area.reset()
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Read the layers again and reload the page; ``ready`` follows."""
-        if self._building:
-            self._again = True
-            return
-        self._building = True
+        """Read the layers again and reload the page; ``ready`` follows. A build still
+        running is abandoned (the register changed meanwhile): this one replaces it."""
         self._loads += 1
-        folder = self._folder / f"page-{self._loads}"
-        run_in_background(
-            _build_map,
+        self.preparer.prepare(
+            self._folder / f"page-{self._loads}",
             self._built,
-            owner=self,
-            db=self.db,
-            actor=self.actor,
-            folder=folder,
             tile_source=self.settings.tile_source,
-            sources=self.sources,
             tiles_available=schemes_registered(),
         )
 
-    def _built(self, build: MapBuild | None, error: BaseException | None) -> None:
-        self._building = False
-        if self.typhoon is not None and self._typhoon_due and not self._again:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.preparer.stop()
+        super().closeEvent(event)
+
+    def _built(self, build: PreparedMap | None, error: str | None) -> None:
+        if self._typhoon_due:
             self._typhoon_due = False
             self.typhoon.load()
-        if self._again:  # the register changed while this was built: build again
-            self._again = False
-            if build is not None:
-                shutil.rmtree(build.page.parent, ignore_errors=True)
-            self.rebuild()
-            return
         if build is None:
-            log.error("map page not built: %r", error)
-            self._show_error(
-                fill(self.tr("The map could not be built: %1"), str(error) or type(error).__name__)
-            )
+            self._show_error(fill(self.tr("The map could not be built: %1"), error or "?"))
             self.ready.emit()
             return
         previous = self.build
         self.build = build
         self.error_label.hide()
-        self.view.set_mbtiles(build.basemap.mbtiles_path or None)
-        self.view.allow_remote_tiles(build.basemap.kind == "xyz")
+        self.view.set_mbtiles(build.mbtiles_path or None)
+        self.view.allow_remote_tiles(build.basemap_kind == "xyz")
         if previous is None:
             self.view.show_page(build.page)
         else:  # keep where the officer has moved the map
@@ -319,26 +286,20 @@ class MapPage(QWidget):
                 "window.ECC ? ECC.summary() : null",
                 lambda summary: self._reload(build.page, summary),
             )
-        run_in_background(_search_entries, self._indexed, owner=self, layers=build.layers)
-        if previous is not None:
-            shutil.rmtree(previous.page.parent, ignore_errors=True)
-
-    def _reload(self, page: Path, summary: Any) -> None:
-        if isinstance(summary, dict) and summary.get("moved"):
-            self._keep_view = (summary["center"], summary["zoom"])
-        self.view.show_page(page)
-
-    def _indexed(self, entries: list[SearchEntry] | None, error: BaseException | None) -> None:
-        if entries is None:
-            log.error("map search index not built: %r", error)
-            return
-        self.entries = entries
         self.search_edit.setPlaceholderText(
             self.tr("Find a village, grid, danger zone or shelter (pinyin initials work)")
         )
         self.search_edit.setEnabled(True)
         if self.search_edit.text().strip():
             self.search()
+        if previous is not None:
+            previous.close()
+            shutil.rmtree(previous.folder, ignore_errors=True)
+
+    def _reload(self, page: Path, summary: Any) -> None:
+        if isinstance(summary, dict) and summary.get("moved"):
+            self._keep_view = (summary["center"], summary["zoom"])
+        self.view.show_page(page)
 
     def _drawn(self, summary: dict[str, Any]) -> None:
         build = self.build
@@ -366,7 +327,7 @@ class MapPage(QWidget):
 
     def _tell_ready(self) -> None:
         """``ready`` once the page is drawn and the typhoon's figures are in."""
-        if self.typhoon is not None and self.typhoon.busy:
+        if self.typhoon.busy:
             self._ready_waits = True
         else:
             self.ready.emit()
@@ -541,15 +502,14 @@ class MapPage(QWidget):
         self.current = (layer, feature_id)
         if show_details:
             self.side_tabs.setCurrentIndex(0)
-        layers = self.build.layers if self.build is not None else []
-        layer_data = next((lay for lay in layers if lay.key == layer), None)
+        layer_data = self.build.layer(layer) if self.build is not None else None
         self.placeholder_label.hide()
         self.details.show()
         self.details_title.setText(str(props.get("name") or ""))
-        self.details_layer.setText(layer_data.title_text if layer_data is not None else layer)
+        self.details_layer.setText(layer_data.title if layer_data is not None else layer)
         while self.details_form.rowCount():
             self.details_form.removeRow(0)
-        labels = layer_data.field_labels() if layer_data is not None else field_labels()
+        labels = layer_data.labels if layer_data is not None else field_labels()
         for key, text in labels.items():
             value = props.get(key)
             if key == "name" or value is None or value == "":
@@ -588,15 +548,9 @@ class MapPage(QWidget):
     def matching(self, text: str, limit: int = MAX_RESULTS) -> list[SearchEntry]:
         """Features whose name, code, village, person or place matches every word of ``text``."""
         terms = query_terms(text)
-        if not terms:
+        if not terms or self.build is None:
             return []
-        found = []
-        for entry in self.entries:
-            if matches(entry.key, terms):
-                found.append(entry)
-                if len(found) >= limit:
-                    break
-        return found
+        return self.build.search(terms, limit)
 
     def search(self) -> None:
         self._search_timer.stop()

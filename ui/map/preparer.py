@@ -1,0 +1,245 @@
+"""The map's layers prepared in a process of their own (maps.prepared).
+
+Reading tens of thousands of features and writing their files holds the interpreter
+for seconds at scale; in a thread of the console's process that made the UI thread wait
+for the interpreter beside it. ``MapPreparer`` keeps one child process per map page
+(``python -m ui.map.preparer``, started on the first build and kept for the next ones,
+so its imports are paid once), asks it for a page by one line of JSON on its standard
+input and reads the answer, one line on its standard output, through ``QProcess`` on
+the event loop: the console reads a small summary, never the layers.
+
+The child opens the same database (URL) as the same actor, in the same language, and
+runs at a lower priority, so the UI thread gets a processor first. A newer build, or
+the page closing, kills the child at once (a build is not worth finishing once a newer
+one is asked); a child that ends without answering, or cannot be started, is an error
+the page shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment
+
+from models.settings import TileSource
+from models.users import Actor
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NICENESS = 5  # the child yields the processors to the console's UI thread
+
+Done = Callable[[Any, "str | None"], None]  # (PreparedMap or None, error text or None)
+
+
+class MapPreparer(QObject):
+    """One child process preparing map pages for one map page, one build at a time."""
+
+    def __init__(self, url: str, actor: Actor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self.actor = actor
+        self.process: QProcess | None = None
+        self._buffer = b""
+        self._asked = 0
+        self._pending: tuple[int, Path, Done] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._pending is not None
+
+    def prepare(
+        self,
+        folder: Path,
+        on_done: Done,
+        *,
+        tile_source: TileSource | None,
+        tiles_available: bool,
+    ) -> None:
+        """Prepare a page in ``folder``; ``on_done(prepared, error)`` on the UI thread.
+        A build still running is abandoned: its child killed, its folder removed."""
+        if self._pending is not None:
+            self.stop()
+        if self.process is None:
+            self._start()
+        self._asked += 1
+        self._pending = (self._asked, Path(folder), on_done)
+        request = {
+            "id": self._asked,
+            "folder": str(folder),
+            "tile_source": dataclasses.asdict(tile_source) if tile_source else None,
+            "tiles_available": tiles_available,
+        }
+        self._send(request)
+
+    def stop(self) -> None:
+        """Kill the child (the page closed, or a newer build): no answer follows."""
+        process, self.process = self.process, None
+        pending, self._pending = self._pending, None
+        self._buffer = b""
+        if process is not None:
+            for signal in (
+                process.readyReadStandardOutput,
+                process.finished,
+                process.errorOccurred,
+            ):
+                signal.disconnect()
+            process.kill()
+            process.waitForFinished(3000)
+            process.deleteLater()
+        if pending is not None:
+            shutil.rmtree(pending[1], ignore_errors=True)
+
+    # -- the child ------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        from ui.i18n import installed_language
+
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        process.setArguments(["-m", "ui.map.preparer"])
+        process.setWorkingDirectory(str(ROOT))
+        environment = QProcessEnvironment.systemEnvironment()
+        path = environment.value("PYTHONPATH")
+        environment.insert("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), path) if p))
+        process.setProcessEnvironment(environment)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._ended)
+        process.errorOccurred.connect(self._error)
+        self.process = process
+        self._buffer = b""
+        process.start()
+        # The URL may carry a password: given on standard input, never on the command line.
+        self._send(
+            {
+                "url": self.url,
+                "actor": [self.actor.name, self.actor.role],
+                "language": installed_language(),
+                "log": _log_file(),
+            }
+        )
+
+    def _send(self, message: dict[str, Any]) -> None:
+        if self.process is not None:
+            self.process.write(json.dumps(message).encode("ascii") + b"\n")
+
+    def _read(self) -> None:
+        if self.process is None:
+            return
+        self._buffer += bytes(self.process.readAllStandardOutput().data())
+        while b"\n" in self._buffer:
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                log.warning("map preparer said: %r", line[:200])
+                continue
+            self._answered(answer)
+
+    def _answered(self, answer: dict[str, Any]) -> None:
+        from maps.prepared import PreparedMap
+
+        pending = self._pending
+        if pending is None or answer.get("id") != pending[0]:
+            return
+        self._pending = None
+        _number, folder, on_done = pending
+        if answer.get("ok"):
+            on_done(PreparedMap.from_summary(folder, answer["summary"]), None)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            on_done(None, str(answer.get("error") or "?"))
+
+    def _ended(self, code: int, _status: QProcess.ExitStatus) -> None:
+        self._lost(f"the process preparing the map ended (exit code {code})")
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._lost("the process preparing the map could not be started")
+
+    def _lost(self, text: str) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            process.deleteLater()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            log.error("map not prepared: %s", text)
+            shutil.rmtree(pending[1], ignore_errors=True)
+            pending[2](None, text)
+
+
+def _log_file() -> str | None:
+    """The console's log file, for the child's own failures (None: log to stderr only)."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if isinstance(name, str):
+            return name
+    return None
+
+
+# -- the child process -----------------------------------------------------------------------
+
+
+def _message(error: BaseException) -> str:
+    message = getattr(error, "message", None)
+    return message if isinstance(message, str) else (str(error) or type(error).__name__)
+
+
+def child_main() -> int:
+    """Prepare pages as asked on standard input, one JSON line each, until it closes."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice() here
+        os.nice(NICENESS)
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance() or QCoreApplication(["ecc-map-preparer"])
+    first = sys.stdin.readline()
+    if not first:
+        return 0
+    init = json.loads(first)
+    if init.get("log"):
+        logging.basicConfig(filename=init["log"], level=logging.INFO)
+    if init.get("language"):
+        from ui.i18n import install_translators
+
+        install_translators(init["language"])
+    from maps.prepared import prepare_map
+    from models.database import Database
+
+    db = Database(init["url"])
+    actor = Actor(*init["actor"])
+    try:
+        for line in sys.stdin:
+            request = json.loads(line)
+            source = request.get("tile_source")
+            try:
+                summary = prepare_map(
+                    db,
+                    actor,
+                    Path(request["folder"]),
+                    TileSource(**source) if source else None,
+                    tiles_available=bool(request.get("tiles_available")),
+                )
+                answer: dict[str, Any] = {"id": request["id"], "ok": True, "summary": summary}
+            except Exception as error:  # told to the page, which shows it
+                log.exception("map page not prepared")
+                answer = {"id": request["id"], "ok": False, "error": _message(error)}
+            sys.stdout.write(json.dumps(answer) + "\n")
+            sys.stdout.flush()
+    finally:
+        db.dispose()
+        del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(child_main())
