@@ -47,8 +47,7 @@ from ui.map.typhoon import TyphoonPanel
 from ui.map.view import MapView, schemes_registered
 
 if TYPE_CHECKING:  # maps.* loads numpy and shapely: in the worker, not when the window opens
-    from maps.layers import SearchEntry
-    from maps.prepared import PreparedMap
+    from maps.prepared import Found, PreparedMap
     from models.teams import TeamReach
     from ui.supplies.from_point import StockFromPointPanel
 
@@ -76,11 +75,14 @@ QFrame#details { background: white; border: 1px solid #d5dde5; border-radius: 6p
 """
 
 
-def _team_reach(*, db: Database, actor: Actor, team_id: int) -> TeamReach:
-    from maps.layers.teams import reach_circle
+def _team_reach(*, db: Database, actor: Actor, team_id: int) -> tuple[TeamReach, dict[str, Any]]:
+    """A team's reach and the circle the map draws (maps.layers: imported here, in the
+    worker, so the UI thread never imports numpy and shapely for it)."""
+    from maps.layers.teams import circle_geometry, reach_circle
 
     with db.session(actor) as session:
-        return reach_circle(session=session, team_id=team_id)
+        reach = reach_circle(session=session, team_id=team_id)
+    return reach, circle_geometry(reach)
 
 
 def register_kind(layer: str) -> str | None:
@@ -122,7 +124,8 @@ class MapPage(QWidget):
         self._marked: dict[str, list[int]] = {}
         self._ready_waits = False
         self._typhoon_due = False  # the typhoon is read again once the layers are
-        self._reach_due: TeamReach | None = None  # a team's reach asked before the page drew
+        # a team's reach (and its circle) asked before the page drew
+        self._reach_due: tuple[TeamReach, dict[str, Any]] | None = None
         self._folder = Path(tempfile.mkdtemp(prefix="ecc-map-"))
         weakref.finalize(self, shutil.rmtree, self._folder, True)
         self.preparer = MapPreparer(db.url, actor, self)
@@ -318,7 +321,7 @@ class MapPage(QWidget):
             self.view.fly_to(*self.current)
         if self._reach_due is not None:
             reach, self._reach_due = self._reach_due, None
-            self._draw_reach(reach)
+            self._draw_reach(*reach)
         self._show_typhoon(self._tell_ready)
 
     def _failed(self) -> None:
@@ -452,7 +455,9 @@ class MapPage(QWidget):
             _team_reach, self._reach_read, owner=self, db=self.db, actor=self.actor, team_id=team_id
         )
 
-    def _reach_read(self, reach: TeamReach | None, error: BaseException | None) -> None:
+    def _reach_read(
+        self, reach: tuple[TeamReach, dict[str, Any]] | None, error: BaseException | None
+    ) -> None:
         if reach is None:
             message = getattr(error, "message", None)
             self._show_error(
@@ -462,12 +467,10 @@ class MapPage(QWidget):
         if not self.summary:  # the page has not drawn yet: once it has
             self._reach_due = reach
             return
-        self._draw_reach(reach)
+        self._draw_reach(*reach)
 
-    def _draw_reach(self, reach: TeamReach) -> None:
-        from maps.layers.teams import circle_geometry
-
-        self._show_area(circle_geometry(reach))
+    def _draw_reach(self, reach: TeamReach, circle: dict[str, Any]) -> None:
+        self._show_area(circle)
         if self.current != ("teams", reach.team_id):
             self.show_feature("teams", reach.team_id, {"name": reach.name})
         self.reach_label.setText(
@@ -497,8 +500,6 @@ class MapPage(QWidget):
         props = props or fallback
         if props is None:
             return False
-        from maps.layers import field_labels
-
         self.current = (layer, feature_id)
         if show_details:
             self.side_tabs.setCurrentIndex(0)
@@ -509,7 +510,7 @@ class MapPage(QWidget):
         self.details_layer.setText(layer_data.title if layer_data is not None else layer)
         while self.details_form.rowCount():
             self.details_form.removeRow(0)
-        labels = layer_data.labels if layer_data is not None else field_labels()
+        labels = layer_data.labels if layer_data is not None else self._field_labels()
         for key, text in labels.items():
             value = props.get(key)
             if key == "name" or value is None or value == "":
@@ -524,6 +525,10 @@ class MapPage(QWidget):
         self.register_button.setVisible(register_kind(layer) is not None)
         self.transfers_button.setVisible(props.get("village_id") is not None)
         return True
+
+    def _field_labels(self) -> dict[str, str]:
+        """The labels of the fields every layer may show (a feature of no layer drawn)."""
+        return self.build.labels if self.build is not None else {}
 
     def _locate_current(self) -> None:
         if self.current is not None:
@@ -545,7 +550,7 @@ class MapPage(QWidget):
 
     # -- search ---------------------------------------------------------------------------------
 
-    def matching(self, text: str, limit: int = MAX_RESULTS) -> list[SearchEntry]:
+    def matching(self, text: str, limit: int = MAX_RESULTS) -> list[Found]:
         """Features whose name, code, village, person or place matches every word of ``text``."""
         terms = query_terms(text)
         if not terms or self.build is None:

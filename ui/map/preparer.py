@@ -30,6 +30,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment
 
+from maps.prepared import PreparedMap
 from models.settings import TileSource
 from models.users import Actor
 
@@ -147,8 +148,6 @@ class MapPreparer(QObject):
             self._answered(answer)
 
     def _answered(self, answer: dict[str, Any]) -> None:
-        from maps.prepared import PreparedMap
-
         pending = self._pending
         if pending is None or answer.get("id") != pending[0]:
             return
@@ -212,7 +211,7 @@ def child_main() -> int:
         from ui.i18n import install_translators
 
         install_translators(init["language"])
-    from maps.prepared import prepare_map
+    from maps.prepare import prepare_map
     from models.database import Database
 
     db = Database(init["url"])
