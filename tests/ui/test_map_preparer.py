@@ -1,0 +1,120 @@
+"""The map's layers prepared in a process of their own: the page drawn from it on both
+backends, what the details and the search read from its files, its failures shown on the
+page, and the process ended when the page closes or a newer build replaces it."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from pytestqt.qtbot import QtBot
+
+from ui.map.view import register_schemes
+
+register_schemes()  # before the QApplication exists (pytest-qt creates it for the first test)
+
+from maps.prepared import FEATURES_NAME  # noqa: E402
+from models.database import Database  # noqa: E402
+from models.settings import Settings  # noqa: E402
+from tests.conftest import ADMIN  # noqa: E402
+from tests.models.test_areas import build_sample_county  # noqa: E402
+from tests.ui.test_map import drawn_layers, open_map  # noqa: E402
+from ui.map.page import MapPage  # noqa: E402
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def delete_pages_before_the_profile() -> Iterator[None]:
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def child_pid(page: MapPage) -> int:
+    process = page.preparer.process
+    assert process is not None
+    return int(process.processId())
+
+
+def test_the_map_is_prepared_in_another_process_and_read_from_its_files(
+    qtbot: QtBot, db: Database
+) -> None:
+    build_sample_county(db)
+    page, blocker = open_map(qtbot, db)
+    pid = child_pid(page)
+    assert pid != os.getpid() and alive(pid)
+    assert blocker.blocked == []
+    layers = drawn_layers(page)
+    assert page.summary["layers"] == {layer.key: layer.count for layer in layers}
+    assert page.build is not None and (page.build.folder / FEATURES_NAME).is_file()
+    shelters = next(layer for layer in layers if layer.key == "shelters")
+    props = shelters.features.properties[0]
+    assert page.build.properties("shelters", props["id"]) == props  # the details panel's
+    assert page.show_feature("shelters", props["id"])
+    assert page.details_title.text() == props["name"]
+    found = page.matching(props["name"])
+    assert ("shelters", props["id"]) in [(entry.layer, entry.id) for entry in found]
+    assert page.matching("no such place anywhere") == []
+    # A change redraws from the same process: its imports are paid once.
+    with qtbot.waitSignal(page.ready, timeout=60_000):
+        page.refresh()
+    assert child_pid(page) == pid and page.error_label.isHidden()
+
+
+def test_a_failure_in_the_preparing_process_is_shown_on_the_page(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    empty = Database(f"sqlite:///{tmp_path / 'never-migrated.sqlite'}")  # no tables at all
+    try:
+        page = MapPage(empty, ADMIN, Settings())
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.ready, timeout=60_000):
+            page.show()
+        assert page.error_label.isVisible()
+        assert page.error_label.text().startswith("The map could not be built: ")
+        assert "no such table" in page.error_label.text()
+    finally:
+        empty.dispose()
+
+
+def test_a_preparing_process_that_dies_is_reported(qtbot: QtBot, sqlite_db: Database) -> None:
+    build_sample_county(sqlite_db)
+    page = MapPage(sqlite_db, ADMIN, Settings())
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ready, timeout=60_000):
+        page.show()
+        os.kill(child_pid(page), signal.SIGKILL)  # while it imports or builds
+    assert page.error_label.isVisible()
+    assert "the process preparing the map ended" in page.error_label.text()
+    with qtbot.waitSignal(page.ready, timeout=60_000):  # the next build starts another
+        page.refresh()
+    assert page.error_label.isHidden() and page.summary["layers"]["shelters"] == 1
+
+
+def test_a_newer_build_or_closing_the_page_ends_the_preparing_process(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    build_sample_county(sqlite_db)
+    page, _blocker = open_map(qtbot, sqlite_db)
+    first = child_pid(page)
+    with qtbot.waitSignal(page.ready, timeout=60_000):
+        page.refresh()
+        busy = child_pid(page)
+        page.refresh()  # the register changed again: the build under way is abandoned
+    assert busy == first and not alive(first)
+    latest = child_pid(page)
+    assert page.error_label.isHidden() and page.summary["layers"]["shelters"] == 1
+    page.close()
+    assert not alive(latest) and page.preparer.process is None
