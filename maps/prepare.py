@@ -11,6 +11,7 @@ writes into the page's folder::
     features.sqlite       every feature's display properties (layer, id -> JSON) for the
                           details panel, and the search box's entries (text and search
                           key, models.search) in display order
+    summary.json          the summary below, also the answer to whoever asked
 
 and returns a small summary (layers with their titles, counts and field labels, the
 basemap, the seconds taken) that ``maps.prepared.PreparedMap`` reads in the console; a
@@ -33,7 +34,7 @@ from maps.basemap import Basemap, basemap_for
 from maps.layers import LayerData, field_labels, search_entries
 from maps.overlays import event_corner
 from maps.pages import write_page
-from maps.prepared import FEATURES_NAME
+from maps.prepared import FEATURES_NAME, SUMMARY_NAME
 
 if TYPE_CHECKING:
     from models.database import Database
@@ -120,10 +121,11 @@ def prepare_map(
     folder = Path(folder)
     page = write_page(folder, layers, basemap=basemap, bridge=True, event=event)
     write_features(folder / FEATURES_NAME, layers)
-    return {
+    summary = {
         "page": page.name,
         "layers": [layer_summary(layer) for layer in layers],
         "basemap": {"kind": basemap.kind, "mbtiles_path": basemap.mbtiles_path},
-        "seconds": time.perf_counter() - start,
         "labels": field_labels(),
     }
+    (folder / SUMMARY_NAME).write_text(_dumps(summary), encoding="utf-8")
+    return summary | {"seconds": time.perf_counter() - start}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 FEATURES_NAME = "features.sqlite"
+SUMMARY_NAME = "summary.json"
 
 
 class Found(NamedTuple):
@@ -46,7 +47,7 @@ class PreparedMap:
     layers: list[LayerSummary]
     basemap_kind: str
     mbtiles_path: str
-    seconds: float
+    seconds: float  # taken to prepare it (0: not known)
     labels: dict[str, str]  # the fields any layer may show -> translated labels
     _connection: sqlite3.Connection | None = field(default=None, repr=False)
 
@@ -58,7 +59,7 @@ class PreparedMap:
             layers=[LayerSummary(**layer) for layer in summary["layers"]],
             basemap_kind=str(summary["basemap"]["kind"]),
             mbtiles_path=str(summary["basemap"]["mbtiles_path"]),
-            seconds=float(summary["seconds"]),
+            seconds=float(summary.get("seconds", 0.0)),
             labels=dict(summary["labels"]),
         )
 

@@ -7905,133 +7905,133 @@ ahead</source>
         <translation>底图：瓦片地址模板需要密钥，但尚未设置，地图暂不显示底图。请在“设置”中填写密钥。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="91"/>
-        <location filename="../../ui/map/page.py" line="170"/>
+        <location filename="../../maps/pages.py" line="90"/>
+        <location filename="../../ui/map/page.py" line="157"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="92"/>
+        <location filename="../../maps/pages.py" line="91"/>
         <source>Layers and legend</source>
         <translation>图层和图例</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="93"/>
+        <location filename="../../maps/pages.py" line="92"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="94"/>
+        <location filename="../../maps/pages.py" line="93"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="96"/>
+        <location filename="../../maps/pages.py" line="95"/>
         <source>Filled areas are danger zones; symbols are hazard points, one shape per type.</source>
         <translation>填色区域为危险区，符号为隐患点，每种类别一种形状。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="101"/>
+        <location filename="../../maps/pages.py" line="100"/>
         <source>Basemap: %1 tiles could not be loaded; the map is drawn without them. Check the tile source in Settings.</source>
         <translation>底图：%1 个瓦片加载失败，地图中未显示这些瓦片。请在“设置”中检查底图来源。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="106"/>
+        <location filename="../../maps/pages.py" line="105"/>
         <source>zoom in to see</source>
         <translation>放大后显示</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="107"/>
+        <location filename="../../maps/pages.py" line="106"/>
         <source>Nothing to draw yet: no boundaries, grids, danger zones or shelters have a location. Build the demo county or import boundaries.</source>
         <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/pages.py" line="427"/>
+        <location filename="../../maps/prepare.py" line="115"/>
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="337"/>
+        <location filename="../../ui/map/page.py" line="293"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="203"/>
+        <location filename="../../ui/map/page.py" line="190"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="174"/>
+        <location filename="../../ui/map/page.py" line="161"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="201"/>
+        <location filename="../../ui/map/page.py" line="188"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="227"/>
+        <location filename="../../ui/map/page.py" line="214"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="228"/>
+        <location filename="../../ui/map/page.py" line="215"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="229"/>
+        <location filename="../../ui/map/page.py" line="216"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="241"/>
+        <location filename="../../ui/map/page.py" line="226"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="252"/>
+        <location filename="../../ui/map/page.py" line="237"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="306"/>
+        <location filename="../../ui/map/page.py" line="277"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="348"/>
+        <location filename="../../ui/map/page.py" line="312"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="350"/>
+        <location filename="../../ui/map/page.py" line="314"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="364"/>
+        <location filename="../../ui/map/page.py" line="328"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="439"/>
+        <location filename="../../ui/map/page.py" line="403"/>
         <source>&amp;Stock</source>
         <translation>物资(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="498"/>
+        <location filename="../../ui/map/page.py" line="464"/>
         <source>The team could not be read.</source>
         <translation>无法读取该队伍。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="515"/>
+        <location filename="../../ui/map/page.py" line="479"/>
         <source>Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor %4), drawn as a circle.</source>
         <translation>%1 分钟可达范围：直线约 %2 公里（时速 %3 公里，道路系数 %4），以圆圈画出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="614"/>
+        <location filename="../../ui/map/page.py" line="573"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -8148,7 +8148,7 @@ ahead</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="248"/>
+        <location filename="../../ui/map/page.py" line="233"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -8161,6 +8161,16 @@ ahead</source>
         <location filename="../../maps/overlays.py" line="150"/>
         <source>Radius</source>
         <translation>半径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/preparer.py" line="166"/>
+        <source>the process preparing the map ended (exit code %1)</source>
+        <translation>准备地图的进程已退出（退出码 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/preparer.py" line="176"/>
+        <source>the process preparing the map could not be started</source>
+        <translation>准备地图的进程无法启动</translation>
     </message>
 </context>
 <context>
@@ -8374,43 +8384,43 @@ ahead</source>
 <context>
     <name>Overflow</name>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="187"/>
+        <location filename="../../models/transfers/overflow.py" line="183"/>
         <source>%1 (%2 free)</source>
         <translation>%1（空余 %2 个床位）</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="190"/>
+        <location filename="../../models/transfers/overflow.py" line="186"/>
         <source>%1 (%2 km, %3 free)</source>
         <translation>%1（%2 公里，空余 %3 个床位）</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="200"/>
+        <location filename="../../models/transfers/overflow.py" line="196"/>
         <source>%1 people more than it can take: %2 in it, %3 more assigned, capacity %4.</source>
         <translation>超出容纳能力 %1 人：现有 %2 人，另有 %3 名待转移人员安排至此，容纳 %4 人。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="210"/>
+        <location filename="../../models/transfers/overflow.py" line="206"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="212"/>
+        <location filename="../../models/transfers/overflow.py" line="208"/>
         <source>No shelter has room left.</source>
         <translation>已无安置场所有空余床位。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="214"/>
+        <location filename="../../models/transfers/overflow.py" line="210"/>
         <source>Nearest with room: %1.</source>
         <translation>就近有空余的安置场所：%1。</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="215"/>
+        <location filename="../../models/transfers/overflow.py" line="211"/>
         <location filename="../../ui/transfers/figures.py" line="273"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../models/transfers/overflow.py" line="221"/>
+        <location filename="../../models/transfers/overflow.py" line="217"/>
         <source>%1 places are still missing in the county.</source>
         <translation>全县仍缺 %1 个床位。</translation>
     </message>
@@ -12111,7 +12121,7 @@ ahead</source>
         <location filename="../../models/supplies/catalogue.py" line="359"/>
         <location filename="../../models/supplies/kit.py" line="64"/>
         <location filename="../../models/supplies/ledger.py" line="269"/>
-        <location filename="../../models/supplies/nearby.py" line="292"/>
+        <location filename="../../models/supplies/nearby.py" line="283"/>
         <source>This item no longer exists.</source>
         <translation>该物资已不存在。</translation>
     </message>
@@ -12614,32 +12624,32 @@ ahead</source>
         <translation>该出库单的%2仅有 %1 未归还；填写了 %3。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/nearby.py" line="205"/>
+        <location filename="../../models/supplies/nearby.py" line="196"/>
         <source>No item of the catalogue is %1.</source>
         <translation>物资目录中没有“%1”。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/nearby.py" line="212"/>
+        <location filename="../../models/supplies/nearby.py" line="203"/>
         <source>%1 names several items: %2. Give the code.</source>
         <translation>“%1”对应多种物资：%2。请填写编码。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/nearby.py" line="236"/>
+        <location filename="../../models/supplies/nearby.py" line="227"/>
         <source>No village or town is named %1.</source>
         <translation>没有名为“%1”的村或乡镇。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/nearby.py" line="244"/>
+        <location filename="../../models/supplies/nearby.py" line="235"/>
         <source>%1 names several villages: %2. Give the code.</source>
         <translation>“%1”对应多个村：%2。请填写代码。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/nearby.py" line="258"/>
+        <location filename="../../models/supplies/nearby.py" line="249"/>
         <source>%1 has no outline on the map.</source>
         <translation>%1 在地图上没有边界。</translation>
     </message>
     <message>
-        <location filename="../../models/supplies/nearby.py" line="398"/>
+        <location filename="../../models/supplies/nearby.py" line="389"/>
         <source>A point is LON,LAT in degrees, such as 121.38,28.37. %1</source>
         <translation>坐标点应写作“经度,纬度”（度），如 121.38,28.37。%1</translation>
     </message>
@@ -13582,27 +13592,27 @@ ahead</source>
         <translation>该保单已登记。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="72"/>
+        <location filename="../../models/teams/nearest.py" line="63"/>
         <source>This place has no outline on the map.</source>
         <translation>该地点在地图上没有边界。</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="115"/>
+        <location filename="../../models/teams/nearest.py" line="106"/>
         <source>Not available: %1</source>
         <translation>不可调用：%1</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="126"/>
+        <location filename="../../models/teams/nearest.py" line="117"/>
         <source>No base location on the map</source>
         <translation>地图上没有驻地位置</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="166"/>
+        <location filename="../../models/teams/nearest.py" line="157"/>
         <source>No deployable member (%1)</source>
         <translation>没有可出动的队员（%1）</translation>
     </message>
     <message>
-        <location filename="../../models/teams/nearest.py" line="170"/>
+        <location filename="../../models/teams/nearest.py" line="161"/>
         <source>No member on duty</source>
         <translation>没有在岗队员</translation>
     </message>
@@ -14886,7 +14896,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../models/imports/typhoon.py" line="121"/>
-        <location filename="../../models/typhoons/readings.py" line="195"/>
+        <location filename="../../models/typhoons/readings.py" line="196"/>
         <source>Give the radius of all four quadrants, or of none.</source>
         <translation>四个象限的半径要么都填，要么都不填。</translation>
     </message>
@@ -15006,122 +15016,122 @@ ahead</source>
         <translation>不是时间：请写成 2026-08-09 20:00（北京时间），或带时区，如 2026-08-09T12:00Z。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="61"/>
+        <location filename="../../models/typhoons/readings.py" line="62"/>
         <source>Enter a number in decimal degrees, such as 121.5.</source>
         <translation>请填写十进制度数，如 121.5。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="72"/>
+        <location filename="../../models/typhoons/readings.py" line="73"/>
         <source>The longitude is empty.</source>
         <translation>经度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="74"/>
+        <location filename="../../models/typhoons/readings.py" line="75"/>
         <source>The latitude is empty.</source>
         <translation>纬度为空。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="91"/>
+        <location filename="../../models/typhoons/readings.py" line="92"/>
         <source>Longitude and latitude look swapped: the longitude of a typhoon here is the larger number (90 to 180 degrees east).</source>
         <translation>经纬度似乎填反了：本海域台风的经度是较大的数（东经90至180度）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="102"/>
+        <location filename="../../models/typhoons/readings.py" line="103"/>
         <source>The longitude must be between 90 and 180 degrees east (Northwest Pacific and South China Sea).</source>
         <translation>经度须在东经90至180度之间（西北太平洋和南海）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="113"/>
+        <location filename="../../models/typhoons/readings.py" line="114"/>
         <source>The latitude must be between 0 and 60 degrees north.</source>
         <translation>纬度须在北纬0至60度之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="127"/>
+        <location filename="../../models/typhoons/readings.py" line="128"/>
         <source>The central pressure must be a number of hPa, such as 950.</source>
         <translation>中心气压须为百帕数，如 950。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="135"/>
+        <location filename="../../models/typhoons/readings.py" line="136"/>
         <source>The central pressure must be between 850 and 1020 hPa.</source>
         <translation>中心气压须在850至1020百帕之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="148"/>
+        <location filename="../../models/typhoons/readings.py" line="149"/>
         <source>The maximum wind must be a number of m/s, such as 45.</source>
         <translation>最大风速须为米/秒数，如 45。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="156"/>
+        <location filename="../../models/typhoons/readings.py" line="157"/>
         <source>The maximum wind must be between 0 and 100 m/s.</source>
         <translation>最大风速须在0至100米/秒之间。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="186"/>
+        <location filename="../../models/typhoons/readings.py" line="187"/>
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="214"/>
+        <location filename="../../models/typhoons/readings.py" line="215"/>
         <source>Give the radius of all four quadrants: NE, SE, SW and NW.</source>
         <translation>请填全四个象限的半径：东北、东南、西南、西北。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="229"/>
+        <location filename="../../models/typhoons/readings.py" line="230"/>
         <source>Give one radius, or four for the NE, SE, SW and NW quadrants, such as 300/280/250/260.</source>
         <translation>请填一个半径，或按东北、东南、西南、西北填四个，如 300/280/250/260。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="248"/>
+        <location filename="../../models/typhoons/readings.py" line="249"/>
         <source>A radius must be a number of kilometres.</source>
         <translation>半径须为公里数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="253"/>
+        <location filename="../../models/typhoons/readings.py" line="254"/>
         <source>A radius cannot be negative.</source>
         <translation>半径不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="256"/>
+        <location filename="../../models/typhoons/readings.py" line="257"/>
         <source>A radius of more than 1500 km is not a typhoon&apos;s; check the unit (km).</source>
         <translation>半径超过1500公里不可能是台风风圈，请检查单位（公里）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="295"/>
+        <location filename="../../models/typhoons/readings.py" line="296"/>
         <source>Write 是 or 预报 for a forecast point, 否 or 实况 (or leave empty) for an observed one.</source>
         <translation>预报点填“是”或“预报”，实况点填“否”或“实况”（或留空）。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="316"/>
+        <location filename="../../models/typhoons/readings.py" line="317"/>
         <source>The force-10 radius is larger than the force-7 radius in the %1 quadrant.</source>
         <translation>%1象限的十级风圈半径大于七级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="325"/>
+        <location filename="../../models/typhoons/readings.py" line="326"/>
         <source>The force-12 radius is larger than the force-10 radius in the %1 quadrant.</source>
         <translation>%1象限的十二级风圈半径大于十级风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="341"/>
+        <location filename="../../models/typhoons/readings.py" line="342"/>
         <source>NE</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="342"/>
+        <location filename="../../models/typhoons/readings.py" line="343"/>
         <source>SE</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="343"/>
+        <location filename="../../models/typhoons/readings.py" line="344"/>
         <source>SW</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="344"/>
+        <location filename="../../models/typhoons/readings.py" line="345"/>
         <source>NW</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../models/typhoons/readings.py" line="374"/>
+        <location filename="../../models/typhoons/readings.py" line="367"/>
         <source>From the point before (%1) the centre would move %2 km/h; no typhoon moves faster than 150 km/h. Check the longitude and latitude of both points.</source>
         <translation>与前一个路径点（%1）相比，中心移速将达每小时%2公里；台风移速不会超过每小时150公里。请核对这两个点的经纬度。</translation>
     </message>

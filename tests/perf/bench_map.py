@@ -1,8 +1,11 @@
 """The risk map at demo scale 10 (28,000 grids, 27,000 danger zones): building the page,
-then loading and drawing it in an offscreen web view with the network blocked.
+preparing it as the console does (in its own process, with the features file beside the
+page), then loading and drawing it in an offscreen web view with the network blocked,
+and what the console's UI thread then reads from the prepared files.
 
 Baselines measured in the same run: ``json.dumps`` of the same features as plain GeoJSON
-(full precision, every property), and an empty Leaflet page loaded the same way.
+(full precision, every property), an empty Leaflet page loaded the same way, and the
+search run over the entries held in memory, as the console did when it held the layers.
 ``python -m tests.perf.bench_map probe PAGE`` is the child process that loads one page.
 """
 
@@ -116,6 +119,78 @@ def probe_load(page: Path) -> float:
     return float(answer["seconds"])
 
 
+class Preparer:
+    """The console's preparing process (python -m ui.map.preparer), kept between builds as
+    the map page keeps it: a build is timed from the request to the answer."""
+
+    def __init__(self, url: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "ui.map.preparer"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        self.asked = 0
+        self._say({"url": url, "actor": ["bench", "admin"], "language": "zh_CN"})
+
+    def _say(self, message: dict) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(message) + "\n")
+        self.process.stdin.flush()
+
+    def prepare(self, folder: Path) -> float:
+        shutil.rmtree(folder, ignore_errors=True)
+        self.asked += 1
+        start = time.perf_counter()
+        self._say({"id": self.asked, "folder": str(folder), "tiles_available": True})
+        assert self.process.stdout is not None
+        answer = json.loads(self.process.stdout.readline())
+        seconds = time.perf_counter() - start
+        if not answer.get("ok"):
+            raise RuntimeError(f"map not prepared: {answer}")
+        return seconds
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def read_figures(folder: Path, url: str) -> tuple[float, float]:
+    """The worst of what the console's UI thread reads from a prepared page (the summary,
+    a feature's properties, a search for a rare name that scans every entry), and the same
+    search over the entries in memory."""
+    from maps.layers import search_entries
+    from maps.prepared import SUMMARY_NAME, PreparedMap
+    from models.search import matches, query_terms
+
+    page = folder / "map.html"
+    entries = search_entries(_layers(url))
+    rare = query_terms("zzzz 没有")
+
+    def read() -> float:
+        start = time.perf_counter()
+        with (folder / SUMMARY_NAME).open(encoding="utf-8") as file:
+            prepared = PreparedMap.from_summary(folder, json.load(file))
+        worst = time.perf_counter() - start
+        assert prepared.page == page
+        for ask in (
+            lambda: prepared.properties("villages", 1),
+            lambda: prepared.search(query_terms("石塘"), 50),
+            lambda: prepared.search(rare, 50),
+        ):
+            worst = max(worst, timed(ask))
+        prepared.close()
+        return worst
+
+    def in_memory() -> None:
+        [e for e in entries if matches(e.key, rare)][:50]
+
+    return median_of(RUNS, read), median_of(RUNS, lambda: timed(in_memory))
+
+
 def run(folder: Path) -> list[Figure]:
     from maps.pages import write_page
 
@@ -123,6 +198,13 @@ def run(folder: Path) -> list[Figure]:
     pages = folder / "map-pages"
     build_once(url, pages / "warm")  # warm the file cache and imports
     built = median_of(RUNS, lambda: build_once(url, pages / "full"))
+    preparer = Preparer(url)
+    try:
+        preparer.prepare(pages / "warm-prepared")  # the process's first build
+        prepared = median_of(RUNS, lambda: preparer.prepare(pages / "prepared"))
+    finally:
+        preparer.close()
+    read, scanned = read_figures(pages / "prepared", url)
     collections = raw_features(url)
     dumped = median_of(
         RUNS, lambda: timed(lambda: [json.dumps(c, ensure_ascii=False) for c in collections])
@@ -142,11 +224,25 @@ def run(folder: Path) -> list[Figure]:
             dumped,
         ),
         Figure(
+            f"map prepared in its own process (page, features file), demo scale {SCALE}",
+            prepared,
+            2.0,
+            "json.dumps of the same features",
+            dumped,
+        ),
+        Figure(
             f"map page loaded and drawn, demo scale {SCALE}",
             loaded,
             5.0,
             "empty Leaflet page",
             bare,
+        ),
+        Figure(
+            f"worst read of a prepared map by the UI thread, demo scale {SCALE}",
+            read,
+            0.02,
+            "the same search over the entries in memory",
+            scanned,
         ),
         Figure(
             f"drawn area of 5 km radius listed, demo scale {SCALE}",

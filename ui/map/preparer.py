@@ -28,9 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment
 
 from maps.prepared import PreparedMap
+from models.messages import fill
 from models.settings import TileSource
 from models.users import Actor
 
@@ -160,11 +161,22 @@ class MapPreparer(QObject):
             on_done(None, str(answer.get("error") or "?"))
 
     def _ended(self, code: int, _status: QProcess.ExitStatus) -> None:
-        self._lost(f"the process preparing the map ended (exit code {code})")
+        self._lost(
+            fill(
+                QCoreApplication.translate(
+                    "MapPage", "the process preparing the map ended (exit code %1)"
+                ),
+                str(code),
+            )
+        )
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self._lost("the process preparing the map could not be started")
+            self._lost(
+                QCoreApplication.translate(
+                    "MapPage", "the process preparing the map could not be started"
+                )
+            )
 
     def _lost(self, text: str) -> None:
         process, self.process = self.process, None
