@@ -54,6 +54,10 @@ class MapPreparer(QObject):
         self._buffer = b""
         self._asked = 0
         self._pending: tuple[int, Path, Done] | None = None
+        # The child still running when the page goes (the window closed): ended before
+        # Qt deletes its QProcess, which would otherwise complain and wait for it.
+        self._running: list[QProcess] = []
+        self.destroyed.connect(lambda *_args, running=self._running: _end(running))
 
     @property
     def busy(self) -> bool:
@@ -88,6 +92,7 @@ class MapPreparer(QObject):
         process, self.process = self.process, None
         pending, self._pending = self._pending, None
         self._buffer = b""
+        self._running.clear()
         if process is not None:
             for signal in (
                 process.readyReadStandardOutput,
@@ -119,6 +124,7 @@ class MapPreparer(QObject):
         process.finished.connect(self._ended)
         process.errorOccurred.connect(self._error)
         self.process = process
+        self._running[:] = [process]
         self._buffer = b""
         process.start()
         # The URL may carry a password: given on standard input, never on the command line.
@@ -180,6 +186,7 @@ class MapPreparer(QObject):
 
     def _lost(self, text: str) -> None:
         process, self.process = self.process, None
+        self._running.clear()
         if process is not None:
             process.deleteLater()
         pending, self._pending = self._pending, None
@@ -187,6 +194,13 @@ class MapPreparer(QObject):
             log.error("map not prepared: %s", text)
             shutil.rmtree(pending[1], ignore_errors=True)
             pending[2](None, text)
+
+
+def _end(running: list[QProcess]) -> None:
+    for process in running:
+        process.kill()
+        process.waitForFinished(3000)
+    running.clear()
 
 
 def _log_file() -> str | None:
