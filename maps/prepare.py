@@ -2,18 +2,19 @@
 beside them what the console asks of the layers later, so the process that shows the
 page holds none of the layers (maps.prepared reads them there).
 
-``prepare_map`` runs in a process of its own (ui/map/preparer.py): reading the layers
-and writing their files hold the interpreter for seconds at scale, and a thread of the
-console's process doing it made the console's UI thread wait for the interpreter. It
-writes into the page's folder::
+``prepare_page`` and then ``write_features`` run in a process of its own
+(ui/map/preparer.py): reading the layers and writing their files hold the interpreter
+for seconds at scale, and a thread of the console's process doing it made the console's
+UI thread wait for the interpreter. They write into the page's folder::
 
-    map.html, data/ ...   the page (maps.pages.write_page)
+    map.html, data/ ...   the page (maps.pages.write_page), written first: the console
+                          shows it while the file below is written
     features.sqlite       every feature's display properties (layer, id -> JSON) for the
                           details panel, and the search box's entries (text and search
                           key, models.search) in display order
     summary.json          the summary below, also the answer to whoever asked
 
-and returns a small summary (layers with their titles, counts and field labels, the
+``prepare_page`` returns a small summary (layers with their titles, counts and field labels, the
 basemap, the seconds taken) that ``maps.prepared.PreparedMap`` reads in the console; a
 feature's properties and a search are one query of the file each, asked when the
 officer does.
@@ -34,7 +35,7 @@ from maps.basemap import Basemap, basemap_for
 from maps.layers import LayerData, field_labels, search_entries
 from maps.overlays import event_corner
 from maps.pages import write_page
-from maps.prepared import FEATURES_NAME, SUMMARY_NAME
+from maps.prepared import SUMMARY_NAME
 
 if TYPE_CHECKING:
     from models.database import Database
@@ -89,16 +90,16 @@ def layer_summary(layer: LayerData) -> dict[str, Any]:
     }
 
 
-def prepare_map(
+def prepare_page(
     db: Database,
     actor: Actor,
     folder: Path,
     tile_source: TileSource | None = None,
     *,
     tiles_available: bool = True,
-) -> dict[str, Any]:
-    """Read the register's layers (one session) and write the console's page and the
-    features file into ``folder``; returns the summary ``PreparedMap`` reads.
+) -> tuple[dict[str, Any], list[LayerData]]:
+    """Read the layers (one session) and write the page and the summary into ``folder``;
+    returns the summary and the layers, for ``write_features`` once the page is shown.
 
     ``tiles_available``: whether the console showing the page serves tiles:// (else an
     MBTiles basemap becomes a notice).
@@ -120,7 +121,6 @@ def prepare_map(
         )
     folder = Path(folder)
     page = write_page(folder, layers, basemap=basemap, bridge=True, event=event)
-    write_features(folder / FEATURES_NAME, layers)
     summary = {
         "page": page.name,
         "layers": [layer_summary(layer) for layer in layers],
@@ -128,4 +128,4 @@ def prepare_map(
         "labels": field_labels(),
     }
     (folder / SUMMARY_NAME).write_text(_dumps(summary), encoding="utf-8")
-    return summary | {"seconds": time.perf_counter() - start}
+    return summary | {"seconds": time.perf_counter() - start}, layers

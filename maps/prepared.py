@@ -49,6 +49,7 @@ class PreparedMap:
     mbtiles_path: str
     seconds: float  # taken to prepare it (0: not known)
     labels: dict[str, str]  # the fields any layer may show -> translated labels
+    features_ready: bool = False  # the features file is written (properties, search)
     _connection: sqlite3.Connection | None = field(default=None, repr=False)
 
     @classmethod
@@ -73,7 +74,10 @@ class PreparedMap:
         return self._connection
 
     def properties(self, layer: str, feature_id: int) -> dict[str, Any] | None:
-        """All display properties of a feature (the page holds only a few)."""
+        """All display properties of a feature (the page holds only a few); None before
+        the features file is written."""
+        if not self.features_ready:
+            return None
         row = (
             self._db()
             .execute("SELECT props FROM features WHERE layer = ? AND id = ?", (layer, feature_id))
@@ -86,7 +90,7 @@ class PreparedMap:
 
     def search(self, terms: Sequence[str], limit: int) -> list[Found]:
         """The first ``limit`` entries whose search key holds every term (models.search)."""
-        if not terms:
+        if not terms or not self.features_ready:
             return []
         where = " AND ".join("instr(key, ?) > 0" for _term in terms)
         rows = self._db().execute(

@@ -123,6 +123,8 @@ class MapPage(QWidget):
         self._circles: dict[str, Any] | None = None  # the typhoon at the slider's time
         self._marked: dict[str, list[int]] = {}
         self._ready_waits = False
+        self._features_wait = False  # ready once the features file is written
+        self._partial = False  # the details shown are the page's few, not the file's
         self._typhoon_due = False  # the typhoon is read again once the layers are
         # a team's reach (and its circle) asked before the page drew
         self._reach_due: tuple[TeamReach, dict[str, Any]] | None = None
@@ -261,6 +263,7 @@ class MapPage(QWidget):
         self.preparer.prepare(
             self._folder / f"page-{self._loads}",
             self._built,
+            self._features,
             tile_source=self.settings.tile_source,
             tiles_available=schemes_registered(),
         )
@@ -289,15 +292,30 @@ class MapPage(QWidget):
                 "window.ECC ? ECC.summary() : null",
                 lambda summary: self._reload(build.page, summary),
             )
-        self.search_edit.setPlaceholderText(
-            self.tr("Find a village, grid, danger zone or shelter (pinyin initials work)")
-        )
-        self.search_edit.setEnabled(True)
-        if self.search_edit.text().strip():
-            self.search()
         if previous is not None:
             previous.close()
             shutil.rmtree(previous.folder, ignore_errors=True)
+
+    def _features(self, build: PreparedMap | None, error: str | None) -> None:
+        """The features file is written: the details and the search read it from now on."""
+        if build is None:
+            self._show_error(fill(self.tr("The map could not be built: %1"), error or "?"))
+        elif build is self.build:
+            self.search_edit.setPlaceholderText(
+                self.tr("Find a village, grid, danger zone or shelter (pinyin initials work)")
+            )
+            self.search_edit.setEnabled(True)
+            if self.search_edit.text().strip():
+                self.search()
+            if self._partial and self.current is not None:  # clicked before: all of it now
+                reach_shown = not self.reach_label.isHidden()
+                self.show_feature(*self.current, show_details=False)
+                self.reach_label.setVisible(reach_shown)
+        else:
+            return
+        if self._features_wait:
+            self._features_wait = False
+            self.ready.emit()
 
     def _reload(self, page: Path, summary: Any) -> None:
         if isinstance(summary, dict) and summary.get("moved"):
@@ -329,9 +347,17 @@ class MapPage(QWidget):
         self._tell_ready()
 
     def _tell_ready(self) -> None:
-        """``ready`` once the page is drawn and the typhoon's figures are in."""
+        """``ready`` once the page is drawn, the typhoon's figures are in and the features
+        file is written (or could not be)."""
         if self.typhoon.busy:
             self._ready_waits = True
+        else:
+            self._ready_once_features()
+
+    def _ready_once_features(self) -> None:
+        build = self.build
+        if build is not None and not build.features_ready and self.preparer.busy:
+            self._features_wait = True
         else:
             self.ready.emit()
 
@@ -370,7 +396,7 @@ class MapPage(QWidget):
     def _typhoon_settled(self) -> None:
         if self._ready_waits:
             self._ready_waits = False
-            self._show_typhoon(self.ready.emit)
+            self._show_typhoon(self._ready_once_features)
 
     def _reached_feature_chosen(self, layer: str, feature_id: int) -> None:
         keys = [REACH_LAYERS.get(layer, layer)]
@@ -497,6 +523,7 @@ class MapPage(QWidget):
     ) -> bool:
         """Show a feature's details in the panel; False when the map does not know it."""
         props = self.build.properties(layer, feature_id) if self.build is not None else None
+        self._partial = props is None
         props = props or fallback
         if props is None:
             return False

@@ -5,8 +5,10 @@ for seconds at scale; in a thread of the console's process that made the UI thre
 for the interpreter beside it. ``MapPreparer`` keeps one child process per map page
 (``python -m ui.map.preparer``, started on the first build and kept for the next ones,
 so its imports are paid once), asks it for a page by one line of JSON on its standard
-input and reads the answer, one line on its standard output, through ``QProcess`` on
-the event loop: the console reads a small summary, never the layers.
+input and reads the answers, lines on its standard output, through ``QProcess`` on the
+event loop: the page's summary as soon as the page is written (the console shows it),
+then a line once the features file is (the details and the search read it). The console
+reads a small summary, never the layers.
 
 The child opens the same database (URL) as the same actor, in the same language, and
 runs at a lower priority, so the UI thread gets a processor first. A newer build, or
@@ -25,12 +27,13 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment
 
-from maps.prepared import PreparedMap
+from maps.prepared import FEATURES_NAME, PreparedMap
 from models.messages import fill
 from models.settings import TileSource
 from models.users import Actor
@@ -40,7 +43,18 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
 NICENESS = 5  # the child yields the processors to the console's UI thread
 
-Done = Callable[[Any, "str | None"], None]  # (PreparedMap or None, error text or None)
+Done = Callable[[PreparedMap | None, str | None], None]  # (prepared, or an error's text)
+
+
+@dataclass
+class _Build:
+    """The build asked last: the page answers first, then the features file."""
+
+    number: int
+    folder: Path
+    on_page: Done
+    on_features: Done
+    prepared: PreparedMap | None = None  # once the page is written
 
 
 class MapPreparer(QObject):
@@ -53,7 +67,7 @@ class MapPreparer(QObject):
         self.process: QProcess | None = None
         self._buffer = b""
         self._asked = 0
-        self._pending: tuple[int, Path, Done] | None = None
+        self._pending: _Build | None = None
         # The child still running when the page goes (the window closed): ended before
         # Qt deletes its QProcess, which would otherwise complain and wait for it.
         self._running: list[QProcess] = []
@@ -66,19 +80,22 @@ class MapPreparer(QObject):
     def prepare(
         self,
         folder: Path,
-        on_done: Done,
+        on_page: Done,
+        on_features: Done,
         *,
         tile_source: TileSource | None,
         tiles_available: bool,
     ) -> None:
-        """Prepare a page in ``folder``; ``on_done(prepared, error)`` on the UI thread.
-        A build still running is abandoned: its child killed, its folder removed."""
+        """Prepare a page in ``folder``: ``on_page(prepared, error)`` on the UI thread once
+        the page is written, then ``on_features(prepared, error)`` once its features file
+        is (properties and search). A build still running is abandoned: its child killed,
+        its folder removed unless its page was already handed over."""
         if self._pending is not None:
             self.stop()
         if self.process is None:
             self._start()
         self._asked += 1
-        self._pending = (self._asked, Path(folder), on_done)
+        self._pending = _Build(self._asked, Path(folder), on_page, on_features)
         request = {
             "id": self._asked,
             "folder": str(folder),
@@ -103,8 +120,8 @@ class MapPreparer(QObject):
             process.kill()
             process.waitForFinished(3000)
             process.deleteLater()
-        if pending is not None:
-            shutil.rmtree(pending[1], ignore_errors=True)
+        if pending is not None and pending.prepared is None:
+            shutil.rmtree(pending.folder, ignore_errors=True)
 
     # -- the child ------------------------------------------------------------------------
 
@@ -155,16 +172,27 @@ class MapPreparer(QObject):
             self._answered(answer)
 
     def _answered(self, answer: dict[str, Any]) -> None:
-        pending = self._pending
-        if pending is None or answer.get("id") != pending[0]:
+        build = self._pending
+        if build is None or answer.get("id") != build.number:
             return
-        self._pending = None
-        _number, folder, on_done = pending
-        if answer.get("ok"):
-            on_done(PreparedMap.from_summary(folder, answer["summary"]), None)
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-            on_done(None, str(answer.get("error") or "?"))
+        if not answer.get("ok"):
+            self._pending = None
+            self._failed(build, str(answer.get("error") or "?"))
+        elif answer.get("stage") == "page":
+            build.prepared = PreparedMap.from_summary(build.folder, answer["summary"])
+            build.on_page(build.prepared, None)
+        elif build.prepared is not None:
+            self._pending = None
+            build.prepared.features_ready = True
+            build.on_features(build.prepared, None)
+
+    @staticmethod
+    def _failed(build: _Build, text: str) -> None:
+        if build.prepared is None:
+            shutil.rmtree(build.folder, ignore_errors=True)
+            build.on_page(None, text)
+        else:  # the page is shown: only its details and search are missing
+            build.on_features(None, text)
 
     def _ended(self, code: int, _status: QProcess.ExitStatus) -> None:
         self._lost(
@@ -192,8 +220,7 @@ class MapPreparer(QObject):
         pending, self._pending = self._pending, None
         if pending is not None:
             log.error("map not prepared: %s", text)
-            shutil.rmtree(pending[1], ignore_errors=True)
-            pending[2](None, text)
+            self._failed(pending, text)
 
 
 def _end(running: list[QProcess]) -> None:
@@ -220,6 +247,11 @@ def _message(error: BaseException) -> str:
     return message if isinstance(message, str) else (str(error) or type(error).__name__)
 
 
+def _answer(answer: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(answer) + "\n")
+    sys.stdout.flush()
+
+
 def child_main() -> int:
     """Prepare pages as asked on standard input, one JSON line each, until it closes."""
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice() here
@@ -237,7 +269,7 @@ def child_main() -> int:
         from ui.i18n import install_translators
 
         install_translators(init["language"])
-    from maps.prepare import prepare_map
+    from maps.prepare import prepare_page, write_features
     from models.database import Database
 
     db = Database(init["url"])
@@ -245,21 +277,23 @@ def child_main() -> int:
     try:
         for line in sys.stdin:
             request = json.loads(line)
+            number, folder = request["id"], Path(request["folder"])
             source = request.get("tile_source")
             try:
-                summary = prepare_map(
+                summary, layers = prepare_page(
                     db,
                     actor,
-                    Path(request["folder"]),
+                    folder,
                     TileSource(**source) if source else None,
                     tiles_available=bool(request.get("tiles_available")),
                 )
-                answer: dict[str, Any] = {"id": request["id"], "ok": True, "summary": summary}
+                _answer({"id": number, "ok": True, "stage": "page", "summary": summary})
+                write_features(folder / FEATURES_NAME, layers)
+                del layers
+                _answer({"id": number, "ok": True, "stage": "features"})
             except Exception as error:  # told to the page, which shows it
                 log.exception("map page not prepared")
-                answer = {"id": request["id"], "ok": False, "error": _message(error)}
-            sys.stdout.write(json.dumps(answer) + "\n")
-            sys.stdout.flush()
+                _answer({"id": number, "ok": False, "error": _message(error)})
     finally:
         db.dispose()
         del app
