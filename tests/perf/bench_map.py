@@ -182,6 +182,7 @@ def read_figures(folder: Path, url: str) -> tuple[float, float]:
         start = time.perf_counter()
         with (folder / SUMMARY_NAME).open(encoding="utf-8") as file:
             prepared = PreparedMap.from_summary(folder, json.load(file))
+        prepared.features_ready = True  # the preparing process said so (Preparer.prepare)
         worst = time.perf_counter() - start
         assert prepared.page == page
         for ask in (
@@ -190,6 +191,8 @@ def read_figures(folder: Path, url: str) -> tuple[float, float]:
             lambda: prepared.search(rare, 50),
         ):
             worst = max(worst, timed(ask))
+        assert prepared.properties("villages", 1) is not None
+        assert prepared.search(query_terms("村"), 50)
         prepared.close()
         return worst
 
