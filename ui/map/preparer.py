@@ -1,4 +1,4 @@
-"""The map's layers prepared in a process of their own (maps.prepared).
+"""The map's layers prepared in a process of their own (maps.prepare; read by maps.prepared).
 
 Reading tens of thousands of features and writing their files holds the interpreter
 for seconds at scale; in a thread of the console's process that made the UI thread wait
