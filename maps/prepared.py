@@ -8,6 +8,7 @@ maps.prepare's imports (folium, numpy, shapely) would hold it for a second.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -67,10 +68,12 @@ class PreparedMap:
     def layer(self, key: str) -> LayerSummary | None:
         return next((layer for layer in self.layers if layer.key == key), None)
 
+    def _uri(self) -> str:
+        return (self.folder / FEATURES_NAME).as_uri() + "?mode=ro"
+
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
-            uri = (self.folder / FEATURES_NAME).as_uri() + "?mode=ro"
-            self._connection = sqlite3.connect(uri, uri=True)
+            self._connection = sqlite3.connect(self._uri(), uri=True)
         return self._connection
 
     def properties(self, layer: str, feature_id: int) -> dict[str, Any] | None:
@@ -89,14 +92,17 @@ class PreparedMap:
         return props
 
     def search(self, terms: Sequence[str], limit: int) -> list[Found]:
-        """The first ``limit`` entries whose search key holds every term (models.search)."""
+        """The first ``limit`` entries whose search key holds every term (models.search).
+        Callable from any thread: a connection of its own (SQLite lets the interpreter go
+        while it scans)."""
         if not terms or not self.features_ready:
             return []
         where = " AND ".join("instr(key, ?) > 0" for _term in terms)
-        rows = self._db().execute(
-            f"SELECT layer, id, text FROM entries WHERE {where} ORDER BY rowid LIMIT ?",
-            (*terms, limit),
-        )
+        with contextlib.closing(sqlite3.connect(self._uri(), uri=True)) as connection:
+            rows = connection.execute(
+                f"SELECT layer, id, text FROM entries WHERE {where} ORDER BY rowid LIMIT ?",
+                (*terms, limit),
+            ).fetchall()
         return [Found(layer, int(id_), text) for layer, id_, text in rows]
 
     def close(self) -> None:

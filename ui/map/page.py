@@ -124,6 +124,7 @@ class MapPage(QWidget):
         self._marked: dict[str, list[int]] = {}
         self._ready_waits = False
         self._features_wait = False  # ready once the features file is written
+        self._searches = 0  # the latest search asked (the one whose results are listed)
         self._partial = False  # the details shown are the page's few, not the file's
         self._typhoon_due = False  # the typhoon is read again once the layers are
         # a team's reach (and its circle) asked before the page drew
@@ -584,14 +585,39 @@ class MapPage(QWidget):
             return []
         return self.build.search(terms, limit)
 
-    def search(self) -> None:
+    def search(self, *, choose_first: bool = False) -> None:
+        """Search the features file in a worker (a rare word scans every entry: tens of
+        milliseconds at scale 10); the latest search's results are listed."""
         self._search_timer.stop()
+        self._searches += 1
         text = self.search_edit.text()
-        self.results_list.clear()
-        if not text.strip():
+        terms = query_terms(text)
+        if not terms or self.build is None:
+            self.results_list.clear()
             self.results_list.hide()
             return
-        found = self.matching(text)
+        asked = self._searches
+        run_in_background(
+            self.build.search,
+            lambda found, error: self._found(asked, found, error, choose_first),
+            owner=self,
+            terms=terms,
+            limit=MAX_RESULTS,
+        )
+
+    def _found(
+        self,
+        asked: int,
+        found: list[Found] | None,
+        error: BaseException | None,
+        choose_first: bool,
+    ) -> None:
+        if asked != self._searches:  # typed on meanwhile
+            return
+        if found is None:
+            log.error("map search failed: %r", error)
+            found = []
+        self.results_list.clear()
         for entry in found:
             item = QListWidgetItem(entry.text)
             item.setData(Qt.ItemDataRole.UserRole, (entry.layer, entry.id))
@@ -607,12 +633,12 @@ class MapPage(QWidget):
             + 4
         )
         self.results_list.show()
+        first = self.results_list.item(0)
+        if choose_first and first is not None and first.data(Qt.ItemDataRole.UserRole):
+            self._result_chosen(first)
 
     def _search_now(self) -> None:
-        self.search()
-        first = self.results_list.item(0)
-        if first is not None and first.data(Qt.ItemDataRole.UserRole):
-            self._result_chosen(first)
+        self.search(choose_first=True)
 
     def _result_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
