@@ -41,7 +41,7 @@ from models.users import Actor
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-NICENESS = 5  # the child yields the processors to the console's UI thread
+NICENESS = 10  # the child yields the processors to the console's UI thread
 
 Done = Callable[[PreparedMap | None, str | None], None]  # (prepared, or an error's text)
 
