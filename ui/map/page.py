@@ -422,8 +422,6 @@ class MapPage(QWidget):
     def _add_stock_tab(self) -> None:
         """The console's map (its warehouses layer drawn) gets the Stock tab (Alt+S)."""
         self.stock: StockFromPointPanel | None = None
-        if self.sources is not None:
-            return
         from ui.supplies.from_point import StockFromPointPanel
 
         self.stock = StockFromPointPanel(self.db, self.actor)
