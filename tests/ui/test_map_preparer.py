@@ -116,5 +116,11 @@ def test_a_newer_build_or_closing_the_page_ends_the_preparing_process(
     assert busy == first and not alive(first)
     latest = child_pid(page)
     assert page.error_label.isHidden() and page.summary["layers"]["shelters"] == 1
-    page.close()
-    assert not alive(latest) and page.preparer.process is None
+    page.close()  # idle: kept for the next map page, which needs no new process
+    assert page.preparer.process is None and alive(latest)
+    again, _blocker = open_map(qtbot, sqlite_db)
+    assert child_pid(again) == latest and again.summary["layers"]["shelters"] == 1
+    again.refresh()
+    building = child_pid(again)
+    again.close()  # while it builds: the build is ended with its process
+    assert not alive(building)

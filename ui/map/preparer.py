@@ -12,13 +12,15 @@ reads a small summary, never the layers.
 
 The child opens the same database (URL) as the same actor, in the same language, and
 runs at a lower priority, so the UI thread gets a processor first. A newer build, or
-the page closing, kills the child at once (a build is not worth finishing once a newer
-one is asked); a child that ends without answering, or cannot be started, is an error
-the page shows.
+the page closing during a build, kills the child at once (a build is not worth finishing
+once a newer one is asked); an idle child a closed page leaves is kept for the next map
+page. A child that ends without answering, or cannot be started, is an error the page
+shows.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import json
@@ -58,7 +60,7 @@ class _Build:
 
 
 class MapPreparer(QObject):
-    """One child process preparing map pages for one map page, one build at a time."""
+    """The child process preparing one map page's pages, one build at a time."""
 
     def __init__(self, url: str, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,13 +92,19 @@ class MapPreparer(QObject):
         the page is written, then ``on_features(prepared, error)`` once its features file
         is (properties and search). A build still running is abandoned: its child killed,
         its folder removed unless its page was already handed over."""
+        from ui.i18n import installed_language
+
         if self._pending is not None:
             self.stop()
         if self.process is None:
             self._start()
         self._asked += 1
         self._pending = _Build(self._asked, Path(folder), on_page, on_features)
+        # The URL may carry a password: given on standard input, never on the command line.
         request = {
+            "url": self.url,
+            "actor": [self.actor.name, self.actor.role],
+            "language": installed_language(),
             "id": self._asked,
             "folder": str(folder),
             "tile_source": dataclasses.asdict(tile_source) if tile_source else None,
@@ -105,7 +113,8 @@ class MapPreparer(QObject):
         self._send(request)
 
     def stop(self) -> None:
-        """Kill the child (the page closed, or a newer build): no answer follows."""
+        """End the build under way (the page closed, or a newer build): its child killed,
+        no answer follows. An idle child is kept for the next map page (as the spare)."""
         process, self.process = self.process, None
         pending, self._pending = self._pending, None
         self._buffer = b""
@@ -117,42 +126,41 @@ class MapPreparer(QObject):
                 process.errorOccurred,
             ):
                 signal.disconnect()
-            process.kill()
-            process.waitForFinished(3000)
-            process.deleteLater()
+            idle = pending is None and process.state() == QProcess.ProcessState.Running
+            if idle and not _SPARE:
+                process.setParent(None)
+                _SPARE.append(process)
+            else:
+                process.kill()
+                process.waitForFinished(3000)
+                process.deleteLater()
         if pending is not None and pending.prepared is None:
             shutil.rmtree(pending.folder, ignore_errors=True)
 
     # -- the child ------------------------------------------------------------------------
 
     def _start(self) -> None:
-        from ui.i18n import installed_language
-
-        process = QProcess(self)
-        process.setProgram(sys.executable)
-        process.setArguments(["-m", "ui.map.preparer"])
-        process.setWorkingDirectory(str(ROOT))
-        environment = QProcessEnvironment.systemEnvironment()
-        path = environment.value("PYTHONPATH")
-        environment.insert("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), path) if p))
-        process.setProcessEnvironment(environment)
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process = _SPARE.pop() if _SPARE else None
+        if process is not None and process.state() == QProcess.ProcessState.Running:
+            process.setParent(self)  # another map page's, idle: its imports are done
+        else:
+            process = QProcess(self)
+            process.setProgram(sys.executable)
+            process.setArguments(["-m", "ui.map.preparer"])
+            process.setWorkingDirectory(str(ROOT))
+            environment = QProcessEnvironment.systemEnvironment()
+            path = environment.value("PYTHONPATH")
+            environment.insert("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), path) if p))
+            process.setProcessEnvironment(environment)
+            process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+            process.start()
+            process.write(json.dumps({"log": _log_file()}).encode("ascii") + b"\n")
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._ended)
         process.errorOccurred.connect(self._error)
         self.process = process
         self._running[:] = [process]
         self._buffer = b""
-        process.start()
-        # The URL may carry a password: given on standard input, never on the command line.
-        self._send(
-            {
-                "url": self.url,
-                "actor": [self.actor.name, self.actor.role],
-                "language": installed_language(),
-                "log": _log_file(),
-            }
-        )
 
     def _send(self, message: dict[str, Any]) -> None:
         if self.process is not None:
@@ -223,6 +231,11 @@ class MapPreparer(QObject):
             self._failed(pending, text)
 
 
+_SPARE: list[QProcess] = []
+"""An idle child a closed map page left, taken by the next map page (each request names
+its database, actor and language), ended when the console exits."""
+
+
 def _end(running: list[QProcess]) -> None:
     for process in running:
         process.kill()
@@ -238,6 +251,8 @@ def _log_file() -> str | None:
             return name
     return None
 
+
+atexit.register(_end, _SPARE)
 
 # -- the child process -----------------------------------------------------------------------
 
@@ -262,22 +277,27 @@ def child_main() -> int:
     first = sys.stdin.readline()
     if not first:
         return 0
-    init = json.loads(first)
+    init = json.loads(first)  # the log file; defaults for the requests
     if init.get("log"):
         logging.basicConfig(filename=init["log"], level=logging.INFO)
-    if init.get("language"):
-        from ui.i18n import install_translators
-
-        install_translators(init["language"])
     from maps.prepare import prepare_page, write_features
     from models.database import Database
+    from ui.i18n import install_translators
 
-    db = Database(init["url"])
-    actor = Actor(*init["actor"])
+    db: Database | None = None
+    language: str | None = None
     try:
         for line in sys.stdin:
-            request = json.loads(line)
+            request = {**init, **json.loads(line)}
             number, folder = request["id"], Path(request["folder"])
+            if db is None or db.url != request["url"]:
+                if db is not None:
+                    db.dispose()
+                db = Database(request["url"])
+            if request.get("language") != language:
+                language = request.get("language")
+                install_translators(language or "en")
+            actor = Actor(*request["actor"])
             source = request.get("tile_source")
             try:
                 summary, layers = prepare_page(
@@ -295,7 +315,8 @@ def child_main() -> int:
                 log.exception("map page not prepared")
                 _answer({"id": number, "ok": False, "error": _message(error)})
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
         del app
     return 0
 
