@@ -7906,7 +7906,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="90"/>
-        <location filename="../../ui/map/page.py" line="157"/>
+        <location filename="../../ui/map/page.py" line="160"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -7946,92 +7946,93 @@ ahead</source>
         <translation>暂无可绘制的内容：行政区划边界、网格、危险区和避灾安置场所均无位置信息。请生成演示县或导入行政区划边界。</translation>
     </message>
     <message>
-        <location filename="../../maps/prepare.py" line="115"/>
+        <location filename="../../maps/prepare.py" line="116"/>
         <source>Basemap: this window cannot read MBTiles files (the tiles scheme was not registered at start-up); the map is drawn without a basemap.</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="293"/>
+        <location filename="../../ui/map/page.py" line="306"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="190"/>
+        <location filename="../../ui/map/page.py" line="193"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="161"/>
+        <location filename="../../ui/map/page.py" line="164"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="188"/>
+        <location filename="../../ui/map/page.py" line="191"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="214"/>
+        <location filename="../../ui/map/page.py" line="217"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="215"/>
+        <location filename="../../ui/map/page.py" line="218"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="216"/>
+        <location filename="../../ui/map/page.py" line="219"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="226"/>
+        <location filename="../../ui/map/page.py" line="229"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="237"/>
+        <location filename="../../ui/map/page.py" line="240"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="277"/>
+        <location filename="../../ui/map/page.py" line="281"/>
+        <location filename="../../ui/map/page.py" line="303"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="312"/>
+        <location filename="../../ui/map/page.py" line="331"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="314"/>
+        <location filename="../../ui/map/page.py" line="333"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="328"/>
+        <location filename="../../ui/map/page.py" line="347"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="403"/>
+        <location filename="../../ui/map/page.py" line="428"/>
         <source>&amp;Stock</source>
         <translation>物资(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="464"/>
+        <location filename="../../ui/map/page.py" line="489"/>
         <source>The team could not be read.</source>
         <translation>无法读取该队伍。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="479"/>
+        <location filename="../../ui/map/page.py" line="504"/>
         <source>Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor %4), drawn as a circle.</source>
         <translation>%1 分钟可达范围：直线约 %2 公里（时速 %3 公里，道路系数 %4），以圆圈画出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="573"/>
+        <location filename="../../ui/map/page.py" line="624"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -8148,7 +8149,7 @@ ahead</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="233"/>
+        <location filename="../../ui/map/page.py" line="236"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -8163,12 +8164,12 @@ ahead</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/preparer.py" line="166"/>
+        <location filename="../../ui/map/preparer.py" line="208"/>
         <source>the process preparing the map ended (exit code %1)</source>
         <translation>准备地图的进程已退出（退出码 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/preparer.py" line="176"/>
+        <location filename="../../ui/map/preparer.py" line="218"/>
         <source>the process preparing the map could not be started</source>
         <translation>准备地图的进程无法启动</translation>
     </message>
