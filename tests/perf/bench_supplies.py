@@ -6,10 +6,14 @@ lines, balances and commit), and the ledger check over every movement.
 Baselines measured in the same run: the raw SQL sums over the balances (one warehouse;
 the county by item), a raw one-row insert committed, and the raw sum of every movement
 line per warehouse and batch.
+
+When ECC_TEST_DATABASE_URL names a server (``bash .ci/run perf`` starts one), the same
+county is written there (a database of its own, dropped after) and measured again.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections import defaultdict
@@ -17,7 +21,9 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import insert, text
+import psycopg
+from psycopg.sql import SQL, Identifier
+from sqlalchemy import insert, make_url, text
 
 from models.database import Database
 from models.supplies import IssueLine, county_stock_by_item, issue, ledger_problems, stock
@@ -37,6 +43,7 @@ from tests.perf.common import Figure, median_of, timed
 WAREHOUSES, ITEMS, MOVEMENTS = 500, 2000, 1_000_000
 ACTOR = Actor("bench", "duty")
 CHUNK = 50_000
+PG_DATABASE = "ecc_bench_supplies"
 
 
 def _build(database: Database, movements: int) -> tuple[int, int]:
@@ -123,21 +130,44 @@ def _build(database: Database, movements: int) -> tuple[int, int]:
         )
     raw_movements = Movement.__table__
     raw_lines = MovementLine.__table__
+    postgresql = engine.dialect.name == "postgresql"
+
+    def driver(sql: str) -> str:
+        return sql.replace("?", "%s") if postgresql else sql
+
     with engine.begin() as conn:
         for start in range(0, movements, CHUNK):
             conn.execute(raw_movements.insert(), movement_rows[start : start + CHUNK])
         for start in range(0, movements, CHUNK):
             conn.exec_driver_sql(
-                "INSERT INTO supply_movement_lines"
-                " (id, movement_id, warehouse_id, batch_id, quantity, change)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                driver(
+                    "INSERT INTO supply_movement_lines"
+                    " (id, movement_id, warehouse_id, batch_id, quantity, change)"
+                    " VALUES (?, ?, ?, ?, ?, ?)"
+                ),
                 [tuple(r.values()) for r in line_rows[start : start + CHUNK]],
             )
         conn.exec_driver_sql(
-            "INSERT INTO supply_balances (warehouse_id, batch_id, item_id, quantity)"
-            " VALUES (?, ?, ?, ?)",
+            driver(
+                "INSERT INTO supply_balances (warehouse_id, batch_id, item_id, quantity)"
+                " VALUES (?, ?, ?, ?)"
+            ),
             [(w, b, (b + 1) // 2, q * SCALE) for (w, b), q in balance.items()],
         )
+        if postgresql:  # ids given: the sequences follow, then the planner's statistics
+            for table in (
+                "supply_warehouses",
+                "supply_items",
+                "supply_batches",
+                "supply_movements",
+                "supply_movement_lines",
+            ):
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
+                )
+    if postgresql:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
     assert raw_lines is not None and Balance is not None
     busiest = max(range(1, WAREHOUSES + 1), key=lambda w: sum(1 for (x, _b) in balance if x == w))
     item = next(
@@ -158,9 +188,44 @@ def run(folder: Path) -> list[Figure]:
         started = time.perf_counter()
         warehouse, item = _build(database, movements)
         print(f"supplies: {movements:,} movements written in {time.perf_counter() - started:.1f} s")
-        return figures(database, warehouse, item) + nearest_figures(database, item)
+        found = figures(database, warehouse, item) + nearest_figures(database, item)
     finally:
         database.dispose()
+    server = os.environ.get("ECC_TEST_DATABASE_URL")
+    if server:
+        found += _postgresql(server, movements)
+    return found
+
+
+def _postgresql(server: str, movements: int) -> list[Figure]:
+    """The same county and figures on the PostgreSQL server, labelled so."""
+    url = make_url(server).set(database=PG_DATABASE)
+
+    def recreate(*, again: bool) -> None:
+        libpq = make_url(server).set(drivername="postgresql")
+        with psycopg.connect(libpq.render_as_string(hide_password=False), autocommit=True) as admin:
+            name = Identifier(PG_DATABASE)
+            admin.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+            if again:
+                admin.execute(SQL("CREATE DATABASE {}").format(name))
+
+    recreate(again=True)
+    database = Database(url.render_as_string(hide_password=False))
+    try:
+        database.upgrade()
+        started = time.perf_counter()
+        warehouse, item = _build(database, movements)
+        print(
+            f"supplies [PostgreSQL]: {movements:,} movements written in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        found = figures(database, warehouse, item) + nearest_figures(database, item)
+    finally:
+        database.dispose()
+        recreate(again=False)
+    for figure in found:
+        figure.name += " [PostgreSQL]"
+    return found
 
 
 def figures(database: Database, warehouse: int, item: int) -> list[Figure]:
@@ -222,11 +287,14 @@ def figures(database: Database, warehouse: int, item: int) -> list[Figure]:
             )
         return time.perf_counter() - start
 
+    placeholder = "%s" if database.engine.dialect.name == "postgresql" else "?"
+
     def raw_insert() -> float:
         start = time.perf_counter()
         with database.engine.begin() as conn:
             conn.exec_driver_sql(
-                "INSERT INTO app_meta (key, value) VALUES (?, ?)", (f"b{time.time_ns()}", "x")
+                "INSERT INTO app_meta (key, value) VALUES (?, ?)".replace("?", placeholder),
+                (f"b{time.time_ns()}", "x"),
             )
         return time.perf_counter() - start
 
@@ -247,9 +315,11 @@ def nearest_figures(database: Database, item: int) -> list[Figure]:
     from models.supplies.nearby import nearest_stock
 
     with database.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "UPDATE supply_warehouses SET lon = 121.1 + (id % 25) * 0.025,"
-            " lat = 28.1 + (id / 25) * 0.027"
+        conn.execute(
+            text(
+                "UPDATE supply_warehouses SET lon = 121.1 + mod(id, 25) * 0.025,"
+                " lat = 28.1 + (id / 25) * 0.027"
+            )
         )
     today = date(2026, 8, 1)
     with database.session(ACTOR) as session:
