@@ -124,3 +124,37 @@ def test_a_newer_build_or_closing_the_page_ends_the_preparing_process(
     building = child_pid(again)
     again.close()  # while it builds: the build is ended with its process
     assert not alive(building)
+
+
+def shown_fields(page: MapPage) -> dict[str, str]:
+    form = page.details_form
+    return {
+        form.itemAt(row, form.ItemRole.LabelRole).widget().text(): form.itemAt(
+            row, form.ItemRole.FieldRole
+        )
+        .widget()
+        .text()
+        for row in range(form.rowCount())
+    }
+
+
+def test_a_feature_clicked_before_its_details_are_written_shows_them_once_they_are(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    """Between the page's answer and the features file's, a click shows what the page
+    carries; the rest fills in when the features file is in, the feature still chosen."""
+    build_sample_county(sqlite_db)
+    page, _blocker = open_map(qtbot, sqlite_db)
+    build = page.build
+    assert build is not None
+    shelters = next(layer for layer in drawn_layers(page) if layer.key == "shelters")
+    full = shelters.features.properties[0]
+    build.features_ready = False  # as before the preparing process's second answer
+    page.view.feature_clicked.emit({"layer": "shelters", "id": full["id"], "name": full["name"]})
+    assert page.details.isVisible() and page.details_title.text() == full["name"]
+    assert "Capacity (persons)" not in shown_fields(page)
+    build.features_ready = True
+    page._features(build, None)  # the preparing process's second answer: features written
+    assert page.details_title.text() == full["name"]
+    assert "Capacity (persons)" in shown_fields(page)
+    assert page.current == ("shelters", full["id"])
