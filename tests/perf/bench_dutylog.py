@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg.sql import SQL, Identifier
-from sqlalchemy import make_url, text
+from sqlalchemy import text
 
 from models.command import DutyLogEntry, EntryFields, LogFilter, add_entry, list_entries
 from models.database import Database, insert_many, sqlite_pragmas
 from models.events import Event
 from models.users import Actor
-from tests.perf.common import Figure, median_of, timed
+from tests.perf.common import Figure, median_of, server_database, timed
 from ui.dutylog.rows import load_log
 
 EVENTS, PER_EVENT = 50, 2_000
@@ -226,32 +225,20 @@ def run(folder: Path) -> list[Figure]:
 
 
 def _postgresql(server: str) -> list[Figure]:
-    url = make_url(server).set(database=PG_DATABASE)
-
-    def libpq(of: Any) -> str:
-        return str(of.set(drivername="postgresql").render_as_string(hide_password=False))
-
-    def recreate(*, again: bool) -> None:
-        name = Identifier(PG_DATABASE)
-        with psycopg.connect(libpq(make_url(server)), autocommit=True) as admin:
-            admin.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-            if again:
-                admin.execute(SQL("CREATE DATABASE {}").format(name))
-
-    recreate(again=True)
-    database = Database(url.render_as_string(hide_password=False))
-    try:
-        database.upgrade()
-        event_id = _fill(database)
-        raw = Raw("psycopg", psycopg.connect(libpq(url), autocommit=True))
+    with server_database(server, PG_DATABASE) as url:
+        database = Database(url.render_as_string(hide_password=False))
         try:
-            raw.conn.execute("VACUUM ANALYZE")
-            return _figures(database, raw, event_id)
+            database.upgrade()
+            event_id = _fill(database)
+            libpq = url.set(drivername="postgresql").render_as_string(hide_password=False)
+            raw = Raw("psycopg", psycopg.connect(libpq, autocommit=True))
+            try:
+                raw.conn.execute("VACUUM ANALYZE")
+                return _figures(database, raw, event_id)
+            finally:
+                raw.close()
         finally:
-            raw.close()
-    finally:
-        database.dispose()
-        recreate(again=False)
+            database.dispose()
 
 
 class Raw:

@@ -15,9 +15,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-import psycopg
-from psycopg.sql import SQL, Identifier
-from sqlalchemy import func, make_url, select, text
+from sqlalchemy import func, select, text
 
 from models.base import utcnow
 from models.database import Database, insert_many
@@ -25,7 +23,7 @@ from models.plans import deadlines, search_plans
 from models.plans.tables import Plan, PlanVersion
 from models.users import Actor
 from tests.perf import common
-from tests.perf.common import Figure, median_of, timed
+from tests.perf.common import Figure, median_of, server_database, timed
 
 PLANS = 2_000
 VERSIONS = 10_000
@@ -131,29 +129,18 @@ def run(folder: Path) -> list[Figure]:
 
 
 def _postgresql(server: str, scale: int) -> list[Figure]:
-    url = make_url(server).set(database=PG_DATABASE)
-
-    def recreate(*, again: bool) -> None:
-        libpq = make_url(server).set(drivername="postgresql")
-        name = Identifier(PG_DATABASE)
-        with psycopg.connect(libpq.render_as_string(hide_password=False), autocommit=True) as c:
-            c.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-            if again:
-                c.execute(SQL("CREATE DATABASE {}").format(name))
-
-    recreate(again=True)
-    database = Database(url.render_as_string(hide_password=False))
-    try:
-        database.upgrade()
-        _fill(database, VERSIONS // scale, TEXT_CHARACTERS // scale)
-        with database.engine.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
-                text("VACUUM ANALYZE")
-            )
-        return _figures(database, " [PostgreSQL]")
-    finally:
-        database.dispose()
-        recreate(again=False)
+    with server_database(server, PG_DATABASE) as url:
+        database = Database(url.render_as_string(hide_password=False))
+        try:
+            database.upgrade()
+            _fill(database, VERSIONS // scale, TEXT_CHARACTERS // scale)
+            with database.engine.connect() as connection:
+                connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                    text("VACUUM ANALYZE")
+                )
+            return _figures(database, " [PostgreSQL]")
+        finally:
+            database.dispose()
 
 
 def _text(rng: random.Random, characters: int, rare: bool, common_word: bool) -> str:

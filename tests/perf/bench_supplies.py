@@ -21,9 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-import psycopg
-from psycopg.sql import SQL, Identifier
-from sqlalchemy import insert, make_url, text
+from sqlalchemy import insert, text
 
 from models.database import Database
 from models.supplies import IssueLine, county_stock_by_item, issue, ledger_problems, stock
@@ -38,7 +36,7 @@ from models.supplies.tables import (
 )
 from models.users import Actor
 from tests.perf import common
-from tests.perf.common import Figure, median_of, timed
+from tests.perf.common import Figure, median_of, server_database, timed
 
 WAREHOUSES, ITEMS, MOVEMENTS = 500, 2000, 1_000_000
 ACTOR = Actor("bench", "duty")
@@ -199,30 +197,19 @@ def run(folder: Path) -> list[Figure]:
 
 def _postgresql(server: str, movements: int) -> list[Figure]:
     """The same county and figures on the PostgreSQL server, labelled so."""
-    url = make_url(server).set(database=PG_DATABASE)
-
-    def recreate(*, again: bool) -> None:
-        libpq = make_url(server).set(drivername="postgresql")
-        with psycopg.connect(libpq.render_as_string(hide_password=False), autocommit=True) as admin:
-            name = Identifier(PG_DATABASE)
-            admin.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-            if again:
-                admin.execute(SQL("CREATE DATABASE {}").format(name))
-
-    recreate(again=True)
-    database = Database(url.render_as_string(hide_password=False))
-    try:
-        database.upgrade()
-        started = time.perf_counter()
-        warehouse, item = _build(database, movements)
-        print(
-            f"supplies [PostgreSQL]: {movements:,} movements written in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
-        found = figures(database, warehouse, item) + nearest_figures(database, item)
-    finally:
-        database.dispose()
-        recreate(again=False)
+    with server_database(server, PG_DATABASE) as url:
+        database = Database(url.render_as_string(hide_password=False))
+        try:
+            database.upgrade()
+            started = time.perf_counter()
+            warehouse, item = _build(database, movements)
+            print(
+                f"supplies [PostgreSQL]: {movements:,} movements written in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
+            found = figures(database, warehouse, item) + nearest_figures(database, item)
+        finally:
+            database.dispose()
     for figure in found:
         figure.name += " [PostgreSQL]"
     return found

@@ -52,8 +52,7 @@ from typing import Any
 
 import psycopg
 import python_calamine
-from psycopg.sql import SQL, Identifier
-from sqlalchemy import event, func, make_url, select
+from sqlalchemy import event, func, select
 
 from models.areas import DangerZone, Division, Grid, Shelter
 from models.audit import AuditRecord
@@ -72,7 +71,7 @@ from models.transfers import (
     rollup,
 )
 from models.users import Actor
-from tests.perf.common import Figure, demo_database, median_of, timed
+from tests.perf.common import Figure, demo_database, median_of, server_database, timed
 
 SCALE = 10
 ROLLUP_RUNS = 9
@@ -129,34 +128,23 @@ def _figures(database: Database, raw: Raw, event_id: int, year: int) -> list[Fig
 
 def _postgresql(server: str) -> list[Figure]:
     """The same figures on a PostgreSQL database of their own on ``server``."""
-    url = make_url(server).set(database=PG_DATABASE)
-
-    def libpq(of: Any) -> str:
-        return str(of.set(drivername="postgresql").render_as_string(hide_password=False))
-
-    def recreate(*, again: bool) -> None:
-        name = Identifier(PG_DATABASE)
-        with psycopg.connect(libpq(make_url(server)), autocommit=True) as admin:
-            admin.execute(SQL("DROP DATABASE IF EXISTS {}").format(name))
-            if again:
-                admin.execute(SQL("CREATE DATABASE {}").format(name))
-
-    recreate(again=True)
-    database = Database(url.render_as_string(hide_password=False))
-    try:
-        database.upgrade()
-        with database.session(BENCH_ACTOR) as session:
-            build_demo(session=session, scale=SCALE, scenario="typhoon")
-        raw = Raw.postgresql(libpq(url))
+    with server_database(server, PG_DATABASE) as url:
+        database = Database(url.render_as_string(hide_password=False))
         try:
-            raw.execute("VACUUM ANALYZE")
-            event_id, year = _event(database)
-            return _figures(database, raw, event_id, year)
+            database.upgrade()
+            with database.session(BENCH_ACTOR) as session:
+                build_demo(session=session, scale=SCALE, scenario="typhoon")
+            raw = Raw.postgresql(
+                url.set(drivername="postgresql").render_as_string(hide_password=False)
+            )
+            try:
+                raw.execute("VACUUM ANALYZE")
+                event_id, year = _event(database)
+                return _figures(database, raw, event_id, year)
+            finally:
+                raw.close()
         finally:
-            raw.close()
-    finally:
-        database.dispose()
-        recreate(again=False)
+            database.dispose()
 
 
 class Raw:

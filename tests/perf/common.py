@@ -7,9 +7,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 ROOT = Path(__file__).resolve().parents[2]
 SMOKE = False  # set by ``--smoke``: every figure measured once
@@ -56,3 +61,26 @@ def demo_database(folder: Path, scale: int) -> str:
         if result.returncode != 0:
             raise RuntimeError(result.stdout + result.stderr)
     return url
+
+
+@contextmanager
+def server_database(server: str, name: str) -> Iterator[URL]:
+    """A database ``name`` of its own on the PostgreSQL ``server`` (the benchmarks' leg
+    there), made anew and dropped after; yields its URL."""
+    import psycopg
+    from psycopg.sql import SQL, Identifier
+    from sqlalchemy import make_url
+
+    admin = make_url(server).set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def recreate(*, again: bool) -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name)))
+            if again:
+                conn.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
+
+    recreate(again=True)
+    try:
+        yield make_url(server).set(database=name)
+    finally:
+        recreate(again=False)
