@@ -7951,7 +7951,7 @@ ahead</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="306"/>
+        <location filename="../../ui/map/page.py" line="307"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
@@ -7996,43 +7996,43 @@ ahead</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="281"/>
-        <location filename="../../ui/map/page.py" line="303"/>
+        <location filename="../../ui/map/page.py" line="282"/>
+        <location filename="../../ui/map/page.py" line="304"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="331"/>
+        <location filename="../../ui/map/page.py" line="332"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="333"/>
+        <location filename="../../ui/map/page.py" line="334"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="347"/>
+        <location filename="../../ui/map/page.py" line="348"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="428"/>
+        <location filename="../../ui/map/page.py" line="429"/>
         <source>&amp;Stock</source>
         <translation>物资(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="489"/>
+        <location filename="../../ui/map/page.py" line="490"/>
         <source>The team could not be read.</source>
         <translation>无法读取该队伍。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="504"/>
+        <location filename="../../ui/map/page.py" line="505"/>
         <source>Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor %4), drawn as a circle.</source>
         <translation>%1 分钟可达范围：直线约 %2 公里（时速 %3 公里，道路系数 %4），以圆圈画出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="624"/>
+        <location filename="../../ui/map/page.py" line="625"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -8164,12 +8164,12 @@ ahead</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/preparer.py" line="208"/>
+        <location filename="../../ui/map/preparer.py" line="129"/>
         <source>the process preparing the map ended (exit code %1)</source>
         <translation>准备地图的进程已退出（退出码 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/preparer.py" line="218"/>
+        <location filename="../../ui/map/preparer.py" line="124"/>
         <source>the process preparing the map could not be started</source>
         <translation>准备地图的进程无法启动</translation>
     </message>
@@ -9470,17 +9470,17 @@ ahead</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="192"/>
+        <location filename="../../ui/common/print_preview.py" line="178"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="210"/>
+        <location filename="../../ui/common/print_preview.py" line="226"/>
         <source>%1: opened in the print preview.</source>
         <translation>%1：已在打印预览中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="214"/>
+        <location filename="../../ui/common/print_preview.py" line="187"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -15298,139 +15298,154 @@ ahead</source>
 <context>
     <name>TyphoonPanel</name>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="241"/>
+        <location filename="../../ui/map/typhoon.py" line="216"/>
         <source>Loading the typhoon …</source>
         <translation>正在读取台风……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="251"/>
+        <location filename="../../ui/map/typhoon.py" line="226"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="252"/>
+        <location filename="../../ui/map/typhoon.py" line="227"/>
         <source>Enter a typhoon by hand</source>
         <translation>手工录入台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="253"/>
+        <location filename="../../ui/map/typhoon.py" line="228"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="254"/>
+        <location filename="../../ui/map/typhoon.py" line="229"/>
         <source>Add the new bulletin&apos;s points, or correct the track</source>
         <translation>录入最新报文的路径点，或更正路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="255"/>
+        <location filename="../../ui/map/typhoon.py" line="230"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="256"/>
+        <location filename="../../ui/map/typhoon.py" line="231"/>
         <source>Import a track from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入路径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="268"/>
+        <location filename="../../ui/map/typhoon.py" line="243"/>
         <source>The time of the wind circles (arrow keys: one hour)</source>
         <translation>风圈的时刻（方向键：每次一小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="274"/>
+        <location filename="../../ui/map/typhoon.py" line="249"/>
         <source>Latest bulletin</source>
         <translation>最新实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="275"/>
+        <location filename="../../ui/map/typhoon.py" line="250"/>
         <source>Back to the latest observed position</source>
         <translation>回到最新实况位置</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="309"/>
+        <location filename="../../ui/map/typhoon.py" line="284"/>
         <source>Click a count to list those features and mark them on the map.</source>
         <translation>点击数字，列出这些对象并在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="320"/>
+        <location filename="../../ui/map/typhoon.py" line="295"/>
         <source>Double-click to show it on the map.</source>
         <translation>双击在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="323"/>
+        <location filename="../../ui/map/typhoon.py" line="298"/>
         <source>Export the reach table to Excel…</source>
         <translation>导出影响范围表（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="363"/>
+        <location filename="../../ui/map/typhoon.py" line="338"/>
         <source>The typhoon could not be loaded. Details are in the log file.</source>
         <translation>台风数据读取失败，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="368"/>
+        <location filename="../../ui/map/typhoon.py" line="343"/>
         <source>No typhoon is entered: enter one by hand (New…) or import its track (Import…).</source>
         <translation>尚未录入台风：可手工录入（新建…）或导入路径（导入…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="407"/>
+        <location filename="../../ui/map/typhoon.py" line="382"/>
         <source>forecast</source>
         <translation>预报</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="407"/>
+        <location filename="../../ui/map/typhoon.py" line="382"/>
         <source>observed</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="408"/>
+        <location filename="../../ui/map/typhoon.py" line="383"/>
         <source>%1 Beijing time (%2)</source>
         <translation>北京时间 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="431"/>
+        <location filename="../../ui/map/typhoon.py" line="417"/>
         <source>What the wind reaches could not be computed. Details are in the log file.</source>
         <translation>无法计算风圈影响范围，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="511"/>
+        <location filename="../../ui/map/typhoon.py" line="494"/>
         <source>%1 reached by the %2: not known, no wind radii are known at this time.</source>
         <translation>%2波及的%1：未知，该时刻无已知风圈半径。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="517"/>
+        <location filename="../../ui/map/typhoon.py" line="500"/>
         <source>%1 reached by the %2: %3 of %4, marked on the map.</source>
         <translation>%2内的%1：%3 个（共 %4 个），已在地图上标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="519"/>
+        <location filename="../../ui/map/typhoon.py" line="502"/>
         <source>%1 reached by the %2: %3 of %4.</source>
         <translation>%2内的%1：%3（共 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="527"/>
+        <location filename="../../ui/map/typhoon.py" line="510"/>
         <source>The first %1 are listed; the export holds them all.</source>
         <translation>列表只显示前 %1 个，导出文件包含全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="610"/>
+        <location filename="../../ui/map/typhoon.py" line="597"/>
         <source>force-7 circle at this time</source>
         <translation>该时刻7级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="611"/>
+        <location filename="../../ui/map/typhoon.py" line="598"/>
         <source>force-10 circle at this time</source>
         <translation>该时刻10级风圈</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="612"/>
+        <location filename="../../ui/map/typhoon.py" line="599"/>
         <source>force-7 wind from this time on</source>
         <translation>此后7级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon.py" line="615"/>
+        <location filename="../../ui/map/typhoon.py" line="602"/>
         <source>force-10 wind from this time on</source>
         <translation>此后10级风圈途经范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon_reach.py" line="81"/>
+        <source>the process computing the reach could not be started</source>
+        <translation>计算影响范围的进程无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon_reach.py" line="86"/>
+        <source>the process computing the reach ended (exit code %1)</source>
+        <translation>计算影响范围的进程已结束（退出码 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/typhoon_reach.py" line="124"/>
+        <source>The typhoon was deleted.</source>
+        <translation>该台风已被删除。</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ def alive(pid: int) -> bool:
 
 
 def child_pid(page: MapPage) -> int:
-    process = page.preparer.process
+    process = page.preparer.child.process
     assert process is not None
     return int(process.processId())
 
@@ -117,7 +117,7 @@ def test_a_newer_build_or_closing_the_page_ends_the_preparing_process(
     latest = child_pid(page)
     assert page.error_label.isHidden() and page.summary["layers"]["shelters"] == 1
     page.close()  # idle: kept for the next map page, which needs no new process
-    assert page.preparer.process is None and alive(latest)
+    assert page.preparer.child.process is None and alive(latest)
     again, _blocker = open_map(qtbot, sqlite_db)
     assert child_pid(again) == latest and again.summary["layers"]["shelters"] == 1
     again.refresh()

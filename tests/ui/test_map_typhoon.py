@@ -3,16 +3,18 @@ reach table follows it, a count lists and marks its features, and the table expo
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QProcess, Qt
 from pytestqt.qtbot import QtBot
 
-from maps.reach import compute_reach
+from maps.reach import ReachIndex, compute_reach
 from maps.typhoon import interpolate
+from models.areas import Shelter
 from models.database import Database
 from models.typhoons import latest_typhoon_id, list_typhoons, load_track
 from tests.conftest import ADMIN
@@ -157,12 +159,63 @@ def test_a_count_lists_its_features_and_marks_them_on_the_map(
     assert ask(qtbot, page.view, "ECC.summary().highlighted") >= 1
 
 
-def _count(panel: object, at: object, layer: str, circle: str) -> int:
-    from ui.map.typhoon import at_time
+def test_the_reach_is_computed_in_a_process_of_its_own_and_follows_the_register(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    page, _blocker = open_map(qtbot, demo_db)
+    panel = page.typhoon
+    assert panel.loaded is not None
+    process = panel.reach.child.process
+    assert process is not None and process.state() == QProcess.ProcessState.Running
+    first = process.processId()
+    assert first not in (0, os.getpid())
+    stops = panel.loaded.times[panel.loaded.start :]
+    at = next(t for t in stops if _count(panel, t, "shelter", "force10_now") > 0)
+    settled_at(qtbot, page, panel.loaded.times.index(at))
+    before = choose(qtbot, panel, "shelter", "force10_now")
+    gone = panel.feature_model.row_at(0).id
 
+    # A reached shelter loses its location: loaded again, the counts and the list follow.
+    with demo_db.session(ADMIN, write=True) as session:
+        shelter = session.get(Shelter, gone)
+        assert shelter is not None
+        shelter.geometry = None
+    panel._test_index = None  # type: ignore[attr-defined]  # _count reads the register again
+    with qtbot.waitSignal(panel.settled, timeout=30_000):
+        panel.load()
+    qtbot.waitUntil(lambda: panel.shown is not None and panel.shown.at == at, timeout=30_000)
+    after = next(line for line in panel.count_model.rows() if line.id == "shelter")
+    assert (after.total, after.force10_now) == (before.total - 1, before.force10_now - 1)
+    assert gone not in [line.id for line in panel.feature_model.rows()]
+
+    # The process ends while it computes a time: the panel says so ...
+    later = next(t for t in stops if t > at)
+    with qtbot.waitSignal(panel.settled, timeout=30_000):
+        panel.show_time(later)
+        process.kill()
+    assert "could not be computed" in panel.point_label.text()
+    assert panel.reach.child.process is None
+    # ... and the next time asked starts another, which indexes the register again.
+    settled_at(qtbot, page, panel.loaded.times.index(later))
+    restarted = panel.reach.child.process
+    assert restarted is not None and restarted.processId() not in (0, first)
+    shown = next(line for line in panel.count_model.rows() if line.id == "shelter")
+    assert shown.force10_now == _count(panel, later, "shelter", "force10_now")
+
+
+def _count(panel: object, at: object, layer: str, circle: str) -> int:
+    """The count at ``at`` as the reach computed from the database says."""
     loaded = panel.loaded  # type: ignore[attr-defined]
-    result = at_time(loaded=loaded, at=at, choice=(layer, circle))
-    return next(getattr(c, circle) for c in result.counts if c.id == layer)
+    return getattr(_index(panel).table(loaded.track, at).count(layer), circle)
+
+
+def _index(panel: object) -> ReachIndex:
+    index = getattr(panel, "_test_index", None)
+    if index is None:
+        with panel.db.session(ADMIN) as session:  # type: ignore[attr-defined]
+            index = ReachIndex.load(session=session)
+        panel._test_index = index  # type: ignore[attr-defined]
+    return index
 
 
 def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
@@ -181,7 +234,11 @@ def test_the_reach_table_exports_to_excel(qtbot: QtBot, demo_db: Database, tmp_p
         for cell in row
         if cell
     )
-    reached = panel.shown.table.reached("village", "force7_now")
+    with demo_db.session(ADMIN) as session:
+        expected = compute_reach(
+            session=session, typhoon_id=panel.loaded.track.id, at=panel.shown.at
+        )
+    reached = expected.reached("village", "force7_now")
     assert reached and reached[0].name in text
 
 

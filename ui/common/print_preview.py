@@ -165,6 +165,28 @@ class DocumentPreview(QPrintPreviewDialog):
         return path
 
 
+def workbook_path(
+    parent: QWidget, spec: Document, names: dict[str, str], path: str | Path | None = None
+) -> Path | None:
+    """Where to save a workbook: ``path`` when given, else asked (the suggested name in
+    the home folder); None when the user cancelled."""
+    if path is None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            spec.title_text,
+            str(Path.home() / spec.suggested_name(**names)),
+            QCoreApplication.translate("PrintPreview", "Excel workbooks (*.xlsx)"),
+        )
+        if not chosen:
+            return None
+        path = chosen
+    return Path(path)
+
+
+def saved_text(path: Path) -> str:
+    return fill(QCoreApplication.translate("PrintPreview", "Saved %1."), str(path))
+
+
 def open_document(
     parent: QWidget,
     *,
@@ -183,18 +205,12 @@ def open_document(
     not asked for. False when the user cancelled the save dialog."""
     suggested = spec.suggested_name(**names)
     if spec.format is Format.PDF:
-        path = Path(tempfile.mkdtemp(prefix="ecc-print-")) / suggested
-    elif path is None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            parent,
-            spec.title_text,
-            str(Path.home() / suggested),
-            QCoreApplication.translate("PrintPreview", "Excel workbooks (*.xlsx)"),
-        )
-        if not chosen:
+        target = Path(tempfile.mkdtemp(prefix="ecc-print-")) / suggested
+    else:
+        chosen = workbook_path(parent, spec, names, path)
+        if chosen is None:
             return False
-        path = chosen
-    target = Path(path)
+        target = chosen
 
     def done(made: tuple[Outcome[object], PreparedPdf | None] | None, _error: object) -> None:
         outcome, prepared = made if made is not None else (Outcome[object](failed=True), None)
@@ -210,9 +226,7 @@ def open_document(
             message = QCoreApplication.translate("PrintPreview", "%1: opened in the print preview.")
             on_message(fill(message, spec.title_text), True)
         else:
-            on_message(
-                fill(QCoreApplication.translate("PrintPreview", "Saved %1."), str(target)), True
-            )
+            on_message(saved_text(target), True)
 
     run_in_background(
         make_document,

@@ -271,6 +271,7 @@ class MapPage(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.preparer.stop()
+        self.typhoon.close_reach()
         super().closeEvent(event)
 
     def _built(self, build: PreparedMap | None, error: str | None) -> None:

@@ -1,14 +1,16 @@
 """The typhoon beside the map: a time slider for its wind circles and what they reach.
 
-The latest typhoon's track and the register (indexed once, maps.reach.ReachIndex)
-are loaded off the UI thread; each time chosen on the slider, the circles and the
-reach table are computed off the UI thread as well, and the page shows them. A
-click on a count lists the features behind it and marks them on the map.
+The typhoons and the latest one's track are read off the UI thread. What its circles
+reach is computed in a process of its own (ui.map.typhoon_reach, which keeps the
+register indexed): for each time chosen on the slider it answers the circles, the
+counts and the features of the chosen count, and the page shows them. A click on a
+count lists the features behind it and marks them on the map.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -31,22 +33,20 @@ from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP, fill
 from models.typhoons import format_time, typhoon_title
 from models.users import Actor, Permission
+from ui.common.operations import failure_text
 from ui.common.styles import ALERT_COLOUR
 from ui.common.table import RIGHT, Column, RowTableModel, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
+from ui.map.typhoon_reach import CIRCLES, LIST_LIMIT, ON_MAP, Answer, ReachChild
 from ui.printing.registry import Format, document
 
-if TYPE_CHECKING:  # numpy, shapely and pyproj: loaded in the worker
-    from maps.reach import ReachIndex, ReachTable
+if TYPE_CHECKING:
     from models.typhoons import TyphoonTrack
 
 log = logging.getLogger(__name__)
 
 STEP = timedelta(hours=1)
 SLIDE_DELAY_MS = 150
-LIST_LIMIT = 2000  # features listed beside the map; the export holds them all
-CIRCLES = ("force7_now", "force10_now", "force7_forecast", "force10_forecast")
-ON_MAP = frozenset({"town", "village", "grid", "danger_zone", "shelter"})  # can be marked
 DEFAULT_CHOICE = ("village", "force10_now")  # where the strongest winds are
 
 
@@ -120,16 +120,22 @@ class Listing:
     lines: list[FeatureLine]
     ids: list[int]  # empty for what the map does not draw (households)
 
+    @classmethod
+    def answered(cls, listing: dict[str, Any]) -> Listing:
+        lines = [FeatureLine(*line) for line in listing["lines"]]
+        return cls(listing["layer"], listing["circle"], lines, listing["ids"])
+
 
 @dataclass(frozen=True)
 class Loaded:
-    """The typhoon and the indexed register, for any number of times."""
+    """The typhoon, for any number of times; ``token`` names this load to the process
+    computing the reach (a new load: the register indexed again)."""
 
     track: TyphoonTrack
-    index: ReachIndex
     times: list[datetime]  # the slider's stops: every hour, and every track point
     start: int  # the stop of the latest observed point
     typhoons: list[tuple[int, str]]  # every typhoon (id, title), the latest first
+    token: str
 
 
 @dataclass(frozen=True)
@@ -137,15 +143,24 @@ class AtTime:
     at: datetime
     point_text: str  # the typhoon at that time: position, pressure, wind, radii
     collection: dict[str, Any]  # the track and its circles at that time (GeoJSON)
-    table: ReachTable
+    radii_text: str  # what the counts "at the time" rest on, when not the track's radii
     counts: list[CountLine]
     listing: Listing  # of the count chosen when it was computed
 
+    @classmethod
+    def answered(cls, answer: Answer) -> AtTime:
+        return cls(
+            at=datetime.fromisoformat(answer["at"]),
+            point_text=answer["point_text"],
+            collection=answer["collection"],
+            radii_text=answer["radii_text"],
+            counts=[CountLine(*line) for line in answer["counts"]],
+            listing=Listing.answered(answer["listing"]),
+        )
+
 
 def load_typhoon(*, db: Database, actor: Actor, typhoon_id: int | None = None) -> Loaded | None:
-    """A typhoon (default: the latest) with the register indexed; None when there is no
-    typhoon with points."""
-    from maps.reach import ReachIndex
+    """A typhoon (default: the latest); None when there is no typhoon with points."""
     from models.typhoons import latest_typhoon_id, list_typhoons, load_track
 
     with db.session(actor) as session:
@@ -159,11 +174,10 @@ def load_typhoon(*, db: Database, actor: Actor, typhoon_id: int | None = None) -
         track = load_track(session=session, typhoon_id=typhoon_id) if typhoon_id else None
         if track is None or not track.points:
             return None
-        index = ReachIndex.load(session=session)
     times = slider_times(track)
     current = track.current
     start = times.index(current.at) if current is not None else 0
-    return Loaded(track=track, index=index, times=times, start=start, typhoons=typhoons)
+    return Loaded(track, times, start, typhoons, uuid.uuid4().hex)
 
 
 def slider_times(track: TyphoonTrack) -> list[datetime]:
@@ -176,46 +190,6 @@ def slider_times(track: TyphoonTrack) -> list[datetime]:
             stops.add(at)
         at += STEP
     return sorted(stops)
-
-
-def at_time(*, loaded: Loaded, at: datetime, choice: tuple[str, str]) -> AtTime:
-    """The circles and the counts at ``at``, and the features of the chosen count."""
-    from maps.reach import layer_label
-    from maps.typhoon import interpolate, point_label, track_geojson
-
-    track = loaded.track
-    point = interpolate(track, at)
-    table = loaded.index.table(track, at)
-    known = table.radii_known
-    counts = [
-        CountLine(
-            c.layer,
-            layer_label(c.layer),
-            c.total,
-            c.force7_now if known else None,
-            c.force10_now if known else None,
-            c.force7_forecast,
-            c.force10_forecast,
-        )
-        for c in table.counts
-    ]
-    return AtTime(
-        at=at,
-        point_text=point_label(track, point) if point is not None else "",
-        collection=track_geojson(track, at),
-        table=table,
-        counts=counts,
-        listing=list_reached(table=table, layer=choice[0], circle=choice[1]),
-    )
-
-
-def list_reached(*, table: ReachTable, layer: str, circle: str) -> Listing:
-    listed = "household" if layer == "people" else layer  # the people are the households'
-    lines = [
-        FeatureLine(r.id, r.layer, r.name or r.code, r.town, r.village, r.detail)
-        for r in table.reached(listed, circle, LIST_LIMIT)
-    ]
-    return Listing(layer, circle, lines, table.ids(listed, circle) if layer in ON_MAP else [])
 
 
 class TyphoonPanel(QWidget):
@@ -235,6 +209,7 @@ class TyphoonPanel(QWidget):
         self.choice = DEFAULT_CHOICE
         self.busy = False
         self._wanted: datetime | None = None
+        self.reach = ReachChild(db.url, actor, self)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 6, 0, 0)
@@ -419,26 +394,38 @@ class TyphoonPanel(QWidget):
         if self.busy:
             return
         self.busy = True
-        run_in_background(
-            at_time, self._computed, owner=self, loaded=self.loaded, at=at, choice=self.choice
-        )
+        self.reach.ask(self._request("at", at), self._computed)
 
-    def _computed(self, result: AtTime | None, error: BaseException | None) -> None:
+    def _request(self, do: str, at: datetime, **more: Any) -> dict[str, Any]:
+        assert self.loaded is not None
+        layer, circle = self.choice
+        return {
+            "do": do,
+            "typhoon_id": self.loaded.track.id,
+            "token": self.loaded.token,
+            "at": at.isoformat(),
+            "layer": layer,
+            "circle": circle,
+            **more,
+        }
+
+    def _computed(self, answer: Answer | None, error: str | None) -> None:
         self.busy = False
-        if result is None:
-            log.error("typhoon reach not computed: %r", error)
+        if answer is None:
+            log.error("typhoon reach not computed: %s", error)
             self.point_label.setText(
                 self.tr("What the wind reaches could not be computed. Details are in the log file.")
             )
             self.settled.emit()
             return
+        result = AtTime.answered(answer)
         if self._wanted is not None and self._wanted != result.at:
             self.show_time(self._wanted)  # the slider moved on meanwhile
             return
         self.shown = result
         self.point_label.setText(result.point_text.split("\n", 2)[-1].replace("\n", " · "))
-        self.radii_label.setText(result.table.radii_text)
-        self.radii_label.setVisible(bool(result.table.radii_text))
+        self.radii_label.setText(result.radii_text)
+        self.radii_label.setVisible(bool(result.radii_text))
         self.count_model.set_rows(result.counts)
         self._fit_counts()
         self.count_view.resizeRowsToContents()
@@ -486,14 +473,10 @@ class TyphoonPanel(QWidget):
         listing = self.listing
         if listing is None or (listing.layer, listing.circle) != self.choice:
             self.listing = None
-            table = self.shown.table
-            run_in_background(
-                list_reached,
-                lambda found, error: self._listed(table, found, error),
-                owner=self,
-                table=table,
-                layer=layer,
-                circle=circle,
+            shown = self.shown
+            self.reach.ask(
+                self._request("list", shown.at),
+                lambda found, error: self._listed(shown, found, error),
             )
             return
         self.feature_model.set_rows(listing.lines)
@@ -529,14 +512,12 @@ class TyphoonPanel(QWidget):
         self.choice_label.setText(text)
         self.marked.emit(layer, listing.ids)
 
-    def _listed(
-        self, table: ReachTable, listing: Listing | None, error: BaseException | None
-    ) -> None:
-        if listing is None:
-            log.error("reached features not listed: %r", error)
+    def _listed(self, shown: AtTime, answer: Answer | None, error: str | None) -> None:
+        if answer is None:
+            log.error("reached features not listed: %s", error)
             return
-        current = self.shown is not None and self.shown.table is table
-        if current and (listing.layer, listing.circle) == self.choice:
+        listing = Listing.answered(answer["listing"])
+        if self.shown is shown and (listing.layer, listing.circle) == self.choice:
             self.listing = listing
             self._show_choice()
 
@@ -579,30 +560,36 @@ class TyphoonPanel(QWidget):
         self.export_to(None)
 
     def export_to(self, path: str | None) -> None:
-        """The reach table shown, as a workbook (``path`` None: asked)."""
-        from ui.common.print_preview import open_document
+        """The reach table shown, as a workbook (``path`` None: asked); written by the
+        process that holds the table."""
+        from ui.common.print_preview import saved_text, workbook_path
 
-        if self.shown is None:
+        if self.shown is None or self.loaded is None:
             return
         shown = self.shown
+        target = workbook_path(
+            self,
+            document("typhoon-reach", Format.EXCEL),
+            {"typhoon": self.loaded.track.code, "stamp": f"{shown.at:%Y%m%d%H%M}"},
+            path,
+        )
+        if target is None:  # the save dialog was cancelled
+            return
         self.export_button.setEnabled(False)
 
-        def said(text: str, _ok: bool) -> None:
+        def written(answer: Answer | None, error: str | None) -> None:
             self.export_button.setEnabled(True)
-            self.choice_label.setText(text)
+            if answer is None:
+                log.error("reach table not exported: %s", error)
+                self.choice_label.setText(failure_text(write=False))
+            else:
+                self.choice_label.setText(answer["problem"] or saved_text(target))
 
-        started = open_document(
-            self,
-            db=self.db,
-            actor=self.actor,
-            spec=document("typhoon-reach", Format.EXCEL),
-            options={"typhoon": str(shown.table.typhoon_id), "at": shown.at, "table": shown.table},
-            names={"typhoon": shown.table.typhoon_code, "stamp": f"{shown.at:%Y%m%d%H%M}"},
-            on_message=said,
-            path=path,
-        )
-        if not started:  # the save dialog was cancelled
-            self.export_button.setEnabled(True)
+        self.reach.ask(self._request("export", shown.at, path=str(target)), written)
+
+    def close_reach(self) -> None:
+        """The page closes: no more answers from the process computing the reach."""
+        self.reach.close()
 
 
 def circle_text(circle: str) -> str:
