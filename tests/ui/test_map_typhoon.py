@@ -202,6 +202,19 @@ def test_the_reach_is_computed_in_a_process_of_its_own_and_follows_the_register(
     shown = next(line for line in panel.count_model.rows() if line.id == "shelter")
     assert shown.force10_now == _count(panel, later, "shelter", "force10_now")
 
+    # The page closes with its process idle: the next map page takes it over.
+    pid = restarted.processId()
+    page.close()
+    assert panel.reach.child.process is None
+    again, _blocker = open_map(qtbot, demo_db)
+    process = again.typhoon.reach.child.process
+    assert process is not None and process.processId() == pid
+    opened = again.typhoon.shown
+    assert opened is not None
+    shown = next(line for line in again.typhoon.count_model.rows() if line.id == "shelter")
+    assert shown.total == before.total - 1  # the register as it is now
+    assert shown.force10_now == _count(panel, opened.at, "shelter", "force10_now")
+
 
 def _count(panel: object, at: object, layer: str, circle: str) -> int:
     """The count at ``at`` as the reach computed from the database says."""

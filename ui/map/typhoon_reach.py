@@ -14,6 +14,7 @@ held the interpreter the UI thread waits for. The child (ui.common.child:
     list     the features of another count at that time
     export   the reach table at that time as a workbook (the documents registry's
              typhoon-reach, made in one unit of work as any document)
+    forget   the page closed: the index is freed (the idle child waits for the next page)
 
 Each request names the typhoon and the token of the panel's load: a new token (the
 register or the track changed) loads the index again. What is answered is plain data;
@@ -62,9 +63,12 @@ class ReachChild(QObject):
         self._waiting[self.child.ask(request)] = done
 
     def close(self) -> None:
-        """No more answers: an idle child is kept for the next map page, a busy one killed."""
-        keep = not self._waiting
+        """No more answers: an idle child, told to free its index, is kept for the next map
+        page; a busy one is killed."""
+        keep = not self._waiting and self.child.process is not None
         self._waiting.clear()
+        if keep:
+            self.child.ask({"do": "forget"})
         self.child.end(keep=keep)
 
     def _answered(self, answer: Answer) -> None:
@@ -196,6 +200,9 @@ def _export(table: ReachTable, request: dict[str, Any], db: Database, actor: Act
 
 
 def answer(request: dict[str, Any], db: Database, actor: Actor) -> Iterator[Answer]:
+    if request["do"] == "forget":  # the page closed: the index freed, nothing answered
+        _KEPT.token = _KEPT.track = _KEPT.index = _KEPT.table = None
+        return
     table = _table(request, db, actor)
     if request["do"] == "at":
         assert _KEPT.track is not None
