@@ -34,12 +34,35 @@ def log_path() -> Path:
     return data_dir() / "logs" / "console.log"
 
 
+def _dressed(handler: logging.Handler) -> logging.Handler:
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactPersonal())
+    return handler
+
+
+def console_log_file() -> str | None:
+    """The log file ``setup_logging`` opened in this process (None: logging to stderr only),
+    for the console's child processes to log into."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return handler.baseFilename
+    return None
+
+
+def child_logging(path: str) -> None:
+    """A child process of the console (ui.common.child) logs into the console's file,
+    appended and redacted the same way; the console alone rotates it."""
+    root = logging.getLogger()
+    root.addHandler(_dressed(logging.FileHandler(path, encoding="utf-8")))
+    root.setLevel(logging.INFO)
+
+
 def setup_logging() -> Path:
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactPersonal())
+    handler = _dressed(
+        RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    )
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
         root.removeHandler(old)

@@ -119,7 +119,9 @@ class Child(QObject):
             process.setProcessEnvironment(environment)
             process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
             process.start()
-            process.write(json.dumps({"log": _log_file()}).encode("ascii") + b"\n")
+            from ui.logs import console_log_file
+
+            process.write(json.dumps({"log": console_log_file()}).encode("ascii") + b"\n")
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._ended)
         process.errorOccurred.connect(self._error)
@@ -171,15 +173,6 @@ def _end_spares() -> None:
         _end(spares)
 
 
-def _log_file() -> str | None:
-    """The console's log file, for the child's own failures (None: log to stderr only)."""
-    for handler in logging.getLogger().handlers:
-        name = getattr(handler, "baseFilename", None)
-        if isinstance(name, str):
-            return name
-    return None
-
-
 atexit.register(_end_spares)
 
 # -- the child process -----------------------------------------------------------------------
@@ -212,7 +205,9 @@ def serve(handle: Handler, name: str) -> int:
         return 0
     init = json.loads(first)  # the log file; defaults for the requests
     if init.get("log"):
-        logging.basicConfig(filename=init["log"], level=logging.INFO)
+        from ui.logs import child_logging
+
+        child_logging(init["log"])
     from models.database import Database
     from ui.i18n import install_translators
 

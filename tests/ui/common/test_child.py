@@ -1,0 +1,104 @@
+"""Work in a process of its own (``ui.common.child``): requests answered by lines, a
+failure answered and logged without personal numbers, an idle child kept for the next
+page, a child that ends heard."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QProcess
+from pytestqt.qtbot import QtBot
+
+from models.database import Database
+from tests.conftest import ADMIN
+from ui.common.child import Child
+from ui.logs import setup_logging
+
+MODULE = "tests.ui.common.child_probe"
+
+
+class Heard:
+    def __init__(self) -> None:
+        self.answers: list[dict[str, Any]] = []
+        self.lost: list[int | None] = []
+
+
+@pytest.fixture
+def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The console's log file, opened as the console opens it."""
+    monkeypatch.setenv("ECC_DATA_DIR", str(tmp_path / "data"))
+    path = setup_logging()
+    yield path
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def make_child(sqlite_db: Database, heard: Heard) -> Child:
+    return Child(MODULE, sqlite_db.url, ADMIN, heard.answers.append, heard.lost.append)
+
+
+def test_requests_are_answered_in_a_process_of_their_own_and_failures_logged_redacted(
+    qtbot: QtBot, sqlite_db: Database, log_file: Path
+) -> None:
+    heard = Heard()
+    child = make_child(sqlite_db, heard)
+    first = child.ask({"text": "东山村"})
+    second = child.ask({"fail": "13812345678"})
+    qtbot.waitUntil(lambda: len(heard.answers) == 3, timeout=30_000)
+    process = child.process
+    assert process is not None and process.processId() not in (0, os.getpid())
+    assert heard.answers[:2] == [
+        {"id": first, "ok": True, "text": "东山村", "actor": ADMIN.name, "url": sqlite_db.url},
+        {"id": first, "ok": True, "second": True},
+    ]
+    assert heard.answers[2] == {
+        "id": second,
+        "ok": False,
+        "error": "no answer for 13812345678",
+    }
+    # The child's own record of the failure is in the console's log file, with the
+    # traceback, and the mobile number blanked.
+    qtbot.waitUntil(lambda: "ValueError" in log_file.read_text(encoding="utf-8"))
+    logged = log_file.read_text(encoding="utf-8")
+    assert "request not answered" in logged and "[redacted]" in logged
+    assert "13812345678" not in logged
+    child.end(keep=False)
+    assert heard.lost == []
+
+
+def test_an_idle_child_is_kept_for_the_next_and_a_child_that_ends_is_heard(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    heard = Heard()
+    child = make_child(sqlite_db, heard)
+    child.ask({"text": "a"})
+    qtbot.waitUntil(lambda: len(heard.answers) == 2, timeout=30_000)
+    assert child.process is not None
+    pid = child.process.processId()
+    child.end(keep=True)  # idle: kept
+
+    later = Heard()
+    other = make_child(sqlite_db, later)
+    other.ask({"text": "b"})
+    qtbot.waitUntil(lambda: len(later.answers) == 2, timeout=30_000)
+    process = other.process
+    assert process is not None and process.processId() == pid
+    assert later.answers[0]["text"] == "b"
+
+    process.kill()  # it ends: heard with its exit code, the next request starts another
+    qtbot.waitUntil(lambda: later.lost != [], timeout=30_000)
+    assert later.lost[0] is not None and other.process is None
+    other.ask({"text": "c"})
+    qtbot.waitUntil(lambda: len(later.answers) == 4, timeout=30_000)
+    assert other.process is not None and other.process.state() == QProcess.ProcessState.Running
+    assert other.process.processId() != pid
+    other.end(keep=False)
+    assert heard.lost == []
