@@ -391,6 +391,25 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
+def console_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The console's log file, opened as the console opens it (``ui.logs.setup_logging``),
+    in the test's own data folder; the console's child processes write into it too."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    from ui.common.child import _end_spares
+    from ui.logs import setup_logging
+
+    _end_spares()  # a spare child writes to the log file it was started with
+    monkeypatch.setenv("ECC_DATA_DIR", str(tmp_path / "data"))
+    yield setup_logging()
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+@pytest.fixture
 def no_tester_failures(qapp: Any) -> Iterator[None]:
     """Fails the test when QAbstractItemModelTester reported a problem.
 

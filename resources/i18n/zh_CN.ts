@@ -165,154 +165,160 @@
 <context>
     <name>AreaPanel</name>
     <message>
-        <location filename="../../ui/map/area.py" line="87"/>
+        <location filename="../../ui/map/area.py" line="158"/>
         <source>Draw an area with the map&apos;s polygon or circle tool to list what is inside; the crosshair tool names the nearest shelters with room from a point.</source>
         <translation>用地图上的多边形或圆形工具画出区域，即可列出区域内的对象；十字准星工具列出离某点最近、仍有空位的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="120"/>
+        <location filename="../../ui/map/area.py" line="187"/>
         <source>Name of the area, e.g. the landslide at ...</source>
         <translation>区域名称，如某地山体滑坡</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="121"/>
+        <location filename="../../ui/map/area.py" line="188"/>
         <source>Save the area</source>
         <translation>保存区域</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="127"/>
+        <location filename="../../ui/map/area.py" line="194"/>
         <source>Export the lists to Excel...</source>
         <translation>导出清单（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="131"/>
+        <location filename="../../ui/map/area.py" line="198"/>
         <source>Print the lists...</source>
         <translation>打印清单...</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="137"/>
+        <location filename="../../ui/map/area.py" line="204"/>
         <source>Show again</source>
         <translation>重新显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="142"/>
+        <location filename="../../ui/map/area.py" line="209"/>
         <source>Register as a danger zone...</source>
         <translation>登记为危险区...</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="144"/>
+        <location filename="../../ui/map/area.py" line="211"/>
         <source>The saved area listed becomes a danger zone of the register.</source>
         <translation>将当前列出的已保存区域登记为危险区。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="165"/>
+        <location filename="../../ui/map/area.py" line="223"/>
+        <source>Double-click a row to show it on the map.</source>
+        <translation>双击某行，在地图上定位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map/area.py" line="264"/>
         <source>Looking ...</source>
         <translation>正在查找……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="176"/>
+        <location filename="../../ui/map/area.py" line="275"/>
         <source>The register could not be read for the area.</source>
         <translation>无法读取区域所需的基础信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="205"/>
+        <location filename="../../ui/map/area.py" line="302"/>
         <source>The area could not be read.</source>
         <translation>无法读取该区域。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="210"/>
+        <location filename="../../ui/map/area.py" line="307"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="214"/>
+        <location filename="../../ui/map/area.py" line="311"/>
         <source>Area %1 km².</source>
         <translation>面积 %1 平方公里。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="221"/>
+        <location filename="../../ui/map/area.py" line="317"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="238"/>
-        <location filename="../../ui/map/area.py" line="280"/>
+        <location filename="../../ui/map/area.py" line="67"/>
+        <location filename="../../ui/map/area.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="238"/>
+        <location filename="../../ui/map/area.py" line="68"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="238"/>
+        <location filename="../../ui/map/area.py" line="69"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="240"/>
+        <location filename="../../ui/map/area.py" line="80"/>
         <source>Still at home</source>
         <translation>仍在家中</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="244"/>
+        <location filename="../../ui/map/area.py" line="45"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="259"/>
-        <location filename="../../ui/map/area.py" line="280"/>
+        <location filename="../../ui/map/area.py" line="101"/>
+        <location filename="../../ui/map/area.py" line="342"/>
         <source>Free places</source>
         <translation>空余床位</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="261"/>
+        <location filename="../../ui/map/area.py" line="344"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="262"/>
+        <location filename="../../ui/map/area.py" line="73"/>
+        <location filename="../../ui/map/area.py" line="345"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="268"/>
+        <location filename="../../ui/map/area.py" line="349"/>
         <source>The nearest shelters could not be found.</source>
         <translation>无法查找最近的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="276"/>
+        <location filename="../../ui/map/area.py" line="357"/>
         <source>Nearest shelters with room, by straight-line distance:</source>
         <translation>最近的有空位避灾安置场所（按直线距离）：</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="278"/>
+        <location filename="../../ui/map/area.py" line="359"/>
         <source>No shelter with room has a location.</source>
         <translation>没有有空位且有位置的避灾安置场所。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="280"/>
+        <location filename="../../ui/map/area.py" line="93"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="280"/>
+        <location filename="../../ui/map/area.py" line="108"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="303"/>
+        <location filename="../../ui/map/area.py" line="371"/>
         <source>Export the lists</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="303"/>
+        <location filename="../../ui/map/area.py" line="371"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/area.py" line="448"/>
+        <location filename="../../ui/map/area.py" line="516"/>
         <source>Registered as danger zones: %1</source>
         <translation>已登记为危险区：%1</translation>
     </message>
@@ -7906,7 +7912,7 @@ ahead</source>
     </message>
     <message>
         <location filename="../../maps/pages.py" line="90"/>
-        <location filename="../../ui/map/page.py" line="160"/>
+        <location filename="../../ui/map/page.py" line="161"/>
         <source>Risk map</source>
         <translation>风险地图</translation>
     </message>
@@ -7951,88 +7957,88 @@ ahead</source>
         <translation>底图：此窗口无法读取 MBTiles 文件（启动时未注册 tiles 协议），地图暂不显示底图。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="307"/>
+        <location filename="../../ui/map/page.py" line="308"/>
         <source>Find a village, grid, danger zone or shelter (pinyin initials work)</source>
         <translation>查找村、网格、危险区或避灾安置场所（可用拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="193"/>
+        <location filename="../../ui/map/page.py" line="194"/>
         <source>Click a feature on the map, or search for one, to see its details here.</source>
         <translation>点击地图上的对象或进行搜索，即可在此查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="164"/>
+        <location filename="../../ui/map/page.py" line="165"/>
         <source>Preparing the search ...</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="191"/>
+        <location filename="../../ui/map/page.py" line="192"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="217"/>
+        <location filename="../../ui/map/page.py" line="218"/>
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="218"/>
+        <location filename="../../ui/map/page.py" line="219"/>
         <source>Open in the register</source>
         <translation>在基础信息登记中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="219"/>
+        <location filename="../../ui/map/page.py" line="220"/>
         <source>Open this village&apos;s transfer list</source>
         <translation>打开本村转移清单</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="229"/>
+        <location filename="../../ui/map/page.py" line="230"/>
         <source>Typhoon</source>
         <translation>台风</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="240"/>
+        <location filename="../../ui/map/page.py" line="241"/>
         <source>Drawing the map ...</source>
         <translation>正在绘制地图……</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="282"/>
-        <location filename="../../ui/map/page.py" line="304"/>
+        <location filename="../../ui/map/page.py" line="283"/>
+        <location filename="../../ui/map/page.py" line="305"/>
         <source>The map could not be built: %1</source>
         <translation>无法生成地图：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="332"/>
+        <location filename="../../ui/map/page.py" line="333"/>
         <source>%1 features on the map.</source>
         <translation>地图上共有 %1 个对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="334"/>
+        <location filename="../../ui/map/page.py" line="335"/>
         <source>%1 without a location are not drawn.</source>
         <translation>%1 个无位置信息的对象未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="348"/>
+        <location filename="../../ui/map/page.py" line="349"/>
         <source>The map page could not be shown. Details are in the log file.</source>
         <translation>无法显示地图页面，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="429"/>
+        <location filename="../../ui/map/page.py" line="430"/>
         <source>&amp;Stock</source>
         <translation>物资(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="490"/>
+        <location filename="../../ui/map/page.py" line="492"/>
         <source>The team could not be read.</source>
         <translation>无法读取该队伍。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="505"/>
+        <location filename="../../ui/map/page.py" line="507"/>
         <source>Reach in %1 minutes: about %2 km in a straight line (%3 km/h, road factor %4), drawn as a circle.</source>
         <translation>%1 分钟可达范围：直线约 %2 公里（时速 %3 公里，道路系数 %4），以圆圈画出。</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="625"/>
+        <location filename="../../ui/map/page.py" line="627"/>
         <source>Nothing found.</source>
         <translation>未找到匹配项。</translation>
     </message>
@@ -8149,7 +8155,7 @@ ahead</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/map/page.py" line="236"/>
+        <location filename="../../ui/map/page.py" line="237"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -15433,17 +15439,17 @@ ahead</source>
         <translation>此后10级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_reach.py" line="81"/>
+        <location filename="../../ui/map/typhoon_reach.py" line="85"/>
         <source>the process computing the reach could not be started</source>
         <translation>计算影响范围的进程无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_reach.py" line="86"/>
+        <location filename="../../ui/map/typhoon_reach.py" line="90"/>
         <source>the process computing the reach ended (exit code %1)</source>
         <translation>计算影响范围的进程已结束（退出码 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_reach.py" line="124"/>
+        <location filename="../../ui/map/typhoon_reach.py" line="128"/>
         <source>The typhoon was deleted.</source>
         <translation>该台风已被删除。</translation>
     </message>

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from ui.map.view import register_schemes
 
@@ -19,10 +20,13 @@ register_schemes()  # before the QApplication exists (pytest-qt creates it for t
 
 from maps.prepared import FEATURES_NAME  # noqa: E402
 from models.database import Database  # noqa: E402
+from models.refusals import PermissionDenied  # noqa: E402
 from models.settings import Settings  # noqa: E402
 from tests.conftest import ADMIN  # noqa: E402
 from tests.models.test_areas import build_sample_county  # noqa: E402
 from tests.ui.test_map import drawn_layers, open_map  # noqa: E402
+from ui.common.child import failure_text  # noqa: E402
+from ui.i18n import install_translators  # noqa: E402
 from ui.map.page import MapPage  # noqa: E402
 
 pytestmark = pytest.mark.timeout(120)
@@ -74,19 +78,38 @@ def test_the_map_is_prepared_in_another_process_and_read_from_its_files(
 
 
 def test_a_failure_in_the_preparing_process_is_shown_on_the_page(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, console_log: Path
 ) -> None:
+    """The duty officer reads one sentence in Chinese, never the driver's message or its
+    link; the whole error is in the console's log file, where the process writes too."""
     empty = Database(f"sqlite:///{tmp_path / 'never-migrated.sqlite'}")  # no tables at all
+    install_translators("zh_CN")
     try:
         page = MapPage(empty, ADMIN, Settings())
         qtbot.addWidget(page)
         with qtbot.waitSignal(page.ready, timeout=60_000):
             page.show()
         assert page.error_label.isVisible()
-        assert page.error_label.text().startswith("The map could not be built: ")
-        assert "no such table" in page.error_label.text()
+        assert page.error_label.text() == "无法生成地图：数据未能读取；详情见日志文件。"
+        page.close()  # the process ends its line in the log before it takes the next build
+        text = console_log.read_text(encoding="utf-8")
+        assert "request not answered" in text and "no such table" in text
+        assert "Traceback" in text
     finally:
+        install_translators("en")
         empty.dispose()
+    for shown in ("no such table", "sqlalche.me", "Traceback", "sqlite3"):
+        assert shown not in page.error_label.text()
+
+
+def test_a_refusal_in_a_child_process_is_answered_with_its_own_message() -> None:
+    """What the project refuses on purpose reaches the page as its message; any other
+    error reaches it as the console's one line for data that could not be read."""
+    assert failure_text(PermissionDenied("You are not allowed to do this.")) == (
+        "You are not allowed to do this."
+    )
+    error = OperationalError("SELECT 1", {}, Exception("no such table: villages"))
+    assert failure_text(error) == "The data could not be read; the details are in the log file."
 
 
 def test_a_preparing_process_that_dies_is_reported(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 import shapely
 from pyproj import Geod
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtTest import QAbstractItemModelTester, QTest
 from pytestqt.qtbot import QtBot
 from shapely.geometry import Polygon
 from sqlalchemy import select
@@ -21,6 +22,7 @@ from ui.map.view import register_schemes
 
 register_schemes()
 
+from maps.area import area_layer_title  # noqa: E402
 from maps.geometry import load_wkb  # noqa: E402
 from models.areas import DangerZone, Division, Grid, Shelter  # noqa: E402
 from models.database import Database  # noqa: E402
@@ -109,8 +111,14 @@ def independent(db: Database, polygon: Polygon) -> dict[str, set[int]]:
     return out
 
 
-def test_an_area_drawn_lists_what_is_inside(qtbot: QtBot, demo_db: Database) -> None:
+def test_an_area_drawn_lists_what_is_inside(
+    qtbot: QtBot, demo_db: Database, no_tester_failures: None
+) -> None:
     page, blocker = open_map(qtbot, demo_db)
+    testers = [  # the lists' models, through every list shown, sorted and activated below
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+        for model in (page.area.area_model, page.area.nearest_model)
+    ]
     corners = [(28.33, 121.33), (28.33, 121.41), (28.40, 121.43), (28.41, 121.34)]
     with qtbot.waitSignal(page.area.answered, timeout=60_000):
         click_through(qtbot, page, "polygon", corners)
@@ -129,8 +137,30 @@ def test_an_area_drawn_lists_what_is_inside(qtbot: QtBot, demo_db: Database) -> 
     assert (
         "Households" in page.area.summary.text() or "household" in page.area.summary.text().lower()
     )
-    assert page.area.table.rowCount() > 0
-    assert blocker.blocked == []
+    area = page.area
+    assert area.area_view.isVisible() and not area.nearest_view.isVisible()
+    assert area.area_model.rowCount() == min(contents.counts[area.kind.currentData()], 500)
+    # The shelters' list: free places by value, the most first; a row activated (a
+    # double-click) flies the map to the shelter and highlights it.
+    area.kind.setCurrentIndex(area.kind.findData("shelter"))
+    model, view = area.area_model, area.area_view
+    assert model.rowCount() == len(expected["shelter"])
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Free places"
+    assert view.isColumnHidden(4)  # "Still at home": only for households during an event
+    view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    free = [int(model.display_text(row, 3) or 0) for row in range(model.rowCount())]
+    assert free == sorted(free, reverse=True)
+    shelter = model.row_at(0)
+    cell = view.visualRect(model.index(0, 0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert page.current == ("shelters", shelter.id)
+    assert page.side_tabs.currentWidget() is area  # the list stays in view
+    qtbot.waitUntil(lambda: ask(qtbot, page.view, "ECC.summary().highlighted") == 1)
+    area.kind.setCurrentIndex(area.kind.findData("household"))
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Residents"
+    assert model.rowCount() == min(len(expected["household"]), 500)
+    assert len(testers) == 2 and blocker.blocked == []
 
 
 def test_a_circle_lists_the_households_within_its_radius(qtbot: QtBot, demo_db: Database) -> None:
@@ -181,7 +211,11 @@ def test_nearest_names_the_closest_shelters_with_room(qtbot: QtBot, demo_db: Dat
     assert [row.id for row in named] == [i for _d, i in distances[:5]]
     for row, (d, _i) in zip(named, distances, strict=False):
         assert row.distance_km == pytest.approx(d, rel=0.005)
-    assert page.area.table.item(0, 0).text() == named[0].name
+    area = page.area
+    assert area.nearest_view.isVisible() and not area.area_view.isVisible()
+    assert area.nearest_model.display_text(0, 0) == named[0].name
+    assert area.nearest_model.display_text(0, 1) == area_layer_title("shelter")
+    assert area.nearest_model.display_text(0, 3) == f"{named[0].distance_km:.2f} km"
 
 
 def test_a_drawn_area_is_saved_by_name_and_shown_again(qtbot: QtBot, demo_db: Database) -> None:
@@ -227,7 +261,11 @@ def test_the_lists_of_an_area_export_to_excel(
     contents = area.contents
     assert contents is not None and contents.during_event
     assert area.kind.currentData() == "household"  # during an event the households first
-    assert area.table.horizontalHeaderItem(4).text() == "Still at home"
+    header = area.area_model.headerData
+    assert header(3, Qt.Orientation.Horizontal) == "Residents"
+    assert header(4, Qt.Orientation.Horizontal) == "Still at home"
+    assert not area.area_view.isColumnHidden(4)
+    assert area.area_model.display_text(0, 4) == "Yes"  # those still at home first
     with qtbot.waitSignal(area.exported, timeout=30_000) as written:
         area.export(str(tmp_path / "area.xlsx"))
     book = load_workbook(written.args[0], read_only=True)

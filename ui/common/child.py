@@ -182,9 +182,14 @@ Handler = Callable[[dict[str, Any], "Database", Actor], Iterator[Answer]]
 yields is written at once, marked with the request's id and ``ok``."""
 
 
-def _message(error: BaseException) -> str:
-    message = getattr(error, "message", None)
-    return message if isinstance(message, str) else (str(error) or type(error).__name__)
+def failure_text(error: BaseException) -> str:
+    """What a page shows of a request that failed, in the request's language: a refusal's
+    message, else the console's one line for data that could not be read. Never the
+    error's own text (a driver's message and its link are no sentence for a duty officer,
+    and may hold a name): the log file has it whole."""
+    from ui.common.operations import problem_text  # only when a request fails
+
+    return problem_text(error, write=False)
 
 
 def _answer(answer: Answer) -> None:
@@ -194,7 +199,8 @@ def _answer(answer: Answer) -> None:
 
 def serve(handle: Handler, name: str) -> int:
     """The child's loop: a request a line on standard input, until it closes. A request
-    that fails is answered ``ok: false`` with the error's text, and logged."""
+    that fails is logged, and answered ``ok: false`` with what the page may show of it
+    (``failure_text``)."""
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice() here
         os.nice(NICENESS)
     from PySide6.QtCore import QCoreApplication
@@ -227,9 +233,9 @@ def serve(handle: Handler, name: str) -> int:
             try:
                 for answer in handle(request, db, Actor(*request["actor"])):
                     _answer({"id": number, "ok": True, **answer})
-            except Exception as error:  # told to the page, which shows it
+            except Exception as error:  # logged whole; the page is told what it may show
                 log.exception("%s: request not answered", name)
-                _answer({"id": number, "ok": False, "error": _message(error)})
+                _answer({"id": number, "ok": False, "error": failure_text(error)})
     finally:
         if db is not None:
             db.dispose()

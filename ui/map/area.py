@@ -10,24 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from models.messages import fill
+from models.messages import QT_TRANSLATE_NOOP, fill
 from ui.common.operations import Outcome, problem_text, run_operation
+from ui.common.table import RIGHT, Column, RowTableModel, count_text, fit_columns, setup_table_view
 from ui.common.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -41,6 +39,79 @@ SHOWN = 500
 
 MAP_KINDS = ("village", "grid", "danger_zone", "shelter", "teams")
 """Kinds whose chosen row the map shows (the map page finds their layer)."""
+
+
+def _yes(at_home: bool) -> str:
+    return QCoreApplication.translate("AreaPanel", "Yes") if at_home else ""
+
+
+def _figures_first(detail: str) -> tuple[int, int, str]:
+    """A detail's sort key: figures (free places, residents) by value, before any text."""
+    return (0, int(detail), "") if detail.isdigit() else (1, 0, detail)
+
+
+def _layer_title(layer: str) -> str:
+    from maps.area import area_layer_title
+
+    return area_layer_title(layer)
+
+
+def _km(distance: float) -> str:
+    return f"{distance:.2f} km"
+
+
+DETAIL_COLUMN, AT_HOME_COLUMN = 3, 4
+NAME_AT_LEAST = 96  # pixels: a list's names, however narrow the panel
+
+AREA_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("AreaPanel", "Name"), "AreaPanel", max_width=180),
+    Column("town", QT_TRANSLATE_NOOP("AreaPanel", "Town"), "AreaPanel", max_width=110),
+    Column("village", QT_TRANSLATE_NOOP("AreaPanel", "Village"), "AreaPanel", max_width=110),
+    # Its header names what the list's details are (free places, residents): _detail.
+    Column(
+        "detail",
+        QT_TRANSLATE_NOOP("AreaPanel", "Details"),
+        "AreaPanel",
+        sort_key=_figures_first,
+        max_width=120,
+    ),
+    Column(
+        "at_home",
+        QT_TRANSLATE_NOOP("AreaPanel", "Still at home"),
+        "AreaPanel",
+        formatter=_yes,
+        max_width=100,
+    ),
+)
+"""A list of what the area holds (maps.area.AreaRow); "Still at home" only for the
+households during an event."""
+
+NEAREST_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("AreaPanel", "Name"), "AreaPanel", max_width=180),
+    Column(
+        "layer",
+        QT_TRANSLATE_NOOP("AreaPanel", "Kind"),
+        "AreaPanel",
+        formatter=_layer_title,
+        sort_key=_layer_title,
+        max_width=110,
+    ),
+    Column(
+        "free",
+        QT_TRANSLATE_NOOP("AreaPanel", "Free places"),
+        "AreaPanel",
+        formatter=count_text,
+        alignment=RIGHT,
+    ),
+    Column(
+        "distance_km",
+        QT_TRANSLATE_NOOP("AreaPanel", "Distance"),
+        "AreaPanel",
+        formatter=_km,
+        alignment=RIGHT,
+    ),
+)
+"""Nearest's shelters with room and the nearest of the kinds modules add (NearestRow)."""
 
 
 def _index(db: Database, actor: Actor) -> AreaIndex:
@@ -97,17 +168,13 @@ class AreaPanel(QWidget):
         self.kind = QComboBox()
         self.kind.currentIndexChanged.connect(self._show_kind)
         box.addWidget(self.kind)
-        self.table = QTableWidget(0, 4)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.cellDoubleClicked.connect(self._row_chosen)
-        box.addWidget(self.table, 1)
+        self.area_model = RowTableModel(AREA_COLUMNS, parent=self)
+        self.area_view = self._list_view(self.area_model)
+        box.addWidget(self.area_view, 1)
+        self.nearest_model = RowTableModel(NEAREST_COLUMNS, parent=self)
+        self.nearest_view = self._list_view(self.nearest_model)
+        box.addWidget(self.nearest_view, 1)
         self.kind.hide()
-        self.table.hide()
         self.drawn: dict[str, Any] | None = None  # the area listed
         self.saved_name = ""  # its name when it is a saved area
         self.problem = QLabel()
@@ -148,6 +215,38 @@ class AreaPanel(QWidget):
         box.addWidget(self.zone_button)
         self._saved_ids: dict[str, int] = {}
         self.load_saved()
+
+    def _list_view(self, model: RowTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        setup_table_view(view)
+        view.setToolTip(self.tr("Double-click a row to show it on the map."))
+        view.activated.connect(self._row_chosen)
+        view.viewport().installEventFilter(self)  # its width changes: the names take the room
+        view.hide()
+        return view
+
+    def _fit(self, view: QTableView, model: RowTableModel) -> None:
+        fit_columns(view, model)
+        self._fit_names(view)
+
+    def _fit_names(self, view: QTableView) -> None:
+        """The names take the room the other columns leave (a full name is its cell's
+        tooltip), never less than NAME_AT_LEAST: a narrow panel scrolls sideways."""
+        header = view.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(1, header.count())
+            if not header.isSectionHidden(column)
+        )
+        header.resizeSection(0, max(NAME_AT_LEAST, view.viewport().width() - others))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for view in (self.area_view, self.nearest_view):
+                if watched is view.viewport():
+                    self._fit_names(view)
+        return super().eventFilter(watched, event)
 
     # -- asked by the map page ----------------------------------------------------------
 
@@ -199,15 +298,13 @@ class AreaPanel(QWidget):
     # -- showing -------------------------------------------------------------------------
 
     def _listed(self, contents: AreaContents | None, error: BaseException | None) -> None:
-        from maps.area import area_layer_title
-
         if error is not None or contents is None:
             self.summary.setText(self.tr("The area could not be read."))
             return
         self.contents = contents
         self.nearest = []
         parts = [
-            fill(self.tr("%1: %2"), area_layer_title(layer), f"{count:,}")
+            fill(self.tr("%1: %2"), _layer_title(layer), f"{count:,}")
             for layer, count in contents.counts.items()
         ]
         self.summary.setText(
@@ -217,14 +314,13 @@ class AreaPanel(QWidget):
         self.kind.clear()
         for layer in contents.layers:
             count = contents.counts[layer]
-            self.kind.addItem(
-                fill(self.tr("%1 (%2)"), area_layer_title(layer), f"{count:,}"), layer
-            )
+            self.kind.addItem(fill(self.tr("%1 (%2)"), _layer_title(layer), f"{count:,}"), layer)
         households = self.kind.findData("household")
         self.kind.setCurrentIndex(households if contents.during_event and households >= 0 else 0)
         self.kind.blockSignals(False)
         self.kind.show()
-        self.table.show()
+        self.nearest_view.hide()
+        self.area_view.show()
         self.export_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self._show_kind()
@@ -234,25 +330,12 @@ class AreaPanel(QWidget):
         if self.contents is None:
             return
         layer = self.kind.currentData()
-        shown = self.contents.rows(layer, SHOWN)
-        headers = [self.tr("Name"), self.tr("Town"), self.tr("Village"), self._detail(layer)]
-        if layer == "household" and self.contents.during_event:
-            headers.append(self.tr("Still at home"))
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(shown))
-        yes = self.tr("Yes")
-        for r, row in enumerate(shown):
-            values = [row.name, row.town, row.village, row.detail]
-            if len(headers) == 5:
-                values.append(yes if row.at_home else "")
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, (row.layer, row.id))
-                self.table.setItem(r, c, item)
-        for c, width in enumerate((150, 80, 90, 70)):
-            self.table.setColumnWidth(c, width)
+        model = self.area_model
+        model.setHeaderData(DETAIL_COLUMN, Qt.Orientation.Horizontal, self._detail(layer))
+        model.set_rows(self.contents.rows(layer, SHOWN))
+        at_home = layer == "household" and self.contents.during_event
+        self.area_view.setColumnHidden(AT_HOME_COLUMN, not at_home)
+        self._fit(self.area_view, model)
 
     def _detail(self, layer: str) -> str:
         if layer == "shelter":
@@ -262,8 +345,6 @@ class AreaPanel(QWidget):
         return self.tr("Details")
 
     def _named(self, rows: list[NearestRow] | None, error: BaseException | None) -> None:
-        from maps.area import area_layer_title
-
         if error is not None or rows is None:
             self.summary.setText(self.tr("The nearest shelters could not be found."))
             return
@@ -277,23 +358,10 @@ class AreaPanel(QWidget):
             if rows
             else self.tr("No shelter with room has a location.")
         )
-        headers = [self.tr("Name"), self.tr("Kind"), self.tr("Free places"), self.tr("Distance")]
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = [
-                row.name,
-                area_layer_title(row.layer),
-                "" if row.free is None else f"{row.free:,}",
-                f"{row.distance_km:.2f} km",
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, (row.layer, row.id))
-                self.table.setItem(r, c, item)
-        self.table.show()
+        self.nearest_model.set_rows(rows)
+        self.area_view.hide()
+        self.nearest_view.show()
+        self._fit(self.nearest_view, self.nearest_model)
         self.answered.emit()
 
     # -- export --------------------------------------------------------------------------
@@ -451,10 +519,11 @@ class AreaPanel(QWidget):
         )
         self.registered.emit(zones)
 
-    def _row_chosen(self, row: int, _column: int) -> None:
-        item = self.table.item(row, 0)
-        if item is None:
+    def _row_chosen(self, index: QModelIndex) -> None:
+        """A row activated (double-click, Enter): the map flies to its feature."""
+        model = index.model()
+        if not isinstance(model, RowTableModel):
             return
-        layer, feature_id = item.data(Qt.ItemDataRole.UserRole)
-        if layer in MAP_KINDS:
-            self.feature_chosen.emit(layer, int(feature_id))
+        row = model.row_at(index.row())
+        if row.layer in MAP_KINDS:
+            self.feature_chosen.emit(row.layer, int(row.id))

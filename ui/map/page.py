@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.messages import fill
+from models.refusals import Refused
 from models.search import query_terms
 from models.settings import Settings
 from models.users import Actor
@@ -485,9 +486,10 @@ class MapPage(QWidget):
         self, reach: tuple[TeamReach, dict[str, Any]] | None, error: BaseException | None
     ) -> None:
         if reach is None:
-            message = getattr(error, "message", None)
-            self._show_error(
-                message if isinstance(message, str) else self.tr("The team could not be read.")
+            self._show_error(  # a refusal says why; anything else is in the log file
+                error.message
+                if isinstance(error, Refused)
+                else self.tr("The team could not be read.")
             )
             return
         if not self.summary:  # the page has not drawn yet: once it has
