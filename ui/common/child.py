@@ -222,15 +222,16 @@ def serve(handle: Handler, name: str) -> int:
     try:
         for line in sys.stdin:
             request = {**init, **json.loads(line)}
-            if db is None or db.url != request["url"]:
-                if db is not None:
-                    db.dispose()
-                db = Database(request["url"])
             if request.get("language") != language:
                 language = request.get("language")
                 install_translators(language or "en")
             number = request["id"]
             try:
+                if db is None or db.url != request["url"]:
+                    if db is not None:
+                        db.dispose()
+                    db = None
+                    db = Database(request["url"])
                 for answer in handle(request, db, Actor(*request["actor"])):
                     _answer({"id": number, "ok": True, **answer})
             except Exception as error:  # logged whole; the page is told what it may show

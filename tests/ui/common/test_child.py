@@ -55,6 +55,12 @@ def test_requests_are_answered_in_a_process_of_their_own_and_failures_logged_red
     logged = console_log.read_text(encoding="utf-8")
     assert "request not answered" in logged and "[redacted]" in logged
     assert "13812345678" not in logged
+    # A database that cannot be opened fails that request alone: the child answers on.
+    bad = child.ask({"url": "nosuchdriver://nowhere/db", "text": "x"})
+    after = child.ask({"text": "y"})
+    qtbot.waitUntil(lambda: len(heard.answers) == 6, timeout=30_000)
+    assert heard.answers[3] == {"id": bad, "ok": False, "error": failure_text(write=False)}
+    assert heard.answers[4]["id"] == after and heard.answers[4]["text"] == "y"
     child.end(keep=False)
     assert heard.lost == []
 
