@@ -914,6 +914,19 @@
     </message>
 </context>
 <context>
+    <name>Child</name>
+    <message>
+        <location filename="../../ui/common/child.py" line="161"/>
+        <source>%1 could not be started</source>
+        <translation>%1无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/child.py" line="164"/>
+        <source>%1 ended (exit code %2)</source>
+        <translation>%1已结束（退出码 %2）</translation>
+    </message>
+</context>
+<context>
     <name>CloseFollowUpDialog</name>
     <message>
         <location filename="../../ui/dutylog/dialogs.py" line="30"/>
@@ -8170,14 +8183,9 @@ ahead</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../ui/map/preparer.py" line="129"/>
-        <source>the process preparing the map ended (exit code %1)</source>
-        <translation>准备地图的进程已退出（退出码 %1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/preparer.py" line="124"/>
-        <source>the process preparing the map could not be started</source>
-        <translation>准备地图的进程无法启动</translation>
+        <location filename="../../ui/map/preparer.py" line="59"/>
+        <source>the process preparing the map</source>
+        <translation>准备地图的进程</translation>
     </message>
 </context>
 <context>
@@ -15439,17 +15447,12 @@ ahead</source>
         <translation>此后10级风圈途经范围</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_reach.py" line="85"/>
-        <source>the process computing the reach could not be started</source>
-        <translation>计算影响范围的进程无法启动</translation>
+        <location filename="../../ui/map/typhoon_reach.py" line="58"/>
+        <source>the process computing the reach</source>
+        <translation>计算影响范围的进程</translation>
     </message>
     <message>
-        <location filename="../../ui/map/typhoon_reach.py" line="90"/>
-        <source>the process computing the reach ended (exit code %1)</source>
-        <translation>计算影响范围的进程已结束（退出码 %1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map/typhoon_reach.py" line="128"/>
+        <location filename="../../ui/map/typhoon_reach.py" line="118"/>
         <source>The typhoon was deleted.</source>
         <translation>该台风已被删除。</translation>
     </message>

@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment
 
+from models.messages import fill
 from models.users import Actor
 
 if TYPE_CHECKING:
@@ -43,20 +44,22 @@ Answer = dict[str, Any]
 
 class Child(QObject):
     """One child process of ``module``: ``ask`` a request, ``on_answer(answer)`` hears each
-    answer line (with the request's ``id``), ``on_lost(exit_code)`` that the process ended
-    or could not start (None), and with it every request still unanswered."""
+    answer line (with the request's ``id``), ``on_lost(text)`` that the process ended or
+    could not start, and with it every request still unanswered; ``what`` names the
+    process in that text ("the process preparing the map")."""
 
     def __init__(
         self,
         module: str,
+        what: str,
         url: str,
         actor: Actor,
         on_answer: Callable[[Answer], None],
-        on_lost: Callable[[int | None], None],
+        on_lost: Callable[[str], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.module, self.url, self.actor = module, url, actor
+        self.module, self.what, self.url, self.actor = module, what, url, actor
         self._on_answer, self._on_lost = on_answer, on_lost
         self.process: QProcess | None = None
         self._buffer = b""
@@ -154,7 +157,13 @@ class Child(QObject):
         self._running.clear()
         if process is not None:
             process.deleteLater()
-        self._on_lost(code)
+        self._on_lost(
+            fill(QCoreApplication.translate("Child", "%1 could not be started"), self.what)
+            if code is None
+            else fill(
+                QCoreApplication.translate("Child", "%1 ended (exit code %2)"), self.what, str(code)
+            )
+        )
 
 
 _SPARES: dict[str, list[QProcess]] = {}

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from maps.prepared import FEATURES_NAME, PreparedMap
-from models.messages import fill
 from models.settings import TileSource
 from models.users import Actor
 from ui.common.child import Answer, Child, serve
@@ -57,7 +56,8 @@ class MapPreparer(QObject):
 
     def __init__(self, url: str, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.child = Child("ui.map.preparer", url, actor, self._answered, self._lost, self)
+        what = QCoreApplication.translate("MapPage", "the process preparing the map")
+        self.child = Child("ui.map.preparer", what, url, actor, self._answered, self._lost, self)
         self._pending: _Build | None = None
 
     @property
@@ -119,19 +119,7 @@ class MapPreparer(QObject):
         else:  # the page is shown: only its details and search are missing
             build.on_features(None, text)
 
-    def _lost(self, code: int | None) -> None:
-        text = (
-            QCoreApplication.translate(
-                "MapPage", "the process preparing the map could not be started"
-            )
-            if code is None
-            else fill(
-                QCoreApplication.translate(
-                    "MapPage", "the process preparing the map ended (exit code %1)"
-                ),
-                str(code),
-            )
-        )
+    def _lost(self, text: str) -> None:
         pending, self._pending = self._pending, None
         if pending is not None:
             log.error("map not prepared: %s", text)

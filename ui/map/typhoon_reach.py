@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.messages import fill
 from models.users import Actor
 from ui.common.child import Answer, Child, serve
 
@@ -56,7 +55,10 @@ class ReachChild(QObject):
 
     def __init__(self, url: str, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.child = Child("ui.map.typhoon_reach", url, actor, self._answered, self._lost, self)
+        what = QCoreApplication.translate("TyphoonPanel", "the process computing the reach")
+        self.child = Child(
+            "ui.map.typhoon_reach", what, url, actor, self._answered, self._lost, self
+        )
         self._waiting: dict[int, Done] = {}
 
     def ask(self, request: dict[str, Any], done: Done) -> None:
@@ -80,19 +82,7 @@ class ReachChild(QObject):
         else:
             done(None, str(answer.get("error") or "?"))
 
-    def _lost(self, code: int | None) -> None:
-        text = (
-            QCoreApplication.translate(
-                "TyphoonPanel", "the process computing the reach could not be started"
-            )
-            if code is None
-            else fill(
-                QCoreApplication.translate(
-                    "TyphoonPanel", "the process computing the reach ended (exit code %1)"
-                ),
-                str(code),
-            )
-        )
+    def _lost(self, text: str) -> None:
         waiting, self._waiting = self._waiting, {}
         for done in waiting.values():
             done(None, text)

@@ -22,11 +22,11 @@ MODULE = "tests.ui.common.child_probe"
 class Heard:
     def __init__(self) -> None:
         self.answers: list[dict[str, Any]] = []
-        self.lost: list[int | None] = []
+        self.lost: list[str] = []
 
 
 def make_child(sqlite_db: Database, heard: Heard) -> Child:
-    return Child(MODULE, sqlite_db.url, ADMIN, heard.answers.append, heard.lost.append)
+    return Child(MODULE, "the probe", sqlite_db.url, ADMIN, heard.answers.append, heard.lost.append)
 
 
 def test_requests_are_answered_in_a_process_of_their_own_and_failures_logged_redacted(
@@ -86,7 +86,7 @@ def test_an_idle_child_is_kept_for_the_next_and_a_child_that_ends_is_heard(
 
     process.kill()  # it ends: heard with its exit code, the next request starts another
     qtbot.waitUntil(lambda: later.lost != [], timeout=30_000)
-    assert later.lost[0] is not None and other.process is None
+    assert later.lost[0].startswith("the probe ended (exit code ") and other.process is None
     other.ask({"text": "c"})
     qtbot.waitUntil(lambda: len(later.answers) == 4, timeout=30_000)
     assert other.process is not None and other.process.state() == QProcess.ProcessState.Running
