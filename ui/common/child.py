@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer
 
 from models.messages import fill
 from models.users import Actor
@@ -83,8 +83,8 @@ class Child(QObject):
             "id": self._asked,
             **request,
         }
-        assert self.process is not None
-        self.process.write(json.dumps(message).encode("ascii") + b"\n")
+        if self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning:
+            self.process.write(json.dumps(message).encode("ascii") + b"\n")
         return self._asked
 
     def end(self, *, keep: bool) -> None:
@@ -109,7 +109,8 @@ class Child(QObject):
     def _start(self) -> None:
         spares = _SPARES.get(self.module, [])
         process = spares.pop() if spares else None
-        if process is not None and process.state() == QProcess.ProcessState.Running:
+        started = process is not None and process.state() == QProcess.ProcessState.Running
+        if process is not None and started:
             process.setParent(self)  # another page's, idle: its imports are done
         else:
             process = QProcess(self)
@@ -121,16 +122,18 @@ class Child(QObject):
             environment.insert("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), path) if p))
             process.setProcessEnvironment(environment)
             process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-            process.start()
-            from ui.logs import console_log_file
-
-            process.write(json.dumps({"log": console_log_file()}).encode("ascii") + b"\n")
+        # Heard before it starts: a start that fails at once is told like any other.
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._ended)
         process.errorOccurred.connect(self._error)
         self.process = process
         self._running[:] = [process]
         self._buffer = b""
+        if not started:
+            from ui.logs import console_log_file
+
+            process.start()
+            process.write(json.dumps({"log": console_log_file()}).encode("ascii") + b"\n")
 
     def _read(self) -> None:
         if self.process is None:
@@ -150,7 +153,9 @@ class Child(QObject):
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self._lose(None)
+            # In the next turn of the event loop: the request being asked is waited for.
+            failed = self.process
+            QTimer.singleShot(0, self, lambda: self._lose(None) if self.process is failed else None)
 
     def _lose(self, code: int | None) -> None:
         process, self.process = self.process, None

@@ -5,9 +5,11 @@ page, a child that ends heard."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QProcess
 from pytestqt.qtbot import QtBot
 
@@ -93,3 +95,15 @@ def test_an_idle_child_is_kept_for_the_next_and_a_child_that_ends_is_heard(
     assert other.process.processId() != pid
     other.end(keep=False)
     assert heard.lost == []
+
+
+def test_a_child_that_cannot_start_is_heard(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
+    heard = Heard()
+    child = make_child(sqlite_db, heard)
+    child.ask({"text": "a"})
+    qtbot.waitUntil(lambda: heard.lost != [], timeout=30_000)
+    assert heard.lost == ["the probe could not be started"] and heard.answers == []
+    assert child.process is None
