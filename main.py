@@ -55,9 +55,10 @@ def _bootstrap() -> None:
 if __name__ == "__main__":
     _bootstrap()
     sys.path.insert(0, str(ROOT))
-    from ui.binding import keep_singletons_alive
+    from ui.binding import keep_singletons_alive, skip_feature_scan
 
     keep_singletons_alive()
+    skip_feature_scan()
     from ui.cli import main
 
     sys.exit(main(sys.argv[1:]))

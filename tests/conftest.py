@@ -23,9 +23,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --no-zygote")  # as ui.app
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from ui.binding import keep_singletons_alive
+from ui.binding import keep_singletons_alive, skip_feature_scan
 
 keep_singletons_alive()  # as main.py does, before anything calls into Qt
+skip_feature_scan()
 
 from sqlalchemy import create_engine, make_url  # noqa: E402
 

@@ -53,7 +53,8 @@ if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        from ui.binding import keep_singletons_alive
+        from ui.binding import keep_singletons_alive, skip_feature_scan
 
         keep_singletons_alive()  # as main.py does
+        skip_feature_scan()
         console(sys.argv[2])
