@@ -11,6 +11,7 @@ its last run found something missing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import subprocess
@@ -55,9 +56,16 @@ def _bootstrap() -> None:
 if __name__ == "__main__":
     _bootstrap()
     sys.path.insert(0, str(ROOT))
-    from ui.binding import keep_singletons_alive
+    # The modules make a few hundred thousand objects that live as long as the process,
+    # none of them garbage: Python's cyclic garbage collector is off while they are imported
+    # (it went through them again and again), and they are kept out of its later rounds.
+    gc.disable()
+    from ui.binding import keep_singletons_alive, skip_feature_scan
 
     keep_singletons_alive()
+    skip_feature_scan()
     from ui.cli import main
 
+    gc.freeze()
+    gc.enable()
     sys.exit(main(sys.argv[1:]))

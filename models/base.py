@@ -94,7 +94,7 @@ def collector_paused() -> Iterator[None]:
     import's few hundred thousand objects, a roll-up's thousands of rows): they hold no
     reference cycles, reference counting frees them, and every full collection they set
     off walked each object of the process (0.1-0.4 s an import, up to a third of a
-    roll-up's time where long-lived objects are not frozen, as in the command line)."""
+    roll-up's time where long-lived objects are not frozen)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

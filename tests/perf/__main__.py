@@ -19,9 +19,10 @@ sys.path.insert(0, str(ROOT))
 # Benchmarks that make widgets draw them offscreen: a duty-room machine or CI may have no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui.binding import keep_singletons_alive  # noqa: E402
+from ui.binding import keep_singletons_alive, skip_feature_scan  # noqa: E402
 
 keep_singletons_alive()  # as main.py does
+skip_feature_scan()
 from tests.perf import common  # noqa: E402
 from tests.perf.common import Figure  # noqa: E402
 

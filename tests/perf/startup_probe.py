@@ -6,6 +6,7 @@ python -m tests.perf.startup_probe console DATABASE_URL
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -34,6 +35,8 @@ def console(url: str) -> None:
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
+    gc.freeze()  # as main.py does once its modules are imported
+    gc.enable()
     app = make_gui_application()
     install_translators("zh_CN")
     db = Database(url)
@@ -53,7 +56,9 @@ if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        from ui.binding import keep_singletons_alive
+        gc.disable()
+        from ui.binding import keep_singletons_alive, skip_feature_scan
 
         keep_singletons_alive()  # as main.py does
+        skip_feature_scan()
         console(sys.argv[2])

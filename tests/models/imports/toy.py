@@ -93,9 +93,10 @@ class ToySteps(ImportSteps[Table, list[dict[str, Any]]]):
 
 
 if __name__ == "__main__":
-    from ui.binding import keep_singletons_alive
+    from ui.binding import keep_singletons_alive, skip_feature_scan
 
     keep_singletons_alive()
+    skip_feature_scan()
     from ui.cli import main
 
     register(TOY)
