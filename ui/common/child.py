@@ -7,8 +7,7 @@ thread of the console's process did it. A ``Child`` runs ``python -m MODULE`` (w
 input and hears the answers, lines of JSON on its standard output, through ``QProcess``
 on the event loop. Each request names the database (its URL may carry a password: given
 on standard input, never on the command line), the actor and the language; the child
-runs at a lower priority (niceness 10, and on Linux the idle scheduling class: only on a
-processor nothing else wants), so the UI thread never waits for a processor behind it.
+runs at a lower priority, so the UI thread gets a processor first.
 
 An idle child whose page closes is kept, one per module, for the next page of its kind
 (each request names its database, actor and language; the imports are paid once), and
@@ -218,8 +217,6 @@ def serve(handle: Handler, name: str) -> int:
     (``failure_text``)."""
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice() here
         os.nice(NICENESS)
-    with contextlib.suppress(OSError, AttributeError):  # Linux: only a processor left idle
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication.instance() or QCoreApplication([name])

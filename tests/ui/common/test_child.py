@@ -41,8 +41,6 @@ def test_requests_are_answered_in_a_process_of_their_own_and_failures_logged_red
     qtbot.waitUntil(lambda: len(heard.answers) == 3, timeout=30_000)
     process = child.process
     assert process is not None and process.processId() not in (0, os.getpid())
-    if hasattr(os, "SCHED_IDLE"):  # Linux: it runs only on a processor nothing else wants
-        assert os.sched_getscheduler(process.processId()) == os.SCHED_IDLE
     assert heard.answers[:2] == [
         {"id": first, "ok": True, "text": "东山村", "actor": ADMIN.name, "url": sqlite_db.url},
         {"id": first, "ok": True, "second": True},
