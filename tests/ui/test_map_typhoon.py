@@ -273,6 +273,7 @@ def test_a_typhoon_entered_by_hand_is_checked_saved_and_drawn(
     panel = page.typhoon
     assert panel is not None and panel.loaded is None
     assert "No typhoon is entered" in panel.title_label.text()
+    assert panel.count_view.isHidden() and panel.feature_view.isHidden()  # no empty tables
 
     dialog = TyphoonDialog(small_county, ADMIN, None, page)
     qtbot.addWidget(dialog)
@@ -308,6 +309,7 @@ def test_a_typhoon_entered_by_hand_is_checked_saved_and_drawn(
     qtbot.waitUntil(lambda: panel.shown is not None, timeout=30_000)
     assert panel.title_label.text() == "Typhoon 2611 测试"
     assert panel.shown is not None and panel.shown.at == track.points[1].at  # latest observed
+    assert not panel.count_view.isHidden() and not panel.feature_view.isHidden()
     # The page had no typhoon layer: it is drawn again with one, at the chosen time.
     point = wait_for(qtbot, page.view, CURRENT_POINT, bool, timeout=30)
     assert abs(point[0] - 27.6) < 1e-4 and abs(point[1] - 122.9) < 1e-4

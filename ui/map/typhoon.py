@@ -344,8 +344,10 @@ class TyphoonPanel(QWidget):
                         "(New…) or import its track (Import…)."
                     )
                 )
+            self._show_figures(False)
             self.settled.emit()
             return
+        self._show_figures(True)
         keep = self.shown.at if self.shown is not None else None
         self.loaded = loaded
         self.title_label.setText(loaded.track.title)
@@ -365,6 +367,18 @@ class TyphoonPanel(QWidget):
         self.slider.setEnabled(True)
         self._show_time_text(stop)
         self.show_time(loaded.times[stop])
+
+    def _show_figures(self, shown: bool) -> None:
+        """The slider, the counts and the lists, only when there is a typhoon to show."""
+        for widget in (
+            self.slider,
+            self.time_label,
+            self.latest_button,
+            self.count_view,
+            self.feature_view,
+            self.export_button,
+        ):
+            widget.setVisible(shown)
 
     def show_latest(self) -> None:
         if self.loaded is not None:
